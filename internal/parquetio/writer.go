@@ -1,0 +1,133 @@
+// Package parquetio writes breachtrend tables as folders of Parquet files
+// with arrow-go's pqarrow: zstd, dictionary-encoded columns, rows batched
+// into row groups, so DuckDB, pandas and Spark read them as they are.
+package parquetio
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/apache/arrow-go/v18/arrow/memory"
+	"github.com/apache/arrow-go/v18/parquet"
+	"github.com/apache/arrow-go/v18/parquet/compress"
+	"github.com/apache/arrow-go/v18/parquet/pqarrow"
+
+	"github.com/breachtrend/breachtrend/schemas"
+)
+
+// DefaultRowGroup is the number of rows buffered before a row group is
+// written; pqarrow makes at least one row group per Write call.
+const DefaultRowGroup = 2048
+
+// maxBufferedBytes flushes a row group early when long texts pile up, so the
+// writer's memory stays flat whatever the notices' length.
+const maxBufferedBytes = 32 << 20
+
+// Writer streams rows of one table into <dir>/<table>/part-00000.parquet.
+type Writer[R any] struct {
+	table    *schemas.Table[R]
+	path     string
+	fw       *pqarrow.FileWriter
+	mem      memory.Allocator
+	rows     []R
+	rowGroup int
+	size     func(*R) int
+	bytes    int
+	n        int
+}
+
+// Create opens a writer for table under dir. size, when not nil, estimates a
+// row's bytes so a row group is cut before the buffer grows large.
+func Create[R any](dir string, table *schemas.Table[R], size func(*R) int) (*Writer[R], error) {
+	folder := filepath.Join(dir, table.Name)
+	if err := os.MkdirAll(folder, 0o755); err != nil {
+		return nil, fmt.Errorf("table %s: %w", table.Name, err)
+	}
+	path := filepath.Join(folder, "part-00000.parquet")
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("table %s: %w", table.Name, err)
+	}
+	props := parquet.NewWriterProperties(
+		parquet.WithCompression(compress.Codecs.Zstd),
+		parquet.WithDictionaryDefault(true),
+		parquet.WithStats(true),
+		parquet.WithCreatedBy("breachtrend"),
+	)
+	fw, err := pqarrow.NewFileWriter(table.Schema(), syncCloser{f}, props, pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("table %s: %w", table.Name, err)
+	}
+	return &Writer[R]{table: table, path: path, fw: fw, mem: memory.DefaultAllocator,
+		rowGroup: DefaultRowGroup, size: size}, nil
+}
+
+// Append buffers one row, writing a row group when the buffer is full.
+func (w *Writer[R]) Append(r R) error {
+	w.rows = append(w.rows, r)
+	if w.size != nil {
+		w.bytes += w.size(&w.rows[len(w.rows)-1])
+	}
+	if len(w.rows) >= w.rowGroup || w.bytes >= maxBufferedBytes {
+		return w.flush()
+	}
+	return nil
+}
+
+// Rows is the number of rows appended so far.
+func (w *Writer[R]) Rows() int { return w.n + len(w.rows) }
+
+func (w *Writer[R]) flush() error {
+	if len(w.rows) == 0 {
+		return nil
+	}
+	rec := w.table.Record(w.mem, w.rows)
+	defer rec.Release()
+	if err := w.fw.Write(rec); err != nil {
+		return fmt.Errorf("table %s: write row group: %w", w.table.Name, err)
+	}
+	w.n += len(w.rows)
+	clear(w.rows)
+	w.rows = w.rows[:0]
+	w.bytes = 0
+	return nil
+}
+
+// Close writes the last row group and the footer. An empty table still gets
+// a file with the schema, so queries over it return no rows, not an error.
+func (w *Writer[R]) Close() error {
+	err := w.flush()
+	if cerr := w.fw.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("table %s: close: %w", w.table.Name, cerr)
+	}
+	// pqarrow's Close closes the sink: syncCloser makes that an fsync too,
+	// so a table swapped in after a crash is complete on disk.
+	return err
+}
+
+type syncCloser struct{ *os.File }
+
+func (s syncCloser) Close() error {
+	if err := s.File.Sync(); err != nil {
+		s.File.Close()
+		return err
+	}
+	return s.File.Close()
+}
+
+// WriteAll writes rows as one table and closes it.
+func WriteAll[R any](dir string, table *schemas.Table[R], rows []R) error {
+	w, err := Create(dir, table, nil)
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		if err := w.Append(r); err != nil {
+			w.Close()
+			return err
+		}
+	}
+	return w.Close()
+}

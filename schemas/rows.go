@@ -1,0 +1,106 @@
+package schemas
+
+// Notice is one segment of one source file: a notice, or a post that is not
+// a notice (IsIncident false). Pointer fields are nil when the text does not
+// state the value; an empty string means the same for string fields.
+type Notice struct {
+	NoticeID     string `json:"notice_id"`
+	SourcePath   string `json:"source_path"`
+	SegmentIndex int32  `json:"segment_index"`
+	Format       string `json:"format"`
+	Encoding     string `json:"encoding"`
+	URL          string `json:"url,omitempty"`
+	Title        string `json:"title"`
+	Text         string `json:"text"`          // normalized text
+	OriginalText string `json:"original_text"` // as decoded from the file
+	IsIncident   bool   `json:"is_incident"`
+
+	CaseID         string   `json:"case_id"`
+	ReportSeq      *int32   `json:"report_seq"`
+	FinalReport    bool     `json:"final_report"`
+	Organization   string   `json:"organization"`
+	PublishedDate  Date     `json:"published_date"`
+	DiscoveredDate Date     `json:"discovered_date"`
+	OccurredDate   Date     `json:"occurred_date"`
+	ReportedDate   Date     `json:"reported_date"` // report to the PPC, when stated
+	AffectedCount  *int64   `json:"affected_count"`
+	AffectedApprox bool     `json:"affected_approx"`
+	Cause          string   `json:"cause"`
+	Sector         string   `json:"sector"`
+	DataTypes      []string `json:"data_types"`
+
+	VerisAction         string `json:"veris_action"`
+	TSRCategory         string `json:"tsr_category"`
+	DisclosureDelayDays *int32 `json:"disclosure_delay_days"`
+	IncidentID          string `json:"incident_id"`
+
+	OrganizationEvidence string `json:"organization_evidence"`
+	CauseEvidence        string `json:"cause_evidence"`
+	CountEvidence        string `json:"affected_count_evidence"`
+	DiscoveredEvidence   string `json:"discovered_evidence"`
+
+	// Events is the notice's timeline; it becomes the timeline table.
+	Events []Event `json:"events,omitempty"`
+}
+
+// Event is one dated statement of a notice: what happened on which day.
+type Event struct {
+	Kind     string `json:"kind"` // one of the EventKind values
+	Date     Date   `json:"date"`
+	Sentence string `json:"sentence"`
+}
+
+// Event kinds, decided from what the sentence says happened.
+const (
+	EventPublished  = "published"
+	EventDiscovered = "discovered"
+	EventOccurred   = "occurred"
+	EventReported   = "reported" // report to the regulator (個人情報保護委員会)
+	EventPolice     = "police"
+	EventNotified   = "notified" // people affected told
+	EventRestored   = "restored"
+	EventOther      = "other"
+)
+
+// Reject is an input that could not be used: a whole file (Segment -1) or one
+// segment or line of it. Rejects are data: they go to the rejects table.
+type Reject struct {
+	Stage   string `json:"stage"`
+	Source  string `json:"source_path"`
+	Segment int32  `json:"segment"` // -1 for the whole file; a line number for JSONL
+	Reason  string `json:"reason"`
+	Detail  string `json:"detail"`
+}
+
+// Incident is one incident: every report (notice) of it linked together.
+type Incident struct {
+	IncidentID          string   `json:"incident_id"`
+	CaseID              string   `json:"case_id"`
+	Organization        string   `json:"organization"`
+	Sector              string   `json:"sector"`
+	Cause               string   `json:"cause"`
+	VerisAction         string   `json:"veris_action"`
+	TSRCategory         string   `json:"tsr_category"`
+	DataTypes           []string `json:"data_types"`
+	AffectedCount       *int64   `json:"affected_count"`
+	AffectedMax         *int64   `json:"affected_max"`
+	AffectedApprox      bool     `json:"affected_approx"`
+	OccurredDate        Date     `json:"occurred_date"`
+	DiscoveredDate      Date     `json:"discovered_date"`
+	FirstPublished      Date     `json:"first_published"`
+	LastPublished       Date     `json:"last_published"`
+	Reports             int32    `json:"reports"`
+	FinalReport         bool     `json:"final_report"`
+	DisclosureDelayDays *int32   `json:"disclosure_delay_days"`
+	ExposureDays        *int32   `json:"exposure_days"`
+	Quarter             string   `json:"quarter"`
+	NoticeIDs           []string `json:"notice_ids"`
+	Sources             []string `json:"sources"`
+
+	// The APPI legal clock (amended law in force 2022-04-01).
+	Reportable       bool   `json:"appi_reportable"`
+	ReportableReason string `json:"appi_reason"`
+	ReportedDate     Date   `json:"ppc_reported_date"`
+	PreliminaryMet   *bool  `json:"appi_preliminary_met"` // 速報 within 5 days of discovery
+	FinalMet         *bool  `json:"appi_final_met"`       // 確報 within 30 (60) days
+}

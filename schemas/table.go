@@ -1,0 +1,145 @@
+package schemas
+
+import (
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+)
+
+// Column is one column of a table of rows R: its name, Arrow type, meaning,
+// and how to append a row's value to a builder of that type.
+type Column[R any] struct {
+	Name   string
+	Type   arrow.DataType
+	Doc    string
+	append func(b array.Builder, r *R)
+}
+
+// Table is an output table of rows R: the table dictionary entry and the
+// Arrow schema in one value, so the two cannot disagree.
+type Table[R any] struct {
+	Name    string
+	Doc     string
+	Columns []Column[R]
+}
+
+// Schema is the table's Arrow schema.
+func (t *Table[R]) Schema() *arrow.Schema {
+	fields := make([]arrow.Field, len(t.Columns))
+	for i, c := range t.Columns {
+		fields[i] = arrow.Field{Name: c.Name, Type: c.Type, Nullable: true}
+	}
+	return arrow.NewSchema(fields, nil)
+}
+
+// Record builds one Arrow record batch of rows. The caller releases it.
+func (t *Table[R]) Record(mem memory.Allocator, rows []R) arrow.RecordBatch {
+	b := array.NewRecordBuilder(mem, t.Schema())
+	defer b.Release()
+	b.Reserve(len(rows))
+	for i := range rows {
+		for j, c := range t.Columns {
+			c.append(b.Field(j), &rows[i])
+		}
+	}
+	return b.NewRecordBatch()
+}
+
+// Describe is the table's dictionary entry: name, meaning, columns.
+func (t *Table[R]) Describe() TableDoc {
+	d := TableDoc{Name: t.Name, Doc: t.Doc}
+	for _, c := range t.Columns {
+		d.Columns = append(d.Columns, ColumnDoc{Name: c.Name, Type: c.Type.String(), Doc: c.Doc})
+	}
+	return d
+}
+
+// TableDoc documents one table for README, --help and the query command.
+type TableDoc struct {
+	Name    string
+	Doc     string
+	Columns []ColumnDoc
+}
+
+// ColumnDoc documents one column.
+type ColumnDoc struct{ Name, Type, Doc string }
+
+func str[R any](name, doc string, get func(*R) string) Column[R] {
+	return Column[R]{name, arrow.BinaryTypes.String, doc, func(b array.Builder, r *R) {
+		if v := get(r); v != "" {
+			b.(*array.StringBuilder).Append(v)
+		} else {
+			b.AppendNull()
+		}
+	}}
+}
+
+// text is a string column where the empty string is a value, not null.
+func text[R any](name, doc string, get func(*R) string) Column[R] {
+	return Column[R]{name, arrow.BinaryTypes.String, doc, func(b array.Builder, r *R) {
+		b.(*array.StringBuilder).Append(get(r))
+	}}
+}
+
+func boolean[R any](name, doc string, get func(*R) bool) Column[R] {
+	return Column[R]{name, arrow.FixedWidthTypes.Boolean, doc, func(b array.Builder, r *R) {
+		b.(*array.BooleanBuilder).Append(get(r))
+	}}
+}
+
+func optBool[R any](name, doc string, get func(*R) *bool) Column[R] {
+	return Column[R]{name, arrow.FixedWidthTypes.Boolean, doc, func(b array.Builder, r *R) {
+		if v := get(r); v != nil {
+			b.(*array.BooleanBuilder).Append(*v)
+		} else {
+			b.AppendNull()
+		}
+	}}
+}
+
+func int32s[R any](name, doc string, get func(*R) int32) Column[R] {
+	return Column[R]{name, arrow.PrimitiveTypes.Int32, doc, func(b array.Builder, r *R) {
+		b.(*array.Int32Builder).Append(get(r))
+	}}
+}
+
+func optInt32[R any](name, doc string, get func(*R) *int32) Column[R] {
+	return Column[R]{name, arrow.PrimitiveTypes.Int32, doc, func(b array.Builder, r *R) {
+		if v := get(r); v != nil {
+			b.(*array.Int32Builder).Append(*v)
+		} else {
+			b.AppendNull()
+		}
+	}}
+}
+
+func optInt64[R any](name, doc string, get func(*R) *int64) Column[R] {
+	return Column[R]{name, arrow.PrimitiveTypes.Int64, doc, func(b array.Builder, r *R) {
+		if v := get(r); v != nil {
+			b.(*array.Int64Builder).Append(*v)
+		} else {
+			b.AppendNull()
+		}
+	}}
+}
+
+func date[R any](name, doc string, get func(*R) Date) Column[R] {
+	return Column[R]{name, arrow.FixedWidthTypes.Date32, doc, func(b array.Builder, r *R) {
+		if v := get(r); !v.IsZero() {
+			b.(*array.Date32Builder).Append(arrow.Date32(v.Days()))
+		} else {
+			b.AppendNull()
+		}
+	}}
+}
+
+func strings_[R any](name, doc string, get func(*R) []string) Column[R] {
+	return Column[R]{name, arrow.ListOf(arrow.BinaryTypes.String), doc, func(b array.Builder, r *R) {
+		lb := b.(*array.ListBuilder)
+		lb.Append(true)
+		vb := lb.ValueBuilder().(*array.StringBuilder)
+		for _, s := range get(r) {
+			vb.Append(s)
+		}
+	}}
+}

@@ -1,0 +1,127 @@
+package schemas
+
+// NoticesTable: one row per segment of every source file.
+var NoticesTable = &Table[Notice]{
+	Name: "notices",
+	Doc:  "One row per segment (a notice or a non-notice post) of every source file, with the extracted fields.",
+	Columns: []Column[Notice]{
+		text("notice_id", "stable id: hash of source path, segment index and text", func(n *Notice) string { return n.NoticeID }),
+		text("source_path", "source file, relative to the --in root (plus #line for JSON Lines)", func(n *Notice) string { return n.SourcePath }),
+		int32s("segment_index", "position of the segment in its file, from 0", func(n *Notice) int32 { return n.SegmentIndex }),
+		text("format", "txt, md, html or jsonl", func(n *Notice) string { return n.Format }),
+		text("encoding", "encoding the file was decoded from", func(n *Notice) string { return n.Encoding }),
+		str("url", "url given by a JSON Lines record", func(n *Notice) string { return n.URL }),
+		text("title", "title line of the segment", func(n *Notice) string { return n.Title }),
+		text("text", "normalized text (NFKC, folded look-alikes, joined lines)", func(n *Notice) string { return n.Text }),
+		text("original_text", "text as decoded from the file", func(n *Notice) string { return n.OriginalText }),
+		boolean("is_incident", "true for a notice about a security incident", func(n *Notice) bool { return n.IsIncident }),
+		str("case_id", "blog case id YYYY-NNN from the header", func(n *Notice) string { return n.CaseID }),
+		optInt32("report_seq", "which report of the incident: 第N報 = N, 続報N = N+1", func(n *Notice) *int32 { return n.ReportSeq }),
+		boolean("final_report", "the notice says it is the final report (最終報)", func(n *Notice) bool { return n.FinalReport }),
+		str("organization", "organization that held the data or was attacked", func(n *Notice) string { return n.Organization }),
+		date("published_date", "date of this notice", func(n *Notice) Date { return n.PublishedDate }),
+		date("discovered_date", "first date the organization learned of the incident", func(n *Notice) Date { return n.DiscoveredDate }),
+		date("occurred_date", "first date of the incident itself", func(n *Notice) Date { return n.OccurredDate }),
+		date("reported_date", "date of the report to 個人情報保護委員会, when stated", func(n *Notice) Date { return n.ReportedDate }),
+		optInt64("affected_count", "people or records whose data leaked or may have leaked", func(n *Notice) *int64 { return n.AffectedCount }),
+		boolean("affected_approx", "the count is approximate or a bound (約, 以上, 最大)", func(n *Notice) bool { return n.AffectedApprox }),
+		str("cause", "cause (GUIDE vocabulary)", func(n *Notice) string { return n.Cause }),
+		str("veris_action", "VERIS action category of the cause", func(n *Notice) string { return n.VerisAction }),
+		str("tsr_category", "Tokyo Shoko Research category of the cause", func(n *Notice) string { return n.TSRCategory }),
+		str("sector", "JSIC 2023 major group letter of the organization", func(n *Notice) string { return n.Sector }),
+		strings_("data_types", "data types named as leaked or exposed (GUIDE vocabulary)", func(n *Notice) []string { return n.DataTypes }),
+		optInt32("disclosure_delay_days", "published_date − discovered_date", func(n *Notice) *int32 { return n.DisclosureDelayDays }),
+		str("incident_id", "incident this notice reports on (incidents table)", func(n *Notice) string { return n.IncidentID }),
+		str("organization_evidence", "sentence the organization came from", func(n *Notice) string { return n.OrganizationEvidence }),
+		str("cause_evidence", "sentence the cause came from", func(n *Notice) string { return n.CauseEvidence }),
+		str("affected_count_evidence", "sentence the count came from", func(n *Notice) string { return n.CountEvidence }),
+		str("discovered_evidence", "sentence the discovery date came from", func(n *Notice) string { return n.DiscoveredEvidence }),
+	},
+}
+
+// TimelineRow is one dated event of one notice.
+type TimelineRow struct {
+	NoticeID   string
+	IncidentID string
+	Seq        int32
+	Event
+}
+
+// TimelineTable: every dated event of every notice.
+var TimelineTable = &Table[TimelineRow]{
+	Name: "timeline",
+	Doc:  "Every dated event of every notice, in text order.",
+	Columns: []Column[TimelineRow]{
+		text("notice_id", "notice the event was read from", func(r *TimelineRow) string { return r.NoticeID }),
+		str("incident_id", "incident of that notice", func(r *TimelineRow) string { return r.IncidentID }),
+		int32s("seq", "position of the event in the notice, from 0", func(r *TimelineRow) int32 { return r.Seq }),
+		text("kind", "published, discovered, occurred, reported, police, notified, restored or other", func(r *TimelineRow) string { return r.Kind }),
+		date("date", "day of the event", func(r *TimelineRow) Date { return r.Date }),
+		text("sentence", "sentence that states it", func(r *TimelineRow) string { return r.Sentence }),
+	},
+}
+
+// IncidentsTable: reports of one incident linked into one row.
+var IncidentsTable = &Table[Incident]{
+	Name: "incidents",
+	Doc:  "One row per incident: every report of it linked (same case id, or same organization and subject within 120 days).",
+	Columns: []Column[Incident]{
+		text("incident_id", "stable id of the incident", func(r *Incident) string { return r.IncidentID }),
+		str("case_id", "blog case id, when known", func(r *Incident) string { return r.CaseID }),
+		str("organization", "organization", func(r *Incident) string { return r.Organization }),
+		str("sector", "JSIC letter", func(r *Incident) string { return r.Sector }),
+		str("cause", "cause from the most informative report", func(r *Incident) string { return r.Cause }),
+		str("veris_action", "VERIS action", func(r *Incident) string { return r.VerisAction }),
+		str("tsr_category", "TSR category", func(r *Incident) string { return r.TSRCategory }),
+		strings_("data_types", "union of the reports' data types", func(r *Incident) []string { return r.DataTypes }),
+		optInt64("affected_count", "latest stated total", func(r *Incident) *int64 { return r.AffectedCount }),
+		optInt64("affected_max", "largest stated total", func(r *Incident) *int64 { return r.AffectedMax }),
+		boolean("affected_approx", "the count is approximate or a bound", func(r *Incident) bool { return r.AffectedApprox }),
+		date("occurred_date", "first day of the incident", func(r *Incident) Date { return r.OccurredDate }),
+		date("discovered_date", "first day the organization knew", func(r *Incident) Date { return r.DiscoveredDate }),
+		date("first_published", "first report's date", func(r *Incident) Date { return r.FirstPublished }),
+		date("last_published", "last report's date", func(r *Incident) Date { return r.LastPublished }),
+		int32s("reports", "number of notices", func(r *Incident) int32 { return r.Reports }),
+		boolean("final_report", "a final report (最終報) was published", func(r *Incident) bool { return r.FinalReport }),
+		optInt32("disclosure_delay_days", "first_published − discovered_date", func(r *Incident) *int32 { return r.DisclosureDelayDays }),
+		optInt32("exposure_days", "discovered_date − occurred_date", func(r *Incident) *int32 { return r.ExposureDays }),
+		str("quarter", "quarter of the incident (first published, else discovered), e.g. 2023Q3", func(r *Incident) string { return r.Quarter }),
+		strings_("notice_ids", "notices of the incident, in report order", func(r *Incident) []string { return r.NoticeIDs }),
+		strings_("sources", "source files of those notices", func(r *Incident) []string { return r.Sources }),
+		boolean("appi_reportable", "reportable to 個人情報保護委員会 under the amended APPI", func(r *Incident) bool { return r.Reportable }),
+		str("appi_reason", "why reportable: sensitive, financial, malicious, over_1000", func(r *Incident) string { return r.ReportableReason }),
+		date("ppc_reported_date", "date of the report to the Commission, when stated", func(r *Incident) Date { return r.ReportedDate }),
+		optBool("appi_preliminary_met", "速報 within 5 days of discovery (null: cannot tell)", func(r *Incident) *bool { return r.PreliminaryMet }),
+		optBool("appi_final_met", "確報 within 30 days (60 for malicious) of discovery (null: cannot tell)", func(r *Incident) *bool { return r.FinalMet }),
+	},
+}
+
+// RejectsTable: every file or segment that could not be used.
+var RejectsTable = &Table[Reject]{
+	Name: "rejects",
+	Doc:  "Every file, line or segment that could not be used, with the stage and the reason.",
+	Columns: []Column[Reject]{
+		text("stage", "load, segment, normalize, extract", func(r *Reject) string { return r.Stage }),
+		text("source_path", "file, relative to the --in root", func(r *Reject) string { return r.Source }),
+		int32s("segment", "segment or JSONL line number; -1 for the whole file", func(r *Reject) int32 { return r.Segment }),
+		text("reason", "short machine-readable reason", func(r *Reject) string { return r.Reason }),
+		text("detail", "what went wrong, in words", func(r *Reject) string { return r.Detail }),
+	},
+}
+
+// Derived tables are built with DuckDB SQL from the tables above; their
+// columns are documented here for the dictionary.
+var DerivedTables = []TableDoc{
+	{Name: "trends_quarterly", Doc: "Incidents and people affected by quarter × cause × sector, with disclosure delay median and p90.",
+		Columns: []ColumnDoc{
+			{"quarter", "utf8", "e.g. 2023Q3"}, {"cause", "utf8", "cause"}, {"sector", "utf8", "JSIC letter"},
+			{"incidents", "int64", "number of incidents"}, {"people", "int64", "sum of affected_count"},
+			{"median_delay_days", "double", "median disclosure delay"}, {"p90_delay_days", "double", "90th percentile of the delay"},
+		}},
+}
+
+// Dictionary lists every table breachtrend writes.
+func Dictionary() []TableDoc {
+	docs := []TableDoc{NoticesTable.Describe(), IncidentsTable.Describe(), TimelineTable.Describe(), RejectsTable.Describe()}
+	return append(docs, DerivedTables...)
+}

@@ -1,0 +1,39 @@
+package load
+
+import "github.com/breachtrend/breachtrend/schemas"
+
+// Input is one file found under an --in root.
+type Input struct {
+	Path string // path to open
+	Rel  string // path relative to its --in root (the file's base name when the root is a file); slash-separated
+	Size int64
+}
+
+// Document is one text to segment: a whole file, or one JSON Lines record.
+type Document struct {
+	Source    string // Input.Rel of the file it came from
+	Line      int    // 1-based line of a JSON Lines record; 0 otherwise
+	Format    string // "txt", "md", "html" or "jsonl"
+	Encoding  string // "utf-8", "utf-8-bom", "shift_jis" or "euc-jp"
+	Text      string // decoded UTF-8; for HTML the visible text, one block a line
+	Title     string // HTML <title> or JSONL "title", when present
+	URL       string // JSON Lines "url", verbatim; never used as a file name
+	Published string // JSON Lines "published", verbatim
+}
+
+// Reject reasons, stable strings for the rejects table and --max-rejects.
+const (
+	ReasonEmpty       = "empty_file"
+	ReasonBinary      = "binary_file"
+	ReasonEncoding    = "unknown_encoding"
+	ReasonTooLarge    = "file_too_large"
+	ReasonLineTooLong = "line_too_long"
+	ReasonUnreadable  = "unreadable"
+	ReasonBadGzip     = "bad_gzip"
+	ReasonBadJSON     = "bad_jsonl_line"
+	ReasonSymlinkLoop = "symlink_loop"
+	ReasonUnsupported = "unsupported_format"
+	ReasonNoText      = "no_text"
+)
+
+var _ = schemas.Reject{}
