@@ -1,0 +1,10 @@
+// Package normalize turns decoded notice text into the canonical form every
+// later stage reads: NFKC, look-alike characters mapped deliberately, white
+// space folded and lines broken inside sentences joined.
+//
+// NFKC alone is not enough for these texts (FACTS.md): it folds the Kangxi
+// radicals (⽇→日) but not the CJK Radicals Supplement (⻑ ⻄ ⻘ stay), turns
+// ① into a bare 1 — which glues list numbers onto counts — and leaves 〜
+// apart from ～. Text maps those before NFKC. Text is idempotent:
+// Text(Text(x)) == Text(x).
+package normalize

@@ -1,0 +1,187 @@
+package segment
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/breachtrend/breachtrend/stages/normalize"
+)
+
+// IsNotice classifies a segment, counting its header as evidence.
+func (s Segment) IsNotice() bool {
+	ok, _ := classify(normalize.Text(s.Text), s.Header != nil)
+	return ok
+}
+
+// Segment is one notice or post of a document, in the document's original
+// text. Header is set when the segment starts with a blog header line.
+type Segment struct {
+	Index  int     // position in the document, from 0
+	Title  string  // header or title line, normalized
+	Text   string  // original text, header line included
+	Header *Header // the parsed header, or nil
+}
+
+// Header is a blog archive header `【…#2023-265】<organization> <title> <date>`.
+type Header struct {
+	CaseID string // "2023-265"; "" when the header has a year but no number
+	Rest   string // what follows the closing bracket, normalized
+}
+
+// headerRE matches a header line after normalization. The bracket may hold
+// any label; what makes it a header is the #YYYY-NNN case number in it.
+var headerRE = regexp.MustCompile(`^【([^】]{0,40})#\s*((?:19|20)\d{2})(?:-(\d{1,5}))?\s*】\s*(.*)$`)
+
+// ParseHeader reads a header line; ok is false when line is not one.
+func ParseHeader(line string) (h Header, ok bool) {
+	l := strings.TrimSpace(line)
+	if !strings.HasPrefix(l, "【") {
+		return Header{}, false
+	}
+	m := headerRE.FindStringSubmatch(normalize.Text(l))
+	if m == nil {
+		return Header{}, false
+	}
+	if m[3] != "" {
+		h.CaseID = m[2] + "-" + m[3]
+	}
+	h.Rest = strings.TrimSpace(m[4])
+	return h, true
+}
+
+// endOfPost are lines a blog post ends with: a link to the archived
+// release, a source line.
+var endOfPost = []string{"リリース文アーカイブ", "出典:", "出典：", "引用元", "Source:"}
+
+// minSide is the least body, in runes, each side of a cut must have: a
+// heading under a header, or a two-line tail, is not a post of its own.
+const minSide = 200
+
+// Split cuts text into segments. It never returns an empty slice for a
+// text with content; a blank text gives no segments.
+func Split(text string) []Segment {
+	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	var parts [][]string
+	var headers []*Header
+	start := 0
+	var cur *Header
+	for i, l := range lines {
+		h, ok := ParseHeader(l)
+		if !ok {
+			continue
+		}
+		if i > start && bodyLen(strings.Join(lines[start:i], "")) > 0 {
+			parts = append(parts, lines[start:i])
+			headers = append(headers, cur)
+		}
+		hh := h
+		cur, start = &hh, i
+	}
+	parts = append(parts, lines[start:])
+	headers = append(headers, cur)
+
+	var segs []Segment
+	for p, part := range parts {
+		for k, piece := range splitPosts(part) {
+			body := strings.Join(piece, "\n")
+			if bodyLen(body) == 0 {
+				continue
+			}
+			s := Segment{Index: len(segs), Text: strings.Trim(body, "\n"), Title: titleOf(piece)}
+			if k == 0 {
+				s.Header = headers[p]
+			}
+			segs = append(segs, s)
+		}
+	}
+	return segs
+}
+
+// titleOf is the first non-blank line, normalized.
+func titleOf(lines []string) string {
+	for _, l := range lines {
+		if t := normalize.Text(l); t != "" {
+			return t
+		}
+	}
+	return ""
+}
+
+// splitPosts cuts one header part at post boundaries where the kind of text
+// changes from notice to article or back.
+func splitPosts(lines []string) [][]string {
+	var out [][]string
+	start := 0
+	for i := 1; i < len(lines); i++ {
+		if !isBoundary(lines, i) {
+			continue
+		}
+		before := strings.Join(lines[start:i], "\n")
+		after := strings.Join(lines[i:nextBoundary(lines, i)], "\n")
+		if bodyLen(before) < minSide || bodyLen(after) < minSide {
+			continue
+		}
+		nb, _ := Classify(normalize.Text(before))
+		na, ma := Classify(normalize.Text(after))
+		if nb != na && (nb || ma > 2) {
+			out = append(out, lines[start:i])
+			start = i
+		}
+	}
+	return append(out, lines[start:])
+}
+
+// nextBoundary is the next post boundary after i, or the end.
+func nextBoundary(lines []string, i int) int {
+	for j := i + 1; j < len(lines); j++ {
+		if isBoundary(lines, j) {
+			return j
+		}
+	}
+	return len(lines)
+}
+
+// isBoundary reports whether a post may start at line i: a title-like line
+// after a blank line, and either an empty paragraph under it (a line of
+// only no-break spaces, as blog exports write one) or an end-of-post line
+// above it.
+func isBoundary(lines []string, i int) bool {
+	if !isTitleLike(lines[i]) || i == 0 || strings.TrimSpace(lines[i-1]) != "" {
+		return false
+	}
+	// The line above the blank, if it ends a post.
+	for j := i - 1; j >= 0; j-- {
+		if t := strings.TrimSpace(lines[j]); t != "" {
+			for _, e := range endOfPost {
+				if strings.Contains(t, e) {
+					return true
+				}
+			}
+			break
+		}
+	}
+	// An empty paragraph of only no-break or ideographic spaces below it.
+	for j := i + 1; j < len(lines) && j <= i+3; j++ {
+		l := lines[j]
+		if strings.TrimSpace(l) == "" && l != "" && strings.Trim(l, " \t") != "" {
+			return true
+		}
+		if strings.Trim(l, " \t\u00a0\u3000") != "" {
+			break
+		}
+	}
+	return false
+}
+
+// listMarker matches the start of a numbered or bulleted line.
+var listMarker = regexp.MustCompile(`^(\d+[.)．、]|\(\d+\)|[・•●○■□◆◇▼▲※\-*]|第\d+)`)
+
+// isTitleLike reports whether l could be a post title: short, one line, not
+// a sentence and not a list item.
+func isTitleLike(l string) bool {
+	t := normalize.Text(l)
+	n := utf8.RuneCountInString(t)
+	return n >= 4 && n <= 80 && !strings.Contains(t, "。") && !listMarker.MatchString(t) &&
+		!strings.HasPrefix(t, "【")
+}
