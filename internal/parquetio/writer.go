@@ -40,6 +40,15 @@ type Writer[R any] struct {
 // Create opens a writer for table under dir. size, when not nil, estimates a
 // row's bytes so a row group is cut before the buffer grows large.
 func Create[R any](dir string, table *schemas.Table[R], size func(*R) int) (*Writer[R], error) {
+	w, err := create(dir, table)
+	if err != nil {
+		return nil, err
+	}
+	w.size = size
+	return w, nil
+}
+
+func create[R any](dir string, table *schemas.Table[R]) (*Writer[R], error) {
 	folder := filepath.Join(dir, table.Name)
 	if err := os.MkdirAll(folder, 0o755); err != nil {
 		return nil, fmt.Errorf("table %s: %w", table.Name, err)
@@ -61,7 +70,7 @@ func Create[R any](dir string, table *schemas.Table[R], size func(*R) int) (*Wri
 		return nil, fmt.Errorf("table %s: %w", table.Name, err)
 	}
 	return &Writer[R]{table: table, path: path, fw: fw, mem: memory.DefaultAllocator,
-		rowGroup: DefaultRowGroup, size: size}, nil
+		rowGroup: DefaultRowGroup}, nil
 }
 
 // Append buffers one row, writing a row group when the buffer is full.

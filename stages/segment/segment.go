@@ -8,9 +8,10 @@ import (
 	"github.com/breachtrend/breachtrend/stages/normalize"
 )
 
-// IsNotice classifies a segment, counting its header as evidence.
-func (s Segment) IsNotice() bool {
-	ok, _ := classify(normalize.Text(s.Text), s.Header != nil)
+// IsNotice classifies a segment's normalized text as a notice or not,
+// counting a blog header as evidence.
+func IsNotice(normalized string, hasHeader bool) bool {
+	ok, _ := classify(normalized, hasHeader)
 	return ok
 }
 

@@ -1,0 +1,110 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"runtime"
+	"strings"
+
+	"github.com/breachtrend/breachtrend/internal/duck"
+	"github.com/breachtrend/breachtrend/internal/eval"
+	"github.com/breachtrend/breachtrend/pipeline"
+)
+
+func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("run", "run [--in PATH]... [--out DIR] [--workers N]", stderr)
+	cfg := pipeline.Config{}
+	fs.StringArrayVar(&cfg.Inputs, "in", []string{"testdata/corpus"}, "corpus file or folder (repeatable)")
+	fs.StringVar(&cfg.Out, "out", "out", "output folder: one subfolder of Parquet files per table")
+	fs.IntVar(&cfg.Workers, "workers", runtime.NumCPU(), "files processed at once")
+	fs.StringVar(&cfg.Sectors, "sectors", "", "CSV of organization,JSIC letter extending the bundled table")
+	quiet := fs.Bool("quiet", false, "print nothing but errors")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: unexpected argument %q", pipeline.ErrUsage, fs.Arg(0))
+	}
+	cfg.Log = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	if err := cfg.Validate(); err != nil {
+		return err
+	}
+	sum, err := pipeline.Run(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	if !*quiet {
+		fmt.Fprintf(stdout, "breachtrend: %s\ntables written to %s\n", sum, cfg.Out)
+	}
+	return nil
+}
+
+func queryCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("query", `query [--out DIR] [--format table|csv|json] "SQL"`, stderr)
+	out := fs.String("out", "out", "output folder of a run")
+	format := fs.String("format", "table", "table, csv or json")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return fmt.Errorf("%w: want one SQL statement, got %d arguments", pipeline.ErrUsage, fs.NArg())
+	}
+	if !contains(duck.Formats, *format) {
+		return fmt.Errorf("%w: --format %q: want one of %s", pipeline.ErrUsage, *format, strings.Join(duck.Formats, ", "))
+	}
+	db, err := duck.Open(ctx, *out)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	rows, err := db.QueryContext(ctx, fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	return duck.Print(stdout, rows, *format)
+}
+
+func evalCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("eval", "eval --gold FILE [--out DIR] [-v]", stderr)
+	gold := fs.String("gold", "", "gold labels (JSON Lines, see testdata/gold/GUIDE.md)")
+	out := fs.String("out", "out", "output folder of a run")
+	verbose := fs.BoolP("verbose", "v", false, "list every miss with the expected and extracted values")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *gold == "" {
+		return fmt.Errorf("%w: --gold is required", pipeline.ErrUsage)
+	}
+	f, err := os.Open(*gold)
+	if err != nil {
+		return fmt.Errorf("%w: --gold: %v", pipeline.ErrUsage, err)
+	}
+	defer f.Close()
+	labels, err := eval.ReadGold(f)
+	if err != nil {
+		return fmt.Errorf("%s: %w", *gold, err)
+	}
+	db, err := duck.Open(ctx, *out)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	segs, err := eval.LoadSegments(ctx, db)
+	if err != nil {
+		return err
+	}
+	return eval.Score(labels, segs).Write(stdout, *verbose)
+}
+
+func contains(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,109 @@
+// Package duck opens the embedded DuckDB over a breachtrend output folder:
+// one view per table folder, so `SELECT … FROM notices` just works.
+package duck
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	_ "github.com/duckdb/duckdb-go/v2" // registers the "duckdb" driver
+)
+
+// Tables lists the table folders under out that hold Parquet files.
+func Tables(out string) ([]string, error) {
+	entries, err := os.ReadDir(out)
+	if err != nil {
+		return nil, fmt.Errorf("output folder %s: %w", out, err)
+	}
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") || strings.HasPrefix(e.Name(), "_") {
+			continue
+		}
+		if files, _ := filepath.Glob(filepath.Join(out, e.Name(), "*.parquet")); len(files) > 0 {
+			names = append(names, e.Name())
+		}
+	}
+	sort.Strings(names)
+	return names, nil
+}
+
+// Open returns an in-memory DuckDB with a view per table of out. The
+// database can read the tables and nothing else: external access is limited
+// to out and the configuration is locked, so a query cannot write files or
+// reach outside the output folder.
+func Open(ctx context.Context, out string) (*sql.DB, error) {
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return nil, err
+	}
+	names, err := Tables(abs)
+	if err != nil {
+		return nil, err
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("output folder %s holds no tables: run `breachtrend run` first", out)
+	}
+	db, err := sql.Open("duckdb", "")
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(1) // one connection keeps the settings below in force
+	stmts := []string{}
+	for _, n := range names {
+		stmts = append(stmts, fmt.Sprintf("CREATE VIEW %s AS SELECT * FROM read_parquet(%s)",
+			quoteIdent(n), quoteString(filepath.Join(abs, n, "*.parquet"))))
+	}
+	stmts = append(stmts,
+		fmt.Sprintf("SET allowed_directories = [%s]", quoteString(abs+string(filepath.Separator))),
+		"SET enable_external_access = false",
+		"SET lock_configuration = true")
+	for _, s := range stmts {
+		if _, err := db.ExecContext(ctx, s); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("open tables in %s: %s: %w", out, s, err)
+		}
+	}
+	return db, nil
+}
+
+// OpenWritable returns an in-memory DuckDB with views over the tables of
+// out and full file access: the pipeline uses it to build derived tables.
+func OpenWritable(ctx context.Context, out string) (*sql.DB, error) {
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return nil, err
+	}
+	names, err := Tables(abs)
+	if err != nil {
+		return nil, err
+	}
+	db, err := sql.Open("duckdb", "")
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(1)
+	stmts := []string{"SET threads = 1"} // one file per COPY, rows in a fixed order
+	for _, n := range names {
+		stmts = append(stmts, fmt.Sprintf("CREATE VIEW %s AS SELECT * FROM read_parquet(%s)",
+			quoteIdent(n), quoteString(filepath.Join(abs, n, "*.parquet"))))
+	}
+	for _, s := range stmts {
+		if _, err := db.ExecContext(ctx, s); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("open tables in %s: %w", out, err)
+		}
+	}
+	return db, nil
+}
+
+func quoteIdent(s string) string  { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+func quoteString(s string) string { return `'` + strings.ReplaceAll(s, `'`, `''`) + `'` }
+
+// QuoteString quotes s as an SQL string literal.
+func QuoteString(s string) string { return quoteString(s) }

@@ -1,0 +1,50 @@
+package pipeline
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"runtime"
+)
+
+// Config is one run's settings, validated once by Validate.
+type Config struct {
+	Inputs  []string // files or folders
+	Out     string   // output folder
+	Workers int      // files processed at once; 1 runs serially
+	Sectors string   // optional CSV of organization,JSIC letter that extends the bundled one
+	Log     *slog.Logger
+}
+
+// ErrUsage marks a configuration error: the command line is wrong, not the
+// data. The command exits 2 on it.
+var ErrUsage = errors.New("usage")
+
+// Validate fills defaults and checks the settings.
+func (c *Config) Validate() error {
+	if len(c.Inputs) == 0 {
+		c.Inputs = []string{"testdata/corpus"}
+	}
+	if c.Out == "" {
+		c.Out = "out"
+	}
+	if c.Workers <= 0 {
+		c.Workers = runtime.NumCPU()
+	}
+	for _, in := range c.Inputs {
+		if _, err := os.Stat(in); err != nil {
+			return fmt.Errorf("%w: --in %s: %v", ErrUsage, in, err)
+		}
+	}
+	if c.Sectors != "" {
+		if _, err := os.Stat(c.Sectors); err != nil {
+			return fmt.Errorf("%w: --sectors %s: %v", ErrUsage, c.Sectors, err)
+		}
+	}
+	if c.Log == nil {
+		c.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	return nil
+}

@@ -1,0 +1,23 @@
+// Package pipeline runs breachtrend's stages over a corpus and writes the
+// tables. It alone starts goroutines.
+//
+// Stages, in order, for each file: load (decode into documents) → segment
+// (one segment per notice or post) → normalize → extract → enrich (per
+// notice). Files are processed by at most Config.Workers goroutines of an
+// errgroup; a single collector puts their results back in corpus order and
+// streams them to the Parquet writers, and the number of files in flight is
+// bounded, so memory does not grow with the corpus and the rows are the
+// same whatever the number of workers. Then, over the compact fields of
+// all notices (no text): linking into incidents and the APPI clock; then
+// the derived tables, built with DuckDB SQL from the Parquet tables.
+//
+// Tables (see schemas.Dictionary): notices, timeline, incidents, rejects,
+// trends_quarterly and the other derived tables.
+//
+// Errors: bad input is data — a file or segment that cannot be used becomes
+// a rejects row and the run goes on. Only a systemic failure (a cancelled
+// context, an unwritable output folder, a missing --in root) ends Run with
+// an error. Outputs are written to a staging folder beside --out and
+// swapped in at the end; a failed run leaves the previous tables as they
+// were.
+package pipeline

@@ -1,0 +1,248 @@
+package pipeline
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/breachtrend/breachtrend/internal/parquetio"
+	"github.com/breachtrend/breachtrend/schemas"
+	"github.com/breachtrend/breachtrend/stages/enrich"
+	"github.com/breachtrend/breachtrend/stages/extract"
+	"github.com/breachtrend/breachtrend/stages/load"
+)
+
+// Summary is what a run did.
+type Summary struct {
+	Files     int
+	Segments  int
+	Notices   int // segments that are incident notices
+	Incidents int
+	Rejects   int
+	Elapsed   time.Duration
+	Tables    map[string]int // rows per table
+}
+
+func (s Summary) String() string {
+	return fmt.Sprintf("files %d, segments %d (notices %d), incidents %d, rejects %d, time %s",
+		s.Files, s.Segments, s.Notices, s.Incidents, s.Rejects, s.Elapsed.Round(time.Millisecond))
+}
+
+// Run runs the pipeline once over cfg.Inputs and replaces the tables in
+// cfg.Out. cfg must have been validated.
+func Run(ctx context.Context, cfg Config) (Summary, error) {
+	start := time.Now()
+	st := &stages{loader: load.NewLoader(), extractor: extract.New(), enricher: enrich.New()}
+	if cfg.Sectors != "" {
+		f, err := os.Open(cfg.Sectors)
+		if err != nil {
+			return Summary{}, err
+		}
+		err = st.enricher.Sectors.Load(f, cfg.Sectors)
+		f.Close()
+		if err != nil {
+			return Summary{}, fmt.Errorf("%w: %v", ErrUsage, err)
+		}
+	}
+	stage, err := newStaging(cfg.Out)
+	if err != nil {
+		return Summary{}, err
+	}
+	defer stage.cleanup()
+
+	sum, err := runStages(ctx, cfg, st, stage.dir)
+	if err != nil {
+		return sum, err
+	}
+	if err := stage.commit(); err != nil {
+		return sum, err
+	}
+	sum.Elapsed = time.Since(start)
+	cfg.Log.Info("run finished", "files", sum.Files, "segments", sum.Segments, "incidents", sum.Incidents,
+		"rejects", sum.Rejects, "elapsed", sum.Elapsed)
+	return sum, nil
+}
+
+// runStages writes every table into dir.
+func runStages(ctx context.Context, cfg Config, st *stages, dir string) (Summary, error) {
+	var sum Summary
+	pre := filepath.Join(dir, "_pre")
+	notices, err := parquetio.Create(pre, schemas.NoticesTable, func(n *schemas.Notice) int {
+		return len(n.Text) + len(n.OriginalText) + 512
+	})
+	if err != nil {
+		return sum, err
+	}
+	timeline, err := parquetio.Create(pre, schemas.TimelineTable, nil)
+	if err != nil {
+		return sum, err
+	}
+	var rejects []schemas.Reject
+	var compact []*schemas.Notice
+
+	emit := func(r fileResult) error {
+		sum.Files++
+		rejects = append(rejects, r.rejects...)
+		for i := range r.notices {
+			n := &r.notices[i]
+			sum.Segments++
+			if n.IsIncident {
+				sum.Notices++
+			}
+			for k, e := range n.Events {
+				if err := timeline.Append(schemas.TimelineRow{NoticeID: n.NoticeID, Seq: int32(k), Event: e}); err != nil {
+					return err
+				}
+			}
+			if err := notices.Append(*n); err != nil {
+				return err
+			}
+			c := *n
+			c.Text, c.OriginalText = "", "" // linking needs the fields, not the text
+			compact = append(compact, &c)
+		}
+		return nil
+	}
+	walkErr := fanOut(ctx, cfg, st, emit, func(r schemas.Reject) { rejects = append(rejects, r) })
+	if err := notices.Close(); err != nil && walkErr == nil {
+		walkErr = err
+	}
+	if err := timeline.Close(); err != nil && walkErr == nil {
+		walkErr = err
+	}
+	if walkErr != nil {
+		return sum, walkErr
+	}
+
+	sortRejects(rejects)
+	incidents := enrich.Link(compact)
+	incidentOf := make(map[string]string, len(compact))
+	for _, n := range compact {
+		incidentOf[n.NoticeID] = n.IncidentID
+	}
+	lookup := func(id string) string { return incidentOf[id] }
+	if err := parquetio.SetColumn(ctx, filepath.Join(pre, "notices", "part-00000.parquet"), dir,
+		schemas.NoticesTable, "notice_id", "incident_id", lookup); err != nil {
+		return sum, err
+	}
+	if err := parquetio.SetColumn(ctx, filepath.Join(pre, "timeline", "part-00000.parquet"), dir,
+		schemas.TimelineTable, "notice_id", "incident_id", lookup); err != nil {
+		return sum, err
+	}
+	if err := os.RemoveAll(pre); err != nil {
+		return sum, err
+	}
+	if err := parquetio.WriteAll(dir, schemas.IncidentsTable, incidents); err != nil {
+		return sum, err
+	}
+	if err := parquetio.WriteAll(dir, schemas.RejectsTable, rejects); err != nil {
+		return sum, err
+	}
+	if err := buildDerived(ctx, dir); err != nil {
+		return sum, err
+	}
+	sum.Incidents, sum.Rejects = len(incidents), len(rejects)
+	return sum, nil
+}
+
+// fanOut walks the inputs and processes the files on at most cfg.Workers
+// goroutines, calling emit with each file's result in walk order. At most
+// 4×Workers files are in flight, so a slow file holds back memory, not
+// order.
+func fanOut(ctx context.Context, cfg Config, st *stages, emit func(fileResult) error, reject func(schemas.Reject)) error {
+	g, ctx := errgroup.WithContext(ctx)
+	results := make(chan fileResult, cfg.Workers)
+	window := make(chan struct{}, 4*cfg.Workers)
+	walkRejects := make(chan schemas.Reject, 16)
+
+	// The walker dispatches files to a bounded pool.
+	g.Go(func() error {
+		defer close(results)
+		defer close(walkRejects)
+		work, wctx := errgroup.WithContext(ctx)
+		work.SetLimit(cfg.Workers)
+		seq := 0
+		err := load.Walk(cfg.Inputs, func(in load.Input) error {
+			select {
+			case window <- struct{}{}:
+			case <-wctx.Done():
+				return wctx.Err()
+			}
+			n := seq
+			seq++
+			work.Go(func() error {
+				r := st.processFile(n, in)
+				select {
+				case results <- r:
+					return nil
+				case <-wctx.Done():
+					return wctx.Err()
+				}
+			})
+			return nil
+		}, func(r schemas.Reject) {
+			select {
+			case walkRejects <- r:
+			case <-wctx.Done():
+			}
+		})
+		if werr := work.Wait(); err == nil {
+			err = werr
+		}
+		return err
+	})
+
+	// The collector restores walk order and hands results to emit.
+	g.Go(func() error {
+		pending := map[int]fileResult{}
+		next := 0
+		rs, wr := results, walkRejects
+		for rs != nil || wr != nil {
+			select {
+			case r, ok := <-rs:
+				if !ok {
+					rs = nil
+					continue
+				}
+				pending[r.seq] = r
+				for {
+					p, ok := pending[next]
+					if !ok {
+						break
+					}
+					delete(pending, next)
+					next++
+					<-window
+					if err := emit(p); err != nil {
+						return err
+					}
+				}
+			case r, ok := <-wr:
+				if !ok {
+					wr = nil
+					continue
+				}
+				reject(r)
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+		return nil
+	})
+	return g.Wait()
+}
+
+// sortRejects puts rejects in a fixed order: walk rejects arrive while
+// files are processed, in an order that depends on timing.
+func sortRejects(rs []schemas.Reject) {
+	slices.SortStableFunc(rs, func(a, b schemas.Reject) int {
+		return cmp.Or(cmp.Compare(a.Source, b.Source), cmp.Compare(a.Segment, b.Segment),
+			cmp.Compare(a.Stage, b.Stage), cmp.Compare(a.Reason, b.Reason), cmp.Compare(a.Detail, b.Detail))
+	})
+}

@@ -1,0 +1,240 @@
+package enrich
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"sort"
+	"strings"
+
+	"github.com/breachtrend/breachtrend/schemas"
+)
+
+// LinkWindowDays is how far apart two reports of one organization may be
+// published and still be one incident when no case id ties them.
+const LinkWindowDays = 120
+
+// lawInForce is the day the amended APPI's reporting duty began.
+var lawInForce = schemas.MustDate("2022-04-01")
+
+// Link groups incident notices into incidents: the same case id; else the
+// same organization with a continuing subject (same cause, or a numbered
+// follow-up) published within LinkWindowDays. notices are in corpus order
+// and carry no text; Link sets IncidentID on each and returns the
+// incidents in order of their first notice.
+func Link(notices []*schemas.Notice) []schemas.Incident {
+	var groups [][]*schemas.Notice
+	byCase := map[string]int{}
+	byOrg := map[string][]int{}
+	for _, n := range notices {
+		if !n.IsIncident {
+			continue
+		}
+		g := -1
+		if n.CaseID != "" {
+			if i, ok := byCase[n.CaseID]; ok {
+				g = i
+			}
+		}
+		key := OrgKey(n.Organization)
+		if g < 0 && key != "" {
+			for _, i := range byOrg[key] {
+				if continues(groups[i], n) && (n.CaseID == "" || groups[i][0].CaseID == "" || groups[i][0].CaseID == n.CaseID) {
+					g = i
+					break
+				}
+			}
+		}
+		if g < 0 {
+			g = len(groups)
+			groups = append(groups, nil)
+			if key != "" {
+				byOrg[key] = append(byOrg[key], g)
+			}
+		}
+		if n.CaseID != "" {
+			if _, ok := byCase[n.CaseID]; !ok {
+				byCase[n.CaseID] = g
+			}
+		}
+		groups[g] = append(groups[g], n)
+	}
+	out := make([]schemas.Incident, 0, len(groups))
+	for _, g := range groups {
+		out = append(out, incidentOf(g))
+	}
+	return out
+}
+
+// continues reports whether n reports on the incident of group g.
+func continues(g []*schemas.Notice, n *schemas.Notice) bool {
+	near := false
+	for _, m := range g {
+		if m.PublishedDate.IsZero() || n.PublishedDate.IsZero() {
+			continue
+		}
+		d := n.PublishedDate.Sub(m.PublishedDate)
+		if d < 0 {
+			d = -d
+		}
+		if d <= LinkWindowDays {
+			near = true
+		}
+	}
+	if !near {
+		return false
+	}
+	followUp := n.FinalReport || (n.ReportSeq != nil && *n.ReportSeq > 1)
+	for _, m := range g {
+		if m.Cause == n.Cause && n.Cause != "unknown" || followUp {
+			return true
+		}
+	}
+	return false
+}
+
+func incidentOf(g []*schemas.Notice) schemas.Incident {
+	// Reports in order: 第N報 first by number, then by date, then as found.
+	sort.SliceStable(g, func(i, j int) bool {
+		a, b := g[i], g[j]
+		if a.ReportSeq != nil && b.ReportSeq != nil && *a.ReportSeq != *b.ReportSeq {
+			return *a.ReportSeq < *b.ReportSeq
+		}
+		if a.FinalReport != b.FinalReport {
+			return b.FinalReport
+		}
+		if !a.PublishedDate.IsZero() && !b.PublishedDate.IsZero() && a.PublishedDate != b.PublishedDate {
+			return a.PublishedDate.Before(b.PublishedDate)
+		}
+		return false
+	})
+	inc := schemas.Incident{Reports: int32(len(g)), CaseID: g[0].CaseID}
+	h := sha256.New()
+	if inc.CaseID != "" {
+		h.Write([]byte("case:" + inc.CaseID))
+	} else {
+		h.Write([]byte("notice:" + g[0].NoticeID))
+	}
+	inc.IncidentID = "inc-" + hex.EncodeToString(h.Sum(nil))[:16]
+	types := map[string]bool{}
+	for _, n := range g {
+		n.IncidentID = inc.IncidentID
+		inc.NoticeIDs = append(inc.NoticeIDs, n.NoticeID)
+		if !containsString(inc.Sources, n.SourcePath) {
+			inc.Sources = append(inc.Sources, n.SourcePath)
+		}
+		if inc.Organization == "" {
+			inc.Organization = n.Organization
+		}
+		if inc.Sector == "" {
+			inc.Sector = n.Sector
+		}
+		if n.Cause != "" && n.Cause != "unknown" || inc.Cause == "" {
+			inc.Cause = n.Cause // the latest report that states a cause knows it best
+		}
+		for _, t := range n.DataTypes {
+			types[t] = true
+		}
+		if n.AffectedCount != nil {
+			c := *n.AffectedCount
+			inc.AffectedCount = &c
+			inc.AffectedApprox = n.AffectedApprox
+			if inc.AffectedMax == nil || c > *inc.AffectedMax {
+				m := c
+				inc.AffectedMax = &m
+			}
+		}
+		inc.OccurredDate = earliest(inc.OccurredDate, n.OccurredDate)
+		inc.DiscoveredDate = earliest(inc.DiscoveredDate, n.DiscoveredDate)
+		inc.FirstPublished = earliest(inc.FirstPublished, n.PublishedDate)
+		if inc.LastPublished.Before(n.PublishedDate) || inc.LastPublished.IsZero() {
+			inc.LastPublished = n.PublishedDate
+		}
+		inc.ReportedDate = earliest(inc.ReportedDate, n.ReportedDate)
+		inc.FinalReport = inc.FinalReport || n.FinalReport
+	}
+	for _, t := range schemas.DataTypes {
+		if types[t] {
+			inc.DataTypes = append(inc.DataTypes, t)
+		}
+	}
+	if c, ok := schemas.CauseByName(inc.Cause); ok {
+		inc.VerisAction, inc.TSRCategory = c.Veris, c.TSR
+	}
+	if !inc.FirstPublished.IsZero() && !inc.DiscoveredDate.IsZero() {
+		d := inc.FirstPublished.Sub(inc.DiscoveredDate)
+		inc.DisclosureDelayDays = &d
+	}
+	if !inc.DiscoveredDate.IsZero() && !inc.OccurredDate.IsZero() {
+		d := inc.DiscoveredDate.Sub(inc.OccurredDate)
+		inc.ExposureDays = &d
+	}
+	switch {
+	case !inc.FirstPublished.IsZero():
+		inc.Quarter = inc.FirstPublished.Quarter()
+	case !inc.DiscoveredDate.IsZero():
+		inc.Quarter = inc.DiscoveredDate.Quarter()
+	}
+	appiClock(&inc, g)
+	return inc
+}
+
+// appiClock decides whether the incident is reportable to the Personal
+// Information Protection Commission under the amended APPI, and whether
+// the 速報 (3–5 days) and 確報 (30 days, 60 for malicious acts) deadlines
+// were met, when the notices give the dates to tell.
+func appiClock(inc *schemas.Incident, g []*schemas.Notice) {
+	var reasons []string
+	has := func(t string) bool { return containsString(inc.DataTypes, t) }
+	if has("health") {
+		reasons = append(reasons, "sensitive")
+	}
+	if has("credit_card") || has("bank_account") {
+		reasons = append(reasons, "financial")
+	}
+	malicious := false
+	switch inc.Cause {
+	case "unauthorized_access", "ransomware", "malware", "social_engineering", "insider_misuse":
+		malicious = true
+		reasons = append(reasons, "malicious")
+	}
+	if inc.AffectedMax != nil && *inc.AffectedMax > 1000 {
+		reasons = append(reasons, "over_1000")
+	}
+	inc.Reportable = len(reasons) > 0
+	inc.ReportableReason = strings.Join(reasons, ",")
+	if !inc.Reportable || inc.DiscoveredDate.IsZero() || inc.DiscoveredDate.Before(lawInForce) {
+		return
+	}
+	if !inc.ReportedDate.IsZero() {
+		ok := inc.ReportedDate.Sub(inc.DiscoveredDate) <= 5
+		inc.PreliminaryMet = &ok
+	}
+	limit := int32(30)
+	if malicious {
+		limit = 60
+	}
+	for _, n := range g {
+		for _, e := range n.Events {
+			if e.Kind == schemas.EventReported && strings.Contains(e.Sentence, "確報") {
+				ok := e.Date.Sub(inc.DiscoveredDate) <= limit
+				inc.FinalMet = &ok
+			}
+		}
+	}
+}
+
+func earliest(a, b schemas.Date) schemas.Date {
+	if a.IsZero() || b.Before(a) {
+		return b
+	}
+	return a
+}
+
+func containsString(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

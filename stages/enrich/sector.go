@@ -1,0 +1,138 @@
+package enrich
+
+import (
+	"bufio"
+	_ "embed"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/breachtrend/breachtrend/stages/normalize"
+)
+
+//go:embed organizations.csv
+var bundledOrganizations string
+
+// Sectors decides an organization's JSIC major group: a table of known
+// organizations first, then the words of the name, then the text.
+type Sectors struct {
+	known map[string]string
+}
+
+// NewSectors returns the bundled table of known organizations.
+func NewSectors() *Sectors {
+	s := &Sectors{known: map[string]string{}}
+	if err := s.Load(strings.NewReader(bundledOrganizations), "organizations.csv"); err != nil {
+		panic(err) // the bundled file is tested; this cannot happen
+	}
+	return s
+}
+
+// Load adds "organization,letter" lines (# comments allowed); name says
+// where they come from in errors.
+func (s *Sectors) Load(r io.Reader, name string) error {
+	sc := bufio.NewScanner(r)
+	for line := 1; sc.Scan(); line++ {
+		t := strings.TrimSpace(sc.Text())
+		if t == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		org, letter, ok := strings.Cut(t, ",")
+		letter = strings.ToUpper(strings.TrimSpace(letter))
+		if !ok || len(letter) != 1 || letter[0] < 'A' || letter[0] > 'T' {
+			return fmt.Errorf("%s:%d: want \"organization,JSIC letter A-T\", got %q", name, line, t)
+		}
+		s.known[OrgKey(org)] = letter
+	}
+	return sc.Err()
+}
+
+// legalWords are removed from names before they are compared.
+var legalWords = []string{"株式会社", "(株)", "有限会社", "(有)", "合同会社", "学校法人", "国立大学法人", "公立大学法人",
+	"地方独立行政法人", "独立行政法人", "一般社団法人", "一般財団法人", "公益社団法人", "公益財団法人",
+	"医療法人社団", "医療法人財団", "医療法人", "社会福祉法人", "特定非営利活動法人"}
+
+// OrgKey is the comparable form of an organization's name: NFKC, no spaces,
+// no legal-form words.
+func OrgKey(name string) string {
+	k := normalize.Compact(name)
+	for _, w := range legalWords {
+		k = strings.ReplaceAll(k, w, "")
+	}
+	return k
+}
+
+// nameRule maps words of a name to a sector; the first rule that matches
+// the end of the name, then anywhere in it, wins.
+type nameRule struct {
+	letter string
+	words  []string
+}
+
+var nameRules = []nameRule{
+	{"P", []string{"大学病院", "附属病院", "医療センター", "病院", "クリニック", "医院", "診療所", "薬局", "歯科", "社会福祉協議会", "福祉", "介護", "保育園", "こども園", "医療"}},
+	{"S", []string{"教育委員会", "教育庁", "警察", "県警", "省", "庁", "都", "道", "府", "県", "市", "区", "町", "村", "役所", "役場", "委員会", "消防", "国税", "保健所", "事務所"}},
+	{"O", []string{"大学", "大学院", "学園", "学院", "高等学校", "高校", "中学校", "小学校", "中等教育学校", "学校", "幼稚園", "専門学校", "高専", "塾", "予備校", "スクール", "教育"}},
+	{"J", []string{"銀行", "信用金庫", "信用組合", "信金", "証券", "保険", "生命", "損保", "共済", "カード", "クレジット", "ファイナンス", "信託", "FX", "労働金庫", "農協"}},
+	{"M", []string{"ホテル", "旅館", "レストラン", "飲食", "居酒屋", "食堂", "カフェ", "リゾート"}},
+	{"H", []string{"鉄道", "航空", "運輸", "物流", "運送", "交通", "郵便", "バス", "タクシー", "海運", "倉庫"}},
+	{"F", []string{"電力", "ガス", "水道", "エネルギー"}},
+	{"D", []string{"建設", "工務店", "建築", "土木"}},
+	{"K", []string{"不動産", "リース", "レンタル", "住宅"}},
+	{"L", []string{"研究所", "総合研究所", "法律事務所", "会計事務所", "コンサルティング", "デザイン", "広告"}},
+	{"I", []string{"商事", "商会", "商店", "物産", "百貨店", "スーパー", "ストア", "ショップ", "通販", "販売", "マート", "ドラッグ"}},
+	{"G", []string{"システム", "ソフト", "情報", "ネット", "通信", "テレビ", "放送", "新聞", "出版", "メディア", "データ", "クラウド", "テック", "IT", "デジタル", "コム", "ウェブ", "Web"}},
+	{"E", []string{"工業", "製作所", "製造", "化学", "電機", "電子", "機器", "機械", "自動車", "製薬", "食品", "印刷", "鉄鋼", "精機", "工機", "製紙", "繊維", "重工"}},
+	{"N", []string{"美容", "理容", "クリーニング", "旅行", "ツーリスト", "フィットネス", "スポーツクラブ", "ゲーム", "結婚"}},
+	{"R", []string{"協会", "協議会", "連合会", "財団", "機構", "派遣", "人材"}},
+}
+
+// textRules read the sector from what the text says the organization does,
+// when its name does not tell.
+var textRules = []nameRule{
+	{"I", []string{"オンラインショップ", "通販サイト", "ECサイト", "ネットショップ", "オンラインストア", "通信販売", "公式通販"}},
+	{"O", []string{"学習塾", "生徒", "児童", "本学", "学生"}},
+	{"P", []string{"患者", "本院", "当院", "診療"}},
+	{"S", []string{"本市", "本県", "本町", "市民", "県民", "住民"}},
+	{"M", []string{"宿泊", "ご宿泊"}},
+	{"J", []string{"当金庫", "預金", "口座開設"}},
+}
+
+// Sector returns the JSIC letter for org, reading text when the name alone
+// does not tell; "" when neither does.
+func (s *Sectors) Sector(org, text string) string {
+	if org != "" {
+		if l, ok := s.known[OrgKey(org)]; ok {
+			return l
+		}
+		k := OrgKey(org)
+		for _, r := range nameRules {
+			for _, w := range r.words {
+				if strings.HasSuffix(k, w) {
+					return r.letter
+				}
+			}
+		}
+		for _, r := range nameRules {
+			for _, w := range r.words {
+				if len([]rune(w)) > 1 && strings.Contains(k, w) {
+					return r.letter
+				}
+			}
+		}
+	}
+	best, bestN := "", 0
+	for _, r := range textRules {
+		n := 0
+		for _, w := range r.words {
+			n += strings.Count(text, w)
+		}
+		if n > bestN {
+			best, bestN = r.letter, n
+		}
+	}
+	if bestN >= 2 {
+		return best
+	}
+	return ""
+}

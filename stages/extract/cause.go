@@ -1,0 +1,130 @@
+package extract
+
+import "strings"
+
+// causeCue is a phrase that states a cause, with its weight.
+type causeCue struct {
+	cause  string
+	phrase string
+	weight float64
+}
+
+var causeCues = []causeCue{
+	{"ransomware", "ランサムウェア", 4}, {"ransomware", "身代金", 3}, {"ransomware", "暗号化され", 2},
+	{"ransomware", "ランサム", 3}, {"ransomware", "LockBit", 3}, {"ransomware", "リークサイト", 2},
+	{"malware", "マルウェア", 3}, {"malware", "Emotet", 4}, {"malware", "エモテット", 4}, {"malware", "トロイの木馬", 3},
+	{"malware", "ウイルス感染", 3}, {"malware", "ウィルス感染", 3}, {"malware", "ウイルスに感染", 3}, {"malware", "ウィルスに感染", 3},
+	{"malware", "不正プログラム", 2}, {"malware", "コンピュータウイルス", 3}, {"malware", "感染", 1},
+	{"unauthorized_access", "不正アクセス", 3}, {"unauthorized_access", "脆弱性", 2}, {"unauthorized_access", "総当たり", 2},
+	{"unauthorized_access", "ブルートフォース", 2}, {"unauthorized_access", "不正ログイン", 3}, {"unauthorized_access", "改ざん", 2},
+	{"unauthorized_access", "サイバー攻撃", 2}, {"unauthorized_access", "侵入", 2}, {"unauthorized_access", "乗っ取", 3},
+	{"unauthorized_access", "不正に利用され", 3}, {"unauthorized_access", "不正使用", 2}, {"unauthorized_access", "リスト型攻撃", 3},
+	{"unauthorized_access", "SQLインジェクション", 3}, {"unauthorized_access", "不正に取得され", 1}, {"unauthorized_access", "攻撃", 1},
+	{"unauthorized_access", "迷惑メール", 1}, {"unauthorized_access", "スパムメール", 1}, {"unauthorized_access", "不正中継", 2},
+	{"social_engineering", "フィッシング", 3}, {"social_engineering", "サポート詐欺", 4}, {"social_engineering", "なりすまし", 2},
+	{"social_engineering", "偽の警告", 4}, {"social_engineering", "偽サイト", 2}, {"social_engineering", "詐欺", 2},
+	{"social_engineering", "標的型", 2},
+	{"misdelivery", "誤送信", 4}, {"misdelivery", "宛先間違", 4}, {"misdelivery", "宛先を誤", 4}, {"misdelivery", "BCC", 3},
+	{"misdelivery", "誤送付", 4}, {"misdelivery", "誤交付", 4}, {"misdelivery", "誤配布", 4}, {"misdelivery", "誤配達", 4},
+	{"misdelivery", "誤って送信", 4}, {"misdelivery", "誤って送付", 4}, {"misdelivery", "誤ってメール", 3}, {"misdelivery", "転送", 2},
+	{"misdelivery", "送付先を誤", 4}, {"misdelivery", "入れ違", 3}, {"misdelivery", "封入", 2}, {"misdelivery", "宛名", 1},
+	{"misdelivery", "異なる", 1}, {"misdelivery", "別の方", 2}, {"misdelivery", "他の方", 1}, {"misdelivery", "誤って添付", 3},
+	{"misdelivery", "送信先", 1}, {"misdelivery", "宛先", 1},
+	{"publishing_error", "誤掲載", 4}, {"publishing_error", "掲載して", 2}, {"publishing_error", "掲載され", 2},
+	{"publishing_error", "掲示", 2}, {"publishing_error", "ホームページに掲載", 3}, {"publishing_error", "誤って公開", 3},
+	{"publishing_error", "SNS", 1}, {"publishing_error", "投稿", 1}, {"publishing_error", "アップロード", 1},
+	{"misconfiguration", "設定ミス", 4}, {"misconfiguration", "設定不備", 4}, {"misconfiguration", "誤設定", 4},
+	{"misconfiguration", "設定誤り", 4}, {"misconfiguration", "設定を誤", 4}, {"misconfiguration", "設定の誤", 4},
+	{"misconfiguration", "公開設定", 3}, {"misconfiguration", "アクセス制限", 2}, {"misconfiguration", "閲覧可能な状態", 2},
+	{"misconfiguration", "閲覧できる状態", 2}, {"misconfiguration", "誰でも", 2}, {"misconfiguration", "共有設定", 3},
+	{"misconfiguration", "リンクを知っている", 3}, {"misconfiguration", "設定", 1}, {"misconfiguration", "検索エンジン", 1},
+	{"programming_error", "システム不具合", 4}, {"programming_error", "不具合", 3}, {"programming_error", "バグ", 4},
+	{"programming_error", "プログラムの誤り", 4}, {"programming_error", "プログラムミス", 4}, {"programming_error", "誤表示", 2},
+	{"programming_error", "システムの誤り", 3}, {"programming_error", "システムエラー", 3},
+	{"loss", "紛失", 4}, {"loss", "置き忘れ", 4}, {"loss", "所在不明", 4}, {"loss", "遺失", 3}, {"loss", "落とし", 2},
+	{"loss", "見当たら", 3}, {"loss", "行方不明", 3},
+	{"disposal_error", "誤廃棄", 5}, {"disposal_error", "廃棄", 2}, {"disposal_error", "転売", 3}, {"disposal_error", "売却", 2},
+	{"disposal_error", "リサイクル", 2}, {"disposal_error", "処分", 1},
+	{"theft", "盗難", 4}, {"theft", "車上荒らし", 5}, {"theft", "窃取", 2}, {"theft", "盗まれ", 4}, {"theft", "ひったくり", 5},
+	{"theft", "空き巣", 5},
+	{"insider_misuse", "内部不正", 5}, {"insider_misuse", "不正持ち出し", 5}, {"insider_misuse", "持ち出", 3},
+	{"insider_misuse", "目的外利用", 5}, {"insider_misuse", "元従業員", 3}, {"insider_misuse", "元社員", 3},
+	{"insider_misuse", "不正に収集", 4}, {"insider_misuse", "私的", 3}, {"insider_misuse", "不正に取得して", 3},
+	{"insider_misuse", "懲戒", 2}, {"insider_misuse", "私的に", 3},
+	{"mishandling", "管理ミス", 3}, {"mishandling", "作業ミス", 3}, {"mishandling", "残置", 3}, {"mishandling", "手違い", 2},
+	{"mishandling", "確認不足", 2}, {"mishandling", "不適切な取扱", 2}, {"mishandling", "誤って", 1},
+}
+
+// causeWords make a sentence one that states a cause.
+var causeWords = []string{"原因", "起因", "要因", "により", "によって", "による", "ため", "経緯", "を受け", "された"}
+
+// speculative phrases make a sentence about a possibility being checked,
+// which states no cause: 「不正アクセスの有無を調査中」.
+var speculative = []string{"有無", "調査中", "可能性を調査", "かどうか", "ではありません", "ではない", "ございません",
+	"確認されておりません", "確認されていません", "認められません", "ご注意", "お気をつけ", "ないよう", "防止", "対策"}
+
+// cause decides the notice's cause from the title and the sentences that
+// state a cause. It returns "unknown" when no sentence states one.
+func cause(title string, sents []sentence) (string, string) {
+	scores := map[string]float64{}
+	evidence := map[string]string{}
+	evScore := map[string]float64{}
+	add := func(text string, mult float64) {
+		if mult == 0 {
+			return
+		}
+		used := make([]bool, len(text))
+		for _, c := range causeCues {
+			for from := 0; ; {
+				i := strings.Index(text[from:], c.phrase)
+				if i < 0 {
+					break
+				}
+				i += from
+				from = i + len(c.phrase)
+				if anyUsed(used[i:from]) && c.weight < 3 {
+					continue
+				}
+				for k := i; k < from; k++ {
+					used[k] = true
+				}
+				w := c.weight * mult
+				scores[c.cause] += w
+				if w > evScore[c.cause] {
+					evScore[c.cause], evidence[c.cause] = w, text
+				}
+				break // each cue counts once a sentence
+			}
+		}
+	}
+	add(title, 3)
+	for _, s := range sents {
+		mult := 1.0
+		if containsAny(s.Text, causeWords) || containsAny(s.Heading, []string{"原因", "経緯", "概要", "発生"}) {
+			mult = 2
+		}
+		if containsAny(s.Text, speculative) {
+			mult = 0.25
+		}
+		add(s.Text, mult)
+	}
+	// Ransomware is an intrusion too, and Emotet is malware: the specific
+	// cause wins when both are stated.
+	if scores["ransomware"] >= 4 {
+		return "ransomware", evidence["ransomware"]
+	}
+	best, bestScore := "unknown", 0.0
+	for _, c := range causeOrder {
+		if scores[c] > bestScore {
+			best, bestScore = c, scores[c]
+		}
+	}
+	if bestScore < 3 {
+		return "unknown", ""
+	}
+	return best, evidence[best]
+}
+
+var causeOrder = []string{"ransomware", "malware", "social_engineering", "misdelivery", "publishing_error",
+	"programming_error", "misconfiguration", "loss", "disposal_error", "theft", "insider_misuse",
+	"unauthorized_access", "mishandling"}

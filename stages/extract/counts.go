@@ -1,0 +1,260 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// countMention is one number of people or records in a sentence.
+type countMention struct {
+	Value  int64
+	Approx bool
+	Unit   string
+	Start  int  // byte offset in the sentence
+	Paren  bool // written in brackets after a category: 個人情報(1,244件)
+}
+
+// countRE matches 約25万人, 61,942件, 230万人分, 1,793名, 3万5千件, 三千人,
+// 6,501アカウント, 20,912人分以上 and their approximations.
+var countRE = regexp.MustCompile(`(約|およそ|最大で?|推定|延べ|計|合計|総数|少なくとも)?\s*` +
+	`((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万(?:\d{1,4}|\d,\d{3})?)?(?:千)?|[〇一二三四五六七八九十百千万]+)\s*` +
+	`(人分|名分|件分|人|名|件|アカウント|世帯|ユーザー|ユーザ|先)` +
+	`(以上|超|程度|前後|ほど|強|余り)?`)
+
+// notPeopleBefore are nouns that, just before a number, say what is
+// counted is not a person or a record of one.
+var notPeopleBefore = []string{"メール", "送信", "アクセス", "ログイン", "回数", "サーバ", "台", "団体", "事業所",
+	"店舗", "校", "枚", "通", "ページ", "円", "問い合わせ", "問合せ", "投稿", "ファイル", "フォルダ",
+	"スパム", "迷惑", "企業", "法人", "社中", "会社", "業者", "組織", "施設", "拠点", "端末", "PC"}
+
+// notPeopleAfter are nouns right after "N件の" that say the same.
+var notPeopleAfter = []string{"メール", "迷惑", "スパム", "お問い合わせ", "問い合わせ", "アクセス", "ログイン",
+	"送信", "通信", "ファイル", "投稿", "書類", "申込書", "帳票", "団体", "企業", "事業所", "教育委員会",
+	"大学", "学校", "施設", "ユーザー団体", "取引先企業", "サイト", "ドメイン", "注文", "データ"}
+
+// actorsBefore are the people who did or saw something, not whose data
+// leaked: "担当者2名が閲覧", "従事者1名が持ち出し".
+var actorsBefore = []string{"担当者", "職員", "従事者", "従業員", "作業者", "技師", "教員", "社員", "犯人",
+	"委託先", "警察官", "被疑者", "容疑者", "元社員", "当事者"}
+
+// leakWords make a sentence about whose data leaked.
+var leakWords = []string{"漏えい", "漏洩", "流出", "閲覧", "可能性", "対象", "個人情報", "情報", "含む",
+	"紛失", "誤送信", "誤送付", "誤って", "不正取得", "不正に取得", "持ち出", "掲載", "公開", "記載",
+	"保存", "盗難", "おそれ", "恐れ", "分", "方"}
+
+// findCounts returns the people or record counts written in s.
+func findCounts(s string) []countMention {
+	var out []countMention
+	for _, m := range countRE.FindAllStringSubmatchIndex(s, -1) {
+		num := s[m[4]:m[5]]
+		unit := s[m[6]:m[7]]
+		v, ok := parseNumber(num)
+		if !ok || v <= 0 {
+			continue
+		}
+		if m[4] > 0 && (isDigitByte(s[m[4]-1]) || s[m[4]-1] == '.' || s[m[4]-1] == '-' || s[m[4]-1] == '/') {
+			continue
+		}
+		before := lastRunes(s[:m[0]], 8)
+		after := s[m[1]:]
+		if unit == "先" && !strings.Contains(before, "申込") && !strings.Contains(before, "口座") {
+			continue // 送付先, 委託先… are places, not people
+		}
+		if containsAny(before, notPeopleBefore) && !containsAny(lastRunes(s[:m[0]], 5), []string{"情報", "データ", "個人"}) {
+			continue
+		}
+		if rest := strings.TrimPrefix(after, "の"); rest != after && hasAnyPrefix(rest, notPeopleAfter) {
+			continue
+		}
+		if (unit == "人" || unit == "名") && containsAny(lastRunes(s[:m[0]], 5), actorsBefore) {
+			continue
+		}
+		if strings.HasPrefix(s[m[1]:], "目") || strings.HasPrefix(s[m[1]:], "中") && unit == "件" {
+			continue // 3件目, "15件中" is a ratio
+		}
+		approx := m[2] >= 0 && s[m[2]:m[3]] != "延べ" && s[m[2]:m[3]] != "計" && s[m[2]:m[3]] != "合計" && s[m[2]:m[3]] != "総数"
+		if m[8] >= 0 {
+			approx = true
+		}
+		paren := m[0] > 0 && strings.HasSuffix(strings.TrimSpace(s[:m[0]]), "(")
+		out = append(out, countMention{Value: v, Approx: approx, Unit: unit, Start: m[0], Paren: paren})
+	}
+	return out
+}
+
+// parseNumber reads 61,942, 25万, 3万5千, 3.5万, 三千, 一万二千.
+func parseNumber(s string) (int64, bool) {
+	s = strings.ReplaceAll(s, ",", "")
+	if s == "" {
+		return 0, false
+	}
+	if strings.ContainsAny(s, "〇一二三四五六七八九十百") || (!isDigitByte(s[0]) && strings.ContainsAny(s, "千万")) {
+		return parseKanjiNumber(s)
+	}
+	var total float64
+	if i := strings.Index(s, "万"); i >= 0 {
+		f, err := strconv.ParseFloat(s[:i], 64)
+		if err != nil {
+			return 0, false
+		}
+		total = f * 10000
+		s = s[i+len("万"):]
+	}
+	if i := strings.Index(s, "千"); i >= 0 {
+		f, err := strconv.ParseFloat(s[:i], 64)
+		if err != nil {
+			return 0, false
+		}
+		total += f * 1000
+		s = s[i+len("千"):]
+	}
+	if s != "" {
+		f, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			return 0, false
+		}
+		total += f
+	}
+	if total > 1e10 {
+		return 0, false
+	}
+	return int64(total + 0.5), true
+}
+
+var kanjiDigits = map[rune]int64{'〇': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+
+// parseKanjiNumber reads kanji numerals: 三千, 一万二千五百, 二十.
+func parseKanjiNumber(s string) (int64, bool) {
+	var total, section, digit int64
+	seen := false
+	for _, r := range s {
+		switch r {
+		case '十', '百', '千':
+			mul := map[rune]int64{'十': 10, '百': 100, '千': 1000}[r]
+			if digit == 0 {
+				digit = 1
+			}
+			section += digit * mul
+			digit = 0
+		case '万':
+			section += digit
+			if section == 0 {
+				section = 1
+			}
+			total += section * 10000
+			section, digit = 0, 0
+		default:
+			d, ok := kanjiDigits[r]
+			if !ok {
+				return 0, false
+			}
+			digit = digit*10 + d
+		}
+		seen = true
+	}
+	return total + section + digit, seen
+}
+
+func lastRunes(s string, n int) string {
+	r := []rune(s)
+	if len(r) > n {
+		r = r[len(r)-n:]
+	}
+	return string(r)
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAnyPrefix(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// affected picks the notice's count of people or records: the largest of
+// the counts stated in sentences about leaked data, where counts of the
+// categories of one list, or of one sentence's bracketed categories, are
+// added up first.
+func affected(sents []sentence) (count int64, approx bool, evidence string, ok bool) {
+	type pick struct {
+		v      int64
+		approx bool
+		ev     string
+	}
+	var best pick
+	consider := func(p pick) {
+		if p.v > best.v {
+			best = p
+		}
+	}
+	var group pick // running sum of consecutive list items
+	groupN := 0
+	flush := func() {
+		if groupN >= 2 {
+			consider(group)
+		}
+		group, groupN = pick{}, 0
+	}
+	for _, s := range sents {
+		cs := findCounts(s.Text)
+		if len(cs) == 0 {
+			if !s.Item {
+				flush()
+			}
+			continue
+		}
+		if !containsAny(s.Text, leakWords) && !containsAny(s.Heading, leakWords) && !s.Item {
+			continue
+		}
+		for _, c := range cs {
+			consider(pick{c.Value, c.Approx, s.Text})
+		}
+		// Bracketed counts of different categories in one sentence add up:
+		// クレジットカード情報(38件)及び個人情報(1,244件).
+		var sum pick
+		n := 0
+		for _, c := range cs {
+			if c.Paren {
+				sum.v += c.Value
+				sum.approx = sum.approx || c.Approx
+				n++
+			}
+		}
+		if n >= 2 {
+			sum.ev = s.Text
+			consider(sum)
+		}
+		if s.Item || lineIsItemLike(s.Text) {
+			group.v += cs[0].Value
+			group.approx = group.approx || cs[0].Approx
+			if group.ev == "" {
+				group.ev = s.Text
+			}
+			groupN++
+		} else {
+			flush()
+		}
+	}
+	flush()
+	if best.v == 0 {
+		return 0, false, "", false
+	}
+	return best.v, best.approx, best.ev, true
+}
+
+// lineIsItemLike: "(1) ユーザー様の個人情報 23,508件" and "学内学生…85件"
+// are items of a breakdown even without a bullet.
+func lineIsItemLike(s string) bool {
+	return strings.HasPrefix(s, "(") || strings.Contains(s, "…") || strings.Contains(s, ":")
+}

@@ -1,0 +1,212 @@
+package extract
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/breachtrend/breachtrend/schemas"
+)
+
+// dateMention is one date written in a sentence, before its year is
+// resolved. Year is 0 when the text gives none; Day is 0 for a month only
+// (4月頃, 6月上旬), which names no day.
+type dateMention struct {
+	Start, End int // byte offsets in the sentence
+	Year       int
+	Month, Day int
+	Rel        string // 同年, 本年, 今年, 昨年, 翌年, 前年 before a year-less date
+	Weekday    int    // 0 = Sunday … 6, or -1 when no weekday is written
+	RangeEnd   bool   // the second date of a range (a~b, aからbまで)
+}
+
+var eras = map[string]int{"令和": 2018, "R": 2018, "平成": 1988, "H": 1988, "昭和": 1925, "S": 1925}
+
+var (
+	// 2023年7月24日, 令和5年7月18日, 令和5年(2023年)10月12日, 平成 25 年 11 月頃,
+	// 令和元年5月1日, 2023年6月 (month only).
+	kanjiDateRE = regexp.MustCompile(`(?:(令和|平成|昭和)\s*(元|\d{1,2})\s*年(?:\s*[(]\s*(\d{4})\s*年?\s*[)])?|(\d{4})\s*年)(?:\s*度)?\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?`)
+	// 2023/6/5, 2023.6.5, 2023-06-05.
+	numDateRE = regexp.MustCompile(`(?:^|[^\d.\-/])((?:19|20)\d{2})([/.\-])(\d{1,2})([/.\-])(\d{1,2})(?:[^\d]|$)`)
+	// R5.7.3, H30.3.19.
+	eraNumRE = regexp.MustCompile(`(?:^|[^A-Za-z])([RHS])\s*(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{1,2})(?:[^\d]|$)`)
+	// 7月3日, 同年6月30日, 本年5月7日, 昨年12月 (month only).
+	shortDateRE = regexp.MustCompile(`(同年|本年|今年|昨年|翌年|前年|同)?\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?`)
+	weekdayRE   = regexp.MustCompile(`^\s*[(]\s*(月|火|水|木|金|土|日)(?:曜日?)?\s*(?:・?祝)?\s*[)]`)
+	rangeSepRE  = regexp.MustCompile(`^\s*(?:[(][^)]{0,20}[)])?\s*(?:\d{1,2}[時:]\d{0,2}分?(?:頃|ごろ)?)?\s*(?:~|から|より|-)\s*$`)
+)
+
+var weekdays = map[string]int{"日": 0, "月": 1, "火": 2, "水": 3, "木": 4, "金": 5, "土": 6}
+
+// findDates returns the dates written in s, in order, without overlaps.
+func findDates(s string) []dateMention {
+	var ms []dateMention
+	for _, m := range kanjiDateRE.FindAllStringSubmatchIndex(s, -1) {
+		var y int
+		switch {
+		case m[6] >= 0: // 令和5年(2023年): the Western year in brackets is the one written out
+			y, _ = strconv.Atoi(s[m[6]:m[7]])
+		case m[2] >= 0:
+			n := 1
+			if v := s[m[4]:m[5]]; v != "元" {
+				n, _ = strconv.Atoi(v)
+			}
+			y = eras[s[m[2]:m[3]]] + n
+		default:
+			y, _ = strconv.Atoi(s[m[8]:m[9]])
+		}
+		mo, _ := strconv.Atoi(s[m[10]:m[11]])
+		d := 0
+		if m[12] >= 0 {
+			d, _ = strconv.Atoi(s[m[12]:m[13]])
+		}
+		ms = append(ms, dateMention{Start: m[0], End: m[1], Year: y, Month: mo, Day: d})
+	}
+	for _, m := range numDateRE.FindAllStringSubmatchIndex(s, -1) {
+		if s[m[4]:m[5]] != s[m[8]:m[9]] { // one separator throughout
+			continue
+		}
+		y, _ := strconv.Atoi(s[m[2]:m[3]])
+		mo, _ := strconv.Atoi(s[m[6]:m[7]])
+		d, _ := strconv.Atoi(s[m[10]:m[11]])
+		ms = append(ms, dateMention{Start: m[2], End: m[11], Year: y, Month: mo, Day: d})
+	}
+	for _, m := range eraNumRE.FindAllStringSubmatchIndex(s, -1) {
+		n, _ := strconv.Atoi(s[m[4]:m[5]])
+		mo, _ := strconv.Atoi(s[m[6]:m[7]])
+		d, _ := strconv.Atoi(s[m[8]:m[9]])
+		ms = append(ms, dateMention{Start: m[2], End: m[9], Year: eras[s[m[2]:m[3]]] + n, Month: mo, Day: d})
+	}
+	for _, m := range shortDateRE.FindAllStringSubmatchIndex(s, -1) {
+		if m[0] > 0 && isDigitByte(s[m[0]-1]) {
+			continue
+		}
+		mo, _ := strconv.Atoi(s[m[4]:m[5]])
+		d := 0
+		if m[6] >= 0 {
+			d, _ = strconv.Atoi(s[m[6]:m[7]])
+		}
+		dm := dateMention{Start: m[0], End: m[1], Month: mo, Day: d}
+		if m[2] >= 0 {
+			dm.Rel = s[m[2]:m[3]]
+		}
+		// "1か月", "3ヶ月" are durations, "第1四半期(4~6月)" a span: a bare
+		// month with no day needs 頃/上旬… or a year to be a date.
+		if d == 0 && dm.Rel == "" && !monthOnlyMark(s[m[1]:]) {
+			continue
+		}
+		ms = append(ms, dm)
+	}
+	sort.SliceStable(ms, func(i, j int) bool {
+		if ms[i].Start != ms[j].Start {
+			return ms[i].Start < ms[j].Start
+		}
+		return ms[i].End > ms[j].End
+	})
+	var out []dateMention
+	for _, m := range ms {
+		if m.Month < 1 || m.Month > 12 || m.Day > 31 {
+			continue
+		}
+		if n := len(out); n > 0 && m.Start < out[n-1].End {
+			continue // inside a longer match already taken
+		}
+		m.Weekday = -1
+		if w := weekdayRE.FindStringSubmatch(s[m.End:]); w != nil {
+			m.Weekday = weekdays[w[1]]
+		}
+		if n := len(out); n > 0 && rangeSepRE.MatchString(s[out[n-1].End:m.Start]) {
+			m.RangeEnd = true
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func monthOnlyMark(after string) bool {
+	for _, p := range []string{"頃", "ごろ", "上旬", "中旬", "下旬", "末", "初旬", "中", "以降"} {
+		if strings.HasPrefix(after, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
+
+// yearContext resolves the year of year-less dates: the notice's date and
+// the last year written out before the mention.
+type yearContext struct {
+	published schemas.Date
+	lastYear  int
+}
+
+// resolve gives the day a mention names, or the zero Date when it names no
+// day or its year cannot be told.
+func (c *yearContext) resolve(m dateMention) schemas.Date {
+	if m.Year != 0 {
+		c.lastYear = m.Year
+		if m.Day == 0 {
+			return schemas.Date{}
+		}
+		d, _ := schemas.NewDate(m.Year, m.Month, m.Day)
+		return d
+	}
+	if m.Day == 0 {
+		return schemas.Date{}
+	}
+	pubYear := c.published.Year()
+	var candidates []int
+	switch m.Rel {
+	case "同年", "同":
+		candidates = nonzero(c.lastYear, pubYear)
+	case "本年", "今年":
+		candidates = nonzero(pubYear, c.lastYear)
+	case "昨年", "前年":
+		if pubYear != 0 {
+			candidates = []int{pubYear - 1}
+		} else if c.lastYear != 0 {
+			candidates = []int{c.lastYear - 1}
+		}
+	case "翌年":
+		if c.lastYear != 0 {
+			candidates = []int{c.lastYear + 1}
+		}
+	default:
+		candidates = nonzero(c.lastYear, pubYear)
+		// A day later than the notice itself belongs to the year before
+		// (a "12月" event in a January notice).
+		if len(candidates) > 0 && !c.published.IsZero() {
+			if d, ok := schemas.NewDate(candidates[0], m.Month, m.Day); ok && d.Sub(c.published) > 7 {
+				candidates = append([]int{candidates[0] - 1}, candidates...)
+			}
+		}
+	}
+	if len(candidates) == 0 {
+		return schemas.Date{}
+	}
+	// The weekday in brackets tells between neighbouring years.
+	if m.Weekday >= 0 {
+		for _, y := range []int{candidates[0], candidates[0] - 1, candidates[0] + 1} {
+			if d, ok := schemas.NewDate(y, m.Month, m.Day); ok && int(d.Time().Weekday()) == m.Weekday {
+				return d
+			}
+		}
+	}
+	d, _ := schemas.NewDate(candidates[0], m.Month, m.Day)
+	return d
+}
+
+func nonzero(ys ...int) []int {
+	var out []int
+	for _, y := range ys {
+		if y != 0 {
+			out = append(out, y)
+		}
+	}
+	return out
+}
+
+var _ = time.UTC
