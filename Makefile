@@ -1,0 +1,36 @@
+# breachtrend — two commands for a fresh machine: `make run` and `make test`.
+GO      ?= go
+BIN     := bin/breachtrend
+OUT     ?= out
+CORPUS  ?= testdata/corpus
+export CGO_ENABLED := 1
+
+.PHONY: all build run test test-long vet fmt bench clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/breachtrend
+
+# Builds, runs on the bundled sample corpus, prints the summary and a few
+# query results.
+run: build
+	./$(BIN) run --in $(CORPUS) --out $(OUT)
+	./$(BIN) query --out $(OUT) "SELECT cause, count(*) AS notices FROM notices WHERE is_incident GROUP BY 1 ORDER BY 2 DESC, 1"
+	./$(BIN) query --out $(OUT) "SELECT quarter, cause, sector, incidents, people FROM trends_quarterly ORDER BY 1, 2, 3"
+	./$(BIN) eval --gold testdata/gold/seeds.jsonl --out $(OUT) | tail -n 3
+
+# The test suite: vet, gofmt, and every package's tests in -short mode.
+test: vet
+	@test -z "$$(gofmt -l .)" || { echo "gofmt needed on:"; gofmt -l .; exit 1; }
+	$(GO) test -short -count=1 ./...
+	$(GO) test -short -count=1 -race ./pipeline/
+
+vet:
+	$(GO) vet ./...
+
+fmt:
+	gofmt -w .
+
+clean:
+	rm -rf bin $(OUT)
