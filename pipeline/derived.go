@@ -9,19 +9,50 @@ import (
 	"github.com/breachtrend/breachtrend/internal/duck"
 )
 
+// validDelay is the condition under which an incident's disclosure delay
+// enters the delay statistics: known and not negative. A negative delay
+// (published before discovered) is an extraction error, not a fast
+// disclosure.
+const validDelay = `disclosure_delay_days IS NOT NULL AND disclosure_delay_days >= 0`
+
 // derivedSQL are the tables built with DuckDB from the written tables, in
-// order; each query's rows are sorted so a rerun writes the same file.
+// order; each query's rows are sorted on a unique key so a rerun writes the
+// same file. terms_quarterly is built after them by buildTerms.
 var derivedSQL = []struct{ table, query string }{
+	// Incidents without a quarter (no published or discovered date) are
+	// left out; people sums the known counts (0 when none is known).
 	{"trends_quarterly", `
 SELECT quarter, cause, sector,
        count(*)::BIGINT                                   AS incidents,
        coalesce(sum(affected_count), 0)::BIGINT           AS people,
-       median(disclosure_delay_days)::DOUBLE              AS median_delay_days,
-       quantile_cont(disclosure_delay_days, 0.9)::DOUBLE  AS p90_delay_days
+       median(disclosure_delay_days) FILTER (WHERE ` + validDelay + `)::DOUBLE              AS median_delay_days,
+       quantile_cont(disclosure_delay_days, 0.9) FILTER (WHERE ` + validDelay + `)::DOUBLE  AS p90_delay_days
 FROM incidents
 WHERE quarter IS NOT NULL
 GROUP BY quarter, cause, sector
-ORDER BY quarter, cause, sector NULLS LAST`},
+ORDER BY quarter, cause NULLS LAST, sector NULLS LAST`},
+
+	// One row per cause and per sector (value NULL: not known), plus one
+	// row dimension 'all'; over the incidents whose delay is known.
+	{"delay_distribution", `
+WITH d AS (
+  SELECT cause, sector, disclosure_delay_days AS days FROM incidents WHERE ` + validDelay + `
+), g AS (
+  SELECT 'all' AS dimension, 'all' AS value, days FROM d
+  UNION ALL SELECT 'cause', cause, days FROM d
+  UNION ALL SELECT 'sector', sector, days FROM d
+)
+SELECT dimension, value,
+       count(*)::BIGINT                              AS incidents,
+       median(days)::DOUBLE                          AS median_days,
+       quantile_cont(days, 0.75)::DOUBLE             AS p75_days,
+       quantile_cont(days, 0.9)::DOUBLE              AS p90_days,
+       avg(CASE WHEN days <= 5 THEN 1 ELSE 0 END)::DOUBLE  AS within_5d,
+       avg(CASE WHEN days <= 30 THEN 1 ELSE 0 END)::DOUBLE AS within_30d,
+       avg(CASE WHEN days <= 60 THEN 1 ELSE 0 END)::DOUBLE AS within_60d
+FROM g
+GROUP BY dimension, value
+ORDER BY dimension, value NULLS LAST`},
 }
 
 // buildDerived writes the derived tables into dir.
@@ -32,15 +63,23 @@ func buildDerived(ctx context.Context, dir string) error {
 	}
 	defer db.Close()
 	for _, d := range derivedSQL {
-		folder := filepath.Join(dir, d.table)
-		if err := os.MkdirAll(folder, 0o755); err != nil {
+		if err := copyToTable(ctx, db, dir, d.table, d.query); err != nil {
 			return err
 		}
-		q := fmt.Sprintf("COPY (%s) TO %s (FORMAT parquet, COMPRESSION zstd)", d.query,
-			duck.QuoteString(filepath.Join(folder, "part-00000.parquet")))
-		if _, err := db.ExecContext(ctx, q); err != nil {
-			return fmt.Errorf("derived table %s: %w", d.table, err)
-		}
+	}
+	return buildTerms(ctx, db, dir)
+}
+
+// copyToTable writes the rows of query as <dir>/<table>/part-00000.parquet.
+func copyToTable(ctx context.Context, db execer, dir, table, query string) error {
+	folder := filepath.Join(dir, table)
+	if err := os.MkdirAll(folder, 0o755); err != nil {
+		return err
+	}
+	q := fmt.Sprintf("COPY (%s) TO %s (FORMAT parquet, COMPRESSION zstd)", query,
+		duck.QuoteString(filepath.Join(folder, "part-00000.parquet")))
+	if _, err := db.ExecContext(ctx, q); err != nil {
+		return fmt.Errorf("derived table %s: %w", table, err)
 	}
 	return nil
 }
