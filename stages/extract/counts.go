@@ -64,7 +64,7 @@ func findCounts(s string) []countMention {
 		if containsAny(before, notPeopleBefore) && !containsAny(lastRunes(s[:m[0]], 5), []string{"情報", "データ", "個人"}) {
 			continue
 		}
-		if rest := strings.TrimPrefix(after, "の"); rest != after && hasAnyPrefix(rest, notPeopleAfter) {
+		if rest := strings.TrimPrefix(after, "の"); rest != after && countsHasPrefix(rest, notPeopleAfter) {
 			continue
 		}
 		if (unit == "人" || unit == "名") && containsAny(lastRunes(s[:m[0]], 5), actorsBefore) {
@@ -173,7 +173,7 @@ func containsAny(s string, words []string) bool {
 	return false
 }
 
-func hasAnyPrefix(s string, words []string) bool {
+func countsHasPrefix(s string, words []string) bool {
 	for _, w := range words {
 		if strings.HasPrefix(s, w) {
 			return true

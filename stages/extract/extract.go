@@ -32,7 +32,7 @@ func New() *Rules { return &Rules{} }
 
 // Version names the extractor's rules; a cache of results keyed by it is
 // invalid once it changes.
-const Version = "rules-1"
+const Version = "rules-2"
 
 // Extract implements Extractor.
 func (Rules) Extract(in Input, n *schemas.Notice) {
@@ -44,13 +44,6 @@ func (Rules) Extract(in Input, n *schemas.Notice) {
 	}
 
 	n.CaseID = in.CaseID
-	if seq, final := reportNumber(title, sents); seq > 0 || final {
-		if seq > 0 {
-			v := int32(seq)
-			n.ReportSeq = &v
-		}
-		n.FinalReport = final
-	}
 	n.Organization, n.OrganizationEvidence = organization(in.HeaderRest, sents, lines)
 
 	ctx := &yearContext{}
@@ -67,6 +60,13 @@ func (Rules) Extract(in Input, n *schemas.Notice) {
 		n.OccurredDate, _ = firstOf(events, schemas.EventOccurred, n.DiscoveredDate)
 	}
 	n.ReportedDate, _ = firstOf(events, schemas.EventReported, schemas.Date{})
+	if seq, final := reportNumber(title, sents, events, n.PublishedDate); seq > 0 || final {
+		if seq > 0 {
+			v := int32(seq)
+			n.ReportSeq = &v
+		}
+		n.FinalReport = final
+	}
 
 	if c, approx, ev, ok := affected(sents); ok {
 		n.AffectedCount = &c

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/breachtrend/breachtrend/schemas"
 )
 
 var (
@@ -11,13 +13,30 @@ var (
 	followUpRE     = regexp.MustCompile(`続報\s*([0-9]+|[一二三四五六七八九十]+)?`)
 	finalReportRE  = regexp.MustCompile(`最終報|最終報告|最終のご報告|確報`)
 	priorReportsRE = regexp.MustCompile(`第\s*([0-9]+|[一二三四五六七八九十]+)\s*報(?:[」』)]*)\s*(?:に|にて|で|において|として|の通り|のとおり|でお知らせ|を公表|を公開)`)
+
+	// priorNoticeRE: the body cites one earlier notice of the same
+	// incident — 既報, 先般ご案内, 「2月3日付…にて公表しましたように」,
+	// 「既に…お詫びとお知らせを差し上げている」.
+	priorNoticeRE = regexp.MustCompile(`既報|先般(?:の)?(?:ご案内|お知らせ|ご報告|公表|発表)|` +
+		`(?:既に|すでに|先日|前回|さる|先般|\d+\s*月(?:\s*\d+\s*日)?)[^。]{0,60}?` +
+		`(?:公表|お知らせ|ご報告|ご案内|発表|報道発表|お詫び)を?(?:いたし|させていただき|差し上げ|し|申し上げ)(?:ました|た|て(?:い|お)|ており)`)
+
+	// laterNoticeRE: the notice is not the first about its incident,
+	// though it gives no number — 改めてお詫び, a report of an
+	// investigation's results, a response to press reports, a regulator's
+	// action on someone else's incident.
+	laterNoticeRE      = regexp.MustCompile(`改めて(?:深く|心より|心から)?(?:お詫び|おわび)|改めましてお詫び`)
+	laterNoticeTitleRE = regexp.MustCompile(`調査結果|報告書|その後|経過|経緯|報道|行政上の対応|指導|勧告|再発防止策`)
 )
 
 // reportNumber reads which report of its incident a notice is, from its
 // title: 第N報 is N, 続報N is N+1 and 続報 alone 2. Without a number in the
 // title, a body that cites earlier reports (「5月24日の第一報、5月27日の第
-// 二報にてお知らせした」) makes this the one after the last it cites.
-func reportNumber(title string, sents []sentence) (seq int, final bool) {
+// 二報にてお知らせした」) makes this the one after the last it cites; a body
+// that cites one earlier unnumbered notice (既報, 先般ご案内した) makes it
+// the second; a notice with no sign of an earlier one is the first, and one
+// that reads as a later report without saying which is left unnumbered.
+func reportNumber(title string, sents []sentence, events []schemas.Event, published schemas.Date) (seq int, final bool) {
 	final = finalReportRE.MatchString(title)
 	if m := nthReportRE.FindStringSubmatch(title); m != nil {
 		if n, ok := smallNumber(m[1]); ok {
@@ -40,8 +59,11 @@ func reportNumber(title string, sents []sentence) (seq int, final bool) {
 		if i > 6 {
 			break // citations of earlier reports open a notice
 		}
+		if !strings.Contains(s.Text, "お知らせ") && !strings.Contains(s.Text, "公表") {
+			continue
+		}
 		for _, m := range priorReportsRE.FindAllStringSubmatch(s.Text, -1) {
-			if n, ok := smallNumber(m[1]); ok && n > maxCited && strings.Contains(s.Text, "お知らせ") || ok && n > maxCited && strings.Contains(s.Text, "公表") {
+			if n, ok := smallNumber(m[1]); ok && n > maxCited {
 				maxCited = n
 			}
 		}
@@ -49,7 +71,64 @@ func reportNumber(title string, sents []sentence) (seq int, final bool) {
 	if maxCited > 0 {
 		return maxCited + 1, false
 	}
-	return 0, false
+	if m := nthReportRE.FindStringSubmatch(strings.Join(firstTexts(sents, 3), " ")); m != nil {
+		// "(第二報)" on the first lines of a notice without a blog header.
+		if n, ok := smallNumber(m[1]); ok {
+			return n, false
+		}
+	}
+	// Earlier notices cited in the opening sentences; PDF text wraps lines
+	// inside sentences, so the opening lines are joined before the check.
+	cited := 0
+	for _, s := range strings.SplitAfter(strings.Join(firstTexts(sents, 24), ""), "。") {
+		if strings.Contains(s, "本日") || strings.Contains(s, "今後") {
+			continue
+		}
+		if n := len(priorNoticeRE.FindAllString(s, -1)); n > cited {
+			cited = n
+		}
+	}
+	if cited > 0 {
+		return min(cited+1, 9), false
+	}
+	// A dated publication in the timeline before this notice's own date.
+	// Without the notice's own date, the latest day its timeline tells of
+	// stands in for it.
+	now := published
+	if now.IsZero() {
+		for _, e := range events {
+			if now.Before(e.Date) && !strings.Contains(e.Sentence, "予定") {
+				now = e.Date
+			}
+		}
+	}
+	if !now.IsZero() {
+		for _, e := range events {
+			if e.Kind == schemas.EventPublished && now.Sub(e.Date) >= 2 && !strings.Contains(e.Sentence, "予定") {
+				return 2, false
+			}
+		}
+	}
+	if laterNoticeTitleRE.MatchString(title) {
+		return 0, false
+	}
+	for i, s := range sents {
+		if i > 8 {
+			break
+		}
+		if laterNoticeRE.MatchString(s.Text) {
+			return 0, false
+		}
+	}
+	return 1, false
+}
+
+func firstTexts(sents []sentence, n int) []string {
+	var out []string
+	for i := 0; i < n && i < len(sents); i++ {
+		out = append(out, sents[i].Text)
+	}
+	return out
 }
 
 // smallNumber reads 3 or 三 (to 九十九).
