@@ -55,6 +55,27 @@ var premap = func() map[rune]string {
 // Text returns the canonical form of s.
 func Text(s string) string {
 	s = strings.ToValidUTF8(s, "")
+	// The map runs before NFKC, which would turn ① into a bare 1, and again
+	// after it, since NFKC makes some mapped characters itself (﹘ → —).
+	s = mapRunes(norm.NFKC.String(mapRunes(s)))
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = foldSpaces(l)
+	}
+	return strings.Join(joinBrokenLines(lines), "\n")
+}
+
+// Chars normalizes characters only: the look-alike map and NFKC, with runs
+// of white space made one space. It keeps the spaces Text folds, for lines
+// where a space separates fields (a blog header's organization and title).
+func Chars(s string) string {
+	s = mapRunes(norm.NFKC.String(mapRunes(strings.ToValidUTF8(s, ""))))
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// mapRunes applies premap and turns odd spaces into plain ones and drops
+// control characters other than the newline.
+func mapRunes(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
@@ -73,12 +94,7 @@ func Text(s string) string {
 		}
 		b.WriteRune(r)
 	}
-	s = norm.NFKC.String(b.String())
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		lines[i] = foldSpaces(l)
-	}
-	return strings.Join(joinBrokenLines(lines), "\n")
+	return b.String()
 }
 
 // Compact is s in canonical form with all white space removed: the form in

@@ -40,7 +40,7 @@ func ParseHeader(line string) (h Header, ok bool) {
 	if !strings.HasPrefix(l, "【") {
 		return Header{}, false
 	}
-	m := headerRE.FindStringSubmatch(normalize.Text(l))
+	m := headerRE.FindStringSubmatch(normalize.Chars(l))
 	if m == nil {
 		return Header{}, false
 	}

@@ -1,0 +1,160 @@
+package segment
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/breachtrend/breachtrend/stages/normalize"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/segment/*.golden")
+
+func TestParseHeader(t *testing.T) {
+	tests := []struct {
+		line, caseID, rest string
+		ok                 bool
+	}{
+		{"【セキュリティ事件簿#2023-265】ライフイズテック株式会社 申込者宛当選メール誤送信 2023年6月29日", "2023-265", "ライフイズテック株式会社 申込者宛当選メール誤送信 2023年6月29日", true},
+		{"【セキュリティ事件簿＃２０２４－０３９】北海道大病院 フィッシングメールの送信について", "2024-039", "北海道大病院 フィッシングメールの送信について", true},
+		{"【セキュリティ事件簿#2022】大阪急性期・総合医療センター 調査報告書", "", "大阪急性期・総合医療センター 調査報告書", true},
+		{"【重要】不正アクセスによる個人情報流出に関する調査結果のご報告(最終報)", "", "", false},
+		{"本文", "", "", false},
+	}
+	for _, tt := range tests {
+		h, ok := ParseHeader(tt.line)
+		if ok != tt.ok || h.CaseID != tt.caseID || h.Rest != tt.rest {
+			t.Errorf("ParseHeader(%q) = %+v, %v; want %q, %q, %v", tt.line, h, ok, tt.caseID, tt.rest, tt.ok)
+		}
+	}
+}
+
+func TestClassify(t *testing.T) {
+	notices := []string{
+		"このたび、当社が運営するオンラインショップにおいて第三者による不正アクセスを受け、お客様のクレジットカード情報が漏えいした可能性があることが判明いたしました。深くお詫び申し上げます。",
+		"本市職員が、児童の氏名を記載した書類を紛失する事案が発生しました。関係者の皆様に深くお詫び申し上げます。",
+		"令和6年5月10日、本校教員が保護者あてのメールを誤送信し、保護者のメールアドレスが他の保護者に表示される事案が発生しました。",
+	}
+	for _, s := range notices {
+		if ok, m := Classify(s); !ok {
+			t.Errorf("Classify(notice) = false (margin %.1f): %s", m, s)
+		}
+	}
+	articles := []string{
+		"クロスサイトスクリプティングとは何か?この記事ではペイロードの作り方とテストに使えるツールを紹介します。GitHubで公開されている手法は研究者にとって興味深いものです。",
+		"本日は新しいセキュリティツールの使い方を解説します。ペネトレーションテスターにおすすめの方法を紹介しましょう。",
+	}
+	for _, s := range articles {
+		if ok, m := Classify(s); ok {
+			t.Errorf("Classify(article) = true (margin %.1f): %s", m, s)
+		}
+	}
+}
+
+// segmentSummary is what the golden files record of each segment.
+type segmentSummary struct {
+	Index    int    `json:"index"`
+	CaseID   string `json:"case_id,omitempty"`
+	Notice   bool   `json:"is_notice"`
+	Runes    int    `json:"runes"`
+	Title    string `json:"title"`
+	LastLine string `json:"last_line"`
+}
+
+// TestGoldenSeeds splits each seed file and compares the segments with
+// testdata/segment/<file>.golden.
+func TestGoldenSeeds(t *testing.T) {
+	inputs, _ := filepath.Glob("../../testdata/corpus/*.txt")
+	if len(inputs) == 0 {
+		t.Fatal("no corpus")
+	}
+	for _, in := range inputs {
+		b, err := os.ReadFile(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var lines []string
+		for _, s := range Split(string(b)) {
+			sum := segmentSummary{Index: s.Index, Notice: IsNotice(normalize.Text(s.Text), s.Header != nil),
+				Runes: utf8.RuneCountInString(s.Text), Title: s.Title}
+			if s.Header != nil {
+				sum.CaseID = s.Header.CaseID
+			}
+			ls := strings.Split(strings.TrimSpace(s.Text), "\n")
+			sum.LastLine = strings.TrimSpace(ls[len(ls)-1])
+			j, _ := json.Marshal(sum)
+			lines = append(lines, string(j))
+		}
+		got := strings.Join(lines, "\n") + "\n"
+		golden := filepath.Join("../../testdata/segment", filepath.Base(in)+".golden")
+		if *update {
+			if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (go test ./stages/segment -update)", err)
+		}
+		if got != string(want) {
+			t.Errorf("%s: segments differ from %s:\n%s", in, golden, got)
+		}
+	}
+}
+
+// TestSeedSegments holds the counts the GUIDE states: 26 segments, 2 of
+// them non-notices, both in 003.
+func TestSeedSegments(t *testing.T) {
+	inputs, _ := filepath.Glob("../../testdata/corpus/*.txt")
+	total, non := 0, 0
+	for _, in := range inputs {
+		b, _ := os.ReadFile(in)
+		for _, s := range Split(string(b)) {
+			total++
+			if !IsNotice(normalize.Text(s.Text), s.Header != nil) {
+				non++
+				if !strings.HasPrefix(filepath.Base(in), "003") {
+					t.Errorf("non-notice in %s: %s", in, s.Title)
+				}
+			}
+		}
+	}
+	if total != 26 || non != 2 {
+		t.Errorf("got %d segments, %d non-notices; want 26 and 2", total, non)
+	}
+}
+
+// FuzzSplit: no panic; every input with text comes out as segments that
+// together hold all of its non-blank lines, in order.
+func FuzzSplit(f *testing.F) {
+	f.Add("【セキュリティ事件簿#2023-1】A社 お知らせ\n本文。\n\n【セキュリティ事件簿#2023-2】B社\n本文")
+	f.Add("タイトル\n\n\u00a0\n\n本文です。")
+	f.Add("")
+	f.Add("【#】\n\n\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		segs := Split(s)
+		var want, got []string
+		for _, l := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
+			if bodyLen(l) > 0 {
+				want = append(want, l)
+			}
+		}
+		for i, sg := range segs {
+			if sg.Index != i {
+				t.Fatalf("segment %d has index %d", i, sg.Index)
+			}
+			for _, l := range strings.Split(sg.Text, "\n") {
+				if bodyLen(l) > 0 {
+					got = append(got, l)
+				}
+			}
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Fatalf("segments lose or reorder lines of %q", s)
+		}
+	})
+}
