@@ -13,34 +13,73 @@ var legalForms = []string{"株式会社", "有限会社", "合同会社", "合�
 	"医療法人社団", "医療法人財団", "医療法人", "社会福祉法人", "特定非営利活動法人", "NPO法人", "(株)", "(有)"}
 
 // orgSuffixes end the names of bodies that have no legal-form word:
-// universities, hospitals, governments, associations.
+// universities, hospitals, governments, associations, firms.
 var orgSuffixes = []string{"大学病院", "附属病院", "医療センター", "病院", "クリニック", "医院", "診療所", "大学院", "大学",
 	"高等専門学校", "高等学校", "中等教育学校", "中学校", "小学校", "学校", "高校", "学園", "学院", "教育委員会",
 	"委員会", "協議会", "協会", "連合会", "組合", "機構", "財団", "研究所", "センター", "信用金庫", "信用組合",
-	"銀行", "証券", "生命", "損保", "警察本部", "警察", "県警", "省", "庁", "都", "道", "府", "県", "市", "区", "町", "村",
+	"銀行", "証券", "生命", "損保", "警察本部", "警察", "県警", "事務所", "省", "庁", "都", "道", "府", "県", "市", "区", "町", "村",
 	"株式会社", "ホールディングス", "グループ", "商会", "商店", "工業", "製作所", "機器", "システム", "社"}
+
+// lineSuffixes end a line that is nothing but an organization's name (a
+// signature, a dateline): a stricter list than orgSuffixes, since a short
+// line may be a heading.
+var lineSuffixes = []string{"大学病院", "附属病院", "医療センター", "病院", "クリニック", "医院", "診療所", "大学",
+	"高等専門学校", "高等学校", "中等教育学校", "中学校", "小学校", "高校", "学園", "学院", "教育委員会", "協議会",
+	"協会", "連合会", "機構", "信用金庫", "信用組合", "銀行", "警察本部", "警察", "県警", "保健所", "事務所",
+	"都", "道", "府", "県", "市", "区", "町", "村", "省", "庁", "研究所", "ホールディングス"}
 
 var (
 	nameRun      = `[\p{Han}\p{Katakana}ーA-Za-z0-9・&＆.\-]`
 	legalFirstRE = regexp.MustCompile(`(?:株式会社|有限会社|合同会社|学校法人|国立大学法人|公立大学法人|地方独立行政法人|独立行政法人|一般社団法人|一般財団法人|公益社団法人|公益財団法人|医療法人(?:社団|財団)?|社会福祉法人|特定非営利活動法人)\s?` + nameRun + `{1,30}`)
 	legalLastRE  = regexp.MustCompile(nameRun + `{1,30}(?:株式会社|有限会社|合同会社|\(株\))`)
 	suffixRE     = regexp.MustCompile(nameRun + `{1,24}?(?:大学病院|附属病院|医療センター|病院|大学|高等学校|中等教育学校|中学校|小学校|学園|学院|教育委員会|協議会|協会|機構|信用金庫|信用組合|銀行|県警察|県警|都|道|府|県|市|町|村|省|庁)`)
-	selfRefRE    = regexp.MustCompile(`[(]以下[、,]?\s?[「『]?(当社|弊社|当法人|本学|当院|本院|当機構|本機構|当協会|本会|当会|当金庫|当行|当組合|当財団|当センター|本センター)`)
-	mayorRE      = regexp.MustCompile(`(` + nameRun + `{1,10}?[都道府県市区町村])(長|知事)\s`)
+	selfRefRE    = regexp.MustCompile(`[(]以下[、,]?\s?[「『]?(当社|弊社|当法人|本学|当院|本院|当機構|本機構|当協会|本会|当会|当金庫|当行|当組合|当財団|当センター|本センター|本市|当市|本県|当県|本町|当町)`)
+	mayorRE      = regexp.MustCompile(`^(` + nameRun + `{1,10}?[都道府県市区町村])(長|知事)(\s|` + nameRun + `{0,8}$)`)
+	nameOnlyRE   = regexp.MustCompile(`^` + nameRun + `{2,40}$`)
+	suffixLongRE = regexp.MustCompile(nameRun + `{1,24}(?:大学病院|附属病院|医療センター|病院|大学|高等学校|中等教育学校|中学校|小学校|学園|学院|教育委員会|協議会|協会|機構|信用金庫|信用組合|銀行|県警察|県警|都|道|府|県|市|町|村|省|庁)`)
+	dateLeadRE   = regexp.MustCompile(`^(?:(?:令和|平成|昭和)(?:\d{1,2}|元)|\d{4})年\d{1,2}月\d{1,2}日(?:\([^)]{1,4}\))?\s?`)
+	placeRE      = regexp.MustCompile(`^\p{Han}{1,6}?(?:都|道|京都府|府|県|市|区|町|村)`)
 )
 
 // genericNames are words that fit the name patterns but name no one.
 var genericNames = []string{"本市", "当市", "本県", "当県", "本町", "当町", "本学", "当社", "弊社", "同社", "同市", "同県",
 	"市", "県", "町", "村", "都", "府", "道", "区", "大学", "病院", "協会", "機構", "委託先", "子会社", "関連会社",
-	"親会社", "各都道府県", "都道府県", "市区町村", "警察", "県警", "他社", "学校", "同大学", "都内", "県内", "市内",
-	"国", "省", "庁", "全国", "個人情報保護委員会事務局"}
+	"親会社", "各都道府県", "都道府県", "市区町村", "市町村", "警察", "県警", "他社", "学校", "同大学", "都内", "県内", "市内",
+	"国", "省", "庁", "全国", "個人情報保護委員会事務局", "県立", "市立", "町立", "区立", "都立", "府立", "道立",
+	"県立高校", "市立病院", "附属病院", "大学病院", "事務所", "北海道", "市役所", "区役所", "町役場", "地方公共団体",
+	"自治体", "教育委員会", "県教育委員会", "市教育委員会", "委員会", "協議会", "株式会社", "有限会社", "合同会社",
+	"報道", "海外", "外部", "都道府県警察", "警察署", "市長", "県知事", "知事", "町長", "村長", "区長"}
 
-// organization finds the body that holds the data: the header's name, a
-// 「株式会社○○(以下「当社」)」 sentence, a name alone on a line at the top
-// or in the signature, the mayor's city, or the most named body.
+// outsideBodies are bodies a notice reports to or warns about, not the one
+// that held the data; a line or a sentence naming them names no holder.
+var outsideBodies = []string{"個人情報保護委員会", "警察署", "警察", "県警", "消費者庁", "国民生活センター", "労働基準監督署",
+	"総務省", "IPA", "情報処理推進機構", "JPCERT", "日本年金機構"}
+
+// regulatorRE is a header that names a regulator or supervisor, followed by
+// the body its notice is about: 「個人情報保護委員会○○株式会社による…」.
+var regulators = []string{"個人情報保護委員会", "金融庁", "総務省", "経済産業省", "厚生労働省", "文部科学省", "国土交通省",
+	"消費者庁", "デジタル庁"}
+
+// titleStarts begin the title that follows the organization in a blog
+// header, whose space the normalizer removed: 「チエル株式会社当社システム…」.
+var titleStarts = []string{"当社", "弊社", "当院", "本院", "本学", "当法人", "本法人", "本市", "当市", "本県", "当県", "本町",
+	"当町", "県が", "市が", "町が", "県の", "市の", "個人情報", "個人データ", "情報", "不正", "電子メール", "メール", "委託",
+	"再委託", "連結", "子会社", "グループ", "第三者", "重要", "お知らせ", "お詫び", "おわび", "お客様", "患者", "ランサム",
+	"サイバー", "システム", "サーバ", "迷惑", "懲戒", "現在", "漏えい", "漏洩", "流出", "紛失", "盗難", "誤送信", "誤",
+	"公式", "ホームページ", "ウェブサイト", "Webサイト", "サイト", "調査", "報告", "ご報告", "障害", "元職員", "職員",
+	"従業員", "社員", "業務", "弊社サイト", "【", "「", "『", "(", "当", "弊", "フィッシング", "ウイルス", "コンピュータ",
+	"新型", "システム障害", "メールアドレス", "アカウント", "セキュリティ", "印刷", "使用", "利用", "弊行", "当行", "当金庫"}
+
+// organization finds the body that holds the data: the blog header's name
+// (or the body a regulator's notice is about), a 「株式会社○○(以下「当社」)」
+// sentence, a line that is only a name at the top or in the signature, a
+// mayor's signature, the subject of the first sentences, or the body named
+// most often.
 func organization(header string, sents []sentence, lines []string) (string, string) {
+	body := strings.Join(lines, "\n")
 	if header != "" {
-		if org := headerOrganization(header); org != "" {
+		body = strings.Replace(body, header, "", 1)
+		if org := headerOrganization(header, body); org != "" {
 			return org, header
 		}
 	}
@@ -52,86 +91,383 @@ func organization(header string, sents []sentence, lines []string) (string, stri
 		}
 	}
 	// A line that is only a name, near the top or in the signature block.
-	n := len(lines)
+	var idx []int
 	for i, l := range lines {
-		if (i < 8 || i >= n-12) && utf8.RuneCountInString(l) <= 40 {
-			if org := wholeName(l); org != "" {
-				return org, l
-			}
+		if strings.TrimSpace(l) != "" {
+			idx = append(idx, i)
 		}
 	}
-	for _, s := range sents {
-		if m := mayorRE.FindStringSubmatch(s.Text + " "); m != nil && !isGeneric(m[1]) {
-			return m[1], s.Text
+	for k, i := range idx {
+		if k >= 12 && k < len(idx)-14 {
+			continue
+		}
+		l := lines[i]
+		if utf8.RuneCountInString(l) > 60 && k >= 4 {
+			continue
+		}
+		if org := lineName(l, k < 4); org != "" {
+			return org, l
 		}
 	}
-	// The body named most often, earliest first on ties.
+	// The body named at the start of the first sentences: 「○○市において」.
+	for k, s := range sents {
+		if k >= 6 {
+			break
+		}
+		if org := subjectName(s.Text); org != "" {
+			return org, s.Text
+		}
+	}
+	// The body named most often, earliest first on ties: one named by its
+	// legal form once is enough; a name by suffix alone must recur.
 	counts := map[string]int{}
+	legal := map[string]bool{}
 	first := map[string]string{}
 	var order []string
 	for _, s := range sents {
-		for _, re := range []*regexp.Regexp{legalFirstRE, legalLastRE} {
+		for r, re := range []*regexp.Regexp{legalFirstRE, legalLastRE, suffixLongRE} {
 			for _, m := range re.FindAllString(s.Text, -1) {
 				m = trimName(m)
-				if m == "" || isGeneric(m) {
+				if r == 0 {
+					m = cutTitle(m)
+				}
+				if m == "" || isGeneric(m) || isOutside(m) || strings.HasPrefix(m, "ー") {
 					continue
 				}
-				if counts[m] == 0 {
+				if _, ok := counts[m]; !ok {
 					order = append(order, m)
 					first[m] = s.Text
+					counts[m] = strings.Count(body, m)
 				}
-				counts[m]++
+				if r < 2 {
+					legal[m] = true
+				}
 			}
 		}
 	}
 	best := ""
 	for _, o := range order {
-		if counts[o] > counts[best] {
+		if !legal[o] && counts[o] < 2 {
+			continue
+		}
+		if counts[o] > counts[best] || (legal[o] && !legal[best] && counts[o] == counts[best]) {
 			best = o
 		}
 	}
 	return best, first[best]
 }
 
-// headerOrganization reads the organization from a blog header's rest:
-// the first word when a space follows it, else the longest name at the
-// start that ends in an organization suffix.
-func headerOrganization(rest string) string {
-	if i := strings.IndexAny(rest, " "); i > 0 {
-		first := rest[:i]
-		if !strings.ContainsAny(first, "「」【】") && utf8.RuneCountInString(first) <= 40 && !isGeneric(first) {
-			return first
+// headerOrganization reads the organization from a blog header's rest,
+// where the normalizer has glued it to the title: of the prefixes of the
+// leading run of name characters, the one that best ends a name (a legal
+// form, a suffix, kagome's 組織 tag) and best starts a title (当社, 個人情報,
+// 【), and that the body names again. A regulator's header yields the body
+// its notice is about.
+func headerOrganization(rest, body string) string {
+	rest = strings.TrimSpace(rest)
+	run := leadingRun(rest)
+	if run == "" {
+		return ""
+	}
+	for _, reg := range regulators {
+		if strings.HasPrefix(rest, reg) {
+			if about := regulated(rest[len(reg):]); about != "" {
+				return about
+			}
+			if run == reg {
+				return reg
+			}
 		}
 	}
-	return namePrefix(rest)
+	compactBody := strings.ReplaceAll(body, " ", "")
+	ends := tokenEnds(run)
+	best, bestScore := "", 2
+	for k := range run {
+		if k == 0 {
+			continue
+		}
+		if utf8.RuneCountInString(run[:k]) < 2 {
+			continue
+		}
+		if sc := splitScore(rest, run, k, ends, compactBody); sc > bestScore || (sc == bestScore && best != "") {
+			best, bestScore = run[:k], sc
+		}
+	}
+	if sc := splitScore(rest, run, len(run), ends, compactBody); sc >= bestScore {
+		best = run
+	}
+	if best == "" || isGeneric(best) {
+		return ""
+	}
+	return best
 }
 
-// namePrefix is the longest run of name characters at the start of s, cut
-// after the last organization suffix in it.
-func namePrefix(s string) string {
+// splitScore rates cutting the header's name run at byte k.
+func splitScore(rest, run string, k int, ends map[int]string, body string) int {
+	name, remainder := run[:k], rest[k:]
+	sc := 0
+	evidence := k == len(run)
+	if endsInLegalForm(name) || startsWithLegalForm(name) && scriptChange(run, k) {
+		sc += 3
+		evidence = true
+	}
+	for _, suf := range orgSuffixes {
+		if strings.HasSuffix(name, suf) && !selfWord(name, suf) {
+			sc += 3
+			evidence = true
+			break
+		}
+	}
+	if tag, ok := ends[k]; ok {
+		sc++
+		if tag == "組織" {
+			sc += 2
+			evidence = true
+		}
+	}
+	if !evidence {
+		return 0
+	}
+	// A suffix right after the cut means the name goes on: 北海道大学|病院.
+	for _, suf := range orgSuffixes {
+		if utf8.RuneCountInString(suf) >= 2 && strings.HasPrefix(remainder, suf) {
+			sc -= 3
+			break
+		}
+	}
+	for _, w := range titleStarts {
+		if strings.HasPrefix(remainder, w) {
+			sc += 3
+			if utf8.RuneCountInString(w) == 1 && !strings.ContainsAny(w, "【「『(") {
+				sc -= 2 // 当, 弊 alone are weaker
+			}
+			break
+		}
+	}
+	if remainder == "" || strings.HasPrefix(remainder, " ") {
+		sc += 2
+	} else if r, _ := utf8.DecodeRuneInString(remainder); unicode.Is(unicode.Hiragana, r) {
+		sc++
+	}
+	if key := stripLegal(name); utf8.RuneCountInString(key) >= 2 && strings.Contains(body, key) {
+		sc += 2
+	}
+	return sc
+}
+
+// selfWord reports whether name ends in a word such as 当社 or 弊社 rather
+// than in a name's suffix 社.
+func selfWord(name, suf string) bool {
+	for _, w := range []string{"当社", "弊社", "本社", "同社", "自社", "他社", "子会社", "本市", "当市", "本県"} {
+		if strings.HasSuffix(name, w) && len(w) > len(suf)-1 {
+			return true
+		}
+	}
+	return false
+}
+
+// regulated is the body named at the start of a regulator's title:
+// 「トヨタ自動車株式会社による個人データの漏えい…」.
+func regulated(title string) string {
+	for _, p := range []string{"による", "における", "に対する", "への", "に係る", "に関する"} {
+		if i := strings.Index(title, p); i > 0 {
+			if org := lastName(title[:i]); org != "" && strings.HasPrefix(title, org) {
+				return org
+			}
+			break
+		}
+	}
+	return ""
+}
+
+// leadingRun is the run of name characters at the start of s.
+func leadingRun(s string) string {
 	end := 0
 	for i, r := range s {
-		if r == ' ' || unicode.Is(unicode.Hiragana, r) || strings.ContainsRune("「」【】()、。", r) {
+		if r == ' ' || unicode.Is(unicode.Hiragana, r) || strings.ContainsRune("「」【】()『』、。,!?!?:", r) {
 			break
 		}
 		end = i + utf8.RuneLen(r)
 	}
-	run := s[:end]
-	best := -1
-	for _, suf := range orgSuffixes {
-		if i := strings.LastIndex(run, suf); i >= 0 && i+len(suf) > best && i > 0 {
-			best = i + len(suf)
+	return s[:end]
+}
+
+// tokenEnds maps the byte offsets where kagome's tokens of s end to the
+// third POS field of the token ending there (組織 for an organization).
+func tokenEnds(s string) map[int]string {
+	out := map[int]string{}
+	at := 0
+	for _, m := range morphs(s) {
+		at += len(m.Surface)
+		tag := ""
+		if m.isOrgTag() {
+			tag = "組織"
 		}
+		out[at] = tag
 	}
+	// 組織 followed by a legal form: the name ends after the form.
 	for _, lf := range legalForms {
-		if strings.HasPrefix(run, lf) && best < len(run) {
-			best = len(run)
+		for at, tag := range out {
+			if tag == "組織" && strings.HasPrefix(s[at:], lf) {
+				out[at+len(lf)] = "組織"
+			}
 		}
 	}
-	if best <= 0 || isGeneric(run[:best]) {
+	return out
+}
+
+// scriptChange reports whether s changes from Katakana or Latin to Kanji at
+// byte k: 「株式会社ジャックス|不正アクセス」.
+func scriptChange(s string, k int) bool {
+	if k <= 0 || k >= len(s) {
+		return k == len(s)
+	}
+	prev, _ := utf8.DecodeLastRuneInString(s[:k])
+	next, _ := utf8.DecodeRuneInString(s[k:])
+	return (unicode.Is(unicode.Katakana, prev) || prev == 'ー' || prev < 0x80) && unicode.Is(unicode.Han, next)
+}
+
+func endsInLegalForm(s string) bool {
+	for _, lf := range legalForms {
+		if strings.HasSuffix(s, lf) && len(s) > len(lf) {
+			return true
+		}
+	}
+	return false
+}
+
+func startsWithLegalForm(s string) bool {
+	for _, lf := range legalForms {
+		if strings.HasPrefix(s, lf) && len(s) > len(lf) {
+			return true
+		}
+	}
+	return false
+}
+
+func stripLegal(s string) string {
+	for _, lf := range legalForms {
+		s = strings.ReplaceAll(s, lf, "")
+	}
+	return s
+}
+
+// cutTitle cuts a 「株式会社○○」 match where a title word follows the name:
+// 「株式会社東玉弊社が…」 is 株式会社東玉.
+func cutTitle(m string) string {
+	for _, w := range []string{"当社", "弊社", "は", "が"} {
+		if i := strings.Index(m, w); i > 0 {
+			m = m[:i]
+		}
+	}
+	return m
+}
+
+// lineName reads a line that is only a name (a signature, a dateline), a
+// name followed by a person or a department (「常磐大学 学長 …」), a mayor's
+// signature (「鹿嶋市長 田口伸一」), a department of a government
+// (「神奈川県環境農政局…課」 gives 神奈川県), or a title line that ends in a
+// name after a space.
+func lineName(l string, top bool) string {
+	l = strings.TrimSpace(strings.TrimLeft(l, "・-*○●■□◆◇ "))
+	if l == "" || orgHasPrefix(l, lineLabels) {
 		return ""
 	}
-	return run[:best]
+	if m := mayorRE.FindStringSubmatch(l); m != nil && !isGeneric(m[1]) && utf8.RuneCountInString(l) <= 20 {
+		return m[1]
+	}
+	toks := strings.Fields(l)
+	if len(toks) <= 4 {
+		if org := wholeName(toks[0]); org != "" {
+			return org
+		}
+	}
+	if len(toks) >= 2 && len(toks) <= 4 {
+		for _, t := range toks[1:] {
+			if org := wholeName(t); org != "" && !strings.ContainsAny(t, "0123456789") {
+				return org
+			}
+		}
+	}
+	if !top {
+		return ""
+	}
+	// A title line that starts with the name (after a date), as a blog
+	// header does: 「医療法人○○病院 患者の個人情報紛失か?」.
+	rest := dateLeadRE.ReplaceAllString(l, "")
+	if org := headerOrganization(rest, ""); org != "" && wholeName(org) == org &&
+		!strings.ContainsAny(leadingRun(rest)[len(org):], "課局部室班係") {
+		return org
+	}
+	// A title line that ends with the name: 「…の紛失について○○信用金庫」.
+	if i := strings.LastIndexAny(l, "てびせ)」"); i > 0 {
+		if _, size := utf8.DecodeRuneInString(l[i:]); orgHasPrefix(lastRunes(l[:i+size], 2), []string{"いて", "わび", "詫び", "らせ", ")", "」"}) {
+			if org := wholeName(l[i+size:]); org != "" {
+				return org
+			}
+		}
+	}
+	return ""
+}
+
+// lineLabels begin a line that labels a field, not one that names the
+// holder: 「業種 病院」, 「担当 ○○課」.
+var lineLabels = []string{"業種", "担当", "所属", "宛先", "送信者", "差出人", "件名", "発生", "場所", "住所", "所在地", "連絡先", "問い合わせ", "お問い合わせ"}
+
+// wholeName returns t when it is one organization's whole name.
+func wholeName(t string) string {
+	t = strings.Trim(t, "|:")
+	if t == "" || !nameOnlyRE.MatchString(t) || isGeneric(t) || isOutside(t) {
+		return ""
+	}
+	for _, re := range []*regexp.Regexp{legalFirstRE, legalLastRE} {
+		if m := re.FindString(t); m == t {
+			return trimName(m)
+		}
+	}
+	if strings.ContainsAny(t, "0123456789") {
+		return ""
+	}
+	for _, suf := range lineSuffixes {
+		if strings.HasSuffix(t, suf) && len(t) > len(suf) {
+			return t
+		}
+	}
+	// A department of a government: the government is the holder.
+	for _, suf := range []string{"課", "局", "部", "室", "係", "班"} {
+		if strings.HasSuffix(t, suf) {
+			if p := placeRE.FindString(t); p != "" && len(p) < len(t) && !isGeneric(p) {
+				return p
+			}
+		}
+	}
+	return ""
+}
+
+// subjectName is the body that begins a sentence as its subject or place:
+// 「杵藤保健福祉事務所において…」, 「○○市立○○センター内の…」.
+func subjectName(s string) string {
+	run := leadingRun(s)
+	if run == "" || len(run) == len(s) {
+		return ""
+	}
+	next := s[len(run):]
+	if !orgHasPrefix(next, []string{"は", "が", "において", "では", "における", "内の", "にて"}) {
+		return ""
+	}
+	if org := wholeName(run); org != "" {
+		return org
+	}
+	return ""
+}
+
+func orgHasPrefix(s string, ps []string) bool {
+	for _, p := range ps {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // lastName is the organization name that ends s: 「株式会社○○」 or 「○○株式会社」.
@@ -148,25 +484,6 @@ func lastName(s string) string {
 	return ""
 }
 
-// wholeName returns l when the whole line is one organization's name,
-// perhaps followed by a department (お客様相談窓口, カスタマーセンター).
-func wholeName(l string) string {
-	l = strings.TrimSpace(l)
-	if l == "" {
-		return ""
-	}
-	head := l
-	if i := strings.Index(l, " "); i > 0 {
-		head = l[:i]
-	}
-	for _, re := range []*regexp.Regexp{legalFirstRE, legalLastRE} {
-		if m := re.FindString(head); m == head && !isGeneric(m) {
-			return trimName(m)
-		}
-	}
-	return ""
-}
-
 func trimName(s string) string {
 	return strings.Trim(strings.TrimSpace(s), "・.-&")
 }
@@ -177,6 +494,31 @@ func isGeneric(s string) bool {
 			return true
 		}
 	}
+	// 「市内小学校」「県立高等学校」 name a kind of body, not one body.
+	for _, p := range []string{"市内", "県内", "町内", "区内", "都内", "村内", "管内", "県立", "市立", "町立", "村立", "区立", "府立", "都立", "道立", "国立", "公立", "私立", "全国"} {
+		if r, ok := strings.CutPrefix(s, p); ok && (r == "" || containsString(orgSuffixes, r) ||
+			containsString([]string{"特別支援学校", "高等学校", "中学校", "小学校", "幼稚園", "保育所", "保育園", "病院", "施設"}, r)) {
+			return true
+		}
+	}
 	return strings.HasPrefix(s, "本") || strings.HasPrefix(s, "当") || strings.HasPrefix(s, "同") ||
-		strings.HasPrefix(s, "弊") || strings.HasPrefix(s, "各")
+		strings.HasPrefix(s, "弊") || strings.HasPrefix(s, "各") || strings.HasPrefix(s, "貴")
+}
+
+func isOutside(s string) bool {
+	for _, o := range outsideBodies {
+		if k := stripLegal(s); k == o || (o == "警察署" || o == "個人情報保護委員会") && strings.HasSuffix(k, o) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsString(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
