@@ -65,7 +65,9 @@ var dateOnlyRE = regexp.MustCompile(`^[\s・•\-*\d.()]*$`)
 var timeContinuationRE = regexp.MustCompile(`(同日|当日|その後|直後|翌日|\d{1,2}時\d{0,2}分?|\d{1,2}:\d{2})`)
 
 // timeline reads every dated event of the sentences, in text order.
-func timeline(sents []sentence, ctx *yearContext) []schemas.Event {
+// The sentence at index pub holds the notice's own date: its first date is
+// the publication, not an event it tells of.
+func timeline(sents []sentence, ctx *yearContext, pub int) []schemas.Event {
 	var events []schemas.Event
 	var last schemas.Date
 	lastIdx := -10
@@ -100,6 +102,8 @@ func timeline(sents []sentence, ctx *yearContext) []schemas.Event {
 			rest := strings.TrimSpace(s.Text[:m.Start] + clause)
 			kind := schemas.EventOther
 			switch {
+			case i == pub && j == 0:
+				kind = schemas.EventPublished
 			case m.RangeEnd:
 				kind = schemas.EventOther // the end of a period
 			case dateOnlyRE.MatchString(stripDates(s.Text)):

@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/schemas"
 )
@@ -47,9 +48,11 @@ func (Rules) Extract(in Input, n *schemas.Notice) {
 	n.Organization, n.OrganizationEvidence = organization(in.HeaderRest, sents, lines)
 
 	ctx := &yearContext{}
-	n.PublishedDate = publishedDate(in, sents, ctx)
+	var pubSent int
+	n.PublishedDate, pubSent = publishedDate(in, sents, ctx)
 	ctx.published = n.PublishedDate
-	events := timeline(sents, ctx)
+	ctx.lastYear = 0
+	events := timeline(sents, ctx, pubSent)
 	if n.PublishedDate.IsZero() {
 		n.PublishedDate = ownPublication(events, title)
 	}
@@ -78,40 +81,96 @@ func (Rules) Extract(in Input, n *schemas.Notice) {
 }
 
 // publishedLabelRE marks a date as the notice's own: 更新日, 公表日, 発表.
-var publishedLabelRE = regexp.MustCompile(`(更新日|公表日|発表日|掲載日|公開日|報告日|作成日|発行日|日付)\s*[::]?\s*$`)
+var publishedLabelRE = regexp.MustCompile(`(更新日|公表日|発表日|掲載日|公開日|報告日|作成日|発行日|投稿日|配信日|日付|発表|掲載)\s*[::]?\s*$`)
+
+// headerBlock is how many sentences from the top may hold the notice's
+// dated line: a letterhead (date, 各位, organization) comes first, but web
+// captures put menus and breadcrumbs before it.
+const headerBlock = 30
 
 // publishedDate is the date of the notice: the header's date, the loader's,
-// or a date the text gives as its own at the top (a dated line, 更新日:…,
-// (…発表)).
-func publishedDate(in Input, sents []sentence, ctx *yearContext) schemas.Date {
+// or a date the text gives as its own near the top — a line holding only a
+// date, 更新日:…, (…発表), a date opening one of the first lines
+// ("令和6年8月8日 市内小学校における…について"), a bracketed date after a
+// title ("お詫びとお知らせ (2015/03/27)"). It returns the sentence index of
+// that date in the text, -1 when it came from elsewhere.
+func publishedDate(in Input, sents []sentence, ctx *yearContext) (schemas.Date, int) {
 	if in.HeaderRest != "" {
 		if ms := findDates(in.HeaderRest); len(ms) > 0 {
 			if d := ctx.resolve(ms[len(ms)-1]); !d.IsZero() {
-				return d
+				return d, -1
 			}
 		}
 	}
 	if in.Published != "" {
 		if d, err := schemas.ParseDate(in.Published); err == nil {
-			return d
+			return d, -1
 		}
 	}
+	seenDate, seenBody := false, false
 	for i, s := range sents {
 		ms := findDates(s.Text)
 		if len(ms) == 0 {
+			seenBody = seenBody || strings.HasSuffix(s.Text, "。") && utf8.RuneCountInString(s.Text) >= 20
 			continue
 		}
 		m := ms[0]
-		own := (i < 4 && dateOnlyRE.MatchString(stripDates(s.Text))) ||
-			publishedLabelRE.MatchString(s.Text[:m.Start]) ||
+		rest := stripDates(s.Text)
+		after := strings.TrimSpace(s.Text[m.End:])
+		own := publishedLabelRE.MatchString(s.Text[:m.Start]) ||
 			strings.HasSuffix(strings.TrimSpace(strings.TrimRight(s.Text[m.End:], ")")), "発表")
+		if i < headerBlock && !seenDate && len(ms) == 1 {
+			letterhead := !seenBody && !timelineHeading(s.Heading)
+			switch {
+			case letterhead && dateOnlyRE.MatchString(rest):
+				own = true
+			case letterhead && i < 4 && m.Start == 0 && titleAfterDate(after):
+				own = true // "令和6年8月8日 市内小学校における…について"
+			case i < 10 && !strings.Contains(s.Text, "。") &&
+				strings.HasSuffix(after, ")") && strings.HasSuffix(strings.TrimSpace(s.Text[:m.Start]), "(") &&
+				!eventKind(classifyClause(s.Text[:m.Start])):
+				own = true // "お詫びとお知らせ (2015/03/27)"
+			}
+		}
+		seenDate = true
 		if own && m.Year != 0 {
 			if d := ctx.resolve(m); !d.IsZero() {
-				return d
+				return d, i
 			}
 		}
 	}
-	return schemas.Date{}
+	return schemas.Date{}, -1
+}
+
+// titleAfterDate reports whether what follows a date that opens a line
+// reads as the notice's title or letterhead, not as the clause of an event
+// ("2023年6月5日、", "7月3日(月)に").
+func titleAfterDate(after string) bool {
+	r, _ := utf8.DecodeRuneInString(after)
+	if after == "" || r == '(' || r == '~' || r == '-' || isDigitByte(after[0]) {
+		return false
+	}
+	return !hasPrefixAny(after, []string{"、", ",", "に", "から", "より", "まで", "の", "頃", "ごろ", "時", "午前", "午後", "未明", "深夜", "夜", "朝", "夕", "以降", "付", "時点", "現在", "は",
+		"月曜", "火曜", "水曜", "木曜", "金曜", "土曜", "日曜"})
+}
+
+func eventKind(k string) bool {
+	return k == schemas.EventDiscovered || k == schemas.EventOccurred || k == schemas.EventReported || k == schemas.EventPolice
+}
+
+func hasPrefixAny(s string, ps []string) bool {
+	for _, p := range ps {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// timelineHeading reports whether a heading introduces a timeline, under
+// which a line with only a date starts an event, not the notice.
+func timelineHeading(h string) bool {
+	return containsAny(h, []string{"経緯", "経過", "時系列", "概要", "発生", "判明", "発覚", "紛失", "日時", "年月日", "期間", "事案", "内容"})
 }
 
 // ownPublication finds the day the text says this very notice was
