@@ -1,0 +1,83 @@
+package load
+
+import (
+	"bytes"
+	"compress/gzip"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/breachtrend/breachtrend/schemas"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/japanese"
+)
+
+// A notice of the kind the pipeline reads: every line is real Japanese
+// prose with a count, dates and full-width punctuation.
+const (
+	noticeTitle = "不正アクセスによる個人情報流出に関するお知らせ"
+	noticeJA    = "株式会社サンプル商事\n" +
+		"このたび、弊社が運営するオンラインショップにおいて、第三者による不正アクセスを受け、お客様の個人情報（氏名、住所、電話番号）1,234件が流出した可能性があることが判明いたしました。\n" +
+		"お客様をはじめ、関係者の皆様に多大なるご迷惑とご心配をおかけしますことを、深くお詫び申し上げます。\n" +
+		"2024年3月15日、決済代行会社からの連絡により本件が発覚し、同日中に外部の調査機関へ調査を依頼いたしました。\n" +
+		"なお、本件は個人情報保護委員会へ報告済みであり、所轄警察署にも被害申告を行っております。"
+)
+
+// encode returns s in the given legacy encoding, failing the test if any
+// character cannot be encoded.
+func encode(t testing.TB, e encoding.Encoding, s string) []byte {
+	t.Helper()
+	b, err := e.NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		t.Fatalf("encode: %v", err)
+	}
+	return b
+}
+
+func sjis(t testing.TB, s string) []byte  { return encode(t, japanese.ShiftJIS, s) }
+func eucjp(t testing.TB, s string) []byte { return encode(t, japanese.EUCJP, s) }
+
+func gz(t testing.TB, b []byte) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	w := gzip.NewWriter(&buf)
+	if _, err := w.Write(b); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// writeFile writes data to name (slash-separated, directories created)
+// under dir and returns the Input Walk would make for it.
+func writeFile(t testing.TB, dir, name string, data []byte) Input {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return Input{Path: p, Rel: name, Size: int64(len(data))}
+}
+
+// checkRejects asserts the invariants every reject of this package keeps.
+func checkRejects(t testing.TB, in Input, rejects []schemas.Reject) {
+	t.Helper()
+	for _, r := range rejects {
+		if r.Stage != "load" || r.Source != in.Rel || r.Reason == "" || r.Detail == "" {
+			t.Errorf("malformed reject %+v for %s", r, in.Rel)
+		}
+	}
+}
+
+func reasons(rejects []schemas.Reject) []string {
+	var out []string
+	for _, r := range rejects {
+		out = append(out, r.Reason)
+	}
+	return out
+}

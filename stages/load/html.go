@@ -1,0 +1,247 @@
+package load
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// hidden elements hold no text a reader sees. <head> is dropped too, but its
+// <title> becomes Document.Title.
+var hidden = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Head: true, atom.Iframe: true, atom.Object: true, atom.Embed: true,
+	atom.Canvas: true, atom.Svg: true, atom.Math: true,
+}
+
+// blocks start and end a line, so that each paragraph, heading, list item
+// and table row of a notice stays on its own line for the segmenter.
+var blocks = map[atom.Atom]bool{
+	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true,
+	atom.Body: true, atom.Br: true, atom.Caption: true, atom.Center: true,
+	atom.Dd: true, atom.Details: true, atom.Dialog: true, atom.Dir: true,
+	atom.Div: true, atom.Dl: true, atom.Dt: true, atom.Fieldset: true,
+	atom.Figcaption: true, atom.Figure: true, atom.Footer: true, atom.Form: true,
+	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Header: true, atom.Hgroup: true, atom.Hr: true, atom.Html: true,
+	atom.Legend: true, atom.Li: true, atom.Listing: true, atom.Main: true,
+	atom.Menu: true, atom.Nav: true, atom.Ol: true, atom.Option: true, atom.P: true,
+	atom.Pre: true, atom.Section: true, atom.Summary: true, atom.Table: true,
+	atom.Tbody: true, atom.Tfoot: true, atom.Thead: true, atom.Tr: true, atom.Ul: true,
+}
+
+// cells are separated by a space: the cells of one table row share a line.
+var cells = map[atom.Atom]bool{atom.Td: true, atom.Th: true}
+
+// extractHTML returns the visible text of an HTML document, one block a
+// line, and its <title>. The parser decodes entities, so "&lt;script&gt;" in
+// a notice comes out as the literal text a reader sees, never as markup.
+func extractHTML(src string) (text, title string) {
+	root, err := html.Parse(strings.NewReader(src))
+	if err != nil {
+		// The parser refuses pages nested deeper than 512 elements; the
+		// tokenizer has no such limit and still finds their text.
+		return extractTokens(src)
+	}
+	type frame struct {
+		n    *html.Node
+		exit bool
+	}
+	var b lineBuilder
+	pre := 0
+	// Depth-first over an explicit stack; exit frames close blocks.
+	stack := []frame{{n: root}}
+	for len(stack) > 0 {
+		f := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		n := f.n
+		if f.exit {
+			if n.DataAtom == atom.Pre {
+				pre--
+			}
+			b.endBlock(blocks[n.DataAtom])
+			b.gap(cells[n.DataAtom])
+			continue
+		}
+		switch n.Type {
+		case html.TextNode:
+			b.write(n.Data, pre > 0)
+			continue
+		case html.ElementNode:
+			if n.Namespace == "" && n.DataAtom == atom.Title {
+				if title == "" {
+					title = titleText(n)
+				}
+				continue
+			}
+			if hidden[n.DataAtom] {
+				if n.DataAtom == atom.Head && title == "" {
+					title = findTitle(n)
+				}
+				continue
+			}
+			if n.DataAtom == atom.Pre {
+				pre++
+			}
+			b.endBlock(blocks[n.DataAtom])
+			b.gap(cells[n.DataAtom])
+			stack = append(stack, frame{n: n, exit: true})
+		case html.DocumentNode:
+		default: // comments, doctypes, raw nodes: nothing visible
+			continue
+		}
+		for c := n.LastChild; c != nil; c = c.PrevSibling {
+			stack = append(stack, frame{n: c})
+		}
+	}
+	return b.String(), title
+}
+
+// extractTokens is extractHTML without a tree, for pages the parser
+// rejects: the same hidden, block and cell rules, applied to the token
+// stream. Missing end tags cost some accuracy, never the text.
+func extractTokens(src string) (text, title string) {
+	var b lineBuilder
+	z := html.NewTokenizer(strings.NewReader(src))
+	hide, pre, inTitle := 0, 0, false
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken: // io.EOF: a strings.Reader has no other error
+			return b.String(), title
+		case html.TextToken:
+			if inTitle && title == "" {
+				var t lineBuilder
+				t.write(string(z.Text()), false)
+				title = t.String()
+			} else if hide == 0 && !inTitle {
+				b.write(string(z.Text()), pre > 0)
+			}
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			start := tt == html.StartTagToken
+			switch {
+			case a == atom.Title:
+				inTitle = start
+			case hidden[a] && tt != html.SelfClosingTagToken:
+				if start {
+					hide++
+				} else if hide > 0 {
+					hide--
+				}
+			case a == atom.Pre && tt != html.SelfClosingTagToken:
+				if start {
+					pre++
+				} else if pre > 0 {
+					pre--
+				}
+			}
+			if hide == 0 {
+				b.endBlock(blocks[a])
+				b.gap(cells[a])
+			}
+		}
+	}
+}
+
+// findTitle returns the text of the first HTML <title> under n.
+func findTitle(n *html.Node) string {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.Namespace == "" && c.DataAtom == atom.Title {
+			return titleText(c)
+		}
+	}
+	return ""
+}
+
+// titleText collapses the text of a <title> (RCDATA: text children only).
+func titleText(n *html.Node) string {
+	var b lineBuilder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode {
+			b.write(c.Data, false)
+		}
+	}
+	return b.String()
+}
+
+// lineBuilder assembles visible text the way a browser lays it out: runs of
+// white space inside a line become one space, blocks become line breaks, and
+// empty lines are dropped.
+type lineBuilder struct {
+	out        strings.Builder
+	lineLen    int
+	last       rune // last rune of the current line
+	space, brk bool // white space pending; whether it held a line break
+}
+
+func isHTMLSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\f', '\u00a0': // &nbsp; is layout, not text
+		return true
+	}
+	return false
+}
+
+// wide reports whether r is a CJK character. A source line break between two
+// of them is dropped, not turned into a space (CSS Text 3 segment break
+// rules): Japanese HTML is often hard-wrapped mid-sentence, and a space
+// inside 「不正アクセス」 would split words for the tokenizer.
+func wide(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) ||
+		(r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
+}
+
+func (b *lineBuilder) write(s string, pre bool) {
+	for _, r := range s {
+		if pre {
+			if r == '\n' {
+				b.endBlock(true)
+				continue
+			}
+			if r == '\r' {
+				continue
+			}
+		} else if isHTMLSpace(r) {
+			b.space = true
+			b.brk = b.brk || r == '\n' || r == '\r'
+			continue
+		}
+		if b.space && b.lineLen > 0 && !(b.brk && wide(b.last) && wide(r)) {
+			b.out.WriteByte(' ')
+			b.lineLen++
+		}
+		b.space, b.brk = false, false
+		b.out.WriteRune(r)
+		b.lineLen += utf8.RuneLen(r)
+		b.last = r
+	}
+}
+
+// gap marks a word boundary when on is true: white space that collapses
+// with its neighbours and never starts or ends a line.
+func (b *lineBuilder) gap(on bool) {
+	if on {
+		b.space = true
+	}
+}
+
+// endBlock ends the current line when block is true; inline elements run on.
+func (b *lineBuilder) endBlock(block bool) {
+	if !block {
+		return
+	}
+	if b.lineLen > 0 {
+		b.out.WriteByte('\n')
+		b.lineLen = 0
+	}
+	b.space, b.brk = false, false
+}
+
+func (b *lineBuilder) String() string {
+	return strings.TrimSuffix(b.out.String(), "\n")
+}

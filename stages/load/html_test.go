@@ -1,0 +1,94 @@
+package load
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestExtractHTML(t *testing.T) {
+	tests := []struct {
+		name, html, text, title string
+	}{
+		{
+			name: "script style comment noscript template head dropped",
+			html: `<html><head><title> お知らせ </title><style>p{color:red}</style><script>alert("head")</script></head>
+<body><script>document.write("不可視")</script><noscript>JavaScriptを有効に</noscript>
+<!-- 社内メモ: 公開前に削除 --><template><p>雛形</p></template>
+<p>本文です。</p><style>.x{}</style></body></html>`,
+			text:  "本文です。",
+			title: "お知らせ",
+		},
+		{
+			name: "XSS payload in text stays literal text, live script dropped",
+			html: `<p>攻撃文字列 &lt;script&gt;alert(1)&lt;/script&gt; が送信されました。</p>` +
+				`<script>alert(document.cookie)</script><img src=x onerror="alert(2)"><p onclick="alert(3)">以上</p>`,
+			text: "攻撃文字列 <script>alert(1)</script> が送信されました。\n以上",
+		},
+		{
+			name: "blocks on their own lines, inline runs on",
+			html: `<h1>第1報</h1><div>概要<span>：</span><b>不正アクセス</b></div><ul><li>氏名</li><li>住所</li></ul>` +
+				`<p>一行目<br>二行目<br/><br>三行目</p><section><article>記事</article></section>`,
+			text: "第1報\n概要：不正アクセス\n氏名\n住所\n一行目\n二行目\n三行目\n記事",
+		},
+		{
+			name: "spaces collapsed, nbsp and entities",
+			html: "<p>  Acme\t&amp;   Co.&nbsp;&nbsp;Ltd  &#x3042;&#12354; </p>",
+			text: "Acme & Co. Ltd ああ",
+		},
+		{
+			name: "hard-wrapped Japanese joins without a space, Latin keeps one",
+			html: "<p>第三者による\n  不正アクセスを受け、\nお客様の\nWeb\nsite</p>",
+			text: "第三者による不正アクセスを受け、お客様の Web site",
+		},
+		{
+			name: "pre keeps its lines",
+			html: "<pre>経緯\n  3月1日 発覚\n\n  3月2日 公表</pre>",
+			text: "経緯\n  3月1日 発覚\n  3月2日 公表",
+		},
+		{
+			name: "table row on one line, cells separated",
+			html: "<table><tr><th>項目</th><th>件数</th></tr><tr><td>氏名</td><td>1,234件</td></tr></table>",
+			text: "項目 件数\n氏名 1,234件",
+		},
+		{
+			name: "dl dt dd",
+			html: "<dl><dt>発覚日</dt><dd>2024年3月15日</dd></dl>",
+			text: "発覚日\n2024年3月15日",
+		},
+		{
+			name: "svg title is not the page title",
+			html: "<html><head><title>本当の題</title></head><body><svg><title>アイコン</title></svg><p>本文</p></body></html>",
+			text: "本文", title: "本当の題",
+		},
+		{
+			name: "no markup at all",
+			html: "ただのテキスト",
+			text: "ただのテキスト",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			text, title := extractHTML(tc.html)
+			if text != tc.text {
+				t.Errorf("text:\n got %q\nwant %q", text, tc.text)
+			}
+			if title != tc.title {
+				t.Errorf("title: got %q want %q", title, tc.title)
+			}
+			// The token-stream fallback follows the same rules.
+			if text, title := extractTokens(tc.html); text != tc.text || title != tc.title {
+				t.Errorf("extractTokens: got %q %q", text, title)
+			}
+		})
+	}
+}
+
+// The parser refuses nesting deeper than 512 elements; the token-stream
+// fallback still finds the text.
+func TestExtractHTMLDeep(t *testing.T) {
+	const depth = 100000
+	src := strings.Repeat("<div>", depth) + "深い本文" + strings.Repeat("</div>", depth)
+	if text, _ := extractHTML(src); text != "深い本文" {
+		t.Fatalf("got %q", text)
+	}
+}

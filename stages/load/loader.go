@@ -1,0 +1,183 @@
+package load
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/breachtrend/breachtrend/schemas"
+)
+
+// ReasonInternal marks a file whose loading panicked: a bug in this package
+// or a library, reported as data so one odd file cannot stop a run.
+const ReasonInternal = "internal_error"
+
+// stage is the Reject.Stage of every reject this package makes.
+const stage = "load"
+
+// Loader reads and decodes files. Its zero value is not useful; use NewLoader.
+type Loader struct {
+	// MaxFileBytes bounds a file's size on disk and, for gzip, its
+	// decompressed size: nothing larger is read into memory.
+	MaxFileBytes int64
+	// MaxLineBytes bounds one line of decoded UTF-8 text. Longer lines are
+	// not prose (minified data, base64) and would stall the tokenizer.
+	MaxLineBytes int
+}
+
+// NewLoader returns a Loader with the default limits: 64 MiB a file, 1 MiB
+// a line.
+func NewLoader() *Loader {
+	return &Loader{MaxFileBytes: 64 << 20, MaxLineBytes: 1 << 20}
+}
+
+var formats = map[string]string{
+	".txt":   "txt",
+	".md":    "md",
+	".html":  "html",
+	".htm":   "html",
+	".jsonl": "jsonl",
+}
+
+// formatOf returns the format named by a file name's extension, after
+// stripping a .gz suffix, and whether the name has that suffix.
+func formatOf(name string) (format string, gz bool) {
+	lower := strings.ToLower(name)
+	if strings.HasSuffix(lower, ".gz") {
+		lower, gz = lower[:len(lower)-len(".gz")], true
+	}
+	return formats[path.Ext(lower)], gz
+}
+
+// Load reads one file and returns its documents, or the rejects explaining
+// why (some of) it could not be used. It never panics.
+func (l *Loader) Load(in Input) (docs []Document, rejects []schemas.Reject) {
+	src := in.Rel
+	if src == "" {
+		src = filepath.ToSlash(in.Path)
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			docs = nil
+			rejects = []schemas.Reject{wholeFile(src, &failure{ReasonInternal, fmt.Sprintf("panic while loading %s: %v", src, p)})}
+		}
+	}()
+
+	name := in.Rel
+	if name == "" {
+		name = in.Path
+	}
+	format, gzName := formatOf(name)
+	if format == "" {
+		return nil, []schemas.Reject{wholeFile(src, fail(ReasonUnsupported, "extension of %q is not one of .txt .md .html .htm .jsonl (optionally .gz)", path.Base(filepath.ToSlash(name))))}
+	}
+	data, f := l.read(in.Path, gzName)
+	if f != nil {
+		return nil, []schemas.Reject{wholeFile(src, f)}
+	}
+	if format == "jsonl" {
+		return l.loadJSONL(src, data)
+	}
+	doc, f := l.loadWhole(src, format, data)
+	if f != nil {
+		return nil, []schemas.Reject{wholeFile(src, f)}
+	}
+	return []Document{doc}, nil
+}
+
+// loadWhole makes the one document of a .txt, .md or .html file.
+func (l *Loader) loadWhole(src, format string, data []byte) (Document, *failure) {
+	if f := checkBinary(data); f != nil {
+		return Document{}, f
+	}
+	text, enc, f := decode(data)
+	if f != nil {
+		return Document{}, f
+	}
+	text = normalizeNewlines(text)
+	if strings.TrimSpace(text) == "" {
+		return Document{}, fail(ReasonEmpty, "only whitespace after decoding as %s", enc)
+	}
+	doc := Document{Source: src, Format: format, Encoding: enc, Text: text}
+	if format == "html" {
+		doc.Text, doc.Title = extractHTML(text)
+		if strings.TrimSpace(doc.Text) == "" {
+			return Document{}, fail(ReasonNoText, "HTML has no visible text (only markup, scripts or styles)")
+		}
+	}
+	// For HTML the limit applies to the extracted text, not the markup:
+	// minified pages are one long line of tags but short lines of prose.
+	if n, size := longLine(doc.Text, l.MaxLineBytes); n > 0 {
+		return Document{}, fail(ReasonLineTooLong, "line %d is %d bytes (limit %d)", n, size, l.MaxLineBytes)
+	}
+	return doc, nil
+}
+
+// read returns the file's bytes, decompressed when it is gzip (by name or by
+// magic bytes), never holding more than MaxFileBytes+1 bytes of content.
+func (l *Loader) read(p string, gzName bool) ([]byte, *failure) {
+	// Stat before opening: opening a FIFO would block, and a huge file is
+	// rejected by its size without reading a byte of it.
+	fi, err := os.Stat(p)
+	if err != nil {
+		return nil, fail(ReasonUnreadable, "%v", err)
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fail(ReasonUnreadable, "not a regular file (%s)", fi.Mode().Type())
+	}
+	if fi.Size() > l.MaxFileBytes {
+		return nil, fail(ReasonTooLarge, "%d bytes on disk (limit %d)", fi.Size(), l.MaxFileBytes)
+	}
+	if fi.Size() == 0 {
+		return nil, fail(ReasonEmpty, "0 bytes")
+	}
+	file, err := os.Open(p)
+	if err != nil {
+		return nil, fail(ReasonUnreadable, "%v", err)
+	}
+	defer file.Close()
+
+	br := bufio.NewReader(file)
+	magic, _ := br.Peek(2)
+	isGzip := gzName || bytes.Equal(magic, []byte{0x1f, 0x8b})
+	var r io.Reader = br
+	var buf bytes.Buffer
+	if isGzip {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, fail(ReasonBadGzip, "gzip header: %v", err)
+		}
+		defer zr.Close()
+		r = zr
+	} else {
+		buf.Grow(int(fi.Size()) + bytes.MinRead)
+	}
+	// The limit guards against gzip bombs and files that grew since Stat.
+	if _, err := buf.ReadFrom(io.LimitReader(r, l.MaxFileBytes+1)); err != nil {
+		if isGzip {
+			return nil, fail(ReasonBadGzip, "after %d decompressed bytes: %v", buf.Len(), err)
+		}
+		return nil, fail(ReasonUnreadable, "after %d bytes: %v", buf.Len(), err)
+	}
+	if int64(buf.Len()) > l.MaxFileBytes {
+		if isGzip {
+			return nil, fail(ReasonTooLarge, "decompresses to more than %d bytes (limit)", l.MaxFileBytes)
+		}
+		return nil, fail(ReasonTooLarge, "more than %d bytes read (limit; file grew while loading)", l.MaxFileBytes)
+	}
+	if buf.Len() == 0 {
+		return nil, fail(ReasonEmpty, "gzip stream decompresses to 0 bytes")
+	}
+	return buf.Bytes(), nil
+}
+
+// wholeFile is the reject for a file that yields no documents at all.
+func wholeFile(src string, f *failure) schemas.Reject {
+	return schemas.Reject{Stage: stage, Source: src, Segment: -1, Reason: f.reason, Detail: f.detail}
+}
