@@ -49,7 +49,7 @@ func (t *Table[R]) Record(mem memory.Allocator, rows []R) arrow.RecordBatch {
 func (t *Table[R]) Describe() TableDoc {
 	d := TableDoc{Name: t.Name, Doc: t.Doc}
 	for _, c := range t.Columns {
-		d.Columns = append(d.Columns, ColumnDoc{Name: c.Name, Type: c.Type.String(), Doc: c.Doc})
+		d.Columns = append(d.Columns, ColumnDoc{Name: c.Name, Type: sqlType(c.Type), Doc: c.Doc})
 	}
 	return d
 }
@@ -142,4 +142,23 @@ func strings_[R any](name, doc string, get func(*R) []string) Column[R] {
 			vb.Append(s)
 		}
 	}}
+}
+
+// sqlType is the type a column reads as in DuckDB.
+func sqlType(t arrow.DataType) string {
+	switch t.ID() {
+	case arrow.STRING:
+		return "VARCHAR"
+	case arrow.INT32:
+		return "INTEGER"
+	case arrow.INT64:
+		return "BIGINT"
+	case arrow.BOOL:
+		return "BOOLEAN"
+	case arrow.DATE32:
+		return "DATE"
+	case arrow.LIST:
+		return sqlType(t.(*arrow.ListType).Elem()) + "[]"
+	}
+	return t.String()
 }

@@ -6,7 +6,7 @@ var NoticesTable = &Table[Notice]{
 	Doc:  "One row per segment (a notice or a non-notice post) of every source file, with the extracted fields.",
 	Columns: []Column[Notice]{
 		text("notice_id", "stable id: hash of source path, segment index and text", func(n *Notice) string { return n.NoticeID }),
-		text("source_path", "source file, relative to the --in root (plus #line for JSON Lines)", func(n *Notice) string { return n.SourcePath }),
+		text("source_path", "source file, relative to the --in root", func(n *Notice) string { return n.SourcePath }),
 		int32s("segment_index", "position of the segment in its file, from 0", func(n *Notice) int32 { return n.SegmentIndex }),
 		text("format", "txt, md, html or jsonl", func(n *Notice) string { return n.Format }),
 		text("encoding", "encoding the file was decoded from", func(n *Notice) string { return n.Encoding }),
@@ -114,9 +114,9 @@ var RejectsTable = &Table[Reject]{
 var DerivedTables = []TableDoc{
 	{Name: "trends_quarterly", Doc: "Incidents and people affected by quarter × cause × sector, with disclosure delay median and p90.",
 		Columns: []ColumnDoc{
-			{"quarter", "utf8", "e.g. 2023Q3"}, {"cause", "utf8", "cause"}, {"sector", "utf8", "JSIC letter"},
-			{"incidents", "int64", "number of incidents"}, {"people", "int64", "sum of affected_count"},
-			{"median_delay_days", "double", "median disclosure delay"}, {"p90_delay_days", "double", "90th percentile of the delay"},
+			{"quarter", "VARCHAR", "e.g. 2023Q3"}, {"cause", "VARCHAR", "cause"}, {"sector", "VARCHAR", "JSIC letter"},
+			{"incidents", "BIGINT", "number of incidents"}, {"people", "BIGINT", "sum of affected_count"},
+			{"median_delay_days", "DOUBLE", "median disclosure delay"}, {"p90_delay_days", "DOUBLE", "90th percentile of the delay"},
 		}},
 }
 

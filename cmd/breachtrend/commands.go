@@ -12,6 +12,7 @@ import (
 	"github.com/breachtrend/breachtrend/internal/duck"
 	"github.com/breachtrend/breachtrend/internal/eval"
 	"github.com/breachtrend/breachtrend/pipeline"
+	"github.com/breachtrend/breachtrend/schemas"
 )
 
 func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -107,4 +108,12 @@ func contains(xs []string, s string) bool {
 		}
 	}
 	return false
+}
+
+func tablesCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("tables", "tables", stderr)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	return schemas.WriteMarkdown(stdout, schemas.Dictionary())
 }

@@ -1,0 +1,122 @@
+package parquetio
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/apache/arrow-go/v18/parquet/compress"
+	"github.com/apache/arrow-go/v18/parquet/file"
+	_ "github.com/duckdb/duckdb-go/v2"
+
+	"github.com/breachtrend/breachtrend/schemas"
+)
+
+func rejects(n int) []schemas.Reject {
+	out := make([]schemas.Reject, n)
+	for i := range out {
+		out[i] = schemas.Reject{Stage: "load", Source: fmt.Sprintf("f%05d.txt", i), Segment: int32(i), Reason: "empty_file"}
+	}
+	return out
+}
+
+// TestWriterRowGroupsAndCompression: rows are batched into row groups, not
+// one per Append, and every column is zstd.
+func TestWriterRowGroupsAndCompression(t *testing.T) {
+	dir := t.TempDir()
+	if err := WriteAll(dir, schemas.RejectsTable, rejects(5000)); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "rejects", "part-00000.parquet")
+	r, err := file.OpenParquetFile(path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if got, want := r.NumRowGroups(), (5000+DefaultRowGroup-1)/DefaultRowGroup; got != want {
+		t.Errorf("row groups = %d, want %d", got, want)
+	}
+	rg := r.MetaData().RowGroup(0)
+	for i := 0; i < rg.NumColumns(); i++ {
+		cc, err := rg.ColumnChunk(i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cc.Compression() != compress.Codecs.Zstd {
+			t.Errorf("column %d compression = %v, want zstd", i, cc.Compression())
+		}
+	}
+}
+
+// TestDuckDBReadsTables: what the writer writes, DuckDB reads, with the
+// types of the GUIDE; an empty table reads as no rows.
+func TestDuckDBReadsTables(t *testing.T) {
+	dir := t.TempDir()
+	seq := int32(2)
+	n := []schemas.Notice{{NoticeID: "a", SourcePath: "s.txt", IsIncident: true, ReportSeq: &seq,
+		PublishedDate: schemas.MustDate("2023-07-05"), DataTypes: []string{"name"}}}
+	if err := WriteAll(dir, schemas.NoticesTable, n); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteAll(dir, schemas.RejectsTable, nil); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("duckdb", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var pub, types string
+	var rs int32
+	q := fmt.Sprintf("SELECT strftime(published_date, '%%Y-%%m-%%d'), report_seq, typeof(data_types) FROM read_parquet('%s')",
+		filepath.Join(dir, "notices", "*.parquet"))
+	if err := db.QueryRow(q).Scan(&pub, &rs, &types); err != nil {
+		t.Fatal(err)
+	}
+	if pub != "2023-07-05" || rs != 2 || types != "VARCHAR[]" {
+		t.Errorf("read back %s %d %s", pub, rs, types)
+	}
+	var count int
+	if err := db.QueryRow(fmt.Sprintf("SELECT count(*) FROM read_parquet('%s')", filepath.Join(dir, "rejects", "*.parquet"))).Scan(&count); err != nil || count != 0 {
+		t.Errorf("empty table: %d rows, %v", count, err)
+	}
+}
+
+// TestSetColumn rewrites a column from a lookup and keeps the rest.
+func TestSetColumn(t *testing.T) {
+	dir := t.TempDir()
+	pre := filepath.Join(dir, "pre")
+	rows := []schemas.Notice{{NoticeID: "a", Text: "一"}, {NoticeID: "b", Text: "二"}}
+	if err := WriteAll(pre, schemas.NoticesTable, rows); err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]string{"a": "inc-1"}
+	err := SetColumn(context.Background(), filepath.Join(pre, "notices", "part-00000.parquet"), dir,
+		schemas.NoticesTable, "notice_id", "incident_id", func(k string) string { return ids[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, _ := sql.Open("duckdb", "")
+	defer db.Close()
+	rs, err := db.Query(fmt.Sprintf("SELECT notice_id, coalesce(incident_id, '-'), text FROM read_parquet('%s')",
+		filepath.Join(dir, "notices", "*.parquet")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rs.Close()
+	var got []string
+	for rs.Next() {
+		var a, b, c string
+		rs.Scan(&a, &b, &c)
+		got = append(got, a+b+c)
+	}
+	if fmt.Sprint(got) != "[ainc-1一 b-二]" {
+		t.Errorf("rows = %v", got)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "notices")); err != nil {
+		t.Error(err)
+	}
+}

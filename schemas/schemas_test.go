@@ -1,0 +1,113 @@
+package schemas
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+)
+
+func TestNewDate(t *testing.T) {
+	tests := []struct {
+		y, m, d int
+		ok      bool
+		iso     string
+	}{
+		{2023, 7, 24, true, "2023-07-24"},
+		{2024, 2, 29, true, "2024-02-29"},
+		{2023, 2, 29, false, ""},
+		{2023, 13, 1, false, ""},
+		{2023, 4, 31, false, ""},
+		{1970, 1, 1, true, "1970-01-01"},
+	}
+	for _, tt := range tests {
+		d, ok := NewDate(tt.y, tt.m, tt.d)
+		if ok != tt.ok || d.String() != tt.iso {
+			t.Errorf("NewDate(%d,%d,%d) = %q,%v want %q,%v", tt.y, tt.m, tt.d, d, ok, tt.iso, tt.ok)
+		}
+	}
+	d := MustDate("2023-07-24")
+	if d.Quarter() != "2023Q3" || d.Year() != 2023 || d.Month() != 7 {
+		t.Errorf("Quarter/Year/Month of %s = %s %d %d", d, d.Quarter(), d.Year(), d.Month())
+	}
+	if got := MustDate("2023-07-24").Sub(MustDate("2023-06-24")); got != 30 {
+		t.Errorf("Sub = %d", got)
+	}
+	var zero Date
+	if !zero.IsZero() || zero.String() != "" || zero.Quarter() != "" {
+		t.Error("zero Date is not empty")
+	}
+}
+
+func TestDateJSON(t *testing.T) {
+	type row struct {
+		D Date `json:"d"`
+		E Date `json:"e"`
+	}
+	b, _ := json.Marshal(row{D: MustDate("2020-06-04")})
+	if string(b) != `{"d":"2020-06-04","e":null}` {
+		t.Errorf("marshal = %s", b)
+	}
+	var r row
+	if err := json.Unmarshal(b, &r); err != nil || r.D != MustDate("2020-06-04") || !r.E.IsZero() {
+		t.Errorf("unmarshal = %+v, %v", r, err)
+	}
+}
+
+// TestRecordReleasesEverything builds a record of every table with a checked
+// allocator and checks nothing leaks once it is released.
+func TestRecordReleasesEverything(t *testing.T) {
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	defer mem.AssertSize(t, 0)
+	seq := int32(3)
+	count := int64(61942)
+	notices := []Notice{
+		{NoticeID: "a", SourcePath: "x.txt", Text: "本文", IsIncident: true, CaseID: "2023-265", ReportSeq: &seq,
+			PublishedDate: MustDate("2023-06-29"), AffectedCount: &count, DataTypes: []string{"name", "email"}},
+		{NoticeID: "b", SourcePath: "x.txt", SegmentIndex: 1},
+	}
+	rec := NoticesTable.Record(mem, notices)
+	if rec.NumRows() != 2 || int(rec.NumCols()) != len(NoticesTable.Columns) {
+		t.Fatalf("record %d×%d", rec.NumRows(), rec.NumCols())
+	}
+	col := rec.Column(NoticesTable.Schema().FieldIndices("case_id")[0]).(*array.String)
+	if col.Value(0) != "2023-265" || !col.IsNull(1) {
+		t.Errorf("case_id column = %v", col)
+	}
+	lists := rec.Column(NoticesTable.Schema().FieldIndices("data_types")[0]).(*array.List)
+	if lists.Len() != 2 || lists.IsNull(1) {
+		t.Errorf("data_types: an empty list must be an empty list, not null")
+	}
+	rec.Release()
+	inc := IncidentsTable.Record(mem, []Incident{{IncidentID: "i", Reports: 2, NoticeIDs: []string{"a", "b"}}})
+	inc.Release()
+	tl := TimelineTable.Record(mem, []TimelineRow{{NoticeID: "a", Event: Event{Kind: EventDiscovered, Date: MustDate("2023-06-28")}}})
+	tl.Release()
+	rj := RejectsTable.Record(mem, []Reject{{Stage: "load", Source: "bad.bin", Segment: -1, Reason: "binary_file"}})
+	rj.Release()
+}
+
+func TestDictionaryCoversCauses(t *testing.T) {
+	if len(Causes) != 14 {
+		t.Errorf("%d causes, the GUIDE lists 14", len(Causes))
+	}
+	for _, c := range Causes {
+		if c.Veris == "" || c.TSR == "" {
+			t.Errorf("cause %s lacks a VERIS action or TSR category", c.Name)
+		}
+	}
+	if len(DataTypes) != 23 || len(Sectors) != 20 {
+		t.Errorf("vocabularies: %d data types, %d sectors", len(DataTypes), len(Sectors))
+	}
+	names := map[string]bool{}
+	for _, d := range Dictionary() {
+		if names[d.Name] {
+			t.Errorf("table %s twice", d.Name)
+		}
+		names[d.Name] = true
+		if len(d.Columns) == 0 || d.Doc == "" {
+			t.Errorf("table %s undocumented", d.Name)
+		}
+	}
+}
