@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"github.com/breachtrend/breachtrend/stages/normalize"
@@ -88,15 +89,25 @@ var nameRules = []nameRule{
 }
 
 // textRules read the sector from what the text says the organization does,
-// when its name does not tell.
+// when its name does not tell: a government's departments and staff, a
+// school's pupils, a hospital's patients, a shop's orders, a bank's deposits.
 var textRules = []nameRule{
-	{"I", []string{"オンラインショップ", "通販サイト", "ECサイト", "ネットショップ", "オンラインストア", "通信販売", "公式通販"}},
-	{"O", []string{"学習塾", "生徒", "児童", "本学", "学生"}},
-	{"P", []string{"患者", "本院", "当院", "診療"}},
-	{"S", []string{"本市", "本県", "本町", "市民", "県民", "住民"}},
-	{"M", []string{"宿泊", "ご宿泊"}},
-	{"J", []string{"当金庫", "預金", "口座開設"}},
+	{"S", []string{"本市", "本県", "本町", "本村", "当市", "当県", "当町", "市民", "県民", "町民", "村民", "住民", "市職員",
+		"県職員", "町職員", "市役所", "区役所", "町役場", "県庁", "本庁舎", "庁舎", "市長", "知事", "市政", "県政", "行政",
+		"教育委員会", "市内", "県内", "県立", "市立", "町立", "記者発表"}},
+	{"O", []string{"学習塾", "生徒", "児童", "本学", "学生", "教員", "教諭", "教職員", "保護者", "授業", "入試"}},
+	{"P", []string{"患者", "本院", "当院", "診療", "診察", "カルテ", "入院", "看護", "介護", "利用者様"}},
+	{"M", []string{"宿泊", "ご宿泊", "客室", "飲食店", "レストラン", "居酒屋", "餃子", "ラーメン", "寿司", "焼肉", "ご来店", "メニュー"}},
+	{"J", []string{"当金庫", "当行", "弊行", "預金", "口座開設", "ローン", "融資", "保険契約", "証券口座", "組合員", "FX"}},
+	{"I", []string{"オンラインショップ", "通販サイト", "ECサイト", "ネットショップ", "オンラインストア", "通信販売", "公式通販",
+		"ご注文", "商品", "店舗", "ショッピング"}},
+	{"G", []string{"ソフトウェア", "アプリ", "クラウドサービス", "SaaS", "ライセンス", "Webサービス"}},
 }
+
+// departmentRE is a government's department and section: 「総務部安全安心課」,
+// 「まちづくり局交通政策室」. Firms have 部 and 課 too, so it counts as
+// one more government word, not as proof.
+var departmentRE = regexp.MustCompile(`\p{Han}{2,8}(?:部|局)\p{Han}{2,10}(?:課|室)`)
 
 // Sector returns the JSIC letter for org, reading text when the name alone
 // does not tell; "" when neither does.
@@ -126,6 +137,9 @@ func (s *Sectors) Sector(org, text string) string {
 		n := 0
 		for _, w := range r.words {
 			n += strings.Count(text, w)
+		}
+		if r.letter == "S" {
+			n += len(departmentRE.FindAllStringIndex(text, 4))
 		}
 		if n > bestN {
 			best, bestN = r.letter, n
