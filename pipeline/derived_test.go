@@ -1,0 +1,143 @@
+package pipeline
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// TestDerivedTables checks the derived tables against the incidents they
+// come from, and that a rerun writes the same bytes.
+func TestDerivedTables(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	run(t, out, 2)
+	db := open(t, out)
+
+	// trends_quarterly: one row per quarter × cause × sector, adding up.
+	if got, want := scalar[int64](t, db, `SELECT sum(incidents) FROM trends_quarterly`),
+		scalar[int64](t, db, `SELECT count(*) FROM incidents WHERE quarter IS NOT NULL`); got != want {
+		t.Errorf("trends_quarterly counts %d incidents, want %d", got, want)
+	}
+	if n := scalar[int64](t, db, `SELECT count(*) FROM trends_quarterly WHERE median_delay_days < 0 OR p90_delay_days < median_delay_days`); n != 0 {
+		t.Errorf("trends_quarterly: %d rows with a negative median or p90 < median", n)
+	}
+
+	// delay_distribution: the 'all' row covers every known, non-negative delay.
+	cols := rowsJSON(t, db, `SELECT column_name FROM (DESCRIBE delay_distribution)`)
+	want := []string{"dimension", "value", "incidents", "median_days", "p75_days", "p90_days", "within_5d", "within_30d", "within_60d"}
+	for i, c := range want {
+		if i >= len(cols) || cols[i] != `{"column_name":"`+c+`"}` {
+			t.Fatalf("delay_distribution columns = %v, want %v", cols, want)
+		}
+	}
+	if got, want := scalar[int64](t, db, `SELECT incidents FROM delay_distribution WHERE dimension = 'all'`),
+		scalar[int64](t, db, `SELECT count(*) FROM incidents WHERE disclosure_delay_days >= 0`); got != want {
+		t.Errorf("delay_distribution all: %d incidents, want %d", got, want)
+	}
+	for _, dim := range []string{"cause", "sector"} {
+		if got, want := scalar[int64](t, db, `SELECT sum(incidents) FROM delay_distribution WHERE dimension = '`+dim+`'`),
+			scalar[int64](t, db, `SELECT incidents FROM delay_distribution WHERE dimension = 'all'`); got != want {
+			t.Errorf("delay_distribution by %s adds up to %d, want %d", dim, got, want)
+		}
+	}
+	if n := scalar[int64](t, db, `SELECT count(*) FROM delay_distribution
+		WHERE NOT (median_days <= p75_days AND p75_days <= p90_days AND within_5d <= within_30d AND within_30d <= within_60d AND within_60d <= 1)`); n != 0 {
+		t.Errorf("delay_distribution: %d rows out of order", n)
+	}
+	if got, want := scalar[float64](t, db, `SELECT median_days FROM delay_distribution WHERE dimension = 'all'`),
+		scalar[float64](t, db, `SELECT median(disclosure_delay_days) FROM incidents WHERE disclosure_delay_days >= 0`); got != want {
+		t.Errorf("median = %v, want %v", got, want)
+	}
+
+	// terms_quarterly: nouns only, counted per incident, sorted.
+	if n := scalar[int64](t, db, `SELECT count(*) FROM terms_quarterly`); n == 0 {
+		t.Fatal("terms_quarterly is empty")
+	}
+	if n := scalar[int64](t, db, `SELECT count(*) FROM terms_quarterly t
+		WHERE t.incidents > (SELECT count(*) FROM incidents i WHERE i.quarter = t.quarter) OR t.occurrences < t.incidents OR t.incidents < 1`); n != 0 {
+		t.Errorf("terms_quarterly: %d rows with impossible counts", n)
+	}
+	terms := rowsJSON(t, db, `SELECT quarter || ' ' || term AS k FROM terms_quarterly`)
+	if !slices.IsSorted(terms) {
+		t.Error("terms_quarterly is not sorted by quarter, term")
+	}
+	for _, term := range rowsJSON(t, db, `SELECT DISTINCT term FROM terms_quarterly`) {
+		term = strings.TrimSuffix(strings.TrimPrefix(term, `{"term":"`), `"}`)
+		if len([]rune(term)) < 2 || !strings.ContainsFunc(term, unicode.IsLetter) {
+			t.Errorf("term %q: too short or no letter", term)
+		}
+	}
+	// The corpus's ransomware and unauthorized-access notices name these.
+	for _, term := range []string{"ランサムウェア", "不正", "アクセス"} {
+		if n := scalar[int64](t, db, `SELECT count(*) FROM terms_quarterly WHERE term = '`+term+`'`); n == 0 {
+			t.Errorf("term %s not found", term)
+		}
+	}
+	for _, stop := range []string{"こと", "ため", "これ", "様"} {
+		if n := scalar[int64](t, db, `SELECT count(*) FROM terms_quarterly WHERE term = '`+stop+`'`); n != 0 {
+			t.Errorf("%s is not a term (non-independent noun, pronoun or suffix)", stop)
+		}
+	}
+
+	// A rerun writes byte-identical derived files.
+	again := filepath.Join(dir, "again")
+	run(t, again, 1)
+	for _, table := range []string{"trends_quarterly", "delay_distribution", "terms_quarterly"} {
+		a, err := os.ReadFile(filepath.Join(out, table, "part-00000.parquet"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(filepath.Join(again, table, "part-00000.parquet"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s: a rerun wrote different bytes", table)
+		}
+	}
+}
+
+func TestSentences(t *testing.T) {
+	got := sentences("第1文です。第2文!\n\n  三つ目\nend")
+	want := []string{"第1文です。", "第2文!", "三つ目", "end"}
+	if !slices.Equal(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+	long := strings.Repeat("あ", 1000)
+	for _, s := range sentences(long) {
+		if n := len([]rune(s)); n > maxSentence {
+			t.Errorf("piece of %d characters, max %d", n, maxSentence)
+		}
+	}
+	if got := strings.Join(sentences(long), ""); got != long {
+		t.Error("splitting a long text lost characters")
+	}
+}
+
+func TestNounTerms(t *testing.T) {
+	tok, err := tokenizerIPA()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, tk := range tok.Tokenize("当社サーバーがランサムウェアに感染し、約3,000件の個人情報が流出したおそれがあることが判明しました。") {
+		if term, ok := nounTerm(tk); ok {
+			got = append(got, term)
+		}
+	}
+	for _, w := range []string{"当社", "サーバー", "ランサムウェア", "感染", "個人", "情報", "流出", "判明"} {
+		if !slices.Contains(got, w) {
+			t.Errorf("terms %q lack %s", got, w)
+		}
+	}
+	for _, w := range []string{"3", "000", "件", "こと", "約", "おそれ"} {
+		if slices.Contains(got, w) {
+			t.Errorf("terms %q hold %s", got, w)
+		}
+	}
+}
