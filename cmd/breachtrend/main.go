@@ -4,6 +4,7 @@
 //	breachtrend run   [--in PATH]... [--out DIR] [--workers N]
 //	breachtrend query [--out DIR] [--format table|csv|json] "SQL"
 //	breachtrend eval  --gold FILE [--out DIR] [-v]
+//	breachtrend report [--out DIR] [--quarter YYYYQn|latest] [--format html|md] [-o FILE]
 //
 // Exit codes: 0 success, 1 failure, 2 usage.
 package main
@@ -28,6 +29,8 @@ Usage:
   breachtrend run   [--in PATH]... [--out DIR] [--workers N]   build the tables
   breachtrend query [--out DIR] [--format table|csv|json] SQL   query them with DuckDB
   breachtrend eval  --gold FILE [--out DIR] [-v]                score a run against gold labels
+  breachtrend report [--out DIR] [--quarter YYYYQn|latest] [--format html|md] [-o FILE]
+                                                                quarterly review report (HTML or Markdown)
 
 Run "breachtrend COMMAND --help" for a command's flags.
 `
@@ -35,9 +38,10 @@ Run "breachtrend COMMAND --help" for a command's flags.
 type command func(ctx context.Context, args []string, stdout, stderr io.Writer) error
 
 var commands = map[string]command{
-	"run":   runCommand,
-	"query": queryCommand,
-	"eval":  evalCommand,
+	"run":    runCommand,
+	"query":  queryCommand,
+	"eval":   evalCommand,
+	"report": reportCommand,
 }
 
 func main() {

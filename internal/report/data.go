@@ -71,12 +71,12 @@ type DelayStats struct {
 
 // APPIStats is the APPI clock over the quarter's incidents.
 type APPIStats struct {
-	Incidents                               int64
-	Reportable                              int64
-	Reasons                                 []Bucket
-	PrelimMet, PrelimMissed, PrelimUnknown  int64
-	FinalMet, FinalMissed, FinalUnknown     int64
-	Missed                                  []Incident // reportable incidents that missed a deadline
+	Incidents                              int64
+	Reportable                             int64
+	Reasons                                []Bucket
+	PrelimMet, PrelimMissed, PrelimUnknown int64
+	FinalMet, FinalMissed, FinalUnknown    int64
+	Missed                                 []Incident // reportable incidents that missed a deadline
 }
 
 // Incident is one incident of the quarter with its notices.
