@@ -17,13 +17,15 @@ type kindRule struct {
 
 var kindRules = []kindRule{
 	{kind: schemas.EventReported, all: []string{"個人情報保護委員会|保護委員会|PPC", "報告|提出|届出|速報|確報"}},
-	{kind: schemas.EventPolice, all: []string{"警察|県警|府警|道警|警視庁|警察署", "相談|連絡|届|申告|通報|被害|捜査"}},
+	// The police told of it: that is how the organization learned.
+	{kind: schemas.EventDiscovered, all: []string{"警察|県警|府警|道警|警視庁|警察署", "から連絡|より連絡|から通報|より通報|から指摘|より指摘|から情報提供|より情報提供|連絡を受け|指摘を受け|通報を受け"}},
+	{kind: schemas.EventPolice, all: []string{"警察|県警|府警|道警|警視庁|警察署", "に相談|へ相談|に連絡|へ連絡|に届|へ届|被害届|に申告|に通報|へ通報|に報告|へ報告|捜査|相談し"}},
 	{kind: schemas.EventPublished, all: []string{"公表|発表|適時開示|プレスリリース|お知らせを掲載|掲載いたしました|を公開|にて公開|にてお知らせ|ホームページにて|記者会見|更新日|公開日|掲載日|公表日|発表日|報告日"},
 		unless: []string{"公開状態", "公開されて", "公開されている", "閲覧"}},
-	{kind: schemas.EventDiscovered, all: []string{"判明|発覚|検知|感知|認知|把握|気付|気づ|発見|連絡を受け|連絡があ|連絡をいただ|ご連絡いただ|報告を受け|報告があ|通報|指摘|問い合わせ|問合せ|情報提供|申告|異常を|確認"},
-		unless: []string{"ないこと", "ないの", "解消", "復旧", "削除", "停止", "再開", "完了", "以前に", "方の", "した方"}},
-	{kind: schemas.EventOccurred, all: []string{"不正アクセス|攻撃|侵入|開始され|送信|送付|紛失|置き忘れ|盗難|盗まれ|公開状態|掲載|掲示|閲覧可能|閲覧できる|感染|暗号化|発生|持ち出|設定|誤って|改ざん|不正利用|不正ログイン|流出|漏えい|漏洩|不正に取得|不正に|取得され|受け|最後に確認|廃棄|送られ"},
-		unless: []string{"以前に", "した方", "されたお客様", "までに", "復旧", "再開"}},
+	{kind: schemas.EventDiscovered, all: []string{"判明|発覚|検知|感知|認知|覚知|把握|気付|気づ|発見|連絡を受け|連絡があ|連絡あり|連絡が入|連絡をいただ|ご連絡いただ|報告を受け|報告があ|報告あり|から報告|より報告|から連絡|より連絡|電話があ|電話を受け|電話にて|申し出|申出|通報|指摘|問い合わせ|問合せ|情報提供|申告|異常を|見当たらな|所在不明|確認"},
+		unless: []string{"ないこと", "ないの", "ていない", "ておりません", "ておらず", "解消", "復旧", "削除", "停止", "再開", "完了", "以前に", "方の", "した方は", "した方へ", "した方に", "した方の"}},
+	{kind: schemas.EventOccurred, all: []string{"不正アクセス|攻撃|侵入|開始され|送信|送付|紛失|置き忘れ|盗難|盗まれ|公開状態|掲載|掲示|閲覧可能|閲覧できる|感染|暗号化|発生|持ち出|設定|誤って|改ざん|不正利用|不正ログイン|流出|漏えい|漏洩|不正に取得|不正に|取得され|被害|受け|最後に確認|廃棄|送られ|配布|交付|誤送|配信"},
+		unless: []string{"以前に", "した方は", "した方へ", "した方に", "されたお客様", "までに", "復旧", "再開"}},
 	{kind: schemas.EventRestored, all: []string{"復旧|再開|解消"}},
 	{kind: schemas.EventNotified, all: []string{"ご連絡|お詫び|おわび|通知|ご案内"}},
 }
@@ -50,6 +52,7 @@ func (r kindRule) matches(clause string) bool {
 }
 
 func classifyClause(clause string) string {
+	clause = longQuoteRE.ReplaceAllString(clause, "「」")
 	for _, r := range kindRules {
 		if r.matches(clause) {
 			return r.kind
@@ -58,16 +61,79 @@ func classifyClause(clause string) string {
 	return schemas.EventOther
 }
 
+// longQuoteRE is a quotation long enough to be what someone said or
+// wrote (「個人情報が漏れている…」との電話), whose verbs are not the event.
+var longQuoteRE = regexp.MustCompile(`「[^「」]{12,}」`)
+
+// clauseBoundaryRE ends the clause a date governs: a comma, the end of a
+// reported content (…旨の連絡, …との報告), a contrast (…たが、), a result
+// (…したところ).
+var clauseBoundaryRE = regexp.MustCompile(`、|,|旨|との|ものの|ところ|ため`)
+
+// embeddedRE: "…したことが判明した" — a date inside the embedded clause
+// is the day of what was found, not of the finding.
+var embeddedRE = regexp.MustCompile(`(?:こと|の)(?:が|を)(?:判明|発覚|確認|分か|わか|検知|把握)`)
+
+// periodStartRE: a date that opens a period (7月3日から, 17:04以降) starts
+// a state, not a discovery.
+var periodStartRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*(?:(?:午前|午後)?\d{1,2}(?:時\d{0,2}分?|:\d{2})(?:頃|ごろ)?)?\s*(?:以降|から|より)`)
+
+// classifyMention decides what happened on the day a date mention names,
+// from the shortest clause after it, then the clause to the next date,
+// then the rest of the sentence.
+func classifyMention(text string, m dateMention, clauseEnd int) string {
+	clause := text[m.End:clauseEnd]
+	body := strings.TrimLeft(weekdayLeadRE.ReplaceAllString(clause, ""), "、, ")
+	short := body
+	if loc := clauseBoundaryRE.FindStringIndex(body); loc != nil {
+		short = body[:loc[0]]
+	}
+	start := periodStartRE.MatchString(clause)
+	kind := classifyClause(short)
+	if kind == schemas.EventOther {
+		kind = classifyClause(clause)
+		if kind == schemas.EventOther {
+			kind = classifyClause(strings.TrimSpace(text[:m.Start] + clause))
+		}
+		// "6月5日に不正アクセスを受けたことが判明": the date is inside the
+		// clause that was found. A date followed by a comma governs the
+		// main verb instead.
+		if kind == schemas.EventDiscovered && !strings.HasPrefix(strings.TrimLeft(weekdayLeadRE.ReplaceAllString(clause, ""), " "), "、") {
+			if loc := embeddedRE.FindStringIndex(clause); loc != nil && classifyClause(clause[:loc[0]]) == schemas.EventOccurred {
+				kind = schemas.EventOccurred
+			}
+		}
+	}
+	if start && kind == schemas.EventDiscovered {
+		if classifyOccurred(clause) {
+			return schemas.EventOccurred
+		}
+		return schemas.EventOther
+	}
+	return kind
+}
+
+func classifyOccurred(clause string) bool {
+	for _, r := range kindRules {
+		if r.kind == schemas.EventOccurred {
+			return r.matches(longQuoteRE.ReplaceAllString(clause, "「」"))
+		}
+	}
+	return false
+}
+
+var weekdayLeadRE = regexp.MustCompile(`^\s*(?:[(](?:月|火|水|木|金|土|日)(?:曜日?)?[^)]{0,6}[)]|(?:月|火|水|木|金|土|日)曜日?)`)
+
 // dateOnlyRE matches a line that holds a date and nothing that says what
 // happened: a bullet, a time, a weekday, brackets.
-var dateOnlyRE = regexp.MustCompile(`^[\s・•\-*\d.()]*$`)
+var dateOnlyRE = regexp.MustCompile(`^[\s・•\-*\d.()【】\[\]]*$`)
 
 var timeContinuationRE = regexp.MustCompile(`(同日|当日|その後|直後|翌日|\d{1,2}時\d{0,2}分?|\d{1,2}:\d{2})`)
 
 // timeline reads every dated event of the sentences, in text order.
-// The sentence at index pub holds the notice's own date: its first date is
-// the publication, not an event it tells of.
-func timeline(sents []sentence, ctx *yearContext, pub int) []schemas.Event {
+// The sentence at index pub holds the notice's own date as its mention
+// pubMention: the publication, not an event it tells of.
+func timeline(sents []sentence, ctx *yearContext, pub, pubMention int) []schemas.Event {
 	var events []schemas.Event
 	var last schemas.Date
 	lastIdx := -10
@@ -94,36 +160,68 @@ func timeline(sents []sentence, ctx *yearContext, pub int) []schemas.Event {
 			if d.IsZero() {
 				continue
 			}
-			end := len(s.Text)
-			if j+1 < len(ms) && !ms[j+1].RangeEnd {
-				end = ms[j+1].Start
+			// The clause runs to the next date that is not the end of this
+			// one's range, nor joined to it by と/及び (which share the verb).
+			k := j + 1
+			for k < len(ms) && (ms[k].RangeEnd || andJoinRE.MatchString(s.Text[ms[k-1].End:ms[k].Start])) {
+				k++
 			}
-			clause := s.Text[m.End:end]
-			rest := strings.TrimSpace(s.Text[:m.Start] + clause)
+			end := len(s.Text)
+			if k < len(ms) {
+				end = ms[k].Start
+			}
 			kind := schemas.EventOther
 			switch {
-			case i == pub && j == 0:
+			case i == pub && j == pubMention:
 				kind = schemas.EventPublished
 			case m.RangeEnd:
 				kind = schemas.EventOther // the end of a period
 			case dateOnlyRE.MatchString(stripDates(s.Text)):
 				// A date on a line of its own: what happened is said on the
-				// next line, or by the heading it sits under.
+				// next lines, or by the heading it sits under.
 				kind = classifyClause(s.Heading)
-				if kind == schemas.EventOther && i+1 < len(sents) && len(findDates(sents[i+1].Text)) == 0 {
-					kind = classifyClause(sents[i+1].Text)
+				if kind == schemas.EventOther || kind == schemas.EventNotified {
+					for n := i + 1; n < len(sents) && n <= i+4; n++ {
+						if len(findDates(sents[n].Text)) > 0 && !strings.HasSuffix(sents[n].Text, "。") || sents[n].Heading != s.Heading && isHeading(sents[n].Text) {
+							break
+						}
+						k := classifyClause(clauseOfNext(sents[n].Text))
+						if k == schemas.EventOther {
+							continue
+						}
+						if kind == schemas.EventOther || kind == schemas.EventNotified {
+							kind = k
+						} else if k != kind && (k == schemas.EventDiscovered || k == schemas.EventOccurred) {
+							events = append(events, schemas.Event{Kind: k, Date: d, Sentence: sents[n].Text})
+						}
+					}
 				}
 			default:
-				kind = classifyClause(clause)
-				if kind == schemas.EventOther {
-					kind = classifyClause(rest)
-				}
+				kind = classifyMention(s.Text, m, end)
 			}
 			events = append(events, schemas.Event{Kind: kind, Date: d, Sentence: s.Text})
 			last, lastIdx = d, i
 		}
 	}
 	return events
+}
+
+// andJoinRE is what joins two dates that share one verb: "11月29日と12月22日に".
+var andJoinRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*(?:と|及び|および|、|,)\s*$`)
+
+// clauseOfNext is the part of a following sentence that says what
+// happened on a date-only line's day: the main clause after any dates
+// it holds ("…同年5月26日に被害を受けた旨の報告を受ける").
+func clauseOfNext(s string) string {
+	ms := findDates(s)
+	if len(ms) == 0 {
+		return s
+	}
+	tail := s[ms[len(ms)-1].End:]
+	if loc := regexp.MustCompile(`旨|との`).FindAllStringIndex(tail, -1); loc != nil {
+		return tail[loc[len(loc)-1][1]:]
+	}
+	return s
 }
 
 // stripDates removes the date mentions, weekdays and times from s.
@@ -138,12 +236,14 @@ func stripDates(s string) string {
 	b.WriteString(s[prev:])
 	out := weekdayAnyRE.ReplaceAllString(b.String(), "")
 	out = timeRE.ReplaceAllString(out, "")
+	out = bareWeekdayRE.ReplaceAllString(out, "")
 	return strings.Trim(out, " ~-、,:")
 }
 
 var (
-	weekdayAnyRE = regexp.MustCompile(`[(](月|火|水|木|金|土|日)(曜日?)?[)]`)
-	timeRE       = regexp.MustCompile(`(午前|午後|未明|深夜)?\d{1,2}(時\d{0,2}分?|:\d{2})(頃|ごろ|時点)?`)
+	weekdayAnyRE  = regexp.MustCompile(`[(](月|火|水|木|金|土|日)(曜日?)?[)]`)
+	bareWeekdayRE = regexp.MustCompile(`(月|火|水|木|金|土|日)曜日?`)
+	timeRE        = regexp.MustCompile(`(午前|午後|未明|深夜)?\d{1,2}(時\d{0,2}分?|:\d{2})(頃|ごろ|時点)?`)
 )
 
 // firstOf returns the earliest event of a kind on or before limit (when

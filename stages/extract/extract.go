@@ -48,11 +48,11 @@ func (Rules) Extract(in Input, n *schemas.Notice) {
 	n.Organization, n.OrganizationEvidence = organization(in.HeaderRest, sents, lines)
 
 	ctx := &yearContext{}
-	var pubSent int
-	n.PublishedDate, pubSent = publishedDate(in, sents, ctx)
+	var pubSent, pubMention int
+	n.PublishedDate, pubSent, pubMention = publishedDate(in, sents, ctx)
 	ctx.published = n.PublishedDate
 	ctx.lastYear = 0
-	events := timeline(sents, ctx, pubSent)
+	events := timeline(sents, ctx, pubSent, pubMention)
 	if n.PublishedDate.IsZero() {
 		n.PublishedDate = ownPublication(events, title)
 	}
@@ -94,17 +94,26 @@ const headerBlock = 30
 // ("令和6年8月8日 市内小学校における…について"), a bracketed date after a
 // title ("お詫びとお知らせ (2015/03/27)"). It returns the sentence index of
 // that date in the text, -1 when it came from elsewhere.
-func publishedDate(in Input, sents []sentence, ctx *yearContext) (schemas.Date, int) {
+func publishedDate(in Input, sents []sentence, ctx *yearContext) (schemas.Date, int, int) {
 	if in.HeaderRest != "" {
 		if ms := findDates(in.HeaderRest); len(ms) > 0 {
 			if d := ctx.resolve(ms[len(ms)-1]); !d.IsZero() {
-				return d, -1
+				// The header line is in the text: its date is this one.
+				for i, s := range sents {
+					if i > 2 {
+						break
+					}
+					if hm := findDates(s.Text); len(hm) > 0 && strings.HasPrefix(s.Text, "【") {
+						return d, i, len(hm) - 1
+					}
+				}
+				return d, -1, -1
 			}
 		}
 	}
 	if in.Published != "" {
 		if d, err := schemas.ParseDate(in.Published); err == nil {
-			return d, -1
+			return d, -1, -1
 		}
 	}
 	seenDate, seenBody := false, false
@@ -135,11 +144,11 @@ func publishedDate(in Input, sents []sentence, ctx *yearContext) (schemas.Date, 
 		seenDate = true
 		if own && m.Year != 0 {
 			if d := ctx.resolve(m); !d.IsZero() {
-				return d, i
+				return d, i, 0
 			}
 		}
 	}
-	return schemas.Date{}, -1
+	return schemas.Date{}, -1, -1
 }
 
 // titleAfterDate reports whether what follows a date that opens a line
