@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // dataTerm is a word that names a data type. Short terms (組, 姓, ID) name
@@ -14,31 +15,38 @@ type dataTerm struct {
 
 var dataTerms = func() []dataTerm {
 	raw := map[string][]string{
-		"name":             {"氏名", "お名前", "名前", "ふりがな", "フリガナ", "宛名", "姓名", "カナ氏名", "漢字氏名", "契約者名", "利用者名", "患者名", "生徒名", "児童名", "園児名", "参加者名", "申込者名", "世帯主名", "代表者名", "名義人名"},
+		"name":             {"氏名", "お名前", "名前", "ふりがな", "フリガナ", "姓名", "カナ氏名", "漢字氏名", "契約者名", "利用者名", "患者名", "生徒名", "児童名", "園児名", "参加者名", "申込者名", "世帯主名", "代表者名", "宛名情報"},
 		"address":          {"住所", "お届け先", "届け先", "送付先住所", "配送先", "居所", "所在地"},
 		"postal_code":      {"郵便番号"},
-		"phone":            {"電話番号", "携帯電話番号", "携帯番号", "連絡先電話", "TEL", "電話"},
-		"fax":              {"FAX番号", "FAX", "ファックス番号", "ファクス番号", "ファクシミリ番号"},
-		"email":            {"メールアドレス", "Eメールアドレス", "Emailアドレス", "E-mailアドレス", "電子メールアドレス", "メール・アドレス", "e-mail", "Eメール"},
+		"phone":            {"電話番号", "携帯電話番号", "携帯番号", "連絡先電話", "電話番号等"},
+		"fax":              {"FAX番号", "ファックス番号", "ファクス番号", "ファクシミリ番号"},
+		"email":            {"メールアドレス", "Eメールアドレス", "Emailアドレス", "E-mailアドレス", "電子メールアドレス", "メール・アドレス", "e-mail"},
 		"birthdate":        {"生年月日", "誕生日"},
 		"age":              {"年齢"},
 		"gender":           {"性別"},
-		"affiliation":      {"会社名", "所属", "部署", "部署名", "役職", "学校名", "勤務先", "所属団体", "団体名", "法人名", "企業名", "事業所名", "職業", "職名", "勤務先名", "小学校名", "中学校名", "園名"},
+		"affiliation":      {"会社名", "部署名", "役職", "学校名", "勤務先", "所属団体", "団体名", "法人名", "企業名", "事業所名", "職名", "勤務先名", "小学校名", "中学校名", "園名", "在籍高校", "在籍校", "在籍学校", "所属部署", "所属先", "所属名"},
 		"account_id":       {"ユーザーID", "ユーザID", "ログインID", "ユーザー名", "ユーザ名", "共通ID", "アカウント名", "アカウントID", "利用者ID", "会員ID", "アカウント情報"},
 		"password":         {"パスワード", "パスワードハッシュ"},
-		"customer_number":  {"会員番号", "顧客番号", "患者ID", "患者番号", "学籍番号", "学生証番号", "人事番号", "生徒管理コード", "顧客管理番号", "受験番号", "社員番号", "職員番号", "診察券番号", "お客様番号", "契約番号", "カルテ番号", "利用者番号", "会員ID番号", "受付番号", "出席番号"},
-		"credit_card":      {"クレジットカード番号", "カード番号", "有効期限", "セキュリティコード", "カード名義", "クレジットカード情報", "カード情報", "名義人"},
-		"bank_account":     {"口座番号", "口座情報", "金融機関名", "口座"},
-		"national_id":      {"マイナンバー", "個人番号", "運転免許証", "免許証番号", "保険証", "被保険者番号", "旅券番号", "パスポート番号", "基礎年金番号", "在留カード"},
-		"health":           {"病名", "診断名", "診療", "検査結果", "検査", "障害", "病歴", "既往歴", "処方", "診療科", "健康状態", "要介護度", "介護度", "病状", "症状", "アレルギー", "健診", "服薬", "傷病名", "入院", "手術"},
-		"academic":         {"成績", "学年", "出身校", "進学先", "学歴", "入学日", "卒業日", "通知表", "評定", "在籍", "学級", "所見", "クラス", "出欠"},
-		"purchase_history": {"購入履歴", "購入商品", "購入日", "注文内容", "注文履歴", "注文番号", "取引内容", "取引履歴", "契約内容", "請求金額", "利用履歴", "商品名", "購入金額", "利用金額"},
-		"device":           {"MACアドレス", "端末ID", "端末識別番号", "シリアル番号", "シリアルナンバー", "製造番号", "車台番号", "車載機ID", "製品シリアル"},
+		"customer_number":  {"会員番号", "顧客番号", "患者ID", "患者 ID", "患者番号", "学籍番号", "学生証番号", "学生番号", "奨学生番号", "人事番号", "生徒管理コード", "顧客管理番号", "受験番号", "社員番号", "職員番号", "診察券番号", "お客様番号", "契約番号", "カルテ番号", "利用者番号", "会員ID番号", "受付番号", "出席番号", "受講者番号", "受給者番号"},
+		"credit_card":      {"クレジットカード番号", "カード番号", "有効期限", "セキュリティコード", "カード名義", "クレジットカード情報", "カード情報", "名義人", "カード氏名", "カード名義人"},
+		"bank_account":     {"口座番号", "口座情報", "金融機関名", "口座", "振込先"},
+		"national_id":      {"マイナンバー", "個人番号", "免許証番号", "運転免許証番号", "運転免許証の写し", "被保険者番号", "保険証番号", "被保険者証", "旅券番号", "パスポート番号", "基礎年金番号", "在留カード"},
+		"health":           {"病名", "診断名", "検査結果", "病歴", "既往歴", "処方", "診療科", "診療情報", "診療内容", "健康状態", "要介護度", "介護度", "病状", "症状", "アレルギー", "健診", "健康診断", "健康調査", "服薬", "傷病名", "障害の", "障害者", "受診科", "血液型", "医療情報", "相談内容"},
+		"academic":         {"成績", "学年", "出身校", "出身中学校", "出身高校", "出身学校", "進学先", "学歴", "入学日", "卒業日", "通知表", "評定", "学級", "所見", "出欠", "テスト結果", "試験結果", "模擬試験", "模試", "答案", "得点", "点数", "学籍"},
+		"purchase_history": {"購入履歴", "購入商品", "購入日", "注文内容", "注文履歴", "注文番号", "取引内容", "取引履歴", "取引情報", "契約内容", "請求金額", "利用履歴", "商品名", "購入金額", "利用金額"},
+		"device":           {"MACアドレス", "端末ID", "端末識別番号", "シリアル番号", "シリアルナンバー", "車台番号", "車載機ID", "製品シリアル"},
 		"location":         {"位置情報"},
-		"photo":            {"顔写真", "写真"},
-		"family":           {"家族", "続柄", "保護者", "緊急連絡先", "配偶者"},
+		"photo":            {"顔写真"},
+		"family":           {"続柄", "家族構成", "家族情報", "家族の氏名", "緊急連絡先"},
 	}
-	delimited := map[string]string{"組": "academic", "姓": "name", "名": "name", "ID": "account_id", "番号": "", "年齢": "age"}
+	// Short or common words name a type only as an item of a list, between
+	// separators: 「氏名、電話、FAX」 but not 「お電話でお詫び」, 「FAX連絡票」.
+	delimited := map[string]string{"組": "academic", "姓": "name", "名": "name", "ID": "account_id", "年齢": "age",
+		"電話": "phone", "TEL": "phone", "連絡先": "phone", "FAX": "fax", "写真": "photo", "宛名": "name",
+		"家族": "family", "配偶者": "family", "運転免許証": "national_id", "保険証": "national_id", "診療": "health",
+		"検査": "health", "障害": "health", "入院": "health", "手術": "health", "製造番号": "device", "所属": "affiliation",
+		"部署": "affiliation", "学部": "affiliation", "学科": "affiliation", "クラス": "academic", "在籍": "academic",
+		"Eメール": "email", "職業": ""}
 	var terms []dataTerm
 	for kind, words := range raw {
 		for _, w := range words {
@@ -61,6 +69,17 @@ var dataTerms = func() []dataTerm {
 	return terms
 }()
 
+// usageAfter follows a data word that names a use of it, not data that
+// leaked: 「パスワードを変更」, 「メールアドレス宛に」, 「ご家族の皆様」.
+var usageAfter = []string{"を変更", "の変更", "変更", "を設定", "の設定", "設定", "をかけ", "はかけ", "付き", "付与", "リセット",
+	"を再設定", "再設定", "による", "認証", "の管理", "管理", "が推測", "を用い", "の使い回し", "使い回し", "の強化", "強化",
+	"を入力", "入力", "宛", "からの", "から", "の皆様", "の皆さま", "や関係者", "を解析", "を窃取し", "の漏えい防止", "ポリシー",
+	"改ざん", "を知", "を悪用"}
+
+// usageBefore precedes a data word used, not leaked: 「ご家族」,
+// 「送信者アドレス」.
+var usageBefore = []string{"ご", "お", "送信者の", "送信元の"}
+
 // typesIn returns the data types named in s, longest words first, each
 // span of text used once.
 func typesIn(s string) []string {
@@ -82,9 +101,17 @@ func typesIn(s string) []string {
 			for k := i; k < j; k++ {
 				used[k] = true
 			}
-			if !seen[t.kind] {
-				seen[t.kind] = true
-				out = append(out, t.kind)
+			if orgHasPrefix(s[j:], usageAfter) || hasAnySuffix(s[:i], usageBefore) {
+				continue
+			}
+			kind := t.kind
+			// A bare ID of a patient or a student is their number.
+			if t.word == "ID" && containsAny(s, []string{"患者", "生徒", "学生", "会員", "顧客"}) {
+				kind = "customer_number"
+			}
+			if !seen[kind] {
+				seen[kind] = true
+				out = append(out, kind)
 			}
 		}
 	}
@@ -102,7 +129,7 @@ func anyUsed(b []bool) bool {
 
 // delimitedAt reports whether s[i:j] stands alone between list separators.
 func delimitedAt(s string, i, j int) bool {
-	const seps = "、,・/ ()「」:\n"
+	const seps = "、,・/ ()「」『』:\n+びやと"
 	before := i == 0 || strings.ContainsAny(lastRunes(s[:i], 1), seps)
 	after := j == len(s) || strings.ContainsAny(string([]rune(s[j:])[0]), seps+"等")
 	return before && after
@@ -113,7 +140,11 @@ func delimitedAt(s string, i, j int) bool {
 var negations = []string{"含まれておりません", "含まれていません", "含まれません", "含まれていない", "含まれず",
 	"含まれておらず", "登録されておりません", "登録されておられません", "登録されていません", "保有しておりません",
 	"保有していない", "取得・保有していない", "取得していない", "保有しておらず", "対象外",
-	"流出していない", "漏えいしていない", "流出はありません", "漏えいはありません", "含まれるものではありません"}
+	"流出していない", "漏えいしていない", "流出はありません", "漏えいはありません", "含まれるものではありません",
+	"含まれていなかった", "含まれなかった", "記載されておりません", "記載されていません", "記載はありません", "流出しておりません",
+	"漏えいしておりません", "漏洩しておりません", "流出していません", "漏えいしていません", "漏洩していません", "えいはありません",
+	"はありません", "はございません", "ではありません", "保存されておりません", "保存されていません", "取り扱っておりません",
+	"お預かりしておりません", "保持しておりません", "保持していません"}
 
 // leakContext are words that make a sentence or a heading about the data
 // that leaked or could be seen.
@@ -130,6 +161,12 @@ func dataTypes(sents []sentence) ([]string, string) {
 	var evidence string
 	negatedList := -1 // line under which list items are negated
 	for i, s := range sents {
+		for _, p := range negatedParts(s.Text) {
+			for _, t := range typesIn(p) {
+				negated[t] = true
+			}
+		}
+		s.Text = withoutNegatedParts(s.Text)
 		types := typesIn(s.Text)
 		neg := containsAny(s.Text, negations)
 		if neg && (strings.Contains(s.Text, "以下") || strings.HasSuffix(s.Text, ":")) {
@@ -151,7 +188,7 @@ func dataTypes(sents []sentence) ([]string, string) {
 			continue
 		}
 		ctx := containsAny(s.Text, leakContext) || containsAny(s.Heading, leakContext) ||
-			(s.Item && i > 0 && containsAny(sents[i-1].Text+s.Heading, leakContext)) || isTermList(s.Text)
+			(s.Item && listContext(sents, i)) || isTermList(s.Text)
 		if !ctx || isRequest(s.Text) {
 			continue
 		}
@@ -171,6 +208,42 @@ func dataTypes(sents []sentence) ([]string, string) {
 	return out, evidence
 }
 
+// negatedParts are the bracketed parts of s that hold a negation.
+func negatedParts(s string) []string {
+	var out []string
+	for from := 0; ; {
+		i := strings.Index(s[from:], "(")
+		if i < 0 {
+			return out
+		}
+		i += from
+		j := strings.Index(s[i:], ")")
+		if j < 0 {
+			return out
+		}
+		if p := s[i+1 : i+j]; containsAny(p, negations) {
+			out = append(out, p[negationScope(p):])
+		}
+		from = i + j + 1
+	}
+}
+
+// listContext reports whether the list that item i belongs to is
+// introduced by a line about leaked data: it walks back over the items and
+// short lines of the list.
+func listContext(sents []sentence, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-12; j-- {
+		t := sents[j].Text + sents[j].Heading
+		if containsAny(t, leakContext) {
+			return true
+		}
+		if !sents[j].Item && utf8.RuneCountInString(sents[j].Text) > 30 {
+			return false
+		}
+	}
+	return false
+}
+
 // typesBeforeNegation: in 「住所や生年月日…は登録されておりません」 the types
 // before the negation are the ones not leaked.
 func typesBeforeNegation(s string) []string {
@@ -180,7 +253,45 @@ func typesBeforeNegation(s string) []string {
 			i = j
 		}
 	}
-	return typesIn(s[:i])
+	return typesIn(s[negationScope(s[:i]):i])
+}
+
+// negationScope is where the clause that a negation ends begins: after a
+// note mark, an opening bracket that is still open, or a sentence start.
+// In 「診察券番号(妻)※医療機関名は含まれておりません」 only 医療機関名 is
+// negated.
+func negationScope(s string) int {
+	start := 0
+	for _, m := range []string{"※", "。", "ただし", "なお", "但し"} {
+		if k := strings.LastIndex(s, m); k >= 0 && k+len(m) > start {
+			start = k + len(m)
+		}
+	}
+	if k := strings.LastIndex(s, "("); k >= 0 && k+1 > start && !strings.Contains(s[k:], ")") {
+		start = k + 1
+	}
+	return start
+}
+
+// withoutNegatedParts removes the bracketed or noted parts of s that hold a
+// negation: 「(1)患者ID及びカナ氏名(住所や電話番号はありません。)」 leaked
+// the ID and the name, not the address.
+func withoutNegatedParts(s string) string {
+	for {
+		i := strings.Index(s, "(")
+		if i < 0 {
+			return s
+		}
+		j := strings.Index(s[i:], ")")
+		if j < 0 {
+			return s
+		}
+		if !containsAny(s[i:i+j], negations) {
+			rest := withoutNegatedParts(s[i+j+1:])
+			return s[:i+j+1] + rest
+		}
+		s = s[:i] + s[i+j+1:]
+	}
 }
 
 // isTermList reports whether a line is itself a list of data items, such as
@@ -202,4 +313,13 @@ var allTypes = []string{
 	"customer_number", "credit_card", "bank_account", "national_id",
 	"health", "academic", "purchase_history", "device", "location", "photo",
 	"family",
+}
+
+func hasAnySuffix(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
 }
