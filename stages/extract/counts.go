@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // countMention is one number of people or records in a sentence.
@@ -26,7 +27,15 @@ var countRE = regexp.MustCompile(`(約|およそ|最大で?|推定|延べ|計|�
 // counted is not a person or a record of one.
 var notPeopleBefore = []string{"メール", "送信", "アクセス", "ログイン", "回数", "サーバ", "台", "団体", "事業所",
 	"店舗", "校", "枚", "通", "ページ", "円", "問い合わせ", "問合せ", "投稿", "ファイル", "フォルダ",
-	"スパム", "迷惑", "企業", "法人", "社中", "会社", "業者", "組織", "施設", "拠点", "端末", "PC"}
+	"スパム", "迷惑", "企業", "法人", "社中", "会社", "業者", "組織", "施設", "拠点", "端末", "PC",
+	"アカウント", "ID"}
+
+// actingAfter, just after a count, say the people counted did something
+// (logged in), not that their data leaked.
+var actingAfter = []string{"ログイン", "同時", "タイミング", "アクセスした", "利用した際"}
+
+// strongLeakWords say data leaked or could be seen.
+var strongLeakWords = []string{"漏えい", "漏洩", "流出", "閲覧", "個人情報", "漏れ", "不正取得"}
 
 // notPeopleAfter are nouns right after "N件の" that say the same.
 var notPeopleAfter = []string{"メール", "迷惑", "スパム", "お問い合わせ", "問い合わせ", "アクセス", "ログイン",
@@ -64,8 +73,14 @@ func findCounts(s string) []countMention {
 		if containsAny(before, notPeopleBefore) && !containsAny(lastRunes(s[:m[0]], 5), []string{"情報", "データ", "個人"}) {
 			continue
 		}
-		if rest := strings.TrimPrefix(after, "の"); rest != after && countsHasPrefix(rest, notPeopleAfter) {
-			continue
+		if rest := strings.TrimPrefix(after, "の"); rest != after && countsHasPrefix(rest, notPeopleAfter) && strings.HasPrefix(unit, "件") {
+			continue // "20,912人分のデータ" are people, "3件のデータ" files
+		}
+		if containsAny(firstRunes(after, 14), actingAfter) {
+			continue // "2名以上のユーザーが同時にログインした際"
+		}
+		if (unit == "ユーザー" || unit == "ユーザ") && !containsAny(s, strongLeakWords) {
+			continue // "約3,400ユーザーにサービスを提供できない": an outage
 		}
 		if (unit == "人" || unit == "名") && containsAny(lastRunes(s[:m[0]], 5), actorsBefore) {
 			continue
@@ -156,6 +171,14 @@ func parseKanjiNumber(s string) (int64, bool) {
 	return total + section + digit, seen
 }
 
+func firstRunes(s string, n int) string {
+	r := []rune(s)
+	if len(r) > n {
+		r = r[:n]
+	}
+	return string(r)
+}
+
 func lastRunes(s string, n int) string {
 	r := []rune(s)
 	if len(r) > n {
@@ -209,7 +232,9 @@ func affected(sents []sentence) (count int64, approx bool, evidence string, ok b
 	for _, s := range sents {
 		cs := findCounts(s.Text)
 		if len(cs) == 0 {
-			if !s.Item {
+			// A detail line under an item ("(氏名、住所、電話番号)",
+			// "項目は、…") does not end the list; a sentence or heading does.
+			if !s.Item && (strings.HasSuffix(s.Text, "。") || isHeading(s.Text)) {
 				flush()
 			}
 			continue
@@ -235,7 +260,7 @@ func affected(sents []sentence) (count int64, approx bool, evidence string, ok b
 			sum.ev = s.Text
 			consider(sum)
 		}
-		if s.Item || lineIsItemLike(s.Text) {
+		if (s.Item || lineIsItemLike(s.Text)) && utf8.RuneCountInString(s.Text) <= 50 {
 			group.v += cs[0].Value
 			group.approx = group.approx || cs[0].Approx
 			if group.ev == "" {
