@@ -139,3 +139,15 @@ func daysUnit(f float64) string {
 	}
 	return plain(f) + " days"
 }
+
+// clipRunes is how much of an evidence sentence the report shows.
+const clipRunes = 160
+
+// clip shortens s to clipRunes characters.
+func clip(s string) string {
+	r := []rune(s)
+	if len(r) <= clipRunes {
+		return s
+	}
+	return string(r[:clipRunes]) + "…"
+}

@@ -52,7 +52,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		p("Incidents per quarter:\n\n")
 		head("Quarter", "incidents")
 		for _, h := range r.History {
-			q := h.Quarter
+			q := md(h.Quarter)
 			if q == r.Quarter {
 				q = "**" + q + "**"
 			}
@@ -91,7 +91,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		p("\n")
 		head("Delay", "incidents")
 		for _, bk := range d.Buckets {
-			row(bk.Label, thousands(bk.Count))
+			row(md(bk.Label), thousands(bk.Count))
 		}
 		p("\n")
 	}
@@ -114,7 +114,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	if len(a.Missed) > 0 {
 		p("Reportable incidents that missed a deadline:\n\n")
 		for _, in := range a.Missed {
-			p("- %s (%s): 速報 %s, 確報 %s\n", md(orDash(in.Organization)), in.ID, clock(in.Prelim), clock(in.Final))
+			p("- %s (%s): 速報 %s, 確報 %s\n", md(orDash(in.Organization)), md(in.ID), clock(in.Prelim), clock(in.Final))
 		}
 		p("\n")
 	}
@@ -125,7 +125,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	} else {
 		head("#", "Organization", "people", "cause", "sector", "first published")
 		for i, in := range r.Top {
-			row(fmt.Sprint(i+1), md(orDash(in.Organization)), people(in.People, in.Approx), md(orDash(in.Cause)), md(in.SectorName), orDash(in.Published))
+			row(fmt.Sprint(i+1), md(orDash(in.Organization)), people(in.People, in.Approx), md(orDash(in.Cause)), md(in.SectorName), md(orDash(in.Published)))
 		}
 		p("\n")
 	}
@@ -152,12 +152,12 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	p("## Every incident of %s\n\n", r.Quarter)
 	for _, in := range r.All {
 		p("### %s\n\n", md(orDash(in.Organization)))
-		p("- id %s", in.ID)
+		p("- id %s", md(in.ID))
 		if in.CaseID != "" {
 			p(", case %s", md(in.CaseID))
 		}
 		p("; cause %s; sector %s; people %s\n", md(orDash(in.Cause)), md(in.SectorName), people(in.People, in.Approx))
-		p("- discovered %s; first published %s; delay %s days\n", orDash(in.Discovered), orDash(in.Published), days(in.Delay))
+		p("- discovered %s; first published %s; delay %s days\n", md(orDash(in.Discovered)), md(orDash(in.Published)), days(in.Delay))
 		if in.Reportable {
 			p("- APPI: reportable (%s); 速報 %s, 確報 %s\n", md(in.Reason), clock(in.Prelim), clock(in.Final))
 		} else {
@@ -165,13 +165,13 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		}
 		p("- notices:\n")
 		for i, n := range in.Notices {
-			p("  %d. %s %s — source `%s`", i+1, orDash(n.Published), md(n.Title), strings.ReplaceAll(n.Source, "`", "'"))
+			p("  %d. %s %s — source %s", i+1, md(orDash(n.Published)), md(n.Title), md(n.Source))
 			if n.URL != "" {
 				p(" — %s", md(n.URL))
 			}
 			p("\n")
 			if n.Evidence != "" {
-				p("     cause: “%s”\n", md(n.Evidence))
+				p("     cause: “%s”\n", md(clip(n.Evidence)))
 			}
 		}
 		p("\n")

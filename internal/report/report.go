@@ -22,7 +22,7 @@ var htmlSource string
 
 var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	"figure": figure, "delta": delta, "percent": percent, "days": days, "daysF": daysF,
-	"people": people, "clock": clock, "orDash": orDash, "thousands": thousands,
+	"people": people, "clock": clock, "clip": clip, "orDash": orDash, "thousands": thousands,
 	"inc": func(i int) int { return i + 1 },
 	"add": func(xs ...int) int {
 		s := 0
