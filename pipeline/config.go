@@ -16,6 +16,12 @@ type Config struct {
 	Workers int      // files processed at once; 1 runs serially
 	Sectors string   // optional CSV of organization,JSIC letter that extends the bundled one
 	Log     *slog.Logger
+
+	Full         bool // recompute every segment, ignoring the cache
+	Wait         bool // wait for another run's lock instead of stopping
+	MaxRejects   int  // with LimitRejects: fail the run when more inputs are rejected
+	LimitRejects bool
+	Progress     io.Writer // where the progress line goes (a terminal), or nil
 }
 
 // ErrUsage marks a configuration error: the command line is wrong, not the

@@ -33,6 +33,10 @@ func newStaging(out string) (*staging, error) {
 	if err != nil {
 		return nil, fmt.Errorf("output folder %s: %w", out, err)
 	}
+	if err := os.Chmod(dir, 0o755); err != nil { // MkdirTemp makes it 0700
+		os.RemoveAll(dir)
+		return nil, err
+	}
 	return &staging{out: abs, dir: dir}, nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"time"
 
 	"github.com/breachtrend/breachtrend/schemas"
 	"github.com/breachtrend/breachtrend/stages/enrich"
@@ -20,12 +21,15 @@ type stages struct {
 	loader    *load.Loader
 	extractor extract.Extractor
 	enricher  *enrich.Enricher
+	cache     *segmentCache // nil: no cache
+	times     *stageTimes
 }
 
 // fileResult is what one file gives: its notices in segment order and its
 // rejects.
 type fileResult struct {
 	seq     int
+	sha256  string
 	input   load.Input
 	notices []schemas.Notice
 	rejects []schemas.Reject
@@ -35,7 +39,7 @@ type fileResult struct {
 // file. It starts no goroutines and turns a panic in a stage into a reject
 // for the file, so one bad file cannot end the run.
 func (s *stages) processFile(seq int, in load.Input) (res fileResult) {
-	res = fileResult{seq: seq, input: in}
+	res = fileResult{seq: seq, input: in, sha256: hashFile(in.Path, in.Size, s.loader.MaxFileBytes)}
 	defer func() {
 		if r := recover(); r != nil {
 			res.notices = nil
@@ -43,11 +47,15 @@ func (s *stages) processFile(seq int, in load.Input) (res fileResult) {
 				Reason: "internal_error", Detail: fmt.Sprint(r)})
 		}
 	}()
+	t0 := time.Now()
 	docs, rejects := s.loader.Load(in)
+	s.times.add(stageLoad, t0)
 	res.rejects = rejects
 	index := int32(0)
 	for _, doc := range docs {
+		t0 := time.Now()
 		segs := segment.Split(doc.Text)
+		s.times.add(stageSegment, t0)
 		if len(segs) == 0 {
 			res.rejects = append(res.rejects, schemas.Reject{Stage: "segment", Source: in.Rel, Segment: int32(doc.Line),
 				Reason: "no_text", Detail: "the document holds no text to segment"})
@@ -63,7 +71,9 @@ func (s *stages) processFile(seq int, in load.Input) (res fileResult) {
 
 // notice builds one notice from a segment.
 func (s *stages) notice(doc load.Document, seg segment.Segment, index int32) schemas.Notice {
+	t0 := time.Now()
 	text := normalize.Text(seg.Text)
+	s.times.add(stageNormalize, t0)
 	n := schemas.Notice{
 		SourcePath:   doc.Source,
 		SegmentIndex: index,
@@ -82,11 +92,37 @@ func (s *stages) notice(doc load.Document, seg segment.Segment, index int32) sch
 	if seg.Header != nil {
 		in.CaseID, in.HeaderRest = seg.Header.CaseID, seg.Header.Rest
 	}
+	var key string
+	if s.cache != nil {
+		key = s.cache.key(text, in)
+		if v, ok := s.cache.get(key); ok {
+			return restore(v, n)
+		}
+	}
+	t0 = time.Now()
 	n.IsIncident = segment.IsNotice(text, seg.Header != nil)
 	if n.IsIncident {
 		s.extractor.Extract(in, &n)
+		s.times.add(stageExtract, t0)
+		t0 = time.Now()
 		s.enricher.Notice(&n)
+		s.times.add(stageEnrich, t0)
 	}
+	if s.cache != nil {
+		v := n
+		v.NoticeID, v.SourcePath, v.Format, v.Encoding, v.URL, v.Title, v.Text, v.OriginalText = "", "", "", "", "", "", "", ""
+		s.cache.put(key, cached{IsIncident: n.IsIncident, Notice: v})
+	}
+	return n
+}
+
+// restore is a cached result with the fields of this segment's place.
+func restore(v cached, place schemas.Notice) schemas.Notice {
+	n := v.Notice
+	n.NoticeID, n.SourcePath, n.SegmentIndex = place.NoticeID, place.SourcePath, place.SegmentIndex
+	n.Format, n.Encoding, n.URL, n.Title = place.Format, place.Encoding, place.URL, place.Title
+	n.Text, n.OriginalText = place.Text, place.OriginalText
+	n.IsIncident = v.IsIncident
 	return n
 }
 

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -26,19 +27,29 @@ type Summary struct {
 	Incidents int
 	Rejects   int
 	Elapsed   time.Duration
-	Tables    map[string]int // rows per table
+	CacheHits int
+	Manifest  *Manifest
 }
 
 func (s Summary) String() string {
-	return fmt.Sprintf("files %d, segments %d (notices %d), incidents %d, rejects %d, time %s",
-		s.Files, s.Segments, s.Notices, s.Incidents, s.Rejects, s.Elapsed.Round(time.Millisecond))
+	return fmt.Sprintf("files %d, segments %d (notices %d), incidents %d, rejects %d, cached segments %d, time %s",
+		s.Files, s.Segments, s.Notices, s.Incidents, s.Rejects, s.CacheHits, s.Elapsed.Round(time.Millisecond))
 }
 
 // Run runs the pipeline once over cfg.Inputs and replaces the tables in
 // cfg.Out. cfg must have been validated.
 func Run(ctx context.Context, cfg Config) (Summary, error) {
 	start := time.Now()
-	st := &stages{loader: load.NewLoader(), extractor: extract.New(), enricher: enrich.New()}
+	lock, err := lockOutput(cfg.Out, cfg.Wait)
+	if err != nil {
+		return Summary{}, err
+	}
+	defer lock.release()
+	man := &Manifest{RunID: fmt.Sprintf("%s-%d", start.UTC().Format("20060102T150405Z"), os.Getpid()),
+		Start: start.UTC(), Version: Version, Commit: buildCommit(), Rules: rulesVersion(),
+		Workers: cfg.Workers, Full: cfg.Full, Tables: map[string]int{}, Rejects: map[string]int{}}
+	st := &stages{loader: load.NewLoader(), extractor: extract.New(), enricher: enrich.New(),
+		cache: loadCache(cfg.Out, man.Rules, cfg.Full), times: &stageTimes{}}
 	if cfg.Sectors != "" {
 		f, err := os.Open(cfg.Sectors)
 		if err != nil {
@@ -56,22 +67,48 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	}
 	defer stage.cleanup()
 
-	sum, err := runStages(ctx, cfg, st, stage.dir)
+	sum, err := runStages(ctx, cfg, st, stage.dir, man)
 	if err != nil {
+		return sum, err
+	}
+	if cfg.LimitRejects && sum.Rejects > cfg.MaxRejects {
+		return sum, fmt.Errorf("%d inputs rejected, more than --max-rejects %d (%s); the previous tables are kept",
+			sum.Rejects, cfg.MaxRejects, reasons(man.Rejects))
+	}
+	if err := st.cache.save(stage.dir); err != nil {
+		return sum, err
+	}
+	t0 := time.Now()
+	man.CacheHits, man.CacheMiss = st.cache.hits, st.cache.misses
+	man.End = time.Now().UTC()
+	st.times.add(stageCommit, t0)
+	man.Stages = st.times.seconds()
+	man.Summary.Files, man.Summary.Segments, man.Summary.Notices = sum.Files, sum.Segments, sum.Notices
+	man.Summary.Incidents, man.Summary.Rejects = sum.Incidents, sum.Rejects
+	if err := writeManifest(stage.dir, man); err != nil {
 		return sum, err
 	}
 	if err := stage.commit(); err != nil {
 		return sum, err
 	}
 	sum.Elapsed = time.Since(start)
+	sum.CacheHits = st.cache.hits
+	sum.Manifest = man
 	cfg.Log.Info("run finished", "files", sum.Files, "segments", sum.Segments, "incidents", sum.Incidents,
 		"rejects", sum.Rejects, "elapsed", sum.Elapsed)
 	return sum, nil
 }
 
 // runStages writes every table into dir.
-func runStages(ctx context.Context, cfg Config, st *stages, dir string) (Summary, error) {
+func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Manifest) (Summary, error) {
 	var sum Summary
+	var prog *progress
+	if cfg.Progress != nil {
+		total := 0
+		load.Walk(cfg.Inputs, func(load.Input) error { total++; return nil }, func(schemas.Reject) {})
+		prog = newProgress(cfg.Progress, total)
+		defer prog.done()
+	}
 	pre := filepath.Join(dir, "_pre")
 	notices, err := parquetio.Create(pre, schemas.NoticesTable, func(n *schemas.Notice) int {
 		return len(n.Text) + len(n.OriginalText) + 512
@@ -87,7 +124,11 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string) (Summary
 	var compact []*schemas.Notice
 
 	emit := func(r fileResult) error {
+		t0 := time.Now()
+		defer st.times.add(stageWrite, t0)
 		sum.Files++
+		prog.file(len(r.notices))
+		man.Inputs = append(man.Inputs, InputFile{Path: r.input.Rel, Size: r.input.Size, SHA256: r.sha256})
 		rejects = append(rejects, r.rejects...)
 		for i := range r.notices {
 			n := &r.notices[i]
@@ -121,7 +162,10 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string) (Summary
 	}
 
 	sortRejects(rejects)
+	t0 := time.Now()
 	incidents := enrich.Link(compact)
+	st.times.add(stageLink, t0)
+	t0 = time.Now()
 	incidentOf := make(map[string]string, len(compact))
 	for _, n := range compact {
 		incidentOf[n.NoticeID] = n.IncidentID
@@ -144,10 +188,18 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string) (Summary
 	if err := parquetio.WriteAll(dir, schemas.RejectsTable, rejects); err != nil {
 		return sum, err
 	}
+	st.times.add(stageWrite, t0)
+	t0 = time.Now()
 	if err := buildDerived(ctx, dir); err != nil {
 		return sum, err
 	}
+	st.times.add(stageDerived, t0)
 	sum.Incidents, sum.Rejects = len(incidents), len(rejects)
+	for _, r := range rejects {
+		man.Rejects[r.Reason]++
+	}
+	man.Tables["notices"], man.Tables["timeline"] = sum.Segments, timeline.Rows()
+	man.Tables["incidents"], man.Tables["rejects"] = len(incidents), len(rejects)
 	return sum, nil
 }
 
@@ -245,4 +297,18 @@ func sortRejects(rs []schemas.Reject) {
 		return cmp.Or(cmp.Compare(a.Source, b.Source), cmp.Compare(a.Segment, b.Segment),
 			cmp.Compare(a.Stage, b.Stage), cmp.Compare(a.Reason, b.Reason), cmp.Compare(a.Detail, b.Detail))
 	})
+}
+
+// reasons lists reject counts by reason, most first.
+func reasons(m map[string]int) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b string) int { return cmp.Or(cmp.Compare(m[b], m[a]), cmp.Compare(a, b)) })
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%s %d", k, m[k])
+	}
+	return strings.Join(parts, ", ")
 }

@@ -126,3 +126,25 @@ func (d *Date) UnmarshalJSON(b []byte) error {
 	*d = v
 	return nil
 }
+
+// MarshalBinary encodes the date for gob (the pipeline's segment cache).
+func (d Date) MarshalBinary() ([]byte, error) {
+	if !d.set {
+		return []byte{0}, nil
+	}
+	v := uint32(d.days)
+	return []byte{1, byte(v >> 24), byte(v >> 16), byte(v >> 8), byte(v)}, nil
+}
+
+// UnmarshalBinary decodes what MarshalBinary wrote.
+func (d *Date) UnmarshalBinary(b []byte) error {
+	switch {
+	case len(b) == 1 && b[0] == 0:
+		*d = Date{}
+	case len(b) == 5 && b[0] == 1:
+		*d = Date{days: int32(uint32(b[1])<<24 | uint32(b[2])<<16 | uint32(b[3])<<8 | uint32(b[4])), set: true}
+	default:
+		return fmt.Errorf("date: bad binary form %x", b)
+	}
+	return nil
+}

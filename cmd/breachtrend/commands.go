@@ -9,6 +9,8 @@ import (
 	"runtime"
 	"strings"
 
+	"golang.org/x/term"
+
 	"github.com/breachtrend/breachtrend/internal/duck"
 	"github.com/breachtrend/breachtrend/internal/eval"
 	"github.com/breachtrend/breachtrend/pipeline"
@@ -16,12 +18,16 @@ import (
 )
 
 func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("run", "run [--in PATH]... [--out DIR] [--workers N]", stderr)
+	fs := newFlags("run", "run [--in PATH]... [--out DIR] [--workers N] [--full] [--max-rejects N]", stderr)
 	cfg := pipeline.Config{}
 	fs.StringArrayVar(&cfg.Inputs, "in", []string{"testdata/corpus"}, "corpus file or folder (repeatable)")
 	fs.StringVar(&cfg.Out, "out", "out", "output folder: one subfolder of Parquet files per table")
 	fs.IntVar(&cfg.Workers, "workers", runtime.NumCPU(), "files processed at once")
 	fs.StringVar(&cfg.Sectors, "sectors", "", "CSV of organization,JSIC letter extending the bundled table")
+	fs.BoolVar(&cfg.Full, "full", false, "recompute every segment instead of reusing the cache in --out")
+	fs.BoolVar(&cfg.Wait, "wait", false, "wait for another run on the same --out instead of stopping")
+	fs.IntVar(&cfg.MaxRejects, "max-rejects", 0, "fail (exit 1, previous tables kept) when more than N inputs are rejected (default: no limit)")
+	logFormat := fs.String("log-format", "text", "log format on stderr: text or json")
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -29,7 +35,23 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: unexpected argument %q", pipeline.ErrUsage, fs.Arg(0))
 	}
-	cfg.Log = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	cfg.LimitRejects = fs.Changed("max-rejects")
+	level := slog.LevelInfo
+	if *quiet {
+		level = slog.LevelError
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	switch *logFormat {
+	case "text":
+		cfg.Log = slog.New(slog.NewTextHandler(stderr, opts))
+	case "json":
+		cfg.Log = slog.New(slog.NewJSONHandler(stderr, opts))
+	default:
+		return fmt.Errorf("%w: --log-format %q: want text or json", pipeline.ErrUsage, *logFormat)
+	}
+	if f, ok := stderr.(*os.File); ok && !*quiet && term.IsTerminal(int(f.Fd())) {
+		cfg.Progress = stderr
+	}
 	if err := cfg.Validate(); err != nil {
 		return err
 	}

@@ -31,6 +31,7 @@ Usage:
   breachtrend eval  --gold FILE [--out DIR] [-v]                score a run against gold labels
   breachtrend report [--out DIR] [--quarter YYYYQn|latest] [--format html|md] [-o FILE]
                                                                 quarterly review report (HTML or Markdown)
+  breachtrend tables                                            print the table dictionary (Markdown)
 
 Run "breachtrend COMMAND --help" for a command's flags.
 `
@@ -41,6 +42,7 @@ var commands = map[string]command{
 	"run":    runCommand,
 	"query":  queryCommand,
 	"eval":   evalCommand,
+	"tables": tablesCommand,
 	"report": reportCommand,
 }
 

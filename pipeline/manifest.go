@@ -1,0 +1,91 @@
+package pipeline
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"time"
+)
+
+// Version is breachtrend's version, written into every manifest.
+const Version = "0.1.0"
+
+// Manifest is <out>/manifest.json: what one run read, did and wrote.
+type Manifest struct {
+	RunID     string         `json:"run_id"`
+	Start     time.Time      `json:"start"`
+	End       time.Time      `json:"end"`
+	Version   string         `json:"breachtrend_version"`
+	Commit    string         `json:"git_commit"`
+	Rules     string         `json:"rules_version"`
+	Workers   int            `json:"workers"`
+	Full      bool           `json:"full"`
+	Inputs    []InputFile    `json:"inputs"`
+	Tables    map[string]int `json:"rows"`
+	Rejects   map[string]int `json:"rejects_by_reason"`
+	Stages    []StageTime    `json:"stage_seconds"`
+	CacheHits int            `json:"cache_hits"`
+	CacheMiss int            `json:"cache_misses"`
+	Summary   struct {
+		Files, Segments, Notices, Incidents, Rejects int
+	} `json:"summary"`
+}
+
+// InputFile is one file the run read.
+type InputFile struct {
+	Path   string `json:"path"` // relative to its --in root
+	Size   int64  `json:"size"`
+	SHA256 string `json:"sha256,omitempty"` // empty for files too large to read
+}
+
+// commit is the VCS revision the binary was built from, when the build
+// recorded it (Makefile passes it with -ldflags, go build records it with
+// -buildvcs).
+var commit = ""
+
+// SetCommit records the revision the command was built from.
+func SetCommit(c string) { commit = c }
+
+func buildCommit() string {
+	if commit != "" {
+		return commit
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.revision" {
+				return s.Value
+			}
+		}
+	}
+	return "unknown"
+}
+
+// hashFile returns the SHA-256 of a file's bytes, or "" when it cannot be
+// read or is over limit bytes.
+func hashFile(path string, size, limit int64) string {
+	if size > limit {
+		return ""
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, io.LimitReader(f, limit+1)); err != nil {
+		return ""
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func writeManifest(dir string, m *Manifest) error {
+	b, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, "manifest.json"), append(b, '\n'), 0o644)
+}

@@ -1,0 +1,52 @@
+package pipeline
+
+import (
+	"slices"
+	"sync/atomic"
+	"time"
+)
+
+// Stage names for timing, in pipeline order.
+const (
+	stageLoad      = "load"
+	stageSegment   = "segment"
+	stageNormalize = "normalize"
+	stageExtract   = "extract"
+	stageEnrich    = "enrich"
+	stageWrite     = "write"
+	stageLink      = "link"
+	stageDerived   = "derived"
+	stageCommit    = "commit"
+)
+
+var stageOrder = []string{stageLoad, stageSegment, stageNormalize, stageExtract, stageEnrich, stageWrite, stageLink, stageDerived, stageCommit}
+
+// stageTimes adds up the time spent in each stage across workers: CPU time
+// of the stage, not wall time, when workers run at once.
+type stageTimes struct {
+	ns [9]atomic.Int64
+}
+
+func (t *stageTimes) add(stage string, since time.Time) {
+	if t == nil {
+		return
+	}
+	t.ns[slices.Index(stageOrder, stage)].Add(int64(time.Since(since)))
+}
+
+// Seconds returns each stage's total in seconds, in pipeline order.
+func (t *stageTimes) seconds() []StageTime {
+	out := make([]StageTime, len(stageOrder))
+	for i, s := range stageOrder {
+		out[i] = StageTime{Stage: s, Seconds: time.Duration(t.ns[i].Load()).Seconds()}
+	}
+	return out
+}
+
+// StageTime is the time one stage took in a run.
+type StageTime struct {
+	Stage   string  `json:"stage"`
+	Seconds float64 `json:"seconds"`
+}
+
+func sortStrings(s []string) { slices.Sort(s) }
