@@ -13,6 +13,7 @@ type countMention struct {
 	Approx bool
 	Unit   string
 	Start  int  // byte offset in the sentence
+	End    int  // byte offset just after the count
 	Paren  bool // written in brackets after a category: 個人情報(1,244件)
 }
 
@@ -40,7 +41,8 @@ var strongLeakWords = []string{"漏えい", "漏洩", "流出", "閲覧", "個�
 // notPeopleAfter are nouns right after "N件の" that say the same.
 var notPeopleAfter = []string{"メール", "迷惑", "スパム", "お問い合わせ", "問い合わせ", "アクセス", "ログイン",
 	"送信", "通信", "ファイル", "投稿", "書類", "申込書", "帳票", "団体", "企業", "事業所", "教育委員会",
-	"大学", "学校", "施設", "ユーザー団体", "取引先企業", "サイト", "ドメイン", "注文", "データ"}
+	"大学", "学校", "施設", "ユーザー団体", "取引先企業", "サイト", "ドメイン", "注文", "データ",
+	"報告", "連絡", "相談", "事案", "案件", "事例", "不審"}
 
 // actorsBefore are the people who did or saw something, not whose data
 // leaked: "担当者2名が閲覧", "従事者1名が持ち出し".
@@ -62,8 +64,11 @@ func findCounts(s string) []countMention {
 		if !ok || v <= 0 {
 			continue
 		}
-		if m[4] > 0 && (isDigitByte(s[m[4]-1]) || s[m[4]-1] == '.' || s[m[4]-1] == '-' || s[m[4]-1] == '/') {
-			continue
+		if m[4] > 0 && (isDigitByte(s[m[4]-1]) || s[m[4]-1] == '.' && !strings.HasSuffix(s[:m[4]], "..") || s[m[4]-1] == '-' || s[m[4]-1] == '/') {
+			continue // inside a decimal, a date or a code; "…1,793件" (… is "..." after NFKC) is a count
+		}
+		if num == "一" && (unit == "件" || unit == "人" || unit == "名") {
+			continue // "今回の一件", "お一人": not a count
 		}
 		before := lastRunes(s[:m[0]], 8)
 		after := s[m[1]:]
@@ -76,7 +81,7 @@ func findCounts(s string) []countMention {
 		if rest := strings.TrimPrefix(after, "の"); rest != after && countsHasPrefix(rest, notPeopleAfter) && strings.HasPrefix(unit, "件") {
 			continue // "20,912人分のデータ" are people, "3件のデータ" files
 		}
-		if containsAny(firstRunes(after, 14), actingAfter) {
+		if containsAny(firstRunes(after, 20), actingAfter) {
 			continue // "2名以上のユーザーが同時にログインした際"
 		}
 		if (unit == "ユーザー" || unit == "ユーザ") && !containsAny(s, strongLeakWords) {
@@ -93,7 +98,7 @@ func findCounts(s string) []countMention {
 			approx = true
 		}
 		paren := m[0] > 0 && strings.HasSuffix(strings.TrimSpace(s[:m[0]]), "(")
-		out = append(out, countMention{Value: v, Approx: approx, Unit: unit, Start: m[0], Paren: paren})
+		out = append(out, countMention{Value: v, Approx: approx, Unit: unit, Start: m[0], End: m[1], Paren: paren})
 	}
 	return out
 }
@@ -245,11 +250,25 @@ func affected(sents []sentence) (count int64, approx bool, evidence string, ok b
 		for _, c := range cs {
 			consider(pick{c.Value, c.Approx, s.Text})
 		}
+		// Counts of categories joined in one sentence add up: 生徒19名及び
+		// その保護者18名, 司会者1名及び講師2名.
+		for k := 0; k+1 < len(cs); k++ {
+			sum := pick{cs[k].Value, cs[k].Approx, s.Text}
+			for k+1 < len(cs) && joinedCounts(s.Text[cs[k].End:cs[k+1].Start]) {
+				k++
+				sum.v += cs[k].Value
+				sum.approx = sum.approx || cs[k].Approx
+			}
+			consider(sum)
+		}
 		// Bracketed counts of different categories in one sentence add up:
 		// クレジットカード情報(38件)及び個人情報(1,244件).
 		var sum pick
 		n := 0
-		for _, c := range cs {
+		for k, c := range cs {
+			if k > 0 && strings.Contains(s.Text[cs[k-1].End:c.Start], "うち") {
+				break // "202世帯(207人)分、うち…(151人)分": a part, not another category
+			}
 			if c.Paren {
 				sum.v += c.Value
 				sum.approx = sum.approx || c.Approx
@@ -276,6 +295,16 @@ func affected(sents []sentence) (count int64, approx bool, evidence string, ok b
 		return 0, false, "", false
 	}
 	return best.v, best.approx, best.ev, true
+}
+
+// joinedCounts reports whether the text between two counts joins two
+// categories ("及びその保護者", "と", "、教員") rather than giving a part
+// (うち), an alternative (除くと) or a bracket.
+func joinedCounts(between string) bool {
+	if utf8.RuneCountInString(between) > 15 || containsAny(between, []string{"うち", "除", "中", "(", ")", "。", "計", "合計"}) {
+		return false
+	}
+	return containsAny(between, []string{"及び", "および", "並びに", "ならびに", "と", "、", ","})
 }
 
 // lineIsItemLike: "(1) ユーザー様の個人情報 23,508件" and "学内学生…85件"
