@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"math"
+	"regexp"
+	"strings"
+)
 
 // causeCue is a phrase that states a cause, with its weight.
 type causeCue struct {
@@ -10,7 +14,7 @@ type causeCue struct {
 }
 
 var causeCues = []causeCue{
-	{"ransomware", "ランサムウェア", 4}, {"ransomware", "身代金", 3}, {"ransomware", "暗号化され", 2},
+	{"ransomware", "ランサムウェア", 4}, {"ransomware", "身代金", 3},
 	{"ransomware", "ランサム", 3}, {"ransomware", "LockBit", 3}, {"ransomware", "リークサイト", 2},
 	{"malware", "マルウェア", 3}, {"malware", "Emotet", 4}, {"malware", "エモテット", 4}, {"malware", "トロイの木馬", 3},
 	{"malware", "ウイルス感染", 3}, {"malware", "ウィルス感染", 3}, {"malware", "ウイルスに感染", 3}, {"malware", "ウィルスに感染", 3},
@@ -19,10 +23,12 @@ var causeCues = []causeCue{
 	{"unauthorized_access", "ブルートフォース", 2}, {"unauthorized_access", "不正ログイン", 3}, {"unauthorized_access", "改ざん", 2},
 	{"unauthorized_access", "サイバー攻撃", 2}, {"unauthorized_access", "侵入", 2}, {"unauthorized_access", "乗っ取", 3},
 	{"unauthorized_access", "不正に利用され", 3}, {"unauthorized_access", "不正使用", 2}, {"unauthorized_access", "リスト型攻撃", 3},
-	{"unauthorized_access", "SQLインジェクション", 3}, {"unauthorized_access", "不正に取得され", 1}, {"unauthorized_access", "攻撃", 1},
+	{"unauthorized_access", "SQLインジェクション", 3},
+	{"unauthorized_access", "不正サインイン", 3}, {"unauthorized_access", "不正にサインイン", 3}, {"unauthorized_access", "不正なアクセス", 3},
+	{"unauthorized_access", "不正なログイン", 3}, {"unauthorized_access", "不正にログイン", 3}, {"unauthorized_access", "使い回し", 2}, {"unauthorized_access", "不正に取得され", 1}, {"unauthorized_access", "攻撃", 1},
 	{"unauthorized_access", "迷惑メール", 1}, {"unauthorized_access", "スパムメール", 1}, {"unauthorized_access", "不正中継", 2},
 	{"social_engineering", "フィッシング", 3}, {"social_engineering", "サポート詐欺", 4}, {"social_engineering", "なりすまし", 2},
-	{"social_engineering", "偽の警告", 4}, {"social_engineering", "偽サイト", 2}, {"social_engineering", "詐欺", 2},
+	{"social_engineering", "偽の警告", 4}, {"social_engineering", "偽サイト", 2}, {"social_engineering", "詐欺メール", 2}, {"social_engineering", "詐欺サイト", 2}, {"social_engineering", "偽のログイン", 3},
 	{"social_engineering", "標的型", 2},
 	{"misdelivery", "誤送信", 4}, {"misdelivery", "宛先間違", 4}, {"misdelivery", "宛先を誤", 4}, {"misdelivery", "BCC", 3},
 	{"misdelivery", "誤送付", 4}, {"misdelivery", "誤交付", 4}, {"misdelivery", "誤配布", 4}, {"misdelivery", "誤配達", 4},
@@ -33,6 +39,7 @@ var causeCues = []causeCue{
 	{"publishing_error", "誤掲載", 4}, {"publishing_error", "掲載して", 2}, {"publishing_error", "掲載され", 2},
 	{"publishing_error", "掲示", 2}, {"publishing_error", "ホームページに掲載", 3}, {"publishing_error", "誤って公開", 3},
 	{"publishing_error", "SNS", 1}, {"publishing_error", "投稿", 1}, {"publishing_error", "アップロード", 1},
+	{"publishing_error", "掲載した", 2}, {"publishing_error", "掲載する際", 3}, {"publishing_error", "誤って掲載", 4},
 	{"misconfiguration", "設定ミス", 4}, {"misconfiguration", "設定不備", 4}, {"misconfiguration", "誤設定", 4},
 	{"misconfiguration", "設定誤り", 4}, {"misconfiguration", "設定を誤", 4}, {"misconfiguration", "設定の誤", 4},
 	{"misconfiguration", "公開設定", 3}, {"misconfiguration", "アクセス制限", 2}, {"misconfiguration", "閲覧可能な状態", 2},
@@ -41,27 +48,69 @@ var causeCues = []causeCue{
 	{"programming_error", "システム不具合", 4}, {"programming_error", "不具合", 3}, {"programming_error", "バグ", 4},
 	{"programming_error", "プログラムの誤り", 4}, {"programming_error", "プログラムミス", 4}, {"programming_error", "誤表示", 2},
 	{"programming_error", "システムの誤り", 3}, {"programming_error", "システムエラー", 3},
+	{"programming_error", "欠陥", 3}, {"programming_error", "キャッシュ", 2}, {"programming_error", "プログラムの", 1},
 	{"loss", "紛失", 4}, {"loss", "置き忘れ", 4}, {"loss", "所在不明", 4}, {"loss", "遺失", 3}, {"loss", "落とし", 2},
 	{"loss", "見当たら", 3}, {"loss", "行方不明", 3},
 	{"disposal_error", "誤廃棄", 5}, {"disposal_error", "廃棄", 2}, {"disposal_error", "転売", 3}, {"disposal_error", "売却", 2},
 	{"disposal_error", "リサイクル", 2}, {"disposal_error", "処分", 1},
+	{"disposal_error", "フリマ", 3}, {"disposal_error", "出品", 2}, {"disposal_error", "中古", 2},
 	{"theft", "盗難", 4}, {"theft", "車上荒らし", 5}, {"theft", "窃取", 2}, {"theft", "盗まれ", 4}, {"theft", "ひったくり", 5},
 	{"theft", "空き巣", 5},
 	{"insider_misuse", "内部不正", 5}, {"insider_misuse", "不正持ち出し", 5}, {"insider_misuse", "持ち出", 3},
 	{"insider_misuse", "目的外利用", 5}, {"insider_misuse", "元従業員", 3}, {"insider_misuse", "元社員", 3},
 	{"insider_misuse", "不正に収集", 4}, {"insider_misuse", "私的", 3}, {"insider_misuse", "不正に取得して", 3},
-	{"insider_misuse", "懲戒", 2}, {"insider_misuse", "私的に", 3},
+	{"insider_misuse", "懲戒", 2}, {"insider_misuse", "私的に", 3}, {"insider_misuse", "元職員", 3},
+	{"insider_misuse", "退職した", 2}, {"insider_misuse", "退職者", 2}, {"insider_misuse", "無断で", 2},
 	{"mishandling", "管理ミス", 3}, {"mishandling", "作業ミス", 3}, {"mishandling", "残置", 3}, {"mishandling", "手違い", 2},
 	{"mishandling", "確認不足", 2}, {"mishandling", "不適切な取扱", 2}, {"mishandling", "誤って", 1},
+	{"mishandling", "独断", 3}, {"mishandling", "認識が不十分", 3}, {"mishandling", "認識不足", 3}, {"mishandling", "不注意", 2},
+	{"mishandling", "確認を怠", 2}, {"mishandling", "持ち帰", 2},
+}
+
+// patternCues state a cause with words apart: 「誤って…を送信」.
+var patternCues = []struct {
+	cause  string
+	re     *regexp.Regexp
+	weight float64
+}{
+	{"misdelivery", regexp.MustCompile(`誤(?:って|った|り)[^。]{0,40}?(?:送信|送付|送っ|添付|配布|交付|郵送|発送|渡し|お渡し|転送)`), 4},
+	{"misdelivery", regexp.MustCompile(`(?:Bcc|BCC|bcc)[^。]{0,30}(?:To|TO|宛先|CC|Cc)`), 3},
+	{"programming_error", regexp.MustCompile(`他の(?:ご)?(?:利用者|お客様|会員|ユーザー|申請者)[^。]{0,30}(?:表示|閲覧でき)`), 3},
+	{"unauthorized_access", regexp.MustCompile(`(?:アカウント|ID|パスワード)[^。]{0,20}(?:不正(?:に)?(?:使用|利用)|窃取|盗まれ)`), 3},
+}
+
+// consequences are attack words used for what an intruder did with the
+// organization's systems, not for how it got in: an account taken over
+// sent 「フィッシングメールの送信」, and 「ニセ電話詐欺被害」 is the subject of
+// a police file, not its cause.
+var consequenceRE = regexp.MustCompile(`(?:フィッシング|なりすまし|詐欺|迷惑)(?:メール|サイト)?[^。、]{0,6}(?:送信|配信|送付|被害者|被害届|被害の)`)
+
+// lemmaCues are verbs matched on kagome's base forms, so that 盗まれました,
+// 盗んだ and 盗られた, or 紛失いたしました and 無くした, are one cue each.
+var lemmaCues = []struct {
+	cause, base string
+	weight      float64
+}{
+	{"theft", "盗む", 4}, {"theft", "盗る", 4}, {"loss", "無くす", 3}, {"loss", "失くす", 3}, {"loss", "なくす", 3},
+	{"loss", "置き忘れる", 4}, {"loss", "落とす", 2}, {"disposal_error", "捨てる", 2},
+	{"insider_misuse", "持ち出す", 1},
 }
 
 // causeWords make a sentence one that states a cause.
 var causeWords = []string{"原因", "起因", "要因", "により", "によって", "による", "ため", "経緯", "を受け", "された"}
 
+// causeStatements make a sentence one that states the cause outright.
+var causeStatements = []string{"原因は", "が原因", "に起因", "によるもの", "ことによる", "ことから", "要因は", "が要因"}
+
 // speculative phrases make a sentence about a possibility being checked,
 // which states no cause: 「不正アクセスの有無を調査中」.
 var speculative = []string{"有無", "調査中", "可能性を調査", "かどうか", "ではありません", "ではない", "ございません",
-	"確認されておりません", "確認されていません", "認められません", "ご注意", "お気をつけ", "ないよう", "防止", "対策"}
+	"確認されておりません", "確認されていません", "認められません", "ご注意", "お気をつけ", "ないよう", "防止", "対策",
+	"注意喚起", "依頼", "徹底", "努めて", "してまいります", "いたします", "今後"}
+
+// responseHeadings head the parts of a notice about what was done or will
+// be done, not about what happened.
+var responseHeadings = []string{"対応", "対策", "再発防止", "今後", "お願い", "お問い合わせ", "問合せ", "ご注意", "窓口"}
 
 // cause decides the notice's cause from the title and the sentences that
 // state a cause. It returns "unknown" when no sentence states one.
@@ -69,14 +118,21 @@ func cause(title string, sents []sentence) (string, string) {
 	scores := map[string]float64{}
 	evidence := map[string]string{}
 	evScore := map[string]float64{}
+	note := func(c string, w float64, text string) {
+		scores[c] += w
+		if w > evScore[c] {
+			evScore[c], evidence[c] = w, text
+		}
+	}
 	add := func(text string, mult float64) {
 		if mult == 0 {
 			return
 		}
-		used := make([]bool, len(text))
+		scan := consequenceRE.ReplaceAllStringFunc(text, func(m string) string { return strings.Repeat("_", len(m)) })
+		used := make([]bool, len(scan))
 		for _, c := range causeCues {
 			for from := 0; ; {
-				i := strings.Index(text[from:], c.phrase)
+				i := strings.Index(scan[from:], c.phrase)
 				if i < 0 {
 					break
 				}
@@ -88,29 +144,58 @@ func cause(title string, sents []sentence) (string, string) {
 				for k := i; k < from; k++ {
 					used[k] = true
 				}
-				w := c.weight * mult
-				scores[c.cause] += w
-				if w > evScore[c.cause] {
-					evScore[c.cause], evidence[c.cause] = w, text
-				}
+				note(c.cause, c.weight*mult, text)
 				break // each cue counts once a sentence
+			}
+		}
+		for _, c := range patternCues {
+			if c.re.MatchString(scan) {
+				note(c.cause, c.weight*mult, text)
+			}
+		}
+		if mult >= 2 {
+			// A password or an account stolen is an intrusion, not a theft.
+			credentials := containsAny(scan, []string{"パスワード", "アカウント", "ID"})
+			ms := morphs(scan)
+			seen := map[string]bool{}
+			for _, m := range ms {
+				for _, c := range lemmaCues {
+					if m.Base == c.base && !seen[c.base] && !(c.cause == "theft" && credentials) {
+						seen[c.base] = true
+						note(c.cause, c.weight*mult, text)
+					}
+				}
+			}
+			// 「紛失しました」「紛失いたしました」: the noun and する, in any
+			// conjugation, state that the item was lost.
+			for k := 0; k+1 < len(ms); k++ {
+				if ms[k].Surface == "紛失" && (ms[k+1].Base == "する" || ms[k+1].Base == "いたす") {
+					note("loss", 1*mult, text)
+					break
+				}
 			}
 		}
 	}
 	add(title, 3)
 	for _, s := range sents {
 		mult := 1.0
-		if containsAny(s.Text, causeWords) || containsAny(s.Heading, []string{"原因", "経緯", "概要", "発生"}) {
+		if containsAny(s.Text, causeWords) || containsAny(s.Heading, []string{"原因", "経緯", "概要", "発生", "事案", "内容"}) {
 			mult = 2
+		}
+		if containsAny(s.Text, causeStatements) || containsAny(s.Heading, []string{"原因", "要因"}) {
+			mult = 3
 		}
 		if containsAny(s.Text, speculative) {
 			mult = 0.25
+		}
+		if containsAny(s.Heading, responseHeadings) && !containsAny(s.Heading, []string{"原因", "経緯", "概要"}) {
+			mult = math.Min(mult, 0.25)
 		}
 		add(s.Text, mult)
 	}
 	// Ransomware is an intrusion too, and Emotet is malware: the specific
 	// cause wins when both are stated.
-	if scores["ransomware"] >= 4 {
+	if scores["ransomware"] >= 6 {
 		return "ransomware", evidence["ransomware"]
 	}
 	best, bestScore := "unknown", 0.0
