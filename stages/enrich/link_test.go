@@ -1,0 +1,210 @@
+package enrich
+
+import (
+	"testing"
+
+	"github.com/breachtrend/breachtrend/schemas"
+)
+
+func i32(v int32) *int32 { return &v }
+func i64(v int64) *int64 { return &v }
+
+func notice(id, caseID, org, published, cause string, seq *int32) *schemas.Notice {
+	n := &schemas.Notice{NoticeID: id, SourcePath: id + ".txt", IsIncident: true, CaseID: caseID,
+		Organization: org, Cause: cause, ReportSeq: seq}
+	if published != "" {
+		n.PublishedDate = schemas.MustDate(published)
+	}
+	return n
+}
+
+func TestLink(t *testing.T) {
+	tests := []struct {
+		name    string
+		notices []*schemas.Notice
+		groups  [][]string // notice ids of each incident, in report order
+	}{
+		{"same case id, reports in order of their number",
+			[]*schemas.Notice{
+				notice("b", "2023-446", "OLTA", "", "programming_error", i32(3)),
+				notice("c", "2023-446", "OLTA", "", "programming_error", i32(2)),
+				notice("a", "2023-446", "OLTA", "", "programming_error", i32(1)),
+			},
+			[][]string{{"a", "c", "b"}}},
+		{"same organization and cause within 120 days",
+			[]*schemas.Notice{
+				notice("a", "", "株式会社エムケイシステム", "2023-06-06", "ransomware", nil),
+				notice("b", "", "エムケイシステム", "2023-07-19", "ransomware", i32(3)),
+			},
+			[][]string{{"a", "b"}}},
+		{"same organization, a numbered follow-up with another cause",
+			[]*schemas.Notice{
+				notice("a", "", "A市", "2024-01-10", "unknown", nil),
+				notice("b", "", "A市", "2024-02-01", "unauthorized_access", i32(2)),
+			},
+			[][]string{{"a", "b"}}},
+		{"same organization, too far apart",
+			[]*schemas.Notice{
+				notice("a", "", "B大学", "2022-01-10", "misdelivery", nil),
+				notice("b", "", "B大学", "2023-06-01", "misdelivery", nil),
+			},
+			[][]string{{"a"}, {"b"}}},
+		{"same organization, another subject",
+			[]*schemas.Notice{
+				notice("a", "", "C病院", "2024-03-01", "loss", nil),
+				notice("b", "", "C病院", "2024-03-20", "misdelivery", nil),
+			},
+			[][]string{{"a"}, {"b"}}},
+		{"different case ids never merge",
+			[]*schemas.Notice{
+				notice("a", "2023-1", "D社", "2023-03-01", "loss", nil),
+				notice("b", "2023-2", "D社", "2023-03-02", "loss", nil),
+			},
+			[][]string{{"a"}, {"b"}}},
+		{"no organization: each alone",
+			[]*schemas.Notice{
+				notice("a", "", "", "2023-03-01", "loss", nil),
+				notice("b", "", "", "2023-03-02", "loss", nil),
+			},
+			[][]string{{"a"}, {"b"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			incs := Link(tt.notices)
+			if len(incs) != len(tt.groups) {
+				t.Fatalf("%d incidents, want %d", len(incs), len(tt.groups))
+			}
+			for i, g := range tt.groups {
+				if got := incs[i].NoticeIDs; len(got) != len(g) || (len(g) > 0 && stringsJoin(got) != stringsJoin(g)) {
+					t.Errorf("incident %d: %v, want %v", i, got, g)
+				}
+				if incs[i].Reports != int32(len(g)) {
+					t.Errorf("incident %d: reports %d", i, incs[i].Reports)
+				}
+			}
+			for _, n := range tt.notices {
+				if n.IncidentID == "" {
+					t.Errorf("notice %s has no incident id", n.NoticeID)
+				}
+			}
+		})
+	}
+}
+
+func stringsJoin(s []string) string {
+	out := ""
+	for _, x := range s {
+		out += x + ","
+	}
+	return out
+}
+
+func TestIncidentFields(t *testing.T) {
+	a := notice("a", "2023-257", "株式会社プロット", "2023-06-23", "unknown", i32(5))
+	a.DiscoveredDate = schemas.MustDate("2023-06-01")
+	a.OccurredDate = schemas.MustDate("2023-05-30")
+	a.AffectedCount = i64(900)
+	a.DataTypes = []string{"email"}
+	b := notice("b", "2023-257", "株式会社プロット", "2023-07-06", "ransomware", i32(6))
+	b.AffectedCount = i64(700)
+	b.DataTypes = []string{"name", "email"}
+	b.FinalReport = true
+	inc := Link([]*schemas.Notice{b, a})[0]
+	if inc.Cause != "ransomware" || inc.VerisAction != "malware" {
+		t.Errorf("cause %s/%s: the report that states a cause wins", inc.Cause, inc.VerisAction)
+	}
+	if *inc.AffectedCount != 700 || *inc.AffectedMax != 900 {
+		t.Errorf("affected %d (latest), max %d", *inc.AffectedCount, *inc.AffectedMax)
+	}
+	if inc.FirstPublished.String() != "2023-06-23" || inc.LastPublished.String() != "2023-07-06" {
+		t.Errorf("published %s..%s", inc.FirstPublished, inc.LastPublished)
+	}
+	if *inc.DisclosureDelayDays != 22 || *inc.ExposureDays != 2 {
+		t.Errorf("delay %d, exposure %d", *inc.DisclosureDelayDays, *inc.ExposureDays)
+	}
+	if inc.Quarter != "2023Q2" || !inc.FinalReport || len(inc.DataTypes) != 2 {
+		t.Errorf("quarter %s, final %v, types %v", inc.Quarter, inc.FinalReport, inc.DataTypes)
+	}
+	// Stable ids: the case id decides.
+	again := Link([]*schemas.Notice{notice("x", "2023-257", "", "", "unknown", nil)})[0]
+	if again.IncidentID != inc.IncidentID {
+		t.Error("incident id is not a function of the case id")
+	}
+}
+
+func TestAPPIClock(t *testing.T) {
+	ev := func(kind, date, sentence string) schemas.Event {
+		return schemas.Event{Kind: kind, Date: schemas.MustDate(date), Sentence: sentence}
+	}
+	tests := []struct {
+		name        string
+		n           *schemas.Notice
+		reportable  bool
+		reason      string
+		prelim, fin string // "true", "false" or "" (cannot tell)
+	}{
+		{"attack reported on day 3, 確報 on day 45: malicious gets 60 days",
+			&schemas.Notice{Cause: "ransomware", DiscoveredDate: schemas.MustDate("2023-06-05"),
+				ReportedDate: schemas.MustDate("2023-06-08"),
+				Events: []schemas.Event{ev(schemas.EventReported, "2023-07-20", "個人情報保護委員会へ確報を提出")}},
+			true, "malicious", "true", "true"},
+		{"card data, reported late",
+			&schemas.Notice{Cause: "misconfiguration", DataTypes: []string{"credit_card"}, DiscoveredDate: schemas.MustDate("2023-03-01"),
+				ReportedDate: schemas.MustDate("2023-03-20"),
+				Events: []schemas.Event{ev(schemas.EventReported, "2023-04-15", "確報を提出")}},
+			true, "financial", "false", "false"},
+		{"over 1,000 people, no report date stated",
+			&schemas.Notice{Cause: "misdelivery", AffectedCount: i64(1793), DiscoveredDate: schemas.MustDate("2023-02-01")},
+			true, "over_1000", "", ""},
+		{"health data",
+			&schemas.Notice{Cause: "loss", DataTypes: []string{"health"}, AffectedCount: i64(178), DiscoveredDate: schemas.MustDate("2023-07-03")},
+			true, "sensitive", "", ""},
+		{"eleven names mis-sent: not reportable",
+			&schemas.Notice{Cause: "misdelivery", DataTypes: []string{"name"}, AffectedCount: i64(11), DiscoveredDate: schemas.MustDate("2023-06-28")},
+			false, "", "", ""},
+		{"before the amended law: no clock",
+			&schemas.Notice{Cause: "unauthorized_access", DiscoveredDate: schemas.MustDate("2020-05-07"), ReportedDate: schemas.MustDate("2020-05-13")},
+			true, "malicious", "", ""},
+	}
+	str := func(b *bool) string {
+		if b == nil {
+			return ""
+		}
+		if *b {
+			return "true"
+		}
+		return "false"
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.n.IsIncident, tt.n.NoticeID = true, "n"
+			inc := Link([]*schemas.Notice{tt.n})[0]
+			if inc.Reportable != tt.reportable || inc.ReportableReason != tt.reason {
+				t.Errorf("reportable %v (%s), want %v (%s)", inc.Reportable, inc.ReportableReason, tt.reportable, tt.reason)
+			}
+			if str(inc.PreliminaryMet) != tt.prelim || str(inc.FinalMet) != tt.fin {
+				t.Errorf("速報 met %s, 確報 met %s; want %q, %q", str(inc.PreliminaryMet), str(inc.FinalMet), tt.prelim, tt.fin)
+			}
+		})
+	}
+}
+
+func TestEnrichNotice(t *testing.T) {
+	e := New()
+	n := &schemas.Notice{IsIncident: true, Organization: "北海道大学病院", Cause: "loss",
+		PublishedDate: schemas.MustDate("2023-07-24"), DiscoveredDate: schemas.MustDate("2023-07-03")}
+	e.Notice(n)
+	if n.VerisAction != "error" || n.TSRCategory != "紛失・誤廃棄" || n.Sector != "P" || *n.DisclosureDelayDays != 21 {
+		t.Errorf("enriched: %s %s %s %v", n.VerisAction, n.TSRCategory, n.Sector, n.DisclosureDelayDays)
+	}
+	empty := &schemas.Notice{IsIncident: true}
+	e.Notice(empty)
+	if empty.Cause != "unknown" || empty.VerisAction != "unknown" || empty.DisclosureDelayDays != nil {
+		t.Errorf("a notice with no fields: cause %q veris %q", empty.Cause, empty.VerisAction)
+	}
+	post := &schemas.Notice{Organization: "北海道大学病院"}
+	e.Notice(post)
+	if post.Sector != "" || post.Cause != "" {
+		t.Error("a non-notice post got enriched")
+	}
+}
