@@ -144,9 +144,7 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 			if err := notices.Append(*n); err != nil {
 				return err
 			}
-			c := *n
-			c.Text, c.OriginalText = "", "" // linking needs the fields, not the text
-			compact = append(compact, &c)
+			compact = append(compact, compactNotice(n))
 		}
 		return nil
 	}
@@ -311,4 +309,20 @@ func reasons(m map[string]int) string {
 		parts[i] = fmt.Sprintf("%s %d", k, m[k])
 	}
 	return strings.Join(parts, ", ")
+}
+
+// compactNotice is what linking needs of a notice: its fields, not its
+// text, evidence or timeline (but the reports to the Commission, for the
+// APPI clock). Kept for every notice until the run ends, it must be small.
+func compactNotice(n *schemas.Notice) *schemas.Notice {
+	c := *n
+	c.Text, c.OriginalText, c.Title, c.URL = "", "", "", ""
+	c.OrganizationEvidence, c.CauseEvidence, c.CountEvidence, c.DiscoveredEvidence = "", "", "", ""
+	c.Events = nil
+	for _, e := range n.Events {
+		if e.Kind == schemas.EventReported {
+			c.Events = append(c.Events, e)
+		}
+	}
+	return &c
 }
