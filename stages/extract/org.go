@@ -38,6 +38,7 @@ var (
 	nameOnlyRE   = regexp.MustCompile(`^` + nameRun + `{2,40}$`)
 	suffixLongRE = regexp.MustCompile(nameRun + `{1,24}(?:大学病院|附属病院|医療センター|病院|大学|高等学校|中等教育学校|中学校|小学校|学園|学院|教育委員会|協議会|協会|機構|信用金庫|信用組合|銀行|県警察|県警|都|道|府|県|市|町|村|省|庁)`)
 	dateLeadRE   = regexp.MustCompile(`^(?:(?:令和|平成|昭和)(?:\d{1,2}|元)|\d{4})年\d{1,2}月\d{1,2}日(?:\([^)]{1,4}\))?\s?`)
+	numberLeadRE = regexp.MustCompile(`^(?:\d{1,2}[.)、.]?|\(\d{1,2}\)|[一二三四五六七八九十]+[、.])\s*`)
 	placeRE      = regexp.MustCompile(`^\p{Han}{1,6}?(?:都|道|京都府|府|県|市|区|町|村)`)
 )
 
@@ -280,17 +281,41 @@ func regulated(title string) string {
 	return ""
 }
 
-// leadingRun is the run of name characters at the start of s.
+// leadingRun is the run of name characters at the start of s. Hiragana
+// may be part of a name (さいたま市, 医療法人○○会みなと病院) when a run of
+// them does not begin with a particle (の, における, について …).
 func leadingRun(s string) string {
 	end := 0
-	for i, r := range s {
-		if r == ' ' || unicode.Is(unicode.Hiragana, r) || strings.ContainsRune("「」【】()『』、。,!?!?:", r) {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.Is(unicode.Hiragana, r) {
+			j := i
+			for j < len(s) {
+				q, n := utf8.DecodeRuneInString(s[j:])
+				if !unicode.Is(unicode.Hiragana, q) {
+					break
+				}
+				j += n
+			}
+			if j-i < 2*3 || j == len(s) || orgHasPrefix(s[i:], particles) {
+				break
+			}
+			i = j
+			continue
+		}
+		if r == ' ' || strings.ContainsRune("「」【】()『』、。,!?!?:", r) {
 			break
 		}
-		end = i + utf8.RuneLen(r)
+		i += size
+		end = i
 	}
 	return s[:end]
 }
+
+// particles begin a run of hiragana that is grammar, not part of a name.
+var particles = []string{"の", "が", "は", "を", "に", "で", "へ", "や", "と", "も", "から", "まで", "より", "など", "および",
+	"ならびに", "または", "ます", "した", "する", "され", "して", "しま", "いた", "こと", "もの", "ため", "お知らせ", "お詫び",
+	"おわび", "ご", "お", "について", "における", "による", "か", "よ", "ね", "な", "て", "た", "だ", "ま", "い", "う", "え", "し", "す", "せ", "そ", "ら", "り", "る", "れ", "ろ", "わ"}
 
 // tokenEnds maps the byte offsets where kagome's tokens of s end to the
 // third POS field of the token ending there (組織 for an organization).
@@ -376,6 +401,14 @@ func lineName(l string, top bool) string {
 	if m := mayorRE.FindStringSubmatch(l); m != nil && !isGeneric(m[1]) && utf8.RuneCountInString(l) <= 20 {
 		return m[1]
 	}
+	// A section of a government, perhaps with hiragana in its name: the
+	// government is the holder (「青葉県子ども家庭部こども支援課」).
+	if strings.ContainsAny(lastRunes(l, 1), "課室係班") && !strings.ContainsAny(l, " 、。,") && utf8.RuneCountInString(l) <= 30 {
+		if p := placeRE.FindString(l); p != "" && len(p) < len(l) && !isGeneric(p) &&
+			strings.ContainsAny(l[len(p):], "部局") {
+			return p
+		}
+	}
 	toks := strings.Fields(l)
 	if len(toks) <= 4 {
 		if org := wholeName(toks[0]); org != "" {
@@ -394,8 +427,8 @@ func lineName(l string, top bool) string {
 	}
 	// A title line that starts with the name (after a date), as a blog
 	// header does: 「医療法人○○病院 患者の個人情報紛失か?」.
-	rest := dateLeadRE.ReplaceAllString(l, "")
-	if org := headerOrganization(rest, ""); org != "" && wholeName(org) == org &&
+	rest := numberLeadRE.ReplaceAllString(dateLeadRE.ReplaceAllString(l, ""), "")
+	if org := headerOrganization(rest, ""); org != "" && nameLike(org) &&
 		!strings.ContainsAny(leadingRun(rest)[len(org):], "課局部室班係") {
 		return org
 	}
@@ -442,6 +475,23 @@ func wholeName(t string) string {
 		}
 	}
 	return ""
+}
+
+// nameLike reports whether org, which may hold hiragana, reads as one
+// organization's name: a legal form, or a suffix of a name.
+func nameLike(org string) bool {
+	if isGeneric(org) || isOutside(org) {
+		return false
+	}
+	if startsWithLegalForm(org) || endsInLegalForm(org) {
+		return true
+	}
+	for _, suf := range lineSuffixes {
+		if strings.HasSuffix(org, suf) && len(org) > len(suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectName is the body that begins a sentence as its subject or place:
