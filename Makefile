@@ -13,12 +13,14 @@ build:
 	$(GO) build -o $(BIN) ./cmd/breachtrend
 
 # Builds, runs on the bundled sample corpus, prints the summary and a few
-# query results.
+# query results, and writes the latest quarter's review to
+# $(OUT)/report-<quarter>.html.
 run: build
 	./$(BIN) run --in $(CORPUS) --out $(OUT)
 	./$(BIN) query --out $(OUT) "SELECT cause, count(*) AS notices FROM notices WHERE is_incident GROUP BY 1 ORDER BY 2 DESC, 1"
 	./$(BIN) query --out $(OUT) "SELECT quarter, cause, sector, incidents, people FROM trends_quarterly ORDER BY 1, 2, 3"
 	./$(BIN) eval --gold testdata/gold/seeds.jsonl --out $(OUT) | tail -n 3
+	./$(BIN) report --out $(OUT) --quarter latest
 
 # The test suite: vet, gofmt, and every package's tests in -short mode.
 test: vet
