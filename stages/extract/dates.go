@@ -38,6 +38,30 @@ var (
 	rangeSepRE  = regexp.MustCompile(`^\s*(?:[(][^)]{0,20}[)])?\s*(?:\d{1,2}[時:]\d{0,2}分?(?:頃|ごろ)?)?\s*(?:~|から|より|-)\s*$`)
 )
 
+// kanjiNumDateRE: 令和五年七月三日, 平成三十年十二月, 二〇二三年七月三日, 同年七月三日.
+var kanjiNumDateRE = regexp.MustCompile(`(?:(令和|平成|昭和)(元|[一二三四五六七八九十]{1,3})年|([〇一二三四五六七八九]{4})年|(同年|本年|今年|昨年|翌年|前年)?)` +
+	`([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?`)
+
+// sameMonthRE: 同月5日, 同月五日 — the month of the date before.
+var sameMonthRE = regexp.MustCompile(`同月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日`)
+
+func parseDayNumber(s string) (int, bool) {
+	if n, err := strconv.Atoi(s); err == nil {
+		return n, n >= 1 && n <= 31
+	}
+	n, ok := parseKanjiNumber(s)
+	return int(n), ok && n >= 1 && n <= 31
+}
+
+// kanjiDigitsYear reads a year written digit by digit: 二〇二三.
+func kanjiDigitsYear(s string) int {
+	y := 0
+	for _, r := range s {
+		y = y*10 + int(kanjiDigits[r])
+	}
+	return y
+}
+
 var weekdays = map[string]int{"日": 0, "月": 1, "火": 2, "水": 3, "木": 4, "金": 5, "土": 6}
 
 // findDates returns the dates written in s, in order, without overlaps.
@@ -99,6 +123,42 @@ func findDates(s string) []dateMention {
 		}
 		ms = append(ms, dm)
 	}
+	for _, m := range sameMonthRE.FindAllStringSubmatchIndex(s, -1) {
+		d, ok := parseDayNumber(s[m[2]:m[3]])
+		if !ok {
+			continue
+		}
+		ms = append(ms, dateMention{Start: m[0], End: m[1], Day: d, Rel: "同月"})
+	}
+	for _, m := range kanjiNumDateRE.FindAllStringSubmatchIndex(s, -1) {
+		var y int
+		switch {
+		case m[2] >= 0:
+			n := 1
+			if v := s[m[4]:m[5]]; v != "元" {
+				k, _ := parseKanjiNumber(v)
+				n = int(k)
+			}
+			y = eras[s[m[2]:m[3]]] + n
+		case m[6] >= 0:
+			y = kanjiDigitsYear(s[m[6]:m[7]])
+		}
+		mo, _ := parseKanjiNumber(s[m[10]:m[11]])
+		var d int64
+		if m[12] >= 0 {
+			d, _ = parseKanjiNumber(s[m[12]:m[13]])
+		}
+		dm := dateMention{Start: m[0], End: m[1], Year: y, Month: int(mo), Day: int(d)}
+		if m[2] < 0 && m[6] < 0 {
+			if m[8] >= 0 {
+				dm.Rel = s[m[8]:m[9]]
+			}
+			if d == 0 {
+				continue // 三月 alone is no date
+			}
+		}
+		ms = append(ms, dm)
+	}
 	sort.SliceStable(ms, func(i, j int) bool {
 		if ms[i].Start != ms[j].Start {
 			return ms[i].Start < ms[j].Start
@@ -107,7 +167,7 @@ func findDates(s string) []dateMention {
 	})
 	var out []dateMention
 	for _, m := range ms {
-		if m.Month < 1 || m.Month > 12 || m.Day > 31 {
+		if (m.Month < 1 && m.Rel != "同月") || m.Month > 12 || m.Day > 31 {
 			continue
 		}
 		if n := len(out); n > 0 && m.Start < out[n-1].End {
@@ -141,11 +201,27 @@ func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
 type yearContext struct {
 	published schemas.Date
 	lastYear  int
+	lastDay   schemas.Date // the last day resolved, for 同月N日
 }
 
 // resolve gives the day a mention names, or the zero Date when it names no
 // day or its year cannot be told.
 func (c *yearContext) resolve(m dateMention) schemas.Date {
+	d := c.resolveDay(m)
+	if !d.IsZero() {
+		c.lastDay = d
+	}
+	return d
+}
+
+func (c *yearContext) resolveDay(m dateMention) schemas.Date {
+	if m.Rel == "同月" {
+		if c.lastDay.IsZero() {
+			return schemas.Date{}
+		}
+		d, _ := schemas.NewDate(c.lastDay.Year(), int(c.lastDay.Time().Month()), m.Day)
+		return d
+	}
 	if m.Year != 0 {
 		c.lastYear = m.Year
 		if m.Day == 0 {

@@ -19,11 +19,11 @@ var kindRules = []kindRule{
 	{kind: schemas.EventReported, all: []string{"個人情報保護委員会|保護委員会|PPC", "報告|提出|届出|速報|確報"}},
 	// The police told of it: that is how the organization learned.
 	{kind: schemas.EventDiscovered, all: []string{"警察|県警|府警|道警|警視庁|警察署", "から連絡|より連絡|から通報|より通報|から指摘|より指摘|から情報提供|より情報提供|連絡を受け|指摘を受け|通報を受け"}},
-	{kind: schemas.EventPolice, all: []string{"警察|県警|府警|道警|警視庁|警察署", "に相談|へ相談|に連絡|へ連絡|に届|へ届|被害届|に申告|に通報|へ通報|に報告|へ報告|捜査|相談し"}},
+	{kind: schemas.EventPolice, all: []string{"警察|県警|府警|道警|警視庁|警察署", "に相談|へ相談|に連絡|へ連絡|に届|へ届|被害届|遺失届|盗難届|届を提出|届け出|に申告|に通報|へ通報|に報告|へ報告|捜査|相談し"}},
 	{kind: schemas.EventPublished, all: []string{"公表|発表|適時開示|プレスリリース|お知らせを掲載|掲載いたしました|を公開|にて公開|にてお知らせ|ホームページにて|記者会見|更新日|公開日|掲載日|公表日|発表日|報告日"},
 		unless: []string{"公開状態", "公開されて", "公開されている", "閲覧"}},
 	{kind: schemas.EventDiscovered, all: []string{"判明|発覚|検知|感知|認知|覚知|把握|気付|気づ|発見|連絡を受け|連絡があ|連絡あり|連絡が入|連絡をいただ|ご連絡いただ|報告を受け|報告があ|報告あり|から報告|より報告|から連絡|より連絡|電話があ|電話を受け|電話にて|申し出|申出|通報|指摘|問い合わせ|問合せ|情報提供|申告|異常を|見当たらな|所在不明|確認"},
-		unless: []string{"ないこと", "ないの", "ていない", "ておりません", "ておらず", "解消", "復旧", "削除", "停止", "再開", "完了", "以前に", "方の", "した方は", "した方へ", "した方に", "した方の"}},
+		unless: []string{"ていないこと", "ないことを確認", "ないことが確認", "ないことも確認", "ないの", "ていない", "ておりません", "ておらず", "解消", "復旧", "削除", "停止", "再開", "完了", "以前に", "方の", "した方は", "した方へ", "した方に", "した方の"}},
 	{kind: schemas.EventOccurred, all: []string{"不正アクセス|攻撃|侵入|開始され|送信|送付|紛失|置き忘れ|盗難|盗まれ|公開状態|掲載|掲示|閲覧可能|閲覧できる|感染|暗号化|発生|持ち出|設定|誤って|改ざん|不正利用|不正ログイン|流出|漏えい|漏洩|不正に取得|不正に|取得され|被害|受け|最後に確認|廃棄|送られ|配布|交付|誤送|配信"},
 		unless: []string{"以前に", "した方は", "した方へ", "した方に", "されたお客様", "までに", "復旧", "再開"}},
 	{kind: schemas.EventRestored, all: []string{"復旧|再開|解消"}},
@@ -81,7 +81,7 @@ var periodStartRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*(?:(?:午前
 // classifyMention decides what happened on the day a date mention names,
 // from the shortest clause after it, then the clause to the next date,
 // then the rest of the sentence.
-func classifyMention(text string, m dateMention, clauseEnd int) string {
+func classifyMention(text string, m dateMention, clauseEnd int, rangeStart bool) string {
 	clause := text[m.End:clauseEnd]
 	body := strings.TrimLeft(weekdayLeadRE.ReplaceAllString(clause, ""), "、, ")
 	short := body
@@ -89,19 +89,28 @@ func classifyMention(text string, m dateMention, clauseEnd int) string {
 		short = body[:loc[0]]
 	}
 	start := periodStartRE.MatchString(clause)
+	if rangeStart {
+		// The start of a period in which data leaked or lay open is the
+		// start of the incident: "3月1日~3月14日の期間に購入されたお客様の
+		// カード情報が漏えいし".
+		if containsAny(text, strongLeakWords) || containsAny(text, []string{"不正", "公開", "閲覧可能", "閲覧できる"}) {
+			return schemas.EventOccurred
+		}
+		start = true
+	}
 	kind := classifyClause(short)
 	if kind == schemas.EventOther {
 		kind = classifyClause(clause)
 		if kind == schemas.EventOther {
 			kind = classifyClause(strings.TrimSpace(text[:m.Start] + clause))
 		}
-		// "6月5日に不正アクセスを受けたことが判明": the date is inside the
-		// clause that was found. A date followed by a comma governs the
-		// main verb instead.
-		if kind == schemas.EventDiscovered && !strings.HasPrefix(strings.TrimLeft(weekdayLeadRE.ReplaceAllString(clause, ""), " "), "、") {
-			if loc := embeddedRE.FindStringIndex(clause); loc != nil && classifyClause(clause[:loc[0]]) == schemas.EventOccurred {
-				kind = schemas.EventOccurred
-			}
+	}
+	// "6月5日に不正アクセスを受けたことが判明": the date is inside the
+	// clause that was found. A date followed by a comma governs the main
+	// verb instead.
+	if kind == schemas.EventDiscovered && !strings.HasPrefix(strings.TrimLeft(weekdayLeadRE.ReplaceAllString(clause, ""), " "), "、") {
+		if loc := embeddedRE.FindStringIndex(clause); loc != nil && classifyClause(clause[:loc[0]]) == schemas.EventOccurred {
+			kind = schemas.EventOccurred
 		}
 	}
 	if start && kind == schemas.EventDiscovered {
@@ -197,7 +206,7 @@ func timeline(sents []sentence, ctx *yearContext, pub, pubMention int) []schemas
 					}
 				}
 			default:
-				kind = classifyMention(s.Text, m, end)
+				kind = classifyMention(s.Text, m, end, j+1 < len(ms) && ms[j+1].RangeEnd)
 			}
 			events = append(events, schemas.Event{Kind: kind, Date: d, Sentence: s.Text})
 			last, lastIdx = d, i

@@ -26,7 +26,7 @@ var (
 	// investigation's results, a response to press reports, a regulator's
 	// action on someone else's incident.
 	laterNoticeRE      = regexp.MustCompile(`改めて(?:深く|心より|心から)?(?:お詫び|おわび)|改めましてお詫び`)
-	laterNoticeTitleRE = regexp.MustCompile(`調査結果|報告書|その後|経過|経緯|報道|行政上の対応|指導|勧告|再発防止策`)
+	laterNoticeTitleRE = regexp.MustCompile(`調査結果|報告書|その後|経過|経緯|報道(?:について|に関|され|の件)|行政上の対応|指導|勧告|再発防止策`)
 )
 
 // reportNumber reads which report of its incident a notice is, from its

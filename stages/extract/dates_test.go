@@ -1,0 +1,93 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/breachtrend/breachtrend/schemas"
+)
+
+func mustDate(t *testing.T, s string) schemas.Date {
+	t.Helper()
+	if s == "" {
+		return schemas.Date{}
+	}
+	d, err := schemas.ParseDate(s)
+	if err != nil {
+		t.Fatalf("ParseDate(%q): %v", s, err)
+	}
+	return d
+}
+
+// TestDates reads the first date of invented notice sentences, its year
+// resolved from the notice's date.
+func TestDates(t *testing.T) {
+	tests := []struct {
+		name, published, text, want string
+	}{
+		{"western", "", "2023年7月24日、当社サーバーへの不正アクセスを検知しました。", "2023-07-24"},
+		{"reiwa", "", "令和5年7月18日(火)、県立高校において名簿を紛失しました。", "2023-07-18"},
+		{"reiwa gannen", "", "令和元年5月1日に発生した事案について", "2019-05-01"},
+		{"heisei", "", "平成30年3月19日から公開状態となっていました。", "2018-03-19"},
+		{"era with western", "", "令和5年(2023年)10月12日に判明しました。", "2023-10-12"},
+		{"slash", "", "2023/6/5 不正アクセスを確認", "2023-06-05"},
+		{"dot", "", "2023.6.5 会員情報の流出を確認", "2023-06-05"},
+		{"era abbreviation", "", "R5.7.3 病院職員がUSBメモリを紛失", "2023-07-03"},
+		{"kanji numerals", "", "令和五年七月三日、市職員が書類を紛失しました。", "2023-07-03"},
+		{"kanji digits year", "", "二〇二三年十二月一日に判明", "2023-12-01"},
+		{"no year from publication", "2023-07-14", "7月3日(月)、保護者からの連絡により判明しました。", "2023-07-03"},
+		{"december in a january notice", "2024-01-10", "12月27日にメールを誤送信しました。", "2023-12-27"},
+		{"weekday picks the year", "2024-01-10", "12月29日(金)に判明しました。", "2023-12-29"},
+		{"same year", "2023-08-01", "同年6月30日に削除しました。", "2023-06-30"},
+		{"this year", "2020-06-01", "本年5月7日に確認しました。", "2020-05-07"},
+		{"last year", "2024-03-01", "昨年12月5日に送信されたメール", "2023-12-05"},
+		{"month only", "2023-08-01", "4月頃から閲覧可能な状態でした。", ""},
+		{"early month only", "", "2023年6月上旬に発生", ""},
+		{"duration is no date", "2023-08-01", "3か月間の調査を行いました。", ""},
+		{"time after date", "", "2023年11月8日2時時点で確認できている情報", "2023-11-08"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := &yearContext{published: mustDate(t, tt.published)}
+			var got schemas.Date
+			for _, m := range findDates(tt.text) {
+				if d := ctx.resolve(m); !d.IsZero() {
+					got = d
+					break
+				}
+			}
+			if want := mustDate(t, tt.want); got != want {
+				t.Errorf("%q: got %v, want %v", tt.text, got, want)
+			}
+		})
+	}
+}
+
+// TestDateRanges marks the second date of a period as a range end.
+func TestDateRanges(t *testing.T) {
+	ms := findDates("2023年3月1日~2023年3月14日の期間に購入されたお客様")
+	if len(ms) != 2 || ms[0].RangeEnd || !ms[1].RangeEnd {
+		t.Fatalf("got %+v", ms)
+	}
+}
+
+// TestPublishedDate finds the notice's own date in letterheads.
+func TestPublishedDate(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+	}{
+		{"letterhead line", "報道関係各位\n令和6年4月10日\n○○市教育委員会\n市立小学校における個人情報の紛失について\n令和6年4月8日(月)、教員が名簿を紛失しました。", "2024-04-10"},
+		{"date before title", "令和6年8月8日 市内中学校における成績表の誤配布について\n市立中学校において、成績表を誤って配布しました。", "2024-08-08"},
+		{"bracketed after title", "お詫びとお知らせ (2024/03/27)\n当社通販サイトにて、カード情報の流出が判明しました。", "2024-03-27"},
+		{"label", "掲載日:2022年11月2日\n当院の患者情報を含むUSBメモリの紛失について", "2022-11-02"},
+		{"timeline is not the notice", "当社サーバーが不正アクセスを受けたことが判明しましたので、お知らせいたします。詳細は次のとおりです。\n1.経緯\n2024年5月3日\n不正アクセスを検知", ""},
+		{"event sentence is not the notice", "2024年5月3日、当社サーバーへの不正アクセスを検知しました。", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, _, _ := publishedDate(Input{Text: tt.text}, splitSentences(tt.text), &yearContext{})
+			if want := mustDate(t, tt.want); got != want {
+				t.Errorf("got %v, want %v", got, want)
+			}
+		})
+	}
+}

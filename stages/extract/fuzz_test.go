@@ -1,0 +1,64 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/breachtrend/breachtrend/schemas"
+)
+
+var fuzzSeeds = []string{
+	"",
+	"令和元年5月1日",
+	"令和5年(2023年)10月12日(木)10時30分頃から同月12日まで",
+	"R5.7.3 2023/6/5 2023.6.5 2023-06-05",
+	"令和五年七月三日、同年六月三十日、同月五日",
+	"同年6月30日 本年5月7日 昨年12月 4月頃 6月上旬 99月99日 0月0日",
+	"約25万人 61,942件 約5万件 230万人分 1,793名 三千人 一万二千五百件 3.5万人 999999999999999件",
+	"…1,793件 うち(207人)分、及び(151人)分",
+	"第二報 続報3 最終報 確報 第九十九報 第0報",
+	"【セキュリティ事件簿#2023-265】架空株式会社 お知らせ 2023年6月29日\n2023年6月28日、メールを誤送信しました。",
+	"~~~((((「「「」」」))))。。。",
+	"令和年月日 年月 月日 同月日",
+}
+
+func FuzzDates(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		ctx := &yearContext{published: schemas.Date{}}
+		for _, m := range findDates(s) {
+			if m.Start < 0 || m.End > len(s) || m.Start > m.End {
+				t.Fatalf("bad span %d..%d in %q", m.Start, m.End, s)
+			}
+			ctx.resolve(m)
+		}
+		stripDates(s)
+	})
+}
+
+func FuzzCounts(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, c := range findCounts(s) {
+			if c.Value <= 0 {
+				t.Fatalf("count %d from %q", c.Value, s)
+			}
+		}
+		affected(splitSentences(s))
+		parseNumber(s)
+	})
+}
+
+func FuzzExtract(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s, "")
+	}
+	f.Add("本文", "2023年7月1日架空市 お知らせ 2023年7月2日")
+	f.Fuzz(func(t *testing.T, text, header string) {
+		var n schemas.Notice
+		New().Extract(Input{Text: text, Title: header, HeaderRest: header}, &n)
+	})
+}

@@ -1,0 +1,42 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/breachtrend/breachtrend/schemas"
+)
+
+func TestReportNumber(t *testing.T) {
+	tests := []struct {
+		name, title, body string
+		seq               int
+		final             bool
+	}{
+		{"nth", "当社サーバーへの不正アクセスについて(第3報)", "", 3, false},
+		{"kanji nth", "個人情報の漏えいについて(第二報)", "", 2, false},
+		{"follow-up", "ランサムウェア被害に関するお知らせ(続報)", "", 2, false},
+		{"follow-up numbered", "システム障害について(続報2)", "", 3, false},
+		{"final", "不正アクセス事案の調査結果について(最終報)", "", 0, true},
+		{"kakuhou", "個人情報漏えいについて(確報)", "", 0, true},
+		{"first notice", "市立小学校における個人情報を含むUSBメモリの紛失について",
+			"市立小学校において、児童の個人情報を保存したUSBメモリを紛失しました。", 1, false},
+		{"cites first and second", "不正アクセスに関するお知らせ",
+			"5月24日の第一報、5月27日の第二報にてお知らせいたしましたとおり、調査を進めてまいりました。", 3, false},
+		{"cites earlier notice", "個人情報漏えいに関するご報告",
+			"2023年12月7日に「個人情報漏えいの可能性に関するお知らせ(以下、既報)」を公表いたしました。", 2, false},
+		{"cites two earlier notices", "当社サーバーへの不正アクセスについて",
+			"当社は、2024年1月26日に公表いたしました「不正アクセス被害のお知らせ」及び2024年3月1日に公表いたしました「調査結果のご報告」のとおり、対応してまいりました。", 3, false},
+		{"senpan", "なりすましメールに関するお知らせ", "先般ご案内させていただきました不審メールに関する調査が完了いたしました。", 2, false},
+		{"apology again", "顧客情報の持ち出しについて", "多大なご迷惑をおかけしましたことを、改めて深くお詫び申し上げます。", 0, false},
+		{"future report is no earlier one", "個人情報の誤送信について",
+			"メールを誤送信しました。今後、新たな事実が判明した場合は、改めてお知らせいたします。", 1, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			seq, final := reportNumber(tt.title, splitSentences(tt.body), nil, schemas.Date{})
+			if seq != tt.seq || final != tt.final {
+				t.Errorf("got (%d, %v), want (%d, %v)", seq, final, tt.seq, tt.final)
+			}
+		})
+	}
+}
