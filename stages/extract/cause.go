@@ -96,6 +96,13 @@ var lemmaCues = []struct {
 	{"insider_misuse", "持ち出す", 1},
 }
 
+// physicalItems are things a thief carries away.
+var physicalItems = []string{"鞄", "かばん", "カバン", "バッグ", "車", "パソコン", "PC", "端末", "USB", "書類", "ノート",
+	"スマートフォン", "携帯", "財布", "資料", "封筒", "文書", "ハードディスク", "媒体"}
+
+// lemmaStems are the stems the lemma cues' conjugated forms share.
+var lemmaStems = []string{"盗", "無く", "失く", "なく", "置き忘", "落と", "捨て", "持ち出"}
+
 // causeWords make a sentence one that states a cause.
 var causeWords = []string{"原因", "起因", "要因", "により", "によって", "による", "ため", "経緯", "を受け", "された"}
 
@@ -130,6 +137,16 @@ func cause(title string, sents []sentence) (string, string) {
 		}
 		scan := consequenceRE.ReplaceAllStringFunc(text, func(m string) string { return strings.Repeat("_", len(m)) })
 		used := make([]bool, len(scan))
+		// Data or a password stolen, with no device or papers named, is an
+		// intrusion, not a theft.
+		dataTheft := containsAny(scan, []string{"情報", "データ", "パスワード", "アカウント", "ID"}) &&
+			!containsAny(scan, physicalItems)
+		cueCause := func(c string) string {
+			if c == "theft" && dataTheft {
+				return "unauthorized_access"
+			}
+			return c
+		}
 		for _, c := range causeCues {
 			for from := 0; ; {
 				i := strings.Index(scan[from:], c.phrase)
@@ -144,7 +161,7 @@ func cause(title string, sents []sentence) (string, string) {
 				for k := i; k < from; k++ {
 					used[k] = true
 				}
-				note(c.cause, c.weight*mult, text)
+				note(cueCause(c.cause), c.weight*mult, text)
 				break // each cue counts once a sentence
 			}
 		}
@@ -153,25 +170,16 @@ func cause(title string, sents []sentence) (string, string) {
 				note(c.cause, c.weight*mult, text)
 			}
 		}
-		if mult >= 2 {
-			// A password or an account stolen is an intrusion, not a theft.
-			credentials := containsAny(scan, []string{"パスワード", "アカウント", "ID"})
-			ms := morphs(scan)
+		// Only cause sentences whose text holds a cue verb's stem are
+		// tokenized: a few sentences a notice, never the whole text.
+		if mult >= 2 && containsAny(scan, lemmaStems) {
 			seen := map[string]bool{}
-			for _, m := range ms {
+			for _, m := range morphs(scan) {
 				for _, c := range lemmaCues {
-					if m.Base == c.base && !seen[c.base] && !(c.cause == "theft" && credentials) {
+					if m.Base == c.base && !seen[c.base] {
 						seen[c.base] = true
-						note(c.cause, c.weight*mult, text)
+						note(cueCause(c.cause), c.weight*mult, text)
 					}
-				}
-			}
-			// 「紛失しました」「紛失いたしました」: the noun and する, in any
-			// conjugation, state that the item was lost.
-			for k := 0; k+1 < len(ms); k++ {
-				if ms[k].Surface == "紛失" && (ms[k+1].Base == "する" || ms[k+1].Base == "いたす") {
-					note("loss", 1*mult, text)
-					break
 				}
 			}
 		}

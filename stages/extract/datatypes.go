@@ -53,6 +53,9 @@ var dataTerms = func() []dataTerm {
 			terms = append(terms, dataTerm{word: w, kind: kind})
 		}
 	}
+	for _, w := range []string{"住所録", "アドレス帳", "電話帳", "名簿"} {
+		terms = append(terms, dataTerm{word: w})
+	}
 	for w, kind := range delimited {
 		if kind != "" {
 			terms = append(terms, dataTerm{word: w, kind: kind, delimited: true})
@@ -105,6 +108,9 @@ func typesIn(s string) []string {
 				continue
 			}
 			kind := t.kind
+			if kind == "" {
+				continue // a word that holds a type's word but names none: 住所録
+			}
 			// A bare ID of a patient or a student is their number.
 			if t.word == "ID" && containsAny(s, []string{"患者", "生徒", "学生", "会員", "顧客"}) {
 				kind = "customer_number"
@@ -183,7 +189,12 @@ func dataTypes(sents []sentence) ([]string, string) {
 			for _, t := range typesBeforeNegation(s.Text) {
 				negated[t] = true
 			}
-			continue
+			// What comes before the negated clause still counts:
+			// 「診察券番号※医療機関名は含まれておりません」.
+			head := s.Text[:negationScope(s.Text[:firstNegation(s.Text)])]
+			if types = typesIn(head); len(types) == 0 || !strings.ContainsAny(head, "※") {
+				continue
+			}
 		case negatedList >= 0 && i > negatedList && s.Item:
 			continue
 		}
@@ -247,13 +258,19 @@ func listContext(sents []sentence, i int) bool {
 // typesBeforeNegation: in 「住所や生年月日…は登録されておりません」 the types
 // before the negation are the ones not leaked.
 func typesBeforeNegation(s string) []string {
+	i := firstNegation(s)
+	return typesIn(s[negationScope(s[:i]):i])
+}
+
+// firstNegation is where the first negation in s begins, len(s) if none.
+func firstNegation(s string) int {
 	i := len(s)
 	for _, n := range negations {
 		if j := strings.Index(s, n); j >= 0 && j < i {
 			i = j
 		}
 	}
-	return typesIn(s[negationScope(s[:i]):i])
+	return i
 }
 
 // negationScope is where the clause that a negation ends begins: after a

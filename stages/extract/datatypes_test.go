@@ -1,0 +1,103 @@
+package extract
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/breachtrend/breachtrend/stages/normalize"
+)
+
+func typesOf(text string) []string {
+	got, _ := dataTypes(splitSentences(normalize.Text(text)))
+	if got == nil {
+		got = []string{}
+	}
+	return got
+}
+
+func TestDataTypes(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"listed company, plain list", "漏えいした情報は、氏名、住所、電話番号、メールアドレスです。",
+			[]string{"name", "address", "phone", "email"}},
+		{"web shop, card data and a negated list", "流出した可能性のある情報は、カード名義人名、カード番号、有効期限、セキュリティコードです。なお、住所や生年月日は登録されておりません。",
+			[]string{"credit_card"}},
+		{"negation: not included", "会員様の氏名とメールアドレスが閲覧可能な状態でした。クレジットカード情報やパスワードなどは含まれておりません。",
+			[]string{"name", "email"}},
+		{"negation in brackets only", "端末には(1)患者ID及びカナ氏名(住所や電話番号はありません。)、(2)診療科が記録されていました。",
+			[]string{"name", "customer_number", "health"}},
+		{"negation after a note mark is its clause only", "表示された可能性のある情報\n1)登録メールアドレス\n2)診察券番号 ※医療機関名は含まれておりません\n3)性別",
+			[]string{"email", "gender", "customer_number"}},
+		{"a used password is not leaked", "当該アカウントのパスワードを変更しました。迷惑メールがメールアドレス宛に送信されました。",
+			[]string{}},
+		{"list under a heading", "漏えいした項目\n・氏名\n・生年月日\n・性別",
+			[]string{"name", "birthdate", "gender"}},
+		{"school: pupils' grades", "生徒の氏名、学年、組、成績が記載された名簿を紛失しました。",
+			[]string{"name", "academic"}},
+		{"school: test results and student numbers", "学生番号と英語のテスト結果を誤って送信しました。",
+			[]string{"customer_number", "academic"}},
+		{"hospital: health data", "患者さんの氏名、生年月日、病名、検査結果が含まれていました。",
+			[]string{"name", "birthdate", "health"}},
+		{"hospital: apology to families is no data", "患者様やご家族の皆様に多大なるご迷惑をおかけしました。",
+			[]string{}},
+		{"city: a phone call is no data", "市民からの電話により判明しました。漏えいした情報は氏名です。",
+			[]string{"name"}},
+		{"prefecture: bank transfer details", "書類には講師2名の氏名、住所及び振込先が含まれる。",
+			[]string{"name", "address", "bank_account"}},
+		{"city: a FAX form is no FAX number", "時間外に連絡があったFAX連絡票1枚(個人の氏名・電話番号あり)を紛失した。",
+			[]string{"name", "phone"}},
+		{"university: leaked in a quoted list", "住所録に登録された「メールアドレス」「氏名」「所属」が流出した可能性があります。",
+			[]string{"name", "email", "affiliation"}},
+		{"no leak context", "氏名を記入のうえお申し込みください。", []string{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := typesOf(tt.text)
+			if !sameSet(got, tt.want) {
+				t.Errorf("dataTypes = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func sameSet(a, b []string) bool {
+	m := map[string]int{}
+	for _, x := range a {
+		m[x]++
+	}
+	for _, x := range b {
+		m[x]--
+	}
+	for _, v := range m {
+		if v != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func FuzzDataTypes(f *testing.F) {
+	f.Add("漏えいした情報は、氏名、住所、電話番号です。")
+	f.Add("(住所や電話番号はありません。)(")
+	f.Add("※含まれておりません)(以下")
+	f.Add("・氏名\n・ID\n組")
+	f.Fuzz(func(t *testing.T, text string) {
+		got := typesOf(text)
+		known := map[string]bool{}
+		for _, k := range allTypes {
+			known[k] = true
+		}
+		for _, g := range got {
+			if !known[g] {
+				t.Errorf("unknown type %q", g)
+			}
+		}
+		if !reflect.DeepEqual(got, typesOf(text)) {
+			t.Errorf("not deterministic: %v", got)
+		}
+		_ = strings.TrimSpace(text)
+	})
+}
