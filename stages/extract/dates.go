@@ -200,6 +200,7 @@ func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
 // the last year written out before the mention.
 type yearContext struct {
 	published schemas.Date
+	caseYear  int // the blog case number's year: the year the notice was archived, a last resort
 	lastYear  int
 	lastDay   schemas.Date // the last day resolved, for 同月N日
 }
@@ -237,9 +238,9 @@ func (c *yearContext) resolveDay(m dateMention) schemas.Date {
 	var candidates []int
 	switch m.Rel {
 	case "同年", "同":
-		candidates = nonzero(c.lastYear, pubYear)
+		candidates = nonzero(c.lastYear, pubYear, c.caseYear)
 	case "本年", "今年":
-		candidates = nonzero(pubYear, c.lastYear)
+		candidates = nonzero(pubYear, c.lastYear, c.caseYear)
 	case "昨年", "前年":
 		if pubYear != 0 {
 			candidates = []int{pubYear - 1}
@@ -251,7 +252,7 @@ func (c *yearContext) resolveDay(m dateMention) schemas.Date {
 			candidates = []int{c.lastYear + 1}
 		}
 	default:
-		candidates = nonzero(c.lastYear, pubYear)
+		candidates = nonzero(c.lastYear, pubYear, c.caseYear)
 		// A day later than the notice itself belongs to the year before
 		// (a "12月" event in a January notice).
 		if len(candidates) > 0 && !c.published.IsZero() {
@@ -263,8 +264,11 @@ func (c *yearContext) resolveDay(m dateMention) schemas.Date {
 	if len(candidates) == 0 {
 		return schemas.Date{}
 	}
-	// The weekday in brackets tells between neighbouring years.
-	if m.Weekday >= 0 {
+	// The weekday in brackets tells between neighbouring years when the
+	// text names none; after 同年 or 本年 the text has named it, and a
+	// weekday that disagrees is the text's slip (同年6月30日(水) in a year
+	// where that day is a Thursday).
+	if m.Weekday >= 0 && m.Rel == "" {
 		for _, y := range []int{candidates[0], candidates[0] - 1, candidates[0] + 1} {
 			if d, ok := schemas.NewDate(y, m.Month, m.Day); ok && int(d.Time().Weekday()) == m.Weekday {
 				return d

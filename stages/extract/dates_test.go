@@ -91,3 +91,32 @@ func TestPublishedDate(t *testing.T) {
 		})
 	}
 }
+
+// TestYearResolution covers what a notice implies about a year-less date:
+// 同年 trusts the text over a disagreeing weekday, and a blog case number's
+// year is the last resort when nothing else names a year.
+func TestYearResolution(t *testing.T) {
+	tests := []struct {
+		name string
+		ctx  yearContext
+		text string
+		want string
+	}{
+		{"同年 keeps the year although the weekday disagrees", yearContext{lastYear: 2022}, "同年6月30日(水)15時41分", "2022-06-30"},
+		{"bare date: the weekday picks the year", yearContext{published: schemas.MustDate("2024-01-10")}, "12月27日(水)", "2023-12-27"},
+		{"no year anywhere: the case number's year", yearContext{caseYear: 2023}, "9月22日(金)不正アクセスの形跡を感知", "2023-09-22"},
+		{"no year at all: no date", yearContext{}, "9月22日(金)", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms := findDates(tt.text)
+			if len(ms) == 0 {
+				t.Fatalf("no date in %q", tt.text)
+			}
+			ctx := tt.ctx
+			if got := ctx.resolve(ms[0]).String(); got != tt.want {
+				t.Errorf("resolve(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}

@@ -22,8 +22,8 @@ var kindRules = []kindRule{
 	{kind: schemas.EventPolice, all: []string{"警察|県警|府警|道警|警視庁|警察署", "に相談|へ相談|に連絡|へ連絡|に届|へ届|被害届|遺失届|盗難届|届を提出|届け出|に申告|に通報|へ通報|に報告|へ報告|捜査|相談し"}},
 	{kind: schemas.EventPublished, all: []string{"公表|発表|適時開示|プレスリリース|お知らせを掲載|掲載いたしました|を公開|にて公開|にてお知らせ|ホームページにて|記者会見|更新日|公開日|掲載日|公表日|発表日|報告日"},
 		unless: []string{"公開状態", "公開されて", "公開されている", "閲覧"}},
-	{kind: schemas.EventDiscovered, all: []string{"判明|発覚|検知|感知|認知|覚知|把握|気付|気づ|発見|連絡を受け|連絡があ|連絡あり|連絡が入|連絡をいただ|ご連絡いただ|報告を受け|報告があ|報告あり|から報告|より報告|から連絡|より連絡|電話があ|電話を受け|電話にて|申し出|申出|通報|指摘|問い合わせ|問合せ|情報提供|申告|異常を|見当たらな|所在不明|確認"},
-		unless: []string{"ていないこと", "ないことを確認", "ないことが確認", "ないことも確認", "ないの", "ていない", "ておりません", "ておらず", "解消", "復旧", "削除", "停止", "再開", "完了", "以前に", "方の", "した方は", "した方へ", "した方に", "した方の"}},
+	{kind: schemas.EventDiscovered, all: []string{"判明|発覚|検知|感知|認知|覚知|把握|気付|気づ|発見|連絡を受け|連絡があ|連絡あり|連絡が入|連絡をいただ|ご連絡いただ|報告を受け|報告があ|報告あり|から報告|より報告|から連絡|より連絡|電話があ|電話を受け|電話にて|申し出|申出|通報|指摘|問い合わせ|問合せ|情報提供|申告|異常を|見当たらな|所在不明|旨の報告|旨の連絡|旨の申|との報告|との連絡|との情報|確認"},
+		unless: []string{"最後に確認", "ていないこと", "ないことを確認", "ないことが確認", "ないことも確認", "ないの", "ていない", "ておりません", "ておらず", "解消", "復旧", "削除", "停止", "再開", "完了", "以前に", "方の", "した方は", "した方へ", "した方に", "した方の"}},
 	{kind: schemas.EventOccurred, all: []string{"不正アクセス|攻撃|侵入|開始され|送信|送付|紛失|置き忘れ|盗難|盗まれ|公開状態|掲載|掲示|閲覧可能|閲覧できる|感染|暗号化|発生|持ち出|設定|誤って|改ざん|不正利用|不正ログイン|流出|漏えい|漏洩|不正に取得|不正に|取得され|被害|受け|最後に確認|廃棄|送られ|配布|交付|誤送|配信"},
 		unless: []string{"以前に", "した方は", "した方へ", "した方に", "されたお客様", "までに", "復旧", "再開"}},
 	{kind: schemas.EventRestored, all: []string{"復旧|再開|解消"}},
@@ -53,6 +53,9 @@ func (r kindRule) matches(clause string) bool {
 
 func classifyClause(clause string) string {
 	clause = longQuoteRE.ReplaceAllString(clause, "「」")
+	if !strings.Contains(clause, "保護委員会") && incomingReportRE.MatchString(clause) {
+		return schemas.EventDiscovered
+	}
 	for _, r := range kindRules {
 		if r.matches(clause) {
 			return r.kind
@@ -60,6 +63,19 @@ func classifyClause(clause string) string {
 	}
 	return schemas.EventOther
 }
+
+// incomingReportRE: a report that reaches the organization from someone
+// else — "委託事業者より本機構に事案概要の報告", "利用者から…の連絡".
+var incomingReportRE = regexp.MustCompile(`(?:から|より)[^、。]{0,24}(?:報告|連絡|通報|指摘|申し出|申出|問い合わせ|問合せ|情報提供)(?:を受け|があ|あり|が入|をいただ|を受領|$)|(?:から|より)[^、。]{0,24}(?:報告|連絡)$`)
+
+// scopeRE: a date that bounds whose data is concerned — "3月16日までに
+// 会員登録をされたお客様", "平成30年3月19日以前に問い合わせをした方" — names
+// no event.
+var scopeRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*(?:まで(?:に|の間)?|以前)`)
+
+// causeStatementRE: a sentence that states the cause dates the cause —
+// "8月7日に行ったアップデートに…コードが含まれていたことが原因です".
+var causeStatementRE = regexp.MustCompile(`が原因|に起因|原因は|原因となっ|原因であ`)
 
 // longQuoteRE is a quotation long enough to be what someone said or
 // wrote (「個人情報が漏れている…」との電話), whose verbs are not the event.
@@ -87,6 +103,9 @@ func classifyMention(text string, m dateMention, clauseEnd int, rangeStart bool)
 	short := body
 	if loc := clauseBoundaryRE.FindStringIndex(body); loc != nil {
 		short = body[:loc[0]]
+	}
+	if scopeRE.MatchString(clause) && !rangeStart {
+		return schemas.EventOther
 	}
 	start := periodStartRE.MatchString(clause)
 	if rangeStart {
@@ -118,6 +137,9 @@ func classifyMention(text string, m dateMention, clauseEnd int, rangeStart bool)
 			return schemas.EventOccurred
 		}
 		return schemas.EventOther
+	}
+	if kind == schemas.EventOther && causeStatementRE.MatchString(text) {
+		return schemas.EventOccurred
 	}
 	return kind
 }

@@ -128,3 +128,24 @@ func TestFieldsGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestEventLanguage covers the phrasings of discovery and scope that a
+// clause-level reading gets wrong without them.
+func TestEventLanguage(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"令和6年3月4日(月)に当該職員より、書類を紛失した旨の報告が本課にありました。", schemas.EventDiscovered},
+		{"令和5年10月12日(木曜日)委託事業者より本機構に事案概要の報告", schemas.EventDiscovered},
+		{"令和5年10月16日(月曜日)本機構より個人情報保護委員会に報告", schemas.EventReported},
+		{"2024年3月16日までに本件サイトにおいて会員登録をされたお客様の個人情報が漏洩した可能性があることを確認いたしました。", schemas.EventOther},
+		{"2024年8月7日に行ったシステム更新において、不具合を引き起こすプログラムが含まれていたことが原因です。", schemas.EventOccurred},
+	}
+	for _, tt := range tests {
+		ms := findDates(tt.text)
+		if len(ms) == 0 {
+			t.Fatalf("no date in %q", tt.text)
+		}
+		if got := classifyMention(tt.text, ms[0], len(tt.text), false); got != tt.want {
+			t.Errorf("%q: %s, want %s", tt.text, got, tt.want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -33,7 +34,7 @@ func New() *Rules { return &Rules{} }
 
 // Version names the extractor's rules; a cache of results keyed by it is
 // invalid once it changes.
-const Version = "rules-3"
+const Version = "rules-4"
 
 // Extract implements Extractor.
 func (Rules) Extract(in Input, n *schemas.Notice) {
@@ -47,7 +48,7 @@ func (Rules) Extract(in Input, n *schemas.Notice) {
 	n.CaseID = in.CaseID
 	n.Organization, n.OrganizationEvidence = organization(in.HeaderRest, sents, lines)
 
-	ctx := &yearContext{}
+	ctx := &yearContext{caseYear: caseYear(in.CaseID)}
 	var pubSent, pubMention int
 	n.PublishedDate, pubSent, pubMention = publishedDate(in, sents, ctx)
 	ctx.published = n.PublishedDate
@@ -78,6 +79,16 @@ func (Rules) Extract(in Input, n *schemas.Notice) {
 	}
 	n.DataTypes, _ = dataTypes(sents)
 	n.Cause, n.CauseEvidence = cause(title, sents)
+}
+
+// caseYear is the year of a blog case number "2023-444", or 0.
+func caseYear(id string) int {
+	if len(id) >= 4 {
+		if y, err := strconv.Atoi(id[:4]); err == nil && y >= 1990 && y <= 2100 {
+			return y
+		}
+	}
+	return 0
 }
 
 // publishedLabelRE marks a date as the notice's own: 更新日, 公表日, 発表.
