@@ -104,7 +104,7 @@ func typesIn(s string) []string {
 			for k := i; k < j; k++ {
 				used[k] = true
 			}
-			if orgHasPrefix(s[j:], usageAfter) || hasAnySuffix(s[:i], usageBefore) {
+			if orgHasPrefix(s[j:], usageAfter) || dtHasSuffix(s[:i], usageBefore) {
 				continue
 			}
 			kind := t.kind
@@ -332,7 +332,7 @@ var allTypes = []string{
 	"family",
 }
 
-func hasAnySuffix(s string, words []string) bool {
+func dtHasSuffix(s string, words []string) bool {
 	for _, w := range words {
 		if strings.HasSuffix(s, w) {
 			return true

@@ -126,6 +126,10 @@ func organization(header string, sents []sentence, lines []string) (string, stri
 	first := map[string]string{}
 	var order []string
 	for _, s := range sents {
+		// An address names a place, not the holder: 〒100-0001 東京都….
+		if containsAny(s.Text, []string{"〒", "所在地", "住所:", "本社:", "TEL", "電話"}) {
+			continue
+		}
 		for r, re := range []*regexp.Regexp{legalFirstRE, legalLastRE, suffixLongRE} {
 			for _, m := range re.FindAllString(s.Text, -1) {
 				m = trimName(m)
@@ -303,13 +307,20 @@ func leadingRun(s string) string {
 			i = j
 			continue
 		}
-		if r == ' ' || strings.ContainsRune("「」【】()『』、。,!?!?:", r) {
+		if !isNameRune(r) {
 			break
 		}
 		i += size
 		end = i
 	}
 	return s[:end]
+}
+
+// isNameRune reports whether r may be part of an organization's name.
+func isNameRune(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Katakana, r) || r == 'ー' || r == '々' ||
+		r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("&.-'", r)) ||
+		strings.ContainsRune("・&", r)
 }
 
 // particles begin a run of hiragana that is grammar, not part of a name.
@@ -395,7 +406,7 @@ func cutTitle(m string) string {
 // name after a space.
 func lineName(l string, top bool) string {
 	l = strings.TrimSpace(strings.TrimLeft(l, "・-*○●■□◆◇ "))
-	if l == "" || orgHasPrefix(l, lineLabels) {
+	if l == "" || orgHasPrefix(l, lineLabels) || strings.Contains(orgFirstRunes(l, 40), "〒") {
 		return ""
 	}
 	if m := mayorRE.FindStringSubmatch(l); m != nil && !isGeneric(m[1]) && utf8.RuneCountInString(l) <= 20 {
@@ -546,13 +557,13 @@ func isGeneric(s string) bool {
 	}
 	// 「市内小学校」「県立高等学校」 name a kind of body, not one body.
 	for _, p := range []string{"市内", "県内", "町内", "区内", "都内", "村内", "管内", "県立", "市立", "町立", "村立", "区立", "府立", "都立", "道立", "国立", "公立", "私立", "全国"} {
-		if r, ok := strings.CutPrefix(s, p); ok && (r == "" || containsString(orgSuffixes, r) ||
-			containsString([]string{"特別支援学校", "高等学校", "中学校", "小学校", "幼稚園", "保育所", "保育園", "病院", "施設"}, r)) {
+		if r, ok := strings.CutPrefix(s, p); ok && (r == "" || orgListHas(orgSuffixes, r) ||
+			orgListHas([]string{"特別支援学校", "高等学校", "中学校", "小学校", "幼稚園", "保育所", "保育園", "病院", "施設"}, r)) {
 			return true
 		}
 	}
 	return strings.HasPrefix(s, "本") || strings.HasPrefix(s, "当") || strings.HasPrefix(s, "同") ||
-		strings.HasPrefix(s, "弊") || strings.HasPrefix(s, "各") || strings.HasPrefix(s, "貴")
+		strings.HasPrefix(s, "弊") || strings.HasPrefix(s, "各") || strings.HasPrefix(s, "貴") || strings.HasPrefix(s, "副")
 }
 
 func isOutside(s string) bool {
@@ -564,11 +575,21 @@ func isOutside(s string) bool {
 	return false
 }
 
-func containsString(xs []string, s string) bool {
+func orgListHas(xs []string, s string) bool {
 	for _, x := range xs {
 		if x == s {
 			return true
 		}
 	}
 	return false
+}
+
+func orgFirstRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
 }

@@ -57,6 +57,8 @@ func TestOrganization(t *testing.T) {
 		{"only 本市", "本市職員が誤ってメールを送信しました。本市として再発防止に努めます。", ""},
 		{"only 当社", "当社のサーバーが不正アクセスを受けました。\n当社は調査を進めております。", ""},
 		{"a kind of school is no one", "市内小学校におけるUSBメモリ紛失について\n市内小学校の教員がUSBメモリを紛失しました。", ""},
+		{"an address is no holder", "当社のサーバーが不正アクセスを受けました。\n〒100-0001 東京都千代田区1-1\n〒100-0001 東京都千代田区1-1 TEL 03-0000-0000", ""},
+		{"a deputy mayor is no city", "お詫び申し上げます。\n副市長 山田太郎", ""},
 		{"outside bodies are not holders", "個人情報保護委員会へ報告いたしました。\n独立行政法人情報処理推進機構も注意喚起を行っています。", ""},
 	}
 	for _, tt := range tests {
