@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"fmt"
+	"runtime"
 	"strings"
 	"sync"
 	"unicode"
@@ -13,6 +14,7 @@ import (
 	"github.com/duckdb/duckdb-go/v2"
 	"github.com/ikawaha/kagome-dict/ipa"
 	"github.com/ikawaha/kagome/v2/tokenizer"
+	"golang.org/x/sync/errgroup"
 )
 
 // execer is what copyToTable needs of a database.
@@ -70,54 +72,113 @@ func buildTerms(ctx context.Context, db *sql.DB, dir string) error {
 		"SELECT quarter, term, incidents, occurrences FROM terms_rows ORDER BY quarter, term")
 }
 
+// termJob is one notice to tokenize; its result is the notice's terms
+// with their occurrences.
+type termJob struct {
+	seq               int
+	quarter, incident string
+	body              string
+	terms             map[string]int64
+}
+
 // countTerms tokenizes every incident notice and counts the terms per
-// quarter.
+// quarter. Notices are tokenized on up to termWorkers goroutines sharing
+// the one tokenizer; the results are merged in query order.
 func countTerms(ctx context.Context, db *sql.DB, tok *tokenizer.Tokenizer) (map[string]map[string]*termCount, error) {
-	rows, err := db.QueryContext(ctx, termsSourceSQL)
-	if err != nil {
-		return nil, err
+	workers := min(runtime.GOMAXPROCS(0), termWorkers)
+	g, ctx := errgroup.WithContext(ctx)
+	jobs := make(chan *termJob, 2*workers)
+	done := make(chan *termJob, 2*workers)
+
+	g.Go(func() error { // reader
+		defer close(jobs)
+		rows, err := db.QueryContext(ctx, termsSourceSQL)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for seq := 0; rows.Next(); seq++ {
+			var title, text sql.NullString
+			j := &termJob{seq: seq}
+			if err := rows.Scan(&j.quarter, &j.incident, &title, &text); err != nil {
+				return err
+			}
+			j.body = text.String
+			if title.String != "" && !strings.Contains(j.body, title.String) {
+				j.body = title.String + "\n" + j.body
+			}
+			select {
+			case jobs <- j:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+		return rows.Err()
+	})
+	var tokenizers sync.WaitGroup
+	for range workers {
+		tokenizers.Add(1)
+		g.Go(func() error {
+			defer tokenizers.Done()
+			for j := range jobs {
+				j.terms = map[string]int64{}
+				for _, s := range sentences(j.body) {
+					for _, t := range tok.Tokenize(s) {
+						if term, ok := nounTerm(t); ok {
+							j.terms[term]++
+						}
+					}
+				}
+				j.body = ""
+				select {
+				case done <- j:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+			}
+			return nil
+		})
 	}
-	defer rows.Close()
+	go func() { tokenizers.Wait(); close(done) }()
+
 	counts := map[string]map[string]*termCount{}
-	for rows.Next() {
-		var quarter, incident string
-		var title, text sql.NullString
-		if err := rows.Scan(&quarter, &incident, &title, &text); err != nil {
-			return nil, err
-		}
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		q := counts[quarter]
-		if q == nil {
-			q = map[string]*termCount{}
-			counts[quarter] = q
-		}
-		body := text.String
-		if title.String != "" && !strings.Contains(body, title.String) {
-			body = title.String + "\n" + body
-		}
-		for _, s := range sentences(body) {
-			for _, t := range tok.Tokenize(s) {
-				term, ok := nounTerm(t)
-				if !ok {
-					continue
+	g.Go(func() error { // collector: merges in query order
+		pending := map[int]*termJob{}
+		next := 0
+		for j := range done {
+			pending[j.seq] = j
+			for p, ok := pending[next]; ok; p, ok = pending[next] {
+				delete(pending, next)
+				next++
+				q := counts[p.quarter]
+				if q == nil {
+					q = map[string]*termCount{}
+					counts[p.quarter] = q
 				}
-				c := q[term]
-				if c == nil {
-					c = &termCount{}
-					q[term] = c
-				}
-				c.occurrences++
-				if c.last != incident {
-					c.last = incident
-					c.incidents++
+				for term, n := range p.terms {
+					c := q[term]
+					if c == nil {
+						c = &termCount{}
+						q[term] = c
+					}
+					c.occurrences += n
+					if c.last != p.incident {
+						c.last = p.incident
+						c.incidents++
+					}
 				}
 			}
 		}
+		return nil
+	})
+	if err := g.Wait(); err != nil {
+		return nil, err
 	}
-	return counts, rows.Err()
+	return counts, nil
 }
+
+// termWorkers bounds the goroutines tokenizing notices.
+const termWorkers = 4
 
 // appendTerms loads the counts into the temp table terms_rows with
 // duckdb-go's Appender, on the database's one connection.
