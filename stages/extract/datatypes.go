@@ -77,11 +77,12 @@ var dataTerms = func() []dataTerm {
 var usageAfter = []string{"を変更", "の変更", "変更", "を設定", "の設定", "設定", "をかけ", "はかけ", "付き", "付与", "リセット",
 	"を再設定", "再設定", "による", "認証", "の管理", "管理", "が推測", "を用い", "の使い回し", "使い回し", "の強化", "強化",
 	"を入力", "入力", "宛", "からの", "から", "の皆様", "の皆さま", "や関係者", "を解析", "を窃取し", "の漏えい防止", "ポリシー",
-	"改ざん", "を知", "を悪用"}
+	"改ざん", "を知", "を悪用", "のリセット", "の再設定", "が脆弱", "総当たり", "を取得し", "を使用", "の使用", "に対し",
+	"に送信", "へ送信", "の誤登録", "に誤登録", "の誤入力", "の転送", "の確認を"}
 
 // usageBefore precedes a data word used, not leaked: 「ご家族」,
 // 「送信者アドレス」.
-var usageBefore = []string{"ご", "お", "送信者の", "送信元の"}
+var usageBefore = []string{"ご", "お", "送信者の", "送信元の", "宛先", "転送先", "送信先", "送付先"}
 
 // typesIn returns the data types named in s, longest words first, each
 // span of text used once.
@@ -174,7 +175,7 @@ func dataTypes(sents []sentence) ([]string, string) {
 		}
 		s.Text = withoutNegatedParts(s.Text)
 		types := typesIn(s.Text)
-		neg := containsAny(s.Text, negations)
+		neg := containsAny(s.Text, negations) && !heldNotButLeaked(s.Text)
 		if neg && (strings.Contains(s.Text, "以下") || strings.HasSuffix(s.Text, ":")) {
 			negatedList = i
 		}
@@ -217,6 +218,19 @@ func dataTypes(sents []sentence) ([]string, string) {
 		}
 	}
 	return out, evidence
+}
+
+// heldNotButLeaked reports a sentence that says a type was not held and
+// then how it leaked anyway, as card-skimming notices do:
+// 「弊社ではクレジットカード情報を保有しておりませんでしたが、…改ざんされ」.
+func heldNotButLeaked(s string) bool {
+	for _, n := range []string{"保有しておりませんでしたが", "保有していませんでしたが", "保持しておりませんでしたが",
+		"保有しておりませんが", "保持しておりませんが", "お預かりしておりませんが", "お預かりしておりませんでしたが"} {
+		if strings.Contains(s, n) {
+			return true
+		}
+	}
+	return false
 }
 
 // negatedParts are the bracketed parts of s that hold a negation.

@@ -51,6 +51,11 @@ func TestDataTypes(t *testing.T) {
 			[]string{"name", "phone"}},
 		{"university: leaked in a quoted list", "住所録に登録された「メールアドレス」「氏名」「所属」が流出した可能性があります。",
 			[]string{"name", "email", "affiliation"}},
+		{"web shop: not held, but skimmed", "弊社ではクレジットカード情報を保有しておりませんでしたが、決済画面の改ざんにより、クレジットカード情報が漏えいした可能性があります。",
+			[]string{"credit_card"}},
+		{"misdelivery: the addresses mailed to are no data", "宛先メールアドレスに対して、別の方の氏名が記載されたメールを送信しました。",
+			[]string{"name"}},
+		{"a weak password is no data", "当該アカウントのパスワードが脆弱だったことが原因です。", []string{}},
 		{"no leak context", "氏名を記入のうえお申し込みください。", []string{}},
 	}
 	for _, tt := range tests {
