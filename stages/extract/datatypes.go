@@ -11,6 +11,7 @@ import (
 type dataTerm struct {
 	word, kind string
 	delimited  bool
+	also       string // a second type the word names: 保護者の氏名 is a name too
 }
 
 var dataTerms = func() []dataTerm {
@@ -31,13 +32,13 @@ var dataTerms = func() []dataTerm {
 		"credit_card":      {"クレジットカード番号", "カード番号", "有効期限", "セキュリティコード", "カード名義", "クレジットカード情報", "カード情報", "名義人", "カード氏名", "カード名義人"},
 		"bank_account":     {"口座番号", "口座情報", "金融機関名", "口座", "振込先"},
 		"national_id":      {"マイナンバー", "個人番号", "免許証番号", "運転免許証番号", "運転免許証の写し", "被保険者番号", "保険証番号", "被保険者証", "旅券番号", "パスポート番号", "基礎年金番号", "在留カード"},
-		"health":           {"病名", "診断名", "検査結果", "病歴", "既往歴", "処方", "診療科", "診療情報", "診療内容", "健康状態", "要介護度", "介護度", "病状", "症状", "アレルギー", "健診", "健康診断", "健康調査", "服薬", "傷病名", "障害の", "障害者", "受診科", "血液型", "医療情報", "相談内容"},
+		"health":           {"病名", "診断名", "検査結果", "病歴", "既往歴", "処方", "診療科", "診療情報", "診療内容", "健康状態", "要介護度", "介護度", "病状", "症状", "アレルギー", "健診", "健康診断", "健康調査", "服薬", "傷病名", "障害の", "障害者", "受診科", "血液型", "医療情報"},
 		"academic":         {"成績", "学年", "出身校", "出身中学校", "出身高校", "出身学校", "進学先", "学歴", "入学日", "卒業日", "通知表", "評定", "学級", "所見", "出欠", "テスト結果", "試験結果", "模擬試験", "模試", "答案", "得点", "点数", "学籍"},
 		"purchase_history": {"購入履歴", "購入商品", "購入日", "注文内容", "注文履歴", "注文番号", "取引内容", "取引履歴", "取引情報", "契約内容", "請求金額", "利用履歴", "商品名", "購入金額", "利用金額"},
 		"device":           {"MACアドレス", "端末ID", "端末識別番号", "シリアル番号", "シリアルナンバー", "車台番号", "車載機ID", "製品シリアル"},
 		"location":         {"位置情報"},
 		"photo":            {"顔写真"},
-		"family":           {"続柄", "家族構成", "家族情報", "家族の氏名", "緊急連絡先"},
+		"family":           {"続柄", "家族構成", "家族情報", "家族の氏名", "緊急連絡先", "保護者氏名", "保護者の氏名", "保護者名"},
 	}
 	// Short or common words name a type only as an item of a list, between
 	// separators: 「氏名、電話、FAX」 but not 「お電話でお詫び」, 「FAX連絡票」.
@@ -51,6 +52,11 @@ var dataTerms = func() []dataTerm {
 	for kind, words := range raw {
 		for _, w := range words {
 			terms = append(terms, dataTerm{word: w, kind: kind})
+		}
+	}
+	for i := range terms {
+		if strings.HasPrefix(terms[i].word, "保護者") || terms[i].word == "家族の氏名" {
+			terms[i].also = "name"
 		}
 	}
 	for _, w := range []string{"住所録", "アドレス帳", "電話帳", "名簿"} {
@@ -116,9 +122,11 @@ func typesIn(s string) []string {
 			if t.word == "ID" && containsAny(s, []string{"患者", "生徒", "学生", "会員", "顧客"}) {
 				kind = "customer_number"
 			}
-			if !seen[kind] {
-				seen[kind] = true
-				out = append(out, kind)
+			for _, k := range []string{kind, t.also} {
+				if k != "" && !seen[k] {
+					seen[k] = true
+					out = append(out, k)
+				}
 			}
 		}
 	}

@@ -56,6 +56,8 @@ func TestDataTypes(t *testing.T) {
 		{"misdelivery: the addresses mailed to are no data", "宛先メールアドレスに対して、別の方の氏名が記載されたメールを送信しました。",
 			[]string{"name"}},
 		{"a weak password is no data", "当該アカウントのパスワードが脆弱だったことが原因です。", []string{}},
+		{"school: a guardian's name is family and a name", "紛失した名簿には、生徒及び保護者の氏名、住所が記載されていた。",
+			[]string{"name", "family", "address"}},
 		{"no leak context", "氏名を記入のうえお申し込みください。", []string{}},
 	}
 	for _, tt := range tests {
