@@ -119,6 +119,9 @@ func classifyMention(text string, m dateMention, clauseEnd int, rangeStart bool)
 	}
 	kind := classifyClause(short)
 	if kind == schemas.EventOther {
+		kind = classifyPieces(body)
+	}
+	if kind == schemas.EventOther {
 		kind = classifyClause(clause)
 		if kind == schemas.EventOther {
 			kind = classifyClause(strings.TrimSpace(text[:m.Start] + clause))
@@ -144,6 +147,34 @@ func classifyMention(text string, m dateMention, clauseEnd int, rangeStart bool)
 	return kind
 }
 
+// classifyPieces reads the comma-separated clauses of body one by one (a
+// reported content, …旨の報告, stays whole): a discovery in any of them makes
+// the date a discovery's, else an event in any of them its day. "5月16日(木)、
+// 書類を確認したところ、保管されておらず、所在不明が判明し" is a discovery
+// though a later clause negates; "8月31日、…名簿を送付すべきところ、誤って…"
+// a sending though a later clause tells of a deletion. A word that one
+// clause negates or cancels no longer hides what another clause says.
+var commaRE = regexp.MustCompile(`、|,`)
+
+func classifyPieces(body string) string {
+	body = longQuoteRE.ReplaceAllString(body, "「」")
+	prev := 0
+	locs := commaRE.FindAllStringIndex(body, -1)
+	locs = append(locs, []int{len(body), len(body)})
+	kind := schemas.EventOther
+	for _, loc := range locs {
+		piece := body[prev:loc[0]]
+		prev = loc[1]
+		switch classifyClause(piece) {
+		case schemas.EventDiscovered:
+			return schemas.EventDiscovered
+		case schemas.EventOccurred:
+			kind = schemas.EventOccurred
+		}
+	}
+	return kind
+}
+
 func classifyOccurred(clause string) bool {
 	for _, r := range kindRules {
 		if r.kind == schemas.EventOccurred {
@@ -159,7 +190,7 @@ var weekdayLeadRE = regexp.MustCompile(`^\s*(?:[(](?:月|火|水|木|金|土|日
 // happened: a bullet, a time, a weekday, brackets.
 var dateOnlyRE = regexp.MustCompile(`^[\s・•\-*\d.()【】\[\]]*$`)
 
-var timeContinuationRE = regexp.MustCompile(`(同日|当日|その後|直後|翌日|\d{1,2}時\d{0,2}分?|\d{1,2}:\d{2})`)
+var timeContinuationRE = regexp.MustCompile(`(同日|当日|その後|直後|翌日|\d{1,3}分後|数分後|\d{1,2}時\d{0,2}分?|\d{1,2}:\d{2})`)
 
 // timeline reads every dated event of the sentences, in text order.
 // The sentence at index pub holds the notice's own date as its mention
@@ -174,7 +205,10 @@ func timeline(sents []sentence, ctx *yearContext, pub, pubMention int) []schemas
 			// "その後19時19分に…発覚しました": a time with no date is on the
 			// day of the sentence before.
 			if !last.IsZero() && i-lastIdx <= 2 && timeContinuationRE.MatchString(s.Text) {
-				k := classifyClause(s.Text)
+				k := classifyPieces(s.Text)
+				if k == schemas.EventOther {
+					k = classifyClause(s.Text)
+				}
 				if k == schemas.EventDiscovered || k == schemas.EventOccurred {
 					d := last
 					if strings.Contains(s.Text, "翌日") {

@@ -149,3 +149,34 @@ func TestEventLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestTimelineRules checks one event of the timeline of invented notices:
+// the event at index at must be of kind on date.
+func TestTimelineRules(t *testing.T) {
+	tests := []struct {
+		name, text, published string
+		at                    int
+		kind, date            string
+	}{
+		{"found though a later clause negates", "令和6年3月4日(月)、職員が書庫を確認したところ、名簿が保管されておらず、所在不明が判明しました。",
+			"2024-03-10", 0, schemas.EventDiscovered, "2024-03-04"},
+		{"sent though a later clause deletes", "9月2日、各学校に対して、該当者のみの一覧を送付すべきところ、誤って全生徒の一覧を送付し、後日削除を依頼しました。",
+			"2024-09-10", 0, schemas.EventOccurred, "2024-09-02"},
+		{"same day, told and grasped", "2024年4月8日、図書館職員が利用者へ案内メールを送信した際、宛先をToに設定しました。\n同日、利用者からの連絡により事態を把握し、メールの削除を依頼しました。",
+			"2024-04-12", 1, schemas.EventDiscovered, "2024-04-08"},
+		{"minutes later", "令和6年5月9日(木)、担当者がメールを一斉送信した際、受信者のアドレスが表示される設定で送信しました。\n送信の3分後、別の職員がこのことに気付きました。",
+			"2024-05-15", 1, schemas.EventDiscovered, "2024-05-09"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := &yearContext{published: mustDate(t, tt.published)}
+			ev := timeline(splitSentences(normalize.Text(tt.text)), ctx, -1, -1)
+			if len(ev) <= tt.at {
+				t.Fatalf("%q: %d events %v", tt.text, len(ev), ev)
+			}
+			if e := ev[tt.at]; e.Kind != tt.kind || e.Date.String() != tt.date {
+				t.Errorf("%q: event %d is %s %s, want %s %s", tt.text, tt.at, e.Kind, e.Date, tt.kind, tt.date)
+			}
+		})
+	}
+}
