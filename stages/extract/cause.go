@@ -75,7 +75,7 @@ var patternCues = []struct {
 }{
 	{"misdelivery", regexp.MustCompile(`誤(?:って|った|り)[^。]{0,40}?(?:送信|送付|送っ|添付|配布|交付|郵送|発送|渡し|お渡し|転送)`), 4},
 	{"misdelivery", regexp.MustCompile(`(?:Bcc|BCC|bcc)[^。]{0,30}(?:To|TO|宛先|CC|Cc)`), 3},
-	{"programming_error", regexp.MustCompile(`他の(?:ご)?(?:利用者|お客様|会員|ユーザー|申請者)[^。]{0,30}(?:表示|閲覧でき)`), 3},
+	{"programming_error", regexp.MustCompile(`他(?:の)?[^。、]{0,10}?(?:利用者|お客様|会員|ユーザー?|申請者|患者)(?:様|さま)?[^。]{0,30}(?:表示|閲覧でき)`), 3},
 	{"unauthorized_access", regexp.MustCompile(`(?:アカウント|ID|パスワード)[^。]{0,20}(?:不正(?:に)?(?:使用|利用)|窃取|盗まれ)`), 3},
 }
 

@@ -32,6 +32,7 @@ func TestCause(t *testing.T) {
 		{"school: left behind", "", "担任が電車内に名簿を置き忘れたため、紛失しました。", "loss"},
 		{"prefecture: published by mistake", "", "個人情報を含むファイルを誤って掲載していたことが原因です。", "publishing_error"},
 		{"web shop: another customer's data shown", "", "システムの不具合により、他のお客様の情報が表示される状態となっていました。", "programming_error"},
+		{"SaaS: visible to other users", "", "一部のユーザー様の顧客情報が他のSAMPLEユーザー様から閲覧できる状態になっていることが判明いたしました。", "programming_error"},
 		{"university: shared folder open", "", "共有設定に誤りがあり、誰でも閲覧できる状態となっていたことが原因です。", "misconfiguration"},
 		{"former employee", "", "元職員が退職後に顧客情報を無断で持ち出していたことが判明しました。", "insider_misuse"},
 		{"phished staff", "", "職員がフィッシングメールを受信し、偽サイトにIDを入力したことにより発生しました。", "social_engineering"},
