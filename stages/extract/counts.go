@@ -52,7 +52,7 @@ var actorsBefore = []string{"担当者", "職員", "従事者", "従業員", "�
 // leakWords make a sentence about whose data leaked.
 var leakWords = []string{"漏えい", "漏洩", "流出", "閲覧", "可能性", "対象", "個人情報", "情報", "含む",
 	"紛失", "誤送信", "誤送付", "誤って", "不正取得", "不正に取得", "持ち出", "掲載", "公開", "記載",
-	"保存", "盗難", "おそれ", "恐れ", "分", "方"}
+	"保存", "盗難", "おそれ", "恐れ", "分", "方", "メールアドレス"}
 
 // findCounts returns the people or record counts written in s.
 func findCounts(s string) []countMention {
@@ -75,11 +75,16 @@ func findCounts(s string) []countMention {
 		if unit == "先" && !strings.Contains(before, "申込") && !strings.Contains(before, "口座") {
 			continue // 送付先, 委託先… are places, not people
 		}
-		if containsAny(before, notPeopleBefore) && !containsAny(lastRunes(s[:m[0]], 5), []string{"情報", "データ", "個人"}) {
-			continue
+		if w := lastWordOf(before, notPeopleBefore); w != "" && !counted(s[:m[0]], w) &&
+			!containsAny(lastRunes(s[:m[0]], 5), []string{"情報", "データ", "個人", "アドレス"}) {
+			continue // "送信メール3,000件"; but "メールアドレス 115件" are addresses
 		}
-		if rest := strings.TrimPrefix(after, "の"); rest != after && countsHasPrefix(rest, notPeopleAfter) && strings.HasPrefix(unit, "件") {
-			continue // "20,912人分のデータ" are people, "3件のデータ" files
+		if rest := strings.TrimPrefix(after, "の"); rest != after && strings.HasPrefix(unit, "件") &&
+			!strings.HasPrefix(rest, "メールアドレス") && countsHasPrefix(rest, notPeopleAfter) {
+			continue // "20,912人分のデータ" are people, "3件のデータ" files; "49件のメールアドレス" addresses
+		}
+		if rest := strings.TrimPrefix(after, "の"); rest != after && strings.HasPrefix(unit, "件") && headNounNotPeople(rest) {
+			continue // "1,514件の市への「お問い合わせ」があり": inquiries
 		}
 		if containsAny(firstRunes(after, 20), actingAfter) {
 			continue // "2名以上のユーザーが同時にログインした際"
@@ -87,8 +92,9 @@ func findCounts(s string) []countMention {
 		if (unit == "ユーザー" || unit == "ユーザ") && !containsAny(s, strongLeakWords) {
 			continue // "約3,400ユーザーにサービスを提供できない": an outage
 		}
-		if (unit == "人" || unit == "名") && containsAny(lastRunes(s[:m[0]], 5), actorsBefore) {
-			continue
+		if (unit == "人" || unit == "名") && containsAny(lastRunes(s[:m[0]], 5), actorsBefore) &&
+			hasPrefixAny(strings.TrimLeft(after, " "), []string{"が", "は", "で", "により", "によって", "の職員", "に"}) {
+			continue // "担当者2名が閲覧"; but "学生、教職員等約30,000名" are whose data
 		}
 		if strings.HasPrefix(s[m[1]:], "目") || strings.HasPrefix(s[m[1]:], "中") && unit == "件" {
 			continue // 3件目, "15件中" is a ratio
@@ -101,6 +107,48 @@ func findCounts(s string) []countMention {
 		out = append(out, countMention{Value: v, Approx: approx, Unit: unit, Start: m[0], End: m[1], Paren: paren})
 	}
 	return out
+}
+
+// lastWordOf returns the word of words that occurs last in s, or "".
+func lastWordOf(s string, words []string) string {
+	best, at := "", -1
+	for _, w := range words {
+		if i := strings.LastIndex(s, w); i > at || (i == at && i >= 0 && len(w) > len(best)) {
+			best, at = w, i
+		}
+	}
+	return best
+}
+
+// counted reports whether the last w in s is itself the unit of a number
+// ("76事業所85件のメールアドレス": 76 offices, then 85 addresses), so that it
+// does not say what the next number counts.
+func counted(s, w string) bool {
+	i := strings.LastIndex(s, w)
+	return i > 0 && isDigitByte(s[i-1])
+}
+
+// headNounNotPeople reports whether the noun phrase after "N件の" is
+// headed by something that is not a person's record: the phrase runs to
+// the first particle that ends it, and its last noun is its head
+// ("市への「お問い合わせ」があり" counts inquiries).
+func headNounNotPeople(rest string) bool {
+	end := len(rest)
+	for _, p := range []string{"が", "を", "は", "、", "。", "に対", "で"} {
+		if i := strings.Index(rest, p); i >= 0 && i < end {
+			end = i
+		}
+	}
+	phrase := strings.TrimRight(rest[:end], "」』 ")
+	if utf8.RuneCountInString(phrase) > 20 {
+		return false
+	}
+	for _, w := range []string{"お問い合わせ", "問い合わせ", "問合せ", "相談", "申請", "申込み", "申し込み", "注文", "メール", "通報"} {
+		if strings.HasSuffix(phrase, w) && !strings.HasSuffix(phrase, "メールアドレス") {
+			return true
+		}
+	}
+	return false
 }
 
 // parseNumber reads 61,942, 25万, 3万5千, 3.5万, 三千, 一万二千.

@@ -36,6 +36,12 @@ func TestAffected(t *testing.T) {
 		{"this matter", "今回の一件で掲載された方々へご迷惑をおかけしました。", 0, false},
 		{"concurrent logins", "2名以上のユーザーがほぼ同じタイミングでログインした際、他方の情報が表示される不具合。", 0, false},
 		{"ellipsis", "うち、添付ファイルに含まれている個人情報等…1,793件", 1793, false},
+		{"addresses after the noun", "2.漏えいした情報\nメールアドレス 230件", 230, false},
+		{"addresses of offices", "・対象件数 12事業所15件のメールアドレス", 15, false},
+		{"n addresses", "本来BCCで送信すべきところ、62件のメールアドレスを宛先に記載して送信しました。", 62, false},
+		{"the whole counts inquiries", "過去5年間に2,100件の町への「ご相談」があり、うち1,980件の個人情報が閲覧可能な状態でした。", 1980, false},
+		{"staff among whose data", "2010年度から2024年度までに在籍した生徒、教職員等約12,000名の個人情報が流出したおそれがあります。", 12000, true},
+		{"total before its batches", "受講者のメールアドレス 640件\n送信件数が多いため3回に分けて送信\n10時02分 300件\n10時05分 300件\n10時07分 40件", 640, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
