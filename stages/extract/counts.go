@@ -15,6 +15,7 @@ type countMention struct {
 	Start  int  // byte offset in the sentence
 	End    int  // byte offset just after the count
 	Paren  bool // written in brackets after a category: 個人情報(1,244件)
+	Total  bool // labelled as a total: 申請総数1,660件, 合計: 9名
 }
 
 // countRE matches 約25万人, 61,942件, 230万人分, 1,793名, 3万5千件, 三千人,
@@ -27,7 +28,7 @@ var countRE = regexp.MustCompile(`(約|およそ|最大で?|推定|延べ|計|�
 // notPeopleBefore are nouns that, just before a number, say what is
 // counted is not a person or a record of one.
 var notPeopleBefore = []string{"メール", "送信", "アクセス", "ログイン", "回数", "サーバ", "台", "団体", "事業所",
-	"店舗", "校", "枚", "通", "ページ", "円", "問い合わせ", "問合せ", "投稿", "ファイル", "フォルダ",
+	"店舗", "校", "枚", "通数", "ページ", "円", "問い合わせ", "問合せ", "投稿", "ファイル", "フォルダ",
 	"スパム", "迷惑", "企業", "法人", "社中", "会社", "業者", "組織", "施設", "拠点", "端末", "PC",
 	"アカウント", "ID"}
 
@@ -104,7 +105,9 @@ func findCounts(s string) []countMention {
 			approx = true
 		}
 		paren := m[0] > 0 && strings.HasSuffix(strings.TrimSpace(s[:m[0]]), "(")
-		out = append(out, countMention{Value: v, Approx: approx, Unit: unit, Start: m[0], End: m[1], Paren: paren})
+		total := m[2] >= 0 && (s[m[2]:m[3]] == "合計" || s[m[2]:m[3]] == "総数" || s[m[2]:m[3]] == "計") ||
+			containsAny(lastRunes(s[:m[0]], 4), []string{"合計", "総数", "総計"})
+		out = append(out, countMention{Value: v, Approx: approx, Unit: unit, Start: m[0], End: m[1], Paren: paren, Total: total})
 	}
 	return out
 }
@@ -276,21 +279,36 @@ func affected(sents []sentence) (count int64, approx bool, evidence string, ok b
 	}
 	var group pick // running sum of consecutive list items
 	groupN := 0
+	lastNum := 0        // the enumerator of the group's last item, (3) → 3
+	pending := false    // a heading-like line ended the group, unless the enumeration goes on
+	underTotal := false // the list follows a stated total: it is that total's breakdown
 	flush := func() {
-		if groupN >= 2 {
+		if groupN >= 2 && !underTotal {
 			consider(group)
 		}
-		group, groupN = pick{}, 0
+		group, groupN, lastNum, pending, underTotal = pick{}, 0, 0, false, false
 	}
 	for _, s := range sents {
 		cs := findCounts(s.Text)
 		if len(cs) == 0 {
 			// A detail line under an item ("(氏名、住所、電話番号)",
-			// "項目は、…") does not end the list; a sentence or heading does.
+			// "項目は、…") does not end the list; a sentence or heading does,
+			// unless the next count goes on with the enumeration: a short
+			// detail line "介護給付費明細等" under "(1)" reads as a heading.
 			if !s.Item && (strings.HasSuffix(s.Text, "。") || isHeading(s.Text)) {
-				flush()
+				if lastNum > 0 && !strings.HasSuffix(s.Text, "。") {
+					pending = true
+				} else {
+					flush()
+				}
 			}
 			continue
+		}
+		if pending {
+			if n := enumerator(s.Text); n == 0 || n != lastNum+1 {
+				flush()
+			}
+			pending = false
 		}
 		if !containsAny(s.Text, leakWords) && !containsAny(s.Heading, leakWords) && !s.Item {
 			continue
@@ -327,14 +345,24 @@ func affected(sents []sentence) (count int64, approx bool, evidence string, ok b
 			sum.ev = s.Text
 			consider(sum)
 		}
-		if (s.Item || lineIsItemLike(s.Text)) && utf8.RuneCountInString(s.Text) <= 50 {
+		switch {
+		case cs[0].Total:
+			// "申請総数1,660件": the lines after it break the total down,
+			// maybe at several levels; their sum is no count.
+			flush()
+			underTotal = true
+		case (s.Item || lineIsItemLike(s.Text)) && utf8.RuneCountInString(s.Text) <= 50:
+			if strings.Contains(s.Text, "うち") {
+				break // "- なお、上記のうち…128件": a part of the items above
+			}
 			group.v += cs[0].Value
 			group.approx = group.approx || cs[0].Approx
 			if group.ev == "" {
 				group.ev = s.Text
 			}
 			groupN++
-		} else {
+			lastNum = enumerator(s.Text)
+		default:
 			flush()
 		}
 	}
@@ -344,6 +372,18 @@ func affected(sents []sentence) (count int64, approx bool, evidence string, ok b
 	}
 	return best.v, best.approx, best.ev, true
 }
+
+// enumerator is the number of an item "(3)…" or "3)…", or 0.
+func enumerator(s string) int {
+	m := enumeratorRE.FindStringSubmatch(s)
+	if m == nil {
+		return 0
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n
+}
+
+var enumeratorRE = regexp.MustCompile(`^\(?(\d{1,2})\)`)
 
 // joinedCounts reports whether the text between two counts joins two
 // categories ("及びその保護者", "と", "、教員") rather than giving a part
