@@ -103,6 +103,7 @@ func (s *stages) notice(doc load.Document, seg segment.Segment, index int32) sch
 	n.IsIncident = segment.IsNotice(text, seg.Header != nil)
 	if n.IsIncident {
 		s.extractor.Extract(in, &n)
+		n.Terms = extract.Terms(n.Title, text)
 		s.times.add(stageExtract, t0)
 		t0 = time.Now()
 		s.enricher.Notice(&n)

@@ -28,6 +28,7 @@ type Notice struct {
 	Cause          string   `json:"cause"`
 	Sector         string   `json:"sector"`
 	DataTypes      []string `json:"data_types"`
+	Terms          []string `json:"terms"` // nouns of the title and opening, for term trends
 
 	VerisAction         string `json:"veris_action"`
 	TSRCategory         string `json:"tsr_category"`

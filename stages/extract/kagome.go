@@ -2,29 +2,23 @@ package extract
 
 import (
 	"strings"
-	"sync"
 
-	"github.com/ikawaha/kagome-dict/ipa"
 	"github.com/ikawaha/kagome/v2/tokenizer"
+
+	"github.com/breachtrend/breachtrend/internal/jatok"
 )
 
 // The IPA tokenizer costs 0.6 s and ~88 MiB to build and is safe for
 // concurrent use: one per process, built on first use, and only for the few
 // lines and sentences that need it (candidate organization lines, cause
 // sentences), never whole documents.
-var (
-	kagomeOnce sync.Once
-	kagomeTok  *tokenizer.Tokenizer
-)
-
+// The tokenizer is jatok's, shared with the term extraction.
 func kagomeTokenizer() *tokenizer.Tokenizer {
-	kagomeOnce.Do(func() {
-		t, err := tokenizer.New(ipa.Dict(), tokenizer.OmitBosEos())
-		if err == nil {
-			kagomeTok = t
-		}
-	})
-	return kagomeTok
+	t, err := jatok.Tokenizer()
+	if err != nil {
+		return nil
+	}
+	return t
 }
 
 // morph is one token: its surface, base form and part-of-speech features.

@@ -1,0 +1,31 @@
+package extract
+
+import (
+	"github.com/breachtrend/breachtrend/internal/jatok"
+)
+
+// termBudget is how much of a notice's text, after its title, is read for
+// terms. The title and the opening paragraph name what happened (the
+// attack, the mistake); tokenizing every notice whole would cost more than
+// the rest of the pipeline together (kagome is ~3× slower than MeCab).
+const termBudget = 300
+
+// Terms returns the nouns (kagome IPA base forms, repeats included) of a
+// notice's title and the opening of its text, for term trends. It returns
+// nil when the tokenizer cannot be built.
+func Terms(title, text string) []string {
+	n := 0
+	cut := len(text)
+	for i := range text {
+		if n == termBudget {
+			cut = i
+			break
+		}
+		n++
+	}
+	terms, err := jatok.NounTerms(title + "\n" + text[:cut])
+	if err != nil {
+		return nil
+	}
+	return terms
+}
