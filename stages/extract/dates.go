@@ -42,6 +42,10 @@ var (
 var kanjiNumDateRE = regexp.MustCompile(`(?:(令和|平成|昭和)(元|[一二三四五六七八九十]{1,3})年|([〇一二三四五六七八九]{4})年|(同年|本年|今年|昨年|翌年|前年)?)` +
 	`([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?`)
 
+// slashDayRE: "8/19 医師が…" — a month and day with no year opening a
+// line of a timeline (not a fraction inside a sentence, nor 1/3の…, 2/5ページ).
+var slashDayRE = regexp.MustCompile(`^[\s・•\-*]*(\d{1,2})/(\d{1,2})(?:[(](?:月|火|水|木|金|土|日)[)])?(?:[^\d/.:%~\-のを程以倍ペ頁]|$)`)
+
 // sameMonthRE: 同月5日, 同月五日 — the month of the date before.
 var sameMonthRE = regexp.MustCompile(`同月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日`)
 
@@ -122,6 +126,13 @@ func findDates(s string) []dateMention {
 			continue
 		}
 		ms = append(ms, dm)
+	}
+	if m := slashDayRE.FindStringSubmatchIndex(s); m != nil {
+		mo, _ := strconv.Atoi(s[m[2]:m[3]])
+		d, _ := strconv.Atoi(s[m[4]:m[5]])
+		if d >= 1 {
+			ms = append(ms, dateMention{Start: m[2], End: m[5], Month: mo, Day: d})
+		}
 	}
 	for _, m := range sameMonthRE.FindAllStringSubmatchIndex(s, -1) {
 		d, ok := parseDayNumber(s[m[2]:m[3]])

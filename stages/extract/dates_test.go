@@ -44,6 +44,10 @@ func TestDates(t *testing.T) {
 		{"early month only", "", "2023年6月上旬に発生", ""},
 		{"duration is no date", "2023-08-01", "3か月間の調査を行いました。", ""},
 		{"time after date", "", "2023年11月8日2時時点で確認できている情報", "2023-11-08"},
+		{"month/day opening a line", "2024-09-01", "8/19 医師が患者の検査結果を誤って手渡しました。", "2024-08-19"},
+		{"month/day with weekday", "2024-09-01", "・8/20(火)保護者からの申出により発覚", "2024-08-20"},
+		{"fraction is no date", "2024-09-01", "1/3の職員が研修を受講しました。", ""},
+		{"page is no date", "2024-09-01", "2/5ページに記載しています。", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

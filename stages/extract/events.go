@@ -265,13 +265,46 @@ func timeline(sents []sentence, ctx *yearContext, pub, pubMention int) []schemas
 					}
 				}
 			default:
-				kind = classifyMention(s.Text, m, end, j+1 < len(ms) && ms[j+1].RangeEnd)
+				rangeStart := j+1 < len(ms) && ms[j+1].RangeEnd
+				kind = classifyMention(s.Text, m, end, rangeStart)
+				if kind == schemas.EventOther && !rangeStart && k == len(ms) && !strings.HasSuffix(s.Text, "。") {
+					kind = classifyContinuation(sents, i)
+				}
 			}
 			events = append(events, schemas.Event{Kind: kind, Date: d, Sentence: s.Text})
 			last, lastIdx = d, i
 		}
 	}
 	return events
+}
+
+// classifyContinuation reads what happened on the day of a dated line
+// that ends unfinished ("9月6日15時53分頃、お客様に宛てまして、", "8/19 医師が…
+// 気付かず、", "10月31日(木)11:09~12:01の間に17通"): the sentence goes on
+// in the lines after it, up to the first that ends with 。 and before any
+// that holds a date of its own.
+func classifyContinuation(sents []sentence, i int) string {
+	var b strings.Builder
+	for n := i + 1; n < len(sents) && n <= i+4; n++ {
+		if len(findDates(sents[n].Text)) > 0 {
+			break
+		}
+		b.WriteString(sents[n].Text)
+		if strings.HasSuffix(sents[n].Text, "。") {
+			break
+		}
+	}
+	rest := b.String()
+	if rest == "" {
+		return schemas.EventOther
+	}
+	if k := classifyPieces(rest); k != schemas.EventOther {
+		return k
+	}
+	if k := classifyClause(rest); k == schemas.EventDiscovered || k == schemas.EventOccurred {
+		return k
+	}
+	return schemas.EventOther
 }
 
 // andJoinRE is what joins two dates that share one verb: "11月29日と12月22日に".
