@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/schemas"
 )
@@ -193,6 +194,9 @@ var weekdayLeadRE = regexp.MustCompile(`^\s*(?:[(](?:月|火|水|木|金|土|日
 // happened: a bullet, a time, a weekday, brackets.
 var dateOnlyRE = regexp.MustCompile(`^[\s・•\-*\d.()【】\[\]]*$`)
 
+// incidentDayRE names the day of the incident without its date.
+var incidentDayRE = regexp.MustCompile(`(?:事件|事案|事故|被害|攻撃|感染)?発生(?:の)?当日`)
+
 var timeContinuationRE = regexp.MustCompile(`(同日|当日|その後|直後|翌日|\d{1,3}分後|数分後|\d{1,2}時\d{0,2}分?|\d{1,2}:\d{2})`)
 
 // timeline reads every dated event of the sentences, in text order.
@@ -204,6 +208,18 @@ func timeline(sents []sentence, ctx *yearContext, pub, pubMention int) []schemas
 	lastIdx := -10
 	for i, s := range sents {
 		ms := findDates(s.Text)
+		if len(ms) == 0 && incidentDayRE.MatchString(s.Text) {
+			// "事件発生当日、電子カルテの異常を覚知し": the day the incident
+			// began, as the text has dated it before.
+			if d, _ := firstOf(events, schemas.EventOccurred, schemas.Date{}); !d.IsZero() {
+				k := classifyPieces(s.Text[incidentDayRE.FindStringIndex(s.Text)[1]:])
+				if k == schemas.EventDiscovered || k == schemas.EventOccurred {
+					events = append(events, schemas.Event{Kind: k, Date: d, Sentence: s.Text})
+					last, lastIdx = d, i
+				}
+			}
+			continue
+		}
 		if len(ms) == 0 {
 			// "その後19時19分に…発覚しました": a time with no date is on the
 			// day of the sentence before.
@@ -244,6 +260,8 @@ func timeline(sents []sentence, ctx *yearContext, pub, pubMention int) []schemas
 				kind = schemas.EventPublished
 			case m.RangeEnd:
 				kind = schemas.EventOther // the end of a period
+			case dateOnlyRE.MatchString(stripDates(s.Text)) && i > 0 && scopeLabel(sents[i-1].Text):
+				kind = schemas.EventOther // "【対象となるお客様】 / 2013年4月1日~…": whose data
 			case dateOnlyRE.MatchString(stripDates(s.Text)):
 				// A date on a line of its own: what happened is said on the
 				// next lines, or by the heading it sits under.
@@ -267,6 +285,12 @@ func timeline(sents []sentence, ctx *yearContext, pub, pubMention int) []schemas
 			default:
 				rangeStart := j+1 < len(ms) && ms[j+1].RangeEnd
 				kind = classifyMention(s.Text, m, end, rangeStart)
+				if kind == schemas.EventOther && rangeStart && i > 0 && bracketed(s.Text) && exposedRE.MatchString(sents[i-1].Text) {
+					// "1.氏名が他の利用者に閲覧できる状態になっていた。 /
+					// (2013年12月10日から2015年3月24日までの間)": the period of
+					// the state the line before tells of.
+					kind = schemas.EventOccurred
+				}
 				if kind == schemas.EventOther && !rangeStart && k == len(ms) && !strings.HasSuffix(s.Text, "。") {
 					kind = classifyContinuation(sents, i)
 				}
@@ -305,6 +329,22 @@ func classifyContinuation(sents []sentence, i int) string {
 		return k
 	}
 	return schemas.EventOther
+}
+
+// exposedRE: a sentence telling that data leaked or lay open.
+var exposedRE = regexp.MustCompile(`漏えい|漏洩|流出|閲覧(?:でき|可能)|表示され|公開され|不正`)
+
+// bracketed reports whether the whole sentence is one bracket.
+func bracketed(s string) bool {
+	return strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") && strings.Count(s, "(") == 1
+}
+
+// scopeLabel reports whether a line labels whom a list concerns
+// ("- 【対象となるお客様】", "対象者:"), so that a period under it bounds
+// whose data is concerned and names no event.
+func scopeLabel(l string) bool {
+	return utf8.RuneCountInString(l) <= 20 && !strings.Contains(l, "。") && strings.Contains(l, "対象") &&
+		containsAny(l, []string{"お客様", "者", "方", "会員", "利用者", "顧客"})
 }
 
 // andJoinRE is what joins two dates that share one verb: "11月29日と12月22日に".
