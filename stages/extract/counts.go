@@ -58,6 +58,9 @@ var leakWords = []string{"漏えい", "漏洩", "流出", "閲覧", "可能性",
 // findCounts returns the people or record counts written in s.
 func findCounts(s string) []countMention {
 	var out []countMention
+	if c, ok := labelCount(s); ok {
+		return []countMention{c}
+	}
 	for _, m := range countRE.FindAllStringSubmatchIndex(s, -1) {
 		num := s[m[4]:m[5]]
 		unit := s[m[6]:m[7]]
@@ -152,6 +155,23 @@ func headNounNotPeople(rest string) bool {
 		}
 	}
 	return false
+}
+
+// labelCountRE: a table row whose label says what is counted, and a bare
+// number with no unit ("漏えい人数 25789", "流出件数:1,204").
+var labelCountRE = regexp.MustCompile(`^[\s・\-]*(?:漏えい|漏洩|流出|対象|被害)(?:人数|者数|件数)\s*[::]?\s*(約)?((?:\d{1,3}(?:,\d{3})+|\d+))\s*$`)
+
+// labelCount reads a labelled bare count of a table row.
+func labelCount(s string) (countMention, bool) {
+	m := labelCountRE.FindStringSubmatchIndex(s)
+	if m == nil {
+		return countMention{}, false
+	}
+	v, ok := parseNumber(s[m[4]:m[5]])
+	if !ok || v <= 0 {
+		return countMention{}, false
+	}
+	return countMention{Value: v, Approx: m[2] >= 0, Unit: "件", Start: m[4], End: m[5]}, true
 }
 
 // parseNumber reads 61,942, 25万, 3万5千, 3.5万, 三千, 一万二千.
