@@ -12,7 +12,12 @@
 // the derived tables, built with DuckDB SQL from the Parquet tables.
 //
 // Tables (see schemas.Dictionary): notices, timeline, incidents, rejects,
-// trends_quarterly and the other derived tables.
+// and the derived trends_quarterly, delay_distribution and terms_quarterly.
+//
+// Scheduled runs: per-segment results are cached in <out>/_cache keyed by
+// the segment's text and the rules' version, so a rerun extracts only new
+// segments; <out>/manifest.json records what a run read and wrote; an
+// flock on <out>.lock keeps two runs off one output folder.
 //
 // Errors: bad input is data — a file or segment that cannot be used becomes
 // a rejects row and the run goes on. Only a systemic failure (a cancelled
