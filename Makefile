@@ -34,5 +34,13 @@ vet:
 fmt:
 	gofmt -w .
 
+# Throughput and memory: scale corpora of SIZES segments (default
+# "1000 10000 50000") made from testdata/corpus under bench/work/, a --full
+# run on each (notices/s, MB/s, wall, peak RSS, seconds per stage), --workers
+# 1 vs 2 on 10k, mecab on the same bytes as a yardstick, and the Go
+# benchmarks once. About 10 minutes; installs time and mecab with apt if missing.
+bench: build
+	SIZES="$(or $(SIZES),1000 10000 50000)" bash bench/run.sh
+
 clean:
 	rm -rf bin $(OUT)

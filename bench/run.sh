@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Throughput and memory benchmark of breachtrend (make bench).
+#
+# For each size in SIZES (default "1000 10000 50000" segments) it builds a
+# deterministic scale corpus from testdata/corpus (bench/gencorpus), runs
+# `bin/breachtrend run --full --workers 2` on it under /usr/bin/time -v, and
+# times Debian's mecab tokenizing the same bytes. On the WORKERS_SIZE corpus
+# (default 10000) it also runs --workers 1 for the speed-up. Then it runs the
+# Go benchmarks of the stages and the pipeline once, and prints the tables.
+#
+# Environment: SIZES, WORKERS_SIZE ("" to skip), BENCHTIME (go test
+# -benchtime, default 20x; "" skips the Go benchmarks), BIN (default
+# bin/breachtrend), WORK (default bench/work). Everything it writes is under
+# WORK (gitignored); a corpus is regenerated only when the generator or the
+# seeds change.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SIZES=${SIZES:-"1000 10000 50000"}
+WORKERS_SIZE=${WORKERS_SIZE-10000}
+BENCHTIME=${BENCHTIME-20x}
+BIN=${BIN:-bin/breachtrend}
+WORK=${WORK:-bench/work}
+GO=${GO:-go}
+export CGO_ENABLED=1
+
+# Tools: GNU time for peak RSS, mecab with the IPA dictionary for the yardstick.
+need=()
+[ -x /usr/bin/time ] || need+=(time)
+command -v mecab >/dev/null 2>&1 || need+=(mecab)
+[ -e /var/lib/mecab/dic/ipadic-utf8 ] || need+=(mecab-ipadic-utf8)
+if [ ${#need[@]} -gt 0 ]; then
+	echo "bench: installing ${need[*]}"
+	if [ "$(id -u)" = 0 ]; then
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+	else
+		sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+	fi
+fi
+
+[ -x "$BIN" ] || { echo "bench: $BIN missing: run make build" >&2; exit 1; }
+mkdir -p "$WORK"
+# A private copy: other people's `make build` replaces bin/breachtrend, and
+# every run of one bench must time the same binary.
+cp "$BIN" "$WORK/breachtrend"
+BIN="$WORK/breachtrend"
+$GO build -o "$WORK/gencorpus" ./bench/gencorpus
+$GO build -o "$WORK/report" ./bench/report
+results="$WORK/results.jsonl"
+: >"$results"
+stamp=$(cat bench/gencorpus/main.go testdata/corpus/*.txt | sha256sum | cut -c1-16)
+
+corpus() { # corpus N: makes bench/work/corpus-N unless it is up to date
+	local n=$1 dir="$WORK/corpus-$1"
+	if [ "$(cat "$dir/.stamp" 2>/dev/null)" != "$stamp" ]; then
+		"$WORK/gencorpus" -seeds testdata/corpus -n "$n" -out "$dir"
+		echo "$stamp" >"$dir/.stamp"
+	fi
+}
+
+run() { # run N WORKERS
+	local n=$1 w=$2 dir="$WORK/corpus-$1" out="$WORK/out-$1-w$2"
+	/usr/bin/time -v -o "$WORK/time-$n-w$w.txt" "$BIN" run --full --workers "$w" --in "$dir" --out "$out" \
+		>"$WORK/run-$n-w$w.log" 2>&1 || { cat "$WORK/run-$n-w$w.log" >&2; return 1; }
+	"$WORK/report" run -results "$results" -label "$n w$w" -workers "$w" -corpus "$dir" -out "$out" -time "$WORK/time-$n-w$w.txt"
+}
+
+mecab_run() { # mecab N: the corpus concatenated, one process
+	local n=$1 dir="$WORK/corpus-$1" all="$WORK/all-$1.txt"
+	find "$dir" -name '*.txt' -print0 | sort -z | xargs -0 cat >"$all"
+	/usr/bin/time -v -o "$WORK/time-$n-mecab.txt" mecab -d /var/lib/mecab/dic/ipadic-utf8 <"$all" >/dev/null
+	rm -f "$all"
+	"$WORK/report" mecab -results "$results" -label "$n" -corpus "$dir" -time "$WORK/time-$n-mecab.txt"
+}
+
+start=$(date +%s)
+echo "bench: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start; commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown), binary $(sha256sum "$BIN" | cut -c1-12)"
+for n in $SIZES; do
+	corpus "$n"
+	run "$n" 2
+	mecab_run "$n"
+done
+if [ -n "$WORKERS_SIZE" ]; then
+	corpus "$WORKERS_SIZE"
+	case " $SIZES " in *" $WORKERS_SIZE "*) ;; *) run "$WORKERS_SIZE" 2 ;; esac
+	run "$WORKERS_SIZE" 1
+fi
+
+status=0
+if [ -n "$BENCHTIME" ]; then
+	echo
+	echo "go test -run '^\$' -bench . -benchmem -benchtime $BENCHTIME ./stages/... ./pipeline/"
+	if ! $GO test -run '^$' -bench . -benchmem -benchtime "$BENCHTIME" ./stages/... ./pipeline/ >"$WORK/gobench.txt" 2>&1; then
+		status=1
+	fi
+	grep -vE '^(goos|goarch|cpu|PASS)' "$WORK/gobench.txt" || true
+fi
+
+echo
+"$WORK/report" table -results "$results"
+echo
+echo "bench: $(($(date +%s) - start)) s; load average $(cut -d' ' -f1-3 /proc/loadavg) at the end (other processes share the cores)"
+exit $status
