@@ -102,18 +102,33 @@ func TestAddedFileCostsOnlyItsSegments(t *testing.T) {
 	}
 }
 
-// TestCacheVersion: a cache written by other rules is not used.
+// TestCacheVersion: a cache written by other rules is not used, and a
+// torn cache file is ignored whole.
 func TestCacheVersion(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
 	run(t, out, 1)
-	if c := loadCache(out, rulesVersion(), false); len(c.old) != 26 {
-		t.Errorf("same version: %d entries, want 26", len(c.old))
+	entries := func(version string, full bool) int {
+		c, err := openCache(out, t.TempDir(), version, full)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.close()
+		return len(c.oldIdx)
 	}
-	if c := loadCache(out, "other-rules", false); len(c.old) != 0 {
-		t.Errorf("other version: %d entries, want 0", len(c.old))
+	if n := entries(rulesVersion(), false); n != 26 {
+		t.Errorf("same version: %d entries, want 26", n)
 	}
-	if c := loadCache(out, rulesVersion(), true); len(c.old) != 0 {
+	if n := entries("other-rules", false); n != 0 {
+		t.Errorf("other version: %d entries, want 0", n)
+	}
+	if n := entries(rulesVersion(), true); n != 0 {
 		t.Error("--full read the cache")
+	}
+	path := filepath.Join(out, cacheFile)
+	b, _ := os.ReadFile(path)
+	os.WriteFile(path, b[:len(b)-40], 0o644) // torn mid-line
+	if n := entries(rulesVersion(), false); n != 0 {
+		t.Errorf("torn cache: %d entries used", n)
 	}
 }
 

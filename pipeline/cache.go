@@ -2,14 +2,17 @@ package pipeline
 
 import (
 	"bufio"
-	"crypto/sha256"
-	"encoding/gob"
-	"encoding/hex"
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sync"
+
+	"crypto/sha256"
+	"encoding/hex"
 
 	"github.com/breachtrend/breachtrend/schemas"
 	"github.com/breachtrend/breachtrend/stages/extract"
@@ -17,37 +20,44 @@ import (
 
 // cacheFile is where a run keeps its per-segment results, inside the output
 // folder, so it is swapped in with the tables it produced.
-const cacheFile = "_cache/segments.gob"
+const cacheFile = "_cache/segments.jsonl"
+
+// cacheMagic opens the file; a file of another format or rules version is
+// ignored whole.
+const cacheMagic = "breachtrend-segment-cache 2 "
 
 // cached is what a segment's extraction and enrichment gave: the notice
 // without the text and ids the pipeline sets itself.
 type cached struct {
-	IsIncident bool
-	Notice     schemas.Notice
+	IsIncident bool           `json:"i"`
+	Notice     schemas.Notice `json:"n"`
 }
+
+// span is where one entry's line lies in a cache file.
+type span struct{ off, n int64 }
 
 // segmentCache maps a segment key (the segment's text and header, and the
-// rules' version) to its result. Lookups from many workers at once are
-// safe; entries used or made in this run are kept for the next one, the
-// rest dropped, so the cache does not grow with dead segments.
+// rules' version) to its result. Entries stay on disk: memory holds only
+// an index of key → place in the file, so it does not grow with the text of
+// the corpus. The previous run's file is read with ReadAt (safe from many
+// workers); this run's entries — those used or made — are appended to a new
+// file in the staging folder, so dead entries are dropped.
 type segmentCache struct {
 	version string
-	mu      sync.Mutex
-	old     map[string]cached
-	next    map[string]cached
-	hits    int
-	misses  int
+	old     *os.File
+	oldIdx  map[string]span
+
+	mu     sync.Mutex
+	next   *os.File
+	w      *bufio.Writer
+	off    int64
+	newIdx map[string]bool
+	hits   int
+	misses int
 }
 
-// cacheFormat is written first in the file; a file of another format or
-// version is ignored whole.
-type cacheHeader struct {
-	Format  int
-	Version string
-	Entries int
-}
-
-const cacheFormatVersion = 1
+// keyLen is the length of a key: a hex SHA-256.
+const keyLen = 64
 
 // rulesVersion names the rules a result was computed with: the extractor's
 // declared version and the identity of this executable (size and
@@ -63,33 +73,60 @@ func rulesVersion() string {
 	return v
 }
 
-// loadCache reads the previous run's cache from out; a missing, stale or
-// unreadable cache is an empty one (the run just does all the work).
-func loadCache(out, version string, full bool) *segmentCache {
-	c := &segmentCache{version: version, old: map[string]cached{}, next: map[string]cached{}}
-	if full {
-		return c
+// openCache indexes the previous run's cache in out (unless full) and
+// starts this run's file in dir. A missing, stale or torn previous cache
+// is an empty one: the run just does the work.
+func openCache(out, dir, version string, full bool) (*segmentCache, error) {
+	c := &segmentCache{version: version, oldIdx: map[string]span{}, newIdx: map[string]bool{}}
+	if !full {
+		c.indexOld(filepath.Join(out, cacheFile))
 	}
-	f, err := os.Open(filepath.Join(out, cacheFile))
+	path := filepath.Join(dir, cacheFile)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, fmt.Errorf("cache: %w", err)
+	}
+	f, err := os.Create(path)
 	if err != nil {
-		return c
+		return nil, fmt.Errorf("cache: %w", err)
 	}
-	defer f.Close()
-	dec := gob.NewDecoder(bufio.NewReader(f))
-	var h cacheHeader
-	if err := dec.Decode(&h); err != nil || h.Format != cacheFormatVersion || h.Version != version {
-		return c
+	c.next, c.w = f, bufio.NewWriterSize(f, 1<<20)
+	head := cacheMagic + version + "\n"
+	c.w.WriteString(head)
+	c.off = int64(len(head))
+	return c, nil
+}
+
+func (c *segmentCache) indexOld(path string) {
+	f, err := os.Open(path)
+	if err != nil {
+		return
 	}
-	for i := 0; i < h.Entries; i++ {
-		var key string
-		var v cached
-		if dec.Decode(&key) != nil || dec.Decode(&v) != nil {
-			c.old = map[string]cached{} // a torn file: trust none of it
-			return c
+	r := bufio.NewReaderSize(f, 1<<20)
+	head, err := r.ReadString('\n')
+	if err != nil || head != cacheMagic+c.version+"\n" {
+		f.Close()
+		return
+	}
+	off := int64(len(head))
+	for {
+		line, err := r.ReadSlice('\n')
+		for errors.Is(err, bufio.ErrBufferFull) { // a long line: read on
+			var more []byte
+			more, err = r.ReadSlice('\n')
+			line = append(append([]byte(nil), line...), more...)
 		}
-		c.old[key] = v
+		if err == io.EOF && len(line) == 0 {
+			break
+		}
+		if err != nil || len(line) < keyLen+2 || line[keyLen] != ' ' {
+			c.oldIdx = map[string]span{} // a torn file: trust none of it
+			f.Close()
+			return
+		}
+		c.oldIdx[string(line[:keyLen])] = span{off, int64(len(line))}
+		off += int64(len(line))
 	}
-	return c
+	c.old = f
 }
 
 // key is the cache key of a segment.
@@ -102,56 +139,71 @@ func (c *segmentCache) key(text string, header extract.Input) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
+// get returns the cached result of key, copying its entry into this run's
+// file.
 func (c *segmentCache) get(key string) (cached, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	v, ok := c.next[key]
+	sp, ok := c.oldIdx[key]
 	if !ok {
-		v, ok = c.old[key]
+		c.count(false)
+		return cached{}, false
 	}
-	if ok {
+	line := make([]byte, sp.n)
+	if _, err := c.old.ReadAt(line, sp.off); err != nil {
+		c.count(false)
+		return cached{}, false
+	}
+	var v cached
+	if err := json.Unmarshal(line[keyLen+1:], &v); err != nil {
+		c.count(false)
+		return cached{}, false
+	}
+	c.count(true)
+	c.append(key, line)
+	return v, true
+}
+
+func (c *segmentCache) count(hit bool) {
+	c.mu.Lock()
+	if hit {
 		c.hits++
-		c.next[key] = v
 	} else {
 		c.misses++
 	}
-	return v, ok
-}
-
-func (c *segmentCache) put(key string, v cached) {
-	c.mu.Lock()
-	c.next[key] = v
 	c.mu.Unlock()
 }
 
-// save writes the entries of this run into dir (the staging folder), keys
-// sorted so the file is the same for the same corpus.
-func (c *segmentCache) save(dir string) error {
-	path := filepath.Join(dir, cacheFile)
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	f, err := os.Create(path)
+// put records a result computed in this run.
+func (c *segmentCache) put(key string, v cached) {
+	b, err := json.Marshal(v)
 	if err != nil {
-		return fmt.Errorf("cache: %w", err)
+		return // a result that cannot be cached is computed again next time
 	}
-	w := bufio.NewWriter(f)
-	enc := gob.NewEncoder(w)
-	keys := make([]string, 0, len(c.next))
-	for k := range c.next {
-		keys = append(keys, k)
+	var line bytes.Buffer
+	line.Grow(keyLen + 2 + len(b))
+	line.WriteString(key)
+	line.WriteByte(' ')
+	line.Write(b)
+	line.WriteByte('\n')
+	c.append(key, line.Bytes())
+}
+
+func (c *segmentCache) append(key string, line []byte) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.newIdx[key] {
+		return // the same segment twice in one corpus
 	}
-	sortStrings(keys)
-	err = enc.Encode(cacheHeader{Format: cacheFormatVersion, Version: c.version, Entries: len(keys)})
-	for _, k := range keys {
-		if err != nil {
-			break
-		}
-		if err = enc.Encode(k); err == nil {
-			err = enc.Encode(c.next[k])
-		}
+	c.newIdx[key] = true
+	c.w.Write(line)
+	c.off += int64(len(line))
+}
+
+// close finishes this run's file and closes the previous one.
+func (c *segmentCache) close() error {
+	if c.old != nil {
+		c.old.Close()
 	}
-	err = errors.Join(err, w.Flush(), f.Sync(), f.Close())
+	err := errors.Join(c.w.Flush(), c.next.Sync(), c.next.Close())
 	if err != nil {
 		return fmt.Errorf("cache: %w", err)
 	}

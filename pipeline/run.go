@@ -48,8 +48,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	man := &Manifest{RunID: fmt.Sprintf("%s-%d", start.UTC().Format("20060102T150405Z"), os.Getpid()),
 		Start: start.UTC(), Version: Version, Commit: buildCommit(), Rules: rulesVersion(),
 		Workers: cfg.Workers, Full: cfg.Full, Tables: map[string]int{}, Rejects: map[string]int{}}
-	st := &stages{loader: load.NewLoader(), extractor: extract.New(), enricher: enrich.New(),
-		cache: loadCache(cfg.Out, man.Rules, cfg.Full), times: &stageTimes{}}
+	st := &stages{loader: load.NewLoader(), extractor: extract.New(), enricher: enrich.New(), times: &stageTimes{}}
 	if cfg.Sectors != "" {
 		f, err := os.Open(cfg.Sectors)
 		if err != nil {
@@ -66,6 +65,15 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		return Summary{}, err
 	}
 	defer stage.cleanup()
+	if st.cache, err = openCache(cfg.Out, stage.dir, man.Rules, cfg.Full); err != nil {
+		return Summary{}, err
+	}
+	cacheOpen := true
+	defer func() {
+		if cacheOpen {
+			st.cache.close()
+		}
+	}()
 
 	sum, err := runStages(ctx, cfg, st, stage.dir, man)
 	if err != nil {
@@ -75,7 +83,8 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		return sum, fmt.Errorf("%d inputs rejected, more than --max-rejects %d (%s); the previous tables are kept",
 			sum.Rejects, cfg.MaxRejects, reasons(man.Rejects))
 	}
-	if err := st.cache.save(stage.dir); err != nil {
+	cacheOpen = false
+	if err := st.cache.close(); err != nil {
 		return sum, err
 	}
 	t0 := time.Now()
@@ -314,15 +323,34 @@ func reasons(m map[string]int) string {
 // compactNotice is what linking needs of a notice: its fields, not its
 // text, evidence or timeline (but the reports to the Commission, for the
 // APPI clock). Kept for every notice until the run ends, it must be small.
+//
+// Every string kept is cloned: the extracted values are substrings of the
+// notice's text, and keeping one would keep the whole text alive.
 func compactNotice(n *schemas.Notice) *schemas.Notice {
-	c := *n
-	c.Text, c.OriginalText, c.Title, c.URL = "", "", "", ""
-	c.OrganizationEvidence, c.CauseEvidence, c.CountEvidence, c.DiscoveredEvidence = "", "", "", ""
-	c.Events = nil
+	c := schemas.Notice{
+		NoticeID: n.NoticeID, SourcePath: strings.Clone(n.SourcePath), SegmentIndex: n.SegmentIndex,
+		IsIncident: n.IsIncident, CaseID: strings.Clone(n.CaseID), ReportSeq: n.ReportSeq,
+		FinalReport: n.FinalReport, Organization: strings.Clone(n.Organization),
+		PublishedDate: n.PublishedDate, DiscoveredDate: n.DiscoveredDate, OccurredDate: n.OccurredDate,
+		ReportedDate: n.ReportedDate, AffectedCount: n.AffectedCount, AffectedApprox: n.AffectedApprox,
+		Cause: strings.Clone(n.Cause), Sector: strings.Clone(n.Sector), DataTypes: cloneAll(n.DataTypes),
+		VerisAction: n.VerisAction, TSRCategory: n.TSRCategory, DisclosureDelayDays: n.DisclosureDelayDays,
+	}
 	for _, e := range n.Events {
 		if e.Kind == schemas.EventReported {
-			c.Events = append(c.Events, e)
+			c.Events = append(c.Events, schemas.Event{Kind: e.Kind, Date: e.Date, Sentence: strings.Clone(e.Sentence)})
 		}
 	}
 	return &c
+}
+
+func cloneAll(ss []string) []string {
+	if ss == nil {
+		return nil
+	}
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = strings.Clone(s)
+	}
+	return out
 }

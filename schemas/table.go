@@ -13,6 +13,9 @@ type Column[R any] struct {
 	Type   arrow.DataType
 	Doc    string
 	append func(b array.Builder, r *R)
+	// Unique marks a column whose values rarely repeat (a notice's text, a
+	// sentence): a Parquet dictionary would only cost memory and time.
+	Unique bool
 }
 
 // Table is an output table of rows R: the table dictionary entry and the
@@ -65,7 +68,7 @@ type TableDoc struct {
 type ColumnDoc struct{ Name, Type, Doc string }
 
 func str[R any](name, doc string, get func(*R) string) Column[R] {
-	return Column[R]{name, arrow.BinaryTypes.String, doc, func(b array.Builder, r *R) {
+	return Column[R]{Name: name, Type: arrow.BinaryTypes.String, Doc: doc, append: func(b array.Builder, r *R) {
 		if v := get(r); v != "" {
 			b.(*array.StringBuilder).Append(v)
 		} else {
@@ -74,21 +77,27 @@ func str[R any](name, doc string, get func(*R) string) Column[R] {
 	}}
 }
 
+// unique marks c as holding values that rarely repeat.
+func unique[R any](c Column[R]) Column[R] {
+	c.Unique = true
+	return c
+}
+
 // text is a string column where the empty string is a value, not null.
 func text[R any](name, doc string, get func(*R) string) Column[R] {
-	return Column[R]{name, arrow.BinaryTypes.String, doc, func(b array.Builder, r *R) {
+	return Column[R]{Name: name, Type: arrow.BinaryTypes.String, Doc: doc, append: func(b array.Builder, r *R) {
 		b.(*array.StringBuilder).Append(get(r))
 	}}
 }
 
 func boolean[R any](name, doc string, get func(*R) bool) Column[R] {
-	return Column[R]{name, arrow.FixedWidthTypes.Boolean, doc, func(b array.Builder, r *R) {
+	return Column[R]{Name: name, Type: arrow.FixedWidthTypes.Boolean, Doc: doc, append: func(b array.Builder, r *R) {
 		b.(*array.BooleanBuilder).Append(get(r))
 	}}
 }
 
 func optBool[R any](name, doc string, get func(*R) *bool) Column[R] {
-	return Column[R]{name, arrow.FixedWidthTypes.Boolean, doc, func(b array.Builder, r *R) {
+	return Column[R]{Name: name, Type: arrow.FixedWidthTypes.Boolean, Doc: doc, append: func(b array.Builder, r *R) {
 		if v := get(r); v != nil {
 			b.(*array.BooleanBuilder).Append(*v)
 		} else {
@@ -98,13 +107,13 @@ func optBool[R any](name, doc string, get func(*R) *bool) Column[R] {
 }
 
 func int32s[R any](name, doc string, get func(*R) int32) Column[R] {
-	return Column[R]{name, arrow.PrimitiveTypes.Int32, doc, func(b array.Builder, r *R) {
+	return Column[R]{Name: name, Type: arrow.PrimitiveTypes.Int32, Doc: doc, append: func(b array.Builder, r *R) {
 		b.(*array.Int32Builder).Append(get(r))
 	}}
 }
 
 func optInt32[R any](name, doc string, get func(*R) *int32) Column[R] {
-	return Column[R]{name, arrow.PrimitiveTypes.Int32, doc, func(b array.Builder, r *R) {
+	return Column[R]{Name: name, Type: arrow.PrimitiveTypes.Int32, Doc: doc, append: func(b array.Builder, r *R) {
 		if v := get(r); v != nil {
 			b.(*array.Int32Builder).Append(*v)
 		} else {
@@ -114,7 +123,7 @@ func optInt32[R any](name, doc string, get func(*R) *int32) Column[R] {
 }
 
 func optInt64[R any](name, doc string, get func(*R) *int64) Column[R] {
-	return Column[R]{name, arrow.PrimitiveTypes.Int64, doc, func(b array.Builder, r *R) {
+	return Column[R]{Name: name, Type: arrow.PrimitiveTypes.Int64, Doc: doc, append: func(b array.Builder, r *R) {
 		if v := get(r); v != nil {
 			b.(*array.Int64Builder).Append(*v)
 		} else {
@@ -124,7 +133,7 @@ func optInt64[R any](name, doc string, get func(*R) *int64) Column[R] {
 }
 
 func date[R any](name, doc string, get func(*R) Date) Column[R] {
-	return Column[R]{name, arrow.FixedWidthTypes.Date32, doc, func(b array.Builder, r *R) {
+	return Column[R]{Name: name, Type: arrow.FixedWidthTypes.Date32, Doc: doc, append: func(b array.Builder, r *R) {
 		if v := get(r); !v.IsZero() {
 			b.(*array.Date32Builder).Append(arrow.Date32(v.Days()))
 		} else {
@@ -134,7 +143,7 @@ func date[R any](name, doc string, get func(*R) Date) Column[R] {
 }
 
 func strings_[R any](name, doc string, get func(*R) []string) Column[R] {
-	return Column[R]{name, arrow.ListOf(arrow.BinaryTypes.String), doc, func(b array.Builder, r *R) {
+	return Column[R]{Name: name, Type: arrow.ListOf(arrow.BinaryTypes.String), Doc: doc, append: func(b array.Builder, r *R) {
 		lb := b.(*array.ListBuilder)
 		lb.Append(true)
 		vb := lb.ValueBuilder().(*array.StringBuilder)

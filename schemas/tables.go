@@ -12,8 +12,8 @@ var NoticesTable = &Table[Notice]{
 		text("encoding", "encoding the file was decoded from", func(n *Notice) string { return n.Encoding }),
 		str("url", "url given by a JSON Lines record", func(n *Notice) string { return n.URL }),
 		text("title", "title line of the segment", func(n *Notice) string { return n.Title }),
-		text("text", "normalized text (NFKC, folded look-alikes, joined lines)", func(n *Notice) string { return n.Text }),
-		text("original_text", "text as decoded from the file", func(n *Notice) string { return n.OriginalText }),
+		unique(text("text", "normalized text (NFKC, folded look-alikes, joined lines)", func(n *Notice) string { return n.Text })),
+		unique(text("original_text", "text as decoded from the file", func(n *Notice) string { return n.OriginalText })),
 		boolean("is_incident", "true for a notice about a security incident", func(n *Notice) bool { return n.IsIncident }),
 		str("case_id", "blog case id YYYY-NNN from the header", func(n *Notice) string { return n.CaseID }),
 		optInt32("report_seq", "which report of the incident: 第N報 = N, 続報N = N+1", func(n *Notice) *int32 { return n.ReportSeq }),
@@ -33,10 +33,10 @@ var NoticesTable = &Table[Notice]{
 		optInt32("disclosure_delay_days", "published_date − discovered_date", func(n *Notice) *int32 { return n.DisclosureDelayDays }),
 		strings_("terms", "nouns (kagome IPA base forms, repeats kept) of the title and the first 300 characters, for term trends", func(n *Notice) []string { return n.Terms }),
 		str("incident_id", "incident this notice reports on (incidents table)", func(n *Notice) string { return n.IncidentID }),
-		str("organization_evidence", "sentence the organization came from", func(n *Notice) string { return n.OrganizationEvidence }),
-		str("cause_evidence", "sentence the cause came from", func(n *Notice) string { return n.CauseEvidence }),
-		str("affected_count_evidence", "sentence the count came from", func(n *Notice) string { return n.CountEvidence }),
-		str("discovered_evidence", "sentence the discovery date came from", func(n *Notice) string { return n.DiscoveredEvidence }),
+		unique(str("organization_evidence", "sentence the organization came from", func(n *Notice) string { return n.OrganizationEvidence })),
+		unique(str("cause_evidence", "sentence the cause came from", func(n *Notice) string { return n.CauseEvidence })),
+		unique(str("affected_count_evidence", "sentence the count came from", func(n *Notice) string { return n.CountEvidence })),
+		unique(str("discovered_evidence", "sentence the discovery date came from", func(n *Notice) string { return n.DiscoveredEvidence })),
 	},
 }
 
@@ -58,7 +58,7 @@ var TimelineTable = &Table[TimelineRow]{
 		int32s("seq", "position of the event in the notice, from 0", func(r *TimelineRow) int32 { return r.Seq }),
 		text("kind", "published, discovered, occurred, reported, police, notified, restored or other", func(r *TimelineRow) string { return r.Kind }),
 		date("date", "day of the event", func(r *TimelineRow) Date { return r.Date }),
-		text("sentence", "sentence that states it", func(r *TimelineRow) string { return r.Sentence }),
+		unique(text("sentence", "sentence that states it", func(r *TimelineRow) string { return r.Sentence })),
 	},
 }
 

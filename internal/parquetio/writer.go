@@ -58,12 +58,18 @@ func create[R any](dir string, table *schemas.Table[R]) (*Writer[R], error) {
 	if err != nil {
 		return nil, fmt.Errorf("table %s: %w", table.Name, err)
 	}
-	props := parquet.NewWriterProperties(
+	opts := []parquet.WriterProperty{
 		parquet.WithCompression(compress.Codecs.Zstd),
 		parquet.WithDictionaryDefault(true),
 		parquet.WithStats(true),
 		parquet.WithCreatedBy("breachtrend"),
-	)
+	}
+	for _, c := range table.Columns {
+		if c.Unique { // texts and sentences: a dictionary of unique values is pure cost
+			opts = append(opts, parquet.WithDictionaryFor(c.Name, false))
+		}
+	}
+	props := parquet.NewWriterProperties(opts...)
 	fw, err := pqarrow.NewFileWriter(table.Schema(), syncCloser{f}, props, pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
 	if err != nil {
 		f.Close()
