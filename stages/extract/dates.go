@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/schemas"
 )
@@ -68,10 +69,66 @@ func kanjiDigitsYear(s string) int {
 
 var weekdays = map[string]int{"日": 0, "月": 1, "火": 2, "水": 3, "木": 4, "金": 5, "土": 6}
 
+// dateCues are the literals the date patterns need, found in one pass
+// over s: each pattern is run only when s holds what every one of its
+// matches must hold. None of the patterns has a literal prefix, so the
+// regexp engine tries every position of every sentence; most sentences
+// hold no date, and these checks are what lets them go without that cost.
+type dateCues struct {
+	digit      bool // an ASCII digit (NFKC has made full-width digits ASCII)
+	digitSep   bool // a digit just before '/', '.' or '-': 2023/6/5, R5.7.3
+	tsuki      bool // 月: every pattern but the numeric ones
+	nen        bool // 年: kanjiDateRE
+	kanjiDigit bool // 一…十: kanjiNumDateRE
+	eraLetter  bool // R, H, S: eraNumRE
+}
+
+func scanDateCues(s string) dateCues {
+	var c dateCues
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		switch {
+		case isDigitByte(b):
+			c.digit = true
+			if i+1 < len(s) && (s[i+1] == '/' || s[i+1] == '.' || s[i+1] == '-') {
+				c.digitSep = true
+			}
+		case b == 'R' || b == 'H' || b == 'S':
+			c.eraLetter = true
+		case b >= 0x80:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			switch r {
+			case '月':
+				c.tsuki = true
+			case '年':
+				c.nen = true
+			case '一', '二', '三', '四', '五', '六', '七', '八', '九', '十':
+				c.kanjiDigit = true
+			}
+			i += n - 1
+		}
+	}
+	return c
+}
+
 // findDates returns the dates written in s, in order, without overlaps.
-func findDates(s string) []dateMention {
+func findDates(s string) []dateMention { return findCuedDates(s, scanDateCues(s)) }
+
+// findCuedDates is findDates with s's cues scanned; with every cue set it
+// runs every pattern, as the tests do to check that the cues skip none.
+func findCuedDates(s string, c dateCues) []dateMention {
+	if !c.digit && !c.kanjiDigit {
+		return nil // every date has a number: digits or kanji numerals
+	}
+	// findAll runs re over s only when s holds the cues re needs.
+	findAll := func(cued bool, re *regexp.Regexp) [][]int {
+		if !cued {
+			return nil
+		}
+		return re.FindAllStringSubmatchIndex(s, -1)
+	}
 	var ms []dateMention
-	for _, m := range kanjiDateRE.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range findAll(c.digit && c.nen && c.tsuki, kanjiDateRE) {
 		var y int
 		switch {
 		case m[6] >= 0: // 令和5年(2023年): the Western year in brackets is the one written out
@@ -92,7 +149,7 @@ func findDates(s string) []dateMention {
 		}
 		ms = append(ms, dateMention{Start: m[0], End: m[1], Year: y, Month: mo, Day: d})
 	}
-	for _, m := range numDateRE.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range findAll(c.digitSep, numDateRE) {
 		if s[m[4]:m[5]] != s[m[8]:m[9]] { // one separator throughout
 			continue
 		}
@@ -101,13 +158,13 @@ func findDates(s string) []dateMention {
 		d, _ := strconv.Atoi(s[m[10]:m[11]])
 		ms = append(ms, dateMention{Start: m[2], End: m[11], Year: y, Month: mo, Day: d})
 	}
-	for _, m := range eraNumRE.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range findAll(c.digitSep && c.eraLetter, eraNumRE) {
 		n, _ := strconv.Atoi(s[m[4]:m[5]])
 		mo, _ := strconv.Atoi(s[m[6]:m[7]])
 		d, _ := strconv.Atoi(s[m[8]:m[9]])
 		ms = append(ms, dateMention{Start: m[2], End: m[9], Year: eras[s[m[2]:m[3]]] + n, Month: mo, Day: d})
 	}
-	for _, m := range shortDateRE.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range findAll(c.digit && c.tsuki, shortDateRE) {
 		if m[0] > 0 && isDigitByte(s[m[0]-1]) {
 			continue
 		}
@@ -127,13 +184,17 @@ func findDates(s string) []dateMention {
 		}
 		ms = append(ms, dm)
 	}
-	if m := slashDayRE.FindStringSubmatchIndex(s); m != nil {
-		mo, _ := strconv.Atoi(s[m[2]:m[3]])
-		d, _ := strconv.Atoi(s[m[4]:m[5]])
-		if d >= 1 {
-			ms = append(ms, dateMention{Start: m[2], End: m[5], Month: mo, Day: d})
+	if c.digitSep {
+		if m := slashDayRE.FindStringSubmatchIndex(s); m != nil {
+			mo, _ := strconv.Atoi(s[m[2]:m[3]])
+			d, _ := strconv.Atoi(s[m[4]:m[5]])
+			if d >= 1 {
+				ms = append(ms, dateMention{Start: m[2], End: m[5], Month: mo, Day: d})
+			}
 		}
 	}
+	// sameMonthRE opens with the literal 同月, which the regexp engine
+	// looks for itself before trying a match.
 	for _, m := range sameMonthRE.FindAllStringSubmatchIndex(s, -1) {
 		d, ok := parseDayNumber(s[m[2]:m[3]])
 		if !ok {
@@ -141,7 +202,7 @@ func findDates(s string) []dateMention {
 		}
 		ms = append(ms, dateMention{Start: m[0], End: m[1], Day: d, Rel: "同月"})
 	}
-	for _, m := range kanjiNumDateRE.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range findAll(c.kanjiDigit && c.tsuki, kanjiNumDateRE) {
 		var y int
 		switch {
 		case m[2] >= 0:

@@ -207,7 +207,7 @@ func timeline(sents []sentence, ctx *yearContext, pub, pubMention int) []schemas
 	var last schemas.Date
 	lastIdx := -10
 	for i, s := range sents {
-		ms := findDates(s.Text)
+		ms := s.Dates
 		if len(ms) == 0 && incidentDayRE.MatchString(s.Text) {
 			// "事件発生当日、電子カルテの異常を覚知し": the day the incident
 			// began, as the text has dated it before.
@@ -239,6 +239,9 @@ func timeline(sents []sentence, ctx *yearContext, pub, pubMention int) []schemas
 			}
 			continue
 		}
+		// A line that holds nothing but its dates (and times, weekdays):
+		// the same for each of its mentions, so read once.
+		dateOnly := dateOnlyRE.MatchString(stripMentions(s.Text, ms))
 		for j, m := range ms {
 			d := ctx.resolve(m)
 			if d.IsZero() {
@@ -260,18 +263,18 @@ func timeline(sents []sentence, ctx *yearContext, pub, pubMention int) []schemas
 				kind = schemas.EventPublished
 			case m.RangeEnd:
 				kind = schemas.EventOther // the end of a period
-			case dateOnlyRE.MatchString(stripDates(s.Text)) && i > 0 && scopeLabel(sents[i-1].Text):
+			case dateOnly && i > 0 && scopeLabel(sents[i-1].Text):
 				kind = schemas.EventOther // "【対象となるお客様】 / 2013年4月1日~…": whose data
-			case dateOnlyRE.MatchString(stripDates(s.Text)):
+			case dateOnly:
 				// A date on a line of its own: what happened is said on the
 				// next lines, or by the heading it sits under.
 				kind = classifyClause(s.Heading)
 				if kind == schemas.EventOther || kind == schemas.EventNotified {
 					for n := i + 1; n < len(sents) && n <= i+4; n++ {
-						if len(findDates(sents[n].Text)) > 0 && !strings.HasSuffix(sents[n].Text, "。") || sents[n].Heading != s.Heading && isHeading(sents[n].Text) {
+						if len(sents[n].Dates) > 0 && !strings.HasSuffix(sents[n].Text, "。") || sents[n].Heading != s.Heading && isHeading(sents[n].Text) {
 							break
 						}
-						k := classifyClause(clauseOfNext(sents[n].Text))
+						k := classifyClause(clauseOfNext(sents[n]))
 						if k == schemas.EventOther {
 							continue
 						}
@@ -310,7 +313,7 @@ func timeline(sents []sentence, ctx *yearContext, pub, pubMention int) []schemas
 func classifyContinuation(sents []sentence, i int) string {
 	var b strings.Builder
 	for n := i + 1; n < len(sents) && n <= i+4; n++ {
-		if len(findDates(sents[n].Text)) > 0 {
+		if len(sents[n].Dates) > 0 {
 			break
 		}
 		b.WriteString(sents[n].Text)
@@ -353,21 +356,26 @@ var andJoinRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*(?:と|及び|�
 // clauseOfNext is the part of a following sentence that says what
 // happened on a date-only line's day: the main clause after any dates
 // it holds ("…同年5月26日に被害を受けた旨の報告を受ける").
-func clauseOfNext(s string) string {
-	ms := findDates(s)
+func clauseOfNext(s sentence) string {
+	ms := s.Dates
 	if len(ms) == 0 {
-		return s
+		return s.Text
 	}
-	tail := s[ms[len(ms)-1].End:]
-	if loc := regexp.MustCompile(`旨|との`).FindAllStringIndex(tail, -1); loc != nil {
+	tail := s.Text[ms[len(ms)-1].End:]
+	if loc := reportedContentRE.FindAllStringIndex(tail, -1); loc != nil {
 		return tail[loc[len(loc)-1][1]:]
 	}
-	return s
+	return s.Text
 }
 
+// reportedContentRE ends a reported content (…旨の報告, …との連絡).
+var reportedContentRE = regexp.MustCompile(`旨|との`)
+
 // stripDates removes the date mentions, weekdays and times from s.
-func stripDates(s string) string {
-	ms := findDates(s)
+func stripDates(s string) string { return stripMentions(s, findDates(s)) }
+
+// stripMentions is stripDates for s with its date mentions ms already found.
+func stripMentions(s string, ms []dateMention) string {
 	var b strings.Builder
 	prev := 0
 	for _, m := range ms {

@@ -114,7 +114,7 @@ func publishedDate(in Input, sents []sentence, ctx *yearContext) (schemas.Date, 
 					if i > 2 {
 						break
 					}
-					if hm := findDates(s.Text); len(hm) > 0 && strings.HasPrefix(s.Text, "【") {
+					if hm := s.Dates; len(hm) > 0 && strings.HasPrefix(s.Text, "【") {
 						return d, i, len(hm) - 1
 					}
 				}
@@ -129,13 +129,13 @@ func publishedDate(in Input, sents []sentence, ctx *yearContext) (schemas.Date, 
 	}
 	seenDate, seenBody := false, false
 	for i, s := range sents {
-		ms := findDates(s.Text)
+		ms := s.Dates
 		if len(ms) == 0 {
 			seenBody = seenBody || strings.HasSuffix(s.Text, "。") && utf8.RuneCountInString(s.Text) >= 20
 			continue
 		}
 		m := ms[0]
-		rest := stripDates(s.Text)
+		rest := stripMentions(s.Text, ms)
 		after := strings.TrimSpace(s.Text[m.End:])
 		own := publishedLabelRE.MatchString(s.Text[:m.Start]) ||
 			strings.HasSuffix(strings.TrimSpace(strings.TrimRight(s.Text[m.End:], ")")), "発表")

@@ -1,9 +1,13 @@
 package extract
 
 import (
+	"os"
+	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/breachtrend/breachtrend/schemas"
+	"github.com/breachtrend/breachtrend/stages/normalize"
 )
 
 var fuzzSeeds = []string{
@@ -27,6 +31,10 @@ func FuzzDates(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		ctx := &yearContext{published: schemas.Date{}}
+		all := dateCues{digit: true, digitSep: true, tsuki: true, nen: true, kanjiDigit: true, eraLetter: true}
+		if got, want := findDates(s), findCuedDates(s, all); !reflect.DeepEqual(got, want) {
+			t.Fatalf("findDates(%q) = %+v, want (every pattern run) %+v", s, got, want)
+		}
 		for _, m := range findDates(s) {
 			if m.Start < 0 || m.End > len(s) || m.Start > m.End {
 				t.Fatalf("bad span %d..%d in %q", m.Start, m.End, s)
@@ -61,4 +69,30 @@ func FuzzExtract(f *testing.F) {
 		var n schemas.Notice
 		New().Extract(Input{Text: text, Title: header, HeaderRest: header}, &n)
 	})
+}
+
+// TestDateCuesSkipNone checks on every sentence of the sample corpus that
+// the cue checks in findDates skip no pattern that would have matched.
+func TestDateCuesSkipNone(t *testing.T) {
+	files, _ := filepath.Glob("../../testdata/corpus/*.txt")
+	if len(files) == 0 {
+		t.Skip("no sample corpus")
+	}
+	all := dateCues{digit: true, digitSep: true, tsuki: true, nen: true, kanjiDigit: true, eraLetter: true}
+	n := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range splitSentences(normalize.Text(string(data))) {
+			if got, want := s.Dates, findCuedDates(s.Text, all); !reflect.DeepEqual(got, want) {
+				t.Errorf("dates of %q = %+v, want %+v", s.Text, got, want)
+			}
+			n += len(s.Dates)
+		}
+	}
+	if n < 100 {
+		t.Errorf("only %d dates in the sample corpus", n)
+	}
 }

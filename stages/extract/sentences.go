@@ -12,6 +12,11 @@ type sentence struct {
 	Line    int    // line index in the normalized text
 	Heading string // nearest heading line above, "" at the top
 	Item    bool   // a list item or a short line in a list
+	// Dates are the sentence's date mentions (findDates(Text)). They are
+	// found once here: publishedDate, timeline, stripDates and the look-ahead
+	// of date-only lines all read them, and the date regexps were the
+	// extractor's largest cost when each ran them again.
+	Dates []dateMention
 }
 
 // splitSentences cuts normalized text into sentences at 。 and line ends,
@@ -30,7 +35,7 @@ func splitSentences(text string) []sentence {
 		}
 		item := isListItem(l)
 		for _, s := range splitAtPeriods(l) {
-			out = append(out, sentence{Text: s, Line: i, Heading: heading, Item: item})
+			out = append(out, sentence{Text: s, Line: i, Heading: heading, Item: item, Dates: findDates(s)})
 		}
 	}
 	return out
