@@ -67,16 +67,42 @@ var causeCues = []causeCue{
 	{"mishandling", "確認を怠", 2}, {"mishandling", "持ち帰", 2},
 }
 
+// causeCueMasks are the masks of causeCues' phrases.
+var causeCueMasks = func() []runeMask {
+	out := make([]runeMask, len(causeCues))
+	for i, c := range causeCues {
+		out[i] = maskOf(c.phrase)
+	}
+	return out
+}()
+
 // patternCues state a cause with words apart: 「誤って…を送信」.
+// Each has the words every match holds, one of each group (need), so that
+// the pattern runs only on the sentences that hold them.
 var patternCues = []struct {
 	cause  string
 	re     *regexp.Regexp
 	weight float64
+	need   [][]string
 }{
-	{"misdelivery", regexp.MustCompile(`誤(?:って|った|り)[^。]{0,40}?(?:送信|送付|送っ|添付|配布|交付|郵送|発送|渡し|お渡し|転送)`), 4},
-	{"misdelivery", regexp.MustCompile(`(?:Bcc|BCC|bcc)[^。]{0,30}(?:To|TO|宛先|CC|Cc)`), 3},
-	{"programming_error", regexp.MustCompile(`他(?:の)?[^。、]{0,10}?(?:利用者|お客様|会員|ユーザー?|申請者|患者)(?:様|さま)?[^。]{0,30}(?:表示|閲覧でき)`), 3},
-	{"unauthorized_access", regexp.MustCompile(`(?:アカウント|ID|パスワード)[^。]{0,20}(?:不正(?:に)?(?:使用|利用)|窃取|盗まれ)`), 3},
+	{"misdelivery", regexp.MustCompile(`誤(?:って|った|り)[^。]{0,40}?(?:送信|送付|送っ|添付|配布|交付|郵送|発送|渡し|お渡し|転送)`), 4,
+		[][]string{{"誤"}, {"送信", "送付", "送っ", "添付", "配布", "交付", "郵送", "発送", "渡し", "転送"}}},
+	{"misdelivery", regexp.MustCompile(`(?:Bcc|BCC|bcc)[^。]{0,30}(?:To|TO|宛先|CC|Cc)`), 3,
+		[][]string{{"Bcc", "BCC", "bcc"}}},
+	{"programming_error", regexp.MustCompile(`他(?:の)?[^。、]{0,10}?(?:利用者|お客様|会員|ユーザー?|申請者|患者)(?:様|さま)?[^。]{0,30}(?:表示|閲覧でき)`), 3,
+		[][]string{{"他"}, {"表示", "閲覧でき"}}},
+	{"unauthorized_access", regexp.MustCompile(`(?:アカウント|ID|パスワード)[^。]{0,20}(?:不正(?:に)?(?:使用|利用)|窃取|盗まれ)`), 3,
+		[][]string{{"アカウント", "ID", "パスワード"}, {"不正", "窃取", "盗まれ"}}},
+}
+
+// holdsAll reports whether s holds a word of each group.
+func holdsAll(s string, groups [][]string) bool {
+	for _, g := range groups {
+		if !containsAny(s, g) {
+			return false
+		}
+	}
+	return true
 }
 
 // consequences are attack words used for what an intruder did with the
@@ -84,6 +110,9 @@ var patternCues = []struct {
 // sent 「フィッシングメールの送信」, and 「ニセ電話詐欺被害」 is the subject of
 // a police file, not its cause.
 var consequenceRE = regexp.MustCompile(`(?:フィッシング|なりすまし|詐欺|迷惑)(?:メール|サイト)?[^。、]{0,6}(?:送信|配信|送付|被害者|被害届|被害の)`)
+
+// consequenceWords open every match of consequenceRE.
+var consequenceWords = []string{"フィッシング", "なりすまし", "詐欺", "迷惑"}
 
 // lemmaCues are verbs matched on kagome's base forms, so that 盗まれました,
 // 盗んだ and 盗られた, or 紛失いたしました and 無くした, are one cue each.
@@ -135,7 +164,10 @@ func cause(title string, sents []sentence) (string, string) {
 		if mult == 0 {
 			return
 		}
-		scan := consequenceRE.ReplaceAllStringFunc(text, func(m string) string { return strings.Repeat("_", len(m)) })
+		scan := text
+		if containsAny(text, consequenceWords) {
+			scan = consequenceRE.ReplaceAllStringFunc(text, func(m string) string { return strings.Repeat("_", len(m)) })
+		}
 		used := make([]bool, len(scan))
 		// Data or a password stolen, with no device or papers named, is an
 		// intrusion, not a theft.
@@ -147,7 +179,11 @@ func cause(title string, sents []sentence) (string, string) {
 			}
 			return c
 		}
-		for _, c := range causeCues {
+		sm := maskOf(scan) // most of the ~170 cues are absent: skip them unscanned
+		for k, c := range causeCues {
+			if !sm.mayHold(causeCueMasks[k]) {
+				continue
+			}
 			for from := 0; ; {
 				i := strings.Index(scan[from:], c.phrase)
 				if i < 0 {
@@ -166,7 +202,7 @@ func cause(title string, sents []sentence) (string, string) {
 			}
 		}
 		for _, c := range patternCues {
-			if c.re.MatchString(scan) {
+			if holdsAll(scan, c.need) && c.re.MatchString(scan) {
 				note(c.cause, c.weight*mult, text)
 			}
 		}

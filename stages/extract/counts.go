@@ -61,6 +61,9 @@ func findCounts(s string) []countMention {
 	if c, ok := labelCount(s); ok {
 		return []countMention{c}
 	}
+	if !countCue(s) {
+		return nil
+	}
 	for _, m := range countRE.FindAllStringSubmatchIndex(s, -1) {
 		num := s[m[4]:m[5]]
 		unit := s[m[6]:m[7]]
@@ -113,6 +116,35 @@ func findCounts(s string) []countMention {
 		out = append(out, countMention{Value: v, Approx: approx, Unit: unit, Start: m[0], End: m[1], Paren: paren, Total: total})
 	}
 	return out
+}
+
+// countCue reports whether s has a numeral right before (ASCII white
+// space aside) the first character of a unit, as every match of countRE
+// has. countRE has no literal prefix, and most sentences hold no count.
+func countCue(s string) bool {
+	numeral := false
+	for _, r := range s {
+		switch r {
+		case ' ', '\t', '\n', '\f', '\r': // \s: a numeral before them still counts
+			continue
+		case '人', '名', '件', 'ア', '世', 'ユ', '先': // 人分, 名分, 件分, アカウント, 世帯, ユーザー
+			if numeral {
+				return true
+			}
+		}
+		numeral = r >= '0' && r <= '9' || isKanjiNumeral(r)
+	}
+	return false
+}
+
+// isKanjiNumeral reports whether r may end a number of countRE: 〇…十, 百,
+// 千, 万.
+func isKanjiNumeral(r rune) bool {
+	switch r {
+	case '〇', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万':
+		return true
+	}
+	return false
 }
 
 // lastWordOf returns the word of words that occurs last in s, or "".

@@ -12,6 +12,7 @@ type dataTerm struct {
 	word, kind string
 	delimited  bool
 	also       string // a second type the word names: 保護者の氏名 is a name too
+	mask       runeMask
 }
 
 var dataTerms = func() []dataTerm {
@@ -75,6 +76,9 @@ var dataTerms = func() []dataTerm {
 		}
 		return terms[i].word < terms[j].word
 	})
+	for i := range terms {
+		terms[i].mask = maskOf(terms[i].word)
+	}
 	return terms
 }()
 
@@ -96,7 +100,13 @@ func typesIn(s string) []string {
 	used := make([]bool, len(s))
 	seen := map[string]bool{}
 	var out []string
+	// Of ~300 terms a sentence holds a handful: the mask skips the others
+	// without scanning s for each.
+	sm := maskOf(s)
 	for _, t := range dataTerms {
+		if !sm.mayHold(t.mask) {
+			continue
+		}
 		for from := 0; ; {
 			i := strings.Index(s[from:], t.word)
 			if i < 0 {

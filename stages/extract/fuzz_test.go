@@ -50,6 +50,9 @@ func FuzzCounts(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		if !countCue(s) && countRE.MatchString(s) {
+			t.Fatalf("countCue(%q) is false, but countRE matches", s)
+		}
 		for _, c := range findCounts(s) {
 			if c.Value <= 0 {
 				t.Fatalf("count %d from %q", c.Value, s)
@@ -71,9 +74,10 @@ func FuzzExtract(f *testing.F) {
 	})
 }
 
-// TestDateCuesSkipNone checks on every sentence of the sample corpus that
-// the cue checks in findDates skip no pattern that would have matched.
-func TestDateCuesSkipNone(t *testing.T) {
+// TestCuesSkipNone checks on every sentence of the sample corpus that the
+// cue checks in findDates and findCounts skip no pattern that would have
+// matched.
+func TestCuesSkipNone(t *testing.T) {
 	files, _ := filepath.Glob("../../testdata/corpus/*.txt")
 	if len(files) == 0 {
 		t.Skip("no sample corpus")
@@ -88,6 +92,9 @@ func TestDateCuesSkipNone(t *testing.T) {
 		for _, s := range splitSentences(normalize.Text(string(data))) {
 			if got, want := s.Dates, findCuedDates(s.Text, all); !reflect.DeepEqual(got, want) {
 				t.Errorf("dates of %q = %+v, want %+v", s.Text, got, want)
+			}
+			if !countCue(s.Text) && countRE.MatchString(s.Text) {
+				t.Errorf("countCue(%q) is false, but countRE matches", s.Text)
 			}
 			n += len(s.Dates)
 		}
