@@ -144,6 +144,13 @@ var speculative = []string{"有無", "調査中", "可能性を調査", "かど�
 	"確認されておりません", "確認されていません", "認められません", "ご注意", "お気をつけ", "ないよう", "防止", "対策",
 	"注意喚起", "依頼", "徹底", "努めて", "してまいります", "いたします", "今後"}
 
+// The word lists above with their masks, checked against every sentence.
+var (
+	causeWordList      = newWordList(causeWords)
+	causeStatementList = newWordList(causeStatements)
+	speculativeList    = newWordList(speculative)
+)
+
 // responseHeadings head the parts of a notice about what was done or will
 // be done, not about what happened.
 var responseHeadings = []string{"対応", "対策", "再発防止", "今後", "お願い", "お問い合わせ", "問合せ", "ご注意", "窓口"}
@@ -222,14 +229,15 @@ func cause(title string, sents []sentence) (string, string) {
 	}
 	add(title, 3)
 	for _, s := range sents {
+		sm := maskOf(s.Text)
 		mult := 1.0
-		if containsAny(s.Text, causeWords) || containsAny(s.Heading, []string{"原因", "経緯", "概要", "発生", "事案", "内容"}) {
+		if causeWordList.inMask(s.Text, sm) || containsAny(s.Heading, []string{"原因", "経緯", "概要", "発生", "事案", "内容"}) {
 			mult = 2
 		}
-		if containsAny(s.Text, causeStatements) || containsAny(s.Heading, []string{"原因", "要因"}) {
+		if causeStatementList.inMask(s.Text, sm) || containsAny(s.Heading, []string{"原因", "要因"}) {
 			mult = 3
 		}
-		if containsAny(s.Text, speculative) {
+		if speculativeList.inMask(s.Text, sm) {
 			mult = 0.25
 		}
 		if containsAny(s.Heading, responseHeadings) && !containsAny(s.Heading, []string{"原因", "経緯", "概要"}) {

@@ -171,6 +171,10 @@ var negations = []string{"含まれておりません", "含まれていませ�
 	"はありません", "はございません", "ではありません", "保存されておりません", "保存されていません", "取り扱っておりません",
 	"お預かりしておりません", "保持しておりません", "保持していません"}
 
+// negationList is negations with their masks, checked against every
+// sentence.
+var negationList = newWordList(negations)
+
 // leakContext are words that make a sentence or a heading about the data
 // that leaked or could be seen.
 var leakContext = []string{"漏えい", "漏洩", "流出", "閲覧", "含ま", "項目", "記載", "保存", "登録され", "表示",
@@ -193,7 +197,7 @@ func dataTypes(sents []sentence) ([]string, string) {
 		}
 		s.Text = withoutNegatedParts(s.Text)
 		types := typesIn(s.Text)
-		neg := containsAny(s.Text, negations) && !heldNotButLeaked(s.Text)
+		neg := negationList.in(s.Text) && !heldNotButLeaked(s.Text)
 		if neg && (strings.Contains(s.Text, "以下") || strings.HasSuffix(s.Text, ":")) {
 			negatedList = i
 		}

@@ -77,36 +77,50 @@ var weekdays = map[string]int{"日": 0, "月": 1, "火": 2, "水": 3, "木": 4, 
 type dateCues struct {
 	digit      bool // an ASCII digit (NFKC has made full-width digits ASCII)
 	digitSep   bool // a digit just before '/', '.' or '-': 2023/6/5, R5.7.3
-	tsuki      bool // 月: every pattern but the numeric ones
+	digitTsuki bool // 月 after a digit and maybe white space (\s): kanjiDateRE, shortDateRE
+	kanjiTsuki bool // 月 right after 一…十: kanjiNumDateRE
 	nen        bool // 年: kanjiDateRE
-	kanjiDigit bool // 一…十: kanjiNumDateRE
+	kanjiDigit bool // 一…十: kanjiNumDateRE, sameMonthRE
 	eraLetter  bool // R, H, S: eraNumRE
 }
 
 func scanDateCues(s string) dateCues {
 	var c dateCues
-	for i := 0; i < len(s); i++ {
-		b := s[i]
-		switch {
-		case isDigitByte(b):
-			c.digit = true
-			if i+1 < len(s) && (s[i+1] == '/' || s[i+1] == '.' || s[i+1] == '-') {
-				c.digitSep = true
+	afterDigit := false // the last rune but \s white space was a digit
+	afterKanji := false // the last rune was one of 一…十
+	for i := 0; i < len(s); {
+		if b := s[i]; b < utf8.RuneSelf {
+			i++
+			switch {
+			case isDigitByte(b):
+				c.digit = true
+				if i < len(s) && (s[i] == '/' || s[i] == '.' || s[i] == '-') {
+					c.digitSep = true
+				}
+				afterDigit, afterKanji = true, false
+				continue
+			case b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r':
+				afterKanji = false
+				continue
+			case b == 'R' || b == 'H' || b == 'S':
+				c.eraLetter = true
 			}
-		case b == 'R' || b == 'H' || b == 'S':
-			c.eraLetter = true
-		case b >= 0x80:
-			r, n := utf8.DecodeRuneInString(s[i:])
-			switch r {
-			case '月':
-				c.tsuki = true
-			case '年':
-				c.nen = true
-			case '一', '二', '三', '四', '五', '六', '七', '八', '九', '十':
-				c.kanjiDigit = true
-			}
-			i += n - 1
+			afterDigit, afterKanji = false, false
+			continue
 		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		kanji := false
+		switch r {
+		case '月':
+			c.digitTsuki = c.digitTsuki || afterDigit
+			c.kanjiTsuki = c.kanjiTsuki || afterKanji
+		case '年':
+			c.nen = true
+		case '一', '二', '三', '四', '五', '六', '七', '八', '九', '十':
+			c.kanjiDigit, kanji = true, true
+		}
+		afterDigit, afterKanji = false, kanji
 	}
 	return c
 }
@@ -128,7 +142,7 @@ func findCuedDates(s string, c dateCues) []dateMention {
 		return re.FindAllStringSubmatchIndex(s, -1)
 	}
 	var ms []dateMention
-	for _, m := range findAll(c.digit && c.nen && c.tsuki, kanjiDateRE) {
+	for _, m := range findAll(c.digitTsuki && c.nen, kanjiDateRE) {
 		var y int
 		switch {
 		case m[6] >= 0: // 令和5年(2023年): the Western year in brackets is the one written out
@@ -164,7 +178,7 @@ func findCuedDates(s string, c dateCues) []dateMention {
 		d, _ := strconv.Atoi(s[m[8]:m[9]])
 		ms = append(ms, dateMention{Start: m[2], End: m[9], Year: eras[s[m[2]:m[3]]] + n, Month: mo, Day: d})
 	}
-	for _, m := range findAll(c.digit && c.tsuki, shortDateRE) {
+	for _, m := range findAll(c.digitTsuki, shortDateRE) {
 		if m[0] > 0 && isDigitByte(s[m[0]-1]) {
 			continue
 		}
@@ -202,7 +216,7 @@ func findCuedDates(s string, c dateCues) []dateMention {
 		}
 		ms = append(ms, dateMention{Start: m[0], End: m[1], Day: d, Rel: "同月"})
 	}
-	for _, m := range findAll(c.kanjiDigit && c.tsuki, kanjiNumDateRE) {
+	for _, m := range findAll(c.kanjiTsuki, kanjiNumDateRE) {
 		var y int
 		switch {
 		case m[2] >= 0:

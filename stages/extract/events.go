@@ -14,6 +14,15 @@ type kindRule struct {
 	kind   string
 	all    []string // every one of these (any of the |-separated forms)
 	unless []string
+	groups []wordList // all, split at | (by init)
+}
+
+func init() {
+	for i, r := range kindRules {
+		for _, g := range r.all {
+			kindRules[i].groups = append(kindRules[i].groups, newWordList(strings.Split(g, "|")))
+		}
+	}
 }
 
 var kindRules = []kindRule{
@@ -31,21 +40,15 @@ var kindRules = []kindRule{
 	{kind: schemas.EventNotified, all: []string{"ご連絡|お詫び|おわび|通知|ご案内"}},
 }
 
-func (r kindRule) matches(clause string) bool {
+// matches reports whether the rule holds for clause, whose rune mask is m.
+func (r kindRule) matches(clause string, m runeMask) bool {
 	for _, u := range r.unless {
 		if strings.Contains(clause, u) {
 			return false
 		}
 	}
-	for _, group := range r.all {
-		found := false
-		for _, w := range strings.Split(group, "|") {
-			if strings.Contains(clause, w) {
-				found = true
-				break
-			}
-		}
-		if !found {
+	for _, g := range r.groups {
+		if !g.inMask(clause, m) {
 			return false
 		}
 	}
@@ -54,15 +57,22 @@ func (r kindRule) matches(clause string) bool {
 
 func classifyClause(clause string) string {
 	clause = longQuoteRE.ReplaceAllString(clause, "「」")
-	if !strings.Contains(clause, "保護委員会") && incomingReportRE.MatchString(clause) {
+	if !strings.Contains(clause, "保護委員会") && incomingCue(clause) && incomingReportRE.MatchString(clause) {
 		return schemas.EventDiscovered
 	}
+	m := maskOf(clause)
 	for _, r := range kindRules {
-		if r.matches(clause) {
+		if r.matches(clause, m) {
 			return r.kind
 		}
 	}
 	return schemas.EventOther
+}
+
+// incomingCue reports whether clause holds から or より, with which every
+// match of incomingReportRE begins.
+func incomingCue(clause string) bool {
+	return strings.Contains(clause, "から") || strings.Contains(clause, "より")
 }
 
 // incomingReportRE: a report that reaches the organization from someone
@@ -182,7 +192,8 @@ func classifyPieces(body string) string {
 func classifyOccurred(clause string) bool {
 	for _, r := range kindRules {
 		if r.kind == schemas.EventOccurred {
-			return r.matches(longQuoteRE.ReplaceAllString(clause, "「」"))
+			c := longQuoteRE.ReplaceAllString(clause, "「」")
+			return r.matches(c, maskOf(c))
 		}
 	}
 	return false
@@ -208,7 +219,8 @@ func timeline(sents []sentence, ctx *yearContext, pub, pubMention int) []schemas
 	lastIdx := -10
 	for i, s := range sents {
 		ms := s.Dates
-		if len(ms) == 0 && incidentDayRE.MatchString(s.Text) {
+		// 当日 is in every match of incidentDayRE, rare in the text.
+		if len(ms) == 0 && strings.Contains(s.Text, "当日") && incidentDayRE.MatchString(s.Text) {
 			// "事件発生当日、電子カルテの異常を覚知し": the day the incident
 			// began, as the text has dated it before.
 			if d, _ := firstOf(events, schemas.EventOccurred, schemas.Date{}); !d.IsZero() {

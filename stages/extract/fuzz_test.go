@@ -23,7 +23,11 @@ var fuzzSeeds = []string{
 	"【セキュリティ事件簿#2023-265】架空株式会社 お知らせ 2023年6月29日\n2023年6月28日、メールを誤送信しました。",
 	"~~~((((「「「」」」))))。。。",
 	"令和年月日 年月 月日 同月日",
+	"2023 年 7 月 24 日、3\n月5日、7\t月頃、二〇二三年 七月三日、五月三日、同年十二月一日",
 }
+
+// allDateCues runs every date pattern.
+var allDateCues = dateCues{digit: true, digitSep: true, digitTsuki: true, kanjiTsuki: true, nen: true, kanjiDigit: true, eraLetter: true}
 
 func FuzzDates(f *testing.F) {
 	for _, s := range fuzzSeeds {
@@ -31,8 +35,7 @@ func FuzzDates(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		ctx := &yearContext{published: schemas.Date{}}
-		all := dateCues{digit: true, digitSep: true, tsuki: true, nen: true, kanjiDigit: true, eraLetter: true}
-		if got, want := findDates(s), findCuedDates(s, all); !reflect.DeepEqual(got, want) {
+		if got, want := findDates(s), findCuedDates(s, allDateCues); !reflect.DeepEqual(got, want) {
 			t.Fatalf("findDates(%q) = %+v, want (every pattern run) %+v", s, got, want)
 		}
 		for _, m := range findDates(s) {
@@ -82,7 +85,6 @@ func TestCuesSkipNone(t *testing.T) {
 	if len(files) == 0 {
 		t.Skip("no sample corpus")
 	}
-	all := dateCues{digit: true, digitSep: true, tsuki: true, nen: true, kanjiDigit: true, eraLetter: true}
 	n := 0
 	for _, f := range files {
 		data, err := os.ReadFile(f)
@@ -90,7 +92,7 @@ func TestCuesSkipNone(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, s := range splitSentences(normalize.Text(string(data))) {
-			if got, want := s.Dates, findCuedDates(s.Text, all); !reflect.DeepEqual(got, want) {
+			if got, want := s.Dates, findCuedDates(s.Text, allDateCues); !reflect.DeepEqual(got, want) {
 				t.Errorf("dates of %q = %+v, want %+v", s.Text, got, want)
 			}
 			if !countCue(s.Text) && countRE.MatchString(s.Text) {

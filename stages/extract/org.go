@@ -42,6 +42,16 @@ var (
 	placeRE      = regexp.MustCompile(`^\p{Han}{1,6}?(?:都|道|京都府|府|県|市|区|町|村)`)
 )
 
+// nameCues are, for legalFirstRE, legalLastRE and suffixLongRE, the words
+// one of which every match ends or begins with. The patterns open with a
+// run of name characters, no literal, and most sentences name no body.
+var nameCues = [3]wordList{
+	newWordList([]string{"会社", "法人"}),
+	newWordList([]string{"会社", "(株)"}),
+	newWordList([]string{"病院", "センター", "大学", "学校", "学園", "学院", "委員会", "協議会", "協会", "機構", "金庫",
+		"組合", "銀行", "県警", "都", "道", "府", "県", "市", "町", "村", "省", "庁"}),
+}
+
 // genericNames are words that fit the name patterns but name no one.
 var genericNames = []string{"本市", "当市", "本県", "当県", "本町", "当町", "本学", "当社", "弊社", "同社", "同市", "同県",
 	"市", "県", "町", "村", "都", "府", "道", "区", "大学", "病院", "協会", "機構", "委託先", "子会社", "関連会社",
@@ -130,7 +140,11 @@ func organization(header string, sents []sentence, lines []string) (string, stri
 		if containsAny(s.Text, []string{"〒", "所在地", "住所:", "本社:", "TEL", "電話"}) {
 			continue
 		}
+		sm := maskOf(s.Text)
 		for r, re := range []*regexp.Regexp{legalFirstRE, legalLastRE, suffixLongRE} {
+			if !nameCues[r].inMask(s.Text, sm) {
+				continue // no legal form or suffix: the pattern cannot match
+			}
 			for _, m := range re.FindAllString(s.Text, -1) {
 				m = trimName(m)
 				if r == 0 {

@@ -46,8 +46,10 @@ func newWordList(words []string) wordList {
 }
 
 // in reports whether s contains any of the words, like containsAny.
-func (l wordList) in(s string) bool {
-	m := maskOf(s)
+func (l wordList) in(s string) bool { return l.inMask(s, maskOf(s)) }
+
+// inMask is in for s of mask m, for a text checked against several lists.
+func (l wordList) inMask(s string, m runeMask) bool {
 	for i, w := range l.words {
 		if m.mayHold(l.masks[i]) && strings.Contains(s, w) {
 			return true

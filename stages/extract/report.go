@@ -84,6 +84,9 @@ func reportNumber(title string, sents []sentence, events []schemas.Event, publis
 		if strings.Contains(s, "本日") || strings.Contains(s, "今後") {
 			continue
 		}
+		if !priorNoticeCue(s) {
+			continue
+		}
 		if n := len(priorNoticeRE.FindAllString(s, -1)); n > cited {
 			cited = n
 		}
@@ -121,6 +124,16 @@ func reportNumber(title string, sents []sentence, events []schemas.Event, publis
 		}
 	}
 	return 1, false
+}
+
+// priorNoticeCue reports whether s holds the words every match of
+// priorNoticeRE holds: 既報, or an opener (先般, 既に, 先日, a month…) and
+// the notice verb's noun (公表, お知らせ…). The pattern has no literal
+// prefix and most opening sentences cite nothing.
+func priorNoticeCue(s string) bool {
+	return strings.Contains(s, "既報") ||
+		containsAny(s, []string{"先般", "既に", "すでに", "先日", "前回", "さる", "月"}) &&
+			containsAny(s, []string{"公表", "お知らせ", "ご報告", "ご案内", "発表", "お詫び"})
 }
 
 func firstTexts(sents []sentence, n int) []string {
