@@ -22,7 +22,17 @@ type Config struct {
 	MaxRejects   int  // with LimitRejects: fail the run when more inputs are rejected
 	LimitRejects bool
 	Progress     io.Writer // where the progress line goes (a terminal), or nil
+
+	// MemoryLimit is the Go runtime's soft memory limit for the run, in
+	// bytes (0: DefaultMemoryLimit; ignored when GOMEMLIMIT is set).
+	MemoryLimit int64
 }
+
+// DefaultMemoryLimit keeps a run's memory flat: the live heap is small
+// (the tokenizer's dictionary, one bounded window of files, compact fields
+// of the notices) but the extractors allocate fast, and without a limit
+// the garbage between collections grows the process to several times it.
+const DefaultMemoryLimit = 256 << 20
 
 // ErrUsage marks a configuration error: the command line is wrong, not the
 // data. The command exits 2 on it.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -45,6 +46,13 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		return Summary{}, err
 	}
 	defer lock.release()
+	if os.Getenv("GOMEMLIMIT") == "" {
+		limit := cfg.MemoryLimit
+		if limit <= 0 {
+			limit = DefaultMemoryLimit
+		}
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(limit))
+	}
 	man := &Manifest{RunID: fmt.Sprintf("%s-%d", start.UTC().Format("20060102T150405Z"), os.Getpid()),
 		Start: start.UTC(), Version: Version, Commit: buildCommit(), Rules: rulesVersion(),
 		Workers: cfg.Workers, Full: cfg.Full, Tables: map[string]int{}, Rejects: map[string]int{}}
@@ -197,6 +205,9 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 	}
 	st.times.add(stageWrite, t0)
 	t0 = time.Now()
+	// DuckDB allocates outside the Go heap: hand the memory the Go heap
+	// has freed back to the system first, so the two do not add up.
+	debug.FreeOSMemory()
 	if err := buildDerived(ctx, dir); err != nil {
 		return sum, err
 	}

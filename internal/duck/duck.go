@@ -88,7 +88,10 @@ func OpenWritable(ctx context.Context, out string) (*sql.DB, error) {
 		return nil, err
 	}
 	db.SetMaxOpenConns(1)
-	stmts := []string{"SET threads = 1"} // one file per COPY, rows in a fixed order
+	// One thread: one file per COPY and rows in a fixed order. A memory
+	// limit: the derived tables are small, and a batch run's memory must
+	// stay flat (DuckDB's default is 80% of the machine).
+	stmts := []string{"SET threads = 1", "SET memory_limit = '128MB'"}
 	for _, n := range names {
 		stmts = append(stmts, fmt.Sprintf("CREATE VIEW %s AS SELECT * FROM read_parquet(%s)",
 			quoteIdent(n), quoteString(filepath.Join(abs, n, "*.parquet"))))
