@@ -38,43 +38,16 @@ func Tables(out string) ([]string, error) {
 // to out and the configuration is locked, so a query cannot write files or
 // reach outside the output folder.
 func Open(ctx context.Context, out string) (*sql.DB, error) {
-	abs, err := filepath.Abs(out)
-	if err != nil {
-		return nil, err
-	}
-	names, err := Tables(abs)
-	if err != nil {
-		return nil, err
-	}
-	if len(names) == 0 {
-		return nil, fmt.Errorf("output folder %s holds no tables: run `breachtrend run` first", out)
-	}
-	db, err := sql.Open("duckdb", "")
-	if err != nil {
-		return nil, err
-	}
-	db.SetMaxOpenConns(1) // one connection keeps the settings below in force
-	stmts := []string{}
-	for _, n := range names {
-		stmts = append(stmts, fmt.Sprintf("CREATE VIEW %s AS SELECT * FROM read_parquet(%s)",
-			quoteIdent(n), quoteString(filepath.Join(abs, n, "*.parquet"))))
-	}
-	stmts = append(stmts,
-		fmt.Sprintf("SET allowed_directories = [%s]", quoteString(abs+string(filepath.Separator))),
-		"SET enable_external_access = false",
-		"SET lock_configuration = true")
-	for _, s := range stmts {
-		if _, err := db.ExecContext(ctx, s); err != nil {
-			db.Close()
-			return nil, fmt.Errorf("open tables in %s: %s: %w", out, s, err)
-		}
-	}
-	return db, nil
+	return open(ctx, out, false)
 }
 
 // OpenWritable returns an in-memory DuckDB with views over the tables of
 // out and full file access: the pipeline uses it to build derived tables.
 func OpenWritable(ctx context.Context, out string) (*sql.DB, error) {
+	return open(ctx, out, true)
+}
+
+func open(ctx context.Context, out string, writable bool) (*sql.DB, error) {
 	abs, err := filepath.Abs(out)
 	if err != nil {
 		return nil, err
@@ -83,23 +56,34 @@ func OpenWritable(ctx context.Context, out string) (*sql.DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	db, err := sql.Open("duckdb", "")
-	if err != nil {
-		return nil, err
+	var stmts []string
+	if writable {
+		// One thread: one file per COPY and rows in a fixed order. A memory
+		// limit: the derived tables are small, and a batch run's memory
+		// must stay flat (DuckDB's default is 80% of the machine).
+		stmts = append(stmts, "SET threads = 1", "SET memory_limit = '128MB'")
+	} else if len(names) == 0 {
+		return nil, fmt.Errorf("output folder %s holds no tables: run `breachtrend run` first", out)
 	}
-	db.SetMaxOpenConns(1)
-	// One thread: one file per COPY and rows in a fixed order. A memory
-	// limit: the derived tables are small, and a batch run's memory must
-	// stay flat (DuckDB's default is 80% of the machine).
-	stmts := []string{"SET threads = 1", "SET memory_limit = '128MB'"}
 	for _, n := range names {
 		stmts = append(stmts, fmt.Sprintf("CREATE VIEW %s AS SELECT * FROM read_parquet(%s)",
 			quoteIdent(n), quoteString(filepath.Join(abs, n, "*.parquet"))))
 	}
+	if !writable {
+		stmts = append(stmts,
+			fmt.Sprintf("SET allowed_directories = [%s]", quoteString(abs+string(filepath.Separator))),
+			"SET enable_external_access = false",
+			"SET lock_configuration = true")
+	}
+	db, err := sql.Open("duckdb", "")
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(1) // one connection keeps the settings in force
 	for _, s := range stmts {
 		if _, err := db.ExecContext(ctx, s); err != nil {
 			db.Close()
-			return nil, fmt.Errorf("open tables in %s: %w", out, err)
+			return nil, fmt.Errorf("open tables in %s: %s: %w", out, s, err)
 		}
 	}
 	return db, nil
