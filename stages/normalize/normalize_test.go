@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -83,7 +84,7 @@ func TestGolden(t *testing.T) {
 // FuzzText: normalization never panics, yields valid UTF-8 and is
 // idempotent.
 func FuzzText(f *testing.F) {
-	for _, s := range []string{"⽇本", "①②", "2023 年 7 月", "a\n\n\nb", "約 25 万人", "〜～", "\xff\xfe", "状態に\n\nなって",
+	for _, s := range []string{"⽇本", "①②", "a①\u3000b\r\x01c", "ok\xffok", "\ufffd", "2023 年 7 月", "a\n\n\nb", "約 25 万人", "〜～", "\xff\xfe", "状態に\n\nなって",
 		"長い行がここで途中で切れていて次の行に続いていることがあるのでそれを\nつなぐ"} {
 		f.Add(s)
 	}
@@ -95,5 +96,31 @@ func FuzzText(f *testing.F) {
 		if twice := Text(once); twice != once {
 			t.Fatalf("not idempotent:\n in %q\n 1x %q\n 2x %q", s, once, twice)
 		}
+		if got, want := mapRunes(s), mapRunesPlain(s); got != want {
+			t.Fatalf("mapRunes(%q) = %q, want %q", s, got, want)
+		}
 	})
+}
+
+// mapRunesPlain is mapRunes without its fast paths: every rune looked up
+// and written out.
+func mapRunesPlain(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if rep, ok := premap[r]; ok {
+			b.WriteString(rep)
+			continue
+		}
+		switch {
+		case r == '\r':
+			continue
+		case r == '\u00a0' || r == '\u3000' || r == '\t' || r == '\u200b' || r == '\ufeff':
+			b.WriteByte(' ')
+			continue
+		case r != '\n' && unicode.IsControl(r):
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
