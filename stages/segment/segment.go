@@ -148,7 +148,9 @@ func nextBoundary(lines []string, i int) int {
 // only no-break spaces, as blog exports write one) or an end-of-post line
 // above it.
 func isBoundary(lines []string, i int) bool {
-	if !isTitleLike(lines[i]) || i == 0 || strings.TrimSpace(lines[i-1]) != "" {
+	// The blank line above is checked first: it is cheap, and most lines
+	// have none, while isTitleLike normalizes the line.
+	if i == 0 || strings.TrimSpace(lines[i-1]) != "" || !isTitleLike(lines[i]) {
 		return false
 	}
 	// The line above the blank, if it ends a post.
@@ -181,6 +183,11 @@ var listMarker = regexp.MustCompile(`^(\d+[.)．、]|\(\d+\)|[・•●○■□
 // isTitleLike reports whether l could be a post title: short, one line, not
 // a sentence and not a list item.
 func isTitleLike(l string) bool {
+	// Normalizing keeps a 。 (and makes one of the half-width ｡): a line
+	// that holds one is a sentence, whatever normalizing does to the rest.
+	if strings.Contains(l, "。") {
+		return false
+	}
 	t := normalize.Text(l)
 	n := utf8.RuneCountInString(t)
 	return n >= 4 && n <= 80 && !strings.Contains(t, "。") && !listMarker.MatchString(t) &&
