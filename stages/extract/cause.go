@@ -129,8 +129,12 @@ var lemmaCues = []struct {
 var physicalItems = []string{"鞄", "かばん", "カバン", "バッグ", "車", "パソコン", "PC", "端末", "USB", "書類", "ノート",
 	"スマートフォン", "携帯", "財布", "資料", "封筒", "文書", "ハードディスク", "媒体"}
 
+var physicalItemList = newWordList(physicalItems)
+
 // lemmaStems are the stems the lemma cues' conjugated forms share.
 var lemmaStems = []string{"盗", "無く", "失く", "なく", "置き忘", "落と", "捨て", "持ち出"}
+
+var lemmaStemList = newWordList(lemmaStems)
 
 // causeWords make a sentence one that states a cause.
 var causeWords = []string{"原因", "起因", "要因", "により", "によって", "による", "ため", "経緯", "を受け", "された"}
@@ -176,17 +180,17 @@ func cause(title string, sents []sentence) (string, string) {
 			scan = consequenceRE.ReplaceAllStringFunc(text, func(m string) string { return strings.Repeat("_", len(m)) })
 		}
 		used := make([]bool, len(scan))
+		sm := maskOf(scan) // most of the ~170 cues are absent: skip them unscanned
 		// Data or a password stolen, with no device or papers named, is an
 		// intrusion, not a theft.
 		dataTheft := containsAny(scan, []string{"情報", "データ", "パスワード", "アカウント", "ID"}) &&
-			!containsAny(scan, physicalItems)
+			!physicalItemList.inMask(scan, sm)
 		cueCause := func(c string) string {
 			if c == "theft" && dataTheft {
 				return "unauthorized_access"
 			}
 			return c
 		}
-		sm := maskOf(scan) // most of the ~170 cues are absent: skip them unscanned
 		for k, c := range causeCues {
 			if !sm.mayHold(causeCueMasks[k]) {
 				continue
@@ -215,7 +219,7 @@ func cause(title string, sents []sentence) (string, string) {
 		}
 		// Only cause sentences whose text holds a cue verb's stem are
 		// tokenized: a few sentences a notice, never the whole text.
-		if mult >= 2 && containsAny(scan, lemmaStems) {
+		if mult >= 2 && lemmaStemList.inMask(scan, sm) {
 			seen := map[string]bool{}
 			for _, m := range morphs(scan) {
 				for _, c := range lemmaCues {

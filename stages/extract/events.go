@@ -210,6 +210,13 @@ var incidentDayRE = regexp.MustCompile(`(?:事件|事案|事故|被害|攻撃|�
 
 var timeContinuationRE = regexp.MustCompile(`(同日|当日|その後|直後|翌日|\d{1,3}分後|数分後|\d{1,2}時\d{0,2}分?|\d{1,2}:\d{2})`)
 
+// timeContinuationCue reports whether s holds the literals a match of
+// timeContinuationRE needs: one of its words, or a digit and 分後, 時 or ":".
+func timeContinuationCue(s string) bool {
+	return containsAny(s, []string{"同日", "当日", "その後", "直後", "翌日", "数分後"}) ||
+		strings.ContainsAny(s, "0123456789") && containsAny(s, []string{"分後", "時", ":"})
+}
+
 // timeline reads every dated event of the sentences, in text order.
 // The sentence at index pub holds the notice's own date as its mention
 // pubMention: the publication, not an event it tells of.
@@ -235,7 +242,7 @@ func timeline(sents []sentence, ctx *yearContext, pub, pubMention int) []schemas
 		if len(ms) == 0 {
 			// "その後19時19分に…発覚しました": a time with no date is on the
 			// day of the sentence before.
-			if !last.IsZero() && i-lastIdx <= 2 && timeContinuationRE.MatchString(s.Text) {
+			if !last.IsZero() && i-lastIdx <= 2 && timeContinuationCue(s.Text) && timeContinuationRE.MatchString(s.Text) {
 				k := classifyPieces(s.Text)
 				if k == schemas.EventOther {
 					k = classifyClause(s.Text)
@@ -395,9 +402,19 @@ func stripMentions(s string, ms []dateMention) string {
 		prev = m.End
 	}
 	b.WriteString(s[prev:])
-	out := weekdayAnyRE.ReplaceAllString(b.String(), "")
-	out = timeRE.ReplaceAllString(out, "")
-	out = bareWeekdayRE.ReplaceAllString(out, "")
+	// Each pattern runs only when its literals are there: a weekday in
+	// brackets needs "(", a time a digit and 時 or ":", a bare weekday 曜.
+	// (ReplaceAllString with no match returns its input.)
+	out := b.String()
+	if strings.Contains(out, "(") {
+		out = weekdayAnyRE.ReplaceAllString(out, "")
+	}
+	if strings.ContainsAny(out, "0123456789") && (strings.Contains(out, "時") || strings.Contains(out, ":")) {
+		out = timeRE.ReplaceAllString(out, "")
+	}
+	if strings.Contains(out, "曜") {
+		out = bareWeekdayRE.ReplaceAllString(out, "")
+	}
 	return strings.Trim(out, " ~-、,:")
 }
 
