@@ -45,7 +45,8 @@ func Classify(text string) (notice bool, margin float64) {
 const headerPrior = 4
 
 func classify(text string, header bool) (notice bool, margin float64) {
-	n, a := score(text, noticeTerms), score(text, articleTerms)
+	set := runeSetOf(text)
+	n, a := score(text, set, noticeTerms), score(text, set, articleTerms)
 	if header {
 		n += headerPrior
 	}
@@ -53,14 +54,42 @@ func classify(text string, header bool) (notice bool, margin float64) {
 	return n >= 4 && margin > 0, margin
 }
 
-func score(text string, terms []weighted) float64 {
+func score(text string, set *runeSet, terms []weighted) float64 {
 	s := 0.0
 	for _, t := range terms {
-		if strings.Contains(text, t.term) {
+		if set.hasAll(t.term) && strings.Contains(text, t.term) {
 			s += t.weight
 		}
 	}
 	return s
+}
+
+// runeSet is a 4096-bit Bloom filter of the runes of a text. A term can
+// occur in the text only if each of its runes is in the set: most of the
+// terms are absent from most segments, and a segment is thousands of bytes
+// that strings.Contains would scan once for each absent term, where the
+// set is built in one pass.
+type runeSet [64]uint64
+
+func runeBit(r rune) uint32 { return uint32(r) * 0x9E3779B1 >> 20 } // Fibonacci hashing, 12 bits
+
+func runeSetOf(s string) *runeSet {
+	var set runeSet
+	for _, r := range s {
+		b := runeBit(r)
+		set[b>>6] |= 1 << (b & 63)
+	}
+	return &set
+}
+
+// hasAll reports whether every rune of w may be in the set.
+func (set *runeSet) hasAll(w string) bool {
+	for _, r := range w {
+		if b := runeBit(r); set[b>>6]&(1<<(b&63)) == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // bodyLen counts the runes of text outside white space.
