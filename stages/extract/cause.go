@@ -67,13 +67,13 @@ var causeCues = []causeCue{
 	{"mishandling", "確認を怠", 2}, {"mishandling", "持ち帰", 2},
 }
 
-// causeCueMasks are the masks of causeCues' phrases.
-var causeCueMasks = func() []runeMask {
-	out := make([]runeMask, len(causeCues))
+// causeCueSet indexes causeCues' phrases by their runes.
+var causeCueSet = func() *phraseSet {
+	phrases := make([]string, len(causeCues))
 	for i, c := range causeCues {
-		out[i] = maskOf(c.phrase)
+		phrases[i] = c.phrase
 	}
-	return out
+	return newPhraseSet(phrases)
 }()
 
 // patternCues state a cause with words apart: 「誤って…を送信」.
@@ -83,22 +83,30 @@ var patternCues = []struct {
 	cause  string
 	re     *regexp.Regexp
 	weight float64
-	need   [][]string
+	need   []wordList
 }{
 	{"misdelivery", regexp.MustCompile(`誤(?:って|った|り)[^。]{0,40}?(?:送信|送付|送っ|添付|配布|交付|郵送|発送|渡し|お渡し|転送)`), 4,
-		[][]string{{"誤"}, {"送信", "送付", "送っ", "添付", "配布", "交付", "郵送", "発送", "渡し", "転送"}}},
+		needs([]string{"誤"}, []string{"送信", "送付", "送っ", "添付", "配布", "交付", "郵送", "発送", "渡し", "転送"})},
 	{"misdelivery", regexp.MustCompile(`(?:Bcc|BCC|bcc)[^。]{0,30}(?:To|TO|宛先|CC|Cc)`), 3,
-		[][]string{{"Bcc", "BCC", "bcc"}}},
+		needs([]string{"Bcc", "BCC", "bcc"})},
 	{"programming_error", regexp.MustCompile(`他(?:の)?[^。、]{0,10}?(?:利用者|お客様|会員|ユーザー?|申請者|患者)(?:様|さま)?[^。]{0,30}(?:表示|閲覧でき)`), 3,
-		[][]string{{"他"}, {"表示", "閲覧でき"}}},
+		needs([]string{"他"}, []string{"表示", "閲覧でき"})},
 	{"unauthorized_access", regexp.MustCompile(`(?:アカウント|ID|パスワード)[^。]{0,20}(?:不正(?:に)?(?:使用|利用)|窃取|盗まれ)`), 3,
-		[][]string{{"アカウント", "ID", "パスワード"}, {"不正", "窃取", "盗まれ"}}},
+		needs([]string{"アカウント", "ID", "パスワード"}, []string{"不正", "窃取", "盗まれ"})},
 }
 
-// holdsAll reports whether s holds a word of each group.
-func holdsAll(s string, groups [][]string) bool {
+func needs(groups ...[]string) []wordList {
+	out := make([]wordList, len(groups))
+	for i, g := range groups {
+		out[i] = newWordList(g)
+	}
+	return out
+}
+
+// holdsAll reports whether s, of rune mask m, holds a word of each group.
+func holdsAll(s string, m runeMask, groups []wordList) bool {
 	for _, g := range groups {
-		if !containsAny(s, g) {
+		if !g.inMask(s, m) {
 			return false
 		}
 	}
@@ -112,7 +120,10 @@ func holdsAll(s string, groups [][]string) bool {
 var consequenceRE = regexp.MustCompile(`(?:フィッシング|なりすまし|詐欺|迷惑)(?:メール|サイト)?[^。、]{0,6}(?:送信|配信|送付|被害者|被害届|被害の)`)
 
 // consequenceWords open every match of consequenceRE.
-var consequenceWords = []string{"フィッシング", "なりすまし", "詐欺", "迷惑"}
+var consequenceWords = newWordList([]string{"フィッシング", "なりすまし", "詐欺", "迷惑"})
+
+// dataWords name data, not a device or papers.
+var dataWords = newWordList([]string{"情報", "データ", "パスワード", "アカウント", "ID"})
 
 // lemmaCues are verbs matched on kagome's base forms, so that 盗まれました,
 // 盗んだ and 盗られた, or 紛失いたしました and 無くした, are one cue each.
@@ -175,26 +186,25 @@ func cause(title string, sents []sentence) (string, string) {
 		if mult == 0 {
 			return
 		}
-		scan := text
-		if containsAny(text, consequenceWords) {
+		// sm is the rune mask of scan: most of the ~170 cues and the words of
+		// the lists below are absent, and the mask skips them unscanned.
+		scan, sm := text, maskOf(text)
+		if consequenceWords.inMask(text, sm) {
 			scan = consequenceRE.ReplaceAllStringFunc(text, func(m string) string { return strings.Repeat("_", len(m)) })
+			sm = maskOf(scan)
 		}
 		used := make([]bool, len(scan))
-		sm := maskOf(scan) // most of the ~170 cues are absent: skip them unscanned
 		// Data or a password stolen, with no device or papers named, is an
 		// intrusion, not a theft.
-		dataTheft := containsAny(scan, []string{"情報", "データ", "パスワード", "アカウント", "ID"}) &&
-			!physicalItemList.inMask(scan, sm)
+		dataTheft := dataWords.inMask(scan, sm) && !physicalItemList.inMask(scan, sm)
 		cueCause := func(c string) string {
 			if c == "theft" && dataTheft {
 				return "unauthorized_access"
 			}
 			return c
 		}
-		for k, c := range causeCues {
-			if !sm.mayHold(causeCueMasks[k]) {
-				continue
-			}
+		for k := range causeCueSet.in(sm) {
+			c := causeCues[k]
 			for from := 0; ; {
 				i := strings.Index(scan[from:], c.phrase)
 				if i < 0 {
@@ -213,7 +223,7 @@ func cause(title string, sents []sentence) (string, string) {
 			}
 		}
 		for _, c := range patternCues {
-			if holdsAll(scan, c.need) && c.re.MatchString(scan) {
+			if holdsAll(scan, sm, c.need) && c.re.MatchString(scan) {
 				note(c.cause, c.weight*mult, text)
 			}
 		}

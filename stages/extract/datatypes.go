@@ -12,7 +12,6 @@ type dataTerm struct {
 	word, kind string
 	delimited  bool
 	also       string // a second type the word names: 保護者の氏名 is a name too
-	mask       runeMask
 }
 
 var dataTerms = func() []dataTerm {
@@ -76,10 +75,16 @@ var dataTerms = func() []dataTerm {
 		}
 		return terms[i].word < terms[j].word
 	})
-	for i := range terms {
-		terms[i].mask = maskOf(terms[i].word)
-	}
 	return terms
+}()
+
+// dataTermSet indexes dataTerms' words by their runes.
+var dataTermSet = func() *phraseSet {
+	words := make([]string, len(dataTerms))
+	for i, t := range dataTerms {
+		words[i] = t.word
+	}
+	return newPhraseSet(words)
 }()
 
 // usageAfter follows a data word that names a use of it, not data that
@@ -100,13 +105,10 @@ func typesIn(s string) []string {
 	used := make([]bool, len(s))
 	seen := map[string]bool{}
 	var out []string
-	// Of ~300 terms a sentence holds a handful: the mask skips the others
-	// without scanning s for each.
-	sm := maskOf(s)
-	for _, t := range dataTerms {
-		if !sm.mayHold(t.mask) {
-			continue
-		}
+	// Of ~250 terms a sentence holds a handful: its rune mask skips the
+	// others without scanning s for each.
+	for k := range dataTermSet.in(maskOf(s)) {
+		t := dataTerms[k]
 		for from := 0; ; {
 			i := strings.Index(s[from:], t.word)
 			if i < 0 {

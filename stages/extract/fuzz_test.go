@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/breachtrend/breachtrend/schemas"
@@ -23,6 +24,7 @@ var fuzzSeeds = []string{
 	"【セキュリティ事件簿#2023-265】架空株式会社 お知らせ 2023年6月29日\n2023年6月28日、メールを誤送信しました。",
 	"~~~((((「「「」」」))))。。。",
 	"令和年月日 年月 月日 同月日",
+	"氏名、住所、電話番号、メールアドレス、クレジットカード番号が流出。ランサムウェアによる不正アクセス、誤送信、紛失、盗難",
 	"2023 年 7 月 24 日、3\n月5日、7\t月頃、二〇二三年 七月三日、五月三日、同年十二月一日",
 }
 
@@ -74,7 +76,24 @@ func FuzzExtract(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text, header string) {
 		var n schemas.Notice
 		New().Extract(Input{Text: text, Title: header, HeaderRest: header}, &n)
+		checkPhraseSet(t, text, dataTermSet, func(i int) string { return dataTerms[i].word }, len(dataTerms))
+		checkPhraseSet(t, text, causeCueSet, func(i int) string { return causeCues[i].phrase }, len(causeCues))
 	})
+}
+
+// checkPhraseSet fails when a phrase that occurs in text is not among the
+// set's candidates for it.
+func checkPhraseSet(t *testing.T, text string, set *phraseSet, phrase func(int) string, n int) {
+	t.Helper()
+	cand := map[int]bool{}
+	for i := range set.in(maskOf(text)) {
+		cand[i] = true
+	}
+	for i := 0; i < n; i++ {
+		if strings.Contains(text, phrase(i)) && !cand[i] {
+			t.Fatalf("phrase %q occurs in %q but is no candidate", phrase(i), text)
+		}
+	}
 }
 
 // TestCuesSkipNone checks on every sentence of the sample corpus that the

@@ -131,10 +131,14 @@ func reportNumber(title string, sents []sentence, events []schemas.Event, publis
 // the notice verb's noun (公表, お知らせ…). The pattern has no literal
 // prefix and most opening sentences cite nothing.
 func priorNoticeCue(s string) bool {
-	return strings.Contains(s, "既報") ||
-		containsAny(s, []string{"先般", "既に", "すでに", "先日", "前回", "さる", "月"}) &&
-			containsAny(s, []string{"公表", "お知らせ", "ご報告", "ご案内", "発表", "お詫び"})
+	m := maskOf(s)
+	return strings.Contains(s, "既報") || priorOpeners.inMask(s, m) && priorNouns.inMask(s, m)
 }
+
+var (
+	priorOpeners = newWordList([]string{"先般", "既に", "すでに", "先日", "前回", "さる", "月"})
+	priorNouns   = newWordList([]string{"公表", "お知らせ", "ご報告", "ご案内", "発表", "お詫び"})
+)
 
 func firstTexts(sents []sentence, n int) []string {
 	var out []string
