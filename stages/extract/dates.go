@@ -75,10 +75,15 @@ var weekdays = map[string]int{"日": 0, "月": 1, "火": 2, "水": 3, "木": 4, 
 // regexp engine tries every position of every sentence; most sentences
 // hold no date, and these checks are what lets them go without that cost.
 type dateCues struct {
-	digit      bool // an ASCII digit (NFKC has made full-width digits ASCII)
-	digitSep   bool // a digit just before '/', '.' or '-': 2023/6/5, R5.7.3
-	digitTsuki bool // 月 after a digit and maybe white space (\s): kanjiDateRE, shortDateRE
-	kanjiTsuki bool // 月 right after 一…十: kanjiNumDateRE
+	digit    bool // an ASCII digit (NFKC has made full-width digits ASCII)
+	digitSep bool // a digit just before '/', '.' or '-': 2023/6/5, R5.7.3
+	// digitTsuki and kanjiTsuki are where the last 月 after a number ends,
+	// 0 when there is none: 月 after a digit and maybe white space (\s) for
+	// kanjiDateRE and shortDateRE, 月 right after 一…十 for kanjiNumDateRE.
+	// Those patterns end in such a 月 and maybe a day: no match ends past
+	// the day after the last one, and the text after it is not searched.
+	digitTsuki int
+	kanjiTsuki int
 	nen        bool // 年: kanjiDateRE
 	kanjiDigit bool // 一…十: kanjiNumDateRE, sameMonthRE
 	eraLetter  bool // R, H, S: eraNumRE
@@ -113,8 +118,12 @@ func scanDateCues(s string) dateCues {
 		kanji := false
 		switch r {
 		case '月':
-			c.digitTsuki = c.digitTsuki || afterDigit
-			c.kanjiTsuki = c.kanjiTsuki || afterKanji
+			if afterDigit {
+				c.digitTsuki = i
+			}
+			if afterKanji {
+				c.kanjiTsuki = i
+			}
 		case '年':
 			c.nen = true
 		case '一', '二', '三', '四', '五', '六', '七', '八', '九', '十':
@@ -141,8 +150,18 @@ func findCuedDates(s string, c dateCues) []dateMention {
 		}
 		return re.FindAllStringSubmatchIndex(s, -1)
 	}
+	// findAllTo runs re over s up to end: re has no end-of-text assertion,
+	// and none of its matches in s reaches past end, so cutting s there
+	// changes no match. (Offsets stay those in s.)
+	findAllTo := func(cued bool, end int, re *regexp.Regexp) [][]int {
+		if !cued {
+			return nil
+		}
+		return re.FindAllStringSubmatchIndex(s[:min(end, len(s))], -1)
+	}
 	var ms []dateMention
-	for _, m := range findAll(c.digitTsuki && c.nen, kanjiDateRE) {
+	digitEnd := dayAfter(s, c.digitTsuki, isDigitOrSpace) // where kanjiDateRE and shortDateRE matches end at the latest
+	for _, m := range findAllTo(c.digitTsuki > 0 && c.nen, digitEnd, kanjiDateRE) {
 		var y int
 		switch {
 		case m[6] >= 0: // 令和5年(2023年): the Western year in brackets is the one written out
@@ -178,7 +197,7 @@ func findCuedDates(s string, c dateCues) []dateMention {
 		d, _ := strconv.Atoi(s[m[8]:m[9]])
 		ms = append(ms, dateMention{Start: m[2], End: m[9], Year: eras[s[m[2]:m[3]]] + n, Month: mo, Day: d})
 	}
-	for _, m := range findAll(c.digitTsuki, shortDateRE) {
+	for _, m := range findAllTo(c.digitTsuki > 0, digitEnd, shortDateRE) {
 		if m[0] > 0 && isDigitByte(s[m[0]-1]) {
 			continue
 		}
@@ -216,7 +235,7 @@ func findCuedDates(s string, c dateCues) []dateMention {
 		}
 		ms = append(ms, dateMention{Start: m[0], End: m[1], Day: d, Rel: "同月"})
 	}
-	for _, m := range findAll(c.kanjiTsuki, kanjiNumDateRE) {
+	for _, m := range findAllTo(c.kanjiTsuki > 0, dayAfter(s, c.kanjiTsuki, isKanjiDigit), kanjiNumDateRE) {
 		var y int
 		switch {
 		case m[2] >= 0:
@@ -270,6 +289,33 @@ func findCuedDates(s string, c dateCues) []dateMention {
 	}
 	return out
 }
+
+// dayAfter is where a day written after the 月 that ends at i would end:
+// past the run of in (digits and white space, or kanji digits) and a 日
+// after it. A pattern's optional day (\s*\d{1,2}\s*日, [一…十]{1,3}日) holds
+// only that run and 日, so none ends later.
+func dayAfter(s string, i int, in func(rune) bool) int {
+	if i >= len(s) {
+		return i
+	}
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !in(r) {
+			break
+		}
+		i += n
+	}
+	if strings.HasPrefix(s[i:], "日") {
+		i += len("日")
+	}
+	return i
+}
+
+func isDigitOrSpace(r rune) bool {
+	return r >= '0' && r <= '9' || r == ' ' || r == '\t' || r == '\n' || r == '\f' || r == '\r'
+}
+
+func isKanjiDigit(r rune) bool { return strings.ContainsRune("一二三四五六七八九十", r) }
 
 func monthOnlyMark(after string) bool {
 	for _, p := range []string{"頃", "ごろ", "上旬", "中旬", "下旬", "末", "初旬", "中", "以降"} {

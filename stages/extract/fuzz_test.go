@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -29,7 +30,7 @@ var fuzzSeeds = []string{
 }
 
 // allDateCues runs every date pattern.
-var allDateCues = dateCues{digit: true, digitSep: true, digitTsuki: true, kanjiTsuki: true, nen: true, kanjiDigit: true, eraLetter: true}
+var allDateCues = dateCues{digit: true, digitSep: true, digitTsuki: math.MaxInt, kanjiTsuki: math.MaxInt, nen: true, kanjiDigit: true, eraLetter: true}
 
 func FuzzDates(f *testing.F) {
 	for _, s := range fuzzSeeds {
