@@ -340,7 +340,7 @@ func TestKilledRunKeepsPreviousTables(t *testing.T) {
 	// Wait until the child is writing its staging folder, then kill it.
 	deadline := time.Now().Add(60 * time.Second)
 	for {
-		if m, _ := filepath.Glob(filepath.Join(dir, ".out.staging-*", "_pre", "notices", "*.parquet")); len(m) > 0 {
+		if m, _ := filepath.Glob(filepath.Join(dir, ".out.staging-*", "notices", "*.parquet")); len(m) > 0 {
 			break
 		}
 		if time.Now().After(deadline) {

@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -126,19 +125,18 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 		prog = newProgress(cfg.Progress, total)
 		defer prog.done()
 	}
-	pre := filepath.Join(dir, "_pre")
-	notices, err := parquetio.Create(pre, schemas.NoticesTable, func(n *schemas.Notice) int {
+	notices, err := parquetio.Create(dir, schemas.NoticesTable, func(n *schemas.Notice) int {
 		return len(n.Text) + len(n.OriginalText) + 512
 	})
 	if err != nil {
 		return sum, err
 	}
-	timeline, err := parquetio.Create(pre, schemas.TimelineTable, nil)
+	timeline, err := parquetio.Create(dir, schemas.TimelineTable, nil)
 	if err != nil {
 		return sum, err
 	}
 	var rejects []schemas.Reject
-	var compact []*schemas.Notice
+	linker := enrich.NewLinker()
 
 	emit := func(r fileResult) error {
 		t0 := time.Now()
@@ -153,15 +151,19 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 			if n.IsIncident {
 				sum.Notices++
 			}
+			t0 := time.Now()
+			c := compactNotice(n)
+			linker.Add(c)
+			n.IncidentID = c.IncidentID
+			st.times.add(stageLink, t0)
 			for k, e := range n.Events {
-				if err := timeline.Append(schemas.TimelineRow{NoticeID: n.NoticeID, Seq: int32(k), Event: e}); err != nil {
+				if err := timeline.Append(schemas.TimelineRow{NoticeID: n.NoticeID, IncidentID: n.IncidentID, Seq: int32(k), Event: e}); err != nil {
 					return err
 				}
 			}
 			if err := notices.Append(*n); err != nil {
 				return err
 			}
-			compact = append(compact, compactNotice(n))
 		}
 		return nil
 	}
@@ -178,25 +180,9 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 
 	sortRejects(rejects)
 	t0 := time.Now()
-	incidents := enrich.Link(compact)
+	incidents := linker.Incidents()
 	st.times.add(stageLink, t0)
 	t0 = time.Now()
-	incidentOf := make(map[string]string, len(compact))
-	for _, n := range compact {
-		incidentOf[n.NoticeID] = n.IncidentID
-	}
-	lookup := func(id string) string { return incidentOf[id] }
-	if err := parquetio.SetColumn(ctx, filepath.Join(pre, "notices", "part-00000.parquet"), dir,
-		schemas.NoticesTable, "notice_id", "incident_id", lookup); err != nil {
-		return sum, err
-	}
-	if err := parquetio.SetColumn(ctx, filepath.Join(pre, "timeline", "part-00000.parquet"), dir,
-		schemas.TimelineTable, "notice_id", "incident_id", lookup); err != nil {
-		return sum, err
-	}
-	if err := os.RemoveAll(pre); err != nil {
-		return sum, err
-	}
 	if err := parquetio.WriteAll(dir, schemas.IncidentsTable, incidents); err != nil {
 		return sum, err
 	}

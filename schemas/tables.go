@@ -31,7 +31,7 @@ var NoticesTable = &Table[Notice]{
 		str("sector", "JSIC 2023 major group letter of the organization", func(n *Notice) string { return n.Sector }),
 		strings_("data_types", "data types named as leaked or exposed (GUIDE vocabulary)", func(n *Notice) []string { return n.DataTypes }),
 		optInt32("disclosure_delay_days", "published_date − discovered_date", func(n *Notice) *int32 { return n.DisclosureDelayDays }),
-		strings_("terms", "nouns (kagome IPA base forms, repeats kept) of the title and the first 300 characters, for term trends", func(n *Notice) []string { return n.Terms }),
+		strings_("terms", "nouns (kagome IPA base forms, repeats kept) of the title and the first 120 characters, for term trends", func(n *Notice) []string { return n.Terms }),
 		str("incident_id", "incident this notice reports on (incidents table)", func(n *Notice) string { return n.IncidentID }),
 		unique(str("organization_evidence", "sentence the organization came from", func(n *Notice) string { return n.OrganizationEvidence })),
 		unique(str("cause_evidence", "sentence the cause came from", func(n *Notice) string { return n.CauseEvidence })),

@@ -1,10 +1,8 @@
 package parquetio
 
 import (
-	"context"
 	"database/sql"
 	"fmt"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -82,41 +80,5 @@ func TestDuckDBReadsTables(t *testing.T) {
 	var count int
 	if err := db.QueryRow(fmt.Sprintf("SELECT count(*) FROM read_parquet('%s')", filepath.Join(dir, "rejects", "*.parquet"))).Scan(&count); err != nil || count != 0 {
 		t.Errorf("empty table: %d rows, %v", count, err)
-	}
-}
-
-// TestSetColumn rewrites a column from a lookup and keeps the rest.
-func TestSetColumn(t *testing.T) {
-	dir := t.TempDir()
-	pre := filepath.Join(dir, "pre")
-	rows := []schemas.Notice{{NoticeID: "a", Text: "一"}, {NoticeID: "b", Text: "二"}}
-	if err := WriteAll(pre, schemas.NoticesTable, rows); err != nil {
-		t.Fatal(err)
-	}
-	ids := map[string]string{"a": "inc-1"}
-	err := SetColumn(context.Background(), filepath.Join(pre, "notices", "part-00000.parquet"), dir,
-		schemas.NoticesTable, "notice_id", "incident_id", func(k string) string { return ids[k] })
-	if err != nil {
-		t.Fatal(err)
-	}
-	db, _ := sql.Open("duckdb", "")
-	defer db.Close()
-	rs, err := db.Query(fmt.Sprintf("SELECT notice_id, coalesce(incident_id, '-'), text FROM read_parquet('%s')",
-		filepath.Join(dir, "notices", "*.parquet")))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rs.Close()
-	var got []string
-	for rs.Next() {
-		var a, b, c string
-		rs.Scan(&a, &b, &c)
-		got = append(got, a+b+c)
-	}
-	if fmt.Sprint(got) != "[ainc-1一 b-二]" {
-		t.Errorf("rows = %v", got)
-	}
-	if _, err := os.Stat(filepath.Join(dir, "notices")); err != nil {
-		t.Error(err)
 	}
 }

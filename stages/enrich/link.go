@@ -16,53 +16,92 @@ const LinkWindowDays = 120
 // lawInForce is the day the amended APPI's reporting duty began.
 var lawInForce = schemas.MustDate("2022-04-01")
 
-// Link groups incident notices into incidents: the same case id; else the
-// same organization with a continuing subject (same cause, or a numbered
-// follow-up) published within LinkWindowDays. notices are in corpus order
-// and carry no text; Link sets IncidentID on each and returns the
-// incidents in order of their first notice.
-func Link(notices []*schemas.Notice) []schemas.Incident {
-	var groups [][]*schemas.Notice
-	byCase := map[string]int{}
-	byOrg := map[string][]int{}
-	for _, n := range notices {
-		if !n.IsIncident {
-			continue
-		}
-		g := -1
-		if n.CaseID != "" {
-			if i, ok := byCase[n.CaseID]; ok {
-				g = i
-			}
-		}
-		key := OrgKey(n.Organization)
-		if g < 0 && key != "" {
-			for _, i := range byOrg[key] {
-				if continues(groups[i], n) && (n.CaseID == "" || groups[i][0].CaseID == "" || groups[i][0].CaseID == n.CaseID) {
-					g = i
-					break
-				}
-			}
-		}
-		if g < 0 {
-			g = len(groups)
-			groups = append(groups, nil)
-			if key != "" {
-				byOrg[key] = append(byOrg[key], g)
-			}
-		}
-		if n.CaseID != "" {
-			if _, ok := byCase[n.CaseID]; !ok {
-				byCase[n.CaseID] = g
-			}
-		}
-		groups[g] = append(groups[g], n)
+// Linker groups incident notices into incidents as they come, in corpus
+// order: the same case id; else the same organization with a continuing
+// subject (same cause, or a numbered follow-up) published within
+// LinkWindowDays. A notice's incident id is known when it is added — the
+// id of a group is fixed by the notice that opens it — so the pipeline
+// writes notices with their incident id as it streams them.
+type Linker struct {
+	groups [][]*schemas.Notice
+	ids    []string
+	byCase map[string]int
+	byOrg  map[string][]int
+}
+
+// NewLinker returns an empty Linker.
+func NewLinker() *Linker {
+	return &Linker{byCase: map[string]int{}, byOrg: map[string][]int{}}
+}
+
+// Add links n (compact: no text is needed) and sets its IncidentID. Notices
+// that are not incidents are ignored.
+func (l *Linker) Add(n *schemas.Notice) {
+	if !n.IsIncident {
+		return
 	}
-	out := make([]schemas.Incident, 0, len(groups))
-	for _, g := range groups {
-		out = append(out, incidentOf(g))
+	g := -1
+	if n.CaseID != "" {
+		if i, ok := l.byCase[n.CaseID]; ok {
+			g = i
+		}
+	}
+	key := OrgKey(n.Organization)
+	if g < 0 && key != "" {
+		for _, i := range l.byOrg[key] {
+			first := l.groups[i][0]
+			if continues(l.groups[i], n) && (n.CaseID == "" || first.CaseID == "" || first.CaseID == n.CaseID) {
+				g = i
+				break
+			}
+		}
+	}
+	if g < 0 {
+		g = len(l.groups)
+		l.groups = append(l.groups, nil)
+		l.ids = append(l.ids, incidentID(n))
+		if key != "" {
+			l.byOrg[key] = append(l.byOrg[key], g)
+		}
+	}
+	if n.CaseID != "" {
+		if _, ok := l.byCase[n.CaseID]; !ok {
+			l.byCase[n.CaseID] = g
+		}
+	}
+	l.groups[g] = append(l.groups[g], n)
+	n.IncidentID = l.ids[g]
+}
+
+// Incidents returns one row per incident, in order of their first notice.
+func (l *Linker) Incidents() []schemas.Incident {
+	out := make([]schemas.Incident, 0, len(l.groups))
+	for i, g := range l.groups {
+		out = append(out, incidentOf(l.ids[i], g))
 	}
 	return out
+}
+
+// Link links notices (in corpus order) at once: NewLinker, Add each,
+// Incidents.
+func Link(notices []*schemas.Notice) []schemas.Incident {
+	l := NewLinker()
+	for _, n := range notices {
+		l.Add(n)
+	}
+	return l.Incidents()
+}
+
+// incidentID is the stable id of the incident a notice opens: from its case
+// id when it has one, else from the notice's own id.
+func incidentID(n *schemas.Notice) string {
+	h := sha256.New()
+	if n.CaseID != "" {
+		h.Write([]byte("case:" + n.CaseID))
+	} else {
+		h.Write([]byte("notice:" + n.NoticeID))
+	}
+	return "inc-" + hex.EncodeToString(h.Sum(nil))[:16]
 }
 
 // continues reports whether n reports on the incident of group g.
@@ -92,7 +131,7 @@ func continues(g []*schemas.Notice, n *schemas.Notice) bool {
 	return false
 }
 
-func incidentOf(g []*schemas.Notice) schemas.Incident {
+func incidentOf(id string, g []*schemas.Notice) schemas.Incident {
 	// Reports in order: 第N報 first by number, then by date, then as found.
 	sort.SliceStable(g, func(i, j int) bool {
 		a, b := g[i], g[j]
@@ -107,17 +146,12 @@ func incidentOf(g []*schemas.Notice) schemas.Incident {
 		}
 		return false
 	})
-	inc := schemas.Incident{Reports: int32(len(g)), CaseID: g[0].CaseID}
-	h := sha256.New()
-	if inc.CaseID != "" {
-		h.Write([]byte("case:" + inc.CaseID))
-	} else {
-		h.Write([]byte("notice:" + g[0].NoticeID))
-	}
-	inc.IncidentID = "inc-" + hex.EncodeToString(h.Sum(nil))[:16]
+	inc := schemas.Incident{IncidentID: id, Reports: int32(len(g))}
 	types := map[string]bool{}
 	for _, n := range g {
-		n.IncidentID = inc.IncidentID
+		if inc.CaseID == "" {
+			inc.CaseID = n.CaseID
+		}
 		inc.NoticeIDs = append(inc.NoticeIDs, n.NoticeID)
 		if !containsString(inc.Sources, n.SourcePath) {
 			inc.Sources = append(inc.Sources, n.SourcePath)

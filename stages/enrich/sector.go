@@ -113,10 +113,10 @@ var departmentRE = regexp.MustCompile(`\p{Han}{2,8}(?:部|局)\p{Han}{2,10}(?:�
 // does not tell; "" when neither does.
 func (s *Sectors) Sector(org, text string) string {
 	if org != "" {
-		if l, ok := s.known[OrgKey(org)]; ok {
+		k := OrgKey(org)
+		if l, ok := s.known[k]; ok {
 			return l
 		}
-		k := OrgKey(org)
 		for _, r := range nameRules {
 			for _, w := range r.words {
 				if strings.HasSuffix(k, w) {
@@ -138,7 +138,9 @@ func (s *Sectors) Sector(org, text string) string {
 		for _, w := range r.words {
 			n += strings.Count(text, w)
 		}
-		if r.letter == "S" {
+		// The regexp is the costly part of the text rules: run it only when
+		// the text has the characters a department name needs.
+		if r.letter == "S" && strings.ContainsAny(text, "部局") && strings.ContainsAny(text, "課室") {
 			n += len(departmentRE.FindAllStringIndex(text, 4))
 		}
 		if n > bestN {
