@@ -7,6 +7,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/stages/normalize"
 )
@@ -133,10 +134,13 @@ func (s *Sectors) Sector(org, text string) string {
 		}
 	}
 	best, bestN := "", 0
+	present := runesOf(text)
 	for _, r := range textRules {
 		n := 0
 		for _, w := range r.words {
-			n += strings.Count(text, w)
+			if first, _ := utf8.DecodeRuneInString(w); present.has(first) {
+				n += strings.Count(text, w)
+			}
 		}
 		// The regexp is the costly part of the text rules: run it only when
 		// the text has the characters a department name needs.
@@ -151,4 +155,23 @@ func (s *Sectors) Sector(org, text string) string {
 		return best
 	}
 	return ""
+}
+
+// runeSet is a 1024-bit Bloom set of the runes of a text: a word whose
+// first rune is absent cannot occur, and counting it would scan the whole
+// text for nothing.
+type runeSet [16]uint64
+
+func runesOf(s string) *runeSet {
+	var set runeSet
+	for _, r := range s {
+		h := uint32(r) * 2654435761 >> 22 // 10 bits
+		set[h>>6] |= 1 << (h & 63)
+	}
+	return &set
+}
+
+func (s *runeSet) has(r rune) bool {
+	h := uint32(r) * 2654435761 >> 22
+	return s[h>>6]&(1<<(h&63)) != 0
 }
