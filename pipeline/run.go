@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/breachtrend/breachtrend/internal/jatok"
 	"github.com/breachtrend/breachtrend/internal/parquetio"
 	"github.com/breachtrend/breachtrend/schemas"
 	"github.com/breachtrend/breachtrend/stages/enrich"
@@ -82,6 +83,13 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		}
 	}()
 
+	// Build the tokenizer's dictionary (~0.6 s on one core) while the
+	// workers load, segment and normalize the first files, instead of both
+	// workers waiting for it at their first notice. A rerun served from the
+	// cache needs no tokenizer, so only a run with work to do starts it.
+	if cfg.Full || len(st.cache.oldIdx) == 0 {
+		go jatok.Tokenizer() //nolint:errcheck // the error returns again where it is used
+	}
 	sum, err := runStages(ctx, cfg, st, stage.dir, man)
 	if err != nil {
 		return sum, err
@@ -209,12 +217,13 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 
 // fanOut walks the inputs and processes the files on at most cfg.Workers
 // goroutines, calling emit with each file's result in walk order. At most
-// 4×Workers files are in flight, so a slow file holds back memory, not
-// order.
+// 16×Workers files are in flight: enough that one slow file does not leave
+// a core idle while the collector waits for it (with 4× a 10k-notice run
+// took 10% longer), and few enough that memory stays flat.
 func fanOut(ctx context.Context, cfg Config, st *stages, emit func(fileResult) error, reject func(schemas.Reject)) error {
 	g, ctx := errgroup.WithContext(ctx)
 	results := make(chan fileResult, cfg.Workers)
-	window := make(chan struct{}, 4*cfg.Workers)
+	window := make(chan struct{}, 16*cfg.Workers)
 	walkRejects := make(chan schemas.Reject, 16)
 
 	// The walker dispatches files to a bounded pool.
