@@ -16,15 +16,14 @@ const (
 	stageWrite     = "write"
 	stageLink      = "link"
 	stageDerived   = "derived"
-	stageCommit    = "commit"
 )
 
-var stageOrder = []string{stageLoad, stageSegment, stageNormalize, stageExtract, stageEnrich, stageWrite, stageLink, stageDerived, stageCommit}
+var stageOrder = []string{stageLoad, stageSegment, stageNormalize, stageExtract, stageEnrich, stageWrite, stageLink, stageDerived}
 
 // stageTimes adds up the time spent in each stage across workers: CPU time
 // of the stage, not wall time, when workers run at once.
 type stageTimes struct {
-	ns [9]atomic.Int64
+	ns [8]atomic.Int64
 }
 
 func (t *stageTimes) add(stage string, since time.Time) {
