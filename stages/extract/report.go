@@ -54,6 +54,48 @@ func reportNumber(title string, sents []sentence, events []schemas.Event, publis
 	if final {
 		return 0, true
 	}
+	seq = seqFromBody(title, sents, events, published)
+	return seq, investigationClosed(title, sents, seq)
+}
+
+var (
+	// investigationReportTitleRE: the title publishes an investigation's
+	// report (調査報告書, 調査委員会報告書), which closes the incident.
+	investigationReportTitleRE = regexp.MustCompile(`調査(?:委員会)?(?:の)?報告書`)
+	// investigationDoneRE: "調査及び精査が完了いたしましたので", "調査機関による
+	// 調査の完了、" — the investigation is over.
+	investigationDoneRE = regexp.MustCompile(`(?:調査|精査)(?:[^。、にを]{0,8}(?:が|の|は))?(?:完了|終了)(?:いたし|し|、|および|及び)`)
+	// moreToComeWords: a further report is announced or the findings are
+	// interim.
+	moreToComeWords = []string{"続報", "次報", "判明次第", "分かり次第", "わかり次第", "中間報告", "途中経過", "現時点の調査結果",
+		"完了次第", "完了しだい", "完了後", "完了するまで", "完了していな", "完了しておら", "完了しておりませ", "最終報告書"}
+)
+
+// investigationClosed reports whether a notice that gives no number in its
+// title is its incident's last report: it publishes an investigation report,
+// or it follows an earlier notice (seq is not 1) and tells in its opening
+// that the investigation is complete, with no further report announced.
+func investigationClosed(title string, sents []sentence, seq int) bool {
+	if investigationReportTitleRE.MatchString(title) && !containsAny(title, moreToComeWords) {
+		return true
+	}
+	if seq == 1 {
+		return false
+	}
+	open := strings.Join(firstTexts(sents, 24), "")
+	if !strings.Contains(open, "完了") && !strings.Contains(open, "終了") || !investigationDoneRE.MatchString(open) {
+		return false
+	}
+	for _, s := range sents {
+		if containsAny(s.Text, moreToComeWords) {
+			return false
+		}
+	}
+	return true
+}
+
+// seqFromBody is reportNumber for a title that gives no number.
+func seqFromBody(title string, sents []sentence, events []schemas.Event, published schemas.Date) int {
 	maxCited := 0
 	for i, s := range sents {
 		if i > 6 {
@@ -69,12 +111,12 @@ func reportNumber(title string, sents []sentence, events []schemas.Event, publis
 		}
 	}
 	if maxCited > 0 {
-		return maxCited + 1, false
+		return maxCited + 1
 	}
 	if m := nthReportRE.FindStringSubmatch(strings.Join(firstTexts(sents, 3), " ")); m != nil {
 		// "(第二報)" on the first lines of a notice without a blog header.
 		if n, ok := smallNumber(m[1]); ok {
-			return n, false
+			return n
 		}
 	}
 	// Earlier notices cited in the opening sentences; PDF text wraps lines
@@ -92,7 +134,7 @@ func reportNumber(title string, sents []sentence, events []schemas.Event, publis
 		}
 	}
 	if cited > 0 {
-		return min(cited+1, 9), false
+		return min(cited+1, 9)
 	}
 	// A dated publication in the timeline before this notice's own date.
 	// Without the notice's own date, the latest day its timeline tells of
@@ -108,22 +150,22 @@ func reportNumber(title string, sents []sentence, events []schemas.Event, publis
 	if !now.IsZero() {
 		for _, e := range events {
 			if e.Kind == schemas.EventPublished && now.Sub(e.Date) >= 2 && !strings.Contains(e.Sentence, "予定") {
-				return 2, false
+				return 2
 			}
 		}
 	}
 	if laterNoticeTitleRE.MatchString(title) {
-		return 0, false
+		return 0
 	}
 	for i, s := range sents {
 		if i > 8 {
 			break
 		}
 		if laterNoticeRE.MatchString(s.Text) {
-			return 0, false
+			return 0
 		}
 	}
-	return 1, false
+	return 1
 }
 
 // priorNoticeCue reports whether s holds the words every match of
