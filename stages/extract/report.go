@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/schemas"
 )
@@ -25,7 +26,10 @@ var (
 	// though it gives no number — 改めてお詫び, a report of an
 	// investigation's results, a response to press reports, a regulator's
 	// action on someone else's incident.
-	laterNoticeRE      = regexp.MustCompile(`改めて(?:深く|心より|心から)?(?:お詫び|おわび)|改めましてお詫び`)
+	laterNoticeRE = regexp.MustCompile(`改めて(?:深く|心より|心から)?(?:お詫び|おわび)|改めましてお詫び` +
+		// "現時点の調査結果として、…判明しましたので、ご報告いたします":
+		// the results of an investigation the incident's first notice began.
+		`|調査結果(?:として|について|につきまして|及び|および)[^。]{0,40}(?:ご報告|報告いたし|報告申し上げ)`)
 	laterNoticeTitleRE = regexp.MustCompile(`調査結果|報告書|その後|経過|経緯|報道(?:について|に関|され|の件)|行政上の対応|指導|勧告|再発防止策`)
 )
 
@@ -76,7 +80,7 @@ var (
 // or it follows an earlier notice (seq is not 1) and tells in its opening
 // that the investigation is complete, with no further report announced.
 func investigationClosed(title string, sents []sentence, seq int) bool {
-	if investigationReportTitleRE.MatchString(title) && !containsAny(title, moreToComeWords) {
+	if realTitle(title) && investigationReportTitleRE.MatchString(title) && !containsAny(title, moreToComeWords) {
 		return true
 	}
 	if seq == 1 {
@@ -154,7 +158,7 @@ func seqFromBody(title string, sents []sentence, events []schemas.Event, publish
 			}
 		}
 	}
-	if laterNoticeTitleRE.MatchString(title) {
+	if realTitle(title) && laterNoticeTitleRE.MatchString(title) {
 		return 0
 	}
 	for i, s := range sents {
@@ -165,8 +169,20 @@ func seqFromBody(title string, sents []sentence, events []schemas.Event, publish
 			return 0
 		}
 	}
+	for _, s := range sents {
+		// "追記(1):2023年7月10日の19:00以降に…": updates appended to the
+		// notice make it several reports in one.
+		if strings.HasPrefix(s.Text, "追記") {
+			return 0
+		}
+	}
 	return 1
 }
+
+// realTitle reports whether title reads as a title: a segment of one long
+// line has its whole text as its title, and words in it say nothing of
+// what the notice is.
+func realTitle(title string) bool { return utf8.RuneCountInString(title) <= 100 }
 
 // priorNoticeCue reports whether s holds the words every match of
 // priorNoticeRE holds: 既報, or an opener (先般, 既に, 先日, a month…) and
