@@ -139,13 +139,18 @@ func (s *Sectors) Sector(org, text string) string {
 		n := 0
 		for _, w := range r.words {
 			if first, _ := utf8.DecodeRuneInString(w); present.has(first) {
-				n += strings.Count(text, w)
+				n += countWord(text, w)
 			}
 		}
 		// The regexp is the costly part of the text rules: run it only when
 		// the text has the characters a department name needs.
 		if r.letter == "S" && strings.ContainsAny(text, "部局") && strings.ContainsAny(text, "課室") {
-			n += len(departmentRE.FindAllStringIndex(text, 4))
+			for _, loc := range departmentRE.FindAllStringIndex(text, 4) {
+				n++
+				if deptSubject(text, loc[0], loc[1]) {
+					n++
+				}
+			}
 		}
 		if n > bestN {
 			best, bestN = r.letter, n
@@ -174,4 +179,59 @@ func runesOf(s string) *runeSet {
 func (s *runeSet) has(r rune) bool {
 	h := uint32(r) * 2654435761 >> 22
 	return s[h>>6]&(1<<(h&63)) != 0
+}
+
+// ownWords precede a word of what the organization itself does or runs:
+// 「弊社のローン」, 「弊社オンラインショップ」, 「当協会が運営する通販サイト」.
+var ownWords = []string{"弊社", "当社", "弊社の", "当社の", "が運営する", "が運営している", "が提供する", "が販売する"}
+
+// publicCare follow 介護 where it names the public insurance a
+// municipality runs or the providers it deals with, not the holder's own
+// care work: 介護保険, 居宅介護支援事業所, 介護保険施設.
+var publicCare = []string{"保険", "支援事業所", "事業所", "施設"}
+
+// countWord counts w in text, twice where the text says the organization
+// itself offers it; 介護 is not counted where it names public insurance or
+// a care provider the text deals with.
+func countWord(text, w string) int {
+	n := 0
+	for from := 0; ; {
+		i := strings.Index(text[from:], w)
+		if i < 0 {
+			return n
+		}
+		i += from
+		from = i + len(w)
+		if w == "介護" && (hasAnyPrefix(text[from:], publicCare) || strings.HasSuffix(text[:i], "要")) {
+			continue
+		}
+		n++
+		for _, o := range ownWords {
+			if strings.HasSuffix(text[:i], o) {
+				n++
+				break
+			}
+		}
+	}
+}
+
+// deptSubject reports whether the department at text[i:j] opens a
+// sentence as its subject, as a government's section does when it reports
+// its own incident: 「総務部安全安心課におきまして」, 「この度、○○部○○課において」.
+func deptSubject(text string, i, j int) bool {
+	before := text[:i]
+	before = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(before, "、"), "この度"), "このたび")
+	if before != "" && !strings.HasSuffix(before, "\n") && !strings.HasSuffix(before, "。") && !strings.HasSuffix(before, " ") {
+		return false
+	}
+	return hasAnyPrefix(text[j:], []string{"におきまして", "において", "では"})
+}
+
+func hasAnyPrefix(s string, ps []string) bool {
+	for _, p := range ps {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }

@@ -450,6 +450,9 @@ func lineName(l string, top bool) string {
 	if !top {
 		return ""
 	}
+	if org := breadcrumbName(l); org != "" {
+		return org
+	}
 	// A title line that starts with the name (after a date), as a blog
 	// header does: 「医療法人○○病院 患者の個人情報紛失か?」.
 	rest := numberLeadRE.ReplaceAllString(dateLeadRE.ReplaceAllString(l, ""), "")
@@ -606,4 +609,31 @@ func orgFirstRunes(s string, n int) string {
 		n--
 	}
 	return s
+}
+
+// breadcrumbName reads the site's name from the first item of a web
+// page's breadcrumb trail, 「1. ○○銀行トップ」 or 「○○市トップページ > …」:
+// the site is the organization's own.
+func breadcrumbName(l string) string {
+	if !strings.Contains(l, "トップ") {
+		return ""
+	}
+	l = numberLeadRE.ReplaceAllString(l, "")
+	if i := strings.Index(l, ">"); i > 0 {
+		l = strings.TrimSpace(l[:i])
+	}
+	name, ok := strings.CutSuffix(l, "トップページ")
+	if !ok {
+		if name, ok = strings.CutSuffix(l, "トップ"); !ok {
+			return ""
+		}
+	}
+	for _, w := range []string{"ホームページ", "公式サイト", "サイト", "公式", "総合"} {
+		name = strings.TrimSuffix(name, w)
+	}
+	name = strings.TrimRight(name, "!! ")
+	if run := leadingRun(name); run != name || utf8.RuneCountInString(run) < 2 || isGeneric(run) || isOutside(run) {
+		return ""
+	}
+	return name
 }

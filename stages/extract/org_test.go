@@ -49,6 +49,9 @@ func TestOrganization(t *testing.T) {
 		{"school line", "生徒の個人情報を含む書類の紛失について\n青葉県立北高等学校\n第1学年の担任教諭が書類を紛失しました。", "青葉県立北高等学校"},
 		{"title line ending in the name", "事故から学ぶ\n預金口座の申込書の紛失について 青葉信用金庫\n当金庫が保有する書類を紛失しました。", "青葉信用金庫"},
 		{"dated title line", "令和6年3月1日 港大学医学部附属病院 患者さんの情報を含むUSBメモリの紛失について 本院の医師がUSBメモリを紛失しました。", "港大学医学部附属病院"},
+		{"breadcrumb of the site", "1. ミライFX!トップ\n  2. お客さま情報の流出について\nこの度、弊社元従業員がお客さまの情報を持ち出しました。", "ミライFX"},
+		{"breadcrumb of a city site", "青葉市トップページ > 報道発表 > 個人情報の漏えいについて\n職員が誤ってメールを送信しました。", "青葉市"},
+		{"breadcrumb of no name", "トップページ > 報道発表 > 個人情報の漏えいについて\n職員が誤ってメールを送信しました。", ""},
 		{"field label is not a name", "事故概要\n業種 病院\n発生時期 2018/12/27", ""},
 		// The subject of the first sentences, and the body named most often.
 		{"subject において", "港保健福祉事務所において、職員が個人情報を含む書類を紛失しました。", "港保健福祉事務所"},
