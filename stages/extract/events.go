@@ -438,3 +438,28 @@ func firstOf(events []schemas.Event, kind string, limit schemas.Date) (schemas.D
 	}
 	return best.Date, best.Sentence
 }
+
+// responseWords tell of what an organization did once it knew of an
+// incident: apologized, asked for deletion, stopped or shut off a service,
+// reported it.
+var responseWords = []string{"謝罪", "お詫び", "おわび", "削除を依頼", "削除等を依頼", "削除をお願い", "削除依頼", "停止し", "停止いたし", "遮断", "報告を", "報告し", "報告書", "届け出", "被害届", "相談し"}
+
+// sameDayResponse returns the day of the incident and the sentence that
+// tells of a response to it dated that same day (a date that bounds a
+// period, or announces a plan, is no response).
+func sameDayResponse(events []schemas.Event, occurred schemas.Date) (schemas.Date, string) {
+	seen := false
+	for _, e := range events {
+		if e.Date != occurred || e.Kind == schemas.EventPublished {
+			continue
+		}
+		if e.Kind == schemas.EventOccurred && !seen {
+			seen = true
+			continue
+		}
+		if seen && !strings.Contains(e.Sentence, "予定") && containsAny(e.Sentence, responseWords) {
+			return e.Date, e.Sentence
+		}
+	}
+	return schemas.Date{}, ""
+}

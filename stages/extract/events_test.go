@@ -202,3 +202,20 @@ func TestTimelineRules(t *testing.T) {
 		})
 	}
 }
+
+func TestSameDayResponse(t *testing.T) {
+	text := "2024年3月4日(月)、職員が講座案内のメールを送信した際、誤って宛先をToに入力して送信しました。\n" +
+		"受信者の皆様には、2024年3月4日18時頃にメールにて謝罪し、当該メールの削除を依頼いたしました。"
+	var n schemas.Notice
+	New().Extract(Input{Text: text}, &n)
+	if got := n.DiscoveredDate.String(); got != "2024-03-04" {
+		t.Errorf("discovered %s, want 2024-03-04 (events %+v)", got, n.Events)
+	}
+	text = "2024年3月4日(月)、職員が講座案内のメールを送信した際、誤って宛先をToに入力して送信しました。\n" +
+		"2024年3月6日、受信者の皆様にメールにて謝罪いたしました。"
+	n = schemas.Notice{}
+	New().Extract(Input{Text: text}, &n)
+	if !n.DiscoveredDate.IsZero() {
+		t.Errorf("discovered %s, want none: the response came on a later day", n.DiscoveredDate)
+	}
+}

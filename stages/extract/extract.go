@@ -34,7 +34,7 @@ func New() *Rules { return &Rules{} }
 
 // Version names the extractor's rules; a cache of results keyed by it is
 // invalid once it changes.
-const Version = "rules-14"
+const Version = "rules-15"
 
 // Extract implements Extractor.
 func (Rules) Extract(in Input, n *schemas.Notice) {
@@ -62,6 +62,11 @@ func (Rules) Extract(in Input, n *schemas.Notice) {
 	n.OccurredDate, _ = firstOf(events, schemas.EventOccurred, n.PublishedDate)
 	if !n.DiscoveredDate.IsZero() && n.DiscoveredDate.Before(n.OccurredDate) {
 		n.OccurredDate, _ = firstOf(events, schemas.EventOccurred, n.DiscoveredDate)
+	}
+	if n.DiscoveredDate.IsZero() && !n.OccurredDate.IsZero() {
+		// Nothing says when it was found, but the organization answered
+		// it on the day it happened: it knew that day.
+		n.DiscoveredDate, n.DiscoveredEvidence = sameDayResponse(events, n.OccurredDate)
 	}
 	n.ReportedDate, _ = firstOf(events, schemas.EventReported, schemas.Date{})
 	if seq, final := reportNumber(title, sents, events, n.PublishedDate); seq > 0 || final {
