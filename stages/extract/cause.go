@@ -48,6 +48,7 @@ var causeCues = []causeCue{
 	{"programming_error", "システム不具合", 4}, {"programming_error", "不具合", 3}, {"programming_error", "バグ", 4},
 	{"programming_error", "プログラムの誤り", 4}, {"programming_error", "プログラムミス", 4}, {"programming_error", "誤表示", 2},
 	{"programming_error", "システムの誤り", 3}, {"programming_error", "システムエラー", 3},
+	{"programming_error", "表示される現象", 3}, {"programming_error", "表示される事象", 3},
 	{"programming_error", "欠陥", 3}, {"programming_error", "キャッシュ", 2}, {"programming_error", "プログラムの", 1},
 	{"loss", "紛失", 4}, {"loss", "置き忘れ", 4}, {"loss", "所在不明", 4}, {"loss", "遺失", 3}, {"loss", "落とし", 2},
 	{"loss", "見当たら", 3}, {"loss", "行方不明", 3},
@@ -189,8 +190,16 @@ func cause(title string, sents []sentence) (string, string) {
 		// sm is the rune mask of scan: most of the ~170 cues and the words of
 		// the lists below are absent, and the mask skips them unscanned.
 		scan, sm := text, maskOf(text)
-		if consequenceWords.inMask(text, sm) {
-			scan = consequenceRE.ReplaceAllStringFunc(text, func(m string) string { return strings.Repeat("_", len(m)) })
+		if strings.Contains(scan, "『") {
+			scan = maskTitles(scan)
+			sm = maskOf(scan)
+		}
+		if strings.Contains(scan, "に掲載") {
+			scan = maskListed(scan)
+			sm = maskOf(scan)
+		}
+		if consequenceWords.inMask(scan, sm) {
+			scan = consequenceRE.ReplaceAllStringFunc(scan, func(m string) string { return strings.Repeat("_", len(m)) })
 			sm = maskOf(scan)
 		}
 		used := make([]bool, len(scan))
@@ -279,3 +288,39 @@ func cause(title string, sents []sentence) (string, string) {
 var causeOrder = []string{"ransomware", "malware", "social_engineering", "misdelivery", "publishing_error",
 	"programming_error", "misconfiguration", "loss", "disposal_error", "theft", "insider_misuse",
 	"unauthorized_access", "mishandling"}
+
+// maskTitles blanks what stands between 『 and 』: the name of a work, a
+// mail's subject or a page quoted inside a quote states no cause
+// (「『輸出転売の最終形態』などの件名」 is no resale of media).
+func maskTitles(s string) string {
+	b := []byte(s)
+	for from := 0; ; {
+		i := strings.Index(s[from:], "『")
+		if i < 0 {
+			return string(b)
+		}
+		i += from + len("『")
+		j := strings.Index(s[i:], "』")
+		if j < 0 {
+			return string(b)
+		}
+		for k := i; k < i+j; k++ {
+			b[k] = '_'
+		}
+		from = i + j + len("』")
+	}
+}
+
+// listedIn are entries in a list or a register, which 掲載 also says: 「顧客
+// リストに掲載されたメールアドレス」 was listed, not published.
+var listedIn = []string{"リストに掲載", "名簿に掲載", "台帳に掲載", "一覧に掲載", "一覧表に掲載", "帳簿に掲載"}
+
+// maskListed blanks the listedIn phrases of s.
+func maskListed(s string) string {
+	for _, w := range listedIn {
+		if strings.Contains(s, w) {
+			s = strings.ReplaceAll(s, w, strings.Repeat("_", len(w)))
+		}
+	}
+	return s
+}

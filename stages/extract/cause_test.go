@@ -18,6 +18,9 @@ func TestCause(t *testing.T) {
 	tests := []struct {
 		name, title, text, want string
 	}{
+		{"form shows the previous entry", "", "申込フォームの入力画面に、直前に入力されたと思われる内容が表示される現象が起こっていたことが判明しました。今回の件で掲載された方々にお詫びします。", "programming_error"},
+		{"a quoted subject states no cause", "", "「『中古PCの転売で稼ぐ方法』のご案内」などの件名のメールが、第三者によって配信されました。", "unknown"},
+		{"listed in a customer list is not published", "顧客名簿に掲載されたメールアドレスに関するご報告", "第三者からメールが届いたとのお問い合わせがありました。", "unknown"},
 		{"city: mail to the wrong address", "", "職員が誤って別の方にメールを送信しました。", "misdelivery"},
 		{"city: BCC", "", "「BCC」で送信すべきところ、誤って「宛先」欄にメールアドレスを入力して送信したことが原因です。", "misdelivery"},
 		{"hospital: handed to another patient", "", "患者様Bの検査結果を誤って患者様Aにお渡ししてしまいました。", "misdelivery"},
