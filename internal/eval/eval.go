@@ -120,6 +120,9 @@ type Miss struct {
 	// Missing and Extra are set for data_types: gold types not extracted,
 	// and extracted types not in the gold.
 	Missing, Extra []string
+	// NullAccepted marks a stated-accuracy miss: nothing was extracted, which
+	// the gold accepts, but the text states a value (counts against hard).
+	NullAccepted bool
 }
 
 // Report is the result of Score.
@@ -450,12 +453,14 @@ func Score(gold []Gold, segs []Segment) Report {
 			if onlyNull && got.set {
 				fs.Invented++
 			}
-			if !ok {
+			if !ok || (stated && !got.set) {
 				shown := make([]string, len(want))
 				for i, v := range want {
 					shown[i] = v.show
 				}
-				r.Misses = append(r.Misses, miss(f, shown, got.show))
+				m := miss(f, shown, got.show)
+				m.NullAccepted = ok
+				r.Misses = append(r.Misses, m)
 			}
 		}
 		wantDT := set(g.DataTypes)

@@ -62,7 +62,11 @@ func writeMisses(b *bytes.Buffer, r Report) {
 			fmt.Fprintf(b, "    data_types: missing [%s] extra [%s]\n",
 				strings.Join(quoteAll(m.Missing), ", "), strings.Join(quoteAll(m.Extra), ", "))
 		} else {
-			fmt.Fprintf(b, "    %s: expected [%s] got %s\n", m.Field, strings.Join(m.Expected, ", "), m.Got)
+			note := ""
+			if m.NullAccepted {
+				note = " (null accepted, but the text states a value: a stated-accuracy miss)"
+			}
+			fmt.Fprintf(b, "    %s: expected [%s] got %s%s\n", m.Field, strings.Join(m.Expected, ", "), m.Got, note)
 		}
 		if m.Evidence != "" {
 			fmt.Fprintf(b, "      evidence: %s\n", shorten(oneLine(m.Evidence), evidenceRunes))
