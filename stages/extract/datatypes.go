@@ -25,15 +25,15 @@ var dataTerms = func() []dataTerm {
 		"birthdate":        {"生年月日", "誕生日"},
 		"age":              {"年齢"},
 		"gender":           {"性別"},
-		"affiliation":      {"会社名", "部署名", "役職", "学校名", "勤務先", "所属団体", "団体名", "法人名", "企業名", "事業所名", "職名", "勤務先名", "小学校名", "中学校名", "園名", "在籍高校", "在籍校", "在籍学校", "所属部署", "所属先", "所属名"},
+		"affiliation":      {"会社名", "部署名", "役職", "学校名", "勤務先", "所属団体", "団体名", "法人名", "企業名", "事業所名", "職名", "勤務先名", "小学校名", "中学校名", "園名", "在籍高校", "在籍校", "在籍学校", "所属部署", "所属先", "所属名", "所属機関"},
 		"account_id":       {"ユーザーID", "ユーザID", "ログインID", "ユーザー名", "ユーザ名", "共通ID", "アカウント名", "アカウントID", "利用者ID", "会員ID", "アカウント情報"},
 		"password":         {"パスワード", "パスワードハッシュ"},
-		"customer_number":  {"会員番号", "顧客番号", "患者ID", "患者 ID", "患者番号", "学籍番号", "学生証番号", "学生番号", "奨学生番号", "人事番号", "生徒管理コード", "顧客管理番号", "受験番号", "社員番号", "職員番号", "診察券番号", "お客様番号", "契約番号", "カルテ番号", "利用者番号", "会員ID番号", "受付番号", "出席番号", "受講者番号", "受給者番号"},
+		"customer_number":  {"会員番号", "顧客番号", "患者ID", "患者 ID", "患者番号", "学籍番号", "学生証番号", "学生番号", "奨学生番号", "人事番号", "生徒管理コード", "顧客管理番号", "受験番号", "社員番号", "職員番号", "診察券番号", "お客様番号", "契約番号", "カルテ番号", "利用者番号", "会員ID番号", "受付番号", "出席番号", "受講者番号", "受給者番号", "生徒番号", "児童番号"},
 		"credit_card":      {"クレジットカード番号", "カード番号", "有効期限", "セキュリティコード", "カード名義", "クレジットカード情報", "カード情報", "名義人", "カード氏名", "カード名義人"},
 		"bank_account":     {"口座番号", "口座情報", "金融機関名", "口座", "振込先"},
 		"national_id":      {"マイナンバー", "個人番号", "免許証番号", "運転免許証番号", "運転免許証の写し", "被保険者番号", "保険証番号", "被保険者証", "旅券番号", "パスポート番号", "基礎年金番号", "在留カード"},
-		"health":           {"病名", "診断名", "検査結果", "病歴", "既往歴", "処方", "診療科", "診療情報", "診療内容", "健康状態", "要介護度", "介護度", "病状", "症状", "アレルギー", "健診", "健康診断", "健康調査", "服薬", "傷病名", "障害の", "障害者", "受診科", "血液型", "医療情報"},
-		"academic":         {"成績", "学年", "出身校", "出身中学校", "出身高校", "出身学校", "進学先", "学歴", "入学日", "卒業日", "通知表", "評定", "学級", "所見", "出欠", "テスト結果", "試験結果", "模擬試験", "模試", "答案", "得点", "点数", "学籍"},
+		"health":           {"病名", "診断名", "検査結果", "病歴", "既往歴", "処方", "診療科", "診療情報", "診療内容", "健康状態", "要介護度", "介護度", "病状", "症状", "アレルギー", "健診", "健康診断", "健康調査", "服薬", "傷病名", "障害の", "障害者", "受診科", "血液型", "医療情報", "健康上の"},
+		"academic":         {"成績", "出身校", "出身中学校", "出身高校", "出身学校", "進学先", "学歴", "入学日", "卒業日", "通知表", "評定", "学級", "所見", "出欠", "テスト結果", "試験結果", "模擬試験", "模試", "答案", "得点", "点数", "学籍"},
 		"purchase_history": {"購入履歴", "購入商品", "購入日", "注文内容", "注文履歴", "注文番号", "取引内容", "取引履歴", "取引情報", "契約内容", "請求金額", "利用履歴", "商品名", "購入金額", "利用金額"},
 		"device":           {"MACアドレス", "端末ID", "端末識別番号", "シリアル番号", "シリアルナンバー", "車台番号", "車載機ID", "製品シリアル"},
 		"location":         {"位置情報"},
@@ -46,7 +46,7 @@ var dataTerms = func() []dataTerm {
 		"電話": "phone", "TEL": "phone", "連絡先": "phone", "FAX": "fax", "写真": "photo", "宛名": "name",
 		"家族": "family", "配偶者": "family", "運転免許証": "national_id", "保険証": "national_id", "診療": "health",
 		"検査": "health", "障害": "health", "入院": "health", "手術": "health", "製造番号": "device", "所属": "affiliation",
-		"部署": "affiliation", "学部": "affiliation", "学科": "affiliation", "クラス": "academic", "在籍": "academic",
+		"部署": "affiliation", "学部": "affiliation", "学科": "affiliation", "クラス": "academic", "学年": "academic", "在籍": "academic",
 		"Eメール": "email", "職業": ""}
 	var terms []dataTerm
 	for kind, words := range raw {
@@ -59,7 +59,9 @@ var dataTerms = func() []dataTerm {
 			terms[i].also = "name"
 		}
 	}
-	for _, w := range []string{"住所録", "アドレス帳", "電話帳", "名簿"} {
+	// Words that hold a type's word but name an attacker's means or a
+	// register, not data that leaked: 管理者パスワード, 住所録.
+	for _, w := range []string{"住所録", "アドレス帳", "電話帳", "名簿", "管理者パスワード", "管理者アカウント", "管理者ID"} {
 		terms = append(terms, dataTerm{word: w})
 	}
 	for w, kind := range delimited {
@@ -93,7 +95,8 @@ var usageAfter = []string{"を変更", "の変更", "変更", "を設定", "の�
 	"を再設定", "再設定", "による", "認証", "の管理", "管理", "が推測", "を用い", "の使い回し", "使い回し", "の強化", "強化",
 	"を入力", "入力", "宛", "からの", "から", "の皆様", "の皆さま", "や関係者", "を解析", "を窃取し", "の漏えい防止", "ポリシー",
 	"改ざん", "を知", "を悪用", "のリセット", "の再設定", "が脆弱", "総当たり", "を取得し", "を使用", "の使用", "に対し",
-	"に送信", "へ送信", "の誤登録", "に誤登録", "の誤入力", "の転送", "の確認を"}
+	"に送信", "へ送信", "の誤登録", "に誤登録", "の誤入力", "の転送", "の確認を", "等の適切な管理", "の適切な管理",
+	"等の管理", "のご登録のない", "の登録のない", "のご登録がない", "の登録がない", "の個人情報"}
 
 // usageBefore precedes a data word used, not leaked: 「ご家族」,
 // 「送信者アドレス」.
@@ -123,7 +126,7 @@ func typesIn(s string) []string {
 			for k := i; k < j; k++ {
 				used[k] = true
 			}
-			if orgHasPrefix(s[j:], usageAfter) || dtHasSuffix(s[:i], usageBefore) {
+			if orgHasPrefix(s[j:], usageAfter) || dtHasSuffix(s[:i], usageBefore) || contactValue(t.kind, s[j:]) {
 				continue
 			}
 			kind := t.kind
@@ -157,8 +160,9 @@ func anyUsed(b []bool) bool {
 // delimitedAt reports whether s[i:j] stands alone between list separators.
 func delimitedAt(s string, i, j int) bool {
 	const seps = "、,・/ ()「」『』:\n+びやと"
-	before := i == 0 || strings.ContainsAny(lastRunes(s[:i], 1), seps)
-	after := j == len(s) || strings.ContainsAny(string([]rune(s[j:])[0]), seps+"等")
+	conj := []string{"又は", "または", "及び", "並びに", "ならびに"}
+	before := i == 0 || strings.ContainsAny(lastRunes(s[:i], 1), seps) || dtHasSuffix(s[:i], conj)
+	after := j == len(s) || strings.ContainsAny(string([]rune(s[j:])[0]), seps+"等") || orgHasPrefix(s[j:], conj)
 	return before && after
 }
 
@@ -181,7 +185,7 @@ var negationList = newWordList(negations)
 // that leaked or could be seen.
 var leakContext = []string{"漏えい", "漏洩", "流出", "閲覧", "含ま", "項目", "記載", "保存", "登録され", "表示",
 	"公開", "送付", "送信", "掲載", "個人情報", "情報は", "不正取得", "不正に取得", "持ち出", "内容", "情報",
-	"対象", "データ", "添付", "記録", "紛失", "盗難", "窃取", "取得され"}
+	"対象", "データ", "添付", "記録", "紛失", "盗難", "窃取", "取得され", "名分", "人分"}
 
 // dataTypes collects the types named as leaked: in sentences or list items
 // about leaked data, less the types a negated sentence (or the list under
@@ -192,6 +196,14 @@ func dataTypes(sents []sentence) ([]string, string) {
 	var evidence string
 	negatedList := -1 // line under which list items are negated
 	for i, s := range sents {
+		if strings.Contains(s.Text, "わけでは") {
+			// 「…からパスワードがわかるわけではありません」 denies a
+			// consequence, not that the data leaked.
+			s.Text = strings.NewReplacer("わけではありません", "わけで", "わけではない", "わけで").Replace(s.Text)
+		}
+		if spoofWarning(s.Text) {
+			continue
+		}
 		for _, p := range negatedParts(s.Text) {
 			for _, t := range typesIn(p) {
 				negated[t] = true
@@ -377,4 +389,36 @@ func dtHasSuffix(s string, words []string) bool {
 		}
 	}
 	return false
+}
+
+// contactValue reports whether a phone or fax word labels a number that
+// follows it, 「TEL:089-000-0000」: a contact desk's number, not data that
+// leaked.
+func contactValue(kind, after string) bool {
+	if kind != "phone" && kind != "fax" {
+		return false
+	}
+	after = strings.TrimLeft(after, ": ")
+	digits := 0
+	for _, r := range after {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case (r == '-' || r == '(' || r == ')') && digits >= 2:
+			return true
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// spoofMails name mail that impersonates the organization.
+var spoofMails = []string{"不審メール", "不審なメール", "なりすましメール", "なりすましのメール", "迷惑メール"}
+
+// spoofWarning reports a sentence that describes spoofed mail, its sender's
+// name and address or its password-protected attachment, as a warning to
+// the reader, without saying that data leaked.
+func spoofWarning(s string) bool {
+	return containsAny(s, spoofMails) && !containsAny(s, []string{"漏えい", "漏洩", "流出", "窃取", "盗", "不正に取得"})
 }

@@ -21,6 +21,17 @@ func TestDataTypes(t *testing.T) {
 		name, text string
 		want       []string
 	}{
+		{"a contact desk's number is no data", "流出した情報は氏名です。\nお問い合わせ窓口 総務課 TEL:012-345-6789", []string{"name"}},
+		{"accounts and passwords to manage well are no data", "不正使用が判明したため、アカウントやパスワード等の適切な管理について周知徹底を図ります。", []string{}},
+		{"an admin password is the attacker's means", "攻撃者は総当たり攻撃で管理者パスワードを取得し、サーバーに侵入しました。", []string{}},
+		{"customers with no address registered", "個人情報が漏えいしたお客様には、メールアドレスのご登録のないお客様も含め書状でご連絡します。", []string{}},
+		{"delivery addressees' data is no address", "お客様の個人情報及びお届け先の個人情報が流出した可能性があります。", []string{}},
+		{"a spoofed mail's sender is no data", "不審メールの多くは、送信者として当社従業員氏名が表示され、メールアドレスが異なっています。", []string{}},
+		{"a grade that says which pupils is no data", "3学年生徒の氏名を記載した書類を紛失しました。", []string{"name"}},
+		{"a grade joined by 又は", "漏えいした情報は、氏名、生年月日又は学年、住所です。", []string{"name", "address", "birthdate", "academic"}},
+		{"a count of records is a leak", "令和5年度1年生の数学テスト結果45名分", []string{"academic"}},
+		{"pupil numbers, agencies and health notes", "閲覧可能だった項目は、生徒番号、所属機関、健康上の留意点です。", []string{"affiliation", "customer_number", "health"}},
+		{"a denied consequence is no negation", "パスワードハッシュ値が流出しました。ハッシュ値から直ちにパスワードがわかるわけではありません。", []string{"password"}},
 		{"listed company, plain list", "漏えいした情報は、氏名、住所、電話番号、メールアドレスです。",
 			[]string{"name", "address", "phone", "email"}},
 		{"web shop, card data and a negated list", "流出した可能性のある情報は、カード名義人名、カード番号、有効期限、セキュリティコードです。なお、住所や生年月日は登録されておりません。",
