@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -52,6 +53,16 @@ var dataTerms = func() []dataTerm {
 	for kind, words := range raw {
 		for _, w := range words {
 			terms = append(terms, dataTerm{word: w, kind: kind})
+		}
+	}
+	// PDF text and the normalizer keep a space between kana or kanji and
+	// Latin: 「車載機 ID」 is 車載機ID, not a bare ID.
+	for _, t := range terms {
+		if w, ok := strings.CutSuffix(t.word, "ID"); ok && w != "" && !strings.HasSuffix(w, " ") && w[len(w)-1] >= 0x80 {
+			t.word = w + " ID"
+			if !slices.ContainsFunc(terms, func(u dataTerm) bool { return u.word == t.word }) {
+				terms = append(terms, t)
+			}
 		}
 	}
 	for i := range terms {
@@ -414,7 +425,8 @@ func contactValue(kind, after string) bool {
 }
 
 // spoofMails name mail that impersonates the organization.
-var spoofMails = []string{"不審メール", "不審なメール", "なりすましメール", "なりすましのメール", "迷惑メール"}
+var spoofMails = []string{"不審メール", "不審なメール", "なりすましメール", "なりすましのメール", "迷惑メール", "を装った", "を装う",
+	"送信者として", "差出人として"}
 
 // spoofWarning reports a sentence that describes spoofed mail, its sender's
 // name and address or its password-protected attachment, as a warning to
