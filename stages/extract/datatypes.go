@@ -107,7 +107,7 @@ var usageAfter = []string{"を変更", "の変更", "変更", "を設定", "の�
 	"を入力", "入力", "宛", "からの", "から", "の皆様", "の皆さま", "や関係者", "を解析", "を窃取し", "の漏えい防止", "ポリシー",
 	"改ざん", "を知", "を悪用", "のリセット", "の再設定", "が脆弱", "総当たり", "を取得し", "を使用", "の使用", "に対し",
 	"に送信", "へ送信", "の誤登録", "に誤登録", "の誤入力", "の転送", "の確認を", "等の適切な管理", "の適切な管理",
-	"等の管理", "のご登録のない", "の登録のない", "のご登録がない", "の登録がない", "の個人情報"}
+	"等の管理", "のご登録のない", "の登録のない", "のご登録がない", "の登録がない"}
 
 // usageBefore precedes a data word used, not leaked: 「ご家族」,
 // 「送信者アドレス」.
@@ -141,6 +141,10 @@ func typesIn(s string) []string {
 				continue
 			}
 			kind := t.kind
+			// 「お届け先の個人情報」 is the addressees' data, not an address.
+			if kind == "address" && strings.HasSuffix(t.word, "先") && orgHasPrefix(s[j:], []string{"の個人情報", "の方", "様"}) {
+				continue
+			}
 			if kind == "" {
 				continue // a word that holds a type's word but names none: 住所録
 			}
@@ -432,5 +436,5 @@ var spoofMails = []string{"不審メール", "不審なメール", "なりすま
 // name and address or its password-protected attachment, as a warning to
 // the reader, without saying that data leaked.
 func spoofWarning(s string) bool {
-	return containsAny(s, spoofMails) && !containsAny(s, []string{"漏えい", "漏洩", "流出", "窃取", "盗", "不正に取得"})
+	return containsAny(s, spoofMails) && !containsAny(s, []string{"漏えい", "漏洩", "流出", "窃取", "盗", "不正に取得", "閲覧", "漏れ"})
 }

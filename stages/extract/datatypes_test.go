@@ -27,6 +27,7 @@ func TestDataTypes(t *testing.T) {
 		{"customers with no address registered", "個人情報が漏えいしたお客様には、メールアドレスのご登録のないお客様も含め書状でご連絡します。", []string{}},
 		{"delivery addressees' data is no address", "お客様の個人情報及びお届け先の個人情報が流出した可能性があります。", []string{}},
 		{"a spoofed mail's sender is no data", "不審メールの多くは、送信者として当社従業員氏名が表示され、メールアドレスが異なっています。", []string{}},
+		{"an address list seen through mail posing as staff", "当社を装った迷惑メールの送信に使われたアカウントから、取引先の氏名とメールアドレスが閲覧された可能性があります。", []string{"name", "email"}},
 		{"a sender's name on mail posing as staff", "当社社員を装ったメールでは、送信者として当社社員の氏名とメールアドレスが表示されます。", []string{}},
 		{"a spaced ID of a device", "閲覧できる状態にあった情報は、端末 ID、車台番号等です。", []string{"device"}},
 		{"a grade that says which pupils is no data", "3学年生徒の氏名を記載した書類を紛失しました。", []string{"name"}},
