@@ -364,3 +364,16 @@ func TestKilledRunKeepsPreviousTables(t *testing.T) {
 		t.Errorf("staging folders left: %v", left)
 	}
 }
+
+// TestRulesVersionIsBuildID: the cache's rules version names the build's
+// inputs (the Go build ID), not the file's time, so relinking unchanged
+// code keeps the cache.
+func TestRulesVersionIsBuildID(t *testing.T) {
+	id := goBuildID(os.Args[0])
+	if id == "" {
+		t.Skip("no Go build ID in this executable (not ELF?)")
+	}
+	if v := rulesVersion(); !strings.HasSuffix(v, "/"+id) {
+		t.Errorf("rules version %q does not end in the build ID %q", v, id)
+	}
+}

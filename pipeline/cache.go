@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bufio"
 	"bytes"
+	"debug/elf"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -60,17 +61,49 @@ type segmentCache struct {
 const keyLen = 64
 
 // rulesVersion names the rules a result was computed with: the extractor's
-// declared version and the identity of this executable (size and
-// modification time), so any rebuild — a changed rule the declared version
-// forgot — invalidates the cache by itself.
+// declared version and the Go build ID of this executable — a hash of what
+// it was built from — so any code change, even a rule whose author forgot
+// to bump the declared version, invalidates the cache by itself, while a
+// rebuild of unchanged code keeps it. Where the build ID cannot be read,
+// the executable's size and modification time stand in.
 func rulesVersion() string {
 	v := extract.Version
-	if exe, err := os.Executable(); err == nil {
-		if fi, err := os.Stat(exe); err == nil {
-			v += fmt.Sprintf("/%d/%d", fi.Size(), fi.ModTime().UnixNano())
-		}
+	exe, err := os.Executable()
+	if err != nil {
+		return v
+	}
+	if id := goBuildID(exe); id != "" {
+		return v + "/" + id
+	}
+	if fi, err := os.Stat(exe); err == nil {
+		v += fmt.Sprintf("/%d/%d", fi.Size(), fi.ModTime().UnixNano())
 	}
 	return v
+}
+
+// goBuildID reads the Go build ID from an ELF executable's
+// .note.go.buildid section (what `go tool buildid` prints).
+func goBuildID(path string) string {
+	f, err := elf.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	sec := f.Section(".note.go.buildid")
+	if sec == nil {
+		return ""
+	}
+	b, err := sec.Data()
+	// The note: namesz, descsz, type (4 bytes each), the name "Go\x00\x00",
+	// then the ID.
+	if err != nil || len(b) < 16 || string(b[12:14]) != "Go" {
+		return ""
+	}
+	descsz := int(f.ByteOrder.Uint32(b[4:8]))
+	if 16+descsz > len(b) {
+		return ""
+	}
+	return string(b[16 : 16+descsz])
 }
 
 // openCache indexes the previous run's cache in out (unless full) and
