@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/breachtrend/breachtrend/schemas"
 	"slices"
 	"sort"
 	"strings"
@@ -263,7 +264,7 @@ func dataTypes(sents []sentence) ([]string, string) {
 		}
 	}
 	var out []string
-	for _, t := range allTypes {
+	for _, t := range schemas.DataTypes {
 		if found[t] && !negated[t] {
 			out = append(out, t)
 		}
@@ -387,14 +388,6 @@ func isTermList(s string) bool {
 func isRequest(s string) bool {
 	return containsAny(s, []string{"お願い", "ください", "変更を", "再設定", "ご確認", "ご注意", "お問い合わせ先", "窓口"}) &&
 		!containsAny(s, []string{"漏えい", "漏洩", "流出", "閲覧"})
-}
-
-var allTypes = []string{
-	"name", "address", "postal_code", "phone", "fax", "email", "birthdate",
-	"age", "gender", "affiliation", "account_id", "password",
-	"customer_number", "credit_card", "bank_account", "national_id",
-	"health", "academic", "purchase_history", "device", "location", "photo",
-	"family",
 }
 
 func dtHasSuffix(s string, words []string) bool {

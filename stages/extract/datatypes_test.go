@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/breachtrend/breachtrend/schemas"
 	"reflect"
 	"strings"
 	"testing"
@@ -108,7 +109,7 @@ func FuzzDataTypes(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		got := typesOf(text)
 		known := map[string]bool{}
-		for _, k := range allTypes {
+		for _, k := range schemas.DataTypes {
 			known[k] = true
 		}
 		for _, g := range got {
