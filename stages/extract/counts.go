@@ -78,6 +78,12 @@ func findCounts(s string) []countMention {
 			continue // "今回の一件", "お一人": not a count
 		}
 		before := lastRunes(s[:m[0]], 8)
+		// A noun before a comma belongs to another clause: in
+		// 「メールを誤送信し、保護者45名の…」 送信 does not count 45.
+		if i := strings.LastIndexAny(before, "、,"); i >= 0 {
+			_, size := utf8.DecodeRuneInString(before[i:])
+			before = before[i+size:]
+		}
 		after := s[m[1]:]
 		if unit == "先" && !strings.Contains(before, "申込") && !strings.Contains(before, "口座") {
 			continue // 送付先, 委託先… are places, not people
