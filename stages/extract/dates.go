@@ -47,8 +47,10 @@ var kanjiNumDateRE = regexp.MustCompile(`(?:(令和|平成|昭和)(元|[一二�
 // line of a timeline (not a fraction inside a sentence, nor 1/3の…, 2/5ページ).
 var slashDayRE = regexp.MustCompile(`^[\s・•\-*]*(\d{1,2})/(\d{1,2})(?:[(](?:月|火|水|木|金|土|日)[)])?(?:[^\d/.:%~\-のを程以倍ペ頁]|$)`)
 
-// sameMonthRE: 同月5日, 同月五日 — the month of the date before.
-var sameMonthRE = regexp.MustCompile(`同月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日`)
+// sameMonthRE: 同月5日, 同月五日 — the month of the date before; 翌11日 —
+// the next such day after it (a later day of that month, or of the next);
+// 翌月5日 — the month after.
+var sameMonthRE = regexp.MustCompile(`(同月|翌月|翌)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日`)
 
 func parseDayNumber(s string) (int, bool) {
 	if n, err := strconv.Atoi(s); err == nil {
@@ -229,11 +231,11 @@ func findCuedDates(s string, c dateCues) []dateMention {
 	// sameMonthRE opens with the literal 同月, which the regexp engine
 	// looks for itself before trying a match.
 	for _, m := range sameMonthRE.FindAllStringSubmatchIndex(s, -1) {
-		d, ok := parseDayNumber(s[m[2]:m[3]])
+		d, ok := parseDayNumber(s[m[4]:m[5]])
 		if !ok {
 			continue
 		}
-		ms = append(ms, dateMention{Start: m[0], End: m[1], Day: d, Rel: "同月"})
+		ms = append(ms, dateMention{Start: m[0], End: m[1], Day: d, Rel: s[m[2]:m[3]]})
 	}
 	for _, m := range findAllTo(c.kanjiTsuki > 0, dayAfter(s, c.kanjiTsuki, isKanjiDigit), kanjiNumDateRE) {
 		var y int
@@ -272,7 +274,7 @@ func findCuedDates(s string, c dateCues) []dateMention {
 	})
 	var out []dateMention
 	for _, m := range ms {
-		if (m.Month < 1 && m.Rel != "同月") || m.Month > 12 || m.Day > 31 {
+		if (m.Month < 1 && !dayOnly(m.Rel)) || m.Month > 12 || m.Day > 31 {
 			continue
 		}
 		if n := len(out); n > 0 && m.Start < out[n-1].End {
@@ -347,12 +349,22 @@ func (c *yearContext) resolve(m dateMention) schemas.Date {
 	return d
 }
 
+// dayOnly reports whether a mention with this marker names a day of a
+// month given by the date before it (同月5日, 翌11日, 翌月5日).
+func dayOnly(rel string) bool { return rel == "同月" || rel == "翌" || rel == "翌月" }
+
 func (c *yearContext) resolveDay(m dateMention) schemas.Date {
-	if m.Rel == "同月" {
+	if dayOnly(m.Rel) {
 		if c.lastDay.IsZero() {
 			return schemas.Date{}
 		}
-		d, _ := schemas.NewDate(c.lastDay.Year(), int(c.lastDay.Time().Month()), m.Day)
+		y, mo := c.lastDay.Year(), int(c.lastDay.Time().Month())
+		if m.Rel == "翌月" || (m.Rel == "翌" && m.Day <= c.lastDay.Time().Day()) {
+			if mo++; mo > 12 {
+				y, mo = y+1, 1
+			}
+		}
+		d, _ := schemas.NewDate(y, mo, m.Day)
 		return d
 	}
 	if m.Year != 0 {

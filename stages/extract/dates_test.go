@@ -124,3 +124,23 @@ func TestYearResolution(t *testing.T) {
 		})
 	}
 }
+
+// TestDayOnlyDates: 翌11日 and 翌月5日 take their month from the date before.
+func TestDayOnlyDates(t *testing.T) {
+	tests := []struct{ last, text, want string }{
+		{"2025-02-10", "翌11日(火)、医師がUSBメモリが見当たらないことに気付きました。", "2025-02-11"},
+		{"2025-01-31", "翌1日に報告がありました。", "2025-02-01"},
+		{"2024-12-20", "翌月5日に確認しました。", "2025-01-05"},
+		{"2024-06-03", "同月5日に公表しました。", "2024-06-05"},
+	}
+	for _, tt := range tests {
+		ms := findDates(tt.text)
+		if len(ms) == 0 {
+			t.Fatalf("no date in %q", tt.text)
+		}
+		ctx := yearContext{lastDay: schemas.MustDate(tt.last)}
+		if got := ctx.resolve(ms[0]).String(); got != tt.want {
+			t.Errorf("after %s, %q = %s, want %s", tt.last, tt.text, got, tt.want)
+		}
+	}
+}
