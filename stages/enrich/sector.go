@@ -110,6 +110,31 @@ var textRules = []nameRule{
 // one more government word, not as proof.
 var departmentRE = regexp.MustCompile(`\p{Han}{2,8}(?:部|局)\p{Han}{2,10}(?:課|室)`)
 
+// nameSector reads the sector from the words of a name key. Every rule
+// word in the name is a candidate, one that ends the name (○○病院) counting
+// one character more; the longest wins, so a specific word beats a generic
+// one (さくら不動産販売 is real estate, not retail), and ties keep the
+// rules' order.
+func nameSector(k string) string {
+	best, bestScore := "", 0
+	for _, r := range nameRules {
+		for _, w := range r.words {
+			n := len([]rune(w))
+			score := 0
+			switch {
+			case strings.HasSuffix(k, w):
+				score = n + 1
+			case n > 1 && strings.Contains(k, w):
+				score = n
+			}
+			if score > bestScore {
+				best, bestScore = r.letter, score
+			}
+		}
+	}
+	return best
+}
+
 // Sector returns the JSIC letter for org, reading text when the name alone
 // does not tell; "" when neither does.
 func (s *Sectors) Sector(org, text string) string {
@@ -118,19 +143,8 @@ func (s *Sectors) Sector(org, text string) string {
 		if l, ok := s.known[k]; ok {
 			return l
 		}
-		for _, r := range nameRules {
-			for _, w := range r.words {
-				if strings.HasSuffix(k, w) {
-					return r.letter
-				}
-			}
-		}
-		for _, r := range nameRules {
-			for _, w := range r.words {
-				if len([]rune(w)) > 1 && strings.Contains(k, w) {
-					return r.letter
-				}
-			}
+		if letter := nameSector(k); letter != "" {
+			return letter
 		}
 	}
 	best, bestN := "", 0

@@ -11,6 +11,8 @@ func TestSector(t *testing.T) {
 		name, org, text, want string
 	}{
 		{"prefecture", "○○県", "", "S"},
+		{"specific word beats a generic suffix", "株式会社さくら不動産販売", "", "K"},
+		{"suffix beats a shorter contained word", "架空大学病院", "", "P"},
 		{"city", "××市", "", "S"},
 		{"town", "△△町", "", "S"},
 		{"school board", "□□県教育委員会", "", "S"},

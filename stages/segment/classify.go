@@ -25,6 +25,8 @@ var noticeTerms = []weighted{
 	// Notices of an account takeover or a follow-up report may carry no
 	// apology and no leak word.
 	{"不正ログイン", 2}, {"フィッシング", 1.5}, {"窃取", 1.5}, {"閲覧された", 1.5}, {"乗っ取", 1.5},
+	// A loss or theft of papers or a device, told without an apology.
+	{"置き忘れ", 2}, {"盗まれ", 2}, {"車上荒らし", 2}, {"記載されて", 1}, {"名分", 1}, {"人分", 1},
 	{"プライバシーマーク", 1}, {"本人とは異なる", 2}, {"誤り", 1}, {"取得され", 1},
 }
 
