@@ -34,7 +34,7 @@ func New() *Rules { return &Rules{} }
 
 // Version names the extractor's rules; a cache of results keyed by it is
 // invalid once it changes.
-const Version = "rules-20"
+const Version = "rules-21"
 
 // Extract implements Extractor.
 func (Rules) Extract(in Input, n *schemas.Notice) {
@@ -133,6 +133,13 @@ func publishedDate(in Input, sents []sentence, ctx *yearContext) (schemas.Date, 
 		}
 	}
 	seenDate, seenBody := false, false
+	// The first line is the notice's title (「通知表の紛失について」), not a
+	// section heading: a date under it is the letterhead's, whatever
+	// event words the title holds.
+	title := ""
+	if len(sents) > 0 && sents[0].Line == 0 {
+		title = sents[0].Text
+	}
 	for i, s := range sents {
 		ms := s.Dates
 		if len(ms) == 0 {
@@ -145,7 +152,7 @@ func publishedDate(in Input, sents []sentence, ctx *yearContext) (schemas.Date, 
 		own := publishedLabelRE.MatchString(s.Text[:m.Start]) ||
 			strings.HasSuffix(strings.TrimSpace(strings.TrimRight(s.Text[m.End:], ")")), "発表")
 		if i < headerBlock && !seenDate && len(ms) == 1 {
-			letterhead := !seenBody && !timelineHeading(s.Heading)
+			letterhead := !seenBody && (s.Heading == title || !timelineHeading(s.Heading))
 			switch {
 			case letterhead && dateOnlyRE.MatchString(rest):
 				own = true
