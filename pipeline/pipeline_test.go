@@ -193,41 +193,52 @@ func TestFailedRunKeepsPreviousTables(t *testing.T) {
 	}
 }
 
-// TestEndToEndGolden compares the notices' extracted fields on the sample
-// corpus with testdata/e2e/seeds/notices.jsonl (sorted JSON lines).
+// TestEndToEndGolden runs each end-to-end case and compares the notices'
+// extracted fields with testdata/e2e/<case>/notices.jsonl (sorted JSON
+// lines): the sample corpus, and notices written for the tests in the
+// styles of prefectures, hospitals, schools, banks and shops (HTML in
+// Shift_JIS, JSON Lines and gzip among them).
 func TestEndToEndGolden(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "out")
-	run(t, out, 2)
-	rows := rowsJSON(t, open(t, out), `
+	cases := map[string]string{
+		"seeds":   corpus,
+		"written": filepath.Join("..", "testdata", "e2e", "written", "input"),
+	}
+	for name, input := range cases {
+		t.Run(name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "out")
+			run(t, out, 2, input)
+			rows := rowsJSON(t, open(t, out), `
 SELECT source_path, segment_index, is_incident, case_id, report_seq, final_report, organization,
        strftime(published_date, '%Y-%m-%d') AS published, strftime(discovered_date, '%Y-%m-%d') AS discovered,
        strftime(occurred_date, '%Y-%m-%d') AS occurred, affected_count, affected_approx, cause, sector,
        array_to_string(data_types, ',') AS data_types, veris_action, tsr_category, disclosure_delay_days
 FROM notices ORDER BY source_path, segment_index`)
-	got := strings.Join(rows, "\n") + "\n"
-	path := filepath.Join("..", "testdata", "e2e", "seeds", "notices.jsonl")
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./pipeline -update to create it)", err)
-	}
-	if got != string(want) {
-		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-		for i := 0; i < len(gl) && i < len(wl); i++ {
-			if gl[i] != wl[i] {
-				t.Errorf("line %d:\n got %s\nwant %s", i+1, gl[i], wl[i])
+			got := strings.Join(rows, "\n") + "\n"
+			path := filepath.Join("..", "testdata", "e2e", name, "notices.jsonl")
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
 			}
-		}
-		if len(gl) != len(wl) {
-			t.Errorf("got %d lines, want %d", len(gl), len(wl))
-		}
-		t.Log("if the change is intended: go test ./pipeline -run Golden -update")
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test ./pipeline -update to create it)", err)
+			}
+			if got != string(want) {
+				gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
+				for i := 0; i < len(gl) && i < len(wl); i++ {
+					if gl[i] != wl[i] {
+						t.Errorf("line %d:\n got %s\nwant %s", i+1, gl[i], wl[i])
+					}
+				}
+				if len(gl) != len(wl) {
+					t.Errorf("got %d lines, want %d", len(gl), len(wl))
+				}
+				t.Log("if the change is intended: go test ./pipeline -run Golden -update")
+			}
+		})
 	}
 }
