@@ -82,6 +82,10 @@ var incomingReportRE = regexp.MustCompile(`(?:から|より)[^、。]{0,24}(?:�
 	`|(?:から|より)(?:弊社|当社|本学|当院|本院|本市|本県|当法人|当機構|本機構|当団体|当店)?(?:に対し(?:て)?|へ|に)、[^。]{0,40}(?:報告|連絡|通報|指摘|一報)(?:を受け|があ|あり|が入|をいただ|を受領|。?$)` +
 	`|(?:から|より)[^、。]{0,24}(?:第一報|一報)`)
 
+// addressedRE: a clause that names who told the organization and stops
+// before what was told (…から本市に対し、).
+var addressedRE = regexp.MustCompile(`(?:から|より)[^、。]{0,12}(?:に対し(?:て)?|へ|に)、\s*$`)
+
 // scopeRE: a date that bounds whose data is concerned — "3月16日までに
 // 会員登録をされたお客様", "平成30年3月19日以前に問い合わせをした方" — names
 // no event.
@@ -130,6 +134,12 @@ func classifyMention(text string, m dateMention, clauseEnd int, rangeStart bool)
 			return schemas.EventOccurred
 		}
 		start = true
+	}
+	// "6月6日、委託事業者から本市に対し、同年5月26日に…被害を受けた旨の
+	// 報告がありました": the clause is addressed to the organization and
+	// its verb comes after the next date, so read it to the sentence end.
+	if addressedRE.MatchString(clause) && incomingReportRE.MatchString(text[m.End:]) {
+		return schemas.EventDiscovered
 	}
 	kind := classifyClause(short)
 	if kind == schemas.EventOther {

@@ -136,6 +136,7 @@ func TestEventLanguage(t *testing.T) {
 		{"令和6年3月4日(月)に当該職員より、書類を紛失した旨の報告が本課にありました。", schemas.EventDiscovered},
 		{"令和5年10月12日(木曜日)委託事業者より本機構に事案概要の報告", schemas.EventDiscovered},
 		{"令和5年10月16日(月曜日)本機構より個人情報保護委員会に報告", schemas.EventReported},
+		{"令和6年6月6日(木)、委託事業者から本市に対し、同年5月26日にサーバーが暗号化される被害を受けた旨の報告がありました。", schemas.EventDiscovered},
 		{"2024年3月16日までに本件サイトにおいて会員登録をされたお客様の個人情報が漏洩した可能性があることを確認いたしました。", schemas.EventOther},
 		{"2024年8月7日に行ったシステム更新において、不具合を引き起こすプログラムが含まれていたことが原因です。", schemas.EventOccurred},
 	}
