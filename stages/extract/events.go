@@ -82,6 +82,16 @@ var incomingReportRE = regexp.MustCompile(`(?:から|より)[^、。]{0,24}(?:�
 	`|(?:から|より)(?:弊社|当社|本学|当院|本院|本市|本県|当法人|当機構|本機構|当団体|当店)?(?:に対し(?:て)?|へ|に)、[^。]{0,40}(?:報告|連絡|通報|指摘|一報)(?:を受け|があ|あり|が入|をいただ|を受領|。?$)` +
 	`|(?:から|より)[^、。]{0,24}(?:第一報|一報)`)
 
+// commaLed reports whether a date's clause opens with a comma, after a
+// weekday and a time of day: 「7月24日(水)18時頃、…」.
+func commaLed(clause string) bool {
+	c := strings.TrimLeft(weekdayLeadRE.ReplaceAllString(clause, ""), " ")
+	if loc := timeRE.FindStringIndex(c); loc != nil && loc[0] == 0 {
+		c = strings.TrimLeft(c[loc[1]:], " ")
+	}
+	return strings.HasPrefix(c, "、") || strings.HasPrefix(c, ",")
+}
+
 // addressedRE: a clause that names who told the organization and stops
 // before what was told (…から本市に対し、).
 var addressedRE = regexp.MustCompile(`(?:から|より)[^、。]{0,12}(?:に対し(?:て)?|へ|に)、\s*$`)
@@ -141,7 +151,17 @@ func classifyMention(text string, m dateMention, clauseEnd int, rangeStart bool)
 	if addressedRE.MatchString(clause) && incomingReportRE.MatchString(text[m.End:]) {
 		return schemas.EventDiscovered
 	}
-	kind := classifyClause(short)
+	// A date set off by a comma ("7月24日、…を検知いたしました") dates the
+	// sentence's main verb, which ends it: read every clause, where a
+	// discovery anywhere wins, before the first clause alone (whose 設定に
+	// 不備があり says what was found, not what happened that day).
+	kind := schemas.EventOther
+	if commaLed(clause) {
+		kind = classifyPieces(body)
+	}
+	if kind == schemas.EventOther {
+		kind = classifyClause(short)
+	}
 	if kind == schemas.EventOther {
 		kind = classifyPieces(body)
 	}
