@@ -34,7 +34,7 @@ var kindRules = []kindRule{
 		unless: []string{"公開状態", "公開されて", "公開されている", "閲覧"}},
 	{kind: schemas.EventDiscovered, all: []string{"判明|発覚|検知|感知|認知|覚知|把握|気付|気づ|発見|連絡を受け|連絡があ|連絡あり|連絡が入|連絡をいただ|ご連絡いただ|報告を受け|報告があ|報告あり|から報告|より報告|から連絡|より連絡|電話があ|電話を受け|電話にて|申し出|申出|通報|指摘|問い合わせ|問合せ|情報提供|申告|異常を|見当たらな|所在不明|旨の報告|旨の連絡|旨の申|との報告|との連絡|との情報|確認"},
 		unless: []string{"最後に確認", "気付かず", "気づかず", "ていないこと", "ないことを確認", "ないことが確認", "ないことも確認", "ないの", "ていない", "ておりません", "ておらず", "解消", "復旧", "削除", "停止", "再開", "完了", "以前に", "方の", "した方は", "した方へ", "した方に", "した方の"}},
-	{kind: schemas.EventOccurred, all: []string{"不正アクセス|攻撃|侵入|開始され|送信|送付|紛失|置き忘れ|盗難|盗まれ|持ち去|盗み出|窃取|手渡|公開状態|掲載|掲示|閲覧可能|閲覧できる|感染|暗号化|発生|持ち出|設定|誤って|改ざん|不正利用|不正ログイン|流出|漏えい|漏洩|不正に取得|不正に|取得され|被害|受け|最後に確認|廃棄|送られ|配布|交付|誤送|配信"},
+	{kind: schemas.EventOccurred, all: []string{"発送|郵送|不正アクセス|攻撃|侵入|開始され|送信|送付|紛失|置き忘れ|盗難|盗まれ|持ち去|盗み出|窃取|手渡|公開状態|掲載|掲示|閲覧可能|閲覧できる|感染|暗号化|発生|持ち出|設定|誤って|改ざん|不正利用|不正ログイン|流出|漏えい|漏洩|不正に取得|不正に|取得され|被害|受け|最後に確認|廃棄|送られ|配布|交付|誤送|配信"},
 		unless: []string{"以前に", "した方は", "した方へ", "した方に", "されたお客様", "までに", "復旧", "再開"}},
 	{kind: schemas.EventRestored, all: []string{"復旧|再開|解消"}},
 	{kind: schemas.EventNotified, all: []string{"ご連絡|お詫び|おわび|通知|ご案内"}},
@@ -57,6 +57,7 @@ func (r kindRule) matches(clause string, m runeMask) bool {
 
 func classifyClause(clause string) string {
 	clause = longQuoteRE.ReplaceAllString(clause, "「」")
+	clause = nounMasker.Replace(clause)
 	if !strings.Contains(clause, "保護委員会") && incomingCue(clause) && incomingReportRE.MatchString(clause) {
 		return schemas.EventDiscovered
 	}
@@ -68,6 +69,12 @@ func classifyClause(clause string) string {
 	}
 	return schemas.EventOther
 }
+
+// nounMasker hides nouns that contain an event cue but name a document or
+// a desk: 診療情報提供書 is a letter, not 情報提供; お問い合わせ先 is a
+// phone number, not an inquiry.
+var nounMasker = strings.NewReplacer("情報提供書", "文書", "問い合わせ先", "窓口", "問合せ先", "窓口",
+	"問い合わせ窓口", "窓口", "問合せ窓口", "窓口")
 
 // incomingCue reports whether clause holds から or より, with which every
 // match of incomingReportRE begins.
