@@ -12,6 +12,8 @@ func TestSector(t *testing.T) {
 	}{
 		{"prefecture", "○○県", "", "S"},
 		{"specific word beats a generic suffix", "株式会社さくら不動産販売", "", "K"},
+		{"consumers' co-op", "架空生活協同組合", "", "I"},
+		{"agricultural co-op", "架空農業協同組合", "", "Q"},
 		{"suffix beats a shorter contained word", "架空大学病院", "", "P"},
 		{"city", "××市", "", "S"},
 		{"town", "△△町", "", "S"},

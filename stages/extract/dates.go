@@ -36,7 +36,7 @@ var (
 	// 7月3日, 同年6月30日, 本年5月7日, 昨年12月 (month only).
 	shortDateRE = regexp.MustCompile(`(同年|本年|今年|昨年|翌年|前年|同)?\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?`)
 	weekdayRE   = regexp.MustCompile(`^\s*[(]\s*(月|火|水|木|金|土|日)(?:曜日?)?\s*(?:・?祝)?\s*[)]`)
-	rangeSepRE  = regexp.MustCompile(`^\s*(?:[(][^)]{0,20}[)])?\s*(?:\d{1,2}[時:]\d{0,2}分?(?:頃|ごろ)?)?\s*(?:~|から|より|-)\s*[、,]?\s*$`)
+	rangeSepRE  = regexp.MustCompile(`^\s*(?:[(][^)]{0,20}[)])?\s*(?:午前|午後|早朝|朝|夕方|夜間|夜|未明|深夜)?\s*(?:\d{1,2}[時:]\d{0,2}分?(?:頃|ごろ)?)?\s*(?:~|から|より|-)\s*[、,]?\s*$`)
 )
 
 // kanjiNumDateRE: 令和五年七月三日, 平成三十年十二月, 二〇二三年七月三日, 同年七月三日.
@@ -46,6 +46,10 @@ var kanjiNumDateRE = regexp.MustCompile(`(?:(令和|平成|昭和)(元|[一二�
 // slashDayRE: "8/19 医師が…" — a month and day with no year opening a
 // line of a timeline (not a fraction inside a sentence, nor 1/3の…, 2/5ページ).
 var slashDayRE = regexp.MustCompile(`^[\s・•\-*]*(\d{1,2})/(\d{1,2})(?:[(](?:月|火|水|木|金|土|日)[)])?(?:[^\d/.:%~\-のを程以倍ペ頁]|$)`)
+
+// bareDayRE: a day with no month, not right after a number, 月 or a date
+// separator, followed by a weekday in brackets or a time of day.
+var bareDayRE = regexp.MustCompile(`(?:^|[^\d月/.\-])(\d{1,2})(日\s*(?:[(](?:月|火|水|木|金|土|日)[^)]{0,4}[)]|早朝|朝|午前|午後|夕方|夜|未明|深夜))`)
 
 // sameMonthRE: 同月5日, 同月五日 — the month of the date before; 翌11日 —
 // the next such day after it (a later day of that month, or of the next);
@@ -236,6 +240,16 @@ func findCuedDates(s string, c dateCues) []dateMention {
 			continue
 		}
 		ms = append(ms, dateMention{Start: m[0], End: m[1], Day: d, Rel: s[m[2]:m[3]]})
+	}
+	// A bare day after a dated sentence, made a date by its weekday or a
+	// time of day: 「12日(月)早朝」, 「12日朝、職員が気付き」. Without such a
+	// mark a bare 日 is too often a count (3日間) to read as a date.
+	if c.digit && strings.Contains(s, "日") {
+		for _, m := range bareDayRE.FindAllStringSubmatchIndex(s, -1) {
+			if d, err := strconv.Atoi(s[m[2]:m[3]]); err == nil && d >= 1 && d <= 31 {
+				ms = append(ms, dateMention{Start: m[2], End: m[5], Day: d, Rel: "同月"})
+			}
+		}
 	}
 	for _, m := range findAllTo(c.kanjiTsuki > 0, dayAfter(s, c.kanjiTsuki, isKanjiDigit), kanjiNumDateRE) {
 		var y int

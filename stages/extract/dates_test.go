@@ -133,6 +133,8 @@ func TestDayOnlyDates(t *testing.T) {
 		{"2025-01-31", "翌1日に報告がありました。", "2025-02-01"},
 		{"2024-12-20", "翌月5日に確認しました。", "2025-01-05"},
 		{"2024-06-03", "同月5日に公表しました。", "2024-06-05"},
+		{"2024-02-11", "12日朝、出勤した職員が窓ガラスが割られていることに気付きました。", "2024-02-12"},
+		{"2024-02-11", "翌週の15日(木)に報告がありました。", "2024-02-15"},
 	}
 	for _, tt := range tests {
 		ms := findDates(tt.text)
@@ -143,5 +145,19 @@ func TestDayOnlyDates(t *testing.T) {
 		if got := ctx.resolve(ms[0]).String(); got != tt.want {
 			t.Errorf("after %s, %q = %s, want %s", tt.last, tt.text, got, tt.want)
 		}
+	}
+}
+
+// TestBareDayNeedsAMark: a bare N日 is a date only with a weekday or a
+// time of day; 3日間 and 第5日 are not dates.
+func TestBareDayNeedsAMark(t *testing.T) {
+	for _, s := range []string{"調査には3日間を要しました。", "5日以内に回答します。", "研修の第2日に説明しました。"} {
+		if ms := findDates(s); len(ms) != 0 {
+			t.Errorf("%q: dates %+v", s, ms)
+		}
+	}
+	ms := findDates("2024年2月11日(日)夜間から12日(月)早朝にかけて事務所に何者かが侵入しました。")
+	if len(ms) != 2 || !ms[1].RangeEnd {
+		t.Errorf("a range with times of day: %+v", ms)
 	}
 }

@@ -34,7 +34,7 @@ func New() *Rules { return &Rules{} }
 
 // Version names the extractor's rules; a cache of results keyed by it is
 // invalid once it changes.
-const Version = "rules-25"
+const Version = "rules-26"
 
 // Extract implements Extractor.
 func (Rules) Extract(in Input, n *schemas.Notice) {
