@@ -47,9 +47,52 @@ var kanjiNumDateRE = regexp.MustCompile(`(?:(令和|平成|昭和)(元|[一二�
 // line of a timeline (not a fraction inside a sentence, nor 1/3の…, 2/5ページ).
 var slashDayRE = regexp.MustCompile(`^[\s・•\-*]*(\d{1,2})/(\d{1,2})(?:[(](?:月|火|水|木|金|土|日)[)])?(?:[^\d/.:%~\-のを程以倍ペ頁]|$)`)
 
-// bareDayRE: a day with no month, not right after a number, 月 or a date
-// separator, followed by a weekday in brackets or a time of day.
-var bareDayRE = regexp.MustCompile(`(?:^|[^\d月/.\-])(\d{1,2})(日\s*(?:[(](?:月|火|水|木|金|土|日)[^)]{0,4}[)]|早朝|朝|午前|午後|夕方|夜|未明|深夜))`)
+// dayMarks make a bare N日 a date: a weekday in brackets or a time of day.
+var dayMarks = []string{"早朝", "朝", "午前", "午後", "夕方", "夜", "未明", "深夜"}
+
+// bareDays finds days with no month — one or two digits before 日, not
+// right after another digit, 月 or a date separator, and followed by a
+// weekday in brackets or a time of day. It walks back from each 日 rather
+// than running a regexp, which has no literal to anchor on here.
+func bareDays(s string) []dateMention {
+	var out []dateMention
+	for from := 0; ; {
+		i := strings.Index(s[from:], "日")
+		if i < 0 {
+			return out
+		}
+		i += from
+		from = i + len("日")
+		j := i
+		for j > 0 && i-j < 2 && isDigitByte(s[j-1]) {
+			j--
+		}
+		if j == i || (j > 0 && isDigitByte(s[j-1])) {
+			continue
+		}
+		if before, _ := utf8.DecodeLastRuneInString(s[:j]); j > 0 && strings.ContainsRune("月/.-", before) {
+			continue
+		}
+		after := strings.TrimLeft(s[from:], " ")
+		end := -1
+		if w := weekdayRE.FindStringIndex(after); w != nil {
+			end = from + (len(s[from:]) - len(after)) + w[1]
+		} else {
+			for _, mark := range dayMarks {
+				if strings.HasPrefix(after, mark) {
+					end = from + (len(s[from:]) - len(after)) + len(mark)
+					break
+				}
+			}
+		}
+		if end < 0 {
+			continue
+		}
+		if d, err := strconv.Atoi(s[j:i]); err == nil && d >= 1 && d <= 31 {
+			out = append(out, dateMention{Start: j, End: end, Day: d, Rel: "同月"})
+		}
+	}
+}
 
 // sameMonthRE: 同月5日, 同月五日 — the month of the date before; 翌11日 —
 // the next such day after it (a later day of that month, or of the next);
@@ -244,12 +287,8 @@ func findCuedDates(s string, c dateCues) []dateMention {
 	// A bare day after a dated sentence, made a date by its weekday or a
 	// time of day: 「12日(月)早朝」, 「12日朝、職員が気付き」. Without such a
 	// mark a bare 日 is too often a count (3日間) to read as a date.
-	if c.digit && strings.Contains(s, "日") {
-		for _, m := range bareDayRE.FindAllStringSubmatchIndex(s, -1) {
-			if d, err := strconv.Atoi(s[m[2]:m[3]]); err == nil && d >= 1 && d <= 31 {
-				ms = append(ms, dateMention{Start: m[2], End: m[5], Day: d, Rel: "同月"})
-			}
-		}
+	if c.digit {
+		ms = append(ms, bareDays(s)...)
 	}
 	for _, m := range findAllTo(c.kanjiTsuki > 0, dayAfter(s, c.kanjiTsuki, isKanjiDigit), kanjiNumDateRE) {
 		var y int

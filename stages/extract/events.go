@@ -57,7 +57,9 @@ func (r kindRule) matches(clause string, m runeMask) bool {
 
 func classifyClause(clause string) string {
 	clause = longQuoteRE.ReplaceAllString(clause, "「」")
-	clause = nounMasker.Replace(clause)
+	if strings.Contains(clause, "情報提供書") || strings.Contains(clause, "問") {
+		clause = nounMasker.Replace(clause) // the replacer allocates: only when a noun may be there
+	}
 	if !strings.Contains(clause, "保護委員会") && incomingCue(clause) && incomingReportRE.MatchString(clause) {
 		return schemas.EventDiscovered
 	}
@@ -155,7 +157,7 @@ func classifyMention(text string, m dateMention, clauseEnd int, rangeStart bool)
 	// "6月6日、委託事業者から本市に対し、同年5月26日に…被害を受けた旨の
 	// 報告がありました": the clause is addressed to the organization and
 	// its verb comes after the next date, so read it to the sentence end.
-	if addressedRE.MatchString(clause) && incomingReportRE.MatchString(text[m.End:]) {
+	if incomingCue(clause) && addressedRE.MatchString(clause) && incomingReportRE.MatchString(text[m.End:]) {
 		return schemas.EventDiscovered
 	}
 	// A date set off by a comma ("7月24日、…を検知いたしました") dates the
