@@ -47,5 +47,3 @@ type StageTime struct {
 	Stage   string  `json:"stage"`
 	Seconds float64 `json:"seconds"`
 }
-
-func sortStrings(s []string) { slices.Sort(s) }

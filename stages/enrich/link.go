@@ -3,6 +3,7 @@ package enrich
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"slices"
 	"sort"
 	"strings"
 
@@ -153,7 +154,7 @@ func incidentOf(id string, g []*schemas.Notice) schemas.Incident {
 			inc.CaseID = n.CaseID
 		}
 		inc.NoticeIDs = append(inc.NoticeIDs, n.NoticeID)
-		if !containsString(inc.Sources, n.SourcePath) {
+		if !slices.Contains(inc.Sources, n.SourcePath) {
 			inc.Sources = append(inc.Sources, n.SourcePath)
 		}
 		if inc.Organization == "" {
@@ -218,7 +219,7 @@ func incidentOf(id string, g []*schemas.Notice) schemas.Incident {
 // were met, when the notices give the dates to tell.
 func appiClock(inc *schemas.Incident, g []*schemas.Notice) {
 	var reasons []string
-	has := func(t string) bool { return containsString(inc.DataTypes, t) }
+	has := func(t string) bool { return slices.Contains(inc.DataTypes, t) }
 	if has("health") {
 		reasons = append(reasons, "sensitive")
 	}
@@ -262,13 +263,4 @@ func earliest(a, b schemas.Date) schemas.Date {
 		return b
 	}
 	return a
-}
-
-func containsString(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -93,7 +93,7 @@ func findCounts(s string) []countMention {
 			continue // "送信メール3,000件"; but "メールアドレス 115件" are addresses
 		}
 		if rest := strings.TrimPrefix(after, "の"); rest != after && strings.HasPrefix(unit, "件") &&
-			!strings.HasPrefix(rest, "メールアドレス") && countsHasPrefix(rest, notPeopleAfter) {
+			!strings.HasPrefix(rest, "メールアドレス") && hasPrefixAny(rest, notPeopleAfter) {
 			continue // "20,912人分のデータ" are people, "3件のデータ" files; "49件のメールアドレス" addresses
 		}
 		if rest := strings.TrimPrefix(after, "の"); rest != after && strings.HasPrefix(unit, "件") && headNounNotPeople(rest) {
@@ -304,15 +304,6 @@ func lastRunes(s string, n int) string {
 func containsAny(s string, words []string) bool {
 	for _, w := range words {
 		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
-}
-
-func countsHasPrefix(s string, words []string) bool {
-	for _, w := range words {
-		if strings.HasPrefix(s, w) {
 			return true
 		}
 	}

@@ -138,12 +138,12 @@ func typesIn(s string) []string {
 			for k := i; k < j; k++ {
 				used[k] = true
 			}
-			if orgHasPrefix(s[j:], usageAfter) || dtHasSuffix(s[:i], usageBefore) || contactValue(t.kind, s[j:]) {
+			if hasPrefixAny(s[j:], usageAfter) || dtHasSuffix(s[:i], usageBefore) || contactValue(t.kind, s[j:]) {
 				continue
 			}
 			kind := t.kind
 			// 「お届け先の個人情報」 is the addressees' data, not an address.
-			if kind == "address" && strings.HasSuffix(t.word, "先") && orgHasPrefix(s[j:], []string{"の個人情報", "の方", "様"}) {
+			if kind == "address" && strings.HasSuffix(t.word, "先") && hasPrefixAny(s[j:], []string{"の個人情報", "の方", "様"}) {
 				continue
 			}
 			if kind == "" {
@@ -178,7 +178,7 @@ func delimitedAt(s string, i, j int) bool {
 	const seps = "、,・/ ()「」『』:\n+びやと"
 	conj := []string{"又は", "または", "及び", "並びに", "ならびに"}
 	before := i == 0 || strings.ContainsAny(lastRunes(s[:i], 1), seps) || dtHasSuffix(s[:i], conj)
-	after := j == len(s) || strings.ContainsAny(string([]rune(s[j:])[0]), seps+"等") || orgHasPrefix(s[j:], conj)
+	after := j == len(s) || strings.ContainsAny(string([]rune(s[j:])[0]), seps+"等") || hasPrefixAny(s[j:], conj)
 	return before && after
 }
 

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -320,7 +321,7 @@ func leadingRun(s string) string {
 				}
 				j += n
 			}
-			if j-i < 2*3 || j == len(s) || orgHasPrefix(s[i:], particles) {
+			if j-i < 2*3 || j == len(s) || hasPrefixAny(s[i:], particles) {
 				break
 			}
 			i = j
@@ -425,7 +426,7 @@ func cutTitle(m string) string {
 // name after a space.
 func lineName(l string, top bool) string {
 	l = strings.TrimSpace(strings.TrimLeft(l, "・-*○●■□◆◇ "))
-	if l == "" || orgHasPrefix(l, lineLabels) || strings.Contains(orgFirstRunes(l, 40), "〒") {
+	if l == "" || hasPrefixAny(l, lineLabels) || strings.Contains(orgFirstRunes(l, 40), "〒") {
 		return ""
 	}
 	if m := mayorRE.FindStringSubmatch(l); m != nil && !isGeneric(m[1]) && utf8.RuneCountInString(l) <= 20 {
@@ -467,7 +468,7 @@ func lineName(l string, top bool) string {
 	}
 	// A title line that ends with the name: 「…の紛失について○○信用金庫」.
 	if i := strings.LastIndexAny(l, "てびせ)」"); i > 0 {
-		if _, size := utf8.DecodeRuneInString(l[i:]); orgHasPrefix(lastRunes(l[:i+size], 2), []string{"いて", "わび", "詫び", "らせ", ")", "」"}) {
+		if _, size := utf8.DecodeRuneInString(l[i:]); hasPrefixAny(lastRunes(l[:i+size], 2), []string{"いて", "わび", "詫び", "らせ", ")", "」"}) {
 			if org := wholeName(l[i+size:]); org != "" {
 				return org
 			}
@@ -535,22 +536,13 @@ func subjectName(s string) string {
 		return ""
 	}
 	next := s[len(run):]
-	if !orgHasPrefix(next, []string{"は", "が", "において", "では", "における", "内の", "にて"}) {
+	if !hasPrefixAny(next, []string{"は", "が", "において", "では", "における", "内の", "にて"}) {
 		return ""
 	}
 	if org := wholeName(run); org != "" {
 		return org
 	}
 	return ""
-}
-
-func orgHasPrefix(s string, ps []string) bool {
-	for _, p := range ps {
-		if strings.HasPrefix(s, p) {
-			return true
-		}
-	}
-	return false
 }
 
 // lastName is the organization name that ends s: 「株式会社○○」 or 「○○株式会社」.
@@ -579,8 +571,8 @@ func isGeneric(s string) bool {
 	}
 	// 「市内小学校」「県立高等学校」 name a kind of body, not one body.
 	for _, p := range []string{"市内", "県内", "町内", "区内", "都内", "村内", "管内", "県立", "市立", "町立", "村立", "区立", "府立", "都立", "道立", "国立", "公立", "私立", "全国"} {
-		if r, ok := strings.CutPrefix(s, p); ok && (r == "" || orgListHas(orgSuffixes, r) ||
-			orgListHas([]string{"特別支援学校", "高等学校", "中学校", "小学校", "幼稚園", "保育所", "保育園", "病院", "施設"}, r)) {
+		if r, ok := strings.CutPrefix(s, p); ok && (r == "" || slices.Contains(orgSuffixes, r) ||
+			slices.Contains([]string{"特別支援学校", "高等学校", "中学校", "小学校", "幼稚園", "保育所", "保育園", "病院", "施設"}, r)) {
 			return true
 		}
 	}
@@ -591,15 +583,6 @@ func isGeneric(s string) bool {
 func isOutside(s string) bool {
 	for _, o := range outsideBodies {
 		if k := stripLegal(s); k == o || (o == "警察署" || o == "個人情報保護委員会") && strings.HasSuffix(k, o) {
-			return true
-		}
-	}
-	return false
-}
-
-func orgListHas(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
 			return true
 		}
 	}
