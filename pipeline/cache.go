@@ -166,7 +166,7 @@ func (c *segmentCache) indexOld(path string) {
 func (c *segmentCache) key(text string, header extract.Input) string {
 	h := sha256.New()
 	for _, s := range []string{c.version, header.CaseID, header.HeaderRest, header.Title, header.Published, text} {
-		h.Write([]byte(s))
+		hashString(h, s)
 		h.Write([]byte{0})
 	}
 	return hex.EncodeToString(h.Sum(nil))

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"hash"
 	"time"
 
 	"github.com/breachtrend/breachtrend/schemas"
@@ -131,10 +132,22 @@ func restore(v cached, place schemas.Notice) schemas.Notice {
 // in it and its normalized text.
 func noticeID(source string, index int32, text string) string {
 	h := sha256.New()
-	h.Write([]byte(source))
+	hashString(h, source)
 	var b [5]byte
 	binary.BigEndian.PutUint32(b[1:], uint32(index))
 	h.Write(b[:])
-	h.Write([]byte(text))
+	hashString(h, text)
 	return hex.EncodeToString(h.Sum(nil))[:20]
+}
+
+// hashString writes s to h through a buffer on the stack: h.Write([]byte(s))
+// would copy every segment's text to the heap, twice per segment (the
+// notice id and the cache key).
+func hashString(h hash.Hash, s string) {
+	var buf [4096]byte
+	for len(s) > 0 {
+		n := copy(buf[:], s)
+		h.Write(buf[:n])
+		s = s[n:]
+	}
 }
