@@ -72,7 +72,7 @@ func Split(text string) []Segment {
 		if !ok {
 			continue
 		}
-		if i > start && bodyLen(strings.Join(lines[start:i], "")) > 0 {
+		if i > start && hasBody(lines[start:i]) {
 			parts = append(parts, lines[start:i])
 			headers = append(headers, cur)
 		}
@@ -85,10 +85,10 @@ func Split(text string) []Segment {
 	var segs []Segment
 	for p, part := range parts {
 		for k, piece := range splitPosts(part) {
-			body := strings.Join(piece, "\n")
-			if bodyLen(body) == 0 {
+			if !hasBody(piece) {
 				continue
 			}
+			body := strings.Join(piece, "\n")
 			s := Segment{Index: len(segs), Text: strings.Trim(body, "\n"), Title: titleOf(piece)}
 			if k == 0 {
 				s.Header = headers[p]
@@ -112,35 +112,39 @@ func titleOf(lines []string) string {
 // splitPosts cuts one header part at post boundaries where the kind of text
 // changes from notice to article or back.
 func splitPosts(lines []string) [][]string {
+	var bounds []int // the post boundaries, each checked once
+	for i := 1; i < len(lines); i++ {
+		if isBoundary(lines, i) {
+			bounds = append(bounds, i)
+		}
+	}
+	if len(bounds) == 0 {
+		return [][]string{lines}
+	}
+	// body[k] is bodyLen of lines[:k]: the sides of a cut are measured
+	// without joining them (the newlines that join them count nothing).
+	body := make([]int, len(lines)+1)
+	for k, l := range lines {
+		body[k+1] = body[k] + bodyLen(l)
+	}
 	var out [][]string
 	start := 0
-	for i := 1; i < len(lines); i++ {
-		if !isBoundary(lines, i) {
+	for b, i := range bounds {
+		next := len(lines)
+		if b+1 < len(bounds) {
+			next = bounds[b+1]
+		}
+		if body[i]-body[start] < minSide || body[next]-body[i] < minSide {
 			continue
 		}
-		before := strings.Join(lines[start:i], "\n")
-		after := strings.Join(lines[i:nextBoundary(lines, i)], "\n")
-		if bodyLen(before) < minSide || bodyLen(after) < minSide {
-			continue
-		}
-		nb, _ := Classify(normalize.Text(before))
-		na, ma := Classify(normalize.Text(after))
+		nb, _ := Classify(normalize.Text(strings.Join(lines[start:i], "\n")))
+		na, ma := Classify(normalize.Text(strings.Join(lines[i:next], "\n")))
 		if nb != na && (nb || ma > 2) {
 			out = append(out, lines[start:i])
 			start = i
 		}
 	}
 	return append(out, lines[start:])
-}
-
-// nextBoundary is the next post boundary after i, or the end.
-func nextBoundary(lines []string, i int) int {
-	for j := i + 1; j < len(lines); j++ {
-		if isBoundary(lines, j) {
-			return j
-		}
-	}
-	return len(lines)
 }
 
 // isBoundary reports whether a post may start at line i: a title-like line
