@@ -114,7 +114,7 @@ func FuzzClassifyOracle(f *testing.F) {
 			t.Fatalf("classify(%q) = %v, %v; oracle %v, %v", s, gotOK, gotM, wantOK, wantM)
 		}
 		lines := strings.Split(s, "\n")
-		if got, want := fmt.Sprint(splitPosts(lines)), fmt.Sprint(splitPostsOracle(lines)); got != want {
+		if got, want := fmt.Sprint(postsOf(s)), fmt.Sprint(splitPostsOracle(lines)); got != want {
 			t.Fatalf("splitPosts(%q) = %s; oracle %s", s, got, want)
 		}
 	})
@@ -127,9 +127,33 @@ func TestSplitPostsMatchesOracle(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		lines := strings.Split(strings.ReplaceAll(string(b), "\r\n", "\n"), "\n")
-		if got, want := fmt.Sprint(splitPosts(lines)), fmt.Sprint(splitPostsOracle(lines)); got != want {
+		text := strings.ReplaceAll(string(b), "\r\n", "\n")
+		if got, want := fmt.Sprint(postsOf(text)), fmt.Sprint(splitPostsOracle(strings.Split(text, "\n"))); got != want {
 			t.Errorf("%s: splitPosts differs from the oracle", f)
+		}
+	}
+}
+
+// postsOf is splitPosts on all of text, as the lines of each post.
+func postsOf(text string) [][]string {
+	d := newLineText(text)
+	cuts := append(splitPosts(d, 0, len(d.lines)), len(d.lines))
+	var out [][]string
+	for k := range len(cuts) - 1 {
+		out = append(out, d.lines[cuts[k]:cuts[k+1]])
+	}
+	return out
+}
+
+func TestLineTextJoin(t *testing.T) {
+	for _, text := range []string{"", "a", "a\n", "\nb\n\nc", "一行目\n二行目\n\n"} {
+		d := newLineText(text)
+		for from := 0; from <= len(d.lines); from++ {
+			for to := from; to <= len(d.lines); to++ {
+				if got, want := d.join(from, to), strings.Join(d.lines[from:to], "\n"); got != want {
+					t.Errorf("%q: join(%d, %d) = %q, want %q", text, from, to, got, want)
+				}
+			}
 		}
 	}
 }
