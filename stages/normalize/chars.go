@@ -55,7 +55,7 @@ func canonicalChars(s string) string {
 				slowFrom = lastStable
 			}
 			if out.Cap() == 0 {
-				out.Grow(len(s) + len(s)/8)
+				out.Grow(len(s)) // NFKC mostly shortens: full-width forms become ASCII
 			}
 		}
 		run = 0
