@@ -56,6 +56,8 @@ func canonicalChars(s string) string {
 			}
 			if out.Cap() == 0 {
 				out.Grow(len(s)) // NFKC mostly shortens: full-width forms become ASCII
+				// Scratch for writeSlow, large enough for most stretches.
+				mapped, composed = make([]byte, 0, 256), make([]byte, 0, 256)
 			}
 		}
 		run = 0
