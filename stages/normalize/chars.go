@@ -56,8 +56,10 @@ func canonicalChars(s string) string {
 			}
 			if out.Cap() == 0 {
 				out.Grow(len(s)) // NFKC mostly shortens: full-width forms become ASCII
-				// Scratch for writeSlow, large enough for most stretches.
-				mapped, composed = make([]byte, 0, 256), make([]byte, 0, 256)
+				// Scratch for writeSlow, large enough for most stretches
+				// (and no larger than a short line needs).
+				n := min(2*len(s), 256)
+				mapped, composed = make([]byte, 0, n), make([]byte, 0, n)
 			}
 		}
 		run = 0
