@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/breachtrend/breachtrend/internal/wordscan"
 	"github.com/breachtrend/breachtrend/stages/normalize"
 )
 
@@ -122,22 +123,36 @@ var departmentRE = regexp.MustCompile(`\p{Han}{2,8}(?:部|局)\p{Han}{2,10}(?:�
 // rules' order.
 func nameSector(k string) string {
 	best, bestScore := "", 0
-	for _, r := range nameRules {
-		for _, w := range r.words {
-			n := len([]rune(w))
-			score := 0
-			switch {
-			case strings.HasSuffix(k, w):
-				score = n + 1
-			case n > 1 && strings.Contains(k, w):
-				score = n
-			}
-			if score > bestScore {
-				best, bestScore = r.letter, score
-			}
+	for _, w := range nameWords {
+		score := 0
+		switch {
+		case strings.HasSuffix(k, w.word):
+			score = w.runes + 1
+		case w.runes > 1 && strings.Contains(k, w.word):
+			score = w.runes
+		}
+		if score > bestScore {
+			best, bestScore = w.letter, score
 		}
 	}
 	return best
+}
+
+// nameWords are the words of nameRules in order, with their lengths in
+// runes.
+var nameWords = func() []ruleWord {
+	var out []ruleWord
+	for _, r := range nameRules {
+		for _, w := range r.words {
+			out = append(out, ruleWord{r.letter, w, utf8.RuneCountInString(w)})
+		}
+	}
+	return out
+}()
+
+type ruleWord struct {
+	letter, word string
+	runes        int
 }
 
 // Sector returns the JSIC letter for org, reading text when the name alone
@@ -152,18 +167,19 @@ func (s *Sectors) Sector(org, text string) string {
 			return letter
 		}
 	}
+	var found textFound
+	found.scan(text)
 	best, bestN := "", 0
-	present := runesOf(text)
+	w := 0 // the first word of rule r in textWords
 	for _, r := range textRules {
 		n := 0
-		for _, w := range r.words {
-			if first, _ := utf8.DecodeRuneInString(w); present.has(first) {
-				n += countWord(text, w)
-			}
+		for range r.words {
+			n += found.count[w]
+			w++
 		}
 		// The regexp is the costly part of the text rules: run it only when
 		// the text has the characters a department name needs.
-		if r.letter == "S" && strings.ContainsAny(text, "部局") && strings.ContainsAny(text, "課室") {
+		if r.letter == "S" && found.marks&(markBu|markKyoku) != 0 && found.marks&(markKa|markShitsu) != 0 {
 			for _, loc := range departmentRE.FindAllStringIndex(text, 4) {
 				n++
 				if deptSubject(text, loc[0], loc[1]) {
@@ -181,23 +197,60 @@ func (s *Sectors) Sector(org, text string) string {
 	return ""
 }
 
-// runeSet is a 1024-bit Bloom set of the runes of a text: a word whose
-// first rune is absent cannot occur, and counting it would scan the whole
-// text for nothing.
-type runeSet [16]uint64
-
-func runesOf(s string) *runeSet {
-	var set runeSet
-	for _, r := range s {
-		h := uint32(r) * 2654435761 >> 22 // 10 bits
-		set[h>>6] |= 1 << (h & 63)
+// textWords indexes the words of textRules in order, then departmentMarks:
+// one walk over a text counts them all, where strings.Index would walk it
+// once per word.
+var textWords = func() *wordscan.Index {
+	var words []string
+	for _, r := range textRules {
+		words = append(words, r.words...)
 	}
-	return &set
+	if len(words) > maxTextWords {
+		panic("enrich: more than maxTextWords text rule words")
+	}
+	return wordscan.New(append(words, departmentMarks...))
+}()
+
+// departmentMarks are the characters a department name needs (部 or 局,
+// then 課 or 室), as bits of textFound.marks.
+var departmentMarks = []string{"部", "局", "課", "室"}
+
+const (
+	markBu = 1 << iota
+	markKyoku
+	markKa
+	markShitsu
+)
+
+// maxTextWords bounds the words of textRules, for arrays indexed by word.
+const maxTextWords = 128
+
+// textFound is what scan found: for each word of textRules its
+// occurrences, each weighted by occurrenceWeight, and which departmentMarks
+// occur.
+type textFound struct {
+	count [maxTextWords]int
+	marks uint
 }
 
-func (s *runeSet) has(r rune) bool {
-	h := uint32(r) * 2654435761 >> 22
-	return s[h>>6]&(1<<(h&63)) != 0
+// scan counts the words of textRules in text in one walk. Occurrences
+// of one word do not overlap: the next is looked for after the end of the
+// last, as strings.Index from there would find it.
+func (f *textFound) scan(text string) {
+	var next [maxTextWords]int // where an occurrence of a word may start: occurrences do not overlap
+	words := textWords.Words()
+	nRule := len(words) - len(departmentMarks)
+	textWords.Each(text, func(at, w int) {
+		if w >= nRule {
+			f.marks |= 1 << (w - nRule)
+			return
+		}
+		if at < next[w] {
+			return
+		}
+		next[w] = at + len(words[w])
+		f.count[w] += occurrenceWeight(text, at, words[w])
+	})
 }
 
 // ownWords precede a word of what the organization itself does or runs:
@@ -209,29 +262,20 @@ var ownWords = []string{"弊社", "当社", "弊社の", "当社の", "が運営
 // care work: 介護保険, 居宅介護支援事業所, 介護保険施設.
 var publicCare = []string{"保険", "支援事業所", "事業所", "施設"}
 
-// countWord counts w in text, twice where the text says the organization
-// itself offers it; 介護 is not counted where it names public insurance or
-// a care provider the text deals with.
-func countWord(text, w string) int {
-	n := 0
-	for from := 0; ; {
-		i := strings.Index(text[from:], w)
-		if i < 0 {
-			return n
-		}
-		i += from
-		from = i + len(w)
-		if w == "介護" && (hasAnyPrefix(text[from:], publicCare) || strings.HasSuffix(text[:i], "要")) {
-			continue
-		}
-		n++
-		for _, o := range ownWords {
-			if strings.HasSuffix(text[:i], o) {
-				n++
-				break
-			}
+// occurrenceWeight is what the occurrence of w at text[i:] counts: twice
+// where the text says the organization itself offers it, not at all for a
+// 介護 that names public insurance or a care provider the text deals with,
+// else once.
+func occurrenceWeight(text string, i int, w string) int {
+	if w == "介護" && (hasAnyPrefix(text[i+len(w):], publicCare) || strings.HasSuffix(text[:i], "要")) {
+		return 0
+	}
+	for _, o := range ownWords {
+		if strings.HasSuffix(text[:i], o) {
+			return 2
 		}
 	}
+	return 1
 }
 
 // deptSubject reports whether the department at text[i:j] opens a

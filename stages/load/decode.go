@@ -77,8 +77,9 @@ func decode(data []byte) (text, enc string, f *failure) {
 		text = string(data)
 		// Valid UTF-8 that already holds U+FFFD was mis-decoded before it
 		// reached us; the lost characters cannot be recovered, and a
-		// Document promises text without replacement characters.
-		if i := strings.IndexRune(text, utf8.RuneError); i >= 0 {
+		// Document promises text without replacement characters. (In valid
+		// UTF-8 a byte search finds it: IndexRune would decode every rune.)
+		if i := strings.Index(text, string(utf8.RuneError)); i >= 0 {
 			return "", "", fail(ReasonEncoding, "valid UTF-8 but holds U+FFFD at byte %d (text was mis-decoded upstream)", i)
 		}
 		return text, enc, nil

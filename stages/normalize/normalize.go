@@ -5,8 +5,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // premap holds the characters NFKC gets wrong for this corpus.
@@ -54,27 +52,29 @@ var premap = func() map[rune]string {
 
 // Text returns the canonical form of s.
 func Text(s string) string {
-	s = strings.ToValidUTF8(s, "")
 	// The map runs before NFKC, which would turn ① into a bare 1, and again
 	// after it, since NFKC makes some mapped characters itself (﹘ → —).
-	s = mapRunes(norm.NFKC.String(mapRunes(s)))
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		lines[i] = foldSpaces(l)
-	}
-	return strings.Join(joinBrokenLines(lines), "\n")
+	return foldLines(canonicalChars(s))
 }
 
 // Chars normalizes characters only: the look-alike map and NFKC, with runs
 // of white space made one space. It keeps the spaces Text folds, for lines
 // where a space separates fields (a blog header's organization and title).
 func Chars(s string) string {
-	s = mapRunes(norm.NFKC.String(mapRunes(strings.ToValidUTF8(s, ""))))
-	return strings.Join(strings.Fields(s), " ")
+	c := canonicalChars(s)
+	var b strings.Builder
+	b.Grow(len(c))
+	for f := range strings.FieldsSeq(c) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(f)
+	}
+	return b.String()
 }
 
 // premapLo and premapHi bound premap's keys: a rune outside them needs no
-// map lookup, which is most of the cost of mapRunes on Japanese text.
+// map lookup.
 var premapLo, premapHi = func() (rune, rune) {
 	lo, hi := utf8.MaxRune, rune(0)
 	for r := range premap {
@@ -83,61 +83,10 @@ var premapLo, premapHi = func() (rune, rune) {
 	return lo, hi
 }()
 
-// keeps reports whether mapRunes leaves r as it is.
-func keeps(r rune) bool {
-	if r >= premapLo && r <= premapHi {
-		if _, ok := premap[r]; ok {
-			return false
-		}
-	}
-	switch {
-	case r == '\r', r == '\u00a0' || r == '\u3000' || r == '\t' || r == '\u200b' || r == '\ufeff':
-		return false
-	case r != '\n' && unicode.IsControl(r):
-		return false
-	}
-	return true
-}
-
-// mapRunes applies premap and turns odd spaces into plain ones and drops
-// control characters other than the newline.
-func mapRunes(s string) string {
-	// Most text has little or nothing to map: the part before the first
-	// rune that changes is kept as it is, not rune by rune. (Invalid UTF-8
-	// decodes as RuneError, which is written out as U+FFFD, so a RuneError
-	// ends the kept part too.)
-	start := len(s)
-	for i, r := range s {
-		if !keeps(r) || r == utf8.RuneError {
-			start = i
-			break
-		}
-	}
-	if start == len(s) {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	b.WriteString(s[:start])
-	for _, r := range s[start:] {
-		if r >= premapLo && r <= premapHi {
-			if rep, ok := premap[r]; ok {
-				b.WriteString(rep)
-				continue
-			}
-		}
-		switch {
-		case r == '\r':
-			continue
-		case r == '\u00a0' || r == '\u3000' || r == '\t' || r == '\u200b' || r == '\ufeff':
-			b.WriteByte(' ')
-			continue
-		case r != '\n' && unicode.IsControl(r):
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
+// isOddSpace reports whether r is a space that the rune map makes a plain
+// one.
+func isOddSpace(r rune) bool {
+	return r == '\u00a0' || r == '\u3000' || r == '\t' || r == '\u200b' || r == '\ufeff'
 }
 
 // Compact is s in canonical form with all white space removed: the form in
@@ -160,98 +109,3 @@ func IsJapanese(r rune) bool {
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
-
-// foldSpaces trims a line, collapses runs of spaces and drops a space that
-// stands between Japanese text and a digit or more Japanese ("約 25 万人",
-// "2023 年7月 24 日"), where PDF extraction and HTML put spaces that mean
-// nothing. Spaces next to Latin words stay.
-func foldSpaces(l string) string {
-	l = strings.TrimSpace(l)
-	if !strings.ContainsRune(l, ' ') {
-		return l
-	}
-	rs := []rune(l)
-	out := make([]rune, 0, len(rs))
-	for i := 0; i < len(rs); i++ {
-		r := rs[i]
-		if r != ' ' {
-			out = append(out, r)
-			continue
-		}
-		j := i
-		for j < len(rs) && rs[j] == ' ' {
-			j++
-		}
-		if len(out) > 0 && j < len(rs) {
-			prev, next := out[len(out)-1], rs[j]
-			pj, nj := IsJapanese(prev), IsJapanese(next)
-			if (pj && (nj || isDigit(next))) || (nj && isDigit(prev)) {
-				i = j - 1
-				continue
-			}
-		}
-		out = append(out, ' ')
-		i = j - 1
-	}
-	return string(out)
-}
-
-// joinBrokenLines joins a line to the next when the line break falls inside
-// a sentence (PDF text and fixed-width mail wrap lines anywhere), and folds
-// runs of blank lines into one.
-func joinBrokenLines(lines []string) []string {
-	out := make([]string, 0, len(lines))
-	blank := false
-	for _, l := range lines {
-		if l == "" {
-			blank = true
-			continue
-		}
-		if n := len(out); n > 0 && continues(out[n-1], l, blank) {
-			out[n-1] += l
-			blank = false
-			continue
-		}
-		if blank && len(out) > 0 {
-			out = append(out, "")
-		}
-		blank = false
-		out = append(out, l)
-	}
-	return out
-}
-
-// continues reports whether next continues the sentence that prev breaks
-// off. Without a blank line between them, a long line that stops in the
-// middle of a word and a next line that starts with a kana or kanji is a
-// wrap; across a blank line only a dangling particle is.
-func continues(prev, next string, blank bool) bool {
-	last, _ := utf8.DecodeLastRuneInString(prev)
-	first, _ := utf8.DecodeRuneInString(next)
-	if !IsJapanese(first) || strings.ContainsRune("・※●○■□◆◇▼▲★☆【「『(〈《<-~", first) {
-		return false
-	}
-	if !IsJapanese(last) || strings.ContainsRune("。!?」』)】>:", last) {
-		return false
-	}
-	if blank {
-		return utf8.RuneCountInString(prev) >= 20 && strings.ContainsRune("をにがのへとやでっ", last) &&
-			unicode.Is(unicode.Hiragana, first)
-	}
-	// A wrapped line is long and stops mid-word; the next starts with the
-	// kana that end the word, not with a sentence opener.
-	if utf8.RuneCountInString(prev) < 30 || strings.ContainsRune("すた", last) || !unicode.Is(unicode.Hiragana, first) {
-		return false
-	}
-	for _, opener := range sentenceOpeners {
-		if strings.HasPrefix(next, opener) {
-			return false
-		}
-	}
-	return true
-}
-
-// sentenceOpeners are the hiragana words a new sentence or paragraph starts
-// with; a line that starts with one is not the tail of a wrapped line.
-var sentenceOpeners = []string{"なお", "この", "その", "また", "さらに", "ただし", "まず", "いずれ",
-	"これ", "それ", "あわせて", "おって", "つきまして", "ついては", "お客", "ご", "お問", "お詫", "おわ", "しかし", "もし"}

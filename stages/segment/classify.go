@@ -1,6 +1,6 @@
 package segment
 
-import "strings"
+import "github.com/breachtrend/breachtrend/internal/wordscan"
 
 // weighted is a term and the evidence it gives.
 type weighted struct {
@@ -61,8 +61,8 @@ const noticeThreshold = 3
 const headerPrior = 4
 
 func classify(text string, header bool) (notice bool, margin float64) {
-	set := runeSetOf(text)
-	n, a := score(text, set, noticeTerms), score(text, set, articleTerms)
+	found := classifierTerms.Present(text)
+	n, a := score(&found, noticeTerms, 0), score(&found, articleTerms, len(noticeTerms))
 	if header {
 		n += headerPrior
 	}
@@ -70,42 +70,38 @@ func classify(text string, header bool) (notice bool, margin float64) {
 	return n >= noticeThreshold && margin > 0, margin
 }
 
-func score(text string, set *runeSet, terms []weighted) float64 {
+// classifierTerms indexes noticeTerms then articleTerms, so that one walk
+// over a text finds both: most terms are absent from most segments, and a
+// segment is thousands of bytes that strings.Contains would scan once for
+// each absent term.
+var classifierTerms = func() *wordscan.Index {
+	var words []string
+	for _, t := range append(append([]weighted(nil), noticeTerms...), articleTerms...) {
+		words = append(words, t.term)
+	}
+	return wordscan.New(words)
+}()
+
+// score adds the weights of the terms found; terms[i] is word first+i of
+// classifierTerms.
+func score(found *wordscan.Set, terms []weighted, first int) float64 {
 	s := 0.0
-	for _, t := range terms {
-		if set.hasAll(t.term) && strings.Contains(text, t.term) {
+	for i, t := range terms {
+		if found.Has(first + i) {
 			s += t.weight
 		}
 	}
 	return s
 }
 
-// runeSet is a 4096-bit Bloom filter of the runes of a text. A term can
-// occur in the text only if each of its runes is in the set: most of the
-// terms are absent from most segments, and a segment is thousands of bytes
-// that strings.Contains would scan once for each absent term, where the
-// set is built in one pass.
-type runeSet [64]uint64
-
-func runeBit(r rune) uint32 { return uint32(r) * 0x9E3779B1 >> 20 } // Fibonacci hashing, 12 bits
-
-func runeSetOf(s string) *runeSet {
-	var set runeSet
-	for _, r := range s {
-		b := runeBit(r)
-		set[b>>6] |= 1 << (b & 63)
-	}
-	return &set
-}
-
-// hasAll reports whether every rune of w may be in the set.
-func (set *runeSet) hasAll(w string) bool {
-	for _, r := range w {
-		if b := runeBit(r); set[b>>6]&(1<<(b&63)) == 0 {
-			return false
+// hasBody reports whether any of lines has a rune outside white space.
+func hasBody(lines []string) bool {
+	for _, l := range lines {
+		if bodyLen(l) > 0 {
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // bodyLen counts the runes of text outside white space.

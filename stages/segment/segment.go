@@ -62,8 +62,9 @@ const minSide = 200
 // Split cuts text into segments. It never returns an empty slice for a
 // text with content; a blank text gives no segments.
 func Split(text string) []Segment {
-	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
-	var parts [][]string
+	d := newLineText(strings.ReplaceAll(text, "\r\n", "\n"))
+	lines := d.lines
+	var parts [][2]int // runs of lines, from one header to the next
 	var headers []*Header
 	start := 0
 	var cur *Header
@@ -72,24 +73,29 @@ func Split(text string) []Segment {
 		if !ok {
 			continue
 		}
-		if i > start && bodyLen(strings.Join(lines[start:i], "")) > 0 {
-			parts = append(parts, lines[start:i])
+		if i > start && hasBody(lines[start:i]) {
+			parts = append(parts, [2]int{start, i})
 			headers = append(headers, cur)
 		}
 		hh := h
 		cur, start = &hh, i
 	}
-	parts = append(parts, lines[start:])
+	parts = append(parts, [2]int{start, len(lines)})
 	headers = append(headers, cur)
 
 	var segs []Segment
 	for p, part := range parts {
-		for k, piece := range splitPosts(part) {
-			body := strings.Join(piece, "\n")
-			if bodyLen(body) == 0 {
+		cuts := splitPosts(d, part[0], part[1])
+		for k, from := range cuts {
+			to := part[1]
+			if k+1 < len(cuts) {
+				to = cuts[k+1]
+			}
+			piece := lines[from:to]
+			if !hasBody(piece) {
 				continue
 			}
-			s := Segment{Index: len(segs), Text: strings.Trim(body, "\n"), Title: titleOf(piece)}
+			s := Segment{Index: len(segs), Text: strings.Trim(d.join(from, to), "\n"), Title: titleOf(piece)}
 			if k == 0 {
 				s.Header = headers[p]
 			}
@@ -97,6 +103,33 @@ func Split(text string) []Segment {
 		}
 	}
 	return segs
+}
+
+// lineText is a text cut at newlines. A run of its lines is a substring of
+// the text, where strings.Join would copy them.
+type lineText struct {
+	text  string
+	lines []string
+	start []int // where each line starts in text
+}
+
+func newLineText(text string) *lineText {
+	d := &lineText{text: text, lines: strings.Split(text, "\n")}
+	d.start = make([]int, len(d.lines))
+	at := 0
+	for i, l := range d.lines {
+		d.start[i] = at
+		at += len(l) + 1
+	}
+	return d
+}
+
+// join is strings.Join(d.lines[from:to], "\n").
+func (d *lineText) join(from, to int) string {
+	if from >= to {
+		return ""
+	}
+	return d.text[d.start[from] : d.start[to-1]+len(d.lines[to-1])]
 }
 
 // titleOf is the first non-blank line, normalized.
@@ -109,38 +142,44 @@ func titleOf(lines []string) string {
 	return ""
 }
 
-// splitPosts cuts one header part at post boundaries where the kind of text
-// changes from notice to article or back.
-func splitPosts(lines []string) [][]string {
-	var out [][]string
-	start := 0
+// splitPosts cuts the lines [from, to) of a header part at post boundaries
+// where the kind of text changes from notice to article or back. It
+// returns where the posts start, from first.
+func splitPosts(d *lineText, from, to int) []int {
+	lines := d.lines[from:to]
+	var bounds []int // the post boundaries in lines, each checked once
 	for i := 1; i < len(lines); i++ {
-		if !isBoundary(lines, i) {
+		if isBoundary(lines, i) {
+			bounds = append(bounds, i)
+		}
+	}
+	cuts := []int{from}
+	if len(bounds) == 0 {
+		return cuts
+	}
+	// body[k] is bodyLen of lines[:k]: the sides of a cut are measured
+	// without joining them (the newlines that join them count nothing).
+	body := make([]int, len(lines)+1)
+	for k, l := range lines {
+		body[k+1] = body[k] + bodyLen(l)
+	}
+	start := 0
+	for b, i := range bounds {
+		next := len(lines)
+		if b+1 < len(bounds) {
+			next = bounds[b+1]
+		}
+		if body[i]-body[start] < minSide || body[next]-body[i] < minSide {
 			continue
 		}
-		before := strings.Join(lines[start:i], "\n")
-		after := strings.Join(lines[i:nextBoundary(lines, i)], "\n")
-		if bodyLen(before) < minSide || bodyLen(after) < minSide {
-			continue
-		}
-		nb, _ := Classify(normalize.Text(before))
-		na, ma := Classify(normalize.Text(after))
+		nb, _ := Classify(normalize.Text(d.join(from+start, from+i)))
+		na, ma := Classify(normalize.Text(d.join(from+i, from+next)))
 		if nb != na && (nb || ma > 2) {
-			out = append(out, lines[start:i])
+			cuts = append(cuts, from+i)
 			start = i
 		}
 	}
-	return append(out, lines[start:])
-}
-
-// nextBoundary is the next post boundary after i, or the end.
-func nextBoundary(lines []string, i int) int {
-	for j := i + 1; j < len(lines); j++ {
-		if isBoundary(lines, j) {
-			return j
-		}
-	}
-	return len(lines)
+	return cuts
 }
 
 // isBoundary reports whether a post may start at line i: a title-like line

@@ -1,0 +1,137 @@
+package enrich
+
+import (
+	"strings"
+	"testing"
+)
+
+// The oracle: Sector as it was before the one-pass word count, with a
+// strings.Index per word. Sector must agree with it.
+
+func (s *Sectors) sectorOracle(org, text string) string {
+	if org != "" {
+		k := OrgKey(org)
+		if l, ok := s.known[k]; ok {
+			return l
+		}
+		if letter := nameSectorOracle(k); letter != "" {
+			return letter
+		}
+	}
+	best, bestN := "", 0
+	for _, r := range textRules {
+		n := 0
+		for _, w := range r.words {
+			n += countWordOracle(text, w)
+		}
+		if r.letter == "S" && strings.ContainsAny(text, "部局") && strings.ContainsAny(text, "課室") {
+			for _, loc := range departmentRE.FindAllStringIndex(text, 4) {
+				n++
+				if deptSubject(text, loc[0], loc[1]) {
+					n++
+				}
+			}
+		}
+		if n > bestN {
+			best, bestN = r.letter, n
+		}
+	}
+	if bestN >= 2 {
+		return best
+	}
+	return ""
+}
+
+func nameSectorOracle(k string) string {
+	best, bestScore := "", 0
+	for _, r := range nameRules {
+		for _, w := range r.words {
+			n := len([]rune(w))
+			score := 0
+			switch {
+			case strings.HasSuffix(k, w):
+				score = n + 1
+			case n > 1 && strings.Contains(k, w):
+				score = n
+			}
+			if score > bestScore {
+				best, bestScore = r.letter, score
+			}
+		}
+	}
+	return best
+}
+
+func countWordOracle(text, w string) int {
+	n := 0
+	for from := 0; ; {
+		i := strings.Index(text[from:], w)
+		if i < 0 {
+			return n
+		}
+		i += from
+		from = i + len(w)
+		if w == "介護" && (hasAnyPrefix(text[from:], publicCare) || strings.HasSuffix(text[:i], "要")) {
+			continue
+		}
+		n++
+		for _, o := range ownWords {
+			if strings.HasSuffix(text[:i], o) {
+				n++
+				break
+			}
+		}
+	}
+}
+
+// oracleOrgs are organization names for the comparison: the bundled table's
+// and a few that only the name rules or nothing decide.
+func oracleOrgs() []string {
+	orgs := append([]string{""}, benchOrgs...)
+	for _, l := range strings.Split(bundledOrganizations, "\n") {
+		if org, _, ok := strings.Cut(l, ","); ok && !strings.HasPrefix(l, "#") {
+			orgs = append(orgs, org)
+		}
+	}
+	return orgs
+}
+
+func TestSectorMatchesOracle(t *testing.T) {
+	s := NewSectors()
+	texts := sampleNotices(t)
+	// Lines and sentences too: short texts where one word decides.
+	for _, n := range sampleNotices(t) {
+		texts = append(texts, strings.Split(n, "\n")...)
+		texts = append(texts, strings.Split(n, "。")...)
+	}
+	orgs := oracleOrgs()
+	for i, text := range texts {
+		for _, org := range []string{"", orgs[i%len(orgs)]} {
+			if got, want := s.Sector(org, text), s.sectorOracle(org, text); got != want {
+				t.Errorf("Sector(%q, %.80q) = %q, oracle %q", org, text, got, want)
+			}
+		}
+	}
+	for _, org := range orgs {
+		if got, want := nameSector(OrgKey(org)), nameSectorOracle(OrgKey(org)); got != want {
+			t.Errorf("nameSector(%q) = %q, oracle %q", org, got, want)
+		}
+	}
+}
+
+// FuzzSectorOracle: Sector agrees with the oracle on any organization and
+// text.
+func FuzzSectorOracle(f *testing.F) {
+	f.Add("", "福祉部高齢支援課におきまして、居宅介護支援事業所に介護保険の被保険者番号と要介護度を含む名簿を誤送信しました。")
+	f.Add("株式会社架空", "弊社のローンなど弊社オンラインショップ当協会が運営する通販サイト介護介護介護")
+	f.Add("架空市", "市民市民市民\xff本市")
+	for _, n := range sampleNotices(f) {
+		f.Add("", n[:min(len(n), 1500)])
+	}
+	s := NewSectors()
+	f.Fuzz(func(t *testing.T, org, text string) {
+		if got, want := s.Sector(org, text), s.sectorOracle(org, text); got != want {
+			t.Fatalf("Sector(%q, %q) = %q, oracle %q", org, text, got, want)
+		}
+	})
+}

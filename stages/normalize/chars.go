@@ -1,0 +1,161 @@
+package normalize
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// canonicalChars is the character half of Text and Chars: invalid UTF-8
+// dropped, the rune map (mapRune), NFKC, then the rune map again
+// (NFKC makes some mapped characters itself, ﹘ → —):
+//
+//	mapRunes(norm.NFKC.String(mapRunes(strings.ToValidUTF8(s, ""))))
+//
+// (mapRunes applies the rune map to each rune; the test file keeps that
+// form as the oracle), but in one pass. Most of a Japanese text is kana, kanji and ASCII that
+// none of these steps changes (isStable): runs of them are copied as they
+// are, and only the short stretches between them go through the steps
+// above. That gives the same result because each step works piece by
+// piece: the maps rune by rune, ToValidUTF8 on whole runes, and NFKC
+// between any two pieces where the second starts with a rune that has an
+// NFKC boundary before it, which every stable rune has. A stretch also
+// takes in the stable rune before it, which a combining mark after it
+// (か + U+3099) may compose with.
+func canonicalChars(s string) string {
+	var out strings.Builder // stays empty while s needs no change
+	var mapped, composed []byte
+	done := 0        // s[:done] is in out
+	slowFrom := -1   // start of the stretch being collected, or -1
+	lastStable := -1 // start of the last stable rune seen, or -1
+	run := 0         // stable runes in a row inside the stretch
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if isStable(r) {
+			// A stretch ends once a few stable runes follow it, so that
+			// a kanji between two full-width digits does not split it.
+			if slowFrom >= 0 {
+				if run++; run == stretchGap {
+					writeSlow(&out, s[done:slowFrom], s[slowFrom:i], &mapped, &composed)
+					done, slowFrom = i, -1
+				}
+			}
+			lastStable = i
+			i += size
+			continue
+		}
+		if slowFrom < 0 {
+			slowFrom = i
+			if lastStable >= done {
+				slowFrom = lastStable
+			}
+			if out.Cap() == 0 {
+				out.Grow(len(s)) // NFKC mostly shortens: full-width forms become ASCII
+				// Scratch for writeSlow, large enough for most stretches
+				// (and no larger than a short line needs).
+				n := min(2*len(s), 256)
+				mapped, composed = make([]byte, 0, n), make([]byte, 0, n)
+			}
+		}
+		run = 0
+		i += size
+	}
+	if slowFrom < 0 {
+		if out.Cap() == 0 {
+			return s
+		}
+		out.WriteString(s[done:])
+		return out.String()
+	}
+	writeSlow(&out, s[done:slowFrom], s[slowFrom:], &mapped, &composed)
+	return out.String()
+}
+
+// stretchGap is the number of stable runes after which a stretch of
+// changing runes is closed.
+const stretchGap = 8
+
+// writeSlow writes kept as it is, then stretch through the full steps;
+// mapped and composed are scratch buffers reused across calls.
+func writeSlow(out *strings.Builder, kept, stretch string, mapped, composed *[]byte) {
+	out.WriteString(kept)
+	*mapped = appendMapped((*mapped)[:0], stretch)
+	*composed = norm.NFKC.Append((*composed)[:0], *mapped...)
+	for c := *composed; len(c) > 0; {
+		r, size := utf8.DecodeRune(c)
+		c = c[size:]
+		if rep, ok := mapRune(r); ok {
+			out.WriteString(rep)
+		} else {
+			out.WriteRune(r)
+		}
+	}
+}
+
+// isStable reports whether r is left as it is by every step of
+// canonicalChars and starts an NFKC segment: the rune map keeps it, it is in
+// NFKC (quick check yes) and has an NFKC boundary before it. The ranges are
+// the common ones of Japanese text, and TestStableRunes checks each rune
+// against the norm tables.
+func isStable(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return r >= ' ' && r != 0x7f || r == '\n'
+	case r < 0x2018:
+		return false
+	case r >= 0x4e00 && r <= 0x9fff: // CJK unified ideographs
+		return true
+	case r >= 0x3041 && r <= 0x3096, // hiragana
+		r >= 0x309d && r <= 0x309e,             // ゝゞ (not ゟ, which NFKC spells out)
+		r >= 0x30a0 && r <= 0x30fe,             // katakana (not ヿ)
+		r >= 0x3001 && r <= 0x3029 && r != '〜', // CJK punctuation
+		r >= 0x2018 && r <= 0x201f,             // quotation marks
+		r == '※',
+		r >= 0x2190 && r <= 0x21ff, // arrows
+		r >= 0x2500 && r <= 0x26ff: // box drawing, shapes (■●◆▲), symbols (★)
+		return true
+	}
+	return false
+}
+
+// appendMapped appends s with invalid UTF-8 dropped and the rune map
+// (mapRune) applied to each rune.
+func appendMapped(out []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch rep, ok := mapRune(r); {
+		case r == utf8.RuneError && size == 1:
+		case ok:
+			out = append(out, rep...)
+		default:
+			out = utf8.AppendRune(out, r)
+		}
+	}
+	return out
+}
+
+// mapRune is the rune map: premap's replacement, odd spaces made plain
+// ones, control characters other than the newline dropped. ok is false
+// when r stays as it is.
+func mapRune(r rune) (rep string, ok bool) {
+	if r >= premapLo && r <= premapHi {
+		if rep, ok := premap[r]; ok {
+			return rep, true
+		}
+	}
+	switch {
+	case r == '\r':
+		return "", true
+	case isOddSpace(r):
+		return " ", true
+	case r != '\n' && unicode.IsControl(r):
+		return "", true
+	}
+	return "", false
+}

@@ -1,0 +1,133 @@
+package normalize
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// foldLines is the line half of Text. Each line is trimmed and its spaces
+// folded (writeFolded); a line is joined to the one before when the line
+// break falls inside a sentence (PDF text and fixed-width mail wrap lines
+// anywhere), and runs of blank lines become one.
+func foldLines(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	last := -1 // where the last line written starts in b
+	blank := false
+	for rest, more := s, true; more; {
+		var l string
+		l, rest, more = strings.Cut(rest, "\n")
+		l = strings.TrimSpace(l)
+		if l == "" {
+			blank = true
+			continue
+		}
+		// continues sees l before its spaces are folded, which changes
+		// neither its first rune nor, as it compares, its first words.
+		if last < 0 || !continues(b.String()[last:], l, blank) {
+			switch {
+			case last >= 0 && blank:
+				b.WriteString("\n\n")
+			case last >= 0:
+				b.WriteByte('\n')
+			}
+			last = b.Len()
+		}
+		blank = false
+		writeFolded(&b, l)
+	}
+	return b.String()
+}
+
+// writeFolded writes a trimmed line with each run of spaces made one, or
+// none where it stands between Japanese text and a digit or more Japanese
+// ("約 25 万人", "2023 年7月 24 日"): PDF extraction and HTML put spaces
+// there that mean nothing. Spaces next to Latin words stay.
+func writeFolded(b *strings.Builder, l string) {
+	for {
+		i := strings.IndexByte(l, ' ')
+		if i < 0 {
+			b.WriteString(l)
+			return
+		}
+		j := i + 1
+		for j < len(l) && l[j] == ' ' {
+			j++
+		}
+		// l is trimmed, so text stands on both sides of the run.
+		b.WriteString(l[:i])
+		prev, _ := utf8.DecodeLastRuneInString(l[:i])
+		next, _ := utf8.DecodeRuneInString(l[j:])
+		if !meaninglessSpace(prev, next) {
+			b.WriteByte(' ')
+		}
+		l = l[j:]
+	}
+}
+
+// meaninglessSpace reports whether a space between prev and next is
+// dropped.
+func meaninglessSpace(prev, next rune) bool {
+	pj, nj := IsJapanese(prev), IsJapanese(next)
+	return (pj && (nj || isDigit(next))) || (nj && isDigit(prev))
+}
+
+// continues reports whether next continues the sentence that prev breaks
+// off. Without a blank line between them, a long line that stops in the
+// middle of a word and a next line that starts with a kana or kanji is a
+// wrap; across a blank line only a dangling particle is.
+func continues(prev, next string, blank bool) bool {
+	last, _ := utf8.DecodeLastRuneInString(prev)
+	first, _ := utf8.DecodeRuneInString(next)
+	if !IsJapanese(first) || strings.ContainsRune("・※●○■□◆◇▼▲★☆【「『(〈《<-~", first) {
+		return false
+	}
+	if !IsJapanese(last) || strings.ContainsRune("。!?」』)】>:", last) {
+		return false
+	}
+	if blank {
+		return hasRunes(prev, 20) && strings.ContainsRune("をにがのへとやでっ", last) &&
+			unicode.Is(unicode.Hiragana, first)
+	}
+	// A wrapped line is long and stops mid-word; the next starts with the
+	// kana that end the word, not with a sentence opener.
+	if !hasRunes(prev, 30) || strings.ContainsRune("すた", last) || !unicode.Is(unicode.Hiragana, first) {
+		return false
+	}
+	for _, opener := range sentenceOpeners {
+		if hasSpacedPrefix(next, opener) {
+			return false
+		}
+	}
+	return true
+}
+
+// hasRunes reports whether s has at least n runes, without counting a long
+// joined paragraph to its end: 4n bytes hold n runes at least.
+func hasRunes(s string, n int) bool {
+	return len(s) >= 4*n || utf8.RuneCountInString(s) >= n
+}
+
+// hasSpacedPrefix reports whether s, once its spaces are folded, starts
+// with word, which is Japanese: a run of spaces between two Japanese runes
+// is dropped, so any run may stand between word's runes.
+func hasSpacedPrefix(s, word string) bool {
+	for i, r := range word {
+		if i > 0 {
+			s = strings.TrimLeft(s, " ")
+		}
+		c, size := utf8.DecodeRuneInString(s)
+		if c != r {
+			return false
+		}
+		s = s[size:]
+	}
+	return true
+}
+
+// sentenceOpeners are the hiragana words a new sentence or paragraph starts
+// with; a line that starts with one is not the tail of a wrapped line.
+// hasSpacedPrefix needs them to be Japanese throughout.
+var sentenceOpeners = []string{"なお", "この", "その", "また", "さらに", "ただし", "まず", "いずれ",
+	"これ", "それ", "あわせて", "おって", "つきまして", "ついては", "お客", "ご", "お問", "お詫", "おわ", "しかし", "もし"}

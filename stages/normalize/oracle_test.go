@@ -1,0 +1,194 @@
+package normalize
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// The oracle: Text and Chars as they were written before the one-pass
+// canonicalChars and foldLines, step by step. Text must agree with it on
+// every input.
+
+func textOracle(s string) string {
+	s = strings.ToValidUTF8(s, "")
+	s = mapRunesPlain(norm.NFKC.String(mapRunesPlain(s)))
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = foldSpacesOracle(l)
+	}
+	return strings.Join(joinBrokenLinesOracle(lines), "\n")
+}
+
+func charsOracle(s string) string {
+	s = mapRunesPlain(norm.NFKC.String(mapRunesPlain(strings.ToValidUTF8(s, ""))))
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func foldSpacesOracle(l string) string {
+	l = strings.TrimSpace(l)
+	if !strings.ContainsRune(l, ' ') {
+		return l
+	}
+	rs := []rune(l)
+	out := make([]rune, 0, len(rs))
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if r != ' ' {
+			out = append(out, r)
+			continue
+		}
+		j := i
+		for j < len(rs) && rs[j] == ' ' {
+			j++
+		}
+		if len(out) > 0 && j < len(rs) {
+			prev, next := out[len(out)-1], rs[j]
+			pj, nj := IsJapanese(prev), IsJapanese(next)
+			if (pj && (nj || isDigit(next))) || (nj && isDigit(prev)) {
+				i = j - 1
+				continue
+			}
+		}
+		out = append(out, ' ')
+		i = j - 1
+	}
+	return string(out)
+}
+
+func joinBrokenLinesOracle(lines []string) []string {
+	out := make([]string, 0, len(lines))
+	blank := false
+	for _, l := range lines {
+		if l == "" {
+			blank = true
+			continue
+		}
+		if n := len(out); n > 0 && continuesOracle(out[n-1], l, blank) {
+			out[n-1] += l
+			blank = false
+			continue
+		}
+		if blank && len(out) > 0 {
+			out = append(out, "")
+		}
+		blank = false
+		out = append(out, l)
+	}
+	return out
+}
+
+func continuesOracle(prev, next string, blank bool) bool {
+	last, _ := utf8.DecodeLastRuneInString(prev)
+	first, _ := utf8.DecodeRuneInString(next)
+	if !IsJapanese(first) || strings.ContainsRune("・※●○■□◆◇▼▲★☆【「『(〈《<-~", first) {
+		return false
+	}
+	if !IsJapanese(last) || strings.ContainsRune("。!?」』)】>:", last) {
+		return false
+	}
+	if blank {
+		return utf8.RuneCountInString(prev) >= 20 && strings.ContainsRune("をにがのへとやでっ", last) &&
+			unicode.Is(unicode.Hiragana, first)
+	}
+	if utf8.RuneCountInString(prev) < 30 || strings.ContainsRune("すた", last) || !unicode.Is(unicode.Hiragana, first) {
+		return false
+	}
+	for _, opener := range sentenceOpeners {
+		if strings.HasPrefix(next, opener) {
+			return false
+		}
+	}
+	return true
+}
+
+// TestStableRunes checks isStable against the norm tables and the rune
+// map: a stable rune must be one that canonicalChars may copy as it is.
+func TestStableRunes(t *testing.T) {
+	var buf [utf8.UTFMax]byte
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !isStable(r) {
+			continue
+		}
+		b := utf8.AppendRune(buf[:0], r)
+		switch {
+		case !utf8.ValidRune(r) || r == utf8.RuneError:
+			t.Errorf("%U is stable but not a valid rune", r)
+		case hasMapping(r):
+			t.Errorf("%U is stable but the rune map changes it", r)
+		case !norm.NFKC.IsNormal(b):
+			t.Errorf("%U is stable but not in NFKC", r)
+		case !norm.NFKC.Properties(b).BoundaryBefore():
+			t.Errorf("%U is stable but has no NFKC boundary before it", r)
+		}
+	}
+}
+
+// oracleInputs are the repository's sample texts: whole files and each of
+// their lines.
+func oracleInputs(t testing.TB) []string {
+	var files []string
+	for _, g := range []string{"../../testdata/corpus/*.txt", "../../testdata/normalize/*.txt", "../../testdata/e2e/*/*.txt"} {
+		m, _ := filepath.Glob(g)
+		files = append(files, m...)
+	}
+	if len(files) == 0 {
+		t.Fatal("no sample texts")
+	}
+	var out []string
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, string(b))
+		out = append(out, strings.Split(string(b), "\n")...)
+	}
+	return out
+}
+
+func TestTextMatchesOracle(t *testing.T) {
+	for _, s := range oracleInputs(t) {
+		if got, want := Text(s), textOracle(s); got != want {
+			t.Errorf("Text(%.60q) differs from the oracle:\n got %.200q\nwant %.200q", s, got, want)
+		}
+		if got, want := Chars(s), charsOracle(s); got != want {
+			t.Errorf("Chars(%.60q) differs from the oracle:\n got %.200q\nwant %.200q", s, got, want)
+		}
+	}
+}
+
+// FuzzTextOracle: Text and Chars agree with the oracle. The seeds mix
+// stable runs with what NFKC changes or composes across a piece boundary.
+func FuzzTextOracle(f *testing.F) {
+	for _, s := range []string{"か\u3099", "カ\u3099キ", "ｶﾞｷﾞ", "a\u0301b", "２０２３年７月２４日", "가\u11a8",
+		"漢\u0301\u0302\u0303\u0304\u0305\u0306\u0307\u0308\u0309\u030a\u030b\u030c\u030d\u030e\u030f\u0310\u0311\u0312\u0313\u0314\u0315\u0316\u0317\u0318\u0319\u031a\u031b\u031c\u031d\u031e\u031f\u0320\u0321字",
+		"﹘〜～①", "⽇本⻑野", "ゟヿ", "a\xffか\u3099", "\ufffdか", "本件 に つ い て", "な お、", "お 客様", "ご 案内",
+		"長い行がここで途中で切れていて次の行に続いていることがあるのでそれを\nな お書く", "一二三四五六七八九十ＡＢ１２",
+		" \t\u3000x\u00a0y\r\n\n\n z "} {
+		f.Add(s)
+	}
+	for _, s := range oracleInputs(f) {
+		if len(s) < 400 {
+			f.Add(s)
+		}
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Text(s), textOracle(s); got != want {
+			t.Fatalf("Text(%q) = %q, oracle %q", s, got, want)
+		}
+		if got, want := Chars(s), charsOracle(s); got != want {
+			t.Fatalf("Chars(%q) = %q, oracle %q", s, got, want)
+		}
+	})
+}
+
+func hasMapping(r rune) bool {
+	_, ok := mapRune(r)
+	return ok
+}

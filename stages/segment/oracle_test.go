@@ -1,0 +1,159 @@
+package segment
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/breachtrend/breachtrend/stages/normalize"
+)
+
+// The oracle: classify and splitPosts as they were before the one-pass
+// term search and the measured cuts. The package must agree with it.
+
+func classifyOracle(text string, header bool) (bool, float64) {
+	n, a := scoreOracle(text, noticeTerms), scoreOracle(text, articleTerms)
+	if header {
+		n += headerPrior
+	}
+	margin := n - 1.5*a
+	return n >= noticeThreshold && margin > 0, margin
+}
+
+func scoreOracle(text string, terms []weighted) float64 {
+	s := 0.0
+	for _, t := range terms {
+		if strings.Contains(text, t.term) {
+			s += t.weight
+		}
+	}
+	return s
+}
+
+func splitPostsOracle(lines []string) [][]string {
+	var out [][]string
+	start := 0
+	for i := 1; i < len(lines); i++ {
+		if !isBoundary(lines, i) {
+			continue
+		}
+		before := strings.Join(lines[start:i], "\n")
+		after := strings.Join(lines[i:nextBoundaryOracle(lines, i)], "\n")
+		if bodyLen(before) < minSide || bodyLen(after) < minSide {
+			continue
+		}
+		nb, _ := Classify(normalize.Text(before))
+		na, ma := Classify(normalize.Text(after))
+		if nb != na && (nb || ma > 2) {
+			out = append(out, lines[start:i])
+			start = i
+		}
+	}
+	return append(out, lines[start:])
+}
+
+func nextBoundaryOracle(lines []string, i int) int {
+	for j := i + 1; j < len(lines); j++ {
+		if isBoundary(lines, j) {
+			return j
+		}
+	}
+	return len(lines)
+}
+
+// sampleTexts are the sample corpus files, their segments and their lines,
+// normalized.
+func sampleTexts(t testing.TB) []string {
+	files, _ := filepath.Glob("../../testdata/corpus/*.txt")
+	if len(files) == 0 {
+		t.Fatal("no corpus")
+	}
+	var out []string
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, normalize.Text(string(b)))
+		for _, s := range Split(string(b)) {
+			out = append(out, normalize.Text(s.Text))
+		}
+		for _, l := range strings.Split(string(b), "\n") {
+			out = append(out, normalize.Text(l))
+		}
+	}
+	return out
+}
+
+func TestClassifyMatchesOracle(t *testing.T) {
+	for _, s := range sampleTexts(t) {
+		for _, header := range []bool{false, true} {
+			gotOK, gotM := classify(s, header)
+			wantOK, wantM := classifyOracle(s, header)
+			if gotOK != wantOK || gotM != wantM {
+				t.Errorf("classify(%.60q, %v) = %v, %v; oracle %v, %v", s, header, gotOK, gotM, wantOK, wantM)
+			}
+		}
+	}
+}
+
+// FuzzClassifyOracle: classify and splitPosts agree with the oracle.
+func FuzzClassifyOracle(f *testing.F) {
+	for _, s := range sampleTexts(f) {
+		if len(s) < 2000 {
+			f.Add(s)
+		}
+	}
+	f.Add("当社の個人情報が漏えい\xffツールとは")
+	f.Fuzz(func(t *testing.T, s string) {
+		gotOK, gotM := classify(s, false)
+		wantOK, wantM := classifyOracle(s, false)
+		if gotOK != wantOK || gotM != wantM {
+			t.Fatalf("classify(%q) = %v, %v; oracle %v, %v", s, gotOK, gotM, wantOK, wantM)
+		}
+		lines := strings.Split(s, "\n")
+		if got, want := fmt.Sprint(postsOf(s)), fmt.Sprint(splitPostsOracle(lines)); got != want {
+			t.Fatalf("splitPosts(%q) = %s; oracle %s", s, got, want)
+		}
+	})
+}
+
+func TestSplitPostsMatchesOracle(t *testing.T) {
+	files, _ := filepath.Glob("../../testdata/corpus/*.txt")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := strings.ReplaceAll(string(b), "\r\n", "\n")
+		if got, want := fmt.Sprint(postsOf(text)), fmt.Sprint(splitPostsOracle(strings.Split(text, "\n"))); got != want {
+			t.Errorf("%s: splitPosts differs from the oracle", f)
+		}
+	}
+}
+
+// postsOf is splitPosts on all of text, as the lines of each post.
+func postsOf(text string) [][]string {
+	d := newLineText(text)
+	cuts := append(splitPosts(d, 0, len(d.lines)), len(d.lines))
+	var out [][]string
+	for k := range len(cuts) - 1 {
+		out = append(out, d.lines[cuts[k]:cuts[k+1]])
+	}
+	return out
+}
+
+func TestLineTextJoin(t *testing.T) {
+	for _, text := range []string{"", "a", "a\n", "\nb\n\nc", "一行目\n二行目\n\n"} {
+		d := newLineText(text)
+		for from := 0; from <= len(d.lines); from++ {
+			for to := from; to <= len(d.lines); to++ {
+				if got, want := d.join(from, to), strings.Join(d.lines[from:to], "\n"); got != want {
+					t.Errorf("%q: join(%d, %d) = %q, want %q", text, from, to, got, want)
+				}
+			}
+		}
+	}
+}
