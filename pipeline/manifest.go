@@ -1,10 +1,7 @@
 package pipeline
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
-	"io"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -62,24 +59,6 @@ func buildCommit() string {
 		}
 	}
 	return "unknown"
-}
-
-// hashFile returns the SHA-256 of a file's bytes, or "" when it cannot be
-// read or is over limit bytes.
-func hashFile(path string, size, limit int64) string {
-	if size > limit {
-		return ""
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return ""
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, io.LimitReader(f, limit+1)); err != nil {
-		return ""
-	}
-	return hex.EncodeToString(h.Sum(nil))
 }
 
 func writeManifest(dir string, m *Manifest) error {

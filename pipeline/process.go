@@ -40,7 +40,7 @@ type fileResult struct {
 // file. It starts no goroutines and turns a panic in a stage into a reject
 // for the file, so one bad file cannot end the run.
 func (s *stages) processFile(seq int, in load.Input) (res fileResult) {
-	res = fileResult{seq: seq, input: in, sha256: hashFile(in.Path, in.Size, s.loader.MaxFileBytes)}
+	res = fileResult{seq: seq, input: in}
 	defer func() {
 		if r := recover(); r != nil {
 			res.notices = nil
@@ -49,9 +49,10 @@ func (s *stages) processFile(seq int, in load.Input) (res fileResult) {
 		}
 	}()
 	t0 := time.Now()
-	docs, rejects := s.loader.Load(in)
+	file := s.loader.LoadFile(in)
 	s.times.add(stageLoad, t0)
-	res.rejects = rejects
+	docs := file.Docs
+	res.sha256, res.rejects = file.SHA256, file.Rejects
 	index := int32(0)
 	for _, doc := range docs {
 		t0 := time.Now()

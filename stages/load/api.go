@@ -21,6 +21,16 @@ type Document struct {
 	Published string // JSON Lines "published", verbatim
 }
 
+// File is what Loader.LoadFile makes of one input file.
+type File struct {
+	Docs    []Document
+	Rejects []schemas.Reject
+	// SHA256 is the hex SHA-256 of the file's bytes on disk (compressed, for
+	// gzip), hashed while they are read; "" when the file was not read to
+	// its end (too large, unreadable, not a regular file).
+	SHA256 string
+}
+
 // Reject reasons, stable strings for the rejects table and --max-rejects.
 const (
 	ReasonEmpty       = "empty_file"

@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"os"
@@ -58,6 +60,27 @@ func formatOf(name string) (format string, gz bool) {
 // Load reads one file and returns its documents, or the rejects explaining
 // why (some of) it could not be used. It never panics.
 func (l *Loader) Load(in Input) (docs []Document, rejects []schemas.Reject) {
+	f := l.LoadFile(in)
+	return f.Docs, f.Rejects
+}
+
+// LoadFile is Load with the SHA-256 of the file's bytes, hashed as they are
+// read, so a run's manifest need not read every file a second time.
+func (l *Loader) LoadFile(in Input) (file File) {
+	hash := sha256.New()
+	hashed := false
+	defer func() {
+		if hashed {
+			file.SHA256 = hex.EncodeToString(hash.Sum(nil))
+		}
+	}()
+	file.Docs, file.Rejects = l.load(in, hash, &hashed)
+	return file
+}
+
+// load is Load, writing the bytes read from disk to hash and setting
+// *hashed once every byte went there.
+func (l *Loader) load(in Input, hash io.Writer, hashed *bool) (docs []Document, rejects []schemas.Reject) {
 	src := in.Rel
 	if src == "" {
 		src = filepath.ToSlash(in.Path)
@@ -77,7 +100,7 @@ func (l *Loader) Load(in Input) (docs []Document, rejects []schemas.Reject) {
 	if format == "" {
 		return nil, []schemas.Reject{wholeFile(src, fail(ReasonUnsupported, "extension of %q is not one of .txt .md .html .htm .jsonl (optionally .gz)", path.Base(filepath.ToSlash(name))))}
 	}
-	data, f := l.read(in.Path, gzName)
+	data, f := l.read(in.Path, gzName, hash, hashed)
 	if f != nil {
 		return nil, []schemas.Reject{wholeFile(src, f)}
 	}
@@ -121,7 +144,9 @@ func (l *Loader) loadWhole(src, format string, data []byte) (Document, *failure)
 
 // read returns the file's bytes, decompressed when it is gzip (by name or by
 // magic bytes), never holding more than MaxFileBytes+1 bytes of content.
-func (l *Loader) read(p string, gzName bool) ([]byte, *failure) {
+// Every byte read from disk also goes to hash; *hashed is set when the
+// file was read to its end, even if its content was then refused.
+func (l *Loader) read(p string, gzName bool, hash io.Writer, hashed *bool) ([]byte, *failure) {
 	// Stat before opening: opening a FIFO would block, and a huge file is
 	// rejected by its size without reading a byte of it.
 	fi, err := os.Stat(p)
@@ -143,7 +168,17 @@ func (l *Loader) read(p string, gzName bool) ([]byte, *failure) {
 	}
 	defer file.Close()
 
-	br := bufio.NewReader(file)
+	// The tee sits under the gzip reader: the hash is of the file on disk.
+	limited := &io.LimitedReader{R: file, N: l.MaxFileBytes + 1}
+	raw := io.TeeReader(limited, hash)
+	defer func() {
+		// A bad gzip stream stops reading early: the rest still belongs to
+		// the file's hash. A file that grew past the limit has none.
+		if _, err := io.Copy(io.Discard, raw); err == nil && limited.N > 0 {
+			*hashed = true
+		}
+	}()
+	br := bufio.NewReader(raw)
 	magic, _ := br.Peek(2)
 	isGzip := gzName || bytes.Equal(magic, []byte{0x1f, 0x8b})
 	var r io.Reader = br
