@@ -2,8 +2,12 @@ package schemas
 
 import (
 	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
 	"testing"
 
+	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/memory"
 )
@@ -110,4 +114,47 @@ func TestDictionaryCoversCauses(t *testing.T) {
 			t.Errorf("table %s undocumented", d.Name)
 		}
 	}
+}
+
+// growing is table without its reserve steps: the builders grow as they
+// append, as Record did before reserving.
+func growing[R any](table *Table[R]) *Table[R] {
+	plain := *table
+	plain.Columns = slices.Clone(table.Columns)
+	for i := range plain.Columns {
+		plain.Columns[i].reserve = nil
+	}
+	return &plain
+}
+
+// TestRecordReserveChangesNothing: reserving room first builds the same
+// record as growing builders, with nulls, empty strings and empty lists.
+func TestRecordReserveChangesNothing(t *testing.T) {
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	defer mem.AssertSize(t, 0)
+	var notices []Notice
+	for i := range 300 {
+		n := Notice{NoticeID: fmt.Sprint("n", i), Text: strings.Repeat("本文", i), Title: strings.Repeat("t", i%3)}
+		if i%3 == 0 {
+			n.CaseID, n.DataTypes = "2023-001", DataTypes[:i%5]
+		}
+		if i%7 == 0 {
+			n.Terms = []string{"", "漏えい", strings.Repeat("語", i)}
+		}
+		notices = append(notices, n)
+	}
+	same := func(t *testing.T, a, b arrow.RecordBatch) {
+		t.Helper()
+		defer a.Release()
+		defer b.Release()
+		if !array.RecordEqual(a, b) {
+			t.Error("records differ")
+		}
+	}
+	same(t, NoticesTable.Record(mem, notices), growing(NoticesTable).Record(mem, notices))
+	same(t, NoticesTable.Record(mem, nil), growing(NoticesTable).Record(mem, nil))
+	incidents := []Incident{{IncidentID: "i", NoticeIDs: []string{"a", "b"}, Sources: []string{"x"}}, {IncidentID: "j", Organization: "組織"}}
+	same(t, IncidentsTable.Record(mem, incidents), growing(IncidentsTable).Record(mem, incidents))
+	timeline := []TimelineRow{{NoticeID: "a", Event: Event{Kind: EventOther, Sentence: "文。"}}, {NoticeID: "b"}}
+	same(t, TimelineTable.Record(mem, timeline), growing(TimelineTable).Record(mem, timeline))
 }

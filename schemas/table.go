@@ -13,6 +13,10 @@ type Column[R any] struct {
 	Type   arrow.DataType
 	Doc    string
 	append func(b array.Builder, r *R)
+	// reserve, when set, makes room in b for the values of all rows at once
+	// (the bytes of a string column, the items of a list): a builder left
+	// to grow doubles and copies its data buffer a dozen times per batch.
+	reserve func(b array.Builder, rows []R)
 	// Unique marks a column whose values rarely repeat (a notice's text, a
 	// sentence): a Parquet dictionary would only cost memory and time.
 	Unique bool
@@ -40,6 +44,11 @@ func (t *Table[R]) Record(mem memory.Allocator, rows []R) arrow.RecordBatch {
 	b := array.NewRecordBuilder(mem, t.Schema())
 	defer b.Release()
 	b.Reserve(len(rows))
+	for j, c := range t.Columns {
+		if c.reserve != nil {
+			c.reserve(b.Field(j), rows)
+		}
+	}
 	for i := range rows {
 		for j, c := range t.Columns {
 			c.append(b.Field(j), &rows[i])
@@ -74,7 +83,34 @@ func str[R any](name, doc string, get func(*R) string) Column[R] {
 		} else {
 			b.AppendNull()
 		}
-	}}
+	}, reserve: reserveBytes(get)}
+}
+
+// reserveBytes reserves the bytes of every row's string.
+func reserveBytes[R any](get func(*R) string) func(array.Builder, []R) {
+	return func(b array.Builder, rows []R) {
+		n := 0
+		for i := range rows {
+			n += len(get(&rows[i]))
+		}
+		b.(*array.StringBuilder).ReserveData(n)
+	}
+}
+
+// reserveItems reserves the items of every row's list and their bytes.
+func reserveItems[R any](get func(*R) []string) func(array.Builder, []R) {
+	return func(b array.Builder, rows []R) {
+		items, n := 0, 0
+		for i := range rows {
+			for _, s := range get(&rows[i]) {
+				items++
+				n += len(s)
+			}
+		}
+		vb := b.(*array.ListBuilder).ValueBuilder().(*array.StringBuilder)
+		vb.Reserve(items)
+		vb.ReserveData(n)
+	}
 }
 
 // unique marks c as holding values that rarely repeat.
@@ -87,7 +123,7 @@ func unique[R any](c Column[R]) Column[R] {
 func text[R any](name, doc string, get func(*R) string) Column[R] {
 	return Column[R]{Name: name, Type: arrow.BinaryTypes.String, Doc: doc, append: func(b array.Builder, r *R) {
 		b.(*array.StringBuilder).Append(get(r))
-	}}
+	}, reserve: reserveBytes(get)}
 }
 
 func boolean[R any](name, doc string, get func(*R) bool) Column[R] {
@@ -150,7 +186,7 @@ func strings_[R any](name, doc string, get func(*R) []string) Column[R] {
 		for _, s := range get(r) {
 			vb.Append(s)
 		}
-	}}
+	}, reserve: reserveItems(get)}
 }
 
 // sqlType is the type a column reads as in DuckDB.

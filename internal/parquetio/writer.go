@@ -29,7 +29,7 @@ type Writer[R any] struct {
 	table    *schemas.Table[R]
 	path     string
 	fw       *pqarrow.FileWriter
-	mem      memory.Allocator
+	mem      memory.Allocator // a recycler: record buffers reused row group after row group
 	rows     []R
 	rowGroup int
 	size     func(*R) int
@@ -75,7 +75,7 @@ func create[R any](dir string, table *schemas.Table[R]) (*Writer[R], error) {
 		f.Close()
 		return nil, fmt.Errorf("table %s: %w", table.Name, err)
 	}
-	return &Writer[R]{table: table, path: path, fw: fw, mem: memory.DefaultAllocator,
+	return &Writer[R]{table: table, path: path, fw: fw, mem: &recycler{},
 		rowGroup: DefaultRowGroup}, nil
 }
 
@@ -114,6 +114,9 @@ func (w *Writer[R]) flush() error {
 // a file with the schema, so queries over it return no rows, not an error.
 func (w *Writer[R]) Close() error {
 	err := w.flush()
+	if r, ok := w.mem.(*recycler); ok {
+		r.drop()
+	}
 	if cerr := w.fw.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("table %s: close: %w", w.table.Name, cerr)
 	}

@@ -1,0 +1,79 @@
+package parquetio
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+	"unsafe"
+
+	"github.com/apache/arrow-go/v18/arrow/memory"
+
+	"github.com/breachtrend/breachtrend/schemas"
+)
+
+// TestRecyclerBuffers: buffers come zeroed, 64-byte aligned and of the size
+// asked; a freed one is handed out again, and never to two holders.
+func TestRecyclerBuffers(t *testing.T) {
+	var r recycler
+	a := r.Allocate(1000)
+	for i := range a {
+		a[i] = 0xff
+	}
+	r.Free(a)
+	b := r.Allocate(900)
+	if len(b) != 900 || unsafe.SliceData(b) != unsafe.SliceData(a) {
+		t.Fatalf("a freed buffer that fits was not reused")
+	}
+	if bytes.Count(b, []byte{0}) != len(b) {
+		t.Error("a reused buffer is not zeroed")
+	}
+	if uintptr(unsafe.Pointer(unsafe.SliceData(b)))%64 != 0 {
+		t.Error("buffer not 64-byte aligned")
+	}
+	if c := r.Allocate(900); unsafe.SliceData(c) == unsafe.SliceData(b) {
+		t.Error("one buffer handed out twice")
+	}
+	r.Free(b)
+	if d := r.Allocate(100); unsafe.SliceData(d) == unsafe.SliceData(b) {
+		t.Error("a small column pinned a buffer over twice its size")
+	}
+	e := r.Allocate(10)
+	copy(e, "0123456789")
+	if f := r.Reallocate(5000, e); string(f[:10]) != "0123456789" || len(f) != 5000 {
+		t.Error("Reallocate lost the bytes")
+	}
+}
+
+// TestRecyclerSameFile: a writer whose record buffers are recycled writes
+// the very bytes of one that allocates afresh, over several row groups, and
+// every buffer is freed.
+func TestRecyclerSameFile(t *testing.T) {
+	rows := benchNotices(t, 3*DefaultRowGroup+100)
+	write := func(mem memory.Allocator) []byte {
+		dir := t.TempDir()
+		w, err := Create(dir, schemas.NoticesTable, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.mem = mem
+		for _, r := range rows {
+			if err := w.Append(r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(filepath.Join(dir, "notices", "part-00000.parquet"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	checked := memory.NewCheckedAllocator(&recycler{})
+	defer checked.AssertSize(t, 0)
+	if !bytes.Equal(write(checked), write(memory.NewGoAllocator())) {
+		t.Error("files differ")
+	}
+}
