@@ -13,14 +13,86 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/ikawaha/kagome-dict/dict"
 	"github.com/ikawaha/kagome-dict/ipa"
 	"github.com/ikawaha/kagome/v2/tokenizer"
 )
 
 // Tokenizer returns the shared IPA tokenizer.
 var Tokenizer = sync.OnceValues(func() (*tokenizer.Tokenizer, error) {
-	return tokenizer.New(ipa.Dict(), tokenizer.OmitBosEos())
+	return tokenizer.New(ipaDict(), tokenizer.OmitBosEos())
 })
+
+// ipaDict is the tokenizer's dictionary: ipa.Dict loads it once and
+// returns the same one on every call.
+func ipaDict() *dict.Dict { return ipa.Dict() }
+
+// fields locates a token's features in the dictionary, so that they are
+// read where they are kept: Token.POS builds a new slice on every call,
+// and Token.BaseForm looks its index up in a map, for every token of
+// every text.
+type fields struct {
+	dict *dict.Dict
+	// unkPOS is where the POS fields stand among an unknown word's
+	// features, as Token.POS finds them: [start, end), none if start >= end.
+	unkPOSStart, unkPOSEnd int
+	knownBase, unkBase     int // index of the base form for FeatureAt, -1 if none
+}
+
+var dictFields = sync.OnceValue(func() *fields {
+	d := ipaDict()
+	f := &fields{dict: d, knownBase: -1, unkBase: -1}
+	meta := d.UnkDict.ContentsMeta
+	f.unkPOSEnd = 1
+	if v, ok := meta[dict.POSStartIndex]; ok {
+		f.unkPOSStart = int(v)
+	}
+	if v, ok := meta[dict.POSHierarchy]; ok {
+		f.unkPOSEnd = f.unkPOSStart + int(v)
+	}
+	if v, ok := d.ContentsMeta[dict.BaseFormIndex]; ok {
+		f.knownBase = int(v)
+	}
+	if v, ok := meta[dict.BaseFormIndex]; ok {
+		f.unkBase = int(v)
+	}
+	return f
+})
+
+// POSAt returns t.POS()[i], or "" when t has no i-th POS field, without
+// building the slice. t must come from Tokenizer.
+func POSAt(t tokenizer.Token, i int) string {
+	f := dictFields()
+	switch t.Class {
+	case tokenizer.KNOWN:
+		if ids := f.dict.POSTable.POSs[t.ID]; i < len(ids) {
+			return f.dict.POSTable.NameList[ids[i]]
+		}
+	case tokenizer.UNKNOWN:
+		feature := f.dict.UnkDict.Contents[t.ID]
+		if f.unkPOSStart < f.unkPOSEnd && f.unkPOSEnd <= len(feature) && i < f.unkPOSEnd-f.unkPOSStart {
+			return feature[f.unkPOSStart+i]
+		}
+	}
+	return "" // a user dictionary's or a dummy token: Tokenizer has neither
+}
+
+// BaseForm is t.BaseForm() without its map look-up. t must come from
+// Tokenizer.
+func BaseForm(t tokenizer.Token) (string, bool) {
+	f := dictFields()
+	switch t.Class {
+	case tokenizer.KNOWN:
+		if f.knownBase >= 0 {
+			return t.FeatureAt(f.knownBase)
+		}
+	case tokenizer.UNKNOWN:
+		if f.unkBase >= 0 {
+			return t.FeatureAt(f.unkBase)
+		}
+	}
+	return "", false
+}
 
 // excludedNouns are the noun subclasses that are not terms: numbers,
 // dependent nouns (こと, ため), pronouns and suffixes (様, 年, 件).
@@ -28,13 +100,12 @@ var excludedNouns = map[string]bool{"数": true, "非自立": true, "代名詞":
 
 // NounTerm returns the term of a token when it is one: a noun not of an
 // excluded subclass, in base form, of at least two characters and not
-// made of digits and symbols only.
+// made of digits and symbols only. t must come from Tokenizer.
 func NounTerm(t tokenizer.Token) (string, bool) {
-	pos := t.POS()
-	if len(pos) == 0 || pos[0] != "名詞" || len(pos) > 1 && excludedNouns[pos[1]] {
+	if POSAt(t, 0) != "名詞" || excludedNouns[POSAt(t, 1)] {
 		return "", false
 	}
-	term, ok := t.BaseForm()
+	term, ok := BaseForm(t)
 	if !ok || term == "" || term == "*" {
 		term = t.Surface
 	}
@@ -51,18 +122,34 @@ func NounTerm(t tokenizer.Token) (string, bool) {
 }
 
 // NounTerms returns the noun terms of text in order, repeats included.
+// A piece that comes again (a notice's title is also its text's first
+// line) is tokenized once: kagome gives the same tokens for the same text.
 func NounTerms(text string) ([]string, error) {
 	tok, err := Tokenizer()
 	if err != nil {
 		return nil, err
 	}
+	type done struct {
+		piece    string
+		from, to int // its terms in out
+	}
 	var out []string
+	var seen []done
+pieces:
 	for _, s := range Sentences(text) {
+		for _, d := range seen {
+			if d.piece == s {
+				out = append(out, out[d.from:d.to]...)
+				continue pieces
+			}
+		}
+		from := len(out)
 		for _, t := range tok.Tokenize(s) {
 			if term, ok := NounTerm(t); ok {
 				out = append(out, term)
 			}
 		}
+		seen = append(seen, done{s, from, len(out)})
 	}
 	return out, nil
 }
