@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"iter"
-	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -65,72 +63,6 @@ func (l wordList) inMask(s string, m runeMask) bool {
 		}
 	}
 	return false
-}
-
-// phraseSet indexes an ordered list of phrases by the bit of maskOf that
-// their first rune sets, so that the phrases a text may hold come from the
-// text's mask in one pass over its set bits rather than a check of every
-// phrase: a sentence sets a few dozen of the 256 bits, and a phrase whose
-// first rune's bit is clear cannot occur in it.
-type phraseSet struct {
-	masks   []runeMask
-	byFirst [256][phraseWords]uint64 // phrases, as bits by index, whose first rune sets bit b
-}
-
-// phraseWords bounds a phraseSet to 512 phrases.
-const phraseWords = 8
-
-func newPhraseSet(phrases []string) *phraseSet {
-	if len(phrases) > 64*phraseWords {
-		panic("phraseSet: too many phrases")
-	}
-	p := &phraseSet{masks: make([]runeMask, len(phrases))}
-	for i, w := range phrases {
-		if w == "" {
-			panic("phraseSet: empty phrase") // it would occur in every text
-		}
-		p.masks[i] = maskOf(w)
-		first, _ := utf8.DecodeRuneInString(w)
-		b := maskBit(first)
-		p.byFirst[b][i>>6] |= 1 << (i & 63)
-	}
-	return p
-}
-
-// candidates returns, as bits by index, the phrases whose every rune may be
-// in a text of mask m. Iterating its bits visits them in list order.
-func (p *phraseSet) candidates(m runeMask) (c [phraseWords]uint64) {
-	n := (len(p.masks) + 63) / 64
-	for w, set := range m {
-		for ; set != 0; set &= set - 1 {
-			b := w*64 + bits.TrailingZeros64(set)
-			for k := 0; k < n; k++ {
-				c[k] |= p.byFirst[b][k]
-			}
-		}
-	}
-	for k := 0; k < n; k++ {
-		for set := c[k]; set != 0; set &= set - 1 {
-			if i := k*64 + bits.TrailingZeros64(set); !m.mayHold(p.masks[i]) {
-				c[k] &^= 1 << (i & 63)
-			}
-		}
-	}
-	return c
-}
-
-// in yields, in list order, the index of each phrase that may occur in a
-// text of mask m.
-func (p *phraseSet) in(m runeMask) iter.Seq[int] {
-	return func(yield func(int) bool) {
-		for k, set := range p.candidates(m) {
-			for ; set != 0; set &= set - 1 {
-				if !yield(k*64 + bits.TrailingZeros64(set)) {
-					return
-				}
-			}
-		}
-	}
 }
 
 // wordIndex finds every occurrence of the words of a list in a text in one

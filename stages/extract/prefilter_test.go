@@ -57,3 +57,16 @@ func FuzzWordIndex(f *testing.F) {
 	}
 	f.Fuzz(checkIndex)
 }
+
+// checkHits fails when x's hits in s are not those of its words found by
+// strings.HasPrefix at every byte.
+func checkHits(t *testing.T, x *wordIndex, s string) {
+	t.Helper()
+	words := make([]string, len(x.words))
+	for _, w := range x.words {
+		words[w.id] = w.word
+	}
+	if got, want := x.appendHits(nil, s), naiveHits(words, s); !slices.Equal(got, want) {
+		t.Fatalf("hits in %q = %v, want %v", s, got, want)
+	}
+}
