@@ -27,6 +27,10 @@ var Tokenizer = sync.OnceValues(func() (*tokenizer.Tokenizer, error) {
 // returns the same one on every call.
 func ipaDict() *dict.Dict { return ipa.Dict() }
 
+// Dictionary returns the tokenizer's dictionary, for what the tokens'
+// features hold.
+func Dictionary() *dict.Dict { return ipaDict() }
+
 // fields locates a token's features in the dictionary, so that they are
 // read where they are kept: Token.POS builds a new slice on every call,
 // and Token.BaseForm looks its index up in a map, for every token of

@@ -118,8 +118,15 @@ var lemmaCues = []struct {
 var physicalItems = []string{"鞄", "かばん", "カバン", "バッグ", "車", "パソコン", "PC", "端末", "USB", "書類", "ノート",
 	"スマートフォン", "携帯", "財布", "資料", "封筒", "文書", "ハードディスク", "媒体"}
 
-// lemmaStems are the stems the lemma cues' conjugated forms share.
-var lemmaStems = []string{"盗", "無く", "失く", "なく", "置き忘", "落と", "捨て", "持ち出"}
+// lemmaStems are what the lemma cues' conjugated forms hold: a token whose
+// base form is a lemma cue's has one in its surface (TestLemmaStems reads
+// them from the dictionary). The forms of なくす and 無くす are spelled out:
+// the stems なく and 無く are everywhere (ではなく, 間もなく), and
+// tokenizing each sentence that holds them cost most of cause's kagome
+// time. No dictionary word has the base form 失くす: only an unknown word
+// spelled so can.
+var lemmaStems = []string{"盗", "無くさ", "無くし", "無くす", "無くせ", "無くそ", "失くす",
+	"なくさ", "なくし", "なくす", "なくせ", "なくそ", "置き忘", "落と", "捨て", "持ち出"}
 
 // causeWords make a sentence one that states a cause.
 var causeWords = []string{"原因", "起因", "要因", "により", "によって", "による", "ため", "経緯", "を受け", "された"}

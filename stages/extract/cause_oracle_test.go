@@ -72,9 +72,9 @@ func causeScoresOracle(title string, sents []sentence) (map[string]float64, map[
 				note(c.cause, c.weight*mult, text)
 			}
 		}
-		// Only cause sentences whose text holds a cue verb's stem are
-		// tokenized: a few sentences a notice, never the whole text.
-		if mult >= 2 && containsAny(scan, lemmaStems) {
+		// Every cause sentence is tokenized: the oracle skips none by
+		// lemmaStems.
+		if mult >= 2 {
 			seen := map[string]bool{}
 			for _, m := range morphs(scan) {
 				for _, c := range lemmaCues {
