@@ -97,8 +97,12 @@ func needs(groups ...[]string) [][]string { return groups }
 // a police file, not its cause.
 var consequenceRE = regexp.MustCompile(`(?:フィッシング|なりすまし|詐欺|迷惑)(?:メール|サイト)?[^。、]{0,6}(?:送信|配信|送付|被害者|被害届|被害の)`)
 
-// consequenceWords open every match of consequenceRE.
-var consequenceWords = []string{"フィッシング", "なりすまし", "詐欺", "迷惑"}
+// consequenceWords open every match of consequenceRE, and consequenceEnds
+// are in every match.
+var (
+	consequenceWords = []string{"フィッシング", "なりすまし", "詐欺", "迷惑"}
+	consequenceEnds  = []string{"送信", "配信", "送付", "被害"}
+)
 
 // dataWords name data, not a device or papers.
 var dataWords = []string{"情報", "データ", "パスワード", "アカウント", "ID"}
@@ -150,6 +154,7 @@ const (
 	hasCauseStatement
 	hasSpeculative
 	hasConsequenceWord
+	hasConsequenceEnd
 	hasDataWord
 	hasPhysicalItem
 	hasLemmaStem
@@ -164,7 +169,7 @@ const (
 // patternCue is a list from bit hasPatternNeed on; patternNeeds are each
 // pattern's groups.
 var causeIndex, causeListBits, patternNeeds = func() (*wordIndex, []uint64, []uint64) {
-	lists := [][]string{causeWords, causeStatements, speculative, consequenceWords, dataWords, physicalItems,
+	lists := [][]string{causeWords, causeStatements, speculative, consequenceWords, consequenceEnds, dataWords, physicalItems,
 		lemmaStems, {"『"}, {"に掲載"}}
 	if len(lists) != bits.TrailingZeros(hasPatternNeed) {
 		panic("cause: the list bits and the lists differ")
@@ -253,7 +258,7 @@ func causeScores(title string, sents []sentence) (map[string]float64, map[string
 			scan = maskListed(scan)
 			found.scan(scan)
 		}
-		if found.lists&hasConsequenceWord != 0 {
+		if found.lists&hasConsequenceWord != 0 && found.lists&hasConsequenceEnd != 0 {
 			scan = consequenceRE.ReplaceAllStringFunc(scan, func(m string) string { return strings.Repeat("_", len(m)) })
 			found.scan(scan)
 		}

@@ -69,12 +69,13 @@ func (l wordList) inMask(s string, m runeMask) bool {
 // pass. strings.Index is slow on Japanese text: a needle's first byte
 // (0xE3 for kana) matches at nearly every rune, so a list checked word by
 // word costs a scan of the text per word, and even the rune masks above
-// leave most short words of a long list to check. Here the words are filed
-// by the bytes of their first rune, and at each rune of the text only the
-// few words that begin with its bytes are compared.
+// leave most short words of a list to check. Here the words are filed by
+// the bytes of their first rune, and at each rune of the text only the few
+// words that begin with it are compared, by their first eight bytes at
+// once.
 type wordIndex struct {
 	// The words of bucket b are words[start[b]:start[b+1]], in list order;
-	// a word's bucket is hashed from firstKey of it.
+	// a word's bucket is hashed from the runeKey of its first bytes.
 	start [indexBuckets + 1]uint16
 	words []indexedWord
 }
@@ -87,25 +88,50 @@ const (
 )
 
 type indexedWord struct {
-	key  uint32 // firstKey of word
-	id   int
-	word string
+	head, mask uint64 // the word's first eight bytes (fewer if shorter), as load8 reads them, and their bits
+	id         int
+	word       string
 }
 
-// firstKey packs the bytes of the rune that begins s (three at most: a
-// four-byte rune gives its first three) into a number, with no decoding:
-// where a word occurs in a text, the text's key there is the word's, since
-// the key is read from the word's own bytes. The length comes from the
-// first byte alone, and an invalid sequence gives a key no valid word has.
-func firstKey(s string, i int) uint32 {
-	c := s[i]
-	switch {
-	case c < 0xC0 || i+1 == len(s):
-		return uint32(c)
-	case c < 0xE0 || i+2 == len(s):
-		return uint32(c)<<8 | uint32(s[i+1])
+// load8 reads the eight bytes of s from i as a little-endian number, the
+// first byte lowest; past the end of s it reads zeros (no word holds a zero
+// byte).
+func load8(s string, i int) uint64 {
+	if len(s)-i >= 8 {
+		return le64(s[i : i+8])
 	}
-	return uint32(c)<<16 | uint32(s[i+1])<<8 | uint32(s[i+2])
+	return load8Tail(s, i)
+}
+
+// le64 reads eight bytes as a little-endian number; the compiler makes it
+// one load.
+func le64(b string) uint64 {
+	_ = b[7]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// load8Tail is load8 at the last seven bytes of s or fewer.
+func load8Tail(s string, i int) uint64 {
+	var v uint64
+	for k := len(s) - 1; k >= i; k-- {
+		v = v<<8 | uint64(s[k])
+	}
+	return v
+}
+
+// runeKey is the bytes of the rune that bytes v (from load8) begin with,
+// three at most, as many as the first byte says, with no decoding: where a
+// word occurs in a text, the text's key there is the word's, since the key
+// is read from the word's own bytes.
+func runeKey(v uint64) uint32 {
+	switch c := byte(v); {
+	case c < 0xC0:
+		return uint32(v & 0xFF)
+	case c < 0xE0:
+		return uint32(v & 0xFFFF)
+	}
+	return uint32(v & 0xFFFFFF)
 }
 
 // bucketOf hashes a key by Fibonacci hashing, as maskBit does.
@@ -117,17 +143,22 @@ func newWordIndex(words []string) *wordIndex {
 	}
 	x := &wordIndex{words: make([]indexedWord, 0, len(words))}
 	for id, w := range words {
-		if w == "" || !utf8.ValidString(w) {
-			// An empty word would occur everywhere, and an invalid one
-			// might begin inside a rune of the text.
+		if w == "" || !utf8.ValidString(w) || strings.IndexByte(w, 0) >= 0 {
+			// An empty word would occur everywhere, an invalid one might
+			// begin inside a rune of the text, and load8 pads with zeros.
 			panic("wordIndex: empty or invalid word")
 		}
-		x.words = append(x.words, indexedWord{key: firstKey(w, 0), id: id, word: w})
+		mask := ^uint64(0)
+		if len(w) < 8 {
+			mask = 1<<(8*len(w)) - 1
+		}
+		x.words = append(x.words, indexedWord{head: load8(w, 0), mask: mask, id: id, word: w})
 	}
 	// By bucket, in list order within one.
-	slices.SortStableFunc(x.words, func(a, b indexedWord) int { return int(bucketOf(a.key)) - int(bucketOf(b.key)) })
+	bucket := func(w indexedWord) int { return int(bucketOf(runeKey(w.head))) }
+	slices.SortStableFunc(x.words, func(a, b indexedWord) int { return bucket(a) - bucket(b) })
 	for _, w := range x.words {
-		x.start[bucketOf(w.key)+1]++
+		x.start[bucket(w)+1]++
 	}
 	for b := 1; b <= indexBuckets; b++ {
 		x.start[b] += x.start[b-1]
@@ -135,10 +166,15 @@ func newWordIndex(words []string) *wordIndex {
 	return x
 }
 
-// bucket holds the words whose first key may be key.
-func (x *wordIndex) bucket(key uint32) []indexedWord {
-	b := bucketOf(key)
+// bucket holds the words that may begin with bytes v (from load8).
+func (x *wordIndex) bucket(v uint64) []indexedWord {
+	b := bucketOf(runeKey(v))
 	return x.words[x.start[b]:x.start[b+1]]
+}
+
+// at reports whether w occurs at byte i of s, whose bytes from i are v.
+func (w *indexedWord) at(s string, i int, v uint64) bool {
+	return v&w.mask == w.head && len(w.word) <= len(s)-i && (len(w.word) <= 8 || s[i+8:i+len(w.word)] == w.word[8:])
 }
 
 // hit is an occurrence of the word of index id at byte at of a text.
@@ -152,10 +188,16 @@ func (x *wordIndex) appendHits(hits []hit, s string) []hit {
 		if s[i]&0xC0 == 0x80 {
 			continue
 		}
-		key := firstKey(s, i)
-		for _, w := range x.bucket(key) {
-			if w.key == key && strings.HasPrefix(s[i:], w.word) {
-				hits = append(hits, hit{w.id, i})
+		v := uint64(0) // load8(s, i), its common case inlined
+		if len(s)-i >= 8 {
+			v = le64(s[i : i+8])
+		} else {
+			v = load8Tail(s, i)
+		}
+		ws := x.bucket(v)
+		for k := range ws {
+			if ws[k].at(s, i, v) {
+				hits = append(hits, hit{ws[k].id, i})
 			}
 		}
 	}
@@ -214,10 +256,16 @@ func (l *listSet) in(s string) uint64 {
 		if s[i]&0xC0 == 0x80 {
 			continue
 		}
-		key := firstKey(s, i)
-		for _, w := range l.index.bucket(key) {
-			if w.key == key && l.lists[w.id]&^found != 0 && strings.HasPrefix(s[i:], w.word) {
-				found |= l.lists[w.id]
+		v := uint64(0) // load8(s, i), its common case inlined
+		if len(s)-i >= 8 {
+			v = le64(s[i : i+8])
+		} else {
+			v = load8Tail(s, i)
+		}
+		ws := l.index.bucket(v)
+		for k := range ws {
+			if l.lists[ws[k].id]&^found != 0 && ws[k].at(s, i, v) {
+				found |= l.lists[ws[k].id]
 			}
 		}
 	}
