@@ -16,6 +16,7 @@ import (
 	"github.com/ikawaha/kagome-dict/dict"
 	"github.com/ikawaha/kagome-dict/ipa"
 	"github.com/ikawaha/kagome/v2/tokenizer"
+	"github.com/ikawaha/kagome/v2/tokenizer/lattice"
 )
 
 // Tokenizer returns the shared IPA tokenizer.
@@ -65,15 +66,21 @@ var dictFields = sync.OnceValue(func() *fields {
 
 // POSAt returns t.POS()[i], or "" when t has no i-th POS field, without
 // building the slice. t must come from Tokenizer.
-func POSAt(t tokenizer.Token, i int) string {
-	f := dictFields()
-	switch t.Class {
+func POSAt(t tokenizer.Token, i int) string { return dictFields().posAt(t.Class, t.ID, i) }
+
+// BaseForm is t.BaseForm() without its map look-up. t must come from
+// Tokenizer.
+func BaseForm(t tokenizer.Token) (string, bool) { return dictFields().baseForm(t.Class, t.ID) }
+
+// posAt is POSAt of the token of class c and id.
+func (f *fields) posAt(c tokenizer.TokenClass, id, i int) string {
+	switch c {
 	case tokenizer.KNOWN:
-		if ids := f.dict.POSTable.POSs[t.ID]; i < len(ids) {
+		if ids := f.dict.POSTable.POSs[id]; i < len(ids) {
 			return f.dict.POSTable.NameList[ids[i]]
 		}
 	case tokenizer.UNKNOWN:
-		feature := f.dict.UnkDict.Contents[t.ID]
+		feature := f.dict.UnkDict.Contents[id]
 		if f.unkPOSStart < f.unkPOSEnd && f.unkPOSEnd <= len(feature) && i < f.unkPOSEnd-f.unkPOSStart {
 			return feature[f.unkPOSStart+i]
 		}
@@ -81,19 +88,33 @@ func POSAt(t tokenizer.Token, i int) string {
 	return "" // a user dictionary's or a dummy token: Tokenizer has neither
 }
 
-// BaseForm is t.BaseForm() without its map look-up. t must come from
-// Tokenizer.
-func BaseForm(t tokenizer.Token) (string, bool) {
-	f := dictFields()
-	switch t.Class {
+// baseForm is BaseForm of the token of class c and id: its feature at the
+// base form's index, read as Token.FeatureAt reads it.
+func (f *fields) baseForm(c tokenizer.TokenClass, id int) (string, bool) {
+	switch c {
 	case tokenizer.KNOWN:
-		if f.knownBase >= 0 {
-			return t.FeatureAt(f.knownBase)
+		i := f.knownBase
+		if i < 0 {
+			return "", false
 		}
+		pos := f.dict.POSTable.POSs[id]
+		if i < len(pos) {
+			if int(pos[i]) > len(f.dict.POSTable.NameList) {
+				return "", false
+			}
+			return f.dict.POSTable.NameList[pos[i]], true
+		}
+		i -= len(pos)
+		if len(f.dict.Contents) <= id || i >= len(f.dict.Contents[id]) {
+			return "", false
+		}
+		return f.dict.Contents[id][i], true
 	case tokenizer.UNKNOWN:
-		if f.unkBase >= 0 {
-			return t.FeatureAt(f.unkBase)
+		i := f.unkBase
+		if i < 0 || len(f.dict.UnkDict.Contents) <= id || i >= len(f.dict.UnkDict.Contents[id]) {
+			return "", false
 		}
+		return f.dict.UnkDict.Contents[id][i], true
 	}
 	return "", false
 }
@@ -106,12 +127,17 @@ var excludedNouns = map[string]bool{"数": true, "非自立": true, "代名詞":
 // excluded subclass, in base form, of at least two characters and not
 // made of digits and symbols only. t must come from Tokenizer.
 func NounTerm(t tokenizer.Token) (string, bool) {
-	if POSAt(t, 0) != "名詞" || excludedNouns[POSAt(t, 1)] {
+	return dictFields().nounTerm(t.Class, t.ID, t.Surface)
+}
+
+// nounTerm is NounTerm of the token of class c, id and surface.
+func (f *fields) nounTerm(c tokenizer.TokenClass, id int, surface string) (string, bool) {
+	if f.posAt(c, id, 0) != "名詞" || excludedNouns[f.posAt(c, id, 1)] {
 		return "", false
 	}
-	term, ok := BaseForm(t)
+	term, ok := f.baseForm(c, id)
 	if !ok || term == "" || term == "*" {
-		term = t.Surface
+		term = surface
 	}
 	term = strings.TrimSpace(term)
 	if utf8.RuneCountInString(term) < 2 {
@@ -129,10 +155,10 @@ func NounTerm(t tokenizer.Token) (string, bool) {
 // A piece that comes again (a notice's title is also its text's first
 // line) is tokenized once: kagome gives the same tokens for the same text.
 func NounTerms(text string) ([]string, error) {
-	tok, err := Tokenizer()
-	if err != nil {
+	if _, err := Tokenizer(); err != nil {
 		return nil, err
 	}
+	f := dictFields()
 	type done struct {
 		piece    string
 		from, to int // its terms in out
@@ -148,14 +174,32 @@ pieces:
 			}
 		}
 		from := len(out)
-		for _, t := range tok.Tokenize(s) {
-			if term, ok := NounTerm(t); ok {
-				out = append(out, term)
-			}
-		}
+		out = f.appendNounTerms(out, s)
 		seen = append(seen, done{s, from, len(out)})
 	}
 	return out, nil
+}
+
+// appendNounTerms appends the noun terms of s to out. It walks kagome's
+// lattice as Tokenizer.Tokenize does (normal mode, no user dictionary, BOS
+// and EOS left out) but reads each node in place: Tokenize builds a Token
+// slice, and counts the runes of every surface, for every piece.
+func (f *fields) appendNounTerms(out []string, s string) []string {
+	la := lattice.New(f.dict, nil)
+	defer la.Free()
+	la.Build(s)
+	la.Forward(lattice.Normal)
+	la.Backward(lattice.Normal)
+	for i := len(la.Output) - 1; i >= 0; i-- { // Backward leaves them last first
+		n := la.Output[i]
+		if n.ID == lattice.BosEosID {
+			continue
+		}
+		if term, ok := f.nounTerm(tokenizer.TokenClass(n.Class), n.ID, n.Surface); ok {
+			out = append(out, term)
+		}
+	}
+	return out
 }
 
 // MaxSentence bounds the pieces handed to kagome: its lattice is much

@@ -79,6 +79,8 @@ func BenchmarkTerms(b *testing.B) {
 	runNotices(b, func(n *benchNotice) { Terms(n.in.Title, n.in.Text) })
 }
 
+// BenchmarkCause, BenchmarkDataTypes and BenchmarkOrganization measure
+// those steps of Extract alone, on sentences split beforehand.
 func BenchmarkCause(b *testing.B) {
 	runNotices(b, func(n *benchNotice) { cause(n.title, n.sents) })
 }
