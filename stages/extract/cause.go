@@ -195,7 +195,7 @@ type causeText struct {
 	lists uint64 // the lists that have a word in it
 }
 
-// scanCause fills c with the words of s, reusing its memory.
+// scan fills c with the words of s, reusing its memory.
 func (c *causeText) scan(s string) {
 	all := causeIndex.appendHits(c.cues[:0], s)
 	c.cues, c.lists = all[:0], 0
