@@ -42,6 +42,8 @@ type fields struct {
 	// features, as Token.POS finds them: [start, end), none if start >= end.
 	unkPOSStart, unkPOSEnd int
 	knownBase, unkBase     int // index of the base form for FeatureAt, -1 if none
+	// By POS name id: 名詞, and the noun subclasses that are no terms.
+	noun, excluded []bool
 }
 
 var dictFields = sync.OnceValue(func() *fields {
@@ -60,6 +62,11 @@ var dictFields = sync.OnceValue(func() *fields {
 	}
 	if v, ok := meta[dict.BaseFormIndex]; ok {
 		f.unkBase = int(v)
+	}
+	names := d.POSTable.NameList
+	f.noun, f.excluded = make([]bool, len(names)), make([]bool, len(names))
+	for id, name := range names {
+		f.noun[id], f.excluded[id] = name == "名詞", excludedNouns[name]
 	}
 	return f
 })
@@ -132,7 +139,13 @@ func NounTerm(t tokenizer.Token) (string, bool) {
 
 // nounTerm is NounTerm of the token of class c, id and surface.
 func (f *fields) nounTerm(c tokenizer.TokenClass, id int, surface string) (string, bool) {
-	if f.posAt(c, id, 0) != "名詞" || excludedNouns[f.posAt(c, id, 1)] {
+	if c == tokenizer.KNOWN {
+		// The POS fields by their name ids, with no string compared.
+		pos := f.dict.POSTable.POSs[id]
+		if len(pos) == 0 || !f.noun[pos[0]] || len(pos) > 1 && f.excluded[pos[1]] {
+			return "", false
+		}
+	} else if f.posAt(c, id, 0) != "名詞" || excludedNouns[f.posAt(c, id, 1)] {
 		return "", false
 	}
 	term, ok := f.baseForm(c, id)
