@@ -13,14 +13,118 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/ikawaha/kagome-dict/dict"
 	"github.com/ikawaha/kagome-dict/ipa"
 	"github.com/ikawaha/kagome/v2/tokenizer"
+	"github.com/ikawaha/kagome/v2/tokenizer/lattice"
 )
 
 // Tokenizer returns the shared IPA tokenizer.
 var Tokenizer = sync.OnceValues(func() (*tokenizer.Tokenizer, error) {
-	return tokenizer.New(ipa.Dict(), tokenizer.OmitBosEos())
+	return tokenizer.New(ipaDict(), tokenizer.OmitBosEos())
 })
+
+// ipaDict is the tokenizer's dictionary: ipa.Dict loads it once and
+// returns the same one on every call.
+func ipaDict() *dict.Dict { return ipa.Dict() }
+
+// Dictionary returns the tokenizer's dictionary, for what the tokens'
+// features hold.
+func Dictionary() *dict.Dict { return ipaDict() }
+
+// fields locates a token's features in the dictionary, so that they are
+// read where they are kept: Token.POS builds a new slice on every call,
+// and Token.BaseForm looks its index up in a map, for every token of
+// every text.
+type fields struct {
+	dict *dict.Dict
+	// unkPOS is where the POS fields stand among an unknown word's
+	// features, as Token.POS finds them: [start, end), none if start >= end.
+	unkPOSStart, unkPOSEnd int
+	knownBase, unkBase     int // index of the base form for FeatureAt, -1 if none
+	// By POS name id: 名詞, and the noun subclasses that are no terms.
+	noun, excluded []bool
+}
+
+var dictFields = sync.OnceValue(func() *fields {
+	d := ipaDict()
+	f := &fields{dict: d, knownBase: -1, unkBase: -1}
+	meta := d.UnkDict.ContentsMeta
+	f.unkPOSEnd = 1
+	if v, ok := meta[dict.POSStartIndex]; ok {
+		f.unkPOSStart = int(v)
+	}
+	if v, ok := meta[dict.POSHierarchy]; ok {
+		f.unkPOSEnd = f.unkPOSStart + int(v)
+	}
+	if v, ok := d.ContentsMeta[dict.BaseFormIndex]; ok {
+		f.knownBase = int(v)
+	}
+	if v, ok := meta[dict.BaseFormIndex]; ok {
+		f.unkBase = int(v)
+	}
+	names := d.POSTable.NameList
+	f.noun, f.excluded = make([]bool, len(names)), make([]bool, len(names))
+	for id, name := range names {
+		f.noun[id], f.excluded[id] = name == "名詞", excludedNouns[name]
+	}
+	return f
+})
+
+// POSAt returns t.POS()[i], or "" when t has no i-th POS field, without
+// building the slice. t must come from Tokenizer.
+func POSAt(t tokenizer.Token, i int) string { return dictFields().posAt(t.Class, t.ID, i) }
+
+// BaseForm is t.BaseForm() without its map look-up. t must come from
+// Tokenizer.
+func BaseForm(t tokenizer.Token) (string, bool) { return dictFields().baseForm(t.Class, t.ID) }
+
+// posAt is POSAt of the token of class c and id.
+func (f *fields) posAt(c tokenizer.TokenClass, id, i int) string {
+	switch c {
+	case tokenizer.KNOWN:
+		if ids := f.dict.POSTable.POSs[id]; i < len(ids) {
+			return f.dict.POSTable.NameList[ids[i]]
+		}
+	case tokenizer.UNKNOWN:
+		feature := f.dict.UnkDict.Contents[id]
+		if f.unkPOSStart < f.unkPOSEnd && f.unkPOSEnd <= len(feature) && i < f.unkPOSEnd-f.unkPOSStart {
+			return feature[f.unkPOSStart+i]
+		}
+	}
+	return "" // a user dictionary's or a dummy token: Tokenizer has neither
+}
+
+// baseForm is BaseForm of the token of class c and id: its feature at the
+// base form's index, read as Token.FeatureAt reads it.
+func (f *fields) baseForm(c tokenizer.TokenClass, id int) (string, bool) {
+	switch c {
+	case tokenizer.KNOWN:
+		i := f.knownBase
+		if i < 0 {
+			return "", false
+		}
+		pos := f.dict.POSTable.POSs[id]
+		if i < len(pos) {
+			if int(pos[i]) > len(f.dict.POSTable.NameList) {
+				return "", false
+			}
+			return f.dict.POSTable.NameList[pos[i]], true
+		}
+		i -= len(pos)
+		if len(f.dict.Contents) <= id || i >= len(f.dict.Contents[id]) {
+			return "", false
+		}
+		return f.dict.Contents[id][i], true
+	case tokenizer.UNKNOWN:
+		i := f.unkBase
+		if i < 0 || len(f.dict.UnkDict.Contents) <= id || i >= len(f.dict.UnkDict.Contents[id]) {
+			return "", false
+		}
+		return f.dict.UnkDict.Contents[id][i], true
+	}
+	return "", false
+}
 
 // excludedNouns are the noun subclasses that are not terms: numbers,
 // dependent nouns (こと, ため), pronouns and suffixes (様, 年, 件).
@@ -28,15 +132,25 @@ var excludedNouns = map[string]bool{"数": true, "非自立": true, "代名詞":
 
 // NounTerm returns the term of a token when it is one: a noun not of an
 // excluded subclass, in base form, of at least two characters and not
-// made of digits and symbols only.
+// made of digits and symbols only. t must come from Tokenizer.
 func NounTerm(t tokenizer.Token) (string, bool) {
-	pos := t.POS()
-	if len(pos) == 0 || pos[0] != "名詞" || len(pos) > 1 && excludedNouns[pos[1]] {
+	return dictFields().nounTerm(t.Class, t.ID, t.Surface)
+}
+
+// nounTerm is NounTerm of the token of class c, id and surface.
+func (f *fields) nounTerm(c tokenizer.TokenClass, id int, surface string) (string, bool) {
+	if c == tokenizer.KNOWN {
+		// The POS fields by their name ids, with no string compared.
+		pos := f.dict.POSTable.POSs[id]
+		if len(pos) == 0 || !f.noun[pos[0]] || len(pos) > 1 && f.excluded[pos[1]] {
+			return "", false
+		}
+	} else if f.posAt(c, id, 0) != "名詞" || excludedNouns[f.posAt(c, id, 1)] {
 		return "", false
 	}
-	term, ok := t.BaseForm()
+	term, ok := f.baseForm(c, id)
 	if !ok || term == "" || term == "*" {
-		term = t.Surface
+		term = surface
 	}
 	term = strings.TrimSpace(term)
 	if utf8.RuneCountInString(term) < 2 {
@@ -51,20 +165,54 @@ func NounTerm(t tokenizer.Token) (string, bool) {
 }
 
 // NounTerms returns the noun terms of text in order, repeats included.
+// A piece that comes again (a notice's title is also its text's first
+// line) is tokenized once: kagome gives the same tokens for the same text.
 func NounTerms(text string) ([]string, error) {
-	tok, err := Tokenizer()
-	if err != nil {
+	if _, err := Tokenizer(); err != nil {
 		return nil, err
 	}
+	f := dictFields()
+	type done struct {
+		piece    string
+		from, to int // its terms in out
+	}
 	var out []string
+	var seen []done
+pieces:
 	for _, s := range Sentences(text) {
-		for _, t := range tok.Tokenize(s) {
-			if term, ok := NounTerm(t); ok {
-				out = append(out, term)
+		for _, d := range seen {
+			if d.piece == s {
+				out = append(out, out[d.from:d.to]...)
+				continue pieces
 			}
 		}
+		from := len(out)
+		out = f.appendNounTerms(out, s)
+		seen = append(seen, done{s, from, len(out)})
 	}
 	return out, nil
+}
+
+// appendNounTerms appends the noun terms of s to out. It walks kagome's
+// lattice as Tokenizer.Tokenize does (normal mode, no user dictionary, BOS
+// and EOS left out) but reads each node in place: Tokenize builds a Token
+// slice, and counts the runes of every surface, for every piece.
+func (f *fields) appendNounTerms(out []string, s string) []string {
+	la := lattice.New(f.dict, nil)
+	defer la.Free()
+	la.Build(s)
+	la.Forward(lattice.Normal)
+	la.Backward(lattice.Normal)
+	for i := len(la.Output) - 1; i >= 0; i-- { // Backward leaves them last first
+		n := la.Output[i]
+		if n.ID == lattice.BosEosID {
+			continue
+		}
+		if term, ok := f.nounTerm(tokenizer.TokenClass(n.Class), n.ID, n.Surface); ok {
+			out = append(out, term)
+		}
+	}
+	return out
 }
 
 // MaxSentence bounds the pieces handed to kagome: its lattice is much

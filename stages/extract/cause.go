@@ -2,7 +2,9 @@ package extract
 
 import (
 	"math"
+	"math/bits"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -68,15 +70,6 @@ var causeCues = []causeCue{
 	{"mishandling", "確認を怠", 2}, {"mishandling", "持ち帰", 2},
 }
 
-// causeCueSet indexes causeCues' phrases by their runes.
-var causeCueSet = func() *phraseSet {
-	phrases := make([]string, len(causeCues))
-	for i, c := range causeCues {
-		phrases[i] = c.phrase
-	}
-	return newPhraseSet(phrases)
-}()
-
 // patternCues state a cause with words apart: 「誤って…を送信」.
 // Each has the words every match holds, one of each group (need), so that
 // the pattern runs only on the sentences that hold them.
@@ -84,7 +77,7 @@ var patternCues = []struct {
 	cause  string
 	re     *regexp.Regexp
 	weight float64
-	need   []wordList
+	need   [][]string
 }{
 	{"misdelivery", regexp.MustCompile(`誤(?:って|った|り)[^。]{0,40}?(?:送信|送付|送っ|添付|配布|交付|郵送|発送|渡し|お渡し|転送)`), 4,
 		needs([]string{"誤"}, []string{"送信", "送付", "送っ", "添付", "配布", "交付", "郵送", "発送", "渡し", "転送"})},
@@ -96,23 +89,7 @@ var patternCues = []struct {
 		needs([]string{"アカウント", "ID", "パスワード"}, []string{"不正", "窃取", "盗まれ"})},
 }
 
-func needs(groups ...[]string) []wordList {
-	out := make([]wordList, len(groups))
-	for i, g := range groups {
-		out[i] = newWordList(g)
-	}
-	return out
-}
-
-// holdsAll reports whether s, of rune mask m, holds a word of each group.
-func holdsAll(s string, m runeMask, groups []wordList) bool {
-	for _, g := range groups {
-		if !g.inMask(s, m) {
-			return false
-		}
-	}
-	return true
-}
+func needs(groups ...[]string) [][]string { return groups }
 
 // consequences are attack words used for what an intruder did with the
 // organization's systems, not for how it got in: an account taken over
@@ -120,11 +97,15 @@ func holdsAll(s string, m runeMask, groups []wordList) bool {
 // a police file, not its cause.
 var consequenceRE = regexp.MustCompile(`(?:フィッシング|なりすまし|詐欺|迷惑)(?:メール|サイト)?[^。、]{0,6}(?:送信|配信|送付|被害者|被害届|被害の)`)
 
-// consequenceWords open every match of consequenceRE.
-var consequenceWords = newWordList([]string{"フィッシング", "なりすまし", "詐欺", "迷惑"})
+// consequenceWords open every match of consequenceRE, and consequenceEnds
+// are in every match.
+var (
+	consequenceWords = []string{"フィッシング", "なりすまし", "詐欺", "迷惑"}
+	consequenceEnds  = []string{"送信", "配信", "送付", "被害"}
+)
 
 // dataWords name data, not a device or papers.
-var dataWords = newWordList([]string{"情報", "データ", "パスワード", "アカウント", "ID"})
+var dataWords = []string{"情報", "データ", "パスワード", "アカウント", "ID"}
 
 // lemmaCues are verbs matched on kagome's base forms, so that 盗まれました,
 // 盗んだ and 盗られた, or 紛失いたしました and 無くした, are one cue each.
@@ -141,12 +122,15 @@ var lemmaCues = []struct {
 var physicalItems = []string{"鞄", "かばん", "カバン", "バッグ", "車", "パソコン", "PC", "端末", "USB", "書類", "ノート",
 	"スマートフォン", "携帯", "財布", "資料", "封筒", "文書", "ハードディスク", "媒体"}
 
-var physicalItemList = newWordList(physicalItems)
-
-// lemmaStems are the stems the lemma cues' conjugated forms share.
-var lemmaStems = []string{"盗", "無く", "失く", "なく", "置き忘", "落と", "捨て", "持ち出"}
-
-var lemmaStemList = newWordList(lemmaStems)
+// lemmaStems are what the lemma cues' conjugated forms hold: a token whose
+// base form is a lemma cue's has one in its surface (TestLemmaStems reads
+// them from the dictionary). The forms of なくす and 無くす are spelled out:
+// the stems なく and 無く are everywhere (ではなく, 間もなく), and
+// tokenizing each sentence that holds them cost most of cause's kagome
+// time. No dictionary word has the base form 失くす: only an unknown word
+// spelled so can.
+var lemmaStems = []string{"盗", "無くさ", "無くし", "無くす", "無くせ", "無くそ", "失くす",
+	"なくさ", "なくし", "なくす", "なくせ", "なくそ", "置き忘", "落と", "捨て", "持ち出"}
 
 // causeWords make a sentence one that states a cause.
 var causeWords = []string{"原因", "起因", "要因", "により", "によって", "による", "ため", "経緯", "を受け", "された"}
@@ -160,114 +144,75 @@ var speculative = []string{"有無", "調査中", "可能性を調査", "かど�
 	"確認されておりません", "確認されていません", "認められません", "ご注意", "お気をつけ", "ないよう", "防止", "対策",
 	"注意喚起", "依頼", "徹底", "努めて", "してまいります", "いたします", "今後"}
 
-// The word lists above with their masks, checked against every sentence.
-var (
-	causeWordList      = newWordList(causeWords)
-	causeStatementList = newWordList(causeStatements)
-	speculativeList    = newWordList(speculative)
-)
-
 // responseHeadings head the parts of a notice about what was done or will
 // be done, not about what happened.
 var responseHeadings = []string{"対応", "対策", "再発防止", "今後", "お願い", "お問い合わせ", "問合せ", "ご注意", "窓口"}
 
+// The word lists cause checks a text against, as bits of causeText.lists.
+const (
+	hasCauseWord = 1 << iota
+	hasCauseStatement
+	hasSpeculative
+	hasConsequenceWord
+	hasConsequenceEnd
+	hasDataWord
+	hasPhysicalItem
+	hasLemmaStem
+	hasTitleQuote // 『
+	hasListedIn   // に掲載
+	hasPatternNeed
+)
+
+// causeIndex finds in one pass over a text its cause cues (a hit's id is
+// the cue's index) and the words of the lists above (causeListBits gives
+// the lists of the word of id len(causeCues)+k). Each need group of a
+// patternCue is a list from bit hasPatternNeed on; patternNeeds are each
+// pattern's groups.
+var causeIndex, causeListBits, patternNeeds = func() (*wordIndex, []uint64, []uint64) {
+	lists := [][]string{causeWords, causeStatements, speculative, consequenceWords, consequenceEnds, dataWords, physicalItems,
+		lemmaStems, {"『"}, {"に掲載"}}
+	if len(lists) != bits.TrailingZeros(hasPatternNeed) {
+		panic("cause: the list bits and the lists differ")
+	}
+	need := make([]uint64, len(patternCues))
+	for i, c := range patternCues {
+		for _, g := range c.need {
+			need[i] |= 1 << len(lists)
+			lists = append(lists, g)
+		}
+	}
+	phrases := make([]string, len(causeCues))
+	for i, c := range causeCues {
+		phrases[i] = c.phrase
+	}
+	x, listBits := newListIndex(phrases, lists...)
+	return x, listBits, need
+}()
+
+// causeText is what causeIndex finds in a text.
+type causeText struct {
+	cues  []hit  // the cues, by cue and each cue's by position
+	lists uint64 // the lists that have a word in it
+}
+
+// scan fills c with the words of s, reusing its memory.
+func (c *causeText) scan(s string) {
+	all := causeIndex.appendHits(c.cues[:0], s)
+	c.cues, c.lists = all[:0], 0
+	for _, h := range all {
+		if h.id >= len(causeCues) {
+			c.lists |= causeListBits[h.id-len(causeCues)]
+			continue
+		}
+		c.cues = append(c.cues, h) // in place: at most as many as read
+	}
+	byWord(c.cues)
+}
+
 // cause decides the notice's cause from the title and the sentences that
 // state a cause. It returns "unknown" when no sentence states one.
 func cause(title string, sents []sentence) (string, string) {
-	scores := map[string]float64{}
-	evidence := map[string]string{}
-	evScore := map[string]float64{}
-	note := func(c string, w float64, text string) {
-		scores[c] += w
-		if w > evScore[c] {
-			evScore[c], evidence[c] = w, text
-		}
-	}
-	add := func(text string, mult float64) {
-		if mult == 0 {
-			return
-		}
-		// sm is the rune mask of scan: most of the ~170 cues and the words of
-		// the lists below are absent, and the mask skips them unscanned.
-		scan, sm := text, maskOf(text)
-		if strings.Contains(scan, "『") {
-			scan = maskTitles(scan)
-			sm = maskOf(scan)
-		}
-		if strings.Contains(scan, "に掲載") {
-			scan = maskListed(scan)
-			sm = maskOf(scan)
-		}
-		if consequenceWords.inMask(scan, sm) {
-			scan = consequenceRE.ReplaceAllStringFunc(scan, func(m string) string { return strings.Repeat("_", len(m)) })
-			sm = maskOf(scan)
-		}
-		used := make([]bool, len(scan))
-		// Data or a password stolen, with no device or papers named, is an
-		// intrusion, not a theft.
-		dataTheft := dataWords.inMask(scan, sm) && !physicalItemList.inMask(scan, sm)
-		cueCause := func(c string) string {
-			if c == "theft" && dataTheft {
-				return "unauthorized_access"
-			}
-			return c
-		}
-		for k := range causeCueSet.in(sm) {
-			c := causeCues[k]
-			for from := 0; ; {
-				i := strings.Index(scan[from:], c.phrase)
-				if i < 0 {
-					break
-				}
-				i += from
-				from = i + len(c.phrase)
-				if anyUsed(used[i:from]) && c.weight < 3 {
-					continue
-				}
-				for k := i; k < from; k++ {
-					used[k] = true
-				}
-				note(cueCause(c.cause), c.weight*mult, text)
-				break // each cue counts once a sentence
-			}
-		}
-		for _, c := range patternCues {
-			if holdsAll(scan, sm, c.need) && c.re.MatchString(scan) {
-				note(c.cause, c.weight*mult, text)
-			}
-		}
-		// Only cause sentences whose text holds a cue verb's stem are
-		// tokenized: a few sentences a notice, never the whole text.
-		if mult >= 2 && lemmaStemList.inMask(scan, sm) {
-			seen := map[string]bool{}
-			for _, m := range morphs(scan) {
-				for _, c := range lemmaCues {
-					if m.Base == c.base && !seen[c.base] {
-						seen[c.base] = true
-						note(cueCause(c.cause), c.weight*mult, text)
-					}
-				}
-			}
-		}
-	}
-	add(title, 3)
-	for _, s := range sents {
-		sm := maskOf(s.Text)
-		mult := 1.0
-		if causeWordList.inMask(s.Text, sm) || containsAny(s.Heading, []string{"原因", "経緯", "概要", "発生", "事案", "内容"}) {
-			mult = 2
-		}
-		if causeStatementList.inMask(s.Text, sm) || containsAny(s.Heading, []string{"原因", "要因"}) {
-			mult = 3
-		}
-		if speculativeList.inMask(s.Text, sm) {
-			mult = 0.25
-		}
-		if containsAny(s.Heading, responseHeadings) && !containsAny(s.Heading, []string{"原因", "経緯", "概要"}) {
-			mult = math.Min(mult, 0.25)
-		}
-		add(s.Text, mult)
-	}
+	scores, evidence := causeScores(title, sents)
 	// Ransomware is an intrusion too, and Emotet is malware: the specific
 	// cause wins when both are stated.
 	if scores["ransomware"] >= 6 {
@@ -283,6 +228,140 @@ func cause(title string, sents []sentence) (string, string) {
 		return "unknown", ""
 	}
 	return best, evidence[best]
+}
+
+// causeScores scores each cause by the cues of the title and the sentences,
+// with the text that gave each cause its strongest cue.
+func causeScores(title string, sents []sentence) (map[string]float64, map[string]string) {
+	scores := map[string]float64{}
+	evidence := map[string]string{}
+	evScore := map[string]float64{}
+	note := func(c string, w float64, text string) {
+		scores[c] += w
+		if w > evScore[c] {
+			evScore[c], evidence[c] = w, text
+		}
+	}
+	var found causeText // what text (then scan) holds, its memory reused
+	var used []bool
+	// add scores text, whose words are in found.
+	add := func(text string, mult float64) {
+		if mult == 0 {
+			return
+		}
+		scan := text
+		if found.lists&hasTitleQuote != 0 {
+			scan = maskTitles(scan)
+			found.scan(scan)
+		}
+		if found.lists&hasListedIn != 0 {
+			scan = maskListed(scan)
+			found.scan(scan)
+		}
+		if found.lists&hasConsequenceWord != 0 && found.lists&hasConsequenceEnd != 0 {
+			scan = consequenceRE.ReplaceAllStringFunc(scan, func(m string) string { return strings.Repeat("_", len(m)) })
+			found.scan(scan)
+		}
+		used = slices.Grow(used[:0], len(scan))[:len(scan)]
+		clear(used)
+		// Data or a password stolen, with no device or papers named, is an
+		// intrusion, not a theft.
+		dataTheft := found.lists&hasDataWord != 0 && found.lists&hasPhysicalItem == 0
+		cueCause := func(c string) string {
+			if c == "theft" && dataTheft {
+				return "unauthorized_access"
+			}
+			return c
+		}
+		// The cues in list order, each one's occurrences from the left, as
+		// a scan of the text for each cue in turn would find them: each
+		// counts once a sentence, at its first occurrence that no earlier
+		// cue took (a strong cue may share its text).
+		cues := found.cues
+		for len(cues) > 0 {
+			k := cues[0].id
+			n := 1
+			for n < len(cues) && cues[n].id == k {
+				n++
+			}
+			c := causeCues[k]
+			for from, h := 0, 0; h < n; h++ {
+				i := cues[h].at
+				if i < from {
+					continue // overlaps the occurrence before: strings.Index would skip it
+				}
+				from = i + len(c.phrase)
+				if anyUsed(used[i:from]) && c.weight < 3 {
+					continue
+				}
+				for k := i; k < from; k++ {
+					used[k] = true
+				}
+				note(cueCause(c.cause), c.weight*mult, text)
+				break
+			}
+			cues = cues[n:]
+		}
+		for i, c := range patternCues {
+			if found.lists&patternNeeds[i] == patternNeeds[i] && c.re.MatchString(scan) {
+				note(c.cause, c.weight*mult, text)
+			}
+		}
+		// Only cause sentences whose text holds a cue verb's stem are
+		// tokenized: a few sentences a notice, never the whole text.
+		if mult >= 2 && found.lists&hasLemmaStem != 0 {
+			seen := map[string]bool{}
+			for _, m := range morphs(scan) {
+				for _, c := range lemmaCues {
+					if m.Base == c.base && !seen[c.base] {
+						seen[c.base] = true
+						note(cueCause(c.cause), c.weight*mult, text)
+					}
+				}
+			}
+		}
+	}
+	found.scan(title)
+	add(title, 3)
+	var heading string
+	var role headingRole
+	for i, s := range sents {
+		if i == 0 || s.Heading != heading {
+			heading, role = s.Heading, roleOf(s.Heading)
+		}
+		found.scan(s.Text)
+		mult := 1.0
+		if found.lists&hasCauseWord != 0 || role.cause {
+			mult = 2
+		}
+		if found.lists&hasCauseStatement != 0 || role.statement {
+			mult = 3
+		}
+		if found.lists&hasSpeculative != 0 {
+			mult = 0.25
+		}
+		if role.response {
+			mult = math.Min(mult, 0.25)
+		}
+		add(s.Text, mult)
+	}
+	return scores, evidence
+}
+
+// headingRole is what a sentence's heading says of it. Sentences under one
+// heading come in a row, so it is read once for them.
+type headingRole struct {
+	cause     bool // a heading about what happened: the sentence may state a cause
+	statement bool // a heading about the cause itself
+	response  bool // a heading about what was or will be done
+}
+
+func roleOf(h string) headingRole {
+	return headingRole{
+		cause:     containsAny(h, []string{"原因", "経緯", "概要", "発生", "事案", "内容"}),
+		statement: containsAny(h, []string{"原因", "要因"}),
+		response:  containsAny(h, responseHeadings) && !containsAny(h, []string{"原因", "経緯", "概要"}),
+	}
 }
 
 var causeOrder = []string{"ransomware", "malware", "social_engineering", "misdelivery", "publishing_error",

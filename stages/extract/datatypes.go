@@ -1,11 +1,12 @@
 package extract
 
 import (
-	"github.com/breachtrend/breachtrend/schemas"
 	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/breachtrend/breachtrend/schemas"
 )
 
 // dataTerm is a word that names a data type. Short terms (組, 姓, ID) name
@@ -92,13 +93,13 @@ var dataTerms = func() []dataTerm {
 	return terms
 }()
 
-// dataTermSet indexes dataTerms' words by their runes.
-var dataTermSet = func() *phraseSet {
+// dataTermIndex finds dataTerms' words: a hit's id is the term's index.
+var dataTermIndex = func() *wordIndex {
 	words := make([]string, len(dataTerms))
 	for i, t := range dataTerms {
 		words[i] = t.word
 	}
-	return newPhraseSet(words)
+	return newWordIndex(words)
 }()
 
 // usageAfter follows a data word that names a use of it, not data that
@@ -117,19 +118,29 @@ var usageBefore = []string{"ご", "お", "送信者の", "送信元の", "宛先
 // typesIn returns the data types named in s, longest words first, each
 // span of text used once.
 func typesIn(s string) []string {
+	// Of ~250 terms a sentence holds a handful, found in one pass; they
+	// are taken in list order, each one's occurrences from the left, as a
+	// scan of s for each term in turn would find them.
+	var buf [16]hit
+	hits := dataTermIndex.appendHits(buf[:0], s)
+	if len(hits) == 0 {
+		return nil
+	}
+	byWord(hits)
 	used := make([]bool, len(s))
-	seen := map[string]bool{}
 	var out []string
-	// Of ~250 terms a sentence holds a handful: its rune mask skips the
-	// others without scanning s for each.
-	for k := range dataTermSet.in(maskOf(s)) {
-		t := dataTerms[k]
-		for from := 0; ; {
-			i := strings.Index(s[from:], t.word)
-			if i < 0 {
-				break
+	for len(hits) > 0 {
+		n := 1
+		for n < len(hits) && hits[n].id == hits[0].id {
+			n++
+		}
+		t := dataTerms[hits[0].id]
+		from := 0
+		for _, h := range hits[:n] {
+			i := h.at
+			if i < from {
+				continue // overlaps the occurrence before: strings.Index would skip it
 			}
-			i += from
 			j := i + len(t.word)
 			from = j
 			if anyUsed(used[i:j]) || (t.delimited && !delimitedAt(s, i, j)) {
@@ -154,12 +165,12 @@ func typesIn(s string) []string {
 				kind = "customer_number"
 			}
 			for _, k := range []string{kind, t.also} {
-				if k != "" && !seen[k] {
-					seen[k] = true
+				if k != "" && !slices.Contains(out, k) {
 					out = append(out, k)
 				}
 			}
 		}
+		hits = hits[n:]
 	}
 	return out
 }
@@ -177,8 +188,13 @@ func anyUsed(b []bool) bool {
 func delimitedAt(s string, i, j int) bool {
 	const seps = "、,・/ ()「」『』:\n+びやと"
 	conj := []string{"又は", "または", "及び", "並びに", "ならびに"}
-	before := i == 0 || strings.ContainsAny(lastRunes(s[:i], 1), seps) || dtHasSuffix(s[:i], conj)
-	after := j == len(s) || strings.ContainsAny(string([]rune(s[j:])[0]), seps+"等") || hasPrefixAny(s[j:], conj)
+	// The runes next to the word are decoded in place: converting all of
+	// s[:i] or s[j:] to []rune to read one rune cost more than the rest of
+	// typesIn.
+	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+	next, _ := utf8.DecodeRuneInString(s[j:])
+	before := i == 0 || strings.ContainsRune(seps, prev) || dtHasSuffix(s[:i], conj)
+	after := j == len(s) || strings.ContainsRune(seps+"等", next) || hasPrefixAny(s[j:], conj)
 	return before && after
 }
 
@@ -193,15 +209,28 @@ var negations = []string{"含まれておりません", "含まれていませ�
 	"はありません", "はございません", "ではありません", "保存されておりません", "保存されていません", "取り扱っておりません",
 	"お預かりしておりません", "保持しておりません", "保持していません"}
 
-// negationList is negations with their masks, checked against every
-// sentence.
-var negationList = newWordList(negations)
-
 // leakContext are words that make a sentence or a heading about the data
 // that leaked or could be seen.
 var leakContext = []string{"漏えい", "漏洩", "流出", "閲覧", "含ま", "項目", "記載", "保存", "登録され", "表示",
 	"公開", "送付", "送信", "掲載", "個人情報", "情報は", "不正取得", "不正に取得", "持ち出", "内容", "情報",
 	"対象", "データ", "添付", "記録", "紛失", "盗難", "窃取", "取得され", "名分", "人分"}
+
+// The word lists dataTypes checks a sentence against, as bits of
+// dataTypeLists.in.
+const (
+	hasNegation = 1 << iota
+	hasHeldNot  // heldNotButLeaked
+	hasBelow    // 以下
+	hasDeny     // わけでは
+	hasSpoofMail
+	hasSpoofLeak // what makes a spoofed mail's sentence one about a leak
+	hasLeakContext
+	hasRequest
+	hasRequestLeak // what makes a request one about a leak
+)
+
+var dataTypeLists = newListSet(negations, heldNot, []string{"以下"}, []string{"わけでは"}, spoofMails, spoofLeaks,
+	leakContext, requests, requestLeaks)
 
 // dataTypes collects the types named as leaked: in sentences or list items
 // about leaked data, less the types a negated sentence (or the list under
@@ -211,24 +240,38 @@ func dataTypes(sents []sentence) ([]string, string) {
 	negated := map[string]bool{}
 	var evidence string
 	negatedList := -1 // line under which list items are negated
+	var heading string
+	var headingLeak bool
 	for i, s := range sents {
-		if strings.Contains(s.Text, "わけでは") {
+		// has is the lists with a word in s.Text, read again when it
+		// changes.
+		has := dataTypeLists.in(s.Text)
+		if has&hasDeny != 0 {
 			// 「…からパスワードがわかるわけではありません」 denies a
 			// consequence, not that the data leaked.
 			s.Text = strings.NewReplacer("わけではありません", "わけで", "わけではない", "わけで").Replace(s.Text)
+			has = dataTypeLists.in(s.Text)
 		}
-		if spoofWarning(s.Text) {
+		if spoofWarning(has) {
 			continue
 		}
-		for _, p := range negatedParts(s.Text) {
-			for _, t := range typesIn(p) {
-				negated[t] = true
+		// Only a sentence with a negation has bracketed parts that hold
+		// one.
+		if has&hasNegation != 0 {
+			for _, p := range negatedParts(s.Text) {
+				for _, t := range typesIn(p) {
+					negated[t] = true
+				}
+			}
+			if t := withoutNegatedParts(s.Text); t != s.Text {
+				s.Text = t
+				has = dataTypeLists.in(s.Text)
 			}
 		}
-		s.Text = withoutNegatedParts(s.Text)
 		types := typesIn(s.Text)
-		neg := negationList.in(s.Text) && !heldNotButLeaked(s.Text)
-		if neg && (strings.Contains(s.Text, "以下") || strings.HasSuffix(s.Text, ":")) {
+		all := len(types) // typesIn(s.Text), for isTermList
+		neg := has&hasNegation != 0 && has&hasHeldNot == 0
+		if neg && (has&hasBelow != 0 || strings.HasSuffix(s.Text, ":")) {
 			negatedList = i
 		}
 		if negatedList >= 0 && i > negatedList && !s.Item {
@@ -238,7 +281,7 @@ func dataTypes(sents []sentence) ([]string, string) {
 			continue
 		}
 		switch {
-		case neg && !strings.Contains(s.Text, "以下"):
+		case neg && has&hasBelow == 0:
 			for _, t := range typesBeforeNegation(s.Text) {
 				negated[t] = true
 			}
@@ -251,9 +294,12 @@ func dataTypes(sents []sentence) ([]string, string) {
 		case negatedList >= 0 && i > negatedList && s.Item:
 			continue
 		}
-		ctx := containsAny(s.Text, leakContext) || containsAny(s.Heading, leakContext) ||
-			(s.Item && listContext(sents, i)) || isTermList(s.Text)
-		if !ctx || isRequest(s.Text) {
+		if i == 0 || s.Heading != heading {
+			heading, headingLeak = s.Heading, dataTypeLists.in(s.Heading)&hasLeakContext != 0
+		}
+		ctx := has&hasLeakContext != 0 || headingLeak ||
+			(s.Item && listContext(sents, i)) || isTermList(s.Text, all)
+		if !ctx || isRequest(has) {
 			continue
 		}
 		for _, t := range types {
@@ -275,15 +321,10 @@ func dataTypes(sents []sentence) ([]string, string) {
 // heldNotButLeaked reports a sentence that says a type was not held and
 // then how it leaked anyway, as card-skimming notices do:
 // 「弊社ではクレジットカード情報を保有しておりませんでしたが、…改ざんされ」.
-func heldNotButLeaked(s string) bool {
-	for _, n := range []string{"保有しておりませんでしたが", "保有していませんでしたが", "保持しておりませんでしたが",
-		"保有しておりませんが", "保持しておりませんが", "お預かりしておりませんが", "お預かりしておりませんでしたが"} {
-		if strings.Contains(s, n) {
-			return true
-		}
-	}
-	return false
-}
+func heldNotButLeaked(s string) bool { return containsAny(s, heldNot) }
+
+var heldNot = []string{"保有しておりませんでしたが", "保有していませんでしたが", "保持しておりませんでしたが",
+	"保有しておりませんが", "保持しておりませんが", "お預かりしておりませんが", "お預かりしておりませんでしたが"}
 
 // negatedParts are the bracketed parts of s that hold a negation.
 func negatedParts(s string) []string {
@@ -310,8 +351,9 @@ func negatedParts(s string) []string {
 // short lines of the list.
 func listContext(sents []sentence, i int) bool {
 	for j := i - 1; j >= 0 && j >= i-12; j-- {
+		// Joined, since a word may span the two.
 		t := sents[j].Text + sents[j].Heading
-		if containsAny(t, leakContext) {
+		if dataTypeLists.in(t)&hasLeakContext != 0 {
 			return true
 		}
 		if !sents[j].Item && utf8.RuneCountInString(sents[j].Text) > 30 {
@@ -379,16 +421,22 @@ func withoutNegatedParts(s string) string {
 
 // isTermList reports whether a line is itself a list of data items, such as
 // "氏名、住所、電話番号" or "患者ID、氏名、生年月日".
-func isTermList(s string) bool {
-	return len(typesIn(s)) >= 2 && strings.Count(s, "、")+strings.Count(s, "・")+strings.Count(s, ",") >= 1
+// types is len(typesIn(s)).
+func isTermList(s string, types int) bool {
+	return types >= 2 && strings.Count(s, "、")+strings.Count(s, "・")+strings.Count(s, ",") >= 1
 }
 
 // isRequest reports whether a sentence asks the reader for something
 // (password change, card statement check) rather than says what leaked.
-func isRequest(s string) bool {
-	return containsAny(s, []string{"お願い", "ください", "変更を", "再設定", "ご確認", "ご注意", "お問い合わせ先", "窓口"}) &&
-		!containsAny(s, []string{"漏えい", "漏洩", "流出", "閲覧"})
+// has is dataTypeLists.in(s).
+func isRequest(has uint64) bool {
+	return has&hasRequest != 0 && has&hasRequestLeak == 0
 }
+
+var (
+	requests     = []string{"お願い", "ください", "変更を", "再設定", "ご確認", "ご注意", "お問い合わせ先", "窓口"}
+	requestLeaks = []string{"漏えい", "漏洩", "流出", "閲覧"}
+)
 
 func dtHasSuffix(s string, words []string) bool {
 	for _, w := range words {
@@ -428,6 +476,9 @@ var spoofMails = []string{"不審メール", "不審なメール", "なりすま
 // spoofWarning reports a sentence that describes spoofed mail, its sender's
 // name and address or its password-protected attachment, as a warning to
 // the reader, without saying that data leaked.
-func spoofWarning(s string) bool {
-	return containsAny(s, spoofMails) && !containsAny(s, []string{"漏えい", "漏洩", "流出", "窃取", "盗", "不正に取得", "閲覧", "漏れ"})
+// has is dataTypeLists.in(s).
+func spoofWarning(has uint64) bool {
+	return has&hasSpoofMail != 0 && has&hasSpoofLeak == 0
 }
+
+var spoofLeaks = []string{"漏えい", "漏洩", "流出", "窃取", "盗", "不正に取得", "閲覧", "漏れ"}

@@ -21,10 +21,11 @@ func kagomeTokenizer() *tokenizer.Tokenizer {
 	return t
 }
 
-// morph is one token: its surface, base form and part-of-speech features.
+// morph is one token: its surface and base form, and whether kagome tags
+// it as an organization's name (isOrgTag).
 type morph struct {
 	Surface, Base string
-	POS           []string
+	orgPOS        bool // POS 名詞,固有名詞,組織
 }
 
 // morphs tokenizes one short text (a line or a sentence).
@@ -36,8 +37,11 @@ func morphs(s string) []morph {
 	toks := t.Tokenize(s)
 	out := make([]morph, 0, len(toks))
 	for _, tk := range toks {
-		m := morph{Surface: tk.Surface, POS: tk.POS()}
-		if b, ok := tk.BaseForm(); ok && b != "*" {
+		// The POS fields and the base form are read from the dictionary's
+		// tables: tk.POS() would build a slice for every token.
+		m := morph{Surface: tk.Surface,
+			orgPOS: jatok.POSAt(tk, 0) == "名詞" && jatok.POSAt(tk, 1) == "固有名詞" && jatok.POSAt(tk, 2) == "組織"}
+		if b, ok := jatok.BaseForm(tk); ok && b != "*" {
 			m.Base = b
 		} else {
 			m.Base = tk.Surface
@@ -52,8 +56,7 @@ func morphs(s string) []morph {
 // it, unknown companies do not, and Latin acronyms such as PDF get it
 // wrongly.
 func (m morph) isOrgTag() bool {
-	return len(m.POS) >= 3 && m.POS[0] == "名詞" && m.POS[1] == "固有名詞" && m.POS[2] == "組織" &&
-		!isASCIIWord(m.Surface)
+	return m.orgPOS && !isASCIIWord(m.Surface)
 }
 
 func isASCIIWord(s string) bool {

@@ -93,10 +93,8 @@ var titleStarts = []string{"当社", "弊社", "当院", "本院", "本学", "�
 // mayor's signature, the subject of the first sentences, or the body named
 // most often.
 func organization(header string, sents []sentence, lines []string) (string, string) {
-	body := strings.Join(lines, "\n")
 	if header != "" {
-		body = strings.Replace(body, header, "", 1)
-		if org := headerOrganization(header, body); org != "" {
+		if org := headerOrganization(header, compactBody(lines, header)); org != "" {
 			return org, header
 		}
 	}
@@ -141,6 +139,7 @@ func organization(header string, sents []sentence, lines []string) (string, stri
 	legal := map[string]bool{}
 	first := map[string]string{}
 	var order []string
+	body, joined := "", false // the text less the header, joined on first use
 	for _, s := range sents {
 		// An address names a place, not the holder: 〒100-0001 東京都….
 		if containsAny(s.Text, []string{"〒", "所在地", "住所:", "本社:", "TEL", "電話"}) {
@@ -162,6 +161,12 @@ func organization(header string, sents []sentence, lines []string) (string, stri
 				if _, ok := counts[m]; !ok {
 					order = append(order, m)
 					first[m] = s.Text
+					if !joined {
+						body, joined = strings.Join(lines, "\n"), true
+						if header != "" {
+							body = strings.Replace(body, header, "", 1)
+						}
+					}
 					counts[m] = strings.Count(body, m)
 				}
 				if r < 2 {
@@ -182,13 +187,57 @@ func organization(header string, sents []sentence, lines []string) (string, stri
 	return best, first[best]
 }
 
+// compactBody is the text of lines less the first occurrence of header and
+// less spaces: strings.ReplaceAll(strings.Replace(strings.Join(lines, "\n"),
+// header, "", 1), " ", ""), built in one copy rather than three of the
+// whole text. A header of one line occurs first where it first occurs in
+// a line.
+func compactBody(lines []string, header string) string {
+	if strings.Contains(header, "\n") {
+		return strings.ReplaceAll(strings.Replace(strings.Join(lines, "\n"), header, "", 1), " ", "")
+	}
+	n := len(lines)
+	for _, l := range lines {
+		n += len(l)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	found := false
+	for i, l := range lines {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if !found {
+			if k := strings.Index(l, header); k >= 0 {
+				found = true
+				writeWithoutSpaces(&b, l[:k])
+				l = l[k+len(header):]
+			}
+		}
+		writeWithoutSpaces(&b, l)
+	}
+	return b.String()
+}
+
+func writeWithoutSpaces(b *strings.Builder, s string) {
+	for {
+		i := strings.IndexByte(s, ' ')
+		if i < 0 {
+			b.WriteString(s)
+			return
+		}
+		b.WriteString(s[:i])
+		s = s[i+1:]
+	}
+}
+
 // headerOrganization reads the organization from a blog header's rest,
 // where the normalizer has glued it to the title: of the prefixes of the
 // leading run of name characters, the one that best ends a name (a legal
 // form, a suffix, kagome's 組織 tag) and best starts a title (当社, 個人情報,
 // 【), and that the body names again. A regulator's header yields the body
-// its notice is about.
-func headerOrganization(rest, body string) string {
+// its notice is about. compactBody is the text less the header and spaces.
+func headerOrganization(rest, compactBody string) string {
 	rest = strings.TrimSpace(rest)
 	run := leadingRun(rest)
 	if run == "" {
@@ -204,7 +253,6 @@ func headerOrganization(rest, body string) string {
 			}
 		}
 	}
-	compactBody := strings.ReplaceAll(body, " ", "")
 	ends := tokenEnds(run)
 	best, bestScore := "", 2
 	for k := range run {

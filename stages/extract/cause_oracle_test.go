@@ -1,0 +1,186 @@
+package extract
+
+import (
+	"math"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/breachtrend/breachtrend/stages/normalize"
+)
+
+// causeScoresOracle is causeScores as it reads, with no index: every cue and every
+// list word is looked for with strings.Index and strings.Contains. It is
+// the oracle for cause's one-pass word index.
+func causeScoresOracle(title string, sents []sentence) (map[string]float64, map[string]string) {
+	scores := map[string]float64{}
+	evidence := map[string]string{}
+	evScore := map[string]float64{}
+	note := func(c string, w float64, text string) {
+		scores[c] += w
+		if w > evScore[c] {
+			evScore[c], evidence[c] = w, text
+		}
+	}
+	add := func(text string, mult float64) {
+		if mult == 0 {
+			return
+		}
+		scan := text
+		if strings.Contains(scan, "『") {
+			scan = maskTitles(scan)
+		}
+		if strings.Contains(scan, "に掲載") {
+			scan = maskListed(scan)
+		}
+		if containsAny(scan, consequenceWords) {
+			scan = consequenceRE.ReplaceAllStringFunc(scan, func(m string) string { return strings.Repeat("_", len(m)) })
+		}
+		used := make([]bool, len(scan))
+		// Data or a password stolen, with no device or papers named, is an
+		// intrusion, not a theft.
+		dataTheft := containsAny(scan, dataWords) && !containsAny(scan, physicalItems)
+		cueCause := func(c string) string {
+			if c == "theft" && dataTheft {
+				return "unauthorized_access"
+			}
+			return c
+		}
+		for k := range causeCues {
+			c := causeCues[k]
+			for from := 0; ; {
+				i := strings.Index(scan[from:], c.phrase)
+				if i < 0 {
+					break
+				}
+				i += from
+				from = i + len(c.phrase)
+				if anyUsed(used[i:from]) && c.weight < 3 {
+					continue
+				}
+				for k := i; k < from; k++ {
+					used[k] = true
+				}
+				note(cueCause(c.cause), c.weight*mult, text)
+				break // each cue counts once a sentence
+			}
+		}
+		for _, c := range patternCues {
+			if holdsAllNaive(scan, c.need) && c.re.MatchString(scan) {
+				note(c.cause, c.weight*mult, text)
+			}
+		}
+		// Every cause sentence is tokenized: the oracle skips none by
+		// lemmaStems.
+		if mult >= 2 {
+			seen := map[string]bool{}
+			for _, m := range morphs(scan) {
+				for _, c := range lemmaCues {
+					if m.Base == c.base && !seen[c.base] {
+						seen[c.base] = true
+						note(cueCause(c.cause), c.weight*mult, text)
+					}
+				}
+			}
+		}
+	}
+	add(title, 3)
+	for _, s := range sents {
+		mult := 1.0
+		if containsAny(s.Text, causeWords) || containsAny(s.Heading, []string{"原因", "経緯", "概要", "発生", "事案", "内容"}) {
+			mult = 2
+		}
+		if containsAny(s.Text, causeStatements) || containsAny(s.Heading, []string{"原因", "要因"}) {
+			mult = 3
+		}
+		if containsAny(s.Text, speculative) {
+			mult = 0.25
+		}
+		if containsAny(s.Heading, responseHeadings) && !containsAny(s.Heading, []string{"原因", "経緯", "概要"}) {
+			mult = math.Min(mult, 0.25)
+		}
+		add(s.Text, mult)
+	}
+	return scores, evidence
+}
+
+// holdsAllNaive reports whether s holds a word of each group.
+func holdsAllNaive(s string, groups [][]string) bool {
+	for _, g := range groups {
+		if !containsAny(s, g) {
+			return false
+		}
+	}
+	return true
+}
+
+// oracleTexts are the sample corpus's notices, normalized, the fuzz seeds
+// and crafted sentences: the oracle tests compare on each. The folder of
+// .txt files that BREACHTREND_BENCH_CORPUS names, if any, is added.
+func oracleTexts(t testing.TB) []string {
+	t.Helper()
+	files, _ := filepath.Glob("../../testdata/corpus/*.txt")
+	if dir := os.Getenv("BREACHTREND_BENCH_CORPUS"); dir != "" {
+		more, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+		files = append(files, more...)
+	}
+	if len(files) == 0 {
+		t.Skip("no sample corpus")
+	}
+	var out []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, normalize.Text(string(data)))
+	}
+	return append(append(out, fuzzSeeds...), craftedCauses...)
+}
+
+// craftedCauses hold the words that change how cues count: data and
+// devices stolen, overlapping cues, masked titles, lists and consequences,
+// headings and lemma verbs.
+var craftedCauses = []string{
+	"■原因\nパスワードが盗まれた。鞄とパスワードが盗まれた。ID情報が盗難に遭い窃取された。",
+	"■経緯\nサイバー攻撃による不正アクセスの攻撃。ランサムウェアのランサムウェア被害。設定ミスの設定の誤り。",
+	"『不正アクセス対策』という件名のメール。顧客リストに掲載されたアドレスがホームページに掲載された。",
+	"なりすましメールの送信が確認されたため、フィッシングサイトの被害者が発生した原因は誤送信です。",
+	"■今後の対応\n誤ってBCCではなくTOに入れて送信した。他のお客様の情報が表示される不具合によるもの。",
+	"■概要\n社員がパソコンを置き忘れ、紛失した。USBを落としたことが原因。書類を捨てた。持ち出した元社員による。",
+	"アカウントが不正に利用され、パスワードが窃取された。誤って添付ファイルを送付したことによる。",
+	"ああああ誤送信誤送信誤送信誤送付。転送転送設定設定設定不備。",
+	"■原因\n不正アクセス制限の設定を誤り、サイバー攻撃を受けた。",
+}
+
+func checkCause(t *testing.T, title, text string) {
+	sents := splitSentences(text)
+	sc, ev := causeScores(title, sents)
+	wsc, wev := causeScoresOracle(title, sents)
+	if !reflect.DeepEqual(sc, wsc) || !reflect.DeepEqual(ev, wev) {
+		t.Fatalf("causeScores(%q, %.60q…) = %v %q, oracle %v %q", title, text, sc, ev, wsc, wev)
+	}
+}
+
+func TestCauseAsOracle(t *testing.T) {
+	for _, text := range oracleTexts(t) {
+		title, _, _ := strings.Cut(text, "\n")
+		checkCause(t, title, text)
+		// Each sentence alone, as a title and as a text: a notice's
+		// score hides most sentences' own.
+		for _, s := range splitSentences(text) {
+			checkCause(t, s.Text, "")
+			checkCause(t, "", s.Text)
+		}
+	}
+}
+
+func FuzzCauseAsOracle(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add("", s)
+	}
+	f.Add("『不正アクセス』", "顧客リストに掲載されたなりすましメールの送信。\n■原因\n誤ってBCCに入れず宛先に送信、盗まれた。")
+	f.Fuzz(checkCause)
+}

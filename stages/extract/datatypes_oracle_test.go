@@ -1,0 +1,217 @@
+package extract
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/breachtrend/breachtrend/schemas"
+)
+
+// The functions below are dataTypes and its helpers as they read with no
+// index: every term and every list word is looked for with strings.Index
+// and strings.Contains. They are the oracle for dataTypes' one-pass word
+// indexes.
+
+// typesIn returns the data types named in s, longest words first, each
+// span of text used once.
+func typesInOracle(s string) []string {
+	used := make([]bool, len(s))
+	seen := map[string]bool{}
+	var out []string
+	for k := range dataTerms {
+		t := dataTerms[k]
+		for from := 0; ; {
+			i := strings.Index(s[from:], t.word)
+			if i < 0 {
+				break
+			}
+			i += from
+			j := i + len(t.word)
+			from = j
+			if anyUsed(used[i:j]) || (t.delimited && !delimitedAtOracle(s, i, j)) {
+				continue
+			}
+			for k := i; k < j; k++ {
+				used[k] = true
+			}
+			if hasPrefixAny(s[j:], usageAfter) || dtHasSuffix(s[:i], usageBefore) || contactValue(t.kind, s[j:]) {
+				continue
+			}
+			kind := t.kind
+			// 「お届け先の個人情報」 is the addressees' data, not an address.
+			if kind == "address" && strings.HasSuffix(t.word, "先") && hasPrefixAny(s[j:], []string{"の個人情報", "の方", "様"}) {
+				continue
+			}
+			if kind == "" {
+				continue // a word that holds a type's word but names none: 住所録
+			}
+			// A bare ID of a patient or a student is their number.
+			if t.word == "ID" && containsAny(s, []string{"患者", "生徒", "学生", "会員", "顧客"}) {
+				kind = "customer_number"
+			}
+			for _, k := range []string{kind, t.also} {
+				if k != "" && !seen[k] {
+					seen[k] = true
+					out = append(out, k)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// dataTypes collects the types named as leaked: in sentences or list items
+// about leaked data, less the types a negated sentence (or the list under
+// it) names.
+func dataTypesOracle(sents []sentence) ([]string, string) {
+	found := map[string]bool{}
+	negated := map[string]bool{}
+	var evidence string
+	negatedList := -1 // line under which list items are negated
+	for i, s := range sents {
+		if strings.Contains(s.Text, "わけでは") {
+			// 「…からパスワードがわかるわけではありません」 denies a
+			// consequence, not that the data leaked.
+			s.Text = strings.NewReplacer("わけではありません", "わけで", "わけではない", "わけで").Replace(s.Text)
+		}
+		if spoofWarningOracle(s.Text) {
+			continue
+		}
+		for _, p := range negatedParts(s.Text) {
+			for _, t := range typesInOracle(p) {
+				negated[t] = true
+			}
+		}
+		s.Text = withoutNegatedParts(s.Text)
+		types := typesInOracle(s.Text)
+		neg := containsAny(s.Text, negations) && !heldNotButLeaked(s.Text)
+		if neg && (strings.Contains(s.Text, "以下") || strings.HasSuffix(s.Text, ":")) {
+			negatedList = i
+		}
+		if negatedList >= 0 && i > negatedList && !s.Item {
+			negatedList = -1
+		}
+		if len(types) == 0 {
+			continue
+		}
+		switch {
+		case neg && !strings.Contains(s.Text, "以下"):
+			for _, t := range typesBeforeNegationOracle(s.Text) {
+				negated[t] = true
+			}
+			// What comes before the negated clause still counts:
+			// 「診察券番号※医療機関名は含まれておりません」.
+			head := s.Text[:negationScope(s.Text[:firstNegation(s.Text)])]
+			if types = typesInOracle(head); len(types) == 0 || !strings.ContainsAny(head, "※") {
+				continue
+			}
+		case negatedList >= 0 && i > negatedList && s.Item:
+			continue
+		}
+		ctx := containsAny(s.Text, leakContext) || containsAny(s.Heading, leakContext) ||
+			(s.Item && listContextOracle(sents, i)) || isTermListOracle(s.Text)
+		if !ctx || isRequestOracle(s.Text) {
+			continue
+		}
+		for _, t := range types {
+			found[t] = true
+		}
+		if evidence == "" {
+			evidence = s.Text
+		}
+	}
+	var out []string
+	for _, t := range schemas.DataTypes {
+		if found[t] && !negated[t] {
+			out = append(out, t)
+		}
+	}
+	return out, evidence
+}
+
+// delimitedAt reports whether s[i:j] stands alone between list separators.
+func delimitedAtOracle(s string, i, j int) bool {
+	const seps = "、,・/ ()「」『』:\n+びやと"
+	conj := []string{"又は", "または", "及び", "並びに", "ならびに"}
+	before := i == 0 || strings.ContainsAny(lastRunes(s[:i], 1), seps) || dtHasSuffix(s[:i], conj)
+	after := j == len(s) || strings.ContainsAny(string([]rune(s[j:])[0]), seps+"等") || hasPrefixAny(s[j:], conj)
+	return before && after
+}
+
+// isTermList reports whether a line is itself a list of data items, such as
+// "氏名、住所、電話番号" or "患者ID、氏名、生年月日".
+func isTermListOracle(s string) bool {
+	return len(typesInOracle(s)) >= 2 && strings.Count(s, "、")+strings.Count(s, "・")+strings.Count(s, ",") >= 1
+}
+
+func typesBeforeNegationOracle(s string) []string {
+	i := firstNegation(s)
+	return typesInOracle(s[negationScope(s[:i]):i])
+}
+
+func listContextOracle(sents []sentence, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-12; j-- {
+		t := sents[j].Text + sents[j].Heading
+		if containsAny(t, leakContext) {
+			return true
+		}
+		if !sents[j].Item && utf8.RuneCountInString(sents[j].Text) > 30 {
+			return false
+		}
+	}
+	return false
+}
+
+func isRequestOracle(s string) bool {
+	return containsAny(s, []string{"お願い", "ください", "変更を", "再設定", "ご確認", "ご注意", "お問い合わせ先", "窓口"}) &&
+		!containsAny(s, []string{"漏えい", "漏洩", "流出", "閲覧"})
+}
+
+func spoofWarningOracle(s string) bool {
+	return containsAny(s, spoofMails) && !containsAny(s, []string{"漏えい", "漏洩", "流出", "窃取", "盗", "不正に取得", "閲覧", "漏れ"})
+}
+
+// craftedDataTypes hold negations, brackets, lists, spoofed mail and
+// requests, which change what counts.
+var craftedDataTypes = []string{
+	"漏えいした情報:\n・氏名、住所\n・電話番号\n・ID\n患者ID、カナ氏名(住所や電話番号はありません。)",
+	"クレジットカード番号は含まれておりません。以下の情報は含まれていません:\n・口座番号\n・マイナンバー\n流出した項目は氏名です",
+	"診察券番号※医療機関名は含まれておりません。パスワードがわかるわけではありません。",
+	"なりすましメールにご注意ください。送信者の氏名とメールアドレスを装ったメール。パスワードの変更をお願いします。",
+	"弊社ではクレジットカード情報を保有しておりませんでしたが、改ざんされ氏名、住所、電話番号が流出。TEL:089-000-0000、FAX",
+	"ご家族の皆様、保護者の氏名、生徒ID、車載機 ID、組・姓・名、お届け先の個人情報、住所録",
+	"\xe3\x81氏名\xff、ID\xe3、名",
+	"不審なメールを装った攻撃で氏名、住所が流出した。",
+}
+
+func checkDataTypes(t *testing.T, text string) {
+	sents := splitSentences(text)
+	got, gotEv := dataTypes(sents)
+	want, wantEv := dataTypesOracle(sents)
+	if !reflect.DeepEqual(got, want) || gotEv != wantEv {
+		t.Fatalf("dataTypes(%.60q…) = %q %q, oracle %q %q", text, got, gotEv, want, wantEv)
+	}
+	for _, s := range sents {
+		if got, want := typesIn(s.Text), typesInOracle(s.Text); !reflect.DeepEqual(got, want) {
+			t.Fatalf("typesIn(%q) = %q, oracle %q", s.Text, got, want)
+		}
+	}
+}
+
+func TestDataTypesAsOracle(t *testing.T) {
+	for _, text := range append(oracleTexts(t), craftedDataTypes...) {
+		checkDataTypes(t, text)
+		for _, s := range splitSentences(text) {
+			checkDataTypes(t, s.Text)
+		}
+	}
+}
+
+func FuzzDataTypesAsOracle(f *testing.F) {
+	for _, s := range append(fuzzSeeds, craftedDataTypes...) {
+		f.Add(s)
+	}
+	f.Fuzz(checkDataTypes)
+}
