@@ -26,6 +26,12 @@ import (
 func kanjiDates(s string) iter.Seq[[14]int] {
 	return func(yield func([14]int) bool) {
 		for p := 0; p < len(s); {
+			// A match starts with a digit or an era name, whose first
+			// byte eraPrefix checks.
+			if c := s[p]; !isDigitByte(c) && (c < 0xE4 || c > 0xE6) {
+				p++
+				continue
+			}
 			m, ok := kanjiDateAt(s, p)
 			if !ok {
 				p++
@@ -39,8 +45,7 @@ func kanjiDates(s string) iter.Seq[[14]int] {
 	}
 }
 
-// kanjiDateAt matches the pattern of kanjiDates at p. A match starts with
-// an era name or a digit; at any other byte it fails at once.
+// kanjiDateAt matches the pattern of kanjiDates at p.
 func kanjiDateAt(s string, p int) (m [14]int, ok bool) {
 	for i := range m {
 		m[i] = -1
@@ -105,10 +110,12 @@ func kanjiDateAt(s string, p int) (m [14]int, ok bool) {
 
 // eraPrefix is the era name s opens with, or "".
 func eraPrefix(s string) string {
-	for _, e := range []string{"令和", "平成", "昭和"} {
-		if strings.HasPrefix(s, e) {
-			return e
-		}
+	if len(s) < len("令和") || s[0] < 0xE4 || s[0] > 0xE6 { // the first bytes of 令, 平, 昭
+		return ""
+	}
+	switch s[:len("令和")] {
+	case "令和", "平成", "昭和":
+		return s[:len("令和")]
 	}
 	return ""
 }
@@ -121,6 +128,12 @@ func eraPrefix(s string) string {
 func shortDates(s string) iter.Seq[[8]int] {
 	return func(yield func([8]int) bool) {
 		for p := 0; p < len(s); {
+			// A match starts with a digit, white space or one of 同, 本,
+			// 今, 昨, 翌, 前, whose first bytes relYearPrefix checks.
+			if c := s[p]; !isDigitByte(c) && !isSpaceByte(c) && (c < 0xE4 || c > 0xE7) {
+				p++
+				continue
+			}
 			m, ok := shortDateAt(s, p)
 			switch {
 			case ok:
@@ -164,9 +177,18 @@ func shortDateAt(s string, p int) (m [8]int, ok bool) {
 // relYearPrefix is the word of 同年|本年|今年|昨年|翌年|前年|同 that s opens
 // with, the first in that order, or "".
 func relYearPrefix(s string) string {
-	for _, w := range []string{"同年", "本年", "今年", "昨年", "翌年", "前年", "同"} {
-		if strings.HasPrefix(s, w) {
-			return w
+	if len(s) < len("同") || s[0] < 0xE4 || s[0] > 0xE7 { // the first bytes of 同, 本, 今, 昨, 翌, 前
+		return ""
+	}
+	switch s[:len("同")] {
+	case "同":
+		if strings.HasPrefix(s[len("同"):], "年") {
+			return s[:len("同年")]
+		}
+		return s[:len("同")]
+	case "本", "今", "昨", "翌", "前":
+		if strings.HasPrefix(s[len("同"):], "年") {
+			return s[:len("同年")]
 		}
 	}
 	return ""
@@ -209,34 +231,29 @@ func monthDayAt(s string, q int) (month, day [2]int, end int, ok bool) {
 // character of its own before it.
 func numDates(s string) iter.Seq[[12]int] {
 	return func(yield func([12]int) bool) {
-		for p := 0; p < len(s); {
-			m, ok := numDateAt(s, p)
+		// A match starts at the start of the text, with its year, or at
+		// the rune before its year: the scan looks for years, from the
+		// first after the rune where the last match ended.
+		for from, y := 0, 0; y < len(s); y++ {
+			if s[y] != '1' && s[y] != '2' {
+				continue
+			}
+			var m [12]int
+			var ok bool
+			if y == 0 {
+				m, ok = numDateFrom(s, 0, 0)
+			} else if r, n := utf8.DecodeLastRuneInString(s[from:y]); !(r >= '0' && r <= '9' || r == '.' || r == '-' || r == '/') {
+				m, ok = numDateFrom(s, y-n, y)
+			}
 			if !ok {
-				_, n := utf8.DecodeRuneInString(s[p:])
-				p += n
 				continue
 			}
 			if !yield(m) {
 				return
 			}
-			p = m[1]
+			from, y = m[1], m[1] // the year after the next rune at the earliest
 		}
 	}
-}
-
-// numDateAt matches the pattern of numDates at p, a rune boundary: the
-// year at the start of the text, or after the rune at p.
-func numDateAt(s string, p int) (m [12]int, ok bool) {
-	if p == 0 {
-		if m, ok := numDateFrom(s, 0, 0); ok {
-			return m, true
-		}
-	}
-	r, n := utf8.DecodeRuneInString(s[p:])
-	if r >= '0' && r <= '9' || r == '.' || r == '-' || r == '/' {
-		return m, false
-	}
-	return numDateFrom(s, p, p+n)
 }
 
 // numDateFrom matches the pattern of numDates from its year at y, for a
