@@ -11,14 +11,16 @@ import (
 // kindRule says which words in a clause make a dated event of a kind.
 // Rules are tried in order; the first that matches wins.
 type kindRule struct {
-	kind   string
-	all    []string // every one of these (any of the |-separated forms)
-	unless []string
-	groups []wordList // all, split at | (by init)
+	kind        string
+	all         []string // every one of these (any of the |-separated forms)
+	unless      []string
+	groups      []wordList // all, split at | (by init)
+	unlessWords wordList   // unless (by init)
 }
 
 func init() {
 	for i, r := range kindRules {
+		kindRules[i].unlessWords = newWordList(r.unless)
 		for _, g := range r.all {
 			kindRules[i].groups = append(kindRules[i].groups, newWordList(strings.Split(g, "|")))
 		}
@@ -41,29 +43,26 @@ var kindRules = []kindRule{
 }
 
 // matches reports whether the rule holds for clause, whose rune mask is m.
+// The words it needs come first: they rule out most clauses at the cost
+// of the masks alone.
 func (r kindRule) matches(clause string, m runeMask) bool {
-	for _, u := range r.unless {
-		if strings.Contains(clause, u) {
-			return false
-		}
-	}
 	for _, g := range r.groups {
 		if !g.inMask(clause, m) {
 			return false
 		}
 	}
-	return true
+	return !r.unlessWords.inMask(clause, m)
 }
 
 func classifyClause(clause string) string {
-	clause = longQuoteRE.ReplaceAllString(clause, "「」")
+	clause = withoutLongQuotes(clause)
 	if strings.Contains(clause, "情報提供書") || strings.Contains(clause, "問") {
 		clause = nounMasker.Replace(clause) // the replacer allocates: only when a noun may be there
 	}
-	if !strings.Contains(clause, "保護委員会") && incomingCue(clause) && incomingReportRE.MatchString(clause) {
+	m := maskOf(clause)
+	if incomingCue(clause) && incomingNouns.inMask(clause, m) && !strings.Contains(clause, "保護委員会") && incomingReportRE.MatchString(clause) {
 		return schemas.EventDiscovered
 	}
-	m := maskOf(clause)
 	for _, r := range kindRules {
 		if r.matches(clause, m) {
 			return r.kind
@@ -94,9 +93,9 @@ var incomingReportRE = regexp.MustCompile(`(?:から|より)[^、。]{0,24}(?:�
 // commaLed reports whether a date's clause opens with a comma, after a
 // weekday and a time of day: 「7月24日(水)18時頃、…」.
 func commaLed(clause string) bool {
-	c := strings.TrimLeft(weekdayLeadRE.ReplaceAllString(clause, ""), " ")
-	if loc := timeRE.FindStringIndex(c); loc != nil && loc[0] == 0 {
-		c = strings.TrimLeft(c[loc[1]:], " ")
+	c := strings.TrimLeft(trimWeekdayLead(clause), " ")
+	if n := timeLead(c); n > 0 {
+		c = strings.TrimLeft(c[n:], " ")
 	}
 	return strings.HasPrefix(c, "、") || strings.HasPrefix(c, ",")
 }
@@ -118,11 +117,6 @@ var causeStatementRE = regexp.MustCompile(`が原因|に起因|原因は|原因�
 // wrote (「個人情報が漏れている…」との電話), whose verbs are not the event.
 var longQuoteRE = regexp.MustCompile(`「[^「」]{12,}」`)
 
-// clauseBoundaryRE ends the clause a date governs: a comma, the end of a
-// reported content (…旨の連絡, …との報告), a contrast (…たが、), a result
-// (…したところ).
-var clauseBoundaryRE = regexp.MustCompile(`、|,|旨|との|ものの|ところ|ため`)
-
 // embeddedRE: "…したことが判明した" — a date inside the embedded clause
 // is the day of what was found, not of the finding.
 var embeddedRE = regexp.MustCompile(`(?:こと|の)(?:が|を)(?:判明|発覚|確認|分か|わか|検知|把握)`)
@@ -136,10 +130,10 @@ var periodStartRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*(?:(?:午前
 // then the rest of the sentence.
 func classifyMention(text string, m dateMention, clauseEnd int, rangeStart bool) string {
 	clause := text[m.End:clauseEnd]
-	body := strings.TrimLeft(weekdayLeadRE.ReplaceAllString(clause, ""), "、, ")
+	body := strings.TrimLeft(trimWeekdayLead(clause), "、, ")
 	short := body
-	if loc := clauseBoundaryRE.FindStringIndex(body); loc != nil {
-		short = body[:loc[0]]
+	if i := clauseBoundary(body); i >= 0 {
+		short = body[:i]
 	}
 	if scopeRE.MatchString(clause) && !rangeStart {
 		return schemas.EventOther
@@ -183,7 +177,7 @@ func classifyMention(text string, m dateMention, clauseEnd int, rangeStart bool)
 	// "6月5日に不正アクセスを受けたことが判明": the date is inside the
 	// clause that was found. A date followed by a comma governs the main
 	// verb instead.
-	if kind == schemas.EventDiscovered && !strings.HasPrefix(strings.TrimLeft(weekdayLeadRE.ReplaceAllString(clause, ""), " "), "、") {
+	if kind == schemas.EventDiscovered && !strings.HasPrefix(strings.TrimLeft(trimWeekdayLead(clause), " "), "、") {
 		if loc := embeddedRE.FindStringIndex(clause); loc != nil && classifyClause(clause[:loc[0]]) == schemas.EventOccurred {
 			kind = schemas.EventOccurred
 		}
@@ -194,7 +188,7 @@ func classifyMention(text string, m dateMention, clauseEnd int, rangeStart bool)
 		}
 		return schemas.EventOther
 	}
-	if kind == schemas.EventOther && causeStatementRE.MatchString(text) {
+	if kind == schemas.EventOther && mayStateCause(text) && causeStatementRE.MatchString(text) {
 		return schemas.EventOccurred
 	}
 	return kind
@@ -207,31 +201,32 @@ func classifyMention(text string, m dateMention, clauseEnd int, rangeStart bool)
 // though a later clause negates; "8月31日、…名簿を送付すべきところ、誤って…"
 // a sending though a later clause tells of a deletion. A word that one
 // clause negates or cancels no longer hides what another clause says.
-var commaRE = regexp.MustCompile(`、|,`)
-
 func classifyPieces(body string) string {
-	body = longQuoteRE.ReplaceAllString(body, "「」")
-	prev := 0
-	locs := commaRE.FindAllStringIndex(body, -1)
-	locs = append(locs, []int{len(body), len(body)})
+	body = withoutLongQuotes(body)
 	kind := schemas.EventOther
-	for _, loc := range locs {
-		piece := body[prev:loc[0]]
-		prev = loc[1]
+	for {
+		i, n := nextComma(body)
+		piece := body
+		if i >= 0 {
+			piece = body[:i]
+		}
 		switch classifyClause(piece) {
 		case schemas.EventDiscovered:
 			return schemas.EventDiscovered
 		case schemas.EventOccurred:
 			kind = schemas.EventOccurred
 		}
+		if i < 0 {
+			return kind
+		}
+		body = body[i+n:]
 	}
-	return kind
 }
 
 func classifyOccurred(clause string) bool {
 	for _, r := range kindRules {
 		if r.kind == schemas.EventOccurred {
-			c := longQuoteRE.ReplaceAllString(clause, "「」")
+			c := withoutLongQuotes(clause)
 			return r.matches(c, maskOf(c))
 		}
 	}
@@ -299,7 +294,7 @@ func timeline(sents []sentence, ctx *yearContext, pub, pubMention int) []schemas
 		}
 		// A line that holds nothing but its dates (and times, weekdays):
 		// the same for each of its mentions, so read once.
-		dateOnly := dateOnlyRE.MatchString(stripMentions(s.Text, ms))
+		dateOnly := dateOnlyLine(s.Text, ms)
 		for j, m := range ms {
 			d := ctx.resolve(m)
 			if d.IsZero() {
