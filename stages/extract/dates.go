@@ -161,10 +161,8 @@ func scanDateCues(s string) dateCues {
 			afterDigit, afterKanji = false, false
 			continue
 		}
-		// Every rune the cues look for is three bytes long, with a first
-		// byte E4…E7. Any other rune is one the cues pass over, as they
-		// do each byte of one that is not valid: skipping a lead byte's
-		// continuation bytes, valid or not, skips no rune they look for.
+		// Any rune but those of three bytes is one the cues pass over,
+		// as they pass over each byte of one that is not valid.
 		r, n := threeByteRune(s, i)
 		i += n
 		kanji, dou := false, false
@@ -192,18 +190,16 @@ func scanDateCues(s string) dateCues {
 }
 
 // threeByteRune reads the rune at i of s, a byte at or above 0x80, when
-// it is three bytes long: its rune when its first byte is E4…E7 (U+4000…
-// U+7FFF, most kanji), where any two continuation bytes make a valid rune
-// that utf8.DecodeRuneInString would read the same, and -1 for the
-// others. It reads any other byte as one unknown rune (-1). The general
-// decoding was the larger part of scanning a sentence for cues.
+// it is a valid rune of three bytes (U+0800…U+FFFF: kana, kanji, full-width
+// forms), as utf8.DecodeRuneInString would; it reads any other byte as one
+// unknown rune (-1). Every rune the date and count cues look for is three
+// bytes long, and the general decoding was the larger part of scanning a
+// sentence for them.
 func threeByteRune(s string, i int) (rune, int) {
 	b := s[i]
-	if b < 0xE0 || b > 0xEF || i+2 >= len(s) || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
+	if b < 0xE0 || b > 0xEF || i+2 >= len(s) || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 ||
+		b == 0xE0 && s[i+1] < 0xA0 || b == 0xED && s[i+1] > 0x9F { // overlong, surrogate
 		return -1, 1
-	}
-	if b < 0xE4 || b > 0xE7 {
-		return -1, 3
 	}
 	return rune(b&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
 }

@@ -61,6 +61,9 @@ func checkScanners(t *testing.T, s string) {
 			t.Fatalf("%s(%q) = %v, want (regexp) %v", c.name, s, c.got, want)
 		}
 	}
+	if got, want := findDates(s), findCuedDates(s, allDateCues); !reflect.DeepEqual(got, want) {
+		t.Fatalf("findDates(%q) = %+v, want (every pattern run) %+v", s, got, want)
+	}
 }
 
 func TestDateScanners(t *testing.T) {
@@ -100,7 +103,8 @@ func FuzzDateScanners(f *testing.F) {
 // open, white space in every place).
 func TestDateScannersRandom(t *testing.T) {
 	pieces := []string{"0", "1", "2", "9", "19", "20", "2023", " ", "\t", "\n", "/", ".", "-", "(", ")", "年", "月", "日", "度",
-		"令和", "平成", "昭和", "元", "同", "同年", "本年", "翌年", "令", "x", "。", "\xe3", "\xff", "\xe6\x9c"}
+		"令和", "平成", "昭和", "元", "同", "同年", "本年", "翌年", "令", "x", "。", "\xe3", "\xff", "\xe6\x9c",
+		"翌", "同月", "七", "十", "二〇二三", "R", "H5.", "(月)", "午後", "曜"}
 	rng := rand.New(rand.NewPCG(1, 2))
 	n := 20000
 	if testing.Short() {
