@@ -1,8 +1,9 @@
 package extract
 
 import (
+	"cmp"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -236,7 +237,10 @@ func findCuedDates(s string, c dateCues) []dateMention {
 		}
 		return s[:min(end, len(s))]
 	}
-	var ms []dateMention
+	// The mentions found, before they are ordered and the overlaps
+	// dropped; a sentence holds few, and this buffer stays on the stack.
+	var buf [8]dateMention
+	ms := buf[:0]
 	digitEnd := dayAfter(s, c.digitTsuki, isDigitOrSpace) // where kanjiDates and shortDates matches end at the latest
 	for m := range kanjiDates(cuedTo(c.digitTsuki > 0 && c.nen, digitEnd)) {
 		var y int
@@ -345,11 +349,11 @@ func findCuedDates(s string, c dateCues) []dateMention {
 		}
 		ms = append(ms, dm)
 	}
-	sort.SliceStable(ms, func(i, j int) bool {
-		if ms[i].Start != ms[j].Start {
-			return ms[i].Start < ms[j].Start
+	slices.SortStableFunc(ms, func(a, b dateMention) int {
+		if a.Start != b.Start {
+			return cmp.Compare(a.Start, b.Start)
 		}
-		return ms[i].End > ms[j].End
+		return cmp.Compare(b.End, a.End)
 	})
 	var out []dateMention
 	for _, m := range ms {
@@ -360,11 +364,17 @@ func findCuedDates(s string, c dateCues) []dateMention {
 			continue // inside a longer match already taken
 		}
 		m.Weekday = -1
-		if w := weekdayRE.FindStringSubmatch(s[m.End:]); w != nil {
-			m.Weekday = weekdays[w[1]]
+		// A weekday opens with "(" after white space.
+		if w := skipSpace(s, m.End); w < len(s) && s[w] == '(' {
+			if w := weekdayRE.FindStringSubmatch(s[m.End:]); w != nil {
+				m.Weekday = weekdays[w[1]]
+			}
 		}
 		if n := len(out); n > 0 && rangeSepRE.MatchString(s[out[n-1].End:m.Start]) {
 			m.RangeEnd = true
+		}
+		if out == nil {
+			out = make([]dateMention, 0, len(ms))
 		}
 		out = append(out, m)
 	}
