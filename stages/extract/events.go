@@ -104,6 +104,12 @@ func commaLed(clause string) bool {
 // before what was told (…から本市に対し、).
 var addressedRE = regexp.MustCompile(`(?:から|より)[^、。]{0,12}(?:に対し(?:て)?|へ|に)、\s*$`)
 
+// addressedCue reports whether clause holds から or より and ends with 、
+// and white space, as every match of addressedRE does.
+func addressedCue(clause string) bool {
+	return strings.HasSuffix(strings.TrimRight(clause, " \t\n\f\r"), "、") && incomingCue(clause)
+}
+
 // scopeRE: a date that bounds whose data is concerned — "3月16日までに
 // 会員登録をされたお客様", "平成30年3月19日以前に問い合わせをした方" — names
 // no event.
@@ -151,7 +157,7 @@ func classifyMention(text string, m dateMention, clauseEnd int, rangeStart bool)
 	// "6月6日、委託事業者から本市に対し、同年5月26日に…被害を受けた旨の
 	// 報告がありました": the clause is addressed to the organization and
 	// its verb comes after the next date, so read it to the sentence end.
-	if incomingCue(clause) && addressedRE.MatchString(clause) && incomingReportRE.MatchString(text[m.End:]) {
+	if addressedCue(clause) && addressedRE.MatchString(clause) && incomingReportRE.MatchString(text[m.End:]) {
 		return schemas.EventDiscovered
 	}
 	// A date set off by a comma ("7月24日、…を検知いたしました") dates the
@@ -242,13 +248,29 @@ var dateOnlyRE = regexp.MustCompile(`^[\s・•\-*\d.()【】\[\]]*$`)
 // incidentDayRE names the day of the incident without its date.
 var incidentDayRE = regexp.MustCompile(`(?:事件|事案|事故|被害|攻撃|感染)?発生(?:の)?当日`)
 
-var timeContinuationRE = regexp.MustCompile(`(同日|当日|その後|直後|翌日|\d{1,3}分後|数分後|\d{1,2}時\d{0,2}分?|\d{1,2}:\d{2})`)
-
-// timeContinuationCue reports whether s holds the literals a match of
-// timeContinuationRE needs: one of its words, or a digit and 分後, 時 or ":".
-func timeContinuationCue(s string) bool {
-	return containsAny(s, []string{"同日", "当日", "その後", "直後", "翌日", "数分後"}) ||
-		strings.ContainsAny(s, "0123456789") && containsAny(s, []string{"分後", "時", ":"})
+// timeContinues reports whether s tells a time on the day of the sentence
+// before: 同日, 当日, その後, 直後, 翌日, 数分後, or a number right before 分後
+// or 時, or a time written 19:19. It is the regexp
+//
+//	同日|当日|その後|直後|翌日|\d{1,3}分後|数分後|\d{1,2}時\d{0,2}分?|\d{1,2}:\d{2}
+//
+// in words: its numbers may be the last digits of a longer run, and what
+// may follow 時 is optional, so a digit before 分後 or 時, or before ":" and
+// two digits, is a match.
+func timeContinues(s string) bool {
+	if containsAny(s, []string{"同日", "当日", "その後", "直後", "翌日", "数分後"}) {
+		return true
+	}
+	for i := 1; i < len(s); i++ {
+		if !isDigitByte(s[i-1]) {
+			continue
+		}
+		if rest := s[i:]; strings.HasPrefix(rest, "分後") || strings.HasPrefix(rest, "時") ||
+			len(rest) >= 3 && rest[0] == ':' && isDigitByte(rest[1]) && isDigitByte(rest[2]) {
+			return true
+		}
+	}
+	return false
 }
 
 // timeline reads every dated event of the sentences, in text order.
@@ -276,7 +298,7 @@ func timeline(sents []sentence, ctx *yearContext, pub, pubMention int) []schemas
 		if len(ms) == 0 {
 			// "その後19時19分に…発覚しました": a time with no date is on the
 			// day of the sentence before.
-			if !last.IsZero() && i-lastIdx <= 2 && timeContinuationCue(s.Text) && timeContinuationRE.MatchString(s.Text) {
+			if !last.IsZero() && i-lastIdx <= 2 && timeContinues(s.Text) {
 				k := classifyPieces(s.Text)
 				if k == schemas.EventOther {
 					k = classifyClause(s.Text)

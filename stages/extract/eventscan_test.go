@@ -16,8 +16,9 @@ import (
 // The regexps and code that eventscan.go and its callers replaced: the
 // oracle of their differential tests.
 var (
-	clauseBoundaryRE = regexp.MustCompile(`、|,|旨|との|ものの|ところ|ため`)
-	commaRE          = regexp.MustCompile(`、|,`)
+	clauseBoundaryRE   = regexp.MustCompile(`、|,|旨|との|ものの|ところ|ため`)
+	commaRE            = regexp.MustCompile(`、|,`)
+	timeContinuationRE = regexp.MustCompile(`(同日|当日|その後|直後|翌日|\d{1,3}分後|数分後|\d{1,2}時\d{0,2}分?|\d{1,2}:\d{2})`)
 )
 
 func matchesBefore(r kindRule, clause string) bool {
@@ -103,6 +104,9 @@ func checkClauseScans(t *testing.T, s string) {
 		if got := clauseBoundary(c); got != want {
 			t.Fatalf("clauseBoundary(%q) = %d, want %d", c, got, want)
 		}
+		if !addressedCue(c) && addressedRE.MatchString(c) {
+			t.Fatalf("addressedCue(%q) is false, but addressedRE matches", c)
+		}
 		if !mayStateCause(c) && causeStatementRE.MatchString(c) {
 			t.Fatalf("mayStateCause(%q) is false, but causeStatementRE matches", c)
 		}
@@ -115,6 +119,9 @@ func checkClauseScans(t *testing.T, s string) {
 		if got, want := classifyPieces(c), classifyPiecesBefore(c); got != want {
 			t.Fatalf("classifyPieces(%q) = %s, want %s", c, got, want)
 		}
+	}
+	if got, want := timeContinues(s), timeContinuationRE.MatchString(s); got != want {
+		t.Fatalf("timeContinues(%q) = %v, want %v", s, got, want)
 	}
 	if got, want := dateOnlyLine(s, ms), dateOnlyRE.MatchString(stripMentions(s, ms)); got != want {
 		t.Fatalf("dateOnlyLine(%q) = %v, want %v", s, got, want)
@@ -160,7 +167,8 @@ func TestClauseScansCorpus(t *testing.T) {
 func TestClauseScansRandom(t *testing.T) {
 	pieces := []string{"7月3日", "2023年", "(", ")", "月", "水", "曜", "日", " ", "、", ",", "。", "「", "」", "旨", "との", "もの", "ところ",
 		"ため", "から", "より", "報告", "連絡", "一報", "を受け", "に対し", "弊社", "原因", "起因", "が", "午後", "未明", "3", "12", "時",
-		":", "30", "分", "頃", "判明", "不正アクセス", "確認", "ていない", "警察", "に相談", "公表", "・", "【", "】", "~", "-", "あ", "\xe3"}
+		":", "30", "分", "頃", "判明", "不正アクセス", "確認", "ていない", "警察", "に相談", "公表", "・", "【", "】", "~", "-", "あ", "\xe3",
+		"同日", "当日", "その後", "直後", "翌日", "数分後", "分後", "123", "1234", "45"}
 	rng := rand.New(rand.NewPCG(3, 4))
 	n := 20000
 	if testing.Short() {
