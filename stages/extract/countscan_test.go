@@ -62,6 +62,12 @@ func checkCountScan(t *testing.T, s string) {
 	if want := countRE.FindAllStringSubmatchIndex(s, -1); !reflect.DeepEqual(got, want) {
 		t.Fatalf("countMatches(%q) = %v, want (regexp) %v", s, got, want)
 	}
+	for _, n := range []int{4, 5, 8, 20} {
+		r := []rune(s)
+		if firstRunes(s, n) != string(r[:min(n, len(r))]) || lastRunes(s, n) != string(r[max(len(r)-n, 0):]) {
+			t.Fatalf("firstRunes or lastRunes(%q, %d) differ from the rune conversion", s, n)
+		}
+	}
 	if got, want := countCue(s), countCueBefore(s); got != want {
 		t.Fatalf("countCue(%q) = %v, want %v", s, got, want)
 	}
@@ -127,4 +133,20 @@ func FuzzCountScan(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkCountScan)
+}
+
+// TestRunesSlices checks firstRunes and lastRunes against the conversion
+// of the whole string to runes.
+func TestRunesSlices(t *testing.T) {
+	for _, s := range append(append(countSeeds, fuzzSeeds...), "", "あ", "\xe3\x81", "あ\xffい", "\xe3\x81あいう", "abc\xe3") {
+		for n := 0; n < 12; n++ {
+			r := []rune(s)
+			if got, want := firstRunes(s, n), string(r[:min(n, len(r))]); got != want {
+				t.Errorf("firstRunes(%q, %d) = %q, want %q", s, n, got, want)
+			}
+			if got, want := lastRunes(s, n), string(r[max(len(r)-n, 0):]); got != want {
+				t.Errorf("lastRunes(%q, %d) = %q, want %q", s, n, got, want)
+			}
+		}
+	}
 }
