@@ -60,7 +60,7 @@ func classifyClause(clause string) string {
 		clause = nounMasker.Replace(clause) // the replacer allocates: only when a noun may be there
 	}
 	m := maskOf(clause)
-	if incomingCue(clause) && incomingNouns.inMask(clause, m) && !strings.Contains(clause, "保護委員会") && incomingReportRE.MatchString(clause) {
+	if incomingCue(clause) && incomingNouns.inMask(clause, m) && !strings.Contains(clause, "保護委員会") && incomingReport(clause) {
 		return schemas.EventDiscovered
 	}
 	for _, r := range kindRules {
@@ -123,10 +123,6 @@ var causeStatementRE = regexp.MustCompile(`が原因|に起因|原因は|原因�
 // wrote (「個人情報が漏れている…」との電話), whose verbs are not the event.
 var longQuoteRE = regexp.MustCompile(`「[^「」]{12,}」`)
 
-// embeddedRE: "…したことが判明した" — a date inside the embedded clause
-// is the day of what was found, not of the finding.
-var embeddedRE = regexp.MustCompile(`(?:こと|の)(?:が|を)(?:判明|発覚|確認|分か|わか|検知|把握)`)
-
 // periodStartRE: a date that opens a period (7月3日から, 17:04以降) starts
 // a state, not a discovery.
 var periodStartRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*(?:(?:午前|午後)?\d{1,2}(?:時\d{0,2}分?|:\d{2})(?:頃|ごろ)?)?\s*(?:以降|から|より)`)
@@ -141,10 +137,10 @@ func classifyMention(text string, m dateMention, clauseEnd int, rangeStart bool)
 	if i := clauseBoundary(body); i >= 0 {
 		short = body[:i]
 	}
-	if scopeRE.MatchString(clause) && !rangeStart {
+	if !rangeStart && mayBeScope(clause) && scopeRE.MatchString(clause) {
 		return schemas.EventOther
 	}
-	start := periodStartRE.MatchString(clause)
+	start := mayStartPeriod(clause) && periodStartRE.MatchString(clause)
 	if rangeStart {
 		// The start of a period in which data leaked or lay open is the
 		// start of the incident: "3月1日~3月14日の期間に購入されたお客様の
@@ -157,7 +153,7 @@ func classifyMention(text string, m dateMention, clauseEnd int, rangeStart bool)
 	// "6月6日、委託事業者から本市に対し、同年5月26日に…被害を受けた旨の
 	// 報告がありました": the clause is addressed to the organization and
 	// its verb comes after the next date, so read it to the sentence end.
-	if addressedCue(clause) && addressedRE.MatchString(clause) && incomingReportRE.MatchString(text[m.End:]) {
+	if addressedCue(clause) && addressedRE.MatchString(clause) && incomingReport(text[m.End:]) {
 		return schemas.EventDiscovered
 	}
 	// A date set off by a comma ("7月24日、…を検知いたしました") dates the
@@ -184,7 +180,7 @@ func classifyMention(text string, m dateMention, clauseEnd int, rangeStart bool)
 	// clause that was found. A date followed by a comma governs the main
 	// verb instead.
 	if kind == schemas.EventDiscovered && !strings.HasPrefix(strings.TrimLeft(trimWeekdayLead(clause), " "), "、") {
-		if loc := embeddedRE.FindStringIndex(clause); loc != nil && classifyClause(clause[:loc[0]]) == schemas.EventOccurred {
+		if i := embeddedAt(clause); i >= 0 && classifyClause(clause[:i]) == schemas.EventOccurred {
 			kind = schemas.EventOccurred
 		}
 	}

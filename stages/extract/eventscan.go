@@ -135,3 +135,60 @@ func dateOnlyLine(s string, ms []dateMention) bool {
 	}
 	return dateOnlyRE.MatchString(stripMentions(s, ms))
 }
+
+// incomingReportAtRE is incomingReportRE anchored at the start of the text.
+var incomingReportAtRE = regexp.MustCompile(`^(?:` + incomingReportRE.String() + `)`)
+
+// incomingReport is incomingReportRE.MatchString(s). Every match opens
+// with から or より, and the pattern runs, anchored, from those alone: it
+// asserts nothing about what comes before, and its $ is the end of s in
+// any suffix of s. From every position its [^、。]{0,24} made the
+// backtracker's work large.
+func incomingReport(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == 0xE3 && hasPrefixAny(s[i:], []string{"から", "より"}) && incomingReportAtRE.MatchString(s[i:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// embeddedAt is where s first tells that something was found — "…したこと
+// が判明した" — so that a date before it, inside the embedded clause, is
+// the day of what was found, not of the finding; -1 when it does not. It
+// is the first match of embeddedRE (eventscan_test.go): こと or の, then が
+// or を, then one of its verbs.
+func embeddedAt(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] != 0xE3 { // the first byte of こ and の
+			continue
+		}
+		j := i
+		switch {
+		case strings.HasPrefix(s[i:], "こと"):
+			j += len("こと")
+		case strings.HasPrefix(s[i:], "の"):
+			j += len("の")
+		default:
+			continue
+		}
+		if hasPrefixAny(s[j:], []string{"が", "を"}) && hasPrefixAny(s[j+len("が"):], []string{"判明", "発覚", "確認", "分か", "わか", "検知", "把握"}) {
+			return i
+		}
+	}
+	return -1
+}
+
+// mayBeScope reports whether clause opens, after white space, as a match
+// of scopeRE must: with "(", まで or 以前.
+func mayBeScope(clause string) bool {
+	return hasPrefixAny(clause[skipSpace(clause, 0):], []string{"(", "まで", "以前"})
+}
+
+// mayStartPeriod reports whether clause opens, after white space, as a
+// match of periodStartRE must: with "(", a time (午前, 午後, a digit) or
+// 以降, から, より.
+func mayStartPeriod(clause string) bool {
+	c := clause[skipSpace(clause, 0):]
+	return c != "" && isDigitByte(c[0]) || hasPrefixAny(c, []string{"(", "午前", "午後", "以降", "から", "より"})
+}

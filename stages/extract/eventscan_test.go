@@ -18,6 +18,7 @@ import (
 var (
 	clauseBoundaryRE   = regexp.MustCompile(`、|,|旨|との|ものの|ところ|ため`)
 	commaRE            = regexp.MustCompile(`、|,`)
+	embeddedRE         = regexp.MustCompile(`(?:こと|の)(?:が|を)(?:判明|発覚|確認|分か|わか|検知|把握)`)
 	timeContinuationRE = regexp.MustCompile(`(同日|当日|その後|直後|翌日|\d{1,3}分後|数分後|\d{1,2}時\d{0,2}分?|\d{1,2}:\d{2})`)
 )
 
@@ -104,6 +105,22 @@ func checkClauseScans(t *testing.T, s string) {
 		if got := clauseBoundary(c); got != want {
 			t.Fatalf("clauseBoundary(%q) = %d, want %d", c, got, want)
 		}
+		if got, want := incomingReport(c), incomingReportRE.MatchString(c); got != want {
+			t.Fatalf("incomingReport(%q) = %v, want %v", c, got, want)
+		}
+		want = -1
+		if loc := embeddedRE.FindStringIndex(c); loc != nil {
+			want = loc[0]
+		}
+		if got := embeddedAt(c); got != want {
+			t.Fatalf("embeddedAt(%q) = %d, want %d", c, got, want)
+		}
+		if !mayBeScope(c) && scopeRE.MatchString(c) {
+			t.Fatalf("mayBeScope(%q) is false, but scopeRE matches", c)
+		}
+		if !mayStartPeriod(c) && periodStartRE.MatchString(c) {
+			t.Fatalf("mayStartPeriod(%q) is false, but periodStartRE matches", c)
+		}
 		if !addressedCue(c) && addressedRE.MatchString(c) {
 			t.Fatalf("addressedCue(%q) is false, but addressedRE matches", c)
 		}
@@ -168,7 +185,8 @@ func TestClauseScansRandom(t *testing.T) {
 	pieces := []string{"7月3日", "2023年", "(", ")", "月", "水", "曜", "日", " ", "、", ",", "。", "「", "」", "旨", "との", "もの", "ところ",
 		"ため", "から", "より", "報告", "連絡", "一報", "を受け", "に対し", "弊社", "原因", "起因", "が", "午後", "未明", "3", "12", "時",
 		":", "30", "分", "頃", "判明", "不正アクセス", "確認", "ていない", "警察", "に相談", "公表", "・", "【", "】", "~", "-", "あ", "\xe3",
-		"同日", "当日", "その後", "直後", "翌日", "数分後", "分後", "123", "1234", "45"}
+		"同日", "当日", "その後", "直後", "翌日", "数分後", "分後", "123", "1234", "45",
+		"こと", "の", "を", "発覚", "わか", "まで", "までに", "以前", "以降", "午前", "第一報", "へ", "に", "本市", "情報提供"}
 	rng := rand.New(rand.NewPCG(3, 4))
 	n := 20000
 	if testing.Short() {
