@@ -230,7 +230,8 @@ func findCuedDates(s string, c dateCues) []dateMention {
 		}
 		return re.FindAllStringSubmatchIndex(s[:min(end, len(s))], -1)
 	}
-	// cuedTo is s up to end for a scanner to search, "" when not cued.
+	// cuedTo is what a scanner searches: s up to end, as for findAllTo,
+	// or "" when not cued.
 	cuedTo := func(cued bool, end int) string {
 		if !cued {
 			return ""
