@@ -18,13 +18,6 @@ type countMention struct {
 	Total  bool // labelled as a total: 申請総数1,660件, 合計: 9名
 }
 
-// countRE matches 約25万人, 61,942件, 230万人分, 1,793名, 3万5千件, 三千人,
-// 6,501アカウント, 20,912人分以上 and their approximations.
-var countRE = regexp.MustCompile(`(約|およそ|最大で?|推定|延べ|計|合計|総数|少なくとも)?\s*` +
-	`((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万(?:\d{1,4}|\d,\d{3})?)?(?:千)?|[〇一二三四五六七八九十百千万]+)\s*` +
-	`(人分|名分|件分|人|名|件|アカウント|世帯|ユーザー|ユーザ|先)` +
-	`(以上|超|程度|前後|ほど|強|余り)?`)
-
 // notPeopleBefore are nouns that, just before a number, say what is
 // counted is not a person or a record of one.
 var notPeopleBefore = []string{"メール", "送信", "アクセス", "ログイン", "回数", "サーバ", "台", "団体", "事業所",
@@ -64,7 +57,7 @@ func findCounts(s string) []countMention {
 	if !countCue(s) {
 		return nil
 	}
-	for _, m := range countRE.FindAllStringSubmatchIndex(s, -1) {
+	for m := range countMatches(s) { // 約25万人, 61,942件, 三千人… (countscan.go)
 		num := s[m[4]:m[5]]
 		unit := s[m[6]:m[7]]
 		v, ok := parseNumber(num)
@@ -125,25 +118,34 @@ func findCounts(s string) []countMention {
 }
 
 // countCue reports whether s has a numeral right before (ASCII white
-// space aside) the first character of a unit, as every match of countRE
-// has. countRE has no literal prefix, and most sentences hold no count.
+// space aside) the first character of a unit, as every count match has.
+// Most sentences hold no count.
 func countCue(s string) bool {
 	numeral := false
-	for _, r := range s {
-		switch r {
-		case ' ', '\t', '\n', '\f', '\r': // \s: a numeral before them still counts
+	for i := 0; i < len(s); {
+		if b := s[i]; b < utf8.RuneSelf {
+			i++
+			if !isSpaceByte(b) { // \s: a numeral before it still counts
+				numeral = isDigitByte(b)
+			}
 			continue
+		}
+		// Units and kanji numerals are runes of three bytes; any other
+		// rune is read as unknown, one byte at a time.
+		r, n := threeByteRune(s, i)
+		i += n
+		switch r {
 		case '人', '名', '件', 'ア', '世', 'ユ', '先': // 人分, 名分, 件分, アカウント, 世帯, ユーザー
 			if numeral {
 				return true
 			}
 		}
-		numeral = r >= '0' && r <= '9' || isKanjiNumeral(r)
+		numeral = isKanjiNumeral(r)
 	}
 	return false
 }
 
-// isKanjiNumeral reports whether r may end a number of countRE: 〇…十, 百,
+// isKanjiNumeral reports whether r may end a number of a count: 〇…十, 百,
 // 千, 万.
 func isKanjiNumeral(r rune) bool {
 	switch r {
@@ -201,6 +203,9 @@ var labelCountRE = regexp.MustCompile(`^[\s・\-]*(?:漏えい|漏洩|流出|対
 
 // labelCount reads a labelled bare count of a table row.
 func labelCount(s string) (countMention, bool) {
+	if t := strings.TrimRight(s, " \t\n\f\r"); t == "" || !isDigitByte(t[len(t)-1]) {
+		return countMention{}, false // every match ends with digits and white space
+	}
 	m := labelCountRE.FindStringSubmatchIndex(s)
 	if m == nil {
 		return countMention{}, false
@@ -285,20 +290,42 @@ func parseKanjiNumber(s string) (int64, bool) {
 	return total + section + digit, seen
 }
 
+// firstRunes is the first n runes of s. Where they are valid UTF-8 it
+// is a slice of s; converting all of s to runes cost a copy of the rest of
+// the sentence for each count.
 func firstRunes(s string, n int) string {
-	r := []rune(s)
-	if len(r) > n {
-		r = r[:n]
+	i := 0
+	for k := 0; k < n && i < len(s); k++ {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && w == 1 {
+			return string(firstRunesConverted(s, n)) // the conversion makes such bytes U+FFFD
+		}
+		i += w
 	}
-	return string(r)
+	return s[:i]
 }
 
+// lastRunes is the last n runes of s, as firstRunes.
 func lastRunes(s string, n int) string {
-	r := []rune(s)
-	if len(r) > n {
-		r = r[len(r)-n:]
+	i := len(s)
+	for k := 0; k < n && i > 0; k++ {
+		r, w := utf8.DecodeLastRuneInString(s[:i])
+		if r == utf8.RuneError && w == 1 {
+			return string(lastRunesConverted(s, n))
+		}
+		i -= w
 	}
-	return string(r)
+	return s[i:]
+}
+
+func firstRunesConverted(s string, n int) []rune {
+	r := []rune(s)
+	return r[:min(n, len(r))]
+}
+
+func lastRunesConverted(s string, n int) []rune {
+	r := []rune(s)
+	return r[max(len(r)-n, 0):]
 }
 
 func containsAny(s string, words []string) bool {

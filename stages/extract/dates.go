@@ -1,8 +1,9 @@
 package extract
 
 import (
+	"cmp"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -25,18 +26,13 @@ type dateMention struct {
 
 var eras = map[string]int{"令和": 2018, "R": 2018, "平成": 1988, "H": 1988, "昭和": 1925, "S": 1925}
 
+// The patterns of 2023年7月24日, 7月3日 and 2023/6/5 are matched by the
+// scanners of datescan.go; R5.7.3 and the rest by these regexps.
 var (
-	// 2023年7月24日, 令和5年7月18日, 令和5年(2023年)10月12日, 平成 25 年 11 月頃,
-	// 令和元年5月1日, 2023年6月 (month only).
-	kanjiDateRE = regexp.MustCompile(`(?:(令和|平成|昭和)\s*(元|\d{1,2})\s*年(?:\s*[(]\s*(\d{4})\s*年?\s*[)])?|(\d{4})\s*年)(?:\s*度)?\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?`)
-	// 2023/6/5, 2023.6.5, 2023-06-05.
-	numDateRE = regexp.MustCompile(`(?:^|[^\d.\-/])((?:19|20)\d{2})([/.\-])(\d{1,2})([/.\-])(\d{1,2})(?:[^\d]|$)`)
 	// R5.7.3, H30.3.19.
-	eraNumRE = regexp.MustCompile(`(?:^|[^A-Za-z])([RHS])\s*(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{1,2})(?:[^\d]|$)`)
-	// 7月3日, 同年6月30日, 本年5月7日, 昨年12月 (month only).
-	shortDateRE = regexp.MustCompile(`(同年|本年|今年|昨年|翌年|前年|同)?\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?`)
-	weekdayRE   = regexp.MustCompile(`^\s*[(]\s*(月|火|水|木|金|土|日)(?:曜日?)?\s*(?:・?祝)?\s*[)]`)
-	rangeSepRE  = regexp.MustCompile(`^\s*(?:[(][^)]{0,20}[)])?\s*(?:午前|午後|早朝|朝|夕方|夜間|夜|未明|深夜)?\s*(?:\d{1,2}[時:]\d{0,2}分?(?:頃|ごろ)?)?\s*(?:~|から|より|-)\s*[、,]?\s*$`)
+	eraNumRE   = regexp.MustCompile(`(?:^|[^A-Za-z])([RHS])\s*(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{1,2})(?:[^\d]|$)`)
+	weekdayRE  = regexp.MustCompile(`^\s*[(]\s*(月|火|水|木|金|土|日)(?:曜日?)?\s*(?:・?祝)?\s*[)]`)
+	rangeSepRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,20}[)])?\s*(?:午前|午後|早朝|朝|夕方|夜間|夜|未明|深夜)?\s*(?:\d{1,2}[時:]\d{0,2}分?(?:頃|ごろ)?)?\s*(?:~|から|より|-)\s*[、,]?\s*$`)
 )
 
 // kanjiNumDateRE: 令和五年七月三日, 平成三十年十二月, 二〇二三年七月三日, 同年七月三日.
@@ -121,30 +117,34 @@ var weekdays = map[string]int{"日": 0, "月": 1, "火": 2, "水": 3, "木": 4, 
 // dateCues are the literals the date patterns need, found in one pass
 // over s: each pattern is run only when s holds what every one of its
 // matches must hold. None of the patterns has a literal prefix, so the
-// regexp engine tries every position of every sentence; most sentences
-// hold no date, and these checks are what lets them go without that cost.
+// regexp engine (or a scanner) tries every position of every sentence;
+// most sentences hold no date, and these checks are what lets them go
+// without that cost.
 type dateCues struct {
 	digit    bool // an ASCII digit (NFKC has made full-width digits ASCII)
 	digitSep bool // a digit just before '/', '.' or '-': 2023/6/5, R5.7.3
 	// digitTsuki and kanjiTsuki are where the last 月 after a number ends,
 	// 0 when there is none: 月 after a digit and maybe white space (\s) for
-	// kanjiDateRE and shortDateRE, 月 right after 一…十 for kanjiNumDateRE.
+	// kanjiDates and shortDates, 月 right after 一…十 for kanjiNumDateRE.
 	// Those patterns end in such a 月 and maybe a day: no match ends past
 	// the day after the last one, and the text after it is not searched.
 	digitTsuki int
 	kanjiTsuki int
-	nen        bool // 年: kanjiDateRE
+	nen        bool // 年: kanjiDates
 	kanjiDigit bool // 一…十: kanjiNumDateRE, sameMonthRE
 	eraLetter  bool // R, H, S: eraNumRE
+	sameMonth  bool // 翌 or 同月: sameMonthRE
 }
 
 func scanDateCues(s string) dateCues {
 	var c dateCues
 	afterDigit := false // the last rune but \s white space was a digit
 	afterKanji := false // the last rune was one of 一…十
+	afterDou := false   // the last rune was 同
 	for i := 0; i < len(s); {
 		if b := s[i]; b < utf8.RuneSelf {
 			i++
+			afterDou = false
 			switch {
 			case isDigitByte(b):
 				c.digit = true
@@ -162,11 +162,14 @@ func scanDateCues(s string) dateCues {
 			afterDigit, afterKanji = false, false
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		// Any rune but those of three bytes is one the cues pass over,
+		// as they pass over each byte of one that is not valid.
+		r, n := threeByteRune(s, i)
 		i += n
-		kanji := false
+		kanji, dou := false, false
 		switch r {
 		case '月':
+			c.sameMonth = c.sameMonth || afterDou
 			if afterDigit {
 				c.digitTsuki = i
 			}
@@ -175,12 +178,31 @@ func scanDateCues(s string) dateCues {
 			}
 		case '年':
 			c.nen = true
+		case '翌':
+			c.sameMonth = true
+		case '同':
+			dou = true
 		case '一', '二', '三', '四', '五', '六', '七', '八', '九', '十':
 			c.kanjiDigit, kanji = true, true
 		}
-		afterDigit, afterKanji = false, kanji
+		afterDigit, afterKanji, afterDou = false, kanji, dou
 	}
 	return c
+}
+
+// threeByteRune reads the rune at i of s, a byte at or above 0x80, when
+// it is a valid rune of three bytes (U+0800…U+FFFF: kana, kanji, full-width
+// forms), as utf8.DecodeRuneInString would; it reads any other byte as one
+// unknown rune (-1). Every rune the date and count cues look for is three
+// bytes long, and the general decoding was the larger part of scanning a
+// sentence for them.
+func threeByteRune(s string, i int) (rune, int) {
+	b := s[i]
+	if b < 0xE0 || b > 0xEF || i+2 >= len(s) || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 ||
+		b == 0xE0 && s[i+1] < 0xA0 || b == 0xED && s[i+1] > 0x9F { // overlong, surrogate
+		return -1, 1
+	}
+	return rune(b&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
 }
 
 // findDates returns the dates written in s, in order, without overlaps.
@@ -208,9 +230,20 @@ func findCuedDates(s string, c dateCues) []dateMention {
 		}
 		return re.FindAllStringSubmatchIndex(s[:min(end, len(s))], -1)
 	}
-	var ms []dateMention
-	digitEnd := dayAfter(s, c.digitTsuki, isDigitOrSpace) // where kanjiDateRE and shortDateRE matches end at the latest
-	for _, m := range findAllTo(c.digitTsuki > 0 && c.nen, digitEnd, kanjiDateRE) {
+	// cuedTo is what a scanner searches: s up to end, as for findAllTo,
+	// or "" when not cued.
+	cuedTo := func(cued bool, end int) string {
+		if !cued {
+			return ""
+		}
+		return s[:min(end, len(s))]
+	}
+	// The mentions found, before they are ordered and the overlaps
+	// dropped; a sentence holds few, and this buffer stays on the stack.
+	var buf [8]dateMention
+	ms := buf[:0]
+	digitEnd := dayAfter(s, c.digitTsuki, isDigitOrSpace) // where kanjiDates and shortDates matches end at the latest
+	for m := range kanjiDates(cuedTo(c.digitTsuki > 0 && c.nen, digitEnd)) {
 		var y int
 		switch {
 		case m[6] >= 0: // 令和5年(2023年): the Western year in brackets is the one written out
@@ -231,7 +264,7 @@ func findCuedDates(s string, c dateCues) []dateMention {
 		}
 		ms = append(ms, dateMention{Start: m[0], End: m[1], Year: y, Month: mo, Day: d})
 	}
-	for _, m := range findAll(c.digitSep, numDateRE) {
+	for m := range numDates(cuedTo(c.digitSep, len(s))) {
 		if s[m[4]:m[5]] != s[m[8]:m[9]] { // one separator throughout
 			continue
 		}
@@ -246,7 +279,7 @@ func findCuedDates(s string, c dateCues) []dateMention {
 		d, _ := strconv.Atoi(s[m[8]:m[9]])
 		ms = append(ms, dateMention{Start: m[2], End: m[9], Year: eras[s[m[2]:m[3]]] + n, Month: mo, Day: d})
 	}
-	for _, m := range findAllTo(c.digitTsuki > 0, digitEnd, shortDateRE) {
+	for m := range shortDates(cuedTo(c.digitTsuki > 0, digitEnd)) {
 		if m[0] > 0 && isDigitByte(s[m[0]-1]) {
 			continue
 		}
@@ -275,9 +308,7 @@ func findCuedDates(s string, c dateCues) []dateMention {
 			}
 		}
 	}
-	// sameMonthRE opens with the literal 同月, which the regexp engine
-	// looks for itself before trying a match.
-	for _, m := range sameMonthRE.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range findAll(c.sameMonth, sameMonthRE) {
 		d, ok := parseDayNumber(s[m[4]:m[5]])
 		if !ok {
 			continue
@@ -319,11 +350,11 @@ func findCuedDates(s string, c dateCues) []dateMention {
 		}
 		ms = append(ms, dm)
 	}
-	sort.SliceStable(ms, func(i, j int) bool {
-		if ms[i].Start != ms[j].Start {
-			return ms[i].Start < ms[j].Start
+	slices.SortStableFunc(ms, func(a, b dateMention) int {
+		if a.Start != b.Start {
+			return cmp.Compare(a.Start, b.Start)
 		}
-		return ms[i].End > ms[j].End
+		return cmp.Compare(b.End, a.End)
 	})
 	var out []dateMention
 	for _, m := range ms {
@@ -334,11 +365,17 @@ func findCuedDates(s string, c dateCues) []dateMention {
 			continue // inside a longer match already taken
 		}
 		m.Weekday = -1
-		if w := weekdayRE.FindStringSubmatch(s[m.End:]); w != nil {
-			m.Weekday = weekdays[w[1]]
+		// A weekday opens with "(" after white space.
+		if w := skipSpace(s, m.End); w < len(s) && s[w] == '(' {
+			if w := weekdayRE.FindStringSubmatch(s[m.End:]); w != nil {
+				m.Weekday = weekdays[w[1]]
+			}
 		}
 		if n := len(out); n > 0 && rangeSepRE.MatchString(s[out[n-1].End:m.Start]) {
 			m.RangeEnd = true
+		}
+		if out == nil {
+			out = make([]dateMention, 0, len(ms))
 		}
 		out = append(out, m)
 	}

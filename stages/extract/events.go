@@ -11,14 +11,16 @@ import (
 // kindRule says which words in a clause make a dated event of a kind.
 // Rules are tried in order; the first that matches wins.
 type kindRule struct {
-	kind   string
-	all    []string // every one of these (any of the |-separated forms)
-	unless []string
-	groups []wordList // all, split at | (by init)
+	kind        string
+	all         []string // every one of these (any of the |-separated forms)
+	unless      []string
+	groups      []wordList // all, split at | (by init)
+	unlessWords wordList   // unless (by init)
 }
 
 func init() {
 	for i, r := range kindRules {
+		kindRules[i].unlessWords = newWordList(r.unless)
 		for _, g := range r.all {
 			kindRules[i].groups = append(kindRules[i].groups, newWordList(strings.Split(g, "|")))
 		}
@@ -41,29 +43,26 @@ var kindRules = []kindRule{
 }
 
 // matches reports whether the rule holds for clause, whose rune mask is m.
+// The words it needs come first: they rule out most clauses at the cost
+// of the masks alone.
 func (r kindRule) matches(clause string, m runeMask) bool {
-	for _, u := range r.unless {
-		if strings.Contains(clause, u) {
-			return false
-		}
-	}
 	for _, g := range r.groups {
 		if !g.inMask(clause, m) {
 			return false
 		}
 	}
-	return true
+	return !r.unlessWords.inMask(clause, m)
 }
 
 func classifyClause(clause string) string {
-	clause = longQuoteRE.ReplaceAllString(clause, "「」")
+	clause = withoutLongQuotes(clause)
 	if strings.Contains(clause, "情報提供書") || strings.Contains(clause, "問") {
 		clause = nounMasker.Replace(clause) // the replacer allocates: only when a noun may be there
 	}
-	if !strings.Contains(clause, "保護委員会") && incomingCue(clause) && incomingReportRE.MatchString(clause) {
+	m := maskOf(clause)
+	if incomingCue(clause) && incomingNouns.inMask(clause, m) && !strings.Contains(clause, "保護委員会") && incomingReport(clause) {
 		return schemas.EventDiscovered
 	}
-	m := maskOf(clause)
 	for _, r := range kindRules {
 		if r.matches(clause, m) {
 			return r.kind
@@ -94,9 +93,9 @@ var incomingReportRE = regexp.MustCompile(`(?:から|より)[^、。]{0,24}(?:�
 // commaLed reports whether a date's clause opens with a comma, after a
 // weekday and a time of day: 「7月24日(水)18時頃、…」.
 func commaLed(clause string) bool {
-	c := strings.TrimLeft(weekdayLeadRE.ReplaceAllString(clause, ""), " ")
-	if loc := timeRE.FindStringIndex(c); loc != nil && loc[0] == 0 {
-		c = strings.TrimLeft(c[loc[1]:], " ")
+	c := strings.TrimLeft(trimWeekdayLead(clause), " ")
+	if n := timeLead(c); n > 0 {
+		c = strings.TrimLeft(c[n:], " ")
 	}
 	return strings.HasPrefix(c, "、") || strings.HasPrefix(c, ",")
 }
@@ -104,6 +103,12 @@ func commaLed(clause string) bool {
 // addressedRE: a clause that names who told the organization and stops
 // before what was told (…から本市に対し、).
 var addressedRE = regexp.MustCompile(`(?:から|より)[^、。]{0,12}(?:に対し(?:て)?|へ|に)、\s*$`)
+
+// addressedCue reports whether clause holds から or より and ends with 、
+// and white space, as every match of addressedRE does.
+func addressedCue(clause string) bool {
+	return strings.HasSuffix(strings.TrimRight(clause, " \t\n\f\r"), "、") && incomingCue(clause)
+}
 
 // scopeRE: a date that bounds whose data is concerned — "3月16日までに
 // 会員登録をされたお客様", "平成30年3月19日以前に問い合わせをした方" — names
@@ -118,15 +123,6 @@ var causeStatementRE = regexp.MustCompile(`が原因|に起因|原因は|原因�
 // wrote (「個人情報が漏れている…」との電話), whose verbs are not the event.
 var longQuoteRE = regexp.MustCompile(`「[^「」]{12,}」`)
 
-// clauseBoundaryRE ends the clause a date governs: a comma, the end of a
-// reported content (…旨の連絡, …との報告), a contrast (…たが、), a result
-// (…したところ).
-var clauseBoundaryRE = regexp.MustCompile(`、|,|旨|との|ものの|ところ|ため`)
-
-// embeddedRE: "…したことが判明した" — a date inside the embedded clause
-// is the day of what was found, not of the finding.
-var embeddedRE = regexp.MustCompile(`(?:こと|の)(?:が|を)(?:判明|発覚|確認|分か|わか|検知|把握)`)
-
 // periodStartRE: a date that opens a period (7月3日から, 17:04以降) starts
 // a state, not a discovery.
 var periodStartRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*(?:(?:午前|午後)?\d{1,2}(?:時\d{0,2}分?|:\d{2})(?:頃|ごろ)?)?\s*(?:以降|から|より)`)
@@ -136,15 +132,15 @@ var periodStartRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*(?:(?:午前
 // then the rest of the sentence.
 func classifyMention(text string, m dateMention, clauseEnd int, rangeStart bool) string {
 	clause := text[m.End:clauseEnd]
-	body := strings.TrimLeft(weekdayLeadRE.ReplaceAllString(clause, ""), "、, ")
+	body := strings.TrimLeft(trimWeekdayLead(clause), "、, ")
 	short := body
-	if loc := clauseBoundaryRE.FindStringIndex(body); loc != nil {
-		short = body[:loc[0]]
+	if i := clauseBoundary(body); i >= 0 {
+		short = body[:i]
 	}
-	if scopeRE.MatchString(clause) && !rangeStart {
+	if !rangeStart && mayBeScope(clause) && scopeRE.MatchString(clause) {
 		return schemas.EventOther
 	}
-	start := periodStartRE.MatchString(clause)
+	start := mayStartPeriod(clause) && periodStartRE.MatchString(clause)
 	if rangeStart {
 		// The start of a period in which data leaked or lay open is the
 		// start of the incident: "3月1日~3月14日の期間に購入されたお客様の
@@ -157,7 +153,7 @@ func classifyMention(text string, m dateMention, clauseEnd int, rangeStart bool)
 	// "6月6日、委託事業者から本市に対し、同年5月26日に…被害を受けた旨の
 	// 報告がありました": the clause is addressed to the organization and
 	// its verb comes after the next date, so read it to the sentence end.
-	if incomingCue(clause) && addressedRE.MatchString(clause) && incomingReportRE.MatchString(text[m.End:]) {
+	if addressedCue(clause) && addressedRE.MatchString(clause) && incomingReport(text[m.End:]) {
 		return schemas.EventDiscovered
 	}
 	// A date set off by a comma ("7月24日、…を検知いたしました") dates the
@@ -183,8 +179,8 @@ func classifyMention(text string, m dateMention, clauseEnd int, rangeStart bool)
 	// "6月5日に不正アクセスを受けたことが判明": the date is inside the
 	// clause that was found. A date followed by a comma governs the main
 	// verb instead.
-	if kind == schemas.EventDiscovered && !strings.HasPrefix(strings.TrimLeft(weekdayLeadRE.ReplaceAllString(clause, ""), " "), "、") {
-		if loc := embeddedRE.FindStringIndex(clause); loc != nil && classifyClause(clause[:loc[0]]) == schemas.EventOccurred {
+	if kind == schemas.EventDiscovered && !strings.HasPrefix(strings.TrimLeft(trimWeekdayLead(clause), " "), "、") {
+		if i := embeddedAt(clause); i >= 0 && classifyClause(clause[:i]) == schemas.EventOccurred {
 			kind = schemas.EventOccurred
 		}
 	}
@@ -194,7 +190,7 @@ func classifyMention(text string, m dateMention, clauseEnd int, rangeStart bool)
 		}
 		return schemas.EventOther
 	}
-	if kind == schemas.EventOther && causeStatementRE.MatchString(text) {
+	if kind == schemas.EventOther && mayStateCause(text) && causeStatementRE.MatchString(text) {
 		return schemas.EventOccurred
 	}
 	return kind
@@ -207,31 +203,32 @@ func classifyMention(text string, m dateMention, clauseEnd int, rangeStart bool)
 // though a later clause negates; "8月31日、…名簿を送付すべきところ、誤って…"
 // a sending though a later clause tells of a deletion. A word that one
 // clause negates or cancels no longer hides what another clause says.
-var commaRE = regexp.MustCompile(`、|,`)
-
 func classifyPieces(body string) string {
-	body = longQuoteRE.ReplaceAllString(body, "「」")
-	prev := 0
-	locs := commaRE.FindAllStringIndex(body, -1)
-	locs = append(locs, []int{len(body), len(body)})
+	body = withoutLongQuotes(body)
 	kind := schemas.EventOther
-	for _, loc := range locs {
-		piece := body[prev:loc[0]]
-		prev = loc[1]
+	for {
+		i, n := nextComma(body)
+		piece := body
+		if i >= 0 {
+			piece = body[:i]
+		}
 		switch classifyClause(piece) {
 		case schemas.EventDiscovered:
 			return schemas.EventDiscovered
 		case schemas.EventOccurred:
 			kind = schemas.EventOccurred
 		}
+		if i < 0 {
+			return kind
+		}
+		body = body[i+n:]
 	}
-	return kind
 }
 
 func classifyOccurred(clause string) bool {
 	for _, r := range kindRules {
 		if r.kind == schemas.EventOccurred {
-			c := longQuoteRE.ReplaceAllString(clause, "「」")
+			c := withoutLongQuotes(clause)
 			return r.matches(c, maskOf(c))
 		}
 	}
@@ -247,13 +244,29 @@ var dateOnlyRE = regexp.MustCompile(`^[\s・•\-*\d.()【】\[\]]*$`)
 // incidentDayRE names the day of the incident without its date.
 var incidentDayRE = regexp.MustCompile(`(?:事件|事案|事故|被害|攻撃|感染)?発生(?:の)?当日`)
 
-var timeContinuationRE = regexp.MustCompile(`(同日|当日|その後|直後|翌日|\d{1,3}分後|数分後|\d{1,2}時\d{0,2}分?|\d{1,2}:\d{2})`)
-
-// timeContinuationCue reports whether s holds the literals a match of
-// timeContinuationRE needs: one of its words, or a digit and 分後, 時 or ":".
-func timeContinuationCue(s string) bool {
-	return containsAny(s, []string{"同日", "当日", "その後", "直後", "翌日", "数分後"}) ||
-		strings.ContainsAny(s, "0123456789") && containsAny(s, []string{"分後", "時", ":"})
+// timeContinues reports whether s tells a time on the day of the sentence
+// before: 同日, 当日, その後, 直後, 翌日, 数分後, or a number right before 分後
+// or 時, or a time written 19:19. It is the regexp
+//
+//	同日|当日|その後|直後|翌日|\d{1,3}分後|数分後|\d{1,2}時\d{0,2}分?|\d{1,2}:\d{2}
+//
+// in words: its numbers may be the last digits of a longer run, and what
+// may follow 時 is optional, so a digit before 分後 or 時, or before ":" and
+// two digits, is a match.
+func timeContinues(s string) bool {
+	if containsAny(s, []string{"同日", "当日", "その後", "直後", "翌日", "数分後"}) {
+		return true
+	}
+	for i := 1; i < len(s); i++ {
+		if !isDigitByte(s[i-1]) {
+			continue
+		}
+		if rest := s[i:]; strings.HasPrefix(rest, "分後") || strings.HasPrefix(rest, "時") ||
+			len(rest) >= 3 && rest[0] == ':' && isDigitByte(rest[1]) && isDigitByte(rest[2]) {
+			return true
+		}
+	}
+	return false
 }
 
 // timeline reads every dated event of the sentences, in text order.
@@ -281,7 +294,7 @@ func timeline(sents []sentence, ctx *yearContext, pub, pubMention int) []schemas
 		if len(ms) == 0 {
 			// "その後19時19分に…発覚しました": a time with no date is on the
 			// day of the sentence before.
-			if !last.IsZero() && i-lastIdx <= 2 && timeContinuationCue(s.Text) && timeContinuationRE.MatchString(s.Text) {
+			if !last.IsZero() && i-lastIdx <= 2 && timeContinues(s.Text) {
 				k := classifyPieces(s.Text)
 				if k == schemas.EventOther {
 					k = classifyClause(s.Text)
@@ -299,7 +312,7 @@ func timeline(sents []sentence, ctx *yearContext, pub, pubMention int) []schemas
 		}
 		// A line that holds nothing but its dates (and times, weekdays):
 		// the same for each of its mentions, so read once.
-		dateOnly := dateOnlyRE.MatchString(stripMentions(s.Text, ms))
+		dateOnly := dateOnlyLine(s.Text, ms)
 		for j, m := range ms {
 			d := ctx.resolve(m)
 			if d.IsZero() {

@@ -147,14 +147,13 @@ func publishedDate(in Input, sents []sentence, ctx *yearContext) (schemas.Date, 
 			continue
 		}
 		m := ms[0]
-		rest := stripMentions(s.Text, ms)
 		after := strings.TrimSpace(s.Text[m.End:])
 		own := publishedLabelRE.MatchString(s.Text[:m.Start]) ||
 			strings.HasSuffix(strings.TrimSpace(strings.TrimRight(s.Text[m.End:], ")")), "発表")
 		if i < headerBlock && !seenDate && len(ms) == 1 {
 			letterhead := !seenBody && (s.Heading == title || !timelineHeading(s.Heading))
 			switch {
-			case letterhead && dateOnlyRE.MatchString(rest):
+			case letterhead && dateOnlyLine(s.Text, ms):
 				own = true
 			case letterhead && i < 4 && m.Start == 0 && titleAfterDate(after):
 				own = true // "令和6年8月8日 市内小学校における…について"

@@ -29,7 +29,7 @@ var fuzzSeeds = []string{
 }
 
 // allDateCues runs every date pattern.
-var allDateCues = dateCues{digit: true, digitSep: true, digitTsuki: math.MaxInt, kanjiTsuki: math.MaxInt, nen: true, kanjiDigit: true, eraLetter: true}
+var allDateCues = dateCues{digit: true, digitSep: true, digitTsuki: math.MaxInt, kanjiTsuki: math.MaxInt, nen: true, kanjiDigit: true, eraLetter: true, sameMonth: true}
 
 func FuzzDates(f *testing.F) {
 	for _, s := range fuzzSeeds {

@@ -126,14 +126,14 @@ func seqFromBody(title string, sents []sentence, events []schemas.Event, publish
 	// Earlier notices cited in the opening sentences; PDF text wraps lines
 	// inside sentences, so the opening lines are joined before the check.
 	cited := 0
-	for _, s := range strings.SplitAfter(strings.Join(firstTexts(sents, 24), ""), "。") {
+	for s := range strings.SplitAfterSeq(strings.Join(firstTexts(sents, 24), ""), "。") {
 		if strings.Contains(s, "本日") || strings.Contains(s, "今後") {
 			continue
 		}
 		if !priorNoticeCue(s) {
 			continue
 		}
-		if n := len(priorNoticeRE.FindAllString(s, -1)); n > cited {
+		if n := priorNotices(s); n > cited {
 			cited = n
 		}
 	}
@@ -158,14 +158,15 @@ func seqFromBody(title string, sents []sentence, events []schemas.Event, publish
 			}
 		}
 	}
-	if realTitle(title) && laterNoticeTitleRE.MatchString(title) {
+	if realTitle(title) && laterNoticeTitleWords.in(title) && laterNoticeTitleRE.MatchString(title) {
 		return 0
 	}
 	for i, s := range sents {
 		if i > 8 {
 			break
 		}
-		if laterNoticeRE.MatchString(s.Text) {
+		// Every match holds 改め or 調査結果.
+		if (strings.Contains(s.Text, "改め") || strings.Contains(s.Text, "調査結果")) && laterNoticeRE.MatchString(s.Text) {
 			return 0
 		}
 	}
@@ -185,17 +186,64 @@ func seqFromBody(title string, sents []sentence, events []schemas.Event, publish
 func realTitle(title string) bool { return utf8.RuneCountInString(title) <= 100 }
 
 // priorNoticeCue reports whether s holds the words every match of
-// priorNoticeRE holds: 既報, or an opener (先般, 既に, 先日, a month…) and
-// the notice verb's noun (公表, お知らせ…). The pattern has no literal
-// prefix and most opening sentences cite nothing.
+// priorNoticeRE holds: 既報, or an opener (先般, 既に, 先日, a month after
+// a number) and the notice verb's noun (公表, お知らせ…). The pattern has
+// no literal prefix and most opening sentences cite nothing.
 func priorNoticeCue(s string) bool {
+	if strings.Contains(s, "既報") {
+		return true
+	}
 	m := maskOf(s)
-	return strings.Contains(s, "既報") || priorOpeners.inMask(s, m) && priorNouns.inMask(s, m)
+	return priorNouns.inMask(s, m) && (priorOpeners.inMask(s, m) || scanDateCues(s).digitTsuki > 0)
+}
+
+// priorNoticeAtRE is priorNoticeRE anchored at the start of the text.
+var priorNoticeAtRE = regexp.MustCompile(`^(?:` + priorNoticeRE.String() + `)`)
+
+// priorNotices is len(priorNoticeRE.FindAllString(s, -1)), the earlier
+// notices s cites. Every match opens with 既報 or an opener word, or with
+// digits before a 月; the pattern, anchored, is tried only there. Its
+// matches from the other positions are the same: it has no assertion
+// about what comes before, and a match from a digit inside a run would
+// take the same 月 and what follows it as one from the run's first digit.
+func priorNotices(s string) int {
+	n := 0
+	for p, from := 0, 0; p < len(s); {
+		if priorNoticeMayStart(s, p, from) {
+			if loc := priorNoticeAtRE.FindStringIndex(s[p:]); loc != nil {
+				n++
+				p += loc[1]
+				from = p
+				continue
+			}
+		}
+		_, w := utf8.DecodeRuneInString(s[p:])
+		p += w
+	}
+	return n
+}
+
+// priorNoticeMayStart reports whether a match of priorNoticeRE may start
+// at p, the search having started at from.
+func priorNoticeMayStart(s string, p, from int) bool {
+	if !isDigitByte(s[p]) {
+		return hasPrefixAny(s[p:], []string{"既報", "先般", "既に", "すでに", "先日", "前回", "さる"})
+	}
+	if p > from && isDigitByte(s[p-1]) {
+		return false // tried from the run's first digit
+	}
+	e := p
+	for e < len(s) && isDigitByte(s[e]) {
+		e++
+	}
+	return strings.HasPrefix(s[skipSpace(s, e):], "月")
 }
 
 var (
-	priorOpeners = newWordList([]string{"先般", "既に", "すでに", "先日", "前回", "さる", "月"})
+	priorOpeners = newWordList([]string{"先般", "既に", "すでに", "先日", "前回", "さる"})
 	priorNouns   = newWordList([]string{"公表", "お知らせ", "ご報告", "ご案内", "発表", "お詫び"})
+	// laterNoticeTitleWords: every match of laterNoticeTitleRE holds one.
+	laterNoticeTitleWords = newWordList([]string{"調査結果", "報告書", "その後", "経過", "経緯", "報道", "行政上の対応", "指導", "勧告", "再発防止策"})
 )
 
 func firstTexts(sents []sentence, n int) []string {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"iter"
 	"strings"
 	"unicode/utf8"
 )
@@ -23,10 +24,13 @@ type sentence struct {
 // remembering the heading each sits under. A heading is a short line with
 // no sentence end that is followed by content.
 func splitSentences(text string) []sentence {
-	lines := strings.Split(text, "\n")
-	var out []sentence
+	// A line holds one sentence or more: room for one a line saves most
+	// of the growing.
+	out := make([]sentence, 0, strings.Count(text, "\n")+1)
 	heading := ""
-	for i, l := range lines {
+	i := -1
+	for l := range strings.SplitSeq(text, "\n") {
+		i++
 		if l == "" {
 			continue
 		}
@@ -34,60 +38,98 @@ func splitSentences(text string) []sentence {
 			heading = l
 		}
 		item := isListItem(l)
-		for _, s := range splitAtPeriods(l) {
+		for s := range splitAtPeriods(l) {
 			out = append(out, sentence{Text: s, Line: i, Heading: heading, Item: item, Dates: findDates(s)})
 		}
 	}
 	return out
 }
 
-// splitAtPeriods cuts a line after each 。 that is not inside brackets.
-func splitAtPeriods(l string) []string {
-	var out []string
-	depth, start := 0, 0
-	for i, r := range l {
-		switch r {
-		case '「', '(', '『', '【', '[':
-			depth++
-		case '」', ')', '』', '】', ']':
-			if depth > 0 {
-				depth--
-			}
-		case '。':
-			if depth == 0 {
-				end := i + utf8.RuneLen(r)
-				if s := strings.TrimSpace(l[start:end]); s != "" {
-					out = append(out, s)
+// splitAtPeriods cuts a line after each 。 that is not inside brackets,
+// and yields the pieces that are not blank, trimmed.
+func splitAtPeriods(l string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		depth, start := 0, 0
+		for i, r := range l {
+			switch r {
+			case '「', '(', '『', '【', '[':
+				depth++
+			case '」', ')', '』', '】', ']':
+				if depth > 0 {
+					depth--
 				}
-				start = end
+			case '。':
+				if depth == 0 {
+					end := i + utf8.RuneLen(r)
+					if s := strings.TrimSpace(l[start:end]); s != "" && !yield(s) {
+						return
+					}
+					start = end
+				}
 			}
 		}
+		if s := strings.TrimSpace(l[start:]); s != "" {
+			yield(s)
+		}
 	}
-	if s := strings.TrimSpace(l[start:]); s != "" {
-		out = append(out, s)
-	}
-	return out
 }
 
 // isHeading reports whether a line reads as a section heading: short, not
 // a sentence, often numbered or bracketed.
 func isHeading(l string) bool {
-	n := utf8.RuneCountInString(l)
+	n := runeCountTo(l, 41) // the length matters up to 40 runes
 	if n > 40 || strings.Contains(l, "。") {
 		return false
 	}
 	if strings.HasPrefix(l, "【") || strings.HasPrefix(l, "■") || strings.HasPrefix(l, "<") || strings.HasPrefix(l, "[") {
 		return true
 	}
-	if headingNumber.MatchString(l) && n <= 30 && !strings.ContainsAny(l, "、,") {
+	if n <= 30 && mayOpenHeadingNumber(l) && headingNumber.MatchString(l) && !strings.ContainsAny(l, "、,") {
 		return true
 	}
 	return n <= 16 && !strings.ContainsAny(l, "、,:") && !isListItem(l)
+}
+
+// runeCountTo is utf8.RuneCountInString(s) when that is below max, and
+// max otherwise: it stops counting there.
+func runeCountTo(s string, max int) int {
+	n := 0
+	for i := 0; i < len(s) && n < max; n++ {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		_, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+	}
+	return n
+}
+
+// mayOpenHeadingNumber reports whether l opens as a match of
+// headingNumber must: with a digit, "(", one of 一…十, 第 or I, V, X.
+func mayOpenHeadingNumber(l string) bool {
+	if l == "" {
+		return false
+	}
+	switch c := l[0]; {
+	case isDigitByte(c), c == '(', c == 'I', c == 'V', c == 'X':
+		return true
+	case c < utf8.RuneSelf:
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(l)
+	return r == '第' || isKanjiDigit(r)
 }
 
 // isListItem reports whether a line is a bullet or enumerated item.
 func isListItem(l string) bool {
 	return strings.HasPrefix(l, "・") || strings.HasPrefix(l, "•") || strings.HasPrefix(l, "●") ||
 		strings.HasPrefix(l, "-") || strings.HasPrefix(l, "○") || strings.HasPrefix(l, "◦") ||
-		strings.HasPrefix(l, "*") || itemNumber.MatchString(l)
+		strings.HasPrefix(l, "*") || mayOpenItemNumber(l) && itemNumber.MatchString(l)
+}
+
+// mayOpenItemNumber reports whether l opens as a match of itemNumber
+// must: with "(", a digit or a small letter.
+func mayOpenItemNumber(l string) bool {
+	return l != "" && (l[0] == '(' || isDigitByte(l[0]) || l[0] >= 'a' && l[0] <= 'z')
 }

@@ -1,0 +1,194 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// The timeline reads every date's clause several times over (the short
+// clause, each comma piece, the clause to the next date, the sentence), so
+// the tests it runs on a clause are its largest cost. These are the same
+// tests done cheaply: a regexp runs only when the text holds what each of
+// its matches must, and the patterns that are only a choice of literals
+// are scans. ReplaceAllString allocates its result even when nothing
+// matches, so the replacements are skipped when nothing can.
+
+// withoutLongQuotes is longQuoteRE.ReplaceAllString(s, "「」"); every match
+// opens with 「.
+func withoutLongQuotes(s string) string {
+	if !strings.Contains(s, "「") {
+		return s
+	}
+	return longQuoteRE.ReplaceAllString(s, "「」")
+}
+
+// trimWeekdayLead is weekdayLeadRE.ReplaceAllString(s, ""). The pattern is
+// anchored at the start of s, so it removes one match there at most, and
+// that match begins, after white space, with "(" or a day's name.
+func trimWeekdayLead(s string) string {
+	t := skipSpace(s, 0)
+	if t == len(s) {
+		return s
+	}
+	if r, _ := utf8.DecodeRuneInString(s[t:]); r != '(' && !strings.ContainsRune("月火水木金土日", r) {
+		return s
+	}
+	if loc := weekdayLeadRE.FindStringIndex(s); loc != nil {
+		return s[loc[1]:]
+	}
+	return s
+}
+
+// timeLeadRE is timeRE anchored at the start of the text: the leftmost
+// match of timeRE starts at 0 exactly when timeLeadRE matches, and then
+// the two are the same match.
+var timeLeadRE = regexp.MustCompile(`^(?:` + timeRE.String() + `)`)
+
+// timeLead is the length of the time of day s opens with (timeRE), 0 when
+// none: it opens with a digit or one of 午前, 午後, 未明, 深夜.
+func timeLead(s string) int {
+	if s == "" || !isDigitByte(s[0]) && !hasPrefixAny(s, []string{"午", "未", "深"}) {
+		return 0
+	}
+	if loc := timeLeadRE.FindStringIndex(s); loc != nil {
+		return loc[1]
+	}
+	return 0
+}
+
+// clauseBoundary is where the clause a date governs ends in s, -1 when it
+// does not: at a comma, the end of a reported content (…旨の連絡, …との
+// 報告), a contrast (…たが、), a result (…したところ). It is the first
+// match of clauseBoundaryRE (eventscan_test.go), the first of the literals
+// 、 , 旨 との ものの ところ ため. (Bytes E3 and E6 start a rune wherever
+// they are.)
+func clauseBoundary(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ',':
+			return i
+		case 0xE3: // 、 と も た
+			if hasPrefixAny(s[i:], []string{"、", "との", "ものの", "ところ", "ため"}) {
+				return i
+			}
+		case 0xE6: // 旨
+			if strings.HasPrefix(s[i:], "旨") {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// nextComma is where the first 、 or , of s is and its length, -1 and 0
+// when there is none.
+func nextComma(s string) (int, int) {
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == ',':
+			return i, 1
+		case s[i] == 0xE3 && strings.HasPrefix(s[i:], "、"):
+			return i, len("、")
+		}
+	}
+	return -1, 0
+}
+
+// mayStateCause reports whether s holds 原因 or 起因, one of which every
+// match of causeStatementRE holds.
+func mayStateCause(s string) bool {
+	return strings.Contains(s, "原因") || strings.Contains(s, "起因")
+}
+
+// incomingNouns are the nouns of which every match of incomingReportRE
+// holds one (第一報 holds 一報).
+var incomingNouns = newWordList([]string{"報告", "連絡", "通報", "指摘", "申し出", "申出", "問い合わせ", "問合せ", "情報提供", "一報"})
+
+// dateLineRunes are the runes that may be left of a sentence once its
+// dates are cut out, when it holds nothing but dates: what dateOnlyRE
+// allows, and what stripMentions removes — weekdays, times, and the
+// characters trimmed at the ends.
+const dateLineRunes = " \t\n\f\r・•-*0123456789.()【】[]" + "月火水木金土日曜" + "午前後未明深夜時分:頃ごろ点" + "~、,"
+
+// dateOnlyLine reports whether s, whose date mentions are ms, holds
+// nothing but its dates, weekdays and times: dateOnlyRE matches what
+// stripMentions leaves. A rune outside the mentions that is not among
+// dateLineRunes is left by stripMentions and refused by dateOnlyRE, so the
+// string is built only for lines of those runes alone. (Bytes that are no
+// valid UTF-8 might join across a cut-out date: they refuse nothing.)
+func dateOnlyLine(s string, ms []dateMention) bool {
+	prev := 0
+	for k := 0; k <= len(ms); k++ {
+		end := len(s)
+		if k < len(ms) {
+			end = ms[k].Start
+		}
+		for _, r := range s[prev:end] {
+			if r != utf8.RuneError && !strings.ContainsRune(dateLineRunes, r) {
+				return false
+			}
+		}
+		if k < len(ms) {
+			prev = ms[k].End
+		}
+	}
+	return dateOnlyRE.MatchString(stripMentions(s, ms))
+}
+
+// incomingReportAtRE is incomingReportRE anchored at the start of the text.
+var incomingReportAtRE = regexp.MustCompile(`^(?:` + incomingReportRE.String() + `)`)
+
+// incomingReport is incomingReportRE.MatchString(s). Every match opens
+// with から or より, and the pattern runs, anchored, from those alone: it
+// asserts nothing about what comes before, and its $ is the end of s in
+// any suffix of s. From every position its [^、。]{0,24} made the
+// backtracker's work large.
+func incomingReport(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == 0xE3 && hasPrefixAny(s[i:], []string{"から", "より"}) && incomingReportAtRE.MatchString(s[i:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// embeddedAt is where s first tells that something was found — "…したこと
+// が判明した" — so that a date before it, inside the embedded clause, is
+// the day of what was found, not of the finding; -1 when it does not. It
+// is the first match of embeddedRE (eventscan_test.go): こと or の, then が
+// or を, then one of its verbs.
+func embeddedAt(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] != 0xE3 { // the first byte of こ and の
+			continue
+		}
+		j := i
+		switch {
+		case strings.HasPrefix(s[i:], "こと"):
+			j += len("こと")
+		case strings.HasPrefix(s[i:], "の"):
+			j += len("の")
+		default:
+			continue
+		}
+		if hasPrefixAny(s[j:], []string{"が", "を"}) && hasPrefixAny(s[j+len("が"):], []string{"判明", "発覚", "確認", "分か", "わか", "検知", "把握"}) {
+			return i
+		}
+	}
+	return -1
+}
+
+// mayBeScope reports whether clause opens, after white space, as a match
+// of scopeRE must: with "(", まで or 以前.
+func mayBeScope(clause string) bool {
+	return hasPrefixAny(clause[skipSpace(clause, 0):], []string{"(", "まで", "以前"})
+}
+
+// mayStartPeriod reports whether clause opens, after white space, as a
+// match of periodStartRE must: with "(", a time (午前, 午後, a digit) or
+// 以降, から, より.
+func mayStartPeriod(clause string) bool {
+	c := clause[skipSpace(clause, 0):]
+	return c != "" && isDigitByte(c[0]) || hasPrefixAny(c, []string{"(", "午前", "午後", "以降", "から", "より"})
+}

@@ -1,0 +1,65 @@
+package extract
+
+import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/breachtrend/breachtrend/stages/normalize"
+)
+
+// checkReportCues fails when a cue of report.go says a regexp cannot
+// match s, but it does, or priorNotices counts other matches than the
+// regexp.
+func checkReportCues(t *testing.T, s string) {
+	t.Helper()
+	if got, want := priorNotices(s), len(priorNoticeRE.FindAllString(s, -1)); got != want {
+		t.Fatalf("priorNotices(%q) = %d, want %d", s, got, want)
+	}
+	if !priorNoticeCue(s) && priorNoticeRE.MatchString(s) {
+		t.Fatalf("priorNoticeCue(%q) is false, but priorNoticeRE matches", s)
+	}
+	if !laterNoticeTitleWords.in(s) && laterNoticeTitleRE.MatchString(s) {
+		t.Fatalf("laterNoticeTitleWords are not in %q, but laterNoticeTitleRE matches", s)
+	}
+	if !strings.Contains(s, "改め") && !strings.Contains(s, "調査結果") && laterNoticeRE.MatchString(s) {
+		t.Fatalf("neither 改め nor 調査結果 is in %q, but laterNoticeRE matches", s)
+	}
+}
+
+func TestReportCuesCorpus(t *testing.T) {
+	files, _ := filepath.Glob("../../testdata/corpus/*.txt")
+	if len(files) == 0 {
+		t.Skip("no sample corpus")
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range splitSentences(normalize.Text(string(data))) {
+			checkReportCues(t, s.Text)
+		}
+	}
+}
+
+func TestReportCuesRandom(t *testing.T) {
+	pieces := []string{"既報", "先般", "の", "ご案内", "お知らせ", "ご報告", "公表", "発表", "報道発表", "お詫び", "を", "いたし", "し",
+		"させていただき", "差し上げ", "申し上げ", "ました", "た", "てい", "てお", "ており", "既に", "すでに", "先日", "前回", "さる",
+		"5", "12", " ", "\t", "月", "日", "。", "改めて", "深く", "おわび", "改めまして", "調査結果", "として", "報告いたし",
+		"報告書", "その後", "報道", "について", "行政上の対応", "指導", "勧告", "再発防止策", "あ", "\xe3"}
+	rng := rand.New(rand.NewPCG(9, 10))
+	n := 20000
+	if testing.Short() {
+		n = 5000
+	}
+	for range n {
+		var b strings.Builder
+		for range rng.IntN(10) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		checkReportCues(t, b.String())
+	}
+}

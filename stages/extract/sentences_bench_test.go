@@ -1,0 +1,94 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/breachtrend/breachtrend/schemas"
+	"github.com/breachtrend/breachtrend/stages/normalize"
+)
+
+// seedTexts is the normalized text of every file of the sample corpus.
+func seedTexts(b *testing.B) []string {
+	b.Helper()
+	files, _ := filepath.Glob("../../testdata/corpus/*.txt")
+	if len(files) == 0 {
+		b.Skip("no sample corpus")
+	}
+	var out []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		out = append(out, normalize.Text(string(data)))
+	}
+	return out
+}
+
+// BenchmarkSentences measures the steps of Extract that read every
+// sentence for dates, events, counts and report numbers, on the sample
+// corpus (one op is all its files), so that their cost shows apart from
+// the tokenizer's and the other fields'.
+func BenchmarkSentences(b *testing.B) {
+	texts := seedTexts(b)
+	var sents [][]sentence
+	for _, t := range texts {
+		sents = append(sents, splitSentences(t))
+	}
+	b.Run("split", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, t := range texts {
+				splitSentences(t)
+			}
+		}
+	})
+	b.Run("dates", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, ss := range sents {
+				for _, s := range ss {
+					findDates(s.Text)
+				}
+			}
+		}
+	})
+	b.Run("timeline", func(b *testing.B) {
+		// The notice's own date, as Extract finds it first.
+		type own struct {
+			date          schemas.Date
+			sent, mention int
+		}
+		var owns []own
+		for i, ss := range sents {
+			var o own
+			o.date, o.sent, o.mention = publishedDate(Input{Text: texts[i]}, ss, &yearContext{})
+			owns = append(owns, o)
+		}
+		b.ReportAllocs()
+		for b.Loop() {
+			for i, ss := range sents {
+				o := owns[i]
+				timeline(ss, &yearContext{published: o.date}, o.sent, o.mention)
+			}
+		}
+	})
+	b.Run("affected", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, ss := range sents {
+				affected(ss)
+			}
+		}
+	})
+	b.Run("report", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, ss := range sents {
+				seqFromBody("", ss, nil, schemas.Date{})
+			}
+		}
+	})
+}

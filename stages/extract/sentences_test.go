@@ -1,0 +1,131 @@
+package extract
+
+import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/breachtrend/breachtrend/stages/normalize"
+)
+
+// splitSentencesBefore and the functions after it are the sentence
+// splitter as it was before its guards: the oracle of splitSentences.
+func splitSentencesBefore(text string) []sentence {
+	lines := strings.Split(text, "\n")
+	var out []sentence
+	heading := ""
+	for i, l := range lines {
+		if l == "" {
+			continue
+		}
+		if isHeadingBefore(l) {
+			heading = l
+		}
+		item := isListItemBefore(l)
+		for _, s := range splitAtPeriodsBefore(l) {
+			out = append(out, sentence{Text: s, Line: i, Heading: heading, Item: item, Dates: findDates(s)})
+		}
+	}
+	return out
+}
+
+func splitAtPeriodsBefore(l string) []string {
+	var out []string
+	depth, start := 0, 0
+	for i, r := range l {
+		switch r {
+		case '「', '(', '『', '【', '[':
+			depth++
+		case '」', ')', '』', '】', ']':
+			if depth > 0 {
+				depth--
+			}
+		case '。':
+			if depth == 0 {
+				end := i + utf8.RuneLen(r)
+				if s := strings.TrimSpace(l[start:end]); s != "" {
+					out = append(out, s)
+				}
+				start = end
+			}
+		}
+	}
+	if s := strings.TrimSpace(l[start:]); s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+func isHeadingBefore(l string) bool {
+	n := utf8.RuneCountInString(l)
+	if n > 40 || strings.Contains(l, "。") {
+		return false
+	}
+	if strings.HasPrefix(l, "【") || strings.HasPrefix(l, "■") || strings.HasPrefix(l, "<") || strings.HasPrefix(l, "[") {
+		return true
+	}
+	if headingNumber.MatchString(l) && n <= 30 && !strings.ContainsAny(l, "、,") {
+		return true
+	}
+	return n <= 16 && !strings.ContainsAny(l, "、,:") && !isListItemBefore(l)
+}
+
+func isListItemBefore(l string) bool {
+	return strings.HasPrefix(l, "・") || strings.HasPrefix(l, "•") || strings.HasPrefix(l, "●") ||
+		strings.HasPrefix(l, "-") || strings.HasPrefix(l, "○") || strings.HasPrefix(l, "◦") ||
+		strings.HasPrefix(l, "*") || itemNumber.MatchString(l)
+}
+
+func checkSentences(t *testing.T, text string) {
+	t.Helper()
+	got, want := splitSentences(text), splitSentencesBefore(text)
+	if len(got) == 0 && len(want) == 0 {
+		return
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("splitSentences(%q) = %+v, want %+v", text, got, want)
+	}
+	for l := range strings.SplitSeq(text, "\n") {
+		if isHeading(l) != isHeadingBefore(l) || isListItem(l) != isListItemBefore(l) {
+			t.Fatalf("line %q: heading %v, item %v; want %v, %v", l, isHeading(l), isListItem(l), isHeadingBefore(l), isListItemBefore(l))
+		}
+	}
+}
+
+func TestSentencesCorpus(t *testing.T) {
+	files, _ := filepath.Glob("../../testdata/corpus/*.txt")
+	if len(files) == 0 {
+		t.Skip("no sample corpus")
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSentences(t, normalize.Text(string(data)))
+	}
+}
+
+// TestSentencesRandom checks the splitter on random lines of headings,
+// items and sentences.
+func TestSentencesRandom(t *testing.T) {
+	pieces := []string{"\n", "\n\n", " ", "。", "、", ",", ":", "「", "」", "(", ")", "【", "】", "[", "]", "■", "<", "・", "-", "*",
+		"1.", "12)", "(3)", "a)", "一、", "十.", "第2", "IV.", "V", "あいうえお", "経緯", "2023年7月3日", "令和5年", "概要について",
+		"\xe3", "\xff", "お知らせいたします。"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	n := 20000
+	if testing.Short() {
+		n = 5000
+	}
+	for range n {
+		var b strings.Builder
+		for range rng.IntN(20) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		checkSentences(t, b.String())
+	}
+}
