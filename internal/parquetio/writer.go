@@ -21,8 +21,14 @@ import (
 const DefaultRowGroup = 2048
 
 // maxBufferedBytes flushes a row group early when long texts pile up, so the
-// writer's memory stays flat whatever the notices' length.
-const maxBufferedBytes = 32 << 20
+// writer's memory stays flat whatever the notices' length. The rows, their
+// Arrow record and its pages are all live at once: at 32 MB the notices
+// writer alone held ~100 MB, the run's heap sat at the soft memory limit and
+// the GC ran a third more often (10k bench: 33 vs 25 GCs, peak RSS 320 vs
+// 305 MB, CPU no worse). About 500 notices a row group is still plenty for
+// DuckDB and pandas; the file is a little larger (2.5 → 3.1 MB on the 10k
+// bench corpus, whose repeated texts compress better in larger groups).
+const maxBufferedBytes = 8 << 20
 
 // Writer streams rows of one table into <dir>/<table>/part-00000.parquet.
 type Writer[R any] struct {
