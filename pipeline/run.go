@@ -52,6 +52,9 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 			limit = DefaultMemoryLimit
 		}
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(limit))
+		if os.Getenv("GOGC") == "" {
+			defer debug.SetGCPercent(debug.SetGCPercent(gcPercent))
+		}
 	}
 	man := &Manifest{RunID: fmt.Sprintf("%s-%d", start.UTC().Format("20060102T150405Z"), os.Getpid()),
 		Start: start.UTC(), Version: Version, Commit: buildCommit(), Rules: rulesVersion(),
