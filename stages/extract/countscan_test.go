@@ -2,15 +2,9 @@ package extract
 
 import (
 	"fmt"
-	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"reflect"
 	"regexp"
-	"strings"
 	"testing"
-
-	"github.com/breachtrend/breachtrend/stages/normalize"
 )
 
 // countRE is the pattern countMatches scans for: the oracle of its
@@ -93,18 +87,8 @@ func TestCountScan(t *testing.T) {
 // TestCountScanCorpus checks the scanner on every sentence of the sample
 // corpus.
 func TestCountScanCorpus(t *testing.T) {
-	files, _ := filepath.Glob("../../testdata/corpus/*.txt")
-	if len(files) == 0 {
-		t.Skip("no sample corpus")
-	}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, s := range splitSentences(normalize.Text(string(data))) {
-			checkCountScan(t, s.Text)
-		}
+	for _, s := range seedSentences(t) {
+		checkCountScan(t, s.Text)
 	}
 }
 
@@ -114,17 +98,8 @@ func TestCountScanRandom(t *testing.T) {
 	pieces := []string{"0", "1", "12", "123", "1234", ",", ",123", ".", ".5", " ", "\t", "万", "千", "百", "十", "一", "〇", "人", "人分",
 		"名", "件", "アカウント", "世帯", "ユーザー", "ユーザ", "先", "以上", "超", "程度", "ほど", "約", "およそ", "最大", "最大で", "で",
 		"推定", "延べ", "計", "合計", "総数", "少なくとも", "あ", "、", "漏えい", "人数", ":", "\xe3", "\xff"}
-	rng := rand.New(rand.NewPCG(5, 6))
-	n := 20000
-	if testing.Short() {
-		n = 5000
-	}
-	for range n {
-		var b strings.Builder
-		for range rng.IntN(12) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		checkCountScan(t, b.String())
+	for s := range randomStrings(5, 6, pieces, 12) {
+		checkCountScan(t, s)
 	}
 }
 

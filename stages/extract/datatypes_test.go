@@ -1,11 +1,11 @@
 package extract
 
 import (
-	"github.com/breachtrend/breachtrend/schemas"
 	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/breachtrend/breachtrend/schemas"
 	"github.com/breachtrend/breachtrend/stages/normalize"
 )
 

@@ -2,15 +2,9 @@ package extract
 
 import (
 	"iter"
-	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"reflect"
 	"regexp"
-	"strings"
 	"testing"
-
-	"github.com/breachtrend/breachtrend/stages/normalize"
 )
 
 // The regexps the scanners of datescan.go replace: the oracle of their
@@ -75,18 +69,8 @@ func TestDateScanners(t *testing.T) {
 // TestDateScannersCorpus checks the scanners against their regexps on
 // every sentence of the sample corpus.
 func TestDateScannersCorpus(t *testing.T) {
-	files, _ := filepath.Glob("../../testdata/corpus/*.txt")
-	if len(files) == 0 {
-		t.Skip("no sample corpus")
-	}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, s := range splitSentences(normalize.Text(string(data))) {
-			checkScanners(t, s.Text)
-		}
+	for _, s := range seedSentences(t) {
+		checkScanners(t, s.Text)
 	}
 }
 
@@ -105,16 +89,7 @@ func TestDateScannersRandom(t *testing.T) {
 	pieces := []string{"0", "1", "2", "9", "19", "20", "2023", " ", "\t", "\n", "/", ".", "-", "(", ")", "年", "月", "日", "度",
 		"令和", "平成", "昭和", "元", "同", "同年", "本年", "翌年", "令", "x", "。", "\xe3", "\xff", "\xe6\x9c",
 		"翌", "同月", "七", "十", "二〇二三", "R", "H5.", "(月)", "午後", "曜"}
-	rng := rand.New(rand.NewPCG(1, 2))
-	n := 20000
-	if testing.Short() {
-		n = 5000
-	}
-	for range n {
-		var b strings.Builder
-		for range rng.IntN(16) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		checkScanners(t, b.String())
+	for s := range randomStrings(1, 2, pieces, 16) {
+		checkScanners(t, s)
 	}
 }

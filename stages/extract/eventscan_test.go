@@ -1,9 +1,6 @@
 package extract
 
 import (
-	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"reflect"
 	"regexp"
 	"strings"
@@ -164,18 +161,8 @@ func TestClauseScans(t *testing.T) {
 // TestClauseScansCorpus checks the clause tests on every sentence of the
 // sample corpus.
 func TestClauseScansCorpus(t *testing.T) {
-	files, _ := filepath.Glob("../../testdata/corpus/*.txt")
-	if len(files) == 0 {
-		t.Skip("no sample corpus")
-	}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, s := range splitSentences(normalize.Text(string(data))) {
-			checkClauseScans(t, s.Text)
-		}
+	for _, s := range seedSentences(t) {
+		checkClauseScans(t, s.Text)
 	}
 }
 
@@ -187,17 +174,8 @@ func TestClauseScansRandom(t *testing.T) {
 		":", "30", "分", "頃", "判明", "不正アクセス", "確認", "ていない", "警察", "に相談", "公表", "・", "【", "】", "~", "-", "あ", "\xe3",
 		"同日", "当日", "その後", "直後", "翌日", "数分後", "分後", "123", "1234", "45",
 		"こと", "の", "を", "発覚", "わか", "まで", "までに", "以前", "以降", "午前", "第一報", "へ", "に", "本市", "情報提供"}
-	rng := rand.New(rand.NewPCG(3, 4))
-	n := 20000
-	if testing.Short() {
-		n = 5000
-	}
-	for range n {
-		var b strings.Builder
-		for range rng.IntN(14) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		checkClauseScans(t, b.String())
+	for s := range randomStrings(3, 4, pieces, 14) {
+		checkClauseScans(t, s)
 	}
 }
 

@@ -1,13 +1,8 @@
 package extract
 
 import (
-	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/breachtrend/breachtrend/stages/normalize"
 )
 
 // checkReportCues fails when a cue of report.go says a regexp cannot
@@ -30,18 +25,8 @@ func checkReportCues(t *testing.T, s string) {
 }
 
 func TestReportCuesCorpus(t *testing.T) {
-	files, _ := filepath.Glob("../../testdata/corpus/*.txt")
-	if len(files) == 0 {
-		t.Skip("no sample corpus")
-	}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, s := range splitSentences(normalize.Text(string(data))) {
-			checkReportCues(t, s.Text)
-		}
+	for _, s := range seedSentences(t) {
+		checkReportCues(t, s.Text)
 	}
 }
 
@@ -50,16 +35,7 @@ func TestReportCuesRandom(t *testing.T) {
 		"させていただき", "差し上げ", "申し上げ", "ました", "た", "てい", "てお", "ており", "既に", "すでに", "先日", "前回", "さる",
 		"5", "12", " ", "\t", "月", "日", "。", "改めて", "深く", "おわび", "改めまして", "調査結果", "として", "報告いたし",
 		"報告書", "その後", "報道", "について", "行政上の対応", "指導", "勧告", "再発防止策", "あ", "\xe3"}
-	rng := rand.New(rand.NewPCG(9, 10))
-	n := 20000
-	if testing.Short() {
-		n = 5000
-	}
-	for range n {
-		var b strings.Builder
-		for range rng.IntN(10) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		checkReportCues(t, b.String())
+	for s := range randomStrings(9, 10, pieces, 10) {
+		checkReportCues(t, s)
 	}
 }

@@ -1,31 +1,10 @@
 package extract
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/breachtrend/breachtrend/schemas"
-	"github.com/breachtrend/breachtrend/stages/normalize"
 )
-
-// seedTexts is the normalized text of every file of the sample corpus.
-func seedTexts(b *testing.B) []string {
-	b.Helper()
-	files, _ := filepath.Glob("../../testdata/corpus/*.txt")
-	if len(files) == 0 {
-		b.Skip("no sample corpus")
-	}
-	var out []string
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		out = append(out, normalize.Text(string(data)))
-	}
-	return out
-}
 
 // BenchmarkSentences measures the steps of Extract that read every
 // sentence for dates, events, counts and report numbers, on the sample

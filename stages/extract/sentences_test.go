@@ -1,15 +1,10 @@
 package extract
 
 import (
-	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
-
-	"github.com/breachtrend/breachtrend/stages/normalize"
 )
 
 // splitSentencesBefore and the functions after it are the sentence
@@ -97,16 +92,8 @@ func checkSentences(t *testing.T, text string) {
 }
 
 func TestSentencesCorpus(t *testing.T) {
-	files, _ := filepath.Glob("../../testdata/corpus/*.txt")
-	if len(files) == 0 {
-		t.Skip("no sample corpus")
-	}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		checkSentences(t, normalize.Text(string(data)))
+	for _, text := range seedTexts(t) {
+		checkSentences(t, text)
 	}
 }
 
@@ -116,16 +103,7 @@ func TestSentencesRandom(t *testing.T) {
 	pieces := []string{"\n", "\n\n", " ", "。", "、", ",", ":", "「", "」", "(", ")", "【", "】", "[", "]", "■", "<", "・", "-", "*",
 		"1.", "12)", "(3)", "a)", "一、", "十.", "第2", "IV.", "V", "あいうえお", "経緯", "2023年7月3日", "令和5年", "概要について",
 		"\xe3", "\xff", "お知らせいたします。"}
-	rng := rand.New(rand.NewPCG(7, 8))
-	n := 20000
-	if testing.Short() {
-		n = 5000
-	}
-	for range n {
-		var b strings.Builder
-		for range rng.IntN(20) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		checkSentences(t, b.String())
+	for s := range randomStrings(7, 8, pieces, 20) {
+		checkSentences(t, s)
 	}
 }
