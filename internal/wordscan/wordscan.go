@@ -4,75 +4,163 @@
 // strings.Contains or strings.Index once per word is slow on Japanese
 // UTF-8: the first byte of the word (0xE3 for every kana) matches at
 // nearly every rune of the text, so each search walks the text rune by
-// rune, once per word. An Index walks the text once instead and compares
-// only the words whose first rune is the rune at hand.
+// rune, once per word. An Index walks the text once instead: its words are
+// filed by the bytes of their first rune, and at each rune of the text
+// only the few words that begin with it are compared, by their first
+// eight bytes at once.
 package wordscan
 
 import (
-	"strings"
+	"slices"
 	"unicode/utf8"
 )
 
 // Index is a list of words indexed by their first rune. It is read-only
 // once made and safe for concurrent use.
 type Index struct {
-	words []string
-	// bucket maps a rune's hash to 1 + the index in starts of the words
-	// whose first rune has that hash, 0 when none has.
-	bucket [1 << hashBits]uint16
-	starts [][]int
+	list []string
+	// The words of bucket b are words[start[b]:start[b+1]], in list order;
+	// a word's bucket is hashed from the runeKey of its first bytes.
+	start [buckets + 1]uint16
+	words []entry
 }
 
-const hashBits = 12
+// buckets is a power of two well above the few hundred first runes of a
+// list, so that a bucket rarely mixes words of different first runes.
+const (
+	bucketBits = 10
+	buckets    = 1 << bucketBits
+)
 
-// hash spreads code points over the buckets by Fibonacci hashing: kana and
-// the common kanji sit in narrow ranges that low bits alone would crowd.
-func hash(r rune) uint32 { return uint32(r) * 0x9E3779B1 >> (32 - hashBits) }
+type entry struct {
+	head, mask uint64 // the word's first eight bytes (fewer if shorter), as load8 reads them, and their bits
+	id         int
+	word       string
+}
 
-// New indexes words; empty words are never found.
+// New indexes words. Empty words are never found; a word that is not
+// valid UTF-8 is a programming error (it could begin inside a rune of the
+// text), and New panics on it.
 func New(words []string) *Index {
-	x := &Index{words: words}
-	for i, w := range words {
+	if len(words) >= 1<<16 {
+		panic("wordscan: too many words")
+	}
+	x := &Index{list: words, words: make([]entry, 0, len(words))}
+	for id, w := range words {
 		if w == "" {
 			continue
 		}
-		r, _ := utf8.DecodeRuneInString(w)
-		h := hash(r)
-		if x.bucket[h] == 0 {
-			x.starts = append(x.starts, nil)
-			x.bucket[h] = uint16(len(x.starts))
+		if !utf8.ValidString(w) {
+			panic("wordscan: word is not valid UTF-8: " + w)
 		}
-		b := x.bucket[h] - 1
-		x.starts[b] = append(x.starts[b], i)
+		mask := ^uint64(0)
+		if len(w) < 8 {
+			mask = 1<<(8*len(w)) - 1
+		}
+		x.words = append(x.words, entry{head: load8(w, 0), mask: mask, id: id, word: w})
+	}
+	// By bucket, in list order within one.
+	bucket := func(w entry) int { return int(bucketOf(runeKey(w.head))) }
+	slices.SortStableFunc(x.words, func(a, b entry) int { return bucket(a) - bucket(b) })
+	for _, w := range x.words {
+		x.start[bucket(w)+1]++
+	}
+	for b := 1; b <= buckets; b++ {
+		x.start[b] += x.start[b-1]
 	}
 	return x
 }
 
 // Words returns the indexed words.
-func (x *Index) Words() []string { return x.words }
+func (x *Index) Words() []string { return x.list }
 
-// Each calls found for every occurrence of a word in text: at is where it
-// starts and word its index in the list. Occurrences come in the order of
-// at, and at one position in the order of the list; occurrences of a word
-// may overlap. A word occurs at a position exactly where strings.Index
-// would find it: a valid word can only start where a rune of text starts,
-// and the walk visits each position where one does, for invalid UTF-8 too.
+// Hit is an occurrence of word Word (its index in the list) at byte At of
+// a text.
+type Hit struct{ Word, At int }
+
+// Each calls found for every occurrence of a word in text, in the order
+// of at and, at one position, in the order of the list; occurrences of a
+// word may overlap. A word occurs at a position exactly where strings.Index
+// would find it: a valid word begins with no continuation byte (10xxxxxx),
+// so only the other bytes are tried, for invalid UTF-8 too.
 func (x *Index) Each(text string, found func(at, word int)) {
-	for at := 0; at < len(text); {
-		r, size := rune(text[at]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[at:])
+	for at := 0; at < len(text); at++ {
+		if text[at]&0xC0 == 0x80 {
+			continue
 		}
-		if b := x.bucket[hash(r)]; b != 0 {
-			for _, w := range x.starts[b-1] {
-				if strings.HasPrefix(text[at:], x.words[w]) {
-					found(at, w)
-				}
+		v := uint64(0) // load8(text, at), its common case inlined
+		if len(text)-at >= 8 {
+			v = le64(text[at : at+8])
+		} else {
+			v = load8Tail(text, at)
+		}
+		b := bucketOf(runeKey(v))
+		ws := x.words[x.start[b]:x.start[b+1]]
+		for k := range ws {
+			if ws[k].at(text, at, v) {
+				found(at, ws[k].id)
 			}
 		}
-		at += size
 	}
 }
+
+// AppendHits appends to hits every occurrence in text of every word, in
+// the order of Each.
+func (x *Index) AppendHits(hits []Hit, text string) []Hit {
+	x.Each(text, func(at, w int) { hits = append(hits, Hit{w, at}) })
+	return hits
+}
+
+// at reports whether w occurs at byte i of s, whose bytes from i are v.
+// The length check comes first in effect: the bytes of v past the end of
+// s are zeros, but a word that fits holds none of them.
+func (w *entry) at(s string, i int, v uint64) bool {
+	return v&w.mask == w.head && len(w.word) <= len(s)-i && (len(w.word) <= 8 || s[i+8:i+len(w.word)] == w.word[8:])
+}
+
+// load8 reads the eight bytes of s from i as a little-endian number, the
+// first byte lowest; past the end of s it reads zeros.
+func load8(s string, i int) uint64 {
+	if len(s)-i >= 8 {
+		return le64(s[i : i+8])
+	}
+	return load8Tail(s, i)
+}
+
+// le64 reads eight bytes as a little-endian number; the compiler makes it
+// one load.
+func le64(b string) uint64 {
+	_ = b[7]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// load8Tail is load8 at the last seven bytes of s or fewer.
+func load8Tail(s string, i int) uint64 {
+	var v uint64
+	for k := len(s) - 1; k >= i; k-- {
+		v = v<<8 | uint64(s[k])
+	}
+	return v
+}
+
+// runeKey is the bytes of the rune that bytes v (from load8) begin with,
+// three at most, as many as the first byte says, with no decoding: where a
+// word occurs in a text, the text's key there is the word's, since the key
+// is read from the word's own bytes.
+func runeKey(v uint64) uint32 {
+	switch c := byte(v); {
+	case c < 0xC0:
+		return uint32(v & 0xFF)
+	case c < 0xE0:
+		return uint32(v & 0xFFFF)
+	}
+	return uint32(v & 0xFFFFFF)
+}
+
+// bucketOf hashes a key by Fibonacci hashing: kana and the common kanji
+// sit in narrow ranges that low bits alone would crowd.
+func bucketOf(key uint32) uint32 { return key * 0x9E3779B1 >> (32 - bucketBits) }
 
 // Set is a set of word indexes, as Present fills it.
 type Set [maxWords / 64]uint64
@@ -87,7 +175,7 @@ func (s *Set) Has(i int) bool { return s[i>>6]&(1<<(i&63)) != 0 }
 // strings.Contains for each word. It panics on an Index of more than 256
 // words.
 func (x *Index) Present(text string) Set {
-	if len(x.words) > maxWords {
+	if len(x.list) > maxWords {
 		panic("wordscan: Present on more than 256 words")
 	}
 	var s Set

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/breachtrend/breachtrend/internal/wordscan"
 )
 
 // causeCue is a phrase that states a cause, with its weight.
@@ -163,12 +165,12 @@ const (
 	hasPatternNeed
 )
 
-// causeIndex finds in one pass over a text its cause cues (a hit's id is
+// causeIndex finds in one pass over a text its cause cues (a hit's Word is
 // the cue's index) and the words of the lists above (causeListBits gives
 // the lists of the word of id len(causeCues)+k). Each need group of a
 // patternCue is a list from bit hasPatternNeed on; patternNeeds are each
 // pattern's groups.
-var causeIndex, causeListBits, patternNeeds = func() (*wordIndex, []uint64, []uint64) {
+var causeIndex, causeListBits, patternNeeds = func() (*wordscan.Index, []uint64, []uint64) {
 	lists := [][]string{causeWords, causeStatements, speculative, consequenceWords, consequenceEnds, dataWords, physicalItems,
 		lemmaStems, {"『"}, {"に掲載"}}
 	if len(lists) != bits.TrailingZeros(hasPatternNeed) {
@@ -191,17 +193,17 @@ var causeIndex, causeListBits, patternNeeds = func() (*wordIndex, []uint64, []ui
 
 // causeText is what causeIndex finds in a text.
 type causeText struct {
-	cues  []hit  // the cues, by cue and each cue's by position
-	lists uint64 // the lists that have a word in it
+	cues  []wordscan.Hit // the cues, by cue and each cue's by position
+	lists uint64         // the lists that have a word in it
 }
 
 // scan fills c with the words of s, reusing its memory.
 func (c *causeText) scan(s string) {
-	all := causeIndex.appendHits(c.cues[:0], s)
+	all := causeIndex.AppendHits(c.cues[:0], s)
 	c.cues, c.lists = all[:0], 0
 	for _, h := range all {
-		if h.id >= len(causeCues) {
-			c.lists |= causeListBits[h.id-len(causeCues)]
+		if h.Word >= len(causeCues) {
+			c.lists |= causeListBits[h.Word-len(causeCues)]
 			continue
 		}
 		c.cues = append(c.cues, h) // in place: at most as many as read
@@ -279,14 +281,14 @@ func causeScores(title string, sents []sentence) (map[string]float64, map[string
 		// cue took (a strong cue may share its text).
 		cues := found.cues
 		for len(cues) > 0 {
-			k := cues[0].id
+			k := cues[0].Word
 			n := 1
-			for n < len(cues) && cues[n].id == k {
+			for n < len(cues) && cues[n].Word == k {
 				n++
 			}
 			c := causeCues[k]
 			for from, h := 0, 0; h < n; h++ {
-				i := cues[h].at
+				i := cues[h].At
 				if i < from {
 					continue // overlaps the occurrence before: strings.Index would skip it
 				}

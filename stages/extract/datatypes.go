@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/breachtrend/breachtrend/internal/wordscan"
 	"github.com/breachtrend/breachtrend/schemas"
 )
 
@@ -93,13 +94,13 @@ var dataTerms = func() []dataTerm {
 	return terms
 }()
 
-// dataTermIndex finds dataTerms' words: a hit's id is the term's index.
-var dataTermIndex = func() *wordIndex {
+// dataTermIndex finds dataTerms' words: a hit's Word is the term's index.
+var dataTermIndex = func() *wordscan.Index {
 	words := make([]string, len(dataTerms))
 	for i, t := range dataTerms {
 		words[i] = t.word
 	}
-	return newWordIndex(words)
+	return wordscan.New(words)
 }()
 
 // usageAfter follows a data word that names a use of it, not data that
@@ -121,8 +122,8 @@ func typesIn(s string) []string {
 	// Of ~250 terms a sentence holds a handful, found in one pass; they
 	// are taken in list order, each one's occurrences from the left, as a
 	// scan of s for each term in turn would find them.
-	var buf [16]hit
-	hits := dataTermIndex.appendHits(buf[:0], s)
+	var buf [16]wordscan.Hit
+	hits := dataTermIndex.AppendHits(buf[:0], s)
 	if len(hits) == 0 {
 		return nil
 	}
@@ -131,13 +132,13 @@ func typesIn(s string) []string {
 	var out []string
 	for len(hits) > 0 {
 		n := 1
-		for n < len(hits) && hits[n].id == hits[0].id {
+		for n < len(hits) && hits[n].Word == hits[0].Word {
 			n++
 		}
-		t := dataTerms[hits[0].id]
+		t := dataTerms[hits[0].Word]
 		from := 0
 		for _, h := range hits[:n] {
-			i := h.at
+			i := h.At
 			if i < from {
 				continue // overlaps the occurrence before: strings.Index would skip it
 			}

@@ -3,7 +3,8 @@ package extract
 import (
 	"slices"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/breachtrend/breachtrend/internal/wordscan"
 )
 
 // The extractor looks for hundreds of words and a few dozen patterns in
@@ -65,157 +66,18 @@ func (l wordList) inMask(s string, m runeMask) bool {
 	return false
 }
 
-// wordIndex finds every occurrence of the words of a list in a text in one
-// pass. strings.Index is slow on Japanese text: a needle's first byte
-// (0xE3 for kana) matches at nearly every rune, so a list checked word by
-// word costs a scan of the text per word, and even the rune masks above
-// leave most short words of a list to check. Here the words are filed by
-// the bytes of their first rune, and at each rune of the text only the few
-// words that begin with it are compared, by their first eight bytes at
-// once.
-type wordIndex struct {
-	// The words of bucket b are words[start[b]:start[b+1]], in list order;
-	// a word's bucket is hashed from the runeKey of its first bytes.
-	start [indexBuckets + 1]uint16
-	words []indexedWord
-}
-
-// indexBuckets is a power of two well above the few hundred first runes of
-// a list, so that a bucket rarely mixes words of different first runes.
-const (
-	indexBits    = 10
-	indexBuckets = 1 << indexBits
-)
-
-type indexedWord struct {
-	head, mask uint64 // the word's first eight bytes (fewer if shorter), as load8 reads them, and their bits
-	id         int
-	word       string
-}
-
-// load8 reads the eight bytes of s from i as a little-endian number, the
-// first byte lowest; past the end of s it reads zeros (no word holds a zero
-// byte).
-func load8(s string, i int) uint64 {
-	if len(s)-i >= 8 {
-		return le64(s[i : i+8])
-	}
-	return load8Tail(s, i)
-}
-
-// le64 reads eight bytes as a little-endian number; the compiler makes it
-// one load.
-func le64(b string) uint64 {
-	_ = b[7]
-	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
-		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
-}
-
-// load8Tail is load8 at the last seven bytes of s or fewer.
-func load8Tail(s string, i int) uint64 {
-	var v uint64
-	for k := len(s) - 1; k >= i; k-- {
-		v = v<<8 | uint64(s[k])
-	}
-	return v
-}
-
-// runeKey is the bytes of the rune that bytes v (from load8) begin with,
-// three at most, as many as the first byte says, with no decoding: where a
-// word occurs in a text, the text's key there is the word's, since the key
-// is read from the word's own bytes.
-func runeKey(v uint64) uint32 {
-	switch c := byte(v); {
-	case c < 0xC0:
-		return uint32(v & 0xFF)
-	case c < 0xE0:
-		return uint32(v & 0xFFFF)
-	}
-	return uint32(v & 0xFFFFFF)
-}
-
-// bucketOf hashes a key by Fibonacci hashing, as maskBit does.
-func bucketOf(key uint32) uint32 { return key * 0x9E3779B1 >> (32 - indexBits) }
-
-func newWordIndex(words []string) *wordIndex {
-	if len(words) >= 1<<16 {
-		panic("wordIndex: too many words")
-	}
-	x := &wordIndex{words: make([]indexedWord, 0, len(words))}
-	for id, w := range words {
-		if w == "" || !utf8.ValidString(w) || strings.IndexByte(w, 0) >= 0 {
-			// An empty word would occur everywhere, an invalid one might
-			// begin inside a rune of the text, and load8 pads with zeros.
-			panic("wordIndex: empty or invalid word")
-		}
-		mask := ^uint64(0)
-		if len(w) < 8 {
-			mask = 1<<(8*len(w)) - 1
-		}
-		x.words = append(x.words, indexedWord{head: load8(w, 0), mask: mask, id: id, word: w})
-	}
-	// By bucket, in list order within one.
-	bucket := func(w indexedWord) int { return int(bucketOf(runeKey(w.head))) }
-	slices.SortStableFunc(x.words, func(a, b indexedWord) int { return bucket(a) - bucket(b) })
-	for _, w := range x.words {
-		x.start[bucket(w)+1]++
-	}
-	for b := 1; b <= indexBuckets; b++ {
-		x.start[b] += x.start[b-1]
-	}
-	return x
-}
-
-// bucket holds the words that may begin with bytes v (from load8).
-func (x *wordIndex) bucket(v uint64) []indexedWord {
-	b := bucketOf(runeKey(v))
-	return x.words[x.start[b]:x.start[b+1]]
-}
-
-// at reports whether w occurs at byte i of s, whose bytes from i are v.
-func (w *indexedWord) at(s string, i int, v uint64) bool {
-	return v&w.mask == w.head && len(w.word) <= len(s)-i && (len(w.word) <= 8 || s[i+8:i+len(w.word)] == w.word[8:])
-}
-
-// hit is an occurrence of the word of index id at byte at of a text.
-type hit struct{ id, at int }
-
-// appendHits appends to hits every occurrence in s of every word, the
-// overlapping ones too, by position. A valid word begins with no
-// continuation byte (10xxxxxx), so only the other bytes are tried.
-func (x *wordIndex) appendHits(hits []hit, s string) []hit {
-	for i := 0; i < len(s); i++ {
-		if s[i]&0xC0 == 0x80 {
-			continue
-		}
-		v := uint64(0) // load8(s, i), its common case inlined
-		if len(s)-i >= 8 {
-			v = le64(s[i : i+8])
-		} else {
-			v = load8Tail(s, i)
-		}
-		ws := x.bucket(v)
-		for k := range ws {
-			if ws[k].at(s, i, v) {
-				hits = append(hits, hit{ws[k].id, i})
-			}
-		}
-	}
-	return hits
-}
-
-// byWord orders hits by word, each word's by position (as appendHits
+// byWord orders hits by word, each word's by position (as AppendHits
 // gives them): the order in which a loop over the list, scanning the text
 // for each word, would meet them.
-func byWord(hits []hit) {
-	slices.SortStableFunc(hits, func(a, b hit) int { return a.id - b.id })
+func byWord(hits []wordscan.Hit) {
+	slices.SortStableFunc(hits, func(a, b wordscan.Hit) int { return a.Word - b.Word })
 }
 
-// newListIndex indexes words and then the words of lists: a hit's id below
-// len(words) is that word's, and for a higher id, bits[id-len(words)] are
+// newListIndex indexes words and then the words of lists: a hit's Word below
+// len(words) is that word's, and for a higher one, bits[Word-len(words)] are
 // the lists (bit i for lists[i]) that hold its word. A word in several
 // lists is indexed once.
-func newListIndex(words []string, lists ...[]string) (x *wordIndex, bits []uint64) {
+func newListIndex(words []string, lists ...[]string) (x *wordscan.Index, bits []uint64) {
 	if len(lists) > 64 {
 		panic("newListIndex: too many lists")
 	}
@@ -233,13 +95,13 @@ func newListIndex(words []string, lists ...[]string) (x *wordIndex, bits []uint6
 			bits[k] |= 1 << i
 		}
 	}
-	return newWordIndex(all), bits
+	return wordscan.New(all), bits
 }
 
 // listSet tells which of several word lists have a word in a text, in one
 // pass over it.
 type listSet struct {
-	index *wordIndex
+	index *wordscan.Index
 	lists []uint64 // by word: the lists that hold it, as bits
 }
 
@@ -251,23 +113,10 @@ func newListSet(lists ...[]string) *listSet {
 
 // in returns the lists that have a word in s, as bits.
 func (l *listSet) in(s string) uint64 {
+	var buf [32]wordscan.Hit
 	var found uint64
-	for i := 0; i < len(s); i++ {
-		if s[i]&0xC0 == 0x80 {
-			continue
-		}
-		v := uint64(0) // load8(s, i), its common case inlined
-		if len(s)-i >= 8 {
-			v = le64(s[i : i+8])
-		} else {
-			v = load8Tail(s, i)
-		}
-		ws := l.index.bucket(v)
-		for k := range ws {
-			if l.lists[ws[k].id]&^found != 0 && ws[k].at(s, i, v) {
-				found |= l.lists[ws[k].id]
-			}
-		}
+	for _, h := range l.index.AppendHits(buf[:0], s) {
+		found |= l.lists[h.Word]
 	}
 	return found
 }

@@ -4,16 +4,18 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/breachtrend/breachtrend/internal/wordscan"
 )
 
-// naiveHits is appendHits by strings.Index: every occurrence of every
+// naiveHits is AppendHits by strings.Index: every occurrence of every
 // word, by position and, at one position, by word.
-func naiveHits(words []string, s string) []hit {
-	var out []hit
+func naiveHits(words []string, s string) []wordscan.Hit {
+	var out []wordscan.Hit
 	for at := 0; at < len(s); at++ {
 		for id, w := range words {
 			if strings.HasPrefix(s[at:], w) {
-				out = append(out, hit{id, at})
+				out = append(out, wordscan.Hit{Word: id, At: at})
 			}
 		}
 	}
@@ -28,10 +30,10 @@ var indexTexts = []string{
 }
 
 func checkIndex(t *testing.T, s string) {
-	x := newWordIndex(indexWords)
-	got := x.appendHits(nil, s)
+	x := wordscan.New(indexWords)
+	got := x.AppendHits(nil, s)
 	if want := naiveHits(indexWords, s); !slices.Equal(got, want) {
-		t.Fatalf("appendHits(%q) = %v, want %v", s, got, want)
+		t.Fatalf("AppendHits(%q) = %v, want %v", s, got, want)
 	}
 	lists := [][]string{indexWords[:3], indexWords[3:6], indexWords[6:], {"ア", "感"}}
 	var want uint64
@@ -60,13 +62,9 @@ func FuzzWordIndex(f *testing.F) {
 
 // checkHits fails when x's hits in s are not those of its words found by
 // strings.HasPrefix at every byte.
-func checkHits(t *testing.T, x *wordIndex, s string) {
+func checkHits(t *testing.T, x *wordscan.Index, s string) {
 	t.Helper()
-	words := make([]string, len(x.words))
-	for _, w := range x.words {
-		words[w.id] = w.word
-	}
-	if got, want := x.appendHits(nil, s), naiveHits(words, s); !slices.Equal(got, want) {
+	if got, want := x.AppendHits(nil, s), naiveHits(x.Words(), s); !slices.Equal(got, want) {
 		t.Fatalf("hits in %q = %v, want %v", s, got, want)
 	}
 }
