@@ -77,20 +77,7 @@ func TestCauseGolden(t *testing.T) {
 			c, ev := cause(title, sents)
 			types, _ := dataTypes(sents)
 			got := "cause: " + c + "\nevidence: " + ev + "\ndata_types: " + strings.Join(types, ",") + "\n"
-			golden := strings.TrimSuffix(f, ".txt") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -run Golden -update)", err)
-			}
-			if got != string(want) {
-				t.Errorf("got\n%s\nwant\n%s", got, want)
-			}
+			checkGolden(t, f, got, *update, "-update")
 		})
 	}
 }

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"bytes"
 	"encoding/json"
 	"flag"
 	"os"
@@ -110,21 +109,7 @@ func TestFieldsGolden(t *testing.T) {
 				g.Events = append(g.Events, goldenEvent{e.Kind, dateString(e.Date)})
 			}
 			got, _ := json.MarshalIndent(g, "", "  ")
-			got = append(got, '\n')
-			golden := strings.TrimSuffix(f, ".txt") + ".golden"
-			if *updateFields {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update-fields)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from its golden file:\n%s\nwant:\n%s", f, got, want)
-			}
+			checkGolden(t, f, string(got)+"\n", *updateFields, "-update-fields")
 		})
 	}
 }

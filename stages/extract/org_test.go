@@ -12,6 +12,27 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the .golden files of testdata/extract")
 
+// checkGolden compares got with the .golden file beside fixture (its .txt
+// replaced), or rewrites that file when rewrite is set; flag names the
+// flag that does.
+func checkGolden(t *testing.T, fixture, got string, rewrite bool, flag string) {
+	t.Helper()
+	golden := strings.TrimSuffix(fixture, ".txt") + ".golden"
+	if rewrite {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -run Golden %s)", err, flag)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from its golden file:\n%s\nwant:\n%s", fixture, got, want)
+	}
+}
+
 // orgOf runs organization on an invented notice, normalized as the
 // pipeline does: a first line 【セキュリティ事件簿#…】 is the blog header.
 func orgOf(text string) (string, string) {
@@ -87,21 +108,7 @@ func TestOrganizationGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			org, ev := orgOf(string(b))
-			got := "organization: " + org + "\nevidence: " + ev + "\n"
-			golden := strings.TrimSuffix(f, ".txt") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -run Golden -update)", err)
-			}
-			if got != string(want) {
-				t.Errorf("got\n%s\nwant\n%s", got, want)
-			}
+			checkGolden(t, f, "organization: "+org+"\nevidence: "+ev+"\n", *update, "-update")
 		})
 	}
 }
