@@ -9,14 +9,12 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/breachtrend/breachtrend/internal/duck"
-	"github.com/breachtrend/breachtrend/pipeline"
+	"github.com/breachtrend/breachtrend/pipeline/pipelinetest"
 )
 
 // notebook is the part of nbformat 4 the tests check.
@@ -132,38 +130,10 @@ func TestNotebooksAreValid(t *testing.T) {
 	}
 }
 
-var (
-	runOnce sync.Once
-	runDir  string
-	runErr  error
-)
+// freshRun is the output folder of one run on the bundled corpus.
+func freshRun(t *testing.T) string { return pipelinetest.Tables(t, "../testdata/corpus") }
 
-// freshRun runs the pipeline on the bundled corpus once per test binary.
-func freshRun(t *testing.T) string {
-	t.Helper()
-	runOnce.Do(func() {
-		runDir, runErr = os.MkdirTemp("", "notebooks-test-")
-		if runErr != nil {
-			return
-		}
-		cfg := pipeline.Config{Inputs: []string{"../testdata/corpus"}, Out: filepath.Join(runDir, "out"), Workers: runtime.NumCPU()}
-		if runErr = cfg.Validate(); runErr == nil {
-			_, runErr = pipeline.Run(context.Background(), cfg)
-		}
-	})
-	if runErr != nil {
-		t.Fatal(runErr)
-	}
-	return filepath.Join(runDir, "out")
-}
-
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if runDir != "" {
-		os.RemoveAll(runDir)
-	}
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { pipelinetest.Main(m) }
 
 // TestNotebookSQL runs every statement of every notebook against a fresh
 // run's tables, so a renamed column or table breaks the build.

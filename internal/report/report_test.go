@@ -6,12 +6,10 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strings"
-	"sync"
 	"testing"
 
-	"github.com/breachtrend/breachtrend/pipeline"
+	"github.com/breachtrend/breachtrend/pipeline/pipelinetest"
 )
 
 // payload is the XSS polyglot of seed 003, plus a script that would change
@@ -22,41 +20,10 @@ const payload = "jaVasCript:/*-/*`/*\\`/*'/*\"/**/(/* */oNcliCk=alert() )//%0D%0
 // cspMeta is the Content-Security-Policy every HTML report carries.
 const cspMeta = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`
 
-var (
-	runOnce sync.Once
-	runDir  string
-	runErr  error
-)
+// tables is the output folder of one run on the bundled corpus.
+func tables(t *testing.T) string { return pipelinetest.Tables(t, "../../testdata/corpus") }
 
-// tables runs the pipeline once on the bundled corpus and returns its
-// output folder.
-func tables(t *testing.T) string {
-	t.Helper()
-	runOnce.Do(func() {
-		runDir, runErr = os.MkdirTemp("", "report-test-")
-		if runErr != nil {
-			return
-		}
-		cfg := pipeline.Config{Inputs: []string{"../../testdata/corpus"}, Out: filepath.Join(runDir, "out"),
-			Workers: runtime.NumCPU()}
-		if runErr = cfg.Validate(); runErr != nil {
-			return
-		}
-		_, runErr = pipeline.Run(context.Background(), cfg)
-	})
-	if runErr != nil {
-		t.Fatal(runErr)
-	}
-	return filepath.Join(runDir, "out")
-}
-
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if runDir != "" {
-		os.RemoveAll(runDir)
-	}
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { pipelinetest.Main(m) }
 
 func render(t *testing.T, quarter, format string) string {
 	t.Helper()
