@@ -34,15 +34,6 @@ func thousands(n int64) string {
 	return b.String()
 }
 
-// number prints a figure: integers with separators, others with one
-// decimal; "–" for nil.
-func number(f *float64) string {
-	if f == nil {
-		return "–"
-	}
-	return plain(*f)
-}
-
 func plain(f float64) string {
 	if f == math.Trunc(f) && math.Abs(f) < 1e15 {
 		return thousands(int64(f))

@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"strings"
-
 	"github.com/ikawaha/kagome/v2/tokenizer"
 
 	"github.com/breachtrend/breachtrend/internal/jatok"
@@ -66,15 +64,4 @@ func isASCIIWord(s string) bool {
 		}
 	}
 	return true
-}
-
-// baseText joins the base forms of s's tokens: 紛失しました, 紛失した and
-// 紛失いたしました all read 紛失する…, so a cue is matched once, whatever
-// the conjugation.
-func baseText(ms []morph) string {
-	var b strings.Builder
-	for _, m := range ms {
-		b.WriteString(m.Base)
-	}
-	return b.String()
 }
