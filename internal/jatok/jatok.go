@@ -21,16 +21,13 @@ import (
 
 // Tokenizer returns the shared IPA tokenizer.
 var Tokenizer = sync.OnceValues(func() (*tokenizer.Tokenizer, error) {
-	return tokenizer.New(ipaDict(), tokenizer.OmitBosEos())
+	return tokenizer.New(Dictionary(), tokenizer.OmitBosEos())
 })
 
-// ipaDict is the tokenizer's dictionary: ipa.Dict loads it once and
-// returns the same one on every call.
-func ipaDict() *dict.Dict { return ipa.Dict() }
-
 // Dictionary returns the tokenizer's dictionary, for what the tokens'
-// features hold.
-func Dictionary() *dict.Dict { return ipaDict() }
+// features hold: ipa.Dict loads it once and returns the same one on every
+// call.
+func Dictionary() *dict.Dict { return ipa.Dict() }
 
 // fields locates a token's features in the dictionary, so that they are
 // read where they are kept: Token.POS builds a new slice on every call,
@@ -47,7 +44,7 @@ type fields struct {
 }
 
 var dictFields = sync.OnceValue(func() *fields {
-	d := ipaDict()
+	d := Dictionary()
 	f := &fields{dict: d, knownBase: -1, unkBase: -1}
 	meta := d.UnkDict.ContentsMeta
 	f.unkPOSEnd = 1
