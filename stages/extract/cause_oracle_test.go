@@ -7,8 +7,6 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-
-	"github.com/breachtrend/breachtrend/stages/normalize"
 )
 
 // causeScoresOracle is causeScores as it reads, with no index: every cue and every
@@ -121,21 +119,10 @@ func holdsAllNaive(s string, groups [][]string) bool {
 // .txt files that BREACHTREND_BENCH_CORPUS names, if any, is added.
 func oracleTexts(t testing.TB) []string {
 	t.Helper()
-	files, _ := filepath.Glob("../../testdata/corpus/*.txt")
+	out := seedTexts(t)
 	if dir := os.Getenv("BREACHTREND_BENCH_CORPUS"); dir != "" {
 		more, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-		files = append(files, more...)
-	}
-	if len(files) == 0 {
-		t.Skip("no sample corpus")
-	}
-	var out []string
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, normalize.Text(string(data)))
+		out = append(out, normalizedFiles(t, more)...)
 	}
 	return append(append(out, fuzzSeeds...), craftedCauses...)
 }

@@ -23,6 +23,12 @@ func seedTexts(t testing.TB) []string {
 	if len(files) == 0 {
 		t.Skip("no sample corpus")
 	}
+	return normalizedFiles(t, files)
+}
+
+// normalizedFiles is the normalized text of each file.
+func normalizedFiles(t testing.TB, files []string) []string {
+	t.Helper()
 	var out []string
 	for _, f := range files {
 		data, err := os.ReadFile(f)
