@@ -5,9 +5,16 @@
 // for concurrent use (FACTS.md), so every package shares this one, built on
 // first use: a run that needs no tokenizing (a rerun served from the
 // cache) never pays for it.
+//
+// jatok reads the tokens' features (POS, base form) from its own flat
+// tables and drops kagome's copy of them, so the tokenizer's
+// Token.POS, Token.Features and Token.BaseForm must not be called: use
+// POSAt and BaseForm.
 package jatok
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -20,32 +27,74 @@ import (
 )
 
 // Tokenizer returns the shared IPA tokenizer.
-var Tokenizer = sync.OnceValues(func() (*tokenizer.Tokenizer, error) {
-	return tokenizer.New(Dictionary(), tokenizer.OmitBosEos())
+func Tokenizer() (*tokenizer.Tokenizer, error) {
+	s, err := shared()
+	if err != nil {
+		return nil, err
+	}
+	return s.tok, nil
+}
+
+// Dictionary returns the tokenizer's dictionary, without the features
+// jatok keeps in its own tables (see fields): its Contents are nil and its
+// POSTable holds the POS names only.
+func Dictionary() *dict.Dict { return dictFields().dict }
+
+// keepKagomeFeatures keeps the dictionary's Contents and POS vectors,
+// which jatok otherwise drops once it has its own tables: the package's
+// tests set it, to check those tables against kagome's Token API.
+var keepKagomeFeatures = false
+
+type state struct {
+	tok    *tokenizer.Tokenizer
+	fields *fields
+}
+
+// shared builds the tokenizer and the feature tables once.
+var shared = sync.OnceValues(func() (state, error) {
+	d := ipa.Dict() // loads it once and returns the same one on every call
+	f := newFields(d)
+	if !keepKagomeFeatures {
+		// Kagome's features are ~75 MiB of slices and strings that
+		// every GC cycle marks (24 ms each, ~20 cycles a 10k-notice
+		// run), of which jatok reads one field; Token.POS, Features and
+		// BaseForm need them, so nothing may call those (the tokenizer
+		// itself never reads them).
+		d.Contents = nil
+		d.POSTable.POSs = nil
+	}
+	tok, err := tokenizer.New(d, tokenizer.OmitBosEos())
+	if err != nil {
+		return state{}, err
+	}
+	return state{tok: tok, fields: f}, nil
 })
 
-// Dictionary returns the tokenizer's dictionary, for what the tokens'
-// features hold: ipa.Dict loads it once and returns the same one on every
-// call.
-func Dictionary() *dict.Dict { return ipa.Dict() }
-
-// fields locates a token's features in the dictionary, so that they are
-// read where they are kept: Token.POS builds a new slice on every call,
-// and Token.BaseForm looks its index up in a map, for every token of
-// every text.
+// fields are the parts of a token's features jatok reads, in flat tables
+// without pointers, so that the GC has nothing to mark in them: a known
+// word's POS name ids and its base form, by word id. Token.POS builds a new
+// slice on every call, and Token.BaseForm looks its index up in a map, for
+// every token of every text.
 type fields struct {
-	dict *dict.Dict
+	dict  *dict.Dict
+	names []string // the POS names by id: kagome's POSTable.NameList
+	// Known word id's POS name ids are posIDs[posFrom[id]:posFrom[id+1]];
+	// its base form is bases[baseFrom[id]:baseFrom[id+1]] if hasBase[id].
+	posFrom, baseFrom []uint32
+	posIDs            []dict.POSID
+	bases             string
+	hasBase           []bool
 	// unkPOS is where the POS fields stand among an unknown word's
 	// features, as Token.POS finds them: [start, end), none if start >= end.
 	unkPOSStart, unkPOSEnd int
-	knownBase, unkBase     int // index of the base form for FeatureAt, -1 if none
+	unkBase                int // index of the base form for FeatureAt, -1 if none
 	// By POS name id: 名詞, and the noun subclasses that are no terms.
 	noun, excluded []bool
 }
 
-var dictFields = sync.OnceValue(func() *fields {
-	d := Dictionary()
-	f := &fields{dict: d, knownBase: -1, unkBase: -1}
+// newFields reads d's features into jatok's tables. It leaves d as it is.
+func newFields(d *dict.Dict) *fields {
+	f := &fields{dict: d, names: d.POSTable.NameList, unkBase: -1}
 	meta := d.UnkDict.ContentsMeta
 	f.unkPOSEnd = 1
 	if v, ok := meta[dict.POSStartIndex]; ok {
@@ -54,19 +103,64 @@ var dictFields = sync.OnceValue(func() *fields {
 	if v, ok := meta[dict.POSHierarchy]; ok {
 		f.unkPOSEnd = f.unkPOSStart + int(v)
 	}
-	if v, ok := d.ContentsMeta[dict.BaseFormIndex]; ok {
-		f.knownBase = int(v)
-	}
 	if v, ok := meta[dict.BaseFormIndex]; ok {
 		f.unkBase = int(v)
 	}
-	names := d.POSTable.NameList
-	f.noun, f.excluded = make([]bool, len(names)), make([]bool, len(names))
-	for id, name := range names {
+	knownBase := -1
+	if v, ok := d.ContentsMeta[dict.BaseFormIndex]; ok {
+		knownBase = int(v)
+	}
+	n := len(d.POSTable.POSs)
+	f.posFrom, f.baseFrom = make([]uint32, 1, n+1), make([]uint32, 1, n+1)
+	f.hasBase = make([]bool, n)
+	var bases strings.Builder
+	for id, pos := range d.POSTable.POSs {
+		f.posIDs = append(f.posIDs, pos...)
+		f.posFrom = append(f.posFrom, uint32(len(f.posIDs)))
+		if b, ok := knownBaseForm(d, knownBase, id); ok {
+			f.hasBase[id] = true
+			bases.WriteString(b)
+		}
+		f.baseFrom = append(f.baseFrom, uint32(bases.Len()))
+	}
+	f.posIDs = slices.Clip(f.posIDs)
+	f.bases = bases.String()
+	f.noun, f.excluded = make([]bool, len(f.names)), make([]bool, len(f.names))
+	for id, name := range f.names {
 		f.noun[id], f.excluded[id] = name == "名詞", excludedNouns[name]
 	}
 	return f
-})
+}
+
+// knownBaseForm is the base form of the known word id, read as
+// Token.FeatureAt reads the feature at index i.
+func knownBaseForm(d *dict.Dict, i, id int) (string, bool) {
+	if i < 0 {
+		return "", false
+	}
+	pos := d.POSTable.POSs[id]
+	if i < len(pos) {
+		if int(pos[i]) > len(d.POSTable.NameList) {
+			return "", false
+		}
+		return d.POSTable.NameList[pos[i]], true
+	}
+	i -= len(pos)
+	if len(d.Contents) <= id || i >= len(d.Contents[id]) {
+		return "", false
+	}
+	return d.Contents[id][i], true
+}
+
+func dictFields() *fields {
+	s, err := shared()
+	if err != nil {
+		// tokenizer.New fails on a dictionary without a connection
+		// table only: not IPA's.
+		panic(fmt.Sprintf("jatok: %v", err))
+	}
+	return s.fields
+}
 
 // POSAt returns t.POS()[i], or "" when t has no i-th POS field, without
 // building the slice. t must come from Tokenizer.
@@ -76,12 +170,23 @@ func POSAt(t tokenizer.Token, i int) string { return dictFields().posAt(t.Class,
 // Tokenizer.
 func BaseForm(t tokenizer.Token) (string, bool) { return dictFields().baseForm(t.Class, t.ID) }
 
+// KnownWords is the number of words in the dictionary: the known words'
+// ids are 0 to KnownWords()-1.
+func KnownWords() int { return len(dictFields().hasBase) }
+
+// KnownBaseForm is the base form of the known word id, as BaseForm gives
+// it for a token of that word.
+func KnownBaseForm(id int) (string, bool) { return dictFields().baseForm(tokenizer.KNOWN, id) }
+
+// knownPOS is the POS name ids of the known word id.
+func (f *fields) knownPOS(id int) []dict.POSID { return f.posIDs[f.posFrom[id]:f.posFrom[id+1]] }
+
 // posAt is POSAt of the token of class c and id.
 func (f *fields) posAt(c tokenizer.TokenClass, id, i int) string {
 	switch c {
 	case tokenizer.KNOWN:
-		if ids := f.dict.POSTable.POSs[id]; i < len(ids) {
-			return f.dict.POSTable.NameList[ids[i]]
+		if ids := f.knownPOS(id); i < len(ids) {
+			return f.names[ids[i]]
 		}
 	case tokenizer.UNKNOWN:
 		feature := f.dict.UnkDict.Contents[id]
@@ -97,22 +202,10 @@ func (f *fields) posAt(c tokenizer.TokenClass, id, i int) string {
 func (f *fields) baseForm(c tokenizer.TokenClass, id int) (string, bool) {
 	switch c {
 	case tokenizer.KNOWN:
-		i := f.knownBase
-		if i < 0 {
+		if id < 0 || id >= len(f.hasBase) || !f.hasBase[id] {
 			return "", false
 		}
-		pos := f.dict.POSTable.POSs[id]
-		if i < len(pos) {
-			if int(pos[i]) > len(f.dict.POSTable.NameList) {
-				return "", false
-			}
-			return f.dict.POSTable.NameList[pos[i]], true
-		}
-		i -= len(pos)
-		if len(f.dict.Contents) <= id || i >= len(f.dict.Contents[id]) {
-			return "", false
-		}
-		return f.dict.Contents[id][i], true
+		return f.bases[f.baseFrom[id]:f.baseFrom[id+1]], true
 	case tokenizer.UNKNOWN:
 		i := f.unkBase
 		if i < 0 || len(f.dict.UnkDict.Contents) <= id || i >= len(f.dict.UnkDict.Contents[id]) {
@@ -138,7 +231,7 @@ func NounTerm(t tokenizer.Token) (string, bool) {
 func (f *fields) nounTerm(c tokenizer.TokenClass, id int, surface string) (string, bool) {
 	if c == tokenizer.KNOWN {
 		// The POS fields by their name ids, with no string compared.
-		pos := f.dict.POSTable.POSs[id]
+		pos := f.knownPOS(id)
 		if len(pos) == 0 || !f.noun[pos[0]] || len(pos) > 1 && f.excluded[pos[1]] {
 			return "", false
 		}
@@ -165,10 +258,11 @@ func (f *fields) nounTerm(c tokenizer.TokenClass, id int, surface string) (strin
 // A piece that comes again (a notice's title is also its text's first
 // line) is tokenized once: kagome gives the same tokens for the same text.
 func NounTerms(text string) ([]string, error) {
-	if _, err := Tokenizer(); err != nil {
+	s, err := shared()
+	if err != nil {
 		return nil, err
 	}
-	f := dictFields()
+	f := s.fields
 	type done struct {
 		piece    string
 		from, to int // its terms in out

@@ -1,7 +1,9 @@
 package jatok
 
 import (
+	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -9,6 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/ikawaha/kagome-dict/dict"
 	"github.com/ikawaha/kagome/v2/tokenizer"
 )
 
@@ -162,6 +165,130 @@ func TestNounTermsAsNaive(t *testing.T) {
 			if want := naiveNounTerms(tok, in); !slices.Equal(got, want) {
 				t.Fatalf("NounTerms(%.40q…) = %q, want %q", in, got, want)
 			}
+		}
+	}
+}
+
+// dropEnv names the variable under which the test binary runs as a normal
+// process would: with kagome's features dropped.
+const dropEnv = "JATOK_TEST_DROPPED"
+
+func TestMain(m *testing.M) {
+	// The oracles above read kagome's own features through the Token API.
+	keepKagomeFeatures = os.Getenv(dropEnv) == ""
+	os.Exit(m.Run())
+}
+
+// TestTablesAsKagome compares jatok's tables with kagome's features for
+// every word of the dictionary, not only the sample's.
+func TestTablesAsKagome(t *testing.T) {
+	if !keepKagomeFeatures {
+		t.Skip("kagome's features are dropped")
+	}
+	f := dictFields()
+	d := f.dict
+	baseAt, ok := d.ContentsMeta[dict.BaseFormIndex]
+	if !ok {
+		t.Fatal("the dictionary has no base form index")
+	}
+	if KnownWords() != len(d.Morphs) || len(d.POSTable.POSs) != len(d.Morphs) {
+		t.Fatalf("%d known words, %d POS vectors, %d morphs", KnownWords(), len(d.POSTable.POSs), len(d.Morphs))
+	}
+	withBase := 0
+	for id, pos := range d.POSTable.POSs {
+		if got := f.knownPOS(id); !slices.Equal(got, pos) {
+			t.Fatalf("word %d: POS ids %v, kagome %v", id, got, pos)
+		}
+		want, wantOK := "", false
+		if i := int(baseAt) - len(pos); i >= 0 && i < len(d.Contents[id]) {
+			want, wantOK = d.Contents[id][i], true
+		}
+		if got, ok := KnownBaseForm(id); got != want || ok != wantOK {
+			t.Fatalf("word %d: base form %q %v, kagome %q %v", id, got, ok, want, wantOK)
+		}
+		if wantOK {
+			withBase++
+		}
+	}
+	if withBase < len(d.Morphs)*9/10 {
+		t.Errorf("only %d of %d words have a base form", withBase, len(d.Morphs))
+	}
+}
+
+// TestFeaturesDropped runs the package's tests again in a process where
+// jatok drops kagome's features, as every other process does: the terms
+// and fields come out the same without them.
+func TestFeaturesDropped(t *testing.T) {
+	if !keepKagomeFeatures {
+		d := Dictionary()
+		if d.Contents != nil || d.POSTable.POSs != nil {
+			t.Fatal("kagome's features were kept")
+		}
+		if len(d.POSTable.NameList) == 0 {
+			t.Fatal("the POS names were dropped")
+		}
+		return
+	}
+	if testing.Short() {
+		t.Skip("runs the package's tests again")
+	}
+	want := map[string][]string{}
+	for _, text := range sampleTexts(t) {
+		terms, err := NounTerms(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[text] = terms
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^(TestFeaturesDropped|TestNounTerms|TestDroppedTerms)$", "-test.v")
+	cmd.Env = append(os.Environ(), dropEnv+"=1", "JATOK_WANT_TERMS="+termsFile(t, want))
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("tests with kagome's features dropped: %v\n%s", err, out)
+	}
+	if !strings.Contains(string(out), "--- PASS: TestDroppedTerms") {
+		t.Fatalf("TestDroppedTerms did not run:\n%s", out)
+	}
+}
+
+// termsFile writes want to a JSON file for TestDroppedTerms.
+func termsFile(t *testing.T, want map[string][]string) string {
+	b, err := json.Marshal(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "terms.json")
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestDroppedTerms is run by TestFeaturesDropped: each sample text's terms
+// are the ones read with kagome's features kept.
+func TestDroppedTerms(t *testing.T) {
+	path := os.Getenv("JATOK_WANT_TERMS")
+	if keepKagomeFeatures || path == "" {
+		t.Skip("run by TestFeaturesDropped")
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want map[string][]string
+	if err := json.Unmarshal(b, &want); err != nil {
+		t.Fatal(err)
+	}
+	if len(want) == 0 {
+		t.Fatal("no texts")
+	}
+	for text, terms := range want {
+		got, err := NounTerms(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(got, terms) {
+			t.Errorf("NounTerms(%.40q…) = %q, want %q", text, got, terms)
 		}
 	}
 }
