@@ -13,7 +13,7 @@ import (
 type Config struct {
 	Inputs  []string // files or folders
 	Out     string   // output folder
-	Workers int      // files processed at once; 1 runs serially
+	Workers int      // files processed at once, and the cores the run uses (see Run)
 	Sectors string   // optional CSV of organization,JSIC letter that extends the bundled one
 	Log     *slog.Logger
 

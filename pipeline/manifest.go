@@ -20,6 +20,7 @@ type Manifest struct {
 	Commit    string         `json:"git_commit"`
 	Rules     string         `json:"rules_version"`
 	Workers   int            `json:"workers"`
+	Cores     int            `json:"cores"` // GOMAXPROCS during the run
 	Full      bool           `json:"full"`
 	Inputs    []InputFile    `json:"inputs"`
 	Tables    map[string]int `json:"rows"`

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -161,6 +163,46 @@ func TestWorkersWriteIdenticalRows(t *testing.T) {
 				t.Errorf("table %s: %s differs from %s", table, filepath.Base(out), filepath.Base(outs[0]))
 			}
 		}
+	}
+}
+
+// TestWorkersBoundCores: --workers is the most cores a run uses. A run with
+// fewer workers than GOMAXPROCS lowers it for the run and restores it; one
+// with more does not raise it; a GOMAXPROCS set in the environment wins.
+func TestWorkersBoundCores(t *testing.T) {
+	procs := runtime.GOMAXPROCS(0)
+	tests := []struct {
+		name    string
+		workers int
+		env     string
+		want    int
+	}{
+		{"one worker", 1, "", 1},
+		{"more workers than cores", procs + 2, "", procs},
+		{"GOMAXPROCS set", 1, strconv.Itoa(procs), procs},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.env != "" {
+				t.Setenv("GOMAXPROCS", tt.env)
+			}
+			out := filepath.Join(t.TempDir(), "out")
+			run(t, out, tt.workers, filepath.Join(corpus, "000_ad3ee41a9ddb441a.txt"))
+			if got := runtime.GOMAXPROCS(0); got != procs {
+				t.Fatalf("GOMAXPROCS after the run = %d, was %d", got, procs)
+			}
+			b, err := os.ReadFile(filepath.Join(out, "manifest.json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var m Manifest
+			if err := json.Unmarshal(b, &m); err != nil {
+				t.Fatal(err)
+			}
+			if m.Cores != tt.want || m.Workers != tt.workers {
+				t.Errorf("manifest: %d workers on %d cores, want %d on %d", m.Workers, m.Cores, tt.workers, tt.want)
+			}
+		})
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -46,6 +47,15 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		return Summary{}, err
 	}
 	defer lock.release()
+	if os.Getenv("GOMAXPROCS") == "" && cfg.Workers < runtime.GOMAXPROCS(0) {
+		// --workers N is the run's share of the machine: N cores, not N
+		// file workers plus every core for the GC, the Parquet writer
+		// and the dictionary's load beside them. A scheduled run given
+		// one worker beside other jobs takes one core, as it would in a
+		// container of one CPU (which is where Go sets GOMAXPROCS
+		// itself). It never raises the runtime's own figure.
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(cfg.Workers))
+	}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		limit := cfg.MemoryLimit
 		if limit <= 0 {
@@ -58,7 +68,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	}
 	man := &Manifest{RunID: fmt.Sprintf("%s-%d", start.UTC().Format("20060102T150405Z"), os.Getpid()),
 		Start: start.UTC(), Version: Version, Commit: buildCommit(), Rules: rulesVersion(),
-		Workers: cfg.Workers, Full: cfg.Full, Tables: map[string]int{}, Rejects: map[string]int{}}
+		Workers: cfg.Workers, Cores: runtime.GOMAXPROCS(0), Full: cfg.Full, Tables: map[string]int{}, Rejects: map[string]int{}}
 	st := &stages{loader: load.NewLoader(), extractor: extract.New(), enricher: enrich.New(), times: &stageTimes{}}
 	if cfg.Sectors != "" {
 		f, err := os.Open(cfg.Sectors)

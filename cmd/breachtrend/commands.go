@@ -22,7 +22,7 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	cfg := pipeline.Config{}
 	fs.StringArrayVar(&cfg.Inputs, "in", []string{"testdata/corpus"}, "corpus file or folder (repeatable)")
 	fs.StringVar(&cfg.Out, "out", "out", "output folder: one subfolder of Parquet files per table")
-	fs.IntVar(&cfg.Workers, "workers", runtime.NumCPU(), "files processed at once")
+	fs.IntVar(&cfg.Workers, "workers", runtime.NumCPU(), "files processed at once, and the most CPU cores the run uses")
 	fs.StringVar(&cfg.Sectors, "sectors", "", "CSV of organization,JSIC letter extending the bundled table")
 	fs.BoolVar(&cfg.Full, "full", false, "recompute every segment instead of reusing the cache in --out")
 	fs.BoolVar(&cfg.Wait, "wait", false, "wait for another run on the same --out instead of stopping")
