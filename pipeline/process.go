@@ -24,7 +24,10 @@ type stages struct {
 	extractor extract.Extractor
 	enricher  *enrich.Enricher
 	cache     *segmentCache // nil: no cache
-	times     *stageTimes
+	// tokenizerBuilt is closed once the tokenizer is built, when the run
+	// builds it up front; nil when it does not (a rerun from the cache).
+	tokenizerBuilt <-chan struct{}
+	times          *stageTimes
 }
 
 // fileResult is what one file gives: its notices in segment order and its
@@ -35,45 +38,110 @@ type fileResult struct {
 	input   load.Input
 	notices []schemas.Notice
 	rejects []schemas.Reject
+	// parked: the file waited for the tokenizer out of the window of
+	// files in flight, which it left when it was parked (see fanOut).
+	parked bool
+}
+
+// pendingFile is a file whose notices have been through every stage that
+// needs no tokenizer; todo[i] is what is left of notices[i].
+type pendingFile struct {
+	fileResult
+	todo []pendingNotice
+}
+
+// pendingNotice is the rest of one notice's work.
+type pendingNotice struct {
+	extract extract.Pending // nil: not a notice, or served from the cache
+	key     string          // the cache key to store the result under, "" if none
 }
 
 // processFile runs load → segment → normalize → extract → enrich on one
-// file. It starts no goroutines and turns a panic in a stage into a reject
-// for the file, so one bad file cannot end the run.
-func (s *stages) processFile(seq int, in load.Input) (res fileResult) {
-	res = fileResult{seq: seq, input: in}
+// file.
+func (s *stages) processFile(seq int, in load.Input) fileResult {
+	return s.finishFile(s.prepareFile(seq, in))
+}
+
+// prepareFile runs load → segment → normalize → extract on one file, as far
+// as each goes without the tokenizer. It starts no goroutines and turns a
+// panic in a stage into a reject for the file, so one bad file cannot end
+// the run.
+func (s *stages) prepareFile(seq int, in load.Input) (p *pendingFile) {
+	p = &pendingFile{fileResult: fileResult{seq: seq, input: in}}
 	defer func() {
 		if r := recover(); r != nil {
-			res.notices = nil
-			res.rejects = append(res.rejects, schemas.Reject{Stage: "pipeline", Source: in.Rel, Segment: -1,
-				Reason: "internal_error", Detail: fmt.Sprint(r)})
+			p.failed(r)
 		}
 	}()
 	t0 := time.Now()
 	file := s.loader.LoadFile(in)
 	s.times.add(stageLoad, t0)
 	docs := file.Docs
-	res.sha256, res.rejects = file.SHA256, file.Rejects
+	p.sha256, p.rejects = file.SHA256, file.Rejects
 	index := int32(0)
 	for _, doc := range docs {
 		t0 := time.Now()
 		segs := segment.Split(doc.Text)
 		s.times.add(stageSegment, t0)
 		if len(segs) == 0 {
-			res.rejects = append(res.rejects, schemas.Reject{Stage: "segment", Source: in.Rel, Segment: int32(doc.Line),
+			p.rejects = append(p.rejects, schemas.Reject{Stage: "segment", Source: in.Rel, Segment: int32(doc.Line),
 				Reason: "no_text", Detail: "the document holds no text to segment"})
 			continue
 		}
 		for _, seg := range segs {
-			res.notices = append(res.notices, s.notice(doc, seg, index))
+			n, todo := s.notice(doc, seg, index)
+			p.notices = append(p.notices, n)
+			p.todo = append(p.todo, todo)
 			index++
 		}
 	}
-	return res
+	return p
 }
 
-// notice builds one notice from a segment.
-func (s *stages) notice(doc load.Document, seg segment.Segment, index int32) schemas.Notice {
+// finishFile does the rest of a prepared file's work: the extraction with
+// the tokenizer, enrich and the cache. A panic becomes a reject, as in
+// prepareFile.
+func (s *stages) finishFile(p *pendingFile) (res fileResult) {
+	defer func() {
+		if r := recover(); r != nil {
+			p.failed(r)
+			res = p.fileResult
+		}
+	}()
+	for i, todo := range p.todo {
+		if todo.extract == nil && todo.key == "" {
+			continue
+		}
+		n := &p.notices[i]
+		if todo.extract != nil {
+			t0 := time.Now()
+			todo.extract.Finish(n)
+			n.Terms = extract.Terms(n.Title, n.Text)
+			s.times.add(stageExtract, t0)
+			t0 = time.Now()
+			s.enricher.Notice(n)
+			s.times.add(stageEnrich, t0)
+		}
+		if todo.key != "" {
+			v := *n
+			v.NoticeID, v.SourcePath, v.Format, v.Encoding, v.URL, v.Title, v.Text, v.OriginalText = "", "", "", "", "", "", "", ""
+			s.cache.put(todo.key, cached{IsIncident: n.IsIncident, Notice: v})
+		}
+	}
+	p.todo = nil
+	return p.fileResult
+}
+
+// failed turns the file into a reject for the panic r.
+func (p *pendingFile) failed(r any) {
+	p.notices, p.todo = nil, nil
+	p.rejects = append(p.rejects, schemas.Reject{Stage: "pipeline", Source: p.input.Rel, Segment: -1,
+		Reason: "internal_error", Detail: fmt.Sprint(r)})
+}
+
+// notice builds one notice from a segment, as far as it goes without the
+// tokenizer, and returns what is left to do.
+func (s *stages) notice(doc load.Document, seg segment.Segment, index int32) (schemas.Notice, pendingNotice) {
 	t0 := time.Now()
 	text := normalize.Text(seg.Text)
 	s.times.add(stageNormalize, t0)
@@ -95,29 +163,20 @@ func (s *stages) notice(doc load.Document, seg segment.Segment, index int32) sch
 	if seg.Header != nil {
 		in.CaseID, in.HeaderRest = seg.Header.CaseID, seg.Header.Rest
 	}
-	var key string
+	var todo pendingNotice
 	if s.cache != nil {
-		key = s.cache.key(text, in)
-		if v, ok := s.cache.get(key); ok {
-			return restore(v, n)
+		todo.key = s.cache.key(text, in)
+		if v, ok := s.cache.get(todo.key); ok {
+			return restore(v, n), pendingNotice{}
 		}
 	}
 	t0 = time.Now()
 	n.IsIncident = segment.IsNotice(text, seg.Header != nil)
 	if n.IsIncident {
-		s.extractor.Extract(in, &n)
-		n.Terms = extract.Terms(n.Title, text)
+		todo.extract = s.extractor.Prepare(in, &n)
 		s.times.add(stageExtract, t0)
-		t0 = time.Now()
-		s.enricher.Notice(&n)
-		s.times.add(stageEnrich, t0)
 	}
-	if s.cache != nil {
-		v := n
-		v.NoticeID, v.SourcePath, v.Format, v.Encoding, v.URL, v.Title, v.Text, v.OriginalText = "", "", "", "", "", "", "", ""
-		s.cache.put(key, cached{IsIncident: n.IsIncident, Notice: v})
-	}
-	return n
+	return n, todo
 }
 
 // restore is a cached result with the fields of this segment's place.

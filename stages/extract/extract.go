@@ -22,8 +22,21 @@ type Input struct {
 // Extractor fills the extracted fields of a notice. Implementations must be
 // safe for concurrent use; an empty result is a notice with no fields, not
 // an error.
+//
+// Extract does it all at once. Prepare fills the fields read from the text
+// alone and returns the rest of the work, the fields read with the
+// tokenizer (the organization and the cause): a pipeline prepares notices
+// while the tokenizer's dictionary is still loading (~0.6 s), and finishes
+// them once it is built. Extract(in, n) is Prepare(in, n).Finish(n).
 type Extractor interface {
 	Extract(in Input, n *schemas.Notice)
+	Prepare(in Input, n *schemas.Notice) Pending
+}
+
+// Pending is the part of one notice's extraction that needs the tokenizer.
+type Pending interface {
+	// Finish fills the rest of the fields of n, the notice Prepare was given.
+	Finish(n *schemas.Notice)
 }
 
 // Rules is the rule-based Extractor.
@@ -37,16 +50,20 @@ func New() *Rules { return &Rules{} }
 const Version = "rules-26"
 
 // Extract implements Extractor.
-func (Rules) Extract(in Input, n *schemas.Notice) {
+func (r Rules) Extract(in Input, n *schemas.Notice) {
+	r.Prepare(in, n).Finish(n)
+}
+
+// Prepare implements Extractor: everything but the organization and the
+// cause, which the returned Pending finds with the tokenizer. No field read
+// here depends on those two.
+func (Rules) Prepare(in Input, n *schemas.Notice) Pending {
 	sents := splitSentences(in.Text)
-	lines := strings.Split(in.Text, "\n")
 	title := in.Title
 	if in.HeaderRest != "" {
 		title = in.HeaderRest
 	}
-
 	n.CaseID = in.CaseID
-	n.Organization, n.OrganizationEvidence = organization(in.HeaderRest, sents, lines)
 
 	ctx := &yearContext{caseYear: caseYear(in.CaseID)}
 	var pubSent, pubMention int
@@ -83,7 +100,20 @@ func (Rules) Extract(in Input, n *schemas.Notice) {
 		n.CountEvidence = ev
 	}
 	n.DataTypes, _ = dataTypes(sents)
-	n.Cause, n.CauseEvidence = cause(title, sents)
+	return &tokenized{header: in.HeaderRest, title: title, text: in.Text, sents: sents}
+}
+
+// tokenized is the Pending of Rules: what the organization and the cause
+// are read from.
+type tokenized struct {
+	header, title, text string
+	sents               []sentence
+}
+
+// Finish implements Pending.
+func (t *tokenized) Finish(n *schemas.Notice) {
+	n.Organization, n.OrganizationEvidence = organization(t.header, t.sents, strings.Split(t.text, "\n"))
+	n.Cause, n.CauseEvidence = cause(t.title, t.sents)
 }
 
 // caseYear is the year of a blog case number "2023-444", or 0.
