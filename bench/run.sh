@@ -9,9 +9,10 @@
 # Go benchmarks of the stages and the pipeline once, and prints the tables.
 #
 # Every breachtrend and mecab timing is the fastest of REPEAT runs (default
-# 3): the cores are shared with other machines' work, and single runs vary
-# by ±15%; the fastest is the least disturbed (the largest peak RSS of the
-# repeats is printed beside it).
+# 5): the cores are shared with other machines' work, and single runs vary
+# by ±15% or more; the fastest is the least disturbed (the largest peak RSS
+# of the repeats is printed beside it). The --workers 1 and 2 runs
+# alternate, round by round.
 #
 # Environment: SIZES, WORKERS_SIZE ("" to skip), REPEAT, BENCHTIME (go test
 # -benchtime, default 20x; "" skips the Go benchmarks), BIN (default
@@ -24,7 +25,7 @@ cd "$(dirname "$0")/.."
 SIZES=${SIZES:-"1000 10000 50000"}
 WORKERS_SIZE=${WORKERS_SIZE-10000}
 BENCHTIME=${BENCHTIME-20x}
-REPEAT=${REPEAT:-3}
+REPEAT=${REPEAT:-5}
 BIN=${BIN:-bin/breachtrend}
 WORK=${WORK:-bench/work}
 GO=${GO:-go}
@@ -77,19 +78,26 @@ maxrss() {
 	awk -F': ' '/Maximum resident/ { if ($2 > m) m = $2 } END { printf "%.0f", m / 1000 }' "$@"
 }
 
-run() { # run N WORKERS: REPEAT runs, the fastest reported
-	local n=$1 w=$2 dir="$WORK/corpus-$1" i times=()
+run() { # run N WORKERS...: REPEAT rounds of one run per WORKERS, the fastest of each reported
+	local n=$1 dir="$WORK/corpus-$1" i w
+	shift
+	# Rounds alternate the worker counts, so a slower spell of the shared
+	# cores falls on both and the speed-up compares like with like.
 	for i in $(seq "$REPEAT"); do
-		local out="$WORK/out-$n-w$w-$i" tf="$WORK/time-$n-w$w-$i.txt"
-		/usr/bin/time -v -o "$tf" "$BIN" run --full --workers "$w" --in "$dir" --out "$out" \
-			>"$WORK/run-$n-w$w.log" 2>&1 || { cat "$WORK/run-$n-w$w.log" >&2; return 1; }
-		times+=("$tf")
+		for w in "$@"; do
+			local out="$WORK/out-$n-w$w-$i" tf="$WORK/time-$n-w$w-$i.txt"
+			/usr/bin/time -v -o "$tf" "$BIN" run --full --workers "$w" --in "$dir" --out "$out" \
+				>"$WORK/run-$n-w$w.log" 2>&1 || { cat "$WORK/run-$n-w$w.log" >&2; return 1; }
+		done
 	done
-	local tf
-	tf=$(best "${times[@]}")
-	echo "bench: $n w$w: fastest of $REPEAT is ${tf##*/}; peak RSS at most $(maxrss "${times[@]}") MB over the $REPEAT runs"
-	"$WORK/report" run -results "$results" -label "$n w$w" -workers "$w" -corpus "$dir" \
-		-out "$WORK/out-$n-w$w-$(basename "$tf" .txt | sed 's/.*-//')" -time "$tf"
+	for w in "$@"; do
+		local times=() tf
+		for i in $(seq "$REPEAT"); do times+=("$WORK/time-$n-w$w-$i.txt"); done
+		tf=$(best "${times[@]}")
+		echo "bench: $n w$w: fastest of $REPEAT is ${tf##*/}; peak RSS at most $(maxrss "${times[@]}") MB over the $REPEAT runs"
+		"$WORK/report" run -results "$results" -label "$n w$w" -workers "$w" -corpus "$dir" \
+			-out "$WORK/out-$n-w$w-$(basename "$tf" .txt | sed 's/.*-//')" -time "$tf"
+	done
 }
 
 mecab_run() { # mecab N: the corpus concatenated, one process, REPEAT runs, the fastest reported
@@ -107,13 +115,11 @@ start=$(date +%s)
 echo "bench: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start; commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown), binary $(sha256sum "$BIN" | cut -c1-12)"
 for n in $SIZES; do
 	corpus "$n"
-	run "$n" 2
+	if [ "$n" = "$WORKERS_SIZE" ]; then run "$n" 2 1; else run "$n" 2; fi
 	mecab_run "$n"
 done
 if [ -n "$WORKERS_SIZE" ]; then
-	corpus "$WORKERS_SIZE"
-	case " $SIZES " in *" $WORKERS_SIZE "*) ;; *) run "$WORKERS_SIZE" 2 ;; esac
-	run "$WORKERS_SIZE" 1
+	case " $SIZES " in *" $WORKERS_SIZE "*) ;; *) corpus "$WORKERS_SIZE" && run "$WORKERS_SIZE" 2 1 ;; esac
 fi
 
 # A rerun over an unchanged corpus is served from the segment cache: time

@@ -27,6 +27,7 @@ type record struct {
 	Kind     string             `json:"kind"` // run or mecab
 	Label    string             `json:"label"`
 	Workers  int                `json:"workers,omitempty"`
+	Cores    int                `json:"cores,omitempty"` // GOMAXPROCS during the run, from manifest.json
 	Corpus   string             `json:"corpus"`
 	Bytes    int64              `json:"bytes"`
 	Files    int                `json:"files"`
@@ -168,6 +169,7 @@ func readManifest(path string, r *record) error {
 			Seconds float64 `json:"seconds"`
 		} `json:"stage_seconds"`
 		Summary struct{ Segments, Notices int } `json:"summary"`
+		Cores   int                             `json:"cores"`
 	}
 	if err := json.Unmarshal(b, &m); err != nil {
 		return fmt.Errorf("%s: %v", path, err)
@@ -178,6 +180,7 @@ func readManifest(path string, r *record) error {
 		r.Order = append(r.Order, s.Stage)
 	}
 	r.Segments, r.Notices = m.Summary.Segments, m.Summary.Notices
+	r.Cores = m.Cores
 	return nil
 }
 
@@ -257,8 +260,8 @@ func table(rs []record) {
 		if !ok1 || !ok2 || r.Workers != 1 {
 			continue
 		}
-		fmt.Printf("\nworkers 1 vs 2 on %s: %.2f s vs %.2f s wall, speed-up %.2f× (CPU %.2f s vs %.2f s)\n",
-			filepath.Base(r.Corpus), one.Wall, two.Wall, one.Wall/two.Wall, one.CPU, two.CPU)
+		fmt.Printf("\nworkers 1 vs 2 on %s: %.2f s vs %.2f s wall, speed-up %.2f× (CPU %.2f s vs %.2f s; on %d vs %d cores)\n",
+			filepath.Base(r.Corpus), one.Wall, two.Wall, one.Wall/two.Wall, one.CPU, two.CPU, one.Cores, two.Cores)
 	}
 
 	if len(mecabs) > 0 {
