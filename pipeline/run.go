@@ -40,7 +40,9 @@ func (s Summary) String() string {
 }
 
 // Run runs the pipeline once over cfg.Inputs and replaces the tables in
-// cfg.Out. cfg must have been validated.
+// cfg.Out. cfg must have been validated. For its duration it bounds the
+// process to cfg.Workers cores (GOMAXPROCS) and sets a soft memory limit,
+// unless the environment sets them (GOMAXPROCS, GOMEMLIMIT).
 func Run(ctx context.Context, cfg Config) (Summary, error) {
 	start := time.Now()
 	lock, err := lockOutput(cfg.Out, cfg.Wait)
@@ -98,9 +100,10 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	}()
 
 	// Build the tokenizer's dictionary (~0.6 s on one core) while the
-	// workers load, segment and normalize the first files, instead of both
-	// workers waiting for it at their first notice. A rerun served from the
-	// cache needs no tokenizer, so only a run with work to do starts it.
+	// workers prepare the first files as far as they go without it (see
+	// fanOut), instead of every worker waiting for it at its first notice.
+	// A rerun served from the cache needs no tokenizer, so only a run with
+	// work to do starts it.
 	if cfg.Full || len(st.cache.oldIdx) == 0 {
 		built := make(chan struct{})
 		go func() {
@@ -234,15 +237,16 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 
 // fanOut walks the inputs and processes the files on at most cfg.Workers
 // goroutines, calling emit with each file's result in walk order. At most
-// 16×Workers files are in flight: enough that one slow file does not leave
-// a core idle while the collector waits for it (with 4× a 10k-notice run
-// took 10% longer), and few enough that memory stays flat.
+// 16×Workers files are in flight (the window): enough that one slow file
+// does not leave a core idle while the collector waits for it (with 4× a
+// 10k-notice run took 10% longer), and few enough that memory stays flat.
 //
 // While the tokenizer's dictionary loads (~0.6 s on one core) a worker
-// prepares its file as far as it goes without it and parks it, out of the
-// window, then takes the next file: the other cores work instead of
-// waiting. Once the tokenizer is built, the parked files are finished
-// first, in walk order.
+// prepares its file as far as it goes without the tokenizer and parks it
+// outside the window (up to maxParkedBytes of input), then takes the next
+// file: the other cores work instead of waiting for the dictionary. Once
+// the tokenizer is built, the walker hands the parked files out first, in
+// walk order. On the 10k bench corpus ~100 files are prepared that way.
 func fanOut(ctx context.Context, cfg Config, st *stages, emit func(fileResult) error, reject func(schemas.Reject)) error {
 	g, ctx := errgroup.WithContext(ctx)
 	results := make(chan fileResult, cfg.Workers)
@@ -288,7 +292,7 @@ func fanOut(ctx context.Context, cfg Config, st *stages, emit func(fileResult) e
 			work.Go(func() error {
 				p := st.prepareFile(n, in)
 				if lot.park(p) {
-					<-window // a parked file holds no worker
+					<-window // parked, the file is out of the window
 					if parkedHook != nil {
 						parkedHook()
 					}
