@@ -229,9 +229,6 @@ func TestFeaturesDropped(t *testing.T) {
 		}
 		return
 	}
-	if testing.Short() {
-		t.Skip("runs the package's tests again")
-	}
 	want := map[string][]string{}
 	for _, text := range sampleTexts(t) {
 		terms, err := NounTerms(text)
