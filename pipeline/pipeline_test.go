@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -150,7 +151,19 @@ func TestWorkersWriteIdenticalRows(t *testing.T) {
 	run(t, outs[0], 1)
 	run(t, outs[1], 4)
 	run(t, outs[2], 4)
-	for _, table := range []string{"notices", "incidents", "timeline", "rejects", "trends_quarterly"} {
+	for _, table := range []string{"notices", "incidents", "timeline", "rejects", "trends_quarterly", "delay_distribution", "terms_quarterly"} {
+		// The same bytes, too: the Parquet writers and DuckDB (as many
+		// threads as the run has cores) write the same files.
+		file := filepath.Join(table, "part-00000.parquet")
+		want, err := os.ReadFile(filepath.Join(outs[0], file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, out := range outs[1:] {
+			if got, err := os.ReadFile(filepath.Join(out, file)); err != nil || !bytes.Equal(got, want) {
+				t.Errorf("%s of %s differs from %s's (%v)", file, filepath.Base(out), filepath.Base(outs[0]), err)
+			}
+		}
 		var ref []string
 		for i, out := range outs {
 			db := open(t, out)

@@ -196,11 +196,24 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 		return nil
 	}
 	walkErr := fanOut(ctx, cfg, st, emit, func(r schemas.Reject) { rejects = append(rejects, r) })
-	if err := notices.Close(); err != nil && walkErr == nil {
-		walkErr = err
+	// What follows the walk runs on one core while the others idle, so
+	// the writers' last row groups and footers, which do not depend on the
+	// incidents, are written while they are linked.
+	var closeErrs [2]error
+	var closing sync.WaitGroup
+	closing.Go(func() { closeErrs[0] = notices.Close() })
+	closing.Go(func() { closeErrs[1] = timeline.Close() })
+	var incidents []schemas.Incident
+	if walkErr == nil {
+		t0 := time.Now()
+		incidents = linker.Incidents()
+		st.times.add(stageLink, t0)
 	}
-	if err := timeline.Close(); err != nil && walkErr == nil {
-		walkErr = err
+	closing.Wait()
+	for _, err := range closeErrs {
+		if err != nil && walkErr == nil {
+			walkErr = err
+		}
 	}
 	if walkErr != nil {
 		return sum, walkErr
@@ -208,9 +221,6 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 
 	sortRejects(rejects)
 	t0 := time.Now()
-	incidents := linker.Incidents()
-	st.times.add(stageLink, t0)
-	t0 = time.Now()
 	if err := parquetio.WriteAll(dir, schemas.IncidentsTable, incidents); err != nil {
 		return sum, err
 	}

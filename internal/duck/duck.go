@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 
@@ -58,10 +59,14 @@ func open(ctx context.Context, out string, writable bool) (*sql.DB, error) {
 	}
 	var stmts []string
 	if writable {
-		// One thread: one file per COPY and rows in a fixed order. A memory
-		// limit: the derived tables are small, and a batch run's memory
-		// must stay flat (DuckDB's default is 80% of the machine).
-		stmts = append(stmts, "SET threads = 1", "SET memory_limit = '128MB'")
+		// As many threads as the Go runtime has cores (the run's
+		// --workers): a COPY to one file path writes one file whatever
+		// the threads, and its rows in the query's ORDER BY order, so the
+		// files are the same byte for byte (PARTITION_BY, not used here,
+		// would write a file per thread). A memory limit: the derived
+		// tables are small, and a batch run's memory must stay flat
+		// (DuckDB's default is 80% of the machine).
+		stmts = append(stmts, fmt.Sprintf("SET threads = %d", runtime.GOMAXPROCS(0)), "SET memory_limit = '128MB'")
 	} else if len(names) == 0 {
 		return nil, fmt.Errorf("output folder %s holds no tables: run `breachtrend run` first", out)
 	}
