@@ -143,8 +143,8 @@ rerun
 status=0
 if [ -n "$BENCHTIME" ]; then
 	echo
-	echo "go test -run '^\$' -bench . -benchmem -benchtime $BENCHTIME ./stages/... ./pipeline/"
-	if ! $GO test -run '^$' -bench . -benchmem -benchtime "$BENCHTIME" ./stages/... ./pipeline/ >"$WORK/gobench.txt" 2>&1; then
+	echo "go test -run '^\$' -bench . -benchmem -benchtime $BENCHTIME ./stages/... ./internal/... ./pipeline/"
+	if ! $GO test -run '^$' -bench . -benchmem -benchtime "$BENCHTIME" ./stages/... ./internal/... ./pipeline/ >"$WORK/gobench.txt" 2>&1; then
 		status=1
 	fi
 	grep -vE '^(goos|goarch|cpu|PASS)' "$WORK/gobench.txt" || true

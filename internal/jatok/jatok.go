@@ -14,7 +14,6 @@ package jatok
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -110,10 +109,20 @@ func newFields(d *dict.Dict) *fields {
 	if v, ok := d.ContentsMeta[dict.BaseFormIndex]; ok {
 		knownBase = int(v)
 	}
-	n := len(d.POSTable.POSs)
+	// Sized first: grown by appends, the tables would leave ~30 MB of
+	// garbage on the dictionary load's critical path.
+	n, posTotal, baseTotal := len(d.POSTable.POSs), 0, 0
+	for id, pos := range d.POSTable.POSs {
+		posTotal += len(pos)
+		if b, ok := knownBaseForm(d, knownBase, id); ok {
+			baseTotal += len(b)
+		}
+	}
 	f.posFrom, f.baseFrom = make([]uint32, 1, n+1), make([]uint32, 1, n+1)
+	f.posIDs = make([]dict.POSID, 0, posTotal)
 	f.hasBase = make([]bool, n)
 	var bases strings.Builder
+	bases.Grow(baseTotal)
 	for id, pos := range d.POSTable.POSs {
 		f.posIDs = append(f.posIDs, pos...)
 		f.posFrom = append(f.posFrom, uint32(len(f.posIDs)))
@@ -123,7 +132,6 @@ func newFields(d *dict.Dict) *fields {
 		}
 		f.baseFrom = append(f.baseFrom, uint32(bases.Len()))
 	}
-	f.posIDs = slices.Clip(f.posIDs)
 	f.bases = bases.String()
 	f.noun, f.excluded = make([]bool, len(f.names)), make([]bool, len(f.names))
 	for id, name := range f.names {

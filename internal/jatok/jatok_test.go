@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ikawaha/kagome-dict/dict"
+	"github.com/ikawaha/kagome-dict/ipa"
 	"github.com/ikawaha/kagome/v2/tokenizer"
 )
 
@@ -287,5 +288,15 @@ func TestDroppedTerms(t *testing.T) {
 		if !slices.Equal(got, terms) {
 			t.Errorf("NounTerms(%.40q…) = %q, want %q", text, got, terms)
 		}
+	}
+}
+
+// BenchmarkNewFields is the cost jatok adds to the dictionary's load
+// (~0.6 s) to build its tables.
+func BenchmarkNewFields(b *testing.B) {
+	d := ipa.Dict()
+	b.ReportAllocs()
+	for b.Loop() {
+		newFields(d)
 	}
 }
