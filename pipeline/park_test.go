@@ -11,18 +11,12 @@ import (
 	"time"
 
 	"github.com/breachtrend/breachtrend/schemas"
-	"github.com/breachtrend/breachtrend/stages/enrich"
-	"github.com/breachtrend/breachtrend/stages/extract"
 	"github.com/breachtrend/breachtrend/stages/load"
 )
 
-func testStages() *stages {
-	return &stages{loader: load.NewLoader(), extractor: extract.New(), enricher: enrich.New(), times: &stageTimes{}}
-}
-
 // TestParkedFilesAsProcessed: files prepared while the tokenizer is not yet
 // built are parked out of the window, finished once it is, and emitted in
-// walk order with the results processFile gives. The folder holds more
+// walk order with the results a file prepared and finished at once gives. The folder holds more
 // files than the window, so the walk ends only if parked files left it.
 func TestParkedFilesAsProcessed(t *testing.T) {
 	dir := t.TempDir()
@@ -42,11 +36,11 @@ func TestParkedFilesAsProcessed(t *testing.T) {
 	}
 	total := copies * len(files)
 
-	// The results processFile gives, in walk order.
+	// Each file prepared and finished at once, in walk order.
 	var want []fileResult
-	st := testStages()
+	st := newStages()
 	load.Walk([]string{dir}, func(in load.Input) error {
-		want = append(want, st.processFile(len(want), in))
+		want = append(want, st.finishFile(st.prepareFile(len(want), in)))
 		return nil
 	}, func(r schemas.Reject) { t.Errorf("walk reject %v", r) })
 	if len(want) != total {
@@ -55,7 +49,7 @@ func TestParkedFilesAsProcessed(t *testing.T) {
 
 	for _, workers := range []int{1, 2} {
 		t.Run(fmt.Sprintf("workers=%d", workers), func(t *testing.T) {
-			st := testStages()
+			st := newStages()
 			built := make(chan struct{})
 			st.tokenizerBuilt = built
 			var parked atomic.Int32
@@ -85,7 +79,7 @@ func TestParkedFilesAsProcessed(t *testing.T) {
 				}
 				r.parked = false
 				if !reflect.DeepEqual(r, want[i]) {
-					t.Fatalf("file %d: %s emitted differs from processFile's %s", i, r.input.Rel, want[i].input.Rel)
+					t.Fatalf("file %d: %s emitted differs from %s finished at once", i, r.input.Rel, want[i].input.Rel)
 				}
 			}
 		})

@@ -30,6 +30,11 @@ type stages struct {
 	times          *stageTimes
 }
 
+// newStages returns the stages of a run, with no cache.
+func newStages() *stages {
+	return &stages{loader: load.NewLoader(), extractor: extract.New(), enricher: enrich.New(), times: &stageTimes{}}
+}
+
 // fileResult is what one file gives: its notices in segment order and its
 // rejects.
 type fileResult struct {
@@ -56,16 +61,10 @@ type pendingNotice struct {
 	key     string          // the cache key to store the result under, "" if none
 }
 
-// processFile runs load → segment → normalize → extract → enrich on one
-// file.
-func (s *stages) processFile(seq int, in load.Input) fileResult {
-	return s.finishFile(s.prepareFile(seq, in))
-}
-
 // prepareFile runs load → segment → normalize → extract on one file, as far
-// as each goes without the tokenizer. It starts no goroutines and turns a
-// panic in a stage into a reject for the file, so one bad file cannot end
-// the run.
+// as each goes without the tokenizer; finishFile does the rest. It starts no
+// goroutines and turns a panic in a stage into a reject for the file, so
+// one bad file cannot end the run.
 func (s *stages) prepareFile(seq int, in load.Input) (p *pendingFile) {
 	p = &pendingFile{fileResult: fileResult{seq: seq, input: in}}
 	defer func() {

@@ -18,7 +18,6 @@ import (
 	"github.com/breachtrend/breachtrend/internal/parquetio"
 	"github.com/breachtrend/breachtrend/schemas"
 	"github.com/breachtrend/breachtrend/stages/enrich"
-	"github.com/breachtrend/breachtrend/stages/extract"
 	"github.com/breachtrend/breachtrend/stages/load"
 )
 
@@ -72,7 +71,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	man := &Manifest{RunID: fmt.Sprintf("%s-%d", start.UTC().Format("20060102T150405Z"), os.Getpid()),
 		Start: start.UTC(), Version: Version, Commit: buildCommit(), Rules: rulesVersion(),
 		Workers: cfg.Workers, Cores: runtime.GOMAXPROCS(0), Full: cfg.Full, Tables: map[string]int{}, Rejects: map[string]int{}}
-	st := &stages{loader: load.NewLoader(), extractor: extract.New(), enricher: enrich.New(), times: &stageTimes{}}
+	st := newStages()
 	if cfg.Sectors != "" {
 		f, err := os.Open(cfg.Sectors)
 		if err != nil {
