@@ -104,6 +104,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	if st.cache, err = openCache(outDir.real, stage.dir, man.Rules, cfg.Full); err != nil {
 		return Summary{}, stage.userError(err)
 	}
+	st.cache.log = cfg.Log
 	cacheOpen := true
 	defer func() {
 		if cacheOpen {
