@@ -47,6 +47,12 @@ func newStaging(o outputDir) (*staging, error) {
 	return s, nil
 }
 
+// exchange swaps two folders atomically (a variable so tests can take the
+// fallback path of systems without it).
+var exchange = func(a, b string) error {
+	return unix.Renameat2(unix.AT_FDCWD, a, unix.AT_FDCWD, b, unix.RENAME_EXCHANGE)
+}
+
 // afterSwapHook, when set (by tests), runs between the swap and the carry
 // over of the user's files, where a crash is the worst it can be.
 var afterSwapHook func()
@@ -79,8 +85,7 @@ func (s *staging) commit() error {
 			return fmt.Errorf("--out %s: %w", s.out.user, bare(err))
 		}
 	}
-	err := unix.Renameat2(unix.AT_FDCWD, s.dir, unix.AT_FDCWD, s.out.real, unix.RENAME_EXCHANGE)
-	if err != nil {
+	if err := exchange(s.dir, s.out.real); err != nil {
 		// No atomic exchange (another OS, an old kernel, a file system
 		// without it): move the old folder aside, then the new one in.
 		// The old one's name is a staging name, so the sweep finds it.
