@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"sync"
@@ -24,8 +25,11 @@ import (
 const cacheFile = "_cache/segments.jsonl"
 
 // cacheMagic opens the file; a file of another format or rules version is
-// ignored whole.
-const cacheMagic = "breachtrend-segment-cache 2 "
+// ignored whole. Each line after it is "<key> <checksum> <JSON>\n", where
+// the checksum is the hex SHA-256 of "<key> <JSON>": a line edited by hand
+// into other valid JSON, or moved to another key, no longer matches it and
+// is recomputed (format 2 had no checksum).
+const cacheMagic = "breachtrend-segment-cache 3 "
 
 // cached is what a segment's extraction and enrichment gave: the notice
 // without the text and ids the pipeline sets itself.
@@ -45,6 +49,7 @@ type span struct{ off, n int64 }
 // file in the staging folder, so dead entries are dropped.
 type segmentCache struct {
 	version string
+	log     *slog.Logger // where a corrupt entry is reported; nil: nowhere
 	old     *os.File
 	oldIdx  map[string]span
 
@@ -57,8 +62,20 @@ type segmentCache struct {
 	misses int
 }
 
-// keyLen is the length of a key: a hex SHA-256.
+// keyLen is the length of a key: a hex SHA-256; a checksum has the same.
 const keyLen = 64
+
+// entryStart is where an entry's JSON starts in its line.
+const entryStart = 2*keyLen + 2
+
+// entrySum is the checksum of an entry: of its key and its JSON.
+func entrySum(key string, data []byte) string {
+	h := sha256.New()
+	h.Write([]byte(key))
+	h.Write([]byte{' '})
+	h.Write(data)
+	return hex.EncodeToString(h.Sum(nil))
+}
 
 // rulesVersion names the rules a result was computed with: the extractor's
 // declared version and the Go build ID of this executable — a hash of what
@@ -151,7 +168,7 @@ func (c *segmentCache) indexOld(path string) {
 		if err == io.EOF && len(line) == 0 {
 			break
 		}
-		if err != nil || len(line) < keyLen+2 || line[keyLen] != ' ' {
+		if err != nil || len(line) < entryStart+1 || line[keyLen] != ' ' || line[2*keyLen+1] != ' ' {
 			c.oldIdx = map[string]span{} // a torn file: trust none of it
 			f.Close()
 			return
@@ -185,14 +202,28 @@ func (c *segmentCache) get(key string) (cached, bool) {
 		c.count(false)
 		return cached{}, false
 	}
+	data := bytes.TrimSuffix(line[entryStart:], []byte{'\n'})
+	if string(line[keyLen+1:2*keyLen+1]) != entrySum(key, data) {
+		c.corrupt(key, "its checksum does not match its content")
+		return cached{}, false
+	}
 	var v cached
-	if err := json.Unmarshal(line[keyLen+1:], &v); err != nil {
-		c.count(false)
+	if err := json.Unmarshal(data, &v); err != nil {
+		c.corrupt(key, err.Error())
 		return cached{}, false
 	}
 	c.count(true)
 	c.append(key, line)
 	return v, true
+}
+
+// corrupt counts an entry that cannot be trusted as a miss, so the
+// segment is computed again, and reports it.
+func (c *segmentCache) corrupt(key, why string) {
+	c.count(false)
+	if c.log != nil {
+		c.log.Warn("cache entry ignored and recomputed", "key", key, "reason", why)
+	}
 }
 
 func (c *segmentCache) count(hit bool) {
@@ -212,8 +243,10 @@ func (c *segmentCache) put(key string, v cached) {
 		return // a result that cannot be cached is computed again next time
 	}
 	var line bytes.Buffer
-	line.Grow(keyLen + 2 + len(b))
+	line.Grow(entryStart + len(b) + 1)
 	line.WriteString(key)
+	line.WriteByte(' ')
+	line.WriteString(entrySum(key, b))
 	line.WriteByte(' ')
 	line.Write(b)
 	line.WriteByte('\n')

@@ -7,12 +7,15 @@ import (
 	"log/slog"
 	"os"
 	"runtime"
+
+	"github.com/breachtrend/breachtrend/schemas"
+	"github.com/breachtrend/breachtrend/stages/load"
 )
 
 // Config is one run's settings, validated once by Validate.
 type Config struct {
 	Inputs  []string // files or folders
-	Out     string   // output folder
+	Out     string   // output folder: absent, empty or a run's (see resolveOutput)
 	Workers int      // files processed at once, and the cores the run uses (see Run)
 	Sectors string   // optional CSV of organization,JSIC letter that extends the bundled one
 	Log     *slog.Logger
@@ -26,6 +29,15 @@ type Config struct {
 	// MemoryLimit is the Go runtime's soft memory limit for the run, in
 	// bytes (0: DefaultMemoryLimit; ignored when GOMEMLIMIT is set).
 	MemoryLimit int64
+
+	// exclude are the paths the walk skips: the run's own output folder,
+	// its lock and its staging folder, when they lie under an input root.
+	exclude []string
+}
+
+// walk walks the inputs (load.Walk), never into the run's own output.
+func (c *Config) walk(emit func(load.Input) error, reject func(schemas.Reject)) error {
+	return load.WalkOptions{Exclude: c.exclude}.Walk(c.Inputs, emit, reject)
 }
 
 // DefaultMemoryLimit keeps a run's memory flat: the live heap is small
@@ -46,21 +58,30 @@ const gcPercent = 400
 // data. The command exits 2 on it.
 var ErrUsage = errors.New("usage")
 
-// Validate fills defaults and checks the settings.
+// Validate fills defaults and checks the settings: the inputs exist, and
+// the output folder is one a run may write into (see resolveOutput and
+// checkOutputContents; Run checks again under the lock).
 func (c *Config) Validate() error {
 	if len(c.Inputs) == 0 {
 		c.Inputs = []string{"testdata/corpus"}
 	}
-	if c.Out == "" {
-		c.Out = "out"
+	if c.Workers < 0 {
+		return fmt.Errorf("%w: --workers %d: want 1 or more", ErrUsage, c.Workers)
 	}
-	if c.Workers <= 0 {
+	if c.Workers == 0 {
 		c.Workers = runtime.NumCPU()
 	}
 	for _, in := range c.Inputs {
 		if _, err := os.Stat(in); err != nil {
 			return fmt.Errorf("%w: --in %s: %v", ErrUsage, in, err)
 		}
+	}
+	o, err := resolveOutput(c.Out, c.Inputs)
+	if err != nil {
+		return err
+	}
+	if err := checkOutputContents(o); err != nil {
+		return err
 	}
 	if c.Sectors != "" {
 		if _, err := os.Stat(c.Sectors); err != nil {

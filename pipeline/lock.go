@@ -15,22 +15,30 @@ import (
 var ErrLocked = errors.New("output folder is locked by another run")
 
 // outputLock is an flock on <out>.lock, beside the output folder (not in
-// it: the folder itself is swapped). The kernel drops it when the process
-// dies, even by kill -9, so a crashed run never leaves a stale lock.
+// it: the folder itself is swapped), <out> with symbolic links resolved, so
+// runs through a link and through the real path take the same lock. The
+// kernel drops it when the process dies, even by kill -9, so a crashed run
+// never leaves a stale lock.
 type outputLock struct{ f *os.File }
 
+// lockOutput locks the output folder out.
 func lockOutput(out string, wait bool) (*outputLock, error) {
-	abs, err := filepath.Abs(out)
+	real, err := realPath(out)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("--out %s: %w", out, err)
 	}
-	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
-		return nil, err
+	return lockDir(outputDir{user: out, real: real}, wait)
+}
+
+// lockDir takes o's lock; its errors name o as the user named it.
+func lockDir(o outputDir, wait bool) (*outputLock, error) {
+	if err := os.MkdirAll(filepath.Dir(o.real), 0o755); err != nil {
+		return nil, fmt.Errorf("--out %s: cannot create the folder that holds it: %w", o.user, bare(err))
 	}
-	path := abs + ".lock"
+	path := o.lockPath()
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
-		return nil, fmt.Errorf("lock %s: %w", path, err)
+		return nil, fmt.Errorf("--out %s: cannot take its lock beside it: %w", o.user, bare(err))
 	}
 	how := unix.LOCK_EX
 	if !wait {
@@ -40,19 +48,12 @@ func lockOutput(out string, wait bool) (*outputLock, error) {
 		b, _ := os.ReadFile(path)
 		f.Close()
 		if errors.Is(err, unix.EWOULDBLOCK) {
-			return nil, fmt.Errorf("%w: %s is held by pid %s (use --wait to queue behind it)", ErrLocked, path, strings.TrimSpace(string(b)))
+			return nil, fmt.Errorf("%w: --out %s is being written by pid %s (use --wait to queue behind it)", ErrLocked, o.user, strings.TrimSpace(string(b)))
 		}
-		return nil, fmt.Errorf("lock %s: %w", path, err)
+		return nil, fmt.Errorf("--out %s: cannot take its lock: %w", o.user, err)
 	}
 	f.Truncate(0)
 	f.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"), 0)
-	// Staging folders left by runs that died (kill -9) are garbage now that
-	// no other run can be writing one.
-	if stale, _ := filepath.Glob(filepath.Join(filepath.Dir(abs), "."+filepath.Base(abs)+".staging-*")); len(stale) > 0 {
-		for _, s := range stale {
-			os.RemoveAll(s)
-		}
-	}
 	return &outputLock{f: f}, nil
 }
 

@@ -69,3 +69,11 @@ func writeManifest(dir string, m *Manifest) error {
 	}
 	return os.WriteFile(filepath.Join(dir, "manifest.json"), append(b, '\n'), 0o644)
 }
+
+// Commit is the VCS revision breachtrend was built from ("unknown" when
+// the build did not record it), as manifests record it.
+func Commit() string { return buildCommit() }
+
+// RulesVersion names the extraction rules of this executable, as manifests
+// record it and the segment cache is keyed by.
+func RulesVersion() string { return rulesVersion() }

@@ -44,11 +44,22 @@ func (s Summary) String() string {
 // unless the environment sets them (GOMAXPROCS, GOMEMLIMIT).
 func Run(ctx context.Context, cfg Config) (Summary, error) {
 	start := time.Now()
-	lock, err := lockOutput(cfg.Out, cfg.Wait)
+	outDir, err := resolveOutput(cfg.Out, cfg.Inputs)
+	if err != nil {
+		return Summary{}, err
+	}
+	lock, err := lockDir(outDir, cfg.Wait)
 	if err != nil {
 		return Summary{}, err
 	}
 	defer lock.release()
+	// Checked again under the lock: the folder may have changed since
+	// Validate, and a run that held the lock may have left staging
+	// folders, whose user files go back into it first.
+	if err := checkOutputContents(outDir); err != nil {
+		return Summary{}, err
+	}
+	sweepStaging(outDir, cfg.Log)
 	if os.Getenv("GOMAXPROCS") == "" && cfg.Workers < runtime.GOMAXPROCS(0) {
 		// --workers N is the run's share of the machine: N cores, not N
 		// file workers plus every core for the GC, the Parquet writer
@@ -83,14 +94,17 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 			return Summary{}, fmt.Errorf("%w: %v", ErrUsage, err)
 		}
 	}
-	stage, err := newStaging(cfg.Out)
+	stage, err := newStaging(outDir)
 	if err != nil {
 		return Summary{}, err
 	}
-	defer stage.cleanup()
-	if st.cache, err = openCache(cfg.Out, stage.dir, man.Rules, cfg.Full); err != nil {
-		return Summary{}, err
+	defer stage.cleanup(cfg.Log)
+	// An output folder inside an input root is not read as input.
+	cfg.exclude = []string{outDir.real, outDir.lockPath(), stage.dir}
+	if st.cache, err = openCache(outDir.real, stage.dir, man.Rules, cfg.Full); err != nil {
+		return Summary{}, stage.userError(err)
 	}
+	st.cache.log = cfg.Log
 	cacheOpen := true
 	defer func() {
 		if cacheOpen {
@@ -113,7 +127,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	}
 	sum, err := runStages(ctx, cfg, st, stage.dir, man)
 	if err != nil {
-		return sum, err
+		return sum, stage.userError(err)
 	}
 	if cfg.LimitRejects && sum.Rejects > cfg.MaxRejects {
 		return sum, fmt.Errorf("%d inputs rejected, more than --max-rejects %d (%s); the previous tables are kept",
@@ -121,7 +135,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	}
 	cacheOpen = false
 	if err := st.cache.close(); err != nil {
-		return sum, err
+		return sum, stage.userError(err)
 	}
 	man.CacheHits, man.CacheMiss = st.cache.hits, st.cache.misses
 	man.End = time.Now().UTC()
@@ -129,7 +143,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	man.Summary.Files, man.Summary.Segments, man.Summary.Notices = sum.Files, sum.Segments, sum.Notices
 	man.Summary.Incidents, man.Summary.Rejects = sum.Incidents, sum.Rejects
 	if err := writeManifest(stage.dir, man); err != nil {
-		return sum, err
+		return sum, stage.userError(err)
 	}
 	if err := stage.commit(); err != nil {
 		return sum, err
@@ -148,7 +162,7 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 	var prog *progress
 	if cfg.Progress != nil {
 		total := 0
-		load.Walk(cfg.Inputs, func(load.Input) error { total++; return nil }, func(schemas.Reject) {})
+		cfg.walk(func(load.Input) error { total++; return nil }, func(schemas.Reject) {})
 		prog = newProgress(cfg.Progress, total)
 		defer prog.done()
 	}
@@ -285,7 +299,7 @@ func fanOut(ctx context.Context, cfg Config, st *stages, emit func(fileResult) e
 			built = nil
 		}
 		seq := 0
-		err := load.Walk(cfg.Inputs, func(in load.Input) error {
+		err := cfg.walk(func(in load.Input) error {
 			for acquired := false; !acquired; {
 				select {
 				case window <- struct{}{}:

@@ -17,11 +17,15 @@ import (
 	"github.com/breachtrend/breachtrend/schemas"
 )
 
+// runSynopsis is run's command line, every flag.
+const runSynopsis = "run [--in PATH]... [--out DIR] [--workers N] [--sectors FILE] [--full] [--wait]\n" +
+	"                       [--max-rejects N] [--log-format text|json] [--quiet]"
+
 func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("run", "run [--in PATH]... [--out DIR] [--workers N] [--full] [--max-rejects N]", stderr)
+	fs := newFlags("run", runSynopsis, stderr)
 	cfg := pipeline.Config{}
 	fs.StringArrayVar(&cfg.Inputs, "in", []string{"testdata/corpus"}, "corpus file or folder (repeatable)")
-	fs.StringVar(&cfg.Out, "out", "out", "output folder: one subfolder of Parquet files per table")
+	fs.StringVar(&cfg.Out, "out", "out", "output folder: one subfolder of Parquet files per table; must be new, empty or a previous run's")
 	fs.IntVar(&cfg.Workers, "workers", runtime.NumCPU(), "files processed at once, and the most CPU cores the run uses")
 	fs.StringVar(&cfg.Sectors, "sectors", "", "CSV of organization,JSIC letter extending the bundled table")
 	fs.BoolVar(&cfg.Full, "full", false, "recompute every segment instead of reusing the cache in --out")
@@ -34,6 +38,12 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: unexpected argument %q", pipeline.ErrUsage, fs.Arg(0))
+	}
+	if cfg.Workers < 1 {
+		return fmt.Errorf("%w: --workers %d: want 1 or more", pipeline.ErrUsage, cfg.Workers)
+	}
+	if cfg.Out == "" {
+		return fmt.Errorf("%w: --out is empty: name the output folder (default out)", pipeline.ErrUsage)
 	}
 	cfg.LimitRejects = fs.Changed("max-rejects")
 	level := slog.LevelInfo
@@ -110,6 +120,10 @@ func evalCommand(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	labels, err := eval.ReadGold(f)
 	if err != nil {
 		return fmt.Errorf("%s: %w", *gold, err)
+	}
+	if len(labels) == 0 {
+		// A score over no labels would look like a result.
+		return fmt.Errorf("%w: --gold %s holds no labels: nothing to score", pipeline.ErrUsage, *gold)
 	}
 	db, err := duck.Open(ctx, *out)
 	if err != nil {

@@ -5,9 +5,11 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
+	"github.com/breachtrend/breachtrend/pipeline"
 	"github.com/breachtrend/breachtrend/schemas"
 )
 
@@ -29,6 +31,10 @@ func TestReadmeTables(t *testing.T) {
 
 func TestExitCodes(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
+	emptyGold := filepath.Join(t.TempDir(), "gold.jsonl")
+	if err := os.WriteFile(emptyGold, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		args []string
 		code int
@@ -48,7 +54,14 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"query", "--out", out, "SELECT * FROM no_such_table"}, 1},
 		{[]string{"query", "--out", out, "COPY (SELECT 1) TO '/tmp/breachtrend-escape.csv'"}, 1},
 		{[]string{"eval", "--out", out, "--gold", "../../testdata/gold/seeds.jsonl"}, 0},
+		{[]string{"eval", "--out", out, "--gold", emptyGold}, 2},
 		{[]string{"tables"}, 0},
+		{[]string{"run", "--in", "../../testdata/corpus", "--out", out, "--workers", "0"}, 2},
+		{[]string{"run", "--in", "../../testdata/corpus", "--out", out, "--workers", "-3"}, 2},
+		{[]string{"run", "--in", "../../testdata/corpus", "--out", ""}, 2},
+		{[]string{"version"}, 0},
+		{[]string{"--version"}, 0},
+		{[]string{"version", "extra"}, 2},
 	}
 	for _, tt := range tests {
 		var stdout, stderr bytes.Buffer
@@ -80,5 +93,75 @@ func TestQueryFormats(t *testing.T) {
 		if !strings.Contains(stdout.String(), w) {
 			t.Errorf("--format %s:\n%s\nwant it to contain %q", format, stdout.String(), w)
 		}
+	}
+}
+
+// TestHelpGoesToStdout: every command's --help and -h print its usage on
+// stdout and exit 0, as the top-level help does; a flag error lists the
+// flags on stderr.
+func TestHelpGoesToStdout(t *testing.T) {
+	for name := range commands {
+		for _, flag := range []string{"--help", "-h"} {
+			var stdout, stderr bytes.Buffer
+			code := dispatch(context.Background(), []string{name, flag}, &stdout, &stderr)
+			if code != 0 || !strings.HasPrefix(stdout.String(), "Usage: breachtrend "+name) || stderr.Len() > 0 {
+				t.Errorf("%s %s: exit %d\nstdout: %s\nstderr: %s", name, flag, code, stdout.String(), stderr.String())
+			}
+		}
+	}
+	var stdout, stderr bytes.Buffer
+	if code := dispatch(context.Background(), []string{"run", "--bogus"}, &stdout, &stderr); code != 2 ||
+		stdout.Len() > 0 || !strings.Contains(stderr.String(), "--workers") {
+		t.Errorf("run --bogus: exit %d\nstdout: %s\nstderr: %s", code, stdout.String(), stderr.String())
+	}
+}
+
+// TestVersion: --version names breachtrend's, Go's, DuckDB's and the
+// rules' versions.
+func TestVersion(t *testing.T) {
+	var stdout bytes.Buffer
+	if code := dispatch(context.Background(), []string{"--version"}, &stdout, new(bytes.Buffer)); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []string{"breachtrend " + pipeline.Version + " (commit ", runtime.Version(), "DuckDB  v1.", "rules   " + pipeline.RulesVersion()} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("--version:\n%s\nwant it to contain %q", stdout.String(), want)
+		}
+	}
+}
+
+// TestRunKeepsUserFiles: run refuses a folder of the user's files with
+// exit 2 and a message naming it; a report written into --out by the
+// report command (its default place) survives the next run.
+func TestRunKeepsUserFiles(t *testing.T) {
+	dir := t.TempDir()
+	docs := filepath.Join(dir, "docs")
+	if err := os.MkdirAll(docs, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(docs, "thesis.tex"), []byte("chapter 1"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	if code := dispatch(context.Background(), []string{"run", "--in", "../../testdata/corpus", "--out", docs, "--quiet"}, new(bytes.Buffer), &stderr); code != 2 ||
+		!strings.Contains(stderr.String(), docs) {
+		t.Errorf("run --out %s: exit %d, want 2 and a message naming it: %s", docs, code, stderr.String())
+	}
+	if b, err := os.ReadFile(filepath.Join(docs, "thesis.tex")); err != nil || string(b) != "chapter 1" {
+		t.Errorf("the user's file: %q, %v", b, err)
+	}
+
+	out := filepath.Join(dir, "out")
+	for _, args := range [][]string{
+		{"run", "--in", "../../testdata/corpus", "--out", out, "--quiet"},
+		{"report", "--out", out, "--quarter", "2023Q3", "--quiet"},
+		{"run", "--in", "../../testdata/corpus", "--out", out, "--quiet"},
+	} {
+		if code := dispatch(context.Background(), args, new(bytes.Buffer), &stderr); code != 0 {
+			t.Fatalf("%s: exit %d: %s", strings.Join(args, " "), code, stderr.String())
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "report-2023Q3.html")); err != nil {
+		t.Errorf("the report did not survive the rerun: %v", err)
 	}
 }

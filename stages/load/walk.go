@@ -25,10 +25,33 @@ import (
 // Walk returns an error only for a root that cannot be stat'ed (a usage
 // error, not bad data) or when emit returns one, which stops the walk.
 func Walk(roots []string, emit func(Input) error, reject func(schemas.Reject)) error {
+	return WalkOptions{}.Walk(roots, emit, reject)
+}
+
+// WalkOptions change what Walk visits.
+type WalkOptions struct {
+	// Exclude names files and folders that are neither walked nor
+	// rejected, nor anything inside them: a run's own output folder and
+	// its lock beside it, when they lie under an input root, so a run
+	// never reads what it wrote. They are compared after resolving
+	// symbolic links, so a link into an excluded folder is skipped too.
+	Exclude []string
+}
+
+// Walk is the package's Walk with the options o.
+func (o WalkOptions) Walk(roots []string, emit func(Input) error, reject func(schemas.Reject)) error {
 	if reject == nil {
 		reject = func(schemas.Reject) {}
 	}
 	w := &walker{emit: emit, reject: reject, seen: map[string]string{}}
+	for _, p := range o.Exclude {
+		if real, err := filepath.EvalSymlinks(p); err == nil {
+			p = real
+		}
+		if abs, err := filepath.Abs(p); err == nil {
+			w.exclude = append(w.exclude, abs)
+		}
+	}
 	for _, root := range roots {
 		fi, err := os.Stat(root)
 		if err != nil {
@@ -51,6 +74,19 @@ type walker struct {
 	emit   func(Input) error
 	reject func(schemas.Reject)
 	seen   map[string]string // real path of each directory walked -> its Rel
+
+	exclude []string // absolute real paths not to walk (WalkOptions.Exclude)
+}
+
+// excluded reports whether the real path p is, or lies inside, a path of
+// WalkOptions.Exclude.
+func (w *walker) excluded(p string) bool {
+	for _, x := range w.exclude {
+		if p == x || strings.HasPrefix(p, strings.TrimSuffix(x, string(filepath.Separator))+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
 }
 
 func (w *walker) rejectf(rel, reason, format string, args ...any) {
@@ -70,6 +106,9 @@ func (w *walker) dir(p, rel string) error {
 	}
 	if err != nil {
 		w.rejectf(name, ReasonUnreadable, "directory %s: %v", p, err)
+		return nil
+	}
+	if w.excluded(real) {
 		return nil
 	}
 	if first, ok := w.seen[real]; ok {
@@ -92,6 +131,17 @@ func (w *walker) dir(p, rel string) error {
 		}
 		child := filepath.Join(p, e.Name())
 		childRel := path.Join(rel, e.Name())
+		if len(w.exclude) > 0 {
+			childReal := filepath.Join(real, e.Name())
+			if e.Type()&fs.ModeSymlink != 0 {
+				if r, err := filepath.EvalSymlinks(child); err == nil {
+					childReal = r
+				}
+			}
+			if w.excluded(childReal) {
+				continue
+			}
+		}
 		var fi fs.FileInfo
 		var statErr error
 		if e.Type()&fs.ModeSymlink != 0 {
