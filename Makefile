@@ -9,8 +9,12 @@ export CGO_ENABLED := 1
 
 all: build
 
+# The commit goes into the binary for `breachtrend version` and the manifest.
+COMMIT  := $(shell git rev-parse --short=12 HEAD 2>/dev/null)
+LDFLAGS := $(if $(COMMIT),-X github.com/breachtrend/breachtrend/pipeline.commit=$(COMMIT))
+
 build:
-	$(GO) build -o $(BIN) ./cmd/breachtrend
+	$(GO) build -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/breachtrend
 
 # Builds, runs on the bundled sample corpus, prints the summary and a few
 # query results, and writes the latest quarter's review to

@@ -45,8 +45,6 @@ type InputFile struct {
 // -buildvcs).
 var commit = ""
 
-// SetCommit records the revision the command was built from.
-func SetCommit(c string) { commit = c }
 
 func buildCommit() string {
 	if commit != "" {
