@@ -45,7 +45,6 @@ type InputFile struct {
 // -buildvcs).
 var commit = ""
 
-
 func buildCommit() string {
 	if commit != "" {
 		return commit
