@@ -38,6 +38,9 @@ func (r Report) Write(w io.Writer, verbose bool) error {
 			}
 			invented = fmt.Sprintf("%d/%d", f.Invented, f.InventedN)
 		}
+		if !inHard(f.Field) {
+			invented += "  (not in hard)"
+		}
 		fmt.Fprintf(&b, "%-16s %-15s %-15s %s\n", f.Field, acc, stated, invented)
 	}
 	d := r.DataTypes
@@ -45,10 +48,49 @@ func (r Report) Write(w io.Writer, verbose bool) error {
 		"data_types", d.Precision, d.Recall, d.F1, d.TP, d.FP, d.FN)
 	fmt.Fprintf(&b, "records %d, incidents %d, matched %d, unmatched %d\n",
 		r.Records, r.Incidents, r.Matched, len(r.Unmatched))
+	writeKinds(&b, r)
 	fmt.Fprintf(&b, "hard: %.3f\n", r.Hard)
 	fmt.Fprintf(&b, "score: %.3f\n", r.Score)
 	_, err := w.Write(b.Bytes())
 	return err
+}
+
+// writeKinds prints the stated accuracy of every field and hard for each
+// kind of notice (blog header, own page) side by side.
+func writeKinds(b *bytes.Buffer, r Report) {
+	if len(r.Kinds) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "%-16s", "stated by kind")
+	for _, k := range r.Kinds {
+		fmt.Fprintf(b, " %-22s", fmt.Sprintf("%s (%d)", k.Kind, k.Report.Incidents))
+	}
+	b.WriteString("\n")
+	for i, f := range r.Fields {
+		if f.Field == "is_incident" {
+			continue
+		}
+		fmt.Fprintf(b, "%-16s", f.Field)
+		for _, k := range r.Kinds {
+			kf := k.Report.Fields[i]
+			cell := "-"
+			if kf.StatedN > 0 {
+				cell = fmt.Sprintf("%.3f (%d/%d)", kf.Stated, kf.StatedCorrect, kf.StatedN)
+			}
+			fmt.Fprintf(b, " %-22s", cell)
+		}
+		b.WriteString("\n")
+	}
+	fmt.Fprintf(b, "%-16s", "data_types F1")
+	for _, k := range r.Kinds {
+		fmt.Fprintf(b, " %-22s", fmt.Sprintf("%.3f", k.Report.DataTypes.F1))
+	}
+	b.WriteString("\n")
+	fmt.Fprintf(b, "%-16s", "hard")
+	for _, k := range r.Kinds {
+		fmt.Fprintf(b, " %-22s", fmt.Sprintf("%.3f", k.Report.Hard))
+	}
+	b.WriteString("\n")
 }
 
 func writeMisses(b *bytes.Buffer, r Report) {
