@@ -1,15 +1,11 @@
 package rules
 
 import (
-	"embed"
 	"fmt"
 	"io/fs"
 	"strconv"
 	"sync"
 )
-
-//go:embed gazetteer/*.tsv
-var gazetteerFiles embed.FS
 
 // LocalGovernment is a prefecture, city, ward, town or village of Japan.
 type LocalGovernment struct {
@@ -39,7 +35,7 @@ type Gazetteers struct {
 
 // LoadGazetteers returns the bundled gazetteers, parsed once.
 var LoadGazetteers = sync.OnceValues(func() (*Gazetteers, error) {
-	return readGazetteers(gazetteerFiles)
+	return readGazetteers(files)
 })
 
 func readGazetteers(fsys fs.FS) (*Gazetteers, error) {
