@@ -15,6 +15,8 @@ require (
 	golang.org/x/text v0.43.0
 )
 
+require github.com/temoto/robotstxt v1.1.2 // indirect
+
 require (
 	github.com/andybalholm/brotli v1.2.3 // indirect
 	github.com/apache/thrift v0.24.0 // indirect
