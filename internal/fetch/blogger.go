@@ -274,12 +274,12 @@ type atomLink struct {
 }
 
 type atomEntry struct {
-	ID         string     `xml:"id"`
-	Published  string     `xml:"published"`
-	Updated    string     `xml:"updated"`
-	Title      string     `xml:"title"`
-	Content    string     `xml:"content"`
-	Summary    string     `xml:"summary"`
+	ID         string `xml:"id"`
+	Published  string `xml:"published"`
+	Updated    string `xml:"updated"`
+	Title      string `xml:"title"`
+	Content    string `xml:"content"`
+	Summary    string `xml:"summary"`
 	Categories []struct {
 		Term string `xml:"term,attr"`
 	} `xml:"category"`

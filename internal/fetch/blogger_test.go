@@ -55,7 +55,7 @@ func TestSyncBlogPages(t *testing.T) {
 			want := Record{
 				ID: "tag:blogger.com,1999:blog-7.post-9002", URL: srv.URL + "/2024/05/2024-103.html", Published: "2024-05-03",
 				PublishedAt: "2024-05-03T09:30:00.000+09:00", Updated: "2024-05-03T10:30:00.000+09:00",
-				Title: "【セキュリティ事件簿#2024-103】株式会社テスト商事3 不正アクセスによる個人情報漏えいのお知らせ 2024年5月3日",
+				Title:  "【セキュリティ事件簿#2024-103】株式会社テスト商事3 不正アクセスによる個人情報漏えいのお知らせ 2024年5月3日",
 				Labels: []string{"不正アクセス", "個人情報"}, RetrievedAt: r.RetrievedAt, Source: "blog " + strings.TrimPrefix(srv.URL, "http://"),
 			}
 			text := r.Text
