@@ -118,8 +118,7 @@ func (s *syncRun) stop(pageURL string, err error) (Summary, error) {
 func xmlDecoder(body []byte) *xml.Decoder {
 	d := xml.NewDecoder(bytes.NewReader(body))
 	d.CharsetReader = charset.NewReaderLabel
-	d.Strict = false
-	d.AutoClose = xml.HTMLAutoClose
+	d.Strict = false // stray & and HTML entities in titles
 	d.Entity = xml.HTMLEntity
 	return d
 }
