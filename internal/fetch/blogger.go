@@ -46,7 +46,9 @@ type feedPage struct {
 // sync at the page it stopped at.
 func SyncBlog(ctx context.Context, o Options, b BlogOptions) (Summary, error) {
 	o = o.withDefaults()
-	return counted(o.Client, func() (Summary, error) { return syncBlog(ctx, o, b) })
+	return locked(o.Corpus, func() (Summary, error) {
+		return counted(o.Client, func() (Summary, error) { return syncBlog(ctx, o, b) })
+	})
 }
 
 func syncBlog(ctx context.Context, o Options, b BlogOptions) (Summary, error) {
@@ -108,10 +110,8 @@ func syncBlog(ctx context.Context, o Options, b BlogOptions) (Summary, error) {
 			return s.stop(pageURL, err)
 		}
 		if pages == 0 && !resumed {
-			if st.Validators == nil {
-				st.Validators = map[string]Validators{}
-			}
-			st.Validators[firstURL] = resp.Validators
+			// Only the next sync's first URL can use them: keep one.
+			st.Validators = map[string]Validators{firstURL: resp.Validators}
 		}
 		// Data first, then the state that says it is there.
 		st.NextURL = next

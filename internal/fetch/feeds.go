@@ -82,6 +82,10 @@ func SyncFeeds(ctx context.Context, o Options, file string) (Summary, error) {
 	if err != nil {
 		return Summary{}, err
 	}
+	return locked(o.Corpus, func() (Summary, error) { return syncFeeds(ctx, o, feeds) })
+}
+
+func syncFeeds(ctx context.Context, o Options, feeds []listLine) (Summary, error) {
 	var total Summary
 	var errs []error
 	for _, line := range feeds {
@@ -152,10 +156,12 @@ func syncFeed(ctx context.Context, o Options, feedURL string) (Summary, error) {
 			return s.sum, err
 		}
 	}
-	if st.Validators == nil {
-		st.Validators = map[string]Validators{}
+	// A 304 next time would skip the items that failed now: keep the
+	// validators only when every item is done.
+	st.Validators = nil
+	if len(s.sum.Failed) == 0 {
+		st.Validators = map[string]Validators{feedURL: resp.Validators}
 	}
-	st.Validators[feedURL] = resp.Validators
 	st.Complete = true
 	return s.sum, s.commit()
 }

@@ -154,3 +154,36 @@ func TestParseFeed(t *testing.T) {
 		t.Error("an HTML page parsed as a feed")
 	}
 }
+
+// TestSyncFeedRetriesFailedItems: while an item's page fails, the feed is
+// fetched in full (no conditional GET that a 304 would answer) so the item
+// is tried again; once all are done, the feed is asked conditionally.
+func TestSyncFeedRetriesFailedItems(t *testing.T) {
+	srv := fetchtest.NewServer(t)
+	srv.SetPage("/rss/10/list1.xml", "application/rdf+xml", []byte(strings.ReplaceAll(rss1, "{{URL}}", srv.URL)))
+	list := filepath.Join(t.TempDir(), "feeds.txt")
+	os.WriteFile(list, []byte(srv.URL+"/rss/10/list1.xml\n"), 0o644)
+	o := Options{Corpus: t.TempDir()}
+	sync := func() (Summary, []fetchtest.Request) {
+		t.Helper()
+		o.Client, _ = testClient(ClientOptions{})
+		srv.Requests(true)
+		sum, err := SyncFeeds(context.Background(), o, list)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sum, srv.Requests(false)
+	}
+	if sum, _ := sync(); len(sum.Failed) != 1 || sum.Failed[0].Reason != "HTTP 404" {
+		t.Fatalf("first sync: %s, want the missing page failed", sum)
+	}
+	srv.SetPage("/soshiki/1.html", "text/html", []byte(`<p>職員がUSBメモリを紛失しました。</p>`))
+	sum, reqs := sync()
+	if sum.New != 1 || reqs[1].Header.Get("If-None-Match") != "" {
+		t.Errorf("second sync: %s, If-None-Match %q, want the feed read in full and the page fetched", sum, reqs[1].Header.Get("If-None-Match"))
+	}
+	sum, reqs = sync()
+	if len(reqs) != 2 || reqs[1].Header.Get("If-None-Match") == "" || sum.New+sum.Unchanged != 0 {
+		t.Errorf("third sync: %s, %d requests, want one conditional GET of the feed answered 304", sum, len(reqs))
+	}
+}

@@ -44,11 +44,13 @@ type RecordMark struct {
 	SHA256  string `json:"sha256,omitempty"` // of the raw page, for pages
 }
 
+var unsafeName = regexp.MustCompile(`[^A-Za-z0-9.-]+`)
+
 // stateName is a file name for a source key: readable, and unique by a
 // hash of the whole key.
 func stateName(key string) string {
 	sum := sha256.Sum256([]byte(key))
-	readable := regexp.MustCompile(`[^A-Za-z0-9.-]+`).ReplaceAllString(key, "_")
+	readable := unsafeName.ReplaceAllString(key, "_")
 	readable = strings.Trim(readable, "_")
 	if len(readable) > 60 {
 		readable = readable[:60]

@@ -13,7 +13,9 @@ import (
 // record of pages/<list name>.jsonl.
 func SyncURLs(ctx context.Context, o Options, file string) (Summary, error) {
 	o = o.withDefaults()
-	return counted(o.Client, func() (Summary, error) { return syncURLs(ctx, o, file) })
+	return locked(o.Corpus, func() (Summary, error) {
+		return counted(o.Client, func() (Summary, error) { return syncURLs(ctx, o, file) })
+	})
 }
 
 func syncURLs(ctx context.Context, o Options, file string) (Summary, error) {

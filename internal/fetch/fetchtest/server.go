@@ -43,7 +43,7 @@ type Request struct {
 // site: a Blogger feed (/feeds/posts/default, JSON or Atom, paged with
 // start-index and max-results and a rel="next" link, orderby=updated and
 // updated-min, ETags), a robots.txt that disallows /search as the blog's
-// does, and static pages. It logs every request.
+// does, and static pages with ETags. It logs every request.
 type Server struct {
 	*httptest.Server
 
@@ -123,7 +123,14 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 			http.NotFound(w, r)
 			return
 		}
+		sum := sha256.Sum256(p.Body)
+		etag := `"` + hex.EncodeToString(sum[:8]) + `"`
 		w.Header().Set("Content-Type", p.ContentType)
+		w.Header().Set("ETag", etag)
+		if r.Header.Get("If-None-Match") == etag {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
 		w.Write(p.Body)
 	}
 }
