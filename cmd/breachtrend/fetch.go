@@ -49,6 +49,12 @@ func fetchCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if fs.NArg() != wantArgs {
 		return fmt.Errorf("%w: fetch %s takes %d argument(s), got %d", pipeline.ErrUsage, kind, wantArgs-1, fs.NArg()-1)
 	}
+	if wantArgs == 2 {
+		// Like run's --in: a list that is not there is a usage error.
+		if _, err := os.Stat(fs.Arg(1)); err != nil {
+			return fmt.Errorf("%w: %v", pipeline.ErrUsage, err)
+		}
+	}
 	if kind == "blog" && *base == "" {
 		return fmt.Errorf("%w: fetch blog needs --base, the blog's address (https://NAME.blogspot.com)", pipeline.ErrUsage)
 	}

@@ -307,7 +307,28 @@ func TestFetchUsage(t *testing.T) {
 		}
 	}
 	var stdout, stderr bytes.Buffer
-	if code := dispatch(context.Background(), []string{"fetch", "urls", "/does/not/exist", "--to", t.TempDir()}, &stdout, &stderr); code != 1 {
-		t.Errorf("a missing list: exit %d, want 1", code)
+	if code := dispatch(context.Background(), []string{"fetch", "urls", "/does/not/exist", "--to", t.TempDir()}, &stdout, &stderr); code != 2 {
+		t.Errorf("a missing list: exit %d, want 2", code)
+	}
+}
+
+// TestFetchMaxFailures: failed pages are in the summary with their
+// reason; they fail the command only past --max-failures.
+func TestFetchMaxFailures(t *testing.T) {
+	srv := fetchtest.NewServer(t)
+	list := filepath.Join(t.TempDir(), "urls.txt")
+	os.WriteFile(list, []byte(srv.URL+"/gone.html\n"), 0o644)
+	for _, tt := range []struct {
+		flags []string
+		code  int
+	}{{nil, 0}, {[]string{"--max-failures", "1"}, 0}, {[]string{"--max-failures", "0"}, 1}} {
+		var stdout, stderr bytes.Buffer
+		args := append([]string{"fetch", "urls", list, "--to", t.TempDir(), "--delay", "1ms"}, tt.flags...)
+		if code := dispatch(context.Background(), args, &stdout, &stderr); code != tt.code {
+			t.Errorf("%v: exit %d, want %d\n%s", tt.flags, code, tt.code, stderr.String())
+		}
+		if !strings.Contains(stdout.String(), "1 failed") || !strings.Contains(stdout.String(), "failed 1: HTTP 404") {
+			t.Errorf("%v: summary %q does not give the failure and its reason", tt.flags, stdout.String())
+		}
 	}
 }
