@@ -5,7 +5,7 @@ OUT     ?= out
 CORPUS  ?= testdata/corpus
 export CGO_ENABLED := 1
 
-.PHONY: all build run test test-long vet fmt bench clean
+.PHONY: all build run test test-long vet fmt bench clean test-deps
 
 all: build
 
@@ -26,8 +26,14 @@ run: build
 	./$(BIN) eval --gold testdata/gold/seeds.jsonl --out $(OUT) | tail -n 3
 	./$(BIN) report --out $(OUT) --quarter latest
 
+# What the tests need from Debian: pdftotext (poppler-utils) reads PDF
+# notices. Installed once, idempotently; where apt-get cannot run, the PDF
+# tests skip and say why.
+test-deps:
+	@command -v pdftotext >/dev/null || (apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null) || echo "warning: could not install poppler-utils; PDF tests will skip"
+
 # The test suite: vet, gofmt, and every package's tests in -short mode.
-test: vet
+test: test-deps vet
 	@test -z "$$(gofmt -l .)" || { echo "gofmt needed on:"; gofmt -l .; exit 1; }
 	$(GO) test -short -count=1 ./...
 	$(GO) test -short -count=1 -race ./pipeline/

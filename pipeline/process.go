@@ -124,6 +124,7 @@ func (s *stages) finishFile(p *pendingFile) (res fileResult) {
 		if todo.key != "" {
 			v := *n
 			v.NoticeID, v.SourcePath, v.Format, v.Encoding, v.URL, v.Title, v.Text, v.OriginalText = "", "", "", "", "", "", "", ""
+			v.RetrievedAt, v.Labels = "", nil
 			s.cache.put(todo.key, cached{IsIncident: n.IsIncident, Notice: v})
 		}
 	}
@@ -150,6 +151,8 @@ func (s *stages) notice(doc load.Document, seg segment.Segment, index int32) (sc
 		Format:       doc.Format,
 		Encoding:     doc.Encoding,
 		URL:          doc.URL,
+		RetrievedAt:  doc.RetrievedAt,
+		Labels:       doc.Labels,
 		Title:        seg.Title,
 		Text:         text,
 		OriginalText: seg.Text,
@@ -183,6 +186,7 @@ func restore(v cached, place schemas.Notice) schemas.Notice {
 	n := v.Notice
 	n.NoticeID, n.SourcePath, n.SegmentIndex = place.NoticeID, place.SourcePath, place.SegmentIndex
 	n.Format, n.Encoding, n.URL, n.Title = place.Format, place.Encoding, place.URL, place.Title
+	n.RetrievedAt, n.Labels = place.RetrievedAt, place.Labels
 	n.Text, n.OriginalText = place.Text, place.OriginalText
 	n.IsIncident = v.IsIncident
 	return n

@@ -4,16 +4,18 @@ package schemas
 // a notice (IsIncident false). Pointer fields are nil when the text does not
 // state the value; an empty string means the same for string fields.
 type Notice struct {
-	NoticeID     string `json:"notice_id"`
-	SourcePath   string `json:"source_path"`
-	SegmentIndex int32  `json:"segment_index"`
-	Format       string `json:"format"`
-	Encoding     string `json:"encoding"`
-	URL          string `json:"url,omitempty"`
-	Title        string `json:"title"`
-	Text         string `json:"text"`          // normalized text
-	OriginalText string `json:"original_text"` // as decoded from the file
-	IsIncident   bool   `json:"is_incident"`
+	NoticeID     string   `json:"notice_id"`
+	SourcePath   string   `json:"source_path"`
+	SegmentIndex int32    `json:"segment_index"`
+	Format       string   `json:"format"`
+	Encoding     string   `json:"encoding"`
+	URL          string   `json:"url,omitempty"`
+	RetrievedAt  string   `json:"retrieved_at,omitempty"` // when fetch retrieved it, RFC 3339 UTC
+	Labels       []string `json:"labels,omitempty"`       // the source's labels (categories)
+	Title        string   `json:"title"`
+	Text         string   `json:"text"`          // normalized text
+	OriginalText string   `json:"original_text"` // as decoded from the file
+	IsIncident   bool     `json:"is_incident"`
 
 	CaseID         string   `json:"case_id"`
 	ReportSeq      *int32   `json:"report_seq"`

@@ -11,6 +11,8 @@ var NoticesTable = &Table[Notice]{
 		text("format", "txt, md, html or jsonl", func(n *Notice) string { return n.Format }),
 		text("encoding", "encoding the file was decoded from", func(n *Notice) string { return n.Encoding }),
 		str("url", "url given by a JSON Lines record", func(n *Notice) string { return n.URL }),
+		str("retrieved_at", "when breachtrend fetch retrieved the record (JSON Lines retrieved_at, RFC 3339 UTC)", func(n *Notice) string { return n.RetrievedAt }),
+		strings_("labels", "labels (categories) the source gave the record (JSON Lines labels)", func(n *Notice) []string { return n.Labels }),
 		text("title", "title line of the segment", func(n *Notice) string { return n.Title }),
 		unique(text("text", "normalized text (NFKC, folded look-alikes, joined lines)", func(n *Notice) string { return n.Text })),
 		unique(text("original_text", "text as decoded from the file", func(n *Notice) string { return n.OriginalText })),

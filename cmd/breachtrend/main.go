@@ -52,6 +52,7 @@ var commands = map[string]command{
 	"tables":  tablesCommand,
 	"report":  reportCommand,
 	"version": versionCommand,
+	"fetch":   fetchCommand,
 }
 
 func main() {

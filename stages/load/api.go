@@ -19,6 +19,9 @@ type Document struct {
 	Title     string // HTML <title> or JSONL "title", when present
 	URL       string // JSON Lines "url", verbatim; never used as a file name
 	Published string // JSON Lines "published", verbatim
+
+	RetrievedAt string   // JSON Lines "retrieved_at" (breachtrend fetch), verbatim
+	Labels      []string // JSON Lines "labels", an array of strings
 }
 
 // File is what Loader.LoadFile makes of one input file.

@@ -3,7 +3,8 @@
 //
 // Formats: .txt, .md, .html/.htm (visible text only: script, style and
 // markup dropped), .jsonl (one object a line with "text" and optional "url",
-// "published"), and any of them gzip-compressed (.gz). Encodings: UTF-8
+// "published", "title", "retrieved_at" and "labels"), .pdf (the text layer,
+// through poppler's pdftotext), and any of them gzip-compressed (.gz). Encodings: UTF-8
 // with or without BOM, Shift_JIS (CP932) and EUC-JP, detected from the
 // bytes of the whole document and confirmed by a decode without U+FFFD.
 //

@@ -98,7 +98,7 @@ func parseRecord(line string) (Document, string) {
 	optional := []struct {
 		name string
 		dst  *string
-	}{{"url", &doc.URL}, {"published", &doc.Published}, {"title", &doc.Title}}
+	}{{"url", &doc.URL}, {"published", &doc.Published}, {"title", &doc.Title}, {"retrieved_at", &doc.RetrievedAt}}
 	for _, o := range optional {
 		name, dst := o.name, o.dst
 		raw, ok := fields[name]
@@ -110,6 +110,11 @@ func parseRecord(line string) (Document, string) {
 		}
 		if err := json.Unmarshal(raw, dst); err != nil {
 			return Document{}, fmt.Sprintf("%q: %v", name, err)
+		}
+	}
+	if raw, ok := fields["labels"]; ok && string(raw) != "null" {
+		if err := json.Unmarshal(raw, &doc.Labels); err != nil {
+			return Document{}, fmt.Sprintf(`"labels" is %s, want an array of strings`, jsonKind(string(raw)))
 		}
 	}
 	return doc, ""

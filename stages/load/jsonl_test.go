@@ -2,6 +2,7 @@ package load
 
 import (
 	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -48,7 +49,7 @@ func TestLoadJSONL(t *testing.T) {
 		t.Fatalf("got %d docs %+v, want %d", len(docs), docs, len(wantDocs))
 	}
 	for i := range docs {
-		if docs[i] != wantDocs[i] {
+		if !reflect.DeepEqual(docs[i], wantDocs[i]) {
 			t.Errorf("doc %d:\n got %+v\nwant %+v", i, docs[i], wantDocs[i])
 		}
 	}

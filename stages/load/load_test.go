@@ -63,7 +63,7 @@ func TestLoad(t *testing.T) {
 		{name: "line too long", file: "long.txt", data: []byte("見出し\n" + long + "\n"), loader: &Loader{MaxFileBytes: 1 << 20, MaxLineBytes: 1000}, reason: ReasonLineTooLong},
 		{name: "html text line too long", file: "long.html", data: []byte("<p>" + long + "</p>"), loader: &Loader{MaxFileBytes: 1 << 20, MaxLineBytes: 1000}, reason: ReasonLineTooLong},
 		{name: "html without visible text", file: "none.html", data: []byte("<html><head><title>t</title><script>var a = 1;</script></head><body><!-- c --><img src=x></body></html>"), reason: ReasonNoText},
-		{name: "unsupported extension", file: "a.pdf", data: []byte(noticeJA), reason: ReasonUnsupported},
+		{name: "unsupported extension", file: "a.docx", data: []byte(noticeJA), reason: ReasonUnsupported},
 		{name: "no extension under gz", file: "README.gz", data: gz(t, []byte(noticeJA)), reason: ReasonUnsupported},
 	}
 	for _, tc := range tests {

@@ -45,6 +45,7 @@ var formats = map[string]string{
 	".html":  "html",
 	".htm":   "html",
 	".jsonl": "jsonl",
+	".pdf":   "pdf",
 }
 
 // formatOf returns the format named by a file name's extension, after
@@ -98,7 +99,7 @@ func (l *Loader) load(in Input, hash io.Writer, hashed *bool) (docs []Document, 
 	}
 	format, gzName := formatOf(name)
 	if format == "" {
-		return nil, []schemas.Reject{wholeFile(src, fail(ReasonUnsupported, "extension of %q is not one of .txt .md .html .htm .jsonl (optionally .gz)", path.Base(filepath.ToSlash(name))))}
+		return nil, []schemas.Reject{wholeFile(src, fail(ReasonUnsupported, "extension of %q is not one of .txt .md .html .htm .jsonl .pdf (optionally .gz)", path.Base(filepath.ToSlash(name))))}
 	}
 	data, f := l.read(in.Path, gzName, hash, hashed)
 	if f != nil {
@@ -107,7 +108,11 @@ func (l *Loader) load(in Input, hash io.Writer, hashed *bool) (docs []Document, 
 	if format == "jsonl" {
 		return l.loadJSONL(src, data)
 	}
-	doc, f := l.loadWhole(src, format, data)
+	loadWhole := l.loadWhole
+	if format == "pdf" {
+		loadWhole = func(src, _ string, data []byte) (Document, *failure) { return l.loadPDF(src, data) }
+	}
+	doc, f := loadWhole(src, format, data)
 	if f != nil {
 		return nil, []schemas.Reject{wholeFile(src, f)}
 	}

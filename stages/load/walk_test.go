@@ -44,7 +44,7 @@ func TestWalk(t *testing.T) {
 	base := t.TempDir()
 	root := filepath.Join(base, "corpus")
 	for _, name := range []string{
-		"b/c.html", "b/d.jsonl.gz", "a.txt", "Z.md", "e.pdf", "README",
+		"b/c.html", "b/d.jsonl.gz", "a.txt", "Z.md", "e.docx", "README",
 		".hidden.txt", ".git/x.txt", "b/.cache/y.txt", "sub/deeper/n.htm",
 	} {
 		writeFile(t, root, name, []byte(noticeJA))
@@ -68,7 +68,7 @@ func TestWalk(t *testing.T) {
 	wantRejects := []string{
 		"README unsupported_format",
 		"dangling.txt unreadable",
-		"e.pdf unsupported_format",
+		"e.docx unsupported_format",
 		"fifo.txt unreadable",
 		"loop symlink_loop",
 		"samedir symlink_loop",

@@ -1,0 +1,164 @@
+package fetch
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/breachtrend/breachtrend/internal/fetch/fetchtest"
+)
+
+// TestClientRobots: robots.txt is asked once per host and its Disallow
+// /search is honoured without a request to /search.
+func TestClientRobots(t *testing.T) {
+	srv := fetchtest.NewServer(t)
+	srv.SetPage("/2024/05/2024-101.html", "text/html", []byte("<p>x</p>"))
+	c, _ := testClient(ClientOptions{})
+	ctx := context.Background()
+	if _, err := c.Get(ctx, srv.URL+"/search/label/不正アクセス", Validators{}); !errors.Is(err, ErrDisallowed) {
+		t.Errorf("GET /search: %v, want ErrDisallowed", err)
+	}
+	if _, err := c.Get(ctx, srv.URL+"/search?updated-max=2024", Validators{}); !errors.Is(err, ErrDisallowed) {
+		t.Errorf("GET /search?…: %v, want ErrDisallowed", err)
+	}
+	if _, err := c.Get(ctx, srv.URL+"/2024/05/2024-101.html", Validators{}); err != nil {
+		t.Errorf("GET an allowed page: %v", err)
+	}
+	reqs := srv.Requests(false)
+	if len(reqs) != 2 || reqs[0].Path != "/robots.txt" || reqs[1].Path != "/2024/05/2024-101.html" {
+		t.Errorf("requests %+v, want robots.txt once and the allowed page", reqs)
+	}
+}
+
+// TestClientPoliteness: one request at a time per host, Delay apart, from
+// however many goroutines.
+func TestClientPoliteness(t *testing.T) {
+	var inFlight, most atomic.Int32
+	var mu sync.Mutex
+	var starts []time.Time
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n := inFlight.Add(1)
+		defer inFlight.Add(-1)
+		for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
+		}
+		mu.Lock()
+		starts = append(starts, time.Now())
+		mu.Unlock()
+		time.Sleep(5 * time.Millisecond)
+		http.NotFound(w, r) // robots.txt and pages alike
+	}))
+	defer srv.Close()
+	const delay = 30 * time.Millisecond
+	c := NewClient(ClientOptions{Delay: delay})
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() { c.Get(context.Background(), srv.URL+"/page", Validators{}) })
+	}
+	wg.Wait()
+	if most.Load() != 1 {
+		t.Errorf("%d requests at once, want 1", most.Load())
+	}
+	if len(starts) != 5 {
+		t.Fatalf("%d requests, want robots.txt and 4 pages", len(starts))
+	}
+	for i := 1; i < len(starts); i++ {
+		if gap := starts[i].Sub(starts[i-1]); gap < delay {
+			t.Errorf("requests %d and %d %v apart, want at least %v", i-1, i, gap, delay)
+		}
+	}
+}
+
+// TestClientCap: the request cap stops the run with ErrRequestCap.
+func TestClientCap(t *testing.T) {
+	srv := fetchtest.NewServer(t)
+	srv.SetPage("/a", "text/plain", []byte("a"))
+	c, _ := testClient(ClientOptions{MaxRequests: 2})
+	ctx := context.Background()
+	if _, err := c.Get(ctx, srv.URL+"/a", Validators{}); err != nil { // robots.txt and /a
+		t.Fatal(err)
+	}
+	if _, err := c.Get(ctx, srv.URL+"/a", Validators{}); !errors.Is(err, ErrRequestCap) {
+		t.Errorf("third request: %v, want ErrRequestCap", err)
+	}
+	if n := len(srv.Requests(false)); n != 2 {
+		t.Errorf("%d requests reached the server, want 2", n)
+	}
+}
+
+// TestClientBackoff: a 429 without Retry-After is retried after a
+// jittered, growing wait; a Retry-After longer than MaxWait fails at once;
+// a 404 is not retried.
+func TestClientBackoff(t *testing.T) {
+	var calls atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt", "/gone":
+			http.NotFound(w, r)
+		case "/busy":
+			if calls.Add(1) <= 3 {
+				w.WriteHeader(http.StatusTooManyRequests)
+				return
+			}
+			w.Write([]byte("ok"))
+		case "/later":
+			w.Header().Set("Retry-After", time.Now().Add(time.Hour).UTC().Format(http.TimeFormat))
+			w.WriteHeader(http.StatusServiceUnavailable)
+		}
+	}))
+	defer srv.Close()
+	c, w := testClient(ClientOptions{Delay: time.Nanosecond, MaxWait: 10 * time.Minute})
+	resp, err := c.Get(context.Background(), srv.URL+"/busy", Validators{})
+	if err != nil || string(resp.Body) != "ok" {
+		t.Fatalf("GET /busy: %v", err)
+	}
+	var backoffs []time.Duration
+	for _, d := range w.d {
+		if d > time.Millisecond {
+			backoffs = append(backoffs, d)
+		}
+	}
+	if len(backoffs) != 3 {
+		t.Fatalf("waits %v, want 3 backoffs", w.d)
+	}
+	for i, d := range backoffs {
+		base := time.Second << i
+		if d < base/2 || d >= base*3/2 {
+			t.Errorf("backoff %d = %v, want in [%v, %v)", i, d, base/2, base*3/2)
+		}
+	}
+	c.opts.MaxWait = time.Minute
+	var he *HTTPError
+	if _, err := c.Get(context.Background(), srv.URL+"/later", Validators{}); !errors.As(err, &he) || he.Status != 503 {
+		t.Errorf("GET /later: %v, want HTTP 503 without waiting an hour", err)
+	}
+	before := len(w.d)
+	if _, err := c.Get(context.Background(), srv.URL+"/gone", Validators{}); !errors.As(err, &he) || he.Status != 404 || len(w.d)-before > 1 {
+		t.Errorf("GET /gone: %v after %d waits, want HTTP 404 at once", err, len(w.d)-before)
+	}
+}
+
+func TestParseRetryAfter(t *testing.T) {
+	now := time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		in   string
+		want time.Duration
+		ok   bool
+	}{
+		{"120", 2 * time.Minute, true},
+		{"Wed, 01 May 2024 00:00:30 GMT", 30 * time.Second, true},
+		{"Tue, 30 Apr 2024 00:00:00 GMT", 0, true},
+		{"", 0, false},
+		{"soon", 0, false},
+		{"-5", 0, false},
+	}
+	for _, tt := range tests {
+		if got, ok := parseRetryAfter(tt.in, now); got != tt.want || ok != tt.ok {
+			t.Errorf("parseRetryAfter(%q) = %v, %v, want %v, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}

@@ -1,0 +1,51 @@
+package fetch
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"golang.org/x/sys/unix"
+)
+
+// ErrLocked: another fetch is writing the same corpus.
+var ErrLocked = errors.New("another breachtrend fetch is writing this corpus")
+
+// lockCorpus takes the corpus's fetch lock, an flock on .fetch/lock that
+// the kernel releases when the process ends, even by SIGKILL: two
+// fetches into one corpus would overwrite each other's state. It returns
+// the function that releases it.
+func lockCorpus(corpus string) (func(), error) {
+	p := filepath.Join(corpus, stateDir, "lock")
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(p, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	if err := unix.Flock(int(f.Fd()), unix.LOCK_EX|unix.LOCK_NB); err != nil {
+		holder, _ := os.ReadFile(p)
+		f.Close()
+		if errors.Is(err, unix.EWOULDBLOCK) {
+			return nil, fmt.Errorf("%s: %w (pid %s)", corpus, ErrLocked, strings.TrimSpace(string(holder)))
+		}
+		return nil, fmt.Errorf("locking %s: %w", p, err)
+	}
+	f.Truncate(0)
+	f.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"), 0)
+	return func() { f.Close() }, nil
+}
+
+// locked runs sync holding the corpus's lock.
+func locked(corpus string, sync func() (Summary, error)) (Summary, error) {
+	unlock, err := lockCorpus(corpus)
+	if err != nil {
+		return Summary{}, err
+	}
+	defer unlock()
+	return sync()
+}

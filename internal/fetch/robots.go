@@ -1,0 +1,78 @@
+package fetch
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+
+	"github.com/temoto/robotstxt"
+)
+
+// robots is one host's robots.txt, parsed.
+type robots struct {
+	data *robotstxt.RobotsData // nil: everything allowed
+}
+
+// allowed fetches the host's robots.txt once per run and says whether it
+// lets breachtrend fetch u. A robots.txt that is missing (4xx) allows
+// everything; one that cannot be fetched (network, 5xx after retries) fails
+// the host's URLs for this run, as the robots exclusion protocol asks
+// (RFC 9309 §2.3.1.4).
+func (c *Client) allowed(ctx context.Context, u *url.URL) error {
+	h := c.host(u.Host)
+	h.mu.Lock()
+	r := h.robots
+	h.mu.Unlock()
+	if r == nil {
+		var err error
+		if r, err = c.fetchRobots(ctx, u); err != nil {
+			return err
+		}
+		h.mu.Lock()
+		h.robots = r
+		h.mu.Unlock()
+	}
+	if r.data == nil {
+		return nil
+	}
+	path := u.EscapedPath()
+	if u.RawQuery != "" {
+		path += "?" + u.RawQuery
+	}
+	if !r.data.TestAgent(path, "breachtrend") {
+		return fmt.Errorf("GET %s: %w", u, ErrDisallowed)
+	}
+	return nil
+}
+
+func (c *Client) fetchRobots(ctx context.Context, u *url.URL) (*robots, error) {
+	ru := &url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/robots.txt"}
+	for attempt := 0; ; attempt++ {
+		resp, err := c.do(ctx, ru, Validators{})
+		if err != nil {
+			return nil, fmt.Errorf("robots.txt of %s: %w", u.Host, err)
+		}
+		switch {
+		case resp.Status == http.StatusTooManyRequests || resp.Status >= 500:
+			wait, ok := c.backoff(attempt, resp.retryAfter)
+			if !ok || attempt >= c.opts.MaxRetries {
+				return nil, fmt.Errorf("robots.txt of %s: %w", u.Host, &HTTPError{URL: ru.String(), Status: resp.Status})
+			}
+			if err := c.sleep(ctx, wait); err != nil {
+				return nil, err
+			}
+			continue
+		case resp.Status >= 400:
+			return &robots{}, nil
+		case resp.Status != http.StatusOK:
+			return nil, fmt.Errorf("robots.txt of %s: %w", u.Host, &HTTPError{URL: ru.String(), Status: resp.Status})
+		}
+		data, err := robotstxt.FromBytes(resp.Body)
+		if err != nil {
+			return nil, errors.Join(fmt.Errorf("robots.txt of %s", u.Host), err)
+		}
+		return &robots{data: data}, nil
+	}
+}

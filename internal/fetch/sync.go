@@ -1,0 +1,138 @@
+package fetch
+
+import (
+	"bytes"
+	"context"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"log/slog"
+
+	"golang.org/x/net/html/charset"
+)
+
+// Options are what every source's sync needs.
+type Options struct {
+	Corpus string // the --to folder
+	Client *Client
+	Log    *slog.Logger
+}
+
+// withDefaults fills in a discarding logger.
+func (o Options) withDefaults() Options {
+	if o.Log == nil {
+		o.Log = slog.New(slog.DiscardHandler)
+	}
+	return o
+}
+
+// counted runs a sync and sets its summary's request count.
+func counted(c *Client, sync func() (Summary, error)) (Summary, error) {
+	before := c.Requests()
+	sum, err := sync()
+	sum.Requests = c.Requests() - before
+	return sum, err
+}
+
+// syncRun is one sync of one source: its state, its files, its counts.
+type syncRun struct {
+	o      Options
+	st     *State
+	store  *store
+	source string
+	sum    Summary
+	staged int // records put since the last commit
+}
+
+// commitEvery bounds the records a kill can cost (they are fetched again,
+// never lost) without rewriting a large file after every page.
+const commitEvery = 10
+
+// maybeCommit commits once commitEvery records are staged.
+func (s *syncRun) maybeCommit() error {
+	if s.staged < commitEvery {
+		return nil
+	}
+	return s.commit()
+}
+
+// put stores r in file unless the state has it at version updated
+// already; sha (pages) is the raw bytes' hash.
+func (s *syncRun) put(file string, r Record, updated, sha string) {
+	if s.st.Records == nil {
+		s.st.Records = map[string]RecordMark{}
+	}
+	old, seen := s.st.Records[r.ID]
+	if seen && old.Updated == updated && old.SHA256 == sha && old.File == file {
+		s.sum.Unchanged++
+		return
+	}
+	if err := s.store.put(file, r, old.File); err != nil {
+		s.fail(r.URL, err.Error())
+		return
+	}
+	s.st.Records[r.ID] = RecordMark{Updated: updated, File: file, SHA256: sha}
+	s.staged++
+	if seen {
+		s.sum.Updated++
+	} else {
+		s.sum.New++
+	}
+	s.o.Client.opts.Progress.record()
+}
+
+func (s *syncRun) fail(url, reason string) {
+	s.o.Log.Warn("fetch: failed", "source", s.source, "url", url, "reason", reason)
+	s.sum.Failed = append(s.sum.Failed, Failure{URL: url, Reason: reason})
+}
+
+// commit writes the changed corpus files, then the state.
+func (s *syncRun) commit() error {
+	s.staged = 0
+	if err := s.store.flush(); err != nil {
+		return fmt.Errorf("%s: %w", s.source, err)
+	}
+	if err := s.st.save(s.o.Corpus); err != nil {
+		return fmt.Errorf("%s: %w", s.source, err)
+	}
+	return nil
+}
+
+// stop ends a sync that cannot go on at pageURL: what was fetched is
+// committed and the state says where to resume. Reaching the request cap
+// is not a failure: the summary says so and the next run goes on.
+func (s *syncRun) stop(pageURL string, err error) (Summary, error) {
+	s.st.NextURL = pageURL
+	if cerr := s.commit(); cerr != nil {
+		return s.sum, errors.Join(err, cerr)
+	}
+	if errors.Is(err, ErrRequestCap) {
+		s.sum.Capped = true
+		return s.sum, nil
+	}
+	return s.sum, fmt.Errorf("%s: %w", s.source, err)
+}
+
+// xmlDecoder reads XML in any encoding its declaration names (Shift_JIS
+// and EUC-JP feeds exist), leniently as feeds in the wild need.
+func xmlDecoder(body []byte) *xml.Decoder {
+	d := xml.NewDecoder(bytes.NewReader(body))
+	d.CharsetReader = charset.NewReaderLabel
+	d.Strict = false // stray & and HTML entities in titles
+	d.Entity = xml.HTMLEntity
+	return d
+}
+
+// reason is the short form of err for a summary line.
+func reason(err error) string {
+	var he *HTTPError
+	switch {
+	case errors.As(err, &he):
+		return fmt.Sprintf("HTTP %d", he.Status)
+	case errors.Is(err, ErrDisallowed):
+		return ErrDisallowed.Error()
+	case errors.Is(err, context.DeadlineExceeded):
+		return "timeout"
+	}
+	return err.Error()
+}
