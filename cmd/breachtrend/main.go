@@ -6,6 +6,7 @@
 //	breachtrend query  [--out DIR] [--format table|csv|json] "SQL"
 //	breachtrend eval   --gold FILE [--out DIR] [-v]
 //	breachtrend report [--out DIR] [--quarter YYYYQn|latest] [--format html|md] [-o FILE]
+//	breachtrend fetch  blog --base URL | feeds FILE | urls FILE  [--to DIR] [--since DATE] [--delay D]
 //	breachtrend tables
 //	breachtrend version
 //
@@ -37,6 +38,9 @@ Usage:
   breachtrend eval   --gold FILE [--out DIR] [-v]               score a run against gold labels
   breachtrend report [--out DIR] [--quarter YYYYQn|latest] [--format html|md] [-o FILE]
                                                                quarterly review report (HTML or Markdown)
+  breachtrend fetch  blog --base URL | feeds FILE | urls FILE [--to DIR] [--since DATE]
+                                                               get notices from the blog's feed,
+                                                               press-release feeds or a list of URLs
   breachtrend tables                                           print the table dictionary (Markdown)
   breachtrend version                                          versions of breachtrend, Go, DuckDB, rules
 
