@@ -117,31 +117,11 @@ var RejectsTable = &Table[Reject]{
 	},
 }
 
-// Derived tables are built with DuckDB SQL from the tables above; their
-// columns are documented here for the dictionary.
-var DerivedTables = []TableDoc{
-	{Name: "trends_quarterly", Doc: "Incidents and people affected by quarter × cause × sector, with disclosure delay median and p90 (over delays ≥ 0; a negative delay is a misread date).",
-		Columns: []ColumnDoc{
-			{"quarter", "VARCHAR", "e.g. 2023Q3"}, {"cause", "VARCHAR", "cause"}, {"sector", "VARCHAR", "JSIC letter"},
-			{"incidents", "BIGINT", "number of incidents"}, {"people", "BIGINT", "sum of the stated affected_count (0 when none is stated)"},
-			{"median_delay_days", "DOUBLE", "median disclosure delay, over delays ≥ 0"}, {"p90_delay_days", "DOUBLE", "90th percentile of the delay, over delays ≥ 0"},
-		}},
-	{Name: "delay_distribution", Doc: "Disclosure delay (first_published − discovered_date, known and ≥ 0) by cause and by sector, plus one row for all incidents.",
-		Columns: []ColumnDoc{
-			{"dimension", "VARCHAR", "all, cause or sector"}, {"value", "VARCHAR", "cause name or JSIC letter (null: not known); all for the all row"},
-			{"incidents", "BIGINT", "incidents with a known, non-negative delay"},
-			{"median_days", "DOUBLE", "median delay"}, {"p75_days", "DOUBLE", "75th percentile"}, {"p90_days", "DOUBLE", "90th percentile"},
-			{"within_5d", "DOUBLE", "share disclosed within 5 days (0–1)"}, {"within_30d", "DOUBLE", "share within 30 days"}, {"within_60d", "DOUBLE", "share within 60 days"},
-		}},
-	{Name: "terms_quarterly", Doc: "Nouns of each quarter's incident notices (the notices' terms column), to show rising terms such as new attack names.",
-		Columns: []ColumnDoc{
-			{"quarter", "VARCHAR", "quarter of the incident, e.g. 2023Q3"}, {"term", "VARCHAR", "noun in base form"},
-			{"incidents", "BIGINT", "incidents whose notices mention the term"}, {"occurrences", "BIGINT", "times the term occurs in those notices"},
-		}},
-}
-
 // Dictionary lists every table breachtrend writes.
 func Dictionary() []TableDoc {
 	docs := []TableDoc{NoticesTable.Describe(), IncidentsTable.Describe(), TimelineTable.Describe(), RejectsTable.Describe()}
-	return append(docs, DerivedTables...)
+	for _, d := range DerivedTables {
+		docs = append(docs, d.TableDoc)
+	}
+	return docs
 }
