@@ -22,7 +22,7 @@ build:
 run: build
 	./$(BIN) run --in $(CORPUS) --out $(OUT)
 	./$(BIN) query --out $(OUT) "SELECT cause, count(*) AS notices FROM notices WHERE is_incident GROUP BY 1 ORDER BY 2 DESC, 1"
-	./$(BIN) query --out $(OUT) "SELECT quarter, cause, sector, incidents, people FROM trends_quarterly ORDER BY 1, 2, 3"
+	./$(BIN) query --out $(OUT) "SELECT quarter, cause, sector, incidents, events, incidents_with_count, people_stated FROM trends_quarterly ORDER BY 1, 2, 3"
 	./$(BIN) eval --gold testdata/gold/seeds.jsonl --out $(OUT) | tail -n 3
 	./$(BIN) report --out $(OUT) --quarter latest
 
@@ -37,6 +37,13 @@ test: test-deps vet
 	@test -z "$$(gofmt -l .)" || { echo "gofmt needed on:"; gofmt -l .; exit 1; }
 	$(GO) test -short -count=1 ./...
 	$(GO) test -short -count=1 -race ./pipeline/
+
+# The long tests too: what -short skips, e.g. the Chromium rendering of the
+# report on ../shared/corpus/dev + dev-b + the sample corpus (installs
+# chromium with apt when it is missing and apt can).
+test-long: vet
+	@command -v chromium >/dev/null || { command -v apt-get >/dev/null && (apt-get update -qq && apt-get install -y -qq chromium) || echo "chromium not installed: its test will skip"; }
+	$(GO) test -count=1 -timeout 20m ./...
 
 vet:
 	$(GO) vet ./...

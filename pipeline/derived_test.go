@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/breachtrend/breachtrend/schemas"
 )
 
 // TestDerivedTables checks the derived tables against the incidents they
@@ -18,13 +20,51 @@ func TestDerivedTables(t *testing.T) {
 	run(t, out, 2)
 	db := open(t, out)
 
-	// trends_quarterly: one row per quarter × cause × sector, adding up.
+	// trends_quarterly: one row per period × cause × sector; every
+	// incident is counted in one (a quarter, a year alone, or undated).
 	if got, want := scalar[int64](t, db, `SELECT sum(incidents) FROM trends_quarterly`),
-		scalar[int64](t, db, `SELECT count(*) FROM incidents WHERE quarter IS NOT NULL`); got != want {
-		t.Errorf("trends_quarterly counts %d incidents, want %d", got, want)
+		scalar[int64](t, db, `SELECT count(*) FROM incidents`); got != want {
+		t.Errorf("trends_quarterly counts %d incidents, want every one of %d", got, want)
+	}
+	if n := scalar[int64](t, db, `SELECT count(*) FROM trends_quarterly
+		WHERE NOT regexp_full_match(quarter, '\d{4}Q[1-4]|\d{4}|undated')`); n != 0 {
+		t.Errorf("trends_quarterly: %d rows with a period that is no quarter, year or undated", n)
+	}
+	// Unknown is not zero: a row whose incidents state no count has no sum.
+	if n := scalar[int64](t, db, `SELECT count(*) FROM trends_quarterly
+		WHERE (incidents_with_count = 0) <> (people_stated IS NULL) OR incidents_with_count > incidents
+		   OR events > incidents OR events < 1 OR delay_n > incidents`); n != 0 {
+		t.Errorf("trends_quarterly: %d rows whose counts disagree", n)
+	}
+	if got, want := scalar[int64](t, db, `SELECT sum(incidents_with_count) FROM trends_quarterly`),
+		scalar[int64](t, db, `SELECT count(affected_count) FROM incidents`); got != want {
+		t.Errorf("trends_quarterly: %d incidents with a count, want %d", got, want)
+	}
+
+	// events: every incident in exactly one event.
+	if got, want := scalar[int64](t, db, `SELECT sum(incidents) FROM events`),
+		scalar[int64](t, db, `SELECT count(*) FROM incidents`); got != want {
+		t.Errorf("events hold %d incidents, want %d", got, want)
+	}
+	if got, want := scalar[int64](t, db, `SELECT count(*) FROM events`),
+		scalar[int64](t, db, `SELECT count(DISTINCT event_id) FROM incidents`); got != want {
+		t.Errorf("%d events, want %d", got, want)
 	}
 	if n := scalar[int64](t, db, `SELECT count(*) FROM trends_quarterly WHERE median_delay_days < 0 OR p90_delay_days < median_delay_days`); n != 0 {
 		t.Errorf("trends_quarterly: %d rows with a negative median or p90 < median", n)
+	}
+
+	// Each derived table has the columns and types its dictionary entry
+	// documents, in order.
+	for _, d := range schemas.DerivedTables {
+		got := rowsJSON(t, db, `SELECT column_name || ' ' || column_type AS c FROM (DESCRIBE `+d.Name+`)`)
+		var want []string
+		for _, c := range d.Columns {
+			want = append(want, `{"c":"`+c.Name+` `+c.Type+`"}`)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s columns = %v, documented %v", d.Name, got, want)
+		}
 	}
 
 	// delay_distribution: the 'all' row covers every known, non-negative delay.
@@ -59,7 +99,8 @@ func TestDerivedTables(t *testing.T) {
 		t.Fatal("terms_quarterly is empty")
 	}
 	if n := scalar[int64](t, db, `SELECT count(*) FROM terms_quarterly t
-		WHERE t.incidents > (SELECT count(*) FROM incidents i WHERE i.quarter = t.quarter) OR t.occurrences < t.incidents OR t.incidents < 1`); n != 0 {
+		WHERE t.incidents > (SELECT count(*) FROM incidents i WHERE coalesce(i.quarter, CAST(i.year AS VARCHAR), 'undated') = t.quarter)
+		   OR t.occurrences < t.incidents OR t.incidents < 1`); n != 0 {
 		t.Errorf("terms_quarterly: %d rows with impossible counts", n)
 	}
 	terms := rowsJSON(t, db, `SELECT quarter || ' ' || term AS k FROM terms_quarterly`)
@@ -87,7 +128,7 @@ func TestDerivedTables(t *testing.T) {
 	// A rerun writes byte-identical derived files.
 	again := filepath.Join(dir, "again")
 	run(t, again, 1)
-	for _, table := range []string{"trends_quarterly", "delay_distribution", "terms_quarterly"} {
+	for _, table := range []string{"trends_quarterly", "delay_distribution", "terms_quarterly", "events"} {
 		a, err := os.ReadFile(filepath.Join(out, table, "part-00000.parquet"))
 		if err != nil {
 			t.Fatal(err)

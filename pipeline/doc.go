@@ -12,7 +12,8 @@
 // the derived tables, built with DuckDB SQL from the Parquet tables.
 //
 // Tables (see schemas.Dictionary): notices, timeline, incidents, rejects,
-// and the derived trends_quarterly, delay_distribution and terms_quarterly.
+// and the derived trends_quarterly, delay_distribution, terms_quarterly and
+// events, whose queries are schemas/derived/<table>.sql.
 //
 // Scheduled runs: per-segment results are cached in <out>/_cache keyed by
 // the segment's text and the rules' version, so a rerun extracts only new

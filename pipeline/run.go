@@ -461,7 +461,7 @@ func compactNotice(n *schemas.Notice) *schemas.Notice {
 	c := schemas.Notice{
 		NoticeID: n.NoticeID, SourcePath: strings.Clone(n.SourcePath), SegmentIndex: n.SegmentIndex,
 		IsIncident: n.IsIncident, CaseID: strings.Clone(n.CaseID), ReportSeq: n.ReportSeq,
-		FinalReport: n.FinalReport, Organization: strings.Clone(n.Organization),
+		FinalReport: n.FinalReport, Organization: strings.Clone(n.Organization), Contractor: strings.Clone(n.Contractor),
 		PublishedDate: n.PublishedDate, DiscoveredDate: n.DiscoveredDate, OccurredDate: n.OccurredDate,
 		ReportedDate: n.ReportedDate, AffectedCount: n.AffectedCount, AffectedApprox: n.AffectedApprox,
 		Cause: strings.Clone(n.Cause), Sector: strings.Clone(n.Sector), DataTypes: cloneAll(n.DataTypes),

@@ -17,10 +17,15 @@ type Notice struct {
 	OriginalText string   `json:"original_text"` // as decoded from the file
 	IsIncident   bool     `json:"is_incident"`
 
-	CaseID         string   `json:"case_id"`
-	ReportSeq      *int32   `json:"report_seq"`
-	FinalReport    bool     `json:"final_report"`
-	Organization   string   `json:"organization"`
+	CaseID       string `json:"case_id"`
+	ReportSeq    *int32 `json:"report_seq"`
+	FinalReport  bool   `json:"final_report"`
+	Organization string `json:"organization"`
+	// OrganizationKey is the comparable form of Organization (enrich.OrgKey).
+	OrganizationKey string `json:"organization_key"`
+	// Contractor is the contractor or platform the notice says held the
+	// data and was breached, when it names one.
+	Contractor     string   `json:"contractor"`
 	PublishedDate  Date     `json:"published_date"`
 	DiscoveredDate Date     `json:"discovered_date"`
 	OccurredDate   Date     `json:"occurred_date"`
@@ -65,6 +70,16 @@ const (
 	EventOther      = "other"
 )
 
+// What placed an incident in time (Incident.DatedBy), in order of
+// preference.
+const (
+	DatedByPublished  = "published"  // the first report's date
+	DatedByDiscovered = "discovered" // no report date: the discovery date
+	DatedByOccurred   = "occurred"   // neither: the date of the incident itself
+	DatedByCaseYear   = "case_year"  // no date at all: the year of the blog's case number (year only)
+	DatedByUndated    = "undated"    // nothing: the incident is in the undated bucket
+)
+
 // Reject is an input that could not be used: a whole file (Segment -1) or one
 // segment or line of it. Rejects are data: they go to the rejects table.
 type Reject struct {
@@ -80,6 +95,9 @@ type Incident struct {
 	IncidentID          string   `json:"incident_id"`
 	CaseID              string   `json:"case_id"`
 	Organization        string   `json:"organization"`
+	OrganizationKey     string   `json:"organization_key"`
+	Contractor          string   `json:"contractor"` // breached contractor or platform, when named
+	EventID             string   `json:"event_id"`   // the breach this incident is part of
 	Sector              string   `json:"sector"`
 	Cause               string   `json:"cause"`
 	VerisAction         string   `json:"veris_action"`
@@ -96,7 +114,9 @@ type Incident struct {
 	FinalReport         bool     `json:"final_report"`
 	DisclosureDelayDays *int32   `json:"disclosure_delay_days"`
 	ExposureDays        *int32   `json:"exposure_days"`
-	Quarter             string   `json:"quarter"`
+	Quarter             string   `json:"quarter"`  // YYYYQn; "" when only the year or nothing is known
+	Year                *int32   `json:"year"`     // year of the incident, when known
+	DatedBy             string   `json:"dated_by"` // which date placed it: one of the DatedBy values
 	NoticeIDs           []string `json:"notice_ids"`
 	Sources             []string `json:"sources"`
 

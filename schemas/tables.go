@@ -20,7 +20,9 @@ var NoticesTable = &Table[Notice]{
 		str("case_id", "blog case id YYYY-NNN from the header", func(n *Notice) string { return n.CaseID }),
 		optInt32("report_seq", "which report of the incident: 第N報 = N, 続報N = N+1", func(n *Notice) *int32 { return n.ReportSeq }),
 		boolean("final_report", "the notice says it is the final report (最終報)", func(n *Notice) bool { return n.FinalReport }),
-		str("organization", "organization that held the data or was attacked", func(n *Notice) string { return n.Organization }),
+		str("organization", "organization that held the data or was attacked, as the notice names it", func(n *Notice) string { return n.Organization }),
+		str("organization_key", "comparable form of the organization: NFKC, no spaces or legal forms, abbreviations and known variants mapped", func(n *Notice) string { return n.OrganizationKey }),
+		str("contractor", "contractor or platform the notice says held the data and was breached, when named", func(n *Notice) string { return n.Contractor }),
 		date("published_date", "date of this notice", func(n *Notice) Date { return n.PublishedDate }),
 		date("discovered_date", "first date the organization learned of the incident", func(n *Notice) Date { return n.DiscoveredDate }),
 		date("occurred_date", "first date of the incident itself", func(n *Notice) Date { return n.OccurredDate }),
@@ -67,11 +69,14 @@ var TimelineTable = &Table[TimelineRow]{
 // IncidentsTable: reports of one incident linked into one row.
 var IncidentsTable = &Table[Incident]{
 	Name: "incidents",
-	Doc:  "One row per incident: every report of it linked (same case id, or same organization and subject within 120 days).",
+	Doc:  "One row per incident: every report of it linked (same case id and organization, or same organization key and subject within 120 days).",
 	Columns: []Column[Incident]{
 		text("incident_id", "stable id of the incident", func(r *Incident) string { return r.IncidentID }),
 		str("case_id", "blog case id, when known", func(r *Incident) string { return r.CaseID }),
-		str("organization", "organization", func(r *Incident) string { return r.Organization }),
+		str("organization", "organization, as its first report names it", func(r *Incident) string { return r.Organization }),
+		str("organization_key", "comparable form of the organization (linking and grouping key)", func(r *Incident) string { return r.OrganizationKey }),
+		str("contractor", "contractor or platform named as the breached party, when a report names one", func(r *Incident) string { return r.Contractor }),
+		text("event_id", "the breach this incident is part of: one event for the clients of one breached contractor, else the incident's own (events table)", func(r *Incident) string { return r.EventID }),
 		str("sector", "JSIC letter", func(r *Incident) string { return r.Sector }),
 		str("cause", "cause from the most informative report", func(r *Incident) string { return r.Cause }),
 		str("veris_action", "VERIS action", func(r *Incident) string { return r.VerisAction }),
@@ -88,7 +93,9 @@ var IncidentsTable = &Table[Incident]{
 		boolean("final_report", "a final report (最終報) was published", func(r *Incident) bool { return r.FinalReport }),
 		optInt32("disclosure_delay_days", "first_published − discovered_date", func(r *Incident) *int32 { return r.DisclosureDelayDays }),
 		optInt32("exposure_days", "discovered_date − occurred_date", func(r *Incident) *int32 { return r.ExposureDays }),
-		str("quarter", "quarter of the incident (first published, else discovered), e.g. 2023Q3", func(r *Incident) string { return r.Quarter }),
+		str("quarter", "quarter of the incident (first published, else discovered, else occurred), e.g. 2023Q3; null when only the year or nothing is known", func(r *Incident) string { return r.Quarter }),
+		optInt32("year", "year of the incident: the quarter's, else the blog case number's; null when undated", func(r *Incident) *int32 { return r.Year }),
+		text("dated_by", "what placed the incident: published, discovered, occurred, case_year (year only) or undated", func(r *Incident) string { return r.DatedBy }),
 		strings_("notice_ids", "notices of the incident, in report order", func(r *Incident) []string { return r.NoticeIDs }),
 		strings_("sources", "source files of those notices", func(r *Incident) []string { return r.Sources }),
 		boolean("appi_reportable", "reportable to 個人情報保護委員会 under the amended APPI", func(r *Incident) bool { return r.Reportable }),
@@ -112,31 +119,11 @@ var RejectsTable = &Table[Reject]{
 	},
 }
 
-// Derived tables are built with DuckDB SQL from the tables above; their
-// columns are documented here for the dictionary.
-var DerivedTables = []TableDoc{
-	{Name: "trends_quarterly", Doc: "Incidents and people affected by quarter × cause × sector, with disclosure delay median and p90 (over delays ≥ 0; a negative delay is a misread date).",
-		Columns: []ColumnDoc{
-			{"quarter", "VARCHAR", "e.g. 2023Q3"}, {"cause", "VARCHAR", "cause"}, {"sector", "VARCHAR", "JSIC letter"},
-			{"incidents", "BIGINT", "number of incidents"}, {"people", "BIGINT", "sum of the stated affected_count (0 when none is stated)"},
-			{"median_delay_days", "DOUBLE", "median disclosure delay, over delays ≥ 0"}, {"p90_delay_days", "DOUBLE", "90th percentile of the delay, over delays ≥ 0"},
-		}},
-	{Name: "delay_distribution", Doc: "Disclosure delay (first_published − discovered_date, known and ≥ 0) by cause and by sector, plus one row for all incidents.",
-		Columns: []ColumnDoc{
-			{"dimension", "VARCHAR", "all, cause or sector"}, {"value", "VARCHAR", "cause name or JSIC letter (null: not known); all for the all row"},
-			{"incidents", "BIGINT", "incidents with a known, non-negative delay"},
-			{"median_days", "DOUBLE", "median delay"}, {"p75_days", "DOUBLE", "75th percentile"}, {"p90_days", "DOUBLE", "90th percentile"},
-			{"within_5d", "DOUBLE", "share disclosed within 5 days (0–1)"}, {"within_30d", "DOUBLE", "share within 30 days"}, {"within_60d", "DOUBLE", "share within 60 days"},
-		}},
-	{Name: "terms_quarterly", Doc: "Nouns of each quarter's incident notices (the notices' terms column), to show rising terms such as new attack names.",
-		Columns: []ColumnDoc{
-			{"quarter", "VARCHAR", "quarter of the incident, e.g. 2023Q3"}, {"term", "VARCHAR", "noun in base form"},
-			{"incidents", "BIGINT", "incidents whose notices mention the term"}, {"occurrences", "BIGINT", "times the term occurs in those notices"},
-		}},
-}
-
 // Dictionary lists every table breachtrend writes.
 func Dictionary() []TableDoc {
 	docs := []TableDoc{NoticesTable.Describe(), IncidentsTable.Describe(), TimelineTable.Describe(), RejectsTable.Describe()}
-	return append(docs, DerivedTables...)
+	for _, d := range DerivedTables {
+		docs = append(docs, d.TableDoc)
+	}
+	return docs
 }

@@ -1,5 +1,7 @@
 package report
 
+import "fmt"
+
 // BarChart is a horizontal bar chart laid out for the SVG template: the
 // geometry is computed here, the template only places it.
 type BarChart struct {
@@ -50,21 +52,19 @@ func newBarChart(title string, labels []string, values []float64, shown []string
 
 // Charts are the report's charts, nil when there is nothing to draw.
 type Charts struct {
-	History, Cause, Sector, Delay *BarChart
+	History              *ColumnChart
+	Cause, Sector, Delay *BarChart
+	DelayByCause         *DotPlot
 }
 
 func (r *Report) charts() Charts {
 	var c Charts
 	if len(r.History) > 0 {
-		var labels, shown []string
-		var vals []float64
-		for _, h := range r.History {
-			labels = append(labels, h.Quarter)
-			vals = append(vals, float64(h.Incidents))
-			shown = append(shown, thousands(h.Incidents))
-		}
-		c.History = newBarChart("Incidents per quarter (all quarters in the data)", labels, vals, shown,
-			func(i int) bool { return r.History[i].Quarter == r.Quarter })
+		c.History = newColumnChart(fmt.Sprintf("Incidents per quarter, %s to %s: every quarter shown, empty ones as 0; %s highlighted; right: incidents on no quarter",
+			r.History[0].Quarter, r.History[len(r.History)-1].Quarter, r.Quarter), r.Quarter, r.History, r.Coverage.YearOnly, r.Coverage.Undated)
+	}
+	if len(r.DelayByCause) > 0 {
+		c.DelayByCause = newDotPlot("Disclosure delay of each incident by cause (days, log scale; the bar is the median)", r.DelayByCause)
 	}
 	group := func(title string, gs []Group) *BarChart {
 		if len(gs) == 0 {

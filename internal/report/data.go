@@ -18,24 +18,31 @@ type Report struct {
 	YearAgo  string // the same quarter a year before
 	Empty    bool   // no incident has this quarter
 
-	Headline []Metric
-	ByCause  []Group
-	BySector []Group
-	History  []QuarterCount // incidents per quarter, every quarter of the data
-	Delay    DelayStats
-	APPI     APPIStats
-	Top      []Incident // largest incidents by people affected
-	Rising   []Term     // rising terms, when terms_quarterly exists
-	HasTerms bool       // the run has a terms_quarterly table
-	All      []Incident // every incident of the quarter
+	Headline     []Metric
+	WithCount    int64 // incidents of the quarter that state a count (of len(All))
+	ByCause      []Group
+	BySector     []Group
+	Matrix       Matrix         // incidents by cause × sector
+	History      []QuarterCount // incidents per quarter, every quarter from the first to the last (empty ones 0)
+	Delay        DelayStats
+	DelayByCause []CauseDelays // every delay of the quarter, by cause
+	APPI         APPIStats
+	Top          []Incident // largest incidents by people affected
+	Rising       []Term     // terms ranked by lift against the rest of the corpus
+	HasTerms     bool       // the run has a terms_quarterly table
+	All          []Incident // every incident of the quarter
+	Coverage     Coverage   // what the tables hold and what they could not place
+	Context      []YearContext
 }
 
 // Metric is one headline figure in the quarter, the previous quarter and
-// the quarter a year before; nil when there is nothing to measure.
+// the quarter a year before; nil when there is nothing to measure. Each
+// has its n: the incidents it is computed over (for a count, the count).
 type Metric struct {
 	Name                    string
 	Unit                    string // "", "people" or "days"
 	Current, Prev, YearAgoV *float64
+	CurN, PrevN, YearAgoN   int64
 }
 
 // Group is the quarter's incidents of one cause or one sector.
@@ -43,7 +50,9 @@ type Group struct {
 	Key         string // cause name or JSIC letter; "" for not known
 	Label       string // what to print
 	Incidents   int64
-	People      int64
+	WithCount   int64  // incidents that state a count
+	People      *int64 // sum of the stated counts; nil when none states one
+	DelayN      int64  // incidents with a known delay ≥ 0
 	MedianDelay *float64
 }
 
@@ -100,14 +109,16 @@ type Notice struct {
 	Evidence                      string // the sentence the cause was read from
 }
 
-// Term is a term of the quarter with its counts against the previous
-// quarter's.
+// Term is a term of the quarter with how much more often it occurs than
+// in the rest of the corpus.
 type Term struct {
 	Term                   string
-	Incidents, Occurrences int64
-	PrevIncidents          int64
-	Share, PrevShare       float64 // of the quarter's incidents
-	New                    bool    // absent from the previous quarter
+	Incidents, Occurrences int64   // in the quarter
+	QuarterN               int64   // the quarter's incidents
+	RestIncidents, RestN   int64   // incidents with the term, and all incidents, outside the quarter
+	Share, RestShare       float64 // Incidents/QuarterN, RestIncidents/RestN
+	Lift                   float64 // smoothed Share / RestShare
+	New                    bool    // in no incident outside the quarter
 }
 
 // ErrNoData means the tables hold no incident with a quarter.
@@ -142,11 +153,15 @@ func Load(ctx context.Context, db *sql.DB, quarter string, hasTerms bool) (*Repo
 	}{
 		{"headline", r.loadHeadline},
 		{"groups", r.loadGroups},
+		{"matrix", r.loadMatrix},
 		{"history", r.loadHistory},
 		{"delay", r.loadDelay},
+		{"delay by cause", r.loadDelayByCause},
 		{"incidents", r.loadIncidents},
 		{"appi", r.loadAPPI},
 		{"terms", r.loadTerms},
+		{"coverage", r.loadCoverage},
+		{"context", r.loadContext},
 	}
 	for _, s := range steps {
 		if err := s.f(ctx, db); err != nil {
@@ -158,39 +173,43 @@ func Load(ctx context.Context, db *sql.DB, quarter string, hasTerms bool) (*Repo
 
 func (r *Report) loadHeadline(ctx context.Context, db *sql.DB) error {
 	rows, err := db.QueryContext(ctx, `
-SELECT quarter, count(*)::DOUBLE, sum(affected_count)::DOUBLE,
-       median(disclosure_delay_days) FILTER (WHERE `+validDelay+`)::DOUBLE
+SELECT quarter, count(*), count(DISTINCT event_id), sum(affected_count)::DOUBLE, count(affected_count),
+       median(disclosure_delay_days) FILTER (WHERE `+validDelay+`)::DOUBLE,
+       count(*) FILTER (WHERE `+validDelay+`)
 FROM incidents WHERE quarter IN (?, ?, ?) GROUP BY quarter`, r.Quarter, r.Previous, r.YearAgo)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	type fig struct{ n, people, delay *float64 }
+	type fig struct {
+		n, events, withCount, delayN int64
+		people, delay                *float64
+	}
 	got := map[string]fig{}
 	for rows.Next() {
 		var q string
-		var n, people, delay sql.NullFloat64
-		if err := rows.Scan(&q, &n, &people, &delay); err != nil {
+		var f fig
+		var people, delay sql.NullFloat64
+		if err := rows.Scan(&q, &f.n, &f.events, &people, &f.withCount, &delay, &f.delayN); err != nil {
 			return err
 		}
-		got[q] = fig{ptr(n), ptr(people), ptr(delay)}
+		f.people, f.delay = ptr(people), ptr(delay)
+		got[q] = f
 	}
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	zero := 0.0
-	count := func(q string) *float64 {
-		if f, ok := got[q]; ok {
-			return f.n
-		}
-		return &zero
-	}
 	c, p, y := got[r.Quarter], got[r.Previous], got[r.YearAgo]
-	r.Empty = c.n == nil
+	count := func(n int64) *float64 { f := float64(n); return &f }
+	r.Empty = c.n == 0
+	r.WithCount = c.withCount
 	r.Headline = []Metric{
-		{Name: "Incidents", Current: count(r.Quarter), Prev: count(r.Previous), YearAgoV: count(r.YearAgo)},
-		{Name: "People affected (stated counts)", Unit: "people", Current: c.people, Prev: p.people, YearAgoV: y.people},
-		{Name: "Median disclosure delay", Unit: "days", Current: c.delay, Prev: p.delay, YearAgoV: y.delay},
+		{Name: "Incidents", Current: count(c.n), Prev: count(p.n), YearAgoV: count(y.n), CurN: c.n, PrevN: p.n, YearAgoN: y.n},
+		{Name: "Distinct events", Current: count(c.events), Prev: count(p.events), YearAgoV: count(y.events), CurN: c.events, PrevN: p.events, YearAgoN: y.events},
+		{Name: "People affected (stated counts)", Unit: "people", Current: c.people, Prev: p.people, YearAgoV: y.people,
+			CurN: c.withCount, PrevN: p.withCount, YearAgoN: y.withCount},
+		{Name: "Median disclosure delay", Unit: "days", Current: c.delay, Prev: p.delay, YearAgoV: y.delay,
+			CurN: c.delayN, PrevN: p.delayN, YearAgoN: y.delayN},
 	}
 	return nil
 }
@@ -198,7 +217,8 @@ FROM incidents WHERE quarter IN (?, ?, ?) GROUP BY quarter`, r.Quarter, r.Previo
 func (r *Report) loadGroups(ctx context.Context, db *sql.DB) error {
 	for _, dim := range []string{"cause", "sector"} {
 		rows, err := db.QueryContext(ctx, fmt.Sprintf(`
-SELECT coalesce(%[1]s, ''), count(*), coalesce(sum(affected_count), 0)::BIGINT,
+SELECT coalesce(%[1]s, ''), count(*), count(affected_count), sum(affected_count)::BIGINT,
+       count(*) FILTER (WHERE `+validDelay+`),
        median(disclosure_delay_days) FILTER (WHERE `+validDelay+`)::DOUBLE
 FROM incidents WHERE quarter = ?
 GROUP BY 1 ORDER BY 2 DESC, 1`, dim), r.Quarter)
@@ -209,11 +229,15 @@ GROUP BY 1 ORDER BY 2 DESC, 1`, dim), r.Quarter)
 		for rows.Next() {
 			var g Group
 			var d sql.NullFloat64
-			if err := rows.Scan(&g.Key, &g.Incidents, &g.People, &d); err != nil {
+			var people sql.NullInt64
+			if err := rows.Scan(&g.Key, &g.Incidents, &g.WithCount, &people, &g.DelayN, &d); err != nil {
 				rows.Close()
 				return err
 			}
 			g.MedianDelay = ptr(d)
+			if people.Valid {
+				g.People = &people.Int64
+			}
 			if dim == "cause" {
 				g.Label = orUnknown(g.Key)
 			} else {
@@ -234,6 +258,9 @@ GROUP BY 1 ORDER BY 2 DESC, 1`, dim), r.Quarter)
 	return nil
 }
 
+// loadHistory reads the incidents per quarter on a continuous axis: every
+// quarter from the first in the data to the last (and to the report's),
+// the empty ones as 0, so a gap shows as a gap.
 func (r *Report) loadHistory(ctx context.Context, db *sql.DB) error {
 	rows, err := db.QueryContext(ctx, `
 SELECT quarter, count(*) FROM incidents WHERE quarter IS NOT NULL GROUP BY 1 ORDER BY 1`)
@@ -241,14 +268,25 @@ SELECT quarter, count(*) FROM incidents WHERE quarter IS NOT NULL GROUP BY 1 ORD
 		return err
 	}
 	defer rows.Close()
+	counts := map[string]int64{}
+	first, last := r.Quarter, r.Quarter
 	for rows.Next() {
-		var c QuarterCount
-		if err := rows.Scan(&c.Quarter, &c.Incidents); err != nil {
+		var q string
+		var n int64
+		if err := rows.Scan(&q, &n); err != nil {
 			return err
 		}
-		r.History = append(r.History, c)
+		if _, _, err := ParseQuarter(q); err != nil {
+			return fmt.Errorf("incidents.quarter %q: %w", q, err)
+		}
+		counts[q] = n
+		first, last = min(first, q), max(last, q)
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	r.History = continuousQuarters(first, last, counts)
+	return nil
 }
 
 // delayBuckets are the bars of the delay histogram: upper bounds in days.
@@ -433,47 +471,6 @@ func (r *Report) loadAPPI(ctx context.Context, db *sql.DB) error {
 		}
 	}
 	return nil
-}
-
-// risingN is the number of rising terms listed.
-const risingN = 15
-
-func (r *Report) loadTerms(ctx context.Context, db *sql.DB) error {
-	if !r.HasTerms || r.Empty {
-		return nil
-	}
-	var cur, prev int64
-	if err := db.QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE quarter = ?), count(*) FILTER (WHERE quarter = ?) FROM incidents`,
-		r.Quarter, r.Previous).Scan(&cur, &prev); err != nil {
-		return err
-	}
-	// A term rises when the share of incidents mentioning it grows; it must
-	// be in at least two incidents (one in a quarter of one incident).
-	rows, err := db.QueryContext(ctx, `
-SELECT c.term, c.incidents, c.occurrences, coalesce(p.incidents, 0)
-FROM terms_quarterly c LEFT JOIN terms_quarterly p ON p.term = c.term AND p.quarter = ?
-WHERE c.quarter = ? AND c.incidents >= least(2, ?::BIGINT)
-ORDER BY c.incidents / ?::DOUBLE - coalesce(p.incidents, 0) / greatest(?::DOUBLE, 1) DESC,
-         c.incidents DESC, c.occurrences DESC, c.term
-LIMIT ?`, r.Previous, r.Quarter, cur, cur, prev, risingN)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var t Term
-		if err := rows.Scan(&t.Term, &t.Incidents, &t.Occurrences, &t.PrevIncidents); err != nil {
-			return err
-		}
-		t.Share = float64(t.Incidents) / float64(max(cur, 1))
-		t.PrevShare = float64(t.PrevIncidents) / float64(max(prev, 1))
-		if t.Share <= t.PrevShare {
-			break
-		}
-		t.New = t.PrevIncidents == 0
-		r.Rising = append(r.Rising, t)
-	}
-	return rows.Err()
 }
 
 func ptr(v sql.NullFloat64) *float64 {

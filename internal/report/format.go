@@ -52,9 +52,15 @@ func figure(f *float64, unit string) string {
 	return plain(*f)
 }
 
-// delta prints the change from old to cur: "+3 (+25%)", or "–" when either
-// is unknown.
-func delta(cur, old *float64) string {
+// minBase is the smallest n a percentage change is computed on: below it
+// ("+600%" from 1 to 7) the counts are shown instead.
+const minBase = 10
+
+// delta prints the change from old (over oldN incidents) to cur (over
+// curN): "+3 (+25%)"; with a base under minBase the values instead,
+// "+6 (1 → 7)", and for a figure other than a count the n too, "+3 (7 → 10
+// days; n 1 → 7)"; "–" when either is unknown.
+func delta(cur, old *float64, unit string, curN, oldN int64) string {
 	if cur == nil || old == nil {
 		return "–"
 	}
@@ -62,6 +68,13 @@ func delta(cur, old *float64) string {
 	s := plain(d)
 	if d > 0 {
 		s = "+" + s
+	}
+	if curN < minBase || oldN < minBase {
+		s += " (" + plain(*old) + " → " + plain(*cur)
+		if unit != "" {
+			s += "; n " + thousands(oldN) + " → " + thousands(curN)
+		}
+		return s + ")"
 	}
 	switch pct := 100 * d / *old; {
 	case *old == 0:
@@ -75,6 +88,29 @@ func delta(cur, old *float64) string {
 
 // percent prints a share as "42%".
 func percent(f float64) string { return fmt.Sprintf("%.0f%%", 100*f) }
+
+// share prints part of n as "3 of 7 (43%)": a share is never shown
+// without its n.
+func share(part, n int64) string {
+	if n == 0 {
+		return "– (n=0)"
+	}
+	return fmt.Sprintf("%s of %s (%s)", thousands(part), thousands(n), percent(float64(part)/float64(n)))
+}
+
+// nOf prints "n=7".
+func nOf(n int64) string { return "n=" + thousands(n) }
+
+// optPeople prints an optional sum of counts, "–" when none is stated.
+func optPeople(n *int64) string {
+	if n == nil {
+		return "–"
+	}
+	return thousands(*n)
+}
+
+// lift2 prints a lift as "×3.4".
+func lift2(f float64) string { return "×" + strconv.FormatFloat(f, 'f', 1, 64) }
 
 // days prints an optional number of days.
 func days(d *int64) string {

@@ -36,3 +36,21 @@ func PreviousQuarter(s string) string { return shiftQuarter(s, -1) }
 
 // YearAgo returns the same quarter one year before s.
 func YearAgo(s string) string { return shiftQuarter(s, -4) }
+
+// quarterIndex numbers quarters consecutively: 2023Q4 and 2024Q1 differ by
+// one. s must be valid.
+func quarterIndex(s string) int {
+	y, q, _ := ParseQuarter(s)
+	return y*4 + q - 1
+}
+
+// continuousQuarters lists every quarter from first to last (both valid,
+// first ≤ last) with its count in counts, 0 when absent.
+func continuousQuarters(first, last string, counts map[string]int64) []QuarterCount {
+	var out []QuarterCount
+	for i := quarterIndex(first); i <= quarterIndex(last); i++ {
+		q := fmt.Sprintf("%dQ%d", i/4, i%4+1)
+		out = append(out, QuarterCount{Quarter: q, Incidents: counts[q]})
+	}
+	return out
+}

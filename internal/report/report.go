@@ -23,7 +23,9 @@ var htmlSource string
 var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	"figure": figure, "delta": delta, "percent": percent, "days": days, "daysF": daysF,
 	"people": people, "clock": clock, "clip": clip, "orDash": orDash, "thousands": thousands,
-	"inc": func(i int) int { return i + 1 },
+	"share": share, "nOf": nOf, "optPeople": optPeople, "lift2": lift2,
+	"add64": func(a, b int64) int64 { return a + b },
+	"inc":   func(i int) int { return i + 1 },
 	"add": func(xs ...int) int {
 		s := 0
 		for _, x := range xs {

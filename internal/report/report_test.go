@@ -58,7 +58,7 @@ var allowedTags = map[string]bool{
 	"html": true, "head": true, "meta": true, "title": true, "style": true, "body": true, "h1": true, "h2": true,
 	"p": true, "div": true, "table": true, "tr": true, "th": true, "td": true, "svg": true, "text": true,
 	"rect": true, "figure": true, "figcaption": true, "ul": true, "ol": true, "li": true, "br": true,
-	"span": true, "a": true, "strong": true, "code": true,
+	"span": true, "a": true, "strong": true, "code": true, "g": true, "line": true, "circle": true,
 }
 
 var tagRE = regexp.MustCompile(`<(/?)([A-Za-z!][A-Za-z0-9-]*)`)
@@ -101,7 +101,8 @@ func TestHTMLReport2023Q3(t *testing.T) {
 	for _, want := range []string{
 		"Quarterly review of security incidents: 2023Q3", "Headline figures", "2023Q2", "2022Q3",
 		"Incidents by cause", "Incidents by sector", "Disclosure delay", "APPI clock compliance",
-		"Largest incidents by people affected", "Rising terms", "Every incident of 2023Q3",
+		"Largest incidents by people affected", "Terms of the quarter", "Every incident of 2023Q3",
+		"Cause × sector", "Coverage and limits", "state a count", "Published statistics beside the corpus", "東京商工リサーチ",
 		"<svg", "003_54a9b36208e9067f.txt", "ransomware",
 	} {
 		if !strings.Contains(html, want) {
@@ -154,7 +155,12 @@ func TestReportFigures(t *testing.T) {
 		}
 	}
 	if len(r.Rising) == 0 {
-		t.Error("no rising terms against 2023Q2")
+		t.Error("no terms ranked by lift in 2023Q3")
+	}
+	for _, term := range r.Rising {
+		if stopTerms[term.Term] || term.Lift <= 1 {
+			t.Errorf("term %q (lift %.2f): a stop-listed term or one no more frequent than elsewhere", term.Term, term.Lift)
+		}
 	}
 }
 
@@ -237,14 +243,18 @@ func hostile() *Report {
 	return &Report{
 		Quarter: "2023Q3", Previous: "2023Q2", YearAgo: "2022Q3", HasTerms: true,
 		Headline: []Metric{{Name: "Incidents", Current: &f, Prev: &f, YearAgoV: &f}},
-		ByCause:  []Group{{Key: payload, Label: payload, Incidents: 1, People: 5000, MedianDelay: &f}},
-		BySector: []Group{{Key: payload, Label: payload, Incidents: 1, People: 5000}},
-		History:  []QuarterCount{{Quarter: payload, Incidents: 1}},
-		Delay:    DelayStats{Known: 1, Median: &f, Buckets: []Bucket{{Label: payload, Count: 1}}},
-		APPI:     APPIStats{Incidents: 1, Reportable: 1, Reasons: []Bucket{{Label: payload, Count: 1}}, Missed: []Incident{in}},
-		Top:      []Incident{in},
-		Rising:   []Term{{Term: payload, Incidents: 1, Occurrences: 2, Share: 1, New: true}},
-		All:      []Incident{in},
+		ByCause:  []Group{{Key: payload, Label: payload, Incidents: 1, WithCount: 1, People: &n, MedianDelay: &f}},
+		BySector: []Group{{Key: payload, Label: payload, Incidents: 1}},
+		Matrix: Matrix{Causes: []string{payload}, Sectors: []string{payload}, SectorTips: []string{payload},
+			Cells: [][]MatrixCell{{{N: 1, Shade: 5}}}, RowTotals: []int64{1}, ColTotals: []int64{1}, Total: 1},
+		History:      []QuarterCount{{Quarter: "2023Q3", Incidents: 1}},
+		DelayByCause: []CauseDelays{{Cause: payload, Days: []int64{12}, Median: 12}},
+		Delay:        DelayStats{Known: 1, Median: &f, Buckets: []Bucket{{Label: payload, Count: 1}}},
+		APPI:         APPIStats{Incidents: 1, Reportable: 1, Reasons: []Bucket{{Label: payload, Count: 1}}, Missed: []Incident{in}},
+		Top:          []Incident{in},
+		Rising:       []Term{{Term: payload, Incidents: 1, Occurrences: 2, QuarterN: 1, Share: 1, Lift: 2, New: true}},
+		Coverage:     Coverage{Incidents: 1, YearOnlyYears: []Bucket{{Label: payload, Count: 1}}},
+		All:          []Incident{in},
 	}
 }
 

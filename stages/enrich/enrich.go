@@ -12,11 +12,20 @@ type Enricher struct {
 // New returns an Enricher with the bundled organization table.
 func New() *Enricher { return &Enricher{Sectors: NewSectors()} }
 
-// Notice sets sector, VERIS action, TSR category and disclosure delay.
+// Notice sets the organization a regulator's notice is about, the
+// organization key, the breached contractor, sector, VERIS action, TSR
+// category and disclosure delay, and relabels the reports to the
+// regulator that the timeline read as police.
 func (e *Enricher) Notice(n *schemas.Notice) {
 	if !n.IsIncident {
 		return
 	}
+	if body := SupervisedBody(n.Organization, n.Title, n.Text); body != "" {
+		n.Organization = body // the regulator published it; the incident is the body's
+	}
+	n.OrganizationKey = OrgKey(n.Organization)
+	n.Contractor = Contractor(n.Text)
+	correctReportKinds(n)
 	if n.Cause == "" {
 		n.Cause = "unknown"
 	}

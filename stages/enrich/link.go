@@ -3,6 +3,7 @@ package enrich
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -18,21 +19,24 @@ const LinkWindowDays = 120
 var lawInForce = schemas.MustDate("2022-04-01")
 
 // Linker groups incident notices into incidents as they come, in corpus
-// order: the same case id; else the same organization with a continuing
-// subject (same cause, or a numbered follow-up) published within
-// LinkWindowDays. A notice's incident id is known when it is added — the
+// order: the same case id and organization (the blog gives one case number
+// to the notices of several clients of one breached contractor: each
+// client is its own incident, and the event groups them); else the same
+// organization key with a continuing subject (same cause, or a numbered
+// follow-up) published within LinkWindowDays. A notice's incident id is known when it is added — the
 // id of a group is fixed by the notice that opens it — so the pipeline
 // writes notices with their incident id as it streams them.
 type Linker struct {
 	groups [][]*schemas.Notice
 	ids    []string
-	byCase map[string]int
+	keys   [][]string // organization keys of each group's notices
+	byCase map[string][]int
 	byOrg  map[string][]int
 }
 
 // NewLinker returns an empty Linker.
 func NewLinker() *Linker {
-	return &Linker{byCase: map[string]int{}, byOrg: map[string][]int{}}
+	return &Linker{byCase: map[string][]int{}, byOrg: map[string][]int{}}
 }
 
 // Add links n (compact: no text is needed) and sets its IncidentID. Notices
@@ -42,12 +46,13 @@ func (l *Linker) Add(n *schemas.Notice) {
 		return
 	}
 	g := -1
-	if n.CaseID != "" {
-		if i, ok := l.byCase[n.CaseID]; ok {
+	key := OrgKey(n.Organization)
+	for _, i := range l.byCase[n.CaseID] {
+		if n.CaseID != "" && l.sameOrganization(i, key) {
 			g = i
+			break
 		}
 	}
-	key := OrgKey(n.Organization)
 	if g < 0 && key != "" {
 		for _, i := range l.byOrg[key] {
 			first := l.groups[i][0]
@@ -60,26 +65,34 @@ func (l *Linker) Add(n *schemas.Notice) {
 	if g < 0 {
 		g = len(l.groups)
 		l.groups = append(l.groups, nil)
-		l.ids = append(l.ids, incidentID(n))
-		if key != "" {
-			l.byOrg[key] = append(l.byOrg[key], g)
+		l.keys = append(l.keys, nil)
+		l.ids = append(l.ids, incidentID(n, len(l.byCase[n.CaseID])))
+		if n.CaseID != "" {
+			l.byCase[n.CaseID] = append(l.byCase[n.CaseID], g)
 		}
 	}
-	if n.CaseID != "" {
-		if _, ok := l.byCase[n.CaseID]; !ok {
-			l.byCase[n.CaseID] = g
-		}
+	if key != "" && !slices.Contains(l.keys[g], key) {
+		l.keys[g] = append(l.keys[g], key)
+		l.byOrg[key] = append(l.byOrg[key], g)
 	}
 	l.groups[g] = append(l.groups[g], n)
 	n.IncidentID = l.ids[g]
 }
 
-// Incidents returns one row per incident, in order of their first notice.
+// sameOrganization reports whether a notice of organization key may join
+// group i: either does not name the organization, or they name the same.
+func (l *Linker) sameOrganization(i int, key string) bool {
+	return key == "" || len(l.keys[i]) == 0 || slices.Contains(l.keys[i], key)
+}
+
+// Incidents returns one row per incident, in order of their first notice,
+// each with its event (see groupEvents).
 func (l *Linker) Incidents() []schemas.Incident {
 	out := make([]schemas.Incident, 0, len(l.groups))
 	for i, g := range l.groups {
 		out = append(out, incidentOf(l.ids[i], g))
 	}
+	groupEvents(out)
 	return out
 }
 
@@ -94,11 +107,15 @@ func Link(notices []*schemas.Notice) []schemas.Incident {
 }
 
 // incidentID is the stable id of the incident a notice opens: from its case
-// id when it has one, else from the notice's own id.
-func incidentID(n *schemas.Notice) string {
+// id when it has one (and, for the k-th other organization under one case
+// id, k), else from the notice's own id.
+func incidentID(n *schemas.Notice, k int) string {
 	h := sha256.New()
 	if n.CaseID != "" {
 		h.Write([]byte("case:" + n.CaseID))
+		if k > 0 {
+			fmt.Fprintf(h, "#%d", k)
+		}
 	} else {
 		h.Write([]byte("notice:" + n.NoticeID))
 	}
@@ -160,6 +177,9 @@ func incidentOf(id string, g []*schemas.Notice) schemas.Incident {
 		if inc.Organization == "" {
 			inc.Organization = n.Organization
 		}
+		if inc.Contractor == "" {
+			inc.Contractor = n.Contractor
+		}
 		if inc.Sector == "" {
 			inc.Sector = n.Sector
 		}
@@ -203,12 +223,8 @@ func incidentOf(id string, g []*schemas.Notice) schemas.Incident {
 		d := inc.DiscoveredDate.Sub(inc.OccurredDate)
 		inc.ExposureDays = &d
 	}
-	switch {
-	case !inc.FirstPublished.IsZero():
-		inc.Quarter = inc.FirstPublished.Quarter()
-	case !inc.DiscoveredDate.IsZero():
-		inc.Quarter = inc.DiscoveredDate.Quarter()
-	}
+	inc.OrganizationKey = OrgKey(inc.Organization)
+	placeInTime(&inc)
 	appiClock(&inc, g)
 	return inc
 }

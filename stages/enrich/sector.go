@@ -10,7 +10,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/internal/wordscan"
-	"github.com/breachtrend/breachtrend/stages/normalize"
 )
 
 //go:embed organizations.csv
@@ -48,21 +47,6 @@ func (s *Sectors) Load(r io.Reader, name string) error {
 		s.known[OrgKey(org)] = letter
 	}
 	return sc.Err()
-}
-
-// legalWords are removed from names before they are compared.
-var legalWords = []string{"株式会社", "(株)", "有限会社", "(有)", "合同会社", "学校法人", "国立大学法人", "公立大学法人",
-	"地方独立行政法人", "独立行政法人", "一般社団法人", "一般財団法人", "公益社団法人", "公益財団法人",
-	"医療法人社団", "医療法人財団", "医療法人", "社会福祉法人", "特定非営利活動法人"}
-
-// OrgKey is the comparable form of an organization's name: NFKC, no spaces,
-// no legal-form words.
-func OrgKey(name string) string {
-	k := normalize.Compact(name)
-	for _, w := range legalWords {
-		k = strings.ReplaceAll(k, w, "")
-	}
-	return k
 }
 
 // nameRule maps words of a name to a sector; the first rule that matches
