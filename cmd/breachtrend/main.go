@@ -27,7 +27,7 @@ const usage = `breachtrend turns Japanese security-incident notices into Parquet
 
 Usage:
   breachtrend run   [--in PATH]... [--out DIR] [--workers N]   build the tables
-  breachtrend query [--out DIR] [--format table|csv|json] SQL   query them with DuckDB
+  breachtrend query [--out DIR] [--format table|csv|json] SQL   one read-only statement over them (DuckDB)
   breachtrend eval  --gold FILE [--out DIR] [-v]                score a run against gold labels
   breachtrend report [--out DIR] [--quarter YYYYQn|latest] [--format html|md] [-o FILE]
                                                                 quarterly review report (HTML or Markdown)

@@ -1,0 +1,146 @@
+package duck
+
+import (
+	"bytes"
+	"database/sql"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// printQuery prints the rows of query on an in-memory database.
+func printQuery(t *testing.T, query string, opts PrintOptions) string {
+	t.Helper()
+	db, err := sql.Open("duckdb", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	rows, err := db.Query(query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var b bytes.Buffer
+	if err := Print(&b, rows, opts); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// cellsQuery holds the cells that need care: formula-like text, a
+// negative number, NULL and the empty string, a list, a text "NULL".
+const cellsQuery = `SELECT * FROM (VALUES
+	(1, '=HYPERLINK("http://x")', -5, NULL, ['a', 'b,c']),
+	(2, '+1', 0, '', []::VARCHAR[]),
+	(3, '-2', 1, 'NULL', NULL),
+	(4, '@SUM(A1)', 2, e'\tx', ['=1']),
+	(5, e'\rx', 3, 'plain', ['x'])
+) AS t(id, text, n, maybe, list) ORDER BY id`
+
+func TestPrintCSV(t *testing.T) {
+	tests := []struct {
+		name string
+		opts PrintOptions
+		want string
+	}{
+		{"default", PrintOptions{Format: "csv"}, `id,text,n,maybe,list
+1,"'=HYPERLINK(""http://x"")",-5,,"[""a"",""b,c""]"
+2,'+1,0,"",[]
+3,'-2,1,NULL,
+4,'@SUM(A1),2,'	x,"[""=1""]"
+5,"'` + "\r" + `x",3,plain,"[""x""]"
+`},
+		{"null marker", PrintOptions{Format: "csv", Null: "NULL"}, `id,text,n,maybe,list
+1,"'=HYPERLINK(""http://x"")",-5,NULL,"[""a"",""b,c""]"
+2,'+1,0,"",[]
+3,'-2,1,"NULL",NULL
+4,'@SUM(A1),2,'	x,"[""=1""]"
+5,"'` + "\r" + `x",3,plain,"[""x""]"
+`},
+		{"raw", PrintOptions{Format: "csv", CSVRaw: true}, `id,text,n,maybe,list
+1,"=HYPERLINK(""http://x"")",-5,,"[""a"",""b,c""]"
+2,+1,0,"",[]
+3,-2,1,NULL,
+4,@SUM(A1),2,	x,"[""=1""]"
+5,"` + "\r" + `x",3,plain,"[""x""]"
+`},
+	}
+	for _, tt := range tests {
+		if got := printQuery(t, cellsQuery, tt.opts); got != tt.want {
+			t.Errorf("%s:\n%s\nwant:\n%s", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestPrintJSON(t *testing.T) {
+	got := printQuery(t, `SELECT 2 AS z, 'a<b' AS a, NULL AS m, ['x', NULL] AS l, DATE '2023-06-29' AS d,
+		{'k': 1} AS s, 'nan'::DOUBLE AS f, 1.50::DECIMAL(4,2) AS dec`, PrintOptions{Format: "json"})
+	want := `[
+  {
+    "z": 2,
+    "a": "a<b",
+    "m": null,
+    "l": ["x",null],
+    "d": "2023-06-29",
+    "s": {"k":1},
+    "f": "NaN",
+    "dec": 1.5
+  }
+]
+`
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	if got := printQuery(t, "SELECT 1 AS a WHERE false", PrintOptions{Format: "json"}); got != "[]\n" {
+		t.Errorf("no rows: %q", got)
+	}
+}
+
+func TestPrintTable(t *testing.T) {
+	got := printQuery(t, `SELECT * FROM (VALUES
+		('日本', 'x', ['a']),
+		('ab', e'\x1b[2J\x1b]0;pwned\x07red', NULL),
+		('ｱｲ', e'a\nb\tc' || chr(127) || chr(155) || chr(8238) || 'd', [])
+	) AS t(name, note, list)`, PrintOptions{Format: "table", Null: "-"})
+	// The note column is 17 wide (each control picture counts one), the
+	// name column 4 (日本 and ｱｲ: wide counts two, halfwidth one).
+	want := "name  note               list\n" +
+		"日本  x                  [\"a\"]\n" +
+		"ab    ␛[2J␛]0;pwned␇red  -\n" +
+		"ｱｲ    a b c␡��d          []\n"
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestDisplayWidth(t *testing.T) {
+	tests := map[string]int{"": 0, "abc": 3, "日本語": 6, "ｱｲｳ": 3, "ＡＢ": 4, "e\u0301": 1, "a\u200bb": 2, "🙂": 2}
+	for s, want := range tests {
+		if got := displayWidth(s); got != want {
+			t.Errorf("displayWidth(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// FuzzTerminalSafe: whatever a notice holds, the table prints valid UTF-8
+// with no control character, ESC, C1 control or bidirectional override.
+func FuzzTerminalSafe(f *testing.F) {
+	for _, s := range []string{"plain", "\x1b[31mred", "a\x9bb", "\u202egnp.exe", "\xff\xfe", "日本\n語"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := terminalSafe(s)
+		if !utf8.ValidString(got) {
+			t.Fatalf("terminalSafe(%q) = %q: not UTF-8", s, got)
+		}
+		for _, r := range got {
+			if r != utf8.RuneError && unsafeRune(r) {
+				t.Fatalf("terminalSafe(%q) = %q keeps %U", s, got, r)
+			}
+		}
+		if utf8.ValidString(s) && !strings.ContainsFunc(s, unsafeRune) && got != s {
+			t.Fatalf("terminalSafe(%q) = %q changed a safe string", s, got)
+		}
+	})
+}
