@@ -3,8 +3,11 @@ package duck
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"unicode"
 
@@ -47,7 +50,7 @@ func checkRead(dc *duckdb.Conn, query string, depth int) error {
 	}
 	switch typ {
 	case duckdb.STATEMENT_TYPE_SELECT:
-		return nil
+		return checkPlan(dc, query)
 	case duckdb.STATEMENT_TYPE_EXPLAIN:
 		// EXPLAIN ANALYZE runs its statement: check that one too.
 		inner, ok := explained(query)
@@ -57,6 +60,80 @@ func checkRead(dc *duckdb.Conn, query string, depth int) error {
 		return checkRead(dc, inner, depth+1)
 	}
 	return refusal(typ)
+}
+
+// checkPlan refuses a SELECT whose plan calls a table function that
+// changes the session rather than reading: enable_logging and the like
+// type as SELECT, ignore lock_configuration, and enable_logging to a file
+// aborts the process when the connection closes. DuckDB's own plan (EXPLAIN,
+// which binds and optimizes but runs nothing) names every table function
+// the query would run, in subqueries and query('…') strings too.
+func checkPlan(dc *duckdb.Conn, query string) error {
+	rows, err := dc.QueryContext(context.Background(), "EXPLAIN (FORMAT json) "+query, nil)
+	if err != nil {
+		// A PRAGMA DuckDB typed SELECT (show_tables, table_info) is one
+		// it rewrote into its own catalog query, which EXPLAIN cannot
+		// take as written.
+		if word, _ := nextWord(query); strings.EqualFold(word, "PRAGMA") {
+			return nil
+		}
+		return err
+	}
+	defer rows.Close()
+	vals := make([]driver.Value, len(rows.Columns()))
+	for {
+		if err := rows.Next(vals); err == io.EOF {
+			return nil
+		} else if err != nil {
+			return err
+		}
+		plan, ok := vals[len(vals)-1].(string)
+		if !ok {
+			return fmt.Errorf("EXPLAIN of the query: a plan of type %T", vals[len(vals)-1])
+		}
+		var tree any
+		if err := json.Unmarshal([]byte(plan), &tree); err != nil {
+			return fmt.Errorf("EXPLAIN of the query: %w", err)
+		}
+		if fn := sessionFunction(tree); fn != "" {
+			return fmt.Errorf("%w: %s changes the session; a read is %s", ErrNotRead, strings.ToLower(fn), ReadKinds)
+		}
+	}
+}
+
+// sessionFunction returns the first table function in an EXPLAIN (FORMAT
+// json) tree that changes the session: enable_… and disable_… (logging,
+// profiling, optimizer, progress bar, …), checkpoints, log truncation,
+// Parquet keys, and json_execute_serialized_sql, which runs a plan of its
+// own.
+func sessionFunction(node any) string {
+	switch n := node.(type) {
+	case []any:
+		for _, c := range n {
+			if fn := sessionFunction(c); fn != "" {
+				return fn
+			}
+		}
+	case map[string]any:
+		for k, v := range n {
+			if name, ok := v.(string); ok && (k == "name" || k == "Function") && changesSession(name) {
+				return name
+			}
+			if fn := sessionFunction(v); fn != "" {
+				return fn
+			}
+		}
+	}
+	return ""
+}
+
+func changesSession(fn string) bool {
+	fn = strings.ToUpper(strings.TrimSpace(fn))
+	switch fn {
+	case "CHECKPOINT", "FORCE_CHECKPOINT", "TRUNCATE_DUCKDB_LOGS", "ADD_PARQUET_KEY", "JSON_EXECUTE_SERIALIZED_SQL":
+		return true
+	}
+	return strings.HasPrefix(fn, "ENABLE_") || strings.HasPrefix(fn, "DISABLE_") || strings.HasPrefix(fn, "VERIFY_")
 }
 
 // statementType prepares query (without running it) and returns its type.
@@ -78,7 +155,9 @@ func statementType(dc *duckdb.Conn, query string) (duckdb.StmtType, error) {
 		case strings.Contains(err.Error(), "empty query"):
 			return 0, fmt.Errorf("%w: the query is empty", ErrNotRead)
 		case strings.Contains(err.Error(), "multi-statement"):
-			return 0, fmt.Errorf("%w: the query holds more than one statement; run them one at a time", ErrNotRead)
+			// PIVOT without IN (…) is one too: DuckDB runs a query for
+			// the values first.
+			return 0, fmt.Errorf("%w: the query holds more than one statement (or is a PIVOT without IN (…)); run them one at a time", ErrNotRead)
 		}
 		return 0, err
 	}

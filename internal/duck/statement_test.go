@@ -27,6 +27,10 @@ func TestCheckRead(t *testing.T) {
 		"EXPLAIN SELECT * FROM notices",
 		"EXPLAIN ANALYZE SELECT * FROM notices",
 		"/* why */ explain -- a comment\n analyse SELECT 1",
+		"SELECT 1 -- a comment at the end",
+		"PIVOT notices ON cause IN (0, 1) USING count(*)",
+		"SELECT * FROM duckdb_settings()",
+		"SELECT * FROM range(3), unnest([1, 2])",
 	}
 	for _, q := range reads {
 		if err := CheckRead(context.Background(), db, q); err != nil {
@@ -61,6 +65,14 @@ func TestCheckRead(t *testing.T) {
 		{"EXPLAIN ANALYZE SET VARIABLE x = 1", "SET"},
 		{"EXPLAIN (FORMAT json) SELECT 1", "EXPLAIN takes no options"},
 		{"SELECT * FROM read_csv('/etc/passwd')", "a file other than the run's tables"},
+		{"FROM enable_logging(level = 'trace', storage = 'file', storage_path = 'logs')", "enable_logging changes the session"},
+		{"SELECT * FROM notices WHERE EXISTS (FROM force_checkpoint())", "force_checkpoint"},
+		{"FROM query('FROM enable_profiling()')", "enable_profiling"},
+		{"EXPLAIN ANALYZE FROM disable_profiling()", "disable_profiling"},
+		{"PIVOT notices ON cause USING count(*)", "PIVOT without IN"},
+		{"PRAGMA enable_profiling", "PRAGMA"},
+		{"PRAGMA disable_optimizer", "PRAGMA"},
+		{"FROM truncate_duckdb_logs()", "truncate_duckdb_logs"},
 		{"", "empty"},
 		{"-- nothing", "empty"},
 	}
