@@ -35,10 +35,6 @@ type PrintOptions struct {
 // header, or one JSON array of objects whose keys keep the column order.
 // Lists, structs and maps are JSON in every format.
 func Print(w io.Writer, rows *sql.Rows, opts PrintOptions) error {
-	cols, err := rows.Columns()
-	if err != nil {
-		return err
-	}
 	var p rowPrinter
 	switch opts.Format {
 	case "table":
@@ -49,6 +45,15 @@ func Print(w io.Writer, rows *sql.Rows, opts PrintOptions) error {
 		p = &jsonPrinter{w: w}
 	default:
 		return fmt.Errorf("format %q: want one of %s", opts.Format, strings.Join(Formats, ", "))
+	}
+	return printRows(rows, p)
+}
+
+// printRows writes the header and rows of rows with p.
+func printRows(rows *sql.Rows, p rowPrinter) error {
+	cols, err := rows.Columns()
+	if err != nil {
+		return err
 	}
 	if err := p.header(cols); err != nil {
 		return err

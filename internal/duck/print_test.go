@@ -114,6 +114,36 @@ func TestPrintTable(t *testing.T) {
 	}
 }
 
+// TestPrintTableLongResult: past the first lines, rows are written as
+// they come with the widths those lines set; a wider cell overflows.
+func TestPrintTableLongResult(t *testing.T) {
+	db, err := sql.Open("duckdb", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	rows, err := db.Query("SELECT repeat('x', range::INT) AS x, range AS n FROM range(5)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var b bytes.Buffer
+	p := &tablePrinter{w: &b, limit: 3}
+	if err := printRows(rows, p); err != nil {
+		t.Fatal(err)
+	}
+	// Three lines (the header and two rows) set the x column to 1.
+	want := "x  n\n" +
+		"   0\n" +
+		"x  1\n" +
+		"xx  2\n" +
+		"xxx  3\n" +
+		"xxxx  4\n"
+	if b.String() != want {
+		t.Errorf("got:\n%s\nwant:\n%s", b.String(), want)
+	}
+}
+
 func TestDisplayWidth(t *testing.T) {
 	tests := map[string]int{"": 0, "abc": 3, "日本語": 6, "ｱｲｳ": 3, "ＡＢ": 4, "e\u0301": 1, "a\u200bb": 2, "🙂": 2}
 	for s, want := range tests {

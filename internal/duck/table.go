@@ -10,15 +10,27 @@ import (
 	"golang.org/x/text/width"
 )
 
-// tablePrinter aligns columns for a terminal. It holds the whole result,
-// since a column's width is its widest cell's.
+// tableWidthRows is how many lines (the header and the first rows) set
+// the column widths: later rows are written as they come, padded to those
+// widths, so a long result does not pile up in memory.
+const tableWidthRows = 1000
+
+// tablePrinter aligns columns for a terminal: a column is as wide as its
+// widest cell among the first lines, plus two spaces.
 type tablePrinter struct {
-	w     io.Writer
-	null  string
-	lines [][]string
+	w      io.Writer
+	bw     *bufio.Writer
+	null   string
+	limit  int // tableWidthRows; a field so tests can lower it
+	lines  [][]string
+	widths []int // set once the first lines are written
 }
 
 func (p *tablePrinter) header(cols []string) error {
+	if p.limit == 0 {
+		p.limit = tableWidthRows
+	}
+	p.bw = bufio.NewWriter(p.w)
 	cells := make([]string, len(cols))
 	for i, c := range cols {
 		cells[i] = terminalSafe(c)
@@ -36,33 +48,51 @@ func (p *tablePrinter) row(vals []any) error {
 			cells[i] = terminalSafe(text(v))
 		}
 	}
+	if p.widths != nil {
+		return p.write(cells)
+	}
 	p.lines = append(p.lines, cells)
+	if len(p.lines) >= p.limit {
+		return p.flushLines()
+	}
 	return nil
 }
 
-// end writes the lines, each column padded to its widest cell plus two
-// spaces; the last column is not padded.
 func (p *tablePrinter) end() error {
-	if len(p.lines) == 0 {
-		return nil
-	}
-	widths := make([]int, len(p.lines[0]))
-	for _, cells := range p.lines {
-		for i, c := range cells {
-			widths[i] = max(widths[i], displayWidth(c))
+	if p.widths == nil {
+		if err := p.flushLines(); err != nil {
+			return err
 		}
 	}
-	bw := bufio.NewWriter(p.w)
+	return p.bw.Flush()
+}
+
+// flushLines sets the widths from the lines held and writes them.
+func (p *tablePrinter) flushLines() error {
+	p.widths = make([]int, len(p.lines[0]))
 	for _, cells := range p.lines {
 		for i, c := range cells {
-			bw.WriteString(c)
-			if i < len(cells)-1 {
-				bw.WriteString(strings.Repeat(" ", widths[i]-displayWidth(c)+2))
-			}
+			p.widths[i] = max(p.widths[i], displayWidth(c))
 		}
-		bw.WriteByte('\n')
 	}
-	return bw.Flush()
+	for _, cells := range p.lines {
+		if err := p.write(cells); err != nil {
+			return err
+		}
+	}
+	p.lines = nil
+	return nil
+}
+
+// write writes one line, each cell but the last padded to its column.
+func (p *tablePrinter) write(cells []string) error {
+	for i, c := range cells {
+		p.bw.WriteString(c)
+		if i < len(cells)-1 {
+			p.bw.WriteString(strings.Repeat(" ", max(p.widths[i]-displayWidth(c), 0)+2))
+		}
+	}
+	return p.bw.WriteByte('\n')
 }
 
 // terminalSafe replaces what could drive a terminal or break the layout:
