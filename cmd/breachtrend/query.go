@@ -63,8 +63,10 @@ use --format csv -o FILE.`
 	if *timeout < 0 {
 		return fmt.Errorf("%w: --timeout %s: want 0 (no limit) or more", pipeline.ErrUsage, *timeout)
 	}
+	target := ""
 	if *file != "" {
-		if err := checkQueryOutput(*file, *out); err != nil {
+		var err error
+		if target, err = queryOutputPath(*file, *out); err != nil {
 			return fmt.Errorf("%w: -o: %v", pipeline.ErrUsage, err)
 		}
 	}
@@ -75,13 +77,20 @@ use --format csv -o FILE.`
 		return fmt.Errorf("query temp folder: %w", err)
 	}
 	defer os.RemoveAll(tempDir)
-	db, err := duck.OpenReadOnly(ctx, *out, duck.Limits{
+	// The timeout covers opening the tables too: reading their metadata.
+	qctx := ctx
+	if *timeout > 0 {
+		var cancel context.CancelFunc
+		qctx, cancel = context.WithTimeout(ctx, *timeout)
+		defer cancel()
+	}
+	db, err := duck.OpenReadOnly(qctx, *out, duck.Limits{
 		Memory:  memLimit,
 		TempDir: filepath.Join(tempDir, "spill"),
 		MaxTemp: tempPerMemory * memLimit,
 	})
 	if err != nil {
-		return err
+		return explainQueryError(err, qctx, *timeout, *memory)
 	}
 	defer db.Close()
 
@@ -92,14 +101,8 @@ use --format csv -o FILE.`
 		}
 		return err
 	}
-	qctx := ctx
-	if *timeout > 0 {
-		var cancel context.CancelFunc
-		qctx, cancel = context.WithTimeout(ctx, *timeout)
-		defer cancel()
-	}
 	opts := duck.PrintOptions{Format: *format, Null: *null, CSVRaw: *csvRaw}
-	err = printQuery(qctx, db, sql, opts, *file, stdout)
+	err = printQuery(qctx, db, sql, opts, target, stdout)
 	return explainQueryError(err, qctx, *timeout, *memory)
 }
 

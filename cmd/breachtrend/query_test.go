@@ -135,6 +135,8 @@ func TestQueryWritesNothing(t *testing.T) {
 		{"SET temp_directory = '.tmp'", "SET"},
 		{"PRAGMA enable_profiling = 'json'", "PRAGMA"},
 		{"SET enable_external_access = true", "SET"},
+		// typed SELECT; run, it would abort the process at exit
+		{"FROM enable_logging(level = 'trace', storage = 'file', storage_path = 'logs')", "changes the session"},
 	}
 	before := snapshot(t, out, cwd)
 	for _, tt := range tests {
@@ -210,9 +212,33 @@ func TestQueryOutputFile(t *testing.T) {
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Errorf("%s holds %d entries; want only notices.csv", dir, len(entries))
 	}
+	if code, _, _ := query(t, "--out", out, "-o", filepath.Join(dir, "missing", "x.csv"), sql); code != 1 {
+		t.Errorf("-o into a missing folder: exit %d; want 1", code)
+	}
+
+	// A symlink is written through, not replaced; one into a table folder
+	// is refused.
+	link := filepath.Join(dir, "link.csv")
+	if err := os.Symlink(file, link); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := query(t, "--out", out, "--format", "json", "-o", link, sql); code != 0 {
+		t.Errorf("-o link: exit %d: %s", code, stderr)
+	}
+	if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("-o link replaced the link: %v, %v", info.Mode(), err)
+	}
+	if got, _ := os.ReadFile(file); !strings.HasPrefix(string(got), "[") {
+		t.Errorf("-o link did not write through to %s: %q", file, got)
+	}
+	badLink := filepath.Join(dir, "bad.parquet")
+	if err := os.Symlink(filepath.Join(out, "notices", "part-00000.parquet"), badLink); err != nil {
+		t.Fatal(err)
+	}
 
 	before := snapshot(t, out)
 	for _, bad := range []string{
+		badLink,
 		filepath.Join(out, "notices", "x.csv"),
 		filepath.Join(out, "notices", "part-00000.parquet"),
 		filepath.Join(out, "_cache", "x.csv"),

@@ -61,39 +61,41 @@ func printQuery(ctx context.Context, db *sql.DB, query string, opts duck.PrintOp
 	return nil
 }
 
-// checkQueryOutput refuses an -o file that is a folder or that lies where
-// breachtrend keeps its own files in the output folder out: a table folder,
-// a folder of out whose name starts with . or _ (cache, staging), or
-// out/manifest.json. Other files in out, such as an analyst's CSV, are fine.
-func checkQueryOutput(file, out string) error {
+// queryOutputPath returns the path an -o file is written to (file with
+// its symlinks resolved, so a link is written through, not replaced). It
+// refuses a folder, and a path where breachtrend keeps its own files in the
+// output folder out: a table folder, a folder of out whose name starts with
+// . or _ (cache, staging), or out/manifest.json. Other files in out, such
+// as an analyst's CSV, are fine.
+func queryOutputPath(file, out string) (string, error) {
 	if info, err := os.Stat(file); err == nil && info.IsDir() {
-		return fmt.Errorf("%s is a folder; want a file name", file)
+		return "", fmt.Errorf("%s is a folder; want a file name", file)
 	}
-	absFile, err := resolve(file)
+	target, err := resolve(file)
 	if err != nil {
-		return err
+		return "", err
 	}
 	absOut, err := resolve(out)
 	if err != nil {
-		return err
+		return "", err
 	}
-	rel, err := filepath.Rel(absOut, absFile)
+	rel, err := filepath.Rel(absOut, target)
 	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return nil // outside out
+		return target, nil // outside out
 	}
 	parts := strings.Split(rel, string(filepath.Separator))
 	if len(parts) == 1 {
 		if parts[0] == "manifest.json" {
-			return fmt.Errorf("%s is the run's manifest; write the result elsewhere", file)
+			return "", fmt.Errorf("%s is the run's manifest; write the result elsewhere", file)
 		}
-		return nil
+		return target, nil
 	}
 	tables, _ := duck.Tables(absOut)
 	top := parts[0]
 	if strings.HasPrefix(top, ".") || strings.HasPrefix(top, "_") || contains(tables, top) {
-		return fmt.Errorf("%s is inside %s, which breachtrend writes; write the result elsewhere", file, filepath.Join(out, top))
+		return "", fmt.Errorf("%s is inside %s, which breachtrend writes; write the result elsewhere", file, filepath.Join(out, top))
 	}
-	return nil
+	return target, nil
 }
 
 // resolve returns the absolute path of p with the symlinks of its folder
