@@ -73,6 +73,26 @@ func TestPrintCSV(t *testing.T) {
 	}
 }
 
+// TestPrintTypes: values whose Go type does not say what they are print
+// as DuckDB shows them.
+func TestPrintTypes(t *testing.T) {
+	got := printQuery(t, `SELECT '00000000-0000-0000-0000-0000000000ff'::UUID AS u, '\xAA\x41\x5C'::BLOB AS b,
+		INTERVAL '1 year 2 months 3 days 04:05:06.5' AS i, INTERVAL 0 DAY AS i0, -INTERVAL 90 MINUTE AS ineg,
+		170141183460469231731687303715884105727::HUGEINT AS h, MAP {'k': 1, 'a': 2} AS m,
+		TIMESTAMP '2023-06-29' AS ts, TIME '01:02:03.25' AS t, DATE '2023-06-29' AS d, [DATE '2023-06-29'] AS ld`,
+		PrintOptions{Format: "csv"})
+	want := `u,b,i,i0,ineg,h,m,ts,t,d,ld
+00000000-0000-0000-0000-0000000000ff,\xAAA\x5C,1 year 2 months 3 days 04:05:06.5,00:00:00,-01:30:00,170141183460469231731687303715884105727,"{""k"":1,""a"":2}",2023-06-29T00:00:00Z,01:02:03.25,2023-06-29,"[""2023-06-29""]"
+`
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	got = printQuery(t, "SELECT 170141183460469231731687303715884105727::HUGEINT AS h, MAP {'k': 1, 'a': 2} AS m", PrintOptions{Format: "json"})
+	if !strings.Contains(got, `"h": 170141183460469231731687303715884105727,`) || !strings.Contains(got, `"m": {"k":1,"a":2}`) {
+		t.Errorf("json:\n%s", got)
+	}
+}
+
 func TestPrintJSON(t *testing.T) {
 	got := printQuery(t, `SELECT 2 AS z, 'a<b' AS a, NULL AS m, ['x', NULL] AS l, DATE '2023-06-29' AS d,
 		{'k': 1} AS s, 'nan'::DOUBLE AS f, 1.50::DECIMAL(4,2) AS dec`, PrintOptions{Format: "json"})
