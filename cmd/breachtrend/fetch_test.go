@@ -22,15 +22,6 @@ import (
 	"github.com/breachtrend/breachtrend/internal/fetch/fetchtest"
 )
 
-// TestMain lets the test binary stand in for the breachtrend command, so a
-// shell script (the README's) or a process to kill can run it.
-func TestMain(m *testing.M) {
-	if os.Getenv("BREACHTREND_TEST_AS_MAIN") == "1" {
-		main()
-	}
-	os.Exit(m.Run())
-}
-
 // commandDir is a folder with a "breachtrend" that is this test binary
 // acting as the command.
 func commandDir(t *testing.T) string {

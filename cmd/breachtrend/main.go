@@ -34,7 +34,7 @@ Usage:
   breachtrend run    [--in PATH]... [--out DIR] [--workers N] [--sectors FILE]
                      [--full] [--wait] [--max-rejects N] [--log-format text|json] [--quiet]
                                                                build the tables
-  breachtrend query  [--out DIR] [--format table|csv|json] SQL  query them with DuckDB
+  breachtrend query  [--out DIR] [--format table|csv|json] SQL  one read-only statement over them (DuckDB)
   breachtrend eval   --gold FILE [--out DIR] [-v]               score a run against gold labels
   breachtrend report [--out DIR] [--quarter YYYYQn|latest] [--format html|md] [-o FILE]
                                                                quarterly review report (HTML or Markdown)

@@ -52,7 +52,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"run", "--in", "../../testdata/corpus", "--out", out, "--quiet"}, 0},
 		{[]string{"query", "--out", out, "SELECT count(*) FROM notices"}, 0},
 		{[]string{"query", "--out", out, "SELECT * FROM no_such_table"}, 1},
-		{[]string{"query", "--out", out, "COPY (SELECT 1) TO '/tmp/breachtrend-escape.csv'"}, 1},
+		{[]string{"query", "--out", out, "COPY (SELECT 1) TO '/tmp/breachtrend-escape.csv'"}, 2}, // refused
 		{[]string{"eval", "--out", out, "--gold", "../../testdata/gold/seeds.jsonl"}, 0},
 		{[]string{"eval", "--out", out, "--gold", emptyGold}, 2},
 		{[]string{"tables"}, 0},

@@ -1,5 +1,12 @@
 // Package duck opens the embedded DuckDB over a breachtrend output folder:
 // one view per table folder, so `SELECT … FROM notices` just works.
+//
+// Readers (query, report, eval) get a locked-down database: the views are
+// created first, then file access is limited to the tables' own Parquet
+// files, extensions cannot be installed or loaded, and the configuration is
+// locked, so no SQL can write, create or read any other file. CheckRead
+// refuses any statement but one read, and Print renders a result safely for
+// a terminal, a spreadsheet or a JSON reader.
 package duck
 
 import (
@@ -34,21 +41,32 @@ func Tables(out string) ([]string, error) {
 	return names, nil
 }
 
-// Open returns an in-memory DuckDB with a view per table of out. The
-// database can read the tables and nothing else: external access is limited
-// to out and the configuration is locked, so a query cannot write files or
-// reach outside the output folder.
+// Limits bound a read-only database. The zero value keeps DuckDB's memory
+// default and never spills to disk.
+type Limits struct {
+	// Memory is DuckDB's memory_limit in bytes; 0 keeps DuckDB's default
+	// (80% of RAM).
+	Memory int64
+	// TempDir is the only folder DuckDB may spill to; "" disables
+	// spilling, so DuckDB never creates its default <cwd>/.tmp.
+	TempDir string
+	// MaxTemp is max_temp_directory_size in bytes (0: DuckDB's default);
+	// used only with TempDir.
+	MaxTemp int64
+}
+
+// Open returns an in-memory DuckDB with a view per table of out that can
+// read the tables' Parquet files and nothing else, with no spilling to disk.
 func Open(ctx context.Context, out string) (*sql.DB, error) {
-	return open(ctx, out, false)
+	return OpenReadOnly(ctx, out, Limits{})
 }
 
-// OpenWritable returns an in-memory DuckDB with views over the tables of
-// out and full file access: the pipeline uses it to build derived tables.
-func OpenWritable(ctx context.Context, out string) (*sql.DB, error) {
-	return open(ctx, out, true)
-}
-
-func open(ctx context.Context, out string, writable bool) (*sql.DB, error) {
+// OpenReadOnly is Open within lim. Once the views exist, file access is
+// limited to the Parquet files they read (allowed_paths: not their folders,
+// so no file can be added beside them, and CheckRead keeps COPY from
+// overwriting them), extension autoloading is off and the configuration is
+// locked, so no later SET or PRAGMA can undo it.
+func OpenReadOnly(ctx context.Context, out string, lim Limits) (*sql.DB, error) {
 	abs, err := filepath.Abs(out)
 	if err != nil {
 		return nil, err
@@ -57,34 +75,77 @@ func open(ctx context.Context, out string, writable bool) (*sql.DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	var stmts []string
-	if writable {
-		// As many threads as the Go runtime has cores (the run's
-		// --workers): a COPY to one file path writes one file whatever
-		// the threads, and its rows in the query's ORDER BY order, so the
-		// files are the same byte for byte (PARTITION_BY, not used here,
-		// would write a file per thread). A memory limit: the derived
-		// tables are small, and a batch run's memory must stay flat
-		// (DuckDB's default is 80% of the machine).
-		stmts = append(stmts, fmt.Sprintf("SET threads = %d", runtime.GOMAXPROCS(0)), "SET memory_limit = '128MB'")
-	} else if len(names) == 0 {
+	if len(names) == 0 {
 		return nil, fmt.Errorf("output folder %s holds no tables: run `breachtrend run` first", out)
 	}
+	var stmts, allowed []string
+	for _, n := range names {
+		files, err := filepath.Glob(filepath.Join(abs, n, "*.parquet"))
+		if err != nil {
+			return nil, err
+		}
+		// The files as a list, not a glob: DuckDB cannot list a folder
+		// once external access is off, and a file that appears later is
+		// not read.
+		quoted := make([]string, len(files))
+		for i, f := range files {
+			quoted[i] = quoteString(f)
+			allowed = append(allowed, quoteString(f))
+		}
+		stmts = append(stmts, fmt.Sprintf("CREATE VIEW %s AS SELECT * FROM read_parquet([%s])",
+			quoteIdent(n), strings.Join(quoted, ", ")))
+	}
+	if lim.Memory > 0 {
+		stmts = append(stmts, fmt.Sprintf("SET memory_limit = '%dB'", lim.Memory))
+	}
+	// temp_directory = '' turns spilling off: DuckDB's default would
+	// create .tmp in the working directory.
+	stmts = append(stmts, "SET temp_directory = "+quoteString(lim.TempDir))
+	if lim.TempDir != "" && lim.MaxTemp > 0 {
+		stmts = append(stmts, fmt.Sprintf("SET max_temp_directory_size = '%dB'", lim.MaxTemp))
+	}
+	stmts = append(stmts,
+		"SET autoinstall_known_extensions = false",
+		"SET autoload_known_extensions = false",
+		fmt.Sprintf("SET allowed_paths = [%s]", strings.Join(allowed, ", ")),
+		"SET enable_external_access = false",
+		"SET lock_configuration = true")
+	return openWith(ctx, out, stmts)
+}
+
+// OpenWritable returns an in-memory DuckDB with views over the tables of
+// out and full file access: the pipeline uses it to build derived tables.
+func OpenWritable(ctx context.Context, out string) (*sql.DB, error) {
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return nil, err
+	}
+	names, err := Tables(abs)
+	if err != nil {
+		return nil, err
+	}
+	// As many threads as the Go runtime has cores (the run's --workers):
+	// a COPY to one file path writes one file whatever the threads, and
+	// its rows in the query's ORDER BY order, so the files are the same
+	// byte for byte (PARTITION_BY, not used here, would write a file per
+	// thread). A memory limit: the derived tables are small, and a batch
+	// run's memory must stay flat (DuckDB's default is 80% of the machine).
+	stmts := []string{fmt.Sprintf("SET threads = %d", runtime.GOMAXPROCS(0)), "SET memory_limit = '128MB'"}
 	for _, n := range names {
 		stmts = append(stmts, fmt.Sprintf("CREATE VIEW %s AS SELECT * FROM read_parquet(%s)",
 			quoteIdent(n), quoteString(filepath.Join(abs, n, "*.parquet"))))
 	}
-	if !writable {
-		stmts = append(stmts,
-			fmt.Sprintf("SET allowed_directories = [%s]", quoteString(abs+string(filepath.Separator))),
-			"SET enable_external_access = false",
-			"SET lock_configuration = true")
-	}
+	return openWith(ctx, out, stmts)
+}
+
+// openWith opens an in-memory database on one connection, so the settings
+// of stmts stay in force, and runs stmts.
+func openWith(ctx context.Context, out string, stmts []string) (*sql.DB, error) {
 	db, err := sql.Open("duckdb", "")
 	if err != nil {
 		return nil, err
 	}
-	db.SetMaxOpenConns(1) // one connection keeps the settings in force
+	db.SetMaxOpenConns(1)
 	for _, s := range stmts {
 		if _, err := db.ExecContext(ctx, s); err != nil {
 			db.Close()

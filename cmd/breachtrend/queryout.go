@@ -1,0 +1,116 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"database/sql"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/breachtrend/breachtrend/internal/duck"
+)
+
+// printQuery runs query on db and prints its rows to stdout, or to file
+// when one is given: written beside it under a temporary name and renamed
+// over it once complete, so a failed query leaves no file and never half of
+// one.
+func printQuery(ctx context.Context, db *sql.DB, query string, opts duck.PrintOptions, file string, stdout io.Writer) error {
+	rows, err := db.QueryContext(ctx, query)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	if file == "" {
+		return duck.Print(stdout, rows, opts)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(file), "."+filepath.Base(file)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("-o %s: %w", file, err)
+	}
+	done := false
+	defer func() {
+		if !done {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	bw := bufio.NewWriter(tmp)
+	if err := duck.Print(bw, rows, opts); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("-o %s: %w", file, err)
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		return fmt.Errorf("-o %s: %w", file, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fmt.Errorf("-o %s: %w", file, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("-o %s: %w", file, err)
+	}
+	if err := os.Rename(tmp.Name(), file); err != nil {
+		os.Remove(tmp.Name())
+		return fmt.Errorf("-o %s: %w", file, err)
+	}
+	done = true
+	return nil
+}
+
+// queryOutputPath returns the path an -o file is written to (file with
+// its symlinks resolved, so a link is written through, not replaced). It
+// refuses a folder, and a path where breachtrend keeps its own files in the
+// output folder out: a table folder, a folder of out whose name starts with
+// . or _ (cache, staging), or out/manifest.json. Other files in out, such
+// as an analyst's CSV, are fine.
+func queryOutputPath(file, out string) (string, error) {
+	if info, err := os.Stat(file); err == nil && info.IsDir() {
+		return "", fmt.Errorf("%s is a folder; want a file name", file)
+	}
+	target, err := resolve(file)
+	if err != nil {
+		return "", err
+	}
+	absOut, err := resolve(out)
+	if err != nil {
+		return "", err
+	}
+	rel, err := filepath.Rel(absOut, target)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return target, nil // outside out
+	}
+	parts := strings.Split(rel, string(filepath.Separator))
+	if len(parts) == 1 {
+		if parts[0] == "manifest.json" {
+			return "", fmt.Errorf("%s is the run's manifest; write the result elsewhere", file)
+		}
+		return target, nil
+	}
+	tables, _ := duck.Tables(absOut)
+	top := parts[0]
+	if strings.HasPrefix(top, ".") || strings.HasPrefix(top, "_") || contains(tables, top) {
+		return "", fmt.Errorf("%s is inside %s, which breachtrend writes; write the result elsewhere", file, filepath.Join(out, top))
+	}
+	return target, nil
+}
+
+// resolve returns the absolute path of p with the symlinks of its folder
+// (and of p itself, when it exists) resolved.
+func resolve(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	if r, err := filepath.EvalSymlinks(abs); err == nil {
+		return r, nil
+	}
+	dir, err := filepath.EvalSymlinks(filepath.Dir(abs))
+	if err != nil {
+		return abs, nil // a missing folder: os.CreateTemp will say so
+	}
+	return filepath.Join(dir, filepath.Base(abs)), nil
+}
