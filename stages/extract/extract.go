@@ -47,7 +47,7 @@ func New() *Rules { return &Rules{} }
 
 // Version names the extractor's rules; a cache of results keyed by it is
 // invalid once it changes.
-const Version = "rules-26"
+const Version = "rules-27"
 
 // Extract implements Extractor.
 func (r Rules) Extract(in Input, n *schemas.Notice) {
