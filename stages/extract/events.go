@@ -272,11 +272,12 @@ func timeContinues(s string) bool {
 // timeline reads every dated event of the sentences, in text order.
 // The sentence at index pub holds the notice's own date as its mention
 // pubMention: the publication, not an event it tells of.
-func timeline(sents []sentence, ctx *yearContext, pub, pubMention int) []schemas.Event {
+func timeline(w *watch, sents []sentence, ctx *yearContext, pub, pubMention int) []schemas.Event {
 	var events []schemas.Event
 	var last schemas.Date
 	lastIdx := -10
 	for i, s := range sents {
+		w.check()
 		ms := s.Dates
 		// 当日 is in every match of incidentDayRE, rare in the text.
 		if len(ms) == 0 && strings.Contains(s.Text, "当日") && incidentDayRE.MatchString(s.Text) {

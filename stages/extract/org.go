@@ -92,13 +92,14 @@ var titleStarts = []string{"当社", "弊社", "当院", "本院", "本学", "�
 // sentence, a line that is only a name at the top or in the signature, a
 // mayor's signature, the subject of the first sentences, or the body named
 // most often.
-func organization(header string, sents []sentence, lines []string) (string, string) {
+func organization(w *watch, header string, sents []sentence, lines []string) (string, string) {
 	if header != "" {
 		if org := headerOrganization(header, compactBody(lines, header)); org != "" {
 			return org, header
 		}
 	}
 	for _, s := range sents {
+		w.check()
 		if loc := selfRefRE.FindStringIndex(s.Text); loc != nil {
 			if org := lastName(s.Text[:loc[0]]); org != "" {
 				return org, s.Text
@@ -113,6 +114,7 @@ func organization(header string, sents []sentence, lines []string) (string, stri
 		}
 	}
 	for k, i := range idx {
+		w.check()
 		if k >= 12 && k < len(idx)-14 {
 			continue
 		}
@@ -141,6 +143,7 @@ func organization(header string, sents []sentence, lines []string) (string, stri
 	var order []string
 	body, joined := "", false // the text less the header, joined on first use
 	for _, s := range sents {
+		w.check()
 		// An address names a place, not the holder: 〒100-0001 東京都….
 		if containsAny(s.Text, []string{"〒", "所在地", "住所:", "本社:", "TEL", "電話"}) {
 			continue
@@ -709,7 +712,8 @@ func breadcrumbName(l string) string {
 		name = strings.TrimSuffix(name, w)
 	}
 	name = strings.TrimRight(name, "!! ")
-	if run := leadingRun(name); run != name || utf8.RuneCountInString(run) < 2 || isGeneric(run) || isOutside(run) {
+	if run := leadingRun(name); run != name || utf8.RuneCountInString(run) < 2 || runeCountTo(run, maxNameRunes+1) > maxNameRunes ||
+		isGeneric(run) || isOutside(run) {
 		return ""
 	}
 	return name

@@ -43,7 +43,7 @@ func orgOf(text string) (string, string) {
 			header = strings.TrimSpace(rest)
 		}
 	}
-	return organization(header, splitSentences(text), strings.Split(text, "\n"))
+	return organization(nil, header, splitSentences(text), strings.Split(text, "\n"))
 }
 
 func TestOrganization(t *testing.T) {
