@@ -47,7 +47,9 @@ func TestSegmentOverBudgetIsRejected(t *testing.T) {
 
 	t0 := time.Now()
 	res := st.finishFile(context.Background(), st.prepareFile(context.Background(), 0, in))
-	if took := time.Since(t0); took > 3*time.Second {
+	// Unbudgeted, the hostile segment alone takes ~30 s; the bound leaves
+	// room for the race detector's slowdown of the rest of the file.
+	if took := time.Since(t0); took > 10*time.Second {
 		t.Errorf("the file took %v with a budget of 300ms a segment", took)
 	}
 	var orgs []string
