@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/breachtrend/breachtrend/schemas"
 )
@@ -115,5 +116,44 @@ func TestHostileInputsAreQuick(t *testing.T) {
 			t.Errorf("%s: %v", k.name, err)
 		}
 		checkWellFormed(t, fmt.Sprintf("%s run", k.name), in, &n)
+	}
+}
+
+// TestHostileGrowthIsLinear guards what BenchmarkHostile shows: for every
+// field and kind, an input 8 times longer costs less than 24 times the CPU
+// (linear is 8, quadratic 64), the best of three runs of each. CPU time of
+// the process, not the wall clock, is compared: the cores are shared.
+func TestHostileGrowthIsLinear(t *testing.T) {
+	if testing.Short() {
+		t.Skip("timed: not under -short")
+	}
+	if processCPU() == 0 {
+		t.Skip("no process CPU time on this platform")
+	}
+	kagomeTokenizer()
+	const small, factor = 50_000, 8
+	for _, k := range hostileKinds {
+		inputs := [2]Input{hostileInput(hostileRun(k.chars, small)), hostileInput(hostileRun(k.chars, small*factor))}
+		var sents [2][]sentence
+		var lines [2][]string
+		for i, in := range inputs {
+			sents[i], lines[i] = splitSentences(in.Text), strings.Split(in.Text, "\n")
+		}
+		for _, f := range hostileFields {
+			var best [2]time.Duration
+			for i := range inputs {
+				for range 3 {
+					t0 := processCPU()
+					f.run(inputs[i], sents[i], lines[i])
+					if d := processCPU() - t0; best[i] == 0 || d < best[i] {
+						best[i] = d
+					}
+				}
+			}
+			// Below ~2 ms the clock's tick (1–4 ms) is the measure.
+			if best[1] > 20*time.Millisecond && best[1] > 3*factor*max(best[0], time.Millisecond) {
+				t.Errorf("%s/%s: %v for %d runes, %v for %d", f.name, k.name, best[0], small, best[1], small*factor)
+			}
+		}
 	}
 }
