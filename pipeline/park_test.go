@@ -40,7 +40,7 @@ func TestParkedFilesAsProcessed(t *testing.T) {
 	var want []fileResult
 	st := newStages()
 	load.Walk([]string{dir}, func(in load.Input) error {
-		want = append(want, st.finishFile(st.prepareFile(len(want), in)))
+		want = append(want, st.finishFile(context.Background(), st.prepareFile(context.Background(), len(want), in)))
 		return nil
 	}, func(r schemas.Reject) { t.Errorf("walk reject %v", r) })
 	if len(want) != total {

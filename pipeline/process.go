@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -64,8 +65,10 @@ type pendingNotice struct {
 // prepareFile runs load → segment → normalize → extract on one file, as far
 // as each goes without the tokenizer; finishFile does the rest. It starts no
 // goroutines and turns a panic in a stage into a reject for the file, so
-// one bad file cannot end the run.
-func (s *stages) prepareFile(seq int, in load.Input) (p *pendingFile) {
+// one bad file cannot end the run. Once ctx ends it stops between segments
+// (and the extractor within one), leaving the file partial: the run is
+// failing and keeps nothing of it.
+func (s *stages) prepareFile(ctx context.Context, seq int, in load.Input) (p *pendingFile) {
 	p = &pendingFile{fileResult: fileResult{seq: seq, input: in}}
 	defer func() {
 		if r := recover(); r != nil {
@@ -88,10 +91,19 @@ func (s *stages) prepareFile(seq int, in load.Input) (p *pendingFile) {
 			continue
 		}
 		for _, seg := range segs {
-			n, todo := s.notice(doc, seg, index)
+			if ctx.Err() != nil {
+				return p
+			}
+			n, todo, err := s.notice(ctx, doc, seg, index)
+			index++
+			if err != nil {
+				if ctx.Err() == nil {
+					p.rejects = append(p.rejects, extractReject(in.Rel, n.SegmentIndex, err))
+				}
+				continue
+			}
 			p.notices = append(p.notices, n)
 			p.todo = append(p.todo, todo)
-			index++
 		}
 	}
 	return p
@@ -99,22 +111,32 @@ func (s *stages) prepareFile(seq int, in load.Input) (p *pendingFile) {
 
 // finishFile does the rest of a prepared file's work: the extraction with
 // the tokenizer, enrich and the cache. A panic becomes a reject, as in
-// prepareFile.
-func (s *stages) finishFile(p *pendingFile) (res fileResult) {
+// prepareFile; a notice over its extraction budget becomes a reject and
+// leaves the notices, and once ctx ends the rest of the file is left.
+func (s *stages) finishFile(ctx context.Context, p *pendingFile) (res fileResult) {
 	defer func() {
 		if r := recover(); r != nil {
 			p.failed(r)
 			res = p.fileResult
 		}
 	}()
+	kept := p.notices[:0]
 	for i, todo := range p.todo {
 		if todo.extract == nil && todo.key == "" {
+			kept = append(kept, p.notices[i])
 			continue
 		}
 		n := &p.notices[i]
 		if todo.extract != nil {
 			t0 := time.Now()
-			todo.extract.Finish(n)
+			if err := todo.extract.Finish(ctx, n); err != nil {
+				s.times.add(stageExtract, t0)
+				if ctx.Err() != nil {
+					break
+				}
+				p.rejects = append(p.rejects, extractReject(p.input.Rel, n.SegmentIndex, err))
+				continue
+			}
 			n.Terms = extract.Terms(n.Title, n.Text)
 			s.times.add(stageExtract, t0)
 			t0 = time.Now()
@@ -127,9 +149,17 @@ func (s *stages) finishFile(p *pendingFile) (res fileResult) {
 			v.RetrievedAt, v.Labels = "", nil
 			s.cache.put(todo.key, cached{IsIncident: n.IsIncident, Notice: v})
 		}
+		kept = append(kept, *n)
 	}
-	p.todo = nil
+	p.notices, p.todo = kept, nil
 	return p.fileResult
+}
+
+// extractReject is the reject of a segment whose extraction was abandoned
+// over its time budget.
+func extractReject(source string, segment int32, err error) schemas.Reject {
+	return schemas.Reject{Stage: "extract", Source: source, Segment: segment, Reason: "extract_timeout",
+		Detail: fmt.Sprintf("segment %d: %v", segment, err)}
 }
 
 // failed turns the file into a reject for the panic r.
@@ -140,8 +170,9 @@ func (p *pendingFile) failed(r any) {
 }
 
 // notice builds one notice from a segment, as far as it goes without the
-// tokenizer, and returns what is left to do.
-func (s *stages) notice(doc load.Document, seg segment.Segment, index int32) (schemas.Notice, pendingNotice) {
+// tokenizer, and returns what is left to do. Its error is the extractor's:
+// the segment went over its budget, or ctx ended.
+func (s *stages) notice(ctx context.Context, doc load.Document, seg segment.Segment, index int32) (schemas.Notice, pendingNotice, error) {
 	t0 := time.Now()
 	text := normalize.Text(seg.Text)
 	s.times.add(stageNormalize, t0)
@@ -169,16 +200,20 @@ func (s *stages) notice(doc load.Document, seg segment.Segment, index int32) (sc
 	if s.cache != nil {
 		todo.key = s.cache.key(text, in)
 		if v, ok := s.cache.get(todo.key); ok {
-			return restore(v, n), pendingNotice{}
+			return restore(v, n), pendingNotice{}, nil
 		}
 	}
 	t0 = time.Now()
 	n.IsIncident = segment.IsNotice(text, seg.Header != nil)
 	if n.IsIncident {
-		todo.extract = s.extractor.Prepare(in, &n)
+		var err error
+		todo.extract, err = s.extractor.Prepare(ctx, in, &n)
 		s.times.add(stageExtract, t0)
+		if err != nil {
+			return n, pendingNotice{}, err
+		}
 	}
-	return n, todo
+	return n, todo, nil
 }
 
 // restore is a cached result with the fields of this segment's place.

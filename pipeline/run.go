@@ -294,7 +294,7 @@ func fanOut(ctx context.Context, cfg Config, st *stages, emit func(fileResult) e
 		lot := &parkingLot{open: built != nil}
 		finishParked := func() {
 			for _, p := range lot.close() {
-				work.Go(func() error { return send(st.finishFile(p)) })
+				work.Go(func() error { return send(st.finishFile(wctx, p)) })
 			}
 			built = nil
 		}
@@ -313,7 +313,7 @@ func fanOut(ctx context.Context, cfg Config, st *stages, emit func(fileResult) e
 			n := seq
 			seq++
 			work.Go(func() error {
-				p := st.prepareFile(n, in)
+				p := st.prepareFile(wctx, n, in)
 				if lot.park(p) {
 					<-window // parked, the file is out of the window
 					if parkedHook != nil {
@@ -321,7 +321,7 @@ func fanOut(ctx context.Context, cfg Config, st *stages, emit func(fileResult) e
 					}
 					return nil
 				}
-				return send(st.finishFile(p))
+				return send(st.finishFile(wctx, p))
 			})
 			return nil
 		}, func(r schemas.Reject) {

@@ -44,13 +44,13 @@ func BenchmarkTerms(b *testing.B) {
 // BenchmarkCause, BenchmarkDataTypes and BenchmarkOrganization measure
 // those steps of Extract alone, on sentences split beforehand.
 func BenchmarkCause(b *testing.B) {
-	runNotices(b, func(n *sampleNotice) { cause(n.title, n.sents) })
+	runNotices(b, func(n *sampleNotice) { cause(nil, n.title, n.sents) })
 }
 
 func BenchmarkDataTypes(b *testing.B) {
-	runNotices(b, func(n *sampleNotice) { dataTypes(n.sents) })
+	runNotices(b, func(n *sampleNotice) { dataTypes(nil, n.sents) })
 }
 
 func BenchmarkOrganization(b *testing.B) {
-	runNotices(b, func(n *sampleNotice) { organization(n.in.HeaderRest, n.sents, n.lines) })
+	runNotices(b, func(n *sampleNotice) { organization(nil, n.in.HeaderRest, n.sents, n.lines) })
 }

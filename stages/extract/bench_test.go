@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"testing"
 
 	"github.com/breachtrend/breachtrend/schemas"
@@ -19,14 +20,14 @@ func BenchmarkExtract(b *testing.B) {
 	for _, in := range ins {
 		size += len(in.Text)
 		var n schemas.Notice
-		x.Extract(in, &n) // warm-up: kagome's dictionary
+		x.Extract(context.Background(), in, &n) // warm-up: kagome's dictionary
 	}
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, in := range ins {
 			var n schemas.Notice
-			x.Extract(in, &n)
+			x.Extract(context.Background(), in, &n)
 		}
 	}
 	b.ReportMetric(float64(len(ins)*b.N)/b.Elapsed().Seconds(), "notices/s")

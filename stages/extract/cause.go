@@ -213,8 +213,8 @@ func (c *causeText) scan(s string) {
 
 // cause decides the notice's cause from the title and the sentences that
 // state a cause. It returns "unknown" when no sentence states one.
-func cause(title string, sents []sentence) (string, string) {
-	scores, evidence := causeScores(title, sents)
+func cause(w *watch, title string, sents []sentence) (string, string) {
+	scores, evidence := causeScores(w, title, sents)
 	// Ransomware is an intrusion too, and Emotet is malware: the specific
 	// cause wins when both are stated.
 	if scores["ransomware"] >= 6 {
@@ -234,7 +234,7 @@ func cause(title string, sents []sentence) (string, string) {
 
 // causeScores scores each cause by the cues of the title and the sentences,
 // with the text that gave each cause its strongest cue.
-func causeScores(title string, sents []sentence) (map[string]float64, map[string]string) {
+func causeScores(w *watch, title string, sents []sentence) (map[string]float64, map[string]string) {
 	scores := map[string]float64{}
 	evidence := map[string]string{}
 	evScore := map[string]float64{}
@@ -328,6 +328,7 @@ func causeScores(title string, sents []sentence) (map[string]float64, map[string
 	var heading string
 	var role headingRole
 	for i, s := range sents {
+		w.check()
 		if i == 0 || s.Heading != heading {
 			heading, role = s.Heading, roleOf(s.Heading)
 		}

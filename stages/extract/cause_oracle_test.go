@@ -144,10 +144,10 @@ var craftedCauses = []string{
 
 func checkCause(t *testing.T, title, text string) {
 	sents := splitSentences(text)
-	sc, ev := causeScores(title, sents)
+	sc, ev := causeScores(nil, title, sents)
 	wsc, wev := causeScoresOracle(title, sents)
 	if !reflect.DeepEqual(sc, wsc) || !reflect.DeepEqual(ev, wev) {
-		t.Fatalf("causeScores(%q, %.60q…) = %v %q, oracle %v %q", title, text, sc, ev, wsc, wev)
+		t.Fatalf("causeScores(nil, %q, %.60q…) = %v %q, oracle %v %q", title, text, sc, ev, wsc, wev)
 	}
 }
 

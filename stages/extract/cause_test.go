@@ -10,7 +10,7 @@ import (
 )
 
 func causeOf(title, text string) string {
-	c, _ := cause(normalize.Text(title), splitSentences(normalize.Text(text)))
+	c, _ := cause(nil, normalize.Text(title), splitSentences(normalize.Text(text)))
 	return c
 }
 
@@ -50,7 +50,7 @@ func TestCause(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := causeOf(tt.title, tt.text); got != tt.want {
-				c, ev := cause(normalize.Text(tt.title), splitSentences(normalize.Text(tt.text)))
+				c, ev := cause(nil, normalize.Text(tt.title), splitSentences(normalize.Text(tt.text)))
 				t.Errorf("cause = %q (evidence %q), want %q", c, ev, tt.want)
 			}
 		})
@@ -74,8 +74,8 @@ func TestCauseGolden(t *testing.T) {
 			text := normalize.Text(string(b))
 			title, _, _ := strings.Cut(text, "\n")
 			sents := splitSentences(text)
-			c, ev := cause(title, sents)
-			types, _ := dataTypes(sents)
+			c, ev := cause(nil, title, sents)
+			types, _ := dataTypes(nil, sents)
 			got := "cause: " + c + "\nevidence: " + ev + "\ndata_types: " + strings.Join(types, ",") + "\n"
 			checkGolden(t, f, got, *update, "-update")
 		})

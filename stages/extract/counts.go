@@ -341,7 +341,7 @@ func containsAny(s string, words []string) bool {
 // the counts stated in sentences about leaked data, where counts of the
 // categories of one list, or of one sentence's bracketed categories, are
 // added up first.
-func affected(sents []sentence) (count int64, approx bool, evidence string, ok bool) {
+func affected(w *watch, sents []sentence) (count int64, approx bool, evidence string, ok bool) {
 	type pick struct {
 		v      int64
 		approx bool
@@ -365,6 +365,7 @@ func affected(sents []sentence) (count int64, approx bool, evidence string, ok b
 		group, groupN, lastNum, pending, underTotal = pick{}, 0, 0, false, false
 	}
 	for _, s := range sents {
+		w.check()
 		cs := findCounts(s.Text)
 		if len(cs) == 0 {
 			// A detail line under an item ("(氏名、住所、電話番号)",

@@ -51,7 +51,7 @@ func TestAffected(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c, approx, _, ok := affected(splitSentences(normalize.Text(tt.text)))
+			c, approx, _, ok := affected(nil, splitSentences(normalize.Text(tt.text)))
 			if !ok {
 				c = 0
 			}

@@ -236,7 +236,7 @@ var dataTypeLists = newListSet(negations, heldNot, []string{"以下"}, []string{
 // dataTypes collects the types named as leaked: in sentences or list items
 // about leaked data, less the types a negated sentence (or the list under
 // it) names.
-func dataTypes(sents []sentence) ([]string, string) {
+func dataTypes(w *watch, sents []sentence) ([]string, string) {
 	found := map[string]bool{}
 	negated := map[string]bool{}
 	var evidence string
@@ -244,6 +244,7 @@ func dataTypes(sents []sentence) ([]string, string) {
 	var heading string
 	var headingLeak bool
 	for i, s := range sents {
+		w.check()
 		// has is the lists with a word in s.Text, read again when it
 		// changes.
 		has := dataTypeLists.in(s.Text)

@@ -188,10 +188,10 @@ var craftedDataTypes = []string{
 
 func checkDataTypes(t *testing.T, text string) {
 	sents := splitSentences(text)
-	got, gotEv := dataTypes(sents)
+	got, gotEv := dataTypes(nil, sents)
 	want, wantEv := dataTypesOracle(sents)
 	if !reflect.DeepEqual(got, want) || gotEv != wantEv {
-		t.Fatalf("dataTypes(%.60q…) = %q %q, oracle %q %q", text, got, gotEv, want, wantEv)
+		t.Fatalf("dataTypes(nil, %.60q…) = %q %q, oracle %q %q", text, got, gotEv, want, wantEv)
 	}
 	for _, s := range sents {
 		if got, want := typesIn(s.Text), typesInOracle(s.Text); !reflect.DeepEqual(got, want) {

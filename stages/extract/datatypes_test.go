@@ -10,7 +10,7 @@ import (
 )
 
 func typesOf(text string) []string {
-	got, _ := dataTypes(splitSentences(normalize.Text(text)))
+	got, _ := dataTypes(nil, splitSentences(normalize.Text(text)))
 	if got == nil {
 		got = []string{}
 	}

@@ -269,14 +269,21 @@ func timeContinues(s string) bool {
 	return false
 }
 
+// maxSentenceEvents bounds the dates of one sentence that are read as
+// events: each is read with the sentence around it, so a sentence of dates
+// alone ("1月1日、1月1日、…", 250 in 1000 runes) cost its length squared.
+// A sentence of the seeds, dev and dev-b corpora holds 4 dates at most.
+const maxSentenceEvents = 32
+
 // timeline reads every dated event of the sentences, in text order.
 // The sentence at index pub holds the notice's own date as its mention
 // pubMention: the publication, not an event it tells of.
-func timeline(sents []sentence, ctx *yearContext, pub, pubMention int) []schemas.Event {
+func timeline(w *watch, sents []sentence, ctx *yearContext, pub, pubMention int) []schemas.Event {
 	var events []schemas.Event
 	var last schemas.Date
 	lastIdx := -10
 	for i, s := range sents {
+		w.check()
 		ms := s.Dates
 		// 当日 is in every match of incidentDayRE, rare in the text.
 		if len(ms) == 0 && strings.Contains(s.Text, "当日") && incidentDayRE.MatchString(s.Text) {
@@ -314,6 +321,9 @@ func timeline(sents []sentence, ctx *yearContext, pub, pubMention int) []schemas
 		// the same for each of its mentions, so read once.
 		dateOnly := dateOnlyLine(s.Text, ms)
 		for j, m := range ms {
+			if j == maxSentenceEvents {
+				break
+			}
 			d := ctx.resolve(m)
 			if d.IsZero() {
 				continue

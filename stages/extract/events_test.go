@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"encoding/json"
 	"flag"
 	"os"
@@ -44,7 +45,7 @@ func TestClassifyEvents(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			text := normalize.Text(tt.text)
 			ctx := &yearContext{published: mustDate(t, "2024-06-01")}
-			ev := timeline(splitSentences(text), ctx, -1, -1)
+			ev := timeline(nil, splitSentences(text), ctx, -1, -1)
 			if len(ev) == 0 {
 				t.Fatalf("%q: no event", text)
 			}
@@ -100,7 +101,7 @@ func TestFieldsGolden(t *testing.T) {
 			text := normalize.Text(string(b))
 			title, _, _ := strings.Cut(text, "\n")
 			var n schemas.Notice
-			New().Extract(Input{Text: text, Title: title}, &n)
+			New().Extract(context.Background(), Input{Text: text, Title: title}, &n)
 			g := goldenRecord{ReportSeq: n.ReportSeq, FinalReport: n.FinalReport,
 				PublishedDate: dateString(n.PublishedDate), DiscoveredDate: dateString(n.DiscoveredDate),
 				OccurredDate: dateString(n.OccurredDate), AffectedCount: n.AffectedCount, AffectedApprox: n.AffectedApprox,
@@ -182,7 +183,7 @@ func TestTimelineRules(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ctx := &yearContext{published: mustDate(t, tt.published)}
-			ev := timeline(splitSentences(normalize.Text(tt.text)), ctx, -1, -1)
+			ev := timeline(nil, splitSentences(normalize.Text(tt.text)), ctx, -1, -1)
 			if len(ev) <= tt.at {
 				t.Fatalf("%q: %d events %v", tt.text, len(ev), ev)
 			}
@@ -197,14 +198,14 @@ func TestSameDayResponse(t *testing.T) {
 	text := "2024年3月4日(月)、職員が講座案内のメールを送信した際、誤って宛先をToに入力して送信しました。\n" +
 		"受信者の皆様には、2024年3月4日18時頃にメールにて謝罪し、当該メールの削除を依頼いたしました。"
 	var n schemas.Notice
-	New().Extract(Input{Text: text}, &n)
+	New().Extract(context.Background(), Input{Text: text}, &n)
 	if got := n.DiscoveredDate.String(); got != "2024-03-04" {
 		t.Errorf("discovered %s, want 2024-03-04 (events %+v)", got, n.Events)
 	}
 	text = "2024年3月4日(月)、職員が講座案内のメールを送信した際、誤って宛先をToに入力して送信しました。\n" +
 		"2024年3月6日、受信者の皆様にメールにて謝罪いたしました。"
 	n = schemas.Notice{}
-	New().Extract(Input{Text: text}, &n)
+	New().Extract(context.Background(), Input{Text: text}, &n)
 	if !n.DiscoveredDate.IsZero() {
 		t.Errorf("discovered %s, want none: the response came on a later day", n.DiscoveredDate)
 	}

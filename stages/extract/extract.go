@@ -1,9 +1,11 @@
 package extract
 
 import (
+	"context"
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/schemas"
@@ -27,50 +29,71 @@ type Input struct {
 // alone and returns the rest of the work, the fields read with the
 // tokenizer (the organization and the cause): a pipeline prepares notices
 // while the tokenizer's dictionary is still loading (~0.6 s), and finishes
-// them once it is built. Extract(in, n) is Prepare(in, n).Finish(n).
+// them once it is built. Extract(ctx, in, n) is Prepare(ctx, in, n) then
+// Finish(ctx, n).
+//
+// An error means the extraction was abandoned and n is partly filled: the
+// context's error when ctx ended (the run is cancelled), or an error that
+// wraps ErrBudget when the segment took longer than its time budget (the
+// segment is rejected, the run goes on).
 type Extractor interface {
-	Extract(in Input, n *schemas.Notice)
-	Prepare(in Input, n *schemas.Notice) Pending
+	Extract(ctx context.Context, in Input, n *schemas.Notice) error
+	Prepare(ctx context.Context, in Input, n *schemas.Notice) (Pending, error)
 }
 
 // Pending is the part of one notice's extraction that needs the tokenizer.
 type Pending interface {
-	// Finish fills the rest of the fields of n, the notice Prepare was given.
-	Finish(n *schemas.Notice)
+	// Finish fills the rest of the fields of n, the notice Prepare was
+	// given, within what is left of the segment's budget; its error is as
+	// Prepare's.
+	Finish(ctx context.Context, n *schemas.Notice) error
 }
 
 // Rules is the rule-based Extractor.
-type Rules struct{}
+type Rules struct {
+	// Budget is the time the extraction of one segment (Prepare and
+	// Finish together) may take; 0 means no limit. The scanners check it,
+	// and the context, at their loop boundaries.
+	Budget time.Duration
+}
 
-// New returns the rule-based extractor.
-func New() *Rules { return &Rules{} }
+// New returns the rule-based extractor, with DefaultBudget.
+func New() *Rules { return &Rules{Budget: DefaultBudget} }
 
 // Version names the extractor's rules; a cache of results keyed by it is
 // invalid once it changes.
-const Version = "rules-26"
+const Version = "rules-27"
 
 // Extract implements Extractor.
-func (r Rules) Extract(in Input, n *schemas.Notice) {
-	r.Prepare(in, n).Finish(n)
+func (r Rules) Extract(ctx context.Context, in Input, n *schemas.Notice) error {
+	p, err := r.Prepare(ctx, in, n)
+	if err != nil {
+		return err
+	}
+	return p.Finish(ctx, n)
 }
 
 // Prepare implements Extractor: everything but the organization and the
 // cause, which the returned Pending finds with the tokenizer. No field read
 // here depends on those two.
-func (Rules) Prepare(in Input, n *schemas.Notice) Pending {
+func (r Rules) Prepare(ctx context.Context, in Input, n *schemas.Notice) (_ Pending, err error) {
+	w := newWatch(ctx, r.Budget, r.Budget)
+	defer recoverInto(&err)
+	w.check()
 	sents := splitSentences(in.Text)
+	w.check()
 	title := in.Title
 	if in.HeaderRest != "" {
 		title = in.HeaderRest
 	}
 	n.CaseID = in.CaseID
 
-	ctx := &yearContext{caseYear: caseYear(in.CaseID)}
+	yc := &yearContext{caseYear: caseYear(in.CaseID)}
 	var pubSent, pubMention int
-	n.PublishedDate, pubSent, pubMention = publishedDate(in, sents, ctx)
-	ctx.published = n.PublishedDate
-	ctx.lastYear = 0
-	events := timeline(sents, ctx, pubSent, pubMention)
+	n.PublishedDate, pubSent, pubMention = publishedDate(w, in, sents, yc)
+	yc.published = n.PublishedDate
+	yc.lastYear = 0
+	events := timeline(w, sents, yc, pubSent, pubMention)
 	if n.PublishedDate.IsZero() {
 		n.PublishedDate = ownPublication(events, title)
 	}
@@ -86,7 +109,7 @@ func (Rules) Prepare(in Input, n *schemas.Notice) Pending {
 		n.DiscoveredDate, n.DiscoveredEvidence = sameDayResponse(events, n.OccurredDate)
 	}
 	n.ReportedDate, _ = firstOf(events, schemas.EventReported, schemas.Date{})
-	if seq, final := reportNumber(title, sents, events, n.PublishedDate); seq > 0 || final {
+	if seq, final := reportNumber(w, title, sents, events, n.PublishedDate); seq > 0 || final {
 		if seq > 0 {
 			v := int32(seq)
 			n.ReportSeq = &v
@@ -94,13 +117,13 @@ func (Rules) Prepare(in Input, n *schemas.Notice) Pending {
 		n.FinalReport = final
 	}
 
-	if c, approx, ev, ok := affected(sents); ok {
+	if c, approx, ev, ok := affected(w, sents); ok {
 		n.AffectedCount = &c
 		n.AffectedApprox = approx
 		n.CountEvidence = ev
 	}
-	n.DataTypes, _ = dataTypes(sents)
-	return &tokenized{header: in.HeaderRest, title: title, text: in.Text, sents: sents}
+	n.DataTypes, _ = dataTypes(w, sents)
+	return &tokenized{header: in.HeaderRest, title: title, text: in.Text, sents: sents, budget: r.Budget, left: w.left()}, nil
 }
 
 // tokenized is the Pending of Rules: what the organization and the cause
@@ -108,12 +131,17 @@ func (Rules) Prepare(in Input, n *schemas.Notice) Pending {
 type tokenized struct {
 	header, title, text string
 	sents               []sentence
+	budget, left        time.Duration // the segment's budget and what Prepare left of it
 }
 
 // Finish implements Pending.
-func (t *tokenized) Finish(n *schemas.Notice) {
-	n.Organization, n.OrganizationEvidence = organization(t.header, t.sents, strings.Split(t.text, "\n"))
-	n.Cause, n.CauseEvidence = cause(t.title, t.sents)
+func (t *tokenized) Finish(ctx context.Context, n *schemas.Notice) (err error) {
+	w := newWatch(ctx, t.budget, t.left)
+	defer recoverInto(&err)
+	w.check()
+	n.Organization, n.OrganizationEvidence = organization(w, t.header, t.sents, strings.Split(t.text, "\n"))
+	n.Cause, n.CauseEvidence = cause(w, t.title, t.sents)
+	return nil
 }
 
 // caseYear is the year of a blog case number "2023-444", or 0.
@@ -140,7 +168,7 @@ const headerBlock = 30
 // ("令和6年8月8日 市内小学校における…について"), a bracketed date after a
 // title ("お詫びとお知らせ (2015/03/27)"). It returns the sentence index of
 // that date in the text, -1 when it came from elsewhere.
-func publishedDate(in Input, sents []sentence, ctx *yearContext) (schemas.Date, int, int) {
+func publishedDate(w *watch, in Input, sents []sentence, ctx *yearContext) (schemas.Date, int, int) {
 	if in.HeaderRest != "" {
 		if ms := findDates(in.HeaderRest); len(ms) > 0 {
 			if d := ctx.resolve(ms[len(ms)-1]); !d.IsZero() {
@@ -171,6 +199,7 @@ func publishedDate(in Input, sents []sentence, ctx *yearContext) (schemas.Date, 
 		title = sents[0].Text
 	}
 	for i, s := range sents {
+		w.check()
 		ms := s.Dates
 		if len(ms) == 0 {
 			seenBody = seenBody || strings.HasSuffix(s.Text, "。") && utf8.RuneCountInString(s.Text) >= 20

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"math"
 	"reflect"
 	"testing"
@@ -60,7 +61,7 @@ func FuzzCounts(f *testing.F) {
 				t.Fatalf("count %d from %q", c.Value, s)
 			}
 		}
-		affected(splitSentences(s))
+		affected(nil, splitSentences(s))
 		parseNumber(s)
 	})
 }
@@ -72,7 +73,11 @@ func FuzzExtract(f *testing.F) {
 	f.Add("本文", "2023年7月1日架空市 お知らせ 2023年7月2日")
 	f.Fuzz(func(t *testing.T, text, header string) {
 		var n schemas.Notice
-		New().Extract(Input{Text: text, Title: header, HeaderRest: header}, &n)
+		in := Input{Text: text, Title: header, HeaderRest: header}
+		if err := (Rules{}).Extract(context.Background(), in, &n); err != nil {
+			t.Fatal(err)
+		}
+		checkWellFormed(t, "Extract", in, &n)
 		checkHits(t, causeIndex, text)
 		checkHits(t, dataTermIndex, text)
 	})

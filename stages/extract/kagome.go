@@ -32,7 +32,11 @@ func morphs(s string) []morph {
 	if t == nil || s == "" {
 		return nil
 	}
-	toks := t.Tokenize(s)
+	// A "sentence" longer than any real one is cut: the rules that read
+	// tokens look for a verb or a name, which a run of 100k runes with no
+	// 。 does not hold past its start, and kagome's lattice would hold
+	// every rune's candidate words at once.
+	toks := t.Tokenize(s[:prefixBytes(s, maxSentenceRunes)])
 	out := make([]morph, 0, len(toks))
 	for _, tk := range toks {
 		// The POS fields and the base form are read from the dictionary's

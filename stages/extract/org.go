@@ -92,13 +92,14 @@ var titleStarts = []string{"当社", "弊社", "当院", "本院", "本学", "�
 // sentence, a line that is only a name at the top or in the signature, a
 // mayor's signature, the subject of the first sentences, or the body named
 // most often.
-func organization(header string, sents []sentence, lines []string) (string, string) {
+func organization(w *watch, header string, sents []sentence, lines []string) (string, string) {
 	if header != "" {
 		if org := headerOrganization(header, compactBody(lines, header)); org != "" {
 			return org, header
 		}
 	}
 	for _, s := range sents {
+		w.check()
 		if loc := selfRefRE.FindStringIndex(s.Text); loc != nil {
 			if org := lastName(s.Text[:loc[0]]); org != "" {
 				return org, s.Text
@@ -113,6 +114,7 @@ func organization(header string, sents []sentence, lines []string) (string, stri
 		}
 	}
 	for k, i := range idx {
+		w.check()
 		if k >= 12 && k < len(idx)-14 {
 			continue
 		}
@@ -141,6 +143,7 @@ func organization(header string, sents []sentence, lines []string) (string, stri
 	var order []string
 	body, joined := "", false // the text less the header, joined on first use
 	for _, s := range sents {
+		w.check()
 		// An address names a place, not the holder: 〒100-0001 東京都….
 		if containsAny(s.Text, []string{"〒", "所在地", "住所:", "本社:", "TEL", "電話"}) {
 			continue
@@ -159,6 +162,9 @@ func organization(header string, sents []sentence, lines []string) (string, stri
 					continue
 				}
 				if _, ok := counts[m]; !ok {
+					if len(order) == maxNameCandidates {
+						continue // each new name costs a count over the whole text
+					}
 					order = append(order, m)
 					first[m] = s.Text
 					if !joined {
@@ -253,26 +259,64 @@ func headerOrganization(rest, compactBody string) string {
 			}
 		}
 	}
-	ends := tokenEnds(run)
+	// The name is a prefix of the run of at most maxNameRunes runes; a
+	// longer run is no name as a whole, and its prefixes past the bound
+	// are none either.
+	within := run[:prefixBytes(run, maxNameRunes)]
+	ends := tokenEnds(run[:prefixBytes(run, maxNameRunes+tokenLookahead)])
 	best, bestScore := "", 2
-	for k := range run {
-		if k == 0 {
-			continue
-		}
-		if utf8.RuneCountInString(run[:k]) < 2 {
+	runes := 0
+	for k := range within {
+		runes++ // run[:k] holds runes-1 runes
+		if runes-1 < 2 {
 			continue
 		}
 		if sc := splitScore(rest, run, k, ends, compactBody); sc > bestScore || (sc == bestScore && best != "") {
 			best, bestScore = run[:k], sc
 		}
 	}
-	if sc := splitScore(rest, run, len(run), ends, compactBody); sc >= bestScore {
+	if len(within) < len(run) {
+		if sc := splitScore(rest, run, len(within), ends, compactBody); sc > bestScore || (sc == bestScore && best != "") {
+			best, bestScore = within, sc
+		}
+	} else if sc := splitScore(rest, run, len(run), ends, compactBody); sc >= bestScore {
 		best = run
 	}
 	if best == "" || isGeneric(best) {
 		return ""
 	}
 	return best
+}
+
+// maxNameRunes bounds an organization's name: a run of name characters
+// longer than this is not one name (the longest name run of a header or a
+// line in the seeds, dev and dev-b corpora has 31 runes). Scoring every
+// cut of an unbounded run cost its length squared: a 300 KB header of
+// kanji took 13 s.
+const maxNameRunes = 64
+
+// maxNameCandidates bounds the distinct names the text is searched for
+// (each costs a pass over the whole text): a notice names a few bodies,
+// not thousands. The most a notice of the seeds, dev and dev-b corpora
+// names is 3.
+const maxNameCandidates = 100
+
+// tokenLookahead is how many runes past the longest name kagome reads, so
+// that the tokens ending within the name are the ones it finds in the
+// whole run.
+const tokenLookahead = 16
+
+// prefixBytes is the length in bytes of the first max runes of s (all of
+// s when it is shorter).
+func prefixBytes(s string, max int) int {
+	n := 0
+	for i := range s {
+		if n == max {
+			return i
+		}
+		n++
+	}
+	return len(s)
 }
 
 // splitScore rates cutting the header's name run at byte k.
@@ -668,7 +712,8 @@ func breadcrumbName(l string) string {
 		name = strings.TrimSuffix(name, w)
 	}
 	name = strings.TrimRight(name, "!! ")
-	if run := leadingRun(name); run != name || utf8.RuneCountInString(run) < 2 || isGeneric(run) || isOutside(run) {
+	if run := leadingRun(name); run != name || utf8.RuneCountInString(run) < 2 || runeCountTo(run, maxNameRunes+1) > maxNameRunes ||
+		isGeneric(run) || isOutside(run) {
 		return ""
 	}
 	return name

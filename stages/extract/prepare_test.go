@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"reflect"
 	"testing"
 
@@ -16,12 +17,20 @@ func TestPrepareThenFinish(t *testing.T) {
 	for i, sample := range notices {
 		in := sample.in
 		var whole, staged schemas.Notice
-		x.Extract(in, &whole)
-		pending := x.Prepare(in, &staged)
+		ctx := context.Background()
+		if err := x.Extract(ctx, in, &whole); err != nil {
+			t.Fatalf("notice %d: Extract: %v", i, err)
+		}
+		pending, err := x.Prepare(ctx, in, &staged)
+		if err != nil {
+			t.Fatalf("notice %d: Prepare: %v", i, err)
+		}
 		if staged.Organization != "" || staged.OrganizationEvidence != "" || staged.Cause != "" || staged.CauseEvidence != "" {
 			t.Errorf("notice %d (%.30q): Prepare filled the organization or the cause", i, in.Title)
 		}
-		pending.Finish(&staged)
+		if err := pending.Finish(ctx, &staged); err != nil {
+			t.Fatalf("notice %d: Finish: %v", i, err)
+		}
 		if !reflect.DeepEqual(staged, whole) {
 			t.Errorf("notice %d (%.30q): Prepare then Finish\n%+v\nExtract\n%+v", i, in.Title, staged, whole)
 		}

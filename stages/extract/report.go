@@ -40,7 +40,8 @@ var (
 // that cites one earlier unnumbered notice (既報, 先般ご案内した) makes it
 // the second; a notice with no sign of an earlier one is the first, and one
 // that reads as a later report without saying which is left unnumbered.
-func reportNumber(title string, sents []sentence, events []schemas.Event, published schemas.Date) (seq int, final bool) {
+func reportNumber(w *watch, title string, sents []sentence, events []schemas.Event, published schemas.Date) (seq int, final bool) {
+	w.check()
 	final = finalReportRE.MatchString(title)
 	if m := nthReportRE.FindStringSubmatch(title); m != nil {
 		if n, ok := smallNumber(m[1]); ok {
@@ -58,7 +59,8 @@ func reportNumber(title string, sents []sentence, events []schemas.Event, publis
 	if final {
 		return 0, true
 	}
-	seq = seqFromBody(title, sents, events, published)
+	seq = seqFromBody(w, title, sents, events, published)
+	w.check()
 	return seq, investigationClosed(title, sents, seq)
 }
 
@@ -99,9 +101,10 @@ func investigationClosed(title string, sents []sentence, seq int) bool {
 }
 
 // seqFromBody is reportNumber for a title that gives no number.
-func seqFromBody(title string, sents []sentence, events []schemas.Event, published schemas.Date) int {
+func seqFromBody(w *watch, title string, sents []sentence, events []schemas.Event, published schemas.Date) int {
 	maxCited := 0
 	for i, s := range sents {
+		w.check()
 		if i > 6 {
 			break // citations of earlier reports open a notice
 		}

@@ -39,10 +39,44 @@ func splitSentences(text string) []sentence {
 		}
 		item := isListItem(l)
 		for s := range splitAtPeriods(l) {
-			out = append(out, sentence{Text: s, Line: i, Heading: heading, Item: item, Dates: findDates(s)})
+			for s := range cutLong(s, maxSentenceRunes) {
+				out = append(out, sentence{Text: s, Line: i, Heading: heading, Item: item, Dates: findDates(s)})
+			}
 		}
 	}
 	return out
+}
+
+// maxSentenceRunes bounds a sentence: a longer one is cut into pieces of
+// that many runes. The rules read a sentence whole, some of them once per
+// date or count in it, so a sentence of unbounded length (a line of 1 MB
+// with no 。) would cost its length squared; cut, it costs its length
+// times this bound. The longest sentence of the seeds, dev and dev-b
+// corpora has 435 runes.
+const maxSentenceRunes = 1000
+
+// cutLong yields s in pieces of at most max runes, cut at rune boundaries;
+// s itself when it is no longer.
+func cutLong(s string, max int) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for len(s) > max { // bytes ≥ runes: a shorter s has fewer runes
+			n, cut := 0, len(s)
+			for i := range s {
+				if n == max {
+					cut = i
+					break
+				}
+				n++
+			}
+			if !yield(s[:cut]) {
+				return
+			}
+			s = s[cut:]
+		}
+		if s != "" {
+			yield(s)
+		}
+	}
 }
 
 // splitAtPeriods cuts a line after each 。 that is not inside brackets,

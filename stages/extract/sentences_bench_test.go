@@ -43,14 +43,14 @@ func BenchmarkSentences(b *testing.B) {
 		var owns []own
 		for i, ss := range sents {
 			var o own
-			o.date, o.sent, o.mention = publishedDate(Input{Text: texts[i]}, ss, &yearContext{})
+			o.date, o.sent, o.mention = publishedDate(nil, Input{Text: texts[i]}, ss, &yearContext{})
 			owns = append(owns, o)
 		}
 		b.ReportAllocs()
 		for b.Loop() {
 			for i, ss := range sents {
 				o := owns[i]
-				timeline(ss, &yearContext{published: o.date}, o.sent, o.mention)
+				timeline(nil, ss, &yearContext{published: o.date}, o.sent, o.mention)
 			}
 		}
 	})
@@ -58,7 +58,7 @@ func BenchmarkSentences(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			for _, ss := range sents {
-				affected(ss)
+				affected(nil, ss)
 			}
 		}
 	})
@@ -66,7 +66,7 @@ func BenchmarkSentences(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			for _, ss := range sents {
-				seqFromBody("", ss, nil, schemas.Date{})
+				seqFromBody(nil, "", ss, nil, schemas.Date{})
 			}
 		}
 	})

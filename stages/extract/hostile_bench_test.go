@@ -1,0 +1,159 @@
+package extract
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/breachtrend/breachtrend/schemas"
+)
+
+// hostileKinds are the characters of the hostile runs: each kind is one
+// class of the characters a name, a date or a count is made of, cycled.
+// The kanji hold a legal form (株式会社) and words of the rules (個人,
+// 情報, 流出, 不正), so that the scanners find candidates all along.
+var hostileKinds = []struct{ name, chars string }{
+	{"kanji", "漢字情報株式会社個人流出不正"},
+	{"digits", "0123456789"},
+	{"katakana", "アイウエオカキクケコサシスセソ"},
+	{"latin", "abcdefghijklmnopqrstuvwxyz"},
+}
+
+// hostileSizes are the lengths of the runs, in characters.
+var hostileSizes = []struct {
+	name  string
+	runes int
+}{{"10k", 10_000}, {"100k", 100_000}, {"1M", 1_000_000}}
+
+// hostileRun is n characters cycled from chars.
+func hostileRun(chars string, n int) string {
+	rs := []rune(chars)
+	var b strings.Builder
+	b.Grow(n * 3)
+	for i := range n {
+		b.WriteRune(rs[i%len(rs)])
+	}
+	return b.String()
+}
+
+// hostileInput is a notice whose blog header, title and body are one run:
+// a header line as the 300 KB line of kanji was, which every
+// field reads in some way.
+func hostileInput(run string) Input {
+	return Input{Text: "【セキュリティ事件簿#2023-001】" + run + "\n" + run + "\n", Title: run, HeaderRest: run, CaseID: "2023-001"}
+}
+
+// hostileFields run one field's extractor on a hostile input whose
+// sentences are split (sentences: the split itself).
+var hostileFields = []struct {
+	name string
+	run  func(in Input, sents []sentence, lines []string)
+}{
+	{"sentences", func(in Input, _ []sentence, _ []string) { splitSentences(in.Text) }},
+	{"dates", func(in Input, sents []sentence, _ []string) {
+		publishedDate(nil, in, sents, &yearContext{caseYear: 2023})
+	}},
+	{"events", func(_ Input, sents []sentence, _ []string) {
+		timeline(nil, sents, &yearContext{caseYear: 2023}, -1, -1)
+	}},
+	{"report", func(in Input, sents []sentence, _ []string) {
+		reportNumber(nil, in.HeaderRest, sents, nil, schemas.Date{})
+	}},
+	{"counts", func(_ Input, sents []sentence, _ []string) { affected(nil, sents) }},
+	{"datatypes", func(_ Input, sents []sentence, _ []string) { dataTypes(nil, sents) }},
+	{"organization", func(in Input, sents []sentence, lines []string) { organization(nil, in.HeaderRest, sents, lines) }},
+	{"cause", func(in Input, sents []sentence, _ []string) { cause(nil, in.HeaderRest, sents) }},
+	{"all", func(in Input, _ []sentence, _ []string) {
+		var n schemas.Notice
+		if err := (Rules{}).Extract(context.Background(), in, &n); err != nil {
+			panic(err)
+		}
+	}},
+}
+
+// BenchmarkHostile feeds runs of 10k, 100k and 1M characters of kanji,
+// digits, katakana and Latin to every field extractor
+// (BenchmarkHostile/<field>/<kind>/<size>): ns/op must grow linearly with
+// the size. One op of the 1M inputs takes up to ~0.1 s: run it with
+// -benchtime 3x.
+func BenchmarkHostile(b *testing.B) {
+	kagomeTokenizer() // built once, before any clock starts
+	for _, f := range hostileFields {
+		b.Run(f.name, func(b *testing.B) {
+			for _, k := range hostileKinds {
+				b.Run(k.name, func(b *testing.B) {
+					for _, size := range hostileSizes {
+						in := hostileInput(hostileRun(k.chars, size.runes))
+						sents := splitSentences(in.Text)
+						lines := strings.Split(in.Text, "\n")
+						b.Run(size.name, func(b *testing.B) {
+							b.SetBytes(int64(len(in.Text)))
+							for b.Loop() {
+								f.run(in, sents, lines)
+							}
+						})
+					}
+				})
+			}
+		})
+	}
+}
+
+// TestHostileInputsAreQuick: the 100k inputs of BenchmarkHostile are
+// extracted whole in well under the default budget. Before the scanners
+// were bounded, 40k runes of katakana took 6 s.
+func TestHostileInputsAreQuick(t *testing.T) {
+	if testing.Short() {
+		t.Skip("timed: not under -short")
+	}
+	kagomeTokenizer()
+	for _, k := range hostileKinds {
+		in := hostileInput(hostileRun(k.chars, 100_000))
+		var n schemas.Notice
+		if err := (Rules{Budget: DefaultBudget}).Extract(context.Background(), in, &n); err != nil {
+			t.Errorf("%s: %v", k.name, err)
+		}
+		checkWellFormed(t, fmt.Sprintf("%s run", k.name), in, &n)
+	}
+}
+
+// TestHostileGrowthIsLinear guards what BenchmarkHostile shows: for every
+// field and kind, an input 8 times longer costs less than 24 times the CPU
+// (linear is 8, quadratic 64), the best of three runs of each. CPU time of
+// the process, not the wall clock, is compared: the cores are shared.
+func TestHostileGrowthIsLinear(t *testing.T) {
+	if testing.Short() {
+		t.Skip("timed: not under -short")
+	}
+	if processCPU() == 0 {
+		t.Skip("no process CPU time on this platform")
+	}
+	kagomeTokenizer()
+	const small, factor = 50_000, 8
+	for _, k := range hostileKinds {
+		inputs := [2]Input{hostileInput(hostileRun(k.chars, small)), hostileInput(hostileRun(k.chars, small*factor))}
+		var sents [2][]sentence
+		var lines [2][]string
+		for i, in := range inputs {
+			sents[i], lines[i] = splitSentences(in.Text), strings.Split(in.Text, "\n")
+		}
+		for _, f := range hostileFields {
+			var best [2]time.Duration
+			for i := range inputs {
+				for range 3 {
+					t0 := processCPU()
+					f.run(inputs[i], sents[i], lines[i])
+					if d := processCPU() - t0; best[i] == 0 || d < best[i] {
+						best[i] = d
+					}
+				}
+			}
+			// Below ~2 ms the clock's tick (1–4 ms) is the measure.
+			if best[1] > 20*time.Millisecond && best[1] > 3*factor*max(best[0], time.Millisecond) {
+				t.Errorf("%s/%s: %v for %d runes, %v for %d", f.name, k.name, best[0], small, best[1], small*factor)
+			}
+		}
+	}
+}
