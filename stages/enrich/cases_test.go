@@ -44,7 +44,7 @@ func TestSectorCases(t *testing.T) {
 			t.Errorf("rules/%s has no case in rules/cases/sector.tsv (a note starting %q)", f, name+":")
 		}
 	}
-	need := []sectorBasis{{rule: "known"}}
+	need := []sectorBasis{{rule: "known"}, {rule: "gazetteer"}, {rule: "gazetteer_weak"}}
 	for _, r := range nameRules {
 		need = append(need, sectorBasis{"name", r.rank})
 	}
@@ -62,6 +62,10 @@ func (b sectorBasis) String() string {
 	switch b.rule {
 	case "known":
 		return "the known organizations table"
+	case "gazetteer":
+		return "a company of rules/gazetteer/companies.tsv"
+	case "gazetteer_weak":
+		return "a company of a weak industry of rules/gazetteer/companies.tsv"
 	case "name":
 		return fmt.Sprintf("rank %d of rules/%s", b.rank, fileNameRules)
 	default:

@@ -19,6 +19,9 @@ func (s *Sectors) sectorOracle(org, text string) string {
 		if letter := nameSectorOracle(k); letter != "" {
 			return letter
 		}
+		if c, ok := gazetteerCompanies()[k]; ok && !c.weak {
+			return c.letter
+		}
 	}
 	best, bestN := "", 0
 	for _, r := range textRules {
@@ -40,6 +43,9 @@ func (s *Sectors) sectorOracle(org, text string) string {
 	}
 	if bestN >= textMinTotal {
 		return best
+	}
+	if c, ok := gazetteerCompanies()[OrgKey(org)]; ok && org != "" {
+		return c.letter
 	}
 	return ""
 }
@@ -104,7 +110,7 @@ func publicCareOracle(text string, i int, w string) bool {
 // oracleOrgs are organization names for the comparison: the bundled table's
 // and a few that only the name rules or nothing decide.
 func oracleOrgs() []string {
-	orgs := append([]string{""}, benchOrgs...)
+	orgs := append([]string{"", "アイフル株式会社", "ANYCOLOR株式会社"}, benchOrgs...)
 	for _, r := range rules.Table(fileOrganizations, 2) {
 		orgs = append(orgs, r.Fields[0])
 	}

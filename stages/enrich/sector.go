@@ -5,14 +5,18 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/internal/wordscan"
 	"github.com/breachtrend/breachtrend/rules"
 )
 
-// Sectors decides an organization's JSIC major group: a table of known
-// organizations first, then the words of the name, then the text.
+// Sectors decides an organization's JSIC major group, in this order: a
+// table of known organizations, the words of the name, the gazetteer of
+// companies (rules/gazetteer/companies.tsv) where its industry maps to
+// one sector, the words of the text, and last the gazetteer's default
+// sector of an industry that spans several (サービス業 → R).
 type Sectors struct {
 	known map[string]string
 }
@@ -127,9 +131,10 @@ func (s *Sectors) Sector(org, text string) string {
 }
 
 // sectorBasis says which rule decided a sector: the known organizations
-// table, a name rule or a text rule (with its rank), or none.
+// table, a name rule or a text rule (with its rank), the gazetteer, or
+// none.
 type sectorBasis struct {
-	rule string // known, name, text; "" when none decided
+	rule string // known, name, gazetteer, text, gazetteer_weak; "" when none decided
 	rank int
 }
 
@@ -143,6 +148,9 @@ func (s *Sectors) decide(org, text string) (string, sectorBasis) {
 		}
 		if letter, rank := nameSectorRank(k); letter != "" {
 			return letter, sectorBasis{"name", rank}
+		}
+		if c, ok := gazetteerCompanies()[k]; ok && !c.weak {
+			return c.letter, sectorBasis{rule: "gazetteer"}
 		}
 	}
 	var found textFound
@@ -172,8 +180,43 @@ func (s *Sectors) decide(org, text string) (string, sectorBasis) {
 	if bestN >= textMinTotal {
 		return best, sectorBasis{"text", bestRank}
 	}
+	if org != "" {
+		if c, ok := gazetteerCompanies()[OrgKey(org)]; ok {
+			return c.letter, sectorBasis{rule: "gazetteer_weak"}
+		}
+	}
 	return "", sectorBasis{}
 }
+
+// gazetteerCompany is a company of rules/gazetteer/companies.tsv: its
+// sector, and whether its industry gives it only by default (weak).
+type gazetteerCompany struct {
+	letter string
+	weak   bool
+}
+
+// gazetteerCompanies are the listed and EDINET companies by organization
+// key. A key that two companies of different sectors share says nothing
+// and is left out.
+var gazetteerCompanies = sync.OnceValue(func() map[string]gazetteerCompany {
+	g, err := rules.LoadGazetteers()
+	rules.Must(err)
+	m := make(map[string]gazetteerCompany, len(g.Companies))
+	ambiguous := map[string]bool{}
+	for _, c := range g.Companies {
+		k := OrgKey(c.Name)
+		if k == "" || ambiguous[k] {
+			continue
+		}
+		if prev, ok := m[k]; ok && prev.letter != c.JSIC {
+			delete(m, k)
+			ambiguous[k] = true
+			continue
+		}
+		m[k] = gazetteerCompany{c.JSIC, c.Weak}
+	}
+	return m
+})
 
 // textWords indexes the words of textRules in order, then departmentMarks:
 // one walk over a text counts them all, where strings.Index would walk it
