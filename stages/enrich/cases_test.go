@@ -111,3 +111,39 @@ func TestEnrichRulesLoad(t *testing.T) {
 		}
 	}
 }
+
+func TestRuleFileErrorsNameFileAndLine(t *testing.T) {
+	row := func(line int, f ...string) rules.Row { return rules.Row{File: "sector/x.tsv", Line: line, Fields: f} }
+	rs, err := readRankedRules([]rules.Row{row(1, "病院", "P", "2"), row(2, "市", "S", "1"), row(3, "医院", "P", "2")})
+	if err != nil || len(rs) != 2 || rs[0].letter != "S" || rs[1].rank != 2 || strings.Join(rs[1].words, ",") != "病院,医院" {
+		t.Errorf("readRankedRules = %+v, %v: want S (rank 1) then P's two words in file order", rs, err)
+	}
+	for _, c := range []struct {
+		rows []rules.Row
+		want string
+	}{
+		{[]rules.Row{row(4, "病院", "Z", "1")}, `sector/x.tsv:4: JSIC letter "Z"`},
+		{[]rules.Row{row(5, "病院", "P", "one")}, `sector/x.tsv:5: rank "one" is not a whole number`},
+		{[]rules.Row{row(1, "病院", "P", "1"), row(6, "市", "S", "1")}, "sector/x.tsv:6: rank 1 is letter P on an earlier line, not S"},
+	} {
+		if _, err := readRankedRules(c.rows); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("readRankedRules: %v, want %q", err, c.want)
+		}
+	}
+	m, err := readWordsByKind("sector/x.tsv", []rules.Row{row(1, "部", "head"), row(2, "課", "tail"), row(3, "局", "head")}, "position", "head", "tail")
+	if err != nil || strings.Join(m["head"], "") != "部局" || strings.Join(m["tail"], "") != "課" {
+		t.Errorf("readWordsByKind = %v, %v", m, err)
+	}
+	for _, c := range []struct {
+		rows []rules.Row
+		want string
+	}{
+		{[]rules.Row{row(7, "部", "middle")}, `sector/x.tsv:7: position "middle" is not one of head, tail`},
+		{[]rules.Row{row(1, "部", "head"), row(2, "課", "tail"), row(8, "部", "head")}, `sector/x.tsv:8: "部" is already on sector/x.tsv:1`},
+		{[]rules.Row{row(1, "部", "head")}, "sector/x.tsv: no word of position tail"},
+	} {
+		if _, err := readWordsByKind("sector/x.tsv", c.rows, "position", "head", "tail"); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("readWordsByKind: %v, want %q", err, c.want)
+		}
+	}
+}

@@ -39,22 +39,34 @@ var (
 	linkSettings   = rules.ReadSettings(fileLinkSettings)
 )
 
-// rankedRules reads a file of word, JSIC letter, rank lines into rules
-// in rank order, each rule's words in file order. A rank has one letter.
+// rankedRules reads a file of word, JSIC letter, rank lines; it panics
+// on a malformed one, naming the file and the line.
 func rankedRules(path string) []nameRule {
+	r, err := readRankedRules(rules.Table(path, 3))
+	rules.Must(err)
+	return r
+}
+
+// readRankedRules makes rules of word, letter, rank rows: in rank order,
+// each rule's words in file order. A rank has one letter.
+func readRankedRules(rows []rules.Row) ([]nameRule, error) {
 	byRank := map[int]*nameRule{}
 	var ranks []int
-	for _, r := range rules.Table(path, 3) {
-		rules.Must(r.CheckJSIC(1))
+	for _, r := range rows {
+		if err := r.CheckJSIC(1); err != nil {
+			return nil, err
+		}
 		rank, err := r.Int(2, "rank")
-		rules.Must(err)
+		if err != nil {
+			return nil, err
+		}
 		nr, ok := byRank[rank]
 		if !ok {
 			nr = &nameRule{letter: r.Fields[1], rank: rank}
 			byRank[rank] = nr
 			ranks = append(ranks, rank)
 		} else if nr.letter != r.Fields[1] {
-			panic(fmt.Errorf("rules: %s: rank %d is letter %s on an earlier line, not %s", r.Pos(), rank, nr.letter, r.Fields[1]))
+			return nil, fmt.Errorf("rules: %s: rank %d is letter %s on an earlier line, not %s", r.Pos(), rank, nr.letter, r.Fields[1])
 		}
 		nr.words = append(nr.words, r.Fields[0])
 	}
@@ -63,29 +75,40 @@ func rankedRules(path string) []nameRule {
 	for _, k := range ranks {
 		out = append(out, *byRank[k])
 	}
-	return out
+	return out, nil
 }
 
 // wordsByColumn reads a file of word, kind lines: the words of each kind,
-// in file order; kinds are the allowed values of column.
+// in file order; kinds are the allowed values of column. It panics on a
+// malformed file, naming the file and the line.
 func wordsByColumn(path, column string, kinds ...string) map[string][]string {
+	m, err := readWordsByKind(path, rules.Table(path, 2), column, kinds...)
+	rules.Must(err)
+	return m
+}
+
+// readWordsByKind is wordsByColumn on rows: every kind has a word, and a
+// word is once in a kind.
+func readWordsByKind(path string, rows []rules.Row, column string, kinds ...string) (map[string][]string, error) {
 	out := map[string][]string{}
 	seen := map[string]string{}
-	for _, r := range rules.Table(path, 2) {
-		rules.Must(r.CheckOneOf(1, column, kinds...))
+	for _, r := range rows {
+		if err := r.CheckOneOf(1, column, kinds...); err != nil {
+			return nil, err
+		}
 		key := r.Fields[0] + "\x00" + r.Fields[1]
 		if first, dup := seen[key]; dup {
-			panic(fmt.Errorf("rules: %s: %q is already on %s", r.Pos(), r.Fields[0], first))
+			return nil, fmt.Errorf("rules: %s: %q is already on %s", r.Pos(), r.Fields[0], first)
 		}
 		seen[key] = r.Pos()
 		out[r.Fields[1]] = append(out[r.Fields[1]], r.Fields[0])
 	}
 	for _, k := range kinds {
 		if len(out[k]) == 0 {
-			panic(fmt.Errorf("rules: %s: no word of %s %s", path, column, k))
+			return nil, fmt.Errorf("rules: %s: no word of %s %s", path, column, k)
 		}
 	}
-	return out
+	return out, nil
 }
 
 // alternation is a regexp group matching any of words, literally, tried
