@@ -31,6 +31,7 @@ var benchOrgs = []string{"トヨタ自動車株式会社", "架空市", "株式�
 func BenchmarkSector(b *testing.B) {
 	texts := sampleNotices(b)
 	s := NewSectors()
+	gazetteerCompanies() // built once per process, on first use: not per notice
 	size := 0
 	for _, t := range texts {
 		size += len(t)

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -141,6 +142,7 @@ type sectorBasis struct {
 // decide is Sector with the rule that decided, for the cases' test to
 // check that every rule family decides some case.
 func (s *Sectors) decide(org, text string) (string, sectorBasis) {
+	var weak *gazetteerCompany // a company of a weak industry: the last resort
 	if org != "" {
 		k := OrgKey(org)
 		if l, ok := s.known[k]; ok {
@@ -149,8 +151,11 @@ func (s *Sectors) decide(org, text string) (string, sectorBasis) {
 		if letter, rank := nameSectorRank(k); letter != "" {
 			return letter, sectorBasis{"name", rank}
 		}
-		if c, ok := gazetteerCompanies()[k]; ok && !c.weak {
-			return c.letter, sectorBasis{rule: "gazetteer"}
+		if c, ok := gazetteerCompanies()[k]; ok {
+			if !c.weak {
+				return c.letter, sectorBasis{rule: "gazetteer"}
+			}
+			weak = &c
 		}
 	}
 	var found textFound
@@ -180,10 +185,8 @@ func (s *Sectors) decide(org, text string) (string, sectorBasis) {
 	if bestN >= textMinTotal {
 		return best, sectorBasis{"text", bestRank}
 	}
-	if org != "" {
-		if c, ok := gazetteerCompanies()[OrgKey(org)]; ok {
-			return c.letter, sectorBasis{rule: "gazetteer_weak"}
-		}
+	if weak != nil {
+		return weak.letter, sectorBasis{rule: "gazetteer_weak"}
 	}
 	return "", sectorBasis{}
 }
@@ -248,6 +251,20 @@ var (
 	departmentSubjectWeight = sectorSettings.Int("department_subject_weight")
 )
 
+// careOf are the public_care.tsv exceptions of each word of textWords.
+// An exception of a word that is not a text rule's is an error.
+var careOf = func() (out [maxTextWords][]careException) {
+	words := textWords.Words()
+	for _, c := range publicCare {
+		i := slices.Index(words[:len(words)-len(departmentMarks)], c.word)
+		if i < 0 {
+			panic(fmt.Errorf("rules: %s: %q is not a word of %s", filePublicCare, c.word, fileTextRules))
+		}
+		out[i] = append(out[i], c)
+	}
+	return out
+}()
+
 // maxTextWords bounds the words of textRules, for arrays indexed by word.
 const maxTextWords = 128
 
@@ -275,7 +292,7 @@ func (f *textFound) scan(text string) {
 			return
 		}
 		next[w] = at + len(words[w])
-		f.count[w] += occurrenceWeight(text, at, words[w])
+		f.count[w] += occurrenceWeight(text, at, words[w], careOf[w])
 	})
 }
 
@@ -287,9 +304,9 @@ var ownWords = rules.Words(fileOwnWords)
 // where the text says the organization itself offers it, not at all for a
 // 介護 that names public insurance or a care provider the text deals with,
 // else once.
-func occurrenceWeight(text string, i int, w string) int {
-	for _, c := range publicCare {
-		if c.word == w && (c.after && strings.HasPrefix(text[i+len(w):], c.context) || !c.after && strings.HasSuffix(text[:i], c.context)) {
+func occurrenceWeight(text string, i int, w string, care []careException) int {
+	for _, c := range care {
+		if c.after && strings.HasPrefix(text[i+len(w):], c.context) || !c.after && strings.HasSuffix(text[:i], c.context) {
 			return 0
 		}
 	}
