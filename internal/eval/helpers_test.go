@@ -11,8 +11,8 @@ import (
 	"github.com/breachtrend/breachtrend/internal/testcorpus"
 )
 
-// fixture is testdata/eval/NAME.
-func fixture(name string) string { return filepath.Join("..", "..", "testdata", "eval", name) }
+// fixture is testdata/NAME, beside the package.
+func fixture(name string) string { return filepath.Join("testdata", name) }
 
 func readGoldFile(t *testing.T, path string) []Gold {
 	t.Helper()
