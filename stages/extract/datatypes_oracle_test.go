@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/breachtrend/breachtrend/rules"
 	"github.com/breachtrend/breachtrend/schemas"
 )
 
@@ -41,15 +42,15 @@ func typesInOracle(s string) []string {
 			}
 			kind := t.kind
 			// 「お届け先の個人情報」 is the addressees' data, not an address.
-			if kind == "address" && strings.HasSuffix(t.word, "先") && hasPrefixAny(s[j:], []string{"の個人情報", "の方", "様"}) {
+			if addresseeOracle(t, s[j:]) {
 				continue
 			}
 			if kind == "" {
 				continue // a word that holds a type's word but names none: 住所録
 			}
 			// A bare ID of a patient or a student is their number.
-			if t.word == "ID" && containsAny(s, []string{"患者", "生徒", "学生", "会員", "顧客"}) {
-				kind = "customer_number"
+			if k, ok := retypeOracle(t.word, s); ok {
+				kind = k
 			}
 			for _, k := range []string{kind, t.also} {
 				if k != "" && !seen[k] {
@@ -132,12 +133,37 @@ func dataTypesOracle(sents []sentence) ([]string, string) {
 }
 
 // delimitedAt reports whether s[i:j] stands alone between list separators.
+// The joiners are read from the rule file's rows, each as a word.
 func delimitedAtOracle(s string, i, j int) bool {
-	const seps = "、,・/ ()「」『』:\n+びやと"
-	conj := []string{"又は", "または", "及び", "並びに", "ならびに"}
-	before := i == 0 || strings.ContainsAny(lastRunes(s[:i], 1), seps) || dtHasSuffix(s[:i], conj)
-	after := j == len(s) || strings.ContainsAny(string([]rune(s[j:])[0]), seps+"等") || hasPrefixAny(s[j:], conj)
+	before, after := i == 0, j == len(s)
+	for _, w := range []string{" ", "\n"} {
+		before = before || strings.HasSuffix(s[:i], w)
+		after = after || strings.HasPrefix(s[j:], w)
+	}
+	for _, r := range rules.Table("datatypes/list_joiners.tsv", 2) {
+		w, side := r.Fields[0], r.Fields[1]
+		before = before || (side == "both" && strings.HasSuffix(s[:i], w))
+		after = after || strings.HasPrefix(s[j:], w)
+	}
 	return before && after
+}
+
+func addresseeOracle(t dataTerm, after string) bool {
+	for _, r := range rules.Table("datatypes/addressee_after.tsv", 2) {
+		if t.kind == "address" && strings.HasSuffix(t.word, r.Fields[0]) && strings.HasPrefix(after, r.Fields[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+func retypeOracle(word, s string) (string, bool) {
+	for _, r := range rules.Table("datatypes/retype.tsv", 3) {
+		if word == r.Fields[0] && strings.Contains(s, r.Fields[1]) {
+			return r.Fields[2], true
+		}
+	}
+	return "", false
 }
 
 // isTermList reports whether a line is itself a list of data items, such as
