@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -40,9 +41,26 @@ var (
 	dataTerms     = mustRules(parseDataTerms(rules.Table(dataTypesDir+"data_terms.tsv", 4), rules.Table(dataTypesDir+"addressee_after.tsv", 2), rules.Table(dataTypesDir+"retype.tsv", 3)))
 	usageAfter    = rules.Words(dataTypesDir + "usage_after.tsv")
 	usageBefore   = rules.Words(dataTypesDir + "usage_before.tsv")
+	negations     = rules.Words(dataTypesDir + "negations.tsv")
+	heldNot       = rules.Words(dataTypesDir + "held_not.tsv")
+	requests      = rules.Words(dataTypesDir + "requests.tsv")
+	spoofMails    = rules.Words(dataTypesDir + "spoof_mails.tsv")
 	contactLabels = mustRules(parseContactLabels(rules.Words(dataTypesDir + "contact_labels.tsv")))
 
-	joiners = mustRules(parseListJoiners(rules.Table(dataTypesDir+"list_joiners.tsv", 2)))
+	// leakWords are the 漏えい family with where each counts.
+	leakWordsByUse = mustRules(parseLeakWords(rules.Table(dataTypesDir+"leak_words.tsv", 2)))
+	requestLeaks   = leakWordsWith("request")
+	spoofLeaks     = leakWordsWith("spoof")
+	// leakContext are the words that make a sentence or a heading about
+	// the data that leaked or could be seen.
+	leakContext = mustRules(joinLists(dataTypesDir, leakWordsWith("context"), "leak_context.tsv", rules.Words(dataTypesDir+"leak_context.tsv")))
+
+	joiners           = mustRules(parseListJoiners(rules.Table(dataTypesDir+"list_joiners.tsv", 2)))
+	negatedListCues   = mustRules(parseNegatedListCues(rules.Table(dataTypesDir+"negated_list_cues.tsv", 2)))
+	negationScopes    = mustRules(parseNegationScope(rules.Table(dataTypesDir+"negation_scope.tsv", 2)))
+	denials           = mustRules(parseDenials(rules.Table(dataTypesDir+"consequence_denials.tsv", 2)))
+	termListSeparator = rules.Words(dataTypesDir + "term_list_separators.tsv")
+	dataTypeWeights   = mustRules(parseDataTypeWeights(rules.Table(dataTypesDir+"weights.tsv", 3)))
 )
 
 func mustRules[T any](v T, err error) T {
@@ -163,6 +181,54 @@ func parseContactLabels(kinds []string) (map[string]bool, error) {
 	return out, nil
 }
 
+// leakWordUses are the values of leak_words.tsv's uses column.
+var leakWordUses = []string{"context", "request", "spoof"}
+
+// parseLeakWords reads leak_words.tsv: word, uses.
+func parseLeakWords(rows []rules.Row) (map[string][]string, error) {
+	out := map[string][]string{}
+	seen := map[string]string{}
+	for _, r := range rows {
+		w := r.Fields[0]
+		if first, dup := seen[w]; dup {
+			return nil, ruleError(r, "word", "%q is already on %s", w, first)
+		}
+		seen[w] = r.Pos()
+		for _, u := range strings.Split(r.Fields[1], ",") {
+			if !slices.Contains(leakWordUses, u) {
+				return nil, ruleError(r, "uses", "%q is not one of %s", u, strings.Join(leakWordUses, ", "))
+			}
+			if slices.Contains(out[u], w) {
+				return nil, ruleError(r, "uses", "%q twice", u)
+			}
+			out[u] = append(out[u], w)
+		}
+	}
+	return out, nil
+}
+
+// leakWordsWith returns the leak words (leak_words.tsv) marked with use, in
+// file order: the one list of the 漏えい family for whoever needs it.
+func leakWordsWith(use string) []string {
+	if !slices.Contains(leakWordUses, use) {
+		panic(fmt.Sprintf("leakWordsWith(%q): not a use of %sleak_words.tsv", use, dataTypesDir))
+	}
+	return leakWordsByUse[use]
+}
+
+// joinLists adds the words of a second file to a list, refusing a word in
+// both.
+func joinLists(dir string, list []string, file string, more []string) ([]string, error) {
+	out := slices.Clone(list)
+	for _, w := range more {
+		if slices.Contains(out, w) {
+			return nil, fmt.Errorf("rules: %s%s: %q is in leak_words.tsv too", dir, file, w)
+		}
+		out = append(out, w)
+	}
+	return out, nil
+}
+
 // listJoiners are what may stand between the items of a list
 // (list_joiners.tsv): a rune next to a term, or a word ending right before
 // it or starting right after it.
@@ -196,4 +262,110 @@ func parseListJoiners(rows []rules.Row) (listJoiners, error) {
 		j.wordsAfter = append(j.wordsAfter, w)
 	}
 	return j, nil
+}
+
+// negatedListCueSet are the cues of a negated sentence that negates the
+// list under it (negated_list_cues.tsv).
+type negatedListCueSet struct {
+	contains, ends []string
+}
+
+func parseNegatedListCues(rows []rules.Row) (negatedListCueSet, error) {
+	var c negatedListCueSet
+	for _, r := range rows {
+		switch r.Fields[1] {
+		case "contains":
+			c.contains = append(c.contains, r.Fields[0])
+		case "ends":
+			c.ends = append(c.ends, r.Fields[0])
+		default:
+			return c, ruleError(r, "where", "%q is not contains or ends", r.Fields[1])
+		}
+	}
+	if len(c.contains) == 0 {
+		return c, fmt.Errorf("rules: %snegated_list_cues.tsv: no cue where contains", dataTypesDir)
+	}
+	return c, nil
+}
+
+// negationScopeMarks start the clause a negation ends
+// (negation_scope.tsv); after a keepHead mark the types before it still
+// count.
+type negationScopeMarks struct {
+	all, keepHead []string
+}
+
+func parseNegationScope(rows []rules.Row) (negationScopeMarks, error) {
+	var m negationScopeMarks
+	for _, r := range rows {
+		switch r.Fields[1] {
+		case "yes":
+			m.keepHead = append(m.keepHead, r.Fields[0])
+		case "no":
+		default:
+			return m, ruleError(r, "keeps_head", "%q is not yes or no", r.Fields[1])
+		}
+		m.all = append(m.all, r.Fields[0])
+	}
+	return m, nil
+}
+
+// consequenceDenials cut the phrases that deny a consequence
+// (consequence_denials.tsv).
+type consequenceDenials struct {
+	phrases []string
+	cut     *strings.Replacer
+}
+
+func parseDenials(rows []rules.Row) (consequenceDenials, error) {
+	var d consequenceDenials
+	var pairs []string
+	for _, r := range rows {
+		if !strings.HasPrefix(r.Fields[0], r.Fields[1]) {
+			return d, ruleError(r, "cut_to", "%q does not start %q", r.Fields[1], r.Fields[0])
+		}
+		d.phrases = append(d.phrases, r.Fields[0])
+		pairs = append(pairs, r.Fields[0], r.Fields[1])
+	}
+	d.cut = strings.NewReplacer(pairs...)
+	return d, nil
+}
+
+// dataTypeThresholds are the numbers of weights.tsv.
+type dataTypeThresholds struct {
+	termListMinTypes, termListMinSeparators int
+	listContextLookback, listContextMaxLine int
+	contactMinDigits                        int
+}
+
+func parseDataTypeWeights(rows []rules.Row) (dataTypeThresholds, error) {
+	var w dataTypeThresholds
+	fields := map[string]*int{
+		"term_list_min_types":      &w.termListMinTypes,
+		"term_list_min_separators": &w.termListMinSeparators,
+		"list_context_lookback":    &w.listContextLookback,
+		"list_context_max_line":    &w.listContextMaxLine,
+		"contact_min_digits":       &w.contactMinDigits,
+	}
+	set := map[string]bool{}
+	for _, r := range rows {
+		p, ok := fields[r.Fields[0]]
+		if !ok {
+			return w, ruleError(r, "name", "%q is not a threshold the code reads", r.Fields[0])
+		}
+		if set[r.Fields[0]] {
+			return w, ruleError(r, "name", "%q twice", r.Fields[0])
+		}
+		n, err := strconv.Atoi(r.Fields[1])
+		if err != nil || n < 0 {
+			return w, ruleError(r, "value", "%q is not a whole number", r.Fields[1])
+		}
+		*p, set[r.Fields[0]] = n, true
+	}
+	for name := range fields {
+		if !set[name] {
+			return w, fmt.Errorf("rules: %sweights.tsv: no line for %q", dataTypesDir, name)
+		}
+	}
+	return w, nil
 }

@@ -90,30 +90,13 @@ func delimitedAt(s string, i, j int) bool {
 	return before && after
 }
 
-// negations: a sentence with one of these says the types in it
-// were not leaked, or are not held at all.
-var negations = []string{"含まれておりません", "含まれていません", "含まれません", "含まれていない", "含まれず",
-	"含まれておらず", "登録されておりません", "登録されておられません", "登録されていません", "保有しておりません",
-	"保有していない", "取得・保有していない", "取得していない", "保有しておらず", "対象外",
-	"流出していない", "漏えいしていない", "流出はありません", "漏えいはありません", "含まれるものではありません",
-	"含まれていなかった", "含まれなかった", "記載されておりません", "記載されていません", "記載はありません", "流出しておりません",
-	"漏えいしておりません", "漏洩しておりません", "流出していません", "漏えいしていません", "漏洩していません", "えいはありません",
-	"はありません", "はございません", "ではありません", "保存されておりません", "保存されていません", "取り扱っておりません",
-	"お預かりしておりません", "保持しておりません", "保持していません"}
-
-// leakContext are words that make a sentence or a heading about the data
-// that leaked or could be seen.
-var leakContext = []string{"漏えい", "漏洩", "流出", "閲覧", "含ま", "項目", "記載", "保存", "登録され", "表示",
-	"公開", "送付", "送信", "掲載", "個人情報", "情報は", "不正取得", "不正に取得", "持ち出", "内容", "情報",
-	"対象", "データ", "添付", "記録", "紛失", "盗難", "窃取", "取得され", "名分", "人分"}
-
 // The word lists dataTypes checks a sentence against, as bits of
 // dataTypeLists.in.
 const (
 	hasNegation = 1 << iota
 	hasHeldNot  // heldNotButLeaked
-	hasBelow    // 以下
-	hasDeny     // わけでは
+	hasBelow    // negatedListCues.contains: 以下
+	hasDeny     // denials.phrases: わけではない
 	hasSpoofMail
 	hasSpoofLeak // what makes a spoofed mail's sentence one about a leak
 	hasLeakContext
@@ -121,7 +104,7 @@ const (
 	hasRequestLeak // what makes a request one about a leak
 )
 
-var dataTypeLists = newListSet(negations, heldNot, []string{"以下"}, []string{"わけでは"}, spoofMails, spoofLeaks,
+var dataTypeLists = newListSet(negations, heldNot, negatedListCues.contains, denials.phrases, spoofMails, spoofLeaks,
 	leakContext, requests, requestLeaks)
 
 // dataTypes collects the types named as leaked: in sentences or list items
@@ -142,7 +125,7 @@ func dataTypes(w *watch, sents []sentence) ([]string, string) {
 		if has&hasDeny != 0 {
 			// 「…からパスワードがわかるわけではありません」 denies a
 			// consequence, not that the data leaked.
-			s.Text = strings.NewReplacer("わけではありません", "わけで", "わけではない", "わけで").Replace(s.Text)
+			s.Text = denials.cut.Replace(s.Text)
 			has = dataTypeLists.in(s.Text)
 		}
 		if spoofWarning(has) {
@@ -164,7 +147,7 @@ func dataTypes(w *watch, sents []sentence) ([]string, string) {
 		types := typesIn(s.Text)
 		all := len(types) // typesIn(s.Text), for isTermList
 		neg := has&hasNegation != 0 && has&hasHeldNot == 0
-		if neg && (has&hasBelow != 0 || strings.HasSuffix(s.Text, ":")) {
+		if neg && (has&hasBelow != 0 || dtHasSuffix(s.Text, negatedListCues.ends)) {
 			negatedList = i
 		}
 		if negatedList >= 0 && i > negatedList && !s.Item {
@@ -181,7 +164,7 @@ func dataTypes(w *watch, sents []sentence) ([]string, string) {
 			// What comes before the negated clause still counts:
 			// 「診察券番号※医療機関名は含まれておりません」.
 			head := s.Text[:negationScope(s.Text[:firstNegation(s.Text)])]
-			if types = typesIn(head); len(types) == 0 || !strings.ContainsAny(head, "※") {
+			if types = typesIn(head); len(types) == 0 || !containsAny(head, negationScopes.keepHead) {
 				continue
 			}
 		case negatedList >= 0 && i > negatedList && s.Item:
@@ -216,9 +199,6 @@ func dataTypes(w *watch, sents []sentence) ([]string, string) {
 // 「弊社ではクレジットカード情報を保有しておりませんでしたが、…改ざんされ」.
 func heldNotButLeaked(s string) bool { return containsAny(s, heldNot) }
 
-var heldNot = []string{"保有しておりませんでしたが", "保有していませんでしたが", "保持しておりませんでしたが",
-	"保有しておりませんが", "保持しておりませんが", "お預かりしておりませんが", "お預かりしておりませんでしたが"}
-
 // negatedParts are the bracketed parts of s that hold a negation.
 func negatedParts(s string) []string {
 	var out []string
@@ -243,13 +223,13 @@ func negatedParts(s string) []string {
 // introduced by a line about leaked data: it walks back over the items and
 // short lines of the list.
 func listContext(sents []sentence, i int) bool {
-	for j := i - 1; j >= 0 && j >= i-12; j-- {
+	for j := i - 1; j >= 0 && j >= i-dataTypeWeights.listContextLookback; j-- {
 		// Joined, since a word may span the two.
 		t := sents[j].Text + sents[j].Heading
 		if dataTypeLists.in(t)&hasLeakContext != 0 {
 			return true
 		}
-		if !sents[j].Item && utf8.RuneCountInString(sents[j].Text) > 30 {
+		if !sents[j].Item && utf8.RuneCountInString(sents[j].Text) > dataTypeWeights.listContextMaxLine {
 			return false
 		}
 	}
@@ -280,7 +260,7 @@ func firstNegation(s string) int {
 // negated.
 func negationScope(s string) int {
 	start := 0
-	for _, m := range []string{"※", "。", "ただし", "なお", "但し"} {
+	for _, m := range negationScopes.all {
 		if k := strings.LastIndex(s, m); k >= 0 && k+len(m) > start {
 			start = k + len(m)
 		}
@@ -316,7 +296,14 @@ func withoutNegatedParts(s string) string {
 // "氏名、住所、電話番号" or "患者ID、氏名、生年月日".
 // types is len(typesIn(s)).
 func isTermList(s string, types int) bool {
-	return types >= 2 && strings.Count(s, "、")+strings.Count(s, "・")+strings.Count(s, ",") >= 1
+	if types < dataTypeWeights.termListMinTypes {
+		return false
+	}
+	seps := 0
+	for _, sep := range termListSeparator {
+		seps += strings.Count(s, sep)
+	}
+	return seps >= dataTypeWeights.termListMinSeparators
 }
 
 // isRequest reports whether a sentence asks the reader for something
@@ -325,11 +312,6 @@ func isTermList(s string, types int) bool {
 func isRequest(has uint64) bool {
 	return has&hasRequest != 0 && has&hasRequestLeak == 0
 }
-
-var (
-	requests     = []string{"お願い", "ください", "変更を", "再設定", "ご確認", "ご注意", "お問い合わせ先", "窓口"}
-	requestLeaks = []string{"漏えい", "漏洩", "流出", "閲覧"}
-)
 
 func dtHasSuffix(s string, words []string) bool {
 	for _, w := range words {
@@ -353,7 +335,7 @@ func contactValue(kind, after string) bool {
 		switch {
 		case r >= '0' && r <= '9':
 			digits++
-		case (r == '-' || r == '(' || r == ')') && digits >= 2:
+		case (r == '-' || r == '(' || r == ')') && digits >= dataTypeWeights.contactMinDigits:
 			return true
 		default:
 			return false
@@ -362,10 +344,6 @@ func contactValue(kind, after string) bool {
 	return false
 }
 
-// spoofMails name mail that impersonates the organization.
-var spoofMails = []string{"不審メール", "不審なメール", "なりすましメール", "なりすましのメール", "迷惑メール", "を装った", "を装う",
-	"送信者として", "差出人として"}
-
 // spoofWarning reports a sentence that describes spoofed mail, its sender's
 // name and address or its password-protected attachment, as a warning to
 // the reader, without saying that data leaked.
@@ -373,5 +351,3 @@ var spoofMails = []string{"不審メール", "不審なメール", "なりすま
 func spoofWarning(has uint64) bool {
 	return has&hasSpoofMail != 0 && has&hasSpoofLeak == 0
 }
-
-var spoofLeaks = []string{"漏えい", "漏洩", "流出", "窃取", "盗", "不正に取得", "閲覧", "漏れ"}
