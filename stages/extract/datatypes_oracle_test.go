@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/breachtrend/breachtrend/rules"
 	"github.com/breachtrend/breachtrend/schemas"
 )
 
@@ -41,15 +42,15 @@ func typesInOracle(s string) []string {
 			}
 			kind := t.kind
 			// 「お届け先の個人情報」 is the addressees' data, not an address.
-			if kind == "address" && strings.HasSuffix(t.word, "先") && hasPrefixAny(s[j:], []string{"の個人情報", "の方", "様"}) {
+			if addresseeOracle(t, s[j:]) {
 				continue
 			}
 			if kind == "" {
 				continue // a word that holds a type's word but names none: 住所録
 			}
 			// A bare ID of a patient or a student is their number.
-			if t.word == "ID" && containsAny(s, []string{"患者", "生徒", "学生", "会員", "顧客"}) {
-				kind = "customer_number"
+			if k, ok := retypeOracle(t.word, s); ok {
+				kind = k
 			}
 			for _, k := range []string{kind, t.also} {
 				if k != "" && !seen[k] {
@@ -71,11 +72,9 @@ func dataTypesOracle(sents []sentence) ([]string, string) {
 	var evidence string
 	negatedList := -1 // line under which list items are negated
 	for i, s := range sents {
-		if strings.Contains(s.Text, "わけでは") {
-			// 「…からパスワードがわかるわけではありません」 denies a
-			// consequence, not that the data leaked.
-			s.Text = strings.NewReplacer("わけではありません", "わけで", "わけではない", "わけで").Replace(s.Text)
-		}
+		// 「…からパスワードがわかるわけではありません」 denies a
+		// consequence, not that the data leaked.
+		s.Text = denialsOracle(s.Text)
 		if spoofWarningOracle(s.Text) {
 			continue
 		}
@@ -87,7 +86,7 @@ func dataTypesOracle(sents []sentence) ([]string, string) {
 		s.Text = withoutNegatedParts(s.Text)
 		types := typesInOracle(s.Text)
 		neg := containsAny(s.Text, negations) && !heldNotButLeaked(s.Text)
-		if neg && (strings.Contains(s.Text, "以下") || strings.HasSuffix(s.Text, ":")) {
+		if neg && (containsAny(s.Text, negatedListCues.contains) || dtHasSuffix(s.Text, negatedListCues.ends)) {
 			negatedList = i
 		}
 		if negatedList >= 0 && i > negatedList && !s.Item {
@@ -97,14 +96,14 @@ func dataTypesOracle(sents []sentence) ([]string, string) {
 			continue
 		}
 		switch {
-		case neg && !strings.Contains(s.Text, "以下"):
+		case neg && !containsAny(s.Text, negatedListCues.contains):
 			for _, t := range typesBeforeNegationOracle(s.Text) {
 				negated[t] = true
 			}
 			// What comes before the negated clause still counts:
 			// 「診察券番号※医療機関名は含まれておりません」.
 			head := s.Text[:negationScope(s.Text[:firstNegation(s.Text)])]
-			if types = typesInOracle(head); len(types) == 0 || !strings.ContainsAny(head, "※") {
+			if types = typesInOracle(head); len(types) == 0 || !containsAny(head, negationScopes.keepHead) {
 				continue
 			}
 		case negatedList >= 0 && i > negatedList && s.Item:
@@ -132,18 +131,55 @@ func dataTypesOracle(sents []sentence) ([]string, string) {
 }
 
 // delimitedAt reports whether s[i:j] stands alone between list separators.
+// The joiners are read from the rule file's rows, each as a word.
 func delimitedAtOracle(s string, i, j int) bool {
-	const seps = "、,・/ ()「」『』:\n+びやと"
-	conj := []string{"又は", "または", "及び", "並びに", "ならびに"}
-	before := i == 0 || strings.ContainsAny(lastRunes(s[:i], 1), seps) || dtHasSuffix(s[:i], conj)
-	after := j == len(s) || strings.ContainsAny(string([]rune(s[j:])[0]), seps+"等") || hasPrefixAny(s[j:], conj)
+	before, after := i == 0, j == len(s)
+	for _, w := range []string{" ", "\n"} {
+		before = before || strings.HasSuffix(s[:i], w)
+		after = after || strings.HasPrefix(s[j:], w)
+	}
+	for _, r := range rules.Table("datatypes/list_joiners.tsv", 2) {
+		w, side := r.Fields[0], r.Fields[1]
+		before = before || (side == "both" && strings.HasSuffix(s[:i], w))
+		after = after || strings.HasPrefix(s[j:], w)
+	}
 	return before && after
+}
+
+func addresseeOracle(t dataTerm, after string) bool {
+	for _, r := range rules.Table("datatypes/addressee_after.tsv", 2) {
+		if t.kind == "address" && strings.HasSuffix(t.word, r.Fields[0]) && strings.HasPrefix(after, r.Fields[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+func retypeOracle(word, s string) (string, bool) {
+	for _, r := range rules.Table("datatypes/retype.tsv", 3) {
+		if word == r.Fields[0] && strings.Contains(s, r.Fields[1]) {
+			return r.Fields[2], true
+		}
+	}
+	return "", false
+}
+
+func denialsOracle(s string) string {
+	var pairs []string
+	for _, r := range rules.Table("datatypes/consequence_denials.tsv", 2) {
+		pairs = append(pairs, r.Fields[0], r.Fields[1])
+	}
+	return strings.NewReplacer(pairs...).Replace(s)
 }
 
 // isTermList reports whether a line is itself a list of data items, such as
 // "氏名、住所、電話番号" or "患者ID、氏名、生年月日".
 func isTermListOracle(s string) bool {
-	return len(typesInOracle(s)) >= 2 && strings.Count(s, "、")+strings.Count(s, "・")+strings.Count(s, ",") >= 1
+	seps := 0
+	for _, sep := range rules.Words("datatypes/term_list_separators.tsv") {
+		seps += strings.Count(s, sep)
+	}
+	return len(typesInOracle(s)) >= dataTypeWeights.termListMinTypes && seps >= dataTypeWeights.termListMinSeparators
 }
 
 func typesBeforeNegationOracle(s string) []string {
@@ -152,12 +188,12 @@ func typesBeforeNegationOracle(s string) []string {
 }
 
 func listContextOracle(sents []sentence, i int) bool {
-	for j := i - 1; j >= 0 && j >= i-12; j-- {
+	for j := i - 1; j >= 0 && j >= i-dataTypeWeights.listContextLookback; j-- {
 		t := sents[j].Text + sents[j].Heading
 		if containsAny(t, leakContext) {
 			return true
 		}
-		if !sents[j].Item && utf8.RuneCountInString(sents[j].Text) > 30 {
+		if !sents[j].Item && utf8.RuneCountInString(sents[j].Text) > dataTypeWeights.listContextMaxLine {
 			return false
 		}
 	}
@@ -165,12 +201,11 @@ func listContextOracle(sents []sentence, i int) bool {
 }
 
 func isRequestOracle(s string) bool {
-	return containsAny(s, []string{"お願い", "ください", "変更を", "再設定", "ご確認", "ご注意", "お問い合わせ先", "窓口"}) &&
-		!containsAny(s, []string{"漏えい", "漏洩", "流出", "閲覧"})
+	return containsAny(s, requests) && !containsAny(s, leakWordsWith("request"))
 }
 
 func spoofWarningOracle(s string) bool {
-	return containsAny(s, spoofMails) && !containsAny(s, []string{"漏えい", "漏洩", "流出", "窃取", "盗", "不正に取得", "閲覧", "漏れ"})
+	return containsAny(s, spoofMails) && !containsAny(s, leakWordsWith("spoof"))
 }
 
 // craftedDataTypes hold negations, brackets, lists, spoofed mail and

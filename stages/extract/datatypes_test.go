@@ -1,10 +1,14 @@
 package extract
 
 import (
+	"context"
+	"path"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/breachtrend/breachtrend/rules"
 	"github.com/breachtrend/breachtrend/schemas"
 	"github.com/breachtrend/breachtrend/stages/normalize"
 )
@@ -17,71 +21,40 @@ func typesOf(text string) []string {
 	return got
 }
 
-func TestDataTypes(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want       []string
-	}{
-		{"a contact desk's number is no data", "流出した情報は氏名です。\nお問い合わせ窓口 総務課 TEL:012-345-6789", []string{"name"}},
-		{"accounts and passwords to manage well are no data", "不正使用が判明したため、アカウントやパスワード等の適切な管理について周知徹底を図ります。", []string{}},
-		{"an admin password is the attacker's means", "攻撃者は総当たり攻撃で管理者パスワードを取得し、サーバーに侵入しました。", []string{}},
-		{"customers with no address registered", "個人情報が漏えいしたお客様には、メールアドレスのご登録のないお客様も含め書状でご連絡します。", []string{}},
-		{"delivery addressees' data is no address", "お客様の個人情報及びお届け先の個人情報が流出した可能性があります。", []string{}},
-		{"a spoofed mail's sender is no data", "不審メールの多くは、送信者として当社従業員氏名が表示され、メールアドレスが異なっています。", []string{}},
-		{"an address list seen through mail posing as staff", "当社を装った迷惑メールの送信に使われたアカウントから、取引先の氏名とメールアドレスが閲覧された可能性があります。", []string{"name", "email"}},
-		{"a sender's name on mail posing as staff", "当社社員を装ったメールでは、送信者として当社社員の氏名とメールアドレスが表示されます。", []string{}},
-		{"a spaced ID of a device", "閲覧できる状態にあった情報は、端末 ID、車台番号等です。", []string{"device"}},
-		{"a grade that says which pupils is no data", "3学年生徒の氏名を記載した書類を紛失しました。", []string{"name"}},
-		{"a grade joined by 又は", "漏えいした情報は、氏名、生年月日又は学年、住所です。", []string{"name", "address", "birthdate", "academic"}},
-		{"a count of records is a leak", "令和5年度1年生の数学テスト結果45名分", []string{"academic"}},
-		{"pupil numbers, agencies and health notes", "閲覧可能だった項目は、生徒番号、所属機関、健康上の留意点です。", []string{"affiliation", "customer_number", "health"}},
-		{"a denied consequence is no negation", "パスワードハッシュ値が流出しました。ハッシュ値から直ちにパスワードがわかるわけではありません。", []string{"password"}},
-		{"listed company, plain list", "漏えいした情報は、氏名、住所、電話番号、メールアドレスです。",
-			[]string{"name", "address", "phone", "email"}},
-		{"web shop, card data and a negated list", "流出した可能性のある情報は、カード名義人名、カード番号、有効期限、セキュリティコードです。なお、住所や生年月日は登録されておりません。",
-			[]string{"credit_card"}},
-		{"negation: not included", "会員様の氏名とメールアドレスが閲覧可能な状態でした。クレジットカード情報やパスワードなどは含まれておりません。",
-			[]string{"name", "email"}},
-		{"negation in brackets only", "端末には(1)患者ID及びカナ氏名(住所や電話番号はありません。)、(2)診療科が記録されていました。",
-			[]string{"name", "customer_number", "health"}},
-		{"negation after a note mark is its clause only", "表示された可能性のある情報\n1)登録メールアドレス\n2)診察券番号 ※医療機関名は含まれておりません\n3)性別",
-			[]string{"email", "gender", "customer_number"}},
-		{"a used password is not leaked", "当該アカウントのパスワードを変更しました。迷惑メールがメールアドレス宛に送信されました。",
-			[]string{}},
-		{"list under a heading", "漏えいした項目\n・氏名\n・生年月日\n・性別",
-			[]string{"name", "birthdate", "gender"}},
-		{"school: pupils' grades", "生徒の氏名、学年、組、成績が記載された名簿を紛失しました。",
-			[]string{"name", "academic"}},
-		{"school: test results and student numbers", "学生番号と英語のテスト結果を誤って送信しました。",
-			[]string{"customer_number", "academic"}},
-		{"hospital: health data", "患者さんの氏名、生年月日、病名、検査結果が含まれていました。",
-			[]string{"name", "birthdate", "health"}},
-		{"hospital: apology to families is no data", "患者様やご家族の皆様に多大なるご迷惑をおかけしました。",
-			[]string{}},
-		{"city: a phone call is no data", "市民からの電話により判明しました。漏えいした情報は氏名です。",
-			[]string{"name"}},
-		{"prefecture: bank transfer details", "書類には講師2名の氏名、住所及び振込先が含まれる。",
-			[]string{"name", "address", "bank_account"}},
-		{"city: a FAX form is no FAX number", "時間外に連絡があったFAX連絡票1枚(個人の氏名・電話番号あり)を紛失した。",
-			[]string{"name", "phone"}},
-		{"university: leaked in a quoted list", "住所録に登録された「メールアドレス」「氏名」「所属」が流出した可能性があります。",
-			[]string{"name", "email", "affiliation"}},
-		{"web shop: not held, but skimmed", "弊社ではクレジットカード情報を保有しておりませんでしたが、決済画面の改ざんにより、クレジットカード情報が漏えいした可能性があります。",
-			[]string{"credit_card"}},
-		{"misdelivery: the addresses mailed to are no data", "宛先メールアドレスに対して、別の方の氏名が記載されたメールを送信しました。",
-			[]string{"name"}},
-		{"a weak password is no data", "当該アカウントのパスワードが脆弱だったことが原因です。", []string{}},
-		{"school: a guardian's name is family and a name", "紛失した名簿には、生徒及び保護者の氏名、住所が記載されていた。",
-			[]string{"name", "family", "address"}},
-		{"no leak context", "氏名を記入のうえお申し込みください。", []string{}},
+// TestCasesDataTypes runs rules/cases/data_types.tsv through the
+// extractor, and checks that every file of rules/datatypes/ has a case (a
+// note starting with its name), so that a rule file without an example
+// fails.
+func TestCasesDataTypes(t *testing.T) {
+	cases, err := rules.Cases("data_types")
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := typesOf(tt.text)
-			if !sameSet(got, tt.want) {
-				t.Errorf("dataTypes = %v, want %v", got, tt.want)
+	noted := map[string]bool{}
+	for _, c := range cases {
+		want := []string{}
+		if c.Expected != "null" {
+			want = strings.Split(c.Expected, ",")
+		}
+		for _, w := range want {
+			if !slices.Contains(schemas.DataTypes, w) {
+				t.Errorf("%s: expected %q is not a data type (schemas.DataTypes)", c.Pos, w)
 			}
-		})
+		}
+		var n schemas.Notice
+		if _, err := (Rules{}).Prepare(context.Background(), Input{Text: normalize.Text(c.Text)}, &n); err != nil {
+			t.Fatalf("%s: %v", c.Pos, err)
+		}
+		if got := n.DataTypes; !sameSet(got, want) {
+			t.Errorf("%s: data types %v, want %v (%s)", c.Pos, got, want, c.Note)
+		}
+		file, _, _ := strings.Cut(c.Note, ":")
+		noted[file] = true
+	}
+	for _, f := range rules.Files() {
+		if dir, name := path.Split(f); dir == dataTypesDir && !noted[strings.TrimSuffix(name, ".tsv")] {
+			t.Errorf("rules/%s has no case in rules/cases/data_types.tsv (a note starting %q)", f, strings.TrimSuffix(name, ".tsv")+":")
+		}
 	}
 }
 
@@ -123,3 +96,73 @@ func FuzzDataTypes(f *testing.F) {
 		_ = strings.TrimSpace(text)
 	})
 }
+
+// TestDataTypeRulesErrors: a bad value in a rule file is an error naming
+// the file, the line and the column.
+func TestDataTypeRulesErrors(t *testing.T) {
+	row := func(file string, line int, fields ...string) rules.Row {
+		return rules.Row{File: "datatypes/" + file, Line: line, Fields: fields}
+	}
+	terms := []rules.Row{row("data_terms.tsv", 1, "住所", "address", "anywhere", "-"), row("data_terms.tsv", 2, "ID", "account_id", "delimited", "-")}
+	for _, c := range []struct {
+		err  error
+		want string
+	}{
+		{second(parseDataTerms([]rules.Row{row("data_terms.tsv", 3, "氏名", "nam", "anywhere", "-")}, nil, nil)), `datatypes/data_terms.tsv:3: type: "nam" is not a data type`},
+		{second(parseDataTerms([]rules.Row{row("data_terms.tsv", 4, "氏名", "name", "somewhere", "-")}, nil, nil)), `data_terms.tsv:4: match: "somewhere" is not anywhere or delimited`},
+		{second(parseDataTerms([]rules.Row{row("data_terms.tsv", 5, "氏名", "name", "anywhere", "")}, nil, nil)), `data_terms.tsv:5: also: "" is not a data type`},
+		{second(parseDataTerms(append(terms, row("data_terms.tsv", 6, "住所", "address", "anywhere", "-")), nil, nil)), `data_terms.tsv:6: word: "住所" is already on datatypes/data_terms.tsv:1`},
+		{second(parseDataTerms(terms, []rules.Row{row("addressee_after.tsv", 2, "先", "様")}, nil)), `addressee_after.tsv:2: term_ending: no address term of data_terms.tsv ends with "先"`},
+		{second(parseDataTerms(terms, nil, []rules.Row{row("retype.tsv", 3, "番号", "患者", "customer_number")})), `retype.tsv:3: term: "番号" is not a word of data_terms.tsv`},
+		{second(parseDataTerms(terms, nil, []rules.Row{row("retype.tsv", 4, "ID", "患者", "number")})), `retype.tsv:4: type: "number" is not a data type`},
+		{second(parseDataTerms(terms, nil, []rules.Row{row("retype.tsv", 1, "ID", "患者", "customer_number"), row("retype.tsv", 2, "ID", "会員", "name")})), `retype.tsv:2: type: "ID" retypes`},
+		{second(parseContactLabels([]string{"phone", "telephone"})), `contact_labels.tsv: "telephone" is not a data type`},
+		{second(parseLeakWords([]rules.Row{row("leak_words.tsv", 7, "漏えい", "context,leak")})), `leak_words.tsv:7: uses: "leak" is not one of context, request, spoof`},
+		{second(parseLeakWords([]rules.Row{row("leak_words.tsv", 1, "漏えい", "context"), row("leak_words.tsv", 2, "漏えい", "spoof")})), `leak_words.tsv:2: word: "漏えい" is already on`},
+		{second(joinLists(dataTypesDir, []string{"流出"}, "leak_context.tsv", []string{"項目", "流出"})), `datatypes/leak_context.tsv: "流出" is in leak_words.tsv too`},
+		{second(parseListJoiners([]rules.Row{row("list_joiners.tsv", 8, "等", "before")})), `list_joiners.tsv:8: side: "before" is not both or after`},
+		{second(parseNegatedListCues([]rules.Row{row("negated_list_cues.tsv", 2, "以下", "starts")})), `negated_list_cues.tsv:2: where: "starts" is not contains or ends`},
+		{second(parseNegatedListCues([]rules.Row{row("negated_list_cues.tsv", 2, ":", "ends")})), `negated_list_cues.tsv: no cue where contains`},
+		{second(parseNegationScope([]rules.Row{row("negation_scope.tsv", 3, "※", "maybe")})), `negation_scope.tsv:3: keeps_head: "maybe" is not yes or no`},
+		{second(parseDenials([]rules.Row{row("consequence_denials.tsv", 9, "わけではない", "ではない")})), `consequence_denials.tsv:9: cut_to: "ではない" does not start "わけではない"`},
+		{second(parseDataTypeWeights([]rules.Row{row("weights.tsv", 2, "term_list_min_types", "two", "x")})), `weights.tsv:2: value: "two" is not a whole number`},
+		{second(parseDataTypeWeights([]rules.Row{row("weights.tsv", 3, "list_lookback", "12", "x")})), `weights.tsv:3: name: "list_lookback" is not a threshold the code reads`},
+		{second(parseDataTypeWeights([]rules.Row{row("weights.tsv", 3, "term_list_min_types", "2", "x")})), `weights.tsv: no line for`},
+	} {
+		if c.err == nil || !strings.Contains(c.err.Error(), c.want) {
+			t.Errorf("error %v, want one containing %q", c.err, c.want)
+		}
+	}
+}
+
+// TestDataTypeRulesRead checks what the loaders make of the bundled files
+// that the cases cannot show: the spaced ID words and the joiners' sides.
+func TestDataTypeRulesRead(t *testing.T) {
+	has := func(word string) *dataTerm {
+		for i := range dataTerms {
+			if dataTerms[i].word == word {
+				return &dataTerms[i]
+			}
+		}
+		return nil
+	}
+	if d := has("車載機 ID"); d == nil || d.kind != "device" {
+		t.Errorf("車載機 ID = %+v, want the device term written with a space", d)
+	}
+	if d := has("管理者 ID"); d != nil {
+		t.Errorf("管理者 ID = %+v, want none: only typed terms get a spaced ID", d)
+	}
+	if !strings.ContainsRune(joiners.runesAfter, '等') || strings.ContainsRune(joiners.runesBefore, '等') {
+		t.Errorf("等 joins after a term only: %+v", joiners)
+	}
+	if !slices.Contains(joiners.wordsBefore, "及び") || !strings.ContainsRune(joiners.runesBefore, '\n') {
+		t.Errorf("joiners %+v miss 及び or a line break", joiners)
+	}
+	for i := 1; i < len(dataTerms); i++ {
+		if len(dataTerms[i].word) > len(dataTerms[i-1].word) {
+			t.Fatalf("dataTerms not longest first: %q after %q", dataTerms[i].word, dataTerms[i-1].word)
+		}
+	}
+}
+
+func second[T any](_ T, err error) error { return err }
