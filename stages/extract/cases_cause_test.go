@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -42,4 +43,16 @@ func runCauseCountCases(t *testing.T, field string, got func(n *schemas.Notice) 
 
 func TestCasesCause(t *testing.T) {
 	runCauseCountCases(t, "cause", func(n *schemas.Notice) string { return n.Cause })
+}
+
+func TestCasesAffectedCount(t *testing.T) {
+	runCauseCountCases(t, "affected_count", func(n *schemas.Notice) string {
+		switch {
+		case n.AffectedCount == nil:
+			return "null"
+		case n.AffectedApprox:
+			return strconv.FormatInt(*n.AffectedCount, 10) + " approx"
+		}
+		return strconv.FormatInt(*n.AffectedCount, 10)
+	})
 }
