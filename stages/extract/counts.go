@@ -37,7 +37,8 @@ func findCounts(s string) []countMention {
 		if m[4] > 0 && (isDigitByte(s[m[4]-1]) || s[m[4]-1] == '.' && !strings.HasSuffix(s[:m[4]], "..") || s[m[4]-1] == '-' || s[m[4]-1] == '/') {
 			continue // inside a decimal, a date or a code; "…1,793件" (… is "..." after NFKC) is a count
 		}
-		if num == "一" && (unit == "件" || unit == "人" || unit == "名") {
+		kind := countUnitKind[unit]
+		if num == "一" && (kind == unitPerson || kind == unitRecord) {
 			continue // "今回の一件", "お一人": not a count
 		}
 		before := lastRunes(s[:m[0]], countWindows.before)
@@ -48,7 +49,6 @@ func findCounts(s string) []countMention {
 			before = before[i+size:]
 		}
 		after := s[m[1]:]
-		kind := countUnitKind[unit]
 		if kind == unitParty && !containsAny(before, countFilters["party_people"]) {
 			continue // 送付先, 委託先… are places, not people
 		}
