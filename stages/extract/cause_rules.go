@@ -16,10 +16,14 @@ import (
 
 // causeOrder are the causes, in the order that wins ties; causeWinsAt is
 // the score at which a cause wins outright, for those that have one.
-var causeOrder, causeWinsAt = func() ([]string, map[string]float64) {
+var causeOrder, causeWinsAt = parseCauseOrder(rules.Table("cause/order.tsv", 2))
+
+// parseCauseOrder reads order.tsv's rows; it panics on a bad one, naming
+// the file, the line and the column.
+func parseCauseOrder(rows []rules.Row) ([]string, map[string]float64) {
 	var order []string
 	winsAt := map[string]float64{}
-	for _, r := range rules.Table("cause/order.tsv", 2) {
+	for _, r := range rows {
 		if slices.Contains(order, r.Fields[0]) {
 			panic(fmt.Errorf("rules: %s: cause %q is listed twice", r.Pos(), r.Fields[0]))
 		}
@@ -31,15 +35,21 @@ var causeOrder, causeWinsAt = func() ([]string, map[string]float64) {
 		}
 	}
 	return order, winsAt
-}()
+}
 
-// causeWeights are rules/cause/weights.tsv's numbers.
-var causeWeights = func() struct {
+// causeWeightSet are the numbers of rules/cause/weights.tsv.
+type causeWeightSet struct {
 	title, sentence, causeWord, statement, speculative, response float64
 	minScore, overlapWeight, lemmaMinSentence                    float64
 	consequenceGap                                               int
-} {
-	rows := rules.Table("cause/weights.tsv", 3)
+}
+
+// causeWeights are rules/cause/weights.tsv's numbers.
+var causeWeights = parseCauseWeights(rules.Table("cause/weights.tsv", 3))
+
+// parseCauseWeights reads weights.tsv's rows: each weight once, none
+// missing, no other.
+func parseCauseWeights(rows []rules.Row) causeWeightSet {
 	byName := map[string]float64{}
 	for _, r := range rows {
 		v, err := r.Number(1, "value")
@@ -57,21 +67,17 @@ var causeWeights = func() struct {
 		delete(byName, name)
 		return v
 	}
-	w := struct {
-		title, sentence, causeWord, statement, speculative, response float64
-		minScore, overlapWeight, lemmaMinSentence                    float64
-		consequenceGap                                               int
-	}{get("title"), get("sentence"), get("cause_word"), get("statement"), get("speculative"), get("response"),
+	w := causeWeightSet{get("title"), get("sentence"), get("cause_word"), get("statement"), get("speculative"), get("response"),
 		get("min_score"), get("overlap_weight"), get("lemma_min_sentence"), int(get("consequence_gap"))}
 	for name := range byName {
 		panic(fmt.Errorf("rules: cause/weights.tsv: %q is no weight the cause reads", name))
 	}
 	return w
-}()
+}
 
 // checkCauseColumn checks that column col of r names a cause of order.tsv.
-func checkCauseColumn(r rules.Row, col int) {
-	causeOneOf(r, col, "cause", causeOrder...)
+func checkCauseColumn(r rules.Row, col int, order []string) {
+	causeOneOf(r, col, "cause", order...)
 }
 
 // causeCue is a phrase that states a cause, with its weight.
@@ -91,11 +97,14 @@ type lemmaCue struct {
 
 // causeCues are the surface cues in the file's order, which is the order
 // they take text in; lemmaCues the verbs.
-var causeCues, lemmaCues = func() ([]causeCue, []lemmaCue) {
+var causeCues, lemmaCues = parseCauseCues(rules.Table("cause/cues.tsv", 4), causeOrder)
+
+// parseCauseCues reads cues.tsv's rows, whose causes are of order.
+func parseCauseCues(rows []rules.Row, order []string) ([]causeCue, []lemmaCue) {
 	var surface []causeCue
 	var lemma []lemmaCue
-	for _, r := range rules.Table("cause/cues.tsv", 4) {
-		checkCauseColumn(r, 1)
+	for _, r := range rows {
+		checkCauseColumn(r, 1, order)
 		w, err := r.Number(2, "weight")
 		causeMust(err)
 		causeOneOf(r, 3, "match", "surface", "lemma")
@@ -106,7 +115,7 @@ var causeCues, lemmaCues = func() ([]causeCue, []lemmaCue) {
 		}
 	}
 	return surface, lemma
-}()
+}
 
 // patternCue states a cause with words apart: 「誤って…を送信」. need are
 // the words every match holds, one of each group, so that the pattern runs
@@ -118,10 +127,13 @@ type patternCue struct {
 	need   [][]string
 }
 
-var patternCues = func() []patternCue {
+var patternCues = parseCausePatterns(rules.Table("cause/patterns.tsv", 4), causeOrder)
+
+// parseCausePatterns reads patterns.tsv's rows, whose causes are of order.
+func parseCausePatterns(rows []rules.Row, order []string) []patternCue {
 	var out []patternCue
-	for _, r := range rules.Table("cause/patterns.tsv", 4) {
-		checkCauseColumn(r, 0)
+	for _, r := range rows {
+		checkCauseColumn(r, 0, order)
 		w, err := r.Number(1, "weight")
 		causeMust(err)
 		var need [][]string
@@ -139,7 +151,7 @@ var patternCues = func() []patternCue {
 		out = append(out, patternCue{cause: r.Fields[0], re: re, weight: w, need: need})
 	}
 	return out
-}()
+}
 
 // causeMust panics with err, a rule file's error naming its file and line,
 // when it is not nil: the files are embedded, and TestBundledRules and the
@@ -157,11 +169,14 @@ func causeOneOf(r rules.Row, col int, column string, allowed ...string) {
 	}
 }
 
-// causeWordsByRole reads a table of word <TAB> role whose roles are allowed:
+// causeWordsByRole reads the rows of a table of word <TAB> role whose roles
+// are allowed, each with a word at least:
 // the words of each role, in the file's order.
-func causeWordsByRole(path string, allowed ...string) map[string][]string {
+func causeWordsByRole(rows []rules.Row, allowed ...string) map[string][]string {
 	out := map[string][]string{}
-	for _, r := range rules.Table(path, 2) {
+	path := ""
+	for _, r := range rows {
+		path = r.File
 		causeOneOf(r, 1, "role", allowed...)
 		if slices.Contains(out[r.Fields[1]], r.Fields[0]) {
 			panic(fmt.Errorf("rules: %s: %q is already a word of %s", r.Pos(), r.Fields[0], r.Fields[1]))
@@ -177,7 +192,7 @@ func causeWordsByRole(path string, allowed ...string) map[string][]string {
 }
 
 var (
-	causeSentenceRoles = causeWordsByRole("cause/sentence_words.tsv", "cause", "statement", "speculative")
+	causeSentenceRoles = causeWordsByRole(rules.Table("cause/sentence_words.tsv", 2), "cause", "statement", "speculative")
 	// causeWords make a sentence one that states a cause.
 	causeWords = causeSentenceRoles["cause"]
 	// causeStatements make a sentence one that states the cause outright.
@@ -186,12 +201,12 @@ var (
 	// checked, which states no cause: 「不正アクセスの有無を調査中」.
 	speculative = causeSentenceRoles["speculative"]
 
-	causeHeadingRoles = causeWordsByRole("cause/headings.tsv", "cause", "statement", "response", "not_response")
+	causeHeadingRoles = causeWordsByRole(rules.Table("cause/headings.tsv", 2), "cause", "statement", "response", "not_response")
 	// responseHeadings head the parts of a notice about what was done or
 	// will be done, not about what happened.
 	responseHeadings = causeHeadingRoles["response"]
 
-	causeMaskParts = causeWordsByRole("cause/masks.tsv", "attack", "object", "end", "listed_in")
+	causeMaskParts = causeWordsByRole(rules.Table("cause/masks.tsv", 2), "attack", "object", "end", "listed_in")
 	// consequenceWords open every match of consequenceRE, and
 	// consequenceEnds end it.
 	consequenceWords = causeMaskParts["attack"]
@@ -205,7 +220,7 @@ var (
 	// listedIn are entries in a list or a register, which 掲載 also says.
 	listedIn = causeMaskParts["listed_in"]
 
-	causeTheftItems = causeWordsByRole("cause/theft_items.tsv", "data", "physical")
+	causeTheftItems = causeWordsByRole(rules.Table("cause/theft_items.tsv", 2), "data", "physical")
 	// dataWords name data, not a device or papers.
 	dataWords = causeTheftItems["data"]
 	// physicalItems are things a thief carries away.

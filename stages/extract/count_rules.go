@@ -30,10 +30,14 @@ const (
 
 // countUnits are the units, longest first (人分 before 人), and
 // countUnitKind their kinds.
-var countUnits, countUnitKind = func() ([]string, map[string]string) {
+var countUnits, countUnitKind = parseCountUnits(rules.Table("count/units.tsv", 2))
+
+// parseCountUnits reads units.tsv's rows; it panics on a bad one, naming
+// the file, the line and the column.
+func parseCountUnits(rows []rules.Row) ([]string, map[string]string) {
 	kind := map[string]string{}
 	var units []string
-	for _, r := range rules.Table("count/units.tsv", 2) {
+	for _, r := range rows {
 		countOneOf(r, 1, "kind", unitPerson, unitPersonShare, unitRecord, unitRecordShare, unitAccount, unitHousehold, unitUser, unitParty)
 		if _, dup := kind[r.Fields[0]]; dup {
 			panic(fmt.Errorf("rules: %s: unit %q is listed twice", r.Pos(), r.Fields[0]))
@@ -42,7 +46,7 @@ var countUnits, countUnitKind = func() ([]string, map[string]string) {
 		units = append(units, r.Fields[0])
 	}
 	return countLongestFirst(units), kind
-}()
+}
 
 // Qualifier meanings (rules/count/qualifiers.tsv).
 const (
@@ -54,11 +58,14 @@ const (
 // countPrefixes are the qualifiers before a number and countSuffixes
 // those after its unit, longest first (最大で before 最大);
 // countQualifier is what each means.
-var countPrefixes, countSuffixes, countQualifier = func() ([]string, []string, map[string]string) {
+var countPrefixes, countSuffixes, countQualifier = parseCountQualifiers(rules.Table("count/qualifiers.tsv", 3))
+
+// parseCountQualifiers reads qualifiers.tsv's rows.
+func parseCountQualifiers(rows []rules.Row) ([]string, []string, map[string]string) {
 	var before, after []string
 	means := map[[2]string]string{}
 	byWord := map[string]string{}
-	for _, r := range rules.Table("count/qualifiers.tsv", 3) {
+	for _, r := range rows {
 		countOneOf(r, 1, "place", "before", "after")
 		countOneOf(r, 2, "means", qualApprox, qualTotal, qualExact)
 		w, place := r.Fields[0], r.Fields[1]
@@ -79,19 +86,25 @@ var countPrefixes, countSuffixes, countQualifier = func() ([]string, []string, m
 		panic(fmt.Errorf("rules: count/qualifiers.tsv: want words before and after"))
 	}
 	return countLongestFirst(before), countLongestFirst(after), byWord
-}()
+}
 
 // countUnitStarts and countPrefixStarts are the first runes of the units
 // and of the qualifiers before a number: the scanners' quick checks.
 var countUnitStarts, countPrefixStarts = startRunes(countUnits), startRunes(countPrefixes)
 
 // countFilters are rules/count/filters.tsv's words, by filter.
-var countFilters = func() map[string][]string {
-	names := []string{"not_people_before", "data_before", "not_people_after", "address", "inquiry_heads",
-		"phrase_ends", "acting_after", "actors_before", "actor_particles", "party_people", "total_before",
-		"part", "ordinal_after", "ratio_after", "joined", "not_joined", "leak", "strong_leak"}
+var countFilters = parseCountFilters(rules.Table("count/filters.tsv", 2))
+
+// countFilterNames are the filters of filters.tsv that the counts read.
+var countFilterNames = []string{"not_people_before", "data_before", "not_people_after", "address", "inquiry_heads",
+	"phrase_ends", "acting_after", "actors_before", "actor_particles", "party_people", "total_before",
+	"part", "ordinal_after", "ratio_after", "joined", "not_joined", "leak", "strong_leak"}
+
+// parseCountFilters reads filters.tsv's rows: every filter has words.
+func parseCountFilters(rows []rules.Row) map[string][]string {
+	names := countFilterNames
 	out := map[string][]string{}
-	for _, r := range rules.Table("count/filters.tsv", 2) {
+	for _, r := range rows {
 		countOneOf(r, 1, "filter", names...)
 		if slices.Contains(out[r.Fields[1]], r.Fields[0]) {
 			panic(fmt.Errorf("rules: %s: %q is already a word of %s", r.Pos(), r.Fields[0], r.Fields[1]))
@@ -104,7 +117,7 @@ var countFilters = func() map[string][]string {
 		}
 	}
 	return out
-}()
+}
 
 var (
 	// notPeopleBefore are nouns that, just before a number, say what is
@@ -125,12 +138,19 @@ var (
 	leakWords = countFilters["leak"]
 )
 
-// countWindows are rules/count/windows.tsv's numbers.
-var countWindows = func() struct {
+// countWindowSet are the numbers of rules/count/windows.tsv.
+type countWindowSet struct {
 	before, dataBefore, actorsBefore, totalBefore, actingAfter, headPhrase, itemLine, joinedBetween, listItems int
-} {
+}
+
+// countWindows are rules/count/windows.tsv's numbers.
+var countWindows = parseCountWindows(rules.Table("count/windows.tsv", 3))
+
+// parseCountWindows reads windows.tsv's rows: each a whole number of 1 or
+// more, none missing, no other.
+func parseCountWindows(rows []rules.Row) countWindowSet {
 	byName := map[string]int{}
-	for _, r := range rules.Table("count/windows.tsv", 3) {
+	for _, r := range rows {
 		v, err := r.Number(1, "value")
 		if err != nil {
 			panic(err)
@@ -151,22 +171,23 @@ var countWindows = func() struct {
 		delete(byName, name)
 		return v
 	}
-	w := struct {
-		before, dataBefore, actorsBefore, totalBefore, actingAfter, headPhrase, itemLine, joinedBetween, listItems int
-	}{get("before"), get("data_before"), get("actors_before"), get("total_before"), get("acting_after"),
+	w := countWindowSet{get("before"), get("data_before"), get("actors_before"), get("total_before"), get("acting_after"),
 		get("head_phrase"), get("item_line"), get("joined_between"), get("list_items")}
 	for name := range byName {
 		panic(fmt.Errorf("rules: count/windows.tsv: %q is no window the counts read", name))
 	}
 	return w
-}()
+}
 
 // labelCountRE: a table row whose label says what is counted, and a bare
 // number with no unit ("漏えい人数 25789", "流出件数:1,204"), built from
 // rules/count/labels.tsv.
-var labelCountRE = func() *regexp.Regexp {
+var labelCountRE = parseCountLabels(rules.Table("count/labels.tsv", 2))
+
+// parseCountLabels builds labelCountRE from labels.tsv's rows.
+func parseCountLabels(rows []rules.Row) *regexp.Regexp {
 	parts := map[string][]string{}
-	for _, r := range rules.Table("count/labels.tsv", 2) {
+	for _, r := range rows {
 		countOneOf(r, 1, "part", "subject", "measure", "approx")
 		parts[r.Fields[1]] = append(parts[r.Fields[1]], regexp.QuoteMeta(r.Fields[0]))
 	}
@@ -178,7 +199,7 @@ var labelCountRE = func() *regexp.Regexp {
 	}
 	return regexp.MustCompile(`^[\s・\-]*(?:` + strings.Join(parts["subject"], "|") + `)(?:` + strings.Join(parts["measure"], "|") +
 		`)\s*[::]?\s*(` + strings.Join(parts["approx"], "|") + `)?((?:\d{1,3}(?:,\d{3})+|\d+))\s*$`)
-}()
+}
 
 // countOneOf panics unless field col of r, named column, is one of
 // allowed: the files are embedded, and TestBundledRules and the cases read
