@@ -30,7 +30,7 @@ func causeScoresOracle(title string, sents []sentence) (map[string]float64, map[
 		if strings.Contains(scan, "『") {
 			scan = maskTitles(scan)
 		}
-		if strings.Contains(scan, "に掲載") {
+		if containsAny(scan, listedIn) {
 			scan = maskListed(scan)
 		}
 		if containsAny(scan, consequenceWords) {
@@ -55,7 +55,7 @@ func causeScoresOracle(title string, sents []sentence) (map[string]float64, map[
 				}
 				i += from
 				from = i + len(c.phrase)
-				if anyUsed(used[i:from]) && c.weight < 3 {
+				if anyUsed(used[i:from]) && c.weight < causeWeights.overlapWeight {
 					continue
 				}
 				for k := i; k < from; k++ {
@@ -72,7 +72,7 @@ func causeScoresOracle(title string, sents []sentence) (map[string]float64, map[
 		}
 		// Every cause sentence is tokenized: the oracle skips none by
 		// lemmaStems.
-		if mult >= 2 {
+		if mult >= causeWeights.lemmaMinSentence {
 			seen := map[string]bool{}
 			for _, m := range morphs(scan) {
 				for _, c := range lemmaCues {
@@ -84,20 +84,20 @@ func causeScoresOracle(title string, sents []sentence) (map[string]float64, map[
 			}
 		}
 	}
-	add(title, 3)
+	add(title, causeWeights.title)
 	for _, s := range sents {
-		mult := 1.0
-		if containsAny(s.Text, causeWords) || containsAny(s.Heading, []string{"原因", "経緯", "概要", "発生", "事案", "内容"}) {
-			mult = 2
+		mult := causeWeights.sentence
+		if containsAny(s.Text, causeWords) || containsAny(s.Heading, causeHeadingRoles["cause"]) {
+			mult = causeWeights.causeWord
 		}
-		if containsAny(s.Text, causeStatements) || containsAny(s.Heading, []string{"原因", "要因"}) {
-			mult = 3
+		if containsAny(s.Text, causeStatements) || containsAny(s.Heading, causeHeadingRoles["statement"]) {
+			mult = causeWeights.statement
 		}
 		if containsAny(s.Text, speculative) {
-			mult = 0.25
+			mult = causeWeights.speculative
 		}
-		if containsAny(s.Heading, responseHeadings) && !containsAny(s.Heading, []string{"原因", "経緯", "概要"}) {
-			mult = math.Min(mult, 0.25)
+		if containsAny(s.Heading, responseHeadings) && !containsAny(s.Heading, causeHeadingRoles["not_response"]) {
+			mult = math.Min(mult, causeWeights.response)
 		}
 		add(s.Text, mult)
 	}

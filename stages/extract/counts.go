@@ -18,36 +18,6 @@ type countMention struct {
 	Total  bool // labelled as a total: 申請総数1,660件, 合計: 9名
 }
 
-// notPeopleBefore are nouns that, just before a number, say what is
-// counted is not a person or a record of one.
-var notPeopleBefore = []string{"メール", "送信", "アクセス", "ログイン", "回数", "サーバ", "台", "団体", "事業所",
-	"店舗", "校", "枚", "通数", "ページ", "円", "問い合わせ", "問合せ", "投稿", "ファイル", "フォルダ",
-	"スパム", "迷惑", "企業", "法人", "社中", "会社", "業者", "組織", "施設", "拠点", "端末", "PC",
-	"アカウント", "ID"}
-
-// actingAfter, just after a count, say the people counted did something
-// (logged in), not that their data leaked.
-var actingAfter = []string{"ログイン", "同時", "タイミング", "アクセスした", "利用した際"}
-
-// strongLeakWords say data leaked or could be seen.
-var strongLeakWords = []string{"漏えい", "漏洩", "流出", "閲覧", "個人情報", "漏れ", "不正取得"}
-
-// notPeopleAfter are nouns right after "N件の" that say the same.
-var notPeopleAfter = []string{"メール", "迷惑", "スパム", "お問い合わせ", "問い合わせ", "アクセス", "ログイン",
-	"送信", "通信", "ファイル", "投稿", "書類", "申込書", "帳票", "団体", "企業", "事業所", "教育委員会",
-	"大学", "学校", "施設", "ユーザー団体", "取引先企業", "サイト", "ドメイン", "注文", "データ",
-	"報告", "連絡", "相談", "事案", "案件", "事例", "不審"}
-
-// actorsBefore are the people who did or saw something, not whose data
-// leaked: "担当者2名が閲覧", "従事者1名が持ち出し".
-var actorsBefore = []string{"担当者", "職員", "従事者", "従業員", "作業者", "技師", "教員", "社員", "犯人",
-	"委託先", "警察官", "被疑者", "容疑者", "元社員", "当事者"}
-
-// leakWords make a sentence about whose data leaked.
-var leakWords = []string{"漏えい", "漏洩", "流出", "閲覧", "可能性", "対象", "個人情報", "情報", "含む",
-	"紛失", "誤送信", "誤送付", "誤って", "不正取得", "不正に取得", "持ち出", "掲載", "公開", "記載",
-	"保存", "盗難", "おそれ", "恐れ", "分", "方", "メールアドレス"}
-
 // findCounts returns the people or record counts written in s.
 func findCounts(s string) []countMention {
 	var out []countMention
@@ -67,10 +37,11 @@ func findCounts(s string) []countMention {
 		if m[4] > 0 && (isDigitByte(s[m[4]-1]) || s[m[4]-1] == '.' && !strings.HasSuffix(s[:m[4]], "..") || s[m[4]-1] == '-' || s[m[4]-1] == '/') {
 			continue // inside a decimal, a date or a code; "…1,793件" (… is "..." after NFKC) is a count
 		}
-		if num == "一" && (unit == "件" || unit == "人" || unit == "名") {
+		kind := countUnitKind[unit]
+		if num == "一" && (kind == unitPerson || kind == unitRecord) {
 			continue // "今回の一件", "お一人": not a count
 		}
-		before := lastRunes(s[:m[0]], 8)
+		before := lastRunes(s[:m[0]], countWindows.before)
 		// A noun before a comma belongs to another clause: in
 		// 「メールを誤送信し、保護者45名の…」 送信 does not count 45.
 		if i := strings.LastIndexAny(before, "、,"); i >= 0 {
@@ -78,40 +49,37 @@ func findCounts(s string) []countMention {
 			before = before[i+size:]
 		}
 		after := s[m[1]:]
-		if unit == "先" && !strings.Contains(before, "申込") && !strings.Contains(before, "口座") {
+		if kind == unitParty && !containsAny(before, countFilters["party_people"]) {
 			continue // 送付先, 委託先… are places, not people
 		}
 		if w := lastWordOf(before, notPeopleBefore); w != "" && !counted(s[:m[0]], w) &&
-			!containsAny(lastRunes(s[:m[0]], 5), []string{"情報", "データ", "個人", "アドレス"}) {
+			!containsAny(lastRunes(s[:m[0]], countWindows.dataBefore), countFilters["data_before"]) {
 			continue // "送信メール3,000件"; but "メールアドレス 115件" are addresses
 		}
-		if rest := strings.TrimPrefix(after, "の"); rest != after && strings.HasPrefix(unit, "件") &&
-			!strings.HasPrefix(rest, "メールアドレス") && hasPrefixAny(rest, notPeopleAfter) {
+		if rest := strings.TrimPrefix(after, "の"); rest != after && (kind == unitRecord || kind == unitRecordShare) &&
+			!hasPrefixAny(rest, countFilters["address"]) && hasPrefixAny(rest, notPeopleAfter) {
 			continue // "20,912人分のデータ" are people, "3件のデータ" files; "49件のメールアドレス" addresses
 		}
-		if rest := strings.TrimPrefix(after, "の"); rest != after && strings.HasPrefix(unit, "件") && headNounNotPeople(rest) {
+		if rest := strings.TrimPrefix(after, "の"); rest != after && (kind == unitRecord || kind == unitRecordShare) && headNounNotPeople(rest) {
 			continue // "1,514件の市への「お問い合わせ」があり": inquiries
 		}
-		if containsAny(firstRunes(after, 20), actingAfter) {
+		if containsAny(firstRunes(after, countWindows.actingAfter), actingAfter) {
 			continue // "2名以上のユーザーが同時にログインした際"
 		}
-		if (unit == "ユーザー" || unit == "ユーザ") && !containsAny(s, strongLeakWords) {
+		if kind == unitUser && !containsAny(s, strongLeakWords) {
 			continue // "約3,400ユーザーにサービスを提供できない": an outage
 		}
-		if (unit == "人" || unit == "名") && containsAny(lastRunes(s[:m[0]], 5), actorsBefore) &&
-			hasPrefixAny(strings.TrimLeft(after, " "), []string{"が", "は", "で", "により", "によって", "の職員", "に"}) {
+		if kind == unitPerson && containsAny(lastRunes(s[:m[0]], countWindows.actorsBefore), actorsBefore) &&
+			hasPrefixAny(strings.TrimLeft(after, " "), countFilters["actor_particles"]) {
 			continue // "担当者2名が閲覧"; but "学生、教職員等約30,000名" are whose data
 		}
-		if strings.HasPrefix(s[m[1]:], "目") || strings.HasPrefix(s[m[1]:], "中") && unit == "件" {
+		if hasPrefixAny(s[m[1]:], countFilters["ordinal_after"]) || hasPrefixAny(s[m[1]:], countFilters["ratio_after"]) && kind == unitRecord {
 			continue // 3件目, "15件中" is a ratio
 		}
-		approx := m[2] >= 0 && s[m[2]:m[3]] != "延べ" && s[m[2]:m[3]] != "計" && s[m[2]:m[3]] != "合計" && s[m[2]:m[3]] != "総数"
-		if m[8] >= 0 {
-			approx = true
-		}
+		approx := m[2] >= 0 && countQualifier[s[m[2]:m[3]]] == qualApprox || m[8] >= 0 && countQualifier[s[m[8]:m[9]]] == qualApprox
 		paren := m[0] > 0 && strings.HasSuffix(strings.TrimSpace(s[:m[0]]), "(")
-		total := m[2] >= 0 && (s[m[2]:m[3]] == "合計" || s[m[2]:m[3]] == "総数" || s[m[2]:m[3]] == "計") ||
-			containsAny(lastRunes(s[:m[0]], 4), []string{"合計", "総数", "総計"})
+		total := m[2] >= 0 && countQualifier[s[m[2]:m[3]]] == qualTotal ||
+			containsAny(lastRunes(s[:m[0]], countWindows.totalBefore), countFilters["total_before"])
 		out = append(out, countMention{Value: v, Approx: approx, Unit: unit, Start: m[0], End: m[1], Paren: paren, Total: total})
 	}
 	return out
@@ -134,11 +102,8 @@ func countCue(s string) bool {
 		// rune is read as unknown, one byte at a time.
 		r, n := threeByteRune(s, i)
 		i += n
-		switch r {
-		case '人', '名', '件', 'ア', '世', 'ユ', '先': // 人分, 名分, 件分, アカウント, 世帯, ユーザー
-			if numeral {
-				return true
-			}
+		if numeral && countUnitStarts.has(r) { // 人分, 名分, 件分, アカウント, 世帯, ユーザー …
+			return true
 		}
 		numeral = isKanjiNumeral(r)
 	}
@@ -180,26 +145,27 @@ func counted(s, w string) bool {
 // ("市への「お問い合わせ」があり" counts inquiries).
 func headNounNotPeople(rest string) bool {
 	end := len(rest)
-	for _, p := range []string{"が", "を", "は", "、", "。", "に対", "で"} {
+	for _, p := range countFilters["phrase_ends"] {
 		if i := strings.Index(rest, p); i >= 0 && i < end {
 			end = i
 		}
 	}
 	phrase := strings.TrimRight(rest[:end], "」』 ")
-	if utf8.RuneCountInString(phrase) > 20 {
+	if utf8.RuneCountInString(phrase) > countWindows.headPhrase {
 		return false
 	}
-	for _, w := range []string{"お問い合わせ", "問い合わせ", "問合せ", "相談", "申請", "申込み", "申し込み", "注文", "メール", "通報"} {
-		if strings.HasSuffix(phrase, w) && !strings.HasSuffix(phrase, "メールアドレス") {
+	for _, w := range countFilters["address"] {
+		if strings.HasSuffix(phrase, w) {
+			return false
+		}
+	}
+	for _, w := range countFilters["inquiry_heads"] {
+		if strings.HasSuffix(phrase, w) {
 			return true
 		}
 	}
 	return false
 }
-
-// labelCountRE: a table row whose label says what is counted, and a bare
-// number with no unit ("漏えい人数 25789", "流出件数:1,204").
-var labelCountRE = regexp.MustCompile(`^[\s・\-]*(?:漏えい|漏洩|流出|対象|被害)(?:人数|者数|件数)\s*[::]?\s*(約)?((?:\d{1,3}(?:,\d{3})+|\d+))\s*$`)
 
 // labelCount reads a labelled bare count of a table row.
 func labelCount(s string) (countMention, bool) {
@@ -359,7 +325,7 @@ func affected(w *watch, sents []sentence) (count int64, approx bool, evidence st
 	pending := false    // a heading-like line ended the group, unless the enumeration goes on
 	underTotal := false // the list follows a stated total: it is that total's breakdown
 	flush := func() {
-		if groupN >= 2 && !underTotal {
+		if groupN >= countWindows.listItems && !underTotal {
 			consider(group)
 		}
 		group, groupN, lastNum, pending, underTotal = pick{}, 0, 0, false, false
@@ -409,7 +375,7 @@ func affected(w *watch, sents []sentence) (count int64, approx bool, evidence st
 		var sum pick
 		n := 0
 		for k, c := range cs {
-			if k > 0 && strings.Contains(s.Text[cs[k-1].End:c.Start], "うち") {
+			if k > 0 && containsAny(s.Text[cs[k-1].End:c.Start], countFilters["part"]) {
 				break // "202世帯(207人)分、うち…(151人)分": a part, not another category
 			}
 			if c.Paren {
@@ -428,8 +394,8 @@ func affected(w *watch, sents []sentence) (count int64, approx bool, evidence st
 			// maybe at several levels; their sum is no count.
 			flush()
 			underTotal = true
-		case (s.Item || lineIsItemLike(s.Text)) && utf8.RuneCountInString(s.Text) <= 50:
-			if strings.Contains(s.Text, "うち") {
+		case (s.Item || lineIsItemLike(s.Text)) && utf8.RuneCountInString(s.Text) <= countWindows.itemLine:
+			if containsAny(s.Text, countFilters["part"]) {
 				break // "- なお、上記のうち…128件": a part of the items above
 			}
 			group.v += cs[0].Value
@@ -466,10 +432,10 @@ var enumeratorRE = regexp.MustCompile(`^\(?(\d{1,2})\)`)
 // categories ("及びその保護者", "と", "、教員") rather than giving a part
 // (うち), an alternative (除くと) or a bracket.
 func joinedCounts(between string) bool {
-	if utf8.RuneCountInString(between) > 15 || containsAny(between, []string{"うち", "除", "中", "(", ")", "。", "計", "合計"}) {
+	if utf8.RuneCountInString(between) > countWindows.joinedBetween || containsAny(between, countFilters["not_joined"]) {
 		return false
 	}
-	return containsAny(between, []string{"及び", "および", "並びに", "ならびに", "と", "、", ","})
+	return containsAny(between, countFilters["joined"])
 }
 
 // lineIsItemLike: "(1) ユーザー様の個人情報 23,508件" and "学内学生…85件"

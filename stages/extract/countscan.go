@@ -168,12 +168,6 @@ func countUnit(s string, i int) (countEnd, bool) {
 	return t, true
 }
 
-var (
-	countPrefixes = []string{"約", "およそ", "最大で", "最大", "推定", "延べ", "計", "合計", "総数", "少なくとも"}
-	countUnits    = []string{"人分", "名分", "件分", "人", "名", "件", "アカウント", "世帯", "ユーザー", "ユーザ", "先"}
-	countSuffixes = []string{"以上", "超", "程度", "前後", "ほど", "強", "余り"}
-)
-
 // countPrefix is the word of the first group that s opens with, "" when
 // none: 最大で before 最大, as で? takes what it can.
 func countPrefix(s string) string { return firstPrefix(s, countPrefixes) }
@@ -196,9 +190,5 @@ func countMayStart(s string, p int) bool {
 		return isDigitByte(c) || isSpaceByte(c)
 	}
 	r, _ := utf8.DecodeRuneInString(s[p:])
-	switch r {
-	case '約', 'お', '最', '推', '延', '計', '合', '総', '少':
-		return true
-	}
-	return isKanjiNumeral(r)
+	return countPrefixStarts.has(r) || isKanjiNumeral(r)
 }

@@ -4,15 +4,26 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"strings"
 	"testing"
 )
 
 // countRE is the pattern countMatches scans for: the oracle of its
 // differential tests.
-var countRE = regexp.MustCompile(`(約|およそ|最大で?|推定|延べ|計|合計|総数|少なくとも)?\s*` +
+// It is built from the words of rules/count/ (the qualifiers and the
+// units, longest first), as the scanner reads them.
+var countRE = regexp.MustCompile(quotedGroup(countPrefixes) + `?\s*` +
 	`((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万(?:\d{1,4}|\d,\d{3})?)?(?:千)?|[〇一二三四五六七八九十百千万]+)\s*` +
-	`(人分|名分|件分|人|名|件|アカウント|世帯|ユーザー|ユーザ|先)` +
-	`(以上|超|程度|前後|ほど|強|余り)?`)
+	quotedGroup(countUnits) + quotedGroup(countSuffixes) + `?`)
+
+// quotedGroup is a capturing group of the words, in their order.
+func quotedGroup(words []string) string {
+	q := make([]string, len(words))
+	for i, w := range words {
+		q[i] = regexp.QuoteMeta(w)
+	}
+	return "(" + strings.Join(q, "|") + ")"
+}
 
 // countCueBefore is countCue as it was, decoding every rune.
 func countCueBefore(s string) bool {
@@ -21,10 +32,9 @@ func countCueBefore(s string) bool {
 		switch r {
 		case ' ', '\t', '\n', '\f', '\r':
 			continue
-		case '人', '名', '件', 'ア', '世', 'ユ', '先':
-			if numeral {
-				return true
-			}
+		}
+		if numeral && countUnitStarts.has(r) {
+			return true
 		}
 		numeral = r >= '0' && r <= '9' || isKanjiNumeral(r)
 	}

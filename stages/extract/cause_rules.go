@@ -1,0 +1,244 @@
+package extract
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/breachtrend/breachtrend/rules"
+)
+
+// The cause's rules are read from rules/cause/ once, at start-up: the cues
+// and their weights, the patterns, the words that weigh sentences, the
+// masks, the thresholds and the tie-break order. rules/README.md says what
+// each file and column means.
+
+// causeOrder are the causes, in the order that wins ties; causeWinsAt is
+// the score at which a cause wins outright, for those that have one.
+var causeOrder, causeWinsAt = parseCauseOrder(rules.Table("cause/order.tsv", 2))
+
+// parseCauseOrder reads order.tsv's rows; it panics on a bad one, naming
+// the file, the line and the column.
+func parseCauseOrder(rows []rules.Row) ([]string, map[string]float64) {
+	var order []string
+	winsAt := map[string]float64{}
+	for _, r := range rows {
+		if slices.Contains(order, r.Fields[0]) {
+			panic(fmt.Errorf("rules: %s: cause %q is listed twice", r.Pos(), r.Fields[0]))
+		}
+		order = append(order, r.Fields[0])
+		if r.Fields[1] != "-" {
+			v, err := r.Number(1, "wins_at")
+			causeMust(err)
+			winsAt[r.Fields[0]] = v
+		}
+	}
+	return order, winsAt
+}
+
+// causeWeightSet are the numbers of rules/cause/weights.tsv.
+type causeWeightSet struct {
+	title, sentence, causeWord, statement, speculative, response float64
+	minScore, overlapWeight, lemmaMinSentence                    float64
+	consequenceGap                                               int
+}
+
+// causeWeights are rules/cause/weights.tsv's numbers.
+var causeWeights = parseCauseWeights(rules.Table("cause/weights.tsv", 3))
+
+// parseCauseWeights reads weights.tsv's rows: each weight once, none
+// missing, no other.
+func parseCauseWeights(rows []rules.Row) causeWeightSet {
+	byName := map[string]float64{}
+	for _, r := range rows {
+		v, err := r.Number(1, "value")
+		causeMust(err)
+		if _, dup := byName[r.Fields[0]]; dup {
+			panic(fmt.Errorf("rules: %s: %q is listed twice", r.Pos(), r.Fields[0]))
+		}
+		byName[r.Fields[0]] = v
+	}
+	get := func(name string) float64 {
+		v, ok := byName[name]
+		if !ok {
+			panic(fmt.Errorf("rules: cause/weights.tsv: no line for %q", name))
+		}
+		delete(byName, name)
+		return v
+	}
+	w := causeWeightSet{get("title"), get("sentence"), get("cause_word"), get("statement"), get("speculative"), get("response"),
+		get("min_score"), get("overlap_weight"), get("lemma_min_sentence"), int(get("consequence_gap"))}
+	for name := range byName {
+		panic(fmt.Errorf("rules: cause/weights.tsv: %q is no weight the cause reads", name))
+	}
+	return w
+}
+
+// checkCauseColumn checks that column col of r names a cause of order.tsv.
+func checkCauseColumn(r rules.Row, col int, order []string) {
+	causeOneOf(r, col, "cause", order...)
+}
+
+// causeCue is a phrase that states a cause, with its weight.
+type causeCue struct {
+	cause  string
+	phrase string
+	weight float64
+}
+
+// lemmaCue is a verb that states a cause, matched on the tokenizer's base
+// forms, so that 盗まれました, 盗んだ and 盗られた, or 紛失いたしました and
+// 無くした, are one cue each.
+type lemmaCue struct {
+	cause, base string
+	weight      float64
+}
+
+// causeCues are the surface cues in the file's order, which is the order
+// they take text in; lemmaCues the verbs.
+var causeCues, lemmaCues = parseCauseCues(rules.Table("cause/cues.tsv", 4), causeOrder)
+
+// parseCauseCues reads cues.tsv's rows, whose causes are of order.
+func parseCauseCues(rows []rules.Row, order []string) ([]causeCue, []lemmaCue) {
+	var surface []causeCue
+	var lemma []lemmaCue
+	for _, r := range rows {
+		checkCauseColumn(r, 1, order)
+		w, err := r.Number(2, "weight")
+		causeMust(err)
+		causeOneOf(r, 3, "match", "surface", "lemma")
+		if r.Fields[3] == "lemma" {
+			lemma = append(lemma, lemmaCue{cause: r.Fields[1], base: r.Fields[0], weight: w})
+		} else {
+			surface = append(surface, causeCue{cause: r.Fields[1], phrase: r.Fields[0], weight: w})
+		}
+	}
+	return surface, lemma
+}
+
+// patternCue states a cause with words apart: 「誤って…を送信」. need are
+// the words every match holds, one of each group, so that the pattern runs
+// only on the sentences that hold them.
+type patternCue struct {
+	cause  string
+	re     *regexp.Regexp
+	weight float64
+	need   [][]string
+}
+
+var patternCues = parseCausePatterns(rules.Table("cause/patterns.tsv", 4), causeOrder)
+
+// parseCausePatterns reads patterns.tsv's rows, whose causes are of order.
+func parseCausePatterns(rows []rules.Row, order []string) []patternCue {
+	var out []patternCue
+	for _, r := range rows {
+		checkCauseColumn(r, 0, order)
+		w, err := r.Number(1, "weight")
+		causeMust(err)
+		var need [][]string
+		for _, g := range strings.Split(r.Fields[2], ";") {
+			words := strings.Split(g, "|")
+			if slices.Contains(words, "") {
+				panic(fmt.Errorf("rules: %s: need %q has an empty word", r.Pos(), r.Fields[2]))
+			}
+			need = append(need, words)
+		}
+		re, err := regexp.Compile(r.Fields[3])
+		if err != nil {
+			panic(fmt.Errorf("rules: %s: pattern: %v", r.Pos(), err))
+		}
+		out = append(out, patternCue{cause: r.Fields[0], re: re, weight: w, need: need})
+	}
+	return out
+}
+
+// causeMust panics with err, a rule file's error naming its file and line,
+// when it is not nil: the files are embedded, and TestBundledRules and the
+// cases read them all, so a panic here is a file its test would catch.
+func causeMust(err error) {
+	if err != nil {
+		panic(err)
+	}
+}
+
+// causeOneOf panics unless field col of r, named column, is one of allowed.
+func causeOneOf(r rules.Row, col int, column string, allowed ...string) {
+	if !slices.Contains(allowed, r.Fields[col]) {
+		panic(fmt.Errorf("rules: %s: %s %q is not one of %s", r.Pos(), column, r.Fields[col], strings.Join(allowed, ", ")))
+	}
+}
+
+// causeWordsByRole reads the rows of a table of word <TAB> role whose roles
+// are allowed, each with a word at least:
+// the words of each role, in the file's order.
+func causeWordsByRole(rows []rules.Row, allowed ...string) map[string][]string {
+	out := map[string][]string{}
+	path := ""
+	for _, r := range rows {
+		path = r.File
+		causeOneOf(r, 1, "role", allowed...)
+		if slices.Contains(out[r.Fields[1]], r.Fields[0]) {
+			panic(fmt.Errorf("rules: %s: %q is already a word of %s", r.Pos(), r.Fields[0], r.Fields[1]))
+		}
+		out[r.Fields[1]] = append(out[r.Fields[1]], r.Fields[0])
+	}
+	for _, role := range allowed {
+		if len(out[role]) == 0 {
+			panic(fmt.Errorf("rules: %s: no words of %s", path, role))
+		}
+	}
+	return out
+}
+
+var (
+	causeSentenceRoles = causeWordsByRole(rules.Table("cause/sentence_words.tsv", 2), "cause", "statement", "speculative")
+	// causeWords make a sentence one that states a cause.
+	causeWords = causeSentenceRoles["cause"]
+	// causeStatements make a sentence one that states the cause outright.
+	causeStatements = causeSentenceRoles["statement"]
+	// speculative phrases make a sentence about a possibility being
+	// checked, which states no cause: 「不正アクセスの有無を調査中」.
+	speculative = causeSentenceRoles["speculative"]
+
+	causeHeadingRoles = causeWordsByRole(rules.Table("cause/headings.tsv", 2), "cause", "statement", "response", "not_response")
+	// responseHeadings head the parts of a notice about what was done or
+	// will be done, not about what happened.
+	responseHeadings = causeHeadingRoles["response"]
+
+	causeMaskParts = causeWordsByRole(rules.Table("cause/masks.tsv", 2), "attack", "object", "end", "listed_in")
+	// consequenceWords open every match of consequenceRE, and
+	// consequenceEnds end it.
+	consequenceWords = causeMaskParts["attack"]
+	consequenceEnds  = causeMaskParts["end"]
+	// consequenceRE finds attack words used for what an intruder did with
+	// the organization's systems, not for how it got in: an account taken
+	// over sent 「フィッシングメールの送信」, and 「ニセ電話詐欺被害」 is the
+	// subject of a police file, not its cause.
+	consequenceRE = regexp.MustCompile(causeAlternation(consequenceWords) + causeAlternation(causeMaskParts["object"]) + "?" +
+		fmt.Sprintf("[^。、]{0,%d}", causeWeights.consequenceGap) + causeAlternation(consequenceEnds))
+	// listedIn are entries in a list or a register, which 掲載 also says.
+	listedIn = causeMaskParts["listed_in"]
+
+	causeTheftItems = causeWordsByRole(rules.Table("cause/theft_items.tsv", 2), "data", "physical")
+	// dataWords name data, not a device or papers.
+	dataWords = causeTheftItems["data"]
+	// physicalItems are things a thief carries away.
+	physicalItems = causeTheftItems["physical"]
+
+	// lemmaStems are what the lemma cues' conjugated forms hold: a token
+	// whose base form is a lemma cue's has one in its surface
+	// (TestLemmaStems reads them from the dictionary).
+	lemmaStems = rules.Words("cause/lemma_stems.tsv")
+)
+
+// causeAlternation is a regexp group (?:…) of words, quoted, longest first: of
+// two words where one opens the other, the longer is tried first.
+func causeAlternation(words []string) string {
+	sorted := slices.Clone(words)
+	slices.SortStableFunc(sorted, func(a, b string) int { return len(b) - len(a) })
+	for i, w := range sorted {
+		sorted[i] = regexp.QuoteMeta(w)
+	}
+	return "(?:" + strings.Join(sorted, "|") + ")"
+}
