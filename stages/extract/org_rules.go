@@ -18,6 +18,16 @@ import (
 // orgRulesDir is the organization field's folder under rules/.
 const orgRulesDir = "organization/"
 
+// orgFilesRead and orgWeightsRead are the rule files and the weights the
+// field reads, for the test that no file or weight is left unread.
+var orgFilesRead, orgWeightsRead []string
+
+// orgFile is the path of a rule file of the field, noted as read.
+func orgFile(name string) string {
+	orgFilesRead = append(orgFilesRead, orgRulesDir+name)
+	return orgRulesDir + name
+}
+
 var (
 	// legalForms are the words of a legal entity's name, before or after
 	// it, in the order stripLegal removes them.
@@ -51,17 +61,17 @@ var (
 	// are removed from the end of the name before it.
 	breadcrumbHomes, breadcrumbSiteWords = loadBreadcrumbs()
 
-	titleStarts     = rules.Words(orgRulesDir + "title_starts.tsv")
-	particles       = rules.Words(orgRulesDir + "particles.tsv")
-	lineLabels      = rules.Words(orgRulesDir + "line_labels.tsv")
-	addressCues     = rules.Words(orgRulesDir + "address_cues.tsv")
-	regulatedLinks  = rules.Words(orgRulesDir + "regulated_links.tsv")
-	headTitles      = rules.Words(orgRulesDir + "head_titles.tsv")
-	nameCuts        = rules.Words(orgRulesDir + "name_cuts.tsv")
-	subjectMarkers  = rules.Words(orgRulesDir + "subject_markers.tsv")
-	titleEnds       = rules.Words(orgRulesDir + "title_ends.tsv")
+	titleStarts     = rules.Words(orgFile("title_starts.tsv"))
+	particles       = rules.Words(orgFile("particles.tsv"))
+	lineLabels      = rules.Words(orgFile("line_labels.tsv"))
+	addressCues     = rules.Words(orgFile("address_cues.tsv"))
+	regulatedLinks  = rules.Words(orgFile("regulated_links.tsv"))
+	headTitles      = rules.Words(orgFile("head_titles.tsv"))
+	nameCuts        = rules.Words(orgFile("name_cuts.tsv"))
+	subjectMarkers  = rules.Words(orgFile("subject_markers.tsv"))
+	titleEnds       = rules.Words(orgFile("title_ends.tsv"))
 	titleEndRunes   = lastRuneOfEach(titleEnds)
-	orgWeight       = loadWeights(orgRulesDir + "weights.tsv")
+	orgWeight       = loadWeights(orgFile("weights.tsv"))
 	departmentRunes = strings.Join(append(slices.Clone(sectionWords), divisionWords...), "")
 )
 
@@ -195,7 +205,7 @@ func flags(r rules.Row, names ...string) []bool {
 }
 
 func loadLegalForms() (all, first, last []string) {
-	for _, r := range rules.Table(orgRulesDir+"legal_forms_extract.tsv", 3) {
+	for _, r := range rules.Table(orgFile("legal_forms_extract.tsv"), 3) {
 		f := flags(r, "first", "last")
 		all = append(all, r.Fields[0])
 		if f[0] {
@@ -209,7 +219,7 @@ func loadLegalForms() (all, first, last []string) {
 }
 
 func loadSuffixes() (header, line, pattern, place, mayor []string) {
-	for _, r := range rules.Table(orgRulesDir+"suffixes.tsv", 6) {
+	for _, r := range rules.Table(orgFile("suffixes.tsv"), 6) {
 		w := r.Fields[0]
 		f := flags(r, "header", "line", "pattern", "place", "mayor")
 		if !slices.Contains(f, true) {
@@ -228,7 +238,7 @@ func loadSuffixes() (header, line, pattern, place, mayor []string) {
 }
 
 func loadReferences() (aliases, notSuffix, generic []string) {
-	for _, r := range rules.Table(orgRulesDir+"references.tsv", 4) {
+	for _, r := range rules.Table(orgFile("references.tsv"), 4) {
 		f := flags(r, "alias", "not_suffix", "generic")
 		for i, l := range []*[]string{&aliases, &notSuffix, &generic} {
 			if f[i] {
@@ -240,7 +250,7 @@ func loadReferences() (aliases, notSuffix, generic []string) {
 }
 
 func loadGenericNames() (names, prefixes, qualifiers, facilities []string) {
-	for _, r := range rules.Table(orgRulesDir+"generic_names.tsv", 2) {
+	for _, r := range rules.Table(orgFile("generic_names.tsv"), 2) {
 		switch must(r.Kind(1, "kind", "name", "prefix", "qualifier", "facility")) {
 		case "name":
 			names = append(names, r.Fields[0])
@@ -256,7 +266,7 @@ func loadGenericNames() (names, prefixes, qualifiers, facilities []string) {
 }
 
 func loadOutsideBodies() (outside, endings, regs []string) {
-	for _, r := range rules.Table(orgRulesDir+"outside_bodies.tsv", 4) {
+	for _, r := range rules.Table(orgFile("outside_bodies.tsv"), 4) {
 		f := flags(r, "outside", "ending", "regulator")
 		if f[1] && !f[0] {
 			panic(fmt.Errorf("rules: %s: ending yes needs outside yes", r.Pos()))
@@ -271,7 +281,7 @@ func loadOutsideBodies() (outside, endings, regs []string) {
 }
 
 func loadDepartments() (sections, divisions []string) {
-	for _, r := range rules.Table(orgRulesDir+"departments.tsv", 2) {
+	for _, r := range rules.Table(orgFile("departments.tsv"), 2) {
 		if utf8.RuneCountInString(r.Fields[0]) != 1 {
 			panic(fmt.Errorf("rules: %s: department word %q is not one character", r.Pos(), r.Fields[0]))
 		}
@@ -285,7 +295,7 @@ func loadDepartments() (sections, divisions []string) {
 }
 
 func loadBreadcrumbs() (homes, siteWords []string) {
-	for _, r := range rules.Table(orgRulesDir+"breadcrumbs.tsv", 2) {
+	for _, r := range rules.Table(orgFile("breadcrumbs.tsv"), 2) {
 		if must(r.Kind(1, "kind", "home", "site")) == "home" {
 			homes = append(homes, r.Fields[0])
 		} else {
@@ -307,6 +317,7 @@ func loadWeights(path string) func(string) int {
 		values[r.Fields[0]] = must(r.IntField(1, "value"))
 	}
 	return func(name string) int {
+		orgWeightsRead = append(orgWeightsRead, name)
 		v, ok := values[name]
 		if !ok {
 			panic(fmt.Errorf("rules: %s: no weight %q", path, name))
