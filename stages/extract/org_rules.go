@@ -18,9 +18,9 @@ import (
 // orgRulesDir is the organization field's folder under rules/.
 const orgRulesDir = "organization/"
 
-// orgFilesRead and orgWeightsRead are the rule files and the weights the
-// field reads, for the test that no file or weight is left unread.
-var orgFilesRead, orgWeightsRead []string
+// orgFilesRead are the rule files the field reads, for the test that no
+// file is left unread.
+var orgFilesRead []string
 
 // orgFile is the path of a rule file of the field, noted as read.
 func orgFile(name string) string {
@@ -186,15 +186,6 @@ func lastRuneOfEach(words []string) string {
 	return b.String()
 }
 
-// must panics on a rule file's error: the files are embedded and their
-// test reads them all, so this is a malformed file its test would catch.
-func must[T any](v T, err error) T {
-	if err != nil {
-		panic(err)
-	}
-	return v
-}
-
 // flags reads yes/no columns 1.. of a row, named as the file's header.
 func flags(r rules.Row, names ...string) []bool {
 	out := make([]bool, len(names))
@@ -303,25 +294,4 @@ func loadBreadcrumbs() (homes, siteWords []string) {
 		}
 	}
 	return
-}
-
-// loadWeights reads a name, value, meaning table and returns a lookup
-// that panics on a name the file lacks (a rule file out of step with the
-// code, caught by TestBundledOrgRules).
-func loadWeights(path string) func(string) int {
-	values := map[string]int{}
-	for _, r := range rules.Table(path, 3) {
-		if _, dup := values[r.Fields[0]]; dup {
-			panic(fmt.Errorf("rules: %s: weight %q is already set", r.Pos(), r.Fields[0]))
-		}
-		values[r.Fields[0]] = must(r.IntField(1, "value"))
-	}
-	return func(name string) int {
-		orgWeightsRead = append(orgWeightsRead, name)
-		v, ok := values[name]
-		if !ok {
-			panic(fmt.Errorf("rules: %s: no weight %q", path, name))
-		}
-		return v
-	}
 }

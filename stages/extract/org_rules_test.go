@@ -50,7 +50,7 @@ func TestBundledOrgRules(t *testing.T) {
 		}
 	}
 	for _, r := range rules.Table(orgRulesDir+"weights.tsv", 3) {
-		if !slices.Contains(orgWeightsRead, r.Fields[0]) {
+		if !slices.Contains(weightsRead, r.File+"\t"+r.Fields[0]) {
 			t.Errorf("%s: weight %q is not read", r.Pos(), r.Fields[0])
 		}
 	}
