@@ -440,7 +440,7 @@ func cutTitle(m string) string {
 // (「神奈川県環境農政局…課」 gives 神奈川県), or a title line that ends in a
 // name after a space.
 func lineName(l string, top bool) string {
-	l = strings.TrimSpace(strings.TrimLeft(l, "・-*○●■□◆◇ "))
+	l = strings.TrimSpace(strings.TrimLeft(l, nameTrimMarks))
 	if l == "" || hasPrefixAny(l, lineLabels) || strings.Contains(orgFirstRunes(l, postcodeWindowRunes), "〒") {
 		return ""
 	}

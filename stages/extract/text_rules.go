@@ -18,8 +18,9 @@ var weightsRead []string
 const textRulesDir = "text/"
 
 var (
-	// headingMarks open a heading line; bulletMarks a list item.
-	headingMarks, bulletMarks = loadLineMarks()
+	// headingMarks open a heading line; bulletMarks a list item;
+	// nameTrimMarks (with a space) are trimmed from a line read as a name.
+	headingMarks, bulletMarks, nameTrimMarks = loadLineMarks()
 
 	textWeight              = loadWeights(textRulesDir + "weights.tsv")
 	headingMaxRunes         = textWeight("heading_max_runes")
@@ -31,15 +32,19 @@ var (
 	termBudget = textWeight("term_budget_runes")
 )
 
-func loadLineMarks() (headings, bullets []string) {
-	for _, r := range rules.Table(textRulesDir+"line_marks.tsv", 2) {
-		if must(r.Kind(1, "kind", "heading", "bullet")) == "heading" {
+func loadLineMarks() (headings, bullets []string, nameTrim string) {
+	for _, r := range rules.Table(textRulesDir+"line_marks.tsv", 3) {
+		switch must(r.Kind(1, "kind", "heading", "bullet", "other")) {
+		case "heading":
 			headings = append(headings, r.Fields[0])
-		} else {
+		case "bullet":
 			bullets = append(bullets, r.Fields[0])
 		}
+		if must(r.Flag(2, "name_trim")) {
+			nameTrim += r.Fields[0]
+		}
 	}
-	return
+	return headings, bullets, nameTrim + " "
 }
 
 // must panics on a rule file's error: the files are embedded and their

@@ -19,3 +19,24 @@ func TestBundledTextRules(t *testing.T) {
 		t.Errorf("line marks: %d heading, %d bullet", len(headingMarks), len(bulletMarks))
 	}
 }
+
+// TestCasesText runs rules/cases/text.tsv: each line must read as a
+// heading, a list item or a plain line.
+func TestCasesText(t *testing.T) {
+	cases, err := rules.Cases("text")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cases {
+		got := "line"
+		switch {
+		case isHeading(c.Text):
+			got = "heading"
+		case isListItem(c.Text):
+			got = "item"
+		}
+		if got != c.Expected {
+			t.Errorf("%s (%s): %q reads as %s, want %s", c.Pos, c.Note, c.Text, got, c.Expected)
+		}
+	}
+}
