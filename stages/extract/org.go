@@ -630,7 +630,7 @@ func breadcrumbName(l string) string {
 	for _, w := range breadcrumbSiteWords {
 		name = strings.TrimSuffix(name, w)
 	}
-	name = strings.TrimRight(name, "!! ")
+	name = strings.TrimRight(name, "! ")
 	if run := leadingRun(name); run != name || utf8.RuneCountInString(run) < 2 || runeCountTo(run, maxNameRunes+1) > maxNameRunes ||
 		isGeneric(run) || isOutside(run) {
 		return ""

@@ -196,9 +196,17 @@ func flags(r rules.Row, names ...string) []bool {
 }
 
 func loadLegalForms() (all, first, last []string) {
-	for _, r := range rules.Table(orgFile("legal_forms_extract.tsv"), 3) {
-		f := flags(r, "first", "last")
+	// The forms, in the order names are stripped of them, are the legal
+	// forms shared with stages/enrich (its key and contractor columns are
+	// enrich's).
+	for _, r := range rules.Table(orgFile("legal_forms.tsv"), 3) {
 		all = append(all, r.Fields[0])
+	}
+	for _, r := range rules.Table(orgFile("legal_form_patterns.tsv"), 3) {
+		if !slices.Contains(all, r.Fields[0]) {
+			panic(fmt.Errorf("rules: %s: %q is not a form of %slegal_forms.tsv", r.Pos(), r.Fields[0], orgRulesDir))
+		}
+		f := flags(r, "first", "last")
 		if f[0] {
 			first = append(first, r.Fields[0])
 		}
