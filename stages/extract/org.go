@@ -341,7 +341,7 @@ func leadingRun(s string) string {
 				}
 				j += n
 			}
-			if j-i < 2*3 || j == len(s) || hasPrefixAny(s[i:], particles) {
+			if j-i < nameHiraganaMinRunes*3 || j == len(s) || hasPrefixAny(s[i:], particles) {
 				break
 			}
 			i = j
@@ -631,7 +631,7 @@ func breadcrumbName(l string) string {
 		name = strings.TrimSuffix(name, w)
 	}
 	name = strings.TrimRight(name, "! ")
-	if run := leadingRun(name); run != name || utf8.RuneCountInString(run) < 2 || runeCountTo(run, maxNameRunes+1) > maxNameRunes ||
+	if run := leadingRun(name); run != name || utf8.RuneCountInString(run) < nameMinRunes || runeCountTo(run, maxNameRunes+1) > maxNameRunes ||
 		isGeneric(run) || isOutside(run) {
 		return ""
 	}

@@ -80,6 +80,7 @@ var (
 var (
 	headerMinScore        = orgWeight("header_min_score")
 	nameMinRunes          = orgWeight("name_min_runes")
+	nameHiraganaMinRunes  = orgWeight("name_hiragana_min_runes")
 	legalFormScore        = orgWeight("legal_form")
 	suffixScore           = orgWeight("suffix")
 	tokenEndScore         = orgWeight("token_end")
