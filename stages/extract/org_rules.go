@@ -31,35 +31,36 @@ func orgFile(name string) string {
 var (
 	// legalForms are the words of a legal entity's name, before or after
 	// it, in the order stripLegal removes them.
-	legalForms, legalFirstForms, legalLastForms = loadLegalForms()
+	legalForms, legalFirstForms, legalLastForms = legalFormsFrom(
+		rules.Table(orgFile("legal_forms.tsv"), 3), rules.Table(orgFile("legal_form_patterns.tsv"), 3))
 
 	// orgSuffixes end the names of bodies that have no legal-form word in
 	// a header (header column); lineSuffixes end a line that is nothing but
 	// a name (line column): a stricter list, since a short line may be a
 	// heading.
-	orgSuffixes, lineSuffixes, patternSuffixes, placeSuffixes, mayorSuffixes = loadSuffixes()
+	orgSuffixes, lineSuffixes, patternSuffixes, placeSuffixes, mayorSuffixes = suffixesFrom(rules.Table(orgFile("suffixes.tsv"), 6))
 
 	// selfAliases are defined as a body's short name: (以下「当社」);
 	// notSuffixWords end a run in a word such as 当社 rather than in the
 	// suffix 社; referenceGenerics name no one.
-	selfAliases, notSuffixWords, referenceGenerics = loadReferences()
+	selfAliases, notSuffixWords, referenceGenerics = referencesFrom(rules.Table(orgFile("references.tsv"), 4))
 
 	// genericNames are words that fit the name patterns but name no one;
 	// genericPrefixes begin such words; genericQualifiers (市内, 県立), alone
 	// or before a suffix or a genericFacility, name a kind of body.
-	genericNames, genericPrefixes, genericQualifiers, genericFacilities = loadGenericNames()
+	genericNames, genericPrefixes, genericQualifiers, genericFacilities = genericNamesFrom(rules.Table(orgFile("generic_names.tsv"), 2))
 
 	// outsideBodies are bodies a notice reports to or warns about, not the
 	// one that held the data; outsideEndings are those a longer name may
 	// end in (○○警察署); regulators head a notice about another body.
-	outsideBodies, outsideEndings, regulators = loadOutsideBodies()
+	outsideBodies, outsideEndings, regulators = outsideBodiesFrom(rules.Table(orgFile("outside_bodies.tsv"), 4))
 
 	// sectionWords and divisionWords end the parts of a government.
-	sectionWords, divisionWords = loadDepartments()
+	sectionWords, divisionWords = departmentsFrom(rules.Table(orgFile("departments.tsv"), 2))
 
 	// breadcrumbHomes end a breadcrumb's first item; breadcrumbSiteWords
 	// are removed from the end of the name before it.
-	breadcrumbHomes, breadcrumbSiteWords = loadBreadcrumbs()
+	breadcrumbHomes, breadcrumbSiteWords = breadcrumbsFrom(rules.Table(orgFile("breadcrumbs.tsv"), 2))
 
 	titleStarts     = rules.Words(orgFile("title_starts.tsv"))
 	particles       = rules.Words(orgFile("particles.tsv"))
@@ -71,7 +72,7 @@ var (
 	subjectMarkers  = rules.Words(orgFile("subject_markers.tsv"))
 	titleEnds       = rules.Words(orgFile("title_ends.tsv"))
 	titleEndRunes   = lastRuneOfEach(titleEnds)
-	orgWeight       = loadWeights(orgFile("weights.tsv"))
+	orgWeight       = weightsFrom(orgRulesDir+"weights.tsv", rules.Table(orgFile("weights.tsv"), 3))
 	departmentRunes = strings.Join(append(slices.Clone(sectionWords), divisionWords...), "")
 )
 
@@ -188,6 +189,19 @@ func lastRuneOfEach(words []string) string {
 }
 
 // flags reads yes/no columns 1.. of a row, named as the file's header.
+// uniqueKeys panics on a row whose first n fields are those of an earlier
+// row: a word listed twice, perhaps with other columns.
+func uniqueKeys(rows []rules.Row, n int) {
+	seen := map[string]int{}
+	for _, r := range rows {
+		k := strings.Join(r.Fields[:n], "\t")
+		if first, dup := seen[k]; dup {
+			panic(fmt.Errorf("rules: %s: %q is already on line %d", r.Pos(), strings.Join(r.Fields[:n], " "), first))
+		}
+		seen[k] = r.Line
+	}
+}
+
 func flags(r rules.Row, names ...string) []bool {
 	out := make([]bool, len(names))
 	for i, n := range names {
@@ -196,14 +210,17 @@ func flags(r rules.Row, names ...string) []bool {
 	return out
 }
 
-func loadLegalForms() (all, first, last []string) {
-	// The forms, in the order names are stripped of them, are the legal
-	// forms shared with stages/enrich (its key and contractor columns are
-	// enrich's).
-	for _, r := range rules.Table(orgFile("legal_forms.tsv"), 3) {
+// legalFormsFrom reads the forms and, of them, those that open and close
+// a pattern. The forms, in the order names are stripped of them, are the
+// legal forms shared with stages/enrich (its key and contractor columns
+// are enrich's).
+func legalFormsFrom(forms, patterns []rules.Row) (all, first, last []string) {
+	uniqueKeys(forms, 1)
+	uniqueKeys(patterns, 1)
+	for _, r := range forms {
 		all = append(all, r.Fields[0])
 	}
-	for _, r := range rules.Table(orgFile("legal_form_patterns.tsv"), 3) {
+	for _, r := range patterns {
 		if !slices.Contains(all, r.Fields[0]) {
 			panic(fmt.Errorf("rules: %s: %q is not a form of %slegal_forms.tsv", r.Pos(), r.Fields[0], orgRulesDir))
 		}
@@ -218,8 +235,9 @@ func loadLegalForms() (all, first, last []string) {
 	return all, first, last
 }
 
-func loadSuffixes() (header, line, pattern, place, mayor []string) {
-	for _, r := range rules.Table(orgFile("suffixes.tsv"), 6) {
+func suffixesFrom(rows []rules.Row) (header, line, pattern, place, mayor []string) {
+	uniqueKeys(rows, 1)
+	for _, r := range rows {
 		w := r.Fields[0]
 		f := flags(r, "header", "line", "pattern", "place", "mayor")
 		if !slices.Contains(f, true) {
@@ -237,8 +255,9 @@ func loadSuffixes() (header, line, pattern, place, mayor []string) {
 	return
 }
 
-func loadReferences() (aliases, notSuffix, generic []string) {
-	for _, r := range rules.Table(orgFile("references.tsv"), 4) {
+func referencesFrom(rows []rules.Row) (aliases, notSuffix, generic []string) {
+	uniqueKeys(rows, 1)
+	for _, r := range rows {
 		f := flags(r, "alias", "not_suffix", "generic")
 		for i, l := range []*[]string{&aliases, &notSuffix, &generic} {
 			if f[i] {
@@ -249,8 +268,9 @@ func loadReferences() (aliases, notSuffix, generic []string) {
 	return
 }
 
-func loadGenericNames() (names, prefixes, qualifiers, facilities []string) {
-	for _, r := range rules.Table(orgFile("generic_names.tsv"), 2) {
+func genericNamesFrom(rows []rules.Row) (names, prefixes, qualifiers, facilities []string) {
+	uniqueKeys(rows, 2)
+	for _, r := range rows {
 		switch must(r.Kind(1, "kind", "name", "prefix", "qualifier", "facility")) {
 		case "name":
 			names = append(names, r.Fields[0])
@@ -265,8 +285,9 @@ func loadGenericNames() (names, prefixes, qualifiers, facilities []string) {
 	return append(names, referenceGenerics...), prefixes, qualifiers, facilities
 }
 
-func loadOutsideBodies() (outside, endings, regs []string) {
-	for _, r := range rules.Table(orgFile("outside_bodies.tsv"), 4) {
+func outsideBodiesFrom(rows []rules.Row) (outside, endings, regs []string) {
+	uniqueKeys(rows, 1)
+	for _, r := range rows {
 		f := flags(r, "outside", "ending", "regulator")
 		if f[1] && !f[0] {
 			panic(fmt.Errorf("rules: %s: ending yes needs outside yes", r.Pos()))
@@ -280,8 +301,9 @@ func loadOutsideBodies() (outside, endings, regs []string) {
 	return
 }
 
-func loadDepartments() (sections, divisions []string) {
-	for _, r := range rules.Table(orgFile("departments.tsv"), 2) {
+func departmentsFrom(rows []rules.Row) (sections, divisions []string) {
+	uniqueKeys(rows, 1)
+	for _, r := range rows {
 		if utf8.RuneCountInString(r.Fields[0]) != 1 {
 			panic(fmt.Errorf("rules: %s: department word %q is not one character", r.Pos(), r.Fields[0]))
 		}
@@ -294,8 +316,9 @@ func loadDepartments() (sections, divisions []string) {
 	return
 }
 
-func loadBreadcrumbs() (homes, siteWords []string) {
-	for _, r := range rules.Table(orgFile("breadcrumbs.tsv"), 2) {
+func breadcrumbsFrom(rows []rules.Row) (homes, siteWords []string) {
+	uniqueKeys(rows, 1)
+	for _, r := range rows {
 		if must(r.Kind(1, "kind", "home", "site")) == "home" {
 			homes = append(homes, r.Fields[0])
 		} else {

@@ -20,9 +20,9 @@ const textRulesDir = "text/"
 var (
 	// headingMarks open a heading line; bulletMarks a list item;
 	// nameTrimMarks (with a space) are trimmed from a line read as a name.
-	headingMarks, bulletMarks, nameTrimMarks = loadLineMarks()
+	headingMarks, bulletMarks, nameTrimMarks = lineMarksFrom(rules.Table(textRulesDir+"line_marks.tsv", 3))
 
-	textWeight              = loadWeights(textRulesDir + "weights.tsv")
+	textWeight              = weightsFrom(textRulesDir+"weights.tsv", rules.Table(textRulesDir+"weights.tsv", 3))
 	headingMaxRunes         = textWeight("heading_max_runes")
 	numberedHeadingMaxRunes = textWeight("numbered_heading_max_runes")
 	shortHeadingMaxRunes    = textWeight("short_heading_max_runes")
@@ -32,8 +32,9 @@ var (
 	termBudget = textWeight("term_budget_runes")
 )
 
-func loadLineMarks() (headings, bullets []string, nameTrim string) {
-	for _, r := range rules.Table(textRulesDir+"line_marks.tsv", 3) {
+func lineMarksFrom(rows []rules.Row) (headings, bullets []string, nameTrim string) {
+	uniqueKeys(rows, 1)
+	for _, r := range rows {
 		switch must(r.Kind(1, "kind", "heading", "bullet", "other")) {
 		case "heading":
 			headings = append(headings, r.Fields[0])
@@ -56,12 +57,12 @@ func must[T any](v T, err error) T {
 	return v
 }
 
-// loadWeights reads a name, value, meaning table and returns a lookup
-// that panics on a name the file lacks (a rule file out of step with the
-// code, caught by the field's TestBundled test).
-func loadWeights(path string) func(string) int {
+// weightsFrom reads the rows of path, a name, value, meaning table, and
+// returns a lookup that panics on a name the file lacks (a rule file out
+// of step with the code, caught by the field's TestBundled test).
+func weightsFrom(path string, rows []rules.Row) func(string) int {
 	values := map[string]int{}
-	for _, r := range rules.Table(path, 3) {
+	for _, r := range rows {
 		if _, dup := values[r.Fields[0]]; dup {
 			panic(fmt.Errorf("rules: %s: weight %q is already set", r.Pos(), r.Fields[0]))
 		}
