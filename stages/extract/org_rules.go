@@ -13,13 +13,14 @@ import (
 // The organization field's rules, read once from rules/organization (see
 // rules/README.md): the word lists, the patterns built from them and the
 // weights of the header's split score. A malformed file panics at start-up
-// naming its file and line; TestBundledOrgRules reads them all.
+// naming its file and line, so any test of the package finds it first;
+// TestOrgRuleFileErrors shows each error.
 
 // orgRulesDir is the organization field's folder under rules/.
 const orgRulesDir = "organization/"
 
-// orgFilesRead are the rule files the field reads, for the test that no
-// file is left unread.
+// orgFilesRead are the rule files the field reads, for the test that each
+// has a case.
 var orgFilesRead []string
 
 // orgFile is the path of a rule file of the field, noted as read.
