@@ -272,7 +272,7 @@ func referencesFrom(rows []rules.Row) (aliases, notSuffix, generic []string) {
 func genericNamesFrom(rows []rules.Row) (names, prefixes, qualifiers, facilities []string) {
 	uniqueKeys(rows, 2)
 	for _, r := range rows {
-		switch must(r.Kind(1, "kind", "name", "prefix", "qualifier", "facility")) {
+		switch kindOf(r, "name", "prefix", "qualifier", "facility") {
 		case "name":
 			names = append(names, r.Fields[0])
 		case "prefix":
@@ -308,7 +308,7 @@ func departmentsFrom(rows []rules.Row) (sections, divisions []string) {
 		if utf8.RuneCountInString(r.Fields[0]) != 1 {
 			panic(fmt.Errorf("rules: %s: department word %q is not one character", r.Pos(), r.Fields[0]))
 		}
-		if must(r.Kind(1, "kind", "section", "division")) == "section" {
+		if kindOf(r, "section", "division") == "section" {
 			sections = append(sections, r.Fields[0])
 		} else {
 			divisions = append(divisions, r.Fields[0])
@@ -320,7 +320,7 @@ func departmentsFrom(rows []rules.Row) (sections, divisions []string) {
 func breadcrumbsFrom(rows []rules.Row) (homes, siteWords []string) {
 	uniqueKeys(rows, 1)
 	for _, r := range rows {
-		if must(r.Kind(1, "kind", "home", "site")) == "home" {
+		if kindOf(r, "home", "site") == "home" {
 			homes = append(homes, r.Fields[0])
 		} else {
 			siteWords = append(siteWords, r.Fields[0])

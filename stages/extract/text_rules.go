@@ -35,7 +35,7 @@ var (
 func lineMarksFrom(rows []rules.Row) (headings, bullets []string, nameTrim string) {
 	uniqueKeys(rows, 1)
 	for _, r := range rows {
-		switch must(r.Kind(1, "kind", "heading", "bullet", "other")) {
+		switch kindOf(r, "heading", "bullet", "other") {
 		case "heading":
 			headings = append(headings, r.Fields[0])
 		case "bullet":
@@ -46,6 +46,13 @@ func lineMarksFrom(rows []rules.Row) (headings, bullets []string, nameTrim strin
 		}
 	}
 	return headings, bullets, nameTrim + " "
+}
+
+// kindOf is the row's kind column (field 1), one of allowed; it panics
+// naming the file and line on another.
+func kindOf(r rules.Row, allowed ...string) string {
+	rules.Must(r.CheckOneOf(1, "kind", allowed...))
+	return r.Fields[1]
 }
 
 // must panics on a rule file's error: the files are embedded and their
@@ -66,7 +73,7 @@ func weightsFrom(path string, rows []rules.Row) func(string) int {
 		if _, dup := values[r.Fields[0]]; dup {
 			panic(fmt.Errorf("rules: %s: weight %q is already set", r.Pos(), r.Fields[0]))
 		}
-		values[r.Fields[0]] = must(r.IntField(1, "value"))
+		values[r.Fields[0]] = must(r.Int(1, "value"))
 	}
 	return func(name string) int {
 		weightsRead = append(weightsRead, path+"\t"+name)
