@@ -109,19 +109,20 @@ func splitAtPeriods(l string) iter.Seq[string] {
 }
 
 // isHeading reports whether a line reads as a section heading: short, not
-// a sentence, often numbered or bracketed.
+// a sentence, often numbered or bracketed (the marks and lengths are in
+// rules/text).
 func isHeading(l string) bool {
-	n := runeCountTo(l, 41) // the length matters up to 40 runes
-	if n > 40 || strings.Contains(l, "。") {
+	n := runeCountTo(l, headingMaxRunes+1) // the length matters up to the longest heading
+	if n > headingMaxRunes || strings.Contains(l, "。") {
 		return false
 	}
-	if strings.HasPrefix(l, "【") || strings.HasPrefix(l, "■") || strings.HasPrefix(l, "<") || strings.HasPrefix(l, "[") {
+	if hasPrefixAny(l, headingMarks) {
 		return true
 	}
-	if n <= 30 && mayOpenHeadingNumber(l) && headingNumber.MatchString(l) && !strings.ContainsAny(l, "、,") {
+	if n <= numberedHeadingMaxRunes && mayOpenHeadingNumber(l) && headingNumber.MatchString(l) && !strings.ContainsAny(l, "、,") {
 		return true
 	}
-	return n <= 16 && !strings.ContainsAny(l, "、,:") && !isListItem(l)
+	return n <= shortHeadingMaxRunes && !strings.ContainsAny(l, "、,:") && !isListItem(l)
 }
 
 // runeCountTo is utf8.RuneCountInString(s) when that is below max, and
@@ -157,9 +158,7 @@ func mayOpenHeadingNumber(l string) bool {
 
 // isListItem reports whether a line is a bullet or enumerated item.
 func isListItem(l string) bool {
-	return strings.HasPrefix(l, "・") || strings.HasPrefix(l, "•") || strings.HasPrefix(l, "●") ||
-		strings.HasPrefix(l, "-") || strings.HasPrefix(l, "○") || strings.HasPrefix(l, "◦") ||
-		strings.HasPrefix(l, "*") || mayOpenItemNumber(l) && itemNumber.MatchString(l)
+	return hasPrefixAny(l, bulletMarks) || mayOpenItemNumber(l) && itemNumber.MatchString(l)
 }
 
 // mayOpenItemNumber reports whether l opens as a match of itemNumber

@@ -4,15 +4,12 @@ import (
 	"github.com/breachtrend/breachtrend/internal/jatok"
 )
 
-// termBudget is how much of a notice's text, after its title, is read for
-// terms. The title and the opening sentence name what happened (the
+// Terms returns the nouns (kagome IPA base forms, repeats included) of a
+// notice's title and the opening of its text, for term trends: termBudget (rules/text/weights.tsv) characters of the
+// text, since the title and the opening sentence name what happened (the
 // attack, the mistake); tokenizing every notice whole would cost more than
 // the rest of the pipeline together (kagome is ~3× slower than MeCab), and
-// even 300 characters took a fifth of a run's CPU.
-const termBudget = 120
-
-// Terms returns the nouns (kagome IPA base forms, repeats included) of a
-// notice's title and the opening of its text, for term trends. It returns
+// even 300 characters took a fifth of a run's CPU. It returns
 // nil when the tokenizer cannot be built.
 func Terms(title, text string) []string {
 	n := 0
