@@ -42,8 +42,11 @@ const (
 	ReasonBadGzip     = "bad_gzip"
 	ReasonBadJSON     = "bad_jsonl_line"
 	ReasonSymlinkLoop = "symlink_loop"
-	ReasonUnsupported = "unsupported_format"
-	ReasonNoText      = "no_text"
+	// ReasonSymlinkOutside is a symbolic link that leads out of its --in
+	// root, not followed without WalkOptions.FollowSymlinks.
+	ReasonSymlinkOutside = "symlink_outside_root"
+	ReasonUnsupported    = "unsupported_format"
+	ReasonNoText         = "no_text"
 )
 
 var _ = schemas.Reject{}

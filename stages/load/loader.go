@@ -83,7 +83,7 @@ func (l *Loader) LoadFile(in Input) (file File) {
 func (l *Loader) load(in Input, hash io.Writer, hashed *bool) (docs []Document, rejects []schemas.Reject) {
 	src := in.Rel
 	if src == "" {
-		src = filepath.ToSlash(in.Path)
+		src = EscapePath(filepath.ToSlash(in.Path))
 	}
 	defer func() {
 		if p := recover(); p != nil {
@@ -214,5 +214,5 @@ func (l *Loader) read(p string, gzName bool, hash io.Writer, hashed *bool) ([]by
 
 // wholeFile is the reject for a file that yields no documents at all.
 func wholeFile(src string, f *failure) schemas.Reject {
-	return schemas.Reject{Stage: stage, Source: src, Segment: -1, Reason: f.reason, Detail: f.detail}
+	return schemas.Reject{Stage: stage, Source: src, Segment: -1, Reason: f.reason, Detail: EscapePath(f.detail)}
 }
