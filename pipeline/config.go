@@ -23,6 +23,10 @@ type Config struct {
 	LimitRejects bool
 	Progress     io.Writer // where the progress line goes (a terminal), or nil
 
+	// FollowSymlinks follows symbolic links that lead out of an --in root
+	// (by default they are rejected as symlink_outside_root).
+	FollowSymlinks bool
+
 	// MemoryLimit is the Go runtime's soft memory limit for the run, in
 	// bytes (0: DefaultMemoryLimit; ignored when GOMEMLIMIT is set).
 	MemoryLimit int64
