@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"slices"
@@ -148,7 +149,7 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 	var prog *progress
 	if cfg.Progress != nil {
 		total := 0
-		load.Walk(cfg.Inputs, func(load.Input) error { total++; return nil }, func(schemas.Reject) {})
+		walkOptions(cfg).Walk(cfg.Inputs, func(load.Input) error { total++; return nil }, func(schemas.Reject) {})
 		prog = newProgress(cfg.Progress, total)
 		defer prog.done()
 	}
@@ -285,7 +286,7 @@ func fanOut(ctx context.Context, cfg Config, st *stages, emit func(fileResult) e
 			built = nil
 		}
 		seq := 0
-		err := load.Walk(cfg.Inputs, func(in load.Input) error {
+		err := walkOptions(cfg).Walk(cfg.Inputs, func(in load.Input) error {
 			for acquired := false; !acquired; {
 				select {
 				case window <- struct{}{}:
@@ -369,6 +370,24 @@ func fanOut(ctx context.Context, cfg Config, st *stages, emit func(fileResult) e
 		return nil
 	})
 	return g.Wait()
+}
+
+// walkOptions is how a run walks its inputs: never into its own output
+// (an --out inside an --in root), its lock or its staging folders, and
+// out of the roots through symbolic links only with --follow-symlinks.
+func walkOptions(cfg Config) load.WalkOptions {
+	opts := load.WalkOptions{FollowSymlinks: cfg.FollowSymlinks}
+	outs := []string{cfg.Out}
+	if abs, err := filepath.Abs(cfg.Out); err == nil {
+		if real, err := filepath.EvalSymlinks(abs); err == nil && real != abs {
+			outs = append(outs, real) // --out is a link: its target's siblings too
+		}
+	}
+	for _, out := range outs {
+		opts.Exclude = append(opts.Exclude, out, out+".lock",
+			filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".staging-*"))
+	}
+	return opts
 }
 
 // parkedHook, when set (by tests), is called after a file is parked.
