@@ -24,6 +24,21 @@ type Segment struct {
 	Header *Header // the parsed header, or nil
 }
 
+// HeaderOnly reports whether the segment is a header line and nothing
+// else: no text beyond it to extract from. Such a segment is an
+// empty_segment reject, not a notice (10,000 bare headers once made 1,000
+// incidents with no organization and no date).
+func (s Segment) HeaderOnly() bool {
+	if s.Header == nil {
+		return false
+	}
+	_, body, _ := strings.Cut(strings.TrimLeft(s.Text, " \t\n\u00a0\u3000"), "\n")
+	return bodyLen(body) == 0
+}
+
+// ReasonEmptySegment is the reject reason of a HeaderOnly segment.
+const ReasonEmptySegment = "empty_segment"
+
 // Header is a blog archive header `【…#2023-265】<organization> <title> <date>`.
 type Header struct {
 	CaseID string // "2023-265"; "" when the header has a year but no number
