@@ -1,13 +1,20 @@
 package pipeline
 
 import (
+	"context"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/japanese"
+
+	"github.com/breachtrend/breachtrend/schemas"
 )
 
 // seedNotice is one notice of the bundled corpus.
@@ -103,5 +110,102 @@ func TestSymlinkOutsideInput(t *testing.T) {
 	db = open(t, out)
 	if got := scalar[int64](t, db, "SELECT count(DISTINCT source_path) FROM notices"); got != 2 {
 		t.Errorf("FollowSymlinks: %d files in notices, want 2", got)
+	}
+}
+
+// TestHeaderOnlySegmentsRejected: blog headers with no body are
+// empty_segment rejects in stage segment, not notices or incidents.
+func TestHeaderOnlySegmentsRejected(t *testing.T) {
+	in := t.TempDir()
+	var b strings.Builder
+	for i := range 2000 {
+		fmt.Fprintf(&b, "【セキュリティ事件簿#2023-%03d】株式会社サンプル%d 不正アクセスに関するお知らせ 2023年6月29日\n\n", i%1000, i)
+	}
+	writeCorpusFile(t, in, "headers.txt", []byte(b.String()))
+	writeCorpusFile(t, in, "notice.txt", seedNotice(t))
+	out := filepath.Join(t.TempDir(), "out")
+	sum := run(t, out, 2, in)
+	db := open(t, out)
+	if got := scalar[int64](t, db, "SELECT count(*) FROM notices WHERE source_path = 'headers.txt'"); got != 0 {
+		t.Errorf("%d notices from header-only segments, want 0", got)
+	}
+	if got := scalar[int64](t, db, "SELECT count(*) FROM rejects WHERE stage = 'segment' AND reason = 'empty_segment' AND source_path = 'headers.txt'"); got != 2000 {
+		t.Errorf("%d empty_segment rejects, want 2000", got)
+	}
+	if sum.Segments == 0 || sum.Incidents == 0 || sum.Incidents > sum.Notices {
+		t.Errorf("summary %+v: the real notice must still be read", sum)
+	}
+}
+
+// TestBatchesAsWholeFiles: a file handed on in many small batches gives
+// the notices, rejects and order that one batch a file gives.
+func TestBatchesAsWholeFiles(t *testing.T) {
+	in := t.TempDir()
+	seeds, _ := filepath.Glob(filepath.Join(corpus, "*.txt"))
+	var jsonl strings.Builder
+	for i := range 3 {
+		for _, f := range seeds {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if i == 0 {
+				writeCorpusFile(t, in, filepath.Base(f), b)
+			}
+			rec, _ := json.Marshal(map[string]string{"text": string(b), "url": f})
+			jsonl.Write(rec)
+			jsonl.WriteString("\nnot json\n")
+		}
+	}
+	writeCorpusFile(t, in, "feed.jsonl", []byte(jsonl.String()))
+	writeCorpusFile(t, in, "z-headers.txt", []byte(strings.Repeat("【事件簿#2023-001】見出しだけ\n\n", 7)))
+
+	collect := func(batch int) (files map[string]fileResult, results int) {
+		st := newStages()
+		st.batchNotices = batch
+		files = map[string]fileResult{}
+		var order []string
+		err := fanOut(context.Background(), Config{Inputs: []string{in}, Out: filepath.Join(in, "out"), Workers: 2}, st,
+			func(r fileResult) error {
+				results++
+				f, seen := files[r.input.Rel]
+				if !seen {
+					order = append(order, r.input.Rel)
+				}
+				if f.last {
+					t.Errorf("%s: a result after the last", r.input.Rel)
+				}
+				f.input, f.last, f.sha256 = r.input, r.last, r.sha256
+				f.notices = append(f.notices, r.notices...)
+				f.rejects = append(f.rejects, r.rejects...)
+				files[r.input.Rel] = f
+				return nil
+			}, func(r schemas.Reject) { t.Errorf("walk reject %v", r) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.IsSorted(order) {
+			t.Errorf("files emitted out of walk order: %q", order)
+		}
+		for rel, f := range files {
+			if !f.last {
+				t.Errorf("%s: no last result", rel)
+			}
+			sortRejects(f.rejects)
+		}
+		return files, results
+	}
+	whole, wholeResults := collect(defaultBatchNotices)
+	small, smallResults := collect(3)
+	if wholeResults != len(whole) || smallResults <= len(small)+5 {
+		t.Errorf("results: %d for %d files in whole batches, %d for %d in batches of 3", wholeResults, len(whole), smallResults, len(small))
+	}
+	if !reflect.DeepEqual(whole, small) {
+		for rel := range whole {
+			if !reflect.DeepEqual(whole[rel], small[rel]) {
+				t.Errorf("%s: batches of 3 differ from one batch (%d vs %d notices, %d vs %d rejects)", rel,
+					len(small[rel].notices), len(whole[rel].notices), len(small[rel].rejects), len(whole[rel].rejects))
+			}
+		}
 	}
 }

@@ -28,21 +28,28 @@ type stages struct {
 	// builds it up front; nil when it does not (a rerun from the cache).
 	tokenizerBuilt <-chan struct{}
 	times          *stageTimes
+	// batchNotices and batchBytes size the batches a file is handed on in
+	// (defaultBatchNotices, defaultBatchBytes; tests make them small).
+	batchNotices, batchBytes int
 }
 
 // newStages returns the stages of a run, with no cache.
 func newStages() *stages {
-	return &stages{loader: load.NewLoader(), extractor: extract.New(), enricher: enrich.New(), times: &stageTimes{}}
+	return &stages{loader: load.NewLoader(), extractor: extract.New(), enricher: enrich.New(), times: &stageTimes{},
+		batchNotices: defaultBatchNotices, batchBytes: defaultBatchBytes}
 }
 
-// fileResult is what one file gives: its notices in segment order and its
-// rejects.
+// fileResult is what one file gives, or one batch of it: notices in
+// segment order and rejects. A file of many records or segments is handed
+// on in several results, the last one marked.
 type fileResult struct {
 	seq     int
-	sha256  string
+	sha256  string // set on the last result
 	input   load.Input
 	notices []schemas.Notice
 	rejects []schemas.Reject
+	// last: the file's final result (its sha256 and load rejects with it).
+	last bool
 	// parked: the file waited for the tokenizer out of the window of
 	// files in flight, which it left when it was parked (see fanOut).
 	parked bool
@@ -53,6 +60,11 @@ type fileResult struct {
 type pendingFile struct {
 	fileResult
 	todo []pendingNotice
+	// partial: batches of the file were handed on already, so it cannot be
+	// parked (parking holds a whole file).
+	partial bool
+	stream  *fileStream // where its results go (fanOut)
+	bytes   int         // original text of notices
 }
 
 // pendingNotice is the rest of one notice's work.
@@ -61,40 +73,89 @@ type pendingNotice struct {
 	key     string          // the cache key to store the result under, "" if none
 }
 
+// Batches: a file's notices are finished and handed on once this many are
+// prepared, so memory holds a batch of a big file (336k JSON Lines
+// records, a 60 MB archive of notices), not the whole of it. Small files
+// are one batch, as before.
+const (
+	defaultBatchNotices = 256
+	defaultBatchBytes   = 4 << 20 // of original segment text
+)
+
 // prepareFile runs load → segment → normalize → extract on one file, as far
-// as each goes without the tokenizer; finishFile does the rest. It starts no
+// as each goes without the tokenizer; finishFile does the rest. Documents
+// come from the loader one by one, and each full batch of notices is handed
+// to flush on the way; what is left comes back to be finished (or parked).
+// An error from flush stops the file and comes back. It starts no
 // goroutines and turns a panic in a stage into a reject for the file, so
 // one bad file cannot end the run.
-func (s *stages) prepareFile(seq int, in load.Input) (p *pendingFile) {
+func (s *stages) prepareFile(seq int, in load.Input, flush func(*pendingFile) error) (p *pendingFile, err error) {
 	p = &pendingFile{fileResult: fileResult{seq: seq, input: in}}
 	defer func() {
 		if r := recover(); r != nil {
 			p.failed(r)
 		}
 	}()
-	t0 := time.Now()
-	file := s.loader.LoadFile(in)
-	s.times.add(stageLoad, t0)
-	docs := file.Docs
-	p.sha256, p.rejects = file.SHA256, file.Rejects
 	index := int32(0)
-	for _, doc := range docs {
+	var emitting time.Duration // spent outside the loader, in the callback
+	t0 := time.Now()
+	file, err := s.loader.Stream(in, func(doc load.Document) error {
+		start := time.Now()
+		defer func() { emitting += time.Since(start) }()
 		t0 := time.Now()
 		segs := segment.Split(doc.Text)
 		s.times.add(stageSegment, t0)
 		if len(segs) == 0 {
 			p.rejects = append(p.rejects, schemas.Reject{Stage: "segment", Source: in.Rel, Segment: int32(doc.Line),
 				Reason: "no_text", Detail: "the document holds no text to segment"})
-			continue
+			return nil
 		}
 		for _, seg := range segs {
+			if seg.HeaderOnly() {
+				p.rejects = append(p.rejects, emptySegment(doc, seg, index))
+				index++
+				continue
+			}
 			n, todo := s.notice(doc, seg, index)
 			p.notices = append(p.notices, n)
 			p.todo = append(p.todo, todo)
+			p.bytes += len(seg.Text)
 			index++
+			if len(p.notices) >= s.batchNotices || p.bytes >= s.batchBytes {
+				if err := flush(p.takeBatch()); err != nil {
+					return err
+				}
+			}
 		}
+		return nil
+	})
+	// The loader's own time: what the callback took is counted where it went.
+	s.times.add(stageLoad, t0.Add(emitting))
+	p.sha256 = file.SHA256
+	p.rejects = append(p.rejects, file.Rejects...)
+	return p, err
+}
+
+// emptySegment is the reject of a segment that is a header and nothing else.
+func emptySegment(doc load.Document, seg segment.Segment, index int32) schemas.Reject {
+	title := seg.Title
+	if r := []rune(title); len(r) > 60 {
+		title = string(r[:60]) + "…"
 	}
-	return p
+	where := ""
+	if doc.Line > 0 {
+		where = fmt.Sprintf(" (JSON Lines line %d)", doc.Line)
+	}
+	return schemas.Reject{Stage: "segment", Source: doc.Source, Segment: index, Reason: segment.ReasonEmptySegment,
+		Detail: fmt.Sprintf("segment %d%s is a header with no text under it: %s", index, where, title)}
+}
+
+// takeBatch moves the notices and rejects prepared so far into a batch of
+// their own, leaving p to go on with the rest of the file.
+func (p *pendingFile) takeBatch() *pendingFile {
+	b := &pendingFile{fileResult: fileResult{seq: p.seq, input: p.input, notices: p.notices, rejects: p.rejects}, todo: p.todo}
+	p.notices, p.rejects, p.todo, p.bytes, p.partial = nil, nil, nil, 0, true
+	return b
 }
 
 // finishFile does the rest of a prepared file's work: the extraction with

@@ -166,12 +166,17 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 	var rejects []schemas.Reject
 	linker := enrich.NewLinker()
 
+	fileSegments := 0 // segments of the file being emitted, over its batches
 	emit := func(r fileResult) error {
 		t0 := time.Now()
 		defer st.times.add(stageWrite, t0)
-		sum.Files++
-		prog.file(len(r.notices))
-		man.Inputs = append(man.Inputs, InputFile{Path: r.input.Rel, Size: r.input.Size, SHA256: r.sha256})
+		fileSegments += len(r.notices)
+		if r.last {
+			sum.Files++
+			prog.file(fileSegments)
+			fileSegments = 0
+			man.Inputs = append(man.Inputs, InputFile{Path: r.input.Rel, Size: r.input.Size, SHA256: r.sha256})
+		}
 		rejects = append(rejects, r.rejects...)
 		for i := range r.notices {
 			n := &r.notices[i]
@@ -246,69 +251,89 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 }
 
 // fanOut walks the inputs and processes the files on at most cfg.Workers
-// goroutines, calling emit with each file's result in walk order. At most
-// 16×Workers files are in flight (the window): enough that one slow file
-// does not leave a core idle while the collector waits for it (with 4× a
-// 10k-notice run took 10% longer), and few enough that memory stays flat.
+// goroutines, calling emit with each file's results in walk order (a big
+// file's batches in turn, the last one marked). At most 16×Workers files
+// are in flight (the window): enough that one slow file does not leave a
+// core idle while the collector waits for it (with 4× a 10k-notice run
+// took 10% longer), and few enough that memory stays flat.
+//
+// Each file in flight has a stream, a channel of its results that holds
+// one batch; the collector drains the streams in walk order. A big file's
+// worker therefore waits, holding one batch, until the files before it are
+// emitted, instead of piling its whole output up in memory.
 //
 // While the tokenizer's dictionary loads (~0.6 s on one core) a worker
 // prepares its file as far as it goes without the tokenizer and parks it
 // outside the window (up to maxParkedBytes of input), then takes the next
 // file: the other cores work instead of waiting for the dictionary. Once
-// the tokenizer is built, the walker hands the parked files out first, in
-// walk order. On the 10k bench corpus ~100 files are prepared that way.
+// the tokenizer is built, the parked files are finished in walk order, on
+// a free worker slot or else by the goroutine that hands them out (never
+// waiting for a slot: the slots may all be held by later files waiting for
+// their turn to be emitted). On the 10k bench corpus ~100 files are
+// prepared that way.
 func fanOut(ctx context.Context, cfg Config, st *stages, emit func(fileResult) error, reject func(schemas.Reject)) error {
 	g, ctx := errgroup.WithContext(ctx)
-	results := make(chan fileResult, cfg.Workers)
 	window := make(chan struct{}, 16*cfg.Workers)
+	// Parked files have left the window but keep their place in the order.
+	streams := make(chan *fileStream, 16*cfg.Workers+maxParkedFiles)
 	walkRejects := make(chan schemas.Reject, 16)
+	lot := &parkingLot{open: st.tokenizerBuilt != nil}
+	unparked := make(chan struct{}) // closed once no file is parked or ever will be
 
 	// The walker dispatches files to a bounded pool.
+	work, wctx := errgroup.WithContext(ctx)
+	work.SetLimit(cfg.Workers)
+	send := func(s *fileStream, r fileResult) error {
+		select {
+		case s.chunks <- r:
+			return nil
+		case <-wctx.Done():
+			return wctx.Err()
+		}
+	}
+	// finish sends a prepared file's last result and ends its stream.
+	finish := func(p *pendingFile) error {
+		s := p.stream
+		r := st.finishFile(p)
+		r.last = true
+		if err := send(s, r); err != nil {
+			return err
+		}
+		close(s.chunks)
+		return nil
+	}
 	g.Go(func() error {
-		defer close(results)
+		defer close(streams)
 		defer close(walkRejects)
-		work, wctx := errgroup.WithContext(ctx)
-		work.SetLimit(cfg.Workers)
-		send := func(r fileResult) error {
+		seq := 0
+		err := walkOptions(cfg).Walk(cfg.Inputs, func(in load.Input) error {
 			select {
-			case results <- r:
-				return nil
+			case window <- struct{}{}:
 			case <-wctx.Done():
 				return wctx.Err()
 			}
-		}
-		built := st.tokenizerBuilt // nil once the parked files are handed out
-		lot := &parkingLot{open: built != nil}
-		finishParked := func() {
-			for _, p := range lot.close() {
-				work.Go(func() error { return send(st.finishFile(p)) })
-			}
-			built = nil
-		}
-		seq := 0
-		err := walkOptions(cfg).Walk(cfg.Inputs, func(in load.Input) error {
-			for acquired := false; !acquired; {
-				select {
-				case window <- struct{}{}:
-					acquired = true
-				case <-built:
-					finishParked()
-				case <-wctx.Done():
-					return wctx.Err()
-				}
+			s := &fileStream{chunks: make(chan fileResult, 1)}
+			select {
+			case streams <- s:
+			case <-wctx.Done():
+				return wctx.Err()
 			}
 			n := seq
 			seq++
 			work.Go(func() error {
-				p := st.prepareFile(n, in)
-				if lot.park(p) {
+				p, err := st.prepareFile(n, in, func(b *pendingFile) error { return send(s, st.finishFile(b)) })
+				if err != nil {
+					return err
+				}
+				p.stream = s
+				if !p.partial && lot.park(p) {
 					<-window // parked, the file is out of the window
 					if parkedHook != nil {
 						parkedHook()
 					}
 					return nil
 				}
-				return send(st.finishFile(p))
+				return finish(p)
 			})
 			return nil
 		}, func(r schemas.Reject) {
@@ -317,52 +342,82 @@ func fanOut(ctx context.Context, cfg Config, st *stages, emit func(fileResult) e
 			case <-wctx.Done():
 			}
 		})
-		if built != nil && err == nil { // the walk ended before the tokenizer was built
-			select {
-			case <-built:
-				finishParked()
-			case <-wctx.Done():
-			}
-		}
+		// The parked files' last sends need the workers' context alive.
+		<-unparked
 		if werr := work.Wait(); err == nil {
 			err = werr
 		}
 		return err
 	})
 
-	// The collector restores walk order and hands results to emit.
-	g.Go(func() error {
-		pending := map[int]fileResult{}
-		next := 0
-		rs, wr := results, walkRejects
-		for rs != nil || wr != nil {
+	// Once the tokenizer is built, the parked files are finished.
+	if built := st.tokenizerBuilt; built == nil {
+		close(unparked)
+	} else {
+		g.Go(func() error {
+			defer close(unparked)
 			select {
-			case r, ok := <-rs:
-				if !ok {
-					rs = nil
+			case <-built:
+			case <-wctx.Done():
+				lot.close()
+				return nil
+			}
+			for _, p := range lot.close() {
+				if work.TryGo(func() error { return finish(p) }) {
 					continue
 				}
-				pending[r.seq] = r
-				for {
-					p, ok := pending[next]
+				if err := finish(p); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}
+
+	// The collector drains the streams in walk order and hands results to
+	// emit.
+	g.Go(func() error {
+		wr := walkRejects
+		takeReject := func(r schemas.Reject, ok bool) {
+			if !ok {
+				wr = nil
+				return
+			}
+			reject(r)
+		}
+		drain := func(s *fileStream) error {
+			for {
+				select {
+				case r, ok := <-s.chunks:
 					if !ok {
-						break
+						return nil
 					}
-					delete(pending, next)
-					next++
-					if !p.parked { // a parked file left the window already
+					if r.last && !r.parked { // a parked file left the window already
 						<-window
 					}
-					if err := emit(p); err != nil {
+					if err := emit(r); err != nil {
 						return err
 					}
+				case r, ok := <-wr:
+					takeReject(r, ok)
+				case <-ctx.Done():
+					return ctx.Err()
 				}
-			case r, ok := <-wr:
+			}
+		}
+		ss := streams
+		for ss != nil || wr != nil {
+			select {
+			case s, ok := <-ss:
 				if !ok {
-					wr = nil
+					ss = nil
 					continue
 				}
-				reject(r)
+				if err := drain(s); err != nil {
+					return err
+				}
+			case r, ok := <-wr:
+				takeReject(r, ok)
 			case <-ctx.Done():
 				return ctx.Err()
 			}
@@ -370,6 +425,12 @@ func fanOut(ctx context.Context, cfg Config, st *stages, emit func(fileResult) e
 		return nil
 	})
 	return g.Wait()
+}
+
+// fileStream carries one file's results from its worker to the collector:
+// its batches in order, then closed.
+type fileStream struct {
+	chunks chan fileResult
 }
 
 // walkOptions is how a run walks its inputs: never into its own output
@@ -393,6 +454,10 @@ func walkOptions(cfg Config) load.WalkOptions {
 // parkedHook, when set (by tests), is called after a file is parked.
 var parkedHook func()
 
+// maxParkedFiles bounds the number of parked files, which keep their place
+// in the collector's queue of streams.
+const maxParkedFiles = 4096
+
 // maxParkedBytes bounds the input bytes of the files parked while the
 // tokenizer's dictionary loads, so memory stays flat whatever the corpus:
 // on the bench corpus one core prepares ~6 MB of input in the load's time.
@@ -413,7 +478,7 @@ type parkingLot struct {
 func (l *parkingLot) park(p *pendingFile) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if !l.open || l.bytes+p.input.Size > maxParkedBytes {
+	if !l.open || l.bytes+p.input.Size > maxParkedBytes || len(l.files) >= maxParkedFiles {
 		return false
 	}
 	l.bytes += p.input.Size
