@@ -5,7 +5,7 @@ OUT     ?= out
 CORPUS  ?= testdata/corpus
 export CGO_ENABLED := 1
 
-.PHONY: all build run test test-long vet fmt bench clean
+.PHONY: all build run test test-long vet fmt bench bench-hostile fuzz clean
 
 all: build
 
@@ -41,6 +41,25 @@ fmt:
 # benchmarks once. About 10 minutes; installs time and mecab with apt if missing.
 bench: build
 	SIZES="$(or $(SIZES),1000 10000 50000)" bash bench/run.sh
+
+# The hostile corpora of issue 12 (a 300 KB kanji header line, a 900 KB
+# line of digits, 60 MB of empty HTML tags, 60 MB of JSON Lines records,
+# 12 × 60 MB text archives, 10k header-only segments), generated in a temp
+# folder; prints wall seconds and peak RSS of a --full run on each against
+# the targets (< 5 s a file, ≤ 512 MB). Some minutes; installs time if missing.
+bench-hostile: build
+	bash bench/hostile/run.sh
+
+# Every Fuzz* target of every package, FUZZTIME (default 10s) each: the list
+# comes from `go test -list`, so a new fuzz target needs no edit here.
+FUZZTIME ?= 10s
+fuzz:
+	@set -e; for pkg in $$($(GO) list ./...); do \
+		for f in $$($(GO) test -list 'Fuzz.*' $$pkg | grep '^Fuzz' || true); do \
+			echo "fuzz: $$pkg $$f ($(FUZZTIME))"; \
+			$(GO) test $$pkg -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME); \
+		done; \
+	done
 
 clean:
 	rm -rf bin $(OUT)
