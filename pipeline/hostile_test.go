@@ -9,7 +9,9 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/japanese"
@@ -206,6 +208,47 @@ func TestBatchesAsWholeFiles(t *testing.T) {
 				t.Errorf("%s: batches of 3 differ from one batch (%d vs %d notices, %d vs %d rejects)", rel,
 					len(small[rel].notices), len(whole[rel].notices), len(small[rel].rejects), len(whole[rel].rejects))
 			}
+		}
+	}
+}
+
+// TestInFlightBudget: files of the largest size the loader reads are worked
+// on one at a time, whatever the workers, so that memory stays within the
+// budget; small files still go side by side.
+func TestInFlightBudget(t *testing.T) {
+	in := t.TempDir()
+	notice := seedNotice(t)
+	for i := range 4 {
+		writeCorpusFile(t, in, fmt.Sprintf("big-%d.txt", i), notice)
+	}
+	var busy, most atomic.Int32
+	workingHook = func(delta int) {
+		n := busy.Add(int32(delta))
+		for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
+		}
+		if delta > 0 {
+			time.Sleep(100 * time.Millisecond) // long enough for the others to start, if they may
+		}
+	}
+	defer func() { workingHook = nil }()
+	for _, tc := range []struct {
+		limit int64 // the loader's MaxFileBytes
+		want  int32 // most files worked on at once
+	}{
+		{int64(len(notice)), 1},        // each file is the largest size: alone
+		{int64(len(notice)) * 1000, 4}, // small beside the limit: side by side
+	} {
+		most.Store(0)
+		st := newStages()
+		st.loader.MaxFileBytes = tc.limit
+		err := fanOut(context.Background(), Config{Inputs: []string{in}, Out: filepath.Join(in, "out"), Workers: 4}, st,
+			func(r fileResult) error { return nil },
+			func(r schemas.Reject) { t.Errorf("walk reject %v", r) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := most.Load(); got != tc.want {
+			t.Errorf("limit %d: %d files at once, want %d", tc.limit, got, tc.want)
 		}
 	}
 }

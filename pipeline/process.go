@@ -64,6 +64,7 @@ type pendingFile struct {
 	// parked (parking holds a whole file).
 	partial bool
 	stream  *fileStream // where its results go (fanOut)
+	cost    int64       // its share of the in-flight budget (fanOut)
 	bytes   int         // original text of notices
 }
 

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"golang.org/x/sync/errgroup"
+	"golang.org/x/sync/semaphore"
 
 	"github.com/breachtrend/breachtrend/internal/jatok"
 	"github.com/breachtrend/breachtrend/internal/parquetio"
@@ -291,6 +292,7 @@ func fanOut(ctx context.Context, cfg Config, st *stages, emit func(fileResult) e
 			return wctx.Err()
 		}
 	}
+	budget := semaphore.NewWeighted(inFlightBudget(st.loader.MaxFileBytes))
 	// finish sends a prepared file's last result and ends its stream.
 	finish := func(p *pendingFile) error {
 		s := p.stream
@@ -318,15 +320,30 @@ func fanOut(ctx context.Context, cfg Config, st *stages, emit func(fileResult) e
 			case <-wctx.Done():
 				return wctx.Err()
 			}
+			cost := fileCost(in, st.loader.MaxFileBytes)
+			if err := budget.Acquire(wctx, cost); err != nil {
+				return err
+			}
 			n := seq
 			seq++
 			work.Go(func() error {
+				parked := false
+				defer func() {
+					if !parked {
+						budget.Release(cost)
+					}
+				}()
+				if workingHook != nil {
+					workingHook(+1)
+					defer workingHook(-1)
+				}
 				p, err := st.prepareFile(n, in, func(b *pendingFile) error { return send(s, st.finishFile(b)) })
 				if err != nil {
 					return err
 				}
-				p.stream = s
+				p.stream, p.cost = s, cost
 				if !p.partial && lot.park(p) {
+					parked = true
 					<-window // parked, the file is out of the window
 					if parkedHook != nil {
 						parkedHook()
@@ -363,10 +380,14 @@ func fanOut(ctx context.Context, cfg Config, st *stages, emit func(fileResult) e
 				return nil
 			}
 			for _, p := range lot.close() {
-				if work.TryGo(func() error { return finish(p) }) {
+				finishParked := func() error {
+					defer budget.Release(p.cost)
+					return finish(p)
+				}
+				if work.TryGo(finishParked) {
 					continue
 				}
-				if err := finish(p); err != nil {
+				if err := finishParked(); err != nil {
 					return err
 				}
 			}
@@ -427,6 +448,30 @@ func fanOut(ctx context.Context, cfg Config, st *stages, emit func(fileResult) e
 	return g.Wait()
 }
 
+// inFlightBudget bounds the memory of the files in flight, as the sum of
+// their fileCost: three files of the largest size the loader reads (64 MiB
+// by default). A worker holds a file's bytes, their decoded text and the
+// index of its lines while it works through the file, about three times
+// its size, so any mix of files stays within ~200 MB whatever --workers
+// is: the largest files are read one at a time, small ones as many at once
+// as there are workers. The walker takes each file's share in walk order
+// before handing it out, so the earliest file in flight, which the
+// collector waits for, always has its share.
+func inFlightBudget(maxFileBytes int64) int64 {
+	return 3 * maxFileBytes
+}
+
+// fileCost is a file's share of inFlightBudget: three times its size, or
+// for gzip, three times what it may decompress to (ten times its size, at
+// most the loader's limit).
+func fileCost(in load.Input, maxFileBytes int64) int64 {
+	size := max(in.Size, 1)
+	if strings.HasSuffix(strings.ToLower(in.Rel), ".gz") {
+		size *= 10
+	}
+	return 3 * min(size, maxFileBytes)
+}
+
 // fileStream carries one file's results from its worker to the collector:
 // its batches in order, then closed.
 type fileStream struct {
@@ -450,6 +495,11 @@ func walkOptions(cfg Config) load.WalkOptions {
 	}
 	return opts
 }
+
+// parkedHook, when set (by tests), is called after a file is parked.
+// workingHook, when set (by tests), is called with +1 when a worker starts
+// a file and -1 when it is done with it.
+var workingHook func(delta int)
 
 // parkedHook, when set (by tests), is called after a file is parked.
 var parkedHook func()
