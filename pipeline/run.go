@@ -337,7 +337,30 @@ func fanOut(ctx context.Context, cfg Config, st *stages, emit func(fileResult) e
 					workingHook(+1)
 					defer workingHook(-1)
 				}
-				p, err := st.prepareFile(n, in, func(b *pendingFile) error { return send(s, st.finishFile(b)) })
+				// A big file's batches are finished one at a time beside
+				// the preparing of the next, on a goroutine of their own:
+				// a file alone in flight (the budget lets one 60 MB file
+				// in at a time) keeps two cores busy, not one.
+				var finishing chan error
+				waitFinishing := func() error {
+					if finishing == nil {
+						return nil
+					}
+					err := <-finishing
+					finishing = nil
+					return err
+				}
+				p, err := st.prepareFile(n, in, func(b *pendingFile) error {
+					if err := waitFinishing(); err != nil {
+						return err
+					}
+					finishing = make(chan error, 1)
+					go func(done chan<- error) { done <- send(s, st.finishFile(b)) }(finishing)
+					return nil
+				})
+				if ferr := waitFinishing(); err == nil {
+					err = ferr
+				}
 				if err != nil {
 					return err
 				}
