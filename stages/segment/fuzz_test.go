@@ -6,10 +6,11 @@ import (
 	"unicode/utf8"
 )
 
-// FuzzSplitCover: Split never panics (beside FuzzSplit, which checks the lines), its segments are pieces of the text in
-// order, numbered from 0, and together they hold every character of the
-// text that is not white space: each is emitted as a notice or, when
-// HeaderOnly, rejected, so no text vanishes.
+// FuzzSplitCover (beside FuzzSplit, which checks lines): Split never
+// panics, its segments are pieces of the text in order, numbered from 0,
+// and together they hold every character of the text that is not white
+// space: each is emitted as a notice or, when HeaderOnly, rejected, so no
+// text vanishes.
 //
 //	go test ./stages/segment -run '^$' -fuzz FuzzSplitCover -fuzztime 60s
 func FuzzSplitCover(f *testing.F) {
