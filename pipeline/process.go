@@ -63,9 +63,10 @@ type pendingFile struct {
 	// partial: batches of the file were handed on already, so it cannot be
 	// parked (parking holds a whole file).
 	partial bool
-	stream  *fileStream // where its results go (fanOut)
-	cost    int64       // its share of the in-flight budget (fanOut)
-	bytes   int         // original text of notices
+	raw     []rawSegment // segments not yet prepared (prepareSegments)
+	stream  *fileStream  // where its results go (fanOut)
+	cost    int64        // its share of the in-flight budget (fanOut)
+	bytes   int          // original text of notices
 }
 
 // pendingNotice is the rest of one notice's work.
@@ -86,7 +87,8 @@ const (
 // prepareFile runs load → segment → normalize → extract on one file, as far
 // as each goes without the tokenizer; finishFile does the rest. Documents
 // come from the loader one by one, and each full batch of notices is handed
-// to flush on the way; what is left comes back to be finished (or parked).
+// to flush on the way, as segments still to prepare (prepareSegments); what
+// is left comes back prepared, to be finished (or parked).
 // An error from flush stops the file and comes back. It starts no
 // goroutines and turns a panic in a stage into a reject for the file, so
 // one bad file cannot end the run.
@@ -117,12 +119,10 @@ func (s *stages) prepareFile(seq int, in load.Input, flush func(*pendingFile) er
 				index++
 				continue
 			}
-			n, todo := s.notice(doc, seg, index)
-			p.notices = append(p.notices, n)
-			p.todo = append(p.todo, todo)
+			p.raw = append(p.raw, rawSegment{doc: &doc, seg: seg, index: index})
 			p.bytes += len(seg.Text)
 			index++
-			if len(p.notices) >= s.batchNotices || p.bytes >= s.batchBytes {
+			if len(p.raw) >= s.batchNotices || p.bytes >= s.batchBytes {
 				if err := flush(p.takeBatch()); err != nil {
 					return err
 				}
@@ -134,7 +134,33 @@ func (s *stages) prepareFile(seq int, in load.Input, flush func(*pendingFile) er
 	s.times.add(stageLoad, t0.Add(emitting))
 	p.sha256 = file.SHA256
 	p.rejects = append(p.rejects, file.Rejects...)
-	return p, err
+	return s.prepareSegments(p), err
+}
+
+// rawSegment is a segment cut from its document, not yet a notice.
+type rawSegment struct {
+	doc   *load.Document
+	seg   segment.Segment
+	index int32
+}
+
+// prepareSegments turns p's raw segments into notices as far as they go
+// without the tokenizer (normalize, classify, the extractors' first pass).
+// A batch handed on by prepareFile goes through it on a goroutine of its
+// own, beside the next; a panic becomes a reject, as in prepareFile.
+func (s *stages) prepareSegments(p *pendingFile) *pendingFile {
+	defer func() {
+		if r := recover(); r != nil {
+			p.failed(r)
+		}
+	}()
+	for _, r := range p.raw {
+		n, todo := s.notice(*r.doc, r.seg, r.index)
+		p.notices = append(p.notices, n)
+		p.todo = append(p.todo, todo)
+	}
+	p.raw = nil
+	return p
 }
 
 // emptySegment is the reject of a segment that is a header and nothing else.
@@ -151,11 +177,11 @@ func emptySegment(doc load.Document, seg segment.Segment, index int32) schemas.R
 		Detail: fmt.Sprintf("segment %d%s is a header with no text under it: %s", index, where, title)}
 }
 
-// takeBatch moves the notices and rejects prepared so far into a batch of
+// takeBatch moves the segments and rejects gathered so far into a batch of
 // their own, leaving p to go on with the rest of the file.
 func (p *pendingFile) takeBatch() *pendingFile {
-	b := &pendingFile{fileResult: fileResult{seq: p.seq, input: p.input, notices: p.notices, rejects: p.rejects}, todo: p.todo}
-	p.notices, p.rejects, p.todo, p.bytes, p.partial = nil, nil, nil, 0, true
+	b := &pendingFile{fileResult: fileResult{seq: p.seq, input: p.input, rejects: p.rejects}, raw: p.raw}
+	p.raw, p.rejects, p.bytes, p.partial = nil, nil, 0, true
 	return b
 }
 
@@ -195,7 +221,7 @@ func (s *stages) finishFile(p *pendingFile) (res fileResult) {
 
 // failed turns the file into a reject for the panic r.
 func (p *pendingFile) failed(r any) {
-	p.notices, p.todo = nil, nil
+	p.notices, p.todo, p.raw = nil, nil, nil
 	p.rejects = append(p.rejects, schemas.Reject{Stage: "pipeline", Source: p.input.Rel, Segment: -1,
 		Reason: "internal_error", Detail: fmt.Sprint(r)})
 }

@@ -337,29 +337,40 @@ func fanOut(ctx context.Context, cfg Config, st *stages, emit func(fileResult) e
 					workingHook(+1)
 					defer workingHook(-1)
 				}
-				// A big file's batches are finished one at a time beside
-				// the preparing of the next, on a goroutine of their own:
-				// a file alone in flight (the budget lets one 60 MB file
-				// in at a time) keeps two cores busy, not one.
-				var finishing chan error
-				waitFinishing := func() error {
-					if finishing == nil {
-						return nil
-					}
-					err := <-finishing
-					finishing = nil
-					return err
-				}
+				// A big file's batches are prepared and finished on
+				// goroutines of their own, up to Workers at once, and sent
+				// in order: a file alone in flight (the budget lets one
+				// 60 MB file in at a time) keeps every core busy.
+				batches := make(chan struct{}, cfg.Workers)
+				var sent chan struct{} // closed once the latest batch is sent
+				var batchErr error
+				var batchErrOnce sync.Once
 				p, err := st.prepareFile(n, in, func(b *pendingFile) error {
-					if err := waitFinishing(); err != nil {
-						return err
+					select {
+					case batches <- struct{}{}:
+					case <-wctx.Done():
+						return wctx.Err()
 					}
-					finishing = make(chan error, 1)
-					go func(done chan<- error) { done <- send(s, st.finishFile(b)) }(finishing)
+					prev, mine := sent, make(chan struct{})
+					sent = mine
+					go func() {
+						defer func() { <-batches }()
+						defer close(mine)
+						r := st.finishFile(st.prepareSegments(b))
+						if prev != nil {
+							<-prev
+						}
+						if err := send(s, r); err != nil {
+							batchErrOnce.Do(func() { batchErr = err })
+						}
+					}()
 					return nil
 				})
-				if ferr := waitFinishing(); err == nil {
-					err = ferr
+				if sent != nil {
+					<-sent // every batch sent (each waits for the one before)
+					if err == nil {
+						err = batchErr
+					}
 				}
 				if err != nil {
 					return err
