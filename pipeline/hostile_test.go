@@ -17,6 +17,7 @@ import (
 	"golang.org/x/text/encoding/japanese"
 
 	"github.com/breachtrend/breachtrend/schemas"
+	"github.com/breachtrend/breachtrend/stages/segment"
 )
 
 // seedNotice is one notice of the bundled corpus.
@@ -250,5 +251,25 @@ func TestInFlightBudget(t *testing.T) {
 		if got := most.Load(); got != tc.want {
 			t.Errorf("limit %d: %d files at once, want %d", tc.limit, got, tc.want)
 		}
+	}
+}
+
+// TestHugeSegmentRejected: text the segmenter finds no cut in, megabytes
+// of it, is a segment_too_large reject, not one notice of that size (60 MB
+// of it took 880 MB as a notice); the segments around it are kept.
+func TestHugeSegmentRejected(t *testing.T) {
+	in := t.TempDir()
+	body := strings.Repeat("当社の個人情報が流出した可能性があります。\n", segment.MaxSegmentBytes/60+10)
+	text := "【事件簿#2023-001】株式会社いち お知らせ\n" + string(seedNotice(t)) + "\n【事件簿#2023-002】株式会社に お知らせ\n" + body +
+		"【事件簿#2023-003】株式会社さん お知らせ\n" + string(seedNotice(t))
+	writeCorpusFile(t, in, "dump.txt", []byte(text))
+	out := filepath.Join(t.TempDir(), "out")
+	run(t, out, 1, in)
+	db := open(t, out)
+	if got := rowsJSON(t, db, "SELECT segment, reason FROM rejects"); len(got) != 1 || got[0] != `{"reason":"segment_too_large","segment":1}` {
+		t.Errorf("rejects %q, want segment 1 segment_too_large", got)
+	}
+	if got := rowsJSON(t, db, "SELECT segment_index FROM notices ORDER BY 1"); len(got) != 2 || got[1] != `{"segment_index":2}` {
+		t.Errorf("notices %q, want segments 0 and 2", got)
 	}
 }

@@ -119,6 +119,13 @@ func (s *stages) prepareFile(seq int, in load.Input, flush func(*pendingFile) er
 				index++
 				continue
 			}
+			if len(seg.Text) > segment.MaxSegmentBytes {
+				p.rejects = append(p.rejects, schemas.Reject{Stage: "segment", Source: doc.Source, Segment: index,
+					Reason: segment.ReasonSegmentTooLarge, Detail: fmt.Sprintf("segment %d%s is %d bytes (limit %d): no header or post boundary cuts it into notices",
+						index, jsonlLine(doc), len(seg.Text), segment.MaxSegmentBytes)})
+				index++
+				continue
+			}
 			p.raw = append(p.raw, rawSegment{doc: &doc, seg: seg, index: index})
 			p.bytes += len(seg.Text)
 			index++
@@ -169,12 +176,16 @@ func emptySegment(doc load.Document, seg segment.Segment, index int32) schemas.R
 	if r := []rune(title); len(r) > 60 {
 		title = string(r[:60]) + "…"
 	}
-	where := ""
-	if doc.Line > 0 {
-		where = fmt.Sprintf(" (JSON Lines line %d)", doc.Line)
-	}
 	return schemas.Reject{Stage: "segment", Source: doc.Source, Segment: index, Reason: segment.ReasonEmptySegment,
-		Detail: fmt.Sprintf("segment %d%s is a header with no text under it: %s", index, where, title)}
+		Detail: fmt.Sprintf("segment %d%s is a header with no text under it: %s", index, jsonlLine(doc), title)}
+}
+
+// jsonlLine names the JSON Lines line a document came from, if it did.
+func jsonlLine(doc load.Document) string {
+	if doc.Line > 0 {
+		return fmt.Sprintf(" (JSON Lines line %d)", doc.Line)
+	}
+	return ""
 }
 
 // takeBatch moves the segments and rejects gathered so far into a batch of

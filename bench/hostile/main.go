@@ -8,6 +8,7 @@
 //	jsonl-records    one 60 MB JSON Lines file of small records (~336k)
 //	text-12x60       12 text files of 60 MB each: blog archives of the seed notices
 //	header-only      10,000 blog headers with no body, and one notice
+//	one-segment      one 60 MB text of notice prose with no header: nothing cuts it
 //
 //	go run ./bench/hostile -seeds testdata/corpus -out /tmp/hostile
 //
@@ -50,6 +51,7 @@ func main() {
 		{"jsonl-records", jsonlRecords},
 		{"text-12x60", func(dir string) error { return textArchives(dir, *seeds) }},
 		{"header-only", headerOnly},
+		{"one-segment", oneSegment},
 	}
 	for _, c := range corpora {
 		if *only != "" && !strings.Contains(","+*only+",", ","+c.name+",") {
@@ -187,6 +189,13 @@ func headerOnly(dir string) error {
 	}
 	return writeFile(dir, "notice.txt", func(w *bufio.Writer) error {
 		w.WriteString(notice)
+		return nil
+	})
+}
+
+func oneSegment(dir string) error {
+	return writeFile(dir, "dump.txt", func(w *bufio.Writer) error {
+		run(w, notice, 60*mb)
 		return nil
 	})
 }
