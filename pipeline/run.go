@@ -260,8 +260,9 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 //
 // Each file in flight has a stream, a channel of its results that holds
 // one batch; the collector drains the streams in walk order. A big file's
-// worker therefore waits, holding one batch, until the files before it are
-// emitted, instead of piling its whole output up in memory.
+// worker therefore waits, holding at most Workers batches, until the files
+// before it are emitted, instead of piling its whole output up in memory;
+// and the files in flight share a budget of bytes (inFlightBudget).
 //
 // While the tokenizer's dictionary loads (~0.6 s on one core) a worker
 // prepares its file as far as it goes without the tokenizer and parks it
