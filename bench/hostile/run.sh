@@ -28,7 +28,7 @@ cp "$BIN" "$work/breachtrend"
 echo "bench-hostile: generating the corpora in $work"
 "$GO" run ./bench/hostile -seeds testdata/corpus -out "$work/in" ${ONLY:+-only "$ONLY"}
 
-printf '%-16s %6s %9s %9s %10s %10s %9s  %s\n' corpus files input wall "per file" "peak RSS" segments verdict
+printf '%-16s %6s %10s %9s %10s %10s %9s  %s\n' corpus files input wall "per file" "peak RSS" notices verdict
 fail=0
 for dir in "$work"/in/*/; do
 	name=$(basename "$dir")
@@ -46,6 +46,7 @@ for dir in "$work"/in/*/; do
 	verdict=ok
 	awk -v p="$per" 'BEGIN { exit !(p >= 5) }' && verdict="SLOW (target < 5 s a file)" && fail=1
 	[ "$rss_mb" -gt 512 ] && verdict="${verdict/ok/}BIG (target ≤ 512 MB)" && fail=1
-	printf '%-16s %6d %7d MB %7s s %8s s %7d MB %9s  %s\n' "$name" "$files" $(( bytes / 1000000 )) "$wall" "$per" "$rss_mb" "$segs" "$verdict"
+	mbytes=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }')
+	printf '%-16s %6d %7s MB %7s s %8s s %7d MB %9s  %s\n' "$name" "$files" "$mbytes" "$wall" "$per" "$rss_mb" "$segs" "$verdict"
 done
 exit $fail
