@@ -26,18 +26,24 @@ type Config struct {
 	LimitRejects bool
 	Progress     io.Writer // where the progress line goes (a terminal), or nil
 
+	// FollowSymlinks follows symbolic links that lead out of an --in root
+	// (by default they are rejected as symlink_outside_root).
+	FollowSymlinks bool
+
 	// MemoryLimit is the Go runtime's soft memory limit for the run, in
 	// bytes (0: DefaultMemoryLimit; ignored when GOMEMLIMIT is set).
 	MemoryLimit int64
 
 	// exclude are the paths the walk skips: the run's own output folder,
-	// its lock and its staging folder, when they lie under an input root.
+	// its lock and its staging folders (a pattern), when they lie under an
+	// input root.
 	exclude []string
 }
 
-// walk walks the inputs (load.Walk), never into the run's own output.
+// walk walks the inputs (load.Walk), never into the run's own output, and
+// out of the roots through symbolic links only with FollowSymlinks.
 func (c *Config) walk(emit func(load.Input) error, reject func(schemas.Reject)) error {
-	return load.WalkOptions{Exclude: c.exclude}.Walk(c.Inputs, emit, reject)
+	return load.WalkOptions{Exclude: c.exclude, FollowSymlinks: c.FollowSymlinks}.Walk(c.Inputs, emit, reject)
 }
 
 // DefaultMemoryLimit keeps a run's memory flat: the live heap is small

@@ -5,9 +5,11 @@
 // (one segment per notice or post) → normalize → extract → enrich (per
 // notice). Files are processed by at most Config.Workers goroutines of an
 // errgroup; a single collector puts their results back in corpus order and
-// streams them to the Parquet writers, and the number of files in flight is
-// bounded, so memory does not grow with the corpus and the rows are the
-// same whatever the number of workers. Then, over the compact fields of
+// streams them to the Parquet writers. The number of files in flight is
+// bounded, and so is their size (a budget of three of the largest files the
+// loader reads); a big file is handed on in batches of notices, never held
+// whole, so memory does not grow with a file or the corpus and the rows are
+// the same whatever the number of workers. Then, over the compact fields of
 // all notices (no text): linking into incidents and the APPI clock; then
 // the derived tables, built with DuckDB SQL from the Parquet tables.
 //

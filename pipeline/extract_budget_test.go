@@ -2,6 +2,8 @@ package pipeline
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,10 +16,11 @@ import (
 )
 
 // hostileBlog is a blog file of three cases: an ordinary notice, one whose
-// body is 1.3 MB of dates (seconds of extraction), and
+// body is 880 KB of dates (seconds of extraction), and
 // another ordinary notice. (A line may hold 1 MB: the hostile body is
-// three lines of 440 KB, each a sentence of dates that is not a date-only
-// line.)
+// two lines of 440 KB, each a sentence of dates that is not a date-only
+// line; a segment of more than 1 MiB would be a segment_too_large reject,
+// never extracted.)
 func hostileBlog(t *testing.T) load.Input {
 	t.Helper()
 	ordinary := func(id, org string) string {
@@ -26,7 +29,7 @@ func hostileBlog(t *testing.T) load.Input {
 	}
 	text := ordinary("2023-001", "架空商事株式会社") +
 		"【セキュリティ事件簿#2023-002】架空工業株式会社 お知らせ 2023年7月1日\n" +
-		strings.Repeat("【経緯】"+strings.Repeat("1月1日、", 40000)+"\n", 3) + "\n" +
+		strings.Repeat("【経緯】"+strings.Repeat("1月1日、", 40000)+"\n", 2) + "\n" +
 		ordinary("2023-003", "架空銀行")
 	path := filepath.Join(t.TempDir(), "blog.txt")
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
@@ -46,8 +49,12 @@ func TestSegmentOverBudgetIsRejected(t *testing.T) {
 	st.extractor.Extract(context.Background(), extract.Input{Text: "株式会社架空のお知らせ"}, &warm)
 
 	t0 := time.Now()
-	res := st.finishFile(context.Background(), st.prepareFile(context.Background(), 0, in))
-	// Unbudgeted, the hostile segment alone takes ~30 s; the bound leaves
+	p, err := st.prepareFile(context.Background(), 0, in, oneBatch(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := st.finishFile(context.Background(), p)
+	// Unbudgeted, the hostile segment alone takes ~20 s; the bound leaves
 	// room for the race detector's slowdown of the rest of the file.
 	if took := time.Since(t0); took > 10*time.Second {
 		t.Errorf("the file took %v with a budget of 300ms a segment", took)
@@ -79,7 +86,10 @@ func TestCancelDuringHostileFile(t *testing.T) {
 	defer cancel()
 	time.AfterFunc(50*time.Millisecond, cancel)
 	t0 := time.Now()
-	p := st.prepareFile(ctx, 0, in)
+	p, err := st.prepareFile(ctx, 0, in, oneBatch(in))
+	if err != nil && !errors.Is(err, context.Canceled) {
+		t.Fatal(err)
+	}
 	if took := time.Since(t0); took > time.Second {
 		t.Errorf("prepareFile returned %v after it started, cancelled after 50ms", took)
 	}
@@ -92,4 +102,10 @@ func TestCancelDuringHostileFile(t *testing.T) {
 		t.Errorf("%d notices prepared after the cancel, want the first at most", len(p.notices))
 	}
 	st.finishFile(ctx, p) // the rest is left, promptly
+}
+
+// oneBatch is the flush of a file expected to be one batch: a second one is
+// an error.
+func oneBatch(in load.Input) func(*pendingFile) error {
+	return func(*pendingFile) error { return fmt.Errorf("%s: more than one batch", in.Rel) }
 }

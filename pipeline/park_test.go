@@ -40,7 +40,13 @@ func TestParkedFilesAsProcessed(t *testing.T) {
 	var want []fileResult
 	st := newStages()
 	load.Walk([]string{dir}, func(in load.Input) error {
-		want = append(want, st.finishFile(context.Background(), st.prepareFile(context.Background(), len(want), in)))
+		p, err := st.prepareFile(context.Background(), len(want), in, func(*pendingFile) error { return fmt.Errorf("%s: more than one batch", in.Rel) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := st.finishFile(context.Background(), p)
+		r.last = true
+		want = append(want, r)
 		return nil
 	}, func(r schemas.Reject) { t.Errorf("walk reject %v", r) })
 	if len(want) != total {

@@ -29,21 +29,28 @@ type stages struct {
 	// builds it up front; nil when it does not (a rerun from the cache).
 	tokenizerBuilt <-chan struct{}
 	times          *stageTimes
+	// batchNotices and batchBytes size the batches a file is handed on in
+	// (defaultBatchNotices, defaultBatchBytes; tests make them small).
+	batchNotices, batchBytes int
 }
 
 // newStages returns the stages of a run, with no cache.
 func newStages() *stages {
-	return &stages{loader: load.NewLoader(), extractor: extract.New(), enricher: enrich.New(), times: &stageTimes{}}
+	return &stages{loader: load.NewLoader(), extractor: extract.New(), enricher: enrich.New(), times: &stageTimes{},
+		batchNotices: defaultBatchNotices, batchBytes: defaultBatchBytes}
 }
 
-// fileResult is what one file gives: its notices in segment order and its
-// rejects.
+// fileResult is what one file gives, or one batch of it: notices in
+// segment order and rejects. A file of many records or segments is handed
+// on in several results, the last one marked.
 type fileResult struct {
 	seq     int
-	sha256  string
+	sha256  string // set on the last result
 	input   load.Input
 	notices []schemas.Notice
 	rejects []schemas.Reject
+	// last: the file's final result (its sha256 and load rejects with it).
+	last bool
 	// parked: the file waited for the tokenizer out of the window of
 	// files in flight, which it left when it was parked (see fanOut).
 	parked bool
@@ -54,6 +61,13 @@ type fileResult struct {
 type pendingFile struct {
 	fileResult
 	todo []pendingNotice
+	// partial: batches of the file were handed on already, so it cannot be
+	// parked (parking holds a whole file).
+	partial bool
+	raw     []rawSegment // segments not yet prepared (prepareSegments)
+	stream  *fileStream  // where its results go (fanOut)
+	cost    int64        // its share of the in-flight budget (fanOut)
+	bytes   int          // original text of notices
 }
 
 // pendingNotice is the rest of one notice's work.
@@ -62,51 +76,144 @@ type pendingNotice struct {
 	key     string          // the cache key to store the result under, "" if none
 }
 
+// Batches: a file's notices are finished and handed on once this many are
+// prepared, so memory holds a batch of a big file (336k JSON Lines
+// records, a 60 MB archive of notices), not the whole of it. Small files
+// are one batch, as before.
+const (
+	defaultBatchNotices = 256
+	defaultBatchBytes   = 4 << 20 // of original segment text
+)
+
 // prepareFile runs load → segment → normalize → extract on one file, as far
-// as each goes without the tokenizer; finishFile does the rest. It starts no
+// as each goes without the tokenizer; finishFile does the rest. Documents
+// come from the loader one by one, and each full batch of notices is handed
+// to flush on the way, as segments still to prepare (prepareSegments); what
+// is left comes back prepared, to be finished (or parked).
+// An error from flush stops the file and comes back. It starts no
 // goroutines and turns a panic in a stage into a reject for the file, so
-// one bad file cannot end the run. Once ctx ends it stops between segments
-// (and the extractor within one), leaving the file partial: the run is
-// failing and keeps nothing of it.
-func (s *stages) prepareFile(ctx context.Context, seq int, in load.Input) (p *pendingFile) {
+// one bad file cannot end the run. Once ctx ends it stops between
+// documents and segments (and the extractor within one), leaving the file
+// partial: the run is failing and keeps nothing of it.
+func (s *stages) prepareFile(ctx context.Context, seq int, in load.Input, flush func(*pendingFile) error) (p *pendingFile, err error) {
 	p = &pendingFile{fileResult: fileResult{seq: seq, input: in}}
 	defer func() {
 		if r := recover(); r != nil {
 			p.failed(r)
 		}
 	}()
-	t0 := time.Now()
-	file := s.loader.LoadFile(in)
-	s.times.add(stageLoad, t0)
-	docs := file.Docs
-	p.sha256, p.rejects = file.SHA256, file.Rejects
 	index := int32(0)
-	for _, doc := range docs {
+	var emitting time.Duration // spent outside the loader, in the callback
+	t0 := time.Now()
+	file, err := s.loader.Stream(in, func(doc load.Document) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		start := time.Now()
+		defer func() { emitting += time.Since(start) }()
 		t0 := time.Now()
 		segs := segment.Split(doc.Text)
 		s.times.add(stageSegment, t0)
 		if len(segs) == 0 {
 			p.rejects = append(p.rejects, schemas.Reject{Stage: "segment", Source: in.Rel, Segment: int32(doc.Line),
 				Reason: "no_text", Detail: "the document holds no text to segment"})
-			continue
+			return nil
 		}
 		for _, seg := range segs {
-			if ctx.Err() != nil {
-				return p
-			}
-			n, todo, err := s.notice(ctx, doc, seg, index)
-			index++
-			if err != nil {
-				if ctx.Err() == nil {
-					p.rejects = append(p.rejects, extractReject(in.Rel, n.SegmentIndex, err))
-				}
+			if seg.HeaderOnly() {
+				p.rejects = append(p.rejects, emptySegment(doc, seg, index))
+				index++
 				continue
 			}
-			p.notices = append(p.notices, n)
-			p.todo = append(p.todo, todo)
+			if len(seg.Text) > segment.MaxSegmentBytes {
+				p.rejects = append(p.rejects, schemas.Reject{Stage: "segment", Source: doc.Source, Segment: index,
+					Reason: segment.ReasonSegmentTooLarge, Detail: fmt.Sprintf("segment %d%s is %d bytes (limit %d): no header or post boundary cuts it into notices",
+						index, jsonlLine(doc), len(seg.Text), segment.MaxSegmentBytes)})
+				index++
+				continue
+			}
+			p.raw = append(p.raw, rawSegment{doc: &doc, seg: seg, index: index})
+			p.bytes += len(seg.Text)
+			index++
+			if len(p.raw) >= s.batchNotices || p.bytes >= s.batchBytes {
+				if err := flush(p.takeBatch()); err != nil {
+					return err
+				}
+			}
 		}
+		return nil
+	})
+	// The loader's own time: what the callback took is counted where it went.
+	s.times.add(stageLoad, t0.Add(emitting))
+	p.sha256 = file.SHA256
+	p.rejects = append(p.rejects, file.Rejects...)
+	if err != nil {
+		return p, err
 	}
+	return s.prepareSegments(ctx, p), nil
+}
+
+// rawSegment is a segment cut from its document, not yet a notice.
+type rawSegment struct {
+	doc   *load.Document
+	seg   segment.Segment
+	index int32
+}
+
+// prepareSegments turns p's raw segments into notices as far as they go
+// without the tokenizer (normalize, classify, the extractors' first pass).
+// A batch handed on by prepareFile goes through it on a goroutine of its
+// own, beside the next; a panic becomes a reject, as in prepareFile. A
+// segment over its extraction budget becomes an extract_timeout reject;
+// once ctx ends the rest of the segments are left.
+func (s *stages) prepareSegments(ctx context.Context, p *pendingFile) *pendingFile {
+	defer func() {
+		if r := recover(); r != nil {
+			p.failed(r)
+		}
+	}()
+	for _, r := range p.raw {
+		if ctx.Err() != nil {
+			break
+		}
+		n, todo, err := s.notice(ctx, *r.doc, r.seg, r.index)
+		if err != nil {
+			if ctx.Err() == nil {
+				p.rejects = append(p.rejects, extractReject(p.input.Rel, n.SegmentIndex, err))
+			}
+			continue
+		}
+		p.notices = append(p.notices, n)
+		p.todo = append(p.todo, todo)
+	}
+	p.raw = nil
 	return p
+}
+
+// emptySegment is the reject of a segment that is a header and nothing else.
+func emptySegment(doc load.Document, seg segment.Segment, index int32) schemas.Reject {
+	title := seg.Title
+	if r := []rune(title); len(r) > 60 {
+		title = string(r[:60]) + "…"
+	}
+	return schemas.Reject{Stage: "segment", Source: doc.Source, Segment: index, Reason: segment.ReasonEmptySegment,
+		Detail: fmt.Sprintf("segment %d%s is a header with no text under it: %s", index, jsonlLine(doc), title)}
+}
+
+// jsonlLine names the JSON Lines line a document came from, if it did.
+func jsonlLine(doc load.Document) string {
+	if doc.Line > 0 {
+		return fmt.Sprintf(" (JSON Lines line %d)", doc.Line)
+	}
+	return ""
+}
+
+// takeBatch moves the segments and rejects gathered so far into a batch of
+// their own, leaving p to go on with the rest of the file.
+func (p *pendingFile) takeBatch() *pendingFile {
+	b := &pendingFile{fileResult: fileResult{seq: p.seq, input: p.input, rejects: p.rejects}, raw: p.raw}
+	p.raw, p.rejects, p.bytes, p.partial = nil, nil, 0, true
+	return b
 }
 
 // finishFile does the rest of a prepared file's work: the extraction with
@@ -164,7 +271,7 @@ func extractReject(source string, segment int32, err error) schemas.Reject {
 
 // failed turns the file into a reject for the panic r.
 func (p *pendingFile) failed(r any) {
-	p.notices, p.todo = nil, nil
+	p.notices, p.todo, p.raw = nil, nil, nil
 	p.rejects = append(p.rejects, schemas.Reject{Stage: "pipeline", Source: p.input.Rel, Segment: -1,
 		Reason: "internal_error", Detail: fmt.Sprint(r)})
 }

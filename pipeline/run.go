@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"golang.org/x/sync/errgroup"
+	"golang.org/x/sync/semaphore"
 
 	"github.com/breachtrend/breachtrend/internal/jatok"
 	"github.com/breachtrend/breachtrend/internal/parquetio"
@@ -99,8 +100,9 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		return Summary{}, err
 	}
 	defer stage.cleanup(cfg.Log)
-	// An output folder inside an input root is not read as input.
-	cfg.exclude = []string{outDir.real, outDir.lockPath(), stage.dir}
+	// An output folder inside an input root is not read as input, nor its
+	// lock or any staging folder (this run's, or one a killed run left).
+	cfg.exclude = []string{outDir.real, outDir.lockPath(), outDir.stagingPattern()}
 	if st.cache, err = openCache(outDir.real, stage.dir, man.Rules, cfg.Full); err != nil {
 		return Summary{}, stage.userError(err)
 	}
@@ -179,12 +181,17 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 	var rejects []schemas.Reject
 	linker := enrich.NewLinker()
 
+	fileSegments := 0 // segments of the file being emitted, over its batches
 	emit := func(r fileResult) error {
 		t0 := time.Now()
 		defer st.times.add(stageWrite, t0)
-		sum.Files++
-		prog.file(len(r.notices))
-		man.Inputs = append(man.Inputs, InputFile{Path: r.input.Rel, Size: r.input.Size, SHA256: r.sha256})
+		fileSegments += len(r.notices)
+		if r.last {
+			sum.Files++
+			prog.file(fileSegments)
+			fileSegments = 0
+			man.Inputs = append(man.Inputs, InputFile{Path: r.input.Rel, Size: r.input.Size, SHA256: r.sha256})
+		}
 		rejects = append(rejects, r.rejects...)
 		for i := range r.notices {
 			n := &r.notices[i]
@@ -259,69 +266,140 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 }
 
 // fanOut walks the inputs and processes the files on at most cfg.Workers
-// goroutines, calling emit with each file's result in walk order. At most
-// 16×Workers files are in flight (the window): enough that one slow file
-// does not leave a core idle while the collector waits for it (with 4× a
-// 10k-notice run took 10% longer), and few enough that memory stays flat.
+// goroutines, calling emit with each file's results in walk order (a big
+// file's batches in turn, the last one marked). At most 16×Workers files
+// are in flight (the window): enough that one slow file does not leave a
+// core idle while the collector waits for it (with 4× a 10k-notice run
+// took 10% longer), and few enough that memory stays flat.
+//
+// Each file in flight has a stream, a channel of its results that holds
+// one batch; the collector drains the streams in walk order. A big file's
+// worker therefore waits, holding at most Workers batches, until the files
+// before it are emitted, instead of piling its whole output up in memory;
+// and the files in flight share a budget of bytes (inFlightBudget).
 //
 // While the tokenizer's dictionary loads (~0.6 s on one core) a worker
 // prepares its file as far as it goes without the tokenizer and parks it
 // outside the window (up to maxParkedBytes of input), then takes the next
 // file: the other cores work instead of waiting for the dictionary. Once
-// the tokenizer is built, the walker hands the parked files out first, in
-// walk order. On the 10k bench corpus ~100 files are prepared that way.
+// the tokenizer is built, the parked files are finished in walk order, on
+// a free worker slot or else by the goroutine that hands them out (never
+// waiting for a slot: the slots may all be held by later files waiting for
+// their turn to be emitted). On the 10k bench corpus ~100 files are
+// prepared that way.
 func fanOut(ctx context.Context, cfg Config, st *stages, emit func(fileResult) error, reject func(schemas.Reject)) error {
 	g, ctx := errgroup.WithContext(ctx)
-	results := make(chan fileResult, cfg.Workers)
 	window := make(chan struct{}, 16*cfg.Workers)
+	// Parked files have left the window but keep their place in the order.
+	streams := make(chan *fileStream, 16*cfg.Workers+maxParkedFiles)
 	walkRejects := make(chan schemas.Reject, 16)
+	lot := &parkingLot{open: st.tokenizerBuilt != nil}
+	unparked := make(chan struct{}) // closed once no file is parked or ever will be
 
 	// The walker dispatches files to a bounded pool.
+	work, wctx := errgroup.WithContext(ctx)
+	work.SetLimit(cfg.Workers)
+	send := func(s *fileStream, r fileResult) error {
+		select {
+		case s.chunks <- r:
+			return nil
+		case <-wctx.Done():
+			return wctx.Err()
+		}
+	}
+	budget := semaphore.NewWeighted(inFlightBudget(st.loader.MaxFileBytes))
+	// finish sends a prepared file's last result and ends its stream.
+	finish := func(p *pendingFile) error {
+		s := p.stream
+		r := st.finishFile(wctx, p)
+		r.last = true
+		if err := send(s, r); err != nil {
+			return err
+		}
+		close(s.chunks)
+		return nil
+	}
 	g.Go(func() error {
-		defer close(results)
+		defer close(streams)
 		defer close(walkRejects)
-		work, wctx := errgroup.WithContext(ctx)
-		work.SetLimit(cfg.Workers)
-		send := func(r fileResult) error {
+		seq := 0
+		err := cfg.walk(func(in load.Input) error {
 			select {
-			case results <- r:
-				return nil
+			case window <- struct{}{}:
 			case <-wctx.Done():
 				return wctx.Err()
 			}
-		}
-		built := st.tokenizerBuilt // nil once the parked files are handed out
-		lot := &parkingLot{open: built != nil}
-		finishParked := func() {
-			for _, p := range lot.close() {
-				work.Go(func() error { return send(st.finishFile(wctx, p)) })
+			s := &fileStream{chunks: make(chan fileResult, 1)}
+			select {
+			case streams <- s:
+			case <-wctx.Done():
+				return wctx.Err()
 			}
-			built = nil
-		}
-		seq := 0
-		err := cfg.walk(func(in load.Input) error {
-			for acquired := false; !acquired; {
-				select {
-				case window <- struct{}{}:
-					acquired = true
-				case <-built:
-					finishParked()
-				case <-wctx.Done():
-					return wctx.Err()
-				}
+			cost := fileCost(in, st.loader.MaxFileBytes)
+			if err := budget.Acquire(wctx, cost); err != nil {
+				return err
 			}
 			n := seq
 			seq++
 			work.Go(func() error {
-				p := st.prepareFile(wctx, n, in)
-				if lot.park(p) {
+				parked := false
+				defer func() {
+					if !parked {
+						budget.Release(cost)
+					}
+				}()
+				if workingHook != nil {
+					workingHook(+1)
+					defer workingHook(-1)
+				}
+				// A big file's batches are prepared and finished on
+				// goroutines of their own, up to Workers at once, and sent
+				// in order: a file alone in flight (the budget lets one
+				// 60 MB file in at a time) keeps every core busy.
+				batches := make(chan struct{}, cfg.Workers)
+				var sent chan struct{} // closed once the latest batch is sent
+				var batchErr error
+				var batchErrOnce sync.Once
+				p, err := st.prepareFile(wctx, n, in, func(b *pendingFile) error {
+					select {
+					case batches <- struct{}{}:
+					case <-wctx.Done():
+						return wctx.Err()
+					}
+					prev, mine := sent, make(chan struct{})
+					sent = mine
+					go func() {
+						defer func() { <-batches }()
+						defer close(mine)
+						r := st.finishFile(wctx, st.prepareSegments(wctx, b))
+						if prev != nil {
+							<-prev
+						}
+						if err := send(s, r); err != nil {
+							batchErrOnce.Do(func() { batchErr = err })
+						}
+					}()
+					return nil
+				})
+				if sent != nil {
+					<-sent // every batch sent (each waits for the one before)
+					if err == nil {
+						err = batchErr
+					}
+				}
+				if err != nil {
+					return err
+				}
+				p.stream, p.cost = s, cost
+				if !p.partial && lot.park(p) {
+					parked = true
 					<-window // parked, the file is out of the window
 					if parkedHook != nil {
 						parkedHook()
 					}
 					return nil
 				}
-				return send(st.finishFile(wctx, p))
+				return finish(p)
 			})
 			return nil
 		}, func(r schemas.Reject) {
@@ -330,52 +408,86 @@ func fanOut(ctx context.Context, cfg Config, st *stages, emit func(fileResult) e
 			case <-wctx.Done():
 			}
 		})
-		if built != nil && err == nil { // the walk ended before the tokenizer was built
-			select {
-			case <-built:
-				finishParked()
-			case <-wctx.Done():
-			}
-		}
+		// The parked files' last sends need the workers' context alive.
+		<-unparked
 		if werr := work.Wait(); err == nil {
 			err = werr
 		}
 		return err
 	})
 
-	// The collector restores walk order and hands results to emit.
-	g.Go(func() error {
-		pending := map[int]fileResult{}
-		next := 0
-		rs, wr := results, walkRejects
-		for rs != nil || wr != nil {
+	// Once the tokenizer is built, the parked files are finished.
+	if built := st.tokenizerBuilt; built == nil {
+		close(unparked)
+	} else {
+		g.Go(func() error {
+			defer close(unparked)
 			select {
-			case r, ok := <-rs:
-				if !ok {
-					rs = nil
+			case <-built:
+			case <-wctx.Done():
+				lot.close()
+				return nil
+			}
+			for _, p := range lot.close() {
+				finishParked := func() error {
+					defer budget.Release(p.cost)
+					return finish(p)
+				}
+				if work.TryGo(finishParked) {
 					continue
 				}
-				pending[r.seq] = r
-				for {
-					p, ok := pending[next]
+				if err := finishParked(); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}
+
+	// The collector drains the streams in walk order and hands results to
+	// emit.
+	g.Go(func() error {
+		wr := walkRejects
+		takeReject := func(r schemas.Reject, ok bool) {
+			if !ok {
+				wr = nil
+				return
+			}
+			reject(r)
+		}
+		drain := func(s *fileStream) error {
+			for {
+				select {
+				case r, ok := <-s.chunks:
 					if !ok {
-						break
+						return nil
 					}
-					delete(pending, next)
-					next++
-					if !p.parked { // a parked file left the window already
+					if r.last && !r.parked { // a parked file left the window already
 						<-window
 					}
-					if err := emit(p); err != nil {
+					if err := emit(r); err != nil {
 						return err
 					}
+				case r, ok := <-wr:
+					takeReject(r, ok)
+				case <-ctx.Done():
+					return ctx.Err()
 				}
-			case r, ok := <-wr:
+			}
+		}
+		ss := streams
+		for ss != nil || wr != nil {
+			select {
+			case s, ok := <-ss:
 				if !ok {
-					wr = nil
+					ss = nil
 					continue
 				}
-				reject(r)
+				if err := drain(s); err != nil {
+					return err
+				}
+			case r, ok := <-wr:
+				takeReject(r, ok)
 			case <-ctx.Done():
 				return ctx.Err()
 			}
@@ -385,8 +497,47 @@ func fanOut(ctx context.Context, cfg Config, st *stages, emit func(fileResult) e
 	return g.Wait()
 }
 
+// inFlightBudget bounds the memory of the files in flight, as the sum of
+// their fileCost: three files of the largest size the loader reads (64 MiB
+// by default). A worker holds a file's bytes, their decoded text and the
+// index of its lines while it works through the file, about three times
+// its size, so any mix of files stays within ~200 MB whatever --workers
+// is: the largest files are read one at a time, small ones as many at once
+// as there are workers. The walker takes each file's share in walk order
+// before handing it out, so the earliest file in flight, which the
+// collector waits for, always has its share.
+func inFlightBudget(maxFileBytes int64) int64 {
+	return 3 * maxFileBytes
+}
+
+// fileCost is a file's share of inFlightBudget: three times its size, or
+// for gzip, three times what it may decompress to (ten times its size, at
+// most the loader's limit).
+func fileCost(in load.Input, maxFileBytes int64) int64 {
+	size := max(in.Size, 1)
+	if strings.HasSuffix(strings.ToLower(in.Rel), ".gz") {
+		size *= 10
+	}
+	return 3 * min(size, maxFileBytes)
+}
+
+// fileStream carries one file's results from its worker to the collector:
+// its batches in order, then closed.
+type fileStream struct {
+	chunks chan fileResult
+}
+
+// parkedHook, when set (by tests), is called after a file is parked.
+// workingHook, when set (by tests), is called with +1 when a worker starts
+// a file and -1 when it is done with it.
+var workingHook func(delta int)
+
 // parkedHook, when set (by tests), is called after a file is parked.
 var parkedHook func()
+
+// maxParkedFiles bounds the number of parked files, which keep their place
+// in the collector's queue of streams.
+const maxParkedFiles = 4096
 
 // maxParkedBytes bounds the input bytes of the files parked while the
 // tokenizer's dictionary loads, so memory stays flat whatever the corpus:
@@ -408,7 +559,7 @@ type parkingLot struct {
 func (l *parkingLot) park(p *pendingFile) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if !l.open || l.bytes+p.input.Size > maxParkedBytes {
+	if !l.open || l.bytes+p.input.Size > maxParkedBytes || len(l.files) >= maxParkedFiles {
 		return false
 	}
 	l.bytes += p.input.Size

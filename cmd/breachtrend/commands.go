@@ -29,6 +29,7 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs.StringVar(&cfg.Sectors, "sectors", "", "CSV of organization,JSIC letter extending the bundled table")
 	fs.BoolVar(&cfg.Full, "full", false, "recompute every segment instead of reusing the cache in --out")
 	fs.BoolVar(&cfg.Wait, "wait", false, "wait for another run on the same --out instead of stopping")
+	fs.BoolVar(&cfg.FollowSymlinks, "follow-symlinks", false, "follow symbolic links that lead out of an --in folder (default: reject them)")
 	fs.IntVar(&cfg.MaxRejects, "max-rejects", 0, "fail (exit 1, previous tables kept) when more than N inputs are rejected (default: no limit)")
 	logFormat := fs.String("log-format", "text", "log format on stderr: text or json")
 	quiet := fs.Bool("quiet", false, "print nothing but errors")

@@ -14,7 +14,7 @@ type Document struct {
 	Source    string // Input.Rel of the file it came from
 	Line      int    // 1-based line of a JSON Lines record; 0 otherwise
 	Format    string // "txt", "md", "html" or "jsonl"
-	Encoding  string // "utf-8", "utf-8-bom", "shift_jis" or "euc-jp"
+	Encoding  string // "utf-8", "shift_jis", "euc-jp", "iso-2022-jp", "utf-16le", "utf-16be", "utf-32le", "utf-32be"; "-bom" appended when the file had a byte order mark
 	Text      string // decoded UTF-8; for HTML the visible text, one block a line
 	Title     string // HTML <title> or JSONL "title", when present
 	URL       string // JSON Lines "url", verbatim; never used as a file name
@@ -45,8 +45,11 @@ const (
 	ReasonBadGzip     = "bad_gzip"
 	ReasonBadJSON     = "bad_jsonl_line"
 	ReasonSymlinkLoop = "symlink_loop"
-	ReasonUnsupported = "unsupported_format"
-	ReasonNoText      = "no_text"
+	// ReasonSymlinkOutside is a symbolic link that leads out of its --in
+	// root, not followed without WalkOptions.FollowSymlinks.
+	ReasonSymlinkOutside = "symlink_outside_root"
+	ReasonUnsupported    = "unsupported_format"
+	ReasonNoText         = "no_text"
 )
 
 var _ = schemas.Reject{}

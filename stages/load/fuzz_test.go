@@ -10,7 +10,8 @@ import (
 
 // FuzzLoad feeds arbitrary bytes to Load as every format and as gzip. Load
 // must not panic, must account for every input (a document or a reject), and
-// must never hand on text that is not valid UTF-8 or that holds U+FFFD.
+// must never hand on text that is not valid UTF-8 (a U+FFFD the input held
+// as valid UTF-8 is text).
 //
 //	go test ./stages/load -run '^$' -fuzz FuzzLoad -fuzztime 60s
 func FuzzLoad(f *testing.F) {
@@ -62,13 +63,51 @@ func FuzzLoad(f *testing.F) {
 				}
 			}
 			for _, d := range docs {
-				if !utf8.ValidString(d.Text) || strings.ContainsRune(d.Text, utf8.RuneError) {
+				if !utf8.ValidString(d.Text) {
 					t.Errorf("%s: text is not clean UTF-8: %q", in.Rel, d.Text)
 				}
 				if strings.TrimSpace(d.Text) == "" {
 					t.Errorf("%s: blank document", in.Rel)
 				}
 			}
+		}
+	})
+}
+
+// FuzzDecode feeds arbitrary bytes to the encoding detection and decoding
+// alone: it must not panic, and must give either valid UTF-8 text without
+// NUL under a named encoding, or a reject reason.
+//
+//	go test ./stages/load -run '^$' -fuzz FuzzDecode -fuzztime 60s
+func FuzzDecode(f *testing.F) {
+	for _, s := range [][]byte{
+		nil,
+		[]byte(noticeJA),
+		sjis(f, noticeJA),
+		eucjp(f, noticeJA),
+		iso2022jp(f, noticeJA),
+		utf16LE(noticeJA, true),
+		utf16LE(noticeJA, false),
+		utf16BE(noticeJA),
+		utf32Bytes(noticeJA, false, true),
+		utf32Bytes(noticeJA, true, false),
+		[]byte{0xFF, 0xFE, 0, 0, 0x41},
+		[]byte("\x1b$B\x1b(B"),
+		[]byte("a\uFFFDb"),
+	} {
+		f.Add(s)
+	}
+	reasons := map[string]bool{ReasonEncoding: true, ReasonBinary: true}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		text, enc, fl := decode(data)
+		if fl != nil {
+			if !reasons[fl.reason] || fl.detail == "" || !utf8.ValidString(EscapePath(fl.detail)) {
+				t.Fatalf("failure %+v", fl)
+			}
+			return
+		}
+		if enc == "" || !utf8.ValidString(text) || strings.IndexByte(text, 0) >= 0 {
+			t.Fatalf("decoded as %q to %q: not clean text", enc, text)
 		}
 	})
 }

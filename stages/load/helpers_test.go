@@ -81,3 +81,40 @@ func reasons(rejects []schemas.Reject) []string {
 	}
 	return out
 }
+
+func iso2022jp(t testing.TB, s string) []byte { return encode(t, japanese.ISO2022JP, s) }
+
+// utf16LE and utf16BE encode s, with a byte order mark when bom is set.
+func utf16LE(s string, bom bool) []byte { return wideEncode(s, 2, false, bom) }
+func utf16BE(s string) []byte           { return wideEncode(s, 2, true, false) }
+
+// utf32Bytes encodes s in UTF-32, big- or little-endian, with or without a mark.
+func utf32Bytes(s string, big, bom bool) []byte { return wideEncode(s, 4, big, bom) }
+
+func wideEncode(s string, unit int, big, bom bool) []byte {
+	var units []uint32
+	if bom {
+		units = append(units, 0xFEFF)
+	}
+	for _, r := range s {
+		if unit == 2 && r > 0xFFFF {
+			r -= 0x10000
+			units = append(units, uint32(0xD800+(r>>10)), uint32(0xDC00+(r&0x3FF)))
+			continue
+		}
+		units = append(units, uint32(r))
+	}
+	var out []byte
+	for _, u := range units {
+		b := make([]byte, unit)
+		for i := range unit {
+			shift := 8 * i
+			if big {
+				shift = 8 * (unit - 1 - i)
+			}
+			b[i] = byte(u >> shift)
+		}
+		out = append(out, b...)
+	}
+	return out
+}

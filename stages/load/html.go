@@ -36,10 +36,21 @@ var blocks = map[atom.Atom]bool{
 // cells are separated by a space: the cells of one table row share a line.
 var cells = map[atom.Atom]bool{atom.Td: true, atom.Th: true}
 
+// maxHTMLTags bounds the tags (counted as "<" bytes, an upper bound) of a
+// page parsed into a tree; a bigger page goes through the tokenizer
+// (extractTokens), in memory proportional to its text. Real notice pages
+// hold a few thousand tags; a tree node costs ~200 bytes plus its strings.
+const maxHTMLTags = 100_000
+
 // extractHTML returns the visible text of an HTML document, one block a
 // line, and its <title>. The parser decodes entities, so "&lt;script&gt;" in
 // a notice comes out as the literal text a reader sees, never as markup.
 func extractHTML(src string) (text, title string) {
+	if strings.Count(src, "<") > maxHTMLTags {
+		// A tree of a million nodes takes a gigabyte (a 60 MB page of empty
+		// tags peaked at 1.5 GB); the tokenizer holds one token at a time.
+		return extractTokens(src)
+	}
 	root, err := html.Parse(strings.NewReader(src))
 	if err != nil {
 		// The parser refuses pages nested deeper than 512 elements; the

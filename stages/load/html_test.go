@@ -1,6 +1,7 @@
 package load
 
 import (
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -90,5 +91,22 @@ func TestExtractHTMLDeep(t *testing.T) {
 	src := strings.Repeat("<div>", depth) + "深い本文" + strings.Repeat("</div>", depth)
 	if text, _ := extractHTML(src); text != "深い本文" {
 		t.Fatalf("got %q", text)
+	}
+}
+
+// A page of more tags than maxHTMLTags is read by the tokenizer, in memory
+// about its own size: its tree would take ~40 times it (a 60 MB page of
+// empty tags once peaked at 1.5 GB).
+func TestExtractHTMLManyTagsBounded(t *testing.T) {
+	src := "<html><head><title>題名</title></head><body>" + strings.Repeat("<span></span><b></b>", maxHTMLTags/2+1) + "<p>本文です。</p><p>二行目</p></body></html>"
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	text, title := extractHTML(src)
+	runtime.ReadMemStats(&after)
+	if text != "本文です。\n二行目" || title != "題名" {
+		t.Errorf("got %q %q", text, title)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > uint64(4*len(src)) {
+		t.Errorf("allocated %d bytes for a %d-byte page: the tree parse, not the tokenizer", alloc, len(src))
 	}
 }

@@ -1,7 +1,6 @@
 package load
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -10,32 +9,36 @@ import (
 	"github.com/breachtrend/breachtrend/schemas"
 )
 
-// loadJSONL makes one document per record of a JSON Lines file. A bad line
-// is one reject with its line number; the other lines still load.
-func (l *Loader) loadJSONL(src string, data []byte) ([]Document, []schemas.Reject) {
-	if f := checkBinary(data); f != nil {
-		return nil, []schemas.Reject{wholeFile(src, f)}
-	}
-	text, enc, f := decode(data)
+// loadJSONL emits one document per record of a JSON Lines file, as it
+// reads them. A bad line (not JSON, a NUL byte, bytes of no encoding) is
+// one reject with its line number; the other lines still load.
+func (l *Loader) loadJSONL(src string, data []byte, s *streamer) ([]schemas.Reject, error) {
+	text, enc, f, isWide := decodeWide(data)
 	perLine := false
-	if f != nil {
-		// One bad byte must not cost a whole export of good records: fall
-		// back to judging the UTF-8 of each line on its own.
-		bom := bytes.HasPrefix(data, utf8BOM)
-		text, enc, perLine = string(bytes.TrimPrefix(data, utf8BOM)), encUTF8, true
-		if bom {
-			enc = encUTF8BOM
+	if isWide {
+		if f != nil {
+			return []schemas.Reject{wholeFile(src, f)}, nil
+		}
+	} else {
+		if f := checkControlShare(data); f != nil {
+			return []schemas.Reject{wholeFile(src, f)}, nil
+		}
+		if text, enc, f = decodeNarrow(data); f != nil {
+			// One bad line (bytes of no encoding, a NUL that no legacy
+			// encoding decodes) must not cost a whole export of good
+			// records: fall back to decoding each line on its own.
+			text, perLine = bytesString(data), true
 		}
 	}
 
-	var docs []Document
 	var rejects []schemas.Reject
 	bad := func(n int, reason, format string, args ...any) {
 		rejects = append(rejects, schemas.Reject{
 			Stage: stage, Source: src, Segment: int32(n), Reason: reason,
-			Detail: fmt.Sprintf("line %d: ", n) + fmt.Sprintf(format, args...),
+			Detail: EscapePath(fmt.Sprintf("line %d: ", n) + fmt.Sprintf(format, args...)),
 		})
 	}
+	records := 0
 	for n, rest := 1, text; rest != ""; n++ {
 		line := rest
 		if i := strings.IndexByte(rest, '\n'); i >= 0 {
@@ -44,35 +47,50 @@ func (l *Loader) loadJSONL(src string, data []byte) ([]Document, []schemas.Rejec
 			rest = ""
 		}
 		line = strings.TrimSuffix(line, "\r")
+		lineEnc := enc
 		switch {
 		case strings.TrimSpace(line) == "":
 			continue
 		case len(line) > l.MaxLineBytes:
 			bad(n, ReasonLineTooLong, "%d bytes (limit %d)", len(line), l.MaxLineBytes)
 			continue
-		case perLine && !utf8.ValidString(line):
-			bad(n, ReasonEncoding, "invalid UTF-8 at byte %d (and the file is neither Shift_JIS nor EUC-JP)", invalidUTF8At([]byte(line)))
+		}
+		if i := strings.IndexByte(line, 0); i >= 0 {
+			bad(n, ReasonBadJSON, "NUL byte at offset %d of the line", i)
 			continue
+		}
+		if perLine {
+			var f *failure
+			if line, lineEnc, f = decodeNarrow([]byte(line)); f != nil {
+				bad(n, f.reason, "%s", f.detail)
+				continue
+			}
 		}
 		doc, why := parseRecord(line)
 		if why != "" {
 			bad(n, ReasonBadJSON, "%s", why)
 			continue
 		}
-		doc.Source, doc.Line, doc.Format, doc.Encoding = src, n, "jsonl", enc
-		docs = append(docs, doc)
+		doc.Source, doc.Line, doc.Format, doc.Encoding = src, n, "jsonl", lineEnc
+		records++
+		if err := s.send(doc); err != nil {
+			return rejects, err
+		}
 	}
-	if len(docs) == 0 && len(rejects) == 0 {
-		return nil, []schemas.Reject{wholeFile(src, fail(ReasonEmpty, "no JSON Lines records (only blank lines)"))}
+	if records == 0 && len(rejects) == 0 {
+		return []schemas.Reject{wholeFile(src, fail(ReasonEmpty, "no JSON Lines records (only blank lines)"))}, nil
 	}
-	return docs, rejects
+	return rejects, nil
 }
 
 // parseRecord reads one JSON Lines record, or says what is wrong with it.
 func parseRecord(line string) (Document, string) {
 	trimmed := strings.TrimSpace(line)
 	if !strings.HasPrefix(trimmed, "{") {
-		return Document{}, fmt.Sprintf("not a JSON object (starts with %s)", jsonKind(trimmed))
+		if !json.Valid([]byte(trimmed)) {
+			return Document{}, fmt.Sprintf("not JSON (starts %q)", head(trimmed, 24))
+		}
+		return Document{}, fmt.Sprintf("not a JSON object (%s)", jsonKind(trimmed))
 	}
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal([]byte(trimmed), &fields); err != nil {
@@ -89,10 +107,11 @@ func parseRecord(line string) (Document, string) {
 	if strings.TrimSpace(doc.Text) == "" {
 		return Document{}, `"text" is empty`
 	}
-	// encoding/json turns a lone surrogate escape such as \ud800 into U+FFFD;
-	// a document never carries a replacement character or a NUL.
-	if strings.ContainsRune(doc.Text, utf8.RuneError) || strings.ContainsRune(doc.Text, 0) {
-		return Document{}, `"text" holds U+FFFD or NUL (invalid \u escape or mis-decoded bytes)`
+	// encoding/json turns a lone surrogate escape such as \ud800 into
+	// U+FFFD, and \u0000 into NUL: neither is text. A U+FFFD the line
+	// holds itself (as UTF-8 or as \ufffd) is, like any other character.
+	if strings.Count(doc.Text, string(utf8.RuneError)) > literalReplacements(string(raw)) || strings.ContainsRune(doc.Text, 0) {
+		return Document{}, `"text" holds an invalid \u escape (a lone surrogate or \u0000)`
 	}
 	doc.Text = normalizeNewlines(doc.Text)
 	optional := []struct {
@@ -118,6 +137,23 @@ func parseRecord(line string) (Document, string) {
 		}
 	}
 	return doc, ""
+}
+
+// literalReplacements counts the U+FFFD a JSON string holds on purpose:
+// written as UTF-8, or escaped as \ufffd.
+func literalReplacements(raw string) int {
+	return strings.Count(raw, string(utf8.RuneError)) + strings.Count(strings.ToLower(raw), `\ufffd`)
+}
+
+// head is the first n runes of s, with "…" when there is more.
+func head(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i] + "…"
+		}
+		n--
+	}
+	return s
 }
 
 // jsonKind names the JSON type a value starts with, for reject details.

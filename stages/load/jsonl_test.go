@@ -1,6 +1,7 @@
 package load
 
 import (
+	"bytes"
 	"encoding/json"
 	"reflect"
 	"strings"
@@ -32,8 +33,12 @@ func TestLoadJSONL(t *testing.T) {
 		`{"text": "本文", "url": 42}`,                    // 10
 		`{"text": "本文", "title": null}`,                // 11
 		`{"text": "` + strings.Repeat("長", 400) + `"}`, // 12: over the 1,000-byte line limit
-		`null`, // 13
-		`   `,  // 14 blank
+		`null`,     // 13
+		`   `,      // 14 blank
+		`not json`, // 15
+		`{"text": "文字化け（�）を確認", "url": "\ufffd"}`, // 16: a literal U+FFFD is text
+		"{\"text\": \"a\x00b\"}", // 17: a raw NUL
+		`{"text": "\u0000"}`,     // 18
 	}
 	in := writeFile(t, t.TempDir(), "feed.jsonl", []byte(strings.Join(lines, "\n")))
 	docs, rejects := (&Loader{MaxFileBytes: 1 << 20, MaxLineBytes: 1000}).Load(in)
@@ -44,6 +49,7 @@ func TestLoadJSONL(t *testing.T) {
 			URL: "https://example.co.jp/news/2024/0315.html?a=1&b=../../etc", Published: "2024-03-15"},
 		{Source: "feed.jsonl", Line: 4, Format: "jsonl", Encoding: "utf-8", Text: "第2報\n調査の結果、流出件数は1,234件と確定しました。"},
 		{Source: "feed.jsonl", Line: 11, Format: "jsonl", Encoding: "utf-8", Text: "本文"},
+		{Source: "feed.jsonl", Line: 16, Format: "jsonl", Encoding: "utf-8", Text: "文字化け（�）を確認", URL: "�"},
 	}
 	if len(docs) != len(wantDocs) {
 		t.Fatalf("got %d docs %+v, want %d", len(docs), docs, len(wantDocs))
@@ -62,11 +68,14 @@ func TestLoadJSONL(t *testing.T) {
 		{5, ReasonBadJSON, `line 5: no "text" field`},
 		{6, ReasonBadJSON, `line 6: "text" is empty`},
 		{7, ReasonBadJSON, `line 7: "text" is a number, want a string`},
-		{8, ReasonBadJSON, "line 8: not a JSON object (starts with an array)"},
-		{9, ReasonBadJSON, "line 9: \"text\" holds U+FFFD"},
+		{8, ReasonBadJSON, "line 8: not a JSON object (an array)"},
+		{9, ReasonBadJSON, "line 9: \"text\" holds an invalid \\u escape"},
 		{10, ReasonBadJSON, `line 10: "url" is a number, want a string`},
 		{12, ReasonLineTooLong, "line 12: 1212 bytes (limit 1000)"},
-		{13, ReasonBadJSON, "line 13: not a JSON object (starts with null)"},
+		{13, ReasonBadJSON, "line 13: not a JSON object (null)"},
+		{15, ReasonBadJSON, `line 15: not JSON (starts "not json")`},
+		{17, ReasonBadJSON, "line 17: NUL byte at offset 11 of the line"},
+		{18, ReasonBadJSON, "line 18: \"text\" holds an invalid \\u escape"},
 	}
 	if len(rejects) != len(wantRejects) {
 		t.Fatalf("got %d rejects %+v, want %d", len(rejects), rejects, len(wantRejects))
@@ -96,7 +105,13 @@ func TestLoadJSONLEncodings(t *testing.T) {
 		// One line of random bytes must not cost the good lines.
 		{name: "one undecodable line", file: "u.jsonl", data: []byte(rec + "{\"text\": \"\xff\xfe\xfd\"}\n" + rec), enc: "utf-8", docs: 2, reject: []string{ReasonEncoding}},
 		{name: "only blank lines", file: "blank.jsonl", data: []byte("\n  \n\r\n"), reject: []string{ReasonEmpty}},
-		{name: "binary", file: "bin.jsonl", data: []byte("{\"text\": \"a\x00\"}\n"), reject: []string{ReasonBinary}},
+		// A raw NUL costs its line only, whatever the file's encoding.
+		{name: "one line with a NUL", file: "nul.jsonl", data: []byte(rec + "{\"text\": \"a\x00\"}\n" + rec), enc: "utf-8", docs: 2, reject: []string{ReasonBadJSON}},
+		{name: "shift_jis with a NUL line", file: "snul.jsonl", data: append(append(sjis(t, rec), "{\"text\": \"a\x00\"}\n"...), sjis(t, rec)...), enc: "shift_jis", docs: 2, reject: []string{ReasonBadJSON}},
+		{name: "binary", file: "bin.jsonl", data: bytes.Repeat([]byte("\x00\x01\x02{\n"), 100), reject: []string{ReasonBinary}},
+		{name: "utf-16le with BOM", file: "w.jsonl", data: utf16LE(rec+rec, true), enc: "utf-16le-bom", docs: 2},
+		{name: "utf-16be without BOM", file: "w.jsonl", data: utf16BE(rec), enc: "utf-16be", docs: 1},
+		{name: "iso-2022-jp", file: "j.jsonl", data: iso2022jp(t, rec+rec), enc: "iso-2022-jp", docs: 2},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

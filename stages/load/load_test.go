@@ -46,6 +46,21 @@ func TestLoad(t *testing.T) {
 		{name: "gzip shift_jis html", file: "a.HTML.GZ", data: gz(t, sjis(t, htmlPage)), text: noticeJA, enc: "shift_jis", format: "html", title: noticeTitle},
 		{name: "minified html within line limit", file: "min.html", data: []byte(minified), loader: &Loader{MaxFileBytes: 1 << 20, MaxLineBytes: 400}, text: noticeJA, enc: "utf-8", format: "html"},
 
+		{name: "utf-16le with BOM", file: "w.txt", data: utf16LE(noticeJA, true), text: noticeJA, enc: "utf-16le-bom", format: "txt"},
+		{name: "utf-16le without BOM", file: "w.txt", data: utf16LE(noticeJA, false), text: noticeJA, enc: "utf-16le", format: "txt"},
+		{name: "utf-16be without BOM", file: "w.md", data: utf16BE(noticeJA), text: noticeJA, enc: "utf-16be", format: "md"},
+		{name: "utf-16be html", file: "w.html", data: utf16BE(htmlPage), text: noticeJA, enc: "utf-16be", format: "html", title: noticeTitle},
+		{name: "utf-32le with BOM", file: "w.txt", data: utf32Bytes(noticeJA, false, true), text: noticeJA, enc: "utf-32le-bom", format: "txt"},
+		{name: "utf-32be with BOM", file: "w.txt", data: utf32Bytes(noticeJA, true, true), text: noticeJA, enc: "utf-32be-bom", format: "txt"},
+		{name: "utf-32le without BOM", file: "w.txt", data: utf32Bytes(noticeJA, false, false), text: noticeJA, enc: "utf-32le", format: "txt"},
+		{name: "utf-32be without BOM", file: "w.txt", data: utf32Bytes(noticeJA, true, false), text: noticeJA, enc: "utf-32be", format: "txt"},
+		{name: "utf-16 surrogate pair", file: "w.txt", data: utf16LE("𠮷野家の"+noticeJA, true), text: "𠮷野家の" + noticeJA, enc: "utf-16le-bom", format: "txt"},
+		{name: "iso-2022-jp", file: "j.txt", data: iso2022jp(t, noticeJA), text: noticeJA, enc: "iso-2022-jp", format: "txt"},
+		{name: "utf-16 BOM, odd length", file: "w.txt", data: append(utf16LE(noticeJA, true), 'x'), reason: ReasonEncoding},
+		{name: "utf-16 BOM, lone surrogate", file: "w.txt", data: append(utf16LE(noticeJA, true), 0x00, 0xD8, 0x41, 0x00), reason: ReasonEncoding},
+		{name: "utf-32 BOM, out of Unicode", file: "w.txt", data: append(utf32Bytes(noticeJA, false, true), 0, 0, 0x11, 0), reason: ReasonEncoding},
+		{name: "iso-2022-jp with an 8-bit byte", file: "j.txt", data: append(iso2022jp(t, noticeJA), 0x8F), reason: ReasonEncoding},
+
 		{name: "truncated gzip", file: "cut.txt.gz", data: gz(t, []byte(strings.Repeat(noticeJA, 20)))[:200], reason: ReasonBadGzip},
 		{name: "not gzip despite suffix", file: "fake.txt.gz", data: []byte(noticeJA), reason: ReasonBadGzip},
 		{name: "gzip bad checksum", file: "sum.txt.gz", data: corruptTrailer(gz(t, []byte(noticeJA))), reason: ReasonBadGzip},
@@ -56,7 +71,7 @@ func TestLoad(t *testing.T) {
 		{name: "NUL after the sniffed head", file: "latenul.txt", data: append([]byte(strings.Repeat("a", 10000)), 0), reason: ReasonBinary},
 		{name: "control characters", file: "ctl.txt", data: bytes.Repeat([]byte{0x01, 0x02, 'a', 0x1b, 0x7f}, 100), reason: ReasonBinary},
 		{name: "random high bytes", file: "rand.txt", data: []byte{0xff, 0xfe, 0xfd, 0x80, 0xfc, 0x0a, 0xff, 0xa0}, reason: ReasonEncoding},
-		{name: "utf-8 holding U+FFFD", file: "fffd.txt", data: []byte("氏名\uFFFD住所"), reason: ReasonEncoding},
+		{name: "utf-8 holding a literal U+FFFD", file: "fffd.txt", data: []byte("文字化け（\uFFFD）が発生"), text: "文字化け（\uFFFD）が発生", enc: "utf-8", format: "txt"},
 		{name: "BOM then invalid UTF-8", file: "badbom.txt", data: append([]byte{0xEF, 0xBB, 0xBF}, sjis(t, noticeJA)...), reason: ReasonEncoding},
 		{name: "too large on disk", file: "big.txt", data: []byte(noticeJA), loader: &Loader{MaxFileBytes: 100, MaxLineBytes: 1 << 20}, reason: ReasonTooLarge},
 		{name: "gzip bomb", file: "bomb.txt.gz", data: gz(t, bytes.Repeat([]byte("a"), 100000)), loader: &Loader{MaxFileBytes: 10000, MaxLineBytes: 1 << 20}, reason: ReasonTooLarge},
@@ -216,5 +231,21 @@ func TestDecodeAmbiguous(t *testing.T) {
 	text, enc, f := decode(data)
 	if f != nil || enc != "euc-jp" || text != s {
 		t.Fatalf("got %q %q %v", text, enc, f)
+	}
+}
+
+// TestWideEncodingRejectNamesIt: a file with a UTF-16 or UTF-32 byte order
+// mark that does not decode is rejected with the encoding named, not as a
+// binary file because of its NUL bytes.
+func TestWideEncodingRejectNamesIt(t *testing.T) {
+	for name, data := range map[string][]byte{
+		"UTF-16LE": append(utf16LE(noticeJA, true), 0x00, 0xDC),
+		"UTF-32BE": append(utf32Bytes(noticeJA, true, true), 0, 0x20, 0, 0),
+	} {
+		in := writeFile(t, t.TempDir(), "w.txt", data)
+		_, rejects := NewLoader().Load(in)
+		if len(rejects) != 1 || rejects[0].Reason != ReasonEncoding || !strings.Contains(rejects[0].Detail, name) {
+			t.Errorf("%s: got %+v, want one %s reject naming it", name, rejects, ReasonEncoding)
+		}
 	}
 }

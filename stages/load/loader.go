@@ -67,7 +67,23 @@ func (l *Loader) Load(in Input) (docs []Document, rejects []schemas.Reject) {
 
 // LoadFile is Load with the SHA-256 of the file's bytes, hashed as they are
 // read, so a run's manifest need not read every file a second time.
-func (l *Loader) LoadFile(in Input) (file File) {
+func (l *Loader) LoadFile(in Input) File {
+	var docs []Document
+	file, _ := l.Stream(in, func(d Document) error {
+		docs = append(docs, d)
+		return nil
+	})
+	file.Docs = docs
+	return file
+}
+
+// Stream is LoadFile handing each document to emit as soon as it is made,
+// in file order, instead of collecting them: a worker can process and drop
+// the records of a 60 MB JSON Lines file in turn rather than hold them all.
+// The File it returns has no Docs. An error from emit stops the file and
+// comes back as err (the documents emitted so far stay emitted); a panic in
+// emit is emit's own and goes on up, while one in loading is a reject.
+func (l *Loader) Stream(in Input, emit func(Document) error) (file File, err error) {
 	hash := sha256.New()
 	hashed := false
 	defer func() {
@@ -75,21 +91,40 @@ func (l *Loader) LoadFile(in Input) (file File) {
 			file.SHA256 = hex.EncodeToString(hash.Sum(nil))
 		}
 	}()
-	file.Docs, file.Rejects = l.load(in, hash, &hashed)
-	return file
+	s := &streamer{emit: emit}
+	file.Rejects, err = l.load(in, hash, &hashed, s)
+	return file, err
 }
 
-// load is Load, writing the bytes read from disk to hash and setting
+// streamer passes documents on to emit and remembers whether a panic came
+// from there.
+type streamer struct {
+	emit     func(Document) error
+	emitting bool
+	emitted  int
+}
+
+func (s *streamer) send(d Document) error {
+	s.emitting = true
+	err := s.emit(d)
+	s.emitting = false
+	s.emitted++
+	return err
+}
+
+// load is Stream, writing the bytes read from disk to hash and setting
 // *hashed once every byte went there.
-func (l *Loader) load(in Input, hash io.Writer, hashed *bool) (docs []Document, rejects []schemas.Reject) {
+func (l *Loader) load(in Input, hash io.Writer, hashed *bool, s *streamer) (rejects []schemas.Reject, err error) {
 	src := in.Rel
 	if src == "" {
-		src = filepath.ToSlash(in.Path)
+		src = EscapePath(filepath.ToSlash(in.Path))
 	}
 	defer func() {
 		if p := recover(); p != nil {
-			docs = nil
-			rejects = []schemas.Reject{wholeFile(src, &failure{ReasonInternal, fmt.Sprintf("panic while loading %s: %v", src, p)})}
+			if s.emitting {
+				panic(p)
+			}
+			rejects = append(rejects, wholeFile(src, &failure{ReasonInternal, fmt.Sprintf("panic while loading %s after %d documents: %v", src, s.emitted, p)}))
 		}
 	}()
 
@@ -99,14 +134,14 @@ func (l *Loader) load(in Input, hash io.Writer, hashed *bool) (docs []Document, 
 	}
 	format, gzName := formatOf(name)
 	if format == "" {
-		return nil, []schemas.Reject{wholeFile(src, fail(ReasonUnsupported, "extension of %q is not one of .txt .md .html .htm .jsonl .pdf (optionally .gz)", path.Base(filepath.ToSlash(name))))}
+		return []schemas.Reject{wholeFile(src, fail(ReasonUnsupported, "extension of %q is not one of .txt .md .html .htm .jsonl .pdf (optionally .gz)", path.Base(filepath.ToSlash(name))))}, nil
 	}
 	data, f := l.read(in.Path, gzName, hash, hashed)
 	if f != nil {
-		return nil, []schemas.Reject{wholeFile(src, f)}
+		return []schemas.Reject{wholeFile(src, f)}, nil
 	}
 	if format == "jsonl" {
-		return l.loadJSONL(src, data)
+		return l.loadJSONL(src, data, s)
 	}
 	loadWhole := l.loadWhole
 	if format == "pdf" {
@@ -114,16 +149,13 @@ func (l *Loader) load(in Input, hash io.Writer, hashed *bool) (docs []Document, 
 	}
 	doc, f := loadWhole(src, format, data)
 	if f != nil {
-		return nil, []schemas.Reject{wholeFile(src, f)}
+		return []schemas.Reject{wholeFile(src, f)}, nil
 	}
-	return []Document{doc}, nil
+	return nil, s.send(doc)
 }
 
 // loadWhole makes the one document of a .txt, .md or .html file.
 func (l *Loader) loadWhole(src, format string, data []byte) (Document, *failure) {
-	if f := checkBinary(data); f != nil {
-		return Document{}, f
-	}
 	text, enc, f := decode(data)
 	if f != nil {
 		return Document{}, f
@@ -219,5 +251,5 @@ func (l *Loader) read(p string, gzName bool, hash io.Writer, hashed *bool) ([]by
 
 // wholeFile is the reject for a file that yields no documents at all.
 func wholeFile(src string, f *failure) schemas.Reject {
-	return schemas.Reject{Stage: stage, Source: src, Segment: -1, Reason: f.reason, Detail: f.detail}
+	return schemas.Reject{Stage: stage, Source: src, Segment: -1, Reason: f.reason, Detail: EscapePath(f.detail)}
 }

@@ -24,6 +24,31 @@ type Segment struct {
 	Header *Header // the parsed header, or nil
 }
 
+// HeaderOnly reports whether the segment is a header line and nothing
+// else: no text beyond it to extract from. Such a segment is an
+// empty_segment reject, not a notice (10,000 bare headers once made 1,000
+// incidents with no organization and no date).
+func (s Segment) HeaderOnly() bool {
+	if s.Header == nil {
+		return false
+	}
+	_, body, _ := strings.Cut(strings.TrimLeft(s.Text, " \t\n\u00a0\u3000"), "\n")
+	return bodyLen(body) == 0
+}
+
+// ReasonEmptySegment is the reject reason of a HeaderOnly segment.
+const ReasonEmptySegment = "empty_segment"
+
+// MaxSegmentBytes bounds a segment's text. The longest real notice seen is
+// about 10 KB; a segment of megabytes is a file the segmenter found no cut
+// in (a dump with no headers), and processing it as one notice took 880 MB
+// for 60 MB of text. A longer segment is a segment_too_large reject.
+const MaxSegmentBytes = 1 << 20
+
+// ReasonSegmentTooLarge is the reject reason of a segment longer than
+// MaxSegmentBytes.
+const ReasonSegmentTooLarge = "segment_too_large"
+
 // Header is a blog archive header `【…#2023-265】<organization> <title> <date>`.
 type Header struct {
 	CaseID string // "2023-265"; "" when the header has a year but no number

@@ -166,3 +166,28 @@ func FuzzSplit(f *testing.F) {
 		}
 	})
 }
+
+func TestHeaderOnly(t *testing.T) {
+	const header = "【セキュリティ事件簿#2023-265】ライフイズテック株式会社 申込者宛当選メール誤送信 2023年6月29日"
+	body := "このたび、弊社において不正アクセスが発生し、お客様の個人情報が流出した可能性があることが判明いたしました。"
+	text := strings.Repeat(header+"\n\n", 3) + header + "\n" + body + "\n" + header + "\n　\n"
+	segs := Split(text)
+	var only []bool
+	for _, s := range segs {
+		only = append(only, s.HeaderOnly())
+	}
+	// Every header starts a segment; the ones with nothing under them
+	// (blank lines and ideographic spaces are nothing) are header-only.
+	want := []bool{true, true, true, false, true}
+	if len(segs) != len(want) {
+		t.Fatalf("got %d segments, want %d", len(segs), len(want))
+	}
+	for i := range want {
+		if only[i] != want[i] {
+			t.Errorf("segment %d %q: HeaderOnly %v, want %v", i, segs[i].Text, only[i], want[i])
+		}
+	}
+	if (Segment{Text: "お知らせ"}).HeaderOnly() {
+		t.Error("a segment without a header is never header-only")
+	}
+}
