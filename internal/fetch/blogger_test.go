@@ -194,6 +194,13 @@ func TestSyncBlogResume(t *testing.T) {
 			srv.Before = func(n int, r *http.Request) {
 				if n == killAt {
 					cancel()
+					// Answer only once the client has given up the
+					// request: otherwise the answer may reach it before
+					// it sees the cancel, and a last page completes.
+					select {
+					case <-r.Context().Done():
+					case <-time.After(5 * time.Second):
+					}
 				}
 			}
 			c, _ := testClient(ClientOptions{})

@@ -37,7 +37,9 @@ func TestBudgetAbandonsSegment(t *testing.T) {
 	if !strings.Contains(err.Error(), "20ms") {
 		t.Errorf("error %q does not name the budget", err)
 	}
-	if took > time.Second {
+	// Unbudgeted it takes tens of seconds; the bound leaves room for a
+	// loaded machine (the text is split into sentences before any check).
+	if took > 3*time.Second {
 		t.Errorf("abandoned after %v, budget 20ms", took)
 	}
 	if g := runtime.NumGoroutine(); g > goroutines {
@@ -95,7 +97,7 @@ func TestCancelStopsExtraction(t *testing.T) {
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("Prepare with a cancelled context = %v, want context.Canceled", err)
 	}
-	if took > time.Second {
+	if took > 3*time.Second {
 		t.Errorf("Prepare returned %v after it started, cancelled after 30ms", took)
 	}
 }
