@@ -60,10 +60,6 @@ type Rules struct {
 // New returns the rule-based extractor, with DefaultBudget.
 func New() *Rules { return &Rules{Budget: DefaultBudget} }
 
-// Version names the extractor's rules; a cache of results keyed by it is
-// invalid once it changes.
-const Version = "rules-27"
-
 // Extract implements Extractor.
 func (r Rules) Extract(ctx context.Context, in Input, n *schemas.Notice) error {
 	p, err := r.Prepare(ctx, in, n)
