@@ -8,38 +8,13 @@ import (
 	"github.com/breachtrend/breachtrend/schemas"
 )
 
-// kindRule says which words in a clause make a dated event of a kind.
-// Rules are tried in order; the first that matches wins.
+// kindRule says which words in a clause make a dated event of a kind
+// (rules/timeline/kinds.tsv). Rules are tried in order; the first that
+// matches wins.
 type kindRule struct {
 	kind        string
-	all         []string // every one of these (any of the |-separated forms)
-	unless      []string
-	groups      []wordList // all, split at | (by init)
-	unlessWords wordList   // unless (by init)
-}
-
-func init() {
-	for i, r := range kindRules {
-		kindRules[i].unlessWords = newWordList(r.unless)
-		for _, g := range r.all {
-			kindRules[i].groups = append(kindRules[i].groups, newWordList(strings.Split(g, "|")))
-		}
-	}
-}
-
-var kindRules = []kindRule{
-	{kind: schemas.EventReported, all: []string{"個人情報保護委員会|保護委員会|PPC", "報告|提出|届出|速報|確報"}},
-	// The police told of it: that is how the organization learned.
-	{kind: schemas.EventDiscovered, all: []string{"警察|県警|府警|道警|警視庁|警察署", "から連絡|より連絡|から通報|より通報|から指摘|より指摘|から情報提供|より情報提供|連絡を受け|指摘を受け|通報を受け"}},
-	{kind: schemas.EventPolice, all: []string{"警察|県警|府警|道警|警視庁|警察署", "に相談|へ相談|に連絡|へ連絡|に届|へ届|被害届|遺失届|盗難届|届を提出|届け出|に申告|に通報|へ通報|に報告|へ報告|捜査|相談し"}},
-	{kind: schemas.EventPublished, all: []string{"公表|発表|適時開示|プレスリリース|お知らせを掲載|掲載いたしました|を公開|にて公開|にてお知らせ|ホームページにて|記者会見|更新日|公開日|掲載日|公表日|発表日|報告日"},
-		unless: []string{"公開状態", "公開されて", "公開されている", "閲覧"}},
-	{kind: schemas.EventDiscovered, all: []string{"判明|発覚|検知|感知|認知|覚知|把握|気付|気づ|発見|連絡を受け|連絡があ|連絡あり|連絡が入|連絡をいただ|ご連絡いただ|報告を受け|報告があ|報告あり|から報告|より報告|から連絡|より連絡|電話があ|電話を受け|電話にて|申し出|申出|通報|指摘|問い合わせ|問合せ|情報提供|申告|異常を|見当たらな|所在不明|旨の報告|旨の連絡|旨の申|との報告|との連絡|との情報|確認"},
-		unless: []string{"最後に確認", "気付かず", "気づかず", "ていないこと", "ないことを確認", "ないことが確認", "ないことも確認", "ないの", "ていない", "ておりません", "ておらず", "解消", "復旧", "削除", "停止", "再開", "完了", "以前に", "方の", "した方は", "した方へ", "した方に", "した方の"}},
-	{kind: schemas.EventOccurred, all: []string{"落とし|なくし|無くし|失くし|発送|郵送|不正アクセス|攻撃|侵入|開始され|送信|送付|紛失|置き忘れ|盗難|盗まれ|持ち去|盗み出|窃取|手渡|公開状態|掲載|掲示|閲覧可能|閲覧できる|感染|暗号化|発生|持ち出|設定|誤って|改ざん|不正利用|不正ログイン|流出|漏えい|漏洩|不正に取得|不正に|取得され|被害|受け|最後に確認|廃棄|送られ|配布|交付|誤送|配信"},
-		unless: []string{"以前に", "した方は", "した方へ", "した方に", "されたお客様", "までに", "復旧", "再開"}},
-	{kind: schemas.EventRestored, all: []string{"復旧|再開|解消"}},
-	{kind: schemas.EventNotified, all: []string{"ご連絡|お詫び|おわび|通知|ご案内"}},
+	groups      []wordList // a word of each must be in the clause
+	unlessWords wordList   // and none of these
 }
 
 // matches reports whether the rule holds for clause, whose rune mask is m.
