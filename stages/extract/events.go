@@ -31,8 +31,8 @@ func (r kindRule) matches(clause string, m runeMask) bool {
 
 func classifyClause(clause string) string {
 	clause = withoutLongQuotes(clause)
-	if strings.Contains(clause, "情報提供書") || strings.Contains(clause, "問") {
-		clause = nounMasker.Replace(clause) // the replacer allocates: only when a noun may be there
+	if maskedNounWords.in(clause) {
+		clause = maskedNouns.Replace(clause) // the replacer allocates: only when a noun is there
 	}
 	m := maskOf(clause)
 	if incomingCue(clause) && incomingNouns.inMask(clause, m) && !strings.Contains(clause, "保護委員会") && incomingReport(clause) {
@@ -46,24 +46,11 @@ func classifyClause(clause string) string {
 	return schemas.EventOther
 }
 
-// nounMasker hides nouns that contain an event cue but name a document or
-// a desk: 診療情報提供書 is a letter, not 情報提供; お問い合わせ先 is a
-// phone number, not an inquiry.
-var nounMasker = strings.NewReplacer("情報提供書", "文書", "問い合わせ先", "窓口", "問合せ先", "窓口",
-	"問い合わせ窓口", "窓口", "問合せ窓口", "窓口")
-
 // incomingCue reports whether clause holds から or より, with which every
 // match of incomingReportRE begins.
 func incomingCue(clause string) bool {
 	return strings.Contains(clause, "から") || strings.Contains(clause, "より")
 }
-
-// incomingReportRE: a report that reaches the organization from someone
-// else — "委託事業者より本機構に事案概要の報告", "利用者から…の連絡".
-var incomingReportRE = regexp.MustCompile(`(?:から|より)[^、。]{0,24}(?:報告|連絡|通報|指摘|申し出|申出|問い合わせ|問合せ|情報提供)(?:を受け|があ|あり|が入|をいただ|を受領|$)|(?:から|より)[^、。]{0,24}(?:報告|連絡)$` +
-	// "決済代行会社より弊社に対し、…の疑念について第一報": addressed to us, then what was told.
-	`|(?:から|より)(?:弊社|当社|本学|当院|本院|本市|本県|当法人|当機構|本機構|当団体|当店)?(?:に対し(?:て)?|へ|に)、[^。]{0,40}(?:報告|連絡|通報|指摘|一報)(?:を受け|があ|あり|が入|をいただ|を受領|。?$)` +
-	`|(?:から|より)[^、。]{0,24}(?:第一報|一報)`)
 
 // commaLed reports whether a date's clause opens with a comma, after a
 // weekday and a time of day: 「7月24日(水)18時頃、…」.
@@ -89,10 +76,6 @@ func addressedCue(clause string) bool {
 // 会員登録をされたお客様", "平成30年3月19日以前に問い合わせをした方" — names
 // no event.
 var scopeRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*(?:まで(?:に|の間)?|以前)`)
-
-// causeStatementRE: a sentence that states the cause dates the cause —
-// "8月7日に行ったアップデートに…コードが含まれていたことが原因です".
-var causeStatementRE = regexp.MustCompile(`が原因|に起因|原因は|原因となっ|原因であ`)
 
 // longQuoteRE is a quotation long enough to be what someone said or
 // wrote (「個人情報が漏れている…」との電話), whose verbs are not the event.
@@ -120,7 +103,7 @@ func classifyMention(text string, m dateMention, clauseEnd int, rangeStart bool)
 		// The start of a period in which data leaked or lay open is the
 		// start of the incident: "3月1日~3月14日の期間に購入されたお客様の
 		// カード情報が漏えいし".
-		if containsAny(text, strongLeakWords) || containsAny(text, []string{"不正", "公開", "閲覧可能", "閲覧できる"}) {
+		if containsAny(text, strongLeakWords) || containsAny(text, leakPeriodWords) {
 			return schemas.EventOccurred
 		}
 		start = true
@@ -165,7 +148,7 @@ func classifyMention(text string, m dateMention, clauseEnd int, rangeStart bool)
 		}
 		return schemas.EventOther
 	}
-	if kind == schemas.EventOther && mayStateCause(text) && causeStatementRE.MatchString(text) {
+	if kind == schemas.EventOther && causeStatementWords.in(text) {
 		return schemas.EventOccurred
 	}
 	return kind
@@ -216,21 +199,20 @@ var weekdayLeadRE = regexp.MustCompile(`^\s*(?:[(](?:月|火|水|木|金|土|日
 // happened: a bullet, a time, a weekday, brackets.
 var dateOnlyRE = regexp.MustCompile(`^[\s・•\-*\d.()【】\[\]]*$`)
 
-// incidentDayRE names the day of the incident without its date.
-var incidentDayRE = regexp.MustCompile(`(?:事件|事案|事故|被害|攻撃|感染)?発生(?:の)?当日`)
-
 // timeContinues reports whether s tells a time on the day of the sentence
-// before: 同日, 当日, その後, 直後, 翌日, 数分後, or a number right before 分後
-// or 時, or a time written 19:19. It is the regexp
+// before: a word of timeline/same_day.tsv (同日, その後, 翌日…), or a number
+// right before 分後 or 時, or a time written 19:19. It is the regexp
 //
-//	同日|当日|その後|直後|翌日|\d{1,3}分後|数分後|\d{1,2}時\d{0,2}分?|\d{1,2}:\d{2}
+//	WORDS|\d{1,3}分後|\d{1,2}時\d{0,2}分?|\d{1,2}:\d{2}
 //
 // in words: its numbers may be the last digits of a longer run, and what
 // may follow 時 is optional, so a digit before 分後 or 時, or before ":" and
 // two digits, is a match.
 func timeContinues(s string) bool {
-	if containsAny(s, []string{"同日", "当日", "その後", "直後", "翌日", "数分後"}) {
-		return true
+	for _, w := range sameDayWords {
+		if strings.Contains(s, w.word) {
+			return true
+		}
 	}
 	for i := 1; i < len(s); i++ {
 		if !isDigitByte(s[i-1]) {
@@ -282,10 +264,7 @@ func timeline(w *watch, sents []sentence, ctx *yearContext, pub, pubMention int)
 					k = classifyClause(s.Text)
 				}
 				if k == schemas.EventDiscovered || k == schemas.EventOccurred {
-					d := last
-					if strings.Contains(s.Text, "翌日") {
-						d = d.AddDays(1)
-					}
+					d := last.AddDays(daysLater(s.Text))
 					events = append(events, schemas.Event{Kind: k, Date: d, Sentence: s.Text})
 					lastIdx = i
 				}
@@ -344,7 +323,7 @@ func timeline(w *watch, sents []sentence, ctx *yearContext, pub, pubMention int)
 			default:
 				rangeStart := j+1 < len(ms) && ms[j+1].RangeEnd
 				kind = classifyMention(s.Text, m, end, rangeStart)
-				if kind == schemas.EventOther && rangeStart && i > 0 && bracketed(s.Text) && exposedRE.MatchString(sents[i-1].Text) {
+				if kind == schemas.EventOther && rangeStart && i > 0 && bracketed(s.Text) && exposedWords.in(sents[i-1].Text) {
 					// "1.氏名が他の利用者に閲覧できる状態になっていた。 /
 					// (2013年12月10日から2015年3月24日までの間)": the period of
 					// the state the line before tells of.
@@ -390,9 +369,6 @@ func classifyContinuation(sents []sentence, i int) string {
 	return schemas.EventOther
 }
 
-// exposedRE: a sentence telling that data leaked or lay open.
-var exposedRE = regexp.MustCompile(`漏えい|漏洩|流出|閲覧(?:でき|可能)|表示され|公開され|不正`)
-
 // bracketed reports whether the whole sentence is one bracket.
 func bracketed(s string) bool {
 	return strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") && strings.Count(s, "(") == 1
@@ -402,8 +378,8 @@ func bracketed(s string) bool {
 // ("- 【対象となるお客様】", "対象者:"), so that a period under it bounds
 // whose data is concerned and names no event.
 func scopeLabel(l string) bool {
-	return utf8.RuneCountInString(l) <= 20 && !strings.Contains(l, "。") && strings.Contains(l, "対象") &&
-		containsAny(l, []string{"お客様", "者", "方", "会員", "利用者", "顧客"})
+	return utf8.RuneCountInString(l) <= 20 && !strings.Contains(l, "。") && containsAny(l, scopeTopic) &&
+		containsAny(l, scopeWho)
 }
 
 // andJoinRE is what joins two dates that share one verb: "11月29日と12月22日に".
@@ -476,11 +452,6 @@ func firstOf(events []schemas.Event, kind string, limit schemas.Date) (schemas.D
 	return best.Date, best.Sentence
 }
 
-// responseWords tell of what an organization did once it knew of an
-// incident: apologized, asked for deletion, stopped or shut off a service,
-// reported it.
-var responseWords = []string{"謝罪", "お詫び", "おわび", "削除を依頼", "削除等を依頼", "削除をお願い", "削除依頼", "停止し", "停止いたし", "遮断", "報告を", "報告し", "報告書", "届け出", "被害届", "相談し"}
-
 // sameDayResponse returns the day of the incident and the sentence that
 // tells of a response to it dated that same day (a date that bounds a
 // period, or announces a plan, is no response).
@@ -499,4 +470,16 @@ func sameDayResponse(events []schemas.Event, occurred schemas.Date) (schemas.Dat
 		}
 	}
 	return schemas.Date{}, ""
+}
+
+// daysLater is how many days after the sentence before a dateless
+// sentence's event is: the most that a word of same_day.tsv in it says.
+func daysLater(s string) int {
+	n := 0
+	for _, w := range sameDayWords {
+		if w.days > n && strings.Contains(s, w.word) {
+			n = w.days
+		}
+	}
+	return n
 }

@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -101,4 +102,125 @@ func alternation(words []string) string {
 		q[i] = regexp.QuoteMeta(w)
 	}
 	return "(?:" + strings.Join(q, "|") + ")"
+}
+
+// timelineWords reads a one-column list of rules/timeline/.
+func timelineWords(name string) []string { return rules.Words("timeline/" + name + ".tsv") }
+
+var (
+	// maskedNouns hides nouns that contain an event cue but name a
+	// document or a desk (timeline/masked_nouns.tsv); maskedNounWords are
+	// the nouns, to skip the replacer (which allocates) when none is there.
+	maskedNouns, maskedNounWords = loadMaskedNouns()
+
+	// incomingReportRE: a report that reaches the organization from
+	// someone else (timeline/incoming.tsv); incomingNouns: every match
+	// holds one of them.
+	incomingReportRE, incomingNouns = loadIncoming()
+
+	responseWords        = timelineWords("response_words")
+	exposedWords         = newWordList(timelineWords("exposed"))
+	leakPeriodWords      = timelineWords("leak_period")
+	foundVerbs           = timelineWords("found_verbs")
+	causeStatementWords  = newWordList(timelineWords("cause_statement"))
+	scopeTopic, scopeWho = loadScopeLabels()
+	sameDayWords         = loadSameDay()
+
+	// incidentDayRE names the day of the incident without its date:
+	// 事件発生当日, 発生の当日.
+	incidentDayRE = regexp.MustCompile(alternation(timelineWords("incident_day")) + `?発生(?:の)?当日`)
+)
+
+func loadMaskedNouns() (*strings.Replacer, wordList) {
+	var pairs, nouns []string
+	for _, r := range rules.Table("timeline/masked_nouns.tsv", 2) {
+		pairs = append(pairs, r.Fields[0], r.Fields[1])
+		nouns = append(nouns, r.Fields[0])
+	}
+	return strings.NewReplacer(pairs...), newWordList(nouns)
+}
+
+func loadIncoming() (*regexp.Regexp, wordList) {
+	re, nouns, err := parseIncoming(rules.Table("timeline/incoming.tsv", 2))
+	if err != nil {
+		panic(err)
+	}
+	return re, nouns
+}
+
+// incomingParts are the parts of timeline/incoming.tsv, each written once.
+var incomingParts = []string{"told", "ending", "told_at_end", "addressed", "self", "first_report"}
+
+func parseIncoming(rows []rules.Row) (*regexp.Regexp, wordList, error) {
+	part := map[string][]string{}
+	for _, r := range rows {
+		name := r.Fields[0]
+		if !isOneOf(name, incomingParts) {
+			return nil, wordList{}, fmt.Errorf("extract: %s: part %q is not one of %s", r.Pos(), name, strings.Join(incomingParts, ", "))
+		}
+		if part[name] != nil {
+			return nil, wordList{}, fmt.Errorf("extract: %s: part %q is written twice", r.Pos(), name)
+		}
+		ws := strings.Split(r.Fields[1], "|")
+		if slices.Contains(ws, "") {
+			return nil, wordList{}, fmt.Errorf("extract: %s: an empty word in %q", r.Pos(), r.Fields[1])
+		}
+		part[name] = ws
+	}
+	for _, name := range incomingParts {
+		if part[name] == nil {
+			return nil, wordList{}, fmt.Errorf("extract: %s: no %s line", rows[0].File, name)
+		}
+	}
+	alt := func(name string) string { return alternation(part[name]) }
+	re := regexp.MustCompile(`(?:から|より)[^、。]{0,24}` + alt("told") + `(?:` + alt("ending") + `|$)` +
+		`|(?:から|より)[^、。]{0,24}` + alt("told_at_end") + `$` +
+		// "決済代行会社より弊社に対し、…の疑念について第一報": addressed to us, then what was told.
+		`|(?:から|より)` + alt("self") + `?(?:に対し(?:て)?|へ|に)、[^。]{0,40}` + alt("addressed") + `(?:` + alt("ending") + `|。?$)` +
+		`|(?:から|より)[^、。]{0,24}` + alt("first_report"))
+	var nouns []string
+	for _, name := range []string{"told", "told_at_end", "addressed", "first_report"} {
+		for _, w := range part[name] {
+			if !slices.Contains(nouns, w) {
+				nouns = append(nouns, w)
+			}
+		}
+	}
+	return re, newWordList(nouns), nil
+}
+
+func loadScopeLabels() (topic, who []string) {
+	for _, r := range rules.Table("timeline/scope_labels.tsv", 2) {
+		switch r.Fields[0] {
+		case "topic":
+			topic = append(topic, r.Fields[1])
+		case "whom":
+			who = append(who, r.Fields[1])
+		default:
+			panic(fmt.Errorf("extract: %s: part %q is not one of topic, whom", r.Pos(), r.Fields[0]))
+		}
+	}
+	if topic == nil || who == nil {
+		panic(fmt.Errorf("extract: timeline/scope_labels.tsv: want topic and whom words"))
+	}
+	return topic, who
+}
+
+// sameDayWord is a word of timeline/same_day.tsv: a sentence holding it
+// tells of the day of the sentence before, or days later.
+type sameDayWord struct {
+	word string
+	days int
+}
+
+func loadSameDay() []sameDayWord {
+	var out []sameDayWord
+	for _, r := range rules.Table("timeline/same_day.tsv", 2) {
+		n, err := strconv.Atoi(r.Fields[1])
+		if err != nil || n < 0 || n > 7 {
+			panic(fmt.Errorf("extract: %s: days %q is not a number from 0 to 7", r.Pos(), r.Fields[1]))
+		}
+		out = append(out, sameDayWord{r.Fields[0], n})
+	}
+	return out
 }

@@ -54,3 +54,32 @@ func TestKindRulesErrors(t *testing.T) {
 		t.Errorf("rules %+v, %v", rs, err)
 	}
 }
+
+func TestIncomingErrors(t *testing.T) {
+	row := func(line int, f ...string) rules.Row { return rules.Row{File: "timeline/i.tsv", Line: line, Fields: f} }
+	for _, c := range []struct {
+		rows []rules.Row
+		want string
+	}{
+		{[]rules.Row{row(1, "toll", "報告")}, `i.tsv:1: part "toll" is not one of`},
+		{[]rules.Row{row(1, "told", "報告"), row(2, "told", "連絡")}, `i.tsv:2: part "told" is written twice`},
+		{[]rules.Row{row(1, "told", "報告||連絡")}, "i.tsv:1: an empty word"},
+		{[]rules.Row{row(1, "told", "報告")}, "i.tsv: no ending line"},
+	} {
+		_, _, err := parseIncoming(c.rows)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("error %v, want one containing %q", err, c.want)
+		}
+	}
+}
+
+// TestDaysLater: 翌日 (days 1 in same_day.tsv) moves a dateless event a
+// day on; 同日 keeps the day.
+func TestDaysLater(t *testing.T) {
+	if got := daysLater("翌日、異常を検知した。"); got != 1 {
+		t.Errorf("daysLater(翌日) = %d, want 1", got)
+	}
+	if got := daysLater("同日、異常を検知した。"); got != 0 {
+		t.Errorf("daysLater(同日) = %d, want 0", got)
+	}
+}

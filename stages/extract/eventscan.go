@@ -95,16 +95,6 @@ func nextComma(s string) (int, int) {
 	return -1, 0
 }
 
-// mayStateCause reports whether s holds 原因 or 起因, one of which every
-// match of causeStatementRE holds.
-func mayStateCause(s string) bool {
-	return strings.Contains(s, "原因") || strings.Contains(s, "起因")
-}
-
-// incomingNouns are the nouns of which every match of incomingReportRE
-// holds one (第一報 holds 一報).
-var incomingNouns = newWordList([]string{"報告", "連絡", "通報", "指摘", "申し出", "申出", "問い合わせ", "問合せ", "情報提供", "一報"})
-
 // dateLineRunes are the runes that may be left of a sentence once its
 // dates are cut out, when it holds nothing but dates: what dateOnlyRE
 // allows, and what stripMentions removes — weekdays, times, and the
@@ -157,7 +147,7 @@ func incomingReport(s string) bool {
 // が判明した" — so that a date before it, inside the embedded clause, is
 // the day of what was found, not of the finding; -1 when it does not. It
 // is the first match of embeddedRE (eventscan_test.go): こと or の, then が
-// or を, then one of its verbs.
+// or を, then a verb of timeline/found_verbs.tsv.
 func embeddedAt(s string) int {
 	for i := 0; i < len(s); i++ {
 		if s[i] != 0xE3 { // the first byte of こ and の
@@ -172,7 +162,7 @@ func embeddedAt(s string) int {
 		default:
 			continue
 		}
-		if hasPrefixAny(s[j:], []string{"が", "を"}) && hasPrefixAny(s[j+len("が"):], []string{"判明", "発覚", "確認", "分か", "わか", "検知", "把握"}) {
+		if hasPrefixAny(s[j:], []string{"が", "を"}) && hasPrefixAny(s[j+len("が"):], foundVerbs) {
 			return i
 		}
 	}

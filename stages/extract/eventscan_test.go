@@ -14,9 +14,17 @@ import (
 var (
 	clauseBoundaryRE   = regexp.MustCompile(`、|,|旨|との|ものの|ところ|ため`)
 	commaRE            = regexp.MustCompile(`、|,`)
-	embeddedRE         = regexp.MustCompile(`(?:こと|の)(?:が|を)(?:判明|発覚|確認|分か|わか|検知|把握)`)
-	timeContinuationRE = regexp.MustCompile(`(同日|当日|その後|直後|翌日|\d{1,3}分後|数分後|\d{1,2}時\d{0,2}分?|\d{1,2}:\d{2})`)
+	embeddedRE         = regexp.MustCompile(`(?:こと|の)(?:が|を)` + alternation(foundVerbs))
+	timeContinuationRE = regexp.MustCompile(`(` + alternation(sameDayTestWords()) + `|\d{1,3}分後|\d{1,2}時\d{0,2}分?|\d{1,2}:\d{2})`)
 )
+
+func sameDayTestWords() []string {
+	var ws []string
+	for _, w := range sameDayWords {
+		ws = append(ws, w.word)
+	}
+	return ws
+}
 
 func matchesBefore(r kindRule, clause string) bool {
 	for _, u := range r.unlessWords.words {
@@ -35,7 +43,7 @@ func matchesBefore(r kindRule, clause string) bool {
 func classifyClauseBefore(clause string) string {
 	clause = longQuoteRE.ReplaceAllString(clause, "「」")
 	if strings.Contains(clause, "情報提供書") || strings.Contains(clause, "問") {
-		clause = nounMasker.Replace(clause)
+		clause = maskedNouns.Replace(clause)
 	}
 	if !strings.Contains(clause, "保護委員会") && incomingCue(clause) && incomingReportRE.MatchString(clause) {
 		return schemas.EventDiscovered
@@ -119,9 +127,6 @@ func checkClauseScans(t *testing.T, s string) {
 		}
 		if !addressedCue(c) && addressedRE.MatchString(c) {
 			t.Fatalf("addressedCue(%q) is false, but addressedRE matches", c)
-		}
-		if !mayStateCause(c) && causeStatementRE.MatchString(c) {
-			t.Fatalf("mayStateCause(%q) is false, but causeStatementRE matches", c)
 		}
 		if !incomingNouns.in(c) && incomingReportRE.MatchString(c) {
 			t.Fatalf("incomingNouns are not in %q, but incomingReportRE matches", c)
