@@ -28,7 +28,7 @@ func kanjiDates(s string) iter.Seq[[14]int] {
 		for p := 0; p < len(s); {
 			// A match starts with a digit or an era name, whose first
 			// byte eraPrefix checks.
-			if c := s[p]; !isDigitByte(c) && (c < 0xE4 || c > 0xE6) {
+			if c := s[p]; !isDigitByte(c) && !eraFirstByte[c] {
 				p++
 				continue
 			}
@@ -110,12 +110,13 @@ func kanjiDateAt(s string, p int) (m [14]int, ok bool) {
 
 // eraPrefix is the era name s opens with, or "".
 func eraPrefix(s string) string {
-	if len(s) < len("令和") || s[0] < 0xE4 || s[0] > 0xE6 { // the first bytes of 令, 平, 昭
+	if s == "" || !eraFirstByte[s[0]] {
 		return ""
 	}
-	switch s[:len("令和")] {
-	case "令和", "平成", "昭和":
-		return s[:len("令和")]
+	for _, e := range kanjiEras {
+		if strings.HasPrefix(s, e) {
+			return e
+		}
 	}
 	return ""
 }

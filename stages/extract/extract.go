@@ -2,7 +2,6 @@ package extract
 
 import (
 	"context"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -150,9 +149,6 @@ func caseYear(id string) int {
 	return 0
 }
 
-// publishedLabelRE marks a date as the notice's own: 更新日, 公表日, 発表.
-var publishedLabelRE = regexp.MustCompile(`(更新日|公表日|発表日|掲載日|公開日|報告日|作成日|発行日|投稿日|配信日|日付|発表|掲載)\s*[::]?\s*$`)
-
 // headerBlock is how many sentences from the top may hold the notice's
 // dated line: a letterhead (date, 各位, organization) comes first, but web
 // captures put menus and breadcrumbs before it.
@@ -236,8 +232,7 @@ func titleAfterDate(after string) bool {
 	if after == "" || r == '(' || r == '~' || r == '-' || isDigitByte(after[0]) {
 		return false
 	}
-	return !hasPrefixAny(after, []string{"、", ",", "に", "から", "より", "まで", "の", "頃", "ごろ", "時", "午前", "午後", "未明", "深夜", "夜", "朝", "夕", "以降", "付", "時点", "現在", "は",
-		"月曜", "火曜", "水曜", "木曜", "金曜", "土曜", "日曜"})
+	return !hasPrefixAny(after, eventOpeners)
 }
 
 func eventKind(k string) bool {
@@ -256,7 +251,7 @@ func hasPrefixAny(s string, ps []string) bool {
 // timelineHeading reports whether a heading introduces a timeline, under
 // which a line with only a date starts an event, not the notice.
 func timelineHeading(h string) bool {
-	return containsAny(h, []string{"経緯", "経過", "時系列", "概要", "発生", "判明", "発覚", "紛失", "日時", "年月日", "期間", "事案", "内容"})
+	return containsAny(h, timelineHeadingWords)
 }
 
 // ownPublication finds the day the text says this very notice was

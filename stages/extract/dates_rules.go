@@ -1,0 +1,89 @@
+package extract
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/breachtrend/breachtrend/rules"
+)
+
+// The dates' words, read from rules/dates/ once at start.
+
+func dateWords(name string) []string { return rules.Words("dates/" + name + ".tsv") }
+
+var (
+	// eras maps an era's name or letter to the Western year before its
+	// first (dates/eras.tsv); kanjiEras and letterEras list them, and
+	// eraFirstByte and eraLetterByte mark the bytes they start with, for
+	// the scanners' quick checks.
+	eras, kanjiEras, letterEras = loadEras()
+	eraFirstByte                = firstBytes(kanjiEras)
+	eraLetterByte               = firstBytes(letterEras)
+
+	dayMarks             = dateWords("day_marks")
+	monthOnlyMarks       = dateWords("month_only_marks")
+	eventOpeners         = dateWords("event_openers")
+	timelineHeadingWords = dateWords("timeline_headings")
+
+	// publishedLabelRE marks a date as the notice's own: 更新日, 公表日, 発表.
+	publishedLabelRE = regexp.MustCompile(alternation(dateWords("published_labels")) + `\s*[::]?\s*$`)
+)
+
+func loadEras() (map[string]int, []string, []string) {
+	e, k, l, err := parseEras(rules.Table("dates/eras.tsv", 3))
+	if err != nil {
+		panic(err)
+	}
+	return e, k, l
+}
+
+func parseEras(rows []rules.Row) (eras map[string]int, kanji, letters []string, err error) {
+	eras = map[string]int{}
+	for _, r := range rows {
+		name, form := r.Fields[0], r.Fields[1]
+		base, err := strconv.Atoi(r.Fields[2])
+		if err != nil || base < 1800 || base > 2100 {
+			return nil, nil, nil, fmt.Errorf("extract: %s: base %q is not a year from 1800 to 2100", r.Pos(), r.Fields[2])
+		}
+		if _, dup := eras[name]; dup {
+			return nil, nil, nil, fmt.Errorf("extract: %s: era %q is written twice", r.Pos(), name)
+		}
+		switch form {
+		case "kanji":
+			kanji = append(kanji, name)
+		case "letter":
+			if len(name) != 1 || name[0] < 'A' || name[0] > 'Z' {
+				return nil, nil, nil, fmt.Errorf("extract: %s: letter %q is not one of A-Z", r.Pos(), name)
+			}
+			letters = append(letters, name)
+		default:
+			return nil, nil, nil, fmt.Errorf("extract: %s: form %q is not one of kanji, letter", r.Pos(), form)
+		}
+		eras[name] = base
+	}
+	if kanji == nil || letters == nil {
+		return nil, nil, nil, fmt.Errorf("extract: %s: want kanji and letter eras", rows[0].File)
+	}
+	return eras, kanji, letters, nil
+}
+
+// firstBytes marks the first byte of each word.
+func firstBytes(words []string) (b [256]bool) {
+	for _, w := range words {
+		b[w[0]] = true
+	}
+	return b
+}
+
+// eraClass is a regexp character class of the era letters: [RHS].
+func eraClass() string { return "[" + regexp.QuoteMeta(strings.Join(letterEras, "")) + "]" }
+
+func quoteAll(ws []string) []string {
+	q := make([]string, len(ws))
+	for i, w := range ws {
+		q[i] = regexp.QuoteMeta(w)
+	}
+	return q
+}
