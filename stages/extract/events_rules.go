@@ -3,7 +3,6 @@ package extract
 import (
 	"fmt"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -152,25 +151,9 @@ func loadIncoming() (*regexp.Regexp, wordList) {
 var incomingParts = []string{"told", "ending", "told_at_end", "addressed", "self", "first_report"}
 
 func parseIncoming(rows []rules.Row) (*regexp.Regexp, wordList, error) {
-	part := map[string][]string{}
-	for _, r := range rows {
-		name := r.Fields[0]
-		if !isOneOf(name, incomingParts) {
-			return nil, wordList{}, fmt.Errorf("extract: %s: part %q is not one of %s", r.Pos(), name, strings.Join(incomingParts, ", "))
-		}
-		if part[name] != nil {
-			return nil, wordList{}, fmt.Errorf("extract: %s: part %q is written twice", r.Pos(), name)
-		}
-		ws := strings.Split(r.Fields[1], "|")
-		if slices.Contains(ws, "") {
-			return nil, wordList{}, fmt.Errorf("extract: %s: an empty word in %q", r.Pos(), r.Fields[1])
-		}
-		part[name] = ws
-	}
-	for _, name := range incomingParts {
-		if part[name] == nil {
-			return nil, wordList{}, fmt.Errorf("extract: %s: no %s line", rows[0].File, name)
-		}
+	part, err := parts(rows, incomingParts)
+	if err != nil {
+		return nil, wordList{}, err
 	}
 	alt := func(name string) string { return alternation(part[name]) }
 	re := regexp.MustCompile(`(?:から|より)[^、。]{0,24}` + alt("told") + `(?:` + alt("ending") + `|$)` +
@@ -178,14 +161,7 @@ func parseIncoming(rows []rules.Row) (*regexp.Regexp, wordList, error) {
 		// "決済代行会社より弊社に対し、…の疑念について第一報": addressed to us, then what was told.
 		`|(?:から|より)` + alt("self") + `?(?:に対し(?:て)?|へ|に)、[^。]{0,40}` + alt("addressed") + `(?:` + alt("ending") + `|。?$)` +
 		`|(?:から|より)[^、。]{0,24}` + alt("first_report"))
-	var nouns []string
-	for _, name := range []string{"told", "told_at_end", "addressed", "first_report"} {
-		for _, w := range part[name] {
-			if !slices.Contains(nouns, w) {
-				nouns = append(nouns, w)
-			}
-		}
-	}
+	nouns := union(part["told"], part["told_at_end"], part["addressed"], part["first_report"])
 	return re, newWordList(nouns), nil
 }
 

@@ -12,15 +12,7 @@ import (
 var (
 	nthReportRE    = regexp.MustCompile(`第\s*([0-9]+|[一二三四五六七八九十]+)\s*報`)
 	followUpRE     = regexp.MustCompile(`続報\s*([0-9]+|[一二三四五六七八九十]+)?`)
-	finalReportRE  = regexp.MustCompile(`最終報|最終報告|最終のご報告|確報`)
 	priorReportsRE = regexp.MustCompile(`第\s*([0-9]+|[一二三四五六七八九十]+)\s*報(?:[」』)]*)\s*(?:に|にて|で|において|として|の通り|のとおり|でお知らせ|を公表|を公開)`)
-
-	// priorNoticeRE: the body cites one earlier notice of the same
-	// incident — 既報, 先般ご案内, 「2月3日付…にて公表しましたように」,
-	// 「既に…お詫びとお知らせを差し上げている」.
-	priorNoticeRE = regexp.MustCompile(`既報|先般(?:の)?(?:ご案内|お知らせ|ご報告|公表|発表)|` +
-		`(?:既に|すでに|先日|前回|さる|先般|\d+\s*月(?:\s*\d+\s*日)?)[^。]{0,60}?` +
-		`(?:公表|お知らせ|ご報告|ご案内|発表|報道発表|お詫び)を?(?:いたし|させていただき|差し上げ|し|申し上げ)(?:ました|た|て(?:い|お)|ており)`)
 
 	// laterNoticeRE: the notice is not the first about its incident,
 	// though it gives no number — 改めてお詫び, a report of an
@@ -30,7 +22,6 @@ var (
 		// "現時点の調査結果として、…判明しましたので、ご報告いたします":
 		// the results of an investigation the incident's first notice began.
 		`|調査結果(?:として|について|につきまして|及び|および)[^。]{0,40}(?:ご報告|報告いたし|報告申し上げ)`)
-	laterNoticeTitleRE = regexp.MustCompile(`調査結果|報告書|その後|経過|経緯|報道(?:について|に関|され|の件)|行政上の対応|指導|勧告|再発防止策`)
 )
 
 // reportNumber reads which report of its incident a notice is, from its
@@ -71,10 +62,6 @@ var (
 	// investigationDoneRE: "調査及び精査が完了いたしましたので", "調査機関による
 	// 調査の完了、" — the investigation is over.
 	investigationDoneRE = regexp.MustCompile(`(?:調査|精査)(?:[^。、にを]{0,8}(?:が|の|は))?(?:完了|終了)(?:いたし|し|、|および|及び)`)
-	// moreToComeWords: a further report is announced or the findings are
-	// interim.
-	moreToComeWords = []string{"続報", "次報", "判明次第", "分かり次第", "わかり次第", "中間報告", "途中経過", "現時点の調査結果",
-		"完了次第", "完了しだい", "完了後", "完了するまで", "完了していな", "完了しておら", "完了しておりませ", "最終報告書"}
 )
 
 // investigationClosed reports whether a notice that gives no number in its
@@ -161,7 +148,7 @@ func seqFromBody(w *watch, title string, sents []sentence, events []schemas.Even
 			}
 		}
 	}
-	if realTitle(title) && laterNoticeTitleWords.in(title) && laterNoticeTitleRE.MatchString(title) {
+	if realTitle(title) && laterNoticeTitleWords.in(title) {
 		return 0
 	}
 	for i, s := range sents {
@@ -190,13 +177,14 @@ func realTitle(title string) bool { return utf8.RuneCountInString(title) <= 100 
 
 // priorNoticeCue reports whether s holds the words every match of
 // priorNoticeRE holds: 既報, or an opener (先般, 既に, 先日, a month after
-// a number) and the notice verb's noun (公表, お知らせ…). The pattern has
+// a number) and the notice verb's noun (公表, お知らせ…) — the words of
+// report/prior_notice.tsv. The pattern has
 // no literal prefix and most opening sentences cite nothing.
 func priorNoticeCue(s string) bool {
-	if strings.Contains(s, "既報") {
+	m := maskOf(s)
+	if priorAlready.inMask(s, m) {
 		return true
 	}
-	m := maskOf(s)
 	return priorNouns.inMask(s, m) && (priorOpeners.inMask(s, m) || scanDateCues(s).digitTsuki > 0)
 }
 
@@ -230,7 +218,7 @@ func priorNotices(s string) int {
 // at p, the search having started at from.
 func priorNoticeMayStart(s string, p, from int) bool {
 	if !isDigitByte(s[p]) {
-		return hasPrefixAny(s[p:], []string{"既報", "先般", "既に", "すでに", "先日", "前回", "さる"})
+		return hasPrefixAny(s[p:], priorStarts)
 	}
 	if p > from && isDigitByte(s[p-1]) {
 		return false // tried from the run's first digit
@@ -241,13 +229,6 @@ func priorNoticeMayStart(s string, p, from int) bool {
 	}
 	return strings.HasPrefix(s[skipSpace(s, e):], "月")
 }
-
-var (
-	priorOpeners = newWordList([]string{"先般", "既に", "すでに", "先日", "前回", "さる"})
-	priorNouns   = newWordList([]string{"公表", "お知らせ", "ご報告", "ご案内", "発表", "お詫び"})
-	// laterNoticeTitleWords: every match of laterNoticeTitleRE holds one.
-	laterNoticeTitleWords = newWordList([]string{"調査結果", "報告書", "その後", "経過", "経緯", "報道", "行政上の対応", "指導", "勧告", "再発防止策"})
-)
 
 func firstTexts(sents []sentence, n int) []string {
 	var out []string

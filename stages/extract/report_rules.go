@@ -1,0 +1,96 @@
+package extract
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/breachtrend/breachtrend/rules"
+)
+
+// The report number's words, read from rules/report/ once at start.
+
+func reportWords(name string) []string { return rules.Words("report/" + name + ".tsv") }
+
+var (
+	// finalReportRE: the title names the incident's last report; the
+	// match is the report label a timeline line may name.
+	finalReportRE = regexp.MustCompile(alternation(reportWords("final_report")))
+
+	moreToComeWords = reportWords("more_to_come")
+
+	// laterNoticeTitleWords: a title that reads as a later report.
+	laterNoticeTitleWords = newWordList(reportWords("later_notice_title"))
+
+	// priorNoticeRE: the body cites one earlier notice of the same
+	// incident (report/prior_notice.tsv). priorStarts are the words a
+	// match may open with (besides a month); a match is a word of
+	// priorAlready (既報) or holds one of priorOpeners (or a month) and one
+	// of priorNouns.
+	priorNoticeRE, priorStarts, priorAlready, priorOpeners, priorNouns = loadPriorNotice()
+)
+
+// priorNoticeParts are the parts of report/prior_notice.tsv, each written once.
+var priorNoticeParts = []string{"already", "opener", "since_opener", "since_noun", "notice_noun", "verb", "ending"}
+
+func loadPriorNotice() (*regexp.Regexp, []string, wordList, wordList, wordList) {
+	re, starts, already, openers, nouns, err := parsePriorNotice(rules.Table("report/prior_notice.tsv", 2))
+	if err != nil {
+		panic(err)
+	}
+	return re, starts, already, openers, nouns
+}
+
+func parsePriorNotice(rows []rules.Row) (re *regexp.Regexp, starts []string, already, openers, nouns wordList, err error) {
+	part, err := parts(rows, priorNoticeParts)
+	if err != nil {
+		return nil, nil, wordList{}, wordList{}, wordList{}, err
+	}
+	alt := func(name string) string { return alternation(part[name]) }
+	re = regexp.MustCompile(alt("already") + `|` + alt("since_opener") + `(?:の)?` + alt("since_noun") + `|` +
+		`(?:` + alt("opener") + `|\d+\s*月(?:\s*\d+\s*日)?)[^。]{0,60}?` +
+		alt("notice_noun") + `を?` + alt("verb") + alt("ending"))
+	starts = union(part["already"], part["since_opener"], part["opener"])
+	return re, starts, newWordList(part["already"]), newWordList(union(part["opener"], part["since_opener"])),
+		newWordList(union(part["notice_noun"], part["since_noun"])), nil
+}
+
+// parts reads a table of part<TAB>words (|-separated): each of names
+// written once, no other.
+func parts(rows []rules.Row, names []string) (map[string][]string, error) {
+	part := map[string][]string{}
+	for _, r := range rows {
+		name := r.Fields[0]
+		if !isOneOf(name, names) {
+			return nil, fmt.Errorf("extract: %s: part %q is not one of %s", r.Pos(), name, strings.Join(names, ", "))
+		}
+		if part[name] != nil {
+			return nil, fmt.Errorf("extract: %s: part %q is written twice", r.Pos(), name)
+		}
+		ws := strings.Split(r.Fields[1], "|")
+		if slices.Contains(ws, "") {
+			return nil, fmt.Errorf("extract: %s: an empty word in %q", r.Pos(), r.Fields[1])
+		}
+		part[name] = ws
+	}
+	for _, name := range names {
+		if part[name] == nil {
+			return nil, fmt.Errorf("extract: %s: no %s line", rows[0].File, name)
+		}
+	}
+	return part, nil
+}
+
+// union is the words of the lists, each once, in order.
+func union(lists ...[]string) []string {
+	var out []string
+	for _, l := range lists {
+		for _, w := range l {
+			if !slices.Contains(out, w) {
+				out = append(out, w)
+			}
+		}
+	}
+	return out
+}
