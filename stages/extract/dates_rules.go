@@ -27,6 +27,14 @@ var (
 	eventOpeners         = dateWords("event_openers")
 	timelineHeadingWords = dateWords("timeline_headings")
 
+	// publishedWeights say where the notice's own date may be
+	// (dates/weights.tsv).
+	publishedWeights  = weights("dates/weights.tsv", "header_block", "title_date_lines", "bracket_date_lines", "body_sentence_runes")
+	headerBlock       = publishedWeights["header_block"]
+	titleDateLines    = publishedWeights["title_date_lines"]
+	bracketDateLines  = publishedWeights["bracket_date_lines"]
+	bodySentenceRunes = publishedWeights["body_sentence_runes"]
+
 	// publishedLabelRE marks a date as the notice's own: 更新日, 公表日, 発表.
 	publishedLabelRE = regexp.MustCompile(alternation(dateWords("published_labels")) + `\s*[::]?\s*$`)
 )

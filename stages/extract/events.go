@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -64,7 +65,7 @@ func commaLed(clause string) bool {
 
 // addressedRE: a clause that names who told the organization and stops
 // before what was told (…から本市に対し、).
-var addressedRE = regexp.MustCompile(`(?:から|より)[^、。]{0,12}(?:に対し(?:て)?|へ|に)、\s*$`)
+var addressedRE = regexp.MustCompile(`(?:から|より)[^、。]` + reach("addressed_lead") + `(?:に対し(?:て)?|へ|に)、\s*$`)
 
 // addressedCue reports whether clause holds から or より and ends with 、
 // and white space, as every match of addressedRE does.
@@ -79,7 +80,7 @@ var scopeRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*(?:まで(?:に|�
 
 // longQuoteRE is a quotation long enough to be what someone said or
 // wrote (「個人情報が漏れている…」との電話), whose verbs are not the event.
-var longQuoteRE = regexp.MustCompile(`「[^「」]{12,}」`)
+var longQuoteRE = regexp.MustCompile(`「[^「」]{` + strconv.Itoa(timelineWeights["long_quote_runes"]) + `,}」`)
 
 // periodStartRE: a date that opens a period (7月3日から, 17:04以降) starts
 // a state, not a discovery.
@@ -258,7 +259,7 @@ func timeline(w *watch, sents []sentence, ctx *yearContext, pub, pubMention int)
 		if len(ms) == 0 {
 			// "その後19時19分に…発覚しました": a time with no date is on the
 			// day of the sentence before.
-			if !last.IsZero() && i-lastIdx <= 2 && timeContinues(s.Text) {
+			if !last.IsZero() && i-lastIdx <= continueSentences && timeContinues(s.Text) {
 				k := classifyPieces(s.Text)
 				if k == schemas.EventOther {
 					k = classifyClause(s.Text)
@@ -305,7 +306,7 @@ func timeline(w *watch, sents []sentence, ctx *yearContext, pub, pubMention int)
 				// next lines, or by the heading it sits under.
 				kind = classifyClause(s.Heading)
 				if kind == schemas.EventOther || kind == schemas.EventNotified {
-					for n := i + 1; n < len(sents) && n <= i+4; n++ {
+					for n := i + 1; n < len(sents) && n <= i+nextLines; n++ {
 						if len(sents[n].Dates) > 0 && !strings.HasSuffix(sents[n].Text, "。") || sents[n].Heading != s.Heading && isHeading(sents[n].Text) {
 							break
 						}
@@ -347,7 +348,7 @@ func timeline(w *watch, sents []sentence, ctx *yearContext, pub, pubMention int)
 // that holds a date of its own.
 func classifyContinuation(sents []sentence, i int) string {
 	var b strings.Builder
-	for n := i + 1; n < len(sents) && n <= i+4; n++ {
+	for n := i + 1; n < len(sents) && n <= i+continuationLines; n++ {
 		if len(sents[n].Dates) > 0 {
 			break
 		}
@@ -378,7 +379,7 @@ func bracketed(s string) bool {
 // ("- 【対象となるお客様】", "対象者:"), so that a period under it bounds
 // whose data is concerned and names no event.
 func scopeLabel(l string) bool {
-	return utf8.RuneCountInString(l) <= 20 && !strings.Contains(l, "。") && containsAny(l, scopeTopic) &&
+	return utf8.RuneCountInString(l) <= scopeLabelRunes && !strings.Contains(l, "。") && containsAny(l, scopeTopic) &&
 		containsAny(l, scopeWho)
 }
 

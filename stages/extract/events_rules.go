@@ -103,6 +103,14 @@ func alternation(words []string) string {
 	return "(?:" + strings.Join(q, "|") + ")"
 }
 
+// timelineWeights are the timeline's thresholds (timeline/weights.tsv).
+var timelineWeights = weights("timeline/weights.tsv", "long_quote_runes", "continue_sentences", "next_lines",
+	"continuation_lines", "scope_label_runes", "incoming_reach", "addressed_reach", "addressed_lead")
+
+// reach is a regexp's bound on how far a cue reaches: {0,n} for the
+// weight of that name.
+func reach(name string) string { return "{0," + strconv.Itoa(timelineWeights[name]) + "}" }
+
 // timelineWords reads a one-column list of rules/timeline/.
 func timelineWords(name string) []string { return rules.Words("timeline/" + name + ".tsv") }
 
@@ -124,6 +132,11 @@ var (
 	causeStatementWords  = newWordList(timelineWords("cause_statement"))
 	scopeTopic, scopeWho = loadScopeLabels()
 	sameDayWords         = loadSameDay()
+
+	continueSentences = timelineWeights["continue_sentences"]
+	nextLines         = timelineWeights["next_lines"]
+	continuationLines = timelineWeights["continuation_lines"]
+	scopeLabelRunes   = timelineWeights["scope_label_runes"]
 
 	// incidentDayRE names the day of the incident without its date:
 	// 事件発生当日, 発生の当日.
@@ -156,11 +169,11 @@ func parseIncoming(rows []rules.Row) (*regexp.Regexp, wordList, error) {
 		return nil, wordList{}, err
 	}
 	alt := func(name string) string { return alternation(part[name]) }
-	re := regexp.MustCompile(`(?:から|より)[^、。]{0,24}` + alt("told") + `(?:` + alt("ending") + `|$)` +
-		`|(?:から|より)[^、。]{0,24}` + alt("told_at_end") + `$` +
+	re := regexp.MustCompile(`(?:から|より)[^、。]` + reach("incoming_reach") + alt("told") + `(?:` + alt("ending") + `|$)` +
+		`|(?:から|より)[^、。]` + reach("incoming_reach") + alt("told_at_end") + `$` +
 		// "決済代行会社より弊社に対し、…の疑念について第一報": addressed to us, then what was told.
-		`|(?:から|より)` + alt("self") + `?(?:に対し(?:て)?|へ|に)、[^。]{0,40}` + alt("addressed") + `(?:` + alt("ending") + `|。?$)` +
-		`|(?:から|より)[^、。]{0,24}` + alt("first_report"))
+		`|(?:から|より)` + alt("self") + `?(?:に対し(?:て)?|へ|に)、[^。]` + reach("addressed_reach") + alt("addressed") + `(?:` + alt("ending") + `|。?$)` +
+		`|(?:から|より)[^、。]` + reach("incoming_reach") + alt("first_report"))
 	nouns := union(part["told"], part["told_at_end"], part["addressed"], part["first_report"])
 	return re, newWordList(nouns), nil
 }

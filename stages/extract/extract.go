@@ -149,11 +149,6 @@ func caseYear(id string) int {
 	return 0
 }
 
-// headerBlock is how many sentences from the top may hold the notice's
-// dated line: a letterhead (date, 各位, organization) comes first, but web
-// captures put menus and breadcrumbs before it.
-const headerBlock = 30
-
 // publishedDate is the date of the notice: the header's date, the loader's,
 // or a date the text gives as its own near the top — a line holding only a
 // date, 更新日:…, (…発表), a date opening one of the first lines
@@ -194,7 +189,7 @@ func publishedDate(w *watch, in Input, sents []sentence, ctx *yearContext) (sche
 		w.check()
 		ms := s.Dates
 		if len(ms) == 0 {
-			seenBody = seenBody || strings.HasSuffix(s.Text, "。") && utf8.RuneCountInString(s.Text) >= 20
+			seenBody = seenBody || strings.HasSuffix(s.Text, "。") && utf8.RuneCountInString(s.Text) >= bodySentenceRunes
 			continue
 		}
 		m := ms[0]
@@ -206,9 +201,9 @@ func publishedDate(w *watch, in Input, sents []sentence, ctx *yearContext) (sche
 			switch {
 			case letterhead && dateOnlyLine(s.Text, ms):
 				own = true
-			case letterhead && i < 4 && m.Start == 0 && titleAfterDate(after):
+			case letterhead && i < titleDateLines && m.Start == 0 && titleAfterDate(after):
 				own = true // "令和6年8月8日 市内小学校における…について"
-			case i < 10 && !strings.Contains(s.Text, "。") &&
+			case i < bracketDateLines && !strings.Contains(s.Text, "。") &&
 				strings.HasSuffix(after, ")") && strings.HasSuffix(strings.TrimSpace(s.Text[:m.Start]), "(") &&
 				!eventKind(classifyClause(s.Text[:m.Start])):
 				own = true // "お詫びとお知らせ (2015/03/27)"

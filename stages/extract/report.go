@@ -75,7 +75,7 @@ func investigationClosed(title string, sents []sentence, seq int) bool {
 	if seq == 1 {
 		return false
 	}
-	open := strings.Join(firstTexts(sents, 24), "")
+	open := strings.Join(firstTexts(sents, openingSentences), "")
 	if !strings.Contains(open, "完了") && !strings.Contains(open, "終了") || !investigationDoneRE.MatchString(open) {
 		return false
 	}
@@ -92,7 +92,7 @@ func seqFromBody(w *watch, title string, sents []sentence, events []schemas.Even
 	maxCited := 0
 	for i, s := range sents {
 		w.check()
-		if i > 6 {
+		if i >= citingSentences {
 			break // citations of earlier reports open a notice
 		}
 		if !strings.Contains(s.Text, "お知らせ") && !strings.Contains(s.Text, "公表") {
@@ -107,7 +107,7 @@ func seqFromBody(w *watch, title string, sents []sentence, events []schemas.Even
 	if maxCited > 0 {
 		return maxCited + 1
 	}
-	if m := nthReportRE.FindStringSubmatch(strings.Join(firstTexts(sents, 3), " ")); m != nil {
+	if m := nthReportRE.FindStringSubmatch(strings.Join(firstTexts(sents, titleLines), " ")); m != nil {
 		// "(第二報)" on the first lines of a notice without a blog header.
 		if n, ok := smallNumber(m[1]); ok {
 			return n
@@ -116,7 +116,7 @@ func seqFromBody(w *watch, title string, sents []sentence, events []schemas.Even
 	// Earlier notices cited in the opening sentences; PDF text wraps lines
 	// inside sentences, so the opening lines are joined before the check.
 	cited := 0
-	for s := range strings.SplitAfterSeq(strings.Join(firstTexts(sents, 24), ""), "。") {
+	for s := range strings.SplitAfterSeq(strings.Join(firstTexts(sents, openingSentences), ""), "。") {
 		if strings.Contains(s, "本日") || strings.Contains(s, "今後") {
 			continue
 		}
@@ -128,7 +128,7 @@ func seqFromBody(w *watch, title string, sents []sentence, events []schemas.Even
 		}
 	}
 	if cited > 0 {
-		return min(cited+1, 9)
+		return min(cited+1, maxReport)
 	}
 	// A dated publication in the timeline before this notice's own date.
 	// Without the notice's own date, the latest day its timeline tells of
@@ -143,7 +143,7 @@ func seqFromBody(w *watch, title string, sents []sentence, events []schemas.Even
 	}
 	if !now.IsZero() {
 		for _, e := range events {
-			if e.Kind == schemas.EventPublished && now.Sub(e.Date) >= 2 && !strings.Contains(e.Sentence, "予定") {
+			if e.Kind == schemas.EventPublished && now.Sub(e.Date) >= int32(publishedGapDays) && !strings.Contains(e.Sentence, "予定") {
 				return 2
 			}
 		}
@@ -152,7 +152,7 @@ func seqFromBody(w *watch, title string, sents []sentence, events []schemas.Even
 		return 0
 	}
 	for i, s := range sents {
-		if i > 8 {
+		if i >= laterSentences {
 			break
 		}
 		// Every match holds 改め or 調査結果.
@@ -173,7 +173,7 @@ func seqFromBody(w *watch, title string, sents []sentence, events []schemas.Even
 // realTitle reports whether title reads as a title: a segment of one long
 // line has its whole text as its title, and words in it say nothing of
 // what the notice is.
-func realTitle(title string) bool { return utf8.RuneCountInString(title) <= 100 }
+func realTitle(title string) bool { return utf8.RuneCountInString(title) <= titleRunes }
 
 // priorNoticeCue reports whether s holds the words every match of
 // priorNoticeRE holds: 既報, or an opener (先般, 既に, 先日, a month after

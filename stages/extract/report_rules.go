@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/breachtrend/breachtrend/rules"
@@ -19,6 +20,17 @@ var (
 	finalReportRE = regexp.MustCompile(alternation(reportWords("final_report")))
 
 	moreToComeWords = reportWords("more_to_come")
+
+	// reportWeights say how far the rules read (report/weights.tsv).
+	reportWeights = weights("report/weights.tsv", "citing_sentences", "title_lines", "opening_sentences", "max_report",
+		"later_sentences", "title_runes", "prior_reach", "published_gap_days")
+	citingSentences  = reportWeights["citing_sentences"]
+	titleLines       = reportWeights["title_lines"]
+	openingSentences = reportWeights["opening_sentences"]
+	maxReport        = reportWeights["max_report"]
+	laterSentences   = reportWeights["later_sentences"]
+	titleRunes       = reportWeights["title_runes"]
+	publishedGapDays = reportWeights["published_gap_days"]
 
 	// laterNoticeTitleWords: a title that reads as a later report.
 	laterNoticeTitleWords = newWordList(reportWords("later_notice_title"))
@@ -49,7 +61,7 @@ func parsePriorNotice(rows []rules.Row) (re *regexp.Regexp, starts []string, alr
 	}
 	alt := func(name string) string { return alternation(part[name]) }
 	re = regexp.MustCompile(alt("already") + `|` + alt("since_opener") + `(?:の)?` + alt("since_noun") + `|` +
-		`(?:` + alt("opener") + `|\d+\s*月(?:\s*\d+\s*日)?)[^。]{0,60}?` +
+		`(?:` + alt("opener") + `|\d+\s*月(?:\s*\d+\s*日)?)[^。]{0,` + strconv.Itoa(reportWeights["prior_reach"]) + `}?` +
 		alt("notice_noun") + `を?` + alt("verb") + alt("ending"))
 	starts = union(part["already"], part["since_opener"], part["opener"])
 	return re, starts, newWordList(part["already"]), newWordList(union(part["opener"], part["since_opener"])),
