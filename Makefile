@@ -5,7 +5,7 @@ OUT     ?= out
 CORPUS  ?= testdata/corpus
 export CGO_ENABLED := 1
 
-.PHONY: all build run test test-long vet fmt bench clean test-deps
+.PHONY: all build run test test-long vet fmt lint golden rules bench clean test-deps
 
 all: build
 
@@ -38,15 +38,46 @@ test: test-deps vet
 	$(GO) test -short -count=1 ./...
 	$(GO) test -short -count=1 -race ./pipeline/
 
-# The long tests too: what -short skips, e.g. the Chromium rendering of the
-# report on ../shared/corpus/dev + dev-b + the sample corpus (installs
-# chromium with apt when it is missing and apt can).
-test-long: vet
+# The long tests too: what -short skips: the kill -9 of a run
+# (pipeline), the Chromium rendering of the report on ../shared/corpus/dev
+# + dev-b + the sample corpus, the notebooks executed by jupyter, the
+# gazetteers regenerated. Installs chromium and the notebooks' jupyter,
+# pandas and matplotlib with apt when they are missing and apt can.
+NOTEBOOK_DEBS := jupyter-nbconvert python3-pandas python3-matplotlib python3-nbclient python3-ipykernel
+test-long: test-deps vet
 	@command -v chromium >/dev/null || { command -v apt-get >/dev/null && (apt-get update -qq && apt-get install -y -qq chromium) || echo "chromium not installed: its test will skip"; }
+	@{ command -v jupyter >/dev/null && python3 -c 'import pandas, matplotlib' 2>/dev/null; } || { command -v apt-get >/dev/null && (apt-get update -qq && apt-get install -y -qq $(NOTEBOOK_DEBS) >/dev/null) || echo "jupyter, pandas or matplotlib not installed: the notebooks test will skip"; }
 	$(GO) test -count=1 -timeout 20m ./...
 
 vet:
 	$(GO) vet ./...
+
+# Tools the project builds for itself, into bin/tools (not on the PATH).
+TOOLS               := $(CURDIR)/bin/tools
+STATICCHECK_VERSION := v0.8.2
+
+$(TOOLS)/staticcheck:
+	GOBIN=$(TOOLS) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+
+# go vet, gofmt and staticcheck (installed on first use).
+lint: vet $(TOOLS)/staticcheck
+	@test -z "$$(gofmt -l .)" || { echo "gofmt needed on:"; gofmt -l .; exit 1; }
+	$(TOOLS)/staticcheck ./...
+
+# Rewrites every golden file: the tests of each package that has the
+# -update flag, run with it. Review the diff before committing it.
+GOLDEN_PKGS = $(shell grep -rlE --include='*_test.go' 'flag[.]Bool."update",' . | xargs -n1 dirname | sort -u)
+golden:
+	$(GO) test -count=1 $(GOLDEN_PKGS) -update
+	@# stages/extract's field goldens have a flag of their own until it is -update too.
+	@if grep -qs 'flag.Bool("update-fields"' stages/extract/*_test.go; then $(GO) test -count=1 ./stages/extract -update-fields; fi
+
+# Checks a change of rules/: the rules' tests and every cases file, then
+# eval on the seeds and, when ../shared is there, dev and dev-b, with the
+# hard score's change against rules/baseline.txt (UPDATE=1 rewrites it).
+rules: build
+	$(GO) test -count=1 -run 'Cases|Rules' ./rules/... ./stages/...
+	bash rules/check.sh ./$(BIN)
 
 fmt:
 	gofmt -w .

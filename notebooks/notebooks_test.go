@@ -15,6 +15,8 @@ import (
 
 	"github.com/breachtrend/breachtrend/internal/duck"
 	"github.com/breachtrend/breachtrend/pipeline/pipelinetest"
+
+	"github.com/breachtrend/breachtrend/internal/testcorpus"
 )
 
 // notebook is the part of nbformat 4 the tests check.
@@ -131,7 +133,7 @@ func TestNotebooksAreValid(t *testing.T) {
 }
 
 // freshRun is the output folder of one run on the bundled corpus.
-func freshRun(t *testing.T) string { return pipelinetest.Tables(t, "../testdata/corpus") }
+func freshRun(t *testing.T) string { return pipelinetest.Tables(t, testcorpus.SampleDir()) }
 
 func TestMain(m *testing.M) { pipelinetest.Main(m) }
 

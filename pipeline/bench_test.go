@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/breachtrend/breachtrend/internal/testcorpus"
 	"github.com/breachtrend/breachtrend/pipeline"
 )
 
@@ -15,8 +16,8 @@ import (
 // included: one op is a whole run into the same output folder. The first
 // run builds kagome's tokenizer (0.6 s) before the clock starts.
 func BenchmarkPipeline(b *testing.B) {
-	const corpus = "../testdata/corpus"
-	files, _ := filepath.Glob(filepath.Join(corpus, "*.txt"))
+	corpus := testcorpus.SampleDir()
+	files := testcorpus.SampleFiles(b)
 	size := int64(0)
 	for _, f := range files {
 		if fi, err := os.Stat(f); err == nil {

@@ -15,11 +15,13 @@ import (
 	"testing"
 
 	"github.com/breachtrend/breachtrend/internal/duck"
+
+	"github.com/breachtrend/breachtrend/internal/testcorpus"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/e2e")
 
-const corpus = "../testdata/corpus"
+var corpus = testcorpus.SampleDir()
 
 func run(t *testing.T, out string, workers int, inputs ...string) Summary {
 	t.Helper()

@@ -12,6 +12,14 @@ func TestBundledRules(t *testing.T) {
 	if len(Files()) == 0 {
 		t.Fatal("no rule files embedded")
 	}
+	// Every file: as many fields on every line as on its first, none empty.
+	// The packages that read a file check its values (TestEnrichRulesLoad,
+	// TestBundledGazetteers).
+	for _, f := range Files() {
+		if _, err := readTSV(files, f, columnsOf(t, f)); err != nil {
+			t.Error(err)
+		}
+	}
 	for _, f := range CaseFields() {
 		if _, err := Cases(f); err != nil {
 			t.Error(err)
@@ -67,4 +75,20 @@ func TestWordsAndCasesErrors(t *testing.T) {
 	if err != nil || len(cs) != 1 || cs[0].Text != "当社は\n本日" || cs[0].Expected != "null" || cs[0].Pos != "cases/org.tsv:1" {
 		t.Errorf("cases = %+v, %v", cs, err)
 	}
+}
+
+// columnsOf is the number of fields of the first data line of a rule file.
+func columnsOf(t *testing.T, path string) int {
+	t.Helper()
+	data, err := files.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range strings.Split(string(data), "\n") {
+		if strings.TrimSpace(l) != "" && !strings.HasPrefix(l, "#") {
+			return len(strings.Split(strings.TrimSuffix(l, "\r"), "\t"))
+		}
+	}
+	t.Errorf("rules: %s: no data line", path)
+	return 1
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/breachtrend/breachtrend/internal/testcorpus"
 )
 
 func TestBundledGazetteers(t *testing.T) {
@@ -111,7 +113,7 @@ func TestGazetteersRegenerate(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs the generator")
 	}
-	ref := filepath.Join("..", "..", "shared", "reference")
+	ref := testcorpus.SharedOrSkip(t, "reference")
 	if _, err := os.Stat(filepath.Join(ref, "lgcode.csv")); err != nil {
 		t.Skipf("the reference lists are not beside the repository (%v)", err)
 	}

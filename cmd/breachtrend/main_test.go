@@ -11,6 +11,8 @@ import (
 
 	"github.com/breachtrend/breachtrend/pipeline"
 	"github.com/breachtrend/breachtrend/schemas"
+
+	"github.com/breachtrend/breachtrend/internal/testcorpus"
 )
 
 // TestReadmeTables: README's table section is the dictionary, so a column
@@ -31,6 +33,7 @@ func TestReadmeTables(t *testing.T) {
 
 func TestExitCodes(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
+	escape := filepath.Join(t.TempDir(), "escape.csv") // outside the output folder
 	emptyGold := filepath.Join(t.TempDir(), "gold.jsonl")
 	if err := os.WriteFile(emptyGold, nil, 0o644); err != nil {
 		t.Fatal(err)
@@ -49,16 +52,16 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"query", "--out", out, "--format", "xml", "SELECT 1"}, 2},
 		{[]string{"query", "--out", out, "SELECT 1"}, 1}, // no tables yet
 		{[]string{"eval", "--out", out}, 2},
-		{[]string{"run", "--in", "../../testdata/corpus", "--out", out, "--quiet"}, 0},
+		{[]string{"run", "--in", testcorpus.SampleDir(), "--out", out, "--quiet"}, 0},
 		{[]string{"query", "--out", out, "SELECT count(*) FROM notices"}, 0},
 		{[]string{"query", "--out", out, "SELECT * FROM no_such_table"}, 1},
-		{[]string{"query", "--out", out, "COPY (SELECT 1) TO '/tmp/breachtrend-escape.csv'"}, 2}, // refused
+		{[]string{"query", "--out", out, "COPY (SELECT 1) TO '" + escape + "'"}, 2}, // refused
 		{[]string{"eval", "--out", out, "--gold", "../../testdata/gold/seeds.jsonl"}, 0},
 		{[]string{"eval", "--out", out, "--gold", emptyGold}, 2},
 		{[]string{"tables"}, 0},
-		{[]string{"run", "--in", "../../testdata/corpus", "--out", out, "--workers", "0"}, 2},
-		{[]string{"run", "--in", "../../testdata/corpus", "--out", out, "--workers", "-3"}, 2},
-		{[]string{"run", "--in", "../../testdata/corpus", "--out", ""}, 2},
+		{[]string{"run", "--in", testcorpus.SampleDir(), "--out", out, "--workers", "0"}, 2},
+		{[]string{"run", "--in", testcorpus.SampleDir(), "--out", out, "--workers", "-3"}, 2},
+		{[]string{"run", "--in", testcorpus.SampleDir(), "--out", ""}, 2},
 		{[]string{"version"}, 0},
 		{[]string{"--version"}, 0},
 		{[]string{"version", "extra"}, 2},
@@ -69,14 +72,14 @@ func TestExitCodes(t *testing.T) {
 			t.Errorf("breachtrend %s: exit %d, want %d\nstderr: %s", strings.Join(tt.args, " "), code, tt.code, stderr.String())
 		}
 	}
-	if _, err := os.Stat("/tmp/breachtrend-escape.csv"); err == nil {
+	if _, err := os.Stat(escape); err == nil {
 		t.Error("query wrote a file outside the output folder")
 	}
 }
 
 func TestQueryFormats(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
-	if code := dispatch(context.Background(), []string{"run", "--in", "../../testdata/corpus", "--out", out, "--quiet"}, new(bytes.Buffer), new(bytes.Buffer)); code != 0 {
+	if code := dispatch(context.Background(), []string{"run", "--in", testcorpus.SampleDir(), "--out", out, "--quiet"}, new(bytes.Buffer), new(bytes.Buffer)); code != 0 {
 		t.Fatal("run failed")
 	}
 	q := "SELECT case_id, published_date, data_types FROM notices WHERE case_id = '2023-265'"
@@ -143,7 +146,7 @@ func TestRunKeepsUserFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	var stderr bytes.Buffer
-	if code := dispatch(context.Background(), []string{"run", "--in", "../../testdata/corpus", "--out", docs, "--quiet"}, new(bytes.Buffer), &stderr); code != 2 ||
+	if code := dispatch(context.Background(), []string{"run", "--in", testcorpus.SampleDir(), "--out", docs, "--quiet"}, new(bytes.Buffer), &stderr); code != 2 ||
 		!strings.Contains(stderr.String(), docs) {
 		t.Errorf("run --out %s: exit %d, want 2 and a message naming it: %s", docs, code, stderr.String())
 	}
@@ -153,9 +156,9 @@ func TestRunKeepsUserFiles(t *testing.T) {
 
 	out := filepath.Join(dir, "out")
 	for _, args := range [][]string{
-		{"run", "--in", "../../testdata/corpus", "--out", out, "--quiet"},
+		{"run", "--in", testcorpus.SampleDir(), "--out", out, "--quiet"},
 		{"report", "--out", out, "--quarter", "2023Q3", "--quiet"},
-		{"run", "--in", "../../testdata/corpus", "--out", out, "--quiet"},
+		{"run", "--in", testcorpus.SampleDir(), "--out", out, "--quiet"},
 	} {
 		if code := dispatch(context.Background(), args, new(bytes.Buffer), &stderr); code != 0 {
 			t.Fatalf("%s: exit %d: %s", strings.Join(args, " "), code, stderr.String())

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/breachtrend/breachtrend/internal/testcorpus"
 )
 
 // TestReportCommand: the report command's files, formats, empty quarters
@@ -14,7 +16,7 @@ import (
 func TestReportCommand(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "out")
-	if code := dispatch(context.Background(), []string{"run", "--in", "../../testdata/corpus", "--out", out, "--quiet"}, new(bytes.Buffer), new(bytes.Buffer)); code != 0 {
+	if code := dispatch(context.Background(), []string{"run", "--in", testcorpus.SampleDir(), "--out", out, "--quiet"}, new(bytes.Buffer), new(bytes.Buffer)); code != 0 {
 		t.Fatal("run failed")
 	}
 	tests := []struct {

@@ -7,10 +7,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/breachtrend/breachtrend/internal/testcorpus"
 )
 
-// fixture is testdata/eval/NAME.
-func fixture(name string) string { return filepath.Join("..", "..", "testdata", "eval", name) }
+// fixture is testdata/NAME, beside the package.
+func fixture(name string) string { return filepath.Join("testdata", name) }
 
 func readGoldFile(t *testing.T, path string) []Gold {
 	t.Helper()
@@ -57,19 +59,8 @@ func goldSets(t *testing.T) map[string][]Gold {
 		"snapshot": readGoldFile(t, fixture("seeds.jsonl")),
 		"seeds":    readGoldFile(t, filepath.Join("..", "..", "testdata", "gold", "seeds.jsonl")),
 	}
-	for _, p := range devGoldPaths() {
-		if _, err := os.Stat(p); err == nil {
-			sets["dev"] = readGoldFile(t, p)
-			break
-		}
+	if p, ok := testcorpus.Shared("gold", "dev.jsonl"); ok {
+		sets["dev"] = readGoldFile(t, p)
 	}
 	return sets
-}
-
-// devGoldPaths are where shared/gold/dev.jsonl sits: beside the work tree.
-func devGoldPaths() []string {
-	return []string{
-		filepath.Join("..", "..", "..", "shared", "gold", "dev.jsonl"),
-		"/work/shared/gold/dev.jsonl",
-	}
 }

@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/eval/report.golden")
+var update = flag.Bool("update", false, "rewrite testdata/report.golden")
 
 func TestWriteGolden(t *testing.T) {
 	r := Score(readGoldFile(t, fixture("gold.jsonl")), readSegments(t, fixture("run.jsonl")))

@@ -222,7 +222,7 @@ func TestDataTypes(t *testing.T) {
 }
 
 // TestFixture checks every number of the report fixture, computed by hand
-// (see the notes in testdata/eval/gold.jsonl).
+// (see the notes in testdata/gold.jsonl).
 func TestFixture(t *testing.T) {
 	r := Score(readGoldFile(t, fixture("gold.jsonl")), readSegments(t, fixture("run.jsonl")))
 	type row struct {
@@ -355,7 +355,7 @@ func emptyRun(gold []Gold) []Segment {
 }
 
 func TestEmptyRun(t *testing.T) {
-	// Frozen seeds (testdata/eval/seeds.jsonl): 26 records, 24 incidents.
+	// Frozen seeds (testdata/seeds.jsonl): 26 records, 24 incidents.
 	// Accuracy of nulls = records listing null (final_report: false):
 	// is_incident 2/26, case_id 2, report_seq 19, final_report 23,
 	// organization 0, published 8, discovered 8, occurred 13, count 11,

@@ -239,10 +239,10 @@ type bloggerJSON struct {
 func parseBloggerJSON(body []byte) (feedPage, error) {
 	var f bloggerJSON
 	if err := json.Unmarshal(body, &f); err != nil {
-		return feedPage{}, fmt.Errorf("Blogger JSON feed: %w", err)
+		return feedPage{}, fmt.Errorf("reading the Blogger JSON feed: %w", err)
 	}
 	if f.Feed == nil {
-		return feedPage{}, errors.New(`Blogger JSON feed: no "feed" object`)
+		return feedPage{}, errors.New(`reading the Blogger JSON feed: no "feed" object`)
 	}
 	page := feedPage{Total: total(f.Feed.Total.T)}
 	for _, l := range f.Feed.Link {
@@ -296,7 +296,7 @@ type atomFeed struct {
 func parseBloggerAtom(body []byte) (feedPage, error) {
 	var f atomFeed
 	if err := xmlDecoder(body).Decode(&f); err != nil {
-		return feedPage{}, fmt.Errorf("Atom feed: %w", err)
+		return feedPage{}, fmt.Errorf("reading the Atom feed: %w", err)
 	}
 	page := feedPage{Total: total(f.Total)}
 	for _, l := range f.Links {

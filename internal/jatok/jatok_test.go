@@ -14,6 +14,8 @@ import (
 	"github.com/ikawaha/kagome-dict/dict"
 	"github.com/ikawaha/kagome-dict/ipa"
 	"github.com/ikawaha/kagome/v2/tokenizer"
+
+	"github.com/breachtrend/breachtrend/internal/testcorpus"
 )
 
 func TestNounTerms(t *testing.T) {
@@ -61,19 +63,7 @@ func TestOneTokenizer(t *testing.T) {
 // unknown words of every kind the pipeline meets.
 func sampleTexts(t *testing.T) []string {
 	t.Helper()
-	files, err := filepath.Glob("../../testdata/corpus/*.txt")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no sample files: %v", err)
-	}
-	var out []string
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, string(b))
-	}
-	return append(out, "ＡＢＣ　ｘｙｚ 123 ㈱ 🙂 ｶﾀｶﾅ \u00a0é\ufffd")
+	return append(testcorpus.SampleTexts(t), "ＡＢＣ　ｘｙｚ 123 ㈱ 🙂 ｶﾀｶﾅ \u00a0é\ufffd")
 }
 
 // naiveNounTerm is NounTerm as kagome's Token API gives it: the oracle

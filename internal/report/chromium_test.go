@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/breachtrend/breachtrend/pipeline"
+
+	"github.com/breachtrend/breachtrend/internal/testcorpus"
 )
 
 // chromiumDOM loads file in headless Chromium and returns the DOM after
@@ -99,7 +101,11 @@ func TestChromiumRendersWithoutScript(t *testing.T) {
 
 // devCorpora are the corpora the review-board report is checked on: the
 // shared dev sets beside the repository (as in CI) and the sample corpus.
-var devCorpora = []string{"../../../shared/corpus/dev", "../../../shared/corpus/dev-b", "../../testdata/corpus"}
+func devCorpora() []string {
+	dev, _ := testcorpus.Shared("corpus", "dev")
+	devB, _ := testcorpus.Shared("corpus", "dev-b")
+	return []string{dev, devB, testcorpus.SampleDir()}
+}
 
 // TestChromiumReportOnDevCorpora renders the report of a quarter of
 // dev + dev-b + the sample corpus in Chromium and checks what a review
@@ -114,13 +120,13 @@ func TestChromiumReportOnDevCorpora(t *testing.T) {
 	if err != nil {
 		t.Skip("chromium is not on PATH (apt-get install chromium)")
 	}
-	for _, c := range devCorpora {
+	for _, c := range devCorpora() {
 		if _, err := os.Stat(c); err != nil {
 			t.Skipf("%s is absent: %v", c, err)
 		}
 	}
 	out := filepath.Join(t.TempDir(), "out")
-	cfg := pipeline.Config{Inputs: devCorpora, Out: out, Workers: 2}
+	cfg := pipeline.Config{Inputs: devCorpora(), Out: out, Workers: 2}
 	if err := cfg.Validate(); err != nil {
 		t.Fatal(err)
 	}

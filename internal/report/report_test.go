@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/breachtrend/breachtrend/pipeline/pipelinetest"
+
+	"github.com/breachtrend/breachtrend/internal/testcorpus"
 )
 
 // payload is the XSS polyglot of seed 003, plus a script that would change
@@ -21,7 +23,7 @@ const payload = "jaVasCript:/*-/*`/*\\`/*'/*\"/**/(/* */oNcliCk=alert() )//%0D%0
 const cspMeta = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`
 
 // tables is the output folder of one run on the bundled corpus.
-func tables(t *testing.T) string { return pipelinetest.Tables(t, "../../testdata/corpus") }
+func tables(t *testing.T) string { return pipelinetest.Tables(t, testcorpus.SampleDir()) }
 
 func TestMain(m *testing.M) { pipelinetest.Main(m) }
 

@@ -1,29 +1,21 @@
 package enrich
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/breachtrend/breachtrend/stages/normalize"
 	"github.com/breachtrend/breachtrend/stages/segment"
+
+	"github.com/breachtrend/breachtrend/internal/testcorpus"
 )
 
 // sampleNotices returns the normalized text of every segment of the sample
 // corpus (26 segments), as the pipeline hands them to Sector.
 func sampleNotices(tb testing.TB) []string {
 	tb.Helper()
-	files, err := filepath.Glob("../../testdata/corpus/*.txt")
-	if err != nil || len(files) == 0 {
-		tb.Fatalf("no sample files: %v", err)
-	}
 	var out []string
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		for _, s := range segment.Split(string(data)) {
+	for _, data := range testcorpus.SampleTexts(tb) {
+		for _, s := range segment.Split(data) {
 			out = append(out, normalize.Text(s.Text))
 		}
 	}
@@ -39,6 +31,7 @@ var benchOrgs = []string{"トヨタ自動車株式会社", "架空市", "株式�
 func BenchmarkSector(b *testing.B) {
 	texts := sampleNotices(b)
 	s := NewSectors()
+	gazetteerCompanies() // built once per process, on first use: not per notice
 	size := 0
 	for _, t := range texts {
 		size += len(t)

@@ -6,11 +6,18 @@ import (
 	"unicode/utf8"
 )
 
-// A company name as notices write a contractor's: a legal form before or
+// contractorWords are rules/link/contractor.tsv by role.
+var contractorWords = wordsByColumn(fileContractor, "role", "holder", "title", "after", "branch")
+
+// companyName is a company name as notices write a contractor's: a legal
+// form (rules/organization/legal_forms.tsv, contractor yes) before or
 // after the name. The name itself starts with no hiragana, so the words
 // before it (「委託している」) stay out; it may hold a space, as normalized
 // text keeps one between Latin and Japanese (NTT コミュニケーションズ株式会社).
-const companyName = `(?:(?:株式会社|有限会社|合同会社)[\p{Katakana}\p{Han}A-Za-z0-9・ー&]+|[\p{Katakana}\p{Han}A-Za-z0-9][\p{Katakana}\p{Han}A-Za-z0-9・ー& ]*?(?:株式会社|有限会社|合同会社))`
+var companyName = func() string {
+	forms := alternation(legalFormsWhere(func(f legalForm) bool { return f.contractor }))
+	return `(?:` + forms + `[\p{Katakana}\p{Han}A-Za-z0-9・ー&]+|[\p{Katakana}\p{Han}A-Za-z0-9][\p{Katakana}\p{Han}A-Za-z0-9・ー& ]*?` + forms + `)`
+}()
 
 // contractorREs find the contractor a notice says held the data, each
 // with the name as its first group:
@@ -20,15 +27,15 @@ const companyName = `(?:(?:株式会社|有限会社|合同会社)[\p{Katakana}\
 //   - 業務委託先 株式会社イセトー(本社:…)
 //   - 運営業務を株式会社X(以下「委託事業者」という。)に委託
 var contractorREs = []*regexp.Regexp{
-	regexp.MustCompile(`委託[^。\n]{0,25}?(?:事業者|業者|先|会社|先企業)\s*[(「]\s*(` + companyName + `)`),
-	regexp.MustCompile(`(?:委託先|委託事業者|受託事業者|委託業者|受託者)(?:で|と)ある(` + companyName + `)`),
-	regexp.MustCompile(`委託[^。、\n]{0,12}?(` + companyName + `)(?:\(以下|が|から|より|に対し|の)`),
+	regexp.MustCompile(`委託[^。\n]{0,25}?` + alternation(contractorWords["holder"]) + `\s*[(「]\s*(` + companyName + `)`),
+	regexp.MustCompile(alternation(contractorWords["title"]) + `(?:で|と)ある(` + companyName + `)`),
+	regexp.MustCompile(`委託[^。、\n]{0,12}?(` + companyName + `)` + alternation(contractorWords["after"])),
 	regexp.MustCompile(`委託先[::]?\s+(` + companyName + `)`),
 	regexp.MustCompile(`業務を(` + companyName + `)[^\n]{0,40}?に委託`), // the (以下「…」という。) may hold a 。
 }
 
 // branchRE is a branch office after a company's name: 広島支店, 東京営業所.
-var branchRE = regexp.MustCompile(`(\p{Han}+)(?:支店|支社|営業所)$`)
+var branchRE = regexp.MustCompile(`(\p{Han}+)` + alternation(contractorWords["branch"]) + `$`)
 
 // withoutBranch drops a branch office from a company's name: the place
 // before 支店 is the whole run of kanji after a kana or Latin name
@@ -51,9 +58,9 @@ func withoutBranch(name string) string {
 // key of the name without its branch office.
 func contractorKey(name string) string { return OrgKey(withoutBranch(name)) }
 
-// contractorSpan is how much of a notice's text is searched: the opening,
-// where notices say whose systems were breached.
-const contractorSpan = 3000
+// contractorSpan is how many bytes of a notice's text are searched: the
+// opening, where notices say whose systems were breached.
+var contractorSpan = linkSettings.Int("contractor_span")
 
 // Contractor returns the contractor or platform text says held the data
 // (the breached party when a client reports a contractor's breach), with

@@ -11,8 +11,9 @@ import (
 // EventWindowDays is how far apart the incidents of one breached contractor
 // may be dated and still be one event: its clients learn of the breach and
 // publish over weeks (the printing contractor of 2024 was reported by
-// prefectures and cities from early June to mid-July).
-const EventWindowDays = 90
+// prefectures and cities from early June to mid-July). It is
+// rules/link/settings.tsv's event_window_days.
+var EventWindowDays = int32(linkSettings.Int("event_window_days"))
 
 // groupEvents sets every incident's EventID. Incidents are one event when
 // they report the same breach at a shared contractor or platform: the same
@@ -27,8 +28,7 @@ func groupEvents(incs []schemas.Incident) {
 	for i := range parent {
 		parent[i] = i
 	}
-	var find func(int) int
-	find = func(i int) int {
+	find := func(i int) int {
 		for parent[i] != i {
 			parent[i] = parent[parent[i]]
 			i = parent[i]

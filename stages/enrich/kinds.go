@@ -7,12 +7,9 @@ import (
 	"github.com/breachtrend/breachtrend/schemas"
 )
 
-// regulatorWords name the bodies a report under the APPI goes to.
-var regulatorWords = []string{"個人情報保護委員会", "保護委員会", "監督官庁", "所管省庁", "所管官庁", "総務省", "文部科学省",
-	"厚生労働省", "経済産業省", "金融庁", "財務局", "国土交通省", "総合通信局"}
-
-// policeWords name the police.
-var policeWords = []string{"警察", "県警", "府警", "道警", "警視庁", "捜査"}
+// reportBodies are rules/timeline/report_bodies.tsv: the words that name
+// the bodies a report under the APPI goes to (regulator), and the police.
+var reportBodies = wordsByColumn(fileReportBodies, "body", "regulator", "police")
 
 // correctReportKinds relabels as a report to the regulator a police event
 // whose own clause names the regulator and not the police: in
@@ -27,7 +24,7 @@ func correctReportKinds(n *schemas.Notice) {
 			continue
 		}
 		clause := dateClause(e.Sentence, e.Date)
-		if containsAny(clause, regulatorWords) && !containsAny(clause, policeWords) {
+		if containsAny(clause, reportBodies["regulator"]) && !containsAny(clause, reportBodies["police"]) {
 			e.Kind = schemas.EventReported
 			if n.ReportedDate.IsZero() || e.Date.Before(n.ReportedDate) {
 				n.ReportedDate = e.Date

@@ -12,11 +12,20 @@ import (
 )
 
 // LinkWindowDays is how far apart two reports of one organization may be
-// published and still be one incident when no case id ties them.
-const LinkWindowDays = 120
+// published and still be one incident when no case id ties them
+// (rules/link/settings.tsv).
+var LinkWindowDays = int32(linkSettings.Int("link_window_days"))
 
-// lawInForce is the day the amended APPI's reporting duty began.
-var lawInForce = schemas.MustDate("2022-04-01")
+// The APPI clock of rules/link/settings.tsv: the day the amended APPI's
+// reporting duty began, the 速報 and 確報 deadlines in days after
+// discovery, and the word that marks a 確報.
+var (
+	lawInForce         = schemas.MustDate(linkSettings.String("law_in_force"))
+	preliminaryDays    = int32(linkSettings.Int("preliminary_days"))
+	finalDays          = int32(linkSettings.Int("final_days"))
+	finalDaysMalicious = int32(linkSettings.Int("final_days_malicious"))
+	finalReportWord    = linkSettings.String("final_report_word")
+)
 
 // Linker groups incident notices into incidents as they come, in corpus
 // order: the same case id and organization (the blog gives one case number
@@ -235,42 +244,44 @@ func incidentOf(id string, g []*schemas.Notice) schemas.Incident {
 // were met, when the notices give the dates to tell.
 func appiClock(inc *schemas.Incident, g []*schemas.Notice) {
 	var reasons []string
-	has := func(t string) bool { return slices.Contains(inc.DataTypes, t) }
-	if has("health") {
-		reasons = append(reasons, "sensitive")
+	for _, a := range appiReasons {
+		if !slices.Contains(reasons, a.reason) && a.holds(inc) {
+			reasons = append(reasons, a.reason)
+		}
 	}
-	if has("credit_card") || has("bank_account") {
-		reasons = append(reasons, "financial")
-	}
-	malicious := false
-	switch inc.Cause {
-	case "unauthorized_access", "ransomware", "malware", "social_engineering", "insider_misuse":
-		malicious = true
-		reasons = append(reasons, "malicious")
-	}
-	if inc.AffectedMax != nil && *inc.AffectedMax > 1000 {
-		reasons = append(reasons, "over_1000")
-	}
+	malicious := slices.Contains(reasons, "malicious")
 	inc.Reportable = len(reasons) > 0
 	inc.ReportableReason = strings.Join(reasons, ",")
 	if !inc.Reportable || inc.DiscoveredDate.IsZero() || inc.DiscoveredDate.Before(lawInForce) {
 		return
 	}
 	if !inc.ReportedDate.IsZero() {
-		ok := inc.ReportedDate.Sub(inc.DiscoveredDate) <= 5
+		ok := inc.ReportedDate.Sub(inc.DiscoveredDate) <= preliminaryDays
 		inc.PreliminaryMet = &ok
 	}
-	limit := int32(30)
+	limit := finalDays
 	if malicious {
-		limit = 60
+		limit = finalDaysMalicious
 	}
 	for _, n := range g {
 		for _, e := range n.Events {
-			if e.Kind == schemas.EventReported && strings.Contains(e.Sentence, "確報") {
+			if e.Kind == schemas.EventReported && strings.Contains(e.Sentence, finalReportWord) {
 				ok := e.Date.Sub(inc.DiscoveredDate) <= limit
 				inc.FinalMet = &ok
 			}
 		}
+	}
+}
+
+// holds reports whether the line of appi_reasons.tsv applies to inc.
+func (a appiReason) holds(inc *schemas.Incident) bool {
+	switch a.kind {
+	case "data_type":
+		return slices.Contains(inc.DataTypes, a.value)
+	case "cause":
+		return inc.Cause == a.value
+	default: // count_over
+		return inc.AffectedMax != nil && *inc.AffectedMax > a.over
 	}
 }
 

@@ -3,6 +3,8 @@ package enrich
 import (
 	"strings"
 	"testing"
+
+	"github.com/breachtrend/breachtrend/rules"
 )
 
 // The oracle: Sector as it was before the one-pass word count, with a
@@ -17,6 +19,9 @@ func (s *Sectors) sectorOracle(org, text string) string {
 		if letter := nameSectorOracle(k); letter != "" {
 			return letter
 		}
+		if c, ok := gazetteerCompanies()[k]; ok && !c.weak {
+			return c.letter
+		}
 	}
 	best, bestN := "", 0
 	for _, r := range textRules {
@@ -24,11 +29,11 @@ func (s *Sectors) sectorOracle(org, text string) string {
 		for _, w := range r.words {
 			n += countWordOracle(text, w)
 		}
-		if r.letter == "S" && strings.ContainsAny(text, "部局") && strings.ContainsAny(text, "課室") {
-			for _, loc := range departmentRE.FindAllStringIndex(text, 4) {
-				n++
+		if r.letter == "S" && strings.ContainsAny(text, strings.Join(departmentMarks[:nHeadMarks], "")) && strings.ContainsAny(text, strings.Join(departmentMarks[nHeadMarks:], "")) {
+			for _, loc := range departmentRE.FindAllStringIndex(text, departmentMax) {
+				n += departmentWeight
 				if deptSubject(text, loc[0], loc[1]) {
-					n++
+					n += departmentSubjectWeight
 				}
 			}
 		}
@@ -36,8 +41,11 @@ func (s *Sectors) sectorOracle(org, text string) string {
 			best, bestN = r.letter, n
 		}
 	}
-	if bestN >= 2 {
+	if bestN >= textMinTotal {
 		return best
+	}
+	if c, ok := gazetteerCompanies()[OrgKey(org)]; ok && org != "" {
+		return c.letter
 	}
 	return ""
 }
@@ -71,27 +79,40 @@ func countWordOracle(text, w string) int {
 		}
 		i += from
 		from = i + len(w)
-		if w == "介護" && (hasAnyPrefix(text[from:], publicCare) || strings.HasSuffix(text[:i], "要")) {
+		if publicCareOracle(text, i, w) {
 			continue
 		}
-		n++
+		weight := 1
 		for _, o := range ownWords {
 			if strings.HasSuffix(text[:i], o) {
-				n++
+				weight = ownWordWeight
 				break
 			}
 		}
+		n += weight
 	}
+}
+
+// publicCareOracle reports whether public_care.tsv voids the occurrence
+// of w at text[i:].
+func publicCareOracle(text string, i int, w string) bool {
+	for _, c := range publicCare {
+		if c.word != w {
+			continue
+		}
+		if c.after && strings.HasPrefix(text[i+len(w):], c.context) || !c.after && strings.HasSuffix(text[:i], c.context) {
+			return true
+		}
+	}
+	return false
 }
 
 // oracleOrgs are organization names for the comparison: the bundled table's
 // and a few that only the name rules or nothing decide.
 func oracleOrgs() []string {
-	orgs := append([]string{""}, benchOrgs...)
-	for _, l := range strings.Split(bundledOrganizations, "\n") {
-		if org, _, ok := strings.Cut(l, ","); ok && !strings.HasPrefix(l, "#") {
-			orgs = append(orgs, org)
-		}
+	orgs := append([]string{"", "アイフル株式会社", "ANYCOLOR株式会社"}, benchOrgs...)
+	for _, r := range rules.Table(fileOrganizations, 2) {
+		orgs = append(orgs, r.Fields[0])
 	}
 	return orgs
 }

@@ -1,68 +1,59 @@
 package enrich
 
 import (
-	"bufio"
-	_ "embed"
 	"fmt"
-	"io"
 	"strings"
+
+	"github.com/breachtrend/breachtrend/rules"
 
 	"github.com/breachtrend/breachtrend/stages/normalize"
 )
 
-// legalWords are removed from names before they are compared.
-var legalWords = []string{"株式会社", "(株)", "有限会社", "(有)", "合同会社", "学校法人", "国立大学法人", "公立大学法人",
-	"地方独立行政法人", "独立行政法人", "一般社団法人", "一般財団法人", "公益社団法人", "公益財団法人",
-	"医療法人社団", "医療法人財団", "医療法人", "社会福祉法人", "特定非営利活動法人"}
+// legalWords are removed from names before they are compared, in this
+// order (a longer form before one it contains): the forms of
+// rules/organization/legal_forms.tsv marked key.
+var legalWords = legalFormsWhere(func(f legalForm) bool { return f.key })
 
 // abbreviations are the shortened forms of a name's words that notices
-// use for one body, mapped to the full form. They apply to the end or
-// the inside of a key: 北海道大病院 and 北海道大学病院 are one hospital,
-// as are 群馬大学医学部附属病院 and 群馬大学病院.
-var abbreviations = []struct{ short, full string }{
-	{"大学医学部附属病院", "大学病院"},
-	{"大学附属病院", "大学病院"},
-	{"大附属病院", "大学病院"},
-	{"大病院", "大学病院"},
-}
-
-//go:embed aliases.csv
-var bundledAliases string
+// use for one body, mapped to the full form
+// (rules/organization/abbreviations.tsv). They apply to the end or the
+// inside of a key: 北海道大病院 and 北海道大学病院 are one hospital, as are
+// 群馬大学医学部附属病院 and 群馬大学病院.
+var abbreviations = func() []struct{ short, full string } {
+	var out []struct{ short, full string }
+	for _, r := range rules.Table(fileAbbreviations, 2) {
+		out = append(out, struct{ short, full string }{r.Fields[0], r.Fields[1]})
+	}
+	return out
+}()
 
 // aliases maps the key of a known variant of a name (an abbreviation, a
-// former or informal name) to the key of the name it stands for.
+// former or informal name) to the key of the name it stands for
+// (rules/organization/aliases.tsv).
 var aliases = func() map[string]string {
-	m, err := readAliases(strings.NewReader(bundledAliases), "aliases.csv")
-	if err != nil {
-		panic(err) // the bundled file is tested; this cannot happen
-	}
+	m, err := readAliases(rules.Table(fileAliases, 2))
+	rules.Must(err)
 	return m
 }()
 
-// readAliases reads "variant,canonical" lines (# comments allowed); name
-// says where they come from in errors.
-func readAliases(r io.Reader, name string) (map[string]string, error) {
+// readAliases reads variant, canonical rows; an error names the row's
+// file and line.
+func readAliases(rows []rules.Row) (map[string]string, error) {
 	m := map[string]string{}
-	sc := bufio.NewScanner(r)
-	for line := 1; sc.Scan(); line++ {
-		t := strings.TrimSpace(sc.Text())
-		if t == "" || strings.HasPrefix(t, "#") {
-			continue
-		}
-		variant, canonical, ok := strings.Cut(t, ",")
-		v, c := baseKey(variant), baseKey(canonical)
-		if !ok || v == "" || c == "" || v == c {
-			return nil, fmt.Errorf("%s:%d: want \"variant,canonical\" with two different names, got %q", name, line, t)
+	for _, r := range rows {
+		v, c := baseKey(r.Fields[0]), baseKey(r.Fields[1])
+		if v == "" || c == "" || v == c {
+			return nil, fmt.Errorf("rules: %s: want a variant and its canonical name, two different names as keys, got %q and %q", r.Pos(), v, c)
 		}
 		m[v] = c
 	}
-	return m, sc.Err()
+	return m, nil
 }
 
 // OrgKey is the comparable form of an organization's name, used to link
 // reports and to group incidents by organization: NFKC, no spaces, no
 // legal-form words, abbreviations spelled out and known variants mapped
-// to one name (aliases.csv). Two names with one key are one body; the
+// to one name (rules/organization/aliases.tsv). Two names with one key are one body; the
 // display name stays as the notice wrote it.
 func OrgKey(name string) string {
 	k := baseKey(name)

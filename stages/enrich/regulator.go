@@ -2,15 +2,17 @@ package enrich
 
 import (
 	"regexp"
+
+	"github.com/breachtrend/breachtrend/rules"
 	"strings"
 	"unicode/utf8"
 )
 
 // regulators are the bodies that publish notices about breaches at the
-// organizations they supervise: a notice by one of them about another
-// body is that body's incident, not the regulator's.
-var regulators = []string{"個人情報保護委員会", "金融庁", "総務省", "経済産業省", "厚生労働省", "文部科学省",
-	"国土交通省", "デジタル庁", "消費者庁", "財務局", "総合通信局", "経済産業局", "厚生局"}
+// organizations they supervise (rules/organization/regulators.tsv): a
+// notice by one of them about another body is that body's incident, not
+// the regulator's.
+var regulators = rules.Words(fileRegulators)
 
 // isRegulator reports whether the organization key names a regulator or
 // supervisor (a 財務局 of 金融庁, a prefecture's 総合通信局 included).
@@ -27,11 +29,17 @@ func isRegulator(key string) bool {
 // による個人データの漏えい等事案に対する…行政上の対応」, 「X株式会社に対する指導」,
 // 「X株式会社に対する勧告について」. The name runs back to a space or
 // punctuation.
-var supervisedRE = regexp.MustCompile(`([^\s、。「」『』()【】:]{2,40}?)(?:による[^。\n]{0,30}?(?:漏えい|漏洩|流出|事案)|に対する(?:[^。\n]{0,20}?)(?:指導|勧告|命令|行政上の対応|行政指導|報告徴収|業務改善))`)
+//
+// The words after による and に対する are rules/organization/supervision.tsv.
+var supervisedRE = func() *regexp.Regexp {
+	w := wordsByColumn(fileSupervision, "kind", "leak", "action")
+	return regexp.MustCompile(`([^\s、。「」『』()【】:]{2,40}?)(?:による[^。\n]{0,30}?` + alternation(w["leak"]) +
+		`|に対する(?:[^。\n]{0,20}?)` + alternation(w["action"]) + `)`)
+}()
 
-// supervisedSpan is how much of a regulator's notice is read: the title
-// and the opening say whom it is about.
-const supervisedSpan = 600
+// supervisedSpan is how many bytes of a regulator's notice are read: the
+// title and the opening say whom it is about.
+var supervisedSpan = linkSettings.Int("supervised_span")
 
 // SupervisedBody returns the organization a regulator's notice (title and
 // text) is about, when the regulator is org and the notice names another

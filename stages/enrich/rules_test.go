@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/breachtrend/breachtrend/rules"
 	"github.com/breachtrend/breachtrend/schemas"
 )
 
@@ -32,9 +33,10 @@ func TestOrgKeyVariants(t *testing.T) {
 }
 
 func TestReadAliasesRejectsBadLines(t *testing.T) {
-	for _, bad := range []string{"onlyone", "同じ,同じ", ",空"} {
-		if _, err := readAliases(strings.NewReader(bad), "x.csv"); err == nil || !strings.Contains(err.Error(), "x.csv:1") {
-			t.Errorf("readAliases(%q) = %v, want an error at x.csv:1", bad, err)
+	for _, bad := range [][]string{{"同じ", "同じ"}, {"株式会社", "空"}, {"架空商事", "架空商事株式会社"}} {
+		row := rules.Row{File: "organization/aliases.tsv", Line: 7, Fields: bad}
+		if _, err := readAliases([]rules.Row{row}); err == nil || !strings.Contains(err.Error(), "organization/aliases.tsv:7") {
+			t.Errorf("readAliases(%q) = %v, want an error at organization/aliases.tsv:7", bad, err)
 		}
 	}
 }

@@ -2,33 +2,46 @@ package enrich
 
 import (
 	"bufio"
-	_ "embed"
 	"fmt"
 	"io"
-	"regexp"
+	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/internal/wordscan"
+	"github.com/breachtrend/breachtrend/rules"
 )
 
-//go:embed organizations.csv
-var bundledOrganizations string
-
-// Sectors decides an organization's JSIC major group: a table of known
-// organizations first, then the words of the name, then the text.
+// Sectors decides an organization's JSIC major group, in this order: a
+// table of known organizations, the words of the name, the gazetteer of
+// companies (rules/gazetteer/companies.tsv) where its industry maps to
+// one sector, the words of the text, and last the gazetteer's default
+// sector of an industry that spans several (サービス業 → R).
 type Sectors struct {
 	known map[string]string
 }
 
-// NewSectors returns the bundled table of known organizations.
+// NewSectors returns the bundled table of known organizations
+// (rules/sector/organizations.tsv).
 func NewSectors() *Sectors {
-	s := &Sectors{known: map[string]string{}}
-	if err := s.Load(strings.NewReader(bundledOrganizations), "organizations.csv"); err != nil {
-		panic(err) // the bundled file is tested; this cannot happen
+	s := &Sectors{known: make(map[string]string, len(bundledKnown))}
+	for k, l := range bundledKnown {
+		s.known[k] = l
 	}
 	return s
 }
+
+// bundledKnown is rules/sector/organizations.tsv by organization key; a
+// later line wins.
+var bundledKnown = func() map[string]string {
+	m := map[string]string{}
+	for _, r := range rules.Table(fileOrganizations, 2) {
+		rules.Must(r.CheckJSIC(1))
+		m[OrgKey(r.Fields[0])] = r.Fields[1]
+	}
+	return m
+}()
 
 // Load adds "organization,letter" lines (# comments allowed); name says
 // where they come from in errors.
@@ -53,52 +66,18 @@ func (s *Sectors) Load(r io.Reader, name string) error {
 // the end of the name, then anywhere in it, wins.
 type nameRule struct {
 	letter string
+	rank   int // the rank column of the rule file
 	words  []string
 }
 
-var nameRules = []nameRule{
-	{"P", []string{"大学病院", "附属病院", "医療センター", "病院", "クリニック", "医院", "診療所", "薬局", "歯科", "社会福祉協議会", "福祉", "介護", "保育園", "こども園", "医療"}},
-	{"S", []string{"教育委員会", "教育庁", "警察", "県警", "省", "庁", "都", "道", "府", "県", "市", "区", "町", "村", "役所", "役場", "委員会", "消防", "国税", "保健所", "事務所"}},
-	// Co-operatives: a consumers' co-op sells (I); agricultural and
-	// fishery co-ops are JSIC's 複合サービス事業 (Q).
-	{"I", []string{"生活協同組合", "生協", "コープ"}},
-	{"Q", []string{"農業協同組合", "漁業協同組合", "森林組合", "郵便局"}},
-	{"O", []string{"大学", "大学院", "学園", "学院", "高等学校", "高校", "中学校", "小学校", "中等教育学校", "学校", "幼稚園", "専門学校", "高専", "塾", "予備校", "スクール", "教育",
-		"図書館", "博物館", "美術館", "公民館", "資料館"}}, // JSIC O includes 社会教育
-	{"J", []string{"銀行", "信用金庫", "信用組合", "信金", "証券", "保険", "生命", "損保", "共済", "カード", "クレジット", "ファイナンス", "信託", "FX", "労働金庫", "農協"}},
-	{"M", []string{"ホテル", "旅館", "レストラン", "飲食", "居酒屋", "食堂", "カフェ", "リゾート"}},
-	{"H", []string{"鉄道", "航空", "運輸", "物流", "運送", "交通", "郵便", "バス", "タクシー", "海運", "倉庫"}},
-	{"F", []string{"電力", "ガス", "水道", "エネルギー"}},
-	{"D", []string{"建設", "工務店", "建築", "土木"}},
-	{"K", []string{"不動産", "リース", "レンタル", "住宅"}},
-	{"L", []string{"研究所", "総合研究所", "法律事務所", "会計事務所", "コンサルティング", "デザイン", "広告"}},
-	{"I", []string{"商事", "商会", "商店", "物産", "百貨店", "スーパー", "ストア", "ショップ", "通販", "販売", "マート", "ドラッグ"}},
-	{"G", []string{"システム", "ソフト", "情報", "ネット", "通信", "テレビ", "放送", "新聞", "出版", "メディア", "データ", "クラウド", "テック", "IT", "デジタル", "コム", "ウェブ", "Web"}},
-	{"E", []string{"工業", "製作所", "製造", "化学", "電機", "電子", "機器", "機械", "自動車", "製薬", "食品", "印刷", "鉄鋼", "精機", "工機", "製紙", "繊維", "重工"}},
-	{"N", []string{"美容", "理容", "クリーニング", "旅行", "ツーリスト", "フィットネス", "スポーツクラブ", "ゲーム", "結婚"}},
-	{"R", []string{"協会", "協議会", "連合会", "財団", "機構", "派遣", "人材"}},
-}
+// nameRules are rules/sector/name_rules.tsv, in rank order.
+var nameRules = rankedRules(fileNameRules)
 
 // textRules read the sector from what the text says the organization does,
 // when its name does not tell: a government's departments and staff, a
 // school's pupils, a hospital's patients, a shop's orders, a bank's deposits.
-var textRules = []nameRule{
-	{"S", []string{"本市", "本県", "本町", "本村", "当市", "当県", "当町", "市民", "県民", "町民", "村民", "住民", "市職員",
-		"県職員", "町職員", "市役所", "区役所", "町役場", "県庁", "本庁舎", "庁舎", "市長", "知事", "市政", "県政", "行政",
-		"教育委員会", "市内", "県内", "県立", "市立", "町立", "記者発表"}},
-	{"O", []string{"学習塾", "生徒", "児童", "本学", "学生", "教員", "教諭", "教職員", "保護者", "授業", "入試"}},
-	{"P", []string{"患者", "本院", "当院", "診療", "診察", "カルテ", "入院", "看護", "介護", "利用者様"}},
-	{"M", []string{"宿泊", "ご宿泊", "客室", "飲食店", "レストラン", "居酒屋", "餃子", "ラーメン", "寿司", "焼肉", "ご来店", "メニュー"}},
-	{"J", []string{"当金庫", "当行", "弊行", "預金", "口座開設", "ローン", "融資", "保険契約", "証券口座", "組合員", "FX"}},
-	{"I", []string{"オンラインショップ", "通販サイト", "ECサイト", "ネットショップ", "オンラインストア", "通信販売", "公式通販",
-		"ご注文", "商品", "店舗", "ショッピング"}},
-	{"G", []string{"ソフトウェア", "アプリ", "クラウドサービス", "SaaS", "ライセンス", "Webサービス"}},
-}
-
-// departmentRE is a government's department and section: 「総務部安全安心課」,
-// 「まちづくり局交通政策室」. Firms have 部 and 課 too, so it counts as
-// one more government word, not as proof.
-var departmentRE = regexp.MustCompile(`\p{Han}{2,8}(?:部|局)\p{Han}{2,10}(?:課|室)`)
+// They are rules/sector/text_rules.tsv, in rank order.
+var textRules = rankedRules(fileTextRules)
 
 // nameSector reads the sector from the words of a name key. Every rule
 // word in the name is a candidate, one that ends the name (○○病院) counting
@@ -106,7 +85,13 @@ var departmentRE = regexp.MustCompile(`\p{Han}{2,8}(?:部|局)\p{Han}{2,10}(?:�
 // one (さくら不動産販売 is real estate, not retail), and ties keep the
 // rules' order.
 func nameSector(k string) string {
-	best, bestScore := "", 0
+	letter, _ := nameSectorRank(k)
+	return letter
+}
+
+// nameSectorRank is nameSector with the rank of the rule that decided.
+func nameSectorRank(k string) (string, int) {
+	best, bestRank, bestScore := "", 0, 0
 	for _, w := range nameWords {
 		score := 0
 		switch {
@@ -116,10 +101,10 @@ func nameSector(k string) string {
 			score = w.runes
 		}
 		if score > bestScore {
-			best, bestScore = w.letter, score
+			best, bestRank, bestScore = w.letter, w.rank, score
 		}
 	}
-	return best
+	return best, bestRank
 }
 
 // nameWords are the words of nameRules in order, with their lengths in
@@ -128,7 +113,7 @@ var nameWords = func() []ruleWord {
 	var out []ruleWord
 	for _, r := range nameRules {
 		for _, w := range r.words {
-			out = append(out, ruleWord{r.letter, w, utf8.RuneCountInString(w)})
+			out = append(out, ruleWord{r.letter, w, utf8.RuneCountInString(w), r.rank})
 		}
 	}
 	return out
@@ -136,24 +121,46 @@ var nameWords = func() []ruleWord {
 
 type ruleWord struct {
 	letter, word string
-	runes        int
+	runes, rank  int
 }
 
 // Sector returns the JSIC letter for org, reading text when the name alone
 // does not tell; "" when neither does.
 func (s *Sectors) Sector(org, text string) string {
+	letter, _ := s.decide(org, text)
+	return letter
+}
+
+// sectorBasis says which rule decided a sector: the known organizations
+// table, a name rule or a text rule (with its rank), the gazetteer, or
+// none.
+type sectorBasis struct {
+	rule string // known, name, gazetteer, text, gazetteer_weak; "" when none decided
+	rank int
+}
+
+// decide is Sector with the rule that decided, for the cases' test to
+// check that every rule family decides some case.
+func (s *Sectors) decide(org, text string) (string, sectorBasis) {
+	var weak *gazetteerCompany // a company of a weak industry: the last resort
 	if org != "" {
 		k := OrgKey(org)
 		if l, ok := s.known[k]; ok {
-			return l
+			return l, sectorBasis{rule: "known"}
 		}
-		if letter := nameSector(k); letter != "" {
-			return letter
+		if letter, rank := nameSectorRank(k); letter != "" {
+			return letter, sectorBasis{"name", rank}
+		}
+		if c, ok := gazetteerCompanies()[k]; ok {
+			if !c.weak {
+				return c.letter, sectorBasis{rule: "gazetteer"}
+			}
+			weak = &c
 		}
 	}
 	var found textFound
 	found.scan(text)
-	best, bestN := "", 0
+	best, bestRank, bestN := "", 0, 0
 	w := 0 // the first word of rule r in textWords
 	for _, r := range textRules {
 		n := 0
@@ -163,23 +170,56 @@ func (s *Sectors) Sector(org, text string) string {
 		}
 		// The regexp is the costly part of the text rules: run it only when
 		// the text has the characters a department name needs.
-		if r.letter == "S" && found.marks&(markBu|markKyoku) != 0 && found.marks&(markKa|markShitsu) != 0 {
-			for _, loc := range departmentRE.FindAllStringIndex(text, 4) {
-				n++
+		if r.letter == "S" && found.marks&headMarks != 0 && found.marks&tailMarks != 0 {
+			for _, loc := range departmentRE.FindAllStringIndex(text, departmentMax) {
+				n += departmentWeight
 				if deptSubject(text, loc[0], loc[1]) {
-					n++
+					n += departmentSubjectWeight
 				}
 			}
 		}
 		if n > bestN {
-			best, bestN = r.letter, n
+			best, bestRank, bestN = r.letter, r.rank, n
 		}
 	}
-	if bestN >= 2 {
-		return best
+	if bestN >= textMinTotal {
+		return best, sectorBasis{"text", bestRank}
 	}
-	return ""
+	if weak != nil {
+		return weak.letter, sectorBasis{rule: "gazetteer_weak"}
+	}
+	return "", sectorBasis{}
 }
+
+// gazetteerCompany is a company of rules/gazetteer/companies.tsv: its
+// sector, and whether its industry gives it only by default (weak).
+type gazetteerCompany struct {
+	letter string
+	weak   bool
+}
+
+// gazetteerCompanies are the listed and EDINET companies by organization
+// key. A key that two companies of different sectors share says nothing
+// and is left out.
+var gazetteerCompanies = sync.OnceValue(func() map[string]gazetteerCompany {
+	g, err := rules.LoadGazetteers()
+	rules.Must(err)
+	m := make(map[string]gazetteerCompany, len(g.Companies))
+	ambiguous := map[string]bool{}
+	for _, c := range g.Companies {
+		k := OrgKey(c.Name)
+		if k == "" || ambiguous[k] {
+			continue
+		}
+		if prev, ok := m[k]; ok && prev.letter != c.JSIC {
+			delete(m, k)
+			ambiguous[k] = true
+			continue
+		}
+		m[k] = gazetteerCompany{c.JSIC, c.Weak}
+	}
+	return m
+})
 
 // textWords indexes the words of textRules in order, then departmentMarks:
 // one walk over a text counts them all, where strings.Index would walk it
@@ -190,21 +230,40 @@ var textWords = func() *wordscan.Index {
 		words = append(words, r.words...)
 	}
 	if len(words) > maxTextWords {
-		panic("enrich: more than maxTextWords text rule words")
+		panic(fmt.Errorf("rules: %s: %d words, more than the %d stages/enrich/sector.go has room for (maxTextWords)", fileTextRules, len(words), maxTextWords))
 	}
 	return wordscan.New(append(words, departmentMarks...))
 }()
 
-// departmentMarks are the characters a department name needs (部 or 局,
-// then 課 or 室), as bits of textFound.marks.
-var departmentMarks = []string{"部", "局", "課", "室"}
-
-const (
-	markBu = 1 << iota
-	markKyoku
-	markKa
-	markShitsu
+// headMarks and tailMarks are the bits of textFound.marks for the
+// department marks a department name needs (部 or 局, then 課 or 室).
+var (
+	headMarks = uint(1)<<nHeadMarks - 1
+	tailMarks = (uint(1)<<len(departmentMarks) - 1) &^ headMarks
 )
+
+// The numbers of rules/sector/settings.tsv.
+var (
+	textMinTotal            = sectorSettings.Int("text_min_total")
+	ownWordWeight           = sectorSettings.Int("own_word_weight")
+	departmentMax           = sectorSettings.Int("department_max")
+	departmentWeight        = sectorSettings.Int("department_weight")
+	departmentSubjectWeight = sectorSettings.Int("department_subject_weight")
+)
+
+// careOf are the public_care.tsv exceptions of each word of textWords.
+// An exception of a word that is not a text rule's is an error.
+var careOf = func() (out [maxTextWords][]careException) {
+	words := textWords.Words()
+	for _, c := range publicCare {
+		i := slices.Index(words[:len(words)-len(departmentMarks)], c.word)
+		if i < 0 {
+			panic(fmt.Errorf("rules: %s: %q is not a word of %s", filePublicCare, c.word, fileTextRules))
+		}
+		out[i] = append(out[i], c)
+	}
+	return out
+}()
 
 // maxTextWords bounds the words of textRules, for arrays indexed by word.
 const maxTextWords = 128
@@ -233,30 +292,27 @@ func (f *textFound) scan(text string) {
 			return
 		}
 		next[w] = at + len(words[w])
-		f.count[w] += occurrenceWeight(text, at, words[w])
+		f.count[w] += occurrenceWeight(text, at, words[w], careOf[w])
 	})
 }
 
 // ownWords precede a word of what the organization itself does or runs:
 // 「弊社のローン」, 「弊社オンラインショップ」, 「当協会が運営する通販サイト」.
-var ownWords = []string{"弊社", "当社", "弊社の", "当社の", "が運営する", "が運営している", "が提供する", "が販売する"}
-
-// publicCare follow 介護 where it names the public insurance a
-// municipality runs or the providers it deals with, not the holder's own
-// care work: 介護保険, 居宅介護支援事業所, 介護保険施設.
-var publicCare = []string{"保険", "支援事業所", "事業所", "施設"}
+var ownWords = rules.Words(fileOwnWords)
 
 // occurrenceWeight is what the occurrence of w at text[i:] counts: twice
 // where the text says the organization itself offers it, not at all for a
 // 介護 that names public insurance or a care provider the text deals with,
 // else once.
-func occurrenceWeight(text string, i int, w string) int {
-	if w == "介護" && (hasAnyPrefix(text[i+len(w):], publicCare) || strings.HasSuffix(text[:i], "要")) {
-		return 0
+func occurrenceWeight(text string, i int, w string, care []careException) int {
+	for _, c := range care {
+		if c.after && strings.HasPrefix(text[i+len(w):], c.context) || !c.after && strings.HasSuffix(text[:i], c.context) {
+			return 0
+		}
 	}
 	for _, o := range ownWords {
 		if strings.HasSuffix(text[:i], o) {
-			return 2
+			return ownWordWeight
 		}
 	}
 	return 1
@@ -266,12 +322,14 @@ func occurrenceWeight(text string, i int, w string) int {
 // sentence as its subject, as a government's section does when it reports
 // its own incident: 「総務部安全安心課におきまして」, 「この度、○○部○○課において」.
 func deptSubject(text string, i, j int) bool {
-	before := text[:i]
-	before = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(before, "、"), "この度"), "このたび")
+	before := strings.TrimSuffix(text[:i], "、")
+	for _, o := range departmentSubject["opener"] {
+		before = strings.TrimSuffix(before, o)
+	}
 	if before != "" && !strings.HasSuffix(before, "\n") && !strings.HasSuffix(before, "。") && !strings.HasSuffix(before, " ") {
 		return false
 	}
-	return hasAnyPrefix(text[j:], []string{"におきまして", "において", "では"})
+	return hasAnyPrefix(text[j:], departmentSubject["particle"])
 }
 
 func hasAnyPrefix(s string, ps []string) bool {
