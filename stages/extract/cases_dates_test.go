@@ -83,3 +83,32 @@ func TestCasesTimeline(t *testing.T) {
 		return strings.Join(ev, ", ")
 	})
 }
+
+// dateRuleDirs are the rule folders whose files the cases above show.
+var dateRuleDirs = []string{"dates/", "timeline/", "report/"}
+
+// TestEveryDateRuleFileHasACase: each rule file of dates/, timeline/ and
+// report/ that the extractor reads is named, "folder/file.tsv", in the
+// note of a case of the files above.
+func TestEveryDateRuleFileHasACase(t *testing.T) {
+	var notes strings.Builder
+	for _, f := range []string{"published_date", "discovered_date", "occurred_date", "report_seq", "timeline"} {
+		cases, err := rules.Cases(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range cases {
+			notes.WriteString(c.Note + "\n")
+		}
+	}
+	for _, f := range rules.Files() {
+		if f == "timeline/report_bodies.tsv" {
+			continue // stages/enrich's, with its cases there
+		}
+		for _, d := range dateRuleDirs {
+			if strings.HasPrefix(f, d) && !strings.Contains(notes.String(), f) {
+				t.Errorf("no case's note names %s", f)
+			}
+		}
+	}
+}
