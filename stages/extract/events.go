@@ -466,7 +466,7 @@ func sameDayResponse(events []schemas.Event, occurred schemas.Date) (schemas.Dat
 			seen = true
 			continue
 		}
-		if seen && !strings.Contains(e.Sentence, "予定") && containsAny(e.Sentence, responseWords) {
+		if seen && !containsAny(e.Sentence, planWords) && containsAny(e.Sentence, responseWords) {
 			return e.Date, e.Sentence
 		}
 	}

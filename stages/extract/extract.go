@@ -263,8 +263,7 @@ func ownPublication(events []schemas.Event, title string) schemas.Date {
 		if e.Kind != schemas.EventPublished {
 			continue
 		}
-		if (label != "" && strings.Contains(e.Sentence, label)) || strings.Contains(e.Sentence, "本報告") ||
-			strings.Contains(e.Sentence, "本リリース") {
+		if (label != "" && strings.Contains(e.Sentence, label)) || containsAny(e.Sentence, thisNoticeWords) {
 			return e.Date
 		}
 	}

@@ -10,18 +10,8 @@ import (
 )
 
 var (
-	nthReportRE    = regexp.MustCompile(`第\s*([0-9]+|[一二三四五六七八九十]+)\s*報`)
-	followUpRE     = regexp.MustCompile(`続報\s*([0-9]+|[一二三四五六七八九十]+)?`)
-	priorReportsRE = regexp.MustCompile(`第\s*([0-9]+|[一二三四五六七八九十]+)\s*報(?:[」』)]*)\s*(?:に|にて|で|において|として|の通り|のとおり|でお知らせ|を公表|を公開)`)
-
-	// laterNoticeRE: the notice is not the first about its incident,
-	// though it gives no number — 改めてお詫び, a report of an
-	// investigation's results, a response to press reports, a regulator's
-	// action on someone else's incident.
-	laterNoticeRE = regexp.MustCompile(`改めて(?:深く|心より|心から)?(?:お詫び|おわび)|改めましてお詫び` +
-		// "現時点の調査結果として、…判明しましたので、ご報告いたします":
-		// the results of an investigation the incident's first notice began.
-		`|調査結果(?:として|について|につきまして|及び|および)[^。]{0,40}(?:ご報告|報告いたし|報告申し上げ)`)
+	nthReportRE = regexp.MustCompile(`第\s*([0-9]+|[一二三四五六七八九十]+)\s*報`)
+	followUpRE  = regexp.MustCompile(`続報\s*([0-9]+|[一二三四五六七八九十]+)?`)
 )
 
 // reportNumber reads which report of its incident a notice is, from its
@@ -55,28 +45,19 @@ func reportNumber(w *watch, title string, sents []sentence, events []schemas.Eve
 	return seq, investigationClosed(title, sents, seq)
 }
 
-var (
-	// investigationReportTitleRE: the title publishes an investigation's
-	// report (調査報告書, 調査委員会報告書), which closes the incident.
-	investigationReportTitleRE = regexp.MustCompile(`調査(?:委員会)?(?:の)?報告書`)
-	// investigationDoneRE: "調査及び精査が完了いたしましたので", "調査機関による
-	// 調査の完了、" — the investigation is over.
-	investigationDoneRE = regexp.MustCompile(`(?:調査|精査)(?:[^。、にを]{0,8}(?:が|の|は))?(?:完了|終了)(?:いたし|し|、|および|及び)`)
-)
-
 // investigationClosed reports whether a notice that gives no number in its
 // title is its incident's last report: it publishes an investigation report,
 // or it follows an earlier notice (seq is not 1) and tells in its opening
 // that the investigation is complete, with no further report announced.
 func investigationClosed(title string, sents []sentence, seq int) bool {
-	if realTitle(title) && investigationReportTitleRE.MatchString(title) && !containsAny(title, moreToComeWords) {
+	if realTitle(title) && investigationTitles.in(title) && !containsAny(title, moreToComeWords) {
 		return true
 	}
 	if seq == 1 {
 		return false
 	}
 	open := strings.Join(firstTexts(sents, openingSentences), "")
-	if !strings.Contains(open, "完了") && !strings.Contains(open, "終了") || !investigationDoneRE.MatchString(open) {
+	if !investigationDoneCue.in(open) || !investigationDoneRE.MatchString(open) {
 		return false
 	}
 	for _, s := range sents {
@@ -95,7 +76,7 @@ func seqFromBody(w *watch, title string, sents []sentence, events []schemas.Even
 		if i >= citingSentences {
 			break // citations of earlier reports open a notice
 		}
-		if !strings.Contains(s.Text, "お知らせ") && !strings.Contains(s.Text, "公表") {
+		if !citingWords.in(s.Text) {
 			continue
 		}
 		for _, m := range priorReportsRE.FindAllStringSubmatch(s.Text, -1) {
@@ -117,7 +98,7 @@ func seqFromBody(w *watch, title string, sents []sentence, events []schemas.Even
 	// inside sentences, so the opening lines are joined before the check.
 	cited := 0
 	for s := range strings.SplitAfterSeq(strings.Join(firstTexts(sents, openingSentences), ""), "。") {
-		if strings.Contains(s, "本日") || strings.Contains(s, "今後") {
+		if containsAny(s, presentWords) {
 			continue
 		}
 		if !priorNoticeCue(s) {
@@ -136,14 +117,14 @@ func seqFromBody(w *watch, title string, sents []sentence, events []schemas.Even
 	now := published
 	if now.IsZero() {
 		for _, e := range events {
-			if now.Before(e.Date) && !strings.Contains(e.Sentence, "予定") {
+			if now.Before(e.Date) && !containsAny(e.Sentence, planWords) {
 				now = e.Date
 			}
 		}
 	}
 	if !now.IsZero() {
 		for _, e := range events {
-			if e.Kind == schemas.EventPublished && now.Sub(e.Date) >= int32(publishedGapDays) && !strings.Contains(e.Sentence, "予定") {
+			if e.Kind == schemas.EventPublished && now.Sub(e.Date) >= int32(publishedGapDays) && !containsAny(e.Sentence, planWords) {
 				return 2
 			}
 		}
@@ -155,15 +136,15 @@ func seqFromBody(w *watch, title string, sents []sentence, events []schemas.Even
 		if i >= laterSentences {
 			break
 		}
-		// Every match holds 改め or 調査結果.
-		if (strings.Contains(s.Text, "改め") || strings.Contains(s.Text, "調査結果")) && laterNoticeRE.MatchString(s.Text) {
+		// Every match holds a word of laterNoticeCue.
+		if laterNoticeCue.in(s.Text) && laterNoticeRE.MatchString(s.Text) {
 			return 0
 		}
 	}
 	for _, s := range sents {
 		// "追記(1):2023年7月10日の19:00以降に…": updates appended to the
 		// notice make it several reports in one.
-		if strings.HasPrefix(s.Text, "追記") {
+		if hasPrefixAny(s.Text, addendumWords) {
 			return 0
 		}
 	}

@@ -43,6 +43,61 @@ var (
 	priorNoticeRE, priorStarts, priorAlready, priorOpeners, priorNouns = loadPriorNotice()
 )
 
+var (
+	// laterNoticeRE: the notice is not the first about its incident,
+	// though it gives no number — 改めてお詫び, a report of an
+	// investigation's results (report/later_notice.tsv); every match
+	// holds a word of laterNoticeCue.
+	laterNoticeRE, laterNoticeCue = loadLaterNotice()
+
+	// investigationTitles: the title publishes an investigation's report,
+	// which closes the incident; investigationDoneRE: "調査及び精査が完了
+	// いたしましたので" — the investigation is over, and every match holds
+	// a word of investigationDoneCue (report/investigation.tsv).
+	investigationTitles, investigationDoneRE, investigationDoneCue = loadInvestigation()
+
+	// priorReportsRE: a citation of an earlier numbered report (第一報にて);
+	// citingWords: a sentence that cites one holds one of them.
+	priorReportsRE, citingWords = loadCitedReports()
+
+	presentWords    = reportWords("present_words")
+	addendumWords   = reportWords("addendum")
+	thisNoticeWords = reportWords("this_notice")
+	planWords       = rules.Words("timeline/plan_words.tsv")
+)
+
+func loadLaterNotice() (*regexp.Regexp, wordList) {
+	part, err := parts(rules.Table("report/later_notice.tsv", 2), []string{"again", "again_adverb", "apology", "again_apology", "results", "results_link", "results_report"})
+	if err != nil {
+		panic(err)
+	}
+	alt := func(name string) string { return alternation(part[name]) }
+	re := regexp.MustCompile(alt("again") + alt("again_adverb") + `?` + alt("apology") + `|` + alt("again_apology") +
+		// "現時点の調査結果として、…判明しましたので、ご報告いたします":
+		// the results of an investigation the incident's first notice began.
+		`|` + alt("results") + alt("results_link") + `[^。]{0,40}` + alt("results_report"))
+	return re, newWordList(union(part["again"], part["again_apology"], part["results"]))
+}
+
+func loadInvestigation() (wordList, *regexp.Regexp, wordList) {
+	part, err := parts(rules.Table("report/investigation.tsv", 2), []string{"report_title", "work", "done", "after"})
+	if err != nil {
+		panic(err)
+	}
+	alt := func(name string) string { return alternation(part[name]) }
+	re := regexp.MustCompile(alt("work") + `(?:[^。、にを]{0,8}(?:が|の|は))?` + alt("done") + alt("after"))
+	return newWordList(part["report_title"]), re, newWordList(part["done"])
+}
+
+func loadCitedReports() (*regexp.Regexp, wordList) {
+	part, err := parts(rules.Table("report/cited_reports.tsv", 2), []string{"particle", "sentence"})
+	if err != nil {
+		panic(err)
+	}
+	re := regexp.MustCompile(`第\s*([0-9]+|[一二三四五六七八九十]+)\s*報(?:[」』)]*)\s*` + alternation(part["particle"]))
+	return re, newWordList(part["sentence"])
+}
+
 // priorNoticeParts are the parts of report/prior_notice.tsv, each written once.
 var priorNoticeParts = []string{"already", "opener", "since_opener", "since_noun", "notice_noun", "verb", "ending"}
 
