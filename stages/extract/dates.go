@@ -34,7 +34,7 @@ var (
 )
 
 // kanjiNumDateRE: 令和五年七月三日, 平成三十年十二月, 二〇二三年七月三日, 同年七月三日.
-var kanjiNumDateRE = regexp.MustCompile(`(?:(` + alternation(kanjiEras) + `)(元|[一二三四五六七八九十]{1,3})年|([〇一二三四五六七八九]{4})年|(同年|本年|今年|昨年|翌年|前年)?)` +
+var kanjiNumDateRE = regexp.MustCompile(`(?:(` + alternation(kanjiEras) + `)(元|[一二三四五六七八九十]{1,3})年|([〇一二三四五六七八九]{4})年|(` + alternation(relYearKanji) + `)?)` +
 	`([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?`)
 
 // slashDayRE: "8/19 医師が…" — a month and day with no year opening a
@@ -460,18 +460,18 @@ func (c *yearContext) resolveDay(m dateMention) schemas.Date {
 	}
 	pubYear := c.published.Year()
 	var candidates []int
-	switch m.Rel {
-	case "同年", "同":
+	switch relYearOf[m.Rel] {
+	case relLast:
 		candidates = nonzero(c.lastYear, pubYear, c.caseYear)
-	case "本年", "今年":
+	case relThis:
 		candidates = nonzero(pubYear, c.lastYear, c.caseYear)
-	case "昨年", "前年":
+	case relPrevious:
 		if pubYear != 0 {
 			candidates = []int{pubYear - 1}
 		} else if c.lastYear != 0 {
 			candidates = []int{c.lastYear - 1}
 		}
-	case "翌年":
+	case relNext:
 		if c.lastYear != 0 {
 			candidates = []int{c.lastYear + 1}
 		}

@@ -22,6 +22,12 @@ var (
 	eraFirstByte                = firstBytes(kanjiEras)
 	eraLetterByte               = firstBytes(letterEras)
 
+	// relYearWords name a month's year by reference (同年, 昨年), in file
+	// order; relYearOf says how each is resolved; relYearKanji are those
+	// written before kanji numerals too.
+	relYearWords, relYearOf, relYearKanji = loadRelativeYears()
+	relYearFirstByte                      = firstBytes(relYearWords)
+
 	dayMarks             = dateWords("day_marks")
 	monthOnlyMarks       = dateWords("month_only_marks")
 	eventOpeners         = dateWords("event_openers")
@@ -75,6 +81,37 @@ func parseEras(rows []rules.Row) (eras map[string]int, kanji, letters []string, 
 		return nil, nil, nil, fmt.Errorf("extract: %s: want kanji and letter eras", rows[0].File)
 	}
 	return eras, kanji, letters, nil
+}
+
+// The ways a relative year is resolved (dates/relative_years.tsv).
+const (
+	relLast     = "last"
+	relThis     = "this"
+	relPrevious = "previous"
+	relNext     = "next"
+)
+
+func loadRelativeYears() (words []string, of map[string]string, kanji []string) {
+	of = map[string]string{}
+	for _, r := range rules.Table("dates/relative_years.tsv", 3) {
+		w, year, with := r.Fields[0], r.Fields[1], r.Fields[2]
+		if !isOneOf(year, []string{relLast, relThis, relPrevious, relNext}) {
+			panic(fmt.Errorf("extract: %s: year %q is not one of last, this, previous, next", r.Pos(), year))
+		}
+		if _, dup := of[w]; dup {
+			panic(fmt.Errorf("extract: %s: %q is written twice", r.Pos(), w))
+		}
+		switch with {
+		case "any":
+			kanji = append(kanji, w)
+		case "digits":
+		default:
+			panic(fmt.Errorf("extract: %s: written_with %q is not one of any, digits", r.Pos(), with))
+		}
+		words = append(words, w)
+		of[w] = year
+	}
+	return words, of, kanji
 }
 
 // firstBytes marks the first byte of each word.
