@@ -28,10 +28,13 @@ var (
 	relYearWords, relYearOf, relYearKanji = loadRelativeYears()
 	relYearFirstByte                      = firstBytes(relYearWords)
 
-	dayMarks             = dateWords("day_marks")
-	monthOnlyMarks       = dateWords("month_only_marks")
-	eventOpeners         = dateWords("event_openers")
-	timelineHeadingWords = dateWords("timeline_headings")
+	// The times of day (dates/times_of_day.tsv): dayMarks make a bare N日
+	// a date; rangeTimes may stand before ~ in a range; clockTimes before
+	// a clock time; periodTimes before the clock time that opens a period.
+	dayMarks, rangeTimes, clockTimes, periodTimes = loadTimesOfDay()
+	monthOnlyMarks                                = dateWords("month_only_marks")
+	eventOpeners                                  = dateWords("event_openers")
+	timelineHeadingWords                          = dateWords("timeline_headings")
 
 	// publishedWeights say where the notice's own date may be
 	// (dates/weights.tsv).
@@ -112,6 +115,24 @@ func loadRelativeYears() (words []string, of map[string]string, kanji []string) 
 		of[w] = year
 	}
 	return words, of, kanji
+}
+
+func loadTimesOfDay() (bareDay, rng, clock, period []string) {
+	for _, r := range rules.Table("dates/times_of_day.tsv", 5) {
+		for i, list := range []*[]string{&bareDay, &rng, &clock, &period} {
+			switch r.Fields[i+1] {
+			case "yes":
+				*list = append(*list, r.Fields[0])
+			case "no":
+			default:
+				panic(fmt.Errorf("extract: %s: column %d %q is not yes or no", r.Pos(), i+2, r.Fields[i+1]))
+			}
+		}
+	}
+	if bareDay == nil || rng == nil || clock == nil || period == nil {
+		panic(fmt.Errorf("extract: dates/times_of_day.tsv: every column wants a yes"))
+	}
+	return bareDay, rng, clock, period
 }
 
 // firstBytes marks the first byte of each word.

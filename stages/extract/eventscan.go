@@ -46,9 +46,9 @@ func trimWeekdayLead(s string) string {
 var timeLeadRE = regexp.MustCompile(`^(?:` + timeRE.String() + `)`)
 
 // timeLead is the length of the time of day s opens with (timeRE), 0 when
-// none: it opens with a digit or one of 午前, 午後, 未明, 深夜.
+// none: it opens with a digit or a clock word of dates/times_of_day.tsv (午前).
 func timeLead(s string) int {
-	if s == "" || !isDigitByte(s[0]) && !hasPrefixAny(s, []string{"午", "未", "深"}) {
+	if s == "" || !isDigitByte(s[0]) && !hasPrefixAny(s, clockTimes) {
 		return 0
 	}
 	if loc := timeLeadRE.FindStringIndex(s); loc != nil {
@@ -99,7 +99,7 @@ func nextComma(s string) (int, int) {
 // dates are cut out, when it holds nothing but dates: what dateOnlyRE
 // allows, and what stripMentions removes — weekdays, times, and the
 // characters trimmed at the ends.
-const dateLineRunes = " \t\n\f\r・•-*0123456789.()【】[]" + "月火水木金土日曜" + "午前後未明深夜時分:頃ごろ点" + "~、,"
+var dateLineRunes = " \t\n\f\r・•-*0123456789.()【】[]" + "月火水木金土日曜" + strings.Join(clockTimes, "") + "時分:頃ごろ点" + "~、,"
 
 // dateOnlyLine reports whether s, whose date mentions are ms, holds
 // nothing but its dates, weekdays and times: dateOnlyRE matches what
