@@ -36,7 +36,7 @@ func classifyClause(clause string) string {
 		clause = maskedNouns.Replace(clause) // the replacer allocates: only when a noun is there
 	}
 	m := maskOf(clause)
-	if incomingCue(clause) && incomingNouns.inMask(clause, m) && !strings.Contains(clause, "保護委員会") && incomingReport(clause) {
+	if incomingCue(clause) && incomingNouns.inMask(clause, m) && !containsAny(clause, incomingNotIf) && incomingReport(clause) {
 		return schemas.EventDiscovered
 	}
 	for _, r := range kindRules {
@@ -49,9 +49,7 @@ func classifyClause(clause string) string {
 
 // incomingCue reports whether clause holds から or より, with which every
 // match of incomingReportRE begins.
-func incomingCue(clause string) bool {
-	return strings.Contains(clause, "から") || strings.Contains(clause, "より")
-}
+func incomingCue(clause string) bool { return containsAny(clause, fromWords) }
 
 // commaLed reports whether a date's clause opens with a comma, after a
 // weekday and a time of day: 「7月24日(水)18時頃、…」.
@@ -65,7 +63,7 @@ func commaLed(clause string) bool {
 
 // addressedRE: a clause that names who told the organization and stops
 // before what was told (…から本市に対し、).
-var addressedRE = regexp.MustCompile(`(?:から|より)[^、。]` + reach("addressed_lead") + `(?:に対し(?:て)?|へ|に)、\s*$`)
+var addressedRE = regexp.MustCompile(alternation(fromWords) + `[^、。]` + reach("addressed_lead") + addresseeAlt + `、\s*$`)
 
 // addressedCue reports whether clause holds から or より and ends with 、
 // and white space, as every match of addressedRE does.
@@ -76,7 +74,7 @@ func addressedCue(clause string) bool {
 // scopeRE: a date that bounds whose data is concerned — "3月16日までに
 // 会員登録をされたお客様", "平成30年3月19日以前に問い合わせをした方" — names
 // no event.
-var scopeRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*(?:まで(?:に|の間)?|以前)`)
+var scopeRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*` + alternation(scopeWords))
 
 // longQuoteRE is a quotation long enough to be what someone said or
 // wrote (「個人情報が漏れている…」との電話), whose verbs are not the event.
@@ -84,7 +82,7 @@ var longQuoteRE = regexp.MustCompile(`「[^「」]{` + strconv.Itoa(timelineWeig
 
 // periodStartRE: a date that opens a period (7月3日から, 17:04以降) starts
 // a state, not a discovery.
-var periodStartRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*(?:` + alternation(periodTimes) + `?\d{1,2}(?:時\d{0,2}分?|:\d{2})(?:頃|ごろ)?)?\s*(?:以降|から|より)`)
+var periodStartRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*(?:` + alternation(periodTimes) + `?\d{1,2}(?:時\d{0,2}分?|:\d{2})(?:頃|ごろ)?)?\s*` + alternation(periodStartWords))
 
 // classifyMention decides what happened on the day a date mention names,
 // from the shortest clause after it, then the clause to the next date,
@@ -384,7 +382,7 @@ func scopeLabel(l string) bool {
 }
 
 // andJoinRE is what joins two dates that share one verb: "11月29日と12月22日に".
-var andJoinRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*(?:と|及び|および|、|,)\s*$`)
+var andJoinRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*` + alternation(clauseWords["and_join"]) + `\s*$`)
 
 // clauseOfNext is the part of a following sentence that says what
 // happened on a date-only line's day: the main clause after any dates
@@ -402,7 +400,7 @@ func clauseOfNext(s sentence) string {
 }
 
 // reportedContentRE ends a reported content (…旨の報告, …との連絡).
-var reportedContentRE = regexp.MustCompile(`旨|との`)
+var reportedContentRE = regexp.MustCompile(alternation(clauseWords["reported_content"]))
 
 // stripDates removes the date mentions, weekdays and times from s.
 func stripDates(s string) string { return stripMentions(s, findDates(s)) }

@@ -123,7 +123,15 @@ var (
 	// incomingReportRE: a report that reaches the organization from
 	// someone else (timeline/incoming.tsv); incomingNouns: every match
 	// holds one of them.
-	incomingReportRE, incomingNouns = loadIncoming()
+	incomingReportRE, incomingNouns, fromWords, addresseeAlt, incomingNotIf = loadIncoming()
+	fromFirstByte                                                           = firstBytes(fromWords)
+
+	// The clause words (timeline/clause_words.tsv).
+	clauseWords       = loadClauseWords()
+	boundaryWords     = clauseWords["boundary"]
+	boundaryFirstByte = firstBytes(boundaryWords)
+	scopeWords        = clauseWords["scope"]
+	periodStartWords  = clauseWords["period_start"]
 
 	responseWords        = timelineWords("response_words")
 	exposedWords         = newWordList(timelineWords("exposed"))
@@ -152,16 +160,28 @@ func loadMaskedNouns() (*strings.Replacer, wordList) {
 	return strings.NewReplacer(pairs...), newWordList(nouns)
 }
 
-func loadIncoming() (*regexp.Regexp, wordList) {
+func loadIncoming() (*regexp.Regexp, wordList, []string, string, []string) {
+	part, err := parts(rules.Table("timeline/incoming.tsv", 2), incomingParts)
+	if err != nil {
+		panic(err)
+	}
 	re, nouns, err := parseIncoming(rules.Table("timeline/incoming.tsv", 2))
 	if err != nil {
 		panic(err)
 	}
-	return re, nouns
+	return re, nouns, part["from"], alternation(part["addressee"]), part["not_if"]
+}
+
+func loadClauseWords() map[string][]string {
+	part, err := parts(rules.Table("timeline/clause_words.tsv", 2), []string{"boundary", "reported_content", "and_join", "scope", "period_start"})
+	if err != nil {
+		panic(err)
+	}
+	return part
 }
 
 // incomingParts are the parts of timeline/incoming.tsv, each written once.
-var incomingParts = []string{"told", "ending", "told_at_end", "addressed", "self", "first_report"}
+var incomingParts = []string{"told", "ending", "told_at_end", "addressed", "self", "first_report", "from", "addressee", "not_if"}
 
 func parseIncoming(rows []rules.Row) (*regexp.Regexp, wordList, error) {
 	part, err := parts(rows, incomingParts)
@@ -169,11 +189,12 @@ func parseIncoming(rows []rules.Row) (*regexp.Regexp, wordList, error) {
 		return nil, wordList{}, err
 	}
 	alt := func(name string) string { return alternation(part[name]) }
-	re := regexp.MustCompile(`(?:から|より)[^、。]` + reach("incoming_reach") + alt("told") + `(?:` + alt("ending") + `|$)` +
-		`|(?:から|より)[^、。]` + reach("incoming_reach") + alt("told_at_end") + `$` +
+	from := alt("from")
+	re := regexp.MustCompile(from + `[^、。]` + reach("incoming_reach") + alt("told") + `(?:` + alt("ending") + `|$)` +
+		`|` + from + `[^、。]` + reach("incoming_reach") + alt("told_at_end") + `$` +
 		// "決済代行会社より弊社に対し、…の疑念について第一報": addressed to us, then what was told.
-		`|(?:から|より)` + alt("self") + `?(?:に対し(?:て)?|へ|に)、[^。]` + reach("addressed_reach") + alt("addressed") + `(?:` + alt("ending") + `|。?$)` +
-		`|(?:から|より)[^、。]` + reach("incoming_reach") + alt("first_report"))
+		`|` + from + alt("self") + `?` + alt("addressee") + `、[^。]` + reach("addressed_reach") + alt("addressed") + `(?:` + alt("ending") + `|。?$)` +
+		`|` + from + `[^、。]` + reach("incoming_reach") + alt("first_report"))
 	nouns := union(part["told"], part["told_at_end"], part["addressed"], part["first_report"])
 	return re, newWordList(nouns), nil
 }

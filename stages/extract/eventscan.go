@@ -60,22 +60,13 @@ func timeLead(s string) int {
 // clauseBoundary is where the clause a date governs ends in s, -1 when it
 // does not: at a comma, the end of a reported content (…旨の連絡, …との
 // 報告), a contrast (…たが、), a result (…したところ). It is the first
-// match of clauseBoundaryRE (eventscan_test.go), the first of the literals
-// 、 , 旨 との ものの ところ ため. (Bytes E3 and E6 start a rune wherever
-// they are.)
+// match of clauseBoundaryRE (eventscan_test.go), the first of the
+// boundary words of timeline/clause_words.tsv. (A word's first byte is
+// ASCII or starts a rune wherever it is.)
 func clauseBoundary(s string) int {
 	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case ',':
+		if boundaryFirstByte[s[i]] && hasPrefixAny(s[i:], boundaryWords) {
 			return i
-		case 0xE3: // 、 と も た
-			if hasPrefixAny(s[i:], []string{"、", "との", "ものの", "ところ", "ため"}) {
-				return i
-			}
-		case 0xE6: // 旨
-			if strings.HasPrefix(s[i:], "旨") {
-				return i
-			}
 		}
 	}
 	return -1
@@ -136,7 +127,7 @@ var incomingReportAtRE = regexp.MustCompile(`^(?:` + incomingReportRE.String() +
 // backtracker's work large.
 func incomingReport(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if s[i] == 0xE3 && hasPrefixAny(s[i:], []string{"から", "より"}) && incomingReportAtRE.MatchString(s[i:]) {
+		if fromFirstByte[s[i]] && hasPrefixAny(s[i:], fromWords) && incomingReportAtRE.MatchString(s[i:]) {
 			return true
 		}
 	}
@@ -170,15 +161,16 @@ func embeddedAt(s string) int {
 }
 
 // mayBeScope reports whether clause opens, after white space, as a match
-// of scopeRE must: with "(", まで or 以前.
+// of scopeRE must: with "(" or a scope word (まで, 以前).
 func mayBeScope(clause string) bool {
-	return hasPrefixAny(clause[skipSpace(clause, 0):], []string{"(", "まで", "以前"})
+	c := clause[skipSpace(clause, 0):]
+	return strings.HasPrefix(c, "(") || hasPrefixAny(c, scopeWords)
 }
 
 // mayStartPeriod reports whether clause opens, after white space, as a
-// match of periodStartRE must: with "(", a time (午前, 午後, a digit) or
-// 以降, から, より.
+// match of periodStartRE must: with "(", a time (a period word of
+// dates/times_of_day.tsv, a digit) or a period_start word (以降, から).
 func mayStartPeriod(clause string) bool {
 	c := clause[skipSpace(clause, 0):]
-	return c != "" && isDigitByte(c[0]) || hasPrefixAny(c, []string{"(", "午前", "午後", "以降", "から", "より"})
+	return c != "" && isDigitByte(c[0]) || strings.HasPrefix(c, "(") || hasPrefixAny(c, periodTimes) || hasPrefixAny(c, periodStartWords)
 }

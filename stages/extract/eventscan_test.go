@@ -12,7 +12,7 @@ import (
 // The regexps and code that eventscan.go and its callers replaced: the
 // oracle of their differential tests.
 var (
-	clauseBoundaryRE   = regexp.MustCompile(`、|,|旨|との|ものの|ところ|ため`)
+	clauseBoundaryRE   = regexp.MustCompile(alternation(boundaryWords))
 	commaRE            = regexp.MustCompile(`、|,`)
 	embeddedRE         = regexp.MustCompile(`(?:こと|の)(?:が|を)` + alternation(foundVerbs))
 	timeContinuationRE = regexp.MustCompile(`(` + alternation(sameDayTestWords()) + `|\d{1,3}分後|\d{1,2}時\d{0,2}分?|\d{1,2}:\d{2})`)
@@ -45,7 +45,7 @@ func classifyClauseBefore(clause string) string {
 	if strings.Contains(clause, "情報提供書") || strings.Contains(clause, "問") {
 		clause = maskedNouns.Replace(clause)
 	}
-	if !strings.Contains(clause, "保護委員会") && incomingCue(clause) && incomingReportRE.MatchString(clause) {
+	if !containsAny(clause, incomingNotIf) && incomingCue(clause) && incomingReportRE.MatchString(clause) {
 		return schemas.EventDiscovered
 	}
 	for _, r := range kindRules {
