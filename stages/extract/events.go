@@ -150,7 +150,36 @@ func classifyMention(text string, m dateMention, clauseEnd int, rangeStart bool)
 	if kind == schemas.EventOther && causeStatementWords.in(text) {
 		return schemas.EventOccurred
 	}
+	// "個人情報保護委員会には3月20日に報告済みであり、また、所轄警察署にも
+	// 3月30日被害申告": the clause to the next date names the police, but
+	// the date's own clause names only the regulator.
+	if kind == schemas.EventPolice && regulatorOnly(ownClause(text, m)) {
+		return schemas.EventReported
+	}
+	// "所轄警察署にも3月30日被害申告しております": the words after the date
+	// alone read as a discovery (申告), but its clause is a report to the
+	// police.
+	if kind == schemas.EventDiscovered && classifyClause(ownClause(text, m)) == schemas.EventPolice {
+		return schemas.EventPolice
+	}
 	return kind
+}
+
+// ownClause is the clause of text in which the mention m is written:
+// from the 、 or 。 before it to the 、 or 。 after it.
+func ownClause(text string, m dateMention) string {
+	start := max(strings.LastIndexAny(text[:m.Start], "、。\n"), 0)
+	end := len(text)
+	if i := strings.IndexAny(text[m.End:], "、。\n"); i >= 0 {
+		end = m.End + i
+	}
+	return text[start:end]
+}
+
+// regulatorOnly reports whether clause names a regulator
+// (timeline/regulators.tsv) and not the police (timeline/police.tsv).
+func regulatorOnly(clause string) bool {
+	return regulatorWords.in(clause) && !policeWords.in(clause)
 }
 
 // classifyPieces reads the comma-separated clauses of body one by one (a

@@ -140,6 +140,8 @@ var (
 	causeStatementWords  = newWordList(timelineWords("cause_statement"))
 	scopeTopic, scopeWho = loadScopeLabels()
 	sameDayWords         = loadSameDay()
+	regulatorWords       = newWordList(timelineWords("regulators"))
+	policeWords          = newWordList(timelineWords("police"))
 
 	continueSentences = timelineWeights["continue_sentences"]
 	nextLines         = timelineWeights["next_lines"]
