@@ -16,6 +16,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 
+	"github.com/breachtrend/breachtrend/rules"
 	"github.com/breachtrend/breachtrend/schemas"
 	"github.com/breachtrend/breachtrend/stages/extract"
 )
@@ -77,14 +78,18 @@ func entrySum(key string, data []byte) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// rulesVersion names the rules a result was computed with: the extractor's
-// declared version and the Go build ID of this executable — a hash of what
-// it was built from — so any code change, even a rule whose author forgot
-// to bump the declared version, invalidates the cache by itself, while a
-// rebuild of unchanged code keeps it. Where the build ID cannot be read,
-// the executable's size and modification time stand in.
+// rulesFilesVersion is the hash of the rule files (rules.Version); a
+// variable so that a test can stand in an edited set of rules.
+var rulesFilesVersion = rules.Version
+
+// rulesVersion names the rules a result was computed with: a hash of the
+// rule files (rules/*/*.tsv) and the Go build ID of this executable — a
+// hash of what it was built from — so an edit of a rule file or of the
+// code invalidates the cache by itself, with nothing to bump by hand,
+// while a rebuild of unchanged code keeps it. Where the build ID cannot be
+// read, the executable's size and modification time stand in.
 func rulesVersion() string {
-	v := extract.Version
+	v := rulesFilesVersion()
 	exe, err := os.Executable()
 	if err != nil {
 		return v

@@ -29,7 +29,7 @@ type Notice struct {
 	PublishedDate  Date     `json:"published_date"`
 	DiscoveredDate Date     `json:"discovered_date"`
 	OccurredDate   Date     `json:"occurred_date"`
-	ReportedDate   Date     `json:"reported_date"` // report to the PPC, when stated
+	ReportedDate   Date     `json:"reported_date"` // first report to a regulator (the PPC or a ministry), when stated
 	AffectedCount  *int64   `json:"affected_count"`
 	AffectedApprox bool     `json:"affected_approx"`
 	Cause          string   `json:"cause"`
@@ -63,7 +63,7 @@ const (
 	EventPublished  = "published"
 	EventDiscovered = "discovered"
 	EventOccurred   = "occurred"
-	EventReported   = "reported" // report to the regulator (個人情報保護委員会)
+	EventReported   = "reported" // report to a regulator (個人情報保護委員会 or a ministry)
 	EventPolice     = "police"
 	EventNotified   = "notified" // people affected told
 	EventRestored   = "restored"

@@ -14,7 +14,7 @@ import (
 
 // versionCommand prints what a bug report needs: breachtrend's version
 // and commit, the Go toolchain, the embedded DuckDB and the rules version
-// (which keys the segment cache).
+// (a hash of the rule files and the build ID, which keys the segment cache).
 func versionCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("version", "version  (or: breachtrend --version)", stderr)
 	if err := parse(fs, args); err != nil {

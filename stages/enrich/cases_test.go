@@ -83,7 +83,7 @@ func TestEnrichRulesLoad(t *testing.T) {
 	}
 	for _, f := range []string{fileOrganizations, fileNameRules, fileTextRules, fileOwnWords, filePublicCare, fileDepartmentMarks,
 		fileDepartmentSubject, fileSectorSettings, fileLegalForms, fileAbbreviations, fileAliases, fileRegulators, fileSupervision,
-		fileReportBodies, fileContractor, fileLinkSettings, fileAPPIReasons} {
+		fileContractor, fileLinkSettings, fileAPPIReasons} {
 		if !files[f] {
 			t.Errorf("rules/%s is not bundled", f)
 		}
@@ -92,7 +92,7 @@ func TestEnrichRulesLoad(t *testing.T) {
 		"known organizations": len(bundledKnown), "name rules": len(nameWords), "text rules": len(textRules),
 		"own words": len(ownWords), "public care": len(publicCare), "department marks": len(departmentMarks),
 		"legal words": len(legalWords), "abbreviations": len(abbreviations), "aliases": len(aliases),
-		"regulators": len(regulators), "report bodies": len(reportBodies), "contractor words": len(contractorWords),
+		"regulators": len(regulators), "contractor words": len(contractorWords),
 		"APPI reasons": len(appiReasons),
 	} {
 		if n == 0 {

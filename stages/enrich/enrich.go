@@ -14,8 +14,8 @@ func New() *Enricher { return &Enricher{Sectors: NewSectors()} }
 
 // Notice sets the organization a regulator's notice is about, the
 // organization key, the breached contractor, sector, VERIS action, TSR
-// category and disclosure delay, and relabels the reports to the
-// regulator that the timeline read as police.
+// category and disclosure delay. (A report to the regulator is labelled
+// reported by the extractor, which reads each date's own clause.)
 func (e *Enricher) Notice(n *schemas.Notice) {
 	if !n.IsIncident {
 		return
@@ -25,7 +25,6 @@ func (e *Enricher) Notice(n *schemas.Notice) {
 	}
 	n.OrganizationKey = OrgKey(n.Organization)
 	n.Contractor = Contractor(n.Text)
-	correctReportKinds(n)
 	if n.Cause == "" {
 		n.Cause = "unknown"
 	}

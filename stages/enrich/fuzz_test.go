@@ -4,8 +4,6 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
-
-	"github.com/breachtrend/breachtrend/schemas"
 )
 
 // FuzzContractor: any text gives no panic, and a contractor found is a
@@ -41,18 +39,6 @@ func FuzzSupervisedBody(f *testing.F) {
 		}
 		if !strings.Contains(title+"\n"+text, b) || isRegulator(OrgKey(b)) {
 			t.Errorf("SupervisedBody(%q, %q, %q) = %q", org, title, text, b)
-		}
-	})
-}
-
-// FuzzDateClause: the clause is always a piece of the sentence.
-func FuzzDateClause(f *testing.F) {
-	f.Add("個人情報保護委員会には2023年3月20日に報告済み、また警察にも3月30日", int32(19436))
-	f.Add("3/20", int32(0))
-	f.Fuzz(func(t *testing.T, sentence string, days int32) {
-		d := schemas.MustDate("1970-01-01").AddDays(int(days % 40000))
-		if c := dateClause(sentence, d); !strings.Contains(sentence, c) {
-			t.Errorf("dateClause(%q) = %q", sentence, c)
 		}
 	})
 }

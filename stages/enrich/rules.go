@@ -28,7 +28,6 @@ const (
 	fileAliases           = "organization/aliases.tsv"
 	fileRegulators        = "organization/regulators.tsv"
 	fileSupervision       = "organization/supervision.tsv"
-	fileReportBodies      = "timeline/report_bodies.tsv"
 	fileContractor        = "link/contractor.tsv"
 	fileLinkSettings      = "link/settings.tsv"
 	fileAPPIReasons       = "link/appi_reasons.tsv"

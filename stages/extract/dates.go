@@ -24,27 +24,22 @@ type dateMention struct {
 	RangeEnd   bool   // the second date of a range (a~b, aからbまで)
 }
 
-var eras = map[string]int{"令和": 2018, "R": 2018, "平成": 1988, "H": 1988, "昭和": 1925, "S": 1925}
-
 // The patterns of 2023年7月24日, 7月3日 and 2023/6/5 are matched by the
 // scanners of datescan.go; R5.7.3 and the rest by these regexps.
 var (
 	// R5.7.3, H30.3.19.
-	eraNumRE   = regexp.MustCompile(`(?:^|[^A-Za-z])([RHS])\s*(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{1,2})(?:[^\d]|$)`)
+	eraNumRE   = regexp.MustCompile(`(?:^|[^A-Za-z])(` + eraClass() + `)\s*(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{1,2})(?:[^\d]|$)`)
 	weekdayRE  = regexp.MustCompile(`^\s*[(]\s*(月|火|水|木|金|土|日)(?:曜日?)?\s*(?:・?祝)?\s*[)]`)
-	rangeSepRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,20}[)])?\s*(?:午前|午後|早朝|朝|夕方|夜間|夜|未明|深夜)?\s*(?:\d{1,2}[時:]\d{0,2}分?(?:頃|ごろ)?)?\s*(?:~|から|より|-)\s*[、,]?\s*$`)
+	rangeSepRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,20}[)])?\s*` + alternation(rangeTimes) + `?\s*(?:\d{1,2}[時:]\d{0,2}分?(?:頃|ごろ)?)?\s*(?:~|から|より|-)\s*[、,]?\s*$`)
 )
 
 // kanjiNumDateRE: 令和五年七月三日, 平成三十年十二月, 二〇二三年七月三日, 同年七月三日.
-var kanjiNumDateRE = regexp.MustCompile(`(?:(令和|平成|昭和)(元|[一二三四五六七八九十]{1,3})年|([〇一二三四五六七八九]{4})年|(同年|本年|今年|昨年|翌年|前年)?)` +
+var kanjiNumDateRE = regexp.MustCompile(`(?:(` + alternation(kanjiEras) + `)(元|[一二三四五六七八九十]{1,3})年|([〇一二三四五六七八九]{4})年|(` + alternation(relYearKanji) + `)?)` +
 	`([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?`)
 
 // slashDayRE: "8/19 医師が…" — a month and day with no year opening a
 // line of a timeline (not a fraction inside a sentence, nor 1/3の…, 2/5ページ).
 var slashDayRE = regexp.MustCompile(`^[\s・•\-*]*(\d{1,2})/(\d{1,2})(?:[(](?:月|火|水|木|金|土|日)[)])?(?:[^\d/.:%~\-のを程以倍ペ頁]|$)`)
-
-// dayMarks make a bare N日 a date: a weekday in brackets or a time of day.
-var dayMarks = []string{"早朝", "朝", "午前", "午後", "夕方", "夜", "未明", "深夜"}
 
 // bareDays finds days with no month — one or two digits before 日, not
 // right after another digit, 月 or a date separator, and followed by a
@@ -132,7 +127,7 @@ type dateCues struct {
 	kanjiTsuki int
 	nen        bool // 年: kanjiDates
 	kanjiDigit bool // 一…十: kanjiNumDateRE, sameMonthRE
-	eraLetter  bool // R, H, S: eraNumRE
+	eraLetter  bool // an era letter (R, H, S): eraNumRE
 	sameMonth  bool // 翌 or 同月: sameMonthRE
 }
 
@@ -156,7 +151,7 @@ func scanDateCues(s string) dateCues {
 			case b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r':
 				afterKanji = false
 				continue
-			case b == 'R' || b == 'H' || b == 'S':
+			case eraLetterByte[b]:
 				c.eraLetter = true
 			}
 			afterDigit, afterKanji = false, false
@@ -410,12 +405,7 @@ func isDigitOrSpace(r rune) bool {
 func isKanjiDigit(r rune) bool { return strings.ContainsRune("一二三四五六七八九十", r) }
 
 func monthOnlyMark(after string) bool {
-	for _, p := range []string{"頃", "ごろ", "上旬", "中旬", "下旬", "末", "初旬", "中", "以降"} {
-		if strings.HasPrefix(after, p) {
-			return true
-		}
-	}
-	return false
+	return hasPrefixAny(after, monthOnlyMarks)
 }
 
 func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
@@ -470,18 +460,18 @@ func (c *yearContext) resolveDay(m dateMention) schemas.Date {
 	}
 	pubYear := c.published.Year()
 	var candidates []int
-	switch m.Rel {
-	case "同年", "同":
+	switch relYearOf[m.Rel] {
+	case relLast:
 		candidates = nonzero(c.lastYear, pubYear, c.caseYear)
-	case "本年", "今年":
+	case relThis:
 		candidates = nonzero(pubYear, c.lastYear, c.caseYear)
-	case "昨年", "前年":
+	case relPrevious:
 		if pubYear != 0 {
 			candidates = []int{pubYear - 1}
 		} else if c.lastYear != 0 {
 			candidates = []int{c.lastYear - 1}
 		}
-	case "翌年":
+	case relNext:
 		if c.lastYear != 0 {
 			candidates = []int{c.lastYear + 1}
 		}

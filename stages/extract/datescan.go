@@ -28,7 +28,7 @@ func kanjiDates(s string) iter.Seq[[14]int] {
 		for p := 0; p < len(s); {
 			// A match starts with a digit or an era name, whose first
 			// byte eraPrefix checks.
-			if c := s[p]; !isDigitByte(c) && (c < 0xE4 || c > 0xE6) {
+			if c := s[p]; !isDigitByte(c) && !eraFirstByte[c] {
 				p++
 				continue
 			}
@@ -110,12 +110,13 @@ func kanjiDateAt(s string, p int) (m [14]int, ok bool) {
 
 // eraPrefix is the era name s opens with, or "".
 func eraPrefix(s string) string {
-	if len(s) < len("令和") || s[0] < 0xE4 || s[0] > 0xE6 { // the first bytes of 令, 平, 昭
+	if s == "" || !eraFirstByte[s[0]] {
 		return ""
 	}
-	switch s[:len("令和")] {
-	case "令和", "平成", "昭和":
-		return s[:len("令和")]
+	for _, e := range kanjiEras {
+		if strings.HasPrefix(s, e) {
+			return e
+		}
 	}
 	return ""
 }
@@ -130,7 +131,7 @@ func shortDates(s string) iter.Seq[[8]int] {
 		for p := 0; p < len(s); {
 			// A match starts with a digit, white space or one of 同, 本,
 			// 今, 昨, 翌, 前, whose first bytes relYearPrefix checks.
-			if c := s[p]; !isDigitByte(c) && !isSpaceByte(c) && (c < 0xE4 || c > 0xE7) {
+			if c := s[p]; !isDigitByte(c) && !isSpaceByte(c) && !relYearFirstByte[c] {
 				p++
 				continue
 			}
@@ -174,21 +175,15 @@ func shortDateAt(s string, p int) (m [8]int, ok bool) {
 	return m, true
 }
 
-// relYearPrefix is the word of 同年|本年|今年|昨年|翌年|前年|同 that s opens
-// with, the first in that order, or "".
+// relYearPrefix is the word of dates/relative_years.tsv (同年, 本年, …, 同)
+// that s opens with, the first in the file's order, or "".
 func relYearPrefix(s string) string {
-	if len(s) < len("同") || s[0] < 0xE4 || s[0] > 0xE7 { // the first bytes of 同, 本, 今, 昨, 翌, 前
+	if s == "" || !relYearFirstByte[s[0]] {
 		return ""
 	}
-	switch s[:len("同")] {
-	case "同":
-		if strings.HasPrefix(s[len("同"):], "年") {
-			return s[:len("同年")]
-		}
-		return s[:len("同")]
-	case "本", "今", "昨", "翌", "前":
-		if strings.HasPrefix(s[len("同"):], "年") {
-			return s[:len("同年")]
+	for _, w := range relYearWords {
+		if strings.HasPrefix(s, w) {
+			return w
 		}
 	}
 	return ""

@@ -2,44 +2,20 @@ package extract
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/schemas"
 )
 
-// kindRule says which words in a clause make a dated event of a kind.
-// Rules are tried in order; the first that matches wins.
+// kindRule says which words in a clause make a dated event of a kind
+// (rules/timeline/kinds.tsv). Rules are tried in order; the first that
+// matches wins.
 type kindRule struct {
 	kind        string
-	all         []string // every one of these (any of the |-separated forms)
-	unless      []string
-	groups      []wordList // all, split at | (by init)
-	unlessWords wordList   // unless (by init)
-}
-
-func init() {
-	for i, r := range kindRules {
-		kindRules[i].unlessWords = newWordList(r.unless)
-		for _, g := range r.all {
-			kindRules[i].groups = append(kindRules[i].groups, newWordList(strings.Split(g, "|")))
-		}
-	}
-}
-
-var kindRules = []kindRule{
-	{kind: schemas.EventReported, all: []string{"個人情報保護委員会|保護委員会|PPC", "報告|提出|届出|速報|確報"}},
-	// The police told of it: that is how the organization learned.
-	{kind: schemas.EventDiscovered, all: []string{"警察|県警|府警|道警|警視庁|警察署", "から連絡|より連絡|から通報|より通報|から指摘|より指摘|から情報提供|より情報提供|連絡を受け|指摘を受け|通報を受け"}},
-	{kind: schemas.EventPolice, all: []string{"警察|県警|府警|道警|警視庁|警察署", "に相談|へ相談|に連絡|へ連絡|に届|へ届|被害届|遺失届|盗難届|届を提出|届け出|に申告|に通報|へ通報|に報告|へ報告|捜査|相談し"}},
-	{kind: schemas.EventPublished, all: []string{"公表|発表|適時開示|プレスリリース|お知らせを掲載|掲載いたしました|を公開|にて公開|にてお知らせ|ホームページにて|記者会見|更新日|公開日|掲載日|公表日|発表日|報告日"},
-		unless: []string{"公開状態", "公開されて", "公開されている", "閲覧"}},
-	{kind: schemas.EventDiscovered, all: []string{"判明|発覚|検知|感知|認知|覚知|把握|気付|気づ|発見|連絡を受け|連絡があ|連絡あり|連絡が入|連絡をいただ|ご連絡いただ|報告を受け|報告があ|報告あり|から報告|より報告|から連絡|より連絡|電話があ|電話を受け|電話にて|申し出|申出|通報|指摘|問い合わせ|問合せ|情報提供|申告|異常を|見当たらな|所在不明|旨の報告|旨の連絡|旨の申|との報告|との連絡|との情報|確認"},
-		unless: []string{"最後に確認", "気付かず", "気づかず", "ていないこと", "ないことを確認", "ないことが確認", "ないことも確認", "ないの", "ていない", "ておりません", "ておらず", "解消", "復旧", "削除", "停止", "再開", "完了", "以前に", "方の", "した方は", "した方へ", "した方に", "した方の"}},
-	{kind: schemas.EventOccurred, all: []string{"落とし|なくし|無くし|失くし|発送|郵送|不正アクセス|攻撃|侵入|開始され|送信|送付|紛失|置き忘れ|盗難|盗まれ|持ち去|盗み出|窃取|手渡|公開状態|掲載|掲示|閲覧可能|閲覧できる|感染|暗号化|発生|持ち出|設定|誤って|改ざん|不正利用|不正ログイン|流出|漏えい|漏洩|不正に取得|不正に|取得され|被害|受け|最後に確認|廃棄|送られ|配布|交付|誤送|配信"},
-		unless: []string{"以前に", "した方は", "した方へ", "した方に", "されたお客様", "までに", "復旧", "再開"}},
-	{kind: schemas.EventRestored, all: []string{"復旧|再開|解消"}},
-	{kind: schemas.EventNotified, all: []string{"ご連絡|お詫び|おわび|通知|ご案内"}},
+	groups      []wordList // a word of each must be in the clause
+	unlessWords wordList   // and none of these
 }
 
 // matches reports whether the rule holds for clause, whose rune mask is m.
@@ -56,11 +32,11 @@ func (r kindRule) matches(clause string, m runeMask) bool {
 
 func classifyClause(clause string) string {
 	clause = withoutLongQuotes(clause)
-	if strings.Contains(clause, "情報提供書") || strings.Contains(clause, "問") {
-		clause = nounMasker.Replace(clause) // the replacer allocates: only when a noun may be there
+	if maskedNounWords.in(clause) {
+		clause = maskedNouns.Replace(clause) // the replacer allocates: only when a noun is there
 	}
 	m := maskOf(clause)
-	if incomingCue(clause) && incomingNouns.inMask(clause, m) && !strings.Contains(clause, "保護委員会") && incomingReport(clause) {
+	if incomingCue(clause) && incomingNouns.inMask(clause, m) && !containsAny(clause, incomingNotIf) && incomingReport(clause) {
 		return schemas.EventDiscovered
 	}
 	for _, r := range kindRules {
@@ -71,24 +47,9 @@ func classifyClause(clause string) string {
 	return schemas.EventOther
 }
 
-// nounMasker hides nouns that contain an event cue but name a document or
-// a desk: 診療情報提供書 is a letter, not 情報提供; お問い合わせ先 is a
-// phone number, not an inquiry.
-var nounMasker = strings.NewReplacer("情報提供書", "文書", "問い合わせ先", "窓口", "問合せ先", "窓口",
-	"問い合わせ窓口", "窓口", "問合せ窓口", "窓口")
-
 // incomingCue reports whether clause holds から or より, with which every
 // match of incomingReportRE begins.
-func incomingCue(clause string) bool {
-	return strings.Contains(clause, "から") || strings.Contains(clause, "より")
-}
-
-// incomingReportRE: a report that reaches the organization from someone
-// else — "委託事業者より本機構に事案概要の報告", "利用者から…の連絡".
-var incomingReportRE = regexp.MustCompile(`(?:から|より)[^、。]{0,24}(?:報告|連絡|通報|指摘|申し出|申出|問い合わせ|問合せ|情報提供)(?:を受け|があ|あり|が入|をいただ|を受領|$)|(?:から|より)[^、。]{0,24}(?:報告|連絡)$` +
-	// "決済代行会社より弊社に対し、…の疑念について第一報": addressed to us, then what was told.
-	`|(?:から|より)(?:弊社|当社|本学|当院|本院|本市|本県|当法人|当機構|本機構|当団体|当店)?(?:に対し(?:て)?|へ|に)、[^。]{0,40}(?:報告|連絡|通報|指摘|一報)(?:を受け|があ|あり|が入|をいただ|を受領|。?$)` +
-	`|(?:から|より)[^、。]{0,24}(?:第一報|一報)`)
+func incomingCue(clause string) bool { return containsAny(clause, fromWords) }
 
 // commaLed reports whether a date's clause opens with a comma, after a
 // weekday and a time of day: 「7月24日(水)18時頃、…」.
@@ -102,7 +63,7 @@ func commaLed(clause string) bool {
 
 // addressedRE: a clause that names who told the organization and stops
 // before what was told (…から本市に対し、).
-var addressedRE = regexp.MustCompile(`(?:から|より)[^、。]{0,12}(?:に対し(?:て)?|へ|に)、\s*$`)
+var addressedRE = regexp.MustCompile(alternation(fromWords) + `[^、。]` + reach("addressed_lead") + addresseeAlt + `、\s*$`)
 
 // addressedCue reports whether clause holds から or より and ends with 、
 // and white space, as every match of addressedRE does.
@@ -113,19 +74,15 @@ func addressedCue(clause string) bool {
 // scopeRE: a date that bounds whose data is concerned — "3月16日までに
 // 会員登録をされたお客様", "平成30年3月19日以前に問い合わせをした方" — names
 // no event.
-var scopeRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*(?:まで(?:に|の間)?|以前)`)
-
-// causeStatementRE: a sentence that states the cause dates the cause —
-// "8月7日に行ったアップデートに…コードが含まれていたことが原因です".
-var causeStatementRE = regexp.MustCompile(`が原因|に起因|原因は|原因となっ|原因であ`)
+var scopeRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*` + alternation(scopeWords))
 
 // longQuoteRE is a quotation long enough to be what someone said or
 // wrote (「個人情報が漏れている…」との電話), whose verbs are not the event.
-var longQuoteRE = regexp.MustCompile(`「[^「」]{12,}」`)
+var longQuoteRE = regexp.MustCompile(`「[^「」]{` + strconv.Itoa(timelineWeights["long_quote_runes"]) + `,}」`)
 
 // periodStartRE: a date that opens a period (7月3日から, 17:04以降) starts
 // a state, not a discovery.
-var periodStartRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*(?:(?:午前|午後)?\d{1,2}(?:時\d{0,2}分?|:\d{2})(?:頃|ごろ)?)?\s*(?:以降|から|より)`)
+var periodStartRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*(?:` + alternation(periodTimes) + `?\d{1,2}(?:時\d{0,2}分?|:\d{2})(?:頃|ごろ)?)?\s*` + alternation(periodStartWords))
 
 // classifyMention decides what happened on the day a date mention names,
 // from the shortest clause after it, then the clause to the next date,
@@ -145,7 +102,7 @@ func classifyMention(text string, m dateMention, clauseEnd int, rangeStart bool)
 		// The start of a period in which data leaked or lay open is the
 		// start of the incident: "3月1日~3月14日の期間に購入されたお客様の
 		// カード情報が漏えいし".
-		if containsAny(text, strongLeakWords) || containsAny(text, []string{"不正", "公開", "閲覧可能", "閲覧できる"}) {
+		if containsAny(text, strongLeakWords) || containsAny(text, leakPeriodWords) {
 			return schemas.EventOccurred
 		}
 		start = true
@@ -190,10 +147,39 @@ func classifyMention(text string, m dateMention, clauseEnd int, rangeStart bool)
 		}
 		return schemas.EventOther
 	}
-	if kind == schemas.EventOther && mayStateCause(text) && causeStatementRE.MatchString(text) {
+	if kind == schemas.EventOther && causeStatementWords.in(text) {
 		return schemas.EventOccurred
 	}
+	// "個人情報保護委員会には3月20日に報告済みであり、また、所轄警察署にも
+	// 3月30日被害申告": the clause to the next date names the police, but
+	// the date's own clause names only the regulator.
+	if kind == schemas.EventPolice && regulatorOnly(ownClause(text, m)) {
+		return schemas.EventReported
+	}
+	// "所轄警察署にも3月30日被害申告しております": the words after the date
+	// alone read as a discovery (申告), but its clause is a report to the
+	// police.
+	if kind == schemas.EventDiscovered && classifyClause(ownClause(text, m)) == schemas.EventPolice {
+		return schemas.EventPolice
+	}
 	return kind
+}
+
+// ownClause is the clause of text in which the mention m is written:
+// from the 、 or 。 before it to the 、 or 。 after it.
+func ownClause(text string, m dateMention) string {
+	start := max(strings.LastIndexAny(text[:m.Start], "、。\n"), 0)
+	end := len(text)
+	if i := strings.IndexAny(text[m.End:], "、。\n"); i >= 0 {
+		end = m.End + i
+	}
+	return text[start:end]
+}
+
+// regulatorOnly reports whether clause names a regulator
+// (timeline/regulators.tsv) and not the police (timeline/police.tsv).
+func regulatorOnly(clause string) bool {
+	return regulatorWords.in(clause) && !policeWords.in(clause)
 }
 
 // classifyPieces reads the comma-separated clauses of body one by one (a
@@ -241,21 +227,20 @@ var weekdayLeadRE = regexp.MustCompile(`^\s*(?:[(](?:月|火|水|木|金|土|日
 // happened: a bullet, a time, a weekday, brackets.
 var dateOnlyRE = regexp.MustCompile(`^[\s・•\-*\d.()【】\[\]]*$`)
 
-// incidentDayRE names the day of the incident without its date.
-var incidentDayRE = regexp.MustCompile(`(?:事件|事案|事故|被害|攻撃|感染)?発生(?:の)?当日`)
-
 // timeContinues reports whether s tells a time on the day of the sentence
-// before: 同日, 当日, その後, 直後, 翌日, 数分後, or a number right before 分後
-// or 時, or a time written 19:19. It is the regexp
+// before: a word of timeline/same_day.tsv (同日, その後, 翌日…), or a number
+// right before 分後 or 時, or a time written 19:19. It is the regexp
 //
-//	同日|当日|その後|直後|翌日|\d{1,3}分後|数分後|\d{1,2}時\d{0,2}分?|\d{1,2}:\d{2}
+//	WORDS|\d{1,3}分後|\d{1,2}時\d{0,2}分?|\d{1,2}:\d{2}
 //
 // in words: its numbers may be the last digits of a longer run, and what
 // may follow 時 is optional, so a digit before 分後 or 時, or before ":" and
 // two digits, is a match.
 func timeContinues(s string) bool {
-	if containsAny(s, []string{"同日", "当日", "その後", "直後", "翌日", "数分後"}) {
-		return true
+	for _, w := range sameDayWords {
+		if strings.Contains(s, w.word) {
+			return true
+		}
 	}
 	for i := 1; i < len(s); i++ {
 		if !isDigitByte(s[i-1]) {
@@ -301,16 +286,13 @@ func timeline(w *watch, sents []sentence, ctx *yearContext, pub, pubMention int)
 		if len(ms) == 0 {
 			// "その後19時19分に…発覚しました": a time with no date is on the
 			// day of the sentence before.
-			if !last.IsZero() && i-lastIdx <= 2 && timeContinues(s.Text) {
+			if !last.IsZero() && i-lastIdx <= continueSentences && timeContinues(s.Text) {
 				k := classifyPieces(s.Text)
 				if k == schemas.EventOther {
 					k = classifyClause(s.Text)
 				}
 				if k == schemas.EventDiscovered || k == schemas.EventOccurred {
-					d := last
-					if strings.Contains(s.Text, "翌日") {
-						d = d.AddDays(1)
-					}
+					d := last.AddDays(daysLater(s.Text))
 					events = append(events, schemas.Event{Kind: k, Date: d, Sentence: s.Text})
 					lastIdx = i
 				}
@@ -351,7 +333,7 @@ func timeline(w *watch, sents []sentence, ctx *yearContext, pub, pubMention int)
 				// next lines, or by the heading it sits under.
 				kind = classifyClause(s.Heading)
 				if kind == schemas.EventOther || kind == schemas.EventNotified {
-					for n := i + 1; n < len(sents) && n <= i+4; n++ {
+					for n := i + 1; n < len(sents) && n <= i+nextLines; n++ {
 						if len(sents[n].Dates) > 0 && !strings.HasSuffix(sents[n].Text, "。") || sents[n].Heading != s.Heading && isHeading(sents[n].Text) {
 							break
 						}
@@ -369,7 +351,7 @@ func timeline(w *watch, sents []sentence, ctx *yearContext, pub, pubMention int)
 			default:
 				rangeStart := j+1 < len(ms) && ms[j+1].RangeEnd
 				kind = classifyMention(s.Text, m, end, rangeStart)
-				if kind == schemas.EventOther && rangeStart && i > 0 && bracketed(s.Text) && exposedRE.MatchString(sents[i-1].Text) {
+				if kind == schemas.EventOther && rangeStart && i > 0 && bracketed(s.Text) && exposedWords.in(sents[i-1].Text) {
 					// "1.氏名が他の利用者に閲覧できる状態になっていた。 /
 					// (2013年12月10日から2015年3月24日までの間)": the period of
 					// the state the line before tells of.
@@ -393,7 +375,7 @@ func timeline(w *watch, sents []sentence, ctx *yearContext, pub, pubMention int)
 // that holds a date of its own.
 func classifyContinuation(sents []sentence, i int) string {
 	var b strings.Builder
-	for n := i + 1; n < len(sents) && n <= i+4; n++ {
+	for n := i + 1; n < len(sents) && n <= i+continuationLines; n++ {
 		if len(sents[n].Dates) > 0 {
 			break
 		}
@@ -415,9 +397,6 @@ func classifyContinuation(sents []sentence, i int) string {
 	return schemas.EventOther
 }
 
-// exposedRE: a sentence telling that data leaked or lay open.
-var exposedRE = regexp.MustCompile(`漏えい|漏洩|流出|閲覧(?:でき|可能)|表示され|公開され|不正`)
-
 // bracketed reports whether the whole sentence is one bracket.
 func bracketed(s string) bool {
 	return strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") && strings.Count(s, "(") == 1
@@ -427,12 +406,12 @@ func bracketed(s string) bool {
 // ("- 【対象となるお客様】", "対象者:"), so that a period under it bounds
 // whose data is concerned and names no event.
 func scopeLabel(l string) bool {
-	return utf8.RuneCountInString(l) <= 20 && !strings.Contains(l, "。") && strings.Contains(l, "対象") &&
-		containsAny(l, []string{"お客様", "者", "方", "会員", "利用者", "顧客"})
+	return utf8.RuneCountInString(l) <= scopeLabelRunes && !strings.Contains(l, "。") && containsAny(l, scopeTopic) &&
+		containsAny(l, scopeWho)
 }
 
 // andJoinRE is what joins two dates that share one verb: "11月29日と12月22日に".
-var andJoinRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*(?:と|及び|および|、|,)\s*$`)
+var andJoinRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*` + alternation(clauseWords["and_join"]) + `\s*$`)
 
 // clauseOfNext is the part of a following sentence that says what
 // happened on a date-only line's day: the main clause after any dates
@@ -450,7 +429,7 @@ func clauseOfNext(s sentence) string {
 }
 
 // reportedContentRE ends a reported content (…旨の報告, …との連絡).
-var reportedContentRE = regexp.MustCompile(`旨|との`)
+var reportedContentRE = regexp.MustCompile(alternation(clauseWords["reported_content"]))
 
 // stripDates removes the date mentions, weekdays and times from s.
 func stripDates(s string) string { return stripMentions(s, findDates(s)) }
@@ -483,7 +462,7 @@ func stripMentions(s string, ms []dateMention) string {
 var (
 	weekdayAnyRE  = regexp.MustCompile(`[(](月|火|水|木|金|土|日)(曜日?)?[)]`)
 	bareWeekdayRE = regexp.MustCompile(`(月|火|水|木|金|土|日)曜日?`)
-	timeRE        = regexp.MustCompile(`(午前|午後|未明|深夜)?\d{1,2}(時\d{0,2}分?|:\d{2})(頃|ごろ|時点)?`)
+	timeRE        = regexp.MustCompile(`(` + alternation(clockTimes) + `)?\d{1,2}(時\d{0,2}分?|:\d{2})(頃|ごろ|時点)?`)
 )
 
 // firstOf returns the earliest event of a kind on or before limit (when
@@ -501,11 +480,6 @@ func firstOf(events []schemas.Event, kind string, limit schemas.Date) (schemas.D
 	return best.Date, best.Sentence
 }
 
-// responseWords tell of what an organization did once it knew of an
-// incident: apologized, asked for deletion, stopped or shut off a service,
-// reported it.
-var responseWords = []string{"謝罪", "お詫び", "おわび", "削除を依頼", "削除等を依頼", "削除をお願い", "削除依頼", "停止し", "停止いたし", "遮断", "報告を", "報告し", "報告書", "届け出", "被害届", "相談し"}
-
 // sameDayResponse returns the day of the incident and the sentence that
 // tells of a response to it dated that same day (a date that bounds a
 // period, or announces a plan, is no response).
@@ -519,9 +493,21 @@ func sameDayResponse(events []schemas.Event, occurred schemas.Date) (schemas.Dat
 			seen = true
 			continue
 		}
-		if seen && !strings.Contains(e.Sentence, "予定") && containsAny(e.Sentence, responseWords) {
+		if seen && !containsAny(e.Sentence, planWords) && containsAny(e.Sentence, responseWords) {
 			return e.Date, e.Sentence
 		}
 	}
 	return schemas.Date{}, ""
+}
+
+// daysLater is how many days after the sentence before a dateless
+// sentence's event is: the most that a word of same_day.tsv in it says.
+func daysLater(s string) int {
+	n := 0
+	for _, w := range sameDayWords {
+		if w.days > n && strings.Contains(s, w.word) {
+			n = w.days
+		}
+	}
+	return n
 }

@@ -17,45 +17,6 @@ import (
 // package's -update flag belongs to the organization golden test.
 var updateFields = flag.Bool("update-fields", false, "rewrite testdata/extract/{dates,counts}/*.golden")
 
-// TestClassifyEvents reads what happened on the day of the first date of
-// invented notice sentences.
-func TestClassifyEvents(t *testing.T) {
-	tests := []struct {
-		name, text, kind string
-	}{
-		{"detected", "2023年6月5日、当社サーバーへの不正アクセスを検知しました。", schemas.EventDiscovered},
-		{"found out", "令和5年7月3日(月)、保護者からの連絡により名簿の紛失が判明しました。", schemas.EventDiscovered},
-		{"told by a customer", "2024年2月1日にお客様から問い合わせがあり、誤送信が発覚しました。", schemas.EventDiscovered},
-		{"reported content", "同年5月26日にランサムウェアの被害を受けた旨の報告を受けた。", schemas.EventOccurred},
-		{"inquiry content", "4月27日(木)にマスコミから情報提供があったとの連絡があり、ミスが発覚しました。", schemas.EventDiscovered},
-		{"lost", "2023年10月2日、職員が患者情報を含むUSBメモリを紛失しました。", schemas.EventOccurred},
-		{"lost polite", "令和6年1月15日、教員が成績一覧を電車内に置き忘れ、紛失いたしました。", schemas.EventOccurred},
-		{"sent", "2023年6月28日、当選のお知らせメールを誤って送信しました。", schemas.EventOccurred},
-		{"attack began", "5月3日(水)から不正アクセスが開始され、5月5日に本格化した。", schemas.EventOccurred},
-		{"public from", "2020年2月16日から閲覧可能な状態となっていました。", schemas.EventOccurred},
-		{"embedded", "調査の結果、2023年3月1日に不正アクセスを受けたことが判明しました。", schemas.EventOccurred},
-		{"not confirmed", "5月26日(日)に被害を受けたが、情報の流出は確認されていない。", schemas.EventOccurred},
-		{"regulator", "2023年7月10日、個人情報保護委員会へ報告いたしました。", schemas.EventReported},
-		{"police told us", "2024年5月21日、県警から改ざんの可能性について連絡を受けました。", schemas.EventDiscovered},
-		{"we told the police", "2024年5月22日、所轄の警察署に相談しました。", schemas.EventPolice},
-		{"published", "2023年7月14日、当社ホームページにて公表いたしました。", schemas.EventPublished},
-		{"quoted words", "平成31年4月17日に市民から、「選挙はがきが送られてきた。調べてほしい。」との電話があった。", schemas.EventDiscovered},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			text := normalize.Text(tt.text)
-			ctx := &yearContext{published: mustDate(t, "2024-06-01")}
-			ev := timeline(nil, splitSentences(text), ctx, -1, -1)
-			if len(ev) == 0 {
-				t.Fatalf("%q: no event", text)
-			}
-			if ev[0].Kind != tt.kind {
-				t.Errorf("%q: got %s, want %s", text, ev[0].Kind, tt.kind)
-			}
-		})
-	}
-}
-
 // goldenRecord is what the golden files hold: the fields this package's
 // date, count and report rules fill, and the timeline.
 type goldenRecord struct {

@@ -46,9 +46,9 @@ func trimWeekdayLead(s string) string {
 var timeLeadRE = regexp.MustCompile(`^(?:` + timeRE.String() + `)`)
 
 // timeLead is the length of the time of day s opens with (timeRE), 0 when
-// none: it opens with a digit or one of 午前, 午後, 未明, 深夜.
+// none: it opens with a digit or a clock word of dates/times_of_day.tsv (午前).
 func timeLead(s string) int {
-	if s == "" || !isDigitByte(s[0]) && !hasPrefixAny(s, []string{"午", "未", "深"}) {
+	if s == "" || !isDigitByte(s[0]) && !hasPrefixAny(s, clockTimes) {
 		return 0
 	}
 	if loc := timeLeadRE.FindStringIndex(s); loc != nil {
@@ -60,22 +60,13 @@ func timeLead(s string) int {
 // clauseBoundary is where the clause a date governs ends in s, -1 when it
 // does not: at a comma, the end of a reported content (…旨の連絡, …との
 // 報告), a contrast (…たが、), a result (…したところ). It is the first
-// match of clauseBoundaryRE (eventscan_test.go), the first of the literals
-// 、 , 旨 との ものの ところ ため. (Bytes E3 and E6 start a rune wherever
-// they are.)
+// match of clauseBoundaryRE (eventscan_test.go), the first of the
+// boundary words of timeline/clause_words.tsv. (A word's first byte is
+// ASCII or starts a rune wherever it is.)
 func clauseBoundary(s string) int {
 	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case ',':
+		if boundaryFirstByte[s[i]] && hasPrefixAny(s[i:], boundaryWords) {
 			return i
-		case 0xE3: // 、 と も た
-			if hasPrefixAny(s[i:], []string{"、", "との", "ものの", "ところ", "ため"}) {
-				return i
-			}
-		case 0xE6: // 旨
-			if strings.HasPrefix(s[i:], "旨") {
-				return i
-			}
 		}
 	}
 	return -1
@@ -95,21 +86,11 @@ func nextComma(s string) (int, int) {
 	return -1, 0
 }
 
-// mayStateCause reports whether s holds 原因 or 起因, one of which every
-// match of causeStatementRE holds.
-func mayStateCause(s string) bool {
-	return strings.Contains(s, "原因") || strings.Contains(s, "起因")
-}
-
-// incomingNouns are the nouns of which every match of incomingReportRE
-// holds one (第一報 holds 一報).
-var incomingNouns = newWordList([]string{"報告", "連絡", "通報", "指摘", "申し出", "申出", "問い合わせ", "問合せ", "情報提供", "一報"})
-
 // dateLineRunes are the runes that may be left of a sentence once its
 // dates are cut out, when it holds nothing but dates: what dateOnlyRE
 // allows, and what stripMentions removes — weekdays, times, and the
 // characters trimmed at the ends.
-const dateLineRunes = " \t\n\f\r・•-*0123456789.()【】[]" + "月火水木金土日曜" + "午前後未明深夜時分:頃ごろ点" + "~、,"
+var dateLineRunes = " \t\n\f\r・•-*0123456789.()【】[]" + "月火水木金土日曜" + strings.Join(clockTimes, "") + "時分:頃ごろ点" + "~、,"
 
 // dateOnlyLine reports whether s, whose date mentions are ms, holds
 // nothing but its dates, weekdays and times: dateOnlyRE matches what
@@ -146,7 +127,7 @@ var incomingReportAtRE = regexp.MustCompile(`^(?:` + incomingReportRE.String() +
 // backtracker's work large.
 func incomingReport(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if s[i] == 0xE3 && hasPrefixAny(s[i:], []string{"から", "より"}) && incomingReportAtRE.MatchString(s[i:]) {
+		if fromFirstByte[s[i]] && hasPrefixAny(s[i:], fromWords) && incomingReportAtRE.MatchString(s[i:]) {
 			return true
 		}
 	}
@@ -157,7 +138,7 @@ func incomingReport(s string) bool {
 // が判明した" — so that a date before it, inside the embedded clause, is
 // the day of what was found, not of the finding; -1 when it does not. It
 // is the first match of embeddedRE (eventscan_test.go): こと or の, then が
-// or を, then one of its verbs.
+// or を, then a verb of timeline/found_verbs.tsv.
 func embeddedAt(s string) int {
 	for i := 0; i < len(s); i++ {
 		if s[i] != 0xE3 { // the first byte of こ and の
@@ -172,7 +153,7 @@ func embeddedAt(s string) int {
 		default:
 			continue
 		}
-		if hasPrefixAny(s[j:], []string{"が", "を"}) && hasPrefixAny(s[j+len("が"):], []string{"判明", "発覚", "確認", "分か", "わか", "検知", "把握"}) {
+		if hasPrefixAny(s[j:], []string{"が", "を"}) && hasPrefixAny(s[j+len("が"):], foundVerbs) {
 			return i
 		}
 	}
@@ -180,15 +161,16 @@ func embeddedAt(s string) int {
 }
 
 // mayBeScope reports whether clause opens, after white space, as a match
-// of scopeRE must: with "(", まで or 以前.
+// of scopeRE must: with "(" or a scope word (まで, 以前).
 func mayBeScope(clause string) bool {
-	return hasPrefixAny(clause[skipSpace(clause, 0):], []string{"(", "まで", "以前"})
+	c := clause[skipSpace(clause, 0):]
+	return strings.HasPrefix(c, "(") || hasPrefixAny(c, scopeWords)
 }
 
 // mayStartPeriod reports whether clause opens, after white space, as a
-// match of periodStartRE must: with "(", a time (午前, 午後, a digit) or
-// 以降, から, より.
+// match of periodStartRE must: with "(", a time (a period word of
+// dates/times_of_day.tsv, a digit) or a period_start word (以降, から).
 func mayStartPeriod(clause string) bool {
 	c := clause[skipSpace(clause, 0):]
-	return c != "" && isDigitByte(c[0]) || hasPrefixAny(c, []string{"(", "午前", "午後", "以降", "から", "より"})
+	return c != "" && isDigitByte(c[0]) || strings.HasPrefix(c, "(") || hasPrefixAny(c, periodTimes) || hasPrefixAny(c, periodStartWords)
 }

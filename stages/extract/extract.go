@@ -2,7 +2,6 @@ package extract
 
 import (
 	"context"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -59,10 +58,6 @@ type Rules struct {
 
 // New returns the rule-based extractor, with DefaultBudget.
 func New() *Rules { return &Rules{Budget: DefaultBudget} }
-
-// Version names the extractor's rules; a cache of results keyed by it is
-// invalid once it changes.
-const Version = "rules-27"
 
 // Extract implements Extractor.
 func (r Rules) Extract(ctx context.Context, in Input, n *schemas.Notice) error {
@@ -154,14 +149,6 @@ func caseYear(id string) int {
 	return 0
 }
 
-// publishedLabelRE marks a date as the notice's own: 更新日, 公表日, 発表.
-var publishedLabelRE = regexp.MustCompile(`(更新日|公表日|発表日|掲載日|公開日|報告日|作成日|発行日|投稿日|配信日|日付|発表|掲載)\s*[::]?\s*$`)
-
-// headerBlock is how many sentences from the top may hold the notice's
-// dated line: a letterhead (date, 各位, organization) comes first, but web
-// captures put menus and breadcrumbs before it.
-const headerBlock = 30
-
 // publishedDate is the date of the notice: the header's date, the loader's,
 // or a date the text gives as its own near the top — a line holding only a
 // date, 更新日:…, (…発表), a date opening one of the first lines
@@ -202,7 +189,7 @@ func publishedDate(w *watch, in Input, sents []sentence, ctx *yearContext) (sche
 		w.check()
 		ms := s.Dates
 		if len(ms) == 0 {
-			seenBody = seenBody || strings.HasSuffix(s.Text, "。") && utf8.RuneCountInString(s.Text) >= 20
+			seenBody = seenBody || strings.HasSuffix(s.Text, "。") && utf8.RuneCountInString(s.Text) >= bodySentenceRunes
 			continue
 		}
 		m := ms[0]
@@ -214,9 +201,9 @@ func publishedDate(w *watch, in Input, sents []sentence, ctx *yearContext) (sche
 			switch {
 			case letterhead && dateOnlyLine(s.Text, ms):
 				own = true
-			case letterhead && i < 4 && m.Start == 0 && titleAfterDate(after):
+			case letterhead && i < titleDateLines && m.Start == 0 && titleAfterDate(after):
 				own = true // "令和6年8月8日 市内小学校における…について"
-			case i < 10 && !strings.Contains(s.Text, "。") &&
+			case i < bracketDateLines && !strings.Contains(s.Text, "。") &&
 				strings.HasSuffix(after, ")") && strings.HasSuffix(strings.TrimSpace(s.Text[:m.Start]), "(") &&
 				!eventKind(classifyClause(s.Text[:m.Start])):
 				own = true // "お詫びとお知らせ (2015/03/27)"
@@ -240,8 +227,7 @@ func titleAfterDate(after string) bool {
 	if after == "" || r == '(' || r == '~' || r == '-' || isDigitByte(after[0]) {
 		return false
 	}
-	return !hasPrefixAny(after, []string{"、", ",", "に", "から", "より", "まで", "の", "頃", "ごろ", "時", "午前", "午後", "未明", "深夜", "夜", "朝", "夕", "以降", "付", "時点", "現在", "は",
-		"月曜", "火曜", "水曜", "木曜", "金曜", "土曜", "日曜"})
+	return !hasPrefixAny(after, eventOpeners)
 }
 
 func eventKind(k string) bool {
@@ -260,7 +246,7 @@ func hasPrefixAny(s string, ps []string) bool {
 // timelineHeading reports whether a heading introduces a timeline, under
 // which a line with only a date starts an event, not the notice.
 func timelineHeading(h string) bool {
-	return containsAny(h, []string{"経緯", "経過", "時系列", "概要", "発生", "判明", "発覚", "紛失", "日時", "年月日", "期間", "事案", "内容"})
+	return containsAny(h, timelineHeadingWords)
 }
 
 // ownPublication finds the day the text says this very notice was
@@ -277,8 +263,7 @@ func ownPublication(events []schemas.Event, title string) schemas.Date {
 		if e.Kind != schemas.EventPublished {
 			continue
 		}
-		if (label != "" && strings.Contains(e.Sentence, label)) || strings.Contains(e.Sentence, "本報告") ||
-			strings.Contains(e.Sentence, "本リリース") {
+		if (label != "" && strings.Contains(e.Sentence, label)) || containsAny(e.Sentence, thisNoticeWords) {
 			return e.Date
 		}
 	}

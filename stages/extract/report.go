@@ -10,27 +10,8 @@ import (
 )
 
 var (
-	nthReportRE    = regexp.MustCompile(`第\s*([0-9]+|[一二三四五六七八九十]+)\s*報`)
-	followUpRE     = regexp.MustCompile(`続報\s*([0-9]+|[一二三四五六七八九十]+)?`)
-	finalReportRE  = regexp.MustCompile(`最終報|最終報告|最終のご報告|確報`)
-	priorReportsRE = regexp.MustCompile(`第\s*([0-9]+|[一二三四五六七八九十]+)\s*報(?:[」』)]*)\s*(?:に|にて|で|において|として|の通り|のとおり|でお知らせ|を公表|を公開)`)
-
-	// priorNoticeRE: the body cites one earlier notice of the same
-	// incident — 既報, 先般ご案内, 「2月3日付…にて公表しましたように」,
-	// 「既に…お詫びとお知らせを差し上げている」.
-	priorNoticeRE = regexp.MustCompile(`既報|先般(?:の)?(?:ご案内|お知らせ|ご報告|公表|発表)|` +
-		`(?:既に|すでに|先日|前回|さる|先般|\d+\s*月(?:\s*\d+\s*日)?)[^。]{0,60}?` +
-		`(?:公表|お知らせ|ご報告|ご案内|発表|報道発表|お詫び)を?(?:いたし|させていただき|差し上げ|し|申し上げ)(?:ました|た|て(?:い|お)|ており)`)
-
-	// laterNoticeRE: the notice is not the first about its incident,
-	// though it gives no number — 改めてお詫び, a report of an
-	// investigation's results, a response to press reports, a regulator's
-	// action on someone else's incident.
-	laterNoticeRE = regexp.MustCompile(`改めて(?:深く|心より|心から)?(?:お詫び|おわび)|改めましてお詫び` +
-		// "現時点の調査結果として、…判明しましたので、ご報告いたします":
-		// the results of an investigation the incident's first notice began.
-		`|調査結果(?:として|について|につきまして|及び|および)[^。]{0,40}(?:ご報告|報告いたし|報告申し上げ)`)
-	laterNoticeTitleRE = regexp.MustCompile(`調査結果|報告書|その後|経過|経緯|報道(?:について|に関|され|の件)|行政上の対応|指導|勧告|再発防止策`)
+	nthReportRE = regexp.MustCompile(`第\s*([0-9]+|[一二三四五六七八九十]+)\s*報`)
+	followUpRE  = regexp.MustCompile(`続報\s*([0-9]+|[一二三四五六七八九十]+)?`)
 )
 
 // reportNumber reads which report of its incident a notice is, from its
@@ -64,32 +45,19 @@ func reportNumber(w *watch, title string, sents []sentence, events []schemas.Eve
 	return seq, investigationClosed(title, sents, seq)
 }
 
-var (
-	// investigationReportTitleRE: the title publishes an investigation's
-	// report (調査報告書, 調査委員会報告書), which closes the incident.
-	investigationReportTitleRE = regexp.MustCompile(`調査(?:委員会)?(?:の)?報告書`)
-	// investigationDoneRE: "調査及び精査が完了いたしましたので", "調査機関による
-	// 調査の完了、" — the investigation is over.
-	investigationDoneRE = regexp.MustCompile(`(?:調査|精査)(?:[^。、にを]{0,8}(?:が|の|は))?(?:完了|終了)(?:いたし|し|、|および|及び)`)
-	// moreToComeWords: a further report is announced or the findings are
-	// interim.
-	moreToComeWords = []string{"続報", "次報", "判明次第", "分かり次第", "わかり次第", "中間報告", "途中経過", "現時点の調査結果",
-		"完了次第", "完了しだい", "完了後", "完了するまで", "完了していな", "完了しておら", "完了しておりませ", "最終報告書"}
-)
-
 // investigationClosed reports whether a notice that gives no number in its
 // title is its incident's last report: it publishes an investigation report,
 // or it follows an earlier notice (seq is not 1) and tells in its opening
 // that the investigation is complete, with no further report announced.
 func investigationClosed(title string, sents []sentence, seq int) bool {
-	if realTitle(title) && investigationReportTitleRE.MatchString(title) && !containsAny(title, moreToComeWords) {
+	if realTitle(title) && investigationTitles.in(title) && !containsAny(title, moreToComeWords) {
 		return true
 	}
 	if seq == 1 {
 		return false
 	}
-	open := strings.Join(firstTexts(sents, 24), "")
-	if !strings.Contains(open, "完了") && !strings.Contains(open, "終了") || !investigationDoneRE.MatchString(open) {
+	open := strings.Join(firstTexts(sents, openingSentences), "")
+	if !investigationDoneCue.in(open) || !investigationDoneRE.MatchString(open) {
 		return false
 	}
 	for _, s := range sents {
@@ -105,10 +73,10 @@ func seqFromBody(w *watch, title string, sents []sentence, events []schemas.Even
 	maxCited := 0
 	for i, s := range sents {
 		w.check()
-		if i > 6 {
+		if i >= citingSentences {
 			break // citations of earlier reports open a notice
 		}
-		if !strings.Contains(s.Text, "お知らせ") && !strings.Contains(s.Text, "公表") {
+		if !citingWords.in(s.Text) {
 			continue
 		}
 		for _, m := range priorReportsRE.FindAllStringSubmatch(s.Text, -1) {
@@ -120,7 +88,7 @@ func seqFromBody(w *watch, title string, sents []sentence, events []schemas.Even
 	if maxCited > 0 {
 		return maxCited + 1
 	}
-	if m := nthReportRE.FindStringSubmatch(strings.Join(firstTexts(sents, 3), " ")); m != nil {
+	if m := nthReportRE.FindStringSubmatch(strings.Join(firstTexts(sents, titleLines), " ")); m != nil {
 		// "(第二報)" on the first lines of a notice without a blog header.
 		if n, ok := smallNumber(m[1]); ok {
 			return n
@@ -129,8 +97,8 @@ func seqFromBody(w *watch, title string, sents []sentence, events []schemas.Even
 	// Earlier notices cited in the opening sentences; PDF text wraps lines
 	// inside sentences, so the opening lines are joined before the check.
 	cited := 0
-	for s := range strings.SplitAfterSeq(strings.Join(firstTexts(sents, 24), ""), "。") {
-		if strings.Contains(s, "本日") || strings.Contains(s, "今後") {
+	for s := range strings.SplitAfterSeq(strings.Join(firstTexts(sents, openingSentences), ""), "。") {
+		if containsAny(s, presentWords) {
 			continue
 		}
 		if !priorNoticeCue(s) {
@@ -141,7 +109,7 @@ func seqFromBody(w *watch, title string, sents []sentence, events []schemas.Even
 		}
 	}
 	if cited > 0 {
-		return min(cited+1, 9)
+		return min(cited+1, maxReport)
 	}
 	// A dated publication in the timeline before this notice's own date.
 	// Without the notice's own date, the latest day its timeline tells of
@@ -149,34 +117,34 @@ func seqFromBody(w *watch, title string, sents []sentence, events []schemas.Even
 	now := published
 	if now.IsZero() {
 		for _, e := range events {
-			if now.Before(e.Date) && !strings.Contains(e.Sentence, "予定") {
+			if now.Before(e.Date) && !containsAny(e.Sentence, planWords) {
 				now = e.Date
 			}
 		}
 	}
 	if !now.IsZero() {
 		for _, e := range events {
-			if e.Kind == schemas.EventPublished && now.Sub(e.Date) >= 2 && !strings.Contains(e.Sentence, "予定") {
+			if e.Kind == schemas.EventPublished && now.Sub(e.Date) >= int32(publishedGapDays) && !containsAny(e.Sentence, planWords) {
 				return 2
 			}
 		}
 	}
-	if realTitle(title) && laterNoticeTitleWords.in(title) && laterNoticeTitleRE.MatchString(title) {
+	if realTitle(title) && laterNoticeTitleWords.in(title) {
 		return 0
 	}
 	for i, s := range sents {
-		if i > 8 {
+		if i >= laterSentences {
 			break
 		}
-		// Every match holds 改め or 調査結果.
-		if (strings.Contains(s.Text, "改め") || strings.Contains(s.Text, "調査結果")) && laterNoticeRE.MatchString(s.Text) {
+		// Every match holds a word of laterNoticeCue.
+		if laterNoticeCue.in(s.Text) && laterNoticeRE.MatchString(s.Text) {
 			return 0
 		}
 	}
 	for _, s := range sents {
 		// "追記(1):2023年7月10日の19:00以降に…": updates appended to the
 		// notice make it several reports in one.
-		if strings.HasPrefix(s.Text, "追記") {
+		if hasPrefixAny(s.Text, addendumWords) {
 			return 0
 		}
 	}
@@ -186,17 +154,18 @@ func seqFromBody(w *watch, title string, sents []sentence, events []schemas.Even
 // realTitle reports whether title reads as a title: a segment of one long
 // line has its whole text as its title, and words in it say nothing of
 // what the notice is.
-func realTitle(title string) bool { return utf8.RuneCountInString(title) <= 100 }
+func realTitle(title string) bool { return utf8.RuneCountInString(title) <= titleRunes }
 
 // priorNoticeCue reports whether s holds the words every match of
 // priorNoticeRE holds: 既報, or an opener (先般, 既に, 先日, a month after
-// a number) and the notice verb's noun (公表, お知らせ…). The pattern has
+// a number) and the notice verb's noun (公表, お知らせ…) — the words of
+// report/prior_notice.tsv. The pattern has
 // no literal prefix and most opening sentences cite nothing.
 func priorNoticeCue(s string) bool {
-	if strings.Contains(s, "既報") {
+	m := maskOf(s)
+	if priorAlready.inMask(s, m) {
 		return true
 	}
-	m := maskOf(s)
 	return priorNouns.inMask(s, m) && (priorOpeners.inMask(s, m) || scanDateCues(s).digitTsuki > 0)
 }
 
@@ -230,7 +199,7 @@ func priorNotices(s string) int {
 // at p, the search having started at from.
 func priorNoticeMayStart(s string, p, from int) bool {
 	if !isDigitByte(s[p]) {
-		return hasPrefixAny(s[p:], []string{"既報", "先般", "既に", "すでに", "先日", "前回", "さる"})
+		return hasPrefixAny(s[p:], priorStarts)
 	}
 	if p > from && isDigitByte(s[p-1]) {
 		return false // tried from the run's first digit
@@ -241,13 +210,6 @@ func priorNoticeMayStart(s string, p, from int) bool {
 	}
 	return strings.HasPrefix(s[skipSpace(s, e):], "月")
 }
-
-var (
-	priorOpeners = newWordList([]string{"先般", "既に", "すでに", "先日", "前回", "さる"})
-	priorNouns   = newWordList([]string{"公表", "お知らせ", "ご報告", "ご案内", "発表", "お詫び"})
-	// laterNoticeTitleWords: every match of laterNoticeTitleRE holds one.
-	laterNoticeTitleWords = newWordList([]string{"調査結果", "報告書", "その後", "経過", "経緯", "報道", "行政上の対応", "指導", "勧告", "再発防止策"})
-)
 
 func firstTexts(sents []sentence, n int) []string {
 	var out []string
