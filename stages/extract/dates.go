@@ -30,11 +30,11 @@ var (
 	// R5.7.3, H30.3.19.
 	eraNumRE   = regexp.MustCompile(`(?:^|[^A-Za-z])(` + eraClass() + `)\s*(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{1,2})(?:[^\d]|$)`)
 	weekdayRE  = regexp.MustCompile(`^\s*[(]\s*(月|火|水|木|金|土|日)(?:曜日?)?\s*(?:・?祝)?\s*[)]`)
-	rangeSepRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,20}[)])?\s*` + alternation(rangeTimes) + `?\s*(?:\d{1,2}[時:]\d{0,2}分?(?:頃|ごろ)?)?\s*(?:~|から|より|-)\s*[、,]?\s*$`)
+	rangeSepRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,20}[)])?\s*` + orderedAlternation(rangeTimes) + `?\s*(?:\d{1,2}[時:]\d{0,2}分?(?:頃|ごろ)?)?\s*(?:~|から|より|-)\s*[、,]?\s*$`)
 )
 
 // kanjiNumDateRE: 令和五年七月三日, 平成三十年十二月, 二〇二三年七月三日, 同年七月三日.
-var kanjiNumDateRE = regexp.MustCompile(`(?:(` + alternation(kanjiEras) + `)(元|[一二三四五六七八九十]{1,3})年|([〇一二三四五六七八九]{4})年|(` + alternation(relYearKanji) + `)?)` +
+var kanjiNumDateRE = regexp.MustCompile(`(?:(` + orderedAlternation(kanjiEras) + `)(元|[一二三四五六七八九十]{1,3})年|([〇一二三四五六七八九]{4})年|(` + orderedAlternation(relYearKanji) + `)?)` +
 	`([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?`)
 
 // slashDayRE: "8/19 医師が…" — a month and day with no year opening a

@@ -45,7 +45,7 @@ var (
 	bodySentenceRunes = publishedWeights["body_sentence_runes"]
 
 	// publishedLabelRE marks a date as the notice's own: 更新日, 公表日, 発表.
-	publishedLabelRE = regexp.MustCompile(alternation(dateWords("published_labels")) + `\s*[::]?\s*$`)
+	publishedLabelRE = regexp.MustCompile(orderedAlternation(dateWords("published_labels")) + `\s*[::]?\s*$`)
 )
 
 func loadEras() (map[string]int, []string, []string) {

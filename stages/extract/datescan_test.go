@@ -10,8 +10,8 @@ import (
 // The regexps the scanners of datescan.go replace: the oracle of their
 // differential tests.
 var (
-	kanjiDateRE = regexp.MustCompile(`(?:(` + alternation(kanjiEras) + `)\s*(元|\d{1,2})\s*年(?:\s*[(]\s*(\d{4})\s*年?\s*[)])?|(\d{4})\s*年)(?:\s*度)?\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?`)
-	shortDateRE = regexp.MustCompile(`(` + alternation(relYearWords) + `)?\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?`)
+	kanjiDateRE = regexp.MustCompile(`(?:(` + orderedAlternation(kanjiEras) + `)\s*(元|\d{1,2})\s*年(?:\s*[(]\s*(\d{4})\s*年?\s*[)])?|(\d{4})\s*年)(?:\s*度)?\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?`)
+	shortDateRE = regexp.MustCompile(`(` + orderedAlternation(relYearWords) + `)?\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?`)
 	numDateRE   = regexp.MustCompile(`(?:^|[^\d.\-/])((?:19|20)\d{2})([/.\-])(\d{1,2})([/.\-])(\d{1,2})(?:[^\d]|$)`)
 )
 

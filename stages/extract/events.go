@@ -63,7 +63,7 @@ func commaLed(clause string) bool {
 
 // addressedRE: a clause that names who told the organization and stops
 // before what was told (…から本市に対し、).
-var addressedRE = regexp.MustCompile(alternation(fromWords) + `[^、。]` + reach("addressed_lead") + addresseeAlt + `、\s*$`)
+var addressedRE = regexp.MustCompile(orderedAlternation(fromWords) + `[^、。]` + reach("addressed_lead") + addresseeAlt + `、\s*$`)
 
 // addressedCue reports whether clause holds から or より and ends with 、
 // and white space, as every match of addressedRE does.
@@ -74,7 +74,7 @@ func addressedCue(clause string) bool {
 // scopeRE: a date that bounds whose data is concerned — "3月16日までに
 // 会員登録をされたお客様", "平成30年3月19日以前に問い合わせをした方" — names
 // no event.
-var scopeRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*` + alternation(scopeWords))
+var scopeRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*` + orderedAlternation(scopeWords))
 
 // longQuoteRE is a quotation long enough to be what someone said or
 // wrote (「個人情報が漏れている…」との電話), whose verbs are not the event.
@@ -82,7 +82,7 @@ var longQuoteRE = regexp.MustCompile(`「[^「」]{` + strconv.Itoa(timelineWeig
 
 // periodStartRE: a date that opens a period (7月3日から, 17:04以降) starts
 // a state, not a discovery.
-var periodStartRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*(?:` + alternation(periodTimes) + `?\d{1,2}(?:時\d{0,2}分?|:\d{2})(?:頃|ごろ)?)?\s*` + alternation(periodStartWords))
+var periodStartRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*(?:` + orderedAlternation(periodTimes) + `?\d{1,2}(?:時\d{0,2}分?|:\d{2})(?:頃|ごろ)?)?\s*` + orderedAlternation(periodStartWords))
 
 // classifyMention decides what happened on the day a date mention names,
 // from the shortest clause after it, then the clause to the next date,
@@ -411,7 +411,7 @@ func scopeLabel(l string) bool {
 }
 
 // andJoinRE is what joins two dates that share one verb: "11月29日と12月22日に".
-var andJoinRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*` + alternation(clauseWords["and_join"]) + `\s*$`)
+var andJoinRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*` + orderedAlternation(clauseWords["and_join"]) + `\s*$`)
 
 // clauseOfNext is the part of a following sentence that says what
 // happened on a date-only line's day: the main clause after any dates
@@ -429,7 +429,7 @@ func clauseOfNext(s sentence) string {
 }
 
 // reportedContentRE ends a reported content (…旨の報告, …との連絡).
-var reportedContentRE = regexp.MustCompile(alternation(clauseWords["reported_content"]))
+var reportedContentRE = regexp.MustCompile(orderedAlternation(clauseWords["reported_content"]))
 
 // stripDates removes the date mentions, weekdays and times from s.
 func stripDates(s string) string { return stripMentions(s, findDates(s)) }
@@ -462,7 +462,7 @@ func stripMentions(s string, ms []dateMention) string {
 var (
 	weekdayAnyRE  = regexp.MustCompile(`[(](月|火|水|木|金|土|日)(曜日?)?[)]`)
 	bareWeekdayRE = regexp.MustCompile(`(月|火|水|木|金|土|日)曜日?`)
-	timeRE        = regexp.MustCompile(`(` + alternation(clockTimes) + `)?\d{1,2}(時\d{0,2}分?|:\d{2})(頃|ごろ|時点)?`)
+	timeRE        = regexp.MustCompile(`(` + orderedAlternation(clockTimes) + `)?\d{1,2}(時\d{0,2}分?|:\d{2})(頃|ごろ|時点)?`)
 )
 
 // firstOf returns the earliest event of a kind on or before limit (when

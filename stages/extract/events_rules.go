@@ -92,10 +92,10 @@ func isOneOf(v string, allowed []string) bool {
 	return false
 }
 
-// alternation is a regexp that matches any of words, literally, tried in
+// orderedAlternation is a regexp that matches any of words, literally, tried in
 // the order given (the order of the file: where one word is a prefix of
 // another, the file says which is taken).
-func alternation(words []string) string {
+func orderedAlternation(words []string) string {
 	q := make([]string, len(words))
 	for i, w := range words {
 		q[i] = regexp.QuoteMeta(w)
@@ -150,7 +150,7 @@ var (
 
 	// incidentDayRE names the day of the incident without its date:
 	// 事件発生当日, 発生の当日.
-	incidentDayRE = regexp.MustCompile(alternation(timelineWords("incident_day")) + `?発生(?:の)?当日`)
+	incidentDayRE = regexp.MustCompile(orderedAlternation(timelineWords("incident_day")) + `?発生(?:の)?当日`)
 )
 
 func loadMaskedNouns() (*strings.Replacer, wordList) {
@@ -171,7 +171,7 @@ func loadIncoming() (*regexp.Regexp, wordList, []string, string, []string) {
 	if err != nil {
 		panic(err)
 	}
-	return re, nouns, part["from"], alternation(part["addressee"]), part["not_if"]
+	return re, nouns, part["from"], orderedAlternation(part["addressee"]), part["not_if"]
 }
 
 func loadClauseWords() map[string][]string {
@@ -190,7 +190,7 @@ func parseIncoming(rows []rules.Row) (*regexp.Regexp, wordList, error) {
 	if err != nil {
 		return nil, wordList{}, err
 	}
-	alt := func(name string) string { return alternation(part[name]) }
+	alt := func(name string) string { return orderedAlternation(part[name]) }
 	from := alt("from")
 	re := regexp.MustCompile(from + `[^、。]` + reach("incoming_reach") + alt("told") + `(?:` + alt("ending") + `|$)` +
 		`|` + from + `[^、。]` + reach("incoming_reach") + alt("told_at_end") + `$` +

@@ -12,10 +12,10 @@ import (
 // The regexps and code that eventscan.go and its callers replaced: the
 // oracle of their differential tests.
 var (
-	clauseBoundaryRE   = regexp.MustCompile(alternation(boundaryWords))
+	clauseBoundaryRE   = regexp.MustCompile(orderedAlternation(boundaryWords))
 	commaRE            = regexp.MustCompile(`、|,`)
-	embeddedRE         = regexp.MustCompile(`(?:こと|の)(?:が|を)` + alternation(foundVerbs))
-	timeContinuationRE = regexp.MustCompile(`(` + alternation(sameDayTestWords()) + `|\d{1,3}分後|\d{1,2}時\d{0,2}分?|\d{1,2}:\d{2})`)
+	embeddedRE         = regexp.MustCompile(`(?:こと|の)(?:が|を)` + orderedAlternation(foundVerbs))
+	timeContinuationRE = regexp.MustCompile(`(` + orderedAlternation(sameDayTestWords()) + `|\d{1,3}分後|\d{1,2}時\d{0,2}分?|\d{1,2}:\d{2})`)
 )
 
 func sameDayTestWords() []string {

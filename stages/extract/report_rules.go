@@ -17,7 +17,7 @@ func reportWords(name string) []string { return rules.Words("report/" + name + "
 var (
 	// finalReportRE: the title names the incident's last report; the
 	// match is the report label a timeline line may name.
-	finalReportRE = regexp.MustCompile(alternation(reportWords("final_report")))
+	finalReportRE = regexp.MustCompile(orderedAlternation(reportWords("final_report")))
 
 	moreToComeWords = reportWords("more_to_come")
 
@@ -71,7 +71,7 @@ func loadLaterNotice() (*regexp.Regexp, wordList) {
 	if err != nil {
 		panic(err)
 	}
-	alt := func(name string) string { return alternation(part[name]) }
+	alt := func(name string) string { return orderedAlternation(part[name]) }
 	re := regexp.MustCompile(alt("again") + alt("again_adverb") + `?` + alt("apology") + `|` + alt("again_apology") +
 		// "現時点の調査結果として、…判明しましたので、ご報告いたします":
 		// the results of an investigation the incident's first notice began.
@@ -84,7 +84,7 @@ func loadInvestigation() (wordList, *regexp.Regexp, wordList) {
 	if err != nil {
 		panic(err)
 	}
-	alt := func(name string) string { return alternation(part[name]) }
+	alt := func(name string) string { return orderedAlternation(part[name]) }
 	re := regexp.MustCompile(alt("work") + `(?:[^。、にを]{0,8}(?:が|の|は))?` + alt("done") + alt("after"))
 	return newWordList(part["report_title"]), re, newWordList(part["done"])
 }
@@ -94,7 +94,7 @@ func loadCitedReports() (*regexp.Regexp, wordList) {
 	if err != nil {
 		panic(err)
 	}
-	re := regexp.MustCompile(`第\s*([0-9]+|[一二三四五六七八九十]+)\s*報(?:[」』)]*)\s*` + alternation(part["particle"]))
+	re := regexp.MustCompile(`第\s*([0-9]+|[一二三四五六七八九十]+)\s*報(?:[」』)]*)\s*` + orderedAlternation(part["particle"]))
 	return re, newWordList(part["sentence"])
 }
 
@@ -114,7 +114,7 @@ func parsePriorNotice(rows []rules.Row) (re *regexp.Regexp, starts []string, alr
 	if err != nil {
 		return nil, nil, wordList{}, wordList{}, wordList{}, err
 	}
-	alt := func(name string) string { return alternation(part[name]) }
+	alt := func(name string) string { return orderedAlternation(part[name]) }
 	re = regexp.MustCompile(alt("already") + `|` + alt("since_opener") + `(?:の)?` + alt("since_noun") + `|` +
 		`(?:` + alt("opener") + `|\d+\s*月(?:\s*\d+\s*日)?)[^。]{0,` + strconv.Itoa(reportWeights["prior_reach"]) + `}?` +
 		alt("notice_noun") + `を?` + alt("verb") + alt("ending"))
