@@ -111,8 +111,8 @@ func Read(r io.Reader, name string) (*Set, error) {
 		if err == io.EOF {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
+			line := 0
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
 				line = pe.StartLine
@@ -120,6 +120,7 @@ func Read(r io.Reader, name string) (*Set, error) {
 			s.reject(schemas.Correction{Line: int32(line)}, "unreadable_correction", fmt.Sprintf("not a CSV row: %v", err))
 			continue // the reader goes on after the broken row
 		}
+		line, _ := cr.FieldPos(0) // a row read without error has a field 0
 		rv := ""
 		if valueCol < len(rec) {
 			rv = strings.TrimSpace(rec[valueCol])
