@@ -1,7 +1,7 @@
 // Command breachtrend turns Japanese security-incident notices into
 // analytic Parquet tables and queries them with embedded DuckDB.
 //
-//	breachtrend run    [--in PATH]... [--out DIR] [--workers N] [--sectors FILE] [--full] [--wait]
+//	breachtrend run    [--in PATH]... [--out DIR] [--workers N] [--sectors FILE] [--corrections FILE] [--full] [--wait]
 //	                   [--max-rejects N] [--log-format text|json] [--quiet]
 //	breachtrend query  [--out DIR] [--format table|csv|json] "SQL"
 //	breachtrend eval   --gold FILE [--out DIR] [-v]
@@ -32,7 +32,7 @@ import (
 const usage = `breachtrend turns Japanese security-incident notices into Parquet tables.
 
 Usage:
-  breachtrend run    [--in PATH]... [--out DIR] [--workers N] [--sectors FILE]
+  breachtrend run    [--in PATH]... [--out DIR] [--workers N] [--sectors FILE] [--corrections FILE]
                      [--full] [--wait] [--max-rejects N] [--log-format text|json] [--quiet]
                                                                build the tables
   breachtrend query  [--out DIR] [--format table|csv|json] SQL  one read-only statement over them (DuckDB)
