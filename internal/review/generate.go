@@ -37,8 +37,10 @@ func Generate(ctx context.Context, opts Options, stdout io.Writer) (string, int,
 	if err != nil {
 		return "", 0, err
 	}
-	if !slices.Contains(tables, "notices") {
-		return "", 0, fmt.Errorf("output folder %s has no notices table: run `breachtrend run` first", opts.Out)
+	for _, t := range []string{"notices", "timeline"} {
+		if !slices.Contains(tables, t) {
+			return "", 0, fmt.Errorf("output folder %s has no %s table: run `breachtrend run` first", opts.Out, t)
+		}
 	}
 	db, err := duck.Open(ctx, opts.Out)
 	if err != nil {

@@ -14,10 +14,12 @@ import (
 func outFolder(t *testing.T) string {
 	t.Helper()
 	out := t.TempDir()
-	os.MkdirAll(filepath.Join(out, "notices"), 0o755)
 	db := openDB(t)
-	if _, err := db.Exec(`COPY notices TO '` + filepath.Join(out, "notices", "part-00000.parquet") + `' (FORMAT parquet)`); err != nil {
-		t.Fatal(err)
+	for _, table := range []string{"notices", "timeline"} {
+		os.MkdirAll(filepath.Join(out, table), 0o755)
+		if _, err := db.Exec(`COPY ` + table + ` TO '` + filepath.Join(out, table, "part-00000.parquet") + `' (FORMAT parquet)`); err != nil {
+			t.Fatal(err)
+		}
 	}
 	return out
 }
@@ -29,7 +31,7 @@ func TestGenerateKeepsAFilledSheet(t *testing.T) {
 	ctx := context.Background()
 	opts := Options{Out: out, Format: "csv"}
 	file, n, err := Generate(ctx, opts, nil)
-	if err != nil || file != filepath.Join(out, "review.csv") || n != 7 {
+	if err != nil || file != filepath.Join(out, "review.csv") || n != 8 {
 		t.Fatalf("Generate = %s %d %v", file, n, err)
 	}
 	if _, _, err := Generate(ctx, opts, nil); err != nil {

@@ -47,7 +47,10 @@ var reasons = []struct {
 	{"organization", "missing: the notice is long enough to name it", 90, "coalesce(n.organization, '') = '' AND length(n.text) >= 200"},
 	{"cause", "unknown cause: the text states none the rules know", 85, "coalesce(n.cause, 'unknown') = 'unknown'"},
 	{"cause", "unknown cause, but another report of this incident states one", 88, "coalesce(n.cause, 'unknown') = 'unknown' AND agg.causes > 0"},
-	{"published_date", "missing: the notice is long enough to be dated", 80, "n.published_date IS NULL AND length(n.text) >= 200"},
+	{"published_date", "missing, though the timeline holds a publication date", 82, "n.published_date IS NULL AND " + hasEvent("published")},
+	{"discovered_date", "missing, though the timeline holds a discovery", 78, "n.discovered_date IS NULL AND " + hasEvent("discovered")},
+	{"occurred_date", "missing, though the timeline holds the incident's date", 76, "n.occurred_date IS NULL AND " + hasEvent("occurred")},
+	{"published_date", "missing: the notice is long enough to be dated", 50, "n.published_date IS NULL AND length(n.text) >= 200"},
 	{"published_date", "delay over a year", 75, "n.disclosure_delay_days > 365"},
 	{"discovered_date", "delay over a year", 75, "n.disclosure_delay_days > 365"},
 	{"affected_count", "missing: the text states a number of people or records", 70,
@@ -62,11 +65,21 @@ var reasons = []struct {
 	{"data_types", "none found in a long notice", 30, "len(coalesce(n.data_types, [])) = 0 AND length(n.text) >= 400"},
 }
 
+// hasEvent is the SQL condition that the notice's timeline holds an event
+// of kind.
+func hasEvent(kind string) string {
+	return "EXISTS (SELECT 1 FROM timeline t WHERE t.notice_id = n.notice_id AND t.kind = " + quote(kind) + ")"
+}
+
 // evidenceOf maps a field to the column of its evidence sentence.
 var evidenceOf = map[string]string{
 	"organization": "organization_evidence", "cause": "cause_evidence", "affected_count": "affected_count_evidence",
 	"discovered_date": "discovered_evidence", "published_date": "published_evidence", "occurred_date": "occurred_evidence",
 }
+
+// eventEvidence is the sentence of the first timeline event of a kind,
+// the evidence of a date that is missing though the timeline has it.
+var eventEvidence = map[string]string{"published_date": "published", "discovered_date": "discovered", "occurred_date": "occurred"}
 
 // valueOf is a field's value as text, as a correction writes it.
 func valueOf(field string) string {
@@ -103,7 +116,11 @@ func Query() string {
 	for _, f := range fields {
 		values = append(values, fmt.Sprintf("WHEN %s THEN %s", quote(f), valueOf(f)))
 		if col, ok := evidenceOf[f]; ok {
-			evidence = append(evidence, fmt.Sprintf("WHEN %s THEN CAST(n.%s AS VARCHAR)", quote(f), col))
+			ev := fmt.Sprintf("CAST(n.%s AS VARCHAR)", col)
+			if kind, ok := eventEvidence[f]; ok {
+				ev = fmt.Sprintf("coalesce(%s, (SELECT t.sentence FROM timeline t WHERE t.notice_id = n.notice_id AND t.kind = %s ORDER BY t.seq LIMIT 1))", ev, quote(kind))
+			}
+			evidence = append(evidence, "WHEN "+quote(f)+" THEN "+ev)
 		}
 	}
 	return `WITH n AS (SELECT * FROM notices WHERE is_incident),

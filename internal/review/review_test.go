@@ -41,8 +41,12 @@ func openDB(t *testing.T) *sql.DB {
 	if _, err := db.Exec(notices); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.Exec(`ALTER TABLE notices ADD COLUMN occurred_evidence VARCHAR`); err != nil {
-		t.Fatal(err)
+	for _, q := range []string{`ALTER TABLE notices ADD COLUMN occurred_evidence VARCHAR`, `ALTER TABLE notices ADD COLUMN occurred_date DATE`,
+		`CREATE TABLE timeline AS SELECT * FROM (VALUES ('n3', 0, 'discovered', DATE '2023-03-01', '3月1日に判明しました。'),
+			('n2', 0, 'occurred', DATE '2023-06-01', '6月1日に侵入されました。')) AS t(notice_id, seq, kind, date, sentence)`} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
 	}
 	return db
 }
@@ -58,8 +62,9 @@ func TestBuildRanksWeakFieldsFirst(t *testing.T) {
 	}
 	want := []string{
 		"n3 discovered_date", "n3 published_date", // negative delay
-		"n3 organization", // missing in a long notice
-		"n2 cause",        // the follow-up whose cause the text never states, while the first report does
+		"n3 organization",  // missing in a long notice
+		"n2 cause",         // the follow-up whose cause the text never states, while the first report does
+		"n2 occurred_date", // the timeline dates the incident, the field is empty
 		"n3 affected_count",
 		"n3 sector",
 		"n3 data_types",
