@@ -102,7 +102,9 @@ func Record(n *schemas.Notice, o Origin) {
 	if len(n.DataTypes) > 0 {
 		set("data_types", "rule:data_types")
 	}
-	if n.Cause != "" {
+	if n.Cause == "unknown" && n.CauseEvidence == "" {
+		set("cause", "default:unknown") // no sentence states a cause
+	} else if n.Cause != "" {
 		set("cause", "rule:cause")
 	}
 	if n.Sector != "" {

@@ -61,6 +61,16 @@ func TestRecord(t *testing.T) {
 	}
 }
 
+func TestUnknownCauseWithoutSentenceIsADefault(t *testing.T) {
+	n := &schemas.Notice{IsIncident: true, Cause: "unknown"}
+	Record(n, Origin{})
+	m := &schemas.Notice{IsIncident: true, Cause: "unknown", CauseEvidence: "原因は調査中です。"}
+	Record(m, Origin{})
+	if n.FieldSources["cause"] != "default:unknown" || m.FieldSources["cause"] != "rule:cause" {
+		t.Errorf("sources %q %q", n.FieldSources["cause"], m.FieldSources["cause"])
+	}
+}
+
 func TestStatesDay(t *testing.T) {
 	d := schemas.MustDate("2023-07-10")
 	for s, want := range map[string]bool{"2023年07月10日": true, "２０２３年７月１０日": true, "2023/7/1": false,
