@@ -23,7 +23,7 @@ type Config struct {
 	// corrections.csv beside the first input root, when it exists;
 	// NoCorrections means none.
 	Corrections string
-	Log     *slog.Logger
+	Log         *slog.Logger
 
 	Full         bool // recompute every segment, ignoring the cache
 	Wait         bool // wait for another run's lock instead of stopping
@@ -38,6 +38,9 @@ type Config struct {
 	// MemoryLimit is the Go runtime's soft memory limit for the run, in
 	// bytes (0: DefaultMemoryLimit; ignored when GOMEMLIMIT is set).
 	MemoryLimit int64
+
+	// fixes are the corrections Run applies (nil: none).
+	fixes *corrections
 
 	// exclude are the paths the walk skips: the run's own output folder,
 	// its lock and its staging folders (a pattern), when they lie under an

@@ -8,6 +8,7 @@ import (
 
 	"github.com/breachtrend/breachtrend/schemas"
 	"github.com/breachtrend/breachtrend/stages/correct"
+	"github.com/breachtrend/breachtrend/stages/enrich"
 )
 
 // CorrectionsFile is the name of the corrections file a run looks for
@@ -60,6 +61,13 @@ func newCorrections(s *correct.Set) *corrections {
 		c.want[p[0]], c.want[p[1]] = true, true
 	}
 	return c
+}
+
+// link hands the same_incident and not_same_incident pairs to l.
+func (c *corrections) link(l *enrich.Linker) {
+	if c != nil {
+		l.Override(c.set.Pairs())
+	}
 }
 
 // apply corrects n before it is linked and written.
