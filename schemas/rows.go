@@ -53,7 +53,7 @@ type Notice struct {
 	// FieldSources says, for each field that holds a value, how it was
 	// found: the rule family (rule:cause), the blog header, the loader
 	// (loader:jsonl), the sector's route (known_table, name_rule,
-	// text_rule), a default (default:unknown) or corrected.
+	// gazetteer, text_rule, gazetteer_weak), a default (default:unknown) or corrected.
 	FieldSources map[string]string `json:"field_sources,omitempty"`
 	// ExtractedValues holds, for each corrected field only, the value the
 	// extractor gave, in the text form of a correction ("" for none), so

@@ -44,7 +44,7 @@ var NoticesTable = &Table[Notice]{
 		unique(str("published_evidence", "sentence the notice's date came from, when the text states it", func(n *Notice) string { return n.PublishedEvidence })),
 		unique(str("occurred_evidence", "sentence the date of the incident came from", func(n *Notice) string { return n.OccurredEvidence })),
 		unique(str("reported_evidence", "sentence the date of the report to the Commission came from", func(n *Notice) string { return n.ReportedEvidence })),
-		strMap("field_sources", "how each field with a value was found: header, loader:jsonl, rule:<family>, known_table, name_rule, text_rule, default:unknown, enrich:<step> or corrected; read one as field_sources['organization']", func(n *Notice) map[string]string { return n.FieldSources }, false),
+		strMap("field_sources", "how each field with a value was found: header, loader:jsonl, rule:<family>, known_table, name_rule, gazetteer, text_rule, gazetteer_weak (the sector's route), default:unknown, enrich:<step> or corrected; read one as field_sources['organization']", func(n *Notice) map[string]string { return n.FieldSources }, false),
 		strMap("extracted_values", "for each corrected field, the value the extractor gave (\"\" for none); null when nothing was corrected", func(n *Notice) map[string]string { return n.ExtractedValues }, true),
 	},
 }

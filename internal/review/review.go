@@ -61,6 +61,7 @@ var reasons = []struct {
 	{"discovered_date", "weak: no discovery stated, the day the organization answered it", 55, "n.field_sources['discovered_date'] = 'rule:same_day_response'"},
 	{"discovered_date", "missing: the notice is long enough to say when it was found", 45, "n.discovered_date IS NULL AND length(n.text) >= 400"},
 	{"sector", "weak: read from words of the text, not the name", 40, "n.field_sources['sector'] = 'text_rule'"},
+	{"sector", "weak: the gazetteer's default for the company's industry", 40, "n.field_sources['sector'] = 'gazetteer_weak'"},
 	{"sector", "missing", 35, "n.sector IS NULL"},
 	{"data_types", "none found in a long notice", 30, "len(coalesce(n.data_types, [])) = 0 AND length(n.text) >= 400"},
 }
