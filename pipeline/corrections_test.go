@@ -135,10 +135,7 @@ func TestCorrectionsSurviveReruns(t *testing.T) {
 	checkCorrected(after)
 
 	db := open(t, out)
-	var statuses []string
-	for _, r := range rowsJSON(t, db, "SELECT status, line FROM corrections ORDER BY line") {
-		statuses = append(statuses, r)
-	}
+	statuses := rowsJSON(t, db, "SELECT status, line FROM corrections ORDER BY line")
 	if len(statuses) != 5 || !strings.Contains(statuses[3], `"invalid"`) || !strings.Contains(statuses[4], `"orphaned"`) {
 		t.Errorf("corrections table: %v", statuses)
 	}
@@ -187,12 +184,10 @@ func TestCorrectionsSurviveReruns(t *testing.T) {
 	// The corrected fields are no longer on the sheet.
 	var again bytes.Buffer
 	review.Generate(context.Background(), review.Options{Out: out, Format: "csv", File: "-"}, &again)
-	for _, f := range fills {
-		if strings.Contains(again.String(), f.id+",") && strings.Contains(again.String(), ","+f.field+",") {
-			for _, l := range strings.Split(again.String(), "\r\n") {
-				if strings.Contains(l, ","+f.id+",") && strings.Contains(l, ","+f.field+",") {
-					t.Errorf("corrected field still on the sheet: %s", l)
-				}
+	for _, l := range strings.Split(again.String(), "\r\n") {
+		for _, f := range fills {
+			if strings.Contains(l, ","+f.id+",") && strings.Contains(l, ","+f.field+",") {
+				t.Errorf("corrected field still on the sheet: %s", l)
 			}
 		}
 	}
