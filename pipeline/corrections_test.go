@@ -198,3 +198,64 @@ func jsonEqual(a, b any) bool {
 	y, _ := json.Marshal(b)
 	return bytes.Equal(x, y)
 }
+
+// TestIncidentCorrections: same_incident merges two notices of different
+// incidents, not_same_incident splits two reports of one, and is_incident
+// false takes a notice out of the incidents.
+func TestIncidentCorrections(t *testing.T) {
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "corpus"), filepath.Join(dir, "out")
+	copyCorpus(t, in)
+	run(t, out, 2, in)
+	db := open(t, out)
+	ids := func(q string) []string {
+		var out []string
+		rows, err := db.Query(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var s string
+			rows.Scan(&s)
+			out = append(out, s)
+		}
+		return out
+	}
+	// Two reports of one incident, and two notices of two others.
+	pair := strings.Split(strings.Join(ids(`SELECT notice_ids[1] || ',' || notice_ids[2] FROM incidents WHERE reports >= 2 ORDER BY incident_id LIMIT 1`), ""), ",")
+	singles := ids(`SELECT notice_ids[1] FROM incidents WHERE reports = 1 ORDER BY incident_id LIMIT 3`)
+	if len(pair) != 2 || len(singles) != 3 {
+		t.Fatalf("sample corpus: pair %v, singles %v", pair, singles)
+	}
+	csv := "notice_id,field,value\n" +
+		pair[1] + ",not_same_incident," + pair[0] + "\n" +
+		singles[0] + ",same_incident," + singles[1] + "\n" +
+		singles[2] + ",is_incident,false\n"
+	if err := os.WriteFile(filepath.Join(dir, "fix.csv"), []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := runCfg(t, Config{Inputs: []string{in}, Out: out, Corrections: filepath.Join(dir, "fix.csv")}); err != nil {
+		t.Fatal(err)
+	}
+	db = open(t, out)
+	incidentOf := func(id string) string {
+		got := ids(`SELECT coalesce(incident_id, '') FROM notices WHERE notice_id = '` + id + `'`)
+		if len(got) != 1 {
+			t.Fatalf("notice %s: %v", id, got)
+		}
+		return got[0]
+	}
+	if incidentOf(pair[0]) == incidentOf(pair[1]) {
+		t.Error("not_same_incident: the two reports are still one incident")
+	}
+	if a, b := incidentOf(singles[0]), incidentOf(singles[1]); a != b || a == "" {
+		t.Errorf("same_incident: incidents %q and %q", a, b)
+	}
+	if inc := incidentOf(singles[2]); inc != "" {
+		t.Errorf("is_incident false: still in incident %s", inc)
+	}
+	if st := ids(`SELECT DISTINCT status FROM corrections`); len(st) != 1 || st[0] != "applied" {
+		t.Errorf("statuses %v", st)
+	}
+}
