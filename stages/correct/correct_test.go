@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding/japanese"
+
 	"github.com/breachtrend/breachtrend/schemas"
 )
 
@@ -206,5 +208,28 @@ func TestBrokenCSVRowIsRejectedAndReadingGoesOn(t *testing.T) {
 	}
 	if s.Len() != 1 || len(s.Rejects()) != 1 || s.Rejects()[0].Reason != "unreadable_correction" || s.Rejects()[0].Segment != 2 {
 		t.Errorf("len %d rejects %+v", s.Len(), s.Rejects())
+	}
+}
+
+// TestShiftJISFile: a sheet Excel saved as plain CSV on a Japanese Windows
+// (Shift_JIS) reads as the same corrections; bytes of no encoding are
+// refused whole.
+func TestShiftJISFile(t *testing.T) {
+	src := "notice_id,field,value,note\naaaaaaaaaaaaaaaaaaaa,organization,株式会社例示,本文の署名\n"
+	sjis, err := japanese.ShiftJIS.NewEncoder().String(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Read(strings.NewReader(sjis), "c.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := notice("aaaaaaaaaaaaaaaaaaaa", "a.txt", 0)
+	s.Apply(n)
+	if n.Organization != "株式会社例示" || !strings.HasPrefix(n.OrganizationEvidence, "本文の署名") {
+		t.Errorf("organization %q evidence %q", n.Organization, n.OrganizationEvidence)
+	}
+	if _, err := Read(strings.NewReader("notice_id,field,value\n\xff\xfe\xff,cause,loss\n"), "c.csv"); err == nil {
+		t.Error("bytes of no encoding accepted")
 	}
 }

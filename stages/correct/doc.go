@@ -1,6 +1,7 @@
 // Package correct applies an analyst's corrections to extracted notices.
 //
-// A corrections file is CSV (UTF-8, a BOM allowed) whose columns are found
+// A corrections file is CSV (UTF-8, a BOM allowed; or Shift_JIS, as
+// Excel saves plain CSV on a Japanese Windows) whose columns are found
 // by their header names, so a filled review sheet (breachtrend review) is
 // one as it is: a row names a notice by notice_id, or source_path and
 // segment_index, or case_id (every notice of that case); a field; and a

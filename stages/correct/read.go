@@ -11,6 +11,9 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/japanese"
 
 	"github.com/breachtrend/breachtrend/schemas"
 )
@@ -69,6 +72,14 @@ func Read(r io.Reader, name string) (*Set, error) {
 	s := &Set{File: name, SHA256: hex.EncodeToString(sum[:]), byID: map[string][]*row{},
 		byPlace: map[string][]*row{}, byCase: map[string][]*row{}}
 	b = bytes.TrimPrefix(b, []byte("\ufeff"))
+	if !utf8.Valid(b) {
+		// Excel's plain "CSV" on a Japanese Windows is Shift_JIS (CP932).
+		sjis, err := japanese.ShiftJIS.NewDecoder().Bytes(b)
+		if err != nil || bytes.ContainsRune(sjis, utf8.RuneError) {
+			return nil, fmt.Errorf("%w %s: neither UTF-8 nor Shift_JIS: save it as CSV UTF-8", ErrFormat, name)
+		}
+		b = sjis
+	}
 	cr := csv.NewReader(bytes.NewReader(b))
 	cr.FieldsPerRecord = -1 // a short row is reported per row, not for the file
 	header, err := cr.Read()
