@@ -1,8 +1,10 @@
 package pipeline
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 
@@ -82,8 +84,9 @@ func (c *corrections) apply(n *schemas.Notice) {
 }
 
 // finish returns the corrections table and the rejects of invalid rows,
-// and records the file in the manifest.
-func (c *corrections) finish(man *Manifest) ([]schemas.Correction, []schemas.Reject) {
+// records the file in the manifest and logs what became of its rows (a
+// warning when some were not applied).
+func (c *corrections) finish(man *Manifest, log *slog.Logger) ([]schemas.Correction, []schemas.Reject) {
 	if c == nil {
 		return nil, nil
 	}
@@ -100,5 +103,13 @@ func (c *corrections) finish(man *Manifest) ([]schemas.Correction, []schemas.Rej
 		}
 	}
 	man.Corrections = used
+	if log != nil {
+		level := slog.LevelInfo
+		if used.Invalid+used.Orphaned > 0 {
+			level = slog.LevelWarn
+		}
+		log.Log(context.Background(), level, "corrections", "file", used.Path, "applied", used.Applied,
+			"invalid", used.Invalid, "orphaned", used.Orphaned, "see", "the corrections table")
+	}
 	return rows, c.set.Rejects()
 }

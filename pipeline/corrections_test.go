@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"slices"
@@ -88,7 +89,14 @@ func TestCorrectionsSurviveReruns(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	second := run(t, out, 2, in)
+	var log bytes.Buffer
+	second, err := runCfg(t, Config{Inputs: []string{in}, Out: out, Workers: 2, Log: slog.New(slog.NewTextHandler(&log, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(log.String(), "level=WARN msg=corrections") || !strings.Contains(log.String(), "invalid=1 orphaned=1") {
+		t.Errorf("no warning of the rows not applied in the log:\n%s", log.String())
+	}
 	man := second.Manifest
 	if man.CacheMiss != 0 || second.CacheHits != second.Segments {
 		t.Errorf("correction-only rerun: %d cache misses, %d hits of %d segments", man.CacheMiss, second.CacheHits, second.Segments)

@@ -248,7 +248,7 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 		return sum, walkErr
 	}
 
-	fixed, badFixes := cfg.fixes.finish(man)
+	fixed, badFixes := cfg.fixes.finish(man, cfg.Log)
 	rejects = append(rejects, badFixes...)
 	sortRejects(rejects)
 	t0 := time.Now()
