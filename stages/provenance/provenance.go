@@ -15,7 +15,6 @@
 package provenance
 
 import (
-	"strings"
 	"unicode"
 
 	"github.com/breachtrend/breachtrend/schemas"
@@ -51,7 +50,9 @@ func Record(n *schemas.Notice, o Origin) {
 		set("final_report", "rule:report_number")
 	}
 	if n.Organization != "" {
-		if o.HeaderRest != "" && strings.Contains(o.HeaderRest, n.Organization) {
+		// The extractor gives the header itself as the evidence of a name
+		// it read there.
+		if o.HeaderRest != "" && n.OrganizationEvidence == o.HeaderRest {
 			set("organization", "header")
 		} else {
 			set("organization", "rule:organization")

@@ -35,6 +35,9 @@ func TestRecord(t *testing.T) {
 	}
 	for _, tt := range tests {
 		n := base()
+		if tt.name == "blog header" {
+			n.OrganizationEvidence = tt.origin.HeaderRest
+		}
 		Record(n, tt.origin)
 		for f, want := range tt.want {
 			if got := n.FieldSources[f]; got != want {
