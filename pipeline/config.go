@@ -18,7 +18,12 @@ type Config struct {
 	Out     string   // output folder: absent, empty or a run's (see resolveOutput)
 	Workers int      // files processed at once, and the cores the run uses (see Run)
 	Sectors string   // optional CSV of organization,JSIC letter that extends the bundled one
-	Log     *slog.Logger
+	// Corrections is an analyst's corrections file (stages/correct),
+	// applied after extraction on every run. "" means the default,
+	// corrections.csv beside the first input root, when it exists;
+	// NoCorrections means none.
+	Corrections string
+	Log         *slog.Logger
 
 	Full         bool // recompute every segment, ignoring the cache
 	Wait         bool // wait for another run's lock instead of stopping
@@ -33,6 +38,9 @@ type Config struct {
 	// MemoryLimit is the Go runtime's soft memory limit for the run, in
 	// bytes (0: DefaultMemoryLimit; ignored when GOMEMLIMIT is set).
 	MemoryLimit int64
+
+	// fixes are the corrections Run applies (nil: none).
+	fixes *corrections
 
 	// exclude are the paths the walk skips: the run's own output folder,
 	// its lock and its staging folders (a pattern), when they lie under an
@@ -92,6 +100,13 @@ func (c *Config) Validate() error {
 	if c.Sectors != "" {
 		if _, err := os.Stat(c.Sectors); err != nil {
 			return fmt.Errorf("%w: --sectors %s: %v", ErrUsage, c.Sectors, err)
+		}
+	}
+	if c.Corrections == "" {
+		c.Corrections = DefaultCorrections(c.Inputs)
+	} else if c.Corrections != NoCorrections {
+		if _, err := os.Stat(c.Corrections); err != nil {
+			return fmt.Errorf("%w: --corrections %s: %v", ErrUsage, c.Corrections, err)
 		}
 	}
 	if c.Log == nil {

@@ -9,12 +9,16 @@
 // bounded, and so is their size (a budget of three of the largest files the
 // loader reads); a big file is handed on in batches of notices, never held
 // whole, so memory does not grow with a file or the corpus and the rows are
-// the same whatever the number of workers. Then, over the compact fields of
+// the same whatever the number of workers. After enrich, provenance records
+// how each field was found (field_sources), and the results are cached. The
+// collector applies an analyst's corrections (stages/correct, after the
+// cache, so they are no part of its key) to each notice before it is
+// linked and written. Then, over the compact fields of
 // all notices (no text): linking into incidents and the APPI clock; then
 // the derived tables, built with DuckDB SQL from the Parquet tables.
 //
 // Tables (see schemas.Dictionary): notices, timeline, incidents, rejects,
-// and the derived trends_quarterly, delay_distribution, terms_quarterly and
+// corrections, and the derived trends_quarterly, delay_distribution, terms_quarterly and
 // events, whose queries are schemas/derived/<table>.sql.
 //
 // Scheduled runs: per-segment results are cached in <out>/_cache keyed by

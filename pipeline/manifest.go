@@ -13,24 +13,36 @@ const Version = "0.1.0"
 
 // Manifest is <out>/manifest.json: what one run read, did and wrote.
 type Manifest struct {
-	RunID     string         `json:"run_id"`
-	Start     time.Time      `json:"start"`
-	End       time.Time      `json:"end"`
-	Version   string         `json:"breachtrend_version"`
-	Commit    string         `json:"git_commit"`
-	Rules     string         `json:"rules_version"`
-	Workers   int            `json:"workers"`
-	Cores     int            `json:"cores"` // GOMAXPROCS during the run
-	Full      bool           `json:"full"`
-	Inputs    []InputFile    `json:"inputs"`
-	Tables    map[string]int `json:"rows"`
-	Rejects   map[string]int `json:"rejects_by_reason"`
-	Stages    []StageTime    `json:"stage_seconds"`
-	CacheHits int            `json:"cache_hits"`
-	CacheMiss int            `json:"cache_misses"`
-	Summary   struct {
+	RunID   string         `json:"run_id"`
+	Start   time.Time      `json:"start"`
+	End     time.Time      `json:"end"`
+	Version string         `json:"breachtrend_version"`
+	Commit  string         `json:"git_commit"`
+	Rules   string         `json:"rules_version"`
+	Workers int            `json:"workers"`
+	Cores   int            `json:"cores"` // GOMAXPROCS during the run
+	Full    bool           `json:"full"`
+	Inputs  []InputFile    `json:"inputs"`
+	Tables  map[string]int `json:"rows"`
+	Rejects map[string]int `json:"rejects_by_reason"`
+	Stages  []StageTime    `json:"stage_seconds"`
+	// Corrections is the corrections file the run applied, nil when none.
+	Corrections *CorrectionsUsed `json:"corrections,omitempty"`
+	CacheHits   int              `json:"cache_hits"`
+	CacheMiss   int              `json:"cache_misses"`
+	Summary     struct {
 		Files, Segments, Notices, Incidents, Rejects int
 	} `json:"summary"`
+}
+
+// CorrectionsUsed is the corrections file of a run and what became of its
+// rows (the corrections table has each one).
+type CorrectionsUsed struct {
+	Path     string `json:"path"`
+	SHA256   string `json:"sha256"`
+	Applied  int    `json:"applied"` // notice fields or pairs changed
+	Invalid  int    `json:"invalid"`
+	Orphaned int    `json:"orphaned"`
 }
 
 // InputFile is one file the run read.

@@ -15,6 +15,7 @@ import (
 	"github.com/breachtrend/breachtrend/stages/extract"
 	"github.com/breachtrend/breachtrend/stages/load"
 	"github.com/breachtrend/breachtrend/stages/normalize"
+	"github.com/breachtrend/breachtrend/stages/provenance"
 	"github.com/breachtrend/breachtrend/stages/segment"
 )
 
@@ -74,6 +75,7 @@ type pendingFile struct {
 type pendingNotice struct {
 	extract extract.Pending // nil: not a notice, or served from the cache
 	key     string          // the cache key to store the result under, "" if none
+	origin  provenance.Origin
 }
 
 // Batches: a file's notices are finished and handed on once this many are
@@ -248,6 +250,7 @@ func (s *stages) finishFile(ctx context.Context, p *pendingFile) (res fileResult
 			s.times.add(stageExtract, t0)
 			t0 = time.Now()
 			s.enricher.Notice(n)
+			provenance.Record(n, todo.origin)
 			s.times.add(stageEnrich, t0)
 		}
 		if todo.key != "" {
@@ -303,7 +306,7 @@ func (s *stages) notice(ctx context.Context, doc load.Document, seg segment.Segm
 	if seg.Header != nil {
 		in.CaseID, in.HeaderRest = seg.Header.CaseID, seg.Header.Rest
 	}
-	var todo pendingNotice
+	todo := pendingNotice{origin: provenance.Origin{HeaderRest: in.HeaderRest, Published: in.Published}}
 	if s.cache != nil {
 		todo.key = s.cache.key(text, in)
 		if v, ok := s.cache.get(todo.key); ok {

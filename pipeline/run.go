@@ -95,6 +95,13 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 			return Summary{}, fmt.Errorf("%w: %v", ErrUsage, err)
 		}
 	}
+	set, err := loadCorrections(cfg)
+	if err != nil {
+		return Summary{}, err
+	}
+	if set != nil {
+		cfg.fixes = newCorrections(set)
+	}
 	stage, err := newStaging(outDir)
 	if err != nil {
 		return Summary{}, err
@@ -180,6 +187,7 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 	}
 	var rejects []schemas.Reject
 	linker := enrich.NewLinker()
+	cfg.fixes.link(linker)
 
 	fileSegments := 0 // segments of the file being emitted, over its batches
 	emit := func(r fileResult) error {
@@ -195,6 +203,7 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 		rejects = append(rejects, r.rejects...)
 		for i := range r.notices {
 			n := &r.notices[i]
+			cfg.fixes.apply(n) // after extraction (and the cache), before linking
 			sum.Segments++
 			if n.IsIncident {
 				sum.Notices++
@@ -239,8 +248,13 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 		return sum, walkErr
 	}
 
+	fixed, badFixes := cfg.fixes.finish(man, cfg.Log)
+	rejects = append(rejects, badFixes...)
 	sortRejects(rejects)
 	t0 := time.Now()
+	if err := parquetio.WriteAll(dir, schemas.CorrectionsTable, fixed); err != nil {
+		return sum, err
+	}
 	if err := parquetio.WriteAll(dir, schemas.IncidentsTable, incidents); err != nil {
 		return sum, err
 	}
@@ -262,6 +276,7 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 	}
 	man.Tables["notices"], man.Tables["timeline"] = sum.Segments, timeline.Rows()
 	man.Tables["incidents"], man.Tables["rejects"] = len(incidents), len(rejects)
+	man.Tables["corrections"] = len(fixed)
 	return sum, nil
 }
 

@@ -46,6 +46,19 @@ type Notice struct {
 	CauseEvidence        string `json:"cause_evidence"`
 	CountEvidence        string `json:"affected_count_evidence"`
 	DiscoveredEvidence   string `json:"discovered_evidence"`
+	PublishedEvidence    string `json:"published_evidence,omitempty"`
+	OccurredEvidence     string `json:"occurred_evidence,omitempty"`
+	ReportedEvidence     string `json:"reported_evidence,omitempty"`
+
+	// FieldSources says, for each field that holds a value, how it was
+	// found: the rule family (rule:cause), the blog header, the loader
+	// (loader:jsonl), the sector's route (known_table, name_rule,
+	// gazetteer, text_rule, gazetteer_weak), a default (default:unknown) or corrected.
+	FieldSources map[string]string `json:"field_sources,omitempty"`
+	// ExtractedValues holds, for each corrected field only, the value the
+	// extractor gave, in the text form of a correction ("" for none), so
+	// eval can score the extractor alone.
+	ExtractedValues map[string]string `json:"extracted_values,omitempty"`
 
 	// Events is the notice's timeline; it becomes the timeline table.
 	Events []Event `json:"events,omitempty"`
@@ -89,6 +102,31 @@ type Reject struct {
 	Reason  string `json:"reason"`
 	Detail  string `json:"detail"`
 }
+
+// Correction is what became of one row of a corrections file: applied to
+// a notice (one row per notice it matched), invalid (not applied, also a
+// rejects row) or orphaned (no notice of the run matches it).
+type Correction struct {
+	File     string `json:"file"`
+	Line     int32  `json:"line"`
+	NoticeID string `json:"notice_id"`
+	Field    string `json:"field"`
+	Value    string `json:"value"`
+	Status   string `json:"status"` // one of the Correction* statuses
+	Detail   string `json:"detail"`
+	Note     string `json:"note"`
+	Author   string `json:"author"`
+}
+
+// What became of a correction (Correction.Status).
+const (
+	CorrectionApplied  = "applied"
+	CorrectionInvalid  = "invalid"
+	CorrectionOrphaned = "orphaned"
+)
+
+// SourceCorrected is the FieldSources value of a corrected field.
+const SourceCorrected = "corrected"
 
 // Incident is one incident: every report (notice) of it linked together.
 type Incident struct {

@@ -158,3 +158,40 @@ func TestRecordReserveChangesNothing(t *testing.T) {
 	timeline := []TimelineRow{{NoticeID: "a", Event: Event{Kind: EventOther, Sentence: "文。"}}, {NoticeID: "b"}}
 	same(t, TimelineTable.Record(mem, timeline), growing(TimelineTable).Record(mem, timeline))
 }
+
+// TestFieldSourcesMap: field_sources is a MAP(VARCHAR, VARCHAR) with keys
+// in sorted order whatever Go's map order; an empty one is an empty map,
+// while extracted_values is null when nothing was corrected.
+func TestFieldSourcesMap(t *testing.T) {
+	mem := memory.NewCheckedAllocator(memory.NewGoAllocator())
+	defer mem.AssertSize(t, 0)
+	notices := []Notice{
+		{NoticeID: "a", FieldSources: map[string]string{"sector": "name_rule", "cause": "rule:cause", "organization": "corrected"},
+			ExtractedValues: map[string]string{"organization": "旧名"}},
+		{NoticeID: "b"},
+	}
+	rec := NoticesTable.Record(mem, notices)
+	defer rec.Release()
+	src := rec.Column(NoticesTable.Schema().FieldIndices("field_sources")[0]).(*array.Map)
+	keys := src.Keys().(*array.String)
+	var got []string
+	start, end := src.ValueOffsets(0)
+	for i := start; i < end; i++ {
+		got = append(got, keys.Value(int(i))+"="+src.Items().(*array.String).Value(int(i)))
+	}
+	if want := []string{"cause=rule:cause", "organization=corrected", "sector=name_rule"}; !slices.Equal(got, want) {
+		t.Errorf("field_sources = %v, want %v", got, want)
+	}
+	if src.IsNull(1) {
+		t.Error("field_sources of a notice with none: want an empty map, got null")
+	}
+	ext := rec.Column(NoticesTable.Schema().FieldIndices("extracted_values")[0]).(*array.Map)
+	if ext.IsNull(0) || !ext.IsNull(1) {
+		t.Errorf("extracted_values nulls = %v %v, want false true", ext.IsNull(0), ext.IsNull(1))
+	}
+	if d := NoticesTable.Describe(); d.Columns[len(d.Columns)-2].Type != "MAP(VARCHAR, VARCHAR)" {
+		t.Errorf("field_sources type = %s", d.Columns[len(d.Columns)-2].Type)
+	}
+	cr := CorrectionsTable.Record(mem, []Correction{{File: "corrections.csv", Line: 2, Field: "cause", Value: "loss", Status: CorrectionApplied}})
+	cr.Release()
+}

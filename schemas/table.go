@@ -1,6 +1,9 @@
 package schemas
 
 import (
+	"maps"
+	"slices"
+
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
 	"github.com/apache/arrow-go/v18/arrow/memory"
@@ -189,6 +192,27 @@ func strings_[R any](name, doc string, get func(*R) []string) Column[R] {
 	}, reserve: reserveItems(get)}
 }
 
+// strMap is a MAP(VARCHAR, VARCHAR) column, its keys sorted so the output
+// does not depend on Go's map order; an empty map is null when nullEmpty,
+// else an empty map.
+func strMap[R any](name, doc string, get func(*R) map[string]string, nullEmpty bool) Column[R] {
+	return Column[R]{Name: name, Type: arrow.MapOf(arrow.BinaryTypes.String, arrow.BinaryTypes.String), Doc: doc,
+		append: func(b array.Builder, r *R) {
+			m := get(r)
+			if len(m) == 0 && nullEmpty {
+				b.AppendNull()
+				return
+			}
+			mb := b.(*array.MapBuilder)
+			mb.Append(true)
+			kb, ib := mb.KeyBuilder().(*array.StringBuilder), mb.ItemBuilder().(*array.StringBuilder)
+			for _, k := range slices.Sorted(maps.Keys(m)) {
+				kb.Append(k)
+				ib.Append(m[k])
+			}
+		}}
+}
+
 // sqlType is the type a column reads as in DuckDB.
 func sqlType(t arrow.DataType) string {
 	switch t.ID() {
@@ -204,6 +228,9 @@ func sqlType(t arrow.DataType) string {
 		return "DATE"
 	case arrow.LIST:
 		return sqlType(t.(*arrow.ListType).Elem()) + "[]"
+	case arrow.MAP:
+		m := t.(*arrow.MapType)
+		return "MAP(" + sqlType(m.KeyType()) + ", " + sqlType(m.ItemType()) + ")"
 	}
 	return t.String()
 }

@@ -41,6 +41,11 @@ var NoticesTable = &Table[Notice]{
 		unique(str("cause_evidence", "sentence the cause came from", func(n *Notice) string { return n.CauseEvidence })),
 		unique(str("affected_count_evidence", "sentence the count came from", func(n *Notice) string { return n.CountEvidence })),
 		unique(str("discovered_evidence", "sentence the discovery date came from", func(n *Notice) string { return n.DiscoveredEvidence })),
+		unique(str("published_evidence", "sentence the notice's date came from, when the text states it", func(n *Notice) string { return n.PublishedEvidence })),
+		unique(str("occurred_evidence", "sentence the date of the incident came from", func(n *Notice) string { return n.OccurredEvidence })),
+		unique(str("reported_evidence", "sentence the date of the report to the Commission came from", func(n *Notice) string { return n.ReportedEvidence })),
+		strMap("field_sources", "how each field with a value was found: header, loader:jsonl, rule:<family>, known_table, name_rule, gazetteer, text_rule, gazetteer_weak (the sector's route), default:unknown, enrich:<step> or corrected; read one as field_sources['organization']", func(n *Notice) map[string]string { return n.FieldSources }, false),
+		strMap("extracted_values", "for each corrected field, the value the extractor gave (\"\" for none); null when nothing was corrected", func(n *Notice) map[string]string { return n.ExtractedValues }, true),
 	},
 }
 
@@ -111,17 +116,34 @@ var RejectsTable = &Table[Reject]{
 	Name: "rejects",
 	Doc:  "Every file, line or segment that could not be used, with the stage and the reason.",
 	Columns: []Column[Reject]{
-		text("stage", "load, segment, normalize, extract", func(r *Reject) string { return r.Stage }),
+		text("stage", "load, segment, normalize, extract, correct", func(r *Reject) string { return r.Stage }),
 		text("source_path", "file, relative to the --in root", func(r *Reject) string { return r.Source }),
-		int32s("segment", "segment or JSONL line number; -1 for the whole file", func(r *Reject) int32 { return r.Segment }),
+		int32s("segment", "segment or JSONL line number (a corrections file's line for stage correct); -1 for the whole file", func(r *Reject) int32 { return r.Segment }),
 		text("reason", "short machine-readable reason", func(r *Reject) string { return r.Reason }),
 		text("detail", "what went wrong, in words", func(r *Reject) string { return r.Detail }),
 	},
 }
 
+// CorrectionsTable: what became of every row of the corrections file.
+var CorrectionsTable = &Table[Correction]{
+	Name: "corrections",
+	Doc:  "Every row of the corrections file and what became of it: applied (one row per notice it changed), invalid (also a rejects row) or orphaned (no notice matches it).",
+	Columns: []Column[Correction]{
+		text("file", "corrections file", func(r *Correction) string { return r.File }),
+		int32s("line", "line of the row in the file (the header is line 1)", func(r *Correction) int32 { return r.Line }),
+		str("notice_id", "notice the row changed, or the one it names", func(r *Correction) string { return r.NoticeID }),
+		text("field", "field corrected, or same_incident / not_same_incident", func(r *Correction) string { return r.Field }),
+		text("value", "value given", func(r *Correction) string { return r.Value }),
+		text("status", "applied, invalid or orphaned", func(r *Correction) string { return r.Status }),
+		text("detail", "how it matched, or what is wrong with it", func(r *Correction) string { return r.Detail }),
+		str("note", "the analyst's note (the corrected field's evidence)", func(r *Correction) string { return r.Note }),
+		str("author", "who made the correction", func(r *Correction) string { return r.Author }),
+	},
+}
+
 // Dictionary lists every table breachtrend writes.
 func Dictionary() []TableDoc {
-	docs := []TableDoc{NoticesTable.Describe(), IncidentsTable.Describe(), TimelineTable.Describe(), RejectsTable.Describe()}
+	docs := []TableDoc{NoticesTable.Describe(), IncidentsTable.Describe(), TimelineTable.Describe(), RejectsTable.Describe(), CorrectionsTable.Describe()}
 	for _, d := range DerivedTables {
 		docs = append(docs, d.TableDoc)
 	}

@@ -17,8 +17,8 @@ import (
 )
 
 // runSynopsis is run's command line, every flag.
-const runSynopsis = "run [--in PATH]... [--out DIR] [--workers N] [--sectors FILE] [--full] [--wait]\n" +
-	"                       [--max-rejects N] [--log-format text|json] [--quiet]"
+const runSynopsis = "run [--in PATH]... [--out DIR] [--workers N] [--sectors FILE] [--corrections FILE] [--full]\n" +
+	"                       [--wait] [--max-rejects N] [--log-format text|json] [--quiet]"
 
 func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("run", runSynopsis, stderr)
@@ -27,6 +27,7 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs.StringVar(&cfg.Out, "out", "out", "output folder: one subfolder of Parquet files per table; must be new, empty or a previous run's")
 	fs.IntVar(&cfg.Workers, "workers", runtime.NumCPU(), "files processed at once, and the most CPU cores the run uses")
 	fs.StringVar(&cfg.Sectors, "sectors", "", "CSV of organization,JSIC letter extending the bundled table")
+	fs.StringVar(&cfg.Corrections, "corrections", "", "analysts' corrections (CSV, e.g. a filled review sheet) applied after extraction (default: corrections.csv beside the first --in, when it exists; - for none)")
 	fs.BoolVar(&cfg.Full, "full", false, "recompute every segment instead of reusing the cache in --out")
 	fs.BoolVar(&cfg.Wait, "wait", false, "wait for another run on the same --out instead of stopping")
 	fs.BoolVar(&cfg.FollowSymlinks, "follow-symlinks", false, "follow symbolic links that lead out of an --in folder (default: reject them)")

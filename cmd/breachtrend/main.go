@@ -1,12 +1,13 @@
 // Command breachtrend turns Japanese security-incident notices into
 // analytic Parquet tables and queries them with embedded DuckDB.
 //
-//	breachtrend run    [--in PATH]... [--out DIR] [--workers N] [--sectors FILE] [--full] [--wait]
+//	breachtrend run    [--in PATH]... [--out DIR] [--workers N] [--sectors FILE] [--corrections FILE] [--full] [--wait]
 //	                   [--max-rejects N] [--log-format text|json] [--quiet]
 //	breachtrend query  [--out DIR] [--format table|csv|json] "SQL"
 //	breachtrend eval   --gold FILE [--out DIR] [-v]
 //	breachtrend report [--out DIR] [--quarter YYYYQn|latest] [--format html|md] [-o FILE]
 //	breachtrend fetch  blog --base URL | feeds FILE | urls FILE  [--to DIR] [--since DATE] [--delay D]
+//	breachtrend review [--out DIR] [--limit N] [--format csv|md] [-o FILE]
 //	breachtrend tables
 //	breachtrend version
 //
@@ -31,7 +32,7 @@ import (
 const usage = `breachtrend turns Japanese security-incident notices into Parquet tables.
 
 Usage:
-  breachtrend run    [--in PATH]... [--out DIR] [--workers N] [--sectors FILE]
+  breachtrend run    [--in PATH]... [--out DIR] [--workers N] [--sectors FILE] [--corrections FILE]
                      [--full] [--wait] [--max-rejects N] [--log-format text|json] [--quiet]
                                                                build the tables
   breachtrend query  [--out DIR] [--format table|csv|json] SQL  one read-only statement over them (DuckDB)
@@ -41,6 +42,8 @@ Usage:
   breachtrend fetch  blog --base URL | feeds FILE | urls FILE [--to DIR] [--since DATE]
                                                                get notices from the blog's feed,
                                                                press-release feeds or a list of URLs
+  breachtrend review [--out DIR] [--limit N] [--format csv|md] [-o FILE]
+                                                               the fields most likely wrong first, to correct
   breachtrend tables                                           print the table dictionary (Markdown)
   breachtrend version                                          versions of breachtrend, Go, DuckDB, rules
 
@@ -57,6 +60,7 @@ var commands = map[string]command{
 	"report":  reportCommand,
 	"version": versionCommand,
 	"fetch":   fetchCommand,
+	"review":  reviewCommand,
 }
 
 func main() {

@@ -86,6 +86,9 @@ type Segment struct {
 	// Evidence maps a field name (organization, cause, affected_count,
 	// discovered_date) to the sentence its value came from.
 	Evidence map[string]string `json:"evidence,omitempty"`
+	// Extracted maps each field an analyst corrected to the value the
+	// extractor gave (notices.extracted_values), "" for none.
+	Extracted map[string]string `json:"extracted,omitempty"`
 }
 
 // FieldScore is the result of one field.
@@ -140,6 +143,11 @@ type Report struct {
 	// Kinds scores the notices quoted under a blog header and the
 	// organizations' own pages apart (set by Score, not within a kind).
 	Kinds []KindScore
+	// Extractor, when analysts corrected fields (CorrectedFields of
+	// CorrectedNotices notices), is the score of the extractor alone: the
+	// same run with every corrected field set back to its extracted value.
+	Extractor                         *Report
+	CorrectedFields, CorrectedNotices int
 }
 
 // KindScore is the report of one kind of notice.
@@ -408,6 +416,10 @@ func Score(gold []Gold, segs []Segment) Report {
 		}
 	}
 	r.Kinds = []KindScore{{"blog header", score(header, segs)}, {"own page", score(ownPage, segs)}}
+	if own, fields, notices := Uncorrected(segs); fields > 0 {
+		e := Score(gold, own)
+		r.Extractor, r.CorrectedFields, r.CorrectedNotices = &e, fields, notices
+	}
 	return r
 }
 

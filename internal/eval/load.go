@@ -3,6 +3,7 @@ package eval
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"strings"
 )
@@ -52,6 +53,13 @@ func LoadSegments(ctx context.Context, db *sql.DB) ([]Segment, error) {
 			cols = append(cols, "NULL::VARCHAR")
 		}
 	}
+	// extracted_values (a MAP) comes back as a JSON object: duckdb-go's
+	// own map type is keyed by any.
+	if have["extracted_values"] {
+		cols = append(cols, "to_json(extracted_values)::VARCHAR")
+	} else {
+		cols = append(cols, "NULL::VARCHAR")
+	}
 	q := "SELECT " + strings.Join(cols, ", ") + " FROM notices ORDER BY source_path, segment_index"
 	rows, err := db.QueryContext(ctx, q)
 	if err != nil {
@@ -67,12 +75,14 @@ func LoadSegments(ctx context.Context, db *sql.DB) ([]Segment, error) {
 			inc, final                                            sql.NullBool
 			dataTypes                                             any
 			evidence                                              = make([]sql.NullString, len(evidenceColumns))
+			extracted                                             sql.NullString
 		)
 		dest := []any{&src, &idx, &text, &inc, &caseID, &seq, &final, &org, &pub, &disc, &occ,
 			&count, &cause, &sector, &dataTypes}
 		for i := range evidence {
 			dest = append(dest, &evidence[i])
 		}
+		dest = append(dest, &extracted)
 		if err := rows.Scan(dest...); err != nil {
 			return nil, fmt.Errorf("eval: read notices row %d: %w", len(out)+1, err)
 		}
@@ -93,6 +103,11 @@ func LoadSegments(ctx context.Context, db *sql.DB) ([]Segment, error) {
 					s.Evidence = map[string]string{}
 				}
 				s.Evidence[e.field] = v
+			}
+		}
+		if extracted.Valid && extracted.String != "" {
+			if err := json.Unmarshal([]byte(extracted.String), &s.Extracted); err != nil {
+				return nil, fmt.Errorf("eval: notices %s #%d: extracted_values: %w", s.SourcePath, s.SegmentIndex, err)
 			}
 		}
 		out = append(out, s)

@@ -20,7 +20,9 @@ const (
 // when the segment has one; data_types shows the missing and extra types) and
 // every unmatched gold record. Then a table of one line per field (accuracy,
 // stated accuracy k/n, invented k/n), the data-type precision, recall and F1,
-// the record counts, "hard: X" and, as the last line, "score: X".
+// the record counts; when analysts corrected fields, the extractor's own
+// hard and score beside the corrected ones; "hard: X" and, as the last
+// line, "score: X" (of the tables as they are, corrections applied).
 func (r Report) Write(w io.Writer, verbose bool) error {
 	var b bytes.Buffer
 	if verbose {
@@ -49,6 +51,11 @@ func (r Report) Write(w io.Writer, verbose bool) error {
 	fmt.Fprintf(&b, "records %d, incidents %d, matched %d, unmatched %d\n",
 		r.Records, r.Incidents, r.Matched, len(r.Unmatched))
 	writeKinds(&b, r)
+	if e := r.Extractor; e != nil {
+		fmt.Fprintf(&b, "corrections: %d fields of %d notices\n", r.CorrectedFields, r.CorrectedNotices)
+		fmt.Fprintf(&b, "extractor alone:  hard %.3f  score %.3f\n", e.Hard, e.Score)
+		fmt.Fprintf(&b, "with corrections: hard %.3f  score %.3f  (change %+.3f, %+.3f)\n", r.Hard, r.Score, r.Hard-e.Hard, r.Score-e.Score)
+	}
 	fmt.Fprintf(&b, "hard: %.3f\n", r.Hard)
 	fmt.Fprintf(&b, "score: %.3f\n", r.Score)
 	_, err := w.Write(b.Bytes())

@@ -22,18 +22,32 @@ func (e *Enricher) Notice(n *schemas.Notice) {
 	}
 	if body := SupervisedBody(n.Organization, n.Title, n.Text); body != "" {
 		n.Organization = body // the regulator published it; the incident is the body's
+		setSource(n, "organization", "enrich:supervised_body")
 	}
 	n.OrganizationKey = OrgKey(n.Organization)
 	n.Contractor = Contractor(n.Text)
 	if n.Cause == "" {
 		n.Cause = "unknown"
+		setSource(n, "cause", "default:unknown")
 	}
 	if c, ok := schemas.CauseByName(n.Cause); ok {
 		n.VerisAction, n.TSRCategory = c.Veris, c.TSR
 	}
-	n.Sector = e.Sectors.Sector(n.Organization, n.Text)
+	var route string
+	n.Sector, route = e.Sectors.SectorRoute(n.Organization, n.Text)
+	if route != "" {
+		setSource(n, "sector", route)
+	}
 	if !n.PublishedDate.IsZero() && !n.DiscoveredDate.IsZero() {
 		d := n.PublishedDate.Sub(n.DiscoveredDate)
 		n.DisclosureDelayDays = &d
 	}
+}
+
+// setSource records how field was found (Notice.FieldSources).
+func setSource(n *schemas.Notice, field, source string) {
+	if n.FieldSources == nil {
+		n.FieldSources = map[string]string{}
+	}
+	n.FieldSources[field] = source
 }

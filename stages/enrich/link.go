@@ -41,6 +41,52 @@ type Linker struct {
 	keys   [][]string // organization keys of each group's notices
 	byCase map[string][]int
 	byOrg  map[string][]int
+
+	// Analysts' corrections (Override): notice id → the notices it must
+	// share an incident with, or must not; groupOf places the notices
+	// they name, as they are added.
+	same, apart map[string][]string
+	groupOf     map[string]int
+}
+
+// Override makes the linker follow an analyst's corrections: each pair of
+// same names two notices (by notice id) that are reports of one incident,
+// each pair of apart two that are not, whatever the rules say. Call it
+// before the first Add. A same pair wins over the rules; an apart pair
+// only keeps the later notice out of the earlier one's group.
+func (l *Linker) Override(same, apart [][2]string) {
+	if len(same)+len(apart) == 0 {
+		return
+	}
+	l.same, l.apart, l.groupOf = map[string][]string{}, map[string][]string{}, map[string]int{}
+	for _, p := range same {
+		l.same[p[0]] = append(l.same[p[0]], p[1])
+		l.same[p[1]] = append(l.same[p[1]], p[0])
+	}
+	for _, p := range apart {
+		l.apart[p[0]] = append(l.apart[p[0]], p[1])
+		l.apart[p[1]] = append(l.apart[p[1]], p[0])
+	}
+}
+
+// overridden is the group a correction puts n in (-1: none), and whether
+// group i is one a correction keeps n out of.
+func (l *Linker) overridden(n *schemas.Notice) int {
+	for _, id := range l.same[n.NoticeID] {
+		if g, ok := l.groupOf[id]; ok {
+			return g
+		}
+	}
+	return -1
+}
+
+func (l *Linker) keptApart(n *schemas.Notice, i int) bool {
+	for _, id := range l.apart[n.NoticeID] {
+		if g, ok := l.groupOf[id]; ok && g == i {
+			return true
+		}
+	}
+	return false
 }
 
 // NewLinker returns an empty Linker.
@@ -54,10 +100,10 @@ func (l *Linker) Add(n *schemas.Notice) {
 	if !n.IsIncident {
 		return
 	}
-	g := -1
+	g := l.overridden(n)
 	key := OrgKey(n.Organization)
 	for _, i := range l.byCase[n.CaseID] {
-		if n.CaseID != "" && l.sameOrganization(i, key) {
+		if g < 0 && n.CaseID != "" && l.sameOrganization(i, key) && !l.keptApart(n, i) {
 			g = i
 			break
 		}
@@ -65,7 +111,7 @@ func (l *Linker) Add(n *schemas.Notice) {
 	if g < 0 && key != "" {
 		for _, i := range l.byOrg[key] {
 			first := l.groups[i][0]
-			if continues(l.groups[i], n) && (n.CaseID == "" || first.CaseID == "" || first.CaseID == n.CaseID) {
+			if continues(l.groups[i], n) && (n.CaseID == "" || first.CaseID == "" || first.CaseID == n.CaseID) && !l.keptApart(n, i) {
 				g = i
 				break
 			}
@@ -86,6 +132,9 @@ func (l *Linker) Add(n *schemas.Notice) {
 	}
 	l.groups[g] = append(l.groups[g], n)
 	n.IncidentID = l.ids[g]
+	if l.groupOf != nil && (len(l.same[n.NoticeID]) > 0 || len(l.apart[n.NoticeID]) > 0) {
+		l.groupOf[n.NoticeID] = g
+	}
 }
 
 // sameOrganization reports whether a notice of organization key may join

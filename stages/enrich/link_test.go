@@ -1,6 +1,7 @@
 package enrich
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/breachtrend/breachtrend/schemas"
@@ -206,5 +207,79 @@ func TestEnrichNotice(t *testing.T) {
 	e.Notice(post)
 	if post.Sector != "" || post.Cause != "" {
 		t.Error("a non-notice post got enriched")
+	}
+}
+
+// TestLinkOverride: an analyst's same_incident pair merges two notices the
+// rules keep apart, whichever comes first; a not_same_incident pair splits
+// two the rules would merge.
+func TestLinkOverride(t *testing.T) {
+	groups := func(l *Linker) [][]string {
+		var out [][]string
+		for _, inc := range l.Incidents() {
+			out = append(out, inc.NoticeIDs)
+		}
+		return out
+	}
+	run := func(same, apart [][2]string, ns ...*schemas.Notice) [][]string {
+		l := NewLinker()
+		l.Override(same, apart)
+		for _, n := range ns {
+			l.Add(n)
+		}
+		return groups(l)
+	}
+	far := func() []*schemas.Notice {
+		return []*schemas.Notice{
+			notice("a", "", "B大学", "2022-01-10", "misdelivery", nil),
+			notice("x", "", "他社", "2022-05-10", "loss", nil),
+			notice("b", "", "別名義", "2023-06-01", "unknown", nil),
+		}
+	}
+	if got := run(nil, nil, far()...); len(got) != 3 {
+		t.Fatalf("without corrections: %v, want 3 incidents", got)
+	}
+	for _, pair := range [][2]string{{"a", "b"}, {"b", "a"}} {
+		got := run([][2]string{pair}, nil, far()...)
+		if len(got) != 2 || len(got[0]) != 2 || got[0][0] != "a" || got[0][1] != "b" {
+			t.Errorf("same_incident %v: %v, want [[a b] [x]]", pair, got)
+		}
+	}
+	near := func() []*schemas.Notice {
+		return []*schemas.Notice{
+			notice("a", "2023-446", "OLTA", "", "programming_error", i32(1)),
+			notice("b", "2023-446", "OLTA", "", "programming_error", i32(2)),
+		}
+	}
+	if got := run(nil, nil, near()...); len(got) != 1 {
+		t.Fatalf("without corrections: %v, want one incident", got)
+	}
+	got := run(nil, [][2]string{{"b", "a"}}, near()...)
+	if len(got) != 2 {
+		t.Errorf("not_same_incident: %v, want two incidents", got)
+	}
+}
+
+func TestSectorRoute(t *testing.T) {
+	s := NewSectors()
+	for _, tt := range []struct{ org, text, letter, route string }{
+		{"○○県", "", "S", RouteNameRule},
+		{"", "市職員が誤って送信しました。本市として再発防止に努めます。", "S", RouteTextRule},
+		{"株式会社架空", "", "", ""},
+	} {
+		if l, r := s.SectorRoute(tt.org, tt.text); l != tt.letter || r != tt.route {
+			t.Errorf("SectorRoute(%q) = %q %q, want %q %q", tt.org, l, r, tt.letter, tt.route)
+		}
+	}
+	if err := s.Load(strings.NewReader("株式会社架空,E\n"), "t.csv"); err != nil {
+		t.Fatal(err)
+	}
+	if l, r := s.SectorRoute("株式会社架空", ""); l != "E" || r != RouteKnownTable {
+		t.Errorf("known: %q %q", l, r)
+	}
+	n := &schemas.Notice{IsIncident: true, Organization: "○○県"}
+	New().Notice(n)
+	if n.FieldSources["sector"] != RouteNameRule || n.FieldSources["cause"] != "default:unknown" {
+		t.Errorf("Enricher.Notice sources = %v", n.FieldSources)
 	}
 }

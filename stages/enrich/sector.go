@@ -131,6 +131,25 @@ func (s *Sectors) Sector(org, text string) string {
 	return letter
 }
 
+// The routes by which SectorRoute decides, strongest first.
+const (
+	RouteKnownTable    = "known_table"    // the table of known organizations (bundled or --sectors)
+	RouteNameRule      = "name_rule"      // a word of the organization's name
+	RouteGazetteer     = "gazetteer"      // a listed or EDINET company of rules/gazetteer
+	RouteTextRule      = "text_rule"      // what the text says the organization does
+	RouteGazetteerWeak = "gazetteer_weak" // a gazetteer company whose industry gives its sector only by default
+)
+
+// routeOf names the rule of a sectorBasis as SectorRoute does.
+var routeOf = map[string]string{"known": RouteKnownTable, "name": RouteNameRule, "gazetteer": RouteGazetteer,
+	"text": RouteTextRule, "gazetteer_weak": RouteGazetteerWeak}
+
+// SectorRoute is Sector and the route that decided it ("" when none did).
+func (s *Sectors) SectorRoute(org, text string) (letter, route string) {
+	letter, b := s.decide(org, text)
+	return letter, routeOf[b.rule]
+}
+
 // sectorBasis says which rule decided a sector: the known organizations
 // table, a name rule or a text rule (with its rank), the gazetteer, or
 // none.
