@@ -41,7 +41,7 @@ func parseCauseOrder(rows []rules.Row) ([]string, map[string]float64) {
 type causeWeightSet struct {
 	title, sentence, causeWord, statement, speculative, response float64
 	minScore, overlapWeight, lemmaMinSentence                    float64
-	consequenceGap                                               int
+	consequenceGap, errorActGap                                  int
 }
 
 // causeWeights are rules/cause/weights.tsv's numbers.
@@ -68,7 +68,7 @@ func parseCauseWeights(rows []rules.Row) causeWeightSet {
 		return v
 	}
 	w := causeWeightSet{get("title"), get("sentence"), get("cause_word"), get("statement"), get("speculative"), get("response"),
-		get("min_score"), get("overlap_weight"), get("lemma_min_sentence"), int(get("consequence_gap"))}
+		get("min_score"), get("overlap_weight"), get("lemma_min_sentence"), int(get("consequence_gap")), int(get("error_act_gap"))}
 	for name := range byName {
 		panic(fmt.Errorf("rules: cause/weights.tsv: %q is no weight the cause reads", name))
 	}
@@ -127,7 +127,62 @@ type patternCue struct {
 	need   [][]string
 }
 
-var patternCues = parseCausePatterns(rules.Table("cause/patterns.tsv", 4), causeOrder)
+var patternCues = append(parseCausePatterns(rules.Table("cause/patterns.tsv", 4), causeOrder),
+	errorActCues(rules.Table("cause/error_markers.tsv", 2), rules.Table("cause/error_acts.tsv", 3), causeOrder, causeWeights.errorActGap)...)
+
+// errorActCues builds the cues of an act done in error from two lists
+// instead of a list of every compound: markers (error_markers.tsv) glued to
+// an act's noun (誤 + 送付, 発送, 投函, 公開 …) or standing apart before its
+// verb (誤って … 投函, within gap characters of the sentence), and acts
+// (error_acts.tsv) with the cause and weight an act done in error states.
+// It makes one pattern for each join and each cause and weight, so that a
+// sentence counts each once however many of its acts it holds.
+func errorActCues(markers, acts []rules.Row, order []string, gap int) []patternCue {
+	byJoin := map[string][]string{}
+	for _, r := range markers {
+		causeOneOf(r, 1, "join", "glued", "apart")
+		if slices.Contains(byJoin[r.Fields[1]], r.Fields[0]) {
+			panic(fmt.Errorf("rules: %s: marker %q is listed twice", r.Pos(), r.Fields[0]))
+		}
+		byJoin[r.Fields[1]] = append(byJoin[r.Fields[1]], r.Fields[0])
+	}
+	type group struct {
+		cause  string
+		weight float64
+	}
+	var groups []group
+	words := map[group][]string{}
+	seen := map[string]bool{}
+	for _, r := range acts {
+		checkCauseColumn(r, 1, order)
+		w, err := r.Number(2, "weight")
+		causeMust(err)
+		if seen[r.Fields[0]] {
+			panic(fmt.Errorf("rules: %s: act %q is listed twice", r.Pos(), r.Fields[0]))
+		}
+		seen[r.Fields[0]] = true
+		g := group{r.Fields[1], w}
+		if words[g] == nil {
+			groups = append(groups, g)
+		}
+		words[g] = append(words[g], r.Fields[0])
+	}
+	var out []patternCue
+	for _, join := range []string{"glued", "apart"} {
+		if len(byJoin[join]) == 0 {
+			continue
+		}
+		between := ""
+		if join == "apart" {
+			between = fmt.Sprintf("[^。]{0,%d}?", gap)
+		}
+		for _, g := range groups {
+			re := regexp.MustCompile(causeAlternation(byJoin[join]) + between + causeAlternation(words[g]))
+			out = append(out, patternCue{cause: g.cause, re: re, weight: g.weight, need: [][]string{byJoin[join], words[g]}})
+		}
+	}
+	return out
+}
 
 // parseCausePatterns reads patterns.tsv's rows, whose causes are of order.
 func parseCausePatterns(rows []rules.Row, order []string) []patternCue {
