@@ -54,15 +54,26 @@ var causeIndex, causeListBits, patternNeeds = func() (*wordscan.Index, []uint64,
 type causeText struct {
 	cues  []wordscan.Hit // the cues, by cue and each cue's by position
 	lists uint64         // the lists that have a word in it
+	items []theftItem    // the words of theft_items.tsv, by position
+}
+
+// theftItem is a word of theft_items.tsv found at a byte offset of a text.
+type theftItem struct {
+	at   int
+	data bool // data, not a device or papers
 }
 
 // scan fills c with the words of s, reusing its memory.
 func (c *causeText) scan(s string) {
 	all := causeIndex.AppendHits(c.cues[:0], s)
-	c.cues, c.lists = all[:0], 0
+	c.cues, c.lists, c.items = all[:0], 0, c.items[:0]
 	for _, h := range all {
 		if h.Word >= len(causeCues) {
-			c.lists |= causeListBits[h.Word-len(causeCues)]
+			b := causeListBits[h.Word-len(causeCues)]
+			c.lists |= b
+			if b&(hasDataWord|hasPhysicalItem) != 0 {
+				c.items = append(c.items, theftItem{at: h.At, data: b&hasPhysicalItem == 0})
+			}
 			continue
 		}
 		c.cues = append(c.cues, h) // in place: at most as many as read
@@ -127,11 +138,28 @@ func causeScores(w *watch, title string, sents []sentence) (map[string]float64, 
 		}
 		used = slices.Grow(used[:0], len(scan))[:len(scan)]
 		clear(used)
-		// Data or a password stolen, with no device or papers named, is an
-		// intrusion, not a theft.
+		// Data or a password stolen is an intrusion, not a theft. What was
+		// stolen is named in the theft word's clause, after the last 、:
+		// a device or papers there is a theft (「鞄とパスワードが盗まれた」),
+		// data alone an intrusion (「パソコンに保存し、…IDとパスワードを
+		// 盗み取られ」 is of the password); with neither there, data with
+		// no device or papers named in the sentence.
 		dataTheft := found.lists&hasDataWord != 0 && found.lists&hasPhysicalItem == 0
-		cueCause := func(c string) string {
-			if c == "theft" && dataTheft {
+		cueCause := func(c string, at int) string {
+			if c != "theft" {
+				return c
+			}
+			start := clauseStart(scan, at)
+			data, physical := false, false
+			for _, it := range found.items {
+				if it.at >= at {
+					break
+				}
+				if it.at > start {
+					data, physical = data || it.data, physical || !it.data
+				}
+			}
+			if !physical && (data || dataTheft) {
 				return "unauthorized_access"
 			}
 			return c
@@ -160,7 +188,7 @@ func causeScores(w *watch, title string, sents []sentence) (map[string]float64, 
 				for k := i; k < from; k++ {
 					used[k] = true
 				}
-				note(cueCause(c.cause), c.weight*mult, text)
+				note(cueCause(c.cause, i), c.weight*mult, text)
 				break
 			}
 			cues = cues[n:]
@@ -174,12 +202,19 @@ func causeScores(w *watch, title string, sents []sentence) (map[string]float64, 
 		// tokenized: a few sentences a notice, never the whole text.
 		if mult >= causeWeights.lemmaMinSentence && found.lists&hasLemmaStem != 0 {
 			seen := map[string]bool{}
+			at := 0 // where m is in scan
 			for _, m := range morphs(scan) {
+				if i := strings.Index(scan[at:], m.Surface); i >= 0 {
+					at += i
+				}
 				for _, c := range lemmaCues {
 					if m.Base == c.base && !seen[c.base] {
 						seen[c.base] = true
-						note(cueCause(c.cause), c.weight*mult, text)
+						note(cueCause(c.cause, at), c.weight*mult, text)
 					}
+				}
+				if strings.HasPrefix(scan[at:], m.Surface) {
+					at += len(m.Surface)
 				}
 			}
 		}
@@ -258,4 +293,10 @@ func maskListed(s string) string {
 		}
 	}
 	return s
+}
+
+// clauseStart is the offset of the last 、 or , of s before at, -1 when
+// there is none: the clause of the word at at begins after it.
+func clauseStart(s string, at int) int {
+	return strings.LastIndexAny(s[:at], "、,")
 }
