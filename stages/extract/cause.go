@@ -236,7 +236,7 @@ func causeScores(w *watch, title string, sents []sentence) (map[string]float64, 
 		if found.lists&hasCauseStatement != 0 || role.statement {
 			mult = causeWeights.statement
 		}
-		if found.lists&hasSpeculative != 0 {
+		if found.lists&hasSpeculative != 0 || isGloss(s.Text) {
 			mult = causeWeights.speculative
 		}
 		if role.response {

@@ -117,7 +117,7 @@ func causeScoresOracle(title string, sents []sentence) (map[string]float64, map[
 		if containsAny(s.Text, causeStatements) || containsAny(s.Heading, causeHeadingRoles["statement"]) {
 			mult = causeWeights.statement
 		}
-		if containsAny(s.Text, speculative) {
+		if containsAny(s.Text, speculative) || isGloss(s.Text) {
 			mult = causeWeights.speculative
 		}
 		if containsAny(s.Heading, responseHeadings) && !containsAny(s.Heading, causeHeadingRoles["not_response"]) {

@@ -247,7 +247,7 @@ func causeWordsByRole(rows []rules.Row, allowed ...string) map[string][]string {
 }
 
 var (
-	causeSentenceRoles = causeWordsByRole(rules.Table("cause/sentence_words.tsv", 2), "cause", "statement", "speculative")
+	causeSentenceRoles = causeWordsByRole(rules.Table("cause/sentence_words.tsv", 2), "cause", "statement", "speculative", "gloss")
 	// causeWords make a sentence one that states a cause.
 	causeWords = causeSentenceRoles["cause"]
 	// causeStatements make a sentence one that states the cause outright.
@@ -255,6 +255,9 @@ var (
 	// speculative phrases make a sentence about a possibility being
 	// checked, which states no cause: 「不正アクセスの有無を調査中」.
 	speculative = causeSentenceRoles["speculative"]
+	// glossMarks open a note that explains a word (「※フォレンジック調査:
+	// 不正アクセスやランサムウェアの…」): the causes it names are examples.
+	glossMarks = causeSentenceRoles["gloss"]
 
 	causeHeadingRoles = causeWordsByRole(rules.Table("cause/headings.tsv", 2), "cause", "statement", "response", "not_response")
 	// responseHeadings head the parts of a notice about what was done or
@@ -296,4 +299,33 @@ func causeAlternation(words []string) string {
 		sorted[i] = regexp.QuoteMeta(w)
 	}
 	return "(?:" + strings.Join(sorted, "|") + ")"
+}
+
+// glossTermRunes is the longest term a gloss explains: a note mark, the
+// term, then a colon.
+const glossTermRunes = 20
+
+// isGloss reports whether sentence s is a note that explains a word: it
+// opens with a mark of glossMarks and names a term of at most
+// glossTermRunes runes, with no 、 or 。, before a colon. A term that is a
+// cause word (「※原因:…」) makes a statement, not a gloss.
+func isGloss(s string) bool {
+	s = strings.TrimLeft(s, " \t")
+	for _, m := range glossMarks {
+		rest, ok := strings.CutPrefix(s, m)
+		if !ok {
+			continue
+		}
+		for n, r := range []rune(rest) {
+			switch {
+			case n > glossTermRunes || r == '、' || r == '。':
+				return false
+			case (r == ':' || r == '：') && n > 0:
+				term, _, _ := strings.Cut(rest, string(r))
+				return !containsAny(term, causeWords)
+			}
+		}
+		return false
+	}
+	return false
 }

@@ -130,3 +130,23 @@ func TestErrorActCues(t *testing.T) {
 		t.Errorf("glued loss cue: %+v", c)
 	}
 }
+
+func TestIsGloss(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"※フォレンジック調査:不正アクセスやランサムウェアの調査", true},
+		{" ※EDR：端末の監視ソフト", true},
+		{"※原因:不正アクセスによるもの", false},     // a cause word: a statement
+		{"※当社サーバーへの不正アクセスにより:", false}, // no term: a clause (、 or past the length)
+		{"※なお、詳細は:下記", false},          // 、 before the colon
+		{"※:空", false},                 // no term
+		{"フォレンジック調査:不正アクセスの調査", false}, // no note mark
+		{"※調査は継続中です。", false},          // no colon
+	} {
+		if got := isGloss(c.text); got != c.want {
+			t.Errorf("isGloss(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
