@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/internal/wordscan"
 )
@@ -21,6 +22,7 @@ const (
 	hasLemmaStem
 	hasTitleQuote // 『
 	hasListedIn   // a listedIn phrase
+	hasDenial     // a denial phrase
 	hasPatternNeed
 )
 
@@ -31,7 +33,7 @@ const (
 // pattern's groups.
 var causeIndex, causeListBits, patternNeeds = func() (*wordscan.Index, []uint64, []uint64) {
 	lists := [][]string{causeWords, causeStatements, speculative, consequenceWords, consequenceEnds, dataWords, physicalItems,
-		lemmaStems, {"『"}, listedIn}
+		lemmaStems, {"『"}, listedIn, causeDenials}
 	if len(lists) != bits.TrailingZeros(hasPatternNeed) {
 		panic("cause: the list bits and the lists differ")
 	}
@@ -132,6 +134,10 @@ func causeScores(w *watch, title string, sents []sentence) (map[string]float64, 
 			scan = maskListed(scan)
 			found.scan(scan)
 		}
+		if found.lists&hasDenial != 0 {
+			scan = maskDenied(scan)
+			found.scan(scan)
+		}
 		if found.lists&hasConsequenceWord != 0 && found.lists&hasConsequenceEnd != 0 {
 			scan = consequenceRE.ReplaceAllStringFunc(scan, func(m string) string { return strings.Repeat("_", len(m)) })
 			found.scan(scan)
@@ -155,7 +161,7 @@ func causeScores(w *watch, title string, sents []sentence) (map[string]float64, 
 				if it.at >= at {
 					break
 				}
-				if it.at > start {
+				if it.at >= start {
 					data, physical = data || it.data, physical || !it.data
 				}
 			}
@@ -295,8 +301,51 @@ func maskListed(s string) string {
 	return s
 }
 
-// clauseStart is the offset of the last 、 or , of s before at, -1 when
-// there is none: the clause of the word at at begins after it.
+// clauseStart is where the clause of the word at offset at of s begins:
+// after the last 、 or , before it, or at 0.
 func clauseStart(s string, at int) int {
-	return strings.LastIndexAny(s[:at], "、,")
+	i := strings.LastIndexAny(s[:at], "、,")
+	if i < 0 {
+		return 0
+	}
+	_, n := utf8.DecodeRuneInString(s[i:])
+	return i + n
+}
+
+// maskDenied blanks each clause that a denial ends, from the 、 or , before
+// it (or the start) to the denial's end: in 「不正アクセスによるものでは
+// なく、誤送信によるもの」 the intrusion is denied, the misdelivery stated.
+// A denial inside a phrase of causeNotDenials (だけではなく: "not only")
+// denies nothing.
+func maskDenied(s string) string {
+	b := []byte(s)
+	for _, w := range causeDenials {
+		for from := 0; ; {
+			i := strings.Index(s[from:], w)
+			if i < 0 {
+				break
+			}
+			i += from
+			end := i + len(w)
+			from = end
+			if insideAny(s, i, w, causeNotDenials) {
+				continue
+			}
+			for k := clauseStart(s, i); k < end; k++ {
+				b[k] = '_'
+			}
+		}
+	}
+	return string(b)
+}
+
+// insideAny reports whether the word w at offset i of s is part of an
+// occurrence there of one of phrases.
+func insideAny(s string, i int, w string, phrases []string) bool {
+	for _, p := range phrases {
+		if j := strings.Index(p, w); j >= 0 && j <= i && strings.HasPrefix(s[i-j:], p) {
+			return true
+		}
+	}
+	return false
 }

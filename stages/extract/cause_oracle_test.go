@@ -33,6 +33,9 @@ func causeScoresOracle(title string, sents []sentence) (map[string]float64, map[
 		if containsAny(scan, listedIn) {
 			scan = maskListed(scan)
 		}
+		if containsAny(scan, causeDenials) {
+			scan = maskDenied(scan)
+		}
 		if containsAny(scan, consequenceWords) {
 			scan = consequenceRE.ReplaceAllStringFunc(scan, func(m string) string { return strings.Repeat("_", len(m)) })
 		}
@@ -49,7 +52,7 @@ func causeScoresOracle(title string, sents []sentence) (map[string]float64, map[
 			// An item counts when it begins inside the clause, before at.
 			inClause := func(words []string) bool {
 				for _, w := range words {
-					for j := start + 1; j < at; j++ {
+					for j := start; j < at; j++ {
 						if strings.HasPrefix(scan[j:], w) {
 							return true
 						}
@@ -165,6 +168,8 @@ var craftedCauses = []string{
 	"アカウントが不正に利用され、パスワードが窃取された。誤って添付ファイルを送付したことによる。",
 	"ああああ誤送信誤送信誤送信誤送付。転送転送設定設定設定不備。",
 	"■原因\n不正アクセス制限の設定を誤り、サイバー攻撃を受けた。",
+	"■原因\nランサムウェアではなく、不正アクセスによるものではなく誤送信ではなく、紛失でなく盗難によるもの。",
+	"■原因\n暗号化だけではなく、ランサムウェアのみではなく、不正アクセスではなく誤送信。",
 }
 
 func checkCause(t *testing.T, title, text string) {

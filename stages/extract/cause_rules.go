@@ -264,7 +264,7 @@ var (
 	// will be done, not about what happened.
 	responseHeadings = causeHeadingRoles["response"]
 
-	causeMaskParts = causeWordsByRole(rules.Table("cause/masks.tsv", 2), "attack", "object", "end", "listed_in")
+	causeMaskParts = causeWordsByRole(rules.Table("cause/masks.tsv", 2), "attack", "object", "end", "listed_in", "denial", "not_denial")
 	// consequenceWords open every match of consequenceRE, and
 	// consequenceEnds end it.
 	consequenceWords = causeMaskParts["attack"]
@@ -277,6 +277,10 @@ var (
 		fmt.Sprintf("[^。、]{0,%d}", causeWeights.consequenceGap) + causeAlternation(consequenceEnds))
 	// listedIn are entries in a list or a register, which 掲載 also says.
 	listedIn = causeMaskParts["listed_in"]
+	// causeDenials deny what their clause says: 「…によるものではなく」.
+	causeDenials = causeMaskParts["denial"]
+	// causeNotDenials hold a denial and deny nothing: 「…だけではなく」.
+	causeNotDenials = causeMaskParts["not_denial"]
 
 	causeTheftItems = causeWordsByRole(rules.Table("cause/theft_items.tsv", 2), "data", "physical")
 	// dataWords name data, not a device or papers.

@@ -150,3 +150,15 @@ func TestIsGloss(t *testing.T) {
 		}
 	}
 }
+
+func TestMaskDenied(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"不正アクセスではなく、誤送信です", strings.Repeat("_", len("不正アクセスではなく")) + "、誤送信です"},
+		{"なお、紛失ではなく盗難です", "なお、" + strings.Repeat("_", len("紛失ではなく")) + "盗難です"},
+		{"暗号化だけではなく、窃取も", "暗号化だけではなく、窃取も"},
+	} {
+		if got := maskDenied(c.in); got != c.want {
+			t.Errorf("maskDenied(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
