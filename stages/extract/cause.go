@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/internal/wordscan"
 )
@@ -21,6 +22,7 @@ const (
 	hasLemmaStem
 	hasTitleQuote // 『
 	hasListedIn   // a listedIn phrase
+	hasDenial     // a denial phrase
 	hasPatternNeed
 )
 
@@ -31,7 +33,7 @@ const (
 // pattern's groups.
 var causeIndex, causeListBits, patternNeeds = func() (*wordscan.Index, []uint64, []uint64) {
 	lists := [][]string{causeWords, causeStatements, speculative, consequenceWords, consequenceEnds, dataWords, physicalItems,
-		lemmaStems, {"『"}, listedIn}
+		lemmaStems, {"『"}, listedIn, causeDenials}
 	if len(lists) != bits.TrailingZeros(hasPatternNeed) {
 		panic("cause: the list bits and the lists differ")
 	}
@@ -54,15 +56,26 @@ var causeIndex, causeListBits, patternNeeds = func() (*wordscan.Index, []uint64,
 type causeText struct {
 	cues  []wordscan.Hit // the cues, by cue and each cue's by position
 	lists uint64         // the lists that have a word in it
+	items []theftItem    // the words of theft_items.tsv, by position
+}
+
+// theftItem is a word of theft_items.tsv found at a byte offset of a text.
+type theftItem struct {
+	at   int
+	data bool // data, not a device or papers
 }
 
 // scan fills c with the words of s, reusing its memory.
 func (c *causeText) scan(s string) {
 	all := causeIndex.AppendHits(c.cues[:0], s)
-	c.cues, c.lists = all[:0], 0
+	c.cues, c.lists, c.items = all[:0], 0, c.items[:0]
 	for _, h := range all {
 		if h.Word >= len(causeCues) {
-			c.lists |= causeListBits[h.Word-len(causeCues)]
+			b := causeListBits[h.Word-len(causeCues)]
+			c.lists |= b
+			if b&(hasDataWord|hasPhysicalItem) != 0 {
+				c.items = append(c.items, theftItem{at: h.At, data: b&hasPhysicalItem == 0})
+			}
 			continue
 		}
 		c.cues = append(c.cues, h) // in place: at most as many as read
@@ -121,17 +134,38 @@ func causeScores(w *watch, title string, sents []sentence) (map[string]float64, 
 			scan = maskListed(scan)
 			found.scan(scan)
 		}
+		if found.lists&hasDenial != 0 {
+			scan = maskDenied(scan)
+			found.scan(scan)
+		}
 		if found.lists&hasConsequenceWord != 0 && found.lists&hasConsequenceEnd != 0 {
 			scan = consequenceRE.ReplaceAllStringFunc(scan, func(m string) string { return strings.Repeat("_", len(m)) })
 			found.scan(scan)
 		}
 		used = slices.Grow(used[:0], len(scan))[:len(scan)]
 		clear(used)
-		// Data or a password stolen, with no device or papers named, is an
-		// intrusion, not a theft.
+		// Data or a password stolen is an intrusion, not a theft. What was
+		// stolen is named in the theft word's clause, after the last 、:
+		// a device or papers there is a theft (「鞄とパスワードが盗まれた」),
+		// data alone an intrusion (「パソコンに保存し、…IDとパスワードを
+		// 盗み取られ」 is of the password); with neither there, data with
+		// no device or papers named in the sentence.
 		dataTheft := found.lists&hasDataWord != 0 && found.lists&hasPhysicalItem == 0
-		cueCause := func(c string) string {
-			if c == "theft" && dataTheft {
+		cueCause := func(c string, at int) string {
+			if c != "theft" {
+				return c
+			}
+			start := clauseStart(scan, at)
+			data, physical := false, false
+			for _, it := range found.items {
+				if it.at >= at {
+					break
+				}
+				if it.at >= start {
+					data, physical = data || it.data, physical || !it.data
+				}
+			}
+			if !physical && (data || dataTheft) {
 				return "unauthorized_access"
 			}
 			return c
@@ -160,7 +194,7 @@ func causeScores(w *watch, title string, sents []sentence) (map[string]float64, 
 				for k := i; k < from; k++ {
 					used[k] = true
 				}
-				note(cueCause(c.cause), c.weight*mult, text)
+				note(cueCause(c.cause, i), c.weight*mult, text)
 				break
 			}
 			cues = cues[n:]
@@ -174,12 +208,19 @@ func causeScores(w *watch, title string, sents []sentence) (map[string]float64, 
 		// tokenized: a few sentences a notice, never the whole text.
 		if mult >= causeWeights.lemmaMinSentence && found.lists&hasLemmaStem != 0 {
 			seen := map[string]bool{}
+			at := 0 // where m is in scan
 			for _, m := range morphs(scan) {
+				if i := strings.Index(scan[at:], m.Surface); i >= 0 {
+					at += i
+				}
 				for _, c := range lemmaCues {
 					if m.Base == c.base && !seen[c.base] {
 						seen[c.base] = true
-						note(cueCause(c.cause), c.weight*mult, text)
+						note(cueCause(c.cause, at), c.weight*mult, text)
 					}
+				}
+				if strings.HasPrefix(scan[at:], m.Surface) {
+					at += len(m.Surface)
 				}
 			}
 		}
@@ -201,7 +242,7 @@ func causeScores(w *watch, title string, sents []sentence) (map[string]float64, 
 		if found.lists&hasCauseStatement != 0 || role.statement {
 			mult = causeWeights.statement
 		}
-		if found.lists&hasSpeculative != 0 {
+		if found.lists&hasSpeculative != 0 || isGloss(s.Text) {
 			mult = causeWeights.speculative
 		}
 		if role.response {
@@ -258,4 +299,53 @@ func maskListed(s string) string {
 		}
 	}
 	return s
+}
+
+// clauseStart is where the clause of the word at offset at of s begins:
+// after the last 、 or , before it, or at 0.
+func clauseStart(s string, at int) int {
+	i := strings.LastIndexAny(s[:at], "、,")
+	if i < 0 {
+		return 0
+	}
+	_, n := utf8.DecodeRuneInString(s[i:])
+	return i + n
+}
+
+// maskDenied blanks each clause that a denial ends, from the 、 or , before
+// it (or the start) to the denial's end: in 「不正アクセスによるものでは
+// なく、誤送信によるもの」 the intrusion is denied, the misdelivery stated.
+// A denial inside a phrase of causeNotDenials (だけではなく: "not only")
+// denies nothing.
+func maskDenied(s string) string {
+	b := []byte(s)
+	for _, w := range causeDenials {
+		for from := 0; ; {
+			i := strings.Index(s[from:], w)
+			if i < 0 {
+				break
+			}
+			i += from
+			end := i + len(w)
+			from = end
+			if insideAny(s, i, w, causeNotDenials) {
+				continue
+			}
+			for k := clauseStart(s, i); k < end; k++ {
+				b[k] = '_'
+			}
+		}
+	}
+	return string(b)
+}
+
+// insideAny reports whether the word w at offset i of s is part of an
+// occurrence there of one of phrases.
+func insideAny(s string, i int, w string, phrases []string) bool {
+	for _, p := range phrases {
+		if j := strings.Index(p, w); j >= 0 && j <= i && strings.HasPrefix(s[i-j:], p) {
+			return true
+		}
+	}
+	return false
 }

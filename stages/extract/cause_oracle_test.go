@@ -33,15 +33,35 @@ func causeScoresOracle(title string, sents []sentence) (map[string]float64, map[
 		if containsAny(scan, listedIn) {
 			scan = maskListed(scan)
 		}
+		if containsAny(scan, causeDenials) {
+			scan = maskDenied(scan)
+		}
 		if containsAny(scan, consequenceWords) {
 			scan = consequenceRE.ReplaceAllStringFunc(scan, func(m string) string { return strings.Repeat("_", len(m)) })
 		}
 		used := make([]bool, len(scan))
-		// Data or a password stolen, with no device or papers named, is an
-		// intrusion, not a theft.
+		// Data or a password stolen is an intrusion: in the theft word's
+		// clause, data and no device or papers; with neither there, in the
+		// sentence.
 		dataTheft := containsAny(scan, dataWords) && !containsAny(scan, physicalItems)
-		cueCause := func(c string) string {
-			if c == "theft" && dataTheft {
+		cueCause := func(c string, at int) string {
+			if c != "theft" {
+				return c
+			}
+			start := clauseStart(scan, at)
+			// An item counts when it begins inside the clause, before at.
+			inClause := func(words []string) bool {
+				for _, w := range words {
+					for j := start; j < at; j++ {
+						if strings.HasPrefix(scan[j:], w) {
+							return true
+						}
+					}
+				}
+				return false
+			}
+			data, physical := inClause(dataWords), inClause(physicalItems)
+			if !physical && (data || dataTheft) {
 				return "unauthorized_access"
 			}
 			return c
@@ -61,7 +81,7 @@ func causeScoresOracle(title string, sents []sentence) (map[string]float64, map[
 				for k := i; k < from; k++ {
 					used[k] = true
 				}
-				note(cueCause(c.cause), c.weight*mult, text)
+				note(cueCause(c.cause, i), c.weight*mult, text)
 				break // each cue counts once a sentence
 			}
 		}
@@ -74,12 +94,19 @@ func causeScoresOracle(title string, sents []sentence) (map[string]float64, map[
 		// lemmaStems.
 		if mult >= causeWeights.lemmaMinSentence {
 			seen := map[string]bool{}
+			at := 0 // where m is in scan
 			for _, m := range morphs(scan) {
+				if i := strings.Index(scan[at:], m.Surface); i >= 0 {
+					at += i
+				}
 				for _, c := range lemmaCues {
 					if m.Base == c.base && !seen[c.base] {
 						seen[c.base] = true
-						note(cueCause(c.cause), c.weight*mult, text)
+						note(cueCause(c.cause, at), c.weight*mult, text)
 					}
+				}
+				if strings.HasPrefix(scan[at:], m.Surface) {
+					at += len(m.Surface)
 				}
 			}
 		}
@@ -93,7 +120,7 @@ func causeScoresOracle(title string, sents []sentence) (map[string]float64, map[
 		if containsAny(s.Text, causeStatements) || containsAny(s.Heading, causeHeadingRoles["statement"]) {
 			mult = causeWeights.statement
 		}
-		if containsAny(s.Text, speculative) {
+		if containsAny(s.Text, speculative) || isGloss(s.Text) {
 			mult = causeWeights.speculative
 		}
 		if containsAny(s.Heading, responseHeadings) && !containsAny(s.Heading, causeHeadingRoles["not_response"]) {
@@ -132,6 +159,7 @@ func oracleTexts(t testing.TB) []string {
 // headings and lemma verbs.
 var craftedCauses = []string{
 	"■原因\nパスワードが盗まれた。鞄とパスワードが盗まれた。ID情報が盗難に遭い窃取された。",
+	"■原因\nパソコンに保存し、IDとパスワードを盗み取られた。パスワードのメモが入った鞄が、車から盗まれた。車上荒らしで書類、IDが窃取された。",
 	"■経緯\nサイバー攻撃による不正アクセスの攻撃。ランサムウェアのランサムウェア被害。設定ミスの設定の誤り。",
 	"『不正アクセス対策』という件名のメール。顧客リストに掲載されたアドレスがホームページに掲載された。",
 	"なりすましメールの送信が確認されたため、フィッシングサイトの被害者が発生した原因は誤送信です。",
@@ -140,6 +168,8 @@ var craftedCauses = []string{
 	"アカウントが不正に利用され、パスワードが窃取された。誤って添付ファイルを送付したことによる。",
 	"ああああ誤送信誤送信誤送信誤送付。転送転送設定設定設定不備。",
 	"■原因\n不正アクセス制限の設定を誤り、サイバー攻撃を受けた。",
+	"■原因\nランサムウェアではなく、不正アクセスによるものではなく誤送信ではなく、紛失でなく盗難によるもの。",
+	"■原因\n暗号化だけではなく、ランサムウェアのみではなく、不正アクセスではなく誤送信。",
 }
 
 func checkCause(t *testing.T, title, text string) {

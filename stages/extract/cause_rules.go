@@ -41,7 +41,7 @@ func parseCauseOrder(rows []rules.Row) ([]string, map[string]float64) {
 type causeWeightSet struct {
 	title, sentence, causeWord, statement, speculative, response float64
 	minScore, overlapWeight, lemmaMinSentence                    float64
-	consequenceGap                                               int
+	consequenceGap, errorActGap                                  int
 }
 
 // causeWeights are rules/cause/weights.tsv's numbers.
@@ -68,7 +68,7 @@ func parseCauseWeights(rows []rules.Row) causeWeightSet {
 		return v
 	}
 	w := causeWeightSet{get("title"), get("sentence"), get("cause_word"), get("statement"), get("speculative"), get("response"),
-		get("min_score"), get("overlap_weight"), get("lemma_min_sentence"), int(get("consequence_gap"))}
+		get("min_score"), get("overlap_weight"), get("lemma_min_sentence"), int(get("consequence_gap")), int(get("error_act_gap"))}
 	for name := range byName {
 		panic(fmt.Errorf("rules: cause/weights.tsv: %q is no weight the cause reads", name))
 	}
@@ -127,7 +127,62 @@ type patternCue struct {
 	need   [][]string
 }
 
-var patternCues = parseCausePatterns(rules.Table("cause/patterns.tsv", 4), causeOrder)
+var patternCues = append(parseCausePatterns(rules.Table("cause/patterns.tsv", 4), causeOrder),
+	errorActCues(rules.Table("cause/error_markers.tsv", 2), rules.Table("cause/error_acts.tsv", 3), causeOrder, causeWeights.errorActGap)...)
+
+// errorActCues builds the cues of an act done in error from two lists
+// instead of a list of every compound: markers (error_markers.tsv) glued to
+// an act's noun (誤 + 送付, 発送, 投函, 公開 …) or standing apart before its
+// verb (誤って … 投函, within gap characters of the sentence), and acts
+// (error_acts.tsv) with the cause and weight an act done in error states.
+// It makes one pattern for each join and each cause and weight, so that a
+// sentence counts each once however many of its acts it holds.
+func errorActCues(markers, acts []rules.Row, order []string, gap int) []patternCue {
+	byJoin := map[string][]string{}
+	for _, r := range markers {
+		causeOneOf(r, 1, "join", "glued", "apart")
+		if slices.Contains(byJoin[r.Fields[1]], r.Fields[0]) {
+			panic(fmt.Errorf("rules: %s: marker %q is listed twice", r.Pos(), r.Fields[0]))
+		}
+		byJoin[r.Fields[1]] = append(byJoin[r.Fields[1]], r.Fields[0])
+	}
+	type group struct {
+		cause  string
+		weight float64
+	}
+	var groups []group
+	words := map[group][]string{}
+	seen := map[string]bool{}
+	for _, r := range acts {
+		checkCauseColumn(r, 1, order)
+		w, err := r.Number(2, "weight")
+		causeMust(err)
+		if seen[r.Fields[0]] {
+			panic(fmt.Errorf("rules: %s: act %q is listed twice", r.Pos(), r.Fields[0]))
+		}
+		seen[r.Fields[0]] = true
+		g := group{r.Fields[1], w}
+		if words[g] == nil {
+			groups = append(groups, g)
+		}
+		words[g] = append(words[g], r.Fields[0])
+	}
+	var out []patternCue
+	for _, join := range []string{"glued", "apart"} {
+		if len(byJoin[join]) == 0 {
+			continue
+		}
+		between := ""
+		if join == "apart" {
+			between = fmt.Sprintf("[^。]{0,%d}?", gap)
+		}
+		for _, g := range groups {
+			re := regexp.MustCompile(causeAlternation(byJoin[join]) + between + causeAlternation(words[g]))
+			out = append(out, patternCue{cause: g.cause, re: re, weight: g.weight, need: [][]string{byJoin[join], words[g]}})
+		}
+	}
+	return out
+}
 
 // parseCausePatterns reads patterns.tsv's rows, whose causes are of order.
 func parseCausePatterns(rows []rules.Row, order []string) []patternCue {
@@ -192,7 +247,7 @@ func causeWordsByRole(rows []rules.Row, allowed ...string) map[string][]string {
 }
 
 var (
-	causeSentenceRoles = causeWordsByRole(rules.Table("cause/sentence_words.tsv", 2), "cause", "statement", "speculative")
+	causeSentenceRoles = causeWordsByRole(rules.Table("cause/sentence_words.tsv", 2), "cause", "statement", "speculative", "gloss")
 	// causeWords make a sentence one that states a cause.
 	causeWords = causeSentenceRoles["cause"]
 	// causeStatements make a sentence one that states the cause outright.
@@ -200,13 +255,16 @@ var (
 	// speculative phrases make a sentence about a possibility being
 	// checked, which states no cause: 「不正アクセスの有無を調査中」.
 	speculative = causeSentenceRoles["speculative"]
+	// glossMarks open a note that explains a word (「※フォレンジック調査:
+	// 不正アクセスやランサムウェアの…」): the causes it names are examples.
+	glossMarks = causeSentenceRoles["gloss"]
 
 	causeHeadingRoles = causeWordsByRole(rules.Table("cause/headings.tsv", 2), "cause", "statement", "response", "not_response")
 	// responseHeadings head the parts of a notice about what was done or
 	// will be done, not about what happened.
 	responseHeadings = causeHeadingRoles["response"]
 
-	causeMaskParts = causeWordsByRole(rules.Table("cause/masks.tsv", 2), "attack", "object", "end", "listed_in")
+	causeMaskParts = causeWordsByRole(rules.Table("cause/masks.tsv", 2), "attack", "object", "end", "listed_in", "denial", "not_denial")
 	// consequenceWords open every match of consequenceRE, and
 	// consequenceEnds end it.
 	consequenceWords = causeMaskParts["attack"]
@@ -219,6 +277,10 @@ var (
 		fmt.Sprintf("[^。、]{0,%d}", causeWeights.consequenceGap) + causeAlternation(consequenceEnds))
 	// listedIn are entries in a list or a register, which 掲載 also says.
 	listedIn = causeMaskParts["listed_in"]
+	// causeDenials deny what their clause says: 「…によるものではなく」.
+	causeDenials = causeMaskParts["denial"]
+	// causeNotDenials hold a denial and deny nothing: 「…だけではなく」.
+	causeNotDenials = causeMaskParts["not_denial"]
 
 	causeTheftItems = causeWordsByRole(rules.Table("cause/theft_items.tsv", 2), "data", "physical")
 	// dataWords name data, not a device or papers.
@@ -241,4 +303,33 @@ func causeAlternation(words []string) string {
 		sorted[i] = regexp.QuoteMeta(w)
 	}
 	return "(?:" + strings.Join(sorted, "|") + ")"
+}
+
+// glossTermRunes is the longest term a gloss explains: a note mark, the
+// term, then a colon.
+const glossTermRunes = 20
+
+// isGloss reports whether sentence s is a note that explains a word: it
+// opens with a mark of glossMarks and names a term of at most
+// glossTermRunes runes, with no 、 or 。, before a colon. A term that is a
+// cause word (「※原因:…」) makes a statement, not a gloss.
+func isGloss(s string) bool {
+	s = strings.TrimLeft(s, " \t")
+	for _, m := range glossMarks {
+		rest, ok := strings.CutPrefix(s, m)
+		if !ok {
+			continue
+		}
+		for n, r := range []rune(rest) {
+			switch {
+			case n > glossTermRunes || r == '、' || r == '。':
+				return false
+			case (r == ':' || r == '：') && n > 0:
+				term, _, _ := strings.Cut(rest, string(r))
+				return !containsAny(term, causeWords)
+			}
+		}
+		return false
+	}
+	return false
 }

@@ -60,6 +60,22 @@ func TestParseCauseRulesErrors(t *testing.T) {
 			`cause/headings.tsv:2: role "reason" is not one of cause, statement`},
 		{func() { causeWordsByRole(ruleRows("cause/headings.tsv", "原因\tcause"), "cause", "statement") },
 			`cause/headings.tsv: no words of statement`},
+		{func() {
+			errorActCues(ruleRows("cause/error_markers.tsv", "誤\tbefore"), ruleRows("cause/error_acts.tsv", "送\tmisdelivery\t4"), order, 40)
+		},
+			`cause/error_markers.tsv:1: join "before" is not one of glued, apart`},
+		{func() {
+			errorActCues(ruleRows("cause/error_markers.tsv", "誤\tglued", "誤\tglued"), ruleRows("cause/error_acts.tsv", "送\tmisdelivery\t4"), order, 40)
+		},
+			`cause/error_markers.tsv:2: marker "誤" is listed twice`},
+		{func() {
+			errorActCues(ruleRows("cause/error_markers.tsv", "誤\tglued"), ruleRows("cause/error_acts.tsv", "送\tmisdelivery\t4", "送\tloss\t4"), order, 40)
+		},
+			`cause/error_acts.tsv:2: act "送" is listed twice`},
+		{func() {
+			errorActCues(ruleRows("cause/error_markers.tsv", "誤\tglued"), ruleRows("cause/error_acts.tsv", "送\tmisdeliver\t4"), order, 40)
+		},
+			`cause/error_acts.tsv:1: cause "misdeliver"`},
 		{func() { causeWordsByRole(ruleRows("cause/headings.tsv", "原因\tcause", "原因\tcause"), "cause") },
 			`cause/headings.tsv:2: "原因" is already a word of cause`},
 	} {
@@ -86,5 +102,63 @@ func TestParseCauseRules(t *testing.T) {
 	}
 	if !consequenceRE.MatchString("フィッシングメールの送信") || consequenceRE.MatchString("フィッシングにより") {
 		t.Error("consequenceRE built from masks.tsv")
+	}
+}
+
+func TestErrorActCues(t *testing.T) {
+	cues := errorActCues(ruleRows("cause/error_markers.tsv", "誤\tglued", "誤って\tapart"),
+		ruleRows("cause/error_acts.tsv", "送\tmisdelivery\t4", "送信\tmisdelivery\t4", "廃棄\tloss\t5"), []string{"misdelivery", "loss"}, 5)
+	// One pattern for each join and each cause and weight.
+	if len(cues) != 4 {
+		t.Fatalf("%d cues, want 4 (glued and apart, two groups): %v", len(cues), cues)
+	}
+	for _, c := range []struct {
+		cue   int
+		text  string
+		match bool
+	}{
+		{0, "誤送信", true}, {0, "誤送", true}, {0, "送信", false},
+		{1, "誤廃棄", true}, {1, "誤送信", false},
+		{2, "誤って別の方に送信", true}, {2, "誤って別の家のお客様に送信", false}, // 8 characters apart, over the gap of 5
+		{2, "誤って。送信", false}, {3, "誤って廃棄", true},
+	} {
+		if got := cues[c.cue].re.MatchString(c.text); got != c.match {
+			t.Errorf("cue %d (%s) on %q: match %v, want %v", c.cue, cues[c.cue].re, c.text, got, c.match)
+		}
+	}
+	if c := cues[1]; c.cause != "loss" || c.weight != 5 || !reflect.DeepEqual(c.need, [][]string{{"誤"}, {"廃棄"}}) {
+		t.Errorf("glued loss cue: %+v", c)
+	}
+}
+
+func TestIsGloss(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"※フォレンジック調査:不正アクセスやランサムウェアの調査", true},
+		{" ※EDR：端末の監視ソフト", true},
+		{"※原因:不正アクセスによるもの", false},     // a cause word: a statement
+		{"※当社サーバーへの不正アクセスにより:", false}, // no term: a clause (、 or past the length)
+		{"※なお、詳細は:下記", false},          // 、 before the colon
+		{"※:空", false},                 // no term
+		{"フォレンジック調査:不正アクセスの調査", false}, // no note mark
+		{"※調査は継続中です。", false},          // no colon
+	} {
+		if got := isGloss(c.text); got != c.want {
+			t.Errorf("isGloss(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+func TestMaskDenied(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"不正アクセスではなく、誤送信です", strings.Repeat("_", len("不正アクセスではなく")) + "、誤送信です"},
+		{"なお、紛失ではなく盗難です", "なお、" + strings.Repeat("_", len("紛失ではなく")) + "盗難です"},
+		{"暗号化だけではなく、窃取も", "暗号化だけではなく、窃取も"},
+	} {
+		if got := maskDenied(c.in); got != c.want {
+			t.Errorf("maskDenied(%q) = %q, want %q", c.in, got, c.want)
+		}
 	}
 }
