@@ -17,6 +17,7 @@ import (
 	"github.com/breachtrend/breachtrend/stages/normalize"
 	"github.com/breachtrend/breachtrend/stages/provenance"
 	"github.com/breachtrend/breachtrend/stages/segment"
+	"github.com/breachtrend/breachtrend/stages/title"
 )
 
 // stages are the per-file stages, shared by every worker: each is safe for
@@ -298,8 +299,8 @@ func (s *stages) notice(ctx context.Context, doc load.Document, seg segment.Segm
 		Text:         text,
 		OriginalText: seg.Text,
 	}
-	if n.Title == "" {
-		n.Title = doc.Title
+	if t := title.Clean(doc.Title); t != "" && seg.Header == nil && index == 0 {
+		n.Title = t // the page's own title (HTML, JSON Lines) over a line of its text
 	}
 	n.NoticeID = noticeID(n.SourcePath, index, text)
 	in := extract.Input{Text: text, Title: n.Title, Published: doc.Published}

@@ -13,7 +13,7 @@ var NoticesTable = &Table[Notice]{
 		str("url", "url given by a JSON Lines record", func(n *Notice) string { return n.URL }),
 		str("retrieved_at", "when breachtrend fetch retrieved the record (JSON Lines retrieved_at, RFC 3339 UTC)", func(n *Notice) string { return n.RetrievedAt }),
 		strings_("labels", "labels (categories) the source gave the record (JSON Lines labels)", func(n *Notice) []string { return n.Labels }),
-		text("title", "title line of the segment", func(n *Notice) string { return n.Title }),
+		text("title", "the notice's heading: its blog header line, the page's own title, or the first heading line of its text, page chrome skipped", func(n *Notice) string { return n.Title }),
 		unique(text("text", "normalized text (NFKC, folded look-alikes, joined lines)", func(n *Notice) string { return n.Text })),
 		unique(text("original_text", "text as decoded from the file", func(n *Notice) string { return n.OriginalText })),
 		boolean("is_incident", "true for a notice about a security incident", func(n *Notice) bool { return n.IsIncident }),

@@ -7,10 +7,12 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/breachtrend/breachtrend/stages/title"
 )
 
 // hidden elements hold no text a reader sees. <head> is dropped too, but its
-// <title> becomes Document.Title.
+// <title> is read for Document.Title (pageTitle).
 var hidden = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
 	atom.Head: true, atom.Iframe: true, atom.Object: true, atom.Embed: true,
@@ -43,7 +45,7 @@ var cells = map[atom.Atom]bool{atom.Td: true, atom.Th: true}
 const maxHTMLTags = 100_000
 
 // extractHTML returns the visible text of an HTML document, one block a
-// line, and its <title>. The parser decodes entities, so "&lt;script&gt;" in
+// line, and its title (pageTitle: the <title> or the <h1>). The parser decodes entities, so "&lt;script&gt;" in
 // a notice comes out as the literal text a reader sees, never as markup.
 func extractHTML(src string) (text, title string) {
 	if strings.Count(src, "<") > maxHTMLTags {
@@ -108,7 +110,118 @@ func extractHTML(src string) (text, title string) {
 			stack = append(stack, frame{n: c})
 		}
 	}
-	return b.String(), title
+	mainH1, firstH1 := headings(root)
+	return b.String(), pageTitle(title, mainH1, firstH1)
+}
+
+// pageTitle is the title of a page: its <title> without the site's name
+// (「… | 青葉市」), unless that is chrome or only the site's name, or holds
+// no title cue where the <h1> of the content (else the first <h1>) does:
+// then the <h1>. When neither is usable the <title> is kept as written;
+// the pipeline's title.Clean drops it if it is chrome.
+func pageTitle(tag, mainH1, firstH1 string) string {
+	page := title.Clean(tag)
+	h1 := title.Clean(mainH1)
+	if h1 == "" {
+		h1 = title.Clean(firstH1)
+	}
+	switch {
+	case h1 == "" && page == "":
+		return tag
+	case h1 == "":
+		return page
+	case page == "" || title.IsSiteName(page):
+		return h1
+	case !title.HasCue(page) && title.HasCue(h1):
+		return h1
+	}
+	return page
+}
+
+// headings returns the text of the first <h1> inside the page's content
+// (<main>, <article>, role="main", or an element whose id or class names
+// the content) and of the first <h1> anywhere: municipal sites often put
+// the site's logo in an <h1> of the header and the notice's in the main.
+func headings(root *html.Node) (inMain, first string) {
+	type frame struct {
+		n    *html.Node
+		main bool
+	}
+	stack := []frame{{n: root}}
+	for len(stack) > 0 {
+		f := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		n := f.n
+		if n.Type == html.ElementNode {
+			if n.Namespace != "" || hidden[n.DataAtom] {
+				continue
+			}
+			main := f.main || isContent(n)
+			if n.DataAtom == atom.H1 {
+				t := innerText(n)
+				if first == "" {
+					first = t
+				}
+				if main && t != "" {
+					return t, first
+				}
+				continue
+			}
+			f.main = main
+		}
+		for c := n.LastChild; c != nil; c = c.PrevSibling {
+			stack = append(stack, frame{n: c, main: f.main})
+		}
+	}
+	return "", first
+}
+
+// contentMarks are words of an id or a class that mark the main content.
+var contentMarks = []string{"main", "content", "honbun", "article"}
+
+// isContent reports whether n holds a page's main content.
+func isContent(n *html.Node) bool {
+	if n.DataAtom == atom.Main || n.DataAtom == atom.Article {
+		return true
+	}
+	for _, a := range n.Attr {
+		v := strings.ToLower(a.Val)
+		switch a.Key {
+		case "role":
+			if v == "main" {
+				return true
+			}
+		case "id", "class":
+			for _, m := range contentMarks {
+				if strings.Contains(v, m) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// innerText is the visible text under n on one line.
+func innerText(n *html.Node) string {
+	var b lineBuilder
+	stack := []*html.Node{n}
+	for len(stack) > 0 {
+		c := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		switch {
+		case c.Type == html.TextNode:
+			b.write(c.Data, false)
+		case c.Type == html.ElementNode && hidden[c.DataAtom]:
+			continue
+		case c.Type == html.ElementNode && (blocks[c.DataAtom] || cells[c.DataAtom]):
+			b.gap(true)
+		}
+		for k := c.LastChild; k != nil; k = k.PrevSibling {
+			stack = append(stack, k)
+		}
+	}
+	return b.String()
 }
 
 // extractTokens is extractHTML without a tree, for pages the parser
@@ -122,7 +235,7 @@ func extractTokens(src string) (text, title string) {
 		tt := z.Next()
 		switch tt {
 		case html.ErrorToken: // io.EOF: a strings.Reader has no other error
-			return b.String(), title
+			return b.String(), pageTitle(title, "", "")
 		case html.TextToken:
 			if inTitle && title == "" {
 				var t lineBuilder

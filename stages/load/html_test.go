@@ -110,3 +110,35 @@ func TestExtractHTMLManyTagsBounded(t *testing.T) {
 		t.Errorf("allocated %d bytes for a %d-byte page: the tree parse, not the tokenizer", alloc, len(src))
 	}
 }
+
+// TestPageTitle: the <title> without the site's name, or the <h1> of the
+// content when the <title> is chrome or only the site's name.
+func TestPageTitle(t *testing.T) {
+	body := "<p>この度、個人情報が漏えいしました。</p>"
+	for _, c := range []struct{ name, html, want string }{
+		{"site name suffix goes",
+			"<html><head><title>個人情報の漏えいについて | 青葉市</title></head><body><h1>青葉市</h1>" + body + "</body></html>",
+			"個人情報の漏えいについて"},
+		{"title is the site's name: the h1 of the main content",
+			`<html><head><title>青葉市ホームページ</title></head><body><header><h1>青葉市</h1></header><div id="main"><h1>個人情報の漏えいについて</h1>` + body + "</div></body></html>",
+			"個人情報の漏えいについて"},
+		{"title without a cue, h1 with one",
+			`<html><head><title>青葉市</title></head><body><main><h1>不正アクセスに関するお知らせ</h1>` + body + "</main></body></html>",
+			"不正アクセスに関するお知らせ"},
+		{"title is chrome: the first h1",
+			"<html><head><title>トップページ</title></head><body><h1>メール誤送信のお詫び</h1>" + body + "</body></html>",
+			"メール誤送信のお詫び"},
+		{"a title with a cue wins over an h1",
+			`<html><head><title>メール誤送信のお詫び｜青葉県</title></head><body><article><h1>新着情報</h1>` + body + "</article></body></html>",
+			"メール誤送信のお詫び"},
+		{"nothing usable: the title as written",
+			"<html><head><title>お知らせ</title></head><body>" + body + "</body></html>",
+			"お知らせ"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if _, got := extractHTML(c.html); got != c.want {
+				t.Errorf("title %q, want %q", got, c.want)
+			}
+		})
+	}
+}

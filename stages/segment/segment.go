@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/stages/normalize"
+	"github.com/breachtrend/breachtrend/stages/title"
 )
 
 // IsNotice classifies a segment's normalized text as a notice or not,
@@ -19,7 +20,7 @@ func IsNotice(normalized string, hasHeader bool) bool {
 // text. Header is set when the segment starts with a blog header line.
 type Segment struct {
 	Index  int     // position in the document, from 0
-	Title  string  // header or title line, normalized
+	Title  string  // the header line, else the heading (title.Of), normalized
 	Text   string  // original text, header line included
 	Header *Header // the parsed header, or nil
 }
@@ -157,14 +158,18 @@ func (d *lineText) join(from, to int) string {
 	return d.text[d.start[from] : d.start[to-1]+len(d.lines[to-1])]
 }
 
-// titleOf is the first non-blank line, normalized.
+// titleOf is the segment's title: a blog header line when it starts with
+// one, else its heading, page chrome skipped (title.Of).
 func titleOf(lines []string) string {
 	for _, l := range lines {
 		if t := normalize.Text(l); t != "" {
-			return t
+			if _, ok := ParseHeader(l); ok {
+				return t
+			}
+			break
 		}
 	}
-	return ""
+	return title.Of(lines)
 }
 
 // splitPosts cuts the lines [from, to) of a header part at post boundaries

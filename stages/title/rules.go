@@ -1,0 +1,72 @@
+package title
+
+import (
+	"fmt"
+
+	"github.com/breachtrend/breachtrend/rules"
+)
+
+const (
+	// FileChrome is the rule file of the lines that are no heading.
+	FileChrome = "text/page_chrome.tsv"
+	// FileCues is the rule file of the words that make a heading.
+	FileCues = "text/title_cues.tsv"
+)
+
+// chromeRules is page_chrome.tsv, by how a pattern matches.
+type chromeRules struct {
+	line                     map[string]bool
+	prefix, suffix, contains []string
+	dateLabels, site         []string
+}
+
+var (
+	chrome = mustChrome(rules.Table(FileChrome, 3))
+	cues   = rules.Words(FileCues)
+)
+
+func mustChrome(rows []rules.Row) chromeRules {
+	c, err := parseChrome(rows)
+	if err != nil {
+		panic(err) // the file is embedded; TestChromeRules reads it
+	}
+	return c
+}
+
+// parseChrome reads the rows of page_chrome.tsv: pattern, match, kind.
+func parseChrome(rows []rules.Row) (chromeRules, error) {
+	c := chromeRules{line: map[string]bool{}}
+	for _, r := range rows {
+		pattern, match, kind := r.Fields[0], r.Fields[1], r.Fields[2]
+		switch kind {
+		case "skip", "nav", "letter", "section":
+		case "date":
+			if match != "line" && match != "suffix" {
+				return c, fmt.Errorf("rules: %s: a date label matches line or suffix, not %q", r.Pos(), match)
+			}
+			c.dateLabels = append(c.dateLabels, pattern)
+			continue
+		case "site":
+			if match != "suffix" {
+				return c, fmt.Errorf("rules: %s: a site word matches suffix, not %q", r.Pos(), match)
+			}
+			c.site = append(c.site, pattern)
+			continue
+		default:
+			return c, fmt.Errorf("rules: %s: kind %q is not one of skip, nav, letter, section, date, site", r.Pos(), kind)
+		}
+		switch match {
+		case "line":
+			c.line[pattern] = true
+		case "prefix":
+			c.prefix = append(c.prefix, pattern)
+		case "suffix":
+			c.suffix = append(c.suffix, pattern)
+		case "contains":
+			c.contains = append(c.contains, pattern)
+		default:
+			return c, fmt.Errorf("rules: %s: match %q is not one of line, prefix, suffix, contains", r.Pos(), match)
+		}
+	}
+	return c, nil
+}

@@ -1,0 +1,319 @@
+// Package title finds the heading of a notice: the line that says what the
+// notice is about (「個人情報の漏えいについて」), not the page chrome a web
+// capture starts with (skip links, menus, breadcrumbs, 「本文」, a bare date),
+// the letterhead of a letter (各位, greetings) or a section heading (概要).
+//
+// What is chrome and what reads as a title are data: rules/text/
+// page_chrome.tsv and rules/text/title_cues.tsv. The shapes that no word
+// list can hold (a date, a breadcrumb trail, a numbered item) are here.
+package title
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/breachtrend/breachtrend/stages/normalize"
+)
+
+const (
+	// scanLines bounds the lines read from the top of a notice: the
+	// heading of a web capture comes after its menus, rarely after 40
+	// lines.
+	scanLines = 40
+	// bodyLinesSeen ends the scan: after this many lines of running text
+	// the notice has started and a heading below is a section's.
+	bodyLinesSeen = 2
+	// maxTitleRunes is the longest line that may be a heading.
+	maxTitleRunes = 100
+	// minTitleLetters is the fewest letters of a heading: 概要 or 受験生
+	// is a label, not a title.
+	minTitleLetters = 4
+	// maxSiteRunes is the longest part of a 「title | site」 line that is
+	// dropped as the site's name when it holds no title cue.
+	maxSiteRunes = 30
+)
+
+// Of returns the title of a notice from the lines of its text, normalized:
+// the first heading-like line near the top that holds a title cue, else
+// the first heading-like line, else the first line of running text (the
+// opening of a notice that has no heading). Chrome lines are skipped throughout. It returns "" only
+// when every line is chrome.
+func Of(lines []string) string {
+	var firstHeading, firstText string
+	seen, body := 0, 0
+	for _, raw := range lines {
+		if seen == scanLines || body == bodyLinesSeen {
+			break
+		}
+		l := strings.TrimSpace(normalize.Text(raw))
+		if l == "" {
+			continue
+		}
+		seen++
+		if IsChrome(l) {
+			continue
+		}
+		if headingLike(l) {
+			h := StripSiteName(l)
+			if h == "" || IsChrome(h) {
+				continue
+			}
+			if hasCue(h) {
+				return h
+			}
+			if firstHeading == "" {
+				firstHeading = h
+			}
+			continue
+		}
+		if !isRunningText(l) {
+			continue // a label (受験生), a short list item
+		}
+		body++
+		if firstText == "" {
+			firstText = l
+		}
+	}
+	if firstHeading != "" {
+		return firstHeading
+	}
+	return firstText
+}
+
+// isRunningText reports whether a line that is no heading is text of the
+// notice: a sentence, or a line too long to be a heading.
+func isRunningText(l string) bool {
+	return strings.Contains(l, "。") || utf8.RuneCountInString(l) > maxTitleRunes
+}
+
+// Clean returns a title given by the source (an HTML <title>, a JSON Lines
+// "title"), normalized and without a site name, or "" when it is chrome.
+func Clean(t string) string {
+	t = StripSiteName(strings.TrimSpace(normalize.Text(t)))
+	if t == "" || IsChrome(t) || letters(t) < minTitleLetters {
+		return ""
+	}
+	return t
+}
+
+// headingLike reports whether a line could be a heading: not a sentence
+// (no 。), not too long, enough letters, not a list item.
+func headingLike(l string) bool {
+	return !strings.Contains(l, "。") && utf8.RuneCountInString(l) <= maxTitleRunes &&
+		letters(l) >= minTitleLetters && !isListItem(l)
+}
+
+// IsChrome reports whether a normalized line is no heading of a notice:
+// a line of rules/text/page_chrome.tsv, a breadcrumb trail, a date (maybe
+// labelled: 更新日:2024年6月21日), or a line without letters.
+func IsChrome(l string) bool {
+	l = strings.TrimSpace(l)
+	if letters(l) == 0 || isBreadcrumb(l) || isDateLine(l) {
+		return true
+	}
+	bare := bareLine(l)
+	if chrome.line[bare] {
+		return true
+	}
+	for _, p := range chrome.prefix {
+		if strings.HasPrefix(l, p) || strings.HasPrefix(bare, p) {
+			return true
+		}
+	}
+	for _, s := range chrome.suffix {
+		if strings.HasSuffix(l, s) || strings.HasSuffix(bare, s) {
+			return true
+		}
+	}
+	for _, c := range chrome.contains {
+		if strings.Contains(l, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// HasCue reports whether l holds a word of rules/text/title_cues.tsv: it
+// reads as the title of a notice.
+func HasCue(l string) bool { return hasCue(l) }
+
+func hasCue(l string) bool {
+	for _, w := range cues {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// letters counts the letters of s (kanji, kana, Latin).
+func letters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// marks are the characters that open or close a heading or an item, taken
+// off a line before it is compared with a whole-line pattern.
+const marks = "【】■□◆◇●○◦・•*-<>[]《》〈〉「」『』()::.、| "
+
+// bareLine is l without its list number and marks: "1. 概要" → 概要,
+// 【重要なお知らせ】 → 重要なお知らせ, "最終更新日:" → 最終更新日.
+func bareLine(l string) string {
+	l = strings.Trim(l, marks)
+	if n := numberPrefix(l); n > 0 {
+		l = strings.Trim(l[n:], marks)
+	}
+	return l
+}
+
+// numberPrefix is the length in bytes of a list number opening l ("1.",
+// "(2)", "3 ", "第4"), or 0.
+func numberPrefix(l string) int {
+	if m := numberRE.FindString(l); m != "" {
+		return len(m)
+	}
+	return gluedNumber(l)
+}
+
+// numberRE is a list number: one or two digits then a mark or a space (so
+// that a year, 2025年度, is no number), a bracketed number, or 第N.
+var numberRE = regexp.MustCompile(`^(?:\d{1,2}(?:[.)、]|\s)\s*|\(\d{1,2}\)\s*|第\d{1,2}(?:[.、]|\s)?\s*)`)
+
+// numberUnits are what a number opening a line counts when it is no list
+// number: 3月, 5名, 2件 (a single digit glued to a word, 1事案の概要, is one).
+const numberUnits = "年月日時分秒件名人万千百億歳回個社校号通台枚部割倍次期"
+
+// gluedNumber is the length of a single digit glued to the word it
+// numbers (1事案の概要, as PDF text and normalizing write "1 事案の概要"),
+// or 0.
+func gluedNumber(l string) int {
+	if len(l) < 2 || l[0] < '0' || l[0] > '9' {
+		return 0
+	}
+	r, _ := utf8.DecodeRuneInString(l[1:])
+	if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) && !strings.ContainsRune(numberUnits, r) {
+		return 1
+	}
+	return 0
+}
+
+// isListItem reports whether l is numbered or bulleted: a section or an
+// item of a notice, or a trail of links, never its title.
+func isListItem(l string) bool {
+	if numberPrefix(l) > 0 {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(l)
+	return strings.ContainsRune("・•●○◦*-※", r)
+}
+
+// isBreadcrumb reports whether l is a trail of links, 「トップ > くらし > …」.
+func isBreadcrumb(l string) bool {
+	for _, sep := range []string{" > ", " » ", " › ", " < "} {
+		if strings.Contains(l, sep) {
+			return true
+		}
+	}
+	n := strings.Count(l, ">") + strings.Count(l, "»") + strings.Count(l, "›")
+	return n >= 2 && !strings.Contains(l, "<")
+}
+
+// dateRE finds the dates, times and weekdays of a line, as normalized text
+// writes them: 令和6年12月5日(木曜日), 2019.05.29, 2025/04/08, 平成 27 年(2015
+// 年)4 月 8 日, 2025年度, 10:30, 10Feb.
+var dateRE = regexp.MustCompile(`(?:令和|平成|昭和)\s*(?:\d{1,2}|元)\s*年(?:\s*\(\s*\d{4}\s*年?\s*\))?` +
+	`|\d{4}\s*年度?|\d{1,2}\s*月|\d{1,2}\s*日|\d{4}\s*[./-]\s*\d{1,2}(?:\s*[./-]\s*\d{1,2})?|\d{1,2}/\d{1,2}` +
+	`|\d{1,2}:\d{2}|\(\s*[月火水木金土日](?:曜日?)?\s*\)` +
+	`|\d{1,2}\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s*\d{4})?` +
+	`|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*\d{1,2},?\s*\d{4}`)
+
+// isDateLine reports whether l is a date and nothing else, or a dateline:
+// a date after a label of page_chrome.tsv (更新日:…, …への報告日:…), or the
+// label alone (最終更新日:).
+func isDateLine(l string) bool {
+	rest := dateRE.ReplaceAllString(l, " ")
+	dated := rest != l
+	rest = strings.Trim(rest, marks+"/~,")
+	if rest == "" || letters(rest) == 0 {
+		return dated
+	}
+	for _, label := range chrome.dateLabels {
+		if rest == label || (dated && strings.HasSuffix(rest, label)) {
+			return true
+		}
+	}
+	return false
+}
+
+// seps split a 「page | site」 title, widest first.
+var seps = []string{" | ", "|", " - ", " : ", " / "}
+
+// StripSiteName takes a site's name off a title: 「個人情報の漏えいについて |
+// 青葉市」 → 「個人情報の漏えいについて」. Of the parts between separators,
+// those without a title cue that are short or end with a site word
+// (ホームページ, 公式サイト) go, when a part with a cue stays; when no part
+// holds a cue, the parts that are site names or chrome go, and of two
+// parts the first stays (the usual 「page | site」).
+func StripSiteName(t string) string {
+	t = strings.TrimSpace(t)
+	for _, sep := range seps {
+		if !strings.Contains(t, sep) {
+			continue
+		}
+		parts := strings.Split(t, sep)
+		var kept, cued []string
+		for _, p := range parts {
+			p = strings.TrimSpace(p)
+			if p == "" {
+				continue
+			}
+			if hasCue(p) {
+				cued = append(cued, p)
+			}
+			if !IsSiteName(p) && !IsChrome(p) {
+				kept = append(kept, p)
+			}
+		}
+		switch {
+		case len(cued) > 0:
+			var out []string
+			for _, p := range parts {
+				p = strings.TrimSpace(p)
+				if hasCue(p) || (p != "" && utf8.RuneCountInString(p) > maxSiteRunes && !IsSiteName(p)) {
+					out = append(out, p)
+				}
+			}
+			return strings.Join(out, sep)
+		case len(kept) == 0:
+			return ""
+		case len(kept) == len(parts) && len(parts) == 2:
+			return kept[0]
+		default:
+			return strings.Join(kept, sep)
+		}
+	}
+	return t
+}
+
+// IsSiteName reports whether a normalized title (or part of one) names a
+// site rather than a page: it ends with a site word of page_chrome.tsv
+// (○○市ホームページ, ○○公式サイト) and holds no title cue.
+func IsSiteName(t string) bool {
+	t = strings.TrimSpace(t)
+	if hasCue(t) {
+		return false
+	}
+	for _, s := range chrome.site {
+		if strings.HasSuffix(t, s) {
+			return true
+		}
+	}
+	return false
+}
