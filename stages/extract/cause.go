@@ -120,6 +120,23 @@ func causeScores(w *watch, title string, sents []sentence) (map[string]float64, 
 	}
 	var found causeText // what text (then scan) holds, its memory reused
 	var used []bool
+	scoringTitle := false
+	// bodyNamesPhysical reports whether a sentence names a thing a thief
+	// carries away; read only for a title that names stolen data.
+	var bodyPhysical *bool
+	bodyNamesPhysical := func() bool {
+		if bodyPhysical == nil {
+			v := false
+			for _, s := range sents {
+				if containsAny(s.Text, physicalItems) {
+					v = true
+					break
+				}
+			}
+			bodyPhysical = &v
+		}
+		return *bodyPhysical
+	}
 	// add scores text, whose words are in found.
 	add := func(text string, mult float64) {
 		if mult == 0 {
@@ -165,7 +182,10 @@ func causeScores(w *watch, title string, sents []sentence) (map[string]float64, 
 					data, physical = data || it.data, physical || !it.data
 				}
 			}
-			if !physical && (data || dataTheft) {
+			// A title sums the notice up: 「個人情報盗難のお詫び」 names the
+			// data, and the body says what was carried away (書類, 鞄):
+			// with a physical item there, the title's theft stays a theft.
+			if !physical && (data || dataTheft) && !(scoringTitle && bodyNamesPhysical()) {
 				return "unauthorized_access"
 			}
 			return c
@@ -226,7 +246,9 @@ func causeScores(w *watch, title string, sents []sentence) (map[string]float64, 
 		}
 	}
 	found.scan(title)
+	scoringTitle = true
 	add(title, causeWeights.title)
+	scoringTitle = false
 	var heading string
 	var role headingRole
 	for i, s := range sents {
