@@ -77,16 +77,29 @@ func organization(w *watch, header string, sents []sentence, lines []string) (st
 			continue
 		}
 		sm := maskOf(s.Text)
+		var spans *tokenSpans // the sentence's tokens, read on first need
 		for r, re := range []*regexp.Regexp{legalFirstRE, legalLastRE, suffixLongRE} {
 			if !nameCues[r].inMask(s.Text, sm) {
 				continue // no legal form or suffix: the pattern cannot match
 			}
-			for _, m := range re.FindAllString(s.Text, -1) {
+			for _, loc := range re.FindAllStringIndex(s.Text, -1) {
+				m := s.Text[loc[0]:loc[1]]
+				if r == 2 {
+					if suf := oneRuneSuffix(m); suf != "" {
+						if spans == nil {
+							sp := spansOf(s.Text)
+							spans = &sp
+						}
+						if !spans.suffixOnBoundary(loc[1], len(suf)) {
+							continue // 市民税, 下水道: a word, not a name
+						}
+					}
+				}
 				m = trimName(m)
 				if r == 0 {
 					m = cutTitle(m)
 				}
-				if m == "" || isGeneric(m) || isOutside(m) || strings.HasPrefix(m, "ー") {
+				if m == "" || isGeneric(m) || isOutside(m) || strings.HasPrefix(m, "ー") || slices.Contains(orgSuffixes, m) {
 					continue
 				}
 				if _, ok := counts[m]; !ok {
@@ -173,7 +186,7 @@ func writeWithoutSpaces(b *strings.Builder, s string) {
 // its notice is about. compactBody is the text less the header and spaces.
 func headerOrganization(rest, compactBody string) string {
 	rest = strings.TrimSpace(rest)
-	run := leadingRun(rest)
+	run := cutOfficer(leadingRun(rest))
 	if run == "" {
 		return ""
 	}
@@ -191,7 +204,7 @@ func headerOrganization(rest, compactBody string) string {
 	// longer run is no name as a whole, and its prefixes past the bound
 	// are none either.
 	within := run[:prefixBytes(run, maxNameRunes)]
-	ends := tokenEnds(run[:prefixBytes(run, maxNameRunes+tokenLookahead)])
+	ends, spans := tokenEnds(run[:prefixBytes(run, maxNameRunes+tokenLookahead)])
 	best, bestScore := "", headerMinScore
 	runes := 0
 	for k := range within {
@@ -199,15 +212,15 @@ func headerOrganization(rest, compactBody string) string {
 		if runes-1 < nameMinRunes {
 			continue
 		}
-		if sc := splitScore(rest, run, k, ends, compactBody); sc > bestScore || (sc == bestScore && best != "") {
+		if sc := splitScore(rest, run, k, ends, spans, compactBody); sc > bestScore || (sc == bestScore && best != "") {
 			best, bestScore = run[:k], sc
 		}
 	}
 	if len(within) < len(run) {
-		if sc := splitScore(rest, run, len(within), ends, compactBody); sc > bestScore || (sc == bestScore && best != "") {
+		if sc := splitScore(rest, run, len(within), ends, spans, compactBody); sc > bestScore || (sc == bestScore && best != "") {
 			best, bestScore = within, sc
 		}
-	} else if sc := splitScore(rest, run, len(run), ends, compactBody); sc >= bestScore {
+	} else if sc := splitScore(rest, run, len(run), ends, spans, compactBody); sc >= bestScore {
 		best = run
 	}
 	if best == "" || isGeneric(best) {
@@ -248,7 +261,7 @@ func prefixBytes(s string, max int) int {
 }
 
 // splitScore rates cutting the header's name run at byte k.
-func splitScore(rest, run string, k int, ends map[int]string, body string) int {
+func splitScore(rest, run string, k int, ends map[int]string, spans tokenSpans, body string) int {
 	name, remainder := run[:k], rest[k:]
 	sc := 0
 	evidence := k == len(run)
@@ -256,12 +269,12 @@ func splitScore(rest, run string, k int, ends map[int]string, body string) int {
 		sc += legalFormScore
 		evidence = true
 	}
-	for _, suf := range orgSuffixes {
-		if strings.HasSuffix(name, suf) && !selfWord(name, suf) {
-			sc += suffixScore
-			evidence = true
-			break
-		}
+	// The longest suffix the cut ends in; one of one character (市, 道)
+	// counts only on a token boundary: 下水道, 市民税 are words.
+	if suf := longestSuffix(name, orgSuffixes); suf != "" && !selfWord(name, suf) &&
+		(utf8.RuneCountInString(suf) > 1 || spans.suffixOnBoundary(k, len(suf))) {
+		sc += suffixScore
+		evidence = true
 	}
 	if tag, ok := ends[k]; ok {
 		sc += tokenEndScore
@@ -365,11 +378,17 @@ func isNameRune(r rune) bool {
 
 // tokenEnds maps the byte offsets where kagome's tokens of s end to the
 // third POS field of the token ending there (組織 for an organization).
-func tokenEnds(s string) map[int]string {
+func tokenEnds(s string) (map[int]string, tokenSpans) {
 	out := map[int]string{}
+	spans := tokenSpans{starts: map[int]bool{}, ends: map[int]bool{}, properEnds: map[int]bool{}}
 	at := 0
 	for _, m := range morphs(s) {
+		spans.starts[at] = true
 		at += len(m.Surface)
+		spans.ends[at] = true
+		if m.properPOS {
+			spans.properEnds[at] = true
+		}
 		tag := ""
 		if m.isOrgTag() {
 			tag = "組織"
@@ -384,7 +403,7 @@ func tokenEnds(s string) map[int]string {
 			}
 		}
 	}
-	return out
+	return out, spans
 }
 
 // scriptChange reports whether s changes from Katakana or Latin to Kanji at
@@ -431,7 +450,18 @@ func cutTitle(m string) string {
 			m = m[:i]
 		}
 	}
-	return m
+	return cutOfficer(m)
+}
+
+// cutOfficer cuts a run of name characters before an officer's title:
+// 「株式会社○○代表取締役社長…」 is 株式会社○○.
+func cutOfficer(run string) string {
+	for _, w := range officerTitles {
+		if i := strings.Index(run, w); i > 0 {
+			run = run[:i]
+		}
+	}
+	return run
 }
 
 // lineName reads a line that is only a name (a signature, a dateline), a
@@ -646,4 +676,26 @@ func hasSuffixAny(s string, words []string) bool {
 		}
 	}
 	return false
+}
+
+// oneRuneSuffix is the suffix of one character (市, 町, 道 …) that m ends
+// in, when no longer suffix ends it: such a suffix ends a name only on a
+// token boundary.
+func oneRuneSuffix(m string) string {
+	suf := longestSuffix(m, patternSuffixes)
+	if utf8.RuneCountInString(suf) != 1 {
+		return ""
+	}
+	return suf
+}
+
+// longestSuffix is the longest of suffixes that s ends in ("" for none).
+func longestSuffix(s string, suffixes []string) string {
+	suf := ""
+	for _, p := range suffixes {
+		if strings.HasSuffix(s, p) && len(p) > len(suf) {
+			suf = p
+		}
+	}
+	return suf
 }

@@ -70,6 +70,7 @@ var (
 	regulatedLinks  = rules.Words(orgFile("regulated_links.tsv"))
 	headTitles      = rules.Words(orgFile("head_titles.tsv"))
 	nameCuts        = rules.Words(orgFile("name_cuts.tsv"))
+	officerTitles   = rules.Words(orgFile("officer_titles.tsv"))
 	subjectMarkers  = rules.Words(orgFile("subject_markers.tsv"))
 	titleEnds       = rules.Words(orgFile("title_ends.tsv"))
 	titleEndRunes   = lastRuneOfEach(titleEnds)

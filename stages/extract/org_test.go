@@ -64,3 +64,25 @@ func TestOrganizationGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestSuffixOnBoundary shows that a one-character suffix ends a name only
+// on a token boundary: a place's name and its suffix, or the suffix
+// starting 市立 after a place's name; never a word that holds the suffix.
+func TestSuffixOnBoundary(t *testing.T) {
+	for _, c := range []struct {
+		text, name string
+		want       bool
+	}{
+		{"青葉市の職員が", "青葉市", true},
+		{"北海道の職員が", "北海道", true},
+		{"横浜市立中央図書館の", "横浜市", true},
+		{"個人市民税の通知", "個人市", false},
+		{"下水道使用料の通知", "下水道", false},
+		{"県民税の通知", "県", false},
+	} {
+		sp := spansOf(c.text)
+		if got := sp.suffixOnBoundary(len(c.name), len("市")); got != c.want {
+			t.Errorf("%s: suffix of %s on a boundary = %v, want %v", c.text, c.name, got, c.want)
+		}
+	}
+}
