@@ -543,6 +543,9 @@ func wholeName(t string) string {
 	}
 	// A department of a government: the government is the holder.
 	if hasSuffixAny(t, sectionWords) || hasSuffixAny(t, divisionWords) {
+		if gov := localGovernmentPrefix(t); gov != "" && len(gov) < len(t) {
+			return gov
+		}
 		if p := placeRE.FindString(t); p != "" && len(p) < len(t) && !isGeneric(p) {
 			return p
 		}
@@ -568,21 +571,106 @@ func nameLike(org string) bool {
 }
 
 // subjectName is the body that begins a sentence as its subject or place:
-// 「杵藤保健福祉事務所において…」, 「○○市立○○センター内の…」.
+// 「杵藤保健福祉事務所において…」, 「○○市立○○センター内の…」, after an
+// opener (この度、, a date and time) and before a parenthetical
+// (「○○局(局長 …)では」); or the body of a person whose role is glued to
+// it (「○○社元社員の…」).
 func subjectName(s string) string {
+	s = dropOpeners(s)
 	run := leadingRun(s)
 	if run == "" || len(run) == len(s) {
 		return ""
 	}
-	next := s[len(run):]
-	if !hasPrefixAny(next, subjectMarkers) {
+	next := skipParenthetical(s[len(run):])
+	// A reference glued to the name: 「株式会社○○弊社が…」.
+	for _, w := range notSuffixWords {
+		if strings.HasSuffix(run, w) && len(run) > len(w) {
+			run = strings.TrimSuffix(run, w)
+			break
+		}
+	}
+	if strings.HasSuffix(run, "内") && hasPrefixAny("内"+next, subjectMarkers) {
+		run, next = strings.TrimSuffix(run, "内"), "内"+next
+	}
+	if hasPrefixAny(next, subjectMarkers) {
+		if org := wholeName(run); org != "" {
+			return org
+		}
+		// A name with hiragana in it: 「○○市立ひかり中学校において」.
+		if nameLike(run) && runeCountTo(run, nameLineMaxRunes+1) <= nameLineMaxRunes && !strings.ContainsAny(run, "0123456789") {
+			return run
+		}
+		// A local government that begins the subject: 「○○市安全安心
+		// ステーション事務室内の…」.
+		if gov := localGovernmentPrefix(run); gov != "" {
+			return gov
+		}
 		return ""
 	}
-	if org := wholeName(run); org != "" {
+	if r, _ := utf8.DecodeRuneInString(next); !unicode.Is(unicode.Hiragana, r) {
+		return ""
+	}
+	role := longestSuffix(run, roleNouns)
+	if role == "" {
+		return ""
+	}
+	body := run[:len(run)-len(role)]
+	if org := wholeName(body); org != "" {
 		return org
 	}
-	return ""
+	if suf := longestSuffix(body, orgSuffixes); suf != "" && len(body) > len(suf) && !selfWord(body, suf) &&
+		utf8.RuneCountInString(body) >= nameMinRunes+1 && !isGeneric(body) && !isOutside(body) {
+		return body
+	}
+	return localGovernmentPrefix(body)
 }
+
+// openerDateRE is a date and time that opens a sentence before its subject:
+// 「令和7年5月1日(木曜)午前10時頃、」, 「2024年5月1日に、」.
+var openerDateRE = regexp.MustCompile(`^(?:(?:(?:令和|平成|昭和)(?:\d{1,2}|元)|\d{4})年)?\d{1,2}月\d{1,2}日(?:\([^)]{1,6}\))?` +
+	`(?:(?:午前|午後)?\d{1,2}時(?:\d{1,2}分)?(?:頃|ごろ)?)?(?:に)?[、,]\s?`)
+
+// dropOpeners removes the openers and the date and time that begin s.
+func dropOpeners(s string) string {
+	for {
+		t := strings.TrimSpace(s)
+		for _, o := range openers {
+			t = strings.TrimPrefix(t, o)
+		}
+		t = dateLeadRE.ReplaceAllString(openerDateRE.ReplaceAllString(t, ""), "")
+		if t == s {
+			return s
+		}
+		s = t
+	}
+}
+
+// skipParenthetical drops a parenthetical (nested ones included) that
+// begins s: 「(局長 ○○(○○))では」 is 「では」.
+func skipParenthetical(s string) string {
+	if !strings.HasPrefix(s, "(") {
+		return s
+	}
+	depth := 0
+	for i, r := range s {
+		switch r {
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return strings.TrimSpace(s[i+1:])
+			}
+		}
+		if i > parentheticalMaxBytes {
+			break
+		}
+	}
+	return s
+}
+
+// parentheticalMaxBytes bounds the parenthetical skipped after a subject.
+const parentheticalMaxBytes = 200
 
 // lastName is the organization name that ends s: 「株式会社○○」 or 「○○株式会社」.
 func lastName(s string) string {
@@ -699,3 +787,39 @@ func longestSuffix(s string, suffixes []string) string {
 	}
 	return suf
 }
+
+// localGovernmentPrefix is the local government whose name begins run on
+// a token boundary (「四街道市安全安心ステーション」 gives 四街道市; 「市民
+// 税」 nothing), the longest first (札幌市中央区 before 札幌市).
+func localGovernmentPrefix(run string) string {
+	govs := localGovernments()
+	var spans *tokenSpans
+	best := ""
+	n := 0
+	for i, r := range run {
+		n++
+		if n > localGovernmentMaxRunes {
+			break
+		}
+		end := i + utf8.RuneLen(r)
+		name := run[:end]
+		if !govs[name] || isGeneric(name) {
+			continue
+		}
+		if end < len(run) {
+			if spans == nil {
+				sp := spansOf(run[:prefixBytes(run, localGovernmentMaxRunes+tokenLookahead)])
+				spans = &sp
+			}
+			if !spans.suffixOnBoundary(end, utf8.RuneLen(r)) {
+				continue
+			}
+		}
+		best = name
+	}
+	return best
+}
+
+// localGovernmentMaxRunes is the longest local government's full name
+// read (the longest in the gazetteer has 10 characters).
+const localGovernmentMaxRunes = 12

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/rules"
@@ -71,6 +72,8 @@ var (
 	headTitles      = rules.Words(orgFile("head_titles.tsv"))
 	nameCuts        = rules.Words(orgFile("name_cuts.tsv"))
 	officerTitles   = rules.Words(orgFile("officer_titles.tsv"))
+	openers         = rules.Words(orgFile("openers.tsv"))
+	roleNouns       = rules.Words(orgFile("role_nouns.tsv"))
 	subjectMarkers  = rules.Words(orgFile("subject_markers.tsv"))
 	titleEnds       = rules.Words(orgFile("title_ends.tsv"))
 	titleEndRunes   = lastRuneOfEach(titleEnds)
@@ -105,6 +108,7 @@ var (
 	sectionLineMaxRunes   = orgWeight("section_line_max_runes")
 	postcodeWindowRunes   = orgWeight("postcode_window_runes")
 	subjectSentences      = orgWeight("subject_sentences")
+	nameLineMaxRunes      = orgWeight("name_line_max_runes")
 	minRecurrence         = orgWeight("min_recurrence")
 )
 
@@ -329,3 +333,22 @@ func breadcrumbsFrom(rows []rules.Row) (homes, siteWords []string) {
 	}
 	return
 }
+
+// localGovernments are the names of Japan's local governments from the
+// gazetteer (rules/gazetteer/local_governments.tsv): as written
+// (つくばみらい市) and in full (札幌市中央区). A ward's bare name (中央区) is
+// left out: many cities have one, and it names no one alone.
+var localGovernments = sync.OnceValue(func() map[string]bool {
+	g, err := rules.LoadGazetteers()
+	if err != nil {
+		panic(fmt.Errorf("rules: local governments: %w", err))
+	}
+	out := map[string]bool{}
+	for _, lg := range g.LocalGovernments {
+		if lg.Kind != "ward" {
+			out[lg.Name] = true
+		}
+		out[lg.FullName] = true
+	}
+	return out
+})
