@@ -25,6 +25,7 @@ type morph struct {
 	Surface, Base string
 	orgPOS        bool // POS 名詞,固有名詞,組織
 	properPOS     bool // POS 名詞,固有名詞 (a person, a place, an organization)
+	unknown       bool // not in the dictionary: a coined name (ソウェル)
 }
 
 // morphs tokenizes one short text (a line or a sentence).
@@ -43,7 +44,8 @@ func morphs(s string) []morph {
 		// The POS fields and the base form are read from the dictionary's
 		// tables: tk.POS() would build a slice for every token.
 		proper := jatok.POSAt(tk, 0) == "名詞" && jatok.POSAt(tk, 1) == "固有名詞"
-		m := morph{Surface: tk.Surface, properPOS: proper, orgPOS: proper && jatok.POSAt(tk, 2) == "組織"}
+		m := morph{Surface: tk.Surface, properPOS: proper, orgPOS: proper && jatok.POSAt(tk, 2) == "組織",
+			unknown: tk.Class == tokenizer.UNKNOWN}
 		if b, ok := jatok.BaseForm(tk); ok && b != "*" {
 			m.Base = b
 		} else {

@@ -63,6 +63,13 @@ func organization(w *watch, header string, sents []sentence, lines []string) (st
 			return org, s.Text
 		}
 	}
+	// The body that calls itself by its name: 「当○○クラブの会員…」.
+	for _, s := range sents {
+		w.check()
+		if org := selfPrefixedName(s.Text); org != "" {
+			return org, s.Text
+		}
+	}
 	// The body named most often, earliest first on ties: one named by its
 	// legal form once is enough; a name by suffix alone must recur.
 	counts := map[string]int{}
@@ -823,3 +830,40 @@ func localGovernmentPrefix(run string) string {
 // localGovernmentMaxRunes is the longest local government's full name
 // read (the longest in the gazetteer has 10 characters).
 const localGovernmentMaxRunes = 12
+
+// selfPrefixedName is a name that a self prefix (当, self_prefixes.tsv)
+// puts on the body itself: 「当ソウェルクラブの会員…」. The prefix stands
+// after no kanji (担当, 該当 are words), and the name is katakana or Latin
+// with a coined or proper word in it, so that 当サイト, 当ホームページ and
+// 当センター (dictionary words) name no one.
+func selfPrefixedName(s string) string {
+	for _, p := range selfPrefixes {
+		for at := 0; ; {
+			i := strings.Index(s[at:], p)
+			if i < 0 {
+				break
+			}
+			i += at
+			at = i + len(p)
+			if prev, _ := utf8.DecodeLastRuneInString(s[:i]); i > 0 && (unicode.Is(unicode.Han, prev) || unicode.Is(unicode.Katakana, prev)) {
+				continue
+			}
+			run := leadingRun(s[at:])
+			first, _ := utf8.DecodeRuneInString(run)
+			if run == "" || len(run) == len(s[at:]) || !(unicode.Is(unicode.Katakana, first) || first < 0x80 && unicode.IsLetter(first)) {
+				continue
+			}
+			if next, _ := utf8.DecodeRuneInString(s[at+len(run):]); !unicode.Is(unicode.Hiragana, next) {
+				continue
+			}
+			if runeCountTo(run, nameLineMaxRunes+1) > nameLineMaxRunes || utf8.RuneCountInString(run) < selfNameMinRunes ||
+				isGeneric(run) || isOutside(run) {
+				continue
+			}
+			if slices.ContainsFunc(morphs(run), func(m morph) bool { return m.unknown || m.properPOS }) {
+				return run
+			}
+		}
+	}
+	return ""
+}

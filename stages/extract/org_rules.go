@@ -74,6 +74,7 @@ var (
 	officerTitles   = rules.Words(orgFile("officer_titles.tsv"))
 	openers         = rules.Words(orgFile("openers.tsv"))
 	roleNouns       = rules.Words(orgFile("role_nouns.tsv"))
+	selfPrefixes    = rules.Words(orgFile("self_prefixes.tsv"))
 	subjectMarkers  = rules.Words(orgFile("subject_markers.tsv"))
 	titleEnds       = rules.Words(orgFile("title_ends.tsv"))
 	titleEndRunes   = lastRuneOfEach(titleEnds)
@@ -109,6 +110,7 @@ var (
 	postcodeWindowRunes   = orgWeight("postcode_window_runes")
 	subjectSentences      = orgWeight("subject_sentences")
 	nameLineMaxRunes      = orgWeight("name_line_max_runes")
+	selfNameMinRunes      = orgWeight("self_name_min_runes")
 	minRecurrence         = orgWeight("min_recurrence")
 )
 
