@@ -233,8 +233,38 @@ func headerOrganization(rest, compactBody string) string {
 	if best == "" || isGeneric(best) {
 		return ""
 	}
-	return best
+	return best + latinWordsAfter(best, rest[len(best):])
 }
+
+// latinWordsAfter is the rest of a Latin name that the space between its
+// words cut off: 「株式会社Example Technology 採用…」 goes on with
+// " Technology". A word goes on the name when it is all Latin name
+// characters, begins with a capital letter and ends at a space or the end.
+func latinWordsAfter(name, after string) string {
+	last, _ := utf8.DecodeLastRuneInString(name)
+	if last >= 0x80 || !unicode.IsLetter(last) && !unicode.IsDigit(last) {
+		return ""
+	}
+	out := ""
+	for words := 0; words < latinWordsMax && strings.HasPrefix(after, " "); words++ {
+		word, rest, _ := strings.Cut(after[1:], " ")
+		first, _ := utf8.DecodeRuneInString(word)
+		if word == "" || !unicode.IsUpper(first) || strings.IndexFunc(word, func(r rune) bool {
+			return r >= 0x80 || !isNameRune(r)
+		}) >= 0 {
+			break
+		}
+		out += " " + word
+		if rest == "" && len(after[1:]) == len(word) {
+			break
+		}
+		after = after[1+len(word):]
+	}
+	return out
+}
+
+// latinWordsMax bounds the Latin words added to a name after a space.
+const latinWordsMax = 4
 
 // maxNameRunes bounds an organization's name: a run of name characters
 // longer than this is not one name (the longest name run of a header or a
@@ -514,9 +544,11 @@ func lineName(l string, top bool) string {
 	// A title line that starts with the name (after a date), as a blog
 	// header does: 「医療法人○○病院 患者の個人情報紛失か?」.
 	rest := numberLeadRE.ReplaceAllString(dateLeadRE.ReplaceAllString(l, ""), "")
-	if org := headerOrganization(rest, ""); org != "" && nameLike(org) &&
-		!strings.ContainsAny(leadingRun(rest)[len(org):], departmentRunes) {
-		return org
+	if org := headerOrganization(rest, ""); org != "" && nameLike(org) {
+		// The run goes on past the name into a department: 「○○市総務課」.
+		if run := leadingRun(rest); len(org) >= len(run) || !strings.ContainsAny(run[len(org):], departmentRunes) {
+			return org
+		}
 	}
 	// A title line that ends with the name: 「…の紛失について○○信用金庫」.
 	if i := strings.LastIndexAny(l, titleEndRunes); i > 0 {
