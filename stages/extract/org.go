@@ -558,7 +558,37 @@ func lineName(l string, top bool) string {
 			}
 		}
 	}
+	// A title line whose tail after a particle or a space is a name:
+	// 「…の漏えい事故に○○大学病院」.
+	if tail := trailingRun(l); tail != "" && len(tail) < len(l) {
+		prev, _ := utf8.DecodeLastRuneInString(l[:len(l)-len(tail)])
+		// A legal form inside the tail means the normalizer glued words
+		// to the name (「…紛失 国立研究開発法人○○」): where the name
+		// starts is for the other rules to say.
+		glued := false
+		if loc := legalFirstRE.FindStringIndex(tail); loc != nil && loc[0] > 0 {
+			glued = true
+		}
+		if !glued && (prev == ' ' || unicode.Is(unicode.Hiragana, prev)) {
+			if org := wholeName(tail); org != "" {
+				return org
+			}
+		}
+	}
 	return ""
+}
+
+// trailingRun is the run of name characters at the end of s.
+func trailingRun(s string) string {
+	start := len(s)
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:start])
+		if !isNameRune(r) {
+			break
+		}
+		start -= size
+	}
+	return s[start:]
 }
 
 // wholeName returns t when it is one organization's whole name.
