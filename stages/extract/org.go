@@ -138,7 +138,87 @@ func organization(w *watch, header string, sents []sentence, lines []string) (st
 			best = o
 		}
 	}
-	return best, first[best]
+	if best != "" {
+		return best, first[best]
+	}
+	// No name by its form: the gazetteers. A local government that is the
+	// subject of a sentence (「○○町では、…」) and recurs; then a listed
+	// company the text names more than once.
+	if !joined {
+		body = strings.Join(lines, "\n")
+		if header != "" {
+			body = strings.Replace(body, header, "", 1)
+		}
+	}
+	for _, s := range sents {
+		w.check()
+		if gov := subjectName(s.Text); gov != "" && localGovernments()[gov] && strings.Count(body, gov) >= minRecurrence {
+			return gov, s.Text
+		}
+	}
+	if org := gazetteerCompany(body); org != "" {
+		for _, s := range sents {
+			if strings.Contains(s.Text, org) {
+				return org, s.Text
+			}
+		}
+		return org, ""
+	}
+	return "", ""
+}
+
+// gazetteerCompany is the company of the gazetteer (EDINET) that the text
+// names most often, at least minRecurrence times, by its name without its
+// legal form (「富士通パーソナル製品…」 names 富士通): a name of three
+// characters or more, not Latin (short Latin names such as BASE or RPA are
+// words too), not one dictionary word (a company named as a common noun),
+// and starting and ending on a boundary of its script (ウィル is not named
+// in ウィルス; 富士通 is in 富士通パーソナル). The name is given as the text
+// writes it, with its legal form when the text has one.
+func gazetteerCompany(body string) string {
+	best, bestCount := "", 0
+	for _, c := range gazetteerCompanies() {
+		if !strings.Contains(body, c.key) {
+			continue
+		}
+		n := 0
+		for at := 0; ; {
+			i := strings.Index(body[at:], c.key)
+			if i < 0 {
+				break
+			}
+			i += at
+			at = i + len(c.key)
+			prev, _ := utf8.DecodeLastRuneInString(body[:i])
+			next, _ := utf8.DecodeRuneInString(body[at:])
+			first, _ := utf8.DecodeRuneInString(c.key)
+			last, _ := utf8.DecodeLastRuneInString(c.key)
+			if (i == 0 || scriptOf(prev) != scriptOf(first)) && (at == len(body) || scriptOf(next) != scriptOf(last)) {
+				n++
+			}
+		}
+		if n >= minRecurrence && n > bestCount && !isOutside(c.key) && !isGeneric(c.key) {
+			best, bestCount = c.key, n
+			if strings.Contains(body, c.name) {
+				best = c.name
+			}
+		}
+	}
+	return best
+}
+
+// scriptOf is the script class of r for name boundaries: kanji, katakana
+// (with ー), Latin letters and digits, or other.
+func scriptOf(r rune) int {
+	switch {
+	case unicode.Is(unicode.Han, r) || r == '々':
+		return 1
+	case unicode.Is(unicode.Katakana, r) || r == 'ー':
+		return 2
+	case r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+		return 3
+	}
+	return 0
 }
 
 // compactBody is the text of lines less the first occurrence of header and

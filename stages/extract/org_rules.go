@@ -111,6 +111,7 @@ var (
 	subjectSentences      = orgWeight("subject_sentences")
 	nameLineMaxRunes      = orgWeight("name_line_max_runes")
 	selfNameMinRunes      = orgWeight("self_name_min_runes")
+	gazetteerKeyMinRunes  = orgWeight("gazetteer_key_min_runes")
 	minRecurrence         = orgWeight("min_recurrence")
 )
 
@@ -351,6 +352,32 @@ var localGovernments = sync.OnceValue(func() map[string]bool {
 			out[lg.Name] = true
 		}
 		out[lg.FullName] = true
+	}
+	return out
+})
+
+// gazetteerCompany is a company of the gazetteer: its name and the key the
+// text is searched for (the name less its legal forms).
+type gazetteerEntry struct{ name, key string }
+
+// gazetteerCompanies are the companies of rules/gazetteer/companies.tsv
+// whose key can name the company in running text: three characters or
+// more, not Latin, and not a single dictionary word that is no proper noun.
+var gazetteerCompanies = sync.OnceValue(func() []gazetteerEntry {
+	g, err := rules.LoadGazetteers()
+	if err != nil {
+		panic(fmt.Errorf("rules: companies: %w", err))
+	}
+	var out []gazetteerEntry
+	for _, c := range g.Companies {
+		key := stripLegal(c.Name)
+		if utf8.RuneCountInString(key) < gazetteerKeyMinRunes || isASCIIWord(key) {
+			continue
+		}
+		if ms := morphs(key); len(ms) == 1 && !ms[0].properPOS && !ms[0].unknown {
+			continue
+		}
+		out = append(out, gazetteerEntry{name: c.Name, key: key})
 	}
 	return out
 })
