@@ -86,3 +86,29 @@ func TestSuffixOnBoundary(t *testing.T) {
 		}
 	}
 }
+
+// FuzzOrgSubject feeds arbitrary sentences to the running-text rules of
+// the organization: they never panic, and what they return is in the text.
+func FuzzOrgSubject(f *testing.F) {
+	for _, s := range []string{
+		"令和7年1月5日(日曜)午前10時頃、青葉市安全課事務室内のパソコンが",
+		"総務省青葉局(局長 山田(やまだ))では、",
+		"架空新聞社元社員の不正",
+		"9月2日、当ラフィネルクラブの会員",
+		"(((", "当", "この度、", "株式会社Example Technology 採用",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for name, got := range map[string]string{
+			"subjectName":      subjectName(s),
+			"selfPrefixedName": selfPrefixedName(s),
+			"lineName":         lineName(s, true),
+			"headerOrg":        headerOrganization(s, ""),
+		} {
+			if !strings.Contains(strings.ReplaceAll(s, " ", ""), strings.ReplaceAll(got, " ", "")) {
+				t.Errorf("%s(%q) = %q, not in the text", name, s, got)
+			}
+		}
+	})
+}
