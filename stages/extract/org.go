@@ -102,9 +102,11 @@ func organization(w *watch, header string, sents []sentence, lines []string) (st
 						}
 					}
 				}
-				m = trimName(m)
 				if r == 0 {
-					m = cutTitle(m)
+					// A Latin name goes on after its spaces: 株式会社Example Technology.
+					m = cutTitle(trimName(m + latinWordsAfter(m, s.Text[loc[1]:])))
+				} else {
+					m = trimName(m)
 				}
 				if m == "" || isGeneric(m) || isOutside(m) || strings.HasPrefix(m, "ー") || slices.Contains(orgSuffixes, m) {
 					continue
