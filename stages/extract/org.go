@@ -756,6 +756,15 @@ func subjectName(s string) string {
 		if gov := localGovernmentPrefix(run); gov != "" {
 			return gov
 		}
+		// A ministry's bureau: 「○○省○○局(局長 …)では」 (a division word
+		// ends it, a ministry or agency of the regulators begins it).
+		if hasSuffixAny(run, divisionWords) && runeCountTo(run, nameLineMaxRunes+1) <= nameLineMaxRunes {
+			for _, reg := range regulators {
+				if strings.HasPrefix(run, reg) && len(run) > len(reg)+len("局") && hasSuffixAny(reg, orgSuffixes) {
+					return run
+				}
+			}
+		}
 		return ""
 	}
 	if r, _ := utf8.DecodeRuneInString(next); !unicode.Is(unicode.Hiragana, r) {
