@@ -24,6 +24,8 @@ func kagomeTokenizer() *tokenizer.Tokenizer {
 type morph struct {
 	Surface, Base string
 	orgPOS        bool // POS 名詞,固有名詞,組織
+	properPOS     bool // POS 名詞,固有名詞 (a person, a place, an organization)
+	unknown       bool // not in the dictionary: a coined name (ソウェル)
 }
 
 // morphs tokenizes one short text (a line or a sentence).
@@ -41,8 +43,9 @@ func morphs(s string) []morph {
 	for _, tk := range toks {
 		// The POS fields and the base form are read from the dictionary's
 		// tables: tk.POS() would build a slice for every token.
-		m := morph{Surface: tk.Surface,
-			orgPOS: jatok.POSAt(tk, 0) == "名詞" && jatok.POSAt(tk, 1) == "固有名詞" && jatok.POSAt(tk, 2) == "組織"}
+		proper := jatok.POSAt(tk, 0) == "名詞" && jatok.POSAt(tk, 1) == "固有名詞"
+		m := morph{Surface: tk.Surface, properPOS: proper, orgPOS: proper && jatok.POSAt(tk, 2) == "組織",
+			unknown: tk.Class == tokenizer.UNKNOWN}
 		if b, ok := jatok.BaseForm(tk); ok && b != "*" {
 			m.Base = b
 		} else {
@@ -68,4 +71,39 @@ func isASCIIWord(s string) bool {
 		}
 	}
 	return true
+}
+
+// tokenSpans are the byte offsets where the tokens of a text start and
+// end, and the ends of the tokens kagome tags as proper nouns.
+type tokenSpans struct {
+	starts, ends, properEnds map[int]bool
+}
+
+// spansOf tokenizes s into its token spans.
+func spansOf(s string) tokenSpans {
+	sp := tokenSpans{starts: map[int]bool{}, ends: map[int]bool{}, properEnds: map[int]bool{}}
+	at := 0
+	for _, m := range morphs(s) {
+		sp.starts[at] = true
+		at += len(m.Surface)
+		sp.ends[at] = true
+		if m.properPOS {
+			sp.properEnds[at] = true
+		}
+	}
+	return sp
+}
+
+// suffixOnBoundary reports whether a one-character suffix ending at byte
+// end of the text spanned by sp is a name's suffix rather than part of a
+// word: a token ends with it, and the suffix starts a token of its own
+// (青葉|市) or ends a place's proper noun (北海道); or it begins a token
+// after a proper noun (四條畷|市立: the city runs the body). 市民税, 県民
+// and 下水道 are words, not names.
+func (sp tokenSpans) suffixOnBoundary(end, suffixLen int) bool {
+	start := end - suffixLen
+	if sp.ends[end] && (sp.starts[start] || sp.properEnds[end]) {
+		return true
+	}
+	return sp.starts[start] && sp.properEnds[start]
 }

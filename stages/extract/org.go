@@ -63,6 +63,13 @@ func organization(w *watch, header string, sents []sentence, lines []string) (st
 			return org, s.Text
 		}
 	}
+	// The body that calls itself by its name: 「当○○クラブの会員…」.
+	for _, s := range sents {
+		w.check()
+		if org := selfPrefixedName(s.Text); org != "" {
+			return org, s.Text
+		}
+	}
 	// The body named most often, earliest first on ties: one named by its
 	// legal form once is enough; a name by suffix alone must recur.
 	counts := map[string]int{}
@@ -77,16 +84,31 @@ func organization(w *watch, header string, sents []sentence, lines []string) (st
 			continue
 		}
 		sm := maskOf(s.Text)
+		var spans *tokenSpans // the sentence's tokens, read on first need
 		for r, re := range []*regexp.Regexp{legalFirstRE, legalLastRE, suffixLongRE} {
 			if !nameCues[r].inMask(s.Text, sm) {
 				continue // no legal form or suffix: the pattern cannot match
 			}
-			for _, m := range re.FindAllString(s.Text, -1) {
-				m = trimName(m)
-				if r == 0 {
-					m = cutTitle(m)
+			for _, loc := range re.FindAllStringIndex(s.Text, -1) {
+				m := s.Text[loc[0]:loc[1]]
+				if r == 2 {
+					if suf := oneRuneSuffix(m); suf != "" {
+						if spans == nil {
+							sp := spansOf(s.Text)
+							spans = &sp
+						}
+						if !spans.suffixOnBoundary(loc[1], len(suf)) {
+							continue // 市民税, 下水道: a word, not a name
+						}
+					}
 				}
-				if m == "" || isGeneric(m) || isOutside(m) || strings.HasPrefix(m, "ー") {
+				if r == 0 {
+					// A Latin name goes on after its spaces: 株式会社Example Technology.
+					m = cutTitle(trimName(m + latinWordsAfter(m, s.Text[loc[1]:])))
+				} else {
+					m = trimName(m)
+				}
+				if m == "" || isGeneric(m) || isOutside(m) || strings.HasPrefix(m, "ー") || slices.Contains(orgSuffixes, m) {
 					continue
 				}
 				if _, ok := counts[m]; !ok {
@@ -118,7 +140,87 @@ func organization(w *watch, header string, sents []sentence, lines []string) (st
 			best = o
 		}
 	}
-	return best, first[best]
+	if best != "" {
+		return best, first[best]
+	}
+	// No name by its form: the gazetteers. A local government that is the
+	// subject of a sentence (「○○町では、…」) and recurs; then a listed
+	// company the text names more than once.
+	if !joined {
+		body = strings.Join(lines, "\n")
+		if header != "" {
+			body = strings.Replace(body, header, "", 1)
+		}
+	}
+	for _, s := range sents {
+		w.check()
+		if gov := subjectName(s.Text); gov != "" && localGovernments()[gov] && strings.Count(body, gov) >= minRecurrence {
+			return gov, s.Text
+		}
+	}
+	if org := gazetteerCompany(body); org != "" {
+		for _, s := range sents {
+			if strings.Contains(s.Text, org) {
+				return org, s.Text
+			}
+		}
+		return org, ""
+	}
+	return "", ""
+}
+
+// gazetteerCompany is the company of the gazetteer (EDINET) that the text
+// names most often, at least minRecurrence times, by its name without its
+// legal form (「富士通パーソナル製品…」 names 富士通): a name of three
+// characters or more, not Latin (short Latin names such as BASE or RPA are
+// words too), not one dictionary word (a company named as a common noun),
+// and starting and ending on a boundary of its script (ウィル is not named
+// in ウィルス; 富士通 is in 富士通パーソナル). The name is given as the text
+// writes it, with its legal form when the text has one.
+func gazetteerCompany(body string) string {
+	best, bestCount := "", 0
+	for _, c := range gazetteerCompanies() {
+		if !strings.Contains(body, c.key) {
+			continue
+		}
+		n := 0
+		for at := 0; ; {
+			i := strings.Index(body[at:], c.key)
+			if i < 0 {
+				break
+			}
+			i += at
+			at = i + len(c.key)
+			prev, _ := utf8.DecodeLastRuneInString(body[:i])
+			next, _ := utf8.DecodeRuneInString(body[at:])
+			first, _ := utf8.DecodeRuneInString(c.key)
+			last, _ := utf8.DecodeLastRuneInString(c.key)
+			if (i == 0 || scriptOf(prev) != scriptOf(first)) && (at == len(body) || scriptOf(next) != scriptOf(last)) {
+				n++
+			}
+		}
+		if n >= minRecurrence && n > bestCount && !isOutside(c.key) && !isGeneric(c.key) {
+			best, bestCount = c.key, n
+			if strings.Contains(body, c.name) {
+				best = c.name
+			}
+		}
+	}
+	return best
+}
+
+// scriptOf is the script class of r for name boundaries: kanji, katakana
+// (with ー), Latin letters and digits, or other.
+func scriptOf(r rune) int {
+	switch {
+	case unicode.Is(unicode.Han, r) || r == '々':
+		return 1
+	case unicode.Is(unicode.Katakana, r) || r == 'ー':
+		return 2
+	case r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+		return 3
+	}
+	return 0
 }
 
 // compactBody is the text of lines less the first occurrence of header and
@@ -173,7 +275,7 @@ func writeWithoutSpaces(b *strings.Builder, s string) {
 // its notice is about. compactBody is the text less the header and spaces.
 func headerOrganization(rest, compactBody string) string {
 	rest = strings.TrimSpace(rest)
-	run := leadingRun(rest)
+	run := cutOfficer(leadingRun(rest))
 	if run == "" {
 		return ""
 	}
@@ -191,7 +293,7 @@ func headerOrganization(rest, compactBody string) string {
 	// longer run is no name as a whole, and its prefixes past the bound
 	// are none either.
 	within := run[:prefixBytes(run, maxNameRunes)]
-	ends := tokenEnds(run[:prefixBytes(run, maxNameRunes+tokenLookahead)])
+	ends, spans := tokenEnds(run[:prefixBytes(run, maxNameRunes+tokenLookahead)])
 	best, bestScore := "", headerMinScore
 	runes := 0
 	for k := range within {
@@ -199,22 +301,52 @@ func headerOrganization(rest, compactBody string) string {
 		if runes-1 < nameMinRunes {
 			continue
 		}
-		if sc := splitScore(rest, run, k, ends, compactBody); sc > bestScore || (sc == bestScore && best != "") {
+		if sc := splitScore(rest, run, k, ends, spans, compactBody); sc > bestScore || (sc == bestScore && best != "") {
 			best, bestScore = run[:k], sc
 		}
 	}
 	if len(within) < len(run) {
-		if sc := splitScore(rest, run, len(within), ends, compactBody); sc > bestScore || (sc == bestScore && best != "") {
+		if sc := splitScore(rest, run, len(within), ends, spans, compactBody); sc > bestScore || (sc == bestScore && best != "") {
 			best, bestScore = within, sc
 		}
-	} else if sc := splitScore(rest, run, len(run), ends, compactBody); sc >= bestScore {
+	} else if sc := splitScore(rest, run, len(run), ends, spans, compactBody); sc >= bestScore {
 		best = run
 	}
 	if best == "" || isGeneric(best) {
 		return ""
 	}
-	return best
+	return best + latinWordsAfter(best, rest[len(best):])
 }
+
+// latinWordsAfter is the rest of a Latin name that the space between its
+// words cut off: 「株式会社Example Technology 採用…」 goes on with
+// " Technology". A word goes on the name when it is all Latin name
+// characters, begins with a capital letter and ends at a space or the end.
+func latinWordsAfter(name, after string) string {
+	last, _ := utf8.DecodeLastRuneInString(name)
+	if last >= 0x80 || !unicode.IsLetter(last) && !unicode.IsDigit(last) {
+		return ""
+	}
+	out := ""
+	for words := 0; words < latinWordsMax && strings.HasPrefix(after, " "); words++ {
+		word, rest, _ := strings.Cut(after[1:], " ")
+		first, _ := utf8.DecodeRuneInString(word)
+		if word == "" || !unicode.IsUpper(first) || strings.IndexFunc(word, func(r rune) bool {
+			return r >= 0x80 || !isNameRune(r)
+		}) >= 0 {
+			break
+		}
+		out += " " + word
+		if rest == "" && len(after[1:]) == len(word) {
+			break
+		}
+		after = after[1+len(word):]
+	}
+	return out
+}
+
+// latinWordsMax bounds the Latin words added to a name after a space.
+const latinWordsMax = 4
 
 // maxNameRunes bounds an organization's name: a run of name characters
 // longer than this is not one name (the longest name run of a header or a
@@ -248,7 +380,7 @@ func prefixBytes(s string, max int) int {
 }
 
 // splitScore rates cutting the header's name run at byte k.
-func splitScore(rest, run string, k int, ends map[int]string, body string) int {
+func splitScore(rest, run string, k int, ends map[int]string, spans tokenSpans, body string) int {
 	name, remainder := run[:k], rest[k:]
 	sc := 0
 	evidence := k == len(run)
@@ -256,12 +388,12 @@ func splitScore(rest, run string, k int, ends map[int]string, body string) int {
 		sc += legalFormScore
 		evidence = true
 	}
-	for _, suf := range orgSuffixes {
-		if strings.HasSuffix(name, suf) && !selfWord(name, suf) {
-			sc += suffixScore
-			evidence = true
-			break
-		}
+	// The longest suffix the cut ends in; one of one character (市, 道)
+	// counts only on a token boundary: 下水道, 市民税 are words.
+	if suf := longestSuffix(name, orgSuffixes); suf != "" && !selfWord(name, suf) &&
+		(utf8.RuneCountInString(suf) > 1 || spans.suffixOnBoundary(k, len(suf))) {
+		sc += suffixScore
+		evidence = true
 	}
 	if tag, ok := ends[k]; ok {
 		sc += tokenEndScore
@@ -365,11 +497,17 @@ func isNameRune(r rune) bool {
 
 // tokenEnds maps the byte offsets where kagome's tokens of s end to the
 // third POS field of the token ending there (組織 for an organization).
-func tokenEnds(s string) map[int]string {
+func tokenEnds(s string) (map[int]string, tokenSpans) {
 	out := map[int]string{}
+	spans := tokenSpans{starts: map[int]bool{}, ends: map[int]bool{}, properEnds: map[int]bool{}}
 	at := 0
 	for _, m := range morphs(s) {
+		spans.starts[at] = true
 		at += len(m.Surface)
+		spans.ends[at] = true
+		if m.properPOS {
+			spans.properEnds[at] = true
+		}
 		tag := ""
 		if m.isOrgTag() {
 			tag = "組織"
@@ -384,7 +522,7 @@ func tokenEnds(s string) map[int]string {
 			}
 		}
 	}
-	return out
+	return out, spans
 }
 
 // scriptChange reports whether s changes from Katakana or Latin to Kanji at
@@ -431,7 +569,18 @@ func cutTitle(m string) string {
 			m = m[:i]
 		}
 	}
-	return m
+	return cutOfficer(m)
+}
+
+// cutOfficer cuts a run of name characters before an officer's title:
+// 「株式会社○○代表取締役社長…」 is 株式会社○○.
+func cutOfficer(run string) string {
+	for _, w := range officerTitles {
+		if i := strings.Index(run, w); i > 0 {
+			run = run[:i]
+		}
+	}
+	return run
 }
 
 // lineName reads a line that is only a name (a signature, a dateline), a
@@ -477,9 +626,11 @@ func lineName(l string, top bool) string {
 	// A title line that starts with the name (after a date), as a blog
 	// header does: 「医療法人○○病院 患者の個人情報紛失か?」.
 	rest := numberLeadRE.ReplaceAllString(dateLeadRE.ReplaceAllString(l, ""), "")
-	if org := headerOrganization(rest, ""); org != "" && nameLike(org) &&
-		!strings.ContainsAny(leadingRun(rest)[len(org):], departmentRunes) {
-		return org
+	if org := headerOrganization(rest, ""); org != "" && nameLike(org) {
+		// The run goes on past the name into a department: 「○○市総務課」.
+		if run := leadingRun(rest); len(org) >= len(run) || !strings.ContainsAny(run[len(org):], departmentRunes) {
+			return org
+		}
 	}
 	// A title line that ends with the name: 「…の紛失について○○信用金庫」.
 	if i := strings.LastIndexAny(l, titleEndRunes); i > 0 {
@@ -489,7 +640,37 @@ func lineName(l string, top bool) string {
 			}
 		}
 	}
+	// A title line whose tail after a particle or a space is a name:
+	// 「…の漏えい事故に○○大学病院」.
+	if tail := trailingRun(l); tail != "" && len(tail) < len(l) {
+		prev, _ := utf8.DecodeLastRuneInString(l[:len(l)-len(tail)])
+		// A legal form inside the tail means the normalizer glued words
+		// to the name (「…紛失 国立研究開発法人○○」): where the name
+		// starts is for the other rules to say.
+		glued := false
+		if loc := legalFirstRE.FindStringIndex(tail); loc != nil && loc[0] > 0 {
+			glued = true
+		}
+		if !glued && (prev == ' ' || unicode.Is(unicode.Hiragana, prev)) {
+			if org := wholeName(tail); org != "" {
+				return org
+			}
+		}
+	}
 	return ""
+}
+
+// trailingRun is the run of name characters at the end of s.
+func trailingRun(s string) string {
+	start := len(s)
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:start])
+		if !isNameRune(r) {
+			break
+		}
+		start -= size
+	}
+	return s[start:]
 }
 
 // wholeName returns t when it is one organization's whole name.
@@ -513,6 +694,9 @@ func wholeName(t string) string {
 	}
 	// A department of a government: the government is the holder.
 	if hasSuffixAny(t, sectionWords) || hasSuffixAny(t, divisionWords) {
+		if gov := localGovernmentPrefix(t); gov != "" && len(gov) < len(t) {
+			return gov
+		}
 		if p := placeRE.FindString(t); p != "" && len(p) < len(t) && !isGeneric(p) {
 			return p
 		}
@@ -538,21 +722,115 @@ func nameLike(org string) bool {
 }
 
 // subjectName is the body that begins a sentence as its subject or place:
-// 「杵藤保健福祉事務所において…」, 「○○市立○○センター内の…」.
+// 「杵藤保健福祉事務所において…」, 「○○市立○○センター内の…」, after an
+// opener (この度、, a date and time) and before a parenthetical
+// (「○○局(局長 …)では」); or the body of a person whose role is glued to
+// it (「○○社元社員の…」).
 func subjectName(s string) string {
+	s = dropOpeners(s)
 	run := leadingRun(s)
 	if run == "" || len(run) == len(s) {
 		return ""
 	}
-	next := s[len(run):]
-	if !hasPrefixAny(next, subjectMarkers) {
+	next := skipParenthetical(s[len(run):])
+	// A reference glued to the name: 「株式会社○○弊社が…」.
+	for _, w := range notSuffixWords {
+		if strings.HasSuffix(run, w) && len(run) > len(w) {
+			run = strings.TrimSuffix(run, w)
+			break
+		}
+	}
+	if strings.HasSuffix(run, "内") && hasPrefixAny("内"+next, subjectMarkers) {
+		run, next = strings.TrimSuffix(run, "内"), "内"+next
+	}
+	if hasPrefixAny(next, subjectMarkers) {
+		if org := wholeName(run); org != "" {
+			return org
+		}
+		// A name with hiragana in it: 「○○市立ひかり中学校において」.
+		if nameLike(run) && runeCountTo(run, nameLineMaxRunes+1) <= nameLineMaxRunes && !strings.ContainsAny(run, "0123456789") {
+			return run
+		}
+		// A local government that begins the subject: 「○○市安全安心
+		// ステーション事務室内の…」.
+		if gov := localGovernmentPrefix(run); gov != "" {
+			return gov
+		}
+		// A ministry's bureau: 「○○省○○局(局長 …)では」 (a division word
+		// ends it, a ministry or agency of the regulators begins it).
+		if hasSuffixAny(run, divisionWords) && runeCountTo(run, nameLineMaxRunes+1) <= nameLineMaxRunes {
+			for _, reg := range regulators {
+				if strings.HasPrefix(run, reg) && len(run) > len(reg)+len("局") && hasSuffixAny(reg, orgSuffixes) {
+					return run
+				}
+			}
+		}
 		return ""
 	}
-	if org := wholeName(run); org != "" {
+	if r, _ := utf8.DecodeRuneInString(next); !unicode.Is(unicode.Hiragana, r) {
+		return ""
+	}
+	role := longestSuffix(run, roleNouns)
+	if role == "" {
+		return ""
+	}
+	body := run[:len(run)-len(role)]
+	if org := wholeName(body); org != "" {
 		return org
 	}
-	return ""
+	if suf := longestSuffix(body, orgSuffixes); suf != "" && len(body) > len(suf) && !selfWord(body, suf) &&
+		utf8.RuneCountInString(body) >= nameMinRunes+1 && !isGeneric(body) && !isOutside(body) {
+		return body
+	}
+	return localGovernmentPrefix(body)
 }
+
+// openerDateRE is a date and time that opens a sentence before its subject:
+// 「令和7年5月1日(木曜)午前10時頃、」, 「2024年5月1日に、」.
+var openerDateRE = regexp.MustCompile(`^(?:(?:(?:令和|平成|昭和)(?:\d{1,2}|元)|\d{4})年)?\d{1,2}月\d{1,2}日(?:\([^)]{1,6}\))?` +
+	`(?:(?:午前|午後)?\d{1,2}時(?:\d{1,2}分)?(?:頃|ごろ)?)?(?:に)?[、,]\s?`)
+
+// dropOpeners removes the openers and the date and time that begin s.
+func dropOpeners(s string) string {
+	for {
+		t := strings.TrimSpace(s)
+		for _, o := range openers {
+			t = strings.TrimPrefix(t, o)
+		}
+		t = dateLeadRE.ReplaceAllString(openerDateRE.ReplaceAllString(t, ""), "")
+		if t == s {
+			return s
+		}
+		s = t
+	}
+}
+
+// skipParenthetical drops a parenthetical (nested ones included) that
+// begins s: 「(局長 ○○(○○))では」 is 「では」.
+func skipParenthetical(s string) string {
+	if !strings.HasPrefix(s, "(") {
+		return s
+	}
+	depth := 0
+	for i, r := range s {
+		switch r {
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return strings.TrimSpace(s[i+1:])
+			}
+		}
+		if i > parentheticalMaxBytes {
+			break
+		}
+	}
+	return s
+}
+
+// parentheticalMaxBytes bounds the parenthetical skipped after a subject.
+const parentheticalMaxBytes = 200
 
 // lastName is the organization name that ends s: 「株式会社○○」 or 「○○株式会社」.
 func lastName(s string) string {
@@ -646,4 +924,99 @@ func hasSuffixAny(s string, words []string) bool {
 		}
 	}
 	return false
+}
+
+// oneRuneSuffix is the suffix of one character (市, 町, 道 …) that m ends
+// in, when no longer suffix ends it: such a suffix ends a name only on a
+// token boundary.
+func oneRuneSuffix(m string) string {
+	suf := longestSuffix(m, patternSuffixes)
+	if utf8.RuneCountInString(suf) != 1 {
+		return ""
+	}
+	return suf
+}
+
+// longestSuffix is the longest of suffixes that s ends in ("" for none).
+func longestSuffix(s string, suffixes []string) string {
+	suf := ""
+	for _, p := range suffixes {
+		if strings.HasSuffix(s, p) && len(p) > len(suf) {
+			suf = p
+		}
+	}
+	return suf
+}
+
+// localGovernmentPrefix is the local government whose name begins run on
+// a token boundary (「四街道市安全安心ステーション」 gives 四街道市; 「市民
+// 税」 nothing), the longest first (札幌市中央区 before 札幌市).
+func localGovernmentPrefix(run string) string {
+	govs := localGovernments()
+	var spans *tokenSpans
+	best := ""
+	n := 0
+	for i, r := range run {
+		n++
+		if n > localGovernmentMaxRunes {
+			break
+		}
+		end := i + utf8.RuneLen(r)
+		name := run[:end]
+		if !govs[name] || isGeneric(name) {
+			continue
+		}
+		if end < len(run) {
+			if spans == nil {
+				sp := spansOf(run[:prefixBytes(run, localGovernmentMaxRunes+tokenLookahead)])
+				spans = &sp
+			}
+			if !spans.suffixOnBoundary(end, utf8.RuneLen(r)) {
+				continue
+			}
+		}
+		best = name
+	}
+	return best
+}
+
+// localGovernmentMaxRunes is the longest local government's full name
+// read (the longest in the gazetteer has 10 characters).
+const localGovernmentMaxRunes = 12
+
+// selfPrefixedName is a name that a self prefix (当, self_prefixes.tsv)
+// puts on the body itself: 「当ソウェルクラブの会員…」. The prefix stands
+// after no kanji (担当, 該当 are words), and the name is katakana or Latin
+// with a coined or proper word in it, so that 当サイト, 当ホームページ and
+// 当センター (dictionary words) name no one.
+func selfPrefixedName(s string) string {
+	for _, p := range selfPrefixes {
+		for at := 0; ; {
+			i := strings.Index(s[at:], p)
+			if i < 0 {
+				break
+			}
+			i += at
+			at = i + len(p)
+			if prev, _ := utf8.DecodeLastRuneInString(s[:i]); i > 0 && (unicode.Is(unicode.Han, prev) || unicode.Is(unicode.Katakana, prev)) {
+				continue
+			}
+			run := leadingRun(s[at:])
+			first, _ := utf8.DecodeRuneInString(run)
+			if run == "" || len(run) == len(s[at:]) || !(unicode.Is(unicode.Katakana, first) || first < 0x80 && unicode.IsLetter(first)) {
+				continue
+			}
+			if next, _ := utf8.DecodeRuneInString(s[at+len(run):]); !unicode.Is(unicode.Hiragana, next) {
+				continue
+			}
+			if runeCountTo(run, nameLineMaxRunes+1) > nameLineMaxRunes || utf8.RuneCountInString(run) < selfNameMinRunes ||
+				isGeneric(run) || isOutside(run) {
+				continue
+			}
+			if slices.ContainsFunc(morphs(run), func(m morph) bool { return m.unknown || m.properPOS }) {
+				return run
+			}
+		}
+	}
+	return ""
 }

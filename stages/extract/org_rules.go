@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/rules"
@@ -70,6 +71,10 @@ var (
 	regulatedLinks  = rules.Words(orgFile("regulated_links.tsv"))
 	headTitles      = rules.Words(orgFile("head_titles.tsv"))
 	nameCuts        = rules.Words(orgFile("name_cuts.tsv"))
+	officerTitles   = rules.Words(orgFile("officer_titles.tsv"))
+	openers         = rules.Words(orgFile("openers.tsv"))
+	roleNouns       = rules.Words(orgFile("role_nouns.tsv"))
+	selfPrefixes    = rules.Words(orgFile("self_prefixes.tsv"))
 	subjectMarkers  = rules.Words(orgFile("subject_markers.tsv"))
 	titleEnds       = rules.Words(orgFile("title_ends.tsv"))
 	titleEndRunes   = lastRuneOfEach(titleEnds)
@@ -104,6 +109,9 @@ var (
 	sectionLineMaxRunes   = orgWeight("section_line_max_runes")
 	postcodeWindowRunes   = orgWeight("postcode_window_runes")
 	subjectSentences      = orgWeight("subject_sentences")
+	nameLineMaxRunes      = orgWeight("name_line_max_runes")
+	selfNameMinRunes      = orgWeight("self_name_min_runes")
+	gazetteerKeyMinRunes  = orgWeight("gazetteer_key_min_runes")
 	minRecurrence         = orgWeight("min_recurrence")
 )
 
@@ -328,3 +336,48 @@ func breadcrumbsFrom(rows []rules.Row) (homes, siteWords []string) {
 	}
 	return
 }
+
+// localGovernments are the names of Japan's local governments from the
+// gazetteer (rules/gazetteer/local_governments.tsv): as written
+// (つくばみらい市) and in full (札幌市中央区). A ward's bare name (中央区) is
+// left out: many cities have one, and it names no one alone.
+var localGovernments = sync.OnceValue(func() map[string]bool {
+	g, err := rules.LoadGazetteers()
+	if err != nil {
+		panic(fmt.Errorf("rules: local governments: %w", err))
+	}
+	out := map[string]bool{}
+	for _, lg := range g.LocalGovernments {
+		if lg.Kind != "ward" {
+			out[lg.Name] = true
+		}
+		out[lg.FullName] = true
+	}
+	return out
+})
+
+// gazetteerCompany is a company of the gazetteer: its name and the key the
+// text is searched for (the name less its legal forms).
+type gazetteerEntry struct{ name, key string }
+
+// gazetteerCompanies are the companies of rules/gazetteer/companies.tsv
+// whose key can name the company in running text: three characters or
+// more, not Latin, and not a single dictionary word that is no proper noun.
+var gazetteerCompanies = sync.OnceValue(func() []gazetteerEntry {
+	g, err := rules.LoadGazetteers()
+	if err != nil {
+		panic(fmt.Errorf("rules: companies: %w", err))
+	}
+	var out []gazetteerEntry
+	for _, c := range g.Companies {
+		key := stripLegal(c.Name)
+		if utf8.RuneCountInString(key) < gazetteerKeyMinRunes || isASCIIWord(key) {
+			continue
+		}
+		if ms := morphs(key); len(ms) == 1 && !ms[0].properPOS && !ms[0].unknown {
+			continue
+		}
+		out = append(out, gazetteerEntry{name: c.Name, key: key})
+	}
+	return out
+})
