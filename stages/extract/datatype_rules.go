@@ -38,14 +38,16 @@ type dataTerm struct {
 }
 
 var (
-	dataTerms     = mustRules(parseDataTerms(rules.Table(dataTypesDir+"data_terms.tsv", 4), rules.Table(dataTypesDir+"addressee_after.tsv", 2), rules.Table(dataTypesDir+"retype.tsv", 3)))
-	usageAfter    = rules.Words(dataTypesDir + "usage_after.tsv")
-	usageBefore   = rules.Words(dataTypesDir + "usage_before.tsv")
-	negations     = rules.Words(dataTypesDir + "negations.tsv")
-	heldNot       = rules.Words(dataTypesDir + "held_not.tsv")
-	requests      = rules.Words(dataTypesDir + "requests.tsv")
-	spoofMails    = rules.Words(dataTypesDir + "spoof_mails.tsv")
-	contactLabels = mustRules(parseContactLabels(rules.Words(dataTypesDir + "contact_labels.tsv")))
+	dataTerms   = mustRules(parseDataTerms(rules.Table(dataTypesDir+"data_terms.tsv", 4), rules.Table(dataTypesDir+"addressee_after.tsv", 2), rules.Table(dataTypesDir+"retype.tsv", 3)))
+	usageAfter  = rules.Words(dataTypesDir + "usage_after.tsv")
+	usageBefore = rules.Words(dataTypesDir + "usage_before.tsv")
+	negations   = rules.Words(dataTypesDir + "negations.tsv")
+	// negationContrasts end a negated clause and open one that is not.
+	negationContrasts = rules.Words(dataTypesDir + "negation_contrast.tsv")
+	heldNot           = rules.Words(dataTypesDir + "held_not.tsv")
+	requests          = rules.Words(dataTypesDir + "requests.tsv")
+	spoofMails        = rules.Words(dataTypesDir + "spoof_mails.tsv")
+	contactLabels     = mustRules(parseContactLabels(rules.Words(dataTypesDir + "contact_labels.tsv")))
 
 	// leakWords are the 漏えい family with where each counts.
 	leakWordsByUse = mustRules(parseLeakWords(rules.Table(dataTypesDir+"leak_words.tsv", 2)))
@@ -61,7 +63,44 @@ var (
 	denials           = mustRules(parseDenials(rules.Table(dataTypesDir+"consequence_denials.tsv", 2)))
 	termListSeparator = rules.Words(dataTypesDir + "term_list_separators.tsv")
 	dataTypeWeights   = mustRules(parseDataTypeWeights(rules.Table(dataTypesDir+"weights.tsv", 3)))
+	// productiveSuffixes name the type of a list item by its last word.
+	productiveSuffixes = mustRules(parseProductiveSuffixes(rules.Table(dataTypesDir+"productive_suffixes.tsv", 4)))
 )
+
+// productiveSuffix is a line of productive_suffixes.tsv.
+type productiveSuffix struct {
+	suffix, kind string
+	longest      int    // runes of the whole item, suffix included
+	stem         string // stemAny or stemKatakana: the script of the item before the suffix
+}
+
+const (
+	stemAny      = "any"
+	stemKatakana = "katakana"
+)
+
+// parseProductiveSuffixes reads productive_suffixes.tsv: suffix, type,
+// longest (a whole number of runes, more than the suffix's), stem.
+func parseProductiveSuffixes(rows []rules.Row) ([]productiveSuffix, error) {
+	var out []productiveSuffix
+	for _, r := range rows {
+		if !isDataType(r.Fields[1]) {
+			return nil, ruleError(r, "type", "%q is not a data type", r.Fields[1])
+		}
+		if st := r.Fields[3]; st != stemAny && st != stemKatakana {
+			return nil, ruleError(r, "stem", "%q is not %s or %s", st, stemAny, stemKatakana)
+		}
+		n, err := r.Number(2, "longest")
+		if err != nil {
+			return nil, err
+		}
+		if n != float64(int(n)) || int(n) <= utf8.RuneCountInString(r.Fields[0]) {
+			return nil, ruleError(r, "longest", "%q is not a whole number greater than the suffix's length", r.Fields[2])
+		}
+		out = append(out, productiveSuffix{r.Fields[0], r.Fields[1], int(n), r.Fields[3]})
+	}
+	return out, nil
+}
 
 func mustRules[T any](v T, err error) T {
 	if err != nil {

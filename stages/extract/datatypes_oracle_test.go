@@ -2,6 +2,7 @@ package extract
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -60,7 +61,8 @@ func typesInOracle(s string) []string {
 			}
 		}
 	}
-	return out
+	// The productive items read the spans the terms left: no index there.
+	return productiveTypes(s, used, out)
 }
 
 // dataTypes collects the types named as leaked: in sentences or list items
@@ -103,7 +105,16 @@ func dataTypesOracle(sents []sentence) ([]string, string) {
 			// What comes before the negated clause still counts:
 			// 「診察券番号※医療機関名は含まれておりません」.
 			head := s.Text[:negationScope(s.Text[:firstNegation(s.Text)])]
-			if types = typesInOracle(head); len(types) == 0 || !containsAny(head, negationScopes.keepHead) {
+			types = nil
+			if containsAny(head, negationScopes.keepHead) {
+				types = typesInOracle(head)
+			}
+			for _, t := range typesInOracle(contrastTail(s.Text)) {
+				if !slices.Contains(types, t) {
+					types = append(types, t)
+				}
+			}
+			if len(types) == 0 {
 				continue
 			}
 		case negatedList >= 0 && i > negatedList && s.Item:
