@@ -35,10 +35,13 @@ type dataTerm struct {
 	// of a patient is their number (retype.tsv).
 	retypeWords []string
 	retypeKind  string
+	// needWords: when set, the word names its type only in a sentence
+	// that holds one of them: a 写真 of people, not of a building.
+	needWords []string
 }
 
 var (
-	dataTerms   = mustRules(parseDataTerms(rules.Table(dataTypesDir+"data_terms.tsv", 4), rules.Table(dataTypesDir+"addressee_after.tsv", 2), rules.Table(dataTypesDir+"retype.tsv", 3)))
+	dataTerms   = mustRules(withSentenceNeeds(mustRules(parseDataTerms(rules.Table(dataTypesDir+"data_terms.tsv", 4), rules.Table(dataTypesDir+"addressee_after.tsv", 2), rules.Table(dataTypesDir+"retype.tsv", 3))), rules.Table(dataTypesDir+"term_needs.tsv", 2)))
 	usageAfter  = rules.Words(dataTypesDir + "usage_after.tsv")
 	usageBefore = rules.Words(dataTypesDir + "usage_before.tsv")
 	negations   = rules.Words(dataTypesDir + "negations.tsv")
@@ -100,6 +103,19 @@ func parseProductiveSuffixes(rows []rules.Row) ([]productiveSuffix, error) {
 		out = append(out, productiveSuffix{r.Fields[0], r.Fields[1], int(n), r.Fields[3]})
 	}
 	return out, nil
+}
+
+// withSentenceNeeds reads term_needs.tsv (term, sentence_word) into the
+// terms' needWords.
+func withSentenceNeeds(terms []dataTerm, rows []rules.Row) ([]dataTerm, error) {
+	for _, r := range rows {
+		i := slices.IndexFunc(terms, func(t dataTerm) bool { return t.word == r.Fields[0] })
+		if i < 0 {
+			return nil, ruleError(r, "term", "%q is not a word of data_terms.tsv", r.Fields[0])
+		}
+		terms[i].needWords = append(terms[i].needWords, r.Fields[1])
+	}
+	return terms, nil
 }
 
 func mustRules[T any](v T, err error) T {

@@ -55,6 +55,9 @@ func typesIn(s string) []string {
 			if kind == "" {
 				continue // a word that holds a type's word but names none: 住所録
 			}
+			if len(t.needWords) > 0 && !containsAny(s, t.needWords) {
+				continue // 「写真等のデータ容量」: no people in sight, no photo of them
+			}
 			// A bare ID of a patient or a student is their number.
 			if containsAny(s, t.retypeWords) {
 				kind = t.retypeKind

@@ -49,6 +49,9 @@ func typesInOracle(s string) []string {
 			if kind == "" {
 				continue // a word that holds a type's word but names none: 住所録
 			}
+			if !needsOracle(t.word, s) {
+				continue
+			}
 			// A bare ID of a patient or a student is their number.
 			if k, ok := retypeOracle(t.word, s); ok {
 				kind = k
@@ -164,6 +167,19 @@ func addresseeOracle(t dataTerm, after string) bool {
 		}
 	}
 	return false
+}
+
+func needsOracle(word, s string) bool {
+	needed := false
+	for _, r := range rules.Table("datatypes/term_needs.tsv", 2) {
+		if word == r.Fields[0] {
+			if strings.Contains(s, r.Fields[1]) {
+				return true
+			}
+			needed = true
+		}
+	}
+	return !needed
 }
 
 func retypeOracle(word, s string) (string, bool) {
