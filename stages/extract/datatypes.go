@@ -19,7 +19,10 @@ func typesIn(s string) []string {
 	var buf [16]wordscan.Hit
 	hits := dataTermIndex.AppendHits(buf[:0], s)
 	if len(hits) == 0 {
-		return nil
+		if !hasProductiveSuffix(s) {
+			return nil
+		}
+		return productiveTypes(s, make([]bool, len(s)), nil)
 	}
 	byWord(hits)
 	used := make([]bool, len(s))
@@ -125,6 +128,17 @@ func (p productiveSuffix) stemOK(stem string) bool {
 		}
 	}
 	return true
+}
+
+// hasProductiveSuffix reports whether s holds a suffix of
+// productive_suffixes.tsv, so that a sentence with no term needs no more.
+func hasProductiveSuffix(s string) bool {
+	for _, p := range productiveSuffixes {
+		if strings.Contains(s, p.suffix) {
+			return true
+		}
+	}
+	return false
 }
 
 // itemStart is where the list item that ends at end begins: after a list
