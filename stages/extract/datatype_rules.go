@@ -35,8 +35,8 @@ type dataTerm struct {
 	// of a patient is their number (retype.tsv).
 	retypeWords []string
 	retypeKind  string
-	// needWords: when set, the word names its type only in a sentence
-	// that holds one of them: a 写真 of people, not of a building.
+	// needWords: when set, the word names its type only with one of them
+	// near it (term_needs_window): a 写真 of people, not of a building.
 	needWords []string
 }
 
@@ -391,6 +391,7 @@ type dataTypeThresholds struct {
 	termListMinTypes, termListMinSeparators int
 	listContextLookback, listContextMaxLine int
 	contactMinDigits                        int
+	termNeedsWindow                         int
 }
 
 func parseDataTypeWeights(rows []rules.Row) (dataTypeThresholds, error) {
@@ -401,6 +402,7 @@ func parseDataTypeWeights(rows []rules.Row) (dataTypeThresholds, error) {
 		"list_context_lookback":    &w.listContextLookback,
 		"list_context_max_line":    &w.listContextMaxLine,
 		"contact_min_digits":       &w.contactMinDigits,
+		"term_needs_window":        &w.termNeedsWindow,
 	}
 	set := map[string]bool{}
 	for _, r := range rows {

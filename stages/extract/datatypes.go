@@ -58,7 +58,7 @@ func typesIn(s string) []string {
 			if kind == "" {
 				continue // a word that holds a type's word but names none: 住所録
 			}
-			if len(t.needWords) > 0 && !containsAny(s, t.needWords) {
+			if len(t.needWords) > 0 && !needsMet(s, i, j, t.needWords) {
 				continue // 「写真等のデータ容量」: no people in sight, no photo of them
 			}
 			// A bare ID of a patient or a student is their number.
@@ -128,6 +128,14 @@ func (p productiveSuffix) stemOK(stem string) bool {
 		}
 	}
 	return true
+}
+
+// needsMet reports whether one of words stands within term_needs_window
+// characters before s[i:j] or after it: 「児童の写真」, 「写真 38 名分」, but
+// not 「参加者名簿が写り込んだ写真」, a photo of a list.
+func needsMet(s string, i, j int, words []string) bool {
+	n := dataTypeWeights.termNeedsWindow
+	return containsAny(lastRunes(s[:i], n), words) || containsAny(firstRunes(s[j:], n), words)
 }
 
 // hasProductiveSuffix reports whether s holds a suffix of

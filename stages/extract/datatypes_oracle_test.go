@@ -49,7 +49,7 @@ func typesInOracle(s string) []string {
 			if kind == "" {
 				continue // a word that holds a type's word but names none: 住所録
 			}
-			if !needsOracle(t.word, s) {
+			if !needsOracle(t.word, s, i, j) {
 				continue
 			}
 			// A bare ID of a patient or a student is their number.
@@ -169,11 +169,15 @@ func addresseeOracle(t dataTerm, after string) bool {
 	return false
 }
 
-func needsOracle(word, s string) bool {
+func needsOracle(word, s string, i, j int) bool {
 	needed := false
+	before := []rune(s[:i])
+	before = before[max(0, len(before)-dataTypeWeights.termNeedsWindow):]
+	after := []rune(s[j:])
+	after = after[:min(len(after), dataTypeWeights.termNeedsWindow)]
 	for _, r := range rules.Table("datatypes/term_needs.tsv", 2) {
 		if word == r.Fields[0] {
-			if strings.Contains(s, r.Fields[1]) {
+			if strings.Contains(string(before), r.Fields[1]) || strings.Contains(string(after), r.Fields[1]) {
 				return true
 			}
 			needed = true
