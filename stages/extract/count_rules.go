@@ -98,7 +98,8 @@ var countFilters = parseCountFilters(rules.Table("count/filters.tsv", 2))
 // countFilterNames are the filters of filters.tsv that the counts read.
 var countFilterNames = []string{"not_people_before", "data_before", "not_people_after", "address", "inquiry_heads",
 	"phrase_ends", "acting_after", "actors_before", "actor_particles", "party_people", "total_before",
-	"part", "ordinal_after", "ratio_after", "joined", "not_joined", "leak", "strong_leak"}
+	"part", "ordinal_after", "ratio_after", "joined", "not_joined", "leak", "strong_leak",
+	"discipline", "source_particles", "report_words", "addressee_after", "addressee_exposed", "actor_things"}
 
 // parseCountFilters reads filters.tsv's rows: every filter has words.
 func parseCountFilters(rows []rules.Row) map[string][]string {
@@ -140,7 +141,7 @@ var (
 
 // countWindowSet are the numbers of rules/count/windows.tsv.
 type countWindowSet struct {
-	before, dataBefore, actorsBefore, totalBefore, actingAfter, headPhrase, itemLine, joinedBetween, listItems int
+	before, dataBefore, actorsBefore, totalBefore, actingAfter, headPhrase, itemLine, joinedBetween, listItems, reporterPhrase int
 }
 
 // countWindows are rules/count/windows.tsv's numbers.
@@ -172,7 +173,7 @@ func parseCountWindows(rows []rules.Row) countWindowSet {
 		return v
 	}
 	w := countWindowSet{get("before"), get("data_before"), get("actors_before"), get("total_before"), get("acting_after"),
-		get("head_phrase"), get("item_line"), get("joined_between"), get("list_items")}
+		get("head_phrase"), get("item_line"), get("joined_between"), get("list_items"), get("reporter_phrase")}
 	for name := range byName {
 		panic(fmt.Errorf("rules: count/windows.tsv: %q is no window the counts read", name))
 	}

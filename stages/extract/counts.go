@@ -53,8 +53,27 @@ func findCounts(s string) []countMention {
 			continue // 送付先, 委託先… are places, not people
 		}
 		if w := lastWordOf(before, notPeopleBefore); w != "" && !counted(s[:m[0]], w) &&
-			!containsAny(lastRunes(s[:m[0]], countWindows.dataBefore), countFilters["data_before"]) {
+			!containsAny(lastRunes(s[:m[0]], countWindows.dataBefore), countFilters["data_before"]) &&
+			!personOfThing(kind, before, w) {
 			continue // "送信メール3,000件"; but "メールアドレス 115件" are addresses
+		}
+		if isPersonKind(kind) && (containsAny(before, countFilters["discipline"]) ||
+			containsAny(clauseRunes(after, countWindows.actingAfter), countFilters["discipline"])) {
+			continue // "上司2名を厳重注意処分", "訓告1名": staff disciplined
+		}
+		if isPersonKind(kind) && reporters(after) {
+			continue // "三名のお客様より…とのご連絡": who reported it
+		}
+		if (kind == unitRecord || kind == unitRecordShare) && hasPrefixAny(strings.TrimPrefix(after, "の"), countFilters["report_words"]) {
+			continue // "窓口へ3件連絡があり": reports, not records
+		}
+		if isPersonKind(kind) && addressees(s, after) {
+			continue // "保護者(40名)宛に送信": who received it, not whose data it held
+		}
+		if rest := strings.TrimPrefix(after, "の"); rest != after && kind == unitPerson &&
+			containsAny(lastRunes(s[:m[0]], countWindows.actorsBefore), actorsBefore) &&
+			hasPrefixAny(rest, countFilters["actor_things"]) && !hasPrefixAny(rest, countFilters["address"]) {
+			continue // "職員1名のメールアカウント": the staff's account was the way in
 		}
 		if rest := strings.TrimPrefix(after, "の"); rest != after && (kind == unitRecord || kind == unitRecordShare) &&
 			!hasPrefixAny(rest, countFilters["address"]) && hasPrefixAny(rest, notPeopleAfter) {
@@ -129,6 +148,48 @@ func lastWordOf(s string, words []string) string {
 		}
 	}
 	return best
+}
+
+// isPersonKind reports whether a unit kind counts persons (人, 名, 人分).
+func isPersonKind(kind string) bool { return kind == unitPerson || kind == unitPersonShare }
+
+// personOfThing reports whether a person count names people of the thing
+// that not_people_before found, not the things: in 「利用団体の責任者3名分」
+// the の after 団体 makes the count one of the 責任者.
+func personOfThing(kind, before, w string) bool {
+	return isPersonKind(kind) && strings.Contains(before[strings.LastIndex(before, w)+len(w):], "の")
+}
+
+// clauseRunes is the first n runes of s, cut at the first 、 or 。: the
+// clause a count stands in.
+func clauseRunes(s string, n int) string {
+	t := firstRunes(s, n)
+	if i := strings.IndexAny(t, "、。,"); i >= 0 {
+		t = t[:i]
+	}
+	return t
+}
+
+// reporters reports whether the people of a person count, with after the
+// text after it, are where a report came from: a source particle (より,
+// から) in its clause and a report word (連絡, 指摘…) after it in the
+// sentence: 「二名の利用者様より…とのご連絡」.
+func reporters(after string) bool {
+	clause := clauseRunes(after, countWindows.reporterPhrase)
+	for _, p := range countFilters["source_particles"] {
+		if i := strings.Index(clause, p); i >= 0 && containsAny(after[i+len(p):], countFilters["report_words"]) {
+			return true
+		}
+	}
+	return false
+}
+
+// addressees reports whether a person count is of the addressees of what
+// was sent (「保護者(40名)宛に」): they received it, their data did not
+// leak, unless the sentence says their addresses showed (BCC, アドレス).
+func addressees(s, after string) bool {
+	after = strings.TrimLeft(after, ") ")
+	return hasPrefixAny(after, countFilters["addressee_after"]) && !containsAny(s, countFilters["addressee_exposed"])
 }
 
 // counted reports whether the last w in s is itself the unit of a number

@@ -35,17 +35,22 @@ type dataTerm struct {
 	// of a patient is their number (retype.tsv).
 	retypeWords []string
 	retypeKind  string
+	// needWords: when set, the word names its type only with one of them
+	// near it (term_needs_window): a 写真 of people, not of a building.
+	needWords []string
 }
 
 var (
-	dataTerms     = mustRules(parseDataTerms(rules.Table(dataTypesDir+"data_terms.tsv", 4), rules.Table(dataTypesDir+"addressee_after.tsv", 2), rules.Table(dataTypesDir+"retype.tsv", 3)))
-	usageAfter    = rules.Words(dataTypesDir + "usage_after.tsv")
-	usageBefore   = rules.Words(dataTypesDir + "usage_before.tsv")
-	negations     = rules.Words(dataTypesDir + "negations.tsv")
-	heldNot       = rules.Words(dataTypesDir + "held_not.tsv")
-	requests      = rules.Words(dataTypesDir + "requests.tsv")
-	spoofMails    = rules.Words(dataTypesDir + "spoof_mails.tsv")
-	contactLabels = mustRules(parseContactLabels(rules.Words(dataTypesDir + "contact_labels.tsv")))
+	dataTerms   = mustRules(withSentenceNeeds(mustRules(parseDataTerms(rules.Table(dataTypesDir+"data_terms.tsv", 4), rules.Table(dataTypesDir+"addressee_after.tsv", 2), rules.Table(dataTypesDir+"retype.tsv", 3))), rules.Table(dataTypesDir+"term_needs.tsv", 2)))
+	usageAfter  = rules.Words(dataTypesDir + "usage_after.tsv")
+	usageBefore = rules.Words(dataTypesDir + "usage_before.tsv")
+	negations   = rules.Words(dataTypesDir + "negations.tsv")
+	// negationContrasts end a negated clause and open one that is not.
+	negationContrasts = rules.Words(dataTypesDir + "negation_contrast.tsv")
+	heldNot           = rules.Words(dataTypesDir + "held_not.tsv")
+	requests          = rules.Words(dataTypesDir + "requests.tsv")
+	spoofMails        = rules.Words(dataTypesDir + "spoof_mails.tsv")
+	contactLabels     = mustRules(parseContactLabels(rules.Words(dataTypesDir + "contact_labels.tsv")))
 
 	// leakWords are the 漏えい family with where each counts.
 	leakWordsByUse = mustRules(parseLeakWords(rules.Table(dataTypesDir+"leak_words.tsv", 2)))
@@ -61,7 +66,57 @@ var (
 	denials           = mustRules(parseDenials(rules.Table(dataTypesDir+"consequence_denials.tsv", 2)))
 	termListSeparator = rules.Words(dataTypesDir + "term_list_separators.tsv")
 	dataTypeWeights   = mustRules(parseDataTypeWeights(rules.Table(dataTypesDir+"weights.tsv", 3)))
+	// productiveSuffixes name the type of a list item by its last word.
+	productiveSuffixes = mustRules(parseProductiveSuffixes(rules.Table(dataTypesDir+"productive_suffixes.tsv", 4)))
 )
+
+// productiveSuffix is a line of productive_suffixes.tsv.
+type productiveSuffix struct {
+	suffix, kind string
+	longest      int    // runes of the whole item, suffix included
+	stem         string // stemAny or stemKatakana: the script of the item before the suffix
+}
+
+const (
+	stemAny      = "any"
+	stemKatakana = "katakana"
+)
+
+// parseProductiveSuffixes reads productive_suffixes.tsv: suffix, type,
+// longest (a whole number of runes, more than the suffix's), stem.
+func parseProductiveSuffixes(rows []rules.Row) ([]productiveSuffix, error) {
+	var out []productiveSuffix
+	for _, r := range rows {
+		if !isDataType(r.Fields[1]) {
+			return nil, ruleError(r, "type", "%q is not a data type", r.Fields[1])
+		}
+		if st := r.Fields[3]; st != stemAny && st != stemKatakana {
+			return nil, ruleError(r, "stem", "%q is not %s or %s", st, stemAny, stemKatakana)
+		}
+		n, err := r.Number(2, "longest")
+		if err != nil {
+			return nil, err
+		}
+		if n != float64(int(n)) || int(n) <= utf8.RuneCountInString(r.Fields[0]) {
+			return nil, ruleError(r, "longest", "%q is not a whole number greater than the suffix's length", r.Fields[2])
+		}
+		out = append(out, productiveSuffix{r.Fields[0], r.Fields[1], int(n), r.Fields[3]})
+	}
+	return out, nil
+}
+
+// withSentenceNeeds reads term_needs.tsv (term, sentence_word) into the
+// terms' needWords.
+func withSentenceNeeds(terms []dataTerm, rows []rules.Row) ([]dataTerm, error) {
+	for _, r := range rows {
+		i := slices.IndexFunc(terms, func(t dataTerm) bool { return t.word == r.Fields[0] })
+		if i < 0 {
+			return nil, ruleError(r, "term", "%q is not a word of data_terms.tsv", r.Fields[0])
+		}
+		terms[i].needWords = append(terms[i].needWords, r.Fields[1])
+	}
+	return terms, nil
+}
 
 func mustRules[T any](v T, err error) T {
 	if err != nil {
@@ -336,6 +391,7 @@ type dataTypeThresholds struct {
 	termListMinTypes, termListMinSeparators int
 	listContextLookback, listContextMaxLine int
 	contactMinDigits                        int
+	termNeedsWindow                         int
 }
 
 func parseDataTypeWeights(rows []rules.Row) (dataTypeThresholds, error) {
@@ -346,6 +402,7 @@ func parseDataTypeWeights(rows []rules.Row) (dataTypeThresholds, error) {
 		"list_context_lookback":    &w.listContextLookback,
 		"list_context_max_line":    &w.listContextMaxLine,
 		"contact_min_digits":       &w.contactMinDigits,
+		"term_needs_window":        &w.termNeedsWindow,
 	}
 	set := map[string]bool{}
 	for _, r := range rows {

@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/internal/wordscan"
@@ -18,7 +19,10 @@ func typesIn(s string) []string {
 	var buf [16]wordscan.Hit
 	hits := dataTermIndex.AppendHits(buf[:0], s)
 	if len(hits) == 0 {
-		return nil
+		if !hasProductiveSuffix(s) {
+			return nil
+		}
+		return productiveTypes(s, make([]bool, len(s)), nil)
 	}
 	byWord(hits)
 	used := make([]bool, len(s))
@@ -54,6 +58,9 @@ func typesIn(s string) []string {
 			if kind == "" {
 				continue // a word that holds a type's word but names none: 住所録
 			}
+			if len(t.needWords) > 0 && !needsMet(s, i, j, t.needWords) {
+				continue // 「写真等のデータ容量」: no people in sight, no photo of them
+			}
 			// A bare ID of a patient or a student is their number.
 			if containsAny(s, t.retypeWords) {
 				kind = t.retypeKind
@@ -66,7 +73,101 @@ func typesIn(s string) []string {
 		}
 		hits = hits[n:]
 	}
+	return productiveTypes(s, used, out)
+}
+
+// productiveTypes adds the types of list items that no term names but whose
+// last word does (productive_suffixes.tsv): 整理番号 and ショップID between
+// list joiners are a person's number and an account's ID. The item runs
+// back from the suffix to a list joiner, over kanji, katakana and Latin
+// letters only, so that 「お客様の番号」 or 「電話番号」 (a term, its
+// span used) is no item.
+func productiveTypes(s string, used []bool, out []string) []string {
+	for _, p := range productiveSuffixes {
+		for from := 0; ; {
+			k := strings.Index(s[from:], p.suffix)
+			if k < 0 {
+				break
+			}
+			at := from + k
+			j := at + len(p.suffix)
+			from = j
+			i, ok := itemStart(s, at, p.longest-utf8.RuneCountInString(p.suffix))
+			if !ok || i == at || anyUsed(used[i:j]) || !p.stemOK(s[i:at]) {
+				continue
+			}
+			next, _ := utf8.DecodeRuneInString(s[j:])
+			if j < len(s) && !strings.ContainsRune(joiners.runesAfter, next) && !hasPrefixAny(s[j:], joiners.wordsAfter) {
+				continue
+			}
+			if hasPrefixAny(s[j:], usageAfter) || dtHasSuffix(s[:i], usageBefore) {
+				continue
+			}
+			for k := i; k < j; k++ {
+				used[k] = true
+			}
+			if !slices.Contains(out, p.kind) {
+				out = append(out, p.kind)
+			}
+		}
+	}
 	return out
+}
+
+// stemOK reports whether stem, the item before the suffix, is written in
+// the script the suffix needs: an ID after katakana or Latin letters names
+// a service's account (ショップID); after kanji (今後ID, 生徒ID) it does
+// not say so.
+func (p productiveSuffix) stemOK(stem string) bool {
+	if p.stem == stemAny {
+		return true
+	}
+	for _, r := range stem {
+		if !unicode.In(r, unicode.Katakana, unicode.Latin) && r != 'ー' {
+			return false
+		}
+	}
+	return true
+}
+
+// needsMet reports whether one of words stands within term_needs_window
+// characters before s[i:j] or after it: 「児童の写真」, 「写真 38 名分」, but
+// not 「参加者名簿が写り込んだ写真」, a photo of a list.
+func needsMet(s string, i, j int, words []string) bool {
+	n := dataTypeWeights.termNeedsWindow
+	return containsAny(lastRunes(s[:i], n), words) || containsAny(firstRunes(s[j:], n), words)
+}
+
+// hasProductiveSuffix reports whether s holds a suffix of
+// productive_suffixes.tsv, so that a sentence with no term needs no more.
+func hasProductiveSuffix(s string) bool {
+	for _, p := range productiveSuffixes {
+		if strings.Contains(s, p.suffix) {
+			return true
+		}
+	}
+	return false
+}
+
+// itemStart is where the list item that ends at end begins: after a list
+// joiner, at most stem runes back, over no hiragana (a joiner word such as
+// 及び aside). ok is false when no joiner starts it within that reach.
+func itemStart(s string, end, stem int) (int, bool) {
+	i := end
+	for n := 0; i > 0; n++ {
+		if dtHasSuffix(s[:i], joiners.wordsBefore) {
+			return i, true
+		}
+		r, w := utf8.DecodeLastRuneInString(s[:i])
+		if strings.ContainsRune(joiners.runesBefore, r) {
+			return i, true
+		}
+		if n == stem || unicode.In(r, unicode.Hiragana) || r == utf8.RuneError {
+			return i, false
+		}
+		i -= w
+	}
+	return 0, true
 }
 
 func anyUsed(b []bool) bool {
@@ -164,7 +265,18 @@ func dataTypes(w *watch, sents []sentence) ([]string, string) {
 			// What comes before the negated clause still counts:
 			// 「診察券番号※医療機関名は含まれておりません」.
 			head := s.Text[:negationScope(s.Text[:firstNegation(s.Text)])]
-			if types = typesIn(head); len(types) == 0 || !containsAny(head, negationScopes.keepHead) {
+			types = nil
+			if containsAny(head, negationScopes.keepHead) {
+				types = typesIn(head)
+			}
+			// What comes after a contrast that ends the negated clause
+			// counts too: 「氏名は記録されていないものの、患者IDと病名が記録」.
+			for _, t := range typesIn(contrastTail(s.Text)) {
+				if !slices.Contains(types, t) {
+					types = append(types, t)
+				}
+			}
+			if len(types) == 0 {
 				continue
 			}
 		case negatedList >= 0 && i > negatedList && s.Item:
@@ -241,6 +353,23 @@ func listContext(sents []sentence, i int) bool {
 func typesBeforeNegation(s string) []string {
 	i := firstNegation(s)
 	return typesIn(s[negationScope(s[:i]):i])
+}
+
+// contrastTail is the part of s after the contrast word (ものの, が、;
+// negation_contrast.tsv) that ends the clause of its first negation, ""
+// when none does or when the part holds a negation of its own.
+func contrastTail(s string) string {
+	i := firstNegation(s)
+	end := -1
+	for _, c := range negationContrasts {
+		if k := strings.Index(s[i:], c); k >= 0 && (end < 0 || i+k+len(c) < end) {
+			end = i + k + len(c)
+		}
+	}
+	if end < 0 || containsAny(s[end:], negations) {
+		return ""
+	}
+	return s[end:]
 }
 
 // firstNegation is where the first negation in s begins, len(s) if none.

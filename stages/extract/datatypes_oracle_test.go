@@ -2,6 +2,7 @@ package extract
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -48,6 +49,9 @@ func typesInOracle(s string) []string {
 			if kind == "" {
 				continue // a word that holds a type's word but names none: 住所録
 			}
+			if !needsOracle(t.word, s, i, j) {
+				continue
+			}
 			// A bare ID of a patient or a student is their number.
 			if k, ok := retypeOracle(t.word, s); ok {
 				kind = k
@@ -60,7 +64,8 @@ func typesInOracle(s string) []string {
 			}
 		}
 	}
-	return out
+	// The productive items read the spans the terms left: no index there.
+	return productiveTypes(s, used, out)
 }
 
 // dataTypes collects the types named as leaked: in sentences or list items
@@ -103,7 +108,16 @@ func dataTypesOracle(sents []sentence) ([]string, string) {
 			// What comes before the negated clause still counts:
 			// 「診察券番号※医療機関名は含まれておりません」.
 			head := s.Text[:negationScope(s.Text[:firstNegation(s.Text)])]
-			if types = typesInOracle(head); len(types) == 0 || !containsAny(head, negationScopes.keepHead) {
+			types = nil
+			if containsAny(head, negationScopes.keepHead) {
+				types = typesInOracle(head)
+			}
+			for _, t := range typesInOracle(contrastTail(s.Text)) {
+				if !slices.Contains(types, t) {
+					types = append(types, t)
+				}
+			}
+			if len(types) == 0 {
 				continue
 			}
 		case negatedList >= 0 && i > negatedList && s.Item:
@@ -153,6 +167,23 @@ func addresseeOracle(t dataTerm, after string) bool {
 		}
 	}
 	return false
+}
+
+func needsOracle(word, s string, i, j int) bool {
+	needed := false
+	before := []rune(s[:i])
+	before = before[max(0, len(before)-dataTypeWeights.termNeedsWindow):]
+	after := []rune(s[j:])
+	after = after[:min(len(after), dataTypeWeights.termNeedsWindow)]
+	for _, r := range rules.Table("datatypes/term_needs.tsv", 2) {
+		if word == r.Fields[0] {
+			if strings.Contains(string(before), r.Fields[1]) || strings.Contains(string(after), r.Fields[1]) {
+				return true
+			}
+			needed = true
+		}
+	}
+	return !needed
 }
 
 func retypeOracle(word, s string) (string, bool) {
