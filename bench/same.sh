@@ -9,7 +9,10 @@ bin=$1 a=$2 b=$3
 rc=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-for t in notices incidents timeline rejects trends_quarterly delay_distribution terms_quarterly; do
+# Every table folder of either run (a table only one run has differs).
+tables=$( (cd "$a" && ls -d */ 2>/dev/null; cd "$b" && ls -d */ 2>/dev/null) | tr -d / | grep -v '^_' | sort -u)
+for t in $tables; do
+  if [ ! -d "$a/$t" ] || [ ! -d "$b/$t" ]; then echo "$t: in one run only"; rc=1; continue; fi
   q="SELECT * FROM $t ORDER BY ALL"
   "$bin" query --out "$a" --format csv "$q" >"$tmp/a-$t.csv"
   "$bin" query --out "$b" --format csv "$q" >"$tmp/b-$t.csv"

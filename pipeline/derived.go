@@ -15,7 +15,15 @@ import (
 // one's query is schemas/derived/<table>.sql, beside its column docs) into
 // dir.
 func buildDerived(ctx context.Context, dir string) error {
-	db, err := duck.OpenWritable(ctx, dir)
+	// DuckDB runs within a small memory limit and spills what does not fit
+	// into a folder of its own, removed with it: the aggregates over a few
+	// hundred thousand incidents (events' lists) outgrow the limit.
+	spill, err := os.MkdirTemp("", "breachtrend-derived-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(spill)
+	db, err := duck.OpenWritable(ctx, dir, spill)
 	if err != nil {
 		return err
 	}

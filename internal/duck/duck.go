@@ -115,7 +115,8 @@ func OpenReadOnly(ctx context.Context, out string, lim Limits) (*sql.DB, error) 
 
 // OpenWritable returns an in-memory DuckDB with views over the tables of
 // out and full file access: the pipeline uses it to build derived tables.
-func OpenWritable(ctx context.Context, out string) (*sql.DB, error) {
+// What does not fit in its memory limit spills into the folder spill.
+func OpenWritable(ctx context.Context, out, spill string) (*sql.DB, error) {
 	abs, err := filepath.Abs(out)
 	if err != nil {
 		return nil, err
@@ -130,7 +131,8 @@ func OpenWritable(ctx context.Context, out string) (*sql.DB, error) {
 	// byte for byte (PARTITION_BY, not used here, would write a file per
 	// thread). A memory limit: the derived tables are small, and a batch
 	// run's memory must stay flat (DuckDB's default is 80% of the machine).
-	stmts := []string{fmt.Sprintf("SET threads = %d", runtime.GOMAXPROCS(0)), "SET memory_limit = '128MB'"}
+	stmts := []string{fmt.Sprintf("SET threads = %d", runtime.GOMAXPROCS(0)), "SET memory_limit = '128MB'",
+		"SET temp_directory = " + quoteString(spill)}
 	for _, n := range names {
 		stmts = append(stmts, fmt.Sprintf("CREATE VIEW %s AS SELECT * FROM read_parquet(%s)",
 			quoteIdent(n), quoteString(filepath.Join(abs, n, "*.parquet"))))
