@@ -10,7 +10,7 @@ import (
 
 	"github.com/breachtrend/breachtrend/schemas"
 	"github.com/breachtrend/breachtrend/stages/correct"
-	"github.com/breachtrend/breachtrend/stages/enrich"
+	"github.com/breachtrend/breachtrend/stages/link"
 )
 
 // CorrectionsFile is the name of the corrections file a run looks for
@@ -66,7 +66,7 @@ func newCorrections(s *correct.Set) *corrections {
 }
 
 // link hands the same_incident and not_same_incident pairs to l.
-func (c *corrections) link(l *enrich.Linker) {
+func (c *corrections) link(l *link.Linker) {
 	if c != nil {
 		l.Override(c.set.Pairs())
 	}

@@ -18,7 +18,7 @@ import (
 	"github.com/breachtrend/breachtrend/internal/jatok"
 	"github.com/breachtrend/breachtrend/internal/parquetio"
 	"github.com/breachtrend/breachtrend/schemas"
-	"github.com/breachtrend/breachtrend/stages/enrich"
+	"github.com/breachtrend/breachtrend/stages/link"
 	"github.com/breachtrend/breachtrend/stages/load"
 )
 
@@ -186,7 +186,7 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 		return sum, err
 	}
 	var rejects []schemas.Reject
-	linker := enrich.NewLinker()
+	linker := link.NewLinker()
 	cfg.fixes.link(linker)
 
 	fileSegments := 0 // segments of the file being emitted, over its batches

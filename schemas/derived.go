@@ -15,6 +15,17 @@ type DerivedTable struct {
 //go:embed derived/*.sql
 var derivedSQL embed.FS
 
+// DerivedMacros is derived/macros.sql: the SQL macros (valid_delay) that
+// every DuckDB over a run's tables creates when it opens, before any query,
+// so the derived tables and the report read one definition.
+var DerivedMacros = func() string {
+	q, err := derivedSQL.ReadFile("derived/macros.sql")
+	if err != nil {
+		panic("schemas: no derived/macros.sql") // tested: cannot happen
+	}
+	return string(q)
+}()
+
 func derived(name, doc string, cols ...ColumnDoc) DerivedTable {
 	q, err := derivedSQL.ReadFile("derived/" + name + ".sql")
 	if err != nil {
@@ -29,16 +40,16 @@ const periodDoc = "quarter of the incident, e.g. 2023Q3; the year alone (e.g. 20
 // DerivedTables are built in this order, each query's rows sorted on a
 // unique key so a rerun writes the same file.
 var DerivedTables = []DerivedTable{
-	derived("trends_quarterly", "Incidents by quarter × cause × sector: every incident is in one row (a quarter, a year-only bucket or undated). incidents counts reporting organizations, events the distinct breaches among them; people_stated is null, not 0, when no incident of the row states a count; delays are over delays ≥ 0 (a negative delay is a misread date).",
+	derived("trends_quarterly", "Incidents by quarter × cause × sector: every incident is in one row (a quarter, a year-only bucket or undated). incidents counts reporting organizations, events the distinct breaches among them; people_stated is null, not 0, when no incident of the row states a count; delays are over valid delays (valid_delay: known and ≥ 0; a negative delay is a misread date).",
 		ColumnDoc{"quarter", "VARCHAR", periodDoc}, ColumnDoc{"cause", "VARCHAR", "cause"}, ColumnDoc{"sector", "VARCHAR", "JSIC letter"},
 		ColumnDoc{"incidents", "BIGINT", "incidents, one per reporting organization"},
 		ColumnDoc{"events", "BIGINT", "distinct events among them (the clients of one breached contractor are one event; an event spanning rows counts in each)"},
 		ColumnDoc{"incidents_with_count", "BIGINT", "incidents that state how many people were affected"},
 		ColumnDoc{"people_stated", "BIGINT", "sum of the stated counts (latest total of each incident); null when none is stated"},
-		ColumnDoc{"delay_n", "BIGINT", "incidents with a known delay ≥ 0: the n of the two delay figures"},
+		ColumnDoc{"delay_n", "BIGINT", "incidents with a valid delay (valid_delay: known and ≥ 0): the n of the two delay figures"},
 		ColumnDoc{"median_delay_days", "DOUBLE", "median disclosure delay, over delay_n incidents"},
 		ColumnDoc{"p90_delay_days", "DOUBLE", "90th percentile of the delay, over delay_n incidents"}),
-	derived("delay_distribution", "Disclosure delay (first_published − discovered_date, known and ≥ 0) by cause and by sector, plus one row for all incidents.",
+	derived("delay_distribution", "Disclosure delay (first_published − discovered_date, valid: known and ≥ 0) by cause and by sector, plus one row for all incidents.",
 		ColumnDoc{"dimension", "VARCHAR", "all, cause or sector"}, ColumnDoc{"value", "VARCHAR", "cause name or JSIC letter (null: not known); all for the all row"},
 		ColumnDoc{"incidents", "BIGINT", "incidents with a known, non-negative delay: the n of every figure of the row"},
 		ColumnDoc{"median_days", "DOUBLE", "median delay"}, ColumnDoc{"p75_days", "DOUBLE", "75th percentile"}, ColumnDoc{"p90_days", "DOUBLE", "90th percentile"},

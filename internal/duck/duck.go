@@ -1,5 +1,7 @@
 // Package duck opens the embedded DuckDB over a breachtrend output folder:
-// one view per table folder, so `SELECT … FROM notices` just works.
+// one view per table folder, so `SELECT … FROM notices` just works, and the
+// macros of schemas.DerivedMacros (valid_delay), so the derived tables, the
+// report and a user's query share their definitions.
 //
 // Readers (query, report, eval) get a locked-down database: the views are
 // created first, then file access is limited to the tables' own Parquet
@@ -20,6 +22,8 @@ import (
 	"strings"
 
 	_ "github.com/duckdb/duckdb-go/v2" // registers the "duckdb" driver
+
+	"github.com/breachtrend/breachtrend/schemas"
 )
 
 // Tables lists the table folders under out that hold Parquet files.
@@ -95,6 +99,7 @@ func OpenReadOnly(ctx context.Context, out string, lim Limits) (*sql.DB, error) 
 		stmts = append(stmts, fmt.Sprintf("CREATE VIEW %s AS SELECT * FROM read_parquet([%s])",
 			quoteIdent(n), strings.Join(quoted, ", ")))
 	}
+	stmts = append(stmts, schemas.DerivedMacros)
 	if lim.Memory > 0 {
 		stmts = append(stmts, fmt.Sprintf("SET memory_limit = '%dB'", lim.Memory))
 	}
@@ -137,6 +142,7 @@ func OpenWritable(ctx context.Context, out, spill string) (*sql.DB, error) {
 		stmts = append(stmts, fmt.Sprintf("CREATE VIEW %s AS SELECT * FROM read_parquet(%s)",
 			quoteIdent(n), quoteString(filepath.Join(abs, n, "*.parquet"))))
 	}
+	stmts = append(stmts, schemas.DerivedMacros)
 	return openWith(ctx, out, stmts)
 }
 

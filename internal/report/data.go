@@ -136,9 +136,11 @@ func LatestQuarter(ctx context.Context, db *sql.DB) (string, error) {
 	return q.String, nil
 }
 
-// validDelay matches pipeline's rule: a negative delay is an extraction
-// error and is left out of the statistics.
-const validDelay = `disclosure_delay_days IS NOT NULL AND disclosure_delay_days >= 0`
+// validDelay is the condition of a delay the statistics count: the
+// valid_delay macro (schemas/derived/macros.sql, created by duck.Open), the
+// one definition the derived tables use too. A negative delay is a misread
+// date: it is left out and counted apart (DelayStats.Negative).
+const validDelay = `valid_delay(disclosure_delay_days)`
 
 // Load reads the report of quarter from db (a duck.Open over a run's
 // output). hasTerms tells whether the terms_quarterly table exists.

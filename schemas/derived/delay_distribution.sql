@@ -1,8 +1,8 @@
 -- delay_distribution: one row per cause and per sector (value NULL: not
 -- known), plus one row dimension 'all'; over the incidents whose delay is
--- known and not negative. incidents is the n of every figure of the row.
+-- valid (valid_delay, macros.sql: known and not negative). incidents is the n of every figure of the row.
 WITH d AS (
-  SELECT cause, sector, disclosure_delay_days AS days FROM incidents WHERE disclosure_delay_days >= 0
+  SELECT cause, sector, disclosure_delay_days AS days FROM incidents WHERE valid_delay(disclosure_delay_days)
 ), g AS (
   SELECT 'all' AS dimension, 'all' AS value, days FROM d
   UNION ALL SELECT 'cause', cause, days FROM d

@@ -203,7 +203,7 @@ func fieldText(n *schemas.Notice, field string) string {
 }
 
 // Pairs returns the same_incident and not_same_incident corrections as
-// pairs of notice ids, for the linker (enrich.Linker.Override).
+// pairs of notice ids, for the linker (link.Linker.Override).
 func (s *Set) Pairs() (same, apart [][2]string) {
 	if s == nil {
 		return nil, nil

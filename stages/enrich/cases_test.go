@@ -83,7 +83,7 @@ func TestEnrichRulesLoad(t *testing.T) {
 	}
 	for _, f := range []string{fileOrganizations, fileNameRules, fileTextRules, fileOwnWords, filePublicCare, fileDepartmentMarks,
 		fileDepartmentSubject, fileSectorSettings, fileLegalForms, fileAbbreviations, fileAliases, fileRegulators, fileSupervision,
-		fileContractor, fileLinkSettings, fileAPPIReasons} {
+		fileContractor, fileLinkSettings} {
 		if !files[f] {
 			t.Errorf("rules/%s is not bundled", f)
 		}
@@ -93,7 +93,6 @@ func TestEnrichRulesLoad(t *testing.T) {
 		"own words": len(ownWords), "public care": len(publicCare), "department marks": len(departmentMarks),
 		"legal words": len(legalWords), "abbreviations": len(abbreviations), "aliases": len(aliases),
 		"regulators": len(regulators), "contractor words": len(contractorWords),
-		"APPI reasons": len(appiReasons),
 	} {
 		if n == 0 {
 			t.Errorf("no %s read", name)

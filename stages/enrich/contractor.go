@@ -54,9 +54,9 @@ func withoutBranch(name string) string {
 	return name[:m[2]]
 }
 
-// contractorKey is the key contractors are grouped by: the organization
-// key of the name without its branch office.
-func contractorKey(name string) string { return OrgKey(withoutBranch(name)) }
+// ContractorKey is the key contractors are grouped by (stages/link's
+// events): the organization key of the name without its branch office.
+func ContractorKey(name string) string { return OrgKey(withoutBranch(name)) }
 
 // contractorSpan is how many bytes of a notice's text are searched: the
 // opening, where notices say whose systems were breached.

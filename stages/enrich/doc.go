@@ -1,9 +1,9 @@
-// Package enrich adds what follows from the extracted fields: the JSIC
-// sector of the organization, the VERIS action and TSR category of the
-// cause, the disclosure delay; and, over all notices at once, links the
-// reports of one incident and computes the APPI legal clock per incident.
+// Package enrich adds what follows from each notice's extracted fields:
+// the organization a regulator's notice is about, the organization key,
+// the contractor that held the data, the JSIC sector of the organization,
+// the VERIS action and TSR category of the cause and the disclosure delay.
 //
-// Per-notice enrichment (Notice) is pure and safe for concurrent use.
-// Linking (Link) sees every notice's compact fields and runs once, after
-// all notices are extracted.
+// Enrichment (Notice) is per notice, pure and safe for concurrent use.
+// Linking notices into incidents and events over all notices at once is
+// the stage after it, stages/link.
 package enrich

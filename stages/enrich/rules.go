@@ -8,7 +8,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/rules"
-	"github.com/breachtrend/breachtrend/schemas"
 )
 
 // The rule files enrich reads, all under rules/: the package reads them
@@ -30,7 +29,6 @@ const (
 	fileSupervision       = "organization/supervision.tsv"
 	fileContractor        = "link/contractor.tsv"
 	fileLinkSettings      = "link/settings.tsv"
-	fileAPPIReasons       = "link/appi_reasons.tsv"
 )
 
 var (
@@ -180,33 +178,3 @@ var departmentMarks, nHeadMarks = func() ([]string, int) {
 var departmentRE = regexp.MustCompile(`\p{Han}{2,8}` + alternation(departmentMarks[:nHeadMarks]) + `\p{Han}{2,10}` + alternation(departmentMarks[nHeadMarks:]))
 
 var departmentSubject = wordsByColumn(fileDepartmentSubject, "role", "opener", "particle")
-
-// appiReason is a line of appi_reasons.tsv.
-type appiReason struct {
-	kind, value, reason string
-	over                int64
-}
-
-var appiReasons = func() []appiReason {
-	var out []appiReason
-	for _, r := range rules.Table(fileAPPIReasons, 3) {
-		rules.Must(r.CheckOneOf(0, "kind", "data_type", "cause", "count_over"))
-		a := appiReason{kind: r.Fields[0], value: r.Fields[1], reason: r.Fields[2]}
-		switch a.kind {
-		case "data_type":
-			if !slices.Contains(schemas.DataTypes, a.value) {
-				panic(fmt.Errorf("rules: %s: %q is not a data type of schemas.DataTypes", r.Pos(), a.value))
-			}
-		case "cause":
-			if _, ok := schemas.CauseByName(a.value); !ok {
-				panic(fmt.Errorf("rules: %s: %q is not a cause of schemas.Causes", r.Pos(), a.value))
-			}
-		case "count_over":
-			n, err := r.Int(1, "count")
-			rules.Must(err)
-			a.over = int64(n)
-		}
-		out = append(out, a)
-	}
-	return out
-}()

@@ -1,10 +1,9 @@
 package normalize_test
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
+	"github.com/breachtrend/breachtrend/internal/testcorpus"
 	"github.com/breachtrend/breachtrend/stages/normalize"
 	"github.com/breachtrend/breachtrend/stages/segment"
 )
@@ -13,17 +12,9 @@ import (
 // corpus (26 segments), as the pipeline hands them to Text.
 func seedSegments(b *testing.B) []string {
 	b.Helper()
-	files, err := filepath.Glob("../../testdata/corpus/*.txt")
-	if err != nil || len(files) == 0 {
-		b.Fatalf("no seed files: %v", err)
-	}
 	var out []string
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		for _, s := range segment.Split(string(data)) {
+	for _, data := range testcorpus.SampleTexts(b) {
+		for _, s := range segment.Split(data) {
 			out = append(out, s.Text)
 		}
 	}

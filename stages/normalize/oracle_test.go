@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/breachtrend/breachtrend/internal/testcorpus"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -132,8 +133,8 @@ func TestStableRunes(t *testing.T) {
 // oracleInputs are the repository's sample texts: whole files and each of
 // their lines.
 func oracleInputs(t testing.TB) []string {
-	var files []string
-	for _, g := range []string{"../../testdata/corpus/*.txt", "../../testdata/normalize/*.txt", "../../testdata/e2e/*/*.txt"} {
+	files := testcorpus.SampleFiles(t)
+	for _, g := range []string{"../../testdata/normalize/*.txt", "../../testdata/e2e/*/*.txt"} {
 		m, _ := filepath.Glob(g)
 		files = append(files, m...)
 	}

@@ -1,10 +1,9 @@
 package segment_test
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
+	"github.com/breachtrend/breachtrend/internal/testcorpus"
 	"github.com/breachtrend/breachtrend/stages/normalize"
 	"github.com/breachtrend/breachtrend/stages/segment"
 )
@@ -12,19 +11,7 @@ import (
 // seedTexts reads the sample corpus, one string per file.
 func seedTexts(b *testing.B) []string {
 	b.Helper()
-	files, err := filepath.Glob("../../testdata/corpus/*.txt")
-	if err != nil || len(files) == 0 {
-		b.Fatalf("no seed files: %v", err)
-	}
-	var out []string
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		out = append(out, string(data))
-	}
-	return out
+	return testcorpus.SampleTexts(b)
 }
 
 // BenchmarkSplit measures Split on every file of the sample corpus (one op

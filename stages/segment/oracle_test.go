@@ -2,11 +2,10 @@ package segment
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/breachtrend/breachtrend/internal/testcorpus"
 	"github.com/breachtrend/breachtrend/stages/normalize"
 )
 
@@ -66,21 +65,13 @@ func nextBoundaryOracle(lines []string, i int) int {
 // sampleTexts are the sample corpus files, their segments and their lines,
 // normalized.
 func sampleTexts(t testing.TB) []string {
-	files, _ := filepath.Glob("../../testdata/corpus/*.txt")
-	if len(files) == 0 {
-		t.Fatal("no corpus")
-	}
 	var out []string
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, normalize.Text(string(b)))
-		for _, s := range Split(string(b)) {
+	for _, text := range testcorpus.SampleTexts(t) {
+		out = append(out, normalize.Text(text))
+		for _, s := range Split(text) {
 			out = append(out, normalize.Text(s.Text))
 		}
-		for _, l := range strings.Split(string(b), "\n") {
+		for _, l := range strings.Split(text, "\n") {
 			out = append(out, normalize.Text(l))
 		}
 	}
@@ -121,15 +112,11 @@ func FuzzClassifyOracle(f *testing.F) {
 }
 
 func TestSplitPostsMatchesOracle(t *testing.T) {
-	files, _ := filepath.Glob("../../testdata/corpus/*.txt")
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		text := strings.ReplaceAll(string(b), "\r\n", "\n")
+	files := testcorpus.SampleFiles(t)
+	for i, b := range testcorpus.SampleTexts(t) {
+		text := strings.ReplaceAll(b, "\r\n", "\n")
 		if got, want := fmt.Sprint(postsOf(text)), fmt.Sprint(splitPostsOracle(strings.Split(text, "\n"))); got != want {
-			t.Errorf("%s: splitPosts differs from the oracle", f)
+			t.Errorf("%s: splitPosts differs from the oracle", files[i])
 		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/breachtrend/breachtrend/internal/testcorpus"
 	"github.com/breachtrend/breachtrend/stages/normalize"
 )
 
@@ -76,17 +77,10 @@ type segmentSummary struct {
 // TestGoldenSeeds splits each seed file and compares the segments with
 // testdata/segment/<file>.golden.
 func TestGoldenSeeds(t *testing.T) {
-	inputs, _ := filepath.Glob("../../testdata/corpus/*.txt")
-	if len(inputs) == 0 {
-		t.Fatal("no corpus")
-	}
-	for _, in := range inputs {
-		b, err := os.ReadFile(in)
-		if err != nil {
-			t.Fatal(err)
-		}
+	inputs, texts := testcorpus.SampleFiles(t), testcorpus.SampleTexts(t)
+	for i, in := range inputs {
 		var lines []string
-		for _, s := range Split(string(b)) {
+		for _, s := range Split(texts[i]) {
 			sum := segmentSummary{Index: s.Index, Notice: IsNotice(normalize.Text(s.Text), s.Header != nil),
 				Runes: utf8.RuneCountInString(s.Text), Title: s.Title}
 			if s.Header != nil {
@@ -117,11 +111,10 @@ func TestGoldenSeeds(t *testing.T) {
 // TestSeedSegments holds the counts the GUIDE states: 26 segments, 2 of
 // them non-notices, both in 003.
 func TestSeedSegments(t *testing.T) {
-	inputs, _ := filepath.Glob("../../testdata/corpus/*.txt")
+	inputs, texts := testcorpus.SampleFiles(t), testcorpus.SampleTexts(t)
 	total, non := 0, 0
-	for _, in := range inputs {
-		b, _ := os.ReadFile(in)
-		for _, s := range Split(string(b)) {
+	for i, in := range inputs {
+		for _, s := range Split(texts[i]) {
 			total++
 			if !IsNotice(normalize.Text(s.Text), s.Header != nil) {
 				non++

@@ -1,4 +1,4 @@
-package enrich
+package link
 
 import (
 	"crypto/sha256"
@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/breachtrend/breachtrend/schemas"
+	"github.com/breachtrend/breachtrend/stages/enrich"
 )
 
 // LinkWindowDays is how far apart two reports of one organization may be
@@ -101,7 +102,7 @@ func (l *Linker) Add(n *schemas.Notice) {
 		return
 	}
 	g := l.overridden(n)
-	key := OrgKey(n.Organization)
+	key := enrich.OrgKey(n.Organization)
 	for _, i := range l.byCase[n.CaseID] {
 		if g < 0 && n.CaseID != "" && l.sameOrganization(i, key) && !l.keptApart(n, i) {
 			g = i
@@ -281,7 +282,7 @@ func incidentOf(id string, g []*schemas.Notice) schemas.Incident {
 		d := inc.DiscoveredDate.Sub(inc.OccurredDate)
 		inc.ExposureDays = &d
 	}
-	inc.OrganizationKey = OrgKey(inc.Organization)
+	inc.OrganizationKey = enrich.OrgKey(inc.Organization)
 	placeInTime(&inc)
 	appiClock(&inc, g)
 	return inc

@@ -1,7 +1,6 @@
-package enrich
+package link
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/breachtrend/breachtrend/schemas"
@@ -190,26 +189,6 @@ func TestAPPIClock(t *testing.T) {
 	}
 }
 
-func TestEnrichNotice(t *testing.T) {
-	e := New()
-	n := &schemas.Notice{IsIncident: true, Organization: "北海道大学病院", Cause: "loss",
-		PublishedDate: schemas.MustDate("2023-07-24"), DiscoveredDate: schemas.MustDate("2023-07-03")}
-	e.Notice(n)
-	if n.VerisAction != "error" || n.TSRCategory != "紛失・誤廃棄" || n.Sector != "P" || *n.DisclosureDelayDays != 21 {
-		t.Errorf("enriched: %s %s %s %v", n.VerisAction, n.TSRCategory, n.Sector, n.DisclosureDelayDays)
-	}
-	empty := &schemas.Notice{IsIncident: true}
-	e.Notice(empty)
-	if empty.Cause != "unknown" || empty.VerisAction != "unknown" || empty.DisclosureDelayDays != nil {
-		t.Errorf("a notice with no fields: cause %q veris %q", empty.Cause, empty.VerisAction)
-	}
-	post := &schemas.Notice{Organization: "北海道大学病院"}
-	e.Notice(post)
-	if post.Sector != "" || post.Cause != "" {
-		t.Error("a non-notice post got enriched")
-	}
-}
-
 // TestLinkOverride: an analyst's same_incident pair merges two notices the
 // rules keep apart, whichever comes first; a not_same_incident pair splits
 // two the rules would merge.
@@ -260,26 +239,13 @@ func TestLinkOverride(t *testing.T) {
 	}
 }
 
-func TestSectorRoute(t *testing.T) {
-	s := NewSectors()
-	for _, tt := range []struct{ org, text, letter, route string }{
-		{"○○県", "", "S", RouteNameRule},
-		{"", "市職員が誤って送信しました。本市として再発防止に努めます。", "S", RouteTextRule},
-		{"株式会社架空", "", "", ""},
-	} {
-		if l, r := s.SectorRoute(tt.org, tt.text); l != tt.letter || r != tt.route {
-			t.Errorf("SectorRoute(%q) = %q %q, want %q %q", tt.org, l, r, tt.letter, tt.route)
-		}
+// TestLinkRulesLoad: linking's rule files are bundled and read.
+func TestLinkRulesLoad(t *testing.T) {
+	if len(appiReasons) == 0 {
+		t.Error("no APPI reasons read from rules/" + fileAPPIReasons)
 	}
-	if err := s.Load(strings.NewReader("株式会社架空,E\n"), "t.csv"); err != nil {
-		t.Fatal(err)
-	}
-	if l, r := s.SectorRoute("株式会社架空", ""); l != "E" || r != RouteKnownTable {
-		t.Errorf("known: %q %q", l, r)
-	}
-	n := &schemas.Notice{IsIncident: true, Organization: "○○県"}
-	New().Notice(n)
-	if n.FieldSources["sector"] != RouteNameRule || n.FieldSources["cause"] != "default:unknown" {
-		t.Errorf("Enricher.Notice sources = %v", n.FieldSources)
+	if LinkWindowDays <= 0 || EventWindowDays <= 0 || preliminaryDays <= 0 || finalDays <= 0 || finalReportWord == "" || lawInForce.IsZero() {
+		t.Errorf("rules/%s read badly: link %d event %d preliminary %d final %d word %q in force %v",
+			fileLinkSettings, LinkWindowDays, EventWindowDays, preliminaryDays, finalDays, finalReportWord, lawInForce)
 	}
 }

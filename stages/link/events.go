@@ -1,4 +1,4 @@
-package enrich
+package link
 
 import (
 	"cmp"
@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/breachtrend/breachtrend/schemas"
+	"github.com/breachtrend/breachtrend/stages/enrich"
 )
 
 // EventWindowDays is how far apart the incidents of one breached contractor
@@ -57,7 +58,7 @@ func groupEvents(incs []schemas.Incident) {
 				byCase[in.CaseID] = i
 			}
 		}
-		if k := contractorKey(in.Contractor); k != "" {
+		if k := enrich.ContractorKey(in.Contractor); k != "" {
 			key := k + "\x00" + in.Cause
 			byContractor[key] = append(byContractor[key], i)
 		}
