@@ -209,9 +209,7 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 				sum.Notices++
 			}
 			t0 := time.Now()
-			c := compactNotice(n)
-			linker.Add(c)
-			n.IncidentID = c.IncidentID
+			linker.Add(n) // it keeps a compact copy, not the notice
 			st.times.add(stageLink, t0)
 			for k, e := range n.Events {
 				if err := timeline.Append(schemas.TimelineRow{NoticeID: n.NoticeID, IncidentID: n.IncidentID, Seq: int32(k), Event: e}); err != nil {
@@ -615,39 +613,4 @@ func reasons(m map[string]int) string {
 		parts[i] = fmt.Sprintf("%s %d", k, m[k])
 	}
 	return strings.Join(parts, ", ")
-}
-
-// compactNotice is what linking needs of a notice: its fields, not its
-// text, evidence or timeline (but the reports to the Commission, for the
-// APPI clock). Kept for every notice until the run ends, it must be small.
-//
-// Every string kept is cloned: the extracted values are substrings of the
-// notice's text, and keeping one would keep the whole text alive.
-func compactNotice(n *schemas.Notice) *schemas.Notice {
-	c := schemas.Notice{
-		NoticeID: n.NoticeID, SourcePath: strings.Clone(n.SourcePath), SegmentIndex: n.SegmentIndex,
-		IsIncident: n.IsIncident, CaseID: strings.Clone(n.CaseID), ReportSeq: n.ReportSeq,
-		FinalReport: n.FinalReport, Organization: strings.Clone(n.Organization), Contractor: strings.Clone(n.Contractor),
-		PublishedDate: n.PublishedDate, DiscoveredDate: n.DiscoveredDate, OccurredDate: n.OccurredDate,
-		ReportedDate: n.ReportedDate, AffectedCount: n.AffectedCount, AffectedApprox: n.AffectedApprox,
-		Cause: strings.Clone(n.Cause), Sector: strings.Clone(n.Sector), DataTypes: cloneAll(n.DataTypes),
-		VerisAction: n.VerisAction, TSRCategory: n.TSRCategory, DisclosureDelayDays: n.DisclosureDelayDays,
-	}
-	for _, e := range n.Events {
-		if e.Kind == schemas.EventReported {
-			c.Events = append(c.Events, schemas.Event{Kind: e.Kind, Date: e.Date, Sentence: strings.Clone(e.Sentence)})
-		}
-	}
-	return &c
-}
-
-func cloneAll(ss []string) []string {
-	if ss == nil {
-		return nil
-	}
-	out := make([]string, len(ss))
-	for i, s := range ss {
-		out[i] = strings.Clone(s)
-	}
-	return out
 }

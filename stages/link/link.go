@@ -37,7 +37,7 @@ var (
 // id of a group is fixed by the notice that opens it — so the pipeline
 // writes notices with their incident id as it streams them.
 type Linker struct {
-	groups [][]*schemas.Notice
+	groups [][]*member
 	ids    []string
 	keys   [][]string // organization keys of each group's notices
 	byCase map[string][]int
@@ -72,7 +72,7 @@ func (l *Linker) Override(same, apart [][2]string) {
 
 // overridden is the group a correction puts n in (-1: none), and whether
 // group i is one a correction keeps n out of.
-func (l *Linker) overridden(n *schemas.Notice) int {
+func (l *Linker) overridden(n *member) int {
 	for _, id := range l.same[n.NoticeID] {
 		if g, ok := l.groupOf[id]; ok {
 			return g
@@ -81,7 +81,7 @@ func (l *Linker) overridden(n *schemas.Notice) int {
 	return -1
 }
 
-func (l *Linker) keptApart(n *schemas.Notice, i int) bool {
+func (l *Linker) keptApart(n *member, i int) bool {
 	for _, id := range l.apart[n.NoticeID] {
 		if g, ok := l.groupOf[id]; ok && g == i {
 			return true
@@ -95,12 +95,14 @@ func NewLinker() *Linker {
 	return &Linker{byCase: map[string][]int{}, byOrg: map[string][]int{}}
 }
 
-// Add links n (compact: no text is needed) and sets its IncidentID. Notices
-// that are not incidents are ignored.
-func (l *Linker) Add(n *schemas.Notice) {
-	if !n.IsIncident {
+// Add links notice and sets its IncidentID; it keeps a compact copy of
+// the fields linking needs (member), not the notice. Notices that are not
+// incidents are ignored.
+func (l *Linker) Add(notice *schemas.Notice) {
+	if !notice.IsIncident {
 		return
 	}
+	n := memberOf(notice)
 	g := l.overridden(n)
 	key := enrich.OrgKey(n.Organization)
 	for _, i := range l.byCase[n.CaseID] {
@@ -132,7 +134,7 @@ func (l *Linker) Add(n *schemas.Notice) {
 		l.byOrg[key] = append(l.byOrg[key], g)
 	}
 	l.groups[g] = append(l.groups[g], n)
-	n.IncidentID = l.ids[g]
+	notice.IncidentID = l.ids[g]
 	if l.groupOf != nil && (len(l.same[n.NoticeID]) > 0 || len(l.apart[n.NoticeID]) > 0) {
 		l.groupOf[n.NoticeID] = g
 	}
@@ -168,7 +170,7 @@ func Link(notices []*schemas.Notice) []schemas.Incident {
 // incidentID is the stable id of the incident a notice opens: from its case
 // id when it has one (and, for the k-th other organization under one case
 // id, k), else from the notice's own id.
-func incidentID(n *schemas.Notice, k int) string {
+func incidentID(n *member, k int) string {
 	h := sha256.New()
 	if n.CaseID != "" {
 		h.Write([]byte("case:" + n.CaseID))
@@ -182,7 +184,7 @@ func incidentID(n *schemas.Notice, k int) string {
 }
 
 // continues reports whether n reports on the incident of group g.
-func continues(g []*schemas.Notice, n *schemas.Notice) bool {
+func continues(g []*member, n *member) bool {
 	near := false
 	for _, m := range g {
 		if m.PublishedDate.IsZero() || n.PublishedDate.IsZero() {
@@ -208,7 +210,7 @@ func continues(g []*schemas.Notice, n *schemas.Notice) bool {
 	return false
 }
 
-func incidentOf(id string, g []*schemas.Notice) schemas.Incident {
+func incidentOf(id string, g []*member) schemas.Incident {
 	// Reports in order: 第N報 first by number, then by date, then as found.
 	sort.SliceStable(g, func(i, j int) bool {
 		a, b := g[i], g[j]
@@ -292,7 +294,7 @@ func incidentOf(id string, g []*schemas.Notice) schemas.Incident {
 // Information Protection Commission under the amended APPI, and whether
 // the 速報 (3–5 days) and 確報 (30 days, 60 for malicious acts) deadlines
 // were met, when the notices give the dates to tell.
-func appiClock(inc *schemas.Incident, g []*schemas.Notice) {
+func appiClock(inc *schemas.Incident, g []*member) {
 	var reasons []string
 	for _, a := range appiReasons {
 		if !slices.Contains(reasons, a.reason) && a.holds(inc) {
