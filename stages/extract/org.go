@@ -178,27 +178,39 @@ func organization(w *watch, header string, sents []sentence, lines []string) (st
 // in ウィルス; 富士通 is in 富士通パーソナル). The name is given as the text
 // writes it, with its legal form when the text has one.
 func gazetteerCompany(body string) string {
+	companies := gazetteerCompanies()
+	// One walk of the text finds every company key (wordscan), where a
+	// strings.Index per company walked it ~4,000 times.
+	var count, next map[int]int // per company: boundary occurrences; where its next may start
+	gazetteerCompanyIndex().Each(body, func(at, w int) {
+		key := companies[w].key
+		if at < next[w] {
+			return // overlaps the occurrence before, as strings.Index from its end would skip it
+		}
+		if next == nil {
+			count, next = map[int]int{}, map[int]int{}
+		}
+		end := at + len(key)
+		next[w] = end
+		prev, _ := utf8.DecodeLastRuneInString(body[:at])
+		after, _ := utf8.DecodeRuneInString(body[end:])
+		first, _ := utf8.DecodeRuneInString(key)
+		last, _ := utf8.DecodeLastRuneInString(key)
+		if (at == 0 || scriptOf(prev) != scriptOf(first)) && (end == len(body) || scriptOf(after) != scriptOf(last)) {
+			count[w]++
+		}
+	})
+	if len(count) == 0 {
+		return ""
+	}
+	found := make([]int, 0, len(count))
+	for w := range count {
+		found = append(found, w)
+	}
+	slices.Sort(found) // the gazetteer's order decides ties, as before
 	best, bestCount := "", 0
-	for _, c := range gazetteerCompanies() {
-		if !strings.Contains(body, c.key) {
-			continue
-		}
-		n := 0
-		for at := 0; ; {
-			i := strings.Index(body[at:], c.key)
-			if i < 0 {
-				break
-			}
-			i += at
-			at = i + len(c.key)
-			prev, _ := utf8.DecodeLastRuneInString(body[:i])
-			next, _ := utf8.DecodeRuneInString(body[at:])
-			first, _ := utf8.DecodeRuneInString(c.key)
-			last, _ := utf8.DecodeLastRuneInString(c.key)
-			if (i == 0 || scriptOf(prev) != scriptOf(first)) && (at == len(body) || scriptOf(next) != scriptOf(last)) {
-				n++
-			}
-		}
+	for _, w := range found {
+		c, n := companies[w], count[w]
 		if n >= minRecurrence && n > bestCount && !isOutside(c.key) && !isGeneric(c.key) {
 			best, bestCount = c.key, n
 			if strings.Contains(body, c.name) {

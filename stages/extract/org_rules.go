@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"github.com/breachtrend/breachtrend/internal/wordscan"
 	"regexp"
 	"slices"
 	"strings"
@@ -354,6 +355,17 @@ var localGovernments = sync.OnceValue(func() map[string]bool {
 		out[lg.FullName] = true
 	}
 	return out
+})
+
+// gazetteerCompanyIndex finds the keys of gazetteerCompanies (word i is
+// company i's key) in one walk of a text.
+var gazetteerCompanyIndex = sync.OnceValue(func() *wordscan.Index {
+	cs := gazetteerCompanies()
+	keys := make([]string, len(cs))
+	for i, c := range cs {
+		keys[i] = c.key
+	}
+	return wordscan.New(keys)
 })
 
 // gazetteerCompany is a company of the gazetteer: its name and the key the
