@@ -15,6 +15,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/klauspost/compress/zstd"
+
 	"github.com/breachtrend/breachtrend/schemas"
 	"github.com/breachtrend/breachtrend/stages/load"
 )
@@ -28,15 +30,24 @@ import (
 const fileIndexFile = "_cache/files.jsonl"
 
 // fileIndexMagic opens the index; an index of another format or version
-// is ignored whole. Each line after it is
+// is ignored whole. Each entry ("line") after it is
 //
-//	<checksum> <kind> <key length> <key> <JSON>\n
+//	<checksum> <kind> <key length> <key> <data length> <data>\n
 //
-// kind B is a batch of a file's results (a fileBatch), kind L the file's
-// last line (a fileMeta), after its batches; the checksum is the hex
-// SHA-256 of "<key> <JSON>". A file's lines are consecutive: the collector
-// writes them in walk order.
-const fileIndexMagic = "breachtrend-file-index 1 "
+// kind B is a batch of a file's results (a fileBatch, JSON compressed with
+// zstd: a notice's two texts are most of it, and Japanese text compresses
+// ~4×), kind L the file's last line (a fileMeta, JSON), after its batches;
+// the checksum is the hex SHA-256 of "<key> <data>". A file's lines are
+// consecutive: the collector writes them in walk order.
+const fileIndexMagic = "breachtrend-file-index 2 "
+
+// The codec of batches: EncodeAll and DecodeAll are safe for concurrent
+// use, each worker compressing its own batches.
+var (
+	batchEncoder, _ = zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderConcurrency(1),
+		zstd.WithLowerEncoderMem(true))
+	batchDecoder, _ = zstd.NewReader(nil, zstd.WithDecoderConcurrency(0), zstd.WithDecoderLowmem(true))
+)
 
 // fileStat is what decides, without reading a file, that it is unchanged:
 // the stat data git's index compares.
@@ -139,25 +150,15 @@ func (x *fileIndex) indexOld(path string) {
 		f.Close()
 	}
 	for {
-		line, err := r.ReadSlice('\n')
-		for errors.Is(err, bufio.ErrBufferFull) { // a long line: read on
-			var more []byte
-			more, err = r.ReadSlice('\n')
-			line = append(append([]byte(nil), line...), more...)
-		}
-		if err == io.EOF && len(line) == 0 {
+		if _, err := r.Peek(1); err == io.EOF {
 			break
 		}
+		kind, key, n, err := readFrame(r)
 		if err != nil {
 			torn()
 			return
 		}
-		kind, key, _, ok := splitIndexLine(line)
-		if !ok {
-			torn()
-			return
-		}
-		sp := span{off, int64(len(line))}
+		sp := span{off, n}
 		off += sp.n
 		e := x.oldIdx[key]
 		if e == nil {
@@ -176,26 +177,58 @@ func (x *fileIndex) indexOld(path string) {
 	x.old = f
 }
 
-// splitIndexLine parses a line's frame; ok is false for a malformed one.
+// readFrame reads one line's frame from r, skipping its data unread, and
+// returns its kind, key and length. The checksum is not verified here.
+func readFrame(r *bufio.Reader) (kind byte, key string, n int64, err error) {
+	var head [keyLen + 3]byte
+	if _, err := io.ReadFull(r, head[:]); err != nil {
+		return 0, "", 0, fmt.Errorf("file index: torn: %w", err)
+	}
+	kind = head[keyLen+1]
+	if head[keyLen] != ' ' || head[keyLen+2] != ' ' || (kind != 'B' && kind != 'L') {
+		return 0, "", 0, errors.New("file index: a malformed line")
+	}
+	number := func() (int, int, error) {
+		s, err := r.ReadString(' ')
+		if err != nil || len(s) > 12 {
+			return 0, 0, errors.New("file index: a malformed length")
+		}
+		v, err := strconv.Atoi(s[:len(s)-1])
+		if err != nil || v < 0 {
+			return 0, 0, errors.New("file index: a malformed length")
+		}
+		return v, len(s), nil
+	}
+	keyN, w1, err := number()
+	if err != nil {
+		return 0, "", 0, err
+	}
+	kb := make([]byte, keyN+1)
+	if _, err := io.ReadFull(r, kb); err != nil || kb[keyN] != ' ' {
+		return 0, "", 0, errors.New("file index: a torn key")
+	}
+	dataN, w2, err := number()
+	if err != nil {
+		return 0, "", 0, err
+	}
+	if d, err := r.Discard(dataN + 1); err != nil || d != dataN+1 {
+		return 0, "", 0, errors.New("file index: torn data")
+	}
+	return kind, string(kb[:keyN]), int64(len(head) + w1 + keyN + 1 + w2 + dataN + 1), nil
+}
+
+// splitIndexLine parses a whole line; ok is false for a malformed one.
 // The checksum is not verified here.
 func splitIndexLine(line []byte) (kind byte, key string, data []byte, ok bool) {
-	if len(line) < keyLen+5 || line[len(line)-1] != '\n' || line[keyLen] != ' ' || line[keyLen+2] != ' ' {
+	r := bufio.NewReaderSize(bytes.NewReader(line), 64)
+	kind, key, n, err := readFrame(r)
+	if err != nil || n != int64(len(line)) || line[len(line)-1] != '\n' {
 		return 0, "", nil, false
 	}
-	kind = line[keyLen+1]
-	if kind != 'B' && kind != 'L' {
-		return 0, "", nil, false
-	}
-	rest := line[keyLen+3 : len(line)-1]
-	sp := bytes.IndexByte(rest, ' ')
-	if sp < 0 {
-		return 0, "", nil, false
-	}
-	n, err := strconv.Atoi(string(rest[:sp]))
-	if err != nil || n < 0 || sp+1+n+1 > len(rest) || rest[sp+1+n] != ' ' {
-		return 0, "", nil, false
-	}
-	return kind, string(rest[sp+1 : sp+1+n]), rest[sp+1+n+1:], true
+	i := keyLen + 3
+	i += bytes.IndexByte(line[i:], ' ') + 1 + len(key) + 1
+	i += bytes.IndexByte(line[i:], ' ') + 1
+	return kind, key, line[i : len(line)-1], true
 }
 
 // indexLine frames data as a line of the index.
@@ -209,6 +242,8 @@ func indexLine(kind byte, key string, data []byte) []byte {
 	b.WriteString(strconv.Itoa(len(key)))
 	b.WriteByte(' ')
 	b.WriteString(key)
+	b.WriteByte(' ')
+	b.WriteString(strconv.Itoa(len(data)))
 	b.WriteByte(' ')
 	b.Write(data)
 	b.WriteByte('\n')
@@ -299,7 +334,11 @@ func (x *fileIndex) serve(in load.Input, e *fileEntry, sha string, st fileStat, 
 		}
 		_, _, data, _ := splitIndexLine(line)
 		var b fileBatch
-		if err := json.Unmarshal(data, &b); err != nil {
+		plain, err := batchDecoder.DecodeAll(data, nil)
+		if err == nil {
+			err = json.Unmarshal(plain, &b)
+		}
+		if err != nil {
 			return false, fmt.Errorf("file index: %s: %w", in.Rel, err)
 		}
 		r := fileResult{input: in, notices: b.Notices, rejects: b.Rejects, keys: b.Keys, indexLine: line,
@@ -350,7 +389,7 @@ func (x *fileIndex) encode(r *fileResult) {
 		r.unrecorded = true
 		return
 	}
-	r.indexLine = indexLine('B', inputKey(r.input), data)
+	r.indexLine = indexLine('B', inputKey(r.input), batchEncoder.EncodeAll(data, nil))
 }
 
 // record writes r's line into this run's index, and the file's last line
