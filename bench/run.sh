@@ -146,7 +146,7 @@ rerun
 # Scheduled reruns (issue 18), on each size: a full run, an unchanged rerun,
 # and reruns after adding 10 and 1,000 new files (bench/gencorpus -from:
 # notices none of the corpus has), each timed against `cat` of the same
-# corpus in the same round (both with the page cache warm), fastest of
+# corpus in the same round (both with the page cache warm; see readall), fastest of
 # min(REPEAT, 3); and the full run against MeCab on the same bytes.
 elapsed() { # elapsed CMD...: wall seconds of CMD, its output dropped
 	local tf
@@ -157,7 +157,9 @@ elapsed() { # elapsed CMD...: wall seconds of CMD, its output dropped
 }
 fastest() { sort -g | head -n 1; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'; }
-readall() { find "$1" -type f -print0 | xargs -0 cat; }
+# Reading the corpus once: every byte copied to user space (cat into a
+# pipe; `cat > /dev/null` may splice the page cache to /dev/null unread).
+readall() { find "$1" -type f -print0 | xargs -0 cat | wc -c; }
 reruns() {
 	local n=$1 dir="$WORK/grow-$1" out="$WORK/out-grow-$1" new="$WORK/new-$1" rounds=$((REPEAT < 3 ? REPEAT : 3))
 	rm -rf "$dir" "$out"
@@ -165,12 +167,12 @@ reruns() {
 	"$WORK/gencorpus" -seeds testdata/corpus -n $((n + 2000)) -from "$n" -per 1 -prefix new- -out "$new" >/dev/null
 	local cat0 full again i k
 	readall "$dir" >/dev/null
-	cat0=$(for i in $(seq "$rounds"); do elapsed sh -c "find '$dir' -type f -print0 | xargs -0 cat"; done | fastest)
+	cat0=$(for i in $(seq "$rounds"); do elapsed sh -c "find '$dir' -type f -print0 | xargs -0 cat | wc -c"; done | fastest)
 	full=$(for i in $(seq "$rounds"); do elapsed "$BIN" run --full --workers 2 --in "$dir" --out "$out" --quiet; done | fastest)
 	again=$(for i in $(seq "$rounds"); do elapsed "$BIN" run --workers 2 --in "$dir" --out "$out" --quiet; done | fastest)
 	local line="reruns on $n segments ($(du -sh "$dir" | cut -f1)): cat ${cat0} s; full run ${full} s ($(ratio "$full" "$cat0")× cat)"
 	local mecab
-	mecab=$(ls "$WORK"/time-"$n"-mecab-*.txt 2>/dev/null | head -n 1)
+	mecab=$(ls "$WORK"/time-"$n"-mecab-*.txt 2>/dev/null | sed -n 1p)
 	if [ -n "$mecab" ]; then
 		mecab=$(awk -F': ' '/Elapsed/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' $(best "$WORK"/time-"$n"-mecab-*.txt))
 		line+=" = MeCab ${mecab} s / $(ratio "$mecab" "$full")"
@@ -178,7 +180,7 @@ reruns() {
 	line+="; unchanged rerun ${again} s ($(ratio "$again" "$cat0")× cat)"
 	for k in 10 1000; do
 		local names catk t
-		names=$(ls "$new" | head -n "$k")
+		names=$(ls "$new" | sed -n "1,${k}p") # (head would end ls with SIGPIPE: pipefail)
 		t=$(for i in $(seq "$rounds"); do
 			(cd "$dir" && rm -f new-*) # back to the corpus, its cache up to date
 			"$BIN" run --workers 2 --in "$dir" --out "$out" --quiet >/dev/null 2>&1
@@ -186,7 +188,7 @@ reruns() {
 			elapsed "$BIN" run --workers 2 --in "$dir" --out "$out" --quiet
 		done | fastest)
 		readall "$dir" >/dev/null
-		catk=$(for i in $(seq "$rounds"); do elapsed sh -c "find '$dir' -type f -print0 | xargs -0 cat"; done | fastest)
+		catk=$(for i in $(seq "$rounds"); do elapsed sh -c "find '$dir' -type f -print0 | xargs -0 cat | wc -c"; done | fastest)
 		line+="; +$k files ${t} s ($(ratio "$t" "$catk")× cat ${catk} s)"
 	done
 	echo "bench: $line"
