@@ -14,6 +14,9 @@
 # of the repeats is printed beside it). The --workers 1 and 2 runs
 # alternate, round by round.
 #
+# For each size of 10k or more it then times scheduled reruns (reruns()):
+# full, unchanged, and after adding 10 and 1,000 files, each against `cat`.
+#
 # Environment: SIZES, WORKERS_SIZE ("" to skip), REPEAT, BENCHTIME (go test
 # -benchtime, default 20x; "" skips the Go benchmarks), BIN (default
 # bin/breachtrend), WORK (default bench/work). Everything it writes is under
@@ -139,6 +142,62 @@ rerun() {
 }
 echo
 rerun
+
+# Scheduled reruns (issue 18), on each size: a full run, an unchanged rerun,
+# and reruns after adding 10 and 1,000 new files (bench/gencorpus -from:
+# notices none of the corpus has), each timed against `cat` of the same
+# corpus in the same round (both with the page cache warm; see readall), fastest of
+# min(REPEAT, 3); and the full run against MeCab on the same bytes.
+elapsed() { # elapsed CMD...: wall seconds of CMD, its output dropped
+	local tf
+	tf=$(mktemp)
+	/usr/bin/time -f %e -o "$tf" "$@" >/dev/null 2>&1 || { rm -f "$tf"; echo "bench: failed: $*" >&2; return 1; }
+	tail -n 1 "$tf"
+	rm -f "$tf"
+}
+fastest() { sort -g | head -n 1; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'; }
+# Reading the corpus once: every byte copied to user space (cat into a
+# pipe; `cat > /dev/null` may splice the page cache to /dev/null unread).
+readall() { find "$1" -type f -print0 | xargs -0 cat | wc -c; }
+reruns() {
+	local n=$1 dir="$WORK/grow-$1" out="$WORK/out-grow-$1" new="$WORK/new-$1" rounds=$((REPEAT < 3 ? REPEAT : 3))
+	rm -rf "$dir" "$out"
+	cp -al "$WORK/corpus-$n" "$dir"
+	"$WORK/gencorpus" -seeds testdata/corpus -n $((n + 2000)) -from "$n" -per 1 -prefix new- -out "$new" >/dev/null
+	local cat0 full again i k
+	readall "$dir" >/dev/null
+	cat0=$(for i in $(seq "$rounds"); do elapsed sh -c "find '$dir' -type f -print0 | xargs -0 cat | wc -c"; done | fastest)
+	full=$(for i in $(seq "$rounds"); do elapsed "$BIN" run --full --workers 2 --in "$dir" --out "$out" --quiet; done | fastest)
+	again=$(for i in $(seq "$rounds"); do elapsed "$BIN" run --workers 2 --in "$dir" --out "$out" --quiet; done | fastest)
+	local line="reruns on $n segments ($(du -sh "$dir" | cut -f1)): cat ${cat0} s; full run ${full} s ($(ratio "$full" "$cat0")× cat)"
+	local mecab
+	mecab=$(ls "$WORK"/time-"$n"-mecab-*.txt 2>/dev/null | sed -n 1p)
+	if [ -n "$mecab" ]; then
+		mecab=$(awk -F': ' '/Elapsed/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' $(best "$WORK"/time-"$n"-mecab-*.txt))
+		line+=" = MeCab ${mecab} s / $(ratio "$mecab" "$full")"
+	fi
+	line+="; unchanged rerun ${again} s ($(ratio "$again" "$cat0")× cat)"
+	for k in 10 1000; do
+		local names catk t
+		names=$(ls "$new" | sed -n "1,${k}p") # (head would end ls with SIGPIPE: pipefail)
+		t=$(for i in $(seq "$rounds"); do
+			(cd "$dir" && rm -f new-*) # back to the corpus, its cache up to date
+			"$BIN" run --workers 2 --in "$dir" --out "$out" --quiet >/dev/null 2>&1
+			for f in $names; do cp "$new/$f" "$dir/"; done
+			elapsed "$BIN" run --workers 2 --in "$dir" --out "$out" --quiet
+		done | fastest)
+		readall "$dir" >/dev/null
+		catk=$(for i in $(seq "$rounds"); do elapsed sh -c "find '$dir' -type f -print0 | xargs -0 cat | wc -c"; done | fastest)
+		line+="; +$k files ${t} s ($(ratio "$t" "$catk")× cat ${catk} s)"
+	done
+	echo "bench: $line"
+	rm -rf "$dir" "$new" "$out"
+}
+echo
+for n in $SIZES; do
+	if [ "$n" -ge 10000 ]; then reruns "$n"; fi
+done
 
 status=0
 if [ -n "$BENCHTIME" ]; then

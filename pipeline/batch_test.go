@@ -35,7 +35,7 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-func copyCorpus(t *testing.T, dst string) {
+func copyCorpus(t testing.TB, dst string) {
 	t.Helper()
 	if err := os.MkdirAll(dst, 0o755); err != nil {
 		t.Fatal(err)
@@ -52,7 +52,7 @@ func copyCorpus(t *testing.T, dst string) {
 	}
 }
 
-func runCfg(t *testing.T, cfg Config) (Summary, error) {
+func runCfg(t testing.TB, cfg Config) (Summary, error) {
 	t.Helper()
 	if err := cfg.Validate(); err != nil {
 		t.Fatal(err)

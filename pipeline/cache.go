@@ -280,3 +280,41 @@ func (c *segmentCache) close() error {
 	}
 	return nil
 }
+
+// keep copies the entries of keys into this run's file unread, for the
+// segments of an input served from the file index: they stay in the cache
+// for the day the input changes. An entry that does not check is left out.
+func (c *segmentCache) keep(keys []string) {
+	for _, key := range keys {
+		sp, ok := c.oldIdx[key]
+		if key == "" || !ok || c.kept(key) {
+			continue
+		}
+		line := make([]byte, sp.n)
+		if _, err := c.old.ReadAt(line, sp.off); err != nil {
+			continue
+		}
+		if string(line[keyLen+1:2*keyLen+1]) != entrySum(key, bytes.TrimSuffix(line[entryStart:], []byte{'\n'})) {
+			continue
+		}
+		c.append(key, line)
+	}
+}
+
+func (c *segmentCache) kept(key string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.newIdx[key]
+}
+
+// dropped is the number of the previous run's entries this run's file
+// does not have: no input references them any more.
+func (c *segmentCache) dropped() int {
+	n := 0
+	for k := range c.oldIdx {
+		if !c.newIdx[k] {
+			n++
+		}
+	}
+	return n
+}

@@ -12,7 +12,7 @@ import (
 
 // TestEditedCacheLineIsRecomputed: a cache line edited into other valid
 // JSON (another organization) is not served: it is a miss, recomputed,
-// and logged.
+// and logged (the file index gone, so that every input is read).
 func TestEditedCacheLineIsRecomputed(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
 	first := run(t, out, 1)
@@ -35,6 +35,11 @@ func TestEditedCacheLineIsRecomputed(t *testing.T) {
 		t.Fatal("no cache line names an organization")
 	}
 	if err := os.WriteFile(path, []byte(strings.Join(lines, "")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Unchanged inputs are served by the file index, their segment
+	// entries unread: without it every segment is looked up.
+	if err := os.Remove(filepath.Join(out, fileIndexFile)); err != nil {
 		t.Fatal(err)
 	}
 

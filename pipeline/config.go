@@ -25,7 +25,10 @@ type Config struct {
 	Corrections string
 	Log         *slog.Logger
 
-	Full         bool // recompute every segment, ignoring the cache
+	Full bool // recompute every segment, ignoring the cache
+	// Verify hashes every input to decide it is unchanged, instead of
+	// trusting its stat data (size, mtime, ctime, inode).
+	Verify       bool
 	Wait         bool // wait for another run's lock instead of stopping
 	MaxRejects   int  // with LimitRejects: fail the run when more inputs are rejected
 	LimitRejects bool

@@ -28,11 +28,30 @@ type Manifest struct {
 	Stages  []StageTime    `json:"stage_seconds"`
 	// Corrections is the corrections file the run applied, nil when none.
 	Corrections *CorrectionsUsed `json:"corrections,omitempty"`
-	CacheHits   int              `json:"cache_hits"`
+	CacheHits   int              `json:"cache_hits"` // segments served, their file read or not
 	CacheMiss   int              `json:"cache_misses"`
-	Summary     struct {
+	// Files says how the inputs were found: unchanged by their stat data,
+	// unchanged by their content hash, or read and processed.
+	Files FileCounts `json:"files"`
+	// CacheDropped counts the entries of the previous run's cache that no
+	// input references any more, left out of this run's.
+	CacheDropped CacheDropped `json:"cache_dropped"`
+	Summary      struct {
 		Files, Segments, Notices, Incidents, Rejects int
 	} `json:"summary"`
+}
+
+// FileCounts is how a run found its inputs (see fileIndex).
+type FileCounts struct {
+	Unchanged int `json:"unchanged"` // same stat data: not read
+	Hashed    int `json:"hashed"`    // other stat data, same content: read to hash it only
+	Read      int `json:"read"`      // new or changed: read and processed
+}
+
+// CacheDropped is what a run left out of the cache.
+type CacheDropped struct {
+	Segments int `json:"segments"`
+	Files    int `json:"files"`
 }
 
 // CorrectionsUsed is the corrections file of a run and what became of its

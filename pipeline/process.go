@@ -27,6 +27,7 @@ type stages struct {
 	extractor extract.Extractor
 	enricher  *enrich.Enricher
 	cache     *segmentCache // nil: no cache
+	files     *fileIndex    // nil: every input is read
 	// tokenizerBuilt is closed once the tokenizer is built, when the run
 	// builds it up front; nil when it does not (a rerun from the cache).
 	tokenizerBuilt <-chan struct{}
@@ -51,11 +52,22 @@ type fileResult struct {
 	input   load.Input
 	notices []schemas.Notice
 	rejects []schemas.Reject
+	keys    []string // the segment cache key of each notice ("" if none)
 	// last: the file's final result (its sha256 and load rejects with it).
 	last bool
 	// parked: the file waited for the tokenizer out of the window of
 	// files in flight, which it left when it was parked (see fanOut).
 	parked bool
+
+	// For the file index: the input's stat data before it was read
+	// (statOK: it could be stat'ed), the batch's line in the index (copied
+	// when served, encoded when processed), served: it came from the index;
+	// unrecorded: it may not be served next time (see fileIndex.encode).
+	stat       fileStat
+	statOK     bool
+	indexLine  []byte
+	served     bool
+	unrecorded bool
 }
 
 // pendingFile is a file whose notices have been through every stage that
@@ -76,6 +88,7 @@ type pendingFile struct {
 type pendingNotice struct {
 	extract extract.Pending // nil: not a notice, or served from the cache
 	key     string          // the cache key to store the result under, "" if none
+	hit     bool            // served from the cache under key
 	origin  provenance.Origin
 }
 
@@ -232,8 +245,9 @@ func (s *stages) finishFile(ctx context.Context, p *pendingFile) (res fileResult
 	}()
 	kept := p.notices[:0]
 	for i, todo := range p.todo {
-		if todo.extract == nil && todo.key == "" {
+		if todo.hit || (todo.extract == nil && todo.key == "") {
 			kept = append(kept, p.notices[i])
+			p.keys = append(p.keys, todo.key)
 			continue
 		}
 		n := &p.notices[i]
@@ -261,6 +275,7 @@ func (s *stages) finishFile(ctx context.Context, p *pendingFile) (res fileResult
 			s.cache.put(todo.key, cached{IsIncident: n.IsIncident, Notice: v})
 		}
 		kept = append(kept, *n)
+		p.keys = append(p.keys, todo.key)
 	}
 	p.notices, p.todo = kept, nil
 	return p.fileResult
@@ -275,7 +290,7 @@ func extractReject(source string, segment int32, err error) schemas.Reject {
 
 // failed turns the file into a reject for the panic r.
 func (p *pendingFile) failed(r any) {
-	p.notices, p.todo, p.raw = nil, nil, nil
+	p.notices, p.todo, p.raw, p.keys = nil, nil, nil, nil
 	p.rejects = append(p.rejects, schemas.Reject{Stage: "pipeline", Source: p.input.Rel, Segment: -1,
 		Reason: "internal_error", Detail: fmt.Sprint(r)})
 }
@@ -311,7 +326,7 @@ func (s *stages) notice(ctx context.Context, doc load.Document, seg segment.Segm
 	if s.cache != nil {
 		todo.key = s.cache.key(text, in)
 		if v, ok := s.cache.get(todo.key); ok {
-			return restore(v, n), pendingNotice{}, nil
+			return restore(v, n), pendingNotice{key: todo.key, hit: true}, nil
 		}
 	}
 	t0 = time.Now()

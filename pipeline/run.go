@@ -3,6 +3,7 @@ package pipeline
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"runtime"
@@ -30,13 +31,18 @@ type Summary struct {
 	Incidents int
 	Rejects   int
 	Elapsed   time.Duration
-	CacheHits int
-	Manifest  *Manifest
+	CacheHits int // segments served from the cache, whether their file was read or not
+	// FilesReused are the files served from the file index, unread or
+	// only hashed; CacheDropped the cache entries (segments and files) no
+	// input references any more, dropped by this run.
+	FilesReused  int
+	CacheDropped int
+	Manifest     *Manifest
 }
 
 func (s Summary) String() string {
-	return fmt.Sprintf("files %d, segments %d (notices %d), incidents %d, rejects %d, cached segments %d, time %s",
-		s.Files, s.Segments, s.Notices, s.Incidents, s.Rejects, s.CacheHits, s.Elapsed.Round(time.Millisecond))
+	return fmt.Sprintf("files %d (unchanged %d), segments %d (notices %d), incidents %d, rejects %d, cached segments %d, cache entries dropped %d, time %s",
+		s.Files, s.FilesReused, s.Segments, s.Notices, s.Incidents, s.Rejects, s.CacheHits, s.CacheDropped, s.Elapsed.Round(time.Millisecond))
 }
 
 // Run runs the pipeline once over cfg.Inputs and replaces the tables in
@@ -84,6 +90,9 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		Start: start.UTC(), Version: Version, Commit: buildCommit(), Rules: rulesVersion(),
 		Workers: cfg.Workers, Cores: runtime.GOMAXPROCS(0), Full: cfg.Full, Tables: map[string]int{}, Rejects: map[string]int{}}
 	st := newStages()
+	if stagesHook != nil {
+		stagesHook(st)
+	}
 	if cfg.Sectors != "" {
 		f, err := os.Open(cfg.Sectors)
 		if err != nil {
@@ -110,7 +119,11 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	// An output folder inside an input root is not read as input, nor its
 	// lock or any staging folder (this run's, or one a killed run left).
 	cfg.exclude = []string{outDir.real, outDir.lockPath(), outDir.stagingPattern()}
-	if st.cache, err = openCache(outDir.real, stage.dir, man.Rules, cfg.Full); err != nil {
+	version, err := cacheVersion(man.Rules, cfg.Sectors)
+	if err != nil {
+		return Summary{}, err
+	}
+	if st.cache, err = openCache(outDir.real, stage.dir, version, cfg.Full); err != nil {
 		return Summary{}, stage.userError(err)
 	}
 	st.cache.log = cfg.Log
@@ -120,13 +133,24 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 			st.cache.close()
 		}
 	}()
+	if st.files, err = openFileIndex(outDir.real, stage.dir, version, start, cfg.Full, cfg.Verify); err != nil {
+		return Summary{}, stage.userError(err)
+	}
+	defer func() {
+		if cacheOpen {
+			st.files.close()
+		}
+	}()
 
 	// Build the tokenizer's dictionary (~0.6 s on one core) while the
 	// workers prepare the first files as far as they go without it (see
 	// fanOut), instead of every worker waiting for it at its first notice.
 	// A rerun served from the cache needs no tokenizer, so only a run with
 	// work to do starts it.
-	if cfg.Full || len(st.cache.oldIdx) == 0 {
+	if cfg.Full || (len(st.cache.oldIdx) == 0 && len(st.files.oldIdx) == 0) {
+		if tokenizerStartHook != nil {
+			tokenizerStartHook()
+		}
 		built := make(chan struct{})
 		go func() {
 			jatok.Tokenizer() // an error comes back again where the tokenizer is used
@@ -143,10 +167,14 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 			sum.Rejects, cfg.MaxRejects, reasons(man.Rejects))
 	}
 	cacheOpen = false
-	if err := st.cache.close(); err != nil {
+	if err := errors.Join(st.cache.close(), st.files.close()); err != nil {
 		return sum, stage.userError(err)
 	}
-	man.CacheHits, man.CacheMiss = st.cache.hits, st.cache.misses
+	served := int(st.files.servedNotices.Load())
+	man.CacheHits, man.CacheMiss = st.cache.hits+served, st.cache.misses
+	man.Files = FileCounts{Unchanged: int(st.files.unchanged.Load()), Hashed: int(st.files.hashed.Load()),
+		Read: int(st.files.read.Load())}
+	man.CacheDropped = CacheDropped{Segments: st.cache.dropped(), Files: st.files.dropped()}
 	man.End = time.Now().UTC()
 	man.Stages = st.times.seconds()
 	man.Summary.Files, man.Summary.Segments, man.Summary.Notices = sum.Files, sum.Segments, sum.Notices
@@ -158,10 +186,12 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		return sum, err
 	}
 	sum.Elapsed = time.Since(start)
-	sum.CacheHits = st.cache.hits
+	sum.CacheHits = man.CacheHits
+	sum.FilesReused = man.Files.Unchanged + man.Files.Hashed
+	sum.CacheDropped = man.CacheDropped.Segments + man.CacheDropped.Files
 	sum.Manifest = man
-	cfg.Log.Info("run finished", "files", sum.Files, "segments", sum.Segments, "incidents", sum.Incidents,
-		"rejects", sum.Rejects, "elapsed", sum.Elapsed)
+	cfg.Log.Info("run finished", "files", sum.Files, "files_unchanged", sum.FilesReused, "segments", sum.Segments,
+		"incidents", sum.Incidents, "rejects", sum.Rejects, "cache_dropped", sum.CacheDropped, "elapsed", sum.Elapsed)
 	return sum, nil
 }
 
@@ -189,10 +219,16 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 	linker := link.NewLinker()
 	cfg.fixes.link(linker)
 
-	fileSegments := 0 // segments of the file being emitted, over its batches
+	fileSegments := 0  // segments of the file being emitted, over its batches
+	skipIndex := false // a batch of the file being emitted was not recorded
 	emit := func(r fileResult) error {
 		t0 := time.Now()
 		defer st.times.add(stageWrite, t0)
+		if st.files != nil {
+			if err := st.files.record(&r, &skipIndex); err != nil {
+				return err
+			}
+		}
 		fileSegments += len(r.notices)
 		if r.last {
 			sum.Files++
@@ -313,6 +349,9 @@ func fanOut(ctx context.Context, cfg Config, st *stages, emit func(fileResult) e
 	work, wctx := errgroup.WithContext(ctx)
 	work.SetLimit(cfg.Workers)
 	send := func(s *fileStream, r fileResult) error {
+		if st.files != nil {
+			st.files.encode(&r)
+		}
 		select {
 		case s.chunks <- r:
 			return nil
@@ -365,6 +404,20 @@ func fanOut(ctx context.Context, cfg Config, st *stages, emit func(fileResult) e
 					workingHook(+1)
 					defer workingHook(-1)
 				}
+				var stat fileStat
+				var statOK bool
+				if st.files != nil {
+					served := false
+					var err error
+					stat, statOK, served, err = st.serveUnchanged(in, func(r fileResult) error { return send(s, r) })
+					if err != nil {
+						return err
+					}
+					if served {
+						close(s.chunks)
+						return nil
+					}
+				}
 				// A big file's batches are prepared and finished on
 				// goroutines of their own, up to Workers at once, and sent
 				// in order: a file alone in flight (the budget lets one
@@ -404,6 +457,7 @@ func fanOut(ctx context.Context, cfg Config, st *stages, emit func(fileResult) e
 					return err
 				}
 				p.stream, p.cost = s, cost
+				p.stat, p.statOK = stat, statOK
 				if !p.partial && lot.park(p) {
 					parked = true
 					<-window // parked, the file is out of the window
@@ -539,6 +593,10 @@ func fileCost(in load.Input, maxFileBytes int64) int64 {
 type fileStream struct {
 	chunks chan fileResult
 }
+
+// stagesHook, when set (by tests), may change a run's stages before it
+// starts (the size of batches).
+var stagesHook func(*stages)
 
 // parkedHook, when set (by tests), is called after a file is parked.
 // workingHook, when set (by tests), is called with +1 when a worker starts

@@ -23,6 +23,9 @@
 // it is written as single-NNNNN.txt, as in the seed corpus. The corpus has
 // exactly -n segments; the command fails if two segments are identical or if
 // re-splitting the first copies does not give the expected segments.
+//
+// With -from F it writes only what a corpus of -n F lacks: the units that
+// start at segment F or later, all distinct from its segments.
 package main
 
 import (
@@ -58,6 +61,8 @@ func main() {
 	n := flag.Int("n", 1000, "number of segments to write")
 	out := flag.String("out", "", "output folder (replaced)")
 	per := flag.Int("per", 50, "segments per archive file")
+	from := flag.Int("from", 0, "write only the units that start at segment FROM or later: the files a corpus of -n FROM grows by (bench/run.sh's reruns)")
+	prefix := flag.String("prefix", "", "prefix of the file names")
 	flag.Parse()
 	if *out == "" || *n <= 0 {
 		fmt.Fprintln(os.Stderr, "usage: gencorpus -n N -out DIR [-seeds DIR] [-per 50]")
@@ -90,7 +95,7 @@ func main() {
 		if archive.Len() == 0 {
 			return
 		}
-		name := filepath.Join(*out, fmt.Sprintf("archive-%05d.txt", archives))
+		name := filepath.Join(*out, fmt.Sprintf("%sarchive-%05d.txt", *prefix, archives))
 		if err := os.WriteFile(name, []byte(archive.String()), 0o644); err != nil {
 			fail(err)
 		}
@@ -134,8 +139,11 @@ func main() {
 				}
 			}
 			written += len(texts)
+			if written-len(texts) < *from {
+				continue // in the corpus of -n FROM already
+			}
 			if !u.header {
-				name := filepath.Join(*out, fmt.Sprintf("single-%05d.txt", singles))
+				name := filepath.Join(*out, fmt.Sprintf("%ssingle-%05d.txt", *prefix, singles))
 				if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
 					fail(err)
 				}

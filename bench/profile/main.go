@@ -29,9 +29,10 @@ func main() {
 	cpu := flag.String("cpuprofile", "bench/work/cpu.pprof", "CPU profile file")
 	mem := flag.String("memprofile", "bench/work/heap.pprof", "heap profile file")
 	peak := flag.String("peakprofile", "bench/work/heap-peak.pprof", "heap profile taken when the Go heap was largest (sampled every 250 ms)")
+	rerun := flag.Bool("rerun", false, "profile a rerun (the cache in -out used) instead of a --full run")
 	flag.Parse()
 
-	cfg := pipeline.Config{Inputs: []string{*in}, Out: *out, Workers: *workers, Full: true}
+	cfg := pipeline.Config{Inputs: []string{*in}, Out: *out, Workers: *workers, Full: !*rerun}
 	if err := cfg.Validate(); err != nil {
 		fail(err)
 	}

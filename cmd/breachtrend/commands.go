@@ -17,7 +17,7 @@ import (
 )
 
 // runSynopsis is run's command line, every flag.
-const runSynopsis = "run [--in PATH]... [--out DIR] [--workers N] [--sectors FILE] [--corrections FILE] [--full]\n" +
+const runSynopsis = "run [--in PATH]... [--out DIR] [--workers N] [--sectors FILE] [--corrections FILE] [--full] [--verify]\n" +
 	"                       [--wait] [--max-rejects N] [--log-format text|json] [--quiet]"
 
 func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -29,6 +29,7 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs.StringVar(&cfg.Sectors, "sectors", "", "CSV of organization,JSIC letter extending the bundled table")
 	fs.StringVar(&cfg.Corrections, "corrections", "", "analysts' corrections (CSV, e.g. a filled review sheet) applied after extraction (default: corrections.csv beside the first --in, when it exists; - for none)")
 	fs.BoolVar(&cfg.Full, "full", false, "recompute every segment instead of reusing the cache in --out")
+	fs.BoolVar(&cfg.Verify, "verify", false, "hash every input to tell it is unchanged, instead of trusting its size, mtime, ctime and inode")
 	fs.BoolVar(&cfg.Wait, "wait", false, "wait for another run on the same --out instead of stopping")
 	fs.BoolVar(&cfg.FollowSymlinks, "follow-symlinks", false, "follow symbolic links that lead out of an --in folder (default: reject them)")
 	fs.IntVar(&cfg.MaxRejects, "max-rejects", 0, "fail (exit 1, previous tables kept) when more than N inputs are rejected (default: no limit)")
