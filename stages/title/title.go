@@ -161,7 +161,7 @@ func letters(s string) int {
 
 // marks are the characters that open or close a heading or an item, taken
 // off a line before it is compared with a whole-line pattern.
-const marks = "【】■□◆◇●○◦・•*-<>[]《》〈〉「」『』()::.、| "
+const marks = "【】■□◆◇●○◦・•*-<>[]《》〈〉「」『』():.、| "
 
 // bareLine is l without its list number and marks: "1. 概要" → 概要,
 // 【重要なお知らせ】 → 重要なお知らせ, "最終更新日:" → 最終更新日.
