@@ -88,11 +88,11 @@ func TestNameCandidatesBounded(t *testing.T) {
 func TestSentenceEventsBounded(t *testing.T) {
 	sents := splitSentences("【経緯】" + strings.Repeat("1月5日、", 100) + "不正アクセスを受けました。")
 	yc := &yearContext{caseYear: 2023}
-	if got := timeline(nil, sents, yc, -1, -1); len(got) != maxSentenceEvents {
+	if got := timeline(nil, datedSentences(sents), yc, -1, -1); len(got) != maxSentenceEvents {
 		t.Errorf("%d events from a sentence of 100 dates, want %d", len(got), maxSentenceEvents)
 	}
 	sents = splitSentences("2023年6月5日に不正アクセスを受け、6月7日に判明しました。")
-	got := timeline(nil, sents, yc, -1, -1)
+	got := timeline(nil, datedSentences(sents), yc, -1, -1)
 	if len(got) != 2 || got[0].Kind != schemas.EventOccurred || got[1].Kind != schemas.EventDiscovered {
 		t.Errorf("events %+v, want occurred and discovered", got)
 	}

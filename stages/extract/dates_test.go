@@ -89,7 +89,7 @@ func TestPublishedDate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, _, _ := publishedDate(nil, Input{Text: tt.text}, splitSentences(tt.text), &yearContext{})
+			got, _, _ := publishedDate(nil, Input{Text: tt.text}, datedSentences(splitSentences(tt.text)), &yearContext{})
 			if want := mustDate(t, tt.want); got != want {
 				t.Errorf("got %v, want %v", got, want)
 			}

@@ -260,10 +260,28 @@ func timeContinues(s string) bool {
 // A sentence of the seeds, dev and dev-b corpora holds 4 dates at most.
 const maxSentenceEvents = 32
 
+// datedSentence is a sentence with its date mentions (findDates(Text)).
+// They are found once: publishedDate, timeline and the look-ahead of
+// date-only lines all read them, and the date regexps were the
+// extractor's largest cost when each ran them again.
+type datedSentence struct {
+	sentence
+	Dates []dateMention
+}
+
+// datedSentences finds the date mentions of every sentence.
+func datedSentences(sents []sentence) []datedSentence {
+	out := make([]datedSentence, len(sents))
+	for i, s := range sents {
+		out[i] = datedSentence{s, findDates(s.Text)}
+	}
+	return out
+}
+
 // timeline reads every dated event of the sentences, in text order.
 // The sentence at index pub holds the notice's own date as its mention
 // pubMention: the publication, not an event it tells of.
-func timeline(w *watch, sents []sentence, ctx *yearContext, pub, pubMention int) []schemas.Event {
+func timeline(w *watch, sents []datedSentence, ctx *yearContext, pub, pubMention int) []schemas.Event {
 	var events []schemas.Event
 	var last schemas.Date
 	lastIdx := -10
@@ -373,7 +391,7 @@ func timeline(w *watch, sents []sentence, ctx *yearContext, pub, pubMention int)
 // 気付かず、", "10月31日(木)11:09~12:01の間に17通"): the sentence goes on
 // in the lines after it, up to the first that ends with 。 and before any
 // that holds a date of its own.
-func classifyContinuation(sents []sentence, i int) string {
+func classifyContinuation(sents []datedSentence, i int) string {
 	var b strings.Builder
 	for n := i + 1; n < len(sents) && n <= i+continuationLines; n++ {
 		if len(sents[n].Dates) > 0 {
@@ -416,7 +434,7 @@ var andJoinRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*` + orderedAlter
 // clauseOfNext is the part of a following sentence that says what
 // happened on a date-only line's day: the main clause after any dates
 // it holds ("…同年5月26日に被害を受けた旨の報告を受ける").
-func clauseOfNext(s sentence) string {
+func clauseOfNext(s datedSentence) string {
 	ms := s.Dates
 	if len(ms) == 0 {
 		return s.Text

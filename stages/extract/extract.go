@@ -85,10 +85,11 @@ func (r Rules) Prepare(ctx context.Context, in Input, n *schemas.Notice) (_ Pend
 
 	yc := &yearContext{caseYear: caseYear(in.CaseID)}
 	var pubSent, pubMention int
-	n.PublishedDate, pubSent, pubMention = publishedDate(w, in, sents, yc)
+	dated := datedSentences(sents)
+	n.PublishedDate, pubSent, pubMention = publishedDate(w, in, dated, yc)
 	yc.published = n.PublishedDate
 	yc.lastYear = 0
-	events := timeline(w, sents, yc, pubSent, pubMention)
+	events := timeline(w, dated, yc, pubSent, pubMention)
 	if n.PublishedDate.IsZero() {
 		n.PublishedDate = ownPublication(events, title)
 	}
@@ -155,7 +156,7 @@ func caseYear(id string) int {
 // ("令和6年8月8日 市内小学校における…について"), a bracketed date after a
 // title ("お詫びとお知らせ (2015/03/27)"). It returns the sentence index of
 // that date in the text, -1 when it came from elsewhere.
-func publishedDate(w *watch, in Input, sents []sentence, ctx *yearContext) (schemas.Date, int, int) {
+func publishedDate(w *watch, in Input, sents []datedSentence, ctx *yearContext) (schemas.Date, int, int) {
 	if in.HeaderRest != "" {
 		if ms := findDates(in.HeaderRest); len(ms) > 0 {
 			if d := ctx.resolve(ms[len(ms)-1]); !d.IsZero() {

@@ -129,7 +129,7 @@ func FuzzOrganization(f *testing.F) {
 func FuzzPublishedDate(f *testing.F) {
 	fieldSeeds(f)
 	f.Fuzz(func(t *testing.T, text, header string) {
-		sents := splitSentences(text)
+		sents := datedSentences(splitSentences(text))
 		d, i, j := publishedDate(nil, Input{Text: text, HeaderRest: header, CaseID: "2023-001"}, sents, &yearContext{caseYear: 2023})
 		wellFormedDate(t, "published date", d)
 		if i >= len(sents) || i >= 0 && j >= len(sents[i].Dates) {
@@ -142,7 +142,7 @@ func FuzzEvents(f *testing.F) {
 	fieldSeeds(f)
 	f.Fuzz(func(t *testing.T, text, _ string) {
 		sents := splitSentences(text)
-		wellFormedEvents(t, timeline(nil, sents, &yearContext{caseYear: 2023}, -1, -1), text)
+		wellFormedEvents(t, timeline(nil, datedSentences(sents), &yearContext{caseYear: 2023}, -1, -1), text)
 	})
 }
 
@@ -187,7 +187,7 @@ func FuzzReportNumber(f *testing.F) {
 	fieldSeeds(f)
 	f.Fuzz(func(t *testing.T, text, title string) {
 		sents := splitSentences(text)
-		events := timeline(nil, sents, &yearContext{caseYear: 2023}, -1, -1)
+		events := timeline(nil, datedSentences(sents), &yearContext{caseYear: 2023}, -1, -1)
 		seq, _ := reportNumber(nil, title, sents, events, schemas.Date{})
 		if seq < 0 || seq > 100 {
 			t.Fatalf("report %d", seq)

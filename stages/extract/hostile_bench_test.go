@@ -53,10 +53,10 @@ var hostileFields = []struct {
 }{
 	{"sentences", func(in Input, _ []sentence, _ []string) { splitSentences(in.Text) }},
 	{"dates", func(in Input, sents []sentence, _ []string) {
-		publishedDate(nil, in, sents, &yearContext{caseYear: 2023})
+		publishedDate(nil, in, datedSentences(sents), &yearContext{caseYear: 2023})
 	}},
 	{"events", func(_ Input, sents []sentence, _ []string) {
-		timeline(nil, sents, &yearContext{caseYear: 2023}, -1, -1)
+		timeline(nil, datedSentences(sents), &yearContext{caseYear: 2023}, -1, -1)
 	}},
 	{"report", func(in Input, sents []sentence, _ []string) {
 		reportNumber(nil, in.HeaderRest, sents, nil, schemas.Date{})

@@ -13,11 +13,6 @@ type sentence struct {
 	Line    int    // line index in the normalized text
 	Heading string // nearest heading line above, "" at the top
 	Item    bool   // a list item or a short line in a list
-	// Dates are the sentence's date mentions (findDates(Text)). They are
-	// found once here: publishedDate, timeline, stripDates and the look-ahead
-	// of date-only lines all read them, and the date regexps were the
-	// extractor's largest cost when each ran them again.
-	Dates []dateMention
 }
 
 // splitSentences cuts normalized text into sentences at 。 and line ends,
@@ -40,7 +35,7 @@ func splitSentences(text string) []sentence {
 		item := isListItem(l)
 		for s := range splitAtPeriods(l) {
 			for s := range cutLong(s, maxSentenceRunes) {
-				out = append(out, sentence{Text: s, Line: i, Heading: heading, Item: item, Dates: findDates(s)})
+				out = append(out, sentence{Text: s, Line: i, Heading: heading, Item: item})
 			}
 		}
 	}

@@ -22,7 +22,7 @@ func splitSentencesBefore(text string) []sentence {
 		}
 		item := isListItemBefore(l)
 		for _, s := range splitAtPeriodsBefore(l) {
-			out = append(out, sentence{Text: s, Line: i, Heading: heading, Item: item, Dates: findDates(s)})
+			out = append(out, sentence{Text: s, Line: i, Heading: heading, Item: item})
 		}
 	}
 	return out
