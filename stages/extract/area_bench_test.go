@@ -3,6 +3,8 @@ package extract
 import (
 	"os"
 	"testing"
+
+	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
 // benchNotices are the notices of the sample corpus, or of the folder of
@@ -15,7 +17,7 @@ func benchNotices(b *testing.B) []sampleNotice {
 		dir = sampleCorpus
 	}
 	out := noticesIn(b, dir)
-	kagomeTokenizer() // built before the clock starts
+	text.KagomeTokenizer() // built before the clock starts
 	return out
 }
 

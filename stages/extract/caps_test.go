@@ -7,20 +7,21 @@ import (
 	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/schemas"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
 // The bounds that keep the scanners linear: each cuts only what no real
 // notice holds.
 
 // TestLongSentenceIsCut: a line of 2,500 runes with no 。 is three
-// sentences of at most maxSentenceRunes runes, which put back together
+// sentences of at most MaxSentenceRunes runes, which put back together
 // are the line.
 func TestLongSentenceIsCut(t *testing.T) {
 	line := hostileRun("漢字ア1b", 2500)
-	sents := splitSentences("見出し\n" + line)
+	sents := text.SplitSentences("見出し\n" + line)
 	var pieces []string
 	for _, s := range sents[1:] {
-		if n := utf8.RuneCountInString(s.Text); n > maxSentenceRunes {
+		if n := utf8.RuneCountInString(s.Text); n > text.MaxSentenceRunes {
 			t.Errorf("a sentence of %d runes", n)
 		}
 		if s.Line != 1 {
@@ -32,7 +33,7 @@ func TestLongSentenceIsCut(t *testing.T) {
 		t.Errorf("%d pieces that do not make up the line", len(pieces))
 	}
 	short := "2023年6月5日、メールを誤送信しました。"
-	if got := splitSentences(short); len(got) != 1 || got[0].Text != short {
+	if got := text.SplitSentences(short); len(got) != 1 || got[0].Text != short {
 		t.Errorf("a short sentence was cut: %+v", got)
 	}
 }
@@ -71,13 +72,13 @@ func TestNameCandidatesBounded(t *testing.T) {
 		fmt.Fprintf(&b, "株式会社架空%03d、", i)
 	}
 	b.WriteString("株式会社後方、株式会社後方、株式会社後方。")
-	text := b.String()
-	org, _ := organization(nil, "", splitSentences(text), strings.Split(text, "\n"))
+	txt := b.String()
+	org, _ := organization(nil, "", text.SplitSentences(txt), strings.Split(txt, "\n"))
 	if org != "株式会社架空000" {
 		t.Errorf("organization = %q, want the first name, 株式会社架空000", org)
 	}
-	text = top + "株式会社前方、株式会社後方、株式会社後方、" + strings.Repeat("以下同じ", 20) + "。"
-	org, _ = organization(nil, "", splitSentences(text), strings.Split(text, "\n"))
+	txt = top + "株式会社前方、株式会社後方、株式会社後方、" + strings.Repeat("以下同じ", 20) + "。"
+	org, _ = organization(nil, "", text.SplitSentences(txt), strings.Split(txt, "\n"))
 	if org != "株式会社後方" {
 		t.Errorf("organization = %q, want 株式会社後方 (named twice)", org)
 	}
@@ -86,12 +87,12 @@ func TestNameCandidatesBounded(t *testing.T) {
 // TestSentenceEventsBounded: a sentence of more dates than
 // maxSentenceEvents gives that many events; one of a few dates gives each.
 func TestSentenceEventsBounded(t *testing.T) {
-	sents := splitSentences("【経緯】" + strings.Repeat("1月5日、", 100) + "不正アクセスを受けました。")
+	sents := text.SplitSentences("【経緯】" + strings.Repeat("1月5日、", 100) + "不正アクセスを受けました。")
 	yc := &yearContext{caseYear: 2023}
 	if got := timeline(nil, datedSentences(sents), yc, -1, -1); len(got) != maxSentenceEvents {
 		t.Errorf("%d events from a sentence of 100 dates, want %d", len(got), maxSentenceEvents)
 	}
-	sents = splitSentences("2023年6月5日に不正アクセスを受け、6月7日に判明しました。")
+	sents = text.SplitSentences("2023年6月5日に不正アクセスを受け、6月7日に判明しました。")
 	got := timeline(nil, datedSentences(sents), yc, -1, -1)
 	if len(got) != 2 || got[0].Kind != schemas.EventOccurred || got[1].Kind != schemas.EventDiscovered {
 		t.Errorf("events %+v, want occurred and discovered", got)

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/internal/wordscan"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
 // The word lists cause checks a text against, as bits of causeText.lists.
@@ -48,7 +49,7 @@ var causeIndex, causeListBits, patternNeeds = func() (*wordscan.Index, []uint64,
 	for i, c := range causeCues {
 		phrases[i] = c.phrase
 	}
-	x, listBits := newListIndex(phrases, lists...)
+	x, listBits := text.NewListIndex(phrases, lists...)
 	return x, listBits, need
 }()
 
@@ -80,12 +81,12 @@ func (c *causeText) scan(s string) {
 		}
 		c.cues = append(c.cues, h) // in place: at most as many as read
 	}
-	byWord(c.cues)
+	text.ByWord(c.cues)
 }
 
 // cause decides the notice's cause from the title and the sentences that
 // state a cause. It returns "unknown" when no sentence states one.
-func cause(w *watch, title string, sents []sentence) (string, string) {
+func cause(w *text.Watch, title string, sents []text.Sentence) (string, string) {
 	scores, evidence := causeScores(w, title, sents)
 	// Ransomware is an intrusion too: the specific cause wins outright
 	// when its cues reach its wins_at (rules/cause/order.tsv).
@@ -108,14 +109,14 @@ func cause(w *watch, title string, sents []sentence) (string, string) {
 
 // causeScores scores each cause by the cues of the title and the sentences,
 // with the text that gave each cause its strongest cue.
-func causeScores(w *watch, title string, sents []sentence) (map[string]float64, map[string]string) {
+func causeScores(w *text.Watch, title string, sents []text.Sentence) (map[string]float64, map[string]string) {
 	scores := map[string]float64{}
 	evidence := map[string]string{}
 	evScore := map[string]float64{}
-	note := func(c string, w float64, text string) {
+	note := func(c string, w float64, txt string) {
 		scores[c] += w
 		if w > evScore[c] {
-			evScore[c], evidence[c] = w, text
+			evScore[c], evidence[c] = w, txt
 		}
 	}
 	var found causeText // what text (then scan) holds, its memory reused
@@ -128,7 +129,7 @@ func causeScores(w *watch, title string, sents []sentence) (map[string]float64, 
 		if bodyPhysical == nil {
 			v := false
 			for _, s := range sents {
-				if containsAny(s.Text, physicalItems) {
+				if text.ContainsAny(s.Text, physicalItems) {
 					v = true
 					break
 				}
@@ -138,11 +139,11 @@ func causeScores(w *watch, title string, sents []sentence) (map[string]float64, 
 		return *bodyPhysical
 	}
 	// add scores text, whose words are in found.
-	add := func(text string, mult float64) {
+	add := func(txt string, mult float64) {
 		if mult == 0 {
 			return
 		}
-		scan := text
+		scan := txt
 		if found.lists&hasTitleQuote != 0 {
 			scan = maskTitles(scan)
 			found.scan(scan)
@@ -214,14 +215,14 @@ func causeScores(w *watch, title string, sents []sentence) (map[string]float64, 
 				for k := i; k < from; k++ {
 					used[k] = true
 				}
-				note(cueCause(c.cause, i), c.weight*mult, text)
+				note(cueCause(c.cause, i), c.weight*mult, txt)
 				break
 			}
 			cues = cues[n:]
 		}
 		for i, c := range patternCues {
 			if found.lists&patternNeeds[i] == patternNeeds[i] && c.re.MatchString(scan) {
-				note(c.cause, c.weight*mult, text)
+				note(c.cause, c.weight*mult, txt)
 			}
 		}
 		// Only cause sentences whose text holds a cue verb's stem are
@@ -229,14 +230,14 @@ func causeScores(w *watch, title string, sents []sentence) (map[string]float64, 
 		if mult >= causeWeights.lemmaMinSentence && found.lists&hasLemmaStem != 0 {
 			seen := map[string]bool{}
 			at := 0 // where m is in scan
-			for _, m := range morphs(scan) {
+			for _, m := range text.Morphs(scan) {
 				if i := strings.Index(scan[at:], m.Surface); i >= 0 {
 					at += i
 				}
 				for _, c := range lemmaCues {
 					if m.Base == c.base && !seen[c.base] {
 						seen[c.base] = true
-						note(cueCause(c.cause, at), c.weight*mult, text)
+						note(cueCause(c.cause, at), c.weight*mult, txt)
 					}
 				}
 				if strings.HasPrefix(scan[at:], m.Surface) {
@@ -252,7 +253,7 @@ func causeScores(w *watch, title string, sents []sentence) (map[string]float64, 
 	var heading string
 	var role headingRole
 	for i, s := range sents {
-		w.check()
+		w.Check()
 		if i == 0 || s.Heading != heading {
 			heading, role = s.Heading, roleOf(s.Heading)
 		}
@@ -285,9 +286,9 @@ type headingRole struct {
 
 func roleOf(h string) headingRole {
 	return headingRole{
-		cause:     containsAny(h, causeHeadingRoles["cause"]),
-		statement: containsAny(h, causeHeadingRoles["statement"]),
-		response:  containsAny(h, responseHeadings) && !containsAny(h, causeHeadingRoles["not_response"]),
+		cause:     text.ContainsAny(h, causeHeadingRoles["cause"]),
+		statement: text.ContainsAny(h, causeHeadingRoles["statement"]),
+		response:  text.ContainsAny(h, responseHeadings) && !text.ContainsAny(h, causeHeadingRoles["not_response"]),
 	}
 }
 

@@ -7,43 +7,46 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
 // causeScoresOracle is causeScores as it reads, with no index: every cue and every
 // list word is looked for with strings.Index and strings.Contains. It is
 // the oracle for cause's one-pass word index.
-func causeScoresOracle(title string, sents []sentence) (map[string]float64, map[string]string) {
+func causeScoresOracle(title string, sents []text.Sentence) (map[string]float64, map[string]string) {
 	scores := map[string]float64{}
 	evidence := map[string]string{}
 	evScore := map[string]float64{}
-	note := func(c string, w float64, text string) {
+	note := func(c string, w float64, txt string) {
 		scores[c] += w
 		if w > evScore[c] {
-			evScore[c], evidence[c] = w, text
+			evScore[c], evidence[c] = w, txt
 		}
 	}
-	add := func(text string, mult float64) {
+	add := func(txt string, mult float64) {
 		if mult == 0 {
 			return
 		}
-		scan := text
+		scan := txt
 		if strings.Contains(scan, "『") {
 			scan = maskTitles(scan)
 		}
-		if containsAny(scan, listedIn) {
+		if text.ContainsAny(scan, listedIn) {
 			scan = maskListed(scan)
 		}
-		if containsAny(scan, causeDenials) {
+		if text.ContainsAny(scan, causeDenials) {
 			scan = maskDenied(scan)
 		}
-		if containsAny(scan, consequenceWords) {
+		if text.ContainsAny(scan, consequenceWords) {
 			scan = consequenceRE.ReplaceAllStringFunc(scan, func(m string) string { return strings.Repeat("_", len(m)) })
 		}
 		used := make([]bool, len(scan))
 		// Data or a password stolen is an intrusion: in the theft word's
 		// clause, data and no device or papers; with neither there, in the
 		// sentence.
-		dataTheft := containsAny(scan, dataWords) && !containsAny(scan, physicalItems)
+		dataTheft := text.ContainsAny(scan, dataWords) && !text.ContainsAny(scan, physicalItems)
 		cueCause := func(c string, at int) string {
 			if c != "theft" {
 				return c
@@ -81,13 +84,13 @@ func causeScoresOracle(title string, sents []sentence) (map[string]float64, map[
 				for k := i; k < from; k++ {
 					used[k] = true
 				}
-				note(cueCause(c.cause, i), c.weight*mult, text)
+				note(cueCause(c.cause, i), c.weight*mult, txt)
 				break // each cue counts once a sentence
 			}
 		}
 		for _, c := range patternCues {
 			if holdsAllNaive(scan, c.need) && c.re.MatchString(scan) {
-				note(c.cause, c.weight*mult, text)
+				note(c.cause, c.weight*mult, txt)
 			}
 		}
 		// Every cause sentence is tokenized: the oracle skips none by
@@ -95,14 +98,14 @@ func causeScoresOracle(title string, sents []sentence) (map[string]float64, map[
 		if mult >= causeWeights.lemmaMinSentence {
 			seen := map[string]bool{}
 			at := 0 // where m is in scan
-			for _, m := range morphs(scan) {
+			for _, m := range text.Morphs(scan) {
 				if i := strings.Index(scan[at:], m.Surface); i >= 0 {
 					at += i
 				}
 				for _, c := range lemmaCues {
 					if m.Base == c.base && !seen[c.base] {
 						seen[c.base] = true
-						note(cueCause(c.cause, at), c.weight*mult, text)
+						note(cueCause(c.cause, at), c.weight*mult, txt)
 					}
 				}
 				if strings.HasPrefix(scan[at:], m.Surface) {
@@ -114,16 +117,16 @@ func causeScoresOracle(title string, sents []sentence) (map[string]float64, map[
 	add(title, causeWeights.title)
 	for _, s := range sents {
 		mult := causeWeights.sentence
-		if containsAny(s.Text, causeWords) || containsAny(s.Heading, causeHeadingRoles["cause"]) {
+		if text.ContainsAny(s.Text, causeWords) || text.ContainsAny(s.Heading, causeHeadingRoles["cause"]) {
 			mult = causeWeights.causeWord
 		}
-		if containsAny(s.Text, causeStatements) || containsAny(s.Heading, causeHeadingRoles["statement"]) {
+		if text.ContainsAny(s.Text, causeStatements) || text.ContainsAny(s.Heading, causeHeadingRoles["statement"]) {
 			mult = causeWeights.statement
 		}
-		if containsAny(s.Text, speculative) || isGloss(s.Text) {
+		if text.ContainsAny(s.Text, speculative) || isGloss(s.Text) {
 			mult = causeWeights.speculative
 		}
-		if containsAny(s.Heading, responseHeadings) && !containsAny(s.Heading, causeHeadingRoles["not_response"]) {
+		if text.ContainsAny(s.Heading, responseHeadings) && !text.ContainsAny(s.Heading, causeHeadingRoles["not_response"]) {
 			mult = math.Min(mult, causeWeights.response)
 		}
 		add(s.Text, mult)
@@ -134,7 +137,7 @@ func causeScoresOracle(title string, sents []sentence) (map[string]float64, map[
 // holdsAllNaive reports whether s holds a word of each group.
 func holdsAllNaive(s string, groups [][]string) bool {
 	for _, g := range groups {
-		if !containsAny(s, g) {
+		if !text.ContainsAny(s, g) {
 			return false
 		}
 	}
@@ -146,12 +149,12 @@ func holdsAllNaive(s string, groups [][]string) bool {
 // .txt files that BREACHTREND_BENCH_CORPUS names, if any, is added.
 func oracleTexts(t testing.TB) []string {
 	t.Helper()
-	out := seedTexts(t)
+	out := extracttest.SeedTexts(t)
 	if dir := os.Getenv("BREACHTREND_BENCH_CORPUS"); dir != "" {
 		more, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-		out = append(out, normalizedFiles(t, more)...)
+		out = append(out, extracttest.NormalizedFiles(t, more)...)
 	}
-	return append(append(out, fuzzSeeds...), craftedCauses...)
+	return append(append(out, extracttest.FuzzSeeds...), craftedCauses...)
 }
 
 // craftedCauses hold the words that change how cues count: data and
@@ -172,22 +175,22 @@ var craftedCauses = []string{
 	"■原因\n暗号化だけではなく、ランサムウェアのみではなく、不正アクセスではなく誤送信。",
 }
 
-func checkCause(t *testing.T, title, text string) {
-	sents := splitSentences(text)
+func checkCause(t *testing.T, title, txt string) {
+	sents := text.SplitSentences(txt)
 	sc, ev := causeScores(nil, title, sents)
 	wsc, wev := causeScoresOracle(title, sents)
 	if !reflect.DeepEqual(sc, wsc) || !reflect.DeepEqual(ev, wev) {
-		t.Fatalf("causeScores(nil, %q, %.60q…) = %v %q, oracle %v %q", title, text, sc, ev, wsc, wev)
+		t.Fatalf("causeScores(nil, %q, %.60q…) = %v %q, oracle %v %q", title, txt, sc, ev, wsc, wev)
 	}
 }
 
 func TestCauseAsOracle(t *testing.T) {
-	for _, text := range oracleTexts(t) {
-		title, _, _ := strings.Cut(text, "\n")
-		checkCause(t, title, text)
+	for _, txt := range oracleTexts(t) {
+		title, _, _ := strings.Cut(txt, "\n")
+		checkCause(t, title, txt)
 		// Each sentence alone, as a title and as a text: a notice's
 		// score hides most sentences' own.
-		for _, s := range splitSentences(text) {
+		for _, s := range text.SplitSentences(txt) {
 			checkCause(t, s.Text, "")
 			checkCause(t, "", s.Text)
 		}
@@ -195,7 +198,7 @@ func TestCauseAsOracle(t *testing.T) {
 }
 
 func FuzzCauseAsOracle(f *testing.F) {
-	for _, s := range fuzzSeeds {
+	for _, s := range extracttest.FuzzSeeds {
 		f.Add("", s)
 	}
 	f.Add("『不正アクセス』", "顧客リストに掲載されたなりすましメールの送信。\n■原因\n誤ってBCCに入れず宛先に送信、盗まれた。")

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/breachtrend/breachtrend/rules"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
 // The cause's rules are read from rules/cause/ once, at start-up: the cues
@@ -326,7 +327,7 @@ func isGloss(s string) bool {
 				return false
 			case (r == ':' || r == '：') && n > 0:
 				term, _, _ := strings.Cut(rest, string(r))
-				return !containsAny(term, causeWords)
+				return !text.ContainsAny(term, causeWords)
 			}
 		}
 		return false

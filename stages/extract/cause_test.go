@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/breachtrend/breachtrend/stages/extract/text"
+
 	"github.com/breachtrend/breachtrend/stages/normalize"
 )
 
@@ -26,9 +28,9 @@ func TestCauseGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			text := normalize.Text(string(b))
-			title, _, _ := strings.Cut(text, "\n")
-			sents := splitSentences(text)
+			txt := normalize.Text(string(b))
+			title, _, _ := strings.Cut(txt, "\n")
+			sents := text.SplitSentences(txt)
 			c, ev := cause(nil, title, sents)
 			types, _ := dataTypes(nil, sents)
 			got := "cause: " + c + "\nevidence: " + ev + "\ndata_types: " + strings.Join(types, ",") + "\n"

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
 // countMention is one number of people or records in a sentence.
@@ -34,7 +36,7 @@ func findCounts(s string) []countMention {
 		if !ok || v <= 0 {
 			continue
 		}
-		if m[4] > 0 && (isDigitByte(s[m[4]-1]) || s[m[4]-1] == '.' && !strings.HasSuffix(s[:m[4]], "..") || s[m[4]-1] == '-' || s[m[4]-1] == '/') {
+		if m[4] > 0 && (text.IsDigitByte(s[m[4]-1]) || s[m[4]-1] == '.' && !strings.HasSuffix(s[:m[4]], "..") || s[m[4]-1] == '-' || s[m[4]-1] == '/') {
 			continue // inside a decimal, a date or a code; "…1,793件" (… is "..." after NFKC) is a count
 		}
 		kind := countUnitKind[unit]
@@ -49,56 +51,56 @@ func findCounts(s string) []countMention {
 			before = before[i+size:]
 		}
 		after := s[m[1]:]
-		if kind == unitParty && !containsAny(before, countFilters["party_people"]) {
+		if kind == unitParty && !text.ContainsAny(before, countFilters["party_people"]) {
 			continue // 送付先, 委託先… are places, not people
 		}
 		if w := lastWordOf(before, notPeopleBefore); w != "" && !counted(s[:m[0]], w) &&
-			!containsAny(lastRunes(s[:m[0]], countWindows.dataBefore), countFilters["data_before"]) &&
+			!text.ContainsAny(lastRunes(s[:m[0]], countWindows.dataBefore), countFilters["data_before"]) &&
 			!personOfThing(kind, before, w) {
 			continue // "送信メール3,000件"; but "メールアドレス 115件" are addresses
 		}
-		if isPersonKind(kind) && (containsAny(before, countFilters["discipline"]) ||
-			containsAny(clauseRunes(after, countWindows.actingAfter), countFilters["discipline"])) {
+		if isPersonKind(kind) && (text.ContainsAny(before, countFilters["discipline"]) ||
+			text.ContainsAny(clauseRunes(after, countWindows.actingAfter), countFilters["discipline"])) {
 			continue // "上司2名を厳重注意処分", "訓告1名": staff disciplined
 		}
 		if isPersonKind(kind) && reporters(after) {
 			continue // "三名のお客様より…とのご連絡": who reported it
 		}
-		if (kind == unitRecord || kind == unitRecordShare) && hasPrefixAny(strings.TrimPrefix(after, "の"), countFilters["report_words"]) {
+		if (kind == unitRecord || kind == unitRecordShare) && text.HasPrefixAny(strings.TrimPrefix(after, "の"), countFilters["report_words"]) {
 			continue // "窓口へ3件連絡があり": reports, not records
 		}
 		if isPersonKind(kind) && addressees(s, after) {
 			continue // "保護者(40名)宛に送信": who received it, not whose data it held
 		}
 		if rest := strings.TrimPrefix(after, "の"); rest != after && kind == unitPerson &&
-			containsAny(lastRunes(s[:m[0]], countWindows.actorsBefore), actorsBefore) &&
-			hasPrefixAny(rest, countFilters["actor_things"]) && !hasPrefixAny(rest, countFilters["address"]) {
+			text.ContainsAny(lastRunes(s[:m[0]], countWindows.actorsBefore), actorsBefore) &&
+			text.HasPrefixAny(rest, countFilters["actor_things"]) && !text.HasPrefixAny(rest, countFilters["address"]) {
 			continue // "職員1名のメールアカウント": the staff's account was the way in
 		}
 		if rest := strings.TrimPrefix(after, "の"); rest != after && (kind == unitRecord || kind == unitRecordShare) &&
-			!hasPrefixAny(rest, countFilters["address"]) && hasPrefixAny(rest, notPeopleAfter) {
+			!text.HasPrefixAny(rest, countFilters["address"]) && text.HasPrefixAny(rest, notPeopleAfter) {
 			continue // "20,912人分のデータ" are people, "3件のデータ" files; "49件のメールアドレス" addresses
 		}
 		if rest := strings.TrimPrefix(after, "の"); rest != after && (kind == unitRecord || kind == unitRecordShare) && headNounNotPeople(rest) {
 			continue // "1,514件の市への「お問い合わせ」があり": inquiries
 		}
-		if containsAny(firstRunes(after, countWindows.actingAfter), actingAfter) {
+		if text.ContainsAny(firstRunes(after, countWindows.actingAfter), actingAfter) {
 			continue // "2名以上のユーザーが同時にログインした際"
 		}
-		if kind == unitUser && !containsAny(s, strongLeakWords) {
+		if kind == unitUser && !text.ContainsAny(s, strongLeakWords) {
 			continue // "約3,400ユーザーにサービスを提供できない": an outage
 		}
-		if kind == unitPerson && containsAny(lastRunes(s[:m[0]], countWindows.actorsBefore), actorsBefore) &&
-			hasPrefixAny(strings.TrimLeft(after, " "), countFilters["actor_particles"]) {
+		if kind == unitPerson && text.ContainsAny(lastRunes(s[:m[0]], countWindows.actorsBefore), actorsBefore) &&
+			text.HasPrefixAny(strings.TrimLeft(after, " "), countFilters["actor_particles"]) {
 			continue // "担当者2名が閲覧"; but "学生、教職員等約30,000名" are whose data
 		}
-		if hasPrefixAny(s[m[1]:], countFilters["ordinal_after"]) || hasPrefixAny(s[m[1]:], countFilters["ratio_after"]) && kind == unitRecord {
+		if text.HasPrefixAny(s[m[1]:], countFilters["ordinal_after"]) || text.HasPrefixAny(s[m[1]:], countFilters["ratio_after"]) && kind == unitRecord {
 			continue // 3件目, "15件中" is a ratio
 		}
 		approx := m[2] >= 0 && countQualifier[s[m[2]:m[3]]] == qualApprox || m[8] >= 0 && countQualifier[s[m[8]:m[9]]] == qualApprox
 		paren := m[0] > 0 && strings.HasSuffix(strings.TrimSpace(s[:m[0]]), "(")
 		total := m[2] >= 0 && countQualifier[s[m[2]:m[3]]] == qualTotal ||
-			containsAny(lastRunes(s[:m[0]], countWindows.totalBefore), countFilters["total_before"])
+			text.ContainsAny(lastRunes(s[:m[0]], countWindows.totalBefore), countFilters["total_before"])
 		out = append(out, countMention{Value: v, Approx: approx, Unit: unit, Start: m[0], End: m[1], Paren: paren, Total: total})
 	}
 	return out
@@ -113,7 +115,7 @@ func countCue(s string) bool {
 		if b := s[i]; b < utf8.RuneSelf {
 			i++
 			if !isSpaceByte(b) { // \s: a numeral before it still counts
-				numeral = isDigitByte(b)
+				numeral = text.IsDigitByte(b)
 			}
 			continue
 		}
@@ -124,17 +126,7 @@ func countCue(s string) bool {
 		if numeral && countUnitStarts.has(r) { // 人分, 名分, 件分, アカウント, 世帯, ユーザー …
 			return true
 		}
-		numeral = isKanjiNumeral(r)
-	}
-	return false
-}
-
-// isKanjiNumeral reports whether r may end a number of a count: 〇…十, 百,
-// 千, 万.
-func isKanjiNumeral(r rune) bool {
-	switch r {
-	case '〇', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万':
-		return true
+		numeral = text.IsKanjiNumeral(r)
 	}
 	return false
 }
@@ -177,7 +169,7 @@ func clauseRunes(s string, n int) string {
 func reporters(after string) bool {
 	clause := clauseRunes(after, countWindows.reporterPhrase)
 	for _, p := range countFilters["source_particles"] {
-		if i := strings.Index(clause, p); i >= 0 && containsAny(after[i+len(p):], countFilters["report_words"]) {
+		if i := strings.Index(clause, p); i >= 0 && text.ContainsAny(after[i+len(p):], countFilters["report_words"]) {
 			return true
 		}
 	}
@@ -189,7 +181,7 @@ func reporters(after string) bool {
 // leak, unless the sentence says their addresses showed (BCC, アドレス).
 func addressees(s, after string) bool {
 	after = strings.TrimLeft(after, ") ")
-	return hasPrefixAny(after, countFilters["addressee_after"]) && !containsAny(s, countFilters["addressee_exposed"])
+	return text.HasPrefixAny(after, countFilters["addressee_after"]) && !text.ContainsAny(s, countFilters["addressee_exposed"])
 }
 
 // counted reports whether the last w in s is itself the unit of a number
@@ -197,7 +189,7 @@ func addressees(s, after string) bool {
 // does not say what the next number counts.
 func counted(s, w string) bool {
 	i := strings.LastIndex(s, w)
-	return i > 0 && isDigitByte(s[i-1])
+	return i > 0 && text.IsDigitByte(s[i-1])
 }
 
 // headNounNotPeople reports whether the noun phrase after "N件の" is
@@ -230,7 +222,7 @@ func headNounNotPeople(rest string) bool {
 
 // labelCount reads a labelled bare count of a table row.
 func labelCount(s string) (countMention, bool) {
-	if t := strings.TrimRight(s, " \t\n\f\r"); t == "" || !isDigitByte(t[len(t)-1]) {
+	if t := strings.TrimRight(s, " \t\n\f\r"); t == "" || !text.IsDigitByte(t[len(t)-1]) {
 		return countMention{}, false // every match ends with digits and white space
 	}
 	m := labelCountRE.FindStringSubmatchIndex(s)
@@ -250,7 +242,7 @@ func parseNumber(s string) (int64, bool) {
 	if s == "" {
 		return 0, false
 	}
-	if strings.ContainsAny(s, "〇一二三四五六七八九十百") || (!isDigitByte(s[0]) && strings.ContainsAny(s, "千万")) {
+	if strings.ContainsAny(s, "〇一二三四五六七八九十百") || (!text.IsDigitByte(s[0]) && strings.ContainsAny(s, "千万")) {
 		return parseKanjiNumber(s)
 	}
 	var total float64
@@ -355,20 +347,11 @@ func lastRunesConverted(s string, n int) []rune {
 	return r[max(len(r)-n, 0):]
 }
 
-func containsAny(s string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
-}
-
 // affected picks the notice's count of people or records: the largest of
 // the counts stated in sentences about leaked data, where counts of the
 // categories of one list, or of one sentence's bracketed categories, are
 // added up first.
-func affected(w *watch, sents []sentence) (count int64, approx bool, evidence string, ok bool) {
+func affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, evidence string, ok bool) {
 	type pick struct {
 		v      int64
 		approx bool
@@ -392,14 +375,14 @@ func affected(w *watch, sents []sentence) (count int64, approx bool, evidence st
 		group, groupN, lastNum, pending, underTotal = pick{}, 0, 0, false, false
 	}
 	for _, s := range sents {
-		w.check()
+		w.Check()
 		cs := findCounts(s.Text)
 		if len(cs) == 0 {
 			// A detail line under an item ("(氏名、住所、電話番号)",
 			// "項目は、…") does not end the list; a sentence or heading does,
 			// unless the next count goes on with the enumeration: a short
 			// detail line "介護給付費明細等" under "(1)" reads as a heading.
-			if !s.Item && (strings.HasSuffix(s.Text, "。") || isHeading(s.Text)) {
+			if !s.Item && (strings.HasSuffix(s.Text, "。") || text.IsHeading(s.Text)) {
 				if lastNum > 0 && !strings.HasSuffix(s.Text, "。") {
 					pending = true
 				} else {
@@ -414,7 +397,7 @@ func affected(w *watch, sents []sentence) (count int64, approx bool, evidence st
 			}
 			pending = false
 		}
-		if !containsAny(s.Text, leakWords) && !containsAny(s.Heading, leakWords) && !s.Item {
+		if !text.ContainsAny(s.Text, leakWords) && !text.ContainsAny(s.Heading, leakWords) && !s.Item {
 			continue
 		}
 		for _, c := range cs {
@@ -436,7 +419,7 @@ func affected(w *watch, sents []sentence) (count int64, approx bool, evidence st
 		var sum pick
 		n := 0
 		for k, c := range cs {
-			if k > 0 && containsAny(s.Text[cs[k-1].End:c.Start], countFilters["part"]) {
+			if k > 0 && text.ContainsAny(s.Text[cs[k-1].End:c.Start], countFilters["part"]) {
 				break // "202世帯(207人)分、うち…(151人)分": a part, not another category
 			}
 			if c.Paren {
@@ -456,7 +439,7 @@ func affected(w *watch, sents []sentence) (count int64, approx bool, evidence st
 			flush()
 			underTotal = true
 		case (s.Item || lineIsItemLike(s.Text)) && utf8.RuneCountInString(s.Text) <= countWindows.itemLine:
-			if containsAny(s.Text, countFilters["part"]) {
+			if text.ContainsAny(s.Text, countFilters["part"]) {
 				break // "- なお、上記のうち…128件": a part of the items above
 			}
 			group.v += cs[0].Value
@@ -493,10 +476,10 @@ var enumeratorRE = regexp.MustCompile(`^\(?(\d{1,2})\)`)
 // categories ("及びその保護者", "と", "、教員") rather than giving a part
 // (うち), an alternative (除くと) or a bracket.
 func joinedCounts(between string) bool {
-	if utf8.RuneCountInString(between) > countWindows.joinedBetween || containsAny(between, countFilters["not_joined"]) {
+	if utf8.RuneCountInString(between) > countWindows.joinedBetween || text.ContainsAny(between, countFilters["not_joined"]) {
 		return false
 	}
-	return containsAny(between, countFilters["joined"])
+	return text.ContainsAny(between, countFilters["joined"])
 }
 
 // lineIsItemLike: "(1) ユーザー様の個人情報 23,508件" and "学内学生…85件"

@@ -4,6 +4,8 @@ import (
 	"iter"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
 // countMatches yields the matches of the count pattern in s, with their
@@ -54,9 +56,9 @@ func countAt(s string, p int) (m [10]int, ok bool) {
 		q = m[3]
 	}
 	q = skipSpace(s, q)
-	if q < len(s) && isDigitByte(s[q]) {
+	if q < len(s) && text.IsDigitByte(s[q]) {
 		k := q
-		for k < len(s) && isDigitByte(s[k]) {
+		for k < len(s) && text.IsDigitByte(s[k]) {
 			k++
 		}
 		// 1,234,567: one to three digits and groups of three after
@@ -80,7 +82,7 @@ func countAt(s string, p int) (m [10]int, ok bool) {
 	e := q
 	for e < len(s) {
 		r, n := utf8.DecodeRuneInString(s[e:])
-		if !isKanjiNumeral(r) {
+		if !text.IsKanjiNumeral(r) {
 			break
 		}
 		e += n
@@ -116,9 +118,9 @@ func (t countEnd) into(m [10]int, q int) [10]int {
 // countTail matches, at i after a number's digits,
 // (?:\.\d+)?(?:万(?:\d{1,4}|\d,\d{3})?)?(?:千)?\s*(unit)(suffix)?.
 func countTail(s string, i int) (countEnd, bool) {
-	if i+1 < len(s) && s[i] == '.' && isDigitByte(s[i+1]) {
+	if i+1 < len(s) && s[i] == '.' && text.IsDigitByte(s[i+1]) {
 		i += 2
-		for i < len(s) && isDigitByte(s[i]) {
+		for i < len(s) && text.IsDigitByte(s[i]) {
 			i++
 		}
 	}
@@ -127,7 +129,7 @@ func countTail(s string, i int) (countEnd, bool) {
 	}
 	w := i + len("万")
 	d := w
-	for d < len(s) && isDigitByte(s[d]) {
+	for d < len(s) && text.IsDigitByte(s[d]) {
 		d++
 	}
 	if n := d - w; n >= 1 && n <= 4 {
@@ -187,8 +189,8 @@ func firstPrefix(s string, words []string) string {
 // group.
 func countMayStart(s string, p int) bool {
 	if c := s[p]; c < utf8.RuneSelf {
-		return isDigitByte(c) || isSpaceByte(c)
+		return text.IsDigitByte(c) || isSpaceByte(c)
 	}
 	r, _ := utf8.DecodeRuneInString(s[p:])
-	return countPrefixStarts.has(r) || isKanjiNumeral(r)
+	return countPrefixStarts.has(r) || text.IsKanjiNumeral(r)
 }

@@ -6,6 +6,9 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
 // countRE is the pattern countMatches scans for: the oracle of its
@@ -36,7 +39,7 @@ func countCueBefore(s string) bool {
 		if numeral && countUnitStarts.has(r) {
 			return true
 		}
-		numeral = r >= '0' && r <= '9' || isKanjiNumeral(r)
+		numeral = r >= '0' && r <= '9' || text.IsKanjiNumeral(r)
 	}
 	return false
 }
@@ -89,7 +92,7 @@ var countSeeds = []string{
 }
 
 func TestCountScan(t *testing.T) {
-	for _, s := range append(countSeeds, fuzzSeeds...) {
+	for _, s := range append(countSeeds, extracttest.FuzzSeeds...) {
 		checkCountScan(t, s)
 	}
 }
@@ -108,13 +111,13 @@ func TestCountScanRandom(t *testing.T) {
 	pieces := []string{"0", "1", "12", "123", "1234", ",", ",123", ".", ".5", " ", "\t", "万", "千", "百", "十", "一", "〇", "人", "人分",
 		"名", "件", "アカウント", "世帯", "ユーザー", "ユーザ", "先", "以上", "超", "程度", "ほど", "約", "およそ", "最大", "最大で", "で",
 		"推定", "延べ", "計", "合計", "総数", "少なくとも", "あ", "、", "漏えい", "人数", ":", "\xe3", "\xff"}
-	for s := range randomStrings(5, 6, pieces, 12) {
+	for s := range extracttest.RandomStrings(5, 6, pieces, 12) {
 		checkCountScan(t, s)
 	}
 }
 
 func FuzzCountScan(f *testing.F) {
-	for _, s := range append(countSeeds, fuzzSeeds...) {
+	for _, s := range append(countSeeds, extracttest.FuzzSeeds...) {
 		f.Add(s)
 	}
 	f.Fuzz(checkCountScan)
@@ -123,7 +126,7 @@ func FuzzCountScan(f *testing.F) {
 // TestRunesSlices checks firstRunes and lastRunes against the conversion
 // of the whole string to runes.
 func TestRunesSlices(t *testing.T) {
-	for _, s := range append(append(countSeeds, fuzzSeeds...), "", "あ", "\xe3\x81", "あ\xffい", "\xe3\x81あいう", "abc\xe3") {
+	for _, s := range append(append(countSeeds, extracttest.FuzzSeeds...), "", "あ", "\xe3\x81", "あ\xffい", "\xe3\x81あいう", "abc\xe3") {
 		for n := 0; n < 12; n++ {
 			r := []rune(s)
 			if got, want := firstRunes(s, n), string(r[:min(n, len(r))]); got != want {

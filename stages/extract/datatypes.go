@@ -8,6 +8,7 @@ import (
 
 	"github.com/breachtrend/breachtrend/internal/wordscan"
 	"github.com/breachtrend/breachtrend/schemas"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
 // typesIn returns the data types named in s, longest words first, each
@@ -24,7 +25,7 @@ func typesIn(s string) []string {
 		}
 		return productiveTypes(s, make([]bool, len(s)), nil)
 	}
-	byWord(hits)
+	text.ByWord(hits)
 	used := make([]bool, len(s))
 	var out []string
 	for len(hits) > 0 {
@@ -47,12 +48,12 @@ func typesIn(s string) []string {
 			for k := i; k < j; k++ {
 				used[k] = true
 			}
-			if hasPrefixAny(s[j:], usageAfter) || dtHasSuffix(s[:i], usageBefore) || contactValue(t.kind, s[j:]) {
+			if text.HasPrefixAny(s[j:], usageAfter) || dtHasSuffix(s[:i], usageBefore) || contactValue(t.kind, s[j:]) {
 				continue
 			}
 			kind := t.kind
 			// 「お届け先の個人情報」 is the addressees' data, not an address.
-			if hasPrefixAny(s[j:], t.addressee) {
+			if text.HasPrefixAny(s[j:], t.addressee) {
 				continue
 			}
 			if kind == "" {
@@ -62,7 +63,7 @@ func typesIn(s string) []string {
 				continue // 「写真等のデータ容量」: no people in sight, no photo of them
 			}
 			// A bare ID of a patient or a student is their number.
-			if containsAny(s, t.retypeWords) {
+			if text.ContainsAny(s, t.retypeWords) {
 				kind = t.retypeKind
 			}
 			for _, k := range []string{kind, t.also} {
@@ -97,10 +98,10 @@ func productiveTypes(s string, used []bool, out []string) []string {
 				continue
 			}
 			next, _ := utf8.DecodeRuneInString(s[j:])
-			if j < len(s) && !strings.ContainsRune(joiners.runesAfter, next) && !hasPrefixAny(s[j:], joiners.wordsAfter) {
+			if j < len(s) && !strings.ContainsRune(joiners.runesAfter, next) && !text.HasPrefixAny(s[j:], joiners.wordsAfter) {
 				continue
 			}
-			if hasPrefixAny(s[j:], usageAfter) || dtHasSuffix(s[:i], usageBefore) {
+			if text.HasPrefixAny(s[j:], usageAfter) || dtHasSuffix(s[:i], usageBefore) {
 				continue
 			}
 			for k := i; k < j; k++ {
@@ -135,7 +136,7 @@ func (p productiveSuffix) stemOK(stem string) bool {
 // not 「参加者名簿が写り込んだ写真」, a photo of a list.
 func needsMet(s string, i, j int, words []string) bool {
 	n := dataTypeWeights.termNeedsWindow
-	return containsAny(lastRunes(s[:i], n), words) || containsAny(firstRunes(s[j:], n), words)
+	return text.ContainsAny(lastRunes(s[:i], n), words) || text.ContainsAny(firstRunes(s[j:], n), words)
 }
 
 // hasProductiveSuffix reports whether s holds a suffix of
@@ -187,7 +188,7 @@ func delimitedAt(s string, i, j int) bool {
 	prev, _ := utf8.DecodeLastRuneInString(s[:i])
 	next, _ := utf8.DecodeRuneInString(s[j:])
 	before := i == 0 || strings.ContainsRune(joiners.runesBefore, prev) || dtHasSuffix(s[:i], joiners.wordsBefore)
-	after := j == len(s) || strings.ContainsRune(joiners.runesAfter, next) || hasPrefixAny(s[j:], joiners.wordsAfter)
+	after := j == len(s) || strings.ContainsRune(joiners.runesAfter, next) || text.HasPrefixAny(s[j:], joiners.wordsAfter)
 	return before && after
 }
 
@@ -205,13 +206,13 @@ const (
 	hasRequestLeak // what makes a request one about a leak
 )
 
-var dataTypeLists = newListSet(negations, heldNot, negatedListCues.contains, denials.phrases, spoofMails, spoofLeaks,
+var dataTypeLists = text.NewListSet(negations, heldNot, negatedListCues.contains, denials.phrases, spoofMails, spoofLeaks,
 	leakContext, requests, requestLeaks)
 
 // dataTypes collects the types named as leaked: in sentences or list items
 // about leaked data, less the types a negated sentence (or the list under
 // it) names.
-func dataTypes(w *watch, sents []sentence) ([]string, string) {
+func dataTypes(w *text.Watch, sents []text.Sentence) ([]string, string) {
 	found := map[string]bool{}
 	negated := map[string]bool{}
 	var evidence string
@@ -219,15 +220,15 @@ func dataTypes(w *watch, sents []sentence) ([]string, string) {
 	var heading string
 	var headingLeak bool
 	for i, s := range sents {
-		w.check()
+		w.Check()
 		// has is the lists with a word in s.Text, read again when it
 		// changes.
-		has := dataTypeLists.in(s.Text)
+		has := dataTypeLists.In(s.Text)
 		if has&hasDeny != 0 {
 			// 「…からパスワードがわかるわけではありません」 denies a
 			// consequence, not that the data leaked.
 			s.Text = denials.cut.Replace(s.Text)
-			has = dataTypeLists.in(s.Text)
+			has = dataTypeLists.In(s.Text)
 		}
 		if spoofWarning(has) {
 			continue
@@ -242,7 +243,7 @@ func dataTypes(w *watch, sents []sentence) ([]string, string) {
 			}
 			if t := withoutNegatedParts(s.Text); t != s.Text {
 				s.Text = t
-				has = dataTypeLists.in(s.Text)
+				has = dataTypeLists.In(s.Text)
 			}
 		}
 		types := typesIn(s.Text)
@@ -266,7 +267,7 @@ func dataTypes(w *watch, sents []sentence) ([]string, string) {
 			// 「診察券番号※医療機関名は含まれておりません」.
 			head := s.Text[:negationScope(s.Text[:firstNegation(s.Text)])]
 			types = nil
-			if containsAny(head, negationScopes.keepHead) {
+			if text.ContainsAny(head, negationScopes.keepHead) {
 				types = typesIn(head)
 			}
 			// What comes after a contrast that ends the negated clause
@@ -283,7 +284,7 @@ func dataTypes(w *watch, sents []sentence) ([]string, string) {
 			continue
 		}
 		if i == 0 || s.Heading != heading {
-			heading, headingLeak = s.Heading, dataTypeLists.in(s.Heading)&hasLeakContext != 0
+			heading, headingLeak = s.Heading, dataTypeLists.In(s.Heading)&hasLeakContext != 0
 		}
 		ctx := has&hasLeakContext != 0 || headingLeak ||
 			(s.Item && listContext(sents, i)) || isTermList(s.Text, all)
@@ -309,7 +310,7 @@ func dataTypes(w *watch, sents []sentence) ([]string, string) {
 // heldNotButLeaked reports a sentence that says a type was not held and
 // then how it leaked anyway, as card-skimming notices do:
 // 「弊社ではクレジットカード情報を保有しておりませんでしたが、…改ざんされ」.
-func heldNotButLeaked(s string) bool { return containsAny(s, heldNot) }
+func heldNotButLeaked(s string) bool { return text.ContainsAny(s, heldNot) }
 
 // negatedParts are the bracketed parts of s that hold a negation.
 func negatedParts(s string) []string {
@@ -324,7 +325,7 @@ func negatedParts(s string) []string {
 		if j < 0 {
 			return out
 		}
-		if p := s[i+1 : i+j]; containsAny(p, negations) {
+		if p := s[i+1 : i+j]; text.ContainsAny(p, negations) {
 			out = append(out, p[negationScope(p):])
 		}
 		from = i + j + 1
@@ -334,11 +335,11 @@ func negatedParts(s string) []string {
 // listContext reports whether the list that item i belongs to is
 // introduced by a line about leaked data: it walks back over the items and
 // short lines of the list.
-func listContext(sents []sentence, i int) bool {
+func listContext(sents []text.Sentence, i int) bool {
 	for j := i - 1; j >= 0 && j >= i-dataTypeWeights.listContextLookback; j-- {
 		// Joined, since a word may span the two.
 		t := sents[j].Text + sents[j].Heading
-		if dataTypeLists.in(t)&hasLeakContext != 0 {
+		if dataTypeLists.In(t)&hasLeakContext != 0 {
 			return true
 		}
 		if !sents[j].Item && utf8.RuneCountInString(sents[j].Text) > dataTypeWeights.listContextMaxLine {
@@ -366,7 +367,7 @@ func contrastTail(s string) string {
 			end = i + k + len(c)
 		}
 	}
-	if end < 0 || containsAny(s[end:], negations) {
+	if end < 0 || text.ContainsAny(s[end:], negations) {
 		return ""
 	}
 	return s[end:]
@@ -413,7 +414,7 @@ func withoutNegatedParts(s string) string {
 		if j < 0 {
 			return s
 		}
-		if !containsAny(s[i:i+j], negations) {
+		if !text.ContainsAny(s[i:i+j], negations) {
 			rest := withoutNegatedParts(s[i+j+1:])
 			return s[:i+j+1] + rest
 		}

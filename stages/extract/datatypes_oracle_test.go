@@ -7,6 +7,9 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
+
 	"github.com/breachtrend/breachtrend/rules"
 	"github.com/breachtrend/breachtrend/schemas"
 )
@@ -38,7 +41,7 @@ func typesInOracle(s string) []string {
 			for k := i; k < j; k++ {
 				used[k] = true
 			}
-			if hasPrefixAny(s[j:], usageAfter) || dtHasSuffix(s[:i], usageBefore) || contactValue(t.kind, s[j:]) {
+			if text.HasPrefixAny(s[j:], usageAfter) || dtHasSuffix(s[:i], usageBefore) || contactValue(t.kind, s[j:]) {
 				continue
 			}
 			kind := t.kind
@@ -71,7 +74,7 @@ func typesInOracle(s string) []string {
 // dataTypes collects the types named as leaked: in sentences or list items
 // about leaked data, less the types a negated sentence (or the list under
 // it) names.
-func dataTypesOracle(sents []sentence) ([]string, string) {
+func dataTypesOracle(sents []text.Sentence) ([]string, string) {
 	found := map[string]bool{}
 	negated := map[string]bool{}
 	var evidence string
@@ -90,8 +93,8 @@ func dataTypesOracle(sents []sentence) ([]string, string) {
 		}
 		s.Text = withoutNegatedParts(s.Text)
 		types := typesInOracle(s.Text)
-		neg := containsAny(s.Text, negations) && !heldNotButLeaked(s.Text)
-		if neg && (containsAny(s.Text, negatedListCues.contains) || dtHasSuffix(s.Text, negatedListCues.ends)) {
+		neg := text.ContainsAny(s.Text, negations) && !heldNotButLeaked(s.Text)
+		if neg && (text.ContainsAny(s.Text, negatedListCues.contains) || dtHasSuffix(s.Text, negatedListCues.ends)) {
 			negatedList = i
 		}
 		if negatedList >= 0 && i > negatedList && !s.Item {
@@ -101,7 +104,7 @@ func dataTypesOracle(sents []sentence) ([]string, string) {
 			continue
 		}
 		switch {
-		case neg && !containsAny(s.Text, negatedListCues.contains):
+		case neg && !text.ContainsAny(s.Text, negatedListCues.contains):
 			for _, t := range typesBeforeNegationOracle(s.Text) {
 				negated[t] = true
 			}
@@ -109,7 +112,7 @@ func dataTypesOracle(sents []sentence) ([]string, string) {
 			// 「診察券番号※医療機関名は含まれておりません」.
 			head := s.Text[:negationScope(s.Text[:firstNegation(s.Text)])]
 			types = nil
-			if containsAny(head, negationScopes.keepHead) {
+			if text.ContainsAny(head, negationScopes.keepHead) {
 				types = typesInOracle(head)
 			}
 			for _, t := range typesInOracle(contrastTail(s.Text)) {
@@ -123,7 +126,7 @@ func dataTypesOracle(sents []sentence) ([]string, string) {
 		case negatedList >= 0 && i > negatedList && s.Item:
 			continue
 		}
-		ctx := containsAny(s.Text, leakContext) || containsAny(s.Heading, leakContext) ||
+		ctx := text.ContainsAny(s.Text, leakContext) || text.ContainsAny(s.Heading, leakContext) ||
 			(s.Item && listContextOracle(sents, i)) || isTermListOracle(s.Text)
 		if !ctx || isRequestOracle(s.Text) {
 			continue
@@ -218,10 +221,10 @@ func typesBeforeNegationOracle(s string) []string {
 	return typesInOracle(s[negationScope(s[:i]):i])
 }
 
-func listContextOracle(sents []sentence, i int) bool {
+func listContextOracle(sents []text.Sentence, i int) bool {
 	for j := i - 1; j >= 0 && j >= i-dataTypeWeights.listContextLookback; j-- {
 		t := sents[j].Text + sents[j].Heading
-		if containsAny(t, leakContext) {
+		if text.ContainsAny(t, leakContext) {
 			return true
 		}
 		if !sents[j].Item && utf8.RuneCountInString(sents[j].Text) > dataTypeWeights.listContextMaxLine {
@@ -232,11 +235,11 @@ func listContextOracle(sents []sentence, i int) bool {
 }
 
 func isRequestOracle(s string) bool {
-	return containsAny(s, requests) && !containsAny(s, leakWordsWith("request"))
+	return text.ContainsAny(s, requests) && !text.ContainsAny(s, leakWordsWith("request"))
 }
 
 func spoofWarningOracle(s string) bool {
-	return containsAny(s, spoofMails) && !containsAny(s, leakWordsWith("spoof"))
+	return text.ContainsAny(s, spoofMails) && !text.ContainsAny(s, leakWordsWith("spoof"))
 }
 
 // craftedDataTypes hold negations, brackets, lists, spoofed mail and
@@ -252,12 +255,12 @@ var craftedDataTypes = []string{
 	"不審なメールを装った攻撃で氏名、住所が流出した。",
 }
 
-func checkDataTypes(t *testing.T, text string) {
-	sents := splitSentences(text)
+func checkDataTypes(t *testing.T, txt string) {
+	sents := text.SplitSentences(txt)
 	got, gotEv := dataTypes(nil, sents)
 	want, wantEv := dataTypesOracle(sents)
 	if !reflect.DeepEqual(got, want) || gotEv != wantEv {
-		t.Fatalf("dataTypes(nil, %.60q…) = %q %q, oracle %q %q", text, got, gotEv, want, wantEv)
+		t.Fatalf("dataTypes(nil, %.60q…) = %q %q, oracle %q %q", txt, got, gotEv, want, wantEv)
 	}
 	for _, s := range sents {
 		if got, want := typesIn(s.Text), typesInOracle(s.Text); !reflect.DeepEqual(got, want) {
@@ -267,16 +270,16 @@ func checkDataTypes(t *testing.T, text string) {
 }
 
 func TestDataTypesAsOracle(t *testing.T) {
-	for _, text := range append(oracleTexts(t), craftedDataTypes...) {
-		checkDataTypes(t, text)
-		for _, s := range splitSentences(text) {
+	for _, txt := range append(oracleTexts(t), craftedDataTypes...) {
+		checkDataTypes(t, txt)
+		for _, s := range text.SplitSentences(txt) {
 			checkDataTypes(t, s.Text)
 		}
 	}
 }
 
 func FuzzDataTypesAsOracle(f *testing.F) {
-	for _, s := range append(fuzzSeeds, craftedDataTypes...) {
+	for _, s := range append(extracttest.FuzzSeeds, craftedDataTypes...) {
 		f.Add(s)
 	}
 	f.Fuzz(checkDataTypes)

@@ -8,13 +8,15 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/breachtrend/breachtrend/stages/extract/text"
+
 	"github.com/breachtrend/breachtrend/rules"
 	"github.com/breachtrend/breachtrend/schemas"
 	"github.com/breachtrend/breachtrend/stages/normalize"
 )
 
-func typesOf(text string) []string {
-	got, _ := dataTypes(nil, splitSentences(normalize.Text(text)))
+func typesOf(txt string) []string {
+	got, _ := dataTypes(nil, text.SplitSentences(normalize.Text(txt)))
 	if got == nil {
 		got = []string{}
 	}

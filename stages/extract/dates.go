@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/schemas"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
 // dateMention is one date written in a sentence, before its year is
@@ -30,11 +31,11 @@ var (
 	// R5.7.3, H30.3.19.
 	eraNumRE   = regexp.MustCompile(`(?:^|[^A-Za-z])(` + eraClass() + `)\s*(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{1,2})(?:[^\d]|$)`)
 	weekdayRE  = regexp.MustCompile(`^\s*[(]\s*(月|火|水|木|金|土|日)(?:曜日?)?\s*(?:・?祝)?\s*[)]`)
-	rangeSepRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,20}[)])?\s*` + orderedAlternation(rangeTimes) + `?\s*(?:\d{1,2}[時:]\d{0,2}分?(?:頃|ごろ)?)?\s*(?:~|から|より|-)\s*[、,]?\s*$`)
+	rangeSepRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,20}[)])?\s*` + text.OrderedAlternation(rangeTimes) + `?\s*(?:\d{1,2}[時:]\d{0,2}分?(?:頃|ごろ)?)?\s*(?:~|から|より|-)\s*[、,]?\s*$`)
 )
 
 // kanjiNumDateRE: 令和五年七月三日, 平成三十年十二月, 二〇二三年七月三日, 同年七月三日.
-var kanjiNumDateRE = regexp.MustCompile(`(?:(` + orderedAlternation(kanjiEras) + `)(元|[一二三四五六七八九十]{1,3})年|([〇一二三四五六七八九]{4})年|(` + orderedAlternation(relYearKanji) + `)?)` +
+var kanjiNumDateRE = regexp.MustCompile(`(?:(` + text.OrderedAlternation(kanjiEras) + `)(元|[一二三四五六七八九十]{1,3})年|([〇一二三四五六七八九]{4})年|(` + text.OrderedAlternation(relYearKanji) + `)?)` +
 	`([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?`)
 
 // slashDayRE: "8/19 医師が…" — a month and day with no year opening a
@@ -55,10 +56,10 @@ func bareDays(s string) []dateMention {
 		i += from
 		from = i + len("日")
 		j := i
-		for j > 0 && i-j < 2 && isDigitByte(s[j-1]) {
+		for j > 0 && i-j < 2 && text.IsDigitByte(s[j-1]) {
 			j--
 		}
-		if j == i || (j > 0 && isDigitByte(s[j-1])) {
+		if j == i || (j > 0 && text.IsDigitByte(s[j-1])) {
 			continue
 		}
 		if before, _ := utf8.DecodeLastRuneInString(s[:j]); j > 0 && strings.ContainsRune("月/.-", before) {
@@ -141,7 +142,7 @@ func scanDateCues(s string) dateCues {
 			i++
 			afterDou = false
 			switch {
-			case isDigitByte(b):
+			case text.IsDigitByte(b):
 				c.digit = true
 				if i < len(s) && (s[i] == '/' || s[i] == '.' || s[i] == '-') {
 					c.digitSep = true
@@ -237,7 +238,7 @@ func findCuedDates(s string, c dateCues) []dateMention {
 	// dropped; a sentence holds few, and this buffer stays on the stack.
 	var buf [8]dateMention
 	ms := buf[:0]
-	digitEnd := dayAfter(s, c.digitTsuki, isDigitOrSpace) // where kanjiDates and shortDates matches end at the latest
+	digitEnd := dayAfter(s, c.digitTsuki, text.IsDigitOrSpace) // where kanjiDates and shortDates matches end at the latest
 	for m := range kanjiDates(cuedTo(c.digitTsuki > 0 && c.nen, digitEnd)) {
 		var y int
 		switch {
@@ -275,7 +276,7 @@ func findCuedDates(s string, c dateCues) []dateMention {
 		ms = append(ms, dateMention{Start: m[2], End: m[9], Year: eras[s[m[2]:m[3]]] + n, Month: mo, Day: d})
 	}
 	for m := range shortDates(cuedTo(c.digitTsuki > 0, digitEnd)) {
-		if m[0] > 0 && isDigitByte(s[m[0]-1]) {
+		if m[0] > 0 && text.IsDigitByte(s[m[0]-1]) {
 			continue
 		}
 		mo, _ := strconv.Atoi(s[m[4]:m[5]])
@@ -316,7 +317,7 @@ func findCuedDates(s string, c dateCues) []dateMention {
 	if c.digit {
 		ms = append(ms, bareDays(s)...)
 	}
-	for _, m := range findAllTo(c.kanjiTsuki > 0, dayAfter(s, c.kanjiTsuki, isKanjiDigit), kanjiNumDateRE) {
+	for _, m := range findAllTo(c.kanjiTsuki > 0, dayAfter(s, c.kanjiTsuki, text.IsKanjiDigit), kanjiNumDateRE) {
 		var y int
 		switch {
 		case m[2] >= 0:
@@ -398,17 +399,9 @@ func dayAfter(s string, i int, in func(rune) bool) int {
 	return i
 }
 
-func isDigitOrSpace(r rune) bool {
-	return r >= '0' && r <= '9' || r == ' ' || r == '\t' || r == '\n' || r == '\f' || r == '\r'
-}
-
-func isKanjiDigit(r rune) bool { return strings.ContainsRune("一二三四五六七八九十", r) }
-
 func monthOnlyMark(after string) bool {
-	return hasPrefixAny(after, monthOnlyMarks)
+	return text.HasPrefixAny(after, monthOnlyMarks)
 }
-
-func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
 
 // yearContext resolves the year of year-less dates: the notice's date and
 // the last year written out before the mention.

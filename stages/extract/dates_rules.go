@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/breachtrend/breachtrend/rules"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
 // The dates' words, read from rules/dates/ once at start.
@@ -38,14 +39,14 @@ var (
 
 	// publishedWeights say where the notice's own date may be
 	// (dates/weights.tsv).
-	publishedWeights  = weights("dates/weights.tsv", "header_block", "title_date_lines", "bracket_date_lines", "body_sentence_runes")
+	publishedWeights  = text.Weights("dates/weights.tsv", "header_block", "title_date_lines", "bracket_date_lines", "body_sentence_runes")
 	headerBlock       = publishedWeights["header_block"]
 	titleDateLines    = publishedWeights["title_date_lines"]
 	bracketDateLines  = publishedWeights["bracket_date_lines"]
 	bodySentenceRunes = publishedWeights["body_sentence_runes"]
 
 	// publishedLabelRE marks a date as the notice's own: 更新日, 公表日, 発表.
-	publishedLabelRE = regexp.MustCompile(orderedAlternation(dateWords("published_labels")) + `\s*[::]?\s*$`)
+	publishedLabelRE = regexp.MustCompile(text.OrderedAlternation(dateWords("published_labels")) + `\s*[::]?\s*$`)
 )
 
 func loadEras() (map[string]int, []string, []string) {
@@ -98,7 +99,7 @@ func loadRelativeYears() (words []string, of map[string]string, kanji []string) 
 	of = map[string]string{}
 	for _, r := range rules.Table("dates/relative_years.tsv", 3) {
 		w, year, with := r.Fields[0], r.Fields[1], r.Fields[2]
-		if !isOneOf(year, []string{relLast, relThis, relPrevious, relNext}) {
+		if !text.IsOneOf(year, []string{relLast, relThis, relPrevious, relNext}) {
 			panic(fmt.Errorf("extract: %s: year %q is not one of last, this, previous, next", r.Pos(), year))
 		}
 		if _, dup := of[w]; dup {

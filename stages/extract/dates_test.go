@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/breachtrend/breachtrend/schemas"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
 func mustDate(t *testing.T, s string) schemas.Date {
@@ -89,7 +90,7 @@ func TestPublishedDate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, _, _ := publishedDate(nil, Input{Text: tt.text}, datedSentences(splitSentences(tt.text)), &yearContext{})
+			got, _, _ := publishedDate(nil, Input{Text: tt.text}, datedSentences(text.SplitSentences(tt.text)), &yearContext{})
 			if want := mustDate(t, tt.want); got != want {
 				t.Errorf("got %v, want %v", got, want)
 			}

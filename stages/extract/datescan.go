@@ -4,6 +4,8 @@ import (
 	"iter"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
 // The three date patterns that most sentences reach — 2023年7月24日,
@@ -28,7 +30,7 @@ func kanjiDates(s string) iter.Seq[[14]int] {
 		for p := 0; p < len(s); {
 			// A match starts with a digit or an era name, whose first
 			// byte eraPrefix checks.
-			if c := s[p]; !isDigitByte(c) && !eraFirstByte[c] {
+			if c := s[p]; !text.IsDigitByte(c) && !eraFirstByte[c] {
 				p++
 				continue
 			}
@@ -82,7 +84,7 @@ func kanjiDateAt(s string, p int) (m [14]int, ok bool) {
 				}
 			}
 		}
-	case isDigitByte(s[p]):
+	case text.IsDigitByte(s[p]):
 		if digitsUpTo(s, p, 4) != p+4 {
 			return m, false
 		}
@@ -131,7 +133,7 @@ func shortDates(s string) iter.Seq[[8]int] {
 		for p := 0; p < len(s); {
 			// A match starts with a digit, white space or one of 同, 本,
 			// 今, 昨, 翌, 前, whose first bytes relYearPrefix checks.
-			if c := s[p]; !isDigitByte(c) && !isSpaceByte(c) && !relYearFirstByte[c] {
+			if c := s[p]; !text.IsDigitByte(c) && !isSpaceByte(c) && !relYearFirstByte[c] {
 				p++
 				continue
 			}
@@ -162,7 +164,7 @@ func shortDateAt(s string, p int) (m [8]int, ok bool) {
 		// prefix leaves 同: neither can match where this fails.
 		m[2], m[3] = p, p+len(rel)
 		q = m[3]
-	} else if !isDigitByte(s[p]) && !isSpaceByte(s[p]) {
+	} else if !text.IsDigitByte(s[p]) && !isSpaceByte(s[p]) {
 		return m, false
 	}
 	month, day, end, ok := monthDayAt(s, q)
@@ -275,7 +277,7 @@ func numDateFrom(s string, p, y int) (m [12]int, ok bool) {
 	// at the end of the text or a rune that is no digit, which the match
 	// takes.
 	if q < len(s) {
-		if isDigitByte(s[q]) {
+		if text.IsDigitByte(s[q]) {
 			return m, false
 		}
 		_, n := utf8.DecodeRuneInString(s[q:])
@@ -301,7 +303,7 @@ func skipSpace(s string, i int) int {
 // digitsUpTo is the end of the run of at most max ASCII digits at i.
 func digitsUpTo(s string, i, max int) int {
 	e := i
-	for e < len(s) && e-i < max && isDigitByte(s[e]) {
+	for e < len(s) && e-i < max && text.IsDigitByte(s[e]) {
 		e++
 	}
 	return e

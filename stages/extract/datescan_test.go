@@ -5,13 +5,16 @@ import (
 	"reflect"
 	"regexp"
 	"testing"
+
+	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
 // The regexps the scanners of datescan.go replace: the oracle of their
 // differential tests.
 var (
-	kanjiDateRE = regexp.MustCompile(`(?:(` + orderedAlternation(kanjiEras) + `)\s*(元|\d{1,2})\s*年(?:\s*[(]\s*(\d{4})\s*年?\s*[)])?|(\d{4})\s*年)(?:\s*度)?\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?`)
-	shortDateRE = regexp.MustCompile(`(` + orderedAlternation(relYearWords) + `)?\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?`)
+	kanjiDateRE = regexp.MustCompile(`(?:(` + text.OrderedAlternation(kanjiEras) + `)\s*(元|\d{1,2})\s*年(?:\s*[(]\s*(\d{4})\s*年?\s*[)])?|(\d{4})\s*年)(?:\s*度)?\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?`)
+	shortDateRE = regexp.MustCompile(`(` + text.OrderedAlternation(relYearWords) + `)?\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?`)
 	numDateRE   = regexp.MustCompile(`(?:^|[^\d.\-/])((?:19|20)\d{2})([/.\-])(\d{1,2})([/.\-])(\d{1,2})(?:[^\d]|$)`)
 )
 
@@ -61,7 +64,7 @@ func checkScanners(t *testing.T, s string) {
 }
 
 func TestDateScanners(t *testing.T) {
-	for _, s := range append(scanSeeds, fuzzSeeds...) {
+	for _, s := range append(scanSeeds, extracttest.FuzzSeeds...) {
 		checkScanners(t, s)
 	}
 }
@@ -75,7 +78,7 @@ func TestDateScannersCorpus(t *testing.T) {
 }
 
 func FuzzDateScanners(f *testing.F) {
-	for _, s := range append(scanSeeds, fuzzSeeds...) {
+	for _, s := range append(scanSeeds, extracttest.FuzzSeeds...) {
 		f.Add(s)
 	}
 	f.Fuzz(checkScanners)
@@ -89,7 +92,7 @@ func TestDateScannersRandom(t *testing.T) {
 	pieces := []string{"0", "1", "2", "9", "19", "20", "2023", " ", "\t", "\n", "/", ".", "-", "(", ")", "年", "月", "日", "度",
 		"令和", "平成", "昭和", "元", "同", "同年", "本年", "翌年", "令", "x", "。", "\xe3", "\xff", "\xe6\x9c",
 		"翌", "同月", "七", "十", "二〇二三", "R", "H5.", "(月)", "午後", "曜"}
-	for s := range randomStrings(1, 2, pieces, 16) {
+	for s := range extracttest.RandomStrings(1, 2, pieces, 16) {
 		checkScanners(t, s)
 	}
 }

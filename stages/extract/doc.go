@@ -14,8 +14,8 @@
 // panics on any text (fuzz tests hold it to that).
 //
 // Every scanner is linear in the length of the text: a sentence is cut at
-// maxSentenceRunes, an organization's name at maxNameRunes, the text given
-// to kagome at maxSentenceRunes (BenchmarkHostile feeds runs of 10k to 1M
+// MaxSentenceRunes, an organization's name at maxNameRunes, the text given
+// to kagome at MaxSentenceRunes (BenchmarkHostile feeds runs of 10k to 1M
 // characters to each field). The scanners check the context and the
 // segment's time budget (Rules.Budget) once a sentence or a line, and
 // give up with the context's error or ErrBudget; no goroutine is started.

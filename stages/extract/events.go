@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/schemas"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
 // kindRule says which words in a clause make a dated event of a kind
@@ -14,29 +15,29 @@ import (
 // matches wins.
 type kindRule struct {
 	kind        string
-	groups      []wordList // a word of each must be in the clause
-	unlessWords wordList   // and none of these
+	groups      []text.WordList // a word of each must be in the clause
+	unlessWords text.WordList   // and none of these
 }
 
 // matches reports whether the rule holds for clause, whose rune mask is m.
 // The words it needs come first: they rule out most clauses at the cost
 // of the masks alone.
-func (r kindRule) matches(clause string, m runeMask) bool {
+func (r kindRule) matches(clause string, m text.RuneMask) bool {
 	for _, g := range r.groups {
-		if !g.inMask(clause, m) {
+		if !g.InMask(clause, m) {
 			return false
 		}
 	}
-	return !r.unlessWords.inMask(clause, m)
+	return !r.unlessWords.InMask(clause, m)
 }
 
 func classifyClause(clause string) string {
 	clause = withoutLongQuotes(clause)
-	if maskedNounWords.in(clause) {
+	if maskedNounWords.In(clause) {
 		clause = maskedNouns.Replace(clause) // the replacer allocates: only when a noun is there
 	}
-	m := maskOf(clause)
-	if incomingCue(clause) && incomingNouns.inMask(clause, m) && !containsAny(clause, incomingNotIf) && incomingReport(clause) {
+	m := text.MaskOf(clause)
+	if incomingCue(clause) && incomingNouns.InMask(clause, m) && !text.ContainsAny(clause, incomingNotIf) && incomingReport(clause) {
 		return schemas.EventDiscovered
 	}
 	for _, r := range kindRules {
@@ -49,7 +50,7 @@ func classifyClause(clause string) string {
 
 // incomingCue reports whether clause holds から or より, with which every
 // match of incomingReportRE begins.
-func incomingCue(clause string) bool { return containsAny(clause, fromWords) }
+func incomingCue(clause string) bool { return text.ContainsAny(clause, fromWords) }
 
 // commaLed reports whether a date's clause opens with a comma, after a
 // weekday and a time of day: 「7月24日(水)18時頃、…」.
@@ -63,7 +64,7 @@ func commaLed(clause string) bool {
 
 // addressedRE: a clause that names who told the organization and stops
 // before what was told (…から本市に対し、).
-var addressedRE = regexp.MustCompile(orderedAlternation(fromWords) + `[^、。]` + reach("addressed_lead") + addresseeAlt + `、\s*$`)
+var addressedRE = regexp.MustCompile(text.OrderedAlternation(fromWords) + `[^、。]` + reach("addressed_lead") + addresseeAlt + `、\s*$`)
 
 // addressedCue reports whether clause holds から or より and ends with 、
 // and white space, as every match of addressedRE does.
@@ -74,7 +75,7 @@ func addressedCue(clause string) bool {
 // scopeRE: a date that bounds whose data is concerned — "3月16日までに
 // 会員登録をされたお客様", "平成30年3月19日以前に問い合わせをした方" — names
 // no event.
-var scopeRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*` + orderedAlternation(scopeWords))
+var scopeRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*` + text.OrderedAlternation(scopeWords))
 
 // longQuoteRE is a quotation long enough to be what someone said or
 // wrote (「個人情報が漏れている…」との電話), whose verbs are not the event.
@@ -82,13 +83,13 @@ var longQuoteRE = regexp.MustCompile(`「[^「」]{` + strconv.Itoa(timelineWeig
 
 // periodStartRE: a date that opens a period (7月3日から, 17:04以降) starts
 // a state, not a discovery.
-var periodStartRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*(?:` + orderedAlternation(periodTimes) + `?\d{1,2}(?:時\d{0,2}分?|:\d{2})(?:頃|ごろ)?)?\s*` + orderedAlternation(periodStartWords))
+var periodStartRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*(?:` + text.OrderedAlternation(periodTimes) + `?\d{1,2}(?:時\d{0,2}分?|:\d{2})(?:頃|ごろ)?)?\s*` + text.OrderedAlternation(periodStartWords))
 
 // classifyMention decides what happened on the day a date mention names,
 // from the shortest clause after it, then the clause to the next date,
 // then the rest of the sentence.
-func classifyMention(text string, m dateMention, clauseEnd int, rangeStart bool) string {
-	clause := text[m.End:clauseEnd]
+func classifyMention(txt string, m dateMention, clauseEnd int, rangeStart bool) string {
+	clause := txt[m.End:clauseEnd]
 	body := strings.TrimLeft(trimWeekdayLead(clause), "、, ")
 	short := body
 	if i := clauseBoundary(body); i >= 0 {
@@ -102,7 +103,7 @@ func classifyMention(text string, m dateMention, clauseEnd int, rangeStart bool)
 		// The start of a period in which data leaked or lay open is the
 		// start of the incident: "3月1日~3月14日の期間に購入されたお客様の
 		// カード情報が漏えいし".
-		if containsAny(text, strongLeakWords) || containsAny(text, leakPeriodWords) {
+		if text.ContainsAny(txt, strongLeakWords) || text.ContainsAny(txt, leakPeriodWords) {
 			return schemas.EventOccurred
 		}
 		start = true
@@ -110,7 +111,7 @@ func classifyMention(text string, m dateMention, clauseEnd int, rangeStart bool)
 	// "6月6日、委託事業者から本市に対し、同年5月26日に…被害を受けた旨の
 	// 報告がありました": the clause is addressed to the organization and
 	// its verb comes after the next date, so read it to the sentence end.
-	if addressedCue(clause) && addressedRE.MatchString(clause) && incomingReport(text[m.End:]) {
+	if addressedCue(clause) && addressedRE.MatchString(clause) && incomingReport(txt[m.End:]) {
 		return schemas.EventDiscovered
 	}
 	// A date set off by a comma ("7月24日、…を検知いたしました") dates the
@@ -130,7 +131,7 @@ func classifyMention(text string, m dateMention, clauseEnd int, rangeStart bool)
 	if kind == schemas.EventOther {
 		kind = classifyClause(clause)
 		if kind == schemas.EventOther {
-			kind = classifyClause(strings.TrimSpace(text[:m.Start] + clause))
+			kind = classifyClause(strings.TrimSpace(txt[:m.Start] + clause))
 		}
 	}
 	// "6月5日に不正アクセスを受けたことが判明": the date is inside the
@@ -147,19 +148,19 @@ func classifyMention(text string, m dateMention, clauseEnd int, rangeStart bool)
 		}
 		return schemas.EventOther
 	}
-	if kind == schemas.EventOther && causeStatementWords.in(text) {
+	if kind == schemas.EventOther && causeStatementWords.In(txt) {
 		return schemas.EventOccurred
 	}
 	// "個人情報保護委員会には3月20日に報告済みであり、また、所轄警察署にも
 	// 3月30日被害申告": the clause to the next date names the police, but
 	// the date's own clause names only the regulator.
-	if kind == schemas.EventPolice && regulatorOnly(ownClause(text, m)) {
+	if kind == schemas.EventPolice && regulatorOnly(ownClause(txt, m)) {
 		return schemas.EventReported
 	}
 	// "所轄警察署にも3月30日被害申告しております": the words after the date
 	// alone read as a discovery (申告), but its clause is a report to the
 	// police.
-	if kind == schemas.EventDiscovered && classifyClause(ownClause(text, m)) == schemas.EventPolice {
+	if kind == schemas.EventDiscovered && classifyClause(ownClause(txt, m)) == schemas.EventPolice {
 		return schemas.EventPolice
 	}
 	return kind
@@ -179,7 +180,7 @@ func ownClause(text string, m dateMention) string {
 // regulatorOnly reports whether clause names a regulator
 // (timeline/regulators.tsv) and not the police (timeline/police.tsv).
 func regulatorOnly(clause string) bool {
-	return regulatorWords.in(clause) && !policeWords.in(clause)
+	return regulatorWords.In(clause) && !policeWords.In(clause)
 }
 
 // classifyPieces reads the comma-separated clauses of body one by one (a
@@ -215,7 +216,7 @@ func classifyOccurred(clause string) bool {
 	for _, r := range kindRules {
 		if r.kind == schemas.EventOccurred {
 			c := withoutLongQuotes(clause)
-			return r.matches(c, maskOf(c))
+			return r.matches(c, text.MaskOf(c))
 		}
 	}
 	return false
@@ -243,11 +244,11 @@ func timeContinues(s string) bool {
 		}
 	}
 	for i := 1; i < len(s); i++ {
-		if !isDigitByte(s[i-1]) {
+		if !text.IsDigitByte(s[i-1]) {
 			continue
 		}
 		if rest := s[i:]; strings.HasPrefix(rest, "分後") || strings.HasPrefix(rest, "時") ||
-			len(rest) >= 3 && rest[0] == ':' && isDigitByte(rest[1]) && isDigitByte(rest[2]) {
+			len(rest) >= 3 && rest[0] == ':' && text.IsDigitByte(rest[1]) && text.IsDigitByte(rest[2]) {
 			return true
 		}
 	}
@@ -265,12 +266,12 @@ const maxSentenceEvents = 32
 // date-only lines all read them, and the date regexps were the
 // extractor's largest cost when each ran them again.
 type datedSentence struct {
-	sentence
+	text.Sentence
 	Dates []dateMention
 }
 
 // datedSentences finds the date mentions of every sentence.
-func datedSentences(sents []sentence) []datedSentence {
+func datedSentences(sents []text.Sentence) []datedSentence {
 	out := make([]datedSentence, len(sents))
 	for i, s := range sents {
 		out[i] = datedSentence{s, findDates(s.Text)}
@@ -281,12 +282,12 @@ func datedSentences(sents []sentence) []datedSentence {
 // timeline reads every dated event of the sentences, in text order.
 // The sentence at index pub holds the notice's own date as its mention
 // pubMention: the publication, not an event it tells of.
-func timeline(w *watch, sents []datedSentence, ctx *yearContext, pub, pubMention int) []schemas.Event {
+func timeline(w *text.Watch, sents []datedSentence, ctx *yearContext, pub, pubMention int) []schemas.Event {
 	var events []schemas.Event
 	var last schemas.Date
 	lastIdx := -10
 	for i, s := range sents {
-		w.check()
+		w.Check()
 		ms := s.Dates
 		// 当日 is in every match of incidentDayRE, rare in the text.
 		if len(ms) == 0 && strings.Contains(s.Text, "当日") && incidentDayRE.MatchString(s.Text) {
@@ -352,7 +353,7 @@ func timeline(w *watch, sents []datedSentence, ctx *yearContext, pub, pubMention
 				kind = classifyClause(s.Heading)
 				if kind == schemas.EventOther || kind == schemas.EventNotified {
 					for n := i + 1; n < len(sents) && n <= i+nextLines; n++ {
-						if len(sents[n].Dates) > 0 && !strings.HasSuffix(sents[n].Text, "。") || sents[n].Heading != s.Heading && isHeading(sents[n].Text) {
+						if len(sents[n].Dates) > 0 && !strings.HasSuffix(sents[n].Text, "。") || sents[n].Heading != s.Heading && text.IsHeading(sents[n].Text) {
 							break
 						}
 						k := classifyClause(clauseOfNext(sents[n]))
@@ -369,7 +370,7 @@ func timeline(w *watch, sents []datedSentence, ctx *yearContext, pub, pubMention
 			default:
 				rangeStart := j+1 < len(ms) && ms[j+1].RangeEnd
 				kind = classifyMention(s.Text, m, end, rangeStart)
-				if kind == schemas.EventOther && rangeStart && i > 0 && bracketed(s.Text) && exposedWords.in(sents[i-1].Text) {
+				if kind == schemas.EventOther && rangeStart && i > 0 && bracketed(s.Text) && exposedWords.In(sents[i-1].Text) {
 					// "1.氏名が他の利用者に閲覧できる状態になっていた。 /
 					// (2013年12月10日から2015年3月24日までの間)": the period of
 					// the state the line before tells of.
@@ -424,12 +425,12 @@ func bracketed(s string) bool {
 // ("- 【対象となるお客様】", "対象者:"), so that a period under it bounds
 // whose data is concerned and names no event.
 func scopeLabel(l string) bool {
-	return utf8.RuneCountInString(l) <= scopeLabelRunes && !strings.Contains(l, "。") && containsAny(l, scopeTopic) &&
-		containsAny(l, scopeWho)
+	return utf8.RuneCountInString(l) <= scopeLabelRunes && !strings.Contains(l, "。") && text.ContainsAny(l, scopeTopic) &&
+		text.ContainsAny(l, scopeWho)
 }
 
 // andJoinRE is what joins two dates that share one verb: "11月29日と12月22日に".
-var andJoinRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*` + orderedAlternation(clauseWords["and_join"]) + `\s*$`)
+var andJoinRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*` + text.OrderedAlternation(clauseWords["and_join"]) + `\s*$`)
 
 // clauseOfNext is the part of a following sentence that says what
 // happened on a date-only line's day: the main clause after any dates
@@ -447,7 +448,7 @@ func clauseOfNext(s datedSentence) string {
 }
 
 // reportedContentRE ends a reported content (…旨の報告, …との連絡).
-var reportedContentRE = regexp.MustCompile(orderedAlternation(clauseWords["reported_content"]))
+var reportedContentRE = regexp.MustCompile(text.OrderedAlternation(clauseWords["reported_content"]))
 
 // stripDates removes the date mentions, weekdays and times from s.
 func stripDates(s string) string { return stripMentions(s, findDates(s)) }
@@ -480,7 +481,7 @@ func stripMentions(s string, ms []dateMention) string {
 var (
 	weekdayAnyRE  = regexp.MustCompile(`[(](月|火|水|木|金|土|日)(曜日?)?[)]`)
 	bareWeekdayRE = regexp.MustCompile(`(月|火|水|木|金|土|日)曜日?`)
-	timeRE        = regexp.MustCompile(`(` + orderedAlternation(clockTimes) + `)?\d{1,2}(時\d{0,2}分?|:\d{2})(頃|ごろ|時点)?`)
+	timeRE        = regexp.MustCompile(`(` + text.OrderedAlternation(clockTimes) + `)?\d{1,2}(時\d{0,2}分?|:\d{2})(頃|ごろ|時点)?`)
 )
 
 // firstOf returns the earliest event of a kind on or before limit (when
@@ -511,7 +512,7 @@ func sameDayResponse(events []schemas.Event, occurred schemas.Date) (schemas.Dat
 			seen = true
 			continue
 		}
-		if seen && !containsAny(e.Sentence, planWords) && containsAny(e.Sentence, responseWords) {
+		if seen && !text.ContainsAny(e.Sentence, planWords) && text.ContainsAny(e.Sentence, responseWords) {
 			return e.Date, e.Sentence
 		}
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/breachtrend/breachtrend/rules"
 	"github.com/breachtrend/breachtrend/schemas"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
 // The timeline's words, read from rules/timeline/ once at start.
@@ -46,7 +47,7 @@ func parseKindRules(rows []rules.Row, words func(string) []string) ([]kindRule, 
 			return nil, fmt.Errorf("extract: %s: rule %d after rule %d: number the rules 1, 2, … in order", r.Pos(), n, len(out))
 		}
 		rule := &out[n-1]
-		if !isOneOf(kind, timelineKinds) {
+		if !text.IsOneOf(kind, timelineKinds) {
 			return nil, fmt.Errorf("extract: %s: kind %q is not one of %s", r.Pos(), kind, strings.Join(timelineKinds, ", "))
 		}
 		if kind != rule.kind {
@@ -65,12 +66,12 @@ func parseKindRules(rows []rules.Row, words func(string) []string) ([]kindRule, 
 		}
 		switch test {
 		case "need":
-			rule.groups = append(rule.groups, newWordList(ws))
+			rule.groups = append(rule.groups, text.NewWordList(ws))
 		case "unless":
-			if len(rule.unlessWords.words) > 0 {
+			if len(rule.unlessWords.Words) > 0 {
 				return nil, fmt.Errorf("extract: %s: rule %d has two unless lines: write one", r.Pos(), n)
 			}
-			rule.unlessWords = newWordList(ws)
+			rule.unlessWords = text.NewWordList(ws)
 		default:
 			return nil, fmt.Errorf("extract: %s: test %q is not one of need, unless", r.Pos(), test)
 		}
@@ -83,28 +84,8 @@ func parseKindRules(rows []rules.Row, words func(string) []string) ([]kindRule, 
 	return out, nil
 }
 
-func isOneOf(v string, allowed []string) bool {
-	for _, a := range allowed {
-		if v == a {
-			return true
-		}
-	}
-	return false
-}
-
-// orderedAlternation is a regexp that matches any of words, literally, tried in
-// the order given (the order of the file: where one word is a prefix of
-// another, the file says which is taken).
-func orderedAlternation(words []string) string {
-	q := make([]string, len(words))
-	for i, w := range words {
-		q[i] = regexp.QuoteMeta(w)
-	}
-	return "(?:" + strings.Join(q, "|") + ")"
-}
-
 // timelineWeights are the timeline's thresholds (timeline/weights.tsv).
-var timelineWeights = weights("timeline/weights.tsv", "long_quote_runes", "continue_sentences", "next_lines",
+var timelineWeights = text.Weights("timeline/weights.tsv", "long_quote_runes", "continue_sentences", "next_lines",
 	"continuation_lines", "scope_label_runes", "incoming_reach", "addressed_reach", "addressed_lead")
 
 // reach is a regexp's bound on how far a cue reaches: {0,n} for the
@@ -134,14 +115,14 @@ var (
 	periodStartWords  = clauseWords["period_start"]
 
 	responseWords        = timelineWords("response_words")
-	exposedWords         = newWordList(timelineWords("exposed"))
+	exposedWords         = text.NewWordList(timelineWords("exposed"))
 	leakPeriodWords      = timelineWords("leak_period")
 	foundVerbs           = timelineWords("found_verbs")
-	causeStatementWords  = newWordList(timelineWords("cause_statement"))
+	causeStatementWords  = text.NewWordList(timelineWords("cause_statement"))
 	scopeTopic, scopeWho = loadScopeLabels()
 	sameDayWords         = loadSameDay()
-	regulatorWords       = newWordList(timelineWords("regulators"))
-	policeWords          = newWordList(timelineWords("police"))
+	regulatorWords       = text.NewWordList(timelineWords("regulators"))
+	policeWords          = text.NewWordList(timelineWords("police"))
 
 	continueSentences = timelineWeights["continue_sentences"]
 	nextLines         = timelineWeights["next_lines"]
@@ -150,20 +131,20 @@ var (
 
 	// incidentDayRE names the day of the incident without its date:
 	// 事件発生当日, 発生の当日.
-	incidentDayRE = regexp.MustCompile(orderedAlternation(timelineWords("incident_day")) + `?発生(?:の)?当日`)
+	incidentDayRE = regexp.MustCompile(text.OrderedAlternation(timelineWords("incident_day")) + `?発生(?:の)?当日`)
 )
 
-func loadMaskedNouns() (*strings.Replacer, wordList) {
+func loadMaskedNouns() (*strings.Replacer, text.WordList) {
 	var pairs, nouns []string
 	for _, r := range rules.Table("timeline/masked_nouns.tsv", 2) {
 		pairs = append(pairs, r.Fields[0], r.Fields[1])
 		nouns = append(nouns, r.Fields[0])
 	}
-	return strings.NewReplacer(pairs...), newWordList(nouns)
+	return strings.NewReplacer(pairs...), text.NewWordList(nouns)
 }
 
-func loadIncoming() (*regexp.Regexp, wordList, []string, string, []string) {
-	part, err := parts(rules.Table("timeline/incoming.tsv", 2), incomingParts)
+func loadIncoming() (*regexp.Regexp, text.WordList, []string, string, []string) {
+	part, err := text.Parts(rules.Table("timeline/incoming.tsv", 2), incomingParts)
 	if err != nil {
 		panic(err)
 	}
@@ -171,11 +152,11 @@ func loadIncoming() (*regexp.Regexp, wordList, []string, string, []string) {
 	if err != nil {
 		panic(err)
 	}
-	return re, nouns, part["from"], orderedAlternation(part["addressee"]), part["not_if"]
+	return re, nouns, part["from"], text.OrderedAlternation(part["addressee"]), part["not_if"]
 }
 
 func loadClauseWords() map[string][]string {
-	part, err := parts(rules.Table("timeline/clause_words.tsv", 2), []string{"boundary", "reported_content", "and_join", "scope", "period_start"})
+	part, err := text.Parts(rules.Table("timeline/clause_words.tsv", 2), []string{"boundary", "reported_content", "and_join", "scope", "period_start"})
 	if err != nil {
 		panic(err)
 	}
@@ -185,12 +166,12 @@ func loadClauseWords() map[string][]string {
 // incomingParts are the parts of timeline/incoming.tsv, each written once.
 var incomingParts = []string{"told", "ending", "told_at_end", "addressed", "self", "first_report", "from", "addressee", "not_if"}
 
-func parseIncoming(rows []rules.Row) (*regexp.Regexp, wordList, error) {
-	part, err := parts(rows, incomingParts)
+func parseIncoming(rows []rules.Row) (*regexp.Regexp, text.WordList, error) {
+	part, err := text.Parts(rows, incomingParts)
 	if err != nil {
-		return nil, wordList{}, err
+		return nil, text.WordList{}, err
 	}
-	alt := func(name string) string { return orderedAlternation(part[name]) }
+	alt := func(name string) string { return text.OrderedAlternation(part[name]) }
 	from := alt("from")
 	re := regexp.MustCompile(from + `[^、。]` + reach("incoming_reach") + alt("told") + `(?:` + alt("ending") + `|$)` +
 		`|` + from + `[^、。]` + reach("incoming_reach") + alt("told_at_end") + `$` +
@@ -198,7 +179,7 @@ func parseIncoming(rows []rules.Row) (*regexp.Regexp, wordList, error) {
 		`|` + from + alt("self") + `?` + alt("addressee") + `、[^。]` + reach("addressed_reach") + alt("addressed") + `(?:` + alt("ending") + `|。?$)` +
 		`|` + from + `[^、。]` + reach("incoming_reach") + alt("first_report"))
 	nouns := union(part["told"], part["told_at_end"], part["addressed"], part["first_report"])
-	return re, newWordList(nouns), nil
+	return re, text.NewWordList(nouns), nil
 }
 
 func loadScopeLabels() (topic, who []string) {

@@ -18,7 +18,7 @@ func TestKindRulesFile(t *testing.T) {
 	for _, r := range kindRules {
 		if r.kind == "police" {
 			found = true
-			if got := r.groups[0].words; strings.Join(got, "|") != strings.Join(police, "|") {
+			if got := r.groups[0].Words; strings.Join(got, "|") != strings.Join(police, "|") {
 				t.Errorf("police rule's first need = %q, want the words of police.tsv %q", got, police)
 			}
 		}
@@ -50,7 +50,7 @@ func TestKindRulesErrors(t *testing.T) {
 		}
 	}
 	rs, err := parseKindRules([]rules.Row{row(1, "1", "police", "need", "@police"), row(2, "1", "police", "need", "に相談|捜査")}, words)
-	if err != nil || len(rs) != 1 || rs[0].groups[0].words[0] != "警察" || len(rs[0].groups[1].words) != 2 {
+	if err != nil || len(rs) != 1 || rs[0].groups[0].Words[0] != "警察" || len(rs[0].groups[1].Words) != 2 {
 		t.Errorf("rules %+v, %v", rs, err)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/breachtrend/breachtrend/schemas"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
 	"github.com/breachtrend/breachtrend/stages/normalize"
 )
 
@@ -144,7 +145,7 @@ func TestTimelineRules(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ctx := &yearContext{published: mustDate(t, tt.published)}
-			ev := timeline(nil, datedSentences(splitSentences(normalize.Text(tt.text))), ctx, -1, -1)
+			ev := timeline(nil, datedSentences(text.SplitSentences(normalize.Text(tt.text))), ctx, -1, -1)
 			if len(ev) <= tt.at {
 				t.Fatalf("%q: %d events %v", tt.text, len(ev), ev)
 			}

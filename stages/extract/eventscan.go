@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
 // The timeline reads every date's clause several times over (the short
@@ -48,7 +50,7 @@ var timeLeadRE = regexp.MustCompile(`^(?:` + timeRE.String() + `)`)
 // timeLead is the length of the time of day s opens with (timeRE), 0 when
 // none: it opens with a digit or a clock word of dates/times_of_day.tsv (午前).
 func timeLead(s string) int {
-	if s == "" || !isDigitByte(s[0]) && !hasPrefixAny(s, clockTimes) {
+	if s == "" || !text.IsDigitByte(s[0]) && !text.HasPrefixAny(s, clockTimes) {
 		return 0
 	}
 	if loc := timeLeadRE.FindStringIndex(s); loc != nil {
@@ -65,7 +67,7 @@ func timeLead(s string) int {
 // ASCII or starts a rune wherever it is.)
 func clauseBoundary(s string) int {
 	for i := 0; i < len(s); i++ {
-		if boundaryFirstByte[s[i]] && hasPrefixAny(s[i:], boundaryWords) {
+		if boundaryFirstByte[s[i]] && text.HasPrefixAny(s[i:], boundaryWords) {
 			return i
 		}
 	}
@@ -127,7 +129,7 @@ var incomingReportAtRE = regexp.MustCompile(`^(?:` + incomingReportRE.String() +
 // backtracker's work large.
 func incomingReport(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if fromFirstByte[s[i]] && hasPrefixAny(s[i:], fromWords) && incomingReportAtRE.MatchString(s[i:]) {
+		if fromFirstByte[s[i]] && text.HasPrefixAny(s[i:], fromWords) && incomingReportAtRE.MatchString(s[i:]) {
 			return true
 		}
 	}
@@ -153,7 +155,7 @@ func embeddedAt(s string) int {
 		default:
 			continue
 		}
-		if hasPrefixAny(s[j:], []string{"が", "を"}) && hasPrefixAny(s[j+len("が"):], foundVerbs) {
+		if text.HasPrefixAny(s[j:], []string{"が", "を"}) && text.HasPrefixAny(s[j+len("が"):], foundVerbs) {
 			return i
 		}
 	}
@@ -164,7 +166,7 @@ func embeddedAt(s string) int {
 // of scopeRE must: with "(" or a scope word (まで, 以前).
 func mayBeScope(clause string) bool {
 	c := clause[skipSpace(clause, 0):]
-	return strings.HasPrefix(c, "(") || hasPrefixAny(c, scopeWords)
+	return strings.HasPrefix(c, "(") || text.HasPrefixAny(c, scopeWords)
 }
 
 // mayStartPeriod reports whether clause opens, after white space, as a
@@ -172,5 +174,5 @@ func mayBeScope(clause string) bool {
 // dates/times_of_day.tsv, a digit) or a period_start word (以降, から).
 func mayStartPeriod(clause string) bool {
 	c := clause[skipSpace(clause, 0):]
-	return c != "" && isDigitByte(c[0]) || strings.HasPrefix(c, "(") || hasPrefixAny(c, periodTimes) || hasPrefixAny(c, periodStartWords)
+	return c != "" && text.IsDigitByte(c[0]) || strings.HasPrefix(c, "(") || text.HasPrefixAny(c, periodTimes) || text.HasPrefixAny(c, periodStartWords)
 }

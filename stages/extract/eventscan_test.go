@@ -5,6 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
+
 	"github.com/breachtrend/breachtrend/schemas"
 	"github.com/breachtrend/breachtrend/stages/normalize"
 )
@@ -12,10 +15,10 @@ import (
 // The regexps and code that eventscan.go and its callers replaced: the
 // oracle of their differential tests.
 var (
-	clauseBoundaryRE   = regexp.MustCompile(orderedAlternation(boundaryWords))
+	clauseBoundaryRE   = regexp.MustCompile(text.OrderedAlternation(boundaryWords))
 	commaRE            = regexp.MustCompile(`、|,`)
-	embeddedRE         = regexp.MustCompile(`(?:こと|の)(?:が|を)` + orderedAlternation(foundVerbs))
-	timeContinuationRE = regexp.MustCompile(`(` + orderedAlternation(sameDayTestWords()) + `|\d{1,3}分後|\d{1,2}時\d{0,2}分?|\d{1,2}:\d{2})`)
+	embeddedRE         = regexp.MustCompile(`(?:こと|の)(?:が|を)` + text.OrderedAlternation(foundVerbs))
+	timeContinuationRE = regexp.MustCompile(`(` + text.OrderedAlternation(sameDayTestWords()) + `|\d{1,3}分後|\d{1,2}時\d{0,2}分?|\d{1,2}:\d{2})`)
 )
 
 func sameDayTestWords() []string {
@@ -27,13 +30,13 @@ func sameDayTestWords() []string {
 }
 
 func matchesBefore(r kindRule, clause string) bool {
-	for _, u := range r.unlessWords.words {
+	for _, u := range r.unlessWords.Words {
 		if strings.Contains(clause, u) {
 			return false
 		}
 	}
 	for _, g := range r.groups {
-		if !containsAny(clause, g.words) {
+		if !text.ContainsAny(clause, g.Words) {
 			return false
 		}
 	}
@@ -45,7 +48,7 @@ func classifyClauseBefore(clause string) string {
 	if strings.Contains(clause, "情報提供書") || strings.Contains(clause, "問") {
 		clause = maskedNouns.Replace(clause)
 	}
-	if !containsAny(clause, incomingNotIf) && incomingCue(clause) && incomingReportRE.MatchString(clause) {
+	if !text.ContainsAny(clause, incomingNotIf) && incomingCue(clause) && incomingReportRE.MatchString(clause) {
 		return schemas.EventDiscovered
 	}
 	for _, r := range kindRules {
@@ -128,7 +131,7 @@ func checkClauseScans(t *testing.T, s string) {
 		if !addressedCue(c) && addressedRE.MatchString(c) {
 			t.Fatalf("addressedCue(%q) is false, but addressedRE matches", c)
 		}
-		if !incomingNouns.in(c) && incomingReportRE.MatchString(c) {
+		if !incomingNouns.In(c) && incomingReportRE.MatchString(c) {
 			t.Fatalf("incomingNouns are not in %q, but incomingReportRE matches", c)
 		}
 		if got, want := classifyClause(c), classifyClauseBefore(c); got != want {
@@ -156,7 +159,7 @@ var clauseSeeds = []string{
 }
 
 func TestClauseScans(t *testing.T) {
-	for _, s := range append(clauseSeeds, fuzzSeeds...) {
+	for _, s := range append(clauseSeeds, extracttest.FuzzSeeds...) {
 		checkClauseScans(t, normalize.Text(s))
 		checkClauseScans(t, s)
 	}
@@ -178,13 +181,13 @@ func TestClauseScansRandom(t *testing.T) {
 		":", "30", "分", "頃", "判明", "不正アクセス", "確認", "ていない", "警察", "に相談", "公表", "・", "【", "】", "~", "-", "あ", "\xe3",
 		"同日", "当日", "その後", "直後", "翌日", "数分後", "分後", "123", "1234", "45",
 		"こと", "の", "を", "発覚", "わか", "まで", "までに", "以前", "以降", "午前", "第一報", "へ", "に", "本市", "情報提供"}
-	for s := range randomStrings(3, 4, pieces, 14) {
+	for s := range extracttest.RandomStrings(3, 4, pieces, 14) {
 		checkClauseScans(t, s)
 	}
 }
 
 func FuzzClauseScans(f *testing.F) {
-	for _, s := range append(clauseSeeds, fuzzSeeds...) {
+	for _, s := range append(clauseSeeds, extracttest.FuzzSeeds...) {
 		f.Add(s)
 	}
 	f.Fuzz(checkClauseScans)

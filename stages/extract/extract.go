@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/schemas"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
 // Input is what Extract reads: a segment's normalized text and what the
@@ -48,6 +49,14 @@ type Pending interface {
 	Finish(ctx context.Context, n *schemas.Notice) error
 }
 
+// DefaultBudget is the time budget of one segment's extraction that New
+// sets (see text.DefaultBudget).
+const DefaultBudget = text.DefaultBudget
+
+// ErrBudget is wrapped by the error of an extraction that took longer than
+// its segment's budget.
+var ErrBudget = text.ErrBudget
+
 // Rules is the rule-based Extractor.
 type Rules struct {
 	// Budget is the time the extraction of one segment (Prepare and
@@ -72,11 +81,11 @@ func (r Rules) Extract(ctx context.Context, in Input, n *schemas.Notice) error {
 // cause, which the returned Pending finds with the tokenizer. No field read
 // here depends on those two.
 func (r Rules) Prepare(ctx context.Context, in Input, n *schemas.Notice) (_ Pending, err error) {
-	w := newWatch(ctx, r.Budget, r.Budget)
-	defer recoverInto(&err)
-	w.check()
-	sents := splitSentences(in.Text)
-	w.check()
+	w := text.NewWatch(ctx, r.Budget, r.Budget)
+	defer text.RecoverInto(&err)
+	w.Check()
+	sents := text.SplitSentences(in.Text)
+	w.Check()
 	title := in.Title
 	if in.HeaderRest != "" {
 		title = in.HeaderRest
@@ -119,22 +128,22 @@ func (r Rules) Prepare(ctx context.Context, in Input, n *schemas.Notice) (_ Pend
 		n.CountEvidence = ev
 	}
 	n.DataTypes, _ = dataTypes(w, sents)
-	return &tokenized{header: in.HeaderRest, title: title, text: in.Text, sents: sents, budget: r.Budget, left: w.left()}, nil
+	return &tokenized{header: in.HeaderRest, title: title, text: in.Text, sents: sents, budget: r.Budget, left: w.Left()}, nil
 }
 
 // tokenized is the Pending of Rules: what the organization and the cause
 // are read from.
 type tokenized struct {
 	header, title, text string
-	sents               []sentence
+	sents               []text.Sentence
 	budget, left        time.Duration // the segment's budget and what Prepare left of it
 }
 
 // Finish implements Pending.
 func (t *tokenized) Finish(ctx context.Context, n *schemas.Notice) (err error) {
-	w := newWatch(ctx, t.budget, t.left)
-	defer recoverInto(&err)
-	w.check()
+	w := text.NewWatch(ctx, t.budget, t.left)
+	defer text.RecoverInto(&err)
+	w.Check()
 	n.Organization, n.OrganizationEvidence = organization(w, t.header, t.sents, strings.Split(t.text, "\n"))
 	n.Cause, n.CauseEvidence = cause(w, t.title, t.sents)
 	return nil
@@ -156,7 +165,7 @@ func caseYear(id string) int {
 // ("令和6年8月8日 市内小学校における…について"), a bracketed date after a
 // title ("お詫びとお知らせ (2015/03/27)"). It returns the sentence index of
 // that date in the text, -1 when it came from elsewhere.
-func publishedDate(w *watch, in Input, sents []datedSentence, ctx *yearContext) (schemas.Date, int, int) {
+func publishedDate(w *text.Watch, in Input, sents []datedSentence, ctx *yearContext) (schemas.Date, int, int) {
 	if in.HeaderRest != "" {
 		if ms := findDates(in.HeaderRest); len(ms) > 0 {
 			if d := ctx.resolve(ms[len(ms)-1]); !d.IsZero() {
@@ -187,7 +196,7 @@ func publishedDate(w *watch, in Input, sents []datedSentence, ctx *yearContext) 
 		title = sents[0].Text
 	}
 	for i, s := range sents {
-		w.check()
+		w.Check()
 		ms := s.Dates
 		if len(ms) == 0 {
 			seenBody = seenBody || strings.HasSuffix(s.Text, "。") && utf8.RuneCountInString(s.Text) >= bodySentenceRunes
@@ -225,29 +234,20 @@ func publishedDate(w *watch, in Input, sents []datedSentence, ctx *yearContext) 
 // ("2023年6月5日、", "7月3日(月)に").
 func titleAfterDate(after string) bool {
 	r, _ := utf8.DecodeRuneInString(after)
-	if after == "" || r == '(' || r == '~' || r == '-' || isDigitByte(after[0]) {
+	if after == "" || r == '(' || r == '~' || r == '-' || text.IsDigitByte(after[0]) {
 		return false
 	}
-	return !hasPrefixAny(after, eventOpeners)
+	return !text.HasPrefixAny(after, eventOpeners)
 }
 
 func eventKind(k string) bool {
 	return k == schemas.EventDiscovered || k == schemas.EventOccurred || k == schemas.EventReported || k == schemas.EventPolice
 }
 
-func hasPrefixAny(s string, ps []string) bool {
-	for _, p := range ps {
-		if strings.HasPrefix(s, p) {
-			return true
-		}
-	}
-	return false
-}
-
 // timelineHeading reports whether a heading introduces a timeline, under
 // which a line with only a date starts an event, not the notice.
 func timelineHeading(h string) bool {
-	return containsAny(h, timelineHeadingWords)
+	return text.ContainsAny(h, timelineHeadingWords)
 }
 
 // ownPublication finds the day the text says this very notice was
@@ -264,7 +264,7 @@ func ownPublication(events []schemas.Event, title string) schemas.Date {
 		if e.Kind != schemas.EventPublished {
 			continue
 		}
-		if (label != "" && strings.Contains(e.Sentence, label)) || containsAny(e.Sentence, thisNoticeWords) {
+		if (label != "" && strings.Contains(e.Sentence, label)) || text.ContainsAny(e.Sentence, thisNoticeWords) {
 			return e.Date
 		}
 	}

@@ -6,18 +6,22 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/breachtrend/breachtrend/stages/extract/text"
+
+	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
+
 	"github.com/breachtrend/breachtrend/schemas"
 )
 
 // A fuzz target per field scanner: whatever the text, the scanner does
 // not panic and what it returns is well formed (a real date, a count above
 // zero, a type of the vocabulary, evidence that is a sentence of the
-// input). `make fuzz` runs each briefly; the seeds are fuzzSeeds and short
+// input). `make fuzz` runs each briefly; the seeds are extracttest.FuzzSeeds and short
 // hostile runs, which the fuzzer grows.
 
 // fieldSeeds are the seeds of the field targets: text and a header.
 func fieldSeeds(f *testing.F) {
-	for _, s := range fuzzSeeds {
+	for _, s := range extracttest.FuzzSeeds {
 		f.Add(s, "")
 	}
 	f.Add("本文", "2023年7月1日架空市 お知らせ 2023年7月2日")
@@ -113,24 +117,24 @@ func FuzzOrganization(f *testing.F) {
 	f.Add("令和6年3月1日 港大学病院 患者さんの情報の紛失について", "")
 	f.Add("本文", "個人情報保護委員会株式会社による")
 	f.Add("(以下「当社」)\n\n業種 病院\n市内小学校", "")
-	f.Fuzz(func(t *testing.T, text, header string) {
-		org, ev := organization(nil, header, splitSentences(text), strings.Split(text, "\n"))
+	f.Fuzz(func(t *testing.T, txt, header string) {
+		org, ev := organization(nil, header, text.SplitSentences(txt), strings.Split(txt, "\n"))
 		if org != "" && ev == "" || strings.Contains(org, "\n") {
 			t.Fatalf("organization %q with no evidence", org)
 		}
 		if utf8.RuneCountInString(org) > maxNameRunes {
 			t.Fatalf("organization of %d runes", utf8.RuneCountInString(org))
 		}
-		inInput(t, "organization", org, text, header)
-		inInput(t, "organization evidence", ev, text, header)
+		inInput(t, "organization", org, txt, header)
+		inInput(t, "organization evidence", ev, txt, header)
 	})
 }
 
 func FuzzPublishedDate(f *testing.F) {
 	fieldSeeds(f)
-	f.Fuzz(func(t *testing.T, text, header string) {
-		sents := datedSentences(splitSentences(text))
-		d, i, j := publishedDate(nil, Input{Text: text, HeaderRest: header, CaseID: "2023-001"}, sents, &yearContext{caseYear: 2023})
+	f.Fuzz(func(t *testing.T, txt, header string) {
+		sents := datedSentences(text.SplitSentences(txt))
+		d, i, j := publishedDate(nil, Input{Text: txt, HeaderRest: header, CaseID: "2023-001"}, sents, &yearContext{caseYear: 2023})
 		wellFormedDate(t, "published date", d)
 		if i >= len(sents) || i >= 0 && j >= len(sents[i].Dates) {
 			t.Fatalf("published date at sentence %d mention %d of %d sentences", i, j, len(sents))
@@ -140,27 +144,27 @@ func FuzzPublishedDate(f *testing.F) {
 
 func FuzzEvents(f *testing.F) {
 	fieldSeeds(f)
-	f.Fuzz(func(t *testing.T, text, _ string) {
-		sents := splitSentences(text)
-		wellFormedEvents(t, timeline(nil, datedSentences(sents), &yearContext{caseYear: 2023}, -1, -1), text)
+	f.Fuzz(func(t *testing.T, txt, _ string) {
+		sents := text.SplitSentences(txt)
+		wellFormedEvents(t, timeline(nil, datedSentences(sents), &yearContext{caseYear: 2023}, -1, -1), txt)
 	})
 }
 
 func FuzzAffectedCount(f *testing.F) {
 	fieldSeeds(f)
-	f.Fuzz(func(t *testing.T, text, _ string) {
-		c, _, ev, ok := affected(nil, splitSentences(text))
+	f.Fuzz(func(t *testing.T, txt, _ string) {
+		c, _, ev, ok := affected(nil, text.SplitSentences(txt))
 		if ok && (c <= 0 || ev == "") || !ok && c != 0 {
 			t.Fatalf("affected = %d, %q, %v", c, ev, ok)
 		}
-		inInput(t, "count evidence", ev, text)
+		inInput(t, "count evidence", ev, txt)
 	})
 }
 
 func FuzzDataTypesOfNotice(f *testing.F) {
 	fieldSeeds(f)
-	f.Fuzz(func(t *testing.T, text, _ string) {
-		types, ev := dataTypes(nil, splitSentences(text))
+	f.Fuzz(func(t *testing.T, txt, _ string) {
+		types, ev := dataTypes(nil, text.SplitSentences(txt))
 		seen := map[string]bool{}
 		for _, d := range types {
 			if !slices.Contains(schemas.DataTypes, d) || seen[d] {
@@ -168,25 +172,25 @@ func FuzzDataTypesOfNotice(f *testing.F) {
 			}
 			seen[d] = true
 		}
-		inInput(t, "data type evidence", ev, text)
+		inInput(t, "data type evidence", ev, txt)
 	})
 }
 
 func FuzzCause(f *testing.F) {
 	fieldSeeds(f)
-	f.Fuzz(func(t *testing.T, text, title string) {
-		c, ev := cause(nil, title, splitSentences(text))
+	f.Fuzz(func(t *testing.T, txt, title string) {
+		c, ev := cause(nil, title, text.SplitSentences(txt))
 		if c != "unknown" && !slices.Contains(causeOrder, c) || c == "unknown" && ev != "" || c != "unknown" && ev == "" {
 			t.Fatalf("cause %q, evidence %q", c, ev)
 		}
-		inInput(t, "cause evidence", ev, text, title)
+		inInput(t, "cause evidence", ev, txt, title)
 	})
 }
 
 func FuzzReportNumber(f *testing.F) {
 	fieldSeeds(f)
-	f.Fuzz(func(t *testing.T, text, title string) {
-		sents := splitSentences(text)
+	f.Fuzz(func(t *testing.T, txt, title string) {
+		sents := text.SplitSentences(txt)
 		events := timeline(nil, datedSentences(sents), &yearContext{caseYear: 2023}, -1, -1)
 		seq, _ := reportNumber(nil, title, sents, events, schemas.Date{})
 		if seq < 0 || seq > 100 {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/breachtrend/breachtrend/schemas"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
 // hostileKinds are the characters of the hostile runs: each kind is one
@@ -49,23 +50,23 @@ func hostileInput(run string) Input {
 // sentences are split (sentences: the split itself).
 var hostileFields = []struct {
 	name string
-	run  func(in Input, sents []sentence, lines []string)
+	run  func(in Input, sents []text.Sentence, lines []string)
 }{
-	{"sentences", func(in Input, _ []sentence, _ []string) { splitSentences(in.Text) }},
-	{"dates", func(in Input, sents []sentence, _ []string) {
+	{"sentences", func(in Input, _ []text.Sentence, _ []string) { text.SplitSentences(in.Text) }},
+	{"dates", func(in Input, sents []text.Sentence, _ []string) {
 		publishedDate(nil, in, datedSentences(sents), &yearContext{caseYear: 2023})
 	}},
-	{"events", func(_ Input, sents []sentence, _ []string) {
+	{"events", func(_ Input, sents []text.Sentence, _ []string) {
 		timeline(nil, datedSentences(sents), &yearContext{caseYear: 2023}, -1, -1)
 	}},
-	{"report", func(in Input, sents []sentence, _ []string) {
+	{"report", func(in Input, sents []text.Sentence, _ []string) {
 		reportNumber(nil, in.HeaderRest, sents, nil, schemas.Date{})
 	}},
-	{"counts", func(_ Input, sents []sentence, _ []string) { affected(nil, sents) }},
-	{"datatypes", func(_ Input, sents []sentence, _ []string) { dataTypes(nil, sents) }},
-	{"organization", func(in Input, sents []sentence, lines []string) { organization(nil, in.HeaderRest, sents, lines) }},
-	{"cause", func(in Input, sents []sentence, _ []string) { cause(nil, in.HeaderRest, sents) }},
-	{"all", func(in Input, _ []sentence, _ []string) {
+	{"counts", func(_ Input, sents []text.Sentence, _ []string) { affected(nil, sents) }},
+	{"datatypes", func(_ Input, sents []text.Sentence, _ []string) { dataTypes(nil, sents) }},
+	{"organization", func(in Input, sents []text.Sentence, lines []string) { organization(nil, in.HeaderRest, sents, lines) }},
+	{"cause", func(in Input, sents []text.Sentence, _ []string) { cause(nil, in.HeaderRest, sents) }},
+	{"all", func(in Input, _ []text.Sentence, _ []string) {
 		var n schemas.Notice
 		if err := (Rules{}).Extract(context.Background(), in, &n); err != nil {
 			panic(err)
@@ -79,14 +80,14 @@ var hostileFields = []struct {
 // the size. One op of the 1M inputs takes up to ~0.1 s: run it with
 // -benchtime 3x.
 func BenchmarkHostile(b *testing.B) {
-	kagomeTokenizer() // built once, before any clock starts
+	text.KagomeTokenizer() // built once, before any clock starts
 	for _, f := range hostileFields {
 		b.Run(f.name, func(b *testing.B) {
 			for _, k := range hostileKinds {
 				b.Run(k.name, func(b *testing.B) {
 					for _, size := range hostileSizes {
 						in := hostileInput(hostileRun(k.chars, size.runes))
-						sents := splitSentences(in.Text)
+						sents := text.SplitSentences(in.Text)
 						lines := strings.Split(in.Text, "\n")
 						b.Run(size.name, func(b *testing.B) {
 							b.SetBytes(int64(len(in.Text)))
@@ -108,7 +109,7 @@ func TestHostileInputsAreQuick(t *testing.T) {
 	if testing.Short() {
 		t.Skip("timed: not under -short")
 	}
-	kagomeTokenizer()
+	text.KagomeTokenizer()
 	for _, k := range hostileKinds {
 		in := hostileInput(hostileRun(k.chars, 100_000))
 		var n schemas.Notice
@@ -130,14 +131,14 @@ func TestHostileGrowthIsLinear(t *testing.T) {
 	if processCPU() == 0 {
 		t.Skip("no process CPU time on this platform")
 	}
-	kagomeTokenizer()
+	text.KagomeTokenizer()
 	const small, factor = 50_000, 8
 	for _, k := range hostileKinds {
 		inputs := [2]Input{hostileInput(hostileRun(k.chars, small)), hostileInput(hostileRun(k.chars, small*factor))}
-		var sents [2][]sentence
+		var sents [2][]text.Sentence
 		var lines [2][]string
 		for i, in := range inputs {
-			sents[i], lines[i] = splitSentences(in.Text), strings.Split(in.Text, "\n")
+			sents[i], lines[i] = text.SplitSentences(in.Text), strings.Split(in.Text, "\n")
 		}
 		for _, f := range hostileFields {
 			var best [2]time.Duration

@@ -6,6 +6,7 @@ import (
 	"github.com/ikawaha/kagome-dict/dict"
 
 	"github.com/breachtrend/breachtrend/internal/jatok"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
 // dictSurfaces maps each word of the tokenizer's dictionary (by id, a
@@ -50,7 +51,7 @@ func TestLemmaStems(t *testing.T) {
 	bases := map[string]bool{}
 	for _, c := range lemmaCues {
 		bases[c.base] = true
-		if !containsAny(c.base, lemmaStems) {
+		if !text.ContainsAny(c.base, lemmaStems) {
 			t.Errorf("lemma %s holds no stem", c.base)
 		}
 	}
@@ -65,7 +66,7 @@ func TestLemmaStems(t *testing.T) {
 			continue
 		}
 		n++
-		if !containsAny(s, lemmaStems) {
+		if !text.ContainsAny(s, lemmaStems) {
 			t.Errorf("%s (base form %s) holds no stem", s, base)
 		}
 	}

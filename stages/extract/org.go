@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
 // The leads that a title line drops before its name: a date (an era's or
@@ -20,14 +22,14 @@ var (
 // sentence, a line that is only a name at the top or in the signature, a
 // mayor's signature, the subject of the first sentences, or the body named
 // most often.
-func organization(w *watch, header string, sents []sentence, lines []string) (string, string) {
+func organization(w *text.Watch, header string, sents []text.Sentence, lines []string) (string, string) {
 	if header != "" {
 		if org := headerOrganization(header, compactBody(lines, header)); org != "" {
 			return org, header
 		}
 	}
 	for _, s := range sents {
-		w.check()
+		w.Check()
 		if loc := selfRefRE.FindStringIndex(s.Text); loc != nil {
 			if org := lastName(s.Text[:loc[0]]); org != "" {
 				return org, s.Text
@@ -42,7 +44,7 @@ func organization(w *watch, header string, sents []sentence, lines []string) (st
 		}
 	}
 	for k, i := range idx {
-		w.check()
+		w.Check()
 		if k >= topLines && k < len(idx)-signatureLines {
 			continue
 		}
@@ -65,7 +67,7 @@ func organization(w *watch, header string, sents []sentence, lines []string) (st
 	}
 	// The body that calls itself by its name: 「当○○クラブの会員…」.
 	for _, s := range sents {
-		w.check()
+		w.Check()
 		if org := selfPrefixedName(s.Text); org != "" {
 			return org, s.Text
 		}
@@ -78,15 +80,15 @@ func organization(w *watch, header string, sents []sentence, lines []string) (st
 	var order []string
 	body, joined := "", false // the text less the header, joined on first use
 	for _, s := range sents {
-		w.check()
+		w.Check()
 		// An address names a place, not the holder: 〒100-0001 東京都….
-		if containsAny(s.Text, addressCues) {
+		if text.ContainsAny(s.Text, addressCues) {
 			continue
 		}
-		sm := maskOf(s.Text)
-		var spans *tokenSpans // the sentence's tokens, read on first need
+		sm := text.MaskOf(s.Text)
+		var spans *text.TokenSpans // the sentence's tokens, read on first need
 		for r, re := range []*regexp.Regexp{legalFirstRE, legalLastRE, suffixLongRE} {
-			if !nameCues[r].inMask(s.Text, sm) {
+			if !nameCues[r].InMask(s.Text, sm) {
 				continue // no legal form or suffix: the pattern cannot match
 			}
 			for _, loc := range re.FindAllStringIndex(s.Text, -1) {
@@ -94,10 +96,10 @@ func organization(w *watch, header string, sents []sentence, lines []string) (st
 				if r == 2 {
 					if suf := oneRuneSuffix(m); suf != "" {
 						if spans == nil {
-							sp := spansOf(s.Text)
+							sp := text.SpansOf(s.Text)
 							spans = &sp
 						}
-						if !spans.suffixOnBoundary(loc[1], len(suf)) {
+						if !spans.SuffixOnBoundary(loc[1], len(suf)) {
 							continue // 市民税, 下水道: a word, not a name
 						}
 					}
@@ -153,7 +155,7 @@ func organization(w *watch, header string, sents []sentence, lines []string) (st
 		}
 	}
 	for _, s := range sents {
-		w.check()
+		w.Check()
 		if gov := subjectName(s.Text); gov != "" && localGovernments()[gov] && strings.Count(body, gov) >= minRecurrence {
 			return gov, s.Text
 		}
@@ -292,8 +294,8 @@ func headerOrganization(rest, compactBody string) string {
 	// The name is a prefix of the run of at most maxNameRunes runes; a
 	// longer run is no name as a whole, and its prefixes past the bound
 	// are none either.
-	within := run[:prefixBytes(run, maxNameRunes)]
-	ends, spans := tokenEnds(run[:prefixBytes(run, maxNameRunes+tokenLookahead)])
+	within := run[:text.PrefixBytes(run, maxNameRunes)]
+	ends, spans := tokenEnds(run[:text.PrefixBytes(run, maxNameRunes+tokenLookahead)])
 	best, bestScore := "", headerMinScore
 	runes := 0
 	for k := range within {
@@ -366,21 +368,8 @@ const maxNameCandidates = 100
 // whole run.
 const tokenLookahead = 16
 
-// prefixBytes is the length in bytes of the first max runes of s (all of
-// s when it is shorter).
-func prefixBytes(s string, max int) int {
-	n := 0
-	for i := range s {
-		if n == max {
-			return i
-		}
-		n++
-	}
-	return len(s)
-}
-
 // splitScore rates cutting the header's name run at byte k.
-func splitScore(rest, run string, k int, ends map[int]string, spans tokenSpans, body string) int {
+func splitScore(rest, run string, k int, ends map[int]string, spans text.TokenSpans, body string) int {
 	name, remainder := run[:k], rest[k:]
 	sc := 0
 	evidence := k == len(run)
@@ -391,7 +380,7 @@ func splitScore(rest, run string, k int, ends map[int]string, spans tokenSpans, 
 	// The longest suffix the cut ends in; one of one character (市, 道)
 	// counts only on a token boundary: 下水道, 市民税 are words.
 	if suf := longestSuffix(name, orgSuffixes); suf != "" && !selfWord(name, suf) &&
-		(utf8.RuneCountInString(suf) > 1 || spans.suffixOnBoundary(k, len(suf))) {
+		(utf8.RuneCountInString(suf) > 1 || spans.SuffixOnBoundary(k, len(suf))) {
 		sc += suffixScore
 		evidence = true
 	}
@@ -473,7 +462,7 @@ func leadingRun(s string) string {
 				}
 				j += n
 			}
-			if j-i < nameHiraganaMinRunes*3 || j == len(s) || hasPrefixAny(s[i:], particles) {
+			if j-i < nameHiraganaMinRunes*3 || j == len(s) || text.HasPrefixAny(s[i:], particles) {
 				break
 			}
 			i = j
@@ -497,19 +486,19 @@ func isNameRune(r rune) bool {
 
 // tokenEnds maps the byte offsets where kagome's tokens of s end to the
 // third POS field of the token ending there (組織 for an organization).
-func tokenEnds(s string) (map[int]string, tokenSpans) {
+func tokenEnds(s string) (map[int]string, text.TokenSpans) {
 	out := map[int]string{}
-	spans := tokenSpans{starts: map[int]bool{}, ends: map[int]bool{}, properEnds: map[int]bool{}}
+	spans := text.TokenSpans{Starts: map[int]bool{}, Ends: map[int]bool{}, ProperEnds: map[int]bool{}}
 	at := 0
-	for _, m := range morphs(s) {
-		spans.starts[at] = true
+	for _, m := range text.Morphs(s) {
+		spans.Starts[at] = true
 		at += len(m.Surface)
-		spans.ends[at] = true
-		if m.properPOS {
-			spans.properEnds[at] = true
+		spans.Ends[at] = true
+		if m.ProperPOS {
+			spans.ProperEnds[at] = true
 		}
 		tag := ""
-		if m.isOrgTag() {
+		if m.IsOrgTag() {
 			tag = "組織"
 		}
 		out[at] = tag
@@ -589,8 +578,8 @@ func cutOfficer(run string) string {
 // (「神奈川県環境農政局…課」 gives 神奈川県), or a title line that ends in a
 // name after a space.
 func lineName(l string, top bool) string {
-	l = strings.TrimSpace(strings.TrimLeft(l, nameTrimMarks))
-	if l == "" || hasPrefixAny(l, lineLabels) || strings.Contains(orgFirstRunes(l, postcodeWindowRunes), "〒") {
+	l = strings.TrimSpace(strings.TrimLeft(l, text.NameTrimMarks))
+	if l == "" || text.HasPrefixAny(l, lineLabels) || strings.Contains(orgFirstRunes(l, postcodeWindowRunes), "〒") {
 		return ""
 	}
 	if m := mayorRE.FindStringSubmatch(l); m != nil && !isGeneric(m[1]) && utf8.RuneCountInString(l) <= mayorLineMaxRunes {
@@ -600,7 +589,7 @@ func lineName(l string, top bool) string {
 	// government is the holder (「青葉県子ども家庭部こども支援課」).
 	if hasSuffixAny(l, sectionWords) && !strings.ContainsAny(l, " 、。,") && utf8.RuneCountInString(l) <= sectionLineMaxRunes {
 		if p := placeRE.FindString(l); p != "" && len(p) < len(l) && !isGeneric(p) &&
-			containsAny(l[len(p):], divisionWords) {
+			text.ContainsAny(l[len(p):], divisionWords) {
 			return p
 		}
 	}
@@ -634,7 +623,7 @@ func lineName(l string, top bool) string {
 	}
 	// A title line that ends with the name: 「…の紛失について○○信用金庫」.
 	if i := strings.LastIndexAny(l, titleEndRunes); i > 0 {
-		if _, size := utf8.DecodeRuneInString(l[i:]); hasPrefixAny(lastRunes(l[:i+size], 2), titleEnds) {
+		if _, size := utf8.DecodeRuneInString(l[i:]); text.HasPrefixAny(lastRunes(l[:i+size], 2), titleEnds) {
 			if org := wholeName(l[i+size:]); org != "" {
 				return org
 			}
@@ -740,15 +729,15 @@ func subjectName(s string) string {
 			break
 		}
 	}
-	if strings.HasSuffix(run, "内") && hasPrefixAny("内"+next, subjectMarkers) {
+	if strings.HasSuffix(run, "内") && text.HasPrefixAny("内"+next, subjectMarkers) {
 		run, next = strings.TrimSuffix(run, "内"), "内"+next
 	}
-	if hasPrefixAny(next, subjectMarkers) {
+	if text.HasPrefixAny(next, subjectMarkers) {
 		if org := wholeName(run); org != "" {
 			return org
 		}
 		// A name with hiragana in it: 「○○市立ひかり中学校において」.
-		if nameLike(run) && runeCountTo(run, nameLineMaxRunes+1) <= nameLineMaxRunes && !strings.ContainsAny(run, "0123456789") {
+		if nameLike(run) && text.RuneCountTo(run, nameLineMaxRunes+1) <= nameLineMaxRunes && !strings.ContainsAny(run, "0123456789") {
 			return run
 		}
 		// A local government that begins the subject: 「○○市安全安心
@@ -758,7 +747,7 @@ func subjectName(s string) string {
 		}
 		// A ministry's bureau: 「○○省○○局(局長 …)では」 (a division word
 		// ends it, a ministry or agency of the regulators begins it).
-		if hasSuffixAny(run, divisionWords) && runeCountTo(run, nameLineMaxRunes+1) <= nameLineMaxRunes {
+		if hasSuffixAny(run, divisionWords) && text.RuneCountTo(run, nameLineMaxRunes+1) <= nameLineMaxRunes {
 			for _, reg := range regulators {
 				if strings.HasPrefix(run, reg) && len(run) > len(reg)+len("局") && hasSuffixAny(reg, orgSuffixes) {
 					return run
@@ -863,7 +852,7 @@ func isGeneric(s string) bool {
 			return true
 		}
 	}
-	return hasPrefixAny(s, genericPrefixes)
+	return text.HasPrefixAny(s, genericPrefixes)
 }
 
 func isOutside(s string) bool {
@@ -889,7 +878,7 @@ func orgFirstRunes(s string, n int) string {
 // page's breadcrumb trail, 「1. ○○銀行トップ」 or 「○○市トップページ > …」:
 // the site is the organization's own.
 func breadcrumbName(l string) string {
-	if !containsAny(l, breadcrumbHomes) {
+	if !text.ContainsAny(l, breadcrumbHomes) {
 		return ""
 	}
 	l = numberLeadRE.ReplaceAllString(l, "")
@@ -909,7 +898,7 @@ func breadcrumbName(l string) string {
 		name = strings.TrimSuffix(name, w)
 	}
 	name = strings.TrimRight(name, "! ")
-	if run := leadingRun(name); run != name || utf8.RuneCountInString(run) < nameMinRunes || runeCountTo(run, maxNameRunes+1) > maxNameRunes ||
+	if run := leadingRun(name); run != name || utf8.RuneCountInString(run) < nameMinRunes || text.RuneCountTo(run, maxNameRunes+1) > maxNameRunes ||
 		isGeneric(run) || isOutside(run) {
 		return ""
 	}
@@ -953,7 +942,7 @@ func longestSuffix(s string, suffixes []string) string {
 // 税」 nothing), the longest first (札幌市中央区 before 札幌市).
 func localGovernmentPrefix(run string) string {
 	govs := localGovernments()
-	var spans *tokenSpans
+	var spans *text.TokenSpans
 	best := ""
 	n := 0
 	for i, r := range run {
@@ -968,10 +957,10 @@ func localGovernmentPrefix(run string) string {
 		}
 		if end < len(run) {
 			if spans == nil {
-				sp := spansOf(run[:prefixBytes(run, localGovernmentMaxRunes+tokenLookahead)])
+				sp := text.SpansOf(run[:text.PrefixBytes(run, localGovernmentMaxRunes+tokenLookahead)])
 				spans = &sp
 			}
-			if !spans.suffixOnBoundary(end, utf8.RuneLen(r)) {
+			if !spans.SuffixOnBoundary(end, utf8.RuneLen(r)) {
 				continue
 			}
 		}
@@ -1009,11 +998,11 @@ func selfPrefixedName(s string) string {
 			if next, _ := utf8.DecodeRuneInString(s[at+len(run):]); !unicode.Is(unicode.Hiragana, next) {
 				continue
 			}
-			if runeCountTo(run, nameLineMaxRunes+1) > nameLineMaxRunes || utf8.RuneCountInString(run) < selfNameMinRunes ||
+			if text.RuneCountTo(run, nameLineMaxRunes+1) > nameLineMaxRunes || utf8.RuneCountInString(run) < selfNameMinRunes ||
 				isGeneric(run) || isOutside(run) {
 				continue
 			}
-			if slices.ContainsFunc(morphs(run), func(m morph) bool { return m.unknown || m.properPOS }) {
+			if slices.ContainsFunc(text.Morphs(run), func(m text.Morph) bool { return m.Unknown || m.ProperPOS }) {
 				return run
 			}
 		}

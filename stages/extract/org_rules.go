@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/rules"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
 // The organization field's rules, read once from rules/organization (see
@@ -77,8 +78,8 @@ var (
 	selfPrefixes    = rules.Words(orgFile("self_prefixes.tsv"))
 	subjectMarkers  = rules.Words(orgFile("subject_markers.tsv"))
 	titleEnds       = rules.Words(orgFile("title_ends.tsv"))
-	titleEndRunes   = lastRuneOfEach(titleEnds)
-	orgWeight       = weightsFrom(orgRulesDir+"weights.tsv", rules.Table(orgFile("weights.tsv"), 3))
+	titleEndRunes   = text.LastRuneOfEach(titleEnds)
+	orgWeight       = text.WeightsFrom(orgRulesDir+"weights.tsv", rules.Table(orgFile("weights.tsv"), 3))
 	departmentRunes = strings.Join(append(slices.Clone(sectionWords), divisionWords...), "")
 )
 
@@ -119,104 +120,25 @@ var (
 // class, not a list) and the words that begin or end a name.
 var (
 	nameRun      = `[\p{Han}\p{Katakana}ーA-Za-z0-9・&＆.\-]`
-	legalFirstRE = regexp.MustCompile(alternation(legalFirstForms) + `\s?` + nameRun + runeBound(1, orgWeight("legal_name_max_runes")))
-	legalLastRE  = regexp.MustCompile(nameRun + runeBound(1, orgWeight("legal_name_max_runes")) + alternation(legalLastForms))
-	suffixRE     = regexp.MustCompile(nameRun + runeBound(1, orgWeight("suffix_name_max_runes")) + `?` + alternation(patternSuffixes))
-	selfRefRE    = regexp.MustCompile(`[(]以下[、,]?\s?[「『]?(` + alternation(selfAliases) + `)`)
-	mayorRE      = regexp.MustCompile(`^(` + nameRun + runeBound(1, orgWeight("mayor_name_max_runes")) + `?` + runeClass(mayorSuffixes) + `)` +
-		`(` + alternation(headTitles) + `)(\s|` + nameRun + runeBound(0, orgWeight("mayor_rest_max_runes")) + `$)`)
-	nameOnlyRE   = regexp.MustCompile(`^` + nameRun + runeBound(orgWeight("name_line_min_runes"), orgWeight("name_line_max_runes")) + `$`)
-	suffixLongRE = regexp.MustCompile(nameRun + runeBound(1, orgWeight("suffix_name_max_runes")) + alternation(patternSuffixes))
-	placeRE      = regexp.MustCompile(`^\p{Han}` + runeBound(1, orgWeight("place_max_runes")) + `?` + alternation(placeSuffixes))
+	legalFirstRE = regexp.MustCompile(text.Alternation(legalFirstForms) + `\s?` + nameRun + text.RuneBound(1, orgWeight("legal_name_max_runes")))
+	legalLastRE  = regexp.MustCompile(nameRun + text.RuneBound(1, orgWeight("legal_name_max_runes")) + text.Alternation(legalLastForms))
+	suffixRE     = regexp.MustCompile(nameRun + text.RuneBound(1, orgWeight("suffix_name_max_runes")) + `?` + text.Alternation(patternSuffixes))
+	selfRefRE    = regexp.MustCompile(`[(]以下[、,]?\s?[「『]?(` + text.Alternation(selfAliases) + `)`)
+	mayorRE      = regexp.MustCompile(`^(` + nameRun + text.RuneBound(1, orgWeight("mayor_name_max_runes")) + `?` + text.RuneClass(mayorSuffixes) + `)` +
+		`(` + text.Alternation(headTitles) + `)(\s|` + nameRun + text.RuneBound(0, orgWeight("mayor_rest_max_runes")) + `$)`)
+	nameOnlyRE   = regexp.MustCompile(`^` + nameRun + text.RuneBound(orgWeight("name_line_min_runes"), orgWeight("name_line_max_runes")) + `$`)
+	suffixLongRE = regexp.MustCompile(nameRun + text.RuneBound(1, orgWeight("suffix_name_max_runes")) + text.Alternation(patternSuffixes))
+	placeRE      = regexp.MustCompile(`^\p{Han}` + text.RuneBound(1, orgWeight("place_max_runes")) + `?` + text.Alternation(placeSuffixes))
 )
 
 // nameCues are, for legalFirstRE, legalLastRE and suffixLongRE, words one
 // of which every match holds: the patterns open with a run of name
 // characters, no literal, and most sentences name no body. They are the
 // patterns' words that hold no shorter one of them.
-var nameCues = [3]wordList{
-	newWordList(minimalWords(legalFirstForms)),
-	newWordList(minimalWords(legalLastForms)),
-	newWordList(minimalWords(patternSuffixes)),
-}
-
-// alternation is a non-capturing group matching any of words, the longest
-// first: of two words that begin alike the longer is tried first (県警察
-// before 県警), as Go's regexp prefers the first alternative that matches.
-func alternation(words []string) string {
-	sorted := slices.Clone(words)
-	slices.SortStableFunc(sorted, func(a, b string) int { return len(b) - len(a) })
-	quoted := make([]string, len(sorted))
-	for i, w := range sorted {
-		quoted[i] = regexp.QuoteMeta(w)
-	}
-	return `(?:` + strings.Join(quoted, "|") + `)`
-}
-
-// runeClass is a character class of words of one character each.
-func runeClass(words []string) string {
-	var b strings.Builder
-	b.WriteByte('[')
-	for _, w := range words {
-		b.WriteString(regexp.QuoteMeta(w))
-	}
-	b.WriteByte(']')
-	return b.String()
-}
-
-// runeBound is the repetition {lo,hi}.
-func runeBound(lo, hi int) string { return fmt.Sprintf("{%d,%d}", lo, hi) }
-
-// minimalWords are the words of ws that hold no other word of ws: a text
-// holds one of ws only if it holds one of these.
-func minimalWords(ws []string) []string {
-	var out []string
-	for _, w := range ws {
-		holds := false
-		for _, v := range ws {
-			if v != w && strings.Contains(w, v) {
-				holds = true
-				break
-			}
-		}
-		if !holds {
-			out = append(out, w)
-		}
-	}
-	return out
-}
-
-// lastRuneOfEach is the last characters of words, as one string for
-// strings.LastIndexAny.
-func lastRuneOfEach(words []string) string {
-	var b strings.Builder
-	for _, w := range words {
-		r, _ := utf8.DecodeLastRuneInString(w)
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-// flags reads yes/no columns 1.. of a row, named as the file's header.
-// uniqueKeys panics on a row whose first n fields are those of an earlier
-// row: a word listed twice, perhaps with other columns.
-func uniqueKeys(rows []rules.Row, n int) {
-	seen := map[string]int{}
-	for _, r := range rows {
-		k := strings.Join(r.Fields[:n], "\t")
-		if first, dup := seen[k]; dup {
-			panic(fmt.Errorf("rules: %s: %q is already on line %d", r.Pos(), strings.Join(r.Fields[:n], " "), first))
-		}
-		seen[k] = r.Line
-	}
-}
-
-func flags(r rules.Row, names ...string) []bool {
-	out := make([]bool, len(names))
-	for i, n := range names {
-		out[i] = must(r.Flag(i+1, n))
-	}
-	return out
+var nameCues = [3]text.WordList{
+	text.NewWordList(text.MinimalWords(legalFirstForms)),
+	text.NewWordList(text.MinimalWords(legalLastForms)),
+	text.NewWordList(text.MinimalWords(patternSuffixes)),
 }
 
 // legalFormsFrom reads the forms and, of them, those that open and close
@@ -224,8 +146,8 @@ func flags(r rules.Row, names ...string) []bool {
 // legal forms shared with stages/enrich (its key and contractor columns
 // are enrich's).
 func legalFormsFrom(forms, patterns []rules.Row) (all, first, last []string) {
-	uniqueKeys(forms, 1)
-	uniqueKeys(patterns, 1)
+	text.UniqueKeys(forms, 1)
+	text.UniqueKeys(patterns, 1)
 	for _, r := range forms {
 		all = append(all, r.Fields[0])
 	}
@@ -233,7 +155,7 @@ func legalFormsFrom(forms, patterns []rules.Row) (all, first, last []string) {
 		if !slices.Contains(all, r.Fields[0]) {
 			panic(fmt.Errorf("rules: %s: %q is not a form of %slegal_forms.tsv", r.Pos(), r.Fields[0], orgRulesDir))
 		}
-		f := flags(r, "first", "last")
+		f := text.Flags(r, "first", "last")
 		if f[0] {
 			first = append(first, r.Fields[0])
 		}
@@ -245,10 +167,10 @@ func legalFormsFrom(forms, patterns []rules.Row) (all, first, last []string) {
 }
 
 func suffixesFrom(rows []rules.Row) (header, line, pattern, place, mayor []string) {
-	uniqueKeys(rows, 1)
+	text.UniqueKeys(rows, 1)
 	for _, r := range rows {
 		w := r.Fields[0]
-		f := flags(r, "header", "line", "pattern", "place", "mayor")
+		f := text.Flags(r, "header", "line", "pattern", "place", "mayor")
 		if !slices.Contains(f, true) {
 			panic(fmt.Errorf("rules: %s: suffix %q is used nowhere", r.Pos(), w))
 		}
@@ -265,9 +187,9 @@ func suffixesFrom(rows []rules.Row) (header, line, pattern, place, mayor []strin
 }
 
 func referencesFrom(rows []rules.Row) (aliases, notSuffix, generic []string) {
-	uniqueKeys(rows, 1)
+	text.UniqueKeys(rows, 1)
 	for _, r := range rows {
-		f := flags(r, "alias", "not_suffix", "generic")
+		f := text.Flags(r, "alias", "not_suffix", "generic")
 		for i, l := range []*[]string{&aliases, &notSuffix, &generic} {
 			if f[i] {
 				*l = append(*l, r.Fields[0])
@@ -278,9 +200,9 @@ func referencesFrom(rows []rules.Row) (aliases, notSuffix, generic []string) {
 }
 
 func genericNamesFrom(rows []rules.Row) (names, prefixes, qualifiers, facilities []string) {
-	uniqueKeys(rows, 2)
+	text.UniqueKeys(rows, 2)
 	for _, r := range rows {
-		switch kindOf(r, "name", "prefix", "qualifier", "facility") {
+		switch text.KindOf(r, "name", "prefix", "qualifier", "facility") {
 		case "name":
 			names = append(names, r.Fields[0])
 		case "prefix":
@@ -295,9 +217,9 @@ func genericNamesFrom(rows []rules.Row) (names, prefixes, qualifiers, facilities
 }
 
 func outsideBodiesFrom(rows []rules.Row) (outside, endings, regs []string) {
-	uniqueKeys(rows, 1)
+	text.UniqueKeys(rows, 1)
 	for _, r := range rows {
-		f := flags(r, "outside", "ending", "regulator")
+		f := text.Flags(r, "outside", "ending", "regulator")
 		if f[1] && !f[0] {
 			panic(fmt.Errorf("rules: %s: ending yes needs outside yes", r.Pos()))
 		}
@@ -311,12 +233,12 @@ func outsideBodiesFrom(rows []rules.Row) (outside, endings, regs []string) {
 }
 
 func departmentsFrom(rows []rules.Row) (sections, divisions []string) {
-	uniqueKeys(rows, 1)
+	text.UniqueKeys(rows, 1)
 	for _, r := range rows {
 		if utf8.RuneCountInString(r.Fields[0]) != 1 {
 			panic(fmt.Errorf("rules: %s: department word %q is not one character", r.Pos(), r.Fields[0]))
 		}
-		if kindOf(r, "section", "division") == "section" {
+		if text.KindOf(r, "section", "division") == "section" {
 			sections = append(sections, r.Fields[0])
 		} else {
 			divisions = append(divisions, r.Fields[0])
@@ -326,9 +248,9 @@ func departmentsFrom(rows []rules.Row) (sections, divisions []string) {
 }
 
 func breadcrumbsFrom(rows []rules.Row) (homes, siteWords []string) {
-	uniqueKeys(rows, 1)
+	text.UniqueKeys(rows, 1)
 	for _, r := range rows {
-		if kindOf(r, "home", "site") == "home" {
+		if text.KindOf(r, "home", "site") == "home" {
 			homes = append(homes, r.Fields[0])
 		} else {
 			siteWords = append(siteWords, r.Fields[0])
@@ -371,10 +293,10 @@ var gazetteerCompanies = sync.OnceValue(func() []gazetteerEntry {
 	var out []gazetteerEntry
 	for _, c := range g.Companies {
 		key := stripLegal(c.Name)
-		if utf8.RuneCountInString(key) < gazetteerKeyMinRunes || isASCIIWord(key) {
+		if utf8.RuneCountInString(key) < gazetteerKeyMinRunes || text.IsASCIIWord(key) {
 			continue
 		}
-		if ms := morphs(key); len(ms) == 1 && !ms[0].properPOS && !ms[0].unknown {
+		if ms := text.Morphs(key); len(ms) == 1 && !ms[0].ProperPOS && !ms[0].Unknown {
 			continue
 		}
 		out = append(out, gazetteerEntry{name: c.Name, key: key})

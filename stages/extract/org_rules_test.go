@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/breachtrend/breachtrend/rules"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
 // TestCasesOrganization runs rules/cases/organization.tsv through the
@@ -48,7 +49,7 @@ func TestBundledOrgRules(t *testing.T) {
 		}
 	}
 	for _, r := range rules.Table(orgRulesDir+"weights.tsv", 3) {
-		if !slices.Contains(weightsRead, r.File+"\t"+r.Fields[0]) {
+		if !slices.Contains(text.WeightsRead, r.File+"\t"+r.Fields[0]) {
 			t.Errorf("%s: weight %q is not read", r.Pos(), r.Fields[0])
 		}
 	}
@@ -60,12 +61,12 @@ func TestBundledOrgRules(t *testing.T) {
 func TestNameCuesHoldEveryPatternWord(t *testing.T) {
 	for i, words := range [][]string{legalFirstForms, legalLastForms, patternSuffixes} {
 		for _, w := range words {
-			if !nameCues[i].in(w) {
+			if !nameCues[i].In(w) {
 				t.Errorf("nameCues[%d] skips a text holding %q", i, w)
 			}
 		}
 	}
-	if got := minimalWords([]string{"県警察", "県警", "県", "大学病院", "病院", "大学"}); !slices.Equal(got, []string{"県", "病院", "大学"}) {
+	if got := text.MinimalWords([]string{"県警察", "県警", "県", "大学病院", "病院", "大学"}); !slices.Equal(got, []string{"県", "病院", "大学"}) {
 		t.Errorf("minimalWords = %q", got)
 	}
 }
@@ -74,16 +75,16 @@ func TestNameCuesHoldEveryPatternWord(t *testing.T) {
 // prefers the longer of two words that begin alike, whatever the list's
 // order, and matches its words literally.
 func TestAlternationLongestFirst(t *testing.T) {
-	re := regexp.MustCompile(`^` + alternation([]string{"県", "県警", "(株)", "県警察"}))
+	re := regexp.MustCompile(`^` + text.Alternation([]string{"県", "県警", "(株)", "県警察"}))
 	for text, want := range map[string]string{"県警察本部": "県警察", "県警に": "県警", "県の": "県", "(株)": "(株)", "株": ""} {
 		if got := re.FindString(text); got != want {
 			t.Errorf("%q: match %q, want %q", text, got, want)
 		}
 	}
-	if got := runeClass([]string{"市", "町"}); got != "[市町]" {
+	if got := text.RuneClass([]string{"市", "町"}); got != "[市町]" {
 		t.Errorf("runeClass = %q", got)
 	}
-	if got := lastRuneOfEach([]string{"いて", ")"}); got != "て)" {
+	if got := text.LastRuneOfEach([]string{"いて", ")"}); got != "て)" {
 		t.Errorf("lastRuneOfEach = %q", got)
 	}
 }
@@ -143,17 +144,17 @@ func TestOrgRuleFileErrors(t *testing.T) {
 			`organization/departments.tsv:2: department word "本部" is not one character`},
 		{"breadcrumb kind unknown", func() { breadcrumbsFrom(rows("organization/breadcrumbs.tsv", "トップ\ttop")) },
 			`organization/breadcrumbs.tsv:1: kind "top" is not one of home, site`},
-		{"line mark kind unknown", func() { lineMarksFrom(rows("text/line_marks.tsv", "■\theading\tyes", "◆\tmark\tyes")) },
+		{"line mark kind unknown", func() { text.LineMarksFrom(rows("text/line_marks.tsv", "■\theading\tyes", "◆\tmark\tyes")) },
 			`text/line_marks.tsv:2: kind "mark" is not one of heading, bullet, other`},
 		{"weight not a number", func() {
-			weightsFrom("organization/weights.tsv", rows("organization/weights.tsv", "suffix\tthree\tmeaning"))
+			text.WeightsFrom("organization/weights.tsv", rows("organization/weights.tsv", "suffix\tthree\tmeaning"))
 		},
 			`organization/weights.tsv:1: value "three" is not a whole number`},
 		{"weight twice", func() {
-			weightsFrom("organization/weights.tsv", rows("organization/weights.tsv", "suffix\t3\tmeaning", "suffix\t2\tmeaning"))
+			text.WeightsFrom("organization/weights.tsv", rows("organization/weights.tsv", "suffix\t3\tmeaning", "suffix\t2\tmeaning"))
 		}, `organization/weights.tsv:2: weight "suffix" is already set`},
 		{"weight missing", func() {
-			weightsFrom("organization/weights.tsv", rows("organization/weights.tsv", "suffix\t3\tmeaning"))("title_start")
+			text.WeightsFrom("organization/weights.tsv", rows("organization/weights.tsv", "suffix\t3\tmeaning"))("title_start")
 		},
 			`organization/weights.tsv: no weight "title_start"`},
 	} {
@@ -188,7 +189,7 @@ func TestOrgRuleColumns(t *testing.T) {
 	if !slices.Contains(names, "県立") || !slices.Equal(prefixes, []string{"本"}) || !slices.Equal(qualifiers, []string{"県立"}) || !slices.Equal(facilities, []string{"施設"}) {
 		t.Errorf("generic names %q, prefixes %q, qualifiers %q, facilities %q", names, prefixes, qualifiers, facilities)
 	}
-	headings, bullets, trim := lineMarksFrom(rows("text/line_marks.tsv", "■\theading\tyes", "・\tbullet\tno", "◆\tother\tyes"))
+	headings, bullets, trim := text.LineMarksFrom(rows("text/line_marks.tsv", "■\theading\tyes", "・\tbullet\tno", "◆\tother\tyes"))
 	if !slices.Equal(headings, []string{"■"}) || !slices.Equal(bullets, []string{"・"}) || trim != "■◆ " {
 		t.Errorf("line marks: headings %q, bullets %q, trim %q", headings, bullets, trim)
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/breachtrend/breachtrend/stages/extract/text"
 	"github.com/breachtrend/breachtrend/stages/normalize"
 )
 
@@ -35,15 +36,15 @@ func checkGolden(t *testing.T, fixture, got string, rewrite bool, flag string) {
 
 // orgOf runs organization on an invented notice, normalized as the
 // pipeline does: a first line 【セキュリティ事件簿#…】 is the blog header.
-func orgOf(text string) (string, string) {
-	text = normalize.Text(text)
+func orgOf(txt string) (string, string) {
+	txt = normalize.Text(txt)
 	header := ""
-	if first, _, _ := strings.Cut(text, "\n"); strings.HasPrefix(first, "【セキュリティ事件簿") {
+	if first, _, _ := strings.Cut(txt, "\n"); strings.HasPrefix(first, "【セキュリティ事件簿") {
 		if _, rest, ok := strings.Cut(first, "】"); ok {
 			header = strings.TrimSpace(rest)
 		}
 	}
-	return organization(nil, header, splitSentences(text), strings.Split(text, "\n"))
+	return organization(nil, header, text.SplitSentences(txt), strings.Split(txt, "\n"))
 }
 
 // TestOrganizationGolden reads whole invented notices from
@@ -80,8 +81,8 @@ func TestSuffixOnBoundary(t *testing.T) {
 		{"下水道使用料の通知", "下水道", false},
 		{"県民税の通知", "県", false},
 	} {
-		sp := spansOf(c.text)
-		if got := sp.suffixOnBoundary(len(c.name), len("市")); got != c.want {
+		sp := text.SpansOf(c.text)
+		if got := sp.SuffixOnBoundary(len(c.name), len("市")); got != c.want {
 			t.Errorf("%s: suffix of %s on a boundary = %v, want %v", c.text, c.name, got, c.want)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/schemas"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
 var (
@@ -21,8 +22,8 @@ var (
 // that cites one earlier unnumbered notice (既報, 先般ご案内した) makes it
 // the second; a notice with no sign of an earlier one is the first, and one
 // that reads as a later report without saying which is left unnumbered.
-func reportNumber(w *watch, title string, sents []sentence, events []schemas.Event, published schemas.Date) (seq int, final bool) {
-	w.check()
+func reportNumber(w *text.Watch, title string, sents []text.Sentence, events []schemas.Event, published schemas.Date) (seq int, final bool) {
+	w.Check()
 	final = finalReportRE.MatchString(title)
 	if m := nthReportRE.FindStringSubmatch(title); m != nil {
 		if n, ok := smallNumber(m[1]); ok {
@@ -41,7 +42,7 @@ func reportNumber(w *watch, title string, sents []sentence, events []schemas.Eve
 		return 0, true
 	}
 	seq = seqFromBody(w, title, sents, events, published)
-	w.check()
+	w.Check()
 	return seq, investigationClosed(title, sents, seq)
 }
 
@@ -49,19 +50,19 @@ func reportNumber(w *watch, title string, sents []sentence, events []schemas.Eve
 // title is its incident's last report: it publishes an investigation report,
 // or it follows an earlier notice (seq is not 1) and tells in its opening
 // that the investigation is complete, with no further report announced.
-func investigationClosed(title string, sents []sentence, seq int) bool {
-	if realTitle(title) && investigationTitles.in(title) && !containsAny(title, moreToComeWords) {
+func investigationClosed(title string, sents []text.Sentence, seq int) bool {
+	if realTitle(title) && investigationTitles.In(title) && !text.ContainsAny(title, moreToComeWords) {
 		return true
 	}
 	if seq == 1 {
 		return false
 	}
 	open := strings.Join(firstTexts(sents, openingSentences), "")
-	if !investigationDoneCue.in(open) || !investigationDoneRE.MatchString(open) {
+	if !investigationDoneCue.In(open) || !investigationDoneRE.MatchString(open) {
 		return false
 	}
 	for _, s := range sents {
-		if containsAny(s.Text, moreToComeWords) {
+		if text.ContainsAny(s.Text, moreToComeWords) {
 			return false
 		}
 	}
@@ -69,14 +70,14 @@ func investigationClosed(title string, sents []sentence, seq int) bool {
 }
 
 // seqFromBody is reportNumber for a title that gives no number.
-func seqFromBody(w *watch, title string, sents []sentence, events []schemas.Event, published schemas.Date) int {
+func seqFromBody(w *text.Watch, title string, sents []text.Sentence, events []schemas.Event, published schemas.Date) int {
 	maxCited := 0
 	for i, s := range sents {
-		w.check()
+		w.Check()
 		if i >= citingSentences {
 			break // citations of earlier reports open a notice
 		}
-		if !citingWords.in(s.Text) {
+		if !citingWords.In(s.Text) {
 			continue
 		}
 		for _, m := range priorReportsRE.FindAllStringSubmatch(s.Text, -1) {
@@ -98,7 +99,7 @@ func seqFromBody(w *watch, title string, sents []sentence, events []schemas.Even
 	// inside sentences, so the opening lines are joined before the check.
 	cited := 0
 	for s := range strings.SplitAfterSeq(strings.Join(firstTexts(sents, openingSentences), ""), "。") {
-		if containsAny(s, presentWords) {
+		if text.ContainsAny(s, presentWords) {
 			continue
 		}
 		if !priorNoticeCue(s) {
@@ -117,19 +118,19 @@ func seqFromBody(w *watch, title string, sents []sentence, events []schemas.Even
 	now := published
 	if now.IsZero() {
 		for _, e := range events {
-			if now.Before(e.Date) && !containsAny(e.Sentence, planWords) {
+			if now.Before(e.Date) && !text.ContainsAny(e.Sentence, planWords) {
 				now = e.Date
 			}
 		}
 	}
 	if !now.IsZero() {
 		for _, e := range events {
-			if e.Kind == schemas.EventPublished && now.Sub(e.Date) >= int32(publishedGapDays) && !containsAny(e.Sentence, planWords) {
+			if e.Kind == schemas.EventPublished && now.Sub(e.Date) >= int32(publishedGapDays) && !text.ContainsAny(e.Sentence, planWords) {
 				return 2
 			}
 		}
 	}
-	if realTitle(title) && laterNoticeTitleWords.in(title) {
+	if realTitle(title) && laterNoticeTitleWords.In(title) {
 		return 0
 	}
 	for i, s := range sents {
@@ -137,14 +138,14 @@ func seqFromBody(w *watch, title string, sents []sentence, events []schemas.Even
 			break
 		}
 		// Every match holds a word of laterNoticeCue.
-		if laterNoticeCue.in(s.Text) && laterNoticeRE.MatchString(s.Text) {
+		if laterNoticeCue.In(s.Text) && laterNoticeRE.MatchString(s.Text) {
 			return 0
 		}
 	}
 	for _, s := range sents {
 		// "追記(1):2023年7月10日の19:00以降に…": updates appended to the
 		// notice make it several reports in one.
-		if hasPrefixAny(s.Text, addendumWords) {
+		if text.HasPrefixAny(s.Text, addendumWords) {
 			return 0
 		}
 	}
@@ -162,11 +163,11 @@ func realTitle(title string) bool { return utf8.RuneCountInString(title) <= titl
 // report/prior_notice.tsv. The pattern has
 // no literal prefix and most opening sentences cite nothing.
 func priorNoticeCue(s string) bool {
-	m := maskOf(s)
-	if priorAlready.inMask(s, m) {
+	m := text.MaskOf(s)
+	if priorAlready.InMask(s, m) {
 		return true
 	}
-	return priorNouns.inMask(s, m) && (priorOpeners.inMask(s, m) || scanDateCues(s).digitTsuki > 0)
+	return priorNouns.InMask(s, m) && (priorOpeners.InMask(s, m) || scanDateCues(s).digitTsuki > 0)
 }
 
 // priorNoticeAtRE is priorNoticeRE anchored at the start of the text.
@@ -198,20 +199,20 @@ func priorNotices(s string) int {
 // priorNoticeMayStart reports whether a match of priorNoticeRE may start
 // at p, the search having started at from.
 func priorNoticeMayStart(s string, p, from int) bool {
-	if !isDigitByte(s[p]) {
-		return hasPrefixAny(s[p:], priorStarts)
+	if !text.IsDigitByte(s[p]) {
+		return text.HasPrefixAny(s[p:], priorStarts)
 	}
-	if p > from && isDigitByte(s[p-1]) {
+	if p > from && text.IsDigitByte(s[p-1]) {
 		return false // tried from the run's first digit
 	}
 	e := p
-	for e < len(s) && isDigitByte(s[e]) {
+	for e < len(s) && text.IsDigitByte(s[e]) {
 		e++
 	}
 	return strings.HasPrefix(s[skipSpace(s, e):], "月")
 }
 
-func firstTexts(sents []sentence, n int) []string {
+func firstTexts(sents []text.Sentence, n int) []string {
 	var out []string
 	for i := 0; i < n && i < len(sents); i++ {
 		out = append(out, sents[i].Text)

@@ -1,13 +1,12 @@
 package extract
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/breachtrend/breachtrend/rules"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
 // The report number's words, read from rules/report/ once at start.
@@ -17,12 +16,12 @@ func reportWords(name string) []string { return rules.Words("report/" + name + "
 var (
 	// finalReportRE: the title names the incident's last report; the
 	// match is the report label a timeline line may name.
-	finalReportRE = regexp.MustCompile(orderedAlternation(reportWords("final_report")))
+	finalReportRE = regexp.MustCompile(text.OrderedAlternation(reportWords("final_report")))
 
 	moreToComeWords = reportWords("more_to_come")
 
 	// reportWeights say how far the rules read (report/weights.tsv).
-	reportWeights = weights("report/weights.tsv", "citing_sentences", "title_lines", "opening_sentences", "max_report",
+	reportWeights = text.Weights("report/weights.tsv", "citing_sentences", "title_lines", "opening_sentences", "max_report",
 		"later_sentences", "title_runes", "prior_reach", "published_gap_days")
 	citingSentences  = reportWeights["citing_sentences"]
 	titleLines       = reportWeights["title_lines"]
@@ -33,7 +32,7 @@ var (
 	publishedGapDays = reportWeights["published_gap_days"]
 
 	// laterNoticeTitleWords: a title that reads as a later report.
-	laterNoticeTitleWords = newWordList(reportWords("later_notice_title"))
+	laterNoticeTitleWords = text.NewWordList(reportWords("later_notice_title"))
 
 	// priorNoticeRE: the body cites one earlier notice of the same
 	// incident (report/prior_notice.tsv). priorStarts are the words a
@@ -66,42 +65,42 @@ var (
 	planWords       = rules.Words("timeline/plan_words.tsv")
 )
 
-func loadLaterNotice() (*regexp.Regexp, wordList) {
-	part, err := parts(rules.Table("report/later_notice.tsv", 2), []string{"again", "again_adverb", "apology", "again_apology", "results", "results_link", "results_report"})
+func loadLaterNotice() (*regexp.Regexp, text.WordList) {
+	part, err := text.Parts(rules.Table("report/later_notice.tsv", 2), []string{"again", "again_adverb", "apology", "again_apology", "results", "results_link", "results_report"})
 	if err != nil {
 		panic(err)
 	}
-	alt := func(name string) string { return orderedAlternation(part[name]) }
+	alt := func(name string) string { return text.OrderedAlternation(part[name]) }
 	re := regexp.MustCompile(alt("again") + alt("again_adverb") + `?` + alt("apology") + `|` + alt("again_apology") +
 		// "現時点の調査結果として、…判明しましたので、ご報告いたします":
 		// the results of an investigation the incident's first notice began.
 		`|` + alt("results") + alt("results_link") + `[^。]{0,40}` + alt("results_report"))
-	return re, newWordList(union(part["again"], part["again_apology"], part["results"]))
+	return re, text.NewWordList(union(part["again"], part["again_apology"], part["results"]))
 }
 
-func loadInvestigation() (wordList, *regexp.Regexp, wordList) {
-	part, err := parts(rules.Table("report/investigation.tsv", 2), []string{"report_title", "work", "done", "after"})
+func loadInvestigation() (text.WordList, *regexp.Regexp, text.WordList) {
+	part, err := text.Parts(rules.Table("report/investigation.tsv", 2), []string{"report_title", "work", "done", "after"})
 	if err != nil {
 		panic(err)
 	}
-	alt := func(name string) string { return orderedAlternation(part[name]) }
+	alt := func(name string) string { return text.OrderedAlternation(part[name]) }
 	re := regexp.MustCompile(alt("work") + `(?:[^。、にを]{0,8}(?:が|の|は))?` + alt("done") + alt("after"))
-	return newWordList(part["report_title"]), re, newWordList(part["done"])
+	return text.NewWordList(part["report_title"]), re, text.NewWordList(part["done"])
 }
 
-func loadCitedReports() (*regexp.Regexp, wordList) {
-	part, err := parts(rules.Table("report/cited_reports.tsv", 2), []string{"particle", "sentence"})
+func loadCitedReports() (*regexp.Regexp, text.WordList) {
+	part, err := text.Parts(rules.Table("report/cited_reports.tsv", 2), []string{"particle", "sentence"})
 	if err != nil {
 		panic(err)
 	}
-	re := regexp.MustCompile(`第\s*([0-9]+|[一二三四五六七八九十]+)\s*報(?:[」』)]*)\s*` + orderedAlternation(part["particle"]))
-	return re, newWordList(part["sentence"])
+	re := regexp.MustCompile(`第\s*([0-9]+|[一二三四五六七八九十]+)\s*報(?:[」』)]*)\s*` + text.OrderedAlternation(part["particle"]))
+	return re, text.NewWordList(part["sentence"])
 }
 
 // priorNoticeParts are the parts of report/prior_notice.tsv, each written once.
 var priorNoticeParts = []string{"already", "opener", "since_opener", "since_noun", "notice_noun", "verb", "ending"}
 
-func loadPriorNotice() (*regexp.Regexp, []string, wordList, wordList, wordList) {
+func loadPriorNotice() (*regexp.Regexp, []string, text.WordList, text.WordList, text.WordList) {
 	re, starts, already, openers, nouns, err := parsePriorNotice(rules.Table("report/prior_notice.tsv", 2))
 	if err != nil {
 		panic(err)
@@ -109,44 +108,18 @@ func loadPriorNotice() (*regexp.Regexp, []string, wordList, wordList, wordList) 
 	return re, starts, already, openers, nouns
 }
 
-func parsePriorNotice(rows []rules.Row) (re *regexp.Regexp, starts []string, already, openers, nouns wordList, err error) {
-	part, err := parts(rows, priorNoticeParts)
+func parsePriorNotice(rows []rules.Row) (re *regexp.Regexp, starts []string, already, openers, nouns text.WordList, err error) {
+	part, err := text.Parts(rows, priorNoticeParts)
 	if err != nil {
-		return nil, nil, wordList{}, wordList{}, wordList{}, err
+		return nil, nil, text.WordList{}, text.WordList{}, text.WordList{}, err
 	}
-	alt := func(name string) string { return orderedAlternation(part[name]) }
+	alt := func(name string) string { return text.OrderedAlternation(part[name]) }
 	re = regexp.MustCompile(alt("already") + `|` + alt("since_opener") + `(?:の)?` + alt("since_noun") + `|` +
 		`(?:` + alt("opener") + `|\d+\s*月(?:\s*\d+\s*日)?)[^。]{0,` + strconv.Itoa(reportWeights["prior_reach"]) + `}?` +
 		alt("notice_noun") + `を?` + alt("verb") + alt("ending"))
 	starts = union(part["already"], part["since_opener"], part["opener"])
-	return re, starts, newWordList(part["already"]), newWordList(union(part["opener"], part["since_opener"])),
-		newWordList(union(part["notice_noun"], part["since_noun"])), nil
-}
-
-// parts reads a table of part<TAB>words (|-separated): each of names
-// written once, no other.
-func parts(rows []rules.Row, names []string) (map[string][]string, error) {
-	part := map[string][]string{}
-	for _, r := range rows {
-		name := r.Fields[0]
-		if !isOneOf(name, names) {
-			return nil, fmt.Errorf("extract: %s: part %q is not one of %s", r.Pos(), name, strings.Join(names, ", "))
-		}
-		if part[name] != nil {
-			return nil, fmt.Errorf("extract: %s: part %q is written twice", r.Pos(), name)
-		}
-		ws := strings.Split(r.Fields[1], "|")
-		if slices.Contains(ws, "") {
-			return nil, fmt.Errorf("extract: %s: an empty word in %q", r.Pos(), r.Fields[1])
-		}
-		part[name] = ws
-	}
-	for _, name := range names {
-		if part[name] == nil {
-			return nil, fmt.Errorf("extract: %s: no %s line", rows[0].File, name)
-		}
-	}
-	return part, nil
+	return re, starts, text.NewWordList(part["already"]), text.NewWordList(union(part["opener"], part["since_opener"])),
+		text.NewWordList(union(part["notice_noun"], part["since_noun"])), nil
 }
 
 // union is the words of the lists, each once, in order.

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/breachtrend/breachtrend/schemas"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
 func TestReportNumber(t *testing.T) {
@@ -45,7 +46,7 @@ func TestReportNumber(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			seq, final := reportNumber(nil, tt.title, splitSentences(tt.body), nil, schemas.Date{})
+			seq, final := reportNumber(nil, tt.title, text.SplitSentences(tt.body), nil, schemas.Date{})
 			if seq != tt.seq || final != tt.final {
 				t.Errorf("got (%d, %v), want (%d, %v)", seq, final, tt.seq, tt.final)
 			}

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"testing"
+
+	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
 )
 
 // checkReportCues fails when a cue of report.go says a regexp cannot
@@ -15,10 +17,10 @@ func checkReportCues(t *testing.T, s string) {
 	if !priorNoticeCue(s) && priorNoticeRE.MatchString(s) {
 		t.Fatalf("priorNoticeCue(%q) is false, but priorNoticeRE matches", s)
 	}
-	if !laterNoticeCue.in(s) && laterNoticeRE.MatchString(s) {
+	if !laterNoticeCue.In(s) && laterNoticeRE.MatchString(s) {
 		t.Fatalf("no word of laterNoticeCue is in %q, but laterNoticeRE matches", s)
 	}
-	if !investigationDoneCue.in(s) && investigationDoneRE.MatchString(s) {
+	if !investigationDoneCue.In(s) && investigationDoneRE.MatchString(s) {
 		t.Fatalf("no word of investigationDoneCue is in %q, but investigationDoneRE matches", s)
 	}
 }
@@ -34,7 +36,7 @@ func TestReportCuesRandom(t *testing.T) {
 		"させていただき", "差し上げ", "申し上げ", "ました", "た", "てい", "てお", "ており", "既に", "すでに", "先日", "前回", "さる",
 		"5", "12", " ", "\t", "月", "日", "。", "改めて", "深く", "おわび", "改めまして", "調査結果", "として", "報告いたし",
 		"報告書", "その後", "報道", "について", "行政上の対応", "指導", "勧告", "再発防止策", "あ", "\xe3"}
-	for s := range randomStrings(9, 10, pieces, 10) {
+	for s := range extracttest.RandomStrings(9, 10, pieces, 10) {
 		checkReportCues(t, s)
 	}
 }

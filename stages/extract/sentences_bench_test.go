@@ -3,6 +3,9 @@ package extract
 import (
 	"testing"
 
+	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
+
 	"github.com/breachtrend/breachtrend/schemas"
 )
 
@@ -11,16 +14,16 @@ import (
 // corpus (one op is all its files), so that their cost shows apart from
 // the tokenizer's and the other fields'.
 func BenchmarkSentences(b *testing.B) {
-	texts := seedTexts(b)
-	var sents [][]sentence
+	texts := extracttest.SeedTexts(b)
+	var sents [][]text.Sentence
 	for _, t := range texts {
-		sents = append(sents, splitSentences(t))
+		sents = append(sents, text.SplitSentences(t))
 	}
 	b.Run("split", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			for _, t := range texts {
-				splitSentences(t)
+				text.SplitSentences(t)
 			}
 		}
 	})

@@ -1,4 +1,4 @@
-package extract
+package text
 
 import (
 	"iter"
@@ -6,22 +6,22 @@ import (
 	"unicode/utf8"
 )
 
-// sentence is one sentence or list line of a notice, with its line and the
+// Sentence is one sentence or list line of a notice, with its line and the
 // heading it sits under.
-type sentence struct {
+type Sentence struct {
 	Text    string
 	Line    int    // line index in the normalized text
 	Heading string // nearest heading line above, "" at the top
 	Item    bool   // a list item or a short line in a list
 }
 
-// splitSentences cuts normalized text into sentences at 。 and line ends,
+// SplitSentences cuts normalized text into sentences at 。 and line ends,
 // remembering the heading each sits under. A heading is a short line with
 // no sentence end that is followed by content.
-func splitSentences(text string) []sentence {
+func SplitSentences(text string) []Sentence {
 	// A line holds one sentence or more: room for one a line saves most
 	// of the growing.
-	out := make([]sentence, 0, strings.Count(text, "\n")+1)
+	out := make([]Sentence, 0, strings.Count(text, "\n")+1)
 	heading := ""
 	i := -1
 	for l := range strings.SplitSeq(text, "\n") {
@@ -29,26 +29,26 @@ func splitSentences(text string) []sentence {
 		if l == "" {
 			continue
 		}
-		if isHeading(l) {
+		if IsHeading(l) {
 			heading = l
 		}
 		item := isListItem(l)
 		for s := range splitAtPeriods(l) {
-			for s := range cutLong(s, maxSentenceRunes) {
-				out = append(out, sentence{Text: s, Line: i, Heading: heading, Item: item})
+			for s := range cutLong(s, MaxSentenceRunes) {
+				out = append(out, Sentence{Text: s, Line: i, Heading: heading, Item: item})
 			}
 		}
 	}
 	return out
 }
 
-// maxSentenceRunes bounds a sentence: a longer one is cut into pieces of
+// MaxSentenceRunes bounds a sentence: a longer one is cut into pieces of
 // that many runes. The rules read a sentence whole, some of them once per
 // date or count in it, so a sentence of unbounded length (a line of 1 MB
 // with no 。) would cost its length squared; cut, it costs its length
 // times this bound. The longest sentence of the seeds, dev and dev-b
 // corpora has 435 runes.
-const maxSentenceRunes = 1000
+const MaxSentenceRunes = 1000
 
 // cutLong yields s in pieces of at most max runes, cut at rune boundaries;
 // s itself when it is no longer.
@@ -103,15 +103,15 @@ func splitAtPeriods(l string) iter.Seq[string] {
 	}
 }
 
-// isHeading reports whether a line reads as a section heading: short, not
+// IsHeading reports whether a line reads as a section heading: short, not
 // a sentence, often numbered or bracketed (the marks and lengths are in
 // rules/text).
-func isHeading(l string) bool {
-	n := runeCountTo(l, headingMaxRunes+1) // the length matters up to the longest heading
+func IsHeading(l string) bool {
+	n := RuneCountTo(l, headingMaxRunes+1) // the length matters up to the longest heading
 	if n > headingMaxRunes || strings.Contains(l, "。") {
 		return false
 	}
-	if hasPrefixAny(l, headingMarks) {
+	if HasPrefixAny(l, headingMarks) {
 		return true
 	}
 	if n <= numberedHeadingMaxRunes && mayOpenHeadingNumber(l) && headingNumber.MatchString(l) && !strings.ContainsAny(l, "、,") {
@@ -120,9 +120,9 @@ func isHeading(l string) bool {
 	return n <= shortHeadingMaxRunes && !strings.ContainsAny(l, "、,:") && !isListItem(l)
 }
 
-// runeCountTo is utf8.RuneCountInString(s) when that is below max, and
+// RuneCountTo is utf8.RuneCountInString(s) when that is below max, and
 // max otherwise: it stops counting there.
-func runeCountTo(s string, max int) int {
+func RuneCountTo(s string, max int) int {
 	n := 0
 	for i := 0; i < len(s) && n < max; n++ {
 		if s[i] < utf8.RuneSelf {
@@ -142,22 +142,22 @@ func mayOpenHeadingNumber(l string) bool {
 		return false
 	}
 	switch c := l[0]; {
-	case isDigitByte(c), c == '(', c == 'I', c == 'V', c == 'X':
+	case IsDigitByte(c), c == '(', c == 'I', c == 'V', c == 'X':
 		return true
 	case c < utf8.RuneSelf:
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(l)
-	return r == '第' || isKanjiDigit(r)
+	return r == '第' || IsKanjiDigit(r)
 }
 
 // isListItem reports whether a line is a bullet or enumerated item.
 func isListItem(l string) bool {
-	return hasPrefixAny(l, bulletMarks) || mayOpenItemNumber(l) && itemNumber.MatchString(l)
+	return HasPrefixAny(l, bulletMarks) || mayOpenItemNumber(l) && itemNumber.MatchString(l)
 }
 
 // mayOpenItemNumber reports whether l opens as a match of itemNumber
 // must: with "(", a digit or a small letter.
 func mayOpenItemNumber(l string) bool {
-	return l != "" && (l[0] == '(' || isDigitByte(l[0]) || l[0] >= 'a' && l[0] <= 'z')
+	return l != "" && (l[0] == '(' || IsDigitByte(l[0]) || l[0] >= 'a' && l[0] <= 'z')
 }

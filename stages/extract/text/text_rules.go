@@ -1,4 +1,4 @@
-package extract
+package text
 
 import (
 	"fmt"
@@ -10,9 +10,9 @@ import (
 // the marks that open a heading or a list item, and the thresholds of
 // headings and terms.
 
-// weightsRead are the weights read, as file<TAB>name, for the tests that
+// WeightsRead are the weights read, as file<TAB>name, for the tests that
 // no weight of a weights.tsv is left unread.
-var weightsRead []string
+var WeightsRead []string
 
 // textRulesDir is the shared text rules' folder under rules/.
 const textRulesDir = "text/"
@@ -20,22 +20,22 @@ const textRulesDir = "text/"
 var (
 	// headingMarks open a heading line; bulletMarks a list item;
 	// nameTrimMarks (with a space) are trimmed from a line read as a name.
-	headingMarks, bulletMarks, nameTrimMarks = lineMarksFrom(rules.Table(textRulesDir+"line_marks.tsv", 3))
+	headingMarks, bulletMarks, NameTrimMarks = LineMarksFrom(rules.Table(textRulesDir+"line_marks.tsv", 3))
 
-	textWeight              = weightsFrom(textRulesDir+"weights.tsv", rules.Table(textRulesDir+"weights.tsv", 3))
+	textWeight              = WeightsFrom(textRulesDir+"weights.tsv", rules.Table(textRulesDir+"weights.tsv", 3))
 	headingMaxRunes         = textWeight("heading_max_runes")
 	numberedHeadingMaxRunes = textWeight("numbered_heading_max_runes")
 	shortHeadingMaxRunes    = textWeight("short_heading_max_runes")
 
-	// termBudget is how much of a notice's text, after its title, is read
+	// TermBudget is how much of a notice's text, after its title, is read
 	// for terms.
-	termBudget = textWeight("term_budget_runes")
+	TermBudget = textWeight("term_budget_runes")
 )
 
-func lineMarksFrom(rows []rules.Row) (headings, bullets []string, nameTrim string) {
-	uniqueKeys(rows, 1)
+func LineMarksFrom(rows []rules.Row) (headings, bullets []string, nameTrim string) {
+	UniqueKeys(rows, 1)
 	for _, r := range rows {
-		switch kindOf(r, "heading", "bullet", "other") {
+		switch KindOf(r, "heading", "bullet", "other") {
 		case "heading":
 			headings = append(headings, r.Fields[0])
 		case "bullet":
@@ -48,9 +48,9 @@ func lineMarksFrom(rows []rules.Row) (headings, bullets []string, nameTrim strin
 	return headings, bullets, nameTrim + " "
 }
 
-// kindOf is the row's kind column (field 1), one of allowed; it panics
+// KindOf is the row's kind column (field 1), one of allowed; it panics
 // naming the file and line on another.
-func kindOf(r rules.Row, allowed ...string) string {
+func KindOf(r rules.Row, allowed ...string) string {
 	rules.Must(r.CheckOneOf(1, "kind", allowed...))
 	return r.Fields[1]
 }
@@ -64,10 +64,10 @@ func must[T any](v T, err error) T {
 	return v
 }
 
-// weightsFrom reads the rows of path, a name, value, meaning table, and
+// WeightsFrom reads the rows of path, a name, value, meaning table, and
 // returns a lookup that panics on a name the file lacks (a rule file out
 // of step with the code, caught by the field's TestBundled test).
-func weightsFrom(path string, rows []rules.Row) func(string) int {
+func WeightsFrom(path string, rows []rules.Row) func(string) int {
 	values := map[string]int{}
 	for _, r := range rows {
 		if _, dup := values[r.Fields[0]]; dup {
@@ -76,7 +76,7 @@ func weightsFrom(path string, rows []rules.Row) func(string) int {
 		values[r.Fields[0]] = must(r.Int(1, "value"))
 	}
 	return func(name string) int {
-		weightsRead = append(weightsRead, path+"\t"+name)
+		WeightsRead = append(WeightsRead, path+"\t"+name)
 		v, ok := values[name]
 		if !ok {
 			panic(fmt.Errorf("rules: %s: no weight %q", path, name))

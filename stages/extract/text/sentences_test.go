@@ -1,17 +1,19 @@
-package extract
+package text
 
 import (
 	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
 )
 
 // splitSentencesBefore and the functions after it are the sentence
-// splitter as it was before its guards: the oracle of splitSentences.
-func splitSentencesBefore(text string) []sentence {
+// splitter as it was before its guards: the oracle of SplitSentences.
+func splitSentencesBefore(text string) []Sentence {
 	lines := strings.Split(text, "\n")
-	var out []sentence
+	var out []Sentence
 	heading := ""
 	for i, l := range lines {
 		if l == "" {
@@ -22,7 +24,7 @@ func splitSentencesBefore(text string) []sentence {
 		}
 		item := isListItemBefore(l)
 		for _, s := range splitAtPeriodsBefore(l) {
-			out = append(out, sentence{Text: s, Line: i, Heading: heading, Item: item})
+			out = append(out, Sentence{Text: s, Line: i, Heading: heading, Item: item})
 		}
 	}
 	return out
@@ -77,7 +79,7 @@ func isListItemBefore(l string) bool {
 
 func checkSentences(t *testing.T, text string) {
 	t.Helper()
-	got, want := splitSentences(text), splitSentencesBefore(text)
+	got, want := SplitSentences(text), splitSentencesBefore(text)
 	if len(got) == 0 && len(want) == 0 {
 		return
 	}
@@ -85,14 +87,14 @@ func checkSentences(t *testing.T, text string) {
 		t.Fatalf("splitSentences(%q) = %+v, want %+v", text, got, want)
 	}
 	for l := range strings.SplitSeq(text, "\n") {
-		if isHeading(l) != isHeadingBefore(l) || isListItem(l) != isListItemBefore(l) {
-			t.Fatalf("line %q: heading %v, item %v; want %v, %v", l, isHeading(l), isListItem(l), isHeadingBefore(l), isListItemBefore(l))
+		if IsHeading(l) != isHeadingBefore(l) || isListItem(l) != isListItemBefore(l) {
+			t.Fatalf("line %q: heading %v, item %v; want %v, %v", l, IsHeading(l), isListItem(l), isHeadingBefore(l), isListItemBefore(l))
 		}
 	}
 }
 
 func TestSentencesCorpus(t *testing.T) {
-	for _, text := range seedTexts(t) {
+	for _, text := range extracttest.SeedTexts(t) {
 		checkSentences(t, text)
 	}
 }
@@ -103,7 +105,7 @@ func TestSentencesRandom(t *testing.T) {
 	pieces := []string{"\n", "\n\n", " ", "。", "、", ",", ":", "「", "」", "(", ")", "【", "】", "[", "]", "■", "<", "・", "-", "*",
 		"1.", "12)", "(3)", "a)", "一、", "十.", "第2", "IV.", "V", "あいうえお", "経緯", "2023年7月3日", "令和5年", "概要について",
 		"\xe3", "\xff", "お知らせいたします。"}
-	for s := range randomStrings(7, 8, pieces, 20) {
+	for s := range extracttest.RandomStrings(7, 8, pieces, 20) {
 		checkSentences(t, s)
 	}
 }

@@ -1,4 +1,4 @@
-package extract
+package text
 
 import (
 	"context"
@@ -17,7 +17,7 @@ const DefaultBudget = 2 * time.Second
 // than its budget; the segment is rejected, the run goes on.
 var ErrBudget = errors.New("extraction exceeded its time budget")
 
-// watch is what a scanner checks at its loop boundaries (once a sentence,
+// Watch is what a scanner checks at its loop boundaries (once a sentence,
 // a line, a candidate): the run's context and the segment's deadline. A
 // nil *watch never stops (the tests of single scanners pass nil).
 //
@@ -26,7 +26,7 @@ var ErrBudget = errors.New("extraction exceeded its time budget")
 // and many, and a panic unwinds them all without a return value threaded
 // through each (encoding/json and text/template unwind their parsers the
 // same way). No goroutine is started: the scanners run on the caller's.
-type watch struct {
+type Watch struct {
 	done     <-chan struct{} // ctx.Done(), nil when the context cannot end
 	ctx      context.Context
 	deadline time.Time     // zero: no budget
@@ -37,7 +37,7 @@ type watch struct {
 // clockEvery is how many checks read the clock once. Reading it at every
 // sentence cost ~4% of a run's CPU (a check is ~50 ns, a notice has ~80
 // sentences and eight loops over them); a sentence is at most
-// maxSentenceRunes runes, read in well under 10 ms, so the deadline is
+// MaxSentenceRunes runes, read in well under 10 ms, so the deadline is
 // still noticed within ~0.1 s. The context is checked every time: a
 // receive from its channel is a few ns.
 const clockEvery = 16
@@ -45,19 +45,19 @@ const clockEvery = 16
 // abandoned is the panic value of watch.check.
 type abandoned struct{ err error }
 
-// newWatch watches ctx and a deadline left from now (no deadline when
+// NewWatch watches ctx and a deadline left from now (no deadline when
 // left <= 0 and budget is 0).
-func newWatch(ctx context.Context, budget, left time.Duration) *watch {
-	w := &watch{done: ctx.Done(), ctx: ctx, budget: budget}
+func NewWatch(ctx context.Context, budget, left time.Duration) *Watch {
+	w := &Watch{done: ctx.Done(), ctx: ctx, budget: budget}
 	if budget > 0 {
 		w.deadline = time.Now().Add(left)
 	}
 	return w
 }
 
-// check panics with abandoned when the context is done or the deadline
+// Check panics with abandoned when the context is done or the deadline
 // has passed.
-func (w *watch) check() {
+func (w *Watch) Check() {
 	if w == nil {
 		return
 	}
@@ -77,17 +77,17 @@ func (w *watch) check() {
 	}
 }
 
-// left is the budget that remains (0 when there is no budget).
-func (w *watch) left() time.Duration {
+// Left is the budget that remains (0 when there is no budget).
+func (w *Watch) Left() time.Duration {
 	if w.deadline.IsZero() {
 		return 0
 	}
 	return max(time.Until(w.deadline), time.Nanosecond)
 }
 
-// recoverInto turns the panic of check into *err; any other panic goes on.
+// RecoverInto turns the panic of check into *err; any other panic goes on.
 // It must be deferred directly.
-func recoverInto(err *error) {
+func RecoverInto(err *error) {
 	if r := recover(); r != nil {
 		a, ok := r.(abandoned)
 		if !ok {

@@ -1,4 +1,4 @@
-package extract
+package text
 
 import (
 	"slices"
@@ -11,7 +11,7 @@ import (
 // is read and that the line marks are read.
 func TestBundledTextRules(t *testing.T) {
 	for _, r := range rules.Table(textRulesDir+"weights.tsv", 3) {
-		if !slices.Contains(weightsRead, r.File+"\t"+r.Fields[0]) {
+		if !slices.Contains(WeightsRead, r.File+"\t"+r.Fields[0]) {
 			t.Errorf("%s: weight %q is not read", r.Pos(), r.Fields[0])
 		}
 	}
@@ -30,7 +30,7 @@ func TestCasesText(t *testing.T) {
 	for _, c := range cases {
 		got := "line"
 		switch {
-		case isHeading(c.Text):
+		case IsHeading(c.Text):
 			got = "heading"
 		case isListItem(c.Text):
 			got = "item"

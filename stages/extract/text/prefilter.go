@@ -1,4 +1,4 @@
-package extract
+package text
 
 import (
 	"slices"
@@ -12,17 +12,17 @@ import (
 // can only say "absent" (never "present") skip the search: they change
 // what is computed, never what is found.
 
-// runeMask is a 256-bit Bloom filter of the runes of a text. A word can
+// RuneMask is a 256-bit Bloom filter of the runes of a text. A word can
 // occur in a text only if every bit of the word's mask is set in the
 // text's, so one mask per text rules out most words of a list with four
 // AND-NOTs each, where strings.Index would scan the text once per word.
-type runeMask [4]uint64
+type RuneMask [4]uint64
 
-// maskOf sets one bit per rune of s, chosen by Fibonacci hashing: kana and
+// MaskOf sets one bit per rune of s, chosen by Fibonacci hashing: kana and
 // the common kanji sit in narrow code ranges that the low bits of the code
 // point alone would crowd together.
-func maskOf(s string) runeMask {
-	var m runeMask
+func MaskOf(s string) RuneMask {
+	var m RuneMask
 	for _, r := range s {
 		h := maskBit(r)
 		m[h>>6] |= 1 << (h & 63)
@@ -30,35 +30,35 @@ func maskOf(s string) runeMask {
 	return m
 }
 
-// maskBit is the bit of runeMask that r sets.
+// maskBit is the bit of RuneMask that r sets.
 func maskBit(r rune) uint32 { return uint32(r) * 0x9E3779B1 >> 24 }
 
 // mayHold reports whether a text of mask m may contain a word of mask w.
-func (m runeMask) mayHold(w runeMask) bool {
+func (m RuneMask) mayHold(w RuneMask) bool {
 	return w[0]&^m[0]|w[1]&^m[1]|w[2]&^m[2]|w[3]&^m[3] == 0
 }
 
-// wordList is a list of words with their masks, for containsAny on long
+// WordList is a list of words with their masks, for ContainsAny on long
 // lists.
-type wordList struct {
-	words []string
-	masks []runeMask
+type WordList struct {
+	Words []string
+	masks []RuneMask
 }
 
-func newWordList(words []string) wordList {
-	l := wordList{words: words, masks: make([]runeMask, len(words))}
+func NewWordList(words []string) WordList {
+	l := WordList{Words: words, masks: make([]RuneMask, len(words))}
 	for i, w := range words {
-		l.masks[i] = maskOf(w)
+		l.masks[i] = MaskOf(w)
 	}
 	return l
 }
 
-// in reports whether s contains any of the words, like containsAny.
-func (l wordList) in(s string) bool { return l.inMask(s, maskOf(s)) }
+// In reports whether s contains any of the words, like ContainsAny.
+func (l WordList) In(s string) bool { return l.InMask(s, MaskOf(s)) }
 
-// inMask is in for s of mask m, for a text checked against several lists.
-func (l wordList) inMask(s string, m runeMask) bool {
-	for i, w := range l.words {
+// InMask is in for s of mask m, for a text checked against several lists.
+func (l WordList) InMask(s string, m RuneMask) bool {
+	for i, w := range l.Words {
 		if m.mayHold(l.masks[i]) && strings.Contains(s, w) {
 			return true
 		}
@@ -66,18 +66,18 @@ func (l wordList) inMask(s string, m runeMask) bool {
 	return false
 }
 
-// byWord orders hits by word, each word's by position (as AppendHits
+// ByWord orders hits by word, each word's by position (as AppendHits
 // gives them): the order in which a loop over the list, scanning the text
 // for each word, would meet them.
-func byWord(hits []wordscan.Hit) {
+func ByWord(hits []wordscan.Hit) {
 	slices.SortStableFunc(hits, func(a, b wordscan.Hit) int { return a.Word - b.Word })
 }
 
-// newListIndex indexes words and then the words of lists: a hit's Word below
+// NewListIndex indexes words and then the words of lists: a hit's Word below
 // len(words) is that word's, and for a higher one, bits[Word-len(words)] are
 // the lists (bit i for lists[i]) that hold its word. A word in several
 // lists is indexed once.
-func newListIndex(words []string, lists ...[]string) (x *wordscan.Index, bits []uint64) {
+func NewListIndex(words []string, lists ...[]string) (x *wordscan.Index, bits []uint64) {
 	if len(lists) > 64 {
 		panic("newListIndex: too many lists")
 	}
@@ -105,14 +105,14 @@ type listSet struct {
 	lists []uint64 // by word: the lists that hold it, as bits
 }
 
-// newListSet indexes up to 64 lists; bit i of in's result is lists[i].
-func newListSet(lists ...[]string) *listSet {
-	x, bits := newListIndex(nil, lists...)
+// NewListSet indexes up to 64 lists; bit i of in's result is lists[i].
+func NewListSet(lists ...[]string) *listSet {
+	x, bits := NewListIndex(nil, lists...)
 	return &listSet{index: x, lists: bits}
 }
 
-// in returns the lists that have a word in s, as bits.
-func (l *listSet) in(s string) uint64 {
+// In returns the lists that have a word in s, as bits.
+func (l *listSet) In(s string) uint64 {
 	var buf [32]wordscan.Hit
 	var found uint64
 	for _, h := range l.index.AppendHits(buf[:0], s) {

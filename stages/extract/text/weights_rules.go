@@ -1,4 +1,4 @@
-package extract
+package text
 
 import (
 	"fmt"
@@ -8,10 +8,10 @@ import (
 	"github.com/breachtrend/breachtrend/rules"
 )
 
-// weights reads a weights.tsv: name, value, meaning. Every one of names
+// Weights reads a weights.tsv: name, value, meaning. Every one of names
 // must be written once, as a whole number from 0, and no other; it panics
 // naming the file and line otherwise (TestBundledWeights reads them all).
-func weights(path string, names ...string) map[string]int {
+func Weights(path string, names ...string) map[string]int {
 	w, err := parseWeights(rules.Table(path, 3), names)
 	if err != nil {
 		panic(err)
@@ -23,7 +23,7 @@ func parseWeights(rows []rules.Row, names []string) (map[string]int, error) {
 	out := map[string]int{}
 	for _, r := range rows {
 		name := r.Fields[0]
-		if !isOneOf(name, names) {
+		if !IsOneOf(name, names) {
 			return nil, fmt.Errorf("extract: %s: weight %q is not one of %s", r.Pos(), name, strings.Join(names, ", "))
 		}
 		if _, dup := out[name]; dup {

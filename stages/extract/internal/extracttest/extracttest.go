@@ -1,0 +1,103 @@
+// Package extracttest holds what the tests of the extraction packages
+// share: the sample corpus as normalized texts, the fuzz seeds every
+// text parser starts from, and random strings drawn from pieces.
+package extracttest
+
+import (
+	"iter"
+	"math/rand/v2"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/breachtrend/breachtrend/internal/testcorpus"
+	"github.com/breachtrend/breachtrend/internal/wordscan"
+	"github.com/breachtrend/breachtrend/stages/normalize"
+)
+
+// FuzzSeeds are the seeds of the fuzz tests of text parsing: dates of every
+// form, counts, report numbers, a blog header, brackets and the words of
+// data types and causes.
+var FuzzSeeds = []string{
+	"",
+	"令和元年5月1日",
+	"令和5年(2023年)10月12日(木)10時30分頃から同月12日まで",
+	"R5.7.3 2023/6/5 2023.6.5 2023-06-05",
+	"令和五年七月三日、同年六月三十日、同月五日",
+	"同年6月30日 本年5月7日 昨年12月 4月頃 6月上旬 99月99日 0月0日",
+	"約25万人 61,942件 約5万件 230万人分 1,793名 三千人 一万二千五百件 3.5万人 999999999999999件",
+	"…1,793件 うち(207人)分、及び(151人)分",
+	"第二報 続報3 最終報 確報 第九十九報 第0報",
+	"【セキュリティ事件簿#2023-265】架空株式会社 お知らせ 2023年6月29日\n2023年6月28日、メールを誤送信しました。",
+	"~~~((((「「「」」」))))。。。",
+	"令和年月日 年月 月日 同月日",
+	"氏名、住所、電話番号、メールアドレス、クレジットカード番号が流出。ランサムウェアによる不正アクセス、誤送信、紛失、盗難",
+	"2023 年 7 月 24 日、3\n月5日、7\t月頃、二〇二三年 七月三日、五月三日、同年十二月一日",
+}
+
+// SeedTexts is the normalized text of every file of the sample corpus.
+func SeedTexts(t testing.TB) []string {
+	t.Helper()
+	return NormalizedFiles(t, testcorpus.SampleFiles(t))
+}
+
+// NormalizedFiles is the normalized text of each file.
+func NormalizedFiles(t testing.TB, files []string) []string {
+	t.Helper()
+	var out []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, normalize.Text(string(data)))
+	}
+	return out
+}
+
+// RandomStrings yields strings of up to maxPieces pieces drawn at random
+// (the same ones on every run, from the PCG seeds): 20000 of them, 5000
+// under -short. They reach the corners where a pattern's choices meet,
+// which the fuzzer takes long to find.
+func RandomStrings(seed1, seed2 uint64, pieces []string, maxPieces int) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		rng := rand.New(rand.NewPCG(seed1, seed2))
+		n := 20000
+		if testing.Short() {
+			n = 5000
+		}
+		for range n {
+			var b strings.Builder
+			for range rng.IntN(maxPieces) {
+				b.WriteString(pieces[rng.IntN(len(pieces))])
+			}
+			if !yield(b.String()) {
+				return
+			}
+		}
+	}
+}
+
+// NaiveHits is AppendHits by strings.Index: every occurrence of every
+// word, by position and, at one position, by word.
+func NaiveHits(words []string, s string) []wordscan.Hit {
+	var out []wordscan.Hit
+	for at := 0; at < len(s); at++ {
+		for id, w := range words {
+			if strings.HasPrefix(s[at:], w) {
+				out = append(out, wordscan.Hit{Word: id, At: at})
+			}
+		}
+	}
+	return out
+}
+
+// CheckHits fails when x's hits in s are not those of its words found by
+// strings.HasPrefix at every byte.
+func CheckHits(t *testing.T, x *wordscan.Index, s string) {
+	t.Helper()
+	if got, want := x.AppendHits(nil, s), NaiveHits(x.Words(), s); !slices.Equal(got, want) {
+		t.Fatalf("hits in %q = %v, want %v", s, got, want)
+	}
+}
