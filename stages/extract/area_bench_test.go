@@ -4,6 +4,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/breachtrend/breachtrend/stages/extract/datatypes"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
@@ -50,7 +51,7 @@ func BenchmarkCause(b *testing.B) {
 }
 
 func BenchmarkDataTypes(b *testing.B) {
-	runNotices(b, func(n *sampleNotice) { dataTypes(nil, n.sents) })
+	runNotices(b, func(n *sampleNotice) { datatypes.Find(nil, n.sents) })
 }
 
 func BenchmarkOrganization(b *testing.B) {

@@ -209,7 +209,7 @@ func causeScores(w *text.Watch, title string, sents []text.Sentence) (map[string
 					continue // overlaps the occurrence before: strings.Index would skip it
 				}
 				from = i + len(c.phrase)
-				if anyUsed(used[i:from]) && c.weight < causeWeights.overlapWeight {
+				if text.AnyUsed(used[i:from]) && c.weight < causeWeights.overlapWeight {
 					continue
 				}
 				for k := i; k < from; k++ {

@@ -2,8 +2,6 @@ package extract
 
 import (
 	"math"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -78,7 +76,7 @@ func causeScoresOracle(title string, sents []text.Sentence) (map[string]float64,
 				}
 				i += from
 				from = i + len(c.phrase)
-				if anyUsed(used[i:from]) && c.weight < causeWeights.overlapWeight {
+				if text.AnyUsed(used[i:from]) && c.weight < causeWeights.overlapWeight {
 					continue
 				}
 				for k := i; k < from; k++ {
@@ -144,37 +142,6 @@ func holdsAllNaive(s string, groups [][]string) bool {
 	return true
 }
 
-// oracleTexts are the sample corpus's notices, normalized, the fuzz seeds
-// and crafted sentences: the oracle tests compare on each. The folder of
-// .txt files that BREACHTREND_BENCH_CORPUS names, if any, is added.
-func oracleTexts(t testing.TB) []string {
-	t.Helper()
-	out := extracttest.SeedTexts(t)
-	if dir := os.Getenv("BREACHTREND_BENCH_CORPUS"); dir != "" {
-		more, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-		out = append(out, extracttest.NormalizedFiles(t, more)...)
-	}
-	return append(append(out, extracttest.FuzzSeeds...), craftedCauses...)
-}
-
-// craftedCauses hold the words that change how cues count: data and
-// devices stolen, overlapping cues, masked titles, lists and consequences,
-// headings and lemma verbs.
-var craftedCauses = []string{
-	"■原因\nパスワードが盗まれた。鞄とパスワードが盗まれた。ID情報が盗難に遭い窃取された。",
-	"■原因\nパソコンに保存し、IDとパスワードを盗み取られた。パスワードのメモが入った鞄が、車から盗まれた。車上荒らしで書類、IDが窃取された。",
-	"■経緯\nサイバー攻撃による不正アクセスの攻撃。ランサムウェアのランサムウェア被害。設定ミスの設定の誤り。",
-	"『不正アクセス対策』という件名のメール。顧客リストに掲載されたアドレスがホームページに掲載された。",
-	"なりすましメールの送信が確認されたため、フィッシングサイトの被害者が発生した原因は誤送信です。",
-	"■今後の対応\n誤ってBCCではなくTOに入れて送信した。他のお客様の情報が表示される不具合によるもの。",
-	"■概要\n社員がパソコンを置き忘れ、紛失した。USBを落としたことが原因。書類を捨てた。持ち出した元社員による。",
-	"アカウントが不正に利用され、パスワードが窃取された。誤って添付ファイルを送付したことによる。",
-	"ああああ誤送信誤送信誤送信誤送付。転送転送設定設定設定不備。",
-	"■原因\n不正アクセス制限の設定を誤り、サイバー攻撃を受けた。",
-	"■原因\nランサムウェアではなく、不正アクセスによるものではなく誤送信ではなく、紛失でなく盗難によるもの。",
-	"■原因\n暗号化だけではなく、ランサムウェアのみではなく、不正アクセスではなく誤送信。",
-}
-
 func checkCause(t *testing.T, title, txt string) {
 	sents := text.SplitSentences(txt)
 	sc, ev := causeScores(nil, title, sents)
@@ -185,7 +152,7 @@ func checkCause(t *testing.T, title, txt string) {
 }
 
 func TestCauseAsOracle(t *testing.T) {
-	for _, txt := range oracleTexts(t) {
+	for _, txt := range extracttest.OracleTexts(t) {
 		title, _, _ := strings.Cut(txt, "\n")
 		checkCause(t, title, txt)
 		// Each sentence alone, as a title and as a text: a notice's

@@ -43,7 +43,7 @@ func findCounts(s string) []countMention {
 		if num == "一" && (kind == unitPerson || kind == unitRecord) {
 			continue // "今回の一件", "お一人": not a count
 		}
-		before := lastRunes(s[:m[0]], countWindows.before)
+		before := text.LastRunes(s[:m[0]], countWindows.before)
 		// A noun before a comma belongs to another clause: in
 		// 「メールを誤送信し、保護者45名の…」 送信 does not count 45.
 		if i := strings.LastIndexAny(before, "、,"); i >= 0 {
@@ -55,7 +55,7 @@ func findCounts(s string) []countMention {
 			continue // 送付先, 委託先… are places, not people
 		}
 		if w := lastWordOf(before, notPeopleBefore); w != "" && !counted(s[:m[0]], w) &&
-			!text.ContainsAny(lastRunes(s[:m[0]], countWindows.dataBefore), countFilters["data_before"]) &&
+			!text.ContainsAny(text.LastRunes(s[:m[0]], countWindows.dataBefore), countFilters["data_before"]) &&
 			!personOfThing(kind, before, w) {
 			continue // "送信メール3,000件"; but "メールアドレス 115件" are addresses
 		}
@@ -73,7 +73,7 @@ func findCounts(s string) []countMention {
 			continue // "保護者(40名)宛に送信": who received it, not whose data it held
 		}
 		if rest := strings.TrimPrefix(after, "の"); rest != after && kind == unitPerson &&
-			text.ContainsAny(lastRunes(s[:m[0]], countWindows.actorsBefore), actorsBefore) &&
+			text.ContainsAny(text.LastRunes(s[:m[0]], countWindows.actorsBefore), actorsBefore) &&
 			text.HasPrefixAny(rest, countFilters["actor_things"]) && !text.HasPrefixAny(rest, countFilters["address"]) {
 			continue // "職員1名のメールアカウント": the staff's account was the way in
 		}
@@ -84,13 +84,13 @@ func findCounts(s string) []countMention {
 		if rest := strings.TrimPrefix(after, "の"); rest != after && (kind == unitRecord || kind == unitRecordShare) && headNounNotPeople(rest) {
 			continue // "1,514件の市への「お問い合わせ」があり": inquiries
 		}
-		if text.ContainsAny(firstRunes(after, countWindows.actingAfter), actingAfter) {
+		if text.ContainsAny(text.FirstRunes(after, countWindows.actingAfter), actingAfter) {
 			continue // "2名以上のユーザーが同時にログインした際"
 		}
 		if kind == unitUser && !text.ContainsAny(s, strongLeakWords) {
 			continue // "約3,400ユーザーにサービスを提供できない": an outage
 		}
-		if kind == unitPerson && text.ContainsAny(lastRunes(s[:m[0]], countWindows.actorsBefore), actorsBefore) &&
+		if kind == unitPerson && text.ContainsAny(text.LastRunes(s[:m[0]], countWindows.actorsBefore), actorsBefore) &&
 			text.HasPrefixAny(strings.TrimLeft(after, " "), countFilters["actor_particles"]) {
 			continue // "担当者2名が閲覧"; but "学生、教職員等約30,000名" are whose data
 		}
@@ -100,7 +100,7 @@ func findCounts(s string) []countMention {
 		approx := m[2] >= 0 && countQualifier[s[m[2]:m[3]]] == qualApprox || m[8] >= 0 && countQualifier[s[m[8]:m[9]]] == qualApprox
 		paren := m[0] > 0 && strings.HasSuffix(strings.TrimSpace(s[:m[0]]), "(")
 		total := m[2] >= 0 && countQualifier[s[m[2]:m[3]]] == qualTotal ||
-			text.ContainsAny(lastRunes(s[:m[0]], countWindows.totalBefore), countFilters["total_before"])
+			text.ContainsAny(text.LastRunes(s[:m[0]], countWindows.totalBefore), countFilters["total_before"])
 		out = append(out, countMention{Value: v, Approx: approx, Unit: unit, Start: m[0], End: m[1], Paren: paren, Total: total})
 	}
 	return out
@@ -155,7 +155,7 @@ func personOfThing(kind, before, w string) bool {
 // clauseRunes is the first n runes of s, cut at the first 、 or 。: the
 // clause a count stands in.
 func clauseRunes(s string, n int) string {
-	t := firstRunes(s, n)
+	t := text.FirstRunes(s, n)
 	if i := strings.IndexAny(t, "、。,"); i >= 0 {
 		t = t[:i]
 	}
@@ -307,44 +307,6 @@ func parseKanjiNumber(s string) (int64, bool) {
 		seen = true
 	}
 	return total + section + digit, seen
-}
-
-// firstRunes is the first n runes of s. Where they are valid UTF-8 it
-// is a slice of s; converting all of s to runes cost a copy of the rest of
-// the sentence for each count.
-func firstRunes(s string, n int) string {
-	i := 0
-	for k := 0; k < n && i < len(s); k++ {
-		r, w := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && w == 1 {
-			return string(firstRunesConverted(s, n)) // the conversion makes such bytes U+FFFD
-		}
-		i += w
-	}
-	return s[:i]
-}
-
-// lastRunes is the last n runes of s, as firstRunes.
-func lastRunes(s string, n int) string {
-	i := len(s)
-	for k := 0; k < n && i > 0; k++ {
-		r, w := utf8.DecodeLastRuneInString(s[:i])
-		if r == utf8.RuneError && w == 1 {
-			return string(lastRunesConverted(s, n))
-		}
-		i -= w
-	}
-	return s[i:]
-}
-
-func firstRunesConverted(s string, n int) []rune {
-	r := []rune(s)
-	return r[:min(n, len(r))]
-}
-
-func lastRunesConverted(s string, n int) []rune {
-	r := []rune(s)
-	return r[max(len(r)-n, 0):]
 }
 
 // affected picks the notice's count of people or records: the largest of

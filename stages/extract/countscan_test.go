@@ -71,7 +71,7 @@ func checkCountScan(t *testing.T, s string) {
 	}
 	for _, n := range []int{4, 5, 8, 20} {
 		r := []rune(s)
-		if firstRunes(s, n) != string(r[:min(n, len(r))]) || lastRunes(s, n) != string(r[max(len(r)-n, 0):]) {
+		if text.FirstRunes(s, n) != string(r[:min(n, len(r))]) || text.LastRunes(s, n) != string(r[max(len(r)-n, 0):]) {
 			t.Fatalf("firstRunes or lastRunes(%q, %d) differ from the rune conversion", s, n)
 		}
 	}
@@ -123,16 +123,16 @@ func FuzzCountScan(f *testing.F) {
 	f.Fuzz(checkCountScan)
 }
 
-// TestRunesSlices checks firstRunes and lastRunes against the conversion
+// TestRunesSlices checks FirstRunes and LastRunes against the conversion
 // of the whole string to runes.
 func TestRunesSlices(t *testing.T) {
 	for _, s := range append(append(countSeeds, extracttest.FuzzSeeds...), "", "あ", "\xe3\x81", "あ\xffい", "\xe3\x81あいう", "abc\xe3") {
 		for n := 0; n < 12; n++ {
 			r := []rune(s)
-			if got, want := firstRunes(s, n), string(r[:min(n, len(r))]); got != want {
+			if got, want := text.FirstRunes(s, n), string(r[:min(n, len(r))]); got != want {
 				t.Errorf("firstRunes(%q, %d) = %q, want %q", s, n, got, want)
 			}
-			if got, want := lastRunes(s, n), string(r[max(len(r)-n, 0):]); got != want {
+			if got, want := text.LastRunes(s, n), string(r[max(len(r)-n, 0):]); got != want {
 				t.Errorf("lastRunes(%q, %d) = %q, want %q", s, n, got, want)
 			}
 		}

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/schemas"
+	"github.com/breachtrend/breachtrend/stages/extract/datatypes"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
@@ -127,7 +128,7 @@ func (r Rules) Prepare(ctx context.Context, in Input, n *schemas.Notice) (_ Pend
 		n.AffectedApprox = approx
 		n.CountEvidence = ev
 	}
-	n.DataTypes, _ = dataTypes(w, sents)
+	n.DataTypes, _ = datatypes.Find(w, sents)
 	return &tokenized{header: in.HeaderRest, title: title, text: in.Text, sents: sents, budget: r.Budget, left: w.Left()}, nil
 }
 

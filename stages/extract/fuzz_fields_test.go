@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/breachtrend/breachtrend/stages/extract/datatypes"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 
 	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
@@ -164,7 +165,7 @@ func FuzzAffectedCount(f *testing.F) {
 func FuzzDataTypesOfNotice(f *testing.F) {
 	fieldSeeds(f)
 	f.Fuzz(func(t *testing.T, txt, _ string) {
-		types, ev := dataTypes(nil, text.SplitSentences(txt))
+		types, ev := datatypes.Find(nil, text.SplitSentences(txt))
 		seen := map[string]bool{}
 		for _, d := range types {
 			if !slices.Contains(schemas.DataTypes, d) || seen[d] {

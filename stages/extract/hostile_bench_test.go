@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/breachtrend/breachtrend/schemas"
+	"github.com/breachtrend/breachtrend/stages/extract/datatypes"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
@@ -63,7 +64,7 @@ var hostileFields = []struct {
 		reportNumber(nil, in.HeaderRest, sents, nil, schemas.Date{})
 	}},
 	{"counts", func(_ Input, sents []text.Sentence, _ []string) { affected(nil, sents) }},
-	{"datatypes", func(_ Input, sents []text.Sentence, _ []string) { dataTypes(nil, sents) }},
+	{"datatypes", func(_ Input, sents []text.Sentence, _ []string) { datatypes.Find(nil, sents) }},
 	{"organization", func(in Input, sents []text.Sentence, lines []string) { organization(nil, in.HeaderRest, sents, lines) }},
 	{"cause", func(in Input, sents []text.Sentence, _ []string) { cause(nil, in.HeaderRest, sents) }},
 	{"all", func(in Input, _ []text.Sentence, _ []string) {

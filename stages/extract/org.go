@@ -623,7 +623,7 @@ func lineName(l string, top bool) string {
 	}
 	// A title line that ends with the name: 「…の紛失について○○信用金庫」.
 	if i := strings.LastIndexAny(l, titleEndRunes); i > 0 {
-		if _, size := utf8.DecodeRuneInString(l[i:]); text.HasPrefixAny(lastRunes(l[:i+size], 2), titleEnds) {
+		if _, size := utf8.DecodeRuneInString(l[i:]); text.HasPrefixAny(text.LastRunes(l[:i+size], 2), titleEnds) {
 			if org := wholeName(l[i+size:]); org != "" {
 				return org
 			}

@@ -183,3 +183,12 @@ func Parts(rows []rules.Row, names []string) (map[string][]string, error) {
 	}
 	return part, nil
 }
+
+func AnyUsed(b []bool) bool {
+	for _, v := range b {
+		if v {
+			return true
+		}
+	}
+	return false
+}

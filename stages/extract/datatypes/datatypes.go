@@ -1,4 +1,4 @@
-package extract
+package datatypes
 
 import (
 	"slices"
@@ -42,7 +42,7 @@ func typesIn(s string) []string {
 			}
 			j := i + len(t.word)
 			from = j
-			if anyUsed(used[i:j]) || (t.delimited && !delimitedAt(s, i, j)) {
+			if text.AnyUsed(used[i:j]) || (t.delimited && !delimitedAt(s, i, j)) {
 				continue
 			}
 			for k := i; k < j; k++ {
@@ -94,7 +94,7 @@ func productiveTypes(s string, used []bool, out []string) []string {
 			j := at + len(p.suffix)
 			from = j
 			i, ok := itemStart(s, at, p.longest-utf8.RuneCountInString(p.suffix))
-			if !ok || i == at || anyUsed(used[i:j]) || !p.stemOK(s[i:at]) {
+			if !ok || i == at || text.AnyUsed(used[i:j]) || !p.stemOK(s[i:at]) {
 				continue
 			}
 			next, _ := utf8.DecodeRuneInString(s[j:])
@@ -136,7 +136,7 @@ func (p productiveSuffix) stemOK(stem string) bool {
 // not 「参加者名簿が写り込んだ写真」, a photo of a list.
 func needsMet(s string, i, j int, words []string) bool {
 	n := dataTypeWeights.termNeedsWindow
-	return text.ContainsAny(lastRunes(s[:i], n), words) || text.ContainsAny(firstRunes(s[j:], n), words)
+	return text.ContainsAny(text.LastRunes(s[:i], n), words) || text.ContainsAny(text.FirstRunes(s[j:], n), words)
 }
 
 // hasProductiveSuffix reports whether s holds a suffix of
@@ -171,15 +171,6 @@ func itemStart(s string, end, stem int) (int, bool) {
 	return 0, true
 }
 
-func anyUsed(b []bool) bool {
-	for _, v := range b {
-		if v {
-			return true
-		}
-	}
-	return false
-}
-
 // delimitedAt reports whether s[i:j] stands alone between list separators.
 func delimitedAt(s string, i, j int) bool {
 	// The runes next to the word are decoded in place: converting all of
@@ -192,7 +183,7 @@ func delimitedAt(s string, i, j int) bool {
 	return before && after
 }
 
-// The word lists dataTypes checks a sentence against, as bits of
+// The word lists DataTypes checks a sentence against, as bits of
 // dataTypeLists.in.
 const (
 	hasNegation = 1 << iota
@@ -209,10 +200,10 @@ const (
 var dataTypeLists = text.NewListSet(negations, heldNot, negatedListCues.contains, denials.phrases, spoofMails, spoofLeaks,
 	leakContext, requests, requestLeaks)
 
-// dataTypes collects the types named as leaked: in sentences or list items
+// Find collects the types named as leaked: in sentences or list items
 // about leaked data, less the types a negated sentence (or the list under
 // it) names.
-func dataTypes(w *text.Watch, sents []text.Sentence) ([]string, string) {
+func Find(w *text.Watch, sents []text.Sentence) ([]string, string) {
 	found := map[string]bool{}
 	negated := map[string]bool{}
 	var evidence string

@@ -1,13 +1,13 @@
-package extract
+package datatypes
 
 import (
-	"context"
 	"path"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 
 	"github.com/breachtrend/breachtrend/rules"
@@ -16,7 +16,7 @@ import (
 )
 
 func typesOf(txt string) []string {
-	got, _ := dataTypes(nil, text.SplitSentences(normalize.Text(txt)))
+	got, _ := Find(nil, text.SplitSentences(normalize.Text(txt)))
 	if got == nil {
 		got = []string{}
 	}
@@ -43,11 +43,8 @@ func TestCasesDataTypes(t *testing.T) {
 				t.Errorf("%s: expected %q is not a data type (schemas.DataTypes)", c.Pos, w)
 			}
 		}
-		var n schemas.Notice
-		if _, err := (Rules{}).Prepare(context.Background(), Input{Text: normalize.Text(c.Text)}, &n); err != nil {
-			t.Fatalf("%s: %v", c.Pos, err)
-		}
-		if got := n.DataTypes; !sameSet(got, want) {
+		// As Prepare reads them.
+		if got, _ := Find(nil, text.SplitSentences(normalize.Text(c.Text))); !sameSet(got, want) {
 			t.Errorf("%s: data types %v, want %v (%s)", c.Pos, got, want, c.Note)
 		}
 		file, _, _ := strings.Cut(c.Note, ":")
@@ -172,3 +169,14 @@ func TestDataTypeRulesRead(t *testing.T) {
 }
 
 func second[T any](_ T, err error) error { return err }
+
+// FuzzDataTermIndex checks that the data-term index finds every term of
+// its words at every byte, as strings.HasPrefix does.
+func FuzzDataTermIndex(f *testing.F) {
+	for _, s := range extracttest.FuzzSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		extracttest.CheckHits(t, dataTermIndex, s)
+	})
+}

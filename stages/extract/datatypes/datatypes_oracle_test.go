@@ -1,4 +1,4 @@
-package extract
+package datatypes
 
 import (
 	"reflect"
@@ -14,9 +14,9 @@ import (
 	"github.com/breachtrend/breachtrend/schemas"
 )
 
-// The functions below are dataTypes and its helpers as they read with no
+// The functions below are DataTypes and its helpers as they read with no
 // index: every term and every list word is looked for with strings.Index
-// and strings.Contains. They are the oracle for dataTypes' one-pass word
+// and strings.Contains. They are the oracle for DataTypes' one-pass word
 // indexes.
 
 // typesIn returns the data types named in s, longest words first, each
@@ -35,7 +35,7 @@ func typesInOracle(s string) []string {
 			i += from
 			j := i + len(t.word)
 			from = j
-			if anyUsed(used[i:j]) || (t.delimited && !delimitedAtOracle(s, i, j)) {
+			if text.AnyUsed(used[i:j]) || (t.delimited && !delimitedAtOracle(s, i, j)) {
 				continue
 			}
 			for k := i; k < j; k++ {
@@ -71,7 +71,7 @@ func typesInOracle(s string) []string {
 	return productiveTypes(s, used, out)
 }
 
-// dataTypes collects the types named as leaked: in sentences or list items
+// dataTypesOracle collects the types named as leaked: in sentences or list items
 // about leaked data, less the types a negated sentence (or the list under
 // it) names.
 func dataTypesOracle(sents []text.Sentence) ([]string, string) {
@@ -257,7 +257,7 @@ var craftedDataTypes = []string{
 
 func checkDataTypes(t *testing.T, txt string) {
 	sents := text.SplitSentences(txt)
-	got, gotEv := dataTypes(nil, sents)
+	got, gotEv := Find(nil, sents)
 	want, wantEv := dataTypesOracle(sents)
 	if !reflect.DeepEqual(got, want) || gotEv != wantEv {
 		t.Fatalf("dataTypes(nil, %.60q…) = %q %q, oracle %q %q", txt, got, gotEv, want, wantEv)
@@ -270,7 +270,7 @@ func checkDataTypes(t *testing.T, txt string) {
 }
 
 func TestDataTypesAsOracle(t *testing.T) {
-	for _, txt := range append(oracleTexts(t), craftedDataTypes...) {
+	for _, txt := range append(extracttest.OracleTexts(t), craftedDataTypes...) {
 		checkDataTypes(t, txt)
 		for _, s := range text.SplitSentences(txt) {
 			checkDataTypes(t, s.Text)

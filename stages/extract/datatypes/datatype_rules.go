@@ -1,4 +1,4 @@
-package extract
+package datatypes
 
 import (
 	"fmt"
