@@ -1,34 +1,12 @@
 package extract
 
 import (
-	"fmt"
 	"reflect"
 	"strings"
 	"testing"
 
-	"github.com/breachtrend/breachtrend/rules"
+	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
 )
-
-// ruleRows builds rows of file from tab-separated lines, numbered from 1.
-func ruleRows(file string, lines ...string) []rules.Row {
-	rows := make([]rules.Row, len(lines))
-	for i, l := range lines {
-		rows[i] = rules.Row{File: file, Line: i + 1, Fields: strings.Split(l, "\t")}
-	}
-	return rows
-}
-
-// ruleLoadPanic runs f, a rule file's parser, and returns what it panicked
-// with, "" when it did not.
-func ruleLoadPanic(f func()) (msg string) {
-	defer func() {
-		if r := recover(); r != nil {
-			msg = fmt.Sprint(r)
-		}
-	}()
-	f()
-	return ""
-}
 
 func TestParseCauseRulesErrors(t *testing.T) {
 	order := []string{"misdelivery", "loss"}
@@ -37,60 +15,70 @@ func TestParseCauseRulesErrors(t *testing.T) {
 		want string
 	}{
 		{func() {
-			parseCauseCues(ruleRows("cause/cues.tsv", "誤送信\tmisdelivery\t4\tsurface", "誤発送\tmisdeliver\t4\tsurface"), order)
+			parseCauseCues(extracttest.RuleRows("cause/cues.tsv", "誤送信\tmisdelivery\t4\tsurface", "誤発送\tmisdeliver\t4\tsurface"), order)
 		},
 			`cause/cues.tsv:2: cause "misdeliver" is not one of misdelivery, loss`},
-		{func() { parseCauseCues(ruleRows("cause/cues.tsv", "誤発送\tmisdelivery\tfour\tsurface"), order) },
+		{func() {
+			parseCauseCues(extracttest.RuleRows("cause/cues.tsv", "誤発送\tmisdelivery\tfour\tsurface"), order)
+		},
 			`cause/cues.tsv:1: weight "four"`},
-		{func() { parseCauseCues(ruleRows("cause/cues.tsv", "誤発送\tmisdelivery\t4\tbase"), order) },
+		{func() {
+			parseCauseCues(extracttest.RuleRows("cause/cues.tsv", "誤発送\tmisdelivery\t4\tbase"), order)
+		},
 			`cause/cues.tsv:1: match "base" is not one of surface, lemma`},
-		{func() { parseCauseOrder(ruleRows("cause/order.tsv", "loss\t-", "theft\tx", "loss\t-")) },
+		{func() { parseCauseOrder(extracttest.RuleRows("cause/order.tsv", "loss\t-", "theft\tx", "loss\t-")) },
 			`cause/order.tsv:2: wins_at "x"`},
-		{func() { parseCauseOrder(ruleRows("cause/order.tsv", "loss\t-", "loss\t-")) },
+		{func() { parseCauseOrder(extracttest.RuleRows("cause/order.tsv", "loss\t-", "loss\t-")) },
 			`cause/order.tsv:2: cause "loss" is listed twice`},
-		{func() { parseCausePatterns(ruleRows("cause/patterns.tsv", "loss\t3\t紛\t紛(失"), order) },
+		{func() { parseCausePatterns(extracttest.RuleRows("cause/patterns.tsv", "loss\t3\t紛\t紛(失"), order) },
 			`cause/patterns.tsv:1: pattern: error parsing regexp`},
-		{func() { parseCausePatterns(ruleRows("cause/patterns.tsv", "loss\t3\t紛||失\t紛失"), order) },
+		{func() {
+			parseCausePatterns(extracttest.RuleRows("cause/patterns.tsv", "loss\t3\t紛||失\t紛失"), order)
+		},
 			`cause/patterns.tsv:1: need "紛||失" has an empty word`},
-		{func() { parseCauseWeights(ruleRows("cause/weights.tsv", "title\t3\tthe title")) },
+		{func() { parseCauseWeights(extracttest.RuleRows("cause/weights.tsv", "title\t3\tthe title")) },
 			`cause/weights.tsv: no line for "sentence"`},
 		{func() {
-			causeWordsByRole(ruleRows("cause/headings.tsv", "原因\tcause", "要因\treason"), "cause", "statement")
+			causeWordsByRole(extracttest.RuleRows("cause/headings.tsv", "原因\tcause", "要因\treason"), "cause", "statement")
 		},
 			`cause/headings.tsv:2: role "reason" is not one of cause, statement`},
-		{func() { causeWordsByRole(ruleRows("cause/headings.tsv", "原因\tcause"), "cause", "statement") },
+		{func() {
+			causeWordsByRole(extracttest.RuleRows("cause/headings.tsv", "原因\tcause"), "cause", "statement")
+		},
 			`cause/headings.tsv: no words of statement`},
 		{func() {
-			errorActCues(ruleRows("cause/error_markers.tsv", "誤\tbefore"), ruleRows("cause/error_acts.tsv", "送\tmisdelivery\t4"), order, 40)
+			errorActCues(extracttest.RuleRows("cause/error_markers.tsv", "誤\tbefore"), extracttest.RuleRows("cause/error_acts.tsv", "送\tmisdelivery\t4"), order, 40)
 		},
 			`cause/error_markers.tsv:1: join "before" is not one of glued, apart`},
 		{func() {
-			errorActCues(ruleRows("cause/error_markers.tsv", "誤\tglued", "誤\tglued"), ruleRows("cause/error_acts.tsv", "送\tmisdelivery\t4"), order, 40)
+			errorActCues(extracttest.RuleRows("cause/error_markers.tsv", "誤\tglued", "誤\tglued"), extracttest.RuleRows("cause/error_acts.tsv", "送\tmisdelivery\t4"), order, 40)
 		},
 			`cause/error_markers.tsv:2: marker "誤" is listed twice`},
 		{func() {
-			errorActCues(ruleRows("cause/error_markers.tsv", "誤\tglued"), ruleRows("cause/error_acts.tsv", "送\tmisdelivery\t4", "送\tloss\t4"), order, 40)
+			errorActCues(extracttest.RuleRows("cause/error_markers.tsv", "誤\tglued"), extracttest.RuleRows("cause/error_acts.tsv", "送\tmisdelivery\t4", "送\tloss\t4"), order, 40)
 		},
 			`cause/error_acts.tsv:2: act "送" is listed twice`},
 		{func() {
-			errorActCues(ruleRows("cause/error_markers.tsv", "誤\tglued"), ruleRows("cause/error_acts.tsv", "送\tmisdeliver\t4"), order, 40)
+			errorActCues(extracttest.RuleRows("cause/error_markers.tsv", "誤\tglued"), extracttest.RuleRows("cause/error_acts.tsv", "送\tmisdeliver\t4"), order, 40)
 		},
 			`cause/error_acts.tsv:1: cause "misdeliver"`},
-		{func() { causeWordsByRole(ruleRows("cause/headings.tsv", "原因\tcause", "原因\tcause"), "cause") },
+		{func() {
+			causeWordsByRole(extracttest.RuleRows("cause/headings.tsv", "原因\tcause", "原因\tcause"), "cause")
+		},
 			`cause/headings.tsv:2: "原因" is already a word of cause`},
 	} {
-		if got := ruleLoadPanic(c.load); !strings.Contains(got, c.want) {
+		if got := extracttest.RuleLoadPanic(c.load); !strings.Contains(got, c.want) {
 			t.Errorf("panic %q, want one containing %q", got, c.want)
 		}
 	}
 }
 
 func TestParseCauseRules(t *testing.T) {
-	order, winsAt := parseCauseOrder(ruleRows("cause/order.tsv", "ransomware\t6", "loss\t-"))
+	order, winsAt := parseCauseOrder(extracttest.RuleRows("cause/order.tsv", "ransomware\t6", "loss\t-"))
 	if !reflect.DeepEqual(order, []string{"ransomware", "loss"}) || !reflect.DeepEqual(winsAt, map[string]float64{"ransomware": 6}) {
 		t.Errorf("order %v, wins_at %v", order, winsAt)
 	}
-	surface, lemma := parseCauseCues(ruleRows("cause/cues.tsv", "紛失\tloss\t4\tsurface", "無くす\tloss\t3\tlemma", "遺失\tloss\t2.5\tsurface"), order)
+	surface, lemma := parseCauseCues(extracttest.RuleRows("cause/cues.tsv", "紛失\tloss\t4\tsurface", "無くす\tloss\t3\tlemma", "遺失\tloss\t2.5\tsurface"), order)
 	if want := []causeCue{{"loss", "紛失", 4}, {"loss", "遺失", 2.5}}; !reflect.DeepEqual(surface, want) {
 		t.Errorf("surface cues %v, want %v (the file's order)", surface, want)
 	}
@@ -106,8 +94,8 @@ func TestParseCauseRules(t *testing.T) {
 }
 
 func TestErrorActCues(t *testing.T) {
-	cues := errorActCues(ruleRows("cause/error_markers.tsv", "誤\tglued", "誤って\tapart"),
-		ruleRows("cause/error_acts.tsv", "送\tmisdelivery\t4", "送信\tmisdelivery\t4", "廃棄\tloss\t5"), []string{"misdelivery", "loss"}, 5)
+	cues := errorActCues(extracttest.RuleRows("cause/error_markers.tsv", "誤\tglued", "誤って\tapart"),
+		extracttest.RuleRows("cause/error_acts.tsv", "送\tmisdelivery\t4", "送信\tmisdelivery\t4", "廃棄\tloss\t5"), []string{"misdelivery", "loss"}, 5)
 	// One pattern for each join and each cause and weight.
 	if len(cues) != 4 {
 		t.Fatalf("%d cues, want 4 (glued and apart, two groups): %v", len(cues), cues)

@@ -95,7 +95,7 @@ func parseDayNumber(s string) (int, bool) {
 	if n, err := strconv.Atoi(s); err == nil {
 		return n, n >= 1 && n <= 31
 	}
-	n, ok := parseKanjiNumber(s)
+	n, ok := text.ParseKanjiNumber(s)
 	return int(n), ok && n >= 1 && n <= 31
 }
 
@@ -103,7 +103,7 @@ func parseDayNumber(s string) (int, bool) {
 func kanjiDigitsYear(s string) int {
 	y := 0
 	for _, r := range s {
-		y = y*10 + int(kanjiDigits[r])
+		y = y*10 + int(text.KanjiDigits[r])
 	}
 	return y
 }
@@ -160,7 +160,7 @@ func scanDateCues(s string) dateCues {
 		}
 		// Any rune but those of three bytes is one the cues pass over,
 		// as they pass over each byte of one that is not valid.
-		r, n := threeByteRune(s, i)
+		r, n := text.ThreeByteRune(s, i)
 		i += n
 		kanji, dou := false, false
 		switch r {
@@ -184,21 +184,6 @@ func scanDateCues(s string) dateCues {
 		afterDigit, afterKanji, afterDou = false, kanji, dou
 	}
 	return c
-}
-
-// threeByteRune reads the rune at i of s, a byte at or above 0x80, when
-// it is a valid rune of three bytes (U+0800…U+FFFF: kana, kanji, full-width
-// forms), as utf8.DecodeRuneInString would; it reads any other byte as one
-// unknown rune (-1). Every rune the date and count cues look for is three
-// bytes long, and the general decoding was the larger part of scanning a
-// sentence for them.
-func threeByteRune(s string, i int) (rune, int) {
-	b := s[i]
-	if b < 0xE0 || b > 0xEF || i+2 >= len(s) || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 ||
-		b == 0xE0 && s[i+1] < 0xA0 || b == 0xED && s[i+1] > 0x9F { // overlong, surrogate
-		return -1, 1
-	}
-	return rune(b&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
 }
 
 // findDates returns the dates written in s, in order, without overlaps.
@@ -323,17 +308,17 @@ func findCuedDates(s string, c dateCues) []dateMention {
 		case m[2] >= 0:
 			n := 1
 			if v := s[m[4]:m[5]]; v != "元" {
-				k, _ := parseKanjiNumber(v)
+				k, _ := text.ParseKanjiNumber(v)
 				n = int(k)
 			}
 			y = eras[s[m[2]:m[3]]] + n
 		case m[6] >= 0:
 			y = kanjiDigitsYear(s[m[6]:m[7]])
 		}
-		mo, _ := parseKanjiNumber(s[m[10]:m[11]])
+		mo, _ := text.ParseKanjiNumber(s[m[10]:m[11]])
 		var d int64
 		if m[12] >= 0 {
-			d, _ = parseKanjiNumber(s[m[12]:m[13]])
+			d, _ = text.ParseKanjiNumber(s[m[12]:m[13]])
 		}
 		dm := dateMention{Start: m[0], End: m[1], Year: y, Month: int(mo), Day: int(d)}
 		if m[2] < 0 && m[6] < 0 {
@@ -362,7 +347,7 @@ func findCuedDates(s string, c dateCues) []dateMention {
 		}
 		m.Weekday = -1
 		// A weekday opens with "(" after white space.
-		if w := skipSpace(s, m.End); w < len(s) && s[w] == '(' {
+		if w := text.SkipSpace(s, m.End); w < len(s) && s[w] == '(' {
 			if w := weekdayRE.FindStringSubmatch(s[m.End:]); w != nil {
 				m.Weekday = weekdays[w[1]]
 			}

@@ -57,26 +57,26 @@ func kanjiDateAt(s string, p int) (m [14]int, ok bool) {
 	switch era := eraPrefix(s[p:]); {
 	case era != "":
 		m[2], m[3] = p, p+len(era)
-		q = skipSpace(s, m[3])
+		q = text.SkipSpace(s, m[3])
 		if strings.HasPrefix(s[q:], "元") {
 			m[4], m[5] = q, q+len("元")
-		} else if e := digitsUpTo(s, q, 2); e > q {
+		} else if e := text.DigitsUpTo(s, q, 2); e > q {
 			m[4], m[5] = q, e
 		} else {
 			return m, false
 		}
-		q = skipSpace(s, m[5])
+		q = text.SkipSpace(s, m[5])
 		if !strings.HasPrefix(s[q:], "年") {
 			return m, false
 		}
 		q += len("年")
 		// The Western year in brackets: (2023年).
-		if b := skipSpace(s, q); b < len(s) && s[b] == '(' {
-			y := skipSpace(s, b+1)
-			if digitsUpTo(s, y, 4) == y+4 {
-				e := skipSpace(s, y+4)
+		if b := text.SkipSpace(s, q); b < len(s) && s[b] == '(' {
+			y := text.SkipSpace(s, b+1)
+			if text.DigitsUpTo(s, y, 4) == y+4 {
+				e := text.SkipSpace(s, y+4)
 				if strings.HasPrefix(s[e:], "年") {
-					e = skipSpace(s, e+len("年"))
+					e = text.SkipSpace(s, e+len("年"))
 				}
 				if e < len(s) && s[e] == ')' {
 					m[6], m[7] = y, y+4
@@ -85,11 +85,11 @@ func kanjiDateAt(s string, p int) (m [14]int, ok bool) {
 			}
 		}
 	case text.IsDigitByte(s[p]):
-		if digitsUpTo(s, p, 4) != p+4 {
+		if text.DigitsUpTo(s, p, 4) != p+4 {
 			return m, false
 		}
 		m[8], m[9] = p, p+4
-		q = skipSpace(s, p+4)
+		q = text.SkipSpace(s, p+4)
 		if !strings.HasPrefix(s[q:], "年") {
 			return m, false
 		}
@@ -97,7 +97,7 @@ func kanjiDateAt(s string, p int) (m [14]int, ok bool) {
 	default:
 		return m, false
 	}
-	if d := skipSpace(s, q); strings.HasPrefix(s[d:], "度") {
+	if d := text.SkipSpace(s, q); strings.HasPrefix(s[d:], "度") {
 		q = d + len("度")
 	}
 	month, day, end, ok := monthDayAt(s, q)
@@ -133,7 +133,7 @@ func shortDates(s string) iter.Seq[[8]int] {
 		for p := 0; p < len(s); {
 			// A match starts with a digit, white space or one of 同, 本,
 			// 今, 昨, 翌, 前, whose first bytes relYearPrefix checks.
-			if c := s[p]; !text.IsDigitByte(c) && !isSpaceByte(c) && !relYearFirstByte[c] {
+			if c := s[p]; !text.IsDigitByte(c) && !text.IsSpaceByte(c) && !relYearFirstByte[c] {
 				p++
 				continue
 			}
@@ -144,10 +144,10 @@ func shortDates(s string) iter.Seq[[8]int] {
 					return
 				}
 				p = m[1]
-			case isSpaceByte(s[p]):
+			case text.IsSpaceByte(s[p]):
 				// Every position of a run of white space reaches the
 				// same digits after it: all fail as this one did.
-				p = skipSpace(s, p)
+				p = text.SkipSpace(s, p)
 			default:
 				p++
 			}
@@ -164,7 +164,7 @@ func shortDateAt(s string, p int) (m [8]int, ok bool) {
 		// prefix leaves 同: neither can match where this fails.
 		m[2], m[3] = p, p+len(rel)
 		q = m[3]
-	} else if !text.IsDigitByte(s[p]) && !isSpaceByte(s[p]) {
+	} else if !text.IsDigitByte(s[p]) && !text.IsSpaceByte(s[p]) {
 		return m, false
 	}
 	month, day, end, ok := monthDayAt(s, q)
@@ -197,20 +197,20 @@ func relYearPrefix(s string) string {
 // 日 fail: neither one nor two of them is followed by it.
 func monthDayAt(s string, q int) (month, day [2]int, end int, ok bool) {
 	day = [2]int{-1, -1}
-	q = skipSpace(s, q)
-	e := digitsUpTo(s, q, 2)
+	q = text.SkipSpace(s, q)
+	e := text.DigitsUpTo(s, q, 2)
 	if e == q {
 		return month, day, 0, false
 	}
 	month = [2]int{q, e}
-	q = skipSpace(s, e)
+	q = text.SkipSpace(s, e)
 	if !strings.HasPrefix(s[q:], "月") {
 		return month, day, 0, false
 	}
 	end = q + len("月")
-	d := skipSpace(s, end)
-	if e := digitsUpTo(s, d, 2); e > d {
-		if t := skipSpace(s, e); strings.HasPrefix(s[t:], "日") {
+	d := text.SkipSpace(s, end)
+	if e := text.DigitsUpTo(s, d, 2); e > d {
+		if t := text.SkipSpace(s, e); strings.HasPrefix(s[t:], "日") {
 			day = [2]int{d, e}
 			end = t + len("日")
 		}
@@ -256,7 +256,7 @@ func numDates(s string) iter.Seq[[12]int] {
 // numDateFrom matches the pattern of numDates from its year at y, for a
 // match that starts at p.
 func numDateFrom(s string, p, y int) (m [12]int, ok bool) {
-	if !strings.HasPrefix(s[y:], "19") && !strings.HasPrefix(s[y:], "20") || digitsUpTo(s, y, 4) != y+4 {
+	if !strings.HasPrefix(s[y:], "19") && !strings.HasPrefix(s[y:], "20") || text.DigitsUpTo(s, y, 4) != y+4 {
 		return m, false
 	}
 	m[0], m[2], m[3] = p, y, y+4
@@ -266,7 +266,7 @@ func numDateFrom(s string, p, y int) (m [12]int, ok bool) {
 			return m, false
 		}
 		m[g], m[g+1] = q, q+1
-		e := digitsUpTo(s, q+1, 2)
+		e := text.DigitsUpTo(s, q+1, 2)
 		if e == q+1 {
 			return m, false
 		}
@@ -288,23 +288,3 @@ func numDateFrom(s string, p, y int) (m [12]int, ok bool) {
 }
 
 func isDateSep(b byte) bool { return b == '/' || b == '.' || b == '-' }
-
-// isSpaceByte reports whether b is white space as \s means it in a regexp.
-func isSpaceByte(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r' }
-
-// skipSpace is the end of the run of \s white space at i.
-func skipSpace(s string, i int) int {
-	for i < len(s) && isSpaceByte(s[i]) {
-		i++
-	}
-	return i
-}
-
-// digitsUpTo is the end of the run of at most max ASCII digits at i.
-func digitsUpTo(s string, i, max int) int {
-	e := i
-	for e < len(s) && e-i < max && text.IsDigitByte(s[e]) {
-		e++
-	}
-	return e
-}

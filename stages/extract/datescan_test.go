@@ -72,7 +72,7 @@ func TestDateScanners(t *testing.T) {
 // TestDateScannersCorpus checks the scanners against their regexps on
 // every sentence of the sample corpus.
 func TestDateScannersCorpus(t *testing.T) {
-	for _, s := range seedSentences(t) {
+	for _, s := range extracttest.Sentences(t, text.SplitSentences) {
 		checkScanners(t, s.Text)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/schemas"
+	"github.com/breachtrend/breachtrend/stages/extract/counts"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
@@ -103,7 +104,7 @@ func classifyMention(txt string, m dateMention, clauseEnd int, rangeStart bool) 
 		// The start of a period in which data leaked or lay open is the
 		// start of the incident: "3月1日~3月14日の期間に購入されたお客様の
 		// カード情報が漏えいし".
-		if text.ContainsAny(txt, strongLeakWords) || text.ContainsAny(txt, leakPeriodWords) {
+		if counts.MentionsLeak(txt) || text.ContainsAny(txt, leakPeriodWords) {
 			return schemas.EventOccurred
 		}
 		start = true

@@ -29,7 +29,7 @@ func withoutLongQuotes(s string) string {
 // anchored at the start of s, so it removes one match there at most, and
 // that match begins, after white space, with "(" or a day's name.
 func trimWeekdayLead(s string) string {
-	t := skipSpace(s, 0)
+	t := text.SkipSpace(s, 0)
 	if t == len(s) {
 		return s
 	}
@@ -165,7 +165,7 @@ func embeddedAt(s string) int {
 // mayBeScope reports whether clause opens, after white space, as a match
 // of scopeRE must: with "(" or a scope word (まで, 以前).
 func mayBeScope(clause string) bool {
-	c := clause[skipSpace(clause, 0):]
+	c := clause[text.SkipSpace(clause, 0):]
 	return strings.HasPrefix(c, "(") || text.HasPrefixAny(c, scopeWords)
 }
 
@@ -173,6 +173,6 @@ func mayBeScope(clause string) bool {
 // match of periodStartRE must: with "(", a time (a period word of
 // dates/times_of_day.tsv, a digit) or a period_start word (以降, から).
 func mayStartPeriod(clause string) bool {
-	c := clause[skipSpace(clause, 0):]
+	c := clause[text.SkipSpace(clause, 0):]
 	return c != "" && text.IsDigitByte(c[0]) || strings.HasPrefix(c, "(") || text.HasPrefixAny(c, periodTimes) || text.HasPrefixAny(c, periodStartWords)
 }

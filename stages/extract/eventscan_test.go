@@ -168,7 +168,7 @@ func TestClauseScans(t *testing.T) {
 // TestClauseScansCorpus checks the clause tests on every sentence of the
 // sample corpus.
 func TestClauseScansCorpus(t *testing.T) {
-	for _, s := range seedSentences(t) {
+	for _, s := range extracttest.Sentences(t, text.SplitSentences) {
 		checkClauseScans(t, s.Text)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/schemas"
+	"github.com/breachtrend/breachtrend/stages/extract/counts"
 	"github.com/breachtrend/breachtrend/stages/extract/datatypes"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
@@ -123,7 +124,7 @@ func (r Rules) Prepare(ctx context.Context, in Input, n *schemas.Notice) (_ Pend
 		n.FinalReport = final
 	}
 
-	if c, approx, ev, ok := affected(w, sents); ok {
+	if c, approx, ev, ok := counts.Affected(w, sents); ok {
 		n.AffectedCount = &c
 		n.AffectedApprox = approx
 		n.CountEvidence = ev

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/breachtrend/breachtrend/stages/extract/counts"
 	"github.com/breachtrend/breachtrend/stages/extract/datatypes"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 
@@ -154,7 +155,7 @@ func FuzzEvents(f *testing.F) {
 func FuzzAffectedCount(f *testing.F) {
 	fieldSeeds(f)
 	f.Fuzz(func(t *testing.T, txt, _ string) {
-		c, _, ev, ok := affected(nil, text.SplitSentences(txt))
+		c, _, ev, ok := counts.Affected(nil, text.SplitSentences(txt))
 		if ok && (c <= 0 || ev == "") || !ok && c != 0 {
 			t.Fatalf("affected = %d, %q, %v", c, ev, ok)
 		}

@@ -34,24 +34,6 @@ func FuzzDates(f *testing.F) {
 	})
 }
 
-func FuzzCounts(f *testing.F) {
-	for _, s := range extracttest.FuzzSeeds {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if !countCue(s) && countRE.MatchString(s) {
-			t.Fatalf("countCue(%q) is false, but countRE matches", s)
-		}
-		for _, c := range findCounts(s) {
-			if c.Value <= 0 {
-				t.Fatalf("count %d from %q", c.Value, s)
-			}
-		}
-		affected(nil, text.SplitSentences(s))
-		parseNumber(s)
-	})
-}
-
 func FuzzExtract(f *testing.F) {
 	for _, s := range extracttest.FuzzSeeds {
 		f.Add(s, "")
@@ -69,17 +51,13 @@ func FuzzExtract(f *testing.F) {
 }
 
 // TestCuesSkipNone checks on every sentence of the sample corpus that the
-// cue checks in findDates and findCounts skip no pattern that would have
-// matched.
+// cue checks in findDates skip no pattern that would have matched.
 func TestCuesSkipNone(t *testing.T) {
 	n := 0
-	for _, s := range seedSentences(t) {
+	for _, s := range extracttest.Sentences(t, text.SplitSentences) {
 		ms := findDates(s.Text)
 		if got, want := ms, findCuedDates(s.Text, allDateCues); !reflect.DeepEqual(got, want) {
 			t.Errorf("dates of %q = %+v, want %+v", s.Text, got, want)
-		}
-		if !countCue(s.Text) && countRE.MatchString(s.Text) {
-			t.Errorf("countCue(%q) is false, but countRE matches", s.Text)
 		}
 		n += len(ms)
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/breachtrend/breachtrend/schemas"
+	"github.com/breachtrend/breachtrend/stages/extract/counts"
 	"github.com/breachtrend/breachtrend/stages/extract/datatypes"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
@@ -63,7 +64,7 @@ var hostileFields = []struct {
 	{"report", func(in Input, sents []text.Sentence, _ []string) {
 		reportNumber(nil, in.HeaderRest, sents, nil, schemas.Date{})
 	}},
-	{"counts", func(_ Input, sents []text.Sentence, _ []string) { affected(nil, sents) }},
+	{"counts", func(_ Input, sents []text.Sentence, _ []string) { counts.Affected(nil, sents) }},
 	{"datatypes", func(_ Input, sents []text.Sentence, _ []string) { datatypes.Find(nil, sents) }},
 	{"organization", func(in Input, sents []text.Sentence, lines []string) { organization(nil, in.HeaderRest, sents, lines) }},
 	{"cause", func(in Input, sents []text.Sentence, _ []string) { cause(nil, in.HeaderRest, sents) }},

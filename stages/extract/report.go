@@ -209,7 +209,7 @@ func priorNoticeMayStart(s string, p, from int) bool {
 	for e < len(s) && text.IsDigitByte(s[e]) {
 		e++
 	}
-	return strings.HasPrefix(s[skipSpace(s, e):], "月")
+	return strings.HasPrefix(s[text.SkipSpace(s, e):], "月")
 }
 
 func firstTexts(sents []text.Sentence, n int) []string {
@@ -225,6 +225,6 @@ func smallNumber(s string) (int, bool) {
 	if n, err := strconv.Atoi(s); err == nil {
 		return n, n > 0 && n < 100
 	}
-	v, ok := parseKanjiNumber(s)
+	v, ok := text.ParseKanjiNumber(s)
 	return int(v), ok && v > 0 && v < 100
 }

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
 // checkReportCues fails when a cue of report.go says a regexp cannot
@@ -26,7 +27,7 @@ func checkReportCues(t *testing.T, s string) {
 }
 
 func TestReportCuesCorpus(t *testing.T) {
-	for _, s := range seedSentences(t) {
+	for _, s := range extracttest.Sentences(t, text.SplitSentences) {
 		checkReportCues(t, s.Text)
 	}
 }

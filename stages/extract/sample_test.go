@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/breachtrend/breachtrend/internal/testcorpus"
-	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 
 	"github.com/breachtrend/breachtrend/stages/normalize"
@@ -59,17 +58,6 @@ func noticesIn(tb testing.TB, dir string) []sampleNotice {
 			n.lines = strings.Split(txt, "\n")
 			out = append(out, n)
 		}
-	}
-	return out
-}
-
-// seedSentences is every sentence of the sample corpus, as Extract splits
-// it.
-func seedSentences(t testing.TB) []text.Sentence {
-	t.Helper()
-	var out []text.Sentence
-	for _, txt := range extracttest.SeedTexts(t) {
-		out = append(out, text.SplitSentences(txt)...)
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package extract
 import (
 	"testing"
 
+	"github.com/breachtrend/breachtrend/stages/extract/counts"
 	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 
@@ -63,7 +64,7 @@ func BenchmarkSentences(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			for _, ss := range sents {
-				affected(nil, ss)
+				counts.Affected(nil, ss)
 			}
 		}
 	})

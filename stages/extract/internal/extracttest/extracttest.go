@@ -4,6 +4,7 @@
 package extracttest
 
 import (
+	"fmt"
 	"iter"
 	"math/rand/v2"
 	"os"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/breachtrend/breachtrend/internal/testcorpus"
 	"github.com/breachtrend/breachtrend/internal/wordscan"
+	"github.com/breachtrend/breachtrend/rules"
 	"github.com/breachtrend/breachtrend/stages/normalize"
 )
 
@@ -132,4 +134,36 @@ var CraftedCauses = []string{
 	"■原因\n不正アクセス制限の設定を誤り、サイバー攻撃を受けた。",
 	"■原因\nランサムウェアではなく、不正アクセスによるものではなく誤送信ではなく、紛失でなく盗難によるもの。",
 	"■原因\n暗号化だけではなく、ランサムウェアのみではなく、不正アクセスではなく誤送信。",
+}
+
+// RuleRows builds rows of file from tab-separated lines, numbered from 1.
+func RuleRows(file string, lines ...string) []rules.Row {
+	rows := make([]rules.Row, len(lines))
+	for i, l := range lines {
+		rows[i] = rules.Row{File: file, Line: i + 1, Fields: strings.Split(l, "\t")}
+	}
+	return rows
+}
+
+// RuleLoadPanic runs f, a rule file's parser, and returns what it panicked
+// with, "" when it did not.
+func RuleLoadPanic(f func()) (msg string) {
+	defer func() {
+		if r := recover(); r != nil {
+			msg = fmt.Sprint(r)
+		}
+	}()
+	f()
+	return ""
+}
+
+// Sentences is every sentence of the sample corpus, as split cuts each
+// normalized text.
+func Sentences[S any](t testing.TB, split func(string) []S) []S {
+	t.Helper()
+	var out []S
+	for _, txt := range SeedTexts(t) {
+		out = append(out, split(txt)...)
+	}
+	return out
 }

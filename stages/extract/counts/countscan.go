@@ -1,4 +1,4 @@
-package extract
+package counts
 
 import (
 	"iter"
@@ -55,7 +55,7 @@ func countAt(s string, p int) (m [10]int, ok bool) {
 		m[2], m[3] = p, p+len(w)
 		q = m[3]
 	}
-	q = skipSpace(s, q)
+	q = text.SkipSpace(s, q)
 	if q < len(s) && text.IsDigitByte(s[q]) {
 		k := q
 		for k < len(s) && text.IsDigitByte(s[k]) {
@@ -65,7 +65,7 @@ func countAt(s string, p int) (m [10]int, ok bool) {
 		// commas; all the groups, as fewer leave a comma next.
 		if k-q <= 3 {
 			e := k
-			for e+4 <= len(s) && s[e] == ',' && digitsUpTo(s, e+1, 3) == e+4 {
+			for e+4 <= len(s) && s[e] == ',' && text.DigitsUpTo(s, e+1, 3) == e+4 {
 				e += 4
 			}
 			if e > k {
@@ -137,7 +137,7 @@ func countTail(s string, i int) (countEnd, bool) {
 			return t, true
 		}
 	}
-	if digitsUpTo(s, w, 1) == w+1 && w+1 < len(s) && s[w+1] == ',' && digitsUpTo(s, w+2, 3) == w+5 {
+	if text.DigitsUpTo(s, w, 1) == w+1 && w+1 < len(s) && s[w+1] == ',' && text.DigitsUpTo(s, w+2, 3) == w+5 {
 		if t, ok := countThousand(s, w+5); ok {
 			return t, true
 		}
@@ -156,7 +156,7 @@ func countThousand(s string, i int) (countEnd, bool) {
 // countUnit matches \s*(unit)(suffix)? at i, the end of the number.
 func countUnit(s string, i int) (countEnd, bool) {
 	t := countEnd{number: i, suffix0: -1, suffix1: -1}
-	j := skipSpace(s, i)
+	j := text.SkipSpace(s, i)
 	u := firstPrefix(s[j:], countUnits)
 	if u == "" {
 		return t, false
@@ -189,7 +189,7 @@ func firstPrefix(s string, words []string) string {
 // group.
 func countMayStart(s string, p int) bool {
 	if c := s[p]; c < utf8.RuneSelf {
-		return text.IsDigitByte(c) || isSpaceByte(c)
+		return text.IsDigitByte(c) || text.IsSpaceByte(c)
 	}
 	r, _ := utf8.DecodeRuneInString(s[p:])
 	return countPrefixStarts.has(r) || text.IsKanjiNumeral(r)

@@ -1,4 +1,4 @@
-package extract
+package counts
 
 import (
 	"fmt"
@@ -51,7 +51,7 @@ func labelCountBefore(s string) (countMention, bool) {
 	if m == nil {
 		return countMention{}, false
 	}
-	v, ok := parseNumber(s[m[4]:m[5]])
+	v, ok := text.ParseNumber(s[m[4]:m[5]])
 	if !ok || v <= 0 {
 		return countMention{}, false
 	}
@@ -100,7 +100,7 @@ func TestCountScan(t *testing.T) {
 // TestCountScanCorpus checks the scanner on every sentence of the sample
 // corpus.
 func TestCountScanCorpus(t *testing.T) {
-	for _, s := range seedSentences(t) {
+	for _, s := range extracttest.Sentences(t, text.SplitSentences) {
 		checkCountScan(t, s.Text)
 	}
 }

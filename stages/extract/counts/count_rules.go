@@ -1,4 +1,4 @@
-package extract
+package counts
 
 import (
 	"fmt"
@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/rules"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
 // The counts' rules are read from rules/count/ once, at start-up: units,
@@ -248,3 +249,8 @@ func (s *runeSet) has(r rune) bool {
 	}
 	return slices.Contains(s.other, r)
 }
+
+// MentionsLeak reports whether s holds one of strongLeakWords, the words
+// that say data leaked or could be seen: the timeline reads them too, to
+// tell the start of a leak from the start of another period.
+func MentionsLeak(s string) bool { return text.ContainsAny(s, strongLeakWords) }

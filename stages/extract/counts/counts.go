@@ -1,4 +1,4 @@
-package extract
+package counts
 
 import (
 	"regexp"
@@ -32,7 +32,7 @@ func findCounts(s string) []countMention {
 	for m := range countMatches(s) { // 約25万人, 61,942件, 三千人… (countscan.go)
 		num := s[m[4]:m[5]]
 		unit := s[m[6]:m[7]]
-		v, ok := parseNumber(num)
+		v, ok := text.ParseNumber(num)
 		if !ok || v <= 0 {
 			continue
 		}
@@ -114,14 +114,14 @@ func countCue(s string) bool {
 	for i := 0; i < len(s); {
 		if b := s[i]; b < utf8.RuneSelf {
 			i++
-			if !isSpaceByte(b) { // \s: a numeral before it still counts
+			if !text.IsSpaceByte(b) { // \s: a numeral before it still counts
 				numeral = text.IsDigitByte(b)
 			}
 			continue
 		}
 		// Units and kanji numerals are runes of three bytes; any other
 		// rune is read as unknown, one byte at a time.
-		r, n := threeByteRune(s, i)
+		r, n := text.ThreeByteRune(s, i)
 		i += n
 		if numeral && countUnitStarts.has(r) { // 人分, 名分, 件分, アカウント, 世帯, ユーザー …
 			return true
@@ -229,91 +229,18 @@ func labelCount(s string) (countMention, bool) {
 	if m == nil {
 		return countMention{}, false
 	}
-	v, ok := parseNumber(s[m[4]:m[5]])
+	v, ok := text.ParseNumber(s[m[4]:m[5]])
 	if !ok || v <= 0 {
 		return countMention{}, false
 	}
 	return countMention{Value: v, Approx: m[2] >= 0, Unit: "件", Start: m[4], End: m[5]}, true
 }
 
-// parseNumber reads 61,942, 25万, 3万5千, 3.5万, 三千, 一万二千.
-func parseNumber(s string) (int64, bool) {
-	s = strings.ReplaceAll(s, ",", "")
-	if s == "" {
-		return 0, false
-	}
-	if strings.ContainsAny(s, "〇一二三四五六七八九十百") || (!text.IsDigitByte(s[0]) && strings.ContainsAny(s, "千万")) {
-		return parseKanjiNumber(s)
-	}
-	var total float64
-	if i := strings.Index(s, "万"); i >= 0 {
-		f, err := strconv.ParseFloat(s[:i], 64)
-		if err != nil {
-			return 0, false
-		}
-		total = f * 10000
-		s = s[i+len("万"):]
-	}
-	if i := strings.Index(s, "千"); i >= 0 {
-		f, err := strconv.ParseFloat(s[:i], 64)
-		if err != nil {
-			return 0, false
-		}
-		total += f * 1000
-		s = s[i+len("千"):]
-	}
-	if s != "" {
-		f, err := strconv.ParseFloat(s, 64)
-		if err != nil {
-			return 0, false
-		}
-		total += f
-	}
-	if total > 1e10 {
-		return 0, false
-	}
-	return int64(total + 0.5), true
-}
-
-var kanjiDigits = map[rune]int64{'〇': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
-
-// parseKanjiNumber reads kanji numerals: 三千, 一万二千五百, 二十.
-func parseKanjiNumber(s string) (int64, bool) {
-	var total, section, digit int64
-	seen := false
-	for _, r := range s {
-		switch r {
-		case '十', '百', '千':
-			mul := map[rune]int64{'十': 10, '百': 100, '千': 1000}[r]
-			if digit == 0 {
-				digit = 1
-			}
-			section += digit * mul
-			digit = 0
-		case '万':
-			section += digit
-			if section == 0 {
-				section = 1
-			}
-			total += section * 10000
-			section, digit = 0, 0
-		default:
-			d, ok := kanjiDigits[r]
-			if !ok {
-				return 0, false
-			}
-			digit = digit*10 + d
-		}
-		seen = true
-	}
-	return total + section + digit, seen
-}
-
-// affected picks the notice's count of people or records: the largest of
+// Affected picks the notice's count of people or records: the largest of
 // the counts stated in sentences about leaked data, where counts of the
 // categories of one list, or of one sentence's bracketed categories, are
 // added up first.
-func affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, evidence string, ok bool) {
+func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, evidence string, ok bool) {
 	type pick struct {
 		v      int64
 		approx bool
