@@ -4,6 +4,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/breachtrend/breachtrend/stages/extract/cause"
 	"github.com/breachtrend/breachtrend/stages/extract/datatypes"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
@@ -47,7 +48,7 @@ func BenchmarkTerms(b *testing.B) {
 // BenchmarkCause, BenchmarkDataTypes and BenchmarkOrganization measure
 // those steps of Extract alone, on sentences split beforehand.
 func BenchmarkCause(b *testing.B) {
-	runNotices(b, func(n *sampleNotice) { cause(nil, n.title, n.sents) })
+	runNotices(b, func(n *sampleNotice) { cause.Find(nil, n.title, n.sents) })
 }
 
 func BenchmarkDataTypes(b *testing.B) {

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/schemas"
+	"github.com/breachtrend/breachtrend/stages/extract/cause"
 	"github.com/breachtrend/breachtrend/stages/extract/counts"
 	"github.com/breachtrend/breachtrend/stages/extract/datatypes"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
@@ -147,7 +148,7 @@ func (t *tokenized) Finish(ctx context.Context, n *schemas.Notice) (err error) {
 	defer text.RecoverInto(&err)
 	w.Check()
 	n.Organization, n.OrganizationEvidence = organization(w, t.header, t.sents, strings.Split(t.text, "\n"))
-	n.Cause, n.CauseEvidence = cause(w, t.title, t.sents)
+	n.Cause, n.CauseEvidence = cause.Find(w, t.title, t.sents)
 	return nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/breachtrend/breachtrend/stages/extract/cause"
 	"github.com/breachtrend/breachtrend/stages/extract/counts"
 	"github.com/breachtrend/breachtrend/stages/extract/datatypes"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
@@ -99,7 +100,7 @@ func checkWellFormed(t *testing.T, what string, in Input, n *schemas.Notice) {
 			t.Fatalf("%s: data type %q", what, d)
 		}
 	}
-	if n.Cause != "" && n.Cause != "unknown" && !slices.Contains(causeOrder, n.Cause) {
+	if n.Cause != "" && n.Cause != "unknown" && !cause.Known(n.Cause) {
 		t.Fatalf("%s: cause %q", what, n.Cause)
 	}
 	if utf8.RuneCountInString(n.Organization) > maxNameRunes || !utf8.ValidString(n.Organization) {
@@ -181,8 +182,8 @@ func FuzzDataTypesOfNotice(f *testing.F) {
 func FuzzCause(f *testing.F) {
 	fieldSeeds(f)
 	f.Fuzz(func(t *testing.T, txt, title string) {
-		c, ev := cause(nil, title, text.SplitSentences(txt))
-		if c != "unknown" && !slices.Contains(causeOrder, c) || c == "unknown" && ev != "" || c != "unknown" && ev == "" {
+		c, ev := cause.Find(nil, title, text.SplitSentences(txt))
+		if c != "unknown" && !cause.Known(c) || c == "unknown" && ev != "" || c != "unknown" && ev == "" {
 			t.Fatalf("cause %q, evidence %q", c, ev)
 		}
 		inInput(t, "cause evidence", ev, txt, title)

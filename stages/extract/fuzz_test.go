@@ -46,7 +46,6 @@ func FuzzExtract(f *testing.F) {
 			t.Fatal(err)
 		}
 		checkWellFormed(t, "Extract", in, &n)
-		extracttest.CheckHits(t, causeIndex, txt)
 	})
 }
 

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/breachtrend/breachtrend/schemas"
+	"github.com/breachtrend/breachtrend/stages/extract/cause"
 	"github.com/breachtrend/breachtrend/stages/extract/counts"
 	"github.com/breachtrend/breachtrend/stages/extract/datatypes"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
@@ -67,7 +68,7 @@ var hostileFields = []struct {
 	{"counts", func(_ Input, sents []text.Sentence, _ []string) { counts.Affected(nil, sents) }},
 	{"datatypes", func(_ Input, sents []text.Sentence, _ []string) { datatypes.Find(nil, sents) }},
 	{"organization", func(in Input, sents []text.Sentence, lines []string) { organization(nil, in.HeaderRest, sents, lines) }},
-	{"cause", func(in Input, sents []text.Sentence, _ []string) { cause(nil, in.HeaderRest, sents) }},
+	{"cause", func(in Input, sents []text.Sentence, _ []string) { cause.Find(nil, in.HeaderRest, sents) }},
 	{"all", func(in Input, _ []text.Sentence, _ []string) {
 		var n schemas.Notice
 		if err := (Rules{}).Extract(context.Background(), in, &n); err != nil {

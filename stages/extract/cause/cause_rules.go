@@ -1,4 +1,4 @@
-package extract
+package cause
 
 import (
 	"fmt"
@@ -334,3 +334,6 @@ func isGloss(s string) bool {
 	}
 	return false
 }
+
+// Known reports whether c is one of the causes of cause/order.tsv.
+func Known(c string) bool { return slices.Contains(causeOrder, c) }

@@ -1,4 +1,4 @@
-package extract
+package cause
 
 import (
 	"reflect"
@@ -149,4 +149,15 @@ func TestMaskDenied(t *testing.T) {
 			t.Errorf("maskDenied(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
+}
+
+// FuzzCauseIndex checks that the cause-cue index finds every cue of its
+// words at every byte, as strings.HasPrefix does.
+func FuzzCauseIndex(f *testing.F) {
+	for _, s := range extracttest.FuzzSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		extracttest.CheckHits(t, causeIndex, s)
+	})
 }

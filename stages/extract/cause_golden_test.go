@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/breachtrend/breachtrend/stages/extract/cause"
 	"github.com/breachtrend/breachtrend/stages/extract/datatypes"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 
@@ -32,7 +33,7 @@ func TestCauseGolden(t *testing.T) {
 			txt := normalize.Text(string(b))
 			title, _, _ := strings.Cut(txt, "\n")
 			sents := text.SplitSentences(txt)
-			c, ev := cause(nil, title, sents)
+			c, ev := cause.Find(nil, title, sents)
 			types, _ := datatypes.Find(nil, sents)
 			got := "cause: " + c + "\nevidence: " + ev + "\ndata_types: " + strings.Join(types, ",") + "\n"
 			checkGolden(t, f, got, *update, "-update")

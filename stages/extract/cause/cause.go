@@ -1,4 +1,4 @@
-package extract
+package cause
 
 import (
 	"math"
@@ -84,9 +84,9 @@ func (c *causeText) scan(s string) {
 	text.ByWord(c.cues)
 }
 
-// cause decides the notice's cause from the title and the sentences that
+// Find decides the notice's cause from the title and the sentences that
 // state a cause. It returns "unknown" when no sentence states one.
-func cause(w *text.Watch, title string, sents []text.Sentence) (string, string) {
+func Find(w *text.Watch, title string, sents []text.Sentence) (string, string) {
 	scores, evidence := causeScores(w, title, sents)
 	// Ransomware is an intrusion too: the specific cause wins outright
 	// when its cues reach its wins_at (rules/cause/order.tsv).
