@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/schemas"
+	"github.com/breachtrend/breachtrend/stages/extract/dates"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
@@ -88,7 +89,7 @@ func TestNameCandidatesBounded(t *testing.T) {
 // maxSentenceEvents gives that many events; one of a few dates gives each.
 func TestSentenceEventsBounded(t *testing.T) {
 	sents := text.SplitSentences("【経緯】" + strings.Repeat("1月5日、", 100) + "不正アクセスを受けました。")
-	yc := &yearContext{caseYear: 2023}
+	yc := &dates.YearContext{CaseYear: 2023}
 	if got := timeline(nil, datedSentences(sents), yc, -1, -1); len(got) != maxSentenceEvents {
 		t.Errorf("%d events from a sentence of 100 dates, want %d", len(got), maxSentenceEvents)
 	}

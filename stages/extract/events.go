@@ -8,6 +8,7 @@ import (
 
 	"github.com/breachtrend/breachtrend/schemas"
 	"github.com/breachtrend/breachtrend/stages/extract/counts"
+	"github.com/breachtrend/breachtrend/stages/extract/dates"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
@@ -84,12 +85,12 @@ var longQuoteRE = regexp.MustCompile(`「[^「」]{` + strconv.Itoa(timelineWeig
 
 // periodStartRE: a date that opens a period (7月3日から, 17:04以降) starts
 // a state, not a discovery.
-var periodStartRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*(?:` + text.OrderedAlternation(periodTimes) + `?\d{1,2}(?:時\d{0,2}分?|:\d{2})(?:頃|ごろ)?)?\s*` + text.OrderedAlternation(periodStartWords))
+var periodStartRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*(?:` + text.OrderedAlternation(dates.PeriodTimes) + `?\d{1,2}(?:時\d{0,2}分?|:\d{2})(?:頃|ごろ)?)?\s*` + text.OrderedAlternation(periodStartWords))
 
 // classifyMention decides what happened on the day a date mention names,
 // from the shortest clause after it, then the clause to the next date,
 // then the rest of the sentence.
-func classifyMention(txt string, m dateMention, clauseEnd int, rangeStart bool) string {
+func classifyMention(txt string, m dates.Mention, clauseEnd int, rangeStart bool) string {
 	clause := txt[m.End:clauseEnd]
 	body := strings.TrimLeft(trimWeekdayLead(clause), "、, ")
 	short := body
@@ -169,7 +170,7 @@ func classifyMention(txt string, m dateMention, clauseEnd int, rangeStart bool) 
 
 // ownClause is the clause of text in which the mention m is written:
 // from the 、 or 。 before it to the 、 or 。 after it.
-func ownClause(text string, m dateMention) string {
+func ownClause(text string, m dates.Mention) string {
 	start := max(strings.LastIndexAny(text[:m.Start], "、。\n"), 0)
 	end := len(text)
 	if i := strings.IndexAny(text[m.End:], "、。\n"); i >= 0 {
@@ -262,20 +263,20 @@ func timeContinues(s string) bool {
 // A sentence of the seeds, dev and dev-b corpora holds 4 dates at most.
 const maxSentenceEvents = 32
 
-// datedSentence is a sentence with its date mentions (findDates(Text)).
+// datedSentence is a sentence with its date mentions (FindDates(Text)).
 // They are found once: publishedDate, timeline and the look-ahead of
 // date-only lines all read them, and the date regexps were the
 // extractor's largest cost when each ran them again.
 type datedSentence struct {
 	text.Sentence
-	Dates []dateMention
+	Dates []dates.Mention
 }
 
 // datedSentences finds the date mentions of every sentence.
 func datedSentences(sents []text.Sentence) []datedSentence {
 	out := make([]datedSentence, len(sents))
 	for i, s := range sents {
-		out[i] = datedSentence{s, findDates(s.Text)}
+		out[i] = datedSentence{s, dates.Find(s.Text)}
 	}
 	return out
 }
@@ -283,7 +284,7 @@ func datedSentences(sents []text.Sentence) []datedSentence {
 // timeline reads every dated event of the sentences, in text order.
 // The sentence at index pub holds the notice's own date as its mention
 // pubMention: the publication, not an event it tells of.
-func timeline(w *text.Watch, sents []datedSentence, ctx *yearContext, pub, pubMention int) []schemas.Event {
+func timeline(w *text.Watch, sents []datedSentence, ctx *dates.YearContext, pub, pubMention int) []schemas.Event {
 	var events []schemas.Event
 	var last schemas.Date
 	lastIdx := -10
@@ -326,7 +327,7 @@ func timeline(w *text.Watch, sents []datedSentence, ctx *yearContext, pub, pubMe
 			if j == maxSentenceEvents {
 				break
 			}
-			d := ctx.resolve(m)
+			d := ctx.Resolve(m)
 			if d.IsZero() {
 				continue
 			}
@@ -452,10 +453,10 @@ func clauseOfNext(s datedSentence) string {
 var reportedContentRE = regexp.MustCompile(text.OrderedAlternation(clauseWords["reported_content"]))
 
 // stripDates removes the date mentions, weekdays and times from s.
-func stripDates(s string) string { return stripMentions(s, findDates(s)) }
+func stripDates(s string) string { return stripMentions(s, dates.Find(s)) }
 
 // stripMentions is stripDates for s with its date mentions ms already found.
-func stripMentions(s string, ms []dateMention) string {
+func stripMentions(s string, ms []dates.Mention) string {
 	var b strings.Builder
 	prev := 0
 	for _, m := range ms {
@@ -482,7 +483,7 @@ func stripMentions(s string, ms []dateMention) string {
 var (
 	weekdayAnyRE  = regexp.MustCompile(`[(](月|火|水|木|金|土|日)(曜日?)?[)]`)
 	bareWeekdayRE = regexp.MustCompile(`(月|火|水|木|金|土|日)曜日?`)
-	timeRE        = regexp.MustCompile(`(` + text.OrderedAlternation(clockTimes) + `)?\d{1,2}(時\d{0,2}分?|:\d{2})(頃|ごろ|時点)?`)
+	timeRE        = regexp.MustCompile(`(` + text.OrderedAlternation(dates.ClockTimes) + `)?\d{1,2}(時\d{0,2}分?|:\d{2})(頃|ごろ|時点)?`)
 )
 
 // firstOf returns the earliest event of a kind on or before limit (when

@@ -105,12 +105,12 @@ var (
 	// someone else (timeline/incoming.tsv); incomingNouns: every match
 	// holds one of them.
 	incomingReportRE, incomingNouns, fromWords, addresseeAlt, incomingNotIf = loadIncoming()
-	fromFirstByte                                                           = firstBytes(fromWords)
+	fromFirstByte                                                           = text.FirstBytes(fromWords)
 
 	// The clause words (timeline/clause_words.tsv).
 	clauseWords       = loadClauseWords()
 	boundaryWords     = clauseWords["boundary"]
-	boundaryFirstByte = firstBytes(boundaryWords)
+	boundaryFirstByte = text.FirstBytes(boundaryWords)
 	scopeWords        = clauseWords["scope"]
 	periodStartWords  = clauseWords["period_start"]
 

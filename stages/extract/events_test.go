@@ -9,6 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/breachtrend/breachtrend/stages/extract/dates"
+	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
+
 	"github.com/breachtrend/breachtrend/schemas"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 	"github.com/breachtrend/breachtrend/stages/normalize"
@@ -93,7 +96,7 @@ func TestEventLanguage(t *testing.T) {
 		{"2024年8月7日に行ったシステム更新において、不具合を引き起こすプログラムが含まれていたことが原因です。", schemas.EventOccurred},
 	}
 	for _, tt := range tests {
-		ms := findDates(tt.text)
+		ms := dates.Find(tt.text)
 		if len(ms) == 0 {
 			t.Fatalf("no date in %q", tt.text)
 		}
@@ -144,7 +147,7 @@ func TestTimelineRules(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ctx := &yearContext{published: mustDate(t, tt.published)}
+			ctx := &dates.YearContext{Published: extracttest.MustDate(t, tt.published)}
 			ev := timeline(nil, datedSentences(text.SplitSentences(normalize.Text(tt.text))), ctx, -1, -1)
 			if len(ev) <= tt.at {
 				t.Fatalf("%q: %d events %v", tt.text, len(ev), ev)

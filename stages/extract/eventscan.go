@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/breachtrend/breachtrend/stages/extract/dates"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
@@ -50,7 +51,7 @@ var timeLeadRE = regexp.MustCompile(`^(?:` + timeRE.String() + `)`)
 // timeLead is the length of the time of day s opens with (timeRE), 0 when
 // none: it opens with a digit or a clock word of dates/times_of_day.tsv (午前).
 func timeLead(s string) int {
-	if s == "" || !text.IsDigitByte(s[0]) && !text.HasPrefixAny(s, clockTimes) {
+	if s == "" || !text.IsDigitByte(s[0]) && !text.HasPrefixAny(s, dates.ClockTimes) {
 		return 0
 	}
 	if loc := timeLeadRE.FindStringIndex(s); loc != nil {
@@ -92,7 +93,7 @@ func nextComma(s string) (int, int) {
 // dates are cut out, when it holds nothing but dates: what dateOnlyRE
 // allows, and what stripMentions removes — weekdays, times, and the
 // characters trimmed at the ends.
-var dateLineRunes = " \t\n\f\r・•-*0123456789.()【】[]" + "月火水木金土日曜" + strings.Join(clockTimes, "") + "時分:頃ごろ点" + "~、,"
+var dateLineRunes = " \t\n\f\r・•-*0123456789.()【】[]" + "月火水木金土日曜" + strings.Join(dates.ClockTimes, "") + "時分:頃ごろ点" + "~、,"
 
 // dateOnlyLine reports whether s, whose date mentions are ms, holds
 // nothing but its dates, weekdays and times: dateOnlyRE matches what
@@ -100,7 +101,7 @@ var dateLineRunes = " \t\n\f\r・•-*0123456789.()【】[]" + "月火水木金�
 // dateLineRunes is left by stripMentions and refused by dateOnlyRE, so the
 // string is built only for lines of those runes alone. (Bytes that are no
 // valid UTF-8 might join across a cut-out date: they refuse nothing.)
-func dateOnlyLine(s string, ms []dateMention) bool {
+func dateOnlyLine(s string, ms []dates.Mention) bool {
 	prev := 0
 	for k := 0; k <= len(ms); k++ {
 		end := len(s)
@@ -174,5 +175,5 @@ func mayBeScope(clause string) bool {
 // dates/times_of_day.tsv, a digit) or a period_start word (以降, から).
 func mayStartPeriod(clause string) bool {
 	c := clause[text.SkipSpace(clause, 0):]
-	return c != "" && text.IsDigitByte(c[0]) || strings.HasPrefix(c, "(") || text.HasPrefixAny(c, periodTimes) || text.HasPrefixAny(c, periodStartWords)
+	return c != "" && text.IsDigitByte(c[0]) || strings.HasPrefix(c, "(") || text.HasPrefixAny(c, dates.PeriodTimes) || text.HasPrefixAny(c, periodStartWords)
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/breachtrend/breachtrend/stages/extract/dates"
 	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 
@@ -90,7 +91,7 @@ func timeLeadBefore(s string) int {
 // replaced, on s and on what follows each date in it.
 func checkClauseScans(t *testing.T, s string) {
 	t.Helper()
-	ms := findDates(s)
+	ms := dates.Find(s)
 	clauses := []string{s}
 	for _, m := range ms {
 		clauses = append(clauses, s[m.End:])

@@ -9,6 +9,7 @@ import (
 	"github.com/breachtrend/breachtrend/stages/extract/cause"
 	"github.com/breachtrend/breachtrend/stages/extract/counts"
 	"github.com/breachtrend/breachtrend/stages/extract/datatypes"
+	"github.com/breachtrend/breachtrend/stages/extract/dates"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 
 	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
@@ -137,7 +138,7 @@ func FuzzPublishedDate(f *testing.F) {
 	fieldSeeds(f)
 	f.Fuzz(func(t *testing.T, txt, header string) {
 		sents := datedSentences(text.SplitSentences(txt))
-		d, i, j := publishedDate(nil, Input{Text: txt, HeaderRest: header, CaseID: "2023-001"}, sents, &yearContext{caseYear: 2023})
+		d, i, j := publishedDate(nil, header, "", sents, &dates.YearContext{CaseYear: 2023})
 		wellFormedDate(t, "published date", d)
 		if i >= len(sents) || i >= 0 && j >= len(sents[i].Dates) {
 			t.Fatalf("published date at sentence %d mention %d of %d sentences", i, j, len(sents))
@@ -149,7 +150,7 @@ func FuzzEvents(f *testing.F) {
 	fieldSeeds(f)
 	f.Fuzz(func(t *testing.T, txt, _ string) {
 		sents := text.SplitSentences(txt)
-		wellFormedEvents(t, timeline(nil, datedSentences(sents), &yearContext{caseYear: 2023}, -1, -1), txt)
+		wellFormedEvents(t, timeline(nil, datedSentences(sents), &dates.YearContext{CaseYear: 2023}, -1, -1), txt)
 	})
 }
 
@@ -194,7 +195,7 @@ func FuzzReportNumber(f *testing.F) {
 	fieldSeeds(f)
 	f.Fuzz(func(t *testing.T, txt, title string) {
 		sents := text.SplitSentences(txt)
-		events := timeline(nil, datedSentences(sents), &yearContext{caseYear: 2023}, -1, -1)
+		events := timeline(nil, datedSentences(sents), &dates.YearContext{CaseYear: 2023}, -1, -1)
 		seq, _ := reportNumber(nil, title, sents, events, schemas.Date{})
 		if seq < 0 || seq > 100 {
 			t.Fatalf("report %d", seq)

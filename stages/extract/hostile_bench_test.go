@@ -11,6 +11,7 @@ import (
 	"github.com/breachtrend/breachtrend/stages/extract/cause"
 	"github.com/breachtrend/breachtrend/stages/extract/counts"
 	"github.com/breachtrend/breachtrend/stages/extract/datatypes"
+	"github.com/breachtrend/breachtrend/stages/extract/dates"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
@@ -57,10 +58,10 @@ var hostileFields = []struct {
 }{
 	{"sentences", func(in Input, _ []text.Sentence, _ []string) { text.SplitSentences(in.Text) }},
 	{"dates", func(in Input, sents []text.Sentence, _ []string) {
-		publishedDate(nil, in, datedSentences(sents), &yearContext{caseYear: 2023})
+		publishedDate(nil, in.HeaderRest, in.Published, datedSentences(sents), &dates.YearContext{CaseYear: 2023})
 	}},
 	{"events", func(_ Input, sents []text.Sentence, _ []string) {
-		timeline(nil, datedSentences(sents), &yearContext{caseYear: 2023}, -1, -1)
+		timeline(nil, datedSentences(sents), &dates.YearContext{CaseYear: 2023}, -1, -1)
 	}},
 	{"report", func(in Input, sents []text.Sentence, _ []string) {
 		reportNumber(nil, in.HeaderRest, sents, nil, schemas.Date{})

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/schemas"
+	"github.com/breachtrend/breachtrend/stages/extract/dates"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
@@ -167,7 +168,7 @@ func priorNoticeCue(s string) bool {
 	if priorAlready.InMask(s, m) {
 		return true
 	}
-	return priorNouns.InMask(s, m) && (priorOpeners.InMask(s, m) || scanDateCues(s).digitTsuki > 0)
+	return priorNouns.InMask(s, m) && (priorOpeners.InMask(s, m) || dates.MonthAfterNumber(s))
 }
 
 // priorNoticeAtRE is priorNoticeRE anchored at the start of the text.

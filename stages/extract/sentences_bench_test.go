@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/breachtrend/breachtrend/stages/extract/counts"
+	"github.com/breachtrend/breachtrend/stages/extract/dates"
 	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 
@@ -33,7 +34,7 @@ func BenchmarkSentences(b *testing.B) {
 		for b.Loop() {
 			for _, ss := range sents {
 				for _, s := range ss {
-					findDates(s.Text)
+					dates.Find(s.Text)
 				}
 			}
 		}
@@ -49,14 +50,14 @@ func BenchmarkSentences(b *testing.B) {
 		for i, ss := range sents {
 			var o own
 			dated = append(dated, datedSentences(ss))
-			o.date, o.sent, o.mention = publishedDate(nil, Input{Text: texts[i]}, dated[i], &yearContext{})
+			o.date, o.sent, o.mention = publishedDate(nil, "", "", dated[i], &dates.YearContext{})
 			owns = append(owns, o)
 		}
 		b.ReportAllocs()
 		for b.Loop() {
 			for i, ds := range dated {
 				o := owns[i]
-				timeline(nil, ds, &yearContext{published: o.date}, o.sent, o.mention)
+				timeline(nil, ds, &dates.YearContext{Published: o.date}, o.sent, o.mention)
 			}
 		}
 	})

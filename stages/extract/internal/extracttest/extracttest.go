@@ -16,6 +16,7 @@ import (
 	"github.com/breachtrend/breachtrend/internal/testcorpus"
 	"github.com/breachtrend/breachtrend/internal/wordscan"
 	"github.com/breachtrend/breachtrend/rules"
+	"github.com/breachtrend/breachtrend/schemas"
 	"github.com/breachtrend/breachtrend/stages/normalize"
 )
 
@@ -166,4 +167,17 @@ func Sentences[S any](t testing.TB, split func(string) []S) []S {
 		out = append(out, split(txt)...)
 	}
 	return out
+}
+
+// MustDate is the date s (YYYY-MM-DD), the zero date for "".
+func MustDate(t *testing.T, s string) schemas.Date {
+	t.Helper()
+	if s == "" {
+		return schemas.Date{}
+	}
+	d, err := schemas.ParseDate(s)
+	if err != nil {
+		t.Fatalf("ParseDate(%q): %v", s, err)
+	}
+	return d
 }

@@ -1,4 +1,4 @@
-package extract
+package dates
 
 import (
 	"cmp"
@@ -13,10 +13,10 @@ import (
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
-// dateMention is one date written in a sentence, before its year is
+// Mention is one date written in a sentence, before its year is
 // resolved. Year is 0 when the text gives none; Day is 0 for a month only
 // (4月頃, 6月上旬), which names no day.
-type dateMention struct {
+type Mention struct {
 	Start, End int // byte offsets in the sentence
 	Year       int
 	Month, Day int
@@ -46,8 +46,8 @@ var slashDayRE = regexp.MustCompile(`^[\s・•\-*]*(\d{1,2})/(\d{1,2})(?:[(](?:
 // right after another digit, 月 or a date separator, and followed by a
 // weekday in brackets or a time of day. It walks back from each 日 rather
 // than running a regexp, which has no literal to anchor on here.
-func bareDays(s string) []dateMention {
-	var out []dateMention
+func bareDays(s string) []Mention {
+	var out []Mention
 	for from := 0; ; {
 		i := strings.Index(s[from:], "日")
 		if i < 0 {
@@ -81,7 +81,7 @@ func bareDays(s string) []dateMention {
 			continue
 		}
 		if d, err := strconv.Atoi(s[j:i]); err == nil && d >= 1 && d <= 31 {
-			out = append(out, dateMention{Start: j, End: end, Day: d, Rel: "同月"})
+			out = append(out, Mention{Start: j, End: end, Day: d, Rel: "同月"})
 		}
 	}
 }
@@ -186,12 +186,12 @@ func scanDateCues(s string) dateCues {
 	return c
 }
 
-// findDates returns the dates written in s, in order, without overlaps.
-func findDates(s string) []dateMention { return findCuedDates(s, scanDateCues(s)) }
+// Find returns the dates written in s, in order, without overlaps.
+func Find(s string) []Mention { return findCuedDates(s, scanDateCues(s)) }
 
-// findCuedDates is findDates with s's cues scanned; with every cue set it
+// findCuedDates is Find with s's cues scanned; with every cue set it
 // runs every pattern, as the tests do to check that the cues skip none.
-func findCuedDates(s string, c dateCues) []dateMention {
+func findCuedDates(s string, c dateCues) []Mention {
 	if !c.digit && !c.kanjiDigit {
 		return nil // every date has a number: digits or kanji numerals
 	}
@@ -221,7 +221,7 @@ func findCuedDates(s string, c dateCues) []dateMention {
 	}
 	// The mentions found, before they are ordered and the overlaps
 	// dropped; a sentence holds few, and this buffer stays on the stack.
-	var buf [8]dateMention
+	var buf [8]Mention
 	ms := buf[:0]
 	digitEnd := dayAfter(s, c.digitTsuki, text.IsDigitOrSpace) // where kanjiDates and shortDates matches end at the latest
 	for m := range kanjiDates(cuedTo(c.digitTsuki > 0 && c.nen, digitEnd)) {
@@ -243,7 +243,7 @@ func findCuedDates(s string, c dateCues) []dateMention {
 		if m[12] >= 0 {
 			d, _ = strconv.Atoi(s[m[12]:m[13]])
 		}
-		ms = append(ms, dateMention{Start: m[0], End: m[1], Year: y, Month: mo, Day: d})
+		ms = append(ms, Mention{Start: m[0], End: m[1], Year: y, Month: mo, Day: d})
 	}
 	for m := range numDates(cuedTo(c.digitSep, len(s))) {
 		if s[m[4]:m[5]] != s[m[8]:m[9]] { // one separator throughout
@@ -252,13 +252,13 @@ func findCuedDates(s string, c dateCues) []dateMention {
 		y, _ := strconv.Atoi(s[m[2]:m[3]])
 		mo, _ := strconv.Atoi(s[m[6]:m[7]])
 		d, _ := strconv.Atoi(s[m[10]:m[11]])
-		ms = append(ms, dateMention{Start: m[2], End: m[11], Year: y, Month: mo, Day: d})
+		ms = append(ms, Mention{Start: m[2], End: m[11], Year: y, Month: mo, Day: d})
 	}
 	for _, m := range findAll(c.digitSep && c.eraLetter, eraNumRE) {
 		n, _ := strconv.Atoi(s[m[4]:m[5]])
 		mo, _ := strconv.Atoi(s[m[6]:m[7]])
 		d, _ := strconv.Atoi(s[m[8]:m[9]])
-		ms = append(ms, dateMention{Start: m[2], End: m[9], Year: eras[s[m[2]:m[3]]] + n, Month: mo, Day: d})
+		ms = append(ms, Mention{Start: m[2], End: m[9], Year: eras[s[m[2]:m[3]]] + n, Month: mo, Day: d})
 	}
 	for m := range shortDates(cuedTo(c.digitTsuki > 0, digitEnd)) {
 		if m[0] > 0 && text.IsDigitByte(s[m[0]-1]) {
@@ -269,7 +269,7 @@ func findCuedDates(s string, c dateCues) []dateMention {
 		if m[6] >= 0 {
 			d, _ = strconv.Atoi(s[m[6]:m[7]])
 		}
-		dm := dateMention{Start: m[0], End: m[1], Month: mo, Day: d}
+		dm := Mention{Start: m[0], End: m[1], Month: mo, Day: d}
 		if m[2] >= 0 {
 			dm.Rel = s[m[2]:m[3]]
 		}
@@ -285,7 +285,7 @@ func findCuedDates(s string, c dateCues) []dateMention {
 			mo, _ := strconv.Atoi(s[m[2]:m[3]])
 			d, _ := strconv.Atoi(s[m[4]:m[5]])
 			if d >= 1 {
-				ms = append(ms, dateMention{Start: m[2], End: m[5], Month: mo, Day: d})
+				ms = append(ms, Mention{Start: m[2], End: m[5], Month: mo, Day: d})
 			}
 		}
 	}
@@ -294,7 +294,7 @@ func findCuedDates(s string, c dateCues) []dateMention {
 		if !ok {
 			continue
 		}
-		ms = append(ms, dateMention{Start: m[0], End: m[1], Day: d, Rel: s[m[2]:m[3]]})
+		ms = append(ms, Mention{Start: m[0], End: m[1], Day: d, Rel: s[m[2]:m[3]]})
 	}
 	// A bare day after a dated sentence, made a date by its weekday or a
 	// time of day: 「12日(月)早朝」, 「12日朝、職員が気付き」. Without such a
@@ -320,7 +320,7 @@ func findCuedDates(s string, c dateCues) []dateMention {
 		if m[12] >= 0 {
 			d, _ = text.ParseKanjiNumber(s[m[12]:m[13]])
 		}
-		dm := dateMention{Start: m[0], End: m[1], Year: y, Month: int(mo), Day: int(d)}
+		dm := Mention{Start: m[0], End: m[1], Year: y, Month: int(mo), Day: int(d)}
 		if m[2] < 0 && m[6] < 0 {
 			if m[8] >= 0 {
 				dm.Rel = s[m[8]:m[9]]
@@ -331,13 +331,13 @@ func findCuedDates(s string, c dateCues) []dateMention {
 		}
 		ms = append(ms, dm)
 	}
-	slices.SortStableFunc(ms, func(a, b dateMention) int {
+	slices.SortStableFunc(ms, func(a, b Mention) int {
 		if a.Start != b.Start {
 			return cmp.Compare(a.Start, b.Start)
 		}
 		return cmp.Compare(b.End, a.End)
 	})
-	var out []dateMention
+	var out []Mention
 	for _, m := range ms {
 		if (m.Month < 1 && !dayOnly(m.Rel)) || m.Month > 12 || m.Day > 31 {
 			continue
@@ -356,7 +356,7 @@ func findCuedDates(s string, c dateCues) []dateMention {
 			m.RangeEnd = true
 		}
 		if out == nil {
-			out = make([]dateMention, 0, len(ms))
+			out = make([]Mention, 0, len(ms))
 		}
 		out = append(out, m)
 	}
@@ -388,18 +388,18 @@ func monthOnlyMark(after string) bool {
 	return text.HasPrefixAny(after, monthOnlyMarks)
 }
 
-// yearContext resolves the year of year-less dates: the notice's date and
+// YearContext resolves the year of year-less dates: the notice's date and
 // the last year written out before the mention.
-type yearContext struct {
-	published schemas.Date
-	caseYear  int // the blog case number's year: the year the notice was archived, a last resort
-	lastYear  int
+type YearContext struct {
+	Published schemas.Date
+	CaseYear  int // the blog case number's year: the year the notice was archived, a last resort
+	LastYear  int
 	lastDay   schemas.Date // the last day resolved, for 同月N日
 }
 
-// resolve gives the day a mention names, or the zero Date when it names no
+// Resolve gives the day a mention names, or the zero Date when it names no
 // day or its year cannot be told.
-func (c *yearContext) resolve(m dateMention) schemas.Date {
+func (c *YearContext) Resolve(m Mention) schemas.Date {
 	d := c.resolveDay(m)
 	if !d.IsZero() {
 		c.lastDay = d
@@ -411,7 +411,7 @@ func (c *yearContext) resolve(m dateMention) schemas.Date {
 // month given by the date before it (同月5日, 翌11日, 翌月5日).
 func dayOnly(rel string) bool { return rel == "同月" || rel == "翌" || rel == "翌月" }
 
-func (c *yearContext) resolveDay(m dateMention) schemas.Date {
+func (c *YearContext) resolveDay(m Mention) schemas.Date {
 	if dayOnly(m.Rel) {
 		if c.lastDay.IsZero() {
 			return schemas.Date{}
@@ -426,7 +426,7 @@ func (c *yearContext) resolveDay(m dateMention) schemas.Date {
 		return d
 	}
 	if m.Year != 0 {
-		c.lastYear = m.Year
+		c.LastYear = m.Year
 		if m.Day == 0 {
 			return schemas.Date{}
 		}
@@ -436,29 +436,29 @@ func (c *yearContext) resolveDay(m dateMention) schemas.Date {
 	if m.Day == 0 {
 		return schemas.Date{}
 	}
-	pubYear := c.published.Year()
+	pubYear := c.Published.Year()
 	var candidates []int
 	switch relYearOf[m.Rel] {
 	case relLast:
-		candidates = nonzero(c.lastYear, pubYear, c.caseYear)
+		candidates = nonzero(c.LastYear, pubYear, c.CaseYear)
 	case relThis:
-		candidates = nonzero(pubYear, c.lastYear, c.caseYear)
+		candidates = nonzero(pubYear, c.LastYear, c.CaseYear)
 	case relPrevious:
 		if pubYear != 0 {
 			candidates = []int{pubYear - 1}
-		} else if c.lastYear != 0 {
-			candidates = []int{c.lastYear - 1}
+		} else if c.LastYear != 0 {
+			candidates = []int{c.LastYear - 1}
 		}
 	case relNext:
-		if c.lastYear != 0 {
-			candidates = []int{c.lastYear + 1}
+		if c.LastYear != 0 {
+			candidates = []int{c.LastYear + 1}
 		}
 	default:
-		candidates = nonzero(c.lastYear, pubYear, c.caseYear)
+		candidates = nonzero(c.LastYear, pubYear, c.CaseYear)
 		// A day later than the notice itself belongs to the year before
 		// (a "12月" event in a January notice).
-		if len(candidates) > 0 && !c.published.IsZero() {
-			if d, ok := schemas.NewDate(candidates[0], m.Month, m.Day); ok && d.Sub(c.published) > 7 {
+		if len(candidates) > 0 && !c.Published.IsZero() {
+			if d, ok := schemas.NewDate(candidates[0], m.Month, m.Day); ok && d.Sub(c.Published) > 7 {
 				candidates = append([]int{candidates[0] - 1}, candidates...)
 			}
 		}
@@ -492,3 +492,7 @@ func nonzero(ys ...int) []int {
 }
 
 var _ = time.UTC
+
+// MonthAfterNumber reports whether s holds 月 after a number (6月, 6 月),
+// as a date of kanjiDates or shortDates ends with.
+func MonthAfterNumber(s string) bool { return scanDateCues(s).digitTsuki > 0 }

@@ -1,4 +1,4 @@
-package extract
+package dates
 
 import (
 	"fmt"
@@ -20,33 +20,20 @@ var (
 	// eraFirstByte and eraLetterByte mark the bytes they start with, for
 	// the scanners' quick checks.
 	eras, kanjiEras, letterEras = loadEras()
-	eraFirstByte                = firstBytes(kanjiEras)
-	eraLetterByte               = firstBytes(letterEras)
+	eraFirstByte                = text.FirstBytes(kanjiEras)
+	eraLetterByte               = text.FirstBytes(letterEras)
 
 	// relYearWords name a month's year by reference (同年, 昨年), in file
 	// order; relYearOf says how each is resolved; relYearKanji are those
 	// written before kanji numerals too.
 	relYearWords, relYearOf, relYearKanji = loadRelativeYears()
-	relYearFirstByte                      = firstBytes(relYearWords)
+	relYearFirstByte                      = text.FirstBytes(relYearWords)
 
 	// The times of day (dates/times_of_day.tsv): dayMarks make a bare N日
 	// a date; rangeTimes may stand before ~ in a range; clockTimes before
 	// a clock time; periodTimes before the clock time that opens a period.
-	dayMarks, rangeTimes, clockTimes, periodTimes = loadTimesOfDay()
+	dayMarks, rangeTimes, ClockTimes, PeriodTimes = loadTimesOfDay()
 	monthOnlyMarks                                = dateWords("month_only_marks")
-	eventOpeners                                  = dateWords("event_openers")
-	timelineHeadingWords                          = dateWords("timeline_headings")
-
-	// publishedWeights say where the notice's own date may be
-	// (dates/weights.tsv).
-	publishedWeights  = text.Weights("dates/weights.tsv", "header_block", "title_date_lines", "bracket_date_lines", "body_sentence_runes")
-	headerBlock       = publishedWeights["header_block"]
-	titleDateLines    = publishedWeights["title_date_lines"]
-	bracketDateLines  = publishedWeights["bracket_date_lines"]
-	bodySentenceRunes = publishedWeights["body_sentence_runes"]
-
-	// publishedLabelRE marks a date as the notice's own: 更新日, 公表日, 発表.
-	publishedLabelRE = regexp.MustCompile(text.OrderedAlternation(dateWords("published_labels")) + `\s*[::]?\s*$`)
 )
 
 func loadEras() (map[string]int, []string, []string) {
@@ -134,14 +121,6 @@ func loadTimesOfDay() (bareDay, rng, clock, period []string) {
 		panic(fmt.Errorf("extract: dates/times_of_day.tsv: every column wants a yes"))
 	}
 	return bareDay, rng, clock, period
-}
-
-// firstBytes marks the first byte of each word.
-func firstBytes(words []string) (b [256]bool) {
-	for _, w := range words {
-		b[w[0]] = true
-	}
-	return b
 }
 
 // eraClass is a regexp character class of the era letters: [RHS].

@@ -1,4 +1,4 @@
-package extract
+package dates
 
 import (
 	"iter"
@@ -58,8 +58,8 @@ func checkScanners(t *testing.T, s string) {
 			t.Fatalf("%s(%q) = %v, want (regexp) %v", c.name, s, c.got, want)
 		}
 	}
-	if got, want := findDates(s), findCuedDates(s, allDateCues); !reflect.DeepEqual(got, want) {
-		t.Fatalf("findDates(%q) = %+v, want (every pattern run) %+v", s, got, want)
+	if got, want := Find(s), findCuedDates(s, allDateCues); !reflect.DeepEqual(got, want) {
+		t.Fatalf("Find(%q) = %+v, want (every pattern run) %+v", s, got, want)
 	}
 }
 

@@ -1,23 +1,12 @@
-package extract
+package dates
 
 import (
 	"testing"
 
-	"github.com/breachtrend/breachtrend/schemas"
-	"github.com/breachtrend/breachtrend/stages/extract/text"
-)
+	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
 
-func mustDate(t *testing.T, s string) schemas.Date {
-	t.Helper()
-	if s == "" {
-		return schemas.Date{}
-	}
-	d, err := schemas.ParseDate(s)
-	if err != nil {
-		t.Fatalf("ParseDate(%q): %v", s, err)
-	}
-	return d
-}
+	"github.com/breachtrend/breachtrend/schemas"
+)
 
 // TestDates reads the first date of invented notice sentences, its year
 // resolved from the notice's date.
@@ -52,15 +41,15 @@ func TestDates(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ctx := &yearContext{published: mustDate(t, tt.published)}
+			ctx := &YearContext{Published: extracttest.MustDate(t, tt.published)}
 			var got schemas.Date
-			for _, m := range findDates(tt.text) {
-				if d := ctx.resolve(m); !d.IsZero() {
+			for _, m := range Find(tt.text) {
+				if d := ctx.Resolve(m); !d.IsZero() {
 					got = d
 					break
 				}
 			}
-			if want := mustDate(t, tt.want); got != want {
+			if want := extracttest.MustDate(t, tt.want); got != want {
 				t.Errorf("%q: got %v, want %v", tt.text, got, want)
 			}
 		})
@@ -69,32 +58,9 @@ func TestDates(t *testing.T) {
 
 // TestDateRanges marks the second date of a period as a range end.
 func TestDateRanges(t *testing.T) {
-	ms := findDates("2023年3月1日~2023年3月14日の期間に購入されたお客様")
+	ms := Find("2023年3月1日~2023年3月14日の期間に購入されたお客様")
 	if len(ms) != 2 || ms[0].RangeEnd || !ms[1].RangeEnd {
 		t.Fatalf("got %+v", ms)
-	}
-}
-
-// TestPublishedDate finds the notice's own date in letterheads.
-func TestPublishedDate(t *testing.T) {
-	tests := []struct {
-		name, text, want string
-	}{
-		{"letterhead line", "報道関係各位\n令和6年4月10日\n○○市教育委員会\n市立小学校における個人情報の紛失について\n令和6年4月8日(月)、教員が名簿を紛失しました。", "2024-04-10"},
-		{"date before title", "令和6年8月8日 市内中学校における成績表の誤配布について\n市立中学校において、成績表を誤って配布しました。", "2024-08-08"},
-		{"bracketed after title", "お詫びとお知らせ (2024/03/27)\n当社通販サイトにて、カード情報の流出が判明しました。", "2024-03-27"},
-		{"title with an event word", "通知表の紛失について\n令和6年7月25日 ○○市教育委員会\n市立小学校において、通知表を紛失する事案が発生しました。", "2024-07-25"},
-		{"label", "掲載日:2022年11月2日\n当院の患者情報を含むUSBメモリの紛失について", "2022-11-02"},
-		{"timeline is not the notice", "当社サーバーが不正アクセスを受けたことが判明しましたので、お知らせいたします。詳細は次のとおりです。\n1.経緯\n2024年5月3日\n不正アクセスを検知", ""},
-		{"event sentence is not the notice", "2024年5月3日、当社サーバーへの不正アクセスを検知しました。", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, _, _ := publishedDate(nil, Input{Text: tt.text}, datedSentences(text.SplitSentences(tt.text)), &yearContext{})
-			if want := mustDate(t, tt.want); got != want {
-				t.Errorf("got %v, want %v", got, want)
-			}
-		})
 	}
 }
 
@@ -104,23 +70,23 @@ func TestPublishedDate(t *testing.T) {
 func TestYearResolution(t *testing.T) {
 	tests := []struct {
 		name string
-		ctx  yearContext
+		ctx  YearContext
 		text string
 		want string
 	}{
-		{"同年 keeps the year although the weekday disagrees", yearContext{lastYear: 2022}, "同年6月30日(水)15時41分", "2022-06-30"},
-		{"bare date: the weekday picks the year", yearContext{published: schemas.MustDate("2024-01-10")}, "12月27日(水)", "2023-12-27"},
-		{"no year anywhere: the case number's year", yearContext{caseYear: 2023}, "9月22日(金)不正アクセスの形跡を感知", "2023-09-22"},
-		{"no year at all: no date", yearContext{}, "9月22日(金)", ""},
+		{"同年 keeps the year although the weekday disagrees", YearContext{LastYear: 2022}, "同年6月30日(水)15時41分", "2022-06-30"},
+		{"bare date: the weekday picks the year", YearContext{Published: schemas.MustDate("2024-01-10")}, "12月27日(水)", "2023-12-27"},
+		{"no year anywhere: the case number's year", YearContext{CaseYear: 2023}, "9月22日(金)不正アクセスの形跡を感知", "2023-09-22"},
+		{"no year at all: no date", YearContext{}, "9月22日(金)", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ms := findDates(tt.text)
+			ms := Find(tt.text)
 			if len(ms) == 0 {
 				t.Fatalf("no date in %q", tt.text)
 			}
 			ctx := tt.ctx
-			if got := ctx.resolve(ms[0]).String(); got != tt.want {
+			if got := ctx.Resolve(ms[0]).String(); got != tt.want {
 				t.Errorf("resolve(%q) = %q, want %q", tt.text, got, tt.want)
 			}
 		})
@@ -138,12 +104,12 @@ func TestDayOnlyDates(t *testing.T) {
 		{"2024-02-11", "翌週の15日(木)に報告がありました。", "2024-02-15"},
 	}
 	for _, tt := range tests {
-		ms := findDates(tt.text)
+		ms := Find(tt.text)
 		if len(ms) == 0 {
 			t.Fatalf("no date in %q", tt.text)
 		}
-		ctx := yearContext{lastDay: schemas.MustDate(tt.last)}
-		if got := ctx.resolve(ms[0]).String(); got != tt.want {
+		ctx := YearContext{lastDay: schemas.MustDate(tt.last)}
+		if got := ctx.Resolve(ms[0]).String(); got != tt.want {
 			t.Errorf("after %s, %q = %s, want %s", tt.last, tt.text, got, tt.want)
 		}
 	}
@@ -153,11 +119,11 @@ func TestDayOnlyDates(t *testing.T) {
 // time of day; 3日間 and 第5日 are not dates.
 func TestBareDayNeedsAMark(t *testing.T) {
 	for _, s := range []string{"調査には3日間を要しました。", "5日以内に回答します。", "研修の第2日に説明しました。"} {
-		if ms := findDates(s); len(ms) != 0 {
+		if ms := Find(s); len(ms) != 0 {
 			t.Errorf("%q: dates %+v", s, ms)
 		}
 	}
-	ms := findDates("2024年2月11日(日)夜間から12日(月)早朝にかけて事務所に何者かが侵入しました。")
+	ms := Find("2024年2月11日(日)夜間から12日(月)早朝にかけて事務所に何者かが侵入しました。")
 	if len(ms) != 2 || !ms[1].RangeEnd {
 		t.Errorf("a range with times of day: %+v", ms)
 	}
