@@ -9,6 +9,7 @@ import (
 	"github.com/breachtrend/breachtrend/schemas"
 	"github.com/breachtrend/breachtrend/stages/extract/counts"
 	"github.com/breachtrend/breachtrend/stages/extract/dates"
+	"github.com/breachtrend/breachtrend/stages/extract/reportno"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
@@ -514,7 +515,7 @@ func sameDayResponse(events []schemas.Event, occurred schemas.Date) (schemas.Dat
 			seen = true
 			continue
 		}
-		if seen && !text.ContainsAny(e.Sentence, planWords) && text.ContainsAny(e.Sentence, responseWords) {
+		if seen && !reportno.MentionsPlan(e.Sentence) && text.ContainsAny(e.Sentence, responseWords) {
 			return e.Date, e.Sentence
 		}
 	}

@@ -178,7 +178,7 @@ func parseIncoming(rows []rules.Row) (*regexp.Regexp, text.WordList, error) {
 		// "決済代行会社より弊社に対し、…の疑念について第一報": addressed to us, then what was told.
 		`|` + from + alt("self") + `?` + alt("addressee") + `、[^。]` + reach("addressed_reach") + alt("addressed") + `(?:` + alt("ending") + `|。?$)` +
 		`|` + from + `[^、。]` + reach("incoming_reach") + alt("first_report"))
-	nouns := union(part["told"], part["told_at_end"], part["addressed"], part["first_report"])
+	nouns := text.Union(part["told"], part["told_at_end"], part["addressed"], part["first_report"])
 	return re, text.NewWordList(nouns), nil
 }
 

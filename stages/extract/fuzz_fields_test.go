@@ -10,6 +10,7 @@ import (
 	"github.com/breachtrend/breachtrend/stages/extract/counts"
 	"github.com/breachtrend/breachtrend/stages/extract/datatypes"
 	"github.com/breachtrend/breachtrend/stages/extract/dates"
+	"github.com/breachtrend/breachtrend/stages/extract/reportno"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 
 	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
@@ -196,7 +197,7 @@ func FuzzReportNumber(f *testing.F) {
 	f.Fuzz(func(t *testing.T, txt, title string) {
 		sents := text.SplitSentences(txt)
 		events := timeline(nil, datedSentences(sents), &dates.YearContext{CaseYear: 2023}, -1, -1)
-		seq, _ := reportNumber(nil, title, sents, events, schemas.Date{})
+		seq, _ := reportno.Find(nil, title, sents, events, schemas.Date{})
 		if seq < 0 || seq > 100 {
 			t.Fatalf("report %d", seq)
 		}

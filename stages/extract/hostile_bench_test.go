@@ -12,6 +12,7 @@ import (
 	"github.com/breachtrend/breachtrend/stages/extract/counts"
 	"github.com/breachtrend/breachtrend/stages/extract/datatypes"
 	"github.com/breachtrend/breachtrend/stages/extract/dates"
+	"github.com/breachtrend/breachtrend/stages/extract/reportno"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
@@ -64,7 +65,7 @@ var hostileFields = []struct {
 		timeline(nil, datedSentences(sents), &dates.YearContext{CaseYear: 2023}, -1, -1)
 	}},
 	{"report", func(in Input, sents []text.Sentence, _ []string) {
-		reportNumber(nil, in.HeaderRest, sents, nil, schemas.Date{})
+		reportno.Find(nil, in.HeaderRest, sents, nil, schemas.Date{})
 	}},
 	{"counts", func(_ Input, sents []text.Sentence, _ []string) { counts.Affected(nil, sents) }},
 	{"datatypes", func(_ Input, sents []text.Sentence, _ []string) { datatypes.Find(nil, sents) }},

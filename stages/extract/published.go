@@ -7,6 +7,7 @@ import (
 
 	"github.com/breachtrend/breachtrend/schemas"
 	"github.com/breachtrend/breachtrend/stages/extract/dates"
+	"github.com/breachtrend/breachtrend/stages/extract/reportno"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
@@ -143,17 +144,12 @@ func timelineHeading(h string) bool {
 // published, as a timeline line that names the notice's report label
 // (最終報, 第3報) or calls it 本報告.
 func ownPublication(events []schemas.Event, title string) schemas.Date {
-	label := ""
-	if m := finalReportRE.FindString(title); m != "" {
-		label = m
-	} else if m := nthReportRE.FindString(title); m != "" {
-		label = m
-	}
+	label := reportno.TitleLabel(title)
 	for _, e := range events {
 		if e.Kind != schemas.EventPublished {
 			continue
 		}
-		if (label != "" && strings.Contains(e.Sentence, label)) || text.ContainsAny(e.Sentence, thisNoticeWords) {
+		if (label != "" && strings.Contains(e.Sentence, label)) || reportno.NamesThisNotice(e.Sentence) {
 			return e.Date
 		}
 	}

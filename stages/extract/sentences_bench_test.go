@@ -6,6 +6,7 @@ import (
 	"github.com/breachtrend/breachtrend/stages/extract/counts"
 	"github.com/breachtrend/breachtrend/stages/extract/dates"
 	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
+	"github.com/breachtrend/breachtrend/stages/extract/reportno"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 
 	"github.com/breachtrend/breachtrend/schemas"
@@ -73,7 +74,7 @@ func BenchmarkSentences(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			for _, ss := range sents {
-				seqFromBody(nil, "", ss, nil, schemas.Date{})
+				reportno.Find(nil, "", ss, nil, schemas.Date{})
 			}
 		}
 	})

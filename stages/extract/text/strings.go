@@ -192,3 +192,16 @@ func AnyUsed(b []bool) bool {
 	}
 	return false
 }
+
+// Union is the words of the lists, each once, in order.
+func Union(lists ...[]string) []string {
+	var out []string
+	for _, l := range lists {
+		for _, w := range l {
+			if !slices.Contains(out, w) {
+				out = append(out, w)
+			}
+		}
+	}
+	return out
+}

@@ -1,8 +1,7 @@
-package extract
+package reportno
 
 import (
 	"regexp"
-	"slices"
 	"strconv"
 
 	"github.com/breachtrend/breachtrend/rules"
@@ -75,7 +74,7 @@ func loadLaterNotice() (*regexp.Regexp, text.WordList) {
 		// "現時点の調査結果として、…判明しましたので、ご報告いたします":
 		// the results of an investigation the incident's first notice began.
 		`|` + alt("results") + alt("results_link") + `[^。]{0,40}` + alt("results_report"))
-	return re, text.NewWordList(union(part["again"], part["again_apology"], part["results"]))
+	return re, text.NewWordList(text.Union(part["again"], part["again_apology"], part["results"]))
 }
 
 func loadInvestigation() (text.WordList, *regexp.Regexp, text.WordList) {
@@ -117,20 +116,24 @@ func parsePriorNotice(rows []rules.Row) (re *regexp.Regexp, starts []string, alr
 	re = regexp.MustCompile(alt("already") + `|` + alt("since_opener") + `(?:の)?` + alt("since_noun") + `|` +
 		`(?:` + alt("opener") + `|\d+\s*月(?:\s*\d+\s*日)?)[^。]{0,` + strconv.Itoa(reportWeights["prior_reach"]) + `}?` +
 		alt("notice_noun") + `を?` + alt("verb") + alt("ending"))
-	starts = union(part["already"], part["since_opener"], part["opener"])
-	return re, starts, text.NewWordList(part["already"]), text.NewWordList(union(part["opener"], part["since_opener"])),
-		text.NewWordList(union(part["notice_noun"], part["since_noun"])), nil
+	starts = text.Union(part["already"], part["since_opener"], part["opener"])
+	return re, starts, text.NewWordList(part["already"]), text.NewWordList(text.Union(part["opener"], part["since_opener"])),
+		text.NewWordList(text.Union(part["notice_noun"], part["since_noun"])), nil
 }
 
-// union is the words of the lists, each once, in order.
-func union(lists ...[]string) []string {
-	var out []string
-	for _, l := range lists {
-		for _, w := range l {
-			if !slices.Contains(out, w) {
-				out = append(out, w)
-			}
-		}
+// TitleLabel is the report label a title gives itself (最終報, 第3報), ""
+// when it gives none.
+func TitleLabel(title string) string {
+	if m := finalReportRE.FindString(title); m != "" {
+		return m
 	}
-	return out
+	return nthReportRE.FindString(title)
 }
+
+// NamesThisNotice reports whether s calls the notice itself (本報告:
+// report/this_notice).
+func NamesThisNotice(s string) bool { return text.ContainsAny(s, thisNoticeWords) }
+
+// MentionsPlan reports whether s tells of something planned, not done
+// (timeline/plan_words.tsv): a dated sentence of a plan is no later event.
+func MentionsPlan(s string) bool { return text.ContainsAny(s, planWords) }

@@ -1,4 +1,4 @@
-package extract
+package reportno
 
 import (
 	"regexp"
@@ -16,14 +16,14 @@ var (
 	followUpRE  = regexp.MustCompile(`続報\s*([0-9]+|[一二三四五六七八九十]+)?`)
 )
 
-// reportNumber reads which report of its incident a notice is, from its
+// Find reads which report of its incident a notice is, from its
 // title: 第N報 is N, 続報N is N+1 and 続報 alone 2. Without a number in the
 // title, a body that cites earlier reports (「5月24日の第一報、5月27日の第
 // 二報にてお知らせした」) makes this the one after the last it cites; a body
 // that cites one earlier unnumbered notice (既報, 先般ご案内した) makes it
 // the second; a notice with no sign of an earlier one is the first, and one
 // that reads as a later report without saying which is left unnumbered.
-func reportNumber(w *text.Watch, title string, sents []text.Sentence, events []schemas.Event, published schemas.Date) (seq int, final bool) {
+func Find(w *text.Watch, title string, sents []text.Sentence, events []schemas.Event, published schemas.Date) (seq int, final bool) {
 	w.Check()
 	final = finalReportRE.MatchString(title)
 	if m := nthReportRE.FindStringSubmatch(title); m != nil {
@@ -70,7 +70,7 @@ func investigationClosed(title string, sents []text.Sentence, seq int) bool {
 	return true
 }
 
-// seqFromBody is reportNumber for a title that gives no number.
+// seqFromBody is ReportNumber for a title that gives no number.
 func seqFromBody(w *text.Watch, title string, sents []text.Sentence, events []schemas.Event, published schemas.Date) int {
 	maxCited := 0
 	for i, s := range sents {

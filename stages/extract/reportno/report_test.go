@@ -1,4 +1,4 @@
-package extract
+package reportno
 
 import (
 	"strings"
@@ -46,7 +46,7 @@ func TestReportNumber(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			seq, final := reportNumber(nil, tt.title, text.SplitSentences(tt.body), nil, schemas.Date{})
+			seq, final := Find(nil, tt.title, text.SplitSentences(tt.body), nil, schemas.Date{})
 			if seq != tt.seq || final != tt.final {
 				t.Errorf("got (%d, %v), want (%d, %v)", seq, final, tt.seq, tt.final)
 			}
