@@ -11,6 +11,7 @@ import (
 	"github.com/breachtrend/breachtrend/stages/extract/datatypes"
 	"github.com/breachtrend/breachtrend/stages/extract/reportno"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
+	"github.com/breachtrend/breachtrend/stages/extract/timeline"
 )
 
 // Input is what Extract reads: a segment's normalized text and what the
@@ -94,7 +95,7 @@ func (r Rules) Prepare(ctx context.Context, in Input, n *schemas.Notice) (_ Pend
 	}
 	n.CaseID = in.CaseID
 
-	fillTimeline(w, in.HeaderRest, in.Published, in.CaseID, title, sents, n)
+	timeline.Fill(w, in.HeaderRest, in.Published, in.CaseID, title, sents, n)
 	if seq, final := reportno.Find(w, title, sents, n.Events, n.PublishedDate); seq > 0 || final {
 		if seq > 0 {
 			v := int32(seq)

@@ -12,6 +12,7 @@ import (
 	"github.com/breachtrend/breachtrend/stages/extract/dates"
 	"github.com/breachtrend/breachtrend/stages/extract/reportno"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
+	"github.com/breachtrend/breachtrend/stages/extract/timeline"
 
 	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
 
@@ -138,8 +139,8 @@ func FuzzOrganization(f *testing.F) {
 func FuzzPublishedDate(f *testing.F) {
 	fieldSeeds(f)
 	f.Fuzz(func(t *testing.T, txt, header string) {
-		sents := datedSentences(text.SplitSentences(txt))
-		d, i, j := publishedDate(nil, header, "", sents, &dates.YearContext{CaseYear: 2023})
+		sents := timeline.DatedSentences(text.SplitSentences(txt))
+		d, i, j := timeline.PublishedDate(nil, header, "", sents, &dates.YearContext{CaseYear: 2023})
 		wellFormedDate(t, "published date", d)
 		if i >= len(sents) || i >= 0 && j >= len(sents[i].Dates) {
 			t.Fatalf("published date at sentence %d mention %d of %d sentences", i, j, len(sents))
@@ -151,7 +152,7 @@ func FuzzEvents(f *testing.F) {
 	fieldSeeds(f)
 	f.Fuzz(func(t *testing.T, txt, _ string) {
 		sents := text.SplitSentences(txt)
-		wellFormedEvents(t, timeline(nil, datedSentences(sents), &dates.YearContext{CaseYear: 2023}, -1, -1), txt)
+		wellFormedEvents(t, timeline.Events(nil, timeline.DatedSentences(sents), &dates.YearContext{CaseYear: 2023}, -1, -1), txt)
 	})
 }
 
@@ -196,7 +197,7 @@ func FuzzReportNumber(f *testing.F) {
 	fieldSeeds(f)
 	f.Fuzz(func(t *testing.T, txt, title string) {
 		sents := text.SplitSentences(txt)
-		events := timeline(nil, datedSentences(sents), &dates.YearContext{CaseYear: 2023}, -1, -1)
+		events := timeline.Events(nil, timeline.DatedSentences(sents), &dates.YearContext{CaseYear: 2023}, -1, -1)
 		seq, _ := reportno.Find(nil, title, sents, events, schemas.Date{})
 		if seq < 0 || seq > 100 {
 			t.Fatalf("report %d", seq)

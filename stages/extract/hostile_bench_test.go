@@ -14,6 +14,7 @@ import (
 	"github.com/breachtrend/breachtrend/stages/extract/dates"
 	"github.com/breachtrend/breachtrend/stages/extract/reportno"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
+	"github.com/breachtrend/breachtrend/stages/extract/timeline"
 )
 
 // hostileKinds are the characters of the hostile runs: each kind is one
@@ -59,10 +60,10 @@ var hostileFields = []struct {
 }{
 	{"sentences", func(in Input, _ []text.Sentence, _ []string) { text.SplitSentences(in.Text) }},
 	{"dates", func(in Input, sents []text.Sentence, _ []string) {
-		publishedDate(nil, in.HeaderRest, in.Published, datedSentences(sents), &dates.YearContext{CaseYear: 2023})
+		timeline.PublishedDate(nil, in.HeaderRest, in.Published, timeline.DatedSentences(sents), &dates.YearContext{CaseYear: 2023})
 	}},
 	{"events", func(_ Input, sents []text.Sentence, _ []string) {
-		timeline(nil, datedSentences(sents), &dates.YearContext{CaseYear: 2023}, -1, -1)
+		timeline.Events(nil, timeline.DatedSentences(sents), &dates.YearContext{CaseYear: 2023}, -1, -1)
 	}},
 	{"report", func(in Input, sents []text.Sentence, _ []string) {
 		reportno.Find(nil, in.HeaderRest, sents, nil, schemas.Date{})

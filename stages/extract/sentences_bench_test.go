@@ -8,6 +8,7 @@ import (
 	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
 	"github.com/breachtrend/breachtrend/stages/extract/reportno"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
+	"github.com/breachtrend/breachtrend/stages/extract/timeline"
 
 	"github.com/breachtrend/breachtrend/schemas"
 )
@@ -47,18 +48,18 @@ func BenchmarkSentences(b *testing.B) {
 			sent, mention int
 		}
 		var owns []own
-		var dated [][]datedSentence
+		var dated [][]timeline.DatedSentence
 		for i, ss := range sents {
 			var o own
-			dated = append(dated, datedSentences(ss))
-			o.date, o.sent, o.mention = publishedDate(nil, "", "", dated[i], &dates.YearContext{})
+			dated = append(dated, timeline.DatedSentences(ss))
+			o.date, o.sent, o.mention = timeline.PublishedDate(nil, "", "", dated[i], &dates.YearContext{})
 			owns = append(owns, o)
 		}
 		b.ReportAllocs()
 		for b.Loop() {
 			for i, ds := range dated {
 				o := owns[i]
-				timeline(nil, ds, &dates.YearContext{Published: o.date}, o.sent, o.mention)
+				timeline.Events(nil, ds, &dates.YearContext{Published: o.date}, o.sent, o.mention)
 			}
 		}
 	})

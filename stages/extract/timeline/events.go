@@ -1,4 +1,4 @@
-package extract
+package timeline
 
 import (
 	"regexp"
@@ -264,28 +264,28 @@ func timeContinues(s string) bool {
 // A sentence of the seeds, dev and dev-b corpora holds 4 dates at most.
 const maxSentenceEvents = 32
 
-// datedSentence is a sentence with its date mentions (FindDates(Text)).
-// They are found once: publishedDate, timeline and the look-ahead of
+// DatedSentence is a sentence with its date mentions (FindDates(Text)).
+// They are found once: PublishedDate, timeline and the look-ahead of
 // date-only lines all read them, and the date regexps were the
 // extractor's largest cost when each ran them again.
-type datedSentence struct {
+type DatedSentence struct {
 	text.Sentence
 	Dates []dates.Mention
 }
 
-// datedSentences finds the date mentions of every sentence.
-func datedSentences(sents []text.Sentence) []datedSentence {
-	out := make([]datedSentence, len(sents))
+// DatedSentences finds the date mentions of every sentence.
+func DatedSentences(sents []text.Sentence) []DatedSentence {
+	out := make([]DatedSentence, len(sents))
 	for i, s := range sents {
-		out[i] = datedSentence{s, dates.Find(s.Text)}
+		out[i] = DatedSentence{s, dates.Find(s.Text)}
 	}
 	return out
 }
 
-// timeline reads every dated event of the sentences, in text order.
+// Events reads every dated event of the sentences, in text order.
 // The sentence at index pub holds the notice's own date as its mention
 // pubMention: the publication, not an event it tells of.
-func timeline(w *text.Watch, sents []datedSentence, ctx *dates.YearContext, pub, pubMention int) []schemas.Event {
+func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, pubMention int) []schemas.Event {
 	var events []schemas.Event
 	var last schemas.Date
 	lastIdx := -10
@@ -395,7 +395,7 @@ func timeline(w *text.Watch, sents []datedSentence, ctx *dates.YearContext, pub,
 // 気付かず、", "10月31日(木)11:09~12:01の間に17通"): the sentence goes on
 // in the lines after it, up to the first that ends with 。 and before any
 // that holds a date of its own.
-func classifyContinuation(sents []datedSentence, i int) string {
+func classifyContinuation(sents []DatedSentence, i int) string {
 	var b strings.Builder
 	for n := i + 1; n < len(sents) && n <= i+continuationLines; n++ {
 		if len(sents[n].Dates) > 0 {
@@ -438,7 +438,7 @@ var andJoinRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*` + text.Ordered
 // clauseOfNext is the part of a following sentence that says what
 // happened on a date-only line's day: the main clause after any dates
 // it holds ("…同年5月26日に被害を受けた旨の報告を受ける").
-func clauseOfNext(s datedSentence) string {
+func clauseOfNext(s DatedSentence) string {
 	ms := s.Dates
 	if len(ms) == 0 {
 		return s.Text

@@ -1,4 +1,4 @@
-package extract
+package timeline
 
 import (
 	"strconv"
@@ -11,17 +11,17 @@ import (
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
-// fillTimeline fills the notice's published date (from the blog header's
+// Fill fills the notice's published date (from the blog header's
 // rest, the loader's published date or the text), its events, and the
 // dates of discovery, occurrence and report read from them.
-func fillTimeline(w *text.Watch, header, published, caseID, title string, sents []text.Sentence, n *schemas.Notice) {
+func Fill(w *text.Watch, header, published, caseID, title string, sents []text.Sentence, n *schemas.Notice) {
 	yc := &dates.YearContext{CaseYear: caseYear(caseID)}
 	var pubSent, pubMention int
-	dated := datedSentences(sents)
-	n.PublishedDate, pubSent, pubMention = publishedDate(w, header, published, dated, yc)
+	dated := DatedSentences(sents)
+	n.PublishedDate, pubSent, pubMention = PublishedDate(w, header, published, dated, yc)
 	yc.Published = n.PublishedDate
 	yc.LastYear = 0
-	events := timeline(w, dated, yc, pubSent, pubMention)
+	events := Events(w, dated, yc, pubSent, pubMention)
 	if n.PublishedDate.IsZero() {
 		n.PublishedDate = ownPublication(events, title)
 	}
@@ -49,13 +49,13 @@ func caseYear(id string) int {
 	return 0
 }
 
-// publishedDate is the date of the notice: the header's date, the loader's,
+// PublishedDate is the date of the notice: the header's date, the loader's,
 // or a date the text gives as its own near the top — a line holding only a
 // date, 更新日:…, (…発表), a date opening one of the first lines
 // ("令和6年8月8日 市内小学校における…について"), a bracketed date after a
 // title ("お詫びとお知らせ (2015/03/27)"). It returns the sentence index of
 // that date in the text, -1 when it came from elsewhere.
-func publishedDate(w *text.Watch, header, published string, sents []datedSentence, ctx *dates.YearContext) (schemas.Date, int, int) {
+func PublishedDate(w *text.Watch, header, published string, sents []DatedSentence, ctx *dates.YearContext) (schemas.Date, int, int) {
 	if header != "" {
 		if ms := dates.Find(header); len(ms) > 0 {
 			if d := ctx.Resolve(ms[len(ms)-1]); !d.IsZero() {

@@ -1,4 +1,4 @@
-package extract
+package timeline
 
 import (
 	"testing"
@@ -23,7 +23,7 @@ func TestPublishedDate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, _, _ := publishedDate(nil, "", "", datedSentences(text.SplitSentences(tt.text)), &dates.YearContext{})
+			got, _, _ := PublishedDate(nil, "", "", DatedSentences(text.SplitSentences(tt.text)), &dates.YearContext{})
 			if want := extracttest.MustDate(t, tt.want); got != want {
 				t.Errorf("got %v, want %v", got, want)
 			}
