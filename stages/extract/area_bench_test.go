@@ -6,6 +6,7 @@ import (
 
 	"github.com/breachtrend/breachtrend/stages/extract/cause"
 	"github.com/breachtrend/breachtrend/stages/extract/datatypes"
+	"github.com/breachtrend/breachtrend/stages/extract/organization"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
@@ -56,5 +57,5 @@ func BenchmarkDataTypes(b *testing.B) {
 }
 
 func BenchmarkOrganization(b *testing.B) {
-	runNotices(b, func(n *sampleNotice) { organization(nil, n.in.HeaderRest, n.sents, n.lines) })
+	runNotices(b, func(n *sampleNotice) { organization.Find(nil, n.in.HeaderRest, n.sents, n.lines) })
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
+
 	"github.com/breachtrend/breachtrend/stages/extract/cause"
 	"github.com/breachtrend/breachtrend/stages/extract/datatypes"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
@@ -36,7 +38,7 @@ func TestCauseGolden(t *testing.T) {
 			c, ev := cause.Find(nil, title, sents)
 			types, _ := datatypes.Find(nil, sents)
 			got := "cause: " + c + "\nevidence: " + ev + "\ndata_types: " + strings.Join(types, ",") + "\n"
-			checkGolden(t, f, got, *update, "-update")
+			extracttest.CheckGolden(t, f, got, *update, "-update")
 		})
 	}
 }

@@ -14,7 +14,7 @@
 // panics on any text (fuzz tests hold it to that).
 //
 // Every scanner is linear in the length of the text: a sentence is cut at
-// MaxSentenceRunes, an organization's name at maxNameRunes, the text given
+// MaxSentenceRunes, an organization's name at MaxNameRunes, the text given
 // to kagome at MaxSentenceRunes (BenchmarkHostile feeds runs of 10k to 1M
 // characters to each field). The scanners check the context and the
 // segment's time budget (Rules.Budget) once a sentence or a line, and

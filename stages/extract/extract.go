@@ -9,6 +9,7 @@ import (
 	"github.com/breachtrend/breachtrend/stages/extract/cause"
 	"github.com/breachtrend/breachtrend/stages/extract/counts"
 	"github.com/breachtrend/breachtrend/stages/extract/datatypes"
+	"github.com/breachtrend/breachtrend/stages/extract/organization"
 	"github.com/breachtrend/breachtrend/stages/extract/reportno"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 	"github.com/breachtrend/breachtrend/stages/extract/timeline"
@@ -126,7 +127,7 @@ func (t *tokenized) Finish(ctx context.Context, n *schemas.Notice) (err error) {
 	w := text.NewWatch(ctx, t.budget, t.left)
 	defer text.RecoverInto(&err)
 	w.Check()
-	n.Organization, n.OrganizationEvidence = organization(w, t.header, t.sents, strings.Split(t.text, "\n"))
+	n.Organization, n.OrganizationEvidence = organization.Find(w, t.header, t.sents, strings.Split(t.text, "\n"))
 	n.Cause, n.CauseEvidence = cause.Find(w, t.title, t.sents)
 	return nil
 }

@@ -9,13 +9,15 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
+
 	"github.com/breachtrend/breachtrend/schemas"
 	"github.com/breachtrend/breachtrend/stages/normalize"
 )
 
-// updateFields rewrites the golden files of testdata/extract/{dates,counts}; the
-// package's -update flag belongs to the organization golden test.
-var updateFields = flag.Bool("update-fields", false, "rewrite testdata/extract/{dates,counts}/*.golden")
+// update rewrites the golden files of the tests of this package:
+// testdata/extract/{dates,counts} and testdata/extract/cause.
+var update = flag.Bool("update", false, "rewrite the .golden files of testdata/extract/{dates,counts,cause}")
 
 // goldenRecord is what the golden files hold: the fields this package's
 // date, count and report rules fill, and the timeline.
@@ -43,7 +45,7 @@ func dateString(d schemas.Date) string {
 }
 
 // TestFieldsGolden runs Extract on the invented notices in testdata/extract and
-// compares the fields with the .golden files; -update-fields rewrites them.
+// compares the fields with the .golden files; -update rewrites them.
 func TestFieldsGolden(t *testing.T) {
 	var files []string
 	for _, dir := range []string{"dates", "counts"} {
@@ -71,7 +73,7 @@ func TestFieldsGolden(t *testing.T) {
 				g.Events = append(g.Events, goldenEvent{e.Kind, dateString(e.Date)})
 			}
 			got, _ := json.MarshalIndent(g, "", "  ")
-			checkGolden(t, f, string(got)+"\n", *updateFields, "-update-fields")
+			extracttest.CheckGolden(t, f, string(got)+"\n", *update, "-update")
 		})
 	}
 }

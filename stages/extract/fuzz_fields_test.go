@@ -10,6 +10,7 @@ import (
 	"github.com/breachtrend/breachtrend/stages/extract/counts"
 	"github.com/breachtrend/breachtrend/stages/extract/datatypes"
 	"github.com/breachtrend/breachtrend/stages/extract/dates"
+	"github.com/breachtrend/breachtrend/stages/extract/organization"
 	"github.com/breachtrend/breachtrend/stages/extract/reportno"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 	"github.com/breachtrend/breachtrend/stages/extract/timeline"
@@ -32,8 +33,8 @@ func fieldSeeds(f *testing.F) {
 	}
 	f.Add("本文", "2023年7月1日架空市 お知らせ 2023年7月2日")
 	f.Add("株式会社架空商事(以下「当社」)は、ランサムウェアの被害を受けました。", "架空商事株式会社当社サーバーへの不正アクセス")
-	for _, k := range hostileKinds {
-		run := hostileRun(k.chars, 300)
+	for _, k := range extracttest.HostileKinds {
+		run := extracttest.HostileRun(k.Chars, 300)
 		f.Add(run+"\n"+run, run)
 	}
 }
@@ -106,7 +107,7 @@ func checkWellFormed(t *testing.T, what string, in Input, n *schemas.Notice) {
 	if n.Cause != "" && n.Cause != "unknown" && !cause.Known(n.Cause) {
 		t.Fatalf("%s: cause %q", what, n.Cause)
 	}
-	if utf8.RuneCountInString(n.Organization) > maxNameRunes || !utf8.ValidString(n.Organization) {
+	if utf8.RuneCountInString(n.Organization) > organization.MaxNameRunes || !utf8.ValidString(n.Organization) {
 		t.Fatalf("%s: organization %.80q", what, n.Organization)
 	}
 	inInput(t, what+": organization", n.Organization, in.Text, in.HeaderRest)
@@ -124,11 +125,11 @@ func FuzzOrganization(f *testing.F) {
 	f.Add("本文", "個人情報保護委員会株式会社による")
 	f.Add("(以下「当社」)\n\n業種 病院\n市内小学校", "")
 	f.Fuzz(func(t *testing.T, txt, header string) {
-		org, ev := organization(nil, header, text.SplitSentences(txt), strings.Split(txt, "\n"))
+		org, ev := organization.Find(nil, header, text.SplitSentences(txt), strings.Split(txt, "\n"))
 		if org != "" && ev == "" || strings.Contains(org, "\n") {
 			t.Fatalf("organization %q with no evidence", org)
 		}
-		if utf8.RuneCountInString(org) > maxNameRunes {
+		if utf8.RuneCountInString(org) > organization.MaxNameRunes {
 			t.Fatalf("organization of %d runes", utf8.RuneCountInString(org))
 		}
 		inInput(t, "organization", org, txt, header)

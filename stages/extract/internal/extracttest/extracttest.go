@@ -181,3 +181,46 @@ func MustDate(t *testing.T, s string) schemas.Date {
 	}
 	return d
 }
+
+// HostileKinds are the characters of the hostile runs: each kind is one
+// class of the characters a name, a date or a count is made of, cycled.
+// The kanji hold a legal form (株式会社) and words of the rules (個人,
+// 情報, 流出, 不正), so that the scanners find candidates all along.
+var HostileKinds = []struct{ Name, Chars string }{
+	{"kanji", "漢字情報株式会社個人流出不正"},
+	{"digits", "0123456789"},
+	{"katakana", "アイウエオカキクケコサシスセソ"},
+	{"latin", "abcdefghijklmnopqrstuvwxyz"},
+}
+
+// HostileRun is n characters cycled from chars.
+func HostileRun(chars string, n int) string {
+	rs := []rune(chars)
+	var b strings.Builder
+	b.Grow(n * 3)
+	for i := range n {
+		b.WriteRune(rs[i%len(rs)])
+	}
+	return b.String()
+}
+
+// CheckGolden compares got with the .golden file beside fixture (its .txt
+// replaced), or rewrites that file when rewrite is set; flag names the
+// flag that does.
+func CheckGolden(t *testing.T, fixture, got string, rewrite bool, flag string) {
+	t.Helper()
+	golden := strings.TrimSuffix(fixture, ".txt") + ".golden"
+	if rewrite {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -run Golden %s)", err, flag)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from its golden file:\n%s\nwant:\n%s", fixture, got, want)
+	}
+}

@@ -1,4 +1,4 @@
-package extract
+package organization
 
 import (
 	"flag"
@@ -7,32 +7,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/breachtrend/breachtrend/internal/testcorpus"
+	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
+
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 	"github.com/breachtrend/breachtrend/stages/normalize"
 )
 
 var update = flag.Bool("update", false, "rewrite the .golden files of testdata/extract")
-
-// checkGolden compares got with the .golden file beside fixture (its .txt
-// replaced), or rewrites that file when rewrite is set; flag names the
-// flag that does.
-func checkGolden(t *testing.T, fixture, got string, rewrite bool, flag string) {
-	t.Helper()
-	golden := strings.TrimSuffix(fixture, ".txt") + ".golden"
-	if rewrite {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -run Golden %s)", err, flag)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from its golden file:\n%s\nwant:\n%s", fixture, got, want)
-	}
-}
 
 // orgOf runs organization on an invented notice, normalized as the
 // pipeline does: a first line 【セキュリティ事件簿#…】 is the blog header.
@@ -44,13 +26,13 @@ func orgOf(txt string) (string, string) {
 			header = strings.TrimSpace(rest)
 		}
 	}
-	return organization(nil, header, text.SplitSentences(txt), strings.Split(txt, "\n"))
+	return Find(nil, header, text.SplitSentences(txt), strings.Split(txt, "\n"))
 }
 
 // TestOrganizationGolden reads whole invented notices from
 // testdata/extract/org/*.txt; run with -update to rewrite the .golden files.
 func TestOrganizationGolden(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "extract", "org", "*.txt"))
+	files, err := filepath.Glob(filepath.Join(testcorpus.Root(), "testdata", "extract", "org", "*.txt"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no fixtures: %v", err)
 	}
@@ -61,7 +43,7 @@ func TestOrganizationGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			org, ev := orgOf(string(b))
-			checkGolden(t, f, "organization: "+org+"\nevidence: "+ev+"\n", *update, "-update")
+			extracttest.CheckGolden(t, f, "organization: "+org+"\nevidence: "+ev+"\n", *update, "-update")
 		})
 	}
 }

@@ -1,4 +1,4 @@
-package extract
+package organization
 
 import (
 	"regexp"
@@ -17,12 +17,12 @@ var (
 	numberLeadRE = regexp.MustCompile(`^(?:\d{1,2}[.)、.]?|\(\d{1,2}\)|[一二三四五六七八九十]+[、.])\s*`)
 )
 
-// organization finds the body that holds the data: the blog header's name
+// Find finds the body that holds the data: the blog header's name
 // (or the body a regulator's notice is about), a 「株式会社○○(以下「当社」)」
 // sentence, a line that is only a name at the top or in the signature, a
 // mayor's signature, the subject of the first sentences, or the body named
 // most often.
-func organization(w *text.Watch, header string, sents []text.Sentence, lines []string) (string, string) {
+func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (string, string) {
 	if header != "" {
 		if org := headerOrganization(header, compactBody(lines, header)); org != "" {
 			return org, header
@@ -291,11 +291,11 @@ func headerOrganization(rest, compactBody string) string {
 			}
 		}
 	}
-	// The name is a prefix of the run of at most maxNameRunes runes; a
+	// The name is a prefix of the run of at most MaxNameRunes runes; a
 	// longer run is no name as a whole, and its prefixes past the bound
 	// are none either.
-	within := run[:text.PrefixBytes(run, maxNameRunes)]
-	ends, spans := tokenEnds(run[:text.PrefixBytes(run, maxNameRunes+tokenLookahead)])
+	within := run[:text.PrefixBytes(run, MaxNameRunes)]
+	ends, spans := tokenEnds(run[:text.PrefixBytes(run, MaxNameRunes+tokenLookahead)])
 	best, bestScore := "", headerMinScore
 	runes := 0
 	for k := range within {
@@ -350,12 +350,12 @@ func latinWordsAfter(name, after string) string {
 // latinWordsMax bounds the Latin words added to a name after a space.
 const latinWordsMax = 4
 
-// maxNameRunes bounds an organization's name: a run of name characters
+// MaxNameRunes bounds an organization's name: a run of name characters
 // longer than this is not one name (the longest name run of a header or a
 // line in the seeds, dev and dev-b corpora has 31 runes). Scoring every
 // cut of an unbounded run cost its length squared: a 300 KB header of
 // kanji took 13 s.
-const maxNameRunes = 64
+const MaxNameRunes = 64
 
 // maxNameCandidates bounds the distinct names the text is searched for
 // (each costs a pass over the whole text): a notice names a few bodies,
@@ -898,7 +898,7 @@ func breadcrumbName(l string) string {
 		name = strings.TrimSuffix(name, w)
 	}
 	name = strings.TrimRight(name, "! ")
-	if run := leadingRun(name); run != name || utf8.RuneCountInString(run) < nameMinRunes || text.RuneCountTo(run, maxNameRunes+1) > maxNameRunes ||
+	if run := leadingRun(name); run != name || utf8.RuneCountInString(run) < nameMinRunes || text.RuneCountTo(run, MaxNameRunes+1) > MaxNameRunes ||
 		isGeneric(run) || isOutside(run) {
 		return ""
 	}
