@@ -84,7 +84,7 @@ func checkSentences(t *testing.T, text string) {
 		return
 	}
 	if !reflect.DeepEqual(got, want) {
-		t.Fatalf("splitSentences(%q) = %+v, want %+v", text, got, want)
+		t.Fatalf("SplitSentences(%q) = %+v, want %+v", text, got, want)
 	}
 	for l := range strings.SplitSeq(text, "\n") {
 		if IsHeading(l) != isHeadingBefore(l) || isListItem(l) != isListItemBefore(l) {
