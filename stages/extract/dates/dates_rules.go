@@ -125,11 +125,3 @@ func loadTimesOfDay() (bareDay, rng, clock, period []string) {
 
 // eraClass is a regexp character class of the era letters: [RHS].
 func eraClass() string { return "[" + regexp.QuoteMeta(strings.Join(letterEras, "")) + "]" }
-
-func quoteAll(ws []string) []string {
-	q := make([]string, len(ws))
-	for i, w := range ws {
-		q[i] = regexp.QuoteMeta(w)
-	}
-	return q
-}
