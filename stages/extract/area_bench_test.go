@@ -3,6 +3,11 @@ package extract
 import (
 	"os"
 	"testing"
+
+	"github.com/breachtrend/breachtrend/stages/extract/cause"
+	"github.com/breachtrend/breachtrend/stages/extract/datatypes"
+	"github.com/breachtrend/breachtrend/stages/extract/organization"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
 // benchNotices are the notices of the sample corpus, or of the folder of
@@ -15,7 +20,7 @@ func benchNotices(b *testing.B) []sampleNotice {
 		dir = sampleCorpus
 	}
 	out := noticesIn(b, dir)
-	kagomeTokenizer() // built before the clock starts
+	text.KagomeTokenizer() // built before the clock starts
 	return out
 }
 
@@ -44,13 +49,13 @@ func BenchmarkTerms(b *testing.B) {
 // BenchmarkCause, BenchmarkDataTypes and BenchmarkOrganization measure
 // those steps of Extract alone, on sentences split beforehand.
 func BenchmarkCause(b *testing.B) {
-	runNotices(b, func(n *sampleNotice) { cause(nil, n.title, n.sents) })
+	runNotices(b, func(n *sampleNotice) { cause.Find(nil, n.title, n.sents) })
 }
 
 func BenchmarkDataTypes(b *testing.B) {
-	runNotices(b, func(n *sampleNotice) { dataTypes(nil, n.sents) })
+	runNotices(b, func(n *sampleNotice) { datatypes.Find(nil, n.sents) })
 }
 
 func BenchmarkOrganization(b *testing.B) {
-	runNotices(b, func(n *sampleNotice) { organization(nil, n.in.HeaderRest, n.sents, n.lines) })
+	runNotices(b, func(n *sampleNotice) { organization.Find(nil, n.in.HeaderRest, n.sents, n.lines) })
 }

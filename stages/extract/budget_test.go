@@ -122,17 +122,3 @@ func TestCancelBeforeFinish(t *testing.T) {
 		t.Errorf("Finish = %v, %q, %q; want 株式会社架空商事, ransomware", err, n.Organization, n.Cause)
 	}
 }
-
-// TestCheckLetsOtherPanicsThrough: recoverInto turns only the watch's
-// abandon into an error; a bug's panic still panics.
-func TestCheckLetsOtherPanicsThrough(t *testing.T) {
-	defer func() {
-		if r := recover(); r != "bug" {
-			t.Errorf("recovered %v, want the panic \"bug\"", r)
-		}
-	}()
-	func() (err error) {
-		defer recoverInto(&err)
-		panic("bug")
-	}()
-}

@@ -13,9 +13,31 @@
 // Extract is pure: the same input gives the same output, and it never
 // panics on any text (fuzz tests hold it to that).
 //
+// Layout: this package holds the Input, the Extractor (Rules, its
+// Prepare and Finish), the order the fields are read in and Terms; each
+// field is read by a package of its own, each with its rules' loading
+// (*_rules.go, over the files of rules/), its tests, cases, fuzz targets
+// and benchmarks:
+//
+//	dates         the dates of a sentence and their years (dates.Find)
+//	timeline      the published date, the dated events and their kinds,
+//	              the dates of discovery, occurrence and report (timeline.Fill)
+//	reportno      which report of its incident a notice is (reportno.Find)
+//	counts        how many were affected (counts.Affected)
+//	datatypes     the types of data leaked (datatypes.Find)
+//	organization  who held the data (organization.Find), with the tokenizer
+//	cause         the cause (cause.Find), with the tokenizer
+//	text          what they all read with: sentences, word lists and their
+//	              prefilters, kagome's morphemes, the time budget, helpers
+//
+// A field package reads another only through what it exports for that
+// (the timeline asks counts.MentionsLeak and reportno.TitleLabel); the
+// tests' shared helpers are in internal/extracttest.
+//
 // Every scanner is linear in the length of the text: a sentence is cut at
-// maxSentenceRunes, an organization's name at maxNameRunes, the text given
-// to kagome at maxSentenceRunes (BenchmarkHostile feeds runs of 10k to 1M
+// text.MaxSentenceRunes, an organization's name at
+// organization.MaxNameRunes, the text given to kagome at
+// text.MaxSentenceRunes (BenchmarkHostile feeds runs of 10k to 1M
 // characters to each field). The scanners check the context and the
 // segment's time budget (Rules.Budget) once a sentence or a line, and
 // give up with the context's error or ErrBudget; no goroutine is started.

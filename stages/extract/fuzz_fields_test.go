@@ -6,24 +6,35 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/breachtrend/breachtrend/stages/extract/cause"
+	"github.com/breachtrend/breachtrend/stages/extract/counts"
+	"github.com/breachtrend/breachtrend/stages/extract/datatypes"
+	"github.com/breachtrend/breachtrend/stages/extract/dates"
+	"github.com/breachtrend/breachtrend/stages/extract/organization"
+	"github.com/breachtrend/breachtrend/stages/extract/reportno"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
+	"github.com/breachtrend/breachtrend/stages/extract/timeline"
+
+	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
+
 	"github.com/breachtrend/breachtrend/schemas"
 )
 
 // A fuzz target per field scanner: whatever the text, the scanner does
 // not panic and what it returns is well formed (a real date, a count above
 // zero, a type of the vocabulary, evidence that is a sentence of the
-// input). `make fuzz` runs each briefly; the seeds are fuzzSeeds and short
+// input). `make fuzz` runs each briefly; the seeds are extracttest.FuzzSeeds and short
 // hostile runs, which the fuzzer grows.
 
 // fieldSeeds are the seeds of the field targets: text and a header.
 func fieldSeeds(f *testing.F) {
-	for _, s := range fuzzSeeds {
+	for _, s := range extracttest.FuzzSeeds {
 		f.Add(s, "")
 	}
 	f.Add("本文", "2023年7月1日架空市 お知らせ 2023年7月2日")
 	f.Add("株式会社架空商事(以下「当社」)は、ランサムウェアの被害を受けました。", "架空商事株式会社当社サーバーへの不正アクセス")
-	for _, k := range hostileKinds {
-		run := hostileRun(k.chars, 300)
+	for _, k := range extracttest.HostileKinds {
+		run := extracttest.HostileRun(k.Chars, 300)
 		f.Add(run+"\n"+run, run)
 	}
 }
@@ -93,10 +104,10 @@ func checkWellFormed(t *testing.T, what string, in Input, n *schemas.Notice) {
 			t.Fatalf("%s: data type %q", what, d)
 		}
 	}
-	if n.Cause != "" && n.Cause != "unknown" && !slices.Contains(causeOrder, n.Cause) {
+	if n.Cause != "" && n.Cause != "unknown" && !cause.Known(n.Cause) {
 		t.Fatalf("%s: cause %q", what, n.Cause)
 	}
-	if utf8.RuneCountInString(n.Organization) > maxNameRunes || !utf8.ValidString(n.Organization) {
+	if utf8.RuneCountInString(n.Organization) > organization.MaxNameRunes || !utf8.ValidString(n.Organization) {
 		t.Fatalf("%s: organization %.80q", what, n.Organization)
 	}
 	inInput(t, what+": organization", n.Organization, in.Text, in.HeaderRest)
@@ -113,24 +124,24 @@ func FuzzOrganization(f *testing.F) {
 	f.Add("令和6年3月1日 港大学病院 患者さんの情報の紛失について", "")
 	f.Add("本文", "個人情報保護委員会株式会社による")
 	f.Add("(以下「当社」)\n\n業種 病院\n市内小学校", "")
-	f.Fuzz(func(t *testing.T, text, header string) {
-		org, ev := organization(nil, header, splitSentences(text), strings.Split(text, "\n"))
+	f.Fuzz(func(t *testing.T, txt, header string) {
+		org, ev := organization.Find(nil, header, text.SplitSentences(txt), strings.Split(txt, "\n"))
 		if org != "" && ev == "" || strings.Contains(org, "\n") {
 			t.Fatalf("organization %q with no evidence", org)
 		}
-		if utf8.RuneCountInString(org) > maxNameRunes {
+		if utf8.RuneCountInString(org) > organization.MaxNameRunes {
 			t.Fatalf("organization of %d runes", utf8.RuneCountInString(org))
 		}
-		inInput(t, "organization", org, text, header)
-		inInput(t, "organization evidence", ev, text, header)
+		inInput(t, "organization", org, txt, header)
+		inInput(t, "organization evidence", ev, txt, header)
 	})
 }
 
 func FuzzPublishedDate(f *testing.F) {
 	fieldSeeds(f)
-	f.Fuzz(func(t *testing.T, text, header string) {
-		sents := splitSentences(text)
-		d, i, j := publishedDate(nil, Input{Text: text, HeaderRest: header, CaseID: "2023-001"}, sents, &yearContext{caseYear: 2023})
+	f.Fuzz(func(t *testing.T, txt, header string) {
+		sents := timeline.DatedSentences(text.SplitSentences(txt))
+		d, i, j := timeline.PublishedDate(nil, header, "", sents, &dates.YearContext{CaseYear: 2023})
 		wellFormedDate(t, "published date", d)
 		if i >= len(sents) || i >= 0 && j >= len(sents[i].Dates) {
 			t.Fatalf("published date at sentence %d mention %d of %d sentences", i, j, len(sents))
@@ -140,27 +151,27 @@ func FuzzPublishedDate(f *testing.F) {
 
 func FuzzEvents(f *testing.F) {
 	fieldSeeds(f)
-	f.Fuzz(func(t *testing.T, text, _ string) {
-		sents := splitSentences(text)
-		wellFormedEvents(t, timeline(nil, sents, &yearContext{caseYear: 2023}, -1, -1), text)
+	f.Fuzz(func(t *testing.T, txt, _ string) {
+		sents := text.SplitSentences(txt)
+		wellFormedEvents(t, timeline.Events(nil, timeline.DatedSentences(sents), &dates.YearContext{CaseYear: 2023}, -1, -1), txt)
 	})
 }
 
 func FuzzAffectedCount(f *testing.F) {
 	fieldSeeds(f)
-	f.Fuzz(func(t *testing.T, text, _ string) {
-		c, _, ev, ok := affected(nil, splitSentences(text))
+	f.Fuzz(func(t *testing.T, txt, _ string) {
+		c, _, ev, ok := counts.Affected(nil, text.SplitSentences(txt))
 		if ok && (c <= 0 || ev == "") || !ok && c != 0 {
 			t.Fatalf("affected = %d, %q, %v", c, ev, ok)
 		}
-		inInput(t, "count evidence", ev, text)
+		inInput(t, "count evidence", ev, txt)
 	})
 }
 
 func FuzzDataTypesOfNotice(f *testing.F) {
 	fieldSeeds(f)
-	f.Fuzz(func(t *testing.T, text, _ string) {
-		types, ev := dataTypes(nil, splitSentences(text))
+	f.Fuzz(func(t *testing.T, txt, _ string) {
+		types, ev := datatypes.Find(nil, text.SplitSentences(txt))
 		seen := map[string]bool{}
 		for _, d := range types {
 			if !slices.Contains(schemas.DataTypes, d) || seen[d] {
@@ -168,27 +179,27 @@ func FuzzDataTypesOfNotice(f *testing.F) {
 			}
 			seen[d] = true
 		}
-		inInput(t, "data type evidence", ev, text)
+		inInput(t, "data type evidence", ev, txt)
 	})
 }
 
 func FuzzCause(f *testing.F) {
 	fieldSeeds(f)
-	f.Fuzz(func(t *testing.T, text, title string) {
-		c, ev := cause(nil, title, splitSentences(text))
-		if c != "unknown" && !slices.Contains(causeOrder, c) || c == "unknown" && ev != "" || c != "unknown" && ev == "" {
+	f.Fuzz(func(t *testing.T, txt, title string) {
+		c, ev := cause.Find(nil, title, text.SplitSentences(txt))
+		if c != "unknown" && !cause.Known(c) || c == "unknown" && ev != "" || c != "unknown" && ev == "" {
 			t.Fatalf("cause %q, evidence %q", c, ev)
 		}
-		inInput(t, "cause evidence", ev, text, title)
+		inInput(t, "cause evidence", ev, txt, title)
 	})
 }
 
 func FuzzReportNumber(f *testing.F) {
 	fieldSeeds(f)
-	f.Fuzz(func(t *testing.T, text, title string) {
-		sents := splitSentences(text)
-		events := timeline(nil, sents, &yearContext{caseYear: 2023}, -1, -1)
-		seq, _ := reportNumber(nil, title, sents, events, schemas.Date{})
+	f.Fuzz(func(t *testing.T, txt, title string) {
+		sents := text.SplitSentences(txt)
+		events := timeline.Events(nil, timeline.DatedSentences(sents), &dates.YearContext{CaseYear: 2023}, -1, -1)
+		seq, _ := reportno.Find(nil, title, sents, events, schemas.Date{})
 		if seq < 0 || seq > 100 {
 			t.Fatalf("report %d", seq)
 		}

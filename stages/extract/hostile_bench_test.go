@@ -7,36 +7,24 @@ import (
 	"testing"
 	"time"
 
-	"github.com/breachtrend/breachtrend/schemas"
-)
+	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
+	"github.com/breachtrend/breachtrend/stages/extract/organization"
 
-// hostileKinds are the characters of the hostile runs: each kind is one
-// class of the characters a name, a date or a count is made of, cycled.
-// The kanji hold a legal form (株式会社) and words of the rules (個人,
-// 情報, 流出, 不正), so that the scanners find candidates all along.
-var hostileKinds = []struct{ name, chars string }{
-	{"kanji", "漢字情報株式会社個人流出不正"},
-	{"digits", "0123456789"},
-	{"katakana", "アイウエオカキクケコサシスセソ"},
-	{"latin", "abcdefghijklmnopqrstuvwxyz"},
-}
+	"github.com/breachtrend/breachtrend/schemas"
+	"github.com/breachtrend/breachtrend/stages/extract/cause"
+	"github.com/breachtrend/breachtrend/stages/extract/counts"
+	"github.com/breachtrend/breachtrend/stages/extract/datatypes"
+	"github.com/breachtrend/breachtrend/stages/extract/dates"
+	"github.com/breachtrend/breachtrend/stages/extract/reportno"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
+	"github.com/breachtrend/breachtrend/stages/extract/timeline"
+)
 
 // hostileSizes are the lengths of the runs, in characters.
 var hostileSizes = []struct {
 	name  string
 	runes int
 }{{"10k", 10_000}, {"100k", 100_000}, {"1M", 1_000_000}}
-
-// hostileRun is n characters cycled from chars.
-func hostileRun(chars string, n int) string {
-	rs := []rune(chars)
-	var b strings.Builder
-	b.Grow(n * 3)
-	for i := range n {
-		b.WriteRune(rs[i%len(rs)])
-	}
-	return b.String()
-}
 
 // hostileInput is a notice whose blog header, title and body are one run:
 // a header line as the 300 KB line of kanji was, which every
@@ -49,23 +37,25 @@ func hostileInput(run string) Input {
 // sentences are split (sentences: the split itself).
 var hostileFields = []struct {
 	name string
-	run  func(in Input, sents []sentence, lines []string)
+	run  func(in Input, sents []text.Sentence, lines []string)
 }{
-	{"sentences", func(in Input, _ []sentence, _ []string) { splitSentences(in.Text) }},
-	{"dates", func(in Input, sents []sentence, _ []string) {
-		publishedDate(nil, in, sents, &yearContext{caseYear: 2023})
+	{"sentences", func(in Input, _ []text.Sentence, _ []string) { text.SplitSentences(in.Text) }},
+	{"dates", func(in Input, sents []text.Sentence, _ []string) {
+		timeline.PublishedDate(nil, in.HeaderRest, in.Published, timeline.DatedSentences(sents), &dates.YearContext{CaseYear: 2023})
 	}},
-	{"events", func(_ Input, sents []sentence, _ []string) {
-		timeline(nil, sents, &yearContext{caseYear: 2023}, -1, -1)
+	{"events", func(_ Input, sents []text.Sentence, _ []string) {
+		timeline.Events(nil, timeline.DatedSentences(sents), &dates.YearContext{CaseYear: 2023}, -1, -1)
 	}},
-	{"report", func(in Input, sents []sentence, _ []string) {
-		reportNumber(nil, in.HeaderRest, sents, nil, schemas.Date{})
+	{"report", func(in Input, sents []text.Sentence, _ []string) {
+		reportno.Find(nil, in.HeaderRest, sents, nil, schemas.Date{})
 	}},
-	{"counts", func(_ Input, sents []sentence, _ []string) { affected(nil, sents) }},
-	{"datatypes", func(_ Input, sents []sentence, _ []string) { dataTypes(nil, sents) }},
-	{"organization", func(in Input, sents []sentence, lines []string) { organization(nil, in.HeaderRest, sents, lines) }},
-	{"cause", func(in Input, sents []sentence, _ []string) { cause(nil, in.HeaderRest, sents) }},
-	{"all", func(in Input, _ []sentence, _ []string) {
+	{"counts", func(_ Input, sents []text.Sentence, _ []string) { counts.Affected(nil, sents) }},
+	{"datatypes", func(_ Input, sents []text.Sentence, _ []string) { datatypes.Find(nil, sents) }},
+	{"organization", func(in Input, sents []text.Sentence, lines []string) {
+		organization.Find(nil, in.HeaderRest, sents, lines)
+	}},
+	{"cause", func(in Input, sents []text.Sentence, _ []string) { cause.Find(nil, in.HeaderRest, sents) }},
+	{"all", func(in Input, _ []text.Sentence, _ []string) {
 		var n schemas.Notice
 		if err := (Rules{}).Extract(context.Background(), in, &n); err != nil {
 			panic(err)
@@ -79,14 +69,14 @@ var hostileFields = []struct {
 // the size. One op of the 1M inputs takes up to ~0.1 s: run it with
 // -benchtime 3x.
 func BenchmarkHostile(b *testing.B) {
-	kagomeTokenizer() // built once, before any clock starts
+	text.KagomeTokenizer() // built once, before any clock starts
 	for _, f := range hostileFields {
 		b.Run(f.name, func(b *testing.B) {
-			for _, k := range hostileKinds {
-				b.Run(k.name, func(b *testing.B) {
+			for _, k := range extracttest.HostileKinds {
+				b.Run(k.Name, func(b *testing.B) {
 					for _, size := range hostileSizes {
-						in := hostileInput(hostileRun(k.chars, size.runes))
-						sents := splitSentences(in.Text)
+						in := hostileInput(extracttest.HostileRun(k.Chars, size.runes))
+						sents := text.SplitSentences(in.Text)
 						lines := strings.Split(in.Text, "\n")
 						b.Run(size.name, func(b *testing.B) {
 							b.SetBytes(int64(len(in.Text)))
@@ -108,14 +98,14 @@ func TestHostileInputsAreQuick(t *testing.T) {
 	if testing.Short() {
 		t.Skip("timed: not under -short")
 	}
-	kagomeTokenizer()
-	for _, k := range hostileKinds {
-		in := hostileInput(hostileRun(k.chars, 100_000))
+	text.KagomeTokenizer()
+	for _, k := range extracttest.HostileKinds {
+		in := hostileInput(extracttest.HostileRun(k.Chars, 100_000))
 		var n schemas.Notice
 		if err := (Rules{Budget: DefaultBudget}).Extract(context.Background(), in, &n); err != nil {
-			t.Errorf("%s: %v", k.name, err)
+			t.Errorf("%s: %v", k.Name, err)
 		}
-		checkWellFormed(t, fmt.Sprintf("%s run", k.name), in, &n)
+		checkWellFormed(t, fmt.Sprintf("%s run", k.Name), in, &n)
 	}
 }
 
@@ -130,14 +120,14 @@ func TestHostileGrowthIsLinear(t *testing.T) {
 	if processCPU() == 0 {
 		t.Skip("no process CPU time on this platform")
 	}
-	kagomeTokenizer()
+	text.KagomeTokenizer()
 	const small, factor = 50_000, 8
-	for _, k := range hostileKinds {
-		inputs := [2]Input{hostileInput(hostileRun(k.chars, small)), hostileInput(hostileRun(k.chars, small*factor))}
-		var sents [2][]sentence
+	for _, k := range extracttest.HostileKinds {
+		inputs := [2]Input{hostileInput(extracttest.HostileRun(k.Chars, small)), hostileInput(extracttest.HostileRun(k.Chars, small*factor))}
+		var sents [2][]text.Sentence
 		var lines [2][]string
 		for i, in := range inputs {
-			sents[i], lines[i] = splitSentences(in.Text), strings.Split(in.Text, "\n")
+			sents[i], lines[i] = text.SplitSentences(in.Text), strings.Split(in.Text, "\n")
 		}
 		for _, f := range hostileFields {
 			var best [2]time.Duration
@@ -152,7 +142,7 @@ func TestHostileGrowthIsLinear(t *testing.T) {
 			}
 			// Below ~2 ms the clock's tick (1–4 ms) is the measure.
 			if best[1] > 20*time.Millisecond && best[1] > 3*factor*max(best[0], time.Millisecond) {
-				t.Errorf("%s/%s: %v for %d runes, %v for %d", f.name, k.name, best[0], small, best[1], small*factor)
+				t.Errorf("%s/%s: %v for %d runes, %v for %d", f.name, k.Name, best[0], small, best[1], small*factor)
 			}
 		}
 	}

@@ -3,6 +3,13 @@ package extract
 import (
 	"testing"
 
+	"github.com/breachtrend/breachtrend/stages/extract/counts"
+	"github.com/breachtrend/breachtrend/stages/extract/dates"
+	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
+	"github.com/breachtrend/breachtrend/stages/extract/reportno"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
+	"github.com/breachtrend/breachtrend/stages/extract/timeline"
+
 	"github.com/breachtrend/breachtrend/schemas"
 )
 
@@ -11,16 +18,16 @@ import (
 // corpus (one op is all its files), so that their cost shows apart from
 // the tokenizer's and the other fields'.
 func BenchmarkSentences(b *testing.B) {
-	texts := seedTexts(b)
-	var sents [][]sentence
+	texts := extracttest.SeedTexts(b)
+	var sents [][]text.Sentence
 	for _, t := range texts {
-		sents = append(sents, splitSentences(t))
+		sents = append(sents, text.SplitSentences(t))
 	}
 	b.Run("split", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			for _, t := range texts {
-				splitSentences(t)
+				text.SplitSentences(t)
 			}
 		}
 	})
@@ -29,7 +36,7 @@ func BenchmarkSentences(b *testing.B) {
 		for b.Loop() {
 			for _, ss := range sents {
 				for _, s := range ss {
-					findDates(s.Text)
+					dates.Find(s.Text)
 				}
 			}
 		}
@@ -41,16 +48,18 @@ func BenchmarkSentences(b *testing.B) {
 			sent, mention int
 		}
 		var owns []own
+		var dated [][]timeline.DatedSentence
 		for i, ss := range sents {
 			var o own
-			o.date, o.sent, o.mention = publishedDate(nil, Input{Text: texts[i]}, ss, &yearContext{})
+			dated = append(dated, timeline.DatedSentences(ss))
+			o.date, o.sent, o.mention = timeline.PublishedDate(nil, "", "", dated[i], &dates.YearContext{})
 			owns = append(owns, o)
 		}
 		b.ReportAllocs()
 		for b.Loop() {
-			for i, ss := range sents {
+			for i, ds := range dated {
 				o := owns[i]
-				timeline(nil, ss, &yearContext{published: o.date}, o.sent, o.mention)
+				timeline.Events(nil, ds, &dates.YearContext{Published: o.date}, o.sent, o.mention)
 			}
 		}
 	})
@@ -58,7 +67,7 @@ func BenchmarkSentences(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			for _, ss := range sents {
-				affected(nil, ss)
+				counts.Affected(nil, ss)
 			}
 		}
 	})
@@ -66,7 +75,7 @@ func BenchmarkSentences(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			for _, ss := range sents {
-				seqFromBody(nil, "", ss, nil, schemas.Date{})
+				reportno.Find(nil, "", ss, nil, schemas.Date{})
 			}
 		}
 	})

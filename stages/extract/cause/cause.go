@@ -1,0 +1,374 @@
+package cause
+
+import (
+	"math"
+	"math/bits"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/breachtrend/breachtrend/internal/wordscan"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
+)
+
+// The word lists cause checks a text against, as bits of causeText.lists.
+const (
+	hasCauseWord = 1 << iota
+	hasCauseStatement
+	hasSpeculative
+	hasConsequenceWord
+	hasConsequenceEnd
+	hasDataWord
+	hasPhysicalItem
+	hasLemmaStem
+	hasTitleQuote // 『
+	hasListedIn   // a listedIn phrase
+	hasDenial     // a denial phrase
+	hasPatternNeed
+)
+
+// causeIndex finds in one pass over a text its cause cues (a hit's Word is
+// the cue's index) and the words of the lists above (causeListBits gives
+// the lists of the word of id len(causeCues)+k). Each need group of a
+// patternCue is a list from bit hasPatternNeed on; patternNeeds are each
+// pattern's groups.
+var causeIndex, causeListBits, patternNeeds = func() (*wordscan.Index, []uint64, []uint64) {
+	lists := [][]string{causeWords, causeStatements, speculative, consequenceWords, consequenceEnds, dataWords, physicalItems,
+		lemmaStems, {"『"}, listedIn, causeDenials}
+	if len(lists) != bits.TrailingZeros(hasPatternNeed) {
+		panic("cause: the list bits and the lists differ")
+	}
+	need := make([]uint64, len(patternCues))
+	for i, c := range patternCues {
+		for _, g := range c.need {
+			need[i] |= 1 << len(lists)
+			lists = append(lists, g)
+		}
+	}
+	phrases := make([]string, len(causeCues))
+	for i, c := range causeCues {
+		phrases[i] = c.phrase
+	}
+	x, listBits := text.NewListIndex(phrases, lists...)
+	return x, listBits, need
+}()
+
+// causeText is what causeIndex finds in a text.
+type causeText struct {
+	cues  []wordscan.Hit // the cues, by cue and each cue's by position
+	lists uint64         // the lists that have a word in it
+	items []theftItem    // the words of theft_items.tsv, by position
+}
+
+// theftItem is a word of theft_items.tsv found at a byte offset of a text.
+type theftItem struct {
+	at   int
+	data bool // data, not a device or papers
+}
+
+// scan fills c with the words of s, reusing its memory.
+func (c *causeText) scan(s string) {
+	all := causeIndex.AppendHits(c.cues[:0], s)
+	c.cues, c.lists, c.items = all[:0], 0, c.items[:0]
+	for _, h := range all {
+		if h.Word >= len(causeCues) {
+			b := causeListBits[h.Word-len(causeCues)]
+			c.lists |= b
+			if b&(hasDataWord|hasPhysicalItem) != 0 {
+				c.items = append(c.items, theftItem{at: h.At, data: b&hasPhysicalItem == 0})
+			}
+			continue
+		}
+		c.cues = append(c.cues, h) // in place: at most as many as read
+	}
+	text.ByWord(c.cues)
+}
+
+// Find decides the notice's cause from the title and the sentences that
+// state a cause. It returns "unknown" when no sentence states one.
+func Find(w *text.Watch, title string, sents []text.Sentence) (string, string) {
+	scores, evidence := causeScores(w, title, sents)
+	// Ransomware is an intrusion too: the specific cause wins outright
+	// when its cues reach its wins_at (rules/cause/order.tsv).
+	for _, c := range causeOrder {
+		if at, ok := causeWinsAt[c]; ok && scores[c] >= at {
+			return c, evidence[c]
+		}
+	}
+	best, bestScore := "unknown", 0.0
+	for _, c := range causeOrder {
+		if scores[c] > bestScore {
+			best, bestScore = c, scores[c]
+		}
+	}
+	if bestScore < causeWeights.minScore {
+		return "unknown", ""
+	}
+	return best, evidence[best]
+}
+
+// causeScores scores each cause by the cues of the title and the sentences,
+// with the text that gave each cause its strongest cue.
+func causeScores(w *text.Watch, title string, sents []text.Sentence) (map[string]float64, map[string]string) {
+	scores := map[string]float64{}
+	evidence := map[string]string{}
+	evScore := map[string]float64{}
+	note := func(c string, w float64, txt string) {
+		scores[c] += w
+		if w > evScore[c] {
+			evScore[c], evidence[c] = w, txt
+		}
+	}
+	var found causeText // what text (then scan) holds, its memory reused
+	var used []bool
+	scoringTitle := false
+	// bodyNamesPhysical reports whether a sentence names a thing a thief
+	// carries away; read only for a title that names stolen data.
+	var bodyPhysical *bool
+	bodyNamesPhysical := func() bool {
+		if bodyPhysical == nil {
+			v := false
+			for _, s := range sents {
+				if text.ContainsAny(s.Text, physicalItems) {
+					v = true
+					break
+				}
+			}
+			bodyPhysical = &v
+		}
+		return *bodyPhysical
+	}
+	// add scores text, whose words are in found.
+	add := func(txt string, mult float64) {
+		if mult == 0 {
+			return
+		}
+		scan := txt
+		if found.lists&hasTitleQuote != 0 {
+			scan = maskTitles(scan)
+			found.scan(scan)
+		}
+		if found.lists&hasListedIn != 0 {
+			scan = maskListed(scan)
+			found.scan(scan)
+		}
+		if found.lists&hasDenial != 0 {
+			scan = maskDenied(scan)
+			found.scan(scan)
+		}
+		if found.lists&hasConsequenceWord != 0 && found.lists&hasConsequenceEnd != 0 {
+			scan = consequenceRE.ReplaceAllStringFunc(scan, func(m string) string { return strings.Repeat("_", len(m)) })
+			found.scan(scan)
+		}
+		used = slices.Grow(used[:0], len(scan))[:len(scan)]
+		clear(used)
+		// Data or a password stolen is an intrusion, not a theft. What was
+		// stolen is named in the theft word's clause, after the last 、:
+		// a device or papers there is a theft (「鞄とパスワードが盗まれた」),
+		// data alone an intrusion (「パソコンに保存し、…IDとパスワードを
+		// 盗み取られ」 is of the password); with neither there, data with
+		// no device or papers named in the sentence.
+		dataTheft := found.lists&hasDataWord != 0 && found.lists&hasPhysicalItem == 0
+		cueCause := func(c string, at int) string {
+			if c != "theft" {
+				return c
+			}
+			start := clauseStart(scan, at)
+			data, physical := false, false
+			for _, it := range found.items {
+				if it.at >= at {
+					break
+				}
+				if it.at >= start {
+					data, physical = data || it.data, physical || !it.data
+				}
+			}
+			// A title sums the notice up: 「個人情報盗難のお詫び」 names the
+			// data, and the body says what was carried away (書類, 鞄):
+			// with a physical item there, the title's theft stays a theft.
+			if !physical && (data || dataTheft) && !(scoringTitle && bodyNamesPhysical()) {
+				return "unauthorized_access"
+			}
+			return c
+		}
+		// The cues in list order, each one's occurrences from the left, as
+		// a scan of the text for each cue in turn would find them: each
+		// counts once a sentence, at its first occurrence that no earlier
+		// cue took (a strong cue may share its text).
+		cues := found.cues
+		for len(cues) > 0 {
+			k := cues[0].Word
+			n := 1
+			for n < len(cues) && cues[n].Word == k {
+				n++
+			}
+			c := causeCues[k]
+			for from, h := 0, 0; h < n; h++ {
+				i := cues[h].At
+				if i < from {
+					continue // overlaps the occurrence before: strings.Index would skip it
+				}
+				from = i + len(c.phrase)
+				if text.AnyUsed(used[i:from]) && c.weight < causeWeights.overlapWeight {
+					continue
+				}
+				for k := i; k < from; k++ {
+					used[k] = true
+				}
+				note(cueCause(c.cause, i), c.weight*mult, txt)
+				break
+			}
+			cues = cues[n:]
+		}
+		for i, c := range patternCues {
+			if found.lists&patternNeeds[i] == patternNeeds[i] && c.re.MatchString(scan) {
+				note(c.cause, c.weight*mult, txt)
+			}
+		}
+		// Only cause sentences whose text holds a cue verb's stem are
+		// tokenized: a few sentences a notice, never the whole text.
+		if mult >= causeWeights.lemmaMinSentence && found.lists&hasLemmaStem != 0 {
+			seen := map[string]bool{}
+			at := 0 // where m is in scan
+			for _, m := range text.Morphs(scan) {
+				if i := strings.Index(scan[at:], m.Surface); i >= 0 {
+					at += i
+				}
+				for _, c := range lemmaCues {
+					if m.Base == c.base && !seen[c.base] {
+						seen[c.base] = true
+						note(cueCause(c.cause, at), c.weight*mult, txt)
+					}
+				}
+				if strings.HasPrefix(scan[at:], m.Surface) {
+					at += len(m.Surface)
+				}
+			}
+		}
+	}
+	found.scan(title)
+	scoringTitle = true
+	add(title, causeWeights.title)
+	scoringTitle = false
+	var heading string
+	var role headingRole
+	for i, s := range sents {
+		w.Check()
+		if i == 0 || s.Heading != heading {
+			heading, role = s.Heading, roleOf(s.Heading)
+		}
+		found.scan(s.Text)
+		mult := causeWeights.sentence
+		if found.lists&hasCauseWord != 0 || role.cause {
+			mult = causeWeights.causeWord
+		}
+		if found.lists&hasCauseStatement != 0 || role.statement {
+			mult = causeWeights.statement
+		}
+		if found.lists&hasSpeculative != 0 || isGloss(s.Text) {
+			mult = causeWeights.speculative
+		}
+		if role.response {
+			mult = math.Min(mult, causeWeights.response)
+		}
+		add(s.Text, mult)
+	}
+	return scores, evidence
+}
+
+// headingRole is what a sentence's heading says of it. Sentences under one
+// heading come in a row, so it is read once for them.
+type headingRole struct {
+	cause     bool // a heading about what happened: the sentence may state a cause
+	statement bool // a heading about the cause itself
+	response  bool // a heading about what was or will be done
+}
+
+func roleOf(h string) headingRole {
+	return headingRole{
+		cause:     text.ContainsAny(h, causeHeadingRoles["cause"]),
+		statement: text.ContainsAny(h, causeHeadingRoles["statement"]),
+		response:  text.ContainsAny(h, responseHeadings) && !text.ContainsAny(h, causeHeadingRoles["not_response"]),
+	}
+}
+
+// maskTitles blanks what stands between 『 and 』: the name of a work, a
+// mail's subject or a page quoted inside a quote states no cause
+// (「『輸出転売の最終形態』などの件名」 is no resale of media).
+func maskTitles(s string) string {
+	b := []byte(s)
+	for from := 0; ; {
+		i := strings.Index(s[from:], "『")
+		if i < 0 {
+			return string(b)
+		}
+		i += from + len("『")
+		j := strings.Index(s[i:], "』")
+		if j < 0 {
+			return string(b)
+		}
+		for k := i; k < i+j; k++ {
+			b[k] = '_'
+		}
+		from = i + j + len("』")
+	}
+}
+
+// maskListed blanks the listedIn phrases of s.
+func maskListed(s string) string {
+	for _, w := range listedIn {
+		if strings.Contains(s, w) {
+			s = strings.ReplaceAll(s, w, strings.Repeat("_", len(w)))
+		}
+	}
+	return s
+}
+
+// clauseStart is where the clause of the word at offset at of s begins:
+// after the last 、 or , before it, or at 0.
+func clauseStart(s string, at int) int {
+	i := strings.LastIndexAny(s[:at], "、,")
+	if i < 0 {
+		return 0
+	}
+	_, n := utf8.DecodeRuneInString(s[i:])
+	return i + n
+}
+
+// maskDenied blanks each clause that a denial ends, from the 、 or , before
+// it (or the start) to the denial's end: in 「不正アクセスによるものでは
+// なく、誤送信によるもの」 the intrusion is denied, the misdelivery stated.
+// A denial inside a phrase of causeNotDenials (だけではなく: "not only")
+// denies nothing.
+func maskDenied(s string) string {
+	b := []byte(s)
+	for _, w := range causeDenials {
+		for from := 0; ; {
+			i := strings.Index(s[from:], w)
+			if i < 0 {
+				break
+			}
+			i += from
+			end := i + len(w)
+			from = end
+			if insideAny(s, i, w, causeNotDenials) {
+				continue
+			}
+			for k := clauseStart(s, i); k < end; k++ {
+				b[k] = '_'
+			}
+		}
+	}
+	return string(b)
+}
+
+// insideAny reports whether the word w at offset i of s is part of an
+// occurrence there of one of phrases.
+func insideAny(s string, i int, w string, phrases []string) bool {
+	for _, p := range phrases {
+		if j := strings.Index(p, w); j >= 0 && j <= i && strings.HasPrefix(s[i-j:], p) {
+			return true
+		}
+	}
+	return false
+}

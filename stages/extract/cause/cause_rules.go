@@ -1,0 +1,339 @@
+package cause
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/breachtrend/breachtrend/rules"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
+)
+
+// The cause's rules are read from rules/cause/ once, at start-up: the cues
+// and their weights, the patterns, the words that weigh sentences, the
+// masks, the thresholds and the tie-break order. rules/README.md says what
+// each file and column means.
+
+// causeOrder are the causes, in the order that wins ties; causeWinsAt is
+// the score at which a cause wins outright, for those that have one.
+var causeOrder, causeWinsAt = parseCauseOrder(rules.Table("cause/order.tsv", 2))
+
+// parseCauseOrder reads order.tsv's rows; it panics on a bad one, naming
+// the file, the line and the column.
+func parseCauseOrder(rows []rules.Row) ([]string, map[string]float64) {
+	var order []string
+	winsAt := map[string]float64{}
+	for _, r := range rows {
+		if slices.Contains(order, r.Fields[0]) {
+			panic(fmt.Errorf("rules: %s: cause %q is listed twice", r.Pos(), r.Fields[0]))
+		}
+		order = append(order, r.Fields[0])
+		if r.Fields[1] != "-" {
+			v, err := r.Number(1, "wins_at")
+			causeMust(err)
+			winsAt[r.Fields[0]] = v
+		}
+	}
+	return order, winsAt
+}
+
+// causeWeightSet are the numbers of rules/cause/weights.tsv.
+type causeWeightSet struct {
+	title, sentence, causeWord, statement, speculative, response float64
+	minScore, overlapWeight, lemmaMinSentence                    float64
+	consequenceGap, errorActGap                                  int
+}
+
+// causeWeights are rules/cause/weights.tsv's numbers.
+var causeWeights = parseCauseWeights(rules.Table("cause/weights.tsv", 3))
+
+// parseCauseWeights reads weights.tsv's rows: each weight once, none
+// missing, no other.
+func parseCauseWeights(rows []rules.Row) causeWeightSet {
+	byName := map[string]float64{}
+	for _, r := range rows {
+		v, err := r.Number(1, "value")
+		causeMust(err)
+		if _, dup := byName[r.Fields[0]]; dup {
+			panic(fmt.Errorf("rules: %s: %q is listed twice", r.Pos(), r.Fields[0]))
+		}
+		byName[r.Fields[0]] = v
+	}
+	get := func(name string) float64 {
+		v, ok := byName[name]
+		if !ok {
+			panic(fmt.Errorf("rules: cause/weights.tsv: no line for %q", name))
+		}
+		delete(byName, name)
+		return v
+	}
+	w := causeWeightSet{get("title"), get("sentence"), get("cause_word"), get("statement"), get("speculative"), get("response"),
+		get("min_score"), get("overlap_weight"), get("lemma_min_sentence"), int(get("consequence_gap")), int(get("error_act_gap"))}
+	for name := range byName {
+		panic(fmt.Errorf("rules: cause/weights.tsv: %q is no weight the cause reads", name))
+	}
+	return w
+}
+
+// checkCauseColumn checks that column col of r names a cause of order.tsv.
+func checkCauseColumn(r rules.Row, col int, order []string) {
+	causeOneOf(r, col, "cause", order...)
+}
+
+// causeCue is a phrase that states a cause, with its weight.
+type causeCue struct {
+	cause  string
+	phrase string
+	weight float64
+}
+
+// lemmaCue is a verb that states a cause, matched on the tokenizer's base
+// forms, so that 盗まれました, 盗んだ and 盗られた, or 紛失いたしました and
+// 無くした, are one cue each.
+type lemmaCue struct {
+	cause, base string
+	weight      float64
+}
+
+// causeCues are the surface cues in the file's order, which is the order
+// they take text in; lemmaCues the verbs.
+var causeCues, lemmaCues = parseCauseCues(rules.Table("cause/cues.tsv", 4), causeOrder)
+
+// parseCauseCues reads cues.tsv's rows, whose causes are of order.
+func parseCauseCues(rows []rules.Row, order []string) ([]causeCue, []lemmaCue) {
+	var surface []causeCue
+	var lemma []lemmaCue
+	for _, r := range rows {
+		checkCauseColumn(r, 1, order)
+		w, err := r.Number(2, "weight")
+		causeMust(err)
+		causeOneOf(r, 3, "match", "surface", "lemma")
+		if r.Fields[3] == "lemma" {
+			lemma = append(lemma, lemmaCue{cause: r.Fields[1], base: r.Fields[0], weight: w})
+		} else {
+			surface = append(surface, causeCue{cause: r.Fields[1], phrase: r.Fields[0], weight: w})
+		}
+	}
+	return surface, lemma
+}
+
+// patternCue states a cause with words apart: 「誤って…を送信」. need are
+// the words every match holds, one of each group, so that the pattern runs
+// only on the sentences that hold them.
+type patternCue struct {
+	cause  string
+	re     *regexp.Regexp
+	weight float64
+	need   [][]string
+}
+
+var patternCues = append(parseCausePatterns(rules.Table("cause/patterns.tsv", 4), causeOrder),
+	errorActCues(rules.Table("cause/error_markers.tsv", 2), rules.Table("cause/error_acts.tsv", 3), causeOrder, causeWeights.errorActGap)...)
+
+// errorActCues builds the cues of an act done in error from two lists
+// instead of a list of every compound: markers (error_markers.tsv) glued to
+// an act's noun (誤 + 送付, 発送, 投函, 公開 …) or standing apart before its
+// verb (誤って … 投函, within gap characters of the sentence), and acts
+// (error_acts.tsv) with the cause and weight an act done in error states.
+// It makes one pattern for each join and each cause and weight, so that a
+// sentence counts each once however many of its acts it holds.
+func errorActCues(markers, acts []rules.Row, order []string, gap int) []patternCue {
+	byJoin := map[string][]string{}
+	for _, r := range markers {
+		causeOneOf(r, 1, "join", "glued", "apart")
+		if slices.Contains(byJoin[r.Fields[1]], r.Fields[0]) {
+			panic(fmt.Errorf("rules: %s: marker %q is listed twice", r.Pos(), r.Fields[0]))
+		}
+		byJoin[r.Fields[1]] = append(byJoin[r.Fields[1]], r.Fields[0])
+	}
+	type group struct {
+		cause  string
+		weight float64
+	}
+	var groups []group
+	words := map[group][]string{}
+	seen := map[string]bool{}
+	for _, r := range acts {
+		checkCauseColumn(r, 1, order)
+		w, err := r.Number(2, "weight")
+		causeMust(err)
+		if seen[r.Fields[0]] {
+			panic(fmt.Errorf("rules: %s: act %q is listed twice", r.Pos(), r.Fields[0]))
+		}
+		seen[r.Fields[0]] = true
+		g := group{r.Fields[1], w}
+		if words[g] == nil {
+			groups = append(groups, g)
+		}
+		words[g] = append(words[g], r.Fields[0])
+	}
+	var out []patternCue
+	for _, join := range []string{"glued", "apart"} {
+		if len(byJoin[join]) == 0 {
+			continue
+		}
+		between := ""
+		if join == "apart" {
+			between = fmt.Sprintf("[^。]{0,%d}?", gap)
+		}
+		for _, g := range groups {
+			re := regexp.MustCompile(causeAlternation(byJoin[join]) + between + causeAlternation(words[g]))
+			out = append(out, patternCue{cause: g.cause, re: re, weight: g.weight, need: [][]string{byJoin[join], words[g]}})
+		}
+	}
+	return out
+}
+
+// parseCausePatterns reads patterns.tsv's rows, whose causes are of order.
+func parseCausePatterns(rows []rules.Row, order []string) []patternCue {
+	var out []patternCue
+	for _, r := range rows {
+		checkCauseColumn(r, 0, order)
+		w, err := r.Number(1, "weight")
+		causeMust(err)
+		var need [][]string
+		for _, g := range strings.Split(r.Fields[2], ";") {
+			words := strings.Split(g, "|")
+			if slices.Contains(words, "") {
+				panic(fmt.Errorf("rules: %s: need %q has an empty word", r.Pos(), r.Fields[2]))
+			}
+			need = append(need, words)
+		}
+		re, err := regexp.Compile(r.Fields[3])
+		if err != nil {
+			panic(fmt.Errorf("rules: %s: pattern: %v", r.Pos(), err))
+		}
+		out = append(out, patternCue{cause: r.Fields[0], re: re, weight: w, need: need})
+	}
+	return out
+}
+
+// causeMust panics with err, a rule file's error naming its file and line,
+// when it is not nil: the files are embedded, and TestBundledRules and the
+// cases read them all, so a panic here is a file its test would catch.
+func causeMust(err error) {
+	if err != nil {
+		panic(err)
+	}
+}
+
+// causeOneOf panics unless field col of r, named column, is one of allowed.
+func causeOneOf(r rules.Row, col int, column string, allowed ...string) {
+	if !slices.Contains(allowed, r.Fields[col]) {
+		panic(fmt.Errorf("rules: %s: %s %q is not one of %s", r.Pos(), column, r.Fields[col], strings.Join(allowed, ", ")))
+	}
+}
+
+// causeWordsByRole reads the rows of a table of word <TAB> role whose roles
+// are allowed, each with a word at least:
+// the words of each role, in the file's order.
+func causeWordsByRole(rows []rules.Row, allowed ...string) map[string][]string {
+	out := map[string][]string{}
+	path := ""
+	for _, r := range rows {
+		path = r.File
+		causeOneOf(r, 1, "role", allowed...)
+		if slices.Contains(out[r.Fields[1]], r.Fields[0]) {
+			panic(fmt.Errorf("rules: %s: %q is already a word of %s", r.Pos(), r.Fields[0], r.Fields[1]))
+		}
+		out[r.Fields[1]] = append(out[r.Fields[1]], r.Fields[0])
+	}
+	for _, role := range allowed {
+		if len(out[role]) == 0 {
+			panic(fmt.Errorf("rules: %s: no words of %s", path, role))
+		}
+	}
+	return out
+}
+
+var (
+	causeSentenceRoles = causeWordsByRole(rules.Table("cause/sentence_words.tsv", 2), "cause", "statement", "speculative", "gloss")
+	// causeWords make a sentence one that states a cause.
+	causeWords = causeSentenceRoles["cause"]
+	// causeStatements make a sentence one that states the cause outright.
+	causeStatements = causeSentenceRoles["statement"]
+	// speculative phrases make a sentence about a possibility being
+	// checked, which states no cause: 「不正アクセスの有無を調査中」.
+	speculative = causeSentenceRoles["speculative"]
+	// glossMarks open a note that explains a word (「※フォレンジック調査:
+	// 不正アクセスやランサムウェアの…」): the causes it names are examples.
+	glossMarks = causeSentenceRoles["gloss"]
+
+	causeHeadingRoles = causeWordsByRole(rules.Table("cause/headings.tsv", 2), "cause", "statement", "response", "not_response")
+	// responseHeadings head the parts of a notice about what was done or
+	// will be done, not about what happened.
+	responseHeadings = causeHeadingRoles["response"]
+
+	causeMaskParts = causeWordsByRole(rules.Table("cause/masks.tsv", 2), "attack", "object", "end", "listed_in", "denial", "not_denial")
+	// consequenceWords open every match of consequenceRE, and
+	// consequenceEnds end it.
+	consequenceWords = causeMaskParts["attack"]
+	consequenceEnds  = causeMaskParts["end"]
+	// consequenceRE finds attack words used for what an intruder did with
+	// the organization's systems, not for how it got in: an account taken
+	// over sent 「フィッシングメールの送信」, and 「ニセ電話詐欺被害」 is the
+	// subject of a police file, not its cause.
+	consequenceRE = regexp.MustCompile(causeAlternation(consequenceWords) + causeAlternation(causeMaskParts["object"]) + "?" +
+		fmt.Sprintf("[^。、]{0,%d}", causeWeights.consequenceGap) + causeAlternation(consequenceEnds))
+	// listedIn are entries in a list or a register, which 掲載 also says.
+	listedIn = causeMaskParts["listed_in"]
+	// causeDenials deny what their clause says: 「…によるものではなく」.
+	causeDenials = causeMaskParts["denial"]
+	// causeNotDenials hold a denial and deny nothing: 「…だけではなく」.
+	causeNotDenials = causeMaskParts["not_denial"]
+
+	causeTheftItems = causeWordsByRole(rules.Table("cause/theft_items.tsv", 2), "data", "physical")
+	// dataWords name data, not a device or papers.
+	dataWords = causeTheftItems["data"]
+	// physicalItems are things a thief carries away.
+	physicalItems = causeTheftItems["physical"]
+
+	// lemmaStems are what the lemma cues' conjugated forms hold: a token
+	// whose base form is a lemma cue's has one in its surface
+	// (TestLemmaStems reads them from the dictionary).
+	lemmaStems = rules.Words("cause/lemma_stems.tsv")
+)
+
+// causeAlternation is a regexp group (?:…) of words, quoted, longest first: of
+// two words where one opens the other, the longer is tried first.
+func causeAlternation(words []string) string {
+	sorted := slices.Clone(words)
+	slices.SortStableFunc(sorted, func(a, b string) int { return len(b) - len(a) })
+	for i, w := range sorted {
+		sorted[i] = regexp.QuoteMeta(w)
+	}
+	return "(?:" + strings.Join(sorted, "|") + ")"
+}
+
+// glossTermRunes is the longest term a gloss explains: a note mark, the
+// term, then a colon.
+const glossTermRunes = 20
+
+// isGloss reports whether sentence s is a note that explains a word: it
+// opens with a mark of glossMarks and names a term of at most
+// glossTermRunes runes, with no 、 or 。, before a colon. A term that is a
+// cause word (「※原因:…」) makes a statement, not a gloss.
+func isGloss(s string) bool {
+	s = strings.TrimLeft(s, " \t")
+	for _, m := range glossMarks {
+		rest, ok := strings.CutPrefix(s, m)
+		if !ok {
+			continue
+		}
+		for n, r := range []rune(rest) {
+			switch {
+			case n > glossTermRunes || r == '、' || r == '。':
+				return false
+			case (r == ':' || r == '：') && n > 0:
+				term, _, _ := strings.Cut(rest, string(r))
+				return !text.ContainsAny(term, causeWords)
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// Known reports whether c is one of the causes of cause/order.tsv.
+func Known(c string) bool { return slices.Contains(causeOrder, c) }

@@ -1,0 +1,256 @@
+package counts
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/breachtrend/breachtrend/rules"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
+)
+
+// The counts' rules are read from rules/count/ once, at start-up: units,
+// qualifiers (約, 以上, 合計), the filters that tell a count of people or
+// records from one of staff, letters or servers, the labels of bare counts
+// and the windows the filters look through. rules/README.md says what each
+// file and column means.
+
+// Unit kinds (rules/count/units.tsv) that the filters tell apart.
+const (
+	unitPerson      = "person"
+	unitPersonShare = "person_share"
+	unitRecord      = "record"
+	unitRecordShare = "record_share"
+	unitAccount     = "account"
+	unitHousehold   = "household"
+	unitUser        = "user"
+	unitParty       = "party"
+)
+
+// countUnits are the units, longest first (人分 before 人), and
+// countUnitKind their kinds.
+var countUnits, countUnitKind = parseCountUnits(rules.Table("count/units.tsv", 2))
+
+// parseCountUnits reads units.tsv's rows; it panics on a bad one, naming
+// the file, the line and the column.
+func parseCountUnits(rows []rules.Row) ([]string, map[string]string) {
+	kind := map[string]string{}
+	var units []string
+	for _, r := range rows {
+		countOneOf(r, 1, "kind", unitPerson, unitPersonShare, unitRecord, unitRecordShare, unitAccount, unitHousehold, unitUser, unitParty)
+		if _, dup := kind[r.Fields[0]]; dup {
+			panic(fmt.Errorf("rules: %s: unit %q is listed twice", r.Pos(), r.Fields[0]))
+		}
+		kind[r.Fields[0]] = r.Fields[1]
+		units = append(units, r.Fields[0])
+	}
+	return countLongestFirst(units), kind
+}
+
+// Qualifier meanings (rules/count/qualifiers.tsv).
+const (
+	qualApprox = "approx"
+	qualTotal  = "total"
+	qualExact  = "exact"
+)
+
+// countPrefixes are the qualifiers before a number and countSuffixes
+// those after its unit, longest first (最大で before 最大);
+// countQualifier is what each means.
+var countPrefixes, countSuffixes, countQualifier = parseCountQualifiers(rules.Table("count/qualifiers.tsv", 3))
+
+// parseCountQualifiers reads qualifiers.tsv's rows.
+func parseCountQualifiers(rows []rules.Row) ([]string, []string, map[string]string) {
+	var before, after []string
+	means := map[[2]string]string{}
+	byWord := map[string]string{}
+	for _, r := range rows {
+		countOneOf(r, 1, "place", "before", "after")
+		countOneOf(r, 2, "means", qualApprox, qualTotal, qualExact)
+		w, place := r.Fields[0], r.Fields[1]
+		if _, dup := means[[2]string{w, place}]; dup {
+			panic(fmt.Errorf("rules: %s: %q is listed twice %s", r.Pos(), w, place))
+		}
+		if m, ok := byWord[w]; ok && m != r.Fields[2] {
+			panic(fmt.Errorf("rules: %s: %q means %s before and %s after; one meaning a word", r.Pos(), w, m, r.Fields[2]))
+		}
+		means[[2]string{w, place}], byWord[w] = r.Fields[2], r.Fields[2]
+		if place == "before" {
+			before = append(before, w)
+		} else {
+			after = append(after, w)
+		}
+	}
+	if len(before) == 0 || len(after) == 0 {
+		panic(fmt.Errorf("rules: count/qualifiers.tsv: want words before and after"))
+	}
+	return countLongestFirst(before), countLongestFirst(after), byWord
+}
+
+// countUnitStarts and countPrefixStarts are the first runes of the units
+// and of the qualifiers before a number: the scanners' quick checks.
+var countUnitStarts, countPrefixStarts = startRunes(countUnits), startRunes(countPrefixes)
+
+// countFilters are rules/count/filters.tsv's words, by filter.
+var countFilters = parseCountFilters(rules.Table("count/filters.tsv", 2))
+
+// countFilterNames are the filters of filters.tsv that the counts read.
+var countFilterNames = []string{"not_people_before", "data_before", "not_people_after", "address", "inquiry_heads",
+	"phrase_ends", "acting_after", "actors_before", "actor_particles", "party_people", "total_before",
+	"part", "ordinal_after", "ratio_after", "joined", "not_joined", "leak", "strong_leak",
+	"discipline", "source_particles", "report_words", "addressee_after", "addressee_exposed", "actor_things"}
+
+// parseCountFilters reads filters.tsv's rows: every filter has words.
+func parseCountFilters(rows []rules.Row) map[string][]string {
+	names := countFilterNames
+	out := map[string][]string{}
+	for _, r := range rows {
+		countOneOf(r, 1, "filter", names...)
+		if slices.Contains(out[r.Fields[1]], r.Fields[0]) {
+			panic(fmt.Errorf("rules: %s: %q is already a word of %s", r.Pos(), r.Fields[0], r.Fields[1]))
+		}
+		out[r.Fields[1]] = append(out[r.Fields[1]], r.Fields[0])
+	}
+	for _, n := range names {
+		if len(out[n]) == 0 {
+			panic(fmt.Errorf("rules: count/filters.tsv: no words of %s", n))
+		}
+	}
+	return out
+}
+
+var (
+	// notPeopleBefore are nouns that, just before a number, say what is
+	// counted is not a person or a record of one.
+	notPeopleBefore = countFilters["not_people_before"]
+	// actingAfter, just after a count, say the people counted did
+	// something (logged in), not that their data leaked.
+	actingAfter = countFilters["acting_after"]
+	// strongLeakWords say data leaked or could be seen (the timeline reads
+	// them too).
+	strongLeakWords = countFilters["strong_leak"]
+	// notPeopleAfter are nouns right after "N件の" that say the same.
+	notPeopleAfter = countFilters["not_people_after"]
+	// actorsBefore are the people who did or saw something, not whose
+	// data leaked: "担当者2名が閲覧", "従事者1名が持ち出し".
+	actorsBefore = countFilters["actors_before"]
+	// leakWords make a sentence about whose data leaked.
+	leakWords = countFilters["leak"]
+)
+
+// countWindowSet are the numbers of rules/count/windows.tsv.
+type countWindowSet struct {
+	before, dataBefore, actorsBefore, totalBefore, actingAfter, headPhrase, itemLine, joinedBetween, listItems, reporterPhrase int
+}
+
+// countWindows are rules/count/windows.tsv's numbers.
+var countWindows = parseCountWindows(rules.Table("count/windows.tsv", 3))
+
+// parseCountWindows reads windows.tsv's rows: each a whole number of 1 or
+// more, none missing, no other.
+func parseCountWindows(rows []rules.Row) countWindowSet {
+	byName := map[string]int{}
+	for _, r := range rows {
+		v, err := r.Number(1, "value")
+		if err != nil {
+			panic(err)
+		}
+		if v != float64(int(v)) || v < 1 {
+			panic(fmt.Errorf("rules: %s: value %q is not a whole number of 1 or more", r.Pos(), r.Fields[1]))
+		}
+		if _, dup := byName[r.Fields[0]]; dup {
+			panic(fmt.Errorf("rules: %s: %q is listed twice", r.Pos(), r.Fields[0]))
+		}
+		byName[r.Fields[0]] = int(v)
+	}
+	get := func(name string) int {
+		v, ok := byName[name]
+		if !ok {
+			panic(fmt.Errorf("rules: count/windows.tsv: no line for %q", name))
+		}
+		delete(byName, name)
+		return v
+	}
+	w := countWindowSet{get("before"), get("data_before"), get("actors_before"), get("total_before"), get("acting_after"),
+		get("head_phrase"), get("item_line"), get("joined_between"), get("list_items"), get("reporter_phrase")}
+	for name := range byName {
+		panic(fmt.Errorf("rules: count/windows.tsv: %q is no window the counts read", name))
+	}
+	return w
+}
+
+// labelCountRE: a table row whose label says what is counted, and a bare
+// number with no unit ("漏えい人数 25789", "流出件数:1,204"), built from
+// rules/count/labels.tsv.
+var labelCountRE = parseCountLabels(rules.Table("count/labels.tsv", 2))
+
+// parseCountLabels builds labelCountRE from labels.tsv's rows.
+func parseCountLabels(rows []rules.Row) *regexp.Regexp {
+	parts := map[string][]string{}
+	for _, r := range rows {
+		countOneOf(r, 1, "part", "subject", "measure", "approx")
+		parts[r.Fields[1]] = append(parts[r.Fields[1]], regexp.QuoteMeta(r.Fields[0]))
+	}
+	for _, p := range []string{"subject", "measure", "approx"} {
+		if len(parts[p]) == 0 {
+			panic(fmt.Errorf("rules: count/labels.tsv: no words of %s", p))
+		}
+		parts[p] = countLongestFirst(parts[p])
+	}
+	return regexp.MustCompile(`^[\s・\-]*(?:` + strings.Join(parts["subject"], "|") + `)(?:` + strings.Join(parts["measure"], "|") +
+		`)\s*[::]?\s*(` + strings.Join(parts["approx"], "|") + `)?((?:\d{1,3}(?:,\d{3})+|\d+))\s*$`)
+}
+
+// countOneOf panics unless field col of r, named column, is one of
+// allowed: the files are embedded, and TestBundledRules and the cases read
+// them all, so a panic here is a file its test would catch.
+func countOneOf(r rules.Row, col int, column string, allowed ...string) {
+	if !slices.Contains(allowed, r.Fields[col]) {
+		panic(fmt.Errorf("rules: %s: %s %q is not one of %s", r.Pos(), column, r.Fields[col], strings.Join(allowed, ", ")))
+	}
+}
+
+// countLongestFirst sorts words longest first, keeping the file's order among
+// words of one length: of two words where one opens the other, a scan that
+// takes the first that matches takes the longer.
+func countLongestFirst(words []string) []string {
+	out := slices.Clone(words)
+	slices.SortStableFunc(out, func(a, b string) int { return len(b) - len(a) })
+	return out
+}
+
+// runeSet is a set of runes of the Basic Multilingual Plane, as bits, and
+// any others in a list: a check per rune of every sentence.
+type runeSet struct {
+	bmp   [1 << 10]uint64
+	other []rune
+}
+
+// startRunes is the set of the first runes of words.
+func startRunes(words []string) *runeSet {
+	s := &runeSet{}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if r < 1<<16 {
+			s.bmp[r>>6] |= 1 << (r & 63)
+		} else {
+			s.other = append(s.other, r)
+		}
+	}
+	return s
+}
+
+// has reports whether r is in s.
+func (s *runeSet) has(r rune) bool {
+	if r >= 0 && r < 1<<16 {
+		return s.bmp[r>>6]&(1<<(r&63)) != 0
+	}
+	return slices.Contains(s.other, r)
+}
+
+// MentionsLeak reports whether s holds one of strongLeakWords, the words
+// that say data leaked or could be seen: the timeline reads them too, to
+// tell the start of a leak from the start of another period.
+func MentionsLeak(s string) bool { return text.ContainsAny(s, strongLeakWords) }

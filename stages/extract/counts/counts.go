@@ -1,0 +1,378 @@
+package counts
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/breachtrend/breachtrend/stages/extract/text"
+)
+
+// countMention is one number of people or records in a sentence.
+type countMention struct {
+	Value  int64
+	Approx bool
+	Unit   string
+	Start  int  // byte offset in the sentence
+	End    int  // byte offset just after the count
+	Paren  bool // written in brackets after a category: 個人情報(1,244件)
+	Total  bool // labelled as a total: 申請総数1,660件, 合計: 9名
+}
+
+// findCounts returns the people or record counts written in s.
+func findCounts(s string) []countMention {
+	var out []countMention
+	if c, ok := labelCount(s); ok {
+		return []countMention{c}
+	}
+	if !countCue(s) {
+		return nil
+	}
+	for m := range countMatches(s) { // 約25万人, 61,942件, 三千人… (countscan.go)
+		num := s[m[4]:m[5]]
+		unit := s[m[6]:m[7]]
+		v, ok := text.ParseNumber(num)
+		if !ok || v <= 0 {
+			continue
+		}
+		if m[4] > 0 && (text.IsDigitByte(s[m[4]-1]) || s[m[4]-1] == '.' && !strings.HasSuffix(s[:m[4]], "..") || s[m[4]-1] == '-' || s[m[4]-1] == '/') {
+			continue // inside a decimal, a date or a code; "…1,793件" (… is "..." after NFKC) is a count
+		}
+		kind := countUnitKind[unit]
+		if num == "一" && (kind == unitPerson || kind == unitRecord) {
+			continue // "今回の一件", "お一人": not a count
+		}
+		before := text.LastRunes(s[:m[0]], countWindows.before)
+		// A noun before a comma belongs to another clause: in
+		// 「メールを誤送信し、保護者45名の…」 送信 does not count 45.
+		if i := strings.LastIndexAny(before, "、,"); i >= 0 {
+			_, size := utf8.DecodeRuneInString(before[i:])
+			before = before[i+size:]
+		}
+		after := s[m[1]:]
+		if kind == unitParty && !text.ContainsAny(before, countFilters["party_people"]) {
+			continue // 送付先, 委託先… are places, not people
+		}
+		if w := lastWordOf(before, notPeopleBefore); w != "" && !counted(s[:m[0]], w) &&
+			!text.ContainsAny(text.LastRunes(s[:m[0]], countWindows.dataBefore), countFilters["data_before"]) &&
+			!personOfThing(kind, before, w) {
+			continue // "送信メール3,000件"; but "メールアドレス 115件" are addresses
+		}
+		if isPersonKind(kind) && (text.ContainsAny(before, countFilters["discipline"]) ||
+			text.ContainsAny(clauseRunes(after, countWindows.actingAfter), countFilters["discipline"])) {
+			continue // "上司2名を厳重注意処分", "訓告1名": staff disciplined
+		}
+		if isPersonKind(kind) && reporters(after) {
+			continue // "三名のお客様より…とのご連絡": who reported it
+		}
+		if (kind == unitRecord || kind == unitRecordShare) && text.HasPrefixAny(strings.TrimPrefix(after, "の"), countFilters["report_words"]) {
+			continue // "窓口へ3件連絡があり": reports, not records
+		}
+		if isPersonKind(kind) && addressees(s, after) {
+			continue // "保護者(40名)宛に送信": who received it, not whose data it held
+		}
+		if rest := strings.TrimPrefix(after, "の"); rest != after && kind == unitPerson &&
+			text.ContainsAny(text.LastRunes(s[:m[0]], countWindows.actorsBefore), actorsBefore) &&
+			text.HasPrefixAny(rest, countFilters["actor_things"]) && !text.HasPrefixAny(rest, countFilters["address"]) {
+			continue // "職員1名のメールアカウント": the staff's account was the way in
+		}
+		if rest := strings.TrimPrefix(after, "の"); rest != after && (kind == unitRecord || kind == unitRecordShare) &&
+			!text.HasPrefixAny(rest, countFilters["address"]) && text.HasPrefixAny(rest, notPeopleAfter) {
+			continue // "20,912人分のデータ" are people, "3件のデータ" files; "49件のメールアドレス" addresses
+		}
+		if rest := strings.TrimPrefix(after, "の"); rest != after && (kind == unitRecord || kind == unitRecordShare) && headNounNotPeople(rest) {
+			continue // "1,514件の市への「お問い合わせ」があり": inquiries
+		}
+		if text.ContainsAny(text.FirstRunes(after, countWindows.actingAfter), actingAfter) {
+			continue // "2名以上のユーザーが同時にログインした際"
+		}
+		if kind == unitUser && !text.ContainsAny(s, strongLeakWords) {
+			continue // "約3,400ユーザーにサービスを提供できない": an outage
+		}
+		if kind == unitPerson && text.ContainsAny(text.LastRunes(s[:m[0]], countWindows.actorsBefore), actorsBefore) &&
+			text.HasPrefixAny(strings.TrimLeft(after, " "), countFilters["actor_particles"]) {
+			continue // "担当者2名が閲覧"; but "学生、教職員等約30,000名" are whose data
+		}
+		if text.HasPrefixAny(s[m[1]:], countFilters["ordinal_after"]) || text.HasPrefixAny(s[m[1]:], countFilters["ratio_after"]) && kind == unitRecord {
+			continue // 3件目, "15件中" is a ratio
+		}
+		approx := m[2] >= 0 && countQualifier[s[m[2]:m[3]]] == qualApprox || m[8] >= 0 && countQualifier[s[m[8]:m[9]]] == qualApprox
+		paren := m[0] > 0 && strings.HasSuffix(strings.TrimSpace(s[:m[0]]), "(")
+		total := m[2] >= 0 && countQualifier[s[m[2]:m[3]]] == qualTotal ||
+			text.ContainsAny(text.LastRunes(s[:m[0]], countWindows.totalBefore), countFilters["total_before"])
+		out = append(out, countMention{Value: v, Approx: approx, Unit: unit, Start: m[0], End: m[1], Paren: paren, Total: total})
+	}
+	return out
+}
+
+// countCue reports whether s has a numeral right before (ASCII white
+// space aside) the first character of a unit, as every count match has.
+// Most sentences hold no count.
+func countCue(s string) bool {
+	numeral := false
+	for i := 0; i < len(s); {
+		if b := s[i]; b < utf8.RuneSelf {
+			i++
+			if !text.IsSpaceByte(b) { // \s: a numeral before it still counts
+				numeral = text.IsDigitByte(b)
+			}
+			continue
+		}
+		// Units and kanji numerals are runes of three bytes; any other
+		// rune is read as unknown, one byte at a time.
+		r, n := text.ThreeByteRune(s, i)
+		i += n
+		if numeral && countUnitStarts.has(r) { // 人分, 名分, 件分, アカウント, 世帯, ユーザー …
+			return true
+		}
+		numeral = text.IsKanjiNumeral(r)
+	}
+	return false
+}
+
+// lastWordOf returns the word of words that occurs last in s, or "".
+func lastWordOf(s string, words []string) string {
+	best, at := "", -1
+	for _, w := range words {
+		if i := strings.LastIndex(s, w); i > at || (i == at && i >= 0 && len(w) > len(best)) {
+			best, at = w, i
+		}
+	}
+	return best
+}
+
+// isPersonKind reports whether a unit kind counts persons (人, 名, 人分).
+func isPersonKind(kind string) bool { return kind == unitPerson || kind == unitPersonShare }
+
+// personOfThing reports whether a person count names people of the thing
+// that not_people_before found, not the things: in 「利用団体の責任者3名分」
+// the の after 団体 makes the count one of the 責任者.
+func personOfThing(kind, before, w string) bool {
+	return isPersonKind(kind) && strings.Contains(before[strings.LastIndex(before, w)+len(w):], "の")
+}
+
+// clauseRunes is the first n runes of s, cut at the first 、 or 。: the
+// clause a count stands in.
+func clauseRunes(s string, n int) string {
+	t := text.FirstRunes(s, n)
+	if i := strings.IndexAny(t, "、。,"); i >= 0 {
+		t = t[:i]
+	}
+	return t
+}
+
+// reporters reports whether the people of a person count, with after the
+// text after it, are where a report came from: a source particle (より,
+// から) in its clause and a report word (連絡, 指摘…) after it in the
+// sentence: 「二名の利用者様より…とのご連絡」.
+func reporters(after string) bool {
+	clause := clauseRunes(after, countWindows.reporterPhrase)
+	for _, p := range countFilters["source_particles"] {
+		if i := strings.Index(clause, p); i >= 0 && text.ContainsAny(after[i+len(p):], countFilters["report_words"]) {
+			return true
+		}
+	}
+	return false
+}
+
+// addressees reports whether a person count is of the addressees of what
+// was sent (「保護者(40名)宛に」): they received it, their data did not
+// leak, unless the sentence says their addresses showed (BCC, アドレス).
+func addressees(s, after string) bool {
+	after = strings.TrimLeft(after, ") ")
+	return text.HasPrefixAny(after, countFilters["addressee_after"]) && !text.ContainsAny(s, countFilters["addressee_exposed"])
+}
+
+// counted reports whether the last w in s is itself the unit of a number
+// ("76事業所85件のメールアドレス": 76 offices, then 85 addresses), so that it
+// does not say what the next number counts.
+func counted(s, w string) bool {
+	i := strings.LastIndex(s, w)
+	return i > 0 && text.IsDigitByte(s[i-1])
+}
+
+// headNounNotPeople reports whether the noun phrase after "N件の" is
+// headed by something that is not a person's record: the phrase runs to
+// the first particle that ends it, and its last noun is its head
+// ("市への「お問い合わせ」があり" counts inquiries).
+func headNounNotPeople(rest string) bool {
+	end := len(rest)
+	for _, p := range countFilters["phrase_ends"] {
+		if i := strings.Index(rest, p); i >= 0 && i < end {
+			end = i
+		}
+	}
+	phrase := strings.TrimRight(rest[:end], "」』 ")
+	if utf8.RuneCountInString(phrase) > countWindows.headPhrase {
+		return false
+	}
+	for _, w := range countFilters["address"] {
+		if strings.HasSuffix(phrase, w) {
+			return false
+		}
+	}
+	for _, w := range countFilters["inquiry_heads"] {
+		if strings.HasSuffix(phrase, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// labelCount reads a labelled bare count of a table row.
+func labelCount(s string) (countMention, bool) {
+	if t := strings.TrimRight(s, " \t\n\f\r"); t == "" || !text.IsDigitByte(t[len(t)-1]) {
+		return countMention{}, false // every match ends with digits and white space
+	}
+	m := labelCountRE.FindStringSubmatchIndex(s)
+	if m == nil {
+		return countMention{}, false
+	}
+	v, ok := text.ParseNumber(s[m[4]:m[5]])
+	if !ok || v <= 0 {
+		return countMention{}, false
+	}
+	return countMention{Value: v, Approx: m[2] >= 0, Unit: "件", Start: m[4], End: m[5]}, true
+}
+
+// Affected picks the notice's count of people or records: the largest of
+// the counts stated in sentences about leaked data, where counts of the
+// categories of one list, or of one sentence's bracketed categories, are
+// added up first.
+func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, evidence string, ok bool) {
+	type pick struct {
+		v      int64
+		approx bool
+		ev     string
+	}
+	var best pick
+	consider := func(p pick) {
+		if p.v > best.v {
+			best = p
+		}
+	}
+	var group pick // running sum of consecutive list items
+	groupN := 0
+	lastNum := 0        // the enumerator of the group's last item, (3) → 3
+	pending := false    // a heading-like line ended the group, unless the enumeration goes on
+	underTotal := false // the list follows a stated total: it is that total's breakdown
+	flush := func() {
+		if groupN >= countWindows.listItems && !underTotal {
+			consider(group)
+		}
+		group, groupN, lastNum, pending, underTotal = pick{}, 0, 0, false, false
+	}
+	for _, s := range sents {
+		w.Check()
+		cs := findCounts(s.Text)
+		if len(cs) == 0 {
+			// A detail line under an item ("(氏名、住所、電話番号)",
+			// "項目は、…") does not end the list; a sentence or heading does,
+			// unless the next count goes on with the enumeration: a short
+			// detail line "介護給付費明細等" under "(1)" reads as a heading.
+			if !s.Item && (strings.HasSuffix(s.Text, "。") || text.IsHeading(s.Text)) {
+				if lastNum > 0 && !strings.HasSuffix(s.Text, "。") {
+					pending = true
+				} else {
+					flush()
+				}
+			}
+			continue
+		}
+		if pending {
+			if n := enumerator(s.Text); n == 0 || n != lastNum+1 {
+				flush()
+			}
+			pending = false
+		}
+		if !text.ContainsAny(s.Text, leakWords) && !text.ContainsAny(s.Heading, leakWords) && !s.Item {
+			continue
+		}
+		for _, c := range cs {
+			consider(pick{c.Value, c.Approx, s.Text})
+		}
+		// Counts of categories joined in one sentence add up: 生徒19名及び
+		// その保護者18名, 司会者1名及び講師2名.
+		for k := 0; k+1 < len(cs); k++ {
+			sum := pick{cs[k].Value, cs[k].Approx, s.Text}
+			for k+1 < len(cs) && joinedCounts(s.Text[cs[k].End:cs[k+1].Start]) {
+				k++
+				sum.v += cs[k].Value
+				sum.approx = sum.approx || cs[k].Approx
+			}
+			consider(sum)
+		}
+		// Bracketed counts of different categories in one sentence add up:
+		// クレジットカード情報(38件)及び個人情報(1,244件).
+		var sum pick
+		n := 0
+		for k, c := range cs {
+			if k > 0 && text.ContainsAny(s.Text[cs[k-1].End:c.Start], countFilters["part"]) {
+				break // "202世帯(207人)分、うち…(151人)分": a part, not another category
+			}
+			if c.Paren {
+				sum.v += c.Value
+				sum.approx = sum.approx || c.Approx
+				n++
+			}
+		}
+		if n >= 2 {
+			sum.ev = s.Text
+			consider(sum)
+		}
+		switch {
+		case cs[0].Total:
+			// "申請総数1,660件": the lines after it break the total down,
+			// maybe at several levels; their sum is no count.
+			flush()
+			underTotal = true
+		case (s.Item || lineIsItemLike(s.Text)) && utf8.RuneCountInString(s.Text) <= countWindows.itemLine:
+			if text.ContainsAny(s.Text, countFilters["part"]) {
+				break // "- なお、上記のうち…128件": a part of the items above
+			}
+			group.v += cs[0].Value
+			group.approx = group.approx || cs[0].Approx
+			if group.ev == "" {
+				group.ev = s.Text
+			}
+			groupN++
+			lastNum = enumerator(s.Text)
+		default:
+			flush()
+		}
+	}
+	flush()
+	if best.v == 0 {
+		return 0, false, "", false
+	}
+	return best.v, best.approx, best.ev, true
+}
+
+// enumerator is the number of an item "(3)…" or "3)…", or 0.
+func enumerator(s string) int {
+	m := enumeratorRE.FindStringSubmatch(s)
+	if m == nil {
+		return 0
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n
+}
+
+var enumeratorRE = regexp.MustCompile(`^\(?(\d{1,2})\)`)
+
+// joinedCounts reports whether the text between two counts joins two
+// categories ("及びその保護者", "と", "、教員") rather than giving a part
+// (うち), an alternative (除くと) or a bracket.
+func joinedCounts(between string) bool {
+	if utf8.RuneCountInString(between) > countWindows.joinedBetween || text.ContainsAny(between, countFilters["not_joined"]) {
+		return false
+	}
+	return text.ContainsAny(between, countFilters["joined"])
+}
+
+// lineIsItemLike: "(1) ユーザー様の個人情報 23,508件" and "学内学生…85件"
+// are items of a breakdown even without a bullet.
+func lineIsItemLike(s string) bool {
+	return strings.HasPrefix(s, "(") || strings.Contains(s, "…") || strings.Contains(s, ":")
+}

@@ -1,0 +1,38 @@
+package counts
+
+import (
+	"testing"
+
+	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
+)
+
+// FuzzCounts checks that the count cue skips no text countRE matches, that
+// every count found is positive, and that reading counts never panics.
+func FuzzCounts(f *testing.F) {
+	for _, s := range extracttest.FuzzSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !countCue(s) && countRE.MatchString(s) {
+			t.Fatalf("countCue(%q) is false, but countRE matches", s)
+		}
+		for _, c := range findCounts(s) {
+			if c.Value <= 0 {
+				t.Fatalf("count %d from %q", c.Value, s)
+			}
+		}
+		Affected(nil, text.SplitSentences(s))
+		text.ParseNumber(s)
+	})
+}
+
+// TestCountCueSkipsNone checks on every sentence of the sample corpus that
+// the cue check of findCounts skips no sentence countRE would match.
+func TestCountCueSkipsNone(t *testing.T) {
+	for _, s := range extracttest.Sentences(t, text.SplitSentences) {
+		if !countCue(s.Text) && countRE.MatchString(s.Text) {
+			t.Errorf("countCue(%q) is false, but countRE matches", s.Text)
+		}
+	}
+}

@@ -1,0 +1,474 @@
+package datatypes
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/breachtrend/breachtrend/internal/wordscan"
+	"github.com/breachtrend/breachtrend/schemas"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
+)
+
+// typesIn returns the data types named in s, longest words first, each
+// span of text used once.
+func typesIn(s string) []string {
+	// Of ~250 terms a sentence holds a handful, found in one pass; they
+	// are taken in list order, each one's occurrences from the left, as a
+	// scan of s for each term in turn would find them.
+	var buf [16]wordscan.Hit
+	hits := dataTermIndex.AppendHits(buf[:0], s)
+	if len(hits) == 0 {
+		if !hasProductiveSuffix(s) {
+			return nil
+		}
+		return productiveTypes(s, make([]bool, len(s)), nil)
+	}
+	text.ByWord(hits)
+	used := make([]bool, len(s))
+	var out []string
+	for len(hits) > 0 {
+		n := 1
+		for n < len(hits) && hits[n].Word == hits[0].Word {
+			n++
+		}
+		t := dataTerms[hits[0].Word]
+		from := 0
+		for _, h := range hits[:n] {
+			i := h.At
+			if i < from {
+				continue // overlaps the occurrence before: strings.Index would skip it
+			}
+			j := i + len(t.word)
+			from = j
+			if text.AnyUsed(used[i:j]) || (t.delimited && !delimitedAt(s, i, j)) {
+				continue
+			}
+			for k := i; k < j; k++ {
+				used[k] = true
+			}
+			if text.HasPrefixAny(s[j:], usageAfter) || dtHasSuffix(s[:i], usageBefore) || contactValue(t.kind, s[j:]) {
+				continue
+			}
+			kind := t.kind
+			// 「お届け先の個人情報」 is the addressees' data, not an address.
+			if text.HasPrefixAny(s[j:], t.addressee) {
+				continue
+			}
+			if kind == "" {
+				continue // a word that holds a type's word but names none: 住所録
+			}
+			if len(t.needWords) > 0 && !needsMet(s, i, j, t.needWords) {
+				continue // 「写真等のデータ容量」: no people in sight, no photo of them
+			}
+			// A bare ID of a patient or a student is their number.
+			if text.ContainsAny(s, t.retypeWords) {
+				kind = t.retypeKind
+			}
+			for _, k := range []string{kind, t.also} {
+				if k != "" && !slices.Contains(out, k) {
+					out = append(out, k)
+				}
+			}
+		}
+		hits = hits[n:]
+	}
+	return productiveTypes(s, used, out)
+}
+
+// productiveTypes adds the types of list items that no term names but whose
+// last word does (productive_suffixes.tsv): 整理番号 and ショップID between
+// list joiners are a person's number and an account's ID. The item runs
+// back from the suffix to a list joiner, over kanji, katakana and Latin
+// letters only, so that 「お客様の番号」 or 「電話番号」 (a term, its
+// span used) is no item.
+func productiveTypes(s string, used []bool, out []string) []string {
+	for _, p := range productiveSuffixes {
+		for from := 0; ; {
+			k := strings.Index(s[from:], p.suffix)
+			if k < 0 {
+				break
+			}
+			at := from + k
+			j := at + len(p.suffix)
+			from = j
+			i, ok := itemStart(s, at, p.longest-utf8.RuneCountInString(p.suffix))
+			if !ok || i == at || text.AnyUsed(used[i:j]) || !p.stemOK(s[i:at]) {
+				continue
+			}
+			next, _ := utf8.DecodeRuneInString(s[j:])
+			if j < len(s) && !strings.ContainsRune(joiners.runesAfter, next) && !text.HasPrefixAny(s[j:], joiners.wordsAfter) {
+				continue
+			}
+			if text.HasPrefixAny(s[j:], usageAfter) || dtHasSuffix(s[:i], usageBefore) {
+				continue
+			}
+			for k := i; k < j; k++ {
+				used[k] = true
+			}
+			if !slices.Contains(out, p.kind) {
+				out = append(out, p.kind)
+			}
+		}
+	}
+	return out
+}
+
+// stemOK reports whether stem, the item before the suffix, is written in
+// the script the suffix needs: an ID after katakana or Latin letters names
+// a service's account (ショップID); after kanji (今後ID, 生徒ID) it does
+// not say so.
+func (p productiveSuffix) stemOK(stem string) bool {
+	if p.stem == stemAny {
+		return true
+	}
+	for _, r := range stem {
+		if !unicode.In(r, unicode.Katakana, unicode.Latin) && r != 'ー' {
+			return false
+		}
+	}
+	return true
+}
+
+// needsMet reports whether one of words stands within term_needs_window
+// characters before s[i:j] or after it: 「児童の写真」, 「写真 38 名分」, but
+// not 「参加者名簿が写り込んだ写真」, a photo of a list.
+func needsMet(s string, i, j int, words []string) bool {
+	n := dataTypeWeights.termNeedsWindow
+	return text.ContainsAny(text.LastRunes(s[:i], n), words) || text.ContainsAny(text.FirstRunes(s[j:], n), words)
+}
+
+// hasProductiveSuffix reports whether s holds a suffix of
+// productive_suffixes.tsv, so that a sentence with no term needs no more.
+func hasProductiveSuffix(s string) bool {
+	for _, p := range productiveSuffixes {
+		if strings.Contains(s, p.suffix) {
+			return true
+		}
+	}
+	return false
+}
+
+// itemStart is where the list item that ends at end begins: after a list
+// joiner, at most stem runes back, over no hiragana (a joiner word such as
+// 及び aside). ok is false when no joiner starts it within that reach.
+func itemStart(s string, end, stem int) (int, bool) {
+	i := end
+	for n := 0; i > 0; n++ {
+		if dtHasSuffix(s[:i], joiners.wordsBefore) {
+			return i, true
+		}
+		r, w := utf8.DecodeLastRuneInString(s[:i])
+		if strings.ContainsRune(joiners.runesBefore, r) {
+			return i, true
+		}
+		if n == stem || unicode.In(r, unicode.Hiragana) || r == utf8.RuneError {
+			return i, false
+		}
+		i -= w
+	}
+	return 0, true
+}
+
+// delimitedAt reports whether s[i:j] stands alone between list separators.
+func delimitedAt(s string, i, j int) bool {
+	// The runes next to the word are decoded in place: converting all of
+	// s[:i] or s[j:] to []rune to read one rune cost more than the rest of
+	// typesIn.
+	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+	next, _ := utf8.DecodeRuneInString(s[j:])
+	before := i == 0 || strings.ContainsRune(joiners.runesBefore, prev) || dtHasSuffix(s[:i], joiners.wordsBefore)
+	after := j == len(s) || strings.ContainsRune(joiners.runesAfter, next) || text.HasPrefixAny(s[j:], joiners.wordsAfter)
+	return before && after
+}
+
+// The word lists DataTypes checks a sentence against, as bits of
+// dataTypeLists.in.
+const (
+	hasNegation = 1 << iota
+	hasHeldNot  // heldNotButLeaked
+	hasBelow    // negatedListCues.contains: 以下
+	hasDeny     // denials.phrases: わけではない
+	hasSpoofMail
+	hasSpoofLeak // what makes a spoofed mail's sentence one about a leak
+	hasLeakContext
+	hasRequest
+	hasRequestLeak // what makes a request one about a leak
+)
+
+var dataTypeLists = text.NewListSet(negations, heldNot, negatedListCues.contains, denials.phrases, spoofMails, spoofLeaks,
+	leakContext, requests, requestLeaks)
+
+// Find collects the types named as leaked: in sentences or list items
+// about leaked data, less the types a negated sentence (or the list under
+// it) names.
+func Find(w *text.Watch, sents []text.Sentence) ([]string, string) {
+	found := map[string]bool{}
+	negated := map[string]bool{}
+	var evidence string
+	negatedList := -1 // line under which list items are negated
+	var heading string
+	var headingLeak bool
+	for i, s := range sents {
+		w.Check()
+		// has is the lists with a word in s.Text, read again when it
+		// changes.
+		has := dataTypeLists.In(s.Text)
+		if has&hasDeny != 0 {
+			// 「…からパスワードがわかるわけではありません」 denies a
+			// consequence, not that the data leaked.
+			s.Text = denials.cut.Replace(s.Text)
+			has = dataTypeLists.In(s.Text)
+		}
+		if spoofWarning(has) {
+			continue
+		}
+		// Only a sentence with a negation has bracketed parts that hold
+		// one.
+		if has&hasNegation != 0 {
+			for _, p := range negatedParts(s.Text) {
+				for _, t := range typesIn(p) {
+					negated[t] = true
+				}
+			}
+			if t := withoutNegatedParts(s.Text); t != s.Text {
+				s.Text = t
+				has = dataTypeLists.In(s.Text)
+			}
+		}
+		types := typesIn(s.Text)
+		all := len(types) // typesIn(s.Text), for isTermList
+		neg := has&hasNegation != 0 && has&hasHeldNot == 0
+		if neg && (has&hasBelow != 0 || dtHasSuffix(s.Text, negatedListCues.ends)) {
+			negatedList = i
+		}
+		if negatedList >= 0 && i > negatedList && !s.Item {
+			negatedList = -1
+		}
+		if len(types) == 0 {
+			continue
+		}
+		switch {
+		case neg && has&hasBelow == 0:
+			for _, t := range typesBeforeNegation(s.Text) {
+				negated[t] = true
+			}
+			// What comes before the negated clause still counts:
+			// 「診察券番号※医療機関名は含まれておりません」.
+			head := s.Text[:negationScope(s.Text[:firstNegation(s.Text)])]
+			types = nil
+			if text.ContainsAny(head, negationScopes.keepHead) {
+				types = typesIn(head)
+			}
+			// What comes after a contrast that ends the negated clause
+			// counts too: 「氏名は記録されていないものの、患者IDと病名が記録」.
+			for _, t := range typesIn(contrastTail(s.Text)) {
+				if !slices.Contains(types, t) {
+					types = append(types, t)
+				}
+			}
+			if len(types) == 0 {
+				continue
+			}
+		case negatedList >= 0 && i > negatedList && s.Item:
+			continue
+		}
+		if i == 0 || s.Heading != heading {
+			heading, headingLeak = s.Heading, dataTypeLists.In(s.Heading)&hasLeakContext != 0
+		}
+		ctx := has&hasLeakContext != 0 || headingLeak ||
+			(s.Item && listContext(sents, i)) || isTermList(s.Text, all)
+		if !ctx || isRequest(has) {
+			continue
+		}
+		for _, t := range types {
+			found[t] = true
+		}
+		if evidence == "" {
+			evidence = s.Text
+		}
+	}
+	var out []string
+	for _, t := range schemas.DataTypes {
+		if found[t] && !negated[t] {
+			out = append(out, t)
+		}
+	}
+	return out, evidence
+}
+
+// heldNotButLeaked reports a sentence that says a type was not held and
+// then how it leaked anyway, as card-skimming notices do:
+// 「弊社ではクレジットカード情報を保有しておりませんでしたが、…改ざんされ」.
+func heldNotButLeaked(s string) bool { return text.ContainsAny(s, heldNot) }
+
+// negatedParts are the bracketed parts of s that hold a negation.
+func negatedParts(s string) []string {
+	var out []string
+	for from := 0; ; {
+		i := strings.Index(s[from:], "(")
+		if i < 0 {
+			return out
+		}
+		i += from
+		j := strings.Index(s[i:], ")")
+		if j < 0 {
+			return out
+		}
+		if p := s[i+1 : i+j]; text.ContainsAny(p, negations) {
+			out = append(out, p[negationScope(p):])
+		}
+		from = i + j + 1
+	}
+}
+
+// listContext reports whether the list that item i belongs to is
+// introduced by a line about leaked data: it walks back over the items and
+// short lines of the list.
+func listContext(sents []text.Sentence, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-dataTypeWeights.listContextLookback; j-- {
+		// Joined, since a word may span the two.
+		t := sents[j].Text + sents[j].Heading
+		if dataTypeLists.In(t)&hasLeakContext != 0 {
+			return true
+		}
+		if !sents[j].Item && utf8.RuneCountInString(sents[j].Text) > dataTypeWeights.listContextMaxLine {
+			return false
+		}
+	}
+	return false
+}
+
+// typesBeforeNegation: in 「住所や生年月日…は登録されておりません」 the types
+// before the negation are the ones not leaked.
+func typesBeforeNegation(s string) []string {
+	i := firstNegation(s)
+	return typesIn(s[negationScope(s[:i]):i])
+}
+
+// contrastTail is the part of s after the contrast word (ものの, が、;
+// negation_contrast.tsv) that ends the clause of its first negation, ""
+// when none does or when the part holds a negation of its own.
+func contrastTail(s string) string {
+	i := firstNegation(s)
+	end := -1
+	for _, c := range negationContrasts {
+		if k := strings.Index(s[i:], c); k >= 0 && (end < 0 || i+k+len(c) < end) {
+			end = i + k + len(c)
+		}
+	}
+	if end < 0 || text.ContainsAny(s[end:], negations) {
+		return ""
+	}
+	return s[end:]
+}
+
+// firstNegation is where the first negation in s begins, len(s) if none.
+func firstNegation(s string) int {
+	i := len(s)
+	for _, n := range negations {
+		if j := strings.Index(s, n); j >= 0 && j < i {
+			i = j
+		}
+	}
+	return i
+}
+
+// negationScope is where the clause that a negation ends begins: after a
+// note mark, an opening bracket that is still open, or a sentence start.
+// In 「診察券番号(妻)※医療機関名は含まれておりません」 only 医療機関名 is
+// negated.
+func negationScope(s string) int {
+	start := 0
+	for _, m := range negationScopes.all {
+		if k := strings.LastIndex(s, m); k >= 0 && k+len(m) > start {
+			start = k + len(m)
+		}
+	}
+	if k := strings.LastIndex(s, "("); k >= 0 && k+1 > start && !strings.Contains(s[k:], ")") {
+		start = k + 1
+	}
+	return start
+}
+
+// withoutNegatedParts removes the bracketed or noted parts of s that hold a
+// negation: 「(1)患者ID及びカナ氏名(住所や電話番号はありません。)」 leaked
+// the ID and the name, not the address.
+func withoutNegatedParts(s string) string {
+	for {
+		i := strings.Index(s, "(")
+		if i < 0 {
+			return s
+		}
+		j := strings.Index(s[i:], ")")
+		if j < 0 {
+			return s
+		}
+		if !text.ContainsAny(s[i:i+j], negations) {
+			rest := withoutNegatedParts(s[i+j+1:])
+			return s[:i+j+1] + rest
+		}
+		s = s[:i] + s[i+j+1:]
+	}
+}
+
+// isTermList reports whether a line is itself a list of data items, such as
+// "氏名、住所、電話番号" or "患者ID、氏名、生年月日".
+// types is len(typesIn(s)).
+func isTermList(s string, types int) bool {
+	if types < dataTypeWeights.termListMinTypes {
+		return false
+	}
+	seps := 0
+	for _, sep := range termListSeparator {
+		seps += strings.Count(s, sep)
+	}
+	return seps >= dataTypeWeights.termListMinSeparators
+}
+
+// isRequest reports whether a sentence asks the reader for something
+// (password change, card statement check) rather than says what leaked.
+// has is dataTypeLists.in(s).
+func isRequest(has uint64) bool {
+	return has&hasRequest != 0 && has&hasRequestLeak == 0
+}
+
+func dtHasSuffix(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// contactValue reports whether a phone or fax word labels a number that
+// follows it, 「TEL:089-000-0000」: a contact desk's number, not data that
+// leaked.
+func contactValue(kind, after string) bool {
+	if !contactLabels[kind] {
+		return false
+	}
+	after = strings.TrimLeft(after, ": ")
+	digits := 0
+	for _, r := range after {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case (r == '-' || r == '(' || r == ')') && digits >= dataTypeWeights.contactMinDigits:
+			return true
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// spoofWarning reports a sentence that describes spoofed mail, its sender's
+// name and address or its password-protected attachment, as a warning to
+// the reader, without saying that data leaked.
+// has is dataTypeLists.in(s).
+func spoofWarning(has uint64) bool {
+	return has&hasSpoofMail != 0 && has&hasSpoofLeak == 0
+}

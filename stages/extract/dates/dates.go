@@ -1,0 +1,498 @@
+package dates
+
+import (
+	"cmp"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/breachtrend/breachtrend/schemas"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
+)
+
+// Mention is one date written in a sentence, before its year is
+// resolved. Year is 0 when the text gives none; Day is 0 for a month only
+// (4月頃, 6月上旬), which names no day.
+type Mention struct {
+	Start, End int // byte offsets in the sentence
+	Year       int
+	Month, Day int
+	Rel        string // 同年, 本年, 今年, 昨年, 翌年, 前年 before a year-less date
+	Weekday    int    // 0 = Sunday … 6, or -1 when no weekday is written
+	RangeEnd   bool   // the second date of a range (a~b, aからbまで)
+}
+
+// The patterns of 2023年7月24日, 7月3日 and 2023/6/5 are matched by the
+// scanners of datescan.go; R5.7.3 and the rest by these regexps.
+var (
+	// R5.7.3, H30.3.19.
+	eraNumRE   = regexp.MustCompile(`(?:^|[^A-Za-z])(` + eraClass() + `)\s*(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{1,2})(?:[^\d]|$)`)
+	weekdayRE  = regexp.MustCompile(`^\s*[(]\s*(月|火|水|木|金|土|日)(?:曜日?)?\s*(?:・?祝)?\s*[)]`)
+	rangeSepRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,20}[)])?\s*` + text.OrderedAlternation(rangeTimes) + `?\s*(?:\d{1,2}[時:]\d{0,2}分?(?:頃|ごろ)?)?\s*(?:~|から|より|-)\s*[、,]?\s*$`)
+)
+
+// kanjiNumDateRE: 令和五年七月三日, 平成三十年十二月, 二〇二三年七月三日, 同年七月三日.
+var kanjiNumDateRE = regexp.MustCompile(`(?:(` + text.OrderedAlternation(kanjiEras) + `)(元|[一二三四五六七八九十]{1,3})年|([〇一二三四五六七八九]{4})年|(` + text.OrderedAlternation(relYearKanji) + `)?)` +
+	`([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?`)
+
+// slashDayRE: "8/19 医師が…" — a month and day with no year opening a
+// line of a timeline (not a fraction inside a sentence, nor 1/3の…, 2/5ページ).
+var slashDayRE = regexp.MustCompile(`^[\s・•\-*]*(\d{1,2})/(\d{1,2})(?:[(](?:月|火|水|木|金|土|日)[)])?(?:[^\d/.:%~\-のを程以倍ペ頁]|$)`)
+
+// bareDays finds days with no month — one or two digits before 日, not
+// right after another digit, 月 or a date separator, and followed by a
+// weekday in brackets or a time of day. It walks back from each 日 rather
+// than running a regexp, which has no literal to anchor on here.
+func bareDays(s string) []Mention {
+	var out []Mention
+	for from := 0; ; {
+		i := strings.Index(s[from:], "日")
+		if i < 0 {
+			return out
+		}
+		i += from
+		from = i + len("日")
+		j := i
+		for j > 0 && i-j < 2 && text.IsDigitByte(s[j-1]) {
+			j--
+		}
+		if j == i || (j > 0 && text.IsDigitByte(s[j-1])) {
+			continue
+		}
+		if before, _ := utf8.DecodeLastRuneInString(s[:j]); j > 0 && strings.ContainsRune("月/.-", before) {
+			continue
+		}
+		after := strings.TrimLeft(s[from:], " ")
+		end := -1
+		if w := weekdayRE.FindStringIndex(after); w != nil {
+			end = from + (len(s[from:]) - len(after)) + w[1]
+		} else {
+			for _, mark := range dayMarks {
+				if strings.HasPrefix(after, mark) {
+					end = from + (len(s[from:]) - len(after)) + len(mark)
+					break
+				}
+			}
+		}
+		if end < 0 {
+			continue
+		}
+		if d, err := strconv.Atoi(s[j:i]); err == nil && d >= 1 && d <= 31 {
+			out = append(out, Mention{Start: j, End: end, Day: d, Rel: "同月"})
+		}
+	}
+}
+
+// sameMonthRE: 同月5日, 同月五日 — the month of the date before; 翌11日 —
+// the next such day after it (a later day of that month, or of the next);
+// 翌月5日 — the month after.
+var sameMonthRE = regexp.MustCompile(`(同月|翌月|翌)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日`)
+
+func parseDayNumber(s string) (int, bool) {
+	if n, err := strconv.Atoi(s); err == nil {
+		return n, n >= 1 && n <= 31
+	}
+	n, ok := text.ParseKanjiNumber(s)
+	return int(n), ok && n >= 1 && n <= 31
+}
+
+// kanjiDigitsYear reads a year written digit by digit: 二〇二三.
+func kanjiDigitsYear(s string) int {
+	y := 0
+	for _, r := range s {
+		y = y*10 + int(text.KanjiDigits[r])
+	}
+	return y
+}
+
+var weekdays = map[string]int{"日": 0, "月": 1, "火": 2, "水": 3, "木": 4, "金": 5, "土": 6}
+
+// dateCues are the literals the date patterns need, found in one pass
+// over s: each pattern is run only when s holds what every one of its
+// matches must hold. None of the patterns has a literal prefix, so the
+// regexp engine (or a scanner) tries every position of every sentence;
+// most sentences hold no date, and these checks are what lets them go
+// without that cost.
+type dateCues struct {
+	digit    bool // an ASCII digit (NFKC has made full-width digits ASCII)
+	digitSep bool // a digit just before '/', '.' or '-': 2023/6/5, R5.7.3
+	// digitTsuki and kanjiTsuki are where the last 月 after a number ends,
+	// 0 when there is none: 月 after a digit and maybe white space (\s) for
+	// kanjiDates and shortDates, 月 right after 一…十 for kanjiNumDateRE.
+	// Those patterns end in such a 月 and maybe a day: no match ends past
+	// the day after the last one, and the text after it is not searched.
+	digitTsuki int
+	kanjiTsuki int
+	nen        bool // 年: kanjiDates
+	kanjiDigit bool // 一…十: kanjiNumDateRE, sameMonthRE
+	eraLetter  bool // an era letter (R, H, S): eraNumRE
+	sameMonth  bool // 翌 or 同月: sameMonthRE
+}
+
+func scanDateCues(s string) dateCues {
+	var c dateCues
+	afterDigit := false // the last rune but \s white space was a digit
+	afterKanji := false // the last rune was one of 一…十
+	afterDou := false   // the last rune was 同
+	for i := 0; i < len(s); {
+		if b := s[i]; b < utf8.RuneSelf {
+			i++
+			afterDou = false
+			switch {
+			case text.IsDigitByte(b):
+				c.digit = true
+				if i < len(s) && (s[i] == '/' || s[i] == '.' || s[i] == '-') {
+					c.digitSep = true
+				}
+				afterDigit, afterKanji = true, false
+				continue
+			case b == ' ' || b == '\t' || b == '\n' || b == '\f' || b == '\r':
+				afterKanji = false
+				continue
+			case eraLetterByte[b]:
+				c.eraLetter = true
+			}
+			afterDigit, afterKanji = false, false
+			continue
+		}
+		// Any rune but those of three bytes is one the cues pass over,
+		// as they pass over each byte of one that is not valid.
+		r, n := text.ThreeByteRune(s, i)
+		i += n
+		kanji, dou := false, false
+		switch r {
+		case '月':
+			c.sameMonth = c.sameMonth || afterDou
+			if afterDigit {
+				c.digitTsuki = i
+			}
+			if afterKanji {
+				c.kanjiTsuki = i
+			}
+		case '年':
+			c.nen = true
+		case '翌':
+			c.sameMonth = true
+		case '同':
+			dou = true
+		case '一', '二', '三', '四', '五', '六', '七', '八', '九', '十':
+			c.kanjiDigit, kanji = true, true
+		}
+		afterDigit, afterKanji, afterDou = false, kanji, dou
+	}
+	return c
+}
+
+// Find returns the dates written in s, in order, without overlaps.
+func Find(s string) []Mention { return findCuedDates(s, scanDateCues(s)) }
+
+// findCuedDates is Find with s's cues scanned; with every cue set it
+// runs every pattern, as the tests do to check that the cues skip none.
+func findCuedDates(s string, c dateCues) []Mention {
+	if !c.digit && !c.kanjiDigit {
+		return nil // every date has a number: digits or kanji numerals
+	}
+	// findAll runs re over s only when s holds the cues re needs.
+	findAll := func(cued bool, re *regexp.Regexp) [][]int {
+		if !cued {
+			return nil
+		}
+		return re.FindAllStringSubmatchIndex(s, -1)
+	}
+	// findAllTo runs re over s up to end: re has no end-of-text assertion,
+	// and none of its matches in s reaches past end, so cutting s there
+	// changes no match. (Offsets stay those in s.)
+	findAllTo := func(cued bool, end int, re *regexp.Regexp) [][]int {
+		if !cued {
+			return nil
+		}
+		return re.FindAllStringSubmatchIndex(s[:min(end, len(s))], -1)
+	}
+	// cuedTo is what a scanner searches: s up to end, as for findAllTo,
+	// or "" when not cued.
+	cuedTo := func(cued bool, end int) string {
+		if !cued {
+			return ""
+		}
+		return s[:min(end, len(s))]
+	}
+	// The mentions found, before they are ordered and the overlaps
+	// dropped; a sentence holds few, and this buffer stays on the stack.
+	var buf [8]Mention
+	ms := buf[:0]
+	digitEnd := dayAfter(s, c.digitTsuki, text.IsDigitOrSpace) // where kanjiDates and shortDates matches end at the latest
+	for m := range kanjiDates(cuedTo(c.digitTsuki > 0 && c.nen, digitEnd)) {
+		var y int
+		switch {
+		case m[6] >= 0: // 令和5年(2023年): the Western year in brackets is the one written out
+			y, _ = strconv.Atoi(s[m[6]:m[7]])
+		case m[2] >= 0:
+			n := 1
+			if v := s[m[4]:m[5]]; v != "元" {
+				n, _ = strconv.Atoi(v)
+			}
+			y = eras[s[m[2]:m[3]]] + n
+		default:
+			y, _ = strconv.Atoi(s[m[8]:m[9]])
+		}
+		mo, _ := strconv.Atoi(s[m[10]:m[11]])
+		d := 0
+		if m[12] >= 0 {
+			d, _ = strconv.Atoi(s[m[12]:m[13]])
+		}
+		ms = append(ms, Mention{Start: m[0], End: m[1], Year: y, Month: mo, Day: d})
+	}
+	for m := range numDates(cuedTo(c.digitSep, len(s))) {
+		if s[m[4]:m[5]] != s[m[8]:m[9]] { // one separator throughout
+			continue
+		}
+		y, _ := strconv.Atoi(s[m[2]:m[3]])
+		mo, _ := strconv.Atoi(s[m[6]:m[7]])
+		d, _ := strconv.Atoi(s[m[10]:m[11]])
+		ms = append(ms, Mention{Start: m[2], End: m[11], Year: y, Month: mo, Day: d})
+	}
+	for _, m := range findAll(c.digitSep && c.eraLetter, eraNumRE) {
+		n, _ := strconv.Atoi(s[m[4]:m[5]])
+		mo, _ := strconv.Atoi(s[m[6]:m[7]])
+		d, _ := strconv.Atoi(s[m[8]:m[9]])
+		ms = append(ms, Mention{Start: m[2], End: m[9], Year: eras[s[m[2]:m[3]]] + n, Month: mo, Day: d})
+	}
+	for m := range shortDates(cuedTo(c.digitTsuki > 0, digitEnd)) {
+		if m[0] > 0 && text.IsDigitByte(s[m[0]-1]) {
+			continue
+		}
+		mo, _ := strconv.Atoi(s[m[4]:m[5]])
+		d := 0
+		if m[6] >= 0 {
+			d, _ = strconv.Atoi(s[m[6]:m[7]])
+		}
+		dm := Mention{Start: m[0], End: m[1], Month: mo, Day: d}
+		if m[2] >= 0 {
+			dm.Rel = s[m[2]:m[3]]
+		}
+		// "1か月", "3ヶ月" are durations, "第1四半期(4~6月)" a span: a bare
+		// month with no day needs 頃/上旬… or a year to be a date.
+		if d == 0 && dm.Rel == "" && !monthOnlyMark(s[m[1]:]) {
+			continue
+		}
+		ms = append(ms, dm)
+	}
+	if c.digitSep {
+		if m := slashDayRE.FindStringSubmatchIndex(s); m != nil {
+			mo, _ := strconv.Atoi(s[m[2]:m[3]])
+			d, _ := strconv.Atoi(s[m[4]:m[5]])
+			if d >= 1 {
+				ms = append(ms, Mention{Start: m[2], End: m[5], Month: mo, Day: d})
+			}
+		}
+	}
+	for _, m := range findAll(c.sameMonth, sameMonthRE) {
+		d, ok := parseDayNumber(s[m[4]:m[5]])
+		if !ok {
+			continue
+		}
+		ms = append(ms, Mention{Start: m[0], End: m[1], Day: d, Rel: s[m[2]:m[3]]})
+	}
+	// A bare day after a dated sentence, made a date by its weekday or a
+	// time of day: 「12日(月)早朝」, 「12日朝、職員が気付き」. Without such a
+	// mark a bare 日 is too often a count (3日間) to read as a date.
+	if c.digit {
+		ms = append(ms, bareDays(s)...)
+	}
+	for _, m := range findAllTo(c.kanjiTsuki > 0, dayAfter(s, c.kanjiTsuki, text.IsKanjiDigit), kanjiNumDateRE) {
+		var y int
+		switch {
+		case m[2] >= 0:
+			n := 1
+			if v := s[m[4]:m[5]]; v != "元" {
+				k, _ := text.ParseKanjiNumber(v)
+				n = int(k)
+			}
+			y = eras[s[m[2]:m[3]]] + n
+		case m[6] >= 0:
+			y = kanjiDigitsYear(s[m[6]:m[7]])
+		}
+		mo, _ := text.ParseKanjiNumber(s[m[10]:m[11]])
+		var d int64
+		if m[12] >= 0 {
+			d, _ = text.ParseKanjiNumber(s[m[12]:m[13]])
+		}
+		dm := Mention{Start: m[0], End: m[1], Year: y, Month: int(mo), Day: int(d)}
+		if m[2] < 0 && m[6] < 0 {
+			if m[8] >= 0 {
+				dm.Rel = s[m[8]:m[9]]
+			}
+			if d == 0 {
+				continue // 三月 alone is no date
+			}
+		}
+		ms = append(ms, dm)
+	}
+	slices.SortStableFunc(ms, func(a, b Mention) int {
+		if a.Start != b.Start {
+			return cmp.Compare(a.Start, b.Start)
+		}
+		return cmp.Compare(b.End, a.End)
+	})
+	var out []Mention
+	for _, m := range ms {
+		if (m.Month < 1 && !dayOnly(m.Rel)) || m.Month > 12 || m.Day > 31 {
+			continue
+		}
+		if n := len(out); n > 0 && m.Start < out[n-1].End {
+			continue // inside a longer match already taken
+		}
+		m.Weekday = -1
+		// A weekday opens with "(" after white space.
+		if w := text.SkipSpace(s, m.End); w < len(s) && s[w] == '(' {
+			if w := weekdayRE.FindStringSubmatch(s[m.End:]); w != nil {
+				m.Weekday = weekdays[w[1]]
+			}
+		}
+		if n := len(out); n > 0 && rangeSepRE.MatchString(s[out[n-1].End:m.Start]) {
+			m.RangeEnd = true
+		}
+		if out == nil {
+			out = make([]Mention, 0, len(ms))
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// dayAfter is where a day written after the 月 that ends at i would end:
+// past the run of in (digits and white space, or kanji digits) and a 日
+// after it. A pattern's optional day (\s*\d{1,2}\s*日, [一…十]{1,3}日) holds
+// only that run and 日, so none ends later.
+func dayAfter(s string, i int, in func(rune) bool) int {
+	if i >= len(s) {
+		return i
+	}
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !in(r) {
+			break
+		}
+		i += n
+	}
+	if strings.HasPrefix(s[i:], "日") {
+		i += len("日")
+	}
+	return i
+}
+
+func monthOnlyMark(after string) bool {
+	return text.HasPrefixAny(after, monthOnlyMarks)
+}
+
+// YearContext resolves the year of year-less dates: the notice's date and
+// the last year written out before the mention.
+type YearContext struct {
+	Published schemas.Date
+	CaseYear  int // the blog case number's year: the year the notice was archived, a last resort
+	LastYear  int
+	lastDay   schemas.Date // the last day resolved, for 同月N日
+}
+
+// Resolve gives the day a mention names, or the zero Date when it names no
+// day or its year cannot be told.
+func (c *YearContext) Resolve(m Mention) schemas.Date {
+	d := c.resolveDay(m)
+	if !d.IsZero() {
+		c.lastDay = d
+	}
+	return d
+}
+
+// dayOnly reports whether a mention with this marker names a day of a
+// month given by the date before it (同月5日, 翌11日, 翌月5日).
+func dayOnly(rel string) bool { return rel == "同月" || rel == "翌" || rel == "翌月" }
+
+func (c *YearContext) resolveDay(m Mention) schemas.Date {
+	if dayOnly(m.Rel) {
+		if c.lastDay.IsZero() {
+			return schemas.Date{}
+		}
+		y, mo := c.lastDay.Year(), int(c.lastDay.Time().Month())
+		if m.Rel == "翌月" || (m.Rel == "翌" && m.Day <= c.lastDay.Time().Day()) {
+			if mo++; mo > 12 {
+				y, mo = y+1, 1
+			}
+		}
+		d, _ := schemas.NewDate(y, mo, m.Day)
+		return d
+	}
+	if m.Year != 0 {
+		c.LastYear = m.Year
+		if m.Day == 0 {
+			return schemas.Date{}
+		}
+		d, _ := schemas.NewDate(m.Year, m.Month, m.Day)
+		return d
+	}
+	if m.Day == 0 {
+		return schemas.Date{}
+	}
+	pubYear := c.Published.Year()
+	var candidates []int
+	switch relYearOf[m.Rel] {
+	case relLast:
+		candidates = nonzero(c.LastYear, pubYear, c.CaseYear)
+	case relThis:
+		candidates = nonzero(pubYear, c.LastYear, c.CaseYear)
+	case relPrevious:
+		if pubYear != 0 {
+			candidates = []int{pubYear - 1}
+		} else if c.LastYear != 0 {
+			candidates = []int{c.LastYear - 1}
+		}
+	case relNext:
+		if c.LastYear != 0 {
+			candidates = []int{c.LastYear + 1}
+		}
+	default:
+		candidates = nonzero(c.LastYear, pubYear, c.CaseYear)
+		// A day later than the notice itself belongs to the year before
+		// (a "12月" event in a January notice).
+		if len(candidates) > 0 && !c.Published.IsZero() {
+			if d, ok := schemas.NewDate(candidates[0], m.Month, m.Day); ok && d.Sub(c.Published) > 7 {
+				candidates = append([]int{candidates[0] - 1}, candidates...)
+			}
+		}
+	}
+	if len(candidates) == 0 {
+		return schemas.Date{}
+	}
+	// The weekday in brackets tells between neighbouring years when the
+	// text names none; after 同年 or 本年 the text has named it, and a
+	// weekday that disagrees is the text's slip (同年6月30日(水) in a year
+	// where that day is a Thursday).
+	if m.Weekday >= 0 && m.Rel == "" {
+		for _, y := range []int{candidates[0], candidates[0] - 1, candidates[0] + 1} {
+			if d, ok := schemas.NewDate(y, m.Month, m.Day); ok && int(d.Time().Weekday()) == m.Weekday {
+				return d
+			}
+		}
+	}
+	d, _ := schemas.NewDate(candidates[0], m.Month, m.Day)
+	return d
+}
+
+func nonzero(ys ...int) []int {
+	var out []int
+	for _, y := range ys {
+		if y != 0 {
+			out = append(out, y)
+		}
+	}
+	return out
+}
+
+var _ = time.UTC
+
+// MonthAfterNumber reports whether s holds 月 after a number (6月, 6 月),
+// as a date of kanjiDates or shortDates ends with.
+func MonthAfterNumber(s string) bool { return scanDateCues(s).digitTsuki > 0 }

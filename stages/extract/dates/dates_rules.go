@@ -1,0 +1,127 @@
+package dates
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/breachtrend/breachtrend/rules"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
+)
+
+// The dates' words, read from rules/dates/ once at start.
+
+func dateWords(name string) []string { return rules.Words("dates/" + name + ".tsv") }
+
+var (
+	// eras maps an era's name or letter to the Western year before its
+	// first (dates/eras.tsv); kanjiEras and letterEras list them, and
+	// eraFirstByte and eraLetterByte mark the bytes they start with, for
+	// the scanners' quick checks.
+	eras, kanjiEras, letterEras = loadEras()
+	eraFirstByte                = text.FirstBytes(kanjiEras)
+	eraLetterByte               = text.FirstBytes(letterEras)
+
+	// relYearWords name a month's year by reference (同年, 昨年), in file
+	// order; relYearOf says how each is resolved; relYearKanji are those
+	// written before kanji numerals too.
+	relYearWords, relYearOf, relYearKanji = loadRelativeYears()
+	relYearFirstByte                      = text.FirstBytes(relYearWords)
+
+	// The times of day (dates/times_of_day.tsv): dayMarks make a bare N日
+	// a date; rangeTimes may stand before ~ in a range; clockTimes before
+	// a clock time; periodTimes before the clock time that opens a period.
+	dayMarks, rangeTimes, ClockTimes, PeriodTimes = loadTimesOfDay()
+	monthOnlyMarks                                = dateWords("month_only_marks")
+)
+
+func loadEras() (map[string]int, []string, []string) {
+	e, k, l, err := parseEras(rules.Table("dates/eras.tsv", 3))
+	if err != nil {
+		panic(err)
+	}
+	return e, k, l
+}
+
+func parseEras(rows []rules.Row) (eras map[string]int, kanji, letters []string, err error) {
+	eras = map[string]int{}
+	for _, r := range rows {
+		name, form := r.Fields[0], r.Fields[1]
+		base, err := strconv.Atoi(r.Fields[2])
+		if err != nil || base < 1800 || base > 2100 {
+			return nil, nil, nil, fmt.Errorf("extract: %s: base %q is not a year from 1800 to 2100", r.Pos(), r.Fields[2])
+		}
+		if _, dup := eras[name]; dup {
+			return nil, nil, nil, fmt.Errorf("extract: %s: era %q is written twice", r.Pos(), name)
+		}
+		switch form {
+		case "kanji":
+			kanji = append(kanji, name)
+		case "letter":
+			if len(name) != 1 || name[0] < 'A' || name[0] > 'Z' {
+				return nil, nil, nil, fmt.Errorf("extract: %s: letter %q is not one of A-Z", r.Pos(), name)
+			}
+			letters = append(letters, name)
+		default:
+			return nil, nil, nil, fmt.Errorf("extract: %s: form %q is not one of kanji, letter", r.Pos(), form)
+		}
+		eras[name] = base
+	}
+	if kanji == nil || letters == nil {
+		return nil, nil, nil, fmt.Errorf("extract: %s: want kanji and letter eras", rows[0].File)
+	}
+	return eras, kanji, letters, nil
+}
+
+// The ways a relative year is resolved (dates/relative_years.tsv).
+const (
+	relLast     = "last"
+	relThis     = "this"
+	relPrevious = "previous"
+	relNext     = "next"
+)
+
+func loadRelativeYears() (words []string, of map[string]string, kanji []string) {
+	of = map[string]string{}
+	for _, r := range rules.Table("dates/relative_years.tsv", 3) {
+		w, year, with := r.Fields[0], r.Fields[1], r.Fields[2]
+		if !text.IsOneOf(year, []string{relLast, relThis, relPrevious, relNext}) {
+			panic(fmt.Errorf("extract: %s: year %q is not one of last, this, previous, next", r.Pos(), year))
+		}
+		if _, dup := of[w]; dup {
+			panic(fmt.Errorf("extract: %s: %q is written twice", r.Pos(), w))
+		}
+		switch with {
+		case "any":
+			kanji = append(kanji, w)
+		case "digits":
+		default:
+			panic(fmt.Errorf("extract: %s: written_with %q is not one of any, digits", r.Pos(), with))
+		}
+		words = append(words, w)
+		of[w] = year
+	}
+	return words, of, kanji
+}
+
+func loadTimesOfDay() (bareDay, rng, clock, period []string) {
+	for _, r := range rules.Table("dates/times_of_day.tsv", 5) {
+		for i, list := range []*[]string{&bareDay, &rng, &clock, &period} {
+			switch r.Fields[i+1] {
+			case "yes":
+				*list = append(*list, r.Fields[0])
+			case "no":
+			default:
+				panic(fmt.Errorf("extract: %s: column %d %q is not yes or no", r.Pos(), i+2, r.Fields[i+1]))
+			}
+		}
+	}
+	if bareDay == nil || rng == nil || clock == nil || period == nil {
+		panic(fmt.Errorf("extract: dates/times_of_day.tsv: every column wants a yes"))
+	}
+	return bareDay, rng, clock, period
+}
+
+// eraClass is a regexp character class of the era letters: [RHS].
+func eraClass() string { return "[" + regexp.QuoteMeta(strings.Join(letterEras, "")) + "]" }

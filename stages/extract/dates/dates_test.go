@@ -1,0 +1,130 @@
+package dates
+
+import (
+	"testing"
+
+	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
+
+	"github.com/breachtrend/breachtrend/schemas"
+)
+
+// TestDates reads the first date of invented notice sentences, its year
+// resolved from the notice's date.
+func TestDates(t *testing.T) {
+	tests := []struct {
+		name, published, text, want string
+	}{
+		{"western", "", "2023年7月24日、当社サーバーへの不正アクセスを検知しました。", "2023-07-24"},
+		{"reiwa", "", "令和5年7月18日(火)、県立高校において名簿を紛失しました。", "2023-07-18"},
+		{"reiwa gannen", "", "令和元年5月1日に発生した事案について", "2019-05-01"},
+		{"heisei", "", "平成30年3月19日から公開状態となっていました。", "2018-03-19"},
+		{"era with western", "", "令和5年(2023年)10月12日に判明しました。", "2023-10-12"},
+		{"slash", "", "2023/6/5 不正アクセスを確認", "2023-06-05"},
+		{"dot", "", "2023.6.5 会員情報の流出を確認", "2023-06-05"},
+		{"era abbreviation", "", "R5.7.3 病院職員がUSBメモリを紛失", "2023-07-03"},
+		{"kanji numerals", "", "令和五年七月三日、市職員が書類を紛失しました。", "2023-07-03"},
+		{"kanji digits year", "", "二〇二三年十二月一日に判明", "2023-12-01"},
+		{"no year from publication", "2023-07-14", "7月3日(月)、保護者からの連絡により判明しました。", "2023-07-03"},
+		{"december in a january notice", "2024-01-10", "12月27日にメールを誤送信しました。", "2023-12-27"},
+		{"weekday picks the year", "2024-01-10", "12月29日(金)に判明しました。", "2023-12-29"},
+		{"same year", "2023-08-01", "同年6月30日に削除しました。", "2023-06-30"},
+		{"this year", "2020-06-01", "本年5月7日に確認しました。", "2020-05-07"},
+		{"last year", "2024-03-01", "昨年12月5日に送信されたメール", "2023-12-05"},
+		{"month only", "2023-08-01", "4月頃から閲覧可能な状態でした。", ""},
+		{"early month only", "", "2023年6月上旬に発生", ""},
+		{"duration is no date", "2023-08-01", "3か月間の調査を行いました。", ""},
+		{"time after date", "", "2023年11月8日2時時点で確認できている情報", "2023-11-08"},
+		{"month/day opening a line", "2024-09-01", "8/19 医師が患者の検査結果を誤って手渡しました。", "2024-08-19"},
+		{"month/day with weekday", "2024-09-01", "・8/20(火)保護者からの申出により発覚", "2024-08-20"},
+		{"fraction is no date", "2024-09-01", "1/3の職員が研修を受講しました。", ""},
+		{"page is no date", "2024-09-01", "2/5ページに記載しています。", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := &YearContext{Published: extracttest.MustDate(t, tt.published)}
+			var got schemas.Date
+			for _, m := range Find(tt.text) {
+				if d := ctx.Resolve(m); !d.IsZero() {
+					got = d
+					break
+				}
+			}
+			if want := extracttest.MustDate(t, tt.want); got != want {
+				t.Errorf("%q: got %v, want %v", tt.text, got, want)
+			}
+		})
+	}
+}
+
+// TestDateRanges marks the second date of a period as a range end.
+func TestDateRanges(t *testing.T) {
+	ms := Find("2023年3月1日~2023年3月14日の期間に購入されたお客様")
+	if len(ms) != 2 || ms[0].RangeEnd || !ms[1].RangeEnd {
+		t.Fatalf("got %+v", ms)
+	}
+}
+
+// TestYearResolution covers what a notice implies about a year-less date:
+// 同年 trusts the text over a disagreeing weekday, and a blog case number's
+// year is the last resort when nothing else names a year.
+func TestYearResolution(t *testing.T) {
+	tests := []struct {
+		name string
+		ctx  YearContext
+		text string
+		want string
+	}{
+		{"同年 keeps the year although the weekday disagrees", YearContext{LastYear: 2022}, "同年6月30日(水)15時41分", "2022-06-30"},
+		{"bare date: the weekday picks the year", YearContext{Published: schemas.MustDate("2024-01-10")}, "12月27日(水)", "2023-12-27"},
+		{"no year anywhere: the case number's year", YearContext{CaseYear: 2023}, "9月22日(金)不正アクセスの形跡を感知", "2023-09-22"},
+		{"no year at all: no date", YearContext{}, "9月22日(金)", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms := Find(tt.text)
+			if len(ms) == 0 {
+				t.Fatalf("no date in %q", tt.text)
+			}
+			ctx := tt.ctx
+			if got := ctx.Resolve(ms[0]).String(); got != tt.want {
+				t.Errorf("resolve(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestDayOnlyDates: 翌11日 and 翌月5日 take their month from the date before.
+func TestDayOnlyDates(t *testing.T) {
+	tests := []struct{ last, text, want string }{
+		{"2025-02-10", "翌11日(火)、医師がUSBメモリが見当たらないことに気付きました。", "2025-02-11"},
+		{"2025-01-31", "翌1日に報告がありました。", "2025-02-01"},
+		{"2024-12-20", "翌月5日に確認しました。", "2025-01-05"},
+		{"2024-06-03", "同月5日に公表しました。", "2024-06-05"},
+		{"2024-02-11", "12日朝、出勤した職員が窓ガラスが割られていることに気付きました。", "2024-02-12"},
+		{"2024-02-11", "翌週の15日(木)に報告がありました。", "2024-02-15"},
+	}
+	for _, tt := range tests {
+		ms := Find(tt.text)
+		if len(ms) == 0 {
+			t.Fatalf("no date in %q", tt.text)
+		}
+		ctx := YearContext{lastDay: schemas.MustDate(tt.last)}
+		if got := ctx.Resolve(ms[0]).String(); got != tt.want {
+			t.Errorf("after %s, %q = %s, want %s", tt.last, tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestBareDayNeedsAMark: a bare N日 is a date only with a weekday or a
+// time of day; 3日間 and 第5日 are not dates.
+func TestBareDayNeedsAMark(t *testing.T) {
+	for _, s := range []string{"調査には3日間を要しました。", "5日以内に回答します。", "研修の第2日に説明しました。"} {
+		if ms := Find(s); len(ms) != 0 {
+			t.Errorf("%q: dates %+v", s, ms)
+		}
+	}
+	ms := Find("2024年2月11日(日)夜間から12日(月)早朝にかけて事務所に何者かが侵入しました。")
+	if len(ms) != 2 || !ms[1].RangeEnd {
+		t.Errorf("a range with times of day: %+v", ms)
+	}
+}

@@ -1,0 +1,1023 @@
+package organization
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/breachtrend/breachtrend/stages/extract/text"
+)
+
+// The leads that a title line drops before its name: a date (an era's or
+// a year's) and an item number. Hand-written patterns, not word lists.
+var (
+	dateLeadRE   = regexp.MustCompile(`^(?:(?:令和|平成|昭和)(?:\d{1,2}|元)|\d{4})年\d{1,2}月\d{1,2}日(?:\([^)]{1,4}\))?\s?`)
+	numberLeadRE = regexp.MustCompile(`^(?:\d{1,2}[.)、.]?|\(\d{1,2}\)|[一二三四五六七八九十]+[、.])\s*`)
+)
+
+// Find finds the body that holds the data: the blog header's name
+// (or the body a regulator's notice is about), a 「株式会社○○(以下「当社」)」
+// sentence, a line that is only a name at the top or in the signature, a
+// mayor's signature, the subject of the first sentences, or the body named
+// most often.
+func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (string, string) {
+	if header != "" {
+		if org := headerOrganization(header, compactBody(lines, header)); org != "" {
+			return org, header
+		}
+	}
+	for _, s := range sents {
+		w.Check()
+		if loc := selfRefRE.FindStringIndex(s.Text); loc != nil {
+			if org := lastName(s.Text[:loc[0]]); org != "" {
+				return org, s.Text
+			}
+		}
+	}
+	// A line that is only a name, near the top or in the signature block.
+	var idx []int
+	for i, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			idx = append(idx, i)
+		}
+	}
+	for k, i := range idx {
+		w.Check()
+		if k >= topLines && k < len(idx)-signatureLines {
+			continue
+		}
+		l := lines[i]
+		if utf8.RuneCountInString(l) > lineMaxRunes && k >= headLines {
+			continue
+		}
+		if org := lineName(l, k < headLines); org != "" {
+			return org, l
+		}
+	}
+	// The body named at the start of the first sentences: 「○○市において」.
+	for k, s := range sents {
+		if k >= subjectSentences {
+			break
+		}
+		if org := subjectName(s.Text); org != "" {
+			return org, s.Text
+		}
+	}
+	// The body that calls itself by its name: 「当○○クラブの会員…」.
+	for _, s := range sents {
+		w.Check()
+		if org := selfPrefixedName(s.Text); org != "" {
+			return org, s.Text
+		}
+	}
+	// The body named most often, earliest first on ties: one named by its
+	// legal form once is enough; a name by suffix alone must recur.
+	counts := map[string]int{}
+	legal := map[string]bool{}
+	first := map[string]string{}
+	var order []string
+	body, joined := "", false // the text less the header, joined on first use
+	for _, s := range sents {
+		w.Check()
+		// An address names a place, not the holder: 〒100-0001 東京都….
+		if text.ContainsAny(s.Text, addressCues) {
+			continue
+		}
+		sm := text.MaskOf(s.Text)
+		var spans *text.TokenSpans // the sentence's tokens, read on first need
+		for r, re := range []*regexp.Regexp{legalFirstRE, legalLastRE, suffixLongRE} {
+			if !nameCues[r].InMask(s.Text, sm) {
+				continue // no legal form or suffix: the pattern cannot match
+			}
+			for _, loc := range re.FindAllStringIndex(s.Text, -1) {
+				m := s.Text[loc[0]:loc[1]]
+				if r == 2 {
+					if suf := oneRuneSuffix(m); suf != "" {
+						if spans == nil {
+							sp := text.SpansOf(s.Text)
+							spans = &sp
+						}
+						if !spans.SuffixOnBoundary(loc[1], len(suf)) {
+							continue // 市民税, 下水道: a word, not a name
+						}
+					}
+				}
+				if r == 0 {
+					// A Latin name goes on after its spaces: 株式会社Example Technology.
+					m = cutTitle(trimName(m + latinWordsAfter(m, s.Text[loc[1]:])))
+				} else {
+					m = trimName(m)
+				}
+				if m == "" || isGeneric(m) || isOutside(m) || strings.HasPrefix(m, "ー") || slices.Contains(orgSuffixes, m) {
+					continue
+				}
+				if _, ok := counts[m]; !ok {
+					if len(order) == maxNameCandidates {
+						continue // each new name costs a count over the whole text
+					}
+					order = append(order, m)
+					first[m] = s.Text
+					if !joined {
+						body, joined = strings.Join(lines, "\n"), true
+						if header != "" {
+							body = strings.Replace(body, header, "", 1)
+						}
+					}
+					counts[m] = strings.Count(body, m)
+				}
+				if r < 2 {
+					legal[m] = true
+				}
+			}
+		}
+	}
+	best := ""
+	for _, o := range order {
+		if !legal[o] && counts[o] < minRecurrence {
+			continue
+		}
+		if counts[o] > counts[best] || (legal[o] && !legal[best] && counts[o] == counts[best]) {
+			best = o
+		}
+	}
+	if best != "" {
+		return best, first[best]
+	}
+	// No name by its form: the gazetteers. A local government that is the
+	// subject of a sentence (「○○町では、…」) and recurs; then a listed
+	// company the text names more than once.
+	if !joined {
+		body = strings.Join(lines, "\n")
+		if header != "" {
+			body = strings.Replace(body, header, "", 1)
+		}
+	}
+	for _, s := range sents {
+		w.Check()
+		if gov := subjectName(s.Text); gov != "" && localGovernments()[gov] && strings.Count(body, gov) >= minRecurrence {
+			return gov, s.Text
+		}
+	}
+	if org := gazetteerCompany(body); org != "" {
+		for _, s := range sents {
+			if strings.Contains(s.Text, org) {
+				return org, s.Text
+			}
+		}
+		return org, ""
+	}
+	return "", ""
+}
+
+// gazetteerCompany is the company of the gazetteer (EDINET) that the text
+// names most often, at least minRecurrence times, by its name without its
+// legal form (「富士通パーソナル製品…」 names 富士通): a name of three
+// characters or more, not Latin (short Latin names such as BASE or RPA are
+// words too), not one dictionary word (a company named as a common noun),
+// and starting and ending on a boundary of its script (ウィル is not named
+// in ウィルス; 富士通 is in 富士通パーソナル). The name is given as the text
+// writes it, with its legal form when the text has one.
+func gazetteerCompany(body string) string {
+	companies := gazetteerCompanies()
+	// One walk of the text finds every company key (wordscan), where a
+	// strings.Index per company walked it ~4,000 times.
+	var count, next map[int]int // per company: boundary occurrences; where its next may start
+	gazetteerCompanyIndex().Each(body, func(at, w int) {
+		key := companies[w].key
+		if at < next[w] {
+			return // overlaps the occurrence before, as strings.Index from its end would skip it
+		}
+		if next == nil {
+			count, next = map[int]int{}, map[int]int{}
+		}
+		end := at + len(key)
+		next[w] = end
+		prev, _ := utf8.DecodeLastRuneInString(body[:at])
+		after, _ := utf8.DecodeRuneInString(body[end:])
+		first, _ := utf8.DecodeRuneInString(key)
+		last, _ := utf8.DecodeLastRuneInString(key)
+		if (at == 0 || scriptOf(prev) != scriptOf(first)) && (end == len(body) || scriptOf(after) != scriptOf(last)) {
+			count[w]++
+		}
+	})
+	if len(count) == 0 {
+		return ""
+	}
+	found := make([]int, 0, len(count))
+	for w := range count {
+		found = append(found, w)
+	}
+	slices.Sort(found) // the gazetteer's order decides ties, as before
+	best, bestCount := "", 0
+	for _, w := range found {
+		c, n := companies[w], count[w]
+		if n >= minRecurrence && n > bestCount && !isOutside(c.key) && !isGeneric(c.key) {
+			best, bestCount = c.key, n
+			if strings.Contains(body, c.name) {
+				best = c.name
+			}
+		}
+	}
+	return best
+}
+
+// scriptOf is the script class of r for name boundaries: kanji, katakana
+// (with ー), Latin letters and digits, or other.
+func scriptOf(r rune) int {
+	switch {
+	case unicode.Is(unicode.Han, r) || r == '々':
+		return 1
+	case unicode.Is(unicode.Katakana, r) || r == 'ー':
+		return 2
+	case r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+		return 3
+	}
+	return 0
+}
+
+// compactBody is the text of lines less the first occurrence of header and
+// less spaces: strings.ReplaceAll(strings.Replace(strings.Join(lines, "\n"),
+// header, "", 1), " ", ""), built in one copy rather than three of the
+// whole text. A header of one line occurs first where it first occurs in
+// a line.
+func compactBody(lines []string, header string) string {
+	if strings.Contains(header, "\n") {
+		return strings.ReplaceAll(strings.Replace(strings.Join(lines, "\n"), header, "", 1), " ", "")
+	}
+	n := len(lines)
+	for _, l := range lines {
+		n += len(l)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	found := false
+	for i, l := range lines {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if !found {
+			if k := strings.Index(l, header); k >= 0 {
+				found = true
+				writeWithoutSpaces(&b, l[:k])
+				l = l[k+len(header):]
+			}
+		}
+		writeWithoutSpaces(&b, l)
+	}
+	return b.String()
+}
+
+func writeWithoutSpaces(b *strings.Builder, s string) {
+	for {
+		i := strings.IndexByte(s, ' ')
+		if i < 0 {
+			b.WriteString(s)
+			return
+		}
+		b.WriteString(s[:i])
+		s = s[i+1:]
+	}
+}
+
+// headerOrganization reads the organization from a blog header's rest,
+// where the normalizer has glued it to the title: of the prefixes of the
+// leading run of name characters, the one that best ends a name (a legal
+// form, a suffix, kagome's 組織 tag) and best starts a title (当社, 個人情報,
+// 【), and that the body names again. A regulator's header yields the body
+// its notice is about. compactBody is the text less the header and spaces.
+func headerOrganization(rest, compactBody string) string {
+	rest = strings.TrimSpace(rest)
+	run := cutOfficer(leadingRun(rest))
+	if run == "" {
+		return ""
+	}
+	for _, reg := range regulators {
+		if strings.HasPrefix(rest, reg) {
+			if about := regulated(rest[len(reg):]); about != "" {
+				return about
+			}
+			if run == reg {
+				return reg
+			}
+		}
+	}
+	// The name is a prefix of the run of at most MaxNameRunes runes; a
+	// longer run is no name as a whole, and its prefixes past the bound
+	// are none either.
+	within := run[:text.PrefixBytes(run, MaxNameRunes)]
+	ends, spans := tokenEnds(run[:text.PrefixBytes(run, MaxNameRunes+tokenLookahead)])
+	best, bestScore := "", headerMinScore
+	runes := 0
+	for k := range within {
+		runes++ // run[:k] holds runes-1 runes
+		if runes-1 < nameMinRunes {
+			continue
+		}
+		if sc := splitScore(rest, run, k, ends, spans, compactBody); sc > bestScore || (sc == bestScore && best != "") {
+			best, bestScore = run[:k], sc
+		}
+	}
+	if len(within) < len(run) {
+		if sc := splitScore(rest, run, len(within), ends, spans, compactBody); sc > bestScore || (sc == bestScore && best != "") {
+			best, bestScore = within, sc
+		}
+	} else if sc := splitScore(rest, run, len(run), ends, spans, compactBody); sc >= bestScore {
+		best = run
+	}
+	if best == "" || isGeneric(best) {
+		return ""
+	}
+	return best + latinWordsAfter(best, rest[len(best):])
+}
+
+// latinWordsAfter is the rest of a Latin name that the space between its
+// words cut off: 「株式会社Example Technology 採用…」 goes on with
+// " Technology". A word goes on the name when it is all Latin name
+// characters, begins with a capital letter and ends at a space or the end.
+func latinWordsAfter(name, after string) string {
+	last, _ := utf8.DecodeLastRuneInString(name)
+	if last >= 0x80 || !unicode.IsLetter(last) && !unicode.IsDigit(last) {
+		return ""
+	}
+	out := ""
+	for words := 0; words < latinWordsMax && strings.HasPrefix(after, " "); words++ {
+		word, rest, _ := strings.Cut(after[1:], " ")
+		first, _ := utf8.DecodeRuneInString(word)
+		if word == "" || !unicode.IsUpper(first) || strings.IndexFunc(word, func(r rune) bool {
+			return r >= 0x80 || !isNameRune(r)
+		}) >= 0 {
+			break
+		}
+		out += " " + word
+		if rest == "" && len(after[1:]) == len(word) {
+			break
+		}
+		after = after[1+len(word):]
+	}
+	return out
+}
+
+// latinWordsMax bounds the Latin words added to a name after a space.
+const latinWordsMax = 4
+
+// MaxNameRunes bounds an organization's name: a run of name characters
+// longer than this is not one name (the longest name run of a header or a
+// line in the seeds, dev and dev-b corpora has 31 runes). Scoring every
+// cut of an unbounded run cost its length squared: a 300 KB header of
+// kanji took 13 s.
+const MaxNameRunes = 64
+
+// maxNameCandidates bounds the distinct names the text is searched for
+// (each costs a pass over the whole text): a notice names a few bodies,
+// not thousands. The most a notice of the seeds, dev and dev-b corpora
+// names is 3.
+const maxNameCandidates = 100
+
+// tokenLookahead is how many runes past the longest name kagome reads, so
+// that the tokens ending within the name are the ones it finds in the
+// whole run.
+const tokenLookahead = 16
+
+// splitScore rates cutting the header's name run at byte k.
+func splitScore(rest, run string, k int, ends map[int]string, spans text.TokenSpans, body string) int {
+	name, remainder := run[:k], rest[k:]
+	sc := 0
+	evidence := k == len(run)
+	if endsInLegalForm(name) || startsWithLegalForm(name) && scriptChange(run, k) {
+		sc += legalFormScore
+		evidence = true
+	}
+	// The longest suffix the cut ends in; one of one character (市, 道)
+	// counts only on a token boundary: 下水道, 市民税 are words.
+	if suf := longestSuffix(name, orgSuffixes); suf != "" && !selfWord(name, suf) &&
+		(utf8.RuneCountInString(suf) > 1 || spans.SuffixOnBoundary(k, len(suf))) {
+		sc += suffixScore
+		evidence = true
+	}
+	if tag, ok := ends[k]; ok {
+		sc += tokenEndScore
+		if tag == "組織" {
+			sc += orgTagScore
+			evidence = true
+		}
+	}
+	if !evidence {
+		return 0
+	}
+	// A suffix right after the cut means the name goes on: 北海道大学|病院.
+	for _, suf := range orgSuffixes {
+		if utf8.RuneCountInString(suf) >= suffixFollowsMinRunes && strings.HasPrefix(remainder, suf) {
+			sc += suffixFollowsScore
+			break
+		}
+	}
+	for _, w := range titleStarts {
+		if strings.HasPrefix(remainder, w) {
+			sc += titleStartScore
+			if utf8.RuneCountInString(w) == 1 && !strings.ContainsAny(w, "【「『(") {
+				sc += titleStartOneRune // 当, 弊 alone are weaker
+			}
+			break
+		}
+	}
+	if remainder == "" || strings.HasPrefix(remainder, " ") {
+		sc += spaceFollowsScore
+	} else if r, _ := utf8.DecodeRuneInString(remainder); unicode.Is(unicode.Hiragana, r) {
+		sc += hiraganaFollowsScore
+	}
+	if key := stripLegal(name); utf8.RuneCountInString(key) >= bodyRepeatsMinRunes && strings.Contains(body, key) {
+		sc += bodyRepeatsScore
+	}
+	return sc
+}
+
+// selfWord reports whether name ends in a word such as 当社 or 弊社 rather
+// than in a name's suffix 社.
+func selfWord(name, suf string) bool {
+	for _, w := range notSuffixWords {
+		if strings.HasSuffix(name, w) && len(w) > len(suf)-1 {
+			return true
+		}
+	}
+	return false
+}
+
+// regulated is the body named at the start of a regulator's title:
+// 「トヨタ自動車株式会社による個人データの漏えい…」.
+func regulated(title string) string {
+	for _, p := range regulatedLinks {
+		if i := strings.Index(title, p); i > 0 {
+			if org := lastName(title[:i]); org != "" && strings.HasPrefix(title, org) {
+				return org
+			}
+			break
+		}
+	}
+	return ""
+}
+
+// leadingRun is the run of name characters at the start of s. Hiragana
+// may be part of a name (さいたま市, 医療法人○○会みなと病院) when a run of
+// them does not begin with a particle (の, における, について …).
+func leadingRun(s string) string {
+	end := 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.Is(unicode.Hiragana, r) {
+			j := i
+			for j < len(s) {
+				q, n := utf8.DecodeRuneInString(s[j:])
+				if !unicode.Is(unicode.Hiragana, q) {
+					break
+				}
+				j += n
+			}
+			if j-i < nameHiraganaMinRunes*3 || j == len(s) || text.HasPrefixAny(s[i:], particles) {
+				break
+			}
+			i = j
+			continue
+		}
+		if !isNameRune(r) {
+			break
+		}
+		i += size
+		end = i
+	}
+	return s[:end]
+}
+
+// isNameRune reports whether r may be part of an organization's name.
+func isNameRune(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Katakana, r) || r == 'ー' || r == '々' ||
+		r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("&.-'", r)) ||
+		strings.ContainsRune("・&", r)
+}
+
+// tokenEnds maps the byte offsets where kagome's tokens of s end to the
+// third POS field of the token ending there (組織 for an organization).
+func tokenEnds(s string) (map[int]string, text.TokenSpans) {
+	out := map[int]string{}
+	spans := text.TokenSpans{Starts: map[int]bool{}, Ends: map[int]bool{}, ProperEnds: map[int]bool{}}
+	at := 0
+	for _, m := range text.Morphs(s) {
+		spans.Starts[at] = true
+		at += len(m.Surface)
+		spans.Ends[at] = true
+		if m.ProperPOS {
+			spans.ProperEnds[at] = true
+		}
+		tag := ""
+		if m.IsOrgTag() {
+			tag = "組織"
+		}
+		out[at] = tag
+	}
+	// 組織 followed by a legal form: the name ends after the form.
+	for _, lf := range legalForms {
+		for at, tag := range out {
+			if tag == "組織" && strings.HasPrefix(s[at:], lf) {
+				out[at+len(lf)] = "組織"
+			}
+		}
+	}
+	return out, spans
+}
+
+// scriptChange reports whether s changes from Katakana or Latin to Kanji at
+// byte k: 「株式会社ジャックス|不正アクセス」.
+func scriptChange(s string, k int) bool {
+	if k <= 0 || k >= len(s) {
+		return k == len(s)
+	}
+	prev, _ := utf8.DecodeLastRuneInString(s[:k])
+	next, _ := utf8.DecodeRuneInString(s[k:])
+	return (unicode.Is(unicode.Katakana, prev) || prev == 'ー' || prev < 0x80) && unicode.Is(unicode.Han, next)
+}
+
+func endsInLegalForm(s string) bool {
+	for _, lf := range legalForms {
+		if strings.HasSuffix(s, lf) && len(s) > len(lf) {
+			return true
+		}
+	}
+	return false
+}
+
+func startsWithLegalForm(s string) bool {
+	for _, lf := range legalForms {
+		if strings.HasPrefix(s, lf) && len(s) > len(lf) {
+			return true
+		}
+	}
+	return false
+}
+
+func stripLegal(s string) string {
+	for _, lf := range legalForms {
+		s = strings.ReplaceAll(s, lf, "")
+	}
+	return s
+}
+
+// cutTitle cuts a 「株式会社○○」 match where a title word follows the name:
+// 「株式会社東玉弊社が…」 is 株式会社東玉.
+func cutTitle(m string) string {
+	for _, w := range nameCuts {
+		if i := strings.Index(m, w); i > 0 {
+			m = m[:i]
+		}
+	}
+	return cutOfficer(m)
+}
+
+// cutOfficer cuts a run of name characters before an officer's title:
+// 「株式会社○○代表取締役社長…」 is 株式会社○○.
+func cutOfficer(run string) string {
+	for _, w := range officerTitles {
+		if i := strings.Index(run, w); i > 0 {
+			run = run[:i]
+		}
+	}
+	return run
+}
+
+// lineName reads a line that is only a name (a signature, a dateline), a
+// name followed by a person or a department (「常磐大学 学長 …」), a mayor's
+// signature (「鹿嶋市長 田口伸一」), a department of a government
+// (「神奈川県環境農政局…課」 gives 神奈川県), or a title line that ends in a
+// name after a space.
+func lineName(l string, top bool) string {
+	l = strings.TrimSpace(strings.TrimLeft(l, text.NameTrimMarks))
+	if l == "" || text.HasPrefixAny(l, lineLabels) || strings.Contains(orgFirstRunes(l, postcodeWindowRunes), "〒") {
+		return ""
+	}
+	if m := mayorRE.FindStringSubmatch(l); m != nil && !isGeneric(m[1]) && utf8.RuneCountInString(l) <= mayorLineMaxRunes {
+		return m[1]
+	}
+	// A section of a government, perhaps with hiragana in its name: the
+	// government is the holder (「青葉県子ども家庭部こども支援課」).
+	if hasSuffixAny(l, sectionWords) && !strings.ContainsAny(l, " 、。,") && utf8.RuneCountInString(l) <= sectionLineMaxRunes {
+		if p := placeRE.FindString(l); p != "" && len(p) < len(l) && !isGeneric(p) &&
+			text.ContainsAny(l[len(p):], divisionWords) {
+			return p
+		}
+	}
+	toks := strings.Fields(l)
+	if len(toks) <= lineMaxTokens {
+		if org := wholeName(toks[0]); org != "" {
+			return org
+		}
+	}
+	if len(toks) >= 2 && len(toks) <= lineMaxTokens {
+		for _, t := range toks[1:] {
+			if org := wholeName(t); org != "" && !strings.ContainsAny(t, "0123456789") {
+				return org
+			}
+		}
+	}
+	if !top {
+		return ""
+	}
+	if org := breadcrumbName(l); org != "" {
+		return org
+	}
+	// A title line that starts with the name (after a date), as a blog
+	// header does: 「医療法人○○病院 患者の個人情報紛失か?」.
+	rest := numberLeadRE.ReplaceAllString(dateLeadRE.ReplaceAllString(l, ""), "")
+	if org := headerOrganization(rest, ""); org != "" && nameLike(org) {
+		// The run goes on past the name into a department: 「○○市総務課」.
+		if run := leadingRun(rest); len(org) >= len(run) || !strings.ContainsAny(run[len(org):], departmentRunes) {
+			return org
+		}
+	}
+	// A title line that ends with the name: 「…の紛失について○○信用金庫」.
+	if i := strings.LastIndexAny(l, titleEndRunes); i > 0 {
+		if _, size := utf8.DecodeRuneInString(l[i:]); text.HasPrefixAny(text.LastRunes(l[:i+size], 2), titleEnds) {
+			if org := wholeName(l[i+size:]); org != "" {
+				return org
+			}
+		}
+	}
+	// A title line whose tail after a particle or a space is a name:
+	// 「…の漏えい事故に○○大学病院」.
+	if tail := trailingRun(l); tail != "" && len(tail) < len(l) {
+		prev, _ := utf8.DecodeLastRuneInString(l[:len(l)-len(tail)])
+		// A legal form inside the tail means the normalizer glued words
+		// to the name (「…紛失 国立研究開発法人○○」): where the name
+		// starts is for the other rules to say.
+		glued := false
+		if loc := legalFirstRE.FindStringIndex(tail); loc != nil && loc[0] > 0 {
+			glued = true
+		}
+		if !glued && (prev == ' ' || unicode.Is(unicode.Hiragana, prev)) {
+			if org := wholeName(tail); org != "" {
+				return org
+			}
+		}
+	}
+	return ""
+}
+
+// trailingRun is the run of name characters at the end of s.
+func trailingRun(s string) string {
+	start := len(s)
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:start])
+		if !isNameRune(r) {
+			break
+		}
+		start -= size
+	}
+	return s[start:]
+}
+
+// wholeName returns t when it is one organization's whole name.
+func wholeName(t string) string {
+	t = strings.Trim(t, "|:")
+	if t == "" || !nameOnlyRE.MatchString(t) || isGeneric(t) || isOutside(t) {
+		return ""
+	}
+	for _, re := range []*regexp.Regexp{legalFirstRE, legalLastRE} {
+		if m := re.FindString(t); m == t {
+			return trimName(m)
+		}
+	}
+	if strings.ContainsAny(t, "0123456789") {
+		return ""
+	}
+	for _, suf := range lineSuffixes {
+		if strings.HasSuffix(t, suf) && len(t) > len(suf) {
+			return t
+		}
+	}
+	// A department of a government: the government is the holder.
+	if hasSuffixAny(t, sectionWords) || hasSuffixAny(t, divisionWords) {
+		if gov := localGovernmentPrefix(t); gov != "" && len(gov) < len(t) {
+			return gov
+		}
+		if p := placeRE.FindString(t); p != "" && len(p) < len(t) && !isGeneric(p) {
+			return p
+		}
+	}
+	return ""
+}
+
+// nameLike reports whether org, which may hold hiragana, reads as one
+// organization's name: a legal form, or a suffix of a name.
+func nameLike(org string) bool {
+	if isGeneric(org) || isOutside(org) {
+		return false
+	}
+	if startsWithLegalForm(org) || endsInLegalForm(org) {
+		return true
+	}
+	for _, suf := range lineSuffixes {
+		if strings.HasSuffix(org, suf) && len(org) > len(suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectName is the body that begins a sentence as its subject or place:
+// 「杵藤保健福祉事務所において…」, 「○○市立○○センター内の…」, after an
+// opener (この度、, a date and time) and before a parenthetical
+// (「○○局(局長 …)では」); or the body of a person whose role is glued to
+// it (「○○社元社員の…」).
+func subjectName(s string) string {
+	s = dropOpeners(s)
+	run := leadingRun(s)
+	if run == "" || len(run) == len(s) {
+		return ""
+	}
+	next := skipParenthetical(s[len(run):])
+	// A reference glued to the name: 「株式会社○○弊社が…」.
+	for _, w := range notSuffixWords {
+		if strings.HasSuffix(run, w) && len(run) > len(w) {
+			run = strings.TrimSuffix(run, w)
+			break
+		}
+	}
+	if strings.HasSuffix(run, "内") && text.HasPrefixAny("内"+next, subjectMarkers) {
+		run, next = strings.TrimSuffix(run, "内"), "内"+next
+	}
+	if text.HasPrefixAny(next, subjectMarkers) {
+		if org := wholeName(run); org != "" {
+			return org
+		}
+		// A name with hiragana in it: 「○○市立ひかり中学校において」.
+		if nameLike(run) && text.RuneCountTo(run, nameLineMaxRunes+1) <= nameLineMaxRunes && !strings.ContainsAny(run, "0123456789") {
+			return run
+		}
+		// A local government that begins the subject: 「○○市安全安心
+		// ステーション事務室内の…」.
+		if gov := localGovernmentPrefix(run); gov != "" {
+			return gov
+		}
+		// A ministry's bureau: 「○○省○○局(局長 …)では」 (a division word
+		// ends it, a ministry or agency of the regulators begins it).
+		if hasSuffixAny(run, divisionWords) && text.RuneCountTo(run, nameLineMaxRunes+1) <= nameLineMaxRunes {
+			for _, reg := range regulators {
+				if strings.HasPrefix(run, reg) && len(run) > len(reg)+len("局") && hasSuffixAny(reg, orgSuffixes) {
+					return run
+				}
+			}
+		}
+		return ""
+	}
+	if r, _ := utf8.DecodeRuneInString(next); !unicode.Is(unicode.Hiragana, r) {
+		return ""
+	}
+	role := longestSuffix(run, roleNouns)
+	if role == "" {
+		return ""
+	}
+	body := run[:len(run)-len(role)]
+	if org := wholeName(body); org != "" {
+		return org
+	}
+	if suf := longestSuffix(body, orgSuffixes); suf != "" && len(body) > len(suf) && !selfWord(body, suf) &&
+		utf8.RuneCountInString(body) >= nameMinRunes+1 && !isGeneric(body) && !isOutside(body) {
+		return body
+	}
+	return localGovernmentPrefix(body)
+}
+
+// openerDateRE is a date and time that opens a sentence before its subject:
+// 「令和7年5月1日(木曜)午前10時頃、」, 「2024年5月1日に、」.
+var openerDateRE = regexp.MustCompile(`^(?:(?:(?:令和|平成|昭和)(?:\d{1,2}|元)|\d{4})年)?\d{1,2}月\d{1,2}日(?:\([^)]{1,6}\))?` +
+	`(?:(?:午前|午後)?\d{1,2}時(?:\d{1,2}分)?(?:頃|ごろ)?)?(?:に)?[、,]\s?`)
+
+// dropOpeners removes the openers and the date and time that begin s.
+func dropOpeners(s string) string {
+	for {
+		t := strings.TrimSpace(s)
+		for _, o := range openers {
+			t = strings.TrimPrefix(t, o)
+		}
+		t = dateLeadRE.ReplaceAllString(openerDateRE.ReplaceAllString(t, ""), "")
+		if t == s {
+			return s
+		}
+		s = t
+	}
+}
+
+// skipParenthetical drops a parenthetical (nested ones included) that
+// begins s: 「(局長 ○○(○○))では」 is 「では」.
+func skipParenthetical(s string) string {
+	if !strings.HasPrefix(s, "(") {
+		return s
+	}
+	depth := 0
+	for i, r := range s {
+		switch r {
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return strings.TrimSpace(s[i+1:])
+			}
+		}
+		if i > parentheticalMaxBytes {
+			break
+		}
+	}
+	return s
+}
+
+// parentheticalMaxBytes bounds the parenthetical skipped after a subject.
+const parentheticalMaxBytes = 200
+
+// lastName is the organization name that ends s: 「株式会社○○」 or 「○○株式会社」.
+func lastName(s string) string {
+	s = strings.TrimSpace(s)
+	for _, re := range []*regexp.Regexp{legalFirstRE, legalLastRE, suffixRE} {
+		ms := re.FindAllStringIndex(s, -1)
+		if len(ms) > 0 && ms[len(ms)-1][1] >= len(s)-1 {
+			if name := trimName(s[ms[len(ms)-1][0]:ms[len(ms)-1][1]]); name != "" && !isGeneric(name) {
+				return name
+			}
+		}
+	}
+	return ""
+}
+
+func trimName(s string) string {
+	return strings.Trim(strings.TrimSpace(s), "・.-&")
+}
+
+func isGeneric(s string) bool {
+	for _, g := range genericNames {
+		if s == g {
+			return true
+		}
+	}
+	// 「市内小学校」「県立高等学校」 name a kind of body, not one body.
+	for _, p := range genericQualifiers {
+		if r, ok := strings.CutPrefix(s, p); ok && (r == "" || slices.Contains(orgSuffixes, r) ||
+			slices.Contains(genericFacilities, r)) {
+			return true
+		}
+	}
+	return text.HasPrefixAny(s, genericPrefixes)
+}
+
+func isOutside(s string) bool {
+	for _, o := range outsideBodies {
+		if k := stripLegal(s); k == o || slices.Contains(outsideEndings, o) && strings.HasSuffix(k, o) {
+			return true
+		}
+	}
+	return false
+}
+
+func orgFirstRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
+
+// breadcrumbName reads the site's name from the first item of a web
+// page's breadcrumb trail, 「1. ○○銀行トップ」 or 「○○市トップページ > …」:
+// the site is the organization's own.
+func breadcrumbName(l string) string {
+	if !text.ContainsAny(l, breadcrumbHomes) {
+		return ""
+	}
+	l = numberLeadRE.ReplaceAllString(l, "")
+	if i := strings.Index(l, ">"); i > 0 {
+		l = strings.TrimSpace(l[:i])
+	}
+	name, ok := "", false
+	for _, h := range breadcrumbHomes {
+		if name, ok = strings.CutSuffix(l, h); ok {
+			break
+		}
+	}
+	if !ok {
+		return ""
+	}
+	for _, w := range breadcrumbSiteWords {
+		name = strings.TrimSuffix(name, w)
+	}
+	name = strings.TrimRight(name, "! ")
+	if run := leadingRun(name); run != name || utf8.RuneCountInString(run) < nameMinRunes || text.RuneCountTo(run, MaxNameRunes+1) > MaxNameRunes ||
+		isGeneric(run) || isOutside(run) {
+		return ""
+	}
+	return name
+}
+
+// hasSuffixAny reports whether s ends with one of words.
+func hasSuffixAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// oneRuneSuffix is the suffix of one character (市, 町, 道 …) that m ends
+// in, when no longer suffix ends it: such a suffix ends a name only on a
+// token boundary.
+func oneRuneSuffix(m string) string {
+	suf := longestSuffix(m, patternSuffixes)
+	if utf8.RuneCountInString(suf) != 1 {
+		return ""
+	}
+	return suf
+}
+
+// longestSuffix is the longest of suffixes that s ends in ("" for none).
+func longestSuffix(s string, suffixes []string) string {
+	suf := ""
+	for _, p := range suffixes {
+		if strings.HasSuffix(s, p) && len(p) > len(suf) {
+			suf = p
+		}
+	}
+	return suf
+}
+
+// localGovernmentPrefix is the local government whose name begins run on
+// a token boundary (「四街道市安全安心ステーション」 gives 四街道市; 「市民
+// 税」 nothing), the longest first (札幌市中央区 before 札幌市).
+func localGovernmentPrefix(run string) string {
+	govs := localGovernments()
+	var spans *text.TokenSpans
+	best := ""
+	n := 0
+	for i, r := range run {
+		n++
+		if n > localGovernmentMaxRunes {
+			break
+		}
+		end := i + utf8.RuneLen(r)
+		name := run[:end]
+		if !govs[name] || isGeneric(name) {
+			continue
+		}
+		if end < len(run) {
+			if spans == nil {
+				sp := text.SpansOf(run[:text.PrefixBytes(run, localGovernmentMaxRunes+tokenLookahead)])
+				spans = &sp
+			}
+			if !spans.SuffixOnBoundary(end, utf8.RuneLen(r)) {
+				continue
+			}
+		}
+		best = name
+	}
+	return best
+}
+
+// localGovernmentMaxRunes is the longest local government's full name
+// read (the longest in the gazetteer has 10 characters).
+const localGovernmentMaxRunes = 12
+
+// selfPrefixedName is a name that a self prefix (当, self_prefixes.tsv)
+// puts on the body itself: 「当ソウェルクラブの会員…」. The prefix stands
+// after no kanji (担当, 該当 are words), and the name is katakana or Latin
+// with a coined or proper word in it, so that 当サイト, 当ホームページ and
+// 当センター (dictionary words) name no one.
+func selfPrefixedName(s string) string {
+	for _, p := range selfPrefixes {
+		for at := 0; ; {
+			i := strings.Index(s[at:], p)
+			if i < 0 {
+				break
+			}
+			i += at
+			at = i + len(p)
+			if prev, _ := utf8.DecodeLastRuneInString(s[:i]); i > 0 && (unicode.Is(unicode.Han, prev) || unicode.Is(unicode.Katakana, prev)) {
+				continue
+			}
+			run := leadingRun(s[at:])
+			first, _ := utf8.DecodeRuneInString(run)
+			if run == "" || len(run) == len(s[at:]) || !(unicode.Is(unicode.Katakana, first) || first < 0x80 && unicode.IsLetter(first)) {
+				continue
+			}
+			if next, _ := utf8.DecodeRuneInString(s[at+len(run):]); !unicode.Is(unicode.Hiragana, next) {
+				continue
+			}
+			if text.RuneCountTo(run, nameLineMaxRunes+1) > nameLineMaxRunes || utf8.RuneCountInString(run) < selfNameMinRunes ||
+				isGeneric(run) || isOutside(run) {
+				continue
+			}
+			if slices.ContainsFunc(text.Morphs(run), func(m text.Morph) bool { return m.Unknown || m.ProperPOS }) {
+				return run
+			}
+		}
+	}
+	return ""
+}

@@ -1,0 +1,317 @@
+package organization
+
+import (
+	"fmt"
+	"github.com/breachtrend/breachtrend/internal/wordscan"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/breachtrend/breachtrend/rules"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
+)
+
+// The organization field's rules, read once from rules/organization (see
+// rules/README.md): the word lists, the patterns built from them and the
+// weights of the header's split score. A malformed file panics at start-up
+// naming its file and line, so any test of the package finds it first;
+// TestOrgRuleFileErrors shows each error.
+
+// orgRulesDir is the organization field's folder under rules/.
+const orgRulesDir = "organization/"
+
+// orgFilesRead are the rule files the field reads, for the test that each
+// has a case.
+var orgFilesRead []string
+
+// orgFile is the path of a rule file of the field, noted as read.
+func orgFile(name string) string {
+	orgFilesRead = append(orgFilesRead, orgRulesDir+name)
+	return orgRulesDir + name
+}
+
+var (
+	// legalForms are the words of a legal entity's name, before or after
+	// it, in the order stripLegal removes them.
+	legalForms, legalFirstForms, legalLastForms = legalFormsFrom(
+		rules.Table(orgFile("legal_forms.tsv"), 3), rules.Table(orgFile("legal_form_patterns.tsv"), 3))
+
+	// orgSuffixes end the names of bodies that have no legal-form word in
+	// a header (header column); lineSuffixes end a line that is nothing but
+	// a name (line column): a stricter list, since a short line may be a
+	// heading.
+	orgSuffixes, lineSuffixes, patternSuffixes, placeSuffixes, mayorSuffixes = suffixesFrom(rules.Table(orgFile("suffixes.tsv"), 6))
+
+	// selfAliases are defined as a body's short name: (以下「当社」);
+	// notSuffixWords end a run in a word such as 当社 rather than in the
+	// suffix 社; referenceGenerics name no one.
+	selfAliases, notSuffixWords, referenceGenerics = referencesFrom(rules.Table(orgFile("references.tsv"), 4))
+
+	// genericNames are words that fit the name patterns but name no one;
+	// genericPrefixes begin such words; genericQualifiers (市内, 県立), alone
+	// or before a suffix or a genericFacility, name a kind of body.
+	genericNames, genericPrefixes, genericQualifiers, genericFacilities = genericNamesFrom(rules.Table(orgFile("generic_names.tsv"), 2))
+
+	// outsideBodies are bodies a notice reports to or warns about, not the
+	// one that held the data; outsideEndings are those a longer name may
+	// end in (○○警察署); regulators head a notice about another body.
+	outsideBodies, outsideEndings, regulators = outsideBodiesFrom(rules.Table(orgFile("outside_bodies.tsv"), 4))
+
+	// sectionWords and divisionWords end the parts of a government.
+	sectionWords, divisionWords = departmentsFrom(rules.Table(orgFile("departments.tsv"), 2))
+
+	// breadcrumbHomes end a breadcrumb's first item; breadcrumbSiteWords
+	// are removed from the end of the name before it.
+	breadcrumbHomes, breadcrumbSiteWords = breadcrumbsFrom(rules.Table(orgFile("breadcrumbs.tsv"), 2))
+
+	titleStarts     = rules.Words(orgFile("title_starts.tsv"))
+	particles       = rules.Words(orgFile("particles.tsv"))
+	lineLabels      = rules.Words(orgFile("line_labels.tsv"))
+	addressCues     = rules.Words(orgFile("address_cues.tsv"))
+	regulatedLinks  = rules.Words(orgFile("regulated_links.tsv"))
+	headTitles      = rules.Words(orgFile("head_titles.tsv"))
+	nameCuts        = rules.Words(orgFile("name_cuts.tsv"))
+	officerTitles   = rules.Words(orgFile("officer_titles.tsv"))
+	openers         = rules.Words(orgFile("openers.tsv"))
+	roleNouns       = rules.Words(orgFile("role_nouns.tsv"))
+	selfPrefixes    = rules.Words(orgFile("self_prefixes.tsv"))
+	subjectMarkers  = rules.Words(orgFile("subject_markers.tsv"))
+	titleEnds       = rules.Words(orgFile("title_ends.tsv"))
+	titleEndRunes   = text.LastRuneOfEach(titleEnds)
+	orgWeight       = text.WeightsFrom(orgRulesDir+"weights.tsv", rules.Table(orgFile("weights.tsv"), 3))
+	departmentRunes = strings.Join(append(slices.Clone(sectionWords), divisionWords...), "")
+)
+
+// The weights of the header's split score and the bounds of the line
+// rules, by their name in weights.tsv.
+var (
+	headerMinScore        = orgWeight("header_min_score")
+	nameMinRunes          = orgWeight("name_min_runes")
+	nameHiraganaMinRunes  = orgWeight("name_hiragana_min_runes")
+	legalFormScore        = orgWeight("legal_form")
+	suffixScore           = orgWeight("suffix")
+	tokenEndScore         = orgWeight("token_end")
+	orgTagScore           = orgWeight("org_tag")
+	suffixFollowsScore    = orgWeight("suffix_follows")
+	suffixFollowsMinRunes = orgWeight("suffix_follows_min_runes")
+	titleStartScore       = orgWeight("title_start")
+	titleStartOneRune     = orgWeight("title_start_one_rune")
+	spaceFollowsScore     = orgWeight("space_follows")
+	hiraganaFollowsScore  = orgWeight("hiragana_follows")
+	bodyRepeatsScore      = orgWeight("body_repeats")
+	bodyRepeatsMinRunes   = orgWeight("body_repeats_min_runes")
+	topLines              = orgWeight("top_lines")
+	signatureLines        = orgWeight("signature_lines")
+	headLines             = orgWeight("head_lines")
+	lineMaxRunes          = orgWeight("line_max_runes")
+	lineMaxTokens         = orgWeight("line_max_tokens")
+	mayorLineMaxRunes     = orgWeight("mayor_line_max_runes")
+	sectionLineMaxRunes   = orgWeight("section_line_max_runes")
+	postcodeWindowRunes   = orgWeight("postcode_window_runes")
+	subjectSentences      = orgWeight("subject_sentences")
+	nameLineMaxRunes      = orgWeight("name_line_max_runes")
+	selfNameMinRunes      = orgWeight("self_name_min_runes")
+	gazetteerKeyMinRunes  = orgWeight("gazetteer_key_min_runes")
+	minRecurrence         = orgWeight("min_recurrence")
+)
+
+// The patterns, built from the lists: a run of name characters (a Unicode
+// class, not a list) and the words that begin or end a name.
+var (
+	nameRun      = `[\p{Han}\p{Katakana}ーA-Za-z0-9・&＆.\-]`
+	legalFirstRE = regexp.MustCompile(text.Alternation(legalFirstForms) + `\s?` + nameRun + text.RuneBound(1, orgWeight("legal_name_max_runes")))
+	legalLastRE  = regexp.MustCompile(nameRun + text.RuneBound(1, orgWeight("legal_name_max_runes")) + text.Alternation(legalLastForms))
+	suffixRE     = regexp.MustCompile(nameRun + text.RuneBound(1, orgWeight("suffix_name_max_runes")) + `?` + text.Alternation(patternSuffixes))
+	selfRefRE    = regexp.MustCompile(`[(]以下[、,]?\s?[「『]?(` + text.Alternation(selfAliases) + `)`)
+	mayorRE      = regexp.MustCompile(`^(` + nameRun + text.RuneBound(1, orgWeight("mayor_name_max_runes")) + `?` + text.RuneClass(mayorSuffixes) + `)` +
+		`(` + text.Alternation(headTitles) + `)(\s|` + nameRun + text.RuneBound(0, orgWeight("mayor_rest_max_runes")) + `$)`)
+	nameOnlyRE   = regexp.MustCompile(`^` + nameRun + text.RuneBound(orgWeight("name_line_min_runes"), orgWeight("name_line_max_runes")) + `$`)
+	suffixLongRE = regexp.MustCompile(nameRun + text.RuneBound(1, orgWeight("suffix_name_max_runes")) + text.Alternation(patternSuffixes))
+	placeRE      = regexp.MustCompile(`^\p{Han}` + text.RuneBound(1, orgWeight("place_max_runes")) + `?` + text.Alternation(placeSuffixes))
+)
+
+// nameCues are, for legalFirstRE, legalLastRE and suffixLongRE, words one
+// of which every match holds: the patterns open with a run of name
+// characters, no literal, and most sentences name no body. They are the
+// patterns' words that hold no shorter one of them.
+var nameCues = [3]text.WordList{
+	text.NewWordList(text.MinimalWords(legalFirstForms)),
+	text.NewWordList(text.MinimalWords(legalLastForms)),
+	text.NewWordList(text.MinimalWords(patternSuffixes)),
+}
+
+// legalFormsFrom reads the forms and, of them, those that open and close
+// a pattern. The forms, in the order names are stripped of them, are the
+// legal forms shared with stages/enrich (its key and contractor columns
+// are enrich's).
+func legalFormsFrom(forms, patterns []rules.Row) (all, first, last []string) {
+	text.UniqueKeys(forms, 1)
+	text.UniqueKeys(patterns, 1)
+	for _, r := range forms {
+		all = append(all, r.Fields[0])
+	}
+	for _, r := range patterns {
+		if !slices.Contains(all, r.Fields[0]) {
+			panic(fmt.Errorf("rules: %s: %q is not a form of %slegal_forms.tsv", r.Pos(), r.Fields[0], orgRulesDir))
+		}
+		f := text.Flags(r, "first", "last")
+		if f[0] {
+			first = append(first, r.Fields[0])
+		}
+		if f[1] {
+			last = append(last, r.Fields[0])
+		}
+	}
+	return all, first, last
+}
+
+func suffixesFrom(rows []rules.Row) (header, line, pattern, place, mayor []string) {
+	text.UniqueKeys(rows, 1)
+	for _, r := range rows {
+		w := r.Fields[0]
+		f := text.Flags(r, "header", "line", "pattern", "place", "mayor")
+		if !slices.Contains(f, true) {
+			panic(fmt.Errorf("rules: %s: suffix %q is used nowhere", r.Pos(), w))
+		}
+		for i, l := range []*[]string{&header, &line, &pattern, &place, &mayor} {
+			if f[i] {
+				*l = append(*l, w)
+			}
+		}
+		if f[4] && utf8.RuneCountInString(w) != 1 {
+			panic(fmt.Errorf("rules: %s: mayor suffix %q is not one character", r.Pos(), w))
+		}
+	}
+	return
+}
+
+func referencesFrom(rows []rules.Row) (aliases, notSuffix, generic []string) {
+	text.UniqueKeys(rows, 1)
+	for _, r := range rows {
+		f := text.Flags(r, "alias", "not_suffix", "generic")
+		for i, l := range []*[]string{&aliases, &notSuffix, &generic} {
+			if f[i] {
+				*l = append(*l, r.Fields[0])
+			}
+		}
+	}
+	return
+}
+
+func genericNamesFrom(rows []rules.Row) (names, prefixes, qualifiers, facilities []string) {
+	text.UniqueKeys(rows, 2)
+	for _, r := range rows {
+		switch text.KindOf(r, "name", "prefix", "qualifier", "facility") {
+		case "name":
+			names = append(names, r.Fields[0])
+		case "prefix":
+			prefixes = append(prefixes, r.Fields[0])
+		case "qualifier":
+			qualifiers = append(qualifiers, r.Fields[0])
+		case "facility":
+			facilities = append(facilities, r.Fields[0])
+		}
+	}
+	return append(names, referenceGenerics...), prefixes, qualifiers, facilities
+}
+
+func outsideBodiesFrom(rows []rules.Row) (outside, endings, regs []string) {
+	text.UniqueKeys(rows, 1)
+	for _, r := range rows {
+		f := text.Flags(r, "outside", "ending", "regulator")
+		if f[1] && !f[0] {
+			panic(fmt.Errorf("rules: %s: ending yes needs outside yes", r.Pos()))
+		}
+		for i, l := range []*[]string{&outside, &endings, &regs} {
+			if f[i] {
+				*l = append(*l, r.Fields[0])
+			}
+		}
+	}
+	return
+}
+
+func departmentsFrom(rows []rules.Row) (sections, divisions []string) {
+	text.UniqueKeys(rows, 1)
+	for _, r := range rows {
+		if utf8.RuneCountInString(r.Fields[0]) != 1 {
+			panic(fmt.Errorf("rules: %s: department word %q is not one character", r.Pos(), r.Fields[0]))
+		}
+		if text.KindOf(r, "section", "division") == "section" {
+			sections = append(sections, r.Fields[0])
+		} else {
+			divisions = append(divisions, r.Fields[0])
+		}
+	}
+	return
+}
+
+func breadcrumbsFrom(rows []rules.Row) (homes, siteWords []string) {
+	text.UniqueKeys(rows, 1)
+	for _, r := range rows {
+		if text.KindOf(r, "home", "site") == "home" {
+			homes = append(homes, r.Fields[0])
+		} else {
+			siteWords = append(siteWords, r.Fields[0])
+		}
+	}
+	return
+}
+
+// localGovernments are the names of Japan's local governments from the
+// gazetteer (rules/gazetteer/local_governments.tsv): as written
+// (つくばみらい市) and in full (札幌市中央区). A ward's bare name (中央区) is
+// left out: many cities have one, and it names no one alone.
+var localGovernments = sync.OnceValue(func() map[string]bool {
+	g, err := rules.LoadGazetteers()
+	if err != nil {
+		panic(fmt.Errorf("rules: local governments: %w", err))
+	}
+	out := map[string]bool{}
+	for _, lg := range g.LocalGovernments {
+		if lg.Kind != "ward" {
+			out[lg.Name] = true
+		}
+		out[lg.FullName] = true
+	}
+	return out
+})
+
+// gazetteerCompanyIndex finds the keys of gazetteerCompanies (word i is
+// company i's key) in one walk of a text.
+var gazetteerCompanyIndex = sync.OnceValue(func() *wordscan.Index {
+	cs := gazetteerCompanies()
+	keys := make([]string, len(cs))
+	for i, c := range cs {
+		keys[i] = c.key
+	}
+	return wordscan.New(keys)
+})
+
+// gazetteerCompany is a company of the gazetteer: its name and the key the
+// text is searched for (the name less its legal forms).
+type gazetteerEntry struct{ name, key string }
+
+// gazetteerCompanies are the companies of rules/gazetteer/companies.tsv
+// whose key can name the company in running text: three characters or
+// more, not Latin, and not a single dictionary word that is no proper noun.
+var gazetteerCompanies = sync.OnceValue(func() []gazetteerEntry {
+	g, err := rules.LoadGazetteers()
+	if err != nil {
+		panic(fmt.Errorf("rules: companies: %w", err))
+	}
+	var out []gazetteerEntry
+	for _, c := range g.Companies {
+		key := stripLegal(c.Name)
+		if utf8.RuneCountInString(key) < gazetteerKeyMinRunes || text.IsASCIIWord(key) {
+			continue
+		}
+		if ms := text.Morphs(key); len(ms) == 1 && !ms[0].ProperPOS && !ms[0].Unknown {
+			continue
+		}
+		out = append(out, gazetteerEntry{name: c.Name, key: key})
+	}
+	return out
+})

@@ -1,0 +1,97 @@
+package organization
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/breachtrend/breachtrend/internal/testcorpus"
+	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
+
+	"github.com/breachtrend/breachtrend/stages/extract/text"
+	"github.com/breachtrend/breachtrend/stages/normalize"
+)
+
+var update = flag.Bool("update", false, "rewrite the .golden files of testdata/extract")
+
+// orgOf runs organization on an invented notice, normalized as the
+// pipeline does: a first line 【セキュリティ事件簿#…】 is the blog header.
+func orgOf(txt string) (string, string) {
+	txt = normalize.Text(txt)
+	header := ""
+	if first, _, _ := strings.Cut(txt, "\n"); strings.HasPrefix(first, "【セキュリティ事件簿") {
+		if _, rest, ok := strings.Cut(first, "】"); ok {
+			header = strings.TrimSpace(rest)
+		}
+	}
+	return Find(nil, header, text.SplitSentences(txt), strings.Split(txt, "\n"))
+}
+
+// TestOrganizationGolden reads whole invented notices from
+// testdata/extract/org/*.txt; run with -update to rewrite the .golden files.
+func TestOrganizationGolden(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join(testcorpus.Root(), "testdata", "extract", "org", "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no fixtures: %v", err)
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			org, ev := orgOf(string(b))
+			extracttest.CheckGolden(t, f, "organization: "+org+"\nevidence: "+ev+"\n", *update, "-update")
+		})
+	}
+}
+
+// TestSuffixOnBoundary shows that a one-character suffix ends a name only
+// on a token boundary: a place's name and its suffix, or the suffix
+// starting 市立 after a place's name; never a word that holds the suffix.
+func TestSuffixOnBoundary(t *testing.T) {
+	for _, c := range []struct {
+		text, name string
+		want       bool
+	}{
+		{"青葉市の職員が", "青葉市", true},
+		{"北海道の職員が", "北海道", true},
+		{"横浜市立中央図書館の", "横浜市", true},
+		{"個人市民税の通知", "個人市", false},
+		{"下水道使用料の通知", "下水道", false},
+		{"県民税の通知", "県", false},
+	} {
+		sp := text.SpansOf(c.text)
+		if got := sp.SuffixOnBoundary(len(c.name), len("市")); got != c.want {
+			t.Errorf("%s: suffix of %s on a boundary = %v, want %v", c.text, c.name, got, c.want)
+		}
+	}
+}
+
+// FuzzOrgSubject feeds arbitrary sentences to the running-text rules of
+// the organization: they never panic, and what they return is in the text.
+func FuzzOrgSubject(f *testing.F) {
+	for _, s := range []string{
+		"令和7年1月5日(日曜)午前10時頃、青葉市安全課事務室内のパソコンが",
+		"総務省青葉局(局長 山田(やまだ))では、",
+		"架空新聞社元社員の不正",
+		"9月2日、当ラフィネルクラブの会員",
+		"(((", "当", "この度、", "株式会社Example Technology 採用",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for name, got := range map[string]string{
+			"subjectName":      subjectName(s),
+			"selfPrefixedName": selfPrefixedName(s),
+			"lineName":         lineName(s, true),
+			"headerOrg":        headerOrganization(s, ""),
+		} {
+			if !strings.Contains(strings.ReplaceAll(s, " ", ""), strings.ReplaceAll(got, " ", "")) {
+				t.Errorf("%s(%q) = %q, not in the text", name, s, got)
+			}
+		}
+	})
+}

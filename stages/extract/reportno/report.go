@@ -1,0 +1,231 @@
+package reportno
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/breachtrend/breachtrend/schemas"
+	"github.com/breachtrend/breachtrend/stages/extract/dates"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
+)
+
+var (
+	nthReportRE = regexp.MustCompile(`第\s*([0-9]+|[一二三四五六七八九十]+)\s*報`)
+	followUpRE  = regexp.MustCompile(`続報\s*([0-9]+|[一二三四五六七八九十]+)?`)
+)
+
+// Find reads which report of its incident a notice is, from its
+// title: 第N報 is N, 続報N is N+1 and 続報 alone 2. Without a number in the
+// title, a body that cites earlier reports (「5月24日の第一報、5月27日の第
+// 二報にてお知らせした」) makes this the one after the last it cites; a body
+// that cites one earlier unnumbered notice (既報, 先般ご案内した) makes it
+// the second; a notice with no sign of an earlier one is the first, and one
+// that reads as a later report without saying which is left unnumbered.
+func Find(w *text.Watch, title string, sents []text.Sentence, events []schemas.Event, published schemas.Date) (seq int, final bool) {
+	w.Check()
+	final = finalReportRE.MatchString(title)
+	if m := nthReportRE.FindStringSubmatch(title); m != nil {
+		if n, ok := smallNumber(m[1]); ok {
+			return n, final
+		}
+	}
+	if m := followUpRE.FindStringSubmatch(title); m != nil {
+		if m[1] == "" {
+			return 2, final
+		}
+		if n, ok := smallNumber(m[1]); ok {
+			return n + 1, final
+		}
+	}
+	if final {
+		return 0, true
+	}
+	seq = seqFromBody(w, title, sents, events, published)
+	w.Check()
+	return seq, investigationClosed(title, sents, seq)
+}
+
+// investigationClosed reports whether a notice that gives no number in its
+// title is its incident's last report: it publishes an investigation report,
+// or it follows an earlier notice (seq is not 1) and tells in its opening
+// that the investigation is complete, with no further report announced.
+func investigationClosed(title string, sents []text.Sentence, seq int) bool {
+	if realTitle(title) && investigationTitles.In(title) && !text.ContainsAny(title, moreToComeWords) {
+		return true
+	}
+	if seq == 1 {
+		return false
+	}
+	open := strings.Join(firstTexts(sents, openingSentences), "")
+	if !investigationDoneCue.In(open) || !investigationDoneRE.MatchString(open) {
+		return false
+	}
+	for _, s := range sents {
+		if text.ContainsAny(s.Text, moreToComeWords) {
+			return false
+		}
+	}
+	return true
+}
+
+// seqFromBody is ReportNumber for a title that gives no number.
+func seqFromBody(w *text.Watch, title string, sents []text.Sentence, events []schemas.Event, published schemas.Date) int {
+	maxCited := 0
+	for i, s := range sents {
+		w.Check()
+		if i >= citingSentences {
+			break // citations of earlier reports open a notice
+		}
+		if !citingWords.In(s.Text) {
+			continue
+		}
+		for _, m := range priorReportsRE.FindAllStringSubmatch(s.Text, -1) {
+			if n, ok := smallNumber(m[1]); ok && n > maxCited {
+				maxCited = n
+			}
+		}
+	}
+	if maxCited > 0 {
+		return maxCited + 1
+	}
+	if m := nthReportRE.FindStringSubmatch(strings.Join(firstTexts(sents, titleLines), " ")); m != nil {
+		// "(第二報)" on the first lines of a notice without a blog header.
+		if n, ok := smallNumber(m[1]); ok {
+			return n
+		}
+	}
+	// Earlier notices cited in the opening sentences; PDF text wraps lines
+	// inside sentences, so the opening lines are joined before the check.
+	cited := 0
+	for s := range strings.SplitAfterSeq(strings.Join(firstTexts(sents, openingSentences), ""), "。") {
+		if text.ContainsAny(s, presentWords) {
+			continue
+		}
+		if !priorNoticeCue(s) {
+			continue
+		}
+		if n := priorNotices(s); n > cited {
+			cited = n
+		}
+	}
+	if cited > 0 {
+		return min(cited+1, maxReport)
+	}
+	// A dated publication in the timeline before this notice's own date.
+	// Without the notice's own date, the latest day its timeline tells of
+	// stands in for it.
+	now := published
+	if now.IsZero() {
+		for _, e := range events {
+			if now.Before(e.Date) && !text.ContainsAny(e.Sentence, planWords) {
+				now = e.Date
+			}
+		}
+	}
+	if !now.IsZero() {
+		for _, e := range events {
+			if e.Kind == schemas.EventPublished && now.Sub(e.Date) >= int32(publishedGapDays) && !text.ContainsAny(e.Sentence, planWords) {
+				return 2
+			}
+		}
+	}
+	if realTitle(title) && laterNoticeTitleWords.In(title) {
+		return 0
+	}
+	for i, s := range sents {
+		if i >= laterSentences {
+			break
+		}
+		// Every match holds a word of laterNoticeCue.
+		if laterNoticeCue.In(s.Text) && laterNoticeRE.MatchString(s.Text) {
+			return 0
+		}
+	}
+	for _, s := range sents {
+		// "追記(1):2023年7月10日の19:00以降に…": updates appended to the
+		// notice make it several reports in one.
+		if text.HasPrefixAny(s.Text, addendumWords) {
+			return 0
+		}
+	}
+	return 1
+}
+
+// realTitle reports whether title reads as a title: a segment of one long
+// line has its whole text as its title, and words in it say nothing of
+// what the notice is.
+func realTitle(title string) bool { return utf8.RuneCountInString(title) <= titleRunes }
+
+// priorNoticeCue reports whether s holds the words every match of
+// priorNoticeRE holds: 既報, or an opener (先般, 既に, 先日, a month after
+// a number) and the notice verb's noun (公表, お知らせ…) — the words of
+// report/prior_notice.tsv. The pattern has
+// no literal prefix and most opening sentences cite nothing.
+func priorNoticeCue(s string) bool {
+	m := text.MaskOf(s)
+	if priorAlready.InMask(s, m) {
+		return true
+	}
+	return priorNouns.InMask(s, m) && (priorOpeners.InMask(s, m) || dates.MonthAfterNumber(s))
+}
+
+// priorNoticeAtRE is priorNoticeRE anchored at the start of the text.
+var priorNoticeAtRE = regexp.MustCompile(`^(?:` + priorNoticeRE.String() + `)`)
+
+// priorNotices is len(priorNoticeRE.FindAllString(s, -1)), the earlier
+// notices s cites. Every match opens with 既報 or an opener word, or with
+// digits before a 月; the pattern, anchored, is tried only there. Its
+// matches from the other positions are the same: it has no assertion
+// about what comes before, and a match from a digit inside a run would
+// take the same 月 and what follows it as one from the run's first digit.
+func priorNotices(s string) int {
+	n := 0
+	for p, from := 0, 0; p < len(s); {
+		if priorNoticeMayStart(s, p, from) {
+			if loc := priorNoticeAtRE.FindStringIndex(s[p:]); loc != nil {
+				n++
+				p += loc[1]
+				from = p
+				continue
+			}
+		}
+		_, w := utf8.DecodeRuneInString(s[p:])
+		p += w
+	}
+	return n
+}
+
+// priorNoticeMayStart reports whether a match of priorNoticeRE may start
+// at p, the search having started at from.
+func priorNoticeMayStart(s string, p, from int) bool {
+	if !text.IsDigitByte(s[p]) {
+		return text.HasPrefixAny(s[p:], priorStarts)
+	}
+	if p > from && text.IsDigitByte(s[p-1]) {
+		return false // tried from the run's first digit
+	}
+	e := p
+	for e < len(s) && text.IsDigitByte(s[e]) {
+		e++
+	}
+	return strings.HasPrefix(s[text.SkipSpace(s, e):], "月")
+}
+
+func firstTexts(sents []text.Sentence, n int) []string {
+	var out []string
+	for i := 0; i < n && i < len(sents); i++ {
+		out = append(out, sents[i].Text)
+	}
+	return out
+}
+
+// smallNumber reads 3 or 三 (to 九十九).
+func smallNumber(s string) (int, bool) {
+	if n, err := strconv.Atoi(s); err == nil {
+		return n, n > 0 && n < 100
+	}
+	v, ok := text.ParseKanjiNumber(s)
+	return int(v), ok && v > 0 && v < 100
+}

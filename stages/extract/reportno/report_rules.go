@@ -1,0 +1,139 @@
+package reportno
+
+import (
+	"regexp"
+	"strconv"
+
+	"github.com/breachtrend/breachtrend/rules"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
+)
+
+// The report number's words, read from rules/report/ once at start.
+
+func reportWords(name string) []string { return rules.Words("report/" + name + ".tsv") }
+
+var (
+	// finalReportRE: the title names the incident's last report; the
+	// match is the report label a timeline line may name.
+	finalReportRE = regexp.MustCompile(text.OrderedAlternation(reportWords("final_report")))
+
+	moreToComeWords = reportWords("more_to_come")
+
+	// reportWeights say how far the rules read (report/weights.tsv).
+	reportWeights = text.Weights("report/weights.tsv", "citing_sentences", "title_lines", "opening_sentences", "max_report",
+		"later_sentences", "title_runes", "prior_reach", "published_gap_days")
+	citingSentences  = reportWeights["citing_sentences"]
+	titleLines       = reportWeights["title_lines"]
+	openingSentences = reportWeights["opening_sentences"]
+	maxReport        = reportWeights["max_report"]
+	laterSentences   = reportWeights["later_sentences"]
+	titleRunes       = reportWeights["title_runes"]
+	publishedGapDays = reportWeights["published_gap_days"]
+
+	// laterNoticeTitleWords: a title that reads as a later report.
+	laterNoticeTitleWords = text.NewWordList(reportWords("later_notice_title"))
+
+	// priorNoticeRE: the body cites one earlier notice of the same
+	// incident (report/prior_notice.tsv). priorStarts are the words a
+	// match may open with (besides a month); a match is a word of
+	// priorAlready (既報) or holds one of priorOpeners (or a month) and one
+	// of priorNouns.
+	priorNoticeRE, priorStarts, priorAlready, priorOpeners, priorNouns = loadPriorNotice()
+)
+
+var (
+	// laterNoticeRE: the notice is not the first about its incident,
+	// though it gives no number — 改めてお詫び, a report of an
+	// investigation's results (report/later_notice.tsv); every match
+	// holds a word of laterNoticeCue.
+	laterNoticeRE, laterNoticeCue = loadLaterNotice()
+
+	// investigationTitles: the title publishes an investigation's report,
+	// which closes the incident; investigationDoneRE: "調査及び精査が完了
+	// いたしましたので" — the investigation is over, and every match holds
+	// a word of investigationDoneCue (report/investigation.tsv).
+	investigationTitles, investigationDoneRE, investigationDoneCue = loadInvestigation()
+
+	// priorReportsRE: a citation of an earlier numbered report (第一報にて);
+	// citingWords: a sentence that cites one holds one of them.
+	priorReportsRE, citingWords = loadCitedReports()
+
+	presentWords    = reportWords("present_words")
+	addendumWords   = reportWords("addendum")
+	thisNoticeWords = reportWords("this_notice")
+	planWords       = rules.Words("timeline/plan_words.tsv")
+)
+
+func loadLaterNotice() (*regexp.Regexp, text.WordList) {
+	part, err := text.Parts(rules.Table("report/later_notice.tsv", 2), []string{"again", "again_adverb", "apology", "again_apology", "results", "results_link", "results_report"})
+	if err != nil {
+		panic(err)
+	}
+	alt := func(name string) string { return text.OrderedAlternation(part[name]) }
+	re := regexp.MustCompile(alt("again") + alt("again_adverb") + `?` + alt("apology") + `|` + alt("again_apology") +
+		// "現時点の調査結果として、…判明しましたので、ご報告いたします":
+		// the results of an investigation the incident's first notice began.
+		`|` + alt("results") + alt("results_link") + `[^。]{0,40}` + alt("results_report"))
+	return re, text.NewWordList(text.Union(part["again"], part["again_apology"], part["results"]))
+}
+
+func loadInvestigation() (text.WordList, *regexp.Regexp, text.WordList) {
+	part, err := text.Parts(rules.Table("report/investigation.tsv", 2), []string{"report_title", "work", "done", "after"})
+	if err != nil {
+		panic(err)
+	}
+	alt := func(name string) string { return text.OrderedAlternation(part[name]) }
+	re := regexp.MustCompile(alt("work") + `(?:[^。、にを]{0,8}(?:が|の|は))?` + alt("done") + alt("after"))
+	return text.NewWordList(part["report_title"]), re, text.NewWordList(part["done"])
+}
+
+func loadCitedReports() (*regexp.Regexp, text.WordList) {
+	part, err := text.Parts(rules.Table("report/cited_reports.tsv", 2), []string{"particle", "sentence"})
+	if err != nil {
+		panic(err)
+	}
+	re := regexp.MustCompile(`第\s*([0-9]+|[一二三四五六七八九十]+)\s*報(?:[」』)]*)\s*` + text.OrderedAlternation(part["particle"]))
+	return re, text.NewWordList(part["sentence"])
+}
+
+// priorNoticeParts are the parts of report/prior_notice.tsv, each written once.
+var priorNoticeParts = []string{"already", "opener", "since_opener", "since_noun", "notice_noun", "verb", "ending"}
+
+func loadPriorNotice() (*regexp.Regexp, []string, text.WordList, text.WordList, text.WordList) {
+	re, starts, already, openers, nouns, err := parsePriorNotice(rules.Table("report/prior_notice.tsv", 2))
+	if err != nil {
+		panic(err)
+	}
+	return re, starts, already, openers, nouns
+}
+
+func parsePriorNotice(rows []rules.Row) (re *regexp.Regexp, starts []string, already, openers, nouns text.WordList, err error) {
+	part, err := text.Parts(rows, priorNoticeParts)
+	if err != nil {
+		return nil, nil, text.WordList{}, text.WordList{}, text.WordList{}, err
+	}
+	alt := func(name string) string { return text.OrderedAlternation(part[name]) }
+	re = regexp.MustCompile(alt("already") + `|` + alt("since_opener") + `(?:の)?` + alt("since_noun") + `|` +
+		`(?:` + alt("opener") + `|\d+\s*月(?:\s*\d+\s*日)?)[^。]{0,` + strconv.Itoa(reportWeights["prior_reach"]) + `}?` +
+		alt("notice_noun") + `を?` + alt("verb") + alt("ending"))
+	starts = text.Union(part["already"], part["since_opener"], part["opener"])
+	return re, starts, text.NewWordList(part["already"]), text.NewWordList(text.Union(part["opener"], part["since_opener"])),
+		text.NewWordList(text.Union(part["notice_noun"], part["since_noun"])), nil
+}
+
+// TitleLabel is the report label a title gives itself (最終報, 第3報), ""
+// when it gives none.
+func TitleLabel(title string) string {
+	if m := finalReportRE.FindString(title); m != "" {
+		return m
+	}
+	return nthReportRE.FindString(title)
+}
+
+// NamesThisNotice reports whether s calls the notice itself (本報告:
+// report/this_notice).
+func NamesThisNotice(s string) bool { return text.ContainsAny(s, thisNoticeWords) }
+
+// MentionsPlan reports whether s tells of something planned, not done
+// (timeline/plan_words.tsv): a dated sentence of a plan is no later event.
+func MentionsPlan(s string) bool { return text.ContainsAny(s, planWords) }

@@ -1,0 +1,43 @@
+package reportno
+
+import (
+	"testing"
+
+	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
+)
+
+// checkReportCues fails when a cue of report.go says a regexp cannot
+// match s, but it does, or priorNotices counts other matches than the
+// regexp.
+func checkReportCues(t *testing.T, s string) {
+	t.Helper()
+	if got, want := priorNotices(s), len(priorNoticeRE.FindAllString(s, -1)); got != want {
+		t.Fatalf("priorNotices(%q) = %d, want %d", s, got, want)
+	}
+	if !priorNoticeCue(s) && priorNoticeRE.MatchString(s) {
+		t.Fatalf("priorNoticeCue(%q) is false, but priorNoticeRE matches", s)
+	}
+	if !laterNoticeCue.In(s) && laterNoticeRE.MatchString(s) {
+		t.Fatalf("no word of laterNoticeCue is in %q, but laterNoticeRE matches", s)
+	}
+	if !investigationDoneCue.In(s) && investigationDoneRE.MatchString(s) {
+		t.Fatalf("no word of investigationDoneCue is in %q, but investigationDoneRE matches", s)
+	}
+}
+
+func TestReportCuesCorpus(t *testing.T) {
+	for _, s := range extracttest.Sentences(t, text.SplitSentences) {
+		checkReportCues(t, s.Text)
+	}
+}
+
+func TestReportCuesRandom(t *testing.T) {
+	pieces := []string{"既報", "先般", "の", "ご案内", "お知らせ", "ご報告", "公表", "発表", "報道発表", "お詫び", "を", "いたし", "し",
+		"させていただき", "差し上げ", "申し上げ", "ました", "た", "てい", "てお", "ており", "既に", "すでに", "先日", "前回", "さる",
+		"5", "12", " ", "\t", "月", "日", "。", "改めて", "深く", "おわび", "改めまして", "調査結果", "として", "報告いたし",
+		"報告書", "その後", "報道", "について", "行政上の対応", "指導", "勧告", "再発防止策", "あ", "\xe3"}
+	for s := range extracttest.RandomStrings(9, 10, pieces, 10) {
+		checkReportCues(t, s)
+	}
+}

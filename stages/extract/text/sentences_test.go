@@ -1,0 +1,111 @@
+package text
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
+)
+
+// splitSentencesBefore and the functions after it are the sentence
+// splitter as it was before its guards: the oracle of SplitSentences.
+func splitSentencesBefore(text string) []Sentence {
+	lines := strings.Split(text, "\n")
+	var out []Sentence
+	heading := ""
+	for i, l := range lines {
+		if l == "" {
+			continue
+		}
+		if isHeadingBefore(l) {
+			heading = l
+		}
+		item := isListItemBefore(l)
+		for _, s := range splitAtPeriodsBefore(l) {
+			out = append(out, Sentence{Text: s, Line: i, Heading: heading, Item: item})
+		}
+	}
+	return out
+}
+
+func splitAtPeriodsBefore(l string) []string {
+	var out []string
+	depth, start := 0, 0
+	for i, r := range l {
+		switch r {
+		case '「', '(', '『', '【', '[':
+			depth++
+		case '」', ')', '』', '】', ']':
+			if depth > 0 {
+				depth--
+			}
+		case '。':
+			if depth == 0 {
+				end := i + utf8.RuneLen(r)
+				if s := strings.TrimSpace(l[start:end]); s != "" {
+					out = append(out, s)
+				}
+				start = end
+			}
+		}
+	}
+	if s := strings.TrimSpace(l[start:]); s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+func isHeadingBefore(l string) bool {
+	n := utf8.RuneCountInString(l)
+	if n > 40 || strings.Contains(l, "。") {
+		return false
+	}
+	if strings.HasPrefix(l, "【") || strings.HasPrefix(l, "■") || strings.HasPrefix(l, "<") || strings.HasPrefix(l, "[") {
+		return true
+	}
+	if headingNumber.MatchString(l) && n <= 30 && !strings.ContainsAny(l, "、,") {
+		return true
+	}
+	return n <= 16 && !strings.ContainsAny(l, "、,:") && !isListItemBefore(l)
+}
+
+func isListItemBefore(l string) bool {
+	return strings.HasPrefix(l, "・") || strings.HasPrefix(l, "•") || strings.HasPrefix(l, "●") ||
+		strings.HasPrefix(l, "-") || strings.HasPrefix(l, "○") || strings.HasPrefix(l, "◦") ||
+		strings.HasPrefix(l, "*") || itemNumber.MatchString(l)
+}
+
+func checkSentences(t *testing.T, text string) {
+	t.Helper()
+	got, want := SplitSentences(text), splitSentencesBefore(text)
+	if len(got) == 0 && len(want) == 0 {
+		return
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("SplitSentences(%q) = %+v, want %+v", text, got, want)
+	}
+	for l := range strings.SplitSeq(text, "\n") {
+		if IsHeading(l) != isHeadingBefore(l) || isListItem(l) != isListItemBefore(l) {
+			t.Fatalf("line %q: heading %v, item %v; want %v, %v", l, IsHeading(l), isListItem(l), isHeadingBefore(l), isListItemBefore(l))
+		}
+	}
+}
+
+func TestSentencesCorpus(t *testing.T) {
+	for _, text := range extracttest.SeedTexts(t) {
+		checkSentences(t, text)
+	}
+}
+
+// TestSentencesRandom checks the splitter on random lines of headings,
+// items and sentences.
+func TestSentencesRandom(t *testing.T) {
+	pieces := []string{"\n", "\n\n", " ", "。", "、", ",", ":", "「", "」", "(", ")", "【", "】", "[", "]", "■", "<", "・", "-", "*",
+		"1.", "12)", "(3)", "a)", "一、", "十.", "第2", "IV.", "V", "あいうえお", "経緯", "2023年7月3日", "令和5年", "概要について",
+		"\xe3", "\xff", "お知らせいたします。"}
+	for s := range extracttest.RandomStrings(7, 8, pieces, 20) {
+		checkSentences(t, s)
+	}
+}

@@ -1,0 +1,207 @@
+package text
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/breachtrend/breachtrend/rules"
+)
+
+// IsKanjiNumeral reports whether r may end a number of a count: 〇…十, 百,
+// 千, 万.
+func IsKanjiNumeral(r rune) bool {
+	switch r {
+	case '〇', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万':
+		return true
+	}
+	return false
+}
+
+func ContainsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func IsDigitOrSpace(r rune) bool {
+	return r >= '0' && r <= '9' || r == ' ' || r == '\t' || r == '\n' || r == '\f' || r == '\r'
+}
+
+func IsKanjiDigit(r rune) bool { return strings.ContainsRune("一二三四五六七八九十", r) }
+
+func IsDigitByte(b byte) bool { return b >= '0' && b <= '9' }
+
+func IsOneOf(v string, allowed []string) bool {
+	for _, a := range allowed {
+		if v == a {
+			return true
+		}
+	}
+	return false
+}
+
+// OrderedAlternation is a regexp that matches any of words, literally, tried in
+// the order given (the order of the file: where one word is a prefix of
+// another, the file says which is taken).
+func OrderedAlternation(words []string) string {
+	q := make([]string, len(words))
+	for i, w := range words {
+		q[i] = regexp.QuoteMeta(w)
+	}
+	return "(?:" + strings.Join(q, "|") + ")"
+}
+
+func HasPrefixAny(s string, ps []string) bool {
+	for _, p := range ps {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// PrefixBytes is the length in bytes of the first max runes of s (all of
+// s when it is shorter).
+func PrefixBytes(s string, max int) int {
+	n := 0
+	for i := range s {
+		if n == max {
+			return i
+		}
+		n++
+	}
+	return len(s)
+}
+
+// Alternation is a non-capturing group matching any of words, the longest
+// first: of two words that begin alike the longer is tried first (県警察
+// before 県警), as Go's regexp prefers the first alternative that matches.
+func Alternation(words []string) string {
+	sorted := slices.Clone(words)
+	slices.SortStableFunc(sorted, func(a, b string) int { return len(b) - len(a) })
+	quoted := make([]string, len(sorted))
+	for i, w := range sorted {
+		quoted[i] = regexp.QuoteMeta(w)
+	}
+	return `(?:` + strings.Join(quoted, "|") + `)`
+}
+
+// RuneClass is a character class of words of one character each.
+func RuneClass(words []string) string {
+	var b strings.Builder
+	b.WriteByte('[')
+	for _, w := range words {
+		b.WriteString(regexp.QuoteMeta(w))
+	}
+	b.WriteByte(']')
+	return b.String()
+}
+
+// RuneBound is the repetition {lo,hi}.
+func RuneBound(lo, hi int) string { return fmt.Sprintf("{%d,%d}", lo, hi) }
+
+// MinimalWords are the words of ws that hold no other word of ws: a text
+// holds one of ws only if it holds one of these.
+func MinimalWords(ws []string) []string {
+	var out []string
+	for _, w := range ws {
+		holds := false
+		for _, v := range ws {
+			if v != w && strings.Contains(w, v) {
+				holds = true
+				break
+			}
+		}
+		if !holds {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// LastRuneOfEach is the last characters of words, as one string for
+// strings.LastIndexAny.
+func LastRuneOfEach(words []string) string {
+	var b strings.Builder
+	for _, w := range words {
+		r, _ := utf8.DecodeLastRuneInString(w)
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// flags reads yes/no columns 1.. of a row, named as the file's header.
+// UniqueKeys panics on a row whose first n fields are those of an earlier
+// row: a word listed twice, perhaps with other columns.
+func UniqueKeys(rows []rules.Row, n int) {
+	seen := map[string]int{}
+	for _, r := range rows {
+		k := strings.Join(r.Fields[:n], "\t")
+		if first, dup := seen[k]; dup {
+			panic(fmt.Errorf("rules: %s: %q is already on line %d", r.Pos(), strings.Join(r.Fields[:n], " "), first))
+		}
+		seen[k] = r.Line
+	}
+}
+
+func Flags(r rules.Row, names ...string) []bool {
+	out := make([]bool, len(names))
+	for i, n := range names {
+		out[i] = must(r.Flag(i+1, n))
+	}
+	return out
+}
+
+// Parts reads a table of part<TAB>words (|-separated): each of names
+// written once, no other.
+func Parts(rows []rules.Row, names []string) (map[string][]string, error) {
+	part := map[string][]string{}
+	for _, r := range rows {
+		name := r.Fields[0]
+		if !IsOneOf(name, names) {
+			return nil, fmt.Errorf("extract: %s: part %q is not one of %s", r.Pos(), name, strings.Join(names, ", "))
+		}
+		if part[name] != nil {
+			return nil, fmt.Errorf("extract: %s: part %q is written twice", r.Pos(), name)
+		}
+		ws := strings.Split(r.Fields[1], "|")
+		if slices.Contains(ws, "") {
+			return nil, fmt.Errorf("extract: %s: an empty word in %q", r.Pos(), r.Fields[1])
+		}
+		part[name] = ws
+	}
+	for _, name := range names {
+		if part[name] == nil {
+			return nil, fmt.Errorf("extract: %s: no %s line", rows[0].File, name)
+		}
+	}
+	return part, nil
+}
+
+func AnyUsed(b []bool) bool {
+	for _, v := range b {
+		if v {
+			return true
+		}
+	}
+	return false
+}
+
+// Union is the words of the lists, each once, in order.
+func Union(lists ...[]string) []string {
+	var out []string
+	for _, l := range lists {
+		for _, w := range l {
+			if !slices.Contains(out, w) {
+				out = append(out, w)
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,535 @@
+package timeline
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/breachtrend/breachtrend/schemas"
+	"github.com/breachtrend/breachtrend/stages/extract/counts"
+	"github.com/breachtrend/breachtrend/stages/extract/dates"
+	"github.com/breachtrend/breachtrend/stages/extract/reportno"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
+)
+
+// kindRule says which words in a clause make a dated event of a kind
+// (rules/timeline/kinds.tsv). Rules are tried in order; the first that
+// matches wins.
+type kindRule struct {
+	kind        string
+	groups      []text.WordList // a word of each must be in the clause
+	unlessWords text.WordList   // and none of these
+}
+
+// matches reports whether the rule holds for clause, whose rune mask is m.
+// The words it needs come first: they rule out most clauses at the cost
+// of the masks alone.
+func (r kindRule) matches(clause string, m text.RuneMask) bool {
+	for _, g := range r.groups {
+		if !g.InMask(clause, m) {
+			return false
+		}
+	}
+	return !r.unlessWords.InMask(clause, m)
+}
+
+func classifyClause(clause string) string {
+	clause = withoutLongQuotes(clause)
+	if maskedNounWords.In(clause) {
+		clause = maskedNouns.Replace(clause) // the replacer allocates: only when a noun is there
+	}
+	m := text.MaskOf(clause)
+	if incomingCue(clause) && incomingNouns.InMask(clause, m) && !text.ContainsAny(clause, incomingNotIf) && incomingReport(clause) {
+		return schemas.EventDiscovered
+	}
+	for _, r := range kindRules {
+		if r.matches(clause, m) {
+			return r.kind
+		}
+	}
+	return schemas.EventOther
+}
+
+// incomingCue reports whether clause holds から or より, with which every
+// match of incomingReportRE begins.
+func incomingCue(clause string) bool { return text.ContainsAny(clause, fromWords) }
+
+// commaLed reports whether a date's clause opens with a comma, after a
+// weekday and a time of day: 「7月24日(水)18時頃、…」.
+func commaLed(clause string) bool {
+	c := strings.TrimLeft(trimWeekdayLead(clause), " ")
+	if n := timeLead(c); n > 0 {
+		c = strings.TrimLeft(c[n:], " ")
+	}
+	return strings.HasPrefix(c, "、") || strings.HasPrefix(c, ",")
+}
+
+// addressedRE: a clause that names who told the organization and stops
+// before what was told (…から本市に対し、).
+var addressedRE = regexp.MustCompile(text.OrderedAlternation(fromWords) + `[^、。]` + reach("addressed_lead") + addresseeAlt + `、\s*$`)
+
+// addressedCue reports whether clause holds から or より and ends with 、
+// and white space, as every match of addressedRE does.
+func addressedCue(clause string) bool {
+	return strings.HasSuffix(strings.TrimRight(clause, " \t\n\f\r"), "、") && incomingCue(clause)
+}
+
+// scopeRE: a date that bounds whose data is concerned — "3月16日までに
+// 会員登録をされたお客様", "平成30年3月19日以前に問い合わせをした方" — names
+// no event.
+var scopeRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*` + text.OrderedAlternation(scopeWords))
+
+// longQuoteRE is a quotation long enough to be what someone said or
+// wrote (「個人情報が漏れている…」との電話), whose verbs are not the event.
+var longQuoteRE = regexp.MustCompile(`「[^「」]{` + strconv.Itoa(timelineWeights["long_quote_runes"]) + `,}」`)
+
+// periodStartRE: a date that opens a period (7月3日から, 17:04以降) starts
+// a state, not a discovery.
+var periodStartRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*(?:` + text.OrderedAlternation(dates.PeriodTimes) + `?\d{1,2}(?:時\d{0,2}分?|:\d{2})(?:頃|ごろ)?)?\s*` + text.OrderedAlternation(periodStartWords))
+
+// classifyMention decides what happened on the day a date mention names,
+// from the shortest clause after it, then the clause to the next date,
+// then the rest of the sentence.
+func classifyMention(txt string, m dates.Mention, clauseEnd int, rangeStart bool) string {
+	clause := txt[m.End:clauseEnd]
+	body := strings.TrimLeft(trimWeekdayLead(clause), "、, ")
+	short := body
+	if i := clauseBoundary(body); i >= 0 {
+		short = body[:i]
+	}
+	if !rangeStart && mayBeScope(clause) && scopeRE.MatchString(clause) {
+		return schemas.EventOther
+	}
+	start := mayStartPeriod(clause) && periodStartRE.MatchString(clause)
+	if rangeStart {
+		// The start of a period in which data leaked or lay open is the
+		// start of the incident: "3月1日~3月14日の期間に購入されたお客様の
+		// カード情報が漏えいし".
+		if counts.MentionsLeak(txt) || text.ContainsAny(txt, leakPeriodWords) {
+			return schemas.EventOccurred
+		}
+		start = true
+	}
+	// "6月6日、委託事業者から本市に対し、同年5月26日に…被害を受けた旨の
+	// 報告がありました": the clause is addressed to the organization and
+	// its verb comes after the next date, so read it to the sentence end.
+	if addressedCue(clause) && addressedRE.MatchString(clause) && incomingReport(txt[m.End:]) {
+		return schemas.EventDiscovered
+	}
+	// A date set off by a comma ("7月24日、…を検知いたしました") dates the
+	// sentence's main verb, which ends it: read every clause, where a
+	// discovery anywhere wins, before the first clause alone (whose 設定に
+	// 不備があり says what was found, not what happened that day).
+	kind := schemas.EventOther
+	if commaLed(clause) {
+		kind = classifyPieces(body)
+	}
+	if kind == schemas.EventOther {
+		kind = classifyClause(short)
+	}
+	if kind == schemas.EventOther {
+		kind = classifyPieces(body)
+	}
+	if kind == schemas.EventOther {
+		kind = classifyClause(clause)
+		if kind == schemas.EventOther {
+			kind = classifyClause(strings.TrimSpace(txt[:m.Start] + clause))
+		}
+	}
+	// "6月5日に不正アクセスを受けたことが判明": the date is inside the
+	// clause that was found. A date followed by a comma governs the main
+	// verb instead.
+	if kind == schemas.EventDiscovered && !strings.HasPrefix(strings.TrimLeft(trimWeekdayLead(clause), " "), "、") {
+		if i := embeddedAt(clause); i >= 0 && classifyClause(clause[:i]) == schemas.EventOccurred {
+			kind = schemas.EventOccurred
+		}
+	}
+	if start && kind == schemas.EventDiscovered {
+		if classifyOccurred(clause) {
+			return schemas.EventOccurred
+		}
+		return schemas.EventOther
+	}
+	if kind == schemas.EventOther && causeStatementWords.In(txt) {
+		return schemas.EventOccurred
+	}
+	// "個人情報保護委員会には3月20日に報告済みであり、また、所轄警察署にも
+	// 3月30日被害申告": the clause to the next date names the police, but
+	// the date's own clause names only the regulator.
+	if kind == schemas.EventPolice && regulatorOnly(ownClause(txt, m)) {
+		return schemas.EventReported
+	}
+	// "所轄警察署にも3月30日被害申告しております": the words after the date
+	// alone read as a discovery (申告), but its clause is a report to the
+	// police.
+	if kind == schemas.EventDiscovered && classifyClause(ownClause(txt, m)) == schemas.EventPolice {
+		return schemas.EventPolice
+	}
+	return kind
+}
+
+// ownClause is the clause of text in which the mention m is written:
+// from the 、 or 。 before it to the 、 or 。 after it.
+func ownClause(text string, m dates.Mention) string {
+	start := max(strings.LastIndexAny(text[:m.Start], "、。\n"), 0)
+	end := len(text)
+	if i := strings.IndexAny(text[m.End:], "、。\n"); i >= 0 {
+		end = m.End + i
+	}
+	return text[start:end]
+}
+
+// regulatorOnly reports whether clause names a regulator
+// (timeline/regulators.tsv) and not the police (timeline/police.tsv).
+func regulatorOnly(clause string) bool {
+	return regulatorWords.In(clause) && !policeWords.In(clause)
+}
+
+// classifyPieces reads the comma-separated clauses of body one by one (a
+// reported content, …旨の報告, stays whole): a discovery in any of them makes
+// the date a discovery's, else an event in any of them its day. "5月16日(木)、
+// 書類を確認したところ、保管されておらず、所在不明が判明し" is a discovery
+// though a later clause negates; "8月31日、…名簿を送付すべきところ、誤って…"
+// a sending though a later clause tells of a deletion. A word that one
+// clause negates or cancels no longer hides what another clause says.
+func classifyPieces(body string) string {
+	body = withoutLongQuotes(body)
+	kind := schemas.EventOther
+	for {
+		i, n := nextComma(body)
+		piece := body
+		if i >= 0 {
+			piece = body[:i]
+		}
+		switch classifyClause(piece) {
+		case schemas.EventDiscovered:
+			return schemas.EventDiscovered
+		case schemas.EventOccurred:
+			kind = schemas.EventOccurred
+		}
+		if i < 0 {
+			return kind
+		}
+		body = body[i+n:]
+	}
+}
+
+func classifyOccurred(clause string) bool {
+	for _, r := range kindRules {
+		if r.kind == schemas.EventOccurred {
+			c := withoutLongQuotes(clause)
+			return r.matches(c, text.MaskOf(c))
+		}
+	}
+	return false
+}
+
+var weekdayLeadRE = regexp.MustCompile(`^\s*(?:[(](?:月|火|水|木|金|土|日)(?:曜日?)?[^)]{0,6}[)]|(?:月|火|水|木|金|土|日)曜日?)`)
+
+// dateOnlyRE matches a line that holds a date and nothing that says what
+// happened: a bullet, a time, a weekday, brackets.
+var dateOnlyRE = regexp.MustCompile(`^[\s・•\-*\d.()【】\[\]]*$`)
+
+// timeContinues reports whether s tells a time on the day of the sentence
+// before: a word of timeline/same_day.tsv (同日, その後, 翌日…), or a number
+// right before 分後 or 時, or a time written 19:19. It is the regexp
+//
+//	WORDS|\d{1,3}分後|\d{1,2}時\d{0,2}分?|\d{1,2}:\d{2}
+//
+// in words: its numbers may be the last digits of a longer run, and what
+// may follow 時 is optional, so a digit before 分後 or 時, or before ":" and
+// two digits, is a match.
+func timeContinues(s string) bool {
+	for _, w := range sameDayWords {
+		if strings.Contains(s, w.word) {
+			return true
+		}
+	}
+	for i := 1; i < len(s); i++ {
+		if !text.IsDigitByte(s[i-1]) {
+			continue
+		}
+		if rest := s[i:]; strings.HasPrefix(rest, "分後") || strings.HasPrefix(rest, "時") ||
+			len(rest) >= 3 && rest[0] == ':' && text.IsDigitByte(rest[1]) && text.IsDigitByte(rest[2]) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxSentenceEvents bounds the dates of one sentence that are read as
+// events: each is read with the sentence around it, so a sentence of dates
+// alone ("1月1日、1月1日、…", 250 in 1000 runes) cost its length squared.
+// A sentence of the seeds, dev and dev-b corpora holds 4 dates at most.
+const maxSentenceEvents = 32
+
+// DatedSentence is a sentence with its date mentions (FindDates(Text)).
+// They are found once: PublishedDate, timeline and the look-ahead of
+// date-only lines all read them, and the date regexps were the
+// extractor's largest cost when each ran them again.
+type DatedSentence struct {
+	text.Sentence
+	Dates []dates.Mention
+}
+
+// DatedSentences finds the date mentions of every sentence.
+func DatedSentences(sents []text.Sentence) []DatedSentence {
+	out := make([]DatedSentence, len(sents))
+	for i, s := range sents {
+		out[i] = DatedSentence{s, dates.Find(s.Text)}
+	}
+	return out
+}
+
+// Events reads every dated event of the sentences, in text order.
+// The sentence at index pub holds the notice's own date as its mention
+// pubMention: the publication, not an event it tells of.
+func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, pubMention int) []schemas.Event {
+	var events []schemas.Event
+	var last schemas.Date
+	lastIdx := -10
+	for i, s := range sents {
+		w.Check()
+		ms := s.Dates
+		// 当日 is in every match of incidentDayRE, rare in the text.
+		if len(ms) == 0 && strings.Contains(s.Text, "当日") && incidentDayRE.MatchString(s.Text) {
+			// "事件発生当日、電子カルテの異常を覚知し": the day the incident
+			// began, as the text has dated it before.
+			if d, _ := firstOf(events, schemas.EventOccurred, schemas.Date{}); !d.IsZero() {
+				k := classifyPieces(s.Text[incidentDayRE.FindStringIndex(s.Text)[1]:])
+				if k == schemas.EventDiscovered || k == schemas.EventOccurred {
+					events = append(events, schemas.Event{Kind: k, Date: d, Sentence: s.Text})
+					last, lastIdx = d, i
+				}
+			}
+			continue
+		}
+		if len(ms) == 0 {
+			// "その後19時19分に…発覚しました": a time with no date is on the
+			// day of the sentence before.
+			if !last.IsZero() && i-lastIdx <= continueSentences && timeContinues(s.Text) {
+				k := classifyPieces(s.Text)
+				if k == schemas.EventOther {
+					k = classifyClause(s.Text)
+				}
+				if k == schemas.EventDiscovered || k == schemas.EventOccurred {
+					d := last.AddDays(daysLater(s.Text))
+					events = append(events, schemas.Event{Kind: k, Date: d, Sentence: s.Text})
+					lastIdx = i
+				}
+			}
+			continue
+		}
+		// A line that holds nothing but its dates (and times, weekdays):
+		// the same for each of its mentions, so read once.
+		dateOnly := dateOnlyLine(s.Text, ms)
+		for j, m := range ms {
+			if j == maxSentenceEvents {
+				break
+			}
+			d := ctx.Resolve(m)
+			if d.IsZero() {
+				continue
+			}
+			// The clause runs to the next date that is not the end of this
+			// one's range, nor joined to it by と/及び (which share the verb).
+			k := j + 1
+			for k < len(ms) && (ms[k].RangeEnd || andJoinRE.MatchString(s.Text[ms[k-1].End:ms[k].Start])) {
+				k++
+			}
+			end := len(s.Text)
+			if k < len(ms) {
+				end = ms[k].Start
+			}
+			kind := schemas.EventOther
+			switch {
+			case i == pub && j == pubMention:
+				kind = schemas.EventPublished
+			case m.RangeEnd:
+				kind = schemas.EventOther // the end of a period
+			case dateOnly && i > 0 && scopeLabel(sents[i-1].Text):
+				kind = schemas.EventOther // "【対象となるお客様】 / 2013年4月1日~…": whose data
+			case dateOnly:
+				// A date on a line of its own: what happened is said on the
+				// next lines, or by the heading it sits under.
+				kind = classifyClause(s.Heading)
+				if kind == schemas.EventOther || kind == schemas.EventNotified {
+					for n := i + 1; n < len(sents) && n <= i+nextLines; n++ {
+						if len(sents[n].Dates) > 0 && !strings.HasSuffix(sents[n].Text, "。") || sents[n].Heading != s.Heading && text.IsHeading(sents[n].Text) {
+							break
+						}
+						k := classifyClause(clauseOfNext(sents[n]))
+						if k == schemas.EventOther {
+							continue
+						}
+						if kind == schemas.EventOther || kind == schemas.EventNotified {
+							kind = k
+						} else if k != kind && (k == schemas.EventDiscovered || k == schemas.EventOccurred) {
+							events = append(events, schemas.Event{Kind: k, Date: d, Sentence: sents[n].Text})
+						}
+					}
+				}
+			default:
+				rangeStart := j+1 < len(ms) && ms[j+1].RangeEnd
+				kind = classifyMention(s.Text, m, end, rangeStart)
+				if kind == schemas.EventOther && rangeStart && i > 0 && bracketed(s.Text) && exposedWords.In(sents[i-1].Text) {
+					// "1.氏名が他の利用者に閲覧できる状態になっていた。 /
+					// (2013年12月10日から2015年3月24日までの間)": the period of
+					// the state the line before tells of.
+					kind = schemas.EventOccurred
+				}
+				if kind == schemas.EventOther && !rangeStart && k == len(ms) && !strings.HasSuffix(s.Text, "。") {
+					kind = classifyContinuation(sents, i)
+				}
+			}
+			events = append(events, schemas.Event{Kind: kind, Date: d, Sentence: s.Text})
+			last, lastIdx = d, i
+		}
+	}
+	return events
+}
+
+// classifyContinuation reads what happened on the day of a dated line
+// that ends unfinished ("9月6日15時53分頃、お客様に宛てまして、", "8/19 医師が…
+// 気付かず、", "10月31日(木)11:09~12:01の間に17通"): the sentence goes on
+// in the lines after it, up to the first that ends with 。 and before any
+// that holds a date of its own.
+func classifyContinuation(sents []DatedSentence, i int) string {
+	var b strings.Builder
+	for n := i + 1; n < len(sents) && n <= i+continuationLines; n++ {
+		if len(sents[n].Dates) > 0 {
+			break
+		}
+		b.WriteString(sents[n].Text)
+		if strings.HasSuffix(sents[n].Text, "。") {
+			break
+		}
+	}
+	rest := b.String()
+	if rest == "" {
+		return schemas.EventOther
+	}
+	if k := classifyPieces(rest); k != schemas.EventOther {
+		return k
+	}
+	if k := classifyClause(rest); k == schemas.EventDiscovered || k == schemas.EventOccurred {
+		return k
+	}
+	return schemas.EventOther
+}
+
+// bracketed reports whether the whole sentence is one bracket.
+func bracketed(s string) bool {
+	return strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") && strings.Count(s, "(") == 1
+}
+
+// scopeLabel reports whether a line labels whom a list concerns
+// ("- 【対象となるお客様】", "対象者:"), so that a period under it bounds
+// whose data is concerned and names no event.
+func scopeLabel(l string) bool {
+	return utf8.RuneCountInString(l) <= scopeLabelRunes && !strings.Contains(l, "。") && text.ContainsAny(l, scopeTopic) &&
+		text.ContainsAny(l, scopeWho)
+}
+
+// andJoinRE is what joins two dates that share one verb: "11月29日と12月22日に".
+var andJoinRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*` + text.OrderedAlternation(clauseWords["and_join"]) + `\s*$`)
+
+// clauseOfNext is the part of a following sentence that says what
+// happened on a date-only line's day: the main clause after any dates
+// it holds ("…同年5月26日に被害を受けた旨の報告を受ける").
+func clauseOfNext(s DatedSentence) string {
+	ms := s.Dates
+	if len(ms) == 0 {
+		return s.Text
+	}
+	tail := s.Text[ms[len(ms)-1].End:]
+	if loc := reportedContentRE.FindAllStringIndex(tail, -1); loc != nil {
+		return tail[loc[len(loc)-1][1]:]
+	}
+	return s.Text
+}
+
+// reportedContentRE ends a reported content (…旨の報告, …との連絡).
+var reportedContentRE = regexp.MustCompile(text.OrderedAlternation(clauseWords["reported_content"]))
+
+// stripDates removes the date mentions, weekdays and times from s.
+func stripDates(s string) string { return stripMentions(s, dates.Find(s)) }
+
+// stripMentions is stripDates for s with its date mentions ms already found.
+func stripMentions(s string, ms []dates.Mention) string {
+	var b strings.Builder
+	prev := 0
+	for _, m := range ms {
+		b.WriteString(s[prev:m.Start])
+		prev = m.End
+	}
+	b.WriteString(s[prev:])
+	// Each pattern runs only when its literals are there: a weekday in
+	// brackets needs "(", a time a digit and 時 or ":", a bare weekday 曜.
+	// (ReplaceAllString with no match returns its input.)
+	out := b.String()
+	if strings.Contains(out, "(") {
+		out = weekdayAnyRE.ReplaceAllString(out, "")
+	}
+	if strings.ContainsAny(out, "0123456789") && (strings.Contains(out, "時") || strings.Contains(out, ":")) {
+		out = timeRE.ReplaceAllString(out, "")
+	}
+	if strings.Contains(out, "曜") {
+		out = bareWeekdayRE.ReplaceAllString(out, "")
+	}
+	return strings.Trim(out, " ~-、,:")
+}
+
+var (
+	weekdayAnyRE  = regexp.MustCompile(`[(](月|火|水|木|金|土|日)(曜日?)?[)]`)
+	bareWeekdayRE = regexp.MustCompile(`(月|火|水|木|金|土|日)曜日?`)
+	timeRE        = regexp.MustCompile(`(` + text.OrderedAlternation(dates.ClockTimes) + `)?\d{1,2}(時\d{0,2}分?|:\d{2})(頃|ごろ|時点)?`)
+)
+
+// firstOf returns the earliest event of a kind on or before limit (when
+// limit is set), and the sentence that states it.
+func firstOf(events []schemas.Event, kind string, limit schemas.Date) (schemas.Date, string) {
+	var best schemas.Event
+	for _, e := range events {
+		if e.Kind != kind || (!limit.IsZero() && limit.Before(e.Date)) {
+			continue
+		}
+		if best.Date.IsZero() || e.Date.Before(best.Date) {
+			best = e
+		}
+	}
+	return best.Date, best.Sentence
+}
+
+// sameDayResponse returns the day of the incident and the sentence that
+// tells of a response to it dated that same day (a date that bounds a
+// period, or announces a plan, is no response).
+func sameDayResponse(events []schemas.Event, occurred schemas.Date) (schemas.Date, string) {
+	seen := false
+	for _, e := range events {
+		if e.Date != occurred || e.Kind == schemas.EventPublished {
+			continue
+		}
+		if e.Kind == schemas.EventOccurred && !seen {
+			seen = true
+			continue
+		}
+		if seen && !reportno.MentionsPlan(e.Sentence) && text.ContainsAny(e.Sentence, responseWords) {
+			return e.Date, e.Sentence
+		}
+	}
+	return schemas.Date{}, ""
+}
+
+// daysLater is how many days after the sentence before a dateless
+// sentence's event is: the most that a word of same_day.tsv in it says.
+func daysLater(s string) int {
+	n := 0
+	for _, w := range sameDayWords {
+		if w.days > n && strings.Contains(s, w.word) {
+			n = w.days
+		}
+	}
+	return n
+}

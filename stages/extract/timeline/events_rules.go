@@ -1,0 +1,219 @@
+package timeline
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/breachtrend/breachtrend/rules"
+	"github.com/breachtrend/breachtrend/schemas"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
+)
+
+// The timeline's words, read from rules/timeline/ once at start.
+
+// kindRules are the rules of rules/timeline/kinds.tsv, in order.
+var kindRules = loadKindRules("timeline/kinds.tsv")
+
+// timelineKinds are the kinds a rule of kinds.tsv may give.
+var timelineKinds = []string{schemas.EventReported, schemas.EventPolice, schemas.EventDiscovered,
+	schemas.EventPublished, schemas.EventOccurred, schemas.EventRestored, schemas.EventNotified}
+
+// loadKindRules reads the kind rules: rule, kind, test (need or unless),
+// words (|-separated; @name for the words of timeline/<name>.tsv). It
+// panics, naming the file, line and column, on a row that breaks them:
+// the files are embedded and TestBundledTimelineRules reads them.
+func loadKindRules(path string) []kindRule {
+	rs, err := parseKindRules(rules.Table(path, 4), rules.Words)
+	if err != nil {
+		panic(err)
+	}
+	return rs
+}
+
+func parseKindRules(rows []rules.Row, words func(string) []string) ([]kindRule, error) {
+	var out []kindRule
+	for _, r := range rows {
+		n, err := strconv.Atoi(r.Fields[0])
+		if err != nil || n < 1 {
+			return nil, fmt.Errorf("extract: %s: rule %q is not a number from 1", r.Pos(), r.Fields[0])
+		}
+		kind, test := r.Fields[1], r.Fields[2]
+		switch {
+		case n == len(out)+1:
+			out = append(out, kindRule{kind: kind})
+		case n != len(out):
+			return nil, fmt.Errorf("extract: %s: rule %d after rule %d: number the rules 1, 2, … in order", r.Pos(), n, len(out))
+		}
+		rule := &out[n-1]
+		if !text.IsOneOf(kind, timelineKinds) {
+			return nil, fmt.Errorf("extract: %s: kind %q is not one of %s", r.Pos(), kind, strings.Join(timelineKinds, ", "))
+		}
+		if kind != rule.kind {
+			return nil, fmt.Errorf("extract: %s: kind %q, but rule %d gives %q", r.Pos(), kind, n, rule.kind)
+		}
+		var ws []string
+		for _, w := range strings.Split(r.Fields[3], "|") {
+			switch {
+			case w == "":
+				return nil, fmt.Errorf("extract: %s: an empty word in %q", r.Pos(), r.Fields[3])
+			case strings.HasPrefix(w, "@"):
+				ws = append(ws, words("timeline/"+w[1:]+".tsv")...)
+			default:
+				ws = append(ws, w)
+			}
+		}
+		switch test {
+		case "need":
+			rule.groups = append(rule.groups, text.NewWordList(ws))
+		case "unless":
+			if len(rule.unlessWords.Words) > 0 {
+				return nil, fmt.Errorf("extract: %s: rule %d has two unless lines: write one", r.Pos(), n)
+			}
+			rule.unlessWords = text.NewWordList(ws)
+		default:
+			return nil, fmt.Errorf("extract: %s: test %q is not one of need, unless", r.Pos(), test)
+		}
+	}
+	for i, rule := range out {
+		if len(rule.groups) == 0 {
+			return nil, fmt.Errorf("extract: %s: rule %d has no need line", rows[0].File, i+1)
+		}
+	}
+	return out, nil
+}
+
+// timelineWeights are the timeline's thresholds (timeline/weights.tsv).
+var timelineWeights = text.Weights("timeline/weights.tsv", "long_quote_runes", "continue_sentences", "next_lines",
+	"continuation_lines", "scope_label_runes", "incoming_reach", "addressed_reach", "addressed_lead")
+
+// reach is a regexp's bound on how far a cue reaches: {0,n} for the
+// weight of that name.
+func reach(name string) string { return "{0," + strconv.Itoa(timelineWeights[name]) + "}" }
+
+// timelineWords reads a one-column list of rules/timeline/.
+func timelineWords(name string) []string { return rules.Words("timeline/" + name + ".tsv") }
+
+var (
+	// maskedNouns hides nouns that contain an event cue but name a
+	// document or a desk (timeline/masked_nouns.tsv); maskedNounWords are
+	// the nouns, to skip the replacer (which allocates) when none is there.
+	maskedNouns, maskedNounWords = loadMaskedNouns()
+
+	// incomingReportRE: a report that reaches the organization from
+	// someone else (timeline/incoming.tsv); incomingNouns: every match
+	// holds one of them.
+	incomingReportRE, incomingNouns, fromWords, addresseeAlt, incomingNotIf = loadIncoming()
+	fromFirstByte                                                           = text.FirstBytes(fromWords)
+
+	// The clause words (timeline/clause_words.tsv).
+	clauseWords       = loadClauseWords()
+	boundaryWords     = clauseWords["boundary"]
+	boundaryFirstByte = text.FirstBytes(boundaryWords)
+	scopeWords        = clauseWords["scope"]
+	periodStartWords  = clauseWords["period_start"]
+
+	responseWords        = timelineWords("response_words")
+	exposedWords         = text.NewWordList(timelineWords("exposed"))
+	leakPeriodWords      = timelineWords("leak_period")
+	foundVerbs           = timelineWords("found_verbs")
+	causeStatementWords  = text.NewWordList(timelineWords("cause_statement"))
+	scopeTopic, scopeWho = loadScopeLabels()
+	sameDayWords         = loadSameDay()
+	regulatorWords       = text.NewWordList(timelineWords("regulators"))
+	policeWords          = text.NewWordList(timelineWords("police"))
+
+	continueSentences = timelineWeights["continue_sentences"]
+	nextLines         = timelineWeights["next_lines"]
+	continuationLines = timelineWeights["continuation_lines"]
+	scopeLabelRunes   = timelineWeights["scope_label_runes"]
+
+	// incidentDayRE names the day of the incident without its date:
+	// 事件発生当日, 発生の当日.
+	incidentDayRE = regexp.MustCompile(text.OrderedAlternation(timelineWords("incident_day")) + `?発生(?:の)?当日`)
+)
+
+func loadMaskedNouns() (*strings.Replacer, text.WordList) {
+	var pairs, nouns []string
+	for _, r := range rules.Table("timeline/masked_nouns.tsv", 2) {
+		pairs = append(pairs, r.Fields[0], r.Fields[1])
+		nouns = append(nouns, r.Fields[0])
+	}
+	return strings.NewReplacer(pairs...), text.NewWordList(nouns)
+}
+
+func loadIncoming() (*regexp.Regexp, text.WordList, []string, string, []string) {
+	part, err := text.Parts(rules.Table("timeline/incoming.tsv", 2), incomingParts)
+	if err != nil {
+		panic(err)
+	}
+	re, nouns, err := parseIncoming(rules.Table("timeline/incoming.tsv", 2))
+	if err != nil {
+		panic(err)
+	}
+	return re, nouns, part["from"], text.OrderedAlternation(part["addressee"]), part["not_if"]
+}
+
+func loadClauseWords() map[string][]string {
+	part, err := text.Parts(rules.Table("timeline/clause_words.tsv", 2), []string{"boundary", "reported_content", "and_join", "scope", "period_start"})
+	if err != nil {
+		panic(err)
+	}
+	return part
+}
+
+// incomingParts are the parts of timeline/incoming.tsv, each written once.
+var incomingParts = []string{"told", "ending", "told_at_end", "addressed", "self", "first_report", "from", "addressee", "not_if"}
+
+func parseIncoming(rows []rules.Row) (*regexp.Regexp, text.WordList, error) {
+	part, err := text.Parts(rows, incomingParts)
+	if err != nil {
+		return nil, text.WordList{}, err
+	}
+	alt := func(name string) string { return text.OrderedAlternation(part[name]) }
+	from := alt("from")
+	re := regexp.MustCompile(from + `[^、。]` + reach("incoming_reach") + alt("told") + `(?:` + alt("ending") + `|$)` +
+		`|` + from + `[^、。]` + reach("incoming_reach") + alt("told_at_end") + `$` +
+		// "決済代行会社より弊社に対し、…の疑念について第一報": addressed to us, then what was told.
+		`|` + from + alt("self") + `?` + alt("addressee") + `、[^。]` + reach("addressed_reach") + alt("addressed") + `(?:` + alt("ending") + `|。?$)` +
+		`|` + from + `[^、。]` + reach("incoming_reach") + alt("first_report"))
+	nouns := text.Union(part["told"], part["told_at_end"], part["addressed"], part["first_report"])
+	return re, text.NewWordList(nouns), nil
+}
+
+func loadScopeLabels() (topic, who []string) {
+	for _, r := range rules.Table("timeline/scope_labels.tsv", 2) {
+		switch r.Fields[0] {
+		case "topic":
+			topic = append(topic, r.Fields[1])
+		case "whom":
+			who = append(who, r.Fields[1])
+		default:
+			panic(fmt.Errorf("extract: %s: part %q is not one of topic, whom", r.Pos(), r.Fields[0]))
+		}
+	}
+	if topic == nil || who == nil {
+		panic(fmt.Errorf("extract: timeline/scope_labels.tsv: want topic and whom words"))
+	}
+	return topic, who
+}
+
+// sameDayWord is a word of timeline/same_day.tsv: a sentence holding it
+// tells of the day of the sentence before, or days later.
+type sameDayWord struct {
+	word string
+	days int
+}
+
+func loadSameDay() []sameDayWord {
+	var out []sameDayWord
+	for _, r := range rules.Table("timeline/same_day.tsv", 2) {
+		n, err := strconv.Atoi(r.Fields[1])
+		if err != nil || n < 0 || n > 7 {
+			panic(fmt.Errorf("extract: %s: days %q is not a number from 0 to 7", r.Pos(), r.Fields[1]))
+		}
+		out = append(out, sameDayWord{r.Fields[0], n})
+	}
+	return out
+}

@@ -1,0 +1,85 @@
+package timeline
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/breachtrend/breachtrend/rules"
+)
+
+// TestKindRulesFile: the kinds file reads as the rules it writes, @police
+// standing for the police words.
+func TestKindRulesFile(t *testing.T) {
+	if len(kindRules) < 8 || kindRules[0].kind != "reported" {
+		t.Fatalf("kind rules: %d, the first %q", len(kindRules), kindRules[0].kind)
+	}
+	police := rules.Words("timeline/police.tsv")
+	found := false
+	for _, r := range kindRules {
+		if r.kind == "police" {
+			found = true
+			if got := r.groups[0].Words; strings.Join(got, "|") != strings.Join(police, "|") {
+				t.Errorf("police rule's first need = %q, want the words of police.tsv %q", got, police)
+			}
+		}
+	}
+	if !found {
+		t.Error("no police rule")
+	}
+}
+
+func TestKindRulesErrors(t *testing.T) {
+	row := func(line int, f ...string) rules.Row { return rules.Row{File: "timeline/k.tsv", Line: line, Fields: f} }
+	words := func(string) []string { return []string{"警察"} }
+	for _, c := range []struct {
+		rows []rules.Row
+		want string
+	}{
+		{[]rules.Row{row(1, "x", "police", "need", "a")}, `k.tsv:1: rule "x" is not a number`},
+		{[]rules.Row{row(1, "2", "police", "need", "a")}, "k.tsv:1: rule 2 after rule 0"},
+		{[]rules.Row{row(1, "1", "polise", "need", "a")}, `k.tsv:1: kind "polise" is not one of`},
+		{[]rules.Row{row(1, "1", "police", "need", "a"), row(2, "1", "reported", "need", "b")}, `k.tsv:2: kind "reported", but rule 1 gives "police"`},
+		{[]rules.Row{row(1, "1", "police", "must", "a")}, `k.tsv:1: test "must" is not one of need, unless`},
+		{[]rules.Row{row(1, "1", "police", "need", "a||b")}, "k.tsv:1: an empty word"},
+		{[]rules.Row{row(1, "1", "police", "unless", "a")}, "rule 1 has no need line"},
+		{[]rules.Row{row(1, "1", "police", "need", "a"), row(2, "1", "police", "unless", "b"), row(3, "1", "police", "unless", "c")}, "k.tsv:3: rule 1 has two unless lines"},
+	} {
+		_, err := parseKindRules(c.rows, words)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("error %v, want one containing %q", err, c.want)
+		}
+	}
+	rs, err := parseKindRules([]rules.Row{row(1, "1", "police", "need", "@police"), row(2, "1", "police", "need", "に相談|捜査")}, words)
+	if err != nil || len(rs) != 1 || rs[0].groups[0].Words[0] != "警察" || len(rs[0].groups[1].Words) != 2 {
+		t.Errorf("rules %+v, %v", rs, err)
+	}
+}
+
+func TestIncomingErrors(t *testing.T) {
+	row := func(line int, f ...string) rules.Row { return rules.Row{File: "timeline/i.tsv", Line: line, Fields: f} }
+	for _, c := range []struct {
+		rows []rules.Row
+		want string
+	}{
+		{[]rules.Row{row(1, "toll", "報告")}, `i.tsv:1: part "toll" is not one of`},
+		{[]rules.Row{row(1, "told", "報告"), row(2, "told", "連絡")}, `i.tsv:2: part "told" is written twice`},
+		{[]rules.Row{row(1, "told", "報告||連絡")}, "i.tsv:1: an empty word"},
+		{[]rules.Row{row(1, "told", "報告")}, "i.tsv: no ending line"},
+	} {
+		_, _, err := parseIncoming(c.rows)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("error %v, want one containing %q", err, c.want)
+		}
+	}
+}
+
+// TestDaysLater: 翌日 (days 1 in same_day.tsv) moves a dateless event a
+// day on; 同日 keeps the day.
+func TestDaysLater(t *testing.T) {
+	if got := daysLater("翌日、異常を検知した。"); got != 1 {
+		t.Errorf("daysLater(翌日) = %d, want 1", got)
+	}
+	if got := daysLater("同日、異常を検知した。"); got != 0 {
+		t.Errorf("daysLater(同日) = %d, want 0", got)
+	}
+}

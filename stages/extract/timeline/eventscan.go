@@ -1,0 +1,179 @@
+package timeline
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/breachtrend/breachtrend/stages/extract/dates"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
+)
+
+// The timeline reads every date's clause several times over (the short
+// clause, each comma piece, the clause to the next date, the sentence), so
+// the tests it runs on a clause are its largest cost. These are the same
+// tests done cheaply: a regexp runs only when the text holds what each of
+// its matches must, and the patterns that are only a choice of literals
+// are scans. ReplaceAllString allocates its result even when nothing
+// matches, so the replacements are skipped when nothing can.
+
+// withoutLongQuotes is longQuoteRE.ReplaceAllString(s, "「」"); every match
+// opens with 「.
+func withoutLongQuotes(s string) string {
+	if !strings.Contains(s, "「") {
+		return s
+	}
+	return longQuoteRE.ReplaceAllString(s, "「」")
+}
+
+// trimWeekdayLead is weekdayLeadRE.ReplaceAllString(s, ""). The pattern is
+// anchored at the start of s, so it removes one match there at most, and
+// that match begins, after white space, with "(" or a day's name.
+func trimWeekdayLead(s string) string {
+	t := text.SkipSpace(s, 0)
+	if t == len(s) {
+		return s
+	}
+	if r, _ := utf8.DecodeRuneInString(s[t:]); r != '(' && !strings.ContainsRune("月火水木金土日", r) {
+		return s
+	}
+	if loc := weekdayLeadRE.FindStringIndex(s); loc != nil {
+		return s[loc[1]:]
+	}
+	return s
+}
+
+// timeLeadRE is timeRE anchored at the start of the text: the leftmost
+// match of timeRE starts at 0 exactly when timeLeadRE matches, and then
+// the two are the same match.
+var timeLeadRE = regexp.MustCompile(`^(?:` + timeRE.String() + `)`)
+
+// timeLead is the length of the time of day s opens with (timeRE), 0 when
+// none: it opens with a digit or a clock word of dates/times_of_day.tsv (午前).
+func timeLead(s string) int {
+	if s == "" || !text.IsDigitByte(s[0]) && !text.HasPrefixAny(s, dates.ClockTimes) {
+		return 0
+	}
+	if loc := timeLeadRE.FindStringIndex(s); loc != nil {
+		return loc[1]
+	}
+	return 0
+}
+
+// clauseBoundary is where the clause a date governs ends in s, -1 when it
+// does not: at a comma, the end of a reported content (…旨の連絡, …との
+// 報告), a contrast (…たが、), a result (…したところ). It is the first
+// match of clauseBoundaryRE (eventscan_test.go), the first of the
+// boundary words of timeline/clause_words.tsv. (A word's first byte is
+// ASCII or starts a rune wherever it is.)
+func clauseBoundary(s string) int {
+	for i := 0; i < len(s); i++ {
+		if boundaryFirstByte[s[i]] && text.HasPrefixAny(s[i:], boundaryWords) {
+			return i
+		}
+	}
+	return -1
+}
+
+// nextComma is where the first 、 or , of s is and its length, -1 and 0
+// when there is none.
+func nextComma(s string) (int, int) {
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == ',':
+			return i, 1
+		case s[i] == 0xE3 && strings.HasPrefix(s[i:], "、"):
+			return i, len("、")
+		}
+	}
+	return -1, 0
+}
+
+// dateLineRunes are the runes that may be left of a sentence once its
+// dates are cut out, when it holds nothing but dates: what dateOnlyRE
+// allows, and what stripMentions removes — weekdays, times, and the
+// characters trimmed at the ends.
+var dateLineRunes = " \t\n\f\r・•-*0123456789.()【】[]" + "月火水木金土日曜" + strings.Join(dates.ClockTimes, "") + "時分:頃ごろ点" + "~、,"
+
+// dateOnlyLine reports whether s, whose date mentions are ms, holds
+// nothing but its dates, weekdays and times: dateOnlyRE matches what
+// stripMentions leaves. A rune outside the mentions that is not among
+// dateLineRunes is left by stripMentions and refused by dateOnlyRE, so the
+// string is built only for lines of those runes alone. (Bytes that are no
+// valid UTF-8 might join across a cut-out date: they refuse nothing.)
+func dateOnlyLine(s string, ms []dates.Mention) bool {
+	prev := 0
+	for k := 0; k <= len(ms); k++ {
+		end := len(s)
+		if k < len(ms) {
+			end = ms[k].Start
+		}
+		for _, r := range s[prev:end] {
+			if r != utf8.RuneError && !strings.ContainsRune(dateLineRunes, r) {
+				return false
+			}
+		}
+		if k < len(ms) {
+			prev = ms[k].End
+		}
+	}
+	return dateOnlyRE.MatchString(stripMentions(s, ms))
+}
+
+// incomingReportAtRE is incomingReportRE anchored at the start of the text.
+var incomingReportAtRE = regexp.MustCompile(`^(?:` + incomingReportRE.String() + `)`)
+
+// incomingReport is incomingReportRE.MatchString(s). Every match opens
+// with から or より, and the pattern runs, anchored, from those alone: it
+// asserts nothing about what comes before, and its $ is the end of s in
+// any suffix of s. From every position its [^、。]{0,24} made the
+// backtracker's work large.
+func incomingReport(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if fromFirstByte[s[i]] && text.HasPrefixAny(s[i:], fromWords) && incomingReportAtRE.MatchString(s[i:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// embeddedAt is where s first tells that something was found — "…したこと
+// が判明した" — so that a date before it, inside the embedded clause, is
+// the day of what was found, not of the finding; -1 when it does not. It
+// is the first match of embeddedRE (eventscan_test.go): こと or の, then が
+// or を, then a verb of timeline/found_verbs.tsv.
+func embeddedAt(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] != 0xE3 { // the first byte of こ and の
+			continue
+		}
+		j := i
+		switch {
+		case strings.HasPrefix(s[i:], "こと"):
+			j += len("こと")
+		case strings.HasPrefix(s[i:], "の"):
+			j += len("の")
+		default:
+			continue
+		}
+		if text.HasPrefixAny(s[j:], []string{"が", "を"}) && text.HasPrefixAny(s[j+len("が"):], foundVerbs) {
+			return i
+		}
+	}
+	return -1
+}
+
+// mayBeScope reports whether clause opens, after white space, as a match
+// of scopeRE must: with "(" or a scope word (まで, 以前).
+func mayBeScope(clause string) bool {
+	c := clause[text.SkipSpace(clause, 0):]
+	return strings.HasPrefix(c, "(") || text.HasPrefixAny(c, scopeWords)
+}
+
+// mayStartPeriod reports whether clause opens, after white space, as a
+// match of periodStartRE must: with "(", a time (a period word of
+// dates/times_of_day.tsv, a digit) or a period_start word (以降, から).
+func mayStartPeriod(clause string) bool {
+	c := clause[text.SkipSpace(clause, 0):]
+	return c != "" && text.IsDigitByte(c[0]) || strings.HasPrefix(c, "(") || text.HasPrefixAny(c, dates.PeriodTimes) || text.HasPrefixAny(c, periodStartWords)
+}
