@@ -69,8 +69,6 @@ lint: vet $(TOOLS)/staticcheck
 GOLDEN_PKGS = $(shell grep -rlE --include='*_test.go' 'flag[.]Bool."update",' . | xargs -n1 dirname | sort -u)
 golden:
 	$(GO) test -count=1 $(GOLDEN_PKGS) -update
-	@# stages/extract's field goldens have a flag of their own until it is -update too.
-	@if grep -qs 'flag.Bool("update-fields"' stages/extract/*_test.go; then $(GO) test -count=1 ./stages/extract -update-fields; fi
 
 # Checks a change of rules/: the rules' tests and every cases file, then
 # eval on the seeds and, when ../shared is there, dev and dev-b, with the
