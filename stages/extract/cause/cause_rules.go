@@ -31,7 +31,7 @@ func parseCauseOrder(rows []rules.Row) ([]string, map[string]float64) {
 		order = append(order, r.Fields[0])
 		if r.Fields[1] != "-" {
 			v, err := r.Number(1, "wins_at")
-			causeMust(err)
+			rules.Must(err)
 			winsAt[r.Fields[0]] = v
 		}
 	}
@@ -54,7 +54,7 @@ func parseCauseWeights(rows []rules.Row) causeWeightSet {
 	byName := map[string]float64{}
 	for _, r := range rows {
 		v, err := r.Number(1, "value")
-		causeMust(err)
+		rules.Must(err)
 		if _, dup := byName[r.Fields[0]]; dup {
 			panic(fmt.Errorf("rules: %s: %q is listed twice", r.Pos(), r.Fields[0]))
 		}
@@ -78,7 +78,7 @@ func parseCauseWeights(rows []rules.Row) causeWeightSet {
 
 // checkCauseColumn checks that column col of r names a cause of order.tsv.
 func checkCauseColumn(r rules.Row, col int, order []string) {
-	causeOneOf(r, col, "cause", order...)
+	rules.Must(r.CheckOneOf(col, "cause", order...))
 }
 
 // causeCue is a phrase that states a cause, with its weight.
@@ -107,8 +107,8 @@ func parseCauseCues(rows []rules.Row, order []string) ([]causeCue, []lemmaCue) {
 	for _, r := range rows {
 		checkCauseColumn(r, 1, order)
 		w, err := r.Number(2, "weight")
-		causeMust(err)
-		causeOneOf(r, 3, "match", "surface", "lemma")
+		rules.Must(err)
+		rules.Must(r.CheckOneOf(3, "match", "surface", "lemma"))
 		if r.Fields[3] == "lemma" {
 			lemma = append(lemma, lemmaCue{cause: r.Fields[1], base: r.Fields[0], weight: w})
 		} else {
@@ -141,7 +141,7 @@ var patternCues = append(parseCausePatterns(rules.Table("cause/patterns.tsv", 4)
 func errorActCues(markers, acts []rules.Row, order []string, gap int) []patternCue {
 	byJoin := map[string][]string{}
 	for _, r := range markers {
-		causeOneOf(r, 1, "join", "glued", "apart")
+		rules.Must(r.CheckOneOf(1, "join", "glued", "apart"))
 		if slices.Contains(byJoin[r.Fields[1]], r.Fields[0]) {
 			panic(fmt.Errorf("rules: %s: marker %q is listed twice", r.Pos(), r.Fields[0]))
 		}
@@ -157,7 +157,7 @@ func errorActCues(markers, acts []rules.Row, order []string, gap int) []patternC
 	for _, r := range acts {
 		checkCauseColumn(r, 1, order)
 		w, err := r.Number(2, "weight")
-		causeMust(err)
+		rules.Must(err)
 		if seen[r.Fields[0]] {
 			panic(fmt.Errorf("rules: %s: act %q is listed twice", r.Pos(), r.Fields[0]))
 		}
@@ -178,7 +178,7 @@ func errorActCues(markers, acts []rules.Row, order []string, gap int) []patternC
 			between = fmt.Sprintf("[^。]{0,%d}?", gap)
 		}
 		for _, g := range groups {
-			re := regexp.MustCompile(causeAlternation(byJoin[join]) + between + causeAlternation(words[g]))
+			re := regexp.MustCompile(text.Alternation(byJoin[join]) + between + text.Alternation(words[g]))
 			out = append(out, patternCue{cause: g.cause, re: re, weight: g.weight, need: [][]string{byJoin[join], words[g]}})
 		}
 	}
@@ -191,7 +191,7 @@ func parseCausePatterns(rows []rules.Row, order []string) []patternCue {
 	for _, r := range rows {
 		checkCauseColumn(r, 0, order)
 		w, err := r.Number(1, "weight")
-		causeMust(err)
+		rules.Must(err)
 		var need [][]string
 		for _, g := range strings.Split(r.Fields[2], ";") {
 			words := strings.Split(g, "|")
@@ -209,46 +209,8 @@ func parseCausePatterns(rows []rules.Row, order []string) []patternCue {
 	return out
 }
 
-// causeMust panics with err, a rule file's error naming its file and line,
-// when it is not nil: the files are embedded, and TestBundledRules and the
-// cases read them all, so a panic here is a file its test would catch.
-func causeMust(err error) {
-	if err != nil {
-		panic(err)
-	}
-}
-
-// causeOneOf panics unless field col of r, named column, is one of allowed.
-func causeOneOf(r rules.Row, col int, column string, allowed ...string) {
-	if !slices.Contains(allowed, r.Fields[col]) {
-		panic(fmt.Errorf("rules: %s: %s %q is not one of %s", r.Pos(), column, r.Fields[col], strings.Join(allowed, ", ")))
-	}
-}
-
-// causeWordsByRole reads the rows of a table of word <TAB> role whose roles
-// are allowed, each with a word at least:
-// the words of each role, in the file's order.
-func causeWordsByRole(rows []rules.Row, allowed ...string) map[string][]string {
-	out := map[string][]string{}
-	path := ""
-	for _, r := range rows {
-		path = r.File
-		causeOneOf(r, 1, "role", allowed...)
-		if slices.Contains(out[r.Fields[1]], r.Fields[0]) {
-			panic(fmt.Errorf("rules: %s: %q is already a word of %s", r.Pos(), r.Fields[0], r.Fields[1]))
-		}
-		out[r.Fields[1]] = append(out[r.Fields[1]], r.Fields[0])
-	}
-	for _, role := range allowed {
-		if len(out[role]) == 0 {
-			panic(fmt.Errorf("rules: %s: no words of %s", path, role))
-		}
-	}
-	return out
-}
-
 var (
-	causeSentenceRoles = causeWordsByRole(rules.Table("cause/sentence_words.tsv", 2), "cause", "statement", "speculative", "gloss")
+	causeSentenceRoles = text.WordsByRole(rules.Table("cause/sentence_words.tsv", 2), "role", "cause", "statement", "speculative", "gloss")
 	// causeWords make a sentence one that states a cause.
 	causeWords = causeSentenceRoles["cause"]
 	// causeStatements make a sentence one that states the cause outright.
@@ -260,12 +222,12 @@ var (
 	// 不正アクセスやランサムウェアの…」): the causes it names are examples.
 	glossMarks = causeSentenceRoles["gloss"]
 
-	causeHeadingRoles = causeWordsByRole(rules.Table("cause/headings.tsv", 2), "cause", "statement", "response", "not_response")
+	causeHeadingRoles = text.WordsByRole(rules.Table("cause/headings.tsv", 2), "role", "cause", "statement", "response", "not_response")
 	// responseHeadings head the parts of a notice about what was done or
 	// will be done, not about what happened.
 	responseHeadings = causeHeadingRoles["response"]
 
-	causeMaskParts = causeWordsByRole(rules.Table("cause/masks.tsv", 2), "attack", "object", "end", "listed_in", "denial", "not_denial")
+	causeMaskParts = text.WordsByRole(rules.Table("cause/masks.tsv", 2), "role", "attack", "object", "end", "listed_in", "denial", "not_denial")
 	// consequenceWords open every match of consequenceRE, and
 	// consequenceEnds end it.
 	consequenceWords = causeMaskParts["attack"]
@@ -274,8 +236,8 @@ var (
 	// the organization's systems, not for how it got in: an account taken
 	// over sent 「フィッシングメールの送信」, and 「ニセ電話詐欺被害」 is the
 	// subject of a police file, not its cause.
-	consequenceRE = regexp.MustCompile(causeAlternation(consequenceWords) + causeAlternation(causeMaskParts["object"]) + "?" +
-		fmt.Sprintf("[^。、]{0,%d}", causeWeights.consequenceGap) + causeAlternation(consequenceEnds))
+	consequenceRE = regexp.MustCompile(text.Alternation(consequenceWords) + text.Alternation(causeMaskParts["object"]) + "?" +
+		fmt.Sprintf("[^。、]{0,%d}", causeWeights.consequenceGap) + text.Alternation(consequenceEnds))
 	// listedIn are entries in a list or a register, which 掲載 also says.
 	listedIn = causeMaskParts["listed_in"]
 	// causeDenials deny what their clause says: 「…によるものではなく」.
@@ -283,7 +245,7 @@ var (
 	// causeNotDenials hold a denial and deny nothing: 「…だけではなく」.
 	causeNotDenials = causeMaskParts["not_denial"]
 
-	causeTheftItems = causeWordsByRole(rules.Table("cause/theft_items.tsv", 2), "data", "physical")
+	causeTheftItems = text.WordsByRole(rules.Table("cause/theft_items.tsv", 2), "role", "data", "physical")
 	// dataWords name data, not a device or papers.
 	dataWords = causeTheftItems["data"]
 	// physicalItems are things a thief carries away.
@@ -294,17 +256,6 @@ var (
 	// (TestLemmaStems reads them from the dictionary).
 	lemmaStems = rules.Words("cause/lemma_stems.tsv")
 )
-
-// causeAlternation is a regexp group (?:…) of words, quoted, longest first: of
-// two words where one opens the other, the longer is tried first.
-func causeAlternation(words []string) string {
-	sorted := slices.Clone(words)
-	slices.SortStableFunc(sorted, func(a, b string) int { return len(b) - len(a) })
-	for i, w := range sorted {
-		sorted[i] = regexp.QuoteMeta(w)
-	}
-	return "(?:" + strings.Join(sorted, "|") + ")"
-}
 
 // glossTermRunes is the longest term a gloss explains: a note mark, the
 // term, then a colon.

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
 func TestParseCauseRulesErrors(t *testing.T) {
@@ -39,11 +40,11 @@ func TestParseCauseRulesErrors(t *testing.T) {
 		{func() { parseCauseWeights(extracttest.RuleRows("cause/weights.tsv", "title\t3\tthe title")) },
 			`cause/weights.tsv: no line for "sentence"`},
 		{func() {
-			causeWordsByRole(extracttest.RuleRows("cause/headings.tsv", "原因\tcause", "要因\treason"), "cause", "statement")
+			text.WordsByRole(extracttest.RuleRows("cause/headings.tsv", "原因\tcause", "要因\treason"), "role", "cause", "statement")
 		},
 			`cause/headings.tsv:2: role "reason" is not one of cause, statement`},
 		{func() {
-			causeWordsByRole(extracttest.RuleRows("cause/headings.tsv", "原因\tcause"), "cause", "statement")
+			text.WordsByRole(extracttest.RuleRows("cause/headings.tsv", "原因\tcause"), "role", "cause", "statement")
 		},
 			`cause/headings.tsv: no words of statement`},
 		{func() {
@@ -63,7 +64,7 @@ func TestParseCauseRulesErrors(t *testing.T) {
 		},
 			`cause/error_acts.tsv:1: cause "misdeliver"`},
 		{func() {
-			causeWordsByRole(extracttest.RuleRows("cause/headings.tsv", "原因\tcause", "原因\tcause"), "cause")
+			text.WordsByRole(extracttest.RuleRows("cause/headings.tsv", "原因\tcause", "原因\tcause"), "role", "cause")
 		},
 			`cause/headings.tsv:2: "原因" is already a word of cause`},
 	} {
@@ -85,8 +86,8 @@ func TestParseCauseRules(t *testing.T) {
 	if want := []lemmaCue{{"loss", "無くす", 3}}; !reflect.DeepEqual(lemma, want) {
 		t.Errorf("lemma cues %v, want %v", lemma, want)
 	}
-	if got, want := causeAlternation([]string{"最大", "a.b", "最大で"}), `(?:最大で|最大|a\.b)`; got != want {
-		t.Errorf("causeAlternation = %s, want %s", got, want)
+	if got, want := text.Alternation([]string{"最大", "a.b", "最大で"}), `(?:最大で|最大|a\.b)`; got != want {
+		t.Errorf("text.Alternation = %s, want %s", got, want)
 	}
 	if !consequenceRE.MatchString("フィッシングメールの送信") || consequenceRE.MatchString("フィッシングにより") {
 		t.Error("consequenceRE built from masks.tsv")

@@ -39,14 +39,14 @@ func parseCountUnits(rows []rules.Row) ([]string, map[string]string) {
 	kind := map[string]string{}
 	var units []string
 	for _, r := range rows {
-		countOneOf(r, 1, "kind", unitPerson, unitPersonShare, unitRecord, unitRecordShare, unitAccount, unitHousehold, unitUser, unitParty)
+		rules.Must(r.CheckOneOf(1, "kind", unitPerson, unitPersonShare, unitRecord, unitRecordShare, unitAccount, unitHousehold, unitUser, unitParty))
 		if _, dup := kind[r.Fields[0]]; dup {
 			panic(fmt.Errorf("rules: %s: unit %q is listed twice", r.Pos(), r.Fields[0]))
 		}
 		kind[r.Fields[0]] = r.Fields[1]
 		units = append(units, r.Fields[0])
 	}
-	return countLongestFirst(units), kind
+	return text.LongestFirst(units), kind
 }
 
 // Qualifier meanings (rules/count/qualifiers.tsv).
@@ -67,8 +67,8 @@ func parseCountQualifiers(rows []rules.Row) ([]string, []string, map[string]stri
 	means := map[[2]string]string{}
 	byWord := map[string]string{}
 	for _, r := range rows {
-		countOneOf(r, 1, "place", "before", "after")
-		countOneOf(r, 2, "means", qualApprox, qualTotal, qualExact)
+		rules.Must(r.CheckOneOf(1, "place", "before", "after"))
+		rules.Must(r.CheckOneOf(2, "means", qualApprox, qualTotal, qualExact))
 		w, place := r.Fields[0], r.Fields[1]
 		if _, dup := means[[2]string{w, place}]; dup {
 			panic(fmt.Errorf("rules: %s: %q is listed twice %s", r.Pos(), w, place))
@@ -86,7 +86,7 @@ func parseCountQualifiers(rows []rules.Row) ([]string, []string, map[string]stri
 	if len(before) == 0 || len(after) == 0 {
 		panic(fmt.Errorf("rules: count/qualifiers.tsv: want words before and after"))
 	}
-	return countLongestFirst(before), countLongestFirst(after), byWord
+	return text.LongestFirst(before), text.LongestFirst(after), byWord
 }
 
 // countUnitStarts and countPrefixStarts are the first runes of the units
@@ -94,32 +94,13 @@ func parseCountQualifiers(rows []rules.Row) ([]string, []string, map[string]stri
 var countUnitStarts, countPrefixStarts = startRunes(countUnits), startRunes(countPrefixes)
 
 // countFilters are rules/count/filters.tsv's words, by filter.
-var countFilters = parseCountFilters(rules.Table("count/filters.tsv", 2))
+var countFilters = text.WordsByRole(rules.Table("count/filters.tsv", 2), "filter", countFilterNames...)
 
 // countFilterNames are the filters of filters.tsv that the counts read.
 var countFilterNames = []string{"not_people_before", "data_before", "not_people_after", "address", "inquiry_heads",
 	"phrase_ends", "acting_after", "actors_before", "actor_particles", "party_people", "total_before",
 	"part", "ordinal_after", "ratio_after", "joined", "not_joined", "leak", "strong_leak",
 	"discipline", "source_particles", "report_words", "addressee_after", "addressee_exposed", "actor_things"}
-
-// parseCountFilters reads filters.tsv's rows: every filter has words.
-func parseCountFilters(rows []rules.Row) map[string][]string {
-	names := countFilterNames
-	out := map[string][]string{}
-	for _, r := range rows {
-		countOneOf(r, 1, "filter", names...)
-		if slices.Contains(out[r.Fields[1]], r.Fields[0]) {
-			panic(fmt.Errorf("rules: %s: %q is already a word of %s", r.Pos(), r.Fields[0], r.Fields[1]))
-		}
-		out[r.Fields[1]] = append(out[r.Fields[1]], r.Fields[0])
-	}
-	for _, n := range names {
-		if len(out[n]) == 0 {
-			panic(fmt.Errorf("rules: count/filters.tsv: no words of %s", n))
-		}
-	}
-	return out
-}
 
 var (
 	// notPeopleBefore are nouns that, just before a number, say what is
@@ -190,35 +171,17 @@ var labelCountRE = parseCountLabels(rules.Table("count/labels.tsv", 2))
 func parseCountLabels(rows []rules.Row) *regexp.Regexp {
 	parts := map[string][]string{}
 	for _, r := range rows {
-		countOneOf(r, 1, "part", "subject", "measure", "approx")
+		rules.Must(r.CheckOneOf(1, "part", "subject", "measure", "approx"))
 		parts[r.Fields[1]] = append(parts[r.Fields[1]], regexp.QuoteMeta(r.Fields[0]))
 	}
 	for _, p := range []string{"subject", "measure", "approx"} {
 		if len(parts[p]) == 0 {
 			panic(fmt.Errorf("rules: count/labels.tsv: no words of %s", p))
 		}
-		parts[p] = countLongestFirst(parts[p])
+		parts[p] = text.LongestFirst(parts[p])
 	}
 	return regexp.MustCompile(`^[\s・\-]*(?:` + strings.Join(parts["subject"], "|") + `)(?:` + strings.Join(parts["measure"], "|") +
 		`)\s*[::]?\s*(` + strings.Join(parts["approx"], "|") + `)?((?:\d{1,3}(?:,\d{3})+|\d+))\s*$`)
-}
-
-// countOneOf panics unless field col of r, named column, is one of
-// allowed: the files are embedded, and TestBundledRules and the cases read
-// them all, so a panic here is a file its test would catch.
-func countOneOf(r rules.Row, col int, column string, allowed ...string) {
-	if !slices.Contains(allowed, r.Fields[col]) {
-		panic(fmt.Errorf("rules: %s: %s %q is not one of %s", r.Pos(), column, r.Fields[col], strings.Join(allowed, ", ")))
-	}
-}
-
-// countLongestFirst sorts words longest first, keeping the file's order among
-// words of one length: of two words where one opens the other, a scan that
-// takes the first that matches takes the longer.
-func countLongestFirst(words []string) []string {
-	out := slices.Clone(words)
-	slices.SortStableFunc(out, func(a, b string) int { return len(b) - len(a) })
-	return out
 }
 
 // runeSet is a set of runes of the Basic Multilingual Plane, as bits, and

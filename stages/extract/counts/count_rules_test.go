@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
 func TestParseCountRulesErrors(t *testing.T) {
@@ -25,9 +26,13 @@ func TestParseCountRulesErrors(t *testing.T) {
 			parseCountQualifiers(extracttest.RuleRows("count/qualifiers.tsv", "計\tbefore\ttotal", "計\tafter\tapprox"))
 		},
 			`count/qualifiers.tsv:2: "計" means total before and approx after`},
-		{func() { parseCountFilters(extracttest.RuleRows("count/filters.tsv", "メール\tnot_people_before")) },
+		{func() {
+			text.WordsByRole(extracttest.RuleRows("count/filters.tsv", "メール\tnot_people_before"), "filter", countFilterNames...)
+		},
 			`count/filters.tsv: no words of data_before`},
-		{func() { parseCountFilters(extracttest.RuleRows("count/filters.tsv", "メール\tnot_people")) },
+		{func() {
+			text.WordsByRole(extracttest.RuleRows("count/filters.tsv", "メール\tnot_people"), "filter", countFilterNames...)
+		},
 			`count/filters.tsv:1: filter "not_people" is not one of`},
 		{func() { parseCountWindows(extracttest.RuleRows("count/windows.tsv", "before\t8.5\tchars")) },
 			`count/windows.tsv:1: value "8.5" is not a whole number`},

@@ -83,13 +83,44 @@ func PrefixBytes(s string, max int) int {
 // first: of two words that begin alike the longer is tried first (県警察
 // before 県警), as Go's regexp prefers the first alternative that matches.
 func Alternation(words []string) string {
-	sorted := slices.Clone(words)
-	slices.SortStableFunc(sorted, func(a, b string) int { return len(b) - len(a) })
+	sorted := LongestFirst(words)
 	quoted := make([]string, len(sorted))
 	for i, w := range sorted {
 		quoted[i] = regexp.QuoteMeta(w)
 	}
 	return `(?:` + strings.Join(quoted, "|") + `)`
+}
+
+// LongestFirst is words sorted longest first, keeping the file's order
+// among words of one length: of two words where one opens the other, a
+// scan that takes the first that matches takes the longer.
+func LongestFirst(words []string) []string {
+	out := slices.Clone(words)
+	slices.SortStableFunc(out, func(a, b string) int { return len(b) - len(a) })
+	return out
+}
+
+// WordsByRole reads a table of word <TAB> role (the role column named
+// column in errors): the words of each role of allowed, in the file's
+// order. It panics, naming the file and the line, on a role not allowed,
+// a word written twice for one role, or an allowed role with no word.
+func WordsByRole(rows []rules.Row, column string, allowed ...string) map[string][]string {
+	out := map[string][]string{}
+	path := ""
+	for _, r := range rows {
+		path = r.File
+		rules.Must(r.CheckOneOf(1, column, allowed...))
+		if slices.Contains(out[r.Fields[1]], r.Fields[0]) {
+			panic(fmt.Errorf("rules: %s: %q is already a word of %s", r.Pos(), r.Fields[0], r.Fields[1]))
+		}
+		out[r.Fields[1]] = append(out[r.Fields[1]], r.Fields[0])
+	}
+	for _, role := range allowed {
+		if len(out[role]) == 0 {
+			panic(fmt.Errorf("rules: %s: no words of %s", path, role))
+		}
+	}
+	return out
 }
 
 // RuneClass is a character class of words of one character each.
