@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
-	"strings"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/breachtrend/breachtrend/internal/pidlock"
 )
 
 // ErrLocked is returned when another run holds the output folder.
@@ -40,20 +40,13 @@ func lockDir(o outputDir, wait bool) (*outputLock, error) {
 	if err != nil {
 		return nil, fmt.Errorf("--out %s: cannot take its lock beside it: %w", o.user, bare(err))
 	}
-	how := unix.LOCK_EX
-	if !wait {
-		how |= unix.LOCK_NB
-	}
-	if err := unix.Flock(int(f.Fd()), how); err != nil {
-		b, _ := os.ReadFile(path)
+	if holder, err := pidlock.Acquire(f, wait); err != nil {
 		f.Close()
-		if errors.Is(err, unix.EWOULDBLOCK) {
-			return nil, fmt.Errorf("%w: --out %s is being written by pid %s (use --wait to queue behind it)", ErrLocked, o.user, strings.TrimSpace(string(b)))
+		if errors.Is(err, pidlock.ErrHeld) {
+			return nil, fmt.Errorf("%w: --out %s is being written by pid %s (use --wait to queue behind it)", ErrLocked, o.user, holder)
 		}
 		return nil, fmt.Errorf("--out %s: cannot take its lock: %w", o.user, err)
 	}
-	f.Truncate(0)
-	f.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"), 0)
 	return &outputLock{f: f}, nil
 }
 

@@ -5,10 +5,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
-	"strings"
 
-	"golang.org/x/sys/unix"
+	"github.com/breachtrend/breachtrend/internal/pidlock"
 )
 
 // ErrLocked: another fetch is writing the same corpus.
@@ -27,16 +25,13 @@ func lockCorpus(corpus string) (func(), error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := unix.Flock(int(f.Fd()), unix.LOCK_EX|unix.LOCK_NB); err != nil {
-		holder, _ := os.ReadFile(p)
+	if holder, err := pidlock.Acquire(f, false); err != nil {
 		f.Close()
-		if errors.Is(err, unix.EWOULDBLOCK) {
-			return nil, fmt.Errorf("%s: %w (pid %s)", corpus, ErrLocked, strings.TrimSpace(string(holder)))
+		if errors.Is(err, pidlock.ErrHeld) {
+			return nil, fmt.Errorf("%s: %w (pid %s)", corpus, ErrLocked, holder)
 		}
 		return nil, fmt.Errorf("locking %s: %w", p, err)
 	}
-	f.Truncate(0)
-	f.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"), 0)
 	return func() { f.Close() }, nil
 }
 
