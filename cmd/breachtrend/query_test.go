@@ -3,8 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
-	"io/fs"
-	"maps"
+	"github.com/breachtrend/breachtrend/internal/filesnap"
 	"os"
 	"path/filepath"
 	"strings"
@@ -50,55 +49,6 @@ func query(t *testing.T, args ...string) (int, string, string) {
 	return code, stdout.String(), stderr.String()
 }
 
-type fileState struct {
-	size  int64
-	mode  fs.FileMode
-	mtime time.Time
-}
-
-// snapshot lists every file and folder under the roots with its size,
-// mode and modification time.
-func snapshot(t *testing.T, roots ...string) map[string]fileState {
-	t.Helper()
-	files := map[string]fileState{}
-	for _, root := range roots {
-		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			info, err := d.Info()
-			if err != nil {
-				return err
-			}
-			files[path] = fileState{info.Size(), info.Mode(), info.ModTime()}
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	return files
-}
-
-func assertUnchanged(t *testing.T, what string, before, after map[string]fileState) {
-	t.Helper()
-	if maps.Equal(before, after) {
-		return
-	}
-	for p, s := range after {
-		if b, ok := before[p]; !ok {
-			t.Errorf("%s: %s was created", what, p)
-		} else if b != s {
-			t.Errorf("%s: %s changed: %+v, was %+v", what, p, s, b)
-		}
-	}
-	for p := range before {
-		if _, ok := after[p]; !ok {
-			t.Errorf("%s: %s was removed", what, p)
-		}
-	}
-}
-
 // TestQueryWritesNothing: each write the issue found (and its kin) is
 // refused with exit 2 and a message, and no file in the output folder, the
 // working directory or the temp folder is created or changed.
@@ -130,7 +80,7 @@ func TestQueryWritesNothing(t *testing.T) {
 		// typed SELECT; run, it would abort the process at exit
 		{"FROM enable_logging(level = 'trace', storage = 'file', storage_path = 'logs')", "changes the session"},
 	}
-	before := snapshot(t, out, cwd)
+	before := filesnap.Take(t, out, cwd)
 	for _, tt := range tests {
 		code, stdout, stderr := query(t, "--out", out, tt.sql)
 		if code != 2 || !strings.Contains(stderr, tt.says) || stdout != "" {
@@ -145,7 +95,7 @@ func TestQueryWritesNothing(t *testing.T) {
 	if code != 0 {
 		t.Errorf("spilling query: exit %d: %s", code, stderr)
 	}
-	assertUnchanged(t, "after the refused writes and a spilling query", before, snapshot(t, out, cwd))
+	filesnap.AssertUnchanged(t, "after the refused writes and a spilling query", before, filesnap.Take(t, out, cwd))
 	if left, _ := os.ReadDir(tmp); len(left) != 0 {
 		t.Errorf("TMPDIR holds %d entries after the queries (%s …); want none", len(left), left[0].Name())
 	}
@@ -228,7 +178,7 @@ func TestQueryOutputFile(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	before := snapshot(t, out)
+	before := filesnap.Take(t, out)
 	for _, bad := range []string{
 		badLink,
 		filepath.Join(out, "notices", "x.csv"),
@@ -241,7 +191,7 @@ func TestQueryOutputFile(t *testing.T) {
 			t.Errorf("-o %s: exit %d (%s); want 2", bad, code, stderr)
 		}
 	}
-	assertUnchanged(t, "after refused -o files", before, snapshot(t, out))
+	filesnap.AssertUnchanged(t, "after refused -o files", before, filesnap.Take(t, out))
 	// An analyst's file beside the tables is fine.
 	mine := filepath.Join(out, "mine.csv")
 	if code, _, stderr := query(t, "--out", out, "-o", mine, sql); code != 0 {

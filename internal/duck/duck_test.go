@@ -3,13 +3,11 @@ package duck
 import (
 	"context"
 	"database/sql"
-	"io/fs"
-	"maps"
+	"github.com/breachtrend/breachtrend/internal/filesnap"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
 
 // writeOut makes an output folder with a notices and an incidents table
@@ -41,56 +39,6 @@ func writeOut(t *testing.T) string {
 	return out
 }
 
-// fileState is what a write would change about a file.
-type fileState struct {
-	size  int64
-	mode  fs.FileMode
-	mtime time.Time
-}
-
-// snapshot lists every file and folder under the roots with its size,
-// mode and modification time.
-func snapshot(t *testing.T, roots ...string) map[string]fileState {
-	t.Helper()
-	files := map[string]fileState{}
-	for _, root := range roots {
-		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			info, err := d.Info()
-			if err != nil {
-				return err
-			}
-			files[path] = fileState{info.Size(), info.Mode(), info.ModTime()}
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	return files
-}
-
-func assertUnchanged(t *testing.T, before, after map[string]fileState) {
-	t.Helper()
-	if maps.Equal(before, after) {
-		return
-	}
-	for p, s := range after {
-		if b, ok := before[p]; !ok {
-			t.Errorf("%s was created", p)
-		} else if b != s {
-			t.Errorf("%s changed: %+v, was %+v", p, s, b)
-		}
-	}
-	for p := range before {
-		if _, ok := after[p]; !ok {
-			t.Errorf("%s was removed", p)
-		}
-	}
-}
-
 // TestOpenReadOnlyFileAccess runs writes straight on the database,
 // without CheckRead: DuckDB's own file guard must refuse each, and no file
 // in the output folder or the working directory may change.
@@ -107,7 +55,7 @@ func TestOpenReadOnlyFileAccess(t *testing.T) {
 	if err := db.QueryRow("SELECT count(*) FROM notices JOIN incidents ON true").Scan(&n); err != nil || n != 1000 {
 		t.Fatalf("the views do not read after the lock-down: %d rows, %v", n, err)
 	}
-	before := snapshot(t, out, cwd)
+	before := filesnap.Take(t, out, cwd)
 	writes := []string{
 		"COPY (SELECT 1) TO " + quoteString(filepath.Join(out, "manifest.json")),
 		"COPY (SELECT 1 AS notice_id) TO " + quoteString(filepath.Join(out, "notices", "part-x.parquet")),
@@ -126,7 +74,7 @@ func TestOpenReadOnlyFileAccess(t *testing.T) {
 			t.Errorf("%s: ran; want it refused", w)
 		}
 	}
-	assertUnchanged(t, before, snapshot(t, out, cwd))
+	filesnap.AssertUnchanged(t, "", before, filesnap.Take(t, out, cwd))
 }
 
 // TestOpenReadOnlyNewFileNotRead: a Parquet file added to a table folder
@@ -162,7 +110,7 @@ func TestOpenReadOnlySpill(t *testing.T) {
 	out := writeOut(t)
 	cwd := t.TempDir()
 	t.Chdir(cwd)
-	before := snapshot(t, out, cwd)
+	before := filesnap.Take(t, out, cwd)
 	temp := filepath.Join(t.TempDir(), "spill")
 	db, err := OpenReadOnly(context.Background(), out, Limits{Memory: 64 << 20, TempDir: temp, MaxTemp: 1 << 30})
 	if err != nil {
@@ -186,7 +134,7 @@ func TestOpenReadOnlySpill(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "Out of Memory") {
 		t.Errorf("without a temp folder: %v; want an Out of Memory error", err)
 	}
-	assertUnchanged(t, before, snapshot(t, out, cwd))
+	filesnap.AssertUnchanged(t, "", before, filesnap.Take(t, out, cwd))
 }
 
 func TestOpenReadOnlyNoTables(t *testing.T) {
