@@ -80,6 +80,10 @@ type host struct {
 	mu     sync.Mutex // held during a request: one at a time per host
 	last   time.Time  // end of the last request
 	robots *robots    // nil until fetched
+
+	// robotsMu is held while robots.txt is looked up and, the first time,
+	// fetched: Gets that start together fetch it once, not once each.
+	robotsMu sync.Mutex
 }
 
 // NewClient returns a Client with opts, defaults filled in.

@@ -22,18 +22,21 @@ type robots struct {
 // (RFC 9309 §2.3.1.4).
 func (c *Client) allowed(ctx context.Context, u *url.URL) error {
 	h := c.host(u.Host)
+	h.robotsMu.Lock()
 	h.mu.Lock()
 	r := h.robots
 	h.mu.Unlock()
 	if r == nil {
 		var err error
 		if r, err = c.fetchRobots(ctx, u); err != nil {
+			h.robotsMu.Unlock()
 			return err
 		}
 		h.mu.Lock()
 		h.robots = r
 		h.mu.Unlock()
 	}
+	h.robotsMu.Unlock()
 	if r.data == nil {
 		return nil
 	}
