@@ -33,6 +33,7 @@ use --format csv -o FILE.`
 	out := fs.String("out", "out", "output folder of a run")
 	format := fs.String("format", "table", "table, csv or json")
 	file := fs.StringP("output", "o", "", "write the result to FILE (replaced atomically) instead of stdout")
+	force := fs.Bool("force", false, "with -o: replace FILE even when breachtrend did not write it")
 	null := fs.String("null", "", "how csv and table write NULL (an empty string is written \"\" in csv)")
 	csvRaw := fs.Bool("csv-raw", false, "write csv text cells as they are; by default a cell starting with = + - @, tab or CR gets a leading ' so spreadsheets do not run it as a formula")
 	memory := fs.String("memory", duck.FormatSize(duck.DefaultMemory()), "DuckDB memory limit, e.g. 512MB or 2GiB (a quarter of RAM, at most 4 GiB, by default); a query may spill 4 times as much to a private temp folder, removed at the end")
@@ -66,7 +67,7 @@ use --format csv -o FILE.`
 	target := ""
 	if *file != "" {
 		var err error
-		if target, err = queryOutputPath(*file, *out); err != nil {
+		if target, err = queryOutputPath(*file, *out, *force); err != nil {
 			return fmt.Errorf("%w: -o: %v", pipeline.ErrUsage, err)
 		}
 	}

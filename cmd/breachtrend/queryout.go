@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/breachtrend/breachtrend/internal/atomicfile"
 	"github.com/breachtrend/breachtrend/internal/duck"
 )
 
@@ -26,38 +27,16 @@ func printQuery(ctx context.Context, db *sql.DB, query string, opts duck.PrintOp
 	if file == "" {
 		return duck.Print(stdout, rows, opts)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(file), "."+filepath.Base(file)+".tmp-*")
+	err = atomicfile.Write(file, func(w io.Writer) error {
+		bw := bufio.NewWriter(w)
+		if err := duck.Print(bw, rows, opts); err != nil {
+			return err
+		}
+		return bw.Flush()
+	})
 	if err != nil {
 		return fmt.Errorf("-o %s: %w", file, err)
 	}
-	done := false
-	defer func() {
-		if !done {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	bw := bufio.NewWriter(tmp)
-	if err := duck.Print(bw, rows, opts); err != nil {
-		return err
-	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("-o %s: %w", file, err)
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		return fmt.Errorf("-o %s: %w", file, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("-o %s: %w", file, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("-o %s: %w", file, err)
-	}
-	if err := os.Rename(tmp.Name(), file); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("-o %s: %w", file, err)
-	}
-	done = true
 	return nil
 }
 
@@ -65,11 +44,16 @@ func printQuery(ctx context.Context, db *sql.DB, query string, opts duck.PrintOp
 // its symlinks resolved, so a link is written through, not replaced). It
 // refuses a folder, and a path where breachtrend keeps its own files in the
 // output folder out: a table folder, a folder of out whose name starts with
-// . or _ (cache, staging), or out/manifest.json. Other files in out, such
-// as an analyst's CSV, are fine.
-func queryOutputPath(file, out string) (string, error) {
-	if info, err := os.Stat(file); err == nil && info.IsDir() {
-		return "", fmt.Errorf("%s is a folder; want a file name", file)
+// . or _ (cache, staging), or out/manifest.json. An existing file that
+// breachtrend did not write (an analyst's CSV, a copy of an export) is
+// refused unless force; a file an earlier query -o wrote is replaced.
+func queryOutputPath(file, out string, force bool) (string, error) {
+	if force {
+		if info, err := os.Stat(file); err == nil && info.IsDir() {
+			return "", fmt.Errorf("%s is a folder; want a file name", file)
+		}
+	} else if err := atomicfile.Guard(file, nil); err != nil {
+		return "", err
 	}
 	target, err := resolve(file)
 	if err != nil {

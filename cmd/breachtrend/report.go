@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/breachtrend/breachtrend/internal/atomicfile"
 	"github.com/breachtrend/breachtrend/internal/report"
 	"github.com/breachtrend/breachtrend/pipeline"
 )
@@ -17,6 +18,7 @@ func reportCommand(ctx context.Context, args []string, stdout, stderr io.Writer)
 	fs.StringVar(&opts.Out, "out", "out", "output folder of a run")
 	fs.StringVar(&opts.Quarter, "quarter", "latest", "quarter to review, e.g. 2023Q3; latest: the latest quarter in the data")
 	fs.StringVar(&opts.Format, "format", "html", "html (one self-contained page) or md")
+	fs.BoolVar(&opts.Force, "force", false, "replace the file even when breachtrend did not write it")
 	fs.StringVarP(&opts.File, "output", "o", "", `file to write (default <out>/report-<quarter>.<format>; "-" for stdout)`)
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
 	if err := parse(fs, args); err != nil {
@@ -29,6 +31,9 @@ func reportCommand(ctx context.Context, args []string, stdout, stderr io.Writer)
 		return fmt.Errorf("%w: %v", pipeline.ErrUsage, err)
 	}
 	file, err := report.Generate(ctx, opts, stdout)
+	if errors.Is(err, atomicfile.ErrNotOurs) {
+		return fmt.Errorf("%w: %v", pipeline.ErrUsage, err)
+	}
 	if errors.Is(err, report.ErrNoData) {
 		return fmt.Errorf("%s: %w", opts.Out, err)
 	}

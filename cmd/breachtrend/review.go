@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/breachtrend/breachtrend/internal/atomicfile"
 	"github.com/breachtrend/breachtrend/internal/review"
 	"github.com/breachtrend/breachtrend/pipeline"
 )
@@ -20,6 +21,7 @@ func reviewCommand(ctx context.Context, args []string, stdout, stderr io.Writer)
 	fs.StringVar(&opts.Out, "out", "out", "output folder of a run")
 	fs.IntVar(&opts.Limit, "limit", 100, "most rows (0: every suspect field)")
 	fs.StringVar(&opts.Format, "format", "csv", "csv (UTF-8 with BOM, for Excel; fill corrected_value and note) or md")
+	fs.BoolVar(&opts.Force, "force", false, "replace the file even when breachtrend did not write it")
 	fs.StringVarP(&opts.File, "output", "o", "", `file to write (default <out>/review.<format>; "-" for stdout)`)
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
 	if err := parse(fs, args); err != nil {
@@ -35,6 +37,9 @@ func reviewCommand(ctx context.Context, args []string, stdout, stderr io.Writer)
 		return fmt.Errorf("%w: --format %q: want csv or md", pipeline.ErrUsage, opts.Format)
 	}
 	file, n, err := review.Generate(ctx, opts, stdout)
+	if errors.Is(err, atomicfile.ErrNotOurs) {
+		return fmt.Errorf("%w: %v", pipeline.ErrUsage, err)
+	}
 	if errors.Is(err, review.ErrFilled) {
 		return fmt.Errorf("%w: %v", pipeline.ErrUsage, err)
 	}

@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+
+	"github.com/breachtrend/breachtrend/internal/atomicfile"
 )
 
 // stateDir holds the state files under the corpus folder; its dot keeps
@@ -84,34 +86,11 @@ func (st *State) save(corpus string) error {
 	return writeAtomic(filepath.Join(corpus, stateDir, stateName(st.Source)), append(data, '\n'))
 }
 
-// writeAtomic writes data to a temporary file beside p, syncs it and
-// renames it over p: a reader or a crash sees the old file or the new one,
-// never half of one.
+// writeAtomic writes data to p (its folder made when missing) whole or
+// not at all: a reader or a crash sees the old file or the new one.
 func writeAtomic(p string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return err
 	}
-	f, err := os.CreateTemp(filepath.Dir(p), "."+filepath.Base(p)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp, 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp, p)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("writing %s: %w", p, err)
-	}
-	return nil
+	return atomicfile.WriteBytes(p, data)
 }

@@ -7,10 +7,10 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 
+	"github.com/breachtrend/breachtrend/internal/atomicfile"
 	"github.com/breachtrend/breachtrend/internal/duck"
 )
 
@@ -54,6 +54,19 @@ type Options struct {
 	Quarter string // YYYYQn; "" or "latest" for the latest quarter
 	Format  string // html or md
 	File    string // "" for <Out>/report-<quarter>.<format>
+	Force   bool   // replace File even when breachtrend did not write it
+}
+
+// generatorTag marks a report as breachtrend's in its first bytes, so a
+// later report may replace it and an analyst's file of the same name is
+// kept (atomicfile.Guard).
+const generatorTag = `<meta name="generator" content="breachtrend">`
+
+// Signatures recognise a report breachtrend wrote, by format. The title
+// covers reports written before the generator tag.
+var Signatures = map[string]atomicfile.Signature{
+	"html": atomicfile.Contains(generatorTag, "<title>breachtrend quarterly review "),
+	"md":   atomicfile.Prefix("# Quarterly review of security incidents: "),
 }
 
 // CheckOptions reports a malformed quarter or format.
@@ -84,7 +97,12 @@ func Generate(ctx context.Context, opts Options, stdout io.Writer) (string, erro
 	if file == "" {
 		file = filepath.Join(opts.Out, "report-"+q+"."+opts.Format)
 	}
-	return file, writeFile(file, data)
+	if !opts.Force {
+		if err := atomicfile.Guard(file, Signatures[opts.Format]); err != nil {
+			return "", err
+		}
+	}
+	return file, atomicfile.WriteBytes(file, data)
 }
 
 // Render builds the report opts describe and returns its quarter and bytes.
@@ -126,31 +144,4 @@ func Render(ctx context.Context, opts Options) (string, []byte, error) {
 		return "", nil, err
 	}
 	return q, b.Bytes(), nil
-}
-
-// writeFile writes data to a temporary file beside path and renames it,
-// so a reader never sees half a report.
-func writeFile(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".report-*")
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		os.Remove(f.Name())
-		return err
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(f.Name())
-		return err
-	}
-	if err := os.Chmod(f.Name(), 0o644); err != nil {
-		os.Remove(f.Name())
-		return err
-	}
-	if err := os.Rename(f.Name(), path); err != nil {
-		os.Remove(f.Name())
-		return err
-	}
-	return nil
 }

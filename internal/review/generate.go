@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 
+	"github.com/breachtrend/breachtrend/internal/atomicfile"
 	"github.com/breachtrend/breachtrend/internal/duck"
 )
 
@@ -19,6 +20,7 @@ type Options struct {
 	Limit  int    // most rows (0: all)
 	File   string // file to write; "" for <Out>/review.<Format>, "-" for stdout
 	Format string // csv or md
+	Force  bool   // replace File even when breachtrend did not write it
 }
 
 // ErrFilled marks a sheet that holds an analyst's corrections: review
@@ -68,7 +70,7 @@ func Generate(ctx context.Context, opts Options, stdout io.Writer) (string, int,
 	if file == "" {
 		file = filepath.Join(opts.Out, "review."+opts.Format)
 	}
-	if opts.Format == "csv" {
+	if opts.Format == "csv" && !opts.Force {
 		if f, err := os.Open(file); err == nil {
 			filled, ferr := Filled(f)
 			f.Close()
@@ -77,34 +79,26 @@ func Generate(ctx context.Context, opts Options, stdout io.Writer) (string, int,
 				if ferr != nil {
 					why = fmt.Errorf("%w (%v)", ErrFilled, ferr)
 				}
-				return "", 0, fmt.Errorf("%s %w: it is kept; copy its rows into corrections.csv, or write the new sheet with -o FILE", file, why)
+				return "", 0, fmt.Errorf("%s %w: it is kept; copy its rows into corrections.csv, write the new sheet with -o FILE, or pass --force to replace it", file, why)
 			}
 		}
 	}
-	return file, len(items), writeFile(file, b.Bytes())
+	if !opts.Force {
+		if err := atomicfile.Guard(file, signature(opts.Format)); err != nil {
+			return "", 0, err
+		}
+	}
+	return file, len(items), atomicfile.WriteBytes(file, b.Bytes())
 }
 
-// writeFile writes data beside path under a temporary name and renames
-// it over path, so a reader never sees half a sheet.
-func writeFile(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Chmod(0o644)
-	}
-	if err == nil {
-		err = f.Close()
+// signature recognises a review sheet breachtrend wrote by its header row,
+// the first bytes WriteCSV and WriteMarkdown write.
+func signature(format string) atomicfile.Signature {
+	var b bytes.Buffer
+	if format == "md" {
+		WriteMarkdown(&b, nil)
 	} else {
-		f.Close()
+		WriteCSV(&b, nil)
 	}
-	if err == nil {
-		err = os.Rename(f.Name(), path)
-	}
-	if err != nil {
-		os.Remove(f.Name())
-	}
-	return err
+	return atomicfile.Prefix(b.String())
 }
