@@ -77,10 +77,6 @@ func ParseHeader(line string) (h Header, ok bool) {
 	return h, true
 }
 
-// endOfPost are lines a blog post ends with: a link to the archived
-// release, a source line.
-var endOfPost = []string{"リリース文アーカイブ", "出典:", "出典：", "引用元", "Source:"}
-
 // minSide is the least body, in runes, each side of a cut must have: a
 // heading under a header, or a two-line tail, is not a post of its own.
 const minSide = 200
