@@ -80,19 +80,19 @@ func meaninglessSpace(prev, next rune) bool {
 func continues(prev, next string, blank bool) bool {
 	last, _ := utf8.DecodeLastRuneInString(prev)
 	first, _ := utf8.DecodeRuneInString(next)
-	if !IsJapanese(first) || strings.ContainsRune("・※●○■□◆◇▼▲★☆【「『(〈《<-~", first) {
+	if !IsJapanese(first) || strings.ContainsRune(lineOpeners, first) {
 		return false
 	}
-	if !IsJapanese(last) || strings.ContainsRune("。!?」』)】>:", last) {
+	if !IsJapanese(last) || strings.ContainsRune(sentenceEnds, last) {
 		return false
 	}
 	if blank {
-		return hasRunes(prev, 20) && strings.ContainsRune("をにがのへとやでっ", last) &&
+		return hasRunes(prev, blankWrapMinRunes) && strings.ContainsRune(danglingParticles, last) &&
 			unicode.Is(unicode.Hiragana, first)
 	}
 	// A wrapped line is long and stops mid-word; the next starts with the
 	// kana that end the word, not with a sentence opener.
-	if !hasRunes(prev, 30) || strings.ContainsRune("すた", last) || !unicode.Is(unicode.Hiragana, first) {
+	if !hasRunes(prev, wrapMinRunes) || strings.ContainsRune(sentenceEndKana, last) || !unicode.Is(unicode.Hiragana, first) {
 		return false
 	}
 	for _, opener := range sentenceOpeners {
@@ -125,9 +125,3 @@ func hasSpacedPrefix(s, word string) bool {
 	}
 	return true
 }
-
-// sentenceOpeners are the hiragana words a new sentence or paragraph starts
-// with; a line that starts with one is not the tail of a wrapped line.
-// hasSpacedPrefix needs them to be Japanese throughout.
-var sentenceOpeners = []string{"なお", "この", "その", "また", "さらに", "ただし", "まず", "いずれ",
-	"これ", "それ", "あわせて", "おって", "つきまして", "ついては", "お客", "ご", "お問", "お詫", "おわ", "しかし", "もし"}

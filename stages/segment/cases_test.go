@@ -39,7 +39,9 @@ func TestCasesSegment(t *testing.T) {
 // TestClassifierRules: a malformed classifier line is an error naming the
 // file and line.
 func TestClassifierRules(t *testing.T) {
-	row := func(line int, f ...string) rules.Row { return rules.Row{File: "segment/classifier.tsv", Line: line, Fields: f} }
+	row := func(line int, f ...string) rules.Row {
+		return rules.Row{File: "segment/classifier.tsv", Line: line, Fields: f}
+	}
 	for _, c := range []struct {
 		rows []rules.Row
 		want string

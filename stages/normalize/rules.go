@@ -1,0 +1,32 @@
+package normalize
+
+import "github.com/breachtrend/breachtrend/rules"
+
+// The rule files of line joining: when a line break falls inside a
+// sentence.
+const (
+	FileLineWraps       = "text/line_wraps.tsv"
+	FileSentenceOpeners = "text/sentence_openers.tsv"
+)
+
+var (
+	lineWraps = rules.ReadSettings(FileLineWraps)
+	// wrapMinRunes is the shortest line a wrap breaks off.
+	wrapMinRunes = lineWraps.Int("wrap_min_runes")
+	// blankWrapMinRunes is the shortest line a dangling particle joins
+	// across a blank line.
+	blankWrapMinRunes = lineWraps.Int("blank_wrap_min_runes")
+	// sentenceEndKana end a sentence's verb: a line ending with one is no
+	// wrap.
+	sentenceEndKana = lineWraps.String("sentence_end_kana")
+	// danglingParticles leave a sentence open across a blank line.
+	danglingParticles = lineWraps.String("dangling_particles")
+	// sentenceEnds close a line: the next never continues it.
+	sentenceEnds = lineWraps.String("sentence_ends")
+	// lineOpeners start a line of their own: a heading, an item, a quote.
+	lineOpeners = lineWraps.String("line_openers")
+	// sentenceOpeners are the hiragana words a new sentence or paragraph
+	// starts with; a line that starts with one is not the tail of a
+	// wrapped line. hasSpacedPrefix needs them to be Japanese throughout.
+	sentenceOpeners = rules.Words(FileSentenceOpeners)
+)
