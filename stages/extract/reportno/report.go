@@ -11,11 +11,6 @@ import (
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
-var (
-	nthReportRE = regexp.MustCompile(`第\s*([0-9]+|[一二三四五六七八九十]+)\s*報`)
-	followUpRE  = regexp.MustCompile(`続報\s*([0-9]+|[一二三四五六七八九十]+)?`)
-)
-
 // Find reads which report of its incident a notice is, from its
 // title: 第N報 is N, 続報N is N+1 and 続報 alone 2. Without a number in the
 // title, a body that cites earlier reports (「5月24日の第一報、5月27日の第

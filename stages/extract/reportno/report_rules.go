@@ -13,6 +13,10 @@ import (
 func reportWords(name string) []string { return rules.Words("report/" + name + ".tsv") }
 
 var (
+	// nthReportRE: 第N報, the number as its submatch; followUpRE: 続報,
+	// maybe with a number (report/report_labels.tsv).
+	nthReportRE, followUpRE = loadReportLabels()
+
 	// finalReportRE: the title names the incident's last report; the
 	// match is the report label a timeline line may name.
 	finalReportRE = regexp.MustCompile(text.OrderedAlternation(reportWords("final_report")))
@@ -64,6 +68,21 @@ var (
 	planWords       = rules.Words("timeline/plan_words.tsv")
 )
 
+// reportNumber is the number of a report label: digits, or kanji to 九十
+// (smallNumber reads both).
+const reportNumber = `([0-9]+|[一二三四五六七八九十]+)`
+
+func loadReportLabels() (nth, followUp *regexp.Regexp) {
+	part, err := text.Parts(rules.Table("report/report_labels.tsv", 2), []string{"ordinal_prefix", "ordinal_suffix", "follow_up"})
+	if err != nil {
+		panic(err)
+	}
+	alt := func(name string) string { return text.OrderedAlternation(part[name]) }
+	nth = regexp.MustCompile(alt("ordinal_prefix") + `\s*` + reportNumber + `\s*` + alt("ordinal_suffix"))
+	followUp = regexp.MustCompile(alt("follow_up") + `\s*` + reportNumber + `?`)
+	return nth, followUp
+}
+
 func loadLaterNotice() (*regexp.Regexp, text.WordList) {
 	part, err := text.Parts(rules.Table("report/later_notice.tsv", 2), []string{"again", "again_adverb", "apology", "again_apology", "results", "results_link", "results_report"})
 	if err != nil {
@@ -78,12 +97,12 @@ func loadLaterNotice() (*regexp.Regexp, text.WordList) {
 }
 
 func loadInvestigation() (text.WordList, *regexp.Regexp, text.WordList) {
-	part, err := text.Parts(rules.Table("report/investigation.tsv", 2), []string{"report_title", "work", "done", "after"})
+	part, err := text.Parts(rules.Table("report/investigation.tsv", 2), []string{"report_title", "work", "work_particle", "done", "after"})
 	if err != nil {
 		panic(err)
 	}
 	alt := func(name string) string { return text.OrderedAlternation(part[name]) }
-	re := regexp.MustCompile(alt("work") + `(?:[^。、にを]{0,8}(?:が|の|は))?` + alt("done") + alt("after"))
+	re := regexp.MustCompile(alt("work") + `(?:[^。、にを]{0,8}` + alt("work_particle") + `)?` + alt("done") + alt("after"))
 	return text.NewWordList(part["report_title"]), re, text.NewWordList(part["done"])
 }
 
@@ -92,7 +111,9 @@ func loadCitedReports() (*regexp.Regexp, text.WordList) {
 	if err != nil {
 		panic(err)
 	}
-	re := regexp.MustCompile(`第\s*([0-9]+|[一二三四五六七八九十]+)\s*報(?:[」』)]*)\s*` + text.OrderedAlternation(part["particle"]))
+	// The citation is a label of report/report_labels.tsv (its number the
+	// submatch), maybe closing brackets, then a particle.
+	re := regexp.MustCompile(nthReportRE.String() + `(?:[」』)]*)\s*` + text.OrderedAlternation(part["particle"]))
 	return re, text.NewWordList(part["sentence"])
 }
 
