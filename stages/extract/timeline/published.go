@@ -3,6 +3,7 @@ package timeline
 import (
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/schemas"
@@ -18,7 +19,7 @@ func Fill(w *text.Watch, header, published, caseID, title string, sents []text.S
 	yc := &dates.YearContext{CaseYear: caseYear(caseID)}
 	var pubSent, pubMention int
 	dated := DatedSentences(sents)
-	n.PublishedDate, pubSent, pubMention = PublishedDate(w, header, published, dated, yc)
+	n.PublishedDate, pubSent, pubMention = publishedDate(w, header, published, title, dated, yc)
 	yc.Published = n.PublishedDate
 	yc.LastYear = 0
 	events := Events(w, dated, yc, pubSent, pubMention)
@@ -50,12 +51,16 @@ func caseYear(id string) int {
 }
 
 // PublishedDate is the date of the notice: the header's date, the loader's,
-// or a date the text gives as its own near the top — a line holding only a
-// date, 更新日:…, (…発表), a date opening one of the first lines
-// ("令和6年8月8日 市内小学校における…について"), a bracketed date after a
-// title ("お詫びとお知らせ (2015/03/27)"). It returns the sentence index of
-// that date in the text, -1 when it came from elsewhere.
+// or the date the text gives as its own (ownDate). It returns the sentence
+// index of that date in the text and the index of its mention there, -1
+// and -1 when it came from elsewhere.
 func PublishedDate(w *text.Watch, header, published string, sents []DatedSentence, ctx *dates.YearContext) (schemas.Date, int, int) {
+	return publishedDate(w, header, published, "", sents, ctx)
+}
+
+// publishedDate is PublishedDate for a notice whose title (the title
+// stage's, "" when none) is known.
+func publishedDate(w *text.Watch, header, published, title string, sents []DatedSentence, ctx *dates.YearContext) (schemas.Date, int, int) {
 	if header != "" {
 		if ms := dates.Find(header); len(ms) > 0 {
 			if d := ctx.Resolve(ms[len(ms)-1]); !d.IsZero() {
@@ -77,13 +82,26 @@ func PublishedDate(w *text.Watch, header, published string, sents []DatedSentenc
 			return d, -1, -1
 		}
 	}
+	return ownDate(w, sents, ctx)
+}
+
+// ownDate is the date the text gives as its own, the first of:
+//   - a date after a label (更新日:…, 掲載日 on the line above), or with a
+//     suffix (…発表, …更新);
+//   - near the top, before the body: a line holding only a date, a date
+//     opening one of the first lines ("令和6年8月8日 市内小学校における…
+//     について"), a bracketed date after a title ("お詫びとお知らせ
+//     (2015/03/27)");
+//
+// Dates with no year are not the notice's own: null beats a wrong date.
+func ownDate(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext) (schemas.Date, int, int) {
 	seenDate, seenBody := false, false
 	// The first line is the notice's title (「通知表の紛失について」), not a
 	// section heading: a date under it is the letterhead's, whatever
 	// event words the title holds.
-	title := ""
+	first := ""
 	if len(sents) > 0 && sents[0].Line == 0 {
-		title = sents[0].Text
+		first = sents[0].Text
 	}
 	for i, s := range sents {
 		w.Check()
@@ -94,10 +112,9 @@ func PublishedDate(w *text.Watch, header, published string, sents []DatedSentenc
 		}
 		m := ms[0]
 		after := strings.TrimSpace(s.Text[m.End:])
-		own := publishedLabelRE.MatchString(s.Text[:m.Start]) ||
-			strings.HasSuffix(strings.TrimSpace(strings.TrimRight(s.Text[m.End:], ")")), "発表")
+		own := publishedLabelRE.MatchString(s.Text[:m.Start]) || labelAbove(sents, i, m) || suffixed(s.Text, m)
 		if i < headerBlock && !seenDate && len(ms) == 1 {
-			letterhead := !seenBody && (s.Heading == title || !timelineHeading(s.Heading))
+			letterhead := !seenBody && (s.Heading == first || !timelineHeading(s.Heading))
 			switch {
 			case letterhead && dateOnlyLine(s.Text, ms):
 				own = true
@@ -117,6 +134,54 @@ func PublishedDate(w *text.Watch, header, published string, sents []DatedSentenc
 		}
 	}
 	return schemas.Date{}, -1, -1
+}
+
+// labelAbove reports whether the date m opens sentence i and the line
+// above holds only a label of dates/published_labels.tsv (公表日\n令和4年
+// 6月20日).
+func labelAbove(sents []DatedSentence, i int, m dates.Mention) bool {
+	if i == 0 || strings.TrimSpace(sents[i].Text[:m.Start]) != "" {
+		return false
+	}
+	above := sents[i-1]
+	return sents[i].Line-above.Line <= 2 && publishedLabelLineRE.MatchString(above.Text)
+}
+
+// suffixed reports whether a word of dates/published_suffixes.tsv follows
+// the date m of s: one that ends the line (2024年6月3日 総務課発表), or one
+// right after it with no words after (2024年2月27日更新).
+func suffixed(s string, m dates.Mention) bool {
+	rest := afterWeekday(s[m.End:], m)
+	if text.ContainsAny(rest, suffixAtEnd) {
+		end := strings.TrimSpace(strings.TrimRight(rest, ")"))
+		for _, w := range suffixAtEnd {
+			if strings.HasSuffix(end, w) {
+				return true
+			}
+		}
+	}
+	for _, w := range suffixNext {
+		if tail, ok := strings.CutPrefix(rest, w); ok && !hasLetter(tail) {
+			return true
+		}
+	}
+	return false
+}
+
+// afterWeekday is what follows a date, from after its weekday in brackets
+// (2024年5月1日(水)), white space trimmed.
+func afterWeekday(rest string, m dates.Mention) string {
+	rest = strings.TrimSpace(rest)
+	if m.Weekday >= 0 && strings.HasPrefix(rest, "(") {
+		if j := strings.IndexByte(rest, ')'); j >= 0 {
+			rest = strings.TrimSpace(rest[j+1:])
+		}
+	}
+	return rest
+}
+
+func hasLetter(s string) bool {
+	return strings.IndexFunc(s, unicode.IsLetter) >= 0
 }
 
 // titleAfterDate reports whether what follows a date that opens a line

@@ -26,6 +26,26 @@ var (
 	bracketDateLines  = publishedWeights["bracket_date_lines"]
 	bodySentenceRunes = publishedWeights["body_sentence_runes"]
 
-	// publishedLabelRE marks a date as the notice's own: 更新日, 公表日, 発表.
-	publishedLabelRE = regexp.MustCompile(text.OrderedAlternation(rules.Words("dates/published_labels.tsv")) + `\s*[::]?\s*$`)
+	// publishedLabelRE marks a date as the notice's own: 更新日, 公表日, 発表;
+	// publishedLabelLineRE is a line holding only such a label, which
+	// marks the date opening the next line (公表日\n令和4年6月20日).
+	publishedLabels      = text.OrderedAlternation(rules.Words("dates/published_labels.tsv"))
+	publishedLabelRE     = regexp.MustCompile(publishedLabels + `\s*[::]?\s*$`)
+	publishedLabelLineRE = regexp.MustCompile(`^\s*` + publishedLabels + `\s*[::]?\s*$`)
+
+	// suffixAtEnd and suffixNext: words after a date that make it the
+	// notice's own, ending the line (総務課発表) or right after it (更新).
+	suffixAtEnd, suffixNext = loadPublishedSuffixes()
 )
+
+func loadPublishedSuffixes() (atEnd, next []string) {
+	for _, r := range rules.Table("dates/published_suffixes.tsv", 2) {
+		rules.Must(r.CheckOneOf(1, "reach", "end", "next"))
+		if r.Fields[1] == "end" {
+			atEnd = append(atEnd, r.Fields[0])
+		} else {
+			next = append(next, r.Fields[0])
+		}
+	}
+	return atEnd, next
+}

@@ -30,3 +30,26 @@ func TestPublishedDate(t *testing.T) {
 		})
 	}
 }
+
+// TestSuffixed: 発表 may end the line after the date, 更新 must follow it.
+func TestSuffixed(t *testing.T) {
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"(2024年6月3日 総務課発表)", true},
+		{"(2024年6月3日(月)更新)", true},
+		{"2024年6月3日更新", true},
+		{"2024年6月3日にホームページを更新", false},
+		{"2024年6月3日更新のシステム", false},
+	}
+	for _, tt := range tests {
+		ms := dates.Find(tt.s)
+		if len(ms) == 0 {
+			t.Fatalf("no date in %q", tt.s)
+		}
+		if got := suffixed(tt.s, ms[0]); got != tt.want {
+			t.Errorf("suffixed(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}
