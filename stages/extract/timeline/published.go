@@ -82,7 +82,7 @@ func publishedDate(w *text.Watch, header, published, title string, sents []Dated
 			return d, -1, -1
 		}
 	}
-	return ownDate(w, sents, ctx)
+	return ownDate(w, title, sents, ctx)
 }
 
 // ownDate is the date the text gives as its own, the first of:
@@ -92,9 +92,10 @@ func publishedDate(w *text.Watch, header, published, title string, sents []Dated
 //     opening one of the first lines ("令和6年8月8日 市内小学校における…
 //     について"), a bracketed date after a title ("お詫びとお知らせ
 //     (2015/03/27)");
+//   - a date ending the title line ("…の誤送信について 2022年7月22日");
 //
 // Dates with no year are not the notice's own: null beats a wrong date.
-func ownDate(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext) (schemas.Date, int, int) {
+func ownDate(w *text.Watch, title string, sents []DatedSentence, ctx *dates.YearContext) (schemas.Date, int, int) {
 	seenDate, seenBody := false, false
 	// The first line is the notice's title (「通知表の紛失について」), not a
 	// section heading: a date under it is the letterhead's, whatever
@@ -110,7 +111,7 @@ func ownDate(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext) (sche
 			seenBody = seenBody || strings.HasSuffix(s.Text, "。") && utf8.RuneCountInString(s.Text) >= bodySentenceRunes
 			continue
 		}
-		m := ms[0]
+		m, k := ms[0], 0
 		after := strings.TrimSpace(s.Text[m.End:])
 		own := publishedLabelRE.MatchString(s.Text[:m.Start]) || labelAbove(sents, i, m) || suffixed(s.Text, m)
 		if i < headerBlock && !seenDate && len(ms) == 1 {
@@ -126,10 +127,15 @@ func ownDate(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext) (sche
 				own = true // "お詫びとお知らせ (2015/03/27)"
 			}
 		}
+		if !own && (s.Text == title || i == 0 && s.Line == 0) {
+			if t := titleTail(s.Text, ms); t >= 0 {
+				own, m, k = true, ms[t], t
+			}
+		}
 		seenDate = true
 		if own && m.Year != 0 {
 			if d := ctx.Resolve(m); !d.IsZero() {
-				return d, i, 0
+				return d, i, k
 			}
 		}
 	}
@@ -167,6 +173,37 @@ func suffixed(s string, m dates.Mention) bool {
 	}
 	return false
 }
+
+// titleTail is the index of the mention that ends the title line s as the
+// notice's date ("…の誤送信について 2022年7月22日", "…お詫び 2008/04/18 · 2...."),
+// or -1. The date has a year and a day, no other of the line has a day,
+// and nothing after it is a word or starts a range or a time.
+func titleTail(s string, ms []dates.Mention) int {
+	if strings.Contains(s, "。") {
+		return -1
+	}
+	k := len(ms) - 1
+	m := ms[k]
+	if m.Year == 0 || m.Day == 0 || m.RangeEnd || strings.TrimSpace(s[:m.Start]) == "" {
+		return -1 // a date opening the line is the letterhead rules'
+	}
+	for _, o := range ms[:k] {
+		if o.Day != 0 {
+			return -1
+		}
+	}
+	rest := afterWeekday(s[m.End:], m)
+	if r, _ := utf8.DecodeRuneInString(rest); rest != "" && (unicode.IsDigit(r) || strings.ContainsRune(rangeMarks, r)) {
+		return -1
+	}
+	if hasLetter(rest) {
+		return -1
+	}
+	return k
+}
+
+// rangeMarks open the second date of a range after a date.
+const rangeMarks = "~-〜"
 
 // afterWeekday is what follows a date, from after its weekday in brackets
 // (2024年5月1日(水)), white space trimmed.

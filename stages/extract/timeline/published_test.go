@@ -31,6 +31,31 @@ func TestPublishedDate(t *testing.T) {
 	}
 }
 
+// TestPublishedDateTitleTail reads the date ending the title line the
+// title stage chose, below page chrome, weekday and all.
+func TestPublishedDateTitleTail(t *testing.T) {
+	tests := []struct {
+		name, title, text, want string
+	}{
+		{"title below chrome", "市立小学校における名簿の紛失について 2024年7月22日(月)",
+			"事故から学ぶ\n市立小学校における名簿の紛失について 2024年7月22日(月)\n市立小学校において、名簿を紛失しました。", "2024-07-22"},
+		{"no title known: the first line only", "",
+			"事故から学ぶ\n市立小学校における名簿の紛失について 2024年7月22日(月)\n市立小学校において、名簿を紛失しました。", ""},
+		{"a search snippet's tail", "",
+			"不正アクセスに伴うお客様情報流出に関するお詫び 2008/04/18 · 2....\n当社サーバーが不正アクセスを受けました。", "2008-04-18"},
+		{"two days in the title", "",
+			"2024年7月1日に発生した障害について 2024年7月22日\n当社システムに障害が発生しました。", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, _, _ := publishedDate(nil, "", "", tt.title, DatedSentences(text.SplitSentences(tt.text)), &dates.YearContext{})
+			if want := extracttest.MustDate(t, tt.want); got != want {
+				t.Errorf("got %v, want %v", got, want)
+			}
+		})
+	}
+}
+
 // TestSuffixed: 発表 may end the line after the date, 更新 must follow it.
 func TestSuffixed(t *testing.T) {
 	tests := []struct {
