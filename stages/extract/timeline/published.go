@@ -93,6 +93,8 @@ func publishedDate(w *text.Watch, header, published, title string, sents []Dated
 //     について"), a bracketed date after a title ("お詫びとお知らせ
 //     (2015/03/27)");
 //   - a date ending the title line ("…の誤送信について 2022年7月22日");
+//   - a line holding only a date with a signature under it, anywhere (the
+//     dateline of a letter);
 //
 // Dates with no year are not the notice's own: null beats a wrong date.
 func ownDate(w *text.Watch, title string, sents []DatedSentence, ctx *dates.YearContext) (schemas.Date, int, int) {
@@ -131,6 +133,9 @@ func ownDate(w *text.Watch, title string, sents []DatedSentence, ctx *dates.Year
 			if t := titleTail(s.Text, ms); t >= 0 {
 				own, m, k = true, ms[t], t
 			}
+		}
+		if !own && len(ms) == 1 && dateOnlyLine(s.Text, ms) && !timelineHeading(s.Heading) && signedBelow(sents, i) {
+			own = true
 		}
 		seenDate = true
 		if own && m.Year != 0 {
@@ -219,6 +224,22 @@ func afterWeekday(rest string, m dates.Mention) string {
 
 func hasLetter(s string) bool {
 	return strings.IndexFunc(s, unicode.IsLetter) >= 0
+}
+
+// signedBelow reports whether a signature (dates/published_signatures.tsv)
+// is within signature_lines short lines under sentence i, with no date and
+// no sentence before it.
+func signedBelow(sents []DatedSentence, i int) bool {
+	for j := i + 1; j < len(sents) && j <= i+signatureLines; j++ {
+		t := sents[j].Text
+		if len(sents[j].Dates) > 0 || strings.Contains(t, "。") || text.RuneCountTo(t, signatureRunes+1) > signatureRunes {
+			return false
+		}
+		if signature.signs(t) {
+			return true
+		}
+	}
+	return false
 }
 
 // titleAfterDate reports whether what follows a date that opens a line

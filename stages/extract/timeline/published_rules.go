@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/breachtrend/breachtrend/rules"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
@@ -20,11 +21,14 @@ var (
 
 	// publishedWeights say where the notice's own date may be
 	// (dates/weights.tsv).
-	publishedWeights  = text.Weights("dates/weights.tsv", "header_block", "title_date_lines", "bracket_date_lines", "body_sentence_runes")
+	publishedWeights = text.Weights("dates/weights.tsv", "header_block", "title_date_lines", "bracket_date_lines", "body_sentence_runes",
+		"signature_lines", "signature_runes")
 	headerBlock       = publishedWeights["header_block"]
 	titleDateLines    = publishedWeights["title_date_lines"]
 	bracketDateLines  = publishedWeights["bracket_date_lines"]
 	bodySentenceRunes = publishedWeights["body_sentence_runes"]
+	signatureLines    = publishedWeights["signature_lines"]
+	signatureRunes    = publishedWeights["signature_runes"]
 
 	// publishedLabelRE marks a date as the notice's own: 更新日, 公表日, 発表;
 	// publishedLabelLineRE is a line holding only such a label, which
@@ -36,6 +40,9 @@ var (
 	// suffixAtEnd and suffixNext: words after a date that make it the
 	// notice's own, ending the line (総務課発表) or right after it (更新).
 	suffixAtEnd, suffixNext = loadPublishedSuffixes()
+
+	// signature: the lines that sign a notice under its dateline.
+	signature = loadSignature()
 )
 
 func loadPublishedSuffixes() (atEnd, next []string) {
@@ -48,4 +55,31 @@ func loadPublishedSuffixes() (atEnd, next []string) {
 		}
 	}
 	return atEnd, next
+}
+
+// signatureWords are the parts of dates/published_signatures.tsv.
+type signatureWords struct{ role, legal, body, notIf []string }
+
+func loadSignature() signatureWords {
+	part, err := text.Parts(rules.Table("dates/published_signatures.tsv", 2), []string{"role", "legal", "body", "not_if"})
+	rules.Must(err)
+	return signatureWords{role: part["role"], legal: part["legal"], body: part["body"], notIf: part["not_if"]}
+}
+
+// signs reports whether line signs a notice: it names a role, a legal
+// form or ends with a body's word, and tells of no event.
+func (w signatureWords) signs(line string) bool {
+	if text.ContainsAny(line, w.notIf) {
+		return false
+	}
+	return text.ContainsAny(line, w.role) || text.ContainsAny(line, w.legal) || hasSuffixAny(line, w.body)
+}
+
+func hasSuffixAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
 }

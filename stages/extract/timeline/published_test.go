@@ -56,6 +56,29 @@ func TestPublishedDateTitleTail(t *testing.T) {
 	}
 }
 
+// TestSignatureSigns: the lines under a dateline that sign a notice.
+func TestSignatureSigns(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"代表取締役社長 青葉一郎", true},
+		{"株式会社青葉", true},
+		{"青葉市教育委員会", true},
+		{"青葉市", true},
+		{"株式会社にしむら", true},
+		{"青葉病院から連絡", false},
+		{"代表取締役が謝罪", false},
+		{"不正アクセスを検知", false},
+		{"市民税の通知", false},
+	}
+	for _, tt := range tests {
+		if got := signature.signs(tt.line); got != tt.want {
+			t.Errorf("signs(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
+
 // TestSuffixed: 発表 may end the line after the date, 更新 must follow it.
 func TestSuffixed(t *testing.T) {
 	tests := []struct {
