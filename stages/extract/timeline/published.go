@@ -95,8 +95,11 @@ func publishedDate(w *text.Watch, header, published, title string, sents []Dated
 //   - a date ending the title line ("…の誤送信について 2022年7月22日");
 //   - a line holding only a date with a signature under it, anywhere (the
 //     dateline of a letter);
+//   - a date right after 本日 (本日(2月3日)), its year the last one the
+//     text wrote before it.
 //
-// Dates with no year are not the notice's own: null beats a wrong date.
+// Dates with no year are not the notice's own but after 本日: null beats
+// a wrong date.
 func ownDate(w *text.Watch, title string, sents []DatedSentence, ctx *dates.YearContext) (schemas.Date, int, int) {
 	seenDate, seenBody := false, false
 	// The first line is the notice's title (「通知表の紛失について」), not a
@@ -106,6 +109,7 @@ func ownDate(w *text.Watch, title string, sents []DatedSentence, ctx *dates.Year
 	if len(sents) > 0 && sents[0].Line == 0 {
 		first = sents[0].Text
 	}
+	lastYear := 0 // the last year the text wrote, for 本日(2月3日)
 	for i, s := range sents {
 		w.Check()
 		ms := s.Dates
@@ -141,6 +145,18 @@ func ownDate(w *text.Watch, title string, sents []DatedSentence, ctx *dates.Year
 		if own && m.Year != 0 {
 			if d := ctx.Resolve(m); !d.IsZero() {
 				return d, i, k
+			}
+		}
+		for _, tm := range ms {
+			if text.ContainsAny(s.Text[:tm.Start], todayWords) && todayRE.MatchString(s.Text[:tm.Start]) {
+				// The sentence tells what is done today (本日(2月3日)、電話で
+				// 謝罪いたします): its date stays that event's too.
+				if d := resolveToday(tm, lastYear); !d.IsZero() {
+					return d, -1, -1
+				}
+			}
+			if tm.Year != 0 {
+				lastYear = tm.Year
 			}
 		}
 	}
@@ -240,6 +256,16 @@ func signedBelow(sents []DatedSentence, i int) bool {
 		}
 	}
 	return false
+}
+
+// resolveToday is the day of a date after 本日: its year is written, or
+// is the last year the text wrote before it; else there is none.
+func resolveToday(m dates.Mention, lastYear int) schemas.Date {
+	if m.Year == 0 && lastYear == 0 {
+		return schemas.Date{}
+	}
+	yc := dates.YearContext{LastYear: lastYear}
+	return yc.Resolve(m)
 }
 
 // titleAfterDate reports whether what follows a date that opens a line

@@ -41,6 +41,10 @@ var (
 	// notice's own, ending the line (総務課発表) or right after it (更新).
 	suffixAtEnd, suffixNext = loadPublishedSuffixes()
 
+	// todayRE: 本日 right before a date, maybe with a bracket or 、 between.
+	todayWords = rules.Words("dates/published_today.tsv")
+	todayRE    = regexp.MustCompile(text.OrderedAlternation(todayWords) + `\s*[(、,]?\s*$`)
+
 	// signature: the lines that sign a notice under its dateline.
 	signature = loadSignature()
 )
