@@ -98,12 +98,11 @@ func seqFromBody(w *text.Watch, title string, sents []text.Sentence, events []sc
 		if text.ContainsAny(s, presentWords) {
 			continue
 		}
-		if !priorNoticeCue(s) {
-			continue
+		n := datedCitations(s)
+		if priorNoticeCue(s) {
+			n = max(n, priorNotices(s))
 		}
-		if n := priorNotices(s); n > cited {
-			cited = n
-		}
+		cited = max(cited, n)
 	}
 	if cited > 0 {
 		return min(cited+1, maxReport)
@@ -164,6 +163,26 @@ func priorNoticeCue(s string) bool {
 		return true
 	}
 	return priorNouns.InMask(s, m) && (priorOpeners.InMask(s, m) || dates.MonthAfterNumber(s))
+}
+
+// datedCitations is the number of earlier notices of its own that s cites
+// by date and title (「10月13日付「…」でご案内のとおり」:
+// report/dated_citation.tsv). A date right after の is someone else's
+// (厚生労働省の5月1日付「…」).
+func datedCitations(s string) int {
+	if !strings.Contains(s, "「") || !text.ContainsAny(s, datedWords) {
+		return 0
+	}
+	n := 0
+	for _, m := range dates.Find(s) {
+		if m.Day == 0 || strings.HasSuffix(strings.TrimSpace(s[:m.Start]), "の") {
+			continue
+		}
+		if datedCitationRE.MatchString(s[m.End:]) {
+			n++
+		}
+	}
+	return n
 }
 
 // priorNoticeAtRE is priorNoticeRE anchored at the start of the text.

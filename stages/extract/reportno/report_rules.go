@@ -62,6 +62,11 @@ var (
 	// citingWords: a sentence that cites one holds one of them.
 	priorReportsRE, citingWords = loadCitedReports()
 
+	// datedCitationRE: what follows the date of a citation of an earlier
+	// notice by date and title (付「…」にて公表いたしました); datedWords are
+	// the dated words every match opens with (report/dated_citation.tsv).
+	datedCitationRE, datedWords = loadDatedCitation()
+
 	presentWords    = reportWords("present_words")
 	addendumWords   = reportWords("addendum")
 	thisNoticeWords = reportWords("this_notice")
@@ -115,6 +120,18 @@ func loadCitedReports() (*regexp.Regexp, text.WordList) {
 	// submatch), maybe closing brackets, then a particle.
 	re := regexp.MustCompile(nthReportRE.String() + `(?:[」』)]*)\s*` + text.OrderedAlternation(part["particle"]))
 	return re, text.NewWordList(part["sentence"])
+}
+
+func loadDatedCitation() (*regexp.Regexp, []string) {
+	part, err := text.Parts(rules.Table("report/dated_citation.tsv", 2), []string{"dated", "dated_particle", "quote_link", "notice_noun", "ending"})
+	if err != nil {
+		panic(err)
+	}
+	alt := func(name string) string { return text.OrderedAlternation(part[name]) }
+	// A weekday in brackets may stand between the date and 付.
+	re := regexp.MustCompile(`^\s*(?:\([^()]{1,4}\))?\s*` + alt("dated") + alt("dated_particle") + `?\s*「[^「」]{1,120}」\s*` +
+		alt("quote_link") + `\s*` + alt("notice_noun") + `\s*` + alt("ending"))
+	return re, part["dated"]
 }
 
 // priorNoticeParts are the parts of report/prior_notice.tsv, each written once.
