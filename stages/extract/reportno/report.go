@@ -107,7 +107,8 @@ func seqFromBody(w *text.Watch, title string, sents []text.Sentence, events []sc
 	if cited > 0 {
 		return min(cited+1, maxReport)
 	}
-	// A dated publication in the timeline before this notice's own date.
+	// A dated publication in the timeline before this notice's own date,
+	// not another body's announcement the organization tells of.
 	// Without the notice's own date, the latest day its timeline tells of
 	// stands in for it.
 	now := published
@@ -120,7 +121,8 @@ func seqFromBody(w *text.Watch, title string, sents []text.Sentence, events []sc
 	}
 	if !now.IsZero() {
 		for _, e := range events {
-			if e.Kind == schemas.EventPublished && now.Sub(e.Date) >= int32(publishedGapDays) && !text.ContainsAny(e.Sentence, planWords) {
+			if e.Kind == schemas.EventPublished && now.Sub(e.Date) >= int32(publishedGapDays) && !text.ContainsAny(e.Sentence, planWords) &&
+				!text.ContainsAny(e.Sentence, othersAnnouncementWords) {
 				return 2
 			}
 		}

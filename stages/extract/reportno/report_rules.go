@@ -67,10 +67,11 @@ var (
 	// the dated words every match opens with (report/dated_citation.tsv).
 	datedCitationRE, datedWords = loadDatedCitation()
 
-	presentWords    = reportWords("present_words")
-	addendumWords   = reportWords("addendum")
-	thisNoticeWords = reportWords("this_notice")
-	planWords       = rules.Words("timeline/plan_words.tsv")
+	presentWords            = reportWords("present_words")
+	othersAnnouncementWords = reportWords("others_announcement")
+	addendumWords           = reportWords("addendum")
+	thisNoticeWords         = reportWords("this_notice")
+	planWords               = rules.Words("timeline/plan_words.tsv")
 )
 
 // reportNumber is the number of a report label: digits, or kanji to 九十
