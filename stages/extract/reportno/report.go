@@ -18,9 +18,16 @@ import (
 // that cites one earlier unnumbered notice (既報, 先般ご案内した) makes it
 // the second; a notice with no sign of an earlier one is the first, and one
 // that reads as a later report without saying which is left unnumbered.
+// A title that is the opening sentence of a notice with no title line
+// (it ends with 。) is read as body: its 第N報 cites an earlier report.
 func Find(w *text.Watch, title string, sents []text.Sentence, events []schemas.Event, published schemas.Date) (seq int, final bool) {
 	w.Check()
 	final = finalReportRE.MatchString(title)
+	if sentenceTitle(title) {
+		seq = seqFromBody(w, title, sents, events, published)
+		w.Check()
+		return seq, final || investigationClosed(title, sents, seq)
+	}
 	if m := nthReportRE.FindStringSubmatch(title); m != nil {
 		if n, ok := smallNumber(m[1]); ok {
 			return n, final
@@ -41,6 +48,11 @@ func Find(w *text.Watch, title string, sents []text.Sentence, events []schemas.E
 	w.Check()
 	return seq, investigationClosed(title, sents, seq)
 }
+
+// sentenceTitle reports whether a title is a sentence of running text
+// (「…第2報としてお知らせいたしました…について、ご報告申し上げます。」): a
+// segment with no title line has its opening sentence as its title.
+func sentenceTitle(title string) bool { return strings.HasSuffix(title, "。") }
 
 // investigationClosed reports whether a notice that gives no number in its
 // title is its incident's last report: it publishes an investigation report,

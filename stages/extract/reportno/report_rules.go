@@ -118,8 +118,9 @@ func loadCitedReports() (*regexp.Regexp, text.WordList) {
 		panic(err)
 	}
 	// The citation is a label of report/report_labels.tsv (its number the
-	// submatch), maybe closing brackets, then a particle.
-	re := regexp.MustCompile(nthReportRE.String() + `(?:[」』)]*)\s*` + text.OrderedAlternation(part["particle"]))
+	// submatch), maybe an aside and closing brackets, then a particle.
+	// An aside in brackets may follow the label (第2報(別添PDF)として).
+	re := regexp.MustCompile(nthReportRE.String() + `(?:\s*\([^()]{0,40}\))?(?:[」』)]*)\s*` + text.OrderedAlternation(part["particle"]))
 	return re, text.NewWordList(part["sentence"])
 }
 
