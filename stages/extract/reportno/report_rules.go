@@ -103,12 +103,14 @@ func loadLaterNotice() (*regexp.Regexp, text.WordList) {
 }
 
 func loadInvestigation() (text.WordList, *regexp.Regexp, text.WordList) {
-	part, err := text.Parts(rules.Table("report/investigation.tsv", 2), []string{"report_title", "work", "work_particle", "done", "after"})
+	part, err := text.Parts(rules.Table("report/investigation.tsv", 2), []string{"report_title", "work", "work_particle", "date_particle", "done", "after"})
 	if err != nil {
 		panic(err)
 	}
 	alt := func(name string) string { return text.OrderedAlternation(part[name]) }
-	re := regexp.MustCompile(alt("work") + `(?:[^。、にを]{0,8}` + alt("work_particle") + `)?` + alt("done") + alt("after"))
+	// The day it ended may stand before done (調査が2021年3月31日完了しました).
+	re := regexp.MustCompile(alt("work") + `(?:[^。、にを]{0,8}` + alt("work_particle") + `)?` +
+		`(?:[^。、にを]{0,12}日` + alt("date_particle") + `?)?` + alt("done") + alt("after"))
 	return text.NewWordList(part["report_title"]), re, text.NewWordList(part["done"])
 }
 
