@@ -139,7 +139,7 @@ func loadDatedCitation() (*regexp.Regexp, []string) {
 }
 
 // priorNoticeParts are the parts of report/prior_notice.tsv, each written once.
-var priorNoticeParts = []string{"already", "opener", "since_opener", "since_noun", "notice_noun", "verb", "ending"}
+var priorNoticeParts = []string{"already", "opener", "since_opener", "since_particle", "since_noun", "notice_noun", "object_particle", "verb", "ending"}
 
 func loadPriorNotice() (*regexp.Regexp, []string, text.WordList, text.WordList, text.WordList) {
 	re, starts, already, openers, nouns, err := parsePriorNotice(rules.Table("report/prior_notice.tsv", 2))
@@ -155,9 +155,9 @@ func parsePriorNotice(rows []rules.Row) (re *regexp.Regexp, starts []string, alr
 		return nil, nil, text.WordList{}, text.WordList{}, text.WordList{}, err
 	}
 	alt := func(name string) string { return text.OrderedAlternation(part[name]) }
-	re = regexp.MustCompile(alt("already") + `|` + alt("since_opener") + `(?:の)?` + alt("since_noun") + `|` +
+	re = regexp.MustCompile(alt("already") + `|` + alt("since_opener") + alt("since_particle") + `?` + alt("since_noun") + `|` +
 		`(?:` + alt("opener") + `|\d+\s*月(?:\s*\d+\s*日)?)[^。]{0,` + strconv.Itoa(reportWeights["prior_reach"]) + `}?` +
-		alt("notice_noun") + `を?` + alt("verb") + alt("ending"))
+		alt("notice_noun") + alt("object_particle") + `?` + alt("verb") + alt("ending"))
 	starts = text.Union(part["already"], part["since_opener"], part["opener"])
 	return re, starts, text.NewWordList(part["already"]), text.NewWordList(text.Union(part["opener"], part["since_opener"])),
 		text.NewWordList(text.Union(part["notice_noun"], part["since_noun"])), nil
