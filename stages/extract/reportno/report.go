@@ -26,6 +26,11 @@ func Find(w *text.Watch, title string, sents []text.Sentence, events []schemas.E
 	if sentenceTitle(title) {
 		seq = seqFromBody(w, title, sents, events, published)
 		w.Check()
+		if final && seq == 1 {
+			// A last report that cites no earlier one: which it is, is
+			// not told (as 最終報 in a title).
+			seq = 0
+		}
 		return seq, final || investigationClosed(title, sents, seq)
 	}
 	if m := nthReportRE.FindStringSubmatch(title); m != nil {
