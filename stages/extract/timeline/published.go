@@ -164,15 +164,19 @@ func ownDate(w *text.Watch, title string, sents []DatedSentence, ctx *dates.Year
 }
 
 // labelAbove reports whether the date m opens sentence i and the line
-// above holds only a label of dates/published_labels.tsv (公表日\n令和4年
-// 6月20日).
+// above holds only a label of dates/published_labels.tsv, maybe in a
+// heading's marks (公表日\n令和4年6月20日, 【掲載日】\n…).
 func labelAbove(sents []DatedSentence, i int, m dates.Mention) bool {
 	if i == 0 || strings.TrimSpace(sents[i].Text[:m.Start]) != "" {
 		return false
 	}
 	above := sents[i-1]
-	return sents[i].Line-above.Line <= 2 && publishedLabelLineRE.MatchString(above.Text)
+	return sents[i].Line-above.Line <= 2 && publishedLabelLineRE.MatchString(strings.Trim(above.Text, labelMarks))
 }
+
+// labelMarks may stand around a label alone on its line (【掲載日】, ■公表日):
+// the marks of rules/text/line_marks.tsv trimmed from names, and brackets.
+var labelMarks = text.NameTrimMarks + "【】<>[]()"
 
 // suffixed reports whether a word of dates/published_suffixes.tsv follows
 // the date m of s: one that ends the line (2024年6月3日 総務課発表), or one

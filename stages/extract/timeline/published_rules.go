@@ -30,11 +30,12 @@ var (
 	signatureLines    = publishedWeights["signature_lines"]
 	signatureRunes    = publishedWeights["signature_runes"]
 
-	// publishedLabelRE marks a date as the notice's own: 更新日, 公表日, 発表;
+	// publishedLabelRE marks a date as the notice's own: 更新日, 公表日, 発表,
+	// maybe closing a bracket (【掲載日】2024年5月10日);
 	// publishedLabelLineRE is a line holding only such a label, which
 	// marks the date opening the next line (公表日\n令和4年6月20日).
 	publishedLabels      = text.OrderedAlternation(rules.Words("dates/published_labels.tsv"))
-	publishedLabelRE     = regexp.MustCompile(publishedLabels + `\s*[::]?\s*$`)
+	publishedLabelRE     = regexp.MustCompile(publishedLabels + `\s*[】>\])]?\s*[::]?\s*$`)
 	publishedLabelLineRE = regexp.MustCompile(`^\s*` + publishedLabels + `\s*[::]?\s*$`)
 
 	// suffixAtEnd and suffixNext: words after a date that make it the
