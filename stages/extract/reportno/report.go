@@ -19,11 +19,12 @@ import (
 // the second; a notice with no sign of an earlier one is the first, and one
 // that reads as a later report without saying which is left unnumbered.
 // A title that is the opening sentence of a notice with no title line
-// (it ends with 。) is read as body: its 第N報 cites an earlier report.
+// (it ends with 。) is read as body: its 第N報 cites an earlier report,
+// unless it tells of today (本日、第2報を公表いたします。).
 func Find(w *text.Watch, title string, sents []text.Sentence, events []schemas.Event, published schemas.Date) (seq int, final bool) {
 	w.Check()
 	final = finalReportRE.MatchString(title)
-	if sentenceTitle(title) {
+	if sentenceTitle(title) && !text.ContainsAny(title, presentWords) {
 		seq = seqFromBody(w, title, sents, events, published)
 		w.Check()
 		if final && seq == 1 {
