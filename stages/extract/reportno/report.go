@@ -11,11 +11,6 @@ import (
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
-var (
-	nthReportRE = regexp.MustCompile(`第\s*([0-9]+|[一二三四五六七八九十]+)\s*報`)
-	followUpRE  = regexp.MustCompile(`続報\s*([0-9]+|[一二三四五六七八九十]+)?`)
-)
-
 // Find reads which report of its incident a notice is, from its
 // title: 第N報 is N, 続報N is N+1 and 続報 alone 2. Without a number in the
 // title, a body that cites earlier reports (「5月24日の第一報、5月27日の第
@@ -23,9 +18,22 @@ var (
 // that cites one earlier unnumbered notice (既報, 先般ご案内した) makes it
 // the second; a notice with no sign of an earlier one is the first, and one
 // that reads as a later report without saying which is left unnumbered.
+// A title that is the opening sentence of a notice with no title line
+// (it ends with 。) is read as body: its 第N報 cites an earlier report,
+// unless it tells of today (本日、第2報を公表いたします。).
 func Find(w *text.Watch, title string, sents []text.Sentence, events []schemas.Event, published schemas.Date) (seq int, final bool) {
 	w.Check()
 	final = finalReportRE.MatchString(title)
+	if sentenceTitle(title) && !text.ContainsAny(title, presentWords) {
+		seq = seqFromBody(w, title, sents, events, published)
+		w.Check()
+		if final && seq == 1 {
+			// A last report that cites no earlier one: which it is, is
+			// not told (as 最終報 in a title).
+			seq = 0
+		}
+		return seq, final || investigationClosed(title, sents, seq)
+	}
 	if m := nthReportRE.FindStringSubmatch(title); m != nil {
 		if n, ok := smallNumber(m[1]); ok {
 			return n, final
@@ -46,6 +54,11 @@ func Find(w *text.Watch, title string, sents []text.Sentence, events []schemas.E
 	w.Check()
 	return seq, investigationClosed(title, sents, seq)
 }
+
+// sentenceTitle reports whether a title is a sentence of running text
+// (「…第2報としてお知らせいたしました…について、ご報告申し上げます。」): a
+// segment with no title line has its opening sentence as its title.
+func sentenceTitle(title string) bool { return strings.HasSuffix(title, "。") }
 
 // investigationClosed reports whether a notice that gives no number in its
 // title is its incident's last report: it publishes an investigation report,
@@ -103,17 +116,17 @@ func seqFromBody(w *text.Watch, title string, sents []text.Sentence, events []sc
 		if text.ContainsAny(s, presentWords) {
 			continue
 		}
-		if !priorNoticeCue(s) {
-			continue
+		n := datedCitations(s)
+		if priorNoticeCue(s) {
+			n = max(n, priorNotices(s))
 		}
-		if n := priorNotices(s); n > cited {
-			cited = n
-		}
+		cited = max(cited, n)
 	}
 	if cited > 0 {
 		return min(cited+1, maxReport)
 	}
-	// A dated publication in the timeline before this notice's own date.
+	// A dated publication in the timeline before this notice's own date,
+	// not another body's announcement the organization tells of.
 	// Without the notice's own date, the latest day its timeline tells of
 	// stands in for it.
 	now := published
@@ -126,7 +139,8 @@ func seqFromBody(w *text.Watch, title string, sents []text.Sentence, events []sc
 	}
 	if !now.IsZero() {
 		for _, e := range events {
-			if e.Kind == schemas.EventPublished && now.Sub(e.Date) >= int32(publishedGapDays) && !text.ContainsAny(e.Sentence, planWords) {
+			if e.Kind == schemas.EventPublished && now.Sub(e.Date) >= int32(publishedGapDays) && !text.ContainsAny(e.Sentence, planWords) &&
+				!text.ContainsAny(e.Sentence, othersAnnouncementWords) {
 				return 2
 			}
 		}
@@ -169,6 +183,26 @@ func priorNoticeCue(s string) bool {
 		return true
 	}
 	return priorNouns.InMask(s, m) && (priorOpeners.InMask(s, m) || dates.MonthAfterNumber(s))
+}
+
+// datedCitations is the number of earlier notices of its own that s cites
+// by date and title (「10月13日付「…」でご案内のとおり」:
+// report/dated_citation.tsv). A date right after の is someone else's
+// (厚生労働省の5月1日付「…」).
+func datedCitations(s string) int {
+	if !strings.Contains(s, "「") || !text.ContainsAny(s, datedWords) {
+		return 0
+	}
+	n := 0
+	for _, m := range dates.Find(s) {
+		if m.Day == 0 || strings.HasSuffix(strings.TrimSpace(s[:m.Start]), "の") {
+			continue
+		}
+		if datedCitationRE.MatchString(s[m.End:]) {
+			n++
+		}
+	}
+	return n
 }
 
 // priorNoticeAtRE is priorNoticeRE anchored at the start of the text.

@@ -13,6 +13,10 @@ import (
 func reportWords(name string) []string { return rules.Words("report/" + name + ".tsv") }
 
 var (
+	// nthReportRE: 第N報, the number as its submatch; followUpRE: 続報,
+	// maybe with a number (report/report_labels.tsv).
+	nthReportRE, followUpRE = loadReportLabels()
+
 	// finalReportRE: the title names the incident's last report; the
 	// match is the report label a timeline line may name.
 	finalReportRE = regexp.MustCompile(text.OrderedAlternation(reportWords("final_report")))
@@ -58,11 +62,32 @@ var (
 	// citingWords: a sentence that cites one holds one of them.
 	priorReportsRE, citingWords = loadCitedReports()
 
-	presentWords    = reportWords("present_words")
-	addendumWords   = reportWords("addendum")
-	thisNoticeWords = reportWords("this_notice")
-	planWords       = rules.Words("timeline/plan_words.tsv")
+	// datedCitationRE: what follows the date of a citation of an earlier
+	// notice by date and title (付「…」にて公表いたしました); datedWords are
+	// the dated words every match opens with (report/dated_citation.tsv).
+	datedCitationRE, datedWords = loadDatedCitation()
+
+	presentWords            = reportWords("present_words")
+	othersAnnouncementWords = reportWords("others_announcement")
+	addendumWords           = reportWords("addendum")
+	thisNoticeWords         = reportWords("this_notice")
+	planWords               = rules.Words("timeline/plan_words.tsv")
 )
+
+// reportNumber is the number of a report label: digits, or kanji to 九十
+// (smallNumber reads both).
+const reportNumber = `([0-9]+|[一二三四五六七八九十]+)`
+
+func loadReportLabels() (nth, followUp *regexp.Regexp) {
+	part, err := text.Parts(rules.Table("report/report_labels.tsv", 2), []string{"ordinal_prefix", "ordinal_suffix", "follow_up"})
+	if err != nil {
+		panic(err)
+	}
+	alt := func(name string) string { return text.OrderedAlternation(part[name]) }
+	nth = regexp.MustCompile(alt("ordinal_prefix") + `\s*` + reportNumber + `\s*` + alt("ordinal_suffix"))
+	followUp = regexp.MustCompile(alt("follow_up") + `\s*` + reportNumber + `?`)
+	return nth, followUp
+}
 
 func loadLaterNotice() (*regexp.Regexp, text.WordList) {
 	part, err := text.Parts(rules.Table("report/later_notice.tsv", 2), []string{"again", "again_adverb", "apology", "again_apology", "results", "results_link", "results_report"})
@@ -78,12 +103,14 @@ func loadLaterNotice() (*regexp.Regexp, text.WordList) {
 }
 
 func loadInvestigation() (text.WordList, *regexp.Regexp, text.WordList) {
-	part, err := text.Parts(rules.Table("report/investigation.tsv", 2), []string{"report_title", "work", "done", "after"})
+	part, err := text.Parts(rules.Table("report/investigation.tsv", 2), []string{"report_title", "work", "work_particle", "date_particle", "done", "after"})
 	if err != nil {
 		panic(err)
 	}
 	alt := func(name string) string { return text.OrderedAlternation(part[name]) }
-	re := regexp.MustCompile(alt("work") + `(?:[^。、にを]{0,8}(?:が|の|は))?` + alt("done") + alt("after"))
+	// The day it ended may stand before done (調査が2021年3月31日完了しました).
+	re := regexp.MustCompile(alt("work") + `(?:[^。、にを]{0,8}` + alt("work_particle") + `)?` +
+		`(?:[^。、にを]{0,12}日` + alt("date_particle") + `?)?` + alt("done") + alt("after"))
 	return text.NewWordList(part["report_title"]), re, text.NewWordList(part["done"])
 }
 
@@ -92,12 +119,27 @@ func loadCitedReports() (*regexp.Regexp, text.WordList) {
 	if err != nil {
 		panic(err)
 	}
-	re := regexp.MustCompile(`第\s*([0-9]+|[一二三四五六七八九十]+)\s*報(?:[」』)]*)\s*` + text.OrderedAlternation(part["particle"]))
+	// The citation is a label of report/report_labels.tsv (its number the
+	// submatch), maybe an aside and closing brackets, then a particle.
+	// An aside in brackets may follow the label (第2報(別添PDF)として).
+	re := regexp.MustCompile(nthReportRE.String() + `(?:\s*\([^()]{0,40}\))?(?:[」』)]*)\s*` + text.OrderedAlternation(part["particle"]))
 	return re, text.NewWordList(part["sentence"])
 }
 
+func loadDatedCitation() (*regexp.Regexp, []string) {
+	part, err := text.Parts(rules.Table("report/dated_citation.tsv", 2), []string{"dated", "dated_particle", "quote_link", "notice_noun", "ending"})
+	if err != nil {
+		panic(err)
+	}
+	alt := func(name string) string { return text.OrderedAlternation(part[name]) }
+	// A weekday in brackets may stand between the date and 付.
+	re := regexp.MustCompile(`^\s*(?:\([^()]{1,4}\))?\s*` + alt("dated") + alt("dated_particle") + `?\s*「[^「」]{1,120}」\s*` +
+		alt("quote_link") + `\s*` + alt("notice_noun") + `\s*` + alt("ending"))
+	return re, part["dated"]
+}
+
 // priorNoticeParts are the parts of report/prior_notice.tsv, each written once.
-var priorNoticeParts = []string{"already", "opener", "since_opener", "since_noun", "notice_noun", "verb", "ending"}
+var priorNoticeParts = []string{"already", "opener", "since_opener", "since_particle", "since_noun", "notice_noun", "object_particle", "verb", "ending"}
 
 func loadPriorNotice() (*regexp.Regexp, []string, text.WordList, text.WordList, text.WordList) {
 	re, starts, already, openers, nouns, err := parsePriorNotice(rules.Table("report/prior_notice.tsv", 2))
@@ -113,9 +155,9 @@ func parsePriorNotice(rows []rules.Row) (re *regexp.Regexp, starts []string, alr
 		return nil, nil, text.WordList{}, text.WordList{}, text.WordList{}, err
 	}
 	alt := func(name string) string { return text.OrderedAlternation(part[name]) }
-	re = regexp.MustCompile(alt("already") + `|` + alt("since_opener") + `(?:の)?` + alt("since_noun") + `|` +
+	re = regexp.MustCompile(alt("already") + `|` + alt("since_opener") + alt("since_particle") + `?` + alt("since_noun") + `|` +
 		`(?:` + alt("opener") + `|\d+\s*月(?:\s*\d+\s*日)?)[^。]{0,` + strconv.Itoa(reportWeights["prior_reach"]) + `}?` +
-		alt("notice_noun") + `を?` + alt("verb") + alt("ending"))
+		alt("notice_noun") + alt("object_particle") + `?` + alt("verb") + alt("ending"))
 	starts = text.Union(part["already"], part["since_opener"], part["opener"])
 	return re, starts, text.NewWordList(part["already"]), text.NewWordList(text.Union(part["opener"], part["since_opener"])),
 		text.NewWordList(text.Union(part["notice_noun"], part["since_noun"])), nil

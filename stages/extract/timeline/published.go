@@ -3,6 +3,7 @@ package timeline
 import (
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/schemas"
@@ -18,7 +19,7 @@ func Fill(w *text.Watch, header, published, caseID, title string, sents []text.S
 	yc := &dates.YearContext{CaseYear: caseYear(caseID)}
 	var pubSent, pubMention int
 	dated := DatedSentences(sents)
-	n.PublishedDate, pubSent, pubMention = PublishedDate(w, header, published, dated, yc)
+	n.PublishedDate, pubSent, pubMention = publishedDate(w, header, published, title, dated, yc)
 	yc.Published = n.PublishedDate
 	yc.LastYear = 0
 	events := Events(w, dated, yc, pubSent, pubMention)
@@ -50,12 +51,16 @@ func caseYear(id string) int {
 }
 
 // PublishedDate is the date of the notice: the header's date, the loader's,
-// or a date the text gives as its own near the top — a line holding only a
-// date, 更新日:…, (…発表), a date opening one of the first lines
-// ("令和6年8月8日 市内小学校における…について"), a bracketed date after a
-// title ("お詫びとお知らせ (2015/03/27)"). It returns the sentence index of
-// that date in the text, -1 when it came from elsewhere.
+// or the date the text gives as its own (ownDate). It returns the sentence
+// index of that date in the text and the index of its mention there, -1
+// and -1 when it came from elsewhere.
 func PublishedDate(w *text.Watch, header, published string, sents []DatedSentence, ctx *dates.YearContext) (schemas.Date, int, int) {
+	return publishedDate(w, header, published, "", sents, ctx)
+}
+
+// publishedDate is PublishedDate for a notice whose title (the title
+// stage's, "" when none) is known.
+func publishedDate(w *text.Watch, header, published, title string, sents []DatedSentence, ctx *dates.YearContext) (schemas.Date, int, int) {
 	if header != "" {
 		if ms := dates.Find(header); len(ms) > 0 {
 			if d := ctx.Resolve(ms[len(ms)-1]); !d.IsZero() {
@@ -77,14 +82,34 @@ func PublishedDate(w *text.Watch, header, published string, sents []DatedSentenc
 			return d, -1, -1
 		}
 	}
+	return ownDate(w, title, sents, ctx)
+}
+
+// ownDate is the date the text gives as its own, the first of:
+//   - a date after a label (更新日:…, 掲載日 on the line above), or with a
+//     suffix (…発表, …更新);
+//   - near the top, before the body: a line holding only a date, a date
+//     opening one of the first lines ("令和6年8月8日 市内小学校における…
+//     について"), a bracketed date after a title ("お詫びとお知らせ
+//     (2015/03/27)");
+//   - a date ending the title line ("…の誤送信について 2022年7月22日");
+//   - a line holding only a date with a signature under it, anywhere (the
+//     dateline of a letter);
+//   - a date right after 本日 (本日(2月3日)), its year the last one the
+//     text wrote before it.
+//
+// Dates with no year are not the notice's own but after 本日: null beats
+// a wrong date.
+func ownDate(w *text.Watch, title string, sents []DatedSentence, ctx *dates.YearContext) (schemas.Date, int, int) {
 	seenDate, seenBody := false, false
 	// The first line is the notice's title (「通知表の紛失について」), not a
 	// section heading: a date under it is the letterhead's, whatever
 	// event words the title holds.
-	title := ""
+	first := ""
 	if len(sents) > 0 && sents[0].Line == 0 {
-		title = sents[0].Text
+		first = sents[0].Text
 	}
+	lastYear := 0 // the last year the text wrote, for 本日(2月3日)
 	for i, s := range sents {
 		w.Check()
 		ms := s.Dates
@@ -92,12 +117,11 @@ func PublishedDate(w *text.Watch, header, published string, sents []DatedSentenc
 			seenBody = seenBody || strings.HasSuffix(s.Text, "。") && utf8.RuneCountInString(s.Text) >= bodySentenceRunes
 			continue
 		}
-		m := ms[0]
+		m, k := ms[0], 0
 		after := strings.TrimSpace(s.Text[m.End:])
-		own := publishedLabelRE.MatchString(s.Text[:m.Start]) ||
-			strings.HasSuffix(strings.TrimSpace(strings.TrimRight(s.Text[m.End:], ")")), "発表")
+		own := publishedLabelRE.MatchString(s.Text[:m.Start]) || labelAbove(sents, i, m) || suffixed(s.Text, m)
 		if i < headerBlock && !seenDate && len(ms) == 1 {
-			letterhead := !seenBody && (s.Heading == title || !timelineHeading(s.Heading))
+			letterhead := !seenBody && (s.Heading == first || !timelineHeading(s.Heading))
 			switch {
 			case letterhead && dateOnlyLine(s.Text, ms):
 				own = true
@@ -109,14 +133,143 @@ func PublishedDate(w *text.Watch, header, published string, sents []DatedSentenc
 				own = true // "お詫びとお知らせ (2015/03/27)"
 			}
 		}
+		if !own && (s.Text == title || i == 0 && s.Line == 0) {
+			if t := titleTail(s.Text, ms); t >= 0 {
+				own, m, k = true, ms[t], t
+			}
+		}
+		if !own && len(ms) == 1 && dateOnlyLine(s.Text, ms) && !timelineHeading(s.Heading) && signedBelow(sents, i) {
+			own = true
+		}
 		seenDate = true
 		if own && m.Year != 0 {
 			if d := ctx.Resolve(m); !d.IsZero() {
-				return d, i, 0
+				return d, i, k
+			}
+		}
+		for _, tm := range ms {
+			if text.ContainsAny(s.Text[:tm.Start], todayWords) && todayRE.MatchString(s.Text[:tm.Start]) {
+				// The sentence tells what is done today (本日(2月3日)、電話で
+				// 謝罪いたします): its date stays that event's too.
+				if d := resolveToday(tm, lastYear); !d.IsZero() {
+					return d, -1, -1
+				}
+			}
+			if tm.Year != 0 {
+				lastYear = tm.Year
 			}
 		}
 	}
 	return schemas.Date{}, -1, -1
+}
+
+// labelAbove reports whether the date m opens sentence i and the line
+// above holds only a label of dates/published_labels.tsv, maybe in a
+// heading's marks (公表日\n令和4年6月20日, 【掲載日】\n…).
+func labelAbove(sents []DatedSentence, i int, m dates.Mention) bool {
+	if i == 0 || strings.TrimSpace(sents[i].Text[:m.Start]) != "" {
+		return false
+	}
+	above := sents[i-1]
+	return sents[i].Line-above.Line <= 2 && publishedLabelLineRE.MatchString(strings.Trim(above.Text, labelMarks))
+}
+
+// labelMarks may stand around a label alone on its line (【掲載日】, ■公表日):
+// the marks of rules/text/line_marks.tsv trimmed from names, and brackets.
+var labelMarks = text.NameTrimMarks + "【】<>[]()"
+
+// suffixed reports whether a word of dates/published_suffixes.tsv follows
+// the date m of s: one that ends the line (2024年6月3日 総務課発表), or one
+// right after it with no words after (2024年2月27日更新).
+func suffixed(s string, m dates.Mention) bool {
+	rest := afterWeekday(s[m.End:], m)
+	if text.ContainsAny(rest, suffixAtEnd) {
+		end := strings.TrimSpace(strings.TrimRight(rest, ")"))
+		for _, w := range suffixAtEnd {
+			if strings.HasSuffix(end, w) {
+				return true
+			}
+		}
+	}
+	for _, w := range suffixNext {
+		if tail, ok := strings.CutPrefix(rest, w); ok && !hasLetter(tail) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleTail is the index of the mention that ends the title line s as the
+// notice's date ("…の誤送信について 2022年7月22日", "…お詫び 2008/04/18 · 2...."),
+// or -1. The date has a year and a day, no other of the line has a day,
+// and nothing after it is a word or starts a range or a time.
+func titleTail(s string, ms []dates.Mention) int {
+	if strings.Contains(s, "。") {
+		return -1
+	}
+	k := len(ms) - 1
+	m := ms[k]
+	if m.Year == 0 || m.Day == 0 || m.RangeEnd || strings.TrimSpace(s[:m.Start]) == "" {
+		return -1 // a date opening the line is the letterhead rules'
+	}
+	for _, o := range ms[:k] {
+		if o.Day != 0 {
+			return -1
+		}
+	}
+	rest := afterWeekday(s[m.End:], m)
+	if r, _ := utf8.DecodeRuneInString(rest); rest != "" && (unicode.IsDigit(r) || strings.ContainsRune(rangeMarks, r)) {
+		return -1
+	}
+	if hasLetter(rest) {
+		return -1
+	}
+	return k
+}
+
+// rangeMarks open the second date of a range after a date.
+const rangeMarks = "~-〜"
+
+// afterWeekday is what follows a date, from after its weekday in brackets
+// (2024年5月1日(水)), white space trimmed.
+func afterWeekday(rest string, m dates.Mention) string {
+	rest = strings.TrimSpace(rest)
+	if m.Weekday >= 0 && strings.HasPrefix(rest, "(") {
+		if j := strings.IndexByte(rest, ')'); j >= 0 {
+			rest = strings.TrimSpace(rest[j+1:])
+		}
+	}
+	return rest
+}
+
+func hasLetter(s string) bool {
+	return strings.IndexFunc(s, unicode.IsLetter) >= 0
+}
+
+// signedBelow reports whether a signature (dates/published_signatures.tsv)
+// is within signature_lines short lines under sentence i, with no date and
+// no sentence before it.
+func signedBelow(sents []DatedSentence, i int) bool {
+	for j := i + 1; j < len(sents) && j <= i+signatureLines; j++ {
+		t := sents[j].Text
+		if len(sents[j].Dates) > 0 || strings.Contains(t, "。") || text.RuneCountTo(t, signatureRunes+1) > signatureRunes {
+			return false
+		}
+		if signature.signs(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// resolveToday is the day of a date after 本日: its year is written, or
+// is the last year the text wrote before it; else there is none.
+func resolveToday(m dates.Mention, lastYear int) schemas.Date {
+	if m.Year == 0 && lastYear == 0 {
+		return schemas.Date{}
+	}
+	yc := dates.YearContext{LastYear: lastYear}
+	return yc.Resolve(m)
 }
 
 // titleAfterDate reports whether what follows a date that opens a line

@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/breachtrend/breachtrend/rules"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
@@ -20,12 +21,70 @@ var (
 
 	// publishedWeights say where the notice's own date may be
 	// (dates/weights.tsv).
-	publishedWeights  = text.Weights("dates/weights.tsv", "header_block", "title_date_lines", "bracket_date_lines", "body_sentence_runes")
+	publishedWeights = text.Weights("dates/weights.tsv", "header_block", "title_date_lines", "bracket_date_lines", "body_sentence_runes",
+		"signature_lines", "signature_runes")
 	headerBlock       = publishedWeights["header_block"]
 	titleDateLines    = publishedWeights["title_date_lines"]
 	bracketDateLines  = publishedWeights["bracket_date_lines"]
 	bodySentenceRunes = publishedWeights["body_sentence_runes"]
+	signatureLines    = publishedWeights["signature_lines"]
+	signatureRunes    = publishedWeights["signature_runes"]
 
-	// publishedLabelRE marks a date as the notice's own: 更新日, 公表日, 発表.
-	publishedLabelRE = regexp.MustCompile(text.OrderedAlternation(rules.Words("dates/published_labels.tsv")) + `\s*[::]?\s*$`)
+	// publishedLabelRE marks a date as the notice's own: 更新日, 公表日, 発表,
+	// maybe closing a bracket (【掲載日】2024年5月10日);
+	// publishedLabelLineRE is a line holding only such a label, which
+	// marks the date opening the next line (公表日\n令和4年6月20日).
+	publishedLabels      = text.OrderedAlternation(rules.Words("dates/published_labels.tsv"))
+	publishedLabelRE     = regexp.MustCompile(publishedLabels + `\s*[】>\])]?\s*[::]?\s*$`)
+	publishedLabelLineRE = regexp.MustCompile(`^\s*` + publishedLabels + `\s*[::]?\s*$`)
+
+	// suffixAtEnd and suffixNext: words after a date that make it the
+	// notice's own, ending the line (総務課発表) or right after it (更新).
+	suffixAtEnd, suffixNext = loadPublishedSuffixes()
+
+	// todayRE: 本日 right before a date, maybe with a bracket or 、 between.
+	todayWords = rules.Words("dates/published_today.tsv")
+	todayRE    = regexp.MustCompile(text.OrderedAlternation(todayWords) + `\s*[(、,]?\s*$`)
+
+	// signature: the lines that sign a notice under its dateline.
+	signature = loadSignature()
 )
+
+func loadPublishedSuffixes() (atEnd, next []string) {
+	for _, r := range rules.Table("dates/published_suffixes.tsv", 2) {
+		rules.Must(r.CheckOneOf(1, "reach", "end", "next"))
+		if r.Fields[1] == "end" {
+			atEnd = append(atEnd, r.Fields[0])
+		} else {
+			next = append(next, r.Fields[0])
+		}
+	}
+	return atEnd, next
+}
+
+// signatureWords are the parts of dates/published_signatures.tsv.
+type signatureWords struct{ role, legal, body, notIf []string }
+
+func loadSignature() signatureWords {
+	part, err := text.Parts(rules.Table("dates/published_signatures.tsv", 2), []string{"role", "legal", "body", "not_if"})
+	rules.Must(err)
+	return signatureWords{role: part["role"], legal: part["legal"], body: part["body"], notIf: part["not_if"]}
+}
+
+// signs reports whether line signs a notice: it names a role, a legal
+// form or ends with a body's word, and tells of no event.
+func (w signatureWords) signs(line string) bool {
+	if text.ContainsAny(line, w.notIf) {
+		return false
+	}
+	return text.ContainsAny(line, w.role) || text.ContainsAny(line, w.legal) || hasSuffixAny(line, w.body)
+}
+
+func hasSuffixAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
