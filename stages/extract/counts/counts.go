@@ -56,8 +56,11 @@ func findCounts(s string) []countMention {
 		}
 		if w := lastWordOf(before, notPeopleBefore); w != "" && !counted(s[:m[0]], w) &&
 			!text.ContainsAny(text.LastRunes(s[:m[0]], countWindows.dataBefore), countFilters["data_before"]) &&
-			!personOfThing(kind, before, w) {
+			!personOfThing(kind, before, w) && !brokenInto(kind, s[:m[0]]) {
 			continue // "送信メール3,000件"; but "メールアドレス 115件" are addresses
+		}
+		if kind == unitRecord && documentsBefore(before) {
+			continue // "個人情報を含む書類が計12件": documents, not people or records
 		}
 		if isPersonKind(kind) && (text.ContainsAny(before, countFilters["discipline"]) ||
 			text.ContainsAny(clauseRunes(after, countWindows.actingAfter), countFilters["discipline"])) {
@@ -182,6 +185,43 @@ func reporters(after string) bool {
 func addressees(s, after string) bool {
 	after = strings.TrimLeft(after, ") ")
 	return text.HasPrefixAny(after, countFilters["addressee_after"]) && !text.ContainsAny(s, countFilters["addressee_exposed"])
+}
+
+// brokenInto reports whether a record or account count, with head the
+// sentence before it, counts the accounts someone broke into: a
+// broken_into word (不正ログイン) in the count's clause, within
+// broken_into_before characters, and no attempts word (試行) after it.
+// 「不正ログイン件数:34,161件」 counts accounts whose data could be seen;
+// 「ログイン試行5,656,686件」 and 「ログイン3件」 count no one.
+func brokenInto(kind, head string) bool {
+	if kind != unitRecord && kind != unitAccount {
+		return false
+	}
+	clause := text.LastRunes(head, countWindows.brokenIntoBefore)
+	if i := strings.LastIndexAny(clause, "、,。"); i >= 0 {
+		clause = clause[i:]
+	}
+	at, size := -1, 0
+	for _, w := range countFilters["broken_into"] {
+		if i := strings.LastIndex(clause, w); i > at {
+			at, size = i, len(w)
+		}
+	}
+	return at >= 0 && !text.ContainsAny(clause[at+size:], countFilters["attempts"])
+}
+
+// documentsBefore reports whether a record count, with before the text
+// before it in its clause, counts documents (書類, 封筒): a documents word
+// with no data_before word (情報) after it. 「書類が計12件」 counts papers,
+// whoever's data they held; 「書類に記載された個人情報300件」 counts records.
+func documentsBefore(before string) bool {
+	at := -1
+	for _, w := range countFilters["documents_before"] {
+		if i := strings.LastIndex(before, w); i >= 0 && i+len(w) > at {
+			at = i + len(w)
+		}
+	}
+	return at >= 0 && !text.ContainsAny(before[at:], countFilters["data_before"])
 }
 
 // counted reports whether the last w in s is itself the unit of a number
