@@ -106,7 +106,25 @@ func findCounts(s string) []countMention {
 			text.ContainsAny(text.LastRunes(s[:m[0]], countWindows.totalBefore), countFilters["total_before"])
 		out = append(out, countMention{Value: v, Approx: approx, Unit: unit, Start: m[0], End: m[1], Paren: paren, Total: total})
 	}
-	return out
+	return dropPopulations(s, out)
+}
+
+// dropPopulations drops a count that is the population a later count of
+// the sentence is taken from: 「会員約3万人のうち、約1,200人のカード情報が
+// 流出」 states 1,200 affected people. The count is followed by a
+// population_after word (のうち) and no leak_verbs word stands before it
+// in the sentence; after 「流出した1,234名のうち、56名は…」 the 1,234
+// leaked, and the 56 are a part of them.
+func dropPopulations(s string, cs []countMention) []countMention {
+	kept := cs[:0]
+	for k, c := range cs {
+		if k+1 < len(cs) && text.HasPrefixAny(s[c.End:], countFilters["population_after"]) &&
+			!text.ContainsAny(s[:c.Start], countFilters["leak_verbs"]) {
+			continue
+		}
+		kept = append(kept, c)
+	}
+	return kept
 }
 
 // countCue reports whether s has a numeral right before (ASCII white
