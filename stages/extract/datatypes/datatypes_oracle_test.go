@@ -24,7 +24,7 @@ import (
 func typesInOracle(s string) []string {
 	used := make([]bool, len(s))
 	seen := map[string]bool{}
-	var out []string
+	var out, usedAs []string
 	for k := range dataTerms {
 		t := dataTerms[k]
 		for from := 0; ; {
@@ -42,6 +42,10 @@ func typesInOracle(s string) []string {
 				used[k] = true
 			}
 			if text.HasPrefixAny(s[j:], usageAfter) || dtHasSuffix(s[:i], usageBefore) || contactValue(t.kind, s[j:]) {
+				usedAs = append(usedAs, t.kind)
+				continue
+			}
+			if anaphoricUse(s[:i], t.kind, usedAs) || usageBeforeList(s[:i]) {
 				continue
 			}
 			kind := t.kind
