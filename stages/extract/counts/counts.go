@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/stages/extract/text"
@@ -402,9 +403,44 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 	}
 	flush()
 	if best.v == 0 {
+		if ev, ok := onePerson(sents); ok {
+			return 1, false, ev, true
+		}
 		return 0, false, "", false
 	}
 	return best.v, best.approx, best.ev, true
+}
+
+// onePerson finds, in a notice that states no count, a sentence about
+// leaked data that names one person without a number: 「あるユーザー様の
+// パスワードが漏洩」, 「知人女性の住所情報を不正に収集」, 「その方の氏名や
+// 住所…を閲覧」 (filters.tsv one_person). A word that begins in hiragana
+// (ある, その) must not be the end of another word: in 「対象であるお客様」
+// ある is a verb and the customers are many.
+func onePerson(sents []text.Sentence) (string, bool) {
+	for _, s := range sents {
+		if !text.ContainsAny(s.Text, countFilters["one_person"]) ||
+			!text.ContainsAny(s.Text, leakWords) && !text.ContainsAny(s.Heading, leakWords) && !s.Item {
+			continue
+		}
+		for _, w := range countFilters["one_person"] {
+			first, _ := utf8.DecodeRuneInString(w)
+			for from := 0; ; {
+				i := strings.Index(s.Text[from:], w)
+				if i < 0 {
+					break
+				}
+				i += from
+				from = i + len(w)
+				prev, _ := utf8.DecodeLastRuneInString(s.Text[:i])
+				if unicode.In(first, unicode.Hiragana) && i > 0 && unicode.IsLetter(prev) {
+					continue
+				}
+				return s.Text, true
+			}
+		}
+	}
+	return "", false
 }
 
 // enumerator is the number of an item "(3)…" or "3)…", or 0.
