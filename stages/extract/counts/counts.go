@@ -322,9 +322,13 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 		}
 		group, groupN, lastNum, pending, underTotal = pick{}, 0, 0, false, false
 	}
-	for _, s := range sents {
+	partsOfWhole := listsOfWholeGroups(sents)
+	for i, s := range sents {
 		w.Check()
-		cs := findCounts(s.Text)
+		var cs []countMention
+		if !partsOfWhole[i] {
+			cs = findCounts(s.Text)
+		}
 		if len(cs) == 0 {
 			// A detail line under an item ("(氏名、住所、電話番号)",
 			// "項目は、…") does not end the list; a sentence or heading does,
@@ -409,6 +413,38 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 		return 0, false, "", false
 	}
 	return best.v, best.approx, best.ev, true
+}
+
+// listsOfWholeGroups marks the items of each list that names a whole
+// group with no number (whole_group: 全生徒, 全児童): what leaked holds
+// everyone of an uncounted group, so the list's counts are parts of an
+// unknown total. In 「・指導資料(生徒1名分)」 over 「・在籍生徒一覧
+// (全生徒の氏名)」 no count of the affected is stated.
+func listsOfWholeGroups(sents []text.Sentence) map[int]bool {
+	var marked map[int]bool
+	for start := 0; start < len(sents); {
+		if !sents[start].Item {
+			start++
+			continue
+		}
+		end := start
+		whole := false
+		for ; end < len(sents) && sents[end].Item; end++ {
+			if text.ContainsAny(sents[end].Text, countFilters["whole_group"]) && !countCue(sents[end].Text) {
+				whole = true
+			}
+		}
+		if whole {
+			if marked == nil {
+				marked = map[int]bool{}
+			}
+			for k := start; k < end; k++ {
+				marked[k] = true
+			}
+		}
+		start = end
+	}
+	return marked
 }
 
 // onePerson finds, in a notice that states no count, a sentence about
