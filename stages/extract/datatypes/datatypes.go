@@ -257,7 +257,7 @@ func Find(w *text.Watch, sents []text.Sentence) ([]string, string) {
 	var evidence string
 	negatedList := -1 // line under which list items are negated
 	var heading string
-	var headingLeak bool
+	var headingLeak, headingSpoof bool
 	for i, s := range sents {
 		w.Check()
 		// has is the lists with a word in s.Text, read again when it
@@ -269,7 +269,14 @@ func Find(w *text.Watch, sents []text.Sentence) ([]string, string) {
 			s.Text = denials.cut.Replace(s.Text)
 			has = dataTypeLists.In(s.Text)
 		}
-		if spoofWarning(has) {
+		if i == 0 || s.Heading != heading {
+			heading = s.Heading
+			headingHas := dataTypeLists.In(heading)
+			headingLeak, headingSpoof = headingHas&hasLeakContext != 0, spoofWarning(headingHas)
+		}
+		// Under 「確認されている不審メールの例」 the lines describe the
+		// spoofed mail: its sender's name and address are no leaked data.
+		if spoofWarning(has) || headingSpoof && has&hasSpoofLeak == 0 {
 			continue
 		}
 		// Only a sentence with a negation has bracketed parts that hold
@@ -321,9 +328,6 @@ func Find(w *text.Watch, sents []text.Sentence) ([]string, string) {
 			}
 		case negatedList >= 0 && i > negatedList && s.Item:
 			continue
-		}
-		if i == 0 || s.Heading != heading {
-			heading, headingLeak = s.Heading, dataTypeLists.In(s.Heading)&hasLeakContext != 0
 		}
 		ctx := has&hasLeakContext != 0 || headingLeak ||
 			(s.Item && listContext(sents, i)) || isTermList(s.Text, all)
