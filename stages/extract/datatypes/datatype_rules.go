@@ -52,7 +52,10 @@ var (
 	heldNot           = rules.Words(dataTypesDir + "held_not.tsv")
 	requests          = rules.Words(dataTypesDir + "requests.tsv")
 	spoofMails        = rules.Words(dataTypesDir + "spoof_mails.tsv")
-	contactLabels     = mustRules(parseContactLabels(rules.Words(dataTypesDir + "contact_labels.tsv")))
+	// responseHeadings head what was or will be done: their list items
+	// are measures, not the data that leaked.
+	responseHeadings = rules.Words(dataTypesDir + "response_headings.tsv")
+	contactLabels    = mustRules(parseContactLabels(rules.Words(dataTypesDir + "contact_labels.tsv")))
 
 	// leakWords are the 漏えい family with where each counts.
 	leakWordsByUse = mustRules(parseLeakWords(rules.Table(dataTypesDir+"leak_words.tsv", 2)))

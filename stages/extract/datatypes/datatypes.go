@@ -257,7 +257,7 @@ func Find(w *text.Watch, sents []text.Sentence) ([]string, string) {
 	var evidence string
 	negatedList := -1 // line under which list items are negated
 	var heading string
-	var headingLeak, headingSpoof bool
+	var headingLeak, headingSpoof, headingResponse bool
 	for i, s := range sents {
 		w.Check()
 		// has is the lists with a word in s.Text, read again when it
@@ -273,6 +273,7 @@ func Find(w *text.Watch, sents []text.Sentence) ([]string, string) {
 			heading = s.Heading
 			headingHas := dataTypeLists.In(heading)
 			headingLeak, headingSpoof = headingHas&hasLeakContext != 0, spoofWarning(headingHas)
+			headingResponse = text.ContainsAny(heading, responseHeadings)
 		}
 		// Under 「確認されている不審メールの例」 the lines describe the
 		// spoofed mail: its sender's name and address are no leaked data.
@@ -329,8 +330,10 @@ func Find(w *text.Watch, sents []text.Sentence) ([]string, string) {
 		case negatedList >= 0 && i > negatedList && s.Item:
 			continue
 		}
+		// Under a heading about the response (対応, 再発防止), a list item
+		// is a measure: 「ログインパスワード等をシステム側で変更」.
 		ctx := has&hasLeakContext != 0 || headingLeak ||
-			(s.Item && listContext(sents, i)) || isTermList(s.Text, all)
+			(s.Item && !headingResponse && listContext(sents, i)) || isTermList(s.Text, all)
 		if !ctx || isRequest(has) {
 			continue
 		}

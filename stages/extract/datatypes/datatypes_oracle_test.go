@@ -131,7 +131,7 @@ func dataTypesOracle(sents []text.Sentence) ([]string, string) {
 			continue
 		}
 		ctx := text.ContainsAny(s.Text, leakContext) || text.ContainsAny(s.Heading, leakContext) ||
-			(s.Item && listContextOracle(sents, i)) || isTermListOracle(s.Text)
+			(s.Item && !text.ContainsAny(s.Heading, responseHeadings) && listContextOracle(sents, i)) || isTermListOracle(s.Text)
 		if !ctx || isRequestOracle(s.Text) {
 			continue
 		}
