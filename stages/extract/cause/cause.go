@@ -88,6 +88,12 @@ func (c *causeText) scan(s string) {
 // state a cause. It returns "unknown" when no sentence states one.
 func Find(w *text.Watch, title string, sents []text.Sentence) (string, string) {
 	scores, titleScores, evidence := causeScoresByPart(w, title, sents)
+	// Ransomware is an intrusion too: the specific cause wins outright
+	// when its cues reach its wins_at (rules/cause/order.tsv), wherever
+	// they stand.
+	if c, ok := winsOutright(scores); ok {
+		return c, evidence[c]
+	}
 	// The body states what happened; the title sums it up in a word it
 	// may use loosely (「個人情報を紛失」 over a body that says the bag was
 	// stolen). When the title's best cause has no cue in the body and
@@ -109,15 +115,24 @@ func Find(w *text.Watch, title string, sents []text.Sentence) (string, string) {
 	return c, evidence[c]
 }
 
+// winsOutright returns the first cause of order.tsv whose score reaches
+// its wins_at.
+func winsOutright(scores map[string]float64) (string, bool) {
+	for _, c := range causeOrder {
+		if at, ok := causeWinsAt[c]; ok && scores[c] >= at {
+			return c, true
+		}
+	}
+	return "", false
+}
+
 // decide is the cause of scores: the first cause of order.tsv whose
 // score reaches its wins_at (ransomware is an intrusion too: the specific
 // cause wins outright), else the best score when it reaches min_score,
 // else "unknown".
 func decide(scores map[string]float64) string {
-	for _, c := range causeOrder {
-		if at, ok := causeWinsAt[c]; ok && scores[c] >= at {
-			return c
-		}
+	if c, ok := winsOutright(scores); ok {
+		return c
 	}
 	best, bestScore := "unknown", 0.0
 	for _, c := range causeOrder {
