@@ -2,6 +2,7 @@ package counts
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -22,7 +23,12 @@ type countMention struct {
 }
 
 // findCounts returns the people or record counts written in s.
-func findCounts(s string) []countMention {
+func findCounts(s string) []countMention { return scanCounts(s, false) }
+
+// scanCounts is findCounts; with sentItems, a record count of what was
+// sent (送信, メール: filters.tsv sent_items) counts too, as in a
+// misdelivery each item sent held one person's data.
+func scanCounts(s string, sentItems bool) []countMention {
 	var out []countMention
 	if c, ok := labelCount(s); ok {
 		return []countMention{c}
@@ -57,7 +63,8 @@ func findCounts(s string) []countMention {
 		}
 		if w := lastWordOf(before, notPeopleBefore); w != "" && !counted(s[:m[0]], w) &&
 			!text.ContainsAny(text.LastRunes(s[:m[0]], countWindows.dataBefore), countFilters["data_before"]) &&
-			!personOfThing(kind, before, w) && !brokenInto(kind, s[:m[0]]) {
+			!personOfThing(kind, before, w) && !brokenInto(kind, s[:m[0]]) &&
+			!(sentItems && kind == unitRecord && slices.Contains(countFilters["sent_items"], w)) {
 			continue // "送信メール3,000件"; but "メールアドレス 115件" are addresses
 		}
 		if kind == unitRecord && documentsBefore(before) {
@@ -407,6 +414,9 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 	}
 	flush()
 	if best.v == 0 {
+		if c, ev, ok := misdeliveredItems(sents); ok {
+			return c.Value, c.Approx, ev, true
+		}
 		if ev, ok := onePerson(sents); ok {
 			return 1, false, ev, true
 		}
@@ -445,6 +455,28 @@ func listsOfWholeGroups(sents []text.Sentence) map[int]bool {
 		start = end
 	}
 	return marked
+}
+
+// misdeliveredItems finds, in a notice that states no count, the largest
+// record count of the items sent in a sentence that says they went to the
+// wrong place (filters.tsv misdelivery) and does not say they held no
+// data (no_data): 「誤送信が全227件発生」 counts
+// the mails, each of which held one person's data or showed their
+// address.
+func misdeliveredItems(sents []text.Sentence) (countMention, string, bool) {
+	var best countMention
+	var ev string
+	for _, s := range sents {
+		if !text.ContainsAny(s.Text, countFilters["misdelivery"]) || text.ContainsAny(s.Text, countFilters["no_data"]) {
+			continue // 「誤送信したメール120件について、個人情報はありませんでした」
+		}
+		for _, c := range scanCounts(s.Text, true) {
+			if countUnitKind[c.Unit] == unitRecord && c.Value > best.Value {
+				best, ev = c, s.Text
+			}
+		}
+	}
+	return best, ev, best.Value > 0
 }
 
 // onePerson finds, in a notice that states no count, a sentence about
