@@ -459,15 +459,18 @@ func listsOfWholeGroups(sents []text.Sentence) map[int]bool {
 
 // misdeliveredItems finds, in a notice that states no count, the largest
 // record count of the items sent in a sentence that says they went to the
-// wrong place (filters.tsv misdelivery) and does not say they held no
-// data (no_data): 「誤送信が全227件発生」 counts
-// the mails, each of which held one person's data or showed their
-// address.
+// wrong place (filters.tsv misdelivery), or stands under a heading or in
+// a notice whose first line says so, and does not say they held no data
+// (no_data): 「送付数 22件」 under 「申請書の誤送付について」 counts the
+// letters and 「誤送信が全227件発生」 the mails, each of which held one
+// person's data or showed their address.
 func misdeliveredItems(sents []text.Sentence) (countMention, string, bool) {
 	var best countMention
 	var ev string
+	titled := len(sents) > 0 && text.ContainsAny(sents[0].Text, countFilters["misdelivery"])
 	for _, s := range sents {
-		if !text.ContainsAny(s.Text, countFilters["misdelivery"]) || text.ContainsAny(s.Text, countFilters["no_data"]) {
+		said := titled || text.ContainsAny(s.Text, countFilters["misdelivery"]) || text.ContainsAny(s.Heading, countFilters["misdelivery"])
+		if !said || text.ContainsAny(s.Text, countFilters["no_data"]) {
 			continue // 「誤送信したメール120件について、個人情報はありませんでした」
 		}
 		for _, c := range scanCounts(s.Text, true) {
