@@ -87,13 +87,52 @@ func (c *causeText) scan(s string) {
 // Find decides the notice's cause from the title and the sentences that
 // state a cause. It returns "unknown" when no sentence states one.
 func Find(w *text.Watch, title string, sents []text.Sentence) (string, string) {
-	scores, evidence := causeScores(w, title, sents)
+	scores, titleScores, evidence := causeScoresByPart(w, title, sents)
 	// Ransomware is an intrusion too: the specific cause wins outright
-	// when its cues reach its wins_at (rules/cause/order.tsv).
+	// when its cues reach its wins_at (rules/cause/order.tsv), wherever
+	// they stand.
+	if c, ok := winsOutright(scores); ok {
+		return c, evidence[c]
+	}
+	// The body states what happened; the title sums it up in a word it
+	// may use loosely (「個人情報を紛失」 over a body that says the bag was
+	// stolen). When the title's best cause has no cue in the body and
+	// the body alone decides another, the body's cause wins.
+	body := make(map[string]float64, len(scores))
+	titleBest, titleScore := "", 0.0
 	for _, c := range causeOrder {
-		if at, ok := causeWinsAt[c]; ok && scores[c] >= at {
+		body[c] = scores[c] - titleScores[c]
+		if titleScores[c] > titleScore {
+			titleBest, titleScore = c, titleScores[c]
+		}
+	}
+	if titleBest != "" && body[titleBest] == 0 {
+		if c := decide(body); c != "unknown" {
 			return c, evidence[c]
 		}
+	}
+	c := decide(scores)
+	return c, evidence[c]
+}
+
+// winsOutright returns the first cause of order.tsv whose score reaches
+// its wins_at.
+func winsOutright(scores map[string]float64) (string, bool) {
+	for _, c := range causeOrder {
+		if at, ok := causeWinsAt[c]; ok && scores[c] >= at {
+			return c, true
+		}
+	}
+	return "", false
+}
+
+// decide is the cause of scores: the first cause of order.tsv whose
+// score reaches its wins_at (ransomware is an intrusion too: the specific
+// cause wins outright), else the best score when it reaches min_score,
+// else "unknown".
+func decide(scores map[string]float64) string {
+	if c, ok := winsOutright(scores); ok {
+		return c
 	}
 	best, bestScore := "unknown", 0.0
 	for _, c := range causeOrder {
@@ -102,26 +141,36 @@ func Find(w *text.Watch, title string, sents []text.Sentence) (string, string) {
 		}
 	}
 	if bestScore < causeWeights.minScore {
-		return "unknown", ""
+		return "unknown"
 	}
-	return best, evidence[best]
+	return best
 }
 
 // causeScores scores each cause by the cues of the title and the sentences,
 // with the text that gave each cause its strongest cue.
 func causeScores(w *text.Watch, title string, sents []text.Sentence) (map[string]float64, map[string]string) {
-	scores := map[string]float64{}
-	evidence := map[string]string{}
+	scores, _, evidence := causeScoresByPart(w, title, sents)
+	return scores, evidence
+}
+
+// causeScoresByPart is causeScores with the title's part of each score
+// apart.
+func causeScoresByPart(w *text.Watch, title string, sents []text.Sentence) (scores, titleScores map[string]float64, evidence map[string]string) {
+	scores, titleScores = map[string]float64{}, map[string]float64{}
+	evidence = map[string]string{}
 	evScore := map[string]float64{}
+	scoringTitle := false
 	note := func(c string, w float64, txt string) {
 		scores[c] += w
+		if scoringTitle {
+			titleScores[c] += w
+		}
 		if w > evScore[c] {
 			evScore[c], evidence[c] = w, txt
 		}
 	}
 	var found causeText // what text (then scan) holds, its memory reused
 	var used []bool
-	scoringTitle := false
 	// bodyNamesPhysical reports whether a sentence names a thing a thief
 	// carries away; read only for a title that names stolen data.
 	var bodyPhysical *bool
@@ -271,9 +320,27 @@ func causeScores(w *text.Watch, title string, sents []text.Sentence) (map[string
 		if role.response {
 			mult = math.Min(mult, causeWeights.response)
 		}
+		// The title's line in the body is the title again, not the
+		// body's word for what happened.
+		scoringTitle = title != "" && sameLine(s.Text, title)
 		add(s.Text, mult)
+		scoringTitle = false
 	}
-	return scores, evidence
+	return scores, titleScores, evidence
+}
+
+// sameLine reports whether a and b are one line, ASCII spaces aside.
+func sameLine(a, b string) bool {
+	for {
+		a, b = strings.TrimLeft(a, " "), strings.TrimLeft(b, " ")
+		if a == "" || b == "" {
+			return a == b
+		}
+		if a[0] != b[0] {
+			return false
+		}
+		a, b = a[1:], b[1:]
+	}
 }
 
 // headingRole is what a sentence's heading says of it. Sentences under one

@@ -3,6 +3,7 @@ package cause
 import (
 	"math"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -148,6 +149,17 @@ func checkCause(t *testing.T, title, txt string) {
 	wsc, wev := causeScoresOracle(title, sents)
 	if !reflect.DeepEqual(sc, wsc) || !reflect.DeepEqual(ev, wev) {
 		t.Fatalf("causeScores(nil, %q, %.60q…) = %v %q, oracle %v %q", title, txt, sc, ev, wsc, wev)
+	}
+	// The title's part of a score is within the score, and Find decides
+	// one cause of order.tsv or unknown.
+	_, titleScores, _ := causeScoresByPart(nil, title, sents)
+	for c, v := range titleScores {
+		if v > sc[c] {
+			t.Fatalf("title %q scores %v for %s, more than the notice's %v", title, v, c, sc[c])
+		}
+	}
+	if c, _ := Find(nil, title, sents); c != "unknown" && !slices.Contains(causeOrder, c) {
+		t.Fatalf("Find(nil, %q, %.60q…) = %q, no cause of order.tsv", title, txt, c)
 	}
 }
 

@@ -100,7 +100,9 @@ var countFilters = text.WordsByRole(rules.Table("count/filters.tsv", 2), "filter
 var countFilterNames = []string{"not_people_before", "data_before", "not_people_after", "address", "inquiry_heads",
 	"phrase_ends", "acting_after", "actors_before", "actor_particles", "party_people", "total_before",
 	"part", "ordinal_after", "ratio_after", "joined", "not_joined", "leak", "strong_leak",
-	"discipline", "source_particles", "report_words", "addressee_after", "addressee_exposed", "actor_things"}
+	"discipline", "source_particles", "report_words", "addressee_after", "addressee_exposed", "actor_things",
+	"broken_into", "attempts", "documents_before", "population_after", "leak_verbs",
+	"one_person", "whole_group", "misdelivery", "sent_items", "no_data"}
 
 var (
 	// notPeopleBefore are nouns that, just before a number, say what is
@@ -123,7 +125,7 @@ var (
 
 // countWindowSet are the numbers of rules/count/windows.tsv.
 type countWindowSet struct {
-	before, dataBefore, actorsBefore, totalBefore, actingAfter, headPhrase, itemLine, joinedBetween, listItems, reporterPhrase int
+	before, dataBefore, actorsBefore, totalBefore, actingAfter, headPhrase, itemLine, joinedBetween, listItems, reporterPhrase, brokenIntoBefore int
 }
 
 // countWindows are rules/count/windows.tsv's numbers.
@@ -155,7 +157,7 @@ func parseCountWindows(rows []rules.Row) countWindowSet {
 		return v
 	}
 	w := countWindowSet{get("before"), get("data_before"), get("actors_before"), get("total_before"), get("acting_after"),
-		get("head_phrase"), get("item_line"), get("joined_between"), get("list_items"), get("reporter_phrase")}
+		get("head_phrase"), get("item_line"), get("joined_between"), get("list_items"), get("reporter_phrase"), get("broken_into_before")}
 	for name := range byName {
 		panic(fmt.Errorf("rules: count/windows.tsv: %q is no window the counts read", name))
 	}

@@ -2,6 +2,7 @@ package counts
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -21,7 +22,12 @@ type countMention struct {
 }
 
 // findCounts returns the people or record counts written in s.
-func findCounts(s string) []countMention {
+func findCounts(s string) []countMention { return scanCounts(s, false) }
+
+// scanCounts is findCounts; with sentItems, a record count of what was
+// sent (送信, メール: filters.tsv sent_items) counts too, as in a
+// misdelivery each item sent held one person's data.
+func scanCounts(s string, sentItems bool) []countMention {
 	var out []countMention
 	if c, ok := labelCount(s); ok {
 		return []countMention{c}
@@ -56,8 +62,12 @@ func findCounts(s string) []countMention {
 		}
 		if w := lastWordOf(before, notPeopleBefore); w != "" && !counted(s[:m[0]], w) &&
 			!text.ContainsAny(text.LastRunes(s[:m[0]], countWindows.dataBefore), countFilters["data_before"]) &&
-			!personOfThing(kind, before, w) {
+			!personOfThing(kind, before, w) && !brokenInto(kind, s[:m[0]]) &&
+			!(sentItems && kind == unitRecord && slices.Contains(countFilters["sent_items"], w)) {
 			continue // "送信メール3,000件"; but "メールアドレス 115件" are addresses
+		}
+		if kind == unitRecord && documentsBefore(before) {
+			continue // "個人情報を含む書類が計12件": documents, not people or records
 		}
 		if isPersonKind(kind) && (text.ContainsAny(before, countFilters["discipline"]) ||
 			text.ContainsAny(clauseRunes(after, countWindows.actingAfter), countFilters["discipline"])) {
@@ -103,7 +113,7 @@ func findCounts(s string) []countMention {
 			text.ContainsAny(text.LastRunes(s[:m[0]], countWindows.totalBefore), countFilters["total_before"])
 		out = append(out, countMention{Value: v, Approx: approx, Unit: unit, Start: m[0], End: m[1], Paren: paren, Total: total})
 	}
-	return out
+	return dropPopulations(s, out)
 }
 
 // countCue reports whether s has a numeral right before (ASCII white
@@ -263,9 +273,13 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 		}
 		group, groupN, lastNum, pending, underTotal = pick{}, 0, 0, false, false
 	}
-	for _, s := range sents {
+	partsOfWhole := listsOfWholeGroups(sents)
+	for i, s := range sents {
 		w.Check()
-		cs := findCounts(s.Text)
+		var cs []countMention
+		if !partsOfWhole[i] {
+			cs = findCounts(s.Text)
+		}
 		if len(cs) == 0 {
 			// A detail line under an item ("(氏名、住所、電話番号)",
 			// "項目は、…") does not end the list; a sentence or heading does,
@@ -344,6 +358,12 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 	}
 	flush()
 	if best.v == 0 {
+		if c, ev, ok := misdeliveredItems(sents); ok {
+			return c.Value, c.Approx, ev, true
+		}
+		if ev, ok := onePerson(sents); ok {
+			return 1, false, ev, true
+		}
 		return 0, false, "", false
 	}
 	return best.v, best.approx, best.ev, true

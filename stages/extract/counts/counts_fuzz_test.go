@@ -17,9 +17,11 @@ func FuzzCounts(f *testing.F) {
 		if !countCue(s) && countRE.MatchString(s) {
 			t.Fatalf("countCue(%q) is false, but countRE matches", s)
 		}
-		for _, c := range findCounts(s) {
-			if c.Value <= 0 {
-				t.Fatalf("count %d from %q", c.Value, s)
+		for _, sentItems := range []bool{false, true} {
+			for _, c := range scanCounts(s, sentItems) {
+				if c.Value <= 0 || c.Start < 0 || c.End > len(s) || c.Start >= c.End {
+					t.Fatalf("count %d at %d:%d from %q (sent items %v)", c.Value, c.Start, c.End, s, sentItems)
+				}
 			}
 		}
 		Affected(nil, text.SplitSentences(s))

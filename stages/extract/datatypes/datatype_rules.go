@@ -44,13 +44,18 @@ var (
 	dataTerms   = mustRules(withSentenceNeeds(mustRules(parseDataTerms(rules.Table(dataTypesDir+"data_terms.tsv", 4), rules.Table(dataTypesDir+"addressee_after.tsv", 2), rules.Table(dataTypesDir+"retype.tsv", 3))), rules.Table(dataTypesDir+"term_needs.tsv", 2)))
 	usageAfter  = rules.Words(dataTypesDir + "usage_after.tsv")
 	usageBefore = rules.Words(dataTypesDir + "usage_before.tsv")
-	negations   = rules.Words(dataTypesDir + "negations.tsv")
+	// anaphora point back to a term of the sentence before (そのパスワード).
+	anaphora  = rules.Words(dataTypesDir + "anaphora.tsv")
+	negations = rules.Words(dataTypesDir + "negations.tsv")
 	// negationContrasts end a negated clause and open one that is not.
 	negationContrasts = rules.Words(dataTypesDir + "negation_contrast.tsv")
 	heldNot           = rules.Words(dataTypesDir + "held_not.tsv")
 	requests          = rules.Words(dataTypesDir + "requests.tsv")
 	spoofMails        = rules.Words(dataTypesDir + "spoof_mails.tsv")
-	contactLabels     = mustRules(parseContactLabels(rules.Words(dataTypesDir + "contact_labels.tsv")))
+	// responseHeadings head what was or will be done: their list items
+	// are measures, not the data that leaked.
+	responseHeadings = rules.Words(dataTypesDir + "response_headings.tsv")
+	contactLabels    = mustRules(parseContactLabels(rules.Words(dataTypesDir + "contact_labels.tsv")))
 
 	// leakWords are the 漏えい family with where each counts.
 	leakWordsByUse = mustRules(parseLeakWords(rules.Table(dataTypesDir+"leak_words.tsv", 2)))

@@ -27,7 +27,7 @@ func typesIn(s string) []string {
 	}
 	text.ByWord(hits)
 	used := make([]bool, len(s))
-	var out []string
+	var out, usedAs []string // usedAs: the kinds of terms a usage word took
 	for len(hits) > 0 {
 		n := 1
 		for n < len(hits) && hits[n].Word == hits[0].Word {
@@ -49,6 +49,10 @@ func typesIn(s string) []string {
 				used[k] = true
 			}
 			if text.HasPrefixAny(s[j:], usageAfter) || dtHasSuffix(s[:i], usageBefore) || contactValue(t.kind, s[j:]) {
+				usedAs = append(usedAs, t.kind)
+				continue
+			}
+			if anaphoricUse(s[:i], t.kind, usedAs) || usageBeforeList(s[:i]) {
 				continue
 			}
 			kind := t.kind
@@ -76,6 +80,50 @@ func typesIn(s string) []string {
 	}
 	return productiveTypes(s, used, out)
 }
+
+// anaphoricUse reports whether a term of kind, with head the sentence
+// before it, points back (その, 同) to a term of its kind that a usage
+// word already took in the sentence: in 「ファイルにはパスワード設定が
+// なされていたが、そのパスワードを…記載」 both name the file's password.
+func anaphoricUse(head, kind string, usedAs []string) bool {
+	return kind != "" && slices.Contains(usedAs, kind) && dtHasSuffix(head, anaphora)
+}
+
+// usageBeforeList reports whether a usage word (usage_before.tsv) stands
+// before the list items that come before a term, with head the sentence
+// before it: in 「不正ログインに使用されたID・パスワード」 the usage takes
+// both. It steps back over at most listUsageItems items, each a run of
+// kanji, katakana or Latin letters and digits, and its joiner.
+func usageBeforeList(head string) bool {
+	for range listUsageItems {
+		r, n := utf8.DecodeLastRuneInString(head)
+		if n == 0 || !strings.ContainsRune(joiners.runesBefore, r) || unicode.In(r, unicode.Ps, unicode.Pe) {
+			return false
+		}
+		head = head[:len(head)-n]
+		item := len(head)
+		for steps := 0; item > 0 && steps < listUsageItemRunes; steps++ {
+			r, n := utf8.DecodeLastRuneInString(head[:item])
+			if !unicode.In(r, unicode.Han, unicode.Katakana) && r != 'ー' && !unicode.IsLetter(r) && !unicode.IsDigit(r) || unicode.In(r, unicode.Hiragana) {
+				break
+			}
+			item -= n
+		}
+		if item == len(head) {
+			return false
+		}
+		head = head[:item]
+		if dtHasSuffix(head, usageBefore) {
+			return true
+		}
+	}
+	return false
+}
+
+// listUsageItems and listUsageItemRunes bound how far usageBeforeList
+// steps back: three items of at most 12 characters, as a list of
+// credentials or addresses is.
+const listUsageItems, listUsageItemRunes = 3, 12
 
 // productiveTypes adds the types of list items that no term names but whose
 // last word does (productive_suffixes.tsv): 整理番号 and ショップID between
@@ -209,7 +257,7 @@ func Find(w *text.Watch, sents []text.Sentence) ([]string, string) {
 	var evidence string
 	negatedList := -1 // line under which list items are negated
 	var heading string
-	var headingLeak bool
+	var headingLeak, headingSpoof, headingResponse bool
 	for i, s := range sents {
 		w.Check()
 		// has is the lists with a word in s.Text, read again when it
@@ -221,7 +269,15 @@ func Find(w *text.Watch, sents []text.Sentence) ([]string, string) {
 			s.Text = denials.cut.Replace(s.Text)
 			has = dataTypeLists.In(s.Text)
 		}
-		if spoofWarning(has) {
+		if i == 0 || s.Heading != heading {
+			heading = s.Heading
+			headingHas := dataTypeLists.In(heading)
+			headingLeak, headingSpoof = headingHas&hasLeakContext != 0, spoofWarning(headingHas)
+			headingResponse = text.ContainsAny(heading, responseHeadings)
+		}
+		// Under 「確認されている不審メールの例」 the lines describe the
+		// spoofed mail: its sender's name and address are no leaked data.
+		if spoofWarning(has) || headingSpoof && has&hasSpoofLeak == 0 {
 			continue
 		}
 		// Only a sentence with a negation has bracketed parts that hold
@@ -274,11 +330,10 @@ func Find(w *text.Watch, sents []text.Sentence) ([]string, string) {
 		case negatedList >= 0 && i > negatedList && s.Item:
 			continue
 		}
-		if i == 0 || s.Heading != heading {
-			heading, headingLeak = s.Heading, dataTypeLists.In(s.Heading)&hasLeakContext != 0
-		}
+		// Under a heading about the response (対応, 再発防止), a list item
+		// is a measure: 「ログインパスワード等をシステム側で変更」.
 		ctx := has&hasLeakContext != 0 || headingLeak ||
-			(s.Item && listContext(sents, i)) || isTermList(s.Text, all)
+			(s.Item && !headingResponse && listContext(sents, i)) || isTermList(s.Text, all)
 		if !ctx || isRequest(has) {
 			continue
 		}

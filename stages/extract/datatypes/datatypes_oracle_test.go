@@ -24,7 +24,7 @@ import (
 func typesInOracle(s string) []string {
 	used := make([]bool, len(s))
 	seen := map[string]bool{}
-	var out []string
+	var out, usedAs []string
 	for k := range dataTerms {
 		t := dataTerms[k]
 		for from := 0; ; {
@@ -42,6 +42,10 @@ func typesInOracle(s string) []string {
 				used[k] = true
 			}
 			if text.HasPrefixAny(s[j:], usageAfter) || dtHasSuffix(s[:i], usageBefore) || contactValue(t.kind, s[j:]) {
+				usedAs = append(usedAs, t.kind)
+				continue
+			}
+			if anaphoricUse(s[:i], t.kind, usedAs) || usageBeforeList(s[:i]) {
 				continue
 			}
 			kind := t.kind
@@ -83,7 +87,7 @@ func dataTypesOracle(sents []text.Sentence) ([]string, string) {
 		// 「…からパスワードがわかるわけではありません」 denies a
 		// consequence, not that the data leaked.
 		s.Text = denialsOracle(s.Text)
-		if spoofWarningOracle(s.Text) {
+		if spoofWarningOracle(s.Text) || spoofWarningOracle(s.Heading) && !text.ContainsAny(s.Text, leakWordsWith("spoof")) {
 			continue
 		}
 		for _, p := range negatedParts(s.Text) {
@@ -127,7 +131,7 @@ func dataTypesOracle(sents []text.Sentence) ([]string, string) {
 			continue
 		}
 		ctx := text.ContainsAny(s.Text, leakContext) || text.ContainsAny(s.Heading, leakContext) ||
-			(s.Item && listContextOracle(sents, i)) || isTermListOracle(s.Text)
+			(s.Item && !text.ContainsAny(s.Heading, responseHeadings) && listContextOracle(sents, i)) || isTermListOracle(s.Text)
 		if !ctx || isRequestOracle(s.Text) {
 			continue
 		}
@@ -253,6 +257,7 @@ var craftedDataTypes = []string{
 	"ご家族の皆様、保護者の氏名、生徒ID、車載機 ID、組・姓・名、お届け先の個人情報、住所録",
 	"\xe3\x81氏名\xff、ID\xe3、名",
 	"不審なメールを装った攻撃で氏名、住所が流出した。",
+	"確認されている不審メールの例\n・送信者の氏名とメールアドレスを記載\n・差出人:氏名\n・氏名が流出",
 }
 
 func checkDataTypes(t *testing.T, txt string) {

@@ -1,0 +1,157 @@
+package counts
+
+// Which count of several a sentence or a notice states, and the count of
+// a notice that states none: the rules of filters.tsv that read more than
+// the words right around a number.
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/breachtrend/breachtrend/stages/extract/text"
+)
+
+// dropPopulations drops a count that is the population a later count of
+// the sentence is taken from: 「会員約3万人のうち、約1,200人のカード情報が
+// 流出」 states 1,200 affected people. The count is followed by a
+// population_after word (のうち) and no leak_verbs word stands before it
+// in the sentence; after 「流出した1,234名のうち、56名は…」 the 1,234
+// leaked, and the 56 are a part of them.
+func dropPopulations(s string, cs []countMention) []countMention {
+	kept := cs[:0]
+	for k, c := range cs {
+		if k+1 < len(cs) && text.HasPrefixAny(s[c.End:], countFilters["population_after"]) &&
+			!text.ContainsAny(s[:c.Start], countFilters["leak_verbs"]) {
+			continue
+		}
+		kept = append(kept, c)
+	}
+	return kept
+}
+
+// brokenInto reports whether a record or account count, with head the
+// sentence before it, counts the accounts someone broke into: a
+// broken_into word (不正ログイン) in the count's clause, within
+// broken_into_before characters, and no attempts word (試行) after it.
+// 「不正ログイン件数:34,161件」 counts accounts whose data could be seen;
+// 「ログイン試行5,656,686件」 and 「ログイン3件」 count no one.
+func brokenInto(kind, head string) bool {
+	if kind != unitRecord && kind != unitAccount {
+		return false
+	}
+	clause := text.LastRunes(head, countWindows.brokenIntoBefore)
+	if i := strings.LastIndexAny(clause, "、,。"); i >= 0 {
+		clause = clause[i:]
+	}
+	at, size := -1, 0
+	for _, w := range countFilters["broken_into"] {
+		if i := strings.LastIndex(clause, w); i > at {
+			at, size = i, len(w)
+		}
+	}
+	return at >= 0 && !text.ContainsAny(clause[at+size:], countFilters["attempts"])
+}
+
+// documentsBefore reports whether a record count, with before the text
+// before it in its clause, counts documents (書類, 封筒): a documents word
+// with no data_before word (情報) after it. 「書類が計12件」 counts papers,
+// whoever's data they held; 「書類に記載された個人情報300件」 counts records.
+func documentsBefore(before string) bool {
+	at := -1
+	for _, w := range countFilters["documents_before"] {
+		if i := strings.LastIndex(before, w); i >= 0 && i+len(w) > at {
+			at = i + len(w)
+		}
+	}
+	return at >= 0 && !text.ContainsAny(before[at:], countFilters["data_before"])
+}
+
+// listsOfWholeGroups marks the items of each list that names a whole
+// group with no number (whole_group: 全生徒, 全児童): what leaked holds
+// everyone of an uncounted group, so the list's counts are parts of an
+// unknown total. In 「・指導資料(生徒1名分)」 over 「・在籍生徒一覧
+// (全生徒の氏名)」 no count of the affected is stated.
+func listsOfWholeGroups(sents []text.Sentence) map[int]bool {
+	var marked map[int]bool
+	for start := 0; start < len(sents); {
+		if !sents[start].Item {
+			start++
+			continue
+		}
+		end := start
+		whole := false
+		for ; end < len(sents) && sents[end].Item; end++ {
+			if text.ContainsAny(sents[end].Text, countFilters["whole_group"]) && !countCue(sents[end].Text) {
+				whole = true
+			}
+		}
+		if whole {
+			if marked == nil {
+				marked = map[int]bool{}
+			}
+			for k := start; k < end; k++ {
+				marked[k] = true
+			}
+		}
+		start = end
+	}
+	return marked
+}
+
+// misdeliveredItems finds, in a notice that states no count, the largest
+// record count of the items sent in a sentence that says they went to the
+// wrong place (filters.tsv misdelivery), or stands under a heading or in
+// a notice whose first line says so, and does not say they held no data
+// (no_data): 「送付数 22件」 under 「申請書の誤送付について」 counts the
+// letters and 「誤送信が全227件発生」 the mails, each of which held one
+// person's data or showed their address.
+func misdeliveredItems(sents []text.Sentence) (countMention, string, bool) {
+	var best countMention
+	var ev string
+	titled := len(sents) > 0 && text.ContainsAny(sents[0].Text, countFilters["misdelivery"])
+	for _, s := range sents {
+		said := titled || text.ContainsAny(s.Text, countFilters["misdelivery"]) || text.ContainsAny(s.Heading, countFilters["misdelivery"])
+		if !said || text.ContainsAny(s.Text, countFilters["no_data"]) {
+			continue // 「誤送信したメール120件について、個人情報はありませんでした」
+		}
+		for _, c := range scanCounts(s.Text, true) {
+			if countUnitKind[c.Unit] == unitRecord && c.Value > best.Value {
+				best, ev = c, s.Text
+			}
+		}
+	}
+	return best, ev, best.Value > 0
+}
+
+// onePerson finds, in a notice that states no count, a sentence about
+// leaked data that names one person without a number: 「あるユーザー様の
+// パスワードが漏洩」, 「知人女性の住所情報を不正に収集」, 「その方の氏名や
+// 住所…を閲覧」 (filters.tsv one_person). A word that begins in hiragana
+// (ある, その) must not be the end of another word: in 「対象であるお客様」
+// ある is a verb and the customers are many.
+func onePerson(sents []text.Sentence) (string, bool) {
+	for _, s := range sents {
+		if !text.ContainsAny(s.Text, countFilters["one_person"]) ||
+			!text.ContainsAny(s.Text, leakWords) && !text.ContainsAny(s.Heading, leakWords) && !s.Item {
+			continue
+		}
+		for _, w := range countFilters["one_person"] {
+			first, _ := utf8.DecodeRuneInString(w)
+			for from := 0; ; {
+				i := strings.Index(s.Text[from:], w)
+				if i < 0 {
+					break
+				}
+				i += from
+				from = i + len(w)
+				prev, _ := utf8.DecodeLastRuneInString(s.Text[:i])
+				if unicode.In(first, unicode.Hiragana) && i > 0 && unicode.IsLetter(prev) {
+					continue
+				}
+				return s.Text, true
+			}
+		}
+	}
+	return "", false
+}
