@@ -1,6 +1,8 @@
 package enrich
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -22,6 +24,9 @@ func (s *Sectors) sectorOracle(org, text string) string {
 		if c, ok := gazetteerCompanies()[k]; ok && !c.weak {
 			return c.letter
 		}
+	}
+	if l := ownOfferOracle(org, text); l != "" {
+		return l
 	}
 	best, bestN := "", 0
 	for _, r := range textRules {
@@ -48,6 +53,67 @@ func (s *Sectors) sectorOracle(org, text string) string {
 		return c.letter
 	}
 	return ""
+}
+
+// ownOfferOracle is ownOffer with a strings.Index per verb, noun and
+// text word.
+func ownOfferOracle(org, text string) string {
+	type verbAt struct{ at, verb int }
+	var found []verbAt
+	for v, w := range offerParts["verb"] {
+		for from := 0; ; {
+			i := strings.Index(text[from:], w)
+			if i < 0 {
+				break
+			}
+			found = append(found, verbAt{from + i, v})
+			from += i + 1
+		}
+	}
+	slices.SortFunc(found, func(a, b verbAt) int { return cmp.Or(a.at-b.at, a.verb-b.verb) })
+	votes := map[string]int{}
+	var order []string
+	for _, f := range found {
+		if !offerBySelf(org, text[:f.at]) {
+			continue
+		}
+		after := text[f.at+len(offerParts["verb"][f.verb]):]
+		if i := strings.IndexAny(after, "。\n"); i >= 0 {
+			after = after[:i]
+		}
+		if r := []rune(after); len(r) > offerObjectReach {
+			after = string(r[:offerObjectReach])
+		}
+		at, noun := -1, offerNoun{}
+		for _, n := range offerNouns {
+			if i := strings.Index(after, n.noun); i >= 0 && (at < 0 || i < at || i == at && len(n.noun) > len(noun.noun)) {
+				at, noun = i, n
+			}
+		}
+		if at < 0 {
+			continue
+		}
+		letter := noun.letter
+		object, bestLen := after[:at+len(noun.noun)], 0
+		for _, r := range textRules {
+			for _, w := range r.words {
+				if strings.Contains(object, w) && len(w) > bestLen {
+					letter, bestLen = r.letter, len(w)
+				}
+			}
+		}
+		if votes[letter] == 0 {
+			order = append(order, letter)
+		}
+		votes[letter]++
+	}
+	best := ""
+	for _, l := range order { // the first stated wins a tie
+		if best == "" || votes[l] > votes[best] {
+			best = l
+		}
+	}
+	return best
 }
 
 func nameSectorOracle(k string) string {
@@ -146,6 +212,7 @@ func FuzzSectorOracle(f *testing.F) {
 	f.Add("", "福祉部高齢支援課におきまして、居宅介護支援事業所に介護保険の被保険者番号と要介護度を含む名簿を誤送信しました。")
 	f.Add("株式会社架空", "弊社のローンなど弊社オンラインショップ当協会が運営する通販サイト介護介護介護")
 	f.Add("架空市", "市民市民市民\xff本市")
+	f.Add("架空エコー株式会社", "架空エコー株式会社が運営する「X」サイト。弊社が提供するサービス、当社が運営するホテル、当社が運営している通販サイト\n当社が運営するホテル")
 	for _, n := range sampleNotices(f) {
 		f.Add("", n[:min(len(n), 1500)])
 	}

@@ -22,6 +22,8 @@ const (
 	fileDepartmentMarks   = "sector/department_marks.tsv"
 	fileDepartmentSubject = "sector/department_subject.tsv"
 	fileSectorSettings    = "sector/settings.tsv"
+	fileOwnOffers         = "sector/own_offers.tsv"
+	fileOfferNouns        = "sector/offer_nouns.tsv"
 	fileLegalForms        = "organization/legal_forms.tsv"
 	fileAbbreviations     = "organization/abbreviations.tsv"
 	fileAliases           = "organization/aliases.tsv"

@@ -16,7 +16,8 @@ import (
 // Sectors decides an organization's JSIC major group, in this order: a
 // table of known organizations, the words of the name, the gazetteer of
 // companies (rules/gazetteer/companies.tsv) where its industry maps to
-// one sector, the words of the text, and last the gazetteer's default
+// one sector, what the text says the organization runs or sells
+// (ownOffer), the words of the text, and last the gazetteer's default
 // sector of an industry that spans several (サービス業 → R).
 type Sectors struct {
 	known map[string]string
@@ -142,7 +143,7 @@ const (
 
 // routeOf names the rule of a sectorBasis as SectorRoute does.
 var routeOf = map[string]string{"known": RouteKnownTable, "name": RouteNameRule, "gazetteer": RouteGazetteer,
-	"text": RouteTextRule, "gazetteer_weak": RouteGazetteerWeak}
+	"offer": RouteTextRule, "text": RouteTextRule, "gazetteer_weak": RouteGazetteerWeak}
 
 // SectorRoute is Sector and the route that decided it ("" when none did).
 func (s *Sectors) SectorRoute(org, text string) (letter, route string) {
@@ -151,10 +152,11 @@ func (s *Sectors) SectorRoute(org, text string) (letter, route string) {
 }
 
 // sectorBasis says which rule decided a sector: the known organizations
-// table, a name rule or a text rule (with its rank), the gazetteer, or
+// table, a name rule or a text rule (with its rank), the gazetteer, what
+// the organization says it offers (ownOffer, reported as a text rule), or
 // none.
 type sectorBasis struct {
-	rule string // known, name, gazetteer, text, gazetteer_weak; "" when none decided
+	rule string // known, name, gazetteer, offer, text, gazetteer_weak; "" when none decided
 	rank int
 }
 
@@ -179,6 +181,9 @@ func (s *Sectors) decide(org, text string) (string, sectorBasis) {
 	}
 	var found textFound
 	found.scan(text)
+	if l := ownOffer(org, text, found.verbs); l != "" {
+		return l, sectorBasis{rule: "offer"}
+	}
 	best, bestRank, bestN := "", 0, 0
 	w := 0 // the first word of rule r in textWords
 	for _, r := range textRules {
@@ -240,9 +245,10 @@ var gazetteerCompanies = sync.OnceValue(func() map[string]gazetteerCompany {
 	return m
 })
 
-// textWords indexes the words of textRules in order, then departmentMarks:
-// one walk over a text counts them all, where strings.Index would walk it
-// once per word.
+// textWords indexes the words of textRules in order (nRuleWords of them),
+// then departmentMarks, then the verbs of own_offers.tsv (from
+// firstOfferVerb): one walk over a text finds them all, where
+// strings.Index would walk it once per word.
 var textWords = func() *wordscan.Index {
 	var words []string
 	for _, r := range textRules {
@@ -251,8 +257,16 @@ var textWords = func() *wordscan.Index {
 	if len(words) > maxTextWords {
 		panic(fmt.Errorf("rules: %s: %d words, more than the %d stages/enrich/sector.go has room for (maxTextWords)", fileTextRules, len(words), maxTextWords))
 	}
-	return wordscan.New(append(words, departmentMarks...))
+	words = append(words, departmentMarks...)
+	return wordscan.New(append(words, offerParts["verb"]...))
 }()
+
+// nRuleWords is how many words of textWords are text rules' words;
+// firstOfferVerb is the index of the first offer verb.
+var (
+	nRuleWords     = len(textWords.Words()) - len(departmentMarks) - len(offerParts["verb"])
+	firstOfferVerb = nRuleWords + len(departmentMarks)
+)
 
 // headMarks and tailMarks are the bits of textFound.marks for the
 // department marks a department name needs (部 or 局, then 課 or 室).
@@ -275,7 +289,7 @@ var (
 var careOf = func() (out [maxTextWords][]careException) {
 	words := textWords.Words()
 	for _, c := range publicCare {
-		i := slices.Index(words[:len(words)-len(departmentMarks)], c.word)
+		i := slices.Index(words[:nRuleWords], c.word)
 		if i < 0 {
 			panic(fmt.Errorf("rules: %s: %q is not a word of %s", filePublicCare, c.word, fileTextRules))
 		}
@@ -288,11 +302,12 @@ var careOf = func() (out [maxTextWords][]careException) {
 const maxTextWords = 128
 
 // textFound is what scan found: for each word of textRules its
-// occurrences, each weighted by occurrenceWeight, and which departmentMarks
-// occur.
+// occurrences, each weighted by occurrenceWeight, which departmentMarks
+// occur, and where the verbs of own_offers.tsv do.
 type textFound struct {
 	count [maxTextWords]int
 	marks uint
+	verbs []wordscan.Hit // Word indexes offerParts["verb"]
 }
 
 // scan counts the words of textRules in text in one walk. Occurrences
@@ -301,10 +316,13 @@ type textFound struct {
 func (f *textFound) scan(text string) {
 	var next [maxTextWords]int // where an occurrence of a word may start: occurrences do not overlap
 	words := textWords.Words()
-	nRule := len(words) - len(departmentMarks)
 	textWords.Each(text, func(at, w int) {
-		if w >= nRule {
-			f.marks |= 1 << (w - nRule)
+		if w >= firstOfferVerb {
+			f.verbs = append(f.verbs, wordscan.Hit{Word: w - firstOfferVerb, At: at})
+			return
+		}
+		if w >= nRuleWords {
+			f.marks |= 1 << (w - nRuleWords)
 			return
 		}
 		if at < next[w] {
