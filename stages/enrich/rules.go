@@ -24,6 +24,7 @@ const (
 	fileSectorSettings    = "sector/settings.tsv"
 	fileOwnOffers         = "sector/own_offers.tsv"
 	fileOfferNouns        = "sector/offer_nouns.tsv"
+	fileGovernmentParts   = "sector/government_parts.tsv"
 	fileLegalForms        = "organization/legal_forms.tsv"
 	fileAbbreviations     = "organization/abbreviations.tsv"
 	fileAliases           = "organization/aliases.tsv"

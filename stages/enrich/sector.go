@@ -86,26 +86,27 @@ var textRules = rankedRules(fileTextRules)
 // one (さくら不動産販売 is real estate, not retail), and ties keep the
 // rules' order.
 func nameSector(k string) string {
-	letter, _ := nameSectorRank(k)
+	letter, _, _ := nameSectorRank(k)
 	return letter
 }
 
-// nameSectorRank is nameSector with the rank of the rule that decided.
-func nameSectorRank(k string) (string, int) {
-	best, bestRank, bestScore := "", 0, 0
+// nameSectorRank is nameSector with the rank of the rule that decided,
+// and whether its word ends the name.
+func nameSectorRank(k string) (letter string, rank int, atEnd bool) {
+	bestScore := 0
 	for _, w := range nameWords {
-		score := 0
+		score, end := 0, false
 		switch {
 		case strings.HasSuffix(k, w.word):
-			score = w.runes + 1
+			score, end = w.runes+1, true
 		case w.runes > 1 && strings.Contains(k, w.word):
 			score = w.runes
 		}
 		if score > bestScore {
-			best, bestRank, bestScore = w.letter, w.rank, score
+			letter, rank, atEnd, bestScore = w.letter, w.rank, end, score
 		}
 	}
-	return best, bestRank
+	return letter, rank, atEnd
 }
 
 // nameWords are the words of nameRules in order, with their lengths in
@@ -143,7 +144,7 @@ const (
 
 // routeOf names the rule of a sectorBasis as SectorRoute does.
 var routeOf = map[string]string{"known": RouteKnownTable, "name": RouteNameRule, "gazetteer": RouteGazetteer,
-	"offer": RouteTextRule, "text": RouteTextRule, "gazetteer_weak": RouteGazetteerWeak}
+	"government": RouteNameRule, "offer": RouteTextRule, "text": RouteTextRule, "gazetteer_weak": RouteGazetteerWeak}
 
 // SectorRoute is Sector and the route that decided it ("" when none did).
 func (s *Sectors) SectorRoute(org, text string) (letter, route string) {
@@ -152,11 +153,12 @@ func (s *Sectors) SectorRoute(org, text string) (letter, route string) {
 }
 
 // sectorBasis says which rule decided a sector: the known organizations
-// table, a name rule or a text rule (with its rank), the gazetteer, what
-// the organization says it offers (ownOffer, reported as a text rule), or
-// none.
+// table, a part of a local government (governmentPart, reported as a
+// name rule), a name rule or a text rule (with its rank), the gazetteer,
+// what the organization says it offers (ownOffer, reported as a text
+// rule), or none.
 type sectorBasis struct {
-	rule string // known, name, gazetteer, offer, text, gazetteer_weak; "" when none decided
+	rule string // known, government, name, gazetteer, offer, text, gazetteer_weak; "" when none decided
 	rank int
 }
 
@@ -169,7 +171,11 @@ func (s *Sectors) decide(org, text string) (string, sectorBasis) {
 		if l, ok := s.known[k]; ok {
 			return l, sectorBasis{rule: "known"}
 		}
-		if letter, rank := nameSectorRank(k); letter != "" {
+		letter, rank, atEnd := nameSectorRank(k)
+		if !atEnd && governmentPart(k) {
+			return "S", sectorBasis{rule: "government"}
+		}
+		if letter != "" {
 			return letter, sectorBasis{"name", rank}
 		}
 		if c, ok := gazetteerCompanies()[k]; ok {

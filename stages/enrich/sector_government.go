@@ -1,0 +1,81 @@
+package enrich
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/breachtrend/breachtrend/rules"
+)
+
+// A body whose name is a local government's and then one of its parts
+// (東京都福祉保健局, 四條畷市立子育て総合支援センター) is the government:
+// S, although a word inside the rest of the name (福祉, 医療) would make it
+// another sector. A word that ends the name still decides first
+// (気仙沼市立病院 is P, 北海道大学 O), and a company named after a place
+// (北海道新聞社) is no part of a government.
+
+// governmentParts are sector/government_parts.tsv: what, right after a
+// government's name, opens one of its institutions (`opens`: 市立, 県立),
+// and the marks that end one of its departments (`ends`: 局, 部).
+var governmentParts = wordsByColumn(fileGovernmentParts, "part", "opens", "ends")
+
+// governmentNames are the local governments of
+// rules/gazetteer/local_governments.tsv by name (つくばみらい市) and full
+// name (札幌市中央区); a ward's bare name (中央区) names no one alone and
+// is left out.
+var governmentNames = sync.OnceValue(func() map[string]bool {
+	g, err := rules.LoadGazetteers()
+	rules.Must(err)
+	out := map[string]bool{}
+	for _, lg := range g.LocalGovernments {
+		if lg.Kind != "ward" {
+			out[lg.Name] = true
+		}
+		out[lg.FullName] = true
+	}
+	return out
+})
+
+// maxGovernmentRunes bounds the length of a government's name looked for
+// at the start of a key (the longest, 札幌市… full names, are under 12).
+const maxGovernmentRunes = 12
+
+// governmentPart reports whether the name key k is a local government's
+// name, the longest that begins k, then a part of it: an `opens` word and
+// more (市立子育て支援センター), or more and an `ends` mark (福祉保健局).
+func governmentPart(k string) bool {
+	rest, ok := afterGovernment(k)
+	if !ok {
+		return false
+	}
+	for _, o := range governmentParts["opens"] {
+		if len(rest) > len(o) && strings.HasPrefix(rest, o) {
+			return true
+		}
+	}
+	for _, e := range governmentParts["ends"] {
+		if len(rest) > len(e) && strings.HasSuffix(rest, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// afterGovernment is k after the longest local government's name that
+// begins it, of at most maxGovernmentRunes characters.
+func afterGovernment(k string) (string, bool) {
+	names := governmentNames()
+	end, runes := 0, 0
+	for i := range k {
+		if runes > 0 && names[k[:i]] {
+			end = i
+		}
+		if runes++; runes > maxGovernmentRunes {
+			break
+		}
+	}
+	if runes <= maxGovernmentRunes && names[k] {
+		end = len(k)
+	}
+	return k[end:], end > 0
+}
