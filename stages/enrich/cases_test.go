@@ -86,7 +86,7 @@ func TestEnrichRulesLoad(t *testing.T) {
 		files[f] = true
 	}
 	for _, f := range []string{fileOrganizations, fileNameRules, fileTextRules, fileOwnWords, filePublicCare, fileDepartmentMarks,
-		fileDepartmentSubject, fileSectorSettings, fileOwnOffers, fileOfferNouns, fileGovernmentParts, fileLegalForms, fileAbbreviations, fileAliases, fileRegulators, fileSupervision,
+		fileDepartmentSubject, fileSectorSettings, fileOwnOffers, fileOfferNouns, fileGovernmentParts, fileIndustryWords, fileLegalForms, fileAbbreviations, fileAliases, fileRegulators, fileSupervision,
 		fileContractor, fileLinkSettings} {
 		if !files[f] {
 			t.Errorf("rules/%s is not bundled", f)
@@ -95,7 +95,7 @@ func TestEnrichRulesLoad(t *testing.T) {
 	for name, n := range map[string]int{
 		"known organizations": len(bundledKnown), "name rules": len(nameWords), "text rules": len(textRules),
 		"own words": len(ownWords), "public care": len(publicCare), "department marks": len(departmentMarks),
-		"offer nouns": len(offerNouns), "offer subjects": len(offerSubjects), "government names": len(governmentNames()),
+		"offer nouns": len(offerNouns), "industry words": len(industryWords), "offer subjects": len(offerSubjects), "government names": len(governmentNames()),
 		"legal words": len(legalWords), "abbreviations": len(abbreviations), "aliases": len(aliases),
 		"regulators": len(regulators), "contractor words": len(contractorWords),
 	} {

@@ -18,15 +18,15 @@ func (s *Sectors) sectorOracle(org, text string) string {
 		if l, ok := s.known[k]; ok {
 			return l
 		}
+		if c, ok := gazetteerCompanies()[k]; ok && !c.weak {
+			return c.letter
+		}
 		letter := nameSectorOracle(k)
 		if (letter == "" || !nameEndsOracle(k)) && governmentPartOracle(k) {
 			return "S"
 		}
 		if letter != "" {
 			return letter
-		}
-		if c, ok := gazetteerCompanies()[k]; ok && !c.weak {
-			return c.letter
 		}
 	}
 	if l := ownOfferOracle(org, text); l != "" {

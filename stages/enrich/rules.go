@@ -25,6 +25,8 @@ const (
 	fileOwnOffers         = "sector/own_offers.tsv"
 	fileOfferNouns        = "sector/offer_nouns.tsv"
 	fileGovernmentParts   = "sector/government_parts.tsv"
+	fileIndustryWords     = "sector/industry_words.tsv"
+	fileIndustries        = "gazetteer/tse_jsic.tsv"
 	fileLegalForms        = "organization/legal_forms.tsv"
 	fileAbbreviations     = "organization/abbreviations.tsv"
 	fileAliases           = "organization/aliases.tsv"

@@ -14,9 +14,10 @@ import (
 )
 
 // Sectors decides an organization's JSIC major group, in this order: a
-// table of known organizations, the words of the name, the gazetteer of
-// companies (rules/gazetteer/companies.tsv) where its industry maps to
-// one sector, what the text says the organization runs or sells
+// table of known organizations, the gazetteer of companies
+// (rules/gazetteer/companies.tsv) where its industry maps to one sector,
+// a local government's parts, the words of the name, what the text says
+// the organization runs or sells
 // (ownOffer), the words of the text, and last the gazetteer's default
 // sector of an industry that spans several (サービス業 → R).
 type Sectors struct {
@@ -171,18 +172,21 @@ func (s *Sectors) decide(org, text string) (string, sectorBasis) {
 		if l, ok := s.known[k]; ok {
 			return l, sectorBasis{rule: "known"}
 		}
+		// A listed company's industry tells its business better than the
+		// words of its name (フジテック makes lifts, 加賀電子 is a
+		// wholesaler), but for an industry that spans several sectors.
+		if c, ok := gazetteerCompanies()[k]; ok {
+			if !c.weak {
+				return c.letter, sectorBasis{rule: "gazetteer"}
+			}
+			weak = &c
+		}
 		letter, rank, atEnd := nameSectorRank(k)
 		if !atEnd && governmentPart(k) {
 			return "S", sectorBasis{rule: "government"}
 		}
 		if letter != "" {
 			return letter, sectorBasis{"name", rank}
-		}
-		if c, ok := gazetteerCompanies()[k]; ok {
-			if !c.weak {
-				return c.letter, sectorBasis{rule: "gazetteer"}
-			}
-			weak = &c
 		}
 	}
 	var found textFound
@@ -221,6 +225,37 @@ func (s *Sectors) decide(org, text string) (string, sectorBasis) {
 	return "", sectorBasis{}
 }
 
+// industryWords are sector/industry_words.tsv: for a TSE industry that
+// holds businesses of several JSIC groups, the words of a company's name
+// that give its group (その他製品 holds the newspapers: 新聞 is G).
+var industryWords = func() map[string][]ruleWord {
+	industries := map[string]bool{}
+	for _, r := range rules.Table(fileIndustries, 3) {
+		industries[r.Fields[0]] = true
+	}
+	m := map[string][]ruleWord{}
+	for _, r := range rules.Table(fileIndustryWords, 3) {
+		rules.Must(r.CheckJSIC(2))
+		if !industries[r.Fields[0]] {
+			panic(fmt.Errorf("rules: %s: industry %q is not one of %s", r.Pos(), r.Fields[0], fileIndustries))
+		}
+		m[r.Fields[0]] = append(m[r.Fields[0]], ruleWord{letter: r.Fields[2], word: r.Fields[1]})
+	}
+	return m
+}()
+
+// industryWordSector is the sector industry_words.tsv gives a company of
+// industry whose name key is k: the first line of the industry whose word
+// the key holds; "" when none does.
+func industryWordSector(industry, k string) string {
+	for _, w := range industryWords[industry] {
+		if strings.Contains(k, w.word) {
+			return w.letter
+		}
+	}
+	return ""
+}
+
 // gazetteerCompany is a company of rules/gazetteer/companies.tsv: its
 // sector, and whether its industry gives it only by default (weak).
 type gazetteerCompany struct {
@@ -240,6 +275,9 @@ var gazetteerCompanies = sync.OnceValue(func() map[string]gazetteerCompany {
 		k := OrgKey(c.Name)
 		if k == "" || ambiguous[k] {
 			continue
+		}
+		if l := industryWordSector(c.Industry, k); l != "" {
+			c.JSIC, c.Weak = l, false
 		}
 		if prev, ok := m[k]; ok && prev.letter != c.JSIC {
 			delete(m, k)
