@@ -38,13 +38,30 @@ func (s *Sectors) sectorOracle(org, text string) string {
 		for _, w := range r.words {
 			n += countWordOracle(text, w)
 		}
-		if r.letter == "S" && strings.ContainsAny(text, strings.Join(departmentMarks[:nHeadMarks], "")) && strings.ContainsAny(text, strings.Join(departmentMarks[nHeadMarks:], "")) {
+		if r.letter == "S" {
+			d := 0
 			for _, loc := range departmentRE.FindAllStringIndex(text, departmentMax) {
-				n += departmentWeight
+				d += departmentWeight
 				if deptSubject(text, loc[0], loc[1]) {
-					n += departmentSubjectWeight
+					d += departmentSubjectWeight
 				}
 			}
+			if d == 0 {
+				for _, loc := range sectionRE.FindAllStringIndex(text, departmentMax) {
+					own := false
+					for _, o := range offerSubjects {
+						own = own || strings.HasPrefix(text[loc[0]:], o)
+					}
+					for _, c := range departmentSubject["not_in_section"] {
+						own = own || strings.Contains(text[loc[0]:loc[1]], c)
+					}
+					if deptSubject(text, loc[0], loc[1]) && !own {
+						d = departmentWeight + departmentSubjectWeight
+						break
+					}
+				}
+			}
+			n += d
 		}
 		if n > bestN {
 			best, bestN = r.letter, n

@@ -166,20 +166,25 @@ var publicCare = func() []careException {
 	return out
 }()
 
-// departmentMarks are the one-character marks of department_marks.tsv,
-// head marks first; nHeadMarks of them are head marks.
-var departmentMarks, nHeadMarks = func() ([]string, int) {
-	m := wordsByColumn(fileDepartmentMarks, "position", "head", "tail")
-	for _, w := range append(slices.Clone(m["head"]), m["tail"]...) {
+// departmentMarks are the one-character head and tail marks of
+// department_marks.tsv, head marks first; nHeadMarks of them are head
+// marks. sectionMarks are its section marks.
+var departmentMarks, nHeadMarks, sectionMarks = func() ([]string, int, []string) {
+	m := wordsByColumn(fileDepartmentMarks, "position", "head", "tail", "section")
+	for _, w := range slices.Concat(m["head"], m["tail"], m["section"]) {
 		if utf8.RuneCountInString(w) != 1 {
 			panic(fmt.Errorf("rules: %s: mark %q is not one character", fileDepartmentMarks, w))
 		}
 	}
-	return append(slices.Clone(m["head"]), m["tail"]...), len(m["head"])
+	return slices.Concat(m["head"], m["tail"]), len(m["head"]), m["section"]
 }()
 
 // departmentRE is a government's department and section: 「総務部安全安心課」,
 // 「まちづくり局交通政策室」.
 var departmentRE = regexp.MustCompile(`\p{Han}{2,8}` + alternation(departmentMarks[:nHeadMarks]) + `\p{Han}{2,10}` + alternation(departmentMarks[nHeadMarks:]))
 
-var departmentSubject = wordsByColumn(fileDepartmentSubject, "role", "opener", "particle")
+// sectionRE is a government's section named alone, kana allowed
+// (「健康づくり課」): read only where it opens a sentence as its subject.
+var sectionRE = regexp.MustCompile(`[\p{Han}\p{Hiragana}\p{Katakana}ー]{2,10}` + alternation(sectionMarks))
+
+var departmentSubject = wordsByColumn(fileDepartmentSubject, "role", "opener", "particle", "not_in_section")

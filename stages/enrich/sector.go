@@ -204,13 +204,8 @@ func (s *Sectors) decide(org, text string) (string, sectorBasis) {
 		}
 		// The regexp is the costly part of the text rules: run it only when
 		// the text has the characters a department name needs.
-		if r.letter == "S" && found.marks&headMarks != 0 && found.marks&tailMarks != 0 {
-			for _, loc := range departmentRE.FindAllStringIndex(text, departmentMax) {
-				n += departmentWeight
-				if deptSubject(text, loc[0], loc[1]) {
-					n += departmentSubjectWeight
-				}
-			}
+		if r.letter == "S" {
+			n += departmentsWeight(text, found.marks)
 		}
 		if n > bestN {
 			best, bestRank, bestN = r.letter, r.rank, n
@@ -319,6 +314,20 @@ var (
 	tailMarks = (uint(1)<<len(departmentMarks) - 1) &^ headMarks
 )
 
+// sectionBits are the bits of textFound.marks of the section marks, each
+// of which is a tail mark too.
+var sectionBits = func() uint {
+	var b uint
+	for _, m := range sectionMarks {
+		i := slices.Index(departmentMarks[nHeadMarks:], m)
+		if i < 0 {
+			panic(fmt.Errorf("rules: %s: section mark %q is not a tail mark", fileDepartmentMarks, m))
+		}
+		b |= 1 << (nHeadMarks + i)
+	}
+	return b
+}()
+
 // The numbers of rules/sector/settings.tsv.
 var (
 	textMinTotal            = sectorSettings.Int("text_min_total")
@@ -399,6 +408,38 @@ func occurrenceWeight(text string, i int, w string, care []careException) int {
 	return 1
 }
 
+// departmentsWeight is what a government's departments in text add to S:
+// each department (部 or 局, then 課 or 室), and more where it is its
+// sentence's subject; with none, a section named alone that is the
+// subject of its sentence (「このたび、健康づくり課において」) counts as a
+// department that is one, unless an own word opens it (当院医事課, 本学学務課:
+// the section of a hospital or a university) or it holds a particle
+// (名簿は健康づくり課: the sentence's subject is 名簿). marks are
+// textFound.marks.
+// The regexps are the costly part of the text rules: they run only when
+// the text has the marks a department needs.
+func departmentsWeight(text string, marks uint) int {
+	n := 0
+	if marks&headMarks != 0 && marks&tailMarks != 0 {
+		for _, loc := range departmentRE.FindAllStringIndex(text, departmentMax) {
+			n += departmentWeight
+			if deptSubject(text, loc[0], loc[1]) {
+				n += departmentSubjectWeight
+			}
+		}
+	}
+	if n > 0 || marks&sectionBits == 0 {
+		return n
+	}
+	for _, loc := range sectionRE.FindAllStringIndex(text, departmentMax) {
+		section := text[loc[0]:loc[1]]
+		if deptSubject(text, loc[0], loc[1]) && !hasAnyPrefix(section, offerSubjects) && !containsAny(section, departmentSubject["not_in_section"]) {
+			return departmentWeight + departmentSubjectWeight
+		}
+	}
+	return 0
+}
+
 // deptSubject reports whether the department at text[i:j] opens a
 // sentence as its subject, as a government's section does when it reports
 // its own incident: 「総務部安全安心課におきまして」, 「この度、○○部○○課において」.
@@ -411,6 +452,15 @@ func deptSubject(text string, i, j int) bool {
 		return false
 	}
 	return hasAnyPrefix(text[j:], departmentSubject["particle"])
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasAnyPrefix(s string, ps []string) bool {
