@@ -49,7 +49,7 @@ func (s *Sectors) sectorOracle(org, text string) string {
 			if d == 0 {
 				for _, loc := range sectionRE.FindAllStringIndex(text, departmentMax) {
 					own := false
-					for _, o := range offerSubjects {
+					for _, o := range departmentSubject["own"] {
 						own = own || strings.HasPrefix(text[loc[0]:], o)
 					}
 					for _, c := range departmentSubject["not_in_section"] {

@@ -187,4 +187,4 @@ var departmentRE = regexp.MustCompile(`\p{Han}{2,8}` + alternation(departmentMar
 // (「健康づくり課」): read only where it opens a sentence as its subject.
 var sectionRE = regexp.MustCompile(`[\p{Han}\p{Hiragana}\p{Katakana}ー]{2,10}` + alternation(sectionMarks))
 
-var departmentSubject = wordsByColumn(fileDepartmentSubject, "role", "opener", "particle", "not_in_section")
+var departmentSubject = wordsByColumn(fileDepartmentSubject, "role", "opener", "particle", "own", "not_in_section")

@@ -412,8 +412,8 @@ func occurrenceWeight(text string, i int, w string, care []careException) int {
 // each department (部 or 局, then 課 or 室), and more where it is its
 // sentence's subject; with none, a section named alone that is the
 // subject of its sentence (「このたび、健康づくり課において」) counts as a
-// department that is one, unless an own word opens it (当院医事課, 本学学務課:
-// the section of a hospital or a university) or it holds a particle
+// department that is one, unless an own word of department_subject.tsv
+// opens it (当院医事課, 本学学務課: the section of a hospital or a university) or it holds a particle
 // (名簿は健康づくり課: the sentence's subject is 名簿). marks are
 // textFound.marks.
 // The regexps are the costly part of the text rules: they run only when
@@ -433,7 +433,7 @@ func departmentsWeight(text string, marks uint) int {
 	}
 	for _, loc := range sectionRE.FindAllStringIndex(text, departmentMax) {
 		section := text[loc[0]:loc[1]]
-		if deptSubject(text, loc[0], loc[1]) && !hasAnyPrefix(section, offerSubjects) && !containsAny(section, departmentSubject["not_in_section"]) {
+		if deptSubject(text, loc[0], loc[1]) && !hasAnyPrefix(section, departmentSubject["own"]) && !containsAny(section, departmentSubject["not_in_section"]) {
 			return departmentWeight + departmentSubjectWeight
 		}
 	}
