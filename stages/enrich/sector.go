@@ -428,7 +428,7 @@ func departmentsWeight(text string, marks uint) int {
 			}
 		}
 	}
-	if n > 0 || marks&sectionBits == 0 {
+	if n > 0 || marks&sectionBits == 0 || !sectionBeforeParticle(text) {
 		return n
 	}
 	for _, loc := range sectionRE.FindAllStringIndex(text, departmentMax) {
@@ -438,6 +438,25 @@ func departmentsWeight(text string, marks uint) int {
 		}
 	}
 	return 0
+}
+
+// sectionBeforeParticle reports whether a section mark in text is followed
+// by a particle of department_subject.tsv, as every section that is its
+// sentence's subject is: most texts have none, and skip sectionRE.
+func sectionBeforeParticle(text string) bool {
+	for _, m := range sectionMarks {
+		for rest := text; ; {
+			i := strings.Index(rest, m)
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(m):]
+			if hasAnyPrefix(rest, departmentSubject["particle"]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // deptSubject reports whether the department at text[i:j] opens a
