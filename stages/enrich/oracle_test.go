@@ -22,7 +22,7 @@ func (s *Sectors) sectorOracle(org, text string) string {
 			return c.letter
 		}
 		letter := nameSectorOracle(k)
-		if (letter == "" || !nameEndsOracle(k)) && governmentPartOracle(k) {
+		if governmentPartOracle(k, letter, letter != "" && nameEndsOracle(k)) {
 			return "S"
 		}
 		if letter != "" {
@@ -156,7 +156,12 @@ func nameEndsOracle(k string) bool {
 
 // governmentPartOracle is governmentPart trying every local government's
 // name as a prefix of k.
-func governmentPartOracle(k string) bool {
+func governmentPartOracle(k, letter string, atEnd bool) bool {
+	for _, m := range sectionMarks {
+		if !atEnd && strings.HasSuffix(k, m) && len([]rune(k)) > 2 {
+			return true
+		}
+	}
 	longest := ""
 	for name := range governmentNames() {
 		if len(name) > len(longest) && strings.HasPrefix(k, name) && len([]rune(name)) <= maxGovernmentRunes {
@@ -167,6 +172,16 @@ func governmentPartOracle(k string) bool {
 		return false
 	}
 	rest := k[len(longest):]
+	if letter == "" || letter == "R" {
+		for _, b := range governmentParts["body"] {
+			if strings.HasSuffix(rest, b) && len(rest) > len(b) {
+				return true
+			}
+		}
+	}
+	if atEnd {
+		return false
+	}
 	for _, o := range governmentParts["opens"] {
 		if strings.HasPrefix(rest, o) && len(rest) > len(o) {
 			return true

@@ -182,7 +182,7 @@ func (s *Sectors) decide(org, text string) (string, sectorBasis) {
 			weak = &c
 		}
 		letter, rank, atEnd := nameSectorRank(k)
-		if !atEnd && governmentPart(k) {
+		if governmentPart(k, letter, atEnd) {
 			return "S", sectorBasis{rule: "government"}
 		}
 		if letter != "" {

@@ -3,6 +3,7 @@ package enrich
 import (
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/rules"
 )
@@ -16,8 +17,9 @@ import (
 
 // governmentParts are sector/government_parts.tsv: what, right after a
 // government's name, opens one of its institutions (`opens`: 市立, 県立),
-// and the marks that end one of its departments (`ends`: 局, 部).
-var governmentParts = wordsByColumn(fileGovernmentParts, "part", "opens", "ends")
+// the marks that end one of its departments (`ends`: 局, 部), and the
+// words that end a body it set up (`body`: 協会, 財団).
+var governmentParts = wordsByColumn(fileGovernmentParts, "part", "opens", "ends", "body")
 
 // governmentNames are the local governments of
 // rules/gazetteer/local_governments.tsv by name (つくばみらい市) and full
@@ -40,12 +42,34 @@ var governmentNames = sync.OnceValue(func() map[string]bool {
 // at the start of a key (the longest, 札幌市… full names, are under 12).
 const maxGovernmentRunes = 12
 
-// governmentPart reports whether the name key k is a local government's
-// name, the longest that begins k, then a part of it: an `opens` word and
-// more (市立子育て支援センター), or more and an `ends` mark (福祉保健局).
-func governmentPart(k string) bool {
+// governmentPart reports whether the name key k, whose name rules give
+// letter by a word that ends k or not (atEnd), names a government's part:
+//   - a section named alone (建築指導課: a `section` mark of
+//     department_marks.tsv ends it, after 2 characters or more), when no
+//     name word ends it;
+//   - a local government's name, the longest that begins k, then an
+//     `opens` word and more (市立子育て支援センター) or more and an `ends`
+//     mark (福祉保健局), when no name word ends it;
+//   - a local government's name, then more and a `body` word (○○県スポーツ
+//     協会, ○○市文化財団), when the name rules give no sector or only R,
+//     the generic bodies' sector: a specific one still wins
+//     (○○県社会福祉協議会 is P).
+func governmentPart(k, letter string, atEnd bool) bool {
+	if !atEnd {
+		for _, m := range sectionMarks {
+			if strings.HasSuffix(k, m) && utf8.RuneCountInString(k) > 2 {
+				return true
+			}
+		}
+	}
 	rest, ok := afterGovernment(k)
 	if !ok {
+		return false
+	}
+	if (letter == "" || letter == "R") && hasLongerSuffix(rest, governmentParts["body"]) {
+		return true
+	}
+	if atEnd {
 		return false
 	}
 	for _, o := range governmentParts["opens"] {
@@ -53,8 +77,14 @@ func governmentPart(k string) bool {
 			return true
 		}
 	}
-	for _, e := range governmentParts["ends"] {
-		if len(rest) > len(e) && strings.HasSuffix(rest, e) {
+	return hasLongerSuffix(rest, governmentParts["ends"])
+}
+
+// hasLongerSuffix reports whether s ends with one of words and holds more
+// than it.
+func hasLongerSuffix(s string, words []string) bool {
+	for _, w := range words {
+		if len(s) > len(w) && strings.HasSuffix(s, w) {
 			return true
 		}
 	}
