@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/breachtrend/breachtrend/rules"
+	"github.com/breachtrend/breachtrend/stages/normalize"
 )
 
 // The oracle: Sector as it was before the one-pass word count, with a
@@ -24,6 +25,14 @@ func (s *Sectors) sectorOracle(org, text string) string {
 		letter := nameSectorOracle(k)
 		if governmentPartOracle(k, letter, letter != "" && nameEndsOracle(k)) {
 			return "S"
+		}
+		if letter == "" || letter == "R" {
+			name := normalize.Compact(org)
+			for _, f := range legalFormSectors {
+				if strings.Contains(name, f.form) {
+					return f.letter
+				}
+			}
 		}
 		if letter != "" {
 			return letter

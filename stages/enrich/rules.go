@@ -27,6 +27,7 @@ const (
 	fileGovernmentParts   = "sector/government_parts.tsv"
 	fileIndustryWords     = "sector/industry_words.tsv"
 	fileIndustries        = "gazetteer/tse_jsic.tsv"
+	fileLegalFormSectors  = "sector/legal_forms.tsv"
 	fileLegalForms        = "organization/legal_forms.tsv"
 	fileAbbreviations     = "organization/abbreviations.tsv"
 	fileAliases           = "organization/aliases.tsv"

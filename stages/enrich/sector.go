@@ -16,7 +16,8 @@ import (
 // Sectors decides an organization's JSIC major group, in this order: a
 // table of known organizations, the gazetteer of companies
 // (rules/gazetteer/companies.tsv) where its industry maps to one sector,
-// a local government's parts, the words of the name, what the text says
+// a local government's parts, the words of the name (a legal form that
+// tells the sector where they give none or only R), what the text says
 // the organization runs or sells
 // (ownOffer), the words of the text, and last the gazetteer's default
 // sector of an industry that spans several (サービス業 → R).
@@ -145,7 +146,7 @@ const (
 
 // routeOf names the rule of a sectorBasis as SectorRoute does.
 var routeOf = map[string]string{"known": RouteKnownTable, "name": RouteNameRule, "gazetteer": RouteGazetteer,
-	"government": RouteNameRule, "offer": RouteTextRule, "text": RouteTextRule, "gazetteer_weak": RouteGazetteerWeak}
+	"government": RouteNameRule, "legal_form": RouteNameRule, "offer": RouteTextRule, "text": RouteTextRule, "gazetteer_weak": RouteGazetteerWeak}
 
 // SectorRoute is Sector and the route that decided it ("" when none did).
 func (s *Sectors) SectorRoute(org, text string) (letter, route string) {
@@ -159,7 +160,7 @@ func (s *Sectors) SectorRoute(org, text string) (letter, route string) {
 // what the organization says it offers (ownOffer, reported as a text
 // rule), or none.
 type sectorBasis struct {
-	rule string // known, government, name, gazetteer, offer, text, gazetteer_weak; "" when none decided
+	rule string // known, government, legal_form, name, gazetteer, offer, text, gazetteer_weak; "" when none decided
 	rank int
 }
 
@@ -184,6 +185,11 @@ func (s *Sectors) decide(org, text string) (string, sectorBasis) {
 		letter, rank, atEnd := nameSectorRank(k)
 		if governmentPart(k, letter, atEnd) {
 			return "S", sectorBasis{rule: "government"}
+		}
+		if letter == "" || letter == "R" {
+			if l := legalFormLetter(org); l != "" {
+				return l, sectorBasis{rule: "legal_form"}
+			}
 		}
 		if letter != "" {
 			return letter, sectorBasis{"name", rank}
