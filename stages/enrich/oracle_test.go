@@ -101,10 +101,11 @@ func ownOfferOracle(org, text string) string {
 		}
 	}
 	slices.SortFunc(found, func(a, b verbAt) int { return cmp.Or(a.at-b.at, a.verb-b.verb) })
+	found = found[:min(len(found), maxOfferStatements)]
 	votes := map[string]int{}
 	var order []string
 	for _, f := range found {
-		if !offerBySelf(org, text[:f.at]) {
+		if !offerBySelfOracle(org, text[:f.at]) {
 			continue
 		}
 		after := text[f.at+len(offerParts["verb"][f.verb]):]
@@ -198,6 +199,20 @@ func governmentPartOracle(k, letter string, atEnd bool) bool {
 	}
 	for _, e := range governmentParts["ends"] {
 		if strings.HasSuffix(rest, e) && len(rest) > len(e) {
+			return true
+		}
+	}
+	return false
+}
+
+// offerBySelfOracle is offerBySelf reading the whole sentence before the
+// verb.
+func offerBySelfOracle(org, before string) bool {
+	if i := strings.LastIndexAny(before, "。\n"); i >= 0 {
+		before = before[i+len(string([]rune(before[i:])[:1])):]
+	}
+	for _, s := range append([]string{org}, offerSubjects...) {
+		if i := strings.LastIndex(before, s); s != "" && i >= 0 && len([]rune(before[i+len(s):])) <= offerSubjectReach {
 			return true
 		}
 	}

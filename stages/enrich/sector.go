@@ -377,7 +377,9 @@ func (f *textFound) scan(text string) {
 	words := textWords.Words()
 	textWords.Each(text, func(at, w int) {
 		if w >= firstOfferVerb {
-			f.verbs = append(f.verbs, wordscan.Hit{Word: w - firstOfferVerb, At: at})
+			if len(f.verbs) < maxOfferStatements {
+				f.verbs = append(f.verbs, wordscan.Hit{Word: w - firstOfferVerb, At: at})
+			}
 			return
 		}
 		if w >= nRuleWords {

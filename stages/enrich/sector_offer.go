@@ -21,6 +21,20 @@ import (
 // its sentence. textWords finds the verbs.
 var offerParts = wordsByColumn(fileOwnOffers, "part", "subject", "verb")
 
+// maxOfferStatements bounds the verbs of offering read in one text, which
+// bounds the work on a text that repeats one (a cost bound, not a rule:
+// real notices state a few).
+const maxOfferStatements = 64
+
+// longestOfferSubject is the length in bytes of the longest subject word.
+var longestOfferSubject = func() int {
+	n := 0
+	for _, s := range offerParts["subject"] {
+		n = max(n, len(s))
+	}
+	return n
+}()
+
 var (
 	offerSubjects     = offerParts["subject"]
 	offerSubjectReach = sectorSettings.Int("offer_subject_reach")
@@ -100,8 +114,14 @@ func countOf(xs []string, x string) int {
 // name in the verb's sentence, at most offerSubjectReach characters before
 // it (「弊社では、運営する」, 「当社グループが提供する」).
 func offerBySelf(org, before string) bool {
+	// Only the subject's own bytes and offerSubjectReach characters before
+	// the verb matter: a long sentence is not read back to its start.
+	if w := offerSubjectReach*utf8.UTFMax + max(len(org), longestOfferSubject); len(before) > w {
+		before = before[len(before)-w:] // may begin inside a rune, where no subject begins
+	}
 	if i := strings.LastIndexAny(before, "。\n"); i >= 0 {
-		before = before[i+1:]
+		_, n := utf8.DecodeRuneInString(before[i:])
+		before = before[i+n:]
 	}
 	near := func(s string) bool {
 		i := strings.LastIndex(before, s)
@@ -122,10 +142,10 @@ func offerBySelf(org, before string) bool {
 // the end of the first offer noun, within offerObjectReach characters and
 // the sentence. "" when no noun is there.
 func offeredSector(after string) string {
+	after = cutRunes(after, offerObjectReach)
 	if i := strings.IndexAny(after, "。\n"); i >= 0 {
 		after = after[:i]
 	}
-	after = cutRunes(after, offerObjectReach)
 	end, letter := -1, ""
 	offerNounIndex.Each(after, func(at, w int) {
 		if end < 0 {
