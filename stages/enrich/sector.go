@@ -6,7 +6,6 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/internal/wordscan"
@@ -18,9 +17,9 @@ import (
 // (rules/gazetteer/companies.tsv) where its industry maps to one sector,
 // a local government's parts, the words of the name (a legal form that
 // tells the sector where they give none or only R), what the text says
-// the organization runs or sells
-// (ownOffer), the words of the text, and last the gazetteer's default
-// sector of an industry that spans several (サービス業 → R).
+// the organization runs or sells (ownOffer), the words of the text, and
+// last the gazetteer's default sector of an industry that spans several
+// (サービス業 → R).
 type Sectors struct {
 	known map[string]string
 }
@@ -155,10 +154,10 @@ func (s *Sectors) SectorRoute(org, text string) (letter, route string) {
 }
 
 // sectorBasis says which rule decided a sector: the known organizations
-// table, a part of a local government (governmentPart, reported as a
-// name rule), a name rule or a text rule (with its rank), the gazetteer,
-// what the organization says it offers (ownOffer, reported as a text
-// rule), or none.
+// table, the gazetteer, a part of a local government (governmentPart) or a
+// legal form (legalFormLetter), both reported as name rules, a name rule
+// or a text rule (with its rank), what the organization says it offers
+// (ownOffer, reported as a text rule), or none.
 type sectorBasis struct {
 	rule string // known, government, legal_form, name, gazetteer, offer, text, gazetteer_weak; "" when none decided
 	rank int
@@ -208,8 +207,6 @@ func (s *Sectors) decide(org, text string) (string, sectorBasis) {
 			n += found.count[w]
 			w++
 		}
-		// The regexp is the costly part of the text rules: run it only when
-		// the text has the characters a department name needs.
 		if r.letter == "S" {
 			n += departmentsWeight(text, found.marks)
 		}
@@ -225,70 +222,6 @@ func (s *Sectors) decide(org, text string) (string, sectorBasis) {
 	}
 	return "", sectorBasis{}
 }
-
-// industryWords are sector/industry_words.tsv: for a TSE industry that
-// holds businesses of several JSIC groups, the words of a company's name
-// that give its group (その他製品 holds the newspapers: 新聞 is G).
-var industryWords = func() map[string][]ruleWord {
-	industries := map[string]bool{}
-	for _, r := range rules.Table(fileIndustries, 3) {
-		industries[r.Fields[0]] = true
-	}
-	m := map[string][]ruleWord{}
-	for _, r := range rules.Table(fileIndustryWords, 3) {
-		rules.Must(r.CheckJSIC(2))
-		if !industries[r.Fields[0]] {
-			panic(fmt.Errorf("rules: %s: industry %q is not one of %s", r.Pos(), r.Fields[0], fileIndustries))
-		}
-		m[r.Fields[0]] = append(m[r.Fields[0]], ruleWord{letter: r.Fields[2], word: r.Fields[1]})
-	}
-	return m
-}()
-
-// industryWordSector is the sector industry_words.tsv gives a company of
-// industry whose name key is k: the first line of the industry whose word
-// the key holds; "" when none does.
-func industryWordSector(industry, k string) string {
-	for _, w := range industryWords[industry] {
-		if strings.Contains(k, w.word) {
-			return w.letter
-		}
-	}
-	return ""
-}
-
-// gazetteerCompany is a company of rules/gazetteer/companies.tsv: its
-// sector, and whether its industry gives it only by default (weak).
-type gazetteerCompany struct {
-	letter string
-	weak   bool
-}
-
-// gazetteerCompanies are the listed and EDINET companies by organization
-// key. A key that two companies of different sectors share says nothing
-// and is left out.
-var gazetteerCompanies = sync.OnceValue(func() map[string]gazetteerCompany {
-	g, err := rules.LoadGazetteers()
-	rules.Must(err)
-	m := make(map[string]gazetteerCompany, len(g.Companies))
-	ambiguous := map[string]bool{}
-	for _, c := range g.Companies {
-		k := OrgKey(c.Name)
-		if k == "" || ambiguous[k] {
-			continue
-		}
-		if l := industryWordSector(c.Industry, k); l != "" {
-			c.JSIC, c.Weak = l, false
-		}
-		if prev, ok := m[k]; ok && prev.letter != c.JSIC {
-			delete(m, k)
-			ambiguous[k] = true
-			continue
-		}
-		m[k] = gazetteerCompany{c.JSIC, c.Weak}
-	}
-	return m
-})
 
 // textWords indexes the words of textRules in order (nRuleWords of them),
 // then departmentMarks, then the verbs of own_offers.tsv (from
@@ -319,20 +252,6 @@ var (
 	headMarks = uint(1)<<nHeadMarks - 1
 	tailMarks = (uint(1)<<len(departmentMarks) - 1) &^ headMarks
 )
-
-// sectionBits are the bits of textFound.marks of the section marks, each
-// of which is a tail mark too.
-var sectionBits = func() uint {
-	var b uint
-	for _, m := range sectionMarks {
-		i := slices.Index(departmentMarks[nHeadMarks:], m)
-		if i < 0 {
-			panic(fmt.Errorf("rules: %s: section mark %q is not a tail mark", fileDepartmentMarks, m))
-		}
-		b |= 1 << (nHeadMarks + i)
-	}
-	return b
-}()
 
 // The numbers of rules/sector/settings.tsv.
 var (
@@ -414,87 +333,4 @@ func occurrenceWeight(text string, i int, w string, care []careException) int {
 		}
 	}
 	return 1
-}
-
-// departmentsWeight is what a government's departments in text add to S:
-// each department (部 or 局, then 課 or 室), and more where it is its
-// sentence's subject; with none, a section named alone that is the
-// subject of its sentence (「このたび、健康づくり課において」) counts as a
-// department that is one, unless an own word of department_subject.tsv
-// opens it (当院医事課, 本学学務課: the section of a hospital or a university) or it holds a particle
-// (名簿は健康づくり課: the sentence's subject is 名簿). marks are
-// textFound.marks.
-// The regexps are the costly part of the text rules: they run only when
-// the text has the marks a department needs.
-func departmentsWeight(text string, marks uint) int {
-	n := 0
-	if marks&headMarks != 0 && marks&tailMarks != 0 {
-		for _, loc := range departmentRE.FindAllStringIndex(text, departmentMax) {
-			n += departmentWeight
-			if deptSubject(text, loc[0], loc[1]) {
-				n += departmentSubjectWeight
-			}
-		}
-	}
-	if n > 0 || marks&sectionBits == 0 || !sectionBeforeParticle(text) {
-		return n
-	}
-	for _, loc := range sectionRE.FindAllStringIndex(text, departmentMax) {
-		section := text[loc[0]:loc[1]]
-		if deptSubject(text, loc[0], loc[1]) && !hasAnyPrefix(section, departmentSubject["own"]) && !containsAny(section, departmentSubject["not_in_section"]) {
-			return departmentWeight + departmentSubjectWeight
-		}
-	}
-	return 0
-}
-
-// sectionBeforeParticle reports whether a section mark in text is followed
-// by a particle of department_subject.tsv, as every section that is its
-// sentence's subject is: most texts have none, and skip sectionRE.
-func sectionBeforeParticle(text string) bool {
-	for _, m := range sectionMarks {
-		for rest := text; ; {
-			i := strings.Index(rest, m)
-			if i < 0 {
-				break
-			}
-			rest = rest[i+len(m):]
-			if hasAnyPrefix(rest, departmentSubject["particle"]) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// deptSubject reports whether the department at text[i:j] opens a
-// sentence as its subject, as a government's section does when it reports
-// its own incident: 「総務部安全安心課におきまして」, 「この度、○○部○○課において」.
-func deptSubject(text string, i, j int) bool {
-	before := strings.TrimSuffix(text[:i], "、")
-	for _, o := range departmentSubject["opener"] {
-		before = strings.TrimSuffix(before, o)
-	}
-	if before != "" && !strings.HasSuffix(before, "\n") && !strings.HasSuffix(before, "。") && !strings.HasSuffix(before, " ") {
-		return false
-	}
-	return hasAnyPrefix(text[j:], departmentSubject["particle"])
-}
-
-func containsAny(s string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
-}
-
-func hasAnyPrefix(s string, ps []string) bool {
-	for _, p := range ps {
-		if strings.HasPrefix(s, p) {
-			return true
-		}
-	}
-	return false
 }
