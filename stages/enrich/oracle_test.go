@@ -2,6 +2,7 @@ package enrich
 
 import (
 	"cmp"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -169,6 +170,12 @@ func nameEndsOracle(k string) bool {
 func governmentPartOracle(k, letter string, atEnd bool) bool {
 	for _, m := range sectionMarks {
 		if !atEnd && strings.HasSuffix(k, m) && len([]rune(k)) > 2 {
+			return true
+		}
+	}
+	for _, b := range governmentParts["bureau"] {
+		tails := regexp.QuoteMeta(strings.Join(departmentMarks[nHeadMarks:], ""))
+		if !atEnd && regexp.MustCompile(`^.{2,}?`+regexp.QuoteMeta(b)+`.{2,}[`+tails+`]$`).MatchString(k) {
 			return true
 		}
 	}

@@ -19,7 +19,7 @@ import (
 // government's name, opens one of its institutions (`opens`: 市立, 県立),
 // the marks that end one of its departments (`ends`: 局, 部), and the
 // words that end a body it set up (`body`: 協会, 財団).
-var governmentParts = wordsByColumn(fileGovernmentParts, "part", "opens", "ends", "body")
+var governmentParts = wordsByColumn(fileGovernmentParts, "part", "opens", "ends", "body", "bureau")
 
 // governmentNames are the local governments of
 // rules/gazetteer/local_governments.tsv by name (つくばみらい市) and full
@@ -45,8 +45,9 @@ const maxGovernmentRunes = 12
 // governmentPart reports whether the name key k, whose name rules give
 // letter by a word that ends k or not (atEnd), names a government's part:
 //   - a section named alone (建築指導課: a `section` mark of
-//     department_marks.tsv ends it, after 2 characters or more), when no
-//     name word ends it;
+//     department_marks.tsv ends it, after 2 characters or more) or a
+//     bureau's office or section (まちづくり局交通政策室), when no name word
+//     ends it;
 //   - a local government's name, the longest that begins k, then an
 //     `opens` word and more (市立子育て支援センター) or more and an `ends`
 //     mark (福祉保健局), when no name word ends it;
@@ -55,12 +56,8 @@ const maxGovernmentRunes = 12
 //     the generic bodies' sector: a specific one still wins
 //     (○○県社会福祉協議会 is P).
 func governmentPart(k, letter string, atEnd bool) bool {
-	if !atEnd {
-		for _, m := range sectionMarks {
-			if strings.HasSuffix(k, m) && utf8.RuneCountInString(k) > 2 {
-				return true
-			}
-		}
+	if !atEnd && (isSectionAlone(k) || isBureauSection(k)) {
+		return true
 	}
 	rest, ok := afterGovernment(k)
 	if !ok {
@@ -78,6 +75,44 @@ func governmentPart(k, letter string, atEnd bool) bool {
 		}
 	}
 	return hasLongerSuffix(rest, governmentParts["ends"])
+}
+
+// isSectionAlone reports whether k is a section named alone: a section
+// mark of department_marks.tsv after 2 characters or more (建築指導課).
+func isSectionAlone(k string) bool {
+	for _, m := range sectionMarks {
+		if strings.HasSuffix(k, m) && utf8.RuneCountInString(k) > 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// isBureauSection reports whether k is a bureau's office or section named
+// alone: 2 characters or more, a `bureau` mark of government_parts.tsv
+// (局), 2 characters or more and a tail mark of department_marks.tsv
+// (まちづくり局交通政策室, which 交通 inside would make H).
+func isBureauSection(k string) bool {
+	for _, b := range governmentParts["bureau"] {
+		for from := 0; ; {
+			i := strings.Index(k[from:], b)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(b)
+			if utf8.RuneCountInString(k[:i]) < 2 {
+				continue
+			}
+			rest := k[from:]
+			for _, t := range departmentMarks[nHeadMarks:] {
+				if strings.HasSuffix(rest, t) && utf8.RuneCountInString(rest) > 2 {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // hasLongerSuffix reports whether s ends with one of words and holds more
