@@ -44,7 +44,7 @@ func TestSectorCases(t *testing.T) {
 			t.Errorf("rules/%s has no case in rules/cases/sector.tsv (a note starting %q)", f, name+":")
 		}
 	}
-	need := []sectorBasis{{rule: "known"}, {rule: "gazetteer"}, {rule: "gazetteer_weak"}}
+	need := []sectorBasis{{rule: "known"}, {rule: "government"}, {rule: "legal_form"}, {rule: "gazetteer"}, {rule: "offer"}, {rule: "gazetteer_weak"}}
 	for _, r := range nameRules {
 		need = append(need, sectorBasis{"name", r.rank})
 	}
@@ -66,6 +66,12 @@ func (b sectorBasis) String() string {
 		return "a company of rules/gazetteer/companies.tsv"
 	case "gazetteer_weak":
 		return "a company of a weak industry of rules/gazetteer/companies.tsv"
+	case "legal_form":
+		return "a legal form of rules/" + fileLegalFormSectors
+	case "government":
+		return "a part of a local government (rules/" + fileGovernmentParts + ")"
+	case "offer":
+		return "what the organization offers (rules/" + fileOwnOffers + ")"
 	case "name":
 		return fmt.Sprintf("rank %d of rules/%s", b.rank, fileNameRules)
 	default:
@@ -82,7 +88,7 @@ func TestEnrichRulesLoad(t *testing.T) {
 		files[f] = true
 	}
 	for _, f := range []string{fileOrganizations, fileNameRules, fileTextRules, fileOwnWords, filePublicCare, fileDepartmentMarks,
-		fileDepartmentSubject, fileSectorSettings, fileLegalForms, fileAbbreviations, fileAliases, fileRegulators, fileSupervision,
+		fileDepartmentSubject, fileSectorSettings, fileOwnOffers, fileOfferNouns, fileGovernmentParts, fileIndustryWords, fileLegalFormSectors, fileLegalForms, fileAbbreviations, fileAliases, fileRegulators, fileSupervision,
 		fileContractor, fileLinkSettings} {
 		if !files[f] {
 			t.Errorf("rules/%s is not bundled", f)
@@ -91,6 +97,7 @@ func TestEnrichRulesLoad(t *testing.T) {
 	for name, n := range map[string]int{
 		"known organizations": len(bundledKnown), "name rules": len(nameWords), "text rules": len(textRules),
 		"own words": len(ownWords), "public care": len(publicCare), "department marks": len(departmentMarks),
+		"offer nouns": len(offerNouns), "industry words": len(industryWords), "legal form sectors": len(legalFormSectors), "offer subjects": len(offerSubjects), "government names": len(governmentNames()),
 		"legal words": len(legalWords), "abbreviations": len(abbreviations), "aliases": len(aliases),
 		"regulators": len(regulators), "contractor words": len(contractorWords),
 	} {

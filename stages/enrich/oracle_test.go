@@ -1,10 +1,14 @@
 package enrich
 
 import (
+	"cmp"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/breachtrend/breachtrend/rules"
+	"github.com/breachtrend/breachtrend/stages/normalize"
 )
 
 // The oracle: Sector as it was before the one-pass word count, with a
@@ -16,12 +20,27 @@ func (s *Sectors) sectorOracle(org, text string) string {
 		if l, ok := s.known[k]; ok {
 			return l
 		}
-		if letter := nameSectorOracle(k); letter != "" {
-			return letter
-		}
 		if c, ok := gazetteerCompanies()[k]; ok && !c.weak {
 			return c.letter
 		}
+		letter := nameSectorOracle(k)
+		if governmentPartOracle(k, letter, letter != "" && nameEndsOracle(k)) {
+			return "S"
+		}
+		if letter == "" || letter == "R" {
+			name := normalize.Compact(org)
+			for _, f := range legalFormSectors {
+				if strings.Contains(name, f.form) {
+					return f.letter
+				}
+			}
+		}
+		if letter != "" {
+			return letter
+		}
+	}
+	if l := ownOfferOracle(org, text); l != "" {
+		return l
 	}
 	best, bestN := "", 0
 	for _, r := range textRules {
@@ -29,13 +48,30 @@ func (s *Sectors) sectorOracle(org, text string) string {
 		for _, w := range r.words {
 			n += countWordOracle(text, w)
 		}
-		if r.letter == "S" && strings.ContainsAny(text, strings.Join(departmentMarks[:nHeadMarks], "")) && strings.ContainsAny(text, strings.Join(departmentMarks[nHeadMarks:], "")) {
+		if r.letter == "S" {
+			d := 0
 			for _, loc := range departmentRE.FindAllStringIndex(text, departmentMax) {
-				n += departmentWeight
+				d += departmentWeight
 				if deptSubject(text, loc[0], loc[1]) {
-					n += departmentSubjectWeight
+					d += departmentSubjectWeight
 				}
 			}
+			if d == 0 {
+				for _, loc := range sectionRE.FindAllStringIndex(text, departmentMax) {
+					own := false
+					for _, o := range departmentSubject["own"] {
+						own = own || strings.HasPrefix(text[loc[0]:], o)
+					}
+					for _, c := range departmentSubject["not_in_section"] {
+						own = own || strings.Contains(text[loc[0]:loc[1]], c)
+					}
+					if deptSubject(text, loc[0], loc[1]) && !own {
+						d = departmentWeight + departmentSubjectWeight
+						break
+					}
+				}
+			}
+			n += d
 		}
 		if n > bestN {
 			best, bestN = r.letter, n
@@ -48,6 +84,146 @@ func (s *Sectors) sectorOracle(org, text string) string {
 		return c.letter
 	}
 	return ""
+}
+
+// ownOfferOracle is ownOffer with a strings.Index per verb, noun and
+// text word.
+func ownOfferOracle(org, text string) string {
+	type verbAt struct{ at, verb int }
+	var found []verbAt
+	for v, w := range offerParts["verb"] {
+		for from := 0; ; {
+			i := strings.Index(text[from:], w)
+			if i < 0 {
+				break
+			}
+			found = append(found, verbAt{from + i, v})
+			from += i + 1
+		}
+	}
+	slices.SortFunc(found, func(a, b verbAt) int { return cmp.Or(a.at-b.at, a.verb-b.verb) })
+	found = found[:min(len(found), maxOfferStatements)]
+	votes := map[string]int{}
+	var order []string
+	for _, f := range found {
+		if !offerBySelfOracle(org, text[:f.at]) {
+			continue
+		}
+		after := text[f.at+len(offerParts["verb"][f.verb]):]
+		if i := strings.IndexAny(after, "。\n"); i >= 0 {
+			after = after[:i]
+		}
+		if r := []rune(after); len(r) > offerObjectReach {
+			after = string(r[:offerObjectReach])
+		}
+		at, noun := -1, offerNoun{}
+		for _, n := range offerNouns {
+			if i := strings.Index(after, n.noun); i >= 0 && (at < 0 || i < at || i == at && len(n.noun) > len(noun.noun)) {
+				at, noun = i, n
+			}
+		}
+		if at < 0 {
+			continue
+		}
+		letter := noun.letter
+		object, bestLen := after[:at+len(noun.noun)], 0
+		for _, r := range textRules {
+			for _, w := range r.words {
+				if strings.Contains(object, w) && len(w) > bestLen {
+					letter, bestLen = r.letter, len(w)
+				}
+			}
+		}
+		if votes[letter] == 0 {
+			order = append(order, letter)
+		}
+		votes[letter]++
+	}
+	best := ""
+	for _, l := range order { // the first stated wins a tie
+		if best == "" || votes[l] > votes[best] {
+			best = l
+		}
+	}
+	return best
+}
+
+// nameEndsOracle reports whether the name rule that gave k its letter
+// ends k: the best-scoring word, as nameSectorOracle scores them.
+func nameEndsOracle(k string) bool {
+	bestScore, end := 0, false
+	for _, r := range nameRules {
+		for _, w := range r.words {
+			n := len([]rune(w))
+			if strings.HasSuffix(k, w) && n+1 > bestScore {
+				bestScore, end = n+1, true
+			} else if !strings.HasSuffix(k, w) && n > 1 && strings.Contains(k, w) && n > bestScore {
+				bestScore, end = n, false
+			}
+		}
+	}
+	return end
+}
+
+// governmentPartOracle is governmentPart trying every local government's
+// name as a prefix of k.
+func governmentPartOracle(k, letter string, atEnd bool) bool {
+	for _, m := range sectionMarks {
+		if !atEnd && strings.HasSuffix(k, m) && len([]rune(k)) > 2 {
+			return true
+		}
+	}
+	for _, b := range governmentParts["bureau"] {
+		tails := regexp.QuoteMeta(strings.Join(departmentMarks[nHeadMarks:], ""))
+		if !atEnd && regexp.MustCompile(`^.{2,}?`+regexp.QuoteMeta(b)+`.{2,}[`+tails+`]$`).MatchString(k) {
+			return true
+		}
+	}
+	longest := ""
+	for name := range governmentNames() {
+		if len(name) > len(longest) && strings.HasPrefix(k, name) && len([]rune(name)) <= maxGovernmentRunes {
+			longest = name
+		}
+	}
+	if longest == "" {
+		return false
+	}
+	rest := k[len(longest):]
+	if letter == "" || letter == "R" {
+		for _, b := range governmentParts["body"] {
+			if strings.HasSuffix(rest, b) && len(rest) > len(b) {
+				return true
+			}
+		}
+	}
+	if atEnd {
+		return false
+	}
+	for _, o := range governmentParts["opens"] {
+		if strings.HasPrefix(rest, o) && len(rest) > len(o) {
+			return true
+		}
+	}
+	for _, e := range governmentParts["ends"] {
+		if strings.HasSuffix(rest, e) && len(rest) > len(e) {
+			return true
+		}
+	}
+	return false
+}
+
+// offerBySelfOracle is offerBySelf reading the whole sentence before the
+// verb.
+func offerBySelfOracle(org, before string) bool {
+	if i := strings.LastIndexAny(before, "。\n"); i >= 0 {
+		before = before[i+len(string([]rune(before[i:])[:1])):]
+	}
+	for _, s := range append([]string{org}, offerSubjects...) {
+		if i := strings.LastIndex(before, s); s != "" && i >= 0 && len([]rune(before[i+len(s):])) <= offerSubjectReach {
+			return true
+		}
+	}
+	return false
 }
 
 func nameSectorOracle(k string) string {
@@ -110,7 +286,7 @@ func publicCareOracle(text string, i int, w string) bool {
 // oracleOrgs are organization names for the comparison: the bundled table's
 // and a few that only the name rules or nothing decide.
 func oracleOrgs() []string {
-	orgs := append([]string{"", "アイフル株式会社", "ANYCOLOR株式会社"}, benchOrgs...)
+	orgs := append([]string{"", "アイフル株式会社", "ANYCOLOR株式会社", "青森県健康福祉部", "弘前市立病院", "弘前市立子育て支援センター", "札幌市中央区保健福祉部", "北海道架空新聞社", "八戸市"}, benchOrgs...)
 	for _, r := range rules.Table(fileOrganizations, 2) {
 		orgs = append(orgs, r.Fields[0])
 	}
@@ -146,6 +322,7 @@ func FuzzSectorOracle(f *testing.F) {
 	f.Add("", "福祉部高齢支援課におきまして、居宅介護支援事業所に介護保険の被保険者番号と要介護度を含む名簿を誤送信しました。")
 	f.Add("株式会社架空", "弊社のローンなど弊社オンラインショップ当協会が運営する通販サイト介護介護介護")
 	f.Add("架空市", "市民市民市民\xff本市")
+	f.Add("架空エコー株式会社", "架空エコー株式会社が運営する「X」サイト。弊社が提供するサービス、当社が運営するホテル、当社が運営している通販サイト\n当社が運営するホテル")
 	for _, n := range sampleNotices(f) {
 		f.Add("", n[:min(len(n), 1500)])
 	}

@@ -22,6 +22,12 @@ const (
 	fileDepartmentMarks   = "sector/department_marks.tsv"
 	fileDepartmentSubject = "sector/department_subject.tsv"
 	fileSectorSettings    = "sector/settings.tsv"
+	fileOwnOffers         = "sector/own_offers.tsv"
+	fileOfferNouns        = "sector/offer_nouns.tsv"
+	fileGovernmentParts   = "sector/government_parts.tsv"
+	fileIndustryWords     = "sector/industry_words.tsv"
+	fileIndustries        = "gazetteer/tse_jsic.tsv"
+	fileLegalFormSectors  = "sector/legal_forms.tsv"
 	fileLegalForms        = "organization/legal_forms.tsv"
 	fileAbbreviations     = "organization/abbreviations.tsv"
 	fileAliases           = "organization/aliases.tsv"
@@ -161,20 +167,25 @@ var publicCare = func() []careException {
 	return out
 }()
 
-// departmentMarks are the one-character marks of department_marks.tsv,
-// head marks first; nHeadMarks of them are head marks.
-var departmentMarks, nHeadMarks = func() ([]string, int) {
-	m := wordsByColumn(fileDepartmentMarks, "position", "head", "tail")
-	for _, w := range append(slices.Clone(m["head"]), m["tail"]...) {
+// departmentMarks are the one-character head and tail marks of
+// department_marks.tsv, head marks first; nHeadMarks of them are head
+// marks. sectionMarks are its section marks.
+var departmentMarks, nHeadMarks, sectionMarks = func() ([]string, int, []string) {
+	m := wordsByColumn(fileDepartmentMarks, "position", "head", "tail", "section")
+	for _, w := range slices.Concat(m["head"], m["tail"], m["section"]) {
 		if utf8.RuneCountInString(w) != 1 {
 			panic(fmt.Errorf("rules: %s: mark %q is not one character", fileDepartmentMarks, w))
 		}
 	}
-	return append(slices.Clone(m["head"]), m["tail"]...), len(m["head"])
+	return slices.Concat(m["head"], m["tail"]), len(m["head"]), m["section"]
 }()
 
 // departmentRE is a government's department and section: 「総務部安全安心課」,
 // 「まちづくり局交通政策室」.
 var departmentRE = regexp.MustCompile(`\p{Han}{2,8}` + alternation(departmentMarks[:nHeadMarks]) + `\p{Han}{2,10}` + alternation(departmentMarks[nHeadMarks:]))
 
-var departmentSubject = wordsByColumn(fileDepartmentSubject, "role", "opener", "particle")
+// sectionRE is a government's section named alone, kana allowed
+// (「健康づくり課」): read only where it opens a sentence as its subject.
+var sectionRE = regexp.MustCompile(`[\p{Han}\p{Hiragana}\p{Katakana}ー]{2,10}` + alternation(sectionMarks))
+
+var departmentSubject = wordsByColumn(fileDepartmentSubject, "role", "opener", "particle", "own", "not_in_section")

@@ -6,7 +6,6 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/internal/wordscan"
@@ -14,10 +13,13 @@ import (
 )
 
 // Sectors decides an organization's JSIC major group, in this order: a
-// table of known organizations, the words of the name, the gazetteer of
-// companies (rules/gazetteer/companies.tsv) where its industry maps to
-// one sector, the words of the text, and last the gazetteer's default
-// sector of an industry that spans several (サービス業 → R).
+// table of known organizations, the gazetteer of companies
+// (rules/gazetteer/companies.tsv) where its industry maps to one sector,
+// a local government's parts, the words of the name (a legal form that
+// tells the sector where they give none or only R), what the text says
+// the organization runs or sells (ownOffer), the words of the text, and
+// last the gazetteer's default sector of an industry that spans several
+// (サービス業 → R).
 type Sectors struct {
 	known map[string]string
 }
@@ -85,26 +87,27 @@ var textRules = rankedRules(fileTextRules)
 // one (さくら不動産販売 is real estate, not retail), and ties keep the
 // rules' order.
 func nameSector(k string) string {
-	letter, _ := nameSectorRank(k)
+	letter, _, _ := nameSectorRank(k)
 	return letter
 }
 
-// nameSectorRank is nameSector with the rank of the rule that decided.
-func nameSectorRank(k string) (string, int) {
-	best, bestRank, bestScore := "", 0, 0
+// nameSectorRank is nameSector with the rank of the rule that decided,
+// and whether its word ends the name.
+func nameSectorRank(k string) (letter string, rank int, atEnd bool) {
+	bestScore := 0
 	for _, w := range nameWords {
-		score := 0
+		score, end := 0, false
 		switch {
 		case strings.HasSuffix(k, w.word):
-			score = w.runes + 1
+			score, end = w.runes+1, true
 		case w.runes > 1 && strings.Contains(k, w.word):
 			score = w.runes
 		}
 		if score > bestScore {
-			best, bestRank, bestScore = w.letter, w.rank, score
+			letter, rank, atEnd, bestScore = w.letter, w.rank, end, score
 		}
 	}
-	return best, bestRank
+	return letter, rank, atEnd
 }
 
 // nameWords are the words of nameRules in order, with their lengths in
@@ -142,7 +145,7 @@ const (
 
 // routeOf names the rule of a sectorBasis as SectorRoute does.
 var routeOf = map[string]string{"known": RouteKnownTable, "name": RouteNameRule, "gazetteer": RouteGazetteer,
-	"text": RouteTextRule, "gazetteer_weak": RouteGazetteerWeak}
+	"government": RouteNameRule, "legal_form": RouteNameRule, "offer": RouteTextRule, "text": RouteTextRule, "gazetteer_weak": RouteGazetteerWeak}
 
 // SectorRoute is Sector and the route that decided it ("" when none did).
 func (s *Sectors) SectorRoute(org, text string) (letter, route string) {
@@ -151,10 +154,12 @@ func (s *Sectors) SectorRoute(org, text string) (letter, route string) {
 }
 
 // sectorBasis says which rule decided a sector: the known organizations
-// table, a name rule or a text rule (with its rank), the gazetteer, or
-// none.
+// table, the gazetteer, a part of a local government (governmentPart) or a
+// legal form (legalFormLetter), both reported as name rules, a name rule
+// or a text rule (with its rank), what the organization says it offers
+// (ownOffer, reported as a text rule), or none.
 type sectorBasis struct {
-	rule string // known, name, gazetteer, text, gazetteer_weak; "" when none decided
+	rule string // known, government, legal_form, name, gazetteer, offer, text, gazetteer_weak; "" when none decided
 	rank int
 }
 
@@ -167,18 +172,33 @@ func (s *Sectors) decide(org, text string) (string, sectorBasis) {
 		if l, ok := s.known[k]; ok {
 			return l, sectorBasis{rule: "known"}
 		}
-		if letter, rank := nameSectorRank(k); letter != "" {
-			return letter, sectorBasis{"name", rank}
-		}
+		// A listed company's industry tells its business better than the
+		// words of its name (フジテック makes lifts, 加賀電子 is a
+		// wholesaler), but for an industry that spans several sectors.
 		if c, ok := gazetteerCompanies()[k]; ok {
 			if !c.weak {
 				return c.letter, sectorBasis{rule: "gazetteer"}
 			}
 			weak = &c
 		}
+		letter, rank, atEnd := nameSectorRank(k)
+		if governmentPart(k, letter, atEnd) {
+			return "S", sectorBasis{rule: "government"}
+		}
+		if letter == "" || letter == "R" {
+			if l := legalFormLetter(org); l != "" {
+				return l, sectorBasis{rule: "legal_form"}
+			}
+		}
+		if letter != "" {
+			return letter, sectorBasis{"name", rank}
+		}
 	}
 	var found textFound
 	found.scan(text)
+	if l := ownOffer(org, text, found.verbs); l != "" {
+		return l, sectorBasis{rule: "offer"}
+	}
 	best, bestRank, bestN := "", 0, 0
 	w := 0 // the first word of rule r in textWords
 	for _, r := range textRules {
@@ -187,15 +207,8 @@ func (s *Sectors) decide(org, text string) (string, sectorBasis) {
 			n += found.count[w]
 			w++
 		}
-		// The regexp is the costly part of the text rules: run it only when
-		// the text has the characters a department name needs.
-		if r.letter == "S" && found.marks&headMarks != 0 && found.marks&tailMarks != 0 {
-			for _, loc := range departmentRE.FindAllStringIndex(text, departmentMax) {
-				n += departmentWeight
-				if deptSubject(text, loc[0], loc[1]) {
-					n += departmentSubjectWeight
-				}
-			}
+		if r.letter == "S" {
+			n += departmentsWeight(text, found.marks)
 		}
 		if n > bestN {
 			best, bestRank, bestN = r.letter, r.rank, n
@@ -210,39 +223,10 @@ func (s *Sectors) decide(org, text string) (string, sectorBasis) {
 	return "", sectorBasis{}
 }
 
-// gazetteerCompany is a company of rules/gazetteer/companies.tsv: its
-// sector, and whether its industry gives it only by default (weak).
-type gazetteerCompany struct {
-	letter string
-	weak   bool
-}
-
-// gazetteerCompanies are the listed and EDINET companies by organization
-// key. A key that two companies of different sectors share says nothing
-// and is left out.
-var gazetteerCompanies = sync.OnceValue(func() map[string]gazetteerCompany {
-	g, err := rules.LoadGazetteers()
-	rules.Must(err)
-	m := make(map[string]gazetteerCompany, len(g.Companies))
-	ambiguous := map[string]bool{}
-	for _, c := range g.Companies {
-		k := OrgKey(c.Name)
-		if k == "" || ambiguous[k] {
-			continue
-		}
-		if prev, ok := m[k]; ok && prev.letter != c.JSIC {
-			delete(m, k)
-			ambiguous[k] = true
-			continue
-		}
-		m[k] = gazetteerCompany{c.JSIC, c.Weak}
-	}
-	return m
-})
-
-// textWords indexes the words of textRules in order, then departmentMarks:
-// one walk over a text counts them all, where strings.Index would walk it
-// once per word.
+// textWords indexes the words of textRules in order (nRuleWords of them),
+// then departmentMarks, then the verbs of own_offers.tsv (from
+// firstOfferVerb): one walk over a text finds them all, where
+// strings.Index would walk it once per word.
 var textWords = func() *wordscan.Index {
 	var words []string
 	for _, r := range textRules {
@@ -251,8 +235,16 @@ var textWords = func() *wordscan.Index {
 	if len(words) > maxTextWords {
 		panic(fmt.Errorf("rules: %s: %d words, more than the %d stages/enrich/sector.go has room for (maxTextWords)", fileTextRules, len(words), maxTextWords))
 	}
-	return wordscan.New(append(words, departmentMarks...))
+	words = append(words, departmentMarks...)
+	return wordscan.New(append(words, offerParts["verb"]...))
 }()
+
+// nRuleWords is how many words of textWords are text rules' words;
+// firstOfferVerb is the index of the first offer verb.
+var (
+	nRuleWords     = len(textWords.Words()) - len(departmentMarks) - len(offerParts["verb"])
+	firstOfferVerb = nRuleWords + len(departmentMarks)
+)
 
 // headMarks and tailMarks are the bits of textFound.marks for the
 // department marks a department name needs (部 or 局, then 課 or 室).
@@ -275,7 +267,7 @@ var (
 var careOf = func() (out [maxTextWords][]careException) {
 	words := textWords.Words()
 	for _, c := range publicCare {
-		i := slices.Index(words[:len(words)-len(departmentMarks)], c.word)
+		i := slices.Index(words[:nRuleWords], c.word)
 		if i < 0 {
 			panic(fmt.Errorf("rules: %s: %q is not a word of %s", filePublicCare, c.word, fileTextRules))
 		}
@@ -288,11 +280,12 @@ var careOf = func() (out [maxTextWords][]careException) {
 const maxTextWords = 128
 
 // textFound is what scan found: for each word of textRules its
-// occurrences, each weighted by occurrenceWeight, and which departmentMarks
-// occur.
+// occurrences, each weighted by occurrenceWeight, which departmentMarks
+// occur, and where the verbs of own_offers.tsv do.
 type textFound struct {
 	count [maxTextWords]int
 	marks uint
+	verbs []wordscan.Hit // Word indexes offerParts["verb"]
 }
 
 // scan counts the words of textRules in text in one walk. Occurrences
@@ -301,10 +294,15 @@ type textFound struct {
 func (f *textFound) scan(text string) {
 	var next [maxTextWords]int // where an occurrence of a word may start: occurrences do not overlap
 	words := textWords.Words()
-	nRule := len(words) - len(departmentMarks)
 	textWords.Each(text, func(at, w int) {
-		if w >= nRule {
-			f.marks |= 1 << (w - nRule)
+		if w >= firstOfferVerb {
+			if len(f.verbs) < maxOfferStatements {
+				f.verbs = append(f.verbs, wordscan.Hit{Word: w - firstOfferVerb, At: at})
+			}
+			return
+		}
+		if w >= nRuleWords {
+			f.marks |= 1 << (w - nRuleWords)
 			return
 		}
 		if at < next[w] {
@@ -335,27 +333,4 @@ func occurrenceWeight(text string, i int, w string, care []careException) int {
 		}
 	}
 	return 1
-}
-
-// deptSubject reports whether the department at text[i:j] opens a
-// sentence as its subject, as a government's section does when it reports
-// its own incident: 「総務部安全安心課におきまして」, 「この度、○○部○○課において」.
-func deptSubject(text string, i, j int) bool {
-	before := strings.TrimSuffix(text[:i], "、")
-	for _, o := range departmentSubject["opener"] {
-		before = strings.TrimSuffix(before, o)
-	}
-	if before != "" && !strings.HasSuffix(before, "\n") && !strings.HasSuffix(before, "。") && !strings.HasSuffix(before, " ") {
-		return false
-	}
-	return hasAnyPrefix(text[j:], departmentSubject["particle"])
-}
-
-func hasAnyPrefix(s string, ps []string) bool {
-	for _, p := range ps {
-		if strings.HasPrefix(s, p) {
-			return true
-		}
-	}
-	return false
 }

@@ -3,6 +3,7 @@ package enrich
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // The sector rules' examples are rules/cases/sector.tsv (TestSectorCases).
@@ -34,5 +35,22 @@ func TestSectorsLoad(t *testing.T) {
 func TestBundledOrganizations(t *testing.T) {
 	if n := len(NewSectors().known); n < 50 {
 		t.Errorf("bundled table (rules/%s) has %d organizations", fileOrganizations, n)
+	}
+}
+
+// TestOwnOfferBounded: a text that repeats a verb of offering a hundred
+// thousand times in one sentence is read in bounded time, the sentence
+// not walked back to its start for each verb.
+func TestOwnOfferBounded(t *testing.T) {
+	text := strings.Repeat("当社が提供するサービス、", 100_000)
+	done := make(chan string, 1)
+	go func() { done <- NewSectors().Sector("", text) }()
+	select {
+	case got := <-done:
+		if got != "G" {
+			t.Errorf("Sector = %q, want G", got)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Sector took more than 10 s on a 3.6 MB text of one sentence")
 	}
 }

@@ -8,7 +8,9 @@
 //     of Japan, from lgcode.csv (code4fukui/LGCode, MIT);
 //   - companies.tsv: every domestic EDINET filer with a TSE industry and its
 //     JSIC major group, from edinetcode.csv (出典：金融庁 EDINET) and the
-//     hand-kept industry map tse_jsic.tsv beside the outputs.
+//     hand-kept industry map tse_jsic.tsv beside the outputs; a filer whose
+//     提出者名 adds its registered name in brackets (定款上の商号…) is two
+//     rows, one for each name.
 //
 // Both outputs are sorted and deterministic, so a rerun over the same
 // lists changes nothing and a diff shows what an update of the lists did.
@@ -186,20 +188,43 @@ func edinetCompanies(path string, industries map[string]string) ([][]string, err
 		if !ok {
 			continue // a filer's kind, not an industry
 		}
-		name := compact(r[col["提出者名"]])
-		if name == "" || seen[name] {
-			continue
-		}
-		seen[name] = true
 		listed := "no"
 		if r[col["上場区分"]] == "上場" {
 			listed = "yes"
 		}
-		rows = append(rows, []string{name, letter, industry, listed})
+		for _, name := range tradeNames(compact(r[col["提出者名"]])) {
+			if name == "" || seen[name] {
+				continue
+			}
+			seen[name] = true
+			rows = append(rows, []string{name, letter, industry, listed})
+		}
 	}
 	slices.SortFunc(rows, func(x, y []string) int { return strings.Compare(x[0], y[0]) })
 	return rows, nil
 }
+
+// tradeNames are the names a filer's 提出者名 gives: itself, or, where it
+// adds the name registered in its articles in brackets
+// (「パーク二四株式会社(定款上の商号パーク24株式会社)」), the name before
+// the brackets and the registered one, each a name that notices write.
+func tradeNames(name string) []string {
+	open := strings.LastIndex(name, "(")
+	if open < 0 || !strings.HasSuffix(name, ")") {
+		return []string{name}
+	}
+	inner := name[open+1 : len(name)-1]
+	for _, label := range tradeNameLabels {
+		if registered, ok := strings.CutPrefix(inner, label); ok && registered != "" {
+			return []string{name[:open], registered}
+		}
+	}
+	return []string{name}
+}
+
+// tradeNameLabels open the bracketed registered name of a 提出者名 (称号 is
+// how one filer misspells 商号).
+var tradeNameLabels = []string{"定款上の商号", "商号", "称号"}
 
 // compact is NFKC without white space, as the extractor compares names.
 func compact(s string) string {

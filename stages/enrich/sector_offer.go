@@ -1,0 +1,198 @@
+package enrich
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/breachtrend/breachtrend/internal/wordscan"
+	"github.com/breachtrend/breachtrend/rules"
+)
+
+// What a notice says its organization itself runs, provides or sells
+// (「当社が運営する通販サイト」, 「弊社が提供する「○○」サービス」) tells
+// its sector more directly than the words the rest of the text uses, which
+// also name what its customers or partners do: a platform for web shops
+// writes of shops and their orders, but provides a service.
+
+// offerParts are the subject and verb words of sector/own_offers.tsv; a
+// subject may stand up to offerSubjectReach characters before the verb, in
+// its sentence. textWords finds the verbs.
+var offerParts = wordsByColumn(fileOwnOffers, "part", "subject", "verb")
+
+// maxOfferStatements bounds the verbs of offering read in one text, which
+// bounds the work on a text that repeats one (a cost bound, not a rule:
+// real notices state a few).
+const maxOfferStatements = 64
+
+// longestOfferSubject is the length in bytes of the longest subject word.
+var longestOfferSubject = func() int {
+	n := 0
+	for _, s := range offerParts["subject"] {
+		n = max(n, len(s))
+	}
+	return n
+}()
+
+var (
+	offerSubjects     = offerParts["subject"]
+	offerSubjectReach = sectorSettings.Int("offer_subject_reach")
+	offerObjectReach  = sectorSettings.Int("offer_object_reach")
+)
+
+// offerNoun is a line of sector/offer_nouns.tsv: a noun of what is run or
+// sold, and the sector that running or selling it is.
+type offerNoun struct{ noun, letter string }
+
+// offerNouns are sector/offer_nouns.tsv, longest first, so that at one
+// position the longest noun is found first (ウェブサイト before ウェブ).
+var offerNouns = func() []offerNoun {
+	var out []offerNoun
+	seen := map[string]string{}
+	for _, r := range rules.Table(fileOfferNouns, 2) {
+		rules.Must(r.CheckJSIC(1))
+		if first, dup := seen[r.Fields[0]]; dup {
+			panic(fmt.Errorf("rules: %s: %q is already on %s", r.Pos(), r.Fields[0], first))
+		}
+		seen[r.Fields[0]] = r.Pos()
+		out = append(out, offerNoun{r.Fields[0], r.Fields[1]})
+	}
+	slices.SortStableFunc(out, func(a, b offerNoun) int { return len(b.noun) - len(a.noun) })
+	return out
+}()
+
+var offerNounIndex = func() *wordscan.Index {
+	words := make([]string, len(offerNouns))
+	for i, n := range offerNouns {
+		words[i] = n.noun
+	}
+	return wordscan.New(words)
+}()
+
+// ownOffer is the sector of what the text says the organization runs,
+// provides or sells: after a verb of own_offers.tsv whose subject is the
+// organization (an own word such as 当社, or its name), the first noun of
+// offer_nouns.tsv within offer_object_reach characters in the sentence
+// ends the object. A word of the text rules inside the object is more
+// specific than the noun and gives the sector (当社が運営する通販サイト is
+// I by 通販サイト, not G by サイト); else the noun does. Each statement is a
+// vote; the letter with most votes wins, the first stated on a tie. ""
+// when the text states none.
+// verbs are where the verbs occur in text (textFound.verbs).
+func ownOffer(org, text string, verbs []wordscan.Hit) string {
+	var votes []string
+	for _, v := range verbs {
+		if !offerBySelf(org, text[:v.At]) {
+			continue
+		}
+		if l := offeredSector(text[v.At+len(offerParts["verb"][v.Word]):]); l != "" {
+			votes = append(votes, l)
+		}
+	}
+	best, bestN := "", 0
+	for _, l := range votes {
+		if n := countOf(votes, l); n > bestN {
+			best, bestN = l, n
+		}
+	}
+	return best
+}
+
+func countOf(xs []string, x string) int {
+	n := 0
+	for _, y := range xs {
+		if y == x {
+			n++
+		}
+	}
+	return n
+}
+
+// offerBySelf reports whether before, the text up to a verb, ends with the
+// organization as the verb's subject: an own word or the organization's
+// name in the verb's sentence, at most offerSubjectReach characters before
+// it (「弊社では、運営する」, 「当社グループが提供する」).
+func offerBySelf(org, before string) bool {
+	// Only the subject's own bytes and offerSubjectReach characters before
+	// the verb matter: a long sentence is not read back to its start.
+	if w := offerSubjectReach*utf8.UTFMax + max(len(org), longestOfferSubject); len(before) > w {
+		before = before[len(before)-w:] // may begin inside a rune, where no subject begins
+	}
+	if i := strings.LastIndexAny(before, "。\n"); i >= 0 {
+		_, n := utf8.DecodeRuneInString(before[i:])
+		before = before[i+n:]
+	}
+	near := func(s string) bool {
+		i := strings.LastIndex(before, s)
+		return i >= 0 && utf8.RuneCountInString(before[i+len(s):]) <= offerSubjectReach
+	}
+	if org != "" && near(org) {
+		return true
+	}
+	for _, s := range offerSubjects {
+		if near(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// offeredSector reads the object after a verb of offering: the text up to
+// the end of the first offer noun, within offerObjectReach characters and
+// the sentence. "" when no noun is there.
+func offeredSector(after string) string {
+	after = cutRunes(after, offerObjectReach)
+	if i := strings.IndexAny(after, "。\n"); i >= 0 {
+		after = after[:i]
+	}
+	end, letter := -1, ""
+	offerNounIndex.Each(after, func(at, w int) {
+		if end < 0 {
+			end, letter = at+len(offerNouns[w].noun), offerNouns[w].letter
+		}
+	})
+	if end < 0 {
+		return ""
+	}
+	if l := longestTextWord(after[:end]); l != "" {
+		return l
+	}
+	return letter
+}
+
+// longestTextWord is the letter of the longest word of the text rules in
+// object, the first on equal lengths; "" when it holds none.
+func longestTextWord(object string) string {
+	words := textWords.Words()
+	best, bestLen := "", 0
+	textWords.Each(object, func(_, w int) {
+		if w < nRuleWords && len(words[w]) > bestLen {
+			best, bestLen = textWordLetter[w], len(words[w])
+		}
+	})
+	return best
+}
+
+// textWordLetter is the letter of each word of textWords that is a text
+// rule's.
+var textWordLetter = func() []string {
+	var out []string
+	for _, r := range textRules {
+		for range r.words {
+			out = append(out, r.letter)
+		}
+	}
+	return out
+}()
+
+// cutRunes is s cut to at most n runes.
+func cutRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
