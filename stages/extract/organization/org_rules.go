@@ -56,8 +56,13 @@ var (
 
 	// outsideBodies are bodies a notice reports to or warns about, not the
 	// one that held the data; outsideEndings are those a longer name may
-	// end in (○○警察署); regulators head a notice about another body.
-	outsideBodies, outsideEndings, regulators = outsideBodiesFrom(rules.Table(orgFile("outside_bodies.tsv"), 4))
+	// end in (○○警察署).
+	outsideBodies, outsideEndings = outsideBodiesFrom(rules.Table(orgFile("outside_bodies.tsv"), 2))
+
+	// regulators head a notice about another body: a blog header that
+	// begins with one is about the body named next. The one list of
+	// regulators, which enrich also reads.
+	regulators = rules.Words(orgFile("regulators.tsv"))
 
 	// sectionWords and divisionWords end the parts of a government.
 	sectionWords, divisionWords = departmentsFrom(rules.Table(orgFile("departments.tsv"), 2))
@@ -217,17 +222,12 @@ func genericNamesFrom(rows []rules.Row) (names, prefixes, qualifiers, facilities
 	return append(names, referenceGenerics...), prefixes, qualifiers, facilities
 }
 
-func outsideBodiesFrom(rows []rules.Row) (outside, endings, regs []string) {
+func outsideBodiesFrom(rows []rules.Row) (outside, endings []string) {
 	text.UniqueKeys(rows, 1)
 	for _, r := range rows {
-		f := text.Flags(r, "outside", "ending", "regulator")
-		if f[1] && !f[0] {
-			panic(fmt.Errorf("rules: %s: ending yes needs outside yes", r.Pos()))
-		}
-		for i, l := range []*[]string{&outside, &endings, &regs} {
-			if f[i] {
-				*l = append(*l, r.Fields[0])
-			}
+		outside = append(outside, r.Fields[0])
+		if text.Flags(r, "ending")[0] {
+			endings = append(endings, r.Fields[0])
 		}
 	}
 	return
