@@ -168,7 +168,8 @@ func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 		}
 		return org, ""
 	}
-	return "", ""
+	// No body named at all: the notice's own site or shop by its name.
+	return serviceName(sents)
 }
 
 // gazetteerCompany is the company of the gazetteer (EDINET) that the text
