@@ -94,13 +94,13 @@ func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 			for _, loc := range re.FindAllStringIndex(s.Text, -1) {
 				m := s.Text[loc[0]:loc[1]]
 				if r == 2 {
-					if suf := oneRuneSuffix(m); suf != "" {
+					if suf := longestSuffix(m, patternSuffixes); suf != "" {
 						if spans == nil {
 							sp := text.SpansOf(s.Text)
 							spans = &sp
 						}
 						if !spans.SuffixOnBoundary(loc[1], len(suf)) {
-							continue // 市民税, 下水道: a word, not a name
+							continue // 市民税, 下水道, 大学院: a word, not a name
 						}
 					}
 				}
