@@ -168,8 +168,12 @@ func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 		}
 		return org, ""
 	}
-	// No body named at all: the notice's own site or shop by its name.
-	return serviceName(sents)
+	// No body named at all: the notice's own site or shop by its name,
+	// then a board named without its place (県教育委員会).
+	if org, ev := serviceName(sents); org != "" {
+		return org, ev
+	}
+	return unnamedBody(header, sents)
 }
 
 // gazetteerCompany is the company of the gazetteer (EDINET) that the text

@@ -71,6 +71,7 @@ var (
 	// are removed from the end of the name before it.
 	breadcrumbHomes, breadcrumbSiteWords = breadcrumbsFrom(rules.Table(orgFile("breadcrumbs.tsv"), 2))
 
+	unnamedBodies   = rules.Words(orgFile("unnamed_bodies.tsv"))
 	titleStarts     = rules.Words(orgFile("title_starts.tsv"))
 	particles       = rules.Words(orgFile("particles.tsv"))
 	lineLabels      = rules.Words(orgFile("line_labels.tsv"))
