@@ -168,10 +168,13 @@ func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 		}
 		return org, ""
 	}
-	// No body named at all: the notice's own site or shop by its name,
-	// then a board named without its place (県教育委員会).
-	if org, ev := serviceName(sents); org != "" {
-		return org, ev
+	// No body named at all (fallback.go): a quoted name, the notice's own
+	// site or shop by its name, then a board named without its place
+	// (県教育委員会).
+	for _, route := range []func([]text.Sentence) (string, string){quotedName, serviceName} {
+		if org, ev := route(sents); org != "" {
+			return org, ev
+		}
 	}
 	return unnamedBody(header, sents)
 }

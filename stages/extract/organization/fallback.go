@@ -11,6 +11,43 @@ import (
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
+// The last routes of Find, for a notice that names no body by a legal
+// form, a suffix it repeats or a gazetteer: a quoted name with a suffix,
+// the notice's own service by its name, a board named without its place.
+
+// quotedName is a body's whole name in quotes, 「大戸まちづくり協議会」: a
+// name (hiragana inside it too, which the quotes bound) ending in a suffix
+// of a line that is a token of its own. Quotes mark a proper name, so once is enough.
+func quotedName(sents []text.Sentence) (string, string) {
+	for _, s := range sents {
+		for at := 0; ; {
+			i := strings.Index(s.Text[at:], "「")
+			if i < 0 {
+				break
+			}
+			at += i + len("「")
+			j := strings.Index(s.Text[at:], "」")
+			if j < 0 {
+				break
+			}
+			name := s.Text[at : at+j]
+			if name == "" || text.RuneCountTo(name, nameLineMaxRunes+1) > nameLineMaxRunes || strings.IndexFunc(name, notQuotedNameRune) >= 0 ||
+				strings.ContainsAny(name, "0123456789") || !nameLike(name) || startsWithLegalForm(name) || endsInLegalForm(name) {
+				continue
+			}
+			if suf := longestSuffix(name, lineSuffixes); suf != "" && text.SpansOf(name).SuffixOnBoundary(len(name), len(suf)) {
+				return name, s.Text
+			}
+		}
+	}
+	return "", ""
+}
+
+// notQuotedNameRune reports whether r cannot be part of a quoted name: the
+// quotes bound it, so hiragana is name (まちづくり) as well as kanji,
+// katakana and Latin.
+func notQuotedNameRune(r rune) bool { return !isNameRune(r) && !unicode.Is(unicode.Hiragana, r) }
+
 // serviceNouns name a body's own site, shop or app (service_nouns.tsv).
 var serviceNouns = rules.Words(orgFile("service_nouns.tsv"))
 
@@ -76,4 +113,38 @@ func serviceNameOK(name string) string {
 		return ""
 	}
 	return name
+}
+
+// unnamedBody is the body of unnamed_bodies.tsv (県教育委員会) that the text
+// names first, for a notice that names no other: the board of the
+// prefecture or city whose page it is. A longer name ending in the word
+// (青葉県教育委員会) is not it. A blog header is the blogger's words, not
+// the notice's: its board names no one.
+func unnamedBody(header string, sents []text.Sentence) (string, string) {
+	for _, s := range sents {
+		if text.ContainsAny(s.Text, addressCues) || header != "" && strings.Contains(s.Text, header) {
+			continue
+		}
+		best, at := "", len(s.Text)
+		for _, w := range unnamedBodies {
+			for from := 0; from < at; {
+				i := strings.Index(s.Text[from:], w)
+				if i < 0 {
+					break
+				}
+				i += from
+				if prev, _ := utf8.DecodeLastRuneInString(s.Text[:i]); i == 0 || !isNameRune(prev) {
+					if i < at {
+						best, at = w, i
+					}
+					break
+				}
+				from = i + len(w)
+			}
+		}
+		if best != "" {
+			return best, s.Text
+		}
+	}
+	return "", ""
 }
