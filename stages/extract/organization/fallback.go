@@ -148,3 +148,37 @@ func unnamedBody(header string, sents []text.Sentence) (string, string) {
 	}
 	return "", ""
 }
+
+// clientCues follow the client's name in a contractor's notice
+// (client_cues.tsv).
+var clientCues = rules.Words(orgFile("client_cues.tsv"))
+
+// clientName is the client that an unnamed contractor says it works for,
+// 「当社が青葉区より受託している事業」: a local government of the gazetteer
+// or a whole name (legal form or suffix) right before a client cue, with
+// 様 dropped.
+func clientName(sents []text.Sentence) (string, string) {
+	for _, s := range sents {
+		for _, cue := range clientCues {
+			for at := 0; ; {
+				i := strings.Index(s.Text[at:], cue)
+				if i < 0 {
+					break
+				}
+				i += at
+				at = i + len(cue)
+				run := trailingRun(strings.TrimSuffix(s.Text[:i], "様"))
+				if run == "" || isGeneric(run) || isOutside(run) {
+					continue
+				}
+				if localGovernments()[run] {
+					return run, s.Text
+				}
+				if org := wholeName(run); org == run {
+					return org, s.Text
+				}
+			}
+		}
+	}
+	return "", ""
+}

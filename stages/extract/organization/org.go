@@ -169,9 +169,9 @@ func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 		return org, ""
 	}
 	// No body named at all (fallback.go): a quoted name, the notice's own
-	// site or shop by its name, then a board named without its place
-	// (県教育委員会).
-	for _, route := range []func([]text.Sentence) (string, string){quotedName, serviceName} {
+	// site or shop by its name, the client of an unnamed contractor, then
+	// a board named without its place (県教育委員会).
+	for _, route := range []func([]text.Sentence) (string, string){quotedName, serviceName, clientName} {
 		if org, ev := route(sents); org != "" {
 			return org, ev
 		}
