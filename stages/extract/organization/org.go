@@ -598,6 +598,12 @@ func cutOfficer(run string) string {
 // (「神奈川県環境農政局…課」 gives 神奈川県), or a title line that ends in a
 // name after a space.
 func lineName(l string, top bool) string {
+	if label, rest := openingLabel(strings.TrimSpace(l)); label != "" {
+		if org := wholeName(label); org != "" {
+			return org // 【青葉市】個人情報の誤送付について
+		}
+		l = rest
+	}
 	l = strings.TrimSpace(strings.TrimLeft(l, text.NameTrimMarks))
 	if l == "" || text.HasPrefixAny(l, lineLabels) || strings.Contains(orgFirstRunes(l, postcodeWindowRunes), "〒") {
 		return ""
@@ -667,6 +673,22 @@ func lineName(l string, top bool) string {
 		}
 	}
 	return ""
+}
+
+// openingLabel splits the bracketed label that opens a title line from
+// the rest: 「【お詫び】青葉信用金庫における…」, 【重要】, 【青葉市】. A label
+// has at most label_max_runes characters (weights.tsv); a longer bracket
+// is a title of its own.
+func openingLabel(l string) (label, rest string) {
+	in, ok := strings.CutPrefix(l, "【")
+	if !ok {
+		return "", l
+	}
+	label, rest, ok = strings.Cut(in, "】")
+	if !ok || label == "" || rest == "" || text.RuneCountTo(label, labelMaxRunes+1) > labelMaxRunes {
+		return "", l
+	}
+	return label, rest
 }
 
 // trailingRun is the run of name characters at the end of s.

@@ -121,6 +121,7 @@ var (
 	selfNameMinRunes      = orgWeight("self_name_min_runes")
 	gazetteerKeyMinRunes  = orgWeight("gazetteer_key_min_runes")
 	minRecurrence         = orgWeight("min_recurrence")
+	labelMaxRunes         = orgWeight("label_max_runes")
 )
 
 // The patterns, built from the lists: a run of name characters (a Unicode
