@@ -23,6 +23,15 @@ var (
 // mayor's signature, the subject of the first sentences, or the body named
 // most often.
 func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (string, string) {
+	org, evidence := find(w, header, sents, lines)
+	if gov := officeGovernment(org); gov != "" {
+		org = gov // 青葉県庁 is 青葉県, whichever route read it
+	}
+	return org, evidence
+}
+
+// find is Find before a government's office is read as the government.
+func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (string, string) {
 	if header != "" {
 		if org := headerOrganization(header, compactBody(lines, header)); org != "" {
 			return org, header
@@ -718,6 +727,9 @@ func wholeName(t string) string {
 	if strings.ContainsAny(t, "0123456789") {
 		return ""
 	}
+	if gov := officeGovernment(t); gov != "" {
+		return gov
+	}
 	for _, suf := range lineSuffixes {
 		if strings.HasSuffix(t, suf) && len(t) > len(suf) {
 			return t
@@ -730,6 +742,21 @@ func wholeName(t string) string {
 		}
 		if p := placeRE.FindString(t); p != "" && len(p) < len(t) && !isGeneric(p) {
 			return p
+		}
+	}
+	return ""
+}
+
+// officeGovernment is the government whose office t names: 青葉市役所,
+// 青葉県庁 (government_offices.tsv) give 青葉市, 青葉県; 消費者庁 nothing.
+func officeGovernment(t string) string {
+	for _, o := range governmentOffices {
+		gov, ok := strings.CutSuffix(t, o)
+		if !ok || gov == "" || isGeneric(gov) {
+			continue
+		}
+		if localGovernments()[gov] || placeRE.FindString(gov) == gov {
+			return gov
 		}
 	}
 	return ""
