@@ -783,7 +783,7 @@ func nameLike(org string) bool {
 // 「杵藤保健福祉事務所において…」, 「○○市立○○センター内の…」, after an
 // opener (この度、, a date and time) and before a parenthetical
 // (「○○局(局長 …)では」); or the body of a person whose role is glued to
-// it (「○○社元社員の…」).
+// it or follows it after の (「○○社元社員の…」, 「○○市消防局の職員が…」).
 func subjectName(s string) string {
 	s = dropOpeners(s)
 	run := leadingRun(s)
@@ -828,11 +828,14 @@ func subjectName(s string) string {
 	if r, _ := utf8.DecodeRuneInString(next); !unicode.Is(unicode.Hiragana, r) {
 		return ""
 	}
-	role := longestSuffix(run, roleNouns)
-	if role == "" {
+	body := ""
+	if role := longestSuffix(run, roleNouns); role != "" {
+		body = run[:len(run)-len(role)] // 「○○社元社員の…」
+	} else if after, ok := strings.CutPrefix(next, "の"); ok && text.HasPrefixAny(after, roleNouns) {
+		body = run // 「○○市消防局の職員が…」
+	} else {
 		return ""
 	}
-	body := run[:len(run)-len(role)]
 	if org := wholeName(body); org != "" {
 		return org
 	}
