@@ -52,13 +52,14 @@ func notQuotedNameRune(r rune) bool { return !isNameRune(r) && !unicode.Is(unico
 var serviceNouns = rules.Words(orgFile("service_nouns.tsv"))
 
 // The three ways a notice names its own service: 「X」ウェブサイト;
-// 弊社ウェブサイト(X) or 当社が運営する通販サイト「X」; and 「X」において
+// 弊社ウェブサイト(X), 当社が運営する通販サイト「X」 or 弊社が運営する「X」;
+// and 「X」において
 // opening a sentence. X is a quoted or bracketed name of up to
 // name_line_max_runes characters.
 var (
 	quotedServiceRE = regexp.MustCompile(`「([^「」、。]{1,64})」(?:` + text.Alternation(serviceNouns) + `)`)
-	ownServiceRE    = regexp.MustCompile(`(?:` + text.Alternation(selfAliases) + `)(?:の|が運営する|が運営している|運営の)?[^、。「」()]{0,12}?(?:` +
-		text.Alternation(serviceNouns) + `)[「(]([^「」()、。]{1,64})[」)]`)
+	ownServiceRE    = regexp.MustCompile(`(?:` + text.Alternation(selfAliases) + `)(?:(?:の|が運営する|が運営している|運営の)?[^、。「」()]{0,12}?(?:` +
+		text.Alternation(serviceNouns) + `)|が運営する|が運営している|運営の)[「(]([^「」()、。]{1,64})[」)]`)
 	quotedSubjectRE = regexp.MustCompile(`^「([^「」、。]{1,64})」(?:` + text.Alternation(subjectMarkers) + `)`)
 )
 
