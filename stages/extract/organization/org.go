@@ -614,6 +614,7 @@ func lineName(l string, top bool) string {
 		l = rest
 	}
 	l = strings.TrimSpace(strings.TrimLeft(l, text.NameTrimMarks))
+	l = dateLeadRE.ReplaceAllString(l, "") // a dateline before the name: 2024年5月1日 青葉電機株式会社
 	if l == "" || text.HasPrefixAny(l, lineLabels) || strings.Contains(orgFirstRunes(l, postcodeWindowRunes), "〒") {
 		return ""
 	}
@@ -715,7 +716,7 @@ func trailingRun(s string) string {
 
 // wholeName returns t when it is one organization's whole name.
 func wholeName(t string) string {
-	t = strings.Trim(t, "|:")
+	t = cutOfficer(strings.Trim(t, "|:")) // 株式会社青葉代表取締役社長山田太郎
 	if t == "" || !nameOnlyRE.MatchString(t) || isGeneric(t) || isOutside(t) {
 		return ""
 	}
