@@ -731,6 +731,9 @@ func wholeName(t string) string {
 	if gov := officeGovernment(t); gov != "" {
 		return gov
 	}
+	if org := withoutBranch(t); org != "" {
+		return org
+	}
 	for _, suf := range lineSuffixes {
 		if strings.HasSuffix(t, suf) && len(t) > len(suf) {
 			return t
@@ -758,6 +761,28 @@ func officeGovernment(t string) string {
 		}
 		if localGovernments()[gov] || placeRE.FindString(gov) == gov {
 			return gov
+		}
+	}
+	return ""
+}
+
+// withoutBranch is the body whose branch office t names: 青葉銀行青葉台支店
+// is 青葉銀行, the longest whole name ending in a suffix of a line that a
+// place's name and a branch word (link/contractor.tsv, branch) follow.
+func withoutBranch(t string) string {
+	for _, b := range branchWords {
+		rest, ok := strings.CutSuffix(t, b)
+		if !ok || rest == "" {
+			continue
+		}
+		best := ""
+		for _, suf := range lineSuffixes {
+			if i := strings.LastIndex(rest, suf); i > 0 && i+len(suf) < len(rest) && i+len(suf) > len(best) {
+				best = rest[:i+len(suf)]
+			}
+		}
+		if best != "" {
+			return wholeName(best)
 		}
 	}
 	return ""

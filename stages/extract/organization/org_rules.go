@@ -73,22 +73,25 @@ var (
 
 	unnamedBodies     = rules.Words(orgFile("unnamed_bodies.tsv"))
 	governmentOffices = rules.Words(orgFile("government_offices.tsv"))
-	titleStarts       = rules.Words(orgFile("title_starts.tsv"))
-	particles         = rules.Words(orgFile("particles.tsv"))
-	lineLabels        = rules.Words(orgFile("line_labels.tsv"))
-	addressCues       = rules.Words(orgFile("address_cues.tsv"))
-	regulatedLinks    = rules.Words(orgFile("regulated_links.tsv"))
-	headTitles        = rules.Words(orgFile("head_titles.tsv"))
-	nameCuts          = rules.Words(orgFile("name_cuts.tsv"))
-	officerTitles     = rules.Words(orgFile("officer_titles.tsv"))
-	openers           = rules.Words(orgFile("openers.tsv"))
-	roleNouns         = rules.Words(orgFile("role_nouns.tsv"))
-	selfPrefixes      = rules.Words(orgFile("self_prefixes.tsv"))
-	subjectMarkers    = rules.Words(orgFile("subject_markers.tsv"))
-	titleEnds         = rules.Words(orgFile("title_ends.tsv"))
-	titleEndRunes     = text.LastRuneOfEach(titleEnds)
-	orgWeight         = text.WeightsFrom(orgRulesDir+"weights.tsv", rules.Table(orgFile("weights.tsv"), 3))
-	departmentRunes   = strings.Join(append(slices.Clone(sectionWords), divisionWords...), "")
+	// branchWords end a branch office's name after its body's (支店):
+	// the one list of them, link/contractor.tsv's branch rows.
+	branchWords     = branchWordsFrom(rules.Table("link/contractor.tsv", 2))
+	titleStarts     = rules.Words(orgFile("title_starts.tsv"))
+	particles       = rules.Words(orgFile("particles.tsv"))
+	lineLabels      = rules.Words(orgFile("line_labels.tsv"))
+	addressCues     = rules.Words(orgFile("address_cues.tsv"))
+	regulatedLinks  = rules.Words(orgFile("regulated_links.tsv"))
+	headTitles      = rules.Words(orgFile("head_titles.tsv"))
+	nameCuts        = rules.Words(orgFile("name_cuts.tsv"))
+	officerTitles   = rules.Words(orgFile("officer_titles.tsv"))
+	openers         = rules.Words(orgFile("openers.tsv"))
+	roleNouns       = rules.Words(orgFile("role_nouns.tsv"))
+	selfPrefixes    = rules.Words(orgFile("self_prefixes.tsv"))
+	subjectMarkers  = rules.Words(orgFile("subject_markers.tsv"))
+	titleEnds       = rules.Words(orgFile("title_ends.tsv"))
+	titleEndRunes   = text.LastRuneOfEach(titleEnds)
+	orgWeight       = text.WeightsFrom(orgRulesDir+"weights.tsv", rules.Table(orgFile("weights.tsv"), 3))
+	departmentRunes = strings.Join(append(slices.Clone(sectionWords), divisionWords...), "")
 )
 
 // The weights of the header's split score and the bounds of the line
@@ -318,3 +321,14 @@ var gazetteerCompanies = sync.OnceValue(func() []gazetteerEntry {
 	}
 	return out
 })
+
+// branchWordsFrom reads the branch rows of link/contractor.tsv (word,
+// role); the other roles are the contractor rules'.
+func branchWordsFrom(rows []rules.Row) (words []string) {
+	for _, r := range rows {
+		if r.Fields[1] == "branch" {
+			words = append(words, r.Fields[0])
+		}
+	}
+	return words
+}
