@@ -116,6 +116,9 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 				if r == 0 {
 					// A Latin name goes on after its spaces: 株式会社Example Technology.
 					m = cutTitle(trimName(m + latinWordsAfter(m, s.Text[loc[1]:])))
+				} else if r == 1 {
+					// and begins before them: AOBA Digital株式会社.
+					m = trimName(latinWordsBefore(m, s.Text[:loc[0]]) + m)
 				} else {
 					m = trimName(m)
 				}
@@ -352,7 +355,8 @@ func headerOrganization(rest, compactBody string) string {
 // latinWordsAfter is the rest of a Latin name that the space between its
 // words cut off: 「株式会社Example Technology 採用…」 goes on with
 // " Technology". A word goes on the name when it is all Latin name
-// characters, begins with a capital letter and ends at a space or the end.
+// characters and begins with a capital letter; the last word may be glued
+// to what follows the name (「株式会社Aoba Digital Solutionsは、…」).
 func latinWordsAfter(name, after string) string {
 	last, _ := utf8.DecodeLastRuneInString(name)
 	if last >= 0x80 || !unicode.IsLetter(last) && !unicode.IsDigit(last) {
@@ -360,18 +364,66 @@ func latinWordsAfter(name, after string) string {
 	}
 	out := ""
 	for words := 0; words < latinWordsMax && strings.HasPrefix(after, " "); words++ {
-		word, rest, _ := strings.Cut(after[1:], " ")
+		word := latinNamePrefix(after[1:])
 		first, _ := utf8.DecodeRuneInString(word)
-		if word == "" || !unicode.IsUpper(first) || strings.IndexFunc(word, func(r rune) bool {
-			return r >= 0x80 || !isNameRune(r)
-		}) >= 0 {
+		if word == "" || !unicode.IsUpper(first) || utf8.RuneCountInString(name+out+word) >= MaxNameRunes {
 			break
 		}
 		out += " " + word
-		if rest == "" && len(after[1:]) == len(word) {
+		after = after[1+len(word):]
+		if !strings.HasPrefix(after, " ") {
+			break // the name ends glued to a particle or at the end
+		}
+	}
+	return out
+}
+
+// latinNamePrefix is the run of Latin name characters that begins s; ""
+// when it is followed by another letter or digit of a name (a word of
+// kanji or katakana glued to it is not part of a Latin name: 「Aoba電機」).
+func latinNamePrefix(s string) string {
+	i := strings.IndexFunc(s, func(r rune) bool { return r >= 0x80 || !isNameRune(r) })
+	if i < 0 {
+		return s
+	}
+	if next, _ := utf8.DecodeRuneInString(s[i:]); isNameRune(next) {
+		return ""
+	}
+	return s[:i]
+}
+
+// latinWordsBefore is the start of a Latin name that a space cut off before
+// the word a pattern matched: 「AOBA Digital株式会社」 begins with "AOBA ".
+// A word goes on the name when it is all Latin name characters and
+// begins with a capital letter; one glued to kanji or katakana brings them
+// and ends the name's start there.
+func latinWordsBefore(name, before string) string {
+	first, _ := utf8.DecodeRuneInString(name)
+	if first >= 0x80 || !unicode.IsLetter(first) && !unicode.IsDigit(first) {
+		return ""
+	}
+	out := ""
+	for words := 0; words < latinWordsMax && strings.HasSuffix(before, " "); words++ {
+		before = before[:len(before)-1]
+		start := 0
+		if i := strings.LastIndexFunc(before, func(r rune) bool { return r >= 0x80 || !isNameRune(r) }); i >= 0 {
+			prev, size := utf8.DecodeRuneInString(before[i:])
+			if isNameRune(prev) {
+				// Glued to kanji or katakana: the name begins with them
+				// (青葉ABC Digital株式会社).
+				if w := trailingRun(before); w != "" && utf8.RuneCountInString(w+out+name) < MaxNameRunes {
+					out = w + " " + out
+				}
+				break
+			}
+			start = i + size
+		}
+		word := before[start:]
+		if r, _ := utf8.DecodeRuneInString(word); word == "" || !unicode.IsUpper(r) || utf8.RuneCountInString(word+out+name) >= MaxNameRunes {
 			break
 		}
-		after = after[1+len(word):]
+		out = word + " " + out
+		before = before[:len(before)-len(word)]
 	}
 	return out
 }
@@ -632,6 +684,10 @@ func lineName(l string, top bool) string {
 	toks := strings.Fields(l)
 	if len(toks) <= lineMaxTokens {
 		if org := wholeName(toks[0]); org != "" {
+			if org == toks[0] {
+				// 「株式会社Aoba Digital Solutionsは、…」: the Latin name goes on.
+				org += latinWordsAfter(org, strings.TrimPrefix(l, toks[0]))
+			}
 			return org
 		}
 	}
