@@ -40,6 +40,10 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 	for _, s := range sents {
 		w.Check()
 		if loc := selfRefRE.FindStringIndex(s.Text); loc != nil {
+			before := strings.TrimSpace(s.Text[:loc[0]])
+			if hs := hiraganaCompanies(before); len(hs) > 0 && hs[len(hs)-1].end == len(before) {
+				return hs[len(hs)-1].name, s.Text // くら寿司株式会社(以下「当社」)
+			}
 			if org := lastName(s.Text[:loc[0]]); org != "" {
 				return org, s.Text
 			}
@@ -96,11 +100,18 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 		}
 		sm := text.MaskOf(s.Text)
 		var spans *text.TokenSpans // the sentence's tokens, read on first need
+		var hiraganaNames []nameSpan
+		if nameCues[0].InMask(s.Text, sm) || nameCues[1].InMask(s.Text, sm) {
+			hiraganaNames = hiraganaCompanies(s.Text) // 株式会社しまむら, named in full
+		}
 		for r, re := range []*regexp.Regexp{legalFirstRE, legalLastRE, suffixLongRE} {
 			if !nameCues[r].InMask(s.Text, sm) {
 				continue // no legal form or suffix: the pattern cannot match
 			}
 			for _, loc := range re.FindAllStringIndex(s.Text, -1) {
+				if within(hiraganaNames, loc[0], loc[1]) {
+					continue // the tail of a hiragana name: 寿司株式会社 of くら寿司株式会社
+				}
 				m := s.Text[loc[0]:loc[1]]
 				if r == 2 {
 					if suf := longestSuffix(m, patternSuffixes); suf != "" {
@@ -143,6 +154,23 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 					legal[m] = true
 				}
 			}
+		}
+		for _, h := range hiraganaNames {
+			if _, ok := counts[h.name]; !ok {
+				if len(order) == maxNameCandidates {
+					continue
+				}
+				order = append(order, h.name)
+				first[h.name] = s.Text
+				if !joined {
+					body, joined = strings.Join(lines, "\n"), true
+					if header != "" {
+						body = strings.Replace(body, header, "", 1)
+					}
+				}
+				counts[h.name] = strings.Count(body, h.name)
+			}
+			legal[h.name] = true
 		}
 	}
 	best := ""
@@ -309,6 +337,9 @@ func writeWithoutSpaces(b *strings.Builder, s string) {
 // its notice is about. compactBody is the text less the header and spaces.
 func headerOrganization(rest, compactBody string) string {
 	rest = strings.TrimSpace(rest)
+	if hs := hiraganaCompanies(rest); len(hs) > 0 && hs[0].at == 0 {
+		return hs[0].name // 株式会社しまむら 個人情報…
+	}
 	run := cutOfficer(leadingRun(rest))
 	if run == "" {
 		return ""
