@@ -698,8 +698,11 @@ func lineName(l string, top bool) string {
 	}
 	l = strings.TrimSpace(strings.TrimLeft(l, text.NameTrimMarks))
 	l = dateLeadRE.ReplaceAllString(l, "") // a dateline before the name: 2024年5月1日 青葉電機株式会社
-	if l == "" || text.HasPrefixAny(l, lineLabels) || strings.Contains(orgFirstRunes(l, postcodeWindowRunes), "〒") {
+	if l == "" || strings.Contains(orgFirstRunes(l, postcodeWindowRunes), "〒") {
 		return ""
+	}
+	if text.HasPrefixAny(l, lineLabels) {
+		return labelledName(l)
 	}
 	if m := mayorRE.FindStringSubmatch(l); m != nil && !isGeneric(m[1]) && utf8.RuneCountInString(l) <= mayorLineMaxRunes {
 		return m[1]
@@ -744,6 +747,16 @@ func lineName(l string, top bool) string {
 			return org
 		}
 	}
+	// A title line that ends with its body in brackets: 「…の紛失について
+	// (青葉市教育委員会)」. A company in brackets is as often the
+	// contractor the title is about (「…委託先の被害について(株式会社○○)」).
+	if body, ok := strings.CutSuffix(l, ")"); ok {
+		if i := strings.LastIndex(body, "("); i > 0 {
+			if org := wholeName(body[i+1:]); org != "" && !startsWithLegalForm(org) && !endsInLegalForm(org) {
+				return org
+			}
+		}
+	}
 	// A title line that ends with the name: 「…の紛失について○○信用金庫」.
 	if i := strings.LastIndexAny(l, titleEndRunes); i > 0 {
 		if _, size := utf8.DecodeRuneInString(l[i:]); text.HasPrefixAny(text.LastRunes(l[:i+size], 2), titleEnds) {
@@ -786,6 +799,25 @@ func openingLabel(l string) (label, rest string) {
 		return "", l
 	}
 	return label, rest
+}
+
+// labelledName is the holder that a labelled line's value names: the
+// government whose department follows 担当 or 所属 (line_labels.tsv, value
+// yes), 「担当:青葉市総務課」 giving 青葉市; "" for another label's value.
+func labelledName(l string) string {
+	label := ""
+	for _, lb := range lineLabels {
+		if strings.HasPrefix(l, lb) && len(lb) > len(label) {
+			label = lb // the longest: 担当課 before 担当
+		}
+	}
+	if !slices.Contains(holderLabels, label) {
+		return ""
+	}
+	if f := strings.Fields(strings.TrimLeft(l[len(label):], ":: ")); len(f) > 0 {
+		return wholeName(f[0])
+	}
+	return ""
 }
 
 // trailingRun is the run of name characters at the end of s.

@@ -73,12 +73,15 @@ var (
 
 	unnamedBodies     = rules.Words(orgFile("unnamed_bodies.tsv"))
 	governmentOffices = rules.Words(orgFile("government_offices.tsv"))
+	// lineLabels begin a line that labels a field; holderLabels are those
+	// whose value may name the holder's government (担当:青葉市総務課).
+	lineLabels, holderLabels = lineLabelsFrom(rules.Table(orgFile("line_labels.tsv"), 2))
+
 	// branchWords end a branch office's name after its body's (支店):
 	// the one list of them, link/contractor.tsv's branch rows.
 	branchWords     = branchWordsFrom(rules.Table("link/contractor.tsv", 2))
 	titleStarts     = rules.Words(orgFile("title_starts.tsv"))
 	particles       = rules.Words(orgFile("particles.tsv"))
-	lineLabels      = rules.Words(orgFile("line_labels.tsv"))
 	addressCues     = rules.Words(orgFile("address_cues.tsv"))
 	regulatedLinks  = rules.Words(orgFile("regulated_links.tsv"))
 	headTitles      = rules.Words(orgFile("head_titles.tsv"))
@@ -331,4 +334,15 @@ func branchWordsFrom(rows []rules.Row) (words []string) {
 		}
 	}
 	return words
+}
+
+func lineLabelsFrom(rows []rules.Row) (labels, holder []string) {
+	text.UniqueKeys(rows, 1)
+	for _, r := range rows {
+		labels = append(labels, r.Fields[0])
+		if text.Flags(r, "value")[0] {
+			holder = append(holder, r.Fields[0])
+		}
+	}
+	return labels, holder
 }
