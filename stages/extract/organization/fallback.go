@@ -1,13 +1,13 @@
 package organization
 
 import (
-	"github.com/breachtrend/breachtrend/rules"
 	"regexp"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/breachtrend/breachtrend/rules"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
@@ -48,8 +48,19 @@ func quotedName(sents []text.Sentence) (string, string) {
 // katakana and Latin.
 func notQuotedNameRune(r rune) bool { return !isNameRune(r) && !unicode.Is(unicode.Hiragana, r) }
 
-// serviceNouns name a body's own site, shop or app (service_nouns.tsv).
-var serviceNouns = rules.Words(orgFile("service_nouns.tsv"))
+// serviceWords are service_nouns.tsv by kind: the site words, the links
+// between a self-reference and a site word, and the words saying the body
+// runs the service.
+var serviceWords = func() map[string][]string {
+	out := map[string][]string{}
+	rows := rules.Table(orgFile("service_nouns.tsv"), 2)
+	text.UniqueKeys(rows, 1)
+	for _, r := range rows {
+		k := text.KindOf(r, "site", "link", "runs")
+		out[k] = append(out[k], r.Fields[0])
+	}
+	return out
+}()
 
 // The three ways a notice names its own service: 「X」ウェブサイト;
 // 弊社ウェブサイト(X), 当社が運営する通販サイト「X」 or 弊社が運営する「X」;
@@ -57,9 +68,10 @@ var serviceNouns = rules.Words(orgFile("service_nouns.tsv"))
 // opening a sentence. X is a quoted or bracketed name of up to
 // name_line_max_runes characters.
 var (
-	quotedServiceRE = regexp.MustCompile(`「([^「」、。]{1,64})」(?:` + text.Alternation(serviceNouns) + `)`)
-	ownServiceRE    = regexp.MustCompile(`(?:` + text.Alternation(selfAliases) + `)(?:(?:の|が運営する|が運営している|運営の)?[^、。「」()]{0,12}?(?:` +
-		text.Alternation(serviceNouns) + `)|が運営する|が運営している|運営の)[「(]([^「」()、。]{1,64})[」)]`)
+	quotedServiceRE = regexp.MustCompile(`「([^「」、。]{1,64})」(?:` + text.Alternation(serviceWords["site"]) + `)`)
+	ownServiceRE    = regexp.MustCompile(`(?:` + text.Alternation(selfAliases) + `)(?:(?:` +
+		text.Alternation(append(slices.Clone(serviceWords["link"]), serviceWords["runs"]...)) + `)?[^、。「」()]{0,12}?(?:` +
+		text.Alternation(serviceWords["site"]) + `)|` + text.Alternation(serviceWords["runs"]) + `)[「(]([^「」()、。]{1,64})[」)]`)
 	quotedSubjectRE = regexp.MustCompile(`^「([^「」、。]{1,64})」(?:` + text.Alternation(subjectMarkers) + `)`)
 )
 
@@ -152,12 +164,12 @@ func unnamedBody(header string, sents []text.Sentence) (string, string) {
 
 // clientCues follow the client's name in a contractor's notice
 // (client_cues.tsv).
-var clientCues = rules.Words(orgFile("client_cues.tsv"))
+var clientCues = text.LongestFirst(rules.Words(orgFile("client_cues.tsv")))
 
 // clientName is the client that an unnamed contractor says it works for,
 // 「当社が青葉区より受託している事業」: a local government of the gazetteer
-// or a whole name (legal form or suffix) right before a client cue, with
-// 様 dropped.
+// or a whole name (legal form or suffix) right before a client cue (the
+// longest first, so that 様より受託 leaves 様 out of the name).
 func clientName(sents []text.Sentence) (string, string) {
 	for _, s := range sents {
 		for _, cue := range clientCues {
@@ -168,7 +180,7 @@ func clientName(sents []text.Sentence) (string, string) {
 				}
 				i += at
 				at = i + len(cue)
-				run := trailingRun(strings.TrimSuffix(s.Text[:i], "様"))
+				run := trailingRun(s.Text[:i])
 				if run == "" || isGeneric(run) || isOutside(run) {
 					continue
 				}
