@@ -814,7 +814,7 @@ func labelledName(l string) string {
 	if !slices.Contains(holderLabels, label) {
 		return ""
 	}
-	if f := strings.Fields(strings.TrimLeft(l[len(label):], ":: ")); len(f) > 0 {
+	if f := strings.Fields(strings.TrimLeft(l[len(label):], ": ")); len(f) > 0 {
 		return wholeName(f[0])
 	}
 	return ""
@@ -1130,17 +1130,6 @@ func hasSuffixAny(s string, words []string) bool {
 		}
 	}
 	return false
-}
-
-// oneRuneSuffix is the suffix of one character (市, 町, 道 …) that m ends
-// in, when no longer suffix ends it: such a suffix ends a name only on a
-// token boundary.
-func oneRuneSuffix(m string) string {
-	suf := longestSuffix(m, patternSuffixes)
-	if utf8.RuneCountInString(suf) != 1 {
-		return ""
-	}
-	return suf
 }
 
 // longestSuffix is the longest of suffixes that s ends in ("" for none).
