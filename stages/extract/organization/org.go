@@ -380,6 +380,11 @@ func headerOrganization(rest, compactBody string) string {
 	if best == "" || isGeneric(best) {
 		return ""
 	}
+	// A local government of the gazetteer that the cut falls inside:
+	// 四日市|市, 十日町|市, 野々市|市 (a place and its suffix again).
+	if gov := localGovernmentPrefix(run); len(gov) > len(best) && strings.HasPrefix(gov, best) {
+		return gov
+	}
 	return best + latinWordsAfter(best, rest[len(best):])
 }
 
@@ -563,7 +568,14 @@ func regulated(title string) string {
 // them does not begin with a particle (の, における, について …).
 func leadingRun(s string) string {
 	end := 0
-	for i := 0; i < len(s); {
+	// A local government whose name begins with hiragana that reads as a
+	// particle (いちき串木野市, かすみがうら市): the gazetteer knows it.
+	for _, gov := range hiraganaGovernments() {
+		if strings.HasPrefix(s, gov) && len(gov) > end {
+			end = len(gov)
+		}
+	}
+	for i := end; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if unicode.Is(unicode.Hiragana, r) {
 			j := i

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/rules"
@@ -285,6 +286,19 @@ var localGovernments = sync.OnceValue(func() map[string]bool {
 		}
 		out[lg.FullName] = true
 	}
+	return out
+})
+
+// hiraganaGovernments are the local governments of the gazetteer whose
+// names begin with hiragana (いちき串木野市, かすみがうら市), as written.
+var hiraganaGovernments = sync.OnceValue(func() []string {
+	var out []string
+	for name := range localGovernments() {
+		if r, _ := utf8.DecodeRuneInString(name); unicode.Is(unicode.Hiragana, r) {
+			out = append(out, name)
+		}
+	}
+	slices.Sort(out)
 	return out
 })
 
