@@ -980,6 +980,11 @@ func subjectName(s string) string {
 				}
 			}
 		}
+		// A listed company named without its legal form as the subject:
+		// 「この度、トヨタ自動車において…」 (the gazetteer's name less its form).
+		if gazetteerKeys()[run] && !isOutside(run) && !isGeneric(run) {
+			return run
+		}
 		return ""
 	}
 	if r, _ := utf8.DecodeRuneInString(next); !unicode.Is(unicode.Hiragana, r) {

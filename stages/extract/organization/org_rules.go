@@ -302,6 +302,16 @@ var hiraganaGovernments = sync.OnceValue(func() []string {
 	return out
 })
 
+// gazetteerKeys are the keys of gazetteerCompanies, for a subject that is
+// one whole.
+var gazetteerKeys = sync.OnceValue(func() map[string]bool {
+	out := map[string]bool{}
+	for _, c := range gazetteerCompanies() {
+		out[c.key] = true
+	}
+	return out
+})
+
 // gazetteerCompanyIndex finds the keys of gazetteerCompanies (word i is
 // company i's key) in one walk of a text.
 var gazetteerCompanyIndex = sync.OnceValue(func() *wordscan.Index {
