@@ -23,6 +23,15 @@ var (
 // mayor's signature, the subject of the first sentences, or the body named
 // most often.
 func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (string, string) {
+	org, evidence := find(w, header, sents, lines)
+	if gov := officeGovernment(org); gov != "" {
+		org = gov // 青葉県庁 is 青葉県, whichever route read it
+	}
+	return org, evidence
+}
+
+// find is Find before a government's office is read as the government.
+func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (string, string) {
 	if header != "" {
 		if org := headerOrganization(header, compactBody(lines, header)); org != "" {
 			return org, header
@@ -31,6 +40,10 @@ func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 	for _, s := range sents {
 		w.Check()
 		if loc := selfRefRE.FindStringIndex(s.Text); loc != nil {
+			before := strings.TrimSpace(s.Text[:loc[0]])
+			if hs := hiraganaCompanies(before); len(hs) > 0 && hs[len(hs)-1].end == len(before) {
+				return hs[len(hs)-1].name, s.Text // くら寿司株式会社(以下「当社」)
+			}
 			if org := lastName(s.Text[:loc[0]]); org != "" {
 				return org, s.Text
 			}
@@ -87,26 +100,36 @@ func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 		}
 		sm := text.MaskOf(s.Text)
 		var spans *text.TokenSpans // the sentence's tokens, read on first need
+		var hiraganaNames []nameSpan
+		if nameCues[0].InMask(s.Text, sm) || nameCues[1].InMask(s.Text, sm) {
+			hiraganaNames = hiraganaCompanies(s.Text) // 株式会社しまむら, named in full
+		}
 		for r, re := range []*regexp.Regexp{legalFirstRE, legalLastRE, suffixLongRE} {
 			if !nameCues[r].InMask(s.Text, sm) {
 				continue // no legal form or suffix: the pattern cannot match
 			}
 			for _, loc := range re.FindAllStringIndex(s.Text, -1) {
+				if within(hiraganaNames, loc[0], loc[1]) {
+					continue // the tail of a hiragana name: 寿司株式会社 of くら寿司株式会社
+				}
 				m := s.Text[loc[0]:loc[1]]
 				if r == 2 {
-					if suf := oneRuneSuffix(m); suf != "" {
+					if suf := longestSuffix(m, patternSuffixes); suf != "" {
 						if spans == nil {
 							sp := text.SpansOf(s.Text)
 							spans = &sp
 						}
 						if !spans.SuffixOnBoundary(loc[1], len(suf)) {
-							continue // 市民税, 下水道: a word, not a name
+							continue // 市民税, 下水道, 大学院: a word, not a name
 						}
 					}
 				}
 				if r == 0 {
 					// A Latin name goes on after its spaces: 株式会社Example Technology.
 					m = cutTitle(trimName(m + latinWordsAfter(m, s.Text[loc[1]:])))
+				} else if r == 1 {
+					// and begins before them: AOBA Digital株式会社.
+					m = trimName(latinWordsBefore(m, s.Text[:loc[0]]) + m)
 				} else {
 					m = trimName(m)
 				}
@@ -131,6 +154,23 @@ func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 					legal[m] = true
 				}
 			}
+		}
+		for _, h := range hiraganaNames {
+			if _, ok := counts[h.name]; !ok {
+				if len(order) == maxNameCandidates {
+					continue
+				}
+				order = append(order, h.name)
+				first[h.name] = s.Text
+				if !joined {
+					body, joined = strings.Join(lines, "\n"), true
+					if header != "" {
+						body = strings.Replace(body, header, "", 1)
+					}
+				}
+				counts[h.name] = strings.Count(body, h.name)
+			}
+			legal[h.name] = true
 		}
 	}
 	best := ""
@@ -168,7 +208,15 @@ func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 		}
 		return org, ""
 	}
-	return "", ""
+	// No body named at all (fallback.go): a quoted name, the notice's own
+	// site or shop by its name, the client of an unnamed contractor, then
+	// a board named without its place (県教育委員会).
+	for _, route := range []func([]text.Sentence) (string, string){quotedName, serviceName, clientName} {
+		if org, ev := route(sents); org != "" {
+			return org, ev
+		}
+	}
+	return unnamedBody(header, sents)
 }
 
 // gazetteerCompany is the company of the gazetteer (EDINET) that the text
@@ -289,6 +337,9 @@ func writeWithoutSpaces(b *strings.Builder, s string) {
 // its notice is about. compactBody is the text less the header and spaces.
 func headerOrganization(rest, compactBody string) string {
 	rest = strings.TrimSpace(rest)
+	if hs := hiraganaCompanies(rest); len(hs) > 0 && hs[0].at == 0 {
+		return hs[0].name // 株式会社しまむら 個人情報…
+	}
 	run := cutOfficer(leadingRun(rest))
 	if run == "" {
 		return ""
@@ -329,13 +380,19 @@ func headerOrganization(rest, compactBody string) string {
 	if best == "" || isGeneric(best) {
 		return ""
 	}
+	// A local government of the gazetteer that the cut falls inside:
+	// 四日市|市, 十日町|市, 野々市|市 (a place and its suffix again).
+	if gov := localGovernmentPrefix(run); len(gov) > len(best) && strings.HasPrefix(gov, best) {
+		return gov
+	}
 	return best + latinWordsAfter(best, rest[len(best):])
 }
 
 // latinWordsAfter is the rest of a Latin name that the space between its
 // words cut off: 「株式会社Example Technology 採用…」 goes on with
 // " Technology". A word goes on the name when it is all Latin name
-// characters, begins with a capital letter and ends at a space or the end.
+// characters and begins with a capital letter; the last word may be glued
+// to what follows the name (「株式会社Aoba Digital Solutionsは、…」).
 func latinWordsAfter(name, after string) string {
 	last, _ := utf8.DecodeLastRuneInString(name)
 	if last >= 0x80 || !unicode.IsLetter(last) && !unicode.IsDigit(last) {
@@ -343,18 +400,66 @@ func latinWordsAfter(name, after string) string {
 	}
 	out := ""
 	for words := 0; words < latinWordsMax && strings.HasPrefix(after, " "); words++ {
-		word, rest, _ := strings.Cut(after[1:], " ")
+		word := latinNamePrefix(after[1:])
 		first, _ := utf8.DecodeRuneInString(word)
-		if word == "" || !unicode.IsUpper(first) || strings.IndexFunc(word, func(r rune) bool {
-			return r >= 0x80 || !isNameRune(r)
-		}) >= 0 {
+		if word == "" || !unicode.IsUpper(first) || utf8.RuneCountInString(name+out+word) >= MaxNameRunes {
 			break
 		}
 		out += " " + word
-		if rest == "" && len(after[1:]) == len(word) {
+		after = after[1+len(word):]
+		if !strings.HasPrefix(after, " ") {
+			break // the name ends glued to a particle or at the end
+		}
+	}
+	return out
+}
+
+// latinNamePrefix is the run of Latin name characters that begins s; ""
+// when it is followed by another letter or digit of a name (a word of
+// kanji or katakana glued to it is not part of a Latin name: 「Aoba電機」).
+func latinNamePrefix(s string) string {
+	i := strings.IndexFunc(s, func(r rune) bool { return r >= 0x80 || !isNameRune(r) })
+	if i < 0 {
+		return s
+	}
+	if next, _ := utf8.DecodeRuneInString(s[i:]); isNameRune(next) {
+		return ""
+	}
+	return s[:i]
+}
+
+// latinWordsBefore is the start of a Latin name that a space cut off before
+// the word a pattern matched: 「AOBA Digital株式会社」 begins with "AOBA ".
+// A word goes on the name when it is all Latin name characters and
+// begins with a capital letter; one glued to kanji or katakana brings them
+// and ends the name's start there.
+func latinWordsBefore(name, before string) string {
+	first, _ := utf8.DecodeRuneInString(name)
+	if first >= 0x80 || !unicode.IsLetter(first) && !unicode.IsDigit(first) {
+		return ""
+	}
+	out := ""
+	for words := 0; words < latinWordsMax && strings.HasSuffix(before, " "); words++ {
+		before = before[:len(before)-1]
+		start := 0
+		if i := strings.LastIndexFunc(before, func(r rune) bool { return r >= 0x80 || !isNameRune(r) }); i >= 0 {
+			prev, size := utf8.DecodeRuneInString(before[i:])
+			if isNameRune(prev) {
+				// Glued to kanji or katakana: the name begins with them
+				// (青葉ABC Digital株式会社).
+				if w := trailingRun(before); w != "" && utf8.RuneCountInString(w+out+name) < MaxNameRunes {
+					out = w + " " + out
+				}
+				break
+			}
+			start = i + size
+		}
+		word := before[start:]
+		if r, _ := utf8.DecodeRuneInString(word); word == "" || !unicode.IsUpper(r) || utf8.RuneCountInString(word+out+name) >= MaxNameRunes {
 			break
 		}
-		after = after[1+len(word):]
+		out = word + " " + out
+		before = before[:len(before)-len(word)]
 	}
 	return out
 }
@@ -463,7 +568,14 @@ func regulated(title string) string {
 // them does not begin with a particle (の, における, について …).
 func leadingRun(s string) string {
 	end := 0
-	for i := 0; i < len(s); {
+	// A local government whose name begins with hiragana that reads as a
+	// particle (いちき串木野市, かすみがうら市): the gazetteer knows it.
+	for _, gov := range hiraganaGovernments() {
+		if strings.HasPrefix(s, gov) && len(gov) > end {
+			end = len(gov)
+		}
+	}
+	for i := end; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if unicode.Is(unicode.Hiragana, r) {
 			j := i
@@ -590,9 +702,19 @@ func cutOfficer(run string) string {
 // (「神奈川県環境農政局…課」 gives 神奈川県), or a title line that ends in a
 // name after a space.
 func lineName(l string, top bool) string {
+	if label, rest := openingLabel(strings.TrimSpace(l)); label != "" {
+		if org := wholeName(label); org != "" {
+			return org // 【青葉市】個人情報の誤送付について
+		}
+		l = rest
+	}
 	l = strings.TrimSpace(strings.TrimLeft(l, text.NameTrimMarks))
-	if l == "" || text.HasPrefixAny(l, lineLabels) || strings.Contains(orgFirstRunes(l, postcodeWindowRunes), "〒") {
+	l = dateLeadRE.ReplaceAllString(l, "") // a dateline before the name: 2024年5月1日 青葉電機株式会社
+	if l == "" || strings.Contains(orgFirstRunes(l, postcodeWindowRunes), "〒") {
 		return ""
+	}
+	if text.HasPrefixAny(l, lineLabels) {
+		return labelledName(l)
 	}
 	if m := mayorRE.FindStringSubmatch(l); m != nil && !isGeneric(m[1]) && utf8.RuneCountInString(l) <= mayorLineMaxRunes {
 		return m[1]
@@ -608,6 +730,10 @@ func lineName(l string, top bool) string {
 	toks := strings.Fields(l)
 	if len(toks) <= lineMaxTokens {
 		if org := wholeName(toks[0]); org != "" {
+			if org == toks[0] {
+				// 「株式会社Aoba Digital Solutionsは、…」: the Latin name goes on.
+				org += latinWordsAfter(org, strings.TrimPrefix(l, toks[0]))
+			}
 			return org
 		}
 	}
@@ -631,6 +757,16 @@ func lineName(l string, top bool) string {
 		// The run goes on past the name into a department: 「○○市総務課」.
 		if run := leadingRun(rest); len(org) >= len(run) || !strings.ContainsAny(run[len(org):], departmentRunes) {
 			return org
+		}
+	}
+	// A title line that ends with its body in brackets: 「…の紛失について
+	// (青葉市教育委員会)」. A company in brackets is as often the
+	// contractor the title is about (「…委託先の被害について(株式会社○○)」).
+	if body, ok := strings.CutSuffix(l, ")"); ok {
+		if i := strings.LastIndex(body, "("); i > 0 {
+			if org := wholeName(body[i+1:]); org != "" && !startsWithLegalForm(org) && !endsInLegalForm(org) {
+				return org
+			}
 		}
 	}
 	// A title line that ends with the name: 「…の紛失について○○信用金庫」.
@@ -661,6 +797,41 @@ func lineName(l string, top bool) string {
 	return ""
 }
 
+// openingLabel splits the bracketed label that opens a title line from
+// the rest: 「【お詫び】青葉信用金庫における…」, 【重要】, 【青葉市】. A label
+// has at most label_max_runes characters (weights.tsv); a longer bracket
+// is a title of its own.
+func openingLabel(l string) (label, rest string) {
+	in, ok := strings.CutPrefix(l, "【")
+	if !ok {
+		return "", l
+	}
+	label, rest, ok = strings.Cut(in, "】")
+	if !ok || label == "" || rest == "" || text.RuneCountTo(label, labelMaxRunes+1) > labelMaxRunes {
+		return "", l
+	}
+	return label, rest
+}
+
+// labelledName is the holder that a labelled line's value names: the
+// government whose department follows 担当 or 所属 (line_labels.tsv, value
+// yes), 「担当:青葉市総務課」 giving 青葉市; "" for another label's value.
+func labelledName(l string) string {
+	label := ""
+	for _, lb := range lineLabels {
+		if strings.HasPrefix(l, lb) && len(lb) > len(label) {
+			label = lb // the longest: 担当課 before 担当
+		}
+	}
+	if !slices.Contains(holderLabels, label) {
+		return ""
+	}
+	if f := strings.Fields(strings.TrimLeft(l[len(label):], ": ")); len(f) > 0 {
+		return wholeName(f[0])
+	}
+	return ""
+}
+
 // trailingRun is the run of name characters at the end of s.
 func trailingRun(s string) string {
 	start := len(s)
@@ -676,7 +847,7 @@ func trailingRun(s string) string {
 
 // wholeName returns t when it is one organization's whole name.
 func wholeName(t string) string {
-	t = strings.Trim(t, "|:")
+	t = cutOfficer(strings.Trim(t, "|:")) // 株式会社青葉代表取締役社長山田太郎
 	if t == "" || !nameOnlyRE.MatchString(t) || isGeneric(t) || isOutside(t) {
 		return ""
 	}
@@ -687,6 +858,12 @@ func wholeName(t string) string {
 	}
 	if strings.ContainsAny(t, "0123456789") {
 		return ""
+	}
+	if gov := officeGovernment(t); gov != "" {
+		return gov
+	}
+	if org := withoutBranch(t); org != "" {
+		return org
 	}
 	for _, suf := range lineSuffixes {
 		if strings.HasSuffix(t, suf) && len(t) > len(suf) {
@@ -700,6 +877,43 @@ func wholeName(t string) string {
 		}
 		if p := placeRE.FindString(t); p != "" && len(p) < len(t) && !isGeneric(p) {
 			return p
+		}
+	}
+	return ""
+}
+
+// officeGovernment is the government whose office t names: 青葉市役所,
+// 青葉県庁 (government_offices.tsv) give 青葉市, 青葉県; 消費者庁 nothing.
+func officeGovernment(t string) string {
+	for _, o := range governmentOffices {
+		gov, ok := strings.CutSuffix(t, o)
+		if !ok || gov == "" || isGeneric(gov) {
+			continue
+		}
+		if localGovernments()[gov] || placeRE.FindString(gov) == gov {
+			return gov
+		}
+	}
+	return ""
+}
+
+// withoutBranch is the body whose branch office t names: 青葉銀行青葉台支店
+// is 青葉銀行, the longest whole name ending in a suffix of a line that a
+// place's name and a branch word (link/contractor.tsv, branch) follow.
+func withoutBranch(t string) string {
+	for _, b := range branchWords {
+		rest, ok := strings.CutSuffix(t, b)
+		if !ok || rest == "" {
+			continue
+		}
+		best := ""
+		for _, suf := range lineSuffixes {
+			if i := strings.LastIndex(rest, suf); i > 0 && i+len(suf) < len(rest) && i+len(suf) > len(best) {
+				best = rest[:i+len(suf)]
+			}
+		}
+		if best != "" {
+			return wholeName(best)
 		}
 	}
 	return ""
@@ -726,7 +940,7 @@ func nameLike(org string) bool {
 // 「杵藤保健福祉事務所において…」, 「○○市立○○センター内の…」, after an
 // opener (この度、, a date and time) and before a parenthetical
 // (「○○局(局長 …)では」); or the body of a person whose role is glued to
-// it (「○○社元社員の…」).
+// it or follows it after の (「○○社元社員の…」, 「○○市消防局の職員が…」).
 func subjectName(s string) string {
 	s = dropOpeners(s)
 	run := leadingRun(s)
@@ -766,16 +980,24 @@ func subjectName(s string) string {
 				}
 			}
 		}
+		// A listed company named without its legal form as the subject:
+		// 「この度、トヨタ自動車において…」 (the gazetteer's name less its form).
+		if gazetteerKeys()[run] && !isOutside(run) && !isGeneric(run) {
+			return run
+		}
 		return ""
 	}
 	if r, _ := utf8.DecodeRuneInString(next); !unicode.Is(unicode.Hiragana, r) {
 		return ""
 	}
-	role := longestSuffix(run, roleNouns)
-	if role == "" {
+	body := ""
+	if role := longestSuffix(run, roleNouns); role != "" {
+		body = run[:len(run)-len(role)] // 「○○社元社員の…」
+	} else if after, ok := strings.CutPrefix(next, "の"); ok && text.HasPrefixAny(after, roleNouns) {
+		body = run // 「○○市消防局の職員が…」
+	} else {
 		return ""
 	}
-	body := run[:len(run)-len(role)]
 	if org := wholeName(body); org != "" {
 		return org
 	}
@@ -925,17 +1147,6 @@ func hasSuffixAny(s string, words []string) bool {
 		}
 	}
 	return false
-}
-
-// oneRuneSuffix is the suffix of one character (市, 町, 道 …) that m ends
-// in, when no longer suffix ends it: such a suffix ends a name only on a
-// token boundary.
-func oneRuneSuffix(m string) string {
-	suf := longestSuffix(m, patternSuffixes)
-	if utf8.RuneCountInString(suf) != 1 {
-		return ""
-	}
-	return suf
 }
 
 // longestSuffix is the longest of suffixes that s ends in ("" for none).

@@ -55,3 +55,18 @@ func TestNameCandidatesBounded(t *testing.T) {
 		t.Errorf("organization = %q, want 株式会社後方 (named twice)", org)
 	}
 }
+
+// TestLatinWordsBounded shows that the Latin words added to a name before
+// or after its spaces stop before the name grows past MaxNameRunes.
+func TestLatinWordsBounded(t *testing.T) {
+	long := "A" + strings.Repeat("b", 2*MaxNameRunes)
+	if got := latinWordsAfter("株式会社Aoba", " "+long+" Digital"); got != "" {
+		t.Errorf("latinWordsAfter added %q", got)
+	}
+	if got := latinWordsBefore("Digital株式会社", long+" "); got != "" {
+		t.Errorf("latinWordsBefore added %q", got)
+	}
+	if got := latinWordsAfter("株式会社Aoba", " Digital Solutionsは"); got != " Digital Solutions" {
+		t.Errorf("latinWordsAfter = %q, want %q", got, " Digital Solutions")
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/rules"
@@ -56,8 +57,13 @@ var (
 
 	// outsideBodies are bodies a notice reports to or warns about, not the
 	// one that held the data; outsideEndings are those a longer name may
-	// end in (○○警察署); regulators head a notice about another body.
-	outsideBodies, outsideEndings, regulators = outsideBodiesFrom(rules.Table(orgFile("outside_bodies.tsv"), 4))
+	// end in (○○警察署).
+	outsideBodies, outsideEndings = outsideBodiesFrom(rules.Table(orgFile("outside_bodies.tsv"), 2))
+
+	// regulators head a notice about another body: a blog header that
+	// begins with one is about the body named next. The one list of
+	// regulators, which enrich also reads.
+	regulators = rules.Words(orgFile("regulators.tsv"))
 
 	// sectionWords and divisionWords end the parts of a government.
 	sectionWords, divisionWords = departmentsFrom(rules.Table(orgFile("departments.tsv"), 2))
@@ -66,9 +72,17 @@ var (
 	// are removed from the end of the name before it.
 	breadcrumbHomes, breadcrumbSiteWords = breadcrumbsFrom(rules.Table(orgFile("breadcrumbs.tsv"), 2))
 
+	unnamedBodies     = rules.Words(orgFile("unnamed_bodies.tsv"))
+	governmentOffices = rules.Words(orgFile("government_offices.tsv"))
+	// lineLabels begin a line that labels a field; holderLabels are those
+	// whose value may name the holder's government (担当:青葉市総務課).
+	lineLabels, holderLabels = lineLabelsFrom(rules.Table(orgFile("line_labels.tsv"), 2))
+
+	// branchWords end a branch office's name after its body's (支店):
+	// the one list of them, link/contractor.tsv's branch rows.
+	branchWords     = branchWordsFrom(rules.Table("link/contractor.tsv", 2))
 	titleStarts     = rules.Words(orgFile("title_starts.tsv"))
 	particles       = rules.Words(orgFile("particles.tsv"))
-	lineLabels      = rules.Words(orgFile("line_labels.tsv"))
 	addressCues     = rules.Words(orgFile("address_cues.tsv"))
 	regulatedLinks  = rules.Words(orgFile("regulated_links.tsv"))
 	headTitles      = rules.Words(orgFile("head_titles.tsv"))
@@ -115,6 +129,7 @@ var (
 	selfNameMinRunes      = orgWeight("self_name_min_runes")
 	gazetteerKeyMinRunes  = orgWeight("gazetteer_key_min_runes")
 	minRecurrence         = orgWeight("min_recurrence")
+	labelMaxRunes         = orgWeight("label_max_runes")
 )
 
 // The patterns, built from the lists: a run of name characters (a Unicode
@@ -217,17 +232,12 @@ func genericNamesFrom(rows []rules.Row) (names, prefixes, qualifiers, facilities
 	return append(names, referenceGenerics...), prefixes, qualifiers, facilities
 }
 
-func outsideBodiesFrom(rows []rules.Row) (outside, endings, regs []string) {
+func outsideBodiesFrom(rows []rules.Row) (outside, endings []string) {
 	text.UniqueKeys(rows, 1)
 	for _, r := range rows {
-		f := text.Flags(r, "outside", "ending", "regulator")
-		if f[1] && !f[0] {
-			panic(fmt.Errorf("rules: %s: ending yes needs outside yes", r.Pos()))
-		}
-		for i, l := range []*[]string{&outside, &endings, &regs} {
-			if f[i] {
-				*l = append(*l, r.Fields[0])
-			}
+		outside = append(outside, r.Fields[0])
+		if text.Flags(r, "ending")[0] {
+			endings = append(endings, r.Fields[0])
 		}
 	}
 	return
@@ -279,6 +289,29 @@ var localGovernments = sync.OnceValue(func() map[string]bool {
 	return out
 })
 
+// hiraganaGovernments are the local governments of the gazetteer whose
+// names begin with hiragana (いちき串木野市, かすみがうら市), as written.
+var hiraganaGovernments = sync.OnceValue(func() []string {
+	var out []string
+	for name := range localGovernments() {
+		if r, _ := utf8.DecodeRuneInString(name); unicode.Is(unicode.Hiragana, r) {
+			out = append(out, name)
+		}
+	}
+	slices.Sort(out)
+	return out
+})
+
+// gazetteerKeys are the keys of gazetteerCompanies, for a subject that is
+// one whole.
+var gazetteerKeys = sync.OnceValue(func() map[string]bool {
+	out := map[string]bool{}
+	for _, c := range gazetteerCompanies() {
+		out[c.key] = true
+	}
+	return out
+})
+
 // gazetteerCompanyIndex finds the keys of gazetteerCompanies (word i is
 // company i's key) in one walk of a text.
 var gazetteerCompanyIndex = sync.OnceValue(func() *wordscan.Index {
@@ -315,3 +348,25 @@ var gazetteerCompanies = sync.OnceValue(func() []gazetteerEntry {
 	}
 	return out
 })
+
+// branchWordsFrom reads the branch rows of link/contractor.tsv (word,
+// role); the other roles are the contractor rules'.
+func branchWordsFrom(rows []rules.Row) (words []string) {
+	for _, r := range rows {
+		if r.Fields[1] == "branch" {
+			words = append(words, r.Fields[0])
+		}
+	}
+	return words
+}
+
+func lineLabelsFrom(rows []rules.Row) (labels, holder []string) {
+	text.UniqueKeys(rows, 1)
+	for _, r := range rows {
+		labels = append(labels, r.Fields[0])
+		if text.Flags(r, "value")[0] {
+			holder = append(holder, r.Fields[0])
+		}
+	}
+	return labels, holder
+}

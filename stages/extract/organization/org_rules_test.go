@@ -138,8 +138,8 @@ func TestOrgRuleFileErrors(t *testing.T) {
 			genericNamesFrom(rows("organization/generic_names.tsv", "県立\tname", "県立\tqualifier", "県立\tname"))
 		},
 			`organization/generic_names.tsv:3: "県立 name" is already on line 1`},
-		{"ending without outside", func() { outsideBodiesFrom(rows("organization/outside_bodies.tsv", "警察署\tno\tyes\tno")) },
-			`organization/outside_bodies.tsv:1: ending yes needs outside yes`},
+		{"ending not yes or no", func() { outsideBodiesFrom(rows("organization/outside_bodies.tsv", "警察署\tmaybe")) },
+			`organization/outside_bodies.tsv:1: ending "maybe" is not yes or no`},
 		{"department of two characters", func() { departmentsFrom(rows("organization/departments.tsv", "課\tsection", "本部\tdivision")) },
 			`organization/departments.tsv:2: department word "本部" is not one character`},
 		{"breadcrumb kind unknown", func() { breadcrumbsFrom(rows("organization/breadcrumbs.tsv", "トップ\ttop")) },

@@ -1,0 +1,197 @@
+package organization
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/breachtrend/breachtrend/rules"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
+)
+
+// The last routes of Find, for a notice that names no body by a legal
+// form, a suffix it repeats or a gazetteer: a quoted name with a suffix,
+// the notice's own service by its name, a board named without its place.
+
+// quotedName is a body's whole name in quotes, 「大戸まちづくり協議会」: a
+// name (hiragana inside it too, which the quotes bound) ending in a suffix
+// of a line that is a token of its own. Quotes mark a proper name, so once is enough.
+func quotedName(sents []text.Sentence) (string, string) {
+	for _, s := range sents {
+		for at := 0; ; {
+			i := strings.Index(s.Text[at:], "「")
+			if i < 0 {
+				break
+			}
+			at += i + len("「")
+			j := strings.Index(s.Text[at:], "」")
+			if j < 0 {
+				break
+			}
+			name := s.Text[at : at+j]
+			if name == "" || text.RuneCountTo(name, nameLineMaxRunes+1) > nameLineMaxRunes || strings.IndexFunc(name, notQuotedNameRune) >= 0 ||
+				strings.ContainsAny(name, "0123456789") || !nameLike(name) || startsWithLegalForm(name) || endsInLegalForm(name) {
+				continue
+			}
+			if suf := longestSuffix(name, lineSuffixes); suf != "" && text.SpansOf(name).SuffixOnBoundary(len(name), len(suf)) {
+				return name, s.Text
+			}
+		}
+	}
+	return "", ""
+}
+
+// notQuotedNameRune reports whether r cannot be part of a quoted name: the
+// quotes bound it, so hiragana is name (まちづくり) as well as kanji,
+// katakana and Latin.
+func notQuotedNameRune(r rune) bool { return !isNameRune(r) && !unicode.Is(unicode.Hiragana, r) }
+
+// serviceWords are service_nouns.tsv by kind: the site words, the links
+// between a self-reference and a site word, and the words saying the body
+// runs the service.
+var serviceWords = func() map[string][]string {
+	out := map[string][]string{}
+	rows := rules.Table(orgFile("service_nouns.tsv"), 2)
+	text.UniqueKeys(rows, 1)
+	for _, r := range rows {
+		k := text.KindOf(r, "site", "link", "runs")
+		out[k] = append(out[k], r.Fields[0])
+	}
+	return out
+}()
+
+// The three ways a notice names its own service: 「X」ウェブサイト;
+// 弊社ウェブサイト(X), 当社が運営する通販サイト「X」 or 弊社が運営する「X」;
+// and 「X」において
+// opening a sentence. X is a quoted or bracketed name of up to
+// name_line_max_runes characters.
+var (
+	quotedServiceRE = regexp.MustCompile(`「([^「」、。]{1,64})」(?:` + text.Alternation(serviceWords["site"]) + `)`)
+	ownServiceRE    = regexp.MustCompile(`(?:` + text.Alternation(selfAliases) + `)(?:(?:` +
+		text.Alternation(append(slices.Clone(serviceWords["link"]), serviceWords["runs"]...)) + `)?[^、。「」()]{0,12}?(?:` +
+		text.Alternation(serviceWords["site"]) + `)|` + text.Alternation(serviceWords["runs"]) + `)[「(]([^「」()、。]{1,64})[」)]`)
+	quotedSubjectRE = regexp.MustCompile(`^「([^「」、。]{1,64})」(?:` + text.Alternation(subjectMarkers) + `)`)
+)
+
+// serviceName is the name of the notice's own web site, shop or app, for
+// a notice that names no body: the shop 「カミ商店」 of 「カミ商店」サイトにて
+// or 弊社ウェブサイト(Kami Shop). The earliest sentence that names one
+// decides; a quoted subject counts in the first subject_sentences only.
+func serviceName(sents []text.Sentence) (string, string) {
+	for k, s := range sents {
+		if !strings.ContainsAny(s.Text, "「(") {
+			continue
+		}
+		for _, re := range []*regexp.Regexp{quotedServiceRE, ownServiceRE} {
+			for _, m := range re.FindAllStringSubmatch(s.Text, -1) {
+				if name := serviceNameOK(m[1]); name != "" {
+					return name, s.Text
+				}
+			}
+		}
+		if k >= subjectSentences {
+			continue // a quoted subject opens one of the first sentences
+		}
+		if m := quotedSubjectRE.FindStringSubmatch(dropOpeners(s.Text)); m != nil {
+			if name := serviceNameOK(m[1]); name != "" {
+				return name, s.Text
+			}
+		}
+	}
+	return "", ""
+}
+
+// serviceNameOK returns name, trimmed, when it reads as a coined name: a
+// few words with a katakana or Latin letter in them, a word kagome does not
+// know or tags as a proper noun (not 「会員サイト」, 「お問い合わせ」), no
+// sentence punctuation and no generic or outside body's name.
+func serviceNameOK(name string) string {
+	name = strings.TrimSpace(name)
+	if name == "" || text.RuneCountTo(name, nameLineMaxRunes+1) > nameLineMaxRunes ||
+		utf8.RuneCountInString(name) < nameMinRunes || isGeneric(name) || isOutside(name) {
+		return ""
+	}
+	coined := false
+	for _, r := range name {
+		if unicode.Is(unicode.Hiragana, r) {
+			return "" // a phrase, not a name: 「よくあるご質問」
+		}
+		if unicode.Is(unicode.Katakana, r) || r < 0x80 && unicode.IsLetter(r) {
+			coined = true
+		}
+	}
+	if !coined || !slices.ContainsFunc(text.Morphs(name), func(m text.Morph) bool { return m.Unknown || m.ProperPOS }) {
+		return ""
+	}
+	return name
+}
+
+// unnamedBody is the body of unnamed_bodies.tsv (県教育委員会) that the text
+// names first, for a notice that names no other: the board of the
+// prefecture or city whose page it is. A longer name ending in the word
+// (青葉県教育委員会) is not it. A blog header is the blogger's words, not
+// the notice's: its board names no one.
+func unnamedBody(header string, sents []text.Sentence) (string, string) {
+	for _, s := range sents {
+		if text.ContainsAny(s.Text, addressCues) || header != "" && strings.Contains(s.Text, header) {
+			continue
+		}
+		best, at := "", len(s.Text)
+		for _, w := range unnamedBodies {
+			for from := 0; from < at; {
+				i := strings.Index(s.Text[from:], w)
+				if i < 0 {
+					break
+				}
+				i += from
+				if prev, _ := utf8.DecodeLastRuneInString(s.Text[:i]); i == 0 || !isNameRune(prev) {
+					if i < at {
+						best, at = w, i
+					}
+					break
+				}
+				from = i + len(w)
+			}
+		}
+		if best != "" {
+			return best, s.Text
+		}
+	}
+	return "", ""
+}
+
+// clientCues follow the client's name in a contractor's notice
+// (client_cues.tsv).
+var clientCues = text.LongestFirst(rules.Words(orgFile("client_cues.tsv")))
+
+// clientName is the client that an unnamed contractor says it works for,
+// 「当社が青葉区より受託している事業」: a local government of the gazetteer
+// or a whole name (legal form or suffix) right before a client cue (the
+// longest first, so that 様より受託 leaves 様 out of the name).
+func clientName(sents []text.Sentence) (string, string) {
+	for _, s := range sents {
+		for _, cue := range clientCues {
+			for at := 0; ; {
+				i := strings.Index(s.Text[at:], cue)
+				if i < 0 {
+					break
+				}
+				i += at
+				at = i + len(cue)
+				run := trailingRun(s.Text[:i])
+				if run == "" || isGeneric(run) || isOutside(run) {
+					continue
+				}
+				if localGovernments()[run] {
+					return run, s.Text
+				}
+				if org := wholeName(run); org == run {
+					return org, s.Text
+				}
+			}
+		}
+	}
+	return "", ""
+}
