@@ -316,6 +316,9 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 				if k == schemas.EventDiscovered || k == schemas.EventOccurred {
 					d := last.AddDays(daysLater(s.Text))
 					events = append(events, schemas.Event{Kind: k, Date: d, Sentence: s.Text})
+					if k == schemas.EventDiscovered && foundOccurrence(s.Text) {
+						events = append(events, schemas.Event{Kind: schemas.EventOccurred, Date: d, Sentence: s.Text})
+					}
 					lastIdx = i
 				}
 			}
@@ -384,6 +387,9 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 				}
 			}
 			events = append(events, schemas.Event{Kind: kind, Date: d, Sentence: s.Text})
+			if kind == schemas.EventDiscovered && !dateOnly && foundOccurrence(strings.TrimLeft(trimWeekdayLead(s.Text[m.End:end]), "、, ")) {
+				events = append(events, schemas.Event{Kind: schemas.EventOccurred, Date: d, Sentence: s.Text})
+			}
 			last, lastIdx = d, i
 		}
 	}
@@ -532,4 +538,70 @@ func daysLater(s string) int {
 		}
 	}
 	return n
+}
+
+// foundOccurrence reports whether the discovery that body tells of (the
+// clause after a date, or a dateless sentence on the day before) found
+// the incident itself as it happened or had just happened: 「不正アクセスが
+// あったことを確認」, 「USBメモリを紛失したことが判明」, 「攻撃を検知」.
+// Then the date is the day of both events (GUIDE.md: 「…が発生している
+// ことを確認した」). What was found must read as an occurrence and not
+// as a discovery of its own (…から連絡を受け、…ことが判明 found a report),
+// and must not be denied (…がなかったことを確認) nor be a state found
+// after it began (閲覧できる状態になっていることが判明).
+func foundOccurrence(body string) bool {
+	found, ok := foundContent(body)
+	if !ok {
+		return false
+	}
+	found = strings.TrimRight(found, " 、,")
+	if found == "" || endsWithAny(found, foundEvent.negated) || foundEvent.states.In(found) {
+		return false
+	}
+	return classifyPieces(found) == schemas.EventOccurred
+}
+
+// foundContent is what body says was found: the text before the first
+// こと or 事実 that a found verb follows later (…送信したことが、ご指摘
+// により判明), or before を or が and a detection verb (攻撃を検知).
+func foundContent(body string) (string, bool) {
+	for i := 0; i < len(body); i++ {
+		if body[i] < utf8.RuneSelf {
+			continue // every word here is kanji or kana
+		}
+		rest := body[i:]
+		for _, n := range foundEvent.nouns {
+			if after, ok := strings.CutPrefix(rest, n); ok && objectOrSubject(after) != "" &&
+				text.ContainsAny(after, foundVerbs) {
+				return body[:i], true
+			}
+		}
+		if p := objectOrSubject(rest); p != "" {
+			after := rest[len(p):]
+			if text.HasPrefixAny(after, foundEvent.detectVerbs) {
+				return body[:i], true
+			}
+		}
+	}
+	return "", false
+}
+
+// objectOrSubject is the particle が or を that s opens with, "" when none.
+func objectOrSubject(s string) string {
+	for _, p := range []string{"が", "を"} {
+		if strings.HasPrefix(s, p) {
+			return p
+		}
+	}
+	return ""
+}
+
+// endsWithAny reports whether s ends with one of the words.
+func endsWithAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
 }

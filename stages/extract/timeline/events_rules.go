@@ -124,6 +124,10 @@ var (
 	regulatorWords       = text.NewWordList(timelineWords("regulators"))
 	policeWords          = text.NewWordList(timelineWords("police"))
 
+	// What a discovery found, when it is the incident itself
+	// (timeline/found_event.tsv).
+	foundEvent = loadFoundEvent()
+
 	continueSentences = timelineWeights["continue_sentences"]
 	nextLines         = timelineWeights["next_lines"]
 	continuationLines = timelineWeights["continuation_lines"]
@@ -153,6 +157,23 @@ func loadIncoming() (*regexp.Regexp, text.WordList, []string, string, []string) 
 		panic(err)
 	}
 	return re, nouns, part["from"], text.OrderedAlternation(part["addressee"]), part["not_if"]
+}
+
+// foundEventWords are the words of timeline/found_event.tsv: the nouns
+// after what was found (こと, 事実), the verbs of real-time detection
+// (検知), the endings that deny it happened (ない), and the words of a
+// state found after it began (状態).
+type foundEventWords struct {
+	nouns, detectVerbs, negated []string
+	states                      text.WordList
+}
+
+func loadFoundEvent() foundEventWords {
+	part, err := text.Parts(rules.Table("timeline/found_event.tsv", 2), []string{"noun", "detect", "negated", "state"})
+	if err != nil {
+		panic(err)
+	}
+	return foundEventWords{nouns: part["noun"], detectVerbs: part["detect"], negated: part["negated"], states: text.NewWordList(part["state"])}
 }
 
 func loadClauseWords() map[string][]string {

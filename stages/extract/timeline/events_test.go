@@ -89,3 +89,30 @@ func TestTimelineRules(t *testing.T) {
 		})
 	}
 }
+
+// TestFoundOccurrence: a discovery whose object is the incident itself
+// dates the occurrence too; a denied event, a state, a loss found later
+// or a report received does not.
+func TestFoundOccurrence(t *testing.T) {
+	tests := []struct {
+		body string
+		want bool
+	}{
+		{"当社サーバーが不正アクセスを受けたことを確認しました。", true},
+		{"職員が資料を誤って送信したことが、先方の指摘により判明しました。", true},
+		{"不審なメールが送信されている事実を確認しました。", true},
+		{"監視装置が外部からの攻撃を検知しました。", true},
+		{"不正アクセスの形跡を感知、直ちにネットワークを遮断。", true},
+		{"不正アクセスがなかったことを確認しました。", false},
+		{"名簿が閲覧できる状態になっていたことが判明しました。", false},
+		{"USBメモリを紛失していることが判明しました。", false},
+		{"利用者から連絡を受け、誤送信が発生していたことを確認しました。", false},
+		{"不正アクセスが判明しました。", false},
+		{"メールを確認したところ、宛先の誤りに気付きました。", false},
+	}
+	for _, tt := range tests {
+		if got := foundOccurrence(tt.body); got != tt.want {
+			t.Errorf("foundOccurrence(%q) = %v, want %v", tt.body, got, tt.want)
+		}
+	}
+}
