@@ -30,8 +30,8 @@ type Mention struct {
 var (
 	// R5.7.3, H30.3.19.
 	eraNumRE   = regexp.MustCompile(`(?:^|[^A-Za-z])(` + eraClass() + `)\s*(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{1,2})(?:[^\d]|$)`)
-	weekdayRE  = regexp.MustCompile(`^\s*[(]\s*(月|火|水|木|金|土|日)(?:曜日?)?\s*(?:・?祝)?\s*[)]`)
-	rangeSepRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,20}[)])?\s*` + text.OrderedAlternation(rangeTimes) + `?\s*(?:\d{1,2}[時:]\d{0,2}分?(?:頃|ごろ)?)?\s*(?:~|から|より|-)\s*[、,]?\s*$`)
+	weekdayRE  = regexp.MustCompile(`^\s*[(]\s*(` + WeekdayAlt() + `)(?:曜日?)?\s*(?:・?祝)?\s*[)]`)
+	rangeSepRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,20}[)])?\s*` + text.OrderedAlternation(rangeTimes) + `?\s*(?:\d{1,2}[時:]\d{0,2}分?` + text.OrderedAlternation(RangeTimeMarks) + `?)?\s*` + text.OrderedAlternation(rangeSeparators) + `\s*[、,]?\s*$`)
 )
 
 // kanjiNumDateRE: 令和五年七月三日, 平成三十年十二月, 二〇二三年七月三日, 同年七月三日.
@@ -40,7 +40,7 @@ var kanjiNumDateRE = regexp.MustCompile(`(?:(` + text.OrderedAlternation(kanjiEr
 
 // slashDayRE: "8/19 医師が…" — a month and day with no year opening a
 // line of a timeline (not a fraction inside a sentence, nor 1/3の…, 2/5ページ).
-var slashDayRE = regexp.MustCompile(`^[\s・•\-*]*(\d{1,2})/(\d{1,2})(?:[(](?:月|火|水|木|金|土|日)[)])?(?:[^\d/.:%~\-のを程以倍ペ頁]|$)`)
+var slashDayRE = regexp.MustCompile(`^[\s・•\-*]*(\d{1,2})/(\d{1,2})(?:[(]` + WeekdayAlt() + `[)])?(?:[^\d/.:%~\-のを程以倍ペ頁]|$)`)
 
 // bareDays finds days with no month — one or two digits before 日, not
 // right after another digit, 月 or a date separator, and followed by a
@@ -107,8 +107,6 @@ func kanjiDigitsYear(s string) int {
 	}
 	return y
 }
-
-var weekdays = map[string]int{"日": 0, "月": 1, "火": 2, "水": 3, "木": 4, "金": 5, "土": 6}
 
 // dateCues are the literals the date patterns need, found in one pass
 // over s: each pattern is run only when s holds what every one of its

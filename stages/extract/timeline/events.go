@@ -86,7 +86,7 @@ var longQuoteRE = regexp.MustCompile(`「[^「」]{` + strconv.Itoa(timelineWeig
 
 // periodStartRE: a date that opens a period (7月3日から, 17:04以降) starts
 // a state, not a discovery.
-var periodStartRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*(?:` + text.OrderedAlternation(dates.PeriodTimes) + `?\d{1,2}(?:時\d{0,2}分?|:\d{2})(?:頃|ごろ)?)?\s*` + text.OrderedAlternation(periodStartWords))
+var periodStartRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*(?:` + text.OrderedAlternation(dates.PeriodTimes) + `?\d{1,2}(?:時\d{0,2}分?|:\d{2})` + text.OrderedAlternation(dates.RangeTimeMarks) + `?)?\s*` + text.OrderedAlternation(periodStartWords))
 
 // classifyMention decides what happened on the day a date mention names,
 // from the shortest clause after it, then the clause to the next date,
@@ -225,7 +225,7 @@ func classifyOccurred(clause string) bool {
 	return false
 }
 
-var weekdayLeadRE = regexp.MustCompile(`^\s*(?:[(](?:月|火|水|木|金|土|日)(?:曜日?)?[^)]{0,6}[)]|(?:月|火|水|木|金|土|日)曜日?)`)
+var weekdayLeadRE = regexp.MustCompile(`^\s*(?:[(]` + dates.WeekdayAlt() + `(?:曜日?)?[^)]{0,6}[)]|` + dates.WeekdayAlt() + `曜日?)`)
 
 // dateOnlyRE matches a line that holds a date and nothing that says what
 // happened: a bullet, a time, a weekday, brackets.
@@ -488,9 +488,9 @@ func stripMentions(s string, ms []dates.Mention) string {
 }
 
 var (
-	weekdayAnyRE  = regexp.MustCompile(`[(](月|火|水|木|金|土|日)(曜日?)?[)]`)
-	bareWeekdayRE = regexp.MustCompile(`(月|火|水|木|金|土|日)曜日?`)
-	timeRE        = regexp.MustCompile(`(` + text.OrderedAlternation(dates.ClockTimes) + `)?\d{1,2}(時\d{0,2}分?|:\d{2})(頃|ごろ|時点)?`)
+	weekdayAnyRE  = regexp.MustCompile(`[(]` + dates.WeekdayAlt() + `(曜日?)?[)]`)
+	bareWeekdayRE = regexp.MustCompile(dates.WeekdayAlt() + `曜日?`)
+	timeRE        = regexp.MustCompile(`(` + text.OrderedAlternation(dates.ClockTimes) + `)?\d{1,2}(時\d{0,2}分?|:\d{2})` + text.OrderedAlternation(dates.TimeMarks) + `?`)
 )
 
 // firstOf returns the earliest event of a kind on or before limit (when

@@ -193,3 +193,22 @@ func FuzzClauseScans(f *testing.F) {
 	}
 	f.Fuzz(checkClauseScans)
 }
+
+// TestDateOnlyLineMarks: weekdays (dates/weekdays.tsv) and time marks
+// (dates/time_marks.tsv) leave a line of dates alone.
+func TestDateOnlyLineMarks(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{"2024年5月20日(月)10時時点", true},
+		{"2024年5月20日(月曜日)午前10時ごろ", true},
+		{"2024年5月20日 火曜日 18:30頃", true},
+		{"2024年5月20日(月)10時現在", false},
+		{"2024年5月20日 職員が気付く", false},
+	} {
+		if got := dateOnlyLine(c.line, dates.Find(c.line)); got != c.want {
+			t.Errorf("dateOnlyLine(%q) = %v, want %v", c.line, got, c.want)
+		}
+	}
+}
