@@ -510,8 +510,57 @@ func firstOf(events []schemas.Event, kind string, limit schemas.Date) (schemas.D
 
 // sameDayResponse returns the day of the incident and the sentence that
 // tells of a response to it dated that same day (a date that bounds a
-// period, or announces a plan, is no response).
+// period, or announces a plan, is no response), else the sentence that
+// dated the incident when it sums it up as one the organization reports
+// (incidentSummary). Fill calls it when nothing says when the incident
+// was found.
 func sameDayResponse(events []schemas.Event, occurred schemas.Date) (schemas.Date, string) {
+	if d, s := sameDayResponseOnly(events, occurred); !d.IsZero() {
+		return d, s
+	}
+	for _, e := range events {
+		if e.Kind == schemas.EventOccurred && e.Date == occurred {
+			if incidentSummary(e.Sentence) {
+				return e.Date, e.Sentence
+			}
+			break
+		}
+	}
+	return schemas.Date{}, ""
+}
+
+// incidentSummary reports whether a sentence sums the incident up as one
+// the organization reports (「…誤って送付する事案が発生しました」,
+// timeline/incident_summary.tsv): a noun of the incident, then a verb
+// saying it happened after the sentence's first date, no hedge or state
+// (…発生しているようです), and no range of dates (…から11月30日までの間に
+// …事案が発生: a period, found any day of it).
+func incidentSummary(sentence string) bool {
+	ms := dates.Find(sentence)
+	if len(ms) == 0 {
+		return false
+	}
+	for _, m := range ms {
+		if m.RangeEnd {
+			return false
+		}
+	}
+	after := sentence[ms[0].End:]
+	if text.ContainsAny(after, summaryUnless) {
+		return false
+	}
+	for _, n := range summaryNouns {
+		// 本件は、4月2日夜、…において発生いたしました: the noun may come
+		// before the date, the verb after both.
+		if i := strings.Index(sentence, n); i >= 0 && text.ContainsAny(sentence[max(i+len(n), ms[0].End):], summaryVerbs) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameDayResponseOnly is the response of sameDayResponse.
+func sameDayResponseOnly(events []schemas.Event, occurred schemas.Date) (schemas.Date, string) {
 	seen := false
 	for _, e := range events {
 		if e.Date != occurred || e.Kind == schemas.EventPublished {

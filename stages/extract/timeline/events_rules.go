@@ -128,6 +128,10 @@ var (
 	// (timeline/found_event.tsv).
 	foundEvent = loadFoundEvent()
 
+	// The nouns and verbs of a sentence that sums up the incident
+	// (timeline/incident_summary.tsv).
+	summaryNouns, summaryVerbs, summaryUnless = loadIncidentSummary()
+
 	continueSentences = timelineWeights["continue_sentences"]
 	nextLines         = timelineWeights["next_lines"]
 	continuationLines = timelineWeights["continuation_lines"]
@@ -174,6 +178,14 @@ func loadFoundEvent() foundEventWords {
 		panic(err)
 	}
 	return foundEventWords{nouns: part["noun"], detectVerbs: part["detect"], negated: part["negated"], states: text.NewWordList(part["state"])}
+}
+
+func loadIncidentSummary() (nouns, verbs, unless []string) {
+	part, err := text.Parts(rules.Table("timeline/incident_summary.tsv", 2), []string{"noun", "verb", "unless"})
+	if err != nil {
+		panic(err)
+	}
+	return part["noun"], part["verb"], part["unless"]
 }
 
 func loadClauseWords() map[string][]string {

@@ -116,3 +116,26 @@ func TestFoundOccurrence(t *testing.T) {
 		}
 	}
 }
+
+// TestIncidentSummary: a sentence summing up the incident as one that
+// happened that day, not hedged, not a state, not a period.
+func TestIncidentSummary(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     bool
+	}{
+		{"2024年4月2日、職員が名簿を誤って送付する事案が発生しました。", true},
+		{"本件は、2024年4月2日(火)夜、通勤電車内において発生いたしました。", true},
+		{"2024年4月2日、お客様のメールアドレスを誤って漏えいさせる事故を発生させてしまいました。", true},
+		{"2024年4月2日から4月5日までの間に、迷惑メールが送信される事案が発生しました。", false},
+		{"2024年4月2日の夜以降に、同じ事象が再度発生しているようです。", false},
+		{"2024年4月2日、名簿が閲覧できる状態になっていたという事態が発生しました。", false},
+		{"2024年4月2日、職員が名簿を誤って送付しました。", false},
+		{"事案が発生しました。", false},
+	}
+	for _, tt := range tests {
+		if got := incidentSummary(tt.sentence); got != tt.want {
+			t.Errorf("incidentSummary(%q) = %v, want %v", tt.sentence, got, tt.want)
+		}
+	}
+}
