@@ -391,8 +391,11 @@ func monthOnlyMark(after string) bool {
 type YearContext struct {
 	Published schemas.Date
 	CaseYear  int // the blog case number's year: the year the notice was archived, a last resort
-	LastYear  int
-	lastDay   schemas.Date // the last day resolved, for 同月N日
+	// FiscalYear is the fiscal year (年度) the text names (FiscalYear), for
+	// a year-less date when nothing else gives one; 0 when none.
+	FiscalYear int
+	LastYear   int
+	lastDay    schemas.Date // the last day resolved, for 同月N日
 }
 
 // Resolve gives the day a mention names, or the zero Date when it names no
@@ -461,6 +464,13 @@ func (c *YearContext) resolveDay(m Mention) schemas.Date {
 			}
 		}
 	}
+	if len(candidates) == 0 && c.FiscalYear != 0 && relYearOf[m.Rel] != relPrevious && relYearOf[m.Rel] != relNext {
+		y := c.FiscalYear
+		if m.Month < fiscalFirstMonth {
+			y++
+		}
+		candidates = []int{y}
+	}
 	if len(candidates) == 0 {
 		return schemas.Date{}
 	}
@@ -494,3 +504,34 @@ var _ = time.UTC
 // MonthAfterNumber reports whether s holds 月 after a number (6月, 6 月),
 // as a date of kanjiDates or shortDates ends with.
 func MonthAfterNumber(s string) bool { return scanDateCues(s).digitTsuki > 0 }
+
+// FiscalYear is the fiscal year s names (令和5年度 is 2023): the first,
+// or of a range of them (1995年度~2025年度) its end; 0 when none.
+func FiscalYear(s string) int {
+	if !strings.Contains(s, fiscalWord) {
+		return 0
+	}
+	ms := fiscalYearRE.FindAllStringSubmatchIndex(s, -1)
+	if ms == nil {
+		return 0
+	}
+	m := ms[0]
+	if len(ms) > 1 && isRangeSeparator(s[ms[0][1]:ms[1][0]]) {
+		m = ms[1]
+	}
+	if m[6] >= 0 {
+		y, _ := strconv.Atoi(s[m[6]:m[7]])
+		return y
+	}
+	n := 1
+	if v := s[m[4]:m[5]]; v != "元" {
+		n, _ = strconv.Atoi(v)
+	}
+	return eras[s[m[2]:m[3]]] + n
+}
+
+// isRangeSeparator reports whether s is a range separator alone
+// (dates/range_separators.tsv), maybe with white space around it.
+func isRangeSeparator(s string) bool {
+	return text.IsOneOf(strings.TrimSpace(s), rangeSeparators)
+}

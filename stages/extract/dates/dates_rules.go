@@ -47,7 +47,45 @@ var (
 	// rangeSeparators make the date after them the end of a range
 	// (dates/range_separators.tsv).
 	rangeSeparators = dateWords("range_separators")
+
+	// fiscalYearRE finds a fiscal year (令和5年度, 2025年度) and
+	// fiscalFirstMonth is the month it begins with (dates/fiscal_year.tsv).
+	// fiscalWord is the word every match holds.
+	fiscalYearRE, fiscalFirstMonth, fiscalWord = loadFiscalYear()
 )
+
+func loadFiscalYear() (*regexp.Regexp, int, string) {
+	re, first, word, err := parseFiscalYear(rules.Table("dates/fiscal_year.tsv", 2))
+	if err != nil {
+		panic(err)
+	}
+	return re, first, word
+}
+
+func parseFiscalYear(rows []rules.Row) (*regexp.Regexp, int, string, error) {
+	var word string
+	first := 0
+	for _, r := range rows {
+		switch r.Fields[0] {
+		case "word":
+			word = r.Fields[1]
+		case "first_month":
+			n, err := strconv.Atoi(r.Fields[1])
+			if err != nil || n < 1 || n > 12 {
+				return nil, 0, "", fmt.Errorf("extract: %s: first_month %q is not a month from 1 to 12", r.Pos(), r.Fields[1])
+			}
+			first = n
+		default:
+			return nil, 0, "", fmt.Errorf("extract: %s: name %q is not one of word, first_month", r.Pos(), r.Fields[0])
+		}
+	}
+	if word == "" || first == 0 {
+		return nil, 0, "", fmt.Errorf("extract: dates/fiscal_year.tsv: want a word and a first_month line")
+	}
+	// 令和5年度, 令和元年度, 2025年度: an era and its year, or a Western year.
+	re := regexp.MustCompile(`(?:(` + text.OrderedAlternation(kanjiEras) + `)\s*(元|\d{1,2})|(\d{4}))\s*` + regexp.QuoteMeta(word))
+	return re, first, word, nil
+}
 
 // WeekdayAlt is a regexp alternation of the weekday names: (?:月|火|…).
 func WeekdayAlt() string { return text.OrderedAlternation(WeekdayNames) }

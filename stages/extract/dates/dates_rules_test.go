@@ -95,3 +95,20 @@ func TestDateMarksFromFiles(t *testing.T) {
 		}
 	}
 }
+
+func TestFiscalYearErrors(t *testing.T) {
+	row := func(line int, f ...string) rules.Row { return rules.Row{File: "dates/f.tsv", Line: line, Fields: f} }
+	for _, c := range []struct {
+		rows []rules.Row
+		want string
+	}{
+		{[]rules.Row{row(1, "word", "年度"), row(2, "first_month", "13")}, `f.tsv:2: first_month "13" is not a month`},
+		{[]rules.Row{row(1, "word", "年度"), row(2, "start", "4")}, `f.tsv:2: name "start" is not one of word, first_month`},
+		{[]rules.Row{row(1, "word", "年度")}, "want a word and a first_month line"},
+	} {
+		_, _, _, err := parseFiscalYear(c.rows)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("error %v, want one containing %q", err, c.want)
+		}
+	}
+}

@@ -128,3 +128,39 @@ func TestBareDayNeedsAMark(t *testing.T) {
 		t.Errorf("a range with times of day: %+v", ms)
 	}
 }
+
+// TestFiscalYear: the fiscal year a text names dates its year-less
+// months when nothing else gives a year.
+func TestFiscalYear(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want int
+	}{
+		{"令和5年度中に申請された方", 2023},
+		{"令和元年度の名簿", 2019},
+		{"2025年度 入学者", 2025},
+		{"1995年度~2025年度までの在籍者", 2025},
+		{"令和5年度中に申請し、令和6年度も継続される方", 2023},
+		{"本年度の名簿", 0},
+		{"令和5年4月1日", 0},
+	} {
+		if got := FiscalYear(c.s); got != c.want {
+			t.Errorf("FiscalYear(%q) = %d, want %d", c.s, got, c.want)
+		}
+	}
+	ctx := &YearContext{FiscalYear: 2023}
+	for _, c := range []struct {
+		s, want string
+	}{
+		{"3月4日に送付", "2024-03-04"},
+		{"5月12日に判明", "2023-05-12"},
+	} {
+		if got := ctx.Resolve(Find(c.s)[0]); got.String() != c.want {
+			t.Errorf("%q with fiscal year 2023: %s, want %s", c.s, got, c.want)
+		}
+	}
+	withYear := &YearContext{FiscalYear: 2023, CaseYear: 2020}
+	if got := withYear.Resolve(Find("3月4日に送付")[0]); got.String() != "2020-03-04" {
+		t.Errorf("a year from elsewhere comes first: %s, want 2020-03-04", got)
+	}
+}

@@ -286,6 +286,15 @@ func DatedSentences(sents []text.Sentence) []DatedSentence {
 // The sentence at index pub holds the notice's own date as its mention
 // pubMention: the publication, not an event it tells of.
 func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, pubMention int) []schemas.Event {
+	if ctx.Published.IsZero() && ctx.CaseYear == 0 && ctx.FiscalYear == 0 {
+		// No year but those the text writes: a fiscal year it names
+		// (令和5年度) dates the months before any year is written.
+		for _, s := range sents {
+			if ctx.FiscalYear = dates.FiscalYear(s.Text); ctx.FiscalYear != 0 {
+				break
+			}
+		}
+	}
 	var events []schemas.Event
 	var last schemas.Date
 	lastIdx := -10
