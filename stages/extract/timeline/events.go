@@ -98,6 +98,9 @@ func classifyMention(txt string, m dates.Mention, clauseEnd int, rangeStart bool
 	if i := clauseBoundary(body); i >= 0 {
 		short = body[:i]
 	}
+	if k := modifyingClauseKind(txt[:m.Start]); k != schemas.EventOther {
+		return k
+	}
 	if !rangeStart && mayBeScope(clause) && scopeRE.MatchString(clause) {
 		return schemas.EventOther
 	}
@@ -662,4 +665,25 @@ func endsWithAny(s string, words []string) bool {
 		}
 	}
 	return false
+}
+
+// modifyingClauseKind is the kind of the relative clause that ends right
+// before a date and modifies it (「不正アクセスが発覚した2022年8月19日当日に、
+// 対策を完了」: the day of the discovery), when it tells of a discovery or
+// an occurrence; other when none does. The clause runs from the last
+// comma or line break of before.
+func modifyingClauseKind(before string) string {
+	before = strings.TrimRight(before, " ")
+	if !endsWithAny(before, attributiveEnds) {
+		return schemas.EventOther
+	}
+	if i := strings.LastIndexAny(before, "、,。\n"); i >= 0 {
+		_, n := utf8.DecodeRuneInString(before[i:])
+		before = before[i+n:]
+	}
+	switch k := classifyClause(before); k {
+	case schemas.EventDiscovered, schemas.EventOccurred:
+		return k
+	}
+	return schemas.EventOther
 }

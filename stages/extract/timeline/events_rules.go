@@ -113,6 +113,7 @@ var (
 	boundaryFirstByte = text.FirstBytes(boundaryWords)
 	scopeWords        = clauseWords["scope"]
 	periodStartWords  = clauseWords["period_start"]
+	attributiveEnds   = clauseWords["attributive"]
 
 	responseWords        = timelineWords("response_words")
 	exposedWords         = text.NewWordList(timelineWords("exposed"))
@@ -189,7 +190,7 @@ func loadIncidentSummary() (nouns, verbs, unless []string) {
 }
 
 func loadClauseWords() map[string][]string {
-	part, err := text.Parts(rules.Table("timeline/clause_words.tsv", 2), []string{"boundary", "reported_content", "and_join", "scope", "period_start"})
+	part, err := text.Parts(rules.Table("timeline/clause_words.tsv", 2), []string{"boundary", "reported_content", "and_join", "scope", "period_start", "attributive"})
 	if err != nil {
 		panic(err)
 	}

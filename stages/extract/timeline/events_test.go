@@ -139,3 +139,21 @@ func TestIncidentSummary(t *testing.T) {
 		}
 	}
 }
+
+// TestModifyingClauseKind: a clause ending in た right before a date
+// gives it its event.
+func TestModifyingClauseKind(t *testing.T) {
+	tests := []struct{ before, want string }{
+		{"不正アクセスが発覚した", schemas.EventDiscovered},
+		{"その後、ランサムウェアの被害が発生した ", schemas.EventOccurred},
+		{"会員サイトを開設した", schemas.EventOther},
+		{"不正アクセスが発覚し、", schemas.EventOther},
+		{"不正アクセスが発覚した。", schemas.EventOther},
+		{"", schemas.EventOther},
+	}
+	for _, tt := range tests {
+		if got := modifyingClauseKind(tt.before); got != tt.want {
+			t.Errorf("modifyingClauseKind(%q) = %s, want %s", tt.before, got, tt.want)
+		}
+	}
+}
