@@ -320,16 +320,30 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 		if len(ms) == 0 {
 			// "その後19時19分に…発覚しました": a time with no date is on the
 			// day of the sentence before.
-			if !last.IsZero() && i-lastIdx <= continueSentences && timeContinues(s.Text) {
+			// A line of 同日 and a time alone may stand below the lines
+			// that tell the event of the date-only line before it.
+			sameDayLine := !last.IsZero() && i-lastIdx <= nextLines+1 && sameDayOnlyLine(s.Text)
+			if !last.IsZero() && i-lastIdx <= continueSentences && timeContinues(s.Text) || sameDayLine {
 				k := classifyPieces(s.Text)
 				if k == schemas.EventOther {
 					k = classifyClause(s.Text)
 				}
+				d := last.AddDays(daysLater(s.Text))
+				sentence := s.Text
+				if k == schemas.EventOther && sameDayLine {
+					// "同日15時45分" on a line of its own, in a timeline:
+					// what happened is said on the lines under it.
+					var more []schemas.Event
+					k, more = nextLinesKind(sents, i, d)
+					events = append(events, more...)
+					if n := i + 1; n < len(sents) {
+						sentence = sents[n].Text
+					}
+				}
 				if k == schemas.EventDiscovered || k == schemas.EventOccurred {
-					d := last.AddDays(daysLater(s.Text))
-					events = append(events, schemas.Event{Kind: k, Date: d, Sentence: s.Text})
-					if k == schemas.EventDiscovered && foundOccurrence(s.Text) {
-						events = append(events, schemas.Event{Kind: schemas.EventOccurred, Date: d, Sentence: s.Text})
+					events = append(events, schemas.Event{Kind: k, Date: d, Sentence: sentence})
+					if k == schemas.EventDiscovered && foundOccurrence(sentence) {
+						events = append(events, schemas.Event{Kind: schemas.EventOccurred, Date: d, Sentence: sentence})
 					}
 					lastIdx = i
 				}
@@ -367,22 +381,17 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 				kind = schemas.EventOther // "【対象となるお客様】 / 2013年4月1日~…": whose data
 			case dateOnly:
 				// A date on a line of its own: what happened is said on the
-				// next lines, or by the heading it sits under.
-				kind = classifyClause(s.Heading)
-				if kind == schemas.EventOther || kind == schemas.EventNotified {
-					for n := i + 1; n < len(sents) && n <= i+nextLines; n++ {
-						if len(sents[n].Dates) > 0 && !strings.HasSuffix(sents[n].Text, "。") || sents[n].Heading != s.Heading && text.IsHeading(sents[n].Text) {
-							break
-						}
-						k := classifyClause(clauseOfNext(sents[n]))
-						if k == schemas.EventOther {
-							continue
-						}
-						if kind == schemas.EventOther || kind == schemas.EventNotified {
-							kind = k
-						} else if k != kind && (k == schemas.EventDiscovered || k == schemas.EventOccurred) {
-							events = append(events, schemas.Event{Kind: k, Date: d, Sentence: sents[n].Text})
-						}
+				// next lines, or else by the heading it sits under (a line's
+				// own verb wins over 発生経緯: 「・3/9 14:19 / お客様からの
+				// 連絡により発覚」 is a discovery).
+				var more []schemas.Event
+				kind, more = nextLinesKind(sents, i, d)
+				events = append(events, more...)
+				if kind == schemas.EventOther {
+					kind = classifyClause(s.Heading)
+				} else if kind == schemas.EventNotified {
+					if k := classifyClause(s.Heading); k != schemas.EventOther {
+						kind = k
 					}
 				}
 			default:
@@ -686,4 +695,42 @@ func modifyingClauseKind(before string) string {
 		return k
 	}
 	return schemas.EventOther
+}
+
+// nextLinesKind reads what happened on the day of the date-only line i
+// (or of a line of 同日 and a time) from the lines under it, up to one
+// with a date of its own or a new heading: the kind of the first that
+// names one, and an event of each later discovery or occurrence of
+// another kind.
+func nextLinesKind(sents []DatedSentence, i int, d schemas.Date) (string, []schemas.Event) {
+	kind := schemas.EventOther
+	var more []schemas.Event
+	for n := i + 1; n < len(sents) && n <= i+nextLines; n++ {
+		if len(sents[n].Dates) > 0 && !strings.HasSuffix(sents[n].Text, "。") || sents[n].Heading != sents[i].Heading && text.IsHeading(sents[n].Text) {
+			break
+		}
+		k := classifyClause(clauseOfNext(sents[n]))
+		if k == schemas.EventOther {
+			continue
+		}
+		if kind == schemas.EventOther || kind == schemas.EventNotified {
+			kind = k
+		} else if k != kind && (k == schemas.EventDiscovered || k == schemas.EventOccurred) {
+			more = append(more, schemas.Event{Kind: k, Date: d, Sentence: sents[n].Text})
+		}
+	}
+	return kind, more
+}
+
+// sameDayOnlyLine reports whether line holds nothing but a word of
+// timeline/same_day.tsv and a time (「同日15時45分」, 「翌日 午前9時頃」): a
+// timeline's line whose event is told on the lines under it.
+func sameDayOnlyLine(line string) bool {
+	rest, found := line, false
+	for _, w := range sameDayWords {
+		if strings.Contains(rest, w.word) {
+			rest, found = strings.ReplaceAll(rest, w.word, ""), true
+		}
+	}
+	return found && dateOnlyRE.MatchString(stripMentions(rest, nil))
 }

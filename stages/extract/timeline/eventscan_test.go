@@ -212,3 +212,23 @@ func TestDateOnlyLineMarks(t *testing.T) {
 		}
 	}
 }
+
+// TestSameDayOnlyLine: a line of a same-day word (timeline/same_day.tsv)
+// and a time alone, whose event the lines under it tell.
+func TestSameDayOnlyLine(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{"同日15時45分", true},
+		{"・翌日 午前9時頃", true},
+		{"同日(火)18:50", true},
+		{"15時45分", false},
+		{"同日15時45分、受信者からの連絡により判明", false},
+		{"同日", true},
+	} {
+		if got := sameDayOnlyLine(c.line); got != c.want {
+			t.Errorf("sameDayOnlyLine(%q) = %v, want %v", c.line, got, c.want)
+		}
+	}
+}
