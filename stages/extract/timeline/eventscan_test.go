@@ -46,9 +46,7 @@ func matchesBefore(r kindRule, clause string) bool {
 
 func classifyClauseBefore(clause string) string {
 	clause = longQuoteRE.ReplaceAllString(clause, "「」")
-	if strings.Contains(clause, "情報提供書") || strings.Contains(clause, "問") {
-		clause = maskedNouns.Replace(clause)
-	}
+	clause = maskedNouns.Replace(clause) // every masked noun of timeline/masked_nouns.tsv
 	if !text.ContainsAny(clause, incomingNotIf) && incomingCue(clause) && incomingReportRE.MatchString(clause) {
 		return schemas.EventDiscovered
 	}
