@@ -394,8 +394,12 @@ type YearContext struct {
 	// FiscalYear is the fiscal year (年度) the text names (FiscalYear), for
 	// a year-less date when nothing else gives one; 0 when none.
 	FiscalYear int
-	LastYear   int
-	lastDay    schemas.Date // the last day resolved, for 同月N日
+	// WrittenYear is the first year the text writes out in a date, for a
+	// year-less date before it when nothing else gives one (「…が5月13日
+	// に判明しました。…平成26年1月15日以降…」); 0 when none.
+	WrittenYear int
+	LastYear    int
+	lastDay     schemas.Date // the last day resolved, for 同月N日
 }
 
 // Resolve gives the day a mention names, or the zero Date when it names no
@@ -464,12 +468,19 @@ func (c *YearContext) resolveDay(m Mention) schemas.Date {
 			}
 		}
 	}
-	if len(candidates) == 0 && c.FiscalYear != 0 && relYearOf[m.Rel] != relPrevious && relYearOf[m.Rel] != relNext {
-		y := c.FiscalYear
-		if m.Month < fiscalFirstMonth {
-			y++
+	if len(candidates) == 0 && relYearOf[m.Rel] != relPrevious && relYearOf[m.Rel] != relNext {
+		switch {
+		case c.FiscalYear != 0:
+			y := c.FiscalYear
+			if m.Month < fiscalFirstMonth {
+				y++
+			}
+			candidates = []int{y}
+		case c.WrittenYear != 0 && m.Rel == "":
+			// Not for 同年 (the year written before) nor 本年 (the
+			// notice's): a year written later is neither.
+			candidates = []int{c.WrittenYear}
 		}
-		candidates = []int{y}
 	}
 	if len(candidates) == 0 {
 		return schemas.Date{}

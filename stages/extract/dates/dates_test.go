@@ -164,3 +164,29 @@ func TestFiscalYear(t *testing.T) {
 		t.Errorf("a year from elsewhere comes first: %s, want 2020-03-04", got)
 	}
 }
+
+// TestWrittenYear: with nothing else, a plain year-less date takes the
+// first year the text writes; 同年 and 本年 do not.
+func TestWrittenYear(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want string // "" for no date
+	}{
+		{"5月13日に判明", "2014-05-13"},
+		{"同年5月13日に判明", ""},
+		{"本年5月13日に判明", ""},
+	} {
+		ctx := &YearContext{WrittenYear: 2014}
+		got := ""
+		if d := ctx.Resolve(Find(c.s)[0]); !d.IsZero() {
+			got = d.String()
+		}
+		if got != c.want {
+			t.Errorf("%q with written year 2014: %q, want %q", c.s, got, c.want)
+		}
+	}
+	fiscalFirst := &YearContext{FiscalYear: 2013, WrittenYear: 2020}
+	if got := fiscalFirst.Resolve(Find("5月13日に判明")[0]); got.String() != "2013-05-13" {
+		t.Errorf("a fiscal year comes before a written one: %s, want 2013-05-13", got)
+	}
+}

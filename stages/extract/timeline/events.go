@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -291,9 +292,16 @@ func DatedSentences(sents []text.Sentence) []DatedSentence {
 func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, pubMention int) []schemas.Event {
 	if ctx.Published.IsZero() && ctx.CaseYear == 0 && ctx.FiscalYear == 0 {
 		// No year but those the text writes: a fiscal year it names
-		// (令和5年度) dates the months before any year is written.
+		// (令和5年度) dates the months before a year is written.
 		for _, s := range sents {
 			if ctx.FiscalYear = dates.FiscalYear(s.Text); ctx.FiscalYear != 0 {
+				break
+			}
+		}
+		// Else the first year written in a date, for the dates before it.
+		for _, s := range sents {
+			if i := slices.IndexFunc(s.Dates, func(m dates.Mention) bool { return m.Year != 0 }); i >= 0 {
+				ctx.WrittenYear = s.Dates[i].Year
 				break
 			}
 		}
