@@ -641,7 +641,8 @@ func foundOccurrence(body string) bool {
 
 // foundContent is what body says was found: the text before the first
 // こと or 事実 that a found verb follows later (…送信したことが、ご指摘
-// により判明), or before を or が and a detection verb (攻撃を検知).
+// により判明), before を or が and a detection verb (攻撃を検知), or before
+// が and a passive found verb (不正アクセスが確認され).
 func foundContent(body string) (string, bool) {
 	for i := 0; i < len(body); i++ {
 		if body[i] < utf8.RuneSelf {
@@ -656,7 +657,7 @@ func foundContent(body string) (string, bool) {
 		}
 		if p := objectOrSubject(rest); p != "" {
 			after := rest[len(p):]
-			if text.HasPrefixAny(after, foundEvent.detectVerbs) {
+			if text.HasPrefixAny(after, foundEvent.detectVerbs) || p == "が" && text.HasPrefixAny(after, foundEvent.subjectVerbs) {
 				return body[:i], true
 			}
 		}
