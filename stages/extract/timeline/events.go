@@ -655,6 +655,9 @@ func foundContent(body string) (string, bool) {
 				return body[:i], true
 			}
 		}
+		if text.HasPrefixAny(rest, foundEvent.told) {
+			return body[:i], true
+		}
 		if p := objectOrSubject(rest); p != "" {
 			after := rest[len(p):]
 			if text.HasPrefixAny(after, foundEvent.detectVerbs) || p == "が" && text.HasPrefixAny(after, foundEvent.subjectVerbs) {

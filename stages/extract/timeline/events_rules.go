@@ -169,16 +169,16 @@ func loadIncoming() (*regexp.Regexp, text.WordList, []string, string, []string) 
 // (検知), the endings that deny it happened (ない), and the words of a
 // state found after it began (状態).
 type foundEventWords struct {
-	nouns, detectVerbs, subjectVerbs, negated []string
-	states                                    text.WordList
+	nouns, told, detectVerbs, subjectVerbs, negated []string
+	states                                          text.WordList
 }
 
 func loadFoundEvent() foundEventWords {
-	part, err := text.Parts(rules.Table("timeline/found_event.tsv", 2), []string{"noun", "detect", "subject", "negated", "state"})
+	part, err := text.Parts(rules.Table("timeline/found_event.tsv", 2), []string{"noun", "told", "detect", "subject", "negated", "state"})
 	if err != nil {
 		panic(err)
 	}
-	return foundEventWords{nouns: part["noun"], detectVerbs: part["detect"], subjectVerbs: part["subject"], negated: part["negated"], states: text.NewWordList(part["state"])}
+	return foundEventWords{nouns: part["noun"], told: part["told"], detectVerbs: part["detect"], subjectVerbs: part["subject"], negated: part["negated"], states: text.NewWordList(part["state"])}
 }
 
 func loadIncidentSummary() (nouns, verbs, unless []string) {
