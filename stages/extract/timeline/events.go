@@ -331,7 +331,7 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 			// A line of 同日 and a time alone may stand below the lines
 			// that tell the event of the date-only line before it.
 			sameDayLine := !last.IsZero() && i-lastIdx <= nextLines+1 && sameDayOnlyLine(s.Text)
-			if !last.IsZero() && i-lastIdx <= continueSentences && timeContinues(s.Text) || sameDayLine {
+			if !last.IsZero() && (i-lastIdx <= continueSentences && timeContinues(s.Text) || sameDayLine || opensWithDayWord(s.Text)) {
 				k := classifyPieces(s.Text)
 				if k == schemas.EventOther {
 					k = classifyClause(s.Text)
@@ -745,4 +745,17 @@ func sameDayOnlyLine(line string) bool {
 		}
 	}
 	return found && dateOnlyRE.MatchString(stripMentions(rest, nil))
+}
+
+// opensWithDayWord reports whether s opens, after a bullet and white
+// space, with a same_day.tsv word of reach opening (「同日、午後6時…」):
+// it names the day of the last date read, however far back.
+func opensWithDayWord(s string) bool {
+	s = strings.TrimLeft(s, " ・•-*")
+	for _, w := range sameDayWords {
+		if w.opening && strings.HasPrefix(s, w.word) {
+			return true
+		}
+	}
+	return false
 }

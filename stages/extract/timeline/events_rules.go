@@ -234,20 +234,25 @@ func loadScopeLabels() (topic, who []string) {
 }
 
 // sameDayWord is a word of timeline/same_day.tsv: a sentence holding it
-// tells of the day of the sentence before, or days later.
+// tells of the day of the sentence before, or days later; one opening
+// with an opening word tells of the last date read, however far back.
 type sameDayWord struct {
-	word string
-	days int
+	word    string
+	days    int
+	opening bool
 }
 
 func loadSameDay() []sameDayWord {
 	var out []sameDayWord
-	for _, r := range rules.Table("timeline/same_day.tsv", 2) {
+	for _, r := range rules.Table("timeline/same_day.tsv", 3) {
 		n, err := strconv.Atoi(r.Fields[1])
 		if err != nil || n < 0 || n > 7 {
 			panic(fmt.Errorf("extract: %s: days %q is not a number from 0 to 7", r.Pos(), r.Fields[1]))
 		}
-		out = append(out, sameDayWord{r.Fields[0], n})
+		if r.Fields[2] != "near" && r.Fields[2] != "opening" {
+			panic(fmt.Errorf("extract: %s: reach %q is not one of near, opening", r.Pos(), r.Fields[2]))
+		}
+		out = append(out, sameDayWord{r.Fields[0], n, r.Fields[2] == "opening"})
 	}
 	return out
 }

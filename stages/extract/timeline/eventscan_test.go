@@ -230,3 +230,21 @@ func TestSameDayOnlyLine(t *testing.T) {
 		}
 	}
 }
+
+// TestOpensWithDayWord: 同日 and 翌日 (reach opening in
+// timeline/same_day.tsv) open a sentence after a bullet; その後 is near only.
+func TestOpensWithDayWord(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"同日、午後6時17分にお詫びのメールを送信。", true},
+		{"・翌日 10時、警察に相談。", true},
+		{"その後、調査を開始。", false},
+		{"職員は同日、謝罪した。", false},
+	} {
+		if got := opensWithDayWord(c.s); got != c.want {
+			t.Errorf("opensWithDayWord(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+}
