@@ -721,7 +721,16 @@ func nextLinesKind(sents []DatedSentence, i int, d schemas.Date) (string, []sche
 		if len(sents[n].Dates) > 0 && !strings.HasSuffix(sents[n].Text, "。") || sents[n].Heading != sents[i].Heading && text.IsHeading(sents[n].Text) {
 			break
 		}
-		k := classifyClause(clauseOfNext(sents[n]))
+		// The whole line, unless a comma piece tells of a discovery that
+		// the whole hides (「作業を再開しようとしたところ、…がないことに
+		// 気づきました」 is no restoration) or the whole tells nothing.
+		c := clauseOfNext(sents[n])
+		k := classifyClause(c)
+		if k != schemas.EventDiscovered {
+			if p := classifyPieces(c); p == schemas.EventDiscovered || k == schemas.EventOther {
+				k = p
+			}
+		}
 		if k == schemas.EventOther {
 			continue
 		}
