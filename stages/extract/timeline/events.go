@@ -561,7 +561,8 @@ func sameDayResponse(events []schemas.Event, occurred schemas.Date) (schemas.Dat
 // incidentSummary reports whether a sentence sums the incident up as one
 // the organization reports (「…誤って送付する事案が発生しました」,
 // timeline/incident_summary.tsv): a noun of the incident, then a verb
-// saying it happened after the sentence's first date, no hedge or state
+// saying it happened after the sentence's first date, or the error told
+// as one (…送信してしまいました), with no hedge or state
 // (…発生しているようです), and no range of dates (…から11月30日までの間に
 // …事案が発生: a period, found any day of it).
 func incidentSummary(sentence string) bool {
@@ -577,6 +578,9 @@ func incidentSummary(sentence string) bool {
 	after := sentence[ms[0].End:]
 	if text.ContainsAny(after, summaryUnless) {
 		return false
+	}
+	if text.ContainsAny(after, summaryRegret) {
+		return true // …誤って送信してしまいました: the error told as one
 	}
 	for _, n := range summaryNouns {
 		// 本件は、4月2日夜、…において発生いたしました: the noun may come

@@ -131,7 +131,7 @@ var (
 
 	// The nouns and verbs of a sentence that sums up the incident
 	// (timeline/incident_summary.tsv).
-	summaryNouns, summaryVerbs, summaryUnless = loadIncidentSummary()
+	summaryNouns, summaryVerbs, summaryRegret, summaryUnless = loadIncidentSummary()
 
 	continueSentences = timelineWeights["continue_sentences"]
 	nextLines         = timelineWeights["next_lines"]
@@ -181,12 +181,12 @@ func loadFoundEvent() foundEventWords {
 	return foundEventWords{nouns: part["noun"], told: part["told"], detectVerbs: part["detect"], subjectVerbs: part["subject"], negated: part["negated"], states: text.NewWordList(part["state"])}
 }
 
-func loadIncidentSummary() (nouns, verbs, unless []string) {
-	part, err := text.Parts(rules.Table("timeline/incident_summary.tsv", 2), []string{"noun", "verb", "unless"})
+func loadIncidentSummary() (nouns, verbs, regret, unless []string) {
+	part, err := text.Parts(rules.Table("timeline/incident_summary.tsv", 2), []string{"noun", "verb", "regret", "unless"})
 	if err != nil {
 		panic(err)
 	}
-	return part["noun"], part["verb"], part["unless"]
+	return part["noun"], part["verb"], part["regret"], part["unless"]
 }
 
 func loadClauseWords() map[string][]string {
