@@ -694,7 +694,8 @@ func endsWithAny(s string, words []string) bool {
 
 // modifyingClauseKind is the kind of the relative clause that ends right
 // before a date and modifies it (「不正アクセスが発覚した2022年8月19日当日に、
-// 対策を完了」: the day of the discovery), when it tells of a discovery or
+// 対策を完了」: the day of the discovery), or is its topic (「最後に確認
+// したのは6月29日であり」), when it tells of a discovery or
 // an occurrence; other when none does. The clause runs from the last
 // comma or line break of before.
 func modifyingClauseKind(before string) string {

@@ -147,13 +147,15 @@ func TestIncidentSummary(t *testing.T) {
 	}
 }
 
-// TestModifyingClauseKind: a clause ending in た right before a date
-// gives it its event.
+// TestModifyingClauseKind: a clause ending in た (or のは) right before a
+// date gives it its event.
 func TestModifyingClauseKind(t *testing.T) {
 	tests := []struct{ before, want string }{
 		{"不正アクセスが発覚した", schemas.EventDiscovered},
 		{"その後、ランサムウェアの被害が発生した ", schemas.EventOccurred},
 		{"会員サイトを開設した", schemas.EventOther},
+		{"当該USBメモリを最後に確認したのは", schemas.EventOccurred},
+		{"不正アクセスが判明したのは", schemas.EventDiscovered},
 		{"不正アクセスが発覚し、", schemas.EventOther},
 		{"不正アクセスが発覚した。", schemas.EventOther},
 		{"", schemas.EventOther},
