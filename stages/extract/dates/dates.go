@@ -30,8 +30,8 @@ type Mention struct {
 var (
 	// R5.7.3, H30.3.19.
 	eraNumRE   = regexp.MustCompile(`(?:^|[^A-Za-z])(` + eraClass() + `)\s*(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{1,2})(?:[^\d]|$)`)
-	weekdayRE  = regexp.MustCompile(`^\s*[(]\s*(月|火|水|木|金|土|日)(?:曜日?)?\s*(?:・?祝)?\s*[)]`)
-	rangeSepRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,20}[)])?\s*` + text.OrderedAlternation(rangeTimes) + `?\s*(?:\d{1,2}[時:]\d{0,2}分?(?:頃|ごろ)?)?\s*(?:~|から|より|-)\s*[、,]?\s*$`)
+	weekdayRE  = regexp.MustCompile(`^\s*[(]\s*(` + WeekdayAlt() + `)(?:曜日?)?\s*(?:・?祝)?\s*[)]`)
+	rangeSepRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,20}[)])?\s*` + text.OrderedAlternation(rangeTimes) + `?\s*(?:\d{1,2}[時:]\d{0,2}分?` + text.OrderedAlternation(RangeTimeMarks) + `?)?\s*` + text.OrderedAlternation(rangeSeparators) + `\s*[、,]?\s*$`)
 )
 
 // kanjiNumDateRE: 令和五年七月三日, 平成三十年十二月, 二〇二三年七月三日, 同年七月三日.
@@ -40,7 +40,7 @@ var kanjiNumDateRE = regexp.MustCompile(`(?:(` + text.OrderedAlternation(kanjiEr
 
 // slashDayRE: "8/19 医師が…" — a month and day with no year opening a
 // line of a timeline (not a fraction inside a sentence, nor 1/3の…, 2/5ページ).
-var slashDayRE = regexp.MustCompile(`^[\s・•\-*]*(\d{1,2})/(\d{1,2})(?:[(](?:月|火|水|木|金|土|日)[)])?(?:[^\d/.:%~\-のを程以倍ペ頁]|$)`)
+var slashDayRE = regexp.MustCompile(`^[\s・•\-*]*(\d{1,2})/(\d{1,2})(?:[(]` + WeekdayAlt() + `[)])?(?:[^\d/.:%~\-のを程以倍ペ頁]|$)`)
 
 // bareDays finds days with no month — one or two digits before 日, not
 // right after another digit, 月 or a date separator, and followed by a
@@ -107,8 +107,6 @@ func kanjiDigitsYear(s string) int {
 	}
 	return y
 }
-
-var weekdays = map[string]int{"日": 0, "月": 1, "火": 2, "水": 3, "木": 4, "金": 5, "土": 6}
 
 // dateCues are the literals the date patterns need, found in one pass
 // over s: each pattern is run only when s holds what every one of its
@@ -393,8 +391,15 @@ func monthOnlyMark(after string) bool {
 type YearContext struct {
 	Published schemas.Date
 	CaseYear  int // the blog case number's year: the year the notice was archived, a last resort
-	LastYear  int
-	lastDay   schemas.Date // the last day resolved, for 同月N日
+	// FiscalYear is the fiscal year (年度) the text names (FiscalYear), for
+	// a year-less date when nothing else gives one; 0 when none.
+	FiscalYear int
+	// WrittenYear is the first year the text writes out in a date, for a
+	// year-less date before it when nothing else gives one (「…が5月13日
+	// に判明しました。…平成26年1月15日以降…」); 0 when none.
+	WrittenYear int
+	LastYear    int
+	lastDay     schemas.Date // the last day resolved, for 同月N日
 }
 
 // Resolve gives the day a mention names, or the zero Date when it names no
@@ -463,6 +468,20 @@ func (c *YearContext) resolveDay(m Mention) schemas.Date {
 			}
 		}
 	}
+	if len(candidates) == 0 && relYearOf[m.Rel] != relPrevious && relYearOf[m.Rel] != relNext {
+		switch {
+		case c.FiscalYear != 0:
+			y := c.FiscalYear
+			if m.Month < fiscalFirstMonth {
+				y++
+			}
+			candidates = []int{y}
+		case c.WrittenYear != 0 && m.Rel == "":
+			// Not for 同年 (the year written before) nor 本年 (the
+			// notice's): a year written later is neither.
+			candidates = []int{c.WrittenYear}
+		}
+	}
 	if len(candidates) == 0 {
 		return schemas.Date{}
 	}
@@ -496,3 +515,34 @@ var _ = time.UTC
 // MonthAfterNumber reports whether s holds 月 after a number (6月, 6 月),
 // as a date of kanjiDates or shortDates ends with.
 func MonthAfterNumber(s string) bool { return scanDateCues(s).digitTsuki > 0 }
+
+// FiscalYear is the fiscal year s names (令和5年度 is 2023): the first,
+// or of a range of them (1995年度~2025年度) its end; 0 when none.
+func FiscalYear(s string) int {
+	if !strings.Contains(s, fiscalWord) {
+		return 0
+	}
+	ms := fiscalYearRE.FindAllStringSubmatchIndex(s, -1)
+	if ms == nil {
+		return 0
+	}
+	m := ms[0]
+	if len(ms) > 1 && isRangeSeparator(s[ms[0][1]:ms[1][0]]) {
+		m = ms[1]
+	}
+	if m[6] >= 0 {
+		y, _ := strconv.Atoi(s[m[6]:m[7]])
+		return y
+	}
+	n := 1
+	if v := s[m[4]:m[5]]; v != "元" {
+		n, _ = strconv.Atoi(v)
+	}
+	return eras[s[m[2]:m[3]]] + n
+}
+
+// isRangeSeparator reports whether s is a range separator alone
+// (dates/range_separators.tsv), maybe with white space around it.
+func isRangeSeparator(s string) bool {
+	return text.IsOneOf(strings.TrimSpace(s), rangeSeparators)
+}

@@ -18,7 +18,13 @@ func FuzzDates(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		ctx := &YearContext{Published: schemas.Date{}}
+		// A fiscal year the text names is a year of the Western calendar
+		// or none, and the dates resolve with it.
+		fy := FiscalYear(s)
+		if fy != 0 && (fy < 1800 || fy > 10000) {
+			t.Fatalf("FiscalYear(%q) = %d", s, fy)
+		}
+		ctx := &YearContext{Published: schemas.Date{}, FiscalYear: fy}
 		if got, want := Find(s), findCuedDates(s, allDateCues); !reflect.DeepEqual(got, want) {
 			t.Fatalf("Find(%q) = %+v, want (every pattern run) %+v", s, got, want)
 		}

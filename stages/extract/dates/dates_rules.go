@@ -34,7 +34,108 @@ var (
 	// a clock time; periodTimes before the clock time that opens a period.
 	dayMarks, rangeTimes, ClockTimes, PeriodTimes = loadTimesOfDay()
 	monthOnlyMarks                                = dateWords("month_only_marks")
+
+	// weekdays maps a weekday's name to its day, 0 Sunday … 6 Saturday
+	// (dates/weekdays.tsv); WeekdayNames lists the names in file order.
+	weekdays, WeekdayNames = loadWeekdays()
+
+	// TimeMarks follow a clock time (頃, ごろ, 時点); RangeTimeMarks are
+	// those that may also end the time of a date before a range's
+	// separator or a period's start (dates/time_marks.tsv).
+	TimeMarks, RangeTimeMarks = loadTimeMarks()
+
+	// rangeSeparators make the date after them the end of a range
+	// (dates/range_separators.tsv).
+	rangeSeparators = dateWords("range_separators")
+
+	// fiscalYearRE finds a fiscal year (令和5年度, 2025年度) and
+	// fiscalFirstMonth is the month it begins with (dates/fiscal_year.tsv).
+	// fiscalWord is the word every match holds.
+	fiscalYearRE, fiscalFirstMonth, fiscalWord = loadFiscalYear()
 )
+
+func loadFiscalYear() (*regexp.Regexp, int, string) {
+	re, first, word, err := parseFiscalYear(rules.Table("dates/fiscal_year.tsv", 2))
+	if err != nil {
+		panic(err)
+	}
+	return re, first, word
+}
+
+func parseFiscalYear(rows []rules.Row) (*regexp.Regexp, int, string, error) {
+	var word string
+	first := 0
+	for _, r := range rows {
+		switch r.Fields[0] {
+		case "word":
+			word = r.Fields[1]
+		case "first_month":
+			n, err := strconv.Atoi(r.Fields[1])
+			if err != nil || n < 1 || n > 12 {
+				return nil, 0, "", fmt.Errorf("extract: %s: first_month %q is not a month from 1 to 12", r.Pos(), r.Fields[1])
+			}
+			first = n
+		default:
+			return nil, 0, "", fmt.Errorf("extract: %s: name %q is not one of word, first_month", r.Pos(), r.Fields[0])
+		}
+	}
+	if word == "" || first == 0 {
+		return nil, 0, "", fmt.Errorf("extract: dates/fiscal_year.tsv: want a word and a first_month line")
+	}
+	// 令和5年度, 令和元年度, 2025年度: an era and its year, or a Western year.
+	re := regexp.MustCompile(`(?:(` + text.OrderedAlternation(kanjiEras) + `)\s*(元|\d{1,2})|(\d{4}))\s*` + regexp.QuoteMeta(word))
+	return re, first, word, nil
+}
+
+// WeekdayAlt is a regexp alternation of the weekday names: (?:月|火|…).
+func WeekdayAlt() string { return text.OrderedAlternation(WeekdayNames) }
+
+func loadWeekdays() (map[string]int, []string) {
+	of, names, err := parseWeekdays(rules.Table("dates/weekdays.tsv", 2))
+	if err != nil {
+		panic(err)
+	}
+	return of, names
+}
+
+func parseWeekdays(rows []rules.Row) (map[string]int, []string, error) {
+	of := map[string]int{}
+	var names []string
+	seen := map[int]bool{}
+	for _, r := range rows {
+		name := r.Fields[0]
+		day, err := strconv.Atoi(r.Fields[1])
+		if err != nil || day < 0 || day > 6 {
+			return nil, nil, fmt.Errorf("extract: %s: day %q is not a number from 0 (Sunday) to 6", r.Pos(), r.Fields[1])
+		}
+		if _, dup := of[name]; dup || seen[day] {
+			return nil, nil, fmt.Errorf("extract: %s: weekday %q or day %d is written twice", r.Pos(), name, day)
+		}
+		of[name], seen[day] = day, true
+		names = append(names, name)
+	}
+	if len(names) != 7 {
+		return nil, nil, fmt.Errorf("extract: dates/weekdays.tsv: want 7 weekdays, have %d", len(names))
+	}
+	return of, names, nil
+}
+
+func loadTimeMarks() (all, inRange []string) {
+	for _, r := range rules.Table("dates/time_marks.tsv", 2) {
+		switch r.Fields[1] {
+		case "yes":
+			inRange = append(inRange, r.Fields[0])
+		case "no":
+		default:
+			panic(fmt.Errorf("extract: %s: range %q is not yes or no", r.Pos(), r.Fields[1]))
+		}
+		all = append(all, r.Fields[0])
+	}
+	if inRange == nil {
+		panic(fmt.Errorf("extract: dates/time_marks.tsv: want a mark with range yes"))
+	}
+	return all, inRange
+}
 
 func loadEras() (map[string]int, []string, []string) {
 	e, k, l, err := parseEras(rules.Table("dates/eras.tsv", 3))

@@ -128,3 +128,65 @@ func TestBareDayNeedsAMark(t *testing.T) {
 		t.Errorf("a range with times of day: %+v", ms)
 	}
 }
+
+// TestFiscalYear: the fiscal year a text names dates its year-less
+// months when nothing else gives a year.
+func TestFiscalYear(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want int
+	}{
+		{"令和5年度中に申請された方", 2023},
+		{"令和元年度の名簿", 2019},
+		{"2025年度 入学者", 2025},
+		{"1995年度~2025年度までの在籍者", 2025},
+		{"令和5年度中に申請し、令和6年度も継続される方", 2023},
+		{"本年度の名簿", 0},
+		{"令和5年4月1日", 0},
+	} {
+		if got := FiscalYear(c.s); got != c.want {
+			t.Errorf("FiscalYear(%q) = %d, want %d", c.s, got, c.want)
+		}
+	}
+	ctx := &YearContext{FiscalYear: 2023}
+	for _, c := range []struct {
+		s, want string
+	}{
+		{"3月4日に送付", "2024-03-04"},
+		{"5月12日に判明", "2023-05-12"},
+	} {
+		if got := ctx.Resolve(Find(c.s)[0]); got.String() != c.want {
+			t.Errorf("%q with fiscal year 2023: %s, want %s", c.s, got, c.want)
+		}
+	}
+	withYear := &YearContext{FiscalYear: 2023, CaseYear: 2020}
+	if got := withYear.Resolve(Find("3月4日に送付")[0]); got.String() != "2020-03-04" {
+		t.Errorf("a year from elsewhere comes first: %s, want 2020-03-04", got)
+	}
+}
+
+// TestWrittenYear: with nothing else, a plain year-less date takes the
+// first year the text writes; 同年 and 本年 do not.
+func TestWrittenYear(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want string // "" for no date
+	}{
+		{"5月13日に判明", "2014-05-13"},
+		{"同年5月13日に判明", ""},
+		{"本年5月13日に判明", ""},
+	} {
+		ctx := &YearContext{WrittenYear: 2014}
+		got := ""
+		if d := ctx.Resolve(Find(c.s)[0]); !d.IsZero() {
+			got = d.String()
+		}
+		if got != c.want {
+			t.Errorf("%q with written year 2014: %q, want %q", c.s, got, c.want)
+		}
+	}
+	fiscalFirst := &YearContext{FiscalYear: 2013, WrittenYear: 2020}
+	if got := fiscalFirst.Resolve(Find("5月13日に判明")[0]); got.String() != "2013-05-13" {
+		t.Errorf("a fiscal year comes before a written one: %s, want 2013-05-13", got)
+	}
+}

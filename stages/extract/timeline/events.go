@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -86,7 +87,7 @@ var longQuoteRE = regexp.MustCompile(`「[^「」]{` + strconv.Itoa(timelineWeig
 
 // periodStartRE: a date that opens a period (7月3日から, 17:04以降) starts
 // a state, not a discovery.
-var periodStartRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*(?:` + text.OrderedAlternation(dates.PeriodTimes) + `?\d{1,2}(?:時\d{0,2}分?|:\d{2})(?:頃|ごろ)?)?\s*` + text.OrderedAlternation(periodStartWords))
+var periodStartRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*(?:` + text.OrderedAlternation(dates.PeriodTimes) + `?\d{1,2}(?:時\d{0,2}分?|:\d{2})` + text.OrderedAlternation(dates.RangeTimeMarks) + `?)?\s*` + text.OrderedAlternation(periodStartWords))
 
 // classifyMention decides what happened on the day a date mention names,
 // from the shortest clause after it, then the clause to the next date,
@@ -97,6 +98,9 @@ func classifyMention(txt string, m dates.Mention, clauseEnd int, rangeStart bool
 	short := body
 	if i := clauseBoundary(body); i >= 0 {
 		short = body[:i]
+	}
+	if k := modifyingClauseKind(txt[:m.Start]); k != schemas.EventOther {
+		return k
 	}
 	if !rangeStart && mayBeScope(clause) && scopeRE.MatchString(clause) {
 		return schemas.EventOther
@@ -225,7 +229,7 @@ func classifyOccurred(clause string) bool {
 	return false
 }
 
-var weekdayLeadRE = regexp.MustCompile(`^\s*(?:[(](?:月|火|水|木|金|土|日)(?:曜日?)?[^)]{0,6}[)]|(?:月|火|水|木|金|土|日)曜日?)`)
+var weekdayLeadRE = regexp.MustCompile(`^\s*(?:[(]` + dates.WeekdayAlt() + `(?:曜日?)?[^)]{0,6}[)]|` + dates.WeekdayAlt() + `曜日?)`)
 
 // dateOnlyRE matches a line that holds a date and nothing that says what
 // happened: a bullet, a time, a weekday, brackets.
@@ -286,6 +290,22 @@ func DatedSentences(sents []text.Sentence) []DatedSentence {
 // The sentence at index pub holds the notice's own date as its mention
 // pubMention: the publication, not an event it tells of.
 func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, pubMention int) []schemas.Event {
+	if ctx.Published.IsZero() && ctx.CaseYear == 0 && ctx.FiscalYear == 0 {
+		// No year but those the text writes: a fiscal year it names
+		// (令和5年度) dates the months before a year is written.
+		for _, s := range sents {
+			if ctx.FiscalYear = dates.FiscalYear(s.Text); ctx.FiscalYear != 0 {
+				break
+			}
+		}
+		// Else the first year written in a date, for the dates before it.
+		for _, s := range sents {
+			if i := slices.IndexFunc(s.Dates, func(m dates.Mention) bool { return m.Year != 0 }); i >= 0 {
+				ctx.WrittenYear = s.Dates[i].Year
+				break
+			}
+		}
+	}
 	var events []schemas.Event
 	var last schemas.Date
 	lastIdx := -10
@@ -308,14 +328,31 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 		if len(ms) == 0 {
 			// "その後19時19分に…発覚しました": a time with no date is on the
 			// day of the sentence before.
-			if !last.IsZero() && i-lastIdx <= continueSentences && timeContinues(s.Text) {
+			// A line of 同日 and a time alone may stand below the lines
+			// that tell the event of the date-only line before it.
+			sameDayLine := !last.IsZero() && i-lastIdx <= nextLines+1 && sameDayOnlyLine(s.Text)
+			if !last.IsZero() && (i-lastIdx <= continueSentences && timeContinues(s.Text) || sameDayLine || opensWithDayWord(s.Text)) {
 				k := classifyPieces(s.Text)
 				if k == schemas.EventOther {
 					k = classifyClause(s.Text)
 				}
+				d := last.AddDays(daysLater(s.Text))
+				sentence := s.Text
+				if k == schemas.EventOther && sameDayLine {
+					// "同日15時45分" on a line of its own, in a timeline:
+					// what happened is said on the lines under it.
+					var more []schemas.Event
+					k, more = nextLinesKind(sents, i, d)
+					events = append(events, more...)
+					if n := i + 1; n < len(sents) {
+						sentence = sents[n].Text
+					}
+				}
 				if k == schemas.EventDiscovered || k == schemas.EventOccurred {
-					d := last.AddDays(daysLater(s.Text))
-					events = append(events, schemas.Event{Kind: k, Date: d, Sentence: s.Text})
+					events = append(events, schemas.Event{Kind: k, Date: d, Sentence: sentence})
+					if k == schemas.EventDiscovered && foundOccurrence(sentence) {
+						events = append(events, schemas.Event{Kind: schemas.EventOccurred, Date: d, Sentence: sentence})
+					}
 					lastIdx = i
 				}
 			}
@@ -352,22 +389,17 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 				kind = schemas.EventOther // "【対象となるお客様】 / 2013年4月1日~…": whose data
 			case dateOnly:
 				// A date on a line of its own: what happened is said on the
-				// next lines, or by the heading it sits under.
-				kind = classifyClause(s.Heading)
-				if kind == schemas.EventOther || kind == schemas.EventNotified {
-					for n := i + 1; n < len(sents) && n <= i+nextLines; n++ {
-						if len(sents[n].Dates) > 0 && !strings.HasSuffix(sents[n].Text, "。") || sents[n].Heading != s.Heading && text.IsHeading(sents[n].Text) {
-							break
-						}
-						k := classifyClause(clauseOfNext(sents[n]))
-						if k == schemas.EventOther {
-							continue
-						}
-						if kind == schemas.EventOther || kind == schemas.EventNotified {
-							kind = k
-						} else if k != kind && (k == schemas.EventDiscovered || k == schemas.EventOccurred) {
-							events = append(events, schemas.Event{Kind: k, Date: d, Sentence: sents[n].Text})
-						}
+				// next lines, or else by the heading it sits under (a line's
+				// own verb wins over 発生経緯: 「・3/9 14:19 / お客様からの
+				// 連絡により発覚」 is a discovery).
+				var more []schemas.Event
+				kind, more = nextLinesKind(sents, i, d)
+				events = append(events, more...)
+				if kind == schemas.EventOther {
+					kind = classifyClause(s.Heading)
+				} else if kind == schemas.EventNotified {
+					if k := classifyClause(s.Heading); k != schemas.EventOther {
+						kind = k
 					}
 				}
 			default:
@@ -384,6 +416,9 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 				}
 			}
 			events = append(events, schemas.Event{Kind: kind, Date: d, Sentence: s.Text})
+			if kind == schemas.EventDiscovered && !dateOnly && foundOccurrence(strings.TrimLeft(trimWeekdayLead(s.Text[m.End:end]), "、, ")) {
+				events = append(events, schemas.Event{Kind: schemas.EventOccurred, Date: d, Sentence: s.Text})
+			}
 			last, lastIdx = d, i
 		}
 	}
@@ -482,9 +517,9 @@ func stripMentions(s string, ms []dates.Mention) string {
 }
 
 var (
-	weekdayAnyRE  = regexp.MustCompile(`[(](月|火|水|木|金|土|日)(曜日?)?[)]`)
-	bareWeekdayRE = regexp.MustCompile(`(月|火|水|木|金|土|日)曜日?`)
-	timeRE        = regexp.MustCompile(`(` + text.OrderedAlternation(dates.ClockTimes) + `)?\d{1,2}(時\d{0,2}分?|:\d{2})(頃|ごろ|時点)?`)
+	weekdayAnyRE  = regexp.MustCompile(`[(]` + dates.WeekdayAlt() + `(曜日?)?[)]`)
+	bareWeekdayRE = regexp.MustCompile(dates.WeekdayAlt() + `曜日?`)
+	timeRE        = regexp.MustCompile(`(` + text.OrderedAlternation(dates.ClockTimes) + `)?\d{1,2}(時\d{0,2}分?|:\d{2})` + text.OrderedAlternation(dates.TimeMarks) + `?`)
 )
 
 // firstOf returns the earliest event of a kind on or before limit (when
@@ -504,8 +539,61 @@ func firstOf(events []schemas.Event, kind string, limit schemas.Date) (schemas.D
 
 // sameDayResponse returns the day of the incident and the sentence that
 // tells of a response to it dated that same day (a date that bounds a
-// period, or announces a plan, is no response).
+// period, or announces a plan, is no response), else the sentence that
+// dated the incident when it sums it up as one the organization reports
+// (incidentSummary). Fill calls it when nothing says when the incident
+// was found.
 func sameDayResponse(events []schemas.Event, occurred schemas.Date) (schemas.Date, string) {
+	if d, s := sameDayResponseOnly(events, occurred); !d.IsZero() {
+		return d, s
+	}
+	for _, e := range events {
+		if e.Kind == schemas.EventOccurred && e.Date == occurred {
+			if incidentSummary(e.Sentence) {
+				return e.Date, e.Sentence
+			}
+			break
+		}
+	}
+	return schemas.Date{}, ""
+}
+
+// incidentSummary reports whether a sentence sums the incident up as one
+// the organization reports (「…誤って送付する事案が発生しました」,
+// timeline/incident_summary.tsv): a noun of the incident, then a verb
+// saying it happened after the sentence's first date, or the error told
+// as one (…送信してしまいました), with no hedge or state
+// (…発生しているようです), and no range of dates (…から11月30日までの間に
+// …事案が発生: a period, found any day of it).
+func incidentSummary(sentence string) bool {
+	ms := dates.Find(sentence)
+	if len(ms) == 0 {
+		return false
+	}
+	for _, m := range ms {
+		if m.RangeEnd {
+			return false
+		}
+	}
+	after := sentence[ms[0].End:]
+	if text.ContainsAny(after, summaryUnless) {
+		return false
+	}
+	if text.ContainsAny(after, summaryRegret) {
+		return true // …誤って送信してしまいました: the error told as one
+	}
+	for _, n := range summaryNouns {
+		// 本件は、4月2日夜、…において発生いたしました: the noun may come
+		// before the date, the verb after both.
+		if i := strings.Index(sentence, n); i >= 0 && text.ContainsAny(sentence[max(i+len(n), ms[0].End):], summaryVerbs) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameDayResponseOnly is the response of sameDayResponse.
+func sameDayResponseOnly(events []schemas.Event, occurred schemas.Date) (schemas.Date, string) {
 	seen := false
 	for _, e := range events {
 		if e.Date != occurred || e.Kind == schemas.EventPublished {
@@ -532,4 +620,156 @@ func daysLater(s string) int {
 		}
 	}
 	return n
+}
+
+// foundOccurrence reports whether the discovery that body tells of (the
+// clause after a date, or a dateless sentence on the day before) found
+// the incident itself as it happened or had just happened: 「不正アクセスが
+// あったことを確認」, 「USBメモリを紛失したことが判明」, 「攻撃を検知」.
+// Then the date is the day of both events (GUIDE.md: 「…が発生している
+// ことを確認した」). What was found must read as an occurrence and not
+// as a discovery of its own (…から連絡を受け、…ことが判明 found a report),
+// and must not be denied (…がなかったことを確認) nor be a state found
+// after it began (閲覧できる状態になっていることが判明).
+func foundOccurrence(body string) bool {
+	found, ok := foundContent(body)
+	if !ok {
+		return false
+	}
+	found = strings.TrimRight(found, " 、,")
+	if found == "" || endsWithAny(found, foundEvent.negated) || foundEvent.states.In(found) {
+		return false
+	}
+	return classifyPieces(found) == schemas.EventOccurred
+}
+
+// foundContent is what body says was found: the text before the first
+// こと or 事実 that a found verb follows later (…送信したことが、ご指摘
+// により判明), before を or が and a detection verb (攻撃を検知), or before
+// が and a passive found verb (不正アクセスが確認され).
+func foundContent(body string) (string, bool) {
+	for i := 0; i < len(body); i++ {
+		if body[i] < utf8.RuneSelf {
+			continue // every word here is kanji or kana
+		}
+		rest := body[i:]
+		for _, n := range foundEvent.nouns {
+			if after, ok := strings.CutPrefix(rest, n); ok && objectOrSubject(after) != "" &&
+				text.ContainsAny(after, foundVerbs) {
+				return body[:i], true
+			}
+		}
+		if text.HasPrefixAny(rest, foundEvent.told) {
+			return body[:i], true
+		}
+		if p := objectOrSubject(rest); p != "" {
+			after := rest[len(p):]
+			if text.HasPrefixAny(after, foundEvent.detectVerbs) || p == "が" && text.HasPrefixAny(after, foundEvent.subjectVerbs) {
+				return body[:i], true
+			}
+		}
+	}
+	return "", false
+}
+
+// objectOrSubject is the particle が or を that s opens with, "" when none.
+func objectOrSubject(s string) string {
+	for _, p := range []string{"が", "を"} {
+		if strings.HasPrefix(s, p) {
+			return p
+		}
+	}
+	return ""
+}
+
+// endsWithAny reports whether s ends with one of the words.
+func endsWithAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// modifyingClauseKind is the kind of the relative clause that ends right
+// before a date and modifies it (「不正アクセスが発覚した2022年8月19日当日に、
+// 対策を完了」: the day of the discovery), or is its topic (「最後に確認
+// したのは6月29日であり」), when it tells of a discovery or
+// an occurrence; other when none does. The clause runs from the last
+// comma or line break of before.
+func modifyingClauseKind(before string) string {
+	before = strings.TrimRight(before, " ")
+	if !endsWithAny(before, attributiveEnds) {
+		return schemas.EventOther
+	}
+	if i := strings.LastIndexAny(before, "、,。\n"); i >= 0 {
+		_, n := utf8.DecodeRuneInString(before[i:])
+		before = before[i+n:]
+	}
+	switch k := classifyClause(before); k {
+	case schemas.EventDiscovered, schemas.EventOccurred:
+		return k
+	}
+	return schemas.EventOther
+}
+
+// nextLinesKind reads what happened on the day of the date-only line i
+// (or of a line of 同日 and a time) from the lines under it, up to one
+// with a date of its own or a new heading: the kind of the first that
+// names one, and an event of each later discovery or occurrence of
+// another kind.
+func nextLinesKind(sents []DatedSentence, i int, d schemas.Date) (string, []schemas.Event) {
+	kind := schemas.EventOther
+	var more []schemas.Event
+	for n := i + 1; n < len(sents) && n <= i+nextLines; n++ {
+		if len(sents[n].Dates) > 0 && !strings.HasSuffix(sents[n].Text, "。") || sents[n].Heading != sents[i].Heading && text.IsHeading(sents[n].Text) {
+			break
+		}
+		// The whole line, unless a comma piece tells of a discovery that
+		// the whole hides (「作業を再開しようとしたところ、…がないことに
+		// 気づきました」 is no restoration) or the whole tells nothing.
+		c := clauseOfNext(sents[n])
+		k := classifyClause(c)
+		if k != schemas.EventDiscovered {
+			if p := classifyPieces(c); p == schemas.EventDiscovered || k == schemas.EventOther {
+				k = p
+			}
+		}
+		if k == schemas.EventOther {
+			continue
+		}
+		if kind == schemas.EventOther || kind == schemas.EventNotified {
+			kind = k
+		} else if k != kind && (k == schemas.EventDiscovered || k == schemas.EventOccurred) {
+			more = append(more, schemas.Event{Kind: k, Date: d, Sentence: sents[n].Text})
+		}
+	}
+	return kind, more
+}
+
+// sameDayOnlyLine reports whether line holds nothing but a word of
+// timeline/same_day.tsv and a time (「同日15時45分」, 「翌日 午前9時頃」): a
+// timeline's line whose event is told on the lines under it.
+func sameDayOnlyLine(line string) bool {
+	rest, found := line, false
+	for _, w := range sameDayWords {
+		if strings.Contains(rest, w.word) {
+			rest, found = strings.ReplaceAll(rest, w.word, ""), true
+		}
+	}
+	return found && dateOnlyRE.MatchString(stripMentions(rest, nil))
+}
+
+// opensWithDayWord reports whether s opens, after a bullet and white
+// space, with a same_day.tsv word of reach opening (「同日、午後6時…」):
+// it names the day of the last date read, however far back.
+func opensWithDayWord(s string) bool {
+	s = strings.TrimLeft(s, " ・•-*")
+	for _, w := range sameDayWords {
+		if w.opening && strings.HasPrefix(s, w.word) {
+			return true
+		}
+	}
+	return false
 }

@@ -113,6 +113,7 @@ var (
 	boundaryFirstByte = text.FirstBytes(boundaryWords)
 	scopeWords        = clauseWords["scope"]
 	periodStartWords  = clauseWords["period_start"]
+	attributiveEnds   = clauseWords["attributive"]
 
 	responseWords        = timelineWords("response_words")
 	exposedWords         = text.NewWordList(timelineWords("exposed"))
@@ -123,6 +124,14 @@ var (
 	sameDayWords         = loadSameDay()
 	regulatorWords       = text.NewWordList(timelineWords("regulators"))
 	policeWords          = text.NewWordList(timelineWords("police"))
+
+	// What a discovery found, when it is the incident itself
+	// (timeline/found_event.tsv).
+	foundEvent = loadFoundEvent()
+
+	// The nouns and verbs of a sentence that sums up the incident
+	// (timeline/incident_summary.tsv).
+	summaryNouns, summaryVerbs, summaryRegret, summaryUnless = loadIncidentSummary()
 
 	continueSentences = timelineWeights["continue_sentences"]
 	nextLines         = timelineWeights["next_lines"]
@@ -155,8 +164,33 @@ func loadIncoming() (*regexp.Regexp, text.WordList, []string, string, []string) 
 	return re, nouns, part["from"], text.OrderedAlternation(part["addressee"]), part["not_if"]
 }
 
+// foundEventWords are the words of timeline/found_event.tsv: the nouns
+// after what was found (こと, 事実), the verbs of real-time detection
+// (検知), the endings that deny it happened (ない), and the words of a
+// state found after it began (状態).
+type foundEventWords struct {
+	nouns, told, detectVerbs, subjectVerbs, negated []string
+	states                                          text.WordList
+}
+
+func loadFoundEvent() foundEventWords {
+	part, err := text.Parts(rules.Table("timeline/found_event.tsv", 2), []string{"noun", "told", "detect", "subject", "negated", "state"})
+	if err != nil {
+		panic(err)
+	}
+	return foundEventWords{nouns: part["noun"], told: part["told"], detectVerbs: part["detect"], subjectVerbs: part["subject"], negated: part["negated"], states: text.NewWordList(part["state"])}
+}
+
+func loadIncidentSummary() (nouns, verbs, regret, unless []string) {
+	part, err := text.Parts(rules.Table("timeline/incident_summary.tsv", 2), []string{"noun", "verb", "regret", "unless"})
+	if err != nil {
+		panic(err)
+	}
+	return part["noun"], part["verb"], part["regret"], part["unless"]
+}
+
 func loadClauseWords() map[string][]string {
-	part, err := text.Parts(rules.Table("timeline/clause_words.tsv", 2), []string{"boundary", "reported_content", "and_join", "scope", "period_start"})
+	part, err := text.Parts(rules.Table("timeline/clause_words.tsv", 2), []string{"boundary", "reported_content", "and_join", "scope", "period_start", "attributive"})
 	if err != nil {
 		panic(err)
 	}
@@ -200,20 +234,25 @@ func loadScopeLabels() (topic, who []string) {
 }
 
 // sameDayWord is a word of timeline/same_day.tsv: a sentence holding it
-// tells of the day of the sentence before, or days later.
+// tells of the day of the sentence before, or days later; one opening
+// with an opening word tells of the last date read, however far back.
 type sameDayWord struct {
-	word string
-	days int
+	word    string
+	days    int
+	opening bool
 }
 
 func loadSameDay() []sameDayWord {
 	var out []sameDayWord
-	for _, r := range rules.Table("timeline/same_day.tsv", 2) {
+	for _, r := range rules.Table("timeline/same_day.tsv", 3) {
 		n, err := strconv.Atoi(r.Fields[1])
 		if err != nil || n < 0 || n > 7 {
 			panic(fmt.Errorf("extract: %s: days %q is not a number from 0 to 7", r.Pos(), r.Fields[1]))
 		}
-		out = append(out, sameDayWord{r.Fields[0], n})
+		if r.Fields[2] != "near" && r.Fields[2] != "opening" {
+			panic(fmt.Errorf("extract: %s: reach %q is not one of near, opening", r.Pos(), r.Fields[2]))
+		}
+		out = append(out, sameDayWord{r.Fields[0], n, r.Fields[2] == "opening"})
 	}
 	return out
 }

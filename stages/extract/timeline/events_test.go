@@ -89,3 +89,80 @@ func TestTimelineRules(t *testing.T) {
 		})
 	}
 }
+
+// TestFoundOccurrence: a discovery whose object is the incident itself
+// dates the occurrence too; a denied event, a state, a loss found later
+// or a report received does not.
+func TestFoundOccurrence(t *testing.T) {
+	tests := []struct {
+		body string
+		want bool
+	}{
+		{"当社サーバーが不正アクセスを受けたことを確認しました。", true},
+		{"職員が資料を誤って送信したことが、先方の指摘により判明しました。", true},
+		{"不審なメールが送信されている事実を確認しました。", true},
+		{"監視装置が外部からの攻撃を検知しました。", true},
+		{"不正アクセスの形跡を感知、直ちにネットワークを遮断。", true},
+		{"不正アクセスがなかったことを確認しました。", false},
+		{"名簿が閲覧できる状態になっていたことが判明しました。", false},
+		{"USBメモリを紛失していることが判明しました。", false},
+		{"利用者から連絡を受け、誤送信が発生していたことを確認しました。", false},
+		{"不正アクセスが判明しました。", false},
+		{"社内ネットワークへの不正アクセスが確認され、調査を開始しました。", true},
+		{"お客様情報の外部への流出が確認されました。", false},
+		{"委託先から、サーバーがランサムウェアに感染したとの報告を受けました。", true},
+		{"職員から、書類を誤って送付した旨の報告がありました。", true},
+		{"利用者から、名簿が閲覧できるとの連絡を受けました。", false},
+		{"メールサーバーから個人情報が漏えいしたことを確認しました。", false},
+		{"メールを確認したところ、宛先の誤りに気付きました。", false},
+	}
+	for _, tt := range tests {
+		if got := foundOccurrence(tt.body); got != tt.want {
+			t.Errorf("foundOccurrence(%q) = %v, want %v", tt.body, got, tt.want)
+		}
+	}
+}
+
+// TestIncidentSummary: a sentence summing up the incident as one that
+// happened that day, not hedged, not a state, not a period.
+func TestIncidentSummary(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     bool
+	}{
+		{"2024年4月2日、職員が名簿を誤って送付する事案が発生しました。", true},
+		{"本件は、2024年4月2日(火)夜、通勤電車内において発生いたしました。", true},
+		{"2024年4月2日、お客様のメールアドレスを誤って漏えいさせる事故を発生させてしまいました。", true},
+		{"2024年4月2日から4月5日までの間に、迷惑メールが送信される事案が発生しました。", false},
+		{"2024年4月2日の夜以降に、同じ事象が再度発生しているようです。", false},
+		{"2024年4月2日、名簿が閲覧できる状態になっていたという事態が発生しました。", false},
+		{"2024年4月2日、職員が名簿を誤って送付しました。", false},
+		{"・4月2日、職員が名簿を誤って第三者に送付してしまった。", true},
+		{"事案が発生しました。", false},
+	}
+	for _, tt := range tests {
+		if got := incidentSummary(tt.sentence); got != tt.want {
+			t.Errorf("incidentSummary(%q) = %v, want %v", tt.sentence, got, tt.want)
+		}
+	}
+}
+
+// TestModifyingClauseKind: a clause ending in た (or のは) right before a
+// date gives it its event.
+func TestModifyingClauseKind(t *testing.T) {
+	tests := []struct{ before, want string }{
+		{"不正アクセスが発覚した", schemas.EventDiscovered},
+		{"その後、ランサムウェアの被害が発生した ", schemas.EventOccurred},
+		{"会員サイトを開設した", schemas.EventOther},
+		{"当該USBメモリを最後に確認したのは", schemas.EventOccurred},
+		{"不正アクセスが判明したのは", schemas.EventDiscovered},
+		{"不正アクセスが発覚し、", schemas.EventOther},
+		{"不正アクセスが発覚した。", schemas.EventOther},
+		{"", schemas.EventOther},
+	}
+	for _, tt := range tests {
+		if got := modifyingClauseKind(tt.before); got != tt.want {
+			t.Errorf("modifyingClauseKind(%q) = %s, want %s", tt.before, got, tt.want)
+		}
+	}
+}

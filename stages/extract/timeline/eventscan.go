@@ -34,7 +34,7 @@ func trimWeekdayLead(s string) string {
 	if t == len(s) {
 		return s
 	}
-	if r, _ := utf8.DecodeRuneInString(s[t:]); r != '(' && !strings.ContainsRune("月火水木金土日", r) {
+	if r, _ := utf8.DecodeRuneInString(s[t:]); r != '(' && !strings.ContainsRune(weekdayRunes, r) {
 		return s
 	}
 	if loc := weekdayLeadRE.FindStringIndex(s); loc != nil {
@@ -93,7 +93,10 @@ func nextComma(s string) (int, int) {
 // dates are cut out, when it holds nothing but dates: what dateOnlyRE
 // allows, and what stripMentions removes — weekdays, times, and the
 // characters trimmed at the ends.
-var dateLineRunes = " \t\n\f\r・•-*0123456789.()【】[]" + "月火水木金土日曜" + strings.Join(dates.ClockTimes, "") + "時分:頃ごろ点" + "~、,"
+var dateLineRunes = " \t\n\f\r・•-*0123456789.()【】[]" + weekdayRunes + "曜" + strings.Join(dates.ClockTimes, "") + "時分:" + strings.Join(dates.TimeMarks, "") + "~、,"
+
+// weekdayRunes are the runes of the weekday names (dates/weekdays.tsv).
+var weekdayRunes = strings.Join(dates.WeekdayNames, "")
 
 // dateOnlyLine reports whether s, whose date mentions are ms, holds
 // nothing but its dates, weekdays and times: dateOnlyRE matches what

@@ -46,9 +46,7 @@ func matchesBefore(r kindRule, clause string) bool {
 
 func classifyClauseBefore(clause string) string {
 	clause = longQuoteRE.ReplaceAllString(clause, "「」")
-	if strings.Contains(clause, "情報提供書") || strings.Contains(clause, "問") {
-		clause = maskedNouns.Replace(clause)
-	}
+	clause = maskedNouns.Replace(clause) // every masked noun of timeline/masked_nouns.tsv
 	if !text.ContainsAny(clause, incomingNotIf) && incomingCue(clause) && incomingReportRE.MatchString(clause) {
 		return schemas.EventDiscovered
 	}
@@ -192,4 +190,61 @@ func FuzzClauseScans(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkClauseScans)
+}
+
+// TestDateOnlyLineMarks: weekdays (dates/weekdays.tsv) and time marks
+// (dates/time_marks.tsv) leave a line of dates alone.
+func TestDateOnlyLineMarks(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{"2024年5月20日(月)10時時点", true},
+		{"2024年5月20日(月曜日)午前10時ごろ", true},
+		{"2024年5月20日 火曜日 18:30頃", true},
+		{"2024年5月20日(月)10時現在", false},
+		{"2024年5月20日 職員が気付く", false},
+	} {
+		if got := dateOnlyLine(c.line, dates.Find(c.line)); got != c.want {
+			t.Errorf("dateOnlyLine(%q) = %v, want %v", c.line, got, c.want)
+		}
+	}
+}
+
+// TestSameDayOnlyLine: a line of a same-day word (timeline/same_day.tsv)
+// and a time alone, whose event the lines under it tell.
+func TestSameDayOnlyLine(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want bool
+	}{
+		{"同日15時45分", true},
+		{"・翌日 午前9時頃", true},
+		{"同日(火)18:50", true},
+		{"15時45分", false},
+		{"同日15時45分、受信者からの連絡により判明", false},
+		{"同日", true},
+	} {
+		if got := sameDayOnlyLine(c.line); got != c.want {
+			t.Errorf("sameDayOnlyLine(%q) = %v, want %v", c.line, got, c.want)
+		}
+	}
+}
+
+// TestOpensWithDayWord: 同日 and 翌日 (reach opening in
+// timeline/same_day.tsv) open a sentence after a bullet; その後 is near only.
+func TestOpensWithDayWord(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"同日、午後6時17分にお詫びのメールを送信。", true},
+		{"・翌日 10時、警察に相談。", true},
+		{"その後、調査を開始。", false},
+		{"職員は同日、謝罪した。", false},
+	} {
+		if got := opensWithDayWord(c.s); got != c.want {
+			t.Errorf("opensWithDayWord(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
 }
