@@ -10,6 +10,7 @@ package title
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -238,6 +239,14 @@ var dateRE = regexp.MustCompile(`(?:令和|平成|昭和)\s*(?:\d{1,2}|元)\s*�
 // a date after a label of page_chrome.tsv (更新日:…, …への報告日:…), or the
 // label alone (最終更新日:).
 func isDateLine(l string) bool {
+	if hasLetterNoDateHolds(l) && !mayHoldDateLabel(l) {
+		// A letter no date holds stays in the rest, so only a label
+		// could make the line a dateline, and a label (no space in
+		// it, see dateLabelsSpaceFree) in the rest is one in l: the
+		// rest is l with dates made spaces. The regexp is the larger
+		// part of reading a title; most lines are sentences.
+		return false
+	}
 	rest := dateRE.ReplaceAllString(l, " ")
 	dated := rest != l
 	rest = strings.Trim(rest, marks+"/~,")
@@ -246,6 +255,43 @@ func isDateLine(l string) bool {
 	}
 	for _, label := range chrome.dateLabels {
 		if rest == label || (dated && strings.HasSuffix(rest, label)) {
+			return true
+		}
+	}
+	return false
+}
+
+// dateLetters are the letters outside ASCII that a match of dateRE may
+// hold: an era, 元, 年, 度, 月, 日 and the weekdays.
+const dateLetters = "令和平成昭元年度月日曜火水木金土"
+
+// hasLetterNoDateHolds reports whether l holds a letter that no match of
+// dateRE can hold: one outside ASCII (Latin letters make month names) and
+// outside dateLetters.
+func hasLetterNoDateHolds(l string) bool {
+	for _, r := range l {
+		if r >= utf8.RuneSelf && unicode.IsLetter(r) && !strings.ContainsRune(dateLetters, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// dateLabelsSpaceFree is whether no date label holds a space, which the
+// shortcut of isDateLine needs: a label with one could be met in the rest
+// across a date made a space.
+var dateLabelsSpaceFree = !slices.ContainsFunc(chrome.dateLabels, func(label string) bool {
+	return strings.ContainsFunc(label, unicode.IsSpace)
+})
+
+// mayHoldDateLabel reports whether l may hold a date label: it does, or a
+// label holds a space.
+func mayHoldDateLabel(l string) bool {
+	if !dateLabelsSpaceFree {
+		return true
+	}
+	for _, label := range chrome.dateLabels {
+		if strings.Contains(l, label) {
 			return true
 		}
 	}
