@@ -274,14 +274,14 @@ func NounTerms(text string) ([]string, error) {
 	f := s.fields
 	var out []string
 	for _, s := range Sentences(text) {
-		if terms, ok := pieces.get(s); ok {
+		if terms, ok := pieces.Get(s); ok {
 			out = append(out, terms...)
 			continue
 		}
 		from := len(out)
 		out = f.appendNounTerms(out, s)
 		// A copy of its own, with no room to grow into: out grows on.
-		pieces.add(strings.Clone(s), append([]string(nil), out[from:]...))
+		pieces.Add(strings.Clone(s), append([]string(nil), out[from:]...))
 	}
 	return out, nil
 }

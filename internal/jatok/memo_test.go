@@ -1,7 +1,6 @@
 package jatok
 
 import (
-	"fmt"
 	"slices"
 	"testing"
 )
@@ -15,6 +14,7 @@ func TestNounTermsFromMemo(t *testing.T) {
 		t.Fatal(err)
 	}
 	texts := sampleTexts(t)
+	ForgetPieces()
 	for pass := range 2 {
 		for i, text := range texts {
 			got, err := NounTerms(text)
@@ -29,23 +29,7 @@ func TestNounTermsFromMemo(t *testing.T) {
 			}
 		}
 	}
-}
-
-// TestPieceMemoIsBounded: distinct pieces keep at most two generations.
-func TestPieceMemoIsBounded(t *testing.T) {
-	m := &pieceMemo{cur: map[string][]string{}}
-	for i := range 5 * pieceMemoEntries {
-		piece := fmt.Sprintf("piece %d", i)
-		m.add(piece, []string{piece})
-		if n := len(m.cur) + len(m.old); n > 2*pieceMemoEntries {
-			t.Fatalf("%d pieces kept after %d", n, i+1)
-		}
-	}
-	last := fmt.Sprintf("piece %d", 5*pieceMemoEntries-1)
-	if got, ok := m.get(last); !ok || !slices.Equal(got, []string{last}) {
-		t.Errorf("the last piece: %q, %v", got, ok)
-	}
-	if _, ok := m.get("piece 0"); ok {
-		t.Error("the first piece is still kept")
+	if pieces.Len() == 0 {
+		t.Error("no piece was remembered")
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/breachtrend/breachtrend/internal/recent"
 	"github.com/breachtrend/breachtrend/schemas"
 )
 
@@ -17,32 +18,25 @@ import (
 // included, compared in full, so no two different inputs can share an
 // entry.
 //
-// It is bounded, so that a run of distinct notices (most corpora) keeps
-// little: two generations of entries, each up to memoGenerationBytes of
-// text and memoGenerationEntries entries; when the current one is full it
-// becomes the old one and the old one is dropped. An entry found in the old
-// generation moves to the current one, so a notice that keeps coming stays.
-// Safe for concurrent use.
+// It is bounded (recent.Memo), so that a run of distinct notices (most
+// corpora) keeps little: a generation holds 16k inputs or 4 MiB of their
+// text, the notices of a few hundred files of a blog archive or ~15k
+// records of a JSON Lines feed. Safe for concurrent use.
 type memo struct {
-	mu       sync.Mutex
-	cur, old map[Input]*memoEntry
-	curBytes int
+	inputs *recent.Memo[Input, *memoEntry]
+	mu     sync.Mutex // guards the entries' finish fields
 }
 
-const (
-	// memoGenerationBytes bounds the text a generation keeps alive: 4 MiB
-	// holds the notices of a few hundred files of a blog archive, or
-	// ~15k records of a JSON Lines feed.
-	memoGenerationBytes = 4 << 20
-	// memoGenerationEntries bounds its entries (a record of a feed may be
-	// 200 bytes).
-	memoGenerationEntries = 16384
-)
+func newMemo() *memo {
+	return &memo{inputs: recent.New[Input, *memoEntry](16384, 4<<20, func(in Input) int {
+		return len(in.Text) + len(in.Title) + len(in.HeaderRest)
+	})}
+}
 
 // memoEntry is what the extraction of one Input gave: the fields Prepare
 // fills, and once the first Finish of the input is done, those Finish
-// fills. Its fields are never changed once set (finished is set with the
-// finish fields, under memo.mu); notices get copies of its slices.
+// fills. prepared never changes once made; finished and fin are set once,
+// under memo.mu. Notices get copies of its slices.
 type memoEntry struct {
 	prepared preparedFields
 	finished bool
@@ -69,51 +63,26 @@ type finishedFields struct {
 	organization, organizationEvidence, cause, causeEvidence string
 }
 
-func newMemo() *memo { return &memo{cur: map[Input]*memoEntry{}} }
-
 // lookup returns the entry of in, or nil (always nil on a nil memo).
 func (m *memo) lookup(in Input) *memoEntry {
 	if m == nil {
 		return nil
 	}
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if e, ok := m.cur[in]; ok {
-		return e
-	}
-	if e, ok := m.old[in]; ok {
-		delete(m.old, in)
-		m.insert(in, e)
-		return e
-	}
-	return nil
+	e, _ := m.inputs.Get(in)
+	return e
 }
 
 // remember records what Prepare filled in n for in, and returns the entry
 // that Finish completes; nil when in is too large to keep, or m is nil.
 func (m *memo) remember(in Input, n *schemas.Notice) *memoEntry {
-	if m == nil || len(in.Text) > memoGenerationBytes/4 {
+	if m == nil {
 		return nil
 	}
-	e := &memoEntry{prepared: preparedOf(n)}
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if old, ok := m.cur[in]; ok { // another worker was first
-		return old
+	e, ok := m.inputs.Add(in, &memoEntry{prepared: preparedOf(n)})
+	if !ok {
+		return nil
 	}
-	m.insert(in, e)
 	return e
-}
-
-// insert adds e to the current generation, starting a new one first when
-// it is full. m.mu is held.
-func (m *memo) insert(in Input, e *memoEntry) {
-	size := len(in.Text) + len(in.Title) + len(in.HeaderRest)
-	if m.curBytes+size > memoGenerationBytes || len(m.cur) >= memoGenerationEntries {
-		m.old, m.cur, m.curBytes = m.cur, make(map[Input]*memoEntry, len(m.cur)), 0
-	}
-	m.cur[in] = e
-	m.curBytes += size
 }
 
 // finish records the fields Finish filled in n in e, the first time; a

@@ -113,22 +113,15 @@ func TestMemoKeyIsTheWholeInput(t *testing.T) {
 	}
 }
 
-// TestMemoIsBounded: a run of distinct inputs keeps at most two
-// generations of entries.
-func TestMemoIsBounded(t *testing.T) {
+// TestMemoKeepsNoHugeInput: an input over a quarter of a generation is
+// extracted each time, never kept.
+func TestMemoKeepsNoHugeInput(t *testing.T) {
 	m := newMemo()
 	var n schemas.Notice
-	text := string(make([]byte, 64<<10))
-	for i := range 3 * memoGenerationBytes / len(text) {
-		in := Input{Text: text, Title: string(rune('a' + i%26)), CaseID: string(rune(0x4e00 + i))}
-		if m.remember(in, &n) == nil {
-			t.Fatal("an input of 64 KiB was not kept")
-		}
-		if kept := len(m.cur) + len(m.old); kept > 2*memoGenerationBytes/len(text) {
-			t.Fatalf("%d entries kept after %d inputs", kept, i+1)
-		}
+	if m.remember(Input{Text: string(make([]byte, 1<<20+1))}, &n) != nil {
+		t.Error("an input of over 1 MiB was kept")
 	}
-	if m.remember(Input{Text: string(make([]byte, memoGenerationBytes))}, &n) != nil {
-		t.Error("an input as large as a generation was kept")
+	if m.remember(Input{Text: "2024年3月1日、メールを誤送信しました。"}, &n) == nil {
+		t.Error("a short input was not kept")
 	}
 }
