@@ -28,13 +28,14 @@ func benchNotices(b *testing.B) []sampleNotice {
 // runNotices times fn on every notice: one op is the whole corpus. It
 // reports the process's CPU time an op too (cpu-ns/op), which another
 // process on the machine disturbs less than ns/op. Each op starts with
-// jatok's memo of pieces empty, as a run does.
+// the memos of jatok's pieces and of Morphs empty, as a run does.
 func runNotices(b *testing.B, fn func(n *sampleNotice)) {
 	ns := benchNotices(b)
 	b.ReportAllocs()
 	cpu := processCPU()
 	for b.Loop() {
 		jatok.ForgetPieces()
+		text.ForgetMorphs()
 		for i := range ns {
 			fn(&ns[i])
 		}
