@@ -26,6 +26,35 @@ func dateLineByRegexp(l string) bool {
 	return false
 }
 
+// chromeByContains is IsChrome as it was before chromeWords, with
+// strings.Contains for each word and the regexp for datelines: the oracle.
+func chromeByContains(l string) bool {
+	l = strings.TrimSpace(l)
+	if letters(l) == 0 || isBreadcrumb(l) || dateLineByRegexp(l) {
+		return true
+	}
+	bare := bareLine(l)
+	if chrome.line[bare] {
+		return true
+	}
+	for _, p := range chrome.prefix {
+		if strings.HasPrefix(l, p) || strings.HasPrefix(bare, p) {
+			return true
+		}
+	}
+	for _, s := range chrome.suffix {
+		if strings.HasSuffix(l, s) || strings.HasSuffix(bare, s) {
+			return true
+		}
+	}
+	for _, c := range chrome.contains {
+		if strings.Contains(l, c) {
+			return true
+		}
+	}
+	return false
+}
+
 // dateLineSamples are lines at the edges of the shortcut: datelines whose
 // rest is a label, dates among letters no date holds, weekdays, months.
 var dateLineSamples = []string{
@@ -36,7 +65,8 @@ var dateLineSamples = []string{
 	"掲載日:2024年6月21日 個人情報の漏えいについて", "個人情報の漏えいについて 掲載日", "2024年度 公表日",
 }
 
-// TestDateLineShortcut: isDateLine gives what the regexp alone gives, on
+// TestDateLineShortcut: isDateLine gives what the regexp alone gives, and
+// IsChrome what strings.Contains for each word gives, on
 // every line of the sample corpus (and of BREACHTREND_BENCH_CORPUS's .txt
 // files, if set), normalized as title.Of reads them, and on crafted lines.
 func TestDateLineShortcut(t *testing.T) {
@@ -57,7 +87,7 @@ func TestDateLineShortcut(t *testing.T) {
 			lines = append(lines, strings.TrimSpace(normalize.Text(l)))
 		}
 	}
-	dated := 0
+	dated, chromeLines := 0, 0
 	for _, l := range lines {
 		got, want := isDateLine(l), dateLineByRegexp(l)
 		if got != want {
@@ -66,9 +96,21 @@ func TestDateLineShortcut(t *testing.T) {
 		if want {
 			dated++
 		}
+		got, want = IsChrome(l), chromeByContains(l)
+		if got != want {
+			t.Errorf("IsChrome(%q) = %v, strings.Contains and the regexp say %v", l, got, want)
+		}
+		if want {
+			chromeLines++
+		}
 	}
-	if dated < 10 {
-		t.Errorf("only %d datelines among %d lines: the test shows little", dated, len(lines))
+	if dated < 10 || chromeLines < 20 {
+		t.Errorf("only %d datelines and %d chrome lines among %d lines: the test shows little", dated, chromeLines, len(lines))
+	}
+	for _, w := range chromeWords.Words() {
+		if w == "" {
+			t.Error("an empty contains pattern or date label: strings.Contains finds it in every line, wordscan in none")
+		}
 	}
 }
 
@@ -80,6 +122,9 @@ func FuzzDateLineShortcut(f *testing.F) {
 	f.Fuzz(func(t *testing.T, l string) {
 		if got, want := isDateLine(l), dateLineByRegexp(l); got != want {
 			t.Fatalf("isDateLine(%q) = %v, the regexp says %v", l, got, want)
+		}
+		if got, want := IsChrome(l), chromeByContains(l); got != want {
+			t.Fatalf("IsChrome(%q) = %v, strings.Contains and the regexp say %v", l, got, want)
 		}
 	})
 }
