@@ -263,31 +263,25 @@ func (f *fields) nounTerm(c tokenizer.TokenClass, id int, surface string) (strin
 }
 
 // NounTerms returns the noun terms of text in order, repeats included.
-// A piece that comes again (a notice's title is also its text's first
-// line) is tokenized once: kagome gives the same tokens for the same text.
+// A piece (sentence) that comes again, in this text (a notice's title is
+// also its text's first line) or in a recent one, is tokenized once:
+// kagome gives the same tokens for the same text (see pieceMemo).
 func NounTerms(text string) ([]string, error) {
 	s, err := shared()
 	if err != nil {
 		return nil, err
 	}
 	f := s.fields
-	type done struct {
-		piece    string
-		from, to int // its terms in out
-	}
 	var out []string
-	var seen []done
-pieces:
 	for _, s := range Sentences(text) {
-		for _, d := range seen {
-			if d.piece == s {
-				out = append(out, out[d.from:d.to]...)
-				continue pieces
-			}
+		if terms, ok := pieces.Get(s); ok {
+			out = append(out, terms...)
+			continue
 		}
 		from := len(out)
 		out = f.appendNounTerms(out, s)
-		seen = append(seen, done{s, from, len(out)})
+		// A copy of its own, with no room to grow into: out grows on.
+		pieces.Add(strings.Clone(s), append([]string(nil), out[from:]...))
 	}
 	return out, nil
 }

@@ -101,6 +101,11 @@ func (x *Index) Each(text string, found func(at, word int)) {
 				found(at, ws[k].id)
 			}
 		}
+		// A three-byte rune's two continuation bytes would be skipped
+		// one by one above; v holds them.
+		if v&0xC0C0F0 == 0x8080E0 {
+			at += 2
+		}
 	}
 }
 

@@ -11,7 +11,10 @@
 // state a cause. kagome's base forms are used where conjugation matters.
 //
 // Extract is pure: the same input gives the same output, and it never
-// panics on any text (fuzz tests hold it to that).
+// panics on any text (fuzz tests hold it to that). The extractor New makes
+// relies on it: it copies the fields of an input it extracted recently
+// instead of extracting it again (memo.go). An extractor must therefore
+// read nothing but its Input: no clock, no file path, no state of its own.
 //
 // Layout: this package holds the Input, the Extractor (Rules, its
 // Prepare and Finish), the order the fields are read in and Terms; each

@@ -67,10 +67,15 @@ type Rules struct {
 	// Finish together) may take; 0 means no limit. The scanners check it,
 	// and the context, at their loop boundaries.
 	Budget time.Duration
+	// memo holds the results of recent inputs, for the ones that come
+	// again (see memo); nil: every input is extracted.
+	memo *memo
 }
 
-// New returns the rule-based extractor, with DefaultBudget.
-func New() *Rules { return &Rules{Budget: DefaultBudget} }
+// New returns the rule-based extractor, with DefaultBudget, that copies
+// the fields of an input it extracted earlier instead of extracting it
+// again (a run makes one, so that is within a run).
+func New() *Rules { return &Rules{Budget: DefaultBudget, memo: newMemo()} }
 
 // Extract implements Extractor.
 func (r Rules) Extract(ctx context.Context, in Input, n *schemas.Notice) error {
@@ -84,16 +89,27 @@ func (r Rules) Extract(ctx context.Context, in Input, n *schemas.Notice) error {
 // Prepare implements Extractor: everything but the organization and the
 // cause, which the returned Pending finds with the tokenizer. No field read
 // here depends on those two.
-func (r Rules) Prepare(ctx context.Context, in Input, n *schemas.Notice) (_ Pending, err error) {
+func (r Rules) Prepare(ctx context.Context, in Input, n *schemas.Notice) (Pending, error) {
+	if e := r.memo.lookup(in); e != nil {
+		e.prepared.fill(n)
+		return &memoized{r: r, in: in, entry: e}, nil
+	}
+	p, err := r.prepare(ctx, in, n)
+	if err != nil {
+		return nil, err
+	}
+	p.memo, p.entry = r.memo, r.memo.remember(in, n)
+	return p, nil
+}
+
+// prepare is Prepare without the memo.
+func (r Rules) prepare(ctx context.Context, in Input, n *schemas.Notice) (_ *tokenized, err error) {
 	w := text.NewWatch(ctx, r.Budget, r.Budget)
 	defer text.RecoverInto(&err)
 	w.Check()
 	sents := text.SplitSentences(in.Text)
 	w.Check()
-	title := in.Title
-	if in.HeaderRest != "" {
-		title = in.HeaderRest
-	}
+	title := in.title()
 	n.CaseID = in.CaseID
 
 	timeline.Fill(w, in.HeaderRest, in.Published, in.CaseID, title, sents, n)
@@ -114,12 +130,23 @@ func (r Rules) Prepare(ctx context.Context, in Input, n *schemas.Notice) (_ Pend
 	return &tokenized{header: in.HeaderRest, title: title, text: in.Text, sents: sents, budget: r.Budget, left: w.Left()}, nil
 }
 
+// title is the title the fields are read with: the blog header's rest
+// when there is one.
+func (in Input) title() string {
+	if in.HeaderRest != "" {
+		return in.HeaderRest
+	}
+	return in.Title
+}
+
 // tokenized is the Pending of Rules: what the organization and the cause
 // are read from.
 type tokenized struct {
 	header, title, text string
 	sents               []text.Sentence
 	budget, left        time.Duration // the segment's budget and what Prepare left of it
+	memo                *memo         // where the result goes: entry of memo; nil: nowhere
+	entry               *memoEntry
 }
 
 // Finish implements Pending.
@@ -129,5 +156,26 @@ func (t *tokenized) Finish(ctx context.Context, n *schemas.Notice) (err error) {
 	w.Check()
 	n.Organization, n.OrganizationEvidence = organization.Find(w, t.header, t.sents, strings.Split(t.text, "\n"))
 	n.Cause, n.CauseEvidence = cause.Find(w, t.title, t.sents)
+	t.memo.finish(t.entry, n)
 	return nil
+}
+
+// memoized is the Pending of an input found in the memo: Prepare copied its
+// fields, and Finish copies the rest, or finds them when the input's first
+// Finish has not been done yet (or went over its budget).
+type memoized struct {
+	r     Rules
+	in    Input
+	entry *memoEntry
+}
+
+// Finish implements Pending.
+func (m *memoized) Finish(ctx context.Context, n *schemas.Notice) error {
+	if f, ok := m.r.memo.finished(m.entry); ok {
+		f.fill(n)
+		return nil
+	}
+	t := &tokenized{header: m.in.HeaderRest, title: m.in.title(), text: m.in.Text, sents: text.SplitSentences(m.in.Text),
+		budget: m.r.Budget, left: m.r.Budget, memo: m.r.memo, entry: m.entry}
+	return t.Finish(ctx, n)
 }

@@ -30,3 +30,15 @@ func BenchmarkLoad(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkParseRecord measures reading one JSON Lines record of a feed,
+// a dated sentence and its URL.
+func BenchmarkParseRecord(b *testing.B) {
+	line := `{"text":"令和5年3月15日、当社において不正アクセスが発生し、お客様123名の個人情報が漏えいした可能性があります。","url":"https://example.jp/n/42"}`
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, reject := parseRecord(line); reject != "" {
+			b.Fatal(reject)
+		}
+	}
+}

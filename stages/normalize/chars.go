@@ -34,7 +34,7 @@ func canonicalChars(s string) string {
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
+			r, size = decodeRune(s, i)
 		}
 		if isStable(r) {
 			// A stretch ends once a few stable runes follow it, so that
@@ -74,6 +74,19 @@ func canonicalChars(s string) string {
 	}
 	writeSlow(&out, s[done:slowFrom], s[slowFrom:], &mapped, &composed)
 	return out.String()
+}
+
+// decodeRune is utf8.DecodeRuneInString(s[i:]) for a byte at i at or
+// above 0x80, with the three-byte runes of Japanese text (U+1000–U+CFFF:
+// kana, kanji, CJK punctuation) decoded inline: the general decoder's
+// call was a fifth of canonicalChars' time. Lead bytes 0xE0 and 0xED,
+// whose second byte has narrower bounds (overlong forms, surrogates), and
+// all others go to the general decoder.
+func decodeRune(s string, i int) (rune, int) {
+	if b := s[i]; b >= 0xE1 && b <= 0xEC && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		return rune(b&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }
 
 // stretchGap is the number of stable runes after which a stretch of

@@ -34,18 +34,34 @@ func score(found *wordscan.Set, terms []weighted, first int) float64 {
 // hasBody reports whether any of lines has a rune outside white space.
 func hasBody(lines []string) bool {
 	for _, l := range lines {
-		if bodyLen(l) > 0 {
+		if hasBodyRune(l) {
 			return true
 		}
 	}
 	return false
 }
 
+// hasBodyRune reports whether bodyLen(s) > 0, stopping at the first rune
+// it counts rather than counting a whole notice.
+func hasBodyRune(s string) bool {
+	for _, r := range s {
+		if isBodyRune(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// isBodyRune reports whether bodyLen counts r: it is no white space.
+func isBodyRune(r rune) bool {
+	return r != ' ' && r != '\n' && r != '\u00a0' && r != '\u3000' && r != '\t' && r != '\r'
+}
+
 // bodyLen counts the runes of text outside white space.
 func bodyLen(s string) int {
 	n := 0
 	for _, r := range s {
-		if r != ' ' && r != '\n' && r != '\u00a0' && r != '\u3000' && r != '\t' && r != '\r' {
+		if isBodyRune(r) {
 			n++
 		}
 	}

@@ -34,7 +34,7 @@ func (s Segment) HeaderOnly() bool {
 		return false
 	}
 	_, body, _ := strings.Cut(strings.TrimLeft(s.Text, " \t\n\u00a0\u3000"), "\n")
-	return bodyLen(body) == 0
+	return !hasBodyRune(body)
 }
 
 // ReasonEmptySegment is the reject reason of a HeaderOnly segment.

@@ -10,10 +10,12 @@ package title
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/breachtrend/breachtrend/internal/wordscan"
 	"github.com/breachtrend/breachtrend/stages/normalize"
 )
 
@@ -110,7 +112,8 @@ func headingLike(l string) bool {
 // labelled: 更新日:2024年6月21日), or a line without letters.
 func IsChrome(l string) bool {
 	l = strings.TrimSpace(l)
-	if letters(l) == 0 || isBreadcrumb(l) || isDateLine(l) {
+	holds := chromeWordsIn(l)
+	if letters(l) == 0 || isBreadcrumb(l) || isDateLineHolding(l, holds.dateLabel) {
 		return true
 	}
 	bare := bareLine(l)
@@ -127,12 +130,32 @@ func IsChrome(l string) bool {
 			return true
 		}
 	}
-	for _, c := range chrome.contains {
-		if strings.Contains(l, c) {
-			return true
+	return holds.contains
+}
+
+// chromeWords indexes the words that IsChrome looks for anywhere in a
+// line, the contains patterns of page_chrome.tsv then its date labels, so
+// that one pass over the line finds them all: strings.Contains once per
+// word (38 of them) read a long line 38 times.
+var chromeWords = wordscan.New(append(slices.Clip(chrome.contains), chrome.dateLabels...))
+
+// chromeHolds is what chromeWordsIn found in a line.
+type chromeHolds struct {
+	contains  bool // a contains pattern
+	dateLabel bool // a date label
+}
+
+// chromeWordsIn finds the chromeWords of l.
+func chromeWordsIn(l string) chromeHolds {
+	var h chromeHolds
+	chromeWords.Each(l, func(_, w int) {
+		if w < len(chrome.contains) {
+			h.contains = true
+		} else {
+			h.dateLabel = true
 		}
-	}
-	return false
+	})
+	return h
 }
 
 // HasCue reports whether l holds a word of rules/text/title_cues.tsv: it
@@ -237,7 +260,19 @@ var dateRE = regexp.MustCompile(`(?:令和|平成|昭和)\s*(?:\d{1,2}|元)\s*�
 // isDateLine reports whether l is a date and nothing else, or a dateline:
 // a date after a label of page_chrome.tsv (更新日:…, …への報告日:…), or the
 // label alone (最終更新日:).
-func isDateLine(l string) bool {
+func isDateLine(l string) bool { return isDateLineHolding(l, chromeWordsIn(l).dateLabel) }
+
+// isDateLineHolding is isDateLine for a line that holds a date label, or
+// not, as chromeWordsIn found.
+func isDateLineHolding(l string, holdsLabel bool) bool {
+	if hasLetterNoDateHolds(l) && !holdsLabel && dateLabelsSpaceFree {
+		// A letter no date holds stays in the rest, so only a label
+		// could make the line a dateline, and a label (no space in
+		// it, see dateLabelsSpaceFree) in the rest is one in l: the
+		// rest is l with dates made spaces. The regexp is the larger
+		// part of reading a title; most lines are sentences.
+		return false
+	}
 	rest := dateRE.ReplaceAllString(l, " ")
 	dated := rest != l
 	rest = strings.Trim(rest, marks+"/~,")
@@ -251,6 +286,29 @@ func isDateLine(l string) bool {
 	}
 	return false
 }
+
+// dateLetters are the letters outside ASCII that a match of dateRE may
+// hold: an era, 元, 年, 度, 月, 日 and the weekdays.
+const dateLetters = "令和平成昭元年度月日曜火水木金土"
+
+// hasLetterNoDateHolds reports whether l holds a letter that no match of
+// dateRE can hold: one outside ASCII (Latin letters make month names) and
+// outside dateLetters.
+func hasLetterNoDateHolds(l string) bool {
+	for _, r := range l {
+		if r >= utf8.RuneSelf && unicode.IsLetter(r) && !strings.ContainsRune(dateLetters, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// dateLabelsSpaceFree is whether no date label holds a space, which the
+// shortcut of isDateLine needs: a label with one could be met in the rest
+// across a date made a space.
+var dateLabelsSpaceFree = !slices.ContainsFunc(chrome.dateLabels, func(label string) bool {
+	return strings.ContainsFunc(label, unicode.IsSpace)
+})
 
 // seps split a 「page | site」 title, widest first.
 var seps = []string{" | ", "|", " - ", " : ", " / "}

@@ -1,0 +1,79 @@
+package recent
+
+import (
+	"fmt"
+	"testing"
+)
+
+func textSize(s string) int { return len(s) }
+
+func TestGetAdd(t *testing.T) {
+	m := New[string, int](4, 1<<10, textSize)
+	if _, ok := m.Get("a"); ok {
+		t.Fatal("an empty memo holds a")
+	}
+	if v, ok := m.Add("a", 1); !ok || v != 1 {
+		t.Fatalf("Add(a, 1) = %d, %v", v, ok)
+	}
+	if v, ok := m.Add("a", 2); !ok || v != 1 {
+		t.Fatalf("Add(a, 2) after Add(a, 1) = %d, %v: the first value is kept", v, ok)
+	}
+	if v, ok := m.Get("a"); !ok || v != 1 {
+		t.Fatalf("Get(a) = %d, %v", v, ok)
+	}
+	if _, ok := m.Add(string(make([]byte, 257)), 3); ok {
+		t.Error("a key over a quarter of the size bound was kept")
+	}
+	m.Clear()
+	if m.Len() != 0 {
+		t.Errorf("Len after Clear = %d", m.Len())
+	}
+}
+
+// TestBounded: a stream of distinct keys keeps at most two generations,
+// by entries and by size, and the latest keys are kept.
+func TestBounded(t *testing.T) {
+	for _, c := range []struct {
+		name              string
+		entries, size, kb int
+	}{
+		{"by entries", 100, 1 << 20, 0},
+		{"by size", 1 << 20, 100 << 10, 10},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			m := New[string, int](c.entries, c.size, textSize)
+			pad := string(make([]byte, c.kb<<10))
+			for i := range 1000 {
+				m.Add(fmt.Sprint(i, pad), i)
+				if m.Len() > 2*c.entries || m.curSize > c.size {
+					t.Fatalf("after %d keys: %d kept, %d bytes in the current generation", i+1, m.Len(), m.curSize)
+				}
+			}
+			if v, ok := m.Get(fmt.Sprint(999, pad)); !ok || v != 999 {
+				t.Errorf("the last key: %d, %v", v, ok)
+			}
+			if _, ok := m.Get(fmt.Sprint(0, pad)); ok {
+				t.Error("the first key is still kept")
+			}
+		})
+	}
+}
+
+// TestOldMovesUp: a key found in the old generation survives the next
+// turn of generations.
+func TestOldMovesUp(t *testing.T) {
+	m := New[int, int](2, 1<<10, func(int) int { return 1 })
+	m.Add(1, 1)
+	m.Add(2, 2)
+	m.Add(3, 3) // {1, 2} old, {3} current
+	if _, ok := m.Get(1); !ok {
+		t.Fatal("1 is gone after one turn")
+	}
+	m.Add(4, 4) // {3, 1} old, {4} current: 2 dropped
+	if _, ok := m.Get(2); ok {
+		t.Error("2 is kept: it was never used again")
+	}
+	if _, ok := m.Get(1); !ok {
+		t.Error("1 is gone: it moved up when found")
+	}
+}
