@@ -36,3 +36,46 @@ func LooksCut(s string) bool {
 	}
 	return len(open) > 0
 }
+
+// CutClause returns where the last clause of s begins (after its last
+// 、 or ,) when s, the last sentence of a text, stops before its end: no
+// 。, not a heading, and a last clause holding hiragana — a particle or a
+// verb whose sentence goes on past the cut ("…、また、メールアドレスのご
+// 登録"), so what the clause says of its nouns is unknown. A bare noun
+// ("…、メールアドレス"), or any clause after one ("性別、世帯主、続柄の書
+// いた名"), is an item of a list wherever the list stops. It returns -1
+// when s is read whole.
+func CutClause(s Sentence) int {
+	t := strings.TrimRight(s.Text, " ")
+	if t == "" || strings.HasSuffix(t, "。") || IsHeading(t) {
+		return -1
+	}
+	start, prev := clauseStart(t, len(t)), -1
+	if start > 0 {
+		prev = clauseStart(t, start-1)
+	}
+	if !hasHiragana(t[start:]) || prev >= 0 && !hasHiragana(strings.TrimRight(t[prev:start], "、,")) {
+		return -1
+	}
+	return start
+}
+
+// clauseStart is where the clause that ends at end begins: after the last
+// 、 or , before end.
+func clauseStart(t string, end int) int {
+	i := strings.LastIndexAny(t[:end], "、,")
+	if i < 0 {
+		return 0
+	}
+	_, size := utf8.DecodeRuneInString(t[i:])
+	return i + size
+}
+
+func hasHiragana(s string) bool {
+	for _, r := range s {
+		if r >= 'ぁ' && r <= 'ゖ' {
+			return true
+		}
+	}
+	return false
+}

@@ -22,3 +22,25 @@ func TestLooksCut(t *testing.T) {
 		}
 	}
 }
+
+func TestCutClause(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want string // the clause left unread, "" for none
+	}{
+		{"ご連絡しており、また、電話番号のご登録", "電話番号のご登録"},
+		{"ご連絡しており、電話番号", ""},            // a bare noun is a list item
+		{"漏えいした内容:氏名、住所、続柄の記載された名", ""}, // a clause after a bare noun goes on with the list
+		{"ご迷惑をおかけしました。", ""},            // a whole sentence
+		{"対象の会員様には順次ご連絡しておりますので電話番号のご登録", "対象の会員様には順次ご連絡しておりますので電話番号のご登録"}, // one clause, cut
+		{"流出した個人情報", ""}, // a heading
+	} {
+		got := ""
+		if i := CutClause(Sentence{Text: c.s}); i >= 0 {
+			got = c.s[i:]
+		}
+		if got != c.want {
+			t.Errorf("CutClause(%q) leaves %q unread, want %q", c.s, got, c.want)
+		}
+	}
+}
