@@ -77,9 +77,10 @@ func addressedCue(clause string) bool {
 }
 
 // scopeRE: a date that bounds whose data is concerned — "3月16日までに
-// 会員登録をされたお客様", "平成30年3月19日以前に問い合わせをした方" — names
-// no event.
-var scopeRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*` + text.OrderedAlternation(scopeWords))
+// 会員登録をされたお客様", "平成30年3月19日以前に問い合わせをした方" — or
+// tells how things stood then, maybe at a clock time ("11月8日2時時点で
+// 確認できている情報") — names no event.
+var scopeRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*(?:\d{1,2}(?:時\d{0,2}分?|:\d{2})\s*)?` + text.OrderedAlternation(scopeWords))
 
 // longQuoteRE is a quotation long enough to be what someone said or
 // wrote (「個人情報が漏れている…」との電話), whose verbs are not the event.
