@@ -46,18 +46,29 @@ func LooksCut(s string) bool {
 // いた名"), is an item of a list wherever the list stops. It returns -1
 // when s is read whole.
 func CutClause(s Sentence) int {
-	t := strings.TrimRight(s.Text, " ")
-	if t == "" || strings.HasSuffix(t, "。") || IsHeading(t) {
+	if !CutShort(s) {
 		return -1
 	}
+	t := strings.TrimRight(s.Text, " ")
 	start, prev := clauseStart(t, len(t)), -1
 	if start > 0 {
 		prev = clauseStart(t, start-1)
 	}
-	if !hasHiragana(t[start:]) || prev >= 0 && !hasHiragana(strings.TrimRight(t[prev:start], "、,")) {
+	if prev >= 0 && !hasHiragana(strings.TrimRight(t[prev:start], "、,")) {
 		return -1
 	}
 	return start
+}
+
+// CutShort reports whether s, read as the last sentence of a text, stops
+// before its end: no 。, not a heading, and hiragana in its last clause
+// (a particle or a verb that goes on past the cut).
+func CutShort(s Sentence) bool {
+	t := strings.TrimRight(s.Text, " ")
+	if t == "" || strings.HasSuffix(t, "。") || IsHeading(t) {
+		return false
+	}
+	return hasHiragana(t[clauseStart(t, len(t)):])
 }
 
 // clauseStart is where the clause that ends at end begins: after the last

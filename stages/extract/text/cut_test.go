@@ -44,3 +44,19 @@ func TestCutClause(t *testing.T) {
 		}
 	}
 }
+
+func TestCutShort(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"2024年5月10日、警察から、サイトの一部が改ざんされて", true},
+		{"2024年5月10日、警察から連絡を受けました。", false},
+		{"1.経緯", false}, // a heading
+		{"漏えいした内容:氏名、住所、電話番号", false}, // ends on a noun
+	} {
+		if got := CutShort(Sentence{Text: c.s}); got != c.want {
+			t.Errorf("CutShort(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+}

@@ -406,6 +406,14 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 			default:
 				rangeStart := j+1 < len(ms) && ms[j+1].RangeEnd
 				kind = classifyMention(s.Text, m, end, rangeStart)
+				if kind == schemas.EventOccurred && i == len(sents)-1 && k == len(ms) && commaLed(s.Text[m.End:end]) &&
+					incomingCue(s.Text[m.End:end]) && text.CutShort(s.Sentence) {
+					// "5月21日、県警から、…が改ざんされて" where the text
+					// is cut: a date set off by a comma dates the main verb,
+					// which the cut took away, and what comes from someone
+					// (県警から) is what they told, not that day's event.
+					kind = schemas.EventOther
+				}
 				if kind == schemas.EventOther && rangeStart && i > 0 && bracketed(s.Text) && exposedWords.In(sents[i-1].Text) {
 					// "1.氏名が他の利用者に閲覧できる状態になっていた。 /
 					// (2013年12月10日から2015年3月24日までの間)": the period of
