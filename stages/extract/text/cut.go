@@ -3,6 +3,8 @@ package text
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/breachtrend/breachtrend/rules"
 )
 
 // closers maps each opening bracket to the one that closes it.
@@ -60,12 +62,16 @@ func CutClause(s Sentence) int {
 	return start
 }
 
+// sentenceEnds end a finished sentence written without 。 (rules/text).
+var sentenceEnds = rules.Words(textRulesDir + "sentence_ends.tsv")
+
 // CutShort reports whether s, read as the last sentence of a text, stops
-// before its end: no 。, not a heading, and hiragana in its last clause
-// (a particle or a verb that goes on past the cut).
+// before its end: no 。 nor a finished sentence's ending (ます, です), not
+// a heading, and hiragana in its last clause (a particle or a verb that
+// goes on past the cut).
 func CutShort(s Sentence) bool {
 	t := strings.TrimRight(s.Text, " ")
-	if t == "" || strings.HasSuffix(t, "。") || IsHeading(t) {
+	if t == "" || strings.HasSuffix(t, "。") || IsHeading(t) || endsWithAny(t, sentenceEnds) {
 		return false
 	}
 	return hasHiragana(t[clauseStart(t, len(t)):])
@@ -85,6 +91,15 @@ func clauseStart(t string, end int) int {
 func hasHiragana(s string) bool {
 	for _, r := range s {
 		if r >= 'ぁ' && r <= 'ゖ' {
+			return true
+		}
+	}
+	return false
+}
+
+func endsWithAny(s string, ends []string) bool {
+	for _, e := range ends {
+		if strings.HasSuffix(s, e) {
 			return true
 		}
 	}

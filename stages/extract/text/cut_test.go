@@ -52,6 +52,7 @@ func TestCutShort(t *testing.T) {
 	}{
 		{"2024年5月10日、警察から、サイトの一部が改ざんされて", true},
 		{"2024年5月10日、警察から連絡を受けました。", false},
+		{"請求書用の氏名等とは異なります", false}, // finished, with no 。
 		{"1.経緯", false}, // a heading
 		{"漏えいした内容:氏名、住所、電話番号", false}, // ends on a noun
 	} {
