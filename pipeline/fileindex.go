@@ -15,8 +15,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/klauspost/compress/zstd"
-
 	"github.com/breachtrend/breachtrend/schemas"
 	"github.com/breachtrend/breachtrend/stages/load"
 )
@@ -34,20 +32,12 @@ const fileIndexFile = "_cache/files.jsonl"
 //
 //	<checksum> <kind> <key length> <key> <data length> <data>\n
 //
-// kind B is a batch of a file's results (a fileBatch, JSON compressed with
-// zstd: a notice's two texts are most of it, and Japanese text compresses
-// ~4×), kind L the file's last line (a fileMeta, JSON), after its batches;
+// kind B is a batch of a file's results (a fileBatch in the binary form of
+// batchcodec.go, compressed with S2: a notice's two texts are most of it),
+// kind L the file's last line (a fileMeta, JSON), after its batches;
 // the checksum is the hex SHA-256 of "<key> <data>". A file's lines are
 // consecutive: the collector writes them in walk order.
-const fileIndexMagic = "breachtrend-file-index 2 "
-
-// The codec of batches: EncodeAll and DecodeAll are safe for concurrent
-// use, each worker compressing its own batches.
-var (
-	batchEncoder, _ = zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderConcurrency(1),
-		zstd.WithLowerEncoderMem(true))
-	batchDecoder, _ = zstd.NewReader(nil, zstd.WithDecoderConcurrency(0), zstd.WithDecoderLowmem(true))
-)
+const fileIndexMagic = "breachtrend-file-index 3 "
 
 // fileStat is what decides, without reading a file, that it is unchanged:
 // the stat data git's index compares.
@@ -61,9 +51,9 @@ type fileStat struct {
 
 // fileBatch is one batch of a file's results, as finishFile gave them.
 type fileBatch struct {
-	Notices []schemas.Notice `json:"n,omitempty"`
-	Rejects []schemas.Reject `json:"r,omitempty"`
-	Keys    []string         `json:"k,omitempty"` // the segment cache key of each notice
+	Notices []schemas.Notice
+	Rejects []schemas.Reject
+	Keys    []string // the segment cache key of each notice
 }
 
 // fileMeta closes a file's lines.
@@ -333,11 +323,7 @@ func (x *fileIndex) serve(in load.Input, e *fileEntry, sha string, st fileStat, 
 			}
 		}
 		_, _, data, _ := splitIndexLine(line)
-		var b fileBatch
-		plain, err := batchDecoder.DecodeAll(data, nil)
-		if err == nil {
-			err = json.Unmarshal(plain, &b)
-		}
+		b, err := decodeBatch(data)
 		if err != nil {
 			return false, fmt.Errorf("file index: %s: %w", in.Rel, err)
 		}
@@ -384,12 +370,8 @@ func (x *fileIndex) encode(r *fileResult) {
 			return
 		}
 	}
-	data, err := json.Marshal(fileBatch{Notices: r.notices, Rejects: r.rejects, Keys: r.keys})
-	if err != nil {
-		r.unrecorded = true
-		return
-	}
-	r.indexLine = indexLine('B', inputKey(r.input), batchEncoder.EncodeAll(data, nil))
+	data := encodeBatch(fileBatch{Notices: r.notices, Rejects: r.rejects, Keys: r.keys})
+	r.indexLine = indexLine('B', inputKey(r.input), data)
 }
 
 // record writes r's line into this run's index, and the file's last line
