@@ -102,21 +102,37 @@ type fileIndex struct {
 // full) and starts this run's in dir. Like the segment cache, a missing,
 // stale or torn index is an empty one.
 func openFileIndex(out, dir, version string, start time.Time, full, verify bool) (*fileIndex, error) {
+	x := readFileIndex(out, version, start, full, verify)
+	if err := x.startNext(dir); err != nil {
+		x.close()
+		return nil, err
+	}
+	return x, nil
+}
+
+// readFileIndex indexes the previous run's file index in out (unless
+// full), for lookups; startNext then starts this run's.
+func readFileIndex(out, version string, start time.Time, full, verify bool) *fileIndex {
 	x := &fileIndex{version: version, start: start, verify: verify, oldIdx: map[string]*fileEntry{}, written: map[string]bool{}}
 	if !full {
 		x.indexOld(filepath.Join(out, fileIndexFile))
 	}
+	return x
+}
+
+// startNext starts this run's index in dir.
+func (x *fileIndex) startNext(dir string) error {
 	path := filepath.Join(dir, fileIndexFile)
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return nil, fmt.Errorf("file index: %w", err)
+		return fmt.Errorf("file index: %w", err)
 	}
 	f, err := os.Create(path)
 	if err != nil {
-		return nil, fmt.Errorf("file index: %w", err)
+		return fmt.Errorf("file index: %w", err)
 	}
 	x.next, x.w = f, bufio.NewWriterSize(f, 1<<20)
-	x.w.WriteString(fileIndexMagic + version + "\n")
-	return x, nil
+	x.w.WriteString(fileIndexMagic + x.version + "\n")
+	return nil
 }
 
 // inputKey names an input in the index: the path it is opened by and the
@@ -421,6 +437,9 @@ func (x *fileIndex) dropped() int {
 func (x *fileIndex) close() error {
 	if x.old != nil {
 		x.old.Close()
+	}
+	if x.next == nil {
+		return nil
 	}
 	err := errors.Join(x.w.Flush(), x.next.Sync(), x.next.Close())
 	if err != nil {

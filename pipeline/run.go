@@ -37,12 +37,19 @@ type Summary struct {
 	// input references any more, dropped by this run.
 	FilesReused  int
 	CacheDropped int
-	Manifest     *Manifest
+	// TablesKept: every input was unchanged and the previous tables were
+	// kept (see keepTables).
+	TablesKept bool
+	Manifest   *Manifest
 }
 
 func (s Summary) String() string {
-	return fmt.Sprintf("files %d (unchanged %d), segments %d (notices %d), incidents %d, rejects %d, cached segments %d, cache entries dropped %d, time %s",
-		s.Files, s.FilesReused, s.Segments, s.Notices, s.Incidents, s.Rejects, s.CacheHits, s.CacheDropped, s.Elapsed.Round(time.Millisecond))
+	kept := ""
+	if s.TablesKept {
+		kept = ", tables kept"
+	}
+	return fmt.Sprintf("files %d (unchanged %d), segments %d (notices %d), incidents %d, rejects %d, cached segments %d, cache entries dropped %d%s, time %s",
+		s.Files, s.FilesReused, s.Segments, s.Notices, s.Incidents, s.Rejects, s.CacheHits, s.CacheDropped, kept, s.Elapsed.Round(time.Millisecond))
 }
 
 // Run runs the pipeline once over cfg.Inputs and replaces the tables in
@@ -123,6 +130,20 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	if err != nil {
 		return Summary{}, err
 	}
+	st.files = readFileIndex(outDir.real, version, start, cfg.Full, cfg.Verify)
+	defer func() {
+		if st.files.next == nil {
+			st.files.close() // the previous index, when the tables were kept
+		}
+	}()
+	kept, err := keepTables(ctx, cfg, outDir, stage, st.files, set, man)
+	if err != nil {
+		return Summary{}, stage.userError(err)
+	}
+	if kept {
+		man.Stages = st.times.seconds()
+		return publish(cfg, stage, man, start)
+	}
 	if st.cache, err = openCache(outDir.real, stage.dir, version, cfg.Full); err != nil {
 		return Summary{}, stage.userError(err)
 	}
@@ -133,7 +154,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 			st.cache.close()
 		}
 	}()
-	if st.files, err = openFileIndex(outDir.real, stage.dir, version, start, cfg.Full, cfg.Verify); err != nil {
+	if err := st.files.startNext(stage.dir); err != nil {
 		return Summary{}, stage.userError(err)
 	}
 	defer func() {
@@ -162,10 +183,6 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	if err != nil {
 		return sum, stage.userError(err)
 	}
-	if cfg.LimitRejects && sum.Rejects > cfg.MaxRejects {
-		return sum, fmt.Errorf("%d inputs rejected, more than --max-rejects %d (%s); the previous tables are kept",
-			sum.Rejects, cfg.MaxRejects, reasons(man.Rejects))
-	}
 	cacheOpen = false
 	if err := errors.Join(st.cache.close(), st.files.close()); err != nil {
 		return sum, stage.userError(err)
@@ -175,10 +192,22 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	man.Files = FileCounts{Unchanged: int(st.files.unchanged.Load()), Hashed: int(st.files.hashed.Load()),
 		Read: int(st.files.read.Load())}
 	man.CacheDropped = CacheDropped{Segments: st.cache.dropped(), Files: st.files.dropped()}
-	man.End = time.Now().UTC()
 	man.Stages = st.times.seconds()
 	man.Summary.Files, man.Summary.Segments, man.Summary.Notices = sum.Files, sum.Segments, sum.Notices
 	man.Summary.Incidents, man.Summary.Rejects = sum.Incidents, sum.Rejects
+	return publish(cfg, stage, man, start)
+}
+
+// publish writes the manifest into the staging folder, swaps it in and
+// returns the run's summary, from the manifest.
+func publish(cfg Config, stage *staging, man *Manifest, start time.Time) (Summary, error) {
+	sum := Summary{Files: man.Summary.Files, Segments: man.Summary.Segments, Notices: man.Summary.Notices,
+		Incidents: man.Summary.Incidents, Rejects: man.Summary.Rejects, TablesKept: man.TablesKept}
+	if cfg.LimitRejects && sum.Rejects > cfg.MaxRejects {
+		return sum, fmt.Errorf("%d inputs rejected, more than --max-rejects %d (%s); the previous tables are kept",
+			sum.Rejects, cfg.MaxRejects, reasons(man.Rejects))
+	}
+	man.End = time.Now().UTC()
 	if err := writeManifest(stage.dir, man); err != nil {
 		return sum, stage.userError(err)
 	}
@@ -191,7 +220,8 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	sum.CacheDropped = man.CacheDropped.Segments + man.CacheDropped.Files
 	sum.Manifest = man
 	cfg.Log.Info("run finished", "files", sum.Files, "files_unchanged", sum.FilesReused, "segments", sum.Segments,
-		"incidents", sum.Incidents, "rejects", sum.Rejects, "cache_dropped", sum.CacheDropped, "elapsed", sum.Elapsed)
+		"incidents", sum.Incidents, "rejects", sum.Rejects, "cache_dropped", sum.CacheDropped,
+		"tables_kept", sum.TablesKept, "elapsed", sum.Elapsed)
 	return sum, nil
 }
 
@@ -258,7 +288,12 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 		}
 		return nil
 	}
-	walkErr := fanOut(ctx, cfg, st, emit, func(r schemas.Reject) { rejects = append(rejects, r) })
+	walkSum := newWalkRejectsSum()
+	walkErr := fanOut(ctx, cfg, st, emit, func(r schemas.Reject) {
+		walkSum.add(r)
+		rejects = append(rejects, r)
+	})
+	man.WalkRejects = walkSum.String()
 	// What follows the walk runs on one core while the others idle, so
 	// the writers' last row groups and footers, which do not depend on the
 	// incidents, are written while they are linked.

@@ -1,0 +1,206 @@
+package pipeline
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/breachtrend/breachtrend/schemas"
+	"github.com/breachtrend/breachtrend/stages/correct"
+	"github.com/breachtrend/breachtrend/stages/load"
+)
+
+// A rerun over inputs that are all unchanged since the previous run, by
+// their stat data, keeps the previous run's tables: they are exactly what
+// the run would write again, every notice served from the file index, every
+// table recomputed from the same rows. Serving, rewriting and recomputing
+// them cost 1.9 s of CPU on the 10k bench corpus; keeping them costs the
+// walk and a stat per file. The tables, the manifest's counts and the caches
+// are hard links into the staging folder (a copy where the file system has
+// no hard links), which is published as any run's: swapped in whole, so a
+// run killed at any point leaves the previous folder as it was. A file is
+// never written in place in either folder, so the two names of one file
+// never see a change.
+//
+// Anything else that decides the rows must be the same too: the rules'
+// version and the --sectors file (the file index's version), the
+// corrections file (its path and content), and the walk's own rejects
+// (files it could not use). --full and --verify never keep.
+
+// keepTables publishes the previous tables as this run's when nothing that
+// decides them changed; kept is false (and the staging folder untouched)
+// when something did, and the run goes on as usual.
+func keepTables(ctx context.Context, cfg Config, out outputDir, stage *staging, x *fileIndex, fixes *correct.Set, man *Manifest) (kept bool, err error) {
+	if cfg.Full || cfg.Verify || x.old == nil {
+		return false, nil
+	}
+	prev, err := readManifest(out.real)
+	if err != nil || prev.Rules != man.Rules || !sameCorrections(prev.Corrections, fixes) {
+		return false, nil
+	}
+	n, walkSum, unchanged := x.allUnchanged(ctx, &cfg)
+	if err := ctx.Err(); err != nil {
+		return false, err
+	}
+	if !unchanged || n != prev.Summary.Files || walkSum != prev.WalkRejects {
+		return false, nil
+	}
+	names := keptNames()
+	for _, name := range names {
+		if _, err := os.Lstat(filepath.Join(out.real, name)); err != nil {
+			return false, nil // a table missing: the run writes it
+		}
+	}
+	for _, name := range names {
+		if err := linkTree(filepath.Join(out.real, name), filepath.Join(stage.dir, name)); err != nil {
+			return false, fmt.Errorf("keeping the unchanged tables: %w", err)
+		}
+	}
+	if keptHook != nil {
+		keptHook()
+	}
+	if err := ctx.Err(); err != nil {
+		return false, err
+	}
+	man.Inputs, man.Tables, man.Rejects = prev.Inputs, prev.Tables, prev.Rejects
+	man.Corrections, man.WalkRejects, man.Summary = prev.Corrections, prev.WalkRejects, prev.Summary
+	man.CacheHits, man.Files, man.TablesKept = prev.Summary.Segments, FileCounts{Unchanged: n}, true
+	return true, nil
+}
+
+// keptHook, when set (by tests), runs once the kept tables are linked into
+// the staging folder, before it is published.
+var keptHook func()
+
+// keptNames are the entries of an output folder a kept run links: every
+// table and the caches; the marker and the manifest are its own.
+func keptNames() []string {
+	names := []string{filepath.Dir(cacheFile)}
+	for _, t := range schemas.Dictionary() {
+		names = append(names, t.Name)
+	}
+	return names
+}
+
+// allUnchanged walks the inputs and reports whether every one is unchanged
+// by its stat data and the previous index holds no other file; n is the
+// number of inputs, walkSum what walkRejectsSum makes of the walk's rejects.
+// It stops at the first input that differs.
+func (x *fileIndex) allUnchanged(ctx context.Context, cfg *Config) (n int, walkSum string, unchanged bool) {
+	errChanged := errors.New("changed")
+	sum := newWalkRejectsSum()
+	err := cfg.walk(func(in load.Input) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if _, _, e, how := x.lookup(in); e == nil || how != reusedByStat {
+			return errChanged
+		}
+		n++
+		return nil
+	}, sum.add)
+	if err != nil {
+		return 0, "", false
+	}
+	complete := 0
+	for _, e := range x.oldIdx {
+		if e.complete {
+			complete++
+		}
+	}
+	return n, sum.String(), n == complete
+}
+
+// walkRejectsSum is a hash of the rejects of the walk (files it could not
+// use, in walk order), which a manifest records: a kept run must have the
+// same.
+type walkRejectsSum struct {
+	h     hash.Hash
+	count int
+}
+
+func newWalkRejectsSum() *walkRejectsSum { return &walkRejectsSum{h: sha256.New()} }
+
+func (w *walkRejectsSum) add(r schemas.Reject) {
+	w.count++
+	b, _ := json.Marshal(r)
+	w.h.Write(append(b, '\n'))
+}
+
+// String is "" when there was no reject, else the hex SHA-256.
+func (w *walkRejectsSum) String() string {
+	if w.count == 0 {
+		return ""
+	}
+	return hex.EncodeToString(w.h.Sum(nil))
+}
+
+// sameCorrections reports whether the corrections of the previous run are
+// those of this one: the same file by path and content, or none.
+func sameCorrections(prev *CorrectionsUsed, now *correct.Set) bool {
+	if prev == nil || now == nil {
+		return prev == nil && now == nil
+	}
+	return prev.Path == now.File && prev.SHA256 == now.SHA256
+}
+
+// readManifest reads the manifest of an output folder.
+func readManifest(dir string) (*Manifest, error) {
+	b, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	if err != nil {
+		return nil, err
+	}
+	var m Manifest
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, fmt.Errorf("manifest.json: %w", err)
+	}
+	return &m, nil
+}
+
+// linkTree makes dst a tree of hard links to the files of src (a file or
+// a folder of files and folders), copying a file that cannot be linked.
+func linkTree(src, dst string) error {
+	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(src, p)
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(dst, rel)
+		switch {
+		case d.IsDir():
+			return os.MkdirAll(target, 0o755)
+		case !d.Type().IsRegular():
+			return fmt.Errorf("%s: not a regular file", p)
+		}
+		if err := os.Link(p, target); err == nil {
+			return nil
+		}
+		return copyFile(p, target)
+	})
+}
+
+// copyFile copies src to a new file dst, synced.
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(out, in)
+	return errors.Join(err, out.Sync(), out.Close())
+}
