@@ -274,31 +274,51 @@ func (x *fileIndex) readLine(sp span, key string) ([]byte, []byte, error) {
 // change while it is read shows next time; ok false when it cannot be
 // stat'ed) and, when it is unchanged, its entry and how that was decided.
 func (x *fileIndex) lookup(in load.Input) (st fileStat, statOK bool, e *fileEntry, how int) {
-	fi, err := os.Stat(in.Path)
-	if err != nil {
-		return fileStat{}, false, nil, 0
-	}
-	st = statOf(fi)
-	e = x.oldIdx[inputKey(in)]
-	if e == nil || !e.complete || x.old == nil {
-		return st, true, nil, 0
-	}
-	_, data, err := x.readLine(e.meta, inputKey(in))
-	if err != nil {
-		return st, true, nil, 0
-	}
-	var m fileMeta
-	if json.Unmarshal(data, &m) != nil || m.Stat.Size != st.Size {
-		return st, true, nil, 0
-	}
-	racy := st.MTime >= time.Unix(0, m.Checked).Truncate(time.Second).UnixNano()
-	if !x.verify && !racy && m.Stat == st {
-		return st, true, e, reusedByStat
+	st, statOK, e, m, verdict := x.statCheck(in)
+	switch {
+	case verdict == statSame && !x.verify:
+		return st, statOK, e, reusedByStat
+	case verdict == statMustRead:
+		return st, statOK, nil, 0
 	}
 	if sum, err := hashFile(in.Path); err == nil && sum == m.SHA256 {
 		return st, true, e, reusedByHash
 	}
 	return st, true, nil, 0
+}
+
+// What the stat data say of an input, without reading it: the same as
+// recorded; other, so only its content hash can tell; or not recorded, or
+// of another size, so it must be read.
+const (
+	statSame = iota + 1
+	statMustHash
+	statMustRead
+)
+
+// statCheck compares in's stat data with those its entry recorded (m).
+func (x *fileIndex) statCheck(in load.Input) (st fileStat, statOK bool, e *fileEntry, m fileMeta, verdict int) {
+	fi, err := os.Stat(in.Path)
+	if err != nil {
+		return fileStat{}, false, nil, m, statMustRead
+	}
+	st = statOf(fi)
+	e = x.oldIdx[inputKey(in)]
+	if e == nil || !e.complete || x.old == nil {
+		return st, true, nil, m, statMustRead
+	}
+	_, data, err := x.readLine(e.meta, inputKey(in))
+	if err != nil {
+		return st, true, nil, m, statMustRead
+	}
+	if json.Unmarshal(data, &m) != nil || m.Stat.Size != st.Size {
+		return st, true, nil, m, statMustRead
+	}
+	racy := st.MTime >= time.Unix(0, m.Checked).Truncate(time.Second).UnixNano()
+	if !racy && m.Stat == st {
+		return st, true, e, m, statSame
+	}
+	return st, true, e, m, statMustHash
 }
 
 // hashFile is the hex SHA-256 of a file's bytes, as the loader hashes them.

@@ -38,42 +38,48 @@ import (
 // keepTables publishes the previous tables as this run's when nothing that
 // decides them changed; kept is false (and the staging folder untouched)
 // when something did, and the run goes on as usual.
-func keepTables(ctx context.Context, cfg Config, out outputDir, stage *staging, x *fileIndex, fixes *correct.Set, man *Manifest) (kept bool, err error) {
-	if cfg.Full || cfg.Verify || x.old == nil {
-		return false, nil
+//
+// It also reports whether some input is to be read (toRead), so the run
+// starts building the tokenizer's dictionary at once, beside the files it
+// serves, instead of when the first segment needs it.
+func keepTables(ctx context.Context, cfg Config, out outputDir, stage *staging, x *fileIndex, fixes *correct.Set, man *Manifest) (kept, toRead bool, err error) {
+	if cfg.Full || x.old == nil {
+		return false, true, nil
+	}
+	c := x.checkInputs(ctx, &cfg)
+	if err := ctx.Err(); err != nil {
+		return false, false, err
+	}
+	if cfg.Verify || !c.unchanged {
+		return false, c.toRead, nil
 	}
 	prev, err := readManifest(out.real)
-	if err != nil || prev.Rules != man.Rules || !sameCorrections(prev.Corrections, fixes) {
-		return false, nil
+	if err != nil || prev.Rules != man.Rules || !sameCorrections(prev.Corrections, fixes) ||
+		c.files != prev.Summary.Files || c.walkSum != prev.WalkRejects {
+		return false, false, nil
 	}
-	n, walkSum, unchanged := x.allUnchanged(ctx, &cfg)
-	if err := ctx.Err(); err != nil {
-		return false, err
-	}
-	if !unchanged || n != prev.Summary.Files || walkSum != prev.WalkRejects {
-		return false, nil
-	}
+	n := c.files
 	names := keptNames()
 	for _, name := range names {
 		if _, err := os.Lstat(filepath.Join(out.real, name)); err != nil {
-			return false, nil // a table missing: the run writes it
+			return false, false, nil // a table missing: the run writes it
 		}
 	}
 	for _, name := range names {
 		if err := linkTree(filepath.Join(out.real, name), filepath.Join(stage.dir, name)); err != nil {
-			return false, fmt.Errorf("keeping the unchanged tables: %w", err)
+			return false, false, fmt.Errorf("keeping the unchanged tables: %w", err)
 		}
 	}
 	if keptHook != nil {
 		keptHook()
 	}
 	if err := ctx.Err(); err != nil {
-		return false, err
+		return false, false, err
 	}
 	man.Inputs, man.Tables, man.Rejects = prev.Inputs, prev.Tables, prev.Rejects
 	man.Corrections, man.WalkRejects, man.Summary = prev.Corrections, prev.WalkRejects, prev.Summary
 	man.CacheHits, man.Files, man.TablesKept = prev.Summary.Segments, FileCounts{Unchanged: n}, true
-	return true, nil
+	return true, false, nil
 }
 
 // keptHook, when set (by tests), runs once the kept tables are linked into
@@ -90,25 +96,40 @@ func keptNames() []string {
 	return names
 }
 
-// allUnchanged walks the inputs and reports whether every one is unchanged
-// by its stat data and the previous index holds no other file; n is the
-// number of inputs, walkSum what walkRejectsSum makes of the walk's rejects.
-// It stops at the first input that differs.
-func (x *fileIndex) allUnchanged(ctx context.Context, cfg *Config) (n int, walkSum string, unchanged bool) {
-	errChanged := errors.New("changed")
+// inputsCheck is what a walk of the inputs found, before the run (see
+// checkInputs).
+type inputsCheck struct {
+	files   int    // inputs walked (all of them when unchanged)
+	walkSum string // walkRejectsSum of the walk's rejects
+	// unchanged: every input is unchanged by its stat data and the
+	// previous index holds no other file. toRead: some input is new or
+	// changed in size, so the run reads it (and, most likely, extracts).
+	unchanged, toRead bool
+}
+
+// checkInputs walks the inputs and compares each one's stat data with the
+// previous index, hashing none: it stops at the first input to read.
+func (x *fileIndex) checkInputs(ctx context.Context, cfg *Config) inputsCheck {
+	errToRead := errors.New("an input to read")
 	sum := newWalkRejectsSum()
+	var c inputsCheck
+	allSame := true
 	err := cfg.walk(func(in load.Input) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if _, _, e, how := x.lookup(in); e == nil || how != reusedByStat {
-			return errChanged
+		switch _, _, _, _, verdict := x.statCheck(in); verdict {
+		case statMustRead:
+			return errToRead
+		case statMustHash:
+			allSame = false
 		}
-		n++
+		c.files++
 		return nil
 	}, sum.add)
 	if err != nil {
-		return 0, "", false
+		c.toRead = errors.Is(err, errToRead)
+		return c
 	}
 	complete := 0
 	for _, e := range x.oldIdx {
@@ -116,7 +137,8 @@ func (x *fileIndex) allUnchanged(ctx context.Context, cfg *Config) (n int, walkS
 			complete++
 		}
 	}
-	return n, sum.String(), n == complete
+	c.walkSum, c.unchanged = sum.String(), allSame && c.files == complete
+	return c
 }
 
 // walkRejectsSum is a hash of the rejects of the walk (files it could not

@@ -224,3 +224,31 @@ func TestKilledKeptRunHelper(t *testing.T) {
 	_, err := Run(context.Background(), cfg)
 	t.Fatalf("the run did not stop once the tables were linked: %v", err)
 }
+
+// TestTokenizerBuiltUpFrontOnlyForFilesToRead: a rerun with a new file
+// starts building the tokenizer's dictionary before the walk's files are
+// served (off the critical path); a rerun that only finds a touched file
+// (hashed, served) or a removed one never builds it.
+func TestTokenizerBuiltUpFrontOnlyForFilesToRead(t *testing.T) {
+	starts := 0
+	tokenizerStartHook = func() { starts++ }
+	defer func() { tokenizerStartHook = nil }()
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "in"), filepath.Join(dir, "out")
+	files := oldCorpus(t, in)
+	run(t, out, 2, in)
+	if starts != 1 {
+		t.Fatalf("first run: %d up-front builds, want 1", starts)
+	}
+	now := time.Now()
+	os.Chtimes(files[0], now, now)
+	os.Remove(files[1])
+	if sum := run(t, out, 2, in); starts != 1 || sum.Manifest.CacheMiss != 0 {
+		t.Errorf("touched and removed files: %d up-front builds, %d segments extracted", starts-1, sum.Manifest.CacheMiss)
+	}
+	b, _ := os.ReadFile(files[2])
+	writeFiles(t, in, map[string]string{"zz-new.txt": strings.Replace(string(b), "。", "。追記。", 1)})
+	if sum := run(t, out, 2, in); starts != 2 || sum.Manifest.CacheMiss == 0 {
+		t.Errorf("a new file: %d up-front builds, want 1; %d segments extracted", starts-1, sum.Manifest.CacheMiss)
+	}
+}

@@ -136,7 +136,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 			st.files.close() // the previous index, when the tables were kept
 		}
 	}()
-	kept, err := keepTables(ctx, cfg, outDir, stage, st.files, set, man)
+	kept, toRead, err := keepTables(ctx, cfg, outDir, stage, st.files, set, man)
 	if err != nil {
 		return Summary{}, stage.userError(err)
 	}
@@ -165,10 +165,12 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 
 	// Build the tokenizer's dictionary (~0.6 s on one core) while the
 	// workers prepare the first files as far as they go without it (see
-	// fanOut), instead of every worker waiting for it at its first notice.
-	// A rerun served from the cache needs no tokenizer, so only a run with
-	// work to do starts it.
-	if cfg.Full || (len(st.cache.oldIdx) == 0 && len(st.files.oldIdx) == 0) {
+	// fanOut) and serve the unchanged ones, instead of every worker waiting
+	// for it at its first notice. Only a run with a file to read starts it:
+	// one whose inputs are only touched (hashed, served) or removed never
+	// builds it, nor one whose files to read are all in the segment cache,
+	// after the first segment that is not.
+	if toRead {
 		if tokenizerStartHook != nil {
 			tokenizerStartHook()
 		}
