@@ -51,8 +51,18 @@ func encodeBatch(b fileBatch) []byte {
 	return s2.Encode(nil, w.buf)
 }
 
+// maxBatchBytes bounds a batch's binary form, decompressed: a batch holds
+// at most defaultBatchBytes of segment text past its last notice, and a
+// segment at most segment.MaxSegmentBytes, each twice (text and original),
+// so a real batch is a few MB. A length past it is damage, refused before
+// S2 allocates it (S2 would take up to 4 GB on the word of a header).
+const maxBatchBytes = 256 << 20
+
 // decodeBatch is the batch encodeBatch wrote.
 func decodeBatch(data []byte) (fileBatch, error) {
+	if n, err := s2.DecodedLen(data); err != nil || n > maxBatchBytes {
+		return fileBatch{}, errBatchCodec
+	}
 	plain, err := s2.Decode(nil, data)
 	if err != nil {
 		return fileBatch{}, fmt.Errorf("%w: %v", errBatchCodec, err)

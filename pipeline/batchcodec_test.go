@@ -1,8 +1,10 @@
 package pipeline
 
 import (
+	"encoding/binary"
 	"fmt"
 	"reflect"
+	"runtime"
 	"testing"
 
 	"github.com/breachtrend/breachtrend/schemas"
@@ -114,4 +116,20 @@ func FuzzDecodeBatch(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		decodeBatch(data)
 	})
+}
+
+// TestBatchCodecHugeLength: a damaged header that claims gigabytes is
+// refused before anything is allocated for it.
+func TestBatchCodecHugeLength(t *testing.T) {
+	huge := binary.AppendUvarint(nil, 0xfffffff0) // S2's header: the decoded length
+	huge = append(huge, 0, 0, 0, 0)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	if _, err := decodeBatch(huge); err == nil {
+		t.Fatal("a 4 GB batch decoded")
+	}
+	runtime.ReadMemStats(&after)
+	if grew := after.TotalAlloc - before.TotalAlloc; grew > 1<<20 {
+		t.Errorf("%d bytes allocated for a refused batch", grew)
+	}
 }
