@@ -89,6 +89,7 @@ type fileIndex struct {
 	verify  bool      // hash every file, whatever its stat data
 	old     *os.File
 	oldIdx  map[string]*fileEntry
+	order   []string // the keys of oldIdx's complete entries, in the previous walk's order
 
 	next    *os.File
 	w       *bufio.Writer
@@ -152,7 +153,7 @@ func (x *fileIndex) indexOld(path string) {
 	}
 	off := int64(len(head))
 	torn := func() {
-		x.oldIdx = map[string]*fileEntry{}
+		x.oldIdx, x.order = map[string]*fileEntry{}, nil
 		f.Close()
 	}
 	for {
@@ -176,6 +177,7 @@ func (x *fileIndex) indexOld(path string) {
 		}
 		if kind == 'L' {
 			e.meta, e.complete = sp, true
+			x.order = append(x.order, key)
 		} else {
 			e.batches = append(e.batches, sp)
 		}

@@ -215,6 +215,9 @@ func TestCorruptIndexLineIsRead(t *testing.T) {
 	seed, _ := os.ReadFile(files[0])
 	os.WriteFile(filepath.Join(in, "zz-new.txt"), seed, 0o644)
 	sum := run(t, out, 1, in)
+	if sum.Manifest.KeptInputs != 0 {
+		t.Errorf("the previous rows of %d inputs kept past a damaged index line", sum.Manifest.KeptInputs)
+	}
 	if got := sum.Manifest.Files; got.Read != 2 || got.Unchanged != len(files)-1 {
 		t.Errorf("after an edited index line: %+v", got)
 	}

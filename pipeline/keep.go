@@ -35,51 +35,62 @@ import (
 // corrections file (its path and content), and the walk's own rejects
 // (files it could not use). --full and --verify never keep.
 
+// tablesPlan is what a run does with the previous run's tables.
+type tablesPlan struct {
+	// kept: nothing changed, and the previous tables were linked into
+	// the staging folder: the run is published as it is.
+	kept bool
+	// toRead: some input is to be read, so the run builds the tokenizer's
+	// dictionary up front.
+	toRead bool
+	// extend, when not nil: the previous notices and timeline tables hold
+	// the rows of the first inputs, and the run writes only the others'.
+	extend *appendPlan
+}
+
 // keepTables publishes the previous tables as this run's when nothing that
-// decides them changed; kept is false (and the staging folder untouched)
-// when something did, and the run goes on as usual.
-//
-// It also reports whether some input is to be read (toRead), so the run
-// starts building the tokenizer's dictionary at once, beside the files it
-// serves, instead of when the first segment needs it.
-func keepTables(ctx context.Context, cfg Config, out outputDir, stage *staging, x *fileIndex, fixes *correct.Set, man *Manifest) (kept, toRead bool, err error) {
+// decides them changed (plan.kept); otherwise the staging folder is left
+// untouched and the run goes on, with plan.extend when the inputs only
+// grew at the end of the walk.
+func keepTables(ctx context.Context, cfg Config, out outputDir, stage *staging, x *fileIndex, fixes *correct.Set, man *Manifest) (plan tablesPlan, err error) {
 	if cfg.Full || x.old == nil {
-		return false, true, nil
+		return tablesPlan{toRead: true}, nil
 	}
 	c := x.checkInputs(ctx, &cfg)
 	if err := ctx.Err(); err != nil {
-		return false, false, err
+		return tablesPlan{}, err
 	}
-	if cfg.Verify || !c.unchanged {
-		return false, c.toRead, nil
-	}
+	plan.toRead = c.toRead
 	prev, err := readManifest(out.real)
-	if err != nil || prev.Rules != man.Rules || !sameCorrections(prev.Corrections, fixes) ||
-		c.files != prev.Summary.Files || c.walkSum != prev.WalkRejects {
-		return false, false, nil
+	if cfg.Verify || err != nil || prev.Rules != man.Rules || !sameCorrections(prev.Corrections, fixes) {
+		return plan, nil
+	}
+	if !c.unchanged || c.files != prev.Summary.Files || c.walkSum != prev.WalkRejects {
+		plan.extend = planAppend(out, x, c, prev)
+		return plan, nil
 	}
 	n := c.files
 	names := keptNames()
 	for _, name := range names {
 		if _, err := os.Lstat(filepath.Join(out.real, name)); err != nil {
-			return false, false, nil // a table missing: the run writes it
+			return plan, nil // a table missing: the run writes it
 		}
 	}
 	for _, name := range names {
 		if err := linkTree(filepath.Join(out.real, name), filepath.Join(stage.dir, name)); err != nil {
-			return false, false, fmt.Errorf("keeping the unchanged tables: %w", err)
+			return plan, fmt.Errorf("keeping the unchanged tables: %w", err)
 		}
 	}
 	if keptHook != nil {
 		keptHook()
 	}
 	if err := ctx.Err(); err != nil {
-		return false, false, err
+		return plan, err
 	}
 	man.Inputs, man.Tables, man.Rejects = prev.Inputs, prev.Tables, prev.Rejects
 	man.Corrections, man.WalkRejects, man.Summary = prev.Corrections, prev.WalkRejects, prev.Summary
-	man.CacheHits, man.Files, man.TablesKept = prev.Summary.Segments, FileCounts{Unchanged: n}, true
-	return true, false, nil
+	man.CacheHits, man.Files, man.TablesKept, man.KeptInputs = prev.Summary.Segments, FileCounts{Unchanged: n}, true, n
+	return tablesPlan{kept: true}, nil
 }
 
 // keptHook, when set (by tests), runs once the kept tables are linked into
@@ -105,6 +116,9 @@ type inputsCheck struct {
 	// previous index holds no other file. toRead: some input is new or
 	// changed in size, so the run reads it (and, most likely, extracts).
 	unchanged, toRead bool
+	// prefix are the keys of the leading inputs unchanged by their stat
+	// data, in walk order (see planAppend).
+	prefix []string
 }
 
 // checkInputs walks the inputs and compares each one's stat data with the
@@ -123,6 +137,10 @@ func (x *fileIndex) checkInputs(ctx context.Context, cfg *Config) inputsCheck {
 			return errToRead
 		case statMustHash:
 			allSame = false
+		default:
+			if allSame {
+				c.prefix = append(c.prefix, inputKey(in))
+			}
 		}
 		c.files++
 		return nil

@@ -43,6 +43,10 @@ type Manifest struct {
 	// TablesKept: every input was unchanged, and the run kept the
 	// previous run's tables (see keepTables).
 	TablesKept bool `json:"tables_kept"`
+	// KeptInputs is the number of inputs whose notices and timeline rows
+	// were kept from the previous tables (every input when the tables
+	// were kept; the old ones when the inputs only grew: see appendPlan).
+	KeptInputs int `json:"kept_inputs"`
 	Summary    struct {
 		Files, Segments, Notices, Incidents, Rejects int
 	} `json:"summary"`

@@ -136,11 +136,15 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 			st.files.close() // the previous index, when the tables were kept
 		}
 	}()
-	kept, toRead, err := keepTables(ctx, cfg, outDir, stage, st.files, set, man)
+	plan, err := keepTables(ctx, cfg, outDir, stage, st.files, set, man)
 	if err != nil {
 		return Summary{}, stage.userError(err)
 	}
-	if kept {
+	st.extend = plan.extend
+	if plan.extend != nil && extendPlannedHook != nil {
+		extendPlannedHook()
+	}
+	if plan.kept {
 		man.Stages = st.times.seconds()
 		return publish(cfg, stage, man, start)
 	}
@@ -170,7 +174,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	// one whose inputs are only touched (hashed, served) or removed never
 	// builds it, nor one whose files to read are all in the segment cache,
 	// after the first segment that is not.
-	if toRead {
+	if plan.toRead {
 		if tokenizerStartHook != nil {
 			tokenizerStartHook()
 		}
@@ -237,13 +241,21 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 		prog = newProgress(cfg.Progress, total)
 		defer prog.done()
 	}
-	notices, err := parquetio.Create(dir, schemas.NoticesTable, func(n *schemas.Notice) int {
+	firstPart := map[string]int{}
+	if st.extend != nil {
+		var err error
+		if firstPart, err = st.extend.linkParts(dir); err != nil {
+			return sum, err
+		}
+		man.KeptInputs = st.extend.files
+	}
+	notices, err := parquetio.CreatePart(dir, schemas.NoticesTable, firstPart[schemas.NoticesTable.Name], func(n *schemas.Notice) int {
 		return len(n.Text) + len(n.OriginalText) + 512
 	})
 	if err != nil {
 		return sum, err
 	}
-	timeline, err := parquetio.Create(dir, schemas.TimelineTable, nil)
+	timeline, err := parquetio.CreatePart(dir, schemas.TimelineTable, firstPart[schemas.TimelineTable.Name], nil)
 	if err != nil {
 		return sum, err
 	}
@@ -260,6 +272,10 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 			if err := st.files.record(&r, &skipIndex); err != nil {
 				return err
 			}
+		}
+		keptRows := st.extend.keeps(sum.Files) // this file's rows are in the kept parts
+		if keptRows && !r.served {
+			return fmt.Errorf("%s: %w", r.input.Rel, errChangedDuringRun)
 		}
 		fileSegments += len(r.notices)
 		if r.last {
@@ -279,6 +295,9 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 			t0 := time.Now()
 			linker.Add(n) // it keeps a compact copy, not the notice
 			st.times.add(stageLink, t0)
+			if keptRows {
+				continue
+			}
 			for k, e := range n.Events {
 				if err := timeline.Append(schemas.TimelineRow{NoticeID: n.NoticeID, IncidentID: n.IncidentID, Seq: int32(k), Event: e}); err != nil {
 					return err
@@ -345,7 +364,11 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 	for _, r := range rejects {
 		man.Rejects[r.Reason]++
 	}
-	man.Tables["notices"], man.Tables["timeline"] = sum.Segments, timeline.Rows()
+	keptTimeline := 0
+	if st.extend != nil {
+		keptTimeline = st.extend.timelineRows
+	}
+	man.Tables["notices"], man.Tables["timeline"] = sum.Segments, keptTimeline+timeline.Rows()
 	man.Tables["incidents"], man.Tables["rejects"] = len(incidents), len(rejects)
 	man.Tables["corrections"] = len(fixed)
 	return sum, nil
