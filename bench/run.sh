@@ -147,13 +147,17 @@ rerun
 # Scheduled reruns (issue 18), on each size of RERUN_SIZES (default
 # "10000 100000"; "" skips them): a full run, an unchanged rerun, and reruns
 # after adding 10 and 1,000 new files (bench/gencorpus -from: notices none
-# of the corpus has), each timed against `cat` of the same corpus in the
+# of the corpus has; named NEW_PREFIX…, default zz-new-, after the corpus's
+# files in the walk as dated names are, so the old rows are kept; "new-"
+# puts them in the middle, where the tables are written whole), each timed
+# against `cat` of the same corpus in the
 # same round (both with the page cache warm; see readall), fastest of
 # min(REPEAT, 3) with CPU time (user+sys) beside it; the full run's peak RSS;
 # and the full run against MeCab on the same bytes (timed here when the
 # size is not one of SIZES). Each line is also a JSON record in
 # $WORK/reruns.jsonl.
 RERUN_SIZES=${RERUN_SIZES-"10000 100000"}
+NEW_PREFIX=${NEW_PREFIX:-zz-new-}
 timed() { # timed CMD...: "wall cpu rss_mb" of CMD, its output dropped
 	local tf
 	tf=$(mktemp)
@@ -177,7 +181,7 @@ reruns() {
 	rm -rf "$dir" "$out" "$new"
 	cp -al "$WORK/corpus-$n" "$dir"
 	rm -f "$dir/.stamp"
-	"$WORK/gencorpus" -seeds testdata/corpus -n $((n + 2000)) -from "$n" -per 1 -prefix new- -out "$new" >/dev/null
+	"$WORK/gencorpus" -seeds testdata/corpus -n $((n + 2000)) -from "$n" -per 1 -prefix "$NEW_PREFIX" -out "$new" >/dev/null
 	local cat0 full again mecab i k
 	cat0=$(catonce "$dir")
 	full=$(for i in $(seq "$rounds"); do timed "$BIN" run --full --workers 2 --in "$dir" --out "$out" --quiet; done | fastest)
@@ -200,14 +204,14 @@ reruns() {
 		local names catk t
 		names=$(ls "$new" | sed -n "1,${k}p") # (head would end ls with SIGPIPE: pipefail)
 		t=$(for i in $(seq "$rounds"); do
-			(cd "$dir" && rm -f new-*) # back to the corpus, its cache up to date
+			(cd "$dir" && rm -f "$NEW_PREFIX"*) # back to the corpus, its cache up to date
 			"$BIN" run --workers 2 --in "$dir" --out "$out" --quiet >/dev/null 2>&1
 			for f in $names; do cp "$new/$f" "$dir/"; done
 			timed "$BIN" run --workers 2 --in "$dir" --out "$out" --quiet
 		done | fastest)
 		catk=$(catonce "$dir")
 		set -- $t
-		line+="; +$k files $1 s, CPU $2 s ($(ratio "$1" "$catk")× cat ${catk} s)"
+		line+="; +$k files ($NEW_PREFIX…) $1 s, CPU $2 s ($(ratio "$1" "$catk")× cat ${catk} s)"
 		json+=",\"plus$k\":$1,\"plus${k}_cpu\":$2,\"cat_plus$k\":$catk"
 	done
 	echo "bench: $line"
