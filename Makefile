@@ -84,9 +84,12 @@ fmt:
 # "1000 10000 50000") made from testdata/corpus under bench/work/, a --full
 # run on each (notices/s, MB/s, wall, peak RSS, seconds per stage), --workers
 # 1 vs 2 on 10k, mecab on the same bytes as a yardstick, and the Go
-# benchmarks once. About 10 minutes; installs time and mecab with apt if missing.
+# benchmarks once; then scheduled reruns on RERUN_SIZES (default "10000
+# 100000"): full, unchanged, +10 and +1,000 files, each as a ratio to `cat`
+# of the same corpus, the full run also to MeCab. About 20 minutes; installs
+# time and mecab with apt if missing.
 bench: build
-	SIZES="$(or $(SIZES),1000 10000 50000)" bash bench/run.sh
+	SIZES="$(or $(SIZES),1000 10000 50000)" RERUN_SIZES="$(or $(RERUN_SIZES),10000 100000)" bash bench/run.sh
 
 # The hostile corpora of issue 12 (a 300 KB kanji header line, a 900 KB
 # line of digits, 60 MB of empty HTML tags, 60 MB of JSON Lines records,

@@ -14,10 +14,11 @@
 # of the repeats is printed beside it). The --workers 1 and 2 runs
 # alternate, round by round.
 #
-# For each size of 10k or more it then times scheduled reruns (reruns()):
-# full, unchanged, and after adding 10 and 1,000 files, each against `cat`.
+# On each size of RERUN_SIZES (default "10000 100000") it then times
+# scheduled reruns (reruns()): full, unchanged, and after adding 10 and
+# 1,000 files, each against `cat`, and the full run against MeCab.
 #
-# Environment: SIZES, WORKERS_SIZE ("" to skip), REPEAT, BENCHTIME (go test
+# Environment: SIZES, RERUN_SIZES, WORKERS_SIZE ("" to skip), REPEAT, BENCHTIME (go test
 # -benchtime, default 20x; "" skips the Go benchmarks), BIN (default
 # bin/breachtrend), WORK (default bench/work). Everything it writes is under
 # WORK (gitignored); a corpus is regenerated only when the generator or the
@@ -25,7 +26,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SIZES=${SIZES:-"1000 10000 50000"}
+SIZES=${SIZES-"1000 10000 50000"}
 WORKERS_SIZE=${WORKERS_SIZE-10000}
 BENCHTIME=${BENCHTIME-20x}
 REPEAT=${REPEAT:-5}
@@ -143,16 +144,25 @@ rerun() {
 echo
 rerun
 
-# Scheduled reruns (issue 18), on each size: a full run, an unchanged rerun,
-# and reruns after adding 10 and 1,000 new files (bench/gencorpus -from:
-# notices none of the corpus has), each timed against `cat` of the same
-# corpus in the same round (both with the page cache warm; see readall), fastest of
-# min(REPEAT, 3); and the full run against MeCab on the same bytes.
-elapsed() { # elapsed CMD...: wall seconds of CMD, its output dropped
+# Scheduled reruns (issue 18), on each size of RERUN_SIZES (default
+# "10000 100000"; "" skips them): a full run, an unchanged rerun, and reruns
+# after adding 10 and 1,000 new files (bench/gencorpus -from: notices none
+# of the corpus has; named NEW_PREFIX…, default zz-new-, after the corpus's
+# files in the walk as dated names are, so the old rows are kept; "new-"
+# puts them in the middle, where the tables are written whole), each timed
+# against `cat` of the same corpus in the
+# same round (both with the page cache warm; see readall), fastest of
+# min(REPEAT, 3) with CPU time (user+sys) beside it; the full run's peak RSS;
+# and the full run against MeCab on the same bytes (timed here when the
+# size is not one of SIZES). Each line is also a JSON record in
+# $WORK/reruns.jsonl.
+RERUN_SIZES=${RERUN_SIZES-"10000 100000"}
+NEW_PREFIX=${NEW_PREFIX:-zz-new-}
+timed() { # timed CMD...: "wall cpu rss_mb" of CMD, its output dropped
 	local tf
 	tf=$(mktemp)
-	/usr/bin/time -f %e -o "$tf" "$@" >/dev/null 2>&1 || { rm -f "$tf"; echo "bench: failed: $*" >&2; return 1; }
-	tail -n 1 "$tf"
+	/usr/bin/time -f '%e %U %S %M' -o "$tf" "$@" >/dev/null 2>&1 || { rm -f "$tf"; echo "bench: failed: $*" >&2; return 1; }
+	tail -n 1 "$tf" | awk '{ printf "%s %.2f %.0f\n", $1, $2 + $3, $4 / 1000 }'
 	rm -f "$tf"
 }
 fastest() { sort -g | head -n 1; }
@@ -160,44 +170,57 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'; }
 # Reading the corpus once: every byte copied to user space (cat into a
 # pipe; `cat > /dev/null` may splice the page cache to /dev/null unread).
 readall() { find "$1" -type f -print0 | xargs -0 cat | wc -c; }
+catonce() { # catonce DIR: fastest wall seconds of reading DIR once, page cache warm
+	readall "$1" >/dev/null
+	for _ in $(seq "$rounds"); do timed sh -c "find '$1' -type f -print0 | xargs -0 cat | wc -c"; done | fastest | cut -d' ' -f1
+}
 reruns() {
-	local n=$1 dir="$WORK/grow-$1" out="$WORK/out-grow-$1" new="$WORK/new-$1" rounds=$((REPEAT < 3 ? REPEAT : 3))
-	rm -rf "$dir" "$out"
+	local n=$1 dir="$WORK/grow-$1" out="$WORK/out-grow-$1" new="$WORK/new-$1"
+	rounds=$((REPEAT < 3 ? REPEAT : 3))
+	corpus "$n"
+	rm -rf "$dir" "$out" "$new"
 	cp -al "$WORK/corpus-$n" "$dir"
-	"$WORK/gencorpus" -seeds testdata/corpus -n $((n + 2000)) -from "$n" -per 1 -prefix new- -out "$new" >/dev/null
-	local cat0 full again i k
-	readall "$dir" >/dev/null
-	cat0=$(for i in $(seq "$rounds"); do elapsed sh -c "find '$dir' -type f -print0 | xargs -0 cat | wc -c"; done | fastest)
-	full=$(for i in $(seq "$rounds"); do elapsed "$BIN" run --full --workers 2 --in "$dir" --out "$out" --quiet; done | fastest)
-	again=$(for i in $(seq "$rounds"); do elapsed "$BIN" run --workers 2 --in "$dir" --out "$out" --quiet; done | fastest)
-	local line="reruns on $n segments ($(du -sh "$dir" | cut -f1)): cat ${cat0} s; full run ${full} s ($(ratio "$full" "$cat0")× cat)"
-	local mecab
-	mecab=$(ls "$WORK"/time-"$n"-mecab-*.txt 2>/dev/null | sed -n 1p)
-	if [ -n "$mecab" ]; then
-		mecab=$(awk -F': ' '/Elapsed/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' $(best "$WORK"/time-"$n"-mecab-*.txt))
-		line+=" = MeCab ${mecab} s / $(ratio "$mecab" "$full")"
+	rm -f "$dir/.stamp"
+	"$WORK/gencorpus" -seeds testdata/corpus -n $((n + 2000)) -from "$n" -per 1 -prefix "$NEW_PREFIX" -out "$new" >/dev/null
+	local cat0 full again mecab i k
+	cat0=$(catonce "$dir")
+	full=$(for i in $(seq "$rounds"); do timed "$BIN" run --full --workers 2 --in "$dir" --out "$out" --quiet; done | fastest)
+	again=$(for i in $(seq "$rounds"); do timed "$BIN" run --workers 2 --in "$dir" --out "$out" --quiet; done | fastest)
+	if ! ls "$WORK"/time-"$n"-mecab-*.txt >/dev/null 2>&1; then
+		find "$dir" -type f -print0 | sort -z | xargs -0 cat >"$WORK/all-$n.txt"
+		for i in $(seq "$rounds"); do
+			/usr/bin/time -v -o "$WORK/time-$n-mecab-$i.txt" mecab -d /var/lib/mecab/dic/ipadic-utf8 <"$WORK/all-$n.txt" >/dev/null
+		done
+		rm -f "$WORK/all-$n.txt"
 	fi
-	line+="; unchanged rerun ${again} s ($(ratio "$again" "$cat0")× cat)"
+	mecab=$(awk -F': ' '/Elapsed/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' $(best "$WORK"/time-"$n"-mecab-*.txt))
+	set -- $full
+	local line="reruns on $n segments ($(du -sh "$dir" | cut -f1)): cat ${cat0} s; full run $1 s, CPU $2 s, peak RSS $3 MB ($(ratio "$1" "$cat0")× cat; MeCab ${mecab} s / full run = $(ratio "$mecab" "$1"))"
+	local json="{\"segments\":$n,\"cat\":$cat0,\"full\":$1,\"full_cpu\":$2,\"full_rss_mb\":$3,\"mecab\":$mecab"
+	set -- $again
+	line+="; unchanged rerun $1 s, CPU $2 s ($(ratio "$1" "$cat0")× cat)"
+	json+=",\"unchanged\":$1,\"unchanged_cpu\":$2"
 	for k in 10 1000; do
 		local names catk t
 		names=$(ls "$new" | sed -n "1,${k}p") # (head would end ls with SIGPIPE: pipefail)
 		t=$(for i in $(seq "$rounds"); do
-			(cd "$dir" && rm -f new-*) # back to the corpus, its cache up to date
+			(cd "$dir" && rm -f "$NEW_PREFIX"*) # back to the corpus, its cache up to date
 			"$BIN" run --workers 2 --in "$dir" --out "$out" --quiet >/dev/null 2>&1
 			for f in $names; do cp "$new/$f" "$dir/"; done
-			elapsed "$BIN" run --workers 2 --in "$dir" --out "$out" --quiet
+			timed "$BIN" run --workers 2 --in "$dir" --out "$out" --quiet
 		done | fastest)
-		readall "$dir" >/dev/null
-		catk=$(for i in $(seq "$rounds"); do elapsed sh -c "find '$dir' -type f -print0 | xargs -0 cat | wc -c"; done | fastest)
-		line+="; +$k files ${t} s ($(ratio "$t" "$catk")× cat ${catk} s)"
+		catk=$(catonce "$dir")
+		set -- $t
+		line+="; +$k files ($NEW_PREFIX…) $1 s, CPU $2 s ($(ratio "$1" "$catk")× cat ${catk} s)"
+		json+=",\"plus$k\":$1,\"plus${k}_cpu\":$2,\"cat_plus$k\":$catk"
 	done
 	echo "bench: $line"
+	echo "$json}" >>"$WORK/reruns.jsonl"
 	rm -rf "$dir" "$new" "$out"
 }
 echo
-for n in $SIZES; do
-	if [ "$n" -ge 10000 ]; then reruns "$n"; fi
-done
+: >"$WORK/reruns.jsonl"
+for n in $RERUN_SIZES; do reruns "$n"; done
 
 status=0
 if [ -n "$BENCHTIME" ]; then

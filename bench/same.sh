@@ -5,7 +5,7 @@
 #   bin/breachtrend run --full --in bench/work/corpus-10000 --out /tmp/after    # new build
 #   bench/same.sh bin/breachtrend /tmp/before /tmp/after
 set -euo pipefail
-bin=$1 a=$2 b=$3
+bin=$1 a=$(realpath "$2") b=$(realpath "$3")
 rc=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

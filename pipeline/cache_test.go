@@ -2,16 +2,17 @@ package pipeline
 
 import (
 	"bytes"
+	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
-	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
 
-// TestEditedCacheLineIsRecomputed: a cache line edited into other valid
-// JSON (another organization) is not served: it is a miss, recomputed,
+// TestEditedCacheLineIsRecomputed: a cache entry edited into other valid
+// data (another organization) is not served: it is a miss, recomputed,
 // and logged (the file index gone, so that every input is read).
 func TestEditedCacheLineIsRecomputed(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
@@ -21,20 +22,35 @@ func TestEditedCacheLineIsRecomputed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	org := regexp.MustCompile(`"organization":"([^"]+)"`)
-	lines := strings.SplitAfter(string(b), "\n")
+	// The first entry that names an organization, made to name another,
+	// its checksum left as it was: data that decode, and lie.
+	c, err := openCache(out, t.TempDir(), mustCacheVersion(t, first), false)
+	if err != nil {
+		t.Fatal(err)
+	}
 	edited := -1
-	for i, l := range lines {
-		if m := org.FindStringSubmatch(l); m != nil {
-			lines[i] = strings.Replace(l, m[0], `"organization":"偽装株式会社"`, 1)
-			edited = i
-			break
+	for key, sp := range c.oldIdx {
+		line, data, ok := c.readEntry(key, sp)
+		if !ok {
+			t.Fatalf("entry %s does not check", key)
 		}
+		batch, err := decodeBatch(data)
+		if err != nil || batch.Notices[0].Organization == "" {
+			continue
+		}
+		batch.Notices[0].Organization = "偽装株式会社"
+		forged := encodeBatch(batch)
+		head := line[:2*keyLen+2] // key and checksum
+		entry := fmt.Appendf(append([]byte(nil), head...), "%d %s\n", len(forged), forged)
+		b = slices.Concat(b[:sp.off], entry, b[sp.off+sp.n:])
+		edited = int(sp.off)
+		break
 	}
+	c.close()
 	if edited < 0 {
-		t.Fatal("no cache line names an organization")
+		t.Fatal("no cache entry names an organization")
 	}
-	if err := os.WriteFile(path, []byte(strings.Join(lines, "")), 0o644); err != nil {
+	if err := os.WriteFile(path, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	// Unchanged inputs are served by the file index, their segment
@@ -62,4 +78,14 @@ func TestEditedCacheLineIsRecomputed(t *testing.T) {
 	if again := run(t, out, 1); again.Manifest.CacheMiss != 0 {
 		t.Errorf("third run: %d misses", again.Manifest.CacheMiss)
 	}
+}
+
+// mustCacheVersion is the cache version a run used.
+func mustCacheVersion(t *testing.T, sum Summary) string {
+	t.Helper()
+	v, err := cacheVersion(sum.Manifest.Rules, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
 }

@@ -23,8 +23,13 @@
 //
 // Scheduled runs: per-segment results are cached in <out>/_cache keyed by
 // the segment's text and the rules' version, so a rerun extracts only new
-// segments; <out>/manifest.json records what a run read and wrote; an
-// flock on <out>.lock keeps two runs off one output folder.
+// segments, and a per-file index (fileindex.go) serves the results of
+// files whose stat data are unchanged unread. A rerun over unchanged
+// inputs keeps the previous tables whole (keep.go); one over inputs that
+// only grew at the end of the walk keeps the notices and timeline part
+// files of the old ones (extend.go). <out>/manifest.json records what a run
+// read and wrote; an flock on <out>.lock keeps two runs off one output
+// folder.
 //
 // Errors: bad input is data — a file or segment that cannot be used becomes
 // a rejects row and the run goes on. Only a systemic failure (a cancelled

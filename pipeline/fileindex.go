@@ -15,8 +15,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/klauspost/compress/zstd"
-
 	"github.com/breachtrend/breachtrend/schemas"
 	"github.com/breachtrend/breachtrend/stages/load"
 )
@@ -34,20 +32,12 @@ const fileIndexFile = "_cache/files.jsonl"
 //
 //	<checksum> <kind> <key length> <key> <data length> <data>\n
 //
-// kind B is a batch of a file's results (a fileBatch, JSON compressed with
-// zstd: a notice's two texts are most of it, and Japanese text compresses
-// ~4×), kind L the file's last line (a fileMeta, JSON), after its batches;
+// kind B is a batch of a file's results (a fileBatch in the binary form of
+// batchcodec.go, compressed with S2: a notice's two texts are most of it),
+// kind L the file's last line (a fileMeta, JSON), after its batches;
 // the checksum is the hex SHA-256 of "<key> <data>". A file's lines are
 // consecutive: the collector writes them in walk order.
-const fileIndexMagic = "breachtrend-file-index 2 "
-
-// The codec of batches: EncodeAll and DecodeAll are safe for concurrent
-// use, each worker compressing its own batches.
-var (
-	batchEncoder, _ = zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderConcurrency(1),
-		zstd.WithLowerEncoderMem(true))
-	batchDecoder, _ = zstd.NewReader(nil, zstd.WithDecoderConcurrency(0), zstd.WithDecoderLowmem(true))
-)
+const fileIndexMagic = "breachtrend-file-index 3 "
 
 // fileStat is what decides, without reading a file, that it is unchanged:
 // the stat data git's index compares.
@@ -61,9 +51,9 @@ type fileStat struct {
 
 // fileBatch is one batch of a file's results, as finishFile gave them.
 type fileBatch struct {
-	Notices []schemas.Notice `json:"n,omitempty"`
-	Rejects []schemas.Reject `json:"r,omitempty"`
-	Keys    []string         `json:"k,omitempty"` // the segment cache key of each notice
+	Notices []schemas.Notice
+	Rejects []schemas.Reject
+	Keys    []string // the segment cache key of each notice
 }
 
 // fileMeta closes a file's lines.
@@ -99,6 +89,7 @@ type fileIndex struct {
 	verify  bool      // hash every file, whatever its stat data
 	old     *os.File
 	oldIdx  map[string]*fileEntry
+	order   []string // the keys of oldIdx's complete entries, in the previous walk's order
 
 	next    *os.File
 	w       *bufio.Writer
@@ -112,21 +103,37 @@ type fileIndex struct {
 // full) and starts this run's in dir. Like the segment cache, a missing,
 // stale or torn index is an empty one.
 func openFileIndex(out, dir, version string, start time.Time, full, verify bool) (*fileIndex, error) {
+	x := readFileIndex(out, version, start, full, verify)
+	if err := x.startNext(dir); err != nil {
+		x.close()
+		return nil, err
+	}
+	return x, nil
+}
+
+// readFileIndex indexes the previous run's file index in out (unless
+// full), for lookups; startNext then starts this run's.
+func readFileIndex(out, version string, start time.Time, full, verify bool) *fileIndex {
 	x := &fileIndex{version: version, start: start, verify: verify, oldIdx: map[string]*fileEntry{}, written: map[string]bool{}}
 	if !full {
 		x.indexOld(filepath.Join(out, fileIndexFile))
 	}
+	return x
+}
+
+// startNext starts this run's index in dir.
+func (x *fileIndex) startNext(dir string) error {
 	path := filepath.Join(dir, fileIndexFile)
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return nil, fmt.Errorf("file index: %w", err)
+		return fmt.Errorf("file index: %w", err)
 	}
 	f, err := os.Create(path)
 	if err != nil {
-		return nil, fmt.Errorf("file index: %w", err)
+		return fmt.Errorf("file index: %w", err)
 	}
 	x.next, x.w = f, bufio.NewWriterSize(f, 1<<20)
-	x.w.WriteString(fileIndexMagic + version + "\n")
-	return x, nil
+	x.w.WriteString(fileIndexMagic + x.version + "\n")
+	return nil
 }
 
 // inputKey names an input in the index: the path it is opened by and the
@@ -146,7 +153,7 @@ func (x *fileIndex) indexOld(path string) {
 	}
 	off := int64(len(head))
 	torn := func() {
-		x.oldIdx = map[string]*fileEntry{}
+		x.oldIdx, x.order = map[string]*fileEntry{}, nil
 		f.Close()
 	}
 	for {
@@ -170,6 +177,7 @@ func (x *fileIndex) indexOld(path string) {
 		}
 		if kind == 'L' {
 			e.meta, e.complete = sp, true
+			x.order = append(x.order, key)
 		} else {
 			e.batches = append(e.batches, sp)
 		}
@@ -268,31 +276,51 @@ func (x *fileIndex) readLine(sp span, key string) ([]byte, []byte, error) {
 // change while it is read shows next time; ok false when it cannot be
 // stat'ed) and, when it is unchanged, its entry and how that was decided.
 func (x *fileIndex) lookup(in load.Input) (st fileStat, statOK bool, e *fileEntry, how int) {
-	fi, err := os.Stat(in.Path)
-	if err != nil {
-		return fileStat{}, false, nil, 0
-	}
-	st = statOf(fi)
-	e = x.oldIdx[inputKey(in)]
-	if e == nil || !e.complete || x.old == nil {
-		return st, true, nil, 0
-	}
-	_, data, err := x.readLine(e.meta, inputKey(in))
-	if err != nil {
-		return st, true, nil, 0
-	}
-	var m fileMeta
-	if json.Unmarshal(data, &m) != nil || m.Stat.Size != st.Size {
-		return st, true, nil, 0
-	}
-	racy := st.MTime >= time.Unix(0, m.Checked).Truncate(time.Second).UnixNano()
-	if !x.verify && !racy && m.Stat == st {
-		return st, true, e, reusedByStat
+	st, statOK, e, m, verdict := x.statCheck(in)
+	switch {
+	case verdict == statSame && !x.verify:
+		return st, statOK, e, reusedByStat
+	case verdict == statMustRead:
+		return st, statOK, nil, 0
 	}
 	if sum, err := hashFile(in.Path); err == nil && sum == m.SHA256 {
 		return st, true, e, reusedByHash
 	}
 	return st, true, nil, 0
+}
+
+// What the stat data say of an input, without reading it: the same as
+// recorded; other, so only its content hash can tell; or not recorded, or
+// of another size, so it must be read.
+const (
+	statSame = iota + 1
+	statMustHash
+	statMustRead
+)
+
+// statCheck compares in's stat data with those its entry recorded (m).
+func (x *fileIndex) statCheck(in load.Input) (st fileStat, statOK bool, e *fileEntry, m fileMeta, verdict int) {
+	fi, err := os.Stat(in.Path)
+	if err != nil {
+		return fileStat{}, false, nil, m, statMustRead
+	}
+	st = statOf(fi)
+	e = x.oldIdx[inputKey(in)]
+	if e == nil || !e.complete || x.old == nil {
+		return st, true, nil, m, statMustRead
+	}
+	_, data, err := x.readLine(e.meta, inputKey(in))
+	if err != nil {
+		return st, true, nil, m, statMustRead
+	}
+	if json.Unmarshal(data, &m) != nil || m.Stat.Size != st.Size {
+		return st, true, nil, m, statMustRead
+	}
+	racy := st.MTime >= time.Unix(0, m.Checked).Truncate(time.Second).UnixNano()
+	if !racy && m.Stat == st {
+		return st, true, e, m, statSame
+	}
+	return st, true, e, m, statMustHash
 }
 
 // hashFile is the hex SHA-256 of a file's bytes, as the loader hashes them.
@@ -333,11 +361,7 @@ func (x *fileIndex) serve(in load.Input, e *fileEntry, sha string, st fileStat, 
 			}
 		}
 		_, _, data, _ := splitIndexLine(line)
-		var b fileBatch
-		plain, err := batchDecoder.DecodeAll(data, nil)
-		if err == nil {
-			err = json.Unmarshal(plain, &b)
-		}
+		b, err := decodeBatch(data)
 		if err != nil {
 			return false, fmt.Errorf("file index: %s: %w", in.Rel, err)
 		}
@@ -384,12 +408,8 @@ func (x *fileIndex) encode(r *fileResult) {
 			return
 		}
 	}
-	data, err := json.Marshal(fileBatch{Notices: r.notices, Rejects: r.rejects, Keys: r.keys})
-	if err != nil {
-		r.unrecorded = true
-		return
-	}
-	r.indexLine = indexLine('B', inputKey(r.input), batchEncoder.EncodeAll(data, nil))
+	data := encodeBatch(fileBatch{Notices: r.notices, Rejects: r.rejects, Keys: r.keys})
+	r.indexLine = indexLine('B', inputKey(r.input), data)
 }
 
 // record writes r's line into this run's index, and the file's last line
@@ -439,6 +459,9 @@ func (x *fileIndex) dropped() int {
 func (x *fileIndex) close() error {
 	if x.old != nil {
 		x.old.Close()
+	}
+	if x.next == nil {
+		return nil
 	}
 	err := errors.Join(x.w.Flush(), x.next.Sync(), x.next.Close())
 	if err != nil {

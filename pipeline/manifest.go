@@ -36,7 +36,18 @@ type Manifest struct {
 	// CacheDropped counts the entries of the previous run's cache that no
 	// input references any more, left out of this run's.
 	CacheDropped CacheDropped `json:"cache_dropped"`
-	Summary      struct {
+	// WalkRejects is a hash of the files the walk could not use (its
+	// rejects), "" when none: a rerun keeps the tables only when it finds
+	// the same.
+	WalkRejects string `json:"walk_rejects_sha256,omitempty"`
+	// TablesKept: every input was unchanged, and the run kept the
+	// previous run's tables (see keepTables).
+	TablesKept bool `json:"tables_kept"`
+	// KeptInputs is the number of inputs whose notices and timeline rows
+	// were kept from the previous tables (every input when the tables
+	// were kept; the old ones when the inputs only grew: see appendPlan).
+	KeptInputs int `json:"kept_inputs"`
+	Summary    struct {
 		Files, Segments, Notices, Incidents, Rejects int
 	} `json:"summary"`
 }

@@ -32,6 +32,9 @@ type stages struct {
 	// builds it up front; nil when it does not (a rerun from the cache).
 	tokenizerBuilt <-chan struct{}
 	times          *stageTimes
+	// extend, when not nil, keeps the previous rows of the first inputs
+	// (see appendPlan).
+	extend *appendPlan
 	// batchNotices and batchBytes size the batches a file is handed on in
 	// (defaultBatchNotices, defaultBatchBytes; tests make them small).
 	batchNotices, batchBytes int

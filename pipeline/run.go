@@ -37,12 +37,19 @@ type Summary struct {
 	// input references any more, dropped by this run.
 	FilesReused  int
 	CacheDropped int
-	Manifest     *Manifest
+	// TablesKept: every input was unchanged and the previous tables were
+	// kept (see keepTables).
+	TablesKept bool
+	Manifest   *Manifest
 }
 
 func (s Summary) String() string {
-	return fmt.Sprintf("files %d (unchanged %d), segments %d (notices %d), incidents %d, rejects %d, cached segments %d, cache entries dropped %d, time %s",
-		s.Files, s.FilesReused, s.Segments, s.Notices, s.Incidents, s.Rejects, s.CacheHits, s.CacheDropped, s.Elapsed.Round(time.Millisecond))
+	kept := ""
+	if s.TablesKept {
+		kept = ", tables kept"
+	}
+	return fmt.Sprintf("files %d (unchanged %d), segments %d (notices %d), incidents %d, rejects %d, cached segments %d, cache entries dropped %d%s, time %s",
+		s.Files, s.FilesReused, s.Segments, s.Notices, s.Incidents, s.Rejects, s.CacheHits, s.CacheDropped, kept, s.Elapsed.Round(time.Millisecond))
 }
 
 // Run runs the pipeline once over cfg.Inputs and replaces the tables in
@@ -123,6 +130,24 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	if err != nil {
 		return Summary{}, err
 	}
+	st.files = readFileIndex(outDir.real, version, start, cfg.Full, cfg.Verify)
+	defer func() {
+		if st.files.next == nil {
+			st.files.close() // the previous index, when the tables were kept
+		}
+	}()
+	plan, err := keepTables(ctx, cfg, outDir, stage, st.files, set, man)
+	if err != nil {
+		return Summary{}, stage.userError(err)
+	}
+	st.extend = plan.extend
+	if plan.extend != nil && extendPlannedHook != nil {
+		extendPlannedHook()
+	}
+	if plan.kept {
+		man.Stages = st.times.seconds()
+		return publish(cfg, stage, man, start)
+	}
 	if st.cache, err = openCache(outDir.real, stage.dir, version, cfg.Full); err != nil {
 		return Summary{}, stage.userError(err)
 	}
@@ -133,7 +158,7 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 			st.cache.close()
 		}
 	}()
-	if st.files, err = openFileIndex(outDir.real, stage.dir, version, start, cfg.Full, cfg.Verify); err != nil {
+	if err := st.files.startNext(stage.dir); err != nil {
 		return Summary{}, stage.userError(err)
 	}
 	defer func() {
@@ -144,10 +169,12 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 
 	// Build the tokenizer's dictionary (~0.6 s on one core) while the
 	// workers prepare the first files as far as they go without it (see
-	// fanOut), instead of every worker waiting for it at its first notice.
-	// A rerun served from the cache needs no tokenizer, so only a run with
-	// work to do starts it.
-	if cfg.Full || (len(st.cache.oldIdx) == 0 && len(st.files.oldIdx) == 0) {
+	// fanOut) and serve the unchanged ones, instead of every worker waiting
+	// for it at its first notice. Only a run with a file to read starts it:
+	// one whose inputs are only touched (hashed, served) or removed never
+	// builds it, nor one whose files to read are all in the segment cache,
+	// after the first segment that is not.
+	if plan.toRead {
 		if tokenizerStartHook != nil {
 			tokenizerStartHook()
 		}
@@ -162,10 +189,6 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	if err != nil {
 		return sum, stage.userError(err)
 	}
-	if cfg.LimitRejects && sum.Rejects > cfg.MaxRejects {
-		return sum, fmt.Errorf("%d inputs rejected, more than --max-rejects %d (%s); the previous tables are kept",
-			sum.Rejects, cfg.MaxRejects, reasons(man.Rejects))
-	}
 	cacheOpen = false
 	if err := errors.Join(st.cache.close(), st.files.close()); err != nil {
 		return sum, stage.userError(err)
@@ -175,10 +198,22 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	man.Files = FileCounts{Unchanged: int(st.files.unchanged.Load()), Hashed: int(st.files.hashed.Load()),
 		Read: int(st.files.read.Load())}
 	man.CacheDropped = CacheDropped{Segments: st.cache.dropped(), Files: st.files.dropped()}
-	man.End = time.Now().UTC()
 	man.Stages = st.times.seconds()
 	man.Summary.Files, man.Summary.Segments, man.Summary.Notices = sum.Files, sum.Segments, sum.Notices
 	man.Summary.Incidents, man.Summary.Rejects = sum.Incidents, sum.Rejects
+	return publish(cfg, stage, man, start)
+}
+
+// publish writes the manifest into the staging folder, swaps it in and
+// returns the run's summary, from the manifest.
+func publish(cfg Config, stage *staging, man *Manifest, start time.Time) (Summary, error) {
+	sum := Summary{Files: man.Summary.Files, Segments: man.Summary.Segments, Notices: man.Summary.Notices,
+		Incidents: man.Summary.Incidents, Rejects: man.Summary.Rejects, TablesKept: man.TablesKept}
+	if cfg.LimitRejects && sum.Rejects > cfg.MaxRejects {
+		return sum, fmt.Errorf("%d inputs rejected, more than --max-rejects %d (%s); the previous tables are kept",
+			sum.Rejects, cfg.MaxRejects, reasons(man.Rejects))
+	}
+	man.End = time.Now().UTC()
 	if err := writeManifest(stage.dir, man); err != nil {
 		return sum, stage.userError(err)
 	}
@@ -191,7 +226,8 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	sum.CacheDropped = man.CacheDropped.Segments + man.CacheDropped.Files
 	sum.Manifest = man
 	cfg.Log.Info("run finished", "files", sum.Files, "files_unchanged", sum.FilesReused, "segments", sum.Segments,
-		"incidents", sum.Incidents, "rejects", sum.Rejects, "cache_dropped", sum.CacheDropped, "elapsed", sum.Elapsed)
+		"incidents", sum.Incidents, "rejects", sum.Rejects, "cache_dropped", sum.CacheDropped,
+		"tables_kept", sum.TablesKept, "elapsed", sum.Elapsed)
 	return sum, nil
 }
 
@@ -205,13 +241,21 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 		prog = newProgress(cfg.Progress, total)
 		defer prog.done()
 	}
-	notices, err := parquetio.Create(dir, schemas.NoticesTable, func(n *schemas.Notice) int {
+	firstPart := map[string]int{}
+	if st.extend != nil {
+		var err error
+		if firstPart, err = st.extend.linkParts(dir); err != nil {
+			return sum, err
+		}
+		man.KeptInputs = st.extend.files
+	}
+	notices, err := parquetio.CreatePart(dir, schemas.NoticesTable, firstPart[schemas.NoticesTable.Name], func(n *schemas.Notice) int {
 		return len(n.Text) + len(n.OriginalText) + 512
 	})
 	if err != nil {
 		return sum, err
 	}
-	timeline, err := parquetio.Create(dir, schemas.TimelineTable, nil)
+	timeline, err := parquetio.CreatePart(dir, schemas.TimelineTable, firstPart[schemas.TimelineTable.Name], nil)
 	if err != nil {
 		return sum, err
 	}
@@ -228,6 +272,10 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 			if err := st.files.record(&r, &skipIndex); err != nil {
 				return err
 			}
+		}
+		keptRows := st.extend.keeps(sum.Files) // this file's rows are in the kept parts
+		if keptRows && !r.served {
+			return fmt.Errorf("%s: %w", r.input.Rel, errChangedDuringRun)
 		}
 		fileSegments += len(r.notices)
 		if r.last {
@@ -247,6 +295,9 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 			t0 := time.Now()
 			linker.Add(n) // it keeps a compact copy, not the notice
 			st.times.add(stageLink, t0)
+			if keptRows {
+				continue
+			}
 			for k, e := range n.Events {
 				if err := timeline.Append(schemas.TimelineRow{NoticeID: n.NoticeID, IncidentID: n.IncidentID, Seq: int32(k), Event: e}); err != nil {
 					return err
@@ -258,7 +309,12 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 		}
 		return nil
 	}
-	walkErr := fanOut(ctx, cfg, st, emit, func(r schemas.Reject) { rejects = append(rejects, r) })
+	walkSum := newWalkRejectsSum()
+	walkErr := fanOut(ctx, cfg, st, emit, func(r schemas.Reject) {
+		walkSum.add(r)
+		rejects = append(rejects, r)
+	})
+	man.WalkRejects = walkSum.String()
 	// What follows the walk runs on one core while the others idle, so
 	// the writers' last row groups and footers, which do not depend on the
 	// incidents, are written while they are linked.
@@ -308,7 +364,11 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 	for _, r := range rejects {
 		man.Rejects[r.Reason]++
 	}
-	man.Tables["notices"], man.Tables["timeline"] = sum.Segments, timeline.Rows()
+	keptTimeline := 0
+	if st.extend != nil {
+		keptTimeline = st.extend.timelineRows
+	}
+	man.Tables["notices"], man.Tables["timeline"] = sum.Segments, keptTimeline+timeline.Rows()
 	man.Tables["incidents"], man.Tables["rejects"] = len(incidents), len(rejects)
 	man.Tables["corrections"] = len(fixed)
 	return sum, nil

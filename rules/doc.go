@@ -1,7 +1,9 @@
 // Package rules holds the extractor's knowledge as data: word lists,
 // gazetteers and the tables that map them to vocabularies, as plain UTF-8
 // TSV files embedded in the binary, parsed and validated once. A malformed
-// line is an error naming the file and the line.
+// line is an error naming the file and the line. A list that several
+// fields read (the 漏えい family, text/leak_words.tsv) is written once and
+// included by the others with a line "@text/leak_words.tsv" (readRules).
 //
 // The files are meant to be edited by someone who knows the domain, not Go:
 // rules/README.md says what each file and column means and how to check a

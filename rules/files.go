@@ -58,8 +58,8 @@ func version(fsys fs.FS) (string, error) {
 	return "rules-" + hex.EncodeToString(h.Sum(nil))[:12], nil
 }
 
-// Words reads a word list: a rule file of one column, each word once. It
-// panics on a malformed or missing file, naming the file and the line:
+// Words reads a word list: a rule file of one column, each word once
+// (include lines expanded: readRules). It panics on a malformed or missing file, naming the file and the line:
 // the files are embedded and TestBundledRules reads every one, so a
 // panic here is a rule file that its test would have caught.
 func Words(path string) []string {
@@ -71,18 +71,18 @@ func Words(path string) []string {
 }
 
 func words(fsys fs.FS, path string) ([]string, error) {
-	rows, err := readTSV(fsys, path, 1)
+	rows, err := readRules(fsys, path, 1)
 	if err != nil {
 		return nil, err
 	}
-	seen := map[string]int{}
+	seen := map[string]Row{}
 	out := make([]string, 0, len(rows))
 	for _, r := range rows {
 		w := r.Fields[0]
 		if first, dup := seen[w]; dup {
-			return nil, fmt.Errorf("rules: %s: %q is already on line %d", r.Pos(), w, first)
+			return nil, fmt.Errorf("rules: %s: %q is already on line %s", r.Pos(), w, strings.TrimPrefix(first.Pos(), path+":"))
 		}
-		seen[w] = r.Line
+		seen[w] = r
 		out = append(out, w)
 	}
 	if len(out) == 0 {
@@ -91,11 +91,11 @@ func words(fsys fs.FS, path string) ([]string, error) {
 	return out, nil
 }
 
-// Table reads a rule file of columns fields a line (see readTSV); it
-// panics as Words does. The caller checks each field's values with
+// Table reads a rule file of columns fields a line (see readTSV), its
+// include lines expanded (readRules); it panics as Words does. The caller checks each field's values with
 // Row.Check* so that an error names the file, the line and the column.
 func Table(path string, columns int) []Row {
-	rows, err := readTSV(files, path, columns)
+	rows, err := readRules(files, path, columns)
 	if err != nil {
 		panic(err)
 	}

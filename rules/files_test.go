@@ -16,7 +16,7 @@ func TestBundledRules(t *testing.T) {
 	// The packages that read a file check its values (TestEnrichRulesLoad,
 	// TestBundledGazetteers).
 	for _, f := range Files() {
-		if _, err := readTSV(files, f, columnsOf(t, f)); err != nil {
+		if _, err := readRules(files, f, columnsOf(t, f)); err != nil {
 			t.Error(err)
 		}
 	}

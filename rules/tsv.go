@@ -14,10 +14,19 @@ type Row struct {
 	File   string
 	Line   int
 	Fields []string
+	// Via is the place, "file:line", of the word an include line (see
+	// readRules) brought into this row; empty for a row written out.
+	Via string
 }
 
-// Pos is the row's place, "file:line", for errors.
-func (r Row) Pos() string { return fmt.Sprintf("%s:%d", r.File, r.Line) }
+// Pos is the row's place, "file:line", for errors; a row an include line
+// brought in names the include line and, in brackets, the word's own line.
+func (r Row) Pos() string {
+	if r.Via != "" {
+		return fmt.Sprintf("%s:%d (%s)", r.File, r.Line, r.Via)
+	}
+	return fmt.Sprintf("%s:%d", r.File, r.Line)
+}
 
 // readTSV reads a rule file of tab-separated lines: blank lines and lines
 // starting with # are comments, every other line has exactly columns

@@ -30,7 +30,8 @@ const DefaultRowGroup = 2048
 // bench corpus, whose repeated texts compress better in larger groups).
 const maxBufferedBytes = 8 << 20
 
-// Writer streams rows of one table into <dir>/<table>/part-00000.parquet.
+// Writer streams rows of one table into <dir>/<table>/part-NNNNN.parquet
+// (PartName): part 0, unless CreatePart names another.
 type Writer[R any] struct {
 	table    *schemas.Table[R]
 	path     string
@@ -46,7 +47,14 @@ type Writer[R any] struct {
 // Create opens a writer for table under dir. size, when not nil, estimates a
 // row's bytes so a row group is cut before the buffer grows large.
 func Create[R any](dir string, table *schemas.Table[R], size func(*R) int) (*Writer[R], error) {
-	w, err := create(dir, table)
+	return CreatePart(dir, table, 0, size)
+}
+
+// CreatePart is Create for the table's part file number part: a table
+// whose first parts are kept from another run (hard links) gets its new
+// rows after them, in a file whose name sorts after theirs.
+func CreatePart[R any](dir string, table *schemas.Table[R], part int, size func(*R) int) (*Writer[R], error) {
+	w, err := create(dir, table, part)
 	if err != nil {
 		return nil, err
 	}
@@ -54,12 +62,15 @@ func Create[R any](dir string, table *schemas.Table[R], size func(*R) int) (*Wri
 	return w, nil
 }
 
-func create[R any](dir string, table *schemas.Table[R]) (*Writer[R], error) {
+// PartName is the name of a table's part file number part.
+func PartName(part int) string { return fmt.Sprintf("part-%05d.parquet", part) }
+
+func create[R any](dir string, table *schemas.Table[R], part int) (*Writer[R], error) {
 	folder := filepath.Join(dir, table.Name)
 	if err := os.MkdirAll(folder, 0o755); err != nil {
 		return nil, fmt.Errorf("table %s: %w", table.Name, err)
 	}
-	path := filepath.Join(folder, "part-00000.parquet")
+	path := filepath.Join(folder, PartName(part))
 	f, err := os.Create(path)
 	if err != nil {
 		return nil, fmt.Errorf("table %s: %w", table.Name, err)

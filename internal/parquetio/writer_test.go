@@ -82,3 +82,42 @@ func TestDuckDBReadsTables(t *testing.T) {
 		t.Errorf("empty table: %d rows, %v", count, err)
 	}
 }
+
+// TestCreatePartNamesItsFile: a part's rows go to its own file, named to
+// sort after the parts before it, and the folder reads as one table.
+func TestCreatePartNamesItsFile(t *testing.T) {
+	dir := t.TempDir()
+	if err := WriteAll(dir, schemas.RejectsTable, rejects(3)); err != nil {
+		t.Fatal(err)
+	}
+	w, err := CreatePart(dir, schemas.RejectsTable, 12, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rejects(5)[3:] {
+		if err := w.Append(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "rejects", "*.parquet"))
+	want := []string{filepath.Join(dir, "rejects", "part-00000.parquet"), filepath.Join(dir, "rejects", "part-00012.parquet")}
+	if fmt.Sprint(files) != fmt.Sprint(want) {
+		t.Fatalf("files %v, want %v", files, want)
+	}
+	db, err := sql.Open("duckdb", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var sources string
+	q := fmt.Sprintf("SELECT string_agg(source_path, ',') FROM read_parquet('%s')", filepath.Join(dir, "rejects", "*.parquet"))
+	if err := db.QueryRow(q).Scan(&sources); err != nil {
+		t.Fatal(err)
+	}
+	if sources != "f00000.txt,f00001.txt,f00002.txt,f00003.txt,f00004.txt" {
+		t.Errorf("rows in file order: %s", sources)
+	}
+}

@@ -190,7 +190,9 @@ func Flags(r rules.Row, names ...string) []bool {
 }
 
 // Parts reads a table of part<TAB>words (|-separated): each of names
-// written once, no other.
+// written once, no other. A word @ and a rule file's path
+// (@text/leak_words.tsv) stands for the words of that list, in its
+// order: a concept several fields read is one file, not a copy here.
 func Parts(rows []rules.Row, names []string) (map[string][]string, error) {
 	part := map[string][]string{}
 	for _, r := range rows {
@@ -205,7 +207,19 @@ func Parts(rows []rules.Row, names []string) (map[string][]string, error) {
 		if slices.Contains(ws, "") {
 			return nil, fmt.Errorf("extract: %s: an empty word in %q", r.Pos(), r.Fields[1])
 		}
-		part[name] = ws
+		var out []string
+		for _, w := range ws {
+			list, ok := strings.CutPrefix(w, "@")
+			if !ok {
+				out = append(out, w)
+				continue
+			}
+			if !slices.Contains(rules.Files(), list) {
+				return nil, fmt.Errorf("extract: %s: %q: no such rule file", r.Pos(), w)
+			}
+			out = append(out, rules.Words(list)...)
+		}
+		part[name] = out
 	}
 	for _, name := range names {
 		if part[name] == nil {

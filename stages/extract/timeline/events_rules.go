@@ -58,6 +58,11 @@ func parseKindRules(rows []rules.Row, words func(string) []string) ([]kindRule, 
 			switch {
 			case w == "":
 				return nil, fmt.Errorf("extract: %s: an empty word in %q", r.Pos(), r.Fields[3])
+			case strings.HasPrefix(w, "@") && strings.Contains(w, "/"):
+				// A list of another folder, named by its path as include
+				// lines name it (@text/leak_words.tsv): a concept several
+				// fields read is one file, not a copy in this one.
+				ws = append(ws, words(w[1:])...)
 			case strings.HasPrefix(w, "@"):
 				ws = append(ws, words("timeline/"+w[1:]+".tsv")...)
 			default:

@@ -53,6 +53,13 @@ func TestKindRulesErrors(t *testing.T) {
 	if err != nil || len(rs) != 1 || rs[0].groups[0].Words[0] != "警察" || len(rs[0].groups[1].Words) != 2 {
 		t.Errorf("rules %+v, %v", rs, err)
 	}
+	// @ and a path names a list of another folder, whole.
+	read := ""
+	byPath := func(p string) []string { read = p; return []string{"漏えい", "流出"} }
+	rs, err = parseKindRules([]rules.Row{row(1, "1", "occurred", "need", "紛失|@text/leak_words.tsv")}, byPath)
+	if err != nil || read != "text/leak_words.tsv" || len(rs) != 1 || strings.Join(rs[0].groups[0].Words, "|") != "紛失|漏えい|流出" {
+		t.Errorf("@text/leak_words.tsv: read %q, rules %+v, %v", read, rs, err)
+	}
 }
 
 func TestIncomingErrors(t *testing.T) {

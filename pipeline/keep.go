@@ -1,0 +1,246 @@
+package pipeline
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/breachtrend/breachtrend/schemas"
+	"github.com/breachtrend/breachtrend/stages/correct"
+	"github.com/breachtrend/breachtrend/stages/load"
+)
+
+// A rerun over inputs that are all unchanged since the previous run, by
+// their stat data, keeps the previous run's tables: they are exactly what
+// the run would write again, every notice served from the file index, every
+// table recomputed from the same rows. Serving, rewriting and recomputing
+// them cost 1.9 s of CPU on the 10k bench corpus; keeping them costs the
+// walk and a stat per file. The tables, the manifest's counts and the caches
+// are hard links into the staging folder (a copy where the file system has
+// no hard links), which is published as any run's: swapped in whole, so a
+// run killed at any point leaves the previous folder as it was. A file is
+// never written in place in either folder, so the two names of one file
+// never see a change.
+//
+// Anything else that decides the rows must be the same too: the rules'
+// version and the --sectors file (the file index's version), the
+// corrections file (its path and content), and the walk's own rejects
+// (files it could not use). --full and --verify never keep.
+
+// tablesPlan is what a run does with the previous run's tables.
+type tablesPlan struct {
+	// kept: nothing changed, and the previous tables were linked into
+	// the staging folder: the run is published as it is.
+	kept bool
+	// toRead: some input is to be read, so the run builds the tokenizer's
+	// dictionary up front.
+	toRead bool
+	// extend, when not nil: the previous notices and timeline tables hold
+	// the rows of the first inputs, and the run writes only the others'.
+	extend *appendPlan
+}
+
+// keepTables publishes the previous tables as this run's when nothing that
+// decides them changed (plan.kept); otherwise the staging folder is left
+// untouched and the run goes on, with plan.extend when the inputs only
+// grew at the end of the walk.
+func keepTables(ctx context.Context, cfg Config, out outputDir, stage *staging, x *fileIndex, fixes *correct.Set, man *Manifest) (plan tablesPlan, err error) {
+	if cfg.Full || x.old == nil {
+		return tablesPlan{toRead: true}, nil
+	}
+	c := x.checkInputs(ctx, &cfg)
+	if err := ctx.Err(); err != nil {
+		return tablesPlan{}, err
+	}
+	plan.toRead = c.toRead
+	prev, err := readManifest(out.real)
+	if cfg.Verify || err != nil || prev.Rules != man.Rules || !sameCorrections(prev.Corrections, fixes) {
+		return plan, nil
+	}
+	if !c.unchanged || c.files != prev.Summary.Files || c.walkSum != prev.WalkRejects {
+		plan.extend = planAppend(out, x, c, prev)
+		return plan, nil
+	}
+	n := c.files
+	names := keptNames()
+	for _, name := range names {
+		if _, err := os.Lstat(filepath.Join(out.real, name)); err != nil {
+			return plan, nil // a table missing: the run writes it
+		}
+	}
+	for _, name := range names {
+		if err := linkTree(filepath.Join(out.real, name), filepath.Join(stage.dir, name)); err != nil {
+			return plan, fmt.Errorf("keeping the unchanged tables: %w", err)
+		}
+	}
+	if keptHook != nil {
+		keptHook()
+	}
+	if err := ctx.Err(); err != nil {
+		return plan, err
+	}
+	man.Inputs, man.Tables, man.Rejects = prev.Inputs, prev.Tables, prev.Rejects
+	man.Corrections, man.WalkRejects, man.Summary = prev.Corrections, prev.WalkRejects, prev.Summary
+	man.CacheHits, man.Files, man.TablesKept, man.KeptInputs = prev.Summary.Segments, FileCounts{Unchanged: n}, true, n
+	return tablesPlan{kept: true}, nil
+}
+
+// keptHook, when set (by tests), runs once the kept tables are linked into
+// the staging folder, before it is published.
+var keptHook func()
+
+// keptNames are the entries of an output folder a kept run links: every
+// table and the caches; the marker and the manifest are its own.
+func keptNames() []string {
+	names := []string{filepath.Dir(cacheFile)}
+	for _, t := range schemas.Dictionary() {
+		names = append(names, t.Name)
+	}
+	return names
+}
+
+// inputsCheck is what a walk of the inputs found, before the run (see
+// checkInputs).
+type inputsCheck struct {
+	files   int    // inputs walked (all of them when unchanged)
+	walkSum string // walkRejectsSum of the walk's rejects
+	// unchanged: every input is unchanged by its stat data and the
+	// previous index holds no other file. toRead: some input is new or
+	// changed in size, so the run reads it (and, most likely, extracts).
+	unchanged, toRead bool
+	// prefix are the keys of the leading inputs unchanged by their stat
+	// data, in walk order (see planAppend).
+	prefix []string
+}
+
+// checkInputs walks the inputs and compares each one's stat data with the
+// previous index, hashing none: it stops at the first input to read.
+func (x *fileIndex) checkInputs(ctx context.Context, cfg *Config) inputsCheck {
+	errToRead := errors.New("an input to read")
+	sum := newWalkRejectsSum()
+	var c inputsCheck
+	allSame := true
+	err := cfg.walk(func(in load.Input) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		switch _, _, _, _, verdict := x.statCheck(in); verdict {
+		case statMustRead:
+			return errToRead
+		case statMustHash:
+			allSame = false
+		default:
+			if allSame {
+				c.prefix = append(c.prefix, inputKey(in))
+			}
+		}
+		c.files++
+		return nil
+	}, sum.add)
+	if err != nil {
+		c.toRead = errors.Is(err, errToRead)
+		return c
+	}
+	complete := 0
+	for _, e := range x.oldIdx {
+		if e.complete {
+			complete++
+		}
+	}
+	c.walkSum, c.unchanged = sum.String(), allSame && c.files == complete
+	return c
+}
+
+// walkRejectsSum is a hash of the rejects of the walk (files it could not
+// use, in walk order), which a manifest records: a kept run must have the
+// same.
+type walkRejectsSum struct {
+	h     hash.Hash
+	count int
+}
+
+func newWalkRejectsSum() *walkRejectsSum { return &walkRejectsSum{h: sha256.New()} }
+
+func (w *walkRejectsSum) add(r schemas.Reject) {
+	w.count++
+	b, _ := json.Marshal(r)
+	w.h.Write(append(b, '\n'))
+}
+
+// String is "" when there was no reject, else the hex SHA-256.
+func (w *walkRejectsSum) String() string {
+	if w.count == 0 {
+		return ""
+	}
+	return hex.EncodeToString(w.h.Sum(nil))
+}
+
+// sameCorrections reports whether the corrections of the previous run are
+// those of this one: the same file by path and content, or none.
+func sameCorrections(prev *CorrectionsUsed, now *correct.Set) bool {
+	if prev == nil || now == nil {
+		return prev == nil && now == nil
+	}
+	return prev.Path == now.File && prev.SHA256 == now.SHA256
+}
+
+// readManifest reads the manifest of an output folder.
+func readManifest(dir string) (*Manifest, error) {
+	b, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	if err != nil {
+		return nil, err
+	}
+	var m Manifest
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, fmt.Errorf("manifest.json: %w", err)
+	}
+	return &m, nil
+}
+
+// linkTree makes dst a tree of hard links to the files of src (a file or
+// a folder of files and folders), copying a file that cannot be linked.
+func linkTree(src, dst string) error {
+	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(src, p)
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(dst, rel)
+		switch {
+		case d.IsDir():
+			return os.MkdirAll(target, 0o755)
+		case !d.Type().IsRegular():
+			return fmt.Errorf("%s: not a regular file", p)
+		}
+		if err := os.Link(p, target); err == nil {
+			return nil
+		}
+		return copyFile(p, target)
+	})
+}
+
+// copyFile copies src to a new file dst, synced.
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(out, in)
+	return errors.Join(err, out.Sync(), out.Close())
+}

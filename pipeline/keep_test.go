@@ -1,0 +1,254 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/breachtrend/breachtrend/stages/correct"
+)
+
+// tableFiles reads every file of out's tables (not the caches, the
+// manifest or the user's files), by path below out.
+func tableFiles(t *testing.T, out string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	for _, name := range keptNames() {
+		if name == filepath.Dir(cacheFile) {
+			continue
+		}
+		filepath.WalkDir(filepath.Join(out, name), func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !d.IsDir() {
+				b, _ := os.ReadFile(p)
+				rel, _ := filepath.Rel(out, p)
+				files[rel] = string(b)
+			}
+			return nil
+		})
+	}
+	if len(files) == 0 {
+		t.Fatalf("no table in %s", out)
+	}
+	return files
+}
+
+// TestUnchangedRerunKeepsTables: a rerun over unchanged inputs keeps the
+// previous tables byte for byte, without reading a file or a batch of the
+// index, and still publishes a whole output folder: the user's files stay,
+// the manifest has the counts, and the rows are those of a --full run.
+func TestUnchangedRerunKeepsTables(t *testing.T) {
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "in"), filepath.Join(dir, "out")
+	files := oldCorpus(t, in)
+	first := run(t, out, 2, in)
+	if first.TablesKept {
+		t.Fatal("a first run kept tables")
+	}
+	before := tableFiles(t, out)
+	writeFiles(t, out, map[string]string{"report.html": "<html>mine</html>"})
+
+	again := run(t, out, 2, in)
+	if !again.TablesKept || !again.Manifest.TablesKept {
+		t.Fatalf("unchanged rerun: tables not kept: %s", again)
+	}
+	if got := again.Manifest.Files; got.Unchanged != len(files) || got.Hashed+got.Read != 0 {
+		t.Errorf("unchanged rerun: files %+v, want %d unchanged", got, len(files))
+	}
+	if again.Segments != first.Segments || again.Incidents != first.Incidents || again.CacheHits != first.Segments ||
+		again.Manifest.Tables["notices"] != first.Manifest.Tables["notices"] || len(again.Manifest.Inputs) != len(files) {
+		t.Errorf("kept run's summary %s, manifest rows %v; first run's %s, %v", again, again.Manifest.Tables, first, first.Manifest.Tables)
+	}
+	after := tableFiles(t, out)
+	if len(after) != len(before) {
+		t.Errorf("%d table files kept, %d before", len(after), len(before))
+	}
+	for name, b := range before {
+		if after[name] != b {
+			t.Errorf("%s changed", name)
+		}
+	}
+	checkFiles(t, out, map[string]string{"report.html": "<html>mine</html>"})
+	if left, _ := filepath.Glob(filepath.Join(dir, ".out.staging-*")); len(left) > 0 {
+		t.Errorf("staging folders left: %v", left)
+	}
+	if !strings.Contains(again.String(), "tables kept") {
+		t.Errorf("summary line does not say the tables were kept: %s", again)
+	}
+
+	// Kept again from kept tables, then a change: the rows follow it.
+	if third := run(t, out, 1, in); !third.TablesKept {
+		t.Error("second unchanged rerun: tables not kept")
+	}
+	seed, _ := os.ReadFile(files[0])
+	writeFiles(t, in, map[string]string{"zz-new.txt": string(seed)})
+	grown := run(t, out, 2, in)
+	if grown.TablesKept || grown.Manifest.Files.Read != 1 {
+		t.Fatalf("after adding a file: kept %v, files %+v", grown.TablesKept, grown.Manifest.Files)
+	}
+	full := filepath.Join(dir, "full")
+	if _, err := runCfg(t, Config{Inputs: []string{in}, Out: full, Full: true, Workers: 2}); err != nil {
+		t.Fatal(err)
+	}
+	sameTables(t, out, full)
+}
+
+// TestChangesThatRebuildTables: whatever may change a row makes the run
+// build the tables instead of keeping them.
+func TestChangesThatRebuildTables(t *testing.T) {
+	cases := []struct {
+		name   string
+		change func(t *testing.T, in string, files []string, cfg *Config)
+	}{
+		{"touched", func(t *testing.T, in string, files []string, cfg *Config) {
+			now := time.Now()
+			os.Chtimes(files[0], now, now)
+		}},
+		{"file added", func(t *testing.T, in string, files []string, cfg *Config) {
+			seed, _ := os.ReadFile(files[0])
+			writeFiles(t, in, map[string]string{"sub/copy.txt": string(seed)})
+		}},
+		{"file removed", func(t *testing.T, in string, files []string, cfg *Config) {
+			os.Remove(files[len(files)-1])
+		}},
+		{"walk rejects a new file", func(t *testing.T, in string, files []string, cfg *Config) {
+			writeFiles(t, in, map[string]string{"notes.docx": "not a notice"})
+		}},
+		{"full", func(t *testing.T, in string, files []string, cfg *Config) { cfg.Full = true }},
+		{"verify", func(t *testing.T, in string, files []string, cfg *Config) { cfg.Verify = true }},
+		{"tables missing", func(t *testing.T, in string, files []string, cfg *Config) {
+			os.RemoveAll(filepath.Join(cfg.Out, "timeline"))
+		}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			in, out := filepath.Join(dir, "in"), filepath.Join(dir, "out")
+			files := oldCorpus(t, in)
+			run(t, out, 2, in)
+			cfg := Config{Inputs: []string{in}, Out: out, Workers: 2}
+			c.change(t, in, files, &cfg)
+			sum, err := runCfg(t, cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if sum.TablesKept {
+				t.Errorf("tables kept: %s", sum)
+			}
+		})
+	}
+}
+
+func TestSameCorrections(t *testing.T) {
+	set := &correct.Set{File: "fix.csv", SHA256: "aa"}
+	cases := []struct {
+		prev *CorrectionsUsed
+		now  *correct.Set
+		same bool
+	}{
+		{nil, nil, true},
+		{&CorrectionsUsed{Path: "fix.csv", SHA256: "aa"}, set, true},
+		{&CorrectionsUsed{Path: "fix.csv", SHA256: "bb"}, set, false}, // edited
+		{&CorrectionsUsed{Path: "old.csv", SHA256: "aa"}, set, false}, // the table names the file
+		{nil, set, false},
+		{&CorrectionsUsed{Path: "fix.csv", SHA256: "aa"}, nil, false},
+	}
+	for _, c := range cases {
+		if got := sameCorrections(c.prev, c.now); got != c.same {
+			t.Errorf("sameCorrections(%+v, %+v) = %v", c.prev, c.now, got)
+		}
+	}
+}
+
+// TestKilledKeptRunKeepsPreviousTables: a run killed once the kept tables
+// are linked into its staging folder, before it publishes them, leaves the
+// previous folder whole; the next run sweeps the staging folder and keeps
+// the tables again.
+func TestKilledKeptRunKeepsPreviousTables(t *testing.T) {
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "in"), filepath.Join(dir, "out")
+	oldCorpus(t, in)
+	run(t, out, 1, in)
+	before := tableFiles(t, out)
+
+	cmd := exec.Command(os.Args[0], "-test.run=^TestKilledKeptRunHelper$")
+	cmd.Env = append(os.Environ(), "BREACHTREND_KEPT_OUT="+out, "BREACHTREND_KEPT_IN="+in)
+	b, err := cmd.CombinedOutput()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 3 {
+		t.Fatalf("child: %v, want exit 3 from the hook\n%s", err, b)
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".out.staging-*")); len(left) != 1 {
+		t.Fatalf("staging folders after the kill: %v, want the one of the killed run", left)
+	}
+	for name, b := range tableFiles(t, out) {
+		if before[name] != b {
+			t.Errorf("%s changed by the killed run", name)
+		}
+	}
+	open(t, out).Close()
+	if sum := run(t, out, 1, in); !sum.TablesKept {
+		t.Errorf("the run after the kill did not keep the tables: %s", sum)
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".out.staging-*")); len(left) > 0 {
+		t.Errorf("staging folders left: %v", left)
+	}
+	for name, b := range tableFiles(t, out) {
+		if before[name] != b {
+			t.Errorf("%s changed", name)
+		}
+	}
+}
+
+// TestKilledKeptRunHelper is the child process of
+// TestKilledKeptRunKeepsPreviousTables: it dies (os.Exit, no deferred
+// cleanup, as under kill -9) once the kept tables are linked.
+func TestKilledKeptRunHelper(t *testing.T) {
+	out := os.Getenv("BREACHTREND_KEPT_OUT")
+	if out == "" {
+		t.Skip("the child process of TestKilledKeptRunKeepsPreviousTables")
+	}
+	keptHook = func() { os.Exit(3) }
+	cfg := Config{Inputs: []string{os.Getenv("BREACHTREND_KEPT_IN")}, Out: out, Workers: 1}
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Run(context.Background(), cfg)
+	t.Fatalf("the run did not stop once the tables were linked: %v", err)
+}
+
+// TestTokenizerBuiltUpFrontOnlyForFilesToRead: a rerun with a new file
+// starts building the tokenizer's dictionary before the walk's files are
+// served (off the critical path); a rerun that only finds a touched file
+// (hashed, served) or a removed one never builds it.
+func TestTokenizerBuiltUpFrontOnlyForFilesToRead(t *testing.T) {
+	starts := 0
+	tokenizerStartHook = func() { starts++ }
+	defer func() { tokenizerStartHook = nil }()
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "in"), filepath.Join(dir, "out")
+	files := oldCorpus(t, in)
+	run(t, out, 2, in)
+	if starts != 1 {
+		t.Fatalf("first run: %d up-front builds, want 1", starts)
+	}
+	now := time.Now()
+	os.Chtimes(files[0], now, now)
+	os.Remove(files[1])
+	if sum := run(t, out, 2, in); starts != 1 || sum.Manifest.CacheMiss != 0 {
+		t.Errorf("touched and removed files: %d up-front builds, %d segments extracted", starts-1, sum.Manifest.CacheMiss)
+	}
+	b, _ := os.ReadFile(files[2])
+	writeFiles(t, in, map[string]string{"zz-new.txt": strings.Replace(string(b), "。", "。追記。", 1)})
+	if sum := run(t, out, 2, in); starts != 2 || sum.Manifest.CacheMiss == 0 {
+		t.Errorf("a new file: %d up-front builds, want 1; %d segments extracted", starts-1, sum.Manifest.CacheMiss)
+	}
+}
