@@ -264,9 +264,10 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 	}
 	var group pick // running sum of consecutive list items
 	groupN := 0
-	lastNum := 0        // the enumerator of the group's last item, (3) → 3
-	pending := false    // a heading-like line ended the group, unless the enumeration goes on
-	underTotal := false // the list follows a stated total: it is that total's breakdown
+	var beforeGroup pick // best before the group's first item was considered
+	lastNum := 0         // the enumerator of the group's last item, (3) → 3
+	pending := false     // a heading-like line ended the group, unless the enumeration goes on
+	underTotal := false  // the list follows a stated total: it is that total's breakdown
 	flush := func() {
 		if groupN >= countWindows.listItems && !underTotal {
 			consider(group)
@@ -276,6 +277,7 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 	partsOfWhole := listsOfWholeGroups(sents)
 	for i, s := range sents {
 		w.Check()
+		bestBefore := best
 		var cs []countMention
 		if !partsOfWhole[i] {
 			cs = findCounts(s.Text)
@@ -285,7 +287,10 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 			// "項目は、…") does not end the list; a sentence or heading does,
 			// unless the next count goes on with the enumeration: a short
 			// detail line "介護給付費明細等" under "(1)" reads as a heading.
-			if !s.Item && (strings.HasSuffix(s.Text, "。") || text.IsHeading(s.Text)) {
+			// The text's last line, cut short ("(氏名・生年月" reads as a
+			// heading), closes nothing.
+			cutShort := i == len(sents)-1 && text.LooksCut(s.Text)
+			if !s.Item && !cutShort && (strings.HasSuffix(s.Text, "。") || text.IsHeading(s.Text)) {
 				if lastNum > 0 && !strings.HasSuffix(s.Text, "。") {
 					pending = true
 				} else {
@@ -345,6 +350,9 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 			if text.ContainsAny(s.Text, countFilters["part"]) {
 				break // "- なお、上記のうち…128件": a part of the items above
 			}
+			if groupN == 0 {
+				beforeGroup = bestBefore
+			}
 			group.v += cs[0].Value
 			group.approx = group.approx || cs[0].Approx
 			if group.ev == "" {
@@ -355,6 +363,17 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 		default:
 			flush()
 		}
+	}
+	if groupN >= countWindows.listItems && text.LooksCut(sents[len(sents)-1].Text) {
+		// The text is cut inside a list: no sentence or heading closed
+		// it, and its last line stops mid-way, so the list goes on past
+		// the cut (pages are often kept to their first few hundred
+		// characters). Neither the sum
+		// of its items so far nor one item is the count: null beats a
+		// part taken for the whole. (One item alone, "(1) 影響人数 1,595人"
+		// before "(2) 内容", is a count of its own.)
+		best = beforeGroup
+		group, groupN = pick{}, 0
 	}
 	flush()
 	if best.v == 0 {

@@ -263,6 +263,22 @@ func Find(w *text.Watch, sents []text.Sentence) ([]string, string) {
 		// has is the lists with a word in s.Text, read again when it
 		// changes.
 		has := dataTypeLists.In(s.Text)
+		// The text's last sentence, cut before its end, leaves its last
+		// clause's role open (「…また、メールアドレスのご登録」 may go on
+		// as a remedy or a contact): its data words are read only when
+		// the clause itself, or what heads it (its heading, or a line
+		// above with no 。 such as 「漏えいしたデータに含まれていた情報」),
+		// says they leaked.
+		if i == len(sents)-1 {
+			head := s.Heading
+			if i > 0 && !strings.HasSuffix(sents[i-1].Text, "。") {
+				head += "\n" + sents[i-1].Text
+			}
+			if c := text.CutClause(s); c >= 0 && dataTypeLists.In(s.Text[c:])&hasLeakContext == 0 && dataTypeLists.In(head)&hasLeakContext == 0 {
+				s.Text = s.Text[:c]
+				has = dataTypeLists.In(s.Text)
+			}
+		}
 		if has&hasDeny != 0 {
 			// 「…からパスワードがわかるわけではありません」 denies a
 			// consequence, not that the data leaked.

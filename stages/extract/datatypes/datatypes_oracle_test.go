@@ -84,6 +84,17 @@ func dataTypesOracle(sents []text.Sentence) ([]string, string) {
 	var evidence string
 	negatedList := -1 // line under which list items are negated
 	for i, s := range sents {
+		// The clause a cut text stops in is read only when it, its
+		// heading or an unfinished line above says the data leaked.
+		if c := text.CutClause(s); c >= 0 && i == len(sents)-1 && !text.ContainsAny(s.Text[c:], leakContext) {
+			head := s.Heading
+			if i > 0 && !strings.HasSuffix(sents[i-1].Text, "。") {
+				head += "\n" + sents[i-1].Text
+			}
+			if !text.ContainsAny(head, leakContext) {
+				s.Text = s.Text[:c]
+			}
+		}
 		// 「…からパスワードがわかるわけではありません」 denies a
 		// consequence, not that the data leaked.
 		s.Text = denialsOracle(s.Text)

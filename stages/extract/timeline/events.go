@@ -77,9 +77,10 @@ func addressedCue(clause string) bool {
 }
 
 // scopeRE: a date that bounds whose data is concerned — "3月16日までに
-// 会員登録をされたお客様", "平成30年3月19日以前に問い合わせをした方" — names
-// no event.
-var scopeRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*` + text.OrderedAlternation(scopeWords))
+// 会員登録をされたお客様", "平成30年3月19日以前に問い合わせをした方" — or
+// tells how things stood then, maybe at a clock time ("11月8日2時時点で
+// 確認できている情報") — names no event.
+var scopeRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*(?:\d{1,2}(?:時\d{0,2}分?|:\d{2})\s*)?` + text.OrderedAlternation(scopeWords))
 
 // longQuoteRE is a quotation long enough to be what someone said or
 // wrote (「個人情報が漏れている…」との電話), whose verbs are not the event.
@@ -405,6 +406,14 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 			default:
 				rangeStart := j+1 < len(ms) && ms[j+1].RangeEnd
 				kind = classifyMention(s.Text, m, end, rangeStart)
+				if kind == schemas.EventOccurred && i == len(sents)-1 && k == len(ms) && commaLed(s.Text[m.End:end]) &&
+					incomingCue(s.Text[m.End:end]) && text.CutShort(s.Sentence) {
+					// "5月21日、県警から、…が改ざんされて" where the text
+					// is cut: a date set off by a comma dates the main verb,
+					// which the cut took away, and what comes from someone
+					// (県警から) is what they told, not that day's event.
+					kind = schemas.EventOther
+				}
 				if kind == schemas.EventOther && rangeStart && i > 0 && bracketed(s.Text) && exposedWords.In(sents[i-1].Text) {
 					// "1.氏名が他の利用者に閲覧できる状態になっていた。 /
 					// (2013年12月10日から2015年3月24日までの間)": the period of

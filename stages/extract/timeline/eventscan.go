@@ -167,10 +167,11 @@ func embeddedAt(s string) int {
 }
 
 // mayBeScope reports whether clause opens, after white space, as a match
-// of scopeRE must: with "(" or a scope word (まで, 以前).
+// of scopeRE must: with "(", a digit (a clock time) or a scope word (まで,
+// 以前).
 func mayBeScope(clause string) bool {
 	c := clause[text.SkipSpace(clause, 0):]
-	return strings.HasPrefix(c, "(") || text.HasPrefixAny(c, scopeWords)
+	return strings.HasPrefix(c, "(") || c != "" && text.IsDigitByte(c[0]) || text.HasPrefixAny(c, scopeWords)
 }
 
 // mayStartPeriod reports whether clause opens, after white space, as a
