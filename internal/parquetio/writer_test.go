@@ -113,7 +113,9 @@ func TestCreatePartNamesItsFile(t *testing.T) {
 	}
 	defer db.Close()
 	var sources string
-	q := fmt.Sprintf("SELECT string_agg(source_path, ',') FROM read_parquet('%s')", filepath.Join(dir, "rejects", "*.parquet"))
+	// Ordered by file name and row: an aggregate over a parallel scan has
+	// no order of its own, and the file names are what must sort the rows.
+	q := fmt.Sprintf("SELECT string_agg(source_path, ',' ORDER BY filename, file_row_number) FROM read_parquet('%s', filename = true, file_row_number = true)", filepath.Join(dir, "rejects", "*.parquet"))
 	if err := db.QueryRow(q).Scan(&sources); err != nil {
 		t.Fatal(err)
 	}
