@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/breachtrend/breachtrend/internal/recent"
+	"github.com/breachtrend/breachtrend/stages/normalize"
 )
 
 // NoticeMemo is IsNotice with a memory of the run's recent segments, so
@@ -42,6 +43,47 @@ func (m *NoticeMemo) IsNotice(normalized string, hasHeader bool) bool {
 	if len(normalized) <= (8<<20)/4 {
 		k.normalized = strings.Clone(normalized)
 		m.kinds.Add(k, ok)
+	}
+	return ok
+}
+
+// The kinds of raw post candidates and whether raw lines look like a
+// post's title, as splitPosts and isBoundary find them: a blog archive
+// repeats its posts, so Split of one file meets the same lines and posts
+// many times. Both are pure functions of the raw text, the whole key; the
+// memos keep copies, never a slice of the document. Bounded (recent.Memo).
+var (
+	postKinds = recent.New[string, postKind](16384, 8<<20, func(s string) int { return len(s) })
+	titleLike = recent.New[string, bool](16384, 1<<20, func(s string) int { return len(s) })
+)
+
+// postKind is Classify of a normalized post candidate.
+type postKind struct {
+	notice bool
+	margin float64
+}
+
+// classifyRaw is Classify(normalize.Text(raw)), from postKinds when raw
+// came before.
+func classifyRaw(raw string) (notice bool, margin float64) {
+	if k, ok := postKinds.Get(raw); ok {
+		return k.notice, k.margin
+	}
+	notice, margin = Classify(normalize.Text(raw))
+	if len(raw) <= (8<<20)/4 {
+		postKinds.Add(strings.Clone(raw), postKind{notice, margin})
+	}
+	return notice, margin
+}
+
+// isTitleLikeMemo is isTitleLike(l), from titleLike when l came before.
+func isTitleLikeMemo(l string) bool {
+	if ok, found := titleLike.Get(l); found {
+		return ok
+	}
+	ok := isTitleLike(l)
+	if len(l) <= (1<<20)/4 {
+		titleLike.Add(strings.Clone(l), ok)
 	}
 	return ok
 }

@@ -1,6 +1,10 @@
 package segment
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/breachtrend/breachtrend/stages/normalize"
+)
 
 // TestNoticeMemo: a segment classified again gets IsNotice's answer from
 // the memo (one entry a text and header flag), the header flag part of
@@ -21,5 +25,31 @@ func TestNoticeMemo(t *testing.T) {
 	}
 	if got, want := (*NoticeMemo)(nil).IsNotice(text, true), IsNotice(text, true); got != want {
 		t.Fatalf("nil memo: %v, want %v", got, want)
+	}
+}
+
+// TestSplitMemos: a post candidate and a title-like line met again are
+// answered from the memos (Classify of the normalized text, isTitleLike),
+// which keep copies of the raw text.
+func TestSplitMemos(t *testing.T) {
+	doc := "前置き\n" + "個人情報漏えいに関するお知らせ" + "\n後書き"
+	line := doc[len("前置き\n") : len(doc)-len("\n後書き")]
+	for i := 0; i < 3; i++ {
+		if got, want := isTitleLikeMemo(line), isTitleLike(line); got != want {
+			t.Fatalf("isTitleLikeMemo: %v, want %v", got, want)
+		}
+	}
+	if v, ok := titleLike.Get(line); !ok || v != isTitleLike(line) {
+		t.Fatalf("titleLike keeps %v, %v for the line", v, ok)
+	}
+	post := "当社サーバーへの不正アクセスにより、お客様の個人情報が漏えいした可能性があります。" + doc
+	wantN, wantM := Classify(normalize.Text(post))
+	for i := 0; i < 3; i++ {
+		if n, m := classifyRaw(post); n != wantN || m != wantM {
+			t.Fatalf("classifyRaw: %v %v, want %v %v", n, m, wantN, wantM)
+		}
+	}
+	if k, ok := postKinds.Get(post); !ok || k != (postKind{wantN, wantM}) {
+		t.Fatalf("postKinds keeps %v, %v for the post", k, ok)
 	}
 }

@@ -198,8 +198,8 @@ func splitPosts(d *lineText, from, to int) []int {
 		if body[i]-body[start] < minSide || body[next]-body[i] < minSide {
 			continue
 		}
-		nb, _ := Classify(normalize.Text(d.join(from+start, from+i)))
-		na, ma := Classify(normalize.Text(d.join(from+i, from+next)))
+		nb, _ := classifyRaw(d.join(from+start, from+i))
+		na, ma := classifyRaw(d.join(from+i, from+next))
 		if nb != na && (nb || ma > 2) {
 			cuts = append(cuts, from+i)
 			start = i
@@ -215,7 +215,7 @@ func splitPosts(d *lineText, from, to int) []int {
 func isBoundary(lines []string, i int) bool {
 	// The blank line above is checked first: it is cheap, and most lines
 	// have none, while isTitleLike normalizes the line.
-	if i == 0 || strings.TrimSpace(lines[i-1]) != "" || !isTitleLike(lines[i]) {
+	if i == 0 || strings.TrimSpace(lines[i-1]) != "" || !isTitleLikeMemo(lines[i]) {
 		return false
 	}
 	// The line above the blank, if it ends a post.
