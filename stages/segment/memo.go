@@ -47,15 +47,24 @@ func (m *NoticeMemo) IsNotice(normalized string, hasHeader bool) bool {
 	return ok
 }
 
-// The kinds of raw post candidates and whether raw lines look like a
-// post's title, as splitPosts and isBoundary find them: a blog archive
-// repeats its posts, so Split of one file meets the same lines and posts
-// many times. Both are pure functions of the raw text, the whole key; the
-// memos keep copies, never a slice of the document. Bounded (recent.Memo).
+// The kinds of raw post candidates, whether raw lines look like a post's
+// title and the headers they hold, as splitPosts, isBoundary and
+// ParseHeader find them: a blog archive repeats its posts, so Split of one
+// file meets the same lines and posts many times. Each is a pure function
+// of the raw text, the whole key; the memos keep copies, never a slice of
+// the document. Bounded (recent.Memo).
 var (
 	postKinds = recent.New[string, postKind](16384, 8<<20, func(s string) int { return len(s) })
 	titleLike = recent.New[string, bool](16384, 1<<20, func(s string) int { return len(s) })
+	headers   = recent.New[string, parsedHeader](16384, 1<<20, func(s string) int { return len(s) })
 )
+
+// parsedHeader is what ParseHeader gives for a line: strings of their own
+// (the normalized line's), never a slice of the line.
+type parsedHeader struct {
+	h  Header
+	ok bool
+}
 
 // postKind is Classify of a normalized post candidate.
 type postKind struct {

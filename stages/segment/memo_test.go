@@ -53,3 +53,22 @@ func TestSplitMemos(t *testing.T) {
 		t.Fatalf("postKinds keeps %v, %v for the post", k, ok)
 	}
 }
+
+// TestHeaderMemo: a header line met again is answered from the memo, with
+// what parsing it gives; a line that is not a header too.
+func TestHeaderMemo(t *testing.T) {
+	for _, line := range []string{"【公表 #2023-265】 株式会社テスト 不正アクセスについて", "【お知らせ】 #なし"} {
+		wantH, wantOK := parseHeader(line)
+		for i := 0; i < 3; i++ {
+			if h, ok := ParseHeader("  " + line + " "); h != wantH || ok != wantOK {
+				t.Fatalf("%q: %+v %v, want %+v %v", line, h, ok, wantH, wantOK)
+			}
+		}
+		if r, ok := headers.Get(line); !ok || r != (parsedHeader{wantH, wantOK}) {
+			t.Fatalf("%q: the memo keeps %+v, %v", line, r, ok)
+		}
+	}
+	if h, ok := parseHeader("【公表 #2023-265】 株式会社テスト"); !ok || h.CaseID != "2023-265" {
+		t.Fatalf("the case is no header: %+v %v", h, ok)
+	}
+}

@@ -66,6 +66,18 @@ func ParseHeader(line string) (h Header, ok bool) {
 	if !strings.HasPrefix(l, "【") {
 		return Header{}, false
 	}
+	if r, found := headers.Get(l); found {
+		return r.h, r.ok
+	}
+	h, ok = parseHeader(l)
+	if len(l) <= (1<<20)/4 {
+		headers.Add(strings.Clone(l), parsedHeader{h, ok})
+	}
+	return h, ok
+}
+
+// parseHeader is ParseHeader of a trimmed line that starts with 【.
+func parseHeader(l string) (h Header, ok bool) {
 	m := headerRE.FindStringSubmatch(normalize.Chars(l))
 	if m == nil {
 		return Header{}, false
