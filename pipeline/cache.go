@@ -277,8 +277,16 @@ func (c *segmentCache) count(hit bool) {
 	c.mu.Unlock()
 }
 
-// put records a result computed in this run.
+// put records a result computed in this run. A key this run recorded
+// already is not encoded again (append would drop its line): a blog
+// archive holds the same segment many times.
 func (c *segmentCache) put(key string, v cached) {
+	c.mu.Lock()
+	done := c.newIdx[key]
+	c.mu.Unlock()
+	if done {
+		return
+	}
 	n := v.Notice
 	n.IsIncident = v.IsIncident
 	b := encodeBatch(fileBatch{Notices: []schemas.Notice{n}})

@@ -89,3 +89,28 @@ func mustCacheVersion(t *testing.T, sum Summary) string {
 	}
 	return v
 }
+
+// TestCachePutTwiceEncodesOnce: a segment this run recorded already (a
+// blog archive repeats its notices) is not encoded again, and its line is
+// written once.
+func TestCachePutTwiceEncodesOnce(t *testing.T) {
+	dir := t.TempDir()
+	c, err := openCache(filepath.Join(dir, "out"), dir, "v1", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := strings.Repeat("a", keyLen)
+	v := cached{IsIncident: true}
+	v.Notice.Organization, v.Notice.Cause = "株式会社テスト", "unauthorized_access"
+	c.put(key, v)
+	off := c.off
+	if allocs := testing.AllocsPerRun(20, func() { c.put(key, v) }); allocs > 0 {
+		t.Errorf("a second put of a key allocates %.0f times: it encodes the entry again", allocs)
+	}
+	if c.off != off {
+		t.Errorf("a second put of a key wrote %d bytes", c.off-off)
+	}
+	if err := c.close(); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -26,8 +26,10 @@ type stages struct {
 	loader    *load.Loader
 	extractor extract.Extractor
 	enricher  *enrich.Enricher
-	cache     *segmentCache // nil: no cache
-	files     *fileIndex    // nil: every input is read
+	texts     *normalize.Memo     // the normalized text of recent raw segments
+	kinds     *segment.NoticeMemo // whether recent segments are notices
+	cache     *segmentCache       // nil: no cache
+	files     *fileIndex          // nil: every input is read
 	// tokenizerBuilt is closed once the tokenizer is built, when the run
 	// builds it up front; nil when it does not (a rerun from the cache).
 	tokenizerBuilt <-chan struct{}
@@ -42,7 +44,7 @@ type stages struct {
 
 // newStages returns the stages of a run, with no cache.
 func newStages() *stages {
-	return &stages{loader: load.NewLoader(), extractor: extract.New(), enricher: enrich.New(), times: &stageTimes{},
+	return &stages{loader: load.NewLoader(), extractor: extract.New(), enricher: enrich.New(), texts: normalize.NewMemo(), kinds: segment.NewNoticeMemo(), times: &stageTimes{},
 		batchNotices: defaultBatchNotices, batchBytes: defaultBatchBytes}
 }
 
@@ -303,7 +305,7 @@ func (p *pendingFile) failed(r any) {
 // the segment went over its budget, or ctx ended.
 func (s *stages) notice(ctx context.Context, doc load.Document, seg segment.Segment, index int32) (schemas.Notice, pendingNotice, error) {
 	t0 := time.Now()
-	text := normalize.Text(seg.Text)
+	text := s.texts.Text(seg.Text)
 	s.times.add(stageNormalize, t0)
 	n := schemas.Notice{
 		SourcePath:   doc.Source,
@@ -333,7 +335,7 @@ func (s *stages) notice(ctx context.Context, doc load.Document, seg segment.Segm
 		}
 	}
 	t0 = time.Now()
-	n.IsIncident = segment.IsNotice(text, seg.Header != nil)
+	n.IsIncident = s.kinds.IsNotice(text, seg.Header != nil)
 	if n.IsIncident {
 		var err error
 		todo.extract, err = s.extractor.Prepare(ctx, in, &n)

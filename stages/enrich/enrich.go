@@ -4,13 +4,16 @@ import (
 	"github.com/breachtrend/breachtrend/schemas"
 )
 
-// Enricher adds the per-notice derived fields. Safe for concurrent use.
+// Enricher adds the per-notice derived fields. Safe for concurrent use,
+// once Sectors is loaded.
 type Enricher struct {
 	Sectors *Sectors
+	memo    *memo // nil: no memo
 }
 
-// New returns an Enricher with the bundled organization table.
-func New() *Enricher { return &Enricher{Sectors: NewSectors()} }
+// New returns an Enricher with the bundled organization table, and a memo
+// of the notices it enriched.
+func New() *Enricher { return &Enricher{Sectors: NewSectors(), memo: newMemo()} }
 
 // Notice sets the organization a regulator's notice is about, the
 // organization key, the breached contractor, sector, VERIS action, TSR
@@ -20,12 +23,13 @@ func (e *Enricher) Notice(n *schemas.Notice) {
 	if !n.IsIncident {
 		return
 	}
-	if body := SupervisedBody(n.Organization, n.Title, n.Text); body != "" {
-		n.Organization = body // the regulator published it; the incident is the body's
+	d := e.derive(n.Organization, n.Title, n.Text)
+	if d.body != "" {
+		n.Organization = d.body // the regulator published it; the incident is the body's
 		setSource(n, "organization", "enrich:supervised_body")
 	}
-	n.OrganizationKey = OrgKey(n.Organization)
-	n.Contractor = Contractor(n.Text)
+	n.OrganizationKey = d.orgKey
+	n.Contractor = d.contractor
 	if n.Cause == "" {
 		n.Cause = "unknown"
 		setSource(n, "cause", "default:unknown")
@@ -33,15 +37,39 @@ func (e *Enricher) Notice(n *schemas.Notice) {
 	if c, ok := schemas.CauseByName(n.Cause); ok {
 		n.VerisAction, n.TSRCategory = c.Veris, c.TSR
 	}
-	var route string
-	n.Sector, route = e.Sectors.SectorRoute(n.Organization, n.Text)
-	if route != "" {
-		setSource(n, "sector", route)
+	n.Sector = d.sector
+	if d.route != "" {
+		setSource(n, "sector", d.route)
 	}
 	if !n.PublishedDate.IsZero() && !n.DiscoveredDate.IsZero() {
 		d := n.PublishedDate.Sub(n.DiscoveredDate)
 		n.DisclosureDelayDays = &d
 	}
+}
+
+// derived are the fields Notice finds in a notice's organization, title
+// and text: strings only, so a memo's entry is shared by no notice.
+type derived struct {
+	body, orgKey, contractor, sector, route string
+}
+
+// derive finds the derived fields of an organization, title and text,
+// from the memo when they came before.
+func (e *Enricher) derive(org, title, text string) derived {
+	k := memoKey{sectors: e.Sectors, loads: e.Sectors.loads, org: org, title: title, text: text}
+	if d, ok := e.memo.get(k); ok {
+		return d
+	}
+	var d derived
+	d.body = SupervisedBody(org, title, text)
+	if d.body != "" {
+		org = d.body
+	}
+	d.orgKey = OrgKey(org)
+	d.contractor = Contractor(text)
+	d.sector, d.route = e.Sectors.SectorRoute(org, text)
+	e.memo.add(k, d)
+	return d
 }
 
 // setSource records how field was found (Notice.FieldSources).

@@ -22,6 +22,9 @@ import (
 // (サービス業 → R).
 type Sectors struct {
 	known map[string]string
+	// loads counts the calls of Load, so that a memo of sectors (the
+	// Enricher's) knows the table changed.
+	loads int
 }
 
 // NewSectors returns the bundled table of known organizations
@@ -48,6 +51,7 @@ var bundledKnown = func() map[string]string {
 // Load adds "organization,letter" lines (# comments allowed); name says
 // where they come from in errors.
 func (s *Sectors) Load(r io.Reader, name string) error {
+	s.loads++
 	sc := bufio.NewScanner(r)
 	for line := 1; sc.Scan(); line++ {
 		t := strings.TrimSpace(sc.Text())

@@ -66,6 +66,18 @@ func ParseHeader(line string) (h Header, ok bool) {
 	if !strings.HasPrefix(l, "【") {
 		return Header{}, false
 	}
+	if r, found := headers.Get(l); found {
+		return r.h, r.ok
+	}
+	h, ok = parseHeader(l)
+	if len(l) <= (1<<20)/4 {
+		headers.Add(strings.Clone(l), parsedHeader{h, ok})
+	}
+	return h, ok
+}
+
+// parseHeader is ParseHeader of a trimmed line that starts with 【.
+func parseHeader(l string) (h Header, ok bool) {
 	m := headerRE.FindStringSubmatch(normalize.Chars(l))
 	if m == nil {
 		return Header{}, false
@@ -198,8 +210,8 @@ func splitPosts(d *lineText, from, to int) []int {
 		if body[i]-body[start] < minSide || body[next]-body[i] < minSide {
 			continue
 		}
-		nb, _ := Classify(normalize.Text(d.join(from+start, from+i)))
-		na, ma := Classify(normalize.Text(d.join(from+i, from+next)))
+		nb, _ := classifyRaw(d.join(from+start, from+i))
+		na, ma := classifyRaw(d.join(from+i, from+next))
 		if nb != na && (nb || ma > 2) {
 			cuts = append(cuts, from+i)
 			start = i
@@ -215,7 +227,7 @@ func splitPosts(d *lineText, from, to int) []int {
 func isBoundary(lines []string, i int) bool {
 	// The blank line above is checked first: it is cheap, and most lines
 	// have none, while isTitleLike normalizes the line.
-	if i == 0 || strings.TrimSpace(lines[i-1]) != "" || !isTitleLike(lines[i]) {
+	if i == 0 || strings.TrimSpace(lines[i-1]) != "" || !isTitleLikeMemo(lines[i]) {
 		return false
 	}
 	// The line above the blank, if it ends a post.

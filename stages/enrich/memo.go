@@ -1,0 +1,57 @@
+package enrich
+
+import (
+	"strings"
+
+	"github.com/breachtrend/breachtrend/internal/recent"
+)
+
+// memo remembers what Enricher.derive found for the recent notices of a
+// run, so that a notice that comes again (a blog archive export holds the
+// same notice many times) gets it without a second search. derive is a
+// pure function of the organization, the title, the text and the table of
+// Sectors (a bundled table, and the --sectors lines Load adds before the
+// run), which are the whole key: the table by its pointer and its count of
+// loads, the strings compared in full. The values are strings, so no two
+// notices share anything they could change.
+//
+// The strings kept are copies: a title is a slice of its whole document,
+// which must not be kept alive by the memo. Bounded (recent.Memo): a
+// generation holds 16k notices or 4 MiB of their text. A nil *memo keeps
+// nothing. Safe for concurrent use.
+type memo struct {
+	derived *recent.Memo[memoKey, derived]
+}
+
+// memoKey is everything derive reads.
+type memoKey struct {
+	sectors          *Sectors
+	loads            int
+	org, title, text string
+}
+
+func newMemo() *memo {
+	return &memo{derived: recent.New[memoKey, derived](16384, 4<<20, func(k memoKey) int {
+		return len(k.org) + len(k.title) + len(k.text)
+	})}
+}
+
+// get returns the fields derived for k, if they are kept.
+func (m *memo) get(k memoKey) (derived, bool) {
+	if m == nil {
+		return derived{}, false
+	}
+	return m.derived.Get(k)
+}
+
+// add keeps d as the fields derived for k, with copies of k's and d's
+// strings (d's may be slices of the text or title).
+func (m *memo) add(k memoKey, d derived) {
+	if m == nil || len(k.org)+len(k.title)+len(k.text) > (4<<20)/4 {
+		return
+	}
+	k.org, k.title, k.text = strings.Clone(k.org), strings.Clone(k.title), strings.Clone(k.text)
+	d.body, d.orgKey, d.contractor = strings.Clone(d.body), strings.Clone(d.orgKey), strings.Clone(d.contractor)
+	d.sector, d.route = strings.Clone(d.sector), strings.Clone(d.route)
+	m.derived.Add(k, d)
+}

@@ -1,0 +1,65 @@
+package enrich
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/breachtrend/breachtrend/schemas"
+)
+
+// TestMemoSameNotice: a notice enriched again gets from the memo (one
+// entry) what an Enricher without a memo gives, in fields of its own.
+func TestMemoSameNotice(t *testing.T) {
+	notice := func() *schemas.Notice {
+		return &schemas.Notice{IsIncident: true, Organization: "北海道大学病院", Title: "個人情報の漏えいについて",
+			Text:          "印刷業務を委託している事業者(株式会社イセトー)からランサムウェアによる被害の報告がありました。患者の情報が流出しました。",
+			PublishedDate: schemas.MustDate("2023-07-24"), DiscoveredDate: schemas.MustDate("2023-07-03")}
+	}
+	want := notice()
+	(&Enricher{Sectors: NewSectors()}).Notice(want)
+	if want.Contractor == "" || want.Sector == "" {
+		t.Fatalf("the case finds no contractor or sector: %+v", want)
+	}
+	e := New()
+	first, second := notice(), notice()
+	e.Notice(first)
+	e.Notice(second)
+	for _, n := range []*schemas.Notice{first, second} {
+		if !reflect.DeepEqual(n, want) {
+			t.Fatalf("memo: %+v\nwant %+v", n, want)
+		}
+	}
+	if n := e.memo.derived.Len(); n != 1 {
+		t.Fatalf("memo holds %d entries, want 1", n)
+	}
+	second.FieldSources["sector"] = "changed"
+	*second.DisclosureDelayDays = 99
+	if first.FieldSources["sector"] == "changed" || *first.DisclosureDelayDays == 99 {
+		t.Fatal("two notices share a map or a pointer")
+	}
+	third := notice()
+	e.Notice(third)
+	if !reflect.DeepEqual(third, want) {
+		t.Fatalf("after a copy changed: %+v\nwant %+v", third, want)
+	}
+}
+
+// TestMemoSectorsLoad: lines loaded after a notice was enriched decide
+// its sector the next time; the memo does not serve the old one.
+func TestMemoSectorsLoad(t *testing.T) {
+	e := New()
+	n := &schemas.Notice{IsIncident: true, Organization: "株式会社ほげ", Text: "不正アクセスがありました。"}
+	e.Notice(n)
+	if n.Sector == "T" {
+		t.Fatalf("the case is already T")
+	}
+	if err := e.Sectors.Load(strings.NewReader("株式会社ほげ,T\n"), "test"); err != nil {
+		t.Fatal(err)
+	}
+	again := &schemas.Notice{IsIncident: true, Organization: "株式会社ほげ", Text: "不正アクセスがありました。"}
+	e.Notice(again)
+	if again.Sector != "T" {
+		t.Fatalf("after Load: sector %q, want T", again.Sector)
+	}
+}

@@ -1,0 +1,45 @@
+package normalize
+
+import (
+	"strings"
+
+	"github.com/breachtrend/breachtrend/internal/recent"
+)
+
+// Memo is Text with a memory of the run's recent segments, so that a
+// segment that comes again (a blog archive export holds the same notice
+// many times, a feed sends a notice again) gets the text its first time
+// gave instead of a second normalization. Text is a pure function of its
+// argument and strings are immutable, so the remembered text is exactly
+// what a second call would give; the key is the whole raw text, compared
+// in full.
+//
+// The memo keeps copies of the raw and the normalized text, never a
+// substring of the caller's: a segment is a slice of its whole document,
+// which must not be kept alive by the memo. It is bounded (recent.Memo):
+// a generation holds 16k segments or 8 MiB of their raw text. A nil
+// *Memo is Text. Safe for concurrent use.
+type Memo struct {
+	texts *recent.Memo[string, string]
+}
+
+// NewMemo returns an empty Memo.
+func NewMemo() *Memo {
+	return &Memo{texts: recent.New[string, string](16384, 8<<20, func(s string) int { return len(s) })}
+}
+
+// Text returns Text(s).
+func (m *Memo) Text(s string) string {
+	if m == nil {
+		return Text(s)
+	}
+	if t, ok := m.texts.Get(s); ok {
+		return t
+	}
+	t := Text(s)
+	if len(s) > (8<<20)/4 {
+		return t // too large to keep; recent.Memo would refuse it
+	}
+	kept, _ := m.texts.Add(strings.Clone(s), strings.Clone(t))
+	return kept
+}

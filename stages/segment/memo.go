@@ -1,0 +1,98 @@
+package segment
+
+import (
+	"strings"
+
+	"github.com/breachtrend/breachtrend/internal/recent"
+	"github.com/breachtrend/breachtrend/stages/normalize"
+)
+
+// NoticeMemo is IsNotice with a memory of the run's recent segments, so
+// that a segment that comes again (a blog archive export holds the same
+// notice many times) is classified once. IsNotice is a pure function of
+// its two arguments, which are the whole key, the text compared in full.
+//
+// The memo keeps a copy of the text, never the caller's string. It is
+// bounded (recent.Memo): a generation holds 16k segments or 8 MiB of
+// their text. A nil *NoticeMemo is IsNotice. Safe for concurrent use.
+type NoticeMemo struct {
+	kinds *recent.Memo[noticeKey, bool]
+}
+
+// noticeKey is everything IsNotice reads.
+type noticeKey struct {
+	normalized string
+	hasHeader  bool
+}
+
+// NewNoticeMemo returns an empty NoticeMemo.
+func NewNoticeMemo() *NoticeMemo {
+	return &NoticeMemo{kinds: recent.New[noticeKey, bool](16384, 8<<20, func(k noticeKey) int { return len(k.normalized) })}
+}
+
+// IsNotice returns IsNotice(normalized, hasHeader).
+func (m *NoticeMemo) IsNotice(normalized string, hasHeader bool) bool {
+	if m == nil {
+		return IsNotice(normalized, hasHeader)
+	}
+	k := noticeKey{normalized, hasHeader}
+	if ok, found := m.kinds.Get(k); found {
+		return ok
+	}
+	ok := IsNotice(normalized, hasHeader)
+	if len(normalized) <= (8<<20)/4 {
+		k.normalized = strings.Clone(normalized)
+		m.kinds.Add(k, ok)
+	}
+	return ok
+}
+
+// The kinds of raw post candidates, whether raw lines look like a post's
+// title and the headers they hold, as splitPosts, isBoundary and
+// ParseHeader find them: a blog archive repeats its posts, so Split of one
+// file meets the same lines and posts many times. Each is a pure function
+// of the raw text, the whole key; the memos keep copies, never a slice of
+// the document. Bounded (recent.Memo).
+var (
+	postKinds = recent.New[string, postKind](16384, 8<<20, func(s string) int { return len(s) })
+	titleLike = recent.New[string, bool](16384, 1<<20, func(s string) int { return len(s) })
+	headers   = recent.New[string, parsedHeader](16384, 1<<20, func(s string) int { return len(s) })
+)
+
+// parsedHeader is what ParseHeader gives for a line: strings of their own
+// (the normalized line's), never a slice of the line.
+type parsedHeader struct {
+	h  Header
+	ok bool
+}
+
+// postKind is Classify of a normalized post candidate.
+type postKind struct {
+	notice bool
+	margin float64
+}
+
+// classifyRaw is Classify(normalize.Text(raw)), from postKinds when raw
+// came before.
+func classifyRaw(raw string) (notice bool, margin float64) {
+	if k, ok := postKinds.Get(raw); ok {
+		return k.notice, k.margin
+	}
+	notice, margin = Classify(normalize.Text(raw))
+	if len(raw) <= (8<<20)/4 {
+		postKinds.Add(strings.Clone(raw), postKind{notice, margin})
+	}
+	return notice, margin
+}
+
+// isTitleLikeMemo is isTitleLike(l), from titleLike when l came before.
+func isTitleLikeMemo(l string) bool {
+	if ok, found := titleLike.Get(l); found {
+		return ok
+	}
+	ok := isTitleLike(l)
+	if len(l) <= (1<<20)/4 {
+		titleLike.Add(strings.Clone(l), ok)
+	}
+	return ok
+}
