@@ -17,7 +17,7 @@ import (
 //
 // The strings kept are copies: a title is a slice of its whole document,
 // which must not be kept alive by the memo. Bounded (recent.Memo): a
-// generation holds 16k notices or 4 MiB of their text. A nil *memo keeps
+// generation holds 16k notices or 1 MiB of their text. A nil *memo keeps
 // nothing. Safe for concurrent use.
 type memo struct {
 	derived *recent.Memo[memoKey, derived]
@@ -31,7 +31,7 @@ type memoKey struct {
 }
 
 func newMemo() *memo {
-	return &memo{derived: recent.New[memoKey, derived](16384, 4<<20, func(k memoKey) int {
+	return &memo{derived: recent.New[memoKey, derived](16384, 1<<20, func(k memoKey) int {
 		return len(k.org) + len(k.title) + len(k.text)
 	})}
 }
@@ -47,7 +47,7 @@ func (m *memo) get(k memoKey) (derived, bool) {
 // add keeps d as the fields derived for k, with copies of k's and d's
 // strings (d's may be slices of the text or title).
 func (m *memo) add(k memoKey, d derived) {
-	if m == nil || len(k.org)+len(k.title)+len(k.text) > (4<<20)/4 {
+	if m == nil || len(k.org)+len(k.title)+len(k.text) > (1<<20)/4 {
 		return
 	}
 	k.org, k.title, k.text = strings.Clone(k.org), strings.Clone(k.title), strings.Clone(k.text)

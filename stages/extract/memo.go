@@ -19,7 +19,7 @@ import (
 // entry.
 //
 // It is bounded (recent.Memo), so that a run of distinct notices (most
-// corpora) keeps little: a generation holds 16k inputs or 4 MiB of their
+// corpora) keeps little: a generation holds 16k inputs or 1 MiB of their
 // text, the notices of a few hundred files of a blog archive or ~15k
 // records of a JSON Lines feed. Safe for concurrent use.
 type memo struct {
@@ -28,7 +28,7 @@ type memo struct {
 }
 
 func newMemo() *memo {
-	return &memo{inputs: recent.New[Input, *memoEntry](16384, 4<<20, func(in Input) int {
+	return &memo{inputs: recent.New[Input, *memoEntry](16384, 1<<20, func(in Input) int {
 		return len(in.Text) + len(in.Title) + len(in.HeaderRest)
 	})}
 }

@@ -17,7 +17,7 @@ import (
 // The memo keeps copies of the raw and the normalized text, never a
 // substring of the caller's: a segment is a slice of its whole document,
 // which must not be kept alive by the memo. It is bounded (recent.Memo):
-// a generation holds 16k segments or 8 MiB of their raw text. A nil
+// a generation holds 16k segments or 1 MiB of their raw text. A nil
 // *Memo is Text. Safe for concurrent use.
 type Memo struct {
 	texts *recent.Memo[string, string]
@@ -25,7 +25,7 @@ type Memo struct {
 
 // NewMemo returns an empty Memo.
 func NewMemo() *Memo {
-	return &Memo{texts: recent.New[string, string](16384, 8<<20, func(s string) int { return len(s) })}
+	return &Memo{texts: recent.New[string, string](16384, 1<<20, func(s string) int { return len(s) })}
 }
 
 // Text returns Text(s).
@@ -37,7 +37,7 @@ func (m *Memo) Text(s string) string {
 		return t
 	}
 	t := Text(s)
-	if len(s) > (8<<20)/4 {
+	if len(s) > (1<<20)/4 {
 		return t // too large to keep; recent.Memo would refuse it
 	}
 	kept, _ := m.texts.Add(strings.Clone(s), strings.Clone(t))

@@ -13,7 +13,7 @@ import (
 // its two arguments, which are the whole key, the text compared in full.
 //
 // The memo keeps a copy of the text, never the caller's string. It is
-// bounded (recent.Memo): a generation holds 16k segments or 8 MiB of
+// bounded (recent.Memo): a generation holds 16k segments or 1 MiB of
 // their text. A nil *NoticeMemo is IsNotice. Safe for concurrent use.
 type NoticeMemo struct {
 	kinds *recent.Memo[noticeKey, bool]
@@ -27,7 +27,7 @@ type noticeKey struct {
 
 // NewNoticeMemo returns an empty NoticeMemo.
 func NewNoticeMemo() *NoticeMemo {
-	return &NoticeMemo{kinds: recent.New[noticeKey, bool](16384, 8<<20, func(k noticeKey) int { return len(k.normalized) })}
+	return &NoticeMemo{kinds: recent.New[noticeKey, bool](16384, 1<<20, func(k noticeKey) int { return len(k.normalized) })}
 }
 
 // IsNotice returns IsNotice(normalized, hasHeader).
@@ -40,7 +40,7 @@ func (m *NoticeMemo) IsNotice(normalized string, hasHeader bool) bool {
 		return ok
 	}
 	ok := IsNotice(normalized, hasHeader)
-	if len(normalized) <= (8<<20)/4 {
+	if len(normalized) <= (1<<20)/4 {
 		k.normalized = strings.Clone(normalized)
 		m.kinds.Add(k, ok)
 	}
@@ -54,7 +54,7 @@ func (m *NoticeMemo) IsNotice(normalized string, hasHeader bool) bool {
 // of the raw text, the whole key; the memos keep copies, never a slice of
 // the document. Bounded (recent.Memo).
 var (
-	postKinds = recent.New[string, postKind](16384, 8<<20, func(s string) int { return len(s) })
+	postKinds = recent.New[string, postKind](16384, 1<<20, func(s string) int { return len(s) })
 	titleLike = recent.New[string, bool](16384, 1<<20, func(s string) int { return len(s) })
 	headers   = recent.New[string, parsedHeader](16384, 1<<20, func(s string) int { return len(s) })
 )
@@ -79,7 +79,7 @@ func classifyRaw(raw string) (notice bool, margin float64) {
 		return k.notice, k.margin
 	}
 	notice, margin = Classify(normalize.Text(raw))
-	if len(raw) <= (8<<20)/4 {
+	if len(raw) <= (1<<20)/4 {
 		postKinds.Add(strings.Clone(raw), postKind{notice, margin})
 	}
 	return notice, margin
