@@ -44,14 +44,18 @@ func (m *Memo[K, V]) Get(k K) (V, bool) {
 	return v, ok
 }
 
+// Fits reports whether k is small enough to keep: callers that copy a key
+// before Add ask first, so a key Add would refuse is never copied.
+func (m *Memo[K, V]) Fits(k K) bool { return m.size(k) <= m.maxSize/4 }
+
 // Add keeps v as the value of k, unless k has one already (another
 // goroutine was first), and returns the value kept; ok is false when k is
 // too large to keep.
 func (m *Memo[K, V]) Add(k K, v V) (kept V, ok bool) {
-	size := m.size(k)
-	if size > m.maxSize/4 {
+	if !m.Fits(k) {
 		return v, false
 	}
+	size := m.size(k)
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if first, ok := m.cur[k]; ok {

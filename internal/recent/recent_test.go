@@ -77,3 +77,18 @@ func TestOldMovesUp(t *testing.T) {
 		t.Error("1 is gone: it moved up when found")
 	}
 }
+
+// TestFits: a key fits when its size is at most a quarter of a
+// generation, and Add refuses exactly the keys that do not fit.
+func TestFits(t *testing.T) {
+	m := New[string, int](10, 8, func(s string) int { return len(s) })
+	if !m.Fits("ab") || m.Fits("abc") {
+		t.Fatalf("Fits(ab) = %v, Fits(abc) = %v; want true, false (a quarter of 8 is 2)", m.Fits("ab"), m.Fits("abc"))
+	}
+	if _, ok := m.Add("abc", 1); ok {
+		t.Error("Add kept a key that does not fit")
+	}
+	if _, ok := m.Add("ab", 1); !ok {
+		t.Error("Add refused a key that fits")
+	}
+}

@@ -47,7 +47,7 @@ func (m *memo) get(k memoKey) (derived, bool) {
 // add keeps d as the fields derived for k, with copies of k's and d's
 // strings (d's may be slices of the text or title).
 func (m *memo) add(k memoKey, d derived) {
-	if m == nil || len(k.org)+len(k.title)+len(k.text) > (1<<20)/4 {
+	if m == nil || !m.derived.Fits(k) {
 		return
 	}
 	k.org, k.title, k.text = strings.Clone(k.org), strings.Clone(k.title), strings.Clone(k.text)

@@ -37,8 +37,8 @@ func (m *Memo) Text(s string) string {
 		return t
 	}
 	t := Text(s)
-	if len(s) > (1<<20)/4 {
-		return t // too large to keep; recent.Memo would refuse it
+	if !m.texts.Fits(s) {
+		return t // too large to keep
 	}
 	kept, _ := m.texts.Add(strings.Clone(s), strings.Clone(t))
 	return kept

@@ -30,7 +30,10 @@ func TestMemoText(t *testing.T) {
 	if got := (*Memo)(nil).Text(seg); got != want {
 		t.Fatalf("nil memo: %q, want %q", got, want)
 	}
-	big := strings.Repeat("あ", (8<<20)/4/3+1)
+	big := strings.Repeat("あ", (1<<20)/4/3+1) // just over a quarter of a generation
+	if m.texts.Fits(big) {
+		t.Fatal("a segment over a quarter of a generation fits")
+	}
 	if got := m.Text(big); got != Text(big) {
 		t.Fatal("a segment too large to keep is not Text")
 	}

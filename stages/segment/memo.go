@@ -40,7 +40,7 @@ func (m *NoticeMemo) IsNotice(normalized string, hasHeader bool) bool {
 		return ok
 	}
 	ok := IsNotice(normalized, hasHeader)
-	if len(normalized) <= (1<<20)/4 {
+	if m.kinds.Fits(k) {
 		k.normalized = strings.Clone(normalized)
 		m.kinds.Add(k, ok)
 	}
@@ -79,7 +79,7 @@ func classifyRaw(raw string) (notice bool, margin float64) {
 		return k.notice, k.margin
 	}
 	notice, margin = Classify(normalize.Text(raw))
-	if len(raw) <= (1<<20)/4 {
+	if postKinds.Fits(raw) {
 		postKinds.Add(strings.Clone(raw), postKind{notice, margin})
 	}
 	return notice, margin
@@ -91,7 +91,7 @@ func isTitleLikeMemo(l string) bool {
 		return ok
 	}
 	ok := isTitleLike(l)
-	if len(l) <= (1<<20)/4 {
+	if titleLike.Fits(l) {
 		titleLike.Add(strings.Clone(l), ok)
 	}
 	return ok

@@ -70,7 +70,7 @@ func ParseHeader(line string) (h Header, ok bool) {
 		return r.h, r.ok
 	}
 	h, ok = parseHeader(l)
-	if len(l) <= (1<<20)/4 {
+	if headers.Fits(l) {
 		headers.Add(strings.Clone(l), parsedHeader{h, ok})
 	}
 	return h, ok
