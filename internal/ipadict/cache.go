@@ -1,6 +1,7 @@
 package ipadict
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"errors"
@@ -196,22 +197,28 @@ func (c Cache) Write(d *dict.Dict, t *Tables) error {
 		return err
 	}
 	sweepTemps(dir)
-	payload := encodePayload(d, t)
-	// What the next runs will read, checked whole, and once.
-	if dd, _, err := decodePayload(payload); err != nil {
-		return fmt.Errorf("encoding %s: %w", c.Path, err)
-	} else if err := validateDoubleArray(dd, len(dd.Morphs)); err != nil {
+	// What the next runs will read, checked whole, and once: Read checks
+	// all but the double array again, in case the file was written wrong.
+	if err := validate(d, t); err != nil {
 		return fmt.Errorf("encoding %s: %w", c.Path, err)
 	}
-	head := appendHeader(nil, header{version: formatVersion, key: c.keyHash(),
-		payloadSize: uint64(len(payload)), payloadCRC: crc32Checksum(payload)})
+	if err := validateDoubleArray(d, len(d.Morphs)); err != nil {
+		return fmt.Errorf("encoding %s: %w", c.Path, err)
+	}
 	tmp, err := os.CreateTemp(dir, FileName+tempInfix+"*")
 	if err != nil {
 		return err
 	}
-	_, err = tmp.Write(head)
+	// The header, which holds the payload's size and checksum, is written
+	// last, over zeros.
+	buf := bufio.NewWriterSize(tmp, 1<<20)
+	_, err = buf.Write(make([]byte, headerSize))
+	w := newPayloadWriter(buf)
+	w.encode(d, t)
+	err = errors.Join(err, w.err, buf.Flush())
 	if err == nil {
-		_, err = tmp.Write(payload)
+		_, err = tmp.WriteAt(appendHeader(nil, header{version: formatVersion, key: c.keyHash(),
+			payloadSize: w.size, payloadCRC: w.crc.Sum32()}), 0)
 	}
 	// No fsync: a file a crash leaves short or zeroed fails its checksum
 	// and is rebuilt, so the run need not wait for the disk.

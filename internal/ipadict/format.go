@@ -1,8 +1,12 @@
 package ipadict
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
+	"hash"
+	"hash/crc32"
+	"io"
 	"slices"
 	"unsafe"
 
@@ -57,15 +61,35 @@ func bytesOf[T any](s []T) []byte {
 	return unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(s))), len(s)*int(unsafe.Sizeof(zero)))
 }
 
-// payloadWriter appends sections to a payload.
-type payloadWriter struct{ b []byte }
+// payloadWriter writes sections to a payload, keeping its size and
+// checksum (crc32Checksum's) as it goes: the payload is streamed to the
+// file, never held whole in memory (27 MB more at the first run's peak).
+type payloadWriter struct {
+	w    io.Writer
+	crc  hash.Hash32
+	size uint64
+	err  error
+}
+
+func newPayloadWriter(w io.Writer) *payloadWriter {
+	return &payloadWriter{w: w, crc: crc32.NewIEEE()}
+}
+
+func (w *payloadWriter) write(p []byte) {
+	if w.err != nil {
+		return
+	}
+	_, w.err = w.w.Write(p)
+	w.crc.Write(p)
+	w.size += uint64(len(p))
+}
+
+var zeros [8]byte
 
 func (w *payloadWriter) section(p []byte) {
-	w.b = binary.LittleEndian.AppendUint64(w.b, uint64(len(p)))
-	w.b = append(w.b, p...)
-	for len(w.b)%8 != 0 {
-		w.b = append(w.b, 0)
-	}
+	w.write(binary.LittleEndian.AppendUint64(nil, uint64(len(p))))
+	w.write(p)
+	w.write(zeros[:(8-len(p)%8)%8])
 }
 
 func (w *payloadWriter) strings(list []string) {
@@ -120,11 +144,16 @@ func (w *payloadWriter) rows(c dict.Contents) {
 	w.strings(flat)
 }
 
-// encodePayload lays out d's tokenizer parts and t as the payload. Only
-// called where layoutOK and hostLittleEndian hold.
+// encodePayload lays out d's tokenizer parts and t as a payload in memory.
 func encodePayload(d *dict.Dict, t *Tables) []byte {
-	size := 32 << 20 // the IPA dictionary's is ~27 MB
-	w := &payloadWriter{b: make([]byte, 0, size)}
+	var b bytes.Buffer
+	newPayloadWriter(&b).encode(d, t)
+	return b.Bytes()
+}
+
+// encode writes d's tokenizer parts and t as the payload. Only called
+// where layoutOK and hostLittleEndian hold.
+func (w *payloadWriter) encode(d *dict.Dict, t *Tables) {
 	w.section(bytesOf(d.Morphs))
 	w.section(bytesOf(d.Index.Da))
 	w.pairs(d.Index.Dup)
@@ -151,7 +180,6 @@ func encodePayload(d *dict.Dict, t *Tables) []byte {
 	w.section(bytesOf(t.BaseFrom))
 	w.section([]byte(t.Bases))
 	w.section(bytesOf(t.HasBase))
-	return w.b
 }
 
 // payloadReader walks a payload's sections, checking each against the

@@ -79,7 +79,7 @@ func validateOffsets(what string, from []uint32, words, total int) error {
 	}
 	for id := 1; id <= words; id++ {
 		if from[id] < from[id-1] {
-			return fmt.Errorf("%s offsets: word %d starts at %d, after %d", what, id, from[id-1], from[id])
+			return fmt.Errorf("%s offsets: word %d ends at %d, before its start %d", what, id-1, from[id], from[id-1])
 		}
 	}
 	return nil
