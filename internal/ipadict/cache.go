@@ -75,6 +75,9 @@ func BuildKey() (key string, ok bool) {
 	return key, true
 }
 
+// maxPayload bounds what Read reads: IPA's payload is 27 MB.
+const maxPayload = 1 << 30
+
 // Source says where Cache.Load found the dictionary.
 type Source int
 
@@ -161,13 +164,19 @@ func (c Cache) Read() (*dict.Dict, *Tables, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	if h.payloadSize > maxPayload {
+		return nil, nil, fmt.Errorf("%s: a payload of %d bytes, more than a dictionary's %d", c.Path, h.payloadSize, maxPayload)
+	}
 	if size := uint64(info.Size()); size != headerSize+h.payloadSize {
 		return nil, nil, fmt.Errorf("%s: %d bytes, its header says %d", c.Path, size, headerSize+h.payloadSize)
 	}
 	// Words, so that the payload starts 8-byte aligned: its sections are
-	// viewed in place as slices of int16, int32 and int64.
-	words := make([]uint64, (h.payloadSize+7)/8)
-	payload := unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(words))), len(words)*8)[:h.payloadSize]
+	// viewed in place as slices of int16, int32 and int64. On the Go heap,
+	// where it counts against a run's soft memory limit: memory mapped
+	// outside it (anonymous, or the file itself) let the heap grow 27 MB
+	// more under the limit, and the 10k bench run's peak RSS from 299 to
+	// 325 MB, for no CPU measurably saved.
+	payload := heapAlloc(int(h.payloadSize))
 	if _, err := io.ReadFull(f, payload); err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", c.Path, err)
 	}
@@ -281,4 +290,11 @@ func sweepTemps(dir string) {
 // crc32Checksum is the payload's checksum. IEEE's polynomial, not
 // Castagnoli's: Go computes it with carry-less multiplication, twice as
 // fast here (~1 ms for the 27 MB).
+// heapAlloc returns n bytes of zeroed memory on the Go heap, 8-byte
+// aligned: allocated as words.
+func heapAlloc(n int) []byte {
+	words := make([]uint64, (n+7)/8)
+	return unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(words))), len(words)*8)[:n]
+}
+
 func crc32Checksum(b []byte) uint32 { return crc32.ChecksumIEEE(b) }
