@@ -229,6 +229,11 @@ func (c Cache) Write(d *dict.Dict, t *Tables) error {
 		_, err = tmp.WriteAt(appendHeader(nil, header{version: formatVersion, key: c.keyHash(),
 			payloadSize: w.size, payloadCRC: w.crc.Sum32()}), 0)
 	}
+	if err == nil {
+		// CreateTemp's 0600 would keep the file from the other users of
+		// a cache folder they share; it holds nothing private.
+		err = tmp.Chmod(0o644)
+	}
 	// No fsync: a file a crash leaves short or zeroed fails its checksum
 	// and is rebuilt, so the run need not wait for the disk.
 	if cerr := tmp.Close(); err == nil {

@@ -27,6 +27,9 @@ func TestCacheWrittenThenRead(t *testing.T) {
 	if src != Written || builds != 1 {
 		t.Fatalf("first load: %v after %d builds, want written after 1", src, builds)
 	}
+	if info, err := os.Stat(c.Path); err != nil || info.Mode().Perm() != 0o644 {
+		t.Fatalf("the file: %v, mode %v; want readable by the cache folder's other users", err, info.Mode())
+	}
 	got, gotTables, src, builds := loadSmall(t, c)
 	if src != Cached || builds != 0 {
 		t.Fatalf("second load: %v after %d builds, want cached after 0", src, builds)
