@@ -27,8 +27,10 @@ func TestCacheWrittenThenRead(t *testing.T) {
 	if src != Written || builds != 1 {
 		t.Fatalf("first load: %v after %d builds, want written after 1", src, builds)
 	}
-	if info, err := os.Stat(c.Path); err != nil || info.Mode().Perm() != 0o644 {
-		t.Fatalf("the file: %v, mode %v; want readable by the cache folder's other users", err, info.Mode())
+	if info, err := os.Stat(c.Path); err != nil {
+		t.Fatal(err)
+	} else if info.Mode().Perm() != 0o644 {
+		t.Fatalf("the file's mode is %v; want it readable by the cache folder's other users", info.Mode())
 	}
 	got, gotTables, src, builds := loadSmall(t, c)
 	if src != Cached || builds != 0 {
