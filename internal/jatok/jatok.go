@@ -1,15 +1,19 @@
 // Package jatok holds the process's one kagome tokenizer (IPA dictionary)
 // and the noun terms read with it.
 //
-// Building the tokenizer costs ~0.6 s and ~88 MiB, and a Tokenizer is safe
-// for concurrent use (FACTS.md), so every package shares this one, built on
-// first use: a run that needs no tokenizing (a rerun served from the
-// cache) never pays for it.
+// A Tokenizer is safe for concurrent use (FACTS.md), so every package
+// shares this one, built on first use: a run that needs no tokenizing (a
+// rerun served from the cache) never pays for it. Its dictionary comes
+// from ipadict's compact file in the user's cache folder (~30 ms), or,
+// the first time on a machine and wherever there is no such file, from
+// kagome's embedded zip (~0.6 s and ~88 MiB), after which the file is
+// written.
 //
 // jatok reads the tokens' features (POS, base form) from its own flat
-// tables and drops kagome's copy of them, so the tokenizer's
-// Token.POS, Token.Features and Token.BaseForm must not be called: use
-// POSAt and BaseForm.
+// tables (ipadict.Tables) and drops kagome's copy of them (the compact
+// file does not even hold it), so the tokenizer's Token.POS,
+// Token.Features and Token.BaseForm must not be called: use POSAt and
+// BaseForm.
 package jatok
 
 import (
@@ -23,6 +27,8 @@ import (
 	"github.com/ikawaha/kagome-dict/ipa"
 	"github.com/ikawaha/kagome/v2/tokenizer"
 	"github.com/ikawaha/kagome/v2/tokenizer/lattice"
+
+	"github.com/breachtrend/breachtrend/internal/ipadict"
 )
 
 // Tokenizer returns the shared IPA tokenizer.
@@ -41,48 +47,72 @@ func Dictionary() *dict.Dict { return dictFields().dict }
 
 // keepKagomeFeatures keeps the dictionary's Contents and POS vectors,
 // which jatok otherwise drops once it has its own tables: the package's
-// tests set it, to check those tables against kagome's Token API.
+// tests set it, to check those tables against kagome's Token API. It
+// builds the dictionary from kagome's zip, never from the compact file.
 var keepKagomeFeatures = false
+
+// testCache, when set, is the compact file the shared tokenizer uses
+// instead of ipadict.Default's (a test binary has none): set by the
+// package's tests.
+var testCache *ipadict.Cache
 
 type state struct {
 	tok    *tokenizer.Tokenizer
 	fields *fields
+	source ipadict.Source // where the dictionary came from
 }
 
 // shared builds the tokenizer and the feature tables once.
 var shared = sync.OnceValues(func() (state, error) {
-	d := ipa.Dict() // loads it once and returns the same one on every call
-	f := newFields(d)
-	if !keepKagomeFeatures {
-		// Kagome's features are ~75 MiB of slices and strings that
-		// every GC cycle marks (24 ms each, ~20 cycles a 10k-notice
-		// run), of which jatok reads one field; Token.POS, Features and
-		// BaseForm need them, so nothing may call those (the tokenizer
-		// itself never reads them).
-		d.Contents = nil
-		d.POSTable.POSs = nil
-	}
+	d, t, src := load()
 	tok, err := tokenizer.New(d, tokenizer.OmitBosEos())
 	if err != nil {
 		return state{}, err
 	}
-	return state{tok: tok, fields: f}, nil
+	return state{tok: tok, fields: newFields(d, t), source: src}, nil
 })
 
-// fields are the parts of a token's features jatok reads, in flat tables
-// without pointers, so that the GC has nothing to mark in them: a known
-// word's POS name ids and its base form, by word id. Token.POS builds a new
-// slice on every call, and Token.BaseForm looks its index up in a map, for
-// every token of every text.
+// load returns the dictionary and jatok's tables: read from the compact
+// file when there is a valid one, else built from kagome's zip (and the
+// file written for the next run, when it can be). A cache that cannot be
+// read or written only costs the time of the zip.
+func load() (*dict.Dict, *ipadict.Tables, ipadict.Source) {
+	if keepKagomeFeatures {
+		d := ipa.Dict()
+		return d, ipadict.NewTables(d), ipadict.Slow
+	}
+	c, ok := ipadict.Default()
+	if testCache != nil {
+		c, ok = *testCache, true
+	}
+	var d *dict.Dict
+	var t *ipadict.Tables
+	src := ipadict.Slow
+	if ok {
+		d, t, src, _ = c.Load(ipa.Dict) // a miss is the slow path, whatever its reason
+	} else {
+		d = ipa.Dict() // loads it once and returns the same one on every call
+		t = ipadict.NewTables(d)
+	}
+	// Kagome's features are ~75 MiB of slices and strings that every GC
+	// cycle marks (24 ms each, ~20 cycles a 10k-notice run), of which
+	// jatok reads one field; Token.POS, Features and BaseForm need them,
+	// so nothing may call those (the tokenizer itself never reads them).
+	// The compact file holds neither.
+	d.Contents = nil
+	d.POSTable.POSs = nil
+	return d, t, src
+}
+
+// fields are the parts of a token's features jatok reads: the known
+// words' in ipadict's flat tables, without pointers, so that the GC has
+// nothing to mark in them. Token.POS builds a new slice on every call,
+// and Token.BaseForm looks its index up in a map, for every token of
+// every text.
 type fields struct {
+	*ipadict.Tables
 	dict  *dict.Dict
 	names []string // the POS names by id: kagome's POSTable.NameList
-	// Known word id's POS name ids are posIDs[posFrom[id]:posFrom[id+1]];
-	// its base form is bases[baseFrom[id]:baseFrom[id+1]] if hasBase[id].
-	posFrom, baseFrom []uint32
-	posIDs            []dict.POSID
-	bases             string
-	hasBase           []bool
 	// unkPOS is where the POS fields stand among an unknown word's
 	// features, as Token.POS finds them: [start, end), none if start >= end.
 	unkPOSStart, unkPOSEnd int
@@ -91,9 +121,9 @@ type fields struct {
 	noun, excluded []bool
 }
 
-// newFields reads d's features into jatok's tables. It leaves d as it is.
-func newFields(d *dict.Dict) *fields {
-	f := &fields{dict: d, names: d.POSTable.NameList, unkBase: -1}
+// newFields reads the unknown words' feature layout from d and wraps t.
+func newFields(d *dict.Dict, t *ipadict.Tables) *fields {
+	f := &fields{Tables: t, dict: d, names: d.POSTable.NameList, unkBase: -1}
 	meta := d.UnkDict.ContentsMeta
 	f.unkPOSEnd = 1
 	if v, ok := meta[dict.POSStartIndex]; ok {
@@ -105,59 +135,11 @@ func newFields(d *dict.Dict) *fields {
 	if v, ok := meta[dict.BaseFormIndex]; ok {
 		f.unkBase = int(v)
 	}
-	knownBase := -1
-	if v, ok := d.ContentsMeta[dict.BaseFormIndex]; ok {
-		knownBase = int(v)
-	}
-	// Sized first: grown by appends, the tables would leave ~30 MB of
-	// garbage on the dictionary load's critical path.
-	n, posTotal, baseTotal := len(d.POSTable.POSs), 0, 0
-	for id, pos := range d.POSTable.POSs {
-		posTotal += len(pos)
-		if b, ok := knownBaseForm(d, knownBase, id); ok {
-			baseTotal += len(b)
-		}
-	}
-	f.posFrom, f.baseFrom = make([]uint32, 1, n+1), make([]uint32, 1, n+1)
-	f.posIDs = make([]dict.POSID, 0, posTotal)
-	f.hasBase = make([]bool, n)
-	var bases strings.Builder
-	bases.Grow(baseTotal)
-	for id, pos := range d.POSTable.POSs {
-		f.posIDs = append(f.posIDs, pos...)
-		f.posFrom = append(f.posFrom, uint32(len(f.posIDs)))
-		if b, ok := knownBaseForm(d, knownBase, id); ok {
-			f.hasBase[id] = true
-			bases.WriteString(b)
-		}
-		f.baseFrom = append(f.baseFrom, uint32(bases.Len()))
-	}
-	f.bases = bases.String()
 	f.noun, f.excluded = make([]bool, len(f.names)), make([]bool, len(f.names))
 	for id, name := range f.names {
 		f.noun[id], f.excluded[id] = name == "名詞", excludedNouns[name]
 	}
 	return f
-}
-
-// knownBaseForm is the base form of the known word id, read as
-// Token.FeatureAt reads the feature at index i.
-func knownBaseForm(d *dict.Dict, i, id int) (string, bool) {
-	if i < 0 {
-		return "", false
-	}
-	pos := d.POSTable.POSs[id]
-	if i < len(pos) {
-		if int(pos[i]) > len(d.POSTable.NameList) {
-			return "", false
-		}
-		return d.POSTable.NameList[pos[i]], true
-	}
-	i -= len(pos)
-	if len(d.Contents) <= id || i >= len(d.Contents[id]) {
-		return "", false
-	}
-	return d.Contents[id][i], true
 }
 
 func dictFields() *fields {
@@ -180,20 +162,17 @@ func BaseForm(t tokenizer.Token) (string, bool) { return dictFields().baseForm(t
 
 // KnownWords is the number of words in the dictionary: the known words'
 // ids are 0 to KnownWords()-1.
-func KnownWords() int { return len(dictFields().hasBase) }
+func KnownWords() int { return len(dictFields().HasBase) }
 
 // KnownBaseForm is the base form of the known word id, as BaseForm gives
 // it for a token of that word.
 func KnownBaseForm(id int) (string, bool) { return dictFields().baseForm(tokenizer.KNOWN, id) }
 
-// knownPOS is the POS name ids of the known word id.
-func (f *fields) knownPOS(id int) []dict.POSID { return f.posIDs[f.posFrom[id]:f.posFrom[id+1]] }
-
 // posAt is POSAt of the token of class c and id.
 func (f *fields) posAt(c tokenizer.TokenClass, id, i int) string {
 	switch c {
 	case tokenizer.KNOWN:
-		if ids := f.knownPOS(id); i < len(ids) {
+		if ids := f.KnownPOS(id); i < len(ids) {
 			return f.names[ids[i]]
 		}
 	case tokenizer.UNKNOWN:
@@ -210,10 +189,7 @@ func (f *fields) posAt(c tokenizer.TokenClass, id, i int) string {
 func (f *fields) baseForm(c tokenizer.TokenClass, id int) (string, bool) {
 	switch c {
 	case tokenizer.KNOWN:
-		if id < 0 || id >= len(f.hasBase) || !f.hasBase[id] {
-			return "", false
-		}
-		return f.bases[f.baseFrom[id]:f.baseFrom[id+1]], true
+		return f.KnownBaseForm(id)
 	case tokenizer.UNKNOWN:
 		i := f.unkBase
 		if i < 0 || len(f.dict.UnkDict.Contents) <= id || i >= len(f.dict.UnkDict.Contents[id]) {
@@ -239,7 +215,7 @@ func NounTerm(t tokenizer.Token) (string, bool) {
 func (f *fields) nounTerm(c tokenizer.TokenClass, id int, surface string) (string, bool) {
 	if c == tokenizer.KNOWN {
 		// The POS fields by their name ids, with no string compared.
-		pos := f.knownPOS(id)
+		pos := f.KnownPOS(id)
 		if len(pos) == 0 || !f.noun[pos[0]] || len(pos) > 1 && f.excluded[pos[1]] {
 			return "", false
 		}

@@ -12,9 +12,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/ikawaha/kagome-dict/dict"
-	"github.com/ikawaha/kagome-dict/ipa"
 	"github.com/ikawaha/kagome/v2/tokenizer"
 
+	"github.com/breachtrend/breachtrend/internal/ipadict"
 	"github.com/breachtrend/breachtrend/internal/testcorpus"
 )
 
@@ -164,9 +164,19 @@ func TestNounTermsAsNaive(t *testing.T) {
 // process would: with kagome's features dropped.
 const dropEnv = "JATOK_TEST_DROPPED"
 
+// cacheEnv names the compact file's folder in a process TestFeaturesDropped
+// runs; wantSourceEnv where its dictionary must come from.
+const (
+	cacheEnv      = "JATOK_TEST_CACHE"
+	wantSourceEnv = "JATOK_WANT_SOURCE"
+)
+
 func TestMain(m *testing.M) {
 	// The oracles above read kagome's own features through the Token API.
 	keepKagomeFeatures = os.Getenv(dropEnv) == ""
+	if dir := os.Getenv(cacheEnv); dir != "" {
+		testCache = &ipadict.Cache{Path: filepath.Join(dir, ipadict.FileName), Key: "jatok test"}
+	}
 	os.Exit(m.Run())
 }
 
@@ -187,7 +197,7 @@ func TestTablesAsKagome(t *testing.T) {
 	}
 	withBase := 0
 	for id, pos := range d.POSTable.POSs {
-		if got := f.knownPOS(id); !slices.Equal(got, pos) {
+		if got := f.KnownPOS(id); !slices.Equal(got, pos) {
 			t.Fatalf("word %d: POS ids %v, kagome %v", id, got, pos)
 		}
 		want, wantOK := "", false
@@ -206,9 +216,11 @@ func TestTablesAsKagome(t *testing.T) {
 	}
 }
 
-// TestFeaturesDropped runs the package's tests again in a process where
-// jatok drops kagome's features, as every other process does: the terms
-// and fields come out the same without them.
+// TestFeaturesDropped runs the package's tests again in processes where
+// jatok drops kagome's features, as every other process does: without a
+// compact file, then with an empty cache folder (the file is written),
+// then with the same folder (it is read). The terms and fields come out
+// the same every time.
 func TestFeaturesDropped(t *testing.T) {
 	if !keepKagomeFeatures {
 		d := Dictionary()
@@ -217,6 +229,10 @@ func TestFeaturesDropped(t *testing.T) {
 		}
 		if len(d.POSTable.NameList) == 0 {
 			t.Fatal("the POS names were dropped")
+		}
+		s, _ := shared()
+		if got, want := s.source.String(), os.Getenv(wantSourceEnv); got != want {
+			t.Fatalf("the dictionary came from %s, want %s", got, want)
 		}
 		return
 	}
@@ -228,14 +244,17 @@ func TestFeaturesDropped(t *testing.T) {
 		}
 		want[text] = terms
 	}
-	cmd := exec.Command(os.Args[0], "-test.run=^(TestFeaturesDropped|TestNounTerms|TestDroppedTerms)$", "-test.v")
-	cmd.Env = append(os.Environ(), dropEnv+"=1", "JATOK_WANT_TERMS="+termsFile(t, want))
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("tests with kagome's features dropped: %v\n%s", err, out)
-	}
-	if !strings.Contains(string(out), "--- PASS: TestDroppedTerms") {
-		t.Fatalf("TestDroppedTerms did not run:\n%s", out)
+	wantFile, cache := termsFile(t, want), t.TempDir()
+	for _, run := range []struct{ cache, source string }{{"", "slow"}, {cache, "written"}, {cache, "cached"}} {
+		cmd := exec.Command(os.Args[0], "-test.run=^(TestFeaturesDropped|TestNounTerms|TestDroppedTerms)$", "-test.v")
+		cmd.Env = append(os.Environ(), dropEnv+"=1", "JATOK_WANT_TERMS="+wantFile, cacheEnv+"="+run.cache, wantSourceEnv+"="+run.source)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("tests with kagome's features dropped, dictionary %s: %v\n%s", run.source, err, out)
+		}
+		if !strings.Contains(string(out), "--- PASS: TestDroppedTerms") {
+			t.Fatalf("TestDroppedTerms did not run:\n%s", out)
+		}
 	}
 }
 
@@ -278,15 +297,5 @@ func TestDroppedTerms(t *testing.T) {
 		if !slices.Equal(got, terms) {
 			t.Errorf("NounTerms(%.40q…) = %q, want %q", text, got, terms)
 		}
-	}
-}
-
-// BenchmarkNewFields is the cost jatok adds to the dictionary's load
-// (~0.6 s) to build its tables.
-func BenchmarkNewFields(b *testing.B) {
-	d := ipa.Dict()
-	b.ReportAllocs()
-	for b.Loop() {
-		newFields(d)
 	}
 }
