@@ -113,6 +113,8 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 		}
 	}
 	// The body named at the start of the first sentences: 「○○市において」.
+	// Past this loop these sentences have no subject, which the local
+	// governments' turn below relies on.
 	for k, s := range sents {
 		if k >= subjectSentences {
 			break
@@ -237,8 +239,11 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 			body = strings.Replace(body, header, "", 1)
 		}
 	}
-	for _, s := range sents {
+	for k, s := range sents {
 		w.Check()
+		if k < subjectSentences {
+			continue // no subject (subjectName is pure): the loop above read it
+		}
 		if gov := subjectName(s.Text); gov != "" && localGovernments()[gov] && strings.Count(body, gov) >= minRecurrence {
 			return gov, s.Text
 		}
