@@ -6,9 +6,17 @@
 // the old generation moves to the current one, so a key that keeps coming
 // stays. A Memo thus holds at most two generations, whatever the run
 // reads, and costs one map look-up a key.
+//
+// A memo that copies its keys (so as not to keep alive the document a key
+// is a slice of) pays the copy for every key, while most keys of most
+// runs never come again. Again lets it keep a key only the second time
+// the key comes: the first time leaves only the key's hash.
 package recent
 
-import "sync"
+import (
+	"hash/maphash"
+	"sync"
+)
 
 // Memo maps recent keys to their values. It is safe for concurrent use;
 // values are shared, so callers must not change them.
@@ -19,6 +27,10 @@ type Memo[K comparable, V any] struct {
 	maxEntries int
 	maxSize    int
 	size       func(K) int
+	// seen holds the hashes of keys offered to Again, one a slot, by the
+	// hash's low bits; made at the first Again.
+	seen     []uint64
+	seenSeed maphash.Seed
 }
 
 // New makes a Memo whose generations hold at most maxEntries keys and
@@ -74,6 +86,34 @@ func (m *Memo[K, V]) put(k K, v V, size int) {
 	}
 	m.cur[k] = v
 	m.curSize += size
+}
+
+// Again reports whether k was offered to Again before, recently, and
+// remembers that it was offered now. A caller that copies a key before
+// Add asks it first, and keeps the key only when it comes again: a key
+// seen once costs a hash, not a copy. The hashes sit in a table of twice
+// as many slots as a generation has entries, a hash in the slot of its
+// low bits, so a key is forgotten when another key takes its slot (it is
+// kept at a later coming), and a key whose slot holds another key's equal
+// hash comes again early (it is kept at once, as without Again). Which
+// keys are kept changes, never what Get returns for one.
+func (m *Memo[K, V]) Again(k K) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.seen == nil {
+		n := 1
+		for n < 2*m.maxEntries {
+			n <<= 1
+		}
+		m.seen, m.seenSeed = make([]uint64, n), maphash.MakeSeed()
+	}
+	h := maphash.Comparable(m.seenSeed, k)
+	slot := &m.seen[h&uint64(len(m.seen)-1)]
+	if *slot == h {
+		return true
+	}
+	*slot = h
+	return false
 }
 
 // Len is the number of keys kept.

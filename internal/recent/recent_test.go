@@ -92,3 +92,34 @@ func TestFits(t *testing.T) {
 		t.Error("Add refused a key that fits")
 	}
 }
+
+// TestAgain: a key is again the second time it is offered, not the first;
+// a stream of distinct keys is mostly not again (a hash collision in a
+// slot may say so, rarely), and a key forgotten when its slot is taken
+// comes again at its next coming but one.
+func TestAgain(t *testing.T) {
+	m := New[string, int](64, 1<<20, textSize)
+	if m.Again("a") {
+		t.Fatal("a is again at its first coming")
+	}
+	if !m.Again("a") || !m.Again("a") {
+		t.Fatal("a is not again at its second and third coming")
+	}
+	again := 0
+	for i := range 10000 {
+		if m.Again(fmt.Sprint("k", i)) {
+			again++
+		}
+	}
+	if again > 10 {
+		t.Errorf("%d of 10000 distinct keys were again", again)
+	}
+	type pair struct {
+		s string
+		b bool
+	}
+	p := New[pair, int](64, 1<<20, func(k pair) int { return len(k.s) })
+	if p.Again(pair{"x", true}) || p.Again(pair{"x", false}) || !p.Again(pair{"x", true}) {
+		t.Error("a struct key is again by all its fields")
+	}
+}

@@ -107,10 +107,10 @@ func TestEnrichRulesLoad(t *testing.T) {
 	}
 	// The regexps built from the lists match what their words say.
 	for re, s := range map[string]bool{
-		departmentRE.String():     departmentRE.MatchString("総務部安全安心課"),
-		supervisedRE.String():     supervisedRE.MatchString("架空銀行に対する業務改善命令"),
-		branchRE.String():         branchRE.MatchString("架空印刷広島営業所"),
-		contractorREs[1].String(): contractorREs[1].MatchString("委託事業者である架空印刷株式会社"),
+		departmentRE.String():        departmentRE.MatchString("総務部安全安心課"),
+		supervisedRE.String():        supervisedRE.MatchString("架空銀行に対する業務改善命令"),
+		branchRE.String():            branchRE.MatchString("架空印刷広島営業所"),
+		contractorREs[1].re.String(): contractorREs[1].re.MatchString("委託事業者である架空印刷株式会社"),
 	} {
 		if !s {
 			t.Errorf("%s does not match its example", re)

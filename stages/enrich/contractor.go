@@ -26,12 +26,20 @@ var companyName = func() string {
 //   - 委託契約を結んでいた株式会社イセトーが / 業務を委託しているX株式会社(以下
 //   - 業務委託先 株式会社イセトー(本社:…)
 //   - 運営業務を株式会社X(以下「委託事業者」という。)に委託
-var contractorREs = []*regexp.Regexp{
-	regexp.MustCompile(`委託[^。\n]{0,25}?` + alternation(contractorWords["holder"]) + `\s*[(「]\s*(` + companyName + `)`),
-	regexp.MustCompile(alternation(contractorWords["title"]) + `(?:で|と)ある(` + companyName + `)`),
-	regexp.MustCompile(`委託[^。、\n]{0,12}?(` + companyName + `)` + alternation(contractorWords["after"])),
-	regexp.MustCompile(`委託先[::]?\s+(` + companyName + `)`),
-	regexp.MustCompile(`業務を(` + companyName + `)[^\n]{0,40}?に委託`), // the (以下「…」という。) may hold a 。
+//
+// need are words one of which every match holds, for a pattern that has
+// no literal prefix for the regexp engine to look for first (the title
+// words begin alike in no byte): without them it is tried at every
+// position of the text.
+var contractorREs = []struct {
+	re   *regexp.Regexp
+	need []string
+}{
+	{re: regexp.MustCompile(`委託[^。\n]{0,25}?` + alternation(contractorWords["holder"]) + `\s*[(「]\s*(` + companyName + `)`)},
+	{re: regexp.MustCompile(alternation(contractorWords["title"]) + `(?:で|と)ある(` + companyName + `)`), need: []string{"である", "とある"}},
+	{re: regexp.MustCompile(`委託[^。、\n]{0,12}?(` + companyName + `)` + alternation(contractorWords["after"]))},
+	{re: regexp.MustCompile(`委託先[::]?\s+(` + companyName + `)`)},
+	{re: regexp.MustCompile(`業務を(` + companyName + `)[^\n]{0,40}?に委託`)}, // the (以下「…」という。) may hold a 。
 }
 
 // branchRE is a branch office after a company's name: 広島支店, 東京営業所.
@@ -77,8 +85,11 @@ func Contractor(text string) string {
 		text = text[:n]
 	}
 	best, at := "", len(text)
-	for _, re := range contractorREs {
-		if m := re.FindStringSubmatchIndex(text); m != nil && m[2] < at {
+	for _, p := range contractorREs {
+		if p.need != nil && !containsAny(text, p.need) {
+			continue
+		}
+		if m := p.re.FindStringSubmatchIndex(text); m != nil && m[2] < at {
 			best, at = text[m[2]:m[3]], m[2]
 		}
 	}

@@ -16,7 +16,9 @@ func FuzzContractor(f *testing.F) {
 	} {
 		f.Add(s)
 	}
+	f.Add("再委託先とある株式会社架空印刷の件")
 	f.Fuzz(func(t *testing.T, text string) {
+		checkContractor(t, text)
 		c := Contractor(text)
 		if c == "" {
 			return

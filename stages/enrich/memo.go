@@ -15,7 +15,8 @@ import (
 // loads, the strings compared in full. The values are strings, so no two
 // notices share anything they could change.
 //
-// The strings kept are copies: a title is a slice of its whole document,
+// A notice is kept the second time it comes (recent.Memo.Again): most
+// come once. The strings kept are copies: a title is a slice of its whole document,
 // which must not be kept alive by the memo. Bounded (recent.Memo): a
 // generation holds 16k notices or 1 MiB of their text. A nil *memo keeps
 // nothing. Safe for concurrent use.
@@ -47,8 +48,8 @@ func (m *memo) get(k memoKey) (derived, bool) {
 // add keeps d as the fields derived for k, with copies of k's and d's
 // strings (d's may be slices of the text or title).
 func (m *memo) add(k memoKey, d derived) {
-	if m == nil || !m.derived.Fits(k) {
-		return
+	if m == nil || !m.derived.Fits(k) || !m.derived.Again(k) {
+		return // too large to keep, or not seen before (recent.Memo.Again)
 	}
 	k.org, k.title, k.text = strings.Clone(k.org), strings.Clone(k.title), strings.Clone(k.text)
 	d.body, d.orgKey, d.contractor = strings.Clone(d.body), strings.Clone(d.orgKey), strings.Clone(d.contractor)

@@ -8,8 +8,9 @@ import (
 	"github.com/breachtrend/breachtrend/schemas"
 )
 
-// TestMemoSameNotice: a notice enriched again gets from the memo (one
-// entry) what an Enricher without a memo gives, in fields of its own.
+// TestMemoSameNotice: a notice enriched again is kept in the memo (one
+// entry), and one enriched a third time gets from it what an Enricher
+// without a memo gives, in fields of its own.
 func TestMemoSameNotice(t *testing.T) {
 	notice := func() *schemas.Notice {
 		return &schemas.Notice{IsIncident: true, Organization: "北海道大学病院", Title: "個人情報の漏えいについて",
@@ -24,6 +25,9 @@ func TestMemoSameNotice(t *testing.T) {
 	e := New()
 	first, second := notice(), notice()
 	e.Notice(first)
+	if n := e.memo.derived.Len(); n != 0 {
+		t.Fatalf("memo holds %d entries after one notice, want none: a notice is kept when it comes again", n)
+	}
 	e.Notice(second)
 	for _, n := range []*schemas.Notice{first, second} {
 		if !reflect.DeepEqual(n, want) {

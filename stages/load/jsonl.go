@@ -92,18 +92,24 @@ func parseRecord(line string) (Document, string) {
 		}
 		return Document{}, fmt.Sprintf("not a JSON object (%s)", jsonKind(trimmed))
 	}
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal([]byte(trimmed), &fields); err != nil {
-		return Document{}, "invalid JSON: " + err.Error()
+	var buf [8]recordField
+	fields, ok := scanRecord(trimmed, buf[:0])
+	if !ok {
+		var m map[string]json.RawMessage
+		if err := json.Unmarshal([]byte(trimmed), &m); err != nil {
+			return Document{}, "invalid JSON: " + err.Error()
+		}
+		fields = fieldsOf(m)
 	}
 	var doc Document
-	raw, ok := fields["text"]
+	raw, ok := fields.get("text")
 	if !ok {
 		return Document{}, `no "text" field`
 	}
-	if err := json.Unmarshal(raw, &doc.Text); err != nil || jsonKind(string(raw)) != "a string" {
-		return Document{}, fmt.Sprintf(`"text" is %s, want a string`, jsonKind(string(raw)))
+	if jsonKind(raw) != "a string" {
+		return Document{}, fmt.Sprintf(`"text" is %s, want a string`, jsonKind(raw))
 	}
+	doc.Text = decodeJSONString(raw)
 	if strings.TrimSpace(doc.Text) == "" {
 		return Document{}, `"text" is empty`
 	}
@@ -112,30 +118,27 @@ func parseRecord(line string) (Document, string) {
 	// holds itself (as UTF-8 or as \ufffd) is, like any other character.
 	// (The line's own are counted only when there are any: lowering the
 	// raw text to count them was a seventh of reading a record.)
-	if n := strings.Count(doc.Text, string(utf8.RuneError)); n > 0 && n > literalReplacements(string(raw)) || strings.ContainsRune(doc.Text, 0) {
+	if n := strings.Count(doc.Text, string(utf8.RuneError)); n > 0 && n > literalReplacements(raw) || strings.ContainsRune(doc.Text, 0) {
 		return Document{}, `"text" holds an invalid \u escape (a lone surrogate or \u0000)`
 	}
 	doc.Text = normalizeNewlines(doc.Text)
-	optional := []struct {
+	optional := [...]struct {
 		name string
 		dst  *string
 	}{{"url", &doc.URL}, {"published", &doc.Published}, {"title", &doc.Title}, {"retrieved_at", &doc.RetrievedAt}}
 	for _, o := range optional {
-		name, dst := o.name, o.dst
-		raw, ok := fields[name]
-		if !ok || string(raw) == "null" {
+		raw, ok := fields.get(o.name)
+		if !ok || raw == "null" {
 			continue
 		}
-		if jsonKind(string(raw)) != "a string" {
-			return Document{}, fmt.Sprintf("%q is %s, want a string", name, jsonKind(string(raw)))
+		if jsonKind(raw) != "a string" {
+			return Document{}, fmt.Sprintf("%q is %s, want a string", o.name, jsonKind(raw))
 		}
-		if err := json.Unmarshal(raw, dst); err != nil {
-			return Document{}, fmt.Sprintf("%q: %v", name, err)
-		}
+		*o.dst = decodeJSONString(raw)
 	}
-	if raw, ok := fields["labels"]; ok && string(raw) != "null" {
-		if err := json.Unmarshal(raw, &doc.Labels); err != nil {
-			return Document{}, fmt.Sprintf(`"labels" is %s, want an array of strings`, jsonKind(string(raw)))
+	if raw, ok := fields.get("labels"); ok && raw != "null" {
+		if err := json.Unmarshal([]byte(raw), &doc.Labels); err != nil {
+			return Document{}, fmt.Sprintf(`"labels" is %s, want an array of strings`, jsonKind(raw))
 		}
 	}
 	return doc, ""

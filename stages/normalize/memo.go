@@ -14,7 +14,9 @@ import (
 // what a second call would give; the key is the whole raw text, compared
 // in full.
 //
-// The memo keeps copies of the raw and the normalized text, never a
+// A segment is kept the second time it comes (recent.Memo.Again): most
+// come once, and the copy would cost more than the look-up saves. The
+// memo keeps copies of the raw and the normalized text, never a
 // substring of the caller's: a segment is a slice of its whole document,
 // which must not be kept alive by the memo. It is bounded (recent.Memo):
 // a generation holds 16k segments or 1 MiB of their raw text. A nil
@@ -37,8 +39,8 @@ func (m *Memo) Text(s string) string {
 		return t
 	}
 	t := Text(s)
-	if !m.texts.Fits(s) {
-		return t // too large to keep
+	if !m.texts.Fits(s) || !m.texts.Again(s) {
+		return t // too large to keep, or not seen before (recent.Memo.Again)
 	}
 	kept, _ := m.texts.Add(strings.Clone(s), strings.Clone(t))
 	return kept

@@ -13,6 +13,9 @@ func TestMemoText(t *testing.T) {
 	doc := "前置き\n" + "①　お客様情報の漏えいについて\n当社ｻｰﾊﾞｰへの不正アクセスにより、\n情報が流出しました。\n" + "後書き"
 	seg := doc[len("前置き\n") : len(doc)-len("後書き")]
 	want := Text(seg)
+	if got := m.Text(seg); got != want || m.texts.Len() != 0 {
+		t.Fatalf("first call: %q and %d entries, want %q and none: a segment is kept when it comes again", got, m.texts.Len(), want)
+	}
 	for i := 0; i < 3; i++ {
 		if got := m.Text(seg); got != want {
 			t.Fatalf("call %d: %q, want %q", i, got, want)

@@ -12,7 +12,8 @@ import (
 // notice many times) is classified once. IsNotice is a pure function of
 // its two arguments, which are the whole key, the text compared in full.
 //
-// The memo keeps a copy of the text, never the caller's string. It is
+// A text is kept the second time it comes (recent.Memo.Again): most
+// come once. The memo keeps a copy of the text, never the caller's string. It is
 // bounded (recent.Memo): a generation holds 16k segments or 1 MiB of
 // their text. A nil *NoticeMemo is IsNotice. Safe for concurrent use.
 type NoticeMemo struct {
@@ -40,7 +41,7 @@ func (m *NoticeMemo) IsNotice(normalized string, hasHeader bool) bool {
 		return ok
 	}
 	ok := IsNotice(normalized, hasHeader)
-	if m.kinds.Fits(k) {
+	if m.kinds.Fits(k) && m.kinds.Again(k) {
 		k.normalized = strings.Clone(normalized)
 		m.kinds.Add(k, ok)
 	}
@@ -51,7 +52,8 @@ func (m *NoticeMemo) IsNotice(normalized string, hasHeader bool) bool {
 // title and the headers they hold, as splitPosts, isBoundary and
 // ParseHeader find them: a blog archive repeats its posts, so Split of one
 // file meets the same lines and posts many times. Each is a pure function
-// of the raw text, the whole key; the memos keep copies, never a slice of
+// of the raw text, the whole key, kept the second time it comes
+// (recent.Memo.Again); the memos keep copies, never a slice of
 // the document. Bounded (recent.Memo).
 var (
 	postKinds = recent.New[string, postKind](16384, 1<<20, func(s string) int { return len(s) })
@@ -79,7 +81,7 @@ func classifyRaw(raw string) (notice bool, margin float64) {
 		return k.notice, k.margin
 	}
 	notice, margin = Classify(normalize.Text(raw))
-	if postKinds.Fits(raw) {
+	if postKinds.Fits(raw) && postKinds.Again(raw) {
 		postKinds.Add(strings.Clone(raw), postKind{notice, margin})
 	}
 	return notice, margin
@@ -91,7 +93,7 @@ func isTitleLikeMemo(l string) bool {
 		return ok
 	}
 	ok := isTitleLike(l)
-	if titleLike.Fits(l) {
+	if titleLike.Fits(l) && titleLike.Again(l) {
 		titleLike.Add(strings.Clone(l), ok)
 	}
 	return ok

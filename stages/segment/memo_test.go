@@ -20,6 +20,9 @@ func TestNoticeMemo(t *testing.T) {
 			}
 		}
 	}
+	if m.IsNotice(text+"。", false); m.kinds.Len() != 2 {
+		t.Fatal("a text classified once is kept: a text is kept when it comes again")
+	}
 	if n := m.kinds.Len(); n != 2 {
 		t.Fatalf("memo holds %d entries, want 2", n)
 	}

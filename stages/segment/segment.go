@@ -70,7 +70,7 @@ func ParseHeader(line string) (h Header, ok bool) {
 		return r.h, r.ok
 	}
 	h, ok = parseHeader(l)
-	if headers.Fits(l) {
+	if headers.Fits(l) && headers.Again(l) {
 		headers.Add(strings.Clone(l), parsedHeader{h, ok})
 	}
 	return h, ok

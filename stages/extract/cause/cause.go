@@ -87,86 +87,94 @@ func (c *causeText) scan(s string) {
 // Find decides the notice's cause from the title and the sentences that
 // state a cause. It returns "unknown" when no sentence states one.
 func Find(w *text.Watch, title string, sents []text.Sentence) (string, string) {
-	scores, titleScores, evidence := causeScoresByPart(w, title, sents)
+	var t tally
+	t.score(w, title, sents)
 	// Ransomware is an intrusion too: the specific cause wins outright
 	// when its cues reach its wins_at (rules/cause/order.tsv), wherever
 	// they stand.
-	if c, ok := winsOutright(scores); ok {
-		return c, evidence[c]
+	if c, ok := winsOutright(&t.scores); ok {
+		return causeOrder[c], t.evidence[c]
 	}
 	// The body states what happened; the title sums it up in a word it
 	// may use loosely (「個人情報を紛失」 over a body that says the bag was
 	// stolen). When the title's best cause has no cue in the body and
 	// the body alone decides another, the body's cause wins.
-	body := make(map[string]float64, len(scores))
-	titleBest, titleScore := "", 0.0
-	for _, c := range causeOrder {
-		body[c] = scores[c] - titleScores[c]
-		if titleScores[c] > titleScore {
-			titleBest, titleScore = c, titleScores[c]
+	var body causeScoreSet
+	titleBest, titleScore := -1, 0.0
+	for c := range causeOrder {
+		body[c] = t.scores[c] - t.titleScores[c]
+		if t.titleScores[c] > titleScore {
+			titleBest, titleScore = c, t.titleScores[c]
 		}
 	}
-	if titleBest != "" && body[titleBest] == 0 {
-		if c := decide(body); c != "unknown" {
-			return c, evidence[c]
+	if titleBest >= 0 && body[titleBest] == 0 {
+		if c := decide(&body); c >= 0 {
+			return causeOrder[c], t.evidence[c]
 		}
 	}
-	c := decide(scores)
-	return c, evidence[c]
+	if c := decide(&t.scores); c >= 0 {
+		return causeOrder[c], t.evidence[c]
+	}
+	return "unknown", ""
 }
 
 // winsOutright returns the first cause of order.tsv whose score reaches
 // its wins_at.
-func winsOutright(scores map[string]float64) (string, bool) {
-	for _, c := range causeOrder {
-		if at, ok := causeWinsAt[c]; ok && scores[c] >= at {
+func winsOutright(scores *causeScoreSet) (int, bool) {
+	for c, at := range causeWinsAtByID {
+		if !math.IsNaN(at) && scores[c] >= at {
 			return c, true
 		}
 	}
-	return "", false
+	return -1, false
 }
 
-// decide is the cause of scores: the first cause of order.tsv whose
-// score reaches its wins_at (ransomware is an intrusion too: the specific
-// cause wins outright), else the best score when it reaches min_score,
-// else "unknown".
-func decide(scores map[string]float64) string {
+// decide is the cause of scores, by its index in causeOrder: the first
+// cause of order.tsv whose score reaches its wins_at (ransomware is an
+// intrusion too: the specific cause wins outright), else the best score
+// when it reaches min_score, else -1 (unknown).
+func decide(scores *causeScoreSet) int {
 	if c, ok := winsOutright(scores); ok {
 		return c
 	}
-	best, bestScore := "unknown", 0.0
-	for _, c := range causeOrder {
+	best, bestScore := -1, 0.0
+	for c := range causeOrder {
 		if scores[c] > bestScore {
 			best, bestScore = c, scores[c]
 		}
 	}
 	if bestScore < causeWeights.minScore {
-		return "unknown"
+		return -1
 	}
 	return best
 }
 
-// causeScores scores each cause by the cues of the title and the sentences,
-// with the text that gave each cause its strongest cue.
-func causeScores(w *text.Watch, title string, sents []text.Sentence) (map[string]float64, map[string]string) {
-	scores, _, evidence := causeScoresByPart(w, title, sents)
-	return scores, evidence
+// causeScoreSet is a score for each cause, by its index in causeOrder.
+type causeScoreSet [maxCauses]float64
+
+// tally is what the cues of one notice add up to, by cause index: an
+// array each, not maps, since a notice is scored once and each map cost
+// allocations whatever the notice's length.
+type tally struct {
+	scores, titleScores causeScoreSet // the title's part of scores apart
+	evScore             causeScoreSet // the weight of each cause's strongest cue
+	evidence            [maxCauses]string
+	noted, evidenced    uint64 // the causes a cue added to, and those with evidence (bit c)
 }
 
-// causeScoresByPart is causeScores with the title's part of each score
-// apart.
-func causeScoresByPart(w *text.Watch, title string, sents []text.Sentence) (scores, titleScores map[string]float64, evidence map[string]string) {
-	scores, titleScores = map[string]float64{}, map[string]float64{}
-	evidence = map[string]string{}
-	evScore := map[string]float64{}
+// score adds up the cues of the title and the sentences, with the text
+// that gave each cause its strongest cue.
+func (t *tally) score(w *text.Watch, title string, sents []text.Sentence) {
 	scoringTitle := false
-	note := func(c string, w float64, txt string) {
-		scores[c] += w
+	note := func(c int, w float64, txt string) {
+		t.scores[c] += w
+		t.noted |= 1 << c
 		if scoringTitle {
-			titleScores[c] += w
+			t.titleScores[c] += w
 		}
-		if w > evScore[c] {
-			evScore[c], evidence[c] = w, txt
+		if w > t.evScore[c] {
+			t.evScore[c], t.evidence[c] = w, txt
+			t.evidenced |= 1 << c
 		}
 	}
 	var found causeText // what text (then scan) holds, its memory reused
@@ -218,8 +226,8 @@ func causeScoresByPart(w *text.Watch, title string, sents []text.Sentence) (scor
 		// 盗み取られ」 is of the password); with neither there, data with
 		// no device or papers named in the sentence.
 		dataTheft := found.lists&hasDataWord != 0 && found.lists&hasPhysicalItem == 0
-		cueCause := func(c string, at int) string {
-			if c != "theft" {
+		cueCause := func(c int, at int) int {
+			if c != theftID {
 				return c
 			}
 			start := clauseStart(scan, at)
@@ -236,7 +244,7 @@ func causeScoresByPart(w *text.Watch, title string, sents []text.Sentence) (scor
 			// data, and the body says what was carried away (書類, 鞄):
 			// with a physical item there, the title's theft stays a theft.
 			if !physical && (data || dataTheft) && !(scoringTitle && bodyNamesPhysical()) {
-				return "unauthorized_access"
+				return unauthorizedAccessID
 			}
 			return c
 		}
@@ -264,29 +272,29 @@ func causeScoresByPart(w *text.Watch, title string, sents []text.Sentence) (scor
 				for k := i; k < from; k++ {
 					used[k] = true
 				}
-				note(cueCause(c.cause, i), c.weight*mult, txt)
+				note(cueCause(causeCueIDs[k], i), c.weight*mult, txt)
 				break
 			}
 			cues = cues[n:]
 		}
 		for i, c := range patternCues {
 			if found.lists&patternNeeds[i] == patternNeeds[i] && c.re.MatchString(scan) {
-				note(c.cause, c.weight*mult, txt)
+				note(patternCueIDs[i], c.weight*mult, txt)
 			}
 		}
 		// Only cause sentences whose text holds a cue verb's stem are
 		// tokenized: a few sentences a notice, never the whole text.
 		if mult >= causeWeights.lemmaMinSentence && found.lists&hasLemmaStem != 0 {
-			seen := map[string]bool{}
-			at := 0 // where m is in scan
+			var seen uint64 // the lemma bases noted (bit lemmaBaseIDs[i])
+			at := 0         // where m is in scan
 			for _, m := range text.Morphs(scan) {
 				if i := strings.Index(scan[at:], m.Surface); i >= 0 {
 					at += i
 				}
-				for _, c := range lemmaCues {
-					if m.Base == c.base && !seen[c.base] {
-						seen[c.base] = true
-						note(cueCause(c.cause, at), c.weight*mult, txt)
+				for i, c := range lemmaCues {
+					if m.Base == c.base && seen&(1<<lemmaBaseIDs[i]) == 0 {
+						seen |= 1 << lemmaBaseIDs[i]
+						note(cueCause(lemmaCueIDs[i], at), c.weight*mult, txt)
 					}
 				}
 				if strings.HasPrefix(scan[at:], m.Surface) {
@@ -326,7 +334,6 @@ func causeScoresByPart(w *text.Watch, title string, sents []text.Sentence) (scor
 		add(s.Text, mult)
 		scoringTitle = false
 	}
-	return scores, titleScores, evidence
 }
 
 // sameLine reports whether a and b are one line, ASCII spaces aside.

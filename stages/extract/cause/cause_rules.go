@@ -2,6 +2,7 @@ package cause
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -36,6 +37,63 @@ func parseCauseOrder(rows []rules.Row) ([]string, map[string]float64) {
 		}
 	}
 	return order, winsAt
+}
+
+// maxCauses bounds the causes of order.tsv: a notice's scores are an
+// array of that many (tally), and the causes noted a bit set of 64.
+const maxCauses = 32
+
+// The causes by their index in causeOrder, as tally scores them: each
+// cue's (parallel to causeCues, patternCues and lemmaCues), and the wins_at
+// of each cause (NaN: none). lemmaBaseIDs number the lemma cues' base
+// forms, the same for cues of one base.
+var (
+	causeCueIDs, patternCueIDs, lemmaCueIDs, lemmaBaseIDs = cueIDs()
+	causeWinsAtByID                                       = winsAtByID()
+	// The theft cue of a sentence that names data and no device is an
+	// intrusion (tally.score's cueCause): -1 when order.tsv has no theft.
+	theftID, unauthorizedAccessID = causeID("theft"), causeID("unauthorized_access")
+)
+
+// causeID is the index of cause c in causeOrder, -1 when it has none.
+func causeID(c string) int { return slices.Index(causeOrder, c) }
+
+func cueIDs() (surface, pattern, lemma, lemmaBase []int) {
+	if len(causeOrder) > maxCauses {
+		panic(fmt.Errorf("rules: cause/order.tsv lists %d causes, more than the %d the cause's scores have room for (maxCauses)", len(causeOrder), maxCauses))
+	}
+	for _, c := range causeCues {
+		surface = append(surface, causeID(c.cause))
+	}
+	for _, c := range patternCues {
+		pattern = append(pattern, causeID(c.cause))
+	}
+	bases := map[string]int{}
+	for _, c := range lemmaCues {
+		lemma = append(lemma, causeID(c.cause))
+		if _, ok := bases[c.base]; !ok {
+			bases[c.base] = len(bases)
+		}
+		lemmaBase = append(lemmaBase, bases[c.base])
+	}
+	if len(bases) > 64 {
+		panic(fmt.Errorf("rules: cause/cues.tsv has %d lemma cues' base forms, more than 64", len(bases)))
+	}
+	return surface, pattern, lemma, lemmaBase
+}
+
+func winsAtByID() []float64 {
+	out := make([]float64, len(causeOrder))
+	for i, c := range causeOrder {
+		out[i] = math.NaN()
+		if at, ok := causeWinsAt[c]; ok {
+			out[i] = at
+		}
+	}
+	if causeID("theft") >= 0 && causeID("unauthorized_access") < 0 {
+		panic(fmt.Errorf("rules: cause/order.tsv has theft but not unauthorized_access, which a theft of data is"))
+	}
+	return out
 }
 
 // causeWeightSet are the numbers of rules/cause/weights.tsv.

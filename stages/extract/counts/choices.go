@@ -124,6 +124,11 @@ func misdeliveredItems(sents []text.Sentence) (countMention, string, bool) {
 	return best, ev, best.Value > 0
 }
 
+// onePersonWords are filters.tsv's one_person words, with the masks that
+// rule most of them out of a sentence at once: onePerson reads every
+// sentence of a notice with no count.
+var onePersonWords = text.NewWordList(countFilters["one_person"])
+
 // onePerson finds, in a notice that states no count, a sentence about
 // leaked data that names one person without a number: 「あるユーザー様の
 // パスワードが漏洩」, 「知人女性の住所情報を不正に収集」, 「その方の氏名や
@@ -132,7 +137,7 @@ func misdeliveredItems(sents []text.Sentence) (countMention, string, bool) {
 // ある is a verb and the customers are many.
 func onePerson(sents []text.Sentence) (string, bool) {
 	for _, s := range sents {
-		if !text.ContainsAny(s.Text, countFilters["one_person"]) ||
+		if !onePersonWords.In(s.Text) ||
 			!text.ContainsAny(s.Text, leakWords) && !text.ContainsAny(s.Heading, leakWords) && !s.Item {
 			continue
 		}

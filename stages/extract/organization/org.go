@@ -17,6 +17,49 @@ var (
 	numberLeadRE = regexp.MustCompile(`^(?:\d{1,2}[.)、.]?|\(\d{1,2}\)|[一二三四五六七八九十]+[、.])\s*`)
 )
 
+// Each trim below is its pattern's ReplaceAllString(s, ""), done only when
+// s opens as a match must: the pattern is run on every line and sentence
+// that is read for a name, and most open with neither a date nor a number.
+
+// trimDateLead drops the date (dateLeadRE) that s opens with.
+func trimDateLead(s string) string {
+	if !opensWithDate(s) {
+		return s
+	}
+	return text.TrimLead(dateLeadRE, s)
+}
+
+// trimOpenerDate drops the date and time (openerDateRE) that s opens with.
+func trimOpenerDate(s string) string {
+	if !opensWithDate(s) {
+		return s
+	}
+	return text.TrimLead(openerDateRE, s)
+}
+
+// opensWithDate reports whether s opens as a match of dateLeadRE and
+// openerDateRE must: with a digit or an era's name.
+func opensWithDate(s string) bool {
+	return s != "" && (text.IsDigitByte(s[0]) || text.HasPrefixAny(s, leadEras))
+}
+
+// leadEras are the eras dateLeadRE and openerDateRE name.
+var leadEras = []string{"令和", "平成", "昭和"}
+
+// trimNumberLead drops the item number (numberLeadRE) that s opens with;
+// a match opens with a digit, "(" or one of 一…十.
+func trimNumberLead(s string) string {
+	if s == "" {
+		return s
+	}
+	if c := s[0]; !text.IsDigitByte(c) && c != '(' {
+		if r, _ := utf8.DecodeRuneInString(s); !text.IsKanjiDigit(r) {
+			return s
+		}
+	}
+	return text.TrimLead(numberLeadRE, s)
+}
+
 // Find finds the body that holds the data: the blog header's name
 // (or the body a regulator's notice is about), a 「株式会社○○(以下「当社」)」
 // sentence, a line that is only a name at the top or in the signature, a
@@ -70,6 +113,8 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 		}
 	}
 	// The body named at the start of the first sentences: 「○○市において」.
+	// Past this loop these sentences have no subject, which the local
+	// governments' turn below relies on.
 	for k, s := range sents {
 		if k >= subjectSentences {
 			break
@@ -194,8 +239,11 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 			body = strings.Replace(body, header, "", 1)
 		}
 	}
-	for _, s := range sents {
+	for k, s := range sents {
 		w.Check()
+		if k < subjectSentences {
+			continue // no subject (subjectName is pure): the loop above read it
+		}
 		if gov := subjectName(s.Text); gov != "" && localGovernments()[gov] && strings.Count(body, gov) >= minRecurrence {
 			return gov, s.Text
 		}
@@ -709,7 +757,7 @@ func lineName(l string, top bool) string {
 		l = rest
 	}
 	l = strings.TrimSpace(strings.TrimLeft(l, text.NameTrimMarks))
-	l = dateLeadRE.ReplaceAllString(l, "") // a dateline before the name: 2024年5月1日 青葉電機株式会社
+	l = trimDateLead(l) // a dateline before the name: 2024年5月1日 青葉電機株式会社
 	if l == "" || strings.Contains(orgFirstRunes(l, postcodeWindowRunes), "〒") {
 		return ""
 	}
@@ -752,7 +800,7 @@ func lineName(l string, top bool) string {
 	}
 	// A title line that starts with the name (after a date), as a blog
 	// header does: 「医療法人○○病院 患者の個人情報紛失か?」.
-	rest := numberLeadRE.ReplaceAllString(dateLeadRE.ReplaceAllString(l, ""), "")
+	rest := trimNumberLead(trimDateLead(l))
 	if org := headerOrganization(rest, ""); org != "" && nameLike(org) {
 		// The run goes on past the name into a department: 「○○市総務課」.
 		if run := leadingRun(rest); len(org) >= len(run) || !strings.ContainsAny(run[len(org):], departmentRunes) {
@@ -1020,7 +1068,7 @@ func dropOpeners(s string) string {
 		for _, o := range openers {
 			t = strings.TrimPrefix(t, o)
 		}
-		t = dateLeadRE.ReplaceAllString(openerDateRE.ReplaceAllString(t, ""), "")
+		t = trimDateLead(trimOpenerDate(t))
 		if t == s {
 			return s
 		}
@@ -1115,7 +1163,7 @@ func breadcrumbName(l string) string {
 	if !text.ContainsAny(l, breadcrumbHomes) {
 		return ""
 	}
-	l = numberLeadRE.ReplaceAllString(l, "")
+	l = trimNumberLead(l)
 	if i := strings.Index(l, ">"); i > 0 {
 		l = strings.TrimSpace(l[:i])
 	}

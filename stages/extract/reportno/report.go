@@ -23,7 +23,8 @@ import (
 // unless it tells of today (本日、第2報を公表いたします。).
 func Find(w *text.Watch, title string, sents []text.Sentence, events []schemas.Event, published schemas.Date) (seq int, final bool) {
 	w.Check()
-	final = finalReportRE.MatchString(title)
+	tm := text.MaskOf(title)
+	final = finalReportCue.InMask(title, tm) && finalReportRE.MatchString(title)
 	if sentenceTitle(title) && !text.ContainsAny(title, presentWords) {
 		seq = seqFromBody(w, title, sents, events, published)
 		w.Check()
@@ -34,12 +35,12 @@ func Find(w *text.Watch, title string, sents []text.Sentence, events []schemas.E
 		}
 		return seq, final || investigationClosed(title, sents, seq)
 	}
-	if m := nthReportRE.FindStringSubmatch(title); m != nil {
+	if m := findCued(nthReportRE, nthReportCue, title, tm); m != nil {
 		if n, ok := smallNumber(m[1]); ok {
 			return n, final
 		}
 	}
-	if m := followUpRE.FindStringSubmatch(title); m != nil {
+	if m := findCued(followUpRE, followUpCue, title, tm); m != nil {
 		if m[1] == "" {
 			return 2, final
 		}
@@ -53,6 +54,15 @@ func Find(w *text.Watch, title string, sents []text.Sentence, events []schemas.E
 	seq = seqFromBody(w, title, sents, events, published)
 	w.Check()
 	return seq, investigationClosed(title, sents, seq)
+}
+
+// findCued is re.FindStringSubmatch(s) for a pattern whose every match
+// holds a word of cue; m is s's mask.
+func findCued(re *regexp.Regexp, cue text.WordList, s string, m text.RuneMask) []string {
+	if !cue.InMask(s, m) {
+		return nil
+	}
+	return re.FindStringSubmatch(s)
 }
 
 // sentenceTitle reports whether a title is a sentence of running text
@@ -103,7 +113,8 @@ func seqFromBody(w *text.Watch, title string, sents []text.Sentence, events []sc
 	if maxCited > 0 {
 		return maxCited + 1
 	}
-	if m := nthReportRE.FindStringSubmatch(strings.Join(firstTexts(sents, titleLines), " ")); m != nil {
+	top := strings.Join(firstTexts(sents, titleLines), " ")
+	if m := findCued(nthReportRE, nthReportCue, top, text.MaskOf(top)); m != nil {
 		// "(第二報)" on the first lines of a notice without a blog header.
 		if n, ok := smallNumber(m[1]); ok {
 			return n

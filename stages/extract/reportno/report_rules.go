@@ -14,12 +14,17 @@ func reportWords(name string) []string { return rules.Words("report/" + name + "
 
 var (
 	// nthReportRE: 第N報, the number as its submatch; followUpRE: 続報,
-	// maybe with a number (report/report_labels.tsv).
-	nthReportRE, followUpRE = loadReportLabels()
+	// maybe with a number (report/report_labels.tsv). Every match of
+	// either holds a word of its cue (ordinal_prefix, follow_up): none of
+	// the patterns has a literal prefix for the regexp engine to look for,
+	// so they run only on a text that holds one.
+	nthReportRE, followUpRE, nthReportCue, followUpCue = loadReportLabels()
 
 	// finalReportRE: the title names the incident's last report; the
-	// match is the report label a timeline line may name.
-	finalReportRE = regexp.MustCompile(text.OrderedAlternation(reportWords("final_report")))
+	// match is the report label a timeline line may name, a word of
+	// finalReportCue.
+	finalReportRE, finalReportCue = regexp.MustCompile(text.OrderedAlternation(reportWords("final_report"))),
+		text.NewWordList(reportWords("final_report"))
 
 	moreToComeWords = reportWords("more_to_come")
 
@@ -78,7 +83,7 @@ var (
 // (smallNumber reads both).
 const reportNumber = `([0-9]+|[一二三四五六七八九十]+)`
 
-func loadReportLabels() (nth, followUp *regexp.Regexp) {
+func loadReportLabels() (nth, followUp *regexp.Regexp, nthCue, followUpCue text.WordList) {
 	part, err := text.Parts(rules.Table("report/report_labels.tsv", 2), []string{"ordinal_prefix", "ordinal_suffix", "follow_up"})
 	if err != nil {
 		panic(err)
@@ -86,7 +91,7 @@ func loadReportLabels() (nth, followUp *regexp.Regexp) {
 	alt := func(name string) string { return text.OrderedAlternation(part[name]) }
 	nth = regexp.MustCompile(alt("ordinal_prefix") + `\s*` + reportNumber + `\s*` + alt("ordinal_suffix"))
 	followUp = regexp.MustCompile(alt("follow_up") + `\s*` + reportNumber + `?`)
-	return nth, followUp
+	return nth, followUp, text.NewWordList(part["ordinal_prefix"]), text.NewWordList(part["follow_up"])
 }
 
 func loadLaterNotice() (*regexp.Regexp, text.WordList) {
@@ -166,8 +171,14 @@ func parsePriorNotice(rows []rules.Row) (re *regexp.Regexp, starts []string, alr
 // TitleLabel is the report label a title gives itself (最終報, 第3報), ""
 // when it gives none.
 func TitleLabel(title string) string {
-	if m := finalReportRE.FindString(title); m != "" {
-		return m
+	m := text.MaskOf(title)
+	if finalReportCue.InMask(title, m) {
+		if l := finalReportRE.FindString(title); l != "" {
+			return l
+		}
+	}
+	if !nthReportCue.InMask(title, m) {
+		return ""
 	}
 	return nthReportRE.FindString(title)
 }

@@ -1,6 +1,8 @@
 package reportno
 
 import (
+	"regexp"
+	"slices"
 	"testing"
 
 	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
@@ -24,6 +26,22 @@ func checkReportCues(t *testing.T, s string) {
 	if !investigationDoneCue.In(s) && investigationDoneRE.MatchString(s) {
 		t.Fatalf("no word of investigationDoneCue is in %q, but investigationDoneRE matches", s)
 	}
+	for _, c := range []struct {
+		name string
+		re   *regexp.Regexp
+		cue  text.WordList
+	}{{"nthReport", nthReportRE, nthReportCue}, {"followUp", followUpRE, followUpCue}, {"finalReport", finalReportRE, finalReportCue}} {
+		if got, want := findCued(c.re, c.cue, s, text.MaskOf(s)), c.re.FindStringSubmatch(s); !slices.Equal(got, want) {
+			t.Fatalf("%s on %q: %q with its cue, %q without", c.name, s, got, want)
+		}
+	}
+	want := finalReportRE.FindString(s)
+	if want == "" {
+		want = nthReportRE.FindString(s)
+	}
+	if got := TitleLabel(s); got != want {
+		t.Fatalf("TitleLabel(%q) = %q, the regexps alone give %q", s, got, want)
+	}
 }
 
 func TestReportCuesCorpus(t *testing.T) {
@@ -36,7 +54,8 @@ func TestReportCuesRandom(t *testing.T) {
 	pieces := []string{"既報", "先般", "の", "ご案内", "お知らせ", "ご報告", "公表", "発表", "報道発表", "お詫び", "を", "いたし", "し",
 		"させていただき", "差し上げ", "申し上げ", "ました", "た", "てい", "てお", "ており", "既に", "すでに", "先日", "前回", "さる",
 		"5", "12", " ", "\t", "月", "日", "。", "改めて", "深く", "おわび", "改めまして", "調査結果", "として", "報告いたし",
-		"報告書", "その後", "報道", "について", "行政上の対応", "指導", "勧告", "再発防止策", "あ", "\xe3"}
+		"報告書", "その後", "報道", "について", "行政上の対応", "指導", "勧告", "再発防止策", "あ", "\xe3",
+		"第", "報", "続報", "最終報", "最終報告", "確報", "二", "十", "3", "(", ")"}
 	for s := range extracttest.RandomStrings(9, 10, pieces, 10) {
 		checkReportCues(t, s)
 	}

@@ -297,10 +297,13 @@ func timelineHeading(h string) bool {
 // published, as a timeline line that names the notice's report label
 // (最終報, 第3報) or calls it 本報告.
 func ownPublication(events []schemas.Event, title string) schemas.Date {
-	label := reportno.TitleLabel(title)
+	label, labelRead := "", false // the title's label, read at the first published event: most notices have none
 	for _, e := range events {
 		if e.Kind != schemas.EventPublished {
 			continue
+		}
+		if !labelRead {
+			label, labelRead = reportno.TitleLabel(title), true
 		}
 		if (label != "" && strings.Contains(e.Sentence, label)) || reportno.NamesThisNotice(e.Sentence) {
 			return e.Date

@@ -1,0 +1,41 @@
+package organization
+
+import (
+	"regexp"
+	"testing"
+)
+
+// trimCases open with a lead of each kind, with one that only looks like
+// it, and with none.
+var trimCases = []string{
+	"", "a", "2024年5月1日 青葉電機株式会社", "令和7年5月1日(木) 青葉市", "令和元年5月1日青葉市",
+	"平成30年12月31日(月曜)午前10時頃、当社", "5月1日に、当社のサーバ", "昭和", "令和", "2024年", "12",
+	"1. 青葉市トップ", "(3) 経緯", "十、概要", "一二三", "(a) 株式会社", "五月一日", "青葉市", "2024/5/1",
+	"12) 概要", "1.概要", " 2024年5月1日", "令和5年1月1日、当社において不正アクセスが発生し",
+}
+
+// TestTrimsAreReplaceAll holds each trim to the ReplaceAllString it
+// stands for.
+func TestTrimsAreReplaceAll(t *testing.T) {
+	for _, s := range trimCases {
+		checkTrims(t, s)
+	}
+}
+
+func FuzzTrims(f *testing.F) {
+	for _, s := range trimCases {
+		f.Add(s)
+	}
+	f.Fuzz(checkTrims)
+}
+
+func checkTrims(t *testing.T, s string) {
+	for _, c := range []struct {
+		re   *regexp.Regexp
+		trim func(string) string
+	}{{dateLeadRE, trimDateLead}, {openerDateRE, trimOpenerDate}, {numberLeadRE, trimNumberLead}} {
+		if got, want := c.trim(s), c.re.ReplaceAllString(s, ""); got != want {
+			t.Errorf("trim of %q by %s: %q, ReplaceAllString gives %q", s, c.re, got, want)
+		}
+	}
+}
