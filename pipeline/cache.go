@@ -289,17 +289,18 @@ func (c *segmentCache) put(key string, v cached) {
 	}
 	n := v.Notice
 	n.IsIncident = v.IsIncident
-	b := encodeBatch(fileBatch{Notices: []schemas.Notice{n}})
 	var line bytes.Buffer
-	line.Grow(2*keyLen + len(b) + 16)
-	line.WriteString(key)
-	line.WriteByte(' ')
-	line.WriteString(entrySum(key, b))
-	line.WriteByte(' ')
-	line.WriteString(strconv.Itoa(len(b)))
-	line.WriteByte(' ')
-	line.Write(b)
-	line.WriteByte('\n')
+	withEncodedBatch(fileBatch{Notices: []schemas.Notice{n}}, func(b []byte) {
+		line.Grow(2*keyLen + len(b) + 16)
+		line.WriteString(key)
+		line.WriteByte(' ')
+		line.WriteString(entrySum(key, b))
+		line.WriteByte(' ')
+		line.WriteString(strconv.Itoa(len(b)))
+		line.WriteByte(' ')
+		line.Write(b)
+		line.WriteByte('\n')
+	})
 	c.append(key, line.Bytes())
 }
 
