@@ -195,3 +195,35 @@ func TestFieldSourcesMap(t *testing.T) {
 	cr := CorrectionsTable.Record(mem, []Correction{{File: "corrections.csv", Line: 2, Field: "cause", Value: "loss", Status: CorrectionApplied}})
 	cr.Release()
 }
+
+// TestPerRowValuesAreUnique: the columns whose every row (or nearly) has a
+// value of its own are marked Unique, so the Parquet writer spends no
+// dictionary on them.
+func TestPerRowValuesAreUnique(t *testing.T) {
+	cases := []struct {
+		table  string
+		unique []string
+		want   []string
+	}{
+		{"notices", uniqueNames(NoticesTable), []string{"notice_id", "url", "title", "case_id", "incident_id", "text", "original_text"}},
+		{"timeline", uniqueNames(TimelineTable), []string{"notice_id", "incident_id", "sentence"}},
+		{"incidents", uniqueNames(IncidentsTable), []string{"incident_id", "case_id", "event_id", "notice_ids"}},
+	}
+	for _, c := range cases {
+		for _, name := range c.want {
+			if !slices.Contains(c.unique, name) {
+				t.Errorf("%s.%s is not marked Unique", c.table, name)
+			}
+		}
+	}
+}
+
+// uniqueNames lists t's columns marked Unique.
+func uniqueNames[R any](t *Table[R]) (names []string) {
+	for _, c := range t.Columns {
+		if c.Unique {
+			names = append(names, c.Name)
+		}
+	}
+	return names
+}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/apache/arrow-go/v18/parquet"
 	"github.com/apache/arrow-go/v18/parquet/compress"
 	"github.com/apache/arrow-go/v18/parquet/file"
 	_ "github.com/duckdb/duckdb-go/v2"
@@ -121,5 +122,49 @@ func TestCreatePartNamesItsFile(t *testing.T) {
 	}
 	if sources != "f00000.txt,f00001.txt,f00002.txt,f00003.txt,f00004.txt" {
 		t.Errorf("rows in file order: %s", sources)
+	}
+}
+
+// TestUniqueColumnsHaveNoDictionary: a column whose values rarely repeat
+// (Column.Unique: ids, urls, titles, texts) is written without a Parquet
+// dictionary, which would only hash every value and store it twice; the
+// others (causes, sectors, file names) keep theirs.
+func TestUniqueColumnsHaveNoDictionary(t *testing.T) {
+	dir := t.TempDir()
+	if err := WriteAll(dir, schemas.NoticesTable, tinyNotices(t, 100)); err != nil {
+		t.Fatal(err)
+	}
+	r, err := file.OpenParquetFile(filepath.Join(dir, "notices", "part-00000.parquet"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	unique := map[string]bool{}
+	for _, c := range schemas.NoticesTable.Columns {
+		unique[c.Name] = c.Unique
+	}
+	rg := r.MetaData().RowGroup(0)
+	checked := 0
+	for i := 0; i < rg.NumColumns(); i++ {
+		cc, err := rg.ColumnChunk(i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := cc.PathInSchema()[0] // a list's or map's leaf is under its column
+		if cc.Type() != parquet.Types.ByteArray {
+			continue
+		}
+		checked++
+		if got, want := cc.HasDictionaryPage(), !unique[name]; got != want {
+			t.Errorf("column %s (Unique %v): dictionary page %v", name, unique[name], got)
+		}
+	}
+	for _, name := range []string{"notice_id", "url", "title", "case_id", "incident_id", "text"} {
+		if !unique[name] {
+			t.Errorf("notices.%s is not marked Unique: each row has its own", name)
+		}
+	}
+	if checked < 20 {
+		t.Errorf("only %d string columns checked", checked)
 	}
 }
