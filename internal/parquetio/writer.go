@@ -86,19 +86,46 @@ func create[R any](dir string, table *schemas.Table[R], part int, mem memory.All
 		parquet.WithStats(true),
 		parquet.WithCreatedBy("breachtrend"),
 	}
-	for _, c := range table.Columns {
-		if c.Unique { // texts and sentences: a dictionary of unique values is pure cost
-			opts = append(opts, parquet.WithDictionaryFor(c.Name, false))
-		}
+	arrowProps := pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema())
+	noDict, err := uniqueLeaves(table, arrowProps)
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("table %s: %w", table.Name, err)
+	}
+	for _, path := range noDict {
+		opts = append(opts, parquet.WithDictionaryFor(path, false))
 	}
 	props := parquet.NewWriterProperties(opts...)
-	fw, err := pqarrow.NewFileWriter(table.Schema(), syncCloser{f}, props, pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
+	fw, err := pqarrow.NewFileWriter(table.Schema(), syncCloser{f}, props, arrowProps)
 	if err != nil {
 		f.Close()
 		return nil, fmt.Errorf("table %s: %w", table.Name, err)
 	}
 	return &Writer[R]{table: table, path: path, fw: fw, mem: mem,
 		rowGroup: DefaultRowGroup}, nil
+}
+
+// uniqueLeaves are the Parquet column paths of table's Unique columns
+// (ids, urls, texts): a dictionary of values that rarely repeat is pure
+// cost. Parquet sets dictionaries per leaf, so a list column's is its
+// element's path (notice_ids.list.element), not its name.
+func uniqueLeaves[R any](table *schemas.Table[R], arrowProps pqarrow.ArrowWriterProperties) ([]string, error) {
+	unique := map[string]bool{}
+	for _, c := range table.Columns {
+		unique[c.Name] = c.Unique
+	}
+	sc, err := pqarrow.ToParquet(table.Schema(), parquet.NewWriterProperties(), arrowProps)
+	if err != nil {
+		return nil, err
+	}
+	var paths []string
+	for i := range sc.NumColumns() {
+		col := sc.Column(i)
+		if unique[col.ColumnPath()[0]] {
+			paths = append(paths, col.Path())
+		}
+	}
+	return paths, nil
 }
 
 // Append buffers one row, writing a row group when the buffer is full.
