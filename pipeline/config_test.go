@@ -15,7 +15,8 @@ func TestMemoryLimitFor(t *testing.T) {
 		want                 int64
 	}{
 		{"a small live heap keeps the floor", 130 * MiB, 256 * MiB, 384 * MiB, 256 * MiB},
-		{"half as much again as a live heap past it", 200 * MiB, 256 * MiB, 384 * MiB, 300 * MiB},
+		{"a quarter more than a live heap past it", 240 * MiB, 256 * MiB, 384 * MiB, 300 * MiB},
+		{"the floor until a quarter more passes it", 200 * MiB, 256 * MiB, 384 * MiB, 256 * MiB},
 		{"never above the ceiling", 316 * MiB, 256 * MiB, 384 * MiB, 384 * MiB},
 		{"a ceiling below the floor is the floor", 316 * MiB, 512 * MiB, 384 * MiB, 512 * MiB},
 		{"nothing live", 0, 256 * MiB, 384 * MiB, 256 * MiB},
@@ -50,8 +51,8 @@ func TestFollowLiveHeap(t *testing.T) {
 	for i := range live {
 		live[i] = byte(i)
 	}
-	if got := limitSoon(func(l int64) bool { return l >= 72*MiB }); got < 72*MiB || got > 96*MiB {
-		t.Errorf("with 48 MiB live the limit is %d MiB, want 72 to 96", got/MiB)
+	if got := limitSoon(func(l int64) bool { return l >= 60*MiB }); got < 60*MiB || got > 96*MiB {
+		t.Errorf("with 48 MiB live the limit is %d MiB, want 60 to 96", got/MiB)
 	}
 	runtime.KeepAlive(live)
 	live = nil
