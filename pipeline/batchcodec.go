@@ -1,10 +1,12 @@
 package pipeline
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"slices"
+	"sync"
 
 	"github.com/klauspost/compress/s2"
 
@@ -25,16 +27,31 @@ import (
 // errBatchCodec is a batch that does not decode: torn or of another form.
 var errBatchCodec = errors.New("file index: a malformed batch")
 
-// encodeBatch is b in the binary form, compressed.
+// encodeBatch is b in the binary form, compressed, in a slice of its own.
 func encodeBatch(b fileBatch) []byte {
-	// Sized up front: growing a batch's few MB by doubling cost a run as
-	// much as the encoding itself.
-	size := 64
-	for i := range b.Notices {
-		n := &b.Notices[i]
-		size += len(n.Text) + len(n.OriginalText) + len(n.Title) + 2048
-	}
-	w := batchWriter{buf: make([]byte, 0, size)}
+	var data []byte
+	withEncodedBatch(b, func(packed []byte) { data = bytes.Clone(packed) })
+	return data
+}
+
+// batchScratch holds the buffers of withEncodedBatch between calls: a
+// worker encodes a batch of its file (one per few MB of text, or one per
+// segment for the cache) again and again, and fresh buffers, sized for the
+// worst case, were an eighth of what a run of tiny notices allocated.
+var batchScratch = sync.Pool{New: func() any { return new(batchBuffers) }}
+
+type batchBuffers struct{ plain, packed []byte }
+
+// maxScratchBytes bounds a buffer kept for the next batch: a rare batch
+// of long texts leaves its buffers to the GC rather than pinning them.
+const maxScratchBytes = 16 << 20
+
+// withEncodedBatch calls use with b in the binary form, compressed; the
+// slice is valid only during the call (it is reused), so use copies what
+// it keeps (into a line of the cache or of the file index).
+func withEncodedBatch(b fileBatch, use func(packed []byte)) {
+	s := batchScratch.Get().(*batchBuffers)
+	w := batchWriter{buf: s.plain[:0]}
 	w.uvarint(uint64(len(b.Notices)))
 	for i := range b.Notices {
 		w.notice(&b.Notices[i])
@@ -48,7 +65,18 @@ func encodeBatch(b fileBatch) []byte {
 		w.str(r.Detail)
 	}
 	w.strs(b.Keys)
-	return s2.Encode(nil, w.buf)
+	if n := s2.MaxEncodedLen(len(w.buf)); cap(s.packed) < n {
+		s.packed = make([]byte, n)
+	}
+	use(s2.Encode(s.packed[:cap(s.packed)], w.buf))
+	s.plain = w.buf[:0]
+	if cap(s.plain) > maxScratchBytes {
+		s.plain = nil
+	}
+	if cap(s.packed) > maxScratchBytes {
+		s.packed = nil
+	}
+	batchScratch.Put(s)
 }
 
 // maxBatchBytes bounds a batch's binary form, decompressed: a batch holds

@@ -57,19 +57,53 @@ type segmentCache struct {
 	version string
 	log     *slog.Logger // where a corrupt entry is reported; nil: nowhere
 	old     *os.File
-	oldIdx  map[string]span
+	oldIdx  map[cacheKey]span
 
 	mu     sync.Mutex
 	next   *os.File
 	w      *bufio.Writer
 	off    int64
-	newIdx map[string]bool
+	newIdx map[cacheKey]bool
 	hits   int
 	misses int
 }
 
 // keyLen is the length of a key: a hex SHA-256; a checksum has the same.
 const keyLen = 64
+
+// cacheKey is a key's 32 bytes, as the indexes hold it: maps of them hold
+// no pointers, so the GC does not scan the ~300k keys of a big run at
+// every collection, and they take half the memory of the hex strings.
+type cacheKey [keyLen / 2]byte
+
+// parseKey is key's bytes; ok is false for a key that is not the lower
+// case hex key() makes (such an entry can never be asked for).
+func parseKey(key string) (k cacheKey, ok bool) {
+	if len(key) != keyLen {
+		return k, false
+	}
+	for i := range k {
+		hi, lo := hexDigit(key[2*i]), hexDigit(key[2*i+1])
+		if hi > 15 || lo > 15 {
+			return k, false
+		}
+		k[i] = hi<<4 | lo
+	}
+	return k, true
+}
+
+// hexDigit is the value of a lower case hex digit, 255 for anything else.
+func hexDigit(c byte) byte {
+	switch {
+	case '0' <= c && c <= '9':
+		return c - '0'
+	case 'a' <= c && c <= 'f':
+		return c - 'a' + 10
+	}
+	return 255
+}
+
+func (k cacheKey) String() string { return hex.EncodeToString(k[:]) }
 
 // entrySum is the checksum of an entry: of its key and its JSON.
 func entrySum(key string, data []byte) string {
@@ -134,7 +168,7 @@ func goBuildID(path string) string {
 // starts this run's file in dir. A missing, stale or torn previous cache
 // is an empty one: the run just does the work.
 func openCache(out, dir, version string, full bool) (*segmentCache, error) {
-	c := &segmentCache{version: version, oldIdx: map[string]span{}, newIdx: map[string]bool{}}
+	c := &segmentCache{version: version, oldIdx: map[cacheKey]span{}, newIdx: map[cacheKey]bool{}}
 	if !full {
 		c.indexOld(filepath.Join(out, cacheFile))
 	}
@@ -171,11 +205,13 @@ func (c *segmentCache) indexOld(path string) {
 		}
 		key, n, err := readCacheFrame(r)
 		if err != nil {
-			c.oldIdx = map[string]span{} // a torn file: trust none of it
+			c.oldIdx = map[cacheKey]span{} // a torn file: trust none of it
 			f.Close()
 			return
 		}
-		c.oldIdx[key] = span{off, n}
+		if k, ok := parseKey(key); ok {
+			c.oldIdx[k] = span{off, n}
+		}
 		off += n
 	}
 	c.old = f
@@ -237,7 +273,8 @@ func (c *segmentCache) key(text string, header extract.Input) string {
 // get returns the cached result of key, copying its entry into this run's
 // file.
 func (c *segmentCache) get(key string) (cached, bool) {
-	sp, ok := c.oldIdx[key]
+	k, _ := parseKey(key)
+	sp, ok := c.oldIdx[k]
 	if !ok {
 		c.count(false)
 		return cached{}, false
@@ -254,7 +291,7 @@ func (c *segmentCache) get(key string) (cached, bool) {
 	}
 	v := cached{IsIncident: b.Notices[0].IsIncident, Notice: b.Notices[0]}
 	c.count(true)
-	c.append(key, line)
+	c.append(k, line)
 	return v, true
 }
 
@@ -281,35 +318,40 @@ func (c *segmentCache) count(hit bool) {
 // already is not encoded again (append would drop its line): a blog
 // archive holds the same segment many times.
 func (c *segmentCache) put(key string, v cached) {
+	k, ok := parseKey(key)
+	if !ok {
+		return // not a key of this cache's making: nothing could ask for it
+	}
 	c.mu.Lock()
-	done := c.newIdx[key]
+	done := c.newIdx[k]
 	c.mu.Unlock()
 	if done {
 		return
 	}
 	n := v.Notice
 	n.IsIncident = v.IsIncident
-	b := encodeBatch(fileBatch{Notices: []schemas.Notice{n}})
 	var line bytes.Buffer
-	line.Grow(2*keyLen + len(b) + 16)
-	line.WriteString(key)
-	line.WriteByte(' ')
-	line.WriteString(entrySum(key, b))
-	line.WriteByte(' ')
-	line.WriteString(strconv.Itoa(len(b)))
-	line.WriteByte(' ')
-	line.Write(b)
-	line.WriteByte('\n')
-	c.append(key, line.Bytes())
+	withEncodedBatch(fileBatch{Notices: []schemas.Notice{n}}, func(b []byte) {
+		line.Grow(2*keyLen + len(b) + 16)
+		line.WriteString(key)
+		line.WriteByte(' ')
+		line.WriteString(entrySum(key, b))
+		line.WriteByte(' ')
+		line.WriteString(strconv.Itoa(len(b)))
+		line.WriteByte(' ')
+		line.Write(b)
+		line.WriteByte('\n')
+	})
+	c.append(k, line.Bytes())
 }
 
-func (c *segmentCache) append(key string, line []byte) {
+func (c *segmentCache) append(k cacheKey, line []byte) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.newIdx[key] {
+	if c.newIdx[k] {
 		return // the same segment twice in one corpus
 	}
-	c.newIdx[key] = true
+	c.newIdx[k] = true
 	c.w.Write(line)
 	c.off += int64(len(line))
 }
@@ -331,20 +373,24 @@ func (c *segmentCache) close() error {
 // for the day the input changes. An entry that does not check is left out.
 func (c *segmentCache) keep(keys []string) {
 	for _, key := range keys {
-		sp, ok := c.oldIdx[key]
-		if key == "" || !ok || c.kept(key) {
+		k, ok := parseKey(key)
+		if !ok {
+			continue // "" for a segment with no key
+		}
+		sp, ok := c.oldIdx[k]
+		if !ok || c.kept(k) {
 			continue
 		}
 		if line, _, ok := c.readEntry(key, sp); ok {
-			c.append(key, line)
+			c.append(k, line)
 		}
 	}
 }
 
-func (c *segmentCache) kept(key string) bool {
+func (c *segmentCache) kept(k cacheKey) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.newIdx[key]
+	return c.newIdx[k]
 }
 
 // dropped is the number of the previous run's entries this run's file

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/breachtrend/breachtrend/stages/extract"
 )
 
 // TestEditedCacheLineIsRecomputed: a cache entry edited into other valid
@@ -30,7 +32,7 @@ func TestEditedCacheLineIsRecomputed(t *testing.T) {
 	}
 	edited := -1
 	for key, sp := range c.oldIdx {
-		line, data, ok := c.readEntry(key, sp)
+		line, data, ok := c.readEntry(key.String(), sp)
 		if !ok {
 			t.Fatalf("entry %s does not check", key)
 		}
@@ -112,5 +114,21 @@ func TestCachePutTwiceEncodesOnce(t *testing.T) {
 	}
 	if err := c.close(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestCacheKeyBytes: a key is held as its 32 bytes and reads back as the
+// same hex; anything but the lower case hex key() makes is not a key.
+func TestCacheKeyBytes(t *testing.T) {
+	c := &segmentCache{version: "v"}
+	key := c.key("本文", extract.Input{Title: "題"})
+	k, ok := parseKey(key)
+	if !ok || k.String() != key {
+		t.Fatalf("parseKey(%s) = %s, %v", key, k, ok)
+	}
+	for _, bad := range []string{"", key[:keyLen-2], strings.ToUpper(key), key[:keyLen-1] + "g", key + "0"} {
+		if _, ok := parseKey(bad); ok {
+			t.Errorf("parseKey(%q) took it for a key", bad)
+		}
 	}
 }

@@ -408,8 +408,9 @@ func (x *fileIndex) encode(r *fileResult) {
 			return
 		}
 	}
-	data := encodeBatch(fileBatch{Notices: r.notices, Rejects: r.rejects, Keys: r.keys})
-	r.indexLine = indexLine('B', inputKey(r.input), data)
+	withEncodedBatch(fileBatch{Notices: r.notices, Rejects: r.rejects, Keys: r.keys}, func(data []byte) {
+		r.indexLine = indexLine('B', inputKey(r.input), data)
+	})
 }
 
 // record writes r's line into this run's index, and the file's last line

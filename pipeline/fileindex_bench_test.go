@@ -40,7 +40,7 @@ func BenchmarkServeUnchanged(b *testing.B) {
 	}
 	defer x.close()
 	fi, _ := os.Stat(filepath.Join(out, fileIndexFile))
-	st := &stages{files: x, cache: &segmentCache{oldIdx: map[string]span{}, newIdx: map[string]bool{}}}
+	st := &stages{files: x, cache: &segmentCache{oldIdx: map[cacheKey]span{}, newIdx: map[cacheKey]bool{}}}
 	for b.Loop() {
 		for _, i := range inputs {
 			if _, _, ok, err := st.serveUnchanged(i, func(fileResult) error { return nil }); !ok || err != nil {
@@ -70,7 +70,7 @@ func BenchmarkSegmentCacheGet(b *testing.B) {
 	defer c.close()
 	keys := make([]string, 0, len(c.oldIdx))
 	for k := range c.oldIdx {
-		keys = append(keys, k)
+		keys = append(keys, k.String())
 	}
 	if len(keys) == 0 {
 		b.Fatal("an empty cache")

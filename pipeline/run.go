@@ -89,6 +89,9 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 			limit = DefaultMemoryLimit
 		}
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(limit))
+		if cfg.MemoryLimit <= 0 { // the default is a floor (followLiveHeap)
+			defer followLiveHeap(limit, maxMemoryLimit, 100*time.Millisecond)()
+		}
 		if os.Getenv("GOGC") == "" {
 			defer debug.SetGCPercent(debug.SetGCPercent(gcPercent))
 		}

@@ -123,3 +123,31 @@ func BenchmarkWriteNotices(b *testing.B) {
 func BenchmarkWriteTimeline(b *testing.B) {
 	benchWrite(b, schemas.TimelineTable, benchTimeline(b, 25000), nil)
 }
+
+// tinyNotices builds n notices shaped like a JSON Lines feed of one-line
+// records (make bench-hostile's jsonl-records): a sentence of text, a url
+// and ids of their own, so the per-row-group and per-column costs weigh
+// more than the bytes.
+func tinyNotices(tb testing.TB, n int) []schemas.Notice {
+	text := corpusText(tb)
+	out := make([]schemas.Notice, n)
+	for i := range out {
+		body := cut(text, i*104729, 150)
+		count := int64(10 + i%1000)
+		out[i] = schemas.Notice{
+			NoticeID: fmt.Sprintf("%016x", uint64(i)*0x9e3779b97f4a7c15), SourcePath: "feed.jsonl",
+			SegmentIndex: int32(i), Format: "jsonl", Encoding: "utf-8", URL: fmt.Sprintf("https://example.jp/n/%d", i),
+			Title: cut(text, i*31, 40), Text: body, OriginalText: body, IsIncident: true,
+			PublishedDate: schemas.DateFromDays(int32(19000 + i%1500)), AffectedCount: &count,
+			Cause: schemas.Causes[i%len(schemas.Causes)].Name, IncidentID: fmt.Sprintf("%016x", uint64(i)*0x51afd7ed558ccd),
+			DataTypes: []string{schemas.DataTypes[i%len(schemas.DataTypes)]}, Terms: []string{"不正", "アクセス", "個人", "情報"},
+			CountEvidence: body, FieldSources: map[string]string{"affected_count": "rule:count", "cause": "rule:cause"},
+		}
+	}
+	return out
+}
+
+// BenchmarkWriteTinyNotices: 20000 one-sentence notices.
+func BenchmarkWriteTinyNotices(b *testing.B) {
+	benchWrite(b, schemas.NoticesTable, tinyNotices(b, 20000), func(n *schemas.Notice) int { return len(n.Text) + len(n.OriginalText) + 512 })
+}

@@ -18,6 +18,8 @@ const maxIdleBuffers = 256
 type recycler struct {
 	mu   sync.Mutex
 	idle [][]byte
+	// fresh makes the buffers no idle one fits (nil: arrow's Go allocator).
+	fresh memory.Allocator
 }
 
 // Allocate returns a zeroed buffer of size bytes, 64-byte aligned as the
@@ -27,6 +29,9 @@ func (r *recycler) Allocate(size int) []byte {
 	if b := r.take(size); b != nil {
 		clear(b)
 		return b
+	}
+	if r.fresh != nil {
+		return r.fresh.Allocate(size)
 	}
 	return memory.DefaultAllocator.Allocate(size)
 }

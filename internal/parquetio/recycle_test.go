@@ -45,18 +45,17 @@ func TestRecyclerBuffers(t *testing.T) {
 	}
 }
 
-// TestRecyclerSameFile: a writer whose record buffers are recycled writes
-// the very bytes of one that allocates afresh, over several row groups, and
-// every buffer is freed.
+// TestRecyclerSameFile: a writer whose buffers (records, pages,
+// dictionaries) are recycled writes the very bytes of one that allocates
+// afresh, over several row groups, and every buffer is freed.
 func TestRecyclerSameFile(t *testing.T) {
 	rows := benchNotices(t, 3*DefaultRowGroup+100)
 	write := func(mem memory.Allocator) []byte {
 		dir := t.TempDir()
-		w, err := Create(dir, schemas.NoticesTable, nil)
+		w, err := create(dir, schemas.NoticesTable, 0, mem)
 		if err != nil {
 			t.Fatal(err)
 		}
-		w.mem = mem
 		for _, r := range rows {
 			if err := w.Append(r); err != nil {
 				t.Fatal(err)
@@ -75,5 +74,64 @@ func TestRecyclerSameFile(t *testing.T) {
 	defer checked.AssertSize(t, 0)
 	if !bytes.Equal(write(checked), write(memory.NewGoAllocator())) {
 		t.Error("files differ")
+	}
+}
+
+// countingAllocator counts the buffers it hands out and their bytes.
+type countingAllocator struct {
+	memory.Allocator
+	calls, bytes int
+}
+
+func (c *countingAllocator) Allocate(size int) []byte {
+	c.calls++
+	c.bytes += size
+	return c.Allocator.Allocate(size)
+}
+
+func (c *countingAllocator) Reallocate(size int, b []byte) []byte {
+	c.calls++
+	c.bytes += size
+	return c.Allocator.Reallocate(size, b)
+}
+
+// TestRecyclerServesLaterRowGroups: the writer's allocator serves the
+// Parquet writer's own buffers (dictionaries, levels, statistics) besides
+// the record batches, and once the first row group is written the next
+// ones of the same shape take their buffers from what the previous ones
+// freed, not from new memory.
+func TestRecyclerServesLaterRowGroups(t *testing.T) {
+	const groups = 6
+	rows := tinyNotices(t, groups*DefaultRowGroup)
+	fresh := &countingAllocator{Allocator: memory.NewGoAllocator()}
+	asked := &countingAllocator{Allocator: &recycler{fresh: fresh}}
+	w, err := create(t.TempDir(), schemas.NoticesTable, 0, asked)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var perGroup []int
+	for i, r := range rows {
+		if err := w.Append(r); err != nil {
+			t.Fatal(err)
+		}
+		if (i+1)%DefaultRowGroup == 0 {
+			perGroup = append(perGroup, fresh.bytes)
+			fresh.bytes = 0
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	records := &countingAllocator{Allocator: memory.NewGoAllocator()}
+	schemas.NoticesTable.Record(records, rows[:DefaultRowGroup]).Release()
+	t.Logf("buffers asked of the writer's allocator: %d (the record batches alone: %d); bytes allocated afresh per row group: %v",
+		asked.calls, groups*records.calls, perGroup)
+	if asked.calls <= groups*records.calls {
+		t.Errorf("%d buffers asked, no more than the record batches' %d: the Parquet writer allocates elsewhere", asked.calls, groups*records.calls)
+	}
+	for i, n := range perGroup[1:] {
+		if n > perGroup[0]/4 {
+			t.Errorf("row group %d allocated %d bytes afresh, the first %d: the recycler is not serving it", i+2, n, perGroup[0])
+		}
 	}
 }

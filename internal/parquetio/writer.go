@@ -36,7 +36,7 @@ type Writer[R any] struct {
 	table    *schemas.Table[R]
 	path     string
 	fw       *pqarrow.FileWriter
-	mem      memory.Allocator // a recycler: record buffers reused row group after row group
+	mem      memory.Allocator // a recycler: buffers reused row group after row group
 	rows     []R
 	rowGroup int
 	size     func(*R) int
@@ -54,7 +54,7 @@ func Create[R any](dir string, table *schemas.Table[R], size func(*R) int) (*Wri
 // whose first parts are kept from another run (hard links) gets its new
 // rows after them, in a file whose name sorts after theirs.
 func CreatePart[R any](dir string, table *schemas.Table[R], part int, size func(*R) int) (*Writer[R], error) {
-	w, err := create(dir, table, part)
+	w, err := create(dir, table, part, &recycler{})
 	if err != nil {
 		return nil, err
 	}
@@ -65,7 +65,11 @@ func CreatePart[R any](dir string, table *schemas.Table[R], part int, size func(
 // PartName is the name of a table's part file number part.
 func PartName(part int) string { return fmt.Sprintf("part-%05d.parquet", part) }
 
-func create[R any](dir string, table *schemas.Table[R], part int) (*Writer[R], error) {
+// create opens the writer of a table's part file. mem allocates both the
+// record batches and the Parquet writer's own buffers (pages, dictionaries,
+// statistics): a recycler, so a row group reuses what the previous one
+// freed instead of the GC collecting tens of MB per row group.
+func create[R any](dir string, table *schemas.Table[R], part int, mem memory.Allocator) (*Writer[R], error) {
 	folder := filepath.Join(dir, table.Name)
 	if err := os.MkdirAll(folder, 0o755); err != nil {
 		return nil, fmt.Errorf("table %s: %w", table.Name, err)
@@ -76,24 +80,52 @@ func create[R any](dir string, table *schemas.Table[R], part int) (*Writer[R], e
 		return nil, fmt.Errorf("table %s: %w", table.Name, err)
 	}
 	opts := []parquet.WriterProperty{
+		parquet.WithAllocator(mem),
 		parquet.WithCompression(compress.Codecs.Zstd),
 		parquet.WithDictionaryDefault(true),
 		parquet.WithStats(true),
 		parquet.WithCreatedBy("breachtrend"),
 	}
-	for _, c := range table.Columns {
-		if c.Unique { // texts and sentences: a dictionary of unique values is pure cost
-			opts = append(opts, parquet.WithDictionaryFor(c.Name, false))
-		}
-	}
-	props := parquet.NewWriterProperties(opts...)
-	fw, err := pqarrow.NewFileWriter(table.Schema(), syncCloser{f}, props, pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema()))
+	arrowProps := pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema())
+	noDict, err := uniqueLeaves(table, arrowProps)
 	if err != nil {
 		f.Close()
 		return nil, fmt.Errorf("table %s: %w", table.Name, err)
 	}
-	return &Writer[R]{table: table, path: path, fw: fw, mem: &recycler{},
+	for _, path := range noDict {
+		opts = append(opts, parquet.WithDictionaryFor(path, false))
+	}
+	props := parquet.NewWriterProperties(opts...)
+	fw, err := pqarrow.NewFileWriter(table.Schema(), syncCloser{f}, props, arrowProps)
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("table %s: %w", table.Name, err)
+	}
+	return &Writer[R]{table: table, path: path, fw: fw, mem: mem,
 		rowGroup: DefaultRowGroup}, nil
+}
+
+// uniqueLeaves are the Parquet column paths of table's Unique columns
+// (ids, urls, texts): a dictionary of values that rarely repeat is pure
+// cost. Parquet sets dictionaries per leaf, so a list column's is its
+// element's path (notice_ids.list.element), not its name.
+func uniqueLeaves[R any](table *schemas.Table[R], arrowProps pqarrow.ArrowWriterProperties) ([]string, error) {
+	unique := map[string]bool{}
+	for _, c := range table.Columns {
+		unique[c.Name] = c.Unique
+	}
+	sc, err := pqarrow.ToParquet(table.Schema(), parquet.NewWriterProperties(), arrowProps)
+	if err != nil {
+		return nil, err
+	}
+	var paths []string
+	for i := range sc.NumColumns() {
+		col := sc.Column(i)
+		if unique[col.ColumnPath()[0]] {
+			paths = append(paths, col.Path())
+		}
+	}
+	return paths, nil
 }
 
 // Append buffers one row, writing a row group when the buffer is full.

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/apache/arrow-go/v18/parquet"
 	"github.com/apache/arrow-go/v18/parquet/compress"
 	"github.com/apache/arrow-go/v18/parquet/file"
 	_ "github.com/duckdb/duckdb-go/v2"
@@ -121,5 +122,58 @@ func TestCreatePartNamesItsFile(t *testing.T) {
 	}
 	if sources != "f00000.txt,f00001.txt,f00002.txt,f00003.txt,f00004.txt" {
 		t.Errorf("rows in file order: %s", sources)
+	}
+}
+
+// TestUniqueColumnsHaveNoDictionary: a column whose values rarely repeat
+// (Column.Unique: ids, urls, titles, texts) is written without a Parquet
+// dictionary, which would only hash every value and store it twice; the
+// others (causes, sectors, file names) keep theirs.
+func TestUniqueColumnsHaveNoDictionary(t *testing.T) {
+	dir := t.TempDir()
+	if err := WriteAll(dir, schemas.NoticesTable, tinyNotices(t, 100)); err != nil {
+		t.Fatal(err)
+	}
+	incidents := []schemas.Incident{{IncidentID: "i1", Organization: "A社", NoticeIDs: []string{"n1", "n2"}, Sources: []string{"a.txt"}},
+		{IncidentID: "i2", Organization: "A社", NoticeIDs: []string{"n3"}, Sources: []string{"a.txt"}}}
+	if err := WriteAll(dir, schemas.IncidentsTable, incidents); err != nil {
+		t.Fatal(err)
+	}
+	checkNoDictionary(t, filepath.Join(dir, "notices", "part-00000.parquet"), schemas.NoticesTable.Columns, 20)
+	checkNoDictionary(t, filepath.Join(dir, "incidents", "part-00000.parquet"), schemas.IncidentsTable.Columns, 10)
+}
+
+// checkNoDictionary checks that the string leaves of a file have a
+// dictionary page exactly when their column is not Unique (a list's leaf
+// is under its column's name), and that there are at least min of them.
+func checkNoDictionary[R any](t *testing.T, path string, columns []schemas.Column[R], min int) {
+	t.Helper()
+	r, err := file.OpenParquetFile(path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	unique := map[string]bool{}
+	for _, c := range columns {
+		unique[c.Name] = c.Unique
+	}
+	rg := r.MetaData().RowGroup(0)
+	checked := 0
+	for i := 0; i < rg.NumColumns(); i++ {
+		cc, err := rg.ColumnChunk(i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cc.Type() != parquet.Types.ByteArray {
+			continue
+		}
+		checked++
+		name := cc.PathInSchema()[0]
+		if got, want := cc.HasDictionaryPage(), !unique[name]; got != want {
+			t.Errorf("%s: column %s (Unique %v): dictionary page %v", filepath.Base(filepath.Dir(path)), cc.PathInSchema(), unique[name], got)
+		}
+	}
+	if checked < min {
+		t.Errorf("%s: only %d string columns checked", path, checked)
 	}
 }
