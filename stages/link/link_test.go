@@ -1,6 +1,7 @@
 package link
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/breachtrend/breachtrend/schemas"
@@ -247,5 +248,32 @@ func TestLinkRulesLoad(t *testing.T) {
 	if LinkWindowDays <= 0 || EventWindowDays <= 0 || preliminaryDays <= 0 || finalDays <= 0 || finalReportWord == "" || lawInForce.IsZero() {
 		t.Errorf("rules/%s read badly: link %d event %d preliminary %d final %d word %q in force %v",
 			fileLinkSettings, LinkWindowDays, EventWindowDays, preliminaryDays, finalDays, finalReportWord, lawInForce)
+	}
+}
+
+// TestCompactLinksAsTheNotice: a rerun links kept notices from their
+// compact copies (Compact): the incidents must be those of the notices.
+func TestCompactLinksAsTheNotice(t *testing.T) {
+	full := func() []*schemas.Notice {
+		a := client("a", "2024-900", "架空県", "2024-06-06", "ransomware", "株式会社架空印刷", 96)
+		a.Text, a.OriginalText, a.Terms = "本文", "本文", []string{"個人情報"}
+		a.DataTypes, a.Sector, a.VerisAction, a.TSRCategory = []string{"name", "address"}, "S", "Malware", "ウイルス感染"
+		a.DiscoveredDate, a.OccurredDate = schemas.MustDate("2024-05-30"), schemas.MustDate("2024-05-28")
+		a.Events = []schemas.Event{
+			{Kind: schemas.EventPublished, Date: schemas.MustDate("2024-06-06"), Sentence: "公表"},
+			{Kind: schemas.EventReported, Date: schemas.MustDate("2024-06-01"), Sentence: "個人情報保護委員会に確報を提出"},
+		}
+		b := client("b", "", "架空県", "2024-07-01", "ransomware", "", 120)
+		b.FinalReport, b.AffectedApprox, b.ReportedDate = true, true, schemas.MustDate("2024-06-01")
+		return []*schemas.Notice{a, b, client("c", "", "別の市", "2024-06-10", "ransomware", "株式会社架空印刷", 5)}
+	}
+	var compact []*schemas.Notice
+	for _, n := range full() {
+		c := Compact(n)
+		compact = append(compact, &c)
+	}
+	want, got := Link(full()), Link(compact)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("incidents of the compact notices:\n%+v\nwant\n%+v", got, want)
 	}
 }
