@@ -74,20 +74,28 @@ type linkState struct {
 
 // encodeInputRecord is r in the batch codec's binary form.
 func encodeInputRecord(r inputRecord) []byte {
-	w := batchWriter{}
-	w.uvarint(uint64(len(r.rejects)))
-	for _, rj := range r.rejects {
+	var notices batchWriter
+	for i := range r.incident {
+		notices.notice(&r.incident[i])
+	}
+	return appendInputRecord(r.rejects, r.keys, len(r.incident), notices.buf)
+}
+
+// appendInputRecord is the record of rejects, keys and n incident notices
+// already encoded (notices).
+func appendInputRecord(rejects []schemas.Reject, keys []string, n int, notices []byte) []byte {
+	w := batchWriter{buf: make([]byte, 0, len(notices)+64*len(keys)+64)}
+	w.uvarint(uint64(len(rejects)))
+	for _, rj := range rejects {
 		w.str(rj.Stage)
 		w.str(rj.Source)
 		w.varint(int64(rj.Segment))
 		w.str(rj.Reason)
 		w.str(rj.Detail)
 	}
-	w.strs(r.keys)
-	w.uvarint(uint64(len(r.incident)))
-	for i := range r.incident {
-		w.notice(&r.incident[i])
-	}
+	w.strs(keys)
+	w.uvarint(uint64(n))
+	w.buf = append(w.buf, notices...)
 	return w.buf
 }
 
@@ -120,13 +128,17 @@ func decodeInputRecord(b []byte) (inputRecord, error) {
 }
 
 // linkStateBuilder gathers the entries of this run's link state, input by
-// input, as the collector emits them.
+// input, as the collector emits them. An input's incident notices are
+// encoded as they come: a file of 300k notices holds 300k compact
+// notices' bytes, not 300k Notice values.
 type linkStateBuilder struct {
 	inputs []inputState
 	// The input being emitted, over its batches.
-	cur inputRecord
-	seg int
-	tl  int
+	rejects  []schemas.Reject
+	keys     []string
+	notices  batchWriter
+	incident int
+	seg, tl  int
 }
 
 // add gathers n, linked (its incident id set), into the current input.
@@ -134,15 +146,18 @@ func (b *linkStateBuilder) add(n *schemas.Notice) {
 	b.seg++
 	b.tl += len(n.Events)
 	if n.IsIncident {
-		b.cur.incident = append(b.cur.incident, link.Compact(n))
+		c := link.Compact(n)
+		b.notices.notice(&c)
+		b.incident++
 	}
 }
 
 // endInput closes the current input, whose rows went to part.
 func (b *linkStateBuilder) endInput(key, sha string, part int) {
 	b.inputs = append(b.inputs, inputState{key: key, sha256: sha, part: part, segments: b.seg, timeline: b.tl,
-		record: encodeInputRecord(b.cur)})
-	b.cur, b.seg, b.tl = inputRecord{}, 0, 0
+		record: appendInputRecord(b.rejects, b.keys, b.incident, b.notices.buf)})
+	b.rejects, b.keys, b.incident, b.seg, b.tl = nil, nil, 0, 0, 0
+	b.notices.buf = b.notices.buf[:0]
 }
 
 // write writes the state of parts and inputs into dir's caches.

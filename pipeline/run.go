@@ -301,8 +301,8 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 		}
 		fileSegments += len(r.notices)
 		rejects = append(rejects, r.rejects...)
-		states.cur.rejects = append(states.cur.rejects, r.rejects...)
-		states.cur.keys = append(states.cur.keys, r.keys...)
+		states.rejects = append(states.rejects, r.rejects...)
+		states.keys = append(states.keys, r.keys...)
 		for i := range r.notices {
 			n := &r.notices[i]
 			cfg.fixes.apply(n) // after extraction (and the cache), before linking
