@@ -1,6 +1,8 @@
 package link
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"testing"
 
@@ -275,5 +277,62 @@ func TestCompactLinksAsTheNotice(t *testing.T) {
 	want, got := Link(full()), Link(compact)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("incidents of the compact notices:\n%+v\nwant\n%+v", got, want)
+	}
+}
+
+// continuesRef is what continues decides, by a pass over every notice of
+// the group (the linker's former way).
+func continuesRef(g []*member, n *member) bool {
+	near := false
+	for _, m := range g {
+		if m.PublishedDate.IsZero() || n.PublishedDate.IsZero() {
+			continue
+		}
+		d := n.PublishedDate.Sub(m.PublishedDate)
+		if d < 0 {
+			d = -d
+		}
+		if d <= LinkWindowDays {
+			near = true
+		}
+	}
+	if !near {
+		return false
+	}
+	followUp := n.FinalReport || (n.ReportSeq != nil && *n.ReportSeq > 1)
+	for _, m := range g {
+		if m.Cause == n.Cause && n.Cause != "unknown" || followUp {
+			return true
+		}
+	}
+	return false
+}
+
+// TestContinuesAsAPassOverTheGroup: the linker's sorted dates and causes
+// of a group decide as a pass over its notices does, notice by notice, on
+// random notices of a few organizations.
+func TestContinuesAsAPassOverTheGroup(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	causes := []string{"loss", "misdelivery", "unknown"}
+	l := NewLinker()
+	for i := range 3000 {
+		n := notice(fmt.Sprint(i), "", fmt.Sprintf("組織%d", rng.IntN(5)), "", causes[rng.IntN(3)], nil)
+		if rng.IntN(10) > 0 {
+			n.PublishedDate = schemas.MustDate("2023-01-01").AddDays(rng.IntN(1000))
+		}
+		if rng.IntN(8) == 0 {
+			n.ReportSeq = i32(int32(rng.IntN(3)))
+		}
+		n.FinalReport = rng.IntN(20) == 0
+		m := memberOf(n)
+		for g := range l.groups {
+			if got, want := l.continues(g, m), continuesRef(l.groups[g], m); got != want {
+				t.Fatalf("notice %d, group %d: continues %v, a pass over the group says %v", i, g, got, want)
+			}
+		}
+		l.Add(n)
+	}
+	if len(l.groups) < 20 {
+		t.Errorf("%d groups: the test compares too few", len(l.groups))
 	}
 }
