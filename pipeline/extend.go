@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/breachtrend/breachtrend/schemas"
 	"github.com/breachtrend/breachtrend/stages/load"
@@ -98,9 +99,8 @@ func (s *stages) serveLight(in load.Input, send func(fileResult) error) (bool, e
 		return false, nil
 	}
 	key := inputKey(in)
-	lines := make([][]byte, len(e.batches))
-	for k, sp := range e.batches {
-		if lines[k], _, err = x.readLine(sp, key); err != nil {
+	for _, sp := range e.batches {
+		if !checkLine(x, sp, key) {
 			return false, nil // a damaged line: the input is read again
 		}
 	}
@@ -112,13 +112,33 @@ func (s *stages) serveLight(in load.Input, send func(fileResult) error) (bool, e
 	x.servedNotices.Add(int64(old.segments))
 	s.cache.keep(rec.keys)
 	kept := &keptInput{index: i, state: old, rec: rec}
-	for k := range lines {
-		r := fileResult{input: in, indexLine: lines[k], served: true, stat: st, statOK: statOK, kept: kept}
+	for _, sp := range e.batches {
+		r := fileResult{input: in, indexSpan: sp, served: true, stat: st, statOK: statOK, kept: kept}
 		if err := send(r); err != nil {
 			return true, err
 		}
 	}
 	return true, send(fileResult{input: in, last: true, sha256: old.sha256, served: true, stat: st, statOK: statOK, kept: kept})
+}
+
+// lineBuffers are the buffers checkLine reads lines into.
+var lineBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+// checkLine reports whether the line of key at sp in the previous index
+// checks against its checksum, reading it into a buffer it reuses: the
+// collector copies the line file to file, and the run keeps none of it.
+func checkLine(x *fileIndex, sp span, key string) bool {
+	buf := lineBuffers.Get().(*[]byte)
+	defer lineBuffers.Put(buf)
+	if int64(cap(*buf)) < sp.n {
+		*buf = make([]byte, sp.n)
+	}
+	line := (*buf)[:sp.n]
+	if _, err := x.old.ReadAt(line, sp.off); err != nil {
+		return false
+	}
+	_, k, data, ok := splitIndexLine(line)
+	return ok && k == key && string(line[:keyLen]) == entrySum(key, data)
 }
 
 // incrementalEntry is one input of an incremental run, in walk order.

@@ -77,8 +77,10 @@ type fileResult struct {
 	served     bool
 	unrecorded bool
 	// kept: the input was served light (see serveLight): its results
-	// carry only its index lines, the last one its entry.
-	kept *keptInput
+	// carry only where its index lines lie in the previous index
+	// (indexSpan), the last one its entry.
+	kept      *keptInput
+	indexSpan span
 }
 
 // pendingFile is a file whose notices have been through every stage that
