@@ -284,3 +284,7 @@ func (p *incrementalPlan) writeInput(x *fileIndex, tp *tableParts, e *incrementa
 // incrementalPlannedHook, when set (by tests), runs once a run has planned
 // to keep parts of the previous tables.
 var incrementalPlannedHook func()
+
+// partsWrittenHook, when set (by tests), runs once an incremental run has
+// kept and written the parts of its notices and timeline tables.
+var partsWrittenHook func()

@@ -1,7 +1,10 @@
 package pipeline
 
 import (
+	"context"
+	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -211,4 +214,62 @@ func TestCorruptLinkStateWritesTablesWhole(t *testing.T) {
 		t.Errorf("kept rows of %d inputs with a damaged link state", sum.Manifest.KeptInputs)
 	}
 	sameTables(t, out, fullRun(t, dir, in))
+}
+
+// TestKilledIncrementalRunKeepsPreviousTables: a run killed once it has
+// linked the kept parts and written the others into its staging folder
+// leaves the previous folder whole (its parts are linked, never written);
+// the next run writes the tables of the grown corpus.
+func TestKilledIncrementalRunKeepsPreviousTables(t *testing.T) {
+	smallParts(t)
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "in"), filepath.Join(dir, "out")
+	files := oldCorpus(t, in)
+	run(t, out, 2, in)
+	before := tableFiles(t, out)
+	addFile(t, in, "000_b-new.txt", newNotice(t, files[3]))
+
+	cmd := exec.Command(os.Args[0], "-test.run=^TestKilledIncrementalRunHelper$")
+	cmd.Env = append(os.Environ(), "BREACHTREND_INCR_OUT="+out, "BREACHTREND_INCR_IN="+in)
+	b, err := cmd.CombinedOutput()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 3 {
+		t.Fatalf("child: %v, want exit 3 from the hook\n%s", err, b)
+	}
+	for name, b := range tableFiles(t, out) {
+		if before[name] != b {
+			t.Errorf("%s changed by the killed run", name)
+		}
+	}
+	if len(tableFiles(t, out)) != len(before) {
+		t.Errorf("the killed run left files in the tables")
+	}
+	if sum := run(t, out, 2, in); sum.Manifest.KeptInputs != 3 {
+		t.Errorf("the run after the kill kept the rows of %d inputs, want 3", sum.Manifest.KeptInputs)
+	}
+	sameTables(t, out, fullRun(t, dir, in))
+}
+
+// TestKilledIncrementalRunHelper is the child process of
+// TestKilledIncrementalRunKeepsPreviousTables: it dies (os.Exit, no
+// deferred cleanup, as under kill -9) once the parts are written.
+func TestKilledIncrementalRunHelper(t *testing.T) {
+	out := os.Getenv("BREACHTREND_INCR_OUT")
+	if out == "" {
+		t.Skip("the child process of TestKilledIncrementalRunKeepsPreviousTables")
+	}
+	smallParts(t)
+	planned := false
+	incrementalPlannedHook = func() { planned = true }
+	partsWrittenHook = func() {
+		if planned {
+			os.Exit(3)
+		}
+	}
+	cfg := Config{Inputs: []string{os.Getenv("BREACHTREND_INCR_IN")}, Out: out, Workers: 2}
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Run(context.Background(), cfg)
+	t.Fatalf("the run was not incremental or did not stop once the parts were written: %v", err)
 }

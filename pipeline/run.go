@@ -375,6 +375,9 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 	if walkErr == nil {
 		walkErr = closeErr
 	}
+	if walkErr == nil && incr != nil && partsWrittenHook != nil {
+		partsWrittenHook()
+	}
 	if walkErr != nil {
 		return sum, walkErr
 	}
