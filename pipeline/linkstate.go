@@ -6,8 +6,11 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
+	"io"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/klauspost/compress/s2"
 
@@ -33,12 +36,26 @@ import (
 // table whole.
 const linkStateFile = "_cache/link.bin"
 
-// linkStateMagic opens the file: "<magic><version>\n<hex sha256 of the
-// rest>\n" then the body, compressed with S2.
-const linkStateMagic = "breachtrend-link-state 1 "
+// linkStateMagic opens the file: "<magic><version>\n", then an S2 stream
+// of items, then "\n<hex SHA-256 of the stream>\n". The items are each
+// input's record items (N: an incident notice, K: a cache key, R: a
+// reject) followed by its E item (key, hash, part, counts); then a P item
+// per part; then Z. A run writes them as it emits its inputs, so a file of
+// 300k notices is never held as a whole record.
+const linkStateMagic = "breachtrend-link-state 2 "
 
-// maxLinkStateBytes bounds the body, decompressed, against damage.
+// maxLinkStateBytes bounds the stream, decompressed, against damage.
 const maxLinkStateBytes = 1 << 30
+
+// The items of the link state.
+const (
+	itemNotice = 'N'
+	itemKey    = 'K'
+	itemReject = 'R'
+	itemEnd    = 'E'
+	itemPart   = 'P'
+	itemLast   = 'Z'
+)
 
 // partInfo is one part file of the notices table and its timeline twin.
 type partInfo struct {
@@ -52,8 +69,8 @@ type inputState struct {
 	part        int // its rows are in this part (see partInfo)
 	segments    int // notices rows
 	timeline    int // timeline rows
-	// record is the input's rejects, cache keys and compact incident
-	// notices (encodeInputRecord), kept encoded: an input whose rows are
+	// record is the input's record items (rejects, cache keys and
+	// compact incident notices), kept encoded: an input whose rows are
 	// kept is written back as it was read.
 	record []byte
 }
@@ -72,54 +89,56 @@ type linkState struct {
 	byKey  map[string]int // inputs' index by key
 }
 
-// encodeInputRecord is r in the batch codec's binary form.
-func encodeInputRecord(r inputRecord) []byte {
-	var notices batchWriter
-	for i := range r.incident {
-		notices.notice(&r.incident[i])
+// recordItems appends the items of a record to w.
+func recordItems(w *batchWriter, r inputRecord) {
+	for _, rj := range r.rejects {
+		rejectItem(w, rj)
 	}
-	return appendInputRecord(r.rejects, r.keys, len(r.incident), notices.buf)
+	for _, k := range r.keys {
+		w.buf = append(w.buf, itemKey)
+		w.str(k)
+	}
+	for i := range r.incident {
+		w.buf = append(w.buf, itemNotice)
+		w.notice(&r.incident[i])
+	}
 }
 
-// appendInputRecord is the record of rejects, keys and n incident notices
-// already encoded (notices).
-func appendInputRecord(rejects []schemas.Reject, keys []string, n int, notices []byte) []byte {
-	w := batchWriter{buf: make([]byte, 0, len(notices)+64*len(keys)+64)}
-	w.uvarint(uint64(len(rejects)))
-	for _, rj := range rejects {
-		w.str(rj.Stage)
-		w.str(rj.Source)
-		w.varint(int64(rj.Segment))
-		w.str(rj.Reason)
-		w.str(rj.Detail)
-	}
-	w.strs(keys)
-	w.uvarint(uint64(n))
-	w.buf = append(w.buf, notices...)
+func rejectItem(w *batchWriter, rj schemas.Reject) {
+	w.buf = append(w.buf, itemReject)
+	w.str(rj.Stage)
+	w.str(rj.Source)
+	w.varint(int64(rj.Segment))
+	w.str(rj.Reason)
+	w.str(rj.Detail)
+}
+
+// encodeInputRecord is r's items.
+func encodeInputRecord(r inputRecord) []byte {
+	var w batchWriter
+	recordItems(&w, r)
 	return w.buf
 }
 
-// decodeInputRecord is the record encodeInputRecord wrote.
+// decodeInputRecord is the record of the items b.
 func decodeInputRecord(b []byte) (inputRecord, error) {
 	r := batchReader{buf: b}
 	var rec inputRecord
-	if n := r.count(); n > 0 {
-		rec.rejects = make([]schemas.Reject, n)
-		for i := range rec.rejects {
-			rj := &rec.rejects[i]
+	for len(r.buf) > 0 && r.err == nil {
+		switch r.byte() {
+		case itemReject:
+			var rj schemas.Reject
 			rj.Stage, rj.Source, rj.Segment = r.str(), r.str(), int32(r.varint())
 			rj.Reason, rj.Detail = r.str(), r.str()
+			rec.rejects = append(rec.rejects, rj)
+		case itemKey:
+			rec.keys = append(rec.keys, r.str())
+		case itemNotice:
+			rec.incident = append(rec.incident, schemas.Notice{})
+			r.notice(&rec.incident[len(rec.incident)-1])
+		default:
+			r.fail()
 		}
-	}
-	rec.keys = r.strs()
-	if n := r.count(); n > 0 {
-		rec.incident = make([]schemas.Notice, n)
-		for i := range rec.incident {
-			r.notice(&rec.incident[i])
-		}
-	}
-	if r.err == nil && len(r.buf) != 0 {
-		r.err = errBatchCodec
 	}
 	if r.err != nil {
 		return inputRecord{}, fmt.Errorf("link state: %w", r.err)
@@ -127,76 +146,134 @@ func decodeInputRecord(b []byte) (inputRecord, error) {
 	return rec, nil
 }
 
-// linkStateBuilder gathers the entries of this run's link state, input by
-// input, as the collector emits them. An input's incident notices are
-// encoded as they come: a file of 300k notices holds 300k compact
-// notices' bytes, not 300k Notice values.
-type linkStateBuilder struct {
-	inputs []inputState
-	// The input being emitted, over its batches.
-	rejects  []schemas.Reject
-	keys     []string
-	notices  batchWriter
-	incident int
-	seg, tl  int
+// linkStateWriter streams this run's link state into its caches.
+type linkStateWriter struct {
+	f   *os.File
+	sum hash.Hash
+	z   *s2.Writer
+	w   batchWriter // items not yet handed to z
+	err error
 }
 
-// add gathers n, linked (its incident id set), into the current input.
+// createLinkState starts the link state of dir.
+func createLinkState(dir, version string) (*linkStateWriter, error) {
+	path := filepath.Join(dir, linkStateFile)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, fmt.Errorf("link state: %w", err)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("link state: %w", err)
+	}
+	if _, err := f.WriteString(linkStateMagic + version + "\n"); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("link state: %w", err)
+	}
+	w := &linkStateWriter{f: f, sum: sha256.New()}
+	w.z = s2.NewWriter(io.MultiWriter(f, w.sum), s2.WriterConcurrency(1))
+	return w, nil
+}
+
+// flush hands the items gathered to the stream once they are many.
+func (w *linkStateWriter) flush(force bool) {
+	if w.err == nil && (force || len(w.w.buf) >= 1<<20) {
+		_, w.err = w.z.Write(w.w.buf)
+		w.w.buf = w.w.buf[:0]
+	}
+}
+
+// input writes an input's record and its end item.
+func (w *linkStateWriter) input(s inputState) {
+	w.w.buf = append(w.w.buf, s.record...)
+	w.end(s)
+}
+
+func (w *linkStateWriter) end(s inputState) {
+	w.w.buf = append(w.w.buf, itemEnd)
+	w.w.str(s.key)
+	w.w.str(s.sha256)
+	w.w.uvarint(uint64(s.part))
+	w.w.uvarint(uint64(s.segments))
+	w.w.uvarint(uint64(s.timeline))
+	w.flush(false)
+}
+
+// finish writes the parts and closes the file.
+func (w *linkStateWriter) finish(parts []partInfo) error {
+	for _, p := range parts {
+		w.w.buf = append(w.w.buf, itemPart)
+		w.w.uvarint(uint64(p.notices))
+		w.w.uvarint(uint64(p.timeline))
+		w.w.varint(p.noticesSize)
+		w.w.varint(p.timelineSize)
+	}
+	w.w.buf = append(w.w.buf, itemLast)
+	w.flush(true)
+	err := w.err
+	if err == nil {
+		err = w.z.Close()
+	}
+	if err == nil {
+		_, err = fmt.Fprintf(w.f, "\n%s\n", hex.EncodeToString(w.sum.Sum(nil)))
+	}
+	if err = errors.Join(err, w.f.Sync(), w.f.Close()); err != nil {
+		return fmt.Errorf("link state: %w", err)
+	}
+	return nil
+}
+
+// close abandons the file (the run failed; the staging folder goes).
+func (w *linkStateWriter) close() { w.f.Close() }
+
+// linkStateBuilder gathers the record of the input being emitted, over its
+// batches: streamed to out as it grows (a run that writes every table),
+// or kept until the input ends (an incremental run, which writes the
+// state after its second pass).
+type linkStateBuilder struct {
+	out     *linkStateWriter // nil: keep the record
+	w       batchWriter
+	seg, tl int
+}
+
+func (b *linkStateBuilder) items() *batchWriter {
+	if b.out != nil {
+		return &b.out.w
+	}
+	return &b.w
+}
+
+// result gathers the rejects and cache keys of one of the input's results.
+func (b *linkStateBuilder) result(rejects []schemas.Reject, keys []string) {
+	recordItems(b.items(), inputRecord{rejects: rejects, keys: keys})
+}
+
+// add gathers n, linked (its incident id set).
 func (b *linkStateBuilder) add(n *schemas.Notice) {
 	b.seg++
 	b.tl += len(n.Events)
 	if n.IsIncident {
 		c := link.Compact(n)
-		b.notices.notice(&c)
-		b.incident++
+		w := b.items()
+		w.buf = append(w.buf, itemNotice)
+		w.notice(&c)
+	}
+	if b.out != nil {
+		b.out.flush(false)
 	}
 }
 
-// endInput closes the current input, whose rows went to part.
-func (b *linkStateBuilder) endInput(key, sha string, part int) {
-	b.inputs = append(b.inputs, inputState{key: key, sha256: sha, part: part, segments: b.seg, timeline: b.tl,
-		record: appendInputRecord(b.rejects, b.keys, b.incident, b.notices.buf)})
-	b.rejects, b.keys, b.incident, b.seg, b.tl = nil, nil, 0, 0, 0
-	b.notices.buf = b.notices.buf[:0]
-}
-
-// write writes the state of parts and inputs into dir's caches.
-func writeLinkState(dir, version string, parts []partInfo, inputs []inputState) error {
-	w := batchWriter{}
-	w.uvarint(uint64(len(parts)))
-	for _, p := range parts {
-		w.uvarint(uint64(p.notices))
-		w.uvarint(uint64(p.timeline))
-		w.varint(p.noticesSize)
-		w.varint(p.timelineSize)
+// endInput ends the input, whose rows went to part, and returns its entry
+// (with its record when the builder keeps it).
+func (b *linkStateBuilder) endInput(key, sha string, part int) inputState {
+	s := inputState{key: key, sha256: sha, part: part, segments: b.seg, timeline: b.tl}
+	if b.out != nil {
+		b.out.end(s)
+	} else {
+		s.record = slices.Clone(b.w.buf)
+		b.w.buf = b.w.buf[:0]
 	}
-	w.uvarint(uint64(len(inputs)))
-	for _, in := range inputs {
-		w.str(in.key)
-		w.str(in.sha256)
-		w.uvarint(uint64(in.part))
-		w.uvarint(uint64(in.segments))
-		w.uvarint(uint64(in.timeline))
-		w.str(string(in.record))
-	}
-	body := s2.Encode(nil, w.buf)
-	sum := sha256.Sum256(body)
-	path := filepath.Join(dir, linkStateFile)
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return fmt.Errorf("link state: %w", err)
-	}
-	f, err := os.Create(path)
-	if err != nil {
-		return fmt.Errorf("link state: %w", err)
-	}
-	_, err = fmt.Fprintf(f, "%s%s\n%s\n", linkStateMagic, version, hex.EncodeToString(sum[:]))
-	if err == nil {
-		_, err = f.Write(body)
-	}
-	if err = errors.Join(err, f.Sync(), f.Close()); err != nil {
-		return fmt.Errorf("link state: %w", err)
-	}
-	return nil
+	b.seg, b.tl = 0, 0
+	return s
 }
 
 // readLinkState reads the link state of the output folder out, written
@@ -207,63 +284,64 @@ func readLinkState(out, version string) (*linkState, error) {
 		return nil, err
 	}
 	head := []byte(linkStateMagic + version + "\n")
-	if !bytes.HasPrefix(b, head) {
-		return nil, errors.New("link state: of another format or version")
+	const trailer = 1 + 2*sha256.Size + 1
+	if !bytes.HasPrefix(b, head) || len(b) < len(head)+trailer {
+		return nil, errors.New("link state: of another format or version, or torn")
 	}
-	b = b[len(head):]
-	nl := bytes.IndexByte(b, '\n')
-	if nl < 0 {
-		return nil, errors.New("link state: torn")
-	}
-	sum := sha256.Sum256(b[nl+1:])
-	if string(b[:nl]) != hex.EncodeToString(sum[:]) {
+	stream, tail := b[len(head):len(b)-trailer], b[len(b)-trailer:]
+	sum := sha256.Sum256(stream)
+	if string(tail) != "\n"+hex.EncodeToString(sum[:])+"\n" {
 		return nil, errors.New("link state: does not match its checksum")
 	}
-	body := b[nl+1:]
-	if n, err := s2.DecodedLen(body); err != nil || n > maxLinkStateBytes {
-		return nil, errors.New("link state: torn")
-	}
-	plain, err := s2.Decode(nil, body)
+	plain, err := io.ReadAll(io.LimitReader(s2.NewReader(bytes.NewReader(stream)), maxLinkStateBytes))
 	if err != nil {
 		return nil, fmt.Errorf("link state: %w", err)
 	}
 	r := batchReader{buf: plain}
 	s := &linkState{byKey: map[string]int{}}
-	s.parts = make([]partInfo, r.count())
-	for i := range s.parts {
-		p := &s.parts[i]
-		p.notices, p.timeline = int(r.uvarint()), int(r.uvarint())
-		p.noticesSize, p.timelineSize = r.varint(), r.varint()
+	start := r.buf
+	done := false
+	for !done && r.err == nil {
+		before := r.buf
+		switch r.byte() {
+		case itemNotice:
+			r.notice(&schemas.Notice{})
+		case itemKey:
+			r.str()
+		case itemReject:
+			r.str()
+			r.str()
+			r.varint()
+			r.str()
+			r.str()
+		case itemEnd:
+			in := inputState{record: start[: len(start)-len(before) : len(start)-len(before)]}
+			in.key, in.sha256 = r.str(), r.str()
+			in.part, in.segments, in.timeline = int(r.uvarint()), int(r.uvarint()), int(r.uvarint())
+			s.byKey[in.key] = len(s.inputs)
+			s.inputs = append(s.inputs, in)
+			start = r.buf
+		case itemPart:
+			var p partInfo
+			p.notices, p.timeline = int(r.uvarint()), int(r.uvarint())
+			p.noticesSize, p.timelineSize = r.varint(), r.varint()
+			s.parts = append(s.parts, p)
+		case itemLast:
+			done = true
+		default:
+			r.fail()
+		}
 	}
-	s.inputs = make([]inputState, r.count())
-	for i := range s.inputs {
-		in := &s.inputs[i]
-		in.key, in.sha256 = r.str(), r.str()
-		in.part, in.segments, in.timeline = int(r.uvarint()), int(r.uvarint()), int(r.uvarint())
-		in.record = rawBytes(&r)
+	if r.err == nil && (len(r.buf) != 0 || !done) {
+		r.err = errBatchCodec
+	}
+	for _, in := range s.inputs {
 		if in.part >= len(s.parts) {
 			r.fail()
 		}
-		s.byKey[in.key] = i
-	}
-	if r.err == nil && len(r.buf) != 0 {
-		r.err = errBatchCodec
 	}
 	if r.err != nil {
 		return nil, fmt.Errorf("link state: %w", r.err)
 	}
 	return s, nil
-}
-
-// rawBytes reads a length-prefixed field as a slice of r's buffer, not a
-// copy: a record is decoded again only when its input is emitted.
-func rawBytes(r *batchReader) []byte {
-	n := r.uvarint()
-	if n > uint64(len(r.buf)) {
-		r.fail()
-		return nil
-	}
-	b := r.buf[:n:n]
-	r.buf = r.buf[n:]
-	return b
 }

@@ -252,6 +252,21 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 	incr := st.incremental
 	var entries []incrementalEntry // incremental: every input, for the second pass
 	var states linkStateBuilder    // this run's link state, input by input
+	var stateOut *linkStateWriter
+	if st.files != nil {
+		var err error
+		if stateOut, err = createLinkState(dir, st.files.version); err != nil {
+			return sum, err
+		}
+		defer func() {
+			if stateOut != nil {
+				stateOut.close()
+			}
+		}()
+		if incr == nil {
+			states.out = stateOut
+		}
+	}
 
 	fileSegments := 0  // segments of the file being emitted, over its batches
 	skipIndex := false // a batch of the file being emitted was not recorded
@@ -301,8 +316,7 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 		}
 		fileSegments += len(r.notices)
 		rejects = append(rejects, r.rejects...)
-		states.rejects = append(states.rejects, r.rejects...)
-		states.keys = append(states.keys, r.keys...)
+		states.result(r.rejects, r.keys)
 		for i := range r.notices {
 			n := &r.notices[i]
 			cfg.fixes.apply(n) // after extraction (and the cache), before linking
@@ -329,9 +343,8 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 		}
 		endFile(&r)
 		if incr != nil {
-			states.endInput(inputKey(r.input), r.sha256, -1)
-			entries = append(entries, incrementalEntry{batches: held, state: states.inputs[0]})
-			states.inputs, held = states.inputs[:0], nil
+			entries = append(entries, incrementalEntry{batches: held, state: states.endInput(inputKey(r.input), r.sha256, -1)})
+			held = nil
 			return nil
 		}
 		part, err := tp.endInput()
@@ -356,7 +369,11 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 		closing.Go(func() {
 			if incr != nil {
 				t0 := time.Now()
-				states.inputs, man.KeptInputs, closeErr = incr.writeParts(st.files, tp, entries)
+				var inputs []inputState
+				inputs, man.KeptInputs, closeErr = incr.writeParts(st.files, tp, entries)
+				for _, in := range inputs {
+					stateOut.input(in)
+				}
 				st.times.add(stageWrite, t0)
 				entries = nil
 			}
@@ -381,8 +398,10 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 	if walkErr != nil {
 		return sum, walkErr
 	}
-	if st.files != nil {
-		if err := writeLinkState(dir, st.files.version, tp.parts, states.inputs); err != nil {
+	if stateOut != nil {
+		err := stateOut.finish(tp.parts)
+		stateOut = nil
+		if err != nil {
 			return sum, err
 		}
 	}
