@@ -56,6 +56,7 @@ type Linker struct {
 	same, apart map[string][]string
 	groupOf     map[string]int
 	orgKeys     map[string]string // enrich.OrgKey of the organizations seen
+	strings     interned          // the members' shared strings
 }
 
 // Override makes the linker follow an analyst's corrections: each pair of
@@ -100,7 +101,7 @@ func (l *Linker) keptApart(n *member, i int) bool {
 
 // NewLinker returns an empty Linker.
 func NewLinker() *Linker {
-	return &Linker{byCase: map[string][]int{}, byOrg: map[string][]int{}, orgKeys: map[string]string{}}
+	return &Linker{byCase: map[string][]int{}, byOrg: map[string][]int{}, orgKeys: map[string]string{}, strings: interned{}}
 }
 
 // Add links notice and sets its IncidentID; it keeps a compact copy of
@@ -110,7 +111,7 @@ func (l *Linker) Add(notice *schemas.Notice) {
 	if !notice.IsIncident {
 		return
 	}
-	n := memberOf(notice)
+	n := memberOf(notice, l.strings)
 	g := l.overridden(n)
 	key, ok := l.orgKeys[n.Organization]
 	if !ok {

@@ -324,7 +324,7 @@ func TestContinuesAsAPassOverTheGroup(t *testing.T) {
 			n.ReportSeq = i32(int32(rng.IntN(3)))
 		}
 		n.FinalReport = rng.IntN(20) == 0
-		m := memberOf(n)
+		m := memberOf(n, interned{})
 		for g := range l.groups {
 			if got, want := l.continues(g, m), continuesRef(l.groups[g], m); got != want {
 				t.Fatalf("notice %d, group %d: continues %v, a pass over the group says %v", i, g, got, want)
