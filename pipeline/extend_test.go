@@ -113,6 +113,9 @@ func TestGrownCorpusKeepsOldRows(t *testing.T) {
 		// Between 000 and 001: their part written again, as (000, 000_b-new)
 		// and (001).
 		{"a file added in the middle", func() { addFile(t, in, "000_b-new.txt", newNotice(t, files[3])) }, 4, 4},
+		// Read again, its segments are all in the segment cache (000_b-new
+		// has its text), whose entries the incremental runs before copied
+		// file to file.
 		{"a file changed", func() { os.WriteFile(files[3], []byte(newNotice(t, files[3])), 0o644) }, 6, 5},
 		{"a file removed", func() { os.Remove(files[2]) }, 6, 5},
 	}
@@ -122,6 +125,9 @@ func TestGrownCorpusKeepsOldRows(t *testing.T) {
 		sum := run(t, out, 2, in)
 		if sum.Manifest.KeptInputs != step.keptFiles || sum.TablesKept {
 			t.Errorf("%s: kept rows of %d inputs, want %d (files %+v)", step.name, sum.Manifest.KeptInputs, step.keptFiles, sum.Manifest.Files)
+		}
+		if step.name == "a file changed" && (sum.Manifest.CacheMiss != 0 || sum.Manifest.Files.Read != 1) {
+			t.Errorf("%s: cache misses %d, files %+v, want one file read, every segment from the cache", step.name, sum.Manifest.CacheMiss, sum.Manifest.Files)
 		}
 		if kept := keptParts(t, before, out, "notices"); kept != step.parts {
 			t.Errorf("%s: %d parts kept, want %d", step.name, kept, step.parts)
