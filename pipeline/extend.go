@@ -157,9 +157,12 @@ type incrementalEntry struct {
 // entries and the number of inputs whose rows were kept.
 func (p *incrementalPlan) writeParts(x *fileIndex, tp *tableParts, entries []incrementalEntry) ([]inputState, int, error) {
 	// Each input goes to the part of the kept input before it, which it
-	// marks to be written again; but inputs after the last input of a part
-	// (at the end of the walk, say), or before the first kept input, are a
-	// group of their own (a negative number), written into new parts.
+	// marks to be written again; but inputs after the last input of a full
+	// part (one of partRows notices), or before the first kept input, are
+	// a group of their own (a negative number), written into new parts. So
+	// files added at the end of the walk week after week fill the last
+	// part (rewriting at most partRows notices) instead of adding a small
+	// part each time.
 	group := make([]int, len(entries))
 	dirty := map[int]bool{}
 	seen := map[int]int{}
@@ -174,7 +177,7 @@ func (p *incrementalPlan) writeParts(x *fileIndex, tp *tableParts, entries []inc
 			boundary = k.index == len(p.state.inputs)-1 || p.state.inputs[k.index+1].part != cur
 			seen[cur]++
 			dirty[cur] = dirty[cur] || e.changed
-		case boundary:
+		case boundary && (cur < 0 || p.state.parts[cur].notices >= tp.partRows):
 			if i == 0 || entries[i-1].kept != nil {
 				fresh--
 			}

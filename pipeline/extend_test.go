@@ -108,16 +108,19 @@ func TestGrownCorpusKeepsOldRows(t *testing.T) {
 		change           func()
 		keptFiles, parts int // inputs whose rows are kept, parts kept
 	}{
-		// After (004): a part of its own.
+		// After (002), a full part: a part of its own, every other kept.
+		{"a file added after a full part", func() { addFile(t, in, "002_5-new.txt", newNotice(t, files[1])) }, 5, 4},
+		// After (004), a part short of partRows: it is written again, as
+		// (004, zz-new-1), and not left beside a part of one file.
 		{"a file added at the end", func() { addFile(t, in, "zz-new-1.txt", newNotice(t, files[0])) }, 5, 4},
 		// Between 000 and 001: their part written again, as (000, 000_b-new)
 		// and (001).
-		{"a file added in the middle", func() { addFile(t, in, "000_b-new.txt", newNotice(t, files[3])) }, 4, 4},
+		{"a file added in the middle", func() { addFile(t, in, "000_b-new.txt", newNotice(t, files[3])) }, 5, 4},
 		// Read again, its segments are all in the segment cache (000_b-new
 		// has its text), whose entries the incremental runs before copied
 		// file to file.
-		{"a file changed", func() { os.WriteFile(files[3], []byte(newNotice(t, files[3])), 0o644) }, 6, 5},
-		{"a file removed", func() { os.Remove(files[2]) }, 6, 5},
+		{"a file changed", func() { os.WriteFile(files[3], []byte(newNotice(t, files[3])), 0o644) }, 7, 5},
+		{"a file removed", func() { os.Remove(files[2]) }, 7, 5},
 	}
 	for _, step := range steps {
 		before := partInodes(t, out, "notices")
@@ -192,9 +195,9 @@ func TestKeptInputChangedDuringRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// (000, 001) written again, (002), (003), (004) kept.
-	if sum.Manifest.KeptInputs != 3 || sum.Manifest.Files.Read != 2 {
-		t.Errorf("kept rows of %d inputs, files %+v; want 3 kept, 2 read", sum.Manifest.KeptInputs, sum.Manifest.Files)
+	// (000, 001) and (004, zz-new) written again, (002) and (003) kept.
+	if sum.Manifest.KeptInputs != 2 || sum.Manifest.Files.Read != 2 {
+		t.Errorf("kept rows of %d inputs, files %+v; want 2 kept, 2 read", sum.Manifest.KeptInputs, sum.Manifest.Files)
 	}
 	sameTables(t, out, fullRun(t, dir, in))
 }
