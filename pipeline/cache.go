@@ -66,6 +66,9 @@ type segmentCache struct {
 	newIdx map[cacheKey]bool
 	hits   int
 	misses int
+	// copyErr is the first error of copying kept entries (keep), which
+	// close reports.
+	copyErr error
 }
 
 // keyLen is the length of a key: a hex SHA-256; a checksum has the same.
@@ -361,7 +364,7 @@ func (c *segmentCache) close() error {
 	if c.old != nil {
 		c.old.Close()
 	}
-	err := errors.Join(c.w.Flush(), c.next.Sync(), c.next.Close())
+	err := errors.Join(c.copyErr, c.w.Flush(), c.next.Sync(), c.next.Close())
 	if err != nil {
 		return fmt.Errorf("cache: %w", err)
 	}
@@ -370,21 +373,54 @@ func (c *segmentCache) close() error {
 
 // keep copies the entries of keys into this run's file unread, for the
 // segments of an input served from the file index: they stay in the cache
-// for the day the input changes. An entry that does not check is left out.
+// for the day the input changes. Entries that lie one after the other in
+// the previous file are copied at once, file to file in the kernel
+// (copy_file_range), not read: at 100k notices an incremental rerun keeps
+// 120 MB of entries. An entry is checked when it is used (get), so one
+// damaged on disk is copied as it is and recomputed then.
 func (c *segmentCache) keep(keys []string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var run span // entries adjacent in the previous file, not copied yet
 	for _, key := range keys {
 		k, ok := parseKey(key)
 		if !ok {
 			continue // "" for a segment with no key
 		}
 		sp, ok := c.oldIdx[k]
-		if !ok || c.kept(k) {
+		if !ok || c.newIdx[k] {
 			continue
 		}
-		if line, _, ok := c.readEntry(key, sp); ok {
-			c.append(k, line)
+		c.newIdx[k] = true
+		if run.n > 0 && run.off+run.n == sp.off {
+			run.n += sp.n
+			continue
+		}
+		c.copyOld(run)
+		run = sp
+	}
+	c.copyOld(run)
+}
+
+// copyOld appends the bytes of sp of the previous file to this run's.
+func (c *segmentCache) copyOld(sp span) {
+	if sp.n == 0 || c.copyErr != nil {
+		return
+	}
+	// Seeking the previous file does not disturb the workers' ReadAt.
+	err := c.w.Flush()
+	if err == nil {
+		_, err = c.old.Seek(sp.off, io.SeekStart)
+	}
+	if err == nil {
+		var n int64
+		n, err = io.Copy(c.next, io.LimitReader(c.old, sp.n))
+		c.off += n
+		if err == nil && n != sp.n {
+			err = io.ErrUnexpectedEOF
 		}
 	}
+	c.copyErr = err
 }
 
 func (c *segmentCache) kept(k cacheKey) bool {

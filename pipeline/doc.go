@@ -25,9 +25,11 @@
 // the segment's text and the rules' version, so a rerun extracts only new
 // segments, and a per-file index (fileindex.go) serves the results of
 // files whose stat data are unchanged unread. A rerun over unchanged
-// inputs keeps the previous tables whole (keep.go); one over inputs that
-// only grew at the end of the walk keeps the notices and timeline part
-// files of the old ones (extend.go). <out>/manifest.json records what a run
+// inputs keeps the previous tables whole (keep.go); one after inputs were
+// added, changed or removed anywhere in the walk keeps the notices and
+// timeline part files (parts.go: a run of whole inputs each) that no change
+// touches, relinking the kept inputs from the link state (linkstate.go)
+// instead of reading them (extend.go). <out>/manifest.json records what a run
 // read and wrote; an flock on <out>.lock keeps two runs off one output
 // folder.
 //

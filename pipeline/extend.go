@@ -1,98 +1,293 @@
 package pipeline
 
 import (
-	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
-	"slices"
+	"sync"
 
-	"github.com/breachtrend/breachtrend/internal/parquetio"
 	"github.com/breachtrend/breachtrend/schemas"
+	"github.com/breachtrend/breachtrend/stages/load"
 )
 
-// A rerun whose inputs only grew at the end of the walk (the weekly run:
-// new notices under names that sort after the old ones, none changed or
-// removed) keeps the previous notices and timeline tables' part files and
-// writes the new inputs' rows into a part after them. Those rows are what
-// the run would write again: the old inputs are served from the file index
-// as recorded, the corrections are the same, and linking, which sets each
-// row's incident_id, has seen the same notices in the same order before
-// it reaches the new ones (an incident's id is that of its first notice).
+// A rerun after a few inputs were added, changed or removed, anywhere in
+// the walk, costs in proportion to them: it keeps the notices and timeline
+// part files (parts.go) that hold none of them and none of the notices
+// whose incident changes, and writes only the others. It goes in two
+// passes:
+//
+//  1. Every input is emitted in walk order, as in any run. An input
+//     unchanged since the previous run (by its stat data, or by its hash
+//     when they differ) is served "light" from the link state: its file
+//     index lines are copied unread into this run's index, and only its
+//     compact incident notices are linked again, with its counts and
+//     rejects; nothing of its texts is decoded. The other inputs are read
+//     (or served whole from the index), linked, and held, encoded, until
+//     the second pass. Linking sees exactly the notices a --full run sees,
+//     in the same order, so every incident id is a --full run's; a kept
+//     notice whose id changes (a new notice in the middle of the walk
+//     opened its incident's group first) marks its part.
+//  2. The parts are written in walk order: a part whose inputs are the
+//     same, all served light, with no id changed is hard-linked from the
+//     previous folder; any other (a new or changed input landed in it, an
+//     input of it was removed, an id changed) is written again from the
+//     previous index (the kept inputs') and the held batches (the others),
+//     cut into parts of defaultPartRows as a full run does.
+//
 // The incidents, rejects and corrections tables and the derived ones are
-// written whole, as always. A rerun after anything else (a file changed,
-// removed, or new in the middle of the walk) writes every table, in one
-// part each: that also merges the parts appends have left.
+// written whole, from the linker and the counts of every input. The
+// incremental way needs the previous run's link state (its version and
+// every part file it names checked), no corrections file (corrections
+// change notices before linking; with one, every table is written whole,
+// its notices served from the index), and at most maxIncrementalRead bytes
+// of inputs to read (they are held until the second pass); otherwise the
+// run writes every table whole, in parts.
 
-// appendPlan is which previous rows a run keeps (see planAppend).
-type appendPlan struct {
-	files        int                 // the leading inputs whose rows the kept parts hold
-	parts        map[string][]string // table name → its previous part files, in order
-	timelineRows int
+// maxIncrementalRead bounds the bytes of the inputs an incremental run
+// reads: their notices are held, encoded and compressed (about half their
+// size), between the two passes.
+const maxIncrementalRead = 64 << 20
+
+// incrementalPlan is what a run keeps of the previous tables.
+type incrementalPlan struct {
+	prev  string     // the previous output folder
+	state *linkState // its link state
 }
 
-// maxKeptParts bounds the part files a table grows to by appends; past it
-// the run writes the table whole, in one part.
-const maxKeptParts = 64
-
-// appendedTables are the tables whose rows are kept by an append.
-var appendedTables = []string{schemas.NoticesTable.Name, schemas.TimelineTable.Name}
-
-// errChangedDuringRun is an input whose rows the run keeps from the
-// previous tables but that changed after the run decided so: its rows
-// cannot be told apart any more.
-var errChangedDuringRun = errors.New("changed while the run read the corpus; run again")
-
-// planAppend returns the plan of a run whose first inputs are, in order,
-// every input of the previous run, unchanged by stat data, and whose kept
-// lines in the file index all check (so each will be served), or nil.
-func planAppend(out outputDir, x *fileIndex, c inputsCheck, prev *Manifest) *appendPlan {
-	n := len(x.order)
-	if n == 0 || n != prev.Summary.Files || len(c.prefix) < n || !slices.Equal(c.prefix[:n], x.order) {
+// planIncremental returns the plan of a run that can keep the parts of the
+// previous tables in out, or nil.
+func planIncremental(out outputDir, x *fileIndex, c inputsCheck) *incrementalPlan {
+	if x.old == nil || c.readBytes < 0 || c.readBytes > maxIncrementalRead {
 		return nil
 	}
-	p := &appendPlan{files: n, parts: map[string][]string{}, timelineRows: prev.Tables[schemas.TimelineTable.Name]}
-	for _, table := range appendedTables {
-		parts, _ := filepath.Glob(filepath.Join(out.real, table, "*.parquet"))
-		if len(parts) == 0 || len(parts) >= maxKeptParts {
+	s, err := readLinkState(out.real, x.version)
+	if err != nil {
+		return nil
+	}
+	for i, p := range s.parts {
+		n, t, err := partSizes(out.real, i)
+		if err != nil || n != p.noticesSize || t != p.timelineSize {
 			return nil
 		}
-		p.parts[table] = parts // Glob sorts them
 	}
-	for _, key := range x.order {
-		e := x.oldIdx[key]
-		for _, sp := range append(slices.Clone(e.batches), e.meta) {
-			if _, _, err := x.readLine(sp, key); err != nil {
-				return nil
-			}
-		}
-	}
-	return p
+	return &incrementalPlan{prev: out.real, state: s}
 }
 
-// linkParts links the kept part files into dir's tables, renumbered from
-// 0, and returns the number of the first new part of each table.
-func (p *appendPlan) linkParts(dir string) (map[string]int, error) {
-	next := map[string]int{}
-	for _, table := range appendedTables {
-		folder := filepath.Join(dir, table)
-		if err := os.MkdirAll(folder, 0o755); err != nil {
-			return nil, err
-		}
-		for i, part := range p.parts[table] {
-			if err := linkTree(part, filepath.Join(folder, parquetio.PartName(i))); err != nil {
-				return nil, fmt.Errorf("keeping the rows of table %s: %w", table, err)
-			}
-		}
-		next[table] = len(p.parts[table])
-	}
-	return next, nil
+// keptInput is an input served light: its entry in the previous link
+// state, and its record decoded (on the worker).
+type keptInput struct {
+	index int // in the previous state's inputs
+	state *inputState
+	rec   inputRecord
 }
 
-// keeps reports whether the rows of the file emitted after `emitted` whole
-// files are in the kept parts.
-func (p *appendPlan) keeps(emitted int) bool { return p != nil && emitted < p.files }
+// serveLight sends in's file index lines unread, for the collector to copy
+// into this run's index, when in is unchanged since the run whose link
+// state the plan holds; false when it is not (the caller serves or reads
+// it as usual).
+func (s *stages) serveLight(in load.Input, send func(fileResult) error) (bool, error) {
+	p, x := s.incremental, s.files
+	i, ok := p.state.byKey[inputKey(in)]
+	if !ok {
+		return false, nil
+	}
+	old := &p.state.inputs[i]
+	st, statOK, e, how := x.lookup(in)
+	if e == nil || x.oldSHA256(in, e) != old.sha256 {
+		return false, nil
+	}
+	rec, err := decodeInputRecord(old.record)
+	if err != nil {
+		return false, nil
+	}
+	key := inputKey(in)
+	for _, sp := range e.batches {
+		if !checkLine(x, sp, key) {
+			return false, nil // a damaged line: the input is read again
+		}
+	}
+	if how == reusedByStat {
+		x.unchanged.Add(1)
+	} else {
+		x.hashed.Add(1)
+	}
+	x.servedNotices.Add(int64(old.segments))
+	s.cache.keep(rec.keys)
+	kept := &keptInput{index: i, state: old, rec: rec}
+	for _, sp := range e.batches {
+		r := fileResult{input: in, indexSpan: sp, served: true, stat: st, statOK: statOK, kept: kept}
+		if err := send(r); err != nil {
+			return true, err
+		}
+	}
+	return true, send(fileResult{input: in, last: true, sha256: old.sha256, served: true, stat: st, statOK: statOK, kept: kept})
+}
 
-// extendPlannedHook, when set (by tests), runs once a run has planned to
-// keep the previous rows of its first inputs.
-var extendPlannedHook func()
+// lineBuffers are the buffers checkLine reads lines into.
+var lineBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+// checkLine reports whether the line of key at sp in the previous index
+// checks against its checksum, reading it into a buffer it reuses: the
+// collector copies the line file to file, and the run keeps none of it.
+func checkLine(x *fileIndex, sp span, key string) bool {
+	buf := lineBuffers.Get().(*[]byte)
+	defer lineBuffers.Put(buf)
+	if int64(cap(*buf)) < sp.n {
+		*buf = make([]byte, sp.n)
+	}
+	line := (*buf)[:sp.n]
+	if _, err := x.old.ReadAt(line, sp.off); err != nil {
+		return false
+	}
+	_, k, data, ok := splitIndexLine(line)
+	return ok && k == key && string(line[:keyLen]) == entrySum(key, data)
+}
+
+// incrementalEntry is one input of an incremental run, in walk order.
+type incrementalEntry struct {
+	kept *keptInput // served light; nil: read or served whole
+	// ids are the incident ids of a kept input's incident notices, as
+	// this run linked them; changed: one differs from the previous run's.
+	ids     []string
+	changed bool
+	batches [][]byte // the notices of an input not kept, linked, encoded
+	state   inputState
+}
+
+// writeParts is the second pass: it writes or keeps the parts of every
+// input of entries in walk order, and returns this run's link state
+// entries and the number of inputs whose rows were kept.
+func (p *incrementalPlan) writeParts(x *fileIndex, tp *tableParts, entries []incrementalEntry) ([]inputState, int, error) {
+	// Each input goes to the part of the kept input before it, which it
+	// marks to be written again; but inputs after the last input of a full
+	// part (one of partRows notices), or before the first kept input, are
+	// a group of their own (a negative number), written into new parts. So
+	// files added at the end of the walk week after week fill the last
+	// part (rewriting at most partRows notices) instead of adding a small
+	// part each time.
+	group := make([]int, len(entries))
+	dirty := map[int]bool{}
+	seen := map[int]int{}
+	cur, lastIndex, ordered, boundary, fresh := -1, -1, true, true, -1
+	for i, e := range entries {
+		switch k := e.kept; {
+		case k != nil:
+			if k.index <= lastIndex || k.state.part < cur {
+				ordered = false // the walk's order changed (other roots)
+			}
+			lastIndex, cur = k.index, k.state.part
+			boundary = k.index == len(p.state.inputs)-1 || p.state.inputs[k.index+1].part != cur
+			seen[cur]++
+			dirty[cur] = dirty[cur] || e.changed
+		case boundary && (cur < 0 || p.state.parts[cur].notices >= tp.partRows):
+			if i == 0 || entries[i-1].kept != nil {
+				fresh--
+			}
+			group[i] = fresh
+			continue
+		default:
+			dirty[cur] = true
+		}
+		group[i] = cur
+	}
+	count := map[int]int{}
+	for _, in := range p.state.inputs {
+		count[in.part]++
+	}
+	for part, n := range seen {
+		if count[part] != n {
+			dirty[part] = true // an input of it was removed
+		}
+	}
+	states := make([]inputState, len(entries))
+	kept := 0
+	for i := 0; i < len(entries); {
+		j := i
+		for j < len(entries) && group[j] == group[i] {
+			j++
+		}
+		if part := group[i]; part >= 0 && ordered && !dirty[part] {
+			if err := tp.keep(p.prev, part, p.state.parts[part]); err != nil {
+				return nil, 0, err
+			}
+			for k := i; k < j; k++ {
+				states[k] = *entries[k].kept.state
+				states[k].part = tp.current() - 1
+			}
+			kept += j - i
+			i = j
+			continue
+		}
+		for k := i; k < j; k++ {
+			part, err := p.writeInput(x, tp, &entries[k])
+			if err != nil {
+				return nil, 0, err
+			}
+			states[k] = entries[k].state
+			states[k].part = part
+		}
+		i = j
+	}
+	return states, kept, nil
+}
+
+// writeInput writes the rows of one input of a part written again and
+// returns the part they went to.
+func (p *incrementalPlan) writeInput(x *fileIndex, tp *tableParts, e *incrementalEntry) (int, error) {
+	write := func(notices []schemas.Notice, ids []string) ([]string, error) {
+		for i := range notices {
+			n := &notices[i]
+			if ids != nil && n.IsIncident {
+				if len(ids) == 0 {
+					return nil, fmt.Errorf("link state: %s: fewer incident notices than its file index holds", e.state.key)
+				}
+				n.IncidentID, ids = ids[0], ids[1:]
+			}
+			if err := tp.append(n); err != nil {
+				return nil, err
+			}
+		}
+		return ids, nil
+	}
+	if e.kept == nil {
+		for _, data := range e.batches {
+			b, err := decodeBatch(data)
+			if err != nil {
+				return 0, err
+			}
+			if _, err := write(b.Notices, nil); err != nil {
+				return 0, err
+			}
+		}
+		return tp.endInput()
+	}
+	key := e.kept.state.key
+	ids := e.ids
+	entry := x.oldIdx[key]
+	if entry == nil {
+		return 0, fmt.Errorf("file index: %s: no entry for an input served from it", key)
+	}
+	for _, sp := range entry.batches {
+		_, data, err := x.readLine(sp, key)
+		if err != nil {
+			return 0, err
+		}
+		b, err := decodeBatch(data)
+		if err != nil {
+			return 0, fmt.Errorf("file index: %s: %w", key, err)
+		}
+		if ids, err = write(b.Notices, ids); err != nil {
+			return 0, err
+		}
+	}
+	if len(ids) != 0 {
+		return 0, fmt.Errorf("link state: %s: more incident notices than its file index holds", key)
+	}
+	return tp.endInput()
+}
+
+// incrementalPlannedHook, when set (by tests), runs once a run has planned
+// to keep parts of the previous tables.
+var incrementalPlannedHook func()
+
+// partsWrittenHook, when set (by tests), runs once an incremental run has
+// kept and written the parts of its notices and timeline tables.
+var partsWrittenHook func()

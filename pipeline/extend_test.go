@@ -1,8 +1,10 @@
 package pipeline
 
 import (
+	"context"
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -34,67 +36,113 @@ func newNotice(t *testing.T, from string) string {
 func fullRun(t *testing.T, dir, in string) string {
 	t.Helper()
 	full := filepath.Join(dir, "full")
+	os.RemoveAll(full)
 	if _, err := runCfg(t, Config{Inputs: []string{in}, Out: full, Full: true, Workers: 2}); err != nil {
 		t.Fatal(err)
 	}
 	return full
 }
 
-// TestGrownCorpusKeepsOldRows: files added at the end of the walk cost
-// only their own rows: the notices and timeline part files of the
-// previous run are kept byte for byte, the new rows go into a part after
-// them, and the tables read as a --full run's. A change anywhere else
-// writes every table whole again, in one part.
+// smallParts makes the parts of the tests' runs two notices at least: the
+// sample corpus's five inputs (1, 8, 8, 6 and 1 notices) make four parts,
+// (000, 001), (002), (003), (004), as the inputs of 2,048 notices of a
+// real corpus do.
+func smallParts(t *testing.T) {
+	stagesHook = func(s *stages) { s.partRows = 2 }
+	t.Cleanup(func() { stagesHook = nil })
+}
+
+// addFile writes a new input written an hour ago, as a week's new files
+// would be by the next run: a file modified in the second its run started
+// is hashed by the next one ("racily clean").
+func addFile(t *testing.T, in, name, content string) {
+	t.Helper()
+	writeFiles(t, in, map[string]string{name: content})
+	past := time.Now().Add(-time.Hour)
+	os.Chtimes(filepath.Join(in, name), past, past)
+}
+
+// partInodes are the inodes of a table's parts.
+func partInodes(t *testing.T, out, table string) map[uint64]bool {
+	t.Helper()
+	inodes := map[uint64]bool{}
+	for _, p := range parts(t, out, table) {
+		fi, err := os.Stat(filepath.Join(out, table, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		inodes[statOf(fi).Inode] = true
+	}
+	return inodes
+}
+
+// keptParts counts the parts of table in out that are hard links to a
+// part of before (partInodes): kept, not written again.
+func keptParts(t *testing.T, before map[uint64]bool, out, table string) int {
+	t.Helper()
+	n := 0
+	for ino := range partInodes(t, out, table) {
+		if before[ino] {
+			n++
+		}
+	}
+	return n
+}
+
+// TestGrownCorpusKeepsOldRows: files added at the end, in the middle or at
+// the start of the walk, or changed or removed, cost their own rows: the
+// parts of the other inputs are kept byte for byte, and every table reads
+// as a --full run's, rows in the same order.
 func TestGrownCorpusKeepsOldRows(t *testing.T) {
+	smallParts(t)
 	dir := t.TempDir()
 	in, out := filepath.Join(dir, "in"), filepath.Join(dir, "out")
 	files := oldCorpus(t, in)
 	run(t, out, 2, in)
-	before := tableFiles(t, out)
-
-	// Written an hour ago, as a week's new files would be by the next run:
-	// a file modified in the second its run started is hashed by the next
-	// one ("racily clean"), which ends the inputs kept by stat data.
-	past := time.Now().Add(-time.Hour)
-	writeFiles(t, in, map[string]string{"zz-new-1.txt": newNotice(t, files[0])})
-	os.Chtimes(filepath.Join(in, "zz-new-1.txt"), past, past)
-	sum := run(t, out, 2, in)
-	if sum.Manifest.KeptInputs != len(files) || sum.Manifest.Files.Read != 1 || sum.TablesKept {
-		t.Fatalf("one file added at the end: kept rows of %d inputs, files %+v, want %d kept and 1 read",
-			sum.Manifest.KeptInputs, sum.Manifest.Files, len(files))
+	if got := parts(t, out, "notices"); len(got) != 4 {
+		t.Fatalf("parts %v, want 4", got)
 	}
-	after := tableFiles(t, out)
-	for _, table := range appendedTables {
-		if got := parts(t, out, table); len(got) != 2 {
-			t.Errorf("%s: parts %v, want the kept one and a new one", table, got)
+
+	steps := []struct {
+		name             string
+		change           func()
+		keptFiles, parts int // inputs whose rows are kept, parts kept
+	}{
+		// After (002), a full part: a part of its own, every other kept.
+		{"a file added after a full part", func() { addFile(t, in, "002_5-new.txt", newNotice(t, files[1])) }, 5, 4},
+		// After (004), a part short of partRows: it is written again, as
+		// (004, zz-new-1), and not left beside a part of one file.
+		{"a file added at the end", func() { addFile(t, in, "zz-new-1.txt", newNotice(t, files[0])) }, 5, 4},
+		// Between 000 and 001: their part written again, as (000, 000_b-new)
+		// and (001).
+		{"a file added in the middle", func() { addFile(t, in, "000_b-new.txt", newNotice(t, files[3])) }, 5, 4},
+		// Read again, its segments are all in the segment cache (000_b-new
+		// has its text), whose entries the incremental runs before copied
+		// file to file.
+		{"a file changed", func() { os.WriteFile(files[3], []byte(newNotice(t, files[3])), 0o644) }, 7, 5},
+		{"a file removed", func() { os.Remove(files[2]) }, 7, 5},
+	}
+	for _, step := range steps {
+		before := partInodes(t, out, "notices")
+		step.change()
+		sum := run(t, out, 2, in)
+		if sum.Manifest.KeptInputs != step.keptFiles || sum.TablesKept {
+			t.Errorf("%s: kept rows of %d inputs, want %d (files %+v)", step.name, sum.Manifest.KeptInputs, step.keptFiles, sum.Manifest.Files)
 		}
-		old := filepath.Join(table, "part-00000.parquet")
-		if after[old] != before[old] {
-			t.Errorf("%s changed", old)
+		if step.name == "a file changed" && (sum.Manifest.CacheMiss != 0 || sum.Manifest.Files.Read != 1) {
+			t.Errorf("%s: cache misses %d, files %+v, want one file read, every segment from the cache", step.name, sum.Manifest.CacheMiss, sum.Manifest.Files)
+		}
+		if kept := keptParts(t, before, out, "notices"); kept != step.parts {
+			t.Errorf("%s: %d parts kept, want %d", step.name, kept, step.parts)
+		}
+		full := fullRun(t, dir, in)
+		sameTables(t, out, full)
+		for _, table := range partedTables {
+			if got, want := sum.Manifest.Tables[table], rowCount(t, full, table); got != want {
+				t.Errorf("%s: manifest: %d %s rows, a --full run has %d", step.name, got, table, want)
+			}
 		}
 	}
-	full := fullRun(t, dir, in)
-	sameTables(t, out, full)
-	if got, want := sum.Manifest.Tables["timeline"], rowCount(t, full, "timeline"); got != want {
-		t.Errorf("manifest: %d timeline rows, a --full run has %d", got, want)
-	}
-
-	writeFiles(t, in, map[string]string{"zz-new-2.txt": newNotice(t, files[1])})
-	if sum := run(t, out, 2, in); sum.Manifest.KeptInputs != len(files)+1 || len(parts(t, out, "notices")) != 3 {
-		t.Errorf("a second file added: kept rows of %d inputs, parts %v", sum.Manifest.KeptInputs, parts(t, out, "notices"))
-	}
-	os.RemoveAll(full)
-	sameTables(t, out, fullRun(t, dir, in))
-
-	// A file changed in the middle: every table written whole, the parts merged.
-	now := time.Now()
-	os.WriteFile(files[1], []byte(newNotice(t, files[1])), 0o644)
-	os.Chtimes(files[1], now, now)
-	if sum := run(t, out, 2, in); sum.Manifest.KeptInputs != 0 || len(parts(t, out, "notices")) != 1 {
-		t.Errorf("a file changed: kept rows of %d inputs, parts %v", sum.Manifest.KeptInputs, parts(t, out, "notices"))
-	}
-	os.RemoveAll(filepath.Join(dir, "full"))
-	sameTables(t, out, fullRun(t, dir, in))
 }
 
 // rowCount is the number of rows of a table of out.
@@ -103,46 +151,134 @@ func rowCount(t *testing.T, out, table string) int {
 	return int(scalar[int64](t, open(t, out), "SELECT count(*) FROM "+table))
 }
 
-// TestNewFileFirstWritesTablesWhole: a new file that the walk meets before
-// old ones may change the incidents of the notices after it: nothing is
-// kept.
-func TestNewFileFirstWritesTablesWhole(t *testing.T) {
+// TestNewFileFirstChangesLaterIncidents: a new notice that the walk meets
+// before an old report of the same incident opens the incident, whose id
+// is then its own: the part of the old report is written again with the
+// new id, and the parts in between are kept.
+func TestNewFileFirstChangesLaterIncidents(t *testing.T) {
+	smallParts(t)
 	dir := t.TempDir()
 	in, out := filepath.Join(dir, "in"), filepath.Join(dir, "out")
 	files := oldCorpus(t, in)
 	run(t, out, 2, in)
-	writeFiles(t, in, map[string]string{"00-new.txt": newNotice(t, files[0])})
+	idQuery := "SELECT incident_id FROM notices WHERE source_path = '" + filepath.Base(files[4]) + "'"
+	was := scalar[string](t, open(t, out), idQuery)
+	before := partInodes(t, out, "notices")
+
+	addFile(t, in, "000_0-new.txt", newNotice(t, files[4])) // the same header-less notice, first in the walk
 	sum := run(t, out, 2, in)
-	if sum.Manifest.KeptInputs != 0 || len(parts(t, out, "notices")) != 1 {
-		t.Errorf("a file added first: kept rows of %d inputs, parts %v", sum.Manifest.KeptInputs, parts(t, out, "notices"))
+	if now := scalar[string](t, open(t, out), idQuery); now == was {
+		t.Fatalf("the incident id of %s did not change (%s): the test shows nothing", files[4], now)
+	}
+	// The new file is a part of its own, before the others; the last
+	// input's notice has another incident id: its part is written again,
+	// the three before it are kept.
+	if sum.Manifest.KeptInputs != 4 || keptParts(t, before, out, "notices") != 3 {
+		t.Errorf("kept rows of %d inputs, %d parts kept, want 4 and 3", sum.Manifest.KeptInputs, keptParts(t, before, out, "notices"))
 	}
 	sameTables(t, out, fullRun(t, dir, in))
 }
 
 // TestKeptInputChangedDuringRun: an old input that changes after the run
-// decided to keep its rows fails the run, which keeps the previous tables;
-// the next run writes them whole.
+// planned to keep its rows is read as it is then, and its part written
+// again: the rows are those of a --full run of what the run read.
 func TestKeptInputChangedDuringRun(t *testing.T) {
+	smallParts(t)
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "in"), filepath.Join(dir, "out")
+	files := oldCorpus(t, in)
+	run(t, out, 2, in)
+	addFile(t, in, "zz-new.txt", newNotice(t, files[0]))
+	incrementalPlannedHook = func() { os.WriteFile(files[0], []byte(newNotice(t, files[0])), 0o644) }
+	defer func() { incrementalPlannedHook = nil }()
+	sum, err := runCfg(t, Config{Inputs: []string{in}, Out: out, Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// (000, 001) and (004, zz-new) written again, (002) and (003) kept.
+	if sum.Manifest.KeptInputs != 2 || sum.Manifest.Files.Read != 2 {
+		t.Errorf("kept rows of %d inputs, files %+v; want 2 kept, 2 read", sum.Manifest.KeptInputs, sum.Manifest.Files)
+	}
+	sameTables(t, out, fullRun(t, dir, in))
+}
+
+// TestCorruptLinkStateWritesTablesWhole: a link state that does not check
+// is not trusted: the run writes every table, as a --full run's.
+func TestCorruptLinkStateWritesTablesWhole(t *testing.T) {
+	smallParts(t)
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "in"), filepath.Join(dir, "out")
+	files := oldCorpus(t, in)
+	run(t, out, 2, in)
+	path := filepath.Join(out, linkStateFile)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b[len(b)-1] ^= 1
+	os.Remove(path) // a hard link of the previous folder's: never written in place
+	os.WriteFile(path, b, 0o644)
+	addFile(t, in, "zz-new.txt", newNotice(t, files[0]))
+	if sum := run(t, out, 2, in); sum.Manifest.KeptInputs != 0 {
+		t.Errorf("kept rows of %d inputs with a damaged link state", sum.Manifest.KeptInputs)
+	}
+	sameTables(t, out, fullRun(t, dir, in))
+}
+
+// TestKilledIncrementalRunKeepsPreviousTables: a run killed once it has
+// linked the kept parts and written the others into its staging folder
+// leaves the previous folder whole (its parts are linked, never written);
+// the next run writes the tables of the grown corpus.
+func TestKilledIncrementalRunKeepsPreviousTables(t *testing.T) {
+	smallParts(t)
 	dir := t.TempDir()
 	in, out := filepath.Join(dir, "in"), filepath.Join(dir, "out")
 	files := oldCorpus(t, in)
 	run(t, out, 2, in)
 	before := tableFiles(t, out)
-	writeFiles(t, in, map[string]string{"zz-new.txt": newNotice(t, files[0])})
-	extendPlannedHook = func() { os.WriteFile(files[0], []byte(newNotice(t, files[0])), 0o644) }
-	defer func() { extendPlannedHook = nil }()
-	_, err := runCfg(t, Config{Inputs: []string{in}, Out: out, Workers: 2})
-	if !errors.Is(err, errChangedDuringRun) || !strings.Contains(err.Error(), filepath.Base(files[0])) {
-		t.Fatalf("run: %v, want %v naming %s", err, errChangedDuringRun, filepath.Base(files[0]))
+	addFile(t, in, "000_b-new.txt", newNotice(t, files[3]))
+
+	cmd := exec.Command(os.Args[0], "-test.run=^TestKilledIncrementalRunHelper$")
+	cmd.Env = append(os.Environ(), "BREACHTREND_INCR_OUT="+out, "BREACHTREND_INCR_IN="+in)
+	b, err := cmd.CombinedOutput()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 3 {
+		t.Fatalf("child: %v, want exit 3 from the hook\n%s", err, b)
 	}
 	for name, b := range tableFiles(t, out) {
 		if before[name] != b {
-			t.Errorf("%s changed by the failed run", name)
+			t.Errorf("%s changed by the killed run", name)
 		}
 	}
-	extendPlannedHook = nil
-	if sum := run(t, out, 2, in); sum.Manifest.KeptInputs != 0 {
-		t.Errorf("next run: kept rows of %d inputs", sum.Manifest.KeptInputs)
+	if len(tableFiles(t, out)) != len(before) {
+		t.Errorf("the killed run left files in the tables")
+	}
+	if sum := run(t, out, 2, in); sum.Manifest.KeptInputs != 3 {
+		t.Errorf("the run after the kill kept the rows of %d inputs, want 3", sum.Manifest.KeptInputs)
 	}
 	sameTables(t, out, fullRun(t, dir, in))
+}
+
+// TestKilledIncrementalRunHelper is the child process of
+// TestKilledIncrementalRunKeepsPreviousTables: it dies (os.Exit, no
+// deferred cleanup, as under kill -9) once the parts are written.
+func TestKilledIncrementalRunHelper(t *testing.T) {
+	out := os.Getenv("BREACHTREND_INCR_OUT")
+	if out == "" {
+		t.Skip("the child process of TestKilledIncrementalRunKeepsPreviousTables")
+	}
+	smallParts(t)
+	planned := false
+	incrementalPlannedHook = func() { planned = true }
+	partsWrittenHook = func() {
+		if planned {
+			os.Exit(3)
+		}
+	}
+	cfg := Config{Inputs: []string{os.Getenv("BREACHTREND_INCR_IN")}, Out: out, Workers: 2}
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Run(context.Background(), cfg)
+	t.Fatalf("the run was not incremental or did not stop once the parts were written: %v", err)
 }

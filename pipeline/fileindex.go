@@ -426,6 +426,10 @@ func (x *fileIndex) record(r *fileResult, skip *bool) error {
 		if _, err := x.w.Write(r.indexLine); err != nil {
 			return fmt.Errorf("file index: %w", err)
 		}
+	} else if r.indexSpan.n > 0 {
+		if err := x.copyOld(r.indexSpan); err != nil {
+			return fmt.Errorf("file index: %w", err)
+		}
 	}
 	if !r.last {
 		return nil
@@ -442,6 +446,24 @@ func (x *fileIndex) record(r *fileResult, skip *bool) error {
 		return fmt.Errorf("file index: %w", err)
 	}
 	return nil
+}
+
+// copyOld appends the bytes of sp of the previous index to this run's, file
+// to file in the kernel (copy_file_range): the lines of an input served
+// light (serveLight), which the run does not hold.
+func (x *fileIndex) copyOld(sp span) error {
+	if err := x.w.Flush(); err != nil {
+		return err
+	}
+	// Seeking the previous index does not disturb the workers' ReadAt.
+	if _, err := x.old.Seek(sp.off, io.SeekStart); err != nil {
+		return err
+	}
+	n, err := io.Copy(x.next, io.LimitReader(x.old, sp.n))
+	if err == nil && n != sp.n {
+		err = io.ErrUnexpectedEOF
+	}
+	return err
 }
 
 // dropped is the number of files the previous index had and this one

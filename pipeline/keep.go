@@ -43,20 +43,21 @@ type tablesPlan struct {
 	// toRead: some input is to be read, so the run builds the tokenizer's
 	// dictionary up front.
 	toRead bool
-	// extend, when not nil: the previous notices and timeline tables hold
-	// the rows of the first inputs, and the run writes only the others'.
-	extend *appendPlan
+	// incremental, when not nil: the run keeps the parts of the previous
+	// notices and timeline tables that none of the changes touch.
+	incremental *incrementalPlan
 }
 
 // keepTables publishes the previous tables as this run's when nothing that
 // decides them changed (plan.kept); otherwise the staging folder is left
-// untouched and the run goes on, with plan.extend when the inputs only
-// grew at the end of the walk.
-func keepTables(ctx context.Context, cfg Config, out outputDir, stage *staging, x *fileIndex, fixes *correct.Set, man *Manifest) (plan tablesPlan, err error) {
+// untouched and the run goes on, with plan.incremental when it can keep
+// parts of them. toRead is called once, as soon as the walk meets an input
+// to read.
+func keepTables(ctx context.Context, cfg Config, out outputDir, stage *staging, x *fileIndex, fixes *correct.Set, man *Manifest, toRead func()) (plan tablesPlan, err error) {
 	if cfg.Full || x.old == nil {
 		return tablesPlan{toRead: true}, nil
 	}
-	c := x.checkInputs(ctx, &cfg)
+	c := x.checkInputs(ctx, &cfg, toRead)
 	if err := ctx.Err(); err != nil {
 		return tablesPlan{}, err
 	}
@@ -65,8 +66,13 @@ func keepTables(ctx context.Context, cfg Config, out outputDir, stage *staging, 
 	if cfg.Verify || err != nil || prev.Rules != man.Rules || !sameCorrections(prev.Corrections, fixes) {
 		return plan, nil
 	}
+	if c.readBytes < 0 {
+		return plan, nil // the walk failed: the run walks again and says why
+	}
 	if !c.unchanged || c.files != prev.Summary.Files || c.walkSum != prev.WalkRejects {
-		plan.extend = planAppend(out, x, c, prev)
+		if fixes == nil {
+			plan.incremental = planIncremental(out, x, c)
+		}
 		return plan, nil
 	}
 	n := c.files
@@ -110,21 +116,21 @@ func keptNames() []string {
 // inputsCheck is what a walk of the inputs found, before the run (see
 // checkInputs).
 type inputsCheck struct {
-	files   int    // inputs walked (all of them when unchanged)
+	files   int    // inputs walked
 	walkSum string // walkRejectsSum of the walk's rejects
 	// unchanged: every input is unchanged by its stat data and the
 	// previous index holds no other file. toRead: some input is new or
-	// changed in size, so the run reads it (and, most likely, extracts).
+	// changed in size, so the run reads it (and, most likely, extracts);
+	// readBytes is the size of those inputs.
 	unchanged, toRead bool
-	// prefix are the keys of the leading inputs unchanged by their stat
-	// data, in walk order (see planAppend).
-	prefix []string
+	readBytes         int64
 }
 
 // checkInputs walks the inputs and compares each one's stat data with the
-// previous index, hashing none: it stops at the first input to read.
-func (x *fileIndex) checkInputs(ctx context.Context, cfg *Config) inputsCheck {
-	errToRead := errors.New("an input to read")
+// previous index, hashing none. toRead is called at the first input to
+// read, so the tokenizer's dictionary starts building while the walk goes
+// on.
+func (x *fileIndex) checkInputs(ctx context.Context, cfg *Config, toRead func()) inputsCheck {
 	sum := newWalkRejectsSum()
 	var c inputsCheck
 	allSame := true
@@ -134,20 +140,19 @@ func (x *fileIndex) checkInputs(ctx context.Context, cfg *Config) inputsCheck {
 		}
 		switch _, _, _, _, verdict := x.statCheck(in); verdict {
 		case statMustRead:
-			return errToRead
+			if !c.toRead && toRead != nil {
+				toRead()
+			}
+			c.toRead, allSame = true, false
+			c.readBytes += in.Size
 		case statMustHash:
 			allSame = false
-		default:
-			if allSame {
-				c.prefix = append(c.prefix, inputKey(in))
-			}
 		}
 		c.files++
 		return nil
 	}, sum.add)
 	if err != nil {
-		c.toRead = errors.Is(err, errToRead)
-		return c
+		return inputsCheck{toRead: true, readBytes: -1}
 	}
 	complete := 0
 	for _, e := range x.oldIdx {

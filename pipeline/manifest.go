@@ -45,7 +45,8 @@ type Manifest struct {
 	TablesKept bool `json:"tables_kept"`
 	// KeptInputs is the number of inputs whose notices and timeline rows
 	// were kept from the previous tables (every input when the tables
-	// were kept; the old ones when the inputs only grew: see appendPlan).
+	// were kept; those of the parts kept by an incremental run: see
+	// incrementalPlan).
 	KeptInputs int `json:"kept_inputs"`
 	Summary    struct {
 		Files, Segments, Notices, Incidents, Rejects int

@@ -34,9 +34,12 @@ type stages struct {
 	// builds it up front; nil when it does not (a rerun from the cache).
 	tokenizerBuilt <-chan struct{}
 	times          *stageTimes
-	// extend, when not nil, keeps the previous rows of the first inputs
-	// (see appendPlan).
-	extend *appendPlan
+	// incremental, when not nil, keeps the parts of the previous tables
+	// that no change touches (see incrementalPlan).
+	incremental *incrementalPlan
+	// partRows is the number of notices that closes a part of the notices
+	// and timeline tables (defaultPartRows; tests make it small).
+	partRows int
 	// batchNotices and batchBytes size the batches a file is handed on in
 	// (defaultBatchNotices, defaultBatchBytes; tests make them small).
 	batchNotices, batchBytes int
@@ -45,7 +48,7 @@ type stages struct {
 // newStages returns the stages of a run, with no cache.
 func newStages() *stages {
 	return &stages{loader: load.NewLoader(), extractor: extract.New(), enricher: enrich.New(), texts: normalize.NewMemo(), kinds: segment.NewNoticeMemo(), times: &stageTimes{},
-		batchNotices: defaultBatchNotices, batchBytes: defaultBatchBytes}
+		batchNotices: defaultBatchNotices, batchBytes: defaultBatchBytes, partRows: defaultPartRows}
 }
 
 // fileResult is what one file gives, or one batch of it: notices in
@@ -73,6 +76,11 @@ type fileResult struct {
 	indexLine  []byte
 	served     bool
 	unrecorded bool
+	// kept: the input was served light (see serveLight): its results
+	// carry only where its index lines lie in the previous index
+	// (indexSpan), the last one its entry.
+	kept      *keptInput
+	indexSpan span
 }
 
 // pendingFile is a file whose notices have been through every stage that

@@ -139,13 +139,32 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 			st.files.close() // the previous index, when the tables were kept
 		}
 	}()
-	plan, err := keepTables(ctx, cfg, outDir, stage, st.files, set, man)
+	// Build the tokenizer's dictionary (~0.6 s on one core) while the
+	// workers prepare the first files as far as they go without it (see
+	// fanOut) and serve the unchanged ones, instead of every worker waiting
+	// for it at its first notice. Only a run with a file to read starts it,
+	// as soon as the walk that plans the run meets one: one whose inputs
+	// are only touched (hashed, served) or removed never builds it, nor one
+	// whose files to read are all in the segment cache, after the first
+	// segment that is not.
+	startTokenizer := sync.OnceFunc(func() {
+		if tokenizerStartHook != nil {
+			tokenizerStartHook()
+		}
+		built := make(chan struct{})
+		go func() {
+			jatok.Tokenizer() // an error comes back again where the tokenizer is used
+			close(built)
+		}()
+		st.tokenizerBuilt = built
+	})
+	plan, err := keepTables(ctx, cfg, outDir, stage, st.files, set, man, startTokenizer)
 	if err != nil {
 		return Summary{}, stage.userError(err)
 	}
-	st.extend = plan.extend
-	if plan.extend != nil && extendPlannedHook != nil {
-		extendPlannedHook()
+	st.incremental = plan.incremental
+	if plan.incremental != nil && incrementalPlannedHook != nil {
+		incrementalPlannedHook()
 	}
 	if plan.kept {
 		man.Stages = st.times.seconds()
@@ -170,23 +189,8 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		}
 	}()
 
-	// Build the tokenizer's dictionary (~0.6 s on one core) while the
-	// workers prepare the first files as far as they go without it (see
-	// fanOut) and serve the unchanged ones, instead of every worker waiting
-	// for it at its first notice. Only a run with a file to read starts it:
-	// one whose inputs are only touched (hashed, served) or removed never
-	// builds it, nor one whose files to read are all in the segment cache,
-	// after the first segment that is not.
 	if plan.toRead {
-		if tokenizerStartHook != nil {
-			tokenizerStartHook()
-		}
-		built := make(chan struct{})
-		go func() {
-			jatok.Tokenizer() // an error comes back again where the tokenizer is used
-			close(built)
-		}()
-		st.tokenizerBuilt = built
+		startTokenizer()
 	}
 	sum, err := runStages(ctx, cfg, st, stage.dir, man)
 	if err != nil {
@@ -244,30 +248,65 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 		prog = newProgress(cfg.Progress, total)
 		defer prog.done()
 	}
-	firstPart := map[string]int{}
-	if st.extend != nil {
-		var err error
-		if firstPart, err = st.extend.linkParts(dir); err != nil {
-			return sum, err
-		}
-		man.KeptInputs = st.extend.files
-	}
-	notices, err := parquetio.CreatePart(dir, schemas.NoticesTable, firstPart[schemas.NoticesTable.Name], func(n *schemas.Notice) int {
-		return len(n.Text) + len(n.OriginalText) + 512
-	})
-	if err != nil {
-		return sum, err
-	}
-	timeline, err := parquetio.CreatePart(dir, schemas.TimelineTable, firstPart[schemas.TimelineTable.Name], nil)
-	if err != nil {
-		return sum, err
-	}
+	tp := newTableParts(dir, st.partRows)
 	var rejects []schemas.Reject
 	linker := link.NewLinker()
 	cfg.fixes.link(linker)
+	incr := st.incremental
+	var entries []incrementalEntry // incremental: every input, for the second pass
+	var states linkStateBuilder    // this run's link state, input by input
+	var stateOut *linkStateWriter
+	if st.files != nil {
+		var err error
+		if stateOut, err = createLinkState(dir, st.files.version); err != nil {
+			return sum, err
+		}
+		defer func() {
+			if stateOut != nil {
+				stateOut.close()
+			}
+		}()
+		if incr == nil {
+			states.out = stateOut
+		}
+	}
 
 	fileSegments := 0  // segments of the file being emitted, over its batches
 	skipIndex := false // a batch of the file being emitted was not recorded
+	var held [][]byte  // incremental: the batches of the file being emitted
+	endFile := func(r *fileResult) {
+		sum.Files++
+		prog.file(fileSegments)
+		fileSegments = 0
+		man.Inputs = append(man.Inputs, InputFile{Path: r.input.Rel, Size: r.input.Size, SHA256: r.sha256})
+	}
+	// emitKept links an input served light again from its compact notices.
+	emitKept := func(r *fileResult) {
+		k := r.kept
+		fileSegments = k.state.segments
+		endFile(r)
+		rejects = append(rejects, k.rec.rejects...)
+		sum.Segments += k.state.segments
+		sum.Notices += len(k.rec.incident)
+		e := incrementalEntry{kept: k, state: *k.state, ids: make([]string, len(k.rec.incident))}
+		t0 := time.Now()
+		for i := range k.rec.incident {
+			n := &k.rec.incident[i]
+			was := n.IncidentID
+			linker.Add(n)
+			e.ids[i] = n.IncidentID
+			e.changed = e.changed || n.IncidentID != was
+		}
+		st.times.add(stageLink, t0)
+		if e.changed {
+			e.state.record = encodeInputRecord(k.rec)
+		}
+		// The decoded record is not needed any more: at 100k notices the
+		// kept ones held 80 MB until the end of the run, GC work at the
+		// run's soft memory limit.
+		k.rec = inputRecord{}
+		entries = append(entries, e)
+	}
 	emit := func(r fileResult) error {
 		t0 := time.Now()
 		defer st.times.add(stageWrite, t0)
@@ -276,18 +315,15 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 				return err
 			}
 		}
-		keptRows := st.extend.keeps(sum.Files) // this file's rows are in the kept parts
-		if keptRows && !r.served {
-			return fmt.Errorf("%s: %w", r.input.Rel, errChangedDuringRun)
+		if r.kept != nil { // served light: its index lines are copied above
+			if r.last {
+				emitKept(&r)
+			}
+			return nil
 		}
 		fileSegments += len(r.notices)
-		if r.last {
-			sum.Files++
-			prog.file(fileSegments)
-			fileSegments = 0
-			man.Inputs = append(man.Inputs, InputFile{Path: r.input.Rel, Size: r.input.Size, SHA256: r.sha256})
-		}
 		rejects = append(rejects, r.rejects...)
+		states.result(r.rejects, r.keys)
 		for i := range r.notices {
 			n := &r.notices[i]
 			cfg.fixes.apply(n) // after extraction (and the cache), before linking
@@ -298,18 +334,31 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 			t0 := time.Now()
 			linker.Add(n) // it keeps a compact copy, not the notice
 			st.times.add(stageLink, t0)
-			if keptRows {
+			states.add(n)
+			if incr != nil {
 				continue
 			}
-			for k, e := range n.Events {
-				if err := timeline.Append(schemas.TimelineRow{NoticeID: n.NoticeID, IncidentID: n.IncidentID, Seq: int32(k), Event: e}); err != nil {
-					return err
-				}
-			}
-			if err := notices.Append(*n); err != nil {
+			if err := tp.append(n); err != nil {
 				return err
 			}
 		}
+		if incr != nil && len(r.notices) > 0 {
+			held = append(held, encodeBatch(fileBatch{Notices: r.notices}))
+		}
+		if !r.last {
+			return nil
+		}
+		endFile(&r)
+		if incr != nil {
+			entries = append(entries, incrementalEntry{batches: held, state: states.endInput(inputKey(r.input), r.sha256, -1)})
+			held = nil
+			return nil
+		}
+		part, err := tp.endInput()
+		if err != nil {
+			return err
+		}
+		states.endInput(inputKey(r.input), r.sha256, part)
 		return nil
 	}
 	walkSum := newWalkRejectsSum()
@@ -321,10 +370,25 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 	// What follows the walk runs on one core while the others idle, so
 	// the writers' last row groups and footers, which do not depend on the
 	// incidents, are written while they are linked.
-	var closeErrs [2]error
+	var closeErr error
 	var closing sync.WaitGroup
-	closing.Go(func() { closeErrs[0] = notices.Close() })
-	closing.Go(func() { closeErrs[1] = timeline.Close() })
+	if walkErr == nil {
+		closing.Go(func() {
+			if incr != nil {
+				t0 := time.Now()
+				var inputs []inputState
+				inputs, man.KeptInputs, closeErr = incr.writeParts(st.files, tp, entries)
+				for _, in := range inputs {
+					stateOut.input(in)
+				}
+				st.times.add(stageWrite, t0)
+				entries = nil
+			}
+			if closeErr == nil {
+				closeErr = tp.close()
+			}
+		})
+	}
 	var incidents []schemas.Incident
 	if walkErr == nil {
 		t0 := time.Now()
@@ -332,13 +396,21 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 		st.times.add(stageLink, t0)
 	}
 	closing.Wait()
-	for _, err := range closeErrs {
-		if err != nil && walkErr == nil {
-			walkErr = err
-		}
+	if walkErr == nil {
+		walkErr = closeErr
+	}
+	if walkErr == nil && incr != nil && partsWrittenHook != nil {
+		partsWrittenHook()
 	}
 	if walkErr != nil {
 		return sum, walkErr
+	}
+	if stateOut != nil {
+		err := stateOut.finish(tp.parts)
+		stateOut = nil
+		if err != nil {
+			return sum, err
+		}
 	}
 
 	fixed, badFixes := cfg.fixes.finish(man, cfg.Log)
@@ -367,11 +439,8 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 	for _, r := range rejects {
 		man.Rejects[r.Reason]++
 	}
-	keptTimeline := 0
-	if st.extend != nil {
-		keptTimeline = st.extend.timelineRows
-	}
-	man.Tables["notices"], man.Tables["timeline"] = sum.Segments, keptTimeline+timeline.Rows()
+	notices, timeline := tp.rows()
+	man.Tables["notices"], man.Tables["timeline"] = notices, timeline
 	man.Tables["incidents"], man.Tables["rejects"] = len(incidents), len(rejects)
 	man.Tables["corrections"] = len(fixed)
 	return sum, nil
@@ -469,6 +538,16 @@ func fanOut(ctx context.Context, cfg Config, st *stages, emit func(fileResult) e
 				}
 				var stat fileStat
 				var statOK bool
+				if st.incremental != nil {
+					served, err := st.serveLight(in, func(r fileResult) error { return send(s, r) })
+					if err != nil {
+						return err
+					}
+					if served {
+						close(s.chunks)
+						return nil
+					}
+				}
 				if st.files != nil {
 					served := false
 					var err error

@@ -38,6 +38,13 @@ var (
 // writes notices with their incident id as it streams them.
 type Linker struct {
 	groups [][]*member
+	// dates are the published dates of each group's notices (those that
+	// have one), sorted, and causes the distinct causes of its notices:
+	// whether a notice continues a group is then a binary search and a
+	// look through a few causes, not a pass over every notice of the
+	// group (quadratic in the reports of one organization).
+	dates  [][]int32
+	causes [][]string
 	ids    []string
 	keys   [][]string // organization keys of each group's notices
 	byCase map[string][]int
@@ -48,6 +55,8 @@ type Linker struct {
 	// they name, as they are added.
 	same, apart map[string][]string
 	groupOf     map[string]int
+	orgKeys     map[string]string // enrich.OrgKey of the organizations seen
+	strings     interned          // the members' shared strings
 }
 
 // Override makes the linker follow an analyst's corrections: each pair of
@@ -92,7 +101,7 @@ func (l *Linker) keptApart(n *member, i int) bool {
 
 // NewLinker returns an empty Linker.
 func NewLinker() *Linker {
-	return &Linker{byCase: map[string][]int{}, byOrg: map[string][]int{}}
+	return &Linker{byCase: map[string][]int{}, byOrg: map[string][]int{}, orgKeys: map[string]string{}, strings: interned{}}
 }
 
 // Add links notice and sets its IncidentID; it keeps a compact copy of
@@ -102,9 +111,14 @@ func (l *Linker) Add(notice *schemas.Notice) {
 	if !notice.IsIncident {
 		return
 	}
-	n := memberOf(notice)
+	n := memberOf(notice, l.strings)
 	g := l.overridden(n)
-	key := enrich.OrgKey(n.Organization)
+	key, ok := l.orgKeys[n.Organization]
+	if !ok {
+		key = enrich.OrgKey(n.Organization)
+		l.orgKeys[n.Organization] = key
+	}
+	n.OrganizationKey = key
 	for _, i := range l.byCase[n.CaseID] {
 		if g < 0 && n.CaseID != "" && l.sameOrganization(i, key) && !l.keptApart(n, i) {
 			g = i
@@ -114,7 +128,7 @@ func (l *Linker) Add(notice *schemas.Notice) {
 	if g < 0 && key != "" {
 		for _, i := range l.byOrg[key] {
 			first := l.groups[i][0]
-			if continues(l.groups[i], n) && (n.CaseID == "" || first.CaseID == "" || first.CaseID == n.CaseID) && !l.keptApart(n, i) {
+			if l.continues(i, n) && (n.CaseID == "" || first.CaseID == "" || first.CaseID == n.CaseID) && !l.keptApart(n, i) {
 				g = i
 				break
 			}
@@ -123,6 +137,8 @@ func (l *Linker) Add(notice *schemas.Notice) {
 	if g < 0 {
 		g = len(l.groups)
 		l.groups = append(l.groups, nil)
+		l.dates = append(l.dates, nil)
+		l.causes = append(l.causes, nil)
 		l.keys = append(l.keys, nil)
 		l.ids = append(l.ids, incidentID(n, len(l.byCase[n.CaseID])))
 		if n.CaseID != "" {
@@ -134,6 +150,14 @@ func (l *Linker) Add(notice *schemas.Notice) {
 		l.byOrg[key] = append(l.byOrg[key], g)
 	}
 	l.groups[g] = append(l.groups[g], n)
+	if !n.PublishedDate.IsZero() {
+		d := n.PublishedDate.Days()
+		at, _ := slices.BinarySearch(l.dates[g], d)
+		l.dates[g] = slices.Insert(l.dates[g], at, d)
+	}
+	if !slices.Contains(l.causes[g], n.Cause) {
+		l.causes[g] = append(l.causes[g], n.Cause)
+	}
 	notice.IncidentID = l.ids[g]
 	if l.groupOf != nil && (len(l.same[n.NoticeID]) > 0 || len(l.apart[n.NoticeID]) > 0) {
 		l.groupOf[n.NoticeID] = g
@@ -183,31 +207,22 @@ func incidentID(n *member, k int) string {
 	return "inc-" + hex.EncodeToString(h.Sum(nil))[:16]
 }
 
-// continues reports whether n reports on the incident of group g.
-func continues(g []*member, n *member) bool {
-	near := false
-	for _, m := range g {
-		if m.PublishedDate.IsZero() || n.PublishedDate.IsZero() {
-			continue
-		}
-		d := n.PublishedDate.Sub(m.PublishedDate)
-		if d < 0 {
-			d = -d
-		}
-		if d <= LinkWindowDays {
-			near = true
-		}
+// continues reports whether n reports on the incident of group i: a
+// notice of the group was published within LinkWindowDays of it, and one
+// has its cause (other than unknown), or n is a numbered or final
+// follow-up.
+func (l *Linker) continues(i int, n *member) bool {
+	if n.PublishedDate.IsZero() {
+		return false
 	}
-	if !near {
+	d := n.PublishedDate.Days()
+	dates := l.dates[i]
+	at, _ := slices.BinarySearch(dates, d-LinkWindowDays)
+	if at == len(dates) || dates[at] > d+LinkWindowDays {
 		return false
 	}
 	followUp := n.FinalReport || (n.ReportSeq != nil && *n.ReportSeq > 1)
-	for _, m := range g {
-		if m.Cause == n.Cause && n.Cause != "unknown" || followUp {
-			return true
-		}
-	}
-	return false
+	return followUp || n.Cause != "unknown" && slices.Contains(l.causes[i], n.Cause)
 }
 
 func incidentOf(id string, g []*member) schemas.Incident {
@@ -225,18 +240,25 @@ func incidentOf(id string, g []*member) schemas.Incident {
 		}
 		return false
 	})
-	inc := schemas.Incident{IncidentID: id, Reports: int32(len(g))}
-	types := map[string]bool{}
+	inc := schemas.Incident{IncidentID: id, Reports: int32(len(g)), NoticeIDs: make([]string, 0, len(g))}
+	var types []string
+	var sources map[string]bool // a large incident's sources, so that listing them is not quadratic
+	if len(g) > 16 {
+		sources = map[string]bool{}
+	}
 	for _, n := range g {
 		if inc.CaseID == "" {
 			inc.CaseID = n.CaseID
 		}
 		inc.NoticeIDs = append(inc.NoticeIDs, n.NoticeID)
-		if !slices.Contains(inc.Sources, n.SourcePath) {
+		if sources != nil && !sources[n.SourcePath] || sources == nil && !slices.Contains(inc.Sources, n.SourcePath) {
 			inc.Sources = append(inc.Sources, n.SourcePath)
+			if sources != nil {
+				sources[n.SourcePath] = true
+			}
 		}
 		if inc.Organization == "" {
-			inc.Organization = n.Organization
+			inc.Organization, inc.OrganizationKey = n.Organization, n.OrganizationKey
 		}
 		if inc.Contractor == "" {
 			inc.Contractor = n.Contractor
@@ -248,7 +270,9 @@ func incidentOf(id string, g []*member) schemas.Incident {
 			inc.Cause = n.Cause // the latest report that states a cause knows it best
 		}
 		for _, t := range n.DataTypes {
-			types[t] = true
+			if !slices.Contains(types, t) {
+				types = append(types, t)
+			}
 		}
 		if n.AffectedCount != nil {
 			c := *n.AffectedCount
@@ -269,7 +293,7 @@ func incidentOf(id string, g []*member) schemas.Incident {
 		inc.FinalReport = inc.FinalReport || n.FinalReport
 	}
 	for _, t := range schemas.DataTypes {
-		if types[t] {
+		if slices.Contains(types, t) {
 			inc.DataTypes = append(inc.DataTypes, t)
 		}
 	}
@@ -284,7 +308,9 @@ func incidentOf(id string, g []*member) schemas.Incident {
 		d := inc.DiscoveredDate.Sub(inc.OccurredDate)
 		inc.ExposureDays = &d
 	}
-	inc.OrganizationKey = enrich.OrgKey(inc.Organization)
+	if inc.Organization == "" {
+		inc.OrganizationKey = enrich.OrgKey("") // as the key of a named one, from its notice (Add)
+	}
 	placeInTime(&inc)
 	appiClock(&inc, g)
 	return inc

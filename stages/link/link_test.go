@@ -1,6 +1,9 @@
 package link
 
 import (
+	"fmt"
+	"math/rand/v2"
+	"reflect"
 	"testing"
 
 	"github.com/breachtrend/breachtrend/schemas"
@@ -247,5 +250,89 @@ func TestLinkRulesLoad(t *testing.T) {
 	if LinkWindowDays <= 0 || EventWindowDays <= 0 || preliminaryDays <= 0 || finalDays <= 0 || finalReportWord == "" || lawInForce.IsZero() {
 		t.Errorf("rules/%s read badly: link %d event %d preliminary %d final %d word %q in force %v",
 			fileLinkSettings, LinkWindowDays, EventWindowDays, preliminaryDays, finalDays, finalReportWord, lawInForce)
+	}
+}
+
+// TestCompactLinksAsTheNotice: a rerun links kept notices from their
+// compact copies (Compact): the incidents must be those of the notices.
+func TestCompactLinksAsTheNotice(t *testing.T) {
+	full := func() []*schemas.Notice {
+		a := client("a", "2024-900", "架空県", "2024-06-06", "ransomware", "株式会社架空印刷", 96)
+		a.Text, a.OriginalText, a.Terms = "本文", "本文", []string{"個人情報"}
+		a.DataTypes, a.Sector, a.VerisAction, a.TSRCategory = []string{"name", "address"}, "S", "Malware", "ウイルス感染"
+		a.DiscoveredDate, a.OccurredDate = schemas.MustDate("2024-05-30"), schemas.MustDate("2024-05-28")
+		a.Events = []schemas.Event{
+			{Kind: schemas.EventPublished, Date: schemas.MustDate("2024-06-06"), Sentence: "公表"},
+			{Kind: schemas.EventReported, Date: schemas.MustDate("2024-06-01"), Sentence: "個人情報保護委員会に確報を提出"},
+		}
+		b := client("b", "", "架空県", "2024-07-01", "ransomware", "", 120)
+		b.FinalReport, b.AffectedApprox, b.ReportedDate = true, true, schemas.MustDate("2024-06-01")
+		return []*schemas.Notice{a, b, client("c", "", "別の市", "2024-06-10", "ransomware", "株式会社架空印刷", 5)}
+	}
+	var compact []*schemas.Notice
+	for _, n := range full() {
+		c := Compact(n)
+		compact = append(compact, &c)
+	}
+	want, got := Link(full()), Link(compact)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("incidents of the compact notices:\n%+v\nwant\n%+v", got, want)
+	}
+}
+
+// continuesRef is what continues decides, by a pass over every notice of
+// the group (the linker's former way).
+func continuesRef(g []*member, n *member) bool {
+	near := false
+	for _, m := range g {
+		if m.PublishedDate.IsZero() || n.PublishedDate.IsZero() {
+			continue
+		}
+		d := n.PublishedDate.Sub(m.PublishedDate)
+		if d < 0 {
+			d = -d
+		}
+		if d <= LinkWindowDays {
+			near = true
+		}
+	}
+	if !near {
+		return false
+	}
+	followUp := n.FinalReport || (n.ReportSeq != nil && *n.ReportSeq > 1)
+	for _, m := range g {
+		if m.Cause == n.Cause && n.Cause != "unknown" || followUp {
+			return true
+		}
+	}
+	return false
+}
+
+// TestContinuesAsAPassOverTheGroup: the linker's sorted dates and causes
+// of a group decide as a pass over its notices does, notice by notice, on
+// random notices of a few organizations.
+func TestContinuesAsAPassOverTheGroup(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	causes := []string{"loss", "misdelivery", "unknown"}
+	l := NewLinker()
+	for i := range 3000 {
+		n := notice(fmt.Sprint(i), "", fmt.Sprintf("組織%d", rng.IntN(5)), "", causes[rng.IntN(3)], nil)
+		if rng.IntN(10) > 0 {
+			n.PublishedDate = schemas.MustDate("2023-01-01").AddDays(rng.IntN(1000))
+		}
+		if rng.IntN(8) == 0 {
+			n.ReportSeq = i32(int32(rng.IntN(3)))
+		}
+		n.FinalReport = rng.IntN(20) == 0
+		m := memberOf(n, interned{})
+		for g := range l.groups {
+			if got, want := l.continues(g, m), continuesRef(l.groups[g], m); got != want {
+				t.Fatalf("notice %d, group %d: continues %v, a pass over the group says %v", i, g, got, want)
+			}
+		}
+		l.Add(n)
+	}
+	if len(l.groups) < 20 {
+		t.Errorf("%d groups: the test compares too few", len(l.groups))
 	}
 }

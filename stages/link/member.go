@@ -27,12 +27,16 @@ type member struct {
 	Events                        []schemas.Event // the reports to a regulator only (the APPI clock)
 }
 
-// memberOf copies what linking needs out of n.
-func memberOf(n *schemas.Notice) *member {
+// memberOf copies what linking needs out of n. Strings are copied, so a
+// member never pins the notice's text (a name may be a substring of it);
+// those that many notices share (their source file, case id,
+// organization, cause, sector, data types) are copied once, through
+// strings.
+func memberOf(n *schemas.Notice, strings interned) *member {
 	m := &member{
-		NoticeID: strings.Clone(n.NoticeID), SourcePath: strings.Clone(n.SourcePath), CaseID: strings.Clone(n.CaseID),
-		Organization: strings.Clone(n.Organization),
-		Contractor:   strings.Clone(n.Contractor), Cause: strings.Clone(n.Cause), Sector: strings.Clone(n.Sector),
+		NoticeID: clone(n.NoticeID), SourcePath: strings.of(n.SourcePath), CaseID: strings.of(n.CaseID),
+		Organization: strings.of(n.Organization),
+		Contractor:   strings.of(n.Contractor), Cause: strings.of(n.Cause), Sector: strings.of(n.Sector),
 		VerisAction: n.VerisAction, TSRCategory: n.TSRCategory,
 		SegmentIndex: n.SegmentIndex, IsIncident: n.IsIncident, FinalReport: n.FinalReport, AffectedApprox: n.AffectedApprox,
 		ReportSeq: n.ReportSeq, DisclosureDelayDays: n.DisclosureDelayDays, AffectedCount: n.AffectedCount,
@@ -41,13 +45,54 @@ func memberOf(n *schemas.Notice) *member {
 	if n.DataTypes != nil {
 		m.DataTypes = make([]string, len(n.DataTypes))
 		for i, d := range n.DataTypes {
-			m.DataTypes[i] = strings.Clone(d)
+			m.DataTypes[i] = strings.of(d)
 		}
 	}
 	for _, e := range n.Events {
 		if e.Kind == schemas.EventReported {
-			m.Events = append(m.Events, schemas.Event{Kind: e.Kind, Date: e.Date, Sentence: strings.Clone(e.Sentence)})
+			m.Events = append(m.Events, schemas.Event{Kind: e.Kind, Date: e.Date, Sentence: clone(e.Sentence)})
 		}
 	}
 	return m
+}
+
+// clone is strings.Clone (the parameter of memberOf shadows the package).
+var clone = strings.Clone
+
+// interned are copies of the strings many members share, each kept once.
+type interned map[string]string
+
+// of is a copy of s, the one already made when there is one.
+func (in interned) of(s string) string {
+	if s == "" {
+		return ""
+	}
+	if c, ok := in[s]; ok {
+		return c
+	}
+	c := strings.Clone(s)
+	in[c] = c
+	return c
+}
+
+// Compact is n with only what linking reads of it (the fields memberOf
+// copies, the reports to a regulator among its events) and its incident
+// id: a rerun that keeps a notice's row links it again from this copy,
+// saved beside the tables, instead of reading the notice back whole.
+// Adding Compact(n) links as adding n does (TestCompactLinksAsTheNotice).
+func Compact(n *schemas.Notice) schemas.Notice {
+	c := schemas.Notice{
+		NoticeID: n.NoticeID, SourcePath: n.SourcePath, CaseID: n.CaseID, Organization: n.Organization,
+		Contractor: n.Contractor, Cause: n.Cause, Sector: n.Sector, VerisAction: n.VerisAction, TSRCategory: n.TSRCategory,
+		SegmentIndex: n.SegmentIndex, IsIncident: n.IsIncident, FinalReport: n.FinalReport, AffectedApprox: n.AffectedApprox,
+		ReportSeq: n.ReportSeq, DisclosureDelayDays: n.DisclosureDelayDays, AffectedCount: n.AffectedCount,
+		PublishedDate: n.PublishedDate, DiscoveredDate: n.DiscoveredDate, OccurredDate: n.OccurredDate, ReportedDate: n.ReportedDate,
+		DataTypes: n.DataTypes, IncidentID: n.IncidentID,
+	}
+	for _, e := range n.Events {
+		if e.Kind == schemas.EventReported {
+			c.Events = append(c.Events, e)
+		}
+	}
+	return c
 }

@@ -1,0 +1,347 @@
+package pipeline
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"hash"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/klauspost/compress/s2"
+
+	"github.com/breachtrend/breachtrend/schemas"
+	"github.com/breachtrend/breachtrend/stages/link"
+)
+
+// The link state is what a rerun needs of the previous run to keep most of
+// the notices and timeline rows without reading them back: for each input,
+// in walk order, the part files its rows went to, its row counts, its
+// rejects, its segments' cache keys and its incident notices as linking
+// reads them (link.Compact, with the incident id each got). A rerun links
+// the kept inputs again from these few fields (0.1 KB a notice instead of
+// the 1.6 KB of its file index batch, texts included), sees which kept
+// notices get another incident id, and rewrites only the parts that hold
+// such a notice, a new, changed or removed input (see incremental.go).
+//
+// It is one file beside the caches, written whole by every run that writes
+// the tables (and hard-linked by a run that keeps them), so it always
+// describes the tables of its own folder: its version (the caches'), a
+// SHA-256 of its body, and the size of every part file it describes are
+// checked before it is trusted; anything else makes the run write every
+// table whole.
+const linkStateFile = "_cache/link.bin"
+
+// linkStateMagic opens the file: "<magic><version>\n", then an S2 stream
+// of items, then "\n<hex SHA-256 of the stream>\n". The items are each
+// input's record items (N: an incident notice, K: a cache key, R: a
+// reject) followed by its E item (key, hash, part, counts); then a P item
+// per part; then Z. A run writes them as it emits its inputs, so a file of
+// 300k notices is never held as a whole record.
+const linkStateMagic = "breachtrend-link-state 2 "
+
+// maxLinkStateBytes bounds the stream, decompressed, against damage.
+const maxLinkStateBytes = 1 << 30
+
+// The items of the link state.
+const (
+	itemNotice = 'N'
+	itemKey    = 'K'
+	itemReject = 'R'
+	itemEnd    = 'E'
+	itemPart   = 'P'
+	itemLast   = 'Z'
+)
+
+// partInfo is one part file of the notices table and its timeline twin.
+type partInfo struct {
+	notices, timeline         int   // rows
+	noticesSize, timelineSize int64 // file sizes, checked before a part is kept
+}
+
+// inputState is one input's entry.
+type inputState struct {
+	key, sha256 string
+	part        int // its rows are in this part (see partInfo)
+	segments    int // notices rows
+	timeline    int // timeline rows
+	// record is the input's record items (rejects, cache keys and
+	// compact incident notices), kept encoded: an input whose rows are
+	// kept is written back as it was read.
+	record []byte
+}
+
+// inputRecord is an input's record, decoded.
+type inputRecord struct {
+	rejects  []schemas.Reject
+	keys     []string
+	incident []schemas.Notice // link.Compact of each incident notice, in segment order
+}
+
+// linkState is the link state of one run.
+type linkState struct {
+	parts  []partInfo
+	inputs []inputState
+	byKey  map[string]int // inputs' index by key
+}
+
+// recordItems appends the items of a record to w.
+func recordItems(w *batchWriter, r inputRecord) {
+	for _, rj := range r.rejects {
+		rejectItem(w, rj)
+	}
+	for _, k := range r.keys {
+		w.buf = append(w.buf, itemKey)
+		w.str(k)
+	}
+	for i := range r.incident {
+		w.buf = append(w.buf, itemNotice)
+		w.notice(&r.incident[i])
+	}
+}
+
+func rejectItem(w *batchWriter, rj schemas.Reject) {
+	w.buf = append(w.buf, itemReject)
+	w.str(rj.Stage)
+	w.str(rj.Source)
+	w.varint(int64(rj.Segment))
+	w.str(rj.Reason)
+	w.str(rj.Detail)
+}
+
+// encodeInputRecord is r's items.
+func encodeInputRecord(r inputRecord) []byte {
+	var w batchWriter
+	recordItems(&w, r)
+	return w.buf
+}
+
+// decodeInputRecord is the record of the items b.
+func decodeInputRecord(b []byte) (inputRecord, error) {
+	r := batchReader{buf: b}
+	var rec inputRecord
+	for len(r.buf) > 0 && r.err == nil {
+		switch r.byte() {
+		case itemReject:
+			var rj schemas.Reject
+			rj.Stage, rj.Source, rj.Segment = r.str(), r.str(), int32(r.varint())
+			rj.Reason, rj.Detail = r.str(), r.str()
+			rec.rejects = append(rec.rejects, rj)
+		case itemKey:
+			rec.keys = append(rec.keys, r.str())
+		case itemNotice:
+			rec.incident = append(rec.incident, schemas.Notice{})
+			r.notice(&rec.incident[len(rec.incident)-1])
+		default:
+			r.fail()
+		}
+	}
+	if r.err != nil {
+		return inputRecord{}, fmt.Errorf("link state: %w", r.err)
+	}
+	return rec, nil
+}
+
+// linkStateWriter streams this run's link state into its caches.
+type linkStateWriter struct {
+	f   *os.File
+	sum hash.Hash
+	z   *s2.Writer
+	w   batchWriter // items not yet handed to z
+	err error
+}
+
+// createLinkState starts the link state of dir.
+func createLinkState(dir, version string) (*linkStateWriter, error) {
+	path := filepath.Join(dir, linkStateFile)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, fmt.Errorf("link state: %w", err)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("link state: %w", err)
+	}
+	if _, err := f.WriteString(linkStateMagic + version + "\n"); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("link state: %w", err)
+	}
+	w := &linkStateWriter{f: f, sum: sha256.New()}
+	w.z = s2.NewWriter(io.MultiWriter(f, w.sum), s2.WriterConcurrency(1))
+	return w, nil
+}
+
+// flush hands the items gathered to the stream once they are many.
+func (w *linkStateWriter) flush(force bool) {
+	if w.err == nil && (force || len(w.w.buf) >= 1<<20) {
+		_, w.err = w.z.Write(w.w.buf)
+		w.w.buf = w.w.buf[:0]
+	}
+}
+
+// input writes an input's record and its end item.
+func (w *linkStateWriter) input(s inputState) {
+	w.w.buf = append(w.w.buf, s.record...)
+	w.end(s)
+}
+
+func (w *linkStateWriter) end(s inputState) {
+	w.w.buf = append(w.w.buf, itemEnd)
+	w.w.str(s.key)
+	w.w.str(s.sha256)
+	w.w.uvarint(uint64(s.part))
+	w.w.uvarint(uint64(s.segments))
+	w.w.uvarint(uint64(s.timeline))
+	w.flush(false)
+}
+
+// finish writes the parts and closes the file.
+func (w *linkStateWriter) finish(parts []partInfo) error {
+	for _, p := range parts {
+		w.w.buf = append(w.w.buf, itemPart)
+		w.w.uvarint(uint64(p.notices))
+		w.w.uvarint(uint64(p.timeline))
+		w.w.varint(p.noticesSize)
+		w.w.varint(p.timelineSize)
+	}
+	w.w.buf = append(w.w.buf, itemLast)
+	w.flush(true)
+	err := w.err
+	if err == nil {
+		err = w.z.Close()
+	}
+	if err == nil {
+		_, err = fmt.Fprintf(w.f, "\n%s\n", hex.EncodeToString(w.sum.Sum(nil)))
+	}
+	if err = errors.Join(err, w.f.Sync(), w.f.Close()); err != nil {
+		return fmt.Errorf("link state: %w", err)
+	}
+	return nil
+}
+
+// close abandons the file (the run failed; the staging folder goes).
+func (w *linkStateWriter) close() { w.f.Close() }
+
+// linkStateBuilder gathers the record of the input being emitted, over its
+// batches: streamed to out as it grows (a run that writes every table),
+// or kept until the input ends (an incremental run, which writes the
+// state after its second pass).
+type linkStateBuilder struct {
+	out     *linkStateWriter // nil: keep the record
+	w       batchWriter
+	seg, tl int
+}
+
+func (b *linkStateBuilder) items() *batchWriter {
+	if b.out != nil {
+		return &b.out.w
+	}
+	return &b.w
+}
+
+// result gathers the rejects and cache keys of one of the input's results.
+func (b *linkStateBuilder) result(rejects []schemas.Reject, keys []string) {
+	recordItems(b.items(), inputRecord{rejects: rejects, keys: keys})
+}
+
+// add gathers n, linked (its incident id set).
+func (b *linkStateBuilder) add(n *schemas.Notice) {
+	b.seg++
+	b.tl += len(n.Events)
+	if n.IsIncident {
+		c := link.Compact(n)
+		w := b.items()
+		w.buf = append(w.buf, itemNotice)
+		w.notice(&c)
+	}
+	if b.out != nil {
+		b.out.flush(false)
+	}
+}
+
+// endInput ends the input, whose rows went to part, and returns its entry
+// (with its record when the builder keeps it).
+func (b *linkStateBuilder) endInput(key, sha string, part int) inputState {
+	s := inputState{key: key, sha256: sha, part: part, segments: b.seg, timeline: b.tl}
+	if b.out != nil {
+		b.out.end(s)
+	} else {
+		s.record = slices.Clone(b.w.buf)
+		b.w.buf = b.w.buf[:0]
+	}
+	b.seg, b.tl = 0, 0
+	return s
+}
+
+// readLinkState reads the link state of the output folder out, written
+// under version; an error says why it cannot be used.
+func readLinkState(out, version string) (*linkState, error) {
+	b, err := os.ReadFile(filepath.Join(out, linkStateFile))
+	if err != nil {
+		return nil, err
+	}
+	head := []byte(linkStateMagic + version + "\n")
+	const trailer = 1 + 2*sha256.Size + 1
+	if !bytes.HasPrefix(b, head) || len(b) < len(head)+trailer {
+		return nil, errors.New("link state: of another format or version, or torn")
+	}
+	stream, tail := b[len(head):len(b)-trailer], b[len(b)-trailer:]
+	sum := sha256.Sum256(stream)
+	if string(tail) != "\n"+hex.EncodeToString(sum[:])+"\n" {
+		return nil, errors.New("link state: does not match its checksum")
+	}
+	plain, err := io.ReadAll(io.LimitReader(s2.NewReader(bytes.NewReader(stream)), maxLinkStateBytes))
+	if err != nil {
+		return nil, fmt.Errorf("link state: %w", err)
+	}
+	r := batchReader{buf: plain}
+	s := &linkState{byKey: map[string]int{}}
+	start := r.buf
+	done := false
+	for !done && r.err == nil {
+		before := r.buf
+		switch r.byte() {
+		case itemNotice:
+			r.notice(&schemas.Notice{})
+		case itemKey:
+			r.str()
+		case itemReject:
+			r.str()
+			r.str()
+			r.varint()
+			r.str()
+			r.str()
+		case itemEnd:
+			in := inputState{record: start[: len(start)-len(before) : len(start)-len(before)]}
+			in.key, in.sha256 = r.str(), r.str()
+			in.part, in.segments, in.timeline = int(r.uvarint()), int(r.uvarint()), int(r.uvarint())
+			s.byKey[in.key] = len(s.inputs)
+			s.inputs = append(s.inputs, in)
+			start = r.buf
+		case itemPart:
+			var p partInfo
+			p.notices, p.timeline = int(r.uvarint()), int(r.uvarint())
+			p.noticesSize, p.timelineSize = r.varint(), r.varint()
+			s.parts = append(s.parts, p)
+		case itemLast:
+			done = true
+		default:
+			r.fail()
+		}
+	}
+	if r.err == nil && (len(r.buf) != 0 || !done) {
+		r.err = errBatchCodec
+	}
+	for _, in := range s.inputs {
+		if in.part >= len(s.parts) {
+			r.fail()
+		}
+	}
+	if r.err != nil {
+		return nil, fmt.Errorf("link state: %w", r.err)
+	}
+	return s, nil
+}
