@@ -423,12 +423,6 @@ func (c *segmentCache) copyOld(sp span) {
 	c.copyErr = err
 }
 
-func (c *segmentCache) kept(k cacheKey) bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.newIdx[k]
-}
-
 // dropped is the number of the previous run's entries this run's file
 // does not have: no input references them any more.
 func (c *segmentCache) dropped() int {

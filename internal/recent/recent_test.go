@@ -102,8 +102,11 @@ func TestAgain(t *testing.T) {
 	if m.Again("a") {
 		t.Fatal("a is again at its first coming")
 	}
-	if !m.Again("a") || !m.Again("a") {
-		t.Fatal("a is not again at its second and third coming")
+	if !m.Again("a") {
+		t.Fatal("a is not again at its second coming")
+	}
+	if !m.Again("a") {
+		t.Fatal("a is not again at its third coming")
 	}
 	again := 0
 	for i := range 10000 {
