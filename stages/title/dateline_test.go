@@ -33,19 +33,8 @@ func chromeByContains(l string) bool {
 	if letters(l) == 0 || isBreadcrumb(l) || dateLineByRegexp(l) {
 		return true
 	}
-	bare := bareLine(l)
-	if chrome.line[bare] {
+	if chromeByLine(l) {
 		return true
-	}
-	for _, p := range chrome.prefix {
-		if strings.HasPrefix(l, p) || strings.HasPrefix(bare, p) {
-			return true
-		}
-	}
-	for _, s := range chrome.suffix {
-		if strings.HasSuffix(l, s) || strings.HasSuffix(bare, s) {
-			return true
-		}
 	}
 	for _, c := range chrome.contains {
 		if strings.Contains(l, c) {

@@ -116,6 +116,13 @@ func IsChrome(l string) bool {
 	if letters(l) == 0 || isBreadcrumb(l) || isDateLineHolding(l, holds.dateLabel) {
 		return true
 	}
+	return chromeByLine(l) || holds.contains
+}
+
+// chromeByLine reports whether the trimmed line l, or l without its list
+// number and marks (bareLine), is a whole chrome line or begins or ends
+// with a chrome prefix or suffix.
+func chromeByLine(l string) bool {
 	bare := bareLine(l)
 	if chrome.line[bare] {
 		return true
@@ -130,7 +137,7 @@ func IsChrome(l string) bool {
 			return true
 		}
 	}
-	return holds.contains
+	return false
 }
 
 // chromeWords indexes the words that IsChrome looks for anywhere in a
