@@ -407,20 +407,27 @@ func (c *segmentCache) copyOld(sp span) {
 	if sp.n == 0 || c.copyErr != nil {
 		return
 	}
-	// Seeking the previous file does not disturb the workers' ReadAt.
-	err := c.w.Flush()
-	if err == nil {
-		_, err = c.old.Seek(sp.off, io.SeekStart)
-	}
-	if err == nil {
-		var n int64
-		n, err = io.Copy(c.next, io.LimitReader(c.old, sp.n))
-		c.off += n
-		if err == nil && n != sp.n {
-			err = io.ErrUnexpectedEOF
-		}
-	}
+	n, err := appendSpan(c.w, c.next, c.old, sp)
+	c.off += n
 	c.copyErr = err
+}
+
+// appendSpan appends the bytes sp of old to next, after what w buffers for
+// next: file to file in the kernel (os.File.ReadFrom uses copy_file_range
+// for a LimitedReader of a file). Seeking old does not disturb the
+// workers' ReadAt. n is the number of bytes appended.
+func appendSpan(w *bufio.Writer, next, old *os.File, sp span) (n int64, err error) {
+	if err := w.Flush(); err != nil {
+		return 0, err
+	}
+	if _, err := old.Seek(sp.off, io.SeekStart); err != nil {
+		return 0, err
+	}
+	n, err = io.Copy(next, io.LimitReader(old, sp.n))
+	if err == nil && n != sp.n {
+		err = io.ErrUnexpectedEOF
+	}
+	return n, err
 }
 
 // dropped is the number of the previous run's entries this run's file

@@ -452,17 +452,7 @@ func (x *fileIndex) record(r *fileResult, skip *bool) error {
 // to file in the kernel (copy_file_range): the lines of an input served
 // light (serveLight), which the run does not hold.
 func (x *fileIndex) copyOld(sp span) error {
-	if err := x.w.Flush(); err != nil {
-		return err
-	}
-	// Seeking the previous index does not disturb the workers' ReadAt.
-	if _, err := x.old.Seek(sp.off, io.SeekStart); err != nil {
-		return err
-	}
-	n, err := io.Copy(x.next, io.LimitReader(x.old, sp.n))
-	if err == nil && n != sp.n {
-		err = io.ErrUnexpectedEOF
-	}
+	_, err := appendSpan(x.w, x.next, x.old, sp)
 	return err
 }
 
