@@ -156,10 +156,8 @@ func rederive(n *schemas.Notice) {
 	}
 }
 
-// FieldText is the value of field in n in the text form a correction
+// fieldText is the value of field in n in the text form a correction
 // uses: days YYYY-MM-DD, data types joined by ";", "" for none.
-func FieldText(n *schemas.Notice, field string) string { return fieldText(n, field) }
-
 func fieldText(n *schemas.Notice, field string) string {
 	switch field {
 	case "organization":
