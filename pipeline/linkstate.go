@@ -22,8 +22,9 @@ import (
 // the notices and timeline rows without reading them back: for each input,
 // in walk order, the part files its rows went to, its row counts, its
 // rejects, its segments' cache keys and its incident notices as linking
-// reads them (link.Compact, with the incident id each got). A rerun links
-// the kept inputs again from these few fields (0.1 KB a notice instead of
+// reads them (link.AppendCompact, with the incident id each got). A rerun
+// links the kept inputs again from these few fields, straight from their
+// bytes (link.AddKept), (0.1 KB a notice instead of
 // the 1.6 KB of its file index batch, texts included), sees which kept
 // notices get another incident id, and rewrites only the parts that hold
 // such a notice, a new, changed or removed input (see incremental.go).
@@ -38,11 +39,11 @@ const linkStateFile = "_cache/link.bin"
 
 // linkStateMagic opens the file: "<magic><version>\n", then an S2 stream
 // of items, then "\n<hex SHA-256 of the stream>\n". The items are each
-// input's record items (N: an incident notice, K: a cache key, R: a
-// reject) followed by its E item (key, hash, part, counts); then a P item
+// input's record items (N: an incident notice, its incident id and its
+// link.AppendCompact form; K: a cache key; R: a reject) followed by its E item (key, hash, part, counts); then a P item
 // per part; then Z. A run writes them as it emits its inputs, so a file of
 // 300k notices is never held as a whole record.
-const linkStateMagic = "breachtrend-link-state 2 "
+const linkStateMagic = "breachtrend-link-state 3 "
 
 // maxLinkStateBytes bounds the stream, decompressed, against damage.
 const maxLinkStateBytes = 1 << 30
@@ -79,7 +80,7 @@ type inputState struct {
 type inputRecord struct {
 	rejects  []schemas.Reject
 	keys     []string
-	incident []schemas.Notice // link.Compact of each incident notice, in segment order
+	incident []link.Kept // each incident notice, in segment order (Compact in the record's memory)
 }
 
 // linkState is the link state of one run.
@@ -98,10 +99,30 @@ func recordItems(w *batchWriter, r inputRecord) {
 		w.buf = append(w.buf, itemKey)
 		w.str(k)
 	}
-	for i := range r.incident {
-		w.buf = append(w.buf, itemNotice)
-		w.notice(&r.incident[i])
+	for _, k := range r.incident {
+		noticeItem(w, k.IncidentID, k.Compact)
 	}
+}
+
+// noticeItem appends the item of an incident notice: its incident id and
+// its compact form.
+func noticeItem(w *batchWriter, incidentID string, compact []byte) {
+	w.buf = append(w.buf, itemNotice)
+	w.str(incidentID)
+	w.uvarint(uint64(len(compact)))
+	w.buf = append(w.buf, compact...)
+}
+
+// compactOf reads the compact form of a notice item from r, in r's memory.
+func compactOf(r *batchReader) []byte {
+	n := r.uvarint()
+	if n > uint64(len(r.buf)) {
+		r.fail()
+		return nil
+	}
+	b := r.buf[:n:n]
+	r.buf = r.buf[n:]
+	return b
 }
 
 func rejectItem(w *batchWriter, rj schemas.Reject) {
@@ -120,7 +141,8 @@ func encodeInputRecord(r inputRecord) []byte {
 	return w.buf
 }
 
-// decodeInputRecord is the record of the items b.
+// decodeInputRecord is the record of the items b; its notices' compact
+// forms lie in b's memory, each checked (link.CheckCompact).
 func decodeInputRecord(b []byte) (inputRecord, error) {
 	r := batchReader{buf: b}
 	var rec inputRecord
@@ -134,8 +156,13 @@ func decodeInputRecord(b []byte) (inputRecord, error) {
 		case itemKey:
 			rec.keys = append(rec.keys, r.str())
 		case itemNotice:
-			rec.incident = append(rec.incident, schemas.Notice{})
-			r.notice(&rec.incident[len(rec.incident)-1])
+			k := link.Kept{IncidentID: r.str(), Compact: compactOf(&r)}
+			if r.err == nil {
+				if err := link.CheckCompact(k.Compact); err != nil {
+					return inputRecord{}, fmt.Errorf("link state: notice %d of the record: %w", len(rec.incident), err)
+				}
+			}
+			rec.incident = append(rec.incident, k)
 		default:
 			r.fail()
 		}
@@ -233,6 +260,7 @@ type linkStateBuilder struct {
 	out     *linkStateWriter // nil: keep the record
 	w       batchWriter
 	seg, tl int
+	compact []byte // the compact form of the notice being added
 }
 
 func (b *linkStateBuilder) items() *batchWriter {
@@ -252,10 +280,8 @@ func (b *linkStateBuilder) add(n *schemas.Notice) {
 	b.seg++
 	b.tl += len(n.Events)
 	if n.IsIncident {
-		c := link.Compact(n)
-		w := b.items()
-		w.buf = append(w.buf, itemNotice)
-		w.notice(&c)
+		b.compact = link.AppendCompact(b.compact[:0], n)
+		noticeItem(b.items(), n.IncidentID, b.compact)
 	}
 	if b.out != nil {
 		b.out.flush(false)
@@ -305,7 +331,8 @@ func readLinkState(out, version string) (*linkState, error) {
 		before := r.buf
 		switch r.byte() {
 		case itemNotice:
-			r.notice(&schemas.Notice{})
+			r.str()
+			compactOf(&r)
 		case itemKey:
 			r.str()
 		case itemReject:

@@ -50,7 +50,7 @@ func TestLinkStateRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := inputRecord{rejects: rejects, keys: []string{"k1", ""}, incident: []schemas.Notice{link.Compact(&incident)}}
+	want := inputRecord{rejects: rejects, keys: []string{"k1", ""}, incident: []link.Kept{{Compact: link.AppendCompact(nil, &incident), IncidentID: "inc-1"}}}
 	if !reflect.DeepEqual(rec, want) {
 		t.Errorf("record %+v, want %+v", rec, want)
 	}
@@ -73,5 +73,27 @@ func TestLinkStateRoundTrip(t *testing.T) {
 	}
 	if _, err := readLinkState(dir, "v2"); err == nil {
 		t.Error("a link state of another version was read")
+	}
+}
+
+// TestLinkStateRecordChecked: a record whose notice's compact form is
+// damaged does not decode (the rerun reads that input again), and a
+// record re-encoded with new incident ids reads back with them.
+func TestLinkStateRecordChecked(t *testing.T) {
+	n := schemas.Notice{NoticeID: "a", IsIncident: true, Organization: "架空市", ReportSeq: new(int32(2))}
+	rec := inputRecord{keys: []string{"k"}, incident: []link.Kept{{Compact: link.AppendCompact(nil, &n), IncidentID: "inc-1"}}}
+	b := encodeInputRecord(rec)
+	got, err := decodeInputRecord(b)
+	if err != nil || !reflect.DeepEqual(got, rec) {
+		t.Fatalf("decoded %+v, %v; want %+v", got, err, rec)
+	}
+	got.incident[0].IncidentID = "inc-2"
+	again, err := decodeInputRecord(encodeInputRecord(got))
+	if err != nil || again.incident[0].IncidentID != "inc-2" || string(again.incident[0].Compact) != string(rec.incident[0].Compact) {
+		t.Errorf("re-encoded with a new id: %+v, %v", again, err)
+	}
+	damaged := encodeInputRecord(inputRecord{incident: []link.Kept{{Compact: append(link.AppendCompact(nil, &n), 0), IncidentID: "inc-1"}}})
+	if _, err := decodeInputRecord(damaged); err == nil {
+		t.Error("a damaged compact notice decoded")
 	}
 }

@@ -293,7 +293,7 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 		for i := range k.rec.incident {
 			n := &k.rec.incident[i]
 			was := n.IncidentID
-			linker.Add(n)
+			linker.AddKept(n)
 			e.ids[i] = n.IncidentID
 			e.changed = e.changed || n.IncidentID != was
 		}

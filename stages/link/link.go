@@ -36,27 +36,29 @@ var (
 // follow-up) published within LinkWindowDays. A notice's incident id is known when it is added — the
 // id of a group is fixed by the notice that opens it — so the pipeline
 // writes notices with their incident id as it streams them.
+//
+// What it keeps holds no pointer per notice (see member, group, chains,
+// internTable): the garbage collector does not mark it, however many
+// notices a run links.
 type Linker struct {
-	groups [][]*member
-	// dates are the published dates of each group's notices (those that
-	// have one), sorted, and causes the distinct causes of its notices:
-	// whether a notice continues a group is then a binary search and a
-	// look through a few causes, not a pass over every notice of the
-	// group (quadratic in the reports of one organization).
-	dates  [][]int32
-	causes [][]string
-	ids    []string
-	keys   [][]string // organization keys of each group's notices
-	byCase map[string][]int
-	byOrg  map[string][]int
+	members   []member
+	noticeIDs []byte // the members' notice ids, end to end
+	groups    []group
+	extras    []groupExtra // of the groups of several notices
+	byCase    chains       // groups by case id
+	byOrg     chains       // groups by the organization keys of their notices
+	strings   *internTable // every string of the members but their notice ids
+	// orgKeys is enrich.OrgKey of each organization seen, by its handle:
+	// the key's handle plus one, 0 while not computed.
+	orgKeys      []handle
+	scratch      []byte // Add's compact form of the notice being added
+	unknownCause handle // of the cause "unknown"
 
 	// Analysts' corrections (Override): notice id → the notices it must
 	// share an incident with, or must not; groupOf places the notices
 	// they name, as they are added.
 	same, apart map[string][]string
-	groupOf     map[string]int
-	orgKeys     map[string]string // enrich.OrgKey of the organizations seen
-	strings     interned          // the members' shared strings
+	groupOf     map[string]int32
 }
 
 // Override makes the linker follow an analyst's corrections: each pair of
@@ -68,7 +70,7 @@ func (l *Linker) Override(same, apart [][2]string) {
 	if len(same)+len(apart) == 0 {
 		return
 	}
-	l.same, l.apart, l.groupOf = map[string][]string{}, map[string][]string{}, map[string]int{}
+	l.same, l.apart, l.groupOf = map[string][]string{}, map[string][]string{}, map[string]int32{}
 	for _, p := range same {
 		l.same[p[0]] = append(l.same[p[0]], p[1])
 		l.same[p[1]] = append(l.same[p[1]], p[0])
@@ -79,20 +81,20 @@ func (l *Linker) Override(same, apart [][2]string) {
 	}
 }
 
-// overridden is the group a correction puts n in (-1: none), and whether
-// group i is one a correction keeps n out of.
-func (l *Linker) overridden(n *member) int {
-	for _, id := range l.same[n.NoticeID] {
-		if g, ok := l.groupOf[id]; ok {
+// overridden is the group a correction puts notice id in (-1: none), and
+// keptApart whether group i is one a correction keeps it out of.
+func (l *Linker) overridden(id []byte) int32 {
+	for _, other := range l.same[string(id)] {
+		if g, ok := l.groupOf[other]; ok {
 			return g
 		}
 	}
 	return -1
 }
 
-func (l *Linker) keptApart(n *member, i int) bool {
-	for _, id := range l.apart[n.NoticeID] {
-		if g, ok := l.groupOf[id]; ok && g == i {
+func (l *Linker) keptApart(id []byte, i int32) bool {
+	for _, other := range l.apart[string(id)] {
+		if g, ok := l.groupOf[other]; ok && g == i {
 			return true
 		}
 	}
@@ -101,7 +103,9 @@ func (l *Linker) keptApart(n *member, i int) bool {
 
 // NewLinker returns an empty Linker.
 func NewLinker() *Linker {
-	return &Linker{byCase: map[string][]int{}, byOrg: map[string][]int{}, orgKeys: map[string]string{}, strings: interned{}}
+	l := &Linker{byCase: newChains(), byOrg: newChains(), strings: newInternTable()}
+	l.unknownCause = l.strings.of([]byte("unknown"))
+	return l
 }
 
 // Add links notice and sets its IncidentID; it keeps a compact copy of
@@ -111,74 +115,116 @@ func (l *Linker) Add(notice *schemas.Notice) {
 	if !notice.IsIncident {
 		return
 	}
-	n := memberOf(notice, l.strings)
-	g := l.overridden(n)
-	key, ok := l.orgKeys[n.Organization]
-	if !ok {
-		key = enrich.OrgKey(n.Organization)
-		l.orgKeys[n.Organization] = key
+	l.scratch = AppendCompact(l.scratch[:0], notice)
+	id, err := l.add(l.scratch)
+	if err != nil {
+		panic(fmt.Sprintf("link: the compact form of notice %q does not decode: %v", notice.NoticeID, err))
 	}
-	n.OrganizationKey = key
-	for _, i := range l.byCase[n.CaseID] {
-		if g < 0 && n.CaseID != "" && l.sameOrganization(i, key) && !l.keptApart(n, i) {
-			g = i
-			break
-		}
+	notice.IncidentID = id
+}
+
+// AddKept links k, an incident notice of an earlier run, as Add links the
+// notice it was made from, and sets its IncidentID. k.Compact must have
+// passed CheckCompact (the rerun's reader checks every one): a compact
+// form that does not decode is a bug, and panics.
+func (l *Linker) AddKept(k *Kept) {
+	id, err := l.add(k.Compact)
+	if err != nil {
+		panic(fmt.Sprintf("link: a kept notice (incident %s): %v", k.IncidentID, err))
 	}
-	if g < 0 && key != "" {
-		for _, i := range l.byOrg[key] {
-			first := l.groups[i][0]
-			if l.continues(i, n) && (n.CaseID == "" || first.CaseID == "" || first.CaseID == n.CaseID) && !l.keptApart(n, i) {
+	k.IncidentID = id
+}
+
+// add links the notice of compact form b and returns its incident id.
+func (l *Linker) add(b []byte) (string, error) {
+	m, id, err := decodeMember(b, l.strings.of)
+	if err != nil {
+		return "", err
+	}
+	g := l.overridden(id)
+	key := l.orgKey(m.org)
+	m.orgKey = key
+	if g < 0 && m.caseID != 0 {
+		l.byCase.groups(m.caseID, func(i int32) bool {
+			if l.sameOrganization(i, key) && !l.keptApart(id, i) {
 				g = i
-				break
 			}
-		}
+			return g < 0
+		})
 	}
+	if g < 0 && key != 0 {
+		l.byOrg.groups(key, func(i int32) bool {
+			first := l.members[l.groups[i].first].caseID
+			if l.continues(i, &m) && (m.caseID == 0 || first == 0 || first == m.caseID) && !l.keptApart(id, i) {
+				g = i
+			}
+			return g < 0
+		})
+	}
+	mi := int32(len(l.members))
+	m.noticeID = [2]uint32{uint32(len(l.noticeIDs)), uint32(len(id))}
+	l.noticeIDs = append(l.noticeIDs, id...)
+	l.members = append(l.members, m)
 	if g < 0 {
-		g = len(l.groups)
-		l.groups = append(l.groups, nil)
-		l.dates = append(l.dates, nil)
-		l.causes = append(l.causes, nil)
-		l.keys = append(l.keys, nil)
-		l.ids = append(l.ids, incidentID(n, len(l.byCase[n.CaseID])))
-		if n.CaseID != "" {
-			l.byCase[n.CaseID] = append(l.byCase[n.CaseID], g)
+		g = int32(len(l.groups))
+		l.groups = append(l.groups, group{first: -1, last: -1, extra: -1, id: l.incidentHash(&m, id)})
+		if m.caseID != 0 {
+			l.byCase.add(m.caseID, g)
 		}
 	}
-	if key != "" && !slices.Contains(l.keys[g], key) {
-		l.keys[g] = append(l.keys[g], key)
-		l.byOrg[key] = append(l.byOrg[key], g)
+	l.join(g, mi)
+	if l.groupOf != nil && (len(l.same[string(id)]) > 0 || len(l.apart[string(id)]) > 0) {
+		l.groupOf[string(id)] = g
 	}
-	l.groups[g] = append(l.groups[g], n)
-	if !n.PublishedDate.IsZero() {
-		d := n.PublishedDate.Days()
-		at, _ := slices.BinarySearch(l.dates[g], d)
-		l.dates[g] = slices.Insert(l.dates[g], at, d)
+	return incidentIDOf(l.groups[g].id), nil
+}
+
+// orgKey is the handle of enrich.OrgKey of the organization of handle org.
+func (l *Linker) orgKey(org handle) handle {
+	if int(org) >= len(l.orgKeys) {
+		l.orgKeys = append(l.orgKeys, make([]handle, l.strings.len()-len(l.orgKeys))...)
 	}
-	if !slices.Contains(l.causes[g], n.Cause) {
-		l.causes[g] = append(l.causes[g], n.Cause)
+	if k := l.orgKeys[org]; k != 0 {
+		return k - 1
 	}
-	notice.IncidentID = l.ids[g]
-	if l.groupOf != nil && (len(l.same[n.NoticeID]) > 0 || len(l.apart[n.NoticeID]) > 0) {
-		l.groupOf[n.NoticeID] = g
+	k := l.strings.of([]byte(enrich.OrgKey(string(l.strings.bytes(org)))))
+	if int(k) >= len(l.orgKeys) {
+		l.orgKeys = append(l.orgKeys, make([]handle, l.strings.len()-len(l.orgKeys))...)
 	}
+	l.orgKeys[org] = k + 1
+	return k
 }
 
 // sameOrganization reports whether a notice of organization key may join
 // group i: either does not name the organization, or they name the same.
-func (l *Linker) sameOrganization(i int, key string) bool {
-	return key == "" || len(l.keys[i]) == 0 || slices.Contains(l.keys[i], key)
+func (l *Linker) sameOrganization(i int32, key handle) bool {
+	return key == 0 || l.noKeys(i) || l.hasKey(i, key)
 }
 
 // Incidents returns one row per incident, in order of their first notice,
 // each with its event (see groupEvents).
 func (l *Linker) Incidents() []schemas.Incident {
+	r := rowStrings{strings: l.strings.strings(), noticeIDs: string(l.noticeIDs), unnamedKey: enrich.OrgKey("")}
 	out := make([]schemas.Incident, 0, len(l.groups))
-	for i, g := range l.groups {
-		out = append(out, incidentOf(l.ids[i], g))
+	var g []int32
+	for i := range l.groups {
+		g = l.membersOf(g[:0], int32(i))
+		out = append(out, l.incidentOf(incidentIDOf(l.groups[i].id), g, &r))
 	}
 	groupEvents(out)
 	return out
+}
+
+// rowStrings are the strings of the incident rows: the intern table's and
+// the notice ids, each one string that the rows' strings share.
+type rowStrings struct {
+	strings    []string // by handle
+	noticeIDs  string   // Linker.noticeIDs
+	unnamedKey string   // enrich.OrgKey("")
+}
+
+func (r *rowStrings) noticeID(m *member) string {
+	return r.noticeIDs[m.noticeID[0] : m.noticeID[0]+m.noticeID[1]]
 }
 
 // Link links notices (in corpus order) at once: NewLinker, Add each,
@@ -191,111 +237,127 @@ func Link(notices []*schemas.Notice) []schemas.Incident {
 	return l.Incidents()
 }
 
-// incidentID is the stable id of the incident a notice opens: from its case
-// id when it has one (and, for the k-th other organization under one case
-// id, k), else from the notice's own id.
-func incidentID(n *member, k int) string {
+// incidentHash is the hash of the stable id of the incident a notice (m,
+// of notice id) opens: from its case id when it has one (and, for the
+// k-th other organization under one case id, k), else from the notice's
+// own id.
+func (l *Linker) incidentHash(m *member, id []byte) [8]byte {
 	h := sha256.New()
-	if n.CaseID != "" {
-		h.Write([]byte("case:" + n.CaseID))
-		if k > 0 {
+	if m.caseID != 0 {
+		h.Write([]byte("case:"))
+		h.Write(l.strings.bytes(m.caseID))
+		if k := l.byCase.len(m.caseID); k > 0 {
 			fmt.Fprintf(h, "#%d", k)
 		}
 	} else {
-		h.Write([]byte("notice:" + n.NoticeID))
+		h.Write([]byte("notice:"))
+		h.Write(id)
 	}
-	return "inc-" + hex.EncodeToString(h.Sum(nil))[:16]
+	var sum [sha256.Size]byte
+	return [8]byte(h.Sum(sum[:0]))
+}
+
+// incidentIDOf is the incident id of hash: "inc-" and its 16 hex digits.
+func incidentIDOf(hash [8]byte) string {
+	var b [4 + 16]byte
+	copy(b[:], "inc-")
+	hex.Encode(b[4:], hash[:])
+	return string(b[:])
 }
 
 // continues reports whether n reports on the incident of group i: a
 // notice of the group was published within LinkWindowDays of it, and one
 // has its cause (other than unknown), or n is a numbered or final
 // follow-up.
-func (l *Linker) continues(i int, n *member) bool {
-	if n.PublishedDate.IsZero() {
+func (l *Linker) continues(i int32, n *member) bool {
+	if n.published.IsZero() || !l.publishedNear(i, n.published.Days()) {
 		return false
 	}
-	d := n.PublishedDate.Days()
-	dates := l.dates[i]
-	at, _ := slices.BinarySearch(dates, d-LinkWindowDays)
-	if at == len(dates) || dates[at] > d+LinkWindowDays {
-		return false
-	}
-	followUp := n.FinalReport || (n.ReportSeq != nil && *n.ReportSeq > 1)
-	return followUp || n.Cause != "unknown" && slices.Contains(l.causes[i], n.Cause)
+	return n.followUp() || n.cause != l.unknownCause && l.hasCause(i, n.cause)
 }
 
-func incidentOf(id string, g []*member) schemas.Incident {
+func (l *Linker) incidentOf(id string, g []int32, r *rowStrings) schemas.Incident {
 	// Reports in order: 第N報 first by number, then by date, then as found.
-	sort.SliceStable(g, func(i, j int) bool {
-		a, b := g[i], g[j]
-		if a.ReportSeq != nil && b.ReportSeq != nil && *a.ReportSeq != *b.ReportSeq {
-			return *a.ReportSeq < *b.ReportSeq
-		}
-		if a.FinalReport != b.FinalReport {
-			return b.FinalReport
-		}
-		if !a.PublishedDate.IsZero() && !b.PublishedDate.IsZero() && a.PublishedDate != b.PublishedDate {
-			return a.PublishedDate.Before(b.PublishedDate)
-		}
-		return false
-	})
+	if len(g) > 1 {
+		sort.SliceStable(g, func(i, j int) bool {
+			a, b := &l.members[g[i]], &l.members[g[j]]
+			if a.has(hasReportSeq) && b.has(hasReportSeq) && a.reportSeq != b.reportSeq {
+				return a.reportSeq < b.reportSeq
+			}
+			if a.has(finalReport) != b.has(finalReport) {
+				return b.has(finalReport)
+			}
+			if !a.published.IsZero() && !b.published.IsZero() && a.published != b.published {
+				return a.published.Before(b.published)
+			}
+			return false
+		})
+	}
 	inc := schemas.Incident{IncidentID: id, Reports: int32(len(g)), NoticeIDs: make([]string, 0, len(g))}
-	var types []string
-	var sources map[string]bool // a large incident's sources, so that listing them is not quadratic
+	var types uint64
+	var sources []handle
+	var seen map[handle]bool // a large incident's sources, so that listing them is not quadratic
 	if len(g) > 16 {
-		sources = map[string]bool{}
+		seen = map[handle]bool{}
 	}
-	for _, n := range g {
-		if inc.CaseID == "" {
-			inc.CaseID = n.CaseID
+	var caseID, org, orgKey, contractor, sector, cause handle
+	var named bool
+	var count, most int64
+	var counted, approx bool
+	var final *member // the last notice (in report order) that reports a 確報
+	for _, mi := range g {
+		n := &l.members[mi]
+		if caseID == 0 {
+			caseID = n.caseID
 		}
-		inc.NoticeIDs = append(inc.NoticeIDs, n.NoticeID)
-		if sources != nil && !sources[n.SourcePath] || sources == nil && !slices.Contains(inc.Sources, n.SourcePath) {
-			inc.Sources = append(inc.Sources, n.SourcePath)
-			if sources != nil {
-				sources[n.SourcePath] = true
+		inc.NoticeIDs = append(inc.NoticeIDs, r.noticeID(n))
+		if seen != nil && !seen[n.source] || seen == nil && !slices.Contains(sources, n.source) {
+			sources = append(sources, n.source)
+			if seen != nil {
+				seen[n.source] = true
 			}
 		}
-		if inc.Organization == "" {
-			inc.Organization, inc.OrganizationKey = n.Organization, n.OrganizationKey
+		if !named && n.org != 0 {
+			org, orgKey, named = n.org, n.orgKey, true
 		}
-		if inc.Contractor == "" {
-			inc.Contractor = n.Contractor
+		if contractor == 0 {
+			contractor = n.contractor
 		}
-		if inc.Sector == "" {
-			inc.Sector = n.Sector
+		if sector == 0 {
+			sector = n.sector
 		}
-		if n.Cause != "" && n.Cause != "unknown" || inc.Cause == "" {
-			inc.Cause = n.Cause // the latest report that states a cause knows it best
+		if n.cause != 0 && n.cause != l.unknownCause || cause == 0 {
+			cause = n.cause // the latest report that states a cause knows it best
 		}
-		for _, t := range n.DataTypes {
-			if !slices.Contains(types, t) {
-				types = append(types, t)
+		types |= n.dataTypes
+		if n.has(hasCount) {
+			count, approx = n.count, n.has(affectedApprox)
+			if !counted || n.count > most {
+				most = n.count
 			}
+			counted = true
 		}
-		if n.AffectedCount != nil {
-			c := *n.AffectedCount
-			inc.AffectedCount = &c
-			inc.AffectedApprox = n.AffectedApprox
-			if inc.AffectedMax == nil || c > *inc.AffectedMax {
-				m := c
-				inc.AffectedMax = &m
-			}
+		inc.OccurredDate = earliest(inc.OccurredDate, n.occurred)
+		inc.DiscoveredDate = earliest(inc.DiscoveredDate, n.discovered)
+		inc.FirstPublished = earliest(inc.FirstPublished, n.published)
+		if inc.LastPublished.Before(n.published) || inc.LastPublished.IsZero() {
+			inc.LastPublished = n.published
 		}
-		inc.OccurredDate = earliest(inc.OccurredDate, n.OccurredDate)
-		inc.DiscoveredDate = earliest(inc.DiscoveredDate, n.DiscoveredDate)
-		inc.FirstPublished = earliest(inc.FirstPublished, n.PublishedDate)
-		if inc.LastPublished.Before(n.PublishedDate) || inc.LastPublished.IsZero() {
-			inc.LastPublished = n.PublishedDate
+		inc.ReportedDate = earliest(inc.ReportedDate, n.reported)
+		inc.FinalReport = inc.FinalReport || n.has(finalReport)
+		if n.has(hasFinalEvent) {
+			final = n
 		}
-		inc.ReportedDate = earliest(inc.ReportedDate, n.ReportedDate)
-		inc.FinalReport = inc.FinalReport || n.FinalReport
 	}
-	for _, t := range schemas.DataTypes {
-		if slices.Contains(types, t) {
-			inc.DataTypes = append(inc.DataTypes, t)
-		}
+	inc.CaseID, inc.Contractor, inc.Sector, inc.Cause = r.strings[caseID], r.strings[contractor], r.strings[sector], r.strings[cause]
+	inc.Organization, inc.OrganizationKey = r.strings[org], r.strings[orgKey]
+	inc.Sources = make([]string, len(sources))
+	for i, s := range sources {
+		inc.Sources[i] = r.strings[s]
+	}
+	inc.DataTypes = dataTypesOf(types)
+	if counted {
+		inc.AffectedCount, inc.AffectedApprox, inc.AffectedMax = &count, approx, &most
 	}
 	if c, ok := schemas.CauseByName(inc.Cause); ok {
 		inc.VerisAction, inc.TSRCategory = c.Veris, c.TSR
@@ -309,18 +371,24 @@ func incidentOf(id string, g []*member) schemas.Incident {
 		inc.ExposureDays = &d
 	}
 	if inc.Organization == "" {
-		inc.OrganizationKey = enrich.OrgKey("") // as the key of a named one, from its notice (Add)
+		inc.OrganizationKey = r.unnamedKey // as the key of a named one, from its notice (Add)
 	}
 	placeInTime(&inc)
-	appiClock(&inc, g)
+	var finalDate *schemas.Date
+	if final != nil {
+		finalDate = &final.finalEvent
+	}
+	appiClock(&inc, finalDate)
 	return inc
 }
 
 // appiClock decides whether the incident is reportable to the Personal
 // Information Protection Commission under the amended APPI, and whether
 // the 速報 (3–5 days) and 確報 (30 days, 60 for malicious acts) deadlines
-// were met, when the notices give the dates to tell.
-func appiClock(inc *schemas.Incident, g []*member) {
+// were met, when the notices give the dates to tell. final is the date of
+// the last report to a regulator, in report order, that names a 確報 (nil:
+// none does).
+func appiClock(inc *schemas.Incident, final *schemas.Date) {
 	var reasons []string
 	for _, a := range appiReasons {
 		if !slices.Contains(reasons, a.reason) && a.holds(inc) {
@@ -341,13 +409,9 @@ func appiClock(inc *schemas.Incident, g []*member) {
 	if malicious {
 		limit = finalDaysMalicious
 	}
-	for _, n := range g {
-		for _, e := range n.Events {
-			if e.Kind == schemas.EventReported && strings.Contains(e.Sentence, finalReportWord) {
-				ok := e.Date.Sub(inc.DiscoveredDate) <= limit
-				inc.FinalMet = &ok
-			}
-		}
+	if final != nil {
+		ok := final.Sub(inc.DiscoveredDate) <= limit
+		inc.FinalMet = &ok
 	}
 }
 

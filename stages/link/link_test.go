@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/breachtrend/breachtrend/schemas"
@@ -254,7 +255,8 @@ func TestLinkRulesLoad(t *testing.T) {
 }
 
 // TestCompactLinksAsTheNotice: a rerun links kept notices from their
-// compact copies (Compact): the incidents must be those of the notices.
+// compact forms (AppendCompact, AddKept): the incidents and incident ids
+// must be those of the notices.
 func TestCompactLinksAsTheNotice(t *testing.T) {
 	full := func() []*schemas.Notice {
 		a := client("a", "2024-900", "架空県", "2024-06-06", "ransomware", "株式会社架空印刷", 96)
@@ -269,26 +271,35 @@ func TestCompactLinksAsTheNotice(t *testing.T) {
 		b.FinalReport, b.AffectedApprox, b.ReportedDate = true, true, schemas.MustDate("2024-06-01")
 		return []*schemas.Notice{a, b, client("c", "", "別の市", "2024-06-10", "ransomware", "株式会社架空印刷", 5)}
 	}
-	var compact []*schemas.Notice
+	notices := full()
+	want := Link(notices)
+	l := NewLinker()
 	for _, n := range full() {
-		c := Compact(n)
-		compact = append(compact, &c)
+		k := Kept{Compact: AppendCompact(nil, n), IncidentID: "inc-of-an-earlier-run"}
+		if err := CheckCompact(k.Compact); err != nil {
+			t.Fatal(err)
+		}
+		l.AddKept(&k)
+		if i := slices.IndexFunc(notices, func(m *schemas.Notice) bool { return m.NoticeID == n.NoticeID }); k.IncidentID != notices[i].IncidentID {
+			t.Errorf("kept notice %s: incident id %q, want %q", n.NoticeID, k.IncidentID, notices[i].IncidentID)
+		}
 	}
-	want, got := Link(full()), Link(compact)
-	if !reflect.DeepEqual(got, want) {
+	if got := l.Incidents(); !reflect.DeepEqual(got, want) {
 		t.Errorf("incidents of the compact notices:\n%+v\nwant\n%+v", got, want)
 	}
 }
 
 // continuesRef is what continues decides, by a pass over every notice of
 // the group (the linker's former way).
-func continuesRef(g []*member, n *member) bool {
+func continuesRef(l *Linker, g int32, n *member) bool {
 	near := false
-	for _, m := range g {
-		if m.PublishedDate.IsZero() || n.PublishedDate.IsZero() {
+	members := l.membersOf(nil, g)
+	for _, mi := range members {
+		m := &l.members[mi]
+		if m.published.IsZero() || n.published.IsZero() {
 			continue
 		}
-		d := n.PublishedDate.Sub(m.PublishedDate)
+		d := n.published.Sub(m.published)
 		if d < 0 {
 			d = -d
 		}
@@ -299,9 +310,8 @@ func continuesRef(g []*member, n *member) bool {
 	if !near {
 		return false
 	}
-	followUp := n.FinalReport || (n.ReportSeq != nil && *n.ReportSeq > 1)
-	for _, m := range g {
-		if m.Cause == n.Cause && n.Cause != "unknown" || followUp {
+	for _, mi := range members {
+		if m := &l.members[mi]; m.cause == n.cause && n.cause != l.unknownCause || n.followUp() {
 			return true
 		}
 	}
@@ -324,9 +334,12 @@ func TestContinuesAsAPassOverTheGroup(t *testing.T) {
 			n.ReportSeq = i32(int32(rng.IntN(3)))
 		}
 		n.FinalReport = rng.IntN(20) == 0
-		m := memberOf(n, interned{})
-		for g := range l.groups {
-			if got, want := l.continues(g, m), continuesRef(l.groups[g], m); got != want {
+		m, _, err := decodeMember(AppendCompact(nil, n), l.strings.of)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for g := range int32(len(l.groups)) {
+			if got, want := l.continues(g, &m), continuesRef(l, g, &m); got != want {
 				t.Fatalf("notice %d, group %d: continues %v, a pass over the group says %v", i, g, got, want)
 			}
 		}
