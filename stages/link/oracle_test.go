@@ -101,7 +101,7 @@ type refLinker struct {
 	same, apart map[string][]string
 	groupOf     map[string]int
 	orgKeys     map[string]string // enrich.OrgKey of the organizations seen
-	strings     refInterned          // the members' shared strings
+	strings     refInterned       // the members' shared strings
 }
 
 // Override makes the linker follow an analyst's corrections: each pair of
@@ -395,4 +395,3 @@ func refAPPIClock(inc *schemas.Incident, g []*refMember) {
 		}
 	}
 }
-
