@@ -76,12 +76,17 @@ const maxMemoryLimit = 384 << 20
 // memoryLimitFor is the soft memory limit for a live heap of live bytes:
 // a quarter more than the live heap, so each collection has room for
 // garbage, but never below floor nor above ceiling. A run whose live heap
-// grows past the default limit — the linker's copy of each of 307k tiny
-// JSON Lines notices reached 316 MB — otherwise collects every few MB
-// (313 GCs, a third of the run's CPU; 213 with this, 122 with half as
-// much again, which took the 100k bench corpus's walk from 414 to 438 MB
-// of RSS); the 10k bench corpus, whose live heap stays near 130 MB, keeps
-// the floor.
+// grows past the default limit otherwise collects every few MB: when the
+// linker kept ~1 KB of strings and pointers per notice, the 307k tiny
+// JSON Lines notices of bench-hostile reached 316 MB live (313 GCs at the
+// floor, a third of the run's CPU; 213 with this). The linker's members
+// are pointer-free and ~0.1 KB now (stages/link): the live heap of the
+// walk stays under the floor's three quarters — ~130 MB on the 10k bench
+// corpus, ≤ 200 MB on the 100k one and on the JSON Lines file — so the
+// limit stays at the floor for the walk, and is raised only while the
+// JSON Lines file's 307k incident rows are built at its end (~270 MB live).
+// A higher floor would cut collections further, but each MB of it is a MB
+// of RSS, and the 100k corpus's run is at ~360 of its 400 MB.
 func memoryLimitFor(live, floor, ceiling int64) int64 {
 	return min(max(live+live/4, floor), max(ceiling, floor))
 }
