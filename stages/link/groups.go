@@ -76,7 +76,7 @@ func (c *chains) len(k handle) int { return int(c.heads[k].len) }
 func (l *Linker) extraOf(g int32) *groupExtra {
 	gr := &l.groups[g]
 	if gr.extra < 0 {
-		m := &l.members[gr.first]
+		m := l.members.at(gr.first)
 		e := groupExtra{causes: []handle{m.cause}}
 		if !m.published.IsZero() {
 			e.dates = []int32{m.published.Days()}
@@ -93,7 +93,7 @@ func (l *Linker) extraOf(g int32) *groupExtra {
 // hasKey reports whether a notice of group g has organization key k.
 func (l *Linker) hasKey(g int32, k handle) bool {
 	if gr := &l.groups[g]; gr.extra < 0 {
-		return l.members[gr.first].orgKey == k
+		return l.members.at(gr.first).orgKey == k
 	}
 	return slices.Contains(l.extras[l.groups[g].extra].keys, k)
 }
@@ -101,7 +101,7 @@ func (l *Linker) hasKey(g int32, k handle) bool {
 // noKeys reports whether no notice of group g names an organization.
 func (l *Linker) noKeys(g int32) bool {
 	if gr := &l.groups[g]; gr.extra < 0 {
-		return l.members[gr.first].orgKey == 0
+		return l.members.at(gr.first).orgKey == 0
 	}
 	return len(l.extras[l.groups[g].extra].keys) == 0
 }
@@ -109,7 +109,7 @@ func (l *Linker) noKeys(g int32) bool {
 // hasCause reports whether a notice of group g has cause c.
 func (l *Linker) hasCause(g int32, c handle) bool {
 	if gr := &l.groups[g]; gr.extra < 0 {
-		return l.members[gr.first].cause == c
+		return l.members.at(gr.first).cause == c
 	}
 	return slices.Contains(l.extras[l.groups[g].extra].causes, c)
 }
@@ -118,7 +118,7 @@ func (l *Linker) hasCause(g int32, c handle) bool {
 // LinkWindowDays of day d.
 func (l *Linker) publishedNear(g int32, d int32) bool {
 	if gr := &l.groups[g]; gr.extra < 0 {
-		p := l.members[gr.first].published
+		p := l.members.at(gr.first).published
 		return !p.IsZero() && p.Days() >= d-LinkWindowDays && p.Days() <= d+LinkWindowDays
 	}
 	dates := l.extras[l.groups[g].extra].dates
@@ -132,15 +132,15 @@ func (l *Linker) join(g int32, mi int32) {
 	gr := &l.groups[g]
 	if gr.first < 0 { // a new group: its first member is its extra
 		gr.first, gr.last = mi, mi
-		if k := l.members[mi].orgKey; k != 0 {
+		if k := l.members.at(mi).orgKey; k != 0 {
 			l.byOrg.add(k, g)
 		}
 		return
 	}
 	e := l.extraOf(g)
 	gr = &l.groups[g]
-	m := &l.members[mi]
-	l.members[gr.last].next = mi
+	m := l.members.at(mi)
+	l.members.at(gr.last).next = mi
 	gr.last = mi
 	if m.orgKey != 0 && !slices.Contains(e.keys, m.orgKey) {
 		e.keys = append(e.keys, m.orgKey)
@@ -158,8 +158,34 @@ func (l *Linker) join(g int32, mi int32) {
 
 // membersOf appends the members of group g to dst, in order of Add.
 func (l *Linker) membersOf(dst []int32, g int32) []int32 {
-	for x := l.groups[g].first; x >= 0; x = l.members[x].next {
+	for x := l.groups[g].first; x >= 0; x = l.members.at(x).next {
 		dst = append(dst, x)
 	}
 	return dst
+}
+
+// memberStore holds the members in chunks of a fixed size: a slice grown
+// by append copies itself as it grows (five times the 31 MB of 300k
+// members, allocated and copied) and is at times twice its size.
+type memberStore struct {
+	chunks [][]member
+	n      int32
+}
+
+const memberChunk = 4096
+
+// add appends m and returns its index.
+func (s *memberStore) add(m member) int32 {
+	if int(s.n)%memberChunk == 0 {
+		s.chunks = append(s.chunks, make([]member, 0, memberChunk))
+	}
+	c := &s.chunks[len(s.chunks)-1]
+	*c = append(*c, m)
+	s.n++
+	return s.n - 1
+}
+
+// at is member i.
+func (s *memberStore) at(i int32) *member {
+	return &s.chunks[i/memberChunk][i%memberChunk]
 }

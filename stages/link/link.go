@@ -41,7 +41,7 @@ var (
 // internTable): the garbage collector does not mark it, however many
 // notices a run links.
 type Linker struct {
-	members   []member
+	members   memberStore
 	noticeIDs []byte // the members' notice ids, end to end
 	groups    []group
 	extras    []groupExtra // of the groups of several notices
@@ -154,17 +154,16 @@ func (l *Linker) add(b []byte) (string, error) {
 	}
 	if g < 0 && key != 0 {
 		l.byOrg.groups(key, func(i int32) bool {
-			first := l.members[l.groups[i].first].caseID
+			first := l.members.at(l.groups[i].first).caseID
 			if l.continues(i, &m) && (m.caseID == 0 || first == 0 || first == m.caseID) && !l.keptApart(id, i) {
 				g = i
 			}
 			return g < 0
 		})
 	}
-	mi := int32(len(l.members))
 	m.noticeID = [2]uint32{uint32(len(l.noticeIDs)), uint32(len(id))}
 	l.noticeIDs = append(l.noticeIDs, id...)
-	l.members = append(l.members, m)
+	mi := l.members.add(m)
 	if g < 0 {
 		g = int32(len(l.groups))
 		l.groups = append(l.groups, group{first: -1, last: -1, extra: -1, id: l.incidentHash(&m, id)})
@@ -221,6 +220,32 @@ type rowStrings struct {
 	strings    []string // by handle
 	noticeIDs  string   // Linker.noticeIDs
 	unnamedKey string   // enrich.OrgKey("")
+
+	// The rows' lists and counts are cut from shared blocks, not
+	// allocated one by one: 300k incidents were 1.2M small allocations.
+	lists   []string
+	counts  []int64
+	sources []handle // incidentOf's scratch
+}
+
+// list is a slice of n strings for a row, cut from a shared block (its
+// capacity n: an append to it does not reach its neighbour's).
+func (r *rowStrings) list(n int) []string {
+	if cap(r.lists)-len(r.lists) < n {
+		r.lists = make([]string, 0, max(n, 1<<14))
+	}
+	at := len(r.lists)
+	r.lists = r.lists[:at+n]
+	return r.lists[at : at+n : at+n]
+}
+
+// count is a pointer to an int64 set to v, cut from a shared block.
+func (r *rowStrings) count(v int64) *int64 {
+	if len(r.counts) == cap(r.counts) {
+		r.counts = make([]int64, 0, 1<<14)
+	}
+	r.counts = append(r.counts, v)
+	return &r.counts[len(r.counts)-1]
 }
 
 func (r *rowStrings) noticeID(m *member) string {
@@ -280,7 +305,7 @@ func (l *Linker) incidentOf(id string, g []int32, r *rowStrings) schemas.Inciden
 	// Reports in order: 第N報 first by number, then by date, then as found.
 	if len(g) > 1 {
 		sort.SliceStable(g, func(i, j int) bool {
-			a, b := &l.members[g[i]], &l.members[g[j]]
+			a, b := l.members.at(g[i]), l.members.at(g[j])
 			if a.has(hasReportSeq) && b.has(hasReportSeq) && a.reportSeq != b.reportSeq {
 				return a.reportSeq < b.reportSeq
 			}
@@ -293,9 +318,9 @@ func (l *Linker) incidentOf(id string, g []int32, r *rowStrings) schemas.Inciden
 			return false
 		})
 	}
-	inc := schemas.Incident{IncidentID: id, Reports: int32(len(g)), NoticeIDs: make([]string, 0, len(g))}
+	inc := schemas.Incident{IncidentID: id, Reports: int32(len(g)), NoticeIDs: r.list(len(g))[:0]}
 	var types uint64
-	var sources []handle
+	sources := r.sources[:0]
 	var seen map[handle]bool // a large incident's sources, so that listing them is not quadratic
 	if len(g) > 16 {
 		seen = map[handle]bool{}
@@ -306,7 +331,7 @@ func (l *Linker) incidentOf(id string, g []int32, r *rowStrings) schemas.Inciden
 	var counted, approx bool
 	var final *member // the last notice (in report order) that reports a 確報
 	for _, mi := range g {
-		n := &l.members[mi]
+		n := l.members.at(mi)
 		if caseID == 0 {
 			caseID = n.caseID
 		}
@@ -351,13 +376,14 @@ func (l *Linker) incidentOf(id string, g []int32, r *rowStrings) schemas.Inciden
 	}
 	inc.CaseID, inc.Contractor, inc.Sector, inc.Cause = r.strings[caseID], r.strings[contractor], r.strings[sector], r.strings[cause]
 	inc.Organization, inc.OrganizationKey = r.strings[org], r.strings[orgKey]
-	inc.Sources = make([]string, len(sources))
+	r.sources = sources
+	inc.Sources = r.list(len(sources))
 	for i, s := range sources {
 		inc.Sources[i] = r.strings[s]
 	}
 	inc.DataTypes = dataTypesOf(types)
 	if counted {
-		inc.AffectedCount, inc.AffectedApprox, inc.AffectedMax = &count, approx, &most
+		inc.AffectedCount, inc.AffectedApprox, inc.AffectedMax = r.count(count), approx, r.count(most)
 	}
 	if c, ok := schemas.CauseByName(inc.Cause); ok {
 		inc.VerisAction, inc.TSRCategory = c.Veris, c.TSR

@@ -295,7 +295,7 @@ func continuesRef(l *Linker, g int32, n *member) bool {
 	near := false
 	members := l.membersOf(nil, g)
 	for _, mi := range members {
-		m := &l.members[mi]
+		m := l.members.at(mi)
 		if m.published.IsZero() || n.published.IsZero() {
 			continue
 		}
@@ -311,7 +311,7 @@ func continuesRef(l *Linker, g int32, n *member) bool {
 		return false
 	}
 	for _, mi := range members {
-		if m := &l.members[mi]; m.cause == n.cause && n.cause != l.unknownCause || n.followUp() {
+		if m := l.members.at(mi); m.cause == n.cause && n.cause != l.unknownCause || n.followUp() {
 			return true
 		}
 	}
