@@ -8,6 +8,8 @@
 //
 // It reads only the compact fields of a notice (no text); what must be
 // read from the text, such as the contractor a notice names, the
-// per-notice stage enrich has set before. Its settings are
+// per-notice stage enrich has set before. What it keeps of each notice
+// until the incidents are written holds no pointer (member.go), so that
+// the garbage collector does not mark it however large the corpus. Its settings are
 // rules/link/settings.tsv and rules/link/appi_reasons.tsv.
 package link
