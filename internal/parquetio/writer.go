@@ -99,6 +99,12 @@ func create[R any](dir string, table *schemas.Table[R], part int, mem memory.All
 		// values (better compressed, fewer headers), and the encoder's
 		// buffer grows once, not once per 1,024 values.
 		parquet.WithBatchSize(DefaultRowGroup),
+		// Version 2 data pages compress the values where they were
+		// encoded; a version 1 page first copies them behind its levels
+		// into a buffer of the page's size, fresh for every column chunk
+		// (BenchmarkWriteNotices: 159 → 116 MB allocated, files 2% larger).
+		// DuckDB, pyarrow and Spark read both.
+		parquet.WithDataPageVersion(parquet.DataPageV2),
 		parquet.WithCreatedBy("breachtrend"),
 	}
 	arrowProps := pqarrow.NewArrowWriterProperties(pqarrow.WithStoreSchema())

@@ -22,7 +22,7 @@ func rejects(n int) []schemas.Reject {
 }
 
 // TestWriterRowGroupsAndCompression: rows are batched into row groups, not
-// one per Append, and every column is zstd.
+// one per Append, and every column is zstd, in version 2 data pages.
 func TestWriterRowGroupsAndCompression(t *testing.T) {
 	dir := t.TempDir()
 	if err := WriteAll(dir, schemas.RejectsTable, rejects(5000)); err != nil {
@@ -45,6 +45,22 @@ func TestWriterRowGroupsAndCompression(t *testing.T) {
 		}
 		if cc.Compression() != compress.Codecs.Zstd {
 			t.Errorf("column %d compression = %v, want zstd", i, cc.Compression())
+		}
+		pages, err := r.RowGroup(0).GetColumnPageReader(i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data := 0
+		for pages.Next() {
+			switch pages.Page().(type) {
+			case *file.DataPageV2:
+				data++
+			case *file.DataPageV1:
+				t.Errorf("column %d: a version 1 data page", i)
+			}
+		}
+		if err := pages.Err(); err != nil || data == 0 {
+			t.Errorf("column %d: %d data pages read (%v)", i, data, err)
 		}
 	}
 }
