@@ -51,7 +51,7 @@ const maxScratchBytes = 16 << 20
 // it keeps (into a line of the cache or of the file index).
 func withEncodedBatch(b fileBatch, use func(packed []byte)) {
 	s := batchScratch.Get().(*batchBuffers)
-	w := batchWriter{buf: s.plain[:0]}
+	w := batchWriter{buf: slices.Grow(s.plain[:0], batchBytesEstimate(b))}
 	w.uvarint(uint64(len(b.Notices)))
 	for i := range b.Notices {
 		w.notice(&b.Notices[i])
@@ -77,6 +77,19 @@ func withEncodedBatch(b fileBatch, use func(packed []byte)) {
 		s.packed = nil
 	}
 	batchScratch.Put(s)
+}
+
+// batchBytesEstimate is about the size of b's binary form: its texts and
+// a few hundred bytes a notice for the rest. A buffer sized once, rather
+// than grown by appends from what the pool had (nothing, after a GC
+// emptied it), copies each batch once instead of a dozen times.
+func batchBytesEstimate(b fileBatch) int {
+	n := 64 * len(b.Keys)
+	for i := range b.Notices {
+		nt := &b.Notices[i]
+		n += len(nt.Text) + len(nt.OriginalText) + len(nt.Title) + 512
+	}
+	return n
 }
 
 // maxBatchBytes bounds a batch's binary form, decompressed: a batch holds
@@ -214,7 +227,11 @@ func (w *batchWriter) strMap(m map[string]string) {
 		return
 	}
 	w.uvarint(uint64(len(m)) + 1)
-	keys := make([]string, 0, len(m))
+	// Sorted in an array on the stack: a notice's field_sources has a
+	// dozen keys, and a slice of them made per notice was an allocation
+	// per notice of every batch the file index and the cache encode.
+	var scratch [32]string
+	keys := scratch[:0]
 	for k := range m {
 		keys = append(keys, k)
 	}

@@ -142,6 +142,32 @@ func BenchmarkEncodeBatch(b *testing.B) {
 	}
 }
 
+// TestEncodeBatchAllocationsPerBatch: encoding a batch allocates per batch,
+// not per notice, even for notices whose field_sources has a dozen keys
+// (sorted on the stack) and a batch larger than the pooled buffers.
+func TestEncodeBatchAllocationsPerBatch(t *testing.T) {
+	batch := func(n int) fileBatch {
+		b := fileBatch{Notices: make([]schemas.Notice, n)}
+		for i := range b.Notices {
+			text := strings.Repeat("個人情報が漏えいした可能性があります。", 1+i%4)
+			sources := map[string]string{}
+			for _, f := range []string{"organization", "organization_key", "cause", "veris_action", "tsr_category", "sector",
+				"published_date", "discovered_date", "occurred_date", "affected_count", "data_types", "is_incident"} {
+				sources[f] = "rule:" + f
+			}
+			b.Notices[i] = schemas.Notice{NoticeID: fmt.Sprint(i), Text: text, OriginalText: text, FieldSources: sources}
+		}
+		return b
+	}
+	allocs := func(b fileBatch) float64 {
+		return testing.AllocsPerRun(5, func() { withEncodedBatch(b, func([]byte) {}) })
+	}
+	small, large := allocs(batch(256)), allocs(batch(1024))
+	if large > small+2 || small > 8 {
+		t.Errorf("a batch of 256 notices costs %.0f allocations, of 1024 %.0f: some are per notice", small, large)
+	}
+}
+
 // TestBatchCodecDamaged: a torn or altered batch is an error, never a
 // panic or a huge allocation.
 func TestBatchCodecDamaged(t *testing.T) {

@@ -197,8 +197,8 @@ func TestFieldSourcesMap(t *testing.T) {
 }
 
 // TestPerRowValuesAreUnique: the columns whose every row (or nearly) has a
-// value of its own are marked Unique, so the Parquet writer spends no
-// dictionary on them.
+// value of its own are marked Unique, so the Parquet writer keeps no
+// min/max statistics of them.
 func TestPerRowValuesAreUnique(t *testing.T) {
 	cases := []struct {
 		table  string

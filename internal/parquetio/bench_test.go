@@ -151,3 +151,15 @@ func tinyNotices(tb testing.TB, n int) []schemas.Notice {
 func BenchmarkWriteTinyNotices(b *testing.B) {
 	benchWrite(b, schemas.NoticesTable, tinyNotices(b, 20000), func(n *schemas.Notice) int { return len(n.Text) + len(n.OriginalText) + 512 })
 }
+
+// BenchmarkRecordTinyNotices: one row group's Arrow record of 8,192
+// one-sentence notices, built as the writer builds it (recycled buffers).
+func BenchmarkRecordTinyNotices(b *testing.B) {
+	rows := tinyNotices(b, DefaultRowGroup)
+	var mem recycler
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		schemas.NoticesTable.Record(&mem, rows).Release()
+	}
+}

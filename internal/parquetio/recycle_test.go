@@ -13,7 +13,8 @@ import (
 )
 
 // TestRecyclerBuffers: buffers come zeroed, 64-byte aligned and of the size
-// asked; a freed one is handed out again, and never to two holders.
+// asked, with room for a slightly longer one; a freed one is handed out
+// again, and never to two holders.
 func TestRecyclerBuffers(t *testing.T) {
 	var r recycler
 	a := r.Allocate(1000)
@@ -37,6 +38,14 @@ func TestRecyclerBuffers(t *testing.T) {
 	r.Free(b)
 	if d := r.Allocate(100); unsafe.SliceData(d) == unsafe.SliceData(b) {
 		t.Error("a small column pinned a buffer over twice its size")
+	}
+	g := r.Allocate(100_000)
+	if len(g) != 100_000 {
+		t.Fatalf("asked 100000 bytes, got %d", len(g))
+	}
+	r.Free(g)
+	if h := r.Allocate(110_000); len(h) != 110_000 || unsafe.SliceData(h) != unsafe.SliceData(g) {
+		t.Error("a buffer freed does not serve the next row group's column a tenth longer: new buffers have no headroom")
 	}
 	e := r.Allocate(10)
 	copy(e, "0123456789")

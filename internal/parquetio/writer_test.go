@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/apache/arrow-go/v18/parquet"
 	"github.com/apache/arrow-go/v18/parquet/compress"
 	"github.com/apache/arrow-go/v18/parquet/file"
 	_ "github.com/duckdb/duckdb-go/v2"
@@ -23,7 +22,8 @@ func rejects(n int) []schemas.Reject {
 }
 
 // TestWriterRowGroupsAndCompression: rows are batched into row groups, not
-// one per Append, and every column is zstd.
+// one per Append, and every column is zstd, in version 1 data pages (readable by every
+// Parquet reader, unlike version 2).
 func TestWriterRowGroupsAndCompression(t *testing.T) {
 	dir := t.TempDir()
 	if err := WriteAll(dir, schemas.RejectsTable, rejects(5000)); err != nil {
@@ -46,6 +46,22 @@ func TestWriterRowGroupsAndCompression(t *testing.T) {
 		}
 		if cc.Compression() != compress.Codecs.Zstd {
 			t.Errorf("column %d compression = %v, want zstd", i, cc.Compression())
+		}
+		pages, err := r.RowGroup(0).GetColumnPageReader(i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data := 0
+		for pages.Next() {
+			switch pages.Page().(type) {
+			case *file.DataPageV1:
+				data++
+			case *file.DataPageV2:
+				t.Errorf("column %d: a version 2 data page", i)
+			}
+		}
+		if err := pages.Err(); err != nil || data == 0 {
+			t.Errorf("column %d: %d data pages read (%v)", i, data, err)
 		}
 	}
 }
@@ -125,11 +141,12 @@ func TestCreatePartNamesItsFile(t *testing.T) {
 	}
 }
 
-// TestUniqueColumnsHaveNoDictionary: a column whose values rarely repeat
-// (Column.Unique: ids, urls, titles, texts) is written without a Parquet
-// dictionary, which would only hash every value and store it twice; the
-// others (causes, sectors, file names) keep theirs.
-func TestUniqueColumnsHaveNoDictionary(t *testing.T) {
+// TestNoDictionaryNoStatisticsOfUniqueColumns: no column has a Parquet
+// dictionary (zstd folds the repeats; a dictionary hashed and boxed every
+// value), and a column whose values rarely repeat (Column.Unique: ids,
+// urls, titles, texts) has no min/max statistics, which would prune
+// nothing; the others (dates, counts, causes, file names) keep theirs.
+func TestNoDictionaryNoStatisticsOfUniqueColumns(t *testing.T) {
 	dir := t.TempDir()
 	if err := WriteAll(dir, schemas.NoticesTable, tinyNotices(t, 100)); err != nil {
 		t.Fatal(err)
@@ -139,14 +156,15 @@ func TestUniqueColumnsHaveNoDictionary(t *testing.T) {
 	if err := WriteAll(dir, schemas.IncidentsTable, incidents); err != nil {
 		t.Fatal(err)
 	}
-	checkNoDictionary(t, filepath.Join(dir, "notices", "part-00000.parquet"), schemas.NoticesTable.Columns, 20)
-	checkNoDictionary(t, filepath.Join(dir, "incidents", "part-00000.parquet"), schemas.IncidentsTable.Columns, 10)
+	checkColumnChunks(t, filepath.Join(dir, "notices", "part-00000.parquet"), schemas.NoticesTable.Columns, 30)
+	checkColumnChunks(t, filepath.Join(dir, "incidents", "part-00000.parquet"), schemas.IncidentsTable.Columns, 20)
 }
 
-// checkNoDictionary checks that the string leaves of a file have a
-// dictionary page exactly when their column is not Unique (a list's leaf
-// is under its column's name), and that there are at least min of them.
-func checkNoDictionary[R any](t *testing.T, path string, columns []schemas.Column[R], min int) {
+// checkColumnChunks checks that no leaf of a file has a dictionary page and
+// that a leaf has statistics exactly when its column is not Unique (a
+// list's leaf is under its column's name), and that there are at least min
+// leaves.
+func checkColumnChunks[R any](t *testing.T, path string, columns []schemas.Column[R], min int) {
 	t.Helper()
 	r, err := file.OpenParquetFile(path, false)
 	if err != nil {
@@ -158,22 +176,29 @@ func checkNoDictionary[R any](t *testing.T, path string, columns []schemas.Colum
 		unique[c.Name] = c.Unique
 	}
 	rg := r.MetaData().RowGroup(0)
-	checked := 0
+	table := filepath.Base(filepath.Dir(path))
+	uniques := 0
 	for i := 0; i < rg.NumColumns(); i++ {
 		cc, err := rg.ColumnChunk(i)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if cc.Type() != parquet.Types.ByteArray {
-			continue
-		}
-		checked++
 		name := cc.PathInSchema()[0]
-		if got, want := cc.HasDictionaryPage(), !unique[name]; got != want {
-			t.Errorf("%s: column %s (Unique %v): dictionary page %v", filepath.Base(filepath.Dir(path)), cc.PathInSchema(), unique[name], got)
+		if cc.HasDictionaryPage() {
+			t.Errorf("%s: column %s has a dictionary page", table, cc.PathInSchema())
+		}
+		stats, err := cc.StatsSet()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := !unique[name]; stats != want {
+			t.Errorf("%s: column %s (Unique %v): statistics %v", table, cc.PathInSchema(), unique[name], stats)
+		}
+		if unique[name] {
+			uniques++
 		}
 	}
-	if checked < min {
-		t.Errorf("%s: only %d string columns checked", path, checked)
+	if rg.NumColumns() < min || uniques == 0 {
+		t.Errorf("%s: only %d columns checked, %d of them Unique", path, rg.NumColumns(), uniques)
 	}
 }
