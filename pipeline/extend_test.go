@@ -50,6 +50,7 @@ func fullRun(t *testing.T, dir, in string) string {
 func smallParts(t *testing.T) {
 	stagesHook = func(s *stages) { s.partRows = 2 }
 	t.Cleanup(func() { stagesHook = nil })
+	smallIncidentParts(t, 2)
 }
 
 // addFile writes a new input written an hour ago, as a week's new files
@@ -124,6 +125,7 @@ func TestGrownCorpusKeepsOldRows(t *testing.T) {
 	}
 	for _, step := range steps {
 		before := partInodes(t, out, "notices")
+		beforeIncidents := partInodes(t, out, "incidents")
 		step.change()
 		sum := run(t, out, 2, in)
 		if sum.Manifest.KeptInputs != step.keptFiles || sum.TablesKept {
@@ -134,6 +136,12 @@ func TestGrownCorpusKeepsOldRows(t *testing.T) {
 		}
 		if kept := keptParts(t, before, out, "notices"); kept != step.parts {
 			t.Errorf("%s: %d parts kept, want %d", step.name, kept, step.parts)
+		}
+		// The incidents parts no change touches are kept too (all of them
+		// when the removed file's incidents were parts of their own).
+		kept, all := keptParts(t, beforeIncidents, out, "incidents"), len(parts(t, out, "incidents"))
+		if kept == 0 || kept == all && step.name != "a file removed" {
+			t.Errorf("%s: %d of %d incidents parts kept, want some", step.name, kept, all)
 		}
 		full := fullRun(t, dir, in)
 		sameTables(t, out, full)
