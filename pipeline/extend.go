@@ -55,7 +55,7 @@ type incrementalPlan struct {
 // planIncremental returns the plan of a run that can keep the parts of the
 // previous tables in out, or nil.
 func planIncremental(out outputDir, x *fileIndex, c inputsCheck) *incrementalPlan {
-	if x.old == nil || c.readBytes < 0 || c.readBytes > maxIncrementalRead {
+	if x.prev == nil || c.readBytes < 0 || c.readBytes > maxIncrementalRead {
 		return nil
 	}
 	s, err := readLinkState(out.real, x.version)
@@ -77,6 +77,10 @@ type keptInput struct {
 	index int // in the previous state's inputs
 	state *inputState
 	rec   inputRecord
+	// carry: unchanged by its stat data, its file index lines are kept
+	// where they are (generations.go); otherwise (hashed) they are copied
+	// and its last line written anew, with this run's stat data.
+	carry bool
 }
 
 // serveLight sends in's file index lines unread, for the collector to copy
@@ -111,7 +115,7 @@ func (s *stages) serveLight(in load.Input, send func(fileResult) error) (bool, e
 	}
 	x.servedNotices.Add(int64(old.segments))
 	s.cache.keep(rec.keys)
-	kept := &keptInput{index: i, state: old, rec: rec}
+	kept := &keptInput{index: i, state: old, rec: rec, carry: how == reusedByStat}
 	for _, sp := range e.batches {
 		r := fileResult{input: in, indexSpan: sp, served: true, stat: st, statOK: statOK, kept: kept}
 		if err := send(r); err != nil {
@@ -134,7 +138,7 @@ func checkLine(x *fileIndex, sp span, key string) bool {
 		*buf = make([]byte, sp.n)
 	}
 	line := (*buf)[:sp.n]
-	if _, err := x.old.ReadAt(line, sp.off); err != nil {
+	if _, err := x.prev.file(sp).ReadAt(line, sp.off); err != nil {
 		return false
 	}
 	_, k, data, ok := splitIndexLine(line)
