@@ -17,7 +17,8 @@ import (
 //  1. Every input is emitted in walk order, as in any run. An input
 //     unchanged since the previous run (by its stat data, or by its hash
 //     when they differ) is served "light" from the link state: its file
-//     index lines are copied unread into this run's index, and only its
+//     index lines are kept where they are (generations.go; copied unread
+//     into this run's delta when it was hashed), and only its
 //     compact incident notices are linked again, with its counts and
 //     rejects; nothing of its texts is decoded. The other inputs are read
 //     (or served whole from the index), linked, and held, encoded, until
@@ -32,8 +33,10 @@ import (
 //     previous index (the kept inputs') and the held batches (the others),
 //     cut into parts of defaultPartRows as a full run does.
 //
-// The incidents, rejects and corrections tables and the derived ones are
-// written whole, from the linker and the counts of every input. The
+// The incidents table is recomputed whole by the linker, and its parts
+// whose rows hash as before kept (incidentparts.go); the rejects and
+// corrections tables and the derived ones are written whole, from the
+// linker and the counts of every input. The
 // incremental way needs the previous run's link state (its version and
 // every part file it names checked), no corrections file (corrections
 // change notices before linking; with one, every table is written whole,
