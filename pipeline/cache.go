@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 
 	"crypto/sha256"
@@ -25,17 +26,25 @@ import (
 // folder, so it is swapped in with the tables it produced.
 const cacheFile = "_cache/segments.jsonl"
 
-// cacheMagic opens the file; a file of another format or rules version is
-// ignored whole. Each entry ("line") after it is
+// cacheMagic opens the file, and each of its deltas (generations.go); a
+// cache of another format or rules version is ignored whole. Each entry
+// ("line") after it is
 //
 //	<key> <checksum> <data length> <data>\n
+//
+// or, in a delta, a tombstone: the key of an entry of an earlier file that
+// no input references any more, with cacheTombstone for checksum and no
+// data.
 //
 // where data is the cached notice in the binary form of the file index's
 // batches (batchcodec.go, a batch of one notice, S2): 1.3 KB a segment of
 // the bench corpus where format 3's JSON took 3.4 KB. The checksum is the
 // hex SHA-256 of "<key> <data>": an entry edited by hand into other valid
 // data, or moved to another key, no longer matches it and is recomputed.
-const cacheMagic = "breachtrend-segment-cache 4 "
+const cacheMagic = "breachtrend-segment-cache 5 "
+
+// cacheTombstone stands for the checksum of a dropped entry.
+var cacheTombstone = strings.Repeat("-", keyLen)
 
 // cached is what a segment's extraction and enrichment gave: the notice
 // without the text and ids the pipeline sets itself.
@@ -44,31 +53,36 @@ type cached struct {
 	Notice     schemas.Notice
 }
 
-// span is where one entry's line lies in a cache file.
-type span struct{ off, n int64 }
+// span is where one entry's line lies in a cache: in which of its files
+// (generations.go) and where.
+type span struct {
+	off, n int64
+	gen    int32
+}
 
 // segmentCache maps a segment key (the segment's text and header, and the
 // rules' version) to its result. Entries stay on disk: memory holds only
 // an index of key → place in the file, so it does not grow with the text of
-// the corpus. The previous run's file is read with ReadAt (safe from many
-// workers); this run's entries — those used or made — are appended to a new
-// file in the staging folder, so dead entries are dropped.
+// the corpus. The previous run's files are read with ReadAt (safe from many
+// workers); the entries this run uses are kept where they are, by
+// reference, and those it makes are appended to its own file
+// (generations.go), so that an entry no input references any more is
+// dropped from the index, and from the files at the next compaction.
 type segmentCache struct {
 	version string
 	log     *slog.Logger // where a corrupt entry is reported; nil: nowhere
-	old     *os.File
+	prev    *generations
 	oldIdx  map[cacheKey]span
 
 	mu     sync.Mutex
-	next   *os.File
+	gen    *generationWriter
 	w      *bufio.Writer
 	off    int64
 	newIdx map[cacheKey]bool
 	hits   int
 	misses int
-	// copyErr is the first error of copying kept entries (keep), which
-	// close reports.
-	copyErr error
+	// compacted: this run wrote the cache anew (generations.go).
+	compacted bool
 }
 
 // keyLen is the length of a key: a hex SHA-256; a checksum has the same.
@@ -172,84 +186,85 @@ func goBuildID(path string) string {
 // is an empty one: the run just does the work.
 func openCache(out, dir, version string, full bool) (*segmentCache, error) {
 	c := &segmentCache{version: version, oldIdx: map[cacheKey]span{}, newIdx: map[cacheKey]bool{}}
-	if !full {
-		c.indexOld(filepath.Join(out, cacheFile))
-	}
-	path := filepath.Join(dir, cacheFile)
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return nil, fmt.Errorf("cache: %w", err)
-	}
-	f, err := os.Create(path)
-	if err != nil {
-		return nil, fmt.Errorf("cache: %w", err)
-	}
-	c.next, c.w = f, bufio.NewWriterSize(f, 1<<20)
 	head := cacheMagic + version + "\n"
-	c.w.WriteString(head)
-	c.off = int64(len(head))
+	if !full {
+		c.prev = readGenerations(filepath.Join(out, cacheFile), head, c.indexOld)
+		if c.prev == nil {
+			c.oldIdx = map[cacheKey]span{} // a torn or stale file: trust none of it
+		}
+	}
+	gen, err := startGeneration(dir, out, cacheFile, head, c.prev)
+	if err != nil {
+		if c.prev != nil {
+			c.prev.close()
+		}
+		return nil, fmt.Errorf("cache: %w", err)
+	}
+	c.gen, c.w, c.off = gen, gen.w, int64(len(head))
 	return c, nil
 }
 
-func (c *segmentCache) indexOld(path string) {
-	f, err := os.Open(path)
-	if err != nil {
-		return
-	}
-	r := bufio.NewReaderSize(f, 1<<20)
-	head, err := r.ReadString('\n')
-	if err != nil || head != cacheMagic+c.version+"\n" {
-		f.Close()
-		return
-	}
-	off := int64(len(head))
+// indexOld indexes the entries of one file of the previous cache, from r
+// at off on, in the file number gen: a later file's entry or tombstone
+// overrides an earlier one's.
+func (c *segmentCache) indexOld(r *bufio.Reader, gen int32, off int64) error {
 	for {
 		if _, err := r.Peek(1); err == io.EOF {
-			break
+			return nil
 		}
-		key, n, err := readCacheFrame(r)
+		key, n, dead, err := readCacheFrame(r)
 		if err != nil {
-			c.oldIdx = map[cacheKey]span{} // a torn file: trust none of it
-			f.Close()
-			return
+			return err
 		}
 		if k, ok := parseKey(key); ok {
-			c.oldIdx[k] = span{off, n}
+			if dead {
+				delete(c.oldIdx, k)
+			} else {
+				c.oldIdx[k] = span{off: off, n: n, gen: gen}
+			}
 		}
 		off += n
 	}
-	c.old = f
 }
 
 // readCacheFrame reads one entry's frame from r, skipping its data unread,
-// and returns its key and length. The checksum is not verified here.
-func readCacheFrame(r *bufio.Reader) (key string, n int64, err error) {
+// and returns its key and length; dead for a tombstone. The checksum is
+// not verified here.
+func readCacheFrame(r *bufio.Reader) (key string, n int64, dead bool, err error) {
 	var head [2*keyLen + 2]byte
 	if _, err := io.ReadFull(r, head[:]); err != nil || head[keyLen] != ' ' || head[2*keyLen+1] != ' ' {
-		return "", 0, errors.New("cache: a torn or malformed entry")
+		return "", 0, false, errors.New("cache: a torn or malformed entry")
 	}
 	s, err := r.ReadString(' ')
 	if err != nil || len(s) > 12 {
-		return "", 0, errors.New("cache: a malformed length")
+		return "", 0, false, errors.New("cache: a malformed length")
 	}
 	dataN, err := strconv.Atoi(s[:len(s)-1])
 	if err != nil || dataN < 0 {
-		return "", 0, errors.New("cache: a malformed length")
+		return "", 0, false, errors.New("cache: a malformed length")
 	}
 	if d, err := r.Discard(dataN); err != nil || d != dataN {
-		return "", 0, errors.New("cache: torn data")
+		return "", 0, false, errors.New("cache: torn data")
 	}
 	if b, err := r.ReadByte(); err != nil || b != '\n' {
-		return "", 0, errors.New("cache: torn data")
+		return "", 0, false, errors.New("cache: torn data")
 	}
-	return string(head[:keyLen]), int64(len(head) + len(s) + dataN + 1), nil
+	dead = string(head[keyLen+1:2*keyLen+1]) == cacheTombstone
+	if dead && dataN != 0 {
+		return "", 0, false, errors.New("cache: a tombstone with data")
+	}
+	return string(head[:keyLen]), int64(len(head) + len(s) + dataN + 1), dead, nil
 }
+
+// tombstone is the line that drops key from the cache.
+func tombstone(key string) string { return key + " " + cacheTombstone + " 0 \n" }
 
 // readEntry reads the entry of key at sp and returns it whole (to copy
 // into this run's file) and its data, checked against its checksum; ok is
 // false for an entry that cannot be read or does not check.
 func (c *segmentCache) readEntry(key string, sp span) (line, data []byte, ok bool) {
 	line = make([]byte, sp.n)
-	if _, err := c.old.ReadAt(line, sp.off); err != nil || line[len(line)-1] != '\n' {
+	if _, err := c.prev.file(sp).ReadAt(line, sp.off); err != nil || line[len(line)-1] != '\n' {
 		return nil, nil, false
 	}
 	i := bytes.IndexByte(line[2*keyLen+2:], ' ')
@@ -273,8 +288,7 @@ func (c *segmentCache) key(text string, header extract.Input) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// get returns the cached result of key, copying its entry into this run's
-// file.
+// get returns the cached result of key, which this run's cache keeps.
 func (c *segmentCache) get(key string) (cached, bool) {
 	k, _ := parseKey(key)
 	sp, ok := c.oldIdx[k]
@@ -282,7 +296,7 @@ func (c *segmentCache) get(key string) (cached, bool) {
 		c.count(false)
 		return cached{}, false
 	}
-	line, data, ok := c.readEntry(key, sp)
+	_, data, ok := c.readEntry(key, sp)
 	if !ok {
 		c.corrupt(key, "it cannot be read or its checksum does not match its content")
 		return cached{}, false
@@ -294,7 +308,9 @@ func (c *segmentCache) get(key string) (cached, bool) {
 	}
 	v := cached{IsIncident: b.Notices[0].IsIncident, Notice: b.Notices[0]}
 	c.count(true)
-	c.append(k, line)
+	c.mu.Lock()
+	c.carry(k, sp)
+	c.mu.Unlock()
 	return v, true
 }
 
@@ -359,57 +375,51 @@ func (c *segmentCache) append(k cacheKey, line []byte) {
 	c.off += int64(len(line))
 }
 
-// close finishes this run's file and closes the previous one.
+// close finishes this run's file, with a tombstone for each previous
+// entry no input references any more, and the cache in the staging
+// folder (generations.go).
 func (c *segmentCache) close() error {
-	if c.old != nil {
-		c.old.Close()
-	}
-	err := errors.Join(c.copyErr, c.w.Flush(), c.next.Sync(), c.next.Close())
+	var err error
+	c.compacted, err = c.gen.finish(func(w *bufio.Writer) error {
+		for k := range c.oldIdx {
+			if !c.newIdx[k] {
+				w.WriteString(tombstone(k.String()))
+			}
+		}
+		return nil
+	})
 	if err != nil {
 		return fmt.Errorf("cache: %w", err)
 	}
 	return nil
 }
 
-// keep copies the entries of keys into this run's file unread, for the
-// segments of an input served from the file index: they stay in the cache
-// for the day the input changes. Entries that lie one after the other in
-// the previous file are copied at once, file to file in the kernel
-// (copy_file_range), not read: at 100k notices an incremental rerun keeps
-// 120 MB of entries. An entry is checked when it is used (get), so one
-// damaged on disk is copied as it is and recomputed then.
+// keep keeps the entries of keys in the cache unread, where they are, for
+// the segments of an input served from the file index: they stay for the
+// day the input changes. An entry is checked when it is used (get), so one
+// damaged on disk is kept as it is and recomputed then.
 func (c *segmentCache) keep(keys []string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	var run span // entries adjacent in the previous file, not copied yet
 	for _, key := range keys {
 		k, ok := parseKey(key)
 		if !ok {
 			continue // "" for a segment with no key
 		}
-		sp, ok := c.oldIdx[k]
-		if !ok || c.newIdx[k] {
-			continue
+		if sp, ok := c.oldIdx[k]; ok {
+			c.carry(k, sp)
 		}
-		c.newIdx[k] = true
-		if run.n > 0 && run.off+run.n == sp.off {
-			run.n += sp.n
-			continue
-		}
-		c.copyOld(run)
-		run = sp
 	}
-	c.copyOld(run)
 }
 
-// copyOld appends the bytes of sp of the previous file to this run's.
-func (c *segmentCache) copyOld(sp span) {
-	if sp.n == 0 || c.copyErr != nil {
+// carry keeps the previous entry of k, at sp, in this run's cache (c.mu
+// held).
+func (c *segmentCache) carry(k cacheKey, sp span) {
+	if c.newIdx[k] {
 		return
 	}
-	n, err := appendSpan(c.w, c.next, c.old, sp)
-	c.off += n
-	c.copyErr = err
+	c.newIdx[k] = true
+	c.gen.live = append(c.gen.live, sp)
 }
 
 // appendSpan appends the bytes sp of old to next, after what w buffers for

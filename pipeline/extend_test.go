@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -50,6 +51,7 @@ func fullRun(t *testing.T, dir, in string) string {
 func smallParts(t *testing.T) {
 	stagesHook = func(s *stages) { s.partRows = 2 }
 	t.Cleanup(func() { stagesHook = nil })
+	smallIncidentParts(t, 2)
 }
 
 // addFile writes a new input written an hour ago, as a week's new files
@@ -110,20 +112,23 @@ func TestGrownCorpusKeepsOldRows(t *testing.T) {
 	}{
 		// After (002), a full part: a part of its own, every other kept.
 		{"a file added after a full part", func() { addFile(t, in, "002_5-new.txt", newNotice(t, files[1])) }, 5, 4},
-		// After (004), a part short of partRows: it is written again, as
-		// (004, zz-new-1), and not left beside a part of one file.
-		{"a file added at the end", func() { addFile(t, in, "zz-new-1.txt", newNotice(t, files[0])) }, 5, 4},
+		// After (004), a part at least half full (1 notice of partRows 2):
+		// kept, the new file a part of its own (a last part under half full
+		// is written again with the new files instead:
+		// TestFilesAddedAtTheEndFillASmallLastPart).
+		{"a file added at the end", func() { addFile(t, in, "zz-new-1.txt", newNotice(t, files[0])) }, 6, 5},
 		// Between 000 and 001: their part written again, as (000, 000_b-new)
 		// and (001).
-		{"a file added in the middle", func() { addFile(t, in, "000_b-new.txt", newNotice(t, files[3])) }, 5, 4},
+		{"a file added in the middle", func() { addFile(t, in, "000_b-new.txt", newNotice(t, files[3])) }, 5, 5},
 		// Read again, its segments are all in the segment cache (000_b-new
 		// has its text), whose entries the incremental runs before copied
 		// file to file.
-		{"a file changed", func() { os.WriteFile(files[3], []byte(newNotice(t, files[3])), 0o644) }, 7, 5},
-		{"a file removed", func() { os.Remove(files[2]) }, 7, 5},
+		{"a file changed", func() { os.WriteFile(files[3], []byte(newNotice(t, files[3])), 0o644) }, 7, 6},
+		{"a file removed", func() { os.Remove(files[2]) }, 7, 6},
 	}
 	for _, step := range steps {
 		before := partInodes(t, out, "notices")
+		beforeIncidents := partInodes(t, out, "incidents")
 		step.change()
 		sum := run(t, out, 2, in)
 		if sum.Manifest.KeptInputs != step.keptFiles || sum.TablesKept {
@@ -135,6 +140,12 @@ func TestGrownCorpusKeepsOldRows(t *testing.T) {
 		if kept := keptParts(t, before, out, "notices"); kept != step.parts {
 			t.Errorf("%s: %d parts kept, want %d", step.name, kept, step.parts)
 		}
+		// The incidents parts no change touches are kept too (all of them
+		// when the removed file's incidents were parts of their own).
+		kept, all := keptParts(t, beforeIncidents, out, "incidents"), len(parts(t, out, "incidents"))
+		if kept == 0 || kept == all && step.name != "a file removed" {
+			t.Errorf("%s: %d of %d incidents parts kept, want some", step.name, kept, all)
+		}
 		full := fullRun(t, dir, in)
 		sameTables(t, out, full)
 		for _, table := range partedTables {
@@ -143,6 +154,51 @@ func TestGrownCorpusKeepsOldRows(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestFilesAddedAtTheEndFillASmallLastPart: files added at the end of the
+// walk join a last part under half full, which is written again with
+// them, instead of leaving a trail of small parts; once the last part is
+// half full, the next files start a part of their own and it is kept.
+func TestFilesAddedAtTheEndFillASmallLastPart(t *testing.T) {
+	stagesHook = func(s *stages) { s.partRows = 20 }
+	t.Cleanup(func() { stagesHook = nil })
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "in"), filepath.Join(dir, "out")
+	files := oldCorpus(t, in) // 1, 8, 8, 6 and 1 notices: parts (000-003) and (004)
+	run(t, out, 2, in)
+	if got := parts(t, out, "notices"); len(got) != 2 {
+		t.Fatalf("parts %v, want 2", got)
+	}
+	steps := []struct {
+		name             string
+		file             string
+		keptFiles, parts int
+		total            int
+	}{
+		// (004) holds 1 notice, under 10: written again as (004, zz-1).
+		{"a file after a small last part", files[0], 4, 1, 2},
+		// (004, zz-1) holds 9 notices: still under half, written again.
+		{"a file after a last part still under half", files[1], 4, 1, 2},
+		// (004, zz-1, zz-2) holds 17: kept, zz-3 a part of its own.
+		{"a file after a last part half full", files[3], 7, 2, 3},
+	}
+	for i, step := range steps {
+		before := partInodes(t, out, "notices")
+		name := fmt.Sprintf("zz-%d.txt", i+1)
+		addFile(t, in, name, newNotice(t, step.file))
+		sum := run(t, out, 2, in)
+		if sum.Manifest.KeptInputs != step.keptFiles {
+			t.Errorf("%s: kept rows of %d inputs, want %d", step.name, sum.Manifest.KeptInputs, step.keptFiles)
+		}
+		if kept := keptParts(t, before, out, "notices"); kept != step.parts {
+			t.Errorf("%s: %d parts kept, want %d", step.name, kept, step.parts)
+		}
+		if got := len(parts(t, out, "notices")); got != step.total {
+			t.Errorf("%s: %d parts, want %d", step.name, got, step.total)
+		}
+	}
+	sameTables(t, out, fullRun(t, dir, in))
 }
 
 // rowCount is the number of rows of a table of out.
@@ -195,9 +251,9 @@ func TestKeptInputChangedDuringRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// (000, 001) and (004, zz-new) written again, (002) and (003) kept.
-	if sum.Manifest.KeptInputs != 2 || sum.Manifest.Files.Read != 2 {
-		t.Errorf("kept rows of %d inputs, files %+v; want 2 kept, 2 read", sum.Manifest.KeptInputs, sum.Manifest.Files)
+	// (000, 001) written again, (002), (003) and (004) kept, (zz-new) new.
+	if sum.Manifest.KeptInputs != 3 || sum.Manifest.Files.Read != 2 {
+		t.Errorf("kept rows of %d inputs, files %+v; want 3 kept, 2 read", sum.Manifest.KeptInputs, sum.Manifest.Files)
 	}
 	sameTables(t, out, fullRun(t, dir, in))
 }

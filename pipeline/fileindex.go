@@ -27,17 +27,21 @@ import (
 // neither read nor segmented nor normalized: its results come from here.
 const fileIndexFile = "_cache/files.jsonl"
 
-// fileIndexMagic opens the index; an index of another format or version
-// is ignored whole. Each entry ("line") after it is
+// fileIndexMagic opens the index, and each of its deltas (generations.go);
+// an index of another format or version is ignored whole. Each entry
+// ("line") after it is
 //
 //	<checksum> <kind> <key length> <key> <data length> <data>\n
 //
 // kind B is a batch of a file's results (a fileBatch in the binary form of
 // batchcodec.go, compressed with S2: a notice's two texts are most of it),
-// kind L the file's last line (a fileMeta, JSON), after its batches;
-// the checksum is the hex SHA-256 of "<key> <data>". A file's lines are
-// consecutive: the collector writes them in walk order.
-const fileIndexMagic = "breachtrend-file-index 3 "
+// kind L the file's last line (a fileMeta, JSON), after its batches, kind
+// D (no data, in a delta) drops the file's entry of an earlier file of
+// the index; the checksum is the hex SHA-256 of "<key> <data>". A file's
+// lines are consecutive in one file of the index: the collector writes
+// them in walk order. The first line of a file in a later delta starts
+// its entry anew.
+const fileIndexMagic = "breachtrend-file-index 4 "
 
 // fileStat is what decides, without reading a file, that it is unchanged:
 // the stat data git's index compares.
@@ -72,6 +76,7 @@ type fileEntry struct {
 	batches  []span
 	meta     span
 	complete bool
+	gen      int32 // the file of the index its lines are in
 }
 
 // How an input was served: from its stat data, after hashing it, or not
@@ -82,18 +87,22 @@ const (
 )
 
 // fileIndex is the previous run's index (read with ReadAt, safe from many
-// workers) and this run's, written by the collector alone.
+// workers) and this run's, written by the collector alone: the entries of
+// inputs unchanged by their stat data are kept where they are, by
+// reference, the others written into this run's file (generations.go).
 type fileIndex struct {
 	version string
 	start   time.Time // this run's start: each file's Checked
 	verify  bool      // hash every file, whatever its stat data
-	old     *os.File
+	prevDir string    // the previous output folder
+	prev    *generations
 	oldIdx  map[string]*fileEntry
-	order   []string // the keys of oldIdx's complete entries, in the previous walk's order
 
-	next    *os.File
-	w       *bufio.Writer
-	written map[string]bool
+	gen       *generationWriter
+	next      *os.File // gen's file, once started
+	w         *bufio.Writer
+	written   map[string]bool
+	compacted bool // this run wrote the index anew (generations.go)
 
 	unchanged, hashed, read atomic.Int64 // files served by stat, by hash; files processed
 	servedNotices           atomic.Int64
@@ -114,25 +123,23 @@ func openFileIndex(out, dir, version string, start time.Time, full, verify bool)
 // readFileIndex indexes the previous run's file index in out (unless
 // full), for lookups; startNext then starts this run's.
 func readFileIndex(out, version string, start time.Time, full, verify bool) *fileIndex {
-	x := &fileIndex{version: version, start: start, verify: verify, oldIdx: map[string]*fileEntry{}, written: map[string]bool{}}
+	x := &fileIndex{version: version, start: start, verify: verify, prevDir: out, oldIdx: map[string]*fileEntry{}, written: map[string]bool{}}
 	if !full {
-		x.indexOld(filepath.Join(out, fileIndexFile))
+		x.prev = readGenerations(filepath.Join(out, fileIndexFile), fileIndexMagic+version+"\n", x.indexOld)
+		if x.prev == nil {
+			x.oldIdx = map[string]*fileEntry{} // a torn or stale index: trust none of it
+		}
 	}
 	return x
 }
 
 // startNext starts this run's index in dir.
 func (x *fileIndex) startNext(dir string) error {
-	path := filepath.Join(dir, fileIndexFile)
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return fmt.Errorf("file index: %w", err)
-	}
-	f, err := os.Create(path)
+	gen, err := startGeneration(dir, x.prevDir, fileIndexFile, fileIndexMagic+x.version+"\n", x.prev)
 	if err != nil {
 		return fmt.Errorf("file index: %w", err)
 	}
-	x.next, x.w = f, bufio.NewWriterSize(f, 1<<20)
-	x.w.WriteString(fileIndexMagic + x.version + "\n")
+	x.gen, x.next, x.w = gen, gen.next, gen.w
 	return nil
 }
 
@@ -140,36 +147,26 @@ func (x *fileIndex) startNext(dir string) error {
 // path its notices carry.
 func inputKey(in load.Input) string { return in.Path + "\x00" + in.Rel }
 
-func (x *fileIndex) indexOld(path string) {
-	f, err := os.Open(path)
-	if err != nil {
-		return
-	}
-	r := bufio.NewReaderSize(f, 1<<20)
-	head, err := r.ReadString('\n')
-	if err != nil || head != fileIndexMagic+x.version+"\n" {
-		f.Close()
-		return
-	}
-	off := int64(len(head))
-	torn := func() {
-		x.oldIdx, x.order = map[string]*fileEntry{}, nil
-		f.Close()
-	}
+// indexOld indexes the lines of one file of the previous index, from r at
+// off on, in the file number gen.
+func (x *fileIndex) indexOld(r *bufio.Reader, gen int32, off int64) error {
 	for {
 		if _, err := r.Peek(1); err == io.EOF {
-			break
+			return nil
 		}
 		kind, key, n, err := readFrame(r)
 		if err != nil {
-			torn()
-			return
+			return err
 		}
-		sp := span{off, n}
+		sp := span{off: off, n: n, gen: gen}
 		off += sp.n
+		if kind == 'D' {
+			delete(x.oldIdx, key)
+			continue
+		}
 		e := x.oldIdx[key]
-		if e == nil {
-			e = &fileEntry{}
+		if e == nil || e.gen != gen {
+			e = &fileEntry{gen: gen} // a later file's lines replace an earlier file's
 			x.oldIdx[key] = e
 		}
 		if e.complete {
@@ -177,12 +174,10 @@ func (x *fileIndex) indexOld(path string) {
 		}
 		if kind == 'L' {
 			e.meta, e.complete = sp, true
-			x.order = append(x.order, key)
 		} else {
 			e.batches = append(e.batches, sp)
 		}
 	}
-	x.old = f
 }
 
 // readFrame reads one line's frame from r, skipping its data unread, and
@@ -193,7 +188,7 @@ func readFrame(r *bufio.Reader) (kind byte, key string, n int64, err error) {
 		return 0, "", 0, fmt.Errorf("file index: torn: %w", err)
 	}
 	kind = head[keyLen+1]
-	if head[keyLen] != ' ' || head[keyLen+2] != ' ' || (kind != 'B' && kind != 'L') {
+	if head[keyLen] != ' ' || head[keyLen+2] != ' ' || (kind != 'B' && kind != 'L' && kind != 'D') {
 		return 0, "", 0, errors.New("file index: a malformed line")
 	}
 	number := func() (int, int, error) {
@@ -261,7 +256,7 @@ func indexLine(kind byte, key string, data []byte) []byte {
 // readLine reads and checks one line of the previous index.
 func (x *fileIndex) readLine(sp span, key string) ([]byte, []byte, error) {
 	line := make([]byte, sp.n)
-	if _, err := x.old.ReadAt(line, sp.off); err != nil {
+	if _, err := x.prev.file(sp).ReadAt(line, sp.off); err != nil {
 		return nil, nil, err
 	}
 	_, k, data, ok := splitIndexLine(line)
@@ -306,7 +301,7 @@ func (x *fileIndex) statCheck(in load.Input) (st fileStat, statOK bool, e *fileE
 	}
 	st = statOf(fi)
 	e = x.oldIdx[inputKey(in)]
-	if e == nil || !e.complete || x.old == nil {
+	if e == nil || !e.complete || x.prev == nil {
 		return st, true, nil, m, statMustRead
 	}
 	_, data, err := x.readLine(e.meta, inputKey(in))
@@ -422,6 +417,17 @@ func (x *fileIndex) record(r *fileResult, skip *bool) error {
 		*skip = !r.last
 		return nil
 	}
+	carried := r.kept != nil && r.kept.carry
+	if carried {
+		// Unchanged by its stat data: its lines stay where they are.
+		if r.last {
+			x.written[key] = true
+			if e := x.oldIdx[key]; e != nil {
+				x.gen.live = append(append(x.gen.live, e.batches...), e.meta)
+			}
+		}
+		return nil
+	}
 	if r.indexLine != nil {
 		if _, err := x.w.Write(r.indexLine); err != nil {
 			return fmt.Errorf("file index: %w", err)
@@ -450,9 +456,10 @@ func (x *fileIndex) record(r *fileResult, skip *bool) error {
 
 // copyOld appends the bytes of sp of the previous index to this run's, file
 // to file in the kernel (copy_file_range): the lines of an input served
-// light (serveLight), which the run does not hold.
+// light (serveLight) after its hash was checked, which the run does not
+// hold, and whose last line it writes anew.
 func (x *fileIndex) copyOld(sp span) error {
-	_, err := appendSpan(x.w, x.next, x.old, sp)
+	_, err := appendSpan(x.w, x.next, x.prev.file(sp), sp)
 	return err
 }
 
@@ -468,15 +475,27 @@ func (x *fileIndex) dropped() int {
 	return n
 }
 
-// close finishes this run's index and closes the previous one.
+// close finishes this run's index, with a D line for each previous entry
+// this run did not write or keep, and the index in the staging folder
+// (generations.go); or, when the run started none, closes the previous
+// one.
 func (x *fileIndex) close() error {
-	if x.old != nil {
-		x.old.Close()
-	}
-	if x.next == nil {
+	if x.gen == nil {
+		if x.prev != nil {
+			x.prev.close()
+		}
 		return nil
 	}
-	err := errors.Join(x.w.Flush(), x.next.Sync(), x.next.Close())
+	var err error
+	x.compacted, err = x.gen.finish(func(w *bufio.Writer) error {
+		for key := range x.oldIdx {
+			if !x.written[key] {
+				w.Write(indexLine('D', key, nil))
+			}
+		}
+		return nil
+	})
+	x.gen = nil
 	if err != nil {
 		return fmt.Errorf("file index: %w", err)
 	}

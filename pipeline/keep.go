@@ -54,7 +54,7 @@ type tablesPlan struct {
 // parts of them. toRead is called once, as soon as the walk meets an input
 // to read.
 func keepTables(ctx context.Context, cfg Config, out outputDir, stage *staging, x *fileIndex, fixes *correct.Set, man *Manifest, toRead func()) (plan tablesPlan, err error) {
-	if cfg.Full || x.old == nil {
+	if cfg.Full || x.prev == nil {
 		return tablesPlan{toRead: true}, nil
 	}
 	c := x.checkInputs(ctx, &cfg, toRead)

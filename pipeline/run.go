@@ -420,7 +420,14 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 	if err := parquetio.WriteAll(dir, schemas.CorrectionsTable, fixed); err != nil {
 		return sum, err
 	}
-	if err := parquetio.WriteAll(dir, schemas.IncidentsTable, incidents); err != nil {
+	prevOut, version := "", ""
+	if incr != nil {
+		prevOut = incr.prev // its incidents parts whose rows are unchanged are kept
+	}
+	if st.files != nil {
+		version = st.files.version
+	}
+	if _, err := writeIncidentParts(dir, prevOut, version, incidents); err != nil {
 		return sum, err
 	}
 	if err := parquetio.WriteAll(dir, schemas.RejectsTable, rejects); err != nil {
