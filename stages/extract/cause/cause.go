@@ -401,7 +401,7 @@ func maskListed(s string) string {
 // clauseStart is where the clause of the word at offset at of s begins:
 // after the last 、 or , before it, or at 0.
 func clauseStart(s string, at int) int {
-	i := strings.LastIndexAny(s[:at], "、,")
+	i := text.Commas.LastIndex(s[:at])
 	if i < 0 {
 		return 0
 	}

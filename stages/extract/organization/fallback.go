@@ -81,7 +81,7 @@ var (
 // decides; a quoted subject counts in the first subject_sentences only.
 func serviceName(sents []text.Sentence) (string, string) {
 	for k, s := range sents {
-		if !strings.ContainsAny(s.Text, "「(") {
+		if !quoteOpenSet.In(s.Text) {
 			continue
 		}
 		for _, re := range []*regexp.Regexp{quotedServiceRE, ownServiceRE} {
@@ -165,6 +165,9 @@ func unnamedBody(header string, sents []text.Sentence) (string, string) {
 // clientCues follow the client's name in a contractor's notice
 // (client_cues.tsv).
 var clientCues = text.LongestFirst(rules.Words(orgFile("client_cues.tsv")))
+
+// quoteOpenSet are the brackets a service's name opens with.
+var quoteOpenSet = text.NewRuneSet("「(")
 
 // clientName is the client that an unnamed contractor says it works for,
 // 「当社が青葉区より受託している事業」: a local government of the gazetteer

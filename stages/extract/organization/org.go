@@ -744,6 +744,10 @@ func cutOfficer(run string) string {
 	return run
 }
 
+// sectionBreakSet are the runes that a line naming only a government's
+// section holds none of: a space or a comma ends the name.
+var sectionBreakSet = text.NewRuneSet(" 、。,")
+
 // lineName reads a line that is only a name (a signature, a dateline), a
 // name followed by a person or a department (「常磐大学 学長 …」), a mayor's
 // signature (「鹿嶋市長 田口伸一」), a department of a government
@@ -769,7 +773,7 @@ func lineName(l string, top bool) string {
 	}
 	// A section of a government, perhaps with hiragana in its name: the
 	// government is the holder (「青葉県子ども家庭部こども支援課」).
-	if hasSuffixAny(l, sectionWords) && !strings.ContainsAny(l, " 、。,") && utf8.RuneCountInString(l) <= sectionLineMaxRunes {
+	if hasSuffixAny(l, sectionWords) && !sectionBreakSet.In(l) && utf8.RuneCountInString(l) <= sectionLineMaxRunes {
 		if p := placeRE.FindString(l); p != "" && len(p) < len(l) && !isGeneric(p) &&
 			text.ContainsAny(l[len(p):], divisionWords) {
 			return p
@@ -803,7 +807,7 @@ func lineName(l string, top bool) string {
 	rest := trimNumberLead(trimDateLead(l))
 	if org := headerOrganization(rest, ""); org != "" && nameLike(org) {
 		// The run goes on past the name into a department: 「○○市総務課」.
-		if run := leadingRun(rest); len(org) >= len(run) || !strings.ContainsAny(run[len(org):], departmentRunes) {
+		if run := leadingRun(rest); len(org) >= len(run) || !departmentSet.In(run[len(org):]) {
 			return org
 		}
 	}
@@ -818,7 +822,7 @@ func lineName(l string, top bool) string {
 		}
 	}
 	// A title line that ends with the name: 「…の紛失について○○信用金庫」.
-	if i := strings.LastIndexAny(l, titleEndRunes); i > 0 {
+	if i := titleEndSet.LastIndex(l); i > 0 {
 		if _, size := utf8.DecodeRuneInString(l[i:]); text.HasPrefixAny(text.LastRunes(l[:i+size], 2), titleEnds) {
 			if org := wholeName(l[i+size:]); org != "" {
 				return org

@@ -11,7 +11,7 @@ func ParseNumber(s string) (int64, bool) {
 	if s == "" {
 		return 0, false
 	}
-	if strings.ContainsAny(s, "〇一二三四五六七八九十百") || (!IsDigitByte(s[0]) && strings.ContainsAny(s, "千万")) {
+	if kanjiDigits.In(s) || (!IsDigitByte(s[0]) && kanjiPowers.In(s)) {
 		return ParseKanjiNumber(s)
 	}
 	var total float64

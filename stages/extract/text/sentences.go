@@ -114,10 +114,10 @@ func IsHeading(l string) bool {
 	if HasPrefixAny(l, headingMarks) {
 		return true
 	}
-	if n <= numberedHeadingMaxRunes && mayOpenHeadingNumber(l) && headingNumber.MatchString(l) && !strings.ContainsAny(l, "、,") {
+	if n <= numberedHeadingMaxRunes && mayOpenHeadingNumber(l) && headingNumber.MatchString(l) && !Commas.In(l) {
 		return true
 	}
-	return n <= shortHeadingMaxRunes && !strings.ContainsAny(l, "、,:") && !isListItem(l)
+	return n <= shortHeadingMaxRunes && !headingBreaks.In(l) && !isListItem(l)
 }
 
 // RuneCountTo is utf8.RuneCountInString(s) when that is below max, and

@@ -174,12 +174,19 @@ func classifyMention(txt string, m dates.Mention, clauseEnd int, rangeStart bool
 	return kind
 }
 
+// clauseBreaks end the clause a date is written in; clauseOrLineBreaks
+// also the ASCII comma.
+var (
+	clauseBreaks       = text.NewRuneSet("、。\n")
+	clauseOrLineBreaks = text.NewRuneSet("、,。\n")
+)
+
 // ownClause is the clause of text in which the mention m is written:
 // from the 、 or 。 before it to the 、 or 。 after it.
 func ownClause(text string, m dates.Mention) string {
-	start := max(strings.LastIndexAny(text[:m.Start], "、。\n"), 0)
+	start := max(clauseBreaks.LastIndex(text[:m.Start]), 0)
 	end := len(text)
-	if i := strings.IndexAny(text[m.End:], "、。\n"); i >= 0 {
+	if i := clauseBreaks.Index(text[m.End:]); i >= 0 {
 		end = m.End + i
 	}
 	return text[start:end]
@@ -712,7 +719,7 @@ func modifyingClauseKind(before string) string {
 	if !endsWithAny(before, attributiveEnds) {
 		return schemas.EventOther
 	}
-	if i := strings.LastIndexAny(before, "、,。\n"); i >= 0 {
+	if i := clauseOrLineBreaks.LastIndex(before); i >= 0 {
 		_, n := utf8.DecodeRuneInString(before[i:])
 		before = before[i+n:]
 	}
