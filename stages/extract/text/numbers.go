@@ -3,6 +3,7 @@ package text
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // ParseNumber reads 61,942, 25万, 3万5千, 3.5万, 三千, 一万二千.
@@ -91,6 +92,20 @@ func ThreeByteRune(s string, i int) (rune, int) {
 		return -1, 1
 	}
 	return rune(b&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
+}
+
+// DecodeRuneAt is utf8.DecodeRuneInString(s[i:]), with the kana and kanji
+// of Japanese text (three bytes each) and ASCII decoded inline: the
+// scanners that walk a sentence rune by rune spent most of their time in
+// the general decoder.
+func DecodeRuneAt(s string, i int) (rune, int) {
+	if b := s[i]; b < utf8.RuneSelf {
+		return rune(b), 1
+	}
+	if r, n := ThreeByteRune(s, i); n == 3 {
+		return r, 3
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }
 
 // IsSpaceByte reports whether b is white space as \s means it in a regexp.

@@ -3,6 +3,7 @@ package text
 import (
 	"slices"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/internal/wordscan"
 	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
@@ -44,4 +45,56 @@ func FuzzWordIndex(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkIndex)
+}
+
+// maskOfRunes is MaskOf as a range loop decodes s: the oracle of its
+// inline decoding.
+func maskOfRunes(s string) RuneMask {
+	var m RuneMask
+	for _, r := range s {
+		h := maskBit(r)
+		m[h>>6] |= 1 << (h & 63)
+	}
+	return m
+}
+
+func TestMaskOfAsRangeLoop(t *testing.T) {
+	for _, s := range append(slices.Clone(indexTexts), "\xe0\x80\x80", "\xed\xa0\x80", "😀当", "\xe3\x81", "é当a\xc3") {
+		if got, want := MaskOf(s), maskOfRunes(s); got != want {
+			t.Errorf("MaskOf(%q) = %x, want %x", s, got, want)
+		}
+	}
+	for _, n := range extracttest.OracleTexts(t) {
+		if got, want := MaskOf(n), maskOfRunes(n); got != want {
+			t.Fatalf("MaskOf of a sample notice = %x, want %x", got, want)
+		}
+	}
+}
+
+// FuzzMaskOf: MaskOf sets the bits a range loop over s sets, for any s.
+func FuzzMaskOf(f *testing.F) {
+	for _, s := range indexTexts {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := MaskOf(s), maskOfRunes(s); got != want {
+			t.Fatalf("MaskOf(%q) = %x, want %x", s, got, want)
+		}
+	})
+}
+
+// FuzzDecodeRuneAt: DecodeRuneAt decodes as utf8.DecodeRuneInString at
+// every byte of any s.
+func FuzzDecodeRuneAt(f *testing.F) {
+	for _, s := range append(slices.Clone(indexTexts), "\xe0\x80\x80", "\xed\xa0\x80", "😀当", "é当a\xc3") {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for i := range len(s) {
+			r, n := DecodeRuneAt(s, i)
+			if wr, wn := utf8.DecodeRuneInString(s[i:]); r != wr || n != wn {
+				t.Fatalf("DecodeRuneAt(%q, %d) = %q, %d; utf8 gives %q, %d", s, i, r, n, wr, wn)
+			}
+		}
+	})
 }

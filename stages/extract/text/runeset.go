@@ -79,7 +79,7 @@ func (rs *RuneSet) Index(s string) int {
 			i++ // no rune but ASCII is in the set; the bytes of others are never ASCII
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := DecodeRuneAt(s, i)
 		if rs.hasWide(r) {
 			return i
 		}
