@@ -177,7 +177,7 @@ func clientName(sents []text.Sentence) (string, string) {
 	for _, s := range sents {
 		for _, cue := range clientCues {
 			for at := 0; ; {
-				i := strings.Index(s.Text[at:], cue)
+				i := text.IndexWord(s.Text[at:], cue)
 				if i < 0 {
 					break
 				}

@@ -2,7 +2,6 @@ package text
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/breachtrend/breachtrend/internal/wordscan"
 )
@@ -66,7 +65,7 @@ func (l WordList) In(s string) bool { return l.InMask(s, MaskOf(s)) }
 // InMask is in for s of mask m, for a text checked against several lists.
 func (l WordList) InMask(s string, m RuneMask) bool {
 	for i, w := range l.Words {
-		if m.mayHold(l.masks[i]) && strings.Contains(s, w) {
+		if m.mayHold(l.masks[i]) && IndexWord(s, w) >= 0 {
 			return true
 		}
 	}

@@ -2,6 +2,7 @@ package text
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -96,5 +97,44 @@ func FuzzDecodeRuneAt(f *testing.F) {
 				t.Fatalf("DecodeRuneAt(%q, %d) = %q, %d; utf8 gives %q, %d", s, i, r, n, wr, wn)
 			}
 		}
+	})
+}
+
+// checkIndexWord compares IndexWord with strings.Index for w in s and in
+// every suffix of s, so that the word is met at every distance from the
+// start and the end.
+func checkIndexWord(t *testing.T, s, w string) {
+	t.Helper()
+	for i := 0; i <= len(s); i++ {
+		if got, want := IndexWord(s[i:], w), strings.Index(s[i:], w); got != want {
+			t.Fatalf("IndexWord(%q, %q) = %d, strings.Index %d", s[i:], w, got, want)
+		}
+	}
+}
+
+func TestIndexWordAsStrings(t *testing.T) {
+	words := append(slices.Clone(indexWords), "個人情報", "漏えい", "当社", "名", "。", "、当社", "報", "\xe3\x81\x82")
+	long := strings.Repeat("令和5年1月1日、当社において不正アクセスが発生し、", 3)
+	for _, s := range append(slices.Clone(indexTexts), long, long+"個人情報", "個人情報"+long, long+"\xe5\x80", long+"漏え") {
+		for _, w := range words {
+			checkIndexWord(t, s, w)
+		}
+	}
+	for _, s := range extracttest.OracleTexts(t) {
+		for _, w := range words {
+			if got, want := IndexWord(s, w), strings.Index(s, w); got != want {
+				t.Fatalf("IndexWord(%q, %q) = %d, strings.Index %d", s, w, got, want)
+			}
+		}
+	}
+}
+
+// FuzzIndexWord: IndexWord finds what strings.Index finds, for any text
+// and word.
+func FuzzIndexWord(f *testing.F) {
+	f.Add(strings.Repeat("令和5年1月1日、当社において不正アクセスが発生し", 2), "不正アクセス")
+	f.Add(strings.Repeat("あい", 40)+"\xe3\x81", "\xe3\x81\x84")
+	f.Fuzz(func(t *testing.T, s, w string) {
+		checkIndexWord(t, s, w)
 	})
 }
