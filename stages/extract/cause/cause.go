@@ -372,12 +372,12 @@ func roleOf(h string) headingRole {
 func maskTitles(s string) string {
 	b := []byte(s)
 	for from := 0; ; {
-		i := strings.Index(s[from:], "『")
+		i := text.IndexWord(s[from:], "『")
 		if i < 0 {
 			return string(b)
 		}
 		i += from + len("『")
-		j := strings.Index(s[i:], "』")
+		j := text.IndexWord(s[i:], "』")
 		if j < 0 {
 			return string(b)
 		}

@@ -413,5 +413,5 @@ func joinedCounts(between string) bool {
 // lineIsItemLike: "(1) ユーザー様の個人情報 23,508件" and "学内学生…85件"
 // are items of a breakdown even without a bullet.
 func lineIsItemLike(s string) bool {
-	return strings.HasPrefix(s, "(") || strings.Contains(s, "…") || strings.Contains(s, ":")
+	return strings.HasPrefix(s, "(") || text.ContainsWord(s, "…") || strings.Contains(s, ":")
 }

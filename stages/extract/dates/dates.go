@@ -49,7 +49,7 @@ var slashDayRE = regexp.MustCompile(`^[\s・•\-*]*(\d{1,2})/(\d{1,2})(?:[(]` +
 func bareDays(s string) []Mention {
 	var out []Mention
 	for from := 0; ; {
-		i := strings.Index(s[from:], "日")
+		i := text.IndexWord(s[from:], "日")
 		if i < 0 {
 			return out
 		}

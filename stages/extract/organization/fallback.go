@@ -21,12 +21,12 @@ import (
 func quotedName(sents []text.Sentence) (string, string) {
 	for _, s := range sents {
 		for at := 0; ; {
-			i := strings.Index(s.Text[at:], "「")
+			i := text.IndexWord(s.Text[at:], "「")
 			if i < 0 {
 				break
 			}
 			at += i + len("「")
-			j := strings.Index(s.Text[at:], "」")
+			j := text.IndexWord(s.Text[at:], "」")
 			if j < 0 {
 				break
 			}

@@ -762,7 +762,7 @@ func lineName(l string, top bool) string {
 	}
 	l = strings.TrimSpace(strings.TrimLeft(l, text.NameTrimMarks))
 	l = trimDateLead(l) // a dateline before the name: 2024年5月1日 青葉電機株式会社
-	if l == "" || strings.Contains(orgFirstRunes(l, postcodeWindowRunes), "〒") {
+	if l == "" || text.ContainsWord(orgFirstRunes(l, postcodeWindowRunes), "〒") {
 		return ""
 	}
 	if text.HasPrefixAny(l, lineLabels) {

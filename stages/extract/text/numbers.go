@@ -16,7 +16,7 @@ func ParseNumber(s string) (int64, bool) {
 		return ParseKanjiNumber(s)
 	}
 	var total float64
-	if i := strings.Index(s, "万"); i >= 0 {
+	if i := IndexWord(s, "万"); i >= 0 {
 		f, err := strconv.ParseFloat(s[:i], 64)
 		if err != nil {
 			return 0, false
@@ -24,7 +24,7 @@ func ParseNumber(s string) (int64, bool) {
 		total = f * 10000
 		s = s[i+len("万"):]
 	}
-	if i := strings.Index(s, "千"); i >= 0 {
+	if i := IndexWord(s, "千"); i >= 0 {
 		f, err := strconv.ParseFloat(s[:i], 64)
 		if err != nil {
 			return 0, false

@@ -108,7 +108,7 @@ func splitAtPeriods(l string) iter.Seq[string] {
 // rules/text).
 func IsHeading(l string) bool {
 	n := RuneCountTo(l, headingMaxRunes+1) // the length matters up to the longest heading
-	if n > headingMaxRunes || strings.Contains(l, "。") {
+	if n > headingMaxRunes || ContainsWord(l, "。") {
 		return false
 	}
 	if HasPrefixAny(l, headingMarks) {

@@ -285,3 +285,6 @@ func Union(lists ...[]string) []string {
 	}
 	return out
 }
+
+// ContainsWord is strings.Contains(s, w), by IndexWord.
+func ContainsWord(s, w string) bool { return IndexWord(s, w) >= 0 }
