@@ -744,6 +744,20 @@ func cutOfficer(run string) string {
 	return run
 }
 
+// lineTokens appends to toks the tokens of l between white space
+// (strings.Fields), or returns nil when l has more than lineMaxTokens:
+// lineName reads the tokens of a short line only, and most lines are
+// sentences, whose tokens were a slice made for nothing.
+func lineTokens(toks []string, l string) []string {
+	for t := range strings.FieldsSeq(l) {
+		if len(toks) == lineMaxTokens {
+			return nil
+		}
+		toks = append(toks, t)
+	}
+	return toks
+}
+
 // sectionBreakSet are the runes that a line naming only a government's
 // section holds none of: a space or a comma ends the name.
 var sectionBreakSet = text.NewRuneSet(" 、。,")
@@ -779,8 +793,9 @@ func lineName(l string, top bool) string {
 			return p
 		}
 	}
-	toks := strings.Fields(l)
-	if len(toks) <= lineMaxTokens {
+	var buf [8]string
+	toks := lineTokens(buf[:0], l)
+	if len(toks) > 0 {
 		if org := wholeName(toks[0]); org != "" {
 			if org == toks[0] {
 				// 「株式会社Aoba Digital Solutionsは、…」: the Latin name goes on.
@@ -789,7 +804,7 @@ func lineName(l string, top bool) string {
 			return org
 		}
 	}
-	if len(toks) >= 2 && len(toks) <= lineMaxTokens {
+	if len(toks) >= 2 {
 		for _, t := range toks[1:] {
 			if org := wholeName(t); org != "" && !strings.ContainsAny(t, "0123456789") {
 				return org
