@@ -156,6 +156,14 @@ func scanDateCues(s string) dateCues {
 			afterDigit, afterKanji = false, false
 			continue
 		}
+		// A kana or a mark of CJK text (lead byte 0xE3, U+3000–U+3FFF)
+		// is no cue: the runs of kana between the numerals and the units
+		// are passed over without decoding them.
+		if s[i] == 0xE3 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			i += 3
+			afterDigit, afterKanji, afterDou = false, false, false
+			continue
+		}
 		// Any rune but those of three bytes is one the cues pass over,
 		// as they pass over each byte of one that is not valid.
 		r, n := text.ThreeByteRune(s, i)
