@@ -126,3 +126,36 @@ func TestAgain(t *testing.T) {
 		t.Error("a struct key is again by all its fields")
 	}
 }
+
+// TestAgainWithinReach: a key that comes again after more offers than two
+// generations hold keys (by entries, or by size at the mean key size) is
+// not again: kept then, it would be dropped before its next coming. (Within
+// reach, a key is again unless another took its slot meanwhile: TestAgain.)
+func TestAgainWithinReach(t *testing.T) {
+	m := New[string, int](64, 1<<20, textSize)
+	m.Again("a")
+	if got := m.reach(); got != 128 {
+		t.Errorf("reach of generations of 64 keys = %d, want 128", got)
+	}
+	for i := range 200 {
+		m.Again(fmt.Sprint("k", i))
+	}
+	if m.Again("a") {
+		t.Error("a is again 201 offers on, past 128")
+	}
+	// Keys of 10 bytes in generations of 100 bytes: two hold 20 keys.
+	s := New[string, int](1024, 100, textSize)
+	s.Again("key-000000")
+	if got := s.reach(); got != 20 {
+		t.Errorf("reach of generations of 100 bytes, keys of 10 = %d, want 20", got)
+	}
+	for i := range 30 {
+		s.Again(fmt.Sprintf("key-%06d", i+1))
+	}
+	if s.Again("key-000000") {
+		t.Error("a key is again 31 offers of 10-byte keys on, past 20")
+	}
+	if !s.Again("key-000000") {
+		t.Error("a key is not again at once")
+	}
+}

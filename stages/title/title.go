@@ -94,7 +94,7 @@ func isRunningText(l string) bool {
 // "title"), normalized and without a site name, or "" when it is chrome.
 func Clean(t string) string {
 	t = StripSiteName(strings.TrimSpace(normalize.Text(t)))
-	if t == "" || IsChrome(t) || letters(t) < minTitleLetters {
+	if t == "" || IsChrome(t) || lettersUpTo(t, minTitleLetters) < minTitleLetters {
 		return ""
 	}
 	return t
@@ -104,7 +104,7 @@ func Clean(t string) string {
 // (no 。), not too long, enough letters, not a list item.
 func headingLike(l string) bool {
 	return !strings.Contains(l, "。") && utf8.RuneCountInString(l) <= maxTitleRunes &&
-		letters(l) >= minTitleLetters && !isListItem(l)
+		lettersUpTo(l, minTitleLetters) >= minTitleLetters && !isListItem(l)
 }
 
 // IsChrome reports whether a normalized line is no heading of a notice:
@@ -113,7 +113,7 @@ func headingLike(l string) bool {
 func IsChrome(l string) bool {
 	l = strings.TrimSpace(l)
 	holds := chromeWordsIn(l)
-	if letters(l) == 0 || isBreadcrumb(l) || isDateLineHolding(l, holds.dateLabel) {
+	if lettersUpTo(l, 1) == 0 || isBreadcrumb(l) || isDateLineHolding(l, holds.dateLabel) {
 		return true
 	}
 	return chromeByLine(l) || holds.contains
@@ -178,10 +178,16 @@ func hasCue(l string) bool {
 	return false
 }
 
-// letters counts the letters of s (kanji, kana, Latin).
-func letters(s string) int {
+// lettersUpTo is min(max, the count of the letters of s: kanji, kana,
+// Latin): the rules ask whether a line has a
+// letter, or enough for a title, and stop counting there instead of
+// walking the whole line (a one-sentence notice's title is its sentence).
+func lettersUpTo(s string, max int) int {
 	n := 0
 	for _, r := range s {
+		if n >= max {
+			break
+		}
 		if unicode.IsLetter(r) {
 			n++
 		}
@@ -283,7 +289,7 @@ func isDateLineHolding(l string, holdsLabel bool) bool {
 	rest := dateRE.ReplaceAllString(l, " ")
 	dated := rest != l
 	rest = strings.Trim(rest, marks+"/~,")
-	if rest == "" || letters(rest) == 0 {
+	if rest == "" || lettersUpTo(rest, 1) == 0 {
 		return dated
 	}
 	for _, label := range chrome.dateLabels {

@@ -372,12 +372,12 @@ func roleOf(h string) headingRole {
 func maskTitles(s string) string {
 	b := []byte(s)
 	for from := 0; ; {
-		i := strings.Index(s[from:], "『")
+		i := text.IndexWord(s[from:], "『")
 		if i < 0 {
 			return string(b)
 		}
 		i += from + len("『")
-		j := strings.Index(s[i:], "』")
+		j := text.IndexWord(s[i:], "』")
 		if j < 0 {
 			return string(b)
 		}
@@ -401,7 +401,7 @@ func maskListed(s string) string {
 // clauseStart is where the clause of the word at offset at of s begins:
 // after the last 、 or , before it, or at 0.
 func clauseStart(s string, at int) int {
-	i := strings.LastIndexAny(s[:at], "、,")
+	i := text.Commas.LastIndex(s[:at])
 	if i < 0 {
 		return 0
 	}

@@ -41,7 +41,7 @@ func brokenInto(kind, head string) bool {
 		return false
 	}
 	clause := text.LastRunes(head, countWindows.brokenIntoBefore)
-	if i := strings.LastIndexAny(clause, "、,。"); i >= 0 {
+	if i := text.ClauseEnds.LastIndex(clause); i >= 0 {
 		clause = clause[i:]
 	}
 	at, size := -1, 0

@@ -52,7 +52,7 @@ func scanCounts(s string, sentItems bool) []countMention {
 		before := text.LastRunes(s[:m[0]], countWindows.before)
 		// A noun before a comma belongs to another clause: in
 		// 「メールを誤送信し、保護者45名の…」 送信 does not count 45.
-		if i := strings.LastIndexAny(before, "、,"); i >= 0 {
+		if i := text.Commas.LastIndex(before); i >= 0 {
 			_, size := utf8.DecodeRuneInString(before[i:])
 			before = before[i+size:]
 		}
@@ -166,7 +166,7 @@ func personOfThing(kind, before, w string) bool {
 // clause a count stands in.
 func clauseRunes(s string, n int) string {
 	t := text.FirstRunes(s, n)
-	if i := strings.IndexAny(t, "、。,"); i >= 0 {
+	if i := text.ClauseEnds.Index(t); i >= 0 {
 		t = t[:i]
 	}
 	return t
@@ -413,5 +413,5 @@ func joinedCounts(between string) bool {
 // lineIsItemLike: "(1) ユーザー様の個人情報 23,508件" and "学内学生…85件"
 // are items of a breakdown even without a bullet.
 func lineIsItemLike(s string) bool {
-	return strings.HasPrefix(s, "(") || strings.Contains(s, "…") || strings.Contains(s, ":")
+	return strings.HasPrefix(s, "(") || text.ContainsWord(s, "…") || strings.Contains(s, ":")
 }

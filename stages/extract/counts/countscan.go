@@ -36,7 +36,7 @@ func countMatches(s string) iter.Seq[[10]int] {
 				p = m[1]
 				continue
 			}
-			_, n := utf8.DecodeRuneInString(s[p:])
+			_, n := text.DecodeRuneAt(s, p)
 			p += n
 		}
 	}
@@ -191,6 +191,6 @@ func countMayStart(s string, p int) bool {
 	if c := s[p]; c < utf8.RuneSelf {
 		return text.IsDigitByte(c) || text.IsSpaceByte(c)
 	}
-	r, _ := utf8.DecodeRuneInString(s[p:])
+	r, _ := text.DecodeRuneAt(s, p)
 	return countPrefixStarts.has(r) || text.IsKanjiNumeral(r)
 }

@@ -49,7 +49,7 @@ var slashDayRE = regexp.MustCompile(`^[\s・•\-*]*(\d{1,2})/(\d{1,2})(?:[(]` +
 func bareDays(s string) []Mention {
 	var out []Mention
 	for from := 0; ; {
-		i := strings.Index(s[from:], "日")
+		i := text.IndexWord(s[from:], "日")
 		if i < 0 {
 			return out
 		}
@@ -154,6 +154,14 @@ func scanDateCues(s string) dateCues {
 				c.eraLetter = true
 			}
 			afterDigit, afterKanji = false, false
+			continue
+		}
+		// A kana or a mark of CJK text (lead byte 0xE3, U+3000–U+3FFF)
+		// is no cue: the runs of kana between the numerals and the units
+		// are passed over without decoding them.
+		if s[i] == 0xE3 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			i += 3
+			afterDigit, afterKanji, afterDou = false, false, false
 			continue
 		}
 		// Any rune but those of three bytes is one the cues pass over,

@@ -21,12 +21,12 @@ import (
 func quotedName(sents []text.Sentence) (string, string) {
 	for _, s := range sents {
 		for at := 0; ; {
-			i := strings.Index(s.Text[at:], "「")
+			i := text.IndexWord(s.Text[at:], "「")
 			if i < 0 {
 				break
 			}
 			at += i + len("「")
-			j := strings.Index(s.Text[at:], "」")
+			j := text.IndexWord(s.Text[at:], "」")
 			if j < 0 {
 				break
 			}
@@ -81,7 +81,7 @@ var (
 // decides; a quoted subject counts in the first subject_sentences only.
 func serviceName(sents []text.Sentence) (string, string) {
 	for k, s := range sents {
-		if !strings.ContainsAny(s.Text, "「(") {
+		if !quoteOpenSet.In(s.Text) {
 			continue
 		}
 		for _, re := range []*regexp.Regexp{quotedServiceRE, ownServiceRE} {
@@ -166,6 +166,9 @@ func unnamedBody(header string, sents []text.Sentence) (string, string) {
 // (client_cues.tsv).
 var clientCues = text.LongestFirst(rules.Words(orgFile("client_cues.tsv")))
 
+// quoteOpenSet are the brackets a service's name opens with.
+var quoteOpenSet = text.NewRuneSet("「(")
+
 // clientName is the client that an unnamed contractor says it works for,
 // 「当社が青葉区より受託している事業」: a local government of the gazetteer
 // or a whole name (legal form or suffix) right before a client cue (the
@@ -174,7 +177,7 @@ func clientName(sents []text.Sentence) (string, string) {
 	for _, s := range sents {
 		for _, cue := range clientCues {
 			for at := 0; ; {
-				i := strings.Index(s.Text[at:], cue)
+				i := text.IndexWord(s.Text[at:], cue)
 				if i < 0 {
 					break
 				}

@@ -744,6 +744,24 @@ func cutOfficer(run string) string {
 	return run
 }
 
+// lineTokens appends to toks the tokens of l between white space
+// (strings.Fields), or returns nil when l has more than lineMaxTokens:
+// lineName reads the tokens of a short line only, and most lines are
+// sentences, whose tokens were a slice made for nothing.
+func lineTokens(toks []string, l string) []string {
+	for t := range strings.FieldsSeq(l) {
+		if len(toks) == lineMaxTokens {
+			return nil
+		}
+		toks = append(toks, t)
+	}
+	return toks
+}
+
+// sectionBreakSet are the runes that a line naming only a government's
+// section holds none of: a space or a comma ends the name.
+var sectionBreakSet = text.NewRuneSet(" 、。,")
+
 // lineName reads a line that is only a name (a signature, a dateline), a
 // name followed by a person or a department (「常磐大学 学長 …」), a mayor's
 // signature (「鹿嶋市長 田口伸一」), a department of a government
@@ -758,7 +776,7 @@ func lineName(l string, top bool) string {
 	}
 	l = strings.TrimSpace(strings.TrimLeft(l, text.NameTrimMarks))
 	l = trimDateLead(l) // a dateline before the name: 2024年5月1日 青葉電機株式会社
-	if l == "" || strings.Contains(orgFirstRunes(l, postcodeWindowRunes), "〒") {
+	if l == "" || text.ContainsWord(orgFirstRunes(l, postcodeWindowRunes), "〒") {
 		return ""
 	}
 	if text.HasPrefixAny(l, lineLabels) {
@@ -769,14 +787,15 @@ func lineName(l string, top bool) string {
 	}
 	// A section of a government, perhaps with hiragana in its name: the
 	// government is the holder (「青葉県子ども家庭部こども支援課」).
-	if hasSuffixAny(l, sectionWords) && !strings.ContainsAny(l, " 、。,") && utf8.RuneCountInString(l) <= sectionLineMaxRunes {
+	if hasSuffixAny(l, sectionWords) && !sectionBreakSet.In(l) && utf8.RuneCountInString(l) <= sectionLineMaxRunes {
 		if p := placeRE.FindString(l); p != "" && len(p) < len(l) && !isGeneric(p) &&
 			text.ContainsAny(l[len(p):], divisionWords) {
 			return p
 		}
 	}
-	toks := strings.Fields(l)
-	if len(toks) <= lineMaxTokens {
+	var buf [8]string
+	toks := lineTokens(buf[:0], l)
+	if len(toks) > 0 {
 		if org := wholeName(toks[0]); org != "" {
 			if org == toks[0] {
 				// 「株式会社Aoba Digital Solutionsは、…」: the Latin name goes on.
@@ -785,7 +804,7 @@ func lineName(l string, top bool) string {
 			return org
 		}
 	}
-	if len(toks) >= 2 && len(toks) <= lineMaxTokens {
+	if len(toks) >= 2 {
 		for _, t := range toks[1:] {
 			if org := wholeName(t); org != "" && !strings.ContainsAny(t, "0123456789") {
 				return org
@@ -803,7 +822,7 @@ func lineName(l string, top bool) string {
 	rest := trimNumberLead(trimDateLead(l))
 	if org := headerOrganization(rest, ""); org != "" && nameLike(org) {
 		// The run goes on past the name into a department: 「○○市総務課」.
-		if run := leadingRun(rest); len(org) >= len(run) || !strings.ContainsAny(run[len(org):], departmentRunes) {
+		if run := leadingRun(rest); len(org) >= len(run) || !departmentSet.In(run[len(org):]) {
 			return org
 		}
 	}
@@ -818,7 +837,7 @@ func lineName(l string, top bool) string {
 		}
 	}
 	// A title line that ends with the name: 「…の紛失について○○信用金庫」.
-	if i := strings.LastIndexAny(l, titleEndRunes); i > 0 {
+	if i := titleEndSet.LastIndex(l); i > 0 {
 		if _, size := utf8.DecodeRuneInString(l[i:]); text.HasPrefixAny(text.LastRunes(l[:i+size], 2), titleEnds) {
 			if org := wholeName(l[i+size:]); org != "" {
 				return org

@@ -2,7 +2,11 @@ package organization
 
 import (
 	"regexp"
+	"slices"
+	"strings"
 	"testing"
+
+	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
 )
 
 // trimCases open with a lead of each kind, with one that only looks like
@@ -36,6 +40,24 @@ func checkTrims(t *testing.T, s string) {
 	}{{dateLeadRE, trimDateLead}, {openerDateRE, trimOpenerDate}, {numberLeadRE, trimNumberLead}} {
 		if got, want := c.trim(s), c.re.ReplaceAllString(s, ""); got != want {
 			t.Errorf("trim of %q by %s: %q, ReplaceAllString gives %q", s, c.re, got, want)
+		}
+	}
+}
+
+// TestLineTokensAsFields: lineTokens gives strings.Fields of a line of at
+// most lineMaxTokens tokens, and nil for a longer one.
+func TestLineTokensAsFields(t *testing.T) {
+	lines := []string{"青葉市", "常磐大学 学長 山田太郎", "a b c d e f g h i j k l", " 青葉\u3000電機 ", "株式会社Aoba Digital Solutionsは、", "\xff \xe3"}
+	for _, s := range extracttest.OracleTexts(t) {
+		lines = append(lines, strings.Split(s, "\n")...)
+	}
+	for _, l := range lines {
+		want := strings.Fields(l)
+		if len(want) > lineMaxTokens {
+			want = nil
+		}
+		if got := lineTokens(nil, l); !slices.Equal(got, want) {
+			t.Fatalf("lineTokens(%q) = %q, want %q", l, got, want)
 		}
 	}
 }

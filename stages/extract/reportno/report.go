@@ -201,7 +201,7 @@ func priorNoticeCue(s string) bool {
 // report/dated_citation.tsv). A date right after の is someone else's
 // (厚生労働省の5月1日付「…」).
 func datedCitations(s string) int {
-	if !strings.Contains(s, "「") || !text.ContainsAny(s, datedWords) {
+	if !text.ContainsWord(s, "「") || !text.ContainsAny(s, datedWords) {
 		return 0
 	}
 	n := 0

@@ -80,7 +80,7 @@ func CutShort(s Sentence) bool {
 // clauseStart is where the clause that ends at end begins: after the last
 // 、 or , before end.
 func clauseStart(t string, end int) int {
-	i := strings.LastIndexAny(t[:end], "、,")
+	i := Commas.LastIndex(t[:end])
 	if i < 0 {
 		return 0
 	}

@@ -3,6 +3,7 @@ package text
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // ParseNumber reads 61,942, 25万, 3万5千, 3.5万, 三千, 一万二千.
@@ -11,11 +12,11 @@ func ParseNumber(s string) (int64, bool) {
 	if s == "" {
 		return 0, false
 	}
-	if strings.ContainsAny(s, "〇一二三四五六七八九十百") || (!IsDigitByte(s[0]) && strings.ContainsAny(s, "千万")) {
+	if kanjiDigits.In(s) || (!IsDigitByte(s[0]) && kanjiPowers.In(s)) {
 		return ParseKanjiNumber(s)
 	}
 	var total float64
-	if i := strings.Index(s, "万"); i >= 0 {
+	if i := IndexWord(s, "万"); i >= 0 {
 		f, err := strconv.ParseFloat(s[:i], 64)
 		if err != nil {
 			return 0, false
@@ -23,7 +24,7 @@ func ParseNumber(s string) (int64, bool) {
 		total = f * 10000
 		s = s[i+len("万"):]
 	}
-	if i := strings.Index(s, "千"); i >= 0 {
+	if i := IndexWord(s, "千"); i >= 0 {
 		f, err := strconv.ParseFloat(s[:i], 64)
 		if err != nil {
 			return 0, false
@@ -91,6 +92,20 @@ func ThreeByteRune(s string, i int) (rune, int) {
 		return -1, 1
 	}
 	return rune(b&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
+}
+
+// DecodeRuneAt is utf8.DecodeRuneInString(s[i:]), with the kana and kanji
+// of Japanese text (three bytes each) and ASCII decoded inline: the
+// scanners that walk a sentence rune by rune spent most of their time in
+// the general decoder.
+func DecodeRuneAt(s string, i int) (rune, int) {
+	if b := s[i]; b < utf8.RuneSelf {
+		return rune(b), 1
+	}
+	if r, n := ThreeByteRune(s, i); n == 3 {
+		return r, 3
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }
 
 // IsSpaceByte reports whether b is white space as \s means it in a regexp.

@@ -2,7 +2,9 @@ package text
 
 import (
 	"slices"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/internal/wordscan"
 	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
@@ -44,4 +46,95 @@ func FuzzWordIndex(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkIndex)
+}
+
+// maskOfRunes is MaskOf as a range loop decodes s: the oracle of its
+// inline decoding.
+func maskOfRunes(s string) RuneMask {
+	var m RuneMask
+	for _, r := range s {
+		h := maskBit(r)
+		m[h>>6] |= 1 << (h & 63)
+	}
+	return m
+}
+
+func TestMaskOfAsRangeLoop(t *testing.T) {
+	for _, s := range append(slices.Clone(indexTexts), "\xe0\x80\x80", "\xed\xa0\x80", "😀当", "\xe3\x81", "é当a\xc3") {
+		if got, want := MaskOf(s), maskOfRunes(s); got != want {
+			t.Errorf("MaskOf(%q) = %x, want %x", s, got, want)
+		}
+	}
+	for _, n := range extracttest.OracleTexts(t) {
+		if got, want := MaskOf(n), maskOfRunes(n); got != want {
+			t.Fatalf("MaskOf of a sample notice = %x, want %x", got, want)
+		}
+	}
+}
+
+// FuzzMaskOf: MaskOf sets the bits a range loop over s sets, for any s.
+func FuzzMaskOf(f *testing.F) {
+	for _, s := range indexTexts {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := MaskOf(s), maskOfRunes(s); got != want {
+			t.Fatalf("MaskOf(%q) = %x, want %x", s, got, want)
+		}
+	})
+}
+
+// FuzzDecodeRuneAt: DecodeRuneAt decodes as utf8.DecodeRuneInString at
+// every byte of any s.
+func FuzzDecodeRuneAt(f *testing.F) {
+	for _, s := range append(slices.Clone(indexTexts), "\xe0\x80\x80", "\xed\xa0\x80", "😀当", "é当a\xc3") {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for i := range len(s) {
+			r, n := DecodeRuneAt(s, i)
+			if wr, wn := utf8.DecodeRuneInString(s[i:]); r != wr || n != wn {
+				t.Fatalf("DecodeRuneAt(%q, %d) = %q, %d; utf8 gives %q, %d", s, i, r, n, wr, wn)
+			}
+		}
+	})
+}
+
+// checkIndexWord compares IndexWord with strings.Index for w in s and in
+// every suffix of s, so that the word is met at every distance from the
+// start and the end.
+func checkIndexWord(t *testing.T, s, w string) {
+	t.Helper()
+	for i := 0; i <= len(s); i++ {
+		if got, want := IndexWord(s[i:], w), strings.Index(s[i:], w); got != want {
+			t.Fatalf("IndexWord(%q, %q) = %d, strings.Index %d", s[i:], w, got, want)
+		}
+	}
+}
+
+func TestIndexWordAsStrings(t *testing.T) {
+	words := append(slices.Clone(indexWords), "個人情報", "漏えい", "当社", "名", "。", "、当社", "報", "\xe3\x81\x82")
+	long := strings.Repeat("令和5年1月1日、当社において不正アクセスが発生し、", 3)
+	for _, s := range append(slices.Clone(indexTexts), long, long+"個人情報", "個人情報"+long, long+"\xe5\x80", long+"漏え") {
+		for _, w := range words {
+			checkIndexWord(t, s, w)
+		}
+	}
+	for _, s := range extracttest.OracleTexts(t) {
+		for _, w := range words {
+			if got, want := IndexWord(s, w), strings.Index(s, w); got != want {
+				t.Fatalf("IndexWord(%q, %q) = %d, strings.Index %d", s, w, got, want)
+			}
+		}
+	}
+}
+
+// FuzzIndexWord: IndexWord finds what strings.Index finds, for any text
+// and word.
+func FuzzIndexWord(f *testing.F) {
+	f.Add(strings.Repeat("令和5年1月1日、当社において不正アクセスが発生し", 2), "不正アクセス")
+	f.Add(strings.Repeat("あい", 40)+"\xe3\x81", "\xe3\x81\x84")
+	f.Fuzz(func(t *testing.T, s, w string) {
+		checkIndexWord(t, s, w)
+	})
 }

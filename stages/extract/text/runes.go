@@ -8,7 +8,7 @@ import "unicode/utf8"
 func FirstRunes(s string, n int) string {
 	i := 0
 	for k := 0; k < n && i < len(s); k++ {
-		r, w := utf8.DecodeRuneInString(s[i:])
+		r, w := DecodeRuneAt(s, i)
 		if r == utf8.RuneError && w == 1 {
 			return string(firstRunesConverted(s, n)) // the conversion makes such bytes U+FFFD
 		}

@@ -108,16 +108,16 @@ func splitAtPeriods(l string) iter.Seq[string] {
 // rules/text).
 func IsHeading(l string) bool {
 	n := RuneCountTo(l, headingMaxRunes+1) // the length matters up to the longest heading
-	if n > headingMaxRunes || strings.Contains(l, "。") {
+	if n > headingMaxRunes || ContainsWord(l, "。") {
 		return false
 	}
 	if HasPrefixAny(l, headingMarks) {
 		return true
 	}
-	if n <= numberedHeadingMaxRunes && mayOpenHeadingNumber(l) && headingNumber.MatchString(l) && !strings.ContainsAny(l, "、,") {
+	if n <= numberedHeadingMaxRunes && mayOpenHeadingNumber(l) && headingNumber.MatchString(l) && !Commas.In(l) {
 		return true
 	}
-	return n <= shortHeadingMaxRunes && !strings.ContainsAny(l, "、,:") && !isListItem(l)
+	return n <= shortHeadingMaxRunes && !headingBreaks.In(l) && !isListItem(l)
 }
 
 // RuneCountTo is utf8.RuneCountInString(s) when that is below max, and

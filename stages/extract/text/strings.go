@@ -20,14 +20,49 @@ func IsKanjiNumeral(r rune) bool {
 	return false
 }
 
+// ContainsAny reports whether s contains any of words (IndexWord).
 func ContainsAny(s string, words []string) bool {
 	for _, w := range words {
-		if strings.Contains(s, w) {
+		if IndexWord(s, w) >= 0 {
 			return true
 		}
 	}
 	return false
 }
+
+// IndexWord is strings.Index(s, w), faster for a word that begins with a
+// kana or a kanji in a text of more than a few dozen bytes. strings.Index
+// looks for the word's first byte and compares from there, but the first
+// byte of a kana (0xE3) is that of every other rune of Japanese text, and
+// that of a kanji (0xE4–0xE9) hardly rarer; the third byte, which tells
+// the runes of one block apart, matches one rune in ~64. IndexWord looks
+// for that byte (strings.IndexByte) and compares the word around it.
+func IndexWord(s, w string) int {
+	if len(w) < 3 || w[0] < 0xE0 || len(s) < indexWordMin {
+		return strings.Index(s, w)
+	}
+	third := w[2]
+	for i := 2; i < len(s); {
+		j := strings.IndexByte(s[i:], third)
+		if j < 0 {
+			return -1
+		}
+		at := i + j - 2
+		if at+len(w) > len(s) {
+			return -1 // every later candidate ends further
+		}
+		if s[at:at+len(w)] == w {
+			return at
+		}
+		i += j + 1
+	}
+	return -1
+}
+
+// indexWordMin is the length of text below which IndexWord leaves the
+// search to strings.Index, which compares short texts by brute force with
+// vector instructions (bytealg.MaxBruteForce is 64 on amd64).
+const indexWordMin = 64
 
 func IsDigitOrSpace(r rune) bool {
 	return r >= '0' && r <= '9' || r == ' ' || r == '\t' || r == '\n' || r == '\f' || r == '\r'
@@ -250,3 +285,6 @@ func Union(lists ...[]string) []string {
 	}
 	return out
 }
+
+// ContainsWord is strings.Contains(s, w), by IndexWord.
+func ContainsWord(s, w string) bool { return IndexWord(s, w) >= 0 }

@@ -174,12 +174,19 @@ func classifyMention(txt string, m dates.Mention, clauseEnd int, rangeStart bool
 	return kind
 }
 
+// clauseBreaks end the clause a date is written in; clauseOrLineBreaks
+// also the ASCII comma.
+var (
+	clauseBreaks       = text.NewRuneSet("、。\n")
+	clauseOrLineBreaks = text.NewRuneSet("、,。\n")
+)
+
 // ownClause is the clause of text in which the mention m is written:
 // from the 、 or 。 before it to the 、 or 。 after it.
 func ownClause(text string, m dates.Mention) string {
-	start := max(strings.LastIndexAny(text[:m.Start], "、。\n"), 0)
+	start := max(clauseBreaks.LastIndex(text[:m.Start]), 0)
 	end := len(text)
-	if i := strings.IndexAny(text[m.End:], "、。\n"); i >= 0 {
+	if i := clauseBreaks.Index(text[m.End:]); i >= 0 {
 		end = m.End + i
 	}
 	return text[start:end]
@@ -314,7 +321,7 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 		w.Check()
 		ms := s.Dates
 		// 当日 is in every match of incidentDayRE, rare in the text.
-		if len(ms) == 0 && strings.Contains(s.Text, "当日") && incidentDayRE.MatchString(s.Text) {
+		if len(ms) == 0 && text.ContainsWord(s.Text, "当日") && incidentDayRE.MatchString(s.Text) {
 			// "事件発生当日、電子カルテの異常を覚知し": the day the incident
 			// began, as the text has dated it before.
 			if d, _ := firstOf(events, schemas.EventOccurred, schemas.Date{}); !d.IsZero() {
@@ -472,7 +479,7 @@ func bracketed(s string) bool {
 // ("- 【対象となるお客様】", "対象者:"), so that a period under it bounds
 // whose data is concerned and names no event.
 func scopeLabel(l string) bool {
-	return utf8.RuneCountInString(l) <= scopeLabelRunes && !strings.Contains(l, "。") && text.ContainsAny(l, scopeTopic) &&
+	return utf8.RuneCountInString(l) <= scopeLabelRunes && !text.ContainsWord(l, "。") && text.ContainsAny(l, scopeTopic) &&
 		text.ContainsAny(l, scopeWho)
 }
 
@@ -516,10 +523,10 @@ func stripMentions(s string, ms []dates.Mention) string {
 	if strings.Contains(out, "(") {
 		out = weekdayAnyRE.ReplaceAllString(out, "")
 	}
-	if strings.ContainsAny(out, "0123456789") && (strings.Contains(out, "時") || strings.Contains(out, ":")) {
+	if strings.ContainsAny(out, "0123456789") && (text.ContainsWord(out, "時") || strings.Contains(out, ":")) {
 		out = timeRE.ReplaceAllString(out, "")
 	}
-	if strings.Contains(out, "曜") {
+	if text.ContainsWord(out, "曜") {
 		out = bareWeekdayRE.ReplaceAllString(out, "")
 	}
 	return strings.Trim(out, " ~-、,:")
@@ -712,7 +719,7 @@ func modifyingClauseKind(before string) string {
 	if !endsWithAny(before, attributiveEnds) {
 		return schemas.EventOther
 	}
-	if i := strings.LastIndexAny(before, "、,。\n"); i >= 0 {
+	if i := clauseOrLineBreaks.LastIndex(before); i >= 0 {
 		_, n := utf8.DecodeRuneInString(before[i:])
 		before = before[i+n:]
 	}

@@ -20,7 +20,7 @@ import (
 // withoutLongQuotes is longQuoteRE.ReplaceAllString(s, "「」"); every match
 // opens with 「.
 func withoutLongQuotes(s string) string {
-	if !strings.Contains(s, "「") {
+	if !text.ContainsWord(s, "「") {
 		return s
 	}
 	return longQuoteRE.ReplaceAllString(s, "「」")

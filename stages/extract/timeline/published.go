@@ -127,7 +127,7 @@ func ownDate(w *text.Watch, title string, sents []DatedSentence, ctx *dates.Year
 				own = true
 			case letterhead && i < titleDateLines && m.Start == 0 && titleAfterDate(after):
 				own = true // "令和6年8月8日 市内小学校における…について"
-			case i < bracketDateLines && !strings.Contains(s.Text, "。") &&
+			case i < bracketDateLines && !text.ContainsWord(s.Text, "。") &&
 				strings.HasSuffix(after, ")") && strings.HasSuffix(strings.TrimSpace(s.Text[:m.Start]), "(") &&
 				!eventKind(classifyClause(s.Text[:m.Start])):
 				own = true // "お詫びとお知らせ (2015/03/27)"
@@ -204,7 +204,7 @@ func suffixed(s string, m dates.Mention) bool {
 // or -1. The date has a year and a day, no other of the line has a day,
 // and nothing after it is a word or starts a range or a time.
 func titleTail(s string, ms []dates.Mention) int {
-	if strings.Contains(s, "。") {
+	if text.ContainsWord(s, "。") {
 		return -1
 	}
 	k := len(ms) - 1
@@ -252,7 +252,7 @@ func hasLetter(s string) bool {
 func signedBelow(sents []DatedSentence, i int) bool {
 	for j := i + 1; j < len(sents) && j <= i+signatureLines; j++ {
 		t := sents[j].Text
-		if len(sents[j].Dates) > 0 || strings.Contains(t, "。") || text.RuneCountTo(t, signatureRunes+1) > signatureRunes {
+		if len(sents[j].Dates) > 0 || text.ContainsWord(t, "。") || text.RuneCountTo(t, signatureRunes+1) > signatureRunes {
 			return false
 		}
 		if signature.signs(t) {

@@ -1,0 +1,48 @@
+package text
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// checkRuneSet compares a RuneSet of chars with the strings functions it
+// stands for, on s.
+func checkRuneSet(t *testing.T, s, chars string) {
+	t.Helper()
+	rs := NewRuneSet(chars)
+	if got, want := rs.Index(s), strings.IndexAny(s, chars); got != want {
+		t.Errorf("Index(%q) of %q = %d, strings.IndexAny %d", s, chars, got, want)
+	}
+	if got, want := rs.LastIndex(s), strings.LastIndexAny(s, chars); got != want {
+		t.Errorf("LastIndex(%q) of %q = %d, strings.LastIndexAny %d", s, chars, got, want)
+	}
+	if got, want := rs.In(s), strings.ContainsAny(s, chars); got != want {
+		t.Errorf("In(%q) of %q = %v, strings.ContainsAny %v", s, chars, got, want)
+	}
+}
+
+func TestRuneSetAsStrings(t *testing.T) {
+	for _, chars := range []string{"、,", "、。\n", "「(", "0123456789", "", "a", "。", "\uFFFD", "、\uFFFD", "😀x"} {
+		for _, s := range []string{
+			"", "、", "a", "令和5年1月1日、当社において不正アクセスが発生し、お客様10名の", "abc,def、ghi。",
+			"「青葉市」(2024)", "\xff", "当\xe3\x80社、\x80", "\uFFFD当社", "😀当社x", "0123456789abcdef",
+		} {
+			checkRuneSet(t, s, chars)
+		}
+	}
+}
+
+// FuzzRuneSet: a RuneSet finds what strings.IndexAny, LastIndexAny and
+// ContainsAny find, for any text and any valid set of runes.
+func FuzzRuneSet(f *testing.F) {
+	f.Add("令和5年1月1日、当社において", "、,")
+	f.Add("\xe3\x80当社\xff。", "。\uFFFD")
+	f.Add("abc(def", "「(")
+	f.Fuzz(func(t *testing.T, s, chars string) {
+		if !utf8.ValidString(chars) {
+			return
+		}
+		checkRuneSet(t, s, chars)
+	})
+}
