@@ -26,7 +26,6 @@ import (
 	"github.com/ikawaha/kagome-dict/dict"
 	"github.com/ikawaha/kagome-dict/ipa"
 	"github.com/ikawaha/kagome/v2/tokenizer"
-	"github.com/ikawaha/kagome/v2/tokenizer/lattice"
 
 	"github.com/breachtrend/breachtrend/internal/ipadict"
 )
@@ -119,6 +118,12 @@ type fields struct {
 	unkBase                int // index of the base form for FeatureAt, -1 if none
 	// By POS name id: 名詞, and the noun subclasses that are no terms.
 	noun, excluded []bool
+	// The lattice's look-ups, flat (see bestPath): by known word id, how
+	// many words after it share its surface (the index's Dup map); by
+	// character category, the first unknown word's id and how many
+	// follow it (UnkDict.Index and IndexDup).
+	knownDup         []int32
+	unkIndex, unkDup [256]int32
 }
 
 // newFields reads the unknown words' feature layout from d and wraps t.
@@ -134,6 +139,16 @@ func newFields(d *dict.Dict, t *ipadict.Tables) *fields {
 	}
 	if v, ok := meta[dict.BaseFormIndex]; ok {
 		f.unkBase = int(v)
+	}
+	f.knownDup = make([]int32, len(d.Morphs))
+	for id, dup := range d.Index.Dup {
+		f.knownDup[id] = dup
+	}
+	for class, id := range d.UnkDict.Index {
+		f.unkIndex[byte(class)] = id
+	}
+	for class, dup := range d.UnkDict.IndexDup {
+		f.unkDup[byte(class)] = dup
 	}
 	f.noun, f.excluded = make([]bool, len(f.names)), make([]bool, len(f.names))
 	for id, name := range f.names {
@@ -262,22 +277,16 @@ func NounTerms(text string) ([]string, error) {
 	return out, nil
 }
 
-// appendNounTerms appends the noun terms of s to out. It walks kagome's
-// lattice as Tokenizer.Tokenize does (normal mode, no user dictionary, BOS
-// and EOS left out) but reads each node in place: Tokenize builds a Token
+// appendNounTerms appends the noun terms of s to out. It reads the
+// tokens Tokenizer.Tokenize would give (normal mode, no user dictionary,
+// BOS and EOS left out) from bestPath, in place: Tokenize builds a Token
 // slice, and counts the runes of every surface, for every piece.
 func (f *fields) appendNounTerms(out []string, s string) []string {
-	la := lattice.New(f.dict, nil)
-	defer la.Free()
-	la.Build(s)
-	la.Forward(lattice.Normal)
-	la.Backward(lattice.Normal)
-	for i := len(la.Output) - 1; i >= 0; i-- { // Backward leaves them last first
-		n := la.Output[i]
-		if n.ID == lattice.BosEosID {
-			continue
-		}
-		if term, ok := f.nounTerm(tokenizer.TokenClass(n.Class), n.ID, n.Surface); ok {
+	v := viterbis.Get().(*viterbi)
+	defer viterbis.Put(v)
+	for _, k := range f.bestPath(v, s) {
+		n := &v.nodes[k]
+		if term, ok := f.nounTerm(tokenizer.TokenClass(n.class), int(n.id), s[n.from:n.to]); ok {
 			out = append(out, term)
 		}
 	}

@@ -34,8 +34,7 @@ type Morph struct {
 // Morphs tokenizes one short text (a line or a sentence). The result is
 // shared with other calls on the same text: callers must not change it.
 func Morphs(s string) []Morph {
-	t := KagomeTokenizer()
-	if t == nil || s == "" {
+	if KagomeTokenizer() == nil || s == "" {
 		return nil
 	}
 	// A "sentence" longer than any real one is cut: the rules that read
@@ -49,7 +48,7 @@ func Morphs(s string) []Morph {
 	// The tokens' surfaces are substrings of what is tokenized: a copy
 	// of s, so that the memo keeps s and not the notice s is cut from.
 	s = strings.Clone(s)
-	ms, _ := recentMorphs.Add(s, morphsOf(t, s))
+	ms, _ := recentMorphs.Add(s, morphsOf(s))
 	return ms
 }
 
@@ -66,17 +65,22 @@ var recentMorphs = recent.New[string, []Morph](4096, 512<<10, func(s string) int
 // tokenizes the same texts op after op measures a run's work.
 func ForgetMorphs() { recentMorphs.Clear() }
 
-// morphsOf is Morphs without the memo.
-func morphsOf(t *tokenizer.Tokenizer, s string) []Morph {
-	toks := t.Tokenize(s)
+// morphsOf is Morphs without the memo. It reads kagome's tokens through
+// jatok.Tokenize, which finds the tokenizer's best path without building
+// its nodes one by one (TestMorphsFromMemo holds it to the Token API).
+func morphsOf(s string) []Morph {
+	toks, err := jatok.Tokenize(s)
+	if err != nil {
+		return nil
+	}
 	out := make([]Morph, 0, len(toks))
 	for _, tk := range toks {
 		// The POS fields and the base form are read from the dictionary's
-		// tables: tk.POS() would build a slice for every token.
-		proper := jatok.POSAt(tk, 0) == "名詞" && jatok.POSAt(tk, 1) == "固有名詞"
-		m := Morph{Surface: tk.Surface, ProperPOS: proper, orgPOS: proper && jatok.POSAt(tk, 2) == "組織",
+		// tables: a Token's POS() would build a slice for every token.
+		proper := tk.POSAt(0) == "名詞" && tk.POSAt(1) == "固有名詞"
+		m := Morph{Surface: tk.Surface, ProperPOS: proper, orgPOS: proper && tk.POSAt(2) == "組織",
 			Unknown: tk.Class == tokenizer.UNKNOWN}
-		if b, ok := jatok.BaseForm(tk); ok && b != "*" {
+		if b, ok := tk.BaseForm(); ok && b != "*" {
 			m.Base = b
 		} else {
 			m.Base = tk.Surface
