@@ -66,6 +66,16 @@ type viterbi struct {
 	nodes      []node
 	head, tail []int32 // by end byte: the first and the last node that ends there, -1 for none
 	path       []int32
+	// before are the nodes that end where the nodes being made start,
+	// in list order: every node made there reads them all, from one
+	// array rather than down the list.
+	before []predecessor
+}
+
+// predecessor is what connect reads of a node that ends where another
+// starts.
+type predecessor struct {
+	right, cost, index int32
 }
 
 var viterbis = sync.Pool{New: func() any { return new(viterbi) }}
@@ -107,6 +117,7 @@ func (f *fields) bestPath(v *viterbi, s string) []int32 {
 	v.add(node{from: 0, to: 0, id: bosEosID, class: classDummy, prev: -1}) // BOS: cost 0
 	da := d.Index.Da
 	for pos, ch := range s {
+		v.gather(pos)
 		// (2) of lattice.Build: the known words that s has at pos, by
 		// the double array's common prefix search (trie's
 		// CommonPrefixSearchCallback, inlined), each with its duplicates.
@@ -127,7 +138,7 @@ func (f *fields) bestPath(v *viterbi, s string) []int32 {
 				id := int(-da[ahead].Base)
 				for x := id; x <= id+int(f.knownDup[id]); x++ {
 					m := d.Morphs[x]
-					v.connect(d, pos, node{from: int32(pos), to: int32(i + 1), id: int32(x), class: classKnown,
+					v.connect(d, node{from: int32(pos), to: int32(i + 1), id: int32(x), class: classKnown,
 						left: int32(m.LeftID), right: int32(m.RightID), weight: int32(m.Weight)})
 				}
 				anyMatches = true
@@ -169,13 +180,14 @@ func (f *fields) bestPath(v *viterbi, s string) []int32 {
 			if pos < prev {
 				// The word with its last character cut off.
 				n.from, n.to = int32(pos), int32(prev)
-				v.connect(d, pos, n)
+				v.connect(d, n)
 			}
 			n.from, n.to = int32(pos), int32(endPos)
-			v.connect(d, pos, n)
+			v.connect(d, n)
 		}
 	}
-	eos := v.connect(d, len(s), node{from: int32(len(s)), to: int32(len(s)), id: bosEosID, class: classDummy})
+	v.gather(len(s))
+	eos := v.connect(d, node{from: int32(len(s)), to: int32(len(s)), id: bosEosID, class: classDummy})
 	// lattice.Backward from EOS, and the tokenizer's order and omission
 	// of BOS and EOS.
 	v.path = v.path[:0]
@@ -190,27 +202,31 @@ func (f *fields) bestPath(v *viterbi, s string) []int32 {
 	return v.path
 }
 
-// connect gives n, which starts at byte start, its best predecessor among
-// the nodes that end there, as lattice.Forward does, and adds it. It
-// returns n's index.
-func (v *viterbi) connect(d *dict.Dict, start int, n node) int32 {
+// gather reads the nodes that end at byte at into v.before.
+func (v *viterbi) gather(at int) {
+	v.before = v.before[:0]
+	for k := v.head[at]; k >= 0; k = v.nodes[k].next {
+		v.before = append(v.before, predecessor{right: v.nodes[k].right, cost: v.nodes[k].cost, index: k})
+	}
+}
+
+// connect gives n its best predecessor among v.before, the nodes that end
+// where it starts, as lattice.Forward does, and adds it. It returns n's
+// index.
+func (v *viterbi) connect(d *dict.Dict, n node) int32 {
 	n.prev = -1
-	k := v.head[start]
-	if k < 0 {
+	if len(v.before) == 0 {
 		n.cost = maximumCost
 		return v.add(n)
 	}
 	conn := d.Connection.Vec[d.Connection.Row*int64(n.left):] // the column of n.left: the matrix is transposed
-	first := true
-	for ; k >= 0; k = v.nodes[k].next {
-		p := &v.nodes[k]
+	for j, p := range v.before {
 		total := int64(conn[p.right]) + int64(n.weight) + int64(p.cost)
 		if total > maximumCost {
 			total = maximumCost
 		}
-		if first || int32(total) < n.cost {
-			n.cost, n.prev = int32(total), k
-			first = false
+		if j == 0 || int32(total) < n.cost {
+			n.cost, n.prev = int32(total), p.index
 		}
 	}
 	return v.add(n)
