@@ -23,6 +23,11 @@ type Index struct {
 	// a word's bucket is hashed from the runeKey of its first bytes.
 	start [buckets + 1]uint16
 	words []entry
+	// starts3 has the bit of threeByteKey of the first three bytes of
+	// every word that begins with a three-byte rune (kana, kanji and
+	// full-width forms): at most runes of a Japanese text no word
+	// begins, and one bit says so before the bucket is looked up.
+	starts3 [1 << 16 / 64]uint64
 }
 
 // buckets is a power of two well above the few hundred first runes of a
@@ -58,6 +63,10 @@ func New(words []string) *Index {
 			mask = 1<<(8*len(w)) - 1
 		}
 		x.words = append(x.words, entry{head: load8(w, 0), mask: mask, id: id, word: w})
+		if w[0]&0xF0 == 0xE0 { // a valid word that begins so has three bytes or more
+			k := threeByteKey(w[0], w[1], w[2])
+			x.starts3[k>>6] |= 1 << (k & 63)
+		}
 	}
 	// By bucket, in list order within one.
 	bucket := func(w entry) int { return int(bucketOf(runeKey(w.head))) }
@@ -85,8 +94,22 @@ type Hit struct{ Word, At int }
 // so only the other bytes are tried, for invalid UTF-8 too.
 func (x *Index) Each(text string, found func(at, word int)) {
 	for at := 0; at < len(text); at++ {
-		if text[at]&0xC0 == 0x80 {
+		c := text[at]
+		if c&0xC0 == 0x80 {
 			continue
+		}
+		if c&0xF0 == 0xE0 && len(text)-at >= 3 {
+			// No word begins with these three bytes when their key's bit
+			// is not set (a key is shared by other bytes only, such as
+			// invalid ones, which the bucket then rules out): go on
+			// after them as below, past a rune's continuation bytes.
+			c1, c2 := text[at+1], text[at+2]
+			if k := threeByteKey(c, c1, c2); x.starts3[k>>6]&(1<<(k&63)) == 0 {
+				if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+					at += 2
+				}
+				continue
+			}
 		}
 		v := uint64(0) // load8(text, at), its common case inlined
 		if len(text)-at >= 8 {
@@ -161,6 +184,12 @@ func runeKey(v uint64) uint32 {
 		return uint32(v & 0xFFFF)
 	}
 	return uint32(v & 0xFFFFFF)
+}
+
+// threeByteKey is the code point of a three-byte rune, from its bytes'
+// payload bits: 16 bits, unique to each valid rune.
+func threeByteKey(c0, c1, c2 byte) uint32 {
+	return uint32(c0&0x0F)<<12 | uint32(c1&0x3F)<<6 | uint32(c2&0x3F)
 }
 
 // bucketOf hashes a key by Fibonacci hashing: kana and the common kanji

@@ -34,6 +34,7 @@ func TestEach(t *testing.T) {
 		"当社の個人情報が漏えいしました。当社",
 		"ああああ", "GitHub Gitlab a",
 		"\xe5当社\xff個人情報\x80", "", "当",
+		"\xe3当社", "\xe3\x81当社の", "\xef\xbf当社", "\xe5\xbd\x93\xe7\xa4", // runes cut short before a word
 	} {
 		got, want := each(x, text), occurrences(text, words)
 		if strings.Join(got, ",") != strings.Join(want, ",") {
