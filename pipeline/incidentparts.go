@@ -109,11 +109,9 @@ func writeIncidentParts(dir, prev, version string, incidents []schemas.Incident)
 			if err != nil {
 				return 0, err
 			}
-			for _, r := range rows {
-				if err := w.Append(r); err != nil {
-					w.Close()
-					return 0, err
-				}
+			if err := w.AppendAll(rows); err != nil {
+				w.Close()
+				return 0, err
 			}
 			if err := w.Close(); err != nil {
 				return 0, err
