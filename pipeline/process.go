@@ -151,7 +151,7 @@ func (s *stages) prepareFile(ctx context.Context, seq int, in load.Input, flush 
 				Reason: "no_text", Detail: "the document holds no text to segment"})
 			return nil
 		}
-		for _, seg := range segs {
+		for i, seg := range segs {
 			if seg.HeaderOnly() {
 				p.rejects = append(p.rejects, emptySegment(doc, seg, index))
 				index++
@@ -168,7 +168,7 @@ func (s *stages) prepareFile(ctx context.Context, seq int, in load.Input, flush 
 				p.docs = appendDoc(p.docs, doc)
 				docAt = len(p.docs) - 1
 			}
-			p.raw = appendRaw(p.raw, rawSegment{doc: int32(docAt), seg: seg, index: index})
+			p.raw = appendRaw(p.raw, rawSegment{doc: int32(docAt), seg: seg, index: index, docFirst: i == 0})
 			p.bytes += len(seg.Text)
 			index++
 			if len(p.raw) >= s.batchNotices || p.bytes >= s.batchBytes {
@@ -194,7 +194,10 @@ func (s *stages) prepareFile(ctx context.Context, seq int, in load.Input, flush 
 type rawSegment struct {
 	doc   int32 // its document in the batch's docs
 	seg   segment.Segment
-	index int32
+	index int32 // in the file
+	// docFirst: the segment opens its document (an HTML page, a JSON Lines
+	// record), whose own title it takes.
+	docFirst bool
 }
 
 // prepareSegments turns p's raw segments into notices as far as they go
@@ -223,7 +226,7 @@ func (s *stages) prepareSegments(ctx context.Context, p *pendingFile) *pendingFi
 		// pointer to it while it runs).
 		p.notices = append(p.notices, schemas.Notice{})
 		n := &p.notices[len(p.notices)-1]
-		todo, err := s.notice(ctx, &p.docs[r.doc], r.seg, r.index, n)
+		todo, err := s.notice(ctx, &p.docs[r.doc], r.seg, r.index, r.docFirst, n)
 		if err != nil {
 			if ctx.Err() == nil {
 				p.rejects = append(p.rejects, extractReject(p.input.Rel, r.index, err))
@@ -331,7 +334,7 @@ func (p *pendingFile) failed(r any) {
 // notice builds one notice from a segment, as far as it goes without the
 // tokenizer, and returns what is left to do. Its error is the extractor's:
 // the segment went over its budget, or ctx ended.
-func (s *stages) notice(ctx context.Context, doc *load.Document, seg segment.Segment, index int32, n *schemas.Notice) (pendingNotice, error) {
+func (s *stages) notice(ctx context.Context, doc *load.Document, seg segment.Segment, index int32, docFirst bool, n *schemas.Notice) (pendingNotice, error) {
 	t0 := time.Now()
 	text := s.texts.Text(seg.Text)
 	s.times.add(stageNormalize, t0)
@@ -347,8 +350,11 @@ func (s *stages) notice(ctx context.Context, doc *load.Document, seg segment.Seg
 		Text:         text,
 		OriginalText: seg.Text,
 	}
-	if t := title.Clean(doc.Title); t != "" && seg.Header == nil && index == 0 {
-		n.Title = t // the page's own title (HTML, JSON Lines) over a line of its text
+	if t := title.Clean(doc.Title); t != "" && seg.Header == nil && docFirst {
+		// The document's own title (an HTML page's, a JSON Lines record's)
+		// over a line of its text, for the segment that opens it: every
+		// record of a JSON Lines file, not only the file's first.
+		n.Title = t
 	}
 	n.NoticeID = noticeID(n.SourcePath, index, text)
 	in := extract.Input{Text: text, Title: n.Title, Published: doc.Published}
