@@ -101,8 +101,8 @@ func (s *stages) serveLight(in load.Input, send func(fileResult) error) (bool, e
 		return false, nil
 	}
 	old := &p.state.inputs[i]
-	st, statOK, e, how := x.lookup(in)
-	if e == nil || x.oldSHA256(in, e) != old.sha256 {
+	st, statOK, e, sha, how := x.lookup(in)
+	if e == nil || sha != old.sha256 {
 		return false, nil
 	}
 	rec, notices, err := scanInputRecord(old.record)

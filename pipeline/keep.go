@@ -134,6 +134,8 @@ func (x *fileIndex) checkInputs(ctx context.Context, cfg *Config, toRead func())
 	sum := newWalkRejectsSum()
 	var c inputsCheck
 	allSame := true
+	x.metas, x.recordMetas = map[string]fileMeta{}, true
+	defer func() { x.recordMetas = false }()
 	err := cfg.walk(func(in load.Input) error {
 		if err := ctx.Err(); err != nil {
 			return err
