@@ -110,6 +110,7 @@ type fileIndex struct {
 	// checksummed and decoded twice (~0.1 s of CPU at 9.5k inputs).
 	metas       map[string]fileMeta
 	recordMetas bool
+	walked      *walked // the inputs and rejects of that walk (keep.go)
 
 	unchanged, hashed, read atomic.Int64 // files served by stat, by hash; files processed
 	servedNotices           atomic.Int64

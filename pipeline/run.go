@@ -534,7 +534,7 @@ func fanOut(ctx context.Context, cfg Config, st *stages, emit func(fileResult) e
 		defer close(streams)
 		defer close(walkRejects)
 		seq := 0
-		err := cfg.walk(func(in load.Input) error {
+		err := walkInputs(&cfg, st.files, func(in load.Input) error {
 			select {
 			case window <- struct{}{}:
 			case <-wctx.Done():
