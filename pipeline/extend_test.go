@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -382,12 +383,15 @@ func TestSettleRestoresOrRelinks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := w.finish([]partInfo{{}}, snap); err != nil {
+	if err := w.finish([]partInfo{{}}, prev); err != nil {
 		t.Fatal(err)
 	}
 	state, err := readLinkState(dir, "v")
 	if err != nil {
 		t.Fatal(err)
+	}
+	if !bytes.Equal(state.linker, snap) {
+		t.Fatal("the link state's snapshot is not the linker's")
 	}
 	entries := func() []incrementalEntry {
 		var es []incrementalEntry

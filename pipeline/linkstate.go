@@ -41,8 +41,8 @@ const linkStateFile = "_cache/link.bin"
 // of items, then "\n<hex SHA-256 of the stream>\n". The items are each
 // input's record items (N: an incident notice, its incident id and its
 // link.AppendCompact form; K: a cache key; R: a reject) followed by its E item (key, hash, part, counts); then a P item
-// per part; then, from a run without corrections, a G item: the linker's
-// snapshot after the last input (link.AppendSnapshot); then Z. A run writes them as it emits its inputs, so a file of
+// per part; then, from a run without corrections, G items: the pieces of
+// the linker's snapshot after the last input (link.WriteSnapshot); then Z. A run writes them as it emits its inputs, so a file of
 // 300k notices is never held as a whole record.
 const linkStateMagic = "breachtrend-link-state 3 "
 
@@ -261,9 +261,9 @@ func (w *linkStateWriter) end(s inputState) {
 	w.flush(false)
 }
 
-// finish writes the parts and the linker's snapshot (nil: none) and
-// closes the file.
-func (w *linkStateWriter) finish(parts []partInfo, linker []byte) error {
+// finish writes the parts and the snapshot of linker (none when it is nil
+// or follows corrections) and closes the file.
+func (w *linkStateWriter) finish(parts []partInfo, linker *link.Linker) error {
 	for _, p := range parts {
 		w.w.buf = append(w.w.buf, itemPart)
 		w.w.uvarint(uint64(p.notices))
@@ -272,16 +272,24 @@ func (w *linkStateWriter) finish(parts []partInfo, linker []byte) error {
 		w.w.varint(p.timelineSize)
 	}
 	if linker != nil {
+		// A G item a piece, each written as it comes: the snapshot is
+		// never held whole.
 		w.flush(true)
-		w.w.buf = append(w.w.buf, itemLinker)
-		w.w.uvarint(uint64(len(linker)))
-		if w.err == nil {
-			_, w.err = w.z.Write(w.w.buf)
+		err := linker.WriteSnapshot(func(piece []byte) error {
+			w.w.buf = append(w.w.buf[:0], itemLinker)
+			w.w.uvarint(uint64(len(piece)))
+			if w.err == nil {
+				_, w.err = w.z.Write(w.w.buf)
+			}
+			if w.err == nil {
+				_, w.err = w.z.Write(piece)
+			}
+			w.w.buf = w.w.buf[:0]
+			return w.err
+		})
+		if err != nil && !errors.Is(err, link.ErrOverridden) && w.err == nil {
+			w.err = err
 		}
-		if w.err == nil {
-			_, w.err = w.z.Write(linker) // not copied into the buffer: ~0.2 KB a notice
-		}
-		w.w.buf = w.w.buf[:0]
 	}
 	w.w.buf = append(w.w.buf, itemLast)
 	w.flush(true)
@@ -403,7 +411,7 @@ func readLinkState(out, version string) (*linkState, error) {
 			p.noticesSize, p.timelineSize = r.varint(), r.varint()
 			s.parts = append(s.parts, p)
 		case itemLinker:
-			s.linker = compactOf(&r)
+			s.linker = append(s.linker, compactOf(&r)...) // the snapshot's next piece
 		case itemLast:
 			done = true
 		default:

@@ -422,11 +422,7 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 		return sum, walkErr
 	}
 	if stateOut != nil {
-		snapshot, err := linker.AppendSnapshot(nil)
-		if err != nil {
-			snapshot = nil // corrections: a rerun links every input again
-		}
-		err = stateOut.finish(tp.parts, snapshot)
+		err := stateOut.finish(tp.parts, linker)
 		stateOut = nil
 		if err != nil {
 			return sum, err

@@ -36,16 +36,41 @@ func (l *Linker) AppendSnapshot(dst []byte) ([]byte, error) {
 		int(l.members.n)*56 + len(l.groups)*20 + len(l.byCase.nodes)*8 + len(l.byOrg.nodes)*8 +
 		(len(l.byCase.heads)+len(l.byOrg.heads))*16 + len(l.extras)*16 + 64
 	w := snapshotWriter{b: slices.Grow(dst, size)}
+	l.snapshot(&w)
+	return w.b, nil
+}
+
+// WriteSnapshot hands the linker's snapshot, the bytes AppendSnapshot
+// appends, to emit in pieces of about 1 MB (emit must not keep them), so
+// that the snapshot of a large run (~30 MB at 300k notices) is never held
+// whole beside its incidents.
+func (l *Linker) WriteSnapshot(emit func([]byte) error) error {
+	if l.same != nil || l.apart != nil {
+		return ErrOverridden
+	}
+	w := snapshotWriter{b: make([]byte, 0, 2*snapshotPiece), emit: emit}
+	l.snapshot(&w)
+	w.spill(0)
+	return w.err
+}
+
+// snapshotPiece is the size of the pieces WriteSnapshot hands out.
+const snapshotPiece = 1 << 20
+
+// snapshot writes the linker's state to w.
+func (l *Linker) snapshot(w *snapshotWriter) {
 	w.b = append(w.b, snapshotMagic...)
 	t := l.strings
 	w.bytes(t.text)
 	w.u(len(t.ends))
 	for i := 1; i < len(t.ends); i++ {
 		w.u(int(t.ends[i] - t.ends[i-1]))
+		w.spill(snapshotPiece)
 	}
 	w.u(len(l.orgKeys))
 	for _, k := range l.orgKeys {
 		w.u(int(k))
+		w.spill(snapshotPiece)
 	}
 	w.u(int(l.unknownCause))
 	w.bytes(l.noticeIDs)
@@ -65,6 +90,7 @@ func (l *Linker) AppendSnapshot(dst []byte) ([]byte, error) {
 		for _, d := range [...]schemas.Date{m.published, m.discovered, m.occurred, m.reported, m.finalEvent} {
 			w.b = appendDate(w.b, d)
 		}
+		w.spill(snapshotPiece)
 	}
 	w.u(len(l.groups))
 	for _, g := range l.groups {
@@ -72,6 +98,7 @@ func (l *Linker) AppendSnapshot(dst []byte) ([]byte, error) {
 		w.i(int64(g.last))
 		w.i(int64(g.extra))
 		w.b = append(w.b, g.id[:]...)
+		w.spill(snapshotPiece)
 	}
 	w.u(len(l.extras))
 	for _, e := range l.extras {
@@ -85,6 +112,7 @@ func (l *Linker) AppendSnapshot(dst []byte) ([]byte, error) {
 				w.u(int(h))
 			}
 		}
+		w.spill(snapshotPiece)
 	}
 	for _, c := range [...]*chains{&l.byCase, &l.byOrg} {
 		keys := make([]handle, 0, len(c.heads))
@@ -99,14 +127,15 @@ func (l *Linker) AppendSnapshot(dst []byte) ([]byte, error) {
 			w.i(int64(h.first))
 			w.i(int64(h.last))
 			w.i(int64(h.len))
+			w.spill(snapshotPiece)
 		}
 		w.u(len(c.nodes))
 		for _, n := range c.nodes {
 			w.i(int64(n.group))
 			w.i(int64(n.next))
+			w.spill(snapshotPiece)
 		}
 	}
-	return w.b, nil
 }
 
 // RestoreLinker is the linker whose snapshot b is, ready for more Adds.
@@ -227,11 +256,41 @@ func RestoreLinker(b []byte) (*Linker, error) {
 	return l, nil
 }
 
-type snapshotWriter struct{ b []byte }
+// snapshotWriter gathers a snapshot in b, handed to emit as it grows (nil:
+// b is the whole snapshot).
+type snapshotWriter struct {
+	b    []byte
+	emit func([]byte) error
+	err  error
+}
 
-func (w *snapshotWriter) u(v int)        { w.b = binary.AppendUvarint(w.b, uint64(v)) }
-func (w *snapshotWriter) i(v int64)      { w.b = binary.AppendVarint(w.b, v) }
-func (w *snapshotWriter) bytes(b []byte) { w.u(len(b)); w.b = append(w.b, b...) }
+func (w *snapshotWriter) u(v int)   { w.b = binary.AppendUvarint(w.b, uint64(v)) }
+func (w *snapshotWriter) i(v int64) { w.b = binary.AppendVarint(w.b, v) }
+
+// bytes writes a length and b; a long b goes to emit as it is, uncopied.
+func (w *snapshotWriter) bytes(b []byte) {
+	w.u(len(b))
+	if w.emit == nil || len(b) < snapshotPiece {
+		w.b = append(w.b, b...)
+		w.spill(snapshotPiece)
+		return
+	}
+	w.spill(0)
+	if w.err == nil {
+		w.err = w.emit(b)
+	}
+}
+
+// spill hands what w gathered to emit once it holds at least n bytes.
+func (w *snapshotWriter) spill(n int) {
+	if w.emit == nil || len(w.b) < n || len(w.b) == 0 {
+		return
+	}
+	if w.err == nil {
+		w.err = w.emit(w.b)
+	}
+	w.b = w.b[:0]
+}
 
 // snapshotReader reads a snapshot; every number it hands out for an index
 // or a count is bounded, so no slice is made or indexed from damage.

@@ -119,3 +119,31 @@ func FuzzRestoreLinker(f *testing.F) {
 		l.Incidents()
 	})
 }
+
+// TestWriteSnapshotInPieces: the pieces WriteSnapshot hands out are the
+// bytes AppendSnapshot appends, none of them much over snapshotPiece but
+// the long strings it hands on uncopied, and it never emits an empty one.
+func TestWriteSnapshotInPieces(t *testing.T) {
+	l := NewLinker()
+	for _, n := range benchNotices(60_000, 60_000) {
+		l.Add(n)
+	}
+	whole, _ := l.AppendSnapshot(nil)
+	var got []byte
+	pieces := 0
+	err := l.WriteSnapshot(func(b []byte) error {
+		if len(b) == 0 || len(b) > snapshotPiece+1024 && !bytes.Equal(b, l.noticeIDs) && !bytes.Equal(b, l.strings.text) {
+			t.Errorf("a piece of %d bytes", len(b))
+		}
+		got = append(got, b...)
+		pieces++
+		return nil
+	})
+	if err != nil || !bytes.Equal(got, whole) || pieces < 3 {
+		t.Fatalf("%d pieces, %d bytes, error %v; want AppendSnapshot's %d bytes in several", pieces, len(got), err, len(whole))
+	}
+	stop := errors.New("disk full")
+	if err := l.WriteSnapshot(func([]byte) error { return stop }); !errors.Is(err, stop) {
+		t.Errorf("emit's error: %v", err)
+	}
+}
