@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/breachtrend/breachtrend/schemas"
+	"github.com/breachtrend/breachtrend/stages/link"
 	"github.com/breachtrend/breachtrend/stages/load"
 )
 
@@ -75,11 +76,14 @@ func planIncremental(out outputDir, x *fileIndex, c inputsCheck) *incrementalPla
 }
 
 // keptInput is an input served light: its entry in the previous link
-// state, and its record decoded (on the worker).
+// state, and its rejects and cache keys (rec, read on the worker; its
+// incident notices are decoded only when they are linked again, see
+// relinkKept).
 type keptInput struct {
-	index int // in the previous state's inputs
-	state *inputState
-	rec   inputRecord
+	index   int // in the previous state's inputs
+	state   *inputState
+	rec     inputRecord
+	notices int // its incident notices
 	// carry: unchanged by its stat data, its file index lines are kept
 	// where they are (generations.go); otherwise (hashed) they are copied
 	// and its last line written anew, with this run's stat data.
@@ -97,11 +101,11 @@ func (s *stages) serveLight(in load.Input, send func(fileResult) error) (bool, e
 		return false, nil
 	}
 	old := &p.state.inputs[i]
-	st, statOK, e, how := x.lookup(in)
-	if e == nil || x.oldSHA256(in, e) != old.sha256 {
+	st, statOK, e, sha, how := x.lookup(in)
+	if e == nil || sha != old.sha256 {
 		return false, nil
 	}
-	rec, err := decodeInputRecord(old.record)
+	rec, notices, err := scanInputRecord(old.record)
 	if err != nil {
 		return false, nil
 	}
@@ -118,7 +122,7 @@ func (s *stages) serveLight(in load.Input, send func(fileResult) error) (bool, e
 	}
 	x.servedNotices.Add(int64(old.segments))
 	s.cache.keep(rec.keys)
-	kept := &keptInput{index: i, state: old, rec: rec, carry: how == reusedByStat}
+	kept := &keptInput{index: i, state: old, rec: rec, notices: notices, carry: how == reusedByStat}
 	for _, sp := range e.batches {
 		r := fileResult{input: in, indexSpan: sp, served: true, stat: st, statOK: statOK, kept: kept}
 		if err := send(r); err != nil {
@@ -239,6 +243,86 @@ func (p *incrementalPlan) writeParts(x *fileIndex, tp *tableParts, entries []inc
 	return states, kept, nil
 }
 
+// The kept inputs that come first, each the previous run's next input in
+// its order, are not linked as they come (run.go defers them). If every
+// previous input comes so, before any other input — the corpus only grew
+// after its last file, or nothing but stat data changed — the linker is
+// the one the previous run ended with: it is restored from the link
+// state's snapshot (link.RestoreLinker), and only the new inputs are
+// linked on it; no kept notice's incident id can change, since a notice
+// added later never changes an earlier one's. Otherwise (an input new or
+// changed before the last previous one, one removed, another order, or a
+// snapshot missing or damaged) the deferred inputs are linked again from
+// their records, in order, as every later kept input is.
+
+// settle ends the deferral of the first deferred entries: it returns the
+// restored linker when they are every input of the previous run, or
+// linker with them linked again.
+func (p *incrementalPlan) settle(linker *link.Linker, entries []incrementalEntry, deferred int) (*link.Linker, error) {
+	if deferred == len(p.state.inputs) && p.state.linker != nil {
+		if l, err := link.RestoreLinker(p.state.linker); err == nil {
+			if linkerSettledHook != nil {
+				linkerSettledHook(true)
+			}
+			return l, nil
+		}
+	}
+	if linkerSettledHook != nil {
+		linkerSettledHook(false)
+	}
+	for i := range entries[:deferred] {
+		if err := relinkKept(linker, &entries[i]); err != nil {
+			return nil, err
+		}
+	}
+	return linker, nil
+}
+
+// relinkKept links the incident notices of a kept input again, from its
+// record, and sets the entry's incident ids and whether one changed (its
+// record then written with the new ones).
+func relinkKept(linker *link.Linker, e *incrementalEntry) error {
+	rec, err := decodeInputRecord(e.kept.state.record)
+	if err != nil {
+		return fmt.Errorf("%s: %w", e.kept.state.key, err)
+	}
+	e.ids = make([]string, len(rec.incident))
+	for i := range rec.incident {
+		n := &rec.incident[i]
+		was := n.IncidentID
+		linker.AddKept(n)
+		e.ids[i] = n.IncidentID
+		e.changed = e.changed || n.IncidentID != was
+	}
+	if e.changed {
+		e.state.record = encodeInputRecord(rec)
+	}
+	return nil
+}
+
+// keptIDs are the incident ids of a kept input's notices: as this run
+// linked them, or, for an input of a restored linker, as its record holds
+// them (the same).
+func keptIDs(e *incrementalEntry) ([]string, error) {
+	if e.ids != nil {
+		return e.ids, nil
+	}
+	rec, err := decodeInputRecord(e.kept.state.record)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", e.kept.state.key, err)
+	}
+	ids := make([]string, len(rec.incident))
+	for i, k := range rec.incident {
+		ids[i] = k.IncidentID
+	}
+	return ids, nil
+}
+
+// linkerSettledHook, when set (by tests), is called once an incremental
+// run has restored the previous linker (true) or linked its deferred kept
+// inputs again (false).
+var linkerSettledHook func(restored bool)
+
 // writeInput writes the rows of one input of a part written again and
 // returns the part they went to.
 func (p *incrementalPlan) writeInput(x *fileIndex, tp *tableParts, e *incrementalEntry) (int, error) {
@@ -270,7 +354,10 @@ func (p *incrementalPlan) writeInput(x *fileIndex, tp *tableParts, e *incrementa
 		return tp.endInput()
 	}
 	key := e.kept.state.key
-	ids := e.ids
+	ids, err := keptIDs(e)
+	if err != nil {
+		return 0, err
+	}
 	entry := x.oldIdx[key]
 	if entry == nil {
 		return 0, fmt.Errorf("file index: %s: no entry for an input served from it", key)

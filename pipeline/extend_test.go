@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -10,6 +11,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/breachtrend/breachtrend/schemas"
+	"github.com/breachtrend/breachtrend/stages/link"
 )
 
 // parts lists the part files of a table of out.
@@ -105,34 +109,49 @@ func TestGrownCorpusKeepsOldRows(t *testing.T) {
 		t.Fatalf("parts %v, want 4", got)
 	}
 
+	// restored: the run restored the previous linker instead of linking
+	// the kept inputs again (only the new inputs come after every kept
+	// one, none was removed: extend.go's settle).
+	var restored []bool
+	linkerSettledHook = func(r bool) { restored = append(restored, r) }
+	t.Cleanup(func() { linkerSettledHook = nil })
 	steps := []struct {
 		name             string
 		change           func()
 		keptFiles, parts int // inputs whose rows are kept, parts kept
+		restored         bool
 	}{
 		// After (002), a full part: a part of its own, every other kept.
-		{"a file added after a full part", func() { addFile(t, in, "002_5-new.txt", newNotice(t, files[1])) }, 5, 4},
+		{"a file added after a full part", func() { addFile(t, in, "002_5-new.txt", newNotice(t, files[1])) }, 5, 4, false},
 		// After (004), a part at least half full (1 notice of partRows 2):
 		// kept, the new file a part of its own (a last part under half full
 		// is written again with the new files instead:
 		// TestFilesAddedAtTheEndFillASmallLastPart).
-		{"a file added at the end", func() { addFile(t, in, "zz-new-1.txt", newNotice(t, files[0])) }, 6, 5},
+		{"a file added at the end", func() { addFile(t, in, "zz-new-1.txt", newNotice(t, files[0])) }, 6, 5, true},
+		// Touched, unchanged (hashed): every input kept, in order.
+		{"a file touched", func() { os.Chtimes(files[0], time.Now(), time.Now()) }, 7, 6, true},
+		{"another file added at the end", func() { addFile(t, in, "zz-new-2.txt", newNotice(t, files[4])) }, 7, 6, true},
 		// Between 000 and 001: their part written again, as (000, 000_b-new)
 		// and (001).
-		{"a file added in the middle", func() { addFile(t, in, "000_b-new.txt", newNotice(t, files[3])) }, 5, 5},
+		{"a file added in the middle", func() { addFile(t, in, "000_b-new.txt", newNotice(t, files[3])) }, 6, 6, false},
 		// Read again, its segments are all in the segment cache (000_b-new
 		// has its text), whose entries the incremental runs before copied
 		// file to file.
-		{"a file changed", func() { os.WriteFile(files[3], []byte(newNotice(t, files[3])), 0o644) }, 7, 6},
-		{"a file removed", func() { os.Remove(files[2]) }, 7, 6},
+		{"a file changed", func() { os.WriteFile(files[3], []byte(newNotice(t, files[3])), 0o644) }, 8, 7, false},
+		{"a file removed", func() { os.Remove(files[2]) }, 8, 7, false},
+		{"the last file removed", func() { os.Remove(filepath.Join(in, "zz-new-2.txt")) }, 7, 6, false},
 	}
 	for _, step := range steps {
+		restored = nil
 		before := partInodes(t, out, "notices")
 		beforeIncidents := partInodes(t, out, "incidents")
 		step.change()
 		sum := run(t, out, 2, in)
 		if sum.Manifest.KeptInputs != step.keptFiles || sum.TablesKept {
 			t.Errorf("%s: kept rows of %d inputs, want %d (files %+v)", step.name, sum.Manifest.KeptInputs, step.keptFiles, sum.Manifest.Files)
+		}
+		if len(restored) != 1 || restored[0] != step.restored {
+			t.Errorf("%s: linker restored %v, want [%v]", step.name, restored, step.restored)
 		}
 		if step.name == "a file changed" && (sum.Manifest.CacheMiss != 0 || sum.Manifest.Files.Read != 1) {
 			t.Errorf("%s: cache misses %d, files %+v, want one file read, every segment from the cache", step.name, sum.Manifest.CacheMiss, sum.Manifest.Files)
@@ -141,9 +160,10 @@ func TestGrownCorpusKeepsOldRows(t *testing.T) {
 			t.Errorf("%s: %d parts kept, want %d", step.name, kept, step.parts)
 		}
 		// The incidents parts no change touches are kept too (all of them
-		// when the removed file's incidents were parts of their own).
+		// when the removed file's incidents were parts of their own, or
+		// when a file was only touched).
 		kept, all := keptParts(t, beforeIncidents, out, "incidents"), len(parts(t, out, "incidents"))
-		if kept == 0 || kept == all && step.name != "a file removed" {
+		if kept == 0 || kept == all && step.name != "a file removed" && step.name != "a file touched" {
 			t.Errorf("%s: %d of %d incidents parts kept, want some", step.name, kept, all)
 		}
 		full := fullRun(t, dir, in)
@@ -337,4 +357,90 @@ func TestKilledIncrementalRunHelper(t *testing.T) {
 	}
 	_, err := Run(context.Background(), cfg)
 	t.Fatalf("the run was not incremental or did not stop once the parts were written: %v", err)
+}
+
+// TestSettleRestoresOrRelinks: the deferred kept inputs of a run are the
+// previous linker restored when they are all the previous inputs and its
+// snapshot restores; linked again, each getting its incident ids, when one
+// is missing or the snapshot does not restore. Both linkers then give a
+// new notice the same incident id.
+func TestSettleRestoresOrRelinks(t *testing.T) {
+	dir := t.TempDir()
+	w, err := createLinkState(dir, "v")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := linkStateBuilder{out: w}
+	prev := link.NewLinker()
+	for i, org := range []string{"架空市", "架空県", "架空市"} {
+		n := schemas.Notice{NoticeID: fmt.Sprintf("n%d", i), IsIncident: true, Organization: org, Cause: "loss",
+			PublishedDate: schemas.MustDate("2024-01-02")}
+		prev.Add(&n)
+		b.add(&n)
+		b.endInput(fmt.Sprintf("in%d", i), "sha", 0)
+	}
+	snap, err := prev.AppendSnapshot(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.finish([]partInfo{{}}, prev); err != nil {
+		t.Fatal(err)
+	}
+	state, err := readLinkState(dir, "v")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(state.linker, snap) {
+		t.Fatal("the link state's snapshot is not the linker's")
+	}
+	entries := func() []incrementalEntry {
+		var es []incrementalEntry
+		for i := range state.inputs {
+			es = append(es, incrementalEntry{kept: &keptInput{index: i, state: &state.inputs[i]}, state: state.inputs[i]})
+		}
+		return es
+	}
+	var restored []bool
+	linkerSettledHook = func(r bool) { restored = append(restored, r) }
+	t.Cleanup(func() { linkerSettledHook = nil })
+	next := func(l *link.Linker) string {
+		n := schemas.Notice{NoticeID: "new", IsIncident: true, Organization: "架空市", Cause: "loss", PublishedDate: schemas.MustDate("2024-01-09")}
+		l.Add(&n)
+		return n.IncidentID
+	}
+	want := next(prev)
+
+	p := &incrementalPlan{state: state}
+	es := entries()
+	l, err := p.settle(link.NewLinker(), es, len(es))
+	if err != nil || len(restored) != 1 || !restored[0] || es[0].ids != nil {
+		t.Fatalf("every input in order: restored %v, error %v, ids %v", restored, err, es[0].ids)
+	}
+	if got := next(l); got != want {
+		t.Errorf("restored: a new notice's incident %s, want %s", got, want)
+	}
+
+	for name, c := range map[string]struct {
+		snapshot []byte
+		deferred int
+	}{"a snapshot that does not restore": {[]byte("damaged"), 3}, "the last input missing": {snap, 2}} {
+		restored = nil
+		state.linker = c.snapshot
+		es := entries()
+		l, err := p.settle(link.NewLinker(), es, c.deferred)
+		if err != nil || len(restored) != 1 || restored[0] {
+			t.Fatalf("%s: restored %v, error %v", name, restored, err)
+		}
+		for i, e := range es[:c.deferred] {
+			rec, _ := decodeInputRecord(e.state.record)
+			if len(e.ids) != 1 || e.ids[0] != rec.incident[0].IncidentID || e.changed {
+				t.Errorf("%s: input %d linked again: ids %v, changed %v, want %s", name, i, e.ids, e.changed, rec.incident[0].IncidentID)
+			}
+		}
+		if c.deferred == 3 {
+			if got := next(l); got != want {
+				t.Errorf("%s: a new notice's incident %s, want %s", name, got, want)
+			}
+		}
+	}
 }

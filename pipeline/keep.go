@@ -134,10 +134,14 @@ func (x *fileIndex) checkInputs(ctx context.Context, cfg *Config, toRead func())
 	sum := newWalkRejectsSum()
 	var c inputsCheck
 	allSame := true
+	x.metas, x.recordMetas = map[string]fileMeta{}, true
+	defer func() { x.recordMetas = false }()
+	x.walked = &walked{}
 	err := cfg.walk(func(in load.Input) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		x.walked.inputs = append(x.walked.inputs, in)
 		switch _, _, _, _, verdict := x.statCheck(in); verdict {
 		case statMustRead:
 			if !c.toRead && toRead != nil {
@@ -150,7 +154,13 @@ func (x *fileIndex) checkInputs(ctx context.Context, cfg *Config, toRead func())
 		}
 		c.files++
 		return nil
-	}, sum.add)
+	}, func(r schemas.Reject) {
+		sum.add(r)
+		x.walked.rejects = append(x.walked.rejects, r)
+	})
+	if err != nil || len(x.walked.inputs) > maxWalked {
+		x.walked = nil
+	}
 	if err != nil {
 		return inputsCheck{toRead: true, readBytes: -1}
 	}
@@ -162,6 +172,40 @@ func (x *fileIndex) checkInputs(ctx context.Context, cfg *Config, toRead func())
 	}
 	c.walkSum, c.unchanged = sum.String(), allSame && c.files == complete
 	return c
+}
+
+// walked is what the walk that plans a run found, in walk order: the run
+// goes through the same inputs and rejects again (walkInputs) instead of
+// listing every folder and stat'ing every file a second time, ~0.1 s of
+// CPU at 9.5k files. A file added or removed between the two is seen as
+// it would be by a run started a moment earlier.
+type walked struct {
+	inputs  []load.Input
+	rejects []schemas.Reject
+}
+
+// maxWalked bounds the inputs a walk keeps (~0.2 KB each); a corpus of
+// more files is walked twice.
+const maxWalked = 1 << 20
+
+// walkInputs calls emit for each input and reject for each reject of the
+// walk, as cfg.walk does: from the walk that planned the run, when it kept
+// them (once: a later call walks again), or by walking.
+func walkInputs(cfg *Config, x *fileIndex, emit func(load.Input) error, reject func(schemas.Reject)) error {
+	if x == nil || x.walked == nil {
+		return cfg.walk(emit, reject)
+	}
+	w := x.walked
+	x.walked = nil
+	for _, r := range w.rejects {
+		reject(r)
+	}
+	for _, in := range w.inputs {
+		if err := emit(in); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // walkRejectsSum is a hash of the rejects of the walk (files it could not

@@ -7,11 +7,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/breachtrend/breachtrend/schemas"
 	"github.com/breachtrend/breachtrend/stages/correct"
+	"github.com/breachtrend/breachtrend/stages/load"
 )
 
 // tableFiles reads every file of out's tables (not the caches, the
@@ -250,5 +253,41 @@ func TestTokenizerBuiltUpFrontOnlyForFilesToRead(t *testing.T) {
 	writeFiles(t, in, map[string]string{"zz-new.txt": strings.Replace(string(b), "。", "。追記。", 1)})
 	if sum := run(t, out, 2, in); starts != 2 || sum.Manifest.CacheMiss == 0 {
 		t.Errorf("a new file: %d up-front builds, want 1; %d segments extracted", starts-1, sum.Manifest.CacheMiss)
+	}
+}
+
+// TestWalkReplayed: the run's walk goes through the inputs and rejects
+// the planning walk found, in its order, without listing the folders
+// again (a file added since is not seen); a second walk lists them.
+func TestWalkReplayed(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	writeFiles(t, in, map[string]string{"a.txt": "一", "b/c.txt": "二", "d.bin": "x"})
+	cfg := Config{Inputs: []string{in}}
+	type walkResult struct {
+		inputs  []load.Input
+		rejects []schemas.Reject
+	}
+	walk := func(x *fileIndex) walkResult {
+		var w walkResult
+		err := walkInputs(&cfg, x, func(i load.Input) error { w.inputs = append(w.inputs, i); return nil },
+			func(r schemas.Reject) { w.rejects = append(w.rejects, r) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		return w
+	}
+	want := walk(nil)
+	if len(want.inputs) != 2 || len(want.rejects) != 1 {
+		t.Fatalf("walk: %+v, want 2 inputs and the .bin file rejected", want)
+	}
+	x := readFileIndex(filepath.Join(dir, "out"), "v", time.Now(), false, false)
+	x.checkInputs(context.Background(), &cfg, nil)
+	writeFiles(t, in, map[string]string{"e.txt": "三"})
+	if got := walk(x); !reflect.DeepEqual(got, want) {
+		t.Errorf("replayed walk %+v, want the planning walk's %+v", got, want)
+	}
+	if got := walk(x); len(got.inputs) != 3 {
+		t.Errorf("second walk: %d inputs, want the 3 there now", len(got.inputs))
 	}
 }

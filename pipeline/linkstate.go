@@ -41,7 +41,8 @@ const linkStateFile = "_cache/link.bin"
 // of items, then "\n<hex SHA-256 of the stream>\n". The items are each
 // input's record items (N: an incident notice, its incident id and its
 // link.AppendCompact form; K: a cache key; R: a reject) followed by its E item (key, hash, part, counts); then a P item
-// per part; then Z. A run writes them as it emits its inputs, so a file of
+// per part; then, from a run without corrections, G items: the pieces of
+// the linker's snapshot after the last input (link.WriteSnapshot); then Z. A run writes them as it emits its inputs, so a file of
 // 300k notices is never held as a whole record.
 const linkStateMagic = "breachtrend-link-state 3 "
 
@@ -55,6 +56,7 @@ const (
 	itemReject = 'R'
 	itemEnd    = 'E'
 	itemPart   = 'P'
+	itemLinker = 'G'
 	itemLast   = 'Z'
 )
 
@@ -88,6 +90,10 @@ type linkState struct {
 	parts  []partInfo
 	inputs []inputState
 	byKey  map[string]int // inputs' index by key
+	// linker is the snapshot of the linker once it had linked every
+	// input (nil: none, the run had corrections), restored by a rerun
+	// that keeps every input, in order, before any other (run.go).
+	linker []byte
 }
 
 // recordItems appends the items of a record to w.
@@ -173,6 +179,36 @@ func decodeInputRecord(b []byte) (inputRecord, error) {
 	return rec, nil
 }
 
+// scanInputRecord is the rejects and cache keys of the record b and the
+// number of its incident notices, which it skips unread: what a rerun
+// needs of an input it keeps when it does not link its notices again
+// (the linker restored, run.go). decodeInputRecord reads them when it
+// does.
+func scanInputRecord(b []byte) (rec inputRecord, notices int, err error) {
+	r := batchReader{buf: b}
+	for len(r.buf) > 0 && r.err == nil {
+		switch r.byte() {
+		case itemReject:
+			var rj schemas.Reject
+			rj.Stage, rj.Source, rj.Segment = r.str(), r.str(), int32(r.varint())
+			rj.Reason, rj.Detail = r.str(), r.str()
+			rec.rejects = append(rec.rejects, rj)
+		case itemKey:
+			rec.keys = append(rec.keys, r.str())
+		case itemNotice:
+			compactOf(&r) // its incident id
+			compactOf(&r)
+			notices++
+		default:
+			r.fail()
+		}
+	}
+	if r.err != nil {
+		return inputRecord{}, 0, fmt.Errorf("link state: %w", r.err)
+	}
+	return rec, notices, nil
+}
+
 // linkStateWriter streams this run's link state into its caches.
 type linkStateWriter struct {
 	f   *os.File
@@ -225,14 +261,35 @@ func (w *linkStateWriter) end(s inputState) {
 	w.flush(false)
 }
 
-// finish writes the parts and closes the file.
-func (w *linkStateWriter) finish(parts []partInfo) error {
+// finish writes the parts and the snapshot of linker (none when it is nil
+// or follows corrections) and closes the file.
+func (w *linkStateWriter) finish(parts []partInfo, linker *link.Linker) error {
 	for _, p := range parts {
 		w.w.buf = append(w.w.buf, itemPart)
 		w.w.uvarint(uint64(p.notices))
 		w.w.uvarint(uint64(p.timeline))
 		w.w.varint(p.noticesSize)
 		w.w.varint(p.timelineSize)
+	}
+	if linker != nil {
+		// A G item a piece, each written as it comes: the snapshot is
+		// never held whole.
+		w.flush(true)
+		err := linker.WriteSnapshot(func(piece []byte) error {
+			w.w.buf = append(w.w.buf[:0], itemLinker)
+			w.w.uvarint(uint64(len(piece)))
+			if w.err == nil {
+				_, w.err = w.z.Write(w.w.buf)
+			}
+			if w.err == nil {
+				_, w.err = w.z.Write(piece)
+			}
+			w.w.buf = w.w.buf[:0]
+			return w.err
+		})
+		if err != nil && !errors.Is(err, link.ErrOverridden) && w.err == nil {
+			w.err = err
+		}
 	}
 	w.w.buf = append(w.w.buf, itemLast)
 	w.flush(true)
@@ -353,6 +410,8 @@ func readLinkState(out, version string) (*linkState, error) {
 			p.notices, p.timeline = int(r.uvarint()), int(r.uvarint())
 			p.noticesSize, p.timelineSize = r.varint(), r.varint()
 			s.parts = append(s.parts, p)
+		case itemLinker:
+			s.linker = append(s.linker, compactOf(&r)...) // the snapshot's next piece
 		case itemLast:
 			done = true
 		default:

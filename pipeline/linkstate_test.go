@@ -31,7 +31,7 @@ func TestLinkStateRoundTrip(t *testing.T) {
 	b.result(nil, nil)
 	b.endInput("y-key", "sha-y", 1)
 	parts := []partInfo{{notices: 2, timeline: 2, noticesSize: 100, timelineSize: 50}, {noticesSize: 10, timelineSize: 5}}
-	if err := w.finish(parts); err != nil {
+	if err := w.finish(parts, nil); err != nil {
 		t.Fatal(err)
 	}
 
@@ -63,7 +63,7 @@ func TestLinkStateRoundTrip(t *testing.T) {
 	for _, in := range s.inputs {
 		w2.input(in)
 	}
-	if err := w2.finish(s.parts); err != nil {
+	if err := w2.finish(s.parts, nil); err != nil {
 		t.Fatal(err)
 	}
 	b1, _ := os.ReadFile(filepath.Join(dir, linkStateFile))

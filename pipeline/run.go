@@ -280,32 +280,42 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 		fileSegments = 0
 		man.Inputs = append(man.Inputs, InputFile{Path: r.input.Rel, Size: r.input.Size, SHA256: r.sha256})
 	}
-	// emitKept links an input served light again from its compact notices.
-	emitKept := func(r *fileResult) {
+	// emitKept links an input served light again from its compact
+	// notices; or, while it is the previous run's next input in order,
+	// defers it (see settle in extend.go).
+	deferring, deferred := incr != nil, 0
+	settle := func() error {
+		if !deferring {
+			return nil
+		}
+		deferring = false
+		t0 := time.Now()
+		defer st.times.add(stageLink, t0)
+		l, err := incr.settle(linker, entries, deferred)
+		if err == nil {
+			linker = l
+		}
+		return err
+	}
+	emitKept := func(r *fileResult) error {
 		k := r.kept
 		fileSegments = k.state.segments
 		endFile(r)
 		rejects = append(rejects, k.rec.rejects...)
 		sum.Segments += k.state.segments
-		sum.Notices += len(k.rec.incident)
-		e := incrementalEntry{kept: k, state: *k.state, ids: make([]string, len(k.rec.incident))}
-		t0 := time.Now()
-		for i := range k.rec.incident {
-			n := &k.rec.incident[i]
-			was := n.IncidentID
-			linker.AddKept(n)
-			e.ids[i] = n.IncidentID
-			e.changed = e.changed || n.IncidentID != was
-		}
-		st.times.add(stageLink, t0)
-		if e.changed {
-			e.state.record = encodeInputRecord(k.rec)
-		}
-		// The decoded record is not needed any more: at 100k notices the
-		// kept ones held 80 MB until the end of the run, GC work at the
-		// run's soft memory limit.
+		sum.Notices += k.notices
 		k.rec = inputRecord{}
-		entries = append(entries, e)
+		entries = append(entries, incrementalEntry{kept: k, state: *k.state})
+		if deferring && k.index == deferred {
+			deferred++
+			return nil
+		}
+		if err := settle(); err != nil {
+			return err
+		}
+		t0 := time.Now()
+		defer st.times.add(stageLink, t0)
+		return relinkKept(linker, &entries[len(entries)-1])
 	}
 	emit := func(r fileResult) error {
 		t0 := time.Now()
@@ -317,9 +327,12 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 		}
 		if r.kept != nil { // served light: its index lines are copied above
 			if r.last {
-				emitKept(&r)
+				return emitKept(&r)
 			}
 			return nil
+		}
+		if err := settle(); err != nil {
+			return err
 		}
 		fileSegments += len(r.notices)
 		rejects = append(rejects, r.rejects...)
@@ -367,6 +380,9 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 		rejects = append(rejects, r)
 	})
 	man.WalkRejects = walkSum.String()
+	if walkErr == nil {
+		walkErr = settle()
+	}
 	// What follows the walk runs on one core while the others idle, so
 	// the writers' last row groups and footers, which do not depend on the
 	// incidents, are written while they are linked.
@@ -406,7 +422,7 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 		return sum, walkErr
 	}
 	if stateOut != nil {
-		err := stateOut.finish(tp.parts)
+		err := stateOut.finish(tp.parts, linker)
 		stateOut = nil
 		if err != nil {
 			return sum, err
@@ -514,7 +530,7 @@ func fanOut(ctx context.Context, cfg Config, st *stages, emit func(fileResult) e
 		defer close(streams)
 		defer close(walkRejects)
 		seq := 0
-		err := cfg.walk(func(in load.Input) error {
+		err := walkInputs(&cfg, st.files, func(in load.Input) error {
 			select {
 			case window <- struct{}{}:
 			case <-wctx.Done():

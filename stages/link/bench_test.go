@@ -50,3 +50,38 @@ func BenchmarkLink(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSnapshot takes and restores the snapshot of a linker of 100k
+// notices of 100k organizations (the 100k bench corpus's shape), against
+// linking them again from their compact forms as a rerun did.
+func BenchmarkSnapshot(b *testing.B) {
+	notices := benchNotices(100_000, 100_000)
+	l := NewLinker()
+	var compact [][]byte
+	for _, n := range notices {
+		l.Add(n)
+		compact = append(compact, AppendCompact(nil, n))
+	}
+	snap, _ := l.AppendSnapshot(nil)
+	b.Run("append", func(b *testing.B) {
+		for b.Loop() {
+			l.AppendSnapshot(nil)
+		}
+	})
+	b.Run("restore", func(b *testing.B) {
+		b.SetBytes(int64(len(snap)))
+		for b.Loop() {
+			if _, err := RestoreLinker(snap); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("relink", func(b *testing.B) {
+		for b.Loop() {
+			r := NewLinker()
+			for _, c := range compact {
+				r.AddKept(&Kept{Compact: c})
+			}
+		}
+	})
+}
