@@ -259,8 +259,12 @@ func (p *incrementalPlan) writeParts(x *fileIndex, tp *tableParts, entries []inc
 // restored linker when they are every input of the previous run, or
 // linker with them linked again.
 func (p *incrementalPlan) settle(linker *link.Linker, entries []incrementalEntry, deferred int) (*link.Linker, error) {
-	if deferred == len(p.state.inputs) && p.state.linker != nil {
-		if l, err := link.RestoreLinker(p.state.linker); err == nil {
+	// The snapshot is read at most once: dropped here, its bytes are not
+	// held through the rest of the run.
+	snapshot := p.state.linker
+	p.state.linker = nil
+	if deferred == len(p.state.inputs) && snapshot != nil {
+		if l, err := link.RestoreLinker(snapshot); err == nil {
 			if linkerSettledHook != nil {
 				linkerSettledHook(true)
 			}
