@@ -98,3 +98,51 @@ func TestRerunUpdatesDerivedTablesAsAFullRun(t *testing.T) {
 	}
 	sameDerived(t, "a file touched", out, fullRun(t, dir, in))
 }
+
+// TestDerivedTablesBuiltWholeWhenThePreviousCannotBeTrusted: previous
+// derived tables built by other queries, or a file of them damaged, are
+// not updated: the rerun builds every derived table whole, with a --full
+// run's rows.
+func TestDerivedTablesBuiltWholeWhenThePreviousCannotBeTrusted(t *testing.T) {
+	smallParts(t)
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "in"), filepath.Join(dir, "out")
+	files := oldCorpus(t, in)
+	how := derivedHow(t)
+	run(t, out, 2, in)
+	damages := []struct {
+		name   string
+		damage func()
+		terms, events string // how they are written
+	}{
+		{"another version's record", func() {
+			path := filepath.Join(out, derivedRecordFile)
+			b, _ := os.ReadFile(path)
+			os.WriteFile(path, []byte(strings.Replace(string(b), derivedVersion, "0123456789abcdef", 1)), 0o644)
+		}, derivedWhole, derivedWhole},
+		{"no record", func() { os.Remove(filepath.Join(out, derivedRecordFile)) }, derivedWhole, derivedWhole},
+		{"a file truncated", func() {
+			os.Truncate(filepath.Join(out, "events", derivedFile), 100)
+		}, derivedWhole, derivedWhole},
+		// Its size as recorded, its footer not Parquet's: the update
+		// fails, and the table is built whole.
+		{"a footer damaged, same size", func() {
+			path := filepath.Join(out, "terms_quarterly", derivedFile)
+			b, _ := os.ReadFile(path)
+			copy(b[len(b)-4:], "XXXX")
+			os.Remove(path) // a new file: the kept one may be a link
+			os.WriteFile(path, b, 0o644)
+		}, derivedWhole, derivedUpdated},
+		{"nothing damaged", func() {}, derivedUpdated, derivedUpdated},
+	}
+	for i, d := range damages {
+		d.damage()
+		addFile(t, in, "zz-new-"+string(rune('a'+i))+".txt", newNotice(t, files[i%len(files)]))
+		clear(how)
+		run(t, out, 2, in)
+		if how["terms_quarterly"] != d.terms || how["events"] != d.events {
+			t.Errorf("%s: terms_quarterly %s, events %s; want %s and %s", d.name, how["terms_quarterly"], how["events"], d.terms, d.events)
+		}
+		sameDerived(t, d.name, out, fullRun(t, dir, in))
+	}
+}
