@@ -111,8 +111,8 @@ func TestDerivedTablesBuiltWholeWhenThePreviousCannotBeTrusted(t *testing.T) {
 	how := derivedHow(t)
 	run(t, out, 2, in)
 	damages := []struct {
-		name   string
-		damage func()
+		name          string
+		damage        func()
 		terms, events string // how they are written
 	}{
 		{"another version's record", func() {
