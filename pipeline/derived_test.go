@@ -167,6 +167,10 @@ func TestTermsQuarterlyMatchesItsDefinition(t *testing.T) {
 		WHERE incident_id IS NOT NULL AND len(terms) > 0 GROUP BY incident_id HAVING count(*) > 1)`); n == 0 {
 		t.Fatal("the corpus has no incident of several notices with terms: the test would not cover them")
 	}
+	if n := scalar[int64](t, db, `SELECT count(*) FROM notices n WHERE len(terms) > len(list_distinct(terms))
+		AND (SELECT count(*) FROM notices m WHERE m.incident_id = n.incident_id) = 1`); n == 0 {
+		t.Fatal("the corpus has no incident of one notice that repeats a term: the test would not cover its distinct count")
+	}
 	for _, q := range []string{
 		"SELECT * FROM terms_quarterly EXCEPT ALL (" + termsOracle + ")",
 		"(" + termsOracle + ") EXCEPT ALL SELECT * FROM terms_quarterly",

@@ -36,8 +36,8 @@ import (
 //
 // The incidents table is recomputed whole by the linker, and its parts
 // whose rows hash as before kept (incidentparts.go); the rejects and
-// corrections tables and the derived ones are written whole, from the
-// linker and the counts of every input. The
+// corrections tables are written whole, from the linker and the counts
+// of every input, and the derived ones updated (deriveddelta.go). The
 // incremental way needs the previous run's link state (its version and
 // every part file it names checked), no corrections file (corrections
 // change notices before linking; with one, every table is written whole,

@@ -454,7 +454,7 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 	// DuckDB allocates outside the Go heap: hand the memory the Go heap
 	// has freed back to the system first, so the two do not add up.
 	debug.FreeOSMemory()
-	if err := buildDerived(ctx, dir); err != nil {
+	if err := buildDerived(ctx, dir, prevOut); err != nil {
 		return sum, err
 	}
 	st.times.add(stageDerived, t0)
