@@ -226,16 +226,6 @@ func (l *refLinker) Incidents() []schemas.Incident {
 	return out
 }
 
-// refLink links notices (in corpus order) at once: newRefLinker, Add each,
-// Incidents.
-func refLink(notices []*schemas.Notice) []schemas.Incident {
-	l := newRefLinker()
-	for _, n := range notices {
-		l.Add(n)
-	}
-	return l.Incidents()
-}
-
 // refIncidentID is the stable id of the incident a notice opens: from its case
 // id when it has one (and, for the k-th other organization under one case
 // id, k), else from the notice's own id.

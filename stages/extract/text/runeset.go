@@ -55,15 +55,6 @@ func (rs *RuneSet) hasWide(r rune) bool {
 	return false
 }
 
-// has reports whether r, as a text's rune decodes (utf8.RuneError for a
-// byte that is not valid UTF-8), is in the set.
-func (rs *RuneSet) has(r rune) bool {
-	if r < utf8.RuneSelf {
-		return rs.ascii[r>>6]&(1<<(r&63)) != 0
-	}
-	return rs.hasWide(r)
-}
-
 // Index is strings.IndexAny(s, chars): the byte offset of the first rune
 // of s in the set, or -1.
 func (rs *RuneSet) Index(s string) int {
