@@ -51,6 +51,10 @@ fi
 
 [ -x "$BIN" ] || { echo "bench: $BIN missing: run make build" >&2; exit 1; }
 mkdir -p "$WORK"
+# Every ratio to MeCab is timed in this bench's own round: a timing left by
+# an earlier bench (another load, another day) was once reused for 100k
+# (54.8 s on a busy afternoon against 49.0 s quiet, a ratio of 2.2 for 1.94).
+rm -f "$WORK"/time-*-mecab-*.txt
 # A private copy: other people's `make build` replaces bin/breachtrend, and
 # every run of one bench must time the same binary.
 cp "$BIN" "$WORK/breachtrend"
