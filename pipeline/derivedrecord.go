@@ -1,11 +1,8 @@
 package pipeline
 
 import (
-	"bufio"
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -41,30 +38,16 @@ var derivedVersion = func() string {
 
 // writeDerivedRecord records the derived tables of dir.
 func writeDerivedRecord(dir string) error {
-	var b bytes.Buffer
-	b.WriteString(derivedRecordMagic + derivedVersion + "\n")
+	lines := make([]string, 0, len(schemas.DerivedTables))
 	for _, d := range schemas.DerivedTables {
 		fi, err := os.Stat(filepath.Join(dir, d.Name, derivedFile))
 		if err != nil {
 			return fmt.Errorf("derived table %s: %w", d.Name, err)
 		}
-		fmt.Fprintf(&b, "%s %d\n", d.Name, fi.Size())
+		lines = append(lines, fmt.Sprintf("%s %d", d.Name, fi.Size()))
 	}
-	sum := sha256.Sum256(b.Bytes())
-	b.WriteString(hex.EncodeToString(sum[:]) + "\n")
-	path := filepath.Join(dir, derivedRecordFile)
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	f, err := os.Create(path)
-	if err != nil {
-		return fmt.Errorf("derived tables' record: %w", err)
-	}
-	_, err = f.Write(b.Bytes())
-	if err = errors.Join(err, f.Sync(), f.Close()); err != nil {
-		return fmt.Errorf("derived tables' record: %w", err)
-	}
-	return nil
+	return writeCheckedRecord(filepath.Join(dir, derivedRecordFile), "derived tables' record",
+		derivedRecordMagic+derivedVersion, lines)
 }
 
 // checkDerivedRecord reports whether the derived tables of the output
@@ -72,38 +55,26 @@ func writeDerivedRecord(dir string) error {
 // the sizes recorded; the error says why not.
 func checkDerivedRecord(dir string) error {
 	path := filepath.Join(dir, derivedRecordFile)
-	b, err := os.ReadFile(path)
+	lines, err := readCheckedRecord(path, derivedRecordMagic+derivedVersion, "built by other queries")
 	if err != nil {
 		return err
 	}
-	bad := func(why string) error { return fmt.Errorf("%s: %s", path, why) }
-	body, sum, ok := cutLastLine(b)
-	if !ok {
-		return bad("no checksum line")
-	}
-	if want := sha256.Sum256(body); hex.EncodeToString(want[:]) != sum {
-		return bad("its checksum does not match its content")
-	}
-	sc := bufio.NewScanner(bytes.NewReader(body))
-	if !sc.Scan() || sc.Text() != derivedRecordMagic+derivedVersion {
-		return bad("built by other queries")
-	}
-	for _, d := range schemas.DerivedTables {
-		if !sc.Scan() {
-			return bad("no line for " + d.Name)
+	for i, d := range schemas.DerivedTables {
+		if i >= len(lines) {
+			return recordError(path, "no line for "+d.Name)
 		}
-		f := strings.Fields(sc.Text())
+		f := strings.Fields(lines[i])
 		if len(f) != 2 || f[0] != d.Name {
-			return bad("a malformed line for " + d.Name)
+			return recordError(path, "a malformed line for "+d.Name)
 		}
 		size, err := strconv.ParseInt(f[1], 10, 64)
 		fi, serr := os.Stat(filepath.Join(dir, d.Name, derivedFile))
 		if err != nil || serr != nil || fi.Size() != size {
-			return bad(d.Name + ": its file is not the one recorded")
+			return recordError(path, d.Name+": its file is not the one recorded")
 		}
 	}
-	if sc.Scan() {
-		return bad("more lines than derived tables")
+	if len(lines) > len(schemas.DerivedTables) {
+		return recordError(path, "more lines than derived tables")
 	}
 	return nil
 }

@@ -1,12 +1,9 @@
 package pipeline
 
 import (
-	"bufio"
-	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -145,75 +142,35 @@ func keepIncidentPart(prev string, i int, p incidentPart, name string) bool {
 
 // writeIncidentPartsRecord writes the parts' record into dir's caches.
 func writeIncidentPartsRecord(dir, version string, parts []incidentPart) error {
-	var b bytes.Buffer
-	b.WriteString(incidentPartsMagic + version + "\n")
-	for _, p := range parts {
-		fmt.Fprintf(&b, "%d %d %s\n", p.rows, p.size, p.hash)
+	lines := make([]string, len(parts))
+	for i, p := range parts {
+		lines[i] = fmt.Sprintf("%d %d %s", p.rows, p.size, p.hash)
 	}
-	sum := sha256.Sum256(b.Bytes())
-	b.WriteString(hex.EncodeToString(sum[:]) + "\n")
-	path := filepath.Join(dir, incidentPartsFile)
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	f, err := os.Create(path)
-	if err != nil {
-		return fmt.Errorf("incidents parts: %w", err)
-	}
-	_, err = f.Write(b.Bytes())
-	if err = errors.Join(err, f.Sync(), f.Close()); err != nil {
-		return fmt.Errorf("incidents parts: %w", err)
-	}
-	return nil
+	return writeCheckedRecord(filepath.Join(dir, incidentPartsFile), "incidents parts", incidentPartsMagic+version, lines)
 }
 
 // readIncidentParts reads the parts' record of the output folder dir,
 // checked against its checksum and version.
 func readIncidentParts(dir, version string) ([]incidentPart, error) {
 	path := filepath.Join(dir, incidentPartsFile)
-	b, err := os.ReadFile(path)
+	lines, err := readCheckedRecord(path, incidentPartsMagic+version, "another format or version")
 	if err != nil {
 		return nil, err
 	}
-	bad := func(why string) error { return fmt.Errorf("%s: %s", path, why) }
-	body, sum, ok := cutLastLine(b)
-	if !ok {
-		return nil, bad("no checksum line")
-	}
-	if want := sha256.Sum256(body); hex.EncodeToString(want[:]) != sum {
-		return nil, bad("its checksum does not match its content")
-	}
-	sc := bufio.NewScanner(bytes.NewReader(body))
-	if !sc.Scan() || sc.Text() != incidentPartsMagic+version {
-		return nil, bad("another format or version")
-	}
 	var parts []incidentPart
-	for sc.Scan() {
-		f := strings.Fields(sc.Text())
+	for _, line := range lines {
+		f := strings.Fields(line)
 		if len(f) != 3 {
-			return nil, bad(fmt.Sprintf("part %d: a malformed line", len(parts)))
+			return nil, recordError(path, fmt.Sprintf("part %d: a malformed line", len(parts)))
 		}
 		rows, err1 := strconv.Atoi(f[0])
 		size, err2 := strconv.ParseInt(f[1], 10, 64)
 		if err1 != nil || err2 != nil || rows < 0 || size < 0 {
-			return nil, bad(fmt.Sprintf("part %d: a malformed number", len(parts)))
+			return nil, recordError(path, fmt.Sprintf("part %d: a malformed number", len(parts)))
 		}
 		parts = append(parts, incidentPart{rows: rows, size: size, hash: f[2]})
 	}
 	return parts, nil
-}
-
-// cutLastLine splits b before its last line, which it returns without
-// its newline.
-func cutLastLine(b []byte) (body []byte, last string, ok bool) {
-	if len(b) == 0 || b[len(b)-1] != '\n' {
-		return nil, "", false
-	}
-	i := bytes.LastIndexByte(b[:len(b)-1], '\n')
-	if i < 0 {
-		return nil, "", false
-	}
-	return b[:i+1], string(b[i+1 : len(b)-1]), true
 }
 
 // incidentRowsHash is the hex SHA-256 of rows' every field (a test checks
