@@ -150,6 +150,45 @@ func encodeInputRecord(r inputRecord) []byte {
 // decodeInputRecord is the record of the items b; its notices' compact
 // forms lie in b's memory, each checked (link.CheckCompact).
 func decodeInputRecord(b []byte) (inputRecord, error) {
+	var incident []link.Kept
+	rec, err := readInputRecord(b, func(r *batchReader) error {
+		k := link.Kept{IncidentID: r.str(), Compact: compactOf(r)}
+		if r.err == nil {
+			if err := link.CheckCompact(k.Compact); err != nil {
+				return fmt.Errorf("link state: notice %d of the record: %w", len(incident), err)
+			}
+		}
+		incident = append(incident, k)
+		return nil
+	})
+	if err != nil {
+		return inputRecord{}, err
+	}
+	rec.incident = incident
+	return rec, nil
+}
+
+// scanInputRecord is the rejects and cache keys of the record b and the
+// number of its incident notices, which it skips unread: what a rerun
+// needs of an input it keeps when it does not link its notices again
+// (the linker restored, run.go). decodeInputRecord reads them when it
+// does.
+func scanInputRecord(b []byte) (rec inputRecord, notices int, err error) {
+	rec, err = readInputRecord(b, func(r *batchReader) error {
+		compactOf(r) // its incident id
+		compactOf(r)
+		notices++
+		return nil
+	})
+	if err != nil {
+		return inputRecord{}, 0, err
+	}
+	return rec, notices, nil
+}
+
+// readInputRecord reads the rejects and cache keys of the record b and
+// hands each incident notice's items to notice, which reads them from r.
+func readInputRecord(b []byte, notice func(r *batchReader) error) (inputRecord, error) {
 	r := batchReader{buf: b}
 	var rec inputRecord
 	for len(r.buf) > 0 && r.err == nil {
@@ -162,13 +201,9 @@ func decodeInputRecord(b []byte) (inputRecord, error) {
 		case itemKey:
 			rec.keys = append(rec.keys, r.str())
 		case itemNotice:
-			k := link.Kept{IncidentID: r.str(), Compact: compactOf(&r)}
-			if r.err == nil {
-				if err := link.CheckCompact(k.Compact); err != nil {
-					return inputRecord{}, fmt.Errorf("link state: notice %d of the record: %w", len(rec.incident), err)
-				}
+			if err := notice(&r); err != nil {
+				return inputRecord{}, err
 			}
-			rec.incident = append(rec.incident, k)
 		default:
 			r.fail()
 		}
@@ -177,36 +212,6 @@ func decodeInputRecord(b []byte) (inputRecord, error) {
 		return inputRecord{}, fmt.Errorf("link state: %w", r.err)
 	}
 	return rec, nil
-}
-
-// scanInputRecord is the rejects and cache keys of the record b and the
-// number of its incident notices, which it skips unread: what a rerun
-// needs of an input it keeps when it does not link its notices again
-// (the linker restored, run.go). decodeInputRecord reads them when it
-// does.
-func scanInputRecord(b []byte) (rec inputRecord, notices int, err error) {
-	r := batchReader{buf: b}
-	for len(r.buf) > 0 && r.err == nil {
-		switch r.byte() {
-		case itemReject:
-			var rj schemas.Reject
-			rj.Stage, rj.Source, rj.Segment = r.str(), r.str(), int32(r.varint())
-			rj.Reason, rj.Detail = r.str(), r.str()
-			rec.rejects = append(rec.rejects, rj)
-		case itemKey:
-			rec.keys = append(rec.keys, r.str())
-		case itemNotice:
-			compactOf(&r) // its incident id
-			compactOf(&r)
-			notices++
-		default:
-			r.fail()
-		}
-	}
-	if r.err != nil {
-		return inputRecord{}, 0, fmt.Errorf("link state: %w", r.err)
-	}
-	return rec, notices, nil
 }
 
 // linkStateWriter streams this run's link state into its caches.
