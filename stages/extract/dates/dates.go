@@ -130,7 +130,11 @@ type dateCues struct {
 	sameMonth  bool // 翌 or 同月: sameMonthRE
 }
 
-func scanDateCues(s string) dateCues {
+func scanDateCues(s string) dateCues { return scanCues(s, true) }
+
+// scanCues is scanDateCues; with passKana false it decodes every rune of
+// three bytes, kana too (the oracle of the shortcut over kana).
+func scanCues(s string, passKana bool) dateCues {
 	var c dateCues
 	afterDigit := false // the last rune but \s white space was a digit
 	afterKanji := false // the last rune was one of 一…十
@@ -159,7 +163,7 @@ func scanDateCues(s string) dateCues {
 		// A kana or a mark of CJK text (lead byte 0xE3, U+3000–U+3FFF)
 		// is no cue: the runs of kana between the numerals and the units
 		// are passed over without decoding them.
-		if s[i] == 0xE3 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		if passKana && s[i] == 0xE3 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
 			i += 3
 			afterDigit, afterKanji, afterDou = false, false, false
 			continue
