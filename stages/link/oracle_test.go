@@ -351,37 +351,18 @@ func refIncidentOf(id string, g []*refMember) schemas.Incident {
 	return inc
 }
 
-// refAPPIClock decides whether the incident is reportable to the Personal
-// Information Protection Commission under the amended APPI, and whether
-// the 速報 (3–5 days) and 確報 (30 days, 60 for malicious acts) deadlines
-// were met, when the notices give the dates to tell.
+// refAPPIClock is appiClock with the date of the last 確報 found by a pass
+// over the group's events, as the previous linker kept them whole: the
+// oracle of the compact member's one kept date.
 func refAPPIClock(inc *schemas.Incident, g []*refMember) {
-	var reasons []string
-	for _, a := range appiReasons {
-		if !slices.Contains(reasons, a.reason) && a.holds(inc) {
-			reasons = append(reasons, a.reason)
-		}
-	}
-	malicious := slices.Contains(reasons, "malicious")
-	inc.Reportable = len(reasons) > 0
-	inc.ReportableReason = strings.Join(reasons, ",")
-	if !inc.Reportable || inc.DiscoveredDate.IsZero() || inc.DiscoveredDate.Before(lawInForce) {
-		return
-	}
-	if !inc.ReportedDate.IsZero() {
-		ok := inc.ReportedDate.Sub(inc.DiscoveredDate) <= preliminaryDays
-		inc.PreliminaryMet = &ok
-	}
-	limit := finalDays
-	if malicious {
-		limit = finalDaysMalicious
-	}
+	var final *schemas.Date
 	for _, n := range g {
 		for _, e := range n.Events {
 			if e.Kind == schemas.EventReported && strings.Contains(e.Sentence, finalReportWord) {
-				ok := e.Date.Sub(inc.DiscoveredDate) <= limit
-				inc.FinalMet = &ok
+				d := e.Date
+				final = &d
 			}
 		}
 	}
+	appiClock(inc, final)
 }
