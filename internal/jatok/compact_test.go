@@ -1,7 +1,6 @@
 package jatok
 
 import (
-	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -13,7 +12,6 @@ import (
 	"github.com/ikawaha/kagome/v2/tokenizer"
 
 	"github.com/breachtrend/breachtrend/internal/ipadict"
-	"github.com/breachtrend/breachtrend/internal/testcorpus"
 )
 
 // compactState is the tokenizer and fields as a run builds them from the
@@ -54,20 +52,7 @@ func TestCompactAsKagome(t *testing.T) {
 	}
 	t.Run("sample", func(t *testing.T) { sameTokens(t, slow, compact, sampleTexts(t)) })
 	t.Run("dev", func(t *testing.T) {
-		dir := testcorpus.SharedOrSkip(t, "corpus", "dev")
-		files, err := filepath.Glob(filepath.Join(dir, "*"))
-		if err != nil || len(files) == 0 {
-			t.Fatalf("no files in %s: %v", dir, err)
-		}
-		var texts []string
-		for _, f := range files {
-			b, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			texts = append(texts, string(b))
-		}
-		sameTokens(t, slow, compact, texts)
+		sameTokens(t, slow, compact, devTexts(t))
 	})
 }
 

@@ -66,6 +66,26 @@ func sampleTexts(t *testing.T) []string {
 	return append(testcorpus.SampleTexts(t), "ＡＢＣ　ｘｙｚ 123 ㈱ 🙂 ｶﾀｶﾅ \u00a0é\ufffd")
 }
 
+// devTexts are the files of ../shared/corpus/dev, whole (the test skips
+// without ../shared).
+func devTexts(t *testing.T) []string {
+	t.Helper()
+	dir := testcorpus.SharedOrSkip(t, "corpus", "dev")
+	files, err := filepath.Glob(filepath.Join(dir, "*"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no files in %s: %v", dir, err)
+	}
+	var texts []string
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	return texts
+}
+
 // naiveNounTerm is NounTerm as kagome's Token API gives it: the oracle
 // for the reads from the dictionary's tables.
 func naiveNounTerm(t tokenizer.Token) (string, bool) {

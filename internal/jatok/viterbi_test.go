@@ -2,15 +2,11 @@ package jatok
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unsafe"
 
 	"github.com/ikawaha/kagome/v2/tokenizer"
-
-	"github.com/breachtrend/breachtrend/internal/testcorpus"
 )
 
 // sameAsKagome reports the first difference between Tokenize(s) and the
@@ -87,20 +83,7 @@ func TestBestPathAsKagome(t *testing.T) {
 	t.Run("seeds", func(t *testing.T) { check(t, bestPathSeeds) })
 	t.Run("sample", func(t *testing.T) { check(t, sampleTexts(t)) })
 	t.Run("dev", func(t *testing.T) {
-		dir := testcorpus.SharedOrSkip(t, "corpus", "dev")
-		files, err := filepath.Glob(filepath.Join(dir, "*"))
-		if err != nil || len(files) == 0 {
-			t.Fatalf("no files in %s: %v", dir, err)
-		}
-		var texts []string
-		for _, f := range files {
-			b, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			texts = append(texts, string(b))
-		}
-		check(t, texts)
+		check(t, devTexts(t))
 	})
 }
 
