@@ -104,25 +104,22 @@ func NewListIndex(words []string, lists ...[]string) (x *wordscan.Index, bits []
 	return wordscan.New(all), bits
 }
 
-// listSet tells which of several word lists have a word in a text, in one
+// ListSet tells which of several word lists have a word in a text, in one
 // pass over it.
-type listSet struct {
+type ListSet struct {
 	index *wordscan.Index
 	lists []uint64 // by word: the lists that hold it, as bits
 }
 
-// NewListSet indexes up to 64 lists; bit i of in's result is lists[i].
-func NewListSet(lists ...[]string) *listSet {
+// NewListSet indexes up to 64 lists; bit i of In's result is lists[i].
+func NewListSet(lists ...[]string) *ListSet {
 	x, bits := NewListIndex(nil, lists...)
-	return &listSet{index: x, lists: bits}
+	return &ListSet{index: x, lists: bits}
 }
 
 // In returns the lists that have a word in s, as bits.
-func (l *listSet) In(s string) uint64 {
-	var buf [32]wordscan.Hit
+func (l *ListSet) In(s string) uint64 {
 	var found uint64
-	for _, h := range l.index.AppendHits(buf[:0], s) {
-		found |= l.lists[h.Word]
-	}
+	l.index.Each(s, func(_, w int) { found |= l.lists[w] })
 	return found
 }

@@ -31,7 +31,7 @@ func checkIndex(t *testing.T, s string) {
 		}
 	}
 	if got := NewListSet(lists...).In(s); got != want {
-		t.Fatalf("listSet.in(%q) = %b, want %b", s, got, want)
+		t.Fatalf("ListSet.In(%q) = %b, want %b", s, got, want)
 	}
 }
 

@@ -21,6 +21,9 @@ type kindRule struct {
 	kind        string
 	groups      []text.WordList // a word of each must be in the clause
 	unlessWords text.WordList   // and none of these
+	// need and unless are the bits of groups and unlessWords among the
+	// lists of kindLists, whose In tells all rules' lists at once.
+	need, unless uint64
 }
 
 // matches reports whether the rule holds for clause, whose rune mask is m.
@@ -35,21 +38,34 @@ func (r kindRule) matches(clause string, m text.RuneMask) bool {
 	return !r.unlessWords.InMask(clause, m)
 }
 
+// holds is matches for a clause in which the lists found (kindLists.In)
+// have a word.
+func (r kindRule) holds(found uint64) bool { return found&r.need == r.need && found&r.unless == 0 }
+
+// kindOf is the kind of the first rule that holds for clause, or other.
+// One scan of the clause (kindLists) tells which lists of every rule
+// have a word in it: the two hundred words of the rules checked one by
+// one, even against the clause's rune mask first, were a tenth of the
+// extraction of a one-sentence notice.
+func kindOf(clause string) string {
+	found := kindLists.In(clause)
+	for _, r := range kindRules {
+		if r.holds(found) {
+			return r.kind
+		}
+	}
+	return schemas.EventOther
+}
+
 func classifyClause(clause string) string {
 	clause = withoutLongQuotes(clause)
 	if maskedNounWords.In(clause) {
 		clause = maskedNouns.Replace(clause) // the replacer allocates: only when a noun is there
 	}
-	m := text.MaskOf(clause)
-	if incomingCue(clause) && incomingNouns.InMask(clause, m) && !text.ContainsAny(clause, incomingNotIf) && incomingReport(clause) {
+	if incomingCue(clause) && incomingNouns.In(clause) && !text.ContainsAny(clause, incomingNotIf) && incomingReport(clause) {
 		return schemas.EventDiscovered
 	}
-	for _, r := range kindRules {
-		if r.matches(clause, m) {
-			return r.kind
-		}
-	}
-	return schemas.EventOther
+	return kindOf(clause)
 }
 
 // incomingCue reports whether clause holds から or より, with which every

@@ -13,8 +13,27 @@ import (
 
 // The timeline's words, read from rules/timeline/ once at start.
 
-// kindRules are the rules of rules/timeline/kinds.tsv, in order.
-var kindRules = loadKindRules("timeline/kinds.tsv")
+// kindRules are the rules of rules/timeline/kinds.tsv, in order;
+// kindLists indexes their word lists, bit need and unless of each rule.
+var kindRules, kindLists = indexKindRules(loadKindRules("timeline/kinds.tsv"))
+
+// indexKindRules gives each list of rs (a need line or an unless line)
+// its bit among the lists of one ListSet, and sets each rule's need and
+// unless to the bits of its lists.
+func indexKindRules(rs []kindRule) ([]kindRule, *text.ListSet) {
+	var lists [][]string
+	for i := range rs {
+		for _, g := range rs[i].groups {
+			rs[i].need |= 1 << len(lists)
+			lists = append(lists, g.Words)
+		}
+		if len(rs[i].unlessWords.Words) > 0 {
+			rs[i].unless = 1 << len(lists)
+			lists = append(lists, rs[i].unlessWords.Words)
+		}
+	}
+	return rs, text.NewListSet(lists...)
+}
 
 // timelineKinds are the kinds a rule of kinds.tsv may give.
 var timelineKinds = []string{schemas.EventReported, schemas.EventPolice, schemas.EventDiscovered,

@@ -5,6 +5,9 @@ import (
 	"testing"
 
 	"github.com/breachtrend/breachtrend/rules"
+	"github.com/breachtrend/breachtrend/schemas"
+	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
 // TestKindRulesFile: the kinds file reads as the rules it writes, @police
@@ -88,5 +91,42 @@ func TestDaysLater(t *testing.T) {
 	}
 	if got := daysLater("同日、異常を検知した。"); got != 0 {
 		t.Errorf("daysLater(同日) = %d, want 0", got)
+	}
+}
+
+// kindOfByMasks is kindOf as the rules read a clause one list at a time
+// (kindRule.matches): the oracle of the one scan of kindLists.
+func kindOfByMasks(clause string) string {
+	m := text.MaskOf(clause)
+	for _, r := range kindRules {
+		if r.matches(clause, m) {
+			return r.kind
+		}
+	}
+	return schemas.EventOther
+}
+
+// TestKindOfAsMasks: kindOf gives the kind the rules give read list by
+// list, on every sentence of the sample corpus and on random strings of
+// the rules' own words, where need and unless words meet.
+func TestKindOfAsMasks(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		if got, want := kindOf(s), kindOfByMasks(s); got != want {
+			t.Fatalf("kindOf(%q) = %s, want %s", s, got, want)
+		}
+	}
+	for _, s := range extracttest.Sentences(t, text.SplitSentences) {
+		check(s.Text)
+	}
+	pieces := []string{"、", "。", "あ", "日", "\xe3"}
+	for _, r := range kindRules {
+		for _, g := range r.groups {
+			pieces = append(pieces, g.Words...)
+		}
+		pieces = append(pieces, r.unlessWords.Words...)
+	}
+	for s := range extracttest.RandomStrings(5, 6, pieces, 5) {
+		check(s)
 	}
 }
