@@ -85,13 +85,19 @@ func ParseKanjiNumber(s string) (int64, bool) {
 // unknown rune (-1). Every rune the date and count cues look for is three
 // bytes long, and the general decoding was the larger part of scanning a
 // sentence for them.
+//
+// It is small enough for the compiler to inline: the scanners call it at
+// every rune. The overlong forms (E0 80–9F) decode below U+0800 and the
+// surrogates (ED A0–BF) to U+D800…U+DFFF, so one test of the rune rules
+// out both.
 func ThreeByteRune(s string, i int) (rune, int) {
-	b := s[i]
-	if b < 0xE0 || b > 0xEF || i+2 >= len(s) || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 ||
-		b == 0xE0 && s[i+1] < 0xA0 || b == 0xED && s[i+1] > 0x9F { // overlong, surrogate
-		return -1, 1
+	if i+2 < len(s) {
+		v := rune(s[i])<<16 | rune(s[i+1])<<8 | rune(s[i+2])
+		if r := v>>4&0xF000 | v>>2&0xFC0 | v&0x3F; v&0xF0C0C0 == 0xE08080 && r >= 0x800 && r&0xF800 != 0xD800 {
+			return r, 3
+		}
 	}
-	return rune(b&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
+	return -1, 1
 }
 
 // DecodeRuneAt is utf8.DecodeRuneInString(s[i:]), with the kana and kanji
@@ -106,6 +112,19 @@ func DecodeRuneAt(s string, i int) (rune, int) {
 		return r, 3
 	}
 	return utf8.DecodeRuneInString(s[i:])
+}
+
+// DecodeLastRuneBefore is utf8.DecodeLastRuneInString(s[:i]), with the
+// kana and kanji of Japanese text (three bytes each) read inline, as
+// DecodeRuneAt reads them forwards: the scanners that read the runes
+// before a count or a name walk back through a sentence.
+func DecodeLastRuneBefore(s string, i int) (rune, int) {
+	if i >= 3 {
+		if r, n := ThreeByteRune(s, i-3); n == 3 {
+			return r, 3
+		}
+	}
+	return utf8.DecodeLastRuneInString(s[:i])
 }
 
 // IsSpaceByte reports whether b is white space as \s means it in a regexp.

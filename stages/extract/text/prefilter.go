@@ -22,13 +22,16 @@ type RuneMask [4]uint64
 // point alone would crowd together.
 //
 // It decodes as a range loop over s does (utf8.RuneError for each byte
-// that is not valid UTF-8), but kana and kanji, three bytes each, inline:
-// the runtime's general decoding was most of the time the extractors spent
-// making masks.
+// that is not valid UTF-8), but kana and kanji, three bytes each, inline
+// (ThreeByteRune is inlined; DecodeRuneAt is a call): the runtime's
+// general decoding was most of the time the extractors spent making masks.
 func MaskOf(s string) RuneMask {
 	var m RuneMask
 	for i := 0; i < len(s); {
-		r, n := DecodeRuneAt(s, i)
+		r, n := ThreeByteRune(s, i)
+		if n != 3 {
+			r, n = DecodeRuneAt(s, i)
+		}
 		i += n
 		h := maskBit(r)
 		m[h>>6] |= 1 << (h & 63)

@@ -138,3 +138,65 @@ func FuzzIndexWord(f *testing.F) {
 		checkIndexWord(t, s, w)
 	})
 }
+
+// TestThreeByteRuneAsUTF8: ThreeByteRune reads every three bytes from a
+// lead byte of C0 up (and the same cut short) as utf8.DecodeRuneInString
+// does when that reads a rune of three bytes, and as unknown otherwise.
+func TestThreeByteRuneAsUTF8(t *testing.T) {
+	check := func(s string) {
+		r, n := ThreeByteRune(s, 0)
+		wr, wn := utf8.DecodeRuneInString(s)
+		if wn != 3 {
+			wr = -1
+			wn = 1
+		}
+		if r != wr || n != wn {
+			t.Fatalf("ThreeByteRune(%q) = %U, %d; want %U, %d", s, r, n, wr, wn)
+		}
+	}
+	var b [3]byte
+	for b0 := 0xC0; b0 <= 0xFF; b0++ {
+		b[0] = byte(b0)
+		check(string(b[:1]))
+		for b1 := range 256 {
+			b[1] = byte(b1)
+			check(string(b[:2]))
+			for b2 := range 256 {
+				b[2] = byte(b2)
+				check(string(b[:]))
+			}
+		}
+	}
+	check("a")
+	check("\x80\x80\x80")
+}
+
+// FuzzDecodeLastRuneBefore: DecodeLastRuneBefore decodes as
+// utf8.DecodeLastRuneInString before every byte of any s.
+func FuzzDecodeLastRuneBefore(f *testing.F) {
+	for _, s := range append(slices.Clone(indexTexts), "\xe0\x80\x80", "\xed\xa0\x80", "😀当", "é当a\xc3", "\x80当") {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for i := range len(s) + 1 {
+			r, n := DecodeLastRuneBefore(s, i)
+			if wr, wn := utf8.DecodeLastRuneInString(s[:i]); r != wr || n != wn {
+				t.Fatalf("DecodeLastRuneBefore(%q, %d) = %q, %d; utf8 gives %q, %d", s, i, r, n, wr, wn)
+			}
+		}
+	})
+}
+
+// FuzzRuneCountTo: RuneCountTo counts as utf8.RuneCountInString up to
+// its bound, for any s.
+func FuzzRuneCountTo(f *testing.F) {
+	for _, s := range append(slices.Clone(indexTexts), "\xe0\x80\x80", "\xed\xa0\x80", "😀当", "é当a\xc3") {
+		f.Add(s, 3)
+	}
+	f.Fuzz(func(t *testing.T, s string, max int) {
+		max = max%64 + 64 // 1…127: 0 and below count nothing
+		if got, want := RuneCountTo(s, max), min(utf8.RuneCountInString(s), max); got != want {
+			t.Fatalf("RuneCountTo(%q, %d) = %d, want %d", s, max, got, want)
+		}
+	})
+}

@@ -21,7 +21,7 @@ func FirstRunes(s string, n int) string {
 func LastRunes(s string, n int) string {
 	i := len(s)
 	for k := 0; k < n && i > 0; k++ {
-		r, w := utf8.DecodeLastRuneInString(s[:i])
+		r, w := DecodeLastRuneBefore(s, i)
 		if r == utf8.RuneError && w == 1 {
 			return string(lastRunesConverted(s, n))
 		}

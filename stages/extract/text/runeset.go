@@ -90,7 +90,7 @@ func (rs *RuneSet) LastIndex(s string) int {
 			}
 			continue
 		}
-		r, n := utf8.DecodeLastRuneInString(s[:i])
+		r, n := DecodeLastRuneBefore(s, i)
 		i -= n
 		if rs.hasWide(r) {
 			return i

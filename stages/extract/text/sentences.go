@@ -129,7 +129,10 @@ func RuneCountTo(s string, max int) int {
 			i++
 			continue
 		}
-		_, w := utf8.DecodeRuneInString(s[i:])
+		_, w := ThreeByteRune(s, i) // inlined: kana and kanji
+		if w != 3 {
+			_, w = utf8.DecodeRuneInString(s[i:])
+		}
 		i += w
 	}
 	return n
