@@ -221,13 +221,16 @@ func parseDataTerms(rows, addressee, retype []rules.Row) ([]dataTerm, error) {
 }
 
 // dataTermIndex finds dataTerms' words: a hit's Word is the term's index.
-var dataTermIndex = func() *wordscan.Index {
+var dataTermIndex = wordscan.New(dataTermWords())
+
+// dataTermWords are the words of dataTerms, in their order.
+func dataTermWords() []string {
 	words := make([]string, len(dataTerms))
 	for i, t := range dataTerms {
 		words[i] = t.word
 	}
-	return wordscan.New(words)
-}()
+	return words
+}
 
 // parseContactLabels reads contact_labels.tsv: data types.
 func parseContactLabels(kinds []string) (map[string]bool, error) {

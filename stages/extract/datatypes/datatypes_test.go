@@ -180,3 +180,43 @@ func FuzzDataTermIndex(f *testing.F) {
 		extracttest.CheckHits(t, dataTermIndex, s)
 	})
 }
+
+// checkScanSentence fails when the one scan of a sentence differs from the
+// two it stands for: the data terms' hits and the lists' bits.
+func checkScanSentence(t *testing.T, s string) {
+	t.Helper()
+	hits, has := scanSentence(nil, s)
+	if want := dataTermIndex.AppendHits(nil, s); !slices.Equal(hits, want) {
+		t.Fatalf("scanSentence(%q) hits = %v, want %v", s, hits, want)
+	}
+	if want := dataTypeLists.In(s); has != want {
+		t.Fatalf("scanSentence(%q) lists = %b, want %b", s, has, want)
+	}
+}
+
+// TestScanSentenceAsTwoScans: on every sentence of the sample corpus, the
+// fuzz seeds and random strings of terms and list words.
+func TestScanSentenceAsTwoScans(t *testing.T) {
+	for _, s := range extracttest.Sentences(t, text.SplitSentences) {
+		checkScanSentence(t, s.Text)
+	}
+	for _, s := range extracttest.FuzzSeeds {
+		checkScanSentence(t, s)
+	}
+	pieces := []string{"、", "。", "の", "\xe3"}
+	pieces = append(pieces, dataTermWords()[:min(60, len(dataTerms))]...)
+	for _, l := range dataTypeListWords {
+		pieces = append(pieces, l[:min(6, len(l))]...)
+	}
+	for s := range extracttest.RandomStrings(7, 8, pieces, 8) {
+		checkScanSentence(t, s)
+	}
+}
+
+// FuzzScanSentence: scanSentence finds what the two scans find, for any s.
+func FuzzScanSentence(f *testing.F) {
+	for _, s := range extracttest.FuzzSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(checkScanSentence)
+}
