@@ -3,6 +3,7 @@ package text
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -45,4 +46,14 @@ func FuzzRuneSet(f *testing.F) {
 		}
 		checkRuneSet(t, s, chars)
 	})
+}
+
+// TestIsKanjiNumeralEveryRune: IsKanjiNumeral's quick range test keeps
+// every numeral it names.
+func TestIsKanjiNumeralEveryRune(t *testing.T) {
+	for r := rune(-1); r <= unicode.MaxRune+1; r++ {
+		if got, want := IsKanjiNumeral(r), strings.ContainsRune("〇一二三四五六七八九十百千万", r); got != want {
+			t.Fatalf("IsKanjiNumeral(%U) = %v, want %v", r, got, want)
+		}
+	}
 }

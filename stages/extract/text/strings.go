@@ -13,6 +13,9 @@ import (
 // IsKanjiNumeral reports whether r may end a number of a count: 〇…十, 百,
 // 千, 万.
 func IsKanjiNumeral(r rune) bool {
+	if r != '〇' && (r < '一' || r > '百') {
+		return false // kana, Latin and most kanji, told at once: the scanners ask at every rune
+	}
 	switch r {
 	case '〇', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万':
 		return true
