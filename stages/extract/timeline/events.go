@@ -269,10 +269,8 @@ var dateOnlyRE = regexp.MustCompile(`^[\s・•\-*\d.()【】\[\]]*$`)
 // may follow 時 is optional, so a digit before 分後 or 時, or before ":" and
 // two digits, is a match.
 func timeContinues(s string) bool {
-	for _, w := range sameDayWords {
-		if strings.Contains(s, w.word) {
-			return true
-		}
+	if hasSameDayWord(s) {
+		return true
 	}
 	for i := 1; i < len(s); i++ {
 		if !text.IsDigitByte(s[i-1]) {
@@ -784,6 +782,9 @@ func nextLinesKind(sents []DatedSentence, i int, d schemas.Date) (string, []sche
 // timeline/same_day.tsv and a time (「同日15時45分」, 「翌日 午前9時頃」): a
 // timeline's line whose event is told on the lines under it.
 func sameDayOnlyLine(line string) bool {
+	if !hasSameDayWord(line) {
+		return false
+	}
 	rest, found := line, false
 	for _, w := range sameDayWords {
 		if strings.Contains(rest, w.word) {

@@ -146,6 +146,7 @@ var (
 	causeStatementWords  = text.NewWordList(timelineWords("cause_statement"))
 	scopeTopic, scopeWho = loadScopeLabels()
 	sameDayWords         = loadSameDay()
+	sameDayIndex         = text.NewListSet(sameDayWordList())
 	regulatorWords       = text.NewWordList(timelineWords("regulators"))
 	policeWords          = text.NewWordList(timelineWords("police"))
 
@@ -265,6 +266,19 @@ type sameDayWord struct {
 	days    int
 	opening bool
 }
+
+// sameDayWordList is the words of sameDayWords.
+func sameDayWordList() []string {
+	var ws []string
+	for _, w := range sameDayWords {
+		ws = append(ws, w.word)
+	}
+	return ws
+}
+
+// hasSameDayWord reports whether s holds a word of same_day.tsv, in one
+// scan of s (sameDayIndex): most sentences hold none.
+func hasSameDayWord(s string) bool { return sameDayIndex.In(s) != 0 }
 
 func loadSameDay() []sameDayWord {
 	var out []sameDayWord

@@ -77,6 +77,17 @@ func classifyPiecesBefore(body string) string {
 	return kind
 }
 
+// sameDayOnlyLineBefore is sameDayOnlyLine without its one-scan guard.
+func sameDayOnlyLineBefore(line string) bool {
+	rest, found := line, false
+	for _, w := range sameDayWords {
+		if strings.Contains(rest, w.word) {
+			rest, found = strings.ReplaceAll(rest, w.word, ""), true
+		}
+	}
+	return found && dateOnlyRE.MatchString(stripMentions(rest, nil))
+}
+
 func timeLeadBefore(s string) int {
 	if loc := timeRE.FindStringIndex(s); loc != nil && loc[0] == 0 {
 		return loc[1]
@@ -139,6 +150,9 @@ func checkClauseScans(t *testing.T, s string) {
 		if got, want := classifyPieces(c), classifyPiecesBefore(c); got != want {
 			t.Fatalf("classifyPieces(%q) = %s, want %s", c, got, want)
 		}
+	}
+	if got, want := sameDayOnlyLine(s), sameDayOnlyLineBefore(s); got != want {
+		t.Fatalf("sameDayOnlyLine(%q) = %v, want %v", s, got, want)
 	}
 	if got, want := timeContinues(s), timeContinuationRE.MatchString(s); got != want {
 		t.Fatalf("timeContinues(%q) = %v, want %v", s, got, want)
