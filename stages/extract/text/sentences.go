@@ -76,20 +76,43 @@ func cutLong(s string, max int) iter.Seq[string] {
 
 // splitAtPeriods cuts a line after each 。 that is not inside brackets,
 // and yields the pieces that are not blank, trimmed.
+//
+// It reads bytes, not runes: the brackets are ASCII or E3 80 xx (「」『』
+// 【】 and 。), and a byte E3 is never inside another rune (it is no
+// continuation byte), so every E3 80 xx of the line is where a range loop
+// over it decodes that rune, valid UTF-8 or not. Decoding every kana
+// and kanji of the notice was most of the splitter's time.
 func splitAtPeriods(l string) iter.Seq[string] {
 	return func(yield func(string) bool) {
 		depth, start := 0, 0
-		for i, r := range l {
-			switch r {
-			case '「', '(', '『', '【', '[':
+		for i := 0; i < len(l); i++ {
+			b := l[i]
+			if !periodScanBytes[b] {
+				continue
+			}
+			switch b {
+			case '(', '[':
 				depth++
-			case '」', ')', '』', '】', ']':
+				continue
+			case ')', ']':
 				if depth > 0 {
 					depth--
 				}
-			case '。':
+				continue
+			}
+			if i+2 >= len(l) || l[i+1] != 0x80 {
+				continue
+			}
+			switch l[i+2] {
+			case 0x8C, 0x8E, 0x90: // 「 『 【
+				depth++
+			case 0x8D, 0x8F, 0x91: // 」 』 】
+				if depth > 0 {
+					depth--
+				}
+			case 0x82: // 。
 				if depth == 0 {
-					end := i + utf8.RuneLen(r)
+					end := i + 3
 					if s := strings.TrimSpace(l[start:end]); s != "" && !yield(s) {
 						return
 					}
@@ -102,6 +125,10 @@ func splitAtPeriods(l string) iter.Seq[string] {
 		}
 	}
 }
+
+// periodScanBytes are the bytes splitAtPeriods stops at: the ASCII
+// brackets and E3, the first byte of 「」『』【】 and 。.
+var periodScanBytes = [256]bool{'(': true, ')': true, '[': true, ']': true, 0xE3: true}
 
 // IsHeading reports whether a line reads as a section heading: short, not
 // a sentence, often numbered or bracketed (the marks and lengths are in

@@ -24,7 +24,9 @@ func splitSentencesBefore(text string) []Sentence {
 		}
 		item := isListItemBefore(l)
 		for _, s := range splitAtPeriodsBefore(l) {
-			out = append(out, Sentence{Text: s, Line: i, Heading: heading, Item: item})
+			for s := range cutLong(s, MaxSentenceRunes) { // the bound is not what this oracle checks
+				out = append(out, Sentence{Text: s, Line: i, Heading: heading, Item: item})
+			}
 		}
 	}
 	return out
@@ -104,8 +106,19 @@ func TestSentencesCorpus(t *testing.T) {
 func TestSentencesRandom(t *testing.T) {
 	pieces := []string{"\n", "\n\n", " ", "。", "、", ",", ":", "「", "」", "(", ")", "【", "】", "[", "]", "■", "<", "・", "-", "*",
 		"1.", "12)", "(3)", "a)", "一、", "十.", "第2", "IV.", "V", "あいうえお", "経緯", "2023年7月3日", "令和5年", "概要について",
-		"\xe3", "\xff", "お知らせいたします。"}
+		"\xe3", "\xff", "お知らせいたします。", "\xe3\x80", "\x80\x82", "\xe3\xe3\x80\x82", "\xf0\x9f"}
 	for s := range extracttest.RandomStrings(7, 8, pieces, 20) {
 		checkSentences(t, s)
 	}
+}
+
+// FuzzSentences: SplitSentences cuts any text as the splitter before its
+// guards and byte scans did.
+func FuzzSentences(f *testing.F) {
+	for _, s := range extracttest.FuzzSeeds {
+		f.Add(s)
+	}
+	f.Add("「お知らせ。」です。\n(注。)\xe3\x80\x82。")
+	f.Add("(\xe3\x80)。0") // a cut rune before a period
+	f.Fuzz(checkSentences)
 }
