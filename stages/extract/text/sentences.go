@@ -78,32 +78,36 @@ func cutLong(s string, max int) iter.Seq[string] {
 // and yields the pieces that are not blank, trimmed.
 //
 // It reads bytes, not runes: the brackets are ASCII or E3 80 xx (「」『』
-// 【】 and 。), and a byte E3 is never inside another rune (it is no
-// continuation byte), so every E3 80 xx of the line is where a range loop
-// over it decodes that rune, valid UTF-8 or not. Decoding every kana
-// and kanji of the notice was most of the splitter's time.
+// 【】 and 。), three bytes a range loop over the line decodes as that
+// rune wherever they are, valid UTF-8 around them or not (E3 is no
+// continuation byte, so no other rune holds it); it steps over the two
+// continuation bytes of every three-byte rune at once. Decoding every
+// kana and kanji of the notice was most of the splitter's time.
 func splitAtPeriods(l string) iter.Seq[string] {
 	return func(yield func(string) bool) {
 		depth, start := 0, 0
 		for i := 0; i < len(l); i++ {
 			b := l[i]
-			if !periodScanBytes[b] {
-				continue
-			}
-			switch b {
-			case '(', '[':
-				depth++
-				continue
-			case ')', ']':
-				if depth > 0 {
-					depth--
+			if b < utf8.RuneSelf {
+				switch b {
+				case '(', '[':
+					depth++
+				case ')', ']':
+					if depth > 0 {
+						depth--
+					}
 				}
 				continue
 			}
-			if i+2 >= len(l) || l[i+1] != 0x80 {
+			if b&0xF0 != 0xE0 || i+2 >= len(l) || l[i+1]&0xC0 != 0x80 || l[i+2]&0xC0 != 0x80 {
+				continue // not three bytes of a rune: no bracket begins in them
+			}
+			c1, c2 := l[i+1], l[i+2]
+			i += 2 // past the two continuation bytes, where nothing begins
+			if b != 0xE3 || c1 != 0x80 {
 				continue
 			}
-			switch l[i+2] {
+			switch c2 {
 			case 0x8C, 0x8E, 0x90: // 「 『 【
 				depth++
 			case 0x8D, 0x8F, 0x91: // 」 』 】
@@ -112,7 +116,7 @@ func splitAtPeriods(l string) iter.Seq[string] {
 				}
 			case 0x82: // 。
 				if depth == 0 {
-					end := i + 3
+					end := i + 1
 					if s := strings.TrimSpace(l[start:end]); s != "" && !yield(s) {
 						return
 					}
@@ -125,10 +129,6 @@ func splitAtPeriods(l string) iter.Seq[string] {
 		}
 	}
 }
-
-// periodScanBytes are the bytes splitAtPeriods stops at: the ASCII
-// brackets and E3, the first byte of 「」『』【】 and 。.
-var periodScanBytes = [256]bool{'(': true, ')': true, '[': true, ']': true, 0xE3: true}
 
 // IsHeading reports whether a line reads as a section heading: short, not
 // a sentence, often numbered or bracketed (the marks and lengths are in
