@@ -1,9 +1,12 @@
 package counts
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/breachtrend/breachtrend/internal/wordscan"
+	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
@@ -20,4 +23,56 @@ func TestParseNumber(t *testing.T) {
 	if _, ok := text.ParseNumber(strings.Repeat("9", 30)); ok {
 		t.Error("a huge number parsed")
 	}
+}
+
+// lastWordOf is the word of words that occurs last in s, the longest of
+// those that begin there, or "": the search lastNotPeopleWord replaced,
+// its oracle.
+func lastWordOf(s string, words []string) string {
+	best, at := "", -1
+	for _, w := range words {
+		if i := strings.LastIndex(s, w); i > at || (i == at && i >= 0 && len(w) > len(best)) {
+			best, at = w, i
+		}
+	}
+	return best
+}
+
+func checkLastNotPeopleWord(t *testing.T, s string) {
+	t.Helper()
+	if got, want := lastNotPeopleWord(s), lastWordOf(s, notPeopleBefore); got != want {
+		t.Fatalf("lastNotPeopleWord(%q) = %q, want %q", s, got, want)
+	}
+}
+
+// TestLastNotPeopleWordAsSearch: on every sentence of the sample corpus,
+// and on random strings of the words, which overlap and nest (メール,
+// メールアドレス).
+func TestLastNotPeopleWordAsSearch(t *testing.T) {
+	if slices.Contains(notPeopleBefore, "") {
+		t.Fatal("not_people_before has an empty word, which the index never finds")
+	}
+	for _, s := range extracttest.Sentences(t, text.SplitSentences) {
+		checkLastNotPeopleWord(t, s.Text)
+	}
+	pieces := append([]string{"、", "の", "3", "名", "\xe3"}, notPeopleBefore...)
+	for s := range extracttest.RandomStrings(9, 10, pieces, 6) {
+		checkLastNotPeopleWord(t, s)
+	}
+	// Words that nest and repeat, as a later list may: at one position the
+	// longest wins, the first of the list among equals.
+	nested := []string{"メール", "メールアドレス", "アドレス", "ル", "メール", "ルア"}
+	x := wordscan.New(nested)
+	for s := range extracttest.RandomStrings(11, 12, append([]string{"の", "ア"}, nested...), 6) {
+		if got, want := lastIndexedWord(x, s), lastWordOf(s, nested); got != want {
+			t.Fatalf("lastIndexedWord(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzLastNotPeopleWord(f *testing.F) {
+	for _, s := range extracttest.FuzzSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(checkLastNotPeopleWord)
 }
