@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/breachtrend/breachtrend/internal/wordscan"
 	"github.com/breachtrend/breachtrend/schemas"
 	"github.com/breachtrend/breachtrend/stages/extract/cause"
 	"github.com/breachtrend/breachtrend/stages/extract/counts"
@@ -126,8 +127,10 @@ func (r Rules) prepare(ctx context.Context, in Input, n *schemas.Notice) (_ *tok
 		n.AffectedApprox = approx
 		n.CountEvidence = ev
 	}
-	n.DataTypes, _ = datatypes.Find(w, sents)
-	return &tokenized{header: in.HeaderRest, title: title, text: in.Text, sents: sents, budget: r.Budget, left: w.Left()}, nil
+	scanned := scanSentences(w, sents)
+	n.DataTypes, _ = datatypes.FindScanned(w, sents, scanned.types)
+	return &tokenized{header: in.HeaderRest, title: title, text: in.Text, sents: sents, causeHits: scanned.cause,
+		budget: r.Budget, left: w.Left()}, nil
 }
 
 // title is the title the fields are read with: the blog header's rest
@@ -144,8 +147,9 @@ func (in Input) title() string {
 type tokenized struct {
 	header, title, text string
 	sents               []text.Sentence
-	budget, left        time.Duration // the segment's budget and what Prepare left of it
-	memo                *memo         // where the result goes: entry of memo; nil: nowhere
+	causeHits           [][]wordscan.Hit // cause's words in each sentence (scanSentences); nil: not scanned yet
+	budget, left        time.Duration    // the segment's budget and what Prepare left of it
+	memo                *memo            // where the result goes: entry of memo; nil: nowhere
 	entry               *memoEntry
 }
 
@@ -155,7 +159,7 @@ func (t *tokenized) Finish(ctx context.Context, n *schemas.Notice) (err error) {
 	defer text.RecoverInto(&err)
 	w.Check()
 	n.Organization, n.OrganizationEvidence = organization.Find(w, t.header, t.sents, strings.Split(t.text, "\n"))
-	n.Cause, n.CauseEvidence = cause.Find(w, t.title, t.sents)
+	n.Cause, n.CauseEvidence = cause.FindScanned(w, t.title, t.sents, t.causeHits)
 	t.memo.finish(t.entry, n)
 	return nil
 }

@@ -69,7 +69,14 @@ type theftItem struct {
 // scan fills c with the words of s, reusing its memory.
 func (c *causeText) scan(s string) {
 	all := causeIndex.AppendHits(c.cues[:0], s)
-	c.cues, c.lists, c.items = all[:0], 0, c.items[:0]
+	c.cues = all[:0] // filled in place below: at most as many as read
+	c.read(all)
+}
+
+// read fills c with all, the hits of causeIndex in a text, as AppendHits
+// gives them; all is left as it was unless it is c.cues' own memory.
+func (c *causeText) read(all []wordscan.Hit) {
+	c.cues, c.lists, c.items = c.cues[:0], 0, c.items[:0]
 	for _, h := range all {
 		if h.Word >= len(causeCues) {
 			b := causeListBits[h.Word-len(causeCues)]
@@ -79,16 +86,29 @@ func (c *causeText) scan(s string) {
 			}
 			continue
 		}
-		c.cues = append(c.cues, h) // in place: at most as many as read
+		c.cues = append(c.cues, h)
 	}
 	text.ByWord(c.cues)
 }
 
+// ScanWords are the words Find looks for in each sentence, in the order
+// of the hits FindScanned reads: a caller that scans the sentences for
+// other words too can find these in the same pass.
+func ScanWords() []string { return causeIndex.Words() }
+
 // Find decides the notice's cause from the title and the sentences that
 // state a cause. It returns "unknown" when no sentence states one.
 func Find(w *text.Watch, title string, sents []text.Sentence) (string, string) {
+	return FindScanned(w, title, sents, nil)
+}
+
+// FindScanned is Find with the hits of ScanWords in each sentence given:
+// hits[i] are those in sents[i].Text, in the order wordscan's AppendHits
+// gives them (it reads them, and leaves them as they are). nil hits: Find
+// scans the sentences itself.
+func FindScanned(w *text.Watch, title string, sents []text.Sentence, hits [][]wordscan.Hit) (string, string) {
 	var t tally
-	t.score(w, title, sents)
+	t.score(w, title, sents, hits)
 	// Ransomware is an intrusion too: the specific cause wins outright
 	// when its cues reach its wins_at (rules/cause/order.tsv), wherever
 	// they stand.
@@ -164,7 +184,7 @@ type tally struct {
 
 // score adds up the cues of the title and the sentences, with the text
 // that gave each cause its strongest cue.
-func (t *tally) score(w *text.Watch, title string, sents []text.Sentence) {
+func (t *tally) score(w *text.Watch, title string, sents []text.Sentence, hits [][]wordscan.Hit) {
 	scoringTitle := false
 	note := func(c int, w float64, txt string) {
 		t.scores[c] += w
@@ -314,7 +334,11 @@ func (t *tally) score(w *text.Watch, title string, sents []text.Sentence) {
 		if i == 0 || s.Heading != heading {
 			heading, role = s.Heading, roleOf(s.Heading)
 		}
-		found.scan(s.Text)
+		if hits != nil {
+			found.read(hits[i])
+		} else {
+			found.scan(s.Text)
+		}
 		mult := causeWeights.sentence
 		if found.lists&hasCauseWord != 0 || role.cause {
 			mult = causeWeights.causeWord

@@ -15,7 +15,7 @@ func causeScores(w *text.Watch, title string, sents []text.Sentence) (map[string
 // apart.
 func causeScoresByPart(w *text.Watch, title string, sents []text.Sentence) (scores, titleScores map[string]float64, evidence map[string]string) {
 	var t tally
-	t.score(w, title, sents)
+	t.score(w, title, sents, nil)
 	scores, titleScores, evidence = map[string]float64{}, map[string]float64{}, map[string]string{}
 	for c, name := range causeOrder {
 		if t.noted&(1<<c) != 0 {

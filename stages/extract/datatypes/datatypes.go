@@ -277,10 +277,38 @@ func scanSentence(hits []wordscan.Hit, s string) ([]wordscan.Hit, uint64) {
 	return hits, has
 }
 
+// readSentence is scanSentence for the hits of sentenceIndex in the
+// sentence, given.
+func readSentence(hits, all []wordscan.Hit) ([]wordscan.Hit, uint64) {
+	var has uint64
+	for _, h := range all {
+		if h.Word < len(dataTerms) {
+			hits = append(hits, h)
+			continue
+		}
+		has |= sentenceListBits[h.Word-len(dataTerms)]
+	}
+	return hits, has
+}
+
+// ScanWords are the words Find looks for in each sentence (the data terms
+// and the words of its lists), in the order of the hits FindScanned
+// reads: a caller that scans the sentences for other words too can find
+// these in the same pass.
+func ScanWords() []string { return sentenceIndex.Words() }
+
 // Find collects the types named as leaked: in sentences or list items
 // about leaked data, less the types a negated sentence (or the list under
 // it) names.
 func Find(w *text.Watch, sents []text.Sentence) ([]string, string) {
+	return FindScanned(w, sents, nil)
+}
+
+// FindScanned is Find with the hits of ScanWords in each sentence given:
+// hits[i] are those in sents[i].Text, in the order wordscan's AppendHits
+// gives them (it reads them, and leaves them as they are). nil hits: Find
+// scans the sentences itself.
+func FindScanned(w *text.Watch, sents []text.Sentence, sentenceHits [][]wordscan.Hit) ([]string, string) {
 	found := map[string]bool{}
 	negated := map[string]bool{}
 	var evidence string
@@ -292,7 +320,13 @@ func Find(w *text.Watch, sents []text.Sentence) ([]string, string) {
 		w.Check()
 		// has is the lists with a word in s.Text, read again when it
 		// changes; hits are the data terms in it until then (scanned).
-		hits, has := scanSentence(buf[:0], s.Text)
+		var hits []wordscan.Hit
+		var has uint64
+		if sentenceHits != nil {
+			hits, has = readSentence(buf[:0], sentenceHits[i])
+		} else {
+			hits, has = scanSentence(buf[:0], s.Text)
+		}
 		scanned := true
 		// The text's last sentence, cut before its end, leaves its last
 		// clause's role open (「…また、メールアドレスのご登録」 may go on
