@@ -129,7 +129,7 @@ func (r Rules) prepare(ctx context.Context, in Input, n *schemas.Notice) (_ *tok
 	}
 	scanned := scanSentences(w, sents)
 	n.DataTypes, _ = datatypes.FindScanned(w, sents, scanned.types)
-	return &tokenized{header: in.HeaderRest, title: title, text: in.Text, sents: sents, causeHits: scanned.cause,
+	return &tokenized{header: in.HeaderRest, title: title, text: in.Text, sents: sents, scanned: scanned,
 		budget: r.Budget, left: w.Left()}, nil
 }
 
@@ -147,9 +147,9 @@ func (in Input) title() string {
 type tokenized struct {
 	header, title, text string
 	sents               []text.Sentence
-	causeHits           [][]wordscan.Hit // cause's words in each sentence (scanSentences); nil: not scanned yet
-	budget, left        time.Duration    // the segment's budget and what Prepare left of it
-	memo                *memo            // where the result goes: entry of memo; nil: nowhere
+	scanned             *scannedSentences // the words of cause in each sentence; nil: not scanned yet
+	budget, left        time.Duration     // the segment's budget and what Prepare left of it
+	memo                *memo             // where the result goes: entry of memo; nil: nowhere
 	entry               *memoEntry
 }
 
@@ -159,7 +159,15 @@ func (t *tokenized) Finish(ctx context.Context, n *schemas.Notice) (err error) {
 	defer text.RecoverInto(&err)
 	w.Check()
 	n.Organization, n.OrganizationEvidence = organization.Find(w, t.header, t.sents, strings.Split(t.text, "\n"))
-	n.Cause, n.CauseEvidence = cause.FindScanned(w, t.title, t.sents, t.causeHits)
+	var causeHits [][]wordscan.Hit
+	if t.scanned != nil {
+		causeHits = t.scanned.cause
+	}
+	n.Cause, n.CauseEvidence = cause.FindScanned(w, t.title, t.sents, causeHits)
+	if t.scanned != nil {
+		t.scanned.release()
+		t.scanned = nil
+	}
 	t.memo.finish(t.entry, n)
 	return nil
 }

@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"slices"
+	"sync"
+
 	"github.com/breachtrend/breachtrend/internal/wordscan"
 	"github.com/breachtrend/breachtrend/stages/extract/cause"
 	"github.com/breachtrend/breachtrend/stages/extract/datatypes"
@@ -21,17 +24,27 @@ var sentenceIndex, causeWords = func() (*wordscan.Index, int) {
 // notice, parted: cause[i] and types[i] are the hits of cause's and of
 // datatypes' words in sentence i, in their own word numbers and in the
 // order wordscan's AppendHits gives them (what cause.FindScanned and
-// datatypes.FindScanned read).
+// datatypes.FindScanned read). Its memory comes from scanPool and goes
+// back there (release) once the cause is read: a notice's hits, made and
+// dropped for every notice, added a quarter to what extraction allocated.
 type scannedSentences struct {
-	cause, types [][]wordscan.Hit
+	cause, types        [][]wordscan.Hit
+	causeHits, typeHits []wordscan.Hit   // the arrays of cause and types
+	parts               [][]wordscan.Hit // the array of cause and types
 }
+
+var scanPool = sync.Pool{New: func() any { return new(scannedSentences) }}
+
+// release gives sc back to scanPool: nothing may read its hits after.
+func (sc *scannedSentences) release() { scanPool.Put(sc) }
 
 // scanSentences scans each sentence once for the words of cause and of
 // datatypes.
-func scanSentences(w *text.Watch, sents []text.Sentence) scannedSentences {
-	var causeHits, typeHits []wordscan.Hit
-	causeEnd := make([]int, len(sents)) // where sentence i's hits end in causeHits
-	typeEnd := make([]int, len(sents))
+func scanSentences(w *text.Watch, sents []text.Sentence) *scannedSentences {
+	sc := scanPool.Get().(*scannedSentences)
+	causeHits, typeHits := sc.causeHits[:0], sc.typeHits[:0]
+	sc.parts = slices.Grow(sc.parts[:0], 2*len(sents))[:2*len(sents)]
+	sc.cause, sc.types = sc.parts[:len(sents):len(sents)], sc.parts[len(sents):]
 	for i, s := range sents {
 		w.Check()
 		sentenceIndex.Each(s.Text, func(at, k int) {
@@ -41,17 +54,18 @@ func scanSentences(w *text.Watch, sents []text.Sentence) scannedSentences {
 				typeHits = append(typeHits, wordscan.Hit{Word: k - causeWords, At: at})
 			}
 		})
-		causeEnd[i], typeEnd[i] = len(causeHits), len(typeHits)
+		// Only the lengths for now, where each sentence's hits end: the
+		// appends may move the arrays.
+		sc.cause[i], sc.types[i] = causeHits, typeHits
 	}
-	// Sliced once all are in: the appends above may move the arrays. Each
-	// sentence's slice is capped at its end, so that no one's append runs
-	// into the next one's hits.
-	out := scannedSentences{cause: make([][]wordscan.Hit, len(sents)), types: make([][]wordscan.Hit, len(sents))}
+	// Each sentence's slice is capped at its end, so that no one's append
+	// runs into the next one's hits.
 	c, t := 0, 0
 	for i := range sents {
-		out.cause[i] = causeHits[c:causeEnd[i]:causeEnd[i]]
-		out.types[i] = typeHits[t:typeEnd[i]:typeEnd[i]]
-		c, t = causeEnd[i], typeEnd[i]
+		ce, te := len(sc.cause[i]), len(sc.types[i])
+		sc.cause[i], sc.types[i] = causeHits[c:ce:ce], typeHits[t:te:te]
+		c, t = ce, te
 	}
-	return out
+	sc.causeHits, sc.typeHits = causeHits, typeHits
+	return sc
 }

@@ -41,6 +41,7 @@ func checkScanSentences(t *testing.T, title, txt string) {
 	if wt, wev := datatypes.Find(nil, sents); !slices.Equal(gt, wt) || gev != wev {
 		t.Fatalf("data types of %q from their hits = %v (%q), scanned %v (%q)", txt, gt, gev, wt, wev)
 	}
+	got.release() // the next text's scan reuses its memory, as the pipeline's do
 }
 
 // TestScanSentencesAsEachIndex: on every notice of the sample corpus and
