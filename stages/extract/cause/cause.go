@@ -362,6 +362,14 @@ func (t *tally) score(w *text.Watch, title string, sents []text.Sentence, hits [
 
 // sameLine reports whether a and b are one line, ASCII spaces aside.
 func sameLine(a, b string) bool {
+	// A one-line notice's sentence is its title: told at once, as are
+	// two lines with no space, rather than a byte at a time.
+	if a == b {
+		return true
+	}
+	if strings.IndexByte(a, ' ') < 0 && strings.IndexByte(b, ' ') < 0 {
+		return false
+	}
 	for {
 		a, b = strings.TrimLeft(a, " "), strings.TrimLeft(b, " ")
 		if a == "" || b == "" {

@@ -183,3 +183,30 @@ func FuzzCauseAsOracle(f *testing.F) {
 	f.Add("『不正アクセス』", "顧客リストに掲載されたなりすましメールの送信。\n■原因\n誤ってBCCに入れず宛先に送信、盗まれた。")
 	f.Fuzz(checkCause)
 }
+
+// sameLineBytewise is sameLine without its shortcuts: the oracle.
+func sameLineBytewise(a, b string) bool {
+	for {
+		a, b = strings.TrimLeft(a, " "), strings.TrimLeft(b, " ")
+		if a == "" || b == "" {
+			return a == b
+		}
+		if a[0] != b[0] {
+			return false
+		}
+		a, b = a[1:], b[1:]
+	}
+}
+
+// FuzzSameLine: sameLine tells what a walk over both lines tells.
+func FuzzSameLine(f *testing.F) {
+	for _, c := range [][2]string{{"", ""}, {"a b", "ab"}, {"不正アクセス", "不正アクセス"}, {"不正 アクセス", "不正アクセス"},
+		{" ", ""}, {"ab", "abc"}, {"a", "b"}, {"a ", "a"}} {
+		f.Add(c[0], c[1])
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if got, want := sameLine(a, b), sameLineBytewise(a, b); got != want {
+			t.Fatalf("sameLine(%q, %q) = %v, want %v", a, b, got, want)
+		}
+	})
+}
