@@ -57,3 +57,21 @@ func TestIsKanjiNumeralEveryRune(t *testing.T) {
 		}
 	}
 }
+
+// FuzzHasPrefixAny: HasPrefixAny is strings.HasPrefix for each word. The
+// words are the "|"-separated parts of the second input.
+func FuzzHasPrefixAny(f *testing.F) {
+	f.Add("不正アクセス", "不正|アクセス")
+	f.Add("・項目", "・|-|")
+	f.Add("ab", "abc|b")
+	f.Fuzz(func(t *testing.T, s, list string) {
+		ps := strings.Split(list, "|")
+		want := false
+		for _, p := range ps {
+			want = want || strings.HasPrefix(s, p)
+		}
+		if got := HasPrefixAny(s, ps); got != want {
+			t.Fatalf("HasPrefixAny(%q, %q) = %v, want %v", s, ps, got, want)
+		}
+	})
+}
