@@ -131,11 +131,12 @@ func (k cacheKey) String() string { return hex.EncodeToString(k[:]) }
 
 // entrySum is the checksum of an entry: of its key and its JSON.
 func entrySum(key string, data []byte) string {
-	h := sha256.New()
-	h.Write([]byte(key))
-	h.Write([]byte{' '})
-	h.Write(data)
-	return hex.EncodeToString(h.Sum(nil))
+	d := newDigester()
+	hashString(d.h, key)
+	d.small[0] = ' '
+	d.h.Write(d.small[:1])
+	d.h.Write(data)
+	return d.hexSum(sha256.Size)
 }
 
 // rulesFilesVersion is the hash of the rule files (rules.Version); a
@@ -287,12 +288,13 @@ func (c *segmentCache) readEntry(key string, sp span) (line, data []byte, ok boo
 
 // key is the cache key of a segment.
 func (c *segmentCache) key(text string, header extract.Input) string {
-	h := sha256.New()
-	for _, s := range []string{c.version, header.CaseID, header.HeaderRest, header.Title, header.Published, text} {
-		hashString(h, s)
-		h.Write([]byte{0})
+	d := newDigester()
+	d.small[0] = 0
+	for _, s := range [...]string{c.version, header.CaseID, header.HeaderRest, header.Title, header.Published, text} {
+		hashString(d.h, s)
+		d.h.Write(d.small[:1])
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	return d.hexSum(sha256.Size)
 }
 
 // get returns the cached result of key, which this run's cache keeps.
