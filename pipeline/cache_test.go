@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"encoding/hex"
 	"fmt"
 	"log/slog"
 	"os"
@@ -129,6 +130,20 @@ func TestCacheKeyBytes(t *testing.T) {
 	for _, bad := range []string{"", key[:keyLen-2], strings.ToUpper(key), key[:keyLen-1] + "g", key + "0"} {
 		if _, ok := parseKey(bad); ok {
 			t.Errorf("parseKey(%q) took it for a key", bad)
+		}
+	}
+	// Every byte, as either digit of a pair, against encoding/hex with
+	// lower case required.
+	for c := range 256 {
+		for _, pos := range []int{0, 1, keyLen - 1} {
+			b := []byte(key)
+			b[pos] = byte(c)
+			got, ok := parseKey(string(b))
+			want, err := hex.DecodeString(string(b))
+			wantOK := err == nil && string(b) == strings.ToLower(string(b))
+			if ok != wantOK || (ok && !bytes.Equal(got[:], want)) {
+				t.Fatalf("parseKey with byte %#x at %d: %x, %v; want %x, %v", c, pos, got, ok, want, wantOK)
+			}
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"hash"
 	"slices"
+	"sync"
 	"time"
 	"unsafe"
 
@@ -406,6 +407,37 @@ func noticeID(source string, index int32, text string) string {
 	// The first 10 bytes are the id's 20 hex digits: encoding all 32 made
 	// a 64-byte string per segment only to cut it.
 	return hex.EncodeToString(h.Sum(sum[:0])[:10])
+}
+
+// digester is a SHA-256 hash with room for its sum, the sum's hex digits
+// and a few bytes to write, reused through digesters: the cache key and the
+// cache entry's checksum of every segment made 3 and 4 allocations (the
+// hash, separators, the sum, its digits), where the string alone is needed.
+// (noticeID needs none: the compiler keeps its hash on the stack.)
+type digester struct {
+	h      hash.Hash
+	sum    [sha256.Size]byte
+	digits [2 * sha256.Size]byte
+	small  [8]byte
+}
+
+var digesters = sync.Pool{New: func() any { return &digester{h: sha256.New()} }}
+
+// newDigester returns a digester with nothing written yet.
+func newDigester() *digester {
+	d := digesters.Get().(*digester)
+	d.h.Reset()
+	return d
+}
+
+// hexSum returns the first n bytes of the digest as lower case hex and
+// gives d back: the caller no longer uses it.
+func (d *digester) hexSum(n int) string {
+	sum := d.h.Sum(d.sum[:0])
+	hex.Encode(d.digits[:], sum[:n])
+	s := string(d.digits[:2*n])
+	digesters.Put(d)
+	return s
 }
 
 // hashString writes s to h without copying it: h.Write([]byte(s)) would

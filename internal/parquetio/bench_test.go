@@ -111,6 +111,14 @@ func benchWrite[R any](b *testing.B, table *schemas.Table[R], rows []R, size fun
 			b.Fatal(err)
 		}
 	}
+	b.StopTimer()
+	// The file's size beside the time: a faster setting that makes the
+	// tables much larger is no gain.
+	fi, err := os.Stat(filepath.Join(dir, table.Name, PartName(0)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(fi.Size()), "file-bytes")
 }
 
 // BenchmarkWriteNotices: 5000 notices, three row groups.

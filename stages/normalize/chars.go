@@ -32,6 +32,17 @@ func canonicalChars(s string) string {
 	lastStable := -1 // start of the last stable rune seen, or -1
 	run := 0         // stable runes in a row inside the stretch
 	for i := 0; i < len(s); {
+		if slowFrom < 0 {
+			// Outside a stretch a stable rune only moves lastStable on:
+			// skip the run of them at once.
+			var last int
+			if i, last = stableRun(s, i); last >= 0 {
+				lastStable = last
+			}
+			if i == len(s) {
+				break
+			}
+		}
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = decodeRune(s, i)
@@ -88,6 +99,57 @@ func decodeRune(s string, i int) (rune, int) {
 	}
 	return utf8.DecodeRuneInString(s[i:])
 }
+
+// stableRun returns where the run of stable runes (isStable) that starts
+// at i ends, and where its last rune starts (-1: the run is empty). It is
+// the loop of canonicalChars over such a run, without its bookkeeping: the
+// ASCII and three-byte runes that make up most of a Japanese text are
+// checked in line, the three-byte ones against stable3, which holds
+// isStable of U+2000–U+9FFF.
+func stableRun(s string, i int) (end, last int) {
+	last = -1
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < ' ' && c != '\n' || c == 0x7f {
+				return i, last
+			}
+			last = i
+			i++
+			continue
+		}
+		if c >= 0xE2 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			if k := r - stable3Lo; stable3[k>>6]&(1<<(k&63)) == 0 {
+				return i, last
+			}
+			last = i
+			i += 3
+			continue
+		}
+		r, size := decodeRune(s, i)
+		if !isStable(r) {
+			return i, last
+		}
+		last = i
+		i += size
+	}
+	return i, last
+}
+
+// stable3 is isStable of each rune from stable3Lo to U+9FFF, a bit each:
+// the runes of the lead bytes 0xE2–0xE9.
+var stable3 = func() (bits [(0xA000 - stable3Lo) / 64]uint64) {
+	for r := rune(stable3Lo); r < 0xA000; r++ {
+		if isStable(r) {
+			k := r - stable3Lo
+			bits[k>>6] |= 1 << (k & 63)
+		}
+	}
+	return bits
+}()
+
+const stable3Lo = 0x2000
 
 // stretchGap is the number of stable runes after which a stretch of
 // changing runes is closed.

@@ -130,6 +130,37 @@ func TestStableRunes(t *testing.T) {
 	}
 }
 
+// TestStableRunMatchesIsStable: stableRun, with its table of the
+// three-byte runes, agrees with isStable on every rune, and on bytes that
+// are not UTF-8 (a lone lead byte, a cut sequence, a surrogate's bytes).
+func TestStableRunMatchesIsStable(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		c := string(r) // U+FFFD for a surrogate
+		s := "ab" + c + "\x01"
+		want := 2 // the run ends before c, or at the \x01
+		if dec, _ := utf8.DecodeRuneInString(c); isStable(dec) {
+			want += len(c)
+		}
+		if end, last := stableRun(s, 0); end != want || (want > 2 && last != 2) {
+			t.Fatalf("%U: stableRun = %d, %d; want the run to end at %d", r, end, last, want)
+		}
+	}
+	for _, s := range []string{"\xe3", "あ\xe3\x81", "\xed\xa0\x80", "\xe0\x80\x80", "\xff", "\xe9\xbf"} {
+		end, _ := stableRun(s, 0)
+		i := 0
+		for i < len(s) {
+			r, size := decodeRune(s, i)
+			if !isStable(r) {
+				break
+			}
+			i += size
+		}
+		if end != i {
+			t.Errorf("stableRun(%q) ends at %d, the rune loop at %d", s, end, i)
+		}
+	}
+}
+
 // oracleInputs are the repository's sample texts: whole files and each of
 // their lines.
 func oracleInputs(t testing.TB) []string {

@@ -45,6 +45,16 @@ func TestSplitMemos(t *testing.T) {
 	if v, ok := titleLike.Get(line); !ok || v != isTitleLike(line) {
 		t.Fatalf("titleLike keeps %v, %v for the line", v, ok)
 	}
+	// A sentence is answered without the memo, which it never enters.
+	sentence := "個人情報漏えいに関するお知らせをいたします。"
+	for i := 0; i < 3; i++ {
+		if isTitleLikeMemo(sentence) {
+			t.Fatal("a line with 。 taken for a title")
+		}
+	}
+	if _, ok := titleLike.Get(sentence); ok {
+		t.Fatal("a line with 。 was kept in the memo: it should be answered before the look-up")
+	}
 	post := "当社サーバーへの不正アクセスにより、お客様の個人情報が漏えいした可能性があります。" + doc
 	wantN, wantM := Classify(normalize.Text(post))
 	for i := 0; i < 3; i++ {

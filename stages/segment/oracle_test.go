@@ -7,6 +7,7 @@ import (
 
 	"github.com/breachtrend/breachtrend/internal/testcorpus"
 	"github.com/breachtrend/breachtrend/stages/normalize"
+	"github.com/breachtrend/breachtrend/stages/title"
 )
 
 // The oracle: classify and splitPosts as they were before the one-pass
@@ -139,6 +140,36 @@ func TestLineTextJoin(t *testing.T) {
 			for to := from; to <= len(d.lines); to++ {
 				if got, want := d.join(from, to), strings.Join(d.lines[from:to], "\n"); got != want {
 					t.Errorf("%q: join(%d, %d) = %q, want %q", text, from, to, got, want)
+				}
+			}
+		}
+	}
+}
+
+// titleOfOracle is titleOf as it was before it handed its normalized first
+// line on: title.Of over all the lines, leading blank ones included.
+func titleOfOracle(lines []string) string {
+	for _, l := range lines {
+		if t := normalize.Text(l); t != "" {
+			if _, ok := ParseHeader(l); ok {
+				return t
+			}
+			break
+		}
+	}
+	return title.Of(lines)
+}
+
+// TestTitleOfMatchesOracle: every segment of the sample texts, and the
+// same behind blank lines, gets the oracle's title.
+func TestTitleOfMatchesOracle(t *testing.T) {
+	texts := append(testcorpus.SampleTexts(t), "", "\n \n\u3000\n", "\n\n【セキュリティ事件簿#2023-101】株式会社サンプル 不正アクセス\n本文")
+	for _, text := range texts {
+		lines := strings.Split(text, "\n")
+		for from := 0; from < len(lines); from += max(1, len(lines)/50) {
+			for _, piece := range [][]string{lines[from:], append([]string{"", "  ", "\t"}, lines[from:]...)} {
+				if got, want := titleOf(piece), titleOfOracle(piece); got != want {
+					t.Fatalf("titleOf(%.80q) = %q, oracle %q", strings.Join(piece, "\n"), got, want)
 				}
 			}
 		}

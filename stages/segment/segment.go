@@ -169,15 +169,18 @@ func (d *lineText) join(from, to int) string {
 // titleOf is the segment's title: a blog header line when it starts with
 // one, else its heading, page chrome skipped (title.Of).
 func titleOf(lines []string) string {
-	for _, l := range lines {
+	for i, l := range lines {
 		if t := normalize.Text(l); t != "" {
 			if _, ok := ParseHeader(l); ok {
 				return t
 			}
-			break
+			// The lines before are blank, which title.Of skips: it
+			// starts at this one, normalized once (a JSON Lines record
+			// of one line was normalized twice here for its title).
+			return title.OfFirstNormalized(lines[i:], t)
 		}
 	}
-	return title.Of(lines)
+	return "" // every line blank, as title.Of finds
 }
 
 // splitPosts cuts the lines [from, to) of a header part at post boundaries

@@ -5,10 +5,12 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/breachtrend/breachtrend/stages/normalize"
 	"github.com/breachtrend/breachtrend/stages/title"
 )
 
-// FuzzOf: any text gives a title of one line that is no chrome, or "", and
+// FuzzOf: any text gives a title of one line that is no chrome, or "",
+// the same when its first line comes normalized (OfFirstNormalized), and
 // StripSiteName never grows a title.
 func FuzzOf(f *testing.F) {
 	for _, s := range []string{
@@ -22,7 +24,11 @@ func FuzzOf(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		got := title.Of(strings.Split(s, "\n"))
+		lines := strings.Split(s, "\n")
+		got := title.Of(lines)
+		if given := title.OfFirstNormalized(lines, normalize.Text(lines[0])); given != got {
+			t.Fatalf("OfFirstNormalized(%q) = %q, Of %q", s, given, got)
+		}
 		if strings.Contains(got, "\n") {
 			t.Fatalf("Of(%q) = %q: more than one line", s, got)
 		}

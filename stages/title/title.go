@@ -42,14 +42,27 @@ const (
 // the first heading-like line, else the first line of running text (the
 // opening of a notice that has no heading). Chrome lines are skipped throughout. It returns "" only
 // when every line is chrome.
-func Of(lines []string) string {
+func Of(lines []string) string { return of(lines, "", false) }
+
+// OfFirstNormalized is Of(lines) for a caller that has normalized the
+// first line already (a segmenter that looked at it to find a blog header):
+// first is normalize.Text(lines[0]), which Of would work out once more.
+func OfFirstNormalized(lines []string, first string) string { return of(lines, first, true) }
+
+// of is Of, with the first line's normalized text given when given.
+func of(lines []string, first string, given bool) string {
 	var firstHeading, firstText string
 	seen, body := 0, 0
-	for _, raw := range lines {
+	for k, raw := range lines {
 		if seen == scanLines || body == bodyLinesSeen {
 			break
 		}
-		l := strings.TrimSpace(normalize.Text(raw))
+		var l string
+		if k == 0 && given {
+			l = strings.TrimSpace(first)
+		} else {
+			l = strings.TrimSpace(normalize.Text(raw))
+		}
 		if l == "" {
 			continue
 		}
