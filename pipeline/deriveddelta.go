@@ -44,9 +44,11 @@ import (
 type derivedDelta struct {
 	dir, prev          string
 	incidents, notices partsChange
-	// terms, events: the table is updated from its previous rows (prepare
-	// set up what its query reads).
-	terms, events bool
+	// touched: the touched incidents and events are computed
+	// (prepareTouched); terms, events: the table is updated from its
+	// previous rows (prepareTable set up what its query reads; each is
+	// set and read by one lane only, derivedLanes).
+	touched, terms, events bool
 }
 
 // partsChange compares a table's parts in two output folders.
@@ -139,18 +141,21 @@ func (d *derivedDelta) keepAll() error {
 	return nil
 }
 
-// prepare computes, in db, the touched incidents and events and the
-// changed rows of terms_quarterly and events, and sets d.terms and
-// d.events for the tables it can update.
-func (d *derivedDelta) prepare(ctx context.Context, db *sql.DB) error {
-	exec := func(stmts ...string) error {
-		for _, s := range stmts {
-			if _, err := db.ExecContext(ctx, s); err != nil {
-				return fmt.Errorf("derived tables: updating the previous rows: %s: %w", s, err)
-			}
+// execAll runs stmts on db, in order.
+func execAll(ctx context.Context, db execer, stmts ...string) error {
+	for _, s := range stmts {
+		if _, err := db.ExecContext(ctx, s); err != nil {
+			return fmt.Errorf("derived tables: updating the previous rows: %s: %w", s, err)
 		}
-		return nil
 	}
+	return nil
+}
+
+// prepareTouched computes, in db, the touched incidents and events, which
+// every update reads, and the schemas of the update queries' views. An
+// incident with no id or event leaves d.touched false: every table is
+// then built whole.
+func (d *derivedDelta) prepareTouched(ctx context.Context, db *sql.DB) error {
 	touched := "SELECT NULL::VARCHAR AS incident_id WHERE false"
 	events := "SELECT NULL::VARCHAR AS event_id WHERE false"
 	if files := d.incidents.changed(); len(files) > 0 {
@@ -160,7 +165,7 @@ func (d *derivedDelta) prepare(ctx context.Context, db *sql.DB) error {
 	if files := d.notices.changed(); len(files) > 0 {
 		touched += " UNION SELECT incident_id FROM " + parquetList(files) + " WHERE incident_id IS NOT NULL"
 	}
-	if err := exec(
+	if err := execAll(ctx, db,
 		"CREATE TABLE main.delta_incidents AS "+touched,
 		"CREATE TABLE main.delta_events AS "+events,
 	); err != nil {
@@ -174,58 +179,77 @@ func (d *derivedDelta) prepare(ctx context.Context, db *sql.DB) error {
 	if nullIDs > 0 {
 		return nil // an incident with no id or event: the tables are built whole
 	}
-
-	// terms_quarterly's own query, over the touched incidents of each run
-	// and their notices (one scan of every notice's id and terms, of
-	// either run; only the touched ones are kept).
 	oldIncidents, err := filepath.Glob(filepath.Join(d.prev, schemas.IncidentsTable.Name, "*.parquet"))
 	if err != nil || len(oldIncidents) == 0 {
 		return fmt.Errorf("derived tables: the previous incidents table: no parts")
 	}
-	all := append(append(append([]string(nil), d.notices.shared...), d.notices.gone...), d.notices.added...)
-	oldNotices := append(append([]string(nil), d.notices.shared...), d.notices.gone...)
-	newNotices := append(append([]string(nil), d.notices.shared...), d.notices.added...)
-	stmts := []string{
+	if err := execAll(ctx, db,
 		"CREATE SCHEMA delta_old", "CREATE SCHEMA delta_new", "CREATE SCHEMA delta_events",
-		"CREATE VIEW delta_old.incidents AS SELECT * FROM " + parquetList(oldIncidents) +
+		"CREATE VIEW delta_old.incidents AS SELECT * FROM "+parquetList(oldIncidents)+
 			" WHERE incident_id IN (SELECT incident_id FROM main.delta_incidents)",
-		"CREATE VIEW delta_new.incidents AS SELECT * FROM main.incidents" +
+		"CREATE VIEW delta_new.incidents AS SELECT * FROM main.incidents"+
 			" WHERE incident_id IN (SELECT incident_id FROM main.delta_incidents)",
-	}
-	if len(all) > 0 {
-		stmts = append(stmts,
-			"CREATE TABLE main.delta_notices AS SELECT filename, incident_id, terms FROM read_parquet("+sqlList(all)+", filename = true)"+
-				" WHERE incident_id IN (SELECT incident_id FROM main.delta_incidents)",
-			"CREATE VIEW delta_old.notices AS SELECT incident_id, terms FROM main.delta_notices WHERE list_contains("+sqlList(oldNotices)+", filename)",
-			"CREATE VIEW delta_new.notices AS SELECT incident_id, terms FROM main.delta_notices WHERE list_contains("+sqlList(newNotices)+", filename)")
-	} else {
-		stmts = append(stmts,
-			"CREATE VIEW delta_old.notices AS SELECT NULL::VARCHAR AS incident_id, NULL::VARCHAR[] AS terms WHERE false",
-			"CREATE VIEW delta_new.notices AS SELECT * FROM delta_old.notices")
-	}
-	stmts = append(stmts,
 		"CREATE VIEW delta_events.incidents AS SELECT * FROM main.incidents"+
-			" WHERE event_id IN (SELECT event_id FROM main.delta_events)")
-	if err := exec(stmts...); err != nil {
+			" WHERE event_id IN (SELECT event_id FROM main.delta_events)",
+	); err != nil {
 		return err
 	}
-	// Each table's own query, on the views of one schema (search_path).
+	d.touched = true
+	return nil
+}
+
+// prepareTable computes, on conn, what the update of the table named
+// name reads (terms_quarterly: the touched incidents' rows of each run;
+// events: the touched events' rows now), and sets d.terms or d.events.
+// The other tables are built whole: nothing to prepare.
+func (d *derivedDelta) prepareTable(ctx context.Context, conn *sql.Conn, name string) error {
+	if !d.touched {
+		return nil
+	}
+	// The table's own query, on the views of one schema (search_path:
+	// conn's own setting).
 	inSchema := func(schema, table, query string) error {
-		return exec("SET search_path = '"+schema+",main'",
+		return execAll(ctx, conn, "SET search_path = '"+schema+",main'",
 			"CREATE TABLE main."+table+" AS "+query,
 			"SET search_path = 'main'")
 	}
-	terms, events := derivedSQL("terms_quarterly"), derivedSQL("events")
-	if err := inSchema("delta_old", "terms_old", terms); err != nil {
-		return err
+	switch name {
+	case "terms_quarterly":
+		// Its own query, over the touched incidents of each run and their
+		// notices (one scan of every notice's id and terms, of either
+		// run; only the touched ones are kept).
+		all := append(append(append([]string(nil), d.notices.shared...), d.notices.gone...), d.notices.added...)
+		oldNotices := append(append([]string(nil), d.notices.shared...), d.notices.gone...)
+		newNotices := append(append([]string(nil), d.notices.shared...), d.notices.added...)
+		var stmts []string
+		if len(all) > 0 {
+			stmts = append(stmts,
+				"CREATE TABLE main.delta_notices AS SELECT filename, incident_id, terms FROM read_parquet("+sqlList(all)+", filename = true)"+
+					" WHERE incident_id IN (SELECT incident_id FROM main.delta_incidents)",
+				"CREATE VIEW delta_old.notices AS SELECT incident_id, terms FROM main.delta_notices WHERE list_contains("+sqlList(oldNotices)+", filename)",
+				"CREATE VIEW delta_new.notices AS SELECT incident_id, terms FROM main.delta_notices WHERE list_contains("+sqlList(newNotices)+", filename)")
+		} else {
+			stmts = append(stmts,
+				"CREATE VIEW delta_old.notices AS SELECT NULL::VARCHAR AS incident_id, NULL::VARCHAR[] AS terms WHERE false",
+				"CREATE VIEW delta_new.notices AS SELECT * FROM delta_old.notices")
+		}
+		if err := execAll(ctx, conn, stmts...); err != nil {
+			return err
+		}
+		terms := derivedSQL("terms_quarterly")
+		if err := inSchema("delta_old", "terms_old", terms); err != nil {
+			return err
+		}
+		if err := inSchema("delta_new", "terms_new", terms); err != nil {
+			return err
+		}
+		d.terms = true
+	case "events":
+		if err := inSchema("delta_events", "events_new", derivedSQL("events")); err != nil {
+			return err
+		}
+		d.events = true
 	}
-	if err := inSchema("delta_new", "terms_new", terms); err != nil {
-		return err
-	}
-	if err := inSchema("delta_events", "events_new", events); err != nil {
-		return err
-	}
-	d.terms, d.events = true, true
 	return nil
 }
 
@@ -265,10 +289,13 @@ func (d *derivedDelta) query(t schemas.DerivedTable) (string, bool) {
 }
 
 // derivedSQL is the query of the derived table named name.
-func derivedSQL(name string) string {
+func derivedSQL(name string) string { return derivedTable(name).SQL }
+
+// derivedTable is the derived table named name.
+func derivedTable(name string) schemas.DerivedTable {
 	for _, t := range schemas.DerivedTables {
 		if t.Name == name {
-			return t.SQL
+			return t
 		}
 	}
 	panic("pipeline: no derived table " + name) // the names above are schemas'

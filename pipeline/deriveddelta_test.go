@@ -146,3 +146,28 @@ func TestDerivedTablesBuiltWholeWhenThePreviousCannotBeTrusted(t *testing.T) {
 		sameDerived(t, d.name, out, fullRun(t, dir, in))
 	}
 }
+
+// TestDerivedLanesHoldEveryTableOnce: the two lanes of an update write
+// every derived table, each once, and terms_quarterly (the one that reads
+// every notice) on a lane of its own.
+func TestDerivedLanesHoldEveryTableOnce(t *testing.T) {
+	lanes := derivedLaneTables()
+	if len(lanes) != 2 || len(lanes[0]) != 1 || lanes[0][0] != "terms_quarterly" {
+		t.Fatalf("lanes %v: want terms_quarterly alone on the first", lanes)
+	}
+	seen := map[string]int{}
+	for _, lane := range lanes {
+		for _, name := range lane {
+			seen[name]++
+		}
+	}
+	for _, d := range schemas.DerivedTables {
+		if seen[d.Name] != 1 {
+			t.Errorf("%s is on %d lanes, want 1", d.Name, seen[d.Name])
+		}
+		delete(seen, d.Name)
+	}
+	if len(seen) > 0 {
+		t.Errorf("lanes write tables that are not derived: %v", seen)
+	}
+}
