@@ -269,6 +269,9 @@ func (w *linkStateWriter) end(s inputState) {
 // finish writes the parts and the snapshot of linker (none when it is nil
 // or follows corrections) and closes the file.
 func (w *linkStateWriter) finish(parts []partInfo, linker *link.Linker) error {
+	if linkStateFinishHook != nil {
+		linkStateFinishHook()
+	}
 	for _, p := range parts {
 		w.w.buf = append(w.w.buf, itemPart)
 		w.w.uvarint(uint64(p.notices))
@@ -310,6 +313,10 @@ func (w *linkStateWriter) finish(parts []partInfo, linker *link.Linker) error {
 	}
 	return nil
 }
+
+// linkStateFinishHook, when set (by tests), runs as a run starts
+// finishing its link state.
+var linkStateFinishHook func()
 
 // close abandons the file (the run failed; the staging folder goes).
 func (w *linkStateWriter) close() { w.f.Close() }

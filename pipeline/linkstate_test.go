@@ -4,7 +4,9 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/breachtrend/breachtrend/schemas"
 	"github.com/breachtrend/breachtrend/stages/link"
@@ -95,5 +97,39 @@ func TestLinkStateRecordChecked(t *testing.T) {
 	damaged := encodeInputRecord(inputRecord{incident: []link.Kept{{Compact: append(link.AppendCompact(nil, &n), 0), IncidentID: "inc-1"}}})
 	if _, err := decodeInputRecord(damaged); err == nil {
 		t.Error("a damaged compact notice decoded")
+	}
+}
+
+// TestLinkStateFinishedBesideTheTables: a run finishes its link state (the
+// linker's snapshot, hashed and synced) while it writes the incidents and
+// derived tables, not before them: the link state's end waits here until
+// a derived table is built, which a run that finished it first would
+// never do.
+func TestLinkStateFinishedBesideTheTables(t *testing.T) {
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "in"), filepath.Join(dir, "out")
+	oldCorpus(t, in)
+	built := make(chan struct{})
+	var once sync.Once
+	derivedHook = func(string, string) { once.Do(func() { close(built) }) }
+	waited := false
+	linkStateFinishHook = func() {
+		select {
+		case <-built:
+			waited = true
+		case <-time.After(20 * time.Second):
+		}
+	}
+	defer func() { derivedHook, linkStateFinishHook = nil, nil }()
+	sum := run(t, out, 2, in)
+	if !waited {
+		t.Fatal("no derived table was built while the link state was being finished")
+	}
+	version, err := cacheVersion(sum.Manifest.Rules, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := readLinkState(out, version); err != nil {
+		t.Fatalf("the link state does not read back: %v", err)
 	}
 }
