@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 
 	"github.com/klauspost/compress/s2"
 
@@ -370,6 +371,40 @@ func (b *linkStateBuilder) endInput(key, sha string, part int) inputState {
 	b.seg, b.tl = 0, 0
 	return s
 }
+
+// linkStateRead reads the link state of a folder on a goroutine of its
+// own, once started.
+type linkStateRead struct {
+	out, version string
+	once         sync.Once
+	done         chan struct{} // closed once state or err is set
+	state        *linkState
+	err          error
+}
+
+func newLinkStateRead(out, version string) *linkStateRead {
+	return &linkStateRead{out: out, version: version, done: make(chan struct{})}
+}
+
+// start starts reading, the first time it is called (nil: a no-op).
+func (r *linkStateRead) start() {
+	if r == nil {
+		return
+	}
+	r.once.Do(func() {
+		if linkStateReadHook != nil {
+			linkStateReadHook()
+		}
+		go func() {
+			defer close(r.done)
+			r.state, r.err = readLinkState(r.out, r.version)
+		}()
+	})
+}
+
+// linkStateReadHook, when set (by tests), runs as a run starts reading
+// the previous link state.
+var linkStateReadHook func()
 
 // readLinkState reads the link state of the output folder out, written
 // under version; an error says why it cannot be used.

@@ -162,10 +162,6 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	if err != nil {
 		return Summary{}, stage.userError(err)
 	}
-	st.incremental = plan.incremental
-	if plan.incremental != nil && incrementalPlannedHook != nil {
-		incrementalPlannedHook()
-	}
 	if plan.kept {
 		man.Stages = st.times.seconds()
 		return publish(cfg, stage, man, start)
@@ -188,6 +184,11 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 			st.files.close()
 		}
 	}()
+	// The previous link state was being read while the caches opened.
+	st.incremental = plan.incremental.wait()
+	if st.incremental != nil && incrementalPlannedHook != nil {
+		incrementalPlannedHook()
+	}
 
 	if plan.toRead {
 		startTokenizer()
