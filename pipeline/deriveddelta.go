@@ -221,10 +221,14 @@ func (d *derivedDelta) prepareTable(ctx context.Context, conn *sql.Conn, name st
 		all := append(append(append([]string(nil), d.notices.shared...), d.notices.gone...), d.notices.added...)
 		oldNotices := append(append([]string(nil), d.notices.shared...), d.notices.gone...)
 		newNotices := append(append([]string(nil), d.notices.shared...), d.notices.added...)
+		holding, err := touchedNoticeFiles(ctx, conn, all)
+		if err != nil {
+			return err
+		}
 		var stmts []string
-		if len(all) > 0 {
+		if len(holding) > 0 {
 			stmts = append(stmts,
-				"CREATE TABLE main.delta_notices AS SELECT filename, incident_id, terms FROM read_parquet("+sqlList(all)+", filename = true)"+
+				"CREATE TABLE main.delta_notices AS SELECT filename, incident_id, terms FROM read_parquet("+sqlList(holding)+", filename = true)"+
 					" WHERE incident_id IN (SELECT incident_id FROM main.delta_incidents)",
 				"CREATE VIEW delta_old.notices AS SELECT incident_id, terms FROM main.delta_notices WHERE list_contains("+sqlList(oldNotices)+", filename)",
 				"CREATE VIEW delta_new.notices AS SELECT incident_id, terms FROM main.delta_notices WHERE list_contains("+sqlList(newNotices)+", filename)")
@@ -251,6 +255,32 @@ func (d *derivedDelta) prepareTable(ctx context.Context, conn *sql.Conn, name st
 		d.events = true
 	}
 	return nil
+}
+
+// touchedNoticeFiles are the files of files (notices parts) that hold a
+// notice of a touched incident. Reading every part's incident ids first
+// and the terms of those parts only costs a +10 rerun at 100k notices
+// ~0.02 s and the few parts at the end, instead of ~0.15 s for every
+// notice's terms.
+func touchedNoticeFiles(ctx context.Context, conn *sql.Conn, files []string) ([]string, error) {
+	if len(files) == 0 {
+		return nil, nil
+	}
+	rows, err := conn.QueryContext(ctx, "SELECT DISTINCT filename FROM read_parquet("+sqlList(files)+", filename = true)"+
+		" WHERE incident_id IN (SELECT incident_id FROM main.delta_incidents) ORDER BY filename")
+	if err != nil {
+		return nil, fmt.Errorf("derived tables: the notices of the touched incidents: %w", err)
+	}
+	defer rows.Close()
+	var holding []string
+	for rows.Next() {
+		var f string
+		if err := rows.Scan(&f); err != nil {
+			return nil, err
+		}
+		holding = append(holding, f)
+	}
+	return holding, rows.Err()
 }
 
 // termsDeltaSQL updates terms_quarterly: the previous rows (%s, a file),

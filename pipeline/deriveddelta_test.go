@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -169,5 +170,47 @@ func TestDerivedLanesHoldEveryTableOnce(t *testing.T) {
 	}
 	if len(seen) > 0 {
 		t.Errorf("lanes write tables that are not derived: %v", seen)
+	}
+}
+
+// TestTouchedNoticeFiles: the terms update reads the terms of the notices
+// parts that hold a notice of a touched incident, and only those.
+func TestTouchedNoticeFiles(t *testing.T) {
+	smallParts(t)
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "in"), filepath.Join(dir, "out")
+	oldCorpus(t, in)
+	run(t, out, 2, in)
+	files, _ := filepath.Glob(filepath.Join(out, schemas.NoticesTable.Name, "*.parquet"))
+	if len(files) < 3 {
+		t.Fatalf("%d notices parts: the test needs several", len(files))
+	}
+	db := open(t, out)
+	touched := scalar[string](t, db, "SELECT incident_id FROM incidents ORDER BY incident_id LIMIT 1")
+	var want []string
+	for _, f := range files {
+		q := "SELECT count(*) FROM read_parquet(" + sqlList([]string{f}) + ") WHERE incident_id = '" + touched + "'"
+		if scalar[int64](t, db, q) > 0 {
+			want = append(want, f)
+		}
+	}
+	if len(want) == 0 || len(want) == len(files) {
+		t.Fatalf("incident %s has notices in %d of %d parts: the test shows nothing", touched, len(want), len(files))
+	}
+	ctx := context.Background()
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "CREATE TABLE main.delta_incidents AS SELECT '"+touched+"' AS incident_id"); err != nil {
+		t.Fatal(err)
+	}
+	got, err := touchedNoticeFiles(ctx, conn, files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("parts holding %s: %v, want %v", touched, got, want)
 	}
 }
