@@ -37,8 +37,8 @@ import (
 //     counts: they do not add up) are computed whole; over the incidents
 //     table alone they cost ~0.1 s at 100k notices.
 //
-// terms_quarterly is updated on one connection while the others are
-// written on another (derivedLanes).
+// events is updated on one connection while the others are written on
+// another (derivedLanes).
 //
 // Measured at 100k notices (1 thread): terms_quarterly 1.15 s whole (~2.9M
 // term occurrences), events 0.35–0.6 s; reading every notice's terms once
