@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -144,5 +145,72 @@ func TestDerivedTablesBuiltWholeWhenThePreviousCannotBeTrusted(t *testing.T) {
 			t.Errorf("%s: terms_quarterly %s, events %s; want %s and %s", d.name, how["terms_quarterly"], how["events"], d.terms, d.events)
 		}
 		sameDerived(t, d.name, out, fullRun(t, dir, in))
+	}
+}
+
+// TestDerivedLanesHoldEveryTableOnce: the two lanes of an update write
+// every derived table, each once, and events (the one that rewrites the
+// most rows) on a lane of its own.
+func TestDerivedLanesHoldEveryTableOnce(t *testing.T) {
+	lanes := derivedLaneTables()
+	if len(lanes) != 2 || len(lanes[1]) != 1 || lanes[1][0] != "events" {
+		t.Fatalf("lanes %v: want events alone on the second", lanes)
+	}
+	seen := map[string]int{}
+	for _, lane := range lanes {
+		for _, name := range lane {
+			seen[name]++
+		}
+	}
+	for _, d := range schemas.DerivedTables {
+		if seen[d.Name] != 1 {
+			t.Errorf("%s is on %d lanes, want 1", d.Name, seen[d.Name])
+		}
+		delete(seen, d.Name)
+	}
+	if len(seen) > 0 {
+		t.Errorf("lanes write tables that are not derived: %v", seen)
+	}
+}
+
+// TestTouchedNoticeFiles: the terms update reads the terms of the notices
+// parts that hold a notice of a touched incident, and only those.
+func TestTouchedNoticeFiles(t *testing.T) {
+	smallParts(t)
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "in"), filepath.Join(dir, "out")
+	oldCorpus(t, in)
+	run(t, out, 2, in)
+	files, _ := filepath.Glob(filepath.Join(out, schemas.NoticesTable.Name, "*.parquet"))
+	if len(files) < 3 {
+		t.Fatalf("%d notices parts: the test needs several", len(files))
+	}
+	db := open(t, out)
+	touched := scalar[string](t, db, "SELECT incident_id FROM incidents ORDER BY incident_id LIMIT 1")
+	var want []string
+	for _, f := range files {
+		q := "SELECT count(*) FROM read_parquet(" + sqlList([]string{f}) + ") WHERE incident_id = '" + touched + "'"
+		if scalar[int64](t, db, q) > 0 {
+			want = append(want, f)
+		}
+	}
+	if len(want) == 0 || len(want) == len(files) {
+		t.Fatalf("incident %s has notices in %d of %d parts: the test shows nothing", touched, len(want), len(files))
+	}
+	ctx := context.Background()
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "CREATE TABLE main.delta_incidents AS SELECT '"+touched+"' AS incident_id"); err != nil {
+		t.Fatal(err)
+	}
+	got, err := touchedNoticeFiles(ctx, conn, files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("parts holding %s: %v, want %v", touched, got, want)
 	}
 }

@@ -57,22 +57,42 @@ type incrementalPlan struct {
 }
 
 // planIncremental returns the plan of a run that can keep the parts of the
-// previous tables in out, or nil.
-func planIncremental(out outputDir, x *fileIndex, c inputsCheck) *incrementalPlan {
-	if x.prev == nil || c.readBytes < 0 || c.readBytes > maxIncrementalRead {
+// previous tables in out, to wait for (its link state is read by state,
+// started here if the walk did not), or nil.
+func planIncremental(out outputDir, x *fileIndex, c inputsCheck, state *linkStateRead) *pendingIncremental {
+	if x.prev == nil || c.readBytes < 0 || c.readBytes > maxIncrementalRead || state == nil {
 		return nil
 	}
-	s, err := readLinkState(out.real, x.version)
+	state.start()
+	return &pendingIncremental{out: out.real, state: state}
+}
+
+// pendingIncremental is an incremental plan whose link state may still be
+// being read.
+type pendingIncremental struct {
+	out   string
+	state *linkStateRead
+}
+
+// wait returns the plan once the previous link state is read, or nil when
+// it cannot be used (it does not read back, or a part file it names is not
+// of its recorded size).
+func (p *pendingIncremental) wait() *incrementalPlan {
+	if p == nil {
+		return nil
+	}
+	<-p.state.done
+	s, err := p.state.state, p.state.err
 	if err != nil {
 		return nil
 	}
-	for i, p := range s.parts {
-		n, t, err := partSizes(out.real, i)
-		if err != nil || n != p.noticesSize || t != p.timelineSize {
+	for i, part := range s.parts {
+		n, t, err := partSizes(p.out, i)
+		if err != nil || n != part.noticesSize || t != part.timelineSize {
 			return nil
 		}
 	}
-	return &incrementalPlan{prev: out.real, state: s}
+	return &incrementalPlan{prev: p.out, state: s}
 }
 
 // keptInput is an input served light: its entry in the previous link

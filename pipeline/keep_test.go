@@ -282,12 +282,54 @@ func TestWalkReplayed(t *testing.T) {
 		t.Fatalf("walk: %+v, want 2 inputs and the .bin file rejected", want)
 	}
 	x := readFileIndex(filepath.Join(dir, "out"), "v", time.Now(), false, false)
-	x.checkInputs(context.Background(), &cfg, nil)
+	x.checkInputs(context.Background(), &cfg, nil, nil)
 	writeFiles(t, in, map[string]string{"e.txt": "三"})
 	if got := walk(x); !reflect.DeepEqual(got, want) {
 		t.Errorf("replayed walk %+v, want the planning walk's %+v", got, want)
 	}
 	if got := walk(x); len(got.inputs) != 3 {
 		t.Errorf("second walk: %d inputs, want the 3 there now", len(got.inputs))
+	}
+}
+
+// TestLinkStateReadFromTheFirstChange: the planning walk reports the first
+// input that is not unchanged by its stat data as it meets it, and a run
+// starts reading the previous link state then, while the walk goes on; an
+// unchanged rerun never reads it, and a grown corpus's run reads it once
+// and keeps the previous parts.
+func TestLinkStateReadFromTheFirstChange(t *testing.T) {
+	smallParts(t)
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "in"), filepath.Join(dir, "out")
+	files := oldCorpus(t, in)
+	first := run(t, out, 2, in)
+	reads := 0
+	linkStateReadHook = func() { reads++ }
+	defer func() { linkStateReadHook = nil }()
+	if sum := run(t, out, 2, in); !sum.TablesKept || reads != 0 {
+		t.Fatalf("unchanged rerun: tables kept %v, link state read %d times, want kept and never read", sum.TablesKept, reads)
+	}
+
+	addFile(t, in, "001_0-new.txt", newNotice(t, files[1])) // second in walk order
+	version, err := cacheVersion(first.Manifest.Rules, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := readFileIndex(out, version, time.Now(), false, false)
+	defer x.close()
+	cfg := Config{Inputs: []string{in}}
+	at := 0
+	c := x.checkInputs(context.Background(), &cfg, nil, func() {
+		if at == 0 {
+			at = len(x.walked.inputs)
+		}
+	})
+	if at != 2 || c.files != len(files)+1 {
+		t.Errorf("a file added second: first change reported at input %d of %d, want 2", at, c.files)
+	}
+
+	sum := run(t, out, 2, in)
+	if reads != 1 || sum.Manifest.KeptInputs == 0 {
+		t.Errorf("a file added: link state read %d times, %d inputs kept; want once, and the previous parts kept", reads, sum.Manifest.KeptInputs)
 	}
 }

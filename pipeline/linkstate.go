@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 
 	"github.com/klauspost/compress/s2"
 
@@ -269,6 +270,9 @@ func (w *linkStateWriter) end(s inputState) {
 // finish writes the parts and the snapshot of linker (none when it is nil
 // or follows corrections) and closes the file.
 func (w *linkStateWriter) finish(parts []partInfo, linker *link.Linker) error {
+	if linkStateFinishHook != nil {
+		linkStateFinishHook()
+	}
 	for _, p := range parts {
 		w.w.buf = append(w.w.buf, itemPart)
 		w.w.uvarint(uint64(p.notices))
@@ -310,6 +314,10 @@ func (w *linkStateWriter) finish(parts []partInfo, linker *link.Linker) error {
 	}
 	return nil
 }
+
+// linkStateFinishHook, when set (by tests), runs as a run starts
+// finishing its link state.
+var linkStateFinishHook func()
 
 // close abandons the file (the run failed; the staging folder goes).
 func (w *linkStateWriter) close() { w.f.Close() }
@@ -363,6 +371,40 @@ func (b *linkStateBuilder) endInput(key, sha string, part int) inputState {
 	b.seg, b.tl = 0, 0
 	return s
 }
+
+// linkStateRead reads the link state of a folder on a goroutine of its
+// own, once started.
+type linkStateRead struct {
+	out, version string
+	once         sync.Once
+	done         chan struct{} // closed once state or err is set
+	state        *linkState
+	err          error
+}
+
+func newLinkStateRead(out, version string) *linkStateRead {
+	return &linkStateRead{out: out, version: version, done: make(chan struct{})}
+}
+
+// start starts reading, the first time it is called (nil: a no-op).
+func (r *linkStateRead) start() {
+	if r == nil {
+		return
+	}
+	r.once.Do(func() {
+		if linkStateReadHook != nil {
+			linkStateReadHook()
+		}
+		go func() {
+			defer close(r.done)
+			r.state, r.err = readLinkState(r.out, r.version)
+		}()
+	})
+}
+
+// linkStateReadHook, when set (by tests), runs as a run starts reading
+// the previous link state.
+var linkStateReadHook func()
 
 // readLinkState reads the link state of the output folder out, written
 // under version; an error says why it cannot be used.

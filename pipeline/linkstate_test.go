@@ -4,7 +4,9 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/breachtrend/breachtrend/schemas"
 	"github.com/breachtrend/breachtrend/stages/link"
@@ -95,5 +97,59 @@ func TestLinkStateRecordChecked(t *testing.T) {
 	damaged := encodeInputRecord(inputRecord{incident: []link.Kept{{Compact: append(link.AppendCompact(nil, &n), 0), IncidentID: "inc-1"}}})
 	if _, err := decodeInputRecord(damaged); err == nil {
 		t.Error("a damaged compact notice decoded")
+	}
+}
+
+// TestLinkStateFinishedBesideTheTables: an incremental run finishes its
+// link state (the linker's snapshot, hashed and synced) while it writes
+// the incidents and derived tables, not before them: the link state's end
+// waits here until a derived table is built, which a run that finished it
+// first would never do. A run that writes every table finishes it before
+// its derived tables (their aggregates over every row would add DuckDB's
+// memory to the snapshot's).
+func TestLinkStateFinishedBesideTheTables(t *testing.T) {
+	smallParts(t)
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "in"), filepath.Join(dir, "out")
+	files := oldCorpus(t, in)
+	var order []string
+	var mu sync.Mutex
+	note := func(what string) {
+		mu.Lock()
+		defer mu.Unlock()
+		order = append(order, what)
+	}
+	derivedHook = func(string, string) { note("derived") }
+	linkStateFinishHook = func() { note("link state") }
+	defer func() { derivedHook, linkStateFinishHook = nil, nil }()
+	first := run(t, out, 2, in)
+	if len(order) == 0 || order[0] != "link state" {
+		t.Errorf("a run writing every table: %v, want the link state finished first", order)
+	}
+
+	addFile(t, in, "zz-new.txt", newNotice(t, files[1]))
+	built := make(chan struct{})
+	var once sync.Once
+	derivedHook = func(string, string) { once.Do(func() { close(built) }) }
+	waited := false
+	linkStateFinishHook = func() {
+		select {
+		case <-built:
+			waited = true
+		case <-time.After(20 * time.Second):
+		}
+	}
+	if sum := run(t, out, 2, in); sum.Manifest.KeptInputs == 0 {
+		t.Fatal("a file added: no input kept, the run was not incremental")
+	}
+	if !waited {
+		t.Fatal("an incremental run: no derived table was built while the link state was being finished")
+	}
+	version, err := cacheVersion(first.Manifest.Rules, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := readLinkState(out, version); err != nil {
+		t.Fatalf("the link state does not read back: %v", err)
 	}
 }
