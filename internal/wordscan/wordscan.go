@@ -28,6 +28,11 @@ type Index struct {
 	// full-width forms): at most runes of a Japanese text no word
 	// begins, and one bit says so before the bucket is looked up.
 	starts3 [1 << 16 / 64]uint64
+	// firsts has the bit of the first byte of every word: the spaces,
+	// digits, punctuation and Latin letters of a text, and the
+	// continuation bytes (no valid word begins with one), are ruled out
+	// by one bit.
+	firsts [256 / 64]uint64
 }
 
 // buckets is a power of two well above the few hundred first runes of a
@@ -63,6 +68,7 @@ func New(words []string) *Index {
 			mask = 1<<(8*len(w)) - 1
 		}
 		x.words = append(x.words, entry{head: load8(w, 0), mask: mask, id: id, word: w})
+		x.firsts[w[0]>>6] |= 1 << (w[0] & 63)
 		if w[0]&0xF0 == 0xE0 { // a valid word that begins so has three bytes or more
 			k := threeByteKey(w[0], w[1], w[2])
 			x.starts3[k>>6] |= 1 << (k & 63)
@@ -90,13 +96,14 @@ type Hit struct{ Word, At int }
 // Each calls found for every occurrence of a word in text, in the order
 // of at and, at one position, in the order of the list; occurrences of a
 // word may overlap. A word occurs at a position exactly where strings.Index
-// would find it: a valid word begins with no continuation byte (10xxxxxx),
-// so only the other bytes are tried, for invalid UTF-8 too.
+// would find it: only the bytes that some word begins with are tried (a
+// valid word begins with no continuation byte, 10xxxxxx), for invalid
+// UTF-8 too.
 func (x *Index) Each(text string, found func(at, word int)) {
 	for at := 0; at < len(text); at++ {
 		c := text[at]
-		if c&0xC0 == 0x80 {
-			continue
+		if x.firsts[c>>6]&(1<<(c&63)) == 0 {
+			continue // no word begins with this byte, nor with a continuation byte
 		}
 		if c&0xF0 == 0xE0 && len(text)-at >= 3 {
 			// No word begins with these three bytes when their key's bit
