@@ -61,7 +61,7 @@ func TestOneTokenizer(t *testing.T) {
 
 // sampleTexts are the sample corpus's files, whose tokens cover known and
 // unknown words of every kind the pipeline meets.
-func sampleTexts(t *testing.T) []string {
+func sampleTexts(t testing.TB) []string {
 	t.Helper()
 	return append(testcorpus.SampleTexts(t), "ＡＢＣ　ｘｙｚ 123 ㈱ 🙂 ｶﾀｶﾅ \u00a0é\ufffd")
 }

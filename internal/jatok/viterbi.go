@@ -219,16 +219,23 @@ func (v *viterbi) connect(d *dict.Dict, n node) int32 {
 		n.cost = maximumCost
 		return v.add(n)
 	}
+	// The first of the cheapest: the minimum is taken without a branch
+	// on each total (which one wins is as good as random to a branch
+	// predictor), the index only when a total is strictly less. The
+	// totals are compared as int64, which is comparing them as the int32
+	// costs they become: a path's cost falls by at most two int16s a
+	// node, far from int32's least.
 	conn := d.Connection.Vec[d.Connection.Row*int64(n.left):] // the column of n.left: the matrix is transposed
-	for j, p := range v.before {
-		total := int64(conn[p.right]) + int64(n.weight) + int64(p.cost)
-		if total > maximumCost {
-			total = maximumCost
-		}
-		if j == 0 || int32(total) < n.cost {
-			n.cost, n.prev = int32(total), p.index
+	weight := int64(n.weight)
+	first := v.before[0]
+	best, prev := min(int64(conn[first.right])+weight+int64(first.cost), maximumCost), first.index
+	for _, p := range v.before[1:] {
+		total := min(int64(conn[p.right])+weight+int64(p.cost), maximumCost)
+		if total < best {
+			best, prev = total, p.index
 		}
 	}
+	n.cost, n.prev = int32(best), prev
 	return v.add(n)
 }
 

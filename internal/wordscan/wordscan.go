@@ -28,6 +28,18 @@ type Index struct {
 	// full-width forms): at most runes of a Japanese text no word
 	// begins, and one bit says so before the bucket is looked up.
 	starts3 [1 << 16 / 64]uint64
+	// For the words that begin with a three-byte rune: short3 has the
+	// bit (as starts3) of those of fewer than six bytes, and pairs the
+	// bit (pairBit) of the first six bytes of the others. Four runes in
+	// ten of a notice begin some word (の, に, お, 情…), but few begin
+	// one with the rune after them: their six bytes rule out most.
+	short3 [1 << 16 / 64]uint64
+	pairs  [1 << pairBits / 64]uint64
+	// firsts has the bit of the first byte of every word: the spaces,
+	// digits, punctuation and Latin letters of a text, and the
+	// continuation bytes (no valid word begins with one), are ruled out
+	// by one bit.
+	firsts [256 / 64]uint64
 }
 
 // buckets is a power of two well above the few hundred first runes of a
@@ -36,6 +48,10 @@ const (
 	bucketBits = 10
 	buckets    = 1 << bucketBits
 )
+
+// pairBits is the size of Index.pairs, 8 KB: a bit in a hundred set for
+// a list of hundreds of words.
+const pairBits = 16
 
 type entry struct {
 	head, mask uint64 // the word's first eight bytes (fewer if shorter), as load8 reads them, and their bits
@@ -63,9 +79,16 @@ func New(words []string) *Index {
 			mask = 1<<(8*len(w)) - 1
 		}
 		x.words = append(x.words, entry{head: load8(w, 0), mask: mask, id: id, word: w})
+		x.firsts[w[0]>>6] |= 1 << (w[0] & 63)
 		if w[0]&0xF0 == 0xE0 { // a valid word that begins so has three bytes or more
 			k := threeByteKey(w[0], w[1], w[2])
 			x.starts3[k>>6] |= 1 << (k & 63)
+			if len(w) < 6 {
+				x.short3[k>>6] |= 1 << (k & 63)
+			} else {
+				h := pairBit(load8(w, 0))
+				x.pairs[h>>6] |= 1 << (h & 63)
+			}
 		}
 	}
 	// By bucket, in list order within one.
@@ -90,32 +113,41 @@ type Hit struct{ Word, At int }
 // Each calls found for every occurrence of a word in text, in the order
 // of at and, at one position, in the order of the list; occurrences of a
 // word may overlap. A word occurs at a position exactly where strings.Index
-// would find it: a valid word begins with no continuation byte (10xxxxxx),
-// so only the other bytes are tried, for invalid UTF-8 too.
+// would find it: only the bytes that some word begins with are tried (a
+// valid word begins with no continuation byte, 10xxxxxx), for invalid
+// UTF-8 too.
 func (x *Index) Each(text string, found func(at, word int)) {
 	for at := 0; at < len(text); at++ {
 		c := text[at]
-		if c&0xC0 == 0x80 {
-			continue
-		}
-		if c&0xF0 == 0xE0 && len(text)-at >= 3 {
-			// No word begins with these three bytes when their key's bit
-			// is not set (a key is shared by other bytes only, such as
-			// invalid ones, which the bucket then rules out): go on
-			// after them as below, past a rune's continuation bytes.
-			c1, c2 := text[at+1], text[at+2]
-			if k := threeByteKey(c, c1, c2); x.starts3[k>>6]&(1<<(k&63)) == 0 {
-				if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
-					at += 2
-				}
-				continue
-			}
+		if x.firsts[c>>6]&(1<<(c&63)) == 0 {
+			continue // no word begins with this byte, nor with a continuation byte
 		}
 		v := uint64(0) // load8(text, at), its common case inlined
 		if len(text)-at >= 8 {
 			v = le64(text[at : at+8])
 		} else {
 			v = load8Tail(text, at)
+		}
+		if c&0xF0 == 0xE0 && len(text)-at >= 3 {
+			// No word begins with these three bytes when their key's bit
+			// is not set (a key is shared by other bytes only, such as
+			// invalid ones, which the bucket then rules out), nor with
+			// these six when no word of fewer begins so and their pair
+			// bit is not set (with fewer than six bytes left, v's zeros
+			// stand for the rest, and only a shorter word could fit):
+			// go on after them as below, past a rune's continuation
+			// bytes.
+			c1, c2 := byte(v>>8), byte(v>>16)
+			k := threeByteKey(c, c1, c2)
+			h := pairBit(v)
+			// The three bits are read without a branch between them: the
+			// first is set at four runes in ten, a branch on it mispredicted.
+			if x.starts3[k>>6]>>(k&63)&(x.short3[k>>6]>>(k&63)|x.pairs[h>>6]>>(h&63))&1 == 0 {
+				if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+					at += 2
+				}
+				continue
+			}
 		}
 		b := bucketOf(runeKey(v))
 		ws := x.words[x.start[b]:x.start[b+1]]
@@ -191,6 +223,9 @@ func runeKey(v uint64) uint32 {
 func threeByteKey(c0, c1, c2 byte) uint32 {
 	return uint32(c0&0x0F)<<12 | uint32(c1&0x3F)<<6 | uint32(c2&0x3F)
 }
+
+// pairBit is the bit of Index.pairs for the six bytes that begin v.
+func pairBit(v uint64) uint64 { return (v & (1<<48 - 1)) * 0x9E3779B97F4A7C15 >> (64 - pairBits) }
 
 // bucketOf hashes a key by Fibonacci hashing: kana and the common kanji
 // sit in narrow ranges that low bits alone would crowd.

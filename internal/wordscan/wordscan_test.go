@@ -28,13 +28,15 @@ func each(x *Index, text string) []string {
 }
 
 func TestEach(t *testing.T) {
-	words := []string{"個人情報", "情報", "漏えい", "当社", "当社の", "GitHub", "あああ", "ああ", "", "a"}
+	words := []string{"個人情報", "情報", "漏えい", "当社", "当社の", "GitHub", "あああ", "ああ", "", "a", "é社", "—", "当", "社の個人"}
 	x := New(words)
 	for _, text := range []string{
 		"当社の個人情報が漏えいしました。当社",
 		"ああああ", "GitHub Gitlab a",
 		"\xe5当社\xff個人情報\x80", "", "当",
 		"\xe3当社", "\xe3\x81当社の", "\xef\xbf当社", "\xe5\xbd\x93\xe7\xa4", // runes cut short before a word
+		"x1 Gé社ü—b\xc3", "\xc3\xa9社", "\x80\x80a", // bytes no word begins with, between words
+		"当社当", "社の個人情報", "社の個", "漏え", "漏えう漏えい", "ああ\xe3\x81", "当の社", "—の—", "a当\xe3", // six bytes and fewer: pairs and short words
 	} {
 		got, want := each(x, text), occurrences(text, words)
 		if strings.Join(got, ",") != strings.Join(want, ",") {

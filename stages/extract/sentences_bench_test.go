@@ -14,7 +14,8 @@ import (
 )
 
 // BenchmarkSentences measures the steps of Extract that read every
-// sentence for dates, events, counts and report numbers, on the sample
+// sentence for dates, events, counts, report numbers and the words of
+// cause and datatypes, on the sample
 // corpus (one op is all its files), so that their cost shows apart from
 // the tokenizer's and the other fields'.
 func BenchmarkSentences(b *testing.B) {
@@ -68,6 +69,16 @@ func BenchmarkSentences(b *testing.B) {
 		for b.Loop() {
 			for _, ss := range sents {
 				counts.Affected(nil, ss)
+			}
+		}
+	})
+	b.Run("scan", func(b *testing.B) {
+		// One scan of each sentence for cause's and datatypes' words:
+		// the word index's own cost on the extractor's list.
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, ss := range sents {
+				scanSentences(nil, ss).release()
 			}
 		}
 	})
