@@ -134,6 +134,11 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		return Summary{}, err
 	}
 	st.files = readFileIndex(outDir.real, version, start, cfg.Full, cfg.Verify)
+	// The previous segment cache is indexed while the walk plans the run.
+	var prevCache *pendingCache
+	if !cfg.Full {
+		prevCache = startReadingCache(outDir.real, version)
+	}
 	defer func() {
 		if st.files.next == nil {
 			st.files.close() // the previous index, when the tables were kept
@@ -160,13 +165,15 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 	})
 	plan, err := keepTables(ctx, cfg, outDir, stage, st.files, set, man, startTokenizer)
 	if err != nil {
+		prevCache.discard()
 		return Summary{}, stage.userError(err)
 	}
 	if plan.kept {
+		prevCache.discard()
 		man.Stages = st.times.seconds()
 		return publish(cfg, stage, man, start)
 	}
-	if st.cache, err = openCache(outDir.real, stage.dir, version, cfg.Full); err != nil {
+	if st.cache, err = startCache(prevCache.wait(), outDir.real, stage.dir, version); err != nil {
 		return Summary{}, stage.userError(err)
 	}
 	st.cache.log = cfg.Log
