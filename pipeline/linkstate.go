@@ -406,12 +406,12 @@ func (r *linkStateRead) start() {
 // the previous link state.
 var linkStateReadHook func()
 
-// readLinkState reads the link state of the output folder out, written
-// under version; an error says why it cannot be used.
 // linkStateDecodedGuess is how many halves of its compressed size a link
 // state's stream usually decodes to, at most (~1.45×).
 const linkStateDecodedGuess = 3
 
+// readLinkState reads the link state of the output folder out, written
+// under version; an error says why it cannot be used.
 func readLinkState(out, version string) (*linkState, error) {
 	b, err := os.ReadFile(filepath.Join(out, linkStateFile))
 	if err != nil {
