@@ -2,8 +2,6 @@ package link
 
 import (
 	"fmt"
-	"reflect"
-	"runtime"
 	"testing"
 
 	"github.com/breachtrend/breachtrend/schemas"
@@ -86,25 +84,4 @@ func BenchmarkSnapshot(b *testing.B) {
 			}
 		}
 	})
-}
-
-// TestIncidentsOnEveryCoreAsInOne: the rows computed in ranges at once
-// (rowsAtOnceFrom reached) are those computed in one, in the same order,
-// for notices of many organizations, of a few, and of none named.
-func TestIncidentsOnEveryCoreAsInOne(t *testing.T) {
-	defer func(from int) { rowsAtOnceFrom = from }(rowsAtOnceFrom)
-	for _, orgs := range []int{0, 3000, 7} {
-		notices := benchNotices(6000, orgs)
-		rowsAtOnceFrom = 1 << 30
-		inOne := Link(notices)
-		rowsAtOnceFrom = 1
-		for _, procs := range []int{2, 3} {
-			prev := runtime.GOMAXPROCS(procs)
-			atOnce := Link(notices)
-			runtime.GOMAXPROCS(prev)
-			if !reflect.DeepEqual(inOne, atOnce) {
-				t.Errorf("orgs=%d, %d cores: %d rows at once differ from the %d rows in one", orgs, procs, len(atOnce), len(inOne))
-			}
-		}
-	}
 }

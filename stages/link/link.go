@@ -4,11 +4,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/breachtrend/breachtrend/schemas"
 	"github.com/breachtrend/breachtrend/stages/enrich"
@@ -204,38 +202,17 @@ func (l *Linker) sameOrganization(i int32, key handle) bool {
 
 // Incidents returns one row per incident, in order of their first notice,
 // each with its event (see groupEvents).
-//
-// From rowsAtOnceFrom incidents on, the rows are computed in as many
-// ranges as there are cores, at once: they read the linker and write
-// their own rows only, and this runs while the rest of a run waits for
-// it (~0.06 s of CPU at 100k incidents).
 func (l *Linker) Incidents() []schemas.Incident {
-	base := rowStrings{strings: l.strings.strings(), noticeIDs: string(l.noticeIDs), unnamedKey: enrich.OrgKey("")}
-	out := make([]schemas.Incident, len(l.groups))
-	ranges := 1
-	if len(out) >= rowsAtOnceFrom {
-		ranges = runtime.GOMAXPROCS(0)
+	r := rowStrings{strings: l.strings.strings(), noticeIDs: string(l.noticeIDs), unnamedKey: enrich.OrgKey("")}
+	out := make([]schemas.Incident, 0, len(l.groups))
+	var g []int32
+	for i := range l.groups {
+		g = l.membersOf(g[:0], int32(i))
+		out = append(out, l.incidentOf(incidentIDOf(l.groups[i].id), g, &r))
 	}
-	var wg sync.WaitGroup
-	for p := range ranges {
-		lo, hi := len(out)*p/ranges, len(out)*(p+1)/ranges
-		wg.Go(func() {
-			r := base // its own blocks of lists and counts
-			var g []int32
-			for i := lo; i < hi; i++ {
-				g = l.membersOf(g[:0], int32(i))
-				out[i] = l.incidentOf(incidentIDOf(l.groups[i].id), g, &r)
-			}
-		})
-	}
-	wg.Wait()
 	groupEvents(out)
 	return out
 }
-
-// rowsAtOnceFrom is the number of incidents from which Incidents computes
-// their rows on every core (a variable for tests).
-var rowsAtOnceFrom = 16384
 
 // rowStrings are the strings of the incident rows: the intern table's and
 // the notice ids, each one string that the rows' strings share.
