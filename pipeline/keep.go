@@ -55,7 +55,11 @@ type tablesPlan struct {
 // untouched and the run goes on, with plan.incremental when it can keep
 // parts of them. toRead is called once, as soon as the walk meets an input
 // to read.
-func keepTables(ctx context.Context, cfg Config, out outputDir, stage *staging, x *fileIndex, fixes *correct.Set, man *Manifest, toRead func()) (plan tablesPlan, err error) {
+//
+// changed, when not nil, is called (maybe more than once) as soon as a
+// change is likely or found, as the read of the previous link state
+// starts: the run starts indexing its segment cache then.
+func keepTables(ctx context.Context, cfg Config, out outputDir, stage *staging, x *fileIndex, fixes *correct.Set, man *Manifest, toRead, changed func()) (plan tablesPlan, err error) {
 	if cfg.Full || x.prev == nil {
 		return tablesPlan{toRead: true}, nil
 	}
@@ -68,15 +72,21 @@ func keepTables(ctx context.Context, cfg Config, out outputDir, stage *staging, 
 	if fixes == nil && !cfg.Verify {
 		state = newLinkStateRead(out.real, x.version)
 	}
+	onChange := func() {
+		state.start()
+		if changed != nil {
+			changed()
+		}
+	}
 	prev, err := readManifest(out.real)
 	if err == nil && prev.Rules == man.Rules && inputRootsChangedSince(cfg.Inputs, prev.Start) {
 		// A file was added, removed or renamed in an input folder (or
 		// an input file written) since the previous run started: the
 		// walk will find a change, most likely at its end (new files
-		// come last in a folder of dated names), so the read starts now.
-		state.start()
+		// come last in a folder of dated names), so the reads start now.
+		onChange()
 	}
-	c := x.checkInputs(ctx, &cfg, toRead, state.start)
+	c := x.checkInputs(ctx, &cfg, toRead, onChange)
 	if err := ctx.Err(); err != nil {
 		return tablesPlan{}, err
 	}

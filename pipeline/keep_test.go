@@ -337,9 +337,10 @@ func TestLinkStateReadFromTheFirstChange(t *testing.T) {
 
 // TestLinkStateReadBeforeTheWalkWhenAFolderChanged: a file added to an
 // input folder since the previous run started moves the folder's mtime,
-// and the run starts reading the previous link state before the walk,
-// not when the walk meets the new file (last here, as dated names come);
-// a rerun after it, unchanged, still never reads it.
+// and the run starts reading the previous link state and indexing the
+// segment cache before the walk, not when the walk meets the new file
+// (last here, as dated names come); a rerun after it, unchanged, reads
+// neither.
 func TestLinkStateReadBeforeTheWalkWhenAFolderChanged(t *testing.T) {
 	smallParts(t)
 	dir := t.TempDir()
@@ -348,18 +349,19 @@ func TestLinkStateReadBeforeTheWalkWhenAFolderChanged(t *testing.T) {
 	run(t, out, 2, in)
 	var order []string
 	linkStateReadHook = func() { order = append(order, "link state") }
+	cacheReadHook = func() { order = append(order, "segment cache") }
 	tokenizerStartHook = func() { order = append(order, "tokenizer") }
-	defer func() { linkStateReadHook, tokenizerStartHook = nil, nil }()
+	defer func() { linkStateReadHook, cacheReadHook, tokenizerStartHook = nil, nil, nil }()
 
 	addFile(t, in, "zzz-new.txt", newNotice(t, files[1])) // last in walk order
 	sum := run(t, out, 2, in)
-	if want := []string{"link state", "tokenizer"}; !slices.Equal(order, want) || sum.Manifest.KeptInputs == 0 {
-		t.Errorf("a file added last: %v, %d inputs kept; want %v (the link state read before the walk met the file), and the previous parts kept",
+	if want := []string{"link state", "segment cache", "tokenizer"}; !slices.Equal(order, want) || sum.Manifest.KeptInputs == 0 {
+		t.Errorf("a file added last: %v, %d inputs kept; want %v (the reads started before the walk met the file), and the previous parts kept",
 			order, sum.Manifest.KeptInputs, want)
 	}
 	order = nil
-	if sum := run(t, out, 2, in); !sum.TablesKept || slices.Contains(order, "link state") {
-		t.Errorf("unchanged rerun: tables kept %v, %v; want kept and the link state never read", sum.TablesKept, order)
+	if sum := run(t, out, 2, in); !sum.TablesKept || len(order) != 0 {
+		t.Errorf("unchanged rerun: tables kept %v, %v; want kept, and neither the link state nor the segment cache read", sum.TablesKept, order)
 	}
 }
 
