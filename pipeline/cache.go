@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"crypto/sha256"
 	"encoding/hex"
@@ -193,14 +194,24 @@ func goBuildID(path string) string {
 // starts this run's file in dir. A missing, stale or torn previous cache
 // is an empty one: the run just does the work.
 func openCache(out, dir, version string, full bool) (*segmentCache, error) {
-	c := &segmentCache{version: version, oldIdx: map[cacheKey]span{}, newIdx: map[cacheKey]bool{}}
-	head := cacheMagic + version + "\n"
+	var prev previousCache
 	if !full {
-		c.prev = readGenerations(filepath.Join(out, cacheFile), head, c.indexOld)
-		if c.prev == nil {
-			c.oldIdx = map[cacheKey]span{} // a torn or stale file: trust none of it
-		}
+		prev = readPreviousCache(out, version, nil)
 	}
+	return startCache(prev, out, dir, version)
+}
+
+// startCache starts this run's file of the cache in dir, over prev, the
+// previous run's cache in out as readPreviousCache indexed it.
+func startCache(prev previousCache, out, dir, version string) (*segmentCache, error) {
+	c := &segmentCache{version: version, prev: prev.files, oldIdx: prev.idx}
+	if c.oldIdx == nil {
+		c.oldIdx = map[cacheKey]span{}
+	}
+	// Every entry of an unchanged input is carried into this run's file:
+	// sized once instead of grown (and rehashed) nine times at 100k keys.
+	c.newIdx = make(map[cacheKey]bool, len(c.oldIdx))
+	head := cacheMagic + version + "\n"
 	gen, err := startGeneration(dir, out, cacheFile, head, c.prev)
 	if err != nil {
 		if c.prev != nil {
@@ -208,15 +219,100 @@ func openCache(out, dir, version string, full bool) (*segmentCache, error) {
 		}
 		return nil, fmt.Errorf("cache: %w", err)
 	}
+	gen.live = make([]span, 0, len(c.oldIdx))
 	c.gen, c.w, c.off = gen, gen.w, int64(len(head))
 	return c, nil
 }
 
-// indexOld indexes the entries of one file of the previous cache, from r
-// at off on, in the file number gen: a later file's entry or tombstone
-// overrides an earlier one's.
-func (c *segmentCache) indexOld(r *bufio.Reader, gen int32, off int64) error {
-	for {
+// previousCache is the previous run's cache: its files and the index of
+// their entries (nil files: no cache to build on).
+type previousCache struct {
+	files *generations
+	idx   map[cacheKey]span
+}
+
+// errCacheReadStopped ends a read of the previous cache that the run no
+// longer needs (pendingCache.discard).
+var errCacheReadStopped = errors.New("cache: read stopped")
+
+// readPreviousCache indexes the previous run's cache in out: only its
+// frames, the entries' data stay on disk. A torn or stale file is no cache
+// at all: none of it is trusted. stop, when not nil and set, ends the read
+// early with no cache.
+func readPreviousCache(out, version string, stop *atomic.Bool) previousCache {
+	path := filepath.Join(out, cacheFile)
+	idx := map[cacheKey]span{}
+	if fi, err := os.Stat(path); err == nil {
+		// ~1.3 KB an entry (see cacheMagic): a map sized for the file's
+		// entries is not grown and rehashed on the way.
+		idx = make(map[cacheKey]span, fi.Size()/1024)
+	}
+	files := readGenerations(path, cacheMagic+version+"\n", func(r *bufio.Reader, gen int32, off int64) error {
+		return indexCacheFile(idx, r, gen, off, stop)
+	})
+	if files == nil {
+		return previousCache{}
+	}
+	return previousCache{files: files, idx: idx}
+}
+
+// pendingCache is the previous cache being indexed on a goroutine of its
+// own, from the first sign of a change (keepTables), while the walk that
+// plans the run goes on: ~0.1–0.15 s of a rerun's critical path at 100k
+// segments otherwise, after the walk.
+type pendingCache struct {
+	stop atomic.Bool
+	done chan struct{}
+	prev previousCache
+}
+
+// startReadingCache starts indexing the previous cache in out.
+func startReadingCache(out, version string) *pendingCache {
+	if cacheReadHook != nil {
+		cacheReadHook()
+	}
+	p := &pendingCache{done: make(chan struct{})}
+	go func() {
+		defer close(p.done)
+		p.prev = readPreviousCache(out, version, &p.stop)
+	}()
+	return p
+}
+
+// cacheReadHook, when set (by tests), runs as a run starts indexing the
+// previous segment cache.
+var cacheReadHook func()
+
+// wait returns the previous cache once indexed; nothing for a nil p (a
+// --full run).
+func (p *pendingCache) wait() previousCache {
+	if p == nil {
+		return previousCache{}
+	}
+	<-p.done
+	return p.prev
+}
+
+// discard stops the read, for a run that keeps its tables whole and never
+// opens the cache, and closes what it opened.
+func (p *pendingCache) discard() {
+	if p == nil {
+		return
+	}
+	p.stop.Store(true)
+	if prev := p.wait(); prev.files != nil {
+		prev.files.close()
+	}
+}
+
+// indexCacheFile indexes the entries of one file of the previous cache
+// into idx, from r at off on, in the file number gen: a later file's entry
+// or tombstone overrides an earlier one's.
+func indexCacheFile(idx map[cacheKey]span, r *bufio.Reader, gen int32, off int64, stop *atomic.Bool) error {
+	for i := 0; ; i++ {
+		if stop != nil && i%4096 == 0 && stop.Load() {
+			return errCacheReadStopped
+		}
 		if _, err := r.Peek(1); err == io.EOF {
 			return nil
 		}
@@ -226,9 +322,9 @@ func (c *segmentCache) indexOld(r *bufio.Reader, gen int32, off int64) error {
 		}
 		if k, ok := parseKey(key); ok {
 			if dead {
-				delete(c.oldIdx, k)
+				delete(idx, k)
 			} else {
-				c.oldIdx[k] = span{off: off, n: n, gen: gen}
+				idx[k] = span{off: off, n: n, gen: gen}
 			}
 		}
 		off += n

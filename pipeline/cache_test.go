@@ -5,10 +5,12 @@ import (
 	"encoding/hex"
 	"fmt"
 	"log/slog"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/breachtrend/breachtrend/stages/extract"
@@ -145,5 +147,62 @@ func TestCacheKeyBytes(t *testing.T) {
 				t.Fatalf("parseKey with byte %#x at %d: %x, %v; want %x, %v", c, pos, got, ok, want, wantOK)
 			}
 		}
+	}
+}
+
+// TestPreviousCacheReadBesideTheWalk: the previous cache indexed on a
+// goroutine of its own (startReadingCache, while the walk plans the run)
+// is the index openCache makes in line, and a read stopped early
+// (pendingCache.discard, for a run that keeps its tables) gives no cache
+// and leaves no file open.
+func TestPreviousCacheReadBesideTheWalk(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	version := mustCacheVersion(t, run(t, out, 1))
+	inline, err := openCache(out, t.TempDir(), version, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer inline.close()
+	if len(inline.oldIdx) == 0 {
+		t.Fatal("the first run left no cache entries")
+	}
+	pending := startReadingCache(out, version)
+	beside, err := startCache(pending.wait(), out, t.TempDir(), version)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer beside.close()
+	if !maps.Equal(inline.oldIdx, beside.oldIdx) {
+		t.Errorf("indexed beside the walk: %d entries, in line: %d, or other spans", len(beside.oldIdx), len(inline.oldIdx))
+	}
+
+	var stop atomic.Bool
+	stop.Store(true)
+	if prev := readPreviousCache(out, version, &stop); prev.files != nil || len(prev.idx) != 0 {
+		t.Errorf("a stopped read gave a cache of %d entries", len(prev.idx))
+	}
+	discarded := startReadingCache(out, version)
+	discarded.discard()
+	if prev := discarded.wait(); prev.files != nil {
+		for _, f := range prev.files.files {
+			if _, err := f.Stat(); err == nil {
+				t.Errorf("discarded read left %s open", f.Name())
+			}
+		}
+	}
+	var none *pendingCache // a --full run reads nothing
+	none.discard()
+	if prev := none.wait(); prev.files != nil || prev.idx != nil {
+		t.Error("no read gave a cache")
+	}
+}
+
+// TestStaleCacheIsNotRead: a cache of another version is no cache, read
+// in line or beside the walk.
+func TestStaleCacheIsNotRead(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	run(t, out, 1)
+	if prev := startReadingCache(out, "another version").wait(); prev.files != nil || len(prev.idx) != 0 {
+		t.Errorf("a stale cache gave %d entries", len(prev.idx))
 	}
 }

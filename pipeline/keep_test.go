@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -331,5 +332,69 @@ func TestLinkStateReadFromTheFirstChange(t *testing.T) {
 	sum := run(t, out, 2, in)
 	if reads != 1 || sum.Manifest.KeptInputs == 0 {
 		t.Errorf("a file added: link state read %d times, %d inputs kept; want once, and the previous parts kept", reads, sum.Manifest.KeptInputs)
+	}
+}
+
+// TestLinkStateReadBeforeTheWalkWhenAFolderChanged: a file added to an
+// input folder since the previous run started moves the folder's mtime,
+// and the run starts reading the previous link state and indexing the
+// segment cache before the walk, not when the walk meets the new file
+// (last here, as dated names come); a rerun after it, unchanged, reads
+// neither.
+func TestLinkStateReadBeforeTheWalkWhenAFolderChanged(t *testing.T) {
+	smallParts(t)
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "in"), filepath.Join(dir, "out")
+	files := oldCorpus(t, in)
+	run(t, out, 2, in)
+	var order []string
+	linkStateReadHook = func() { order = append(order, "link state") }
+	cacheReadHook = func() { order = append(order, "segment cache") }
+	tokenizerStartHook = func() { order = append(order, "tokenizer") }
+	defer func() { linkStateReadHook, cacheReadHook, tokenizerStartHook = nil, nil, nil }()
+
+	addFile(t, in, "zzz-new.txt", newNotice(t, files[1])) // last in walk order
+	sum := run(t, out, 2, in)
+	if want := []string{"link state", "segment cache", "tokenizer"}; !slices.Equal(order, want) || sum.Manifest.KeptInputs == 0 {
+		t.Errorf("a file added last: %v, %d inputs kept; want %v (the reads started before the walk met the file), and the previous parts kept",
+			order, sum.Manifest.KeptInputs, want)
+	}
+	order = nil
+	if sum := run(t, out, 2, in); !sum.TablesKept || len(order) != 0 {
+		t.Errorf("unchanged rerun: tables kept %v, %v; want kept, and neither the link state nor the segment cache read", sum.TablesKept, order)
+	}
+}
+
+// TestInputRootsChangedSince: an input folder with an entry added, or an
+// input file written, since a time is reported; one whose change is in a
+// subfolder, or a missing input, is not (the walk finds those changes).
+func TestInputRootsChangedSince(t *testing.T) {
+	dir := t.TempDir()
+	folder, file := filepath.Join(dir, "folder"), filepath.Join(dir, "file.txt")
+	writeFiles(t, folder, map[string]string{"sub/a.txt": "a"})
+	writeFiles(t, dir, map[string]string{"file.txt": "f"})
+	past := time.Now().Add(-time.Hour)
+	for _, p := range []string{folder, filepath.Join(folder, "sub"), file} {
+		if err := os.Chtimes(p, past, past); err != nil {
+			t.Fatal(err)
+		}
+	}
+	since := time.Now().Add(-time.Minute)
+	if inputRootsChangedSince([]string{folder, file, filepath.Join(dir, "missing")}, since) {
+		t.Error("unchanged roots reported changed")
+	}
+	writeFiles(t, filepath.Join(folder, "sub"), map[string]string{"b.txt": "b"})
+	if inputRootsChangedSince([]string{folder}, since) {
+		t.Error("a change in a subfolder reported as the root's")
+	}
+	writeFiles(t, folder, map[string]string{"c.txt": "c"})
+	if !inputRootsChangedSince([]string{file, folder}, since) {
+		t.Error("a file added to an input folder not reported")
+	}
+	if err := os.WriteFile(file, []byte("g"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if !inputRootsChangedSince([]string{file}, since) {
+		t.Error("an input file written not reported")
 	}
 }

@@ -406,6 +406,10 @@ func (r *linkStateRead) start() {
 // the previous link state.
 var linkStateReadHook func()
 
+// linkStateDecodedGuess is how many halves of its compressed size a link
+// state's stream usually decodes to, at most (~1.45×).
+const linkStateDecodedGuess = 3
+
 // readLinkState reads the link state of the output folder out, written
 // under version; an error says why it cannot be used.
 func readLinkState(out, version string) (*linkState, error) {
@@ -423,11 +427,15 @@ func readLinkState(out, version string) (*linkState, error) {
 	if string(tail) != "\n"+hex.EncodeToString(sum[:])+"\n" {
 		return nil, errors.New("link state: does not match its checksum")
 	}
-	plain, err := io.ReadAll(io.LimitReader(s2.NewReader(bytes.NewReader(stream)), maxLinkStateBytes))
-	if err != nil {
+	// Sized up front for what the stream usually decodes to (32.6 MB
+	// for 22.5 MB at 100k notices): io.ReadAll's doubling copied it over
+	// and over (~0.05 s).
+	var plain bytes.Buffer
+	plain.Grow(min(len(stream)/2*linkStateDecodedGuess, maxLinkStateBytes))
+	if _, err := plain.ReadFrom(io.LimitReader(s2.NewReader(bytes.NewReader(stream)), maxLinkStateBytes)); err != nil {
 		return nil, fmt.Errorf("link state: %w", err)
 	}
-	r := batchReader{buf: plain}
+	r := batchReader{buf: plain.Bytes()}
 	s := &linkState{byKey: map[string]int{}}
 	start := r.buf
 	done := false

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -134,6 +135,15 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		return Summary{}, err
 	}
 	st.files = readFileIndex(outDir.real, version, start, cfg.Full, cfg.Verify)
+	// The previous segment cache is indexed while the walk plans the run,
+	// from the first sign of a change (keepTables); an unchanged rerun
+	// never reads it.
+	var prevCache atomic.Pointer[pendingCache] // nil until started
+	readCache := sync.OnceFunc(func() {
+		if !cfg.Full {
+			prevCache.Store(startReadingCache(outDir.real, version))
+		}
+	})
 	defer func() {
 		if st.files.next == nil {
 			st.files.close() // the previous index, when the tables were kept
@@ -158,15 +168,18 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		}()
 		st.tokenizerBuilt = built
 	})
-	plan, err := keepTables(ctx, cfg, outDir, stage, st.files, set, man, startTokenizer)
+	plan, err := keepTables(ctx, cfg, outDir, stage, st.files, set, man, startTokenizer, readCache)
 	if err != nil {
+		prevCache.Load().discard()
 		return Summary{}, stage.userError(err)
 	}
 	if plan.kept {
+		prevCache.Load().discard()
 		man.Stages = st.times.seconds()
 		return publish(cfg, stage, man, start)
 	}
-	if st.cache, err = openCache(outDir.real, stage.dir, version, cfg.Full); err != nil {
+	readCache() // when the walk saw no change, yet the tables are not kept
+	if st.cache, err = startCache(prevCache.Load().wait(), outDir.real, stage.dir, version); err != nil {
 		return Summary{}, stage.userError(err)
 	}
 	st.cache.log = cfg.Log
