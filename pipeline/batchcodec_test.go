@@ -162,8 +162,13 @@ func TestEncodeBatchAllocationsPerBatch(t *testing.T) {
 	allocs := func(b fileBatch) float64 {
 		return testing.AllocsPerRun(5, func() { withEncodedBatch(b, func([]byte) {}) })
 	}
+	// A batch past maxScratchBytes allocates its plain and packed buffers
+	// anew (the pool does not keep them), and a GC in between empties the
+	// pool: a few allocations a batch either way, where one a notice
+	// would add hundreds. Under the whole suite a warm pool gave the small
+	// batch 0 and the large one 3.
 	small, large := allocs(batch(256)), allocs(batch(1024))
-	if large > small+2 || small > 8 {
+	if large > small+8 || small > 8 {
 		t.Errorf("a batch of 256 notices costs %.0f allocations, of 1024 %.0f: some are per notice", small, large)
 	}
 }
