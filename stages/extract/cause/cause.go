@@ -370,6 +370,12 @@ func sameLine(a, b string) bool {
 	if strings.IndexByte(a, ' ') < 0 && strings.IndexByte(b, ' ') < 0 {
 		return false
 	}
+	return sameLineBytewise(a, b)
+}
+
+// sameLineBytewise is sameLine without its shortcuts, a byte at a time
+// (and the oracle of them).
+func sameLineBytewise(a, b string) bool {
 	for {
 		a, b = strings.TrimLeft(a, " "), strings.TrimLeft(b, " ")
 		if a == "" || b == "" {

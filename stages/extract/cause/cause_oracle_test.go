@@ -184,20 +184,6 @@ func FuzzCauseAsOracle(f *testing.F) {
 	f.Fuzz(checkCause)
 }
 
-// sameLineBytewise is sameLine without its shortcuts: the oracle.
-func sameLineBytewise(a, b string) bool {
-	for {
-		a, b = strings.TrimLeft(a, " "), strings.TrimLeft(b, " ")
-		if a == "" || b == "" {
-			return a == b
-		}
-		if a[0] != b[0] {
-			return false
-		}
-		a, b = a[1:], b[1:]
-	}
-}
-
 // FuzzSameLine: sameLine tells what a walk over both lines tells.
 func FuzzSameLine(f *testing.F) {
 	for _, c := range [][2]string{{"", ""}, {"a b", "ab"}, {"不正アクセス", "不正アクセス"}, {"不正 アクセス", "不正アクセス"},
