@@ -266,19 +266,12 @@ var sentenceIndex, sentenceListBits = text.NewListIndex(dataTermWords(), dataTyp
 // dataTermIndex.AppendHits(hits, s) gives them, and returns the lists
 // with a word in s, as dataTypeLists.In(s).
 func scanSentence(hits []wordscan.Hit, s string) ([]wordscan.Hit, uint64) {
-	var has uint64
-	sentenceIndex.Each(s, func(at, w int) {
-		if w < len(dataTerms) {
-			hits = append(hits, wordscan.Hit{Word: w, At: at})
-			return
-		}
-		has |= sentenceListBits[w-len(dataTerms)]
-	})
-	return hits, has
+	var all [32]wordscan.Hit
+	return readSentence(hits, sentenceIndex.AppendHits(all[:0], s))
 }
 
-// readSentence is scanSentence for the hits of sentenceIndex in the
-// sentence, given.
+// readSentence is scanSentence for all, the hits of sentenceIndex in the
+// sentence.
 func readSentence(hits, all []wordscan.Hit) ([]wordscan.Hit, uint64) {
 	var has uint64
 	for _, h := range all {
