@@ -89,9 +89,8 @@ func classifyRaw(raw string) (notice bool, margin float64) {
 
 // isTitleLikeMemo is isTitleLike(l), from titleLike when l came before.
 func isTitleLikeMemo(l string) bool {
-	// A line that holds a 。 is no title, which isTitleLike finds at once:
-	// faster than hashing the line to look it up.
-	if strings.Contains(l, "。") {
+	// Faster than hashing the line to look it up.
+	if holdsSentenceEnd(l) {
 		return false
 	}
 	if ok, found := titleLike.Get(l); found {

@@ -263,9 +263,7 @@ var listMarker = regexp.MustCompile(`^(\d+[.)．、]|\(\d+\)|[・•●○■□
 // isTitleLike reports whether l could be a post title: short, one line, not
 // a sentence and not a list item.
 func isTitleLike(l string) bool {
-	// Normalizing keeps a 。 (and makes one of the half-width ｡): a line
-	// that holds one is a sentence, whatever normalizing does to the rest.
-	if strings.Contains(l, "。") {
+	if holdsSentenceEnd(l) {
 		return false
 	}
 	t := normalize.Text(l)
@@ -273,3 +271,9 @@ func isTitleLike(l string) bool {
 	return n >= 4 && n <= 80 && !strings.Contains(t, "。") && !listMarker.MatchString(t) &&
 		!strings.HasPrefix(t, "【")
 }
+
+// holdsSentenceEnd reports whether raw line l holds a 。, which makes it a
+// sentence and no title: normalizing keeps a 。 (and makes one of the
+// half-width ｡), whatever it does to the rest. It is told before
+// normalizing, or a memo's look-up, as the cheapest test.
+func holdsSentenceEnd(l string) bool { return strings.Contains(l, "。") }
