@@ -26,20 +26,9 @@ type kindRule struct {
 	need, unless uint64
 }
 
-// matches reports whether the rule holds for clause, whose rune mask is m.
-// The words it needs come first: they rule out most clauses at the cost
-// of the masks alone.
-func (r kindRule) matches(clause string, m text.RuneMask) bool {
-	for _, g := range r.groups {
-		if !g.InMask(clause, m) {
-			return false
-		}
-	}
-	return !r.unlessWords.InMask(clause, m)
-}
-
-// holds is matches for a clause in which the lists found (kindLists.In)
-// have a word.
+// holds reports whether the rule holds for a clause in which the lists
+// found (kindLists.In) have a word: every list it needs, none it is
+// unless.
 func (r kindRule) holds(found uint64) bool { return found&r.need == r.need && found&r.unless == 0 }
 
 // kindOf is the kind of the first rule that holds for clause, or other.
@@ -246,8 +235,7 @@ func classifyPieces(body string) string {
 func classifyOccurred(clause string) bool {
 	for _, r := range kindRules {
 		if r.kind == schemas.EventOccurred {
-			c := withoutLongQuotes(clause)
-			return r.matches(c, text.MaskOf(c))
+			return r.holds(kindLists.In(withoutLongQuotes(clause)))
 		}
 	}
 	return false

@@ -94,6 +94,18 @@ func TestDaysLater(t *testing.T) {
 	}
 }
 
+// matches reports whether the rule holds for clause, whose rune mask is
+// m, reading its lists one at a time: the oracle of holds over the one
+// scan of kindLists.
+func (r kindRule) matches(clause string, m text.RuneMask) bool {
+	for _, g := range r.groups {
+		if !g.InMask(clause, m) {
+			return false
+		}
+	}
+	return !r.unlessWords.InMask(clause, m)
+}
+
 // kindOfByMasks is kindOf as the rules read a clause one list at a time
 // (kindRule.matches): the oracle of the one scan of kindLists.
 func kindOfByMasks(clause string) string {
@@ -107,13 +119,20 @@ func kindOfByMasks(clause string) string {
 }
 
 // TestKindOfAsMasks: kindOf gives the kind the rules give read list by
-// list, on every sentence of the sample corpus and on random strings of
+// list, and each rule holds where it matches so, on every sentence of the sample corpus and on random strings of
 // the rules' own words, where need and unless words meet.
 func TestKindOfAsMasks(t *testing.T) {
 	check := func(s string) {
 		t.Helper()
 		if got, want := kindOf(s), kindOfByMasks(s); got != want {
 			t.Fatalf("kindOf(%q) = %s, want %s", s, got, want)
+		}
+		// Each rule alone too (classifyOccurred asks one).
+		found, m := kindLists.In(s), text.MaskOf(s)
+		for i, r := range kindRules {
+			if got, want := r.holds(found), r.matches(s, m); got != want {
+				t.Fatalf("rule %d (%s) on %q: holds %v, matches %v", i, r.kind, s, got, want)
+			}
 		}
 	}
 	for _, s := range extracttest.Sentences(t, text.SplitSentences) {
