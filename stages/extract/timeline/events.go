@@ -770,7 +770,7 @@ func nextLinesKind(sents []DatedSentence, i int, d schemas.Date) (string, []sche
 // timeline/same_day.tsv and a time (「同日15時45分」, 「翌日 午前9時頃」): a
 // timeline's line whose event is told on the lines under it.
 func sameDayOnlyLine(line string) bool {
-	if !hasSameDayWord(line) {
+	if !sameDayLineRunesOnly(line) || !hasSameDayWord(line) {
 		return false
 	}
 	rest, found := line, false
@@ -780,6 +780,25 @@ func sameDayOnlyLine(line string) bool {
 		}
 	}
 	return found && dateOnlyRE.MatchString(stripMentions(rest, nil))
+}
+
+// sameDayLineRunes are the runes of a line that sameDayOnlyLine accepts:
+// those of the same-day words it removes, and those of dateLineRunes, which
+// stripMentions removes or dateOnlyRE allows.
+var sameDayLineRunes = text.NewRuneSet(dateLineRunes + strings.Join(sameDayWordList(), ""))
+
+// sameDayLineRunesOnly reports whether every rune of line is one of
+// sameDayLineRunes, as in a line that sameDayOnlyLine accepts; bytes that
+// are not valid UTF-8 pass, as the words removed may join them into a
+// rune. Most lines fail at one of their first runes (a kana), where
+// hasSameDayWord would scan the whole line.
+func sameDayLineRunesOnly(line string) bool {
+	for _, r := range line {
+		if r != utf8.RuneError && !sameDayLineRunes.Has(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // opensWithDayWord reports whether s opens, after a bullet and white
