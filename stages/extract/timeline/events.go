@@ -667,8 +667,8 @@ func foundOccurrence(body string) bool {
 // が and a passive found verb (不正アクセスが確認され).
 func foundContent(body string) (string, bool) {
 	for i := 0; i < len(body); i++ {
-		if body[i] < utf8.RuneSelf {
-			continue // every word here is kanji or kana
+		if !foundFirstByte[body[i]] {
+			continue // no word looked for here begins with this byte
 		}
 		rest := body[i:]
 		for _, n := range foundEvent.nouns {
@@ -689,6 +689,11 @@ func foundContent(body string) (string, bool) {
 	}
 	return "", false
 }
+
+// foundFirstByte marks the first bytes of the words foundContent looks
+// for at each byte of a text: of a kana or a kanji, so neither ASCII nor a
+// continuation byte, nor most lead bytes.
+var foundFirstByte = text.FirstBytes(text.Union(foundEvent.nouns, foundEvent.told, []string{"が", "を"}))
 
 // objectOrSubject is the particle が or を that s opens with, "" when none.
 func objectOrSubject(s string) string {
