@@ -5,10 +5,13 @@ import (
 	"testing"
 
 	"github.com/breachtrend/breachtrend/internal/jatok"
+	"github.com/breachtrend/breachtrend/schemas"
 	"github.com/breachtrend/breachtrend/stages/extract/cause"
 	"github.com/breachtrend/breachtrend/stages/extract/datatypes"
 	"github.com/breachtrend/breachtrend/stages/extract/organization"
+	"github.com/breachtrend/breachtrend/stages/extract/reportno"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
+	"github.com/breachtrend/breachtrend/stages/extract/timeline"
 )
 
 // benchNotices are the notices of the sample corpus, or of the folder of
@@ -54,6 +57,16 @@ func BenchmarkTerms(b *testing.B) {
 // those steps of Extract alone, on sentences split beforehand.
 func BenchmarkCause(b *testing.B) {
 	runNotices(b, func(n *sampleNotice) { cause.Find(nil, n.title, n.sents) })
+}
+
+// BenchmarkTimeline measures the published date, the dated events and the
+// report number (timeline.Fill, reportno.Find), as Extract calls them.
+func BenchmarkTimeline(b *testing.B) {
+	runNotices(b, func(n *sampleNotice) {
+		var out schemas.Notice
+		timeline.Fill(nil, n.in.HeaderRest, n.in.Published, n.in.CaseID, n.title, n.sents, &out)
+		reportno.Find(nil, n.title, n.sents, out.Events, out.PublishedDate)
+	})
 }
 
 func BenchmarkDataTypes(b *testing.B) {

@@ -132,8 +132,20 @@ type dateCues struct {
 
 func scanDateCues(s string) dateCues { return scanCues(s, true) }
 
+// cueRuneHeads has, for the first byte of each rune scanCues looks for (its
+// low four bits), the bit of the rune's second byte (its low six): every
+// one is of three bytes.
+var cueRuneHeads = func() (heads [16]uint64) {
+	for _, r := range "月年翌同一二三四五六七八九十" {
+		b := utf8.AppendRune(nil, r)
+		heads[b[0]&0x0F] |= 1 << (b[1] & 0x3F)
+	}
+	return heads
+}()
+
 // scanCues is scanDateCues; with passKana false it decodes every rune of
-// three bytes, kana too (the oracle of the shortcut over kana).
+// three bytes, kana too (the oracle of the shortcut over the runes that
+// are no cue).
 func scanCues(s string, passKana bool) dateCues {
 	var c dateCues
 	afterDigit := false // the last rune but \s white space was a digit
@@ -160,10 +172,13 @@ func scanCues(s string, passKana bool) dateCues {
 			afterDigit, afterKanji = false, false
 			continue
 		}
-		// A kana or a mark of CJK text (lead byte 0xE3, U+3000–U+3FFF)
-		// is no cue: the runs of kana between the numerals and the units
-		// are passed over without decoding them.
-		if passKana && s[i] == 0xE3 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		// A rune of three bytes whose first two are no cue's (kana, the
+		// marks of CJK text, most kanji) is no cue: the runs of text
+		// between the numerals and the units are passed over without
+		// decoding them. Three such bytes that are no valid rune are
+		// passed over as decoding passes over each.
+		if passKana && s[i]&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
+			cueRuneHeads[s[i]&0x0F]>>(s[i+1]&0x3F)&1 == 0 {
 			i += 3
 			afterDigit, afterKanji, afterDou = false, false, false
 			continue

@@ -8,7 +8,7 @@ import (
 )
 
 func TestScanDateCuesAsDecoding(t *testing.T) {
-	texts := []string{"", "令和5年1月1日、当社において", "同月\xe3\x81", "\xe3\x81\x82月", "5\xe3\x80月", "翌月、同年。"}
+	texts := []string{"", "令和5年1月1日、当社において", "同月\xe3\x81", "\xe3\x81\x82月", "5\xe3\x80月", "翌月、同年。", "一二三四五六七八九十月年翌同", "5月五月\xe6\x9c5\xed\xa0\x80月\xe0\x80\x80月"}
 	texts = append(texts, extracttest.OracleTexts(t)...)
 	for _, s := range extracttest.Sentences(t, text.SplitSentences) {
 		texts = append(texts, s.Text)
@@ -20,7 +20,7 @@ func TestScanDateCuesAsDecoding(t *testing.T) {
 	}
 }
 
-// FuzzScanDateCues: the shortcut over kana leaves every cue as decoding
+// FuzzScanDateCues: the shortcut over the runes that are no cue leaves every cue as decoding
 // every rune finds it, for any text.
 func FuzzScanDateCues(f *testing.F) {
 	for _, s := range extracttest.FuzzSeeds {

@@ -26,14 +26,15 @@ func Find(w *text.Watch, title string, sents []text.Sentence, events []schemas.E
 	tm := text.MaskOf(title)
 	final = finalReportCue.InMask(title, tm) && finalReportRE.MatchString(title)
 	if sentenceTitle(title) && !text.ContainsAny(title, presentWords) {
-		seq = seqFromBody(w, title, sents, events, published)
+		open := joinFirst(sents, openingSentences, "")
+		seq = seqFromBody(w, title, sents, open, events, published)
 		w.Check()
 		if final && seq == 1 {
 			// A last report that cites no earlier one: which it is, is
 			// not told (as 最終報 in a title).
 			seq = 0
 		}
-		return seq, final || investigationClosed(title, sents, seq)
+		return seq, final || investigationClosed(title, open, sents, seq)
 	}
 	if m := findCued(nthReportRE, nthReportCue, title, tm); m != nil {
 		if n, ok := smallNumber(m[1]); ok {
@@ -51,9 +52,10 @@ func Find(w *text.Watch, title string, sents []text.Sentence, events []schemas.E
 	if final {
 		return 0, true
 	}
-	seq = seqFromBody(w, title, sents, events, published)
+	open := joinFirst(sents, openingSentences, "")
+	seq = seqFromBody(w, title, sents, open, events, published)
 	w.Check()
-	return seq, investigationClosed(title, sents, seq)
+	return seq, investigationClosed(title, open, sents, seq)
 }
 
 // findCued is re.FindStringSubmatch(s) for a pattern whose every match
@@ -74,14 +76,14 @@ func sentenceTitle(title string) bool { return strings.HasSuffix(title, "。") }
 // title is its incident's last report: it publishes an investigation report,
 // or it follows an earlier notice (seq is not 1) and tells in its opening
 // that the investigation is complete, with no further report announced.
-func investigationClosed(title string, sents []text.Sentence, seq int) bool {
+// open is the opening: the first opening_sentences sentences, joined.
+func investigationClosed(title, open string, sents []text.Sentence, seq int) bool {
 	if realTitle(title) && investigationTitles.In(title) && !text.ContainsAny(title, moreToComeWords) {
 		return true
 	}
 	if seq == 1 {
 		return false
 	}
-	open := strings.Join(firstTexts(sents, openingSentences), "")
 	if !investigationDoneCue.In(open) || !investigationDoneRE.MatchString(open) {
 		return false
 	}
@@ -93,8 +95,9 @@ func investigationClosed(title string, sents []text.Sentence, seq int) bool {
 	return true
 }
 
-// seqFromBody is ReportNumber for a title that gives no number.
-func seqFromBody(w *text.Watch, title string, sents []text.Sentence, events []schemas.Event, published schemas.Date) int {
+// seqFromBody is ReportNumber for a title that gives no number; open is
+// the notice's opening (investigationClosed).
+func seqFromBody(w *text.Watch, title string, sents []text.Sentence, open string, events []schemas.Event, published schemas.Date) int {
 	maxCited := 0
 	for i, s := range sents {
 		w.Check()
@@ -113,7 +116,7 @@ func seqFromBody(w *text.Watch, title string, sents []text.Sentence, events []sc
 	if maxCited > 0 {
 		return maxCited + 1
 	}
-	top := strings.Join(firstTexts(sents, titleLines), " ")
+	top := joinFirst(sents, titleLines, " ")
 	if m := findCued(nthReportRE, nthReportCue, top, text.MaskOf(top)); m != nil {
 		// "(第二報)" on the first lines of a notice without a blog header.
 		if n, ok := smallNumber(m[1]); ok {
@@ -123,7 +126,7 @@ func seqFromBody(w *text.Watch, title string, sents []text.Sentence, events []sc
 	// Earlier notices cited in the opening sentences; PDF text wraps lines
 	// inside sentences, so the opening lines are joined before the check.
 	cited := 0
-	for s := range strings.SplitAfterSeq(strings.Join(firstTexts(sents, openingSentences), ""), "。") {
+	for s := range strings.SplitAfterSeq(open, "。") {
 		if text.ContainsAny(s, presentWords) {
 			continue
 		}
@@ -258,12 +261,23 @@ func priorNoticeMayStart(s string, p, from int) bool {
 	return strings.HasPrefix(s[text.SkipSpace(s, e):], "月")
 }
 
-func firstTexts(sents []text.Sentence, n int) []string {
-	var out []string
-	for i := 0; i < n && i < len(sents); i++ {
-		out = append(out, sents[i].Text)
+// joinFirst is the texts of the first n sentences joined by sep, as
+// strings.Join joins them.
+func joinFirst(sents []text.Sentence, n int, sep string) string {
+	sents = sents[:min(n, len(sents))]
+	size := 0
+	for _, s := range sents {
+		size += len(s.Text) + len(sep)
 	}
-	return out
+	var b strings.Builder
+	b.Grow(size)
+	for i, s := range sents {
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(s.Text)
+	}
+	return b.String()
 }
 
 // smallNumber reads 3 or 三 (to 九十九).

@@ -43,6 +43,14 @@ func NewRuneSet(chars string) *RuneSet {
 	return rs
 }
 
+// Has reports whether r is in the set.
+func (rs *RuneSet) Has(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 0 && rs.ascii[r>>6]&(1<<(r&63)) != 0
+	}
+	return rs.hasWide(r)
+}
+
 func (rs *RuneSet) hasWide(r rune) bool {
 	if rs.bloom&wideBit(r) == 0 {
 		return false

@@ -21,6 +21,11 @@ func checkRuneSet(t *testing.T, s, chars string) {
 	if got, want := rs.In(s), strings.ContainsAny(s, chars); got != want {
 		t.Errorf("In(%q) of %q = %v, strings.ContainsAny %v", s, chars, got, want)
 	}
+	for _, r := range append([]rune(s), -1, 0xD800, unicode.MaxRune+1) {
+		if got, want := rs.Has(r), strings.ContainsRune(chars, r); got != want {
+			t.Errorf("Has(%U) of %q = %v, strings.ContainsRune %v", r, chars, got, want)
+		}
+	}
 }
 
 func TestRuneSetAsStrings(t *testing.T) {

@@ -36,8 +36,11 @@ func (r kindRule) holds(found uint64) bool { return found&r.need == r.need && fo
 // have a word in it: the two hundred words of the rules checked one by
 // one, even against the clause's rune mask first, were a tenth of the
 // extraction of a one-sentence notice.
-func kindOf(clause string) string {
-	found := kindLists.In(clause)
+func kindOf(clause string) string { return kindFound(kindLists.In(clause)) }
+
+// kindFound is the kind of the first rule that holds for a clause in
+// which the lists found have a word, or other.
+func kindFound(found uint64) string {
 	for _, r := range kindRules {
 		if r.holds(found) {
 			return r.kind
@@ -46,15 +49,21 @@ func kindOf(clause string) string {
 	return schemas.EventOther
 }
 
+// classifyClause is the kind of event a clause tells of. One scan of it
+// (kindLists) tells which lists have a word in it: the masked nouns, the
+// words of an incoming report and those of the kind rules; the masks and
+// scans of each list one by one were half the cost.
 func classifyClause(clause string) string {
 	clause = withoutLongQuotes(clause)
-	if maskedNounWords.In(clause) {
+	found := kindLists.In(clause)
+	if found&clauseBits.maskedNoun != 0 {
 		clause = maskedNouns.Replace(clause) // the replacer allocates: only when a noun is there
+		found = kindLists.In(clause)
 	}
-	if incomingCue(clause) && incomingNouns.In(clause) && !text.ContainsAny(clause, incomingNotIf) && incomingReport(clause) {
+	if found&clauseBits.from != 0 && found&clauseBits.incomingNoun != 0 && found&clauseBits.incomingNotIf == 0 && incomingReport(clause) {
 		return schemas.EventDiscovered
 	}
-	return kindOf(clause)
+	return kindFound(found)
 }
 
 // incomingCue reports whether clause holds から or より, with which every
@@ -667,8 +676,8 @@ func foundOccurrence(body string) bool {
 // が and a passive found verb (不正アクセスが確認され).
 func foundContent(body string) (string, bool) {
 	for i := 0; i < len(body); i++ {
-		if body[i] < utf8.RuneSelf {
-			continue // every word here is kanji or kana
+		if !foundFirstByte[body[i]] {
+			continue // no word looked for here begins with this byte
 		}
 		rest := body[i:]
 		for _, n := range foundEvent.nouns {
@@ -689,6 +698,11 @@ func foundContent(body string) (string, bool) {
 	}
 	return "", false
 }
+
+// foundFirstByte marks the first bytes of the words foundContent looks
+// for at each byte of a text: of a kana or a kanji, so neither ASCII nor a
+// continuation byte, nor most lead bytes.
+var foundFirstByte = text.FirstBytes(text.Union(foundEvent.nouns, foundEvent.told, []string{"が", "を"}))
 
 // objectOrSubject is the particle が or を that s opens with, "" when none.
 func objectOrSubject(s string) string {
@@ -770,7 +784,7 @@ func nextLinesKind(sents []DatedSentence, i int, d schemas.Date) (string, []sche
 // timeline/same_day.tsv and a time (「同日15時45分」, 「翌日 午前9時頃」): a
 // timeline's line whose event is told on the lines under it.
 func sameDayOnlyLine(line string) bool {
-	if !hasSameDayWord(line) {
+	if !sameDayLineRunesOnly(line) || !hasSameDayWord(line) {
 		return false
 	}
 	rest, found := line, false
@@ -780,6 +794,25 @@ func sameDayOnlyLine(line string) bool {
 		}
 	}
 	return found && dateOnlyRE.MatchString(stripMentions(rest, nil))
+}
+
+// sameDayLineRunes are the runes of a line that sameDayOnlyLine accepts:
+// those of the same-day words it removes, and those of dateLineRunes, which
+// stripMentions removes or dateOnlyRE allows.
+var sameDayLineRunes = text.NewRuneSet(dateLineRunes + strings.Join(sameDayWordList(), ""))
+
+// sameDayLineRunesOnly reports whether every rune of line is one of
+// sameDayLineRunes, as in a line that sameDayOnlyLine accepts; bytes that
+// are not valid UTF-8 pass, as the words removed may join them into a
+// rune. Most lines fail at one of their first runes (a kana), where
+// hasSameDayWord would scan the whole line.
+func sameDayLineRunesOnly(line string) bool {
+	for _, r := range line {
+		if r != utf8.RuneError && !sameDayLineRunes.Has(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // opensWithDayWord reports whether s opens, after a bullet and white

@@ -14,13 +14,22 @@ import (
 // The timeline's words, read from rules/timeline/ once at start.
 
 // kindRules are the rules of rules/timeline/kinds.tsv, in order;
-// kindLists indexes their word lists, bit need and unless of each rule.
-var kindRules, kindLists = indexKindRules(loadKindRules("timeline/kinds.tsv"))
+// kindLists indexes their word lists, bit need and unless of each rule,
+// and after them the lists classifyClause asks of a clause first (the
+// bits of clauseBits): one scan of a clause tells them all.
+var kindRules, kindLists, clauseBits = indexKindRules(loadKindRules("timeline/kinds.tsv"),
+	maskedNounWords.Words, fromWords, incomingNouns.Words, incomingNotIf)
+
+// clauseListBits are the bits in kindLists of the lists classifyClause
+// asks of a clause before its kind rules.
+type clauseListBits struct{ maskedNoun, from, incomingNoun, incomingNotIf uint64 }
 
 // indexKindRules gives each list of rs (a need line or an unless line)
 // its bit among the lists of one ListSet, and sets each rule's need and
-// unless to the bits of its lists.
-func indexKindRules(rs []kindRule) ([]kindRule, *text.ListSet) {
+// unless to the bits of its lists; then the lists of classifyClause
+// (masked nouns, from words, incoming nouns, incoming not-if words) their
+// bits.
+func indexKindRules(rs []kindRule, masked, from, incoming, notIf []string) ([]kindRule, *text.ListSet, clauseListBits) {
 	var lists [][]string
 	for i := range rs {
 		for _, g := range rs[i].groups {
@@ -32,7 +41,9 @@ func indexKindRules(rs []kindRule) ([]kindRule, *text.ListSet) {
 			lists = append(lists, rs[i].unlessWords.Words)
 		}
 	}
-	return rs, text.NewListSet(lists...)
+	n := len(lists)
+	bits := clauseListBits{maskedNoun: 1 << n, from: 1 << (n + 1), incomingNoun: 1 << (n + 2), incomingNotIf: 1 << (n + 3)}
+	return rs, text.NewListSet(append(lists, masked, from, incoming, notIf)...), bits
 }
 
 // timelineKinds are the kinds a rule of kinds.tsv may give.

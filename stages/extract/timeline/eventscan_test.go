@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/stages/extract/dates"
 	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
@@ -77,6 +78,33 @@ func classifyPiecesBefore(body string) string {
 	return kind
 }
 
+// foundContentBytewise is foundContent trying every byte but ASCII, not
+// only those that begin a word it looks for.
+func foundContentBytewise(body string) (string, bool) {
+	for i := 0; i < len(body); i++ {
+		if body[i] < utf8.RuneSelf {
+			continue
+		}
+		rest := body[i:]
+		for _, n := range foundEvent.nouns {
+			if after, ok := strings.CutPrefix(rest, n); ok && objectOrSubject(after) != "" &&
+				text.ContainsAny(after, foundVerbs) {
+				return body[:i], true
+			}
+		}
+		if text.HasPrefixAny(rest, foundEvent.told) {
+			return body[:i], true
+		}
+		if p := objectOrSubject(rest); p != "" {
+			after := rest[len(p):]
+			if text.HasPrefixAny(after, foundEvent.detectVerbs) || p == "が" && text.HasPrefixAny(after, foundEvent.subjectVerbs) {
+				return body[:i], true
+			}
+		}
+	}
+	return "", false
+}
+
 // sameDayOnlyLineBefore is sameDayOnlyLine without its one-scan guard.
 func sameDayOnlyLineBefore(line string) bool {
 	rest, found := line, false
@@ -144,6 +172,10 @@ func checkClauseScans(t *testing.T, s string) {
 		if !incomingNouns.In(c) && incomingReportRE.MatchString(c) {
 			t.Fatalf("incomingNouns are not in %q, but incomingReportRE matches", c)
 		}
+		gotFound, gotOK := foundContent(c)
+		if wantFound, wantOK := foundContentBytewise(c); gotFound != wantFound || gotOK != wantOK {
+			t.Fatalf("foundContent(%q) = %q, %v, want %q, %v", c, gotFound, gotOK, wantFound, wantOK)
+		}
 		if got, want := classifyClause(c), classifyClauseBefore(c); got != want {
 			t.Fatalf("classifyClause(%q) = %s, want %s", c, got, want)
 		}
@@ -193,7 +225,7 @@ func TestClauseScansRandom(t *testing.T) {
 		"ため", "から", "より", "報告", "連絡", "一報", "を受け", "に対し", "弊社", "原因", "起因", "が", "午後", "未明", "3", "12", "時",
 		":", "30", "分", "頃", "判明", "不正アクセス", "確認", "ていない", "警察", "に相談", "公表", "・", "【", "】", "~", "-", "あ", "\xe3",
 		"同日", "当日", "その後", "直後", "翌日", "数分後", "分後", "123", "1234", "45",
-		"こと", "の", "を", "発覚", "わか", "まで", "までに", "以前", "以降", "午前", "第一報", "へ", "に", "本市", "情報提供"}
+		"こと", "の", "を", "発覚", "事実", "問い合わせ先", "情報提供書", "保護委員会", "旨の", "検知", "確認され", "\xe4", "\x8b", "わか", "まで", "までに", "以前", "以降", "午前", "第一報", "へ", "に", "本市", "情報提供"}
 	for s := range extracttest.RandomStrings(3, 4, pieces, 14) {
 		checkClauseScans(t, s)
 	}

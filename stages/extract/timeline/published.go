@@ -119,7 +119,7 @@ func ownDate(w *text.Watch, title string, sents []DatedSentence, ctx *dates.Year
 		}
 		m, k := ms[0], 0
 		after := strings.TrimSpace(s.Text[m.End:])
-		own := publishedLabelRE.MatchString(s.Text[:m.Start]) || labelAbove(sents, i, m) || suffixed(s.Text, m)
+		own := labelBefore(s.Text[:m.Start]) || labelAbove(sents, i, m) || suffixed(s.Text, m)
 		if i < headerBlock && !seenDate && len(ms) == 1 {
 			letterhead := !seenBody && (s.Heading == first || !timelineHeading(s.Heading))
 			switch {
@@ -161,6 +161,33 @@ func ownDate(w *text.Watch, title string, sents []DatedSentence, ctx *dates.Year
 		}
 	}
 	return schemas.Date{}, -1, -1
+}
+
+// The marks publishedLabelRE allows after a label: a closing bracket, then
+// a colon (in a regexp's character class).
+const (
+	labelCloseMarks = `】>\])`
+	labelColons     = `::`
+)
+
+// labelTail are the runes publishedLabelRE allows after its label: white
+// space and labelCloseMarks and labelColons.
+const labelTail = " \t\n\f\r】>])::"
+
+// labelBefore is publishedLabelRE.MatchString(before): a label of
+// dates/published_labels.tsv ends before, but for white space and marks.
+// The pattern is anchored at the end only, and the regexp engine tries it
+// from every byte of before: it runs only when before, its trailing
+// labelTail runes trimmed, ends with a label (no label ends with one of
+// them), which almost no text before a date does.
+func labelBefore(before string) bool {
+	t := strings.TrimRight(before, labelTail)
+	for _, l := range publishedLabelWords {
+		if strings.HasSuffix(t, l) {
+			return publishedLabelRE.MatchString(before)
+		}
+	}
+	return false
 }
 
 // labelAbove reports whether the date m opens sentence i and the line

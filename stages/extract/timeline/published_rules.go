@@ -34,8 +34,9 @@ var (
 	// maybe closing a bracket (【掲載日】2024年5月10日);
 	// publishedLabelLineRE is a line holding only such a label, which
 	// marks the date opening the next line (公表日\n令和4年6月20日).
-	publishedLabels      = text.OrderedAlternation(rules.Words("dates/published_labels.tsv"))
-	publishedLabelRE     = regexp.MustCompile(publishedLabels + `\s*[】>\])]?\s*[::]?\s*$`)
+	publishedLabelWords  = rules.Words("dates/published_labels.tsv")
+	publishedLabels      = text.OrderedAlternation(publishedLabelWords)
+	publishedLabelRE     = regexp.MustCompile(publishedLabels + `\s*[` + labelCloseMarks + `]?\s*[` + labelColons + `]?\s*$`)
 	publishedLabelLineRE = regexp.MustCompile(`^\s*` + publishedLabels + `\s*[::]?\s*$`)
 
 	// suffixAtEnd and suffixNext: words after a date that make it the
