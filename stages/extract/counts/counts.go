@@ -83,9 +83,11 @@ func scanCounts(s string, sentItems bool) []countMention {
 		if isPersonKind(kind) && addressees(s, after) {
 			continue // "保護者(40名)宛に送信": who received it, not whose data it held
 		}
+		// The words after a count are read before the actors before it:
+		// they rule out most counts at less cost.
 		if rest := strings.TrimPrefix(after, "の"); rest != after && kind == unitPerson &&
-			text.ContainsAny(text.LastRunes(s[:m[0]], countWindows.actorsBefore), actorsBefore) &&
-			text.HasPrefixAny(rest, countFilters["actor_things"]) && !text.HasPrefixAny(rest, countFilters["address"]) {
+			text.HasPrefixAny(rest, countFilters["actor_things"]) && !text.HasPrefixAny(rest, countFilters["address"]) &&
+			text.ContainsAny(text.LastRunes(s[:m[0]], countWindows.actorsBefore), actorsBefore) {
 			continue // "職員1名のメールアカウント": the staff's account was the way in
 		}
 		if rest := strings.TrimPrefix(after, "の"); rest != after && (kind == unitRecord || kind == unitRecordShare) &&
@@ -101,8 +103,8 @@ func scanCounts(s string, sentItems bool) []countMention {
 		if kind == unitUser && !text.ContainsAny(s, strongLeakWords) {
 			continue // "約3,400ユーザーにサービスを提供できない": an outage
 		}
-		if kind == unitPerson && text.ContainsAny(text.LastRunes(s[:m[0]], countWindows.actorsBefore), actorsBefore) &&
-			text.HasPrefixAny(strings.TrimLeft(after, " "), countFilters["actor_particles"]) {
+		if kind == unitPerson && text.HasPrefixAny(strings.TrimLeft(after, " "), countFilters["actor_particles"]) &&
+			text.ContainsAny(text.LastRunes(s[:m[0]], countWindows.actorsBefore), actorsBefore) {
 			continue // "担当者2名が閲覧"; but "学生、教職員等約30,000名" are whose data
 		}
 		if text.HasPrefixAny(s[m[1]:], countFilters["ordinal_after"]) || text.HasPrefixAny(s[m[1]:], countFilters["ratio_after"]) && kind == unitRecord {

@@ -157,6 +157,11 @@ func countThousand(s string, i int) (countEnd, bool) {
 func countUnit(s string, i int) (countEnd, bool) {
 	t := countEnd{number: i, suffix0: -1, suffix1: -1}
 	j := text.SkipSpace(s, i)
+	// Most numbers are no count (5年, 1月): a unit's first rune tells
+	// them without trying each unit.
+	if j == len(s) || !countUnitStarts.has(firstRune(s, j)) {
+		return t, false
+	}
 	u := firstPrefix(s[j:], countUnits)
 	if u == "" {
 		return t, false
@@ -168,6 +173,12 @@ func countUnit(s string, i int) (countEnd, bool) {
 		t.end = t.suffix1
 	}
 	return t, true
+}
+
+// firstRune is the rune at i < len(s), decoded as utf8.DecodeRuneInString.
+func firstRune(s string, i int) rune {
+	r, _ := text.DecodeRuneAt(s, i)
+	return r
 }
 
 // countPrefix is the word of the first group that s opens with, "" when
