@@ -141,13 +141,18 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 	first := map[string]string{}
 	var order []string
 	body, joined := "", false // the text less the header, joined on first use
+	// Each sentence's mask, which the routes below read too, to pass over
+	// a sentence without the words they look for.
+	var maskBuf [16]text.RuneMask
+	masks := maskBuf[:0]
 	for _, s := range sents {
 		w.Check()
+		sm := text.MaskOf(s.Text)
+		masks = append(masks, sm)
 		// An address names a place, not the holder: 〒100-0001 東京都….
-		if text.ContainsAny(s.Text, addressCues) {
+		if addressCueList.InMask(s.Text, sm) {
 			continue
 		}
-		sm := text.MaskOf(s.Text)
 		var spans *text.TokenSpans // the sentence's tokens, read on first need
 		var hiraganaNames []nameSpan
 		if nameCues[0].InMask(s.Text, sm) || nameCues[1].InMask(s.Text, sm) {
@@ -263,12 +268,18 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 	// No body named at all (fallback.go): a quoted name, the notice's own
 	// site or shop by its name, the client of an unnamed contractor, then
 	// a board named without its place (県教育委員会).
-	for _, route := range []func([]text.Sentence) (string, string){quotedName, serviceName, clientName} {
-		if org, ev := route(sents); org != "" {
-			return org, ev
-		}
+	// Called one by one, not through a list of funcs, which would move
+	// masks to the heap.
+	if org, ev := quotedName(sents, masks); org != "" {
+		return org, ev
 	}
-	return unnamedBody(header, sents)
+	if org, ev := serviceName(sents, masks); org != "" {
+		return org, ev
+	}
+	if org, ev := clientName(sents, masks); org != "" {
+		return org, ev
+	}
+	return unnamedBody(header, sents, masks)
 }
 
 // gazetteerCompany is the company of the gazetteer (EDINET) that the text
