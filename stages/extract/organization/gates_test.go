@@ -1,6 +1,7 @@
 package organization
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -54,19 +55,34 @@ func hiraganaCompanyOpeningSimple(s string) string {
 	return ""
 }
 
+// isGenericSimple is isGeneric with the generic names searched as a list.
+func isGenericSimple(s string) bool {
+	if slices.Contains(genericNames, s) {
+		return true
+	}
+	for _, p := range genericQualifiers {
+		if r, ok := strings.CutPrefix(s, p); ok && (r == "" || slices.Contains(orgSuffixes, r) ||
+			slices.Contains(genericFacilities, r)) {
+			return true
+		}
+	}
+	return text.HasPrefixAny(s, genericPrefixes)
+}
+
 // gateCases open with hiragana governments and companies, with what only
 // begins like them, and with neither.
 func gateCases() []string {
 	out := []string{"", "いちき串木野市において", "かすみがうら市の職員", "いすゞ自動車株式会社は", "くら寿司株式会社", "株式会社しまむら 個人情報",
 		"いちき", "くら", "青葉市において", "\xe3\x81", "ひかり市", "さいたま市立ひかり中学校において"}
 	out = append(out, hiraganaGovernments()...)
+	out = append(out, genericNames...)
 	for _, name := range hiraganaCompanyIndex().Words() {
 		out = append(out, name, name+"の", name[:len(name)-1])
 	}
 	return out
 }
 
-// TestGatesAsSimple: leadingRun and hiraganaCompanyOpening give what their
+// TestGatesAsSimple: leadingRun, isGeneric and hiraganaCompanyOpening give what their
 // simple versions give on the cases, every line and sentence of the oracle
 // texts, and each of them less its first rune.
 func TestGatesAsSimple(t *testing.T) {
@@ -94,6 +110,9 @@ func FuzzGates(f *testing.F) {
 func checkGates(t *testing.T, s string) {
 	if got, want := leadingRun(s), leadingRunSimple(s); got != want {
 		t.Fatalf("leadingRun(%q) = %q, want %q", s, got, want)
+	}
+	if got, want := isGeneric(s), isGenericSimple(s); got != want {
+		t.Fatalf("isGeneric(%q) = %v, want %v", s, got, want)
 	}
 	if got, want := hiraganaCompanyOpening(s), hiraganaCompanyOpeningSimple(s); got != want {
 		t.Fatalf("hiraganaCompanyOpening(%q) = %q, want %q", s, got, want)

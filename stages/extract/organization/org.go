@@ -772,6 +772,10 @@ func nameOnlyCut(t string) string {
 // 「株式会社○○代表取締役社長…」 is 株式会社○○.
 func cutOfficer(run string) string {
 	for _, w := range officerTitles {
+		// A cut needs a name before the title: no shorter run holds one.
+		if len(run) <= len(w) {
+			continue
+		}
 		if i := strings.Index(run, w); i > 0 {
 			run = run[:i]
 		}
@@ -817,8 +821,11 @@ func lineName(l string, top bool) string {
 	if text.HasPrefixAny(l, lineLabels) {
 		return labelledName(l)
 	}
-	if m := mayorRE.FindStringSubmatch(l); m != nil && !isGeneric(m[1]) && utf8.RuneCountInString(l) <= mayorLineMaxRunes {
-		return m[1]
+	// The line's length first: most lines are longer than a mayor's.
+	if text.RuneCountTo(l, mayorLineMaxRunes+1) <= mayorLineMaxRunes {
+		if m := mayorRE.FindStringSubmatch(l); m != nil && !isGeneric(m[1]) {
+			return m[1]
+		}
 	}
 	// A section of a government, perhaps with hiragana in its name: the
 	// government is the holder (「青葉県子ども家庭部こども支援課」).
@@ -1171,10 +1178,8 @@ func trimName(s string) string {
 }
 
 func isGeneric(s string) bool {
-	for _, g := range genericNames {
-		if s == g {
-			return true
-		}
+	if genericNameSet[s] {
+		return true
 	}
 	// 「市内小学校」「県立高等学校」 name a kind of body, not one body.
 	for _, p := range genericQualifiers {

@@ -54,6 +54,7 @@ var (
 	// genericPrefixes begin such words; genericQualifiers (市内, 県立), alone
 	// or before a suffix or a genericFacility, name a kind of body.
 	genericNames, genericPrefixes, genericQualifiers, genericFacilities = genericNamesFrom(rules.Table(orgFile("generic_names.tsv"), 2))
+	genericNameSet                                                      = wordSet(genericNames)
 
 	// outsideBodies are bodies a notice reports to or warns about, not the
 	// one that held the data; outsideEndings are those a longer name may
@@ -146,6 +147,16 @@ var (
 	suffixLongRE = regexp.MustCompile(nameRun + text.RuneBound(1, orgWeight("suffix_name_max_runes")) + text.Alternation(patternSuffixes))
 	placeRE      = regexp.MustCompile(`^\p{Han}` + text.RuneBound(1, orgWeight("place_max_runes")) + `?` + text.Alternation(placeSuffixes))
 )
+
+// wordSet is the set of words, for a test of a whole word against a list
+// of many.
+func wordSet(words []string) map[string]bool {
+	out := make(map[string]bool, len(words))
+	for _, w := range words {
+		out[w] = true
+	}
+	return out
+}
 
 // inNameRun reports whether r is one of nameRun's characters.
 func inNameRun(r rune) bool {

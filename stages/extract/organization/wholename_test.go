@@ -15,10 +15,21 @@ var nameOnlyRE = regexp.MustCompile(`^` + nameRun + text.RuneBound(nameLineMinRu
 // nameOnlyCutSimple is nameOnlyCut as wholeName read it before: the
 // officer's title searched for in the whole of t, the cut matched.
 func nameOnlyCutSimple(t string) string {
-	if t = cutOfficer(t); nameOnlyRE.MatchString(t) {
+	if t = cutOfficerSimple(t); nameOnlyRE.MatchString(t) {
 		return t
 	}
 	return ""
+}
+
+// cutOfficerSimple is cutOfficer that searches even a run too short to
+// hold a name and a title.
+func cutOfficerSimple(run string) string {
+	for _, w := range officerTitles {
+		if i := strings.Index(run, w); i > 0 {
+			run = run[:i]
+		}
+	}
+	return run
 }
 
 // TestInNameRun holds inNameRun to nameRun's class on every rune.
@@ -69,6 +80,9 @@ func FuzzNameOnlyCut(f *testing.F) {
 }
 
 func checkNameOnlyCut(t *testing.T, s string) {
+	if got, want := cutOfficer(s), cutOfficerSimple(s); got != want {
+		t.Fatalf("cutOfficer(%q) = %q, want %q", s, got, want)
+	}
 	if got, want := nameOnlyCut(s), nameOnlyCutSimple(s); got != want {
 		t.Fatalf("nameOnlyCut(%q) = %q, want %q", s, got, want)
 	}
