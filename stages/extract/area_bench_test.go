@@ -7,6 +7,7 @@ import (
 	"github.com/breachtrend/breachtrend/internal/jatok"
 	"github.com/breachtrend/breachtrend/schemas"
 	"github.com/breachtrend/breachtrend/stages/extract/cause"
+	"github.com/breachtrend/breachtrend/stages/extract/counts"
 	"github.com/breachtrend/breachtrend/stages/extract/datatypes"
 	"github.com/breachtrend/breachtrend/stages/extract/organization"
 	"github.com/breachtrend/breachtrend/stages/extract/reportno"
@@ -75,4 +76,39 @@ func BenchmarkDataTypes(b *testing.B) {
 
 func BenchmarkOrganization(b *testing.B) {
 	runNotices(b, func(n *sampleNotice) { organization.Find(nil, n.in.HeaderRest, n.sents, n.lines) })
+}
+
+// BenchmarkCounts measures counts.Affected alone on the sample corpus.
+func BenchmarkCounts(b *testing.B) {
+	runNotices(b, func(n *sampleNotice) { counts.Affected(nil, n.sents) })
+}
+
+// BenchmarkOrganizationShort and BenchmarkCountsShort measure those steps
+// on BenchmarkExtractShort's one-sentence notices (one op is one notice),
+// the JSON Lines shape, where each pays its fixed cost per notice.
+func BenchmarkOrganizationShort(b *testing.B) {
+	runShortNotices(b, func(n *sampleNotice) { organization.Find(nil, n.in.HeaderRest, n.sents, n.lines) })
+}
+
+func BenchmarkCountsShort(b *testing.B) {
+	runShortNotices(b, func(n *sampleNotice) { counts.Affected(nil, n.sents) })
+}
+
+// runShortNotices times fn on shortNotices, one notice an op, memos warm.
+func runShortNotices(b *testing.B, fn func(n *sampleNotice)) {
+	ns := shortNotices()
+	text.KagomeTokenizer()
+	for i := range ns {
+		fn(&ns[i]) // warm-up: the gazetteers and kagome's memo
+	}
+	b.ReportAllocs()
+	cpu := processCPU()
+	i := 0
+	for b.Loop() {
+		fn(&ns[i%len(ns)])
+		i++
+	}
+	if cpu := processCPU() - cpu; cpu > 0 {
+		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
+	}
 }

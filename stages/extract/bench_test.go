@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/breachtrend/breachtrend/internal/jatok"
@@ -63,13 +64,7 @@ func BenchmarkExtractShortRules(b *testing.B) { benchmarkShortNotices(b, false) 
 // benchmarkShortNotices extracts 1,024 one-sentence notices round and
 // round, the memos emptied at the start of each round when cold.
 func benchmarkShortNotices(b *testing.B, cold bool) {
-	var ins []Input
-	for i := range 1024 {
-		raw := fmt.Sprintf("令和5年%d月%d日、当社において不正アクセスが発生し、お客様%d名の個人情報が漏えいした可能性があります。", i%12+1, i%28+1, 10+i)
-		for _, s := range segment.Split(raw) {
-			ins = append(ins, Input{Text: normalize.Text(s.Text), Title: s.Title})
-		}
-	}
+	ins := shortInputs()
 	x := &Rules{Budget: DefaultBudget}
 	for _, in := range ins {
 		var n schemas.Notice
@@ -93,4 +88,26 @@ func benchmarkShortNotices(b *testing.B, cold bool) {
 	if cpu := processCPU() - cpu; cpu > 0 {
 		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
 	}
+}
+
+// shortInputs are 1,024 one-sentence notices, each with its own date and
+// count, segmented and normalized as the pipeline does it.
+func shortInputs() []Input {
+	var ins []Input
+	for i := range 1024 {
+		raw := fmt.Sprintf("令和5年%d月%d日、当社において不正アクセスが発生し、お客様%d名の個人情報が漏えいした可能性があります。", i%12+1, i%28+1, 10+i)
+		for _, s := range segment.Split(raw) {
+			ins = append(ins, Input{Text: normalize.Text(s.Text), Title: s.Title})
+		}
+	}
+	return ins
+}
+
+// shortNotices are shortInputs split into sentences and lines.
+func shortNotices() []sampleNotice {
+	var out []sampleNotice
+	for _, in := range shortInputs() {
+		out = append(out, sampleNotice{in: in, title: in.Title, sents: text.SplitSentences(in.Text), lines: strings.Split(in.Text, "\n")})
+	}
+	return out
 }

@@ -51,7 +51,7 @@ func countAt(s string, p int) (m [10]int, ok bool) {
 	q := p
 	// A word of the first group, taken, leaves no way to match without it:
 	// none opens with white space or a numeral, and 最大 leaves で.
-	if w := countPrefix(s[p:]); w != "" {
+	if w := countPrefixAt(s, p); w != "" {
 		m[2], m[3] = p, p+len(w)
 		q = m[3]
 	}
@@ -157,6 +157,11 @@ func countThousand(s string, i int) (countEnd, bool) {
 func countUnit(s string, i int) (countEnd, bool) {
 	t := countEnd{number: i, suffix0: -1, suffix1: -1}
 	j := text.SkipSpace(s, i)
+	// Most numbers are no count (5年, 1月): a unit's first rune tells
+	// them without trying each unit.
+	if j == len(s) || !countUnitStarts.has(firstRune(s, j)) {
+		return t, false
+	}
 	u := firstPrefix(s[j:], countUnits)
 	if u == "" {
 		return t, false
@@ -170,9 +175,21 @@ func countUnit(s string, i int) (countEnd, bool) {
 	return t, true
 }
 
-// countPrefix is the word of the first group that s opens with, "" when
-// none: 最大で before 最大, as で? takes what it can.
-func countPrefix(s string) string { return firstPrefix(s, countPrefixes) }
+// firstRune is the rune at i < len(s), decoded as utf8.DecodeRuneInString.
+func firstRune(s string, i int) rune {
+	r, _ := text.DecodeRuneAt(s, i)
+	return r
+}
+
+// countPrefixAt is the word of the first group at p, "" when none: 最大で
+// before 最大, as で? takes what it can. The words are tried only where
+// one's first rune is: most counts start with their number.
+func countPrefixAt(s string, p int) string {
+	if !countPrefixStarts.has(firstRune(s, p)) {
+		return ""
+	}
+	return firstPrefix(s[p:], countPrefixes)
+}
 
 // firstPrefix is the first of words that s opens with, or "".
 func firstPrefix(s string, words []string) string {

@@ -18,8 +18,11 @@ import (
 // quotedName is a body's whole name in quotes, 「大戸まちづくり協議会」: a
 // name (hiragana inside it too, which the quotes bound) ending in a suffix
 // of a line that is a token of its own. Quotes mark a proper name, so once is enough.
-func quotedName(sents []text.Sentence) (string, string) {
-	for _, s := range sents {
+func quotedName(sents []text.Sentence, masks []text.RuneMask) (string, string) {
+	for k, s := range sents {
+		if !quoteList.InMask(s.Text, masks[k]) {
+			continue
+		}
 		for at := 0; ; {
 			i := text.IndexWord(s.Text[at:], "「")
 			if i < 0 {
@@ -79,9 +82,9 @@ var (
 // a notice that names no body: the shop 「カミ商店」 of 「カミ商店」サイトにて
 // or 弊社ウェブサイト(Kami Shop). The earliest sentence that names one
 // decides; a quoted subject counts in the first subject_sentences only.
-func serviceName(sents []text.Sentence) (string, string) {
+func serviceName(sents []text.Sentence, masks []text.RuneMask) (string, string) {
 	for k, s := range sents {
-		if !quoteOpenSet.In(s.Text) {
+		if !quoteOpenList.InMask(s.Text, masks[k]) {
 			continue
 		}
 		for _, re := range []*regexp.Regexp{quotedServiceRE, ownServiceRE} {
@@ -133,9 +136,10 @@ func serviceNameOK(name string) string {
 // prefecture or city whose page it is. A longer name ending in the word
 // (青葉県教育委員会) is not it. A blog header is the blogger's words, not
 // the notice's: its board names no one.
-func unnamedBody(header string, sents []text.Sentence) (string, string) {
-	for _, s := range sents {
-		if text.ContainsAny(s.Text, addressCues) || header != "" && strings.Contains(s.Text, header) {
+func unnamedBody(header string, sents []text.Sentence, masks []text.RuneMask) (string, string) {
+	for k, s := range sents {
+		if !unnamedBodyList.InMask(s.Text, masks[k]) || addressCueList.InMask(s.Text, masks[k]) ||
+			header != "" && strings.Contains(s.Text, header) {
 			continue
 		}
 		best, at := "", len(s.Text)
@@ -166,15 +170,26 @@ func unnamedBody(header string, sents []text.Sentence) (string, string) {
 // (client_cues.tsv).
 var clientCues = text.LongestFirst(rules.Words(orgFile("client_cues.tsv")))
 
-// quoteOpenSet are the brackets a service's name opens with.
-var quoteOpenSet = text.NewRuneSet("「(")
+// The words the last routes look for, with their masks (MaskOf): a
+// sentence's mask rules most of them out without a search. quoteOpenList
+// are the brackets a service's name opens with.
+var (
+	quoteList       = text.NewWordList([]string{"「"})
+	quoteOpenList   = text.NewWordList([]string{"「", "("})
+	clientCueList   = text.NewWordList(clientCues)
+	unnamedBodyList = text.NewWordList(unnamedBodies)
+	addressCueList  = text.NewWordList(addressCues)
+)
 
 // clientName is the client that an unnamed contractor says it works for,
 // 「当社が青葉区より受託している事業」: a local government of the gazetteer
 // or a whole name (legal form or suffix) right before a client cue (the
 // longest first, so that 様より受託 leaves 様 out of the name).
-func clientName(sents []text.Sentence) (string, string) {
-	for _, s := range sents {
+func clientName(sents []text.Sentence, masks []text.RuneMask) (string, string) {
+	for k, s := range sents {
+		if !clientCueList.InMask(s.Text, masks[k]) {
+			continue
+		}
 		for _, cue := range clientCues {
 			for at := 0; ; {
 				i := text.IndexWord(s.Text[at:], cue)

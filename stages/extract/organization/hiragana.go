@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/internal/wordscan"
 	"github.com/breachtrend/breachtrend/rules"
@@ -34,6 +35,30 @@ var hiraganaCompanyIndex = sync.OnceValue(func() *wordscan.Index {
 	}
 	return wordscan.New(names)
 })
+
+// hiraganaCompanyFirstRunes are the runes that hiraganaCompanyIndex's
+// names begin with.
+var hiraganaCompanyFirstRunes = sync.OnceValue(func() map[rune]bool {
+	out := map[rune]bool{}
+	for _, name := range hiraganaCompanyIndex().Words() {
+		r, _ := utf8.DecodeRuneInString(name)
+		out[r] = true
+	}
+	return out
+})
+
+// hiraganaCompanyOpening is the hiragana-named company that s opens with,
+// the longest (hiraganaCompanies' first when it is at 0), "" for none:
+// only s that opens with a rune a name begins with is scanned.
+func hiraganaCompanyOpening(s string) string {
+	if r, _ := utf8.DecodeRuneInString(s); !hiraganaCompanyFirstRunes()[r] {
+		return ""
+	}
+	if hs := hiraganaCompanies(s); len(hs) > 0 && hs[0].at == 0 {
+		return hs[0].name
+	}
+	return ""
+}
 
 func isHiragana(r rune) bool { return unicode.Is(unicode.Hiragana, r) }
 

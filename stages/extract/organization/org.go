@@ -11,34 +11,38 @@ import (
 )
 
 // The leads that a title line drops before its name: a date (an era's or
-// a year's) and an item number. Hand-written patterns, not word lists.
-var (
-	dateLeadRE   = regexp.MustCompile(`^(?:(?:令和|平成|昭和)(?:\d{1,2}|元)|\d{4})年\d{1,2}月\d{1,2}日(?:\([^)]{1,4}\))?\s?`)
-	numberLeadRE = regexp.MustCompile(`^(?:\d{1,2}[.)、.]?|\(\d{1,2}\)|[一二三四五六七八九十]+[、.])\s*`)
-)
+// a year's, lead.go) and an item number. Hand-written patterns, not word
+// lists.
+var numberLeadRE = regexp.MustCompile(`^(?:\d{1,2}[.)、.]?|\(\d{1,2}\)|[一二三四五六七八九十]+[、.])\s*`)
 
 // Each trim below is its pattern's ReplaceAllString(s, ""), done only when
 // s opens as a match must: the pattern is run on every line and sentence
 // that is read for a name, and most open with neither a date nor a number.
 
-// trimDateLead drops the date (dateLeadRE) that s opens with.
+// trimDateLead drops the date (dateLeadEnd) that s opens with.
 func trimDateLead(s string) string {
 	if !opensWithDate(s) {
 		return s
 	}
-	return text.TrimLead(dateLeadRE, s)
+	if end := dateLeadEnd(s); end >= 0 {
+		return s[end:]
+	}
+	return s
 }
 
-// trimOpenerDate drops the date and time (openerDateRE) that s opens with.
+// trimOpenerDate drops the date and time (openerDateEnd) that s opens with.
 func trimOpenerDate(s string) string {
 	if !opensWithDate(s) {
 		return s
 	}
-	return text.TrimLead(openerDateRE, s)
+	if end := openerDateEnd(s); end >= 0 {
+		return s[end:]
+	}
+	return s
 }
 
-// opensWithDate reports whether s opens as a match of dateLeadRE and
-// openerDateRE must: with a digit or an era's name.
+// opensWithDate reports whether s opens as a date of dateLeadEnd and
+// openerDateEnd must: with a digit or an era's name.
 func opensWithDate(s string) bool {
 	return s != "" && (text.IsDigitByte(s[0]) || text.HasPrefixAny(s, leadEras))
 }
@@ -137,13 +141,18 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 	first := map[string]string{}
 	var order []string
 	body, joined := "", false // the text less the header, joined on first use
+	// Each sentence's mask, which the routes below read too, to pass over
+	// a sentence without the words they look for.
+	var maskBuf [16]text.RuneMask
+	masks := maskBuf[:0]
 	for _, s := range sents {
 		w.Check()
+		sm := text.MaskOf(s.Text)
+		masks = append(masks, sm)
 		// An address names a place, not the holder: 〒100-0001 東京都….
-		if text.ContainsAny(s.Text, addressCues) {
+		if addressCueList.InMask(s.Text, sm) {
 			continue
 		}
-		sm := text.MaskOf(s.Text)
 		var spans *text.TokenSpans // the sentence's tokens, read on first need
 		var hiraganaNames []nameSpan
 		if nameCues[0].InMask(s.Text, sm) || nameCues[1].InMask(s.Text, sm) {
@@ -259,12 +268,18 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 	// No body named at all (fallback.go): a quoted name, the notice's own
 	// site or shop by its name, the client of an unnamed contractor, then
 	// a board named without its place (県教育委員会).
-	for _, route := range []func([]text.Sentence) (string, string){quotedName, serviceName, clientName} {
-		if org, ev := route(sents); org != "" {
-			return org, ev
-		}
+	// Called one by one, not through a list of funcs, which would move
+	// masks to the heap.
+	if org, ev := quotedName(sents, masks); org != "" {
+		return org, ev
 	}
-	return unnamedBody(header, sents)
+	if org, ev := serviceName(sents, masks); org != "" {
+		return org, ev
+	}
+	if org, ev := clientName(sents, masks); org != "" {
+		return org, ev
+	}
+	return unnamedBody(header, sents, masks)
 }
 
 // gazetteerCompany is the company of the gazetteer (EDINET) that the text
@@ -385,8 +400,8 @@ func writeWithoutSpaces(b *strings.Builder, s string) {
 // its notice is about. compactBody is the text less the header and spaces.
 func headerOrganization(rest, compactBody string) string {
 	rest = strings.TrimSpace(rest)
-	if hs := hiraganaCompanies(rest); len(hs) > 0 && hs[0].at == 0 {
-		return hs[0].name // 株式会社しまむら 個人情報…
+	if name := hiraganaCompanyOpening(rest); name != "" {
+		return name // 株式会社しまむら 個人情報…
 	}
 	run := cutOfficer(leadingRun(rest))
 	if run == "" {
@@ -617,10 +632,13 @@ func regulated(title string) string {
 func leadingRun(s string) string {
 	end := 0
 	// A local government whose name begins with hiragana that reads as a
-	// particle (いちき串木野市, かすみがうら市): the gazetteer knows it.
-	for _, gov := range hiraganaGovernments() {
-		if strings.HasPrefix(s, gov) && len(gov) > end {
-			end = len(gov)
+	// particle (いちき串木野市, かすみがうら市): the gazetteer knows it. Their
+	// list is only read for s that opens with hiragana, as they all do.
+	if r, _ := utf8.DecodeRuneInString(s); unicode.Is(unicode.Hiragana, r) {
+		for _, gov := range hiraganaGovernments() {
+			if strings.HasPrefix(s, gov) && len(gov) > end {
+				end = len(gov)
+			}
 		}
 	}
 	for i := end; i < len(s); {
@@ -733,10 +751,31 @@ func cutTitle(m string) string {
 	return cutOfficer(m)
 }
 
+// nameOnlyCut is cutOfficer(t) when that is nameRun's characters only,
+// nameLineMinRunes to nameLineMaxRunes of them, and "" otherwise. The cut
+// must then end within the run of name characters that t opens with, and
+// the titles being name characters, the title it ends at lies inside that
+// run too: the rest of t, often a whole sentence, is never searched.
+func nameOnlyCut(t string) string {
+	run := nameRunPrefix(t)
+	cut := cutOfficer(t[:run])
+	if len(cut) == run && run < len(t) {
+		return "" // no title within the run: the cut keeps what follows it
+	}
+	if n := text.RuneCountTo(cut, nameLineMaxRunes+1); n < nameLineMinRunes || n > nameLineMaxRunes {
+		return ""
+	}
+	return cut
+}
+
 // cutOfficer cuts a run of name characters before an officer's title:
 // 「株式会社○○代表取締役社長…」 is 株式会社○○.
 func cutOfficer(run string) string {
 	for _, w := range officerTitles {
+		// A cut needs a name before the title: no shorter run holds one.
+		if len(run) <= len(w) {
+			continue
+		}
 		if i := strings.Index(run, w); i > 0 {
 			run = run[:i]
 		}
@@ -782,8 +821,11 @@ func lineName(l string, top bool) string {
 	if text.HasPrefixAny(l, lineLabels) {
 		return labelledName(l)
 	}
-	if m := mayorRE.FindStringSubmatch(l); m != nil && !isGeneric(m[1]) && utf8.RuneCountInString(l) <= mayorLineMaxRunes {
-		return m[1]
+	// The line's length first: most lines are longer than a mayor's.
+	if text.RuneCountTo(l, mayorLineMaxRunes+1) <= mayorLineMaxRunes {
+		if m := mayorRE.FindStringSubmatch(l); m != nil && !isGeneric(m[1]) {
+			return m[1]
+		}
 	}
 	// A section of a government, perhaps with hiragana in its name: the
 	// government is the holder (「青葉県子ども家庭部こども支援課」).
@@ -914,8 +956,8 @@ func trailingRun(s string) string {
 
 // wholeName returns t when it is one organization's whole name.
 func wholeName(t string) string {
-	t = cutOfficer(strings.Trim(t, "|:")) // 株式会社青葉代表取締役社長山田太郎
-	if t == "" || !nameOnlyRE.MatchString(t) || isGeneric(t) || isOutside(t) {
+	t = nameOnlyCut(strings.Trim(t, "|:")) // 株式会社青葉代表取締役社長山田太郎
+	if t == "" || isGeneric(t) || isOutside(t) {
 		return ""
 	}
 	for _, re := range []*regexp.Regexp{legalFirstRE, legalLastRE} {
@@ -1075,11 +1117,6 @@ func subjectName(s string) string {
 	return localGovernmentPrefix(body)
 }
 
-// openerDateRE is a date and time that opens a sentence before its subject:
-// 「令和7年5月1日(木曜)午前10時頃、」, 「2024年5月1日に、」.
-var openerDateRE = regexp.MustCompile(`^(?:(?:(?:令和|平成|昭和)(?:\d{1,2}|元)|\d{4})年)?\d{1,2}月\d{1,2}日(?:\([^)]{1,6}\))?` +
-	`(?:(?:午前|午後)?\d{1,2}時(?:\d{1,2}分)?(?:頃|ごろ)?)?(?:に)?[、,]\s?`)
-
 // dropOpeners removes the openers and the date and time that begin s.
 func dropOpeners(s string) string {
 	for {
@@ -1141,10 +1178,8 @@ func trimName(s string) string {
 }
 
 func isGeneric(s string) bool {
-	for _, g := range genericNames {
-		if s == g {
-			return true
-		}
+	if genericNameSet[s] {
+		return true
 	}
 	// 「市内小学校」「県立高等学校」 name a kind of body, not one body.
 	for _, p := range genericQualifiers {

@@ -54,6 +54,7 @@ var (
 	// genericPrefixes begin such words; genericQualifiers (市内, 県立), alone
 	// or before a suffix or a genericFacility, name a kind of body.
 	genericNames, genericPrefixes, genericQualifiers, genericFacilities = genericNamesFrom(rules.Table(orgFile("generic_names.tsv"), 2))
+	genericNameSet                                                      = wordSet(genericNames)
 
 	// outsideBodies are bodies a notice reports to or warns about, not the
 	// one that held the data; outsideEndings are those a longer name may
@@ -87,7 +88,7 @@ var (
 	regulatedLinks = rules.Words(orgFile("regulated_links.tsv"))
 	headTitles     = rules.Words(orgFile("head_titles.tsv"))
 	nameCuts       = rules.Words(orgFile("name_cuts.tsv"))
-	officerTitles  = rules.Words(orgFile("officer_titles.tsv"))
+	officerTitles  = officerTitlesFrom(rules.Table(orgFile("officer_titles.tsv"), 1))
 	openers        = rules.Words(orgFile("openers.tsv"))
 	roleNouns      = rules.Words(orgFile("role_nouns.tsv"))
 	selfPrefixes   = rules.Words(orgFile("self_prefixes.tsv"))
@@ -125,6 +126,7 @@ var (
 	sectionLineMaxRunes   = orgWeight("section_line_max_runes")
 	postcodeWindowRunes   = orgWeight("postcode_window_runes")
 	subjectSentences      = orgWeight("subject_sentences")
+	nameLineMinRunes      = orgWeight("name_line_min_runes")
 	nameLineMaxRunes      = orgWeight("name_line_max_runes")
 	selfNameMinRunes      = orgWeight("self_name_min_runes")
 	gazetteerKeyMinRunes  = orgWeight("gazetteer_key_min_runes")
@@ -142,10 +144,52 @@ var (
 	selfRefRE    = regexp.MustCompile(`[(]以下[、,]?\s?[「『]?(` + text.Alternation(selfAliases) + `)`)
 	mayorRE      = regexp.MustCompile(`^(` + nameRun + text.RuneBound(1, orgWeight("mayor_name_max_runes")) + `?` + text.RuneClass(mayorSuffixes) + `)` +
 		`(` + text.Alternation(headTitles) + `)(\s|` + nameRun + text.RuneBound(0, orgWeight("mayor_rest_max_runes")) + `$)`)
-	nameOnlyRE   = regexp.MustCompile(`^` + nameRun + text.RuneBound(orgWeight("name_line_min_runes"), orgWeight("name_line_max_runes")) + `$`)
 	suffixLongRE = regexp.MustCompile(nameRun + text.RuneBound(1, orgWeight("suffix_name_max_runes")) + text.Alternation(patternSuffixes))
 	placeRE      = regexp.MustCompile(`^\p{Han}` + text.RuneBound(1, orgWeight("place_max_runes")) + `?` + text.Alternation(placeSuffixes))
 )
+
+// wordSet is the set of words, for a test of a whole word against a list
+// of many.
+func wordSet(words []string) map[string]bool {
+	out := make(map[string]bool, len(words))
+	for _, w := range words {
+		out[w] = true
+	}
+	return out
+}
+
+// inNameRun reports whether r is one of nameRun's characters.
+func inNameRun(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'A' <= r && r <= 'Z' || 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || r == '&' || r == '.' || r == '-'
+	}
+	return r == 'ー' || r == '・' || r == '＆' || unicode.Is(unicode.Han, r) || unicode.Is(unicode.Katakana, r)
+}
+
+// nameRunPrefix is the length in bytes of the run of nameRun's characters
+// that s opens with.
+func nameRunPrefix(s string) int {
+	for i, r := range s {
+		if !inNameRun(r) {
+			return i
+		}
+	}
+	return len(s)
+}
+
+// officerTitlesFrom reads the officer titles, each a run of nameRun's
+// characters: wholeName looks for them within such a run only.
+func officerTitlesFrom(rows []rules.Row) []string {
+	var out []string
+	for _, r := range rows {
+		w := r.Fields[0]
+		if nameRunPrefix(w) != len(w) {
+			panic(fmt.Errorf("rules: %s: officer title %q is not all name characters", r.Pos(), w))
+		}
+		out = append(out, w)
+	}
+	return out
+}
 
 // nameCues are, for legalFirstRE, legalLastRE and suffixLongRE, words one
 // of which every match holds: the patterns open with a run of name

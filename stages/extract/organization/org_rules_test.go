@@ -142,6 +142,8 @@ func TestOrgRuleFileErrors(t *testing.T) {
 			`organization/outside_bodies.tsv:1: ending "maybe" is not yes or no`},
 		{"department of two characters", func() { departmentsFrom(rows("organization/departments.tsv", "課\tsection", "本部\tdivision")) },
 			`organization/departments.tsv:2: department word "本部" is not one character`},
+		{"officer title not a name run", func() { officerTitlesFrom(rows("organization/officer_titles.tsv", "代表取締役", "代表 理事")) },
+			`organization/officer_titles.tsv:2: officer title "代表 理事" is not all name characters`},
 		{"breadcrumb kind unknown", func() { breadcrumbsFrom(rows("organization/breadcrumbs.tsv", "トップ\ttop")) },
 			`organization/breadcrumbs.tsv:1: kind "top" is not one of home, site`},
 		{"line mark kind unknown", func() { text.LineMarksFrom(rows("text/line_marks.tsv", "■\theading\tyes", "◆\tmark\tyes")) },

@@ -9,6 +9,15 @@ import (
 	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
 )
 
+// The patterns that lead.go reads by hand, the oracle of its trims.
+var (
+	dateLeadRE = regexp.MustCompile(`^(?:(?:令和|平成|昭和)(?:\d{1,2}|元)|\d{4})年\d{1,2}月\d{1,2}日(?:\([^)]{1,4}\))?\s?`)
+	// openerDateRE is a date and time that opens a sentence before its
+	// subject: 「令和7年5月1日(木曜)午前10時頃、」, 「2024年5月1日に、」.
+	openerDateRE = regexp.MustCompile(`^(?:(?:(?:令和|平成|昭和)(?:\d{1,2}|元)|\d{4})年)?\d{1,2}月\d{1,2}日(?:\([^)]{1,6}\))?` +
+		`(?:(?:午前|午後)?\d{1,2}時(?:\d{1,2}分)?(?:頃|ごろ)?)?(?:に)?[、,]\s?`)
+)
+
 // trimCases open with a lead of each kind, with one that only looks like
 // it, and with none.
 var trimCases = []string{
@@ -16,6 +25,9 @@ var trimCases = []string{
 	"平成30年12月31日(月曜)午前10時頃、当社", "5月1日に、当社のサーバ", "昭和", "令和", "2024年", "12",
 	"1. 青葉市トップ", "(3) 経緯", "十、概要", "一二三", "(a) 株式会社", "五月一日", "青葉市", "2024/5/1",
 	"12) 概要", "1.概要", " 2024年5月1日", "令和5年1月1日、当社において不正アクセスが発生し",
+	"令和12年1月1日", "令和123年1月1日", "20245年1月1日", "2024年123月1日", "2024年1月1日()", "2024年1月1日(a)b",
+	"2024年1月1日(12345)", "1月1日(火曜日です)、", "1月1日(a\xffb)\t", "1月1日(a\nb) ", "5月1日午前10時30分ごろに,\n",
+	"5月1日午後9時頃", "5月1日10時30、", "5月1日午前、", "5月1日に", "1月1日(月)(火)、", "平成元年1月1日\f",
 }
 
 // TestTrimsAreReplaceAll holds each trim to the ReplaceAllString it
