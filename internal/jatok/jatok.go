@@ -265,14 +265,17 @@ func NounTerms(text string) ([]string, error) {
 	f := s.fields
 	var out []string
 	for _, s := range Sentences(text) {
-		if terms, ok := pieces.Get(s); ok {
+		terms, ok, miss := pieces.Find(s)
+		if ok {
 			out = append(out, terms...)
 			continue
 		}
 		from := len(out)
 		out = f.appendNounTerms(out, s)
-		// A copy of its own, with no room to grow into: out grows on.
-		pieces.Add(strings.Clone(s), append([]string(nil), out[from:]...))
+		if miss.Keep() {
+			// A copy of its own, with no room to grow into: out grows on.
+			pieces.AddMissed(miss, strings.Clone(s), append([]string(nil), out[from:]...))
+		}
 	}
 	return out, nil
 }

@@ -66,12 +66,13 @@ func ParseHeader(line string) (h Header, ok bool) {
 	if !strings.HasPrefix(l, "【") {
 		return Header{}, false
 	}
-	if r, found := headers.Get(l); found {
+	r, found, miss := headers.Look(l)
+	if found {
 		return r.h, r.ok
 	}
 	h, ok = parseHeader(l)
-	if headers.Fits(l) && headers.Again(l) {
-		headers.Add(strings.Clone(l), parsedHeader{h, ok})
+	if miss.Keep() {
+		headers.AddMissed(miss, strings.Clone(l), parsedHeader{h, ok})
 	}
 	return h, ok
 }
