@@ -55,3 +55,15 @@ func BenchmarkSector(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkContractor measures Contractor on every segment of the sample
+// corpus (one op is all 26).
+func BenchmarkContractor(b *testing.B) {
+	texts := sampleNotices(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			Contractor(t)
+		}
+	}
+}
