@@ -67,3 +67,14 @@ func BenchmarkContractor(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkOrgKey measures OrgKey on names with a legal form, an
+// abbreviation or neither (one op is all of benchOrgs).
+func BenchmarkOrgKey(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, name := range benchOrgs {
+			OrgKey(name)
+		}
+	}
+}
