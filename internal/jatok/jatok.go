@@ -257,22 +257,35 @@ func (f *fields) nounTerm(c tokenizer.TokenClass, id int, surface string) (strin
 // A piece (sentence) that comes again, in this text (a notice's title is
 // also its text's first line) or in a recent one, is tokenized once:
 // kagome gives the same tokens for the same text (see pieceMemo).
-func NounTerms(text string) ([]string, error) {
-	s, err := shared()
+func NounTerms(text string) ([]string, error) { return AppendNounTerms(nil, text) }
+
+// AppendNounTerms appends the noun terms of text to out, as NounTerms
+// finds them: a caller that reads several texts (a title and an opening)
+// gets their terms in one slice, none of the texts copied into another.
+// The pieces of a text are cut one by one, never gathered in a slice.
+func AppendNounTerms(out []string, text string) ([]string, error) {
+	st, err := shared()
 	if err != nil {
-		return nil, err
+		return out, err
 	}
-	f := s.fields
-	var out []string
-	for _, s := range Sentences(text) {
-		if terms, ok := pieces.Get(s); ok {
+	f := st.fields
+	for rest := text; rest != ""; {
+		var s string
+		s, rest = cutSentence(rest)
+		if s = strings.TrimSpace(s); s == "" {
+			continue
+		}
+		terms, ok, miss := pieces.Find(s)
+		if ok {
 			out = append(out, terms...)
 			continue
 		}
 		from := len(out)
 		out = f.appendNounTerms(out, s)
-		// A copy of its own, with no room to grow into: out grows on.
-		pieces.Add(strings.Clone(s), append([]string(nil), out[from:]...))
+		if miss.Keep() {
+			// A copy of its own, with no room to grow into: out grows on.
+			pieces.AddMissed(miss, strings.Clone(s), append([]string(nil), out[from:]...))
+		}
 	}
 	return out, nil
 }
@@ -298,28 +311,39 @@ func (f *fields) appendNounTerms(out []string, s string) []string {
 const MaxSentence = 256
 
 // Sentences splits text at sentence ends (。！？!?) and line breaks, and
-// cuts a longer piece at a comma or space, or at MaxSentence characters.
+// cuts a longer piece at a comma or space, or at MaxSentence characters;
+// the pieces are trimmed of spaces, and empty ones left out.
 func Sentences(text string) []string {
 	var out []string
-	start, n := 0, 0
-	cut := func(end int) {
-		if s := strings.TrimSpace(text[start:end]); s != "" {
+	for rest := text; rest != ""; {
+		var s string
+		s, rest = cutSentence(rest)
+		if s = strings.TrimSpace(s); s != "" {
 			out = append(out, s)
 		}
-		start, n = end, 0
 	}
+	return out
+}
+
+// cutSentence returns the first piece of text, untrimmed, and the rest
+// (see Sentences). A byte that is not UTF-8 is one character of one byte,
+// as range reads it.
+func cutSentence(text string) (piece, rest string) {
+	n := 0
 	for i, r := range text {
 		n++
-		end := i + utf8.RuneLen(r)
 		switch {
 		case r == '。' || r == '！' || r == '？' || r == '!' || r == '?' || r == '\n':
-			cut(end)
 		case n >= MaxSentence/2 && (r == '、' || r == ' ' || r == '　'):
-			cut(end)
 		case n >= MaxSentence:
-			cut(end)
+		default:
+			continue
 		}
+		size := utf8.RuneLen(r)
+		if r == utf8.RuneError {
+			_, size = utf8.DecodeRuneInString(text[i:])
+		}
+		return text[:i+size], text[i+size:]
 	}
-	cut(len(text))
-	return out
+	return text, ""
 }

@@ -49,6 +49,13 @@ func TestSentences(t *testing.T) {
 	if got := strings.Join(Sentences(long), ""); got != long {
 		t.Error("splitting a long text lost characters")
 	}
+	// A byte that is not UTF-8 is a character of one byte: as the 256th
+	// character it once made a cut two bytes past it, out of the text.
+	for _, s := range []string{strings.Repeat("あ", MaxSentence-1) + "\xff", strings.Repeat("あ", MaxSentence-1) + "\xff!い"} {
+		if got := strings.Join(Sentences(s), ""); got != s {
+			t.Errorf("Sentences(%q) joined = %q", s, got)
+		}
+	}
 }
 
 func TestOneTokenizer(t *testing.T) {
@@ -318,4 +325,54 @@ func TestDroppedTerms(t *testing.T) {
 			t.Errorf("NounTerms(%.40q…) = %q, want %q", text, got, terms)
 		}
 	}
+}
+
+// sentencesWhole is Sentences as one pass over the text that cuts where
+// a piece ends: the oracle of cutSentence, which cuts one piece a call.
+func sentencesWhole(text string) []string {
+	var out []string
+	start, n := 0, 0
+	cut := func(end int) {
+		if s := strings.TrimSpace(text[start:end]); s != "" {
+			out = append(out, s)
+		}
+		start, n = end, 0
+	}
+	for i, r := range text {
+		n++
+		_, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r == '。' || r == '！' || r == '？' || r == '!' || r == '?' || r == '\n':
+			cut(i + size)
+		case n >= MaxSentence/2 && (r == '、' || r == ' ' || r == '　'):
+			cut(i + size)
+		case n >= MaxSentence:
+			cut(i + size)
+		}
+	}
+	cut(len(text))
+	return out
+}
+
+func checkSentences(t *testing.T, text string) {
+	t.Helper()
+	if got, want := Sentences(text), sentencesWhole(text); !slices.Equal(got, want) {
+		t.Fatalf("Sentences(%q) = %q, want %q", text, got, want)
+	}
+}
+
+func TestSentencesAsWhole(t *testing.T) {
+	for _, s := range []string{"", "\n", "一文目です。二文目!\n三行目", " あ 、い。 ", strings.Repeat("あ、", 300),
+		strings.Repeat("あ", 600), strings.Repeat("あ", MaxSentence-1) + "\xff!い", "\xe3\x80\n\x82。"} {
+		checkSentences(t, s)
+	}
+	for _, text := range sampleTexts(t) {
+		checkSentences(t, text)
+	}
+}
+
+func FuzzSentences(f *testing.F) {
+	f.Add("一文目です。二文目!\n三行目")
+	f.Add(strings.Repeat("あ、", 100) + "\xff")
+	f.Fuzz(checkSentences)
 }

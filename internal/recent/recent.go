@@ -20,21 +20,34 @@ import (
 
 // Memo maps recent keys to their values. It is safe for concurrent use;
 // values are shared, so callers must not change them.
+//
+// Its generations are keyed by the key's hash, the key held beside its
+// value and compared on every hit: a key is hashed once for Get's look-up
+// in both generations, and once in all for Look, Again and AddMissed,
+// where string-keyed maps hashed a missed key up to six times (two
+// look-ups, Again's hash, Add's look-up, delete and insert). Two keys of
+// one hash share a slot: the later one's Add replaces the earlier.
 type Memo[K comparable, V any] struct {
 	mu         sync.Mutex
-	cur, old   map[K]V
+	cur, old   map[uint64]entry[K, V]
 	curSize    int
 	maxEntries int
 	maxSize    int
 	size       func(K) int
+	seed       maphash.Seed
 	// seen holds the hashes of keys offered to Again, one a slot, by the
 	// hash's low bits, with the count of offers when each came; made at
 	// the first Again. offers counts the offers, offeredSize adds up the
 	// sizes of their keys.
 	seen        []seenKey
-	seenSeed    maphash.Seed
 	offers      uint64
 	offeredSize uint64
+}
+
+// entry is a kept key and its value.
+type entry[K comparable, V any] struct {
+	key   K
+	value V
 }
 
 // seenKey is a key offered to Again: its hash and the offer it came at.
@@ -45,22 +58,77 @@ type seenKey struct{ hash, at uint64 }
 // of its text, say). A key larger than a quarter of maxSize is never
 // kept.
 func New[K comparable, V any](maxEntries, maxSize int, size func(K) int) *Memo[K, V] {
-	return &Memo[K, V]{cur: map[K]V{}, maxEntries: maxEntries, maxSize: maxSize, size: size}
+	return &Memo[K, V]{cur: map[uint64]entry[K, V]{}, maxEntries: maxEntries, maxSize: maxSize, size: size,
+		seed: maphash.MakeSeed()}
 }
+
+func (m *Memo[K, V]) hash(k K) uint64 { return maphash.Comparable(m.seed, k) }
 
 // Get returns the value of k, if it is kept.
 func (m *Memo[K, V]) Get(k K) (V, bool) {
+	h := m.hash(k)
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if v, ok := m.cur[k]; ok {
-		return v, true
+	return m.get(k, h)
+}
+
+// get is Get of k of hash h. m.mu is held.
+func (m *Memo[K, V]) get(k K, h uint64) (V, bool) {
+	if e, ok := m.cur[h]; ok && e.key == k {
+		return e.value, true
 	}
-	v, ok := m.old[k]
-	if ok {
-		delete(m.old, k)
-		m.put(k, v, m.size(k))
+	e, ok := m.old[h]
+	if !ok || e.key != k {
+		var none V
+		return none, false
 	}
-	return v, ok
+	delete(m.old, h)
+	m.put(h, e, m.size(k))
+	return e.value, true
+}
+
+// Miss is a key Look or Find did not find: its hash, and whether its
+// value is to be kept (AddMissed).
+type Miss struct {
+	hash uint64
+	keep bool
+}
+
+// Keep reports whether the missed key fits and came again (Again): the
+// caller copies it and its value, if it must, and hands them to
+// AddMissed.
+func (mi Miss) Keep() bool { return mi.keep }
+
+// Look is Get of k and, when k is not kept, Again of k if it Fits, with
+// k hashed once for both and for AddMissed: the way of the memos that
+// copy a key before they keep it.
+func (m *Memo[K, V]) Look(k K) (v V, found bool, miss Miss) { return m.look(k, true) }
+
+// Find is Get of k, with k hashed once for it and for AddMissed: the way
+// of the memos that keep every key that fits (Keep is Fits).
+func (m *Memo[K, V]) Find(k K) (v V, found bool, miss Miss) { return m.look(k, false) }
+
+// look is Look of k, or Find when offer is false.
+func (m *Memo[K, V]) look(k K, offer bool) (v V, found bool, miss Miss) {
+	h := m.hash(k)
+	fits := m.Fits(k)
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if v, found = m.get(k, h); found || !fits {
+		return v, found, Miss{}
+	}
+	return v, false, Miss{hash: h, keep: !offer || m.again(k, h)}
+}
+
+// AddMissed is Add of k and v after Look or Find missed k: k is that key,
+// or a copy of it. It keeps nothing unless the miss said to Keep.
+func (m *Memo[K, V]) AddMissed(mi Miss, k K, v V) (kept V) {
+	if !mi.keep {
+		return v
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.add(k, mi.hash, v, m.size(k))
 }
 
 // Fits reports whether k is small enough to keep: callers that copy a key
@@ -74,24 +142,29 @@ func (m *Memo[K, V]) Add(k K, v V) (kept V, ok bool) {
 	if !m.Fits(k) {
 		return v, false
 	}
-	size := m.size(k)
+	h := m.hash(k)
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if first, ok := m.cur[k]; ok {
-		return first, true
-	}
-	delete(m.old, k)
-	m.put(k, v, size)
-	return v, true
+	return m.add(k, h, v, m.size(k)), true
 }
 
-// put adds k to the current generation, starting a new one first when it
-// is full. m.mu is held.
-func (m *Memo[K, V]) put(k K, v V, size int) {
-	if len(m.cur) >= m.maxEntries || m.curSize+size > m.maxSize {
-		m.old, m.cur, m.curSize = m.cur, make(map[K]V, len(m.cur)), 0
+// add is Add of k of hash h and size. m.mu is held.
+func (m *Memo[K, V]) add(k K, h uint64, v V, size int) V {
+	if first, ok := m.cur[h]; ok && first.key == k {
+		return first.value
 	}
-	m.cur[k] = v
+	delete(m.old, h)
+	m.put(h, entry[K, V]{k, v}, size)
+	return v
+}
+
+// put adds e, of hash h, to the current generation, starting a new one
+// first when it is full. m.mu is held.
+func (m *Memo[K, V]) put(h uint64, e entry[K, V], size int) {
+	if len(m.cur) >= m.maxEntries || m.curSize+size > m.maxSize {
+		m.old, m.cur, m.curSize = m.cur, make(map[uint64]entry[K, V], len(m.cur)), 0
+	}
+	m.cur[h] = e
 	m.curSize += size
 }
 
@@ -112,18 +185,23 @@ func (m *Memo[K, V]) put(k K, v V, size int) {
 // key, had every memo of 1 MiB generations copy and add every record
 // from its second coming on, and find none.
 func (m *Memo[K, V]) Again(k K) bool {
+	h := m.hash(k)
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	return m.again(k, h)
+}
+
+// again is Again of k of hash h. m.mu is held.
+func (m *Memo[K, V]) again(k K, h uint64) bool {
 	if m.seen == nil {
 		n := 1
 		for n < 2*m.maxEntries {
 			n <<= 1
 		}
-		m.seen, m.seenSeed = make([]seenKey, n), maphash.MakeSeed()
+		m.seen = make([]seenKey, n)
 	}
 	m.offers++
 	m.offeredSize += uint64(max(m.size(k), 0))
-	h := maphash.Comparable(m.seenSeed, k)
 	slot := &m.seen[h&uint64(len(m.seen)-1)]
 	again := slot.hash == h && slot.at > 0 && m.offers-slot.at <= m.reach()
 	*slot = seenKey{hash: h, at: m.offers}
@@ -152,5 +230,5 @@ func (m *Memo[K, V]) Len() int {
 func (m *Memo[K, V]) Clear() {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.cur, m.old, m.curSize = map[K]V{}, nil, 0
+	m.cur, m.old, m.curSize = map[uint64]entry[K, V]{}, nil, 0
 }

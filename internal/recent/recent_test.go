@@ -2,6 +2,7 @@ package recent
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -157,5 +158,68 @@ func TestAgainWithinReach(t *testing.T) {
 	}
 	if !s.Again("key-000000") {
 		t.Error("a key is not again at once")
+	}
+}
+
+// TestLookAddMissed: Look finds what Add kept; a miss is kept by
+// AddMissed only when it fits and came again, as Get, Fits, Again and Add
+// would keep it; Find's miss is kept whenever the key fits.
+func TestLookAddMissed(t *testing.T) {
+	m := New[string, int](64, 1<<10, textSize)
+	_, found, miss := m.Look("a")
+	if found || miss.Keep() {
+		t.Fatalf("Look(a) at its first coming: found %v, keep %v", found, miss.Keep())
+	}
+	m.AddMissed(miss, "a", 1)
+	if _, ok := m.Get("a"); ok {
+		t.Fatal("AddMissed kept a miss that was not to be kept")
+	}
+	_, found, miss = m.Look("a")
+	if found || !miss.Keep() {
+		t.Fatalf("Look(a) at its second coming: found %v, keep %v", found, miss.Keep())
+	}
+	if kept := m.AddMissed(miss, strings.Clone("a"), 1); kept != 1 {
+		t.Fatalf("AddMissed(a, 1) = %d", kept)
+	}
+	if v, found, _ := m.Look("a"); !found || v != 1 {
+		t.Fatalf("Look(a) after AddMissed = %d, %v", v, found)
+	}
+	m.Add("b", 2)
+	if v, found, _ := m.Look("b"); !found || v != 2 {
+		t.Fatalf("Look(b) after Add = %d, %v", v, found)
+	}
+	big := string(make([]byte, 257))
+	m.Again(big)
+	if _, _, miss := m.Look(big); miss.Keep() {
+		t.Error("Look says to keep a key over a quarter of the size bound")
+	}
+	if _, found, miss := m.Find("c"); found || !miss.Keep() {
+		t.Errorf("Find(c) at its first coming: found %v, keep %v; want false, true", found, miss.Keep())
+	}
+	if _, _, miss := m.Find(big); miss.Keep() {
+		t.Error("Find says to keep a key over a quarter of the size bound")
+	}
+}
+
+// TestSameHash: a key whose hash is another kept key's is not found
+// (the keys are compared), and its Add takes the slot.
+func TestSameHash(t *testing.T) {
+	m := New[string, int](64, 1<<10, textSize)
+	h := m.hash("a")
+	m.mu.Lock()
+	m.add("a", h, 1, 1)
+	if _, ok := m.get("b", h); ok {
+		t.Error("b is found in a's slot")
+	}
+	if v := m.add("b", h, 2, 1); v != 2 {
+		t.Errorf("add(b) in a's slot kept %d", v)
+	}
+	v, ok := m.get("b", h)
+	m.mu.Unlock()
+	if !ok || v != 2 {
+		t.Errorf("get(b) = %d, %v", v, ok)
+	}
+	if _, ok := m.Get("a"); ok {
+		t.Error("a is still found after b took its slot")
 	}
 }

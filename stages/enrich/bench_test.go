@@ -55,3 +55,26 @@ func BenchmarkSector(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkContractor measures Contractor on every segment of the sample
+// corpus (one op is all 26).
+func BenchmarkContractor(b *testing.B) {
+	texts := sampleNotices(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			Contractor(t)
+		}
+	}
+}
+
+// BenchmarkOrgKey measures OrgKey on names with a legal form, an
+// abbreviation or neither (one op is all of benchOrgs).
+func BenchmarkOrgKey(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, name := range benchOrgs {
+			OrgKey(name)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package enrich
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -27,19 +28,79 @@ var companyName = func() string {
 //   - 業務委託先 株式会社イセトー(本社:…)
 //   - 運営業務を株式会社X(以下「委託事業者」という。)に委託
 //
-// need are words one of which every match holds, for a pattern that has
-// no literal prefix for the regexp engine to look for first (the title
-// words begin alike in no byte): without them it is tried at every
-// position of the text.
-var contractorREs = []struct {
-	re   *regexp.Regexp
-	need []string
-}{
+// A pattern that has no literal prefix for the regexp engine to look for
+// first (the title words begin alike in no byte) is tried at every
+// position of the text: ~50 µs a notice that says 委託 and である. Such
+// a pattern has starts, the places where its matches may start, and is
+// tried, anchored, there only (contractorPattern.find).
+var contractorREs = []contractorPattern{
 	{re: regexp.MustCompile(`委託[^。\n]{0,25}?` + alternation(contractorWords["holder"]) + `\s*[(「]\s*(` + companyName + `)`)},
-	{re: regexp.MustCompile(alternation(contractorWords["title"]) + `(?:で|と)ある(` + companyName + `)`), need: []string{"である", "とある"}},
+	startingAt(alternation(contractorWords["title"])+`(?:で|と)ある(`+companyName+`)`, titleWordStarts),
 	{re: regexp.MustCompile(`委託[^。、\n]{0,12}?(` + companyName + `)` + alternation(contractorWords["after"]))},
 	{re: regexp.MustCompile(`委託先[::]?\s+(` + companyName + `)`)},
 	{re: regexp.MustCompile(`業務を(` + companyName + `)[^\n]{0,40}?に委託`)}, // the (以下「…」という。) may hold a 。
+}
+
+// contractorPattern is a pattern of contractorREs; starts and anchored
+// are set for one tried only where its matches may start.
+type contractorPattern struct {
+	re       *regexp.Regexp
+	starts   func(text string) []int // in text order
+	anchored *regexp.Regexp          // re, matching at the text's start only
+}
+
+// startingAt is the pattern expr whose every match starts at one of the
+// places starts gives.
+func startingAt(expr string, starts func(string) []int) contractorPattern {
+	return contractorPattern{re: regexp.MustCompile(expr), starts: starts, anchored: regexp.MustCompile(`^(?:` + expr + `)`)}
+}
+
+// find is re.FindStringSubmatchIndex(text). A pattern with starts is
+// tried anchored at each of them in text order: the first that matches
+// is where re's leftmost match starts (re has no look-behind), and
+// anchored there it picks the same match. skip false tries re itself
+// (the test that checks this shortcut).
+func (p contractorPattern) find(text string, skip bool) []int {
+	if !skip || p.starts == nil {
+		return p.re.FindStringSubmatchIndex(text)
+	}
+	for _, at := range p.starts(text) {
+		if m := p.anchored.FindStringSubmatchIndex(text[at:]); m != nil {
+			for i := range m {
+				if m[i] >= 0 {
+					m[i] += at
+				}
+			}
+			return m
+		}
+	}
+	return nil
+}
+
+// titleWordStarts are the places where a title word stands before である
+// or とある, where every match of the title words' pattern starts: found
+// from each ある back, one search where one a title word took ten.
+func titleWordStarts(text string) []int {
+	var out []int
+	for from := 0; ; {
+		i := strings.Index(text[from:], "ある")
+		if i < 0 {
+			break
+		}
+		before := text[:from+i]
+		from += i + len("ある")
+		if !strings.HasSuffix(before, "で") && !strings.HasSuffix(before, "と") {
+			continue
+		}
+		before = before[:len(before)-len("で")]
+		for _, w := range contractorWords["title"] {
+			if strings.HasSuffix(before, w) {
+				out = append(out, len(before)-len(w))
+			}
+		}
+	}
+	slices.Sort(out) // two title words, one the other's end, start apart
+	return out
 }
 
 // branchRE is a branch office after a company's name: 広島支店, 東京営業所.
@@ -75,8 +136,8 @@ var contractorSpan = linkSettings.Int("contractor_span")
 // any branch office dropped; "" when the text names none.
 func Contractor(text string) string { return contractor(text, true) }
 
-// contractor is Contractor; skip lets a pattern be skipped where the words
-// it needs are absent (false only in the test that checks that shortcut).
+// contractor is Contractor; skip lets a pattern be tried only where its
+// matches may start (false only in the test that checks that shortcut).
 func contractor(text string, skip bool) string {
 	if !strings.Contains(text, "委託") {
 		return ""
@@ -90,10 +151,7 @@ func contractor(text string, skip bool) string {
 	}
 	best, at := "", len(text)
 	for _, p := range contractorREs {
-		if skip && p.need != nil && !containsAny(text, p.need) {
-			continue
-		}
-		if m := p.re.FindStringSubmatchIndex(text); m != nil && m[2] < at {
+		if m := p.find(text, skip); m != nil && m[2] < at {
 			best, at = text[m[2]:m[3]], m[2]
 		}
 	}

@@ -57,10 +57,10 @@ type derived struct {
 // from the memo when they came before.
 func (e *Enricher) derive(org, title, text string) derived {
 	k := memoKey{sectors: e.Sectors, loads: e.Sectors.loads, org: org, title: title, text: text}
-	if d, ok := e.memo.get(k); ok {
+	d, ok, miss := e.memo.get(k)
+	if ok {
 		return d
 	}
-	var d derived
 	d.body = SupervisedBody(org, title, text)
 	if d.body != "" {
 		org = d.body
@@ -68,7 +68,7 @@ func (e *Enricher) derive(org, title, text string) derived {
 	d.orgKey = OrgKey(org)
 	d.contractor = Contractor(text)
 	d.sector, d.route = e.Sectors.SectorRoute(org, text)
-	e.memo.add(k, d)
+	e.memo.add(miss, k, d)
 	return d
 }
 

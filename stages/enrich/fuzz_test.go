@@ -17,6 +17,7 @@ func FuzzContractor(f *testing.F) {
 		f.Add(s)
 	}
 	f.Add("再委託先とある株式会社架空印刷の件")
+	f.Add("委託先である当社、受託者である架空印刷株式会社が、委託業者とある")
 	f.Fuzz(func(t *testing.T, text string) {
 		checkContractor(t, text)
 		c := Contractor(text)

@@ -37,22 +37,23 @@ func newMemo() *memo {
 	})}
 }
 
-// get returns the fields derived for k, if they are kept.
-func (m *memo) get(k memoKey) (derived, bool) {
+// get returns the fields derived for k, if they are kept; else the miss
+// that add keeps them by.
+func (m *memo) get(k memoKey) (derived, bool, recent.Miss) {
 	if m == nil {
-		return derived{}, false
+		return derived{}, false, recent.Miss{}
 	}
-	return m.derived.Get(k)
+	return m.derived.Look(k)
 }
 
-// add keeps d as the fields derived for k, with copies of k's and d's
-// strings (d's may be slices of the text or title).
-func (m *memo) add(k memoKey, d derived) {
-	if m == nil || !m.derived.Fits(k) || !m.derived.Again(k) {
-		return // too large to keep, or not seen before (recent.Memo.Again)
+// add keeps d as the fields derived for k, copied, when get's miss says so
+// (k fits, and came before: recent.Memo.Again).
+func (m *memo) add(miss recent.Miss, k memoKey, d derived) {
+	if !miss.Keep() {
+		return
 	}
 	k.org, k.title, k.text = strings.Clone(k.org), strings.Clone(k.title), strings.Clone(k.text)
 	d.body, d.orgKey, d.contractor = strings.Clone(d.body), strings.Clone(d.orgKey), strings.Clone(d.contractor)
 	d.sector, d.route = strings.Clone(d.sector), strings.Clone(d.route)
-	m.derived.Add(k, d)
+	m.derived.AddMissed(miss, k, d)
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/breachtrend/breachtrend/internal/wordscan"
 	"github.com/breachtrend/breachtrend/rules"
 
 	"github.com/breachtrend/breachtrend/stages/normalize"
@@ -13,6 +14,29 @@ import (
 // order (a longer form before one it contains): the forms of
 // rules/organization/legal_forms.tsv marked key.
 var legalWords = legalFormsWhere(func(f legalForm) bool { return f.key })
+
+// legalWordScan finds which legal words a key holds, in one pass: most
+// names hold one or none, and removing each of the words in turn searched
+// the key once a word.
+var legalWordScan = wordscan.New(legalWords)
+
+// withoutLegalWords is k with each of legalWords removed in turn (every
+// occurrence, as strings.ReplaceAll), trying only the words that k holds:
+// a removal may join two pieces into a word that k did not hold, so the
+// words held are found again after each.
+func withoutLegalWords(k string) string {
+	held := legalWordScan.Present(k)
+	for i, w := range legalWords {
+		if !held.Has(i) {
+			continue
+		}
+		if rest := strings.ReplaceAll(k, w, ""); rest != k {
+			k = rest
+			held = legalWordScan.Present(k)
+		}
+	}
+	return k
+}
 
 // abbreviations are the shortened forms of a name's words that notices
 // use for one body, mapped to the full form
@@ -65,10 +89,7 @@ func OrgKey(name string) string {
 
 // baseKey is OrgKey without the aliases.
 func baseKey(name string) string {
-	k := normalize.Compact(name)
-	for _, w := range legalWords {
-		k = strings.ReplaceAll(k, w, "")
-	}
+	k := withoutLegalWords(normalize.Compact(name))
 	for _, a := range abbreviations {
 		if i := strings.Index(k, a.short); i > 0 {
 			k = k[:i] + a.full + k[i+len(a.short):]

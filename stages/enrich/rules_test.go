@@ -80,6 +80,9 @@ func TestContractor(t *testing.T) {
 		{"the work given to a company", "運営業務を株式会社架空コール(以下「委託事業者」という。)に委託していますが、従業者が情報を持ち出しました。", "株式会社架空コール"},
 		{"a contractor unnamed", "本市が印刷業務を委託している事業者のサーバーがランサムウェアに感染しました。", ""},
 		{"no contractor at all", "当社のサーバーが不正アクセスを受けました。", ""},
+		{"a title word before とある", "書類に委託業者とある株式会社架空印刷の件", "株式会社架空印刷"},
+		{"the second title word names one", "委託先である当社の調査、および受託者である架空印刷株式会社が確認", "架空印刷株式会社"},
+		{"である after no title word", "委託した件である株式会社架空印刷が", "株式会社架空印刷"},
 	}
 	for _, tt := range tests {
 		if got := Contractor(tt.text); got != tt.want {
@@ -89,8 +92,8 @@ func TestContractor(t *testing.T) {
 	}
 }
 
-// contractorOracle is Contractor trying every pattern, whatever words the
-// text holds: the words a pattern needs skip it only where it cannot match.
+// contractorOracle is Contractor trying every pattern on the whole text: a
+// pattern tried only where its matches may start finds the same match.
 func contractorOracle(text string) string { return contractor(text, false) }
 
 func checkContractor(t *testing.T, text string) {

@@ -35,13 +35,13 @@ func (m *Memo) Text(s string) string {
 	if m == nil {
 		return Text(s)
 	}
-	if t, ok := m.texts.Get(s); ok {
+	t, ok, miss := m.texts.Look(s)
+	if ok {
 		return t
 	}
-	t := Text(s)
-	if !m.texts.Fits(s) || !m.texts.Again(s) {
+	t = Text(s)
+	if !miss.Keep() {
 		return t // too large to keep, or not seen before (recent.Memo.Again)
 	}
-	kept, _ := m.texts.Add(strings.Clone(s), strings.Clone(t))
-	return kept
+	return m.texts.AddMissed(miss, strings.Clone(s), strings.Clone(t))
 }

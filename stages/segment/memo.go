@@ -37,13 +37,14 @@ func (m *NoticeMemo) IsNotice(normalized string, hasHeader bool) bool {
 		return IsNotice(normalized, hasHeader)
 	}
 	k := noticeKey{normalized, hasHeader}
-	if ok, found := m.kinds.Get(k); found {
+	ok, found, miss := m.kinds.Look(k)
+	if found {
 		return ok
 	}
-	ok := IsNotice(normalized, hasHeader)
-	if m.kinds.Fits(k) && m.kinds.Again(k) {
+	ok = IsNotice(normalized, hasHeader)
+	if miss.Keep() {
 		k.normalized = strings.Clone(normalized)
-		m.kinds.Add(k, ok)
+		m.kinds.AddMissed(miss, k, ok)
 	}
 	return ok
 }
@@ -77,12 +78,13 @@ type postKind struct {
 // classifyRaw is Classify(normalize.Text(raw)), from postKinds when raw
 // came before.
 func classifyRaw(raw string) (notice bool, margin float64) {
-	if k, ok := postKinds.Get(raw); ok {
+	k, ok, miss := postKinds.Look(raw)
+	if ok {
 		return k.notice, k.margin
 	}
 	notice, margin = Classify(normalize.Text(raw))
-	if postKinds.Fits(raw) && postKinds.Again(raw) {
-		postKinds.Add(strings.Clone(raw), postKind{notice, margin})
+	if miss.Keep() {
+		postKinds.AddMissed(miss, strings.Clone(raw), postKind{notice, margin})
 	}
 	return notice, margin
 }
@@ -93,12 +95,13 @@ func isTitleLikeMemo(l string) bool {
 	if holdsSentenceEnd(l) {
 		return false
 	}
-	if ok, found := titleLike.Get(l); found {
+	ok, found, miss := titleLike.Look(l)
+	if found {
 		return ok
 	}
-	ok := isTitleLike(l)
-	if titleLike.Fits(l) && titleLike.Again(l) {
-		titleLike.Add(strings.Clone(l), ok)
+	ok = isTitleLike(l)
+	if miss.Keep() {
+		titleLike.AddMissed(miss, strings.Clone(l), ok)
 	}
 	return ok
 }

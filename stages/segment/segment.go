@@ -56,9 +56,12 @@ type Header struct {
 	Rest   string // what follows the closing bracket, normalized
 }
 
-// headerRE matches a header line after normalization. The bracket may hold
-// any label; what makes it a header is the #YYYY-NNN case number in it.
-var headerRE = regexp.MustCompile(`^【([^】]{0,40})#\s*((?:19|20)\d{2})(?:-(\d{1,5}))?\s*】\s*(.*)$`)
+// A header line, after normalization, is matched by
+//
+//	^【([^】]{0,40})#\s*((?:19|20)\d{2})(?:-(\d{1,5}))?\s*】\s*(.*)$
+//
+// (matchHeader; the regexp is its tests' oracle). The bracket may hold any
+// label; what makes it a header is the #YYYY-NNN case number in it.
 
 // ParseHeader reads a header line; ok is false when line is not one.
 func ParseHeader(line string) (h Header, ok bool) {
@@ -66,28 +69,103 @@ func ParseHeader(line string) (h Header, ok bool) {
 	if !strings.HasPrefix(l, "【") {
 		return Header{}, false
 	}
-	if r, found := headers.Get(l); found {
+	r, found, miss := headers.Look(l)
+	if found {
 		return r.h, r.ok
 	}
 	h, ok = parseHeader(l)
-	if headers.Fits(l) && headers.Again(l) {
-		headers.Add(strings.Clone(l), parsedHeader{h, ok})
+	if miss.Keep() {
+		headers.AddMissed(miss, strings.Clone(l), parsedHeader{h, ok})
 	}
 	return h, ok
 }
 
 // parseHeader is ParseHeader of a trimmed line that starts with 【.
 func parseHeader(l string) (h Header, ok bool) {
-	m := headerRE.FindStringSubmatch(normalize.Chars(l))
-	if m == nil {
+	year, number, rest, ok := matchHeader(normalize.Chars(l))
+	if !ok {
 		return Header{}, false
 	}
-	if m[3] != "" {
-		h.CaseID = m[2] + "-" + m[3]
+	if number != "" {
+		h.CaseID = year + "-" + number
 	}
-	h.Rest = strings.TrimSpace(m[4])
+	h.Rest = strings.TrimSpace(rest)
 	return h, true
 }
+
+// matchHeader is headerRE.FindStringSubmatch(s) without the regexp engine,
+// which took half of parseHeader's time: year, number and rest are its
+// groups 2 to 4 (number "" when the header has none). The bracket's label,
+// group 1, is the greedy [^】]{0,40}: the # that ends it is tried from the
+// last one within those 40 characters back to the first.
+func matchHeader(s string) (year, number, rest string, ok bool) {
+	const open = "【"
+	if !strings.HasPrefix(s, open) {
+		return "", "", "", false
+	}
+	var hashes [41]int // the byte offsets of the #s a label of up to 40 characters may end at
+	n := 0
+	for i, runes := len(open), 0; i < len(s) && runes <= 40; runes++ {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == '#' {
+			hashes[n] = i
+			n++
+		}
+		if r == '】' {
+			break
+		}
+		i += size
+	}
+	for n > 0 {
+		n--
+		if year, number, rest, ok = matchHeaderTail(s[hashes[n]+1:]); ok {
+			return year, number, rest, true
+		}
+	}
+	return "", "", "", false
+}
+
+// matchHeaderTail matches s against what headerRE has after the label's
+// #: \s*((?:19|20)\d{2})(?:-(\d{1,5}))?\s*】\s*(.*)$. Backing off any of
+// its greedy parts never helps: what they give back is a space or a digit,
+// which the part after them cannot start with.
+func matchHeaderTail(s string) (year, number, rest string, ok bool) {
+	s = trimRESpace(s)
+	if len(s) < 4 || !(s[:2] == "19" || s[:2] == "20") || !isDigit(s[2]) || !isDigit(s[3]) {
+		return "", "", "", false
+	}
+	year, s = s[:4], s[4:]
+	if strings.HasPrefix(s, "-") {
+		d := 1
+		for d < len(s) && d <= 5 && isDigit(s[d]) {
+			d++
+		}
+		if d == 1 {
+			return "", "", "", false
+		}
+		number, s = s[1:d], s[d:]
+	}
+	s = trimRESpace(s)
+	if !strings.HasPrefix(s, "】") {
+		return "", "", "", false
+	}
+	rest = trimRESpace(s[len("】"):])
+	if strings.Contains(rest, "\n") {
+		return "", "", "", false
+	}
+	return year, number, rest, true
+}
+
+// trimRESpace drops the regexp's \s ([\t\n\f\r ]) from the start of s.
+func trimRESpace(s string) string {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+		i++
+	}
+	return s[i:]
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // minSide is the least body, in runes, each side of a cut must have: a
 // heading under a header, or a two-line tail, is not a post of its own.
