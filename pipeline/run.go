@@ -436,11 +436,11 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 		return sum, walkErr
 	}
 	// The link state's end (the linker's snapshot: ~20 MB compressed,
-	// hashed and synced at 100k notices) is written, by an incremental
-	// run, while the tables below are, none of which reads it; every
-	// return waits for it. A run that writes every table finishes it
-	// first: its derived tables' aggregates over every row would add
-	// DuckDB's memory to the snapshot's (307k notices: +25–85 MB peak).
+	// hashed and synced at 100k notices) is written while the tables
+	// below are, none of which reads it; every return waits for it. A
+	// run that writes every table waits for it before the derived tables:
+	// their aggregates over every row would add DuckDB's memory to the
+	// snapshot's (307k notices: +25–85 MB peak).
 	stateDone := make(chan error, 1)
 	switch {
 	case stateOut != nil && incr != nil:
@@ -454,16 +454,14 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 			stateDone <- err
 		}()
 	case stateOut != nil:
-		err := stateOut.finish(tp.parts, linker)
+		w := stateOut
 		stateOut = nil
-		if err != nil {
-			return sum, err
-		}
-		stateDone <- nil
+		go func() { stateDone <- w.finish(tp.parts, linker) }()
 	default:
 		stateDone <- nil
 	}
-	withState := func(err error) error { return errors.Join(err, <-stateDone) }
+	waitState := sync.OnceValue(func() error { return <-stateDone })
+	withState := func(err error) error { return errors.Join(err, waitState()) }
 
 	fixed, badFixes := cfg.fixes.finish(man, cfg.Log)
 	rejects = append(rejects, badFixes...)
@@ -487,10 +485,26 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 	}
 	st.times.add(stageWrite, t0)
 	t0 = time.Now()
-	// DuckDB allocates outside the Go heap: hand the memory the Go heap
-	// has freed back to the system first, so the two do not add up.
-	debug.FreeOSMemory()
-	if err := buildDerived(ctx, dir, prevOut); err != nil {
+	// DuckDB allocates outside the Go heap: the memory the Go heap has
+	// freed goes back to the system, so the two do not add up. It is
+	// handed back on a goroutine of its own while DuckDB opens and builds
+	// the small tables (trends_quarterly, delay_distribution: a few MB),
+	// before the aggregates that hold more: the collection and the
+	// scavenging (~0.1 s of CPU after the 10k bench corpus) had kept a
+	// core busy on the run's serial tail while the other one idled.
+	if incr == nil {
+		if err := waitState(); err != nil {
+			return sum, err
+		}
+	}
+	released := make(chan struct{})
+	go func() {
+		defer close(released)
+		debug.FreeOSMemory()
+	}()
+	err := buildDerived(ctx, dir, prevOut)
+	<-released
+	if err != nil {
 		return sum, withState(err)
 	}
 	st.times.add(stageDerived, t0)
