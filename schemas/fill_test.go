@@ -33,8 +33,9 @@ func sameRecords[R any](t *testing.T, table *Table[R], rows []R) {
 }
 
 // TestRecordFillsAsBuilders: every table's record is the same with its
-// string columns filled as built a value at a time: nulls (str's empty
-// strings), empty strings kept (text), multibyte values, a single row, no
+// string, list and map columns filled as built a value at a time: nulls
+// (str's empty strings, extracted_values's empty maps), empty strings
+// kept (text), empty lists and maps, multibyte values, a single row, no
 // rows, all nulls.
 func TestRecordFillsAsBuilders(t *testing.T) {
 	seq, count := int32(2), int64(5)
@@ -48,6 +49,10 @@ func TestRecordFillsAsBuilders(t *testing.T) {
 		if i%5 == 0 {
 			n.Terms, n.DataTypes = []string{"", "漏えい"}, DataTypes[:2]
 			n.FieldSources = map[string]string{"cause": "rule:cause"}
+		}
+		if i%7 == 0 {
+			n.FieldSources = map[string]string{"organization": "header", "cause": "", "": "x", "sector": "gazetteer"}
+			n.ExtractedValues = map[string]string{"organization": "", "sector": "IT"}
 		}
 		notices = append(notices, n)
 	}
@@ -83,8 +88,8 @@ func TestFillStringsNulls(t *testing.T) {
 }
 
 // FuzzRecordFills: for arbitrary strings (invalid UTF-8, empty, long) in
-// the notices' and rejects' string columns, the filled record is the
-// built one.
+// the notices' and rejects' string, list and map columns (keys in any
+// order, empty maps null or not), the filled record is the built one.
 func FuzzRecordFills(f *testing.F) {
 	f.Add("本文", "", "https://example.jp", 3)
 	f.Add("", "", "", 0)
@@ -96,7 +101,11 @@ func FuzzRecordFills(f *testing.F) {
 		for i := range notices {
 			pick := func(k int) string { return []string{a, b, c, ""}[(i+k)%4] }
 			notices[i] = Notice{NoticeID: pick(0), Text: pick(1), Title: pick(2), CaseID: pick(3),
-				OriginalText: pick(1) + pick(2), Terms: []string{pick(0)}}
+				OriginalText: pick(1) + pick(2), Terms: []string{pick(0), pick(3)}[:i%3%2+1],
+				FieldSources: map[string]string{pick(0): pick(1), pick(2): pick(3)}}
+			if i%3 == 1 {
+				notices[i].ExtractedValues = map[string]string{pick(1): pick(2)}
+			}
 			rejects[i] = Reject{Stage: pick(0), Source: pick(1), Reason: pick(2), Detail: pick(3)}
 		}
 		sameRecords(t, NoticesTable, notices)

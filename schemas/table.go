@@ -119,38 +119,161 @@ func fillStrings[R any](get func(*R) string, emptyIsNull bool) func(memory.Alloc
 				nulls++
 			}
 		}
-		offsets := memory.NewResizableBuffer(mem)
-		offsets.Resize(arrow.Int32Traits.BytesRequired(len(rows) + 1))
-		values := memory.NewResizableBuffer(mem)
-		values.Resize(size)
-		var valid *memory.Buffer
-		var validBits []byte
-		if nulls > 0 {
-			valid = memory.NewResizableBuffer(mem)
-			valid.Resize(int(bitutil.BytesForBits(int64(len(rows)))))
-			validBits = valid.Bytes()
-		}
-		offs := arrow.Int32Traits.CastFromBytes(offsets.Bytes())
-		data := values.Bytes()
-		at := 0
+		c := newStringsData(mem, len(rows), size, nulls > 0)
 		for i := range rows {
 			v := get(&rows[i])
-			offs[i] = int32(at)
-			at += copy(data[at:], v)
-			if validBits != nil && v != "" {
-				bitutil.SetBit(validBits, i)
-			}
+			c.add(v, !emptyIsNull || v != "")
 		}
-		offs[len(rows)] = int32(at)
-		d := array.NewData(arrow.BinaryTypes.String, len(rows), []*memory.Buffer{valid, offsets, values}, nil, nulls, 0)
-		for _, b := range []*memory.Buffer{valid, offsets, values} {
-			if b != nil {
-				b.Release()
-			}
-		}
+		d := c.finish(nulls)
 		defer d.Release()
 		return array.NewStringData(d)
 	}
+}
+
+// fillLists builds a list-of-strings column of rows from get; no list is
+// null (an empty one is empty), as strings_'s builder makes them.
+func fillLists[R any](get func(*R) []string) func(memory.Allocator, []R) arrow.Array {
+	return func(mem memory.Allocator, rows []R) arrow.Array {
+		items, size := 0, 0
+		for i := range rows {
+			for _, s := range get(&rows[i]) {
+				items++
+				size += len(s)
+			}
+		}
+		offsets := newBuffer(mem, arrow.Int32Traits.BytesRequired(len(rows)+1))
+		offs := arrow.Int32Traits.CastFromBytes(offsets.Bytes())
+		values := newStringsData(mem, items, size, false)
+		at := 0
+		for i := range rows {
+			offs[i] = int32(at)
+			for _, s := range get(&rows[i]) {
+				values.add(s, true)
+				at++
+			}
+		}
+		offs[len(rows)] = int32(at)
+		child := values.finish(0)
+		d := array.NewData(arrow.ListOf(arrow.BinaryTypes.String), len(rows), []*memory.Buffer{nil, offsets}, []arrow.ArrayData{child}, 0, 0)
+		offsets.Release()
+		child.Release()
+		defer d.Release()
+		return array.NewListData(d)
+	}
+}
+
+// fillMaps builds a MAP(VARCHAR, VARCHAR) column of rows from get, as
+// strMap's builder does: each map's keys sorted, an empty map null when
+// nullEmpty. A notice's field_sources, a dozen keys, went through three
+// builders (map, key, item) an entry at a time.
+func fillMaps[R any](typ *arrow.MapType, get func(*R) map[string]string, nullEmpty bool) func(memory.Allocator, []R) arrow.Array {
+	return func(mem memory.Allocator, rows []R) arrow.Array {
+		entries, keyBytes, itemBytes, nulls := 0, 0, 0, 0
+		for i := range rows {
+			m := get(&rows[i])
+			if len(m) == 0 && nullEmpty {
+				nulls++
+			}
+			for k, v := range m {
+				entries++
+				keyBytes += len(k)
+				itemBytes += len(v)
+			}
+		}
+		offsets := newBuffer(mem, arrow.Int32Traits.BytesRequired(len(rows)+1))
+		offs := arrow.Int32Traits.CastFromBytes(offsets.Bytes())
+		var valid *memory.Buffer
+		if nulls > 0 {
+			valid = newBuffer(mem, int(bitutil.BytesForBits(int64(len(rows)))))
+		}
+		keys := newStringsData(mem, entries, keyBytes, false)
+		items := newStringsData(mem, entries, itemBytes, false)
+		at := 0
+		for i := range rows {
+			offs[i] = int32(at)
+			m := get(&rows[i])
+			if len(m) == 0 && nullEmpty {
+				continue
+			}
+			if valid != nil {
+				bitutil.SetBit(valid.Bytes(), i)
+			}
+			var scratch [32]string // as strMap: sorted on the stack
+			sorted := scratch[:0]
+			for k := range m {
+				sorted = append(sorted, k)
+			}
+			slices.Sort(sorted)
+			for _, k := range sorted {
+				keys.add(k, true)
+				items.add(m[k], true)
+			}
+			at += len(sorted)
+		}
+		offs[len(rows)] = int32(at)
+		kd, id := keys.finish(0), items.finish(0)
+		pairs := array.NewData(typ.Elem(), entries, []*memory.Buffer{nil}, []arrow.ArrayData{kd, id}, 0, 0)
+		kd.Release()
+		id.Release()
+		d := array.NewData(typ, len(rows), []*memory.Buffer{valid, offsets}, []arrow.ArrayData{pairs}, nulls, 0)
+		pairs.Release()
+		offsets.Release()
+		if valid != nil {
+			valid.Release()
+		}
+		defer d.Release()
+		return array.NewMapData(d)
+	}
+}
+
+// stringsData is a string array's buffers, sized up front, being filled
+// value by value.
+type stringsData struct {
+	valid, offsets, values *memory.Buffer // valid nil: no nulls
+	bits, data             []byte
+	offs                   []int32
+	n, at                  int
+}
+
+func newStringsData(mem memory.Allocator, n, size int, nullable bool) *stringsData {
+	c := &stringsData{offsets: newBuffer(mem, arrow.Int32Traits.BytesRequired(n+1)), values: newBuffer(mem, size)}
+	c.offs = arrow.Int32Traits.CastFromBytes(c.offsets.Bytes())
+	c.data = c.values.Bytes()
+	if nullable {
+		c.valid = newBuffer(mem, int(bitutil.BytesForBits(int64(n))))
+		c.bits = c.valid.Bytes()
+	}
+	return c
+}
+
+// newBuffer is a zeroed buffer of size bytes from mem.
+func newBuffer(mem memory.Allocator, size int) *memory.Buffer {
+	b := memory.NewResizableBuffer(mem)
+	b.Resize(size)
+	return b
+}
+
+// add appends v, or a null when !valid.
+func (c *stringsData) add(v string, valid bool) {
+	c.offs[c.n] = int32(c.at)
+	c.at += copy(c.data[c.at:], v)
+	if c.bits != nil && valid {
+		bitutil.SetBit(c.bits, c.n)
+	}
+	c.n++
+}
+
+// finish is the array's data, of nulls nulls; the caller releases it.
+func (c *stringsData) finish(nulls int) arrow.ArrayData {
+	c.offs[c.n] = int32(c.at)
+	bufs := []*memory.Buffer{c.valid, c.offsets, c.values}
+	d := array.NewData(arrow.BinaryTypes.String, c.n, bufs, nil, nulls, 0)
+	for _, b := range bufs {
+		if b != nil {
+			b.Release()
+		}
+	}
+	return d
 }
 
 // Describe is the table's dictionary entry: name, meaning, columns.
@@ -282,14 +405,15 @@ func strings_[R any](name, doc string, get func(*R) []string) Column[R] {
 		for _, s := range get(r) {
 			vb.Append(s)
 		}
-	}, reserve: reserveItems(get)}
+	}, reserve: reserveItems(get), fill: fillLists(get)}
 }
 
 // strMap is a MAP(VARCHAR, VARCHAR) column, its keys sorted so the output
 // does not depend on Go's map order; an empty map is null when nullEmpty,
 // else an empty map.
 func strMap[R any](name, doc string, get func(*R) map[string]string, nullEmpty bool) Column[R] {
-	return Column[R]{Name: name, Type: arrow.MapOf(arrow.BinaryTypes.String, arrow.BinaryTypes.String), Doc: doc,
+	typ := arrow.MapOf(arrow.BinaryTypes.String, arrow.BinaryTypes.String)
+	return Column[R]{Name: name, Type: typ, Doc: doc, fill: fillMaps(typ, get, nullEmpty),
 		append: func(b array.Builder, r *R) {
 			m := get(r)
 			if len(m) == 0 && nullEmpty {
