@@ -95,6 +95,8 @@ func writeIncidentParts(dir, prev, version string, incidents []schemas.Incident)
 		return 0, err
 	}
 	var parts []incidentPart
+	var bufs parquetio.Buffers
+	defer bufs.Drop()
 	for n, rows := range cutIncidents(incidents) {
 		p := incidentPart{rows: len(rows), hash: incidentRowsHash(rows)}
 		name := filepath.Join(folder, parquetio.PartName(n))
@@ -102,7 +104,7 @@ func writeIncidentParts(dir, prev, version string, incidents []schemas.Incident)
 			p.size = oldParts[i].size
 			kept++
 		} else {
-			w, err := parquetio.CreatePart(dir, schemas.IncidentsTable, n, nil)
+			w, err := parquetio.CreateShared(dir, schemas.IncidentsTable, n, nil, &bufs)
 			if err != nil {
 				return 0, err
 			}

@@ -29,6 +29,8 @@ type tableParts struct {
 	parts    []partInfo // closed parts, in order
 	notices  *parquetio.Writer[schemas.Notice]
 	timeline *parquetio.Writer[schemas.TimelineRow]
+	// The buffers each table's parts pass on, part after part.
+	noticeBufs, timelineBufs parquetio.Buffers
 }
 
 func newTableParts(dir string, partRows int) *tableParts {
@@ -43,13 +45,13 @@ func (t *tableParts) open() error {
 		return nil
 	}
 	var err error
-	t.notices, err = parquetio.CreatePart(t.dir, schemas.NoticesTable, t.current(), func(n *schemas.Notice) int {
+	t.notices, err = parquetio.CreateShared(t.dir, schemas.NoticesTable, t.current(), func(n *schemas.Notice) int {
 		return len(n.Text) + len(n.OriginalText) + 512
-	})
+	}, &t.noticeBufs)
 	if err != nil {
 		return err
 	}
-	t.timeline, err = parquetio.CreatePart(t.dir, schemas.TimelineTable, t.current(), nil)
+	t.timeline, err = parquetio.CreateShared(t.dir, schemas.TimelineTable, t.current(), nil, &t.timelineBufs)
 	if err != nil {
 		t.notices.Close()
 		t.notices = nil
@@ -130,6 +132,8 @@ func (t *tableParts) keep(old string, from int, p partInfo) error {
 
 // close closes the last part; a table of no rows gets one empty part.
 func (t *tableParts) close() error {
+	defer t.noticeBufs.Drop()
+	defer t.timelineBufs.Drop()
 	if len(t.parts) == 0 {
 		if err := t.open(); err != nil {
 			return err

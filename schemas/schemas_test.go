@@ -116,13 +116,14 @@ func TestDictionaryCoversCauses(t *testing.T) {
 	}
 }
 
-// growing is table without its reserve steps: the builders grow as they
-// append, as Record did before reserving.
+// growing is table without its reserve and fill steps: the builders grow
+// as they append, as Record did before reserving.
 func growing[R any](table *Table[R]) *Table[R] {
 	plain := *table
 	plain.Columns = slices.Clone(table.Columns)
 	for i := range plain.Columns {
 		plain.Columns[i].reserve = nil
+		plain.Columns[i].fill = nil
 	}
 	return &plain
 }

@@ -171,3 +171,42 @@ func BenchmarkRecordTinyNotices(b *testing.B) {
 		schemas.NoticesTable.Record(&mem, rows).Release()
 	}
 }
+
+// BenchmarkWriteNoticeParts: 5000 notices in parts of 2,048 rows, a
+// writer each, as the pipeline writes the notices table: the parts'
+// writers each with buffers of their own, or passing them on.
+func BenchmarkWriteNoticeParts(b *testing.B) {
+	rows := benchNotices(b, 5000)
+	size := func(n *schemas.Notice) int { return len(n.Text) + len(n.OriginalText) + 512 }
+	const partRows = 2048
+	for _, shared := range []bool{false, true} {
+		b.Run(map[bool]string{false: "own", true: "shared"}[shared], func(b *testing.B) {
+			dir := b.TempDir()
+			b.ReportAllocs()
+			for range b.N {
+				var bufs Buffers
+				for part := 0; part*partRows < len(rows); part++ {
+					var w *Writer[schemas.Notice]
+					var err error
+					if shared {
+						w, err = CreateShared(dir, schemas.NoticesTable, part, size, &bufs)
+					} else {
+						w, err = CreatePart(dir, schemas.NoticesTable, part, size)
+					}
+					if err != nil {
+						b.Fatal(err)
+					}
+					for _, r := range rows[part*partRows : min((part+1)*partRows, len(rows))] {
+						if err := w.Append(r); err != nil {
+							b.Fatal(err)
+						}
+					}
+					if err := w.Close(); err != nil {
+						b.Fatal(err)
+					}
+				}
+				bufs.Drop()
+			}
+		})
+	}
+}

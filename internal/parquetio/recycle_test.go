@@ -144,3 +144,60 @@ func TestRecyclerServesLaterRowGroups(t *testing.T) {
 		}
 	}
 }
+
+// TestSharedBuffersSameParts: parts written one after another with shared
+// Buffers are the very bytes of parts whose writers have buffers of their
+// own, and every part after the first takes its record batches' buffers
+// from what the part before it freed.
+func TestSharedBuffersSameParts(t *testing.T) {
+	rows := benchNotices(t, 5*700)
+	size := func(n *schemas.Notice) int { return len(n.Text) + len(n.OriginalText) + 512 }
+	fresh := &countingAllocator{Allocator: memory.NewGoAllocator()}
+	bufs := &Buffers{r: recycler{fresh: fresh}}
+	ownDir, sharedDir := t.TempDir(), t.TempDir()
+	var perPart []int
+	for part := range 5 {
+		part := rows[part*700 : (part+1)*700]
+		for _, shared := range []bool{false, true} {
+			var w *Writer[schemas.Notice]
+			var err error
+			if shared {
+				w, err = CreateShared(sharedDir, schemas.NoticesTable, len(perPart), size, bufs)
+			} else {
+				w, err = CreatePart(ownDir, schemas.NoticesTable, len(perPart), size)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := w.AppendAll(part); err != nil {
+				t.Fatal(err)
+			}
+			if err := w.Close(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		perPart = append(perPart, fresh.bytes)
+		fresh.bytes = 0
+	}
+	bufs.Drop()
+	for i := range perPart {
+		name := filepath.Join(schemas.NoticesTable.Name, PartName(i))
+		own, err := os.ReadFile(filepath.Join(ownDir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		shared, err := os.ReadFile(filepath.Join(sharedDir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(own, shared) {
+			t.Errorf("part %d differs with shared buffers", i)
+		}
+	}
+	t.Logf("bytes allocated afresh per part: %v", perPart)
+	for i, n := range perPart[1:] {
+		if n > perPart[0]/4 {
+			t.Errorf("part %d allocated %d bytes afresh, the first %d: the buffers were not passed on", i+1, n, perPart[0])
+		}
+	}
+}
