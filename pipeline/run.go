@@ -485,26 +485,20 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 	}
 	st.times.add(stageWrite, t0)
 	t0 = time.Now()
-	// DuckDB allocates outside the Go heap: the memory the Go heap has
-	// freed goes back to the system, so the two do not add up. It is
-	// handed back on a goroutine of its own while DuckDB opens and builds
-	// the small tables (trends_quarterly, delay_distribution: a few MB),
-	// before the aggregates that hold more: the collection and the
-	// scavenging (~0.1 s of CPU after the 10k bench corpus) had kept a
-	// core busy on the run's serial tail while the other one idled.
 	if incr == nil {
 		if err := waitState(); err != nil {
 			return sum, err
 		}
 	}
-	released := make(chan struct{})
-	go func() {
-		defer close(released)
-		debug.FreeOSMemory()
-	}()
-	err := buildDerived(ctx, dir, prevOut)
-	<-released
-	if err != nil {
+	// DuckDB allocates outside the Go heap: hand the memory the Go heap
+	// has freed back to the system first, so the two do not add up.
+	// It costs ~0.1 s of CPU on the serial tail after the 10k bench corpus
+	// (getrusage around it, on a loaded machine). Released on a goroutine
+	// of its own while DuckDB built its first tables instead, the 100k
+	// bench corpus's peak RSS, which DuckDB's step sets, rose from 345–371
+	// to 358–416 MB over five runs: past issue 18's 400.
+	debug.FreeOSMemory()
+	if err := buildDerived(ctx, dir, prevOut); err != nil {
 		return sum, withState(err)
 	}
 	st.times.add(stageDerived, t0)
