@@ -172,7 +172,7 @@ const (
 
 // labelTail are the runes publishedLabelRE allows after its label: white
 // space and labelCloseMarks and labelColons.
-const labelTail = " \t\n\f\r】>])::"
+const labelTail = " \t\n\f\r】>]):"
 
 // labelBefore is publishedLabelRE.MatchString(before): a label of
 // dates/published_labels.tsv ends before, but for white space and marks.
