@@ -37,39 +37,11 @@ func scanCounts(s string, sentItems bool) []countMention {
 		return nil
 	}
 	for m := range countMatches(s) { // 約25万人, 61,942件, 三千人… (countscan.go)
-		num := s[m[4]:m[5]]
-		unit := s[m[6]:m[7]]
-		v, ok := text.ParseNumber(num)
-		if !ok || v <= 0 {
+		c, ok := countBefore(s, m[:], sentItems)
+		if !ok {
 			continue
 		}
-		if m[4] > 0 && (text.IsDigitByte(s[m[4]-1]) || s[m[4]-1] == '.' && !strings.HasSuffix(s[:m[4]], "..") || s[m[4]-1] == '-' || s[m[4]-1] == '/') {
-			continue // inside a decimal, a date or a code; "…1,793件" (… is "..." after NFKC) is a count
-		}
-		kind := countUnitKind[unit]
-		if num == "一" && (kind == unitPerson || kind == unitRecord) {
-			continue // "今回の一件", "お一人": not a count
-		}
-		before := text.LastRunes(s[:m[0]], countWindows.before)
-		// A noun before a comma belongs to another clause: in
-		// 「メールを誤送信し、保護者45名の…」 送信 does not count 45.
-		if i := text.Commas.LastIndex(before); i >= 0 {
-			_, size := utf8.DecodeRuneInString(before[i:])
-			before = before[i+size:]
-		}
-		after := s[m[1]:]
-		if kind == unitParty && !text.ContainsAny(before, countFilters["party_people"]) {
-			continue // 送付先, 委託先… are places, not people
-		}
-		if w := lastNotPeopleWord(before); w != "" && !counted(s[:m[0]], w) &&
-			!text.ContainsAny(text.LastRunes(s[:m[0]], countWindows.dataBefore), countFilters["data_before"]) &&
-			!personOfThing(kind, before, w) && !brokenInto(kind, s[:m[0]]) &&
-			!(sentItems && kind == unitRecord && slices.Contains(countFilters["sent_items"], w)) {
-			continue // "送信メール3,000件"; but "メールアドレス 115件" are addresses
-		}
-		if kind == unitRecord && documentsBefore(before) {
-			continue // "個人情報を含む書類が計12件": documents, not people or records
-		}
+		kind, before, after := c.kind, c.before, c.after
 		// The words after the count that two filters read, and their mask,
 		// which rules most of the filters' words out without a search.
 		head := text.FirstRunes(after, countWindows.actingAfter)
@@ -113,13 +85,69 @@ func scanCounts(s string, sentItems bool) []countMention {
 		if text.HasPrefixAny(s[m[1]:], countFilters["ordinal_after"]) || text.HasPrefixAny(s[m[1]:], countFilters["ratio_after"]) && kind == unitRecord {
 			continue // 3件目, "15件中" is a ratio
 		}
-		approx := m[2] >= 0 && countQualifier[s[m[2]:m[3]]] == qualApprox || m[8] >= 0 && countQualifier[s[m[8]:m[9]]] == qualApprox
-		paren := m[0] > 0 && strings.HasSuffix(strings.TrimSpace(s[:m[0]]), "(")
-		total := m[2] >= 0 && countQualifier[s[m[2]:m[3]]] == qualTotal ||
-			text.ContainsAny(text.LastRunes(s[:m[0]], countWindows.totalBefore), countFilters["total_before"])
-		out = append(out, countMention{Value: v, Approx: approx, Unit: unit, Start: m[0], End: m[1], Paren: paren, Total: total})
+		out = append(out, c.mention(s, m[:]))
 	}
 	return dropPopulations(s, out)
+}
+
+// countCandidate is a count match that the filters every version of the
+// scan reads alike have kept: its value, unit and kind, and the words
+// before it (within its clause) and after it.
+type countCandidate struct {
+	value         int64
+	unit          string
+	kind          string
+	before, after string
+}
+
+// countBefore reads the count match m of s (countMatches' indexes) and
+// applies the filters that come before the words after it: not a number,
+// inside a decimal, a date or a code, 一件, a place, a thing counted,
+// documents.
+func countBefore(s string, m []int, sentItems bool) (countCandidate, bool) {
+	num := s[m[4]:m[5]]
+	unit := s[m[6]:m[7]]
+	v, ok := text.ParseNumber(num)
+	if !ok || v <= 0 {
+		return countCandidate{}, false
+	}
+	if m[4] > 0 && (text.IsDigitByte(s[m[4]-1]) || s[m[4]-1] == '.' && !strings.HasSuffix(s[:m[4]], "..") || s[m[4]-1] == '-' || s[m[4]-1] == '/') {
+		return countCandidate{}, false // inside a decimal, a date or a code; "…1,793件" (… is "..." after NFKC) is a count
+	}
+	kind := countUnitKind[unit]
+	if num == "一" && (kind == unitPerson || kind == unitRecord) {
+		return countCandidate{}, false // "今回の一件", "お一人": not a count
+	}
+	before := text.LastRunes(s[:m[0]], countWindows.before)
+	// A noun before a comma belongs to another clause: in
+	// 「メールを誤送信し、保護者45名の…」 送信 does not count 45.
+	if i := text.Commas.LastIndex(before); i >= 0 {
+		_, size := utf8.DecodeRuneInString(before[i:])
+		before = before[i+size:]
+	}
+	after := s[m[1]:]
+	if kind == unitParty && !text.ContainsAny(before, countFilters["party_people"]) {
+		return countCandidate{}, false // 送付先, 委託先… are places, not people
+	}
+	if w := lastNotPeopleWord(before); w != "" && !counted(s[:m[0]], w) &&
+		!text.ContainsAny(text.LastRunes(s[:m[0]], countWindows.dataBefore), countFilters["data_before"]) &&
+		!personOfThing(kind, before, w) && !brokenInto(kind, s[:m[0]]) &&
+		!(sentItems && kind == unitRecord && slices.Contains(countFilters["sent_items"], w)) {
+		return countCandidate{}, false // "送信メール3,000件"; but "メールアドレス 115件" are addresses
+	}
+	if kind == unitRecord && documentsBefore(before) {
+		return countCandidate{}, false // "個人情報を含む書類が計12件": documents, not people or records
+	}
+	return countCandidate{value: v, unit: unit, kind: kind, before: before, after: after}, true
+}
+
+// mention is the countMention of c, match m of s.
+func (c countCandidate) mention(s string, m []int) countMention {
+	approx := m[2] >= 0 && countQualifier[s[m[2]:m[3]]] == qualApprox || m[8] >= 0 && countQualifier[s[m[8]:m[9]]] == qualApprox
+	paren := m[0] > 0 && strings.HasSuffix(strings.TrimSpace(s[:m[0]]), "(")
+	total := m[2] >= 0 && countQualifier[s[m[2]:m[3]]] == qualTotal ||
+		text.ContainsAny(text.LastRunes(s[:m[0]], countWindows.totalBefore), countFilters["total_before"])
+	return countMention{Value: c.value, Approx: approx, Unit: c.unit, Start: m[0], End: m[1], Paren: paren, Total: total}
 }
 
 // countCue reports whether s has a numeral right before (ASCII white

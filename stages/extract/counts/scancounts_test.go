@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
@@ -24,39 +23,11 @@ func scanCountsSimple(s string, sentItems bool) []countMention {
 		return nil
 	}
 	for _, m := range countRE.FindAllStringSubmatchIndex(s, -1) {
-		num := s[m[4]:m[5]]
-		unit := s[m[6]:m[7]]
-		v, ok := text.ParseNumber(num)
-		if !ok || v <= 0 {
+		c, ok := countBefore(s, m, sentItems)
+		if !ok {
 			continue
 		}
-		if m[4] > 0 && (text.IsDigitByte(s[m[4]-1]) || s[m[4]-1] == '.' && !strings.HasSuffix(s[:m[4]], "..") || s[m[4]-1] == '-' || s[m[4]-1] == '/') {
-			continue // inside a decimal, a date or a code; "…1,793件" (… is "..." after NFKC) is a count
-		}
-		kind := countUnitKind[unit]
-		if num == "一" && (kind == unitPerson || kind == unitRecord) {
-			continue // "今回の一件", "お一人": not a count
-		}
-		before := text.LastRunes(s[:m[0]], countWindows.before)
-		// A noun before a comma belongs to another clause: in
-		// 「メールを誤送信し、保護者45名の…」 送信 does not count 45.
-		if i := text.Commas.LastIndex(before); i >= 0 {
-			_, size := utf8.DecodeRuneInString(before[i:])
-			before = before[i+size:]
-		}
-		after := s[m[1]:]
-		if kind == unitParty && !text.ContainsAny(before, countFilters["party_people"]) {
-			continue // 送付先, 委託先… are places, not people
-		}
-		if w := lastNotPeopleWord(before); w != "" && !counted(s[:m[0]], w) &&
-			!text.ContainsAny(text.LastRunes(s[:m[0]], countWindows.dataBefore), countFilters["data_before"]) &&
-			!personOfThing(kind, before, w) && !brokenInto(kind, s[:m[0]]) &&
-			!(sentItems && kind == unitRecord && slices.Contains(countFilters["sent_items"], w)) {
-			continue // "送信メール3,000件"; but "メールアドレス 115件" are addresses
-		}
-		if kind == unitRecord && documentsBefore(before) {
-			continue // "個人情報を含む書類が計12件": documents, not people or records
-		}
+		kind, before, after := c.kind, c.before, c.after
 		if isPersonKind(kind) && (text.ContainsAny(before, countFilters["discipline"]) ||
 			text.ContainsAny(clauseRunes(after, countWindows.actingAfter), countFilters["discipline"])) {
 			continue // "上司2名を厳重注意処分", "訓告1名": staff disciplined
@@ -95,11 +66,7 @@ func scanCountsSimple(s string, sentItems bool) []countMention {
 		if text.HasPrefixAny(s[m[1]:], countFilters["ordinal_after"]) || text.HasPrefixAny(s[m[1]:], countFilters["ratio_after"]) && kind == unitRecord {
 			continue // 3件目, "15件中" is a ratio
 		}
-		approx := m[2] >= 0 && countQualifier[s[m[2]:m[3]]] == qualApprox || m[8] >= 0 && countQualifier[s[m[8]:m[9]]] == qualApprox
-		paren := m[0] > 0 && strings.HasSuffix(strings.TrimSpace(s[:m[0]]), "(")
-		total := m[2] >= 0 && countQualifier[s[m[2]:m[3]]] == qualTotal ||
-			text.ContainsAny(text.LastRunes(s[:m[0]], countWindows.totalBefore), countFilters["total_before"])
-		out = append(out, countMention{Value: v, Approx: approx, Unit: unit, Start: m[0], End: m[1], Paren: paren, Total: total})
+		out = append(out, c.mention(s, m))
 	}
 	return dropPopulations(s, out)
 }

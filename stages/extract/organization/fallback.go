@@ -23,27 +23,34 @@ func quotedName(sents []text.Sentence, masks []text.RuneMask) (string, string) {
 		if !quoteList.InMask(s.Text, masks[k]) {
 			continue
 		}
-		for at := 0; ; {
-			i := text.IndexWord(s.Text[at:], "「")
-			if i < 0 {
-				break
-			}
-			at += i + len("「")
-			j := text.IndexWord(s.Text[at:], "」")
-			if j < 0 {
-				break
-			}
-			name := s.Text[at : at+j]
-			if name == "" || text.RuneCountTo(name, nameLineMaxRunes+1) > nameLineMaxRunes || strings.IndexFunc(name, notQuotedNameRune) >= 0 ||
-				strings.ContainsAny(name, "0123456789") || !nameLike(name) || startsWithLegalForm(name) || endsInLegalForm(name) {
-				continue
-			}
-			if suf := longestSuffix(name, lineSuffixes); suf != "" && text.SpansOf(name).SuffixOnBoundary(len(name), len(suf)) {
-				return name, s.Text
-			}
+		if name := quotedNameIn(s.Text); name != "" {
+			return name, s.Text
 		}
 	}
 	return "", ""
+}
+
+// quotedNameIn is the first quoted name of sentence s, "" for none.
+func quotedNameIn(s string) string {
+	for at := 0; ; {
+		i := text.IndexWord(s[at:], "「")
+		if i < 0 {
+			return ""
+		}
+		at += i + len("「")
+		j := text.IndexWord(s[at:], "」")
+		if j < 0 {
+			return ""
+		}
+		name := s[at : at+j]
+		if name == "" || text.RuneCountTo(name, nameLineMaxRunes+1) > nameLineMaxRunes || strings.IndexFunc(name, notQuotedNameRune) >= 0 ||
+			strings.ContainsAny(name, "0123456789") || !nameLike(name) || startsWithLegalForm(name) || endsInLegalForm(name) {
+			continue
+		}
+		if suf := longestSuffix(name, lineSuffixes); suf != "" && text.SpansOf(name).SuffixOnBoundary(len(name), len(suf)) {
+			return name
+		}
+	}
 }
 
 // notQuotedNameRune reports whether r cannot be part of a quoted name: the
@@ -87,23 +94,29 @@ func serviceName(sents []text.Sentence, masks []text.RuneMask) (string, string) 
 		if !quoteOpenList.InMask(s.Text, masks[k]) {
 			continue
 		}
-		for _, re := range []*regexp.Regexp{quotedServiceRE, ownServiceRE} {
-			for _, m := range re.FindAllStringSubmatch(s.Text, -1) {
-				if name := serviceNameOK(m[1]); name != "" {
-					return name, s.Text
-				}
-			}
-		}
-		if k >= subjectSentences {
-			continue // a quoted subject opens one of the first sentences
-		}
-		if m := quotedSubjectRE.FindStringSubmatch(dropOpeners(s.Text)); m != nil {
-			if name := serviceNameOK(m[1]); name != "" {
-				return name, s.Text
-			}
+		if name := serviceNameIn(s.Text, k); name != "" {
+			return name, s.Text
 		}
 	}
 	return "", ""
+}
+
+// serviceNameIn is the service sentence s, the k-th, names; "" for none.
+func serviceNameIn(s string, k int) string {
+	for _, re := range []*regexp.Regexp{quotedServiceRE, ownServiceRE} {
+		for _, m := range re.FindAllStringSubmatch(s, -1) {
+			if name := serviceNameOK(m[1]); name != "" {
+				return name
+			}
+		}
+	}
+	if k >= subjectSentences {
+		return "" // a quoted subject opens one of the first sentences
+	}
+	if m := quotedSubjectRE.FindStringSubmatch(dropOpeners(s)); m != nil {
+		return serviceNameOK(m[1])
+	}
+	return ""
 }
 
 // serviceNameOK returns name, trimmed, when it reads as a coined name: a
@@ -142,28 +155,34 @@ func unnamedBody(header string, sents []text.Sentence, masks []text.RuneMask) (s
 			header != "" && strings.Contains(s.Text, header) {
 			continue
 		}
-		best, at := "", len(s.Text)
-		for _, w := range unnamedBodies {
-			for from := 0; from < at; {
-				i := strings.Index(s.Text[from:], w)
-				if i < 0 {
-					break
-				}
-				i += from
-				if prev, _ := utf8.DecodeLastRuneInString(s.Text[:i]); i == 0 || !isNameRune(prev) {
-					if i < at {
-						best, at = w, i
-					}
-					break
-				}
-				from = i + len(w)
-			}
-		}
-		if best != "" {
-			return best, s.Text
+		if body := unnamedBodyIn(s.Text); body != "" {
+			return body, s.Text
 		}
 	}
 	return "", ""
+}
+
+// unnamedBodyIn is the earliest unnamed body of sentence s that no name
+// character comes before, "" for none.
+func unnamedBodyIn(s string) string {
+	best, at := "", len(s)
+	for _, w := range unnamedBodies {
+		for from := 0; from < at; {
+			i := strings.Index(s[from:], w)
+			if i < 0 {
+				break
+			}
+			i += from
+			if prev, _ := utf8.DecodeLastRuneInString(s[:i]); i == 0 || !isNameRune(prev) {
+				if i < at {
+					best, at = w, i
+				}
+				break
+			}
+			from = i + len(w)
+		}
+	}
+	return best
 }
 
 // clientCues follow the client's name in a contractor's notice
@@ -190,26 +209,35 @@ func clientName(sents []text.Sentence, masks []text.RuneMask) (string, string) {
 		if !clientCueList.InMask(s.Text, masks[k]) {
 			continue
 		}
-		for _, cue := range clientCues {
-			for at := 0; ; {
-				i := text.IndexWord(s.Text[at:], cue)
-				if i < 0 {
-					break
-				}
-				i += at
-				at = i + len(cue)
-				run := trailingRun(s.Text[:i])
-				if run == "" || isGeneric(run) || isOutside(run) {
-					continue
-				}
-				if localGovernments()[run] {
-					return run, s.Text
-				}
-				if org := wholeName(run); org == run {
-					return org, s.Text
-				}
-			}
+		if name := clientNameIn(s.Text); name != "" {
+			return name, s.Text
 		}
 	}
 	return "", ""
+}
+
+// clientNameIn is the client sentence s names before a client cue, "" for
+// none.
+func clientNameIn(s string) string {
+	for _, cue := range clientCues {
+		for at := 0; ; {
+			i := text.IndexWord(s[at:], cue)
+			if i < 0 {
+				break
+			}
+			i += at
+			at = i + len(cue)
+			run := trailingRun(s[:i])
+			if run == "" || isGeneric(run) || isOutside(run) {
+				continue
+			}
+			if localGovernments()[run] {
+				return run
+			}
+			if org := wholeName(run); org == run {
+				return org
+			}
+		}
+	}
+	return ""
 }

@@ -1,38 +1,21 @@
 package organization
 
 import (
-	"regexp"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
 // The last routes as they were before the sentences' masks, the oracle
-// of those that pass over a sentence by its mask: every sentence searched.
+// of those that pass over a sentence by its mask: every sentence searched
+// (serviceName's only where a quote or a parenthesis opens).
 
 func quotedNameSimple(sents []text.Sentence) (string, string) {
 	for _, s := range sents {
-		for at := 0; ; {
-			i := text.IndexWord(s.Text[at:], "「")
-			if i < 0 {
-				break
-			}
-			at += i + len("「")
-			j := text.IndexWord(s.Text[at:], "」")
-			if j < 0 {
-				break
-			}
-			name := s.Text[at : at+j]
-			if name == "" || text.RuneCountTo(name, nameLineMaxRunes+1) > nameLineMaxRunes || strings.IndexFunc(name, notQuotedNameRune) >= 0 ||
-				strings.ContainsAny(name, "0123456789") || !nameLike(name) || startsWithLegalForm(name) || endsInLegalForm(name) {
-				continue
-			}
-			if suf := longestSuffix(name, lineSuffixes); suf != "" && text.SpansOf(name).SuffixOnBoundary(len(name), len(suf)) {
-				return name, s.Text
-			}
+		if name := quotedNameIn(s.Text); name != "" {
+			return name, s.Text
 		}
 	}
 	return "", ""
@@ -43,20 +26,8 @@ func serviceNameSimple(sents []text.Sentence) (string, string) {
 		if !strings.ContainsAny(s.Text, "「(") {
 			continue
 		}
-		for _, re := range []*regexp.Regexp{quotedServiceRE, ownServiceRE} {
-			for _, m := range re.FindAllStringSubmatch(s.Text, -1) {
-				if name := serviceNameOK(m[1]); name != "" {
-					return name, s.Text
-				}
-			}
-		}
-		if k >= subjectSentences {
-			continue
-		}
-		if m := quotedSubjectRE.FindStringSubmatch(dropOpeners(s.Text)); m != nil {
-			if name := serviceNameOK(m[1]); name != "" {
-				return name, s.Text
-			}
+		if name := serviceNameIn(s.Text, k); name != "" {
+			return name, s.Text
 		}
 	}
 	return "", ""
@@ -64,25 +35,8 @@ func serviceNameSimple(sents []text.Sentence) (string, string) {
 
 func clientNameSimple(sents []text.Sentence) (string, string) {
 	for _, s := range sents {
-		for _, cue := range clientCues {
-			for at := 0; ; {
-				i := text.IndexWord(s.Text[at:], cue)
-				if i < 0 {
-					break
-				}
-				i += at
-				at = i + len(cue)
-				run := trailingRun(s.Text[:i])
-				if run == "" || isGeneric(run) || isOutside(run) {
-					continue
-				}
-				if localGovernments()[run] {
-					return run, s.Text
-				}
-				if org := wholeName(run); org == run {
-					return org, s.Text
-				}
-			}
+		if name := clientNameIn(s.Text); name != "" {
+			return name, s.Text
 		}
 	}
 	return "", ""
@@ -93,25 +47,8 @@ func unnamedBodySimple(header string, sents []text.Sentence) (string, string) {
 		if text.ContainsAny(s.Text, addressCues) || header != "" && strings.Contains(s.Text, header) {
 			continue
 		}
-		best, at := "", len(s.Text)
-		for _, w := range unnamedBodies {
-			for from := 0; from < at; {
-				i := strings.Index(s.Text[from:], w)
-				if i < 0 {
-					break
-				}
-				i += from
-				if prev, _ := utf8.DecodeLastRuneInString(s.Text[:i]); i == 0 || !isNameRune(prev) {
-					if i < at {
-						best, at = w, i
-					}
-					break
-				}
-				from = i + len(w)
-			}
-		}
-		if best != "" {
-			return best, s.Text
+		if body := unnamedBodyIn(s.Text); body != "" {
+			return body, s.Text
 		}
 	}
 	return "", ""

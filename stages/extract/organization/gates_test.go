@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
@@ -14,36 +13,7 @@ import (
 // leadingRunSimple is leadingRun that tries every hiragana-named local
 // government on every s, the oracle of the gate on its first rune.
 func leadingRunSimple(s string) string {
-	end := 0
-	for _, gov := range hiraganaGovernments() {
-		if strings.HasPrefix(s, gov) && len(gov) > end {
-			end = len(gov)
-		}
-	}
-	for i := end; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.Is(unicode.Hiragana, r) {
-			j := i
-			for j < len(s) {
-				q, n := utf8.DecodeRuneInString(s[j:])
-				if !unicode.Is(unicode.Hiragana, q) {
-					break
-				}
-				j += n
-			}
-			if j-i < nameHiraganaMinRunes*3 || j == len(s) || text.HasPrefixAny(s[i:], particles) {
-				break
-			}
-			i = j
-			continue
-		}
-		if !isNameRune(r) {
-			break
-		}
-		i += size
-		end = i
-	}
-	return s[:end]
+	return nameRunFrom(s, hiraganaGovernmentOpening(s))
 }
 
 // hiraganaCompanyOpeningSimple scans the whole of s, the oracle of the

@@ -635,12 +635,26 @@ func leadingRun(s string) string {
 	// particle (いちき串木野市, かすみがうら市): the gazetteer knows it. Their
 	// list is only read for s that opens with hiragana, as they all do.
 	if r, _ := utf8.DecodeRuneInString(s); unicode.Is(unicode.Hiragana, r) {
-		for _, gov := range hiraganaGovernments() {
-			if strings.HasPrefix(s, gov) && len(gov) > end {
-				end = len(gov)
-			}
+		end = hiraganaGovernmentOpening(s)
+	}
+	return nameRunFrom(s, end)
+}
+
+// hiraganaGovernmentOpening is the length of the longest hiragana-named
+// local government s opens with, 0 for none.
+func hiraganaGovernmentOpening(s string) int {
+	end := 0
+	for _, gov := range hiraganaGovernments() {
+		if strings.HasPrefix(s, gov) && len(gov) > end {
+			end = len(gov)
 		}
 	}
+	return end
+}
+
+// nameRunFrom is s up to the end of the run of name characters that goes
+// on from byte end, or s[:end] when none does.
+func nameRunFrom(s string, end int) string {
 	for i := end; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if unicode.Is(unicode.Hiragana, r) {

@@ -679,24 +679,31 @@ func foundContent(body string) (string, bool) {
 		if !foundFirstByte[body[i]] {
 			continue // no word looked for here begins with this byte
 		}
-		rest := body[i:]
-		for _, n := range foundEvent.nouns {
-			if after, ok := strings.CutPrefix(rest, n); ok && objectOrSubject(after) != "" &&
-				text.ContainsAny(after, foundVerbs) {
-				return body[:i], true
-			}
-		}
-		if text.HasPrefixAny(rest, foundEvent.told) {
+		if foundAt(body[i:]) {
 			return body[:i], true
-		}
-		if p := objectOrSubject(rest); p != "" {
-			after := rest[len(p):]
-			if text.HasPrefixAny(after, foundEvent.detectVerbs) || p == "が" && text.HasPrefixAny(after, foundEvent.subjectVerbs) {
-				return body[:i], true
-			}
 		}
 	}
 	return "", false
+}
+
+// foundAt reports whether rest opens with what ends foundContent's
+// content: こと or 事実 that a found verb follows, a found-told word, or を
+// or が and a detection verb (が and a passive found verb).
+func foundAt(rest string) bool {
+	for _, n := range foundEvent.nouns {
+		if after, ok := strings.CutPrefix(rest, n); ok && objectOrSubject(after) != "" &&
+			text.ContainsAny(after, foundVerbs) {
+			return true
+		}
+	}
+	if text.HasPrefixAny(rest, foundEvent.told) {
+		return true
+	}
+	if p := objectOrSubject(rest); p != "" {
+		after := rest[len(p):]
+		return text.HasPrefixAny(after, foundEvent.detectVerbs) || p == "が" && text.HasPrefixAny(after, foundEvent.subjectVerbs)
+	}
+	return false
 }
 
 // foundFirstByte marks the first bytes of the words foundContent looks

@@ -82,24 +82,8 @@ func classifyPiecesBefore(body string) string {
 // only those that begin a word it looks for.
 func foundContentBytewise(body string) (string, bool) {
 	for i := 0; i < len(body); i++ {
-		if body[i] < utf8.RuneSelf {
-			continue
-		}
-		rest := body[i:]
-		for _, n := range foundEvent.nouns {
-			if after, ok := strings.CutPrefix(rest, n); ok && objectOrSubject(after) != "" &&
-				text.ContainsAny(after, foundVerbs) {
-				return body[:i], true
-			}
-		}
-		if text.HasPrefixAny(rest, foundEvent.told) {
+		if body[i] >= utf8.RuneSelf && foundAt(body[i:]) {
 			return body[:i], true
-		}
-		if p := objectOrSubject(rest); p != "" {
-			after := rest[len(p):]
-			if text.HasPrefixAny(after, foundEvent.detectVerbs) || p == "が" && text.HasPrefixAny(after, foundEvent.subjectVerbs) {
-				return body[:i], true
-			}
 		}
 	}
 	return "", false
