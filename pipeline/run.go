@@ -442,22 +442,19 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 	// their aggregates over every row would add DuckDB's memory to the
 	// snapshot's (307k notices: +25–85 MB peak).
 	stateDone := make(chan error, 1)
-	switch {
-	case stateOut != nil && incr != nil:
-		w := stateOut
+	if w := stateOut; w != nil {
 		stateOut = nil
 		go func() {
 			err := w.finish(tp.parts, linker)
-			// What finishing allocated goes back to the system before
-			// DuckDB's allocations add up with it (see below).
-			debug.FreeOSMemory()
+			if incr != nil {
+				// What finishing allocated goes back to the system
+				// before DuckDB's allocations add up with it (see below;
+				// a full run releases the heap once, after waiting).
+				debug.FreeOSMemory()
+			}
 			stateDone <- err
 		}()
-	case stateOut != nil:
-		w := stateOut
-		stateOut = nil
-		go func() { stateDone <- w.finish(tp.parts, linker) }()
-	default:
+	} else {
 		stateDone <- nil
 	}
 	waitState := sync.OnceValue(func() error { return <-stateDone })
