@@ -397,6 +397,15 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 	if walkErr == nil {
 		walkErr = settle()
 	}
+	// A run that writes every table builds every derived table: their
+	// DuckDB opens now, beside the linking and the writing that precede
+	// them, which leave a core free.
+	var openDB func() (*derivedDB, error)
+	if walkErr == nil && incr == nil {
+		opening := startDerivedDB(ctx)
+		defer opening.drop()
+		openDB = opening.take
+	}
 	// What follows the walk runs on one core while the others idle, so
 	// the writers' last row groups and footers, which do not depend on the
 	// incidents, are written while they are linked.
@@ -495,7 +504,7 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 	// bench corpus's peak RSS, which DuckDB's step sets, rose from 345–371
 	// to 358–416 MB over five runs: past issue 18's 400.
 	debug.FreeOSMemory()
-	if err := buildDerived(ctx, dir, prevOut); err != nil {
+	if err := buildDerived(ctx, dir, prevOut, len(incidents), openDB); err != nil {
 		return sum, withState(err)
 	}
 	st.times.add(stageDerived, t0)
