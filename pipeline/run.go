@@ -19,6 +19,7 @@ import (
 
 	"github.com/breachtrend/breachtrend/internal/jatok"
 	"github.com/breachtrend/breachtrend/internal/parquetio"
+	"github.com/breachtrend/breachtrend/internal/recent"
 	"github.com/breachtrend/breachtrend/schemas"
 	"github.com/breachtrend/breachtrend/stages/link"
 	"github.com/breachtrend/breachtrend/stages/load"
@@ -503,6 +504,10 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 	// of its own while DuckDB built its first tables instead, the 100k
 	// bench corpus's peak RSS, which DuckDB's step sets, rose from 345–371
 	// to 358–416 MB over five runs: past issue 18's 400.
+	// The memos served the notices' extraction, which is over: their keys
+	// and values (texts, headers, morphemes, fields: 48 MB of the 115 MB
+	// left live after the 10k bench corpus) go with the rest.
+	recent.ClearAll()
 	debug.FreeOSMemory()
 	if err := buildDerived(ctx, dir, prevOut, len(incidents), openDB); err != nil {
 		return sum, withState(err)
