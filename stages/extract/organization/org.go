@@ -907,7 +907,7 @@ func lineName(l string, top bool) string {
 	}
 	l = strings.TrimSpace(strings.TrimLeft(l, text.NameTrimMarks))
 	l = trimDateLead(l) // a dateline before the name: 2024年5月1日 青葉電機株式会社
-	if l == "" || text.ContainsWord(orgFirstRunes(l, postcodeWindowRunes), "〒") {
+	if l == "" || postcodeOpens(l) {
 		return ""
 	}
 	if text.HasPrefixAny(l, lineLabels) {
@@ -1290,6 +1290,13 @@ func isOutside(s string) bool {
 		}
 	}
 	return false
+}
+
+// postcodeOpens reports whether 〒 stands within the first
+// postcodeWindowRunes runes of l: an address line. Most lines hold no 〒,
+// which one byte search tells without counting their runes.
+func postcodeOpens(l string) bool {
+	return text.ContainsWord(l, "〒") && text.ContainsWord(orgFirstRunes(l, postcodeWindowRunes), "〒")
 }
 
 func orgFirstRunes(s string, n int) string {
