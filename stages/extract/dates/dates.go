@@ -573,7 +573,7 @@ func MonthAfterNumber(s string) bool { return scanDateCues(s).digitTsuki > 0 }
 // FiscalYear is the fiscal year s names (令和5年度 is 2023): the first,
 // or of a range of them (1995年度~2025年度) its end; 0 when none.
 func FiscalYear(s string) int {
-	if !strings.Contains(s, fiscalWord) {
+	if !text.ContainsWord(s, fiscalWord) {
 		return 0
 	}
 	ms := fiscalYearRE.FindAllStringSubmatchIndex(s, -1)
