@@ -337,7 +337,10 @@ func (p *pendingFile) failed(r any) {
 // the segment went over its budget, or ctx ended.
 func (s *stages) notice(ctx context.Context, doc *load.Document, seg segment.Segment, index int32, docFirst bool, n *schemas.Notice) (pendingNotice, error) {
 	t0 := time.Now()
-	text := s.texts.Text(seg.Text)
+	text := seg.Normalized // a segment of one line, normalized by Split for its title
+	if text == "" {
+		text = s.texts.Text(seg.Text)
+	}
 	s.times.add(stageNormalize, t0)
 	*n = schemas.Notice{
 		SourcePath:   doc.Source,
