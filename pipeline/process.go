@@ -135,17 +135,20 @@ func (s *stages) prepareFile(ctx context.Context, seq int, in load.Input, flush 
 		}
 	}()
 	index := int32(0)
-	var emitting time.Duration // spent outside the loader, in the callback
+	// Spent outside the loader, in the callback: Split and flush, each
+	// timed (the clock read twice a record; the bookkeeping between them
+	// is the loader's).
+	var emitting time.Duration
 	t0 := time.Now()
 	file, err := s.loader.Stream(in, func(doc load.Document) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		start := time.Now()
-		defer func() { emitting += time.Since(start) }()
-		t0 := time.Now()
 		segs := segment.Split(doc.Text)
-		s.times.add(stageSegment, t0)
+		split := time.Since(start)
+		s.times.addSpan(stageSegment, split)
+		emitting += split
 		docAt := -1 // doc's place in p.docs, once a segment of it is kept
 		if len(segs) == 0 {
 			p.rejects = append(p.rejects, schemas.Reject{Stage: "segment", Source: in.Rel, Segment: int32(doc.Line),
@@ -173,7 +176,10 @@ func (s *stages) prepareFile(ctx context.Context, seq int, in load.Input, flush 
 			p.bytes += len(seg.Text)
 			index++
 			if len(p.raw) >= s.batchNotices || p.bytes >= s.batchBytes {
-				if err := flush(p.takeBatch()); err != nil {
+				start := time.Now()
+				err := flush(p.takeBatch())
+				emitting += time.Since(start)
+				if err != nil {
 					return err
 				}
 				docAt = -1 // the next batch holds its own copy of doc
@@ -299,8 +305,7 @@ func (s *stages) finishFile(ctx context.Context, p *pendingFile) (res fileResult
 				continue
 			}
 			n.Terms = extract.Terms(n.Title, n.Text)
-			s.times.add(stageExtract, t0)
-			t0 = time.Now()
+			t0 = s.times.lap(stageExtract, t0)
 			s.enricher.Notice(n)
 			provenance.Record(n, todo.origin)
 			s.times.add(stageEnrich, t0)
@@ -336,9 +341,12 @@ func (p *pendingFile) failed(r any) {
 // tokenizer, and returns what is left to do. Its error is the extractor's:
 // the segment went over its budget, or ctx ended.
 func (s *stages) notice(ctx context.Context, doc *load.Document, seg segment.Segment, index int32, docFirst bool, n *schemas.Notice) (pendingNotice, error) {
-	t0 := time.Now()
-	text := s.texts.Text(seg.Text)
-	s.times.add(stageNormalize, t0)
+	text := seg.Normalized // a segment of one line, normalized by Split for its title
+	if text == "" {
+		t0 := time.Now()
+		text = s.texts.Text(seg.Text)
+		s.times.add(stageNormalize, t0)
+	}
 	*n = schemas.Notice{
 		SourcePath:   doc.Source,
 		SegmentIndex: index,
@@ -370,7 +378,7 @@ func (s *stages) notice(ctx context.Context, doc *load.Document, seg segment.Seg
 			return pendingNotice{key: todo.key, hit: true}, nil
 		}
 	}
-	t0 = time.Now()
+	t0 := time.Now()
 	n.IsIncident = s.kinds.IsNotice(text, seg.Header != nil)
 	if n.IsIncident {
 		var err error

@@ -54,13 +54,24 @@ type derived struct {
 }
 
 // derive finds the derived fields of an organization, title and text,
-// from the memo when they came before.
+// from the memo when they came before and are long enough to be looked up
+// (memoMinBytes).
 func (e *Enricher) derive(org, title, text string) derived {
+	if len(org)+len(title)+len(text) < memoMinBytes {
+		return e.deriveAnew(org, title, text)
+	}
 	k := memoKey{sectors: e.Sectors, loads: e.Sectors.loads, org: org, title: title, text: text}
 	d, ok, miss := e.memo.get(k)
 	if ok {
 		return d
 	}
+	d = e.deriveAnew(org, title, text)
+	e.memo.add(miss, k, d)
+	return d
+}
+
+// deriveAnew is derive without the memo.
+func (e *Enricher) deriveAnew(org, title, text string) (d derived) {
 	d.body = SupervisedBody(org, title, text)
 	if d.body != "" {
 		org = d.body
@@ -68,7 +79,6 @@ func (e *Enricher) derive(org, title, text string) derived {
 	d.orgKey = OrgKey(org)
 	d.contractor = Contractor(text)
 	d.sector, d.route = e.Sectors.SectorRoute(org, text)
-	e.memo.add(miss, k, d)
 	return d
 }
 

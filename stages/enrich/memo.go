@@ -20,9 +20,19 @@ import (
 // which must not be kept alive by the memo. Bounded (recent.Memo): a
 // generation holds 16k notices or 1 MiB of their text. A nil *memo keeps
 // nothing. Safe for concurrent use.
+//
+// A notice shorter than memoMinBytes is not looked up: its fields are
+// found anew.
 type memo struct {
 	derived *recent.Memo[memoKey, derived]
 }
+
+// memoMinBytes is the least organization, title and text, in bytes, of a
+// notice that derive looks up in the memo. A shorter one (a JSON Lines
+// record of one sentence) is derived faster than the memo looks it up,
+// hashing its three strings and the table: Enricher.Notice on distinct
+// records of ~200 bytes took ~1.1 µs without the memo and ~2.5 µs with it.
+const memoMinBytes = 512
 
 // memoKey is everything derive reads.
 type memoKey struct {

@@ -14,7 +14,8 @@ import (
 func TestMemoSameNotice(t *testing.T) {
 	notice := func() *schemas.Notice {
 		return &schemas.Notice{IsIncident: true, Organization: "北海道大学病院", Title: "個人情報の漏えいについて",
-			Text:          "印刷業務を委託している事業者(株式会社イセトー)からランサムウェアによる被害の報告がありました。患者の情報が流出しました。",
+			Text: "印刷業務を委託している事業者(株式会社イセトー)からランサムウェアによる被害の報告がありました。患者の情報が流出しました。" +
+				strings.Repeat("患者の氏名、住所が含まれます。", 12), // long enough to be kept (memoMinBytes)
 			PublishedDate: schemas.MustDate("2023-07-24"), DiscoveredDate: schemas.MustDate("2023-07-03")}
 	}
 	want := notice()
@@ -53,7 +54,8 @@ func TestMemoSameNotice(t *testing.T) {
 // its sector the next time; the memo does not serve the old one.
 func TestMemoSectorsLoad(t *testing.T) {
 	e := New()
-	n := &schemas.Notice{IsIncident: true, Organization: "株式会社ほげ", Text: "不正アクセスがありました。"}
+	text := strings.Repeat("不正アクセスがありました。", 20) // long enough to be kept (memoMinBytes)
+	n := &schemas.Notice{IsIncident: true, Organization: "株式会社ほげ", Text: text}
 	e.Notice(n)
 	if n.Sector == "T" {
 		t.Fatalf("the case is already T")
@@ -61,9 +63,55 @@ func TestMemoSectorsLoad(t *testing.T) {
 	if err := e.Sectors.Load(strings.NewReader("株式会社ほげ,T\n"), "test"); err != nil {
 		t.Fatal(err)
 	}
-	again := &schemas.Notice{IsIncident: true, Organization: "株式会社ほげ", Text: "不正アクセスがありました。"}
+	again := &schemas.Notice{IsIncident: true, Organization: "株式会社ほげ", Text: text}
 	e.Notice(again)
 	if again.Sector != "T" {
 		t.Fatalf("after Load: sector %q, want T", again.Sector)
 	}
+}
+
+// TestMemoShortNotice: a notice shorter than memoMinBytes is derived anew
+// each time, never kept, and gets what an Enricher without a memo gives.
+func TestMemoShortNotice(t *testing.T) {
+	notice := func() *schemas.Notice {
+		return &schemas.Notice{IsIncident: true, Title: "不正アクセスについて", Text: "当社サーバーが不正アクセスを受け、お客様10名の個人情報が漏えいしました。"}
+	}
+	want := notice()
+	(&Enricher{Sectors: NewSectors()}).Notice(want)
+	e := New()
+	for range 3 {
+		n := notice()
+		if e.Notice(n); !reflect.DeepEqual(n, want) {
+			t.Fatalf("%+v\nwant %+v", n, want)
+		}
+	}
+	if n := e.memo.derived.Len(); n != 0 {
+		t.Fatalf("memo holds %d entries, want none", n)
+	}
+}
+
+// FuzzMemo: an Enricher with its memo gives, for any notice enriched
+// three times (short ones derived anew, long ones kept the second time
+// and served the third), what one without a memo gives.
+//
+//	go test ./stages/enrich -run '^$' -fuzz FuzzMemo -fuzztime 60s
+func FuzzMemo(f *testing.F) {
+	f.Add("北海道大学病院", "個人情報の漏えいについて", "印刷業務を委託している事業者(株式会社イセトー)からランサムウェアによる被害の報告がありました。")
+	f.Add("個人情報保護委員会", "架空株式会社に対する行政上の対応", strings.Repeat("不正アクセスがありました。", 20))
+	f.Add("", "", "")
+	e := New()
+	plain := &Enricher{Sectors: e.Sectors}
+	f.Fuzz(func(t *testing.T, org, title, text string) {
+		notice := func() *schemas.Notice {
+			return &schemas.Notice{IsIncident: true, Organization: org, Title: title, Text: text}
+		}
+		want := notice()
+		plain.Notice(want)
+		for range 3 {
+			n := notice()
+			if e.Notice(n); !reflect.DeepEqual(n, want) {
+				t.Fatalf("%+v\nwant %+v", n, want)
+			}
+		}
+	})
 }

@@ -224,3 +224,29 @@ func hasMapping(r rune) bool {
 	_, ok := mapRune(r)
 	return ok
 }
+
+// TestSimpleRunesMatchOracle: each simple rune (simpleRunes), alone and
+// before the neighbours that NFKC composes with or reorders (a combining
+// mark, a Hangul jamo, a half-width voicing mark, another simple rune),
+// is normalized as the oracle does it.
+func TestSimpleRunesMatchOracle(t *testing.T) {
+	simple := simpleRunes()
+	if len(simple) < 1000 {
+		t.Fatalf("%d simple runes", len(simple))
+	}
+	before := []string{"", "か", "Ａ", "\xff"}
+	after := []string{"", "か", "\u3099", "\u0301", "\u0338", "\u1161", "\u11a8", "ﾞ", "Ａ", "\u00a0", "\xff"}
+	for r := range simple {
+		for _, before := range before {
+			for _, after := range after {
+				s := before + string(r) + after + "字"
+				if got, want := Text(s), textOracle(s); got != want {
+					t.Fatalf("Text(%q) = %q, oracle %q", s, got, want)
+				}
+				if got, want := Chars(s), charsOracle(s); got != want {
+					t.Fatalf("Chars(%q) = %q, oracle %q", s, got, want)
+				}
+			}
+		}
+	}
+}

@@ -1,9 +1,12 @@
 package segment
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/breachtrend/breachtrend/stages/normalize"
 )
 
 // FuzzSplitCover (beside FuzzSplit, which checks lines): Split never
@@ -64,4 +67,48 @@ func nonBlank(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// FuzzSplitNormalized: a segment's Normalized, when Split sets it, is
+// normalize.Text of its text, which the pipeline would work out otherwise.
+//
+//	go test ./stages/segment -run '^$' -fuzz FuzzSplitNormalized -fuzztime 60s
+func FuzzSplitNormalized(f *testing.F) {
+	for _, s := range []string{
+		"令和5年1月1日、当社において不正アクセスが発生し、お客様10名の個人情報が漏えいした可能性があります。",
+		"\n\n　個人情報の漏えいについて　\n\n",
+		"【セキュリティ事件簿#2023-101】株式会社サンプル 不正アクセス\n本文",
+		"ｱｲｳ① ２０２３年 \u00a0 か\u3099\r\n",
+		" \u200b\n\x01\n約 25 万人",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return // the loader hands on valid UTF-8 only
+		}
+		for _, s := range Split(text) {
+			if s.Normalized != "" && s.Normalized != normalize.Text(s.Text) {
+				t.Fatalf("segment %q: Normalized %q, normalize.Text %q", s.Text, s.Normalized, normalize.Text(s.Text))
+			}
+		}
+	})
+}
+
+// FuzzSplitLine: Split of a text of one line (splitLine) is what
+// splitLines, its way for every text, makes of it.
+//
+//	go test ./stages/segment -run '^$' -fuzz FuzzSplitLine -fuzztime 60s
+func FuzzSplitLine(f *testing.F) {
+	for _, s := range oneLineTexts {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) || strings.Contains(text, "\n") {
+			return // the loader hands on valid UTF-8 only; splitLine takes one line
+		}
+		if got, want := Split(text), splitLines(text); !reflect.DeepEqual(got, want) {
+			t.Fatalf("Split(%q) = %+v, splitLines %+v", text, got, want)
+		}
+	})
 }

@@ -2,6 +2,7 @@ package segment
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -168,10 +169,63 @@ func TestTitleOfMatchesOracle(t *testing.T) {
 		lines := strings.Split(text, "\n")
 		for from := 0; from < len(lines); from += max(1, len(lines)/50) {
 			for _, piece := range [][]string{lines[from:], append([]string{"", "  ", "\t"}, lines[from:]...)} {
-				if got, want := titleOf(piece), titleOfOracle(piece); got != want {
-					t.Fatalf("titleOf(%.80q) = %q, oracle %q", strings.Join(piece, "\n"), got, want)
+				if got, _, _ := titleOf(piece); got != titleOfOracle(piece) {
+					t.Fatalf("titleOf(%.80q) = %q, oracle %q", strings.Join(piece, "\n"), got, titleOfOracle(piece))
 				}
 			}
+		}
+	}
+}
+
+// TestNormalizedMatchesText: a segment's Normalized, when Split sets it,
+// is normalize.Text of its text; a one-line segment has it.
+func TestNormalizedMatchesText(t *testing.T) {
+	texts := append(testcorpus.SampleTexts(t),
+		"令和5年1月1日、当社において不正アクセスが発生し、お客様10名の個人情報が漏えいした可能性があります。",
+		"\n\n　個人情報の漏えいについて　\n\n",
+		" \n\u3000\n当社サーバーへの不正アクセスについて\n\u00a0\n",
+		"【セキュリティ事件簿#2023-101】株式会社サンプル 不正アクセス\n本文",
+		"ｱｲｳ①\r\n",
+	)
+	set := 0
+	for _, text := range texts {
+		for _, s := range Split(text) {
+			if s.Normalized == "" {
+				if !strings.Contains(s.Text, "\n") {
+					t.Errorf("one-line segment %q has no Normalized", s.Text)
+				}
+				continue
+			}
+			set++
+			if want := normalize.Text(s.Text); s.Normalized != want {
+				t.Errorf("Split(%.80q): Normalized %q, normalize.Text %q", s.Text, s.Normalized, want)
+			}
+		}
+	}
+	if set == 0 {
+		t.Fatal("no segment has Normalized")
+	}
+}
+
+// oneLineTexts are texts of one line for splitLine's oracle tests.
+var oneLineTexts = []string{
+	"",
+	" \u3000\t",
+	"令和5年1月1日、当社において不正アクセスが発生し、お客様10名の個人情報が漏えいした可能性があります。",
+	"　個人情報の漏えいについて　",
+	"【セキュリティ事件簿#2023-101】株式会社サンプル 不正アクセス 2023年6月29日",
+	"【お知らせ】",
+	"ｱｲｳ① ２０２３年 \u00a0 か\u3099\r",
+	"\x01\u200b",
+	"トップ > お知らせ > 個人情報の漏えいについて",
+}
+
+// TestSplitLineMatchesLines: Split of a text of one line (splitLine) is
+// what splitLines, its way for every text, makes of it.
+func TestSplitLineMatchesLines(t *testing.T) {
+	for _, text := range oneLineTexts {
+		if got, want := Split(text), splitLines(text); !reflect.DeepEqual(got, want) {
+			t.Errorf("Split(%q) = %+v, splitLines %+v", text, got, want)
 		}
 	}
 }

@@ -23,6 +23,10 @@ type Segment struct {
 	Title  string  // the header line, else the heading (title.Of), normalized
 	Text   string  // original text, header line included
 	Header *Header // the parsed header, or nil
+	// Normalized is normalize.Text(Text) when Split has it at hand, else
+	// "": a segment of one line (a JSON Lines record of one sentence) is
+	// the line its title was read from, normalized once for both.
+	Normalized string
 }
 
 // HeaderOnly reports whether the segment is a header line and nothing
@@ -174,6 +178,33 @@ const minSide = 200
 // Split cuts text into segments. It never returns an empty slice for a
 // text with content; a blank text gives no segments.
 func Split(text string) []Segment {
+	if strings.IndexByte(text, '\n') < 0 {
+		return splitLine(text)
+	}
+	return splitLines(text)
+}
+
+// splitLine is Split of a text of one line (a JSON Lines record of one
+// sentence): one segment, or none when it is blank. splitLines made six
+// slices to find that, a tenth of reading such a record.
+func splitLine(l string) []Segment {
+	if !hasBodyRune(l) {
+		return nil
+	}
+	s := Segment{Text: l}
+	var first string
+	s.Title, first, s.Normalized = titleOf([]string{l})
+	if first != l {
+		s.Normalized = ""
+	}
+	if h, ok := ParseHeader(l); ok {
+		s.Header = &h
+	}
+	return []Segment{s}
+}
+
+// splitLines is Split of any text.
+func splitLines(text string) []Segment {
 	d := newLineText(strings.ReplaceAll(text, "\r\n", "\n"))
 	lines := d.lines
 	var parts [][2]int // runs of lines, from one header to the next
@@ -207,7 +238,12 @@ func Split(text string) []Segment {
 			if !hasBody(piece) {
 				continue
 			}
-			s := Segment{Index: len(segs), Text: strings.Trim(d.join(from, to), "\n"), Title: titleOf(piece)}
+			s := Segment{Index: len(segs), Text: strings.Trim(d.join(from, to), "\n")}
+			var first string
+			s.Title, first, s.Normalized = titleOf(piece)
+			if s.Text != first {
+				s.Normalized = ""
+			}
 			if k == 0 {
 				s.Header = headers[p]
 			}
@@ -245,20 +281,22 @@ func (d *lineText) join(from, to int) string {
 }
 
 // titleOf is the segment's title: a blog header line when it starts with
-// one, else its heading, page chrome skipped (title.Of).
-func titleOf(lines []string) string {
+// one, else its heading, page chrome skipped (title.Of). first is the
+// segment's first line that is not blank once normalized, normalized
+// that line.
+func titleOf(lines []string) (heading, first, normalized string) {
 	for i, l := range lines {
 		if t := normalize.Text(l); t != "" {
 			if _, ok := ParseHeader(l); ok {
-				return t
+				return t, l, t
 			}
 			// The lines before are blank, which title.Of skips: it
 			// starts at this one, normalized once (a JSON Lines record
 			// of one line was normalized twice here for its title).
-			return title.OfFirstNormalized(lines[i:], t)
+			return title.OfFirstNormalized(lines[i:], t), l, t
 		}
 	}
-	return "" // every line blank, as title.Of finds
+	return "", "", "" // every line blank, as title.Of finds
 }
 
 // splitPosts cuts the lines [from, to) of a header part at post boundaries

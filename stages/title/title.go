@@ -70,7 +70,11 @@ func of(lines []string, first string, given bool) string {
 		if IsChrome(l) {
 			continue
 		}
-		if headingLike(l) {
+		// Looked for once: a heading holds no 。 and running text does
+		// (or is long), and the search is slow in Japanese text, whose
+		// every kana shares 。's first byte.
+		sentence := strings.Contains(l, "。")
+		if headingLike(l, sentence) {
 			h := StripSiteName(l)
 			if h == "" || IsChrome(h) {
 				continue
@@ -83,7 +87,7 @@ func of(lines []string, first string, given bool) string {
 			}
 			continue
 		}
-		if !isRunningText(l) {
+		if !isRunningText(l, sentence) {
 			continue // a label (受験生), a short list item
 		}
 		body++
@@ -98,9 +102,10 @@ func of(lines []string, first string, given bool) string {
 }
 
 // isRunningText reports whether a line that is no heading is text of the
-// notice: a sentence, or a line too long to be a heading.
-func isRunningText(l string) bool {
-	return strings.Contains(l, "。") || utf8.RuneCountInString(l) > maxTitleRunes
+// notice: a sentence (it holds a 。, as sentence says), or a line too long
+// to be a heading.
+func isRunningText(l string, sentence bool) bool {
+	return sentence || utf8.RuneCountInString(l) > maxTitleRunes
 }
 
 // Clean returns a title given by the source (an HTML <title>, a JSON Lines
@@ -114,9 +119,9 @@ func Clean(t string) string {
 }
 
 // headingLike reports whether a line could be a heading: not a sentence
-// (no 。), not too long, enough letters, not a list item.
-func headingLike(l string) bool {
-	return !strings.Contains(l, "。") && utf8.RuneCountInString(l) <= maxTitleRunes &&
+// (no 。, as sentence says), not too long, enough letters, not a list item.
+func headingLike(l string, sentence bool) bool {
+	return !sentence && utf8.RuneCountInString(l) <= maxTitleRunes &&
 		lettersUpTo(l, minTitleLetters) >= minTitleLetters && !isListItem(l)
 }
 
@@ -225,6 +230,11 @@ func bareLine(l string) string {
 // numberPrefix is the length in bytes of a list number opening l ("1.",
 // "(2)", "3 ", "第4"), or 0.
 func numberPrefix(l string) int {
+	// Both numberRE and gluedNumber need a digit, "(" or 第 first: most
+	// lines have none, and the regexp engine took longer to see that.
+	if l == "" || !(l[0] >= '0' && l[0] <= '9' || l[0] == '(' || strings.HasPrefix(l, "第")) {
+		return 0
+	}
 	if m := numberRE.FindString(l); m != "" {
 		return len(m)
 	}

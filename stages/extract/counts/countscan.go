@@ -25,18 +25,27 @@ import (
 // no part of it that may follow a run of digits begins with a digit or a
 // comma. countscan_test.go keeps the regexp and checks the scanner
 // against it.
+//
+// Each rune is decoded once, to learn whether a match may start there and
+// how far the next rune is: most runes start none.
 func countMatches(s string) iter.Seq[[10]int] {
 	return func(yield func([10]int) bool) {
 		for p := 0; p < len(s); {
-			m, ok := countAt(s, p)
-			if ok {
-				if !yield(m) {
-					return
+			r, n := rune(s[p]), 1
+			if r >= utf8.RuneSelf {
+				if r, n = text.ThreeByteRune(s, p); n != 3 { // inlined: kana and kanji
+					r, n = utf8.DecodeRuneInString(s[p:])
 				}
-				p = m[1]
-				continue
 			}
-			_, n := text.DecodeRuneAt(s, p)
+			if countMayStartWith(r) {
+				if m, ok := countAt(s, p); ok {
+					if !yield(m) {
+						return
+					}
+					p = m[1]
+					continue
+				}
+			}
 			p += n
 		}
 	}
@@ -204,10 +213,12 @@ func firstPrefix(s string, words []string) string {
 // countMayStart reports whether a count match may start at p: at white
 // space, a digit, a numeral or the first rune of a word of the first
 // group.
-func countMayStart(s string, p int) bool {
-	if c := s[p]; c < utf8.RuneSelf {
-		return text.IsDigitByte(c) || text.IsSpaceByte(c)
+func countMayStart(s string, p int) bool { return countMayStartWith(firstRune(s, p)) }
+
+// countMayStartWith reports whether a count match may start with r.
+func countMayStartWith(r rune) bool {
+	if r < utf8.RuneSelf {
+		return text.IsDigitByte(byte(r)) || text.IsSpaceByte(byte(r))
 	}
-	r, _ := text.DecodeRuneAt(s, p)
 	return countPrefixStarts.has(r) || text.IsKanjiNumeral(r)
 }

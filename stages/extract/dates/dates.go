@@ -42,6 +42,33 @@ var kanjiNumDateRE = regexp.MustCompile(`(?:(` + text.OrderedAlternation(kanjiEr
 // line of a timeline (not a fraction inside a sentence, nor 1/3の…, 2/5ページ).
 var slashDayRE = regexp.MustCompile(`^[\s・•\-*]*(\d{1,2})/(\d{1,2})(?:[(]` + WeekdayAlt() + `[)])?(?:[^\d/.:%~\-のを程以倍ペ頁]|$)`)
 
+// slashDayMayOpen reports whether s opens as every match of slashDayRE
+// does: past white space and the marks of a list item, one or two digits
+// and a slash. A digit before a separator (digitSep) is in many sentences
+// (a phone number, 2023/6/5 inside a sentence), a line opening with a
+// month and day in few.
+func slashDayMayOpen(s string) bool {
+	i := 0
+	for i < len(s) {
+		if b := s[i]; text.IsSpaceByte(b) || b == '-' || b == '*' {
+			i++
+		} else if strings.HasPrefix(s[i:], "・") {
+			i += len("・")
+		} else if strings.HasPrefix(s[i:], "•") {
+			i += len("•")
+		} else {
+			break
+		}
+	}
+	if i == len(s) || !text.IsDigitByte(s[i]) {
+		return false
+	}
+	if i++; i < len(s) && text.IsDigitByte(s[i]) {
+		i++
+	}
+	return i < len(s) && s[i] == '/'
+}
+
 // bareDays finds days with no month — one or two digits before 日, not
 // right after another digit, 月 or a date separator, and followed by a
 // weekday in brackets or a time of day. It walks back from each 日 rather
@@ -305,7 +332,7 @@ func findCuedDates(s string, c dateCues) []Mention {
 		}
 		ms = append(ms, dm)
 	}
-	if c.digitSep {
+	if c.digitSep && slashDayMayOpen(s) {
 		if m := slashDayRE.FindStringSubmatchIndex(s); m != nil {
 			mo, _ := strconv.Atoi(s[m[2]:m[3]])
 			d, _ := strconv.Atoi(s[m[4]:m[5]])
@@ -546,7 +573,7 @@ func MonthAfterNumber(s string) bool { return scanDateCues(s).digitTsuki > 0 }
 // FiscalYear is the fiscal year s names (令和5年度 is 2023): the first,
 // or of a range of them (1995年度~2025年度) its end; 0 when none.
 func FiscalYear(s string) int {
-	if !strings.Contains(s, fiscalWord) {
+	if !text.ContainsWord(s, fiscalWord) {
 		return 0
 	}
 	ms := fiscalYearRE.FindAllStringSubmatchIndex(s, -1)

@@ -39,11 +39,18 @@ func isGenericSimple(s string) bool {
 	return text.HasPrefixAny(s, genericPrefixes)
 }
 
+// postcodeOpensSimple counts the runes of every line, the oracle of the
+// search for 〒 before it.
+func postcodeOpensSimple(l string) bool {
+	return text.ContainsWord(orgFirstRunes(l, postcodeWindowRunes), "〒")
+}
+
 // gateCases open with hiragana governments and companies, with what only
 // begins like them, and with neither.
 func gateCases() []string {
 	out := []string{"", "いちき串木野市において", "かすみがうら市の職員", "いすゞ自動車株式会社は", "くら寿司株式会社", "株式会社しまむら 個人情報",
-		"いちき", "くら", "青葉市において", "\xe3\x81", "ひかり市", "さいたま市立ひかり中学校において"}
+		"いちき", "くら", "青葉市において", "\xe3\x81", "ひかり市", "さいたま市立ひかり中学校において",
+		"〒100-0001 東京都千代田区", "所在地 〒100-0001", strings.Repeat("あ", postcodeWindowRunes) + "〒", strings.Repeat("あ", postcodeWindowRunes-1) + "〒", "\xe3〒"}
 	out = append(out, hiraganaGovernments()...)
 	out = append(out, genericNames...)
 	for _, name := range hiraganaCompanyIndex().Words() {
@@ -52,7 +59,7 @@ func gateCases() []string {
 	return out
 }
 
-// TestGatesAsSimple: leadingRun, isGeneric and hiraganaCompanyOpening give what their
+// TestGatesAsSimple: leadingRun, isGeneric, hiraganaCompanyOpening and postcodeOpens give what their
 // simple versions give on the cases, every line and sentence of the oracle
 // texts, and each of them less its first rune.
 func TestGatesAsSimple(t *testing.T) {
@@ -86,5 +93,8 @@ func checkGates(t *testing.T, s string) {
 	}
 	if got, want := hiraganaCompanyOpening(s), hiraganaCompanyOpeningSimple(s); got != want {
 		t.Fatalf("hiraganaCompanyOpening(%q) = %q, want %q", s, got, want)
+	}
+	if got, want := postcodeOpens(s), postcodeOpensSimple(s); got != want {
+		t.Fatalf("postcodeOpens(%q) = %v, want %v", s, got, want)
 	}
 }

@@ -109,7 +109,7 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 			continue
 		}
 		l := lines[i]
-		if utf8.RuneCountInString(l) > lineMaxRunes && k >= headLines {
+		if k >= headLines && text.RuneCountTo(l, lineMaxRunes+1) > lineMaxRunes {
 			continue
 		}
 		if org := lineName(l, k < headLines); org != "" {
@@ -801,14 +801,92 @@ func cutOfficer(run string) string {
 // (strings.Fields), or returns nil when l has more than lineMaxTokens:
 // lineName reads the tokens of a short line only, and most lines are
 // sentences, whose tokens were a slice made for nothing.
+//
+// It reads bytes, not runes: strings.Fields decoded every kana and kanji
+// of every line to learn that it is no space, a third of lineName's time.
+// A rune of white space begins with an ASCII space or with a lead byte
+// and a second byte of spaceSeconds; none begins with a continuation
+// byte, and each other byte decodes, in a range loop, as a rune of its
+// own or is part of one, so no space starts inside what is passed over.
 func lineTokens(toks []string, l string) []string {
-	for t := range strings.FieldsSeq(l) {
+	start := -1 // where the token being read began, -1 between tokens
+	for i := 0; i < len(l); {
+		n := 0
+		if b := l[i]; b < utf8.RuneSelf {
+			if asciiSpace[b] {
+				n = 1
+			}
+		} else if k := spaceLead[b]; k != 0 && i+1 < len(l) && spaceSeconds[k-1].has(l[i+1]) {
+			if r, size := utf8.DecodeRuneInString(l[i:]); unicode.IsSpace(r) {
+				n = size
+			}
+		}
+		if n == 0 {
+			if start < 0 {
+				start = i
+			}
+			i++
+			continue
+		}
+		if start >= 0 {
+			if len(toks) == lineMaxTokens {
+				return nil
+			}
+			toks = append(toks, l[start:i])
+			start = -1
+		}
+		i += n
+	}
+	if start >= 0 {
 		if len(toks) == lineMaxTokens {
 			return nil
 		}
-		toks = append(toks, t)
+		toks = append(toks, l[start:])
 	}
 	return toks
+}
+
+// byteSet is a set of bytes.
+type byteSet [4]uint64
+
+func (s *byteSet) has(b byte) bool { return s[b>>6]&(1<<(b&63)) != 0 }
+
+// The runes of unicode.White_Space, which unicode.IsSpace holds, by their
+// bytes: asciiSpace are the ASCII ones; the others (U+0085, U+00A0,
+// U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000) begin
+// with a byte b whose spaceLead[b] is k > 0, then a byte of
+// spaceSeconds[k-1]. Kana and most punctuation begin with E3, as U+3000
+// does; their second byte tells them apart.
+var (
+	asciiSpace   [utf8.RuneSelf]bool
+	spaceLead    [256]uint8
+	spaceSeconds []byteSet
+)
+
+func init() {
+	add := func(r rune) {
+		if r < utf8.RuneSelf {
+			asciiSpace[r] = true
+			return
+		}
+		p := utf8.AppendRune(nil, r)
+		if spaceLead[p[0]] == 0 {
+			spaceSeconds = append(spaceSeconds, byteSet{})
+			spaceLead[p[0]] = uint8(len(spaceSeconds))
+		}
+		set := &spaceSeconds[spaceLead[p[0]]-1]
+		set[p[1]>>6] |= 1 << (p[1] & 63)
+	}
+	for _, rg := range unicode.White_Space.R16 {
+		for r := rune(rg.Lo); r <= rune(rg.Hi); r += rune(rg.Stride) {
+			add(r)
+		}
+	}
+	for _, rg := range unicode.White_Space.R32 {
+		for r := rune(rg.Lo); r <= rune(rg.Hi); r += rune(rg.Stride) {
+			add(r)
+		}
+	}
 }
 
 // sectionBreakSet are the runes that a line naming only a government's
@@ -829,7 +907,7 @@ func lineName(l string, top bool) string {
 	}
 	l = strings.TrimSpace(strings.TrimLeft(l, text.NameTrimMarks))
 	l = trimDateLead(l) // a dateline before the name: 2024年5月1日 青葉電機株式会社
-	if l == "" || text.ContainsWord(orgFirstRunes(l, postcodeWindowRunes), "〒") {
+	if l == "" || postcodeOpens(l) {
 		return ""
 	}
 	if text.HasPrefixAny(l, lineLabels) {
@@ -1212,6 +1290,13 @@ func isOutside(s string) bool {
 		}
 	}
 	return false
+}
+
+// postcodeOpens reports whether 〒 stands within the first
+// postcodeWindowRunes runes of l: an address line. Most lines hold no 〒,
+// which one byte search tells without counting their runes.
+func postcodeOpens(l string) bool {
+	return text.ContainsWord(l, "〒") && text.ContainsWord(orgFirstRunes(l, postcodeWindowRunes), "〒")
 }
 
 func orgFirstRunes(s string, n int) string {

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
 )
@@ -59,17 +61,49 @@ func checkTrims(t *testing.T, s string) {
 // TestLineTokensAsFields: lineTokens gives strings.Fields of a line of at
 // most lineMaxTokens tokens, and nil for a longer one.
 func TestLineTokensAsFields(t *testing.T) {
-	lines := []string{"青葉市", "常磐大学 学長 山田太郎", "a b c d e f g h i j k l", " 青葉\u3000電機 ", "株式会社Aoba Digital Solutionsは、", "\xff \xe3"}
+	lines := []string{"青葉市", "常磐大学 学長 山田太郎", "a b c d e f g h i j k l", " 青葉\u3000電機 ", "株式会社Aoba Digital Solutionsは、", "\xff \xe3",
+		"a\u0085b\u00a0c\u1680d\u2000e\u200af\u2028g\u2029h\u202fi\u205fj\u3000", "\xe3\x80 \xe3\x80\x81\xe2\x80\x8b", "\xc2\xc2\xa0\xe1\x9a\x80\xe1\x9a", "\v\f\r\t\n"}
 	for _, s := range extracttest.OracleTexts(t) {
 		lines = append(lines, strings.Split(s, "\n")...)
 	}
 	for _, l := range lines {
-		want := strings.Fields(l)
-		if len(want) > lineMaxTokens {
-			want = nil
+		checkLineTokens(t, l)
+	}
+}
+
+// FuzzLineTokens: lineTokens against strings.Fields, for any line.
+func FuzzLineTokens(f *testing.F) {
+	for _, s := range []string{"常磐大学 学長 山田太郎", " 青葉\u3000電機 ", "\xe3\x80\x80\xc2\x85 \xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkLineTokens)
+}
+
+func checkLineTokens(t *testing.T, l string) {
+	want := strings.Fields(l)
+	if len(want) > lineMaxTokens {
+		want = nil
+	}
+	if got := lineTokens(nil, l); !slices.Equal(got, want) {
+		t.Fatalf("lineTokens(%q) = %q, want %q", l, got, want)
+	}
+}
+
+// TestSpaceBytes: every rune unicode.IsSpace holds begins with the bytes
+// lineTokens decodes at: an ASCII space, or a lead and a second byte of
+// spaceLead and spaceSeconds.
+func TestSpaceBytes(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !unicode.IsSpace(r) {
+			continue
 		}
-		if got := lineTokens(nil, l); !slices.Equal(got, want) {
-			t.Fatalf("lineTokens(%q) = %q, want %q", l, got, want)
+		p := utf8.AppendRune(nil, r)
+		if r < utf8.RuneSelf {
+			if !asciiSpace[r] {
+				t.Errorf("%U is not in asciiSpace", r)
+			}
+		} else if k := spaceLead[p[0]]; k == 0 || !spaceSeconds[k-1].has(p[1]) {
+			t.Errorf("%U: its bytes % x are not a space's", r, p)
 		}
 	}
 }

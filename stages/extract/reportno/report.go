@@ -26,15 +26,17 @@ func Find(w *text.Watch, title string, sents []text.Sentence, events []schemas.E
 	tm := text.MaskOf(title)
 	final = finalReportCue.InMask(title, tm) && finalReportRE.MatchString(title)
 	if sentenceTitle(title) && !text.ContainsAny(title, presentWords) {
+		var buf [openingSentenceMasks]text.RuneMask
 		open := joinFirst(sents, openingSentences, "")
-		seq = seqFromBody(w, title, sents, open, events, published)
+		om := maskOpening(sents, open, buf[:])
+		seq = seqFromBody(w, title, tm, sents, open, &om, events, published)
 		w.Check()
 		if final && seq == 1 {
 			// A last report that cites no earlier one: which it is, is
 			// not told (as 最終報 in a title).
 			seq = 0
 		}
-		return seq, final || investigationClosed(title, open, sents, seq)
+		return seq, final || investigationClosed(title, tm, open, om.open, sents, seq)
 	}
 	if m := findCued(nthReportRE, nthReportCue, title, tm); m != nil {
 		if n, ok := smallNumber(m[1]); ok {
@@ -52,11 +54,17 @@ func Find(w *text.Watch, title string, sents []text.Sentence, events []schemas.E
 	if final {
 		return 0, true
 	}
+	var buf [openingSentenceMasks]text.RuneMask
 	open := joinFirst(sents, openingSentences, "")
-	seq = seqFromBody(w, title, sents, open, events, published)
+	om := maskOpening(sents, open, buf[:])
+	seq = seqFromBody(w, title, tm, sents, open, &om, events, published)
 	w.Check()
-	return seq, investigationClosed(title, open, sents, seq)
+	return seq, investigationClosed(title, tm, open, om.open, sents, seq)
 }
+
+// openingSentenceMasks is room for the masks of the first sentences the routes
+// read (report/weights.tsv), on the stack.
+const openingSentenceMasks = 32
 
 // findCued is re.FindStringSubmatch(s) for a pattern whose every match
 // holds a word of cue; m is s's mask.
@@ -76,15 +84,16 @@ func sentenceTitle(title string) bool { return strings.HasSuffix(title, "。") }
 // title is its incident's last report: it publishes an investigation report,
 // or it follows an earlier notice (seq is not 1) and tells in its opening
 // that the investigation is complete, with no further report announced.
-// open is the opening: the first opening_sentences sentences, joined.
-func investigationClosed(title, open string, sents []text.Sentence, seq int) bool {
-	if realTitle(title) && investigationTitles.In(title) && !text.ContainsAny(title, moreToComeWords) {
+// open is the opening: the first opening_sentences sentences, joined; tm
+// and om are the title's mask and the opening's.
+func investigationClosed(title string, tm text.RuneMask, open string, om text.RuneMask, sents []text.Sentence, seq int) bool {
+	if realTitle(title) && investigationTitles.InMask(title, tm) && !text.ContainsAny(title, moreToComeWords) {
 		return true
 	}
 	if seq == 1 {
 		return false
 	}
-	if !investigationDoneCue.In(open) || !investigationDoneRE.MatchString(open) {
+	if !investigationDoneCue.InMask(open, om) || !investigationDoneRE.MatchString(open) {
 		return false
 	}
 	for _, s := range sents {
@@ -95,16 +104,17 @@ func investigationClosed(title, open string, sents []text.Sentence, seq int) boo
 	return true
 }
 
-// seqFromBody is ReportNumber for a title that gives no number; open is
-// the notice's opening (investigationClosed).
-func seqFromBody(w *text.Watch, title string, sents []text.Sentence, open string, events []schemas.Event, published schemas.Date) int {
+// seqFromBody is ReportNumber for a title that gives no number; tm is the
+// title's mask, open the notice's opening (investigationClosed) and om
+// the masks of its sentences.
+func seqFromBody(w *text.Watch, title string, tm text.RuneMask, sents []text.Sentence, open string, om *openingMasks, events []schemas.Event, published schemas.Date) int {
 	maxCited := 0
 	for i, s := range sents {
 		w.Check()
 		if i >= citingSentences {
 			break // citations of earlier reports open a notice
 		}
-		if !citingWords.In(s.Text) {
+		if !citingWords.InMask(s.Text, om.sents[i]) {
 			continue
 		}
 		for _, m := range priorReportsRE.FindAllStringSubmatch(s.Text, -1) {
@@ -116,8 +126,8 @@ func seqFromBody(w *text.Watch, title string, sents []text.Sentence, open string
 	if maxCited > 0 {
 		return maxCited + 1
 	}
-	top := joinFirst(sents, titleLines, " ")
-	if m := findCued(nthReportRE, nthReportCue, top, text.MaskOf(top)); m != nil {
+	top, topMask := om.top(sents)
+	if m := findCued(nthReportRE, nthReportCue, top, topMask); m != nil {
 		// "(第二報)" on the first lines of a notice without a blog header.
 		if n, ok := smallNumber(m[1]); ok {
 			return n
@@ -126,12 +136,13 @@ func seqFromBody(w *text.Watch, title string, sents []text.Sentence, open string
 	// Earlier notices cited in the opening sentences; PDF text wraps lines
 	// inside sentences, so the opening lines are joined before the check.
 	cited := 0
-	for s := range strings.SplitAfterSeq(open, "。") {
+	pieces := func(yield func(string, text.RuneMask) bool) { om.pieces(sents, open, yield) }
+	for s, m := range pieces {
 		if text.ContainsAny(s, presentWords) {
 			continue
 		}
 		n := datedCitations(s)
-		if priorNoticeCue(s) {
+		if priorNoticeCue(s, m) {
 			n = max(n, priorNotices(s))
 		}
 		cited = max(cited, n)
@@ -159,7 +170,7 @@ func seqFromBody(w *text.Watch, title string, sents []text.Sentence, open string
 			}
 		}
 	}
-	if realTitle(title) && laterNoticeTitleWords.In(title) {
+	if realTitle(title) && laterNoticeTitleWords.InMask(title, tm) {
 		return 0
 	}
 	for i, s := range sents {
@@ -167,7 +178,7 @@ func seqFromBody(w *text.Watch, title string, sents []text.Sentence, open string
 			break
 		}
 		// Every match holds a word of laterNoticeCue.
-		if laterNoticeCue.In(s.Text) && laterNoticeRE.MatchString(s.Text) {
+		if laterNoticeCue.InMask(s.Text, om.sents[i]) && laterNoticeRE.MatchString(s.Text) {
 			return 0
 		}
 	}
@@ -190,9 +201,8 @@ func realTitle(title string) bool { return utf8.RuneCountInString(title) <= titl
 // priorNoticeRE holds: 既報, or an opener (先般, 既に, 先日, a month after
 // a number) and the notice verb's noun (公表, お知らせ…) — the words of
 // report/prior_notice.tsv. The pattern has
-// no literal prefix and most opening sentences cite nothing.
-func priorNoticeCue(s string) bool {
-	m := text.MaskOf(s)
+// no literal prefix and most opening sentences cite nothing. m is s's mask.
+func priorNoticeCue(s string, m text.RuneMask) bool {
 	if priorAlready.InMask(s, m) {
 		return true
 	}

@@ -17,7 +17,7 @@ func checkReportCues(t *testing.T, s string) {
 	if got, want := priorNotices(s), len(priorNoticeRE.FindAllString(s, -1)); got != want {
 		t.Fatalf("priorNotices(%q) = %d, want %d", s, got, want)
 	}
-	if !priorNoticeCue(s) && priorNoticeRE.MatchString(s) {
+	if !priorNoticeCue(s, text.MaskOf(s)) && priorNoticeRE.MatchString(s) {
 		t.Fatalf("priorNoticeCue(%q) is false, but priorNoticeRE matches", s)
 	}
 	if !laterNoticeCue.In(s) && laterNoticeRE.MatchString(s) {

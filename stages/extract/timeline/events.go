@@ -569,14 +569,14 @@ func firstOf(events []schemas.Event, kind string, limit schemas.Date) (schemas.D
 // period, or announces a plan, is no response), else the sentence that
 // dated the incident when it sums it up as one the organization reports
 // (incidentSummary). Fill calls it when nothing says when the incident
-// was found.
-func sameDayResponse(events []schemas.Event, occurred schemas.Date) (schemas.Date, string) {
+// was found; sents are the notice's sentences, dated.
+func sameDayResponse(events []schemas.Event, occurred schemas.Date, sents []DatedSentence) (schemas.Date, string) {
 	if d, s := sameDayResponseOnly(events, occurred); !d.IsZero() {
 		return d, s
 	}
 	for _, e := range events {
 		if e.Kind == schemas.EventOccurred && e.Date == occurred {
-			if incidentSummary(e.Sentence) {
+			if summarizes(e.Sentence, datesOf(sents, e.Sentence)) {
 				return e.Date, e.Sentence
 			}
 			break
@@ -592,8 +592,22 @@ func sameDayResponse(events []schemas.Event, occurred schemas.Date) (schemas.Dat
 // as one (…送信してしまいました), with no hedge or state
 // (…発生しているようです), and no range of dates (…から11月30日までの間に
 // …事案が発生: a period, found any day of it).
-func incidentSummary(sentence string) bool {
-	ms := dates.Find(sentence)
+func incidentSummary(sentence string) bool { return summarizes(sentence, dates.Find(sentence)) }
+
+// datesOf is dates.Find(s), read from the sentence of sents that is s
+// when there is one: an event's sentence is most often one of them, whose
+// dates were found already.
+func datesOf(sents []DatedSentence, s string) []dates.Mention {
+	for _, d := range sents {
+		if d.Text == s {
+			return d.Dates
+		}
+	}
+	return dates.Find(s)
+}
+
+// summarizes is incidentSummary of a sentence whose dates are ms.
+func summarizes(sentence string, ms []dates.Mention) bool {
 	if len(ms) == 0 {
 		return false
 	}

@@ -95,6 +95,10 @@ func nextComma(s string) (int, int) {
 // characters trimmed at the ends.
 var dateLineRunes = " \t\n\f\r・•-*0123456789.()【】[]" + weekdayRunes + "曜" + strings.Join(dates.ClockTimes, "") + "時分:" + strings.Join(dates.TimeMarks, "") + "~、,"
 
+// dateLineRuneSet holds dateLineRunes, for dateOnlyLine to ask of each
+// rune of a line without scanning the string.
+var dateLineRuneSet = text.NewRuneSet(dateLineRunes)
+
 // weekdayRunes are the runes of the weekday names (dates/weekdays.tsv).
 var weekdayRunes = strings.Join(dates.WeekdayNames, "")
 
@@ -112,7 +116,7 @@ func dateOnlyLine(s string, ms []dates.Mention) bool {
 			end = ms[k].Start
 		}
 		for _, r := range s[prev:end] {
-			if r != utf8.RuneError && !strings.ContainsRune(dateLineRunes, r) {
+			if r != utf8.RuneError && !dateLineRuneSet.Has(r) {
 				return false
 			}
 		}

@@ -35,7 +35,7 @@ func Fill(w *text.Watch, header, published, caseID, title string, sents []text.S
 	if n.DiscoveredDate.IsZero() && !n.OccurredDate.IsZero() {
 		// Nothing says when it was found, but the organization answered
 		// it on the day it happened: it knew that day.
-		n.DiscoveredDate, n.DiscoveredEvidence = sameDayResponse(events, n.OccurredDate)
+		n.DiscoveredDate, n.DiscoveredEvidence = sameDayResponse(events, n.OccurredDate, dated)
 	}
 	n.ReportedDate, _ = firstOf(events, schemas.EventReported, schemas.Date{})
 }
