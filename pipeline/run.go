@@ -504,10 +504,12 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 	// of its own while DuckDB built its first tables instead, the 100k
 	// bench corpus's peak RSS, which DuckDB's step sets, rose from 345–371
 	// to 358–416 MB over five runs: past issue 18's 400.
-	// The memos served the notices' extraction, which is over: their keys
-	// and values (texts, headers, morphemes, fields: 48 MB of the 115 MB
-	// left live after the 10k bench corpus) go with the rest.
+	// The memos served the notices' extraction and the page encoders the
+	// tables, which are over: their keys and values (texts, headers,
+	// morphemes, fields) and the encoders' histories, 48 and 42 MB of the
+	// 115 MB left live after the 10k bench corpus, go with the rest.
 	recent.ClearAll()
+	parquetio.DropIdleEncoders()
 	debug.FreeOSMemory()
 	if err := buildDerived(ctx, dir, prevOut, len(incidents), openDB); err != nil {
 		return sum, withState(err)
