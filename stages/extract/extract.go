@@ -74,8 +74,9 @@ type Rules struct {
 }
 
 // New returns the rule-based extractor, with DefaultBudget, that copies
-// the fields of an input it extracted earlier instead of extracting it
-// again (a run makes one, so that is within a run).
+// the fields of an input that keeps coming instead of extracting it again
+// (from its third coming, see memo; a run makes one, so that is within a
+// run).
 func New() *Rules { return &Rules{Budget: DefaultBudget, memo: newMemo()} }
 
 // Extract implements Extractor.
@@ -91,7 +92,8 @@ func (r Rules) Extract(ctx context.Context, in Input, n *schemas.Notice) error {
 // cause, which the returned Pending finds with the tokenizer. No field read
 // here depends on those two.
 func (r Rules) Prepare(ctx context.Context, in Input, n *schemas.Notice) (Pending, error) {
-	if e := r.memo.lookup(in); e != nil {
+	e, miss := r.memo.lookup(in)
+	if e != nil {
 		e.prepared.fill(n)
 		return &memoized{r: r, in: in, entry: e}, nil
 	}
@@ -99,7 +101,7 @@ func (r Rules) Prepare(ctx context.Context, in Input, n *schemas.Notice) (Pendin
 	if err != nil {
 		return nil, err
 	}
-	p.memo, p.entry = r.memo, r.memo.remember(in, n)
+	p.memo, p.entry = r.memo, r.memo.remember(in, miss, n)
 	return p, nil
 }
 
