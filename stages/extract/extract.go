@@ -2,7 +2,6 @@ package extract
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	"github.com/breachtrend/breachtrend/internal/wordscan"
@@ -110,7 +109,8 @@ func (r Rules) prepare(ctx context.Context, in Input, n *schemas.Notice) (_ *tok
 	w := text.NewWatch(ctx, r.Budget, r.Budget)
 	defer text.RecoverInto(&err)
 	w.Check()
-	sents := text.SplitSentences(in.Text)
+	split := splitNotice(in.Text)
+	sents := split.sents
 	w.Check()
 	title := in.title()
 	n.CaseID = in.CaseID
@@ -131,7 +131,7 @@ func (r Rules) prepare(ctx context.Context, in Input, n *schemas.Notice) (_ *tok
 	}
 	scanned := scanSentences(w, sents)
 	n.DataTypes, _ = datatypes.FindScanned(w, sents, scanned.types)
-	return &tokenized{header: in.HeaderRest, title: title, text: in.Text, sents: sents, scanned: scanned,
+	return &tokenized{header: in.HeaderRest, title: title, split: split, scanned: scanned,
 		budget: r.Budget, left: w.Left()}, nil
 }
 
@@ -147,12 +147,12 @@ func (in Input) title() string {
 // tokenized is the Pending of Rules: what the organization and the cause
 // are read from.
 type tokenized struct {
-	header, title, text string
-	sents               []text.Sentence
-	scanned             *scannedSentences // the words of cause in each sentence; nil: not scanned yet
-	budget, left        time.Duration     // the segment's budget and what Prepare left of it
-	memo                *memo             // where the result goes: entry of memo; nil: nowhere
-	entry               *memoEntry
+	header, title string
+	split         *noticeText       // the text's sentences and lines
+	scanned       *scannedSentences // the words of cause in each sentence; nil: not scanned yet
+	budget, left  time.Duration     // the segment's budget and what Prepare left of it
+	memo          *memo             // where the result goes: entry of memo; nil: nowhere
+	entry         *memoEntry
 }
 
 // Finish implements Pending.
@@ -160,16 +160,18 @@ func (t *tokenized) Finish(ctx context.Context, n *schemas.Notice) (err error) {
 	w := text.NewWatch(ctx, t.budget, t.left)
 	defer text.RecoverInto(&err)
 	w.Check()
-	n.Organization, n.OrganizationEvidence = organization.Find(w, t.header, t.sents, strings.Split(t.text, "\n"))
+	n.Organization, n.OrganizationEvidence = organization.Find(w, t.header, t.split.sents, t.split.lines)
 	var causeHits [][]wordscan.Hit
 	if t.scanned != nil {
 		causeHits = t.scanned.cause
 	}
-	n.Cause, n.CauseEvidence = cause.FindScanned(w, t.title, t.sents, causeHits)
+	n.Cause, n.CauseEvidence = cause.FindScanned(w, t.title, t.split.sents, causeHits)
 	if t.scanned != nil {
 		t.scanned.release()
 		t.scanned = nil
 	}
+	t.split.release()
+	t.split = nil
 	t.memo.finish(t.entry, n)
 	return nil
 }
@@ -189,7 +191,7 @@ func (m *memoized) Finish(ctx context.Context, n *schemas.Notice) error {
 		f.fill(n)
 		return nil
 	}
-	t := &tokenized{header: m.in.HeaderRest, title: m.in.title(), text: m.in.Text, sents: text.SplitSentences(m.in.Text),
+	t := &tokenized{header: m.in.HeaderRest, title: m.in.title(), split: splitNotice(m.in.Text),
 		budget: m.r.Budget, left: m.r.Budget, memo: m.r.memo, entry: m.entry}
 	return t.Finish(ctx, n)
 }
