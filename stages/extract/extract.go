@@ -106,7 +106,9 @@ func (r Rules) Prepare(ctx context.Context, in Input, n *schemas.Notice) (Pendin
 
 // prepare is Prepare without the memo.
 func (r Rules) prepare(ctx context.Context, in Input, n *schemas.Notice) (_ *tokenized, err error) {
-	w := text.NewWatch(ctx, r.Budget, r.Budget)
+	var watch text.Watch
+	watch.Start(ctx, r.Budget, r.Budget)
+	w := &watch
 	defer text.RecoverInto(&err)
 	w.Check()
 	split := splitNotice(in.Text)
@@ -157,7 +159,9 @@ type tokenized struct {
 
 // Finish implements Pending.
 func (t *tokenized) Finish(ctx context.Context, n *schemas.Notice) (err error) {
-	w := text.NewWatch(ctx, t.budget, t.left)
+	var watch text.Watch
+	watch.Start(ctx, t.budget, t.left)
+	w := &watch
 	defer text.RecoverInto(&err)
 	w.Check()
 	n.Organization, n.OrganizationEvidence = organization.Find(w, t.header, t.split.sents, t.split.lines)
