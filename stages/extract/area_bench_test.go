@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/breachtrend/breachtrend/internal/jatok"
+	"github.com/breachtrend/breachtrend/internal/wordscan"
 	"github.com/breachtrend/breachtrend/schemas"
 	"github.com/breachtrend/breachtrend/stages/extract/cause"
 	"github.com/breachtrend/breachtrend/stages/extract/counts"
@@ -92,6 +93,16 @@ func BenchmarkOrganizationShort(b *testing.B) {
 
 func BenchmarkCountsShort(b *testing.B) {
 	runShortNotices(b, func(n *sampleNotice) { counts.Affected(nil, n.sents) })
+}
+
+// BenchmarkCauseShort measures cause.FindScanned on those notices, with
+// the hits of their sentences' one scan, as Finish calls it.
+func BenchmarkCauseShort(b *testing.B) {
+	hits := map[string][][]wordscan.Hit{}
+	for _, n := range shortNotices() {
+		hits[n.in.Text] = scanSentences(nil, n.sents).cause // kept, never released
+	}
+	runShortNotices(b, func(n *sampleNotice) { cause.FindScanned(nil, n.title, n.sents, hits[n.in.Text]) })
 }
 
 // runShortNotices times fn on shortNotices, one notice an op, memos warm.

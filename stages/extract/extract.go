@@ -2,7 +2,6 @@ package extract
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	"github.com/breachtrend/breachtrend/internal/wordscan"
@@ -74,8 +73,9 @@ type Rules struct {
 }
 
 // New returns the rule-based extractor, with DefaultBudget, that copies
-// the fields of an input it extracted earlier instead of extracting it
-// again (a run makes one, so that is within a run).
+// the fields of an input that keeps coming instead of extracting it again
+// (from its third coming, see memo; a run makes one, so that is within a
+// run).
 func New() *Rules { return &Rules{Budget: DefaultBudget, memo: newMemo()} }
 
 // Extract implements Extractor.
@@ -91,7 +91,8 @@ func (r Rules) Extract(ctx context.Context, in Input, n *schemas.Notice) error {
 // cause, which the returned Pending finds with the tokenizer. No field read
 // here depends on those two.
 func (r Rules) Prepare(ctx context.Context, in Input, n *schemas.Notice) (Pending, error) {
-	if e := r.memo.lookup(in); e != nil {
+	e, miss := r.memo.lookup(in)
+	if e != nil {
 		e.prepared.fill(n)
 		return &memoized{r: r, in: in, entry: e}, nil
 	}
@@ -99,16 +100,19 @@ func (r Rules) Prepare(ctx context.Context, in Input, n *schemas.Notice) (Pendin
 	if err != nil {
 		return nil, err
 	}
-	p.memo, p.entry = r.memo, r.memo.remember(in, n)
+	p.memo, p.entry = r.memo, r.memo.remember(in, miss, n)
 	return p, nil
 }
 
 // prepare is Prepare without the memo.
 func (r Rules) prepare(ctx context.Context, in Input, n *schemas.Notice) (_ *tokenized, err error) {
-	w := text.NewWatch(ctx, r.Budget, r.Budget)
+	var watch text.Watch
+	watch.Start(ctx, r.Budget, r.Budget)
+	w := &watch
 	defer text.RecoverInto(&err)
 	w.Check()
-	sents := text.SplitSentences(in.Text)
+	split := splitNotice(in.Text)
+	sents := split.sents
 	w.Check()
 	title := in.title()
 	n.CaseID = in.CaseID
@@ -129,7 +133,7 @@ func (r Rules) prepare(ctx context.Context, in Input, n *schemas.Notice) (_ *tok
 	}
 	scanned := scanSentences(w, sents)
 	n.DataTypes, _ = datatypes.FindScanned(w, sents, scanned.types)
-	return &tokenized{header: in.HeaderRest, title: title, text: in.Text, sents: sents, scanned: scanned,
+	return &tokenized{header: in.HeaderRest, title: title, split: split, scanned: scanned,
 		budget: r.Budget, left: w.Left()}, nil
 }
 
@@ -145,29 +149,33 @@ func (in Input) title() string {
 // tokenized is the Pending of Rules: what the organization and the cause
 // are read from.
 type tokenized struct {
-	header, title, text string
-	sents               []text.Sentence
-	scanned             *scannedSentences // the words of cause in each sentence; nil: not scanned yet
-	budget, left        time.Duration     // the segment's budget and what Prepare left of it
-	memo                *memo             // where the result goes: entry of memo; nil: nowhere
-	entry               *memoEntry
+	header, title string
+	split         *noticeText       // the text's sentences and lines
+	scanned       *scannedSentences // the words of cause in each sentence; nil: not scanned yet
+	budget, left  time.Duration     // the segment's budget and what Prepare left of it
+	memo          *memo             // where the result goes: entry of memo; nil: nowhere
+	entry         *memoEntry
 }
 
 // Finish implements Pending.
 func (t *tokenized) Finish(ctx context.Context, n *schemas.Notice) (err error) {
-	w := text.NewWatch(ctx, t.budget, t.left)
+	var watch text.Watch
+	watch.Start(ctx, t.budget, t.left)
+	w := &watch
 	defer text.RecoverInto(&err)
 	w.Check()
-	n.Organization, n.OrganizationEvidence = organization.Find(w, t.header, t.sents, strings.Split(t.text, "\n"))
+	n.Organization, n.OrganizationEvidence = organization.Find(w, t.header, t.split.sents, t.split.lines)
 	var causeHits [][]wordscan.Hit
 	if t.scanned != nil {
 		causeHits = t.scanned.cause
 	}
-	n.Cause, n.CauseEvidence = cause.FindScanned(w, t.title, t.sents, causeHits)
+	n.Cause, n.CauseEvidence = cause.FindScanned(w, t.title, t.split.sents, causeHits)
 	if t.scanned != nil {
 		t.scanned.release()
 		t.scanned = nil
 	}
+	t.split.release()
+	t.split = nil
 	t.memo.finish(t.entry, n)
 	return nil
 }
@@ -187,7 +195,7 @@ func (m *memoized) Finish(ctx context.Context, n *schemas.Notice) error {
 		f.fill(n)
 		return nil
 	}
-	t := &tokenized{header: m.in.HeaderRest, title: m.in.title(), text: m.in.Text, sents: text.SplitSentences(m.in.Text),
+	t := &tokenized{header: m.in.HeaderRest, title: m.in.title(), split: splitNotice(m.in.Text),
 		budget: m.r.Budget, left: m.r.Budget, memo: m.r.memo, entry: m.entry}
 	return t.Finish(ctx, n)
 }

@@ -21,7 +21,12 @@ import (
 // It is bounded (recent.Memo), so that a run of distinct notices (most
 // corpora) keeps little: a generation holds 16k inputs or 1 MiB of their
 // text, the notices of a few hundred files of a blog archive or ~15k
-// records of a JSON Lines feed. Safe for concurrent use.
+// records of a JSON Lines feed. An input is kept the second time it comes
+// (recent.Memo.Again), and copied from its third coming on: keeping every
+// input, with a copy of its fields, a map slot and its text held alive,
+// was a cost per notice that no corpus of distinct notices (the bench and
+// dev corpora, a feed that comes round beyond the memo's reach) got
+// anything back for. Safe for concurrent use.
 type memo struct {
 	inputs *recent.Memo[Input, *memoEntry]
 	mu     sync.Mutex // guards the entries' finish fields
@@ -63,26 +68,24 @@ type finishedFields struct {
 	organization, organizationEvidence, cause, causeEvidence string
 }
 
-// lookup returns the entry of in, or nil (always nil on a nil memo).
-func (m *memo) lookup(in Input) *memoEntry {
+// lookup returns the entry of in, or nil and what remember needs to keep
+// it (always nil on a nil memo).
+func (m *memo) lookup(in Input) (*memoEntry, recent.Miss) {
 	if m == nil {
-		return nil
+		return nil, recent.Miss{}
 	}
-	e, _ := m.inputs.Get(in)
-	return e
+	e, _, miss := m.inputs.Look(in)
+	return e, miss
 }
 
-// remember records what Prepare filled in n for in, and returns the entry
-// that Finish completes; nil when in is too large to keep, or m is nil.
-func (m *memo) remember(in Input, n *schemas.Notice) *memoEntry {
-	if m == nil {
+// remember records what Prepare filled in n for in, which lookup missed,
+// and returns the entry that Finish completes; nil when in is not to be
+// kept (too large, or its first coming), or m is nil.
+func (m *memo) remember(in Input, miss recent.Miss, n *schemas.Notice) *memoEntry {
+	if m == nil || !miss.Keep() {
 		return nil
 	}
-	e, ok := m.inputs.Add(in, &memoEntry{prepared: preparedOf(n)})
-	if !ok {
-		return nil
-	}
-	return e
+	return m.inputs.AddMissed(miss, in, &memoEntry{prepared: preparedOf(n)})
 }
 
 // finish records the fields Finish filled in n in e, the first time; a

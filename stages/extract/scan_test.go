@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/breachtrend/breachtrend/internal/wordscan"
@@ -52,6 +53,11 @@ func TestScanSentencesAsEachIndex(t *testing.T) {
 	}
 	for _, s := range extracttest.OracleTexts(t) {
 		checkScanSentences(t, "", s)
+		// A title that is a sentence of the text, whose words cause
+		// reads from that sentence's hits.
+		title, _, _ := strings.Cut(s, "\n")
+		checkScanSentences(t, title, s)
+		checkScanSentences(t, title, title)
 	}
 	// The words at the ends of each part, where an off-by-one would put
 	// a hit in the other part, and some of the middle.
@@ -67,10 +73,16 @@ func TestScanSentencesAsEachIndex(t *testing.T) {
 	}
 }
 
-// FuzzScanSentences: for any text and title.
+// FuzzScanSentences: for any text and title, and with its last sentence
+// for title.
 func FuzzScanSentences(f *testing.F) {
 	for _, s := range extracttest.FuzzSeeds {
 		f.Add("不正アクセスのお知らせ", s)
 	}
-	f.Fuzz(checkScanSentences)
+	f.Fuzz(func(t *testing.T, title, txt string) {
+		checkScanSentences(t, title, txt)
+		if sents := text.SplitSentences(txt); len(sents) > 0 {
+			checkScanSentences(t, sents[len(sents)-1].Text, txt)
+		}
+	})
 }

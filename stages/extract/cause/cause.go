@@ -323,7 +323,11 @@ func (t *tally) score(w *text.Watch, title string, sents []text.Sentence, hits [
 			}
 		}
 	}
-	found.scan(title)
+	if i := sentenceOf(title, sents); hits != nil && i >= 0 {
+		found.read(hits[i])
+	} else {
+		found.scan(title)
+	}
 	scoringTitle = true
 	add(title, causeWeights.title)
 	scoringTitle = false
@@ -358,6 +362,19 @@ func (t *tally) score(w *text.Watch, title string, sents []text.Sentence, hits [
 		add(s.Text, mult)
 		scoringTitle = false
 	}
+}
+
+// sentenceOf is the index of the first sentence whose text is s, -1 when
+// none is: the title of a one-line notice (a JSON Lines record) is its
+// only sentence, and a title line in the body is one too, so their words
+// are read from that sentence's hits rather than scanned again.
+func sentenceOf(s string, sents []text.Sentence) int {
+	for i := range sents {
+		if sents[i].Text == s {
+			return i
+		}
+	}
+	return -1
 }
 
 // sameLine reports whether a and b are one line, ASCII spaces aside.

@@ -24,14 +24,22 @@ func typesOfHits(s string, hits []wordscan.Hit) []string {
 	// Of ~250 terms a sentence holds a handful, found in one pass; they
 	// are taken in list order, each one's occurrences from the left, as a
 	// scan of s for each term in turn would find them.
+	if len(hits) == 0 && !hasProductiveSuffix(s) {
+		return nil
+	}
+	// used marks the bytes a term took. A sentence's marks, made on the
+	// heap for each one, were a tenth of what extraction allocated; most
+	// sentences have fewer bytes than this array, which stays on the
+	// stack.
+	var marks [512]bool
+	used := marks[:min(len(s), len(marks))]
+	if len(s) > len(marks) {
+		used = make([]bool, len(s))
+	}
 	if len(hits) == 0 {
-		if !hasProductiveSuffix(s) {
-			return nil
-		}
-		return productiveTypes(s, make([]bool, len(s)), nil)
+		return productiveTypes(s, used, nil)
 	}
 	text.ByWord(hits)
-	used := make([]bool, len(s))
 	var out, usedAs []string // usedAs: the kinds of terms a usage word took
 	for len(hits) > 0 {
 		n := 1

@@ -269,6 +269,10 @@ var craftedDataTypes = []string{
 	"\xe3\x81氏名\xff、ID\xe3、名",
 	"不審なメールを装った攻撃で氏名、住所が流出した。",
 	"確認されている不審メールの例\n・送信者の氏名とメールアドレスを記載\n・差出人:氏名\n・氏名が流出",
+	// Sentences longer than typesOfHits' marks on the stack: terms, and
+	// items of productive suffixes, past its end.
+	strings.Repeat("お客様の氏名、住所、電話番号、", 12) + "整理番号、ショップIDが流出しました。",
+	strings.Repeat("ご案内、", 60) + "会員番号、ショップIDが流出しました。",
 }
 
 func checkDataTypes(t *testing.T, txt string) {

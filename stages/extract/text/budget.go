@@ -50,11 +50,19 @@ type abandoned struct{ err error }
 // NewWatch watches ctx and a deadline left from now (no deadline when
 // left <= 0 and budget is 0).
 func NewWatch(ctx context.Context, budget, left time.Duration) *Watch {
-	w := &Watch{done: ctx.Done(), ctx: ctx, budget: budget}
+	w := new(Watch)
+	w.Start(ctx, budget, left)
+	return w
+}
+
+// Start makes w watch ctx and a deadline left from now, as NewWatch's
+// does: a caller that owns a Watch (Prepare and Finish, once a notice
+// each) starts it in place, with no Watch made on the heap.
+func (w *Watch) Start(ctx context.Context, budget, left time.Duration) {
+	*w = Watch{done: ctx.Done(), ctx: ctx, budget: budget}
 	if budget > 0 {
 		w.deadline = time.Now().Add(left)
 	}
-	return w
 }
 
 // Check panics with abandoned when the context is done or the deadline

@@ -21,11 +21,22 @@ type Sentence struct {
 func SplitSentences(text string) []Sentence {
 	// A line holds one sentence or more: room for one a line saves most
 	// of the growing.
-	out := make([]Sentence, 0, strings.Count(text, "\n")+1)
+	return AppendSentences(make([]Sentence, 0, strings.Count(text, "\n")+1), nil, text)
+}
+
+// AppendSentences appends the sentences of text, as SplitSentences cuts
+// them, to out and returns it; when lines is not nil, it appends to
+// *lines the lines of text, as strings.Split(text, "\n") gives them, in
+// the same pass. An extraction reads a notice's sentences and its lines,
+// each into memory it reuses from notice to notice.
+func AppendSentences(out []Sentence, lines *[]string, text string) []Sentence {
 	heading := ""
 	i := -1
 	for l := range strings.SplitSeq(text, "\n") {
 		i++
+		if lines != nil {
+			*lines = append(*lines, l)
+		}
 		if l == "" {
 			continue
 		}

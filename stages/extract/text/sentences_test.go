@@ -2,6 +2,7 @@ package text
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -82,6 +83,15 @@ func isListItemBefore(l string) bool {
 func checkSentences(t *testing.T, text string) {
 	t.Helper()
 	got, want := SplitSentences(text), splitSentencesBefore(text)
+	// Appended after what an earlier notice left, with its lines.
+	before := []Sentence{{Text: "前の文。", Line: 3}}
+	lines := []string{"前の行"}
+	if got := AppendSentences(before, &lines, text); !slices.Equal(got[1:], want) || got[0] != before[0] {
+		t.Fatalf("AppendSentences(%q) = %+v, want %+v after %+v", text, got, want, before[0])
+	}
+	if want := append([]string{"前の行"}, strings.Split(text, "\n")...); !reflect.DeepEqual(lines, want) {
+		t.Fatalf("AppendSentences(%q)'s lines = %q, want %q", text, lines, want)
+	}
 	if len(got) == 0 && len(want) == 0 {
 		return
 	}
