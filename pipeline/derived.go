@@ -127,20 +127,27 @@ func derivedLanes(ctx context.Context, db *sql.DB, dir string, delta *derivedDel
 }
 
 // maxLanedIncidents is the most incidents whose derived tables a full run
-// builds on two connections at once. DuckDB's memory limit is the
-// database's, shared by its connections: TODO measured.
+// builds on two connections at once. Over a small corpus each query is
+// mostly DuckDB's fixed work on one thread: on the 10k bench corpus (9k
+// incidents) the stage fell from 0.25–0.28 to 0.20–0.22 s. Over a large
+// one the queries already keep both cores busy and share DuckDB's one
+// memory limit: at 92k incidents (100k bench corpus) two lanes took
+// 1.04–1.13 s against 0.93–1.10 one at a time, and the run's peak RSS,
+// which this step sets, rose 9–24 MB; at 307k no faster either.
 var maxLanedIncidents = 50_000
 
-// wholeLaneTables are the lanes of a full run's derived tables:
-// terms_quarterly, the longest (~120 ms at 10k notices, unnesting every
-// notice's terms), alone on the first, and the others (events ~65 ms,
-// trends_quarterly ~50, delay_distribution ~12) on the second.
+// wholeLaneTables are the lanes of a full run's derived tables, about
+// even: terms_quarterly and delay_distribution (98 and 20 ms over the 10k
+// bench corpus, EXPLAIN ANALYZE) and any other on the first, events and
+// trends_quarterly (73 and 41 ms) on the second.
 func wholeLaneTables() [][]string {
-	lanes := [][]string{{"terms_quarterly"}, nil}
+	lanes := [][]string{nil, nil}
 	for _, d := range schemas.DerivedTables {
-		if d.Name != "terms_quarterly" {
-			lanes[1] = append(lanes[1], d.Name)
+		lane := 0
+		if d.Name == "events" || d.Name == "trends_quarterly" {
+			lane = 1
 		}
+		lanes[lane] = append(lanes[lane], d.Name)
 	}
 	return lanes
 }

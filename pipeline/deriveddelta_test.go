@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -151,7 +152,7 @@ func TestDerivedTablesBuiltWholeWhenThePreviousCannotBeTrusted(t *testing.T) {
 // TestDerivedLanesHoldEveryTableOnce: the two lanes of an update write
 // every derived table, each once, and events (the one that rewrites the
 // most rows) on a lane of its own; those of a full run, terms_quarterly
-// (the longest query over every row) on a lane of its own.
+// and events (the longest queries over every row) apart.
 func TestDerivedLanesHoldEveryTableOnce(t *testing.T) {
 	lanes := derivedLaneTables()
 	if len(lanes) != 2 || len(lanes[1]) != 1 || lanes[1][0] != "events" {
@@ -159,8 +160,8 @@ func TestDerivedLanesHoldEveryTableOnce(t *testing.T) {
 	}
 	holdEveryTableOnce(t, lanes)
 	lanes = wholeLaneTables()
-	if len(lanes) != 2 || len(lanes[0]) != 1 || lanes[0][0] != "terms_quarterly" {
-		t.Fatalf("lanes of a full run %v: want terms_quarterly alone on the first", lanes)
+	if len(lanes) != 2 || !slices.Contains(lanes[0], "terms_quarterly") || !slices.Contains(lanes[1], "events") {
+		t.Fatalf("lanes of a full run %v: want terms_quarterly and events, the longest, apart", lanes)
 	}
 	holdEveryTableOnce(t, lanes)
 }
