@@ -25,8 +25,11 @@ import (
 // derived files are linked and DuckDB is not opened at all; otherwise
 // events and terms_quarterly are updated from the previous rows and the
 // changed parts, and the two small tables computed whole, on two
-// connections at once (derivedLanes).
-func buildDerived(ctx context.Context, dir, prev string) error {
+// connections at once (derivedLanes). A full run over at most
+// maxLanedIncidents incidents computes every table whole on the two
+// connections too. open, when not nil, returns the DuckDB to use (opened
+// beforehand by startDerivedDB); buildDerived closes it.
+func buildDerived(ctx context.Context, dir, prev string, incidents int, open func() (*derivedDB, error)) error {
 	var delta *derivedDelta
 	if prev != "" {
 		delta = planDerivedDelta(dir, prev)
@@ -40,19 +43,18 @@ func buildDerived(ctx context.Context, dir, prev string) error {
 		}
 		delta = nil // a file could not be linked: build them all
 	}
-	// DuckDB runs within a small memory limit and spills what does not fit
-	// into a folder of its own, removed with it: the aggregates over a few
-	// hundred thousand incidents (events' lists) outgrow the limit.
-	spill, err := os.MkdirTemp("", "breachtrend-derived-")
+	if open == nil {
+		open = func() (*derivedDB, error) { return openDerivedDB(ctx) }
+	}
+	ddb, err := open()
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(spill)
-	db, err := duck.OpenWritable(ctx, dir, spill)
-	if err != nil {
+	defer ddb.close()
+	db := ddb.db
+	if err := duck.AddViews(ctx, db, dir); err != nil {
 		return err
 	}
-	defer db.Close()
 	if delta != nil {
 		if err := delta.prepareTouched(ctx, db); err != nil {
 			if ctx.Err() != nil {
@@ -60,6 +62,15 @@ func buildDerived(ctx context.Context, dir, prev string) error {
 			}
 			delta = nil // the previous tables do not read back: build them all
 		}
+	}
+	if delta == nil && incidents <= maxLanedIncidents {
+		// Every table whole, on two connections at once: over a corpus
+		// this small every aggregate fits in DuckDB's memory beside the
+		// others.
+		if err := derivedLanes(ctx, db, dir, nil); err != nil {
+			return err
+		}
+		return writeDerivedRecord(dir)
 	}
 	if delta == nil {
 		// Every table whole, one after the other: each aggregate over
@@ -88,6 +99,9 @@ func buildDerived(ctx context.Context, dir, prev string) error {
 // one at a time (buildDerived).
 func derivedLanes(ctx context.Context, db *sql.DB, dir string, delta *derivedDelta) error {
 	lanes := derivedLaneTables()
+	if delta == nil {
+		lanes = wholeLaneTables()
+	}
 	db.SetMaxOpenConns(len(lanes))
 	g, ctx := errgroup.WithContext(ctx)
 	for _, lane := range lanes {
@@ -98,7 +112,11 @@ func derivedLanes(ctx context.Context, db *sql.DB, dir string, delta *derivedDel
 			}
 			defer conn.Close()
 			for _, name := range lane {
-				if err := buildUpdated(ctx, conn, dir, delta, derivedTable(name)); err != nil {
+				build := func() error { return buildWhole(ctx, conn, dir, derivedTable(name)) }
+				if delta != nil {
+					build = func() error { return buildUpdated(ctx, conn, dir, delta, derivedTable(name)) }
+				}
+				if err := build(); err != nil {
 					return err
 				}
 			}
@@ -106,6 +124,32 @@ func derivedLanes(ctx context.Context, db *sql.DB, dir string, delta *derivedDel
 		})
 	}
 	return g.Wait()
+}
+
+// maxLanedIncidents is the most incidents whose derived tables a full run
+// builds on two connections at once. Over a small corpus each query is
+// mostly DuckDB's fixed work on one thread: on the 10k bench corpus (9k
+// incidents) the stage fell from 0.25–0.28 to 0.20–0.22 s. Over a large
+// one the queries already keep both cores busy and share DuckDB's one
+// memory limit: at 92k incidents (100k bench corpus) two lanes took
+// 1.04–1.13 s against 0.93–1.10 one at a time, and the run's peak RSS,
+// which this step sets, rose 9–24 MB; at 307k no faster either.
+var maxLanedIncidents = 50_000
+
+// wholeLaneTables are the lanes of a full run's derived tables, about
+// even: terms_quarterly and delay_distribution (98 and 20 ms over the 10k
+// bench corpus, EXPLAIN ANALYZE) and any other on the first, events and
+// trends_quarterly (73 and 41 ms) on the second.
+func wholeLaneTables() [][]string {
+	lanes := [][]string{nil, nil}
+	for _, d := range schemas.DerivedTables {
+		lane := 0
+		if d.Name == "events" || d.Name == "trends_quarterly" {
+			lane = 1
+		}
+		lanes[lane] = append(lanes[lane], d.Name)
+	}
+	return lanes
 }
 
 // derivedLaneTables are the derived tables of each lane of an update, in
@@ -171,6 +215,73 @@ func copyToTable(ctx context.Context, db execer, dir, table, query string) error
 		return fmt.Errorf("derived table %s: %w", table, err)
 	}
 	return nil
+}
+
+// derivedDB is the DuckDB the derived tables are built in, and the folder
+// it spills into.
+type derivedDB struct {
+	db    *sql.DB
+	spill string
+}
+
+// openDerivedDB opens a DuckDB for the derived tables, with no views yet
+// (duck.AddViews). It runs within a small memory limit and spills what
+// does not fit into a folder of its own, removed with it: the aggregates
+// over a few hundred thousand incidents (events' lists) outgrow the limit.
+func openDerivedDB(ctx context.Context) (*derivedDB, error) {
+	spill, err := os.MkdirTemp("", "breachtrend-derived-")
+	if err != nil {
+		return nil, err
+	}
+	db, err := duck.OpenScratch(ctx, spill)
+	if err != nil {
+		os.RemoveAll(spill)
+		return nil, err
+	}
+	return &derivedDB{db: db, spill: spill}, nil
+}
+
+func (d *derivedDB) close() {
+	d.db.Close()
+	os.RemoveAll(d.spill)
+}
+
+// openingDB is a derivedDB being opened on a goroutine of its own.
+type openingDB struct {
+	done  chan struct{}
+	db    *derivedDB
+	err   error
+	taken sync.Once
+}
+
+// startDerivedDB opens the derived tables' DuckDB beside the work that
+// precedes them: a full run always builds them, and the tail of a run
+// (linking, the incidents table, the link state) leaves a core free. The
+// caller takes it (take) or, on every path, drops it (drop).
+func startDerivedDB(ctx context.Context) *openingDB {
+	o := &openingDB{done: make(chan struct{})}
+	go func() {
+		defer close(o.done)
+		o.db, o.err = openDerivedDB(ctx)
+	}()
+	return o
+}
+
+// take waits for the database; the caller closes it.
+func (o *openingDB) take() (*derivedDB, error) {
+	<-o.done
+	o.taken.Do(func() {})
+	return o.db, o.err
+}
+
+// drop closes the database unless it was taken.
+func (o *openingDB) drop() {
+	<-o.done
+	o.taken.Do(func() {
+		if o.db != nil {
+			o.db.close()
+		}
+	})
 }
 
 // derivedFile is the one file of each derived table.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -150,12 +151,64 @@ func TestDerivedTablesBuiltWholeWhenThePreviousCannotBeTrusted(t *testing.T) {
 
 // TestDerivedLanesHoldEveryTableOnce: the two lanes of an update write
 // every derived table, each once, and events (the one that rewrites the
-// most rows) on a lane of its own.
+// most rows) on a lane of its own; those of a full run, terms_quarterly
+// and events (the longest queries over every row) apart.
 func TestDerivedLanesHoldEveryTableOnce(t *testing.T) {
 	lanes := derivedLaneTables()
 	if len(lanes) != 2 || len(lanes[1]) != 1 || lanes[1][0] != "events" {
 		t.Fatalf("lanes %v: want events alone on the second", lanes)
 	}
+	holdEveryTableOnce(t, lanes)
+	lanes = wholeLaneTables()
+	if len(lanes) != 2 || !slices.Contains(lanes[0], "terms_quarterly") || !slices.Contains(lanes[1], "events") {
+		t.Fatalf("lanes of a full run %v: want terms_quarterly and events, the longest, apart", lanes)
+	}
+	holdEveryTableOnce(t, lanes)
+}
+
+// TestFullRunLanesWriteTheSameTables: a full run's derived tables built on
+// two connections at once hold the rows of those built one at a time.
+func TestFullRunLanesWriteTheSameTables(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	oldCorpus(t, in)
+	laned, serial := filepath.Join(dir, "laned"), filepath.Join(dir, "serial")
+	run(t, laned, 2, in)
+	defer func(n int) { maxLanedIncidents = n }(maxLanedIncidents)
+	maxLanedIncidents = 0
+	run(t, serial, 2, in)
+	sameDerived(t, "lanes", laned, serial)
+}
+
+// TestDerivedDBDroppedUnlessTaken: a DuckDB opened ahead of the derived
+// tables is closed, with its spill folder, by drop when a run ends before
+// taking it, and left to the taker otherwise.
+func TestDerivedDBDroppedUnlessTaken(t *testing.T) {
+	ctx := context.Background()
+	o := startDerivedDB(ctx)
+	o.drop()
+	if _, err := os.Stat(o.db.spill); !os.IsNotExist(err) {
+		t.Errorf("dropped: spill folder %s: %v, want it removed", o.db.spill, err)
+	}
+	o = startDerivedDB(ctx)
+	ddb, err := o.take()
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.drop()
+	if err := ddb.db.PingContext(ctx); err != nil {
+		t.Errorf("taken, then dropped: %v, want the database open", err)
+	}
+	ddb.close()
+	if _, err := os.Stat(ddb.spill); !os.IsNotExist(err) {
+		t.Errorf("closed: spill folder %s: %v, want it removed", ddb.spill, err)
+	}
+}
+
+// holdEveryTableOnce fails unless lanes write every derived table, and
+// nothing else, once.
+func holdEveryTableOnce(t *testing.T, lanes [][]string) {
+	t.Helper()
 	seen := map[string]int{}
 	for _, lane := range lanes {
 		for _, name := range lane {

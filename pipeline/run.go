@@ -19,6 +19,7 @@ import (
 
 	"github.com/breachtrend/breachtrend/internal/jatok"
 	"github.com/breachtrend/breachtrend/internal/parquetio"
+	"github.com/breachtrend/breachtrend/internal/recent"
 	"github.com/breachtrend/breachtrend/schemas"
 	"github.com/breachtrend/breachtrend/stages/link"
 	"github.com/breachtrend/breachtrend/stages/load"
@@ -397,6 +398,15 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 	if walkErr == nil {
 		walkErr = settle()
 	}
+	// A run that writes every table builds every derived table: their
+	// DuckDB opens now, beside the linking and the writing that precede
+	// them, which leave a core free.
+	var openDB func() (*derivedDB, error)
+	if walkErr == nil && incr == nil {
+		opening := startDerivedDB(ctx)
+		defer opening.drop()
+		openDB = opening.take
+	}
 	// What follows the walk runs on one core while the others idle, so
 	// the writers' last row groups and footers, which do not depend on the
 	// incidents, are written while they are linked.
@@ -494,8 +504,14 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 	// of its own while DuckDB built its first tables instead, the 100k
 	// bench corpus's peak RSS, which DuckDB's step sets, rose from 345–371
 	// to 358–416 MB over five runs: past issue 18's 400.
+	// The memos served the notices' extraction and the page encoders the
+	// tables, which are over: their keys and values (texts, headers,
+	// morphemes, fields) and the encoders' histories, 48 and 42 MB of the
+	// 115 MB left live after the 10k bench corpus, go with the rest.
+	recent.ClearAll()
+	parquetio.DropIdleEncoders()
 	debug.FreeOSMemory()
-	if err := buildDerived(ctx, dir, prevOut); err != nil {
+	if err := buildDerived(ctx, dir, prevOut, len(incidents), openDB); err != nil {
 		return sum, withState(err)
 	}
 	st.times.add(stageDerived, t0)

@@ -115,52 +115,83 @@ func OpenReadOnly(ctx context.Context, out string, lim Limits) (*sql.DB, error) 
 		fmt.Sprintf("SET allowed_paths = [%s]", strings.Join(allowed, ", ")),
 		"SET enable_external_access = false",
 		"SET lock_configuration = true")
-	return openWith(ctx, out, stmts)
+	return openWith(ctx, "open tables in "+out, stmts)
 }
 
 // OpenWritable returns an in-memory DuckDB with views over the tables of
 // out and full file access: the pipeline uses it to build derived tables.
 // What does not fit in its memory limit spills into the folder spill.
 func OpenWritable(ctx context.Context, out, spill string) (*sql.DB, error) {
-	abs, err := filepath.Abs(out)
+	db, err := OpenScratch(ctx, spill)
 	if err != nil {
 		return nil, err
 	}
-	names, err := Tables(abs)
-	if err != nil {
+	if err := AddViews(ctx, db, out); err != nil {
+		db.Close()
 		return nil, err
 	}
+	return db, nil
+}
+
+// OpenScratch returns an in-memory DuckDB with full file access and no
+// views yet, so it can be opened (~30 ms of CPU: the instance and its
+// built-in extensions) while the tables it will read are still being
+// written; AddViews adds them. What does not fit in its memory limit
+// spills into the folder spill.
+func OpenScratch(ctx context.Context, spill string) (*sql.DB, error) {
 	// As many threads as the Go runtime has cores (the run's --workers):
 	// a COPY to one file path writes one file whatever the threads, and
 	// its rows in the query's ORDER BY order, so the files are the same
 	// byte for byte (PARTITION_BY, not used here, would write a file per
 	// thread). A memory limit: the derived tables are small, and a batch
 	// run's memory must stay flat (DuckDB's default is 80% of the machine).
-	stmts := []string{fmt.Sprintf("SET threads = %d", runtime.GOMAXPROCS(0)), "SET memory_limit = '128MB'",
-		"SET temp_directory = " + quoteString(spill)}
+	return openWith(ctx, "open DuckDB", []string{fmt.Sprintf("SET threads = %d", runtime.GOMAXPROCS(0)),
+		"SET memory_limit = '128MB'", "SET temp_directory = " + quoteString(spill)})
+}
+
+// AddViews creates a view per table of out in db, and the macros of
+// schemas.DerivedMacros.
+func AddViews(ctx context.Context, db *sql.DB, out string) error {
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return err
+	}
+	names, err := Tables(abs)
+	if err != nil {
+		return err
+	}
+	var stmts []string
 	for _, n := range names {
 		stmts = append(stmts, fmt.Sprintf("CREATE VIEW %s AS SELECT * FROM read_parquet(%s)",
 			quoteIdent(n), quoteString(filepath.Join(abs, n, "*.parquet"))))
 	}
 	stmts = append(stmts, schemas.DerivedMacros)
-	return openWith(ctx, out, stmts)
+	return execAll(ctx, db, "open tables in "+out, stmts)
 }
 
 // openWith opens an in-memory database on one connection, so the settings
-// of stmts stay in force, and runs stmts.
-func openWith(ctx context.Context, out string, stmts []string) (*sql.DB, error) {
+// of stmts stay in force, and runs stmts; an error is prefixed with what.
+func openWith(ctx context.Context, what string, stmts []string) (*sql.DB, error) {
 	db, err := sql.Open("duckdb", "")
 	if err != nil {
 		return nil, err
 	}
 	db.SetMaxOpenConns(1)
-	for _, s := range stmts {
-		if _, err := db.ExecContext(ctx, s); err != nil {
-			db.Close()
-			return nil, fmt.Errorf("open tables in %s: %s: %w", out, s, err)
-		}
+	if err := execAll(ctx, db, what, stmts); err != nil {
+		db.Close()
+		return nil, err
 	}
 	return db, nil
+}
+
+// execAll runs stmts in db; an error is prefixed with what.
+func execAll(ctx context.Context, db *sql.DB, what string, stmts []string) error {
+	for _, s := range stmts {
+		if _, err := db.ExecContext(ctx, s); err != nil {
+			return fmt.Errorf("%s: %s: %w", what, s, err)
+		}
+	}
+	return nil
 }
 
 func quoteIdent(s string) string  { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }

@@ -58,8 +58,10 @@ type seenKey struct{ hash, at uint64 }
 // of its text, say). A key larger than a quarter of maxSize is never
 // kept.
 func New[K comparable, V any](maxEntries, maxSize int, size func(K) int) *Memo[K, V] {
-	return &Memo[K, V]{cur: map[uint64]entry[K, V]{}, maxEntries: maxEntries, maxSize: maxSize, size: size,
+	m := &Memo[K, V]{cur: map[uint64]entry[K, V]{}, maxEntries: maxEntries, maxSize: maxSize, size: size,
 		seed: maphash.MakeSeed()}
+	register(m)
+	return m
 }
 
 func (m *Memo[K, V]) hash(k K) uint64 { return maphash.Comparable(m.seed, k) }
@@ -231,4 +233,5 @@ func (m *Memo[K, V]) Clear() {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.cur, m.old, m.curSize = map[uint64]entry[K, V]{}, nil, 0
+	m.seen, m.offers, m.offeredSize = nil, 0, 0
 }
