@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/breachtrend/breachtrend/internal/testcorpus"
 	"github.com/breachtrend/breachtrend/schemas"
 	"github.com/breachtrend/breachtrend/stages/extract"
 	"github.com/breachtrend/breachtrend/stages/load"
@@ -35,8 +36,7 @@ func BenchmarkPrepare(b *testing.B) {
 	for f := range 40 {
 		var feed strings.Builder
 		for i := f * 2000; i < (f+1)*2000; i++ {
-			fmt.Fprintf(&feed, `{"text":"令和5年%d月%d日、当社において不正アクセスが発生し、お客様%d名の個人情報が漏えいした可能性があります。","url":"https://example.jp/n/%d"}`+"\n",
-				1+i%12, 1+i%28, 10+i, i)
+			fmt.Fprintf(&feed, `{"text":"%s","url":"https://example.jp/n/%d"}`+"\n", testcorpus.ShortNotice(i), i)
 		}
 		in := load.Input{Path: filepath.Join(dir, fmt.Sprintf("feed%d.jsonl", f)), Rel: fmt.Sprintf("feed%d.jsonl", f)}
 		if err := os.WriteFile(in.Path, []byte(feed.String()), 0o644); err != nil {

@@ -91,3 +91,10 @@ func SharedOrSkip(tb testing.TB, elem ...string) string {
 	}
 	return p
 }
+
+// ShortNotice is the i-th of a feed of one-sentence notices, each with its
+// own date and count, as bench-hostile's jsonl-records writes them (whose
+// counts wrap after 990): what the benchmarks of short notices read.
+func ShortNotice(i int) string {
+	return fmt.Sprintf("令和5年%d月%d日、当社において不正アクセスが発生し、お客様%d名の個人情報が漏えいした可能性があります。", 1+i%12, 1+i%28, 10+i)
+}

@@ -2,11 +2,11 @@ package extract
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/breachtrend/breachtrend/internal/jatok"
+	"github.com/breachtrend/breachtrend/internal/testcorpus"
 	"github.com/breachtrend/breachtrend/schemas"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 	"github.com/breachtrend/breachtrend/stages/normalize"
@@ -95,7 +95,7 @@ func benchmarkShortNotices(b *testing.B, cold bool) {
 func shortInputs() []Input {
 	var ins []Input
 	for i := range 1024 {
-		raw := fmt.Sprintf("令和5年%d月%d日、当社において不正アクセスが発生し、お客様%d名の個人情報が漏えいした可能性があります。", i%12+1, i%28+1, 10+i)
+		raw := testcorpus.ShortNotice(i)
 		for _, s := range segment.Split(raw) {
 			ins = append(ins, Input{Text: normalize.Text(s.Text), Title: s.Title})
 		}

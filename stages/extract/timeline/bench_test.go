@@ -1,9 +1,9 @@
 package timeline
 
 import (
-	"fmt"
 	"testing"
 
+	"github.com/breachtrend/breachtrend/internal/testcorpus"
 	"github.com/breachtrend/breachtrend/schemas"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
@@ -18,7 +18,7 @@ func BenchmarkFillShort(b *testing.B) {
 	}
 	var ns []notice
 	for i := range 1024 {
-		s := fmt.Sprintf("令和5年%d月%d日、当社において不正アクセスが発生し、お客様%d名の個人情報が漏えいした可能性があります。", i%12+1, i%28+1, 10+i)
+		s := testcorpus.ShortNotice(i)
 		ns = append(ns, notice{title: s, sents: text.SplitSentences(s)})
 	}
 	b.ReportAllocs()
