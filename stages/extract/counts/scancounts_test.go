@@ -2,7 +2,6 @@ package counts
 
 import (
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
@@ -11,8 +10,8 @@ import (
 
 // scanCountsSimple is scanCounts as it was before its filters read the
 // words after a count through one window and its mask, and before the
-// scanner's gates: the count regexp (countRE) and a search of the text for
-// every filter's words. The oracle of TestScanCountsAsSimple and
+// scanner's gates: the count regexp (countRE), and the filters (dropped)
+// searching the words. The oracle of TestScanCountsAsSimple and
 // FuzzScanCounts.
 func scanCountsSimple(s string, sentItems bool) []countMention {
 	var out []countMention
@@ -27,44 +26,8 @@ func scanCountsSimple(s string, sentItems bool) []countMention {
 		if !ok {
 			continue
 		}
-		kind, before, after := c.kind, c.before, c.after
-		if isPersonKind(kind) && (text.ContainsAny(before, countFilters["discipline"]) ||
-			text.ContainsAny(clauseRunes(after, countWindows.actingAfter), countFilters["discipline"])) {
-			continue // "上司2名を厳重注意処分", "訓告1名": staff disciplined
-		}
-		if isPersonKind(kind) && reporters(after) {
-			continue // "三名のお客様より…とのご連絡": who reported it
-		}
-		if (kind == unitRecord || kind == unitRecordShare) && text.HasPrefixAny(strings.TrimPrefix(after, "の"), countFilters["report_words"]) {
-			continue // "窓口へ3件連絡があり": reports, not records
-		}
-		if isPersonKind(kind) && addressees(s, after) {
-			continue // "保護者(40名)宛に送信": who received it, not whose data it held
-		}
-		if rest := strings.TrimPrefix(after, "の"); rest != after && kind == unitPerson &&
-			text.ContainsAny(text.LastRunes(s[:m[0]], countWindows.actorsBefore), actorsBefore) &&
-			text.HasPrefixAny(rest, countFilters["actor_things"]) && !text.HasPrefixAny(rest, countFilters["address"]) {
-			continue // "職員1名のメールアカウント": the staff's account was the way in
-		}
-		if rest := strings.TrimPrefix(after, "の"); rest != after && (kind == unitRecord || kind == unitRecordShare) &&
-			!text.HasPrefixAny(rest, countFilters["address"]) && text.HasPrefixAny(rest, notPeopleAfter) {
-			continue // "20,912人分のデータ" are people, "3件のデータ" files; "49件のメールアドレス" addresses
-		}
-		if rest := strings.TrimPrefix(after, "の"); rest != after && (kind == unitRecord || kind == unitRecordShare) && headNounNotPeople(rest) {
-			continue // "1,514件の市への「お問い合わせ」があり": inquiries
-		}
-		if text.ContainsAny(text.FirstRunes(after, countWindows.actingAfter), actingAfter) {
-			continue // "2名以上のユーザーが同時にログインした際"
-		}
-		if kind == unitUser && !text.ContainsAny(s, strongLeakWords) {
-			continue // "約3,400ユーザーにサービスを提供できない": an outage
-		}
-		if kind == unitPerson && text.ContainsAny(text.LastRunes(s[:m[0]], countWindows.actorsBefore), actorsBefore) &&
-			text.HasPrefixAny(strings.TrimLeft(after, " "), countFilters["actor_particles"]) {
-			continue // "担当者2名が閲覧"; but "学生、教職員等約30,000名" are whose data
-		}
-		if text.HasPrefixAny(s[m[1]:], countFilters["ordinal_after"]) || text.HasPrefixAny(s[m[1]:], countFilters["ratio_after"]) && kind == unitRecord {
-			continue // 3件目, "15件中" is a ratio
+		if dropped(s, m, c, true) {
+			continue
 		}
 		out = append(out, c.mention(s, m))
 	}
