@@ -73,6 +73,13 @@ const DefaultMemoryLimit = 256 << 20
 // most ~470 MB, within the 512 MB a run of hostile files may take.
 const maxMemoryLimit = 384 << 20
 
+// heapReserve is how much heap Run reserves for huge pages: the memory
+// limit in force, as far as maxMemoryLimit, the most a default run's heap
+// grows to. Address space only: a page of it costs memory once touched.
+func heapReserve() int {
+	return int(min(debug.SetMemoryLimit(-1), maxMemoryLimit))
+}
+
 // memoryLimitFor is the soft memory limit for a live heap of live bytes:
 // a quarter more than the live heap, so each collection has room for
 // garbage, but never below floor nor above ceiling. A run whose live heap

@@ -1,0 +1,91 @@
+package hugeheap
+
+import (
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func TestParseMode(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"always [madvise] never\n", "madvise"},
+		{"[always] madvise never\n", "always"},
+		{"always madvise [never]\n", "never"},
+		{"", ""},
+		{"always madvise never", ""},
+		{"[always", ""},
+	} {
+		if got := parseMode([]byte(c.in)); got != c.want {
+			t.Errorf("parseMode(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestDisabled(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want bool
+	}{
+		{"", false},
+		{"disablethp=1", true},
+		{"gctrace=1,disablethp=1", true},
+		{"disablethp=0", false},
+		{"madvdontneed=1", false},
+	} {
+		if got := disabled(c.in); got != c.want {
+			t.Errorf("disabled(%q) = %v, want %v", c.in, got, c.want)
+		}
+	}
+}
+
+// TestReserveAdvisesFreshHeap reserves a block as a run does and checks
+// that the kernel holds it as one advised mapping that nothing touched.
+func TestReserveAdvisesFreshHeap(t *testing.T) {
+	if runtime.GOOS != "linux" || Mode() != "madvise" {
+		t.Skipf("transparent huge pages are %q here, not madvise: Reserve does nothing", Mode())
+	}
+	t.Setenv("GODEBUG", "")
+	const size = 64 << 20
+	advised, err := Reserve(size)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if advised < size-2*hugePage {
+		t.Fatalf("advised %d bytes of %d", advised, size)
+	}
+	if got := largestAdvised(t); got < advised {
+		t.Errorf("largest mapping advised for huge pages: %d bytes, want >= %d", got, advised)
+	}
+}
+
+func TestReserveDisabledByGODEBUG(t *testing.T) {
+	t.Setenv("GODEBUG", "disablethp=1")
+	if advised, err := Reserve(64 << 20); advised != 0 || err != nil {
+		t.Errorf("Reserve with disablethp=1 = %d, %v; want 0, nil", advised, err)
+	}
+}
+
+// largestAdvised is the size of the largest mapping of this process whose
+// flags include hg (MADV_HUGEPAGE), from /proc/self/smaps.
+func largestAdvised(t *testing.T) int {
+	b, err := os.ReadFile("/proc/self/smaps")
+	if err != nil {
+		t.Skip(err)
+	}
+	largest, size := 0, 0
+	for line := range strings.SplitSeq(string(b), "\n") {
+		switch {
+		case strings.HasPrefix(line, "Size:"):
+			f := strings.Fields(line)
+			kb, _ := strconv.Atoi(f[1])
+			size = kb << 10
+		case strings.HasPrefix(line, "VmFlags:"):
+			if strings.Contains(line+" ", " hg ") && size > largest {
+				largest = size
+			}
+		}
+	}
+	return largest
+}
