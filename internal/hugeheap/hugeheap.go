@@ -22,6 +22,7 @@ import (
 	"bytes"
 	"os"
 	"strings"
+	"sync"
 )
 
 // Mode is the system's transparent-huge-page setting: "always",
@@ -48,13 +49,21 @@ func parseMode(b []byte) string {
 // nothing. Call it early, while the heap holds little: the block must come
 // from address space the heap never used (see reserve), and the runtime
 // allocates first from the lowest free addresses, which an early block
-// holds.
+// holds. Only the first call of a process reserves (the advised range
+// stays the heap's); later calls return what it did.
 func Reserve(size int) (advised int, err error) {
 	if size <= 0 || disabled(os.Getenv("GODEBUG")) || Mode() != "madvise" {
 		return 0, nil
 	}
-	return reserve(size)
+	once.Do(func() { reserved, reserveErr = reserve(size) })
+	return reserved, reserveErr
 }
+
+var (
+	once       sync.Once
+	reserved   int
+	reserveErr error
+)
 
 // disabled reports whether godebug sets disablethp=1.
 func disabled(godebug string) bool {

@@ -15,7 +15,8 @@ import (
 const hugePage = 2 << 20
 
 // A plug is a large object, its pages taken from the heap's free space
-// whole; maxPlugs of them cover a heap that used 256 MiB before Reserve.
+// whole; maxPlugs of them cover a heap that used 256 MiB before Reserve
+// (a run's: ~10 MiB, the rules).
 const (
 	plugSize = 1 << 20
 	maxPlugs = 256
@@ -34,12 +35,20 @@ func reserve(size int) (int, error) {
 	// memory after its allocation: not zeroed), past every page the heap
 	// ever used; the block, larger than any hole, then comes after it.
 	var plugs [][]byte
+	fresh := false
 	for range maxPlugs {
 		plug := make([]byte, plugSize)
 		plugs = append(plugs, plug)
 		if resident(plug) == 0 {
+			fresh = true
 			break
 		}
+	}
+	if !fresh {
+		// A heap that has used more than the plugs cover: a block now
+		// would be zeroed, touched whole. Better none.
+		runtime.KeepAlive(plugs)
+		return 0, fmt.Errorf("hugeheap: no fresh heap after %d MiB of plugs: reserve earlier", maxPlugs*plugSize>>20)
 	}
 	block := make([]byte, size)
 	start := uintptr(unsafe.Pointer(unsafe.SliceData(block)))

@@ -2,6 +2,7 @@ package hugeheap
 
 import (
 	"os"
+	"os/exec"
 	"runtime"
 	"strconv"
 	"strings"
@@ -88,4 +89,51 @@ func largestAdvised(t *testing.T) int {
 		}
 	}
 	return largest
+}
+
+// TestReserveAfterGarbage reserves in a process whose heap has grown and
+// been collected, as a run's heap has after loading its rules: without
+// the plugs the block often landed on used pages and was zeroed whole. It
+// runs in a child process, since a process reserves once.
+func TestReserveAfterGarbage(t *testing.T) {
+	if runtime.GOOS != "linux" || Mode() != "madvise" {
+		t.Skipf("transparent huge pages are %q here, not madvise: Reserve does nothing", Mode())
+	}
+	if os.Getenv("HUGEHEAP_CHILD") == "1" {
+		reserveAfterGarbage(t)
+		return
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestReserveAfterGarbage$", "-test.count=1")
+	cmd.Env = append(os.Environ(), "HUGEHEAP_CHILD=1", "GODEBUG=")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("child: %v\n%s", err, out)
+	}
+}
+
+var sink [][]byte
+
+func reserveAfterGarbage(t *testing.T) {
+	// 48 MiB of large and small objects, every other one dropped.
+	for i := range 3000 {
+		size := 1 << 10
+		if i%10 == 0 {
+			size = 150 << 10
+		}
+		sink = append(sink, make([]byte, size))
+	}
+	for i := range sink {
+		if i%2 == 0 {
+			sink[i] = nil
+		}
+	}
+	runtime.GC()
+	const size = 128 << 20
+	advised, err := Reserve(size)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if advised < size-2*hugePage {
+		t.Fatalf("advised %d bytes of %d", advised, size)
+	}
+	runtime.KeepAlive(sink)
 }
