@@ -39,7 +39,11 @@ func reserve(size int) (int, error) {
 	for range maxPlugs {
 		plug := make([]byte, plugSize)
 		plugs = append(plugs, plug)
-		if resident(plug) == 0 {
+		n, err := resident(plug)
+		if err != nil {
+			return 0, err // cannot tell a fresh block from a zeroed one
+		}
+		if n == 0 {
 			fresh = true
 			break
 		}
@@ -58,12 +62,18 @@ func reserve(size int) (int, error) {
 	var err error
 	if beg < end {
 		region := block[beg-start : end-start]
-		if n := resident(region); n > 0 {
+		n, rerr := resident(region)
+		switch {
+		case rerr != nil:
+			err = rerr
+		case n > 0:
 			err = fmt.Errorf("hugeheap: the reserved block was not fresh: %d of %d pages already in memory", n, len(region)/os.Getpagesize())
-		} else if err = unix.Madvise(region, unix.MADV_HUGEPAGE); err != nil {
-			err = fmt.Errorf("hugeheap: madvise %d bytes: %w", len(region), err)
-		} else {
-			advised = len(region)
+		default:
+			if err = unix.Madvise(region, unix.MADV_HUGEPAGE); err != nil {
+				err = fmt.Errorf("hugeheap: madvise %d bytes: %w", len(region), err)
+			} else {
+				advised = len(region)
+			}
 		}
 	}
 	runtime.KeepAlive(plugs)
@@ -77,16 +87,16 @@ func reserve(size int) (int, error) {
 
 // resident counts the pages of b that are in memory (mincore(2); x/sys/unix
 // has no wrapper).
-func resident(b []byte) int {
+func resident(b []byte) (int, error) {
 	page := os.Getpagesize()
 	vec := make([]byte, (len(b)+page-1)/page)
 	_, _, errno := unix.Syscall(unix.SYS_MINCORE, uintptr(unsafe.Pointer(unsafe.SliceData(b))), uintptr(len(b)), uintptr(unsafe.Pointer(unsafe.SliceData(vec))))
 	if errno != 0 {
-		return 0
+		return 0, fmt.Errorf("hugeheap: mincore: %w", errno)
 	}
 	n := 0
 	for _, v := range vec {
 		n += int(v & 1)
 	}
-	return n
+	return n, nil
 }
