@@ -44,18 +44,9 @@ func TestDisabled(t *testing.T) {
 // TestReserveAdvisesFreshHeap reserves a block as a run does and checks
 // that the kernel holds it as one advised mapping that nothing touched.
 func TestReserveAdvisesFreshHeap(t *testing.T) {
-	if runtime.GOOS != "linux" || Mode() != "madvise" {
-		t.Skipf("transparent huge pages are %q here, not madvise: Reserve does nothing", Mode())
-	}
+	skipUnlessMadvise(t)
 	t.Setenv("GODEBUG", "")
-	const size = 64 << 20
-	advised, err := Reserve(size)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if advised < size-2*hugePage {
-		t.Fatalf("advised %d bytes of %d", advised, size)
-	}
+	advised := reserveAll(t, 64<<20)
 	if got := largestAdvised(t); got < advised {
 		t.Errorf("largest mapping advised for huge pages: %d bytes, want >= %d", got, advised)
 	}
@@ -96,9 +87,7 @@ func largestAdvised(t *testing.T) int {
 // the plugs the block often landed on used pages and was zeroed whole. It
 // runs in a child process, since a process reserves once.
 func TestReserveAfterGarbage(t *testing.T) {
-	if runtime.GOOS != "linux" || Mode() != "madvise" {
-		t.Skipf("transparent huge pages are %q here, not madvise: Reserve does nothing", Mode())
-	}
+	skipUnlessMadvise(t)
 	if os.Getenv("HUGEHEAP_CHILD") == "1" {
 		reserveAfterGarbage(t)
 		return
@@ -127,7 +116,19 @@ func reserveAfterGarbage(t *testing.T) {
 		}
 	}
 	runtime.GC()
-	const size = 128 << 20
+	reserveAll(t, 128<<20)
+	runtime.KeepAlive(sink)
+}
+
+func skipUnlessMadvise(t *testing.T) {
+	if runtime.GOOS != "linux" || Mode() != "madvise" {
+		t.Skipf("transparent huge pages are %q here, not madvise: Reserve does nothing", Mode())
+	}
+}
+
+// reserveAll reserves size bytes and fails unless all but the ends cut to
+// whole huge pages were advised.
+func reserveAll(t *testing.T, size int) (advised int) {
 	advised, err := Reserve(size)
 	if err != nil {
 		t.Fatal(err)
@@ -135,5 +136,5 @@ func reserveAfterGarbage(t *testing.T) {
 	if advised < size-2*hugePage {
 		t.Fatalf("advised %d bytes of %d", advised, size)
 	}
-	runtime.KeepAlive(sink)
+	return advised
 }
