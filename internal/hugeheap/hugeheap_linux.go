@@ -7,6 +7,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"unsafe"
 
 	"golang.org/x/sys/unix"
@@ -15,8 +16,8 @@ import (
 const hugePage = 2 << 20
 
 // A plug is a large object, its pages taken from the heap's free space
-// whole; maxPlugs of them cover a heap that used 256 MiB before Reserve
-// (a run's: ~10 MiB, the rules).
+// whole; maxPlugs of them cover 256 MiB of free heap (a run's heap when it
+// reserves: ~10 MiB, the rules).
 const (
 	plugSize = 1 << 20
 	maxPlugs = 256
@@ -30,29 +31,32 @@ func readMode() []byte {
 func reserve(size int) (int, error) {
 	// The runtime zeroes a large block that overlaps pages the heap used
 	// before, and zeroing touches each page of it as a 4 KiB page: the
-	// faults this package is to spare. So the heap's free space is first
-	// filled with plugs until one comes from fresh address space (not in
-	// memory after its allocation: not zeroed), past every page the heap
-	// ever used; the block, larger than any hole, then comes after it.
+	// faults this package is to spare. It allocates a large block at the
+	// lowest free run of pages long enough, so 1 MiB plugs first fill
+	// every free run of the heap that is 1 MiB or longer, until one makes
+	// the heap grow: what is left free below is then shorter than a plug,
+	// the plug that grew the heap starts at the last of it, and the block,
+	// which fits no hole, comes from fresh address space past the plug.
+	// (A plug that merely comes out untouched is not enough: each 64 MiB
+	// arena of the heap keeps its own watermark of used pages, and a fresh
+	// tail of one can lie below used pages of the next.)
 	var plugs [][]byte
-	fresh := false
+	grown := false
+	before := heapMapped()
 	for range maxPlugs {
-		plug := make([]byte, plugSize)
-		plugs = append(plugs, plug)
-		n, err := resident(plug)
-		if err != nil {
-			return 0, err // cannot tell a fresh block from a zeroed one
-		}
-		if n == 0 {
-			fresh = true
+		plugs = append(plugs, make([]byte, plugSize))
+		// The heap grows by 4 MiB or more; its mapped size also moves by a
+		// few KiB as stacks come and go.
+		if heapMapped() >= before+plugSize {
+			grown = true
 			break
 		}
 	}
-	if !fresh {
-		// A heap that has used more than the plugs cover: a block now
-		// would be zeroed, touched whole. Better none.
+	if !grown {
+		// Free space beyond what the plugs cover: a block now would
+		// likely be zeroed, touched whole. Better none.
 		runtime.KeepAlive(plugs)
-		return 0, fmt.Errorf("hugeheap: no fresh heap after %d MiB of plugs: reserve earlier", maxPlugs*plugSize>>20)
+		return 0, fmt.Errorf("hugeheap: the heap has more than %d MiB free: reserve earlier", maxPlugs*plugSize>>20)
 	}
 	block := make([]byte, size)
 	start := uintptr(unsafe.Pointer(unsafe.SliceData(block)))
@@ -83,6 +87,25 @@ func reserve(size int) (int, error) {
 	plugs, block = nil, nil
 	debug.FreeOSMemory()
 	return advised, err
+}
+
+// heapMapped is the memory the runtime has mapped for its heap.
+func heapMapped() uint64 {
+	s := []metrics.Sample{
+		{Name: "/memory/classes/heap/objects:bytes"},
+		{Name: "/memory/classes/heap/unused:bytes"},
+		{Name: "/memory/classes/heap/free:bytes"},
+		{Name: "/memory/classes/heap/released:bytes"},
+		{Name: "/memory/classes/heap/stacks:bytes"},
+	}
+	metrics.Read(s)
+	var sum uint64
+	for _, v := range s {
+		if v.Value.Kind() == metrics.KindUint64 {
+			sum += v.Value.Uint64()
+		}
+	}
+	return sum
 }
 
 // resident counts the pages of b that are in memory (mincore(2); x/sys/unix
