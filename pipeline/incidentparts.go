@@ -9,9 +9,11 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/breachtrend/breachtrend/internal/parquetio"
 	"github.com/breachtrend/breachtrend/schemas"
+	"golang.org/x/sync/errgroup"
 )
 
 // The incidents table is written in parts too, cut where the content
@@ -80,8 +82,10 @@ func fnv32a(s string) uint32 {
 // their record into dir's caches. A part whose rows hash as a part of the
 // previous run in prev did (its record read with version; prev "" for
 // none) is hard-linked from there instead of written. It returns the
-// number of parts kept.
-func writeIncidentParts(dir, prev, version string, incidents []schemas.Incident) (kept int, err error) {
+// number of parts kept. The parts are hashed and written by up to writers
+// goroutines at once, each taking the next part: they come after the walk,
+// when every other core is idle (307k incidents: 1.0 s on one core).
+func writeIncidentParts(dir, prev, version string, incidents []schemas.Incident, writers int) (kept int, err error) {
 	old := map[string]int{} // a previous part's number by its hash
 	var oldParts []incidentPart
 	if prev != "" {
@@ -94,36 +98,61 @@ func writeIncidentParts(dir, prev, version string, incidents []schemas.Incident)
 	if err := os.MkdirAll(folder, 0o755); err != nil {
 		return 0, err
 	}
-	var parts []incidentPart
-	var bufs parquetio.Buffers
-	defer bufs.Drop()
-	for n, rows := range cutIncidents(incidents) {
-		p := incidentPart{rows: len(rows), hash: incidentRowsHash(rows)}
-		name := filepath.Join(folder, parquetio.PartName(n))
-		if i, ok := old[p.hash]; ok && keepIncidentPart(prev, i, oldParts[i], name) {
-			p.size = oldParts[i].size
-			kept++
-		} else {
-			w, err := parquetio.CreateShared(dir, schemas.IncidentsTable, n, nil, &bufs)
-			if err != nil {
-				return 0, err
+	cut := cutIncidents(incidents)
+	parts := make([]incidentPart, len(cut))
+	var next, keptParts atomic.Int64
+	var g errgroup.Group
+	for range max(1, min(writers, len(cut))) {
+		g.Go(func() error {
+			var bufs parquetio.Buffers
+			defer bufs.Drop()
+			for {
+				n := int(next.Add(1) - 1)
+				if n >= len(cut) {
+					return nil
+				}
+				rows := cut[n]
+				p := incidentPart{rows: len(rows), hash: incidentRowsHash(rows)}
+				name := filepath.Join(folder, parquetio.PartName(n))
+				if i, ok := old[p.hash]; ok && keepIncidentPart(prev, i, oldParts[i], name) {
+					p.size = oldParts[i].size
+					keptParts.Add(1)
+				} else {
+					size, err := writeIncidentPart(dir, n, rows, &bufs)
+					if err != nil {
+						return err
+					}
+					p.size = size
+				}
+				parts[n] = p
 			}
-			if err := w.AppendAll(rows); err != nil {
-				w.Close()
-				return 0, err
-			}
-			if err := w.Close(); err != nil {
-				return 0, err
-			}
-			fi, err := os.Stat(name)
-			if err != nil {
-				return 0, err
-			}
-			p.size = fi.Size()
-		}
-		parts = append(parts, p)
+		})
 	}
-	return kept, writeIncidentPartsRecord(dir, version, parts)
+	if err := g.Wait(); err != nil {
+		return 0, err
+	}
+	return int(keptParts.Load()), writeIncidentPartsRecord(dir, version, parts)
+}
+
+// writeIncidentPart writes rows as part n of the incidents table in dir
+// and returns the file's size.
+func writeIncidentPart(dir string, n int, rows []schemas.Incident, bufs *parquetio.Buffers) (int64, error) {
+	w, err := parquetio.CreateShared(dir, schemas.IncidentsTable, n, nil, bufs)
+	if err != nil {
+		return 0, err
+	}
+	if err := w.AppendAll(rows); err != nil {
+		w.Close()
+		return 0, err
+	}
+	if err := w.Close(); err != nil {
+		return 0, err
+	}
+	fi, err := os.Stat(filepath.Join(dir, schemas.IncidentsTable.Name, parquetio.PartName(n)))
+	if err != nil {
+		return 0, err
+	}
+	return fi.Size(), nil
 }
 
 // keepIncidentPart links part i of the previous run's incidents table to

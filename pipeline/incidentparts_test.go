@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -77,13 +78,13 @@ func TestKeptIncidentsPartIsHardLinked(t *testing.T) {
 	dir := t.TempDir()
 	prev, next := filepath.Join(dir, "prev"), filepath.Join(dir, "next")
 	rows := someIncidents(200)
-	if kept, err := writeIncidentParts(prev, "", "v1", rows); err != nil || kept != 0 {
+	if kept, err := writeIncidentParts(prev, "", "v1", rows, 2); err != nil || kept != 0 {
 		t.Fatalf("first write: kept %d, %v", kept, err)
 	}
 	before := partInodes(t, prev, "incidents")
 	rows[100].Cause = "loss" // one part's rows change
 	rows = append(rows, someIncidents(201)[200])
-	kept, err := writeIncidentParts(next, prev, "v1", rows)
+	kept, err := writeIncidentParts(next, prev, "v1", rows, 2)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -112,13 +113,13 @@ func TestKeptIncidentsPartIsHardLinked(t *testing.T) {
 
 	// Another version (rules, build): nothing kept.
 	other := filepath.Join(dir, "other")
-	if kept, err := writeIncidentParts(other, next, "v2", rows); err != nil || kept != 0 {
+	if kept, err := writeIncidentParts(other, next, "v2", rows, 2); err != nil || kept != 0 {
 		t.Errorf("another version: kept %d, %v; want 0", kept, err)
 	}
 	// A part whose file is not the size recorded: written again.
 	truncated := filepath.Join(dir, "truncated")
 	os.Truncate(filepath.Join(next, "incidents", parquetio.PartName(0)), 10)
-	if kept, err := writeIncidentParts(truncated, next, "v1", rows); err != nil || kept != all-1 {
+	if kept, err := writeIncidentParts(truncated, next, "v1", rows, 2); err != nil || kept != all-1 {
 		t.Errorf("a part truncated: kept %d, %v; want %d", kept, err, all-1)
 	}
 	// A record edited: its checksum fails, nothing kept.
@@ -129,7 +130,7 @@ func TestKeptIncidentsPartIsHardLinked(t *testing.T) {
 	if _, err := readIncidentParts(truncated, "v1"); err == nil {
 		t.Error("an edited record was read")
 	}
-	if kept, err := writeIncidentParts(filepath.Join(dir, "edited"), truncated, "v1", rows); err != nil || kept != 0 {
+	if kept, err := writeIncidentParts(filepath.Join(dir, "edited"), truncated, "v1", rows, 2); err != nil || kept != 0 {
 		t.Errorf("an edited record: kept %d, %v; want 0", kept, err)
 	}
 }
@@ -169,5 +170,47 @@ func TestIncidentRowsHashCoversEveryField(t *testing.T) {
 	b := []schemas.Incident{{Organization: "a", Sector: "b"}}
 	if incidentRowsHash(a) == incidentRowsHash(b) {
 		t.Error("fields run into each other")
+	}
+}
+
+// TestIncidentPartsSameWhateverWriters: the parts written on several
+// goroutines are the files, and the record, one writer makes.
+func TestIncidentPartsSameWhateverWriters(t *testing.T) {
+	smallIncidentParts(t, 8)
+	rows := someIncidents(300)
+	dir := t.TempDir()
+	var want map[string][]byte
+	for _, writers := range []int{1, 2, 5} {
+		out := filepath.Join(dir, fmt.Sprint(writers))
+		if _, err := writeIncidentParts(out, "", "v1", rows, writers); err != nil {
+			t.Fatalf("%d writers: %v", writers, err)
+		}
+		got := map[string][]byte{}
+		var files []string
+		for _, p := range parts(t, out, "incidents") {
+			files = append(files, filepath.Join("incidents", p))
+		}
+		for _, rel := range append(files, incidentPartsFile) {
+			b, err := os.ReadFile(filepath.Join(out, rel))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got[rel] = b
+		}
+		if want == nil {
+			want = got
+			if len(want) < 4 {
+				t.Fatalf("%d files: the rows should make several parts", len(want))
+			}
+			continue
+		}
+		if len(got) != len(want) {
+			t.Errorf("%d writers: %d files, one writer %d", writers, len(got), len(want))
+		}
+		for rel, b := range want {
+			if !bytes.Equal(got[rel], b) {
+				t.Errorf("%d writers: %s differs from one writer's", writers, rel)
+			}
+		}
 	}
 }

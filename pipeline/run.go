@@ -491,7 +491,7 @@ func runStages(ctx context.Context, cfg Config, st *stages, dir string, man *Man
 	if st.files != nil {
 		version = st.files.version
 	}
-	if _, err := writeIncidentParts(dir, prevOut, version, incidents); err != nil {
+	if _, err := writeIncidentParts(dir, prevOut, version, incidents, cfg.Workers); err != nil {
 		return sum, withState(err)
 	}
 	if err := parquetio.WriteAll(dir, schemas.RejectsTable, rejects); err != nil {
