@@ -404,6 +404,8 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 				kind = schemas.EventPublished
 			case m.RangeEnd:
 				kind = schemas.EventOther // the end of a period
+			case updateStamp(s.Text, m):
+				kind = schemas.EventOther // "2018/6/4 13:00更新": when the page changed, not what happened
 			case dateOnly && i > 0 && scopeLabel(sents[i-1].Text):
 				kind = schemas.EventOther // "【対象となるお客様】 / 2013年4月1日~…": whose data
 			case dateOnly:

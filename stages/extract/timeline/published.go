@@ -226,6 +226,23 @@ func suffixed(s string, m dates.Mention) bool {
 	return false
 }
 
+// updateStamp reports whether the date m of s stamps a version of the
+// page: a word of dates/published_suffixes.tsv with reach next follows it
+// right away, or after a time of day, and no word after that (2018/6/4
+// 13:00更新, 2024年2月27日(火)更新). An update history lists such lines,
+// each with what changed under it; the date is the page's, not an
+// event's, whatever the lines under it tell.
+func updateStamp(s string, m dates.Mention) bool {
+	rest := afterWeekday(s[m.End:], m)
+	rest = strings.TrimSpace(rest[timeLead(rest):])
+	for _, w := range suffixNext {
+		if tail, ok := strings.CutPrefix(rest, w); ok && !hasLetter(tail) {
+			return true
+		}
+	}
+	return false
+}
+
 // titleTail is the index of the mention that ends the title line s as the
 // notice's date ("…の誤送信について 2022年7月22日", "…お詫び 2008/04/18 · 2...."),
 // or -1. The date has a year and a day, no other of the line has a day,
