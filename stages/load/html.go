@@ -47,6 +47,9 @@ const maxHTMLTags = 100_000
 // extractHTML returns the visible text of an HTML document, one block a
 // line, and its title (pageTitle: the <title> or the <h1>). The parser decodes entities, so "&lt;script&gt;" in
 // a notice comes out as the literal text a reader sees, never as markup.
+// The page's chrome (menus, breadcrumbs, side columns, form controls:
+// rules/text/html_chrome.tsv) is left out, unless the page then holds
+// less than minContentRunes of text.
 func extractHTML(src string) (text, title string) {
 	if strings.Count(src, "<") > maxHTMLTags {
 		// A tree of a million nodes takes a gigabyte (a 60 MB page of empty
@@ -59,6 +62,17 @@ func extractHTML(src string) (text, title string) {
 		// tokenizer has no such limit and still finds their text.
 		return extractTokens(src)
 	}
+	text, title = treeText(root, true)
+	if utf8.RuneCountInString(strings.TrimSpace(text)) < minContentRunes {
+		text, title = treeText(root, false)
+	}
+	mainH1, firstH1 := headings(root)
+	return text, pageTitle(title, mainH1, firstH1)
+}
+
+// treeText is the visible text of the tree under root and the text of its
+// first <title>; without the page's chrome when skipChrome.
+func treeText(root *html.Node, skipChrome bool) (text, title string) {
 	type frame struct {
 		n    *html.Node
 		exit bool
@@ -96,6 +110,12 @@ func extractHTML(src string) (text, title string) {
 				}
 				continue
 			}
+			if skipChrome && pageChrome.isChrome(n) {
+				// A block of its own: the text on either side of it does
+				// not run together.
+				b.endBlock(true)
+				continue
+			}
 			if n.DataAtom == atom.Pre {
 				pre++
 			}
@@ -110,8 +130,7 @@ func extractHTML(src string) (text, title string) {
 			stack = append(stack, frame{n: c})
 		}
 	}
-	mainH1, firstH1 := headings(root)
-	return b.String(), pageTitle(title, mainH1, firstH1)
+	return b.String(), title
 }
 
 // pageTitle is the title of a page: its <title> without the site's name
@@ -227,7 +246,19 @@ func innerText(n *html.Node) string {
 // extractTokens is extractHTML without a tree, for pages the parser
 // rejects: the same hidden, block and cell rules, applied to the token
 // stream. Missing end tags cost some accuracy, never the text.
+// Of the page's chrome only its elements (html_chrome.tsv: nav, aside, …)
+// are left out: an id or a class would need the end tag that closes it.
 func extractTokens(src string) (text, title string) {
+	text, title = tokenText(src, true)
+	if utf8.RuneCountInString(strings.TrimSpace(text)) < minContentRunes {
+		text, title = tokenText(src, false)
+	}
+	return text, pageTitle(title, "", "")
+}
+
+// tokenText is the visible text of the token stream of src and the text
+// of its first <title>; without the chrome elements when skipChrome.
+func tokenText(src string, skipChrome bool) (text, title string) {
 	var b lineBuilder
 	z := html.NewTokenizer(strings.NewReader(src))
 	hide, pre, inTitle := 0, 0, false
@@ -235,7 +266,7 @@ func extractTokens(src string) (text, title string) {
 		tt := z.Next()
 		switch tt {
 		case html.ErrorToken: // io.EOF: a strings.Reader has no other error
-			return b.String(), pageTitle(title, "", "")
+			return b.String(), title
 		case html.TextToken:
 			if inTitle && title == "" {
 				var t lineBuilder
@@ -251,7 +282,7 @@ func extractTokens(src string) (text, title string) {
 			switch {
 			case a == atom.Title:
 				inTitle = start
-			case hidden[a] && tt != html.SelfClosingTagToken:
+			case (hidden[a] || skipChrome && pageChrome.elements[a]) && tt != html.SelfClosingTagToken:
 				if start {
 					hide++
 				} else if hide > 0 {
