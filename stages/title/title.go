@@ -53,6 +53,35 @@ func OfFirstNormalized(lines []string, first string) string { return of(lines, f
 func of(lines []string, first string, given bool) string {
 	var firstHeading, firstText string
 	seen, body := 0, 0
+	// A menu copied with the page (くらし・手続き / 子育て・教育 / 健康・福祉)
+	// is a run of short lines that read as headings without a cue: the
+	// lines of the current run, kept until it is known whether the run is
+	// long enough to be a menu (menuRunLines); chrome lines (お知らせ一覧)
+	// neither break a run nor count in it.
+	// A menu's last item that running text follows right away, with no
+	// chrome between, is the notice's heading after all (a menu, then
+	// 「青葉市立第一中学校」, then the notice): no menu item is followed by
+	// the notice's text.
+	var run []string
+	chromeAfter := false // a chrome line came after the run's last item
+	endRun := func(byText bool) {
+		candidates := run
+		if len(run) >= menuRunLines {
+			candidates = nil
+			if byText && !chromeAfter {
+				candidates = run[len(run)-1:]
+			}
+		}
+		if firstHeading == "" {
+			for _, l := range candidates {
+				if h := StripSiteName(l); h != "" && !IsChrome(h) {
+					firstHeading = h
+					break
+				}
+			}
+		}
+		run = run[:0]
+	}
 	for k, raw := range lines {
 		if seen == scanLines || body == bodyLinesSeen {
 			break
@@ -68,13 +97,20 @@ func of(lines []string, first string, given bool) string {
 		}
 		seen++
 		if IsChrome(l) {
+			chromeAfter = len(run) > 0
+			continue
+		}
+		if menuItem(l) {
+			run, chromeAfter = append(run, l), false
 			continue
 		}
 		// Looked for once: a heading holds no 。 and running text does
 		// (or is long), and the search is slow in Japanese text, whose
 		// every kana shares 。's first byte.
 		sentence := strings.Contains(l, "。")
-		if headingLike(l, sentence) {
+		heading := headingLike(l, sentence)
+		endRun(!heading && isRunningText(l, sentence))
+		if heading {
 			h := StripSiteName(l)
 			if h == "" || IsChrome(h) {
 				continue
@@ -95,10 +131,26 @@ func of(lines []string, first string, given bool) string {
 			firstText = l
 		}
 	}
+	endRun(false)
 	if firstHeading != "" {
 		return firstHeading
 	}
 	return firstText
+}
+
+// Menus: menuRunLines short cue-less headings in a row (menuItemRunes
+// letters at most each) are a menu copied with the page, not a notice's
+// heading and its subtitle (青葉市立第一中学校 / 校長 山田太郎 are two).
+const (
+	menuRunLines  = 3
+	menuItemRunes = 12
+)
+
+// menuItem reports whether a line that is no chrome could be an item of a
+// menu: a short heading-like line with no title cue.
+func menuItem(l string) bool {
+	return utf8.RuneCountInString(l) <= menuItemRunes && headingLike(l, strings.Contains(l, "。")) &&
+		!hasCue(StripSiteName(l))
 }
 
 // isRunningText reports whether a line that is no heading is text of the
