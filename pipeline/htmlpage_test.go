@@ -30,20 +30,45 @@ const pageChromeTemplate = `<!DOCTYPE html>
 </body></html>
 `
 
+// pageChromeTop and pageChromeFoot are the same chrome as a copy of the
+// page's text holds it, above and below the notice.
+const (
+	pageChromeTop = "本文へスキップ\nホーム サイトマップ Foreign Language 文字サイズ 標準 拡大 背景色 白 黒\n検索\n" +
+		"くらし・手続き\n子育て・教育\n健康・福祉\nお知らせ一覧\n報道発表一覧\nトップページ > 新着情報\nツイート\nシェア\n"
+	pageChromeFoot = "\n関連情報\n個人情報保護方針\n過去のお知らせ一覧\nこのページの情報は役に立ちましたか\n" +
+		"このページに関するお問い合わせ\nページの先頭へ戻る\nCopyright © All Rights Reserved.\n"
+)
+
+// signedNotice is a hospital's letter: dated in its first line, signed
+// at its foot. A page's menu above pushed its date past the lines a
+// letterhead's date is read from.
+const signedNotice = "令和6年5月10日\n(2024年)\n個人情報を含む書類の盗難のお詫び\n" +
+	"この度、当院におきまして、患者さんの個人情報を含む書類の盗難事案が発生いたしました。\n" +
+	"対象の患者さんには個別に連絡し、お詫びを申し上げております。\n" +
+	"今後は書類の管理を徹底し、再発防止に取り組んでまいります。\n" +
+	"青葉市立青葉病院\n病院長 青葉太郎\n"
+
 // TestHTMLPageExtractsAsItsText: a notice on a web page, menus and all,
-// gives the fields its text alone gives. The sample corpus's notices
-// without a blog header (own pages) are run as text and as pages; a menu
-// item (お知らせ一覧) once became their title and cost their organization
-// and dates.
+// gives the fields its text alone gives, as HTML and as a copy of the
+// page's text. The sample corpus's notices without a blog header (own
+// pages) are run as text, as pages and as copies; a menu item (お知らせ
+// 一覧) once became their title, and the menu above them and the footer
+// below cost their organization and dates.
 func TestHTMLPageExtractsAsItsText(t *testing.T) {
 	dir := t.TempDir()
-	texts, pages := filepath.Join(dir, "texts"), filepath.Join(dir, "pages")
-	for _, d := range []string{texts, pages} {
+	texts, pages, copies := filepath.Join(dir, "texts"), filepath.Join(dir, "pages"), filepath.Join(dir, "copies")
+	for _, d := range []string{texts, pages, copies} {
 		if err := os.MkdirAll(d, 0o755); err != nil {
 			t.Fatal(err)
 		}
 	}
 	files, _ := filepath.Glob(filepath.Join(corpus, "*.txt"))
+	// And a hospital's letter, dated at its head and signed at its foot.
+	signed := filepath.Join(dir, "signed.txt")
+	if err := os.WriteFile(signed, []byte(signedNotice), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files = append(files, signed)
 	n := 0
 	for _, f := range files {
 		b, err := os.ReadFile(f)
@@ -69,6 +94,9 @@ func TestHTMLPageExtractsAsItsText(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(pages, name+".html"), []byte(page), 0o644); err != nil {
 			t.Fatal(err)
 		}
+		if err := os.WriteFile(filepath.Join(copies, name+".txt"), []byte(pageChromeTop+src+pageChromeFoot), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if n == 0 {
 		t.Fatalf("no notice without a blog header in %s", corpus)
@@ -76,18 +104,23 @@ func TestHTMLPageExtractsAsItsText(t *testing.T) {
 	const fields = `SELECT regexp_replace(source_path, '\.(txt|html)$', '') AS file, segment_index, is_incident,
 		report_seq, organization, published_date, discovered_date, occurred_date, affected_count,
 		cause, data_types, title FROM notices ORDER BY ALL`
-	var got [2][]string
-	for i, in := range []string{texts, pages} {
+	var got [3][]string
+	for i, in := range []string{texts, pages, copies} {
 		out := filepath.Join(dir, "out-"+filepath.Base(in))
 		run(t, out, 2, in)
 		got[i] = rowsJSON(t, open(t, out), fields)
 	}
-	if len(got[0]) != len(got[1]) {
-		t.Fatalf("%d notices from the texts, %d from the pages", len(got[0]), len(got[1]))
-	}
-	for i := range got[0] {
-		if got[0][i] != got[1][i] {
-			t.Errorf("as text:\n%s\nas a page:\n%s", got[0][i], got[1][i])
+	for k, as := range []string{"", "as a page", "as a copy of the page's text"} {
+		if k == 0 {
+			continue
+		}
+		if len(got[0]) != len(got[k]) {
+			t.Fatalf("%d notices from the texts, %d %s", len(got[0]), len(got[k]), as)
+		}
+		for i := range got[0] {
+			if got[0][i] != got[k][i] {
+				t.Errorf("as text:\n%s\n%s:\n%s", got[0][i], as, got[k][i])
+			}
 		}
 	}
 }

@@ -366,7 +366,16 @@ func (s *stages) notice(ctx context.Context, doc *load.Document, seg segment.Seg
 		n.Title = t
 	}
 	n.NoticeID = noticeID(n.SourcePath, index, text)
-	in := extract.Input{Text: text, Title: n.Title, Published: doc.Published}
+	// The extractor reads the notice alone: a page's menus and breadcrumbs
+	// copied above it, and its footer below, are no part of it, and pushed
+	// its first and last lines (organization, own date, signature) out of
+	// the extractor's reach. A blog header says where the notice starts.
+	// The text column keeps them.
+	body := text
+	if seg.Header == nil {
+		body = title.NoticeBody(text)
+	}
+	in := extract.Input{Text: body, Title: n.Title, Published: doc.Published}
 	if seg.Header != nil {
 		in.CaseID, in.HeaderRest = seg.Header.CaseID, seg.Header.Rest
 	}
@@ -379,7 +388,7 @@ func (s *stages) notice(ctx context.Context, doc *load.Document, seg segment.Seg
 		}
 	}
 	t0 := time.Now()
-	n.IsIncident = s.kinds.IsNotice(text, seg.Header != nil)
+	n.IsIncident = s.kinds.IsNotice(body, seg.Header != nil)
 	if n.IsIncident {
 		var err error
 		todo.extract, err = s.extractor.Prepare(ctx, in, n)

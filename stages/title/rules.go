@@ -18,12 +18,32 @@ type chromeRules struct {
 	line                     map[string]bool
 	prefix, suffix, contains []string
 	dateLabels, site         []string
+	// end: the lines that start a page's footer (kind end), chrome too.
+	endLine   map[string]bool
+	endPrefix []string
+	// top: the links to a site's top page (kind top), nav too.
+	top []string
 }
 
 var (
 	chrome = mustChrome(rules.Table(FileChrome, 3))
 	cues   = rules.Words(FileCues)
+	// pageOnly is the page's own chrome of page_chrome.tsv, kinds skip,
+	// nav and top: what LeadingChrome cuts. A letter's letterhead, a section
+	// heading and a dateline are the notice's.
+	pageOnly = mustChrome(pageKinds(rules.Table(FileChrome, 3)))
 )
+
+// pageKinds are the rows of page_chrome.tsv of kinds skip and nav.
+func pageKinds(rows []rules.Row) []rules.Row {
+	var out []rules.Row
+	for _, r := range rows {
+		if k := r.Fields[2]; k == "skip" || k == "nav" || k == "top" {
+			out = append(out, r)
+		}
+	}
+	return out
+}
 
 func mustChrome(rows []rules.Row) chromeRules {
 	c, err := parseChrome(rows)
@@ -35,11 +55,25 @@ func mustChrome(rows []rules.Row) chromeRules {
 
 // parseChrome reads the rows of page_chrome.tsv: pattern, match, kind.
 func parseChrome(rows []rules.Row) (chromeRules, error) {
-	c := chromeRules{line: map[string]bool{}}
+	c := chromeRules{line: map[string]bool{}, endLine: map[string]bool{}}
 	for _, r := range rows {
 		pattern, match, kind := r.Fields[0], r.Fields[1], r.Fields[2]
 		switch kind {
 		case "skip", "nav", "letter", "section":
+		case "top":
+			if match != "suffix" {
+				return c, fmt.Errorf("rules: %s: a link to the top page matches suffix, not %q", r.Pos(), match)
+			}
+			c.top = append(c.top, pattern)
+		case "end":
+			switch match {
+			case "line":
+				c.endLine[pattern] = true
+			case "prefix":
+				c.endPrefix = append(c.endPrefix, pattern)
+			default:
+				return c, fmt.Errorf("rules: %s: a footer's start matches line or prefix, not %q", r.Pos(), match)
+			}
 		case "date":
 			if match != "line" && match != "suffix" {
 				return c, fmt.Errorf("rules: %s: a date label matches line or suffix, not %q", r.Pos(), match)
@@ -53,7 +87,7 @@ func parseChrome(rows []rules.Row) (chromeRules, error) {
 			c.site = append(c.site, pattern)
 			continue
 		default:
-			return c, fmt.Errorf("rules: %s: kind %q is not one of skip, nav, letter, section, date, site", r.Pos(), kind)
+			return c, fmt.Errorf("rules: %s: kind %q is not one of skip, nav, top, letter, section, end, date, site", r.Pos(), kind)
 		}
 		switch match {
 		case "line":

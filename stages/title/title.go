@@ -96,6 +96,9 @@ func of(lines []string, first string, given bool) string {
 			continue
 		}
 		seen++
+		if isEnd(l) && (firstHeading != "" || firstText != "" || len(run) > 0) {
+			break // the page's footer: the notice ended above
+		}
 		if IsChrome(l) {
 			chromeAfter = len(run) > 0
 			continue

@@ -1,0 +1,155 @@
+package title
+
+import "strings"
+
+// LeadingChrome returns how many of the first lines of a notice's text
+// are its page's chrome, copied with it: skip links, menus, tool bars,
+// breadcrumbs, share buttons (page_chrome.tsv kinds skip, nav and top, and
+// menus as of), up to the first line that is the notice's: its heading,
+// a date, a letterhead, running text. lines are normalized. The notice
+// starts after them: the extractor reads its top lines for the
+// organization and the notice's own date, and a page's menu pushed them
+// out of reach.
+//
+// A run of fewer than menuRunLines short cue-less lines is kept (a
+// heading and its subtitle); so is the last line of a longer run that
+// running text follows right away, which of takes for the heading.
+func LeadingChrome(lines []string) int {
+	cut := 0   // lines known to be chrome
+	run := 0   // menu items in the current run
+	start := 0 // the run's first line
+	last := 0  // the run's last item
+	for k, l := range lines {
+		if k == scanLines {
+			break
+		}
+		l = strings.TrimSpace(l)
+		switch {
+		case l == "":
+			if run == 0 {
+				cut = k + 1
+			}
+			continue
+		case isPageChrome(l) || isEnd(l): // a footer's line above the notice is chrome too
+			if run == 0 {
+				cut = k + 1
+			}
+			continue
+		case menuItem(l) && !dateRE.MatchString(l): // a date is the notice's
+			if run == 0 {
+				start = k
+			}
+			run++
+			last = k
+			continue
+		}
+		// The notice's first line.
+		switch {
+		case run == 0:
+		case run < menuRunLines:
+			cut = start
+		case last == k-1 && isRunningText(l, strings.Contains(l, "。")):
+			cut = last // the run's last item is the heading
+		default:
+			cut = k
+		}
+		return cut
+	}
+	if run > 0 && run < menuRunLines {
+		return start // nothing but a short run: keep it
+	}
+	return 0 // nothing but chrome: the notice is all there is
+}
+
+// isPageChrome reports whether a line is the page's chrome: a skip link,
+// menu item or page tool of page_chrome.tsv (kinds skip, nav and top), or
+// a breadcrumb trail; never a line with a date, nor one that names the
+// site before a link to its top page (佐賀県総合トップへ, kind top).
+func isPageChrome(l string) bool {
+	if isBreadcrumb(l) {
+		return !dateRE.MatchString(l)
+	}
+	bare := bareLine(l)
+	if pageOnly.line[bare] {
+		return true
+	}
+	for _, p := range pageOnly.prefix {
+		if strings.HasPrefix(l, p) || strings.HasPrefix(bare, p) {
+			return true
+		}
+	}
+	for _, s := range pageOnly.top {
+		// 「佐賀県総合トップへ」 names the site, often the organization:
+		// it stays, and the notice starts there.
+		if rest, ok := strings.CutSuffix(bare, s); ok {
+			return lettersUpTo(rest, 1) == 0
+		}
+	}
+	for _, s := range pageOnly.suffix {
+		if strings.HasSuffix(l, s) || strings.HasSuffix(bare, s) {
+			return true
+		}
+	}
+	for _, c := range pageOnly.contains {
+		if strings.Contains(l, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// isEnd reports whether a line starts a page's footer (page_chrome.tsv
+// kind end: 関連情報, このページに関するお問い合わせ).
+func isEnd(l string) bool {
+	bare := bareLine(l)
+	if chrome.endLine[bare] {
+		return true
+	}
+	for _, p := range chrome.endPrefix {
+		if strings.HasPrefix(l, p) || strings.HasPrefix(bare, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// NoticeBody returns text without the page it was copied from: the lines
+// of page chrome above the notice (LeadingChrome), and from the first line
+// that starts the page's footer below it (isEnd) on. text is normalized.
+// A text that would keep nothing is returned whole.
+func NoticeBody(text string) string {
+	if !strings.Contains(text, "\n") {
+		return text // one line is the notice
+	}
+	start := 0
+	if k := LeadingChrome(strings.SplitN(text, "\n", scanLines+1)); k > 0 {
+		for range k {
+			start += strings.IndexByte(text[start:], '\n') + 1
+		}
+	}
+	end := len(text)
+	seen := false // a line of the notice came before
+	for at := start; at < len(text); {
+		n := strings.IndexByte(text[at:], '\n')
+		if n < 0 {
+			n = len(text) - at
+		}
+		l := strings.TrimSpace(text[at : at+n])
+		if l != "" {
+			if seen && isEnd(l) {
+				end = at
+				break
+			}
+			seen = true
+		}
+		at += n + 1
+	}
+	if start == 0 && end == len(text) {
+		return text
+	}
+	body := strings.TrimRight(text[start:end], " \t\n")
+	if strings.TrimSpace(body) == "" {
+		return text
+	}
+	return body
+}
