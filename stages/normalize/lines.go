@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/width"
 )
 
 // foldLines is the line half of Text. Each line is trimmed and its spaces
@@ -15,6 +17,8 @@ func foldLines(s string) string {
 	b.Grow(len(s))
 	last := -1 // where the last line written starts in b
 	blank := false
+	wrap := wrapWidth(s)
+	full := false // the line before reached the wrap width
 	for rest, more := s, true; more; {
 		var l string
 		l, rest, more = strings.Cut(rest, "\n")
@@ -25,7 +29,9 @@ func foldLines(s string) string {
 		}
 		// continues sees l before its spaces are folded, which changes
 		// neither its first rune nor, as it compares, its first words.
-		if last < 0 || !continues(b.String()[last:], l, blank) {
+		joined := last >= 0 && (continues(b.String()[last:], l, blank) || !blank && full && wrapped(b.String()[last:], l))
+		full = wrap > 0 && columnsUpTo(l, wrap) >= wrap-fixedWidthSlack
+		if !joined {
 			switch {
 			case last >= 0 && blank:
 				b.WriteString("\n\n")
@@ -101,6 +107,86 @@ func continues(prev, next string, blank bool) bool {
 		}
 	}
 	return true
+}
+
+// wrapWidth is the width in columns at which the lines of s were wrapped
+// (PDF text, fixed-width mail), or 0 when they were not: the width within
+// fixedWidthSlack columns below which most lines of fixedWidthMin columns
+// or more end (line_wraps.tsv).
+func wrapWidth(s string) int {
+	var counts [maxWrapColumns]int32 // lines by width; on the stack, no map a text
+	long := 0
+	for rest, more := s, true; more; {
+		var l string
+		l, rest, more = strings.Cut(rest, "\n")
+		if len(l) < fixedWidthMin { // a byte is a column at most
+			continue
+		}
+		w := columnsUpTo(strings.TrimSpace(l), maxWrapColumns)
+		if w < fixedWidthMin || w >= maxWrapColumns {
+			continue
+		}
+		counts[w]++
+		long++
+	}
+	if long < fixedWidthLines {
+		return 0
+	}
+	best, bestN := 0, 0
+	for w := fixedWidthMin; w < maxWrapColumns; w++ {
+		if counts[w] == 0 {
+			continue // the width is one some line has
+		}
+		n := 0
+		for d := 0; d <= fixedWidthSlack && w-d >= 0; d++ {
+			n += int(counts[w-d])
+		}
+		if n >= bestN && n > 0 { // the widest of equals
+			best, bestN = w, n
+		}
+	}
+	if bestN < fixedWidthLines || bestN*100 < fixedWidthPercent*long {
+		return 0
+	}
+	return best
+}
+
+// maxWrapColumns bounds the width a wrapped text is looked for at: a line
+// of 200 columns or more is a paragraph on one line, no wrap.
+const maxWrapColumns = 200
+
+// columnsUpTo is min(max, the width of s in columns): a wide or full-width
+// rune counts two, any other one.
+func columnsUpTo(s string, max int) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if r >= 0x1100 && wide(r) {
+			n++
+		}
+		if n >= max {
+			return max
+		}
+	}
+	return n
+}
+
+// wide reports whether r takes two columns (East Asian Wide or Fullwidth).
+func wide(r rune) bool {
+	k := width.LookupRune(r).Kind()
+	return k == width.EastAsianWide || k == width.EastAsianFullwidth
+}
+
+// wrapped reports whether next continues prev, a line that reached the
+// width the text is wrapped at: prev ends with no sentence end, and next
+// starts with Japanese or a digit and opens no line of its own.
+func wrapped(prev, next string) bool {
+	last, _ := utf8.DecodeLastRuneInString(prev)
+	first, _ := utf8.DecodeRuneInString(next)
+	if !(IsJapanese(last) || isDigit(last)) || strings.ContainsRune(sentenceEnds, last) {
+		return false
+	}
+	return (IsJapanese(first) || isDigit(first)) && !strings.ContainsRune(lineOpeners, first)
 }
 
 // hasRunes reports whether s has at least n runes, without counting a long

@@ -23,6 +23,12 @@ var (
 	danglingParticles = lineWraps.String("dangling_particles")
 	// sentenceEnds close a line: the next never continues it.
 	sentenceEnds = lineWraps.String("sentence_ends")
+	// fixedWidthMin, fixedWidthLines, fixedWidthPercent and
+	// fixedWidthSlack tell text wrapped at a fixed width (wrapWidth).
+	fixedWidthMin     = lineWraps.Int("fixed_width_min")
+	fixedWidthLines   = lineWraps.Int("fixed_width_lines")
+	fixedWidthPercent = lineWraps.Int("fixed_width_percent")
+	fixedWidthSlack   = lineWraps.Int("fixed_width_slack")
 	// lineOpeners start a line of their own: a heading, an item, a quote.
 	lineOpeners = lineWraps.String("line_openers")
 	// sentenceOpeners are the hiragana words a new sentence or paragraph
