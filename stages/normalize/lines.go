@@ -112,7 +112,7 @@ func continues(prev, next string, blank bool) bool {
 // wrapWidth is the width in columns at which the lines of s were wrapped
 // (PDF text, fixed-width mail), or 0 when they were not: the width within
 // fixedWidthSlack columns below which most lines of fixedWidthMin columns
-// or more end (line_wraps.tsv).
+// or more end, when hardly one is wider (line_wraps.tsv).
 func wrapWidth(s string) int {
 	var counts [maxWrapColumns]int32 // lines by width; on the stack, no map a text
 	long := 0
@@ -123,17 +123,17 @@ func wrapWidth(s string) int {
 			continue
 		}
 		w := columnsUpTo(strings.TrimSpace(l), maxWrapColumns)
-		if w < fixedWidthMin || w >= maxWrapColumns {
+		if w < fixedWidthMin {
 			continue
 		}
-		counts[w]++
+		counts[min(w, maxWrapColumns-1)]++ // the last: too wide to be wrapped
 		long++
 	}
 	if long < fixedWidthLines {
 		return 0
 	}
 	best, bestN := 0, 0
-	for w := fixedWidthMin; w < maxWrapColumns; w++ {
+	for w := fixedWidthMin; w < maxWrapColumns-1; w++ {
 		if counts[w] == 0 {
 			continue // the width is one some line has
 		}
@@ -146,6 +146,15 @@ func wrapWidth(s string) int {
 		}
 	}
 	if bestN < fixedWidthLines || bestN*100 < fixedWidthPercent*long {
+		return 0
+	}
+	// Text wrapped at a width has hardly a line wider: a page's paragraphs
+	// run on, and its list items of about one length are no wrap.
+	wider := 0
+	for w := best + 1; w < maxWrapColumns; w++ {
+		wider += int(counts[w])
+	}
+	if wider*100 > fixedWidthOverPercent*long {
 		return 0
 	}
 	return best

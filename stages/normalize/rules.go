@@ -29,6 +29,9 @@ var (
 	fixedWidthLines   = lineWraps.Int("fixed_width_lines")
 	fixedWidthPercent = lineWraps.Int("fixed_width_percent")
 	fixedWidthSlack   = lineWraps.Int("fixed_width_slack")
+	// fixedWidthOverPercent is the most lines, in percent of the long
+	// ones, that may be wider than the width a text is wrapped at.
+	fixedWidthOverPercent = lineWraps.Int("fixed_width_over_percent")
 	// lineOpeners start a line of their own: a heading, an item, a quote.
 	lineOpeners = lineWraps.String("line_openers")
 	// sentenceOpeners are the hiragana words a new sentence or paragraph

@@ -147,15 +147,21 @@ func TestLineTextJoin(t *testing.T) {
 	}
 }
 
-// titleOfOracle is titleOf as it was before it handed its normalized first
-// line on: title.Of over all the lines, leading blank ones included.
+// titleOfOracle is titleOf written plainly: a header line as it is, else
+// title.Of over the lines as normalize.Text folds them (wrapped lines
+// joined), from the first that is not blank to titleFoldLines on; a
+// segment of one line, title.Of of that line.
 func titleOfOracle(lines []string) string {
-	for _, l := range lines {
+	for i, l := range lines {
 		if t := normalize.Text(l); t != "" {
 			if _, ok := ParseHeader(l); ok {
 				return t
 			}
-			break
+			if len(lines)-i == 1 {
+				return title.Of(lines)
+			}
+			top := strings.Join(lines[i:min(len(lines), i+titleFoldLines)], "\n")
+			return title.Of(strings.Split(normalize.Text(top), "\n"))
 		}
 	}
 	return title.Of(lines)

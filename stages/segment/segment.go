@@ -280,6 +280,10 @@ func (d *lineText) join(from, to int) string {
 	return d.text[d.start[from] : d.start[to-1]+len(d.lines[to-1])]
 }
 
+// titleFoldLines is how many lines from its top a segment's title is
+// looked for in, folded: title.Of reads up to 40 non-blank ones.
+const titleFoldLines = 80
+
 // titleOf is the segment's title: a blog header line when it starts with
 // one, else its heading, page chrome skipped (title.Of). first is the
 // segment's first line that is not blank once normalized, normalized
@@ -290,10 +294,17 @@ func titleOf(lines []string) (heading, first, normalized string) {
 			if _, ok := ParseHeader(l); ok {
 				return t, l, t
 			}
-			// The lines before are blank, which title.Of skips: it
-			// starts at this one, normalized once (a JSON Lines record
-			// of one line was normalized twice here for its title).
-			return title.OfFirstNormalized(lines[i:], t), l, t
+			if len(lines)-i == 1 {
+				// One line (a JSON Lines record of one sentence),
+				// normalized once for its title and its text.
+				return title.OfFirstNormalized(lines[i:], t), l, t
+			}
+			// The heading is read from the lines as normalize.Text
+			// folds them: a title or a sentence wrapped over two lines
+			// (PDF text) is one line, not a heading cut in the middle
+			// and a sentence's fragment that reads as one.
+			top := lines[i:min(len(lines), i+titleFoldLines)]
+			return title.OfNormalized(strings.Split(normalize.Text(strings.Join(top, "\n")), "\n")), l, t
 		}
 	}
 	return "", "", "" // every line blank, as title.Of finds

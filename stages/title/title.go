@@ -49,8 +49,16 @@ func Of(lines []string) string { return of(lines, "", false) }
 // first is normalize.Text(lines[0]), which Of would work out once more.
 func OfFirstNormalized(lines []string, first string) string { return of(lines, first, true) }
 
+// OfNormalized is Of(lines) for lines that are normalized already (as
+// normalize.Text folds a text: its wrapped lines joined).
+func OfNormalized(lines []string) string { return ofLines(lines, "", false, true) }
+
 // of is Of, with the first line's normalized text given when given.
-func of(lines []string, first string, given bool) string {
+func of(lines []string, first string, given bool) string { return ofLines(lines, first, given, false) }
+
+// ofLines is Of; every line is normalized already when normalized, else
+// the first is when given (as first).
+func ofLines(lines []string, first string, given, normalized bool) string {
 	var firstHeading, firstText string
 	seen, body := 0, 0
 	// A menu copied with the page (くらし・手続き / 子育て・教育 / 健康・福祉)
@@ -87,9 +95,12 @@ func of(lines []string, first string, given bool) string {
 			break
 		}
 		var l string
-		if k == 0 && given {
+		switch {
+		case normalized:
+			l = strings.TrimSpace(raw)
+		case k == 0 && given:
 			l = strings.TrimSpace(first)
-		} else {
+		default:
 			l = strings.TrimSpace(normalize.Text(raw))
 		}
 		if l == "" {

@@ -1,0 +1,267 @@
+// Command wrapcheck measures how extraction holds when a notice comes the
+// way real data brings it: the same notices, each run plain and in the
+// forms below, and every field compared with the plain run's. A field that
+// differs is a field some real input of that form loses.
+//
+//	go run ./bench/wrapcheck -in ../shared/corpus/dev -in ../shared/corpus/dev-b
+//	go run ./bench/wrapcheck -in testdata/corpus -v     # each differing field
+//
+// The forms (blog archives, whose header says where each notice starts,
+// are left out: the forms are of an organization's own page):
+//
+//   - copy: the page's chrome copied with the text (skip link, tools bar,
+//     menu, breadcrumb, share buttons above; related links, survey,
+//     contact footer below)
+//   - html: the notice in a site's HTML page, menus and all
+//   - wrap72: every line wrapped at 72 columns (a wide rune two), as PDF
+//     text is; the first line, the title, is left whole
+//   - sjis: Shift_JIS (CP932) instead of UTF-8, for the notices it encodes
+//   - blank: a blank line after every line, as some copies have
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"html"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/width"
+
+	"github.com/breachtrend/breachtrend/internal/duck"
+	"github.com/breachtrend/breachtrend/pipeline"
+)
+
+type inputs []string
+
+func (i *inputs) String() string     { return strings.Join(*i, ",") }
+func (i *inputs) Set(v string) error { *i = append(*i, v); return nil }
+
+// fields are the compared columns of notices.
+var fields = []string{"is_incident", "report_seq", "final_report", "organization", "published_date",
+	"discovered_date", "occurred_date", "affected_count", "cause", "sector", "data_types", "title"}
+
+func main() {
+	var ins inputs
+	flag.Var(&ins, "in", "folder of notices, one a .txt file (repeatable)")
+	verbose := flag.Bool("v", false, "print each differing field")
+	keep := flag.String("work", "", "folder for the variants and their tables (default: a temp folder, removed)")
+	flag.Parse()
+	if len(ins) == 0 {
+		fail(fmt.Errorf("no -in folder"))
+	}
+	work := *keep
+	if work == "" {
+		d, err := os.MkdirTemp("", "breachtrend-wrapcheck-")
+		if err != nil {
+			fail(err)
+		}
+		defer os.RemoveAll(d)
+		work = d
+	}
+	notices := map[string]string{} // file name → text
+	for _, in := range ins {
+		paths, _ := filepath.Glob(filepath.Join(in, "*.txt"))
+		for _, p := range paths {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				fail(err)
+			}
+			s := strings.ReplaceAll(string(b), "\r\n", "\n")
+			if strings.Contains(s, "【セキュリティ事件簿") {
+				continue
+			}
+			notices[strings.TrimSuffix(filepath.Base(p), ".txt")] = s
+		}
+	}
+	if len(notices) == 0 {
+		fail(fmt.Errorf("no notice without a blog header in %v", ins))
+	}
+	forms := []struct {
+		name string
+		ext  string
+		make func(string) ([]byte, bool)
+	}{
+		{"plain", ".txt", func(s string) ([]byte, bool) { return []byte(s), true }},
+		{"copy", ".txt", func(s string) ([]byte, bool) { return []byte(copyTop + s + copyFoot), true }},
+		{"html", ".html", func(s string) ([]byte, bool) { return []byte(page(s)), true }},
+		{"wrap72", ".txt", func(s string) ([]byte, bool) { return []byte(wrap(s, 72)), true }},
+		{"sjis", ".txt", func(s string) ([]byte, bool) {
+			b, err := japanese.ShiftJIS.NewEncoder().Bytes([]byte(s))
+			return b, err == nil
+		}},
+		{"blank", ".txt", func(s string) ([]byte, bool) { return []byte(strings.ReplaceAll(s, "\n", "\n\n")), true }},
+	}
+	rows := map[string]map[string]map[string]string{} // form → file → field → value
+	for _, f := range forms {
+		dir := filepath.Join(work, "in-"+f.name)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			fail(err)
+		}
+		for name, s := range notices {
+			if b, ok := f.make(s); ok {
+				if err := os.WriteFile(filepath.Join(dir, name+f.ext), b, 0o644); err != nil {
+					fail(err)
+				}
+			}
+		}
+		out := filepath.Join(work, "out-"+f.name)
+		cfg := pipeline.Config{Inputs: []string{dir}, Out: out, Workers: 2, Full: true}
+		if err := cfg.Validate(); err != nil {
+			fail(err)
+		}
+		if _, err := pipeline.Run(context.Background(), cfg); err != nil {
+			fail(fmt.Errorf("%s: %w", f.name, err))
+		}
+		rows[f.name] = read(out)
+	}
+	fmt.Printf("%d notices; fields differing from the plain text's, by form:\n", len(notices))
+	for _, f := range forms[1:] {
+		byField := map[string]int{}
+		total, files := 0, 0
+		var lines []string
+		for name, got := range rows[f.name] {
+			want, ok := rows["plain"][name]
+			if !ok {
+				continue
+			}
+			files++
+			for _, c := range fields {
+				if got[c] != want[c] {
+					byField[c]++
+					total++
+					lines = append(lines, fmt.Sprintf("  %s %s %s: %q, plain %q", f.name, name, c, clip(got[c]), clip(want[c])))
+				}
+			}
+		}
+		var parts []string
+		for _, c := range fields {
+			if byField[c] > 0 {
+				parts = append(parts, fmt.Sprintf("%s %d", c, byField[c]))
+			}
+		}
+		fmt.Printf("%-7s %4d of %d notices: %4d fields (%s)\n", f.name, files, len(notices), total, strings.Join(parts, ", "))
+		if *verbose {
+			sort.Strings(lines)
+			fmt.Println(strings.Join(lines, "\n"))
+		}
+	}
+}
+
+// read returns each notice's fields of the tables in out, by file name
+// without its extension (first segment of each file).
+func read(out string) map[string]map[string]string {
+	db, err := duck.Open(context.Background(), out)
+	if err != nil {
+		fail(err)
+	}
+	defer db.Close()
+	cols := make([]string, len(fields))
+	for i, c := range fields {
+		cols[i] = "CAST(" + c + " AS VARCHAR)"
+	}
+	q := "SELECT source_path, " + strings.Join(cols, ", ") + " FROM notices WHERE segment_index = 0"
+	rs, err := db.Query(q)
+	if err != nil {
+		fail(err)
+	}
+	defer rs.Close()
+	m := map[string]map[string]string{}
+	for rs.Next() {
+		vals := make([]*string, len(fields)+1)
+		ptrs := make([]any, len(vals))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rs.Scan(ptrs...); err != nil {
+			fail(err)
+		}
+		name := strings.TrimSuffix(strings.TrimSuffix(*vals[0], ".txt"), ".html")
+		r := map[string]string{}
+		for i, c := range fields {
+			if v := vals[i+1]; v != nil {
+				r[c] = *v
+			}
+		}
+		m[name] = r
+	}
+	if err := rs.Err(); err != nil {
+		fail(err)
+	}
+	return m
+}
+
+const (
+	copyTop = "本文へスキップ\nホーム サイトマップ Foreign Language 文字サイズ 標準 拡大 背景色 白 黒\n検索\n" +
+		"くらし・手続き\n子育て・教育\n健康・福祉\nお知らせ一覧\nトップページ > 新着情報 > 報道発表\nツイート\nシェア\n"
+	copyFoot = "\n関連情報\n個人情報保護制度について\nこのページに関するアンケート\nこのページの情報は役に立ちましたか?\n" +
+		"このページに関するお問い合わせ\nページの先頭へ戻る\nCopyright © All Rights Reserved.\n"
+)
+
+// page is the notice s in a site's HTML page: its first line the <h1>,
+// every other line a paragraph.
+func page(s string) string {
+	lines := strings.Split(s, "\n")
+	var b strings.Builder
+	b.WriteString(`<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>` + html.EscapeString(lines[0]) + `</title></head><body>
+<div id="skip"><a href="#main">本文へスキップ</a></div>
+<header><div class="tools">ホーム サイトマップ Foreign Language 文字サイズ 標準 拡大</div>
+<form role="search"><input type="text"><button>検索</button></form>
+<nav class="gnav"><ul><li>くらし・手続き</li><li>子育て・教育</li><li>お知らせ一覧</li></ul></nav></header>
+<div class="breadcrumb"><a>トップページ</a> &gt; <a>新着情報</a></div>
+<main id="main"><h1>` + html.EscapeString(lines[0]) + "</h1>\n")
+	for _, l := range lines[1:] {
+		if strings.TrimSpace(l) != "" {
+			b.WriteString("<p>" + html.EscapeString(l) + "</p>\n")
+		}
+	}
+	b.WriteString(`</main><aside><h2>関連情報</h2><ul><li>個人情報保護制度について</li></ul></aside>
+<footer><p>このページに関するお問い合わせ</p><p>Copyright © All Rights Reserved.</p></footer></body></html>
+`)
+	return b.String()
+}
+
+// wrap breaks every line of s but the first at cols columns.
+func wrap(s string, cols int) string {
+	lines := strings.Split(s, "\n")
+	var out []string
+	for i, l := range lines {
+		if i == 0 {
+			out = append(out, l)
+			continue
+		}
+		var cur strings.Builder
+		w := 0
+		for _, r := range l {
+			rw := 1
+			if k := width.LookupRune(r).Kind(); k == width.EastAsianWide || k == width.EastAsianFullwidth {
+				rw = 2
+			}
+			if w+rw > cols {
+				out = append(out, cur.String())
+				cur.Reset()
+				w = 0
+			}
+			cur.WriteRune(r)
+			w += rw
+		}
+		out = append(out, cur.String())
+	}
+	return strings.Join(out, "\n")
+}
+
+func clip(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "wrapcheck:", err)
+	os.Exit(1)
+}
