@@ -168,10 +168,26 @@ const maxWrapColumns = 200
 // rune counts two, any other one.
 func columnsUpTo(s string, max int) int {
 	n := 0
-	for _, r := range s {
-		n++
-		if r >= 0x1100 && wide(r) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
 			n++
+			i++
+		case (c >= 0xE4 && c <= 0xE9 || c == 0xE3 && s[min(i+1, len(s)-1)] <= 0x83) &&
+			i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			// U+3000–U+30FF and U+4000–U+9FFF, the punctuation, kana and
+			// kanji of Japanese text: wide, read without decoding (the
+			// few unassigned code points among them too).
+			n += 2
+			i += 3
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			n++
+			if wide(r) {
+				n++
+			}
+			i += size
 		}
 		if n >= max {
 			return max
@@ -180,8 +196,16 @@ func columnsUpTo(s string, max int) int {
 	return n
 }
 
-// wide reports whether r takes two columns (East Asian Wide or Fullwidth).
+// wide reports whether r takes two columns (East Asian Wide or Fullwidth):
+// the kana, kanji and full-width forms of Japanese text by their ranges,
+// any other rune by its Unicode property.
 func wide(r rune) bool {
+	switch {
+	case r < 0x1100:
+		return false
+	case r >= 0x3041 && r <= 0x3096, r >= 0x3099 && r <= 0x30FF, r >= 0x4E00 && r <= 0x9FFF, r >= 0xFF01 && r <= 0xFF60:
+		return true // kana, CJK unified ideographs, full-width forms
+	}
 	k := width.LookupRune(r).Kind()
 	return k == width.EastAsianWide || k == width.EastAsianFullwidth
 }

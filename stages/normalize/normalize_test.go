@@ -8,6 +8,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/width"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/normalize/*.golden")
@@ -123,4 +125,36 @@ func mapRunesPlain(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// TestWideMatchesWidth: wide's ranges agree with golang.org/x/text/width
+// over the Basic Multilingual Plane.
+func TestWideMatchesWidth(t *testing.T) {
+	for r := rune(0); r <= 0xFFFF; r++ {
+		k := width.LookupRune(r).Kind()
+		if want := k == width.EastAsianWide || k == width.EastAsianFullwidth; wide(r) != want {
+			t.Fatalf("wide(%U) = %v, width says %v", r, wide(r), want)
+		}
+	}
+}
+
+// TestColumnsUpTo: columns by rune, as width has them.
+func TestColumnsUpTo(t *testing.T) {
+	for _, s := range []string{"", "abc", "個人情報", "ｱｲｳ", "ＡＢＣ", "令和6年4月1日、漏えい", "𠮷野家", "\xe4\xb8", "é"} {
+		want := 0
+		for _, r := range s {
+			k := width.LookupRune(r).Kind()
+			if k == width.EastAsianWide || k == width.EastAsianFullwidth {
+				want += 2
+			} else {
+				want++
+			}
+		}
+		if got := columnsUpTo(s, 1000); got != want {
+			t.Errorf("columnsUpTo(%q) = %d, want %d", s, got, want)
+		}
+		if got := columnsUpTo(s, 3); got != min(want, 3) {
+			t.Errorf("columnsUpTo(%q, 3) = %d, want %d", s, got, min(want, 3))
+		}
+	}
 }
