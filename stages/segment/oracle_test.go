@@ -160,11 +160,28 @@ func titleOfOracle(lines []string) string {
 			if len(lines)-i == 1 {
 				return title.Of(lines)
 			}
-			top := strings.Join(lines[i:min(len(lines), i+titleFoldLines)], "\n")
-			return title.Of(strings.Split(normalize.Text(top), "\n"))
+			var top []string
+			for _, l := range lines[i:] {
+				if len(top) > 0 && strings.TrimSpace(l) != "" && nonBlankLines(top) == titleFoldLines {
+					break
+				}
+				top = append(top, l)
+			}
+			return title.Of(strings.Split(normalize.Text(strings.Join(top, "\n")), "\n"))
 		}
 	}
 	return title.Of(lines)
+}
+
+// nonBlankLines counts the lines of ls that are not blank.
+func nonBlankLines(ls []string) int {
+	n := 0
+	for _, l := range ls {
+		if strings.TrimSpace(l) != "" {
+			n++
+		}
+	}
+	return n
 }
 
 // TestTitleOfMatchesOracle: every segment of the sample texts, and the
