@@ -63,7 +63,7 @@ func extractHTML(src string) (text, title string) {
 		return extractTokens(src)
 	}
 	text, title = treeText(root, true)
-	if utf8.RuneCountInString(strings.TrimSpace(text)) < minContentRunes {
+	if tooLittleText(text) {
 		text, title = treeText(root, false)
 	}
 	mainH1, firstH1 := headings(root)
@@ -200,7 +200,7 @@ var contentMarks = []string{"main", "content", "honbun", "article"}
 
 // isContent reports whether n holds a page's main content.
 func isContent(n *html.Node) bool {
-	if n.DataAtom == atom.Main || n.DataAtom == atom.Article {
+	if isContentAtom(n.DataAtom) {
 		return true
 	}
 	for _, a := range n.Attr {
@@ -250,7 +250,7 @@ func innerText(n *html.Node) string {
 // are left out: an id or a class would need the end tag that closes it.
 func extractTokens(src string) (text, title string) {
 	text, title = tokenText(src, true)
-	if utf8.RuneCountInString(strings.TrimSpace(text)) < minContentRunes {
+	if tooLittleText(text) {
 		text, title = tokenText(src, false)
 	}
 	return text, pageTitle(title, "", "")

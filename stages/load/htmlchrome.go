@@ -75,6 +75,12 @@ const longMark = 6
 // class reads as chrome) keeps its whole text.
 const minContentRunes = 80
 
+// tooLittleText reports whether a page's text without its chrome is too
+// short to be all of the page (minContentRunes): the chrome is kept then.
+func tooLittleText(text string) bool {
+	return utf8.RuneCountInString(strings.TrimSpace(text)) < minContentRunes
+}
+
 // isChrome reports whether the element n is chrome of the page: an element,
 // role, id or class of html_chrome.tsv, and no mark of the main content.
 func (c *htmlChrome) isChrome(n *html.Node) bool {

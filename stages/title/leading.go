@@ -70,13 +70,8 @@ func isPageChrome(l string) bool {
 		return !dateRE.MatchString(l)
 	}
 	bare := bareLine(l)
-	if pageOnly.line[bare] {
+	if pageOnly.line[bare] || anyPrefix(l, bare, pageOnly.prefix) {
 		return true
-	}
-	for _, p := range pageOnly.prefix {
-		if strings.HasPrefix(l, p) || strings.HasPrefix(bare, p) {
-			return true
-		}
 	}
 	for _, s := range pageOnly.top {
 		// 「佐賀県総合トップへ」 names the site, often the organization:
@@ -85,10 +80,8 @@ func isPageChrome(l string) bool {
 			return lettersUpTo(rest, 1) == 0
 		}
 	}
-	for _, s := range pageOnly.suffix {
-		if strings.HasSuffix(l, s) || strings.HasSuffix(bare, s) {
-			return true
-		}
+	if anySuffix(l, bare, pageOnly.suffix) {
+		return true
 	}
 	for _, c := range pageOnly.contains {
 		if strings.Contains(l, c) {
@@ -102,15 +95,7 @@ func isPageChrome(l string) bool {
 // kind end: 関連情報, このページに関するお問い合わせ).
 func isEnd(l string) bool {
 	bare := bareLine(l)
-	if chrome.endLine[bare] {
-		return true
-	}
-	for _, p := range chrome.endPrefix {
-		if strings.HasPrefix(l, p) || strings.HasPrefix(bare, p) {
-			return true
-		}
-	}
-	return false
+	return chrome.endLine[bare] || anyPrefix(l, bare, chrome.endPrefix)
 }
 
 // NoticeBody returns text without the page it was copied from: the lines

@@ -26,15 +26,16 @@ type chromeRules struct {
 }
 
 var (
-	chrome = mustChrome(rules.Table(FileChrome, 3))
-	cues   = rules.Words(FileCues)
+	chromeRows = rules.Table(FileChrome, 3)
+	chrome     = mustChrome(chromeRows)
+	cues       = rules.Words(FileCues)
 	// pageOnly is the page's own chrome of page_chrome.tsv, kinds skip,
 	// nav and top: what LeadingChrome cuts. A letter's letterhead, a section
 	// heading and a dateline are the notice's.
-	pageOnly = mustChrome(pageKinds(rules.Table(FileChrome, 3)))
+	pageOnly = mustChrome(pageKinds(chromeRows))
 )
 
-// pageKinds are the rows of page_chrome.tsv of kinds skip and nav.
+// pageKinds are the rows of page_chrome.tsv of kinds skip, nav and top.
 func pageKinds(rows []rules.Row) []rules.Row {
 	var out []rules.Row
 	for _, r := range rows {

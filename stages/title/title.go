@@ -208,15 +208,23 @@ func IsChrome(l string) bool {
 // with a chrome prefix or suffix.
 func chromeByLine(l string) bool {
 	bare := bareLine(l)
-	if chrome.line[bare] {
-		return true
-	}
-	for _, p := range chrome.prefix {
+	return chrome.line[bare] || anyPrefix(l, bare, chrome.prefix) || anySuffix(l, bare, chrome.suffix)
+}
+
+// anyPrefix reports whether the line l, or bare (l without its list number
+// and marks: bareLine), begins with one of ps.
+func anyPrefix(l, bare string, ps []string) bool {
+	for _, p := range ps {
 		if strings.HasPrefix(l, p) || strings.HasPrefix(bare, p) {
 			return true
 		}
 	}
-	for _, s := range chrome.suffix {
+	return false
+}
+
+// anySuffix reports whether the line l, or bare, ends with one of ss.
+func anySuffix(l, bare string, ss []string) bool {
+	for _, s := range ss {
 		if strings.HasSuffix(l, s) || strings.HasSuffix(bare, s) {
 			return true
 		}
