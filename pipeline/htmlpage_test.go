@@ -1,42 +1,12 @@
 package pipeline
 
 import (
-	"html"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// pageChromeTemplate is a municipal or corporate site's page around a
-// notice: a tools bar, a menu whose items hold title cues (お知らせ一覧),
-// breadcrumbs, share buttons, a side column, a survey form and a footer,
-// as real pages have them. %s is the notice, one <p> a paragraph.
-const pageChromeTemplate = `<!DOCTYPE html>
-<html lang="ja"><head><meta charset="utf-8"><title>お知らせ</title>
-<script>var dataLayer = [];</script></head>
-<body>
-<div id="skip"><a href="#main">本文へスキップ</a></div>
-<header><div class="tools">ホーム サイトマップ Foreign Language 文字サイズ 標準 拡大 背景色 白 黒</div>
-<form role="search"><input type="text"><button>検索</button></form>
-<nav class="gnav"><ul><li><a>くらし・手続き</a></li><li><a>お知らせ一覧</a></li><li><a>報道発表一覧</a></li></ul></nav></header>
-<div class="breadcrumb"><a>トップページ</a> &gt; <a>新着情報</a></div>
-<main id="main">
-<div class="sns"><a>ツイート</a> <a>シェア</a></div>
-%s</main>
-<aside><h2>関連情報</h2><ul><li><a>個人情報保護方針</a></li><li><a>過去のお知らせ一覧</a></li></ul></aside>
-<form><p>このページの情報は役に立ちましたか</p><select><option>役に立った</option></select><button>送信</button></form>
-<footer><p>このページに関するお問い合わせ</p><p>ページの先頭へ戻る</p><p>Copyright © All Rights Reserved.</p></footer>
-</body></html>
-`
-
-// pageChromeTop and pageChromeFoot are the same chrome as a copy of the
-// page's text holds it, above and below the notice.
-const (
-	pageChromeTop = "本文へスキップ\nホーム サイトマップ Foreign Language 文字サイズ 標準 拡大 背景色 白 黒\n検索\n" +
-		"くらし・手続き\n子育て・教育\n健康・福祉\nお知らせ一覧\n報道発表一覧\nトップページ > 新着情報\nツイート\nシェア\n"
-	pageChromeFoot = "\n関連情報\n個人情報保護方針\n過去のお知らせ一覧\nこのページの情報は役に立ちましたか\n" +
-		"このページに関するお問い合わせ\nページの先頭へ戻る\nCopyright © All Rights Reserved.\n"
+	"github.com/breachtrend/breachtrend/internal/pageforms"
 )
 
 // signedNotice is a hospital's letter: dated in its first line, signed
@@ -81,21 +51,14 @@ func TestHTMLPageExtractsAsItsText(t *testing.T) {
 		}
 		n++
 		name := strings.TrimSuffix(filepath.Base(f), ".txt")
-		var body strings.Builder
-		for _, para := range strings.Split(src, "\n\n") {
-			if p := strings.TrimSpace(para); p != "" {
-				body.WriteString("<p>" + strings.ReplaceAll(html.EscapeString(p), "\n", "<br>") + "</p>\n")
+		for _, form := range []struct{ dir, ext, text string }{
+			{texts, ".txt", src},
+			{pages, ".html", pageforms.Page(src)},
+			{copies, ".txt", pageforms.Copy(src)},
+		} {
+			if err := os.WriteFile(filepath.Join(form.dir, name+form.ext), []byte(form.text), 0o644); err != nil {
+				t.Fatal(err)
 			}
-		}
-		if err := os.WriteFile(filepath.Join(texts, name+".txt"), []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		page := strings.Replace(pageChromeTemplate, "%s", body.String(), 1)
-		if err := os.WriteFile(filepath.Join(pages, name+".html"), []byte(page), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(copies, name+".txt"), []byte(pageChromeTop+src+pageChromeFoot), 0o644); err != nil {
-			t.Fatal(err)
 		}
 	}
 	if n == 0 {

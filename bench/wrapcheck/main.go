@@ -9,12 +9,10 @@
 // The forms (blog archives, whose header says where each notice starts,
 // are left out: the forms are of an organization's own page):
 //
-//   - copy: the page's chrome copied with the text (skip link, tools bar,
-//     menu, breadcrumb, share buttons above; related links, survey,
-//     contact footer below)
-//   - html: the notice in a site's HTML page, menus and all
-//   - wrap72: every line wrapped at 72 columns (a wide rune two), as PDF
-//     text is; the first line, the title, is left whole
+//   - copy: the page's chrome copied with the text (pageforms.Copy)
+//   - html: the notice in a site's HTML page, menus and all (pageforms.Page)
+//   - wrap72: every line but the title wrapped at 72 columns, as PDF text
+//     is (pageforms.Wrap)
 //   - sjis: Shift_JIS (CP932) instead of UTF-8, for the notices it encodes
 //   - blank: a blank line after every line, as some copies have
 package main
@@ -23,16 +21,15 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"html"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 
 	"golang.org/x/text/encoding/japanese"
-	"golang.org/x/text/width"
 
 	"github.com/breachtrend/breachtrend/internal/duck"
+	"github.com/breachtrend/breachtrend/internal/pageforms"
 	"github.com/breachtrend/breachtrend/pipeline"
 )
 
@@ -87,9 +84,9 @@ func main() {
 		make func(string) ([]byte, bool)
 	}{
 		{"plain", ".txt", func(s string) ([]byte, bool) { return []byte(s), true }},
-		{"copy", ".txt", func(s string) ([]byte, bool) { return []byte(copyTop + s + copyFoot), true }},
-		{"html", ".html", func(s string) ([]byte, bool) { return []byte(page(s)), true }},
-		{"wrap72", ".txt", func(s string) ([]byte, bool) { return []byte(wrap(s, 72)), true }},
+		{"copy", ".txt", func(s string) ([]byte, bool) { return []byte(pageforms.Copy(s)), true }},
+		{"html", ".html", func(s string) ([]byte, bool) { return []byte(pageforms.Page(s)), true }},
+		{"wrap72", ".txt", func(s string) ([]byte, bool) { return []byte(pageforms.Wrap(s, 72)), true }},
 		{"sjis", ".txt", func(s string) ([]byte, bool) {
 			b, err := japanese.ShiftJIS.NewEncoder().Bytes([]byte(s))
 			return b, err == nil
@@ -193,65 +190,6 @@ func read(out string) map[string]map[string]string {
 		fail(err)
 	}
 	return m
-}
-
-const (
-	copyTop = "本文へスキップ\nホーム サイトマップ Foreign Language 文字サイズ 標準 拡大 背景色 白 黒\n検索\n" +
-		"くらし・手続き\n子育て・教育\n健康・福祉\nお知らせ一覧\nトップページ > 新着情報 > 報道発表\nツイート\nシェア\n"
-	copyFoot = "\n関連情報\n個人情報保護制度について\nこのページに関するアンケート\nこのページの情報は役に立ちましたか?\n" +
-		"このページに関するお問い合わせ\nページの先頭へ戻る\nCopyright © All Rights Reserved.\n"
-)
-
-// page is the notice s in a site's HTML page: its first line the <h1>,
-// every other line a paragraph.
-func page(s string) string {
-	lines := strings.Split(s, "\n")
-	var b strings.Builder
-	b.WriteString(`<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>` + html.EscapeString(lines[0]) + `</title></head><body>
-<div id="skip"><a href="#main">本文へスキップ</a></div>
-<header><div class="tools">ホーム サイトマップ Foreign Language 文字サイズ 標準 拡大</div>
-<form role="search"><input type="text"><button>検索</button></form>
-<nav class="gnav"><ul><li>くらし・手続き</li><li>子育て・教育</li><li>お知らせ一覧</li></ul></nav></header>
-<div class="breadcrumb"><a>トップページ</a> &gt; <a>新着情報</a></div>
-<main id="main"><h1>` + html.EscapeString(lines[0]) + "</h1>\n")
-	for _, l := range lines[1:] {
-		if strings.TrimSpace(l) != "" {
-			b.WriteString("<p>" + html.EscapeString(l) + "</p>\n")
-		}
-	}
-	b.WriteString(`</main><aside><h2>関連情報</h2><ul><li>個人情報保護制度について</li></ul></aside>
-<footer><p>このページに関するお問い合わせ</p><p>Copyright © All Rights Reserved.</p></footer></body></html>
-`)
-	return b.String()
-}
-
-// wrap breaks every line of s but the first at cols columns.
-func wrap(s string, cols int) string {
-	lines := strings.Split(s, "\n")
-	var out []string
-	for i, l := range lines {
-		if i == 0 {
-			out = append(out, l)
-			continue
-		}
-		var cur strings.Builder
-		w := 0
-		for _, r := range l {
-			rw := 1
-			if k := width.LookupRune(r).Kind(); k == width.EastAsianWide || k == width.EastAsianFullwidth {
-				rw = 2
-			}
-			if w+rw > cols {
-				out = append(out, cur.String())
-				cur.Reset()
-				w = 0
-			}
-			cur.WriteRune(r)
-			w += rw
-		}
-		out = append(out, cur.String())
-	}
-	return strings.Join(out, "\n")
 }
 
 func clip(s string) string {

@@ -3,26 +3,19 @@ package title
 import (
 	"strings"
 	"testing"
-)
 
-// pageTop and pageFoot are a site's chrome as a copy of its page's text
-// holds it: skip link, tools bar, search, menu, breadcrumb, share buttons;
-// related links, survey, contact and page-top links.
-const (
-	pageTop = "本文へスキップ\nホーム サイトマップ Foreign Language 文字サイズ 標準 拡大 背景色 白 黒\n検索\n" +
-		"くらし・手続き\n子育て・教育\n健康・福祉\nお知らせ一覧\nトップページ > 新着情報 > お知らせ\nツイート\nシェア\n"
-	pageFoot = "\n関連情報\n個人情報保護制度について\nこのページに関するアンケート\nこのページに関するお問い合わせ\nページの先頭へ戻る\n"
+	"github.com/breachtrend/breachtrend/internal/pageforms"
 )
 
 func TestNoticeBody(t *testing.T) {
 	notice := "USBメモリの紛失について\n令和6年5月10日\n青葉市\n職員が個人情報を含むUSBメモリを紛失しました。\n関係者の皆様にお詫びします。"
 	tests := []struct{ name, text, want string }{
-		{"menus above, footer below", pageTop + notice + pageFoot, notice},
+		{"menus above, footer below", pageforms.Top + notice + pageforms.Foot, notice},
 		{"a notice alone is left alone", notice, notice},
 		{"one line", "職員が個人情報を含むUSBメモリを紛失しました。", "職員が個人情報を含むUSBメモリを紛失しました。"},
 		{"a date opens the notice: kept", "本文へスキップ\n2024年6月3日\n" + notice, "2024年6月3日\n" + notice},
 		{"a date after the menu is the notice's, no menu item",
-			pageTop + "令和6年5月10日\n(2024年)\n" + notice, "令和6年5月10日\n(2024年)\n" + notice},
+			pageforms.Top + "令和6年5月10日\n(2024年)\n" + notice, "令和6年5月10日\n(2024年)\n" + notice},
 		{"a link to the site's top names the site: kept", "佐賀県総合トップへ\n" + notice, "佐賀県総合トップへ\n" + notice},
 		{"two short lines are a heading and its subtitle, not a menu",
 			"青葉市立第一中学校\n校長 青葉太郎\n生徒の成績資料を誤って共有しました。",
@@ -46,14 +39,14 @@ func TestNoticeBody(t *testing.T) {
 // TestNoticeBodyTitle: the title of a notice copied with its page is the
 // notice's own.
 func TestNoticeBodyTitle(t *testing.T) {
-	text := pageTop + "職員が個人情報を含むUSBメモリを紛失しました。\n関係者の皆様にお詫びします。" + pageFoot
+	text := pageforms.Top + "職員が個人情報を含むUSBメモリを紛失しました。\n関係者の皆様にお詫びします。" + pageforms.Foot
 	if got := Of(strings.Split(text, "\n")); got != "職員が個人情報を含むUSBメモリを紛失しました。" {
 		t.Errorf("title %q", got)
 	}
 }
 
 func FuzzNoticeBody(f *testing.F) {
-	f.Add(pageTop + "通知表の紛失について\n本文です。" + pageFoot)
+	f.Add(pageforms.Top + "通知表の紛失について\n本文です。" + pageforms.Foot)
 	f.Add("くらし\n子育て\n健康\n")
 	f.Fuzz(func(t *testing.T, text string) {
 		body := NoticeBody(text)

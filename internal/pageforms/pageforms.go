@@ -1,0 +1,87 @@
+// Package pageforms writes a notice the ways real inputs bring an
+// organization's own notice: as a copy of its page's text with the site's
+// chrome around it, as the HTML page itself, and wrapped at a fixed width
+// as PDF text is. bench/wrapcheck measures extraction over these forms and
+// the pipeline's tests check that they give the plain notice's fields.
+package pageforms
+
+import (
+	"html"
+	"strings"
+
+	"golang.org/x/text/width"
+)
+
+// Top and Foot are a municipal or corporate site's chrome as a copy of its
+// page's text holds it: skip link, tools bar, search, a menu whose items
+// hold title cues (お知らせ一覧), breadcrumb and share buttons above the
+// notice; related links, a survey and the contact footer below.
+const (
+	Top = "本文へスキップ\nホーム サイトマップ Foreign Language 文字サイズ 標準 拡大 背景色 白 黒\n検索\n" +
+		"くらし・手続き\n子育て・教育\n健康・福祉\nお知らせ一覧\n報道発表一覧\nトップページ > 新着情報\nツイート\nシェア\n"
+	Foot = "\n関連情報\n個人情報保護方針\n過去のお知らせ一覧\nこのページの情報は役に立ちましたか\n" +
+		"このページに関するお問い合わせ\nページの先頭へ戻る\nCopyright © All Rights Reserved.\n"
+)
+
+// Copy is the notice s as a copy of its page's text: Top, s, Foot.
+func Copy(s string) string { return Top + s + Foot }
+
+// Page is the notice s on its site's HTML page, the same chrome as Top
+// and Foot in the elements a site puts it in (nav, breadcrumb, aside,
+// forms, footer), every line of s that is not blank a paragraph. The
+// page's <title> is the site's generic お知らせ and the content has no
+// <h1>, as on many sites: the notice's title has to come from its text,
+// where a menu item (お知らせ一覧) once took its place.
+func Page(s string) string {
+	var b strings.Builder
+	b.WriteString(`<!DOCTYPE html>
+<html lang="ja"><head><meta charset="utf-8"><title>お知らせ</title>
+<script>var dataLayer = [];</script></head>
+<body>
+<div id="skip"><a href="#main">本文へスキップ</a></div>
+<header><div class="tools">ホーム サイトマップ Foreign Language 文字サイズ 標準 拡大 背景色 白 黒</div>
+<form role="search"><input type="text"><button>検索</button></form>
+<nav class="gnav"><ul><li><a>くらし・手続き</a></li><li><a>子育て・教育</a></li><li><a>お知らせ一覧</a></li><li><a>報道発表一覧</a></li></ul></nav></header>
+<div class="breadcrumb"><a>トップページ</a> &gt; <a>新着情報</a></div>
+<main id="main">
+<div class="sns"><a>ツイート</a> <a>シェア</a></div>
+`)
+	for _, l := range strings.Split(s, "\n") {
+		if strings.TrimSpace(l) != "" {
+			b.WriteString("<p>" + html.EscapeString(l) + "</p>\n")
+		}
+	}
+	b.WriteString(`</main>
+<aside><h2>関連情報</h2><ul><li><a>個人情報保護方針</a></li><li><a>過去のお知らせ一覧</a></li></ul></aside>
+<form><p>このページの情報は役に立ちましたか</p><select><option>役に立った</option></select><button>送信</button></form>
+<footer><p>このページに関するお問い合わせ</p><p>ページの先頭へ戻る</p><p>Copyright © All Rights Reserved.</p></footer>
+</body></html>
+`)
+	return b.String()
+}
+
+// Wrap breaks every line of s but the first (the title, which a PDF sets
+// apart) at cols columns, a wide or full-width rune counting two.
+func Wrap(s string, cols int) string {
+	lines := strings.Split(s, "\n")
+	out := lines[:1:1]
+	for _, l := range lines[1:] {
+		var cur strings.Builder
+		w := 0
+		for _, r := range l {
+			rw := 1
+			if k := width.LookupRune(r).Kind(); k == width.EastAsianWide || k == width.EastAsianFullwidth {
+				rw = 2
+			}
+			if w+rw > cols {
+				out = append(out, cur.String())
+				cur.Reset()
+				w = 0
+			}
+			cur.WriteRune(r)
+			w += rw
+		}
+		out = append(out, cur.String())
+	}
+	return strings.Join(out, "\n")
+}

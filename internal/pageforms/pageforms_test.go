@@ -1,0 +1,25 @@
+package pageforms
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestForms(t *testing.T) {
+	notice := "書類の紛失について\n職員が書類を紛失しました。\n\n<お詫び>"
+	if got := Copy(notice); !strings.HasPrefix(got, Top) || !strings.HasSuffix(got, Foot) || !strings.Contains(got, notice) {
+		t.Errorf("Copy does not hold the notice between Top and Foot:\n%s", got)
+	}
+	page := Page(notice)
+	for _, want := range []string{"<title>お知らせ</title>", "<p>書類の紛失について</p>",
+		"<p>職員が書類を紛失しました。</p>", "<p>&lt;お詫び&gt;</p>", "<nav", "<aside>", "<footer>"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("Page lacks %q", want)
+		}
+	}
+	wrapped := Wrap("題名はそのまま長くても折り返さない題名です\nあいうえおかきくけこ\nabcdefghij", 8)
+	want := "題名はそのまま長くても折り返さない題名です\nあいうえ\nおかきく\nけこ\nabcdefgh\nij"
+	if wrapped != want {
+		t.Errorf("Wrap:\n got %q\nwant %q", wrapped, want)
+	}
+}
