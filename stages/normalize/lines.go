@@ -86,6 +86,9 @@ func meaninglessSpace(prev, next rune) bool {
 func continues(prev, next string, blank bool) bool {
 	last, _ := utf8.DecodeLastRuneInString(prev)
 	first, _ := utf8.DecodeRuneInString(next)
+	if !blank && phraseBreak(prev, next, last, first) {
+		return true
+	}
 	if !IsJapanese(first) || strings.ContainsRune(lineOpeners, first) {
 		return false
 	}
@@ -99,6 +102,28 @@ func continues(prev, next string, blank bool) bool {
 	// A wrapped line is long and stops mid-word; the next starts with the
 	// kana that end the word, not with a sentence opener.
 	if !hasRunes(prev, wrapMinRunes) || strings.ContainsRune(sentenceEndKana, last) || !unicode.Is(unicode.Hiragana, first) {
+		return false
+	}
+	for _, opener := range sentenceOpeners {
+		if hasSpacedPrefix(next, opener) {
+			return false
+		}
+	}
+	return true
+}
+
+// phraseBreak reports whether a line broken by hand at a phrase goes on
+// on the next line: a page's paragraph written with a line break every
+// forty or so characters (「…頭頸部外科で\n手術を実施…」, 「…疾患名,年齢,\n性別…」)
+// stops on a dangling particle or a comma, which no sentence, heading or
+// list item ends with, and goes on with whatever the sentence goes on
+// with: a kanji, a katakana or a digit as well as a kana (not a sentence
+// opener).
+func phraseBreak(prev, next string, last, first rune) bool {
+	if !strings.ContainsRune(danglingParticles, last) && !strings.ContainsRune(phraseBreakEnds, last) {
+		return false
+	}
+	if !(IsJapanese(first) || isDigit(first)) || strings.ContainsRune(lineOpeners, first) || !hasRunes(prev, wrapMinRunes) {
 		return false
 	}
 	for _, opener := range sentenceOpeners {

@@ -87,6 +87,15 @@ func joinBrokenLinesOracle(lines []string) []string {
 func continuesOracle(prev, next string, blank bool) bool {
 	last, _ := utf8.DecodeLastRuneInString(prev)
 	first, _ := utf8.DecodeRuneInString(next)
+	opener := false
+	for _, o := range sentenceOpeners {
+		opener = opener || strings.HasPrefix(next, o)
+	}
+	// A line broken by hand on a particle or a comma goes on.
+	if !blank && strings.ContainsRune("をにがのへとやでっ、,", last) && utf8.RuneCountInString(prev) >= 30 &&
+		(IsJapanese(first) || first >= '0' && first <= '9') && !strings.ContainsRune("・※●○■□◆◇▼▲★☆【「『(〈《<-~", first) && !opener {
+		return true
+	}
 	if !IsJapanese(first) || strings.ContainsRune("・※●○■□◆◇▼▲★☆【「『(〈《<-~", first) {
 		return false
 	}

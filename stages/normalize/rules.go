@@ -21,6 +21,9 @@ var (
 	sentenceEndKana = lineWraps.String("sentence_end_kana")
 	// danglingParticles leave a sentence open across a blank line.
 	danglingParticles = lineWraps.String("dangling_particles")
+	// phraseBreakEnds are the commas a page's hand-broken line stops on
+	// mid-sentence, as it stops on a dangling particle (continues).
+	phraseBreakEnds = lineWraps.String("phrase_break_ends")
 	// sentenceEnds close a line: the next never continues it.
 	sentenceEnds = lineWraps.String("sentence_ends")
 	// fixedWidthMin, fixedWidthLines, fixedWidthPercent and
