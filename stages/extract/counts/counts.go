@@ -81,6 +81,9 @@ func dropped(s string, m []int, c countCandidate, plain bool) bool {
 	if (kind == unitRecord || kind == unitRecordShare) && text.HasPrefixAny(strings.TrimPrefix(after, "の"), countFilters["report_words"]) {
 		return true // "窓口へ3件連絡があり": reports, not records
 	}
+	if kind == unitPerson && text.HasPrefixAny(after, countFilters["checkers_after"]) {
+		return true // "必ず2名以上で確認", "2名体制で": the staff who check
+	}
 	if isPersonKind(kind) && addressees(s, after) {
 		return true // "保護者(40名)宛に送信": who received it, not whose data it held
 	}
@@ -426,7 +429,10 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 			// maybe at several levels; their sum is no count.
 			flush()
 			underTotal = true
-		case (s.Item || lineIsItemLike(s.Text)) && utf8.RuneCountInString(s.Text) <= countWindows.itemLine:
+		case (s.Item || lineIsItemLike(s.Text)) && utf8.RuneCountInString(s.Text) <= countWindows.itemLine && !strings.HasSuffix(s.Text, "。"):
+			// An item that is a whole sentence ("・対象者480件に対し、謝罪の
+			// 文書を送信しました。") tells a step taken, not a category of a
+			// breakdown: its count is one reading, not a part to add up.
 			if text.ContainsAny(s.Text, countFilters["part"]) {
 				break // "- なお、上記のうち…128件": a part of the items above
 			}
