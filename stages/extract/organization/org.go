@@ -1188,6 +1188,9 @@ func subjectName(s string) string {
 		}
 		return ""
 	}
+	if gov := senderGovernment(run, next); gov != "" {
+		return gov
+	}
 	if r, _ := utf8.DecodeRuneInString(next); !unicode.Is(unicode.Hiragana, r) {
 		return ""
 	}
@@ -1209,6 +1212,26 @@ func subjectName(s string) string {
 	return localGovernmentPrefix(body)
 }
 
+// senderGovernment is the government of the section run when next says
+// the section sent something: 「青葉町税務課からメールを送信する際」 gives
+// 青葉町 (sender_cues.tsv). A company is not read so: 「株式会社○○から連絡
+// があり」 is as often a third party's report as the holder's act.
+func senderGovernment(run, next string) string {
+	if !hasSuffixAny(run, sectionWords) && !hasSuffixAny(run, divisionWords) {
+		return ""
+	}
+	for _, m := range senderCues["marker"] {
+		rest, ok := strings.CutPrefix(next, m)
+		if !ok || !text.ContainsAny(text.FirstRunes(rest, senderVerbRunes), senderCues["verb"]) {
+			continue
+		}
+		if gov := wholeName(run); gov != "" && len(gov) < len(run) && !startsWithLegalForm(gov) && !endsInLegalForm(gov) {
+			return gov
+		}
+	}
+	return ""
+}
+
 // dropOpeners removes the openers and the date and time that begin s.
 func dropOpeners(s string) string {
 	for {
@@ -1216,7 +1239,16 @@ func dropOpeners(s string) string {
 		for _, o := range openers {
 			t = strings.TrimPrefix(t, o)
 		}
-		t = trimDateLead(trimOpenerDate(t))
+		if d := trimDateLead(trimOpenerDate(t)); d != t {
+			// 「令和6年5月19日に青葉医療センターが…」: the date's に with no
+			// comma after it, before a name.
+			if rest, ok := strings.CutPrefix(d, "に"); ok {
+				if r, _ := utf8.DecodeRuneInString(rest); isNameRune(r) {
+					d = rest
+				}
+			}
+			t = d
+		}
 		if t == s {
 			return s
 		}

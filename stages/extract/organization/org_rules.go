@@ -93,10 +93,13 @@ var (
 	roleNouns      = rules.Words(orgFile("role_nouns.tsv"))
 	selfPrefixes   = rules.Words(orgFile("self_prefixes.tsv"))
 	subjectMarkers = rules.Words(orgFile("subject_markers.tsv"))
-	titleEnds      = rules.Words(orgFile("title_ends.tsv"))
-	titleEndSet    = text.NewRuneSet(text.LastRuneOfEach(titleEnds))
-	orgWeight      = text.WeightsFrom(orgRulesDir+"weights.tsv", rules.Table(orgFile("weights.tsv"), 3))
-	departmentSet  = text.NewRuneSet(strings.Join(append(slices.Clone(sectionWords), divisionWords...), ""))
+	// senderCues: a section that sends (marker, verb) names its
+	// government as the holder.
+	senderCues    = text.WordsByRole(rules.Table(orgFile("sender_cues.tsv"), 2), "role", "marker", "verb")
+	titleEnds     = rules.Words(orgFile("title_ends.tsv"))
+	titleEndSet   = text.NewRuneSet(text.LastRuneOfEach(titleEnds))
+	orgWeight     = text.WeightsFrom(orgRulesDir+"weights.tsv", rules.Table(orgFile("weights.tsv"), 3))
+	departmentSet = text.NewRuneSet(strings.Join(append(slices.Clone(sectionWords), divisionWords...), ""))
 )
 
 // The weights of the header's split score and the bounds of the line
@@ -126,6 +129,7 @@ var (
 	sectionLineMaxRunes   = orgWeight("section_line_max_runes")
 	postcodeWindowRunes   = orgWeight("postcode_window_runes")
 	subjectSentences      = orgWeight("subject_sentences")
+	senderVerbRunes       = orgWeight("sender_verb_runes")
 	nameLineMinRunes      = orgWeight("name_line_min_runes")
 	nameLineMaxRunes      = orgWeight("name_line_max_runes")
 	selfNameMinRunes      = orgWeight("self_name_min_runes")
