@@ -913,6 +913,9 @@ func lineName(l string, top bool) string {
 	if text.HasPrefixAny(l, lineLabels) {
 		return labelledName(l)
 	}
+	if org := hiraganaLegalLine(l); org != "" {
+		return org
+	}
 	// The line's length first: most lines are longer than a mayor's.
 	if text.RuneCountTo(l, mayorLineMaxRunes+1) <= mayorLineMaxRunes {
 		if m := mayorRE.FindStringSubmatch(l); m != nil && !isGeneric(m[1]) {
@@ -996,6 +999,63 @@ func lineName(l string, top bool) string {
 		}
 	}
 	return ""
+}
+
+// hiraganaLegalLine is l when the line is only a legal form and a name
+// with hiragana in it, as a dateline or a signature gives one:
+// 「株式会社ほくせん」, 「ほくせん株式会社」. In a sentence hiragana after a
+// legal form is as often a particle as a name; a line of its own holds
+// nothing else. A run of hiragana that opens with a particle is none:
+// 「株式会社について」.
+func hiraganaLegalLine(l string) string {
+	if text.RuneCountTo(l, nameLineMaxRunes+1) > nameLineMaxRunes || strings.IndexFunc(l, isHiragana) < 0 {
+		return ""
+	}
+	for _, lf := range legalForms {
+		name, first := strings.CutPrefix(l, lf)
+		if !first {
+			var last bool
+			if name, last = strings.CutSuffix(l, lf); !last {
+				continue
+			}
+		}
+		if utf8.RuneCountInString(name) < nameMinRunes || !hiraganaRunsNamelike(name) ||
+			strings.IndexFunc(name, func(r rune) bool { return !isNameRune(r) && !isHiragana(r) }) >= 0 {
+			continue
+		}
+		if isGeneric(l) || isOutside(l) {
+			return ""
+		}
+		return l
+	}
+	return ""
+}
+
+// hiraganaRunsNamelike reports whether every run of hiragana in name
+// reads as part of a name, as nameRunFrom reads one: at least
+// name_hiragana_min_runes long and opening with no particle (the お of
+// 「…機器お客様相談窓口」 is a word of its own).
+func hiraganaRunsNamelike(name string) bool {
+	for i := 0; i < len(name); {
+		r, size := utf8.DecodeRuneInString(name[i:])
+		if !isHiragana(r) {
+			i += size
+			continue
+		}
+		j := i
+		for j < len(name) {
+			q, n := utf8.DecodeRuneInString(name[j:])
+			if !isHiragana(q) {
+				break
+			}
+			j += n
+		}
+		if utf8.RuneCountInString(name[i:j]) < nameHiraganaMinRunes || text.HasPrefixAny(name[i:], particles) {
+			return false
+		}
+		i = j
+	}
+	return true
 }
 
 // openingLabel splits the bracketed label that opens a title line from
