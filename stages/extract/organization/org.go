@@ -672,8 +672,8 @@ func nameRunFrom(s string, end int) string {
 			i = j
 			continue
 		}
-		if !isNameRune(r) {
-			break
+		if !isNameRune(r) || r >= 0x4e00 && text.HasPrefixAny(s[i:], conjunctions) {
+			break // 「センター及び…」: a conjunction ends the name
 		}
 		i += size
 		end = i

@@ -84,6 +84,7 @@ var (
 	branchWords    = branchWordsFrom(rules.Table("link/contractor.tsv", 2))
 	titleStarts    = rules.Words(orgFile("title_starts.tsv"))
 	particles      = rules.Words(orgFile("particles.tsv"))
+	conjunctions   = rules.Words(orgFile("conjunctions.tsv"))
 	addressCues    = rules.Words(orgFile("address_cues.tsv"))
 	regulatedLinks = rules.Words(orgFile("regulated_links.tsv"))
 	headTitles     = rules.Words(orgFile("head_titles.tsv"))
