@@ -944,6 +944,13 @@ func lineName(l string, top bool) string {
 	if len(toks) >= 2 {
 		for _, t := range toks[1:] {
 			if org := wholeName(t); org != "" && !strings.ContainsAny(t, "0123456789") {
+				if org == t && endsInLegalForm(t) {
+					// 「H&F BELX NET株式会社」: the Latin name begins before
+					// its spaces.
+					if at := strings.Index(l, t); at > 0 {
+						org = trimName(latinWordsBefore(t, l[:at]) + t)
+					}
+				}
 				return org
 			}
 		}
