@@ -167,6 +167,12 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 					continue // the tail of a hiragana name: 寿司株式会社 of くら寿司株式会社
 				}
 				m := s.Text[loc[0]:loc[1]]
+				if r == 0 && branchAfterForm(s.Text[:loc[0]], m) {
+					continue // 津支店 of 名鉄観光サービス株式会社津支店: the form ends the name before it
+				}
+				if contractorBefore(s.Text[:loc[0]]) {
+					continue // 委託事業者(青葉観光株式会社): the contractor, not the holder
+				}
 				if r == 2 {
 					if suf := longestSuffix(m, patternSuffixes); suf != "" {
 						if spans == nil {
@@ -1163,6 +1169,44 @@ func officeGovernment(t string) string {
 		}
 	}
 	return ""
+}
+
+// branchAfterForm reports whether m, a name that opens with a legal form,
+// is the branch office of a company whose name ends in that form:
+// 「名鉄観光サービス株式会社津支店」 read from its 株式会社 gives 株式会社津支店,
+// which is no company. The name runs right up to the form (before ends in
+// a name character) and m ends in a branch word (link/contractor.tsv).
+func branchAfterForm(before, m string) bool {
+	prev, _ := utf8.DecodeLastRuneInString(before)
+	if before == "" || !isNameRune(prev) || !hasSuffixAny(m, branchWords) {
+		return false
+	}
+	return legalLastRE.MatchString(before + legalFormOpening(m))
+}
+
+// contractorBefore reports whether a name right after before is named as
+// a contractor: 「委託事業者(」, 「委託先である」, 「委託先の」 (contractorTitles).
+// A contractor that caused the incident is not the organization unless the
+// notice is its own, which names it as itself elsewhere (a dateline, a
+// signature, 当社).
+func contractorBefore(before string) bool {
+	for _, link := range []string{"(", "である", "の", ""} {
+		if rest, ok := strings.CutSuffix(before, link); ok && hasSuffixAny(rest, contractorTitles) {
+			return true
+		}
+	}
+	return false
+}
+
+// legalFormOpening is the longest legal form that name opens with.
+func legalFormOpening(name string) string {
+	best := ""
+	for _, lf := range legalForms {
+		if strings.HasPrefix(name, lf) && len(lf) > len(best) {
+			best = lf
+		}
+	}
+	return best
 }
 
 // withoutBranch is the body whose branch office t names: 青葉銀行青葉台支店

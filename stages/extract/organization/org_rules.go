@@ -81,19 +81,22 @@ var (
 
 	// branchWords end a branch office's name after its body's (支店):
 	// the one list of them, link/contractor.tsv's branch rows.
-	branchWords    = branchWordsFrom(rules.Table("link/contractor.tsv", 2))
-	titleStarts    = rules.Words(orgFile("title_starts.tsv"))
-	particles      = rules.Words(orgFile("particles.tsv"))
-	conjunctions   = rules.Words(orgFile("conjunctions.tsv"))
-	addressCues    = rules.Words(orgFile("address_cues.tsv"))
-	regulatedLinks = rules.Words(orgFile("regulated_links.tsv"))
-	headTitles     = rules.Words(orgFile("head_titles.tsv"))
-	nameCuts       = rules.Words(orgFile("name_cuts.tsv"))
-	officerTitles  = officerTitlesFrom(rules.Table(orgFile("officer_titles.tsv"), 1))
-	openers        = rules.Words(orgFile("openers.tsv"))
-	roleNouns      = rules.Words(orgFile("role_nouns.tsv"))
-	selfPrefixes   = rules.Words(orgFile("self_prefixes.tsv"))
-	subjectMarkers = rules.Words(orgFile("subject_markers.tsv"))
+	branchWords = branchWordsFrom(rules.Table("link/contractor.tsv", 2))
+	// contractorTitles name a contractor right before its name
+	// (委託事業者(…), 委託先である…): link/contractor.tsv's title rows.
+	contractorTitles = contractorWords(rules.Table("link/contractor.tsv", 2), "title")
+	titleStarts      = rules.Words(orgFile("title_starts.tsv"))
+	particles        = rules.Words(orgFile("particles.tsv"))
+	conjunctions     = rules.Words(orgFile("conjunctions.tsv"))
+	addressCues      = rules.Words(orgFile("address_cues.tsv"))
+	regulatedLinks   = rules.Words(orgFile("regulated_links.tsv"))
+	headTitles       = rules.Words(orgFile("head_titles.tsv"))
+	nameCuts         = rules.Words(orgFile("name_cuts.tsv"))
+	officerTitles    = officerTitlesFrom(rules.Table(orgFile("officer_titles.tsv"), 1))
+	openers          = rules.Words(orgFile("openers.tsv"))
+	roleNouns        = rules.Words(orgFile("role_nouns.tsv"))
+	selfPrefixes     = rules.Words(orgFile("self_prefixes.tsv"))
+	subjectMarkers   = rules.Words(orgFile("subject_markers.tsv"))
 	// senderCues: a section that sends (marker, verb) names its
 	// government as the holder.
 	senderCues    = text.WordsByRole(rules.Table(orgFile("sender_cues.tsv"), 2), "role", "marker", "verb")
@@ -400,9 +403,12 @@ var gazetteerCompanies = sync.OnceValue(func() []gazetteerEntry {
 
 // branchWordsFrom reads the branch rows of link/contractor.tsv (word,
 // role); the other roles are the contractor rules'.
-func branchWordsFrom(rows []rules.Row) (words []string) {
+func branchWordsFrom(rows []rules.Row) (words []string) { return contractorWords(rows, "branch") }
+
+// contractorWords are link/contractor.tsv's words of one role.
+func contractorWords(rows []rules.Row, role string) (words []string) {
 	for _, r := range rows {
-		if r.Fields[1] == "branch" {
+		if r.Fields[1] == role {
 			words = append(words, r.Fields[0])
 		}
 	}
