@@ -1101,9 +1101,30 @@ func labelledName(l string) string {
 		return ""
 	}
 	if f := strings.Fields(strings.TrimLeft(l[len(label):], ": ")); len(f) > 0 {
-		return wholeName(f[0])
+		if org := wholeName(f[0]); org != "" {
+			return org
+		}
+		return hiraganaCompanyTail(f[0])
 	}
 	return ""
+}
+
+// hiraganaCompanyTail is t when t is a whole name that ends in a
+// gazetteer's hiragana-named company (hiraganaCompanies) after name
+// characters: a dealer or subsidiary named after it, 「東北海道いすゞ自動車株式
+// 会社」, which the name patterns (no hiragana) cannot read and the
+// gazetteer would cut to the listed company. Only for a field that holds
+// a name alone (a labelled line's value).
+func hiraganaCompanyTail(t string) string {
+	hs := hiraganaCompanies(t)
+	if len(hs) == 0 || hs[len(hs)-1].end != len(t) {
+		return ""
+	}
+	head := t[:hs[len(hs)-1].at]
+	if strings.IndexFunc(head, func(r rune) bool { return !isNameRune(r) }) >= 0 {
+		return ""
+	}
+	return t
 }
 
 // trailingRun is the run of name characters at the end of s.
