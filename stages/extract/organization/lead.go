@@ -14,16 +14,20 @@ import (
 // each part at most once, greedily, is what the patterns' backtracking
 // finds.
 
-// dateLeadEnd is the end of the date that opens s,
-// `^(?:(?:令和|平成|昭和)(?:\d{1,2}|元)|\d{4})年\d{1,2}月\d{1,2}日(?:\([^)]{1,4}\))?\s?`;
+// dateLeadEnd is the end of the date that opens s, its day optional (a
+// signature's 「平成30年3月 山形県立中央病院 院長 …」),
+// `^(?:(?:令和|平成|昭和)(?:\d{1,2}|元)|\d{4})年\d{1,2}月(?:\d{1,2}日)?(?:\([^)]{1,4}\))?\s?`;
 // -1 when s opens with none.
 func dateLeadEnd(s string) int {
 	i := yearEnd(s)
 	if i < 0 {
 		return -1
 	}
-	if i = monthDayEnd(s, i); i < 0 {
+	if i = numberEnd(s, i, "月"); i < 0 {
 		return -1
+	}
+	if day := numberEnd(s, i, "日"); day >= 0 {
+		i = day
 	}
 	i = parenthesisEnd(s, i, 4)
 	return spaceEnd(s, i)

@@ -1160,6 +1160,9 @@ func wholeName(t string) string {
 	if org := withoutBranch(t); org != "" {
 		return org
 	}
+	if org := withoutFaculty(t); org != "" {
+		return org
+	}
 	for _, suf := range lineSuffixes {
 		if strings.HasSuffix(t, suf) && len(t) > len(suf) {
 			return t
@@ -1250,6 +1253,22 @@ func withoutBranch(t string) string {
 		}
 	}
 	return ""
+}
+
+// withoutFaculty is the university whose faculty t names:
+// 「東京医科歯科大学医学部」 is 東京医科歯科大学, 「青葉大学大学院医学研究科」 青葉
+// 大学 (faculties.tsv).
+func withoutFaculty(t string) string {
+	const university = "大学"
+	i := strings.Index(t, university)
+	if i <= 0 {
+		return ""
+	}
+	uni, tail := t[:i+len(university)], t[i+len(university):]
+	if tail == "" || !hasSuffixAny(tail, faculties) || text.RuneCountTo(tail, facultyMaxRunes+1) > facultyMaxRunes {
+		return ""
+	}
+	return wholeName(uni)
 }
 
 // nameLike reports whether org, which may hold hiragana, reads as one

@@ -13,7 +13,7 @@ import (
 
 // The patterns that lead.go reads by hand, the oracle of its trims.
 var (
-	dateLeadRE = regexp.MustCompile(`^(?:(?:令和|平成|昭和)(?:\d{1,2}|元)|\d{4})年\d{1,2}月\d{1,2}日(?:\([^)]{1,4}\))?\s?`)
+	dateLeadRE = regexp.MustCompile(`^(?:(?:令和|平成|昭和)(?:\d{1,2}|元)|\d{4})年\d{1,2}月(?:\d{1,2}日)?(?:\([^)]{1,4}\))?\s?`)
 	// openerDateRE is a date and time that opens a sentence before its
 	// subject: 「令和7年5月1日(木曜)午前10時頃、」, 「2024年5月1日に、」.
 	openerDateRE = regexp.MustCompile(`^(?:(?:(?:令和|平成|昭和)(?:\d{1,2}|元)|\d{4})年)?\d{1,2}月\d{1,2}日(?:\([^)]{1,6}\))?` +
