@@ -763,6 +763,9 @@ func stripLegal(s string) string {
 // cutTitle cuts a 「株式会社○○」 match where a title word follows the name:
 // 「株式会社東玉弊社が…」 is 株式会社東玉.
 func cutTitle(m string) string {
+	if isOutside(m) {
+		return m // 一般社団法人○○個人情報保護委員会: outside whole, not cut to a holder
+	}
 	for _, w := range nameCuts {
 		if i := strings.Index(m, w); i > 0 {
 			m = m[:i]
