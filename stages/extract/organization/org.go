@@ -119,12 +119,19 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 	// The body named at the start of the first sentences: 「○○市において」.
 	// Past this loop these sentences have no subject, which the local
 	// governments' turn below relies on.
-	for k, s := range sents {
-		if k >= subjectSentences {
+	// A page's lines before its first sentences (a title, a date, a page
+	// number, a contact line, 「…14時発表」) are read but not counted: only
+	// a sentence that ends as one does.
+	counted := 0
+	for _, s := range sents {
+		if counted >= subjectSentences {
 			break
 		}
 		if org := subjectName(s.Text); org != "" {
 			return org, s.Text
+		}
+		if strings.HasSuffix(s.Text, "。") {
+			counted++
 		}
 	}
 	// The body that calls itself by its name: 「当○○クラブの会員…」.
@@ -446,8 +453,8 @@ func headerOrganization(rest, compactBody string) string {
 	} else if sc := splitScore(rest, run, len(run), ends, spans, compactBody); sc >= bestScore {
 		best = run
 	}
-	if best == "" || isGeneric(best) {
-		return ""
+	if best == "" || isGeneric(best) || allKanji(best) && gluedToGovernment(best) {
+		return "" // 報道発表資料生野区: a label glued to the ward's name
 	}
 	// A local government of the gazetteer that the cut falls inside:
 	// 四日市|市, 十日町|市, 野々市|市 (a place and its suffix again).
@@ -1191,11 +1198,31 @@ func officeGovernment(t string) string {
 		if !ok || gov == "" || isGeneric(gov) {
 			continue
 		}
-		if localGovernments()[gov] || placeRE.FindString(gov) == gov {
+		if localGovernments()[gov] || placeRE.FindString(gov) == gov && !gluedToGovernment(gov) {
 			return gov
 		}
 	}
 	return ""
+}
+
+// allKanji reports whether s is kanji only.
+func allKanji(s string) bool {
+	return s != "" && strings.IndexFunc(s, func(r rune) bool { return !unicode.Is(unicode.Han, r) }) < 0
+}
+
+// gluedToGovernment reports whether place, read as a place's name, is a
+// known local government with other words glued before it:
+// 「報道発表資料 生野区役所における…」 with its space dropped reads
+// 報道発表資料生野区 (生野区 a ward of wardNames). A known government
+// before it is its city (大阪市生野区), no glue.
+func gluedToGovernment(place string) bool {
+	govs, wards := localGovernments(), wardNames()
+	for i := range place {
+		if i > 0 && (govs[place[i:]] || wards[place[i:]]) {
+			return !govs[place[:i]]
+		}
+	}
+	return false
 }
 
 // branchAfterForm reports whether m, a name that opens with a legal form,

@@ -343,6 +343,22 @@ var localGovernments = sync.OnceValue(func() map[string]bool {
 	return out
 })
 
+// wardNames are the names of the wards of the designated cities alone
+// (生野区), which localGovernments holds only with their city's.
+var wardNames = sync.OnceValue(func() map[string]bool {
+	g, err := rules.LoadGazetteers()
+	if err != nil {
+		panic(fmt.Errorf("rules: local governments: %w", err))
+	}
+	out := map[string]bool{}
+	for _, lg := range g.LocalGovernments {
+		if lg.Kind == "ward" {
+			out[lg.Name] = true
+		}
+	}
+	return out
+})
+
 // hiraganaGovernments are the local governments of the gazetteer whose
 // names begin with hiragana (いちき串木野市, かすみがうら市), as written.
 var hiraganaGovernments = sync.OnceValue(func() []string {
