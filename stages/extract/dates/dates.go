@@ -516,8 +516,12 @@ func (c *YearContext) resolveDay(m Mention) schemas.Date {
 		candidates = nonzero(c.LastYear, pubYear, c.CaseYear)
 		// A day later than the notice itself belongs to the year before
 		// (a "12月" event in a January notice).
+		// Not when it goes on a chronology from the day before it, in
+		// that year and within a month: the page was updated after its
+		// date (「6月4日 誤配信…6月5日 協議…6月18日 書面を郵送」 under a notice
+		// of 6月5日).
 		if len(candidates) > 0 && !c.Published.IsZero() {
-			if d, ok := schemas.NewDate(candidates[0], m.Month, m.Day); ok && d.Sub(c.Published) > 7 {
+			if d, ok := schemas.NewDate(candidates[0], m.Month, m.Day); ok && int(d.Sub(c.Published)) > laterThanNoticeDays && !c.followsLastDay(d) {
 				candidates = append([]int{candidates[0] - 1}, candidates...)
 			}
 		}
@@ -552,6 +556,16 @@ func (c *YearContext) resolveDay(m Mention) schemas.Date {
 	}
 	d, _ := schemas.NewDate(candidates[0], m.Month, m.Day)
 	return d
+}
+
+// followsLastDay reports whether d comes after the last day resolved, in
+// its year, by at most chronologyStepDays: the next step of a chronology.
+func (c *YearContext) followsLastDay(d schemas.Date) bool {
+	if c.lastDay.IsZero() || c.lastDay.Year() != d.Year() {
+		return false
+	}
+	step := d.Sub(c.lastDay)
+	return step >= 0 && int(step) <= chronologyStepDays
 }
 
 func nonzero(ys ...int) []int {

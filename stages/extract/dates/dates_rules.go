@@ -12,6 +12,19 @@ import (
 
 // The dates' words, read from rules/dates/ once at start.
 
+// yearContext is rules/dates/year_context.tsv: how a year-less date takes
+// its year (YearContext).
+var (
+	yearContext = rules.ReadSettings("dates/year_context.tsv")
+	// laterThanNoticeDays: a year-less day more days than this after the
+	// notice's own belongs to the year before.
+	laterThanNoticeDays = yearContext.Int("later_than_notice_days")
+	// chronologyStepDays is the most days a year-less date may follow the
+	// day resolved before it and still go on its chronology
+	// (followsLastDay).
+	chronologyStepDays = yearContext.Int("chronology_step_days")
+)
+
 func dateWords(name string) []string { return rules.Words("dates/" + name + ".tsv") }
 
 var (
