@@ -94,6 +94,12 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 			if org := lastName(s.Text[:loc[0]]); org != "" {
 				return org, s.Text
 			}
+			// A name with neither a legal form nor a suffix that defines
+			// itself as 当社: 「日本赤十字社(以下「当社」)への寄付…」.
+			if run := trailingRun(before); text.RuneCountTo(run, nameLineMaxRunes+1) <= nameLineMaxRunes &&
+				utf8.RuneCountInString(run) >= nameMinRunes && !isGeneric(run) && !isOutside(run) && !strings.ContainsAny(run, "0123456789") {
+				return run, s.Text
+			}
 		}
 	}
 	// A line that is only a name, near the top or in the signature block.
@@ -179,6 +185,9 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 				}
 				if contractorBefore(s.Text[:loc[0]]) {
 					continue // 委託事業者(青葉観光株式会社): the contractor, not the holder
+				}
+				if definedAsOther(s.Text[loc[1]:]) {
+					continue // 株式会社○○ペイメント(以下「MP社」): a third party the notice names
 				}
 				if r == 2 {
 					if suf := longestSuffix(m, patternSuffixes); suf != "" {
@@ -1236,6 +1245,22 @@ func branchAfterForm(before, m string) bool {
 		return false
 	}
 	return legalLastRE.MatchString(before + legalFormOpening(m))
+}
+
+// definedAsOther reports whether the text right after a name gives it a
+// short name that is not the notifier's own: 「株式会社○○(以下「MP社」と
+// いいます)」 names a third party (a payment processor, a contractor) the
+// notice goes on to call MP社; 「(以下「当社」)」 (selfRefRE) is the
+// notifier's.
+func definedAsOther(after string) bool {
+	if !strings.HasPrefix(after, "(以下") {
+		return false
+	}
+	if selfRefRE.MatchString(text.FirstRunes(after, 12)) {
+		return false
+	}
+	rest := strings.TrimLeft(strings.TrimPrefix(after, "(以下"), "、, ")
+	return strings.HasPrefix(rest, "「") || strings.HasPrefix(rest, "『")
 }
 
 // contractorBefore reports whether a name right after before is named as
