@@ -209,6 +209,7 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 				} else {
 					m = trimName(m)
 				}
+				m = trimLineLabel(m) // 「発生場所 市立小学校」 glued by a dropped space
 				if m == "" || isGeneric(m) || isOutside(m) || strings.HasPrefix(m, "ー") || slices.Contains(orgSuffixes, m) {
 					continue
 				}
@@ -935,8 +936,8 @@ func lineName(l string, top bool) string {
 	if l == "" || postcodeOpens(l) {
 		return ""
 	}
-	if text.HasPrefixAny(l, lineLabels) {
-		return labelledName(l)
+	if t := trimNumberLead(l); text.HasPrefixAny(t, lineLabels) {
+		return labelledName(t) // 「2 発生場所 市立小学校」: an item's label
 	}
 	if org := hiraganaLegalLine(l); org != "" {
 		return org
@@ -1245,6 +1246,19 @@ func branchAfterForm(before, m string) bool {
 		return false
 	}
 	return legalLastRE.MatchString(before + legalFormOpening(m))
+}
+
+// trimLineLabel drops the longest line label (line_labels.tsv) that m
+// opens with, when a name follows it: normalization drops the space
+// between Japanese words, so 「発生場所 市立小学校」 reads as one run.
+func trimLineLabel(m string) string {
+	label := ""
+	for _, lb := range lineLabels {
+		if strings.HasPrefix(m, lb) && len(lb) > len(label) && len(lb) < len(m) {
+			label = lb
+		}
+	}
+	return m[len(label):]
 }
 
 // definedAsOther reports whether the text right after a name gives it a
