@@ -280,7 +280,7 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 			return gov, s.Text
 		}
 	}
-	if org := gazetteerCompany(body); org != "" {
+	if org := gazetteerCompany(body); org != "" && !namedAsThirdParty(body, org) {
 		for _, s := range sents {
 			if strings.Contains(s.Text, org) {
 				return org, s.Text
@@ -990,7 +990,7 @@ func lineName(l string, top bool) string {
 	// A title line that starts with the name (after a date), as a blog
 	// header does: 「医療法人○○病院 患者の個人情報紛失か?」.
 	rest := trimNumberLead(trimDateLead(l))
-	if org := headerOrganization(rest, ""); org != "" && nameLike(org) {
+	if org := headerOrganization(rest, ""); org != "" && nameLike(org) && !(strings.HasPrefix(rest, org) && definedAsOther(rest[len(org):])) {
 		// The run goes on past the name into a department: 「○○市総務課」.
 		if run := leadingRun(rest); len(org) >= len(run) || !departmentSet.In(run[len(org):]) {
 			return org
@@ -1259,6 +1259,31 @@ func trimLineLabel(m string) string {
 		}
 	}
 	return m[len(label):]
+}
+
+// namedAsThirdParty reports whether every time body names org, it names
+// it as a third party: a contractor (contractorBefore) or a body the
+// notice defines by another short name (definedAsOther), as
+// 「東京海上日動火災保険株式会社(以下、「東京海上日動社」)からの出向者」.
+func namedAsThirdParty(body, org string) bool {
+	for at := 0; ; {
+		i := strings.Index(body[at:], org)
+		if i < 0 {
+			return true
+		}
+		i += at
+		end := i + len(org)
+		for _, lf := range legalForms {
+			if strings.HasPrefix(body[end:], lf) {
+				end += len(lf) // the gazetteer's key is the name less its form
+				break
+			}
+		}
+		if !definedAsOther(body[end:]) && !contractorBefore(body[:i]) {
+			return false
+		}
+		at = i + len(org)
+	}
 }
 
 // definedAsOther reports whether the text right after a name gives it a
