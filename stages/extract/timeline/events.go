@@ -8,7 +8,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/schemas"
-	"github.com/breachtrend/breachtrend/stages/extract/counts"
 	"github.com/breachtrend/breachtrend/stages/extract/dates"
 	"github.com/breachtrend/breachtrend/stages/extract/reportno"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
@@ -125,7 +124,7 @@ func classifyMention(txt string, m dates.Mention, clauseEnd int, rangeStart bool
 		// The start of a period in which data leaked or lay open is the
 		// start of the incident: "3月1日~3月14日の期間に購入されたお客様の
 		// カード情報が漏えいし".
-		if counts.MentionsLeak(txt) || text.ContainsAny(txt, leakPeriodWords) {
+		if text.ContainsAny(txt, leakPeriodWords) {
 			return schemas.EventOccurred
 		}
 		start = true
