@@ -210,7 +210,7 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 					m = trimName(m)
 				}
 				m = trimLineLabel(m) // 「発生場所 市立小学校」 glued by a dropped space
-				if m == "" || isGeneric(m) || isOutside(m) || strings.HasPrefix(m, "ー") || slices.Contains(orgSuffixes, m) {
+				if m == "" || countAfterForm(m) || isGeneric(m) || isOutside(m) || strings.HasPrefix(m, "ー") || slices.Contains(orgSuffixes, m) {
 					continue
 				}
 				if _, ok := counts[m]; !ok {
@@ -1248,6 +1248,17 @@ func branchAfterForm(before, m string) bool {
 	return legalLastRE.MatchString(before + legalFormOpening(m))
 }
 
+// countAfterForm reports whether m is a legal form and a count of bodies
+// of that form: 「医療法人1者の昨年度の申請内容」 reads 医療法人1者, which
+// names none.
+func countAfterForm(m string) bool {
+	rest := strings.TrimPrefix(m, legalFormOpening(m))
+	if rest == m || rest == "" || !text.IsDigitByte(rest[0]) {
+		return false
+	}
+	return strings.TrimLeft(rest, "0123456789") != rest && utf8.RuneCountInString(strings.TrimLeft(rest, "0123456789")) <= 2
+}
+
 // trimLineLabel drops the longest line label (line_labels.tsv) that m
 // opens with, when a name follows it: normalization drops the space
 // between Japanese words, so 「発生場所 市立小学校」 reads as one run.
@@ -1609,6 +1620,9 @@ func breadcrumbName(l string) string {
 	for _, w := range breadcrumbSiteWords {
 		name = strings.TrimSuffix(name, w)
 	}
+	for _, w := range breadcrumbLabels {
+		name = strings.TrimLeft(strings.TrimPrefix(name, w), ": ")
+	}
 	name = strings.TrimRight(name, "! ")
 	if run := leadingRun(name); run != name || utf8.RuneCountInString(run) < nameMinRunes || text.RuneCountTo(run, MaxNameRunes+1) > MaxNameRunes ||
 		isGeneric(run) || isOutside(run) {
@@ -1696,7 +1710,10 @@ func selfPrefixedName(s string) string {
 			if run == "" || len(run) == len(s[at:]) || !(unicode.Is(unicode.Katakana, first) || first < 0x80 && unicode.IsLetter(first)) {
 				continue
 			}
-			if next, _ := utf8.DecodeRuneInString(s[at+len(run):]); !unicode.Is(unicode.Hiragana, next) {
+			// The body's name is a subject or a possessor: 「当○○クラブの会員」,
+			// 「当○○クラブでは」; not 「当オフィスメールマガジンアドレスに
+			// なりすました」, a thing of it (self_name_particles.tsv).
+			if !text.HasPrefixAny(s[at+len(run):], selfNameParticles) {
 				continue
 			}
 			if text.RuneCountTo(run, nameLineMaxRunes+1) > nameLineMaxRunes || utf8.RuneCountInString(run) < selfNameMinRunes ||

@@ -70,8 +70,9 @@ var (
 	sectionWords, divisionWords = departmentsFrom(rules.Table(orgFile("departments.tsv"), 2))
 
 	// breadcrumbHomes end a breadcrumb's first item; breadcrumbSiteWords
-	// are removed from the end of the name before it.
-	breadcrumbHomes, breadcrumbSiteWords = breadcrumbsFrom(rules.Table(orgFile("breadcrumbs.tsv"), 2))
+	// are removed from the end of the name before it, breadcrumbLabels
+	// from its start.
+	breadcrumbHomes, breadcrumbSiteWords, breadcrumbLabels = breadcrumbsFrom(rules.Table(orgFile("breadcrumbs.tsv"), 2))
 
 	unnamedBodies     = rules.Words(orgFile("unnamed_bodies.tsv"))
 	governmentOffices = rules.Words(orgFile("government_offices.tsv"))
@@ -97,7 +98,10 @@ var (
 	openers          = rules.Words(orgFile("openers.tsv"))
 	roleNouns        = rules.Words(orgFile("role_nouns.tsv"))
 	selfPrefixes     = rules.Words(orgFile("self_prefixes.tsv"))
-	subjectMarkers   = rules.Words(orgFile("subject_markers.tsv"))
+	// selfNameParticles follow a self-prefixed name that is the subject
+	// or the possessor of its sentence.
+	selfNameParticles = rules.Words(orgFile("self_name_particles.tsv"))
+	subjectMarkers    = rules.Words(orgFile("subject_markers.tsv"))
 	// senderCues: a section that sends (marker, verb) names its
 	// government as the holder.
 	senderCues    = text.WordsByRole(rules.Table(orgFile("sender_cues.tsv"), 2), "role", "marker", "verb")
@@ -312,13 +316,16 @@ func departmentsFrom(rows []rules.Row) (sections, divisions []string) {
 	return
 }
 
-func breadcrumbsFrom(rows []rules.Row) (homes, siteWords []string) {
+func breadcrumbsFrom(rows []rules.Row) (homes, siteWords, labels []string) {
 	text.UniqueKeys(rows, 1)
 	for _, r := range rows {
-		if text.KindOf(r, "home", "site") == "home" {
+		switch text.KindOf(r, "home", "site", "label") {
+		case "home":
 			homes = append(homes, r.Fields[0])
-		} else {
+		case "site":
 			siteWords = append(siteWords, r.Fields[0])
+		default:
+			labels = append(labels, r.Fields[0])
 		}
 	}
 	return
