@@ -183,9 +183,6 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 				if r == 0 && branchAfterForm(s.Text[:loc[0]], m) {
 					continue // 津支店 of 名鉄観光サービス株式会社津支店: the form ends the name before it
 				}
-				if contractorBefore(s.Text[:loc[0]]) {
-					continue // 委託事業者(青葉観光株式会社): the contractor, not the holder
-				}
 				if definedAsOther(s.Text[loc[1]:]) {
 					continue // 株式会社○○ペイメント(以下「MP社」): a third party the notice names
 				}
@@ -1273,9 +1270,9 @@ func trimLineLabel(m string) string {
 }
 
 // namedAsThirdParty reports whether every time body names org, it names
-// it as a third party: a contractor (contractorBefore) or a body the
-// notice defines by another short name (definedAsOther), as
-// 「東京海上日動火災保険株式会社(以下、「東京海上日動社」)からの出向者」.
+// it as a third party, a body the notice defines by another short name
+// (definedAsOther): 「東京海上日動火災保険株式会社(以下、「東京海上日動社」)か
+// らの出向者」.
 func namedAsThirdParty(body, org string) bool {
 	for at := 0; ; {
 		i := strings.Index(body[at:], org)
@@ -1290,7 +1287,7 @@ func namedAsThirdParty(body, org string) bool {
 				break
 			}
 		}
-		if !definedAsOther(body[end:]) && !contractorBefore(body[:i]) {
+		if !definedAsOther(body[end:]) {
 			return false
 		}
 		at = i + len(org)
@@ -1311,20 +1308,6 @@ func definedAsOther(after string) bool {
 	}
 	rest := strings.TrimLeft(strings.TrimPrefix(after, "(以下"), "、, ")
 	return strings.HasPrefix(rest, "「") || strings.HasPrefix(rest, "『")
-}
-
-// contractorBefore reports whether a name right after before is named as
-// a contractor: 「委託事業者(」, 「委託先である」, 「委託先の」 (contractorTitles).
-// A contractor that caused the incident is not the organization unless the
-// notice is its own, which names it as itself elsewhere (a dateline, a
-// signature, 当社).
-func contractorBefore(before string) bool {
-	for _, link := range []string{"(", "である", "の", ""} {
-		if rest, ok := strings.CutSuffix(before, link); ok && hasSuffixAny(rest, contractorTitles) {
-			return true
-		}
-	}
-	return false
 }
 
 // legalFormOpening is the longest legal form that name opens with.

@@ -82,22 +82,19 @@ var (
 
 	// branchWords end a branch office's name after its body's (支店):
 	// the one list of them, link/contractor.tsv's branch rows.
-	branchWords = branchWordsFrom(rules.Table("link/contractor.tsv", 2))
-	// contractorTitles name a contractor right before its name
-	// (委託事業者(…), 委託先である…): link/contractor.tsv's title rows.
-	contractorTitles = contractorWords(rules.Table("link/contractor.tsv", 2), "title")
-	titleStarts      = rules.Words(orgFile("title_starts.tsv"))
-	particles        = rules.Words(orgFile("particles.tsv"))
-	conjunctions     = rules.Words(orgFile("conjunctions.tsv"))
-	faculties        = rules.Words(orgFile("faculties.tsv"))
-	addressCues      = rules.Words(orgFile("address_cues.tsv"))
-	regulatedLinks   = rules.Words(orgFile("regulated_links.tsv"))
-	headTitles       = rules.Words(orgFile("head_titles.tsv"))
-	nameCuts         = rules.Words(orgFile("name_cuts.tsv"))
-	officerTitles    = officerTitlesFrom(rules.Table(orgFile("officer_titles.tsv"), 1))
-	openers          = rules.Words(orgFile("openers.tsv"))
-	roleNouns        = rules.Words(orgFile("role_nouns.tsv"))
-	selfPrefixes     = rules.Words(orgFile("self_prefixes.tsv"))
+	branchWords    = branchWordsFrom(rules.Table("link/contractor.tsv", 2))
+	titleStarts    = rules.Words(orgFile("title_starts.tsv"))
+	particles      = rules.Words(orgFile("particles.tsv"))
+	conjunctions   = rules.Words(orgFile("conjunctions.tsv"))
+	faculties      = rules.Words(orgFile("faculties.tsv"))
+	addressCues    = rules.Words(orgFile("address_cues.tsv"))
+	regulatedLinks = rules.Words(orgFile("regulated_links.tsv"))
+	headTitles     = rules.Words(orgFile("head_titles.tsv"))
+	nameCuts       = rules.Words(orgFile("name_cuts.tsv"))
+	officerTitles  = officerTitlesFrom(rules.Table(orgFile("officer_titles.tsv"), 1))
+	openers        = rules.Words(orgFile("openers.tsv"))
+	roleNouns      = rules.Words(orgFile("role_nouns.tsv"))
+	selfPrefixes   = rules.Words(orgFile("self_prefixes.tsv"))
 	// selfNameParticles follow a self-prefixed name that is the subject
 	// or the possessor of its sentence.
 	selfNameParticles = rules.Words(orgFile("self_name_particles.tsv"))
@@ -428,12 +425,9 @@ var gazetteerCompanies = sync.OnceValue(func() []gazetteerEntry {
 
 // branchWordsFrom reads the branch rows of link/contractor.tsv (word,
 // role); the other roles are the contractor rules'.
-func branchWordsFrom(rows []rules.Row) (words []string) { return contractorWords(rows, "branch") }
-
-// contractorWords are link/contractor.tsv's words of one role.
-func contractorWords(rows []rules.Row, role string) (words []string) {
+func branchWordsFrom(rows []rules.Row) (words []string) {
 	for _, r := range rows {
-		if r.Fields[1] == role {
+		if r.Fields[1] == "branch" {
 			words = append(words, r.Fields[0])
 		}
 	}
