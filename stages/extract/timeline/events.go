@@ -187,6 +187,26 @@ func classifyMention(txt string, m dates.Mention, clauseEnd int, rangeStart bool
 	return kind
 }
 
+// dateLabelKind is the event that a short line above a date-only line
+// tells: a discovery or an occurrence, else EventOther. The line holds no
+// date and is no sentence. A field label (field: it ends in a date's noun,
+// date_labels.tsv: 日, 日時 …; 「発生年月日」, 「判明日」 above their dates, as
+// forms put them) tells its date before the lines under the date do; any
+// other short line (「2紛失の経緯等」) only when they tell nothing, as a
+// heading does.
+func dateLabelKind(label DatedSentence, field bool) string {
+	if len(label.Dates) > 0 || strings.HasSuffix(label.Text, "。") || text.RuneCountTo(label.Text, dateLabelRunes+1) > dateLabelRunes {
+		return schemas.EventOther
+	}
+	if field && !slices.ContainsFunc(dateLabelEnds, func(e string) bool { return strings.HasSuffix(strings.TrimRight(label.Text, ": "), e) }) {
+		return schemas.EventOther
+	}
+	if k := classifyClause(label.Text); k == schemas.EventDiscovered || k == schemas.EventOccurred {
+		return k
+	}
+	return schemas.EventOther
+}
+
 // clauseBreaks end the clause a date is written in; clauseOrLineBreaks
 // also the ASCII comma.
 var (
@@ -407,6 +427,8 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 				kind = schemas.EventOther // "2018/6/4 13:00更新": when the page changed, not what happened
 			case dateOnly && i > 0 && scopeLabel(sents[i-1].Text):
 				kind = schemas.EventOther // "【対象となるお客様】 / 2013年4月1日~…": whose data
+			case dateOnly && i > 0 && dateLabelKind(sents[i-1], true) != schemas.EventOther:
+				kind = dateLabelKind(sents[i-1], true) // "発生年月日 / 令和4年05月31日": a form's field
 			case dateOnly:
 				// A date on a line of its own: what happened is said on the
 				// next lines, or else by the heading it sits under (a line's
@@ -417,6 +439,11 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 				events = append(events, more...)
 				if kind == schemas.EventOther {
 					kind = classifyClause(s.Heading)
+				}
+				if kind == schemas.EventOther && i > 0 {
+					// "2紛失の経緯等 / 4月2日(火)午前8時頃 / • 職員は、…": the
+					// short line above, read as a heading would be.
+					kind = dateLabelKind(sents[i-1], false)
 				} else if kind == schemas.EventNotified {
 					if k := classifyClause(s.Heading); k != schemas.EventOther {
 						kind = k
