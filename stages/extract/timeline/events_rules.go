@@ -173,8 +173,8 @@ var (
 	nextLines         = timelineWeights["next_lines"]
 	// dateLabelRunes bounds a line that labels the date on the line under
 	// it (発生年月日 / 令和4年05月31日); dateLabelEnds end such a label.
-	dateLabelRunes = timelineWeights["date_label_runes"]
-	dateLabelEnds  = timelineWords("date_labels")
+	dateLabelRunes    = timelineWeights["date_label_runes"]
+	dateLabelEnds     = timelineWords("date_labels")
 	continuationLines = timelineWeights["continuation_lines"]
 	scopeLabelRunes   = timelineWeights["scope_label_runes"]
 
