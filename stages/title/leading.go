@@ -19,6 +19,7 @@ func LeadingChrome(lines []string) int {
 	run := 0   // menu items in the current run
 	start := 0 // the run's first line
 	last := 0  // the run's last item
+	prev := -1 // the item before it
 	for k, l := range lines {
 		if k == scanLines {
 			break
@@ -37,7 +38,9 @@ func LeadingChrome(lines []string) int {
 			continue
 		case menuItem(l) && !dateRE.MatchString(l): // a date is the notice's
 			if run == 0 {
-				start = k
+				start, prev = k, -1
+			} else {
+				prev = last
 			}
 			run++
 			last = k
@@ -50,6 +53,10 @@ func LeadingChrome(lines []string) int {
 			cut = start
 		case last == k-1 && isRunningText(l, strings.Contains(l, "。")):
 			cut = last // the run's last item is the heading
+		case letterhead(lines[last]) && blankBetween(lines, last, k):
+			cut = last // 「名古屋市上下水道局」 above the notice's dateline: its letterhead
+		case prev >= 0 && letterhead(lines[prev]):
+			cut = prev // 「江戸川区社会福祉協議会 / インフォメーション」: the site's name, then its section
 		default:
 			cut = k
 		}
@@ -59,6 +66,33 @@ func LeadingChrome(lines []string) int {
 		return start // nothing but a short run: keep it
 	}
 	return 0 // nothing but chrome: the notice is all there is
+}
+
+// letterhead reports whether l is only a body's name, as a letterhead
+// is: it ends in a suffix of a name or a legal form (letterheadEnds) and
+// is no longer than a name.
+func letterhead(l string) bool {
+	l = strings.TrimSpace(l)
+	if l == "" || lettersUpTo(l, letterheadMaxRunes+1) > letterheadMaxRunes {
+		return false
+	}
+	for _, e := range letterheadEnds {
+		if strings.HasSuffix(l, e) && len(l) > len(e) {
+			return true
+		}
+	}
+	return false
+}
+
+// blankBetween reports whether the lines strictly between i and k are
+// blank.
+func blankBetween(lines []string, i, k int) bool {
+	for _, l := range lines[i+1 : k] {
+		if strings.TrimSpace(l) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // isPageChrome reports whether a line is the page's chrome: a skip link,

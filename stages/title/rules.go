@@ -29,6 +29,15 @@ var (
 	chromeRows = rules.Table(FileChrome, 3)
 	chrome     = mustChrome(chromeRows)
 	cues       = rules.Words(FileCues)
+	// letterheadEnds end a line that is only a body's name (a letterhead:
+	// 「名古屋市上下水道局」): organization/suffixes.tsv's line suffixes,
+	// the legal forms and a government's division words (局, 部), the
+	// organization extractor's lists.
+	letterheadEnds = letterheadEndsFrom(rules.Table("organization/suffixes.tsv", 6), rules.Table("organization/legal_forms.tsv", 3),
+		rules.Table("organization/departments.tsv", 2))
+	// letterheadMaxRunes bounds a letterhead's letters: a body's whole
+	// name, organization/weights.tsv name_line_max_runes.
+	letterheadMaxRunes = weightOf(rules.Table("organization/weights.tsv", 3), "name_line_max_runes")
 	// pageOnly is the page's own chrome of page_chrome.tsv, kinds skip,
 	// nav and top: what LeadingChrome cuts. A letter's letterhead, a section
 	// heading and a dateline are the notice's.
@@ -104,4 +113,38 @@ func parseChrome(rows []rules.Row) (chromeRules, error) {
 		}
 	}
 	return c, nil
+}
+
+// letterheadEndsFrom are the suffixes marked line of suffixes.tsv, the
+// forms of legal_forms.tsv and the division words of departments.tsv.
+func letterheadEndsFrom(suffixes, forms, departments []rules.Row) []string {
+	var out []string
+	for _, r := range suffixes {
+		if r.Fields[2] == "yes" {
+			out = append(out, r.Fields[0])
+		}
+	}
+	for _, r := range forms {
+		out = append(out, r.Fields[0])
+	}
+	for _, r := range departments {
+		if r.Fields[1] == "division" {
+			out = append(out, r.Fields[0])
+		}
+	}
+	return out
+}
+
+// weightOf is the value of the weight name in rows (name, value, meaning).
+func weightOf(rows []rules.Row, name string) int {
+	for _, r := range rows {
+		if r.Fields[0] == name {
+			v, err := r.Int(1, "value")
+			if err != nil {
+				panic(err)
+			}
+			return v
+		}
+	}
+	panic(fmt.Errorf("rules: no weight %s", name))
 }
