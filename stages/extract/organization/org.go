@@ -424,6 +424,9 @@ func headerOrganization(rest, compactBody string) string {
 		return name // 株式会社しまむら 個人情報…
 	}
 	run := cutOfficer(leadingRun(rest))
+	if i := digitAfterKanji(run); i > 0 {
+		run = run[:i] // 「鳥取県西部総合事務所3号館・米子市役所…」: a building's number ends the name
+	}
 	if run == "" {
 		return ""
 	}
@@ -469,6 +472,19 @@ func headerOrganization(rest, compactBody string) string {
 		return gov
 	}
 	return best + latinWordsAfter(best, rest[len(best):])
+}
+
+// digitAfterKanji is the byte offset of the first ASCII digit in s that
+// follows a character that is not ASCII (「事務所3号館」: a building's or a
+// floor's number, an address), 0 when none does. A Latin name keeps its
+// digits (ABC2, 3M).
+func digitAfterKanji(s string) int {
+	for i := 1; i < len(s); i++ {
+		if text.IsDigitByte(s[i]) && s[i-1] >= utf8.RuneSelf {
+			return i
+		}
+	}
+	return 0
 }
 
 // latinWordsAfter is the rest of a Latin name that the space between its
@@ -1198,8 +1214,16 @@ func wholeName(t string) string {
 }
 
 // officeGovernment is the government whose office t names: 青葉市役所,
-// 青葉県庁 (government_offices.tsv) give 青葉市, 青葉県; 消費者庁 nothing.
+// 青葉県庁 (government_offices.tsv) give 青葉市, 青葉県; 消費者庁 nothing;
+// a branch named after its government, 青葉県西部総合事務所
+// (government_branches.tsv), gives 青葉県.
 func officeGovernment(t string) string {
+	if hasSuffixAny(t, governmentBranches) {
+		// 「鳥取県西部総合事務所」: a branch office named after its government.
+		if gov := localGovernmentPrefix(t); gov != "" && len(gov) < len(t) {
+			return gov
+		}
+	}
 	for _, o := range governmentOffices {
 		gov, ok := strings.CutSuffix(t, o)
 		if !ok || gov == "" || isGeneric(gov) {

@@ -76,6 +76,8 @@ var (
 
 	unnamedBodies     = rules.Words(orgFile("unnamed_bodies.tsv"))
 	governmentOffices = rules.Words(orgFile("government_offices.tsv"))
+	// governmentBranches end a government's branch office named after it.
+	governmentBranches = rules.Words(orgFile("government_branches.tsv"))
 	// lineLabels begin a line that labels a field; holderLabels are those
 	// whose value may name the holder's government (担当:青葉市総務課).
 	lineLabels, holderLabels = lineLabelsFrom(rules.Table(orgFile("line_labels.tsv"), 2))
