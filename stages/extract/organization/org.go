@@ -474,14 +474,22 @@ func headerOrganization(rest, compactBody string) string {
 	return best + latinWordsAfter(best, rest[len(best):])
 }
 
-// digitAfterKanji is the byte offset of the first ASCII digit in s that
-// follows a character that is not ASCII (「事務所3号館」: a building's or a
-// floor's number, an address), 0 when none does. A Latin name keeps its
-// digits (ABC2, 3M).
+// digitAfterKanji is the byte offset of the first run of ASCII digits in
+// s that follows a character that is not ASCII and is followed by one
+// (「事務所3号館」, 「本館2階」: a building's or a floor's number, an
+// address), 0 when none is. A Latin name keeps its digits (ABC2, 3M), and
+// so does a name that ends in a number (テスト商事1).
 func digitAfterKanji(s string) int {
 	for i := 1; i < len(s); i++ {
-		if text.IsDigitByte(s[i]) && s[i-1] >= utf8.RuneSelf {
-			return i
+		if !text.IsDigitByte(s[i]) || s[i-1] < utf8.RuneSelf {
+			continue
+		}
+		j := i
+		for j < len(s) && text.IsDigitByte(s[j]) {
+			j++
+		}
+		if j < len(s) && s[j] >= utf8.RuneSelf {
+			return i // 3号館, 2階: a counter follows the number
 		}
 	}
 	return 0
