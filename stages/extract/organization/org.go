@@ -954,7 +954,7 @@ func lineName(l string, top bool) string {
 	}
 	l = strings.TrimSpace(strings.TrimLeft(l, text.NameTrimMarks))
 	l = trimDateLead(l) // a dateline before the name: 2024年5月1日 青葉電機株式会社
-	if l == "" || postcodeOpens(l) {
+	if l == "" || postcodeOpens(l) || streetAddress(l) {
 		return ""
 	}
 	if t := trimNumberLead(l); text.HasPrefixAny(t, lineLabels) {
@@ -1110,6 +1110,18 @@ func hiraganaRunsNamelike(name string) bool {
 		i = j
 	}
 	return true
+}
+
+// blockNumberRE is a street address's block numbers: 1-1-20, 3丁目,
+// 12番地. A hand-written pattern, not a word list.
+var blockNumberRE = regexp.MustCompile(`\d+(?:[-‐−ー]\d+)+|\d+丁目|\d+番地`)
+
+// streetAddress reports whether l is a street address, a letterhead's
+// line above the name (「東京都江東区青海1-1-20」): it opens with a local
+// government and holds block numbers. The government is the address's,
+// not the holder.
+func streetAddress(l string) bool {
+	return blockNumberRE.MatchString(l) && localGovernmentPrefix(l) != ""
 }
 
 // openingLabel splits the bracketed label that opens a title line from
