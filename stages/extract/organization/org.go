@@ -702,15 +702,8 @@ func nameRunFrom(s string, end int) string {
 	for i := end; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if unicode.Is(unicode.Hiragana, r) {
-			j := i
-			for j < len(s) {
-				q, n := utf8.DecodeRuneInString(s[j:])
-				if !unicode.Is(unicode.Hiragana, q) {
-					break
-				}
-				j += n
-			}
-			if j-i < nameHiraganaMinRunes*3 || j == len(s) || text.HasPrefixAny(s[i:], particles) {
+			j := hiraganaRunEnd(s, i)
+			if j == len(s) || !namelikeHiraganaRun(s, i, j) {
 				break
 			}
 			i = j
@@ -1096,20 +1089,33 @@ func hiraganaRunsNamelike(name string) bool {
 			i += size
 			continue
 		}
-		j := i
-		for j < len(name) {
-			q, n := utf8.DecodeRuneInString(name[j:])
-			if !isHiragana(q) {
-				break
-			}
-			j += n
-		}
-		if utf8.RuneCountInString(name[i:j]) < nameHiraganaMinRunes || text.HasPrefixAny(name[i:], particles) {
+		j := hiraganaRunEnd(name, i)
+		if !namelikeHiraganaRun(name, i, j) {
 			return false
 		}
 		i = j
 	}
 	return true
+}
+
+// hiraganaRunEnd is the end of the run of hiragana that starts at byte i
+// of s.
+func hiraganaRunEnd(s string, i int) int {
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.Is(unicode.Hiragana, r) {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+// namelikeHiraganaRun reports whether the run of hiragana s[i:j] may be
+// part of a name: name_hiragana_min_runes long at least (a hiragana is
+// three bytes) and opening with no particle.
+func namelikeHiraganaRun(s string, i, j int) bool {
+	return j-i >= nameHiraganaMinRunes*3 && !text.HasPrefixAny(s[i:], particles)
 }
 
 // blockNumberRE is a street address's block numbers: 1-1-20, 3丁目,
@@ -1297,7 +1303,7 @@ func countAfterForm(m string) bool {
 	if rest == m || rest == "" || !text.IsDigitByte(rest[0]) {
 		return false
 	}
-	return strings.TrimLeft(rest, "0123456789") != rest && utf8.RuneCountInString(strings.TrimLeft(rest, "0123456789")) <= 2
+	return utf8.RuneCountInString(strings.TrimLeft(rest, "0123456789")) <= 2
 }
 
 // trimLineLabel drops the longest line label (line_labels.tsv) that m
@@ -1325,12 +1331,7 @@ func namedAsThirdParty(body, org string) bool {
 		}
 		i += at
 		end := i + len(org)
-		for _, lf := range legalForms {
-			if strings.HasPrefix(body[end:], lf) {
-				end += len(lf) // the gazetteer's key is the name less its form
-				break
-			}
-		}
+		end += len(legalFormOpening(body[end:])) // the gazetteer's key is the name less its form
 		if !definedAsOther(body[end:]) {
 			return false
 		}

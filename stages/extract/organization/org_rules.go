@@ -330,40 +330,37 @@ func breadcrumbsFrom(rows []rules.Row) (homes, siteWords, labels []string) {
 	return
 }
 
-// localGovernments are the names of Japan's local governments from the
-// gazetteer (rules/gazetteer/local_governments.tsv): as written
-// (つくばみらい市) and in full (札幌市中央区). A ward's bare name (中央区) is
-// left out: many cities have one, and it names no one alone.
-var localGovernments = sync.OnceValue(func() map[string]bool {
+// governmentNames are the gazetteer's local governments
+// (rules/gazetteer/local_governments.tsv), read in one pass: the names
+// that name one (governments) and the wards' bare names (wards).
+type governmentNames struct{ governments, wards map[string]bool }
+
+var gazetteerGovernments = sync.OnceValue(func() governmentNames {
 	g, err := rules.LoadGazetteers()
 	if err != nil {
 		panic(fmt.Errorf("rules: local governments: %w", err))
 	}
-	out := map[string]bool{}
+	out := governmentNames{governments: map[string]bool{}, wards: map[string]bool{}}
 	for _, lg := range g.LocalGovernments {
-		if lg.Kind != "ward" {
-			out[lg.Name] = true
+		if lg.Kind == "ward" {
+			out.wards[lg.Name] = true
+		} else {
+			out.governments[lg.Name] = true
 		}
-		out[lg.FullName] = true
+		out.governments[lg.FullName] = true
 	}
 	return out
 })
 
+// localGovernments are the names of Japan's local governments from the
+// gazetteer: as written (つくばみらい市) and in full (札幌市中央区). A ward's
+// bare name (中央区) is left out: many cities have one, and it names no one
+// alone.
+func localGovernments() map[string]bool { return gazetteerGovernments().governments }
+
 // wardNames are the names of the wards of the designated cities alone
 // (生野区), which localGovernments holds only with their city's.
-var wardNames = sync.OnceValue(func() map[string]bool {
-	g, err := rules.LoadGazetteers()
-	if err != nil {
-		panic(fmt.Errorf("rules: local governments: %w", err))
-	}
-	out := map[string]bool{}
-	for _, lg := range g.LocalGovernments {
-		if lg.Kind == "ward" {
-			out[lg.Name] = true
-		}
-	}
-	return out
-})
+func wardNames() map[string]bool { return gazetteerGovernments().wards }
 
 // hiraganaGovernments are the local governments of the gazetteer whose
 // names begin with hiragana (いちき串木野市, かすみがうら市), as written.
