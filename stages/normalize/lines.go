@@ -104,12 +104,7 @@ func continues(prev, next string, blank bool) bool {
 	if !hasRunes(prev, wrapMinRunes) || strings.ContainsRune(sentenceEndKana, last) || !unicode.Is(unicode.Hiragana, first) {
 		return false
 	}
-	for _, opener := range sentenceOpeners {
-		if hasSpacedPrefix(next, opener) {
-			return false
-		}
-	}
-	return true
+	return !opensSentence(next)
 }
 
 // phraseBreak reports whether a line broken by hand at a phrase goes on
@@ -126,12 +121,19 @@ func phraseBreak(prev, next string, last, first rune) bool {
 	if !(IsJapanese(first) || isDigit(first)) || strings.ContainsRune(lineOpeners, first) || !hasRunes(prev, wrapMinRunes) {
 		return false
 	}
+	return !opensSentence(next)
+}
+
+// opensSentence reports whether line starts with a sentence opener
+// (sentence_openers.tsv: なお, また …), maybe spaced out by PDF text: it
+// begins a sentence, not the tail of a wrapped line.
+func opensSentence(line string) bool {
 	for _, opener := range sentenceOpeners {
-		if hasSpacedPrefix(next, opener) {
-			return false
+		if hasSpacedPrefix(line, opener) {
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // wrapWidth is the width in columns at which the lines of s were wrapped
