@@ -198,7 +198,7 @@ func dateLabelKind(label DatedSentence, field bool) string {
 	if len(label.Dates) > 0 || strings.HasSuffix(label.Text, "。") || text.RuneCountTo(label.Text, dateLabelRunes+1) > dateLabelRunes {
 		return schemas.EventOther
 	}
-	if field && !slices.ContainsFunc(dateLabelEnds, func(e string) bool { return strings.HasSuffix(strings.TrimRight(label.Text, ": "), e) }) {
+	if bare := strings.TrimRight(label.Text, ": "); field && !slices.ContainsFunc(dateLabelEnds, func(e string) bool { return strings.HasSuffix(bare, e) }) {
 		return schemas.EventOther
 	}
 	if k := classifyClause(label.Text); k == schemas.EventDiscovered || k == schemas.EventOccurred {
@@ -399,6 +399,12 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 		// A line that holds nothing but its dates (and times, weekdays):
 		// the same for each of its mentions, so read once.
 		dateOnly := dateOnlyLine(s.Text, ms)
+		// A form's field label on the line above a date-only line
+		// ("発生年月日 / 令和4年05月31日"): the same for each of its mentions.
+		fieldKind := schemas.EventOther
+		if dateOnly && i > 0 {
+			fieldKind = dateLabelKind(sents[i-1], true)
+		}
 		for j, m := range ms {
 			if j == maxSentenceEvents {
 				break
@@ -427,8 +433,8 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 				kind = schemas.EventOther // "2018/6/4 13:00更新": when the page changed, not what happened
 			case dateOnly && i > 0 && scopeLabel(sents[i-1].Text):
 				kind = schemas.EventOther // "【対象となるお客様】 / 2013年4月1日~…": whose data
-			case dateOnly && i > 0 && dateLabelKind(sents[i-1], true) != schemas.EventOther:
-				kind = dateLabelKind(sents[i-1], true) // "発生年月日 / 令和4年05月31日": a form's field
+			case fieldKind != schemas.EventOther:
+				kind = fieldKind // "発生年月日 / 令和4年05月31日": a form's field
 			case dateOnly:
 				// A date on a line of its own: what happened is said on the
 				// next lines, or else by the heading it sits under (a line's
