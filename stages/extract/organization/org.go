@@ -1125,9 +1125,11 @@ var blockNumberRE = regexp.MustCompile(`\d+(?:[-‐−ー]\d+)+|\d+丁目|\d+番
 // streetAddress reports whether l is a street address, a letterhead's
 // line above the name (「東京都江東区青海1-1-20」): it opens with a local
 // government and holds block numbers. The government is the address's,
-// not the holder.
+// not the holder. The government is looked for first: it reads a few
+// characters of the line, the pattern all of it, and most lines open
+// with no government.
 func streetAddress(l string) bool {
-	return blockNumberRE.MatchString(l) && localGovernmentPrefix(l) != ""
+	return localGovernmentPrefix(l) != "" && blockNumberRE.MatchString(l)
 }
 
 // openingLabel splits the bracketed label that opens a title line from
