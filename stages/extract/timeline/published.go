@@ -119,7 +119,8 @@ func ownDate(w *text.Watch, title string, sents []DatedSentence, ctx *dates.Year
 		}
 		m, k := ms[0], 0
 		after := strings.TrimSpace(s.Text[m.End:])
-		own := labelBefore(s.Text[:m.Start]) || labelAbove(sents, i, m) || suffixed(s.Text, m)
+		own := labelBefore(s.Text[:m.Start]) || labelAbove(sents, i, m) || suffixed(s.Text, m) || updateStamp(s.Text, m) ||
+			i < headerBlock && categoryBar(s.Text[:m.Start])
 		if i < headerBlock && !seenDate && len(ms) == 1 {
 			letterhead := !seenBody && (s.Heading == first || !timelineHeading(s.Heading))
 			switch {
@@ -127,10 +128,9 @@ func ownDate(w *text.Watch, title string, sents []DatedSentence, ctx *dates.Year
 				own = true
 			case letterhead && i < titleDateLines && m.Start == 0 && titleAfterDate(after):
 				own = true // "令和6年8月8日 市内小学校における…について"
-			case i < bracketDateLines && !text.ContainsWord(s.Text, "。") &&
-				strings.HasSuffix(after, ")") && strings.HasSuffix(strings.TrimSpace(s.Text[:m.Start]), "(") &&
+			case i < bracketDateLines && !text.ContainsWord(s.Text, "。") && dateInBrackets(s.Text[:m.Start], after) &&
 				!eventKind(classifyClause(s.Text[:m.Start])):
-				own = true // "お詫びとお知らせ (2015/03/27)"
+				own = true // "お詫びとお知らせ (2015/03/27)", "…のお願い [ 2014.03.24 ]"
 			}
 		}
 		if !own && (s.Text == title || i == 0 && s.Line == 0) {
@@ -138,8 +138,12 @@ func ownDate(w *text.Watch, title string, sents []DatedSentence, ctx *dates.Year
 				own, m, k = true, ms[t], t
 			}
 		}
-		if !own && len(ms) == 1 && dateOnlyLine(s.Text, ms) && !timelineHeading(s.Heading) && signedBelow(sents, i) {
-			own = true
+		if !own && len(ms) == 1 && !timelineHeading(s.Heading) {
+			if dateOnlyLine(s.Text, ms) {
+				own = signedBelow(sents, i) || seenBody && lastSentence(sents, i)
+			} else {
+				own = signedAfter(s.Text, m) // 2024年6月10日 株式会社ルピシア
+			}
 		}
 		seenDate = true
 		if own && m.Year != 0 {
@@ -164,15 +168,16 @@ func ownDate(w *text.Watch, title string, sents []DatedSentence, ctx *dates.Year
 }
 
 // The marks publishedLabelRE allows after a label: a closing bracket, then
-// a colon (in a regexp's character class).
+// a colon or an opening bracket (in a regexp's character class):
+// 【掲載日】2024年5月10日, 更新日:…, 記者資料提供(2025年10月16日).
 const (
 	labelCloseMarks = `】>\])`
-	labelColons     = `::`
+	labelColons     = `::(`
 )
 
 // labelTail are the runes publishedLabelRE allows after its label: white
 // space and labelCloseMarks and labelColons.
-const labelTail = " \t\n\f\r】>]):"
+const labelTail = " \t\n\f\r】>]):("
 
 // labelBefore is publishedLabelRE.MatchString(before): a label of
 // dates/published_labels.tsv ends before, but for white space and marks.
@@ -224,6 +229,19 @@ func suffixed(s string, m dates.Mention) bool {
 		}
 	}
 	return false
+}
+
+// dateInBrackets reports whether a date stands alone in brackets at the
+// end of its line: after a title in round or square ones ("お詫びとお知らせ
+// (2015/03/27)", "…のお願い [ 2014.03.24 ]"), or alone in round ones. A
+// date alone in 【】 heads a timeline's day (【令和6年6月6日 木曜日】).
+func dateInBrackets(before, after string) bool {
+	before = strings.TrimSpace(before)
+	if strings.HasSuffix(after, ")") && strings.HasSuffix(before, "(") {
+		return true
+	}
+	title := strings.TrimSpace(strings.TrimSuffix(before, "["))
+	return strings.HasSuffix(after, "]") && len(title) < len(before) && title != ""
 }
 
 // updateStamp reports whether the date m of s stamps a version of the
@@ -304,6 +322,35 @@ func signedBelow(sents []DatedSentence, i int) bool {
 		}
 	}
 	return false
+}
+
+// categoryBar reports whether before, the text of a line before its date,
+// is a news list's category and a bar: 「お知らせ |2022年03月02日」. The
+// category is a word of at most label_max_runes characters.
+func categoryBar(before string) bool {
+	category, found := strings.CutSuffix(strings.TrimSpace(before), "|")
+	category = strings.TrimSpace(category)
+	return found && category != "" && text.RuneCountTo(category, categoryMaxRunes+1) <= categoryMaxRunes &&
+		!strings.ContainsAny(category, "。、|")
+}
+
+// lastSentence reports whether sentence i ends the text: a date alone on
+// the last line, under the body, is the letter's dateline even with no
+// signature under it.
+func lastSentence(sents []DatedSentence, i int) bool {
+	return i == len(sents)-1
+}
+
+// signedAfter reports whether the date m opens the line s and a
+// signature (dates/published_signatures.tsv) of at most signature_runes
+// characters follows it on the same line: a dateline and its signature
+// written as one line (2024年6月10日 株式会社○○).
+func signedAfter(s string, m dates.Mention) bool {
+	if strings.TrimSpace(s[:m.Start]) != "" {
+		return false
+	}
+	rest := afterWeekday(s[m.End:], m)
+	return rest != "" && !text.ContainsWord(rest, "。") && text.RuneCountTo(rest, signatureRunes+1) <= signatureRunes && signature.signs(rest)
 }
 
 // resolveToday is the day of a date after 本日: its year is written, or
