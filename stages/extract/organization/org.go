@@ -74,6 +74,9 @@ func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 	if gov := officeGovernment(org); gov != "" {
 		org = gov // 青葉県庁 is 青葉県, whichever route read it
 	}
+	if body, ok := strings.CutSuffix(org, "長"); ok && hasSuffixAny(body, bodyHeads) {
+		org = body // 青葉大学長 is its head's title: 青葉大学
+	}
 	return org, evidence
 }
 

@@ -92,6 +92,7 @@ var (
 	addressCues    = rules.Words(orgFile("address_cues.tsv"))
 	regulatedLinks = rules.Words(orgFile("regulated_links.tsv"))
 	headTitles     = rules.Words(orgFile("head_titles.tsv"))
+	bodyHeads      = rules.Words(orgFile("body_heads.tsv"))
 	nameCuts       = rules.Words(orgFile("name_cuts.tsv"))
 	officerTitles  = officerTitlesFrom(rules.Table(orgFile("officer_titles.tsv"), 1))
 	openers        = rules.Words(orgFile("openers.tsv"))

@@ -402,8 +402,15 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 		// A form's field label on the line above a date-only line
 		// ("発生年月日 / 令和4年05月31日"): the same for each of its mentions.
 		fieldKind := schemas.EventOther
-		if dateOnly && i > 0 {
-			fieldKind = dateLabelKind(sents[i-1], true)
+		fieldEnd := len(s.Text) // the label tells the dates before this
+		if i > 0 {
+			if dateOnly {
+				fieldKind = dateLabelKind(sents[i-1], true)
+			} else if end, ok := datesThenAside(s.Text, ms); ok {
+				// 「確認日時 / 平成23年2月9日午後5時30分(送信は午後5時3分)」:
+				// the aside's own date is not the field's.
+				fieldKind, fieldEnd = dateLabelKind(sents[i-1], true), end
+			}
 		}
 		for j, m := range ms {
 			if j == maxSentenceEvents {
@@ -433,7 +440,7 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 				kind = schemas.EventOther // "2018/6/4 13:00更新": when the page changed, not what happened
 			case dateOnly && i > 0 && scopeLabel(sents[i-1].Text):
 				kind = schemas.EventOther // "【対象となるお客様】 / 2013年4月1日~…": whose data
-			case fieldKind != schemas.EventOther:
+			case fieldKind != schemas.EventOther && m.End <= fieldEnd:
 				kind = fieldKind // "発生年月日 / 令和4年05月31日": a form's field
 			case dateOnly:
 				// A date on a line of its own: what happened is said on the

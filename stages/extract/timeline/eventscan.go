@@ -127,6 +127,28 @@ func dateOnlyLine(s string, ms []dates.Mention) bool {
 	return dateOnlyRE.MatchString(stripMentions(s, ms))
 }
 
+// datesThenAside reports whether s holds nothing but dates (as
+// dateOnlyLine reads them) up to a bracketed aside that ends it:
+// 「平成23年2月9日(水)午後5時30分(送信は午後5時3分)」. It returns where
+// the aside opens.
+func datesThenAside(s string, ms []dates.Mention) (int, bool) {
+	if !strings.HasSuffix(s, ")") {
+		return 0, false
+	}
+	open := strings.LastIndex(s, "(")
+	if open <= 0 || strings.Contains(s[open:], "。") {
+		return 0, false
+	}
+	n := 0
+	for n < len(ms) && ms[n].End <= open {
+		n++
+	}
+	if n == 0 || !dateOnlyLine(s[:open], ms[:n]) {
+		return 0, false
+	}
+	return open, true
+}
+
 // incomingReportAtRE is incomingReportRE anchored at the start of the text.
 var incomingReportAtRE = regexp.MustCompile(`^(?:` + incomingReportRE.String() + `)`)
 
