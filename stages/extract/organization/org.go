@@ -1447,6 +1447,9 @@ func subjectName(s string) string {
 	}
 	if strings.HasSuffix(run, "内") && text.HasPrefixAny("内"+next, subjectMarkers) {
 		run, next = strings.TrimSuffix(run, "内"), "内"+next
+		if localGovernments()[run] {
+			return "" // 「札幌市内の業者が」: a place, not the body
+		}
 	}
 	if text.HasPrefixAny(next, subjectMarkers) {
 		if org := wholeName(run); org != "" {

@@ -484,6 +484,12 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 				}
 			}
 			events = append(events, schemas.Event{Kind: kind, Date: d, Sentence: s.Text})
+			if j == 0 && fieldEnd < len(s.Text) && kind == fieldKind {
+				// The aside tells that day's other event: 「(送信は午後5時3分)」.
+				if ak := classifyClause(s.Text[fieldEnd:]); ak != kind && (ak == schemas.EventDiscovered || ak == schemas.EventOccurred) {
+					events = append(events, schemas.Event{Kind: ak, Date: d, Sentence: s.Text})
+				}
+			}
 			if kind == schemas.EventDiscovered && !dateOnly && foundOccurrence(strings.TrimLeft(trimWeekdayLead(s.Text[m.End:end]), "、, ")) {
 				events = append(events, schemas.Event{Kind: schemas.EventOccurred, Date: d, Sentence: s.Text})
 			}
