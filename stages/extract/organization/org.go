@@ -1447,7 +1447,7 @@ func subjectName(s string) string {
 	}
 	if strings.HasSuffix(run, "内") && text.HasPrefixAny("内"+next, subjectMarkers) {
 		run, next = strings.TrimSuffix(run, "内"), "内"+next
-		if localGovernments()[run] {
+		if localGovernments()[run] || wardNames()[run] {
 			return "" // 「札幌市内の業者が」: a place, not the body
 		}
 	}
