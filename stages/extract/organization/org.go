@@ -1007,7 +1007,7 @@ func lineName(l string, top bool) string {
 	// A title line that starts with the name (after a date), as a blog
 	// header does: 「医療法人○○病院 患者の個人情報紛失か?」.
 	rest := trimNumberLead(trimDateLead(l))
-	if org := headerOrganization(rest, ""); org != "" && nameLike(org) && !(strings.HasPrefix(rest, org) && definedAsOther(rest[len(org):])) {
+	if org := headerOrganization(rest, ""); org != "" && nameLike(org) && !(strings.HasPrefix(rest, org) && (definedAsOther(rest[len(org):]) || placeWithin(org, rest[len(org):]))) {
 		// The run goes on past the name into a department: 「○○市総務課」.
 		if run := leadingRun(rest); len(org) >= len(run) || !departmentSet.In(run[len(org):]) {
 			return org
@@ -1447,7 +1447,7 @@ func subjectName(s string) string {
 	}
 	if strings.HasSuffix(run, "内") && text.HasPrefixAny("内"+next, subjectMarkers) {
 		run, next = strings.TrimSuffix(run, "内"), "内"+next
-		if localGovernments()[run] || wardNames()[run] {
+		if placeWithin(run, next) {
 			return "" // 「札幌市内の業者が」: a place, not the body
 		}
 	}
@@ -1502,6 +1502,13 @@ func subjectName(s string) string {
 		return body
 	}
 	return localGovernmentPrefix(body)
+}
+
+// placeWithin reports whether name, followed by after, names a place the
+// text is within, not a body: a local government's or a ward's name
+// before 内 (「札幌市内の業者」, 「宮城野区内の市立小学校において」).
+func placeWithin(name, after string) bool {
+	return strings.HasPrefix(after, "内") && (localGovernments()[name] || wardNames()[name])
 }
 
 // senderGovernment is the government of the section run when next says
