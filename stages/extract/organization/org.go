@@ -105,6 +105,13 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 			}
 		}
 	}
+	// The body that names itself in brackets after its own reference:
+	// 「当社(関西電力送配電)と託送契約を…」.
+	for _, s := range sents {
+		if org := bracketedSelfName(s.Text); org != "" {
+			return org, s.Text
+		}
+	}
 	// A line that is only a name, near the top or in the signature block.
 	var idx []int
 	for i, l := range lines {
@@ -1502,6 +1509,29 @@ func subjectName(s string) string {
 		return body
 	}
 	return localGovernmentPrefix(body)
+}
+
+// bracketedSelfName is the name a body gives itself in brackets right
+// after a reference to itself (references.tsv, alias): 「当社(関西電力
+// 送配電)」 gives 関西電力送配電. The brackets hold a name and nothing else:
+// no address, date, officer or definition (「当社(以下…)」,
+// 「当社(本社:東京都…)」).
+func bracketedSelfName(s string) string {
+	if !strings.Contains(s, "(") {
+		return ""
+	}
+	for _, m := range selfNameRE.FindAllStringSubmatch(s, -1) {
+		name := m[1]
+		if org := wholeName(name); org == name {
+			return org
+		}
+		n := utf8.RuneCountInString(name)
+		if n >= nameMinRunes && n <= nameLineMaxRunes && !isGeneric(name) && !isOutside(name) && localGovernmentPrefix(name) == "" &&
+			cutOfficer(name) == name && !hasSuffixAny(name, sectionWords) && !hasSuffixAny(name, divisionWords) {
+			return name
+		}
+	}
+	return ""
 }
 
 // placeWithin reports whether name, followed by after, names a place the

@@ -155,6 +155,7 @@ var (
 	legalFirstRE = regexp.MustCompile(text.Alternation(legalFirstForms) + `\s?` + nameRun + text.RuneBound(1, orgWeight("legal_name_max_runes")))
 	legalLastRE  = regexp.MustCompile(nameRun + text.RuneBound(1, orgWeight("legal_name_max_runes")) + text.Alternation(legalLastForms))
 	suffixRE     = regexp.MustCompile(nameRun + text.RuneBound(1, orgWeight("suffix_name_max_runes")) + `?` + text.Alternation(patternSuffixes))
+	selfNameRE   = regexp.MustCompile(`(?:` + text.Alternation(selfAliases) + `)[(](` + nameRun + `+)[)]`)
 	selfRefRE    = regexp.MustCompile(`[(]以下[、,]?\s?[「『]?(` + text.Alternation(selfAliases) + `)`)
 	mayorRE      = regexp.MustCompile(`^(` + nameRun + text.RuneBound(1, orgWeight("mayor_name_max_runes")) + `?` + text.RuneClass(mayorSuffixes) + `)` +
 		`(` + text.Alternation(headTitles) + `)(\s|` + nameRun + text.RuneBound(0, orgWeight("mayor_rest_max_runes")) + `$)`)
