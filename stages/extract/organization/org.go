@@ -1364,8 +1364,15 @@ func definedAsOther(after string) bool {
 		return false
 	}
 	rest := strings.TrimLeft(strings.TrimPrefix(after, "(以下"), "、, ")
-	return strings.HasPrefix(rest, "「") || strings.HasPrefix(rest, "『")
+	if strings.HasPrefix(rest, "「") || strings.HasPrefix(rest, "『") {
+		return true
+	}
+	// Unquoted, a short name up to the bracket's end (「(以下JTB社)」);
+	// not the statute's 「(以下同じ。)」, which names nothing.
+	short, _, closed := strings.Cut(text.FirstRunes(rest, definedNameMaxRunes+1), ")")
+	return closed && short != "" && !strings.HasPrefix(short, "同") && !strings.ContainsAny(short, "。、")
 }
+
 
 // legalFormOpening is the longest legal form that name opens with.
 func legalFormOpening(name string) string {

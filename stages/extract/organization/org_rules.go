@@ -116,6 +116,7 @@ var (
 var (
 	headerMinScore        = orgWeight("header_min_score")
 	nameMinRunes          = orgWeight("name_min_runes")
+	definedNameMaxRunes   = orgWeight("defined_name_max_runes")
 	nameHiraganaMinRunes  = orgWeight("name_hiragana_min_runes")
 	legalFormScore        = orgWeight("legal_form")
 	suffixScore           = orgWeight("suffix")
