@@ -1373,7 +1373,6 @@ func definedAsOther(after string) bool {
 	return closed && short != "" && !strings.HasPrefix(short, "同") && !strings.ContainsAny(short, "。、")
 }
 
-
 // legalFormOpening is the longest legal form that name opens with.
 func legalFormOpening(name string) string {
 	best := ""
