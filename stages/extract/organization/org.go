@@ -1336,6 +1336,9 @@ func trimLineLabel(m string) string {
 // (definedAsOther): 「東京海上日動火災保険株式会社(以下、「東京海上日動社」)か
 // らの出向者」.
 func namedAsThirdParty(body, org string) bool {
+	if definesAlias(body, org) || definesAlias(body, stripLegal(org)) {
+		return true // 「株式会社メタップスペイメント(以下「メタップス」)」: the short name of another body
+	}
 	for at := 0; ; {
 		i := strings.Index(body[at:], org)
 		if i < 0 {
@@ -1349,6 +1352,19 @@ func namedAsThirdParty(body, org string) bool {
 		}
 		at = i + len(org)
 	}
+}
+
+// definesAlias reports whether body defines alias as the short name of a
+// body it names, quoted: 「…(以下「メタップス」)」.
+func definesAlias(body, alias string) bool {
+	for _, q := range [][2]string{{"「", "」"}, {"『", "』"}} {
+		for _, lead := range []string{"(以下", "(以下、", "(以下,"} {
+			if strings.Contains(body, lead+q[0]+alias+q[1]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // definedAsOther reports whether the text right after a name gives it a
