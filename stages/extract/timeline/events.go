@@ -159,7 +159,10 @@ func classifyMention(txt string, m dates.Mention, clauseEnd int, rangeStart bool
 	// clause that was found. A date followed by a comma governs the main
 	// verb instead.
 	if kind == schemas.EventDiscovered && !strings.HasPrefix(strings.TrimLeft(trimWeekdayLead(clause), " "), "、") {
-		if i := embeddedAt(clause); i >= 0 && classifyClause(clause[:i]) == schemas.EventOccurred {
+		if i := embeddedAt(clause); i >= 0 && classifyClause(clause[:i]) == schemas.EventOccurred &&
+			!(confirmedAt(clause, i) && foundOccurrence(strings.TrimLeft(trimWeekdayLead(clause), "、, "))) {
+			// (「9月28日に…高負荷状態が発生したことを確認」 confirms it that
+			// day: a discovery, and foundOccurrence adds the occurrence.)
 			kind = schemas.EventOccurred
 		}
 	}
@@ -725,7 +728,7 @@ func foundOccurrence(body string) bool {
 		return false
 	}
 	found = strings.TrimRight(found, " 、,")
-	if found == "" || endsWithAny(found, foundEvent.negated) || foundEvent.states.In(found) {
+	if found == "" || endsWithAny(found, foundEvent.negated) || foundEvent.states.In(found) && !text.ContainsAny(found, foundEvent.arising) {
 		return false
 	}
 	return classifyPieces(found) == schemas.EventOccurred

@@ -206,19 +206,21 @@ func loadIncoming() (*regexp.Regexp, text.WordList, []string, string, []string) 
 
 // foundEventWords are the words of timeline/found_event.tsv: the nouns
 // after what was found (こと, 事実), the verbs of real-time detection
-// (検知), the endings that deny it happened (ない), and the words of a
-// state found after it began (状態).
+// (検知), the endings that deny it happened (ない), the words of a
+// state found after it began (状態), those that make a state one that
+// arose (状態が発生), and the found verbs that date the finding (確認)
+// with the endings of what they find going on (ている).
 type foundEventWords struct {
-	nouns, told, detectVerbs, subjectVerbs, negated []string
-	states                                          text.WordList
+	nouns, told, detectVerbs, subjectVerbs, negated, arising, confirm, ongoing []string
+	states                                                                     text.WordList
 }
 
 func loadFoundEvent() foundEventWords {
-	part, err := text.Parts(rules.Table("timeline/found_event.tsv", 2), []string{"noun", "told", "detect", "subject", "negated", "state"})
+	part, err := text.Parts(rules.Table("timeline/found_event.tsv", 2), []string{"noun", "told", "detect", "subject", "negated", "state", "arising", "confirm", "ongoing"})
 	if err != nil {
 		panic(err)
 	}
-	return foundEventWords{nouns: part["noun"], told: part["told"], detectVerbs: part["detect"], subjectVerbs: part["subject"], negated: part["negated"], states: text.NewWordList(part["state"])}
+	return foundEventWords{nouns: part["noun"], told: part["told"], detectVerbs: part["detect"], subjectVerbs: part["subject"], negated: part["negated"], states: text.NewWordList(part["state"]), arising: part["arising"], confirm: part["confirm"], ongoing: part["ongoing"]}
 }
 
 func loadIncidentSummary() (nouns, verbs, regret, unless []string) {

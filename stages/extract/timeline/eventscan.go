@@ -192,6 +192,25 @@ func embeddedAt(s string) int {
 	return -1
 }
 
+// confirmedAt reports whether the found verb after the embedded clause
+// that ends at i (embeddedAt) is one of timeline/found_event.tsv confirm
+// (確認) made that day, which dates the finding too: with を, or with が
+// after what was going on (found_event.tsv ongoing).
+func confirmedAt(s string, i int) bool {
+	rest := s[i:]
+	rest = strings.TrimPrefix(strings.TrimPrefix(rest, "こと"), "の")
+	object := strings.HasPrefix(rest, "を")
+	rest = rest[len("が"):] // が and を are of one length
+	if !text.HasPrefixAny(rest, foundEvent.confirm) {
+		return false
+	}
+	// 「…発生したことを確認いたしました」 (the body confirmed it), or
+	// 「…送信されていることが確認されました」 (going on as it was seen); not
+	// 「…3月8日に窃取されたことが確認されました」, an inquiry's finding of
+	// a past day.
+	return object || endsWithAny(s[:i], foundEvent.ongoing)
+}
+
 // mayBeScope reports whether clause opens, after white space, as a match
 // of scopeRE must: with "(", a digit (a clock time) or a scope word (まで,
 // 以前).
