@@ -22,6 +22,12 @@ func TestCasesSegment(t *testing.T) {
 				_, margin := Classify(c.Text)
 				t.Errorf("%s: IsNotice = %v (margin %.1f), want %s (%s)", c.Pos, got, margin, c.Expected, c.Note)
 			}
+		case c.Expected == "no_incident":
+			// A notice by its words (Classify) that tells of no incident of
+			// its own organization (incident.tsv).
+			if notice, margin := Classify(c.Text); !notice || IsNotice(c.Text, false) {
+				t.Errorf("%s: Classify = %v (margin %.1f), IsNotice = %v, want a notice of no incident (%s)", c.Pos, notice, margin, IsNotice(c.Text, false), c.Note)
+			}
 		case strings.HasPrefix(c.Expected, "posts="):
 			want, err := strconv.Atoi(strings.TrimPrefix(c.Expected, "posts="))
 			if err != nil {
@@ -31,7 +37,7 @@ func TestCasesSegment(t *testing.T) {
 				t.Errorf("%s: Split cut %d posts, want %d (%s)", c.Pos, got, want, c.Note)
 			}
 		default:
-			t.Fatalf("%s: expected %q: want notice, article or posts=N", c.Pos, c.Expected)
+			t.Fatalf("%s: expected %q: want notice, article, no_incident or posts=N", c.Pos, c.Expected)
 		}
 	}
 }

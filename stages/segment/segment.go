@@ -9,11 +9,13 @@ import (
 	"github.com/breachtrend/breachtrend/stages/title"
 )
 
-// IsNotice classifies a segment's normalized text as a notice or not,
-// counting a blog header as evidence.
+// IsNotice classifies a segment's normalized text as a notice of an
+// incident or not, counting a blog header as evidence: a notice
+// (classify) that tells of an incident of its own organization
+// (ownIncident).
 func IsNotice(normalized string, hasHeader bool) bool {
 	ok, _ := classify(normalized, hasHeader)
-	return ok
+	return ok && ownIncident(normalized)
 }
 
 // Segment is one notice or post of a document, in the document's original

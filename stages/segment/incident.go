@@ -1,0 +1,141 @@
+package segment
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/breachtrend/breachtrend/rules"
+)
+
+// FileIncident holds the rules that tell, of a text the classifier reads as
+// a notice, whether it tells of an incident of its own organization.
+const FileIncident = "segment/incident.tsv"
+
+// incidentRules are the parts of FileIncident (see the file for each).
+type incidentRules struct {
+	warning, evidence, conditional, negated, affirmed []string
+	loss, personal, whole, noData, hasData            []string
+}
+
+var incident = mustIncidentRules(rules.Table(FileIncident, 2))
+
+func mustIncidentRules(rows []rules.Row) incidentRules {
+	r, err := parseIncidentRules(rows)
+	if err != nil {
+		panic(err)
+	}
+	return r
+}
+
+// parseIncidentRules reads the lines "part<TAB>word|word|…" of FileIncident.
+func parseIncidentRules(rows []rules.Row) (incidentRules, error) {
+	var r incidentRules
+	parts := map[string]*[]string{
+		"warning": &r.warning, "evidence": &r.evidence, "conditional": &r.conditional,
+		"negated": &r.negated, "affirmed": &r.affirmed,
+		"loss": &r.loss, "personal": &r.personal, "whole": &r.whole, "no_data": &r.noData, "has_data": &r.hasData,
+	}
+	for _, row := range rows {
+		p, ok := parts[row.Fields[0]]
+		if !ok {
+			return r, fmt.Errorf("segment: %s: part %q is not one of warning, evidence, conditional, negated, affirmed, loss, personal, whole, no_data, has_data", row.Pos(), row.Fields[0])
+		}
+		if *p != nil {
+			return r, fmt.Errorf("segment: %s: part %q is written twice", row.Pos(), row.Fields[0])
+		}
+		for _, w := range strings.Split(row.Fields[1], "|") {
+			if w == "" {
+				return r, fmt.Errorf("segment: %s: an empty word in %q", row.Pos(), row.Fields[1])
+			}
+			*p = append(*p, w)
+		}
+	}
+	for name, p := range parts {
+		if *p == nil {
+			return r, fmt.Errorf("segment: %s: no line for part %q", FileIncident, name)
+		}
+	}
+	return r, nil
+}
+
+// ownIncident reports whether a notice's normalized text tells of an
+// incident of the organization itself. Two kinds of page read as notices
+// but tell of none (GUIDE.md): a warning about mail, sites or calls that
+// pose as the organization (なりすまし, 偽サイト, フィッシング), which is an
+// incident only when the text says its own systems were compromised
+// (evidence, in a sentence that does not put it as a risk or deny it);
+// and a loss or theft whose text says no personal data was in it.
+func ownIncident(normalized string) bool {
+	if containsAny(normalized, incident.warning) && !compromised(normalized, nil) {
+		return false
+	}
+	if containsAny(normalized, incident.loss) && noDataLost(normalized) && !compromised(normalized, incident.loss) {
+		return false
+	}
+	return true
+}
+
+// compromised reports whether a sentence of text states an evidence word
+// as a fact: not after a conditional (開封すると…感染し), nor denied in
+// the clause after it (流出した事実はございません) unless the denial
+// affirms (否定できません). Evidence words that hold one of except are
+// passed over: a theft told is no evidence that data was in it.
+func compromised(text string, except []string) bool {
+	for _, s := range sentences(text) {
+		for _, w := range incident.evidence {
+			if containsAny(w, except) {
+				continue
+			}
+			for at := 0; ; {
+				i := strings.Index(s[at:], w)
+				if i < 0 {
+					break
+				}
+				i += at
+				at = i + len(w)
+				if containsAny(s[:i], incident.conditional) {
+					break // what follows the condition is hypothetical too
+				}
+				clause, _, _ := strings.Cut(s[at:], "、")
+				if containsAny(clause, incident.negated) && !containsAny(clause, incident.affirmed) {
+					continue
+				}
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// noDataLost reports whether text says that what was lost or stolen held
+// no personal data (個人情報…は含まれていません), and no other sentence
+// says that some did (氏名が記載された名簿を紛失).
+func noDataLost(text string) bool {
+	none, some := false, false
+	for _, s := range sentences(text) {
+		if !containsAny(s, incident.personal) {
+			continue
+		}
+		switch {
+		case containsAny(s, incident.whole) && containsAny(s, incident.noData):
+			none = true // 個人情報…は含まれていません; not 住所は含まれておりません, a field left out
+		case containsAny(s, incident.hasData):
+			some = true
+		}
+	}
+	return none && !some
+}
+
+// sentences cuts text at 。 and line breaks.
+func sentences(text string) []string {
+	return strings.FieldsFunc(text, func(r rune) bool { return r == '。' || r == '\n' })
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}

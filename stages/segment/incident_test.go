@@ -1,0 +1,60 @@
+package segment
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/breachtrend/breachtrend/rules"
+)
+
+// TestIncidentRules: a malformed line of incident.tsv is an error naming
+// the file and line, and the bundled file has every part.
+func TestIncidentRules(t *testing.T) {
+	row := func(line int, f ...string) rules.Row {
+		return rules.Row{File: FileIncident, Line: line, Fields: f}
+	}
+	all := func(skip string) []rules.Row {
+		var rows []rules.Row
+		for i, p := range []string{"warning", "evidence", "conditional", "negated", "affirmed", "loss", "personal", "whole", "no_data", "has_data"} {
+			if p != skip {
+				rows = append(rows, row(i+1, p, "語"))
+			}
+		}
+		return rows
+	}
+	for _, c := range []struct {
+		rows []rules.Row
+		want string
+	}{
+		{append(all(""), row(20, "warnings", "偽サイト")), `incident.tsv:20: part "warnings" is not one of`},
+		{append(all(""), row(21, "warning", "偽サイト")), `incident.tsv:21: part "warning" is written twice`},
+		{append(all("warning"), row(22, "warning", "偽サイト||詐欺")), `incident.tsv:22: an empty word`},
+		{all("has_data"), `no line for part "has_data"`},
+	} {
+		_, err := parseIncidentRules(c.rows)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("parseIncidentRules = %v, want an error with %q", err, c.want)
+		}
+	}
+	if _, err := parseIncidentRules(all("")); err != nil {
+		t.Errorf("parseIncidentRules of every part: %v", err)
+	}
+}
+
+// FuzzOwnIncident: any text gets a verdict without a panic, and the same
+// one twice.
+func FuzzOwnIncident(f *testing.F) {
+	for _, s := range []string{
+		"当行を装ったフィッシングメールにご注意ください。開くとウイルスに感染し、",
+		"盗難被害が発生しました。\nなお、個人情報は含まれていません。",
+		"流出した事実はございません、否定できません。",
+		"、。\n", "",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if ownIncident(s) != ownIncident(s) {
+			t.Fatalf("ownIncident(%q) is not deterministic", s)
+		}
+	})
+}
