@@ -2,6 +2,7 @@ package segment
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/breachtrend/breachtrend/rules"
@@ -13,8 +14,8 @@ const FileIncident = "segment/incident.tsv"
 
 // incidentRules are the parts of FileIncident (see the file for each).
 type incidentRules struct {
-	warning, evidence, conditional, negated, affirmed []string
-	loss, personal, whole, noData, hasData            []string
+	warning, titled, evidence, conditional, negated, affirmed []string
+	loss, personal, whole, noData, hasData                    []string
 }
 
 var incident = mustIncidentRules(rules.Table(FileIncident, 2))
@@ -30,16 +31,25 @@ func mustIncidentRules(rows []rules.Row) incidentRules {
 // parseIncidentRules reads the lines "part<TAB>word|word|…" of FileIncident.
 func parseIncidentRules(rows []rules.Row) (incidentRules, error) {
 	var r incidentRules
-	parts := map[string]*[]string{
-		"warning": &r.warning, "evidence": &r.evidence, "conditional": &r.conditional,
-		"negated": &r.negated, "affirmed": &r.affirmed,
-		"loss": &r.loss, "personal": &r.personal, "whole": &r.whole, "no_data": &r.noData, "has_data": &r.hasData,
+	parts := []struct {
+		name  string
+		words *[]string
+	}{
+		{"warning", &r.warning}, {"titled", &r.titled}, {"evidence", &r.evidence},
+		{"conditional", &r.conditional}, {"negated", &r.negated}, {"affirmed", &r.affirmed},
+		{"loss", &r.loss}, {"personal", &r.personal}, {"whole", &r.whole},
+		{"no_data", &r.noData}, {"has_data", &r.hasData},
+	}
+	names := make([]string, len(parts))
+	for i, p := range parts {
+		names[i] = p.name
 	}
 	for _, row := range rows {
-		p, ok := parts[row.Fields[0]]
-		if !ok {
-			return r, fmt.Errorf("segment: %s: part %q is not one of warning, evidence, conditional, negated, affirmed, loss, personal, whole, no_data, has_data", row.Pos(), row.Fields[0])
+		k := slices.Index(names, row.Fields[0])
+		if k < 0 {
+			return r, fmt.Errorf("segment: %s: part %q is not one of %s", row.Pos(), row.Fields[0], strings.Join(names, ", "))
 		}
+		p := parts[k].words
 		if *p != nil {
 			return r, fmt.Errorf("segment: %s: part %q is written twice", row.Pos(), row.Fields[0])
 		}
@@ -50,23 +60,24 @@ func parseIncidentRules(rows []rules.Row) (incidentRules, error) {
 			*p = append(*p, w)
 		}
 	}
-	for name, p := range parts {
-		if *p == nil {
-			return r, fmt.Errorf("segment: %s: no line for part %q", FileIncident, name)
+	for _, p := range parts {
+		if *p.words == nil {
+			return r, fmt.Errorf("segment: %s: no line for part %q", FileIncident, p.name)
 		}
 	}
 	return r, nil
 }
 
 // ownIncident reports whether a notice's normalized text tells of an
-// incident of the organization itself. Two kinds of page read as notices
-// but tell of none (GUIDE.md): a warning about mail, sites or calls that
-// pose as the organization (なりすまし, 偽サイト, フィッシング), which is an
-// incident only when the text says its own systems were compromised
-// (evidence, in a sentence that does not put it as a risk or deny it);
-// and a loss or theft whose text says no personal data was in it.
+// incident of the organization itself. Some pages read as notices but
+// tell of none (GUIDE.md): a warning about sites or calls that pose as the
+// organization (偽サイト, フィッシング) or a page whose title names a
+// policy (titled: 個人情報保護方針), each an incident only when the text
+// says its own systems were compromised (evidence, in a sentence that does
+// not put it as a risk or deny it); and a loss or theft whose text says
+// no personal data was in it.
 func ownIncident(normalized string) bool {
-	if containsAny(normalized, incident.warning) && !compromised(normalized, nil) {
+	if (containsAny(normalized, incident.warning) || containsAny(headLines(normalized), incident.titled)) && !compromised(normalized, nil) {
 		return false
 	}
 	if containsAny(normalized, incident.loss) && noDataLost(normalized) && !compromised(normalized, incident.loss) {
@@ -125,6 +136,28 @@ func noDataLost(text string) bool {
 	}
 	return none && !some
 }
+
+// headLines are the first lines of text that hold more than white space,
+// up to titleLines of them: a page's title is among them, after any of
+// the site's own lines (ページの先頭です).
+func headLines(text string) string {
+	var b strings.Builder
+	n := 0
+	for l := range strings.Lines(text) {
+		if n == titleLines {
+			break
+		}
+		if strings.TrimSpace(l) != "" {
+			b.WriteString(l)
+			n++
+		}
+	}
+	return b.String()
+}
+
+// titleLines is how many first lines headLines reads
+// (classifier_settings.tsv incident_title_lines).
+var titleLines = int(classifierSettings.Number("incident_title_lines"))
 
 // sentences cuts text at 。 and line breaks.
 func sentences(text string) []string {
