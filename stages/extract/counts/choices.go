@@ -102,14 +102,22 @@ func listsOfWholeGroups(sents []text.Sentence) map[int]bool {
 // misdeliveredItems finds, in a notice that states no count, the largest
 // record count of the items sent in a sentence that says they went to the
 // wrong place (filters.tsv misdelivery), or stands under a heading or in
-// a notice whose first line says so, and does not say they held no data
+// a notice whose title says so, and does not say they held no data
 // (no_data): 「送付数 22件」 under 「申請書の誤送付について」 counts the
 // letters and 「誤送信が全227件発生」 the mails, each of which held one
 // person's data or showed their address.
 func misdeliveredItems(sents []text.Sentence) (countMention, string, bool) {
 	var best countMention
 	var ev string
-	titled := len(sents) > 0 && text.ContainsAny(sents[0].Text, countFilters["misdelivery"])
+	// The title says so: one of the lines before the body's first sentence
+	// (a site's name may stand above the title).
+	titled := false
+	for k, s := range sents {
+		if k == countWindows.titleSentences || strings.HasSuffix(s.Text, "。") {
+			break
+		}
+		titled = titled || text.ContainsAny(s.Text, countFilters["misdelivery"])
+	}
 	for _, s := range sents {
 		said := titled || text.ContainsAny(s.Text, countFilters["misdelivery"]) || text.ContainsAny(s.Heading, countFilters["misdelivery"])
 		if !said || text.ContainsAny(s.Text, countFilters["no_data"]) {
