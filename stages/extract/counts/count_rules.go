@@ -102,7 +102,7 @@ var countFilterNames = []string{"not_people_before", "data_before", "not_people_
 	"part", "ordinal_after", "ratio_after", "joined", "not_joined", "leak", "strong_leak",
 	"discipline", "source_particles", "report_words", "checkers_after", "addressee_after", "addressee_exposed", "actor_things",
 	"broken_into", "attempts", "documents_before", "population_after", "leak_verbs",
-	"one_person", "whole_group", "misdelivery", "sent_items", "no_data"}
+	"one_person", "whole_group", "misdelivery", "sent_items", "no_data", "access_from"}
 
 var (
 	// notPeopleBefore are nouns that, just before a number, say what is

@@ -104,6 +104,9 @@ func dropped(s string, m []int, c countCandidate, plain bool) bool {
 	if acting() {
 		return true // "2名以上のユーザーが同時にログインした際"
 	}
+	if isPersonKind(kind) && text.HasPrefixAny(strings.TrimLeft(after, ") "), countFilters["access_from"]) {
+		return true // "複数の生徒(6校12名)からのアクセスがあった": who looked, not whose data it was
+	}
 	if kind == unitUser && !text.ContainsAny(s, strongLeakWords) {
 		return true // "約3,400ユーザーにサービスを提供できない": an outage
 	}
