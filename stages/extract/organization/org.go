@@ -105,6 +105,14 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 			}
 		}
 	}
+	// A body that defines the tail of its own name as its short name:
+	// 「全国健康保険協会石川支部(以下「石川支部」という。)」,
+	// 「東京都教育委員会(以下「教育委員会」という。)」.
+	for _, s := range sents {
+		if org := tailDefinedName(s.Text); org != "" {
+			return org, s.Text
+		}
+	}
 	// The body that names itself in brackets after its own reference:
 	// 「当社(関西電力送配電)と託送契約を…」.
 	for _, s := range sents {
@@ -1531,6 +1539,50 @@ func subjectName(s string) string {
 		return body
 	}
 	return localGovernmentPrefix(body)
+}
+
+// tailDefinedName is the body of the first name in s that a definition
+// after it shortens to its own tail: a local government's board
+// (東京都教育委員会(以下「教育委員会」)), else the government
+// (神戸市行政事務センター(以下「行政事務センター」) gives 神戸市), or the
+// body whose branch it is (全国健康保険協会石川支部(以下「石川支部」) gives
+// 全国健康保険協会; board_words.tsv, link/contractor.tsv's branch words).
+// A body shortens its own name so (its branch, its board); a third party
+// is shortened to a name of its own (株式会社○○ペイメント(以下「MP社」))
+// or its name less its legal form (株式会社イセトー(以下「イセトー」)),
+// which the legal form rule leaves another's.
+func tailDefinedName(s string) string {
+	for at := 0; ; {
+		i := strings.Index(s[at:], "(以下")
+		if i < 0 {
+			return ""
+		}
+		i += at
+		at = i + len("(以下")
+		rest := strings.TrimLeft(s[at:], "、, ")
+		quoted, ok := strings.CutPrefix(rest, "「")
+		if !ok {
+			continue
+		}
+		alias, _, ok := strings.Cut(quoted, "」")
+		if !ok || alias == "" {
+			continue
+		}
+		name := trailingRun(s[:i])
+		head, isTail := strings.CutSuffix(name, alias)
+		if !isTail || stripLegal(head) == "" || isGeneric(name) || isOutside(name) || isGeneric(alias) && !hasSuffixAny(alias, orgSuffixes) {
+			continue
+		}
+		government := localGovernments()[head] || placeRE.FindString(head) == head && !gluedToGovernment(head)
+		switch {
+		case government && hasSuffixAny(alias, boardWords):
+			return name // 東京都教育委員会(以下「教育委員会」): the board, a body of its own
+		case government:
+			return head // 神戸市行政事務センター(以下「行政事務センター」): the city's
+		case hasSuffixAny(alias, branchWords) && wholeName(head) == head:
+			return head // 全国健康保険協会石川支部(以下「石川支部」): the association's branch
+		}
+	}
 }
 
 // bracketedSelfName is the name a body gives itself in brackets right

@@ -93,11 +93,14 @@ var (
 	regulatedLinks = rules.Words(orgFile("regulated_links.tsv"))
 	headTitles     = rules.Words(orgFile("head_titles.tsv"))
 	bodyHeads      = rules.Words(orgFile("body_heads.tsv"))
-	nameCuts       = rules.Words(orgFile("name_cuts.tsv"))
-	officerTitles  = officerTitlesFrom(rules.Table(orgFile("officer_titles.tsv"), 1))
-	openers        = rules.Words(orgFile("openers.tsv"))
-	roleNouns      = rules.Words(orgFile("role_nouns.tsv"))
-	selfPrefixes   = rules.Words(orgFile("self_prefixes.tsv"))
+	// boardWords end a short name that a local government's board
+	// defines as its own name's tail (board_words.tsv).
+	boardWords    = rules.Words(orgFile("board_words.tsv"))
+	nameCuts      = rules.Words(orgFile("name_cuts.tsv"))
+	officerTitles = officerTitlesFrom(rules.Table(orgFile("officer_titles.tsv"), 1))
+	openers       = rules.Words(orgFile("openers.tsv"))
+	roleNouns     = rules.Words(orgFile("role_nouns.tsv"))
+	selfPrefixes  = rules.Words(orgFile("self_prefixes.tsv"))
 	// selfNameParticles follow a self-prefixed name that is the subject
 	// or the possessor of its sentence.
 	selfNameParticles = rules.Words(orgFile("self_name_particles.tsv"))
