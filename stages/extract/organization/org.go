@@ -1807,12 +1807,13 @@ func localGovernmentPrefix(run string) string {
 	var spans *text.TokenSpans
 	best := ""
 	n := 0
-	for i, r := range run {
+	for i := range run {
 		n++
 		if n > localGovernmentMaxRunes {
 			break
 		}
-		end := i + utf8.RuneLen(r)
+		_, size := utf8.DecodeRuneInString(run[i:]) // 1 for an invalid byte, where RuneLen(RuneError) says 3
+		end := i + size
 		name := run[:end]
 		if !govs[name] || isGeneric(name) {
 			continue
@@ -1822,7 +1823,7 @@ func localGovernmentPrefix(run string) string {
 				sp := text.SpansOf(run[:text.PrefixBytes(run, localGovernmentMaxRunes+tokenLookahead)])
 				spans = &sp
 			}
-			if !spans.SuffixOnBoundary(end, utf8.RuneLen(r)) {
+			if !spans.SuffixOnBoundary(end, size) {
 				continue
 			}
 		}
