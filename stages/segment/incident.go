@@ -91,23 +91,28 @@ func ownIncident(normalized string) bool {
 // the clause after it (流出した事実はございません) unless the denial
 // affirms (否定できません). Evidence words that hold one of except are
 // passed over: a theft told is no evidence that data was in it.
+//
+// It is linear in the text: a sentence's first conditional is found once,
+// and the clause read after a match is at most clauseRunes long, so a
+// hostile line of a million matches costs a million short reads.
 func compromised(text string, except []string) bool {
 	for _, s := range sentences(text) {
+		cond := firstIndexAny(s, incident.conditional) // a match after it is hypothetical
 		for _, w := range incident.evidence {
 			if containsAny(w, except) {
 				continue
 			}
-			for at := 0; ; {
+			for at := 0; at < len(s); {
 				i := strings.Index(s[at:], w)
 				if i < 0 {
 					break
 				}
 				i += at
 				at = i + len(w)
-				if containsAny(s[:i], incident.conditional) {
+				if cond >= 0 && cond < i {
 					break // what follows the condition is hypothetical too
 				}
-				clause, _, _ := strings.Cut(s[at:], "、")
+				clause, _, _ := strings.Cut(firstRunes(s[at:], clauseRunes), "、")
 				if containsAny(clause, incident.negated) && !containsAny(clause, incident.affirmed) {
 					continue
 				}
@@ -116,6 +121,32 @@ func compromised(text string, except []string) bool {
 		}
 	}
 	return false
+}
+
+// clauseRunes bounds the clause after an evidence word that compromised
+// reads for a denial (classifier_settings.tsv incident_clause_runes).
+var clauseRunes = int(classifierSettings.Number("incident_clause_runes"))
+
+// firstIndexAny is the smallest index in s of any of words, -1 for none.
+func firstIndexAny(s string, words []string) int {
+	first := -1
+	for _, w := range words {
+		if i := strings.Index(s, w); i >= 0 && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	return first
+}
+
+// firstRunes is s up to its first n runes.
+func firstRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
 }
 
 // noDataLost reports whether text says that what was lost or stolen held

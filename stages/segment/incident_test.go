@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -57,4 +58,23 @@ func FuzzOwnIncident(f *testing.F) {
 			t.Fatalf("ownIncident(%q) is not deterministic", s)
 		}
 	})
+}
+
+// BenchmarkOwnIncidentHostile feeds ownIncident one line of 10k, 100k and
+// 1M characters that holds a warning word and an evidence word over and
+// over, each denied, so that every match is read: the time per character
+// must stay flat (issue 12: every scanner linear).
+func BenchmarkOwnIncidentHostile(b *testing.B) {
+	for _, n := range []int{10_000, 100_000, 1_000_000} {
+		unit := "流出していない"
+		line := "フィッシング" + strings.Repeat(unit, n/len([]rune(unit)))
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			b.SetBytes(int64(len(line)))
+			for b.Loop() {
+				if ownIncident(line) {
+					b.Fatal("a warning whose every leak is denied read as an incident")
+				}
+			}
+		})
+	}
 }
