@@ -1365,14 +1365,17 @@ func namedAsThirdParty(body, org string) bool {
 // definesAlias reports whether body defines alias as the short name of a
 // body it names, quoted: 「…(以下「メタップス」)」.
 func definesAlias(body, alias string) bool {
-	for _, q := range [][2]string{{"「", "」"}, {"『", "』"}} {
-		for _, lead := range []string{"(以下", "(以下、", "(以下,"} {
-			if strings.Contains(body, lead+q[0]+alias+q[1]) {
-				return true
-			}
+	for at := 0; ; {
+		i := strings.Index(body[at:], definitionLead)
+		if i < 0 {
+			return false
+		}
+		i += at
+		at = i + len(definitionLead)
+		if a, quoted, ok := definitionAfter(body[i:]); ok && quoted && a != "" && a == alias {
+			return true
 		}
 	}
-	return false
 }
 
 // definedAsOther reports whether the text right after a name gives it a
@@ -1381,20 +1384,44 @@ func definesAlias(body, alias string) bool {
 // notice goes on to call MP社; 「(以下「当社」)」 (selfRefRE) is the
 // notifier's.
 func definedAsOther(after string) bool {
-	if !strings.HasPrefix(after, "(以下") {
+	alias, quoted, ok := definitionAfter(after)
+	if !ok || selfRefRE.MatchString(text.FirstRunes(after, 12)) {
 		return false
 	}
-	if selfRefRE.MatchString(text.FirstRunes(after, 12)) {
-		return false
+	// Unquoted, not the statute's 「(以下同じ)」, which names nothing.
+	return quoted || !strings.HasPrefix(alias, "同")
+}
+
+// definitionLead opens a definition of a short name after a name:
+// 「(以下「MP社」)」.
+const definitionLead = "(以下"
+
+// definitionAfter reads the definition that after opens with, when it
+// does: the short name, and whether it is quoted (「(以下、「MP社」と
+// いいます)」; "" when the quote does not close) or written up to the
+// bracket's end within defined_name_max_runes characters, all of them a
+// name's (「(以下JTB社)」).
+func definitionAfter(after string) (alias string, quoted, ok bool) {
+	rest, found := strings.CutPrefix(after, definitionLead)
+	if !found {
+		return "", false, false
 	}
-	rest := strings.TrimLeft(strings.TrimPrefix(after, "(以下"), "、, ")
-	if strings.HasPrefix(rest, "「") || strings.HasPrefix(rest, "『") {
-		return true
+	rest = strings.TrimLeft(rest, "、, ")
+	for _, q := range [][2]string{{"「", "」"}, {"『", "』"}} {
+		if in, open := strings.CutPrefix(rest, q[0]); open {
+			// A quote opened is a definition, cut off or not; its name is
+			// read only when the quote closes.
+			if alias, _, closed := strings.Cut(in, q[1]); closed {
+				return alias, true, true
+			}
+			return "", true, true
+		}
 	}
-	// Unquoted, a short name up to the bracket's end (「(以下JTB社)」);
-	// not the statute's 「(以下同じ。)」, which names nothing.
-	short, _, closed := strings.Cut(text.FirstRunes(rest, definedNameMaxRunes+1), ")")
-	return closed && short != "" && !strings.HasPrefix(short, "同") && !strings.ContainsAny(short, "。、")
+	alias, _, closed := strings.Cut(text.FirstRunes(rest, definedNameMaxRunes+1), ")")
+	if !closed || alias == "" || strings.IndexFunc(alias, func(r rune) bool { return !isNameRune(r) }) >= 0 {
+		return "", false, false // 「(以下同じ。)」, 「(以下、詳細は別紙のとおり)」: no name
+	}
+	return alias, false, true
 }
 
 // legalFormOpening is the longest legal form that name opens with.
@@ -1553,19 +1580,14 @@ func subjectName(s string) string {
 // which the legal form rule leaves another's.
 func tailDefinedName(s string) string {
 	for at := 0; ; {
-		i := strings.Index(s[at:], "(以下")
+		i := strings.Index(s[at:], definitionLead)
 		if i < 0 {
 			return ""
 		}
 		i += at
-		at = i + len("(以下")
-		rest := strings.TrimLeft(s[at:], "、, ")
-		quoted, ok := strings.CutPrefix(rest, "「")
-		if !ok {
-			continue
-		}
-		alias, _, ok := strings.Cut(quoted, "」")
-		if !ok || alias == "" {
+		at = i + len(definitionLead)
+		alias, quoted, ok := definitionAfter(s[i:])
+		if !ok || !quoted || alias == "" {
 			continue
 		}
 		name := trailingRun(s[:i])

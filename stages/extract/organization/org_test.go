@@ -95,3 +95,26 @@ func FuzzOrgSubject(f *testing.F) {
 		}
 	})
 }
+
+// TestDefinitionAfter: the one reading of 「(以下…)」 that definedAsOther,
+// definesAlias and tailDefinedName share.
+func TestDefinitionAfter(t *testing.T) {
+	for _, c := range []struct {
+		after, alias string
+		quoted, ok   bool
+	}{
+		{"(以下「MP社」といいます)が", "MP社", true, true},
+		{"(以下、『青葉支部』という。)", "青葉支部", true, true},
+		{"(以下「MP社", "", true, true}, // cut off: a definition, no name read
+		{"(以下JTB社)から", "JTB社", false, true},
+		{"(以下同じ。)", "", false, false},
+		{"(以下、詳細は別紙のとおりとします)", "", false, false}, // no bracket's end within the bound
+		{"(株式会社)", "", false, false},
+		{"", "", false, false},
+	} {
+		alias, quoted, ok := definitionAfter(c.after)
+		if alias != c.alias || quoted != c.quoted || ok != c.ok {
+			t.Errorf("definitionAfter(%q) = %q, %v, %v; want %q, %v, %v", c.after, alias, quoted, ok, c.alias, c.quoted, c.ok)
+		}
+	}
+}
