@@ -11,7 +11,12 @@ func Classify(text string) (notice bool, margin float64) {
 
 func classify(text string, header bool) (notice bool, margin float64) {
 	found := classifierTerms.Present(text)
-	n, a := score(&found, noticeTerms, 0), score(&found, articleTerms, len(noticeTerms))
+	return verdict(&found, header)
+}
+
+// verdict is classify's answer from the terms found in the text.
+func verdict(found *wordscan.Set, header bool) (notice bool, margin float64) {
+	n, a := score(found, noticeTerms, 0), score(found, articleTerms, len(noticeTerms))
 	if header {
 		n += headerPrior
 	}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/breachtrend/breachtrend/internal/wordscan"
 	"github.com/breachtrend/breachtrend/rules"
 )
 
@@ -68,19 +69,67 @@ func parseIncidentRules(rows []rules.Row) (incidentRules, error) {
 	return r, nil
 }
 
+// evidenceIndex indexes the evidence words, for one pass over each
+// sentence of a gated notice where a strings.Index per word walked it once
+// a word (the gate words are in classifierTerms, read in the classifier's
+// own walk).
+var (
+	evidenceIndex = wordscan.New(incident.evidence)
+	// evidenceOfLoss marks the evidence words that tell a loss (紛失し,
+	// 盗難被害): no evidence that data was in what was lost.
+	evidenceOfLoss = holding(incident.evidence, incident.loss)
+)
+
+// holding marks the words that hold one of parts.
+func holding(words, parts []string) []bool {
+	out := make([]bool, len(words))
+	for i, w := range words {
+		out[i] = containsAny(w, parts)
+	}
+	return out
+}
+
+// gatePresent reports whether a word of gateParts[part] is in found, the
+// set classifierTerms.Present gave.
+func gatePresent(found *wordscan.Set, part int) bool {
+	from := len(noticeTerms) + len(articleTerms)
+	for _, p := range gateParts[:part] {
+		from += len(p)
+	}
+	for i := range gateParts[part] {
+		if found.Has(from + i) {
+			return true
+		}
+	}
+	return false
+}
+
+// The parts of gateParts, by index.
+const (
+	gateWarning = iota
+	gateLoss
+	gateNoData
+	gateTitled
+)
+
 // ownIncident reports whether a notice's normalized text tells of an
-// incident of the organization itself. Some pages read as notices but
+// incident of the organization itself; found is classifierTerms.Present of
+// the text, which holds the gate words. Some pages read as notices but
 // tell of none (GUIDE.md): a warning about sites or calls that pose as the
 // organization (偽サイト, フィッシング) or a page whose title names a
 // policy (titled: 個人情報保護方針), each an incident only when the text
 // says its own systems were compromised (evidence, in a sentence that does
 // not put it as a risk or deny it); and a loss or theft whose text says
 // no personal data was in it.
-func ownIncident(normalized string) bool {
-	if (containsAny(normalized, incident.warning) || containsAny(headLines(normalized), incident.titled)) && !compromised(normalized, nil) {
+func ownIncident(normalized string, found *wordscan.Set) bool {
+	// A titled word in the first lines, and a no_data sentence, need one
+	// of their words somewhere in the text: rare, so the lines and the
+	// sentences are read only then.
+	titled := gatePresent(found, gateTitled) && containsAny(headLines(normalized), incident.titled)
+	if (gatePresent(found, gateWarning) || titled) && !compromised(normalized, false) {
 		return false
 	}
-	if containsAny(normalized, incident.loss) && noDataLost(normalized) && !compromised(normalized, incident.loss) {
+	if gatePresent(found, gateLoss) && gatePresent(found, gateNoData) && noDataLost(normalized) && !compromised(normalized, true) {
 		return false
 	}
 	return true
@@ -89,35 +138,29 @@ func ownIncident(normalized string) bool {
 // compromised reports whether a sentence of text states an evidence word
 // as a fact: not after a conditional (開封すると…感染し), nor denied in
 // the clause after it (流出した事実はございません) unless the denial
-// affirms (否定できません). Evidence words that hold one of except are
-// passed over: a theft told is no evidence that data was in it.
+// affirms (否定できません). With skipLoss, the evidence words that tell a
+// loss are passed over: a theft told is no evidence that data was in it.
 //
-// It is linear in the text: a sentence's first conditional is found once,
-// and the clause read after a match is at most clauseRunes long, so a
-// hostile line of a million matches costs a million short reads.
-func compromised(text string, except []string) bool {
+// It is linear in the text: one pass of evidenceIndex a sentence, whose
+// first conditional is found once, and the clause read after a match is at
+// most clauseRunes long, so a hostile line of a million matches costs a
+// million short reads.
+func compromised(text string, skipLoss bool) bool {
 	for _, s := range sentences(text) {
 		cond := firstIndexAny(s, incident.conditional) // a match after it is hypothetical
-		for _, w := range incident.evidence {
-			if containsAny(w, except) {
-				continue
+		stated := false
+		evidenceIndex.Each(s, func(at, w int) {
+			if stated || skipLoss && evidenceOfLoss[w] || cond >= 0 && cond < at {
+				return
 			}
-			for at := 0; at < len(s); {
-				i := strings.Index(s[at:], w)
-				if i < 0 {
-					break
-				}
-				i += at
-				at = i + len(w)
-				if cond >= 0 && cond < i {
-					break // what follows the condition is hypothetical too
-				}
-				clause, _, _ := strings.Cut(firstRunes(s[at:], clauseRunes), "、")
-				if containsAny(clause, incident.negated) && !containsAny(clause, incident.affirmed) {
-					continue
-				}
-				return true
+			clause, _, _ := strings.Cut(firstRunes(s[at+len(incident.evidence[w]):], clauseRunes), "、")
+			if containsAny(clause, incident.negated) && !containsAny(clause, incident.affirmed) {
+				return
 			}
+			stated = true
+		})
+		if stated {
+			return true
 		}
 	}
 	return false

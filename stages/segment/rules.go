@@ -2,6 +2,7 @@ package segment
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/breachtrend/breachtrend/internal/wordscan"
 	"github.com/breachtrend/breachtrend/rules"
@@ -35,17 +36,23 @@ var (
 	endOfPost = rules.Words(FileEndOfPost)
 )
 
-// classifierTerms indexes noticeTerms then articleTerms, so that one walk
-// over a text finds both: most terms are absent from most segments, and a
-// segment is thousands of bytes that strings.Contains would scan once for
-// each absent term.
-var classifierTerms = func() *wordscan.Index {
-	var words []string
-	for _, t := range append(append([]weighted(nil), noticeTerms...), articleTerms...) {
-		words = append(words, t.term)
-	}
-	return wordscan.New(words)
-}()
+// classifierTerms indexes noticeTerms then articleTerms, then the words of
+// incident.tsv that ownIncident first asks of the whole text (gateParts),
+// so that one walk over a text finds all of them: most terms are absent
+// from most segments, and a segment is thousands of bytes that
+// strings.Contains would scan once for each absent term.
+var (
+	classifierTerms = func() *wordscan.Index {
+		var words []string
+		for _, t := range append(append([]weighted(nil), noticeTerms...), articleTerms...) {
+			words = append(words, t.term)
+		}
+		return wordscan.New(slices.Concat(append([][]string{words}, gateParts...)...))
+	}()
+	// gateParts are incident.tsv's warning, loss, no_data and titled
+	// words, in this order after the classifier's terms in classifierTerms.
+	gateParts = [][]string{incident.warning, incident.loss, incident.noData, incident.titled}
+)
 
 func mustClassifier(rows []rules.Row) (notice, article []weighted) {
 	notice, article, err := parseClassifier(rows)

@@ -14,8 +14,9 @@ import (
 // (classify) that tells of an incident of its own organization
 // (ownIncident).
 func IsNotice(normalized string, hasHeader bool) bool {
-	ok, _ := classify(normalized, hasHeader)
-	return ok && ownIncident(normalized)
+	found := classifierTerms.Present(normalized) // the classifier's terms and the incident gates, in one walk
+	ok, _ := verdict(&found, hasHeader)
+	return ok && ownIncident(normalized, &found)
 }
 
 // Segment is one notice or post of a document, in the document's original
