@@ -220,13 +220,7 @@ func clientName(sents []text.Sentence, masks []text.RuneMask) (string, string) {
 // none.
 func clientNameIn(s string) string {
 	for _, cue := range clientCues {
-		for at := 0; ; {
-			i := text.IndexWord(s[at:], cue)
-			if i < 0 {
-				break
-			}
-			i += at
-			at = i + len(cue)
+		for i := range text.Occurrences(s, cue) {
 			run := trailingRun(s[:i])
 			if run == "" || isGeneric(run) || isOutside(run) {
 				continue

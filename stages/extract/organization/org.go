@@ -1347,35 +1347,25 @@ func namedAsThirdParty(body, org string) bool {
 	if definesAlias(body, org) || definesAlias(body, stripLegal(org)) {
 		return true // 「株式会社メタップスペイメント(以下「メタップス」)」: the short name of another body
 	}
-	for at := 0; ; {
-		i := strings.Index(body[at:], org)
-		if i < 0 {
-			return true
-		}
-		i += at
+	for i := range text.Occurrences(body, org) {
 		end := i + len(org)
 		end += len(legalFormOpening(body[end:])) // the gazetteer's key is the name less its form
 		if !definedAsOther(body[end:]) {
 			return false
 		}
-		at = i + len(org)
 	}
+	return true
 }
 
 // definesAlias reports whether body defines alias as the short name of a
 // body it names, quoted: 「…(以下「メタップス」)」.
 func definesAlias(body, alias string) bool {
-	for at := 0; ; {
-		i := strings.Index(body[at:], definitionLead)
-		if i < 0 {
-			return false
-		}
-		i += at
-		at = i + len(definitionLead)
+	for i := range text.Occurrences(body, definitionLead) {
 		if a, quoted, ok := definitionAfter(body[i:]); ok && quoted && a != "" && a == alias {
 			return true
 		}
 	}
+	return false
 }
 
 // definedAsOther reports whether the text right after a name gives it a
@@ -1579,13 +1569,7 @@ func subjectName(s string) string {
 // or its name less its legal form (株式会社イセトー(以下「イセトー」)),
 // which the legal form rule leaves another's.
 func tailDefinedName(s string) string {
-	for at := 0; ; {
-		i := strings.Index(s[at:], definitionLead)
-		if i < 0 {
-			return ""
-		}
-		i += at
-		at = i + len(definitionLead)
+	for i := range text.Occurrences(s, definitionLead) {
 		alias, quoted, ok := definitionAfter(s[i:])
 		if !ok || !quoted || alias == "" {
 			continue
@@ -1605,6 +1589,7 @@ func tailDefinedName(s string) string {
 			return head // 全国健康保険協会石川支部(以下「石川支部」): the association's branch
 		}
 	}
+	return ""
 }
 
 // bracketedSelfName is the name a body gives itself in brackets right
@@ -1865,13 +1850,8 @@ const localGovernmentMaxRunes = 12
 // 当センター (dictionary words) name no one.
 func selfPrefixedName(s string) string {
 	for _, p := range selfPrefixes {
-		for at := 0; ; {
-			i := strings.Index(s[at:], p)
-			if i < 0 {
-				break
-			}
-			i += at
-			at = i + len(p)
+		for i := range text.Occurrences(s, p) {
+			at := i + len(p)
 			if prev, _ := utf8.DecodeLastRuneInString(s[:i]); i > 0 && (unicode.Is(unicode.Han, prev) || unicode.Is(unicode.Katakana, prev)) {
 				continue
 			}

@@ -200,3 +200,24 @@ func FuzzRuneCountTo(f *testing.F) {
 		}
 	})
 }
+
+// TestOccurrences: every place a word stands, left to right, each after
+// the end of the one before, as a strings.Index loop finds them.
+func TestOccurrences(t *testing.T) {
+	for _, c := range []struct {
+		s, w string
+		want []int
+	}{
+		{"当社は当社の当社", "当社", []int{0, 9, 18}},
+		{"ああああ", "ああ", []int{0, 6}}, // not overlapping
+		{"abc", "x", nil},
+		{"abc", "", nil},
+		{"", "当社", nil},
+		{strings.Repeat("の", 40) + "(以下「A」)" + strings.Repeat("の", 40) + "(以下「B」)", "(以下", []int{120, 120 + len("(以下「A」)") + 120}},
+	} {
+		got := slices.Collect(Occurrences(c.s, c.w))
+		if !slices.Equal(got, c.want) {
+			t.Errorf("Occurrences(%q, %q) = %v, want %v", c.s, c.w, got, c.want)
+		}
+	}
+}

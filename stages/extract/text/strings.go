@@ -2,6 +2,7 @@ package text
 
 import (
 	"fmt"
+	"iter"
 	"regexp"
 	"slices"
 	"strings"
@@ -31,6 +32,28 @@ func ContainsAny(s string, words []string) bool {
 		}
 	}
 	return false
+}
+
+// Occurrences yields the byte offset of each occurrence of w in s, left
+// to right, each found after the end of the one before (IndexWord from
+// there): the loop that reads every place a word stands.
+func Occurrences(s, w string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		if w == "" {
+			return
+		}
+		for at := 0; ; {
+			i := IndexWord(s[at:], w)
+			if i < 0 {
+				return
+			}
+			i += at
+			at = i + len(w)
+			if !yield(i) {
+				return
+			}
+		}
+	}
 }
 
 // IndexWord is strings.Index(s, w), faster for a word that begins with a
