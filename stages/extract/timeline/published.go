@@ -326,7 +326,8 @@ func signedBelow(sents []DatedSentence, i int) bool {
 
 // categoryBar reports whether before, the text of a line before its date,
 // is a news list's category and a bar: 「お知らせ |2022年03月02日」. The
-// category is a word of at most label_max_runes characters.
+// category is a word of at most category_max_runes characters
+// (dates/weights.tsv).
 func categoryBar(before string) bool {
 	category, found := strings.CutSuffix(strings.TrimSpace(before), "|")
 	category = strings.TrimSpace(category)
