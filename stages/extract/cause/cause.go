@@ -472,14 +472,8 @@ func clauseStart(s string, at int) int {
 func maskDenied(s string) string {
 	b := []byte(s)
 	for _, w := range causeDenials {
-		for from := 0; ; {
-			i := strings.Index(s[from:], w)
-			if i < 0 {
-				break
-			}
-			i += from
+		for i := range text.Occurrences(s, w) {
 			end := i + len(w)
-			from = end
 			if insideAny(s, i, w, causeNotDenials) {
 				continue
 			}

@@ -151,13 +151,7 @@ func onePerson(sents []text.Sentence) (string, bool) {
 		}
 		for _, w := range countFilters["one_person"] {
 			first, _ := utf8.DecodeRuneInString(w)
-			for from := 0; ; {
-				i := strings.Index(s.Text[from:], w)
-				if i < 0 {
-					break
-				}
-				i += from
-				from = i + len(w)
+			for i := range text.Occurrences(s.Text, w) {
 				prev, _ := utf8.DecodeLastRuneInString(s.Text[:i])
 				if unicode.In(first, unicode.Hiragana) && i > 0 && unicode.IsLetter(prev) {
 					continue

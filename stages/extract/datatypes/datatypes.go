@@ -146,14 +146,8 @@ const listUsageItems, listUsageItemRunes = 3, 12
 // span used) is no item.
 func productiveTypes(s string, used []bool, out []string) []string {
 	for _, p := range productiveSuffixes {
-		for from := 0; ; {
-			k := strings.Index(s[from:], p.suffix)
-			if k < 0 {
-				break
-			}
-			at := from + k
+		for at := range text.Occurrences(s, p.suffix) {
 			j := at + len(p.suffix)
-			from = j
 			i, ok := itemStart(s, at, p.longest-utf8.RuneCountInString(p.suffix))
 			if !ok || i == at || text.AnyUsed(used[i:j]) || !p.stemOK(s[i:at]) {
 				continue

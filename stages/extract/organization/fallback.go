@@ -167,19 +167,14 @@ func unnamedBody(header string, sents []text.Sentence, masks []text.RuneMask) (s
 func unnamedBodyIn(s string) string {
 	best, at := "", len(s)
 	for _, w := range unnamedBodies {
-		for from := 0; from < at; {
-			i := strings.Index(s[from:], w)
-			if i < 0 {
+		for i := range text.Occurrences(s, w) {
+			if i >= at {
 				break
 			}
-			i += from
 			if prev, _ := utf8.DecodeLastRuneInString(s[:i]); i == 0 || !isNameRune(prev) {
-				if i < at {
-					best, at = w, i
-				}
+				best, at = w, i
 				break
 			}
-			from = i + len(w)
 		}
 	}
 	return best
