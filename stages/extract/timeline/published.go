@@ -142,10 +142,13 @@ func ownDate(w *text.Watch, title string, sents []DatedSentence, ctx *dates.Year
 			if dateOnlyLine(s.Text, ms) {
 				own = signedBelow(sents, i) || seenBody && lastSentence(sents, i)
 			} else {
-				own = signedAfter(s.Text, m) // 2024年6月10日 株式会社ルピシア
+				own = signedAfter(s.Text, m) || signedBefore(s.Text, m) // 2024年6月10日 株式会社ルピシア; 情報推進課 2007年5月16日
 			}
 		}
-		seenDate = true
+		// A month alone (a breadcrumb's 「報道発表資料> 2017年12月>」, an
+		// archive's heading) dates no letterhead: the dated line after it
+		// may still be the first.
+		seenDate = seenDate || anyDay(ms)
 		if own && m.Year != 0 {
 			if d := ctx.Resolve(m); !d.IsZero() {
 				return d, i, k
@@ -340,6 +343,26 @@ func categoryBar(before string) bool {
 // signature under it.
 func lastSentence(sents []DatedSentence, i int) bool {
 	return i == len(sents)-1
+}
+
+// anyDay reports whether one of ms names a day.
+func anyDay(ms []dates.Mention) bool {
+	for _, m := range ms {
+		if m.Day != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// signedBefore reports whether the date m ends the line s (but for its
+// weekday) and a signature (dates/published_signatures.tsv) of at most
+// signature_runes characters comes before it on the same line: a
+// signature and its dateline written as one line (情報推進課 2007年5月16日).
+func signedBefore(s string, m dates.Mention) bool {
+	before := strings.TrimSpace(s[:m.Start])
+	return before != "" && afterWeekday(s[m.End:], m) == "" && !text.ContainsWord(before, "。") &&
+		text.RuneCountTo(before, signatureRunes+1) <= signatureRunes && signature.signs(before)
 }
 
 // signedAfter reports whether the date m opens the line s and a
