@@ -162,3 +162,109 @@ func onePerson(sents []text.Sentence) (string, bool) {
 	}
 	return "", false
 }
+
+// letteredPersons counts, in a notice with no count, the persons it hides
+// behind a letter (Aさん, B氏, 被保険者C様: filters.tsv letter_title)
+// whose data a sentence about leaked data (as leak says) names: the
+// letter and its title, の (after a closing
+// bracket too, 他のお客さま(B様)の), and a letter_data word within
+// letter_data_reach characters of its clause, not followed by a
+// letter_destination word (「B様の住所に送付」, 「C氏の書類送付先」 name
+// where a letter went). Letters joined before
+// the の share it (A様とB様の健診結果). 「A氏の保護決定通知書をB氏が受け
+// 取った」 names one person's data, 「A様とB様の健診結果をそれぞれ逆に
+// 封入」 two. The evidence is the first sentence that names one.
+func letteredPersons(sents []text.Sentence) (int, string) {
+	seen := map[byte]bool{}
+	ev := ""
+	for _, s := range sents {
+		if !text.ContainsAny(s.Text, countFilters["letter_title"]) ||
+			!text.ContainsAny(s.Text, leakWords) && !text.ContainsAny(s.Heading, leakWords) && !s.Item {
+			continue // 「Aさんの紹介状を交付した」: A's own letter, given to A
+		}
+		t := s.Text
+		for i := 0; i < len(t); i++ {
+			chain, end := letterChain(t, i)
+			if len(chain) == 0 {
+				continue
+			}
+			i = end - 1
+			rest, ok := strings.CutPrefix(t[end:], "の")
+			if !ok || !letterData(rest) {
+				continue
+			}
+			for _, l := range chain {
+				seen[l] = true
+			}
+			if ev == "" {
+				ev = t
+			}
+		}
+	}
+	return len(seen), ev
+}
+
+// letterChain reads the lettered persons that start at t[i] (a letter not
+// after another Latin letter or digit, then a letter_title word, maybe a
+// closing bracket), joined by letter_joiners words: their letters and the
+// end of the chain.
+func letterChain(t string, i int) ([]byte, int) {
+	var chain []byte
+	for {
+		if i >= len(t) || t[i] < 'A' || t[i] > 'Z' || i > 0 && isAlnumByte(t[i-1]) {
+			return chain, i
+		}
+		title := ""
+		for _, w := range countFilters["letter_title"] {
+			if strings.HasPrefix(t[i+1:], w) {
+				title = w
+				break
+			}
+		}
+		if title == "" {
+			return chain, i
+		}
+		chain = append(chain, t[i])
+		i += 1 + len(title)
+		if strings.HasPrefix(t[i:], ")") {
+			i++
+		}
+		end := i
+		joined := false
+		for _, j := range countFilters["letter_joiners"] {
+			if strings.HasPrefix(t[i:], j) {
+				i += len(j)
+				joined = true
+				break
+			}
+		}
+		if !joined {
+			return chain, end
+		}
+		if next, _ := letterChain(t, i); len(next) == 0 {
+			return chain, end
+		}
+	}
+}
+
+// letterData reports whether rest, the words after a lettered person's の,
+// names data within letter_data_reach characters of its clause that is no
+// destination (letter_destination: …住所に, …通知書の送付先).
+func letterData(rest string) bool {
+	window := text.FirstRunes(rest, countWindows.letterDataReach)
+	if k := strings.IndexAny(window, "、。,"); k >= 0 {
+		window = window[:k]
+	}
+	for _, w := range countFilters["letter_data"] {
+		for at := range text.Occurrences(window, w) {
+			if !text.HasPrefixAny(rest[at+len(w):], countFilters["letter_destination"]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isAlnumByte(b byte) bool {
+	return b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z' || b >= '0' && b <= '9'
+}

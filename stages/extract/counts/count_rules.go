@@ -102,7 +102,8 @@ var countFilterNames = []string{"not_people_before", "data_before", "not_people_
 	"part", "ordinal_after", "ratio_after", "joined", "not_joined", "leak", "strong_leak",
 	"discipline", "source_particles", "report_words", "checkers_after", "addressee_after", "addressee_exposed", "actor_things",
 	"broken_into", "attempts", "documents_before", "population_after", "leak_verbs",
-	"one_person", "whole_group", "misdelivery", "sent_items", "no_data", "access_from"}
+	"one_person", "whole_group", "misdelivery", "sent_items", "no_data", "access_from",
+	"letter_title", "letter_joiners", "letter_data", "letter_destination"}
 
 var (
 	// notPeopleBefore are nouns that, just before a number, say what is
@@ -125,7 +126,7 @@ var (
 
 // countWindowSet are the numbers of rules/count/windows.tsv.
 type countWindowSet struct {
-	before, dataBefore, actorsBefore, totalBefore, actingAfter, headPhrase, itemLine, joinedBetween, listItems, reporterPhrase, brokenIntoBefore, titleSentences int
+	before, dataBefore, actorsBefore, totalBefore, actingAfter, headPhrase, itemLine, joinedBetween, listItems, reporterPhrase, brokenIntoBefore, titleSentences, letterDataReach int
 }
 
 // countWindows are rules/count/windows.tsv's numbers.
@@ -157,7 +158,7 @@ func parseCountWindows(rows []rules.Row) countWindowSet {
 		return v
 	}
 	w := countWindowSet{get("before"), get("data_before"), get("actors_before"), get("total_before"), get("acting_after"),
-		get("head_phrase"), get("item_line"), get("joined_between"), get("list_items"), get("reporter_phrase"), get("broken_into_before"), get("title_sentences")}
+		get("head_phrase"), get("item_line"), get("joined_between"), get("list_items"), get("reporter_phrase"), get("broken_into_before"), get("title_sentences"), get("letter_data_reach")}
 	for name := range byName {
 		panic(fmt.Errorf("rules: count/windows.tsv: %q is no window the counts read", name))
 	}

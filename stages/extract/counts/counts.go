@@ -469,6 +469,9 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 		if c, ev, ok := misdeliveredItems(sents); ok {
 			return c.Value, c.Approx, ev, true
 		}
+		if n, ev := letteredPersons(sents); n > 0 {
+			return int64(n), false, ev, true
+		}
 		if ev, ok := onePerson(sents); ok {
 			return 1, false, ev, true
 		}

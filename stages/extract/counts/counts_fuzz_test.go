@@ -8,11 +8,13 @@ import (
 )
 
 // FuzzCounts checks that the count cue skips no text countRE matches, that
-// every count found is positive, and that reading counts never panics.
+// every count found is positive, that lettered persons are at most the 26
+// letters and have evidence, and that reading counts never panics.
 func FuzzCounts(f *testing.F) {
 	for _, s := range extracttest.FuzzSeeds {
 		f.Add(s)
 	}
+	f.Add("誤って受検者A様、B様及びC様の健診結果を逆に封入し、D氏の氏名が記載された(E様)の通知書をF氏の住所に送付した。")
 	f.Fuzz(func(t *testing.T, s string) {
 		if !countCue(s) && countRE.MatchString(s) {
 			t.Fatalf("countCue(%q) is false, but countRE matches", s)
@@ -24,7 +26,11 @@ func FuzzCounts(f *testing.F) {
 				}
 			}
 		}
-		Affected(nil, text.SplitSentences(s))
+		sents := text.SplitSentences(s)
+		if n, ev := letteredPersons(sents); n < 0 || n > 26 || (n > 0) != (ev != "") {
+			t.Fatalf("letteredPersons(%q) = %d, %q", s, n, ev)
+		}
+		Affected(nil, sents)
 		text.ParseNumber(s)
 	})
 }
