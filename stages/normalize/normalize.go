@@ -26,8 +26,10 @@ var premap = func() map[rune]string {
 		'⻡': "首", '⻢': "马", '⻣': "骨", '⻤': "鬼", '⻥': "鱼", '⻦': "鸟", '⻧': "卤",
 		'⻨': "麦", '⻩': "黄", '⻪': "黾", '⻫': "斉", '⻬': "齐", '⻭': "歯", '⻮': "齿",
 		'⻯': "竜", '⻰': "龙", '⻱': "龜", '⻲': "亀", '⻳': "龟",
-		// Wave dashes: 〜 (U+301C) and ～ (U+FF5E, which NFKC makes ~) alike.
-		'〜': "~", '〰': "~",
+		// Wave dashes: 〜 (U+301C) and ～ (U+FF5E, which NFKC makes ~) alike,
+		// and the tilde operator ∼ (U+223C) that some PDF and Word exports
+		// write for them (3月19日(土)∼24日(木)).
+		'〜': "~", '〰': "~", '∼': "~",
 		// Dashes used as range marks in dates.
 		'–': "-", '—': "-", '―': "-", '‐': "-", '−': "-",
 	}

@@ -25,6 +25,7 @@ func TestText(t *testing.T) {
 		{"circled numbers stay list markers", "①23,508件", "(1)23,508件"},
 		{"parenthesized numbers", "⑵氏名", "(2)氏名"},
 		{"wave dashes agree", "3月1日〜3月14日と3月1日～3月14日", "3月1日~3月14日と3月1日~3月14日"},
+		{"tilde operator is a wave dash", "3月19日(土)∼24日(木)", "3月19日(土)~24日(木)"},
 		{"ideographic space", "個人情報\u3000流出", "個人情報流出"},
 		{"元年 stays", "令和元年5月1日", "令和元年5月1日"},
 		{"crlf", "一行目\r\n二行目", "一行目\n二行目"},
