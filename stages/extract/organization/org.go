@@ -951,6 +951,24 @@ func init() {
 // section holds none of: a space or a comma ends the name.
 var sectionBreakSet = text.NewRuneSet(" 、。,")
 
+// afterQuotedTitle is l after a quote in 「」 that opens it (and the white
+// space after the quote, which normalization mostly removes), or l when no
+// quote opens it or nothing follows the quote.
+func afterQuotedTitle(l string) string {
+	rest, ok := strings.CutPrefix(l, "「")
+	if !ok {
+		return l
+	}
+	i := strings.Index(rest, "」")
+	if i < 0 {
+		return l
+	}
+	if after := strings.TrimSpace(rest[i+len("」"):]); after != "" {
+		return after
+	}
+	return l
+}
+
 // lineName reads a line that is only a name (a signature, a dateline), a
 // name followed by a person or a department (「常磐大学 学長 …」), a mayor's
 // signature (「鹿嶋市長 田口伸一」), a department of a government
@@ -974,9 +992,11 @@ func lineName(l string, top bool) string {
 	if org := hiraganaLegalLine(l); org != "" {
 		return org
 	}
-	// The line's length first: most lines are longer than a mayor's.
-	if text.RuneCountTo(l, mayorLineMaxRunes+1) <= mayorLineMaxRunes {
-		if m := mayorRE.FindStringSubmatch(l); m != nil && !isGeneric(m[1]) {
+	// The line's length first: most lines are longer than a mayor's. A
+	// letter's quoted title may stand before the signature on its line
+	// (「市民の皆様へ」 堺市長 竹山修身).
+	if ml := afterQuotedTitle(l); text.RuneCountTo(ml, mayorLineMaxRunes+1) <= mayorLineMaxRunes {
+		if m := mayorRE.FindStringSubmatch(ml); m != nil && !isGeneric(m[1]) {
 			return m[1]
 		}
 	}
