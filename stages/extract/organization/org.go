@@ -997,6 +997,9 @@ func lineName(l string, top bool) string {
 	// (「市民の皆様へ」 堺市長 竹山修身).
 	if ml := afterQuotedTitle(l); text.RuneCountTo(ml, mayorLineMaxRunes+1) <= mayorLineMaxRunes {
 		if m := mayorRE.FindStringSubmatch(ml); m != nil && !isGeneric(m[1]) {
+			if slices.Contains(headTitleRoles["enterprise"], m[2]) {
+				return "" // 青葉市病院事業管理者: the hospital is named elsewhere
+			}
 			return m[1]
 		}
 	}

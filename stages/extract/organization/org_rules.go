@@ -91,7 +91,8 @@ var (
 	faculties      = rules.Words(orgFile("faculties.tsv"))
 	addressCues    = rules.Words(orgFile("address_cues.tsv"))
 	regulatedLinks = rules.Words(orgFile("regulated_links.tsv"))
-	headTitles     = rules.Words(orgFile("head_titles.tsv"))
+	headTitleRoles = text.WordsByRole(rules.Table(orgFile("head_titles.tsv"), 2), "role", "government", "enterprise")
+	headTitles     = text.Union(headTitleRoles["government"], headTitleRoles["enterprise"])
 	bodyHeads      = rules.Words(orgFile("body_heads.tsv"))
 	// boardWords end a short name that a local government's board
 	// defines as its own name's tail (board_words.tsv).
