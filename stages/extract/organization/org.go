@@ -1082,11 +1082,27 @@ func lineName(l string, top bool) string {
 		}
 		if !glued && (prev == ' ' || unicode.Is(unicode.Hiragana, prev)) {
 			if org := wholeName(tail); org != "" {
+				if whole := noNamedLine(l, tail); whole != "" {
+					return whole
+				}
 				return org
 			}
 		}
 	}
 	return ""
+}
+
+// noNamedLine is the line l when it is one name with の inside, the name
+// tail after it: 「日の丸自動車学校」, 「森の里病院」, not 「丸自動車学校」.
+// The words before の are a run of name characters that is no generic
+// word (本市の病院 names no one), and the line is no longer than a name.
+func noNamedLine(l, tail string) string {
+	head, ok := strings.CutSuffix(l[:len(l)-len(tail)], "の")
+	if !ok || head == "" || trailingRun(head) != head || isGeneric(head) ||
+		text.RuneCountTo(l, nameLineMaxRunes+1) > nameLineMaxRunes {
+		return ""
+	}
+	return l
 }
 
 // hiraganaLegalLine is l when the line is only a legal form and a name
