@@ -391,7 +391,7 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 			}
 			pending = false
 		}
-		if !text.ContainsAny(s.Text, leakWords) && !text.ContainsAny(s.Heading, leakWords) && !s.Item {
+		if !text.ContainsAny(s.Text, leakWords) && !text.ContainsAny(s.Heading, leakWords) && !s.Item && !underLeakHeading(sents, i) {
 			continue
 		}
 		for _, c := range cs {
@@ -478,6 +478,19 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 		return 0, false, "", false
 	}
 	return best.v, best.approx, best.ev, true
+}
+
+// underLeakHeading reports whether sentence i is a heading line of its
+// own that stands right under a heading about leaked data (as leak says)
+// with no count of its own: 「1)個人情報の漏洩」 over 「【調査結果】最大で
+// 344名のお客さま」, a short line read as its own heading; not 「(内訳)…5件」
+// under 「(1)申請書類 17人分」, a part of the count above.
+func underLeakHeading(sents []text.Sentence, i int) bool {
+	if i == 0 || sents[i].Heading != sents[i].Text {
+		return false
+	}
+	above := sents[i-1].Heading
+	return above != sents[i].Heading && text.ContainsAny(above, leakWords) && !countCue(above)
 }
 
 // enumerator is the number of an item "(3)…" or "3)…", or 0.
