@@ -86,6 +86,9 @@ func meaninglessSpace(prev, next rune) bool {
 func continues(prev, next string, blank bool) bool {
 	last, _ := utf8.DecodeLastRuneInString(prev)
 	first, _ := utf8.DecodeRuneInString(next)
+	if closesOpenBracket(prev, first) {
+		return true
+	}
 	if !blank && phraseBreak(prev, next, last, first) {
 		return true
 	}
@@ -106,6 +109,27 @@ func continues(prev, next string, blank bool) bool {
 	}
 	return !opensSentence(next)
 }
+
+// closesOpenBracket reports whether first, the first rune of a line, is
+// a closing bracket (line_wraps.tsv bracket_pairs) that prev, the line
+// before, opened and left open: 「(以下「津山所」という。」 then 「)が…」.
+func closesOpenBracket(prev string, first rune) bool {
+	opener, ok := openerOf[first]
+	return ok && strings.Count(prev, opener) > strings.Count(prev, string(first))
+}
+
+// openerOf maps each closing bracket of bracket_pairs to its opener.
+var openerOf = func() map[rune]string {
+	pairs := []rune(bracketPairs)
+	if len(pairs)%2 != 0 {
+		panic("rules: " + FileLineWraps + ": bracket_pairs holds an opener with no closer")
+	}
+	m := map[rune]string{}
+	for i := 0; i < len(pairs); i += 2 {
+		m[pairs[i+1]] = string(pairs[i])
+	}
+	return m
+}()
 
 // phraseBreak reports whether a line broken by hand at a phrase goes on
 // on the next line: a page's paragraph written with a line break every

@@ -37,6 +37,9 @@ var (
 	fixedWidthOverPercent = lineWraps.Int("fixed_width_over_percent")
 	// lineOpeners start a line of their own: a heading, an item, a quote.
 	lineOpeners = lineWraps.String("line_openers")
+	// bracketPairs are the brackets a line may close that the line before
+	// opened (bracket_pairs: each opener followed by its closer).
+	bracketPairs = lineWraps.String("bracket_pairs")
 	// sentenceOpeners are the hiragana words a new sentence or paragraph
 	// starts with; a line that starts with one is not the tail of a
 	// wrapped line. hasSpacedPrefix needs them to be Japanese throughout.
