@@ -478,9 +478,19 @@ func listContext(sents []text.Sentence, i int) bool {
 
 // typesBeforeNegation: in 「住所や生年月日…は登録されておりません」 the types
 // before the negation are the ones not leaked.
+// A noun negation (noun_negations.tsv) negates only the phrase after the
+// last particle before it: 「メールアドレスをBCC欄ではなく」 negates BCC欄.
 func typesBeforeNegation(s string) []string {
 	i := firstNegation(s)
-	return typesIn(s[negationScope(s[:i]):i])
+	start := negationScope(s[:i])
+	if text.HasPrefixAny(s[i:], nounNegations["negation"]) {
+		for _, p := range nounNegations["particle"] {
+			if k := strings.LastIndex(s[start:i], p); k >= 0 {
+				start += k + len(p)
+			}
+		}
+	}
+	return typesIn(s[start:i])
 }
 
 // contrastTail is the part of s after the contrast word (ものの, が、;
