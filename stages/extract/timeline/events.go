@@ -157,8 +157,12 @@ func classifyMention(txt string, m dates.Mention, clauseEnd int, rangeStart bool
 	}
 	// "6月5日に不正アクセスを受けたことが判明": the date is inside the
 	// clause that was found. A date followed by a comma governs the main
-	// verb instead.
-	if kind == schemas.EventDiscovered && !strings.HasPrefix(strings.TrimLeft(trimWeekdayLead(clause), " "), "、") {
+	// verb instead; so does one that opens its sentence and a time of day
+	// and a comma follow (「9月18日午前11時頃、…感染したことが判明」), not
+	// one inside what was found (「確認したところ、4月14日8時30分頃、…配布
+	// された名簿であり」).
+	if kind == schemas.EventDiscovered && !strings.HasPrefix(strings.TrimLeft(trimWeekdayLead(clause), " "), "、") &&
+		!(commaLed(clause) && !hasLetter(txt[:m.Start])) {
 		if i := embeddedAt(clause); i >= 0 && classifyClause(clause[:i]) == schemas.EventOccurred &&
 			!(confirmedAt(clause, i) && foundOccurrence(strings.TrimLeft(trimWeekdayLead(clause), "、, "))) {
 			// (「9月28日に…高負荷状態が発生したことを確認」 confirms it that

@@ -340,9 +340,10 @@ func categoryBar(before string) bool {
 
 // lastSentence reports whether sentence i ends the text: a date alone on
 // the last line, under the body, is the letter's dateline even with no
-// signature under it.
+// signature under it; not one that goes on a timeline the line before
+// stands in (a page cut short after 「3 経緯 / … / R6.11.29 15時過ぎ」).
 func lastSentence(sents []DatedSentence, i int) bool {
-	return i == len(sents)-1
+	return i == len(sents)-1 && !(i > 0 && timelineHeading(sents[i-1].Heading))
 }
 
 // anyDay reports whether one of ms names a day.
