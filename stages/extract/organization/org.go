@@ -295,6 +295,9 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 			return gov, s.Text
 		}
 	}
+	if gov, ev := selfReferredGovernment(sents); gov != "" {
+		return gov, ev
+	}
 	if org := gazetteerCompany(body); org != "" && !namedAsThirdParty(body, org) {
 		for _, s := range sents {
 			if strings.Contains(s.Text, org) {
@@ -1874,6 +1877,75 @@ func localGovernmentPrefix(run string) string {
 			}
 		}
 		best = name
+	}
+	return best
+}
+
+// selfReferredGovernment is the one local government that a text calling
+// itself by a government's kind alone (self_government_refs.tsv: 区では,
+// 本市, after no name character) names with that kind's suffix, outside address lines, with the
+// first sentence naming it; "" when the text names none or several.
+func selfReferredGovernment(sents []text.Sentence) (string, string) {
+	for _, g := range selfGovernmentRefs {
+		suf := g.suffix
+		if !bareReference(sents, g.words) {
+			continue
+		}
+		gov, ev := "", ""
+		for _, s := range sents {
+			if addressCueList.In(s.Text) {
+				continue
+			}
+			for at := range text.Occurrences(s.Text, suf) {
+				name := governmentEndingAt(s.Text[:at+len(suf)])
+				switch {
+				case name == "":
+				case gov == "":
+					gov, ev = name, s.Text
+				case !strings.HasSuffix(gov, name) && !strings.HasSuffix(name, gov):
+					return "", "" // two governments: which is its own is not said
+				}
+			}
+		}
+		if gov != "" {
+			return gov, ev
+		}
+	}
+	return "", ""
+}
+
+// bareReference reports whether a sentence holds one of words after no
+// name character: 「区では」, 「本市」, not 「前橋市が」 or 「日本市場」.
+func bareReference(sents []text.Sentence, words []string) bool {
+	for _, s := range sents {
+		if !text.ContainsAny(s.Text, words) {
+			continue
+		}
+		for _, w := range words {
+			for at := range text.Occurrences(s.Text, w) {
+				if prev, _ := utf8.DecodeLastRuneInString(s.Text[:at]); at == 0 || !isNameRune(prev) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// governmentEndingAt is the longest local government of the gazetteer
+// that ends s, within localGovernmentMaxRunes characters, and is no
+// generic word; "".
+func governmentEndingAt(s string) string {
+	govs := localGovernments()
+	best := ""
+	n := 0
+	for i := len(s); i > 0 && n < localGovernmentMaxRunes; {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+		n++
+		if name := s[i:]; govs[name] && !isGeneric(name) {
+			best = name
+		}
 	}
 	return best
 }

@@ -102,6 +102,10 @@ var (
 	openers       = rules.Words(orgFile("openers.tsv"))
 	roleNouns     = rules.Words(orgFile("role_nouns.tsv"))
 	selfPrefixes  = rules.Words(orgFile("self_prefixes.tsv"))
+	// selfGovernmentRefs are, by a government's suffix (市, 区 …), the
+	// words a government's text calls itself by with its kind alone
+	// (self_government_refs.tsv).
+	selfGovernmentRefs = selfGovernmentRefsFrom(rules.Table(orgFile("self_government_refs.tsv"), 2))
 	// selfNameParticles follow a self-prefixed name that is the subject
 	// or the possessor of its sentence.
 	selfNameParticles = rules.Words(orgFile("self_name_particles.tsv"))
@@ -449,4 +453,27 @@ func lineLabelsFrom(rows []rules.Row) (labels, holder []string) {
 		}
 	}
 	return labels, holder
+}
+
+// selfGovernmentRef is a line of self_government_refs.tsv.
+type selfGovernmentRef struct {
+	suffix string
+	words  []string
+}
+
+// selfGovernmentRefsFrom reads self_government_refs.tsv, in its order: a
+// suffix of one character and its words.
+func selfGovernmentRefsFrom(rows []rules.Row) []selfGovernmentRef {
+	var out []selfGovernmentRef
+	for _, r := range rows {
+		suf := r.Fields[0]
+		if utf8.RuneCountInString(suf) != 1 {
+			panic(fmt.Errorf("rules: %s: suffix %q is not one character", r.Pos(), suf))
+		}
+		if slices.ContainsFunc(out, func(g selfGovernmentRef) bool { return g.suffix == suf }) {
+			panic(fmt.Errorf("rules: %s: suffix %q is listed twice", r.Pos(), suf))
+		}
+		out = append(out, selfGovernmentRef{suf, strings.Split(r.Fields[1], "|")})
+	}
+	return out
 }
