@@ -93,6 +93,11 @@ func addressedCue(clause string) bool {
 // 会員登録をされたお客様", "平成30年3月19日以前に問い合わせをした方" — or
 // tells how things stood then, maybe at a clock time ("11月8日2時時点で
 // 確認できている情報") — names no event.
+// shareRE: a date followed by a share word (clause_words.tsv share),
+// maybe after a weekday in brackets, names records, not an event:
+// 「3月27日(火曜日)分の当該記録票」.
+var shareRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*` + text.OrderedAlternation(shareWords))
+
 var scopeRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*(?:\d{1,2}(?:時\d{0,2}分?|:\d{2})\s*)?` + text.OrderedAlternation(scopeWords))
 
 // longQuoteRE is a quotation long enough to be what someone said or
@@ -116,7 +121,7 @@ func classifyMention(txt string, m dates.Mention, clauseEnd int, rangeStart bool
 	if k := modifyingClauseKind(txt[:m.Start]); k != schemas.EventOther {
 		return k
 	}
-	if !rangeStart && mayBeScope(clause) && scopeRE.MatchString(clause) {
+	if !rangeStart && mayBeScope(clause) && (scopeRE.MatchString(clause) || shareRE.MatchString(clause)) {
 		return schemas.EventOther
 	}
 	start := mayStartPeriod(clause) && periodStartRE.MatchString(clause)
@@ -430,8 +435,8 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 			// The clause runs to the next date that is not the end of this
 			// one's range, nor joined to it by と/及び (which share the verb).
 			k := j + 1
-			for k < len(ms) && (ms[k].RangeEnd || andJoinRE.MatchString(s.Text[ms[k-1].End:ms[k].Start])) {
-				k++
+			for k < len(ms) && (ms[k].RangeEnd || andJoinRE.MatchString(s.Text[ms[k-1].End:ms[k].Start]) || shareRE.MatchString(s.Text[ms[k].End:])) {
+				k++ // (a day's share, 3月27日分の記録票, tells no event: the verb is past it)
 			}
 			end := len(s.Text)
 			if k < len(ms) {

@@ -147,6 +147,7 @@ var (
 	boundaryWords     = clauseWords["boundary"]
 	boundaryFirstByte = text.FirstBytes(boundaryWords)
 	scopeWords        = clauseWords["scope"]
+	shareWords        = clauseWords["share"]
 	periodStartWords  = clauseWords["period_start"]
 	attributiveEnds   = clauseWords["attributive"]
 
@@ -232,7 +233,7 @@ func loadIncidentSummary() (nouns, verbs, regret, unless []string) {
 }
 
 func loadClauseWords() map[string][]string {
-	part, err := text.Parts(rules.Table("timeline/clause_words.tsv", 2), []string{"boundary", "reported_content", "and_join", "scope", "period_start", "attributive"})
+	part, err := text.Parts(rules.Table("timeline/clause_words.tsv", 2), []string{"boundary", "reported_content", "and_join", "scope", "share", "period_start", "attributive"})
 	if err != nil {
 		panic(err)
 	}
