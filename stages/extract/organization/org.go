@@ -1534,6 +1534,14 @@ func subjectName(s string) string {
 		return ""
 	}
 	next := skipParenthetical(s[len(run):])
+	// A page's label glued to the name by a dropped space: 「報道発表資料
+	// 大阪市立小学校において」. Not a bare ward's office after it
+	// (報道発表資料中央区役所における): which city's ward is not said.
+	if t := trimLineLabel(run); t != run && text.HasPrefixAny(next, subjectMarkers) {
+		if org := wholeName(t); org != "" && !wardNames()[org] {
+			return org
+		}
+	}
 	// A reference glued to the name: 「株式会社○○弊社が…」.
 	for _, w := range notSuffixWords {
 		if strings.HasSuffix(run, w) && len(run) > len(w) {
