@@ -209,9 +209,10 @@ func labelAbove(sents []DatedSentence, i int, m dates.Mention) bool {
 	return sents[i].Line-above.Line <= 2 && publishedLabelLineRE.MatchString(strings.Trim(above.Text, labelMarks))
 }
 
-// labelMarks may stand around a label alone on its line (【掲載日】, ■公表日):
-// the marks of rules/text/line_marks.tsv trimmed from names, and brackets.
-var labelMarks = text.NameTrimMarks + "【】<>[]()"
+// labelMarks may stand around a label alone on its line (【掲載日】, ■公表日,
+// a table cell's 「報道提供日時 |」): the marks of rules/text/line_marks.tsv
+// trimmed from names, brackets and a table's bar.
+var labelMarks = text.NameTrimMarks + "【】<>[]()|"
 
 // suffixed reports whether a word of dates/published_suffixes.tsv follows
 // the date m of s: one that ends the line (2024年6月3日 総務課発表), or one
