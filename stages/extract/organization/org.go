@@ -1907,7 +1907,7 @@ func selfReferredGovernment(sents []text.Sentence) (string, string) {
 			for at := range text.Occurrences(s.Text, suf) {
 				name := governmentEndingAt(s.Text[:at+len(suf)])
 				switch {
-				case name == "":
+				case name == "" || namesPlace(s.Text[at+len(suf):]):
 				case gov == "":
 					gov, ev = name, s.Text
 				case !strings.HasSuffix(gov, name) && !strings.HasSuffix(name, gov):
@@ -1920,6 +1920,35 @@ func selfReferredGovernment(sents []text.Sentence) (string, string) {
 		}
 	}
 	return "", ""
+}
+
+// phraseEnds end the phrase after a government's name that namesPlace
+// reads: the particles of a subject, a topic or an object, and commas.
+var phraseEnds = []string{"が", "は", "を", "、", "。", ","}
+
+// namesPlace reports whether the phrase after a government's name, rest,
+// is a thing in it (の first) and ends within place_phrase_runes characters
+// in a place particle (place_particles.tsv) before any subject, topic or
+// object particle: 「の東部知多クリーンセンターへ」 names a place in it, 「の
+// 調査員1名が」 its staff; 「へ」 alone (「ようこそ栃木県上三川町へ」, a
+// site's greeting) and 「公式アプリへの」 name none.
+func namesPlace(rest string) bool {
+	if !strings.HasPrefix(rest, "の") {
+		return false
+	}
+	w := text.FirstRunes(rest, placePhraseRunes)
+	end, place := len(w), false
+	for _, p := range phraseEnds {
+		if i := strings.Index(w, p); i >= 0 && i < end {
+			end = i
+		}
+	}
+	for _, p := range placeParticles {
+		if i := strings.Index(w, p); i >= 0 && i < end && !strings.HasPrefix(w[i+len(p):], "の") {
+			end, place = i, true
+		}
+	}
+	return place
 }
 
 // bareReference reports whether a sentence holds one of words after no

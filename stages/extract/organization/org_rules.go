@@ -106,6 +106,9 @@ var (
 	// words a government's text calls itself by with its kind alone
 	// (self_government_refs.tsv).
 	selfGovernmentRefs = selfGovernmentRefsFrom(rules.Table(orgFile("self_government_refs.tsv"), 2))
+	// placeParticles end the phrase of a government named as a place
+	// (place_particles.tsv).
+	placeParticles = rules.Words(orgFile("place_particles.tsv"))
 	// selfNameParticles follow a self-prefixed name that is the subject
 	// or the possessor of its sentence.
 	selfNameParticles = rules.Words(orgFile("self_name_particles.tsv"))
@@ -154,6 +157,7 @@ var (
 	selfNameMinRunes      = orgWeight("self_name_min_runes")
 	gazetteerKeyMinRunes  = orgWeight("gazetteer_key_min_runes")
 	minRecurrence         = orgWeight("min_recurrence")
+	placePhraseRunes      = orgWeight("place_phrase_runes")
 	labelMaxRunes         = orgWeight("label_max_runes")
 )
 
