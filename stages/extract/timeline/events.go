@@ -121,6 +121,12 @@ func classifyMention(txt string, m dates.Mention, clauseEnd int, rangeStart bool
 	if k := modifyingClauseKind(txt[:m.Start]); k != schemas.EventOther {
 		return k
 	}
+	// A date that a clause of no event modifies (「当該車両が納入された3月1日
+	// には、…挿入されていたことを確認しました」) names that clause's day, not
+	// the main verb's, which an earlier date of the sentence governs.
+	if m.Start > 0 && endsWithAny(strings.TrimRight(txt[:m.Start], " "), passiveAttributes) {
+		return schemas.EventOther
+	}
 	if !rangeStart && mayBeScope(clause) && (scopeRE.MatchString(clause) || shareRE.MatchString(clause)) {
 		return schemas.EventOther
 	}

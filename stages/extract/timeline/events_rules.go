@@ -148,6 +148,7 @@ var (
 	boundaryFirstByte = text.FirstBytes(boundaryWords)
 	scopeWords        = clauseWords["scope"]
 	shareWords        = clauseWords["share"]
+	passiveAttributes = clauseWords["passive_attributive"]
 	periodStartWords  = clauseWords["period_start"]
 	attributiveEnds   = clauseWords["attributive"]
 
@@ -233,7 +234,7 @@ func loadIncidentSummary() (nouns, verbs, regret, unless []string) {
 }
 
 func loadClauseWords() map[string][]string {
-	part, err := text.Parts(rules.Table("timeline/clause_words.tsv", 2), []string{"boundary", "reported_content", "and_join", "scope", "share", "period_start", "attributive"})
+	part, err := text.Parts(rules.Table("timeline/clause_words.tsv", 2), []string{"boundary", "reported_content", "and_join", "scope", "share", "period_start", "attributive", "passive_attributive"})
 	if err != nil {
 		panic(err)
 	}
