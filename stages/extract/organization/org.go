@@ -113,6 +113,13 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 			return org, s.Text
 		}
 	}
+	// A body that gives itself a short name and goes on by it:
+	// 「NTTコミュニケーションズ(略称:NTT Com)が提供する…」, 「NTT Comでは、…」.
+	for _, s := range sents {
+		if org := shortNamedSelf(s.Text, lines); org != "" {
+			return org, s.Text
+		}
+	}
 	// The body that names itself in brackets after its own reference:
 	// 「当社(関西電力送配電)と託送契約を…」.
 	for _, s := range sents {
@@ -1887,6 +1894,35 @@ func localGovernmentPrefix(run string) string {
 		best = name
 	}
 	return best
+}
+
+// shortNamedSelf is the name run right before a bracket that gives its
+// short name (short_names.tsv mark: 「X(略称:Y)」) when the text's lines
+// use the short name as a subject elsewhere (Yでは, Yは); "" when none.
+func shortNamedSelf(s string, lines []string) string {
+	for _, mark := range shortNameParts["mark"] {
+		i := strings.Index(s, "("+mark)
+		if i <= 0 {
+			continue
+		}
+		name := strings.TrimSpace(trailingRun(s[:i]))
+		rest := strings.TrimLeft(s[i+len("("+mark):], ":: ")
+		j := strings.Index(rest, ")")
+		if j <= 0 || text.RuneCountTo(name, nameLineMaxRunes+1) > nameLineMaxRunes ||
+			utf8.RuneCountInString(name) < nameMinRunes || isGeneric(name) || isOutside(name) {
+			continue
+		}
+		// The definition itself (「略称:Y)が」) has a bracket after Y.
+		short := strings.TrimSpace(rest[:j])
+		for _, l := range lines {
+			for _, p := range shortNameParts["subject"] {
+				if strings.Contains(l, short+p) {
+					return name
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // selfReferredGovernment is the one local government that a text calling

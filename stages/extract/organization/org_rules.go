@@ -109,6 +109,8 @@ var (
 	// placeParticles end the phrase of a government named as a place
 	// (place_particles.tsv).
 	placeParticles = rules.Words(orgFile("place_particles.tsv"))
+	// shortNameParts are short_names.tsv's mark and subject words.
+	shortNameParts = mustParts(text.Parts(rules.Table(orgFile("short_names.tsv"), 2), []string{"mark", "subject"}))
 	// selfNameParticles follow a self-prefixed name that is the subject
 	// or the possessor of its sentence.
 	selfNameParticles = rules.Words(orgFile("self_name_particles.tsv"))
@@ -480,4 +482,12 @@ func selfGovernmentRefsFrom(rows []rules.Row) []selfGovernmentRef {
 		out = append(out, selfGovernmentRef{suf, strings.Split(r.Fields[1], "|")})
 	}
 	return out
+}
+
+// mustParts is the parts of a rule file, or a panic naming what is wrong.
+func mustParts(p map[string][]string, err error) map[string][]string {
+	if err != nil {
+		panic(err)
+	}
+	return p
 }
