@@ -285,7 +285,7 @@ var (
 	// will be done, not about what happened.
 	responseHeadings = causeHeadingRoles["response"]
 
-	causeMaskParts = text.WordsByRole(rules.Table("cause/masks.tsv", 2), "role", "attack", "object", "end", "listed_in", "denial", "not_denial")
+	causeMaskParts = text.WordsByRole(rules.Table("cause/masks.tsv", 2), "role", "attack", "object", "end", "listed_in", "not_cause", "denial", "not_denial")
 	// consequenceWords open every match of consequenceRE, and
 	// consequenceEnds end it.
 	consequenceWords = causeMaskParts["attack"]
@@ -296,8 +296,10 @@ var (
 	// subject of a police file, not its cause.
 	consequenceRE = regexp.MustCompile(text.Alternation(consequenceWords) + text.Alternation(causeMaskParts["object"]) + "?" +
 		fmt.Sprintf("[^。、]{0,%d}", causeWeights.consequenceGap) + text.Alternation(consequenceEnds))
-	// listedIn are entries in a list or a register, which 掲載 also says.
-	listedIn = causeMaskParts["listed_in"]
+	// listedIn are entries in a list or a register, which 掲載 also says,
+	// and the phrases that hold a cue and name no cause (not_cause: a
+	// disease, 新型コロナウイルス感染症): blanked alike before cues are read.
+	listedIn = text.Union(causeMaskParts["listed_in"], causeMaskParts["not_cause"])
 	// causeDenials deny what their clause says: 「…によるものではなく」.
 	causeDenials = causeMaskParts["denial"]
 	// causeNotDenials hold a denial and deny nothing: 「…だけではなく」.
