@@ -204,31 +204,19 @@ func letteredPersons(sents []text.Sentence) (int, string) {
 	return len(seen), ev
 }
 
-// letterChain reads the lettered persons that start at t[i] (a letter not
-// after another Latin letter or digit, then a letter_title word, maybe a
-// closing bracket), joined by letter_joiners words: their letters and the
-// end of the chain.
+// letterChain reads the lettered persons that start at t[i]
+// (letterPerson), joined by letter_joiners words: their letters and the
+// end of the chain. It reads each person once, so a chain of any length
+// costs its length.
 func letterChain(t string, i int) ([]byte, int) {
 	var chain []byte
 	for {
-		if i >= len(t) || t[i] < 'A' || t[i] > 'Z' || i > 0 && isAlnumByte(t[i-1]) {
-			return chain, i
-		}
-		title := ""
-		for _, w := range countFilters["letter_title"] {
-			if strings.HasPrefix(t[i+1:], w) {
-				title = w
-				break
-			}
-		}
-		if title == "" {
+		n := letterPerson(t, i)
+		if n == 0 {
 			return chain, i
 		}
 		chain = append(chain, t[i])
-		i += 1 + len(title)
-		if strings.HasPrefix(t[i:], ")") {
-			i++
-		}
+		i += n
 		end := i
 		joined := false
 		for _, j := range countFilters["letter_joiners"] {
@@ -238,13 +226,29 @@ func letterChain(t string, i int) ([]byte, int) {
 				break
 			}
 		}
-		if !joined {
-			return chain, end
-		}
-		if next, _ := letterChain(t, i); len(next) == 0 {
+		if !joined || letterPerson(t, i) == 0 {
 			return chain, end
 		}
 	}
+}
+
+// letterPerson is the length of the lettered person at t[i] (a capital
+// letter after no other letter or digit, a letter_title word, maybe a
+// closing bracket), 0 when none stands there.
+func letterPerson(t string, i int) int {
+	if i >= len(t) || t[i] < 'A' || t[i] > 'Z' || i > 0 && isAlnumByte(t[i-1]) {
+		return 0
+	}
+	for _, w := range countFilters["letter_title"] {
+		if strings.HasPrefix(t[i+1:], w) {
+			n := 1 + len(w)
+			if strings.HasPrefix(t[i+n:], ")") {
+				n++
+			}
+			return n
+		}
+	}
+	return 0
 }
 
 // letterData reports whether rest, the words after a lettered person's の,

@@ -1,6 +1,7 @@
 package counts
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
@@ -42,5 +43,16 @@ func TestCountCueSkipsNone(t *testing.T) {
 		if !countCue(s.Text) && countRE.MatchString(s.Text) {
 			t.Errorf("countCue(%q) is false, but countRE matches", s.Text)
 		}
+	}
+}
+
+// TestLetteredChainIsLinear: a chain of lettered persons is read once,
+// person by person. The first version looked ahead by reading the rest of
+// the chain again at each joiner: 「A様とA様と…」 of 100k persons cost the
+// square of that.
+func TestLetteredChainIsLinear(t *testing.T) {
+	s := "誤って" + strings.Repeat("A様と", 100_000) + "B様の氏名が記載された。"
+	if n, _ := letteredPersons(text.SplitSentences(s)); n != 2 {
+		t.Errorf("letteredPersons = %d, want 2 (A and B)", n)
 	}
 }

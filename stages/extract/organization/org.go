@@ -115,9 +115,14 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 	}
 	// A body that gives itself a short name and goes on by it:
 	// 「NTTコミュニケーションズ(略称:NTT Com)が提供する…」, 「NTT Comでは、…」.
+	// Only the first sentence that gives a short name is read: a body
+	// names itself once, and each reading scans the whole text.
 	for _, s := range sents {
-		if org := shortNamedSelf(s.Text, lines); org != "" {
-			return org, s.Text
+		if text.ContainsAny(s.Text, shortNameParts["mark"]) {
+			if org := shortNamedSelf(s.Text, lines); org != "" {
+				return org, s.Text
+			}
+			break
 		}
 	}
 	// The body that names itself in brackets after its own reference:
