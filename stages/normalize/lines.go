@@ -113,10 +113,28 @@ func continues(prev, next string, blank bool) bool {
 // closesOpenBracket reports whether first, the first rune of a line, is
 // a closing bracket (line_wraps.tsv bracket_pairs) that prev, the line
 // before, opened and left open: 「(以下「津山所」という。」 then 「)が…」.
+//
+// Only the last bracketWindow bytes of prev are read: the bracket a wrap
+// leaves open stands near the line's end, and a line that joined many
+// closers before would otherwise be counted again for each.
 func closesOpenBracket(prev string, first rune) bool {
 	opener, ok := openerOf[first]
-	return ok && strings.Count(prev, opener) > strings.Count(prev, string(first))
+	if !ok {
+		return false
+	}
+	if len(prev) > bracketWindow {
+		i := len(prev) - bracketWindow
+		for i < len(prev) && !utf8.RuneStart(prev[i]) {
+			i++
+		}
+		prev = prev[i:]
+	}
+	return strings.Count(prev, opener) > strings.Count(prev, string(first))
 }
+
+// bracketWindow is how many bytes at the end of a line closesOpenBracket
+// reads (about 80 Japanese characters).
+const bracketWindow = 240
 
 // openerOf maps each closing bracket of bracket_pairs to its opener.
 var openerOf = func() map[rune]string {

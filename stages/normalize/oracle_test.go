@@ -87,6 +87,22 @@ func joinBrokenLinesOracle(lines []string) []string {
 func continuesOracle(prev, next string, blank bool) bool {
 	last, _ := utf8.DecodeLastRuneInString(prev)
 	first, _ := utf8.DecodeRuneInString(next)
+	// A line that opens with the closer of a bracket the end of the line
+	// before (its last bracketWindow bytes, from a rune's start) left open.
+	if k := strings.IndexRune(")」』】", first); k >= 0 {
+		opener := []rune("(「『【")[utf8.RuneCountInString(")」』】"[:k])]
+		tail := prev
+		for len(tail) > bracketWindow || len(tail) > 0 && !utf8.RuneStart(tail[0]) {
+			_, n := utf8.DecodeRuneInString(tail)
+			if len(tail) <= bracketWindow && n > 0 && utf8.RuneStart(tail[0]) {
+				break
+			}
+			tail = tail[1:]
+		}
+		if strings.Count(tail, string(opener)) > strings.Count(tail, string(first)) {
+			return true
+		}
+	}
 	opener := false
 	for _, o := range sentenceOpeners {
 		opener = opener || strings.HasPrefix(next, o)
