@@ -1097,7 +1097,7 @@ func lineName(l string, top bool) string {
 		}
 		if !glued && (prev == ' ' || unicode.Is(unicode.Hiragana, prev)) {
 			if org := wholeName(tail); org != "" {
-				if whole := noNamedLine(l, tail); whole != "" {
+				if whole := lineNameWithNo(l, tail); whole != "" {
 					return whole
 				}
 				return org
@@ -1107,11 +1107,11 @@ func lineName(l string, top bool) string {
 	return ""
 }
 
-// noNamedLine is the line l when it is one name with の inside, the name
+// lineNameWithNo is the line l when it is one name with の inside, the name
 // tail after it: 「日の丸自動車学校」, 「森の里病院」, not 「丸自動車学校」.
 // The words before の are a run of name characters that is no generic
 // word (本市の病院 names no one), and the line is no longer than a name.
-func noNamedLine(l, tail string) string {
+func lineNameWithNo(l, tail string) string {
 	head, ok := strings.CutSuffix(l[:len(l)-len(tail)], "の")
 	if !ok || head == "" || trailingRun(head) != head || isGeneric(head) ||
 		text.RuneCountTo(l, nameLineMaxRunes+1) > nameLineMaxRunes {
@@ -1932,8 +1932,9 @@ func shortNamedSelf(s string, lines []string) string {
 
 // selfReferredGovernment is the one local government that a text calling
 // itself by a government's kind alone (self_government_refs.tsv: 区では,
-// 本市, after no name character) names with that kind's suffix, outside address lines, with the
-// first sentence naming it; "" when the text names none or several.
+// 本市, after no name character) names with that kind's suffix, outside
+// address lines and not as a place (namesPlace), with the first sentence
+// naming it; "" when the text names none or several.
 func selfReferredGovernment(sents []text.Sentence) (string, string) {
 	for _, g := range selfGovernmentRefs {
 		suf := g.suffix
@@ -1963,10 +1964,6 @@ func selfReferredGovernment(sents []text.Sentence) (string, string) {
 	return "", ""
 }
 
-// phraseEnds end the phrase after a government's name that namesPlace
-// reads: the particles of a subject, a topic or an object, and commas.
-var phraseEnds = []string{"が", "は", "を", "、", "。", ","}
-
 // namesPlace reports whether the phrase after a government's name, rest,
 // is a thing in it (の first) and ends within place_phrase_runes characters
 // in a place particle (place_particles.tsv) before any subject, topic or
@@ -1979,12 +1976,12 @@ func namesPlace(rest string) bool {
 	}
 	w := text.FirstRunes(rest, placePhraseRunes)
 	end, place := len(w), false
-	for _, p := range phraseEnds {
+	for _, p := range placeParticles["phrase_end"] {
 		if i := strings.Index(w, p); i >= 0 && i < end {
 			end = i
 		}
 	}
-	for _, p := range placeParticles {
+	for _, p := range placeParticles["place"] {
 		if i := strings.Index(w, p); i >= 0 && i < end && !strings.HasPrefix(w[i+len(p):], "の") {
 			end, place = i, true
 		}

@@ -106,9 +106,9 @@ var (
 	// words a government's text calls itself by with its kind alone
 	// (self_government_refs.tsv).
 	selfGovernmentRefs = selfGovernmentRefsFrom(rules.Table(orgFile("self_government_refs.tsv"), 2))
-	// placeParticles end the phrase of a government named as a place
-	// (place_particles.tsv).
-	placeParticles = rules.Words(orgFile("place_particles.tsv"))
+	// placeParticles are place_particles.tsv's place and phrase_end words,
+	// which tell a government named as a place (namesPlace).
+	placeParticles = mustParts(text.Parts(rules.Table(orgFile("place_particles.tsv"), 2), []string{"place", "phrase_end"}))
 	// shortNameParts are short_names.tsv's mark and subject words.
 	shortNameParts = mustParts(text.Parts(rules.Table(orgFile("short_names.tsv"), 2), []string{"mark", "subject"}))
 	// selfNameParticles follow a self-prefixed name that is the subject
