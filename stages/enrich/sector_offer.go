@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/breachtrend/breachtrend/internal/runes"
 	"github.com/breachtrend/breachtrend/internal/wordscan"
 	"github.com/breachtrend/breachtrend/rules"
 )
@@ -142,7 +143,7 @@ func offerBySelf(org, before string) bool {
 // the end of the first offer noun, within offerObjectReach characters and
 // the sentence. "" when no noun is there.
 func offeredSector(after string) string {
-	after = cutRunes(after, offerObjectReach)
+	after = runes.Prefix(after, offerObjectReach)
 	if i := strings.IndexAny(after, "。\n"); i >= 0 {
 		after = after[:i]
 	}
@@ -185,14 +186,3 @@ var textWordLetter = func() []string {
 	}
 	return out
 }()
-
-// cutRunes is s cut to at most n runes.
-func cutRunes(s string, n int) string {
-	for i := range s {
-		if n == 0 {
-			return s[:i]
-		}
-		n--
-	}
-	return s
-}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/breachtrend/breachtrend/internal/runes"
 	"github.com/breachtrend/breachtrend/internal/wordscan"
 	"github.com/breachtrend/breachtrend/rules"
 )
@@ -153,7 +154,7 @@ func compromised(text string, skipLoss bool) bool {
 			if stated || skipLoss && evidenceOfLoss[w] || cond >= 0 && cond < at {
 				return
 			}
-			clause, _, _ := strings.Cut(firstRunes(s[at+len(incident.evidence[w]):], clauseRunes), "、")
+			clause, _, _ := strings.Cut(runes.Prefix(s[at+len(incident.evidence[w]):], clauseRunes), "、")
 			if containsAny(clause, incident.negated) && !containsAny(clause, incident.affirmed) {
 				return
 			}
@@ -179,17 +180,6 @@ func firstIndexAny(s string, words []string) int {
 		}
 	}
 	return first
-}
-
-// firstRunes is s up to its first n runes.
-func firstRunes(s string, n int) string {
-	for i := range s {
-		if n == 0 {
-			return s[:i]
-		}
-		n--
-	}
-	return s
 }
 
 // noDataLost reports whether text says that what was lost or stolen held

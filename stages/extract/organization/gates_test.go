@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/breachtrend/breachtrend/internal/runes"
 	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
@@ -42,7 +43,7 @@ func isGenericSimple(s string) bool {
 // postcodeOpensSimple counts the runes of every line, the oracle of the
 // search for 〒 before it.
 func postcodeOpensSimple(l string) bool {
-	return text.ContainsWord(orgFirstRunes(l, postcodeWindowRunes), "〒")
+	return text.ContainsWord(runes.Prefix(l, postcodeWindowRunes), "〒")
 }
 
 // gateCases open with hiragana governments and companies, with what only

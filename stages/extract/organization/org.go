@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/breachtrend/breachtrend/internal/runes"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
@@ -479,10 +480,10 @@ func headerOrganization(rest, compactBody string) string {
 	within := run[:text.PrefixBytes(run, MaxNameRunes)]
 	ends, spans := tokenEnds(run[:text.PrefixBytes(run, MaxNameRunes+tokenLookahead)])
 	best, bestScore := "", headerMinScore
-	runes := 0
+	count := 0
 	for k := range within {
-		runes++ // run[:k] holds runes-1 runes
-		if runes-1 < nameMinRunes {
+		count++ // run[:k] holds count-1 runes
+		if count-1 < nameMinRunes {
 			continue
 		}
 		if sc := splitScore(rest, run, k, ends, spans, compactBody); sc > bestScore || (sc == bestScore && best != "") {
@@ -1800,17 +1801,7 @@ func isOutside(s string) bool {
 // postcodeWindowRunes runes of l: an address line. Most lines hold no 〒,
 // which one byte search tells without counting their runes.
 func postcodeOpens(l string) bool {
-	return text.ContainsWord(l, "〒") && text.ContainsWord(orgFirstRunes(l, postcodeWindowRunes), "〒")
-}
-
-func orgFirstRunes(s string, n int) string {
-	for i := range s {
-		if n == 0 {
-			return s[:i]
-		}
-		n--
-	}
-	return s
+	return text.ContainsWord(l, "〒") && text.ContainsWord(runes.Prefix(l, postcodeWindowRunes), "〒")
 }
 
 // breadcrumbName reads the site's name from the first item of a web

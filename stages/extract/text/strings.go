@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/breachtrend/breachtrend/internal/runes"
 	"github.com/breachtrend/breachtrend/rules"
 )
 
@@ -134,16 +135,7 @@ func HasPrefixAny(s string, ps []string) bool {
 
 // PrefixBytes is the length in bytes of the first max runes of s (all of
 // s when it is shorter).
-func PrefixBytes(s string, max int) int {
-	n := 0
-	for i := range s {
-		if n == max {
-			return i
-		}
-		n++
-	}
-	return len(s)
-}
+func PrefixBytes(s string, max int) int { return len(runes.Prefix(s, max)) }
 
 // Alternation is a non-capturing group matching any of words, the longest
 // first: of two words that begin alike the longer is tried first (県警察
