@@ -108,9 +108,9 @@ var (
 	selfGovernmentRefs = selfGovernmentRefsFrom(rules.Table(orgFile("self_government_refs.tsv"), 2))
 	// placeParticles are place_particles.tsv's place and phrase_end words,
 	// which tell a government named as a place (namesPlace).
-	placeParticles = mustParts(text.Parts(rules.Table(orgFile("place_particles.tsv"), 2), []string{"place", "phrase_end"}))
+	placeParticles = text.MustParts(rules.Table(orgFile("place_particles.tsv"), 2), []string{"place", "phrase_end"})
 	// shortNameParts are short_names.tsv's mark and subject words.
-	shortNameParts = mustParts(text.Parts(rules.Table(orgFile("short_names.tsv"), 2), []string{"mark", "subject"}))
+	shortNameParts = text.MustParts(rules.Table(orgFile("short_names.tsv"), 2), []string{"mark", "subject"})
 	// selfNameParticles follow a self-prefixed name that is the subject
 	// or the possessor of its sentence.
 	selfNameParticles = rules.Words(orgFile("self_name_particles.tsv"))
@@ -482,12 +482,4 @@ func selfGovernmentRefsFrom(rows []rules.Row) []selfGovernmentRef {
 		out = append(out, selfGovernmentRef{suf, strings.Split(r.Fields[1], "|")})
 	}
 	return out
-}
-
-// mustParts is the parts of a rule file, or a panic naming what is wrong.
-func mustParts(p map[string][]string, err error) map[string][]string {
-	if err != nil {
-		panic(err)
-	}
-	return p
 }

@@ -247,6 +247,16 @@ func Flags(r rules.Row, names ...string) []bool {
 	return out
 }
 
+// MustParts is Parts of a bundled rule file, which is read at start-up:
+// an error there is the build's, so it panics with it.
+func MustParts(rows []rules.Row, names []string) map[string][]string {
+	part, err := Parts(rows, names)
+	if err != nil {
+		panic(err)
+	}
+	return part
+}
+
 // Parts reads a table of part<TAB>words (|-separated): each of names
 // written once, no other. A word @ and a rule file's path
 // (@text/leak_words.tsv) stands for the words of that list, in its
