@@ -92,11 +92,10 @@ func continuesOracle(prev, next string, blank bool) bool {
 	if k := strings.IndexRune(")」』】", first); k >= 0 {
 		opener := []rune("(「『【")[utf8.RuneCountInString(")」』】"[:k])]
 		tail := prev
-		for len(tail) > bracketWindow || len(tail) > 0 && !utf8.RuneStart(tail[0]) {
-			_, n := utf8.DecodeRuneInString(tail)
-			if len(tail) <= bracketWindow && n > 0 && utf8.RuneStart(tail[0]) {
-				break
-			}
+		if len(tail) > bracketWindow {
+			tail = tail[len(tail)-bracketWindow:]
+		}
+		for len(tail) > 0 && !utf8.RuneStart(tail[0]) {
 			tail = tail[1:]
 		}
 		if strings.Count(tail, string(opener)) > strings.Count(tail, string(first)) {
