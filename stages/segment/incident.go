@@ -1,8 +1,6 @@
 package segment
 
 import (
-	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/breachtrend/breachtrend/internal/runes"
@@ -30,7 +28,8 @@ func mustIncidentRules(rows []rules.Row) incidentRules {
 	return r
 }
 
-// parseIncidentRules reads the lines "part<TAB>word|word|…" of FileIncident.
+// parseIncidentRules reads the lines "part<TAB>word|word|…" of FileIncident
+// (rules.Parts) into their fields.
 func parseIncidentRules(rows []rules.Row) (incidentRules, error) {
 	var r incidentRules
 	parts := []struct {
@@ -46,26 +45,12 @@ func parseIncidentRules(rows []rules.Row) (incidentRules, error) {
 	for i, p := range parts {
 		names[i] = p.name
 	}
-	for _, row := range rows {
-		k := slices.Index(names, row.Fields[0])
-		if k < 0 {
-			return r, fmt.Errorf("segment: %s: part %q is not one of %s", row.Pos(), row.Fields[0], strings.Join(names, ", "))
-		}
-		p := parts[k].words
-		if *p != nil {
-			return r, fmt.Errorf("segment: %s: part %q is written twice", row.Pos(), row.Fields[0])
-		}
-		for _, w := range strings.Split(row.Fields[1], "|") {
-			if w == "" {
-				return r, fmt.Errorf("segment: %s: an empty word in %q", row.Pos(), row.Fields[1])
-			}
-			*p = append(*p, w)
-		}
+	words, err := rules.Parts(rows, names)
+	if err != nil {
+		return r, err
 	}
 	for _, p := range parts {
-		if *p.words == nil {
-			return r, fmt.Errorf("segment: %s: no line for part %q", FileIncident, p.name)
-		}
+		*p.words = words[p.name]
 	}
 	return r, nil
 }

@@ -30,7 +30,7 @@ func TestIncidentRules(t *testing.T) {
 		{append(all(""), row(20, "warnings", "偽サイト")), `incident.tsv:20: part "warnings" is not one of`},
 		{append(all(""), row(21, "warning", "偽サイト")), `incident.tsv:21: part "warning" is written twice`},
 		{append(all("warning"), row(22, "warning", "偽サイト||詐欺")), `incident.tsv:22: an empty word`},
-		{all("has_data"), `no line for part "has_data"`},
+		{all("has_data"), `segment/incident.tsv: no has_data line`},
 	} {
 		_, err := parseIncidentRules(c.rows)
 		if err == nil || !strings.Contains(err.Error(), c.want) {

@@ -11,7 +11,6 @@ import (
 	"github.com/breachtrend/breachtrend/internal/wordscan"
 	"github.com/breachtrend/breachtrend/rules"
 	"github.com/breachtrend/breachtrend/schemas"
-	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
 // The data-type extractor's word lists and thresholds, read once from
@@ -69,7 +68,7 @@ var (
 	joiners           = mustRules(parseListJoiners(rules.Table(dataTypesDir+"list_joiners.tsv", 2)))
 	negatedListCues   = mustRules(parseNegatedListCues(rules.Table(dataTypesDir+"negated_list_cues.tsv", 2)))
 	negationScopes    = mustRules(parseNegationScope(rules.Table(dataTypesDir+"negation_scope.tsv", 2)))
-	nounNegations     = text.MustParts(rules.Table(dataTypesDir+"noun_negations.tsv", 2), []string{"negation", "particle"})
+	nounNegations     = rules.MustParts(rules.Table(dataTypesDir+"noun_negations.tsv", 2), []string{"negation", "particle"})
 	denials           = mustRules(parseDenials(rules.Table(dataTypesDir+"consequence_denials.tsv", 2)))
 	termListSeparator = rules.Words(dataTypesDir + "term_list_separators.tsv")
 	dataTypeWeights   = mustRules(parseDataTypeWeights(rules.Table(dataTypesDir+"weights.tsv", 3)))

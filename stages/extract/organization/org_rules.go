@@ -108,9 +108,9 @@ var (
 	selfGovernmentRefs = selfGovernmentRefsFrom(rules.Table(orgFile("self_government_refs.tsv"), 2))
 	// placeParticles are place_particles.tsv's place and phrase_end words,
 	// which tell a government named as a place (namesPlace).
-	placeParticles = text.MustParts(rules.Table(orgFile("place_particles.tsv"), 2), []string{"place", "phrase_end"})
+	placeParticles = rules.MustParts(rules.Table(orgFile("place_particles.tsv"), 2), []string{"place", "phrase_end"})
 	// shortNameParts are short_names.tsv's mark and subject words.
-	shortNameParts = text.MustParts(rules.Table(orgFile("short_names.tsv"), 2), []string{"mark", "subject"})
+	shortNameParts = rules.MustParts(rules.Table(orgFile("short_names.tsv"), 2), []string{"mark", "subject"})
 	// selfNameParticles follow a self-prefixed name that is the subject
 	// or the possessor of its sentence.
 	selfNameParticles = rules.Words(orgFile("self_name_particles.tsv"))

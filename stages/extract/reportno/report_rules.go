@@ -84,7 +84,7 @@ var (
 const reportNumber = `([0-9]+|[一二三四五六七八九十]+)`
 
 func loadReportLabels() (nth, followUp *regexp.Regexp, nthCue, followUpCue text.WordList) {
-	part, err := text.Parts(rules.Table("report/report_labels.tsv", 2), []string{"ordinal_prefix", "ordinal_suffix", "follow_up"})
+	part, err := rules.Parts(rules.Table("report/report_labels.tsv", 2), []string{"ordinal_prefix", "ordinal_suffix", "follow_up"})
 	if err != nil {
 		panic(err)
 	}
@@ -95,7 +95,7 @@ func loadReportLabels() (nth, followUp *regexp.Regexp, nthCue, followUpCue text.
 }
 
 func loadLaterNotice() (*regexp.Regexp, text.WordList) {
-	part, err := text.Parts(rules.Table("report/later_notice.tsv", 2), []string{"again", "again_adverb", "apology", "again_apology", "results", "results_link", "results_report"})
+	part, err := rules.Parts(rules.Table("report/later_notice.tsv", 2), []string{"again", "again_adverb", "apology", "again_apology", "results", "results_link", "results_report"})
 	if err != nil {
 		panic(err)
 	}
@@ -108,7 +108,7 @@ func loadLaterNotice() (*regexp.Regexp, text.WordList) {
 }
 
 func loadInvestigation() (text.WordList, *regexp.Regexp, text.WordList) {
-	part, err := text.Parts(rules.Table("report/investigation.tsv", 2), []string{"report_title", "work", "work_particle", "date_particle", "done", "after"})
+	part, err := rules.Parts(rules.Table("report/investigation.tsv", 2), []string{"report_title", "work", "work_particle", "date_particle", "done", "after"})
 	if err != nil {
 		panic(err)
 	}
@@ -120,7 +120,7 @@ func loadInvestigation() (text.WordList, *regexp.Regexp, text.WordList) {
 }
 
 func loadCitedReports() (*regexp.Regexp, text.WordList) {
-	part, err := text.Parts(rules.Table("report/cited_reports.tsv", 2), []string{"particle", "sentence"})
+	part, err := rules.Parts(rules.Table("report/cited_reports.tsv", 2), []string{"particle", "sentence"})
 	if err != nil {
 		panic(err)
 	}
@@ -132,7 +132,7 @@ func loadCitedReports() (*regexp.Regexp, text.WordList) {
 }
 
 func loadDatedCitation() (*regexp.Regexp, []string) {
-	part, err := text.Parts(rules.Table("report/dated_citation.tsv", 2), []string{"dated", "dated_particle", "quote_link", "notice_noun", "ending"})
+	part, err := rules.Parts(rules.Table("report/dated_citation.tsv", 2), []string{"dated", "dated_particle", "quote_link", "notice_noun", "ending"})
 	if err != nil {
 		panic(err)
 	}
@@ -155,7 +155,7 @@ func loadPriorNotice() (*regexp.Regexp, []string, text.WordList, text.WordList, 
 }
 
 func parsePriorNotice(rows []rules.Row) (re *regexp.Regexp, starts []string, already, openers, nouns text.WordList, err error) {
-	part, err := text.Parts(rows, priorNoticeParts)
+	part, err := rules.Parts(rows, priorNoticeParts)
 	if err != nil {
 		return nil, nil, text.WordList{}, text.WordList{}, text.WordList{}, err
 	}

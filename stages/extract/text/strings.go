@@ -247,56 +247,6 @@ func Flags(r rules.Row, names ...string) []bool {
 	return out
 }
 
-// MustParts is Parts of a bundled rule file, which is read at start-up:
-// an error there is the build's, so it panics with it.
-func MustParts(rows []rules.Row, names []string) map[string][]string {
-	part, err := Parts(rows, names)
-	if err != nil {
-		panic(err)
-	}
-	return part
-}
-
-// Parts reads a table of part<TAB>words (|-separated): each of names
-// written once, no other. A word @ and a rule file's path
-// (@text/leak_words.tsv) stands for the words of that list, in its
-// order: a concept several fields read is one file, not a copy here.
-func Parts(rows []rules.Row, names []string) (map[string][]string, error) {
-	part := map[string][]string{}
-	for _, r := range rows {
-		name := r.Fields[0]
-		if !IsOneOf(name, names) {
-			return nil, fmt.Errorf("extract: %s: part %q is not one of %s", r.Pos(), name, strings.Join(names, ", "))
-		}
-		if part[name] != nil {
-			return nil, fmt.Errorf("extract: %s: part %q is written twice", r.Pos(), name)
-		}
-		ws := strings.Split(r.Fields[1], "|")
-		if slices.Contains(ws, "") {
-			return nil, fmt.Errorf("extract: %s: an empty word in %q", r.Pos(), r.Fields[1])
-		}
-		var out []string
-		for _, w := range ws {
-			list, ok := strings.CutPrefix(w, "@")
-			if !ok {
-				out = append(out, w)
-				continue
-			}
-			if !slices.Contains(rules.Files(), list) {
-				return nil, fmt.Errorf("extract: %s: %q: no such rule file", r.Pos(), w)
-			}
-			out = append(out, rules.Words(list)...)
-		}
-		part[name] = out
-	}
-	for _, name := range names {
-		if part[name] == nil {
-			return nil, fmt.Errorf("extract: %s: no %s line", rows[0].File, name)
-		}
-	}
-	return part, nil
-}
-
 func AnyUsed(b []bool) bool {
 	for _, v := range b {
 		if v {

@@ -195,7 +195,7 @@ func loadMaskedNouns() (*strings.Replacer, text.WordList) {
 }
 
 func loadIncoming() (*regexp.Regexp, text.WordList, []string, string, []string) {
-	part, err := text.Parts(rules.Table("timeline/incoming.tsv", 2), incomingParts)
+	part, err := rules.Parts(rules.Table("timeline/incoming.tsv", 2), incomingParts)
 	if err != nil {
 		panic(err)
 	}
@@ -218,7 +218,7 @@ type foundEventWords struct {
 }
 
 func loadFoundEvent() foundEventWords {
-	part, err := text.Parts(rules.Table("timeline/found_event.tsv", 2), []string{"noun", "told", "detect", "subject", "negated", "state", "arising", "confirm", "ongoing"})
+	part, err := rules.Parts(rules.Table("timeline/found_event.tsv", 2), []string{"noun", "told", "detect", "subject", "negated", "state", "arising", "confirm", "ongoing"})
 	if err != nil {
 		panic(err)
 	}
@@ -226,7 +226,7 @@ func loadFoundEvent() foundEventWords {
 }
 
 func loadIncidentSummary() (nouns, verbs, regret, unless []string) {
-	part, err := text.Parts(rules.Table("timeline/incident_summary.tsv", 2), []string{"noun", "verb", "regret", "unless"})
+	part, err := rules.Parts(rules.Table("timeline/incident_summary.tsv", 2), []string{"noun", "verb", "regret", "unless"})
 	if err != nil {
 		panic(err)
 	}
@@ -234,7 +234,7 @@ func loadIncidentSummary() (nouns, verbs, regret, unless []string) {
 }
 
 func loadClauseWords() map[string][]string {
-	part, err := text.Parts(rules.Table("timeline/clause_words.tsv", 2), []string{"boundary", "reported_content", "and_join", "scope", "share", "period_start", "attributive", "passive_attributive"})
+	part, err := rules.Parts(rules.Table("timeline/clause_words.tsv", 2), []string{"boundary", "reported_content", "and_join", "scope", "share", "period_start", "attributive", "passive_attributive"})
 	if err != nil {
 		panic(err)
 	}
@@ -245,7 +245,7 @@ func loadClauseWords() map[string][]string {
 var incomingParts = []string{"told", "ending", "told_at_end", "addressed", "self", "first_report", "from", "addressee", "not_if"}
 
 func parseIncoming(rows []rules.Row) (*regexp.Regexp, text.WordList, error) {
-	part, err := text.Parts(rows, incomingParts)
+	part, err := rules.Parts(rows, incomingParts)
 	if err != nil {
 		return nil, text.WordList{}, err
 	}

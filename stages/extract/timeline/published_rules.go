@@ -68,7 +68,7 @@ func loadPublishedSuffixes() (atEnd, next []string) {
 type signatureWords struct{ role, legal, body, notIf []string }
 
 func loadSignature() signatureWords {
-	part, err := text.Parts(rules.Table("dates/published_signatures.tsv", 2), []string{"role", "legal", "body", "not_if"})
+	part, err := rules.Parts(rules.Table("dates/published_signatures.tsv", 2), []string{"role", "legal", "body", "not_if"})
 	rules.Must(err)
 	return signatureWords{role: part["role"], legal: part["legal"], body: part["body"], notIf: part["not_if"]}
 }
