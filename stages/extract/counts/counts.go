@@ -87,6 +87,9 @@ func dropped(s string, m []int, c countCandidate, plain bool) bool {
 	if isPersonKind(kind) && addressees(s, after) {
 		return true // "保護者(40名)宛に送信": who received it, not whose data it held
 	}
+	if (isPersonKind(kind) || kind == unitHousehold) && recipients(s, m[0], after) {
+		return true // "対象者676名に送付しました": who a mailing went to, not whose data leaked
+	}
 	// The words after a count are read before the actors before it:
 	// they rule out most counts at less cost.
 	if rest := strings.TrimPrefix(after, "の"); rest != after && kind == unitPerson &&
@@ -278,6 +281,24 @@ func reporters(after string) bool {
 func addressees(s, after string) bool {
 	after = strings.TrimLeft(after, ") ")
 	return text.HasPrefixAny(after, countFilters["addressee_after"]) && !text.ContainsAny(s, countFilters["addressee_exposed"])
+}
+
+// recipients reports whether a person or household count, at offset at of
+// sentence s with after the text after it, is of the people a mailing or
+// a handout went to (「対象者676名に送付しました」, 「児童(30名)に配付した際」):
+// their data did not leak. It is not when the sentence says their
+// addresses showed; when what was sent was wrong, before the count or in
+// the clause after it (「別人の通知書を誤って276名に送付」, 「すべて(305名)
+// に対して誤送信」: each got another's data or the mail itself leaked);
+// or when the count is of people whose data leaked, a leak verb before it
+// (「流出した個人情報の対象者16人に対し、…謝罪」).
+func recipients(s string, at int, after string) bool {
+	after = strings.TrimLeft(after, ") ")
+	return text.HasPrefixAny(after, countFilters["recipients_after"]) &&
+		!text.ContainsAny(s, countFilters["addressee_exposed"]) &&
+		!text.ContainsAny(s[:at], countFilters["wrong_sending"]) &&
+		!text.ContainsAny(clauseOf(after), countFilters["wrong_sending"]) &&
+		!text.ContainsAny(s[:at], countFilters["leak_verbs"])
 }
 
 // counted reports whether the last w in s is itself the unit of a number
