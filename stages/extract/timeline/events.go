@@ -108,6 +108,13 @@ var longQuoteRE = regexp.MustCompile(`「[^「」]{` + strconv.Itoa(timelineWeig
 // a state, not a discovery.
 var periodStartRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*(?:` + text.OrderedAlternation(dates.PeriodTimes) + `?\d{1,2}(?:時\d{0,2}分?|:\d{2})` + text.OrderedAlternation(dates.RangeTimeMarks) + `?)?\s*` + text.OrderedAlternation(periodStartWords))
 
+// namesScope reports whether clause, the text after a date, makes the date
+// bound whose data is concerned or tell how things stood then (scopeRE,
+// shareRE): 「4月1日現在65歳以上の方」 names no event.
+func namesScope(clause string) bool {
+	return mayBeScope(clause) && (scopeRE.MatchString(clause) || shareRE.MatchString(clause))
+}
+
 // classifyMention decides what happened on the day a date mention names,
 // from the shortest clause after it, then the clause to the next date,
 // then the rest of the sentence.
@@ -127,7 +134,7 @@ func classifyMention(txt string, m dates.Mention, clauseEnd int, rangeStart bool
 	if m.Start > 0 && endsWithAny(strings.TrimRight(txt[:m.Start], " "), passiveAttributes) {
 		return schemas.EventOther
 	}
-	if !rangeStart && mayBeScope(clause) && (scopeRE.MatchString(clause) || shareRE.MatchString(clause)) {
+	if !rangeStart && namesScope(clause) {
 		return schemas.EventOther
 	}
 	start := mayStartPeriod(clause) && periodStartRE.MatchString(clause)
@@ -497,7 +504,10 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 					// the state the line before tells of.
 					kind = schemas.EventOccurred
 				}
-				if kind == schemas.EventOther && !rangeStart && k == len(ms) && !strings.HasSuffix(s.Text, "。") {
+				if kind == schemas.EventOther && !rangeStart && k == len(ms) && !strings.HasSuffix(s.Text, "。") && !namesScope(s.Text[m.End:end]) {
+					// A line with no 。 goes on in the lines around it,
+					// unless its date is an as-of date (「1、4月1日現在65歳
+					// 以上の方の情報」 under a heading of what leaked).
 					kind = classifyContinuation(sents, i)
 				}
 			}
