@@ -455,6 +455,16 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 			if k < len(ms) {
 				end = ms[k].Start
 			}
+			// A clause opened by 翌日 tells the next day's event, not this
+			// date's: 「7月1日に郵送したところ、翌日、…判明いたしました」.
+			laterAt, laterDays := -1, 0
+			if k == len(ms) {
+				laterAt, laterDays = laterDayClause(s.Text[m.End:end])
+				if laterAt >= 0 {
+					laterAt += m.End
+					end = laterAt
+				}
+			}
 			kind := schemas.EventOther
 			switch {
 			case i == pub && j == pubMention:
@@ -512,6 +522,16 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 				}
 			}
 			events = append(events, schemas.Event{Kind: kind, Date: d, Sentence: s.Text})
+			if laterAt >= 0 {
+				later := s.Text[laterAt:]
+				lk := classifyPieces(later)
+				if lk == schemas.EventOther {
+					lk = classifyClause(later)
+				}
+				if lk == schemas.EventDiscovered || lk == schemas.EventOccurred {
+					events = append(events, schemas.Event{Kind: lk, Date: d.AddDays(laterDays), Sentence: s.Text})
+				}
+			}
 			if j == 0 && fieldEnd < len(s.Text) && kind == fieldKind {
 				// The aside tells that day's other event: 「(送信は午後5時3分)」.
 				if ak := classifyClause(s.Text[fieldEnd:]); ak != kind && (ak == schemas.EventDiscovered || ak == schemas.EventOccurred) {
@@ -909,6 +929,24 @@ func sameDayLineRunesOnly(line string) bool {
 		}
 	}
 	return true
+}
+
+// laterDayClause returns where, in rest (a sentence after its last date),
+// a clause opens with a same_day.tsv word of days later (「…したところ、
+// 翌日、…判明」), and the days; -1 when none does.
+func laterDayClause(rest string) (int, int) {
+	at, days := -1, 0
+	for _, w := range sameDayWords {
+		if w.days <= 0 {
+			continue
+		}
+		for _, lead := range [...]string{"、", ","} {
+			if i := strings.Index(rest, lead+w.word); i >= 0 && (at < 0 || i < at) {
+				at, days = i, w.days
+			}
+		}
+	}
+	return at, days
 }
 
 // opensWithDayWord reports whether s opens, after a bullet and white
