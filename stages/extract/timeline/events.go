@@ -372,6 +372,9 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 	var events []schemas.Event
 	var last schemas.Date
 	lastIdx := -10
+	// The line of the last sentence that a date or a day word dated, and
+	// that day: the next sentences of the same list item go on on it.
+	dayLine, lineDay := -1, schemas.Date{}
 	for i, s := range sents {
 		w.Check()
 		ms := s.Dates
@@ -394,12 +397,24 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 			// A line of 同日 and a time alone may stand below the lines
 			// that tell the event of the date-only line before it.
 			sameDayLine := !last.IsZero() && i-lastIdx <= nextLines+1 && sameDayOnlyLine(s.Text)
-			if !last.IsZero() && (i-lastIdx <= continueSentences && timeContinues(s.Text) || sameDayLine || opensWithDayWord(s.Text)) {
+			continues := i-lastIdx <= continueSentences && timeContinues(s.Text) || sameDayLine || opensWithDayWord(s.Text)
+			if !continues && s.Item && s.Line == dayLine && !lineDay.IsZero() {
+				// 「・同日午後4時05分頃 職員Bが会場到着。作品5点が紛失して
+				// いることが判明。」: a list item's next sentence is on the
+				// day its first one names.
+				if k := classifyPieces(s.Text); k == schemas.EventDiscovered || k == schemas.EventOccurred {
+					events = append(events, schemas.Event{Kind: k, Date: lineDay, Sentence: s.Text})
+					lastIdx = i
+				}
+				continue
+			}
+			if !last.IsZero() && continues {
 				k := classifyPieces(s.Text)
 				if k == schemas.EventOther {
 					k = classifyClause(s.Text)
 				}
 				d := last.AddDays(daysLater(s.Text))
+				dayLine, lineDay = s.Line, d
 				sentence := s.Text
 				if k == schemas.EventOther && sameDayLine {
 					// "同日15時45分" on a line of its own, in a timeline:
@@ -542,6 +557,7 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 				events = append(events, schemas.Event{Kind: schemas.EventOccurred, Date: d, Sentence: s.Text})
 			}
 			last, lastIdx = d, i
+			dayLine, lineDay = s.Line, d
 		}
 	}
 	return events
