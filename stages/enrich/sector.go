@@ -281,7 +281,7 @@ var careOf = func() (out [maxTextWords][]careException) {
 }()
 
 // maxTextWords bounds the words of textRules, for arrays indexed by word.
-const maxTextWords = 128
+const maxTextWords = 192
 
 // textFound is what scan found: for each word of textRules its
 // occurrences, each weighted by occurrenceWeight, which departmentMarks
