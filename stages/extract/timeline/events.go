@@ -128,6 +128,11 @@ func classifyMention(txt string, m dates.Mention, clauseEnd int, rangeStart bool
 	if k := modifyingClauseKind(txt[:m.Start]); k != schemas.EventOther {
 		return k
 	}
+	// A date whose own clause is a plan (「8月2日に開催予定の…」, 「7月1日に
+	// 公表予定です」) tells of what was to come, not of what happened.
+	if text.ContainsAny(short, planHeads) {
+		return schemas.EventOther
+	}
 	// A date that a clause of no event modifies (「当該車両が納入された3月1日
 	// には、…挿入されていたことを確認しました」) names that clause's day, not
 	// the main verb's, which an earlier date of the sentence governs.

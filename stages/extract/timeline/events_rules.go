@@ -151,6 +151,7 @@ var (
 	passiveAttributes = clauseWords["passive_attributive"]
 	periodStartWords  = clauseWords["period_start"]
 	attributiveEnds   = clauseWords["attributive"]
+	planHeads         = clauseWords["plan"]
 
 	responseWords        = timelineWords("response_words")
 	exposedWords         = text.NewWordList(timelineWords("exposed"))
@@ -234,7 +235,7 @@ func loadIncidentSummary() (nouns, verbs, regret, unless []string) {
 }
 
 func loadClauseWords() map[string][]string {
-	part, err := rules.Parts(rules.Table("timeline/clause_words.tsv", 2), []string{"boundary", "reported_content", "and_join", "scope", "share", "period_start", "attributive", "passive_attributive"})
+	part, err := rules.Parts(rules.Table("timeline/clause_words.tsv", 2), []string{"boundary", "reported_content", "and_join", "scope", "share", "period_start", "attributive", "passive_attributive", "plan"})
 	if err != nil {
 		panic(err)
 	}
