@@ -152,6 +152,7 @@ var (
 	periodStartWords  = clauseWords["period_start"]
 	attributiveEnds   = clauseWords["attributive"]
 	planHeads         = clauseWords["plan"]
+	finishedItemEnds  = clauseWords["finished_item"]
 
 	responseWords        = timelineWords("response_words")
 	exposedWords         = text.NewWordList(timelineWords("exposed"))
@@ -235,7 +236,7 @@ func loadIncidentSummary() (nouns, verbs, regret, unless []string) {
 }
 
 func loadClauseWords() map[string][]string {
-	part, err := rules.Parts(rules.Table("timeline/clause_words.tsv", 2), []string{"boundary", "reported_content", "and_join", "scope", "share", "period_start", "attributive", "passive_attributive", "plan"})
+	part, err := rules.Parts(rules.Table("timeline/clause_words.tsv", 2), []string{"boundary", "reported_content", "and_join", "scope", "share", "period_start", "attributive", "passive_attributive", "plan", "finished_item"})
 	if err != nil {
 		panic(err)
 	}
