@@ -241,6 +241,9 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 				if m == "" || countAfterForm(m) || isGeneric(m) || isOutside(m) || strings.HasPrefix(m, "ー") || slices.Contains(orgSuffixes, m) {
 					continue
 				}
+				if hasSuffixAny(s.Text[:loc[0]], quantifiers) {
+					continue // 「一部の登録動物病院」: some of a kind of body
+				}
 				if _, ok := counts[m]; !ok {
 					if len(order) == maxNameCandidates {
 						continue // each new name costs a count over the whole text

@@ -61,6 +61,10 @@ var (
 	// end in (○○警察署).
 	outsideBodies, outsideEndings = outsideBodiesFrom(rules.Table(orgFile("outside_bodies.tsv"), 2))
 
+	// quantifiers, right before a candidate, make it a kind of body:
+	// 「一部の登録動物病院」.
+	quantifiers = rules.Words(orgFile("quantifiers.tsv"))
+
 	// regulators head a notice about another body: a blog header that
 	// begins with one is about the body named next. The one list of
 	// regulators, which enrich also reads.
