@@ -115,10 +115,47 @@ func namesScope(clause string) bool {
 	return mayBeScope(clause) && (scopeRE.MatchString(clause) || shareRE.MatchString(clause))
 }
 
-// classifyMention decides what happened on the day a date mention names,
+// classifyMention decides what happened on the day a date mention names
+// (mentionKind). A date right after an inquiry's result (「本人に聞き取りを
+// 行ったところ、10月17日に本人が…入れたところまでは確認ができました」) is of
+// what the inquiry found, not of the finding: an occurrence if its clause
+// tells of one, else no event.
+func classifyMention(txt string, m dates.Mention, clauseEnd int, rangeStart bool) string {
+	k := mentionKind(txt, m, clauseEnd, rangeStart)
+	if k == schemas.EventDiscovered && afterInquiry(txt[:m.Start]) {
+		if classifyOccurred(txt[m.End:clauseEnd]) {
+			return schemas.EventOccurred
+		}
+		return schemas.EventOther
+	}
+	return k
+}
+
+// afterInquiry reports whether before, the sentence up to a date, ends
+// with the result clause of an inquiry (「…確認したところ、」): a clause
+// holding an inquiry word (clause_words.tsv inquiry) then ところ and a comma.
+func afterInquiry(before string) bool {
+	before = strings.TrimRight(before, " ")
+	var rest string
+	var ok bool
+	for _, c := range [...]string{"ところ、", "ところ,"} {
+		if rest, ok = strings.CutSuffix(before, c); ok {
+			break
+		}
+	}
+	if !ok {
+		return false
+	}
+	if i := text.Commas.LastIndex(rest); i >= 0 {
+		rest = rest[i:]
+	}
+	return text.ContainsAny(rest, inquiryWords)
+}
+
+// mentionKind decides what happened on the day a date mention names,
 // from the shortest clause after it, then the clause to the next date,
 // then the rest of the sentence.
-func classifyMention(txt string, m dates.Mention, clauseEnd int, rangeStart bool) string {
+func mentionKind(txt string, m dates.Mention, clauseEnd int, rangeStart bool) string {
 	clause := txt[m.End:clauseEnd]
 	body := strings.TrimLeft(trimWeekdayLead(clause), "、, ")
 	short := body

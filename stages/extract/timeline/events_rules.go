@@ -153,6 +153,7 @@ var (
 	attributiveEnds   = clauseWords["attributive"]
 	planHeads         = clauseWords["plan"]
 	finishedItemEnds  = clauseWords["finished_item"]
+	inquiryWords      = clauseWords["inquiry"]
 
 	responseWords        = timelineWords("response_words")
 	exposedWords         = text.NewWordList(timelineWords("exposed"))
@@ -236,7 +237,7 @@ func loadIncidentSummary() (nouns, verbs, regret, unless []string) {
 }
 
 func loadClauseWords() map[string][]string {
-	part, err := rules.Parts(rules.Table("timeline/clause_words.tsv", 2), []string{"boundary", "reported_content", "and_join", "scope", "share", "period_start", "attributive", "passive_attributive", "plan", "finished_item"})
+	part, err := rules.Parts(rules.Table("timeline/clause_words.tsv", 2), []string{"boundary", "reported_content", "and_join", "scope", "share", "period_start", "attributive", "passive_attributive", "plan", "finished_item", "inquiry"})
 	if err != nil {
 		panic(err)
 	}
