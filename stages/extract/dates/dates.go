@@ -452,8 +452,12 @@ type YearContext struct {
 	// year-less date before it when nothing else gives one (「…が5月13日
 	// に判明しました。…平成26年1月15日以降…」); 0 when none.
 	WrittenYear int
-	LastYear    int
-	lastDay     schemas.Date // the last day resolved, for 同月N日
+	// WrittenYears are every year the text writes out in a date, in text
+	// order: the years a weekday may choose among when WrittenYear's
+	// disagrees with it.
+	WrittenYears []int
+	LastYear     int
+	lastDay      schemas.Date // the last day resolved, for 同月N日
 }
 
 // Resolve gives the day a mention names, or the zero Date when it names no
@@ -537,6 +541,9 @@ func (c *YearContext) resolveDay(m Mention) schemas.Date {
 		case c.WrittenYear != 0 && m.Rel == "":
 			// Not for 同年 (the year written before) nor 本年 (the
 			// notice's): a year written later is neither.
+			if m.Weekday >= 0 {
+				return c.writtenYearOfWeekday(m)
+			}
 			candidates = []int{c.WrittenYear}
 		}
 	}
@@ -556,6 +563,21 @@ func (c *YearContext) resolveDay(m Mention) schemas.Date {
 	}
 	d, _ := schemas.NewDate(candidates[0], m.Month, m.Day)
 	return d
+}
+
+// writtenYearOfWeekday is the day m names in the year the text writes
+// first, or one next to it, or another year the text writes, whichever
+// its weekday agrees with first; the zero Date when none does. The year
+// is only a guess there: a weekday that disagrees with it would make a
+// wrong date (「11月30日(木)」 under 令和3年 and 令和5年: 2023).
+func (c *YearContext) writtenYearOfWeekday(m Mention) schemas.Date {
+	years := append([]int{c.WrittenYear, c.WrittenYear - 1, c.WrittenYear + 1}, c.WrittenYears...)
+	for _, y := range years {
+		if d, ok := schemas.NewDate(y, m.Month, m.Day); ok && int(d.Time().Weekday()) == m.Weekday {
+			return d
+		}
+	}
+	return schemas.Date{}
 }
 
 // followsLastDay reports whether d comes after the last day resolved, in

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/schemas"
@@ -121,6 +122,17 @@ func namesScope(clause string) bool {
 // what the inquiry found, not of the finding: an occurrence if its clause
 // tells of one, else no event.
 func classifyMention(txt string, m dates.Mention, clauseEnd int, rangeStart bool) string {
+	if attr, ok := attributiveClause(txt[m.End:clauseEnd]); ok && len(dates.Find(txt[:m.Start])) > 0 {
+		// 「11月30日(木)、11月21日(火)に業務で使用した当該USBメモリーを紛失
+		// していることに気づき」: a date after the one that governs the
+		// sentence is the day of the clause that qualifies a noun. (The
+		// first date governs: 「1月9日(木)に漏えいした個人情報を閲覧した方か
+		// ら…連絡が入り」.)
+		if k := classifyClause(attr); k == schemas.EventDiscovered || k == schemas.EventOccurred {
+			return k
+		}
+		return schemas.EventOther
+	}
 	k := mentionKind(txt, m, clauseEnd, rangeStart)
 	if k == schemas.EventDiscovered && afterInquiry(txt[:m.Start]) {
 		if classifyOccurred(txt[m.End:clauseEnd]) {
@@ -129,6 +141,40 @@ func classifyMention(txt string, m dates.Mention, clauseEnd int, rangeStart bool
 		return schemas.EventOther
 	}
 	return k
+}
+
+// attributiveClause returns the clause after a date that qualifies a
+// noun, when the date is joined to its verb by に and that verb, ending in
+// た, stands right before a noun (「…に業務で使用した当該USBメモリー」, 「…に
+// 送付した書類に」): the date is that clause's, not the sentence's. Only
+// within the date's own clause (to its first boundary).
+func attributiveClause(clause string) (string, bool) {
+	body := strings.TrimLeft(trimWeekdayLead(clause), " ")
+	joined := false
+	for _, p := range [...]string{"頃に", "ごろに", "に"} {
+		if rest, ok := strings.CutPrefix(body, p); ok {
+			body, joined = rest, true
+			break
+		}
+	}
+	if !joined {
+		return "", false
+	}
+	short := body
+	if i := clauseBoundary(body); i >= 0 {
+		short = body[:i]
+	}
+	for i := 0; ; {
+		j := strings.Index(short[i:], "した")
+		if j < 0 {
+			return "", false
+		}
+		end := i + j + len("した")
+		if r, _ := utf8.DecodeRuneInString(short[end:]); unicode.Is(unicode.Han, r) || unicode.Is(unicode.Katakana, r) {
+			return clause[:len(clause)-len(body)+end], true
+		}
+		i = end
+	}
 }
 
 // afterInquiry reports whether before, the sentence up to a date, ends
@@ -403,11 +449,19 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 				break
 			}
 		}
-		// Else the first year written in a date, for the dates before it.
+		// Else the first year written in a date, for the dates before it
+		// (and the others, for a weekday that disagrees with it).
 		for _, s := range sents {
-			if i := slices.IndexFunc(s.Dates, func(m dates.Mention) bool { return m.Year != 0 }); i >= 0 {
-				ctx.WrittenYear = s.Dates[i].Year
-				break
+			for _, m := range s.Dates {
+				if m.Year == 0 {
+					continue
+				}
+				if ctx.WrittenYear == 0 {
+					ctx.WrittenYear = m.Year
+				}
+				if !slices.Contains(ctx.WrittenYears, m.Year) {
+					ctx.WrittenYears = append(ctx.WrittenYears, m.Year)
+				}
 			}
 		}
 	}
