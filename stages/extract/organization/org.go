@@ -286,6 +286,9 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 		if !legal[o] && counts[o] < minRecurrence {
 			continue
 		}
+		if namedAsAuthority(body, o) {
+			continue // 「奈良県による立入調査」: who inspected the holder
+		}
 		if counts[o] > counts[best] || (legal[o] && !legal[best] && counts[o] == counts[best]) {
 			best = o
 		}
@@ -1413,6 +1416,29 @@ func namedAsThirdParty(body, org string) bool {
 		}
 	}
 	return true
+}
+
+// namedAsAuthority reports whether body names org, every time, as an
+// authority acting on the holder (authority.tsv): right after it a
+// particle (による, より), in its sentence an action (立入調査, 行政指導).
+func namedAsAuthority(body, org string) bool {
+	seen := false
+	for i := range text.Occurrences(body, org) {
+		end := i + len(org)
+		if !text.HasPrefixAny(body[end:], authorityParts["particle"]) {
+			return false
+		}
+		from := strings.LastIndex(body[:i], "。") + 1
+		to := len(body)
+		if j := strings.Index(body[end:], "。"); j >= 0 {
+			to = end + j
+		}
+		if !text.ContainsAny(body[from:to], authorityParts["action"]) {
+			return false
+		}
+		seen = true
+	}
+	return seen
 }
 
 // definesAlias reports whether body defines alias as the short name of a

@@ -61,6 +61,10 @@ var (
 	// end in (○○警察署).
 	outsideBodies, outsideEndings = outsideBodiesFrom(rules.Table(orgFile("outside_bodies.tsv"), 2))
 
+	// authorityParts are the particles and actions that name a body as an
+	// authority acting on the holder (authority.tsv).
+	authorityParts = rules.MustParts(rules.Table(orgFile("authority.tsv"), 2), []string{"particle", "action"})
+
 	// quantifiers, right before a candidate, make it a kind of body:
 	// 「一部の登録動物病院」.
 	quantifiers = rules.Words(orgFile("quantifiers.tsv"))
