@@ -34,7 +34,8 @@ func dateLeadEnd(s string) int {
 }
 
 // openerDateEnd is the end of the date and time that open s,
-// `^(?:YEAR年)?\d{1,2}月\d{1,2}日(?:\([^)]{1,6}\))?(?:(?:午前|午後)?\d{1,2}時(?:\d{1,2}分)?(?:頃|ごろ)?)?(?:に)?[、,]\s?`;
+// `^(?:YEAR年)?\d{1,2}月\d{1,2}日(?:\([^)]{1,6}\))?(?:(?:午前|午後)?\d{1,2}時(?:\d{1,2}分)?(?:頃|ごろ)?)?(?:の?TIME_OF_DAY)?(?:に)?[、,]\s?`
+// (TIME_OF_DAY: timesOfDay);
 // -1 when s opens with none.
 func openerDateEnd(s string) int {
 	i := max(yearEnd(s), 0)
@@ -43,6 +44,7 @@ func openerDateEnd(s string) int {
 	}
 	i = parenthesisEnd(s, i, 6)
 	i = timeEnd(s, i)
+	i = timeOfDayEnd(s, i)
 	if strings.HasPrefix(s[i:], "に") {
 		i += len("に")
 	}
@@ -152,6 +154,21 @@ func timeEnd(s string, i int) int {
 		}
 	}
 	return j
+}
+
+// timeOfDayEnd is the end of a time of day (timesOfDay), maybe after の,
+// at byte i of s (「…31日の未明、」, 「…5日夜、」); i when none.
+func timeOfDayEnd(s string, i int) int {
+	j := i
+	if strings.HasPrefix(s[j:], "の") {
+		j += len("の")
+	}
+	for _, w := range timesOfDay {
+		if strings.HasPrefix(s[j:], w) {
+			return j + len(w)
+		}
+	}
+	return i
 }
 
 // spaceEnd is the end of `\s?` at byte i of s: RE2's \s is [\t\n\f\r ].

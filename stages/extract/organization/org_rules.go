@@ -65,6 +65,19 @@ var (
 	// authority acting on the holder (authority.tsv).
 	authorityParts = rules.MustParts(rules.Table(orgFile("authority.tsv"), 2), []string{"particle", "action"})
 
+	// timesOfDay qualify a date a sentence opens with before its comma
+	// (「令和3年10月31日の未明、○○病院が…」): the words of
+	// dates/times_of_day.tsv that may stand in a range (朝, 夜, 未明 …).
+	timesOfDay = func() []string {
+		var out []string
+		for _, r := range rules.Table("dates/times_of_day.tsv", 5) {
+			if r.Fields[2] == "yes" {
+				out = append(out, r.Fields[0])
+			}
+		}
+		return out
+	}()
+
 	// quantifiers, right before a candidate, make it a kind of body:
 	// 「一部の登録動物病院」.
 	quantifiers = rules.Words(orgFile("quantifiers.tsv"))

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
 // The patterns that lead.go reads by hand, the oracle of its trims.
@@ -17,14 +18,14 @@ var (
 	// openerDateRE is a date and time that opens a sentence before its
 	// subject: 「令和7年5月1日(木曜)午前10時頃、」, 「2024年5月1日に、」.
 	openerDateRE = regexp.MustCompile(`^(?:(?:(?:令和|平成|昭和)(?:\d{1,2}|元)|\d{4})年)?\d{1,2}月\d{1,2}日(?:\([^)]{1,6}\))?` +
-		`(?:(?:午前|午後)?\d{1,2}時(?:\d{1,2}分)?(?:頃|ごろ)?)?(?:に)?[、,]\s?`)
+		`(?:(?:午前|午後)?\d{1,2}時(?:\d{1,2}分)?(?:頃|ごろ)?)?(?:の?` + text.OrderedAlternation(timesOfDay) + `)?(?:に)?[、,]\s?`)
 )
 
 // trimCases open with a lead of each kind, with one that only looks like
 // it, and with none.
 var trimCases = []string{
 	"", "a", "2024年5月1日 青葉電機株式会社", "令和7年5月1日(木) 青葉市", "令和元年5月1日青葉市",
-	"平成30年12月31日(月曜)午前10時頃、当社", "5月1日に、当社のサーバ", "昭和", "令和", "2024年", "12",
+	"平成30年12月31日(月曜)午前10時頃、当社", "令和3年10月31日の未明、青葉病院", "5月1日夜、当社", "5月1日の夜間、当社", "5月1日に、当社のサーバ", "昭和", "令和", "2024年", "12",
 	"1. 青葉市トップ", "(3) 経緯", "十、概要", "一二三", "(a) 株式会社", "五月一日", "青葉市", "2024/5/1",
 	"12) 概要", "1.概要", " 2024年5月1日", "令和5年1月1日、当社において不正アクセスが発生し",
 	"令和12年1月1日", "令和123年1月1日", "20245年1月1日", "2024年123月1日", "2024年1月1日()", "2024年1月1日(a)b",
