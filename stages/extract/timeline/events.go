@@ -77,6 +77,7 @@ func commaLed(clause string) bool {
 	if n := timeLead(c); n > 0 {
 		c = strings.TrimLeft(c[n:], " ")
 	}
+	c = strings.TrimPrefix(c, "に") // 「12月17日に、…が判明いたしました」
 	return strings.HasPrefix(c, "、") || strings.HasPrefix(c, ",")
 }
 
