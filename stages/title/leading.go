@@ -1,6 +1,9 @@
 package title
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // LeadingChrome returns how many of the first lines of a notice's text
 // are its page's chrome, copied with it: skip links, menus, tool bars,
@@ -20,6 +23,11 @@ func LeadingChrome(lines []string) int {
 	start := 0 // the run's first line
 	last := 0  // the run's last item
 	prev := -1 // the item before it
+	// bullets: the last line that was not blank is a bulleted line of a
+	// menu (「• トップページ」): bulleted short lines after it are the menu's
+	// too (「• 暮らし・手続き」, 「• 障害者」), though a notice's list items
+	// are no menu items elsewhere.
+	bullets := false
 	for k, l := range lines {
 		if k == scanLines {
 			break
@@ -35,8 +43,10 @@ func LeadingChrome(lines []string) int {
 			if run == 0 {
 				cut = k + 1
 			}
+			bullets = isListItem(l)
 			continue
-		case menuItem(l) && !dateRE.MatchString(l): // a date is the notice's
+		case menuItem(l) && !dateRE.MatchString(l), // a date is the notice's
+			bullets && bulletedMenuItem(l):
 			if run == 0 {
 				start, prev = k, -1
 			} else {
@@ -44,6 +54,7 @@ func LeadingChrome(lines []string) int {
 			}
 			run++
 			last = k
+			bullets = isListItem(l)
 			continue
 		}
 		// The notice's first line.
@@ -66,6 +77,13 @@ func LeadingChrome(lines []string) int {
 		return start // nothing but a short run: keep it
 	}
 	return 0 // nothing but chrome: the notice is all there is
+}
+
+// bulletedMenuItem reports whether l, a line after a menu's bulleted
+// line, is one more item of the menu: bulleted, short, no sentence and no
+// date.
+func bulletedMenuItem(l string) bool {
+	return isListItem(l) && utf8.RuneCountInString(l) <= menuItemRunes+2 && !strings.Contains(l, "。") && !dateRE.MatchString(l)
 }
 
 // letterhead reports whether l is only a body's name, as a letterhead

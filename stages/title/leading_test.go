@@ -30,6 +30,12 @@ func TestNoticeBody(t *testing.T) {
 			pageforms.Top + "青葉区社会福祉協議会\n\nインフォメーション\n\n申請書類の所在不明について\n2022年03月10日\n申請書類が所在不明となっています。",
 			"青葉区社会福祉協議会\n\nインフォメーション\n\n申請書類の所在不明について\n2022年03月10日\n申請書類が所在不明となっています。"},
 		{"nothing but chrome: whole", "本文へスキップ\nお知らせ一覧\n", "本文へスキップ\nお知らせ一覧\n"},
+		{"a menu's bulleted items after a bulleted chrome line are the menu's",
+			"• サイトマップ\n  • English\n\n文字の大きさ・色合い変更\n  • ふりがな表示\n\n  • トップページ\n  • 暮らし・手続き\n  • 健康・福祉\n  • 障害者\n\n" + notice,
+			notice},
+		{"a notice's own bulleted list is no menu",
+			notice + "\n・氏名\n・住所\n・障害者手帳の等級",
+			notice + "\n・氏名\n・住所\n・障害者手帳の等級"},
 		{"a footer's heading before the notice is chrome, not its end",
 			"このページに関するお問い合わせ\n" + notice, notice},
 	}
