@@ -55,6 +55,9 @@ var (
 	// responseHeadings head what was or will be done: their list items
 	// are measures, not the data that leaked.
 	responseHeadings = rules.Words(dataTypesDir + "response_headings.tsv")
+	// profileHeadings head a person's profile (該当職員): its list items
+	// name no leaked data.
+	profileHeadings = rules.Words(dataTypesDir + "profile_headings.tsv")
 	contactLabels    = mustRules(parseContactLabels(rules.Words(dataTypesDir + "contact_labels.tsv")))
 
 	// leakWords are the 漏えい family with where each counts.

@@ -309,7 +309,8 @@ func FindScanned(w *text.Watch, sents []text.Sentence, sentenceHits [][]wordscan
 	var evidence string
 	negatedList := -1 // line under which list items are negated
 	var heading string
-	var headingLeak, headingSpoof, headingResponse bool
+	var headingLeak, headingSpoof, headingResponse, headingProfile bool
+	profileItems := false // the list items of a person's profile go on
 	var buf [32]wordscan.Hit
 	for i, s := range sents {
 		w.Check()
@@ -350,6 +351,19 @@ func FindScanned(w *text.Watch, sents []text.Sentence, sentenceHits [][]wordscan
 			headingHas := dataTypeLists.In(heading)
 			headingLeak, headingSpoof = headingHas&hasLeakContext != 0, spoofWarning(headingHas)
 			headingResponse = text.ContainsAny(heading, responseHeadings)
+			headingProfile = text.ContainsAny(heading, profileHeadings)
+		}
+		// Under 「該当職員」 the items describe the person: 「(1)所属 水道課」,
+		// 「(2)年齢 50歳代」 (an item may head the next, as a short line).
+		switch {
+		case headingProfile && s.Item, profileItems && s.Item:
+			profileItems = true
+			continue
+		case !strings.HasSuffix(s.Text, "。") && text.ContainsAny(s.Text, profileHeadings):
+			profileItems = true
+			continue
+		default:
+			profileItems = false
 		}
 		// Under 「確認されている不審メールの例」 the lines describe the
 		// spoofed mail: its sender's name and address are no leaked data.
