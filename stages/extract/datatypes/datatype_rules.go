@@ -58,7 +58,7 @@ var (
 	// profileHeadings head a person's profile (該当職員): its list items
 	// name no leaked data.
 	profileHeadings = rules.Words(dataTypesDir + "profile_headings.tsv")
-	contactLabels    = mustRules(parseContactLabels(rules.Words(dataTypesDir + "contact_labels.tsv")))
+	contactLabels   = mustRules(parseContactLabels(rules.Words(dataTypesDir + "contact_labels.tsv")))
 
 	// leakWords are the 漏えい family with where each counts.
 	leakWordsByUse = mustRules(parseLeakWords(rules.Table(dataTypesDir+"leak_words.tsv", 2)))
