@@ -243,7 +243,9 @@ func priorNotices(s string) int {
 	for p, from := 0, 0; p < len(s); {
 		if priorNoticeMayStart(s, p, from) {
 			if loc := priorNoticeAtRE.FindStringIndex(s[p:]); loc != nil {
-				n++
+				if !text.ContainsAny(s[p:p+loc[1]], priorPersonal) {
+					n++ // not 「…当該保護者に…説明し、お詫びしました」: a response
+				}
 				p += loc[1]
 				from = p
 				continue

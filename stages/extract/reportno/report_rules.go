@@ -48,6 +48,10 @@ var (
 	// priorAlready (既報) or holds one of priorOpeners (or a month) and one
 	// of priorNouns.
 	priorNoticeRE, priorStarts, priorAlready, priorOpeners, priorNouns = loadPriorNotice()
+	// priorPersonal are the words of an apology made to the people
+	// concerned (prior_notice.tsv personal): a citation's span that holds
+	// one is a response, no earlier notice.
+	priorPersonal = rules.MustParts(rules.Table("report/prior_notice.tsv", 2), priorNoticeParts)["personal"]
 )
 
 var (
@@ -144,7 +148,7 @@ func loadDatedCitation() (*regexp.Regexp, []string) {
 }
 
 // priorNoticeParts are the parts of report/prior_notice.tsv, each written once.
-var priorNoticeParts = []string{"already", "opener", "since_opener", "since_particle", "since_noun", "notice_noun", "object_particle", "verb", "ending"}
+var priorNoticeParts = []string{"already", "opener", "since_opener", "since_particle", "since_noun", "notice_noun", "object_particle", "verb", "ending", "personal"}
 
 func loadPriorNotice() (*regexp.Regexp, []string, text.WordList, text.WordList, text.WordList) {
 	re, starts, already, openers, nouns, err := parsePriorNotice(rules.Table("report/prior_notice.tsv", 2))
