@@ -78,6 +78,9 @@ func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 	if body, ok := strings.CutSuffix(org, "長"); ok && hasSuffixAny(body, bodyHeads) {
 		org = body // 青葉大学長 is its head's title: 青葉大学
 	}
+	if city := gazetteerGovernments().wardCities[org]; city != "" {
+		org = city // 大阪市生野区(役所) is an office of 大阪市, the body
+	}
 	return org, evidence
 }
 

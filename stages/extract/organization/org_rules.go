@@ -371,17 +371,25 @@ func breadcrumbsFrom(rows []rules.Row) (homes, siteWords, labels []string) {
 // governmentNames are the gazetteer's local governments
 // (rules/gazetteer/local_governments.tsv), read in one pass: the names
 // that name one (governments) and the wards' bare names (wards).
-type governmentNames struct{ governments, wards map[string]bool }
+type governmentNames struct {
+	governments, wards map[string]bool
+	// wardCities maps a designated city's ward in full (大阪市生野区) to
+	// its city (大阪市).
+	wardCities map[string]string
+}
 
 var gazetteerGovernments = sync.OnceValue(func() governmentNames {
 	g, err := rules.LoadGazetteers()
 	if err != nil {
 		panic(fmt.Errorf("rules: local governments: %w", err))
 	}
-	out := governmentNames{governments: map[string]bool{}, wards: map[string]bool{}}
+	out := governmentNames{governments: map[string]bool{}, wards: map[string]bool{}, wardCities: map[string]string{}}
 	for _, lg := range g.LocalGovernments {
 		if lg.Kind == "ward" {
 			out.wards[lg.Name] = true
+			if city, ok := strings.CutSuffix(lg.FullName, lg.Name); ok && city != "" {
+				out.wardCities[lg.FullName] = city
+			}
 		} else {
 			out.governments[lg.Name] = true
 		}
