@@ -36,6 +36,14 @@ func Fill(w *text.Watch, header, published, caseID, title string, sents []text.S
 		// Nothing says when it was found, but the organization answered
 		// it on the day it happened: it knew that day.
 		n.DiscoveredDate, n.DiscoveredEvidence = sameDayResponse(events, n.OccurredDate, dated)
+		if n.DiscoveredDate.IsZero() && n.OccurredDate == n.PublishedDate {
+			// The notice came out the day it happened: it was known then
+			// (not when that day's occurrence is a guess: 「…再度発生して
+			// いるようです」, incident_summary.tsv unless).
+			if _, occurredIn := firstOf(events, schemas.EventOccurred, n.PublishedDate); !text.ContainsAny(occurredIn, summaryUnless) {
+				n.DiscoveredDate, n.DiscoveredEvidence = n.OccurredDate, occurredIn
+			}
+		}
 	}
 	n.ReportedDate, _ = firstOf(events, schemas.EventReported, schemas.Date{})
 }
@@ -151,6 +159,13 @@ func ownDate(w *text.Watch, title string, sents []DatedSentence, ctx *dates.Year
 		seenDate = seenDate || anyDay(ms)
 		if own && m.Year != 0 {
 			if d := ctx.Resolve(m); !d.IsZero() {
+				if updateLabelled(s.Text[:m.Start]) {
+					// 「更新日:2025年5月21日 / 記者発表資料発表日:2025年5月19日」:
+					// the page's update; the release is the earlier one.
+					if rd, ri, rk := releaseBelow(sents, i, ctx, d); !rd.IsZero() {
+						return rd, ri, rk
+					}
+				}
 				return d, i, k
 			}
 		}
@@ -196,6 +211,36 @@ func labelBefore(before string) bool {
 		}
 	}
 	return false
+}
+
+// updateLabelled reports whether before, the text before a date, ends
+// with a label of a page's update (dates/update_labels.tsv).
+func updateLabelled(before string) bool {
+	t := strings.TrimRight(before, labelTail)
+	for _, l := range updateLabelWords {
+		if strings.HasSuffix(t, l) {
+			return true
+		}
+	}
+	return false
+}
+
+// releaseBelow is a date after a label of dates/published_labels.tsv that
+// is no update's, in the header block after sentence i, earlier than the
+// update date d; the zero Date when there is none.
+func releaseBelow(sents []DatedSentence, i int, ctx *dates.YearContext, d schemas.Date) (schemas.Date, int, int) {
+	for j := i + 1; j < len(sents) && j < headerBlock; j++ {
+		for k, m := range sents[j].Dates {
+			before := sents[j].Text[:m.Start]
+			if m.Year == 0 || !labelBefore(before) || updateLabelled(before) {
+				continue
+			}
+			if rd := ctx.Resolve(m); !rd.IsZero() && rd.Before(d) {
+				return rd, j, k
+			}
+		}
+	}
+	return schemas.Date{}, -1, -1
 }
 
 // labelAbove reports whether the date m opens sentence i and the line
