@@ -1036,6 +1036,9 @@ func lineName(l string, top bool) string {
 			return p
 		}
 	}
+	if org := bodySection(l); org != "" {
+		return org
+	}
 	var buf [8]string
 	toks := lineTokens(buf[:0], l)
 	if len(toks) > 0 {
@@ -1251,6 +1254,40 @@ func labelledName(l string) string {
 	}
 	return ""
 }
+
+// bodySection is the body of a line that is only a section of a body
+// other than a government, its space dropped by normalization:
+// 「東邦大学医療センター大森病院総務課」 gives the hospital. The body ends in a
+// line suffix (suffixes.tsv, not a government's place) and is a whole
+// name; the section after it is short and ends in a section word
+// (departments.tsv).
+func bodySection(l string) string {
+	if !hasSuffixAny(l, sectionWords) || utf8.RuneCountInString(l) > sectionLineMaxRunes {
+		return ""
+	}
+	best := ""
+	for _, suf := range lineSuffixes {
+		if slices.Contains(placeSuffixes, suf) {
+			continue // a government's section: the rule above
+		}
+		i := strings.LastIndex(l, suf)
+		if i <= 0 || i+len(suf) <= len(best) {
+			continue // the longest body: 大森病院, not 医療センター before it
+		}
+		head, rest := l[:i+len(suf)], l[i+len(suf):]
+		if rest == "" || utf8.RuneCountInString(rest) > bodySectionMaxRunes || !allKanji(rest) {
+			continue
+		}
+		if org := wholeName(head); org == head {
+			best = org
+		}
+	}
+	return best
+}
+
+// bodySectionMaxRunes bounds the section after a body's name (総務課,
+// 医療安全管理室): a longer tail is no one section.
+const bodySectionMaxRunes = 8
 
 // hiraganaCompanyTail is t when t is a whole name that ends in a
 // gazetteer's hiragana-named company (hiraganaCompanies) after name
