@@ -81,6 +81,9 @@ func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 	if city := gazetteerGovernments().wardCities[org]; city != "" {
 		org = city // 大阪市生野区(役所) is an office of 大阪市, the body
 	}
+	if first, second, ok := strings.Cut(org, "・"); ok && first != "" && wholeName(first) == first && wholeName(second) == second {
+		org = first // 「九州女子大学・九州女子短期大学」: two bodies, the first named
+	}
 	return org, evidence
 }
 
