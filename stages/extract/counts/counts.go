@@ -292,13 +292,20 @@ func addressees(s, after string) bool {
 // に対して誤送信」: each got another's data or the mail itself leaked);
 // or when the count is of people whose data leaked, a leak verb before it
 // (「流出した個人情報の対象者16人に対し、…謝罪」).
+//
+// The words are read within recipients_reach characters of the count
+// (windows.tsv): a sentence of many counts costs each the same.
 func recipients(s string, at int, after string) bool {
 	after = strings.TrimLeft(after, ") ")
-	return text.HasPrefixAny(after, countFilters["recipients_after"]) &&
-		!text.ContainsAny(s, countFilters["addressee_exposed"]) &&
-		!text.ContainsAny(s[:at], countFilters["wrong_sending"]) &&
-		!text.ContainsAny(clauseOf(after), countFilters["wrong_sending"]) &&
-		!text.ContainsAny(s[:at], countFilters["leak_verbs"])
+	if !text.HasPrefixAny(after, countFilters["recipients_after"]) {
+		return false
+	}
+	before := text.LastRunes(s[:at], countWindows.recipientsReach)
+	ahead := text.FirstRunes(after, countWindows.recipientsReach)
+	return !text.ContainsAny(before, countFilters["addressee_exposed"]) && !text.ContainsAny(ahead, countFilters["addressee_exposed"]) &&
+		!text.ContainsAny(before, countFilters["wrong_sending"]) &&
+		!text.ContainsAny(clauseOf(ahead), countFilters["wrong_sending"]) &&
+		!text.ContainsAny(before, countFilters["leak_verbs"])
 }
 
 // counted reports whether the last w in s is itself the unit of a number

@@ -1464,19 +1464,32 @@ func namedAsThirdParty(body, org string) bool {
 // namedAsAuthority reports whether body names org, every time, as an
 // authority acting on the holder (authority.tsv): right after it a
 // particle (による, より), in its sentence an action (立入調査, 行政指導).
+// Linear in body: the occurrences are read in order, each sentence's
+// bounds and action found once.
 func namedAsAuthority(body, org string) bool {
 	seen := false
+	from, to := 0, -1 // the sentence of the last occurrence, to < 0: none yet
+	acts := false     // whether that sentence holds an action
 	for i := range text.Occurrences(body, org) {
 		end := i + len(org)
 		if !text.HasPrefixAny(body[end:], authorityParts["particle"]) {
 			return false
 		}
-		from := strings.LastIndex(body[:i], "。") + 1
-		to := len(body)
-		if j := strings.Index(body[end:], "。"); j >= 0 {
-			to = end + j
+		if i >= to {
+			// A sentence after the last one: its bounds, reading only
+			// the text since then.
+			if j := strings.LastIndex(body[max(to, 0):i], "。"); j >= 0 {
+				from = max(to, 0) + j + len("。")
+			} else if to >= 0 {
+				from = to
+			}
+			to = len(body)
+			if j := strings.Index(body[end:], "。"); j >= 0 {
+				to = end + j
+			}
+			acts = text.ContainsAny(body[from:to], authorityParts["action"])
 		}
-		if !text.ContainsAny(body[from:to], authorityParts["action"]) {
+		if !acts {
 			return false
 		}
 		seen = true
