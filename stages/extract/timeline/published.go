@@ -129,6 +129,9 @@ func ownDate(w *text.Watch, title string, sents []DatedSentence, ctx *dates.Year
 		after := strings.TrimSpace(s.Text[m.End:])
 		own := labelBefore(s.Text[:m.Start]) || labelAbove(sents, i, m) || suffixed(s.Text, m) || updateStamp(s.Text, m) ||
 			i < headerBlock && categoryBar(s.Text[:m.Start])
+		if !own && i < headerBlock && !seenDate && m.Start == 0 && text.HasPrefixAny(after, letterOpeners) {
+			own = true // 「平成28年2月9日 各位 …」: a letter's dateline, its line run on
+		}
 		if i < headerBlock && !seenDate && len(ms) == 1 {
 			letterhead := !seenBody && (s.Heading == first || !timelineHeading(s.Heading))
 			switch {

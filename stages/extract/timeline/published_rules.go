@@ -37,6 +37,7 @@ var (
 	// marks the date opening the next line (公表日\n令和4年6月20日).
 	publishedLabelWords  = rules.Words("dates/published_labels.tsv")
 	updateLabelWords     = rules.Words("dates/update_labels.tsv")
+	letterOpeners        = rules.Words("dates/letter_openers.tsv")
 	publishedLabels      = text.OrderedAlternation(publishedLabelWords)
 	publishedLabelRE     = regexp.MustCompile(publishedLabels + `\s*[` + labelCloseMarks + `]?\s*[` + labelColons + `]?\s*$`)
 	publishedLabelLineRE = regexp.MustCompile(`^\s*` + publishedLabels + `\s*[::]?\s*$`)
