@@ -331,6 +331,7 @@ func (t *tally) score(w *text.Watch, title string, sents []text.Sentence, hits [
 	scoringTitle = true
 	add(title, causeWeights.title)
 	scoringTitle = false
+	titleSpaces := strings.IndexByte(title, ' ') >= 0 // read once: see sameLineAs
 	var heading string
 	var role headingRole
 	for i, s := range sents {
@@ -358,7 +359,7 @@ func (t *tally) score(w *text.Watch, title string, sents []text.Sentence, hits [
 		}
 		// The title's line in the body is the title again, not the
 		// body's word for what happened.
-		scoringTitle = title != "" && sameLine(s.Text, title)
+		scoringTitle = title != "" && sameLineAs(s.Text, title, titleSpaces)
 		add(s.Text, mult)
 		scoringTitle = false
 	}
@@ -378,13 +379,18 @@ func sentenceOf(s string, sents []text.Sentence) int {
 }
 
 // sameLine reports whether a and b are one line, ASCII spaces aside.
-func sameLine(a, b string) bool {
+func sameLine(a, b string) bool { return sameLineAs(a, b, strings.IndexByte(b, ' ') >= 0) }
+
+// sameLineAs is sameLine with whether b holds a space told: the title is
+// compared with every sentence, and a hostile title of a million bytes
+// read for a space each time made the scoring quadratic.
+func sameLineAs(a, b string, bSpaces bool) bool {
 	// A one-line notice's sentence is its title: told at once, as are
 	// two lines with no space, rather than a byte at a time.
 	if a == b {
 		return true
 	}
-	if strings.IndexByte(a, ' ') < 0 && strings.IndexByte(b, ' ') < 0 {
+	if !bSpaces && strings.IndexByte(a, ' ') < 0 {
 		return false
 	}
 	return sameLineBytewise(a, b)
