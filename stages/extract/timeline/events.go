@@ -488,6 +488,22 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 			}
 			continue
 		}
+		if len(ms) == 0 && !ctx.Published.IsZero() {
+			// 「当社は昨日、…との連絡を受けました」: a day counted from the
+			// notice's own date (notice_days.tsv).
+			if days, ok := noticeDayOf(s.Text); ok {
+				k := classifyPieces(s.Text)
+				if k == schemas.EventOther {
+					k = classifyClause(s.Text)
+				}
+				if k == schemas.EventDiscovered || k == schemas.EventOccurred {
+					d := ctx.Published.AddDays(days)
+					events = append(events, schemas.Event{Kind: k, Date: d, Sentence: s.Text})
+					last, lastIdx = d, i
+					continue
+				}
+			}
+		}
 		if len(ms) == 0 {
 			// "その後19時19分に…発覚しました": a time with no date is on the
 			// day of the sentence before.
@@ -1045,6 +1061,19 @@ func sameDayLineRunesOnly(line string) bool {
 		}
 	}
 	return true
+}
+
+// noticeDayOf is the days from the notice's date that a word of
+// timeline/notice_days.tsv in s says (the first written), and whether one
+// is there.
+func noticeDayOf(s string) (int, bool) {
+	at, days := -1, 0
+	for _, w := range noticeDayWords {
+		if i := strings.Index(s, w.word); i >= 0 && (at < 0 || i < at) {
+			at, days = i, w.days
+		}
+	}
+	return days, at >= 0
 }
 
 // laterDayClause returns where, in rest (a sentence after its last date),

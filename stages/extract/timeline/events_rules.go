@@ -162,6 +162,7 @@ var (
 	causeStatementWords  = text.NewWordList(timelineWords("cause_statement"))
 	scopeTopic, scopeWho = loadScopeLabels()
 	sameDayWords         = loadSameDay()
+	noticeDayWords       = loadNoticeDays()
 	sameDayIndex         = text.NewListSet(sameDayWordList())
 	regulatorWords       = text.NewWordList(timelineWords("regulators"))
 	policeWords          = text.NewWordList(timelineWords("police"))
@@ -287,6 +288,25 @@ type sameDayWord struct {
 	word    string
 	days    int
 	opening bool
+}
+
+// noticeDay is a word of timeline/notice_days.tsv: a day counted from the
+// notice's own date.
+type noticeDay struct {
+	word string
+	days int
+}
+
+func loadNoticeDays() []noticeDay {
+	var out []noticeDay
+	for _, r := range rules.Table("timeline/notice_days.tsv", 2) {
+		v, err := r.Number(1, "days_before")
+		if err != nil {
+			panic(err)
+		}
+		out = append(out, noticeDay{r.Fields[0], -int(v)})
+	}
+	return out
 }
 
 // sameDayWordList is the words of sameDayWords.
