@@ -491,10 +491,14 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 		if len(ms) == 0 && !ctx.Published.IsZero() {
 			// 「当社は昨日、…との連絡を受けました」: a day counted from the
 			// notice's own date (notice_days.tsv).
-			if days, ok := noticeDayOf(s.Text); ok {
-				k := classifyPieces(s.Text)
+			if at, days := noticeDayOf(s.Text); at >= 0 {
+				// What the sentence says from the word on: 「…広告配信を止め
+				// る作業が、昨日の午後に完了しました」 tells a response, not
+				// the 配信 before it.
+				rest := s.Text[at:]
+				k := classifyPieces(rest)
 				if k == schemas.EventOther {
-					k = classifyClause(s.Text)
+					k = classifyClause(rest)
 				}
 				if k == schemas.EventDiscovered || k == schemas.EventOccurred {
 					d := ctx.Published.AddDays(days)
@@ -1063,17 +1067,16 @@ func sameDayLineRunesOnly(line string) bool {
 	return true
 }
 
-// noticeDayOf is the days from the notice's date that a word of
-// timeline/notice_days.tsv in s says (the first written), and whether one
-// is there.
-func noticeDayOf(s string) (int, bool) {
+// noticeDayOf is where the first word of timeline/notice_days.tsv in s
+// stands (-1 for none) and the days from the notice's date it says.
+func noticeDayOf(s string) (int, int) {
 	at, days := -1, 0
 	for _, w := range noticeDayWords {
 		if i := strings.Index(s, w.word); i >= 0 && (at < 0 || i < at) {
 			at, days = i, w.days
 		}
 	}
-	return days, at >= 0
+	return at, days
 }
 
 // laterDayClause returns where, in rest (a sentence after its last date),
