@@ -122,8 +122,11 @@ func namesScope(clause string) bool {
 // 行ったところ、10月17日に本人が…入れたところまでは確認ができました」) is of
 // what the inquiry found, not of the finding: an occurrence if its clause
 // tells of one, else no event.
-func classifyMention(txt string, m dates.Mention, clauseEnd int, rangeStart bool) string {
-	if attr, ok := attributiveClause(txt[m.End:clauseEnd]); ok && len(dates.Find(txt[:m.Start])) > 0 {
+//
+// afterDate says whether a date of the sentence comes before m: the
+// caller's mentions tell it, not another scan of the text.
+func classifyMention(txt string, m dates.Mention, clauseEnd int, rangeStart, afterDate bool) string {
+	if attr, ok := attributiveClause(txt[m.End:clauseEnd]); ok && afterDate {
 		// 「11月30日(木)、11月21日(火)に業務で使用した当該USBメモリーを紛失
 		// していることに気づき」: a date after the one that governs the
 		// sentence is the day of the clause that qualifies a noun. (The
@@ -495,11 +498,7 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 				// What the sentence says from the word on: 「…広告配信を止め
 				// る作業が、昨日の午後に完了しました」 tells a response, not
 				// the 配信 before it.
-				rest := s.Text[at:]
-				k := classifyPieces(rest)
-				if k == schemas.EventOther {
-					k = classifyClause(rest)
-				}
+				k := classifyRest(s.Text[at:])
 				if k == schemas.EventDiscovered || k == schemas.EventOccurred {
 					d := ctx.Published.AddDays(days)
 					events = append(events, schemas.Event{Kind: k, Date: d, Sentence: s.Text})
@@ -526,10 +525,7 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 				continue
 			}
 			if !last.IsZero() && continues {
-				k := classifyPieces(s.Text)
-				if k == schemas.EventOther {
-					k = classifyClause(s.Text)
-				}
+				k := classifyRest(s.Text)
 				d := last.AddDays(daysLater(s.Text))
 				dayLine, lineDay = s.Line, d
 				sentence := s.Text
@@ -631,7 +627,7 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 				}
 			default:
 				rangeStart := j+1 < len(ms) && ms[j+1].RangeEnd
-				kind = classifyMention(s.Text, m, end, rangeStart)
+				kind = classifyMention(s.Text, m, end, rangeStart, j > 0)
 				if kind == schemas.EventOccurred && i == len(sents)-1 && k == len(ms) && commaLed(s.Text[m.End:end]) &&
 					incomingCue(s.Text[m.End:end]) && text.CutShort(s.Sentence) {
 					// "5月21日、県警から、…が改ざんされて" where the text
@@ -658,12 +654,7 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 			}
 			events = append(events, schemas.Event{Kind: kind, Date: d, Sentence: s.Text})
 			if laterAt >= 0 {
-				later := s.Text[laterAt:]
-				lk := classifyPieces(later)
-				if lk == schemas.EventOther {
-					lk = classifyClause(later)
-				}
-				if lk == schemas.EventDiscovered || lk == schemas.EventOccurred {
+				if lk := classifyRest(s.Text[laterAt:]); lk == schemas.EventDiscovered || lk == schemas.EventOccurred {
 					events = append(events, schemas.Event{Kind: lk, Date: d.AddDays(laterDays), Sentence: s.Text})
 				}
 			}
@@ -1077,6 +1068,17 @@ func noticeDayOf(s string) (int, int) {
 		}
 	}
 	return at, days
+}
+
+// classifyRest is the kind of event s tells of, read clause by clause
+// (classifyPieces) and, when no clause tells one, as a whole
+// (classifyClause): how a sentence with no date of its own, or its part
+// after a day word, is read.
+func classifyRest(s string) string {
+	if k := classifyPieces(s); k != schemas.EventOther {
+		return k
+	}
+	return classifyClause(s)
 }
 
 // laterDayClause returns where, in rest (a sentence after its last date),

@@ -31,7 +31,7 @@ func TestEventLanguage(t *testing.T) {
 		if len(ms) == 0 {
 			t.Fatalf("no date in %q", tt.text)
 		}
-		if got := classifyMention(tt.text, ms[0], len(tt.text), false); got != tt.want {
+		if got := classifyMention(tt.text, ms[0], len(tt.text), false, false); got != tt.want {
 			t.Errorf("%q: %s, want %s", tt.text, got, tt.want)
 		}
 	}

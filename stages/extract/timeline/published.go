@@ -219,13 +219,7 @@ func labelBefore(before string) bool {
 // updateLabelled reports whether before, the text before a date, ends
 // with a label of a page's update (dates/update_labels.tsv).
 func updateLabelled(before string) bool {
-	t := strings.TrimRight(before, labelTail)
-	for _, l := range updateLabelWords {
-		if strings.HasSuffix(t, l) {
-			return true
-		}
-	}
-	return false
+	return endsWithAny(strings.TrimRight(before, labelTail), updateLabelWords)
 }
 
 // releaseBelow is a date after a label of dates/published_labels.tsv that
