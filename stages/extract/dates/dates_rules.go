@@ -43,9 +43,10 @@ var (
 	relYearFirstByte                      = text.FirstBytes(relYearWords)
 
 	// The times of day (dates/times_of_day.tsv): dayMarks make a bare N日
-	// a date; rangeTimes may stand before ~ in a range; clockTimes before
+	// a date; RangeTimes may stand before ~ in a range (and qualify a day
+	// as 「…31日の未明、」 does, which organization reads); clockTimes before
 	// a clock time; periodTimes before the clock time that opens a period.
-	dayMarks, rangeTimes, ClockTimes, PeriodTimes = loadTimesOfDay()
+	dayMarks, RangeTimes, ClockTimes, PeriodTimes = loadTimesOfDay()
 	monthOnlyMarks                                = dateWords("month_only_marks")
 
 	// weekdays maps a weekday's name to its day, 0 Sunday … 6 Saturday

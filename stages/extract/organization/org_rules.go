@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/rules"
+	"github.com/breachtrend/breachtrend/stages/extract/dates"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
@@ -68,15 +69,7 @@ var (
 	// timesOfDay qualify a date a sentence opens with before its comma
 	// (「令和3年10月31日の未明、○○病院が…」): the words of
 	// dates/times_of_day.tsv that may stand in a range (朝, 夜, 未明 …).
-	timesOfDay = func() []string {
-		var out []string
-		for _, r := range rules.Table("dates/times_of_day.tsv", 5) {
-			if r.Fields[2] == "yes" {
-				out = append(out, r.Fields[0])
-			}
-		}
-		return out
-	}()
+	timesOfDay = dates.RangeTimes
 
 	// quantifiers, right before a candidate, make it a kind of body:
 	// 「一部の登録動物病院」.
