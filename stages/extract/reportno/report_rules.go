@@ -47,11 +47,10 @@ var (
 	// match may open with (besides a month); a match is a word of
 	// priorAlready (既報) or holds one of priorOpeners (or a month) and one
 	// of priorNouns.
-	priorNoticeRE, priorStarts, priorAlready, priorOpeners, priorNouns = loadPriorNotice()
 	// priorPersonal are the words of an apology made to the people
 	// concerned (prior_notice.tsv personal): a citation's span that holds
 	// one is a response, no earlier notice.
-	priorPersonal = rules.MustParts(rules.Table("report/prior_notice.tsv", 2), priorNoticeParts)["personal"]
+	priorNoticeRE, priorStarts, priorAlready, priorOpeners, priorNouns, priorPersonal = loadPriorNotice()
 )
 
 var (
@@ -150,26 +149,39 @@ func loadDatedCitation() (*regexp.Regexp, []string) {
 // priorNoticeParts are the parts of report/prior_notice.tsv, each written once.
 var priorNoticeParts = []string{"already", "opener", "since_opener", "since_particle", "since_noun", "notice_noun", "object_particle", "verb", "ending", "personal"}
 
-func loadPriorNotice() (*regexp.Regexp, []string, text.WordList, text.WordList, text.WordList) {
-	re, starts, already, openers, nouns, err := parsePriorNotice(rules.Table("report/prior_notice.tsv", 2))
+func loadPriorNotice() (*regexp.Regexp, []string, text.WordList, text.WordList, text.WordList, []string) {
+	p, err := parsePriorNotice(rules.Table("report/prior_notice.tsv", 2))
 	if err != nil {
 		panic(err)
 	}
-	return re, starts, already, openers, nouns
+	return p.re, p.starts, p.already, p.openers, p.nouns, p.personal
 }
 
-func parsePriorNotice(rows []rules.Row) (re *regexp.Regexp, starts []string, already, openers, nouns text.WordList, err error) {
+// priorNotice is report/prior_notice.tsv read: the citation pattern, the
+// words a match may open with, the cue word lists, and the words of a
+// personal response (part personal).
+type priorNotice struct {
+	re                      *regexp.Regexp
+	starts, personal        []string
+	already, openers, nouns text.WordList
+}
+
+func parsePriorNotice(rows []rules.Row) (priorNotice, error) {
 	part, err := rules.Parts(rows, priorNoticeParts)
 	if err != nil {
-		return nil, nil, text.WordList{}, text.WordList{}, text.WordList{}, err
+		return priorNotice{}, err
 	}
 	alt := func(name string) string { return text.OrderedAlternation(part[name]) }
-	re = regexp.MustCompile(alt("already") + `|` + alt("since_opener") + alt("since_particle") + `?` + alt("since_noun") + `|` +
-		`(?:` + alt("opener") + `|\d+\s*月(?:\s*\d+\s*日)?)[^。]{0,` + strconv.Itoa(reportWeights["prior_reach"]) + `}?` +
-		alt("notice_noun") + alt("object_particle") + `?` + alt("verb") + alt("ending"))
-	starts = text.Union(part["already"], part["since_opener"], part["opener"])
-	return re, starts, text.NewWordList(part["already"]), text.NewWordList(text.Union(part["opener"], part["since_opener"])),
-		text.NewWordList(text.Union(part["notice_noun"], part["since_noun"])), nil
+	return priorNotice{
+		re: regexp.MustCompile(alt("already") + `|` + alt("since_opener") + alt("since_particle") + `?` + alt("since_noun") + `|` +
+			`(?:` + alt("opener") + `|\d+\s*月(?:\s*\d+\s*日)?)[^。]{0,` + strconv.Itoa(reportWeights["prior_reach"]) + `}?` +
+			alt("notice_noun") + alt("object_particle") + `?` + alt("verb") + alt("ending")),
+		starts:   text.Union(part["already"], part["since_opener"], part["opener"]),
+		personal: part["personal"],
+		already:  text.NewWordList(part["already"]),
+		openers:  text.NewWordList(text.Union(part["opener"], part["since_opener"])),
+		nouns:    text.NewWordList(text.Union(part["notice_noun"], part["since_noun"])),
+	}, nil
 }
 
 // TitleLabel is the report label a title gives itself (最終報, 第3報), ""
