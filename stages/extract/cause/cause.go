@@ -378,12 +378,10 @@ func sentenceOf(s string, sents []text.Sentence) int {
 	return -1
 }
 
-// sameLine reports whether a and b are one line, ASCII spaces aside.
-func sameLine(a, b string) bool { return sameLineAs(a, b, strings.IndexByte(b, ' ') >= 0) }
-
-// sameLineAs is sameLine with whether b holds a space told: the title is
-// compared with every sentence, and a hostile title of a million bytes
-// read for a space each time made the scoring quadratic.
+// sameLineAs reports whether a and b are one line, ASCII spaces aside,
+// told whether b holds a space: the title is compared with every
+// sentence, and a hostile title of a million bytes read for a space each
+// time made the scoring quadratic.
 func sameLineAs(a, b string, bSpaces bool) bool {
 	// A one-line notice's sentence is its title: told at once, as are
 	// two lines with no space, rather than a byte at a time.
@@ -396,7 +394,7 @@ func sameLineAs(a, b string, bSpaces bool) bool {
 	return sameLineBytewise(a, b)
 }
 
-// sameLineBytewise is sameLine without its shortcuts, a byte at a time
+// sameLineBytewise is sameLineAs without its shortcuts, a byte at a time
 // (and the oracle of them).
 func sameLineBytewise(a, b string) bool {
 	for {

@@ -184,15 +184,15 @@ func FuzzCauseAsOracle(f *testing.F) {
 	f.Fuzz(checkCause)
 }
 
-// FuzzSameLine: sameLine tells what a walk over both lines tells.
+// FuzzSameLine: sameLineAs tells what a walk over both lines tells.
 func FuzzSameLine(f *testing.F) {
 	for _, c := range [][2]string{{"", ""}, {"a b", "ab"}, {"不正アクセス", "不正アクセス"}, {"不正 アクセス", "不正アクセス"},
 		{" ", ""}, {"ab", "abc"}, {"a", "b"}, {"a ", "a"}} {
 		f.Add(c[0], c[1])
 	}
 	f.Fuzz(func(t *testing.T, a, b string) {
-		if got, want := sameLine(a, b), sameLineBytewise(a, b); got != want {
-			t.Fatalf("sameLine(%q, %q) = %v, want %v", a, b, got, want)
+		if got, want := sameLineAs(a, b, strings.IndexByte(b, ' ') >= 0), sameLineBytewise(a, b); got != want {
+			t.Fatalf("sameLineAs(%q, %q) = %v, want %v", a, b, got, want)
 		}
 	})
 }
