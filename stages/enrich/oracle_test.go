@@ -46,7 +46,7 @@ func (s *Sectors) sectorOracle(org, text string) string {
 	for _, r := range textRules {
 		n := 0
 		for _, w := range r.words {
-			n += countWordOracle(text, w)
+			n += min(countWordOracle(text, w), textWordMax)
 		}
 		if r.letter == "S" {
 			d := 0
@@ -72,6 +72,18 @@ func (s *Sectors) sectorOracle(org, text string) string {
 				}
 			}
 			n += d
+			for f, form := range governmentSelfForms {
+				for from := 0; ; {
+					i := strings.Index(text[from:], form)
+					if i < 0 {
+						break
+					}
+					if f < nSelfNames || opensPhrase(text, from+i) {
+						n += governmentSelfWeight
+					}
+					from += i + len(form)
+				}
+			}
 		}
 		if n > bestN {
 			best, bestN = r.letter, n

@@ -25,6 +25,7 @@ const (
 	fileOwnOffers         = "sector/own_offers.tsv"
 	fileOfferNouns        = "sector/offer_nouns.tsv"
 	fileGovernmentParts   = "sector/government_parts.tsv"
+	fileGovernmentSelf    = "sector/government_self.tsv"
 	fileIndustryWords     = "sector/industry_words.tsv"
 	fileIndustries        = "gazetteer/tse_jsic.tsv"
 	fileLegalFormSectors  = "sector/legal_forms.tsv"

@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/internal/wordscan"
@@ -208,11 +209,11 @@ func (s *Sectors) decide(org, text string) (string, sectorBasis) {
 	for _, r := range textRules {
 		n := 0
 		for range r.words {
-			n += found.count[w]
+			n += min(found.count[w], textWordMax)
 			w++
 		}
 		if r.letter == "S" {
-			n += departmentsWeight(text, found.marks)
+			n += departmentsWeight(text, found.marks) + found.self
 		}
 		if n > bestN {
 			best, bestRank, bestN = r.letter, r.rank, n
@@ -229,7 +230,8 @@ func (s *Sectors) decide(org, text string) (string, sectorBasis) {
 
 // textWords indexes the words of textRules in order (nRuleWords of them),
 // then departmentMarks, then the verbs of own_offers.tsv (from
-// firstOfferVerb): one walk over a text finds them all, where
+// firstOfferVerb), then governmentSelfForms (from firstSelfForm): one
+// walk over a text finds them all, where
 // strings.Index would walk it once per word.
 var textWords = func() *wordscan.Index {
 	var words []string
@@ -240,15 +242,39 @@ var textWords = func() *wordscan.Index {
 		panic(fmt.Errorf("rules: %s: %d words, more than the %d stages/enrich/sector.go has room for (maxTextWords)", fileTextRules, len(words), maxTextWords))
 	}
 	words = append(words, departmentMarks...)
-	return wordscan.New(append(words, offerParts["verb"]...))
+	words = append(words, offerParts["verb"]...)
+	return wordscan.New(append(words, governmentSelfForms...))
 }()
 
 // nRuleWords is how many words of textWords are text rules' words;
-// firstOfferVerb is the index of the first offer verb.
+// firstOfferVerb is the index of the first offer verb, firstSelfForm that
+// of the first of governmentSelfForms.
 var (
-	nRuleWords     = len(textWords.Words()) - len(departmentMarks) - len(offerParts["verb"])
+	nRuleWords     = len(textWords.Words()) - len(departmentMarks) - len(offerParts["verb"]) - len(governmentSelfForms)
 	firstOfferVerb = nRuleWords + len(departmentMarks)
+	firstSelfForm  = firstOfferVerb + len(offerParts["verb"])
 )
+
+// governmentSelfForms are the names of government_self.tsv (the first
+// nSelfNames), then its kinds each with each of its particles: 本市 …
+// 本都, 県が, 県は … 区として.
+var governmentSelfForms, nSelfNames = func() ([]string, int) {
+	parts := wordsByColumn(fileGovernmentSelf, "role", "name", "kind", "particle")
+	forms := slices.Clone(parts["name"])
+	for _, k := range parts["kind"] {
+		for _, p := range parts["particle"] {
+			forms = append(forms, k+p)
+		}
+	}
+	return forms, len(parts["name"])
+}()
+
+// opensPhrase reports whether text[at:] opens a phrase: at the start of
+// the text or after a rune that is no letter or digit.
+func opensPhrase(text string, at int) bool {
+	r, _ := utf8.DecodeLastRuneInString(text[:at])
+	return at == 0 || !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
 
 // headMarks and tailMarks are the bits of textFound.marks for the
 // department marks a department name needs (部 or 局, then 課 or 室).
@@ -260,7 +286,9 @@ var (
 // The numbers of rules/sector/settings.tsv.
 var (
 	textMinTotal            = sectorSettings.Int("text_min_total")
+	textWordMax             = sectorSettings.Int("text_word_max")
 	ownWordWeight           = sectorSettings.Int("own_word_weight")
+	governmentSelfWeight    = sectorSettings.Int("government_self_weight")
 	departmentMax           = sectorSettings.Int("department_max")
 	departmentWeight        = sectorSettings.Int("department_weight")
 	departmentSubjectWeight = sectorSettings.Int("department_subject_weight")
@@ -289,6 +317,7 @@ const maxTextWords = 192
 type textFound struct {
 	count [maxTextWords]int
 	marks uint
+	self  int            // governmentSelfForms (a kind's where it opens a phrase), each governmentSelfWeight
 	verbs []wordscan.Hit // Word indexes offerParts["verb"]
 }
 
@@ -299,6 +328,12 @@ func (f *textFound) scan(text string) {
 	var next [maxTextWords]int // where an occurrence of a word may start: occurrences do not overlap
 	words := textWords.Words()
 	textWords.Each(text, func(at, w int) {
+		if w >= firstSelfForm {
+			if w < firstSelfForm+nSelfNames || opensPhrase(text, at) {
+				f.self += governmentSelfWeight
+			}
+			return
+		}
 		if w >= firstOfferVerb {
 			if len(f.verbs) < maxOfferStatements {
 				f.verbs = append(f.verbs, wordscan.Hit{Word: w - firstOfferVerb, At: at})
