@@ -332,8 +332,9 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 		return org, ""
 	}
 	// No body named at all (fallback.go): a quoted name, the notice's own
-	// site or shop by its name, the client of an unnamed contractor, then
-	// a board named without its place (県教育委員会).
+	// site or shop by its name, the client of an unnamed contractor, a
+	// board named without its place (県教育委員会), then the department
+	// that reports the notice (department.go).
 	// Called one by one, not through a list of funcs, which would move
 	// masks to the heap.
 	if org, ev := quotedName(sents, masks); org != "" {
@@ -345,7 +346,10 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 	if org, ev := clientName(sents, masks); org != "" {
 		return org, ev
 	}
-	return unnamedBody(header, sents, masks)
+	if org, ev := unnamedBody(header, sents, masks); org != "" {
+		return org, ev
+	}
+	return departmentName(sents, lines)
 }
 
 // gazetteerCompany is the company of the gazetteer (EDINET) that the text

@@ -1,0 +1,150 @@
+package organization
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/breachtrend/breachtrend/rules"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
+)
+
+// departmentParts are department_names.tsv's words by role.
+var departmentParts = text.WordsByRole(rules.Table(orgFile("department_names.tsv"), 2), "role",
+	"end", "particle", "label", "generic", "not_in_name", "not_first", "own")
+
+// departmentLabels begin a line that labels the department, longest
+// first (担当課等 before 担当課).
+var departmentLabels = text.LongestFirst(departmentParts["label"])
+
+// departmentMaxRunes bounds a department's name: a division and a section
+// (人づくり・県民生活部生活安全課 is 15).
+var departmentMaxRunes = orgWeight("department_max_runes")
+
+// departmentName is the department of a government that reports a notice
+// naming no body: the first sentence that opens with a department as its
+// subject (「この度、企画部地域・離島課において…」), else the first line that
+// labels one (「提供課等:商工労働部企業支援課」), else a line near the top
+// or in the signature block that is one (「福祉局障害福祉課」), else the
+// first department that is a subject inside a sentence.
+func departmentName(sents []text.Sentence, lines []string) (string, string) {
+	for _, s := range sents {
+		if d := subjectDepartment(dropOpeners(s.Text)); d != "" {
+			return d, s.Text
+		}
+	}
+	var kept []string // the lines with text, for the top and the signature block
+	for _, l := range lines {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		kept = append(kept, l)
+		if d := labelledDepartment(l); d != "" {
+			return d, l
+		}
+	}
+	for k, l := range kept {
+		if (k < topLines || k >= len(kept)-signatureLines) && isDepartment(l) {
+			return l, l
+		}
+	}
+	for _, s := range sents {
+		if d := innerDepartment(s.Text); d != "" {
+			return d, s.Text
+		}
+	}
+	return "", ""
+}
+
+// innerDepartment is the first department that is a subject inside
+// sentence s (「…にわたり資産税課が行った…」): a run of kanji and katakana
+// ending in an end word that a particle follows, "" for none. Inside a
+// sentence, where the name begins is only where the run does: a name with
+// hiragana in it is not read there.
+func innerDepartment(s string) string {
+	start := 0 // where the run of department runes before at begins
+	for at := 0; at < len(s); {
+		r, size := utf8.DecodeRuneInString(s[at:])
+		at += size
+		if !isDepartmentRune(r) {
+			start = at
+			continue
+		}
+		if hasSuffixAny(s[:at], departmentParts["end"]) && text.HasPrefixAny(s[at:], departmentParts["particle"]) &&
+			!hasSuffixAny(s[:start], departmentParts["not_first"]) && isDepartment(s[start:at]) {
+			return s[start:at] // not 客様相談室 of お客様相談室
+		}
+	}
+	return ""
+}
+
+// subjectDepartment is the department that s opens with as its subject,
+// "" for none.
+func subjectDepartment(s string) string {
+	limit := min(len(s), departmentMaxRunes*utf8.UTFMax)
+	for at := 0; at < limit; {
+		r, size := utf8.DecodeRuneInString(s[at:])
+		at += size
+		if !isDepartmentRune(r) && !unicode.Is(unicode.Hiragana, r) {
+			return "" // past the name: a comma, a bracket, a digit
+		}
+		if hasSuffixAny(s[:at], departmentParts["end"]) && text.HasPrefixAny(s[at:], departmentParts["particle"]) && isDepartment(s[:at]) {
+			return s[:at]
+		}
+	}
+	return ""
+}
+
+// labelledDepartment is the department that line l labels, cut after its
+// first end word, "" for none.
+func labelledDepartment(l string) string {
+	for _, lb := range departmentLabels {
+		v, ok := strings.CutPrefix(l, lb)
+		if !ok {
+			continue
+		}
+		v = strings.TrimLeft(v, ":/ 　")
+		if i := strings.IndexAny(v, " 　(「【"); i >= 0 {
+			v = v[:i]
+		}
+		for at := 0; at < len(v); {
+			_, size := utf8.DecodeRuneInString(v[at:])
+			at += size
+			if hasSuffixAny(v[:at], departmentParts["end"]) && isDepartment(v[:at]) {
+				return v[:at]
+			}
+		}
+		return ""
+	}
+	return ""
+}
+
+// isDepartment reports whether d is a department's whole name: three
+// runes or more, at most departmentMaxRunes, ending in an end word, with
+// no digit and no particle in it, not generic, holding no outside body
+// (警察署生活安全課) and opened by neither an honorific (お客様相談室) nor
+// an own word (本学学務課: a university's, not a government's).
+func isDepartment(d string) bool {
+	n := utf8.RuneCountInString(d)
+	if n < 3 || n > departmentMaxRunes || !hasSuffixAny(d, departmentParts["end"]) {
+		return false
+	}
+	if text.HasPrefixAny(d, departmentParts["not_first"]) || text.HasPrefixAny(d, departmentParts["own"]) {
+		return false
+	}
+	for _, r := range d {
+		if !isDepartmentRune(r) && !unicode.Is(unicode.Hiragana, r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return !text.ContainsAny(d, departmentParts["not_in_name"]) && !slices.Contains(departmentParts["generic"], d) &&
+		!text.ContainsAny(d, outsideBodies)
+}
+
+// isDepartmentRune reports whether r may stand in a department's name,
+// hiragana aside: kanji, katakana, ー, 々 and ・.
+func isDepartmentRune(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Katakana, r) || r == 'ー' || r == '々' || r == '・'
+}
