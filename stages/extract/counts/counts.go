@@ -444,6 +444,10 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 			if k > 0 && text.ContainsAny(s.Text[cs[k-1].End:c.Start], countFilters["part"]) {
 				break // "202世帯(207人)分、うち…(151人)分": a part, not another category
 			}
+			if c.Total {
+				n = 0 // "(計1,323名分) ・校長(222名) ・教頭(271名)": the total is stated, the rest its parts
+				break
+			}
 			if c.Paren {
 				sum.v += c.Value
 				sum.approx = sum.approx || c.Approx
