@@ -115,8 +115,14 @@ func TestClosedWriterLendsItsRowBuffer(t *testing.T) {
 	// unlikely to fail the test.
 	for try := 0; ; try++ {
 		rows := takeRows(schemas.RejectsTable)
+		if rows != nil && cap(rows) < grown {
+			// A smaller buffer another test's writer lent after the loop
+			// above emptied the pool (seen once in a full run): not this
+			// writer's, which is still to come.
+			continue
+		}
 		if rows != nil {
-			if len(rows) != 0 || cap(rows) < grown {
+			if len(rows) != 0 {
 				t.Fatalf("lent buffer len %d cap %d, want 0 and at least %d", len(rows), cap(rows), grown)
 			}
 			for _, r := range rows[:cap(rows)] {
