@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/breachtrend/breachtrend/rules"
 	"github.com/breachtrend/breachtrend/schemas"
 	"github.com/breachtrend/breachtrend/stages/extract/dates"
 	"github.com/breachtrend/breachtrend/stages/extract/reportno"
@@ -31,6 +32,13 @@ func Fill(w *text.Watch, header, published, caseID, title string, sents []text.S
 	n.OccurredDate, _ = firstOf(events, schemas.EventOccurred, n.PublishedDate)
 	if !n.DiscoveredDate.IsZero() && n.DiscoveredDate.Before(n.OccurredDate) {
 		n.OccurredDate, _ = firstOf(events, schemas.EventOccurred, n.DiscoveredDate)
+	}
+	if n.OccurredDate.IsZero() {
+		limit := n.DiscoveredDate
+		if limit.IsZero() {
+			limit = n.PublishedDate
+		}
+		n.OccurredDate = lastHeld(events, title, sents, limit)
 	}
 	if n.DiscoveredDate.IsZero() && !n.OccurredDate.IsZero() {
 		// Nothing says when it was found, but the organization answered
@@ -469,4 +477,35 @@ func ownPublication(events []schemas.Event, title string) schemas.Date {
 		}
 	}
 	return schemas.Date{}
+}
+
+// lastHeldWords are timeline/last_held.tsv's parts.
+var lastHeldWords = rules.MustParts(rules.Table("timeline/last_held.tsv", 2), []string{"loss", "held"})
+
+// lastHeld is the day a lost thing was last held, for a notice of a loss
+// (title or text) that dates no occurrence: the first event that tells
+// nothing of its own (other) and whose sentence holds a held word, on or
+// before limit (the discovery, else the notice's date; none when both are
+// unknown). The zero Date when there is none.
+func lastHeld(events []schemas.Event, title string, sents []text.Sentence, limit schemas.Date) schemas.Date {
+	if limit.IsZero() {
+		return schemas.Date{}
+	}
+	loss := text.ContainsAny(title, lastHeldWords["loss"])
+	for i := 0; !loss && i < len(sents); i++ {
+		loss = text.ContainsAny(sents[i].Text, lastHeldWords["loss"])
+	}
+	if !loss {
+		return schemas.Date{}
+	}
+	var best schemas.Date
+	for _, e := range events {
+		if e.Kind != schemas.EventOther || limit.Before(e.Date) || !best.IsZero() && !e.Date.Before(best) {
+			continue
+		}
+		if text.ContainsAny(e.Sentence, lastHeldWords["held"]) {
+			best = e.Date
+		}
+	}
+	return best
 }
