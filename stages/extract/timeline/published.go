@@ -480,7 +480,7 @@ func ownPublication(events []schemas.Event, title string) schemas.Date {
 }
 
 // lastHeldWords are timeline/last_held.tsv's parts.
-var lastHeldWords = rules.MustParts(rules.Table("timeline/last_held.tsv", 2), []string{"loss", "held"})
+var lastHeldWords = rules.MustParts(rules.Table("timeline/last_held.tsv", 2), []string{"loss", "held", "found"})
 
 // lastHeld is the day a lost thing was last held, for a notice of a loss
 // (title or text) that dates no occurrence: the first event that tells
@@ -503,9 +503,30 @@ func lastHeld(events []schemas.Event, title string, sents []text.Sentence, limit
 		if e.Kind != schemas.EventOther || limit.Before(e.Date) || !best.IsZero() && !e.Date.Before(best) {
 			continue
 		}
-		if text.ContainsAny(e.Sentence, lastHeldWords["held"]) {
+		if text.ContainsAny(e.Sentence, lastHeldWords["held"]) || dateLineHeld(e.Sentence, sents) {
 			best = e.Date
 		}
 	}
 	return best
 }
+
+// dateLineHeld reports whether line, a date on a line of its own (a
+// timeline's 「7月14日(金曜日)」), is followed by a sentence that holds a
+// held word and no found word: 「・成績資料を持って会議に出席した後、職員室
+// の自席に戻った。」.
+func dateLineHeld(line string, sents []text.Sentence) bool {
+	if utf8.RuneCountInString(line) > dateLineMaxRunes {
+		return false
+	}
+	for i, s := range sents {
+		if s.Text == line {
+			return i+1 < len(sents) && text.ContainsAny(sents[i+1].Text, lastHeldWords["held"]) &&
+				!text.ContainsAny(sents[i+1].Text, lastHeldWords["found"]) // not 「…保管されていないことに気付き」
+		}
+	}
+	return false
+}
+
+// dateLineMaxRunes bounds a line that is a date alone, with its weekday
+// and a time (令和6年12月15日(金曜日)午後3時30分頃 is 22).
+const dateLineMaxRunes = 24
