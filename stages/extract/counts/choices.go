@@ -100,15 +100,18 @@ func listsOfWholeGroups(sents []text.Sentence) map[int]bool {
 }
 
 // misdeliveredItems finds, in a notice that states no count, the largest
-// record count of the items sent in a sentence that says they went to the
-// wrong place (filters.tsv misdelivery), or stands under a heading or in
-// a notice whose title says so, and does not say they held no data
-// (no_data): 「送付数 22件」 under 「申請書の誤送付について」 counts the
-// letters and 「誤送信が全227件発生」 the mails, each of which held one
-// person's data or showed their address.
+// record or letter count (件, 通) of the items sent in a sentence that
+// says they went to the wrong place (filters.tsv misdelivery), or stands
+// under a heading or in a notice whose title says so, and does not say
+// they held no data (no_data): 「送付数 22件」 under 「申請書の誤送付に
+// ついて」 counts the letters and 「誤送信が全227件発生」 the mails, each of
+// which held one person's data or showed their address. A count in a
+// sentence that itself says so wins over one that only stands under such a
+// title or heading: 「誤送付件数 1通」 over 「郵送件数 12通」, the letters
+// that went astray over all those sent.
 func misdeliveredItems(sents []text.Sentence) (countMention, string, bool) {
-	var best countMention
-	var ev string
+	var best, bestOwn countMention
+	var ev, evOwn string
 	// The title says so: one of the lines before the body's first sentence
 	// (a site's name may stand above the title).
 	titled := false
@@ -119,15 +122,26 @@ func misdeliveredItems(sents []text.Sentence) (countMention, string, bool) {
 		titled = titled || text.ContainsAny(s.Text, countFilters["misdelivery"])
 	}
 	for _, s := range sents {
-		said := titled || text.ContainsAny(s.Text, countFilters["misdelivery"]) || text.ContainsAny(s.Heading, countFilters["misdelivery"])
+		own := text.ContainsAny(s.Text, countFilters["misdelivery"])
+		said := titled || own || text.ContainsAny(s.Heading, countFilters["misdelivery"])
 		if !said || text.ContainsAny(s.Text, countFilters["no_data"]) {
 			continue // 「誤送信したメール120件について、個人情報はありませんでした」
 		}
 		for _, c := range scanCounts(s.Text, true) {
-			if countUnitKind[c.Unit] == unitRecord && c.Value > best.Value {
+			k := countUnitKind[c.Unit]
+			if k != unitRecord && k != unitLetter {
+				continue
+			}
+			if c.Value > best.Value {
 				best, ev = c, s.Text
 			}
+			if own && c.Value > bestOwn.Value {
+				bestOwn, evOwn = c, s.Text
+			}
 		}
+	}
+	if bestOwn.Value > 0 {
+		return bestOwn, evOwn, true
 	}
 	return best, ev, best.Value > 0
 }

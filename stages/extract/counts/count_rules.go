@@ -27,6 +27,7 @@ const (
 	unitHousehold   = "household"
 	unitUser        = "user"
 	unitParty       = "party"
+	unitLetter      = "letter"
 )
 
 // countUnits are the units, longest first (人分 before 人), and
@@ -39,7 +40,7 @@ func parseCountUnits(rows []rules.Row) ([]string, map[string]string) {
 	kind := map[string]string{}
 	var units []string
 	for _, r := range rows {
-		rules.Must(r.CheckOneOf(1, "kind", unitPerson, unitPersonShare, unitRecord, unitRecordShare, unitAccount, unitHousehold, unitUser, unitParty))
+		rules.Must(r.CheckOneOf(1, "kind", unitPerson, unitPersonShare, unitRecord, unitRecordShare, unitAccount, unitHousehold, unitUser, unitParty, unitLetter))
 		if _, dup := kind[r.Fields[0]]; dup {
 			panic(fmt.Errorf("rules: %s: unit %q is listed twice", r.Pos(), r.Fields[0]))
 		}

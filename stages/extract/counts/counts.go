@@ -148,6 +148,9 @@ func countBefore(s string, m []int, sentItems bool) (countCandidate, bool) {
 		return countCandidate{}, false // inside a decimal, a date or a code; "…1,793件" (… is "..." after NFKC) is a count
 	}
 	kind := countUnitKind[unit]
+	if kind == unitLetter && !sentItems {
+		return countCandidate{}, false // 「102通」 counts letters: only what went astray counts (misdeliveredItems)
+	}
 	if num == "一" && (kind == unitPerson || kind == unitRecord) {
 		return countCandidate{}, false // "今回の一件", "お一人": not a count
 	}
@@ -165,7 +168,7 @@ func countBefore(s string, m []int, sentItems bool) (countCandidate, bool) {
 	if w := lastNotPeopleWord(before); w != "" && !counted(s[:m[0]], w) &&
 		!text.ContainsAny(text.LastRunes(s[:m[0]], countWindows.dataBefore), countFilters["data_before"]) &&
 		!personOfThing(kind, before, w) && !brokenInto(kind, s[:m[0]]) &&
-		!(sentItems && kind == unitRecord && slices.Contains(countFilters["sent_items"], w)) {
+		!(sentItems && (kind == unitRecord || kind == unitLetter) && slices.Contains(countFilters["sent_items"], w)) {
 		return countCandidate{}, false // "送信メール3,000件"; but "メールアドレス 115件" are addresses
 	}
 	if kind == unitRecord && documentsBefore(before) {
