@@ -148,8 +148,8 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 	}
 	for k, i := range idx {
 		w.Check()
-		if k >= topLines && k < len(idx)-signatureLines {
-			continue
+		if k >= topLines && k < len(idx)-signatureLines && !(k > 0 && contactLabelLine(lines[idx[k-1]])) {
+			continue // (a contact block's first line, 「【問い合わせ先】 / 大阪国際がんセンター」, is read wherever it stands: a page's menus may follow it)
 		}
 		l := lines[i]
 		if k >= headLines && text.RuneCountTo(l, lineMaxRunes+1) > lineMaxRunes {
@@ -157,6 +157,11 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 		}
 		if org := lineName(l, k < headLines); org != "" {
 			return org, l
+		}
+		if k > 0 && contactLabelLine(lines[idx[k-1]]) {
+			if org := contactName(l); org != "" {
+				return org, l
+			}
 		}
 	}
 	// The body named at the start of the first sentences: 「○○市において」.
@@ -999,6 +1004,43 @@ func afterQuotedTitle(l string) string {
 		return after
 	}
 	return l
+}
+
+// contactLabelLine reports whether line l is a holder's label alone
+// (line_labels.tsv value yes), maybe in brackets or before a colon:
+// 「【問い合わせ先】」, 「お問い合わせ先:」. The line under it names who answers.
+func contactLabelLine(l string) bool {
+	t := strings.Trim(strings.TrimSpace(l), "【】[]〔〕<>()■◆●・: ")
+	return t != "" && slices.Contains(holderLabels, t)
+}
+
+// contactName is the name that line l, the first of a contact block, is
+// wholly: a name with hiragana in it too (大阪国際がんセンター), ending in
+// any suffix of a name (header's too: the label above marks the line as a
+// name, not a heading), "" for none.
+func contactName(l string) string {
+	l = strings.TrimSpace(l)
+	if text.RuneCountTo(l, nameLineMaxRunes+1) > nameLineMaxRunes || strings.ContainsAny(l, "0123456789 ") ||
+		!(nameLike(l) || endsInSuffix(l, orgSuffixes)) || isGeneric(l) || isOutside(l) {
+		return ""
+	}
+	for _, r := range l {
+		if !isNameRune(r) && !unicode.Is(unicode.Hiragana, r) {
+			return ""
+		}
+	}
+	return l
+}
+
+// endsInSuffix reports whether name ends in one of suffixes, after a
+// character of its own.
+func endsInSuffix(name string, suffixes []string) bool {
+	for _, suf := range suffixes {
+		if strings.HasSuffix(name, suf) && len(name) > len(suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // lineName reads a line that is only a name (a signature, a dateline), a
