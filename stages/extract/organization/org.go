@@ -328,6 +328,9 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 	if gov, ev := selfReferredGovernment(sents); gov != "" {
 		return gov, ev
 	}
+	if org, ev := selfReferredBody(sents); org != "" {
+		return org, ev
+	}
 	if org := gazetteerCompany(body); org != "" && !namedAsThirdParty(body, org) {
 		for _, s := range sents {
 			if strings.Contains(s.Text, org) {
@@ -2184,4 +2187,51 @@ func selfPrefixedName(s string) string {
 		}
 	}
 	return ""
+}
+
+// selfReferredBody is the body a text calls itself by its kind (本学) and
+// names once, maybe only inside the name of a thing of its own (名古屋大学
+// 統合サーバサービス): the only name of that kind in the text (a run of
+// kanji and katakana ending in the kind, not opened by a self word, not
+// followed by 院). Two different names: "", which is its own is not said.
+func selfReferredBody(sents []text.Sentence) (string, string) {
+	for kind, selfWords := range selfBodyRefs {
+		if !bareReference(sents, selfWords) {
+			continue
+		}
+		name, ev := "", ""
+		for _, s := range sents {
+			if addressCueList.In(s.Text) {
+				continue
+			}
+			for at := range text.Occurrences(s.Text, kind) {
+				end := at + len(kind)
+				if strings.HasPrefix(s.Text[end:], "院") {
+					continue // 大学院: a school of the body
+				}
+				start := at
+				for start > 0 {
+					r, size := utf8.DecodeLastRuneInString(s.Text[:start])
+					if !unicode.Is(unicode.Han, r) && !unicode.Is(unicode.Katakana, r) && r != 'ー' {
+						break
+					}
+					start -= size
+				}
+				n := s.Text[start:end]
+				if start == at || text.HasPrefixAny(n, selfWords) || isGeneric(n) || isOutside(n) {
+					continue
+				}
+				switch {
+				case name == "":
+					name, ev = n, s.Text
+				case n != name:
+					return "", ""
+				}
+			}
+		}
+		if name != "" {
+			return name, ev
+		}
+	}
+	return "", ""
 }

@@ -120,6 +120,9 @@ var (
 	// words a government's text calls itself by with its kind alone
 	// (self_government_refs.tsv).
 	selfGovernmentRefs = selfGovernmentRefsFrom(rules.Table(orgFile("self_government_refs.tsv"), 2))
+	// selfBodyRefs are self_body_refs.tsv's kinds (大学) and the words a
+	// body of the kind calls itself by (本学).
+	selfBodyRefs = rules.MustParts(rules.Table(orgFile("self_body_refs.tsv"), 2), []string{"大学"})
 	// placeParticles are place_particles.tsv's place and phrase_end words,
 	// which tell a government named as a place (namesPlace).
 	placeParticles = rules.MustParts(rules.Table(orgFile("place_particles.tsv"), 2), []string{"place", "phrase_end"})
