@@ -2066,27 +2066,42 @@ func selfReferredGovernment(sents []text.Sentence) (string, string) {
 		if !bareReference(sents, g.words) {
 			continue
 		}
-		gov, ev := "", ""
-		for _, s := range sents {
-			if addressCueList.In(s.Text) {
-				continue
+		nameAt := func(s string, at int) string {
+			if namesPlace(s[at+len(suf):]) {
+				return ""
 			}
-			for at := range text.Occurrences(s.Text, suf) {
-				name := governmentEndingAt(s.Text[:at+len(suf)])
-				switch {
-				case name == "" || namesPlace(s.Text[at+len(suf):]):
-				case gov == "":
-					gov, ev = name, s.Text
-				case !strings.HasSuffix(gov, name) && !strings.HasSuffix(name, gov):
-					return "", "" // two governments: which is its own is not said
-				}
-			}
+			return governmentEndingAt(s[:at+len(suf)])
 		}
-		if gov != "" {
+		// 青葉県 and 青葉県青葉市 named: two governments, which is its own
+		// is not said; 青葉市 twice, or 市 of 青葉市 read alone, one.
+		oneGovernment := func(a, b string) bool { return strings.HasSuffix(a, b) || strings.HasSuffix(b, a) }
+		if gov, ev := soleName(sents, suf, nameAt, oneGovernment); gov != "" {
 			return gov, ev
 		}
 	}
 	return "", ""
+}
+
+// soleName is the one name that nameAt reads at the occurrences of
+// suffix in sents (outside address lines), with the first sentence that
+// names it; "" when they name none, or two that same does not tell alike.
+func soleName(sents []text.Sentence, suffix string, nameAt func(s string, at int) string, same func(a, b string) bool) (string, string) {
+	name, ev := "", ""
+	for _, s := range sents {
+		if addressCueList.In(s.Text) {
+			continue
+		}
+		for at := range text.Occurrences(s.Text, suffix) {
+			switch n := nameAt(s.Text, at); {
+			case n == "":
+			case name == "":
+				name, ev = n, s.Text
+			case !same(name, n):
+				return "", ""
+			}
+		}
+	}
+	return name, ev
 }
 
 // namesPlace reports whether the phrase after a government's name, rest,
@@ -2199,37 +2214,27 @@ func selfReferredBody(sents []text.Sentence) (string, string) {
 		if !bareReference(sents, selfWords) {
 			continue
 		}
-		name, ev := "", ""
-		for _, s := range sents {
-			if addressCueList.In(s.Text) {
-				continue
+		nameAt := func(s string, at int) string {
+			end := at + len(kind)
+			if strings.HasPrefix(s[end:], "院") {
+				return "" // 大学院: a school of the body
 			}
-			for at := range text.Occurrences(s.Text, kind) {
-				end := at + len(kind)
-				if strings.HasPrefix(s.Text[end:], "院") {
-					continue // 大学院: a school of the body
+			start := at
+			for start > 0 {
+				r, size := utf8.DecodeLastRuneInString(s[:start])
+				if !unicode.Is(unicode.Han, r) && !unicode.Is(unicode.Katakana, r) && r != 'ー' {
+					break
 				}
-				start := at
-				for start > 0 {
-					r, size := utf8.DecodeLastRuneInString(s.Text[:start])
-					if !unicode.Is(unicode.Han, r) && !unicode.Is(unicode.Katakana, r) && r != 'ー' {
-						break
-					}
-					start -= size
-				}
-				n := s.Text[start:end]
-				if start == at || text.HasPrefixAny(n, selfWords) || isGeneric(n) || isOutside(n) {
-					continue
-				}
-				switch {
-				case name == "":
-					name, ev = n, s.Text
-				case n != name:
-					return "", ""
-				}
+				start -= size
 			}
+			n := s[start:end]
+			if start == at || text.HasPrefixAny(n, selfWords) || isGeneric(n) || isOutside(n) {
+				return ""
+			}
+			return n
 		}
-		if name != "" {
+		sameName := func(a, b string) bool { return a == b }
+		if name, ev := soleName(sents, kind, nameAt, sameName); name != "" {
 			return name, ev
 		}
 	}
