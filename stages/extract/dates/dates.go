@@ -458,7 +458,14 @@ type YearContext struct {
 	WrittenYears []int
 	LastYear     int
 	lastDay      schemas.Date // the last day resolved, for 同月N日
+	// recentDays are the last days resolved (at most maxRecentDays), for
+	// 翌N日: the day after the latest of them whose next day is the N-th.
+	recentDays []schemas.Date
 }
+
+// maxRecentDays bounds YearContext.recentDays: a 翌N日 follows the day
+// it counts from within a few dates.
+const maxRecentDays = 8
 
 // Resolve gives the day a mention names, or the zero Date when it names no
 // day or its year cannot be told.
@@ -466,6 +473,10 @@ func (c *YearContext) Resolve(m Mention) schemas.Date {
 	d := c.resolveDay(m)
 	if !d.IsZero() {
 		c.lastDay = d
+		if len(c.recentDays) == maxRecentDays {
+			c.recentDays = append(c.recentDays[:0], c.recentDays[1:]...)
+		}
+		c.recentDays = append(c.recentDays, d)
 	}
 	return d
 }
@@ -478,6 +489,15 @@ func (c *YearContext) resolveDay(m Mention) schemas.Date {
 	if dayOnly(m.Rel) {
 		if c.lastDay.IsZero() {
 			return schemas.Date{}
+		}
+		if m.Rel == "翌" {
+			// 「11月28日…12月1日現在…同日及び翌29日」: the day after the
+			// 28th, not a 29th after the last date written.
+			for i := len(c.recentDays) - 1; i >= 0; i-- {
+				if next := c.recentDays[i].AddDays(1); next.Time().Day() == m.Day {
+					return next
+				}
+			}
 		}
 		y, mo := c.lastDay.Year(), int(c.lastDay.Time().Month())
 		if m.Rel == "翌月" || (m.Rel == "翌" && m.Day <= c.lastDay.Time().Day()) {

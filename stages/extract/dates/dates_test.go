@@ -1,6 +1,7 @@
 package dates
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/breachtrend/breachtrend/stages/extract/internal/extracttest"
@@ -112,6 +113,21 @@ func TestDayOnlyDates(t *testing.T) {
 		if got := ctx.Resolve(ms[0]).String(); got != tt.want {
 			t.Errorf("after %s, %q = %s, want %s", tt.last, tt.text, got, tt.want)
 		}
+	}
+}
+
+// TestNextDayCountsFromItsDay: 翌N日 is the day after the recent date whose
+// next day is the N-th, not an N-th after the last date written (an as-of
+// date: 「12月1日現在、…。同日及び翌29日、謝罪」 follows 11月28日).
+func TestNextDayCountsFromItsDay(t *testing.T) {
+	var ctx YearContext
+	text := "令和7年11月28日(金曜日)に誤送信しました。令和7年12月1日現在、特定には至っていません。同日及び翌29日、謝罪を行いました。"
+	var got []string
+	for _, m := range Find(text) {
+		got = append(got, ctx.Resolve(m).String())
+	}
+	if want := []string{"2025-11-28", "2025-12-01", "2025-11-29"}; !slices.Equal(got, want) {
+		t.Errorf("dates = %v, want %v", got, want)
 	}
 }
 
