@@ -96,7 +96,7 @@ func finalClauseFound(s string) bool {
 // clause, to the next mention.
 func laterDayFound(s string, ms []dates.Mention, ctx *dates.YearContext) bool {
 	for k, m := range ms {
-		if m.RangeEnd || ctx.Resolve(m).IsZero() {
+		if m.RangeEnd || ctx.Peek(m).IsZero() {
 			continue
 		}
 		end := len(s)
