@@ -109,6 +109,7 @@ func labelledDepartment(l string) string {
 		if i := strings.IndexAny(v, " 　(「【"); i >= 0 {
 			v = v[:i]
 		}
+		v = text.FirstRunes(v, departmentMaxRunes) // a longer value holds no department past it, and each cut is counted
 		for at := 0; at < len(v); {
 			_, size := utf8.DecodeRuneInString(v[at:])
 			at += size

@@ -499,32 +499,48 @@ func lastHeld(events []schemas.Event, title string, sents []text.Sentence, limit
 		return schemas.Date{}
 	}
 	var best schemas.Date
+	var under map[string]string // a short line's text → the line under it, made on first need
 	for _, e := range events {
 		if e.Kind != schemas.EventOther || limit.Before(e.Date) || !best.IsZero() && !e.Date.Before(best) {
 			continue
 		}
-		if text.ContainsAny(e.Sentence, lastHeldWords["held"]) || dateLineHeld(e.Sentence, sents) {
+		if text.ContainsAny(e.Sentence, lastHeldWords["held"]) {
+			best = e.Date
+			continue
+		}
+		if text.RuneCountTo(e.Sentence, dateLineMaxRunes+1) > dateLineMaxRunes {
+			continue
+		}
+		if under == nil {
+			under = linesUnder(sents)
+		}
+		if next, ok := under[e.Sentence]; ok && dateLineHeld(next) {
 			best = e.Date
 		}
 	}
 	return best
 }
 
-// dateLineHeld reports whether line, a date on a line of its own (a
-// timeline's 「7月14日(金曜日)」), is followed by a sentence that holds a
-// held word and no found word: 「・成績資料を持って会議に出席した後、職員室
-// の自席に戻った。」.
-func dateLineHeld(line string, sents []text.Sentence) bool {
-	if utf8.RuneCountInString(line) > dateLineMaxRunes {
-		return false
-	}
-	for i, s := range sents {
-		if s.Text == line {
-			return i+1 < len(sents) && text.ContainsAny(sents[i+1].Text, lastHeldWords["held"]) &&
-				!text.ContainsAny(sents[i+1].Text, lastHeldWords["found"]) // not 「…保管されていないことに気付き」
+// linesUnder maps the text of each short sentence (a date alone on its
+// line: at most dateLineMaxRunes) to the sentence after it, the first
+// such sentence's where texts repeat.
+func linesUnder(sents []text.Sentence) map[string]string {
+	m := map[string]string{}
+	for i := 0; i+1 < len(sents); i++ {
+		t := sents[i].Text
+		if _, seen := m[t]; !seen && text.RuneCountTo(t, dateLineMaxRunes+1) <= dateLineMaxRunes {
+			m[t] = sents[i+1].Text
 		}
 	}
-	return false
+	return m
+}
+
+// dateLineHeld reports whether next, the line under a date on a line of
+// its own (a timeline's 「7月14日(金曜日)」), holds a held word and no found
+// word: 「・成績資料を持って会議に出席した後、職員室の自席に戻った。」, not
+// 「…保管されていないことに気付き」.
+func dateLineHeld(next string) bool {
+	return text.ContainsAny(next, lastHeldWords["held"]) && !text.ContainsAny(next, lastHeldWords["found"])
 }
 
 // dateLineMaxRunes bounds a line that is a date alone, with its weekday
