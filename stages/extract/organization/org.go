@@ -148,8 +148,11 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 	}
 	for k, i := range idx {
 		w.Check()
-		if k >= topLines && k < len(idx)-signatureLines && !(k > 0 && contactLabelLine(lines[idx[k-1]])) {
-			continue // (a contact block's first line, 「【問い合わせ先】 / 大阪国際がんセンター」, is read wherever it stands: a page's menus may follow it)
+		// A contact block's first line (「【問い合わせ先】 / 大阪国際がんセンター」)
+		// is read wherever it stands: a page's menus may follow it.
+		underContact := k > 0 && contactLabelLine(lines[idx[k-1]])
+		if k >= topLines && k < len(idx)-signatureLines && !underContact {
+			continue
 		}
 		l := lines[i]
 		if k >= headLines && text.RuneCountTo(l, lineMaxRunes+1) > lineMaxRunes {
@@ -158,7 +161,7 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 		if org := lineName(l, k < headLines); org != "" {
 			return org, l
 		}
-		if k > 0 && contactLabelLine(lines[idx[k-1]]) {
+		if underContact {
 			if org := contactName(l); org != "" {
 				return org, l
 			}
@@ -1360,11 +1363,14 @@ func hiraganaCompanyTail(t string) string {
 }
 
 // trailingRun is the run of name characters at the end of s.
-func trailingRun(s string) string {
+func trailingRun(s string) string { return runBefore(s, isNameRune) }
+
+// runBefore is the run of runes that in accepts ending s.
+func runBefore(s string, in func(rune) bool) string {
 	start := len(s)
 	for start > 0 {
 		r, size := utf8.DecodeLastRuneInString(s[:start])
-		if !isNameRune(r) {
+		if !in(r) {
 			break
 		}
 		start -= size
@@ -1661,12 +1667,7 @@ func nameLike(org string) bool {
 	if startsWithLegalForm(org) || endsInLegalForm(org) {
 		return true
 	}
-	for _, suf := range lineSuffixes {
-		if strings.HasSuffix(org, suf) && len(org) > len(suf) {
-			return true
-		}
-	}
-	return false
+	return endsInSuffix(org, lineSuffixes)
 }
 
 // subjectName is the body that begins a sentence as its subject or place:
@@ -2219,16 +2220,9 @@ func selfReferredBody(sents []text.Sentence) (string, string) {
 			if strings.HasPrefix(s[end:], "院") {
 				return "" // 大学院: a school of the body
 			}
-			start := at
-			for start > 0 {
-				r, size := utf8.DecodeLastRuneInString(s[:start])
-				if !unicode.Is(unicode.Han, r) && !unicode.Is(unicode.Katakana, r) && r != 'ー' {
-					break
-				}
-				start -= size
-			}
-			n := s[start:end]
-			if start == at || text.HasPrefixAny(n, selfWords) || isGeneric(n) || isOutside(n) {
+			run := runBefore(s[:at], kanjiOrKatakana)
+			n := s[at-len(run) : end]
+			if run == "" || text.HasPrefixAny(n, selfWords) || isGeneric(n) || isOutside(n) {
 				return ""
 			}
 			return n
@@ -2239,4 +2233,10 @@ func selfReferredBody(sents []text.Sentence) (string, string) {
 		}
 	}
 	return "", ""
+}
+
+// kanjiOrKatakana reports whether r is a kanji, a katakana or ー: the runes
+// of a name run before a kind (名古屋大学), not a Latin word.
+func kanjiOrKatakana(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Katakana, r) || r == 'ー'
 }
