@@ -481,15 +481,6 @@ func (c *YearContext) Resolve(m Mention) schemas.Date {
 	return d
 }
 
-// Peek gives the day Resolve would give m, leaving the context as it is
-// (its last year and last days): for a look ahead at a later mention.
-func (c *YearContext) Peek(m Mention) schemas.Date {
-	ahead := *c
-	ahead.recentDays = slices.Clone(c.recentDays)
-	ahead.WrittenYears = slices.Clone(c.WrittenYears)
-	return ahead.Resolve(m)
-}
-
 // dayOnly reports whether a mention with this marker names a day of a
 // month given by the date before it (同月5日, 翌11日, 翌月5日).
 func dayOnly(rel string) bool { return rel == "同月" || rel == "翌" || rel == "翌月" }

@@ -206,23 +206,3 @@ func TestWrittenYear(t *testing.T) {
 		t.Errorf("a fiscal year comes before a written one: %s, want 2013-05-13", got)
 	}
 }
-
-// TestPeekLeavesTheContext: a look ahead at a later mention changes
-// neither the last day a 同月N日 counts from nor the last year.
-func TestPeekLeavesTheContext(t *testing.T) {
-	var ctx YearContext
-	ms := Find("令和6年5月10日に送付し、令和7年1月20日に判明した。同月12日に報告した。")
-	if len(ms) != 3 {
-		t.Fatalf("mentions: %+v", ms)
-	}
-	ctx.Resolve(ms[0])
-	if got := ctx.Peek(ms[1]).String(); got != "2025-01-20" {
-		t.Errorf("Peek = %s, want 2025-01-20", got)
-	}
-	if got := ctx.Resolve(ms[2]).String(); got != "2024-05-12" {
-		t.Errorf("同月12日 after a Peek = %s, want 2024-05-12 (the month of the last date resolved)", got)
-	}
-	if ctx.LastYear != 2024 {
-		t.Errorf("LastYear = %d after a Peek, want 2024", ctx.LastYear)
-	}
-}

@@ -91,25 +91,6 @@ func finalClauseFound(s string) bool {
 	return classifyClause(last) == schemas.EventDiscovered
 }
 
-// laterDayFound reports whether one of the mentions ms of sentence s that
-// names a day (a month alone names none) dates a discovery by its own
-// clause, to the next mention.
-func laterDayFound(s string, ms []dates.Mention, ctx *dates.YearContext) bool {
-	for k, m := range ms {
-		if m.RangeEnd || ctx.Peek(m).IsZero() {
-			continue
-		}
-		end := len(s)
-		if k+1 < len(ms) {
-			end = ms[k+1].Start
-		}
-		if classifyMention(s, m, end, k+1 < len(ms) && ms[k+1].RangeEnd, true) == schemas.EventDiscovered {
-			return true
-		}
-	}
-	return false
-}
-
 // addressedRE: a clause that names who told the organization and stops
 // before what was told (…から本市に対し、).
 var addressedRE = regexp.MustCompile(text.OrderedAlternation(fromWords) + `[^、。]` + reach("addressed_lead") + addresseeAlt + `、\s*$`)
@@ -594,6 +575,10 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 				fieldKind, fieldEnd = dateLabelKind(sents[i-1], true), end
 			}
 		}
+		// The event of a comma-led date that opens the sentence and may
+		// date its final 判明 (decided once its later days are read), and
+		// the rest of that date's clause; -1 when none.
+		opener, openerRest := -1, ""
 		for j, m := range ms {
 			if j == maxSentenceEvents {
 				break
@@ -657,15 +642,8 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 			default:
 				rangeStart := j+1 < len(ms) && ms[j+1].RangeEnd
 				kind = classifyMention(s.Text, m, end, rangeStart, j > 0)
-				if kind == schemas.EventOther && j == 0 && k < len(ms) && commaLed(s.Text[m.End:end]) && finalClauseFound(s.Text) &&
-					!laterDayFound(s.Text, ms[k:], ctx) {
-					// 「港区は、平成29年8月28日、…平成29年5月に行った廃棄処理に
-					// おいて、…を誤って廃棄していたことが判明しました。」: the date
-					// set off by a comma opens the sentence and dates its main
-					// verb, past the later dates of what it tells, unless a
-					// later day's own clause tells the finding (「9月29日、…
-					// 遺失し、9月30日に…連絡がありました」).
-					kind = schemas.EventDiscovered
+				if kind == schemas.EventOther && j == 0 && k < len(ms) && commaLed(s.Text[m.End:end]) && finalClauseFound(s.Text) {
+					opener, openerRest = len(events), strings.TrimLeft(trimWeekdayLead(s.Text[m.End:end]), "、, ")
 				}
 				if kind == schemas.EventOccurred && i == len(sents)-1 && k == len(ms) && commaLed(s.Text[m.End:end]) &&
 					incomingCue(s.Text[m.End:end]) && text.CutShort(s.Sentence) {
@@ -708,6 +686,19 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 			}
 			last, lastIdx = d, i
 			dayLine, lineDay = s.Line, d
+		}
+		if opener >= 0 && !slices.ContainsFunc(events[opener+1:], func(e schemas.Event) bool { return e.Kind == schemas.EventDiscovered }) {
+			// 「港区は、平成29年8月28日、…平成29年5月に行った廃棄処理に
+			// おいて、…を誤って廃棄していたことが判明しました。」: the date
+			// set off by a comma opens the sentence and dates its main
+			// verb, past the later dates of what it tells, unless a later
+			// day's own clause tells the finding (「9月29日、…遺失し、9月30日
+			// に…連絡がありました」).
+			e := &events[opener]
+			e.Kind = schemas.EventDiscovered
+			if foundOccurrence(openerRest) {
+				events = append(events, schemas.Event{Kind: schemas.EventOccurred, Date: e.Date, Sentence: s.Text})
+			}
 		}
 	}
 	return events
