@@ -457,10 +457,18 @@ type YearContext struct {
 	// disagrees with it.
 	WrittenYears []int
 	LastYear     int
-	lastDay      schemas.Date // the last day resolved, for 同月N日
-	// recentDays are the last days resolved (at most maxRecentDays), for
-	// 翌N日: the day after the latest of them whose next day is the N-th.
+	// recentDays are the last days resolved (at most maxRecentDays), the
+	// latest last: 同月N日 counts from the latest (lastDay), 翌N日 from the
+	// latest of them whose next day is the N-th.
 	recentDays []schemas.Date
+}
+
+// lastDay is the last day resolved, the zero Date when none.
+func (c *YearContext) lastDay() schemas.Date {
+	if len(c.recentDays) == 0 {
+		return schemas.Date{}
+	}
+	return c.recentDays[len(c.recentDays)-1]
 }
 
 // maxRecentDays bounds YearContext.recentDays: a 翌N日 follows the day
@@ -472,7 +480,6 @@ const maxRecentDays = 8
 func (c *YearContext) Resolve(m Mention) schemas.Date {
 	d := c.resolveDay(m)
 	if !d.IsZero() {
-		c.lastDay = d
 		if len(c.recentDays) == maxRecentDays {
 			c.recentDays = append(c.recentDays[:0], c.recentDays[1:]...)
 		}
@@ -487,7 +494,8 @@ func dayOnly(rel string) bool { return rel == "同月" || rel == "翌" || rel ==
 
 func (c *YearContext) resolveDay(m Mention) schemas.Date {
 	if dayOnly(m.Rel) {
-		if c.lastDay.IsZero() {
+		last := c.lastDay()
+		if last.IsZero() {
 			return schemas.Date{}
 		}
 		if m.Rel == "翌" {
@@ -499,8 +507,8 @@ func (c *YearContext) resolveDay(m Mention) schemas.Date {
 				}
 			}
 		}
-		y, mo := c.lastDay.Year(), int(c.lastDay.Time().Month())
-		if m.Rel == "翌月" || (m.Rel == "翌" && m.Day <= c.lastDay.Time().Day()) {
+		y, mo := last.Year(), int(last.Time().Month())
+		if m.Rel == "翌月" || (m.Rel == "翌" && m.Day <= last.Time().Day()) {
 			if mo++; mo > 12 {
 				y, mo = y+1, 1
 			}
@@ -603,10 +611,11 @@ func (c *YearContext) writtenYearOfWeekday(m Mention) schemas.Date {
 // followsLastDay reports whether d comes after the last day resolved, in
 // its year, by at most chronologyStepDays: the next step of a chronology.
 func (c *YearContext) followsLastDay(d schemas.Date) bool {
-	if c.lastDay.IsZero() || c.lastDay.Year() != d.Year() {
+	last := c.lastDay()
+	if last.IsZero() || last.Year() != d.Year() {
 		return false
 	}
-	step := d.Sub(c.lastDay)
+	step := d.Sub(last)
 	return step >= 0 && int(step) <= chronologyStepDays
 }
 

@@ -109,7 +109,7 @@ func TestDayOnlyDates(t *testing.T) {
 		if len(ms) == 0 {
 			t.Fatalf("no date in %q", tt.text)
 		}
-		ctx := YearContext{lastDay: schemas.MustDate(tt.last)}
+		ctx := YearContext{recentDays: []schemas.Date{schemas.MustDate(tt.last)}}
 		if got := ctx.Resolve(ms[0]).String(); got != tt.want {
 			t.Errorf("after %s, %q = %s, want %s", tt.last, tt.text, got, tt.want)
 		}
