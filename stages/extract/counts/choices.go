@@ -267,7 +267,10 @@ func letterPerson(t string, i int) int {
 
 // letterData reports whether rest, the words after a lettered person's の,
 // names data within letter_data_reach characters of its clause that is no
-// destination (letter_destination: …住所に, …通知書の送付先).
+// destination (letter_destination: …住所に, …通知書の送付先), was not only
+// looked at (letter_checked: …登録情報を確認) and is not what should have
+// been done instead (letter_unrealized in the data's clause: …住所を変更す
+// べきところを).
 func letterData(rest string) bool {
 	window := text.FirstRunes(rest, countWindows.letterDataReach)
 	if k := strings.IndexAny(window, "、。,"); k >= 0 {
@@ -275,7 +278,15 @@ func letterData(rest string) bool {
 	}
 	for _, w := range countFilters["letter_data"] {
 		for at := range text.Occurrences(window, w) {
-			if !text.HasPrefixAny(rest[at+len(w):], countFilters["letter_destination"]) {
+			after := rest[at+len(w):]
+			if text.HasPrefixAny(after, countFilters["letter_destination"]) || text.HasPrefixAny(after, countFilters["letter_checked"]) {
+				continue
+			}
+			clause := after
+			if k := strings.IndexAny(clause, "、。,"); k >= 0 {
+				clause = clause[:k]
+			}
+			if !text.ContainsAny(clause, countFilters["letter_unrealized"]) {
 				return true
 			}
 		}
