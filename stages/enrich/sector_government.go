@@ -19,7 +19,7 @@ import (
 // government's name, opens one of its institutions (`opens`: 市立, 県立),
 // the marks that end one of its departments (`ends`: 局, 部), and the
 // words that end a body it set up (`body`: 協会, 財団).
-var governmentParts = wordsByColumn(fileGovernmentParts, "part", "opens", "ends", "body", "bureau")
+var governmentParts = wordsByColumn(fileGovernmentParts, "part", "opens", "ends", "body", "bureau", "not_bureau")
 
 // governmentNames are the local governments of
 // rules/gazetteer/local_governments.tsv by name (つくばみらい市) and full
@@ -45,9 +45,9 @@ const maxGovernmentRunes = 12
 // governmentPart reports whether the name key k, whose name rules give
 // letter by a word that ends k or not (atEnd), names a government's part:
 //   - a section named alone (建築指導課: a `section` mark of
-//     department_marks.tsv ends it, after 2 characters or more) or a
-//     bureau's office or section (まちづくり局交通政策室), when no name word
-//     ends it;
+//     department_marks.tsv ends it, after 2 characters or more), a bureau
+//     (健康局) or a bureau's office or section (まちづくり局交通政策室), when
+//     no name word ends it;
 //   - a local government's name, the longest that begins k, then an
 //     `opens` word and more (市立子育て支援センター) or more and an `ends`
 //     mark (福祉保健局), when no name word ends it;
@@ -56,7 +56,7 @@ const maxGovernmentRunes = 12
 //     the generic bodies' sector: a specific one still wins
 //     (○○県社会福祉協議会 is P).
 func governmentPart(k, letter string, atEnd bool) bool {
-	if !atEnd && (isSectionAlone(k) || isBureauSection(k)) {
+	if !atEnd && (isSectionAlone(k) || isBureauSection(k) || isBureauAlone(k)) {
 		return true
 	}
 	rest, ok := afterGovernment(k)
@@ -82,6 +82,25 @@ func governmentPart(k, letter string, atEnd bool) bool {
 func isSectionAlone(k string) bool {
 	for _, m := range sectionMarks {
 		if strings.HasSuffix(k, m) && utf8.RuneCountInString(k) > 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// isBureauAlone reports whether k is a bureau named alone: a `bureau` mark
+// of government_parts.tsv (局) after 2 characters or more (生活文化スポー
+// ツ局, 健康局). A bureau of another kind ends in a word of name_rules.tsv
+// (薬局, 郵便局, 放送局), which governmentPart reads first; a secretariat
+// (事務局: `not_bureau`) is any body's.
+func isBureauAlone(k string) bool {
+	for _, w := range governmentParts["not_bureau"] {
+		if strings.HasSuffix(k, w) {
+			return false
+		}
+	}
+	for _, b := range governmentParts["bureau"] {
+		if rest, ok := strings.CutSuffix(k, b); ok && utf8.RuneCountInString(rest) >= 2 {
 			return true
 		}
 	}
