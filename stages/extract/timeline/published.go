@@ -148,8 +148,12 @@ func ownDate(w *text.Watch, title string, sents []DatedSentence, ctx *dates.Year
 			case letterhead && i < titleDateLines && m.Start == 0 && titleAfterDate(after):
 				own = true // "令和6年8月8日 市内小学校における…について"
 			case i < bracketDateLines && !text.ContainsWord(s.Text, "。") && dateInBrackets(s.Text[:m.Start], after) &&
-				!eventKind(classifyClause(s.Text[:m.Start])):
-				own = true // "お詫びとお知らせ (2015/03/27)", "…のお願い [ 2014.03.24 ]"
+				!eventKind(classifyClause(s.Text[:m.Start])) && (letterhead || !lineAlone(sents, i, m)):
+				// "お詫びとお知らせ (2015/03/27)", "…のお願い [ 2014.03.24 ]";
+				// a date alone in brackets on its line after the body has
+				// begun (「概要 / (令和6年11月8日) / …窓口で受け付けた」) heads
+				// a timeline's day.
+				own = true
 			}
 		}
 		if !own && (s.Text == title || i == 0 && s.Line == 0) {
@@ -283,6 +287,17 @@ func suffixed(s string, m dates.Mention) bool {
 		}
 	}
 	return false
+}
+
+// lineAlone reports whether the date m of sentence i stands alone in
+// brackets on a line of its own: nothing before its bracket, and no
+// sentence before it on its line (「…まとめております。(令和4年7月13日現
+// 在)」 stamps the sentence it follows).
+func lineAlone(sents []DatedSentence, i int, m dates.Mention) bool {
+	if strings.TrimSpace(sents[i].Text[:m.Start]) != "(" {
+		return false
+	}
+	return i == 0 || sents[i-1].Line != sents[i].Line
 }
 
 // dateInBrackets reports whether a date stands alone in brackets at the
