@@ -432,7 +432,7 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 		// その保護者18名, 司会者1名及び講師2名.
 		for k := 0; k+1 < len(cs); k++ {
 			sum := pick{cs[k].Value, cs[k].Approx, s.Text}
-			for k+1 < len(cs) && joinedCounts(s.Text[cs[k].End:cs[k+1].Start]) {
+			for k+1 < len(cs) && joinedCounts(s.Text[cs[k].End:cs[k+1].Start]) && !fieldCategory(s.Text[cs[k].End:cs[k+1].Start]) {
 				k++
 				sum.v += cs[k].Value
 				sum.approx = sum.approx || cs[k].Approx
@@ -440,7 +440,10 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 			consider(sum)
 		}
 		// Bracketed counts of different categories in one sentence add up:
-		// クレジットカード情報(38件)及び個人情報(1,244件).
+		// クレジットカード情報(38件)及び個人情報(1,244件). Not those of a
+		// field of data (data_field: 氏名が41件(187人分)、住所が12件(59人
+		// 分)): one person's name and address are both counted, so the
+		// largest stands alone.
 		var sum pick
 		n := 0
 		for k, c := range cs {
@@ -451,7 +454,7 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 				n = 0 // "(計1,323名分) ・校長(222名) ・教頭(271名)": the total is stated, the rest its parts
 				break
 			}
-			if c.Paren {
+			if c.Paren && !fieldCategory(categoryOf(s.Text, cs, k)) {
 				sum.v += c.Value
 				sum.approx = sum.approx || c.Approx
 				n++
@@ -548,6 +551,33 @@ func joinedCounts(between string) bool {
 		return false
 	}
 	return text.ContainsAny(between, countFilters["joined"])
+}
+
+// categoryOf is the text that names the category of count k of cs in s:
+// the text since the count before, or, for a count in brackets right
+// after another (氏名が41件(187人分)), the other's.
+func categoryOf(s string, cs []countMention, k int) string {
+	if k > 0 && strings.TrimSpace(s[cs[k-1].End:cs[k].Start]) == "(" {
+		k--
+	}
+	from := 0
+	if k > 0 {
+		from = cs[k-1].End
+	}
+	return s[from:cs[k].Start]
+}
+
+// fieldCategory reports whether the category a count is of, the text
+// before it since the count before (its last part, after a comma or a
+// closing mark), opens with a field of personal data (data_field): 「、住所
+// が12件(59人分)」 counts the people whose address leaked, who overlap
+// with those whose name did.
+func fieldCategory(before string) bool {
+	if i := strings.LastIndexAny(before, "、,>】」) "); i >= 0 {
+		_, size := utf8.DecodeRuneInString(before[i:])
+		before = before[i+size:]
+	}
+	return text.HasPrefixAny(before, countFilters["data_field"])
 }
 
 // lineIsItemLike: "(1) ユーザー様の個人情報 23,508件" and "学内学生…85件"
