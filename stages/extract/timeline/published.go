@@ -163,7 +163,7 @@ func ownDate(w *text.Watch, title string, sents []DatedSentence, ctx *dates.Year
 		}
 		if !own && len(ms) == 1 && !timelineHeading(s.Heading) {
 			if dateOnlyLine(s.Text, ms) {
-				own = signedBelow(sents, i) || seenBody && lastSentence(sents, i)
+				own = signedBelow(sents, i) || seenBody && lastSentence(sents, i) || i < headerBlock && underTitleLine(sents, i)
 			} else {
 				own = signedAfter(s.Text, m) || signedBefore(s.Text, m) // 2024年6月10日 株式会社ルピシア; 情報推進課 2007年5月16日
 			}
@@ -283,6 +283,27 @@ func suffixed(s string, m dates.Mention) bool {
 	}
 	for _, w := range suffixNext {
 		if tail, ok := strings.CutPrefix(rest, w); ok && !hasLetter(tail) {
+			return true
+		}
+	}
+	return false
+}
+
+// underTitleLine reports whether sentence i stands on the line right
+// under a line that is a notice's title: one sentence, no 。, ending in a
+// word of dates/title_line_ends.tsv, and no timeline's heading (経過につい
+// て).
+func underTitleLine(sents []DatedSentence, i int) bool {
+	if i == 0 {
+		return false
+	}
+	prev := sents[i-1]
+	if prev.Line != sents[i].Line-1 || i > 1 && sents[i-2].Line == prev.Line || text.ContainsWord(prev.Text, "。") || timelineHeading(prev.Text) {
+		return false
+	}
+	t := strings.TrimRight(prev.Text, " )】」")
+	for _, w := range titleLineEnds {
+		if strings.HasSuffix(t, w) {
 			return true
 		}
 	}

@@ -18,6 +18,9 @@ var (
 	// timelineHeadingWords make a heading one over a timeline, under
 	// which a line with only a date starts an event, not the notice.
 	timelineHeadingWords = rules.Words("dates/timeline_headings.tsv")
+	// titleLineEnds end a notice's title line, under which a line with
+	// only a date is the notice's own.
+	titleLineEnds = rules.Words("dates/title_line_ends.tsv")
 
 	// publishedWeights say where the notice's own date may be
 	// (dates/weights.tsv).
