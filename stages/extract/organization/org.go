@@ -1061,6 +1061,12 @@ func lineName(l string, top bool) string {
 		}
 		l = rest
 	}
+	// A bracketed abbreviation of a legal form that opens the line goes
+	// before the marks are trimmed, which would leave half of it:
+	// (一社)青葉県作業療法士会 names 青葉県作業療法士会, (株)青葉商事 青葉商事.
+	if f := legalFormOpening(strings.TrimSpace(l)); strings.HasPrefix(f, "(") {
+		l = strings.TrimSpace(l)[len(f):]
+	}
 	l = strings.TrimSpace(strings.TrimLeft(l, text.NameTrimMarks))
 	l = trimDateLead(l) // a dateline before the name: 2024年5月1日 青葉電機株式会社
 	if l == "" || postcodeOpens(l) || streetAddress(l) {
