@@ -12,7 +12,7 @@ import (
 
 // departmentParts are department_names.tsv's words by role.
 var departmentParts = text.WordsByRole(rules.Table(orgFile("department_names.tsv"), 2), "role",
-	"end", "particle", "label", "generic", "not_in_name", "not_first", "own")
+	"end", "particle", "label", "generic", "not_in_name", "not_first", "own", "self")
 
 // departmentLabels begin a line that labels the department, longest
 // first (担当課等 before 担当課).
@@ -88,8 +88,10 @@ func innerDepartment(s string) string {
 			continue
 		}
 		if hasSuffixAny(s[:at], departmentParts["end"]) && text.HasPrefixAny(s[at:], departmentParts["particle"]) &&
-			!hasSuffixAny(s[:start], departmentParts["not_first"]) && isDepartment(s[start:at]) {
-			return s[start:at] // not 客様相談室 of お客様相談室
+			!hasSuffixAny(s[:start], departmentParts["not_first"]) {
+			if d := withoutSelf(s[start:at]); isDepartment(d) {
+				return d // not 客様相談室 of お客様相談室
+			}
 		}
 	}
 	return ""
@@ -105,8 +107,10 @@ func subjectDepartment(s string) string {
 		if !isDepartmentRune(r) && !unicode.Is(unicode.Hiragana, r) {
 			return "" // past the name: a comma, a bracket, a digit
 		}
-		if hasSuffixAny(s[:at], departmentParts["end"]) && text.HasPrefixAny(s[at:], departmentParts["particle"]) && isDepartment(s[:at]) {
-			return s[:at]
+		if hasSuffixAny(s[:at], departmentParts["end"]) && text.HasPrefixAny(s[at:], departmentParts["particle"]) {
+			if d := withoutSelf(s[:at]); isDepartment(d) {
+				return d
+			}
 		}
 	}
 	return ""
@@ -135,6 +139,17 @@ func labelledDepartment(l string) string {
 		return ""
 	}
 	return ""
+}
+
+// withoutSelf is d less a government's reference to itself that opens it
+// (department_names.tsv self: 本市職員課 is 職員課).
+func withoutSelf(d string) string {
+	for _, w := range departmentParts["self"] {
+		if rest, ok := strings.CutPrefix(d, w); ok {
+			return rest
+		}
+	}
+	return d
 }
 
 // isDepartment reports whether d is a department's whole name: three
