@@ -432,7 +432,8 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 		// その保護者18名, 司会者1名及び講師2名.
 		for k := 0; k+1 < len(cs); k++ {
 			sum := pick{cs[k].Value, cs[k].Approx, s.Text}
-			for k+1 < len(cs) && joinedCounts(s.Text[cs[k].End:cs[k+1].Start]) && !fieldCategory(s.Text[cs[k].End:cs[k+1].Start]) {
+			for k+1 < len(cs) && joinedCounts(s.Text[cs[k].End:cs[k+1].Start]) && !fieldCategory(s.Text[cs[k].End:cs[k+1].Start]) &&
+				!personsAndRecords(cs[k].Unit, cs[k+1].Unit) {
 				k++
 				sum.v += cs[k].Value
 				sum.approx = sum.approx || cs[k].Approx
@@ -565,6 +566,23 @@ func categoryOf(s string, cs []countMention, k int) string {
 		from = cs[k-1].End
 	}
 	return s[from:cs[k].Start]
+}
+
+// personsAndRecords reports whether two joined counts are one of persons
+// and one of records (「計7名分、38件」): the records are those persons',
+// counted again, not more people.
+func personsAndRecords(a, b string) bool {
+	family := func(u string) string {
+		switch countUnitKind[u] {
+		case unitPerson, unitPersonShare:
+			return unitPerson
+		case unitRecord, unitRecordShare:
+			return unitRecord
+		}
+		return ""
+	}
+	fa, fb := family(a), family(b)
+	return fa != "" && fb != "" && fa != fb
 }
 
 // fieldCategory reports whether the category a count is of, the text
