@@ -1068,6 +1068,9 @@ func lineName(l string, top bool) string {
 		l = strings.TrimSpace(l)[len(f):]
 	}
 	l = strings.TrimSpace(strings.TrimLeft(l, text.NameTrimMarks))
+	if sig := longestSuffix(l, groupSignatures); sig != "" && len(sig) < len(l) {
+		l = strings.TrimSpace(strings.TrimSuffix(l, sig)) // 日本消費者連盟一同: signed for all its people
+	}
 	l = trimDateLead(l) // a dateline before the name: 2024年5月1日 青葉電機株式会社
 	if l == "" || postcodeOpens(l) || streetAddress(l) {
 		return ""

@@ -115,7 +115,10 @@ var (
 	officerTitles = officerTitlesFrom(rules.Table(orgFile("officer_titles.tsv"), 1))
 	openers       = rules.Words(orgFile("openers.tsv"))
 	roleNouns     = rules.Words(orgFile("role_nouns.tsv"))
-	selfPrefixes  = rules.Words(orgFile("self_prefixes.tsv"))
+	// groupSignatures end a signature line after the body's name
+	// (日本消費者連盟一同).
+	groupSignatures = rules.Words(orgFile("group_signatures.tsv"))
+	selfPrefixes    = rules.Words(orgFile("self_prefixes.tsv"))
 	// selfGovernmentRefs are, by a government's suffix (市, 区 …), the
 	// words a government's text calls itself by with its kind alone
 	// (self_government_refs.tsv).
