@@ -1062,8 +1062,8 @@ func lineName(l string, top bool) string {
 		l = rest
 	}
 	// A bracketed abbreviation of a legal form that opens the line goes
-	// before the marks are trimmed, which would leave half of it:
-	// (一社)青葉県作業療法士会 names 青葉県作業療法士会, (株)青葉商事 青葉商事.
+	// before the marks are trimmed, which would leave half of it (一社)…):
+	// (一社)青葉県作業療法士会 is read as 青葉県作業療法士会.
 	if f := legalFormOpening(strings.TrimSpace(l)); strings.HasPrefix(f, "(") {
 		l = strings.TrimSpace(l)[len(f):]
 	}
