@@ -2217,10 +2217,12 @@ func selfPrefixedName(s string) string {
 // selfReferredBody is the body a text calls itself by its kind (本学) and
 // names once, maybe only inside the name of a thing of its own (名古屋大学
 // 統合サーバサービス): the only name of that kind in the text (a run of
-// kanji and katakana ending in the kind, not opened by a self word, not
-// followed by 院). Two different names: "", which is its own is not said.
+// kanji and katakana ending in the kind, holding no self word (…21日当協会
+// is none), not followed by 院). Two different names: "", which is its
+// own is not said.
 func selfReferredBody(sents []text.Sentence) (string, string) {
-	for kind, selfWords := range selfBodyRefs {
+	for _, ref := range selfBodyRefs {
+		kind, selfWords := ref.kind, ref.words
 		if !bareReference(sents, selfWords) {
 			continue
 		}
@@ -2231,7 +2233,7 @@ func selfReferredBody(sents []text.Sentence) (string, string) {
 			}
 			run := runBefore(s[:at], kanjiOrKatakana)
 			n := s[at-len(run) : end]
-			if run == "" || text.HasPrefixAny(n, selfWords) || isGeneric(n) || isOutside(n) {
+			if run == "" || text.ContainsAny(n, selfWords) || isGeneric(n) || isOutside(n) {
 				return ""
 			}
 			return n

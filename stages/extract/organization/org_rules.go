@@ -125,7 +125,7 @@ var (
 	selfGovernmentRefs = selfGovernmentRefsFrom(rules.Table(orgFile("self_government_refs.tsv"), 2))
 	// selfBodyRefs are self_body_refs.tsv's kinds (大学) and the words a
 	// body of the kind calls itself by (本学).
-	selfBodyRefs = rules.MustParts(rules.Table(orgFile("self_body_refs.tsv"), 2), []string{"大学"})
+	selfBodyRefs = selfBodyRefsFrom(rules.Table(orgFile("self_body_refs.tsv"), 2))
 	// placeParticles are place_particles.tsv's place and phrase_end words,
 	// which tell a government named as a place (namesPlace).
 	placeParticles = rules.MustParts(rules.Table(orgFile("place_particles.tsv"), 2), []string{"place", "phrase_end"})
@@ -466,6 +466,23 @@ var gazetteerCompanies = sync.OnceValue(func() []gazetteerEntry {
 	}
 	return out
 })
+
+// selfBodyRef is a kind of body of self_body_refs.tsv (大学) and the words
+// a body of the kind calls itself by (本学, 当大学).
+type selfBodyRef struct {
+	kind  string
+	words []string
+}
+
+// selfBodyRefsFrom reads self_body_refs.tsv's rows (kind, words), in file
+// order.
+func selfBodyRefsFrom(rows []rules.Row) []selfBodyRef {
+	refs := make([]selfBodyRef, 0, len(rows))
+	for _, r := range rows {
+		refs = append(refs, selfBodyRef{kind: r.Fields[0], words: strings.Split(r.Fields[1], "|")})
+	}
+	return refs
+}
 
 // branchWordsFrom reads the branch rows of link/contractor.tsv (word,
 // role); the other roles are the contractor rules'.
