@@ -110,8 +110,9 @@ func dropped(s string, m []int, c countCandidate, plain bool) bool {
 	if isPersonKind(kind) && text.HasPrefixAny(strings.TrimLeft(after, ") "), countFilters["access_from"]) {
 		return true // "複数の生徒(6校12名)からのアクセスがあった": who looked, not whose data it was
 	}
-	if kind == unitUser && !text.ContainsAny(s, strongLeakWords) {
-		return true // "約3,400ユーザーにサービスを提供できない": an outage
+	if kind == unitUser && !text.ContainsAny(s, strongLeakWords) &&
+		!text.ContainsAny(text.LastRunes(s[:m[0]], countWindows.dataBefore), countFilters["data_before"]) {
+		return true // "約3,400ユーザーにサービスを提供できない": an outage; but "お客様情報 237ユーザ" is data
 	}
 	if kind == unitPerson && text.HasPrefixAny(strings.TrimLeft(after, " "), countFilters["actor_particles"]) &&
 		text.ContainsAny(text.LastRunes(s[:m[0]], countWindows.actorsBefore), actorsBefore) {
