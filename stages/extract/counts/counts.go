@@ -78,7 +78,7 @@ func dropped(s string, m []int, c countCandidate, plain bool) bool {
 	if isPersonKind(kind) && reporters(after) {
 		return true // "三名のお客様より…とのご連絡": who reported it
 	}
-	if (kind == unitRecord || kind == unitRecordShare) && text.HasPrefixAny(strings.TrimPrefix(after, "の"), countFilters["report_words"]) {
+	if isRecordKind(kind) && text.HasPrefixAny(strings.TrimPrefix(after, "の"), countFilters["report_words"]) {
 		return true // "窓口へ3件連絡があり": reports, not records
 	}
 	if kind == unitPerson && text.HasPrefixAny(after, countFilters["checkers_after"]) {
@@ -97,11 +97,11 @@ func dropped(s string, m []int, c countCandidate, plain bool) bool {
 		text.ContainsAny(text.LastRunes(s[:m[0]], countWindows.actorsBefore), actorsBefore) {
 		return true // "職員1名のメールアカウント": the staff's account was the way in
 	}
-	if rest := strings.TrimPrefix(after, "の"); rest != after && (kind == unitRecord || kind == unitRecordShare) &&
+	if rest := strings.TrimPrefix(after, "の"); rest != after && isRecordKind(kind) &&
 		!text.HasPrefixAny(rest, countFilters["address"]) && text.HasPrefixAny(rest, notPeopleAfter) {
 		return true // "20,912人分のデータ" are people, "3件のデータ" files; "49件のメールアドレス" addresses
 	}
-	if rest := strings.TrimPrefix(after, "の"); rest != after && (kind == unitRecord || kind == unitRecordShare) && headNounNotPeople(rest) {
+	if rest := strings.TrimPrefix(after, "の"); rest != after && isRecordKind(kind) && headNounNotPeople(rest) {
 		return true // "1,514件の市への「お問い合わせ」があり": inquiries
 	}
 	if acting() {
@@ -110,8 +110,7 @@ func dropped(s string, m []int, c countCandidate, plain bool) bool {
 	if isPersonKind(kind) && text.HasPrefixAny(strings.TrimLeft(after, ") "), countFilters["access_from"]) {
 		return true // "複数の生徒(6校12名)からのアクセスがあった": who looked, not whose data it was
 	}
-	if kind == unitUser && !text.ContainsAny(s, strongLeakWords) &&
-		!text.ContainsAny(text.LastRunes(s[:m[0]], countWindows.dataBefore), countFilters["data_before"]) {
+	if kind == unitUser && !text.ContainsAny(s, strongLeakWords) && !dataBefore(s[:m[0]]) {
 		return true // "約3,400ユーザーにサービスを提供できない": an outage; but "お客様情報 237ユーザ" is data
 	}
 	if kind == unitPerson && text.HasPrefixAny(strings.TrimLeft(after, " "), countFilters["actor_particles"]) &&
@@ -167,7 +166,7 @@ func countBefore(s string, m []int, sentItems bool) (countCandidate, bool) {
 		return countCandidate{}, false // 送付先, 委託先… are places, not people
 	}
 	if w := lastNotPeopleWord(before); w != "" && !counted(s[:m[0]], w) &&
-		!text.ContainsAny(text.LastRunes(s[:m[0]], countWindows.dataBefore), countFilters["data_before"]) &&
+		!dataBefore(s[:m[0]]) &&
 		!personOfThing(kind, before, w) && !brokenInto(kind, s[:m[0]]) &&
 		!(sentItems && (kind == unitRecord || kind == unitLetter) && slices.Contains(countFilters["sent_items"], w)) {
 		return countCandidate{}, false // "送信メール3,000件"; but "メールアドレス 115件" are addresses
@@ -238,6 +237,15 @@ var notPeopleIndex = wordscan.New(notPeopleBefore)
 
 // isPersonKind reports whether a unit kind counts persons (人, 名, 人分).
 func isPersonKind(kind string) bool { return kind == unitPerson || kind == unitPersonShare }
+
+func isRecordKind(kind string) bool { return kind == unitRecord || kind == unitRecordShare }
+
+// dataBefore reports whether a data_before word (情報, データ …) stands
+// within data_before characters at the end of before, the text up to a
+// count: the count is of data (メールアドレス 115件, お客様情報 237ユーザ).
+func dataBefore(before string) bool {
+	return text.ContainsAny(text.LastRunes(before, countWindows.dataBefore), countFilters["data_before"])
+}
 
 // personOfThing reports whether a person count names people of the thing
 // that not_people_before found, not the things: in 「利用団体の責任者3名分」
@@ -573,17 +581,8 @@ func categoryOf(s string, cs []countMention, k int) string {
 // and one of records (「計7名分、38件」): the records are those persons',
 // counted again, not more people.
 func personsAndRecords(a, b string) bool {
-	family := func(u string) string {
-		switch countUnitKind[u] {
-		case unitPerson, unitPersonShare:
-			return unitPerson
-		case unitRecord, unitRecordShare:
-			return unitRecord
-		}
-		return ""
-	}
-	fa, fb := family(a), family(b)
-	return fa != "" && fb != "" && fa != fb
+	ka, kb := countUnitKind[a], countUnitKind[b]
+	return isPersonKind(ka) && isRecordKind(kb) || isRecordKind(ka) && isPersonKind(kb)
 }
 
 // fieldCategory reports whether the category a count is of, the text

@@ -1064,8 +1064,9 @@ func lineName(l string, top bool) string {
 	// A bracketed abbreviation of a legal form that opens the line goes
 	// before the marks are trimmed, which would leave half of it (一社)…):
 	// (一社)青葉県作業療法士会 is read as 青葉県作業療法士会.
-	if f := legalFormOpening(strings.TrimSpace(l)); strings.HasPrefix(f, "(") {
-		l = strings.TrimSpace(l)[len(f):]
+	t := strings.TrimSpace(l)
+	if f := legalFormOpening(t); strings.HasPrefix(f, "(") {
+		l = t[len(f):]
 	}
 	l = strings.TrimSpace(strings.TrimLeft(l, text.NameTrimMarks))
 	if sig := longestSuffix(l, groupSignatures); sig != "" && len(sig) < len(l) {
@@ -2222,7 +2223,7 @@ func selfPrefixedName(s string) string {
 // own is not said.
 func selfReferredBody(sents []text.Sentence) (string, string) {
 	for _, ref := range selfBodyRefs {
-		kind, selfWords := ref.kind, ref.words
+		kind, selfWords := ref.suffix, ref.words
 		if !bareReference(sents, selfWords) {
 			continue
 		}

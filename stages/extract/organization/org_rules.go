@@ -122,10 +122,10 @@ var (
 	// selfGovernmentRefs are, by a government's suffix (市, 区 …), the
 	// words a government's text calls itself by with its kind alone
 	// (self_government_refs.tsv).
-	selfGovernmentRefs = selfGovernmentRefsFrom(rules.Table(orgFile("self_government_refs.tsv"), 2))
+	selfGovernmentRefs = selfRefsFrom(rules.Table(orgFile("self_government_refs.tsv"), 2), true)
 	// selfBodyRefs are self_body_refs.tsv's kinds (大学) and the words a
 	// body of the kind calls itself by (本学).
-	selfBodyRefs = selfBodyRefsFrom(rules.Table(orgFile("self_body_refs.tsv"), 2))
+	selfBodyRefs = selfRefsFrom(rules.Table(orgFile("self_body_refs.tsv"), 2), false)
 	// placeParticles are place_particles.tsv's place and phrase_end words,
 	// which tell a government named as a place (namesPlace).
 	placeParticles = rules.MustParts(rules.Table(orgFile("place_particles.tsv"), 2), []string{"place", "phrase_end"})
@@ -467,23 +467,6 @@ var gazetteerCompanies = sync.OnceValue(func() []gazetteerEntry {
 	return out
 })
 
-// selfBodyRef is a kind of body of self_body_refs.tsv (大学) and the words
-// a body of the kind calls itself by (本学, 当大学).
-type selfBodyRef struct {
-	kind  string
-	words []string
-}
-
-// selfBodyRefsFrom reads self_body_refs.tsv's rows (kind, words), in file
-// order.
-func selfBodyRefsFrom(rows []rules.Row) []selfBodyRef {
-	refs := make([]selfBodyRef, 0, len(rows))
-	for _, r := range rows {
-		refs = append(refs, selfBodyRef{kind: r.Fields[0], words: strings.Split(r.Fields[1], "|")})
-	}
-	return refs
-}
-
 // branchWordsFrom reads the branch rows of link/contractor.tsv (word,
 // role); the other roles are the contractor rules'.
 func branchWordsFrom(rows []rules.Row) (words []string) {
@@ -506,25 +489,27 @@ func lineLabelsFrom(rows []rules.Row) (labels, holder []string) {
 	return labels, holder
 }
 
-// selfGovernmentRef is a line of self_government_refs.tsv.
-type selfGovernmentRef struct {
+// selfRef is a line of self_government_refs.tsv or self_body_refs.tsv: a
+// suffix that ends a body's name (市, 大学) and the words a body of that
+// kind calls itself by (本市, 本学).
+type selfRef struct {
 	suffix string
 	words  []string
 }
 
-// selfGovernmentRefsFrom reads self_government_refs.tsv, in its order: a
-// suffix of one character and its words.
-func selfGovernmentRefsFrom(rows []rules.Row) []selfGovernmentRef {
-	var out []selfGovernmentRef
+// selfRefsFrom reads such a file, in its order; each suffix once, and of
+// one character where oneRune (a government's: 市, 区).
+func selfRefsFrom(rows []rules.Row, oneRune bool) []selfRef {
+	var out []selfRef
 	for _, r := range rows {
 		suf := r.Fields[0]
-		if utf8.RuneCountInString(suf) != 1 {
+		if oneRune && utf8.RuneCountInString(suf) != 1 {
 			panic(fmt.Errorf("rules: %s: suffix %q is not one character", r.Pos(), suf))
 		}
-		if slices.ContainsFunc(out, func(g selfGovernmentRef) bool { return g.suffix == suf }) {
+		if slices.ContainsFunc(out, func(g selfRef) bool { return g.suffix == suf }) {
 			panic(fmt.Errorf("rules: %s: suffix %q is listed twice", r.Pos(), suf))
 		}
-		out = append(out, selfGovernmentRef{suf, strings.Split(r.Fields[1], "|")})
+		out = append(out, selfRef{suf, strings.Split(r.Fields[1], "|")})
 	}
 	return out
 }
