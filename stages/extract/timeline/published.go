@@ -6,7 +6,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/breachtrend/breachtrend/rules"
 	"github.com/breachtrend/breachtrend/schemas"
 	"github.com/breachtrend/breachtrend/stages/extract/dates"
 	"github.com/breachtrend/breachtrend/stages/extract/reportno"
@@ -301,13 +300,7 @@ func underTitleLine(sents []DatedSentence, i int) bool {
 	if prev.Line != sents[i].Line-1 || i > 1 && sents[i-2].Line == prev.Line || text.ContainsWord(prev.Text, "。") || timelineHeading(prev.Text) {
 		return false
 	}
-	t := strings.TrimRight(prev.Text, " )】」")
-	for _, w := range titleLineEnds {
-		if strings.HasSuffix(t, w) {
-			return true
-		}
-	}
-	return false
+	return endsWithAny(strings.TrimRight(prev.Text, " )】」"), titleLineEnds)
 }
 
 // lineAlone reports whether the date m of sentence i stands alone in
@@ -514,71 +507,3 @@ func ownPublication(events []schemas.Event, title string) schemas.Date {
 	}
 	return schemas.Date{}
 }
-
-// lastHeldWords are timeline/last_held.tsv's parts.
-var lastHeldWords = rules.MustParts(rules.Table("timeline/last_held.tsv", 2), []string{"loss", "held", "found"})
-
-// lastHeld is the day a lost thing was last held, for a notice of a loss
-// (title or text) that dates no occurrence: the first event that tells
-// nothing of its own (other) and whose sentence holds a held word, on or
-// before limit (the discovery, else the notice's date; none when both are
-// unknown). The zero Date when there is none.
-func lastHeld(events []schemas.Event, title string, sents []text.Sentence, limit schemas.Date) schemas.Date {
-	if limit.IsZero() {
-		return schemas.Date{}
-	}
-	loss := text.ContainsAny(title, lastHeldWords["loss"])
-	for i := 0; !loss && i < len(sents); i++ {
-		loss = text.ContainsAny(sents[i].Text, lastHeldWords["loss"])
-	}
-	if !loss {
-		return schemas.Date{}
-	}
-	var best schemas.Date
-	var under map[string]string // a short line's text → the line under it, made on first need
-	for _, e := range events {
-		if e.Kind != schemas.EventOther || limit.Before(e.Date) || !best.IsZero() && !e.Date.Before(best) {
-			continue
-		}
-		if text.ContainsAny(e.Sentence, lastHeldWords["held"]) {
-			best = e.Date
-			continue
-		}
-		if text.RuneCountTo(e.Sentence, dateLineMaxRunes+1) > dateLineMaxRunes {
-			continue
-		}
-		if under == nil {
-			under = linesUnder(sents)
-		}
-		if next, ok := under[e.Sentence]; ok && dateLineHeld(next) {
-			best = e.Date
-		}
-	}
-	return best
-}
-
-// linesUnder maps the text of each short sentence (a date alone on its
-// line: at most dateLineMaxRunes) to the sentence after it, the first
-// such sentence's where texts repeat.
-func linesUnder(sents []text.Sentence) map[string]string {
-	m := map[string]string{}
-	for i := 0; i+1 < len(sents); i++ {
-		t := sents[i].Text
-		if _, seen := m[t]; !seen && text.RuneCountTo(t, dateLineMaxRunes+1) <= dateLineMaxRunes {
-			m[t] = sents[i+1].Text
-		}
-	}
-	return m
-}
-
-// dateLineHeld reports whether next, the line under a date on a line of
-// its own (a timeline's 「7月14日(金曜日)」), holds a held word and no found
-// word: 「・成績資料を持って会議に出席した後、職員室の自席に戻った。」, not
-// 「…保管されていないことに気付き」.
-func dateLineHeld(next string) bool {
-	return text.ContainsAny(next, lastHeldWords["held"]) && !text.ContainsAny(next, lastHeldWords["found"])
-}
-
-// dateLineMaxRunes bounds a line that is a date alone, with its weekday
-// and a time (令和6年12月15日(金曜日)午後3時30分頃 is 22).
-const dateLineMaxRunes = 24
