@@ -270,7 +270,7 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 							body = strings.Replace(body, header, "", 1)
 						}
 					}
-					counts[m] = strings.Count(body, m)
+					counts[m] = countAsName(body, m)
 				}
 				if r < 2 {
 					legal[m] = true
@@ -290,7 +290,7 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 						body = strings.Replace(body, header, "", 1)
 					}
 				}
-				counts[h.name] = strings.Count(body, h.name)
+				counts[h.name] = countAsName(body, h.name)
 			}
 			legal[h.name] = true
 		}
@@ -1931,6 +1931,40 @@ func isGeneric(s string) bool {
 		}
 	}
 	return text.HasPrefixAny(s, genericPrefixes)
+}
+
+// countAsName counts name's occurrences in body that are that body, not
+// the start of an outside body's name: 「福井県警で調査中」 names the
+// prefecture's police, not 福井県, whose count would otherwise rise over
+// the town that wrote the notice.
+func countAsName(body, name string) int {
+	n := 0
+	for i := range text.Occurrences(body, name) {
+		if !continuesAsOutside(name, body[i+len(name):]) {
+			n++
+		}
+	}
+	return n
+}
+
+// continuesAsOutside reports whether name, followed by rest, runs into an
+// outside body's name: one that begins with a tail of name (県警 after
+// 福井県) or right after it (警察 after 福井県).
+func continuesAsOutside(name, rest string) bool {
+	if rest == "" {
+		return false
+	}
+	for _, o := range outsideBodies {
+		for k := 0; k <= len(name) && k < len(o); k++ {
+			if k > 0 && !utf8.RuneStart(name[len(name)-k]) {
+				continue
+			}
+			if strings.HasPrefix(o, name[len(name)-k:]) && strings.HasPrefix(rest, o[k:]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func isOutside(s string) bool {
