@@ -303,6 +303,9 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 		if namedAsAuthority(body, o) {
 			continue // 「奈良県による立入調査」: who inspected the holder
 		}
+		if namedAsContractor(body, o) {
+			continue // 「委託先である株式会社○○の担当者が誤って」: who handled the data
+		}
 		if counts[o] > counts[best] || (legal[o] && !legal[best] && counts[o] == counts[best]) {
 			best = o
 		}
@@ -1555,6 +1558,30 @@ func namedAsAuthority(body, org string) bool {
 			acts = text.ContainsAny(body[from:to], authorityParts["action"])
 		}
 		if !acts {
+			return false
+		}
+		seen = true
+	}
+	return seen
+}
+
+// namedAsContractor reports whether every occurrence of org in body follows
+// a contractor's title word (委託先である, 委託事業者(), in a notice that
+// tells of no attack (contractors.tsv).
+func namedAsContractor(body, org string) bool {
+	if text.ContainsAny(body, contractorParts["attack"]) {
+		return false
+	}
+	seen := false
+	for i := range text.Occurrences(body, org) {
+		before := body[:i]
+		for _, l := range contractorParts["link"] {
+			if b, ok := strings.CutSuffix(before, l); ok {
+				before = b
+				break
+			}
+		}
+		if !hasSuffixAny(before, contractorParts["title"]) {
 			return false
 		}
 		seen = true

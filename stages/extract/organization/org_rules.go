@@ -66,6 +66,11 @@ var (
 	// authority acting on the holder (authority.tsv).
 	authorityParts = rules.MustParts(rules.Table(orgFile("authority.tsv"), 2), []string{"particle", "action"})
 
+	// contractorParts are the title and link words that name a body as the
+	// contractor that handled the data, and the attack words that keep it
+	// (contractors.tsv).
+	contractorParts = rules.MustParts(rules.Table(orgFile("contractors.tsv"), 2), []string{"title", "link", "attack"})
+
 	// timesOfDay qualify a date a sentence opens with before its comma
 	// (「令和3年10月31日の未明、○○病院が…」): the words of
 	// dates/times_of_day.tsv that may stand in a range (朝, 夜, 未明 …).
