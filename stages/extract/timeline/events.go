@@ -600,8 +600,18 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 			// A clause opened by 翌日 tells the next day's event, not this
 			// date's: 「7月1日に郵送したところ、翌日、…判明いたしました」.
 			laterAt, laterDays := -1, 0
+			var laterDay schemas.Date // the later clause's day: d + laterDays, or from the notice's date
 			if k == len(ms) {
 				laterAt, laterDays = laterDayClause(s.Text[m.End:end])
+				laterDay = d.AddDays(laterDays)
+				if laterAt < 0 && !ctx.Published.IsZero() {
+					// 「5月30日付けで…発送いたしましたが、昨日、…判明いた
+					// しました」: a clause opened by a notice_days.tsv word
+					// is dated from the notice's own date.
+					if at, days := noticeDayClause(s.Text[m.End:end]); at >= 0 {
+						laterAt, laterDay = at, ctx.Published.AddDays(days)
+					}
+				}
 				if laterAt >= 0 {
 					laterAt += m.End
 					end = laterAt
@@ -672,7 +682,7 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 			events = append(events, schemas.Event{Kind: kind, Date: d, Sentence: s.Text})
 			if laterAt >= 0 {
 				if lk := classifyRest(s.Text[laterAt:]); lk == schemas.EventDiscovered || lk == schemas.EventOccurred {
-					events = append(events, schemas.Event{Kind: lk, Date: d.AddDays(laterDays), Sentence: s.Text})
+					events = append(events, schemas.Event{Kind: lk, Date: laterDay, Sentence: s.Text})
 				}
 			}
 			if j == 0 && fieldEnd < len(s.Text) && kind == fieldKind {
@@ -1120,6 +1130,21 @@ func laterDayClause(rest string) (int, int) {
 		if w.days <= 0 {
 			continue
 		}
+		for _, lead := range [...]string{"、", ","} {
+			if i := strings.Index(rest, lead+w.word); i >= 0 && (at < 0 || i < at) {
+				at, days = i, w.days
+			}
+		}
+	}
+	return at, days
+}
+
+// noticeDayClause returns where, in rest (a sentence after its last
+// date), a clause opens with a notice_days.tsv word (「…が、昨日、…判明」),
+// and its days from the notice's date; -1 when none does.
+func noticeDayClause(rest string) (int, int) {
+	at, days := -1, 0
+	for _, w := range noticeDayWords {
 		for _, lead := range [...]string{"、", ","} {
 			if i := strings.Index(rest, lead+w.word); i >= 0 && (at < 0 || i < at) {
 				at, days = i, w.days
