@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/breachtrend/breachtrend/internal/runes"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
@@ -272,7 +273,9 @@ func letterPerson(t string, i int) int {
 // been done instead (letter_unrealized in the data's clause: …住所を変更す
 // べきところを).
 func letterData(rest string) bool {
-	window := text.FirstRunes(rest, countWindows.letterDataReach)
+	// A prefix of rest's own bytes: the offsets found in it index rest
+	// (text.FirstRunes makes an invalid byte U+FFFD, three bytes long).
+	window := runes.Prefix(rest, countWindows.letterDataReach)
 	if k := strings.IndexAny(window, "、。,"); k >= 0 {
 		window = window[:k]
 	}
