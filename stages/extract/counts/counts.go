@@ -474,6 +474,12 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 			sum.ev = s.Text
 			consider(sum)
 		}
+		// A list run into one line (PDF text flattened: 「(1) 白坪校区名簿
+		// …対象者159人 … (2) 東町校区名簿…対象者40人」): its items'
+		// counts add up as a list's lines do.
+		if v, approx, ok := inlineItemsSum(s.Text, cs); ok {
+			consider(pick{v, approx, s.Text})
+		}
 		switch {
 		case cs[0].Total:
 			// "申請総数1,660件": the lines after it break the total down,
@@ -527,6 +533,69 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 	}
 	return best.v, best.approx, best.ev, true
 }
+
+// inlineItemsSum is the sum of the counts of a list that runs inside one
+// sentence: enumerators (1), (2) … in order, at least list_items of them,
+// each item holding exactly one count (the last, whose end is not marked,
+// its first), all of people or all of records,
+// none a total, a part (うち) or a field of data (氏名 100件, 住所 100件).
+func inlineItemsSum(s string, cs []countMention) (int64, bool, bool) {
+	if len(cs) < countWindows.listItems {
+		return 0, false, false
+	}
+	var starts []int // where item n+1 opens, n from 0
+	for _, loc := range inlineEnumeratorRE.FindAllStringSubmatchIndex(s, -1) {
+		n, _ := strconv.Atoi(s[loc[2]:loc[3]])
+		switch {
+		case n == len(starts)+1:
+			starts = append(starts, loc[0])
+		case n == 1 && len(starts) < countWindows.listItems:
+			starts = append(starts[:0], loc[0]) // a list starts over: the earlier (1) was not one
+		}
+	}
+	if len(starts) < countWindows.listItems {
+		return 0, false, false
+	}
+	var sum int64
+	approx := false
+	kind := ""
+	for k, from := range starts {
+		to := len(s)
+		if k+1 < len(starts) {
+			to = starts[k+1]
+		}
+		var in []countMention
+		for _, c := range cs {
+			if c.Start >= from && c.End <= to {
+				in = append(in, c)
+			}
+		}
+		if k == len(starts)-1 && len(in) > 1 {
+			// Where the last item ends, the line does not tell (the text
+			// after it runs on to the sentence's end): its first count is
+			// its own.
+			in = in[:1]
+		}
+		if len(in) != 1 {
+			return 0, false, false
+		}
+		c := in[0]
+		item := s[from:c.Start]
+		ck := countUnitKind[c.Unit]
+		if c.Total || text.ContainsAny(item, countFilters["part"]) || fieldCategory(item) ||
+			!(isPersonKind(ck) || isRecordKind(ck)) || kind != "" && isPersonKind(ck) != isPersonKind(kind) {
+			return 0, false, false
+		}
+		kind = ck
+		sum += c.Value
+		approx = approx || c.Approx
+	}
+	return sum, approx, true
+}
+
+// inlineEnumeratorRE is an item's enumerator inside a line: (3) after a
+// space or the line's start.
+var inlineEnumeratorRE = regexp.MustCompile(`(?:^|\s)\((\d{1,2})\)`)
 
 // underLeakHeading reports whether sentence i is a heading line of its
 // own that stands right under a heading about leaked data (as leak says)
