@@ -1072,6 +1072,7 @@ func lineName(l string, top bool) string {
 		l = t[len(f):]
 	}
 	l = strings.TrimSpace(strings.TrimLeft(l, text.NameTrimMarks))
+	l = trimSelfPronoun(l) // 私ども日本消費者連盟でも、…
 	if sig := longestSuffix(l, groupSignatures); sig != "" && len(sig) < len(l) {
 		l = strings.TrimSpace(strings.TrimSuffix(l, sig)) // 日本消費者連盟一同: signed for all its people
 	}
@@ -1877,6 +1878,20 @@ func senderGovernment(run, next string) string {
 	return ""
 }
 
+// trimSelfPronoun drops a self pronoun (self_pronouns.tsv) that opens s
+// before a name: 「私ども日本消費者連盟」 is 日本消費者連盟.
+func trimSelfPronoun(s string) string {
+	for _, p := range selfPronouns {
+		if rest, ok := strings.CutPrefix(s, p); ok {
+			if r, _ := utf8.DecodeRuneInString(rest); isNameRune(r) {
+				return rest
+			}
+			return s
+		}
+	}
+	return s
+}
+
 // dropOpeners removes the openers and the date and time that begin s.
 func dropOpeners(s string) string {
 	for {
@@ -1884,6 +1899,7 @@ func dropOpeners(s string) string {
 		for _, o := range openers {
 			t = strings.TrimPrefix(t, o)
 		}
+		t = trimSelfPronoun(t)
 		if d := trimDateLead(trimOpenerDate(t)); d != t {
 			// 「令和6年5月19日に青葉医療センターが…」: the date's に with no
 			// comma after it, before a name.

@@ -119,7 +119,9 @@ var (
 	nameCuts      = rules.Words(orgFile("name_cuts.tsv"))
 	officerTitles = officerTitlesFrom(rules.Table(orgFile("officer_titles.tsv"), 1))
 	openers       = rules.Words(orgFile("openers.tsv"))
-	roleNouns     = rules.Words(orgFile("role_nouns.tsv"))
+	// selfPronouns may stand before the body's own name: 私ども○○連盟.
+	selfPronouns = text.LongestFirst(rules.Words(orgFile("self_pronouns.tsv")))
+	roleNouns    = rules.Words(orgFile("role_nouns.tsv"))
 	// groupSignatures end a signature line after the body's name
 	// (日本消費者連盟一同).
 	groupSignatures = rules.Words(orgFile("group_signatures.tsv"))
