@@ -17,6 +17,14 @@ func foldLines(s string) string {
 	b.Grow(len(s))
 	last := -1 // where the last line written starts in b
 	blank := false
+	blanks := 0 // the blank lines since the last line written
+	// A double-spaced text (a blank line after every line, as some PDF
+	// converters write) wrapped at a fixed width breaks a sentence across
+	// a single blank line after a line that reaches the width: whether the
+	// next line continues is read as without the blank. A line that does
+	// not keeps its blank line, a paragraph's break (pages are often
+	// double-spaced too, a title before 「ここから本文です。」).
+	double := doubleSpaced(s)
 	wrap := wrapWidth(s)
 	full := false // the line before reached the wrap width
 	for rest, more := s, true; more; {
@@ -25,11 +33,13 @@ func foldLines(s string) string {
 		l = strings.TrimSpace(l)
 		if l == "" {
 			blank = true
+			blanks++
 			continue
 		}
 		// continues sees l before its spaces are folded, which changes
 		// neither its first rune nor, as it compares, its first words.
-		joined := last >= 0 && (continues(b.String()[last:], l, blank) || !blank && full && wrapped(b.String()[last:], l))
+		apart := blank && !(double && blanks == 1 && full) // not a wrapped line's single blank
+		joined := last >= 0 && (continues(b.String()[last:], l, apart) || !apart && full && wrapped(b.String()[last:], l))
 		full = wrap > 0 && columnsUpTo(l, wrap) >= wrap-fixedWidthSlack
 		if !joined {
 			switch {
@@ -40,10 +50,32 @@ func foldLines(s string) string {
 			}
 			last = b.Len()
 		}
-		blank = false
+		blank, blanks = false, 0
 		writeFolded(&b, l)
 	}
 	return b.String()
+}
+
+// doubleSpaced reports whether s has a blank line after (nearly) every
+// line: at least double_spaced_lines lines with text, of which at most
+// double_spaced_adjacent_percent stand right before another.
+func doubleSpaced(s string) bool {
+	lines, adjacent := 0, 0
+	prevText := false
+	for rest, more := s, true; more; {
+		var l string
+		l, rest, more = strings.Cut(rest, "\n")
+		if strings.TrimSpace(l) == "" {
+			prevText = false
+			continue
+		}
+		lines++
+		if prevText {
+			adjacent++
+		}
+		prevText = true
+	}
+	return lines >= doubleSpacedLines && adjacent*100 <= lines*doubleSpacedAdjacentPercent
 }
 
 // writeFolded writes a trimmed line with each run of spaces made one, or

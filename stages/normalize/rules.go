@@ -35,6 +35,10 @@ var (
 	// fixedWidthOverPercent is the most lines, in percent of the long
 	// ones, that may be wider than the width a text is wrapped at.
 	fixedWidthOverPercent = lineWraps.Int("fixed_width_over_percent")
+	// doubleSpacedLines and doubleSpacedAdjacentPercent tell a text with
+	// a blank line after every line (doubleSpaced).
+	doubleSpacedLines           = lineWraps.Int("double_spaced_lines")
+	doubleSpacedAdjacentPercent = lineWraps.Int("double_spaced_adjacent_percent")
 	// lineOpeners start a line of their own: a heading, an item, a quote.
 	lineOpeners = lineWraps.String("line_openers")
 	// bracketPairs are the brackets a line may close that the line before
