@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -312,16 +313,27 @@ func wide(r rune) bool {
 }
 
 // wrapped reports whether next continues prev, a line that reached the
-// width the text is wrapped at: prev ends with no sentence end, and next
-// starts with Japanese or a digit and opens no line of its own.
+// width the text is wrapped at: prev ends with no sentence end (a Latin
+// letter too: 「(以下「A」 then 「金融機関」という。)」), and next starts with
+// Japanese or a digit and opens no line of its own, or with a bracket that
+// opens no enumerator (「(木曜日)に発送した」, not 「(1) 概要」).
 func wrapped(prev, next string) bool {
 	last, _ := utf8.DecodeLastRuneInString(prev)
 	first, _ := utf8.DecodeRuneInString(next)
-	if !(IsJapanese(last) || isDigit(last)) || strings.ContainsRune(sentenceEnds, last) {
+	if !(IsJapanese(last) || isDigit(last) || isLatinLetter(last)) || strings.ContainsRune(sentenceEnds, last) {
 		return false
+	}
+	if first == '(' {
+		return !enumeratorRE.MatchString(next)
 	}
 	return (IsJapanese(first) || isDigit(first)) && !strings.ContainsRune(lineOpeners, first)
 }
+
+// isLatinLetter reports whether r is an ASCII letter.
+func isLatinLetter(r rune) bool { return r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' }
+
+// enumeratorRE opens a list item: (1), (12), (a).
+var enumeratorRE = regexp.MustCompile(`^\((?:\d{1,2}|[a-zA-Z])\)`)
 
 // hasRunes reports whether s has at least n runes, without counting a long
 // joined paragraph to its end: 4n bytes hold n runes at least.
