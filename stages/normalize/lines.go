@@ -122,6 +122,9 @@ func continues(prev, next string, blank bool) bool {
 	if closesOpenBracket(prev, first) {
 		return true
 	}
+	if !blank && isOpener[last] {
+		return true // 「…確認したところ、12月22日(」 / 「金曜日)発送分の…」: no line ends on an opener
+	}
 	if !blank && phraseBreak(prev, next, last, first) {
 		return true
 	}
@@ -168,6 +171,16 @@ func closesOpenBracket(prev string, first rune) bool {
 // bracketWindow is how many bytes at the end of a line closesOpenBracket
 // reads (about 80 Japanese characters).
 const bracketWindow = 240
+
+// isOpener holds the opening brackets of bracket_pairs.
+var isOpener = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, o := range openerOf {
+		r, _ := utf8.DecodeRuneInString(o)
+		m[r] = true
+	}
+	return m
+}()
 
 // openerOf maps each closing bracket of bracket_pairs to its opener.
 var openerOf = func() map[rune]string {
