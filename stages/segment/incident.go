@@ -16,6 +16,7 @@ const FileIncident = "segment/incident.tsv"
 type incidentRules struct {
 	warning, titled, evidence, conditional, negated, affirmed []string
 	loss, personal, whole, noData, hasData                    []string
+	outage, keep                                              []string
 }
 
 var incident = mustIncidentRules(rules.Table(FileIncident, 2))
@@ -40,6 +41,7 @@ func parseIncidentRules(rows []rules.Row) (incidentRules, error) {
 		{"conditional", &r.conditional}, {"negated", &r.negated}, {"affirmed", &r.affirmed},
 		{"loss", &r.loss}, {"personal", &r.personal}, {"whole", &r.whole},
 		{"no_data", &r.noData}, {"has_data", &r.hasData},
+		{"outage", &r.outage}, {"keep", &r.keep},
 	}
 	names := make([]string, len(parts))
 	for i, p := range parts {
@@ -96,6 +98,7 @@ const (
 	gateLoss
 	gateNoData
 	gateTitled
+	gateOutage
 )
 
 // ownIncident reports whether a notice's normalized text tells of an
@@ -105,8 +108,9 @@ const (
 // organization (偽サイト, フィッシング) or a page whose title names a
 // policy (titled: 個人情報保護方針), each an incident only when the text
 // says its own systems were compromised (evidence, in a sentence that does
-// not put it as a risk or deny it); and a loss or theft whose text says
-// no personal data was in it.
+// not put it as a risk or deny it); a loss or theft whose text says
+// no personal data was in it; and an outage that names no personal data,
+// attack or leak.
 func ownIncident(normalized string, found *wordscan.Set) bool {
 	// A titled word in the first lines, and a no_data sentence, need one
 	// of their words somewhere in the text: rare, so the lines and the
@@ -116,6 +120,13 @@ func ownIncident(normalized string, found *wordscan.Set) bool {
 		return false
 	}
 	if gatePresent(found, gateLoss) && gatePresent(found, gateNoData) && noDataLost(normalized) && !compromised(normalized, true) {
+		return false
+	}
+	// An outage that names no personal data, no attack and no leak (a
+	// cable cut, a vendor's bug) is no security incident; one by an attack
+	// is (GUIDE), and so is one that showed a user another's data.
+	if gatePresent(found, gateOutage) && !containsAny(normalized, incident.personal) &&
+		!containsAny(normalized, incident.keep) && !compromised(normalized, false) {
 		return false
 	}
 	return true

@@ -51,7 +51,7 @@ var (
 	}()
 	// gateParts are incident.tsv's warning, loss, no_data and titled
 	// words, in this order after the classifier's terms in classifierTerms.
-	gateParts = [][]string{incident.warning, incident.loss, incident.noData, incident.titled}
+	gateParts = [][]string{incident.warning, incident.loss, incident.noData, incident.titled, incident.outage}
 )
 
 func mustClassifier(rows []rules.Row) (notice, article []weighted) {
