@@ -1994,8 +1994,8 @@ func countAsName(body, name string) int {
 // outside body's name: one that begins with a tail of name (県警 after
 // 福井県) or right after it (警察 after 福井県).
 func continuesAsOutside(name, rest string) bool {
-	if rest == "" {
-		return false
+	if r, _ := utf8.DecodeRuneInString(rest); !outsideRunes[r] {
+		return false // no outside body's name goes on with it: most occurrences
 	}
 	for _, o := range outsideBodies {
 		for k := 0; k <= len(name) && k < len(o); k++ {
@@ -2009,6 +2009,18 @@ func continuesAsOutside(name, rest string) bool {
 	}
 	return false
 }
+
+// outsideRunes are the runes of the outside bodies' names: a name's
+// occurrence followed by none of them runs into none.
+var outsideRunes = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, o := range outsideBodies {
+		for _, r := range o {
+			m[r] = true
+		}
+	}
+	return m
+}()
 
 func isOutside(s string) bool {
 	for _, o := range outsideBodies {
