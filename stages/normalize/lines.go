@@ -136,7 +136,7 @@ func continues(prev, next string, blank bool) bool {
 	}
 	if blank {
 		return hasRunes(prev, blankWrapMinRunes) && strings.ContainsRune(danglingParticles, last) &&
-			unicode.Is(unicode.Hiragana, first)
+			unicode.Is(unicode.Hiragana, first) && !endsOnNoun(prev)
 	}
 	// A wrapped line is long and stops mid-word; the next starts with the
 	// kana that end the word, not with a sentence opener.
@@ -209,7 +209,21 @@ func phraseBreak(prev, next string, last, first rune) bool {
 	if !(IsJapanese(first) || isDigit(first)) || strings.ContainsRune(lineOpeners, first) || !hasRunes(prev, wrapMinRunes) {
 		return false
 	}
+	if endsOnNoun(prev) {
+		return false // 「…誤って送付してしまったもの」 ends its sentence on a noun
+	}
 	return !opensSentence(next)
+}
+
+// endsOnNoun reports whether line ends with a word of noun_endings: a
+// sentence ended on a noun, not a dangling particle.
+func endsOnNoun(line string) bool {
+	for _, e := range nounEndings {
+		if strings.HasSuffix(line, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // opensSentence reports whether line starts with a sentence opener

@@ -102,13 +102,19 @@ func continuesOracle(prev, next string, blank bool) bool {
 			return true
 		}
 	}
+	// A line that ends on an opening bracket goes on.
+	if !blank && strings.ContainsRune("(「『【", last) {
+		return true
+	}
+	// A sentence ended on a noun (…したもの, …したこと) is no broken phrase.
+	nounEnd := strings.HasSuffix(prev, "もの") || strings.HasSuffix(prev, "こと")
 	opener := false
 	for _, o := range sentenceOpeners {
 		opener = opener || strings.HasPrefix(next, o)
 	}
 	// A line broken by hand on a particle or a comma goes on.
 	if !blank && strings.ContainsRune("をにがのへとやでっ、,", last) && utf8.RuneCountInString(prev) >= 30 &&
-		(IsJapanese(first) || first >= '0' && first <= '9') && !strings.ContainsRune("・※●○■□◆◇▼▲★☆【「『(〈《<-~", first) && !opener {
+		(IsJapanese(first) || first >= '0' && first <= '9') && !strings.ContainsRune("・※●○■□◆◇▼▲★☆【「『(〈《<-~", first) && !opener && !nounEnd {
 		return true
 	}
 	if !IsJapanese(first) || strings.ContainsRune("・※●○■□◆◇▼▲★☆【「『(〈《<-~", first) {
@@ -119,7 +125,7 @@ func continuesOracle(prev, next string, blank bool) bool {
 	}
 	if blank {
 		return utf8.RuneCountInString(prev) >= 20 && strings.ContainsRune("をにがのへとやでっ", last) &&
-			unicode.Is(unicode.Hiragana, first)
+			unicode.Is(unicode.Hiragana, first) && !nounEnd
 	}
 	if utf8.RuneCountInString(prev) < 30 || strings.ContainsRune("すた", last) || !unicode.Is(unicode.Hiragana, first) {
 		return false

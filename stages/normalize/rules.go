@@ -1,6 +1,10 @@
 package normalize
 
-import "github.com/breachtrend/breachtrend/rules"
+import (
+	"strings"
+
+	"github.com/breachtrend/breachtrend/rules"
+)
 
 // The rule files of line joining: when a line break falls inside a
 // sentence.
@@ -24,6 +28,9 @@ var (
 	// phraseBreakEnds are the commas a page's hand-broken line stops on
 	// mid-sentence, as it stops on a dangling particle (continues).
 	phraseBreakEnds = lineWraps.String("phrase_break_ends")
+	// nounEndings end a sentence on a noun whose last kana is a dangling
+	// particle's (もの, こと): a line ending with one is no phrase break.
+	nounEndings = strings.Split(lineWraps.String("noun_endings"), "|")
 	// sentenceEnds close a line: the next never continues it.
 	sentenceEnds = lineWraps.String("sentence_ends")
 	// fixedWidthMin, fixedWidthLines, fixedWidthPercent and
