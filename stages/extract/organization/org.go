@@ -258,6 +258,9 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 				if hasSuffixAny(s.Text[:loc[0]], quantifiers) {
 					continue // 「一部の登録動物病院」: some of a kind of body
 				}
+				if r == 2 && twoMunicipalities(m) {
+					continue // 四條畷市交野市 of 四條畷市交野市清掃施設組合: two cities' joint body
+				}
 				if _, ok := counts[m]; !ok {
 					if len(order) == maxNameCandidates {
 						continue // each new name costs a count over the whole text
@@ -2263,6 +2266,19 @@ func governmentEndingAt(s string) string {
 		}
 	}
 	return best
+}
+
+// twoMunicipalities reports whether name is two municipalities of the
+// gazetteer written one after the other (四條畷市交野市), as a joint body
+// of theirs begins (…清掃施設組合): no one body. A prefecture before its
+// city (大阪府大阪市) is one city's full name.
+func twoMunicipalities(name string) bool {
+	first := localGovernmentPrefix(name)
+	if first == "" || len(first) == len(name) || strings.HasSuffix(first, "府") || strings.HasSuffix(first, "県") ||
+		strings.HasSuffix(first, "都") || strings.HasSuffix(first, "道") {
+		return false
+	}
+	return localGovernments()[name[len(first):]]
 }
 
 // localGovernmentMaxRunes is the longest local government's full name
