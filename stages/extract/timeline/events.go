@@ -325,13 +325,24 @@ func dateLabelKind(label DatedSentence, field bool) string {
 	if len(label.Dates) > 0 || strings.HasSuffix(label.Text, "。") || text.RuneCountTo(label.Text, dateLabelRunes+1) > dateLabelRunes {
 		return schemas.EventOther
 	}
-	if bare := strings.TrimRight(label.Text, ": "); field && !slices.ContainsFunc(dateLabelEnds, func(e string) bool { return strings.HasSuffix(bare, e) }) {
+	if field && !fieldLabel(label) {
 		return schemas.EventOther
 	}
 	if k := classifyClause(label.Text); k == schemas.EventDiscovered || k == schemas.EventOccurred {
 		return k
 	}
 	return schemas.EventOther
+}
+
+// fieldLabel reports whether label is a form's field label of a date: a
+// short line with no date and no 。 that ends in a date's noun
+// (date_labels.tsv: 発生年月日, 日時, 判明日), maybe after a bullet.
+func fieldLabel(label DatedSentence) bool {
+	if len(label.Dates) > 0 || strings.HasSuffix(label.Text, "。") || text.RuneCountTo(label.Text, dateLabelRunes+1) > dateLabelRunes {
+		return false
+	}
+	bare := strings.TrimRight(label.Text, ": ")
+	return slices.ContainsFunc(dateLabelEnds, func(e string) bool { return strings.HasSuffix(bare, e) })
 }
 
 // clauseBreaks end the clause a date is written in; clauseOrLineBreaks

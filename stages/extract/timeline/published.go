@@ -142,9 +142,10 @@ func ownDate(w *text.Watch, title string, sents []DatedSentence, ctx *dates.Year
 		if i < headerBlock && !seenDate && len(ms) == 1 {
 			letterhead := !seenBody && (s.Heading == first || !timelineHeading(s.Heading))
 			switch {
-			case letterhead && dateOnlyLine(s.Text, ms) && !(i > 0 && eventKind(dateLabelKind(sents[i-1], true))):
-				// (not a form's field: 「発生年月日 / 令和5年4月27日」 is the
-				// incident's day, however near the top)
+			case letterhead && dateOnlyLine(s.Text, ms) && !(i > 0 && fieldLabel(sents[i-1])):
+				// (not a form's field: 「発生年月日 / 令和5年4月27日」, 「・日時 /
+				// 平成28年5月31日」 give an event's day, however near the top;
+				// a published label above was read before, labelAbove)
 				own = true
 			case letterhead && i < titleDateLines && m.Start == 0 && titleAfterDate(after):
 				own = true // "令和6年8月8日 市内小学校における…について"
