@@ -1814,9 +1814,15 @@ func tailDefinedName(s string) string {
 			continue
 		}
 		name := trailingRun(s[:i])
+		if kana := suffixIn(s[:i-len(name)], kanaNames); kana != "" {
+			name = kana + name // 協会けんぽ東京支部: the run stops at the kana
+		}
 		head, isTail := strings.CutSuffix(name, alias)
 		if !isTail || stripLegal(head) == "" || isGeneric(name) || isOutside(name) || isGeneric(alias) && !hasSuffixAny(alias, orgSuffixes) {
 			continue
+		}
+		if slices.Contains(kanaNames, head) && hasSuffixAny(alias, branchWords) {
+			return head // 協会けんぽ東京支部(以下「東京支部」)
 		}
 		government := localGovernments()[head] || placeRE.FindString(head) == head && !gluedToGovernment(head)
 		switch {
@@ -1826,6 +1832,16 @@ func tailDefinedName(s string) string {
 			return head // 神戸市行政事務センター(以下「行政事務センター」): the city's
 		case hasSuffixAny(alias, branchWords) && wholeName(head) == head:
 			return head // 全国健康保険協会石川支部(以下「石川支部」): the association's branch
+		}
+	}
+	return ""
+}
+
+// suffixIn is the word of words that s ends with, "" for none.
+func suffixIn(s string, words []string) string {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return w
 		}
 	}
 	return ""

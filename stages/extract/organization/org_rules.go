@@ -138,6 +138,8 @@ var (
 	placeParticles = rules.MustParts(rules.Table(orgFile("place_particles.tsv"), 2), []string{"place", "phrase_end"})
 	// shortNameParts are short_names.tsv's mark and subject words.
 	shortNameParts = rules.MustParts(rules.Table(orgFile("short_names.tsv"), 2), []string{"mark", "subject"})
+	// kanaNames are bodies' names that hold hiragana (kana_names.tsv).
+	kanaNames = rules.Words(orgFile("kana_names.tsv"))
 	// selfNameParticles follow a self-prefixed name that is the subject
 	// or the possessor of its sentence.
 	selfNameParticles = rules.Words(orgFile("self_name_particles.tsv"))
