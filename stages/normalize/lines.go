@@ -16,42 +16,41 @@ import (
 func foldLines(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	last := -1 // where the last line written starts in b
-	blank := false
+	last := -1  // where the last line written starts in b
 	blanks := 0 // the blank lines since the last line written
 	// A double-spaced text (a blank line after every line, as some PDF
 	// converters write) wrapped at a fixed width breaks a sentence across
 	// a single blank line after a line that reaches the width: whether the
 	// next line continues is read as without the blank. A line that does
 	// not keeps its blank line, a paragraph's break (pages are often
-	// double-spaced too, a title before 「ここから本文です。」).
-	double := doubleSpaced(s)
+	// double-spaced too, a title before 「ここから本文です。」). Only a text
+	// wrapped at a width has such lines, so only such a text is read twice.
 	wrap := wrapWidth(s)
+	double := wrap > 0 && doubleSpaced(s)
 	full := false // the line before reached the wrap width
 	for rest, more := s, true; more; {
 		var l string
 		l, rest, more = strings.Cut(rest, "\n")
 		l = strings.TrimSpace(l)
 		if l == "" {
-			blank = true
 			blanks++
 			continue
 		}
 		// continues sees l before its spaces are folded, which changes
 		// neither its first rune nor, as it compares, its first words.
-		apart := blank && !(double && blanks == 1 && full) // not a wrapped line's single blank
+		apart := blanks > 0 && !(double && blanks == 1 && full) // not a wrapped line's single blank
 		joined := last >= 0 && (continues(b.String()[last:], l, apart) || !apart && full && wrapped(b.String()[last:], l))
 		full = wrap > 0 && columnsUpTo(l, wrap) >= wrap-fixedWidthSlack
 		if !joined {
 			switch {
-			case last >= 0 && blank:
+			case last >= 0 && blanks > 0:
 				b.WriteString("\n\n")
 			case last >= 0:
 				b.WriteByte('\n')
 			}
 			last = b.Len()
 		}
-		blank, blanks = false, 0
+		blanks = 0
 		writeFolded(&b, l)
 	}
 	return b.String()
