@@ -1814,7 +1814,7 @@ func tailDefinedName(s string) string {
 			continue
 		}
 		name := trailingRun(s[:i])
-		if kana := suffixIn(s[:i-len(name)], kanaNames); kana != "" {
+		if kana := longestSuffix(s[:i-len(name)], kanaNames); kana != "" {
 			name = kana + name // 協会けんぽ東京支部: the run stops at the kana
 		}
 		head, isTail := strings.CutSuffix(name, alias)
@@ -1832,16 +1832,6 @@ func tailDefinedName(s string) string {
 			return head // 神戸市行政事務センター(以下「行政事務センター」): the city's
 		case hasSuffixAny(alias, branchWords) && wholeName(head) == head:
 			return head // 全国健康保険協会石川支部(以下「石川支部」): the association's branch
-		}
-	}
-	return ""
-}
-
-// suffixIn is the word of words that s ends with, "" for none.
-func suffixIn(s string, words []string) string {
-	for _, w := range words {
-		if strings.HasSuffix(s, w) {
-			return w
 		}
 	}
 	return ""
