@@ -322,10 +322,7 @@ func mentionKind(txt string, m dates.Mention, clauseEnd int, rangeStart bool) st
 // other short line (「2紛失の経緯等」) only when they tell nothing, as a
 // heading does.
 func dateLabelKind(label DatedSentence, field bool) string {
-	if len(label.Dates) > 0 || strings.HasSuffix(label.Text, "。") || text.RuneCountTo(label.Text, dateLabelRunes+1) > dateLabelRunes {
-		return schemas.EventOther
-	}
-	if field && !fieldLabel(label) {
+	if !shortLabel(label) || field && !endsInDateNoun(label) {
 		return schemas.EventOther
 	}
 	if k := classifyClause(label.Text); k == schemas.EventDiscovered || k == schemas.EventOccurred {
@@ -337,10 +334,17 @@ func dateLabelKind(label DatedSentence, field bool) string {
 // fieldLabel reports whether label is a form's field label of a date: a
 // short line with no date and no 。 that ends in a date's noun
 // (date_labels.tsv: 発生年月日, 日時, 判明日), maybe after a bullet.
-func fieldLabel(label DatedSentence) bool {
-	if len(label.Dates) > 0 || strings.HasSuffix(label.Text, "。") || text.RuneCountTo(label.Text, dateLabelRunes+1) > dateLabelRunes {
-		return false
-	}
+func fieldLabel(label DatedSentence) bool { return shortLabel(label) && endsInDateNoun(label) }
+
+// shortLabel reports whether label may label a date: no date, no 。, at
+// most date_label_runes characters.
+func shortLabel(label DatedSentence) bool {
+	return len(label.Dates) == 0 && !strings.HasSuffix(label.Text, "。") && text.RuneCountTo(label.Text, dateLabelRunes+1) <= dateLabelRunes
+}
+
+// endsInDateNoun reports whether label ends, but for a colon or spaces,
+// in a date's noun (date_labels.tsv).
+func endsInDateNoun(label DatedSentence) bool {
 	bare := strings.TrimRight(label.Text, ": ")
 	return slices.ContainsFunc(dateLabelEnds, func(e string) bool { return strings.HasSuffix(bare, e) })
 }
@@ -1141,13 +1145,23 @@ func laterDayClause(rest string) (int, int) {
 		if w.days <= 0 {
 			continue
 		}
-		for _, lead := range [...]string{"、", ","} {
-			if i := strings.Index(rest, lead+w.word); i >= 0 && (at < 0 || i < at) {
-				at, days = i, w.days
-			}
+		if i := commaLedAt(rest, w.word); i >= 0 && (at < 0 || i < at) {
+			at, days = i, w.days
 		}
 	}
 	return at, days
+}
+
+// commaLedAt is where, in rest, the first clause opened by word after a
+// comma (、 or ,) begins, at its comma; -1 when none is.
+func commaLedAt(rest, word string) int {
+	at := -1
+	for _, lead := range [...]string{"、", ","} {
+		if i := strings.Index(rest, lead+word); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	return at
 }
 
 // noticeDayClause returns where, in rest (a sentence after its last
@@ -1156,10 +1170,8 @@ func laterDayClause(rest string) (int, int) {
 func noticeDayClause(rest string) (int, int) {
 	at, days := -1, 0
 	for _, w := range noticeDayWords {
-		for _, lead := range [...]string{"、", ","} {
-			if i := strings.Index(rest, lead+w.word); i >= 0 && (at < 0 || i < at) {
-				at, days = i, w.days
-			}
+		if i := commaLedAt(rest, w.word); i >= 0 && (at < 0 || i < at) {
+			at, days = i, w.days
 		}
 	}
 	return at, days
