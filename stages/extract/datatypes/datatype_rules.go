@@ -64,6 +64,7 @@ var (
 	leakWordsByUse = mustRules(parseLeakWords(rules.Table(dataTypesDir+"leak_words.tsv", 2)))
 	requestLeaks   = leakWordsWith("request")
 	spoofLeaks     = leakWordsWith("spoof")
+	headingLeaks   = leakWordsWith("heading")
 	// leakContext are the words that make a sentence or a heading about
 	// the data that leaked or could be seen.
 	leakContext = mustRules(joinLists(dataTypesDir, leakWordsWith("context"), "leak_context.tsv", rules.Words(dataTypesDir+"leak_context.tsv")))
@@ -249,7 +250,7 @@ func parseContactLabels(kinds []string) (map[string]bool, error) {
 }
 
 // leakWordUses are the values of leak_words.tsv's uses column.
-var leakWordUses = []string{"context", "request", "spoof"}
+var leakWordUses = []string{"context", "request", "spoof", "heading"}
 
 // parseLeakWords reads leak_words.tsv: word, uses.
 func parseLeakWords(rows []rules.Row) (map[string][]string, error) {

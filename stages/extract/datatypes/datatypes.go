@@ -250,12 +250,13 @@ const (
 	hasLeakContext
 	hasRequest
 	hasRequestLeak // what makes a request one about a leak
+	hasHeadingLeak // what makes a heading one over the data that leaked
 )
 
 var dataTypeLists = text.NewListSet(dataTypeListWords...)
 
 var dataTypeListWords = [][]string{negations, heldNot, negatedListCues.contains, denials.phrases, spoofMails, spoofLeaks,
-	leakContext, requests, requestLeaks}
+	leakContext, requests, requestLeaks, headingLeaks}
 
 // sentenceIndex finds in one pass over a sentence the words of dataTerms
 // (a hit's Word below len(dataTerms) is the term's index) and those of
@@ -309,7 +310,7 @@ func FindScanned(w *text.Watch, sents []text.Sentence, sentenceHits [][]wordscan
 	var evidence string
 	negatedList := -1 // line under which list items are negated
 	var heading string
-	var headingLeak, headingSpoof, headingResponse, headingProfile bool
+	var headingLeak, headingNamesLeak, headingSpoof, headingResponse, headingProfile bool
 	profileItems := false // the list items of a person's profile go on
 	var buf [32]wordscan.Hit
 	for i, s := range sents {
@@ -347,9 +348,18 @@ func FindScanned(w *text.Watch, sents []text.Sentence, sentenceHits [][]wordscan
 			has, scanned = dataTypeLists.In(s.Text), false
 		}
 		if i == 0 || s.Heading != heading {
+			// A short line right under a heading that says data leaked is
+			// what leaked, though the splitter takes it for a heading of
+			// its own: 「1 流出した個人情報」「団体Aの申込者の名前及び電話番号」.
+			// The heading above must hold a leak word itself (uses
+			// heading in leak_words.tsv; 情報 is not enough: a menu of
+			// 「[資格情報のお知らせ…]」 links), and only its own words
+			// carry over: the next heading (「2 事案の経過」) starts afresh.
+			underLeak := i > 0 && s.Text == s.Heading && sents[i-1].Text == heading && headingNamesLeak
 			heading = s.Heading
 			headingHas := dataTypeLists.In(heading)
-			headingLeak, headingSpoof = headingHas&hasLeakContext != 0, spoofWarning(headingHas)
+			headingLeak, headingSpoof = headingHas&hasLeakContext != 0 || underLeak, spoofWarning(headingHas)
+			headingNamesLeak = headingHas&hasHeadingLeak != 0
 			headingResponse = text.ContainsAny(heading, responseHeadings)
 			headingProfile = text.ContainsAny(heading, profileHeadings)
 		}
