@@ -80,11 +80,34 @@ func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 	}
 	if city := gazetteerGovernments().wardCities[org]; city != "" {
 		org = city // 大阪市生野区(役所) is an office of 大阪市, the body
+	} else if city := wardCityNamed(org, lines); city != "" {
+		org = city // 生野区役所では…, where 大阪市生野区役所 is written too
 	}
 	if first, second, ok := strings.Cut(org, "・"); ok && first != "" && wholeName(first) == first && wholeName(second) == second {
 		org = first // 「九州女子大学・九州女子短期大学」: two bodies, the first named
 	}
 	return org, evidence
+}
+
+// wardCityNamed is the designated city of ward, a ward's bare name
+// (生野区), when the text writes the ward with the name of one city that
+// has such a ward (大阪市生野区) and of no other: the body is the city, as
+// when the ward is named in full. "" for any other name, or none.
+func wardCityNamed(ward string, lines []string) string {
+	if !wardNames()[ward] {
+		return ""
+	}
+	found := ""
+	for _, city := range gazetteerGovernments().citiesOfWard[ward] {
+		full := city + ward
+		if slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(l, full) }) {
+			if found != "" {
+				return "" // two cities' wards of one name: which is not said
+			}
+			found = city
+		}
+	}
+	return found
 }
 
 // find is Find before a government's office is read as the government.

@@ -384,6 +384,9 @@ type governmentNames struct {
 	// wardCities maps a designated city's ward in full (大阪市生野区) to
 	// its city (大阪市).
 	wardCities map[string]string
+	// citiesOfWard maps a ward's bare name (中央区) to the designated
+	// cities that have one, in order.
+	citiesOfWard map[string][]string
 }
 
 var gazetteerGovernments = sync.OnceValue(func() governmentNames {
@@ -391,17 +394,22 @@ var gazetteerGovernments = sync.OnceValue(func() governmentNames {
 	if err != nil {
 		panic(fmt.Errorf("rules: local governments: %w", err))
 	}
-	out := governmentNames{governments: map[string]bool{}, wards: map[string]bool{}, wardCities: map[string]string{}}
+	out := governmentNames{governments: map[string]bool{}, wards: map[string]bool{}, wardCities: map[string]string{},
+		citiesOfWard: map[string][]string{}}
 	for _, lg := range g.LocalGovernments {
 		if lg.Kind == "ward" {
 			out.wards[lg.Name] = true
 			if city, ok := strings.CutSuffix(lg.FullName, lg.Name); ok && city != "" {
 				out.wardCities[lg.FullName] = city
+				out.citiesOfWard[lg.Name] = append(out.citiesOfWard[lg.Name], city)
 			}
 		} else {
 			out.governments[lg.Name] = true
 		}
 		out.governments[lg.FullName] = true
+	}
+	for _, cities := range out.citiesOfWard {
+		slices.Sort(cities)
 	}
 	return out
 })
