@@ -251,7 +251,12 @@ func dataBefore(before string) bool {
 // that not_people_before found, not the things: in 「利用団体の責任者3名分」
 // the の after 団体 makes the count one of the 責任者.
 func personOfThing(kind, before, w string) bool {
-	return isPersonKind(kind) && strings.Contains(before[strings.LastIndex(before, w)+len(w):], "の")
+	if !isPersonKind(kind) {
+		return false
+	}
+	rest := before[strings.LastIndex(before, w)+len(w):]
+	// 「企業担当者1名分」: a person's noun after the thing's (person_suffix).
+	return strings.Contains(rest, "の") || text.HasSuffixAny(strings.TrimSpace(rest), countFilters["person_suffix"])
 }
 
 // clauseRunes is the first n runes of s, cut at the first 、 or 。: the

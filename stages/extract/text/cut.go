@@ -71,7 +71,7 @@ var sentenceEnds = rules.Words(textRulesDir + "sentence_ends.tsv")
 // goes on past the cut).
 func CutShort(s Sentence) bool {
 	t := strings.TrimRight(s.Text, " ")
-	if t == "" || strings.HasSuffix(t, "。") || IsHeading(t) || endsWithAny(t, sentenceEnds) {
+	if t == "" || strings.HasSuffix(t, "。") || IsHeading(t) || HasSuffixAny(t, sentenceEnds) {
 		return false
 	}
 	return hasHiragana(t[clauseStart(t, len(t)):])
@@ -91,15 +91,6 @@ func clauseStart(t string, end int) int {
 func hasHiragana(s string) bool {
 	for _, r := range s {
 		if r >= 'ぁ' && r <= 'ゖ' {
-			return true
-		}
-	}
-	return false
-}
-
-func endsWithAny(s string, ends []string) bool {
-	for _, e := range ends {
-		if strings.HasSuffix(s, e) {
 			return true
 		}
 	}

@@ -133,6 +133,16 @@ func HasPrefixAny(s string, ps []string) bool {
 	return false
 }
 
+// HasSuffixAny reports whether s ends in one of ss.
+func HasSuffixAny(s string, ss []string) bool {
+	for _, w := range ss {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // PrefixBytes is the length in bytes of the first max runes of s (all of
 // s when it is shorter).
 func PrefixBytes(s string, max int) int { return len(runes.Prefix(s, max)) }
