@@ -1160,7 +1160,7 @@ func lineName(l string, top bool) string {
 		}
 	}
 	if !top {
-		return ""
+		return signedName(l)
 	}
 	if org := breadcrumbName(l); org != "" {
 		return org
@@ -1213,6 +1213,49 @@ func lineName(l string, top bool) string {
 		}
 	}
 	return ""
+}
+
+// signedName is the body of a signature line that is its name, its
+// signer's title (signature_titles.tsv) and the signer's name, with the
+// spaces between them dropped: 「小山記念病院院長田中直見」 is 小山記念病院.
+// The words before the title must be a whole name, those after it a
+// person's name (signerMaxRunes kanji or kana at most) or nothing; the
+// first title of the list that fits, at its first place that fits, wins.
+func signedName(l string) string {
+	if text.RuneCountTo(l, nameLineMaxRunes+signerMaxRunes+1) > nameLineMaxRunes+signerMaxRunes {
+		return ""
+	}
+	for _, title := range signatureTitles {
+		for from := 0; ; {
+			i := strings.Index(l[from:], title)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(title)
+			name, signer := l[:i], l[i+len(title):]
+			if name != "" && signerName(signer) && wholeName(name) == name {
+				return name
+			}
+		}
+	}
+	return ""
+}
+
+// signerMaxRunes is the longest signer's name signedName reads.
+const signerMaxRunes = 8
+
+// signerName reports whether s is a person's name as a signature gives
+// it, or nothing: a few kanji or kana, no digit nor mark.
+func signerName(s string) bool {
+	n := 0
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) && !unicode.Is(unicode.Hiragana, r) && !unicode.Is(unicode.Katakana, r) {
+			return false
+		}
+		n++
+	}
+	return n <= signerMaxRunes
 }
 
 // lineNameWithNo is the line l when it is one name with の inside, the name

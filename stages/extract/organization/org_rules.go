@@ -118,7 +118,10 @@ var (
 	boardWords    = rules.Words(orgFile("board_words.tsv"))
 	nameCuts      = rules.Words(orgFile("name_cuts.tsv"))
 	officerTitles = officerTitlesFrom(rules.Table(orgFile("officer_titles.tsv"), 1))
-	openers       = rules.Words(orgFile("openers.tsv"))
+	// signatureTitles stand between a body's name and its signer's in a
+	// signature line: 「小山記念病院院長田中直見」.
+	signatureTitles = rules.Words(orgFile("signature_titles.tsv"))
+	openers         = rules.Words(orgFile("openers.tsv"))
 	// selfPronouns may stand before the body's own name: 私ども○○連盟.
 	selfPronouns = text.LongestFirst(rules.Words(orgFile("self_pronouns.tsv")))
 	roleNouns    = rules.Words(orgFile("role_nouns.tsv"))
