@@ -24,7 +24,7 @@ func (s *Sectors) sectorOracle(org, text string) string {
 			return c.letter
 		}
 		letter := nameSectorOracle(k)
-		if governmentPartOracle(k, letter, letter != "" && nameEndsOracle(k)) {
+		if governmentPartOracle(k, letter, letter != "" && nameEndsOracle(k)) || departmentOfficeOracle(k, text) {
 			return "S"
 		}
 		if letter == "" || letter == "R" {
@@ -175,6 +175,18 @@ func nameEndsOracle(k string) bool {
 		}
 	}
 	return end
+}
+
+// departmentOfficeOracle is departmentOffice as a pattern: k ends in a
+// tail mark and follows, in text, two kanji or kana, a head mark and
+// spaces.
+func departmentOfficeOracle(k, text string) bool {
+	tails := strings.Join(departmentMarks[nHeadMarks:], "")
+	if k == "" || !strings.ContainsAny(string([]rune(k)[len([]rune(k))-1]), tails) {
+		return false
+	}
+	heads := regexp.QuoteMeta(strings.Join(departmentMarks[:nHeadMarks], ""))
+	return regexp.MustCompile(`[\p{Han}\p{Hiragana}\p{Katakana}]{2}[` + heads + `][ 　]*` + regexp.QuoteMeta(k)).MatchString(text)
 }
 
 // governmentPartOracle is governmentPart trying every local government's
@@ -334,6 +346,7 @@ func FuzzSectorOracle(f *testing.F) {
 	f.Add("", "福祉部高齢支援課におきまして、居宅介護支援事業所に介護保険の被保険者番号と要介護度を含む名簿を誤送信しました。")
 	f.Add("株式会社架空", "弊社のローンなど弊社オンラインショップ当協会が運営する通販サイト介護介護介護")
 	f.Add("架空市", "市民市民市民\xff本市")
+	f.Add("住宅経営室", "代表連絡先 住宅まちづくり部 住宅経営室経営管理課\n住宅経営室において")
 	f.Add("架空エコー株式会社", "架空エコー株式会社が運営する「X」サイト。弊社が提供するサービス、当社が運営するホテル、当社が運営している通販サイト\n当社が運営するホテル")
 	for _, n := range sampleNotices(f) {
 		f.Add("", n[:min(len(n), 1500)])

@@ -187,7 +187,7 @@ func (s *Sectors) decide(org, text string) (string, sectorBasis) {
 			weak = &c
 		}
 		letter, rank, atEnd := nameSectorRank(k)
-		if governmentPart(k, letter, atEnd) {
+		if governmentPart(k, letter, atEnd) || departmentOffice(k, text) {
 			return "S", sectorBasis{rule: "government"}
 		}
 		if letter == "" || letter == "R" {

@@ -1,8 +1,10 @@
 package enrich
 
 import (
+	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/rules"
@@ -75,6 +77,50 @@ func governmentPart(k, letter string, atEnd bool) bool {
 		}
 	}
 	return hasLongerSuffix(rest, governmentParts["ends"])
+}
+
+// departmentOffice reports whether k, a name that ends in a tail mark of
+// department_marks.tsv (住宅経営室), is written in text right after a
+// department's or bureau's name, 2 or more kanji or kana ending in a head
+// mark (「住宅まちづくり部 住宅経営室経営管理課」): a government's office, whatever
+// its words (住宅 alone would make it K). An office named alone is not
+// enough (研究室, 会議室 are rooms, and a firm has 室 too).
+func departmentOffice(k, text string) bool {
+	if !slices.ContainsFunc(departmentMarks[nHeadMarks:], func(m string) bool { return strings.HasSuffix(k, m) }) {
+		return false
+	}
+	for from := 0; ; {
+		i := strings.Index(text[from:], k)
+		if i < 0 {
+			return false
+		}
+		i += from
+		from = i + len(k)
+		before := strings.TrimRight(text[:i], " 　")
+		for _, h := range departmentMarks[:nHeadMarks] {
+			dept, ok := strings.CutSuffix(before, h)
+			if !ok {
+				continue
+			}
+			if nameSuffixRunes(dept, 2) >= 2 {
+				return true
+			}
+		}
+	}
+}
+
+// nameSuffixRunes is how many kanji or kana end s, at most limit.
+func nameSuffixRunes(s string, limit int) int {
+	n := 0
+	for n < limit {
+		r, size := utf8.DecodeLastRuneInString(s)
+		if size == 0 || !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+			break
+		}
+		s = s[:len(s)-size]
+		n++
+	}
+	return n
 }
 
 // isSectionAlone reports whether k is a section named alone: a section
