@@ -90,6 +90,9 @@ func dropped(s string, m []int, c countCandidate, plain bool) bool {
 	if (isPersonKind(kind) || kind == unitHousehold) && recipients(s, m[0], after) {
 		return true // "対象者676名に送付しました": who a mailing went to, not whose data leaked
 	}
+	if (kind == unitRecord || kind == unitLetter) && mailing(s, m[0], after) {
+		return true // "受診券28,827件を発送": the whole mailing, not what went wrong in it
+	}
 	// The words after a count are read before the actors before it:
 	// they rule out most counts at less cost.
 	if rest := strings.TrimPrefix(after, "の"); rest != after && kind == unitPerson &&
@@ -323,6 +326,20 @@ func recipients(s string, at int, after string) bool {
 		!text.ContainsAny(before, countFilters["wrong_sending"]) &&
 		!text.ContainsAny(clauseOf(ahead), countFilters["wrong_sending"]) &&
 		!text.ContainsAny(before, countFilters["leak_verbs"])
+}
+
+// mailing reports whether a record or letter count at s[at:] is followed
+// by a mailing verb (mailed_after: 受診券28,827件を発送): the items of a
+// whole mailing, not the ones that went wrong, unless a wrong_sending word
+// stands before the count in its sentence or in the clause after it
+// (他人の通知書3件を発送).
+func mailing(s string, at int, after string) bool {
+	if !text.HasPrefixAny(after, countFilters["mailed_after"]) {
+		return false
+	}
+	before := text.LastRunes(s[:at], countWindows.recipientsReach)
+	ahead := text.FirstRunes(after, countWindows.recipientsReach)
+	return !text.ContainsAny(before, countFilters["wrong_sending"]) && !text.ContainsAny(clauseOf(ahead), countFilters["wrong_sending"])
 }
 
 // counted reports whether the last w in s is itself the unit of a number
