@@ -314,6 +314,58 @@ func mentionKind(txt string, m dates.Mention, clauseEnd int, rangeStart bool) st
 	return kind
 }
 
+// inlineLabelMaxRunes bounds the label inlineLabel reads before a date.
+const inlineLabelMaxRunes = 8
+
+// inlineLabel is the kind told by a label that stands right before the
+// date at s[at:], on its line: a run of kanji (at most
+// inlineLabelMaxRunes) that opens the line or follows a bracket, a space
+// or a mark, then perhaps a colon or a space (「判明日:令和5年10月5日」,
+// 「(紛失判明10月5日)」), and where the label starts. Only a discovery or
+// an occurrence counts (classifyClause of the label); other and -1 for
+// anything else.
+func inlineLabel(s string, at int) (string, int) {
+	t := strings.TrimRight(s[:at], " 　:：")
+	start, n := len(t), 0
+	for start > 0 && n <= inlineLabelMaxRunes {
+		r, size := utf8.DecodeLastRuneInString(t[:start])
+		if !unicode.Is(unicode.Han, r) {
+			break
+		}
+		start -= size
+		n++
+	}
+	if n < 2 || n > inlineLabelMaxRunes {
+		return schemas.EventOther, -1
+	}
+	if start > 0 {
+		// The run must stand alone: after kana or a digit it ends a
+		// clause or a date (「…と判明10月5日」, 「4日発生10月5日」).
+		if r, _ := utf8.DecodeLastRuneInString(t[:start]); unicode.In(r, unicode.Hiragana, unicode.Katakana) || unicode.IsDigit(r) {
+			return schemas.EventOther, -1
+		}
+	}
+	switch k := classifyClause(t[start:]); k {
+	case schemas.EventDiscovered, schemas.EventOccurred:
+		return k, start
+	}
+	return schemas.EventOther, -1
+}
+
+// inlineKind is inlineLabel's kind for mention j of ms in s, read after
+// the previous mention's end only.
+func inlineKind(s string, m dates.Mention, ms []dates.Mention, j int) string {
+	from := 0
+	if j > 0 {
+		from = ms[j-1].End
+	}
+	k, at := inlineLabel(s, m.Start)
+	if at < from {
+		return schemas.EventOther
+	}
+	return k
+}
+
 // dateLabelKind is the event that a short line above a date-only line
 // tells: a discovery or an occurrence, else EventOther. The line holds no
 // date and is no sentence. A field label (field: it ends in a date's noun,
@@ -611,6 +663,9 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 			end := len(s.Text)
 			if k < len(ms) {
 				end = ms[k].Start
+				if _, at := inlineLabel(s.Text, ms[k].Start); at >= 0 && at > m.End {
+					end = at // 「10月4日~5日(紛失判明10月5日)」: the label is the next date's
+				}
 			}
 			// A clause opened by 翌日 tells the next day's event, not this
 			// date's: 「7月1日に郵送したところ、翌日、…判明いたしました」.
@@ -633,6 +688,7 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 				}
 			}
 			kind := schemas.EventOther
+			label := inlineKind(s.Text, m, ms, j) // a label right before the date
 			switch {
 			case i == pub && j == pubMention:
 				kind = schemas.EventPublished
@@ -644,6 +700,8 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 				kind = schemas.EventOther // "【対象となるお客様】 / 2013年4月1日~…": whose data
 			case fieldKind != schemas.EventOther && m.End <= fieldEnd:
 				kind = fieldKind // "発生年月日 / 令和4年05月31日": a form's field
+			case label != schemas.EventOther:
+				kind = label // "判明日:令和5年10月5日", "(紛失判明10月5日)"
 			case dateOnly:
 				// A date on a line of its own: what happened is said on the
 				// next lines, or else by the heading it sits under (a line's
