@@ -72,6 +72,11 @@ func trimNumberLead(s string) string {
 // most often.
 func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (string, string) {
 	org, evidence := find(w, header, sents, lines)
+	if half := len(org) / 2; half > 0 && org[:half] == org[half:] {
+		// 「東 京 労 働 局 東京労働局における…」: a letter-spaced letterhead
+		// glued to the title that repeats it.
+		org = org[:half]
+	}
 	if gov := officeGovernment(org); gov != "" {
 		org = gov // 青葉県庁 is 青葉県, whichever route read it
 	}
