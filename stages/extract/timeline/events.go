@@ -294,6 +294,11 @@ func mentionKind(txt string, m dates.Mention, clauseEnd int, rangeStart bool) st
 		if classifyOccurred(clause) {
 			return schemas.EventOccurred
 		}
+		if rangeStart && incomingReport(clause) {
+			// 「2月2日(木)~3日(金) 複数事業所から…誤記載について連絡」:
+			// reports that came in over the days, the first on the first.
+			return schemas.EventDiscovered
+		}
 		return schemas.EventOther
 	}
 	if kind == schemas.EventOther && causeStatementWords.In(txt) {
