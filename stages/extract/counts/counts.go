@@ -456,12 +456,13 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 		if !text.ContainsAny(s.Text, leakWords) && !text.ContainsAny(s.Heading, leakWords) && !s.Item && !underLeakHeading(sents, i) {
 			continue
 		}
-		for _, c := range cs {
+		from := wholeBeforePart(s.Text, cs)
+		for _, c := range cs[from:] {
 			consider(pick{c.Value, c.Approx, s.Text})
 		}
 		// Counts of categories joined in one sentence add up: 生徒19名及び
 		// その保護者18名, 司会者1名及び講師2名.
-		for k := 0; k+1 < len(cs); k++ {
+		for k := from; k+1 < len(cs); k++ {
 			sum := pick{cs[k].Value, cs[k].Approx, s.Text}
 			for k+1 < len(cs) && joinedCounts(s.Text[cs[k].End:cs[k+1].Start]) && !fieldCategory(s.Text[cs[k].End:cs[k+1].Start]) &&
 				!personsAndRecords(cs[k].Unit, cs[k+1].Unit) {
@@ -554,6 +555,48 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 		return 0, false, "", false
 	}
 	return best.v, best.approx, best.ev, true
+}
+
+// wholeBeforePart is the index in cs, the counts of sentence s, of a part
+// (「うち…(100名)」) whose clause tells the exposure or the leak while the
+// sentence before the part tells none, and whose whole is the people
+// something was sent to (whole_after right after its count): the counts
+// before it are of the whole that was sent to (「326名に対して…一斉送信した際、うち
+// 一部の受験者(100名)について、…アドレスが表示される形で送信」), and the
+// part is whose data was exposed. 0 when there is no such part.
+func wholeBeforePart(s string, cs []countMention) int {
+	for k := 1; k < len(cs); k++ {
+		between := s[cs[k-1].End:cs[k].Start]
+		at := firstIndexOf(between, countFilters["part"])
+		if at < 0 {
+			continue
+		}
+		before, after := s[:cs[k-1].End+at], s[cs[k].End:]
+		sentTo := text.HasPrefixAny(strings.TrimLeft(between, ") "), countFilters["whole_after"])
+		if sentTo && exposedOrLeaked(after) && !exposedOrLeaked(before) {
+			return k
+		}
+		return 0
+	}
+	return 0
+}
+
+// firstIndexOf is the smallest index in s of any of words, -1 for none.
+func firstIndexOf(s string, words []string) int {
+	first := -1
+	for _, w := range words {
+		if i := strings.Index(s, w); i >= 0 && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	return first
+}
+
+// exposedOrLeaked reports whether s holds a strong_leak word (data leaked
+// or could be seen) or an addressee_exposed one (addresses shown to
+// others).
+func exposedOrLeaked(s string) bool {
+	return text.ContainsAny(s, strongLeakWords) || text.ContainsAny(s, countFilters["addressee_exposed"])
 }
 
 // inlineItemsSum is the sum of the counts of a list that runs inside one
