@@ -319,6 +319,14 @@ func mentionKind(txt string, m dates.Mention, clauseEnd int, rangeStart bool) st
 	return kind
 }
 
+// leakPeriodLabel reports whether t, the line above a line of a range of
+// dates alone, labels the period data lay open (clause_words.tsv
+// period_label and a leak_period.tsv word, no 。): 「閲覧の可能性がある
+// 期間(情報が閲覧できる状態だった期間)」.
+func leakPeriodLabel(t string) bool {
+	return !strings.HasSuffix(t, "。") && text.ContainsAny(t, periodLabelWords) && text.ContainsAny(t, leakPeriodWords)
+}
+
 // inlineLabelMaxRunes bounds the label inlineLabel reads before a date.
 const inlineLabelMaxRunes = 8
 
@@ -703,6 +711,8 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 				kind = schemas.EventOther // "2018/6/4 13:00更新": when the page changed, not what happened
 			case dateOnly && i > 0 && scopeLabel(sents[i-1].Text):
 				kind = schemas.EventOther // "【対象となるお客様】 / 2013年4月1日~…": whose data
+			case dateOnly && i > 0 && j+1 < len(ms) && ms[j+1].RangeEnd && leakPeriodLabel(sents[i-1].Text):
+				kind = schemas.EventOccurred // "閲覧の可能性がある期間 / 令和3年4月1日~…": data lay open from then
 			case fieldKind != schemas.EventOther && m.End <= fieldEnd:
 				kind = fieldKind // "発生年月日 / 令和4年05月31日": a form's field
 			case label != schemas.EventOther:

@@ -154,6 +154,7 @@ var (
 	planHeads         = clauseWords["plan"]
 	finishedItemEnds  = clauseWords["finished_item"]
 	inquiryWords      = clauseWords["inquiry"]
+	periodLabelWords  = clauseWords["period_label"]
 
 	responseWords        = timelineWords("response_words")
 	exposedWords         = text.NewWordList(timelineWords("exposed"))
@@ -238,7 +239,7 @@ func loadIncidentSummary() (nouns, verbs, regret, unless []string) {
 }
 
 func loadClauseWords() map[string][]string {
-	part, err := rules.Parts(rules.Table("timeline/clause_words.tsv", 2), []string{"boundary", "reported_content", "and_join", "scope", "share", "period_start", "attributive", "passive_attributive", "plan", "finished_item", "inquiry"})
+	part, err := rules.Parts(rules.Table("timeline/clause_words.tsv", 2), []string{"boundary", "reported_content", "and_join", "scope", "share", "period_start", "attributive", "passive_attributive", "plan", "finished_item", "inquiry", "period_label"})
 	if err != nil {
 		panic(err)
 	}
