@@ -79,6 +79,8 @@ func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 	}
 	if gov := officeGovernment(org); gov != "" {
 		org = gov // 青葉県庁 is 青葉県, whichever route read it
+	} else if gov := pluralFacilityGovernment(org); gov != "" {
+		org = gov // 鎌倉市立保育園 names a kind of the city's facilities
 	}
 	if body, ok := strings.CutSuffix(org, "長"); ok && hasSuffixAny(body, bodyHeads) {
 		org = body // 青葉大学長 is its head's title: 青葉大学
@@ -92,6 +94,22 @@ func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 		org = first // 「九州女子大学・九州女子短期大学」: two bodies, the first named
 	}
 	return org, evidence
+}
+
+// pluralFacilityGovernment is the local government of a name that is
+// the government, 立 and a kind of facility it runs many of
+// (plural_facilities.tsv: 鎌倉市立保育園 is 鎌倉市), or "".
+func pluralFacilityGovernment(org string) string {
+	for _, f := range pluralFacilities {
+		rest, ok := strings.CutSuffix(org, f)
+		if !ok {
+			continue
+		}
+		if gov, ok := strings.CutSuffix(rest, "立"); ok && localGovernments()[gov] {
+			return gov
+		}
+	}
+	return ""
 }
 
 // wardCityNamed is the designated city of ward, a ward's bare name

@@ -121,7 +121,10 @@ var (
 	// signatureTitles stand between a body's name and its signer's in a
 	// signature line: 「小山記念病院院長田中直見」.
 	signatureTitles = rules.Words(orgFile("signature_titles.tsv"))
-	openers         = rules.Words(orgFile("openers.tsv"))
+	// pluralFacilities are kinds of facility a government runs many of:
+	// 鎌倉市立保育園 is 鎌倉市.
+	pluralFacilities = rules.Words(orgFile("plural_facilities.tsv"))
+	openers          = rules.Words(orgFile("openers.tsv"))
 	// selfPronouns may stand before the body's own name: 私ども○○連盟.
 	selfPronouns = text.LongestFirst(rules.Words(orgFile("self_pronouns.tsv")))
 	roleNouns    = rules.Words(orgFile("role_nouns.tsv"))
