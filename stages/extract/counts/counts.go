@@ -567,7 +567,7 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 func wholeBeforePart(s string, cs []countMention) int {
 	for k := 1; k < len(cs); k++ {
 		between := s[cs[k-1].End:cs[k].Start]
-		at := firstIndexOf(between, countFilters["part"])
+		at := text.FirstIndexAny(between, countFilters["part"])
 		if at < 0 {
 			continue
 		}
@@ -579,17 +579,6 @@ func wholeBeforePart(s string, cs []countMention) int {
 		return 0
 	}
 	return 0
-}
-
-// firstIndexOf is the smallest index in s of any of words, -1 for none.
-func firstIndexOf(s string, words []string) int {
-	first := -1
-	for _, w := range words {
-		if i := strings.Index(s, w); i >= 0 && (first < 0 || i < first) {
-			first = i
-		}
-	}
-	return first
 }
 
 // exposedOrLeaked reports whether s holds a strong_leak word (data leaked

@@ -133,6 +133,17 @@ func HasPrefixAny(s string, ps []string) bool {
 	return false
 }
 
+// FirstIndexAny is the smallest index in s of any of words, -1 for none.
+func FirstIndexAny(s string, words []string) int {
+	first := -1
+	for _, w := range words {
+		if i := strings.Index(s, w); i >= 0 && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	return first
+}
+
 // HasSuffixAny reports whether s ends in one of ss.
 func HasSuffixAny(s string, ss []string) bool {
 	for _, w := range ss {
