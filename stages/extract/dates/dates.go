@@ -588,6 +588,15 @@ func (c *YearContext) resolveDay(m Mention) schemas.Date {
 				return d
 			}
 		}
+		// None of them: another year the text gives (the notice's, one it
+		// writes) that the weekday agrees with. 「平成30年3月16日(金曜日)
+		// …平成27年4月から平成28年3月までの…出席簿 / 3月16日(金曜日)…」:
+		// the last year written is the records', the day the notice's.
+		for _, y := range append(candidates[1:], c.WrittenYears...) {
+			if d, ok := schemas.NewDate(y, m.Month, m.Day); ok && int(d.Time().Weekday()) == m.Weekday {
+				return d
+			}
+		}
 	}
 	d, _ := schemas.NewDate(candidates[0], m.Month, m.Day)
 	return d
