@@ -454,7 +454,11 @@ func classifyPieces(body string) string {
 		if i >= 0 {
 			piece = body[:i]
 		}
-		switch classifyClause(piece) {
+		k := classifyClause(piece)
+		if k == schemas.EventOther {
+			k = reportedMainClauseKind(piece)
+		}
+		switch k {
 		case schemas.EventDiscovered:
 			return schemas.EventDiscovered
 		case schemas.EventOccurred:
@@ -465,6 +469,18 @@ func classifyPieces(body string) string {
 		}
 		body = body[i+n:]
 	}
+}
+
+// reportedMainClauseKind is the kind of the main clause after the last
+// reported content of piece (「…支援計画書等が返却されていない旨の問い合わせ
+// がありました」: 問い合わせがありました, a discovery, though the content's
+// ていない is a denial's word), or other when piece reports nothing.
+func reportedMainClauseKind(piece string) string {
+	loc := reportedContentRE.FindAllStringIndex(piece, -1)
+	if loc == nil {
+		return schemas.EventOther
+	}
+	return classifyClause(piece[loc[len(loc)-1][1]:])
 }
 
 func classifyOccurred(clause string) bool {

@@ -68,7 +68,15 @@ func classifyPiecesBefore(body string) string {
 	for _, loc := range locs {
 		piece := body[prev:loc[0]]
 		prev = loc[1]
-		switch classifyClauseBefore(piece) {
+		k := classifyClauseBefore(piece)
+		if k == schemas.EventOther {
+			// The main clause after the piece's last reported content
+			// (…ていない旨の問い合わせがありました).
+			if rc := reportedContentRE.FindAllStringIndex(piece, -1); rc != nil {
+				k = classifyClauseBefore(piece[rc[len(rc)-1][1]:])
+			}
+		}
+		switch k {
 		case schemas.EventDiscovered:
 			return schemas.EventDiscovered
 		case schemas.EventOccurred:
