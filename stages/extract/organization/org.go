@@ -1242,7 +1242,7 @@ func lineName(l string, top bool) string {
 // signer's title (signature_titles.tsv) and the signer's name, with the
 // spaces between them dropped: 「小山記念病院院長田中直見」 is 小山記念病院.
 // The words before the title must be a whole name, those after it a
-// person's name (signerMaxRunes kanji or kana at most) or nothing; the
+// person's name (signer_max_runes kanji or kana at most) or nothing; the
 // first title of the list that fits, at its first place that fits, wins.
 func signedName(l string) string {
 	if text.RuneCountTo(l, nameLineMaxRunes+signerMaxRunes+1) > nameLineMaxRunes+signerMaxRunes {
@@ -1264,9 +1264,6 @@ func signedName(l string) string {
 	}
 	return ""
 }
-
-// signerMaxRunes is the longest signer's name signedName reads.
-const signerMaxRunes = 8
 
 // signerName reports whether s is a person's name as a signature gives
 // it, or nothing: a few kanji or kana, no digit nor mark.

@@ -191,6 +191,7 @@ var (
 	facultyMaxRunes       = orgWeight("faculty_max_runes")
 	nameLineMinRunes      = orgWeight("name_line_min_runes")
 	nameLineMaxRunes      = orgWeight("name_line_max_runes")
+	signerMaxRunes        = orgWeight("signer_max_runes")
 	selfNameMinRunes      = orgWeight("self_name_min_runes")
 	gazetteerKeyMinRunes  = orgWeight("gazetteer_key_min_runes")
 	minRecurrence         = orgWeight("min_recurrence")

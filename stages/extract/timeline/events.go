@@ -327,20 +327,17 @@ func leakPeriodLabel(t string) bool {
 	return !strings.HasSuffix(t, "。") && text.ContainsAny(t, periodLabelWords) && text.ContainsAny(t, leakPeriodWords)
 }
 
-// inlineLabelMaxRunes bounds the label inlineLabel reads before a date.
-const inlineLabelMaxRunes = 8
-
 // inlineLabel is the kind told by a label that stands right before the
-// date at s[at:], on its line: a run of kanji (at most
-// inlineLabelMaxRunes) that opens the line or follows a bracket, a space
-// or a mark, then perhaps a colon or a space (「判明日:令和5年10月5日」,
+// date at s[at:], on its line: a run of kanji (2 to inline_label_runes of
+// weights.tsv) that opens the line or follows a bracket, a space or a
+// mark, then perhaps a colon or a space (「判明日:令和5年10月5日」,
 // 「(紛失判明10月5日)」), and where the label starts. Only a discovery or
 // an occurrence counts (classifyClause of the label); other and -1 for
 // anything else.
 func inlineLabel(s string, at int) (string, int) {
 	t := strings.TrimRight(s[:at], " 　:：")
 	start, n := len(t), 0
-	for start > 0 && n <= inlineLabelMaxRunes {
+	for start > 0 && n <= inlineLabelRunes {
 		r, size := utf8.DecodeLastRuneInString(t[:start])
 		if !unicode.Is(unicode.Han, r) {
 			break
@@ -348,7 +345,7 @@ func inlineLabel(s string, at int) (string, int) {
 		start -= size
 		n++
 	}
-	if n < 2 || n > inlineLabelMaxRunes {
+	if n < 2 || n > inlineLabelRunes {
 		return schemas.EventOther, -1
 	}
 	if start > 0 {
