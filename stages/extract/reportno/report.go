@@ -23,6 +23,7 @@ import (
 // unless it tells of today (本日、第2報を公表いたします。).
 func Find(w *text.Watch, title string, sents []text.Sentence, events []schemas.Event, published schemas.Date) (seq int, final bool) {
 	w.Check()
+	sents = withoutDatelines(sents)
 	tm := text.MaskOf(title)
 	final = finalReportCue.InMask(title, tm) && finalReportRE.MatchString(title)
 	if sentenceTitle(title) && !text.ContainsAny(title, presentWords) {
@@ -290,6 +291,55 @@ func joinFirst(sents []text.Sentence, n int, sep string) string {
 		b.WriteString(s.Text)
 	}
 	return b.String()
+}
+
+// withoutDatelines is sents less the first sentences that are a date
+// alone (a notice's own dateline, 「2020年5月12日」), or sents itself when
+// none is: joined to the sentences after it, a dateline's month and day
+// read as an earlier notice's date (「2020年5月12日」 + 「内容」 + 「…が
+// ホームページで公表している薬局機能情報において…」 cited a notice).
+func withoutDatelines(sents []text.Sentence) []text.Sentence {
+	n := min(len(sents), max(citingSentences, titleLines, openingSentences, laterSentences))
+	first := -1
+	for i := range n {
+		if dateline(sents[i].Text) {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return sents
+	}
+	out := make([]text.Sentence, 0, len(sents)-1)
+	out = append(out, sents[:first]...)
+	for i := first; i < len(sents); i++ {
+		if i >= n || !dateline(sents[i].Text) {
+			out = append(out, sents[i])
+		}
+	}
+	return out
+}
+
+// dateline reports whether s is one date alone (spaces, brackets and a
+// weekday aside).
+func dateline(s string) bool {
+	if text.RuneCountTo(s, datelineMaxRunes+1) > datelineMaxRunes || !strings.Contains(s, "日") {
+		return false
+	}
+	ms := dates.Find(s)
+	if len(ms) != 1 || ms[0].Day == 0 {
+		return false
+	}
+	rest := strings.Trim(s[:ms[0].Start]+s[ms[0].End:], " ()")
+	if rest == "" {
+		return true
+	}
+	for _, w := range dates.WeekdayNames {
+		if rest == w || rest == w+"曜" || rest == w+"曜日" {
+			return true
+		}
+	}
+	return false
 }
 
 // smallNumber reads 3 or 三 (to 九十九).

@@ -30,9 +30,10 @@ var (
 
 	// reportWeights say how far the rules read (report/weights.tsv).
 	reportWeights = text.Weights("report/weights.tsv", "citing_sentences", "title_lines", "opening_sentences", "max_report",
-		"later_sentences", "title_runes", "prior_reach", "published_gap_days")
+		"later_sentences", "title_runes", "prior_reach", "published_gap_days", "dateline_max_runes")
 	citingSentences  = reportWeights["citing_sentences"]
 	titleLines       = reportWeights["title_lines"]
+	datelineMaxRunes = reportWeights["dateline_max_runes"]
 	openingSentences = reportWeights["opening_sentences"]
 	maxReport        = reportWeights["max_report"]
 	laterSentences   = reportWeights["later_sentences"]
