@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/internal/wordscan"
@@ -317,7 +318,7 @@ func addressees(s, after string) bool {
 // (windows.tsv): a sentence of many counts costs each the same.
 func recipients(s string, at int, after string) bool {
 	after = strings.TrimLeft(after, ") ")
-	if !text.HasPrefixAny(after, countFilters["recipients_after"]) {
+	if !text.HasPrefixAny(after, countFilters["recipients_after"]) && !text.HasPrefixAny(afterPersonNoun(after), countFilters["recipients_after"]) {
 		return false
 	}
 	before := text.LastRunes(s[:at], countWindows.recipientsReach)
@@ -340,6 +341,32 @@ func mailing(s string, at int, after string) bool {
 	before := text.LastRunes(s[:at], countWindows.recipientsReach)
 	ahead := text.FirstRunes(after, countWindows.recipientsReach)
 	return !text.ContainsAny(before, countFilters["wrong_sending"]) && !text.ContainsAny(clauseOf(ahead), countFilters["wrong_sending"])
+}
+
+// afterPersonNoun is the text after 「の」 and the noun it joins to a
+// person count (「3名の求職者に郵送」: に郵送), so that the noun's particle
+// is read as the count's; "" when after does not open with の and a noun
+// of at most person_noun (windows.tsv) kanji or katakana.
+func afterPersonNoun(after string) string {
+	rest, ok := strings.CutPrefix(after, "の")
+	if !ok {
+		return ""
+	}
+	n, i := 0, 0
+	for i < len(rest) {
+		r, size := utf8.DecodeRuneInString(rest[i:])
+		if !unicode.In(r, unicode.Han, unicode.Katakana) && r != 'ー' {
+			break
+		}
+		i += size
+		if n++; n > countWindows.personNoun {
+			return ""
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	return rest[i:]
 }
 
 // counted reports whether the last w in s is itself the unit of a number
