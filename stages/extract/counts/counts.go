@@ -321,12 +321,23 @@ func recipients(s string, at int, after string) bool {
 	if !text.HasPrefixAny(after, countFilters["recipients_after"]) && !text.HasPrefixAny(afterPersonNoun(after), countFilters["recipients_after"]) {
 		return false
 	}
-	before := text.LastRunes(s[:at], countWindows.recipientsReach)
-	ahead := text.FirstRunes(after, countWindows.recipientsReach)
+	before, ahead := sendingReach(s, at, after)
 	return !text.ContainsAny(before, countFilters["addressee_exposed"]) && !text.ContainsAny(ahead, countFilters["addressee_exposed"]) &&
-		!text.ContainsAny(before, countFilters["wrong_sending"]) &&
-		!text.ContainsAny(clauseOf(ahead), countFilters["wrong_sending"]) &&
-		!text.ContainsAny(before, countFilters["leak_verbs"])
+		!wrongSending(before, ahead) && !text.ContainsAny(before, countFilters["leak_verbs"])
+}
+
+// sendingReach is the text read around a count of what was sent, at offset
+// at of sentence s with after the text after it: recipients_reach
+// characters before it and after it (windows.tsv).
+func sendingReach(s string, at int, after string) (before, ahead string) {
+	return text.LastRunes(s[:at], countWindows.recipientsReach), text.FirstRunes(after, countWindows.recipientsReach)
+}
+
+// wrongSending reports whether what was sent was wrong: a wrong_sending
+// word before the count (in before) or in the clause after it (in ahead),
+// as sendingReach gives them.
+func wrongSending(before, ahead string) bool {
+	return text.ContainsAny(before, countFilters["wrong_sending"]) || text.ContainsAny(clauseOf(ahead), countFilters["wrong_sending"])
 }
 
 // mailing reports whether a record or letter count at s[at:] is followed
@@ -338,9 +349,7 @@ func mailing(s string, at int, after string) bool {
 	if !text.HasPrefixAny(after, countFilters["mailed_after"]) {
 		return false
 	}
-	before := text.LastRunes(s[:at], countWindows.recipientsReach)
-	ahead := text.FirstRunes(after, countWindows.recipientsReach)
-	return !text.ContainsAny(before, countFilters["wrong_sending"]) && !text.ContainsAny(clauseOf(ahead), countFilters["wrong_sending"])
+	return !wrongSending(sendingReach(s, at, after))
 }
 
 // afterPersonNoun is the text after 「の」 and the noun it joins to a
