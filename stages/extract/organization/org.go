@@ -1249,13 +1249,7 @@ func signedName(l string) string {
 		return ""
 	}
 	for _, title := range signatureTitles {
-		for from := 0; ; {
-			i := strings.Index(l[from:], title)
-			if i < 0 {
-				break
-			}
-			i += from
-			from = i + len(title)
+		for i := range text.Occurrences(l, title) {
 			name, signer := l[:i], l[i+len(title):]
 			if name != "" && signerName(signer) && wholeName(name) == name {
 				return name
