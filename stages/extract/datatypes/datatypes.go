@@ -61,7 +61,7 @@ func typesOfHits(s string, hits []wordscan.Hit) []string {
 			for k := i; k < j; k++ {
 				used[k] = true
 			}
-			if text.HasPrefixAny(s[j:], usageAfter) || dtHasSuffix(s[:i], usageBefore) || contactValue(t.kind, s[j:]) {
+			if text.HasPrefixAny(s[j:], usageAfter) || text.HasSuffixAny(s[:i], usageBefore) || contactValue(t.kind, s[j:]) {
 				usedAs = append(usedAs, t.kind)
 				continue
 			}
@@ -99,7 +99,7 @@ func typesOfHits(s string, hits []wordscan.Hit) []string {
 // word already took in the sentence: in 「ファイルにはパスワード設定が
 // なされていたが、そのパスワードを…記載」 both name the file's password.
 func anaphoricUse(head, kind string, usedAs []string) bool {
-	return kind != "" && slices.Contains(usedAs, kind) && dtHasSuffix(head, anaphora)
+	return kind != "" && slices.Contains(usedAs, kind) && text.HasSuffixAny(head, anaphora)
 }
 
 // usageBeforeList reports whether a usage word (usage_before.tsv) stands
@@ -126,7 +126,7 @@ func usageBeforeList(head string) bool {
 			return false
 		}
 		head = head[:item]
-		if dtHasSuffix(head, usageBefore) {
+		if text.HasSuffixAny(head, usageBefore) {
 			return true
 		}
 	}
@@ -156,7 +156,7 @@ func productiveTypes(s string, used []bool, out []string) []string {
 			if j < len(s) && !strings.ContainsRune(joiners.runesAfter, next) && !text.HasPrefixAny(s[j:], joiners.wordsAfter) {
 				continue
 			}
-			if text.HasPrefixAny(s[j:], usageAfter) || dtHasSuffix(s[:i], usageBefore) {
+			if text.HasPrefixAny(s[j:], usageAfter) || text.HasSuffixAny(s[:i], usageBefore) {
 				continue
 			}
 			for k := i; k < j; k++ {
@@ -211,7 +211,7 @@ func hasProductiveSuffix(s string) bool {
 func itemStart(s string, end, stem int) (int, bool) {
 	i := end
 	for n := 0; i > 0; n++ {
-		if dtHasSuffix(s[:i], joiners.wordsBefore) {
+		if text.HasSuffixAny(s[:i], joiners.wordsBefore) {
 			return i, true
 		}
 		r, w := utf8.DecodeLastRuneInString(s[:i])
@@ -233,7 +233,7 @@ func delimitedAt(s string, i, j int) bool {
 	// typesIn.
 	prev, _ := utf8.DecodeLastRuneInString(s[:i])
 	next, _ := utf8.DecodeRuneInString(s[j:])
-	before := i == 0 || strings.ContainsRune(joiners.runesBefore, prev) || dtHasSuffix(s[:i], joiners.wordsBefore)
+	before := i == 0 || strings.ContainsRune(joiners.runesBefore, prev) || text.HasSuffixAny(s[:i], joiners.wordsBefore)
 	after := j == len(s) || strings.ContainsRune(joiners.runesAfter, next) || text.HasPrefixAny(s[j:], joiners.wordsAfter)
 	return before && after
 }
@@ -401,7 +401,7 @@ func FindScanned(w *text.Watch, sents []text.Sentence, sentenceHits [][]wordscan
 		}
 		all := len(types) // typesIn(s.Text), for isTermList
 		neg := has&hasNegation != 0 && has&hasHeldNot == 0
-		if neg && (has&hasBelow != 0 || dtHasSuffix(s.Text, negatedListCues.ends)) {
+		if neg && (has&hasBelow != 0 || text.HasSuffixAny(s.Text, negatedListCues.ends)) {
 			negatedList = i
 		}
 		if negatedList >= 0 && i > negatedList && !s.Item {
@@ -602,15 +602,6 @@ func isTermList(s string, types int) bool {
 // has is dataTypeLists.in(s).
 func isRequest(has uint64) bool {
 	return has&hasRequest != 0 && has&hasRequestLeak == 0
-}
-
-func dtHasSuffix(s string, words []string) bool {
-	for _, w := range words {
-		if strings.HasSuffix(s, w) {
-			return true
-		}
-	}
-	return false
 }
 
 // contactValue reports whether a phone or fax word labels a number that

@@ -41,7 +41,7 @@ func typesInOracle(s string) []string {
 			for k := i; k < j; k++ {
 				used[k] = true
 			}
-			if text.HasPrefixAny(s[j:], usageAfter) || dtHasSuffix(s[:i], usageBefore) || contactValue(t.kind, s[j:]) {
+			if text.HasPrefixAny(s[j:], usageAfter) || text.HasSuffixAny(s[:i], usageBefore) || contactValue(t.kind, s[j:]) {
 				usedAs = append(usedAs, t.kind)
 				continue
 			}
@@ -109,7 +109,7 @@ func dataTypesOracle(sents []text.Sentence) ([]string, string) {
 		s.Text = withoutNegatedParts(s.Text)
 		types := typesInOracle(s.Text)
 		neg := text.ContainsAny(s.Text, negations) && !heldNotButLeaked(s.Text)
-		if neg && (text.ContainsAny(s.Text, negatedListCues.contains) || dtHasSuffix(s.Text, negatedListCues.ends)) {
+		if neg && (text.ContainsAny(s.Text, negatedListCues.contains) || text.HasSuffixAny(s.Text, negatedListCues.ends)) {
 			negatedList = i
 		}
 		if negatedList >= 0 && i > negatedList && !s.Item {

@@ -87,8 +87,8 @@ func innerDepartment(s string) string {
 			start = at
 			continue
 		}
-		if hasSuffixAny(s[:at], departmentParts["end"]) && text.HasPrefixAny(s[at:], departmentParts["particle"]) &&
-			!hasSuffixAny(s[:start], departmentParts["not_first"]) {
+		if text.HasSuffixAny(s[:at], departmentParts["end"]) && text.HasPrefixAny(s[at:], departmentParts["particle"]) &&
+			!text.HasSuffixAny(s[:start], departmentParts["not_first"]) {
 			if d := withoutSelf(s[start:at]); isDepartment(d) {
 				return d // not 客様相談室 of お客様相談室
 			}
@@ -107,7 +107,7 @@ func subjectDepartment(s string) string {
 		if !isDepartmentRune(r) && !unicode.Is(unicode.Hiragana, r) {
 			return "" // past the name: a comma, a bracket, a digit
 		}
-		if hasSuffixAny(s[:at], departmentParts["end"]) && text.HasPrefixAny(s[at:], departmentParts["particle"]) {
+		if text.HasSuffixAny(s[:at], departmentParts["end"]) && text.HasPrefixAny(s[at:], departmentParts["particle"]) {
 			if d := withoutSelf(s[:at]); isDepartment(d) {
 				return d
 			}
@@ -132,7 +132,7 @@ func labelledDepartment(l string) string {
 		for at := 0; at < len(v); {
 			_, size := utf8.DecodeRuneInString(v[at:])
 			at += size
-			if hasSuffixAny(v[:at], departmentParts["end"]) && isDepartment(v[:at]) {
+			if text.HasSuffixAny(v[:at], departmentParts["end"]) && isDepartment(v[:at]) {
 				return v[:at]
 			}
 		}
@@ -159,7 +159,7 @@ func withoutSelf(d string) string {
 // an own word (本学学務課: a university's, not a government's).
 func isDepartment(d string) bool {
 	n := utf8.RuneCountInString(d)
-	if n < 3 || n > departmentMaxRunes || !hasSuffixAny(d, departmentParts["end"]) {
+	if n < 3 || n > departmentMaxRunes || !text.HasSuffixAny(d, departmentParts["end"]) {
 		return false
 	}
 	if text.HasPrefixAny(d, departmentParts["not_first"]) || text.HasPrefixAny(d, departmentParts["own"]) {

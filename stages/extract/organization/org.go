@@ -82,7 +82,7 @@ func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 	} else if gov := pluralFacilityGovernment(org); gov != "" {
 		org = gov // 鎌倉市立保育園 names a kind of the city's facilities
 	}
-	if body, ok := strings.CutSuffix(org, "長"); ok && hasSuffixAny(body, bodyHeads) {
+	if body, ok := strings.CutSuffix(org, "長"); ok && text.HasSuffixAny(body, bodyHeads) {
 		org = body // 青葉大学長 is its head's title: 青葉大学
 	}
 	if city := gazetteerGovernments().wardCities[org]; city != "" {
@@ -301,7 +301,7 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 				if m == "" || countAfterForm(m) || isGeneric(m) || isOutside(m) || strings.HasPrefix(m, "ー") || slices.Contains(orgSuffixes, m) {
 					continue
 				}
-				if hasSuffixAny(s.Text[:loc[0]], quantifiers) {
+				if text.HasSuffixAny(s.Text[:loc[0]], quantifiers) {
 					continue // 「一部の登録動物病院」: some of a kind of body
 				}
 				if r == 2 && twoMunicipalities(m) {
@@ -1148,7 +1148,7 @@ func lineName(l string, top bool) string {
 	}
 	// A section of a government, perhaps with hiragana in its name: the
 	// government is the holder (「青葉県子ども家庭部こども支援課」).
-	if hasSuffixAny(l, sectionWords) && !sectionBreakSet.In(l) && utf8.RuneCountInString(l) <= sectionLineMaxRunes {
+	if text.HasSuffixAny(l, sectionWords) && !sectionBreakSet.In(l) && utf8.RuneCountInString(l) <= sectionLineMaxRunes {
 		if p := placeRE.FindString(l); p != "" && len(p) < len(l) && !isGeneric(p) &&
 			text.ContainsAny(l[len(p):], divisionWords) {
 			return p
@@ -1414,7 +1414,7 @@ func labelledName(l string) string {
 // name; the section after it is short and ends in a section word
 // (departments.tsv).
 func bodySection(l string) string {
-	if !hasSuffixAny(l, sectionWords) || utf8.RuneCountInString(l) > sectionLineMaxRunes {
+	if !text.HasSuffixAny(l, sectionWords) || utf8.RuneCountInString(l) > sectionLineMaxRunes {
 		return ""
 	}
 	best := ""
@@ -1504,7 +1504,7 @@ func wholeName(t string) string {
 		}
 	}
 	// A department of a government: the government is the holder.
-	if hasSuffixAny(t, sectionWords) || hasSuffixAny(t, divisionWords) {
+	if text.HasSuffixAny(t, sectionWords) || text.HasSuffixAny(t, divisionWords) {
 		if gov := localGovernmentPrefix(t); gov != "" && len(gov) < len(t) {
 			return gov
 		}
@@ -1520,7 +1520,7 @@ func wholeName(t string) string {
 // a branch named after its government, 青葉県西部総合事務所
 // (government_branches.tsv), gives 青葉県.
 func officeGovernment(t string) string {
-	if hasSuffixAny(t, governmentBranches) {
+	if text.HasSuffixAny(t, governmentBranches) {
 		// 「鳥取県西部総合事務所」: a branch office named after its government.
 		if gov := localGovernmentPrefix(t); gov != "" && len(gov) < len(t) {
 			return gov
@@ -1565,7 +1565,7 @@ func gluedToGovernment(place string) bool {
 // a name character) and m ends in a branch word (link/contractor.tsv).
 func branchAfterForm(before, m string) bool {
 	prev, _ := utf8.DecodeLastRuneInString(before)
-	if before == "" || !isNameRune(prev) || !hasSuffixAny(m, branchWords) {
+	if before == "" || !isNameRune(prev) || !text.HasSuffixAny(m, branchWords) {
 		return false
 	}
 	return legalLastRE.MatchString(before + legalFormOpening(m))
@@ -1665,7 +1665,7 @@ func namedAsContractor(body, org string) bool {
 				break
 			}
 		}
-		if !hasSuffixAny(before, contractorParts["title"]) {
+		if !text.HasSuffixAny(before, contractorParts["title"]) {
 			return false
 		}
 		seen = true
@@ -1773,7 +1773,7 @@ func withoutFaculty(t string) string {
 		return ""
 	}
 	uni, tail := t[:i+len(university)], t[i+len(university):]
-	if tail == "" || !hasSuffixAny(tail, faculties) || text.RuneCountTo(tail, facultyMaxRunes+1) > facultyMaxRunes {
+	if tail == "" || !text.HasSuffixAny(tail, faculties) || text.RuneCountTo(tail, facultyMaxRunes+1) > facultyMaxRunes {
 		return ""
 	}
 	return wholeName(uni)
@@ -1839,9 +1839,9 @@ func subjectName(s string) string {
 		}
 		// A ministry's bureau: 「○○省○○局(局長 …)では」 (a division word
 		// ends it, a ministry or agency of the regulators begins it).
-		if hasSuffixAny(run, divisionWords) && text.RuneCountTo(run, nameLineMaxRunes+1) <= nameLineMaxRunes {
+		if text.HasSuffixAny(run, divisionWords) && text.RuneCountTo(run, nameLineMaxRunes+1) <= nameLineMaxRunes {
 			for _, reg := range regulators {
-				if strings.HasPrefix(run, reg) && len(run) > len(reg)+len("局") && hasSuffixAny(reg, orgSuffixes) {
+				if strings.HasPrefix(run, reg) && len(run) > len(reg)+len("局") && text.HasSuffixAny(reg, orgSuffixes) {
 					return run
 				}
 			}
@@ -1898,19 +1898,19 @@ func tailDefinedName(s string) string {
 			name = kana + name // 協会けんぽ東京支部: the run stops at the kana
 		}
 		head, isTail := strings.CutSuffix(name, alias)
-		if !isTail || stripLegal(head) == "" || isGeneric(name) || isOutside(name) || isGeneric(alias) && !hasSuffixAny(alias, orgSuffixes) {
+		if !isTail || stripLegal(head) == "" || isGeneric(name) || isOutside(name) || isGeneric(alias) && !text.HasSuffixAny(alias, orgSuffixes) {
 			continue
 		}
-		if slices.Contains(kanaNames, head) && hasSuffixAny(alias, branchWords) {
+		if slices.Contains(kanaNames, head) && text.HasSuffixAny(alias, branchWords) {
 			return head // 協会けんぽ東京支部(以下「東京支部」)
 		}
 		government := localGovernments()[head] || placeRE.FindString(head) == head && !gluedToGovernment(head)
 		switch {
-		case government && hasSuffixAny(alias, boardWords):
+		case government && text.HasSuffixAny(alias, boardWords):
 			return name // 東京都教育委員会(以下「教育委員会」): the board, a body of its own
 		case government:
 			return head // 神戸市行政事務センター(以下「行政事務センター」): the city's
-		case hasSuffixAny(alias, branchWords) && wholeName(head) == head:
+		case text.HasSuffixAny(alias, branchWords) && wholeName(head) == head:
 			return head // 全国健康保険協会石川支部(以下「石川支部」): the association's branch
 		}
 	}
@@ -1933,7 +1933,7 @@ func bracketedSelfName(s string) string {
 		}
 		n := utf8.RuneCountInString(name)
 		if n >= nameMinRunes && n <= nameLineMaxRunes && !isGeneric(name) && !isOutside(name) && localGovernmentPrefix(name) == "" &&
-			cutOfficer(name) == name && !hasSuffixAny(name, sectionWords) && !hasSuffixAny(name, divisionWords) {
+			cutOfficer(name) == name && !text.HasSuffixAny(name, sectionWords) && !text.HasSuffixAny(name, divisionWords) {
 			return name
 		}
 	}
@@ -1952,7 +1952,7 @@ func placeWithin(name, after string) bool {
 // 青葉町 (sender_cues.tsv). A company is not read so: 「株式会社○○から連絡
 // があり」 is as often a third party's report as the holder's act.
 func senderGovernment(run, next string) string {
-	if !hasSuffixAny(run, sectionWords) && !hasSuffixAny(run, divisionWords) {
+	if !text.HasSuffixAny(run, sectionWords) && !text.HasSuffixAny(run, divisionWords) {
 		return ""
 	}
 	for _, m := range senderCues["marker"] {
@@ -2159,16 +2159,6 @@ func breadcrumbName(l string) string {
 		return ""
 	}
 	return name
-}
-
-// hasSuffixAny reports whether s ends with one of words.
-func hasSuffixAny(s string, words []string) bool {
-	for _, w := range words {
-		if strings.HasSuffix(s, w) {
-			return true
-		}
-	}
-	return false
 }
 
 // longestSuffix is the longest of suffixes that s ends in ("" for none).

@@ -233,7 +233,7 @@ func mentionKind(txt string, m dates.Mention, clauseEnd int, rangeStart bool) st
 	// A date that a clause of no event modifies (「当該車両が納入された3月1日
 	// には、…挿入されていたことを確認しました」) names that clause's day, not
 	// the main verb's, which an earlier date of the sentence governs.
-	if m.Start > 0 && endsWithAny(strings.TrimRight(txt[:m.Start], " "), passiveAttributes) {
+	if m.Start > 0 && text.HasSuffixAny(strings.TrimRight(txt[:m.Start], " "), passiveAttributes) {
 		return schemas.EventOther
 	}
 	if !rangeStart && namesScope(clause) {
@@ -771,7 +771,7 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 					kind = schemas.EventOccurred
 				}
 				if kind == schemas.EventOther && !rangeStart && k == len(ms) && !strings.HasSuffix(s.Text, "。") && !namesScope(s.Text[m.End:end]) &&
-					!endsWithAny(strings.TrimRight(s.Text, " "), finishedItemEnds) {
+					!text.HasSuffixAny(strings.TrimRight(s.Text, " "), finishedItemEnds) {
 					// A line with no 。 goes on in the lines around it,
 					// unless its date is an as-of date (「1、4月1日現在65歳
 					// 以上の方の情報」 under a heading of what leaked) or it
@@ -1041,7 +1041,7 @@ func foundOccurrence(body string) bool {
 		return false
 	}
 	found = strings.TrimRight(found, " 、,")
-	if found == "" || endsWithAny(found, foundEvent.negated) || foundEvent.states.In(found) && !text.ContainsAny(found, foundEvent.arising) {
+	if found == "" || text.HasSuffixAny(found, foundEvent.negated) || foundEvent.states.In(found) && !text.ContainsAny(found, foundEvent.arising) {
 		return false
 	}
 	return classifyPieces(found) == schemas.EventOccurred
@@ -1098,16 +1098,6 @@ func objectOrSubject(s string) string {
 	return ""
 }
 
-// endsWithAny reports whether s ends with one of the words.
-func endsWithAny(s string, words []string) bool {
-	for _, w := range words {
-		if strings.HasSuffix(s, w) {
-			return true
-		}
-	}
-	return false
-}
-
 // modifyingClauseKind is the kind of the relative clause that ends right
 // before a date and modifies it (「不正アクセスが発覚した2022年8月19日当日に、
 // 対策を完了」: the day of the discovery), or is its topic (「最後に確認
@@ -1116,7 +1106,7 @@ func endsWithAny(s string, words []string) bool {
 // comma or line break of before.
 func modifyingClauseKind(before string) string {
 	before = strings.TrimRight(before, " ")
-	if !endsWithAny(before, attributiveEnds) {
+	if !text.HasSuffixAny(before, attributiveEnds) {
 		return schemas.EventOther
 	}
 	if i := clauseOrLineBreaks.LastIndex(before); i >= 0 {

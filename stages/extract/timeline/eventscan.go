@@ -208,7 +208,7 @@ func confirmedAt(s string, i int) bool {
 	// 「…送信されていることが確認されました」 (going on as it was seen); not
 	// 「…3月8日に窃取されたことが確認されました」, an inquiry's finding of
 	// a past day.
-	return object || endsWithAny(s[:i], foundEvent.ongoing)
+	return object || text.HasSuffixAny(s[:i], foundEvent.ongoing)
 }
 
 // mayBeScope reports whether clause opens, after white space, as a match

@@ -236,7 +236,7 @@ func labelBefore(before string) bool {
 // updateLabelled reports whether before, the text before a date, ends
 // with a label of a page's update (dates/update_labels.tsv).
 func updateLabelled(before string) bool {
-	return endsWithAny(strings.TrimRight(before, labelTail), updateLabelWords)
+	return text.HasSuffixAny(strings.TrimRight(before, labelTail), updateLabelWords)
 }
 
 // releaseBelow is a date after a label of dates/published_labels.tsv that
@@ -306,7 +306,7 @@ func underTitleLine(sents []DatedSentence, i int) bool {
 	if prev.Line != sents[i].Line-1 || i > 1 && sents[i-2].Line == prev.Line || text.ContainsWord(prev.Text, "。") || timelineHeading(prev.Text) {
 		return false
 	}
-	return endsWithAny(strings.TrimRight(prev.Text, " )】」"), titleLineEnds)
+	return text.HasSuffixAny(strings.TrimRight(prev.Text, " )】」"), titleLineEnds)
 }
 
 // lineAlone reports whether the date m of sentence i stands alone in

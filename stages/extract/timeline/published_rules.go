@@ -2,7 +2,6 @@ package timeline
 
 import (
 	"regexp"
-	"strings"
 
 	"github.com/breachtrend/breachtrend/rules"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
@@ -84,14 +83,5 @@ func (w signatureWords) signs(line string) bool {
 	if text.ContainsAny(line, w.notIf) {
 		return false
 	}
-	return text.ContainsAny(line, w.role) || text.ContainsAny(line, w.legal) || hasSuffixAny(line, w.body)
-}
-
-func hasSuffixAny(s string, words []string) bool {
-	for _, w := range words {
-		if strings.HasSuffix(s, w) {
-			return true
-		}
-	}
-	return false
+	return text.ContainsAny(line, w.role) || text.ContainsAny(line, w.legal) || text.HasSuffixAny(line, w.body)
 }
