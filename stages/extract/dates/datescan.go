@@ -22,9 +22,11 @@ import (
 
 // kanjiDates yields the matches of
 //
-//	(?:(令和|平成|昭和)\s*(元|\d{1,2})\s*年(?:\s*[(]\s*(\d{4})\s*年?\s*[)])?|(\d{4})\s*年)(?:\s*度)?\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?
+//	(?:(令和|平成|昭和)\s*(元|\d{1,2})\s*年(?:\s*[(]\s*(\d{4})\s*年?\s*[)])?|(\d{4})\s*年(?:\s*[(]\s*(?:令和|平成|昭和)\s*(?:元|\d{1,2})\s*年?\s*[)])?)(?:\s*度)?\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?
 //
-// in s: 2023年7月24日, 令和5年(2023年)10月12日, 令和元年5月1日, 2023年6月.
+// in s: 2023年7月24日, 令和5年(2023年)10月12日, 2018年(平成30年)2月22日,
+// 令和元年5月1日, 2023年6月. Of a year written both ways the Western one
+// is read (the era's is its gloss, or the gloss is the Western one).
 func kanjiDates(s string) iter.Seq[[14]int] {
 	return func(yield func([14]int) bool) {
 		for p := 0; p < len(s); {
@@ -94,6 +96,7 @@ func kanjiDateAt(s string, p int) (m [14]int, ok bool) {
 			return m, false
 		}
 		q += len("年")
+		q = skipEraGloss(s, q)
 	default:
 		return m, false
 	}
@@ -108,6 +111,37 @@ func kanjiDateAt(s string, p int) (m [14]int, ok bool) {
 	m[12], m[13] = day[0], day[1]
 	m[1] = end
 	return m, true
+}
+
+// skipEraGloss returns where the era year glossing a Western one ends,
+// 「2018年(平成30年)」's 「(平成30年)」 at q, or q when there is none.
+func skipEraGloss(s string, q int) int {
+	b := text.SkipSpace(s, q)
+	if b >= len(s) || s[b] != '(' {
+		return q
+	}
+	e := text.SkipSpace(s, b+1)
+	era := eraPrefix(s[e:])
+	if era == "" {
+		return q
+	}
+	e = text.SkipSpace(s, e+len(era))
+	switch {
+	case strings.HasPrefix(s[e:], "元"):
+		e += len("元")
+	case text.DigitsUpTo(s, e, 2) > e:
+		e = text.DigitsUpTo(s, e, 2)
+	default:
+		return q
+	}
+	e = text.SkipSpace(s, e)
+	if strings.HasPrefix(s[e:], "年") {
+		e = text.SkipSpace(s, e+len("年"))
+	}
+	if e < len(s) && s[e] == ')' {
+		return e + 1
+	}
+	return q
 }
 
 // eraPrefix is the era name s opens with, or "".
