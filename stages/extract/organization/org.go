@@ -360,6 +360,9 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 		}
 	}
 	if best != "" {
+		if gov, ev := selfGovernmentOverOther(best, sents); gov != "" {
+			return gov, ev
+		}
 		return best, first[best]
 	}
 	// No name by its form: the gazetteers. A local government that is the
@@ -2259,6 +2262,28 @@ func selfReferredGovernment(sents []text.Sentence) (string, string) {
 		}
 	}
 	return "", ""
+}
+
+// selfGovernmentOverOther is the government a text refers to itself as
+// (selfReferredGovernment), when best, the name it gives most often, is a
+// local government of another kind, which the text never calls itself: a
+// city's page that writes 市職員 and 堺市長 once and 大阪府知事選挙 twice is
+// 堺市's. "" when best is no local government, when the text calls itself
+// best's kind, or when it names no government of its own kind alone.
+func selfGovernmentOverOther(best string, sents []text.Sentence) (string, string) {
+	if !localGovernments()[best] {
+		return "", ""
+	}
+	for _, g := range selfGovernmentRefs {
+		if strings.HasSuffix(best, g.suffix) && bareReference(sents, g.words) {
+			return "", "" // 大阪府 on a page that writes 府では is its own
+		}
+	}
+	gov, ev := selfReferredGovernment(sents)
+	if gov == "" || strings.HasSuffix(gov, best) || strings.HasSuffix(best, gov) {
+		return "", ""
+	}
+	return gov, ev
 }
 
 // soleName is the one name that nameAt reads at the occurrences of
