@@ -192,14 +192,15 @@ var patternCues = append(parseCausePatterns(rules.Table("cause/patterns.tsv", 4)
 // errorActCues builds the cues of an act done in error from two lists
 // instead of a list of every compound: markers (error_markers.tsv) glued to
 // an act's noun (誤 + 送付, 発送, 投函, 公開 …) or standing apart before its
-// verb (誤って … 投函, within gap characters of the sentence), and acts
+// verb (誤って … 投函, within gap characters of the sentence) or right
+// after it (添付してしまい: the regret of a mistake), and acts
 // (error_acts.tsv) with the cause and weight an act done in error states.
 // It makes one pattern for each join and each cause and weight, so that a
 // sentence counts each once however many of its acts it holds.
 func errorActCues(markers, acts []rules.Row, order []string, gap int) []patternCue {
 	byJoin := map[string][]string{}
 	for _, r := range markers {
-		rules.Must(r.CheckOneOf(1, "join", "glued", "apart"))
+		rules.Must(r.CheckOneOf(1, "join", "glued", "apart", "after"))
 		if slices.Contains(byJoin[r.Fields[1]], r.Fields[0]) {
 			panic(fmt.Errorf("rules: %s: marker %q is listed twice", r.Pos(), r.Fields[0]))
 		}
@@ -227,16 +228,22 @@ func errorActCues(markers, acts []rules.Row, order []string, gap int) []patternC
 		words[g] = append(words[g], r.Fields[0])
 	}
 	var out []patternCue
-	for _, join := range []string{"glued", "apart"} {
+	for _, join := range []string{"glued", "apart", "after"} {
 		if len(byJoin[join]) == 0 {
 			continue
 		}
-		between := ""
-		if join == "apart" {
-			between = fmt.Sprintf("[^。]{0,%d}?", gap)
-		}
 		for _, g := range groups {
-			re := regexp.MustCompile(text.Alternation(byJoin[join]) + between + text.Alternation(words[g]))
+			var re *regexp.Regexp
+			switch join {
+			case "glued":
+				re = regexp.MustCompile(text.Alternation(byJoin[join]) + text.Alternation(words[g]))
+			case "apart":
+				re = regexp.MustCompile(text.Alternation(byJoin[join]) + fmt.Sprintf("[^。]{0,%d}?", gap) + text.Alternation(words[g]))
+			case "after":
+				// The act's noun may go on for two kanji (送 of 送付し
+				// てしまい) before the regret that follows it.
+				re = regexp.MustCompile(text.Alternation(words[g]) + `\p{Han}{0,2}` + text.Alternation(byJoin[join]))
+			}
 			out = append(out, patternCue{cause: g.cause, re: re, weight: g.weight, need: [][]string{byJoin[join], words[g]}})
 		}
 	}
