@@ -225,6 +225,9 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 			break
 		}
 		if org := subjectName(s.Text); org != "" {
+			if own, ev := ownKindOverGovernment(org, sents); own != "" {
+				return own, ev
+			}
 			return org, s.Text
 		}
 		if strings.HasSuffix(s.Text, "。") {
@@ -360,8 +363,8 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 		}
 	}
 	if best != "" {
-		if gov, ev := selfGovernmentOverOther(best, sents); gov != "" {
-			return gov, ev
+		if own, ev := ownKindOverGovernment(best, sents); own != "" {
+			return own, ev
 		}
 		return best, first[best]
 	}
@@ -2264,26 +2267,30 @@ func selfReferredGovernment(sents []text.Sentence) (string, string) {
 	return "", ""
 }
 
-// selfGovernmentOverOther is the government a text refers to itself as
-// (selfReferredGovernment), when best, the name it gives most often, is a
-// local government of another kind, which the text never calls itself: a
-// city's page that writes 市職員 and 堺市長 once and 大阪府知事選挙 twice is
-// 堺市's. "" when best is no local government, when the text calls itself
-// best's kind, or when it names no government of its own kind alone.
-func selfGovernmentOverOther(best string, sents []text.Sentence) (string, string) {
-	if !localGovernments()[best] {
+// ownKindOverGovernment is the body a text refers to itself as, by its
+// kind (selfReferredGovernment, then selfReferredBody), when org, the name
+// a route found, is a local government of a kind the text never calls
+// itself: a city's page that writes 市職員 and 堺市長 once and 大阪府知事選挙
+// twice is 堺市's; a union's that writes 組合としましては and 「奈良県広域消防
+// 組合宇陀消防署において」 is the union's. "" when org is no local
+// government, when the text calls itself org's kind, or when it names no
+// body of its own kind alone.
+func ownKindOverGovernment(org string, sents []text.Sentence) (string, string) {
+	if !localGovernments()[org] {
 		return "", ""
 	}
 	for _, g := range selfGovernmentRefs {
-		if strings.HasSuffix(best, g.suffix) && bareReference(sents, g.words) {
+		if strings.HasSuffix(org, g.suffix) && bareReference(sents, g.words) {
 			return "", "" // 大阪府 on a page that writes 府では is its own
 		}
 	}
-	gov, ev := selfReferredGovernment(sents)
-	if gov == "" || strings.HasSuffix(gov, best) || strings.HasSuffix(best, gov) {
-		return "", ""
+	if gov, ev := selfReferredGovernment(sents); gov != "" && !strings.HasSuffix(gov, org) && !strings.HasSuffix(org, gov) {
+		return gov, ev
 	}
-	return gov, ev
+	if body, ev := selfReferredBody(sents); body != "" && !strings.HasPrefix(body, org+"立") {
+		return body, ev
+	}
+	return "", ""
 }
 
 // soleName is the one name that nameAt reads at the occurrences of
