@@ -39,6 +39,16 @@ func Find(w *text.Watch, title string, sents []text.Sentence, events []schemas.E
 		}
 		return seq, final || investigationClosed(title, tm, open, om.open, sents, seq)
 	}
+	if strings.Contains(title, "http") {
+		// A title line that links to a report (「(第一報:https://…)」, a
+		// segment whose first line is its link) is not that report. (A
+		// title 「第2報としてお知らせします」 is, and is read below.)
+		if m := priorReportsRE.FindStringSubmatch(title); m != nil {
+			if n, ok := smallNumber(m[1]); ok {
+				return min(n+1, maxReport), final
+			}
+		}
+	}
 	if m := findCued(nthReportRE, nthReportCue, title, tm); m != nil {
 		if n, ok := smallNumber(m[1]); ok {
 			return n, final
