@@ -69,9 +69,12 @@ var (
 	// the data that leaked or could be seen.
 	leakContext = mustRules(joinLists(dataTypesDir, leakWordsWith("context"), "leak_context.tsv", rules.Words(dataTypesDir+"leak_context.tsv")))
 
-	joiners           = mustRules(parseListJoiners(rules.Table(dataTypesDir+"list_joiners.tsv", 2)))
-	negatedListCues   = mustRules(parseNegatedListCues(rules.Table(dataTypesDir+"negated_list_cues.tsv", 2)))
-	negationScopes    = mustRules(parseNegationScope(rules.Table(dataTypesDir+"negation_scope.tsv", 2)))
+	joiners         = mustRules(parseListJoiners(rules.Table(dataTypesDir+"list_joiners.tsv", 2)))
+	negatedListCues = mustRules(parseNegatedListCues(rules.Table(dataTypesDir+"negated_list_cues.tsv", 2)))
+	negationScopes  = mustRules(parseNegationScope(rules.Table(dataTypesDir+"negation_scope.tsv", 2)))
+	// otherPeople name those whose data did not leak: a negation about
+	// them denies no type of the leak.
+	otherPeople       = rules.Words(dataTypesDir + "other_people.tsv")
 	nounNegations     = rules.MustParts(rules.Table(dataTypesDir+"noun_negations.tsv", 2), []string{"negation", "particle"})
 	denials           = mustRules(parseDenials(rules.Table(dataTypesDir+"consequence_denials.tsv", 2)))
 	termListSeparator = rules.Words(dataTypesDir + "term_list_separators.tsv")

@@ -411,6 +411,10 @@ func FindScanned(w *text.Watch, sents []text.Sentence, sentenceHits [][]wordscan
 			continue
 		}
 		switch {
+		case neg && has&hasBelow == 0 && aboutOtherPeople(s.Text):
+			// 「他の会員様におかれましては…流出はございません」: the others'
+			// data, which tells nothing of what leaked.
+			continue
 		case neg && has&hasBelow == 0:
 			for _, t := range typesBeforeNegation(s.Text) {
 				negated[t] = true
@@ -498,6 +502,13 @@ func listContext(sents []text.Sentence, i int) bool {
 		}
 	}
 	return false
+}
+
+// aboutOtherPeople reports whether the clause that s's first negation
+// ends names people other than those whose data leaked (other_people.tsv).
+func aboutOtherPeople(s string) bool {
+	i := firstNegation(s)
+	return text.ContainsAny(s[negationScope(s[:i]):i], otherPeople)
 }
 
 // typesBeforeNegation: in 「住所や生年月日…は登録されておりません」 the types
