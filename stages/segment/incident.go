@@ -116,7 +116,10 @@ func ownIncident(normalized string, found *wordscan.Set) bool {
 	// of their words somewhere in the text: rare, so the lines and the
 	// sentences are read only then.
 	titled := gatePresent(found, gateTitled) && containsAny(headLines(normalized), incident.titled)
-	if (gatePresent(found, gateWarning) || titled) && !compromised(normalized, false) {
+	if titled && !compromisedUnconditionally(normalized) {
+		return false
+	}
+	if gatePresent(found, gateWarning) && !compromised(normalized, false) {
 		return false
 	}
 	if gatePresent(found, gateLoss) && gatePresent(found, gateNoData) && noDataLost(normalized) && !compromised(normalized, true) {
@@ -161,6 +164,22 @@ func compromised(text string, skipLoss bool) bool {
 		}
 	}
 	return false
+}
+
+// compromisedUnconditionally is compromised for a policy page (titled),
+// which puts every incident as a case its rules cover: an evidence word in
+// a sentence that holds a conditional anywhere is hypothetical
+// (「不正に利用されることにより…おそれがある個人情報の漏えい等が発生した
+// 場合」), not only one after it.
+func compromisedUnconditionally(text string) bool {
+	var b strings.Builder
+	for _, s := range sentences(text) {
+		if firstIndexAny(s, incident.conditional) < 0 {
+			b.WriteString(s)
+			b.WriteString("\n")
+		}
+	}
+	return compromised(b.String(), false)
 }
 
 // clauseRunes bounds the clause after an evidence word that compromised
