@@ -296,7 +296,7 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 					m = cutTitle(trimName(m + latinWordsAfter(m, s.Text[loc[1]:])))
 				} else if r == 1 {
 					// and begins before them: AOBA Digital株式会社.
-					m = trimName(latinWordsBefore(m, s.Text[:loc[0]]) + m)
+					m = trimName(afterHeads(latinWordsBefore(m, s.Text[:loc[0]]) + m))
 				} else {
 					m = trimName(m)
 				}
@@ -908,6 +908,18 @@ func stripLegal(s string) string {
 		s = strings.ReplaceAll(s, lf, "")
 	}
 	return s
+}
+
+// afterHeads is m after the last word of name_heads.tsv in it: 「お客様
+// 各位日販アイ・ピー・エス株式会社」, lines run together, is 日販アイ・ピー・エ
+// ス株式会社.
+func afterHeads(m string) string {
+	for _, w := range nameHeads {
+		if i := strings.LastIndex(m, w); i >= 0 {
+			m = m[i+len(w):]
+		}
+	}
+	return m
 }
 
 // cutTitle cuts a 「株式会社○○」 match where a title word follows the name:
