@@ -107,8 +107,9 @@ func addressedCue(clause string) bool {
 // 確認できている情報") — names no event.
 // shareRE: a date followed by a share word (clause_words.tsv share),
 // maybe after a weekday in brackets, names records, not an event:
-// 「3月27日(火曜日)分の当該記録票」.
-var shareRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*` + text.OrderedAlternation(shareWords))
+// 「3月27日(火曜日)分の当該記録票」; or by a bound word (bound), the
+// people it bounds: 「2017年12月までに手続きを完了した方」.
+var shareRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*` + text.OrderedAlternation(append(slices.Clip(shareWords), boundWords...)))
 
 var scopeRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*(?:\d{1,2}(?:時\d{0,2}分?|:\d{2})\s*)?` + text.OrderedAlternation(scopeWords))
 
@@ -684,7 +685,10 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 			// one's range, nor joined to it by と/及び (which share the verb).
 			k := j + 1
 			for k < len(ms) && (ms[k].RangeEnd || andJoinRE.MatchString(s.Text[ms[k-1].End:ms[k].Start]) || shareRE.MatchString(s.Text[ms[k].End:])) {
-				k++ // (a day's share, 3月27日分の記録票, tells no event: the verb is past it)
+				// (a day's share, 3月27日分の記録票, or a bound of whose
+				// data, 2017年12月までに手続きを完了した方に, tells no
+				// event: the verb is past it)
+				k++
 			}
 			end := len(s.Text)
 			if k < len(ms) {

@@ -148,6 +148,7 @@ var (
 	boundaryFirstByte = text.FirstBytes(boundaryWords)
 	scopeWords        = clauseWords["scope"]
 	shareWords        = clauseWords["share"]
+	boundWords        = clauseWords["bound"]
 	passiveAttributes = clauseWords["passive_attributive"]
 	periodStartWords  = clauseWords["period_start"]
 	attributiveEnds   = clauseWords["attributive"]
@@ -242,7 +243,7 @@ func loadIncidentSummary() (nouns, verbs, regret, unless []string) {
 }
 
 func loadClauseWords() map[string][]string {
-	part, err := rules.Parts(rules.Table("timeline/clause_words.tsv", 2), []string{"boundary", "reported_content", "and_join", "scope", "share", "period_start", "attributive", "passive_attributive", "plan", "finished_item", "inquiry", "period_label"})
+	part, err := rules.Parts(rules.Table("timeline/clause_words.tsv", 2), []string{"boundary", "reported_content", "and_join", "scope", "share", "bound", "period_start", "attributive", "passive_attributive", "plan", "finished_item", "inquiry", "period_label"})
 	if err != nil {
 		panic(err)
 	}
