@@ -669,6 +669,19 @@ func FiscalYear(s string) int {
 	return eras[s[m[2]:m[3]]] + n
 }
 
+// CutRangeSeparator is s less the range separator that ends it
+// (dates/range_separators.tsv: 「…午前0時から」 less から), white space after
+// it included; s itself when it ends in none.
+func CutRangeSeparator(s string) string {
+	t := strings.TrimRight(s, " \t")
+	for _, sep := range rangeSeparators {
+		if r, ok := strings.CutSuffix(t, sep); ok {
+			return r
+		}
+	}
+	return s
+}
+
 // isRangeSeparator reports whether s is a range separator alone
 // (dates/range_separators.tsv), maybe with white space around it.
 func isRangeSeparator(s string) bool {

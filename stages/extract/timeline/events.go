@@ -882,7 +882,8 @@ func clauseOfNext(s DatedSentence) string {
 // reportedContentRE ends a reported content (…旨の報告, …との連絡).
 var reportedContentRE = regexp.MustCompile(text.OrderedAlternation(clauseWords["reported_content"]))
 
-// stripDates removes the date mentions, weekdays and times from s.
+// stripDates removes the date mentions, weekdays and times from s, and
+// the separators that join a range's two dates (から).
 func stripDates(s string) string { return stripMentions(s, dates.Find(s)) }
 
 // stripMentions is stripDates for s with its date mentions ms already found.
@@ -890,7 +891,11 @@ func stripMentions(s string, ms []dates.Mention) string {
 	var b strings.Builder
 	prev := 0
 	for _, m := range ms {
-		b.WriteString(s[prev:m.Start])
+		if m.RangeEnd {
+			b.WriteString(dates.CutRangeSeparator(s[prev:m.Start])) // から of 「…から5月23日」
+		} else {
+			b.WriteString(s[prev:m.Start])
+		}
 		prev = m.End
 	}
 	b.WriteString(s[prev:])

@@ -103,7 +103,8 @@ var dateLineRuneSet = text.NewRuneSet(dateLineRunes)
 var weekdayRunes = strings.Join(dates.WeekdayNames, "")
 
 // dateOnlyLine reports whether s, whose date mentions are ms, holds
-// nothing but its dates, weekdays and times: dateOnlyRE matches what
+// nothing but its dates, weekdays, times and the separators of its ranges
+// (から between two dates): dateOnlyRE matches what
 // stripMentions leaves. A rune outside the mentions that is not among
 // dateLineRunes is left by stripMentions and refused by dateOnlyRE, so the
 // string is built only for lines of those runes alone. (Bytes that are no
@@ -114,6 +115,9 @@ func dateOnlyLine(s string, ms []dates.Mention) bool {
 		end := len(s)
 		if k < len(ms) {
 			end = ms[k].Start
+			if ms[k].RangeEnd { // 「…5月19日午前0時から5月23日…」: から joins two dates
+				end = prev + len(dates.CutRangeSeparator(s[prev:end]))
+			}
 		}
 		for _, r := range s[prev:end] {
 			if r != utf8.RuneError && !dateLineRuneSet.Has(r) {

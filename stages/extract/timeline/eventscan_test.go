@@ -230,8 +230,8 @@ func FuzzClauseScans(f *testing.F) {
 	f.Fuzz(checkClauseScans)
 }
 
-// TestDateOnlyLineMarks: weekdays (dates/weekdays.tsv) and time marks
-// (dates/time_marks.tsv) leave a line of dates alone.
+// TestDateOnlyLineMarks: weekdays (dates/weekdays.tsv), time marks
+// (dates/time_marks.tsv) and range separators leave a line of dates alone.
 func TestDateOnlyLineMarks(t *testing.T) {
 	for _, c := range []struct {
 		line string
@@ -242,6 +242,10 @@ func TestDateOnlyLineMarks(t *testing.T) {
 		{"2024年5月20日 火曜日 18:30頃", true},
 		{"2024年5月20日(月)10時現在", false},
 		{"2024年5月20日 職員が気付く", false},
+		// A range's separator (dates/range_separators.tsv) joins its dates.
+		{"平成29年5月19日(金曜)午前0時から5月23日(火曜)午後0時50分", true},
+		{"2024年5月20日より5月22日", true},
+		{"2024年5月20日から職員が5月22日", false},
 	} {
 		if got := dateOnlyLine(c.line, dates.Find(c.line)); got != c.want {
 			t.Errorf("dateOnlyLine(%q) = %v, want %v", c.line, got, c.want)
