@@ -1238,12 +1238,20 @@ func laterDayClause(rest string) (int, int) {
 }
 
 // commaLedAt is where, in rest, the first clause opened by word after a
-// comma (、 or ,) begins, at its comma; -1 when none is.
+// comma (、 or ,) begins, at its comma; -1 when none is. A word that names
+// a day's share (翌日分の: clause_words.tsv share) opens no clause: 「…、
+// 翌日分のカード交付の準備を行っていた際に」 is on the day before.
 func commaLedAt(rest, word string) int {
 	at := -1
 	for _, lead := range [...]string{"、", ","} {
-		if i := strings.Index(rest, lead+word); i >= 0 && (at < 0 || i < at) {
-			at = i
+		for i := range text.Occurrences(rest, lead+word) {
+			if at >= 0 && i >= at {
+				break
+			}
+			if !text.HasPrefixAny(rest[i+len(lead)+len(word):], shareWords) {
+				at = i
+				break
+			}
 		}
 	}
 	return at
