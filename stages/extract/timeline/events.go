@@ -300,6 +300,11 @@ func mentionKind(txt string, m dates.Mention, clauseEnd int, rangeStart bool) st
 			// reports that came in over the days, the first on the first.
 			return schemas.EventDiscovered
 		}
+		if text.ContainsAny(clause, seriesWords) {
+			// 「…が10月28日以降に順次判明しました」: findings one after
+			// another from that day, the first on it.
+			return schemas.EventDiscovered
+		}
 		return schemas.EventOther
 	}
 	if kind == schemas.EventOther && causeStatementWords.In(txt) {
@@ -319,6 +324,20 @@ func mentionKind(txt string, m dates.Mention, clauseEnd int, rangeStart bool) st
 	}
 	return kind
 }
+
+// trailsSentence reports whether sentence i, a date alone, closes the
+// line of the sentence before it: that sentence ends in 。 on the same
+// line, and the date is set in brackets (「…ラックに置いた。【10月25日】」).
+func trailsSentence(sents []DatedSentence, i int) bool {
+	if i == 0 || sents[i-1].Line != sents[i].Line || !strings.HasSuffix(sents[i-1].Text, "。") {
+		return false
+	}
+	t := strings.TrimSpace(sents[i].Text)
+	return text.HasPrefixAny(t, trailingDateOpeners)
+}
+
+// trailingDateOpeners open a date set in brackets after a sentence.
+var trailingDateOpeners = []string{"【", "(", "[", "〔"}
 
 // leakPeriodLabel reports whether t, the line above a line of a range of
 // dates alone, labels the period data lay open (clause_words.tsv
@@ -734,6 +753,10 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 				kind = fieldKind // "発生年月日 / 令和4年05月31日": a form's field
 			case label != schemas.EventOther:
 				kind = label // "判明日:令和5年10月5日", "(紛失判明10月5日)"
+			case dateOnly && trailsSentence(sents, i):
+				// 「・職員が当該書類をラックに置いた。【10月25日】」: a date
+				// that closes its line's sentence is that sentence's.
+				kind = classifyPieces(sents[i-1].Text)
 			case dateOnly:
 				// A date on a line of its own: what happened is said on the
 				// next lines, or else by the heading it sits under (a line's

@@ -149,6 +149,7 @@ var (
 	scopeWords        = clauseWords["scope"]
 	shareWords        = clauseWords["share"]
 	boundWords        = clauseWords["bound"]
+	seriesWords       = clauseWords["series"]
 	passiveAttributes = clauseWords["passive_attributive"]
 	periodStartWords  = clauseWords["period_start"]
 	attributiveEnds   = clauseWords["attributive"]
@@ -243,7 +244,7 @@ func loadIncidentSummary() (nouns, verbs, regret, unless []string) {
 }
 
 func loadClauseWords() map[string][]string {
-	part, err := rules.Parts(rules.Table("timeline/clause_words.tsv", 2), []string{"boundary", "reported_content", "and_join", "scope", "share", "bound", "period_start", "attributive", "passive_attributive", "plan", "finished_item", "inquiry", "period_label"})
+	part, err := rules.Parts(rules.Table("timeline/clause_words.tsv", 2), []string{"boundary", "reported_content", "and_join", "scope", "share", "bound", "series", "period_start", "attributive", "passive_attributive", "plan", "finished_item", "inquiry", "period_label"})
 	if err != nil {
 		panic(err)
 	}
