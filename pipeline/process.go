@@ -376,6 +376,9 @@ func (s *stages) notice(ctx context.Context, doc *load.Document, seg segment.Seg
 		body = title.NoticeBody(text)
 	}
 	in := extract.Input{Text: body, Title: n.Title, Published: doc.Published}
+	if len(body) != len(text) {
+		in.Page = text // the page's banner or footer may name the body it is
+	}
 	if seg.Header != nil {
 		in.CaseID, in.HeaderRest = seg.Header.CaseID, seg.Header.Rest
 	}

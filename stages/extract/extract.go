@@ -23,6 +23,12 @@ type Input struct {
 	CaseID     string // from the blog header, "" when none
 	HeaderRest string // the header after its bracket, "" when none
 	Published  string // a published date given by the loader (JSON Lines), YYYY-MM-DD or ""
+	// Page is the whole page Text was cut from (its menus, site name and
+	// footer around the notice), "" when Text is the whole segment: a
+	// notice that names no organization is read again with the page, whose
+	// banner or footer often names the body the site is (「奈良県広域消防組合」
+	// above 「組合において…紛失した」).
+	Page string
 }
 
 // Extractor fills the extracted fields of a notice. Implementations must be
@@ -133,7 +139,7 @@ func (r Rules) prepare(ctx context.Context, in Input, n *schemas.Notice) (_ *tok
 	}
 	scanned := scanSentences(w, sents)
 	n.DataTypes, _ = datatypes.FindScanned(w, sents, scanned.types)
-	return &tokenized{header: in.HeaderRest, title: title, split: split, scanned: scanned,
+	return &tokenized{header: in.HeaderRest, title: title, page: in.Page, split: split, scanned: scanned,
 		budget: r.Budget, left: w.Left()}, nil
 }
 
@@ -150,6 +156,7 @@ func (in Input) title() string {
 // are read from.
 type tokenized struct {
 	header, title string
+	page          string            // Input.Page
 	split         *noticeText       // the text's sentences and lines
 	scanned       *scannedSentences // the words of cause in each sentence; nil: not scanned yet
 	budget, left  time.Duration     // the segment's budget and what Prepare left of it
@@ -165,6 +172,11 @@ func (t *tokenized) Finish(ctx context.Context, n *schemas.Notice) (err error) {
 	defer text.RecoverInto(&err)
 	w.Check()
 	n.Organization, n.OrganizationEvidence = organization.Find(w, t.header, t.split.sents, t.split.lines)
+	if n.Organization == "" && t.page != "" {
+		page := splitNotice(t.page)
+		n.Organization, n.OrganizationEvidence = organization.Find(w, t.header, page.sents, page.lines)
+		page.release()
+	}
 	var causeHits [][]wordscan.Hit
 	if t.scanned != nil {
 		causeHits = t.scanned.cause
@@ -195,7 +207,7 @@ func (m *memoized) Finish(ctx context.Context, n *schemas.Notice) error {
 		f.fill(n)
 		return nil
 	}
-	t := &tokenized{header: m.in.HeaderRest, title: m.in.title(), split: splitNotice(m.in.Text),
+	t := &tokenized{header: m.in.HeaderRest, title: m.in.title(), page: m.in.Page, split: splitNotice(m.in.Text),
 		budget: m.r.Budget, left: m.r.Budget, memo: m.r.memo, entry: m.entry}
 	return t.Finish(ctx, n)
 }

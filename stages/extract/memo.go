@@ -34,7 +34,7 @@ type memo struct {
 
 func newMemo() *memo {
 	return &memo{inputs: recent.New[Input, *memoEntry](16384, 1<<20, func(in Input) int {
-		return len(in.Text) + len(in.Title) + len(in.HeaderRest)
+		return len(in.Text) + len(in.Title) + len(in.HeaderRest) + len(in.Page)
 	})}
 }
 
