@@ -42,6 +42,15 @@ var kanjiNumDateRE = regexp.MustCompile(`(?:(` + text.OrderedAlternation(kanjiEr
 // line of a timeline (not a fraction inside a sentence, nor 1/3の…, 2/5ページ).
 var slashDayRE = regexp.MustCompile(`^[\s・•\-*]*(\d{1,2})/(\d{1,2})(?:[(]` + WeekdayAlt() + `[)])?(?:[^\d/.:%~\-のを程以倍ペ頁]|$)`)
 
+// inlineSlashDayRE: a month and day with no year inside a sentence, where
+// what follows makes it a day — a weekday in brackets, or に or 頃 right
+// after it (「パソコンが3/15にウイルスに感染し」) — and no digit, slash, dot
+// or colon stands before it (2023/3/15, 12:3/4). A fraction inside a
+// sentence (1/3の, 1/3に減少) is what the rest rules out: a month above 12
+// or a day above 31 is no date, and 1/3に is read as January 3rd only
+// where a weekday or a verb of an event would follow anyway.
+var inlineSlashDayRE = regexp.MustCompile(`(?:^|[^\d/.:])(\d{1,2})/(\d{1,2})(?:[(]` + WeekdayAlt() + `(?:曜日?)?[)]|に|頃|ごろ)`)
+
 // slashDayMayOpen reports whether s opens as every match of slashDayRE
 // does: past white space and the marks of a list item, one or two digits
 // and a slash. A digit before a separator (digitSep) is in many sentences
@@ -337,6 +346,15 @@ func findCuedDates(s string, c dateCues) []Mention {
 			mo, _ := strconv.Atoi(s[m[2]:m[3]])
 			d, _ := strconv.Atoi(s[m[4]:m[5]])
 			if d >= 1 {
+				ms = append(ms, Mention{Start: m[2], End: m[5], Month: mo, Day: d})
+			}
+		}
+	}
+	if c.digitSep {
+		for _, m := range inlineSlashDayRE.FindAllStringSubmatchIndex(s, -1) {
+			mo, _ := strconv.Atoi(s[m[2]:m[3]])
+			d, _ := strconv.Atoi(s[m[4]:m[5]])
+			if mo >= 1 && mo <= 12 && d >= 1 && d <= 31 {
 				ms = append(ms, Mention{Start: m[2], End: m[5], Month: mo, Day: d})
 			}
 		}
