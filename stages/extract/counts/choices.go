@@ -197,6 +197,9 @@ func letteredPersons(sents []text.Sentence) (int, string) {
 			!text.ContainsAny(s.Text, leakWords) && !text.ContainsAny(s.Heading, leakWords) && !s.Item {
 			continue // 「Aさんの紹介状を交付した」: A's own letter, given to A
 		}
+		if text.ContainsAny(s.Text, countFilters["letter_response"]) {
+			continue // 「…謝罪し、了承を得るとともに、Aさんの紹介状を交付した」: the remedy
+		}
 		t := s.Text
 		for i := 0; i < len(t); i++ {
 			chain, end := letterChain(t, i)
