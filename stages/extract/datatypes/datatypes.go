@@ -18,6 +18,41 @@ func typesIn(s string) []string {
 	return typesOfHits(s, dataTermIndex.AppendHits(buf[:0], s))
 }
 
+// typedTerm is a data term found in a sentence and the type it names.
+type typedTerm struct{ kind, word string }
+
+// termsIn is the data terms of s and their types, each occurrence that no
+// term earlier in the list took (as typesOfHits takes them), without the
+// checks of how the term is used: what a negation names (「セキュリティコー
+// ドは含まれておりません」), to tell whether it denies all that a type's
+// positive terms named or a part of it.
+func termsIn(s string) []typedTerm {
+	var buf [16]wordscan.Hit
+	hits := dataTermIndex.AppendHits(buf[:0], s)
+	if len(hits) == 0 {
+		return nil
+	}
+	text.ByWord(hits)
+	var marks [512]bool
+	used := marks[:min(len(s), len(marks))]
+	if len(s) > len(marks) {
+		used = make([]bool, len(s))
+	}
+	var out []typedTerm
+	for _, h := range hits {
+		t := dataTerms[h.Word]
+		j := h.At + len(t.word)
+		if t.kind == "" || text.AnyUsed(used[h.At:j]) {
+			continue
+		}
+		for k := h.At; k < j; k++ {
+			used[k] = true
+		}
+		out = append(out, typedTerm{t.kind, t.word})
+	}
+	return out
+}
+
 // typesOfHits is typesIn(s) for the hits of dataTermIndex in s (which it
 // reorders).
 func typesOfHits(s string, hits []wordscan.Hit) []string {
@@ -307,6 +342,17 @@ func Find(w *text.Watch, sents []text.Sentence) ([]string, string) {
 func FindScanned(w *text.Watch, sents []text.Sentence, sentenceHits [][]wordscan.Hit) ([]string, string) {
 	found := map[string]bool{}
 	negated := map[string]bool{}
+	// The terms that named each type as leaked, and those a negation named:
+	// a negation that names a part of a type (セキュリティコード) leaves the
+	// type its other terms named (クレジットカード番号) leaked.
+	foundTerms, negatedTerms := map[string][]string{}, map[string][]string{}
+	noteTerms := func(into map[string][]string, s string, kinds func(string) bool) {
+		for _, t := range termsIn(s) {
+			if kinds(t.kind) && !slices.Contains(into[t.kind], t.word) {
+				into[t.kind] = append(into[t.kind], t.word)
+			}
+		}
+	}
 	var evidence string
 	negatedList := -1 // line under which list items are negated
 	var heading string
@@ -384,9 +430,11 @@ func FindScanned(w *text.Watch, sents []text.Sentence, sentenceHits [][]wordscan
 		// one.
 		if has&hasNegation != 0 {
 			for _, p := range negatedParts(s.Text) {
-				for _, t := range typesIn(p) {
+				ts := typesIn(p)
+				for _, t := range ts {
 					negated[t] = true
 				}
+				noteTerms(negatedTerms, p, func(k string) bool { return slices.Contains(ts, k) })
 			}
 			if t := withoutNegatedParts(s.Text); t != s.Text {
 				s.Text = t
@@ -394,6 +442,7 @@ func FindScanned(w *text.Watch, sents []text.Sentence, sentenceHits [][]wordscan
 			}
 		}
 		var types []string
+		posText := s.Text // the text the types were read from, for foundTerms
 		if scanned {
 			types = typesOfHits(s.Text, hits)
 		} else {
@@ -416,23 +465,30 @@ func FindScanned(w *text.Watch, sents []text.Sentence, sentenceHits [][]wordscan
 			// data, which tells nothing of what leaked.
 			continue
 		case neg && has&hasBelow == 0:
-			for _, t := range typesBeforeNegation(s.Text) {
+			negatedPart := partBeforeNegation(s.Text)
+			ts := typesIn(negatedPart)
+			for _, t := range ts {
 				negated[t] = true
 			}
+			noteTerms(negatedTerms, negatedPart, func(k string) bool { return slices.Contains(ts, k) })
 			// What comes before the negated clause still counts:
 			// 「診察券番号※医療機関名は含まれておりません」.
 			head := s.Text[:negationScope(s.Text[:firstNegation(s.Text)])]
 			types = nil
+			posText = ""
 			if text.ContainsAny(head, negationScopes.keepHead) {
 				types = typesIn(head)
+				posText = head
 			}
 			// What comes after a contrast that ends the negated clause
 			// counts too: 「氏名は記録されていないものの、患者IDと病名が記録」.
-			for _, t := range typesIn(contrastTail(s.Text)) {
+			tail := contrastTail(s.Text)
+			for _, t := range typesIn(tail) {
 				if !slices.Contains(types, t) {
 					types = append(types, t)
 				}
 			}
+			posText += "\n" + tail
 			if len(types) == 0 {
 				continue
 			}
@@ -449,17 +505,36 @@ func FindScanned(w *text.Watch, sents []text.Sentence, sentenceHits [][]wordscan
 		for _, t := range types {
 			found[t] = true
 		}
+		noteTerms(foundTerms, posText, func(k string) bool { return slices.Contains(types, k) })
 		if evidence == "" {
 			evidence = s.Text
 		}
 	}
 	var out []string
 	for _, t := range schemas.DataTypes {
-		if found[t] && !negated[t] {
+		if found[t] && !(negated[t] && deniesAll(negatedTerms[t], foundTerms[t])) {
 			out = append(out, t)
 		}
 	}
 	return out, evidence
+}
+
+// deniesAll reports whether the terms a type's negations named deny every
+// term that named it as leaked: each of those, or the type as a whole (a
+// term that holds 情報: クレジットカード情報は含まれておりません). No term
+// found (a type read from a list's context) is denied by any negation.
+func deniesAll(negated, found []string) bool {
+	for _, w := range negated {
+		if strings.Contains(w, "情報") {
+			return true
+		}
+	}
+	for _, w := range found {
+		if !slices.Contains(negated, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // heldNotButLeaked reports a sentence that says a type was not held and
@@ -515,7 +590,11 @@ func aboutOtherPeople(s string) bool {
 // before the negation are the ones not leaked.
 // A noun negation (noun_negations.tsv) negates only the phrase after the
 // last particle before it: 「メールアドレスをBCC欄ではなく」 negates BCC欄.
-func typesBeforeNegation(s string) []string {
+func typesBeforeNegation(s string) []string { return typesIn(partBeforeNegation(s)) }
+
+// partBeforeNegation is the part of s whose types typesBeforeNegation
+// reads.
+func partBeforeNegation(s string) string {
 	i := firstNegation(s)
 	start := negationScope(s[:i])
 	if text.HasPrefixAny(s[i:], nounNegations["negation"]) {
@@ -525,7 +604,7 @@ func typesBeforeNegation(s string) []string {
 			}
 		}
 	}
-	return typesIn(s[start:i])
+	return s[start:i]
 }
 
 // contrastTail is the part of s after the contrast word (ものの, が、;

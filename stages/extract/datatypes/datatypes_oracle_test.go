@@ -75,12 +75,46 @@ func typesInOracle(s string) []string {
 	return productiveTypes(s, used, out)
 }
 
+// termsInOracle is termsIn with strings.Index: each term in list order,
+// its occurrences from the left, each span of text taken once.
+func termsInOracle(s string) []typedTerm {
+	used := make([]bool, len(s))
+	var out []typedTerm
+	for _, t := range dataTerms {
+		for from := 0; ; {
+			i := strings.Index(s[from:], t.word)
+			if i < 0 {
+				break
+			}
+			i += from
+			j := i + len(t.word)
+			from = j
+			if t.kind == "" || text.AnyUsed(used[i:j]) {
+				continue
+			}
+			for k := i; k < j; k++ {
+				used[k] = true
+			}
+			out = append(out, typedTerm{t.kind, t.word})
+		}
+	}
+	return out
+}
+
 // dataTypesOracle collects the types named as leaked: in sentences or list items
 // about leaked data, less the types a negated sentence (or the list under
 // it) names.
 func dataTypesOracle(sents []text.Sentence) ([]string, string) {
 	found := map[string]bool{}
 	negated := map[string]bool{}
+	foundTerms, negatedTerms := map[string][]string{}, map[string][]string{}
+	noteTerms := func(into map[string][]string, s string, kinds []string) {
+		for _, t := range termsInOracle(s) {
+			if slices.Contains(kinds, t.kind) && !slices.Contains(into[t.kind], t.word) {
+				into[t.kind] = append(into[t.kind], t.word)
+			}
+		}
+	}
 	var evidence string
 	negatedList := -1 // line under which list items are negated
 	for i, s := range sents {
@@ -102,12 +136,15 @@ func dataTypesOracle(sents []text.Sentence) ([]string, string) {
 			continue
 		}
 		for _, p := range negatedParts(s.Text) {
-			for _, t := range typesInOracle(p) {
+			ts := typesInOracle(p)
+			for _, t := range ts {
 				negated[t] = true
 			}
+			noteTerms(negatedTerms, p, ts)
 		}
 		s.Text = withoutNegatedParts(s.Text)
 		types := typesInOracle(s.Text)
+		posText := s.Text
 		neg := text.ContainsAny(s.Text, negations) && !heldNotButLeaked(s.Text)
 		if neg && (text.ContainsAny(s.Text, negatedListCues.contains) || text.HasSuffixAny(s.Text, negatedListCues.ends)) {
 			negatedList = i
@@ -120,21 +157,27 @@ func dataTypesOracle(sents []text.Sentence) ([]string, string) {
 		}
 		switch {
 		case neg && !text.ContainsAny(s.Text, negatedListCues.contains):
-			for _, t := range typesBeforeNegationOracle(s.Text) {
+			ts := typesBeforeNegationOracle(s.Text)
+			for _, t := range ts {
 				negated[t] = true
 			}
+			noteTerms(negatedTerms, partBeforeNegation(s.Text), ts)
 			// What comes before the negated clause still counts:
 			// 「診察券番号※医療機関名は含まれておりません」.
 			head := s.Text[:negationScope(s.Text[:firstNegation(s.Text)])]
 			types = nil
+			posText = ""
 			if text.ContainsAny(head, negationScopes.keepHead) {
 				types = typesInOracle(head)
+				posText = head
 			}
-			for _, t := range typesInOracle(contrastTail(s.Text)) {
+			tail := contrastTail(s.Text)
+			for _, t := range typesInOracle(tail) {
 				if !slices.Contains(types, t) {
 					types = append(types, t)
 				}
 			}
+			posText += "\n" + tail
 			if len(types) == 0 {
 				continue
 			}
@@ -149,13 +192,14 @@ func dataTypesOracle(sents []text.Sentence) ([]string, string) {
 		for _, t := range types {
 			found[t] = true
 		}
+		noteTerms(foundTerms, posText, types)
 		if evidence == "" {
 			evidence = s.Text
 		}
 	}
 	var out []string
 	for _, t := range schemas.DataTypes {
-		if found[t] && !negated[t] {
+		if found[t] && !(negated[t] && deniesAll(negatedTerms[t], foundTerms[t])) {
 			out = append(out, t)
 		}
 	}
