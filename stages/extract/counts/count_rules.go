@@ -170,10 +170,11 @@ func parseCountWindows(rows []rules.Row) countWindowSet {
 // labelCountRE: a table row whose label says what is counted, and a bare
 // number with no unit ("漏えい人数 25789", "流出件数:1,204"), built from
 // rules/count/labels.tsv.
-var labelCountRE = parseCountLabels(rules.Table("count/labels.tsv", 2))
+var labelCountRE, labelHeadingRE = parseCountLabels(rules.Table("count/labels.tsv", 2))
 
-// parseCountLabels builds labelCountRE from labels.tsv's rows.
-func parseCountLabels(rows []rules.Row) *regexp.Regexp {
+// parseCountLabels builds labelCountRE and labelHeadingRE from
+// labels.tsv's rows.
+func parseCountLabels(rows []rules.Row) (*regexp.Regexp, *regexp.Regexp) {
 	parts := map[string][]string{}
 	for _, r := range rows {
 		rules.Must(r.CheckOneOf(1, "part", "subject", "measure", "approx"))
@@ -185,8 +186,14 @@ func parseCountLabels(rows []rules.Row) *regexp.Regexp {
 		}
 		parts[p] = text.LongestFirst(parts[p])
 	}
-	return regexp.MustCompile(`^[\s・\-]*(?:` + strings.Join(parts["subject"], "|") + `)(?:` + strings.Join(parts["measure"], "|") +
+	line := regexp.MustCompile(`^[\s・\-]*(?:` + strings.Join(parts["subject"], "|") + `)(?:` + strings.Join(parts["measure"], "|") +
 		`)\s*[::]?\s*(` + strings.Join(parts["approx"], "|") + `)?((?:\d{1,3}(?:,\d{3})+|\d+))\s*$`)
+	// A heading that is such a label alone, maybe after an enumerator and
+	// with の before the measure (「(3)画像記録の件数」): the line under it
+	// is its value.
+	heading := regexp.MustCompile(`^[\s・\-]*(?:[(（]?\d{1,2}[)）.]\s*)?[^\s。、]{0,8}(?:` + strings.Join(parts["subject"], "|") + `)の?(?:` +
+		strings.Join(parts["measure"], "|") + `)\s*[::]?\s*$`)
+	return line, heading
 }
 
 // runeSet is a set of runes of the Basic Multilingual Plane, as bits, and

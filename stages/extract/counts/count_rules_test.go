@@ -56,7 +56,17 @@ func TestParseCountRules(t *testing.T) {
 	if !reflect.DeepEqual(before, []string{"最大で", "最大", "延べ"}) || !reflect.DeepEqual(after, []string{"以上"}) || means["延べ"] != qualExact {
 		t.Errorf("before %v, after %v, means %v", before, after, means)
 	}
-	re := parseCountLabels(extracttest.RuleRows("count/labels.tsv", "漏えい\tsubject", "人数\tmeasure", "約\tapprox"))
+	re, heading := parseCountLabels(extracttest.RuleRows("count/labels.tsv", "漏えい\tsubject", "記録\tsubject", "人数\tmeasure", "件数\tmeasure", "約\tapprox"))
+	for _, h := range []string{"(3)画像記録の件数", "漏えい人数:", "・記録件数"} {
+		if !heading.MatchString(h) {
+			t.Errorf("heading %q: not a label", h)
+		}
+	}
+	for _, h := range []string{"送付件数", "問い合わせ件数", "記録の件数を確認した。"} {
+		if heading.MatchString(h) {
+			t.Errorf("heading %q: read as a label", h)
+		}
+	}
 	if m := re.FindStringSubmatch("漏えい人数:約 1,204"); m != nil {
 		t.Errorf("a space between 約 and the number matched: %q", m)
 	}

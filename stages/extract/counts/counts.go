@@ -489,8 +489,9 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 			}
 			pending = false
 		}
-		if !text.ContainsAny(s.Text, leakWords) && !text.ContainsAny(s.Heading, leakWords) && !s.Item && !underLeakHeading(sents, i) {
-			continue
+		if !text.ContainsAny(s.Text, leakWords) && !text.ContainsAny(s.Heading, leakWords) && !s.Item && !underLeakHeading(sents, i) &&
+			!(s.Heading != s.Text && labelHeadingRE.MatchString(s.Heading)) {
+			continue // (「(3)画像記録の件数 / 推定 12,058件」: the label says what it counts)
 		}
 		from := wholeBeforePart(s.Text, cs)
 		for _, c := range cs[from:] {
