@@ -342,10 +342,12 @@ func Find(w *text.Watch, sents []text.Sentence) ([]string, string) {
 func FindScanned(w *text.Watch, sents []text.Sentence, sentenceHits [][]wordscan.Hit) ([]string, string) {
 	found := map[string]bool{}
 	negated := map[string]bool{}
-	// The terms that named each type as leaked, and those a negation named:
-	// a negation that names a part of a type (セキュリティコード) leaves the
-	// type its other terms named (クレジットカード番号) leaked.
-	foundTerms, negatedTerms := map[string][]string{}, map[string][]string{}
+	// The texts that named each type as leaked, and the terms a negation
+	// named: a negation that names a part of a type (セキュリティコード)
+	// leaves the type its other terms named (クレジットカード番号) leaked.
+	// The found texts' terms are read at the end, for the few types also
+	// negated.
+	foundTexts, negatedTerms := map[string][]string{}, map[string][]string{}
 	noteTerms := func(into map[string][]string, s string, kinds func(string) bool) {
 		for _, t := range termsIn(s) {
 			if kinds(t.kind) && !slices.Contains(into[t.kind], t.word) {
@@ -505,16 +507,28 @@ func FindScanned(w *text.Watch, sents []text.Sentence, sentenceHits [][]wordscan
 		for _, t := range types {
 			found[t] = true
 		}
-		noteTerms(foundTerms, posText, func(k string) bool { return slices.Contains(types, k) })
+		for _, t := range types {
+			foundTexts[t] = append(foundTexts[t], posText)
+		}
 		if evidence == "" {
 			evidence = s.Text
 		}
 	}
 	var out []string
 	for _, t := range schemas.DataTypes {
-		if found[t] && !(negated[t] && deniesAll(negatedTerms[t], foundTerms[t])) {
-			out = append(out, t)
+		if !found[t] {
+			continue
 		}
+		if negated[t] {
+			foundTerms := map[string][]string{}
+			for _, s := range foundTexts[t] {
+				noteTerms(foundTerms, s, func(k string) bool { return k == t })
+			}
+			if deniesAll(negatedTerms[t], foundTerms[t]) {
+				continue
+			}
+		}
+		out = append(out, t)
 	}
 	return out, evidence
 }
