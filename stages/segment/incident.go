@@ -16,7 +16,7 @@ const FileIncident = "segment/incident.tsv"
 type incidentRules struct {
 	warning, titled, evidence, conditional, negated, affirmed []string
 	loss, personal, whole, noData, hasData                    []string
-	outage, keep                                              []string
+	outage, keep, security                                    []string
 }
 
 var incident = mustIncidentRules(rules.Table(FileIncident, 2))
@@ -41,7 +41,7 @@ func parseIncidentRules(rows []rules.Row) (incidentRules, error) {
 		{"conditional", &r.conditional}, {"negated", &r.negated}, {"affirmed", &r.affirmed},
 		{"loss", &r.loss}, {"personal", &r.personal}, {"whole", &r.whole},
 		{"no_data", &r.noData}, {"has_data", &r.hasData},
-		{"outage", &r.outage}, {"keep", &r.keep},
+		{"outage", &r.outage}, {"keep", &r.keep}, {"security", &r.security},
 	}
 	names := make([]string, len(parts))
 	for i, p := range parts {
@@ -112,6 +112,12 @@ const (
 // no personal data was in it; and an outage that names no personal data,
 // attack or leak.
 func ownIncident(normalized string, found *wordscan.Set) bool {
+	// A notice that names no data, no system and no way data goes astray
+	// (security) tells of no security incident: a medical accident, a
+	// price error, a delayed service.
+	if !containsAny(normalized, incident.security) {
+		return false
+	}
 	// A titled word in the first lines, and a no_data sentence, need one
 	// of their words somewhere in the text: rare, so the lines and the
 	// sentences are read only then.
