@@ -412,6 +412,9 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 	if org, ev := serviceName(sents, masks); org != "" {
 		return org, ev
 	}
+	if org, ev := recurringGovernment(sents); org != "" {
+		return org, ev
+	}
 	if org, ev := clientName(sents, masks); org != "" {
 		return org, ev
 	}
@@ -2303,6 +2306,48 @@ func ownKindOverGovernment(org string, sents []text.Sentence) (string, string) {
 		return body, ev
 	}
 	return "", ""
+}
+
+// recurringGovernment is the local government the text names most often,
+// at least government_recurrence times (weights.tsv) and more often than
+// any other, outside address lines and not as a place in it (namesPlace),
+// with the first sentence that names it: a page that names no body by its
+// form and calls itself by no reference, but writes 「中野区と委託契約を…」,
+// 「中野区の事業担当者が…」, 「…から中野区へ」, is 中野区's. "" for none.
+func recurringGovernment(sents []text.Sentence) (string, string) {
+	counts := map[string]int{}
+	first := map[string]string{}
+	for _, s := range sents {
+		if addressCueList.In(s.Text) {
+			continue
+		}
+		for _, g := range selfGovernmentRefs {
+			for at := range text.Occurrences(s.Text, g.suffix) {
+				end := at + len(g.suffix)
+				n := governmentEndingAt(s.Text[:end])
+				if n == "" || namesPlace(s.Text[end:]) {
+					continue
+				}
+				if counts[n] == 0 {
+					first[n] = s.Text
+				}
+				counts[n]++
+			}
+		}
+	}
+	best, bestCount, tie := "", 0, false
+	for n, c := range counts {
+		switch {
+		case c > bestCount:
+			best, bestCount, tie = n, c, false
+		case c == bestCount:
+			tie = true
+		}
+	}
+	if tie || bestCount < governmentRecurrence {
+		return "", ""
+	}
+	return best, first[best]
 }
 
 // soleName is the one name that nameAt reads at the occurrences of

@@ -196,6 +196,7 @@ var (
 	selfNameMinRunes      = orgWeight("self_name_min_runes")
 	gazetteerKeyMinRunes  = orgWeight("gazetteer_key_min_runes")
 	minRecurrence         = orgWeight("min_recurrence")
+	governmentRecurrence  = orgWeight("government_recurrence")
 	placePhraseRunes      = orgWeight("place_phrase_runes")
 	labelMaxRunes         = orgWeight("label_max_runes")
 )
