@@ -81,6 +81,14 @@ func commaLed(clause string) bool {
 	return strings.HasPrefix(c, "、") || strings.HasPrefix(c, ",")
 }
 
+// joinedByNiComma reports whether clause, the text after a date, opens
+// with に and a comma (「…において、10月12日に、…紛失したことが判明」): the
+// comma sets the date off from what was found, wherever the date stands.
+func joinedByNiComma(clause string) bool {
+	c := strings.TrimLeft(trimWeekdayLead(clause), " ")
+	return strings.HasPrefix(c, "に、") || strings.HasPrefix(c, "に,")
+}
+
 // finalClauseFound reports whether the last clause of sentence s (after
 // its last comma) tells a discovery: the sentence's main verb.
 func finalClauseFound(s string) bool {
@@ -283,7 +291,7 @@ func mentionKind(txt string, m dates.Mention, clauseEnd int, rangeStart bool) st
 	// one inside what was found (「確認したところ、4月14日8時30分頃、…配布
 	// された名簿であり」).
 	if kind == schemas.EventDiscovered && !strings.HasPrefix(strings.TrimLeft(trimWeekdayLead(clause), " "), "、") &&
-		!(commaLed(clause) && !hasLetter(txt[:m.Start])) {
+		!(commaLed(clause) && (!hasLetter(txt[:m.Start]) || joinedByNiComma(clause))) {
 		if i := embeddedAt(clause); i >= 0 && classifyClause(clause[:i]) == schemas.EventOccurred &&
 			!(confirmedAt(clause, i) && foundOccurrence(strings.TrimLeft(trimWeekdayLead(clause), "、, "))) {
 			// (「9月28日に…高負荷状態が発生したことを確認」 confirms it that
