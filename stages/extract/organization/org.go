@@ -277,7 +277,7 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 				if r == 0 && branchAfterForm(s.Text[:loc[0]], m) {
 					continue // 津支店 of 名鉄観光サービス株式会社津支店: the form ends the name before it
 				}
-				if definedAsOther(s.Text[loc[1]:]) {
+				if definedAsOther(s.Text[loc[1]:]) && !aliasSignsTitle(s.Text[loc[1]:], lines) {
 					continue // 株式会社○○ペイメント(以下「MP社」): a third party the notice names
 				}
 				if r == 2 {
@@ -1717,6 +1717,41 @@ func definedAsOther(after string) bool {
 	}
 	// Unquoted, not the statute's 「(以下同じ)」, which names nothing.
 	return quoted || !strings.HasPrefix(alias, "同")
+}
+
+// aliasSignsTitle reports whether the short name that after defines
+// (definitionAfter) signs the notice's first lines as its sender: 「ドコモ
+// からのお知らせ」 above 「株式会社NTTドコモ(以下ドコモ)が提供している…」
+// is NTT Docomo's own notice, not a third party's.
+func aliasSignsTitle(after string, lines []string) bool {
+	alias, _, ok := definitionAfter(after)
+	if !ok || alias == "" {
+		return false
+	}
+	seen := 0
+	for _, l := range lines {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		if text.HasPrefixAny(l, senderLeads(alias)) {
+			return true
+		}
+		if seen++; seen == headLines {
+			break
+		}
+	}
+	return false
+}
+
+// senderLeads are the ways a notice's first line names alias as its
+// sender (title_senders.tsv).
+func senderLeads(alias string) []string {
+	out := make([]string, len(titleSenders))
+	for i, w := range titleSenders {
+		out[i] = alias + w
+	}
+	return out
 }
 
 // definitionLead opens a definition of a short name after a name:

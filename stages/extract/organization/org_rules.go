@@ -118,6 +118,7 @@ var (
 	boardWords    = rules.Words(orgFile("board_words.tsv"))
 	nameCuts      = rules.Words(orgFile("name_cuts.tsv"))
 	nameHeads     = rules.Words(orgFile("name_heads.tsv"))
+	titleSenders  = rules.Words(orgFile("title_senders.tsv"))
 	officerTitles = officerTitlesFrom(rules.Table(orgFile("officer_titles.tsv"), 1))
 	// signatureTitles stand between a body's name and its signer's in a
 	// signature line: 「小山記念病院院長田中直見」.
