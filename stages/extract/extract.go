@@ -172,9 +172,9 @@ func (t *tokenized) Finish(ctx context.Context, n *schemas.Notice) (err error) {
 	defer text.RecoverInto(&err)
 	w.Check()
 	n.Organization, n.OrganizationEvidence = organization.Find(w, t.header, t.split.sents, t.split.lines)
-	if n.Organization == "" && t.page != "" {
+	if t.page != "" && organization.NeedsPage(n.Organization) {
 		page := splitNotice(t.page)
-		n.Organization, n.OrganizationEvidence = organization.Find(w, t.header, page.sents, page.lines)
+		n.Organization, n.OrganizationEvidence = organization.PageGovernment(w, t.header, n.Organization, n.OrganizationEvidence, page.sents, page.lines)
 		page.release()
 	}
 	var causeHits [][]wordscan.Hit

@@ -96,6 +96,33 @@ func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 	return org, evidence
 }
 
+// PageGovernment is the organization of a notice read again with the
+// whole page it was cut from (pageSents): the government the page calls
+// itself by its kind and names alone (selfReferredGovernment over the page,
+// whose breadcrumb may be the only place that names it), when the
+// notice's own reading found no body (org "") or a national one
+// (national_suffixes.tsv: 厚生労働省 of 「厚生労働省の人口動態調査」 on 神奈川県's
+// page that writes 「県が行う厚生統計の業務」); else org and evidence as
+// they are, or, for no body, the page's reading by Find.
+func PageGovernment(w *text.Watch, header, org, evidence string, pageSents []text.Sentence, pageLines []string) (string, string) {
+	if !NeedsPage(org) {
+		return org, evidence
+	}
+	national := org != ""
+	if gov, ev := selfReferredGovernment(pageSents); gov != "" {
+		return gov, ev
+	}
+	if national {
+		return org, evidence
+	}
+	return Find(w, header, pageSents, pageLines)
+}
+
+// NeedsPage reports whether org, the organization a notice's own text
+// gave, is read again with the page (PageGovernment): none, or a national
+// body's.
+func NeedsPage(org string) bool { return org == "" || text.HasSuffixAny(org, nationalSuffixes) }
+
 // pluralFacilityGovernment is the local government of a name that is
 // the government, 立 and a kind of facility it runs many of
 // (plural_facilities.tsv: 鎌倉市立保育園 is 鎌倉市), or "".

@@ -115,11 +115,13 @@ var (
 	bodyHeads      = rules.Words(orgFile("body_heads.tsv"))
 	// boardWords end a short name that a local government's board
 	// defines as its own name's tail (board_words.tsv).
-	boardWords    = rules.Words(orgFile("board_words.tsv"))
-	nameCuts      = rules.Words(orgFile("name_cuts.tsv"))
-	nameHeads     = rules.Words(orgFile("name_heads.tsv"))
-	titleSenders  = rules.Words(orgFile("title_senders.tsv"))
-	officerTitles = officerTitlesFrom(rules.Table(orgFile("officer_titles.tsv"), 1))
+	boardWords   = rules.Words(orgFile("board_words.tsv"))
+	nameCuts     = rules.Words(orgFile("name_cuts.tsv"))
+	nameHeads    = rules.Words(orgFile("name_heads.tsv"))
+	titleSenders = rules.Words(orgFile("title_senders.tsv"))
+	// nationalSuffixes end a national body's name (national_suffixes.tsv).
+	nationalSuffixes = rules.Words(orgFile("national_suffixes.tsv"))
+	officerTitles    = officerTitlesFrom(rules.Table(orgFile("officer_titles.tsv"), 1))
 	// signatureTitles stand between a body's name and its signer's in a
 	// signature line: 「小山記念病院院長田中直見」.
 	signatureTitles = rules.Words(orgFile("signature_titles.tsv"))
