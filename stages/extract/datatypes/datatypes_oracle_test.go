@@ -1,6 +1,7 @@
 package datatypes
 
 import (
+	"iter"
 	"reflect"
 	"slices"
 	"strings"
@@ -27,14 +28,8 @@ func typesInOracle(s string) []string {
 	var out, usedAs []string
 	for k := range dataTerms {
 		t := dataTerms[k]
-		for from := 0; ; {
-			i := strings.Index(s[from:], t.word)
-			if i < 0 {
-				break
-			}
-			i += from
+		for i := range indexAll(s, t.word) {
 			j := i + len(t.word)
-			from = j
 			if text.AnyUsed(used[i:j]) || (t.delimited && !delimitedAtOracle(s, i, j)) {
 				continue
 			}
@@ -75,20 +70,28 @@ func typesInOracle(s string) []string {
 	return productiveTypes(s, used, out)
 }
 
+// indexAll yields the starts of w's occurrences in s from the left, each
+// search going on from the end of the one before, as strings.Index does.
+func indexAll(s, w string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for from := 0; ; {
+			i := strings.Index(s[from:], w)
+			if i < 0 || !yield(from+i) {
+				return
+			}
+			from += i + len(w)
+		}
+	}
+}
+
 // termsInOracle is termsIn with strings.Index: each term in list order,
 // its occurrences from the left, each span of text taken once.
 func termsInOracle(s string) []typedTerm {
 	used := make([]bool, len(s))
 	var out []typedTerm
 	for _, t := range dataTerms {
-		for from := 0; ; {
-			i := strings.Index(s[from:], t.word)
-			if i < 0 {
-				break
-			}
-			i += from
+		for i := range indexAll(s, t.word) {
 			j := i + len(t.word)
-			from = j
 			if t.kind == "" || text.AnyUsed(used[i:j]) {
 				continue
 			}
