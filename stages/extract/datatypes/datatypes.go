@@ -340,10 +340,9 @@ func Find(w *text.Watch, sents []text.Sentence) ([]string, string) {
 // gives them (it reads them, and leaves them as they are). nil hits: Find
 // scans the sentences itself.
 func FindScanned(w *text.Watch, sents []text.Sentence, sentenceHits [][]wordscan.Hit) ([]string, string) {
-	found := map[string]bool{}
 	negated := map[string]bool{}
-	// The texts that named each type as leaked, and the terms a negation
-	// named: a negation that names a part of a type (セキュリティコード)
+	// The texts that named each type as leaked (a type is found when it
+	// has one), and the terms a negation named: a negation that names a part of a type (セキュリティコード)
 	// leaves the type its other terms named (クレジットカード番号) leaked.
 	// The found texts' terms are read at the end, for the few types also
 	// negated.
@@ -444,7 +443,7 @@ func FindScanned(w *text.Watch, sents []text.Sentence, sentenceHits [][]wordscan
 			}
 		}
 		var types []string
-		posText := s.Text // the text the types were read from, for foundTerms
+		posText := s.Text // the text the types were read from, for foundTexts
 		if scanned {
 			types = typesOfHits(s.Text, hits)
 		} else {
@@ -505,9 +504,6 @@ func FindScanned(w *text.Watch, sents []text.Sentence, sentenceHits [][]wordscan
 			continue
 		}
 		for _, t := range types {
-			found[t] = true
-		}
-		for _, t := range types {
 			foundTexts[t] = append(foundTexts[t], posText)
 		}
 		if evidence == "" {
@@ -516,7 +512,7 @@ func FindScanned(w *text.Watch, sents []text.Sentence, sentenceHits [][]wordscan
 	}
 	var out []string
 	for _, t := range schemas.DataTypes {
-		if !found[t] {
+		if len(foundTexts[t]) == 0 {
 			continue
 		}
 		if negated[t] {
@@ -600,14 +596,11 @@ func aboutOtherPeople(s string) bool {
 	return text.ContainsAny(s[negationScope(s[:i]):i], otherPeople)
 }
 
-// typesBeforeNegation: in 「住所や生年月日…は登録されておりません」 the types
-// before the negation are the ones not leaked.
-// A noun negation (noun_negations.tsv) negates only the phrase after the
-// last particle before it: 「メールアドレスをBCC欄ではなく」 negates BCC欄.
-func typesBeforeNegation(s string) []string { return typesIn(partBeforeNegation(s)) }
-
-// partBeforeNegation is the part of s whose types typesBeforeNegation
-// reads.
+// partBeforeNegation is the part of s its first negation negates: in
+// 「住所や生年月日…は登録されておりません」 the types before the negation are
+// the ones not leaked. A noun negation (noun_negations.tsv) negates only
+// the phrase after the last particle before it: 「メールアドレスをBCC欄ではな
+// く」 negates BCC欄.
 func partBeforeNegation(s string) string {
 	i := firstNegation(s)
 	start := negationScope(s[:i])
