@@ -1747,8 +1747,8 @@ func definedAsOther(after string) bool {
 }
 
 // aliasSignsTitle reports whether the short name that after defines
-// (definitionAfter) signs the notice's first lines as its sender: 「ドコモ
-// からのお知らせ」 above 「株式会社NTTドコモ(以下ドコモ)が提供している…」
+// (definitionAfter) signs the notice's first lines as its sender, followed
+// by a word of title_senders.tsv: 「ドコモからのお知らせ」 above 「株式会社NTTドコモ(以下ドコモ)が提供している…」
 // is NTT Docomo's own notice, not a third party's.
 func aliasSignsTitle(after string, lines []string) bool {
 	alias, _, ok := definitionAfter(after)
@@ -1761,7 +1761,7 @@ func aliasSignsTitle(after string, lines []string) bool {
 		if l == "" {
 			continue
 		}
-		if text.HasPrefixAny(l, senderLeads(alias)) {
+		if rest, ok := strings.CutPrefix(l, alias); ok && text.HasPrefixAny(rest, titleSenders) {
 			return true
 		}
 		if seen++; seen == headLines {
@@ -1769,16 +1769,6 @@ func aliasSignsTitle(after string, lines []string) bool {
 		}
 	}
 	return false
-}
-
-// senderLeads are the ways a notice's first line names alias as its
-// sender (title_senders.tsv).
-func senderLeads(alias string) []string {
-	out := make([]string, len(titleSenders))
-	for i, w := range titleSenders {
-		out[i] = alias + w
-	}
-	return out
 }
 
 // definitionLead opens a definition of a short name after a name:
@@ -2328,12 +2318,7 @@ func selfReferredGovernment(sents []text.Sentence) (string, string) {
 		if !bareReference(sents, g.words) {
 			continue
 		}
-		nameAt := func(s string, at int) string {
-			if namesPlace(s[at+len(suf):]) {
-				return ""
-			}
-			return governmentEndingAt(s[:at+len(suf)])
-		}
+		nameAt := func(s string, at int) string { return governmentAt(s, at, suf) }
 		// 青葉県 and 青葉県青葉市 named: two governments, which is its own
 		// is not said; 青葉市 twice, or 市 of 青葉市 read alone, one.
 		oneGovernment := func(a, b string) bool { return strings.HasSuffix(a, b) || strings.HasSuffix(b, a) }
@@ -2385,9 +2370,8 @@ func recurringGovernment(sents []text.Sentence) (string, string) {
 		}
 		for _, g := range selfGovernmentRefs {
 			for at := range text.Occurrences(s.Text, g.suffix) {
-				end := at + len(g.suffix)
-				n := governmentEndingAt(s.Text[:end])
-				if n == "" || namesPlace(s.Text[end:]) {
+				n := governmentAt(s.Text, at, g.suffix)
+				if n == "" {
 					continue
 				}
 				if counts[n] == 0 {
@@ -2410,6 +2394,17 @@ func recurringGovernment(sents []text.Sentence) (string, string) {
 		return "", ""
 	}
 	return best, first[best]
+}
+
+// governmentAt is the local government whose name ends in suffix at s[at:]
+// (governmentEndingAt), "" for none or where the phrase after it names a
+// place in it (namesPlace: 「青葉市の東部クリーンセンターへ」).
+func governmentAt(s string, at int, suffix string) string {
+	end := at + len(suffix)
+	if namesPlace(s[end:]) {
+		return ""
+	}
+	return governmentEndingAt(s[:end])
 }
 
 // soleName is the one name that nameAt reads at the occurrences of
