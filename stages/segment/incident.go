@@ -151,9 +151,23 @@ func ownIncident(normalized string, found *wordscan.Set) bool {
 // first conditional is found once, and the clause read after a match is at
 // most clauseRunes long, so a hostile line of a million matches costs a
 // million short reads.
-func compromised(text string, skipLoss bool) bool {
+func compromised(text string, skipLoss bool) bool { return statesEvidence(text, skipLoss, false) }
+
+// compromisedUnconditionally is compromised for a policy page (titled),
+// which puts every incident as a case its rules cover: an evidence word in
+// a sentence that holds a conditional anywhere is hypothetical
+// (「不正に利用されることにより…おそれがある個人情報の漏えい等が発生した
+// 場合」), not only one after it.
+func compromisedUnconditionally(text string) bool { return statesEvidence(text, false, true) }
+
+// statesEvidence is compromised, and with condAnywhere
+// compromisedUnconditionally: one pass over the sentences either way.
+func statesEvidence(text string, skipLoss, condAnywhere bool) bool {
 	for _, s := range sentences(text) {
 		cond := firstIndexAny(s, incident.conditional) // a match after it is hypothetical
+		if condAnywhere && cond >= 0 {
+			continue // so is every match of the sentence
+		}
 		stated := false
 		evidenceIndex.Each(s, func(at, w int) {
 			if stated || skipLoss && evidenceOfLoss[w] || cond >= 0 && cond < at {
@@ -170,22 +184,6 @@ func compromised(text string, skipLoss bool) bool {
 		}
 	}
 	return false
-}
-
-// compromisedUnconditionally is compromised for a policy page (titled),
-// which puts every incident as a case its rules cover: an evidence word in
-// a sentence that holds a conditional anywhere is hypothetical
-// (「不正に利用されることにより…おそれがある個人情報の漏えい等が発生した
-// 場合」), not only one after it.
-func compromisedUnconditionally(text string) bool {
-	var b strings.Builder
-	for _, s := range sentences(text) {
-		if firstIndexAny(s, incident.conditional) < 0 {
-			b.WriteString(s)
-			b.WriteString("\n")
-		}
-	}
-	return compromised(b.String(), false)
 }
 
 // clauseRunes bounds the clause after an evidence word that compromised
