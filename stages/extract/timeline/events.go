@@ -501,11 +501,21 @@ func classifyPieces(body string) string {
 // がありました」: 問い合わせがありました, a discovery, though the content's
 // ていない is a denial's word), or other when piece reports nothing.
 func reportedMainClauseKind(piece string) string {
-	loc := reportedContentRE.FindAllStringIndex(piece, -1)
-	if loc == nil {
+	main, ok := afterReportedContent(piece)
+	if !ok {
 		return schemas.EventOther
 	}
-	return classifyClause(piece[loc[len(loc)-1][1]:])
+	return classifyClause(main)
+}
+
+// afterReportedContent is s after its last reported content's end
+// (reportedContentRE: …旨の, …との), and whether s has one.
+func afterReportedContent(s string) (string, bool) {
+	loc := reportedContentRE.FindAllStringIndex(s, -1)
+	if loc == nil {
+		return "", false
+	}
+	return s[loc[len(loc)-1][1]:], true
 }
 
 func classifyOccurred(clause string) bool {
@@ -904,8 +914,8 @@ func clauseOfNext(s DatedSentence) string {
 		return s.Text
 	}
 	tail := s.Text[ms[len(ms)-1].End:]
-	if loc := reportedContentRE.FindAllStringIndex(tail, -1); loc != nil {
-		return tail[loc[len(loc)-1][1]:]
+	if main, ok := afterReportedContent(tail); ok {
+		return main
 	}
 	return s.Text
 }
