@@ -2315,7 +2315,7 @@ func shortNamedSelf(s string, lines []string) string {
 func selfReferredGovernment(sents []text.Sentence) (string, string) {
 	for _, g := range selfGovernmentRefs {
 		suf := g.suffix
-		if !bareReference(sents, g.words) {
+		if !bareReference(sents, g) {
 			continue
 		}
 		nameAt := func(s string, at int) string { return governmentAt(s, at, suf) }
@@ -2342,7 +2342,7 @@ func ownKindOverGovernment(org string, sents []text.Sentence) (string, string) {
 		return "", ""
 	}
 	for _, g := range selfGovernmentRefs {
-		if strings.HasSuffix(org, g.suffix) && bareReference(sents, g.words) {
+		if strings.HasSuffix(org, g.suffix) && bareReference(sents, g) {
 			return "", "" // 大阪府 on a page that writes 府では is its own
 		}
 	}
@@ -2456,12 +2456,12 @@ func namesPlace(rest string) bool {
 
 // bareReference reports whether a sentence holds one of words after no
 // name character: 「区では」, 「本市」, not 「前橋市が」 or 「日本市場」.
-func bareReference(sents []text.Sentence, words []string) bool {
+func bareReference(sents []text.Sentence, ref selfRef) bool {
 	for _, s := range sents {
-		if !text.ContainsAny(s.Text, words) {
+		if ref.common != "" && !strings.Contains(s.Text, ref.common) || !text.ContainsAny(s.Text, ref.words) {
 			continue
 		}
-		for _, w := range words {
+		for _, w := range ref.words {
 			for at := range text.Occurrences(s.Text, w) {
 				if prev, _ := utf8.DecodeLastRuneInString(s.Text[:at]); at == 0 || !isNameRune(prev) {
 					return true
@@ -2550,8 +2550,8 @@ func selfPrefixedName(s string) string {
 // own is not said.
 func selfReferredBody(sents []text.Sentence) (string, string) {
 	for _, ref := range selfBodyRefs {
-		kind, selfWords := ref.suffix, ref.words
-		if !bareReference(sents, selfWords) {
+		kind := ref.suffix
+		if !bareReference(sents, ref) {
 			continue
 		}
 		nameAt := func(s string, at int) string {
@@ -2561,7 +2561,7 @@ func selfReferredBody(sents []text.Sentence) (string, string) {
 			}
 			run := runBefore(s[:at], kanjiOrKatakana)
 			n := s[at-len(run) : end]
-			if run == "" || text.ContainsAny(n, selfWords) || isGeneric(n) || isOutside(n) {
+			if run == "" || text.ContainsAny(n, ref.words) || isGeneric(n) || isOutside(n) {
 				return ""
 			}
 			return n

@@ -524,6 +524,10 @@ func lineLabelsFrom(rows []rules.Row) (labels, holder []string) {
 type selfRef struct {
 	suffix string
 	words  []string
+	// common is the suffix when every word holds it (市では, 本市), else
+	// "": a sentence without it holds none of the words, and most
+	// sentences of most notices hold no 市 or 県 at all.
+	common string
 }
 
 // selfRefsFrom reads such a file, in its order; each suffix once, and of
@@ -538,7 +542,13 @@ func selfRefsFrom(rows []rules.Row, oneRune bool) []selfRef {
 		if slices.ContainsFunc(out, func(g selfRef) bool { return g.suffix == suf }) {
 			panic(fmt.Errorf("rules: %s: suffix %q is listed twice", r.Pos(), suf))
 		}
-		out = append(out, selfRef{suf, strings.Split(r.Fields[1], "|")})
+		ref := selfRef{suffix: suf, words: strings.Split(r.Fields[1], "|"), common: suf}
+		for _, w := range ref.words {
+			if !strings.Contains(w, suf) {
+				ref.common = ""
+			}
+		}
+		out = append(out, ref)
 	}
 	return out
 }
