@@ -29,11 +29,53 @@ var departmentMaxRunes = orgWeight("department_max_runes")
 // or in the signature block that is one (「福祉局障害福祉課」), else the
 // first department that is a subject inside a sentence.
 //
+// A department written after its body's name (a signature 「○○赤十字病院
+// 総務課」, whose hiragana kept every other rule from reading it) gives
+// the body (bodyBeforeDepartment).
+//
 // Every department's name ends in an end word (課, 室, 局), so a sentence
 // or line with none is skipped unread: most notices of companies name no
 // department, and reading each rune of theirs for one was a twentieth of
 // the extraction of 307k tiny notices.
 func departmentName(sents []text.Sentence, lines []string) (string, string) {
+	d, ev := reportingDepartment(sents, lines)
+	if body := bodyBeforeDepartment(d); body != "" {
+		return body, ev
+	}
+	return d, ev
+}
+
+// bodyBeforeDepartment is the longest head of d that is a body's name
+// followed by a whole department (isDepartment): 「さいたま赤十字病院総務課」
+// is さいたま赤十字病院's, 「青葉市民病院医事課」 青葉市民病院's, not 青葉市's.
+// A body's name ends in a line suffix of suffixes.tsv (病院, 大学) with
+// two characters or more before it (高等学校教育課 is a department), and a
+// government's (a place suffix: 県, 市) is one of the gazetteer's
+// (人づくり・県民生活部 is a department too). "" when d is a department
+// alone.
+func bodyBeforeDepartment(d string) string {
+	for end := len(d); end > 0; {
+		_, size := utf8.DecodeLastRuneInString(d[:end])
+		end -= size
+		if !isDepartment(d[end:]) {
+			continue
+		}
+		body := d[:end]
+		suf := longestSuffix(body, lineSuffixes)
+		if suf == "" || utf8.RuneCountInString(body[:len(body)-len(suf)]) < 2 || isGeneric(body) {
+			continue
+		}
+		if slices.Contains(placeSuffixes, suf) && !localGovernments()[body] {
+			continue
+		}
+		return body
+	}
+	return ""
+}
+
+// reportingDepartment is departmentName's department as the text writes
+// it, its body's name before it kept.
+func reportingDepartment(sents []text.Sentence, lines []string) (string, string) {
 	ends := departmentParts["end"]
 	for _, s := range sents {
 		if !text.ContainsAny(s.Text, ends) {
