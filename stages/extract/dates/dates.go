@@ -288,8 +288,10 @@ func findCuedDates(s string, c dateCues) []Mention {
 	for m := range kanjiDates(cuedTo(c.digitTsuki > 0 && c.nen, digitEnd)) {
 		var y int
 		switch {
-		case m[6] >= 0: // 令和5年(2023年): the Western year in brackets is the one written out
+		case m[6] >= 0: // 令和5(2023)年: the Western year in brackets is the one written out
 			y, _ = strconv.Atoi(s[m[6]:m[7]])
+		case m[8] >= 0: // 令和5年(2023年)
+			y, _ = strconv.Atoi(s[m[8]:m[9]])
 		case m[2] >= 0:
 			n := 1
 			if v := s[m[4]:m[5]]; v != "元" {
@@ -297,12 +299,12 @@ func findCuedDates(s string, c dateCues) []Mention {
 			}
 			y = eras[s[m[2]:m[3]]] + n
 		default:
-			y, _ = strconv.Atoi(s[m[8]:m[9]])
+			y, _ = strconv.Atoi(s[m[10]:m[11]])
 		}
-		mo, _ := strconv.Atoi(s[m[10]:m[11]])
+		mo, _ := strconv.Atoi(s[m[12]:m[13]])
 		d := 0
-		if m[12] >= 0 {
-			d, _ = strconv.Atoi(s[m[12]:m[13]])
+		if m[14] >= 0 {
+			d, _ = strconv.Atoi(s[m[14]:m[15]])
 		}
 		ms = append(ms, Mention{Start: m[0], End: m[1], Year: y, Month: mo, Day: d})
 	}

@@ -22,13 +22,14 @@ import (
 
 // kanjiDates yields the matches of
 //
-//	(?:(令和|平成|昭和)\s*(元|\d{1,2})\s*年(?:\s*[(]\s*(\d{4})\s*年?\s*[)])?|(\d{4})\s*年(?:\s*[(]\s*(?:令和|平成|昭和)\s*(?:元|\d{1,2})\s*年?\s*[)])?)(?:\s*度)?\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?
+//	(?:(令和|平成|昭和)\s*(元|\d{1,2})\s*(?:[(]\s*(\d{4})\s*[)]\s*年|年(?:\s*[(]\s*(\d{4})\s*年?\s*[)])?)|(\d{4})\s*年(?:\s*[(]\s*(?:令和|平成|昭和)\s*(?:元|\d{1,2})\s*年?\s*[)])?)(?:\s*度)?\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?
 //
-// in s: 2023年7月24日, 令和5年(2023年)10月12日, 2018年(平成30年)2月22日,
-// 令和元年5月1日, 2023年6月. Of a year written both ways the Western one
-// is read (the era's is its gloss, or the gloss is the Western one).
-func kanjiDates(s string) iter.Seq[[14]int] {
-	return func(yield func([14]int) bool) {
+// in s: 2023年7月24日, 令和5年(2023年)10月12日, 令和5(2023)年11月9日,
+// 2018年(平成30年)2月22日, 令和元年5月1日, 2023年6月. Of a year written
+// both ways the Western one is read (the era's is its gloss, or the gloss
+// is the Western one).
+func kanjiDates(s string) iter.Seq[[16]int] {
+	return func(yield func([16]int) bool) {
 		for p := 0; p < len(s); {
 			// A match starts with a digit or an era name, whose first
 			// byte eraPrefix checks.
@@ -50,7 +51,7 @@ func kanjiDates(s string) iter.Seq[[14]int] {
 }
 
 // kanjiDateAt matches the pattern of kanjiDates at p.
-func kanjiDateAt(s string, p int) (m [14]int, ok bool) {
+func kanjiDateAt(s string, p int) (m [16]int, ok bool) {
 	for i := range m {
 		m[i] = -1
 	}
@@ -68,11 +69,19 @@ func kanjiDateAt(s string, p int) (m [14]int, ok bool) {
 			return m, false
 		}
 		q = text.SkipSpace(s, m[5])
+		// The Western year in brackets before 年: 令和5(2023)年.
+		if y, e := bracketedYear(s, q); y >= 0 {
+			if n := text.SkipSpace(s, e); strings.HasPrefix(s[n:], "年") {
+				m[6], m[7] = y, y+4
+				q = n + len("年")
+				break
+			}
+		}
 		if !strings.HasPrefix(s[q:], "年") {
 			return m, false
 		}
 		q += len("年")
-		// The Western year in brackets: (2023年).
+		// The Western year in brackets after it: (2023年).
 		if b := text.SkipSpace(s, q); b < len(s) && s[b] == '(' {
 			y := text.SkipSpace(s, b+1)
 			if text.DigitsUpTo(s, y, 4) == y+4 {
@@ -81,7 +90,7 @@ func kanjiDateAt(s string, p int) (m [14]int, ok bool) {
 					e = text.SkipSpace(s, e+len("年"))
 				}
 				if e < len(s) && s[e] == ')' {
-					m[6], m[7] = y, y+4
+					m[8], m[9] = y, y+4
 					q = e + 1
 				}
 			}
@@ -90,7 +99,7 @@ func kanjiDateAt(s string, p int) (m [14]int, ok bool) {
 		if text.DigitsUpTo(s, p, 4) != p+4 {
 			return m, false
 		}
-		m[8], m[9] = p, p+4
+		m[10], m[11] = p, p+4
 		q = text.SkipSpace(s, p+4)
 		if !strings.HasPrefix(s[q:], "年") {
 			return m, false
@@ -107,10 +116,27 @@ func kanjiDateAt(s string, p int) (m [14]int, ok bool) {
 	if !ok {
 		return m, false
 	}
-	m[10], m[11] = month[0], month[1]
-	m[12], m[13] = day[0], day[1]
+	m[12], m[13] = month[0], month[1]
+	m[14], m[15] = day[0], day[1]
 	m[1] = end
 	return m, true
+}
+
+// bracketedYear reads a Western year in brackets at q, 「(2023)」: where
+// its digits begin and where the bracket ends, or -1 and q.
+func bracketedYear(s string, q int) (year, end int) {
+	if q >= len(s) || s[q] != '(' {
+		return -1, q
+	}
+	y := text.SkipSpace(s, q+1)
+	if text.DigitsUpTo(s, y, 4) != y+4 {
+		return -1, q
+	}
+	e := text.SkipSpace(s, y+4)
+	if e >= len(s) || s[e] != ')' {
+		return -1, q
+	}
+	return y, e + 1
 }
 
 // skipEraGloss returns where the era year glossing a Western one ends,

@@ -13,7 +13,7 @@ import (
 // The regexps the scanners of datescan.go replace: the oracle of their
 // differential tests.
 var (
-	kanjiDateRE = regexp.MustCompile(`(?:(` + text.OrderedAlternation(kanjiEras) + `)\s*(元|\d{1,2})\s*年(?:\s*[(]\s*(\d{4})\s*年?\s*[)])?|(\d{4})\s*年(?:\s*[(]\s*(?:` + text.OrderedAlternation(kanjiEras) + `)\s*(?:元|\d{1,2})\s*年?\s*[)])?)(?:\s*度)?\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?`)
+	kanjiDateRE = regexp.MustCompile(`(?:(` + text.OrderedAlternation(kanjiEras) + `)\s*(元|\d{1,2})\s*(?:[(]\s*(\d{4})\s*[)]\s*年|年(?:\s*[(]\s*(\d{4})\s*年?\s*[)])?)|(\d{4})\s*年(?:\s*[(]\s*(?:` + text.OrderedAlternation(kanjiEras) + `)\s*(?:元|\d{1,2})\s*年?\s*[)])?)(?:\s*度)?\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?`)
 	shortDateRE = regexp.MustCompile(`(` + text.OrderedAlternation(relYearWords) + `)?\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?`)
 	numDateRE   = regexp.MustCompile(`(?:^|[^\d.\-/])((?:19|20)\d{2})([/.\-])(\d{1,2})([/.\-])(\d{1,2})(?:[^\d]|$)`)
 )
@@ -27,11 +27,12 @@ var scanSeeds = []string{
 	"2023/6/5", "2023.6.5", "2023-06-05", "2023/6/5 2023/6/6", "x2023/6/5y", "2023/6/5/", "12023/6/5",
 	"2023/6.5", "2023/123/4", "2023/1/234", "1999/12/31", "2100/1/1", "。2023/6/5。", "\xe32023/6/5\xff",
 	"2023年7月24日(月)、7月25日~8/1、2023/8/2、令和5年8月3日",
+	"令和5(2023)年11月9日", "令和5 ( 2023 ) 年11月", "令和5(2023)11月", "令和5(202)年1月", "平成30(2018)年(2018年)2月",
 }
 
 // collect gathers the matches a scanner yields as slices, as the regexp
 // package gives them.
-func collect[M [8]int | [12]int | [14]int](seq iter.Seq[M]) [][]int {
+func collect[M [8]int | [12]int | [16]int](seq iter.Seq[M]) [][]int {
 	var out [][]int
 	for m := range seq {
 		var row []int
