@@ -299,6 +299,11 @@ func mentionKind(txt string, m dates.Mention, clauseEnd int, rangeStart bool) st
 			kind = schemas.EventOccurred
 		}
 	}
+	if start && toldBeforeRE.MatchString(txt[:m.Start]) && receivedFromRE.MatchString(clause) {
+		// 「…とのご連絡を3月2日以降、社外の方からいただいております」:
+		// reports received from that day on, the first on it.
+		return schemas.EventDiscovered
+	}
 	if start && kind == schemas.EventDiscovered {
 		if classifyOccurred(clause) {
 			return schemas.EventOccurred

@@ -140,7 +140,11 @@ var (
 	// someone else (timeline/incoming.tsv); incomingNouns: every match
 	// holds one of them.
 	incomingReportRE, incomingNouns, fromWords, addresseeAlt, incomingNotIf = loadIncoming()
-	fromFirstByte                                                           = text.FirstBytes(fromWords)
+	// toldBeforeRE, receivedFromRE: a report whose told noun and its を
+	// stand before a date and whose sender and verb after it
+	// (timeline/incoming.tsv received).
+	toldBeforeRE, receivedFromRE = loadReceived()
+	fromFirstByte                = text.FirstBytes(fromWords)
 
 	// The clause words (timeline/clause_words.tsv).
 	clauseWords       = loadClauseWords()
@@ -216,6 +220,16 @@ func loadIncoming() (*regexp.Regexp, text.WordList, []string, string, []string) 
 	return re, nouns, part["from"], text.OrderedAlternation(part["addressee"]), part["not_if"]
 }
 
+func loadReceived() (toldBefore, receivedFrom *regexp.Regexp) {
+	part, err := rules.Parts(rules.Table("timeline/incoming.tsv", 2), incomingParts)
+	if err != nil {
+		panic(err)
+	}
+	alt := func(name string) string { return text.OrderedAlternation(part[name]) }
+	return regexp.MustCompile(alt("told") + `を\s*$`),
+		regexp.MustCompile(alt("from") + alt("received"))
+}
+
 // foundEventWords are the words of timeline/found_event.tsv: the nouns
 // after what was found (こと, 事実), the verbs of real-time detection
 // (検知), the endings that deny it happened (ない), the words of a
@@ -252,7 +266,7 @@ func loadClauseWords() map[string][]string {
 }
 
 // incomingParts are the parts of timeline/incoming.tsv, each written once.
-var incomingParts = []string{"told", "ending", "told_at_end", "addressed", "self", "first_report", "from", "addressee", "not_if"}
+var incomingParts = []string{"told", "ending", "told_at_end", "addressed", "received", "self", "first_report", "from", "addressee", "not_if"}
 
 func parseIncoming(rows []rules.Row) (*regexp.Regexp, text.WordList, error) {
 	part, err := rules.Parts(rows, incomingParts)
