@@ -140,11 +140,11 @@ var (
 	// someone else (timeline/incoming.tsv); incomingNouns: every match
 	// holds one of them.
 	incomingReportRE, incomingNouns, fromWords, addresseeAlt, incomingNotIf = loadIncoming()
+	fromFirstByte                                                           = text.FirstBytes(fromWords)
 	// toldBeforeRE, receivedFromRE: a report whose told noun and its を
-	// stand before a date and whose sender and verb after it
+	// stand before a date, its sender and a verb of receiving after it
 	// (timeline/incoming.tsv received).
 	toldBeforeRE, receivedFromRE = loadReceived()
-	fromFirstByte                = text.FirstBytes(fromWords)
 
 	// The clause words (timeline/clause_words.tsv).
 	clauseWords       = loadClauseWords()
@@ -220,6 +220,8 @@ func loadIncoming() (*regexp.Regexp, text.WordList, []string, string, []string) 
 	return re, nouns, part["from"], text.OrderedAlternation(part["addressee"]), part["not_if"]
 }
 
+// loadReceived reads toldBeforeRE and receivedFromRE from
+// timeline/incoming.tsv (told, from, received).
 func loadReceived() (toldBefore, receivedFrom *regexp.Regexp) {
 	part, err := rules.Parts(rules.Table("timeline/incoming.tsv", 2), incomingParts)
 	if err != nil {
