@@ -194,7 +194,7 @@ func mayOpenHeadingNumber(l string) bool {
 
 // isListItem reports whether a line is a bullet or enumerated item.
 func isListItem(l string) bool {
-	return HasPrefixAny(l, bulletMarks) || mayOpenItemNumber(l) && itemNumber.MatchString(l)
+	return HasPrefixAny(l, BulletMarks) || mayOpenItemNumber(l) && itemNumber.MatchString(l)
 }
 
 // mayOpenItemNumber reports whether l opens as a match of itemNumber

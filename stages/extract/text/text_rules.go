@@ -18,9 +18,10 @@ var WeightsRead []string
 const textRulesDir = "text/"
 
 var (
-	// headingMarks open a heading line; bulletMarks a list item;
+	// headingMarks open a heading line; BulletMarks a list item (・, ●:
+	// the timeline reads a bullet before a date as no word of the line);
 	// nameTrimMarks (with a space) are trimmed from a line read as a name.
-	headingMarks, bulletMarks, NameTrimMarks = LineMarksFrom(rules.Table(textRulesDir+"line_marks.tsv", 3))
+	headingMarks, BulletMarks, NameTrimMarks = LineMarksFrom(rules.Table(textRulesDir+"line_marks.tsv", 3))
 
 	textWeight              = WeightsFrom(textRulesDir+"weights.tsv", rules.Table(textRulesDir+"weights.tsv", 3))
 	headingMaxRunes         = textWeight("heading_max_runes")

@@ -15,8 +15,8 @@ func TestBundledTextRules(t *testing.T) {
 			t.Errorf("%s: weight %q is not read", r.Pos(), r.Fields[0])
 		}
 	}
-	if len(headingMarks) == 0 || len(bulletMarks) == 0 {
-		t.Errorf("line marks: %d heading, %d bullet", len(headingMarks), len(bulletMarks))
+	if len(headingMarks) == 0 || len(BulletMarks) == 0 {
+		t.Errorf("line marks: %d heading, %d bullet", len(headingMarks), len(BulletMarks))
 	}
 }
 
