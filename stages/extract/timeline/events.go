@@ -999,20 +999,20 @@ func firstOf(events []schemas.Event, kind string, limit schemas.Date) (schemas.D
 
 // sameDayResponse returns the day of the incident and the sentence that
 // tells of a response to it dated that same day (a date that bounds a
-// period, or announces a plan, is no response), else the sentence that
-// dated the incident when it sums it up as one the organization reports
-// (incidentSummary). Fill calls it when nothing says when the incident
-// was found; sents are the notice's sentences, dated.
+// period, or announces a plan, is no response), else the first sentence
+// dating the incident that sums it up as one the organization reports
+// (incidentSummary): a summary that opens the notice (「…紛失しました」)
+// and its account under 「概要」 (「…紛失してしまいました」) date the same
+// day, and either may be the one that says it as a summary. Fill calls it
+// when nothing says when the incident was found; sents are the notice's
+// sentences, dated.
 func sameDayResponse(events []schemas.Event, occurred schemas.Date, sents []DatedSentence) (schemas.Date, string) {
 	if d, s := sameDayResponseOnly(events, occurred); !d.IsZero() {
 		return d, s
 	}
 	for _, e := range events {
-		if e.Kind == schemas.EventOccurred && e.Date == occurred {
-			if summarizes(e.Sentence, datesOf(sents, e.Sentence)) {
-				return e.Date, e.Sentence
-			}
-			break
+		if e.Kind == schemas.EventOccurred && e.Date == occurred && summarizes(e.Sentence, datesOf(sents, e.Sentence)) {
+			return e.Date, e.Sentence
 		}
 	}
 	return schemas.Date{}, ""
