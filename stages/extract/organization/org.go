@@ -108,6 +108,13 @@ func PageGovernment(w *text.Watch, header, org, evidence string, pageSents []tex
 	if !NeedsPage(org) {
 		return org, evidence
 	}
+	if wardNames()[org] {
+		// A ward's bare name: the page may name its city (wardCityNamed).
+		if city := wardCityNamed(org, pageLines); city != "" {
+			return city, evidence
+		}
+		return org, evidence
+	}
 	national := org != ""
 	if gov, ev := selfReferredGovernment(pageSents); gov != "" {
 		return gov, ev
@@ -121,7 +128,9 @@ func PageGovernment(w *text.Watch, header, org, evidence string, pageSents []tex
 // NeedsPage reports whether org, the organization a notice's own text
 // gave, is read again with the page (PageGovernment): none, or a national
 // body's.
-func NeedsPage(org string) bool { return org == "" || text.HasSuffixAny(org, nationalSuffixes) }
+func NeedsPage(org string) bool {
+	return org == "" || text.HasSuffixAny(org, nationalSuffixes) || wardNames()[org]
+}
 
 // pluralFacilityGovernment is the local government of a name that is
 // the government, 立 and a kind of facility it runs many of
@@ -142,13 +151,19 @@ func pluralFacilityGovernment(org string) string {
 // wardCityNamed is the designated city of ward, a ward's bare name
 // (生野区), when the text writes the ward with the name of one city that
 // has such a ward (大阪市生野区) and of no other: the body is the city, as
-// when the ward is named in full. "" for any other name, or none.
+// when the ward is named in full. Failing that, when it names one such
+// city alone and no other (a page's banner 「熊本市公式サイトトップへ」 over
+// 「中央区保護第一課において…」): a designated city's ward is an office of
+// the city, not a body of its own (Tokyo's special wards, whose names
+// some of those wards share, are no designated city's). "" for any other
+// name, or none.
 func wardCityNamed(ward string, lines []string) string {
 	if !wardNames()[ward] {
 		return ""
 	}
+	cities := gazetteerGovernments().citiesOfWard[ward]
 	found := ""
-	for _, city := range gazetteerGovernments().citiesOfWard[ward] {
+	for _, city := range cities {
 		full := city + ward
 		if slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(l, full) }) {
 			if found != "" {
@@ -157,7 +172,29 @@ func wardCityNamed(ward string, lines []string) string {
 			found = city
 		}
 	}
+	if found != "" {
+		return found
+	}
+	for _, city := range cities {
+		if slices.ContainsFunc(lines, func(l string) bool { return namesAlone(l, city) }) {
+			if found != "" {
+				return ""
+			}
+			found = city
+		}
+	}
 	return found
+}
+
+// namesAlone reports whether l writes name where no name character stands
+// before it: 「熊本市公式サイト」 names 熊本市, 「東大阪市」 does not name 大阪市.
+func namesAlone(l, name string) bool {
+	for at := range text.Occurrences(l, name) {
+		if prev, _ := utf8.DecodeLastRuneInString(l[:at]); at == 0 || !isNameRune(prev) {
+			return true
+		}
+	}
+	return false
 }
 
 // find is Find before a government's office is read as the government.
