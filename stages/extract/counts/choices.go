@@ -244,10 +244,33 @@ func letterChain(t string, i int) ([]byte, int) {
 				break
 			}
 		}
-		if !joined || letterPerson(t, i) == 0 {
+		if !joined {
+			return chain, end
+		}
+		i += roleNounBefore(t, i)
+		if letterPerson(t, i) == 0 {
 			return chain, end
 		}
 	}
+}
+
+// roleNounBefore is the length of a run of at most letter_role kanji at
+// t[i] that a lettered person follows (受診者 of 「A様と受診者B様の」), 0
+// when none: the role the persons share, written again before the next.
+func roleNounBefore(t string, i int) int {
+	n, k := 0, i
+	for k < len(t) && n < countWindows.letterRole {
+		r, size := utf8.DecodeRuneInString(t[k:])
+		if !unicode.Is(unicode.Han, r) {
+			break
+		}
+		k += size
+		n++
+	}
+	if n == 0 || letterPerson(t, k) == 0 {
+		return 0
+	}
+	return k - i
 }
 
 // letterPerson is the length of the lettered person at t[i] (a capital
