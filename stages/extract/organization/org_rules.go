@@ -212,7 +212,7 @@ var (
 	legalLastRE  = regexp.MustCompile(nameRun + text.RuneBound(1, orgWeight("legal_name_max_runes")) + text.Alternation(legalLastForms))
 	suffixRE     = regexp.MustCompile(nameRun + text.RuneBound(1, orgWeight("suffix_name_max_runes")) + `?` + text.Alternation(patternSuffixes))
 	selfNameRE   = regexp.MustCompile(`(?:` + text.Alternation(selfAliases) + `)[(](` + nameRun + `+)[)]`)
-	selfRefRE    = regexp.MustCompile(`[(]以下[、,]?\s?[「『]?(` + text.Alternation(selfAliases) + `)`)
+	selfRefRE    = regexp.MustCompile(`[(](?:[^()。]` + text.RuneBound(1, orgWeight("self_ref_aside_runes")) + `?[、,]\s?)?以下[、,]?\s?[「『]?(` + text.Alternation(selfAliases) + `)`)
 	mayorRE      = regexp.MustCompile(`^(` + nameRun + text.RuneBound(1, orgWeight("mayor_name_max_runes")) + `?` + text.RuneClass(mayorSuffixes) + `)` +
 		`(` + text.Alternation(headTitles) + `)(\s|` + nameRun + text.RuneBound(0, orgWeight("mayor_rest_max_runes")) + `$)`)
 	suffixLongRE = regexp.MustCompile(nameRun + text.RuneBound(1, orgWeight("suffix_name_max_runes")) + text.Alternation(patternSuffixes))
