@@ -90,6 +90,12 @@ func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 	} else if city := wardCityNamed(org, lines); city != "" {
 		org = city // 生野区役所では…, where 大阪市生野区役所 is written too
 	}
+	for _, m := range formerMarks {
+		if rest, ok := strings.CutPrefix(org, m); ok && utf8.RuneCountInString(rest) >= nameLineMinRunes && !isGeneric(rest) {
+			org = rest // 旧NTTレゾナント株式会社: the body, under an earlier name
+			break
+		}
+	}
 	if first, second, ok := strings.Cut(org, "・"); ok && first != "" && wholeName(first) == first && wholeName(second) == second {
 		org = first // 「九州女子大学・九州女子短期大学」: two bodies, the first named
 	}

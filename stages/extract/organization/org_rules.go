@@ -115,9 +115,11 @@ var (
 	bodyHeads      = rules.Words(orgFile("body_heads.tsv"))
 	// boardWords end a short name that a local government's board
 	// defines as its own name's tail (board_words.tsv).
-	boardWords   = rules.Words(orgFile("board_words.tsv"))
-	nameCuts     = rules.Words(orgFile("name_cuts.tsv"))
-	nameHeads    = rules.Words(orgFile("name_heads.tsv"))
+	boardWords = rules.Words(orgFile("board_words.tsv"))
+	nameCuts   = rules.Words(orgFile("name_cuts.tsv"))
+	nameHeads  = rules.Words(orgFile("name_heads.tsv"))
+	// formerMarks open a name written as an earlier one (former_marks.tsv).
+	formerMarks  = rules.Words(orgFile("former_marks.tsv"))
 	titleSenders = rules.Words(orgFile("title_senders.tsv"))
 	// nationalSuffixes end a national body's name (national_suffixes.tsv).
 	nationalSuffixes = rules.Words(orgFile("national_suffixes.tsv"))
