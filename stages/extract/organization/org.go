@@ -1273,8 +1273,8 @@ func lineName(l string, top bool) string {
 			}
 		}
 	}
-	if !top {
-		return signedName(l)
+	if org := signedName(l); org != "" || !top {
+		return org // a signature, or a letterhead 「日本航空 社長 / 植木 義晴」
 	}
 	if org := breadcrumbName(l); org != "" {
 		return org
@@ -1332,8 +1332,10 @@ func lineName(l string, top bool) string {
 // signedName is the body of a signature line that is its name, its
 // signer's title (signature_titles.tsv) and the signer's name, with the
 // spaces between them dropped: 「小山記念病院院長田中直見」 is 小山記念病院.
-// The words before the title must be a whole name, those after it a
-// person's name (signer_max_runes kanji or kana at most) or nothing; the
+// The words before the title must be a whole name or a listed company's
+// name without its legal form (「日本航空 社長」, the gazetteer), those
+// after it a person's name (signer_max_runes kanji or kana at most) or
+// nothing; the
 // first title of the list that fits, at its first place that fits, wins.
 func signedName(l string) string {
 	if text.RuneCountTo(l, nameLineMaxRunes+signerMaxRunes+1) > nameLineMaxRunes+signerMaxRunes {
@@ -1342,7 +1344,7 @@ func signedName(l string) string {
 	for _, title := range signatureTitles {
 		for i := range text.Occurrences(l, title) {
 			name, signer := l[:i], l[i+len(title):]
-			if name != "" && signerName(signer) && wholeName(name) == name {
+			if name != "" && signerName(signer) && (wholeName(name) == name || gazetteerCompanyKeys()[name]) {
 				return name
 			}
 		}
