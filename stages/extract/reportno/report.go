@@ -62,6 +62,11 @@ func Find(w *text.Watch, title string, sents []text.Sentence, events []schemas.E
 			return n + 1, final
 		}
 	}
+	if m := findCued(partReportRE, partReportCue, title, tm); m != nil {
+		if n, ok := smallNumber(m[1]); ok {
+			return n, final // 「…調査状況について(その4)」
+		}
+	}
 	if final {
 		return 0, true
 	}

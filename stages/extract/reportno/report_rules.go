@@ -19,6 +19,9 @@ var (
 	// the patterns has a literal prefix for the regexp engine to look for,
 	// so they run only on a text that holds one.
 	nthReportRE, followUpRE, nthReportCue, followUpCue = loadReportLabels()
+	// partReportRE: (その4) in a title, report 4, the number as its
+	// submatch; partReportCue holds its words (report_labels.tsv part).
+	partReportRE, partReportCue = loadPartLabels()
 
 	// finalReportRE: the title names the incident's last report; the
 	// match is the report label a timeline line may name, a word of
@@ -88,7 +91,7 @@ var (
 const reportNumber = `([0-9]+|[一二三四五六七八九十]+)`
 
 func loadReportLabels() (nth, followUp *regexp.Regexp, nthCue, followUpCue text.WordList) {
-	part, err := rules.Parts(rules.Table("report/report_labels.tsv", 2), []string{"ordinal_prefix", "ordinal_suffix", "follow_up"})
+	part, err := rules.Parts(rules.Table("report/report_labels.tsv", 2), reportLabelParts)
 	if err != nil {
 		panic(err)
 	}
@@ -96,6 +99,17 @@ func loadReportLabels() (nth, followUp *regexp.Regexp, nthCue, followUpCue text.
 	nth = regexp.MustCompile(alt("ordinal_prefix") + `\s*` + reportNumber + `\s*` + alt("ordinal_suffix"))
 	followUp = regexp.MustCompile(alt("follow_up") + `\s*` + reportNumber + `?`)
 	return nth, followUp, text.NewWordList(part["ordinal_prefix"]), text.NewWordList(part["follow_up"])
+}
+
+// reportLabelParts are the parts of report/report_labels.tsv.
+var reportLabelParts = []string{"ordinal_prefix", "ordinal_suffix", "follow_up", "part"}
+
+func loadPartLabels() (*regexp.Regexp, text.WordList) {
+	part, err := rules.Parts(rules.Table("report/report_labels.tsv", 2), reportLabelParts)
+	if err != nil {
+		panic(err)
+	}
+	return regexp.MustCompile(`[(]\s*` + text.OrderedAlternation(part["part"]) + `\s*` + reportNumber + `\s*[)]`), text.NewWordList(part["part"])
 }
 
 func loadLaterNotice() (*regexp.Regexp, text.WordList) {
