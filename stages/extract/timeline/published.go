@@ -173,10 +173,10 @@ func ownDate(w *text.Watch, title string, sents []DatedSentence, ctx *dates.Year
 		// A month alone (a breadcrumb's 「報道発表資料> 2017年12月>」, an
 		// archive's heading) dates no letterhead: the dated line after it
 		// may still be the first.
-		// A title line that opens with a date it is not read as owning
-		// (「平成27年9月18日 (一社)…支部が」 cut short) does not stop the
-		// dated line under it from being the letterhead.
-		seenDate = seenDate || anyDay(ms) && !(i == 0 && s.Line == 0 && m.Start == 0)
+		// A title line with a date it is not read as owning (「平成27年9月
+		// 18日 (一社)…支部が」 cut short, 「4/19(火)深夜3:00から…受付再開」)
+		// does not stop the dated line under it from being the letterhead.
+		seenDate = seenDate || anyDay(ms) && !(i == 0 && s.Line == 0)
 		if own && m.Year != 0 {
 			if d := ctx.Resolve(m); !d.IsZero() {
 				if updateLabelled(s.Text[:m.Start]) {
