@@ -238,7 +238,9 @@ func errorActCues(markers, acts []rules.Row, order []string, gap int) []patternC
 			case "glued":
 				re = regexp.MustCompile(text.Alternation(byJoin[join]) + text.Alternation(words[g]))
 			case "apart":
-				re = regexp.MustCompile(text.Alternation(byJoin[join]) + fmt.Sprintf("[^。]{0,%d}?", gap) + text.Alternation(words[g]))
+				// A 。 closing a bracketed definition (「(以下「事業所B」という。)」)
+				// ends no sentence: 誤って別の事業所(以下…という。)の…書類を交付.
+				re = regexp.MustCompile(text.Alternation(byJoin[join]) + fmt.Sprintf("(?:[^。]|。[)]){0,%d}?", gap) + text.Alternation(words[g]))
 			case "after":
 				// The act's noun may go on for two kanji (送 of 送付し
 				// てしまい) before the regret that follows it.
