@@ -82,6 +82,9 @@ func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 	} else if gov := pluralFacilityGovernment(org); gov != "" {
 		org = gov // 鎌倉市立保育園 names a kind of the city's facilities
 	}
+	if body := signedName(org); body != "" && !text.HasSuffixAny(org, signatureTitles) {
+		org = body // …九州医療センター院長森田茂樹: a signer's title and name run into it
+	}
 	if body, ok := strings.CutSuffix(org, "長"); ok && text.HasSuffixAny(body, bodyHeads) {
 		org = body // 青葉大学長 is its head's title: 青葉大学
 	}
