@@ -101,6 +101,42 @@ func serviceName(sents []text.Sentence, masks []text.RuneMask) (string, string) 
 	return "", ""
 }
 
+// greetingRE reads a greeting that names the body (greetings.tsv): the
+// name is its submatch.
+var greetingRE = func() *regexp.Regexp {
+	part, err := rules.Parts(rules.Table(orgFile("greetings.tsv"), 2), []string{"opener", "verb"})
+	if err != nil {
+		panic(err)
+	}
+	return regexp.MustCompile(text.OrderedAlternation(part["opener"]) + `[、,]?\s?([^、。「」()\s]{2,40}?)(?:を|の)` +
+		text.OrderedAlternation(part["verb"]))
+}()
+
+// greetingName is the body a notice's opening greeting thanks its readers
+// for patronizing (greetingRE): 「いつも亀屋良長をご愛顧いただき」 is
+// 亀屋良長's, a shop that names itself nowhere else. The name holds no
+// hiragana, is no self word (弊社), generic or outside body, and holds a
+// proper noun or a word the tokenizer does not know.
+func greetingName(sents []text.Sentence) (string, string) {
+	for k, s := range sents {
+		if k >= subjectSentences {
+			break
+		}
+		m := greetingRE.FindStringSubmatch(s.Text)
+		if m == nil {
+			continue
+		}
+		name := m[1]
+		if strings.IndexFunc(name, func(r rune) bool { return unicode.Is(unicode.Hiragana, r) }) >= 0 ||
+			slices.Contains(selfAliases, name) || utf8.RuneCountInString(name) < nameMinRunes || isGeneric(name) || isOutside(name) ||
+			!slices.ContainsFunc(text.Morphs(name), func(m text.Morph) bool { return m.Unknown || m.ProperPOS }) {
+			continue
+		}
+		return name, s.Text
+	}
+	return "", ""
+}
+
 // serviceNameIn is the service sentence s, the k-th, names; "" for none.
 func serviceNameIn(s string, k int) string {
 	for _, re := range []*regexp.Regexp{quotedServiceRE, ownServiceRE} {

@@ -485,6 +485,9 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 	if org, ev := serviceName(sents, masks); org != "" {
 		return org, ev
 	}
+	if org, ev := greetingName(sents); org != "" {
+		return org, ev
+	}
 	if org, ev := recurringGovernment(sents); org != "" {
 		return org, ev
 	}
