@@ -111,8 +111,10 @@ func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 // whose breadcrumb may be the only place that names it), when the
 // notice's own reading found no body (org "") or a national one
 // (national_suffixes.tsv: 厚生労働省 of 「厚生労働省の人口動態調査」 on 神奈川県's
-// page that writes 「県が行う厚生統計の業務」); else org and evidence as
-// they are, or, for no body, the page's reading by Find.
+// page that writes 「県が行う厚生統計の業務」); for a ward's bare name, the
+// one designated city of that ward the page names (wardCityNamed); else
+// org and evidence as they are, or, for no body, the page's reading by
+// Find.
 func PageGovernment(w *text.Watch, header, org, evidence string, pageSents []text.Sentence, pageLines []string) (string, string) {
 	if !NeedsPage(org) {
 		return org, evidence
@@ -135,8 +137,8 @@ func PageGovernment(w *text.Watch, header, org, evidence string, pageSents []tex
 }
 
 // NeedsPage reports whether org, the organization a notice's own text
-// gave, is read again with the page (PageGovernment): none, or a national
-// body's.
+// gave, is read again with the page (PageGovernment): none, a national
+// body's, or a ward's bare name, whose city the page's banner may name.
 func NeedsPage(org string) bool {
 	return org == "" || text.HasSuffixAny(org, nationalSuffixes) || wardNames()[org]
 }
@@ -1341,8 +1343,8 @@ func lineName(l string, top bool) string {
 // The words before the title must be a whole name or a listed company's
 // name without its legal form (「日本航空 社長」, the gazetteer), those
 // after it a person's name (signer_max_runes kanji or kana at most) or
-// nothing; the
-// first title of the list that fits, at its first place that fits, wins.
+// nothing; the first title of the list that fits, at its first place that
+// fits, wins.
 func signedName(l string) string {
 	if text.RuneCountTo(l, nameLineMaxRunes+signerMaxRunes+1) > nameLineMaxRunes+signerMaxRunes {
 		return ""
