@@ -203,13 +203,22 @@ func WordsByRole(rows []rules.Row, column string, allowed ...string) map[string]
 }
 
 // RuneClass is a character class of words of one character each.
-func RuneClass(words []string) string {
+func RuneClass(words []string) string { return "[" + ClassRunes(words) + "]" }
+
+// ClassRunes writes the runes of words for the inside of a regexp
+// character class, the class's own metacharacters escaped (- too, which
+// regexp.QuoteMeta leaves: 「●-○」 would be a range), so that a caller may
+// put other runes beside them.
+func ClassRunes(words []string) string {
 	var b strings.Builder
-	b.WriteByte('[')
 	for _, w := range words {
-		b.WriteString(regexp.QuoteMeta(w))
+		for _, r := range w {
+			if strings.ContainsRune(`\-]^[`, r) {
+				b.WriteByte('\\')
+			}
+			b.WriteRune(r)
+		}
 	}
-	b.WriteByte(']')
 	return b.String()
 }
 

@@ -536,22 +536,7 @@ var weekdayLeadRE = regexp.MustCompile(`^\s*(?:[(]` + dates.WeekdayAlt() + `(?:�
 
 // dateOnlyRE matches a line that holds a date and nothing that says what
 // happened: a bullet, a time, a weekday, brackets.
-var dateOnlyRE = regexp.MustCompile(`^[\s` + classRunes(text.BulletMarks) + `\d.()【】\[\]]*$`)
-
-// classRunes writes the runes of words for a regexp character class, the
-// class's own metacharacters escaped.
-func classRunes(words []string) string {
-	var b strings.Builder
-	for _, w := range words {
-		for _, r := range w {
-			if strings.ContainsRune(`\-]^[`, r) {
-				b.WriteByte('\\')
-			}
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+var dateOnlyRE = regexp.MustCompile(`^[\s` + text.ClassRunes(text.BulletMarks) + `\d.()【】\[\]]*$`)
 
 // timeContinues reports whether s tells a time on the day of the sentence
 // before: a word of timeline/same_day.tsv (同日, その後, 翌日…), or a number
