@@ -1291,8 +1291,11 @@ func lineName(l string, top bool) string {
 	// header does: 「医療法人○○病院 患者の個人情報紛失か?」.
 	rest := trimNumberLead(trimDateLead(l))
 	if org := headerOrganization(rest, ""); org != "" && nameLike(org) && !(strings.HasPrefix(rest, org) && (definedAsOther(rest[len(org):]) || placeWithin(org, rest[len(org):]))) {
-		// The run goes on past the name into a department: 「○○市総務課」.
-		if run := leadingRun(rest); len(org) >= len(run) || !departmentSet.In(run[len(org):]) {
+		// The run goes on past the name into a department: 「○○市総務課」
+		// and 「教育庁高校教育課」 are left to the government's section
+		// rules; 「朝日新聞社広報部」, a company's department, is the
+		// company's.
+		if run := leadingRun(rest); len(org) >= len(run) || !departmentSet.In(run[len(org):]) || companyDepartment(org, run[len(org):]) {
 			return org
 		}
 	}
@@ -1335,6 +1338,19 @@ func lineName(l string, top bool) string {
 		}
 	}
 	return ""
+}
+
+// companyDepartment reports whether org, a name a line opens with, and
+// dept, the run after it, are a company and a whole department of its
+// (朝日新聞社 and 広報部): org is no government's, opens with no place
+// (placeRE: 青葉県…), holds no national suffix (省, 庁: 教育庁高校教育課),
+// no outside body (県警察本部生活安全課) and is no generic word, and dept
+// is a department's name of three characters or more ending in a word of
+// departments.tsv, not the tail of the org's own word (保育こども園課).
+func companyDepartment(org, dept string) bool {
+	return !localGovernments()[org] && !placeRE.MatchString(org) && !text.ContainsAny(org, nationalSuffixes) &&
+		!text.ContainsAny(org, outsideBodies) && !isGeneric(org) &&
+		utf8.RuneCountInString(dept) >= 3 && (text.HasSuffixAny(dept, sectionWords) || text.HasSuffixAny(dept, divisionWords))
 }
 
 // signedName is the body of a signature line that is its name, its
