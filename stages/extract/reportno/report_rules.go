@@ -3,6 +3,7 @@ package reportno
 import (
 	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/breachtrend/breachtrend/rules"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
@@ -78,6 +79,9 @@ var (
 	// notice by date and title (付「…」にて公表いたしました); datedWords are
 	// the dated words every match opens with (report/dated_citation.tsv).
 	datedCitationRE, datedWords = loadDatedCitation()
+	// quotedCitationRE: datedCitationRE with 付 optional (「平成25年3月15日
+	// 「…」でご報告いたしました」), for the published date (CitesNoticeAfter).
+	quotedCitationRE = loadQuotedCitation()
 
 	presentWords            = reportWords("present_words")
 	othersAnnouncementWords = reportWords("others_announcement")
@@ -159,6 +163,24 @@ func loadDatedCitation() (*regexp.Regexp, []string) {
 	re := regexp.MustCompile(`^\s*(?:\([^()]{1,4}\))?\s*` + alt("dated") + alt("dated_particle") + `?\s*「[^「」]{1,120}」\s*` +
 		alt("quote_link") + `\s*` + alt("notice_noun") + `\s*` + alt("ending"))
 	return re, part["dated"]
+}
+
+func loadQuotedCitation() *regexp.Regexp {
+	part, err := rules.Parts(rules.Table("report/dated_citation.tsv", 2), []string{"dated", "dated_particle", "quote_link", "notice_noun", "ending"})
+	if err != nil {
+		panic(err)
+	}
+	alt := func(name string) string { return text.OrderedAlternation(part[name]) }
+	return regexp.MustCompile(`^\s*(?:\([^()]{1,4}\))?\s*(?:` + alt("dated") + alt("dated_particle") + `?)?\s*「[^「」]{1,120}」\s*` +
+		alt("quote_link") + `\s*` + alt("notice_noun") + `\s*` + alt("ending"))
+}
+
+// CitesNoticeAfter reports whether after, the text right after a date,
+// cites an earlier notice of that date by its quoted title (「平成25年3月
+// 15日「…のお知らせ」でご報告いたしました…」, report/dated_citation.tsv,
+// 付 optional): the date is that notice's, not this one's.
+func CitesNoticeAfter(after string) bool {
+	return strings.Contains(after, "「") && quotedCitationRE.MatchString(after)
 }
 
 // priorNoticeParts are the parts of report/prior_notice.tsv, each written once.

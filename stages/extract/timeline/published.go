@@ -147,8 +147,10 @@ func ownDate(w *text.Watch, title string, sents []DatedSentence, ctx *dates.Year
 				// 平成28年5月31日」 give an event's day, however near the top;
 				// a published label above was read before, labelAbove)
 				own = true
-			case letterhead && i < titleDateLines && m.Start == 0 && titleAfterDate(after):
-				own = true // "令和6年8月8日 市内小学校における…について"
+			case letterhead && i < titleDateLines && m.Start == 0 && titleAfterDate(after) && !reportno.CitesNoticeAfter(after):
+				// "令和6年8月8日 市内小学校における…について"; not 「平成25年3月15日
+				// 「…のお知らせ」でご報告いたしました…」, an earlier notice's date.
+				own = true
 			case i < bracketDateLines && !text.ContainsWord(s.Text, "。") && dateInBrackets(s.Text[:m.Start], after) &&
 				!eventKind(classifyClause(s.Text[:m.Start])) && (letterhead || !lineAlone(sents, i, m)):
 				// "お詫びとお知らせ (2015/03/27)", "…のお願い [ 2014.03.24 ]";
