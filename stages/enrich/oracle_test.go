@@ -239,6 +239,11 @@ func governmentPartOracle(k, letter string, atEnd bool) bool {
 // offerBySelfOracle is offerBySelf reading the whole sentence before the
 // verb.
 func offerBySelfOracle(org, before string) bool {
+	// A definition in brackets right before the particle is left out:
+	// 「株式会社○○(以下、「当社」といいます)が」.
+	if m := regexp.MustCompile(`\(以下[^)]*\)([^)]*)$`).FindStringSubmatchIndex(before); m != nil && len([]rune(before[m[2]:])) <= offerSubjectReach {
+		before = before[:m[0]] + before[m[2]:]
+	}
 	if i := strings.LastIndexAny(before, "。\n"); i >= 0 {
 		before = before[i+len(string([]rune(before[i:])[:1])):]
 	}

@@ -117,6 +117,7 @@ func countOf(xs []string, x string) int {
 func offerBySelf(org, before string) bool {
 	// Only the subject's own bytes and offerSubjectReach characters before
 	// the verb matter: a long sentence is not read back to its start.
+	before = withoutDefinition(before)
 	if w := offerSubjectReach*utf8.UTFMax + max(len(org), longestOfferSubject); len(before) > w {
 		before = before[len(before)-w:] // may begin inside a rune, where no subject begins
 	}
@@ -137,6 +138,23 @@ func offerBySelf(org, before string) bool {
 		}
 	}
 	return false
+}
+
+// withoutDefinition is before less the definition in brackets that closes
+// right before the verb's particle: 「株式会社○○(以下、「当社」といいます)が
+// 販売する」 has the name as the subject, the definition between (its 。
+// too, 「…という。)」, ends no sentence). Another aside stays: 「弊社関連会社
+// (FINUX)が提供する」 is the related company's offer, not the notifier's.
+func withoutDefinition(before string) string {
+	end := strings.LastIndex(before, ")")
+	if end < 0 || utf8.RuneCountInString(before[end+1:]) > offerSubjectReach {
+		return before
+	}
+	open := strings.LastIndex(before[:end], "(")
+	if open < 0 || !strings.HasPrefix(before[open+1:], "以下") {
+		return before
+	}
+	return before[:open] + before[end+1:]
 }
 
 // offeredSector reads the object after a verb of offering: the text up to
