@@ -102,7 +102,54 @@ func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 	if first, second, ok := strings.Cut(org, "・"); ok && first != "" && wholeName(first) == first && wholeName(second) == second {
 		org = first // 「九州女子大学・九州女子短期大学」: two bodies, the first named
 	}
+	if head := hiraganaHead(org, lines); head != "" {
+		org = head + org // がん of がんリンパ浮腫理学療法学会
+	}
 	return org, evidence
+}
+
+// hiraganaHead is the hiragana that opens org's name where the text first
+// writes it, which the name rules (kanji, katakana and Latin) stop before:
+// 「がんリンパ浮腫理学療法学会」 read as リンパ浮腫理学療法学会. The run has
+// hiragana_head_min to hiragana_head_max runes (weights.tsv), stands
+// after the start of its line or a rune that is neither a name's nor
+// hiragana (a space, a bracket, a colon), and is nouns only to the
+// tokenizer (がん, まちづくり; not また or について); "" for none.
+func hiraganaHead(org string, lines []string) string {
+	if org == "" {
+		return ""
+	}
+	if r, _ := utf8.DecodeRuneInString(org); isHiragana(r) {
+		return ""
+	}
+	for _, l := range lines {
+		at := strings.Index(l, org)
+		if at < 0 {
+			continue
+		}
+		start, n := at, 0
+		for start > 0 && n <= hiraganaHeadMax {
+			r, size := utf8.DecodeLastRuneInString(l[:start])
+			if !isHiragana(r) {
+				break
+			}
+			start -= size
+			n++
+		}
+		if n < hiraganaHeadMin || n > hiraganaHeadMax {
+			return ""
+		}
+		if prev, _ := utf8.DecodeLastRuneInString(l[:start]); start > 0 && isNameRune(prev) {
+			return ""
+		}
+		head := l[start:at]
+		ms := text.Morphs(head)
+		if len(ms) == 0 || slices.ContainsFunc(ms, func(m text.Morph) bool { return !m.Noun }) {
+			return ""
+		}
+		return head
+	}
+	return ""
 }
 
 // PageGovernment is the organization of a notice read again with the

@@ -196,6 +196,8 @@ var (
 	senderVerbRunes       = orgWeight("sender_verb_runes")
 	facultyMaxRunes       = orgWeight("faculty_max_runes")
 	nameLineMinRunes      = orgWeight("name_line_min_runes")
+	hiraganaHeadMin       = orgWeight("hiragana_head_min")
+	hiraganaHeadMax       = orgWeight("hiragana_head_max")
 	nameLineMaxRunes      = orgWeight("name_line_max_runes")
 	signerMaxRunes        = orgWeight("signer_max_runes")
 	selfNameMinRunes      = orgWeight("self_name_min_runes")

@@ -29,6 +29,9 @@ type Morph struct {
 	orgPOS        bool // POS 名詞,固有名詞,組織
 	ProperPOS     bool // POS 名詞,固有名詞 (a person, a place, an organization)
 	Unknown       bool // not in the dictionary: a coined name (ソウェル)
+	// Noun: POS 名詞,一般 or 名詞,固有名詞, a content noun (がん, まちづくり),
+	// not a pronoun, a number or a dependent noun.
+	Noun bool
 }
 
 // Morphs tokenizes one short text (a line or a sentence). The result is
@@ -77,9 +80,10 @@ func morphsOf(s string) []Morph {
 	for _, tk := range toks {
 		// The POS fields and the base form are read from the dictionary's
 		// tables: a Token's POS() would build a slice for every token.
-		proper := tk.POSAt(0) == "名詞" && tk.POSAt(1) == "固有名詞"
+		noun := tk.POSAt(0) == "名詞"
+		proper := noun && tk.POSAt(1) == "固有名詞"
 		m := Morph{Surface: tk.Surface, ProperPOS: proper, orgPOS: proper && tk.POSAt(2) == "組織",
-			Unknown: tk.Class == tokenizer.UNKNOWN}
+			Unknown: tk.Class == tokenizer.UNKNOWN, Noun: proper || noun && tk.POSAt(1) == "一般"}
 		if b, ok := tk.BaseForm(); ok && b != "*" {
 			m.Base = b
 		} else {

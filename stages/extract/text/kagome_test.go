@@ -17,9 +17,10 @@ func tokenMorphs(t *tokenizer.Tokenizer, s string) []Morph {
 	toks := t.Tokenize(s)
 	out := make([]Morph, 0, len(toks))
 	for _, tk := range toks {
-		proper := jatok.POSAt(tk, 0) == "名詞" && jatok.POSAt(tk, 1) == "固有名詞"
+		noun := jatok.POSAt(tk, 0) == "名詞"
+		proper := noun && jatok.POSAt(tk, 1) == "固有名詞"
 		m := Morph{Surface: tk.Surface, ProperPOS: proper, orgPOS: proper && jatok.POSAt(tk, 2) == "組織",
-			Unknown: tk.Class == tokenizer.UNKNOWN}
+			Unknown: tk.Class == tokenizer.UNKNOWN, Noun: proper || noun && jatok.POSAt(tk, 1) == "一般"}
 		if b, ok := jatok.BaseForm(tk); ok && b != "*" {
 			m.Base = b
 		} else {
