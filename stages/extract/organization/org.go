@@ -127,22 +127,14 @@ func hiraganaHead(org string, lines []string) string {
 		if at < 0 {
 			continue
 		}
-		start, n := at, 0
-		for start > 0 && n <= hiraganaHeadMax {
-			r, size := utf8.DecodeLastRuneInString(l[:start])
-			if !isHiragana(r) {
-				break
-			}
-			start -= size
-			n++
-		}
-		if n < hiraganaHeadMin || n > hiraganaHeadMax {
+		head := runBefore(l[:at], isHiragana)
+		if n := utf8.RuneCountInString(head); n < hiraganaHeadMin || n > hiraganaHeadMax {
 			return ""
 		}
+		start := at - len(head)
 		if prev, _ := utf8.DecodeLastRuneInString(l[:start]); start > 0 && isNameRune(prev) {
 			return ""
 		}
-		head := l[start:at]
 		ms := text.Morphs(head)
 		if len(ms) == 0 || slices.ContainsFunc(ms, func(m text.Morph) bool { return !m.Noun }) {
 			return ""
@@ -220,28 +212,25 @@ func wardCityNamed(ward string, lines []string) string {
 		return ""
 	}
 	cities := gazetteerGovernments().citiesOfWard[ward]
-	found := ""
-	for _, city := range cities {
-		full := city + ward
-		if slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(l, full) }) {
-			if found != "" {
-				return "" // two cities' wards of one name: which is not said
+	if city, several := soleCity(cities, lines, func(l, city string) bool { return strings.Contains(l, city+ward) }); city != "" || several {
+		return city // "" for two cities' wards of one name: which is not said
+	}
+	city, _ := soleCity(cities, lines, namesAlone)
+	return city
+}
+
+// soleCity is the one city of cities that a line of lines names as
+// names says, "" for none or several; several tells which.
+func soleCity(cities, lines []string, names func(l, city string) bool) (city string, several bool) {
+	for _, c := range cities {
+		if slices.ContainsFunc(lines, func(l string) bool { return names(l, c) }) {
+			if city != "" {
+				return "", true
 			}
-			found = city
+			city = c
 		}
 	}
-	if found != "" {
-		return found
-	}
-	for _, city := range cities {
-		if slices.ContainsFunc(lines, func(l string) bool { return namesAlone(l, city) }) {
-			if found != "" {
-				return ""
-			}
-			found = city
-		}
-	}
-	return found
+	return city, false
 }
 
 // namesAlone reports whether l writes name where no name character stands
@@ -2577,12 +2566,8 @@ func bareReference(sents []text.Sentence, ref selfRef) bool {
 		if ref.common != "" && !strings.Contains(s.Text, ref.common) || !text.ContainsAny(s.Text, ref.words) {
 			continue
 		}
-		for _, w := range ref.words {
-			for at := range text.Occurrences(s.Text, w) {
-				if prev, _ := utf8.DecodeLastRuneInString(s.Text[:at]); at == 0 || !isNameRune(prev) {
-					return true
-				}
-			}
+		if slices.ContainsFunc(ref.words, func(w string) bool { return namesAlone(s.Text, w) }) {
+			return true
 		}
 	}
 	return false
