@@ -78,10 +78,9 @@ var (
 	// datedCitationRE: what follows the date of a citation of an earlier
 	// notice by date and title (付「…」にて公表いたしました); datedWords are
 	// the dated words every match opens with (report/dated_citation.tsv).
-	datedCitationRE, datedWords = loadDatedCitation()
-	// quotedCitationRE: datedCitationRE with 付 optional (「平成25年3月15日
+	// quotedCitationRE is datedCitationRE with 付 optional (「平成25年3月15日
 	// 「…」でご報告いたしました」), for the published date (CitesNoticeAfter).
-	quotedCitationRE = loadQuotedCitation()
+	datedCitationRE, quotedCitationRE, datedWords = loadDatedCitation()
 
 	presentWords            = reportWords("present_words")
 	othersAnnouncementWords = reportWords("others_announcement")
@@ -94,26 +93,26 @@ var (
 // (smallNumber reads both).
 const reportNumber = `([0-9]+|[一二三四五六七八九十]+)`
 
-func loadReportLabels() (nth, followUp *regexp.Regexp, nthCue, followUpCue text.WordList) {
-	part, err := rules.Parts(rules.Table("report/report_labels.tsv", 2), reportLabelParts)
+// reportLabels are report/report_labels.tsv's words by part.
+var reportLabels = func() map[string][]string {
+	part, err := rules.Parts(rules.Table("report/report_labels.tsv", 2), []string{"ordinal_prefix", "ordinal_suffix", "follow_up", "part"})
 	if err != nil {
 		panic(err)
 	}
+	return part
+}()
+
+func loadReportLabels() (nth, followUp *regexp.Regexp, nthCue, followUpCue text.WordList) {
+	part := reportLabels
 	alt := func(name string) string { return text.OrderedAlternation(part[name]) }
 	nth = regexp.MustCompile(alt("ordinal_prefix") + `\s*` + reportNumber + `\s*` + alt("ordinal_suffix"))
 	followUp = regexp.MustCompile(alt("follow_up") + `\s*` + reportNumber + `?`)
 	return nth, followUp, text.NewWordList(part["ordinal_prefix"]), text.NewWordList(part["follow_up"])
 }
 
-// reportLabelParts are the parts of report/report_labels.tsv.
-var reportLabelParts = []string{"ordinal_prefix", "ordinal_suffix", "follow_up", "part"}
-
 func loadPartLabels() (*regexp.Regexp, text.WordList) {
-	part, err := rules.Parts(rules.Table("report/report_labels.tsv", 2), reportLabelParts)
-	if err != nil {
-		panic(err)
-	}
-	return regexp.MustCompile(`[(]\s*` + text.OrderedAlternation(part["part"]) + `\s*` + reportNumber + `\s*[)]`), text.NewWordList(part["part"])
+	words := reportLabels["part"]
+	return regexp.MustCompile(`[(]\s*` + text.OrderedAlternation(words) + `\s*` + reportNumber + `\s*[)]`), text.NewWordList(words)
 }
 
 func loadLaterNotice() (*regexp.Regexp, text.WordList) {
@@ -153,26 +152,20 @@ func loadCitedReports() (*regexp.Regexp, text.WordList) {
 	return re, text.NewWordList(part["sentence"])
 }
 
-func loadDatedCitation() (*regexp.Regexp, []string) {
+func loadDatedCitation() (dated, quoted *regexp.Regexp, datedWords []string) {
 	part, err := rules.Parts(rules.Table("report/dated_citation.tsv", 2), []string{"dated", "dated_particle", "quote_link", "notice_noun", "ending"})
 	if err != nil {
 		panic(err)
 	}
 	alt := func(name string) string { return text.OrderedAlternation(part[name]) }
-	// A weekday in brackets may stand between the date and 付.
-	re := regexp.MustCompile(`^\s*(?:\([^()]{1,4}\))?\s*` + alt("dated") + alt("dated_particle") + `?\s*「[^「」]{1,120}」\s*` +
-		alt("quote_link") + `\s*` + alt("notice_noun") + `\s*` + alt("ending"))
-	return re, part["dated"]
-}
-
-func loadQuotedCitation() *regexp.Regexp {
-	part, err := rules.Parts(rules.Table("report/dated_citation.tsv", 2), []string{"dated", "dated_particle", "quote_link", "notice_noun", "ending"})
-	if err != nil {
-		panic(err)
+	// A weekday in brackets may stand between the date and 付; the quoted
+	// title, its link and the notice's verb follow.
+	citation := func(datedWord string) *regexp.Regexp {
+		return regexp.MustCompile(`^\s*(?:\([^()]{1,4}\))?\s*` + datedWord + `\s*「[^「」]{1,120}」\s*` +
+			alt("quote_link") + `\s*` + alt("notice_noun") + `\s*` + alt("ending"))
 	}
-	alt := func(name string) string { return text.OrderedAlternation(part[name]) }
-	return regexp.MustCompile(`^\s*(?:\([^()]{1,4}\))?\s*(?:` + alt("dated") + alt("dated_particle") + `?)?\s*「[^「」]{1,120}」\s*` +
-		alt("quote_link") + `\s*` + alt("notice_noun") + `\s*` + alt("ending"))
+	datedWord := alt("dated") + alt("dated_particle") + `?`
+	return citation(datedWord), citation(`(?:` + datedWord + `)?`), part["dated"]
 }
 
 // CitesNoticeAfter reports whether after, the text right after a date,
