@@ -70,7 +70,7 @@ func kanjiDateAt(s string, p int) (m [16]int, ok bool) {
 		}
 		q = text.SkipSpace(s, m[5])
 		// The Western year in brackets before 年: 令和5(2023)年.
-		if y, e := bracketedYear(s, q); y >= 0 {
+		if y, e := bracketedYear(s, q, false); y >= 0 {
 			if n := text.SkipSpace(s, e); strings.HasPrefix(s[n:], "年") {
 				m[6], m[7] = y, y+4
 				q = n + len("年")
@@ -82,18 +82,9 @@ func kanjiDateAt(s string, p int) (m [16]int, ok bool) {
 		}
 		q += len("年")
 		// The Western year in brackets after it: (2023年).
-		if b := text.SkipSpace(s, q); b < len(s) && s[b] == '(' {
-			y := text.SkipSpace(s, b+1)
-			if text.DigitsUpTo(s, y, 4) == y+4 {
-				e := text.SkipSpace(s, y+4)
-				if strings.HasPrefix(s[e:], "年") {
-					e = text.SkipSpace(s, e+len("年"))
-				}
-				if e < len(s) && s[e] == ')' {
-					m[8], m[9] = y, y+4
-					q = e + 1
-				}
-			}
+		if y, e := bracketedYear(s, text.SkipSpace(s, q), true); y >= 0 {
+			m[8], m[9] = y, y+4
+			q = e
 		}
 	case text.IsDigitByte(s[p]):
 		if text.DigitsUpTo(s, p, 4) != p+4 {
@@ -122,9 +113,10 @@ func kanjiDateAt(s string, p int) (m [16]int, ok bool) {
 	return m, true
 }
 
-// bracketedYear reads a Western year in brackets at q, 「(2023)」: where
-// its digits begin and where the bracket ends, or -1 and q.
-func bracketedYear(s string, q int) (year, end int) {
+// bracketedYear reads a Western year in brackets at q, 「(2023)」, or with
+// 年 in them too where withNen (「(2023年)」): where its digits begin and
+// where the bracket ends, or -1 and q.
+func bracketedYear(s string, q int, withNen bool) (year, end int) {
 	if q >= len(s) || s[q] != '(' {
 		return -1, q
 	}
@@ -133,6 +125,9 @@ func bracketedYear(s string, q int) (year, end int) {
 		return -1, q
 	}
 	e := text.SkipSpace(s, y+4)
+	if withNen && strings.HasPrefix(s[e:], "年") {
+		e = text.SkipSpace(s, e+len("年"))
+	}
 	if e >= len(s) || s[e] != ')' {
 		return -1, q
 	}
