@@ -208,26 +208,32 @@ func loadMaskedNouns() (*strings.Replacer, text.WordList) {
 	return strings.NewReplacer(pairs...), text.NewWordList(nouns)
 }
 
+// incomingRows are timeline/incoming.tsv's rows, incomingWords its words
+// by part: read once for loadIncoming and loadReceived.
+var (
+	incomingRows  = rules.Table("timeline/incoming.tsv", 2)
+	incomingWords = func() map[string][]string {
+		part, err := rules.Parts(incomingRows, incomingParts)
+		if err != nil {
+			panic(err)
+		}
+		return part
+	}()
+)
+
 func loadIncoming() (*regexp.Regexp, text.WordList, []string, string, []string) {
-	part, err := rules.Parts(rules.Table("timeline/incoming.tsv", 2), incomingParts)
+	re, nouns, err := parseIncoming(incomingRows)
 	if err != nil {
 		panic(err)
 	}
-	re, nouns, err := parseIncoming(rules.Table("timeline/incoming.tsv", 2))
-	if err != nil {
-		panic(err)
-	}
+	part := incomingWords
 	return re, nouns, part["from"], text.OrderedAlternation(part["addressee"]), part["not_if"]
 }
 
 // loadReceived reads toldBeforeRE and receivedFromRE from
 // timeline/incoming.tsv (told, from, received).
 func loadReceived() (toldBefore, receivedFrom *regexp.Regexp) {
-	part, err := rules.Parts(rules.Table("timeline/incoming.tsv", 2), incomingParts)
-	if err != nil {
-		panic(err)
-	}
-	alt := func(name string) string { return text.OrderedAlternation(part[name]) }
+	alt := func(name string) string { return text.OrderedAlternation(incomingWords[name]) }
 	return regexp.MustCompile(alt("told") + `を\s*$`),
 		regexp.MustCompile(alt("from") + alt("received"))
 }
