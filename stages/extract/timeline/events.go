@@ -253,7 +253,7 @@ func mentionKind(txt string, m dates.Mention, clauseEnd int, rangeStart bool) st
 		// The start of a period in which data leaked or lay open is the
 		// start of the incident: "3月1日~3月14日の期間に購入されたお客様の
 		// カード情報が漏えいし".
-		if text.ContainsAny(txt, leakPeriodWords) {
+		if text.ContainsAny(txt, leakPeriodWords) || cardUsePeriod(txt) {
 			return schemas.EventOccurred
 		}
 		start = true
@@ -351,6 +351,14 @@ func trailsSentence(sents []DatedSentence, i int) bool {
 
 // trailingDateOpeners open a date set in brackets after a sentence.
 var trailingDateOpeners = []string{"【", "(", "[", "〔"}
+
+// cardUsePeriod reports whether t says payment cards were used or entered,
+// not kept (timeline/card_period.tsv): the period it dates is the window
+// in which their data was taken, its start the incident's.
+func cardUsePeriod(t string) bool {
+	return text.ContainsAny(t, cardPeriod["card"]) && text.ContainsAny(t, cardPeriod["use"]) &&
+		!text.ContainsAny(t, cardPeriod["stored"])
+}
 
 // leakPeriodLabel reports whether t, the line above a line of a range of
 // dates alone, labels the period data lay open (clause_words.tsv
@@ -768,6 +776,8 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 				kind = schemas.EventOther // the end of a period
 			case updateStamp(s.Text, m):
 				kind = schemas.EventOther // "2018/6/4 13:00更新": when the page changed, not what happened
+			case dateOnly && j+1 < len(ms) && ms[j+1].RangeEnd && i+1 < len(sents) && cardUsePeriod(sents[i+1].Text):
+				kind = schemas.EventOccurred // "・2018年10月17日…から… / 上記期間内に…クレジットカード番号を入力された方": cards skimmed from then
 			case dateOnly && i > 0 && scopeLabel(sents[i-1].Text):
 				kind = schemas.EventOther // "【対象となるお客様】 / 2013年4月1日~…": whose data
 			case dateOnly && i > 0 && j+1 < len(ms) && ms[j+1].RangeEnd && leakPeriodLabel(sents[i-1].Text):

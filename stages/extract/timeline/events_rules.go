@@ -165,6 +165,7 @@ var (
 	responseWords        = timelineWords("response_words")
 	exposedWords         = text.NewWordList(timelineWords("exposed"))
 	leakPeriodWords      = timelineWords("leak_period")
+	cardPeriod           = loadCardPeriod()
 	foundVerbs           = timelineWords("found_verbs")
 	causeStatementWords  = text.NewWordList(timelineWords("cause_statement"))
 	scopeTopic, scopeWho = loadScopeLabels()
@@ -263,6 +264,14 @@ func loadIncidentSummary() (nouns, verbs, regret, unless []string) {
 		panic(err)
 	}
 	return part["noun"], part["verb"], part["regret"], part["unless"]
+}
+
+func loadCardPeriod() map[string][]string {
+	part, err := rules.Parts(rules.Table("timeline/card_period.tsv", 2), []string{"card", "use", "stored"})
+	if err != nil {
+		panic(err)
+	}
+	return part
 }
 
 func loadClauseWords() map[string][]string {
