@@ -1456,7 +1456,7 @@ func hiraganaLegalLine(l string) string {
 				continue
 			}
 		}
-		if utf8.RuneCountInString(name) < nameMinRunes || !hiraganaRunsNamelike(name) ||
+		if utf8.RuneCountInString(name) < nameMinRunes || !(hiraganaRunsNamelike(name) || hiraganaHeadedName(name)) ||
 			strings.IndexFunc(name, func(r rune) bool { return !isNameRune(r) && !isHiragana(r) }) >= 0 {
 			continue
 		}
@@ -1466,6 +1466,34 @@ func hiraganaLegalLine(l string) string {
 		return l
 	}
 	return ""
+}
+
+// hiraganaHeadedName reports whether name, a line's name beside its legal
+// form, opens with a run of hiragana that is a name's head, though it
+// opens with a particle's kana (た of たつの, い of いわき): the head of a
+// local government of the gazetteer (「地方独立行政法人たつの市民病院機構」,
+// whose たつの市 runs into 市民) or nouns only to the tokenizer
+// (「社会福祉法人いわき福音協会」), and every later run namelike. A line
+// that is only a legal form and a name leaves a particle no sentence to
+// be part of; 「株式会社について」 is still none (について is no noun).
+func hiraganaHeadedName(name string) bool {
+	head := name[:hiraganaRunEnd(name, 0)]
+	rest := name[len(head):]
+	if head == "" || rest == "" || !hiraganaRunsNamelike(rest) {
+		return false
+	}
+	govs := localGovernments()
+	n := 0
+	for i := range name {
+		if n++; n > localGovernmentMaxRunes {
+			break
+		}
+		if _, size := utf8.DecodeRuneInString(name[i:]); i >= len(head) && govs[name[:i+size]] {
+			return true
+		}
+	}
+	ms := text.Morphs(head)
+	return len(ms) > 0 && !slices.ContainsFunc(ms, func(m text.Morph) bool { return !m.Noun })
 }
 
 // hiraganaRunsNamelike reports whether every run of hiragana in name
