@@ -293,9 +293,12 @@ func mentionKind(txt string, m dates.Mention, clauseEnd int, rangeStart bool) st
 	if kind == schemas.EventDiscovered && !strings.HasPrefix(strings.TrimLeft(trimWeekdayLead(clause), " "), "、") &&
 		!(commaLed(clause) && (!hasLetter(txt[:m.Start]) || joinedByNiComma(clause))) {
 		if i := embeddedAt(clause); i >= 0 && classifyClause(clause[:i]) == schemas.EventOccurred &&
-			!(confirmedAt(clause, i) && foundOccurrence(strings.TrimLeft(trimWeekdayLead(clause), "、, "))) {
+			!(confirmedAt(clause, i) && foundOccurrence(strings.TrimLeft(trimWeekdayLead(clause), "、, "))) &&
+			!text.HasSuffixAny(clause[:i], foundEvent.ongoing) {
 			// (「9月28日に…高負荷状態が発生したことを確認」 confirms it that
-			// day: a discovery, and foundOccurrence adds the occurrence.)
+			// day: a discovery, and foundOccurrence adds the occurrence.
+			// 「11月5日に紛失していることが判明」 found a state that held
+			// that day: the day is the finding's, whatever the verb.)
 			kind = schemas.EventOccurred
 		}
 	}
