@@ -253,7 +253,7 @@ func mentionKind(txt string, m dates.Mention, clauseEnd int, rangeStart bool) st
 		// The start of a period in which data leaked or lay open is the
 		// start of the incident: "3月1日~3月14日の期間に購入されたお客様の
 		// カード情報が漏えいし".
-		if text.ContainsAny(txt, leakPeriodWords) || cardUsePeriod(txt) {
+		if (text.ContainsAny(txt, leakPeriodWords) || cardUsePeriod(txt)) && !text.ContainsAny(txt, registeredWords) {
 			return schemas.EventOccurred
 		}
 		start = true

@@ -161,6 +161,7 @@ var (
 	finishedItemEnds  = clauseWords["finished_item"]
 	inquiryWords      = clauseWords["inquiry"]
 	periodLabelWords  = clauseWords["period_label"]
+	registeredWords   = clauseWords["registered"]
 
 	responseWords        = timelineWords("response_words")
 	exposedWords         = text.NewWordList(timelineWords("exposed"))
@@ -275,7 +276,7 @@ func loadCardPeriod() map[string][]string {
 }
 
 func loadClauseWords() map[string][]string {
-	part, err := rules.Parts(rules.Table("timeline/clause_words.tsv", 2), []string{"boundary", "reported_content", "and_join", "scope", "share", "bound", "series", "period_start", "attributive", "passive_attributive", "plan", "finished_item", "inquiry", "period_label"})
+	part, err := rules.Parts(rules.Table("timeline/clause_words.tsv", 2), []string{"boundary", "reported_content", "and_join", "scope", "share", "bound", "series", "period_start", "attributive", "passive_attributive", "plan", "finished_item", "inquiry", "period_label", "registered"})
 	if err != nil {
 		panic(err)
 	}
