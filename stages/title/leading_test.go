@@ -36,6 +36,8 @@ func TestNoticeBody(t *testing.T) {
 		{"a notice's own bulleted list is no menu",
 			notice + "\n・氏名\n・住所\n・障害者手帳の等級",
 			notice + "\n・氏名\n・住所\n・障害者手帳の等級"},
+		{"a page's feedback form ends the notice (its 情報 is no word of the notice's)",
+			notice + "\nこのページの情報は役に立ちましたか\n役に立った\n役に立たなかった", notice},
 		{"a footer's heading before the notice is chrome, not its end",
 			"このページに関するお問い合わせ\n" + notice, notice},
 	}
