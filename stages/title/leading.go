@@ -150,10 +150,19 @@ func isEnd(l string) bool {
 	return chrome.endLine[bare] || anyPrefix(l, bare, chrome.endPrefix)
 }
 
+// isFoot reports whether a line is a link of a page's footer
+// (page_chrome.tsv kind foot: 個人情報の取り扱い, サイトポリシー, ©).
+func isFoot(l string) bool {
+	bare := bareLine(l)
+	return chrome.footLine[bare] || anyPrefix(l, bare, chrome.footPrefix)
+}
+
 // NoticeBody returns text without the page it was copied from: the lines
-// of page chrome above the notice (LeadingChrome), and from the first line
-// that starts the page's footer below it (isEnd) on. text is normalized.
-// A text that would keep nothing is returned whole.
+// of page chrome above the notice (LeadingChrome), from the first line
+// that starts the page's footer below it (isEnd) on, and a footer with no
+// such line: the run of footer links and menu lines that ends the text
+// (isFoot, isPageChrome). text is normalized. A text that would keep
+// nothing is returned whole.
 func NoticeBody(text string) string {
 	if !strings.Contains(text, "\n") {
 		return text // one line is the notice
@@ -181,6 +190,7 @@ func NoticeBody(text string) string {
 		}
 		at += n + 1
 	}
+	end = trailingFooter(text, start, end)
 	if start == 0 && end == len(text) {
 		return text
 	}
@@ -189,4 +199,36 @@ func NoticeBody(text string) string {
 		return text
 	}
 	return body
+}
+
+// trailingFooter is end, the end of the notice in text[start:end], less
+// the run of lines that closes it and are all footer links or menu lines
+// (「サイトマップ / 個人情報の取り扱い / リンク・著作権・免責事項」): a page
+// whose footer no end line opens. At least one foot line must be in the
+// run: menu words alone (サイトマップ) may close a notice's own list.
+func trailingFooter(text string, start, end int) int {
+	cut, foot := end, false
+	for at := end; at > start; {
+		lineStart := strings.LastIndexByte(text[start:at], '\n') + 1 + start
+		if lineStart > at {
+			break
+		}
+		l := strings.TrimSpace(text[lineStart:at])
+		if l != "" {
+			if isFoot(l) {
+				foot = true
+			} else if !isPageChrome(l) {
+				break
+			}
+			cut = lineStart
+		}
+		if lineStart == start {
+			break
+		}
+		at = lineStart - 1
+	}
+	if !foot {
+		return end
+	}
+	return cut
 }

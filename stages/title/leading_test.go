@@ -38,6 +38,12 @@ func TestNoticeBody(t *testing.T) {
 			notice + "\n・氏名\n・住所\n・障害者手帳の等級"},
 		{"a page's feedback form ends the notice (its 情報 is no word of the notice's)",
 			notice + "\nこのページの情報は役に立ちましたか\n役に立った\n役に立たなかった", notice},
+		{"a footer of links that no end line opens is trimmed from the bottom",
+			notice + "\nサイトマップ\n個人情報の取り扱い\nリンク・著作権・免責事項\nCopyright © Aoba City. All Rights Reserved.", notice},
+		{"menu words alone close no notice: a foot line must be in the run",
+			notice + "\nサイトマップ", notice + "\nサイトマップ"},
+		{"footer links above the notice's last line are the notice's",
+			notice + "\n個人情報の取り扱い\n関係者の皆様にお詫びします。", notice + "\n個人情報の取り扱い\n関係者の皆様にお詫びします。"},
 		{"a footer's heading before the notice is chrome, not its end",
 			"このページに関するお問い合わせ\n" + notice, notice},
 	}

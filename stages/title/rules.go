@@ -23,6 +23,10 @@ type chromeRules struct {
 	endPrefix []string
 	// top: the links to a site's top page (kind top), nav too.
 	top []string
+	// foot: the links of a page's footer (kind foot), trimmed from the
+	// notice's last lines only.
+	footLine   map[string]bool
+	footPrefix []string
 }
 
 var (
@@ -65,7 +69,7 @@ func mustChrome(rows []rules.Row) chromeRules {
 
 // parseChrome reads the rows of page_chrome.tsv: pattern, match, kind.
 func parseChrome(rows []rules.Row) (chromeRules, error) {
-	c := chromeRules{line: map[string]bool{}, endLine: map[string]bool{}}
+	c := chromeRules{line: map[string]bool{}, endLine: map[string]bool{}, footLine: map[string]bool{}}
 	for _, r := range rows {
 		pattern, match, kind := r.Fields[0], r.Fields[1], r.Fields[2]
 		switch kind {
@@ -84,6 +88,16 @@ func parseChrome(rows []rules.Row) (chromeRules, error) {
 			default:
 				return c, fmt.Errorf("rules: %s: a footer's start matches line or prefix, not %q", r.Pos(), match)
 			}
+		case "foot":
+			switch match {
+			case "line":
+				c.footLine[pattern] = true
+			case "prefix":
+				c.footPrefix = append(c.footPrefix, pattern)
+			default:
+				return c, fmt.Errorf("rules: %s: a footer's link matches line or prefix, not %q", r.Pos(), match)
+			}
+			continue
 		case "date":
 			if match != "line" && match != "suffix" {
 				return c, fmt.Errorf("rules: %s: a date label matches line or suffix, not %q", r.Pos(), match)
@@ -97,7 +111,7 @@ func parseChrome(rows []rules.Row) (chromeRules, error) {
 			c.site = append(c.site, pattern)
 			continue
 		default:
-			return c, fmt.Errorf("rules: %s: kind %q is not one of skip, nav, top, letter, section, end, date, site", r.Pos(), kind)
+			return c, fmt.Errorf("rules: %s: kind %q is not one of skip, nav, top, letter, section, end, foot, date, site", r.Pos(), kind)
 		}
 		switch match {
 		case "line":
