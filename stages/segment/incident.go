@@ -2,6 +2,7 @@ package segment
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/internal/runes"
 	"github.com/breachtrend/breachtrend/internal/wordscan"
@@ -16,7 +17,7 @@ const FileIncident = "segment/incident.tsv"
 type incidentRules struct {
 	warning, titled, evidence, conditional, negated, affirmed []string
 	loss, personal, whole, noData, hasData                    []string
-	outage, keep, security                                    []string
+	outage, keep, security, contact, viewer                   []string
 }
 
 var incident = mustIncidentRules(rules.Table(FileIncident, 2))
@@ -42,6 +43,7 @@ func parseIncidentRules(rows []rules.Row) (incidentRules, error) {
 		{"loss", &r.loss}, {"personal", &r.personal}, {"whole", &r.whole},
 		{"no_data", &r.noData}, {"has_data", &r.hasData},
 		{"outage", &r.outage}, {"keep", &r.keep}, {"security", &r.security},
+		{"contact", &r.contact}, {"viewer", &r.viewer},
 	}
 	names := make([]string, len(parts))
 	for i, p := range parts {
@@ -115,7 +117,7 @@ func ownIncident(normalized string, found *wordscan.Set) bool {
 	// A notice that names no data, no system and no way data goes astray
 	// (security) tells of no security incident: a medical accident, a
 	// price error, a delayed service.
-	if !containsAny(normalized, incident.security) {
+	if !securityOutsideFurniture(normalized) {
 		return false
 	}
 	// A titled word in the first lines, and a no_data sentence, need one
@@ -140,6 +142,41 @@ func ownIncident(normalized string, found *wordscan.Set) bool {
 	}
 	return true
 }
+
+// securityOutsideFurniture reports whether a security word stands in a
+// line of text that is no page furniture (furnitureLine): the contact
+// block under nearly every page (「お問い合わせ / 上下水道課 / 電話:… /
+// メールでのお問い合わせ」) names the ways to reach the office, and the
+// PDF viewer's notice (「PDF形式のファイルをご覧いただく場合には、Adobe
+// Reader…」) the software to read it with, not data that went astray. The
+// lines are read only when a security word is in the text at all.
+func securityOutsideFurniture(text string) bool {
+	if !containsAny(text, incident.security) {
+		return false
+	}
+	for l := range strings.Lines(text) {
+		if containsAny(l, incident.security) && !furnitureLine(l) {
+			return true
+		}
+	}
+	return false
+}
+
+// furnitureLine reports whether l is a line of page furniture: one that
+// names the PDF viewer (incident.tsv viewer), or a contact line (contact)
+// that is no sentence (no 。) and at most furniture_line_runes long.
+// 「お客様からのお問い合わせにより判明しました。」 and 「患者情報を含むFAXを
+// 誤送信しました。」 are the notice's own.
+func furnitureLine(l string) bool {
+	if containsAny(l, incident.viewer) {
+		return true
+	}
+	return containsAny(l, incident.contact) && !strings.Contains(l, "。") &&
+		utf8.RuneCountInString(strings.TrimSpace(l)) <= furnitureLineRunes
+}
+
+// furnitureLineRunes bounds a furniture line (classifier_settings.tsv).
+var furnitureLineRunes = int(classifierSettings.Number("furniture_line_runes"))
 
 // compromised reports whether a sentence of text states an evidence word
 // as a fact: not after a conditional (開封すると…感染し), nor denied in
