@@ -1292,6 +1292,9 @@ func lineName(l string, top bool) string {
 	if org := bodySection(l); org != "" {
 		return org
 	}
+	if personLine(l) {
+		return "" // 「課長 奥村 伸人」: a person's line, 奥村 no village
+	}
 	var buf [8]string
 	toks := lineTokens(buf[:0], l)
 	if len(toks) > 0 {
@@ -1410,6 +1413,21 @@ func signedName(l string) string {
 		}
 	}
 	return ""
+}
+
+// personLine reports whether l is a person's line: a person's title
+// (person_titles.tsv) and a person's name after it (signerName), spaces
+// or none between: 「課長 奥村 伸人」, 「課長奥村伸人」.
+func personLine(l string) bool {
+	for _, t := range personTitles {
+		if rest, ok := strings.CutPrefix(l, t); ok {
+			rest = strings.Join(strings.Fields(rest), "")
+			if rest != "" && signerName(rest) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // signerName reports whether s is a person's name as a signature gives

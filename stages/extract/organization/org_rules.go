@@ -124,6 +124,7 @@ var (
 	// nationalSuffixes end a national body's name (national_suffixes.tsv).
 	nationalSuffixes = rules.Words(orgFile("national_suffixes.tsv"))
 	officerTitles    = officerTitlesFrom(rules.Table(orgFile("officer_titles.tsv"), 1))
+	personTitles     = rules.Words(orgFile("person_titles.tsv"))
 	// signatureTitles stand between a body's name and its signer's in a
 	// signature line: 「小山記念病院院長田中直見」.
 	signatureTitles = rules.Words(orgFile("signature_titles.tsv"))
