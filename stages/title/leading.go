@@ -1,6 +1,7 @@
 package title
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -119,7 +120,9 @@ func blankBetween(lines []string, i, k int) bool {
 // site before a link to its top page (佐賀県総合トップへ, kind top).
 func isPageChrome(l string) bool {
 	if isBreadcrumb(l) {
-		return !dateRE.MatchString(l)
+		// A trail with a day in it may end in the notice's dated title; a
+		// year's section (「> 令和7年度」) is only where the page is filed.
+		return !dayDateRE.MatchString(l)
 	}
 	bare := bareLine(l)
 	if pageOnly.line[bare] || anyPrefix(l, bare, pageOnly.prefix) {
@@ -142,6 +145,9 @@ func isPageChrome(l string) bool {
 	}
 	return false
 }
+
+// dayDateRE finds a date with its day: 6月3日, 2024/6/3, 2024-06-03, 6/3.
+var dayDateRE = regexp.MustCompile(`\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{1,2}|\d{1,2}/\d{1,2}`)
 
 // isEnd reports whether a line starts a page's footer (page_chrome.tsv
 // kind end: 関連情報, このページに関するお問い合わせ).
