@@ -106,6 +106,7 @@ type pendingNotice struct {
 	key     string          // the cache key to store the result under, "" if none
 	hit     bool            // served from the cache under key
 	origin  provenance.Origin
+	body    string // the notice's text without its page's chrome (title.NoticeBody), what extract and enrich read
 }
 
 // Batches: a file's notices are finished and handed on once this many are
@@ -306,7 +307,7 @@ func (s *stages) finishFile(ctx context.Context, p *pendingFile) (res fileResult
 			}
 			n.Terms = extract.Terms(n.Title, n.Text)
 			t0 = s.times.lap(stageExtract, t0)
-			s.enricher.Notice(n)
+			s.enricher.NoticeBody(n, todo.body)
 			provenance.Record(n, todo.origin)
 			s.times.add(stageEnrich, t0)
 		}
@@ -382,7 +383,7 @@ func (s *stages) notice(ctx context.Context, doc *load.Document, seg segment.Seg
 	if seg.Header != nil {
 		in.CaseID, in.HeaderRest = seg.Header.CaseID, seg.Header.Rest
 	}
-	todo := pendingNotice{origin: provenance.Origin{HeaderRest: in.HeaderRest, Published: in.Published}}
+	todo := pendingNotice{origin: provenance.Origin{HeaderRest: in.HeaderRest, Published: in.Published}, body: body}
 	if s.cache != nil {
 		todo.key = s.cache.key(text, in)
 		if v, ok := s.cache.get(todo.key); ok {

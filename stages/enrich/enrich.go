@@ -19,11 +19,17 @@ func New() *Enricher { return &Enricher{Sectors: NewSectors(), memo: newMemo()} 
 // organization key, the breached contractor, sector, VERIS action, TSR
 // category and disclosure delay. (A report to the regulator is labelled
 // reported by the extractor, which reads each date's own clause.)
-func (e *Enricher) Notice(n *schemas.Notice) {
+func (e *Enricher) Notice(n *schemas.Notice) { e.NoticeBody(n, n.Text) }
+
+// NoticeBody is Notice reading body for the notice's text: the notice
+// without the page it was copied from (the menus above it, the footer
+// below), as the extractor read it. A city site's menu (市政情報, くらしの
+// 情報) above a hospital's notice made its sector the city's.
+func (e *Enricher) NoticeBody(n *schemas.Notice, body string) {
 	if !n.IsIncident {
 		return
 	}
-	d := e.derive(n.Organization, n.Title, n.Text)
+	d := e.derive(n.Organization, n.Title, body)
 	if d.body != "" {
 		n.Organization = d.body // the regulator published it; the incident is the body's
 		setSource(n, "organization", "enrich:supervised_body")

@@ -50,3 +50,18 @@ func TestSectorRoute(t *testing.T) {
 		t.Errorf("Enricher.Notice sources = %v", n.FieldSources)
 	}
 }
+
+// TestEnrichNoticeBody: the sector is read in the notice's body, not in
+// the page's menus around it: a city site's menu above a hospital's
+// notice (市政情報, 市民の皆様へ) made the notice the city's.
+func TestEnrichNoticeBody(t *testing.T) {
+	body := "当院の医師が患者さんの個人情報を含むUSBメモリを紛失しました。患者さんにお詫び申し上げます。"
+	page := "市政情報\n市民の皆様へ\n市民生活・手続き\n市職員採用\n" + body
+	whole := &schemas.Notice{IsIncident: true, Text: page}
+	New().Notice(whole)
+	n := &schemas.Notice{IsIncident: true, Text: page}
+	New().NoticeBody(n, body)
+	if n.Sector != "P" || whole.Sector == "P" {
+		t.Errorf("sector of the body %q, of the whole page %q: want P from the body alone, another from the page", n.Sector, whole.Sector)
+	}
+}
