@@ -2,6 +2,7 @@ package title
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -156,6 +157,13 @@ func isEnd(l string) bool {
 	return chrome.endLine[bare] || anyPrefix(l, bare, chrome.endPrefix)
 }
 
+// isCredit reports whether a line is a page's credit (page_chrome.tsv
+// kind credit: Copyright, ©).
+func isCredit(l string) bool {
+	bare := bareLine(l)
+	return chrome.creditLine[bare] || anyPrefix(l, bare, chrome.creditPrefix)
+}
+
 // isFoot reports whether a line is a link of a page's footer
 // (page_chrome.tsv kind foot: 個人情報の取り扱い, サイトポリシー, ©).
 func isFoot(l string) bool {
@@ -196,13 +204,16 @@ func NoticeBody(text string) string {
 		}
 		at += n + 1
 	}
-	end = trailingFooter(text, start, end)
+	end, credits := trailingFooter(text, start, end)
 	if start == 0 && end == len(text) {
 		return text
 	}
 	body := strings.TrimRight(text[start:end], " \t\n")
 	if strings.TrimSpace(body) == "" {
 		return text
+	}
+	if credits != "" {
+		body += "\n" + credits // 「Copyright 青葉市」 names the site's owner
 	}
 	return body
 }
@@ -211,20 +222,25 @@ func NoticeBody(text string) string {
 // the run of lines that closes it and are all footer links or menu lines
 // (「サイトマップ / 個人情報の取り扱い / リンク・著作権・免責事項」): a page
 // whose footer no end line opens. At least one foot line must be in the
-// run: menu words alone (サイトマップ) may close a notice's own list.
-func trailingFooter(text string, start, end int) int {
+// run: menu words alone (サイトマップ) may close a notice's own list. The
+// run's credit lines (「Copyright 青葉市 All rights reserved.」,
+// page_chrome.tsv kind credit) name the site's owner, often the notice's
+// body: they are returned, joined by line breaks, to be kept.
+func trailingFooter(text string, start, end int) (int, string) {
 	cut, foot := end, false
+	var credits []string
 	for at := end; at > start; {
 		lineStart := strings.LastIndexByte(text[start:at], '\n') + 1 + start
-		if lineStart > at {
-			break
-		}
 		l := strings.TrimSpace(text[lineStart:at])
 		if l != "" {
-			if isFoot(l) {
+			switch {
+			case isCredit(l):
+				credits = append(credits, l)
+			case isFoot(l):
 				foot = true
-			} else if !isPageChrome(l) {
-				break
+			case !isPageChrome(l):
+				at = start // the notice's own line: the run is over
+				continue
 			}
 			cut = lineStart
 		}
@@ -234,7 +250,8 @@ func trailingFooter(text string, start, end int) int {
 		at = lineStart - 1
 	}
 	if !foot {
-		return end
+		return end, ""
 	}
-	return cut
+	slices.Reverse(credits)
+	return cut, strings.Join(credits, "\n")
 }

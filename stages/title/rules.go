@@ -27,6 +27,9 @@ type chromeRules struct {
 	// notice's last lines only.
 	footLine   map[string]bool
 	footPrefix []string
+	// credit: a page's credit line (kind credit), kept below the notice.
+	creditLine   map[string]bool
+	creditPrefix []string
 }
 
 var (
@@ -69,7 +72,7 @@ func mustChrome(rows []rules.Row) chromeRules {
 
 // parseChrome reads the rows of page_chrome.tsv: pattern, match, kind.
 func parseChrome(rows []rules.Row) (chromeRules, error) {
-	c := chromeRules{line: map[string]bool{}, endLine: map[string]bool{}, footLine: map[string]bool{}}
+	c := chromeRules{line: map[string]bool{}, endLine: map[string]bool{}, footLine: map[string]bool{}, creditLine: map[string]bool{}}
 	for _, r := range rows {
 		pattern, match, kind := r.Fields[0], r.Fields[1], r.Fields[2]
 		switch kind {
@@ -98,6 +101,16 @@ func parseChrome(rows []rules.Row) (chromeRules, error) {
 				return c, fmt.Errorf("rules: %s: a footer's link matches line or prefix, not %q", r.Pos(), match)
 			}
 			continue
+		case "credit":
+			switch match {
+			case "line":
+				c.creditLine[pattern] = true
+			case "prefix":
+				c.creditPrefix = append(c.creditPrefix, pattern)
+			default:
+				return c, fmt.Errorf("rules: %s: a credit line matches line or prefix, not %q", r.Pos(), match)
+			}
+			continue
 		case "date":
 			if match != "line" && match != "suffix" {
 				return c, fmt.Errorf("rules: %s: a date label matches line or suffix, not %q", r.Pos(), match)
@@ -111,7 +124,7 @@ func parseChrome(rows []rules.Row) (chromeRules, error) {
 			c.site = append(c.site, pattern)
 			continue
 		default:
-			return c, fmt.Errorf("rules: %s: kind %q is not one of skip, nav, top, letter, section, end, foot, date, site", r.Pos(), kind)
+			return c, fmt.Errorf("rules: %s: kind %q is not one of skip, nav, top, letter, section, end, foot, credit, date, site", r.Pos(), kind)
 		}
 		switch match {
 		case "line":
