@@ -21,13 +21,15 @@ const signedNotice = "令和6年5月10日\n(2024年)\n個人情報を含む書�
 // TestHTMLPageExtractsAsItsText: a notice on a web page, menus and all,
 // gives the fields its text alone gives, as HTML and as a copy of the
 // page's text. The sample corpus's notices without a blog header (own
-// pages) are run as text, as pages and as copies; a menu item (お知らせ
+// pages) are run as text, as pages and as copies of two sites' pages
+// (pageforms.Copy, pageforms.CMS); a menu item (お知らせ
 // 一覧) once became their title, and the menu above them and the footer
 // below cost their organization and dates.
 func TestHTMLPageExtractsAsItsText(t *testing.T) {
 	dir := t.TempDir()
 	texts, pages, copies := filepath.Join(dir, "texts"), filepath.Join(dir, "pages"), filepath.Join(dir, "copies")
-	for _, d := range []string{texts, pages, copies} {
+	cms := filepath.Join(dir, "cms")
+	for _, d := range []string{texts, pages, copies, cms} {
 		if err := os.MkdirAll(d, 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -55,6 +57,7 @@ func TestHTMLPageExtractsAsItsText(t *testing.T) {
 			{texts, ".txt", src},
 			{pages, ".html", pageforms.Page(src)},
 			{copies, ".txt", pageforms.Copy(src)},
+			{cms, ".txt", pageforms.CMS(src)},
 		} {
 			if err := os.WriteFile(filepath.Join(form.dir, name+form.ext), []byte(form.text), 0o644); err != nil {
 				t.Fatal(err)
@@ -67,13 +70,13 @@ func TestHTMLPageExtractsAsItsText(t *testing.T) {
 	const fields = `SELECT regexp_replace(source_path, '\.(txt|html)$', '') AS file, segment_index, is_incident,
 		report_seq, organization, published_date, discovered_date, occurred_date, affected_count,
 		cause, data_types, title FROM notices ORDER BY ALL`
-	var got [3][]string
-	for i, in := range []string{texts, pages, copies} {
+	var got [4][]string
+	for i, in := range []string{texts, pages, copies, cms} {
 		out := filepath.Join(dir, "out-"+filepath.Base(in))
 		run(t, out, 2, in)
 		got[i] = rowsJSON(t, open(t, out), fields)
 	}
-	for k, as := range []string{"", "as a page", "as a copy of the page's text"} {
+	for k, as := range []string{"", "as a page", "as a copy of the page's text", "as a copy of another CMS's page"} {
 		if k == 0 {
 			continue
 		}

@@ -10,6 +10,9 @@
 // are left out: the forms are of an organization's own page):
 //
 //   - copy: the page's chrome copied with the text (pageforms.Copy)
+//   - cms: another municipal CMS's chrome, copied with the text: tool bar,
+//     city menu, a year's breadcrumb, PDF viewer's notice, feedback form,
+//     contact block, policy links (pageforms.CMS)
 //   - html: the notice in a site's HTML page, menus and all (pageforms.Page)
 //   - wrap72: every line but the title wrapped at 72 columns, as PDF text
 //     is (pageforms.Wrap)
@@ -85,6 +88,7 @@ func main() {
 	}{
 		{"plain", ".txt", func(s string) ([]byte, bool) { return []byte(s), true }},
 		{"copy", ".txt", func(s string) ([]byte, bool) { return []byte(pageforms.Copy(s)), true }},
+		{"cms", ".txt", func(s string) ([]byte, bool) { return []byte(pageforms.CMS(s)), true }},
 		{"html", ".html", func(s string) ([]byte, bool) { return []byte(pageforms.Page(s)), true }},
 		{"wrap72", ".txt", func(s string) ([]byte, bool) { return []byte(pageforms.Wrap(s, 72)), true }},
 		{"sjis", ".txt", func(s string) ([]byte, bool) {

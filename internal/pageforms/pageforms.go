@@ -26,6 +26,28 @@ const (
 // Copy is the notice s as a copy of its page's text: Top, s, Foot.
 func Copy(s string) string { return Top + s + Foot }
 
+// CMSTop and CMSFoot are the chrome of another common municipal CMS page,
+// as a copy of its text holds it: a top anchor, a tool bar of colours,
+// reading aloud and languages, a menu of the city's sections and a
+// breadcrumb filed under a fiscal year above the notice; below it the PDF
+// viewer's notice, a feedback form, a contact block that names no office,
+// the site's policy links and its credit. Their words (情報, ファイル,
+// メール, 個人情報, 市政) are no words of the notice.
+const (
+	CMSTop = "ページの先頭です\nメニューを飛ばして本文へ\n文字サイズ 小 中 大\n色合い 標準 青 黄 黒\n音声読み上げ\n" +
+		"English 中文 한국어\nサイト内検索\nくらしの情報\n健康・福祉\n子育て・教育\n市政情報\n" +
+		"現在位置 ホーム > 市政情報 > 報道発表 > 令和7年度\n"
+	CMSFoot = "\nPDF形式のファイルをご覧いただく場合には、Adobe社が提供するAdobe Readerが必要です。\n" +
+		"Adobe Readerをお持ちでない方は、バナーのリンク先からダウンロードしてください。(無料)\n" +
+		"このページの情報は役に立ちましたか\n役に立った どちらともいえない 役に立たなかった\n送信\n" +
+		"お問い合わせ\n電話:000-000-0000 ファクス:000-000-0001\nメールでのお問い合わせはこちら\n" +
+		"サイトマップ\n個人情報の取り扱い\nリンク・著作権・免責事項\nウェブアクセシビリティ\nCopyright © All Rights Reserved.\n"
+)
+
+// CMS is the notice s as a copy of such a page's text: CMSTop, s,
+// CMSFoot.
+func CMS(s string) string { return CMSTop + s + CMSFoot }
+
 // Page is the notice s on its site's HTML page, the same chrome as Top
 // and Foot in the elements a site puts it in (nav, breadcrumb, aside,
 // forms, footer), every line of s that is not blank a paragraph. The
