@@ -72,6 +72,11 @@ func trimNumberLead(s string) string {
 // most often.
 func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (string, string) {
 	org, evidence := find(w, header, sents, lines)
+	if rest := strings.TrimLeft(org, "0123456789"); rest != org && rest != "" && wholeName(rest) == rest {
+		// 「3624 宮城県宮城第一高等学校」: a phone number's tail, wrapped
+		// onto the name's line (PDF text), is no part of the name.
+		org = rest
+	}
 	if half := len(org) / 2; half > 0 && org[:half] == org[half:] {
 		// 「東 京 労 働 局 東京労働局における…」: a letter-spaced letterhead
 		// glued to the title that repeats it.
