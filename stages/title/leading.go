@@ -154,21 +154,21 @@ var dayDateRE = regexp.MustCompile(`\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\s*[./-]\
 // kind end: 関連情報, このページに関するお問い合わせ).
 func isEnd(l string) bool {
 	bare := bareLine(l)
-	return chrome.endLine[bare] || anyPrefix(l, bare, chrome.endPrefix)
+	return chrome.end.has(l, bare)
 }
 
 // isCredit reports whether a line is a page's credit (page_chrome.tsv
 // kind credit: Copyright, ©).
 func isCredit(l string) bool {
 	bare := bareLine(l)
-	return chrome.creditLine[bare] || anyPrefix(l, bare, chrome.creditPrefix)
+	return chrome.credit.has(l, bare)
 }
 
 // isFoot reports whether a line is a link of a page's footer
 // (page_chrome.tsv kind foot: 個人情報の取り扱い, サイトポリシー, ©).
 func isFoot(l string) bool {
 	bare := bareLine(l)
-	return chrome.footLine[bare] || anyPrefix(l, bare, chrome.footPrefix)
+	return chrome.foot.has(l, bare)
 }
 
 // NoticeBody returns text without the page it was copied from: the lines

@@ -19,17 +19,14 @@ type chromeRules struct {
 	prefix, suffix, contains []string
 	dateLabels, site         []string
 	// end: the lines that start a page's footer (kind end), chrome too.
-	endLine   map[string]bool
-	endPrefix []string
+	end lineWords
 	// top: the links to a site's top page (kind top), nav too.
 	top []string
 	// foot: the links of a page's footer (kind foot), trimmed from the
 	// notice's last lines only.
-	footLine   map[string]bool
-	footPrefix []string
+	foot lineWords
 	// credit: a page's credit line (kind credit), kept below the notice.
-	creditLine   map[string]bool
-	creditPrefix []string
+	credit lineWords
 }
 
 var (
@@ -70,9 +67,38 @@ func mustChrome(rows []rules.Row) chromeRules {
 	return c
 }
 
+// lineWords are the patterns of a kind matched against a whole line
+// (line) or its start (prefix).
+type lineWords struct {
+	line   map[string]bool
+	prefix []string
+}
+
+// add files pattern under match; false when match is neither line nor
+// prefix.
+func (w *lineWords) add(pattern, match string) bool {
+	switch match {
+	case "line":
+		if w.line == nil {
+			w.line = map[string]bool{}
+		}
+		w.line[pattern] = true
+	case "prefix":
+		w.prefix = append(w.prefix, pattern)
+	default:
+		return false
+	}
+	return true
+}
+
+// has reports whether line l (bare: bareLine of it) is one of w's.
+func (w *lineWords) has(l, bare string) bool {
+	return w.line[bare] || anyPrefix(l, bare, w.prefix)
+}
+
 // parseChrome reads the rows of page_chrome.tsv: pattern, match, kind.
 func parseChrome(rows []rules.Row) (chromeRules, error) {
-	c := chromeRules{line: map[string]bool{}, endLine: map[string]bool{}, footLine: map[string]bool{}, creditLine: map[string]bool{}}
+	c := chromeRules{line: map[string]bool{}}
 	for _, r := range rows {
 		pattern, match, kind := r.Fields[0], r.Fields[1], r.Fields[2]
 		switch kind {
@@ -82,35 +108,20 @@ func parseChrome(rows []rules.Row) (chromeRules, error) {
 				return c, fmt.Errorf("rules: %s: a link to the top page matches suffix, not %q", r.Pos(), match)
 			}
 			c.top = append(c.top, pattern)
-		case "end":
-			switch match {
-			case "line":
-				c.endLine[pattern] = true
-			case "prefix":
-				c.endPrefix = append(c.endPrefix, pattern)
-			default:
-				return c, fmt.Errorf("rules: %s: a footer's start matches line or prefix, not %q", r.Pos(), match)
+		case "end", "foot", "credit":
+			words := &c.end
+			switch kind {
+			case "foot":
+				words = &c.foot
+			case "credit":
+				words = &c.credit
 			}
-		case "foot":
-			switch match {
-			case "line":
-				c.footLine[pattern] = true
-			case "prefix":
-				c.footPrefix = append(c.footPrefix, pattern)
-			default:
-				return c, fmt.Errorf("rules: %s: a footer's link matches line or prefix, not %q", r.Pos(), match)
+			if !words.add(pattern, match) {
+				return c, fmt.Errorf("rules: %s: kind %s matches line or prefix, not %q", r.Pos(), kind, match)
 			}
-			continue
-		case "credit":
-			switch match {
-			case "line":
-				c.creditLine[pattern] = true
-			case "prefix":
-				c.creditPrefix = append(c.creditPrefix, pattern)
-			default:
-				return c, fmt.Errorf("rules: %s: a credit line matches line or prefix, not %q", r.Pos(), match)
+			if kind != "end" {
+				continue // chrome only at the foot of a notice
 			}
-			continue
 		case "date":
 			if match != "line" && match != "suffix" {
 				return c, fmt.Errorf("rules: %s: a date label matches line or suffix, not %q", r.Pos(), match)
