@@ -1,6 +1,7 @@
 package organization
 
 import (
+	"iter"
 	"regexp"
 	"slices"
 	"strings"
@@ -1505,13 +1506,8 @@ func hiraganaHeadedName(name string) bool {
 	if head == "" || rest == "" || !hiraganaRunsNamelike(rest) {
 		return false
 	}
-	govs := localGovernments()
-	n := 0
-	for i := range name {
-		if n++; n > localGovernmentMaxRunes {
-			break
-		}
-		if _, size := utf8.DecodeRuneInString(name[i:]); i >= len(head) && govs[name[:i+size]] {
+	for end := range governmentPrefixes(name) {
+		if end > len(head) {
 			return true
 		}
 	}
@@ -2405,19 +2401,11 @@ func longestSuffix(s string, suffixes []string) string {
 // a token boundary (「四街道市安全安心ステーション」 gives 四街道市; 「市民
 // 税」 nothing), the longest first (札幌市中央区 before 札幌市).
 func localGovernmentPrefix(run string) string {
-	govs := localGovernments()
 	var spans *text.TokenSpans
 	best := ""
-	n := 0
-	for i := range run {
-		n++
-		if n > localGovernmentMaxRunes {
-			break
-		}
-		_, size := utf8.DecodeRuneInString(run[i:]) // 1 for an invalid byte, where RuneLen(RuneError) says 3
-		end := i + size
+	for end, size := range governmentPrefixes(run) {
 		name := run[:end]
-		if !govs[name] || isGeneric(name) {
+		if isGeneric(name) {
 			continue
 		}
 		if end < len(run) {
@@ -2432,6 +2420,25 @@ func localGovernmentPrefix(run string) string {
 		best = name
 	}
 	return best
+}
+
+// governmentPrefixes yields the end of every prefix of run, at most
+// localGovernmentMaxRunes runes, that is a local government's name of the
+// gazetteer, shortest first, with the size of its last rune.
+func governmentPrefixes(run string) iter.Seq2[int, int] {
+	return func(yield func(end, size int) bool) {
+		govs := localGovernments()
+		n := 0
+		for i := range run {
+			if n++; n > localGovernmentMaxRunes {
+				return
+			}
+			_, size := utf8.DecodeRuneInString(run[i:]) // 1 for an invalid byte, where RuneLen(RuneError) says 3
+			if govs[run[:i+size]] && !yield(i+size, size) {
+				return
+			}
+		}
+	}
 }
 
 // shortNamedSelf is the name run right before a bracket that gives its
