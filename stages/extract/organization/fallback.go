@@ -134,7 +134,7 @@ func greetingName(sents []text.Sentence) (string, string) {
 			continue
 		}
 		name := m[1]
-		if strings.IndexFunc(name, func(r rune) bool { return unicode.Is(unicode.Hiragana, r) }) >= 0 ||
+		if strings.IndexFunc(name, isHiragana) >= 0 ||
 			slices.Contains(selfAliases, name) || utf8.RuneCountInString(name) < nameMinRunes || isGeneric(name) || isOutside(name) ||
 			!slices.ContainsFunc(text.Morphs(name), func(m text.Morph) bool { return m.Unknown || m.ProperPOS }) {
 			continue

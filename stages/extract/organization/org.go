@@ -1413,7 +1413,7 @@ func signedName(l string) string {
 	for _, title := range signatureTitles {
 		for i := range text.Occurrences(l, title) {
 			name, signer := l[:i], l[i+len(title):]
-			if name != "" && signerName(signer) && (wholeName(name) == name || gazetteerCompanyKeys()[name]) {
+			if name != "" && signerName(signer) && (wholeName(name) == name || gazetteerKeys()[name]) {
 				return name
 			}
 		}

@@ -455,7 +455,7 @@ var hiraganaGovernments = sync.OnceValue(func() []string {
 })
 
 // gazetteerKeys are the keys of gazetteerCompanies, for a subject that is
-// one whole.
+// one whole, or the name before a signer's title (日本航空 社長).
 var gazetteerKeys = sync.OnceValue(func() map[string]bool {
 	out := map[string]bool{}
 	for _, c := range gazetteerCompanies() {
@@ -482,16 +482,6 @@ type gazetteerEntry struct{ name, key string }
 // gazetteerCompanies are the companies of rules/gazetteer/companies.tsv
 // whose key can name the company in running text: three characters or
 // more, not Latin, and not a single dictionary word that is no proper noun.
-// gazetteerCompanyKeys holds gazetteerCompanies' keys: a listed company's
-// name as a signature writes it, its legal form left out (日本航空 社長).
-var gazetteerCompanyKeys = sync.OnceValue(func() map[string]bool {
-	keys := map[string]bool{}
-	for _, c := range gazetteerCompanies() {
-		keys[c.key] = true
-	}
-	return keys
-})
-
 var gazetteerCompanies = sync.OnceValue(func() []gazetteerEntry {
 	g, err := rules.LoadGazetteers()
 	if err != nil {
