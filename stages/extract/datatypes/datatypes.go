@@ -342,8 +342,9 @@ func Find(w *text.Watch, sents []text.Sentence) ([]string, string) {
 func FindScanned(w *text.Watch, sents []text.Sentence, sentenceHits [][]wordscan.Hit) ([]string, string) {
 	negated := map[string]bool{}
 	// The texts that named each type as leaked (a type is found when it
-	// has one), and the terms a negation named: a negation that names a part of a type (セキュリティコード)
-	// leaves the type its other terms named (クレジットカード番号) leaked.
+	// has one), and the terms a negation named: a negation that names a
+	// part of a type (セキュリティコード) leaves the type its other terms
+	// named (クレジットカード番号) leaked.
 	// The found texts' terms are read at the end, for the few types also
 	// negated.
 	foundTexts, negatedTerms := map[string][]string{}, map[string][]string{}

@@ -104,10 +104,7 @@ func serviceName(sents []text.Sentence, masks []text.RuneMask) (string, string) 
 // greetingRE reads a greeting that names the body (greetings.tsv): the
 // name is its submatch.
 var greetingRE, greetingVerbs = func() (*regexp.Regexp, []string) {
-	part, err := rules.Parts(rules.Table(orgFile("greetings.tsv"), 2), []string{"opener", "particle", "warmth", "verb"})
-	if err != nil {
-		panic(err)
-	}
+	part := rules.MustParts(rules.Table(orgFile("greetings.tsv"), 2), []string{"opener", "particle", "warmth", "verb"})
 	return regexp.MustCompile(text.OrderedAlternation(part["opener"]) + `[、,]?\s?([^、。「」()\s]{2,40}?)` +
 		text.OrderedAlternation(part["particle"]) + text.OrderedAlternation(part["warmth"]) + `?` +
 		text.OrderedAlternation(part["verb"])), part["verb"]

@@ -94,13 +94,7 @@ var (
 const reportNumber = `([0-9]+|[一二三四五六七八九十]+)`
 
 // reportLabels are report/report_labels.tsv's words by part.
-var reportLabels = func() map[string][]string {
-	part, err := rules.Parts(rules.Table("report/report_labels.tsv", 2), []string{"ordinal_prefix", "ordinal_suffix", "follow_up", "part"})
-	if err != nil {
-		panic(err)
-	}
-	return part
-}()
+var reportLabels = rules.MustParts(rules.Table("report/report_labels.tsv", 2), []string{"ordinal_prefix", "ordinal_suffix", "follow_up", "part"})
 
 func loadReportLabels() (nth, followUp *regexp.Regexp, nthCue, followUpCue text.WordList) {
 	part := reportLabels

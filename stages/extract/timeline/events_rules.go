@@ -163,10 +163,11 @@ var (
 	periodLabelWords  = clauseWords["period_label"]
 	registeredWords   = clauseWords["registered"]
 
-	responseWords        = timelineWords("response_words")
-	exposedWords         = text.NewWordList(timelineWords("exposed"))
-	leakPeriodWords      = timelineWords("leak_period")
-	cardPeriod           = loadCardPeriod()
+	responseWords   = timelineWords("response_words")
+	exposedWords    = text.NewWordList(timelineWords("exposed"))
+	leakPeriodWords = timelineWords("leak_period")
+	// cardPeriod: timeline/card_period.tsv's words by part (cardUsePeriod).
+	cardPeriod           = rules.MustParts(rules.Table("timeline/card_period.tsv", 2), []string{"card", "use", "stored"})
 	foundVerbs           = timelineWords("found_verbs")
 	causeStatementWords  = text.NewWordList(timelineWords("cause_statement"))
 	scopeTopic, scopeWho = loadScopeLabels()
@@ -214,13 +215,7 @@ func loadMaskedNouns() (*strings.Replacer, text.WordList) {
 // by part: read once for loadIncoming and loadReceived.
 var (
 	incomingRows  = rules.Table("timeline/incoming.tsv", 2)
-	incomingWords = func() map[string][]string {
-		part, err := rules.Parts(incomingRows, incomingParts)
-		if err != nil {
-			panic(err)
-		}
-		return part
-	}()
+	incomingWords = rules.MustParts(incomingRows, incomingParts)
 )
 
 func loadIncoming() (*regexp.Regexp, text.WordList, []string, string, []string) {
@@ -252,35 +247,17 @@ type foundEventWords struct {
 }
 
 func loadFoundEvent() foundEventWords {
-	part, err := rules.Parts(rules.Table("timeline/found_event.tsv", 2), []string{"noun", "told", "detect", "subject", "negated", "state", "arising", "confirm", "ongoing"})
-	if err != nil {
-		panic(err)
-	}
+	part := rules.MustParts(rules.Table("timeline/found_event.tsv", 2), []string{"noun", "told", "detect", "subject", "negated", "state", "arising", "confirm", "ongoing"})
 	return foundEventWords{nouns: part["noun"], told: part["told"], detectVerbs: part["detect"], subjectVerbs: part["subject"], negated: part["negated"], states: text.NewWordList(part["state"]), arising: part["arising"], confirm: part["confirm"], ongoing: part["ongoing"]}
 }
 
 func loadIncidentSummary() (nouns, verbs, regret, unless []string) {
-	part, err := rules.Parts(rules.Table("timeline/incident_summary.tsv", 2), []string{"noun", "verb", "regret", "unless"})
-	if err != nil {
-		panic(err)
-	}
+	part := rules.MustParts(rules.Table("timeline/incident_summary.tsv", 2), []string{"noun", "verb", "regret", "unless"})
 	return part["noun"], part["verb"], part["regret"], part["unless"]
 }
 
-func loadCardPeriod() map[string][]string {
-	part, err := rules.Parts(rules.Table("timeline/card_period.tsv", 2), []string{"card", "use", "stored"})
-	if err != nil {
-		panic(err)
-	}
-	return part
-}
-
 func loadClauseWords() map[string][]string {
-	part, err := rules.Parts(rules.Table("timeline/clause_words.tsv", 2), []string{"boundary", "reported_content", "and_join", "scope", "share", "bound", "series", "period_start", "attributive", "passive_attributive", "plan", "finished_item", "inquiry", "period_label", "registered"})
-	if err != nil {
-		panic(err)
-	}
-	return part
+	return rules.MustParts(rules.Table("timeline/clause_words.tsv", 2), []string{"boundary", "reported_content", "and_join", "scope", "share", "bound", "series", "period_start", "attributive", "passive_attributive", "plan", "finished_item", "inquiry", "period_label", "registered"})
 }
 
 // incomingParts are the parts of timeline/incoming.tsv, each written once.
