@@ -229,25 +229,21 @@ func NoticeBody(text string) string {
 func trailingFooter(text string, start, end int) (int, string) {
 	cut, foot := end, false
 	var credits []string
+run:
 	for at := end; at > start; {
 		lineStart := strings.LastIndexByte(text[start:at], '\n') + 1 + start
-		l := strings.TrimSpace(text[lineStart:at])
-		if l != "" {
+		if l := strings.TrimSpace(text[lineStart:at]); l != "" {
 			switch {
 			case isCredit(l):
 				credits = append(credits, l)
 			case isFoot(l):
 				foot = true
 			case !isPageChrome(l):
-				at = start // the notice's own line: the run is over
-				continue
+				break run // the notice's own line
 			}
 			cut = lineStart
 		}
-		if lineStart == start {
-			break
-		}
-		at = lineStart - 1
+		at = lineStart - 1 // before its line break; below start when it was the first line
 	}
 	if !foot {
 		return end, ""
