@@ -1196,7 +1196,15 @@ func modifyingClauseKind(before string) string {
 func nextLinesKind(sents []DatedSentence, i int, d schemas.Date) (string, []schemas.Event) {
 	kind := schemas.EventOther
 	var more []schemas.Event
-	for n := i + 1; n < len(sents) && n <= i+nextLines; n++ {
+	last := i + nextLines
+	for n := i + 1; n < len(sents) && n <= last; n++ {
+		if timeOnlyLine(sents[n].Text) {
+			// 「10月16日(水曜日) / ・9時44分 / メールを送信。」: a time of
+			// day on a line of its own labels the lines under it, which
+			// the date still tells; it is no heading and no line told.
+			last++
+			continue
+		}
 		if len(sents[n].Dates) > 0 && !strings.HasSuffix(sents[n].Text, "。") || sents[n].Heading != sents[i].Heading && text.IsHeading(sents[n].Text) {
 			break
 		}
@@ -1221,6 +1229,17 @@ func nextLinesKind(sents []DatedSentence, i int, d schemas.Date) (string, []sche
 	}
 	return kind, more
 }
+
+// timeOnlyLine reports whether line holds a time of day (timeRE) and
+// nothing else but bullet marks and white space: 「・9時44分」, 「午後4時頃」.
+func timeOnlyLine(line string) bool {
+	rest := strings.TrimLeft(line, bulletCutset)
+	n := timeLead(rest)
+	return n > 0 && strings.TrimSpace(rest[n:]) == ""
+}
+
+// bulletCutset is the runes timeOnlyLine trims before a time.
+var bulletCutset = " 　" + strings.Join(text.BulletMarks, "")
 
 // sameDayOnlyLine reports whether line holds nothing but a word of
 // timeline/same_day.tsv and a time (「同日15時45分」, 「翌日 午前9時頃」): a

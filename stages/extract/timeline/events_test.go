@@ -166,3 +166,26 @@ func TestModifyingClauseKind(t *testing.T) {
 		}
 	}
 }
+
+// TestTimeOnlyLine covers the lines nextLinesKind reads past: a time of
+// day alone, maybe after a bullet, and not one with what happened then.
+func TestTimeOnlyLine(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"9時44分", true},
+		{"・16時07分", true},
+		{"午後4時頃", true},
+		{"16:07", true},
+		{"9時44分 メールを送信。", false},
+		{"10月16日", false},
+		{"経過", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := timeOnlyLine(tt.line); got != tt.want {
+			t.Errorf("timeOnlyLine(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
