@@ -212,8 +212,31 @@ func isDepartment(d string) bool {
 			return false
 		}
 	}
-	return !text.ContainsAny(d, departmentParts["not_in_name"]) && !slices.Contains(departmentParts["generic"], d) &&
+	return !text.ContainsAny(d[kanaHead(d):], departmentParts["not_in_name"]) && !slices.Contains(departmentParts["generic"], d) &&
 		!text.ContainsAny(d, outsideBodies)
+}
+
+// kanaHead is the length of the head of hiragana and の that opens d
+// (くらしの安全安心課, こどもの未来課): two hiragana or more, then の, then a
+// kanji or katakana. A government names departments so; its の is no
+// particle between two names (名簿の福祉課 opens with kanji). 0 for none.
+func kanaHead(d string) int {
+	n := 0
+	for at := 0; at < len(d); {
+		r, size := utf8.DecodeRuneInString(d[at:])
+		if !unicode.Is(unicode.Hiragana, r) {
+			return 0
+		}
+		at += size
+		if r == 'の' && n >= 2 {
+			if next, _ := utf8.DecodeRuneInString(d[at:]); isDepartmentRune(next) {
+				return at
+			}
+			return 0
+		}
+		n++
+	}
+	return 0
 }
 
 // isDepartmentRune reports whether r may stand in a department's name,

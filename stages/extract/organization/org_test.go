@@ -118,3 +118,25 @@ func TestDefinitionAfter(t *testing.T) {
 		}
 	}
 }
+
+// TestKanaHead covers the hiragana heads with の that a department's
+// name may open with, and the particles that are none.
+func TestKanaHead(t *testing.T) {
+	tests := []struct {
+		d    string
+		want int
+	}{
+		{"くらしの安全安心課", len("くらしの")},
+		{"こどもの未来課", len("こどもの")},
+		{"のの課", 0},      // fewer than two hiragana before の
+		{"名簿の福祉課", 0},   // a kanji opens it
+		{"くらしのための課", 0}, // の followed by hiragana
+		{"くらしの", 0},     // nothing after の
+		{"まちづくり課", 0},   // no の
+	}
+	for _, tt := range tests {
+		if got := kanaHead(tt.d); got != tt.want {
+			t.Errorf("kanaHead(%q) = %d, want %d", tt.d, got, tt.want)
+		}
+	}
+}
