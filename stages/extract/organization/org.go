@@ -192,6 +192,7 @@ func NeedsPage(org string) bool {
 // the government, 立 and a kind of facility it runs many of
 // (plural_facilities.tsv: 鎌倉市立保育園 is 鎌倉市), or "".
 func pluralFacilityGovernment(org string) string {
+	org = firstOfFacilityList(org)
 	for _, f := range pluralFacilities {
 		rest, ok := strings.CutSuffix(org, f)
 		if !ok {
@@ -202,6 +203,37 @@ func pluralFacilityGovernment(org string) string {
 		}
 	}
 	return ""
+}
+
+// facilityListJoins join kinds of facility in a list: 町立小学校・中学校,
+// 市立小学校及び中学校.
+var facilityListJoins = []string{"・", "及び", "、"}
+
+// firstOfFacilityList is org less the kinds of facility joined after a
+// first one (播磨町立小学校・中学校 is 播磨町立小学校, which
+// pluralFacilityGovernment reads), or org when it ends in no such list.
+func firstOfFacilityList(org string) string {
+	for {
+		cut := false
+		for _, f := range pluralFacilities {
+			rest, ok := strings.CutSuffix(org, f)
+			if !ok {
+				continue
+			}
+			for _, j := range facilityListJoins {
+				if head, ok := strings.CutSuffix(rest, j); ok && text.HasSuffixAny(head, pluralFacilities) {
+					org, cut = head, true
+					break
+				}
+			}
+			if cut {
+				break
+			}
+		}
+		if !cut {
+			return org
+		}
+	}
 }
 
 // wardCityNamed is the designated city of ward, a ward's bare name
