@@ -171,6 +171,9 @@ func onePerson(sents []text.Sentence) (string, bool) {
 				if unicode.In(first, unicode.Hiragana) && i > 0 && unicode.IsLetter(prev) {
 					continue
 				}
+				if text.HasPrefixAny(s.Text[i+len(w):], countFilters["one_person_target"]) {
+					continue // 特定のお客様宛にDDoS攻撃: the attack's target
+				}
 				return s.Text, true
 			}
 		}
