@@ -170,11 +170,11 @@ func parseCountWindows(rows []rules.Row) countWindowSet {
 // labelCountRE: a table row whose label says what is counted, and a bare
 // number with no unit ("漏えい人数 25789", "流出件数:1,204"), built from
 // rules/count/labels.tsv.
-var labelCountRE, labelHeadingRE = parseCountLabels(rules.Table("count/labels.tsv", 2))
+var labelCountRE, labelHeadingRE, measureLeadRE = parseCountLabels(rules.Table("count/labels.tsv", 2))
 
-// parseCountLabels builds labelCountRE and labelHeadingRE from
-// labels.tsv's rows.
-func parseCountLabels(rows []rules.Row) (*regexp.Regexp, *regexp.Regexp) {
+// parseCountLabels builds labelCountRE, labelHeadingRE and measureLeadRE
+// from labels.tsv's rows.
+func parseCountLabels(rows []rules.Row) (*regexp.Regexp, *regexp.Regexp, *regexp.Regexp) {
 	parts := map[string][]string{}
 	for _, r := range rows {
 		rules.Must(r.CheckOneOf(1, "part", "subject", "measure", "approx"))
@@ -193,7 +193,10 @@ func parseCountLabels(rows []rules.Row) (*regexp.Regexp, *regexp.Regexp) {
 	// is its value.
 	heading := regexp.MustCompile(`^[\s・\-]*(?:[(（]?\d{1,2}[)）.]\s*)?[^\s。、]{0,8}(?:` + strings.Join(parts["subject"], "|") + `)の?(?:` +
 		strings.Join(parts["measure"], "|") + `)\s*[::]?\s*$`)
-	return line, heading
+	// A sentence that opens with a measure alone as its subject (「件数は
+	// 1100件です。」): it counts what the sentence before told of.
+	lead := regexp.MustCompile(`^[\s・\-]*(?:` + strings.Join(parts["measure"], "|") + `)(?:は|\s*[::])`)
+	return line, heading, lead
 }
 
 // runeSet is a set of runes of the Basic Multilingual Plane, as bits, and

@@ -56,7 +56,7 @@ func TestParseCountRules(t *testing.T) {
 	if !reflect.DeepEqual(before, []string{"最大で", "最大", "延べ"}) || !reflect.DeepEqual(after, []string{"以上"}) || means["延べ"] != qualExact {
 		t.Errorf("before %v, after %v, means %v", before, after, means)
 	}
-	re, heading := parseCountLabels(extracttest.RuleRows("count/labels.tsv", "漏えい\tsubject", "記録\tsubject", "人数\tmeasure", "件数\tmeasure", "約\tapprox"))
+	re, heading, lead := parseCountLabels(extracttest.RuleRows("count/labels.tsv", "漏えい\tsubject", "記録\tsubject", "人数\tmeasure", "件数\tmeasure", "約\tapprox"))
 	for _, h := range []string{"(3)画像記録の件数", "漏えい人数:", "・記録件数"} {
 		if !heading.MatchString(h) {
 			t.Errorf("heading %q: not a label", h)
@@ -65,6 +65,16 @@ func TestParseCountRules(t *testing.T) {
 	for _, h := range []string{"送付件数", "問い合わせ件数", "記録の件数を確認した。"} {
 		if heading.MatchString(h) {
 			t.Errorf("heading %q: read as a label", h)
+		}
+	}
+	for _, l := range []string{"件数は1100件です。", "・人数:12名"} {
+		if !lead.MatchString(l) {
+			t.Errorf("%q: no measure leading it", l)
+		}
+	}
+	for _, l := range []string{"送付件数は10件です。", "この件数は多い。"} {
+		if lead.MatchString(l) {
+			t.Errorf("%q: read as led by a measure", l)
 		}
 	}
 	if m := re.FindStringSubmatch("漏えい人数:約 1,204"); m != nil {

@@ -490,7 +490,7 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 			pending = false
 		}
 		if !text.ContainsAny(s.Text, leakWords) && !text.ContainsAny(s.Heading, leakWords) && !s.Item && !underLeakHeading(sents, i) &&
-			!(s.Heading != s.Text && labelHeadingRE.MatchString(s.Heading)) {
+			!(s.Heading != s.Text && labelHeadingRE.MatchString(s.Heading)) && !measuresLeakBefore(sents, i) {
 			continue // (「(3)画像記録の件数 / 推定 12,058件」: the label says what it counts)
 		}
 		from := wholeBeforePart(s.Text, cs)
@@ -592,6 +592,23 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 		return 0, false, "", false
 	}
 	return best.v, best.approx, best.ev, true
+}
+
+// measuresLeakBefore reports whether sentence i opens with a measure
+// alone as its subject (labels.tsv measure: 「件数は1100件です。」) after
+// sentences about leaked data (「…個人情報が記録されたUSBメモリを紛失…。
+// USBメモリには…患者氏名、健康状態一覧が含まれております。」, the two
+// before it): its count is of that data.
+func measuresLeakBefore(sents []text.Sentence, i int) bool {
+	if i == 0 || !measureLeadRE.MatchString(sents[i].Text) {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if text.ContainsAny(sents[k].Text, leakWords) {
+			return true
+		}
+	}
+	return false
 }
 
 // wholeBeforePart is the index in cs, the counts of sentence s, of a part
