@@ -17,13 +17,18 @@ import (
 // the sentence is taken from: 「会員約3万人のうち、約1,200人のカード情報が
 // 流出」 states 1,200 affected people. The count is followed by a
 // population_after word (のうち) and no leak_verbs word stands before it
-// in the sentence; after 「流出した1,234名のうち、56名は…」 the 1,234
-// leaked, and the 56 are a part of them.
+// in its clause (since the last 、); after 「流出した1,234名のうち、56名
+// は…」 the 1,234 leaked, and the 56 are a part of them, but in 「誤送信さ
+// れた受験許可証は、上記送付先359件のうち162名分」 the verb tells of the 162.
 func dropPopulations(s string, cs []countMention) []countMention {
 	kept := cs[:0]
 	for k, c := range cs {
+		clause := s[:c.Start]
+		if i := strings.LastIndex(clause, "、"); i >= 0 {
+			clause = clause[i:]
+		}
 		if k+1 < len(cs) && text.HasPrefixAny(s[c.End:], countFilters["population_after"]) &&
-			!text.ContainsAny(s[:c.Start], countFilters["leak_verbs"]) {
+			!text.ContainsAny(clause, countFilters["leak_verbs"]) {
 			continue
 		}
 		kept = append(kept, c)
