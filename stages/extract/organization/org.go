@@ -2131,7 +2131,26 @@ func subjectName(s string) string {
 		utf8.RuneCountInString(body) >= nameMinRunes+1 && !isGeneric(body) && !isOutside(body) {
 		return body
 	}
-	return localGovernmentPrefix(body)
+	if gov := localGovernmentPrefix(body); gov != "" {
+		return gov
+	}
+	if latinLedName(body) && !isGeneric(body) && !isOutside(body) {
+		return body // 「NTT西日本の社員の自宅にある…」: a firm's short name, its staff
+	}
+	return ""
+}
+
+// latinLedName reports whether run, the name before a role noun, opens
+// with two capital Latin letters or more and holds a name's length
+// (NTT西日本, JR東日本, KDDI): a firm's short name, which no legal form or
+// suffix marks. A Latin run of one letter is a hidden name (A社).
+func latinLedName(run string) bool {
+	caps := 0
+	for caps < len(run) && run[caps] >= 'A' && run[caps] <= 'Z' {
+		caps++
+	}
+	n := utf8.RuneCountInString(run)
+	return caps >= 2 && n >= nameMinRunes+1 && n <= nameLineMaxRunes
 }
 
 // tailDefinedName is the body of the first name in s that a definition

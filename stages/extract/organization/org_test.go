@@ -140,3 +140,25 @@ func TestKanaHead(t *testing.T) {
 		}
 	}
 }
+
+// TestLatinLedName covers the short names of firms that a role noun may
+// follow with no legal form or suffix, and the hidden names that are none.
+func TestLatinLedName(t *testing.T) {
+	tests := []struct {
+		run  string
+		want bool
+	}{
+		{"NTT西日本", true},
+		{"KDDI", true},
+		{"JR東日本", true},
+		{"A社", false},    // one letter hides a name
+		{"青葉電気", false},  // no Latin: a suffix or legal form must mark it
+		{"Abc商事", false}, // one capital
+		{"NT", false},    // too short for a name
+	}
+	for _, tt := range tests {
+		if got := latinLedName(tt.run); got != tt.want {
+			t.Errorf("latinLedName(%q) = %v, want %v", tt.run, got, tt.want)
+		}
+	}
+}
