@@ -194,7 +194,7 @@ func seqFromBody(w *text.Watch, title string, tm text.RuneMask, sents []text.Sen
 			break
 		}
 		// Every match holds a word of laterNoticeCue.
-		if laterNoticeCue.InMask(s.Text, om.sents[i]) && laterNoticeRE.MatchString(s.Text) {
+		if laterNoticeCue.InMask(s.Text, om.sents[i]) && laterNotice(s.Text) {
 			return 0
 		}
 	}
@@ -364,4 +364,19 @@ func smallNumber(s string) (int, bool) {
 	}
 	v, ok := text.ParseKanjiNumber(s)
 	return int(v), ok && v > 0 && v < 100
+}
+
+// laterNotice reports whether sentence s says its notice is a later one
+// (laterNoticeRE): an again apology after a to_affected word (「該当の会員様
+// には改めてお詫びいたします」) is the people's own apology, which a first
+// notice promises beside its letters or calls, and says nothing of the
+// kind; a report of an investigation's results always does.
+func laterNotice(s string) bool {
+	for _, loc := range laterNoticeRE.FindAllStringIndex(s, -1) {
+		m := s[loc[0]:loc[1]]
+		if !text.ContainsAny(m, apologyToAffected.apology) || !text.ContainsAny(s[:loc[0]], apologyToAffected.toAffected) {
+			return true
+		}
+	}
+	return false
 }

@@ -63,7 +63,7 @@ var (
 	// though it gives no number — 改めてお詫び, a report of an
 	// investigation's results (report/later_notice.tsv); every match
 	// holds a word of laterNoticeCue.
-	laterNoticeRE, laterNoticeCue = loadLaterNotice()
+	laterNoticeRE, laterNoticeCue, apologyToAffected = loadLaterNotice()
 
 	// investigationTitles: the title publishes an investigation's report,
 	// which closes the incident; investigationDoneRE: "調査及び精査が完了
@@ -109,8 +109,8 @@ func loadPartLabels() (*regexp.Regexp, text.WordList) {
 	return regexp.MustCompile(`[(]\s*` + text.OrderedAlternation(words) + `\s*` + reportNumber + `\s*[)]`), text.NewWordList(words)
 }
 
-func loadLaterNotice() (*regexp.Regexp, text.WordList) {
-	part, err := rules.Parts(rules.Table("report/later_notice.tsv", 2), []string{"again", "again_adverb", "apology", "again_apology", "results", "results_link", "results_report"})
+func loadLaterNotice() (*regexp.Regexp, text.WordList, laterApologies) {
+	part, err := rules.Parts(rules.Table("report/later_notice.tsv", 2), []string{"again", "again_adverb", "apology", "again_apology", "results", "results_link", "results_report", "to_affected"})
 	if err != nil {
 		panic(err)
 	}
@@ -119,8 +119,14 @@ func loadLaterNotice() (*regexp.Regexp, text.WordList) {
 		// "現時点の調査結果として、…判明しましたので、ご報告いたします":
 		// the results of an investigation the incident's first notice began.
 		`|` + alt("results") + alt("results_link") + `[^。]{0,40}` + alt("results_report"))
-	return re, text.NewWordList(text.Union(part["again"], part["again_apology"], part["results"]))
+	return re, text.NewWordList(text.Union(part["again"], part["again_apology"], part["results"])),
+		laterApologies{apology: text.Union(part["apology"], part["again_apology"]), toAffected: part["to_affected"]}
 }
+
+// laterApologies are the words that tell an again apology among the
+// matches of laterNoticeRE (apology) and the words before it that make it
+// the people's own apology (to_affected).
+type laterApologies struct{ apology, toAffected []string }
 
 func loadInvestigation() (text.WordList, *regexp.Regexp, text.WordList) {
 	part, err := rules.Parts(rules.Table("report/investigation.tsv", 2), []string{"report_title", "work", "work_particle", "date_particle", "done", "after"})
