@@ -205,10 +205,6 @@ func pluralFacilityGovernment(org string) string {
 	return ""
 }
 
-// facilityListJoins join kinds of facility in a list: 町立小学校・中学校,
-// 市立小学校及び中学校.
-var facilityListJoins = []string{"・", "及び", "、"}
-
 // firstOfFacilityList is org less the kinds of facility joined after a
 // first one (播磨町立小学校・中学校 is 播磨町立小学校, which
 // pluralFacilityGovernment reads), or org when it ends in no such list.
@@ -220,7 +216,7 @@ func firstOfFacilityList(org string) string {
 			if !ok {
 				continue
 			}
-			for _, j := range facilityListJoins {
+			for _, j := range facilityJoins {
 				if head, ok := strings.CutSuffix(rest, j); ok && text.HasSuffixAny(head, pluralFacilities) {
 					org, cut = head, true
 					break

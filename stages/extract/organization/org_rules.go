@@ -131,7 +131,9 @@ var (
 	// pluralFacilities are kinds of facility a government runs many of:
 	// 鎌倉市立保育園 is 鎌倉市.
 	pluralFacilities = rules.Words(orgFile("plural_facilities.tsv"))
-	openers          = rules.Words(orgFile("openers.tsv"))
+	// facilityJoins join kinds of facility in a list: 町立小学校・中学校.
+	facilityJoins = rules.Words(orgFile("facility_joins.tsv"))
+	openers       = rules.Words(orgFile("openers.tsv"))
 	// selfPronouns may stand before the body's own name: 私ども○○連盟.
 	selfPronouns = text.LongestFirst(rules.Words(orgFile("self_pronouns.tsv")))
 	roleNouns    = rules.Words(orgFile("role_nouns.tsv"))
