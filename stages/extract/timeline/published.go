@@ -139,6 +139,9 @@ func ownDate(w *text.Watch, title string, sents []DatedSentence, ctx *dates.Year
 		if !own && i < headerBlock && !seenDate && m.Start == 0 && text.HasPrefixAny(after, letterOpeners) {
 			own = true // 「平成28年2月9日 各位 …」: a letter's dateline, its line run on
 		}
+		if !own && i == 0 && s.Line == 0 && strings.TrimSpace(s.Text[:m.Start]) == "" && text.HasPrefixAny(afterWeekday(s.Text[m.End:], m), suffixLead) {
+			own = true // 「2022年5月20日掲載 九州医療センター 【お詫び】…」: the text opens with its dateline, run on
+		}
 		if i < headerBlock && !seenDate && len(ms) == 1 {
 			letterhead := !seenBody && (s.Heading == first || !timelineHeading(s.Heading))
 			switch {

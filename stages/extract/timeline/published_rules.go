@@ -45,8 +45,10 @@ var (
 	publishedLabelLineRE = regexp.MustCompile(`^\s*` + publishedLabels + `\s*[::]?\s*$`)
 
 	// suffixAtEnd and suffixNext: words after a date that make it the
-	// notice's own, ending the line (総務課発表) or right after it (更新).
-	suffixAtEnd, suffixNext = loadPublishedSuffixes()
+	// notice's own, ending the line (総務課発表) or right after it (更新);
+	// suffixLead, every word of the file: right after a date that opens
+	// the text, whatever follows (2022年5月20日掲載 …).
+	suffixAtEnd, suffixNext, suffixLead = loadPublishedSuffixes()
 
 	// todayRE: 本日 right before a date, maybe with a bracket or 、 between.
 	todayWords = rules.Words("dates/published_today.tsv")
@@ -56,16 +58,18 @@ var (
 	signature = loadSignature()
 )
 
-func loadPublishedSuffixes() (atEnd, next []string) {
+func loadPublishedSuffixes() (atEnd, next, lead []string) {
 	for _, r := range rules.Table("dates/published_suffixes.tsv", 2) {
-		rules.Must(r.CheckOneOf(1, "reach", "end", "next"))
-		if r.Fields[1] == "end" {
+		rules.Must(r.CheckOneOf(1, "reach", "end", "next", "lead"))
+		switch r.Fields[1] {
+		case "end":
 			atEnd = append(atEnd, r.Fields[0])
-		} else {
+		case "next":
 			next = append(next, r.Fields[0])
 		}
+		lead = append(lead, r.Fields[0]) // every word leads
 	}
-	return atEnd, next
+	return atEnd, next, lead
 }
 
 // signatureWords are the parts of dates/published_signatures.tsv.
