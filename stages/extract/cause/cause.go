@@ -351,7 +351,7 @@ func (t *tally) score(w *text.Watch, title string, sents []text.Sentence, hits [
 		if found.lists&hasCauseStatement != 0 || role.statement {
 			mult = causeWeights.statement
 		}
-		if found.lists&hasSpeculative != 0 || isGloss(s.Text) {
+		if found.lists&hasSpeculative != 0 && speculativeBeforeAnnouncing(s.Text) || isGloss(s.Text) {
 			mult = causeWeights.speculative
 		}
 		if role.response {
@@ -363,6 +363,21 @@ func (t *tally) score(w *text.Watch, title string, sents []text.Sentence, hits [
 		add(s.Text, mult)
 		scoringTitle = false
 	}
+}
+
+// speculativeBeforeAnnouncing reports whether a speculative word of s
+// stands before an announce tail that ends it (sentence_words.tsv
+// announce): 「…画面に共有するという不適切事案が発生しましたので、お知らせい
+// たします。」 tells what happened, its いたします only announces it. A
+// sentence with no such tail is read whole.
+func speculativeBeforeAnnouncing(s string) bool {
+	body := strings.TrimRight(s, "。 ")
+	for _, t := range announceTails {
+		if head, ok := strings.CutSuffix(body, t); ok {
+			return text.ContainsAny(head, speculative)
+		}
+	}
+	return true
 }
 
 // sentenceOf is the index of the first sentence whose text is s, -1 when

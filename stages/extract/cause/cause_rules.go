@@ -277,7 +277,7 @@ func parseCausePatterns(rows []rules.Row, order []string) []patternCue {
 }
 
 var (
-	causeSentenceRoles = text.WordsByRole(rules.Table("cause/sentence_words.tsv", 2), "role", "cause", "statement", "speculative", "gloss")
+	causeSentenceRoles = text.WordsByRole(rules.Table("cause/sentence_words.tsv", 2), "role", "cause", "statement", "speculative", "gloss", "announce")
 	// causeWords make a sentence one that states a cause.
 	causeWords = causeSentenceRoles["cause"]
 	// causeStatements make a sentence one that states the cause outright.
@@ -288,6 +288,9 @@ var (
 	// glossMarks open a note that explains a word (「※フォレンジック調査:
 	// 不正アクセスやランサムウェアの…」): the causes it names are examples.
 	glossMarks = causeSentenceRoles["gloss"]
+	// announceTails end a sentence that told what happened and only
+	// announces it after: 「…発生しましたので、お知らせいたします」.
+	announceTails = causeSentenceRoles["announce"]
 
 	causeHeadingRoles = text.WordsByRole(rules.Table("cause/headings.tsv", 2), "role", "cause", "statement", "response", "not_response")
 	// responseHeadings head the parts of a notice about what was done or
