@@ -775,8 +775,23 @@ func fieldCategory(before string) bool {
 	return text.HasPrefixAny(before, countFilters["data_field"])
 }
 
-// lineIsItemLike: "(1) ユーザー様の個人情報 23,508件" and "学内学生…85件"
-// are items of a breakdown even without a bullet.
+// lineIsItemLike: "(1) ユーザー様の個人情報 23,508件", "学内学生…85件" and
+// "ア 受検者291名の…" (filters.tsv item_mark) are items of a breakdown even
+// without a bullet.
 func lineIsItemLike(s string) bool {
-	return strings.HasPrefix(s, "(") || text.ContainsWord(s, "…") || strings.Contains(s, ":")
+	return strings.HasPrefix(s, "(") || text.ContainsWord(s, "…") || strings.Contains(s, ":") || katakanaEnumerated(s)
+}
+
+// katakanaEnumerated reports whether s opens with an item_mark katakana
+// of filters.tsv standing alone: a space, a mark or any rune but katakana
+// after it (「ア 令和7年度…」, normalized 「ア令和7年度…」), not a word that
+// begins with it (アカウント, イベント).
+func katakanaEnumerated(s string) bool {
+	for _, m := range countFilters["item_mark"] {
+		if rest, ok := strings.CutPrefix(s, m); ok {
+			r, _ := utf8.DecodeRuneInString(rest)
+			return rest != "" && !unicode.Is(unicode.Katakana, r) && r != 'ー' && r != '・'
+		}
+	}
+	return false
 }

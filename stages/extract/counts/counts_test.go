@@ -76,3 +76,25 @@ func FuzzLastNotPeopleWord(f *testing.F) {
 	}
 	f.Fuzz(checkLastNotPeopleWord)
 }
+
+// TestKatakanaEnumerated covers the katakana that enumerate a breakdown's
+// lines and the words that merely begin with one.
+func TestKatakanaEnumerated(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"ア 受検者291名の氏名", true},
+		{"イ令和6年度入学生321名の氏名", true}, // normalized: the space gone
+		{"ウ、職員3名", true},
+		{"アカウント123件", false},
+		{"イベント参加者45名", false},
+		{"ア", false},
+		{"(1) 会員123名", false},
+	}
+	for _, tt := range tests {
+		if got := katakanaEnumerated(tt.line); got != tt.want {
+			t.Errorf("katakanaEnumerated(%q) = %v, want %v", tt.line, got, tt.want)
+		}
+	}
+}
