@@ -181,10 +181,23 @@ func countBefore(s string, m []int, sentItems bool) (countCandidate, bool) {
 	return countCandidate{value: v, unit: unit, kind: kind, before: before, after: after}, true
 }
 
+// qualifiedInBrackets reports whether the count s[start:end] closes a
+// bracket that opens a few characters before it, a qualifier between
+// (「名簿(3クラス116名分)」): in brackets after its category, as
+// 「名簿(116名分)」 is.
+func qualifiedInBrackets(s string, start, end int) bool {
+	if !strings.HasPrefix(s[end:], ")") {
+		return false
+	}
+	before := text.LastRunes(s[:start], countWindows.bracketQualifier)
+	i := strings.LastIndex(before, "(")
+	return i >= 0 && !strings.ContainsAny(before[i+1:], ")、。,")
+}
+
 // mention is the countMention of c, match m of s.
 func (c countCandidate) mention(s string, m []int) countMention {
 	approx := m[2] >= 0 && countQualifier[s[m[2]:m[3]]] == qualApprox || m[8] >= 0 && countQualifier[s[m[8]:m[9]]] == qualApprox
-	paren := m[0] > 0 && strings.HasSuffix(strings.TrimSpace(s[:m[0]]), "(")
+	paren := m[0] > 0 && (strings.HasSuffix(strings.TrimSpace(s[:m[0]]), "(") || qualifiedInBrackets(s, m[0], m[1]))
 	total := m[2] >= 0 && countQualifier[s[m[2]:m[3]]] == qualTotal ||
 		text.ContainsAny(text.LastRunes(s[:m[0]], countWindows.totalBefore), countFilters["total_before"])
 	return countMention{Value: c.value, Approx: approx, Unit: c.unit, Start: m[0], End: m[1], Paren: paren, Total: total}

@@ -98,3 +98,24 @@ func TestKatakanaEnumerated(t *testing.T) {
 		}
 	}
 }
+
+// TestQualifiedInBrackets covers a count that closes a bracket with a
+// short qualifier before it, and the ones that do not.
+func TestQualifiedInBrackets(t *testing.T) {
+	tests := []struct {
+		s, count string
+		want     bool
+	}{
+		{"名簿(3クラス116名分)", "116名分", true},
+		{"名簿(116名分)", "116名分", true}, // no qualifier: the plain rule reads it too
+		{"名簿(3クラス116名分、残り)", "116名分", false},
+		{"名簿(長い説明の付いた括弧の中の116名分)", "116名分", false},
+		{"(1)、会員116名分)", "116名分", false},
+	}
+	for _, tt := range tests {
+		start := strings.Index(tt.s, tt.count)
+		if got := qualifiedInBrackets(tt.s, start, start+len(tt.count)); got != tt.want {
+			t.Errorf("qualifiedInBrackets(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}
