@@ -224,7 +224,7 @@ func kanaHead(d string) int {
 	n := 0
 	for at := 0; at < len(d); {
 		r, size := utf8.DecodeRuneInString(d[at:])
-		if !unicode.Is(unicode.Hiragana, r) {
+		if !isHiragana(r) {
 			return 0
 		}
 		at += size

@@ -209,8 +209,8 @@ func pluralFacilityGovernment(org string) string {
 // first one (播磨町立小学校・中学校 is 播磨町立小学校, which
 // pluralFacilityGovernment reads), or org when it ends in no such list.
 func firstOfFacilityList(org string) string {
+cut:
 	for {
-		cut := false
 		for _, f := range pluralFacilities {
 			rest, ok := strings.CutSuffix(org, f)
 			if !ok {
@@ -218,17 +218,12 @@ func firstOfFacilityList(org string) string {
 			}
 			for _, j := range facilityJoins {
 				if head, ok := strings.CutSuffix(rest, j); ok && text.HasSuffixAny(head, pluralFacilities) {
-					org, cut = head, true
-					break
+					org = head
+					continue cut
 				}
 			}
-			if cut {
-				break
-			}
 		}
-		if !cut {
-			return org
-		}
+		return org
 	}
 }
 

@@ -110,10 +110,7 @@ func loadPartLabels() (*regexp.Regexp, text.WordList) {
 }
 
 func loadLaterNotice() (*regexp.Regexp, text.WordList, laterApologies) {
-	part, err := rules.Parts(rules.Table("report/later_notice.tsv", 2), []string{"again", "again_adverb", "apology", "again_apology", "results", "results_link", "results_report", "to_affected"})
-	if err != nil {
-		panic(err)
-	}
+	part := rules.MustParts(rules.Table("report/later_notice.tsv", 2), []string{"again", "again_adverb", "apology", "again_apology", "results", "results_link", "results_report", "to_affected"})
 	alt := func(name string) string { return text.OrderedAlternation(part[name]) }
 	re := regexp.MustCompile(alt("again") + alt("again_adverb") + `?` + alt("apology") + `|` + alt("again_apology") +
 		// "現時点の調査結果として、…判明しましたので、ご報告いたします":
@@ -129,10 +126,7 @@ func loadLaterNotice() (*regexp.Regexp, text.WordList, laterApologies) {
 type laterApologies struct{ apology, toAffected []string }
 
 func loadInvestigation() (text.WordList, *regexp.Regexp, text.WordList) {
-	part, err := rules.Parts(rules.Table("report/investigation.tsv", 2), []string{"report_title", "work", "work_particle", "date_particle", "done", "after"})
-	if err != nil {
-		panic(err)
-	}
+	part := rules.MustParts(rules.Table("report/investigation.tsv", 2), []string{"report_title", "work", "work_particle", "date_particle", "done", "after"})
 	alt := func(name string) string { return text.OrderedAlternation(part[name]) }
 	// The day it ended may stand before done (調査が2021年3月31日完了しました).
 	re := regexp.MustCompile(alt("work") + `(?:[^。、にを]{0,8}` + alt("work_particle") + `)?` +
@@ -141,10 +135,7 @@ func loadInvestigation() (text.WordList, *regexp.Regexp, text.WordList) {
 }
 
 func loadCitedReports() (*regexp.Regexp, text.WordList) {
-	part, err := rules.Parts(rules.Table("report/cited_reports.tsv", 2), []string{"particle", "sentence"})
-	if err != nil {
-		panic(err)
-	}
+	part := rules.MustParts(rules.Table("report/cited_reports.tsv", 2), []string{"particle", "sentence"})
 	// The citation is a label of report/report_labels.tsv (its number the
 	// submatch), maybe an aside and closing brackets, then a particle.
 	// An aside in brackets may follow the label (第2報(別添PDF)として).
@@ -153,10 +144,7 @@ func loadCitedReports() (*regexp.Regexp, text.WordList) {
 }
 
 func loadDatedCitation() (dated, quoted *regexp.Regexp, datedWords []string) {
-	part, err := rules.Parts(rules.Table("report/dated_citation.tsv", 2), []string{"dated", "dated_particle", "quote_link", "notice_noun", "ending"})
-	if err != nil {
-		panic(err)
-	}
+	part := rules.MustParts(rules.Table("report/dated_citation.tsv", 2), []string{"dated", "dated_particle", "quote_link", "notice_noun", "ending"})
 	alt := func(name string) string { return text.OrderedAlternation(part[name]) }
 	// A weekday in brackets may stand between the date and 付; the quoted
 	// title, its link and the notice's verb follow.
