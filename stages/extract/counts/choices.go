@@ -196,12 +196,16 @@ func onePerson(sents []text.Sentence) (string, bool) {
 // where a letter went). Letters joined before
 // the の share it (A様とB様の健診結果). 「A氏の保護決定通知書をB氏が受け
 // 取った」 names one person's data, 「A様とB様の健診結果をそれぞれ逆に
-// 封入」 two. The evidence is the first sentence that names one.
+// 封入」 two. A role noun may stand before the letter instead of a title
+// after it (被保険者Aの納入通知書: letter_role_before). A person a
+// sentence holding a letter_not_leaked word names (「Bの免許証が入った
+// 郵便物は到達前に回収したため、漏えいには至っていない」) is taken out.
+// The evidence is the first sentence that names one.
 func letteredPersons(sents []text.Sentence) (int, string) {
-	seen := map[byte]bool{}
+	seen, safe := map[byte]bool{}, map[byte]bool{}
 	ev := ""
 	for _, s := range sents {
-		if !text.ContainsAny(s.Text, countFilters["letter_title"]) ||
+		if !text.ContainsAny(s.Text, countFilters["letter_title"]) && !text.ContainsAny(s.Text, countFilters["letter_role_before"]) ||
 			!text.ContainsAny(s.Text, leakWords) && !text.ContainsAny(s.Heading, leakWords) && !s.Item {
 			continue // 「Aさんの紹介状を交付した」: A's own letter, given to A
 		}
@@ -209,6 +213,7 @@ func letteredPersons(sents []text.Sentence) (int, string) {
 			continue // 「…謝罪し、了承を得るとともに、Aさんの紹介状を交付した」: the remedy
 		}
 		t := s.Text
+		notLeaked := text.ContainsAny(t, countFilters["letter_not_leaked"])
 		for i := 0; i < len(t); i++ {
 			chain, end := letterChain(t, i)
 			if len(chain) == 0 {
@@ -216,18 +221,32 @@ func letteredPersons(sents []text.Sentence) (int, string) {
 			}
 			i = end - 1
 			rest, ok := strings.CutPrefix(t[end:], "の")
-			if !ok || !letterData(rest) {
+			if !ok {
+				continue
+			}
+			data, alongside := letterData(rest)
+			if !data {
 				continue
 			}
 			for _, l := range chain {
-				seen[l] = true
+				if notLeaked || alongside {
+					safe[l] = true
+				} else {
+					seen[l] = true
+				}
 			}
-			if ev == "" {
+			if ev == "" && !notLeaked && !alongside {
 				ev = t
 			}
 		}
 	}
-	return len(seen), ev
+	n := 0
+	for l := range seen {
+		if !safe[l] {
+			n++
+		}
+	}
+	return n, ev
 }
 
 // letterChain reads the lettered persons that start at t[i]
@@ -282,40 +301,59 @@ func roleNounBefore(t string, i int) int {
 }
 
 // letterPerson is the length of the lettered person at t[i] (a capital
-// letter after no other letter or digit, a letter_title word, maybe a
+// letter after no other letter or digit, then a letter_title word, or
+// after a letter_role_before word and before no letter or digit; maybe a
 // closing bracket), 0 when none stands there.
 func letterPerson(t string, i int) int {
 	if i >= len(t) || t[i] < 'A' || t[i] > 'Z' || i > 0 && isAlnumByte(t[i-1]) {
 		return 0
 	}
+	n := 0
 	for _, w := range countFilters["letter_title"] {
 		if strings.HasPrefix(t[i+1:], w) {
-			n := 1 + len(w)
-			if strings.HasPrefix(t[i+n:], ")") {
-				n++
-			}
-			return n
+			n = 1 + len(w)
+			break
 		}
 	}
-	return 0
+	if n == 0 {
+		if i+1 < len(t) && isAlnumByte(t[i+1]) || !text.HasSuffixAny(t[:i], countFilters["letter_role_before"]) {
+			return 0
+		}
+		n = 1
+	}
+	if strings.HasPrefix(t[i+n:], ")") {
+		n++
+	}
+	return n
 }
 
 // letterData reports whether rest, the words after a lettered person's の,
-// names data within letter_data_reach characters of its clause that is no
+// names data within letter_data_reach characters of its clause, before any
+// letter_data_breaks word (…親族より受理した書類 is not the person's), that is no
 // destination (letter_destination: …住所に, …通知書の送付先), was not only
 // looked at (letter_checked: …登録情報を確認) and is not what should have
 // been done instead (letter_unrealized in the data's clause: …住所を変更す
-// べきところを).
-func letterData(rest string) bool {
+// べきところを). alongside reports that the data went along with another's
+// (letter_alongside: 「Aの検査結果と一緒にBの検査結果も手渡した」): the
+// person is the one it went to, whose own data did not leak.
+func letterData(rest string) (data, alongside bool) {
 	// A prefix of rest's own bytes: the offsets found in it index rest
 	// (text.FirstRunes makes an invalid byte U+FFFD, three bytes long).
 	window := runes.Prefix(rest, countWindows.letterDataReach)
 	if k := strings.IndexAny(window, "、。,"); k >= 0 {
 		window = window[:k]
 	}
+	for _, w := range countFilters["letter_data_breaks"] {
+		if k := strings.Index(window, w); k >= 0 {
+			window = window[:k] // 「Bの親族より受理した関係書類」: the data came from another
+		}
+	}
 	for _, w := range countFilters["letter_data"] {
 		for at := range text.Occurrences(window, w) {
 			after := rest[at+len(w):]
+			if text.HasPrefixAny(after, countFilters["letter_alongside"]) {
+				return true, true
+			}
 			if text.HasPrefixAny(after, countFilters["letter_destination"]) || text.HasPrefixAny(after, countFilters["letter_checked"]) {
 				continue
 			}
@@ -324,11 +362,11 @@ func letterData(rest string) bool {
 				clause = clause[:k]
 			}
 			if !text.ContainsAny(clause, countFilters["letter_unrealized"]) {
-				return true
+				return true, false
 			}
 		}
 	}
-	return false
+	return false, false
 }
 
 func isAlnumByte(b byte) bool {
