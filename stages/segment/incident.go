@@ -15,9 +15,9 @@ const FileIncident = "segment/incident.tsv"
 
 // incidentRules are the parts of FileIncident (see the file for each).
 type incidentRules struct {
-	warning, titled, evidence, conditional, negated, affirmed []string
-	loss, personal, whole, noData, hasData                    []string
-	outage, keep, security, contact, viewer                   []string
+	warning, titled, evidence, conditional, negated, affirmed, hypothetical []string
+	loss, personal, whole, noData, hasData                                  []string
+	outage, keep, security, contact, viewer                                 []string
 }
 
 var incident = mustIncidentRules(rules.Table(FileIncident, 2))
@@ -39,7 +39,7 @@ func parseIncidentRules(rows []rules.Row) (incidentRules, error) {
 		words *[]string
 	}{
 		{"warning", &r.warning}, {"titled", &r.titled}, {"evidence", &r.evidence},
-		{"conditional", &r.conditional}, {"negated", &r.negated}, {"affirmed", &r.affirmed},
+		{"conditional", &r.conditional}, {"negated", &r.negated}, {"affirmed", &r.affirmed}, {"hypothetical", &r.hypothetical},
 		{"loss", &r.loss}, {"personal", &r.personal}, {"whole", &r.whole},
 		{"no_data", &r.noData}, {"has_data", &r.hasData},
 		{"outage", &r.outage}, {"keep", &r.keep}, {"security", &r.security},
@@ -181,7 +181,8 @@ var furnitureLineRunes = int(classifierSettings.Number("furniture_line_runes"))
 // compromised reports whether a sentence of text states an evidence word
 // as a fact: not after a conditional (開封すると…感染し), nor denied in
 // the clause after it (流出した事実はございません) unless the denial
-// affirms (否定できません). With skipLoss, the evidence words that tell a
+// affirms (否定できません), nor put as a case there (hypothetical:
+// 「パスワードを盗まれてしまった場合、」). With skipLoss, the evidence words that tell a
 // loss are passed over: a theft told is no evidence that data was in it.
 //
 // It is linear in the text: one pass of evidenceIndex a sentence, whose
@@ -211,7 +212,8 @@ func statesEvidence(text string, skipLoss, condAnywhere bool) bool {
 				return
 			}
 			clause, _, _ := strings.Cut(runes.Prefix(s[at+len(incident.evidence[w]):], clauseRunes), "、")
-			if containsAny(clause, incident.negated) && !containsAny(clause, incident.affirmed) {
+			if containsAny(clause, incident.negated) && !containsAny(clause, incident.affirmed) ||
+				containsAny(clause, incident.hypothetical) {
 				return
 			}
 			stated = true
