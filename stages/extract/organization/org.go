@@ -189,8 +189,9 @@ func NeedsPage(org string) bool {
 }
 
 // pluralFacilityGovernment is the local government of a name that is
-// the government, 立 and a kind of facility it runs many of
-// (plural_facilities.tsv: 鎌倉市立保育園 is 鎌倉市), or "".
+// the government, a facility_links word (立, 内) and a kind of facility it
+// runs many of (plural_facilities.tsv: 鎌倉市立保育園 and 広陵町内小学校
+// are 鎌倉市 and 広陵町), or "".
 func pluralFacilityGovernment(org string) string {
 	org = firstOfFacilityList(org)
 	for _, f := range pluralFacilities {
@@ -198,8 +199,10 @@ func pluralFacilityGovernment(org string) string {
 		if !ok {
 			continue
 		}
-		if gov, ok := strings.CutSuffix(rest, "立"); ok && localGovernments()[gov] {
-			return gov
+		for _, link := range facilityLinks {
+			if gov, ok := strings.CutSuffix(rest, link); ok && localGovernments()[gov] {
+				return gov
+			}
 		}
 	}
 	return ""

@@ -133,6 +133,9 @@ var (
 	pluralFacilities = rules.Words(orgFile("plural_facilities.tsv"))
 	// facilityJoins join kinds of facility in a list: 町立小学校・中学校.
 	facilityJoins = rules.Words(orgFile("facility_joins.tsv"))
+	// facilityLinks stand between a government and a kind of facility
+	// it runs (鎌倉市立保育園, 広陵町内小学校).
+	facilityLinks = rules.Words(orgFile("facility_links.tsv"))
 	openers       = rules.Words(orgFile("openers.tsv"))
 	// selfPronouns may stand before the body's own name: 私ども○○連盟.
 	selfPronouns = text.LongestFirst(rules.Words(orgFile("self_pronouns.tsv")))
