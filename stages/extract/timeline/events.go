@@ -1281,7 +1281,7 @@ func sameDayLineRunesOnly(line string) bool {
 func noticeDayOf(s string) (int, int) {
 	at, days := -1, 0
 	for _, w := range noticeDayWords {
-		if i := strings.Index(s, w.word); i >= 0 && (at < 0 || i < at) {
+		if i := strings.Index(s, w.word); i >= 0 && (at < 0 || i < at) && w.datesHere(s[i:]) {
 			at, days = i, w.days
 		}
 	}
@@ -1341,7 +1341,7 @@ func commaLedAt(rest, word string) int {
 func noticeDayClause(rest string) (int, int) {
 	at, days := -1, 0
 	for _, w := range noticeDayWords {
-		if i := commaLedAt(rest, w.word); i >= 0 && (at < 0 || i < at) {
+		if i := commaLedAt(rest, w.word); i >= 0 && (at < 0 || i < at) && w.datesHere(rest[i:]) {
 			at, days = i, w.days
 		}
 	}

@@ -306,22 +306,34 @@ type sameDayWord struct {
 }
 
 // noticeDay is a word of timeline/notice_days.tsv: a day counted from the
-// notice's own date.
+// notice's own date; with found, only in a sentence where a found_verbs.tsv
+// verb follows the word (本日、…確認しました).
 type noticeDay struct {
-	word string
-	days int
+	word  string
+	days  int
+	found bool
 }
 
 func loadNoticeDays() []noticeDay {
 	var out []noticeDay
-	for _, r := range rules.Table("timeline/notice_days.tsv", 2) {
+	for _, r := range rules.Table("timeline/notice_days.tsv", 3) {
 		v, err := r.Number(1, "days_before")
 		if err != nil {
 			panic(err)
 		}
-		out = append(out, noticeDay{r.Fields[0], -int(v)})
+		found, err := r.Flag(2, "found")
+		if err != nil {
+			panic(err)
+		}
+		out = append(out, noticeDay{r.Fields[0], -int(v), found})
 	}
 	return out
+}
+
+// datesHere reports whether w, found at rest's start, dates its
+// sentence: a found word only before a found_verbs.tsv verb.
+func (w noticeDay) datesHere(rest string) bool {
+	return !w.found || text.ContainsAny(rest, foundVerbs)
 }
 
 // sameDayWordList is the words of sameDayWords.
