@@ -2568,7 +2568,9 @@ func ownKindOverGovernment(org string, sents []text.Sentence) (string, string) {
 // any other, outside address lines and not as a place in it (namesPlace),
 // with the first sentence that names it: a page that names no body by its
 // form and calls itself by no reference, but writes 「中野区と委託契約を…」,
-// 「中野区の事業担当者が…」, 「…から中野区へ」, is 中野区's. "" for none.
+// 「中野区の事業担当者が…」, 「…から中野区へ」, is 中野区's. A naming that a
+// receiver_cues.tsv word follows (「…から中野区に報告があり」) counts
+// government_received. "" for none.
 func recurringGovernment(sents []text.Sentence) (string, string) {
 	counts := map[string]int{}
 	first := map[string]string{}
@@ -2585,7 +2587,11 @@ func recurringGovernment(sents []text.Sentence) (string, string) {
 				if counts[n] == 0 {
 					first[n] = s.Text
 				}
-				counts[n]++
+				if text.HasPrefixAny(s.Text[at+len(g.suffix):], receiverCues) {
+					counts[n] += governmentReceived // 「…から青葉市に報告があり」
+				} else {
+					counts[n]++
+				}
 			}
 		}
 	}

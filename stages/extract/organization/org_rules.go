@@ -136,7 +136,10 @@ var (
 	// facilityLinks stand between a government and a kind of facility
 	// it runs (鎌倉市立保育園, 広陵町内小学校).
 	facilityLinks = rules.Words(orgFile("facility_links.tsv"))
-	openers       = rules.Words(orgFile("openers.tsv"))
+	// receiverCues after a government's name say a report reached it
+	// (青葉市に報告があり): the notice is its own.
+	receiverCues = rules.Words(orgFile("receiver_cues.tsv"))
+	openers      = rules.Words(orgFile("openers.tsv"))
 	// selfPronouns may stand before the body's own name: 私ども○○連盟.
 	selfPronouns = text.LongestFirst(rules.Words(orgFile("self_pronouns.tsv")))
 	roleNouns    = rules.Words(orgFile("role_nouns.tsv"))
@@ -210,6 +213,7 @@ var (
 	gazetteerKeyMinRunes  = orgWeight("gazetteer_key_min_runes")
 	minRecurrence         = orgWeight("min_recurrence")
 	governmentRecurrence  = orgWeight("government_recurrence")
+	governmentReceived    = orgWeight("government_received")
 	placePhraseRunes      = orgWeight("place_phrase_runes")
 	labelMaxRunes         = orgWeight("label_max_runes")
 )
