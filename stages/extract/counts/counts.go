@@ -272,8 +272,10 @@ func personOfThing(kind, before, w string) bool {
 		return false
 	}
 	rest := before[strings.LastIndex(before, w)+len(w):]
-	// 「企業担当者1名分」: a person's noun after the thing's (person_suffix).
-	return strings.Contains(rest, "の") || text.HasSuffixAny(strings.TrimSpace(rest), countFilters["person_suffix"])
+	// 「企業担当者1名分」: a person's noun after the thing's (person_suffix),
+	// its count maybe in brackets (県立高校生徒(44名)).
+	return strings.Contains(rest, "の") ||
+		text.HasSuffixAny(strings.TrimRight(strings.TrimSpace(rest), "("), countFilters["person_suffix"])
 }
 
 // clauseRunes is the first n runes of s, cut at the first 、 or 。: the
