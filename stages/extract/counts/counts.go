@@ -171,7 +171,7 @@ func countBefore(s string, m []int, sentItems bool) (countCandidate, bool) {
 	}
 	if w := lastNotPeopleWord(before); w != "" && !counted(s[:m[0]], w) &&
 		!dataBefore(s[:m[0]]) &&
-		!personOfThing(kind, before, w) && !brokenInto(kind, s[:m[0]]) &&
+		!personOfThing(kind, before, w) && !brokenInto(kind, s[:m[0]]) && !shareOfData(kind, after) &&
 		!(sentItems && (kind == unitRecord || kind == unitLetter) && slices.Contains(countFilters["sent_items"], w)) {
 		return countCandidate{}, false // "送信メール3,000件"; but "メールアドレス 115件" are addresses
 	}
@@ -276,6 +276,18 @@ func personOfThing(kind, before, w string) bool {
 	// its count maybe in brackets (県立高校生徒(44名)).
 	return strings.Contains(rest, "の") ||
 		text.HasSuffixAny(strings.TrimRight(strings.TrimSpace(rest), "("), countFilters["person_suffix"])
+}
+
+// shareOfData reports whether a share count (名分, 件分) is followed by の
+// and a share_data word (「ファイルには34,902名分の個人情報」): the people
+// or records whose data it is, whatever thing not_people_before found
+// before it.
+func shareOfData(kind, after string) bool {
+	if kind != unitPersonShare && kind != unitRecordShare {
+		return false
+	}
+	rest, ok := strings.CutPrefix(after, "の")
+	return ok && text.HasPrefixAny(rest, countFilters["share_data"])
 }
 
 // clauseRunes is the first n runes of s, cut at the first 、 or 。: the
