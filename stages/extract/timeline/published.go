@@ -358,7 +358,8 @@ func updateStamp(s string, m dates.Mention) bool {
 // titleTail is the index of the mention that ends the title line s as the
 // notice's date ("…の誤送信について 2022年7月22日", "…お詫び 2008/04/18 · 2...."),
 // or -1. The date has a year and a day, no other of the line has a day,
-// and nothing after it is a word or starts a range or a time.
+// and nothing after it is a word (but a signature: signedTail) or starts
+// a range or a time.
 func titleTail(s string, ms []dates.Mention) int {
 	if text.ContainsWord(s, "。") {
 		return -1
@@ -377,10 +378,18 @@ func titleTail(s string, ms []dates.Mention) int {
 	if r, _ := utf8.DecodeRuneInString(rest); rest != "" && (unicode.IsDigit(r) || strings.ContainsRune(rangeMarks, r)) {
 		return -1
 	}
-	if hasLetter(rest) {
+	if hasLetter(rest) && !signedTail(rest) {
 		return -1
 	}
 	return k
+}
+
+// signedTail reports whether rest, what follows a title line's date, is a
+// signature (dates/published_signatures.tsv) of at most signature_runes
+// characters: 「…ご報告とお詫び 2022年5月16日 株式会社○○」, the page's
+// title, date and publisher on one line.
+func signedTail(rest string) bool {
+	return !text.ContainsWord(rest, "。") && text.RuneCountTo(rest, signatureRunes+1) <= signatureRunes && signature.signs(rest)
 }
 
 // rangeMarks open the second date of a range after a date.
