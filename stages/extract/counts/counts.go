@@ -88,8 +88,8 @@ func dropped(s string, m []int, c countCandidate, plain bool) bool {
 	if isPersonKind(kind) && addressees(s, after) {
 		return true // "保護者(40名)宛に送信": who received it, not whose data it held
 	}
-	if (isPersonKind(kind) || kind == unitHousehold) && recipients(s, m[0], after) {
-		return true // "対象者676名に送付しました": who a mailing went to, not whose data leaked
+	if (isPersonKind(kind) || kind == unitHousehold || kind == unitRecord && afterPersonNoun(after) != "") && recipients(s, m[0], after) {
+		return true // "対象者676名に送付しました", "1,999件の認定農業者に向けて郵送": who a mailing went to
 	}
 	if (kind == unitRecord || kind == unitLetter) && mailing(s, m[0], after) {
 		return true // "受診券28,827件を発送": the whole mailing, not what went wrong in it
