@@ -216,11 +216,12 @@ func confirmedAt(s string, i int) bool {
 }
 
 // mayBeScope reports whether clause opens, after white space, as a match
-// of scopeRE must: with "(", a digit (a clock time) or a scope word (まで,
-// 以前).
+// of scopeRE or shareRE must: with "(", a digit (a clock time), a scope
+// word (まで, 以前) or a share word (分の, 付けの).
 func mayBeScope(clause string) bool {
 	c := clause[text.SkipSpace(clause, 0):]
-	return strings.HasPrefix(c, "(") || c != "" && text.IsDigitByte(c[0]) || text.HasPrefixAny(c, scopeWords)
+	return strings.HasPrefix(c, "(") || c != "" && text.IsDigitByte(c[0]) || text.HasPrefixAny(c, scopeWords) ||
+		text.HasPrefixAny(c, shareWords)
 }
 
 // mayStartPeriod reports whether clause opens, after white space, as a
