@@ -275,9 +275,9 @@ func monthDayAt(s string, q int) (month, day [2]int, end int, ok bool) {
 
 // numDates yields the matches of
 //
-//	(?:^|[^\d.\-/])((?:19|20)\d{2})([/.\-])(\d{1,2})([/.\-])(\d{1,2})(?:[^\d]|$)
+//	(?:^|[^\d.\-/])((?:19|20)\d{2})([/\-]|\. ?)(\d{1,2})([/\-]|\. ?)(\d{1,2})(?:[^\d]|$)
 //
-// in s: 2023/6/5, 2023.6.5, 2023-06-05. A match takes the character before
+// in s: 2023/6/5, 2023.6.5, 2023-06-05, 2023. 6. 5. A match takes the character before
 // the year and the one after the day, so two dates with one space between
 // them are one match: the second begins where the first ended and has no
 // character of its own before it.
@@ -320,12 +320,16 @@ func numDateFrom(s string, p, y int) (m [12]int, ok bool) {
 		if q >= len(s) || !isDateSep(s[q]) {
 			return m, false
 		}
-		m[g], m[g+1] = q, q+1
-		e := text.DigitsUpTo(s, q+1, 2)
-		if e == q+1 {
+		sepEnd := q + 1
+		if s[q] == '.' && sepEnd < len(s) && s[sepEnd] == ' ' {
+			sepEnd++ // 2019. 11. 25: a dot and a space, as some sites set dates
+		}
+		m[g], m[g+1] = q, sepEnd
+		e := text.DigitsUpTo(s, sepEnd, 2)
+		if e == sepEnd {
 			return m, false
 		}
-		m[g+2], m[g+3] = q+1, e
+		m[g+2], m[g+3] = sepEnd, e
 		q = e
 	}
 	// The month's digits must end at a separator, as checked; the day's

@@ -15,7 +15,7 @@ import (
 var (
 	kanjiDateRE = regexp.MustCompile(`(?:(` + text.OrderedAlternation(kanjiEras) + `)\s*(元|\d{1,2})\s*(?:[(]\s*(\d{4})\s*[)]\s*年|年(?:\s*[(]\s*(\d{4})\s*年?\s*[)])?)|(\d{4})\s*年(?:\s*[(]\s*(?:` + text.OrderedAlternation(kanjiEras) + `)\s*(?:元|\d{1,2})\s*年?\s*[)])?)(?:\s*度)?\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?`)
 	shortDateRE = regexp.MustCompile(`(` + text.OrderedAlternation(relYearWords) + `)?\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?`)
-	numDateRE   = regexp.MustCompile(`(?:^|[^\d.\-/])((?:19|20)\d{2})([/.\-])(\d{1,2})([/.\-])(\d{1,2})(?:[^\d]|$)`)
+	numDateRE   = regexp.MustCompile(`(?:^|[^\d.\-/])((?:19|20)\d{2})([/\-]|\. ?)(\d{1,2})([/\-]|\. ?)(\d{1,2})(?:[^\d]|$)`)
 )
 
 var scanSeeds = []string{
