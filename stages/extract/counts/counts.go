@@ -580,6 +580,9 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 			if text.ContainsAny(s.Text, countFilters["part"]) {
 				break // "- なお、上記のうち…128件": a part of the items above
 			}
+			if groupN >= 2 && cs[0].Value == group.v {
+				break // "- 当選者44名に架電し…" after 15, 8 and 21: the items' total again, no category
+			}
 			if groupN == 0 {
 				beforeGroup = bestBefore
 			}
