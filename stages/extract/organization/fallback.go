@@ -162,7 +162,9 @@ func serviceNameIn(s string, k int) string {
 // serviceNameOK returns name, trimmed, when it reads as a coined name: a
 // few words with a katakana or Latin letter in them, a word kagome does not
 // know or tags as a proper noun (not 「会員サイト」, 「お問い合わせ」), no
-// sentence punctuation and no generic or outside body's name.
+// sentence punctuation and no generic or outside body's name. A name with
+// hiragana in it is a phrase, but for its part after its last の (「生涯
+// 学習のユーキャン」 is ユーキャン's).
 func serviceNameOK(name string) string {
 	name = strings.TrimSpace(name)
 	if name == "" || text.RuneCountTo(name, nameLineMaxRunes+1) > nameLineMaxRunes ||
@@ -172,6 +174,10 @@ func serviceNameOK(name string) string {
 	coined := false
 	for _, r := range name {
 		if unicode.Is(unicode.Hiragana, r) {
+			// 「生涯学習のユーキャン」: a tagline, の, then the coined name.
+			if _, tail, ok := cutLast(name, "の"); ok && strings.IndexFunc(tail, isHiragana) < 0 {
+				return serviceNameOK(tail)
+			}
 			return "" // a phrase, not a name: 「よくあるご質問」
 		}
 		if unicode.Is(unicode.Katakana, r) || r < 0x80 && unicode.IsLetter(r) {
@@ -269,4 +275,12 @@ func clientNameIn(s string) string {
 		}
 	}
 	return ""
+}
+
+// cutLast slices s around the last instance of sep.
+func cutLast(s, sep string) (before, after string, found bool) {
+	if i := strings.LastIndex(s, sep); i >= 0 {
+		return s[:i], s[i+len(sep):], true
+	}
+	return s, "", false
 }
