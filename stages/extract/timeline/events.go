@@ -221,6 +221,29 @@ func afterInquiry(before string) bool {
 	return text.ContainsAny(rest, inquiryWords)
 }
 
+// namesAttribute reports whether the date mention m of txt, whose clause
+// ends at end and whose and-joined group (or range) ends with mention
+// last, only qualifies a thing: it or its group's last names a scope or a
+// share (namesScope, shareRE: 3月27日分の記録票, 7月1日~10月11日までに…
+// 寄附をされた方) or its group's own clause is a plan (planHeads: 12月21日、
+// 22日開催の講習会).
+func namesAttribute(txt string, m, last dates.Mention, end int) bool {
+	if namesScope(txt[m.End:end]) || shareRE.MatchString(txt[m.End:]) {
+		return true
+	}
+	if last.End > end {
+		return false
+	}
+	if namesScope(txt[last.End:end]) {
+		return true // 「平成27年7月1日~平成28年10月11日までに…寄附をされた方」: the range is whose
+	}
+	body := strings.TrimLeft(trimWeekdayLead(txt[last.End:end]), "、, ")
+	if i := clauseBoundary(body); i >= 0 {
+		body = body[:i]
+	}
+	return text.ContainsAny(body, planHeads)
+}
+
 // mentionKind decides what happened on the day a date mention names,
 // from the shortest clause after it, then the clause to the next date,
 // then the rest of the sentence.
@@ -858,7 +881,12 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 			if kind == schemas.EventDiscovered && !dateOnly && foundOccurrence(strings.TrimLeft(trimWeekdayLead(s.Text[m.End:end]), "、, ")) {
 				events = append(events, schemas.Event{Kind: schemas.EventOccurred, Date: d, Sentence: s.Text})
 			}
-			last, lastIdx = d, i
+			if !namesAttribute(s.Text, m, ms[k-1], end) {
+				// A date that only qualifies a thing (「7月3日付けの受付印」,
+				// 「12月21日、22日開催の講習会」) is no day a later 同日 or
+				// 直後 counts from.
+				last, lastIdx = d, i
+			}
 			dayLine, lineDay = s.Line, d
 		}
 		if opener >= 0 && !slices.ContainsFunc(events[opener+1:], func(e schemas.Event) bool { return e.Kind == schemas.EventDiscovered }) {
