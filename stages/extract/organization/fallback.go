@@ -112,7 +112,8 @@ var greetingRE, greetingVerbs = func() (*regexp.Regexp, []string) {
 
 // greetingName is the body a notice's opening greeting thanks its readers
 // for patronizing (greetingRE): 「いつも亀屋良長をご愛顧いただき」 is
-// 亀屋良長's, a shop that names itself nowhere else. The name holds no
+// 亀屋良長's, a shop that names itself nowhere else; a site word after the
+// name (全農ホームページ) is the body's own site. The name holds no
 // hiragana, is no self word (弊社), generic or outside body, and holds a
 // proper noun or a word the tokenizer does not know.
 func greetingName(sents []text.Sentence) (string, string) {
@@ -131,6 +132,12 @@ func greetingName(sents []text.Sentence) (string, string) {
 			continue
 		}
 		name := m[1]
+		for _, w := range serviceWords["site"] {
+			if body, ok := strings.CutSuffix(name, w); ok && body != "" {
+				name = body // 「全農ホームページをご利用いただき」: the body's own site
+				break
+			}
+		}
 		if strings.IndexFunc(name, isHiragana) >= 0 ||
 			slices.Contains(selfAliases, name) || utf8.RuneCountInString(name) < nameMinRunes || isGeneric(name) || isOutside(name) ||
 			!slices.ContainsFunc(text.Morphs(name), func(m text.Morph) bool { return m.Unknown || m.ProperPOS }) {
