@@ -132,11 +132,8 @@ func greetingName(sents []text.Sentence) (string, string) {
 			continue
 		}
 		name := m[1]
-		for _, w := range serviceWords["site"] {
-			if body, ok := strings.CutSuffix(name, w); ok && body != "" {
-				name = body // 「全農ホームページをご利用いただき」: the body's own site
-				break
-			}
+		if site := longestSuffix(name, serviceWords["site"]); site != "" && len(site) < len(name) {
+			name = strings.TrimSuffix(name, site) // 「全農ホームページをご利用いただき」: the body's own site
 		}
 		if strings.IndexFunc(name, isHiragana) >= 0 ||
 			slices.Contains(selfAliases, name) || utf8.RuneCountInString(name) < nameMinRunes || isGeneric(name) || isOutside(name) ||
