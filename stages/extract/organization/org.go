@@ -87,6 +87,8 @@ func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 		org = gov // 青葉県庁 is 青葉県, whichever route read it
 	} else if gov := pluralFacilityGovernment(org); gov != "" {
 		org = gov // 鎌倉市立保育園 names a kind of the city's facilities
+	} else if bureau := bureauOfOffice(org); bureau != "" {
+		org = bureau // 兵庫労働局西宮労働基準監督署: the bureau and its office
 	}
 	if body := signedName(org); body != "" && !text.HasSuffixAny(org, signatureTitles) {
 		org = body // …九州医療センター院長森田茂樹: a signer's title and name run into it
@@ -203,6 +205,23 @@ func pluralFacilityGovernment(org string) string {
 			if gov, ok := strings.CutSuffix(rest, link); ok && localGovernments()[gov] {
 				return gov
 			}
+		}
+	}
+	return ""
+}
+
+// bureauOfOffice is the regional bureau (regional_bureaus.tsv) a name
+// opens with when a body of its own (a suffix of suffixes.tsv) follows it:
+// 兵庫労働局西宮労働基準監督署 is 兵庫労働局's. "" otherwise.
+func bureauOfOffice(org string) string {
+	for _, b := range regionalBureaus {
+		i := strings.Index(org, b)
+		if i <= 0 {
+			continue
+		}
+		end := i + len(b)
+		if rest := org[end:]; rest != "" && text.HasSuffixAny(rest, orgSuffixes) {
+			return org[:end]
 		}
 	}
 	return ""

@@ -139,7 +139,10 @@ var (
 	// receiverCues after a government's name say a report reached it
 	// (青葉市に報告があり): the notice is its own.
 	receiverCues = rules.Words(orgFile("receiver_cues.tsv"))
-	openers      = rules.Words(orgFile("openers.tsv"))
+	// regionalBureaus end a ministry's regional bureau's name: a name
+	// that runs on into its office is the bureau's.
+	regionalBureaus = rules.Words(orgFile("regional_bureaus.tsv"))
+	openers         = rules.Words(orgFile("openers.tsv"))
 	// selfPronouns may stand before the body's own name: 私ども○○連盟.
 	selfPronouns = text.LongestFirst(rules.Words(orgFile("self_pronouns.tsv")))
 	roleNouns    = rules.Words(orgFile("role_nouns.tsv"))
