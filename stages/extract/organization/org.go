@@ -1895,8 +1895,8 @@ func namedAsAuthority(body, org string) bool {
 }
 
 // namedAsContractor reports whether every occurrence of org in body follows
-// a contractor's title word (委託先である, 委託事業者(), in a notice that
-// tells of no attack (contractors.tsv).
+// a contractor's title word and at most two links (委託先である, 委託事業者(,
+// 委託先である「), in a notice that tells of no attack (contractors.tsv).
 func namedAsContractor(body, org string) bool {
 	if text.ContainsAny(body, contractorParts["attack"]) {
 		return false
@@ -1904,9 +1904,15 @@ func namedAsContractor(body, org string) bool {
 	seen := false
 	for i := range text.Occurrences(body, org) {
 		before := body[:i]
-		for _, l := range contractorParts["link"] {
-			if b, ok := strings.CutSuffix(before, l); ok {
-				before = b
+		for range 2 { // 委託先である「○○」: である, then a bracket
+			cut := false
+			for _, l := range contractorParts["link"] {
+				if b, ok := strings.CutSuffix(before, l); ok {
+					before, cut = b, true
+					break
+				}
+			}
+			if !cut {
 				break
 			}
 		}
