@@ -373,7 +373,8 @@ func wrongSending(before, ahead string) bool {
 // stands before the count in its sentence or in the clause after it
 // (他人の通知書3件を発送).
 func mailing(s string, at int, after string) bool {
-	if !text.HasPrefixAny(after, countFilters["mailed_after"]) {
+	// 「納入告知書(合計5999件)を郵送」: the count may close a bracket.
+	if !text.HasPrefixAny(strings.TrimLeft(after, ")"), countFilters["mailed_after"]) {
 		return false
 	}
 	return !wrongSending(sendingReach(s, at, after))
