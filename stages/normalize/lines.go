@@ -51,9 +51,36 @@ func foldLines(s string) string {
 			last = b.Len()
 		}
 		blanks = 0
+		if spacedDate(l) {
+			l = strings.ReplaceAll(l, " ", "") // 「2 7 年 5 月」: a letter-spaced dateline
+		}
 		writeFolded(&b, l)
 	}
 	return b.String()
+}
+
+// spacedDate reports whether l is only a date or a part of one written
+// with spaces between its characters (「2 7 年 5 月」, 「平 成」 before
+// it): digits, 年, 月, 日 and eras (line_wraps.tsv date_eras), with a unit
+// and a space. Its spaces are no word breaks.
+func spacedDate(l string) bool {
+	if !strings.Contains(l, " ") || len(l) > 48 {
+		return false
+	}
+	p := strings.ReplaceAll(l, " ", "")
+	for _, e := range dateEras {
+		p = strings.ReplaceAll(p, e, "")
+	}
+	unit := false
+	for _, r := range p {
+		switch {
+		case r == '年' || r == '月' || r == '日':
+			unit = true
+		case r < '0' || r > '9':
+			return false
+		}
+	}
+	return unit
 }
 
 // doubleSpaced reports whether s has a blank line after (nearly) every
@@ -116,6 +143,9 @@ func meaninglessSpace(prev, next rune) bool {
 // middle of a word and a next line that starts with a kana or kanji is a
 // wrap; across a blank line only a dangling particle is.
 func continues(prev, next string, blank bool) bool {
+	if dateSplit(prev, next) {
+		return true // across a blank line too: a double-spaced PDF's dateline
+	}
 	last, _ := utf8.DecodeLastRuneInString(prev)
 	first, _ := utf8.DecodeRuneInString(next)
 	if closesOpenBracket(prev, first) {
@@ -143,6 +173,50 @@ func continues(prev, next string, blank bool) bool {
 		return false
 	}
 	return !opensSentence(next)
+}
+
+// dateSplit reports whether prev, a line that is only the start of a date
+// (an era of line_wraps.tsv date_eras, a year, a month: 「平成」,
+// 「27年5月」), is continued by next, which opens with the date's next
+// number and its unit (「22日」): PDF text breaks a letter-spaced dateline
+// over lines (「平 成」 / 「2 7 年 5 月」 / 「2 2 日」).
+func dateSplit(prev, next string) bool {
+	p := strings.ReplaceAll(prev, " ", "")
+	if len(p) > 24 || p == "" {
+		return false
+	}
+	era := false
+	for _, e := range dateEras {
+		if rest, ok := strings.CutPrefix(p, e); ok {
+			p, era = rest, true
+			break
+		}
+	}
+	if !era && !strings.HasSuffix(p, "年") && !strings.HasSuffix(p, "月") {
+		return false // neither an era nor a year or month: no date's start
+	}
+	for _, unit := range []string{"年", "月"} {
+		d := digitsPrefix(p)
+		if d == 0 || !strings.HasPrefix(p[d:], unit) {
+			continue
+		}
+		p = p[d+len(unit):]
+	}
+	if p != "" {
+		return false
+	}
+	n := strings.ReplaceAll(next, " ", "")
+	d := digitsPrefix(n)
+	return d > 0 && d <= 4 && (strings.HasPrefix(n[d:], "年") || strings.HasPrefix(n[d:], "月") || strings.HasPrefix(n[d:], "日"))
+}
+
+// digitsPrefix is the length of the ASCII digits s opens with.
+func digitsPrefix(s string) int {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i
 }
 
 // closesOpenBracket reports whether first, the first rune of a line, is

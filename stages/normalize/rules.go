@@ -51,6 +51,9 @@ var (
 	// bracketPairs are the brackets a line may close that the line before
 	// opened (bracket_pairs: each opener followed by its closer).
 	bracketPairs = lineWraps.String("bracket_pairs")
+	// dateEras are the era names a dateline broken over lines may open
+	// with (「平 成」 / 「2 7 年 5 月」 / 「2 2 日」, PDF text): see dateSplit.
+	dateEras = strings.Split(lineWraps.String("date_eras"), "|")
 	// sentenceOpeners are the hiragana words a new sentence or paragraph
 	// starts with; a line that starts with one is not the tail of a
 	// wrapped line. hasSpacedPrefix needs them to be Japanese throughout.
