@@ -528,6 +528,9 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 		// Counts of categories joined in one sentence add up: 生徒19名及び
 		// その保護者18名, 司会者1名及び講師2名.
 		for k := from; k+1 < len(cs); k++ {
+			if k > 0 && text.ContainsAny(s.Text[cs[k-1].End:cs[k].Start], countFilters["part"]) {
+				break // "10名の方の…(うち4名の方の生年月日、3名の方の性別…)": parts of the count before
+			}
 			sum := pick{cs[k].Value, cs[k].Approx, s.Text}
 			for k+1 < len(cs) && joinedCounts(s.Text[cs[k].End:cs[k+1].Start]) && !fieldCategory(s.Text[cs[k].End:cs[k+1].Start]) &&
 				!personsAndRecords(cs[k].Unit, cs[k+1].Unit) {
