@@ -882,7 +882,7 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 				events = append(events, schemas.Event{Kind: schemas.EventOccurred, Date: d, Sentence: s.Text})
 			}
 			if !namesAttribute(s.Text, m, ms[k-1], end) {
-				// A date that only qualifies a thing (「7月3日付けの受付印」,
+				// A date that only qualifies a thing (「3月27日分の記録票」,
 				// 「12月21日、22日開催の講習会」) is no day a later 同日 or
 				// 直後 counts from.
 				last, lastIdx = d, i
