@@ -181,6 +181,9 @@ func continues(prev, next string, blank bool) bool {
 // number and its unit (「22日」): PDF text breaks a letter-spaced dateline
 // over lines (「平 成」 / 「2 7 年 5 月」 / 「2 2 日」).
 func dateSplit(prev, next string) bool {
+	if len(prev) > 48 { // most lines: no copy made
+		return false
+	}
 	p := strings.ReplaceAll(prev, " ", "")
 	if len(p) > 24 || p == "" {
 		return false
