@@ -266,7 +266,8 @@ func dataBefore(before string) bool {
 
 // personOfThing reports whether a person count names people of the thing
 // that not_people_before found, not the things: in 「利用団体の責任者3名分」
-// the の after 団体 makes the count one of the 責任者.
+// the の after 団体 makes the count one of the 責任者; in 「株式会社○○が
+// 30名の受講予定者に」 the thing is the subject (が), the count its object.
 func personOfThing(kind, before, w string) bool {
 	if !isPersonKind(kind) {
 		return false
@@ -274,7 +275,7 @@ func personOfThing(kind, before, w string) bool {
 	rest := before[strings.LastIndex(before, w)+len(w):]
 	// 「企業担当者1名分」: a person's noun after the thing's (person_suffix),
 	// its count maybe in brackets (県立高校生徒(44名)).
-	return strings.Contains(rest, "の") ||
+	return strings.Contains(rest, "の") || strings.Contains(rest, "が") ||
 		text.HasSuffixAny(strings.TrimRight(strings.TrimSpace(rest), "("), countFilters["person_suffix"])
 }
 
