@@ -856,11 +856,12 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 					// the state the line before tells of.
 					kind = schemas.EventOccurred
 				}
-				if kind == schemas.EventOther && !rangeStart && k == len(ms) && !strings.HasSuffix(s.Text, "。") && !namesScope(s.Text[m.End:end]) &&
+				if kind == schemas.EventOther && !rangeStart && k == len(ms) && !strings.HasSuffix(s.Text, "。") && !namesAttribute(s.Text, m, ms[k-1], end) &&
 					!text.HasSuffixAny(strings.TrimRight(s.Text, " "), finishedItemEnds) {
 					// A line with no 。 goes on in the lines around it,
-					// unless its date is an as-of date (「1、4月1日現在65歳
-					// 以上の方の情報」 under a heading of what leaked) or it
+					// unless its date only qualifies a thing (namesAttribute:
+					// 「1、4月1日現在65歳以上の方の情報」 under a heading of
+					// what leaked, 「1 9月10日開催の審査会情報」) or it
 					// ends a timeline item of its own (「・4月14日 市こども
 					// 施設企画課に報告」).
 					kind = classifyContinuation(sents, i)
