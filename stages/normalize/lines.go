@@ -216,7 +216,7 @@ func dateSplit(prev, next string) bool {
 // digitsPrefix is the length of the ASCII digits s opens with.
 func digitsPrefix(s string) int {
 	i := 0
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+	for i < len(s) && isDigit(rune(s[i])) {
 		i++
 	}
 	return i

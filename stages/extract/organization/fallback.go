@@ -179,8 +179,10 @@ func serviceNameOK(name string) string {
 	for _, r := range name {
 		if unicode.Is(unicode.Hiragana, r) {
 			// 「生涯学習のユーキャン」: a tagline, の, then the coined name.
-			if _, tail, ok := cutLast(name, "の"); ok && strings.IndexFunc(tail, isHiragana) < 0 {
-				return serviceNameOK(tail)
+			if i := strings.LastIndex(name, "の"); i >= 0 {
+				if tail := name[i+len("の"):]; strings.IndexFunc(tail, isHiragana) < 0 {
+					return serviceNameOK(tail)
+				}
 			}
 			return "" // a phrase, not a name: 「よくあるご質問」
 		}
@@ -279,12 +281,4 @@ func clientNameIn(s string) string {
 		}
 	}
 	return ""
-}
-
-// cutLast slices s around the last instance of sep.
-func cutLast(s, sep string) (before, after string, found bool) {
-	if i := strings.LastIndex(s, sep); i >= 0 {
-		return s[:i], s[i+len(sep):], true
-	}
-	return s, "", false
 }

@@ -793,6 +793,10 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 					end = laterAt
 				}
 			}
+			// A date that only qualifies a thing (「3月27日分の記録票」,
+			// 「12月21日、22日開催の講習会」) goes on in no lines around it
+			// and is no day a later 同日 or 直後 counts from.
+			attribute := namesAttribute(s.Text, m, ms[k-1], end)
 			kind := schemas.EventOther
 			label := inlineKind(s.Text, m, ms, j) // a label right before the date
 			switch {
@@ -856,7 +860,7 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 					// the state the line before tells of.
 					kind = schemas.EventOccurred
 				}
-				if kind == schemas.EventOther && !rangeStart && k == len(ms) && !strings.HasSuffix(s.Text, "。") && !namesAttribute(s.Text, m, ms[k-1], end) &&
+				if kind == schemas.EventOther && !rangeStart && k == len(ms) && !strings.HasSuffix(s.Text, "。") && !attribute &&
 					!text.HasSuffixAny(strings.TrimRight(s.Text, " "), finishedItemEnds) {
 					// A line with no 。 goes on in the lines around it,
 					// unless its date only qualifies a thing (namesAttribute:
@@ -882,10 +886,7 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 			if kind == schemas.EventDiscovered && !dateOnly && foundOccurrence(strings.TrimLeft(trimWeekdayLead(s.Text[m.End:end]), "、, ")) {
 				events = append(events, schemas.Event{Kind: schemas.EventOccurred, Date: d, Sentence: s.Text})
 			}
-			if !namesAttribute(s.Text, m, ms[k-1], end) {
-				// A date that only qualifies a thing (「3月27日分の記録票」,
-				// 「12月21日、22日開催の講習会」) is no day a later 同日 or
-				// 直後 counts from.
+			if !attribute {
 				last, lastIdx = d, i
 			}
 			dayLine, lineDay = s.Line, d

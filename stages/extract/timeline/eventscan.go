@@ -217,7 +217,7 @@ func confirmedAt(s string, i int) bool {
 
 // mayBeScope reports whether clause opens, after white space, as a match
 // of scopeRE or shareRE must: with "(", a digit (a clock time), a scope
-// word (まで, 以前) or a share word (分の, 付けの).
+// word (まで, 以前) or a share word (分の).
 func mayBeScope(clause string) bool {
 	c := clause[text.SkipSpace(clause, 0):]
 	return strings.HasPrefix(c, "(") || c != "" && text.IsDigitByte(c[0]) || text.HasPrefixAny(c, scopeWords) ||

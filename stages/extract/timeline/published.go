@@ -358,7 +358,7 @@ func updateStamp(s string, m dates.Mention) bool {
 // titleTail is the index of the mention that ends the title line s as the
 // notice's date ("…の誤送信について 2022年7月22日", "…お詫び 2008/04/18 · 2...."),
 // or -1. The date has a year and a day, no other of the line has a day,
-// and nothing after it is a word (but a signature: signedTail) or starts
+// and nothing after it is a word (but a signature: shortSignature) or starts
 // a range or a time.
 func titleTail(s string, ms []dates.Mention) int {
 	if text.ContainsWord(s, "。") {
@@ -378,18 +378,20 @@ func titleTail(s string, ms []dates.Mention) int {
 	if r, _ := utf8.DecodeRuneInString(rest); rest != "" && (unicode.IsDigit(r) || strings.ContainsRune(rangeMarks, r)) {
 		return -1
 	}
-	if hasLetter(rest) && !signedTail(rest) {
+	if hasLetter(rest) && !shortSignature(rest) {
 		return -1
 	}
 	return k
 }
 
-// signedTail reports whether rest, what follows a title line's date, is a
-// signature (dates/published_signatures.tsv) of at most signature_runes
-// characters: 「…ご報告とお詫び 2022年5月16日 株式会社○○」, the page's
-// title, date and publisher on one line.
-func signedTail(rest string) bool {
-	return !text.ContainsWord(rest, "。") && text.RuneCountTo(rest, signatureRunes+1) <= signatureRunes && signature.signs(rest)
+// shortSignature reports whether s, the words beside a date on its line,
+// is a signature (dates/published_signatures.tsv) of at most
+// signature_runes characters and no 。: 「情報推進課 2007年5月16日」,
+// 「2024年6月10日 株式会社○○」, and after a title line's date 「…ご報告とお
+// 詫び 2022年5月16日 株式会社○○」, the page's title, date and publisher on
+// one line.
+func shortSignature(s string) bool {
+	return !text.ContainsWord(s, "。") && text.RuneCountTo(s, signatureRunes+1) <= signatureRunes && signature.signs(s)
 }
 
 // rangeMarks open the second date of a range after a date.
@@ -462,8 +464,7 @@ func anyDay(ms []dates.Mention) bool {
 // signature and its dateline written as one line (情報推進課 2007年5月16日).
 func signedBefore(s string, m dates.Mention) bool {
 	before := strings.TrimSpace(s[:m.Start])
-	return before != "" && afterWeekday(s[m.End:], m) == "" && !text.ContainsWord(before, "。") &&
-		text.RuneCountTo(before, signatureRunes+1) <= signatureRunes && signature.signs(before)
+	return before != "" && afterWeekday(s[m.End:], m) == "" && shortSignature(before)
 }
 
 // signedAfter reports whether the date m opens the line s and a
@@ -475,7 +476,7 @@ func signedAfter(s string, m dates.Mention) bool {
 		return false
 	}
 	rest := afterWeekday(s[m.End:], m)
-	return rest != "" && !text.ContainsWord(rest, "。") && text.RuneCountTo(rest, signatureRunes+1) <= signatureRunes && signature.signs(rest)
+	return rest != "" && shortSignature(rest)
 }
 
 // resolveToday is the day of a date after 本日: its year is written, or
