@@ -16,24 +16,43 @@ import (
 // dropPopulations drops a count that is the population a later count of
 // the sentence is taken from: 「会員約3万人のうち、約1,200人のカード情報が
 // 流出」 states 1,200 affected people. The count is followed by a
-// population_after word (のうち) and no leak_verbs word stands before it
-// in its clause (since the last 、); after 「流出した1,234名のうち、56名
-// は…」 the 1,234 leaked, and the 56 are a part of them, but in 「誤送信さ
-// れた受験許可証は、上記送付先359件のうち162名分」 the verb tells of the 162.
+// population_after word (のうち), maybe after の and the noun of what it
+// counts (約5万人分の顧客データのうち), and no leak_verbs word stands
+// before it in its clause (since the last 、); after 「流出した1,234名のう
+// ち、56名は…」 the 1,234 leaked, and the 56 are a part of them, but in
+// 「誤送信された受験許可証は、上記送付先359件のうち162名分」 the verb tells
+// of the 162. A count of a sentence of several whose clause after it names
+// the data the leak was taken from (source_after: 患者約1万4500人分が記録
+// された元データから抜き取られた) is dropped too.
 func dropPopulations(s string, cs []countMention) []countMention {
 	kept := cs[:0]
+	population := countFilters["population_after"]
 	for k, c := range cs {
 		clause := s[:c.Start]
 		if i := strings.LastIndex(clause, "、"); i >= 0 {
 			clause = clause[i:]
 		}
-		if k+1 < len(cs) && text.HasPrefixAny(s[c.End:], countFilters["population_after"]) &&
+		after := s[c.End:]
+		if k+1 < len(cs) && (text.HasPrefixAny(after, population) || text.HasPrefixAny(afterPersonNoun(after), population)) &&
 			!text.ContainsAny(clause, countFilters["leak_verbs"]) {
+			continue
+		}
+		if len(cs) > 1 && namesSource(after) {
 			continue
 		}
 		kept = append(kept, c)
 	}
 	return kept
+}
+
+// namesSource reports whether the clause after a count (to the first 、 or
+// 。) names the data a leak was taken from (source_after).
+func namesSource(after string) bool {
+	clause := after
+	if i := strings.IndexAny(clause, "、。"); i >= 0 {
+		clause = clause[:i]
+	}
+	return text.ContainsAny(clause, countFilters["source_after"])
 }
 
 // brokenInto reports whether a record or account count, with head the
