@@ -1,8 +1,11 @@
 package timeline
 
 import (
+	"strings"
+
 	"github.com/breachtrend/breachtrend/rules"
 	"github.com/breachtrend/breachtrend/schemas"
+	"github.com/breachtrend/breachtrend/stages/extract/dates"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
@@ -10,7 +13,7 @@ import (
 // was held (timeline/last_held.tsv), read by Fill.
 
 // lastHeldWords are timeline/last_held.tsv's parts.
-var lastHeldWords = rules.MustParts(rules.Table("timeline/last_held.tsv", 2), []string{"loss", "held", "found"})
+var lastHeldWords = rules.MustParts(rules.Table("timeline/last_held.tsv", 2), []string{"loss", "held", "found", "then"})
 
 // dateLineMaxRunes bounds a line that is a date alone, with its weekday
 // and a time (timeline/weights.tsv date_line_max_runes).
@@ -18,9 +21,11 @@ var dateLineMaxRunes = timelineWeights["date_line_max_runes"]
 
 // lastHeld is the day a lost thing was last held, for a notice of a loss
 // (title or text) that dates no occurrence: the first event that tells
-// nothing of its own (other) and whose sentence holds a held word, on or
-// before limit (the discovery, else the notice's date; none when both are
-// unknown). The zero Date when there is none.
+// nothing of its own (other) and whose sentence holds a held word, or a
+// discovery whose sentence of one date tells the item held that day and
+// then found missing (heldThenFound), on or before limit (the discovery,
+// else the notice's date; none when both are unknown). The zero Date when
+// there is none.
 func lastHeld(events []schemas.Event, title string, sents []text.Sentence, limit schemas.Date) schemas.Date {
 	if limit.IsZero() {
 		return schemas.Date{}
@@ -35,7 +40,14 @@ func lastHeld(events []schemas.Event, title string, sents []text.Sentence, limit
 	var best schemas.Date
 	var under map[string]string // a short line's text → the line under it, made on first need
 	for _, e := range events {
-		if e.Kind != schemas.EventOther || limit.Before(e.Date) || !best.IsZero() && !e.Date.Before(best) {
+		if limit.Before(e.Date) || !best.IsZero() && !e.Date.Before(best) {
+			continue
+		}
+		if e.Kind == schemas.EventDiscovered && heldThenFound(e.Sentence) {
+			best = e.Date
+			continue
+		}
+		if e.Kind != schemas.EventOther {
 			continue
 		}
 		if text.ContainsAny(e.Sentence, lastHeldWords["held"]) {
@@ -75,4 +87,30 @@ func linesUnder(sents []text.Sentence) map[string]string {
 // 「…保管されていないことに気付き」.
 func dateLineHeld(next string) bool {
 	return text.ContainsAny(next, lastHeldWords["held"]) && !text.ContainsAny(next, lastHeldWords["found"])
+}
+
+// heldThenFound reports whether a sentence of one date tells the lost item
+// held that day, then (a then word after the held word) found missing:
+// 「USBメモリは、4月26日、教員が教室で使用し、その後、研究室に戻った際、
+// 紛失に気が付きました」 dates the loss and its discovery alike. Not
+// 「4月26日、保管していた書類が見当たらないことに気付いた」: kept before,
+// no then.
+func heldThenFound(sentence string) bool {
+	found := -1
+	for _, w := range lastHeldWords["found"] {
+		if i := strings.Index(sentence, w); i >= 0 && (found < 0 || i < found) {
+			found = i
+		}
+	}
+	if found < 0 {
+		return false
+	}
+	before := sentence[:found]
+	held := -1
+	for _, w := range lastHeldWords["held"] {
+		if i := strings.Index(before, w); i >= 0 && (held < 0 || i < held) {
+			held = i
+		}
+	}
+	return held >= 0 && text.ContainsAny(before[held:], lastHeldWords["then"]) && len(dates.Find(sentence)) == 1
 }
