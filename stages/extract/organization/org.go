@@ -1287,6 +1287,14 @@ func endsInSuffix(name string, suffixes []string) bool {
 	return false
 }
 
+// seatOf reports whether name, which opens a line tok, is followed by a
+// seat cue (seat_cues.tsv): 「岩手県一関市に本店のある一関信用金庫で…」
+// names where the body sits, not the body.
+func seatOf(tok, name string) bool {
+	rest, ok := strings.CutPrefix(tok, name)
+	return ok && text.HasPrefixAny(rest, seatCues)
+}
+
 // lineName reads a line that is only a name (a signature, a dateline), a
 // name followed by a person or a department (「常磐大学 学長 …」), a mayor's
 // signature (「鹿嶋市長 田口伸一」), a department of a government
@@ -1380,7 +1388,7 @@ func lineName(l string, top bool) string {
 	// A title line that starts with the name (after a date), as a blog
 	// header does: 「医療法人○○病院 患者の個人情報紛失か?」.
 	rest := trimNumberLead(trimDateLead(l))
-	if org := headerOrganization(rest, ""); org != "" && nameLike(org) && !(strings.HasPrefix(rest, org) && (definedAsOther(rest[len(org):]) || placeWithin(org, rest[len(org):]))) {
+	if org := headerOrganization(rest, ""); org != "" && nameLike(org) && !(strings.HasPrefix(rest, org) && (definedAsOther(rest[len(org):]) || placeWithin(org, rest[len(org):]))) && !seatOf(rest, org) {
 		// The run goes on past the name into a department: 「○○市総務課」
 		// and 「教育庁高校教育課」 are left to the government's section
 		// rules; 「朝日新聞社広報部」, a company's department, is the

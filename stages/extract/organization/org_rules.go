@@ -139,6 +139,9 @@ var (
 	// receiverCues after a government's name say a report reached it
 	// (青葉市に報告があり): the notice is its own.
 	receiverCues = rules.Words(orgFile("receiver_cues.tsv"))
+	// seatCues after a place's name say a body sits there (に本店のある):
+	// the place is no holder.
+	seatCues = rules.Words(orgFile("seat_cues.tsv"))
 	// regionalBureaus end a ministry's regional bureau's name: a name
 	// that runs on into its office is the bureau's.
 	regionalBureaus = rules.Words(orgFile("regional_bureaus.tsv"))
