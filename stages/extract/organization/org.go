@@ -439,6 +439,9 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 				if r == 0 && branchAfterForm(s.Text[:loc[0]], m) {
 					continue // 津支店 of 名鉄観光サービス株式会社津支店: the form ends the name before it
 				}
+				if r == 0 && conjunctionAfterForm(s.Text[loc[0]:]) {
+					continue // 株式会社及 of …コンサルティング株式会社及び監査法人TSK: the form ends the name before it
+				}
 				if definedAsOther(s.Text[loc[1]:]) && !aliasSignsTitle(s.Text[loc[1]:], lines) {
 					continue // 株式会社○○ペイメント(以下「MP社」): a third party the notice names
 				}
@@ -1285,6 +1288,14 @@ func endsInSuffix(name string, suffixes []string) bool {
 		}
 	}
 	return false
+}
+
+// conjunctionAfterForm reports whether the legal form that opens s is
+// followed by a conjunction (conjunctions.tsv): 「…株式会社及び監査法人」
+// ends a name with the form, and no name follows it.
+func conjunctionAfterForm(s string) bool {
+	f := legalFormOpening(s)
+	return f != "" && text.HasPrefixAny(s[len(f):], conjunctions)
 }
 
 // seatOf reports whether name, which opens a line tok, is followed by a
