@@ -1467,7 +1467,8 @@ func companyDepartment(org, dept string) bool {
 // spaces between them dropped: 「小山記念病院院長田中直見」 is 小山記念病院.
 // The words before the title must be a whole name or a listed company's
 // name without its legal form (「日本航空 社長」, the gazetteer), those
-// after it a person's name (signer_max_runes kanji or kana at most) or
+// after it a person's name (signer_max_runes kanji or kana at most, not
+// ending in a body's suffix: 株式会社阿部長商店 is no signature of 長) or
 // nothing; the first title of the list that fits, at its first place that
 // fits, wins.
 func signedName(l string) string {
@@ -1477,7 +1478,7 @@ func signedName(l string) string {
 	for _, title := range signatureTitles {
 		for i := range text.Occurrences(l, title) {
 			name, signer := l[:i], l[i+len(title):]
-			if name != "" && signerName(signer) && (wholeName(name) == name || gazetteerKeys()[name]) {
+			if name != "" && signerName(signer) && longestSuffix(signer, orgSuffixes) == "" && (wholeName(name) == name || gazetteerKeys()[name]) {
 				return name
 			}
 		}
