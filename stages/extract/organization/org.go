@@ -107,8 +107,12 @@ func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 			break
 		}
 	}
-	if first, second, ok := strings.Cut(org, "・"); ok && first != "" && wholeName(first) == first && wholeName(second) == second {
-		org = first // 「九州女子大学・九州女子短期大学」: two bodies, the first named
+	if first, second, ok := strings.Cut(org, "・"); ok && first != "" && wholeName(first) == first && wholeName(second) == second &&
+		(longestSuffix(first, orgSuffixes) != "" || endsInLegalForm(first)) {
+		// 「九州女子大学・九州女子短期大学」: two bodies, the first named. Not
+		// 国立研究開発法人国立精神・神経医療研究センター, whose first part
+		// ends in no suffix: one name with a ・ in it.
+		org = first
 	}
 	if head := hiraganaHead(org, lines); head != "" {
 		org = head + org // がん of がんリンパ浮腫理学療法学会
