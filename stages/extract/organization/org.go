@@ -117,7 +117,40 @@ func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 	if head := hiraganaHead(org, lines); head != "" {
 		org = head + org // がん of がんリンパ浮腫理学療法学会
 	}
+	if full := fullNameLine(org, lines); full != "" {
+		org = full // 中央病院 of a signature 「国立がんセンター中央病院」
+	}
 	return org, evidence
+}
+
+// fullNameLine is a line of the signature block (the last signature_lines
+// lines with text, weights.tsv) that is only a name and a longer one that
+// ends in org, a name by its suffix: a sentence that writes 「中央病院の病
+// 棟職員が」 names the body by the tail of the name its signature gives in
+// full (「国立がんセンター中央病院」). Only a name: name characters and at
+// most one run of hiragana_head_max hiragana (国立がんセンター; a title's
+// particles make several), no digit, mark or space. "" for none.
+func fullNameLine(org string, lines []string) string {
+	if org == "" {
+		return ""
+	}
+	if longestSuffix(org, orgSuffixes) == "" {
+		return ""
+	}
+	seen := 0
+	for i := len(lines) - 1; i >= 0 && seen < signatureLines; i-- {
+		l := strings.TrimSpace(lines[i])
+		if l == "" {
+			continue
+		}
+		seen++
+		if len(l) > len(org) && strings.HasSuffix(l, org) && text.RuneCountTo(l, nameLineMaxRunes+1) <= nameLineMaxRunes &&
+			strings.IndexFunc(l, func(r rune) bool { return !isNameRune(r) && !isHiragana(r) || r >= '0' && r <= '9' }) < 0 &&
+			oneHiraganaRun(l) && nameLike(l) && !isOutside(l) && !isGeneric(l) {
+			return l
+		}
+	}
+	return ""
 }
 
 // hiraganaHead is the hiragana that opens org's name where the text first
@@ -2837,4 +2870,21 @@ func selfReferredBody(sents []text.Sentence) (string, string) {
 // of a name run before a kind (名古屋大学), not a Latin word.
 func kanjiOrKatakana(r rune) bool {
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Katakana, r) || r == 'ー'
+}
+
+// oneHiraganaRun reports whether s holds at most one run of hiragana, of
+// at most hiragana_head_max runes.
+func oneHiraganaRun(s string) bool {
+	runs, n, in := 0, 0, false
+	for _, r := range s {
+		h := isHiragana(r)
+		if h {
+			n++
+			if !in {
+				runs++
+			}
+		}
+		in = h
+	}
+	return runs <= 1 && n <= hiraganaHeadMax
 }
