@@ -23,7 +23,8 @@ import (
 // 「誤送信された受験許可証は、上記送付先359件のうち162名分」 the verb tells
 // of the 162. A count of a sentence of several whose clause after it names
 // the data the leak was taken from (source_after: 患者約1万4500人分が記録
-// された元データから抜き取られた) is dropped too.
+// された元データから抜き取られた), or the people who could see it
+// (viewers), is dropped too.
 func dropPopulations(s string, cs []countMention) []countMention {
 	kept := cs[:0]
 	population := countFilters["population_after"]
@@ -40,9 +41,25 @@ func dropPopulations(s string, cs []countMention) []countMention {
 		if len(cs) > 1 && namesSource(after) {
 			continue
 		}
+		if len(cs) > 1 && countUnitKind[c.Unit] == unitPerson && viewers(after) {
+			continue
+		}
 		kept = append(kept, c)
 	}
 	return kept
+}
+
+// viewers reports whether the words after a person count (an aside in
+// brackets of at most viewers_aside characters passed over) say the people could see something (viewers_after:
+// 「登録ユーザーである9662人(5月10日現在)が閲覧できる状態」): they are who
+// could look, not whose data showed, when the sentence counts another.
+func viewers(after string) bool {
+	if strings.HasPrefix(after, "(") {
+		if i := strings.Index(after, ")"); i >= 0 && utf8.RuneCountInString(after[:i]) <= countWindows.viewersAside {
+			after = after[i+len(")"):]
+		}
+	}
+	return text.HasPrefixAny(after, countFilters["viewers_after"])
 }
 
 // namesSource reports whether the clause after a count (to the first 、 or
