@@ -144,6 +144,7 @@ func fullNameLine(org string, lines []string) string {
 			continue
 		}
 		seen++
+		l = trimName(strings.TrimLeft(l, text.NameTrimMarks)) // 「・大仙市」: a list mark
 		if len(l) > len(org) && strings.HasSuffix(l, org) && text.RuneCountTo(l, nameLineMaxRunes+1) <= nameLineMaxRunes &&
 			strings.IndexFunc(l, func(r rune) bool { return !isNameRune(r) && !isHiragana(r) || r >= '0' && r <= '9' }) < 0 &&
 			oneHiraganaRun(l) && nameLike(l) && !isOutside(l) && !isGeneric(l) {
