@@ -73,6 +73,7 @@ func trimNumberLead(s string) string {
 // most often.
 func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (string, string) {
 	org, evidence := find(w, header, sents, lines)
+	org = withoutPrefecture(org) // 愛知県岡崎市 is 岡崎市, as news writes it
 	if rest := strings.TrimLeft(org, "0123456789"); rest != org && rest != "" && wholeName(rest) == rest {
 		// 「3624 宮城県宮城第一高等学校」: a phone number's tail, wrapped
 		// onto the name's line (PDF text), is no part of the name.
@@ -1334,6 +1335,27 @@ func endsInSuffix(name string, suffixes []string) bool {
 func conjunctionAfterForm(s string) bool {
 	f := legalFormOpening(s)
 	return f != "" && text.HasPrefixAny(s[len(f):], conjunctions)
+}
+
+// withoutPrefecture is org less a prefecture that opens it before one of
+// that prefecture's municipalities (the gazetteer's): news writes
+// 「愛知県岡崎市は28日…」 and 「千葉県松戸市教育委員会は」, and the body is
+// 岡崎市, 松戸市教育委員会. Any other org is returned as it is.
+func withoutPrefecture(org string) string {
+	g := gazetteerGovernments()
+	for pref, names := range g.municipalities {
+		rest, ok := strings.CutPrefix(org, pref)
+		if !ok || rest == "" {
+			continue
+		}
+		for _, m := range names {
+			if strings.HasPrefix(rest, m) {
+				return rest
+			}
+		}
+		return org
+	}
+	return org
 }
 
 // seatOf reports whether name, which opens a line tok, is followed by a

@@ -419,6 +419,9 @@ type governmentNames struct {
 	// citiesOfWard maps a ward's bare name (中央区) to the designated
 	// cities that have one, in order.
 	citiesOfWard map[string][]string
+	// municipalities maps a prefecture (愛知県) to the names of its cities,
+	// Tokyo's special wards, towns and villages (岡崎市), longest first.
+	municipalities map[string][]string
 }
 
 var gazetteerGovernments = sync.OnceValue(func() governmentNames {
@@ -427,7 +430,7 @@ var gazetteerGovernments = sync.OnceValue(func() governmentNames {
 		panic(fmt.Errorf("rules: local governments: %w", err))
 	}
 	out := governmentNames{governments: map[string]bool{}, wards: map[string]bool{}, wardCities: map[string]string{},
-		citiesOfWard: map[string][]string{}}
+		citiesOfWard: map[string][]string{}, municipalities: map[string][]string{}}
 	for _, lg := range g.LocalGovernments {
 		if lg.Kind == "ward" {
 			out.wards[lg.Name] = true
@@ -438,10 +441,16 @@ var gazetteerGovernments = sync.OnceValue(func() governmentNames {
 		} else {
 			out.governments[lg.Name] = true
 		}
+		if lg.Kind != "ward" && lg.Kind != "prefecture" && lg.Prefecture != "" {
+			out.municipalities[lg.Prefecture] = append(out.municipalities[lg.Prefecture], lg.Name)
+		}
 		out.governments[lg.FullName] = true
 	}
 	for _, cities := range out.citiesOfWard {
 		slices.Sort(cities)
+	}
+	for _, names := range out.municipalities {
+		slices.SortStableFunc(names, func(a, b string) int { return len(b) - len(a) })
 	}
 	return out
 })
