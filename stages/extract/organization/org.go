@@ -1360,10 +1360,26 @@ func withoutPrefecture(org string) string {
 
 // seatOf reports whether name, which opens a line tok, is followed by a
 // seat cue (seat_cues.tsv): 「岩手県一関市に本店のある一関信用金庫で…」
-// names where the body sits, not the body.
+// names where the body sits, not the body; so does a local government
+// followed by の and a name by its suffix or one that opens with a local
+// government (news: 「宮城県の石巻地区広域行政事務組合の…」, 「京都府の城陽
+// 市立寺田小で」).
 func seatOf(tok, name string) bool {
 	rest, ok := strings.CutPrefix(tok, name)
-	return ok && text.HasPrefixAny(rest, seatCues)
+	if !ok {
+		return false
+	}
+	if text.HasPrefixAny(rest, seatCues) {
+		return true
+	}
+	// 「宮城県の石巻地区広域行政事務組合の…」, 「京都府の城陽市立寺田小で」:
+	// a local government, の, and a body by its suffix: where the body is.
+	if after, ok := strings.CutPrefix(rest, "の"); ok && localGovernments()[name] {
+		run := leadingRun(after)
+		suf := longestSuffix(run, orgSuffixes)
+		return suf != "" && len(run) > len(suf) && !isGeneric(run) || localGovernmentPrefix(run) != ""
+	}
+	return false
 }
 
 // lineName reads a line that is only a name (a signature, a dateline), a
@@ -1428,7 +1444,7 @@ func lineName(l string, top bool) string {
 	var buf [8]string
 	toks := lineTokens(buf[:0], l)
 	if len(toks) > 0 {
-		if org := wholeName(toks[0]); org != "" {
+		if org := wholeName(toks[0]); org != "" && !seatOf(toks[0], org) {
 			if org == toks[0] {
 				// 「株式会社Aoba Digital Solutionsは、…」: the Latin name goes on.
 				org += latinWordsAfter(org, strings.TrimPrefix(l, toks[0]))
