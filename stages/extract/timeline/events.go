@@ -145,6 +145,9 @@ func namesScope(clause string) bool {
 // afterDate says whether a date of the sentence comes before m: the
 // caller's mentions tell it, not another scan of the text.
 func classifyMention(txt string, m dates.Mention, clauseEnd int, rangeStart, afterDate bool) string {
+	if announced(txt, m) {
+		return schemas.EventPublished // 「○○は7月22日、…と明らかにしました」
+	}
 	if attr, ok := attributiveClause(txt[m.End:clauseEnd]); ok && afterDate {
 		// 「11月30日(木)、11月21日(火)に業務で使用した当該USBメモリーを紛失
 		// していることに気づき」: a date after the one that governs the
@@ -164,6 +167,29 @@ func classifyMention(txt string, m dates.Mention, clauseEnd int, rangeStart, aft
 		return schemas.EventOther
 	}
 	return k
+}
+
+// announced reports whether date m of sentence txt is a news report's day
+// of announcement: right after the subject's topic (は) and before a
+// comma, in a sentence that ends with an announcing verb (announce.tsv:
+// 「○○は2024年7月22日、…漏えいしたと明らかにしました」). The date must
+// write its year: the article's own year is what a year-less one leaves
+// unsaid.
+func announced(txt string, m dates.Mention) bool {
+	if m.Year == 0 {
+		return false // 「…は8月15日、…と発表した」: which year is not said
+	}
+	if !text.HasSuffixAny(strings.TrimRight(txt[:m.Start], " "), announceWords["topic"]) ||
+		!strings.HasPrefix(strings.TrimLeft(trimWeekdayLead(txt[m.End:]), " "), "、") {
+		return false
+	}
+	return text.HasSuffixAny(strings.TrimRight(strings.TrimSpace(txt), "。"), announceWords["ending"])
+}
+
+// announcedIn reports whether a date of sentence s is announced: a news
+// report's own day, as the notice's date is a release's.
+func announcedIn(s string) bool {
+	return slices.ContainsFunc(dates.Find(s), func(m dates.Mention) bool { return announced(s, m) })
 }
 
 // attributiveClause returns the clause after a date that qualifies a

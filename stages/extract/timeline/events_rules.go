@@ -256,6 +256,9 @@ func loadIncidentSummary() (nouns, verbs, regret, unless []string) {
 	return part["noun"], part["verb"], part["regret"], part["unless"]
 }
 
+// announceWords are timeline/announce.tsv's parts.
+var announceWords = rules.MustParts(rules.Table("timeline/announce.tsv", 2), []string{"topic", "ending"})
+
 func loadClauseWords() map[string][]string {
 	return rules.MustParts(rules.Table("timeline/clause_words.tsv", 2), []string{"boundary", "reported_content", "and_join", "scope", "share", "bound", "series", "period_start", "attributive", "passive_attributive", "plan", "finished_item", "inquiry", "period_label", "registered"})
 }

@@ -512,7 +512,7 @@ func timelineHeading(h string) bool {
 
 // ownPublication finds the day the text says this very notice was
 // published, as a timeline line that names the notice's report label
-// (最終報, 第3報) or calls it 本報告.
+// (最終報, 第3報) or calls it 本報告, or a news report's own announcement (announced).
 func ownPublication(events []schemas.Event, title string) schemas.Date {
 	label, labelRead := "", false // the title's label, read at the first published event: most notices have none
 	for _, e := range events {
@@ -522,7 +522,7 @@ func ownPublication(events []schemas.Event, title string) schemas.Date {
 		if !labelRead {
 			label, labelRead = reportno.TitleLabel(title), true
 		}
-		if (label != "" && strings.Contains(e.Sentence, label)) || reportno.NamesThisNotice(e.Sentence) {
+		if (label != "" && strings.Contains(e.Sentence, label)) || reportno.NamesThisNotice(e.Sentence) || announcedIn(e.Sentence) {
 			return e.Date
 		}
 	}
