@@ -292,7 +292,7 @@ func suffixed(s string, m dates.Mention) bool {
 		}
 	}
 	for _, w := range suffixNext {
-		if tail, ok := strings.CutPrefix(rest, w); ok && !hasLetter(tail) {
+		if tail, ok := strings.CutPrefix(rest, w); ok && (!hasLetter(tail) || sourceName(tail)) {
 			return true
 		}
 	}
@@ -348,11 +348,28 @@ func updateStamp(s string, m dates.Mention) bool {
 	rest := afterWeekday(s[m.End:], m)
 	rest = strings.TrimSpace(rest[timeLead(rest):])
 	for _, w := range suffixNext {
-		if tail, ok := strings.CutPrefix(rest, w); ok && !hasLetter(tail) {
+		if tail, ok := strings.CutPrefix(rest, w); ok && (!hasLetter(tail) || sourceName(tail)) {
 			return true
 		}
 	}
 	return false
+}
+
+// sourceName reports whether tail, what follows a dateline's 更新 or 配信,
+// is the short name of the paper or site (「2008/12/17 14:31更新 産経新聞」,
+// its space dropped between kanji): one word of at most signatureRunes
+// kanji, katakana or Latin letters.
+func sourceName(tail string) bool {
+	tail = strings.TrimSpace(tail)
+	if tail == "" || text.RuneCountTo(tail, signatureRunes+1) > signatureRunes {
+		return false
+	}
+	for _, r := range tail {
+		if !unicode.In(r, unicode.Han, unicode.Katakana, unicode.Latin) && r != 'ー' {
+			return false
+		}
+	}
+	return true
 }
 
 // titleTail is the index of the mention that ends the title line s as the
