@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -124,11 +125,24 @@ func writeFolded(b *strings.Builder, l string) {
 		b.WriteString(l[:i])
 		prev, _ := utf8.DecodeLastRuneInString(l[:i])
 		next, _ := utf8.DecodeRuneInString(l[j:])
-		if !meaninglessSpace(prev, next) {
+		if !meaninglessSpace(prev, next) && !splitNumber(l[:i], l[j:]) {
 			b.WriteByte(' ')
 		}
 		l = l[j:]
 	}
+}
+
+// splitNumber reports whether the space between before and after splits
+// a date's or a time's two-digit number (PDF text: 「6月2 7日」, 「2時3 4分」):
+// one digit after a split_number_before unit, and one digit before a
+// split_number_after unit (line_wraps.tsv).
+func splitNumber(before, after string) bool {
+	n := len(before)
+	if n < 2 || !isDigit(rune(before[n-1])) || len(after) < 2 || !isDigit(rune(after[0])) {
+		return false
+	}
+	return slices.ContainsFunc(splitNumberBefore, func(u string) bool { return strings.HasSuffix(before[:n-1], u) }) &&
+		slices.ContainsFunc(splitNumberAfter, func(u string) bool { return strings.HasPrefix(after[1:], u) })
 }
 
 // meaninglessSpace reports whether a space between prev and next is

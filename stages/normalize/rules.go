@@ -54,6 +54,11 @@ var (
 	// dateEras are the era names a dateline broken over lines may open
 	// with (「平 成」 / 「2 7 年 5 月」 / 「2 2 日」, PDF text): see dateSplit.
 	dateEras = strings.Split(lineWraps.String("date_eras"), "|")
+	// splitNumberBefore and splitNumberAfter are the units around a date's
+	// or a time's two-digit number split by a space (6月2 7日): see
+	// splitNumber.
+	splitNumberBefore = strings.Split(lineWraps.String("split_number_before"), "|")
+	splitNumberAfter  = strings.Split(lineWraps.String("split_number_after"), "|")
 	// sentenceOpeners are the hiragana words a new sentence or paragraph
 	// starts with; a line that starts with one is not the tail of a
 	// wrapped line. hasSpacedPrefix needs them to be Japanese throughout.
