@@ -172,7 +172,8 @@ func ownDate(w *text.Watch, title string, sents []DatedSentence, ctx *dates.Year
 			if dateOnlyLine(s.Text, ms) {
 				own = signedBelow(sents, i) || seenBody && lastSentence(sents, i) || i < headerBlock && underTitleLine(sents, i)
 			} else {
-				own = signedAfter(s.Text, m) || signedBefore(s.Text, m) // 2024年6月10日 株式会社ルピシア; 情報推進課 2007年5月16日
+				own = signedAfter(s.Text, m) || signedBefore(s.Text, m) || // 2024年6月10日 株式会社ルピシア; 情報推進課 2007年5月16日
+					newsCredit(s.Text, m) // (2006/07/24 ネットセキュリティニュース)
 			}
 		}
 		// A month alone (a breadcrumb's 「報道発表資料> 2017年12月>」, an
@@ -370,6 +371,17 @@ func sourceName(tail string) bool {
 		}
 	}
 	return true
+}
+
+// newsCredit reports whether line s is only a bracketed date and the name
+// of the paper or site that printed the text (sourceName), a news item's
+// credit under its body: 「(2006/07/24 ネットセキュリティニュース)」.
+func newsCredit(s string, m dates.Mention) bool {
+	if strings.TrimSpace(s[:m.Start]) != "(" {
+		return false
+	}
+	rest, ok := strings.CutSuffix(strings.TrimSpace(s[m.End:]), ")")
+	return ok && rest != "" && sourceName(rest)
 }
 
 // titleTail is the index of the mention that ends the title line s as the
