@@ -511,7 +511,9 @@ func (c *YearContext) Resolve(m Mention) schemas.Date {
 // dayOnly reports whether a mention with this marker names a day of a
 // month given by the date before it (同月5日, 翌11日, 翌月5日) or by the
 // notice's date (今月20日).
-func dayOnly(rel string) bool { return rel == "同月" || rel == "翌" || rel == "翌月" || rel == "今月" }
+func dayOnly(rel string) bool {
+	return rel == "同月" || rel == "翌" || rel == "翌月" || rel == "今月"
+}
 
 func (c *YearContext) resolveDay(m Mention) schemas.Date {
 	if m.Rel == "今月" {
