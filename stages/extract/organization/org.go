@@ -1358,6 +1358,32 @@ func withoutPrefecture(org string) string {
 	return org
 }
 
+// newsSubject reports whether run, a name that opens a sentence, is a news
+// report's subject: after it a bracket that gives its seat (a local
+// government, maybe after a seat label of seat_labels.tsv: 本社:), then
+// は (next, the text after the bracket). 「中国電力ネットワーク(広島市中区)は
+// 16日、…」, 「日本テレコム(本社:東京都港区)は24日、…」. The name is no
+// local government (「大阪市(…)は」 is read as one elsewhere), no generic
+// or outside body's, and of a name's length without digits.
+func newsSubject(run, rest, next string) bool {
+	if !strings.HasPrefix(rest, "(") || !strings.HasPrefix(next, "は") {
+		return false
+	}
+	inside, _, ok := strings.Cut(rest[len("("):], ")")
+	if !ok {
+		return false
+	}
+	for _, l := range seatLabels {
+		inside = strings.TrimPrefix(inside, l)
+	}
+	if localGovernmentPrefix(strings.TrimSpace(inside)) == "" {
+		return false
+	}
+	n := text.RuneCountTo(run, nameLineMaxRunes+1)
+	return n >= nameMinRunes && n <= nameLineMaxRunes && !strings.ContainsAny(run, "0123456789") &&
+		!localGovernments()[run] && !isGeneric(run) && !isOutside(run)
+}
+
 // seatOf reports whether name, which opens a line tok, is followed by a
 // seat cue (seat_cues.tsv): 「岩手県一関市に本店のある一関信用金庫で…」
 // names where the body sits, not the body; so does a local government
@@ -2221,6 +2247,11 @@ func subjectName(s string) string {
 		// A listed company named without its legal form as the subject:
 		// 「この度、トヨタ自動車において…」 (the gazetteer's name less its form).
 		if gazetteerKeys()[run] && !isOutside(run) && !isGeneric(run) {
+			return run
+		}
+		// A news report's subject, its seat in brackets: 「中国電力ネットワ
+		// ーク(広島市中区)は16日、…と発表した」.
+		if newsSubject(run, s[len(run):], next) {
 			return run
 		}
 		return ""

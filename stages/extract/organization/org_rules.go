@@ -142,6 +142,8 @@ var (
 	// seatCues after a place's name say a body sits there (に本店のある):
 	// the place is no holder.
 	seatCues = rules.Words(orgFile("seat_cues.tsv"))
+	// seatLabels open a news subject's bracketed seat (本社:東京都港区).
+	seatLabels = rules.Words(orgFile("seat_labels.tsv"))
 	// regionalBureaus end a ministry's regional bureau's name: a name
 	// that runs on into its office is the bureau's.
 	regionalBureaus = rules.Words(orgFile("regional_bureaus.tsv"))
