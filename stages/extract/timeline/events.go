@@ -836,7 +836,7 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 				kind = schemas.EventOccurred // "・2018年10月17日…から… / 上記期間内に…クレジットカード番号を入力された方": cards skimmed from then
 			case dateOnly && i > 0 && scopeLabel(sents[i-1].Text):
 				kind = schemas.EventOther // "【対象となるお客様】 / 2013年4月1日~…": whose data
-			case dateOnly && i > 0 && j+1 < len(ms) && ms[j+1].RangeEnd && leakPeriodLabel(sents[i-1].Text):
+			case dateOnly && j+1 < len(ms) && ms[j+1].RangeEnd && (i > 0 && leakPeriodLabel(sents[i-1].Text) || leakPeriodLabel(s.Heading)):
 				kind = schemas.EventOccurred // "閲覧の可能性がある期間 / 令和3年4月1日~…": data lay open from then
 			case fieldKind != schemas.EventOther && m.End <= fieldEnd:
 				kind = fieldKind // "発生年月日 / 令和4年05月31日": a form's field
@@ -1026,6 +1026,9 @@ func stripMentions(s string, ms []dates.Mention) string {
 	}
 	if text.ContainsWord(out, "曜") {
 		out = bareWeekdayRE.ReplaceAllString(out, "")
+	}
+	for _, tm := range dates.TimeMarks {
+		out = strings.ReplaceAll(out, tm, "") // 「2014年2月9日(日)頃~」: 頃 tells no event
 	}
 	return strings.Trim(out, " ~-、,:")
 }
