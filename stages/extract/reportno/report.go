@@ -259,7 +259,7 @@ func priorNotices(s string) int {
 	for p, from := 0, 0; p < len(s); {
 		if priorNoticeMayStart(s, p, from) {
 			if loc := priorNoticeAtRE.FindStringIndex(s[p:]); loc != nil {
-				if !text.ContainsAny(s[p:p+loc[1]], priorPersonal) {
+				if !text.ContainsAny(s[p:p+loc[1]], priorPersonal) && !newsLead(s[p:p+loc[1]], s[p+loc[1]:]) {
 					n++ // not 「…当該保護者に…説明し、お詫びしました」: a response
 				}
 				p += loc[1]
@@ -271,6 +271,15 @@ func priorNotices(s string) int {
 		p += w
 	}
 	return n
+}
+
+// newsLead reports whether a citation match that ends its sentence ends
+// with a news report's verb (prior_notice.tsv news_lead: 「新潟県は10月29
+// 日、…誤送信が発生したと発表した。」): the report of this notice, not an
+// earlier one.
+func newsLead(match, rest string) bool {
+	rest = strings.TrimSpace(rest)
+	return (rest == "" || strings.HasPrefix(rest, "。")) && text.HasSuffixAny(match, priorNewsLead)
 }
 
 // priorNoticeMayStart reports whether a match of priorNoticeRE may start
