@@ -136,8 +136,8 @@ func ownDate(w *text.Watch, title string, sents []DatedSentence, ctx *dates.Year
 		after := strings.TrimSpace(s.Text[m.End:])
 		own := labelBefore(s.Text[:m.Start]) || labelAbove(sents, i, m) || suffixed(s.Text, m) || updateStamp(s.Text, m) ||
 			i < headerBlock && categoryBar(s.Text[:m.Start])
-		if !own && i < headerBlock && !seenDate && m.Start == 0 && text.HasPrefixAny(after, letterOpeners) {
-			own = true // 「平成28年2月9日 各位 …」: a letter's dateline, its line run on
+		if !own && i < headerBlock && !seenDate && (m.Start == 0 || pageNumber(s.Text[:m.Start])) && text.HasPrefixAny(after, letterOpeners) {
+			own = true // 「平成28年2月9日 各位 …」: a letter's dateline, its line run on (「1 平成…」: after a PDF page's number)
 		}
 		if !own && i == 0 && s.Line == 0 && strings.TrimSpace(s.Text[:m.Start]) == "" && text.HasPrefixAny(afterWeekday(s.Text[m.End:], m), suffixLead) {
 			own = true // 「2022年5月20日掲載 九州医療センター 【お詫び】…」: the text opens with its dateline, run on
@@ -367,6 +367,22 @@ func sourceName(tail string) bool {
 	}
 	for _, r := range tail {
 		if !unicode.In(r, unicode.Han, unicode.Katakana, unicode.Latin) && r != 'ー' {
+			return false
+		}
+	}
+	return true
+}
+
+// pageNumber reports whether s, what stands before a line's first date,
+// is a PDF page's number alone (「1 平成29年2月13日 お客様各位 …」): at
+// most three digits and spaces.
+func pageNumber(s string) bool {
+	t := strings.TrimSpace(s)
+	if t == "" || len(t) > 3 {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		if !text.IsDigitByte(t[i]) {
 			return false
 		}
 	}
