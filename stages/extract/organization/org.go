@@ -1358,6 +1358,19 @@ func withoutPrefecture(org string) string {
 	return org
 }
 
+// announcer reports whether run, a name that opens sentence s followed
+// by は (next), is a body that only ever stands outside a notice (a
+// prefecture's police, outside_bodies.tsv) announcing this one, as a news
+// report puts it: 「大分県警は1日、…誤送信したと発表した」 (the sentence ends
+// with one of timeline/announce.tsv's endings). Read as the police's
+// everywhere else, 県警 here is the holder.
+func announcer(run, next, s string) bool {
+	if !strings.HasPrefix(next, "は") || !isOutside(run) || text.RuneCountTo(run, nameLineMaxRunes+1) > nameLineMaxRunes {
+		return false
+	}
+	return text.HasSuffixAny(strings.TrimRight(strings.TrimSpace(s), "。"), announceEndings)
+}
+
 // newsSubject reports whether run, a name that opens a sentence, is a news
 // report's subject: after it a bracket that gives its seat (a local
 // government, maybe after a seat label of seat_labels.tsv: 本社:), then
@@ -2223,6 +2236,9 @@ func subjectName(s string) string {
 		}
 	}
 	if text.HasPrefixAny(next, subjectMarkers) {
+		if announcer(run, next, s) {
+			return run // 「大分県警は1日、…と発表した」: the police's own report
+		}
 		if org := wholeName(run); org != "" {
 			return org
 		}

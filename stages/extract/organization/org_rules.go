@@ -144,6 +144,9 @@ var (
 	seatCues = rules.Words(orgFile("seat_cues.tsv"))
 	// seatLabels open a news subject's bracketed seat (本社:東京都港区).
 	seatLabels = rules.Words(orgFile("seat_labels.tsv"))
+	// announceEndings end a news report's sentence that announces a
+	// notice (と発表した): timeline/announce.tsv's, read once for both.
+	announceEndings = rules.MustParts(rules.Table("timeline/announce.tsv", 2), []string{"topic", "ending"})["ending"]
 	// regionalBureaus end a ministry's regional bureau's name: a name
 	// that runs on into its office is the bureau's.
 	regionalBureaus = rules.Words(orgFile("regional_bureaus.tsv"))
