@@ -23,6 +23,11 @@ type Mention struct {
 	Rel        string // 同年, 本年, 今年, 昨年, 翌年, 前年 before a year-less date
 	Weekday    int    // 0 = Sunday … 6, or -1 when no weekday is written
 	RangeEnd   bool   // the second date of a range (a~b, aからbまで)
+	// EraBase is the era's base year when the year is written as an era's
+	// (令和5年: 2018), 0 otherwise; ShortYear a year of one or two digits
+	// written with no era (「6年3月1日」 after 令和5年, news' 「13年10月25
+	// 日」), which YearContext reads in the last era written, else as 20xx.
+	EraBase, ShortYear int
 }
 
 // The patterns of 2023年7月24日, 7月3日 and 2023/6/5 are matched by the
@@ -306,7 +311,11 @@ func findCuedDates(s string, c dateCues) []Mention {
 		if m[14] >= 0 {
 			d, _ = strconv.Atoi(s[m[14]:m[15]])
 		}
-		ms = append(ms, Mention{Start: m[0], End: m[1], Year: y, Month: mo, Day: d})
+		dm := Mention{Start: m[0], End: m[1], Year: y, Month: mo, Day: d}
+		if m[6] < 0 && m[8] < 0 && m[2] >= 0 {
+			dm.EraBase = eras[s[m[2]:m[3]]]
+		}
+		ms = append(ms, dm)
 	}
 	for m := range numDates(cuedTo(c.digitSep, len(s))) {
 		if s[m[4]:m[5]] != s[m[8]:m[9]] { // one separator throughout
@@ -321,7 +330,7 @@ func findCuedDates(s string, c dateCues) []Mention {
 		n, _ := strconv.Atoi(s[m[4]:m[5]])
 		mo, _ := strconv.Atoi(s[m[6]:m[7]])
 		d, _ := strconv.Atoi(s[m[8]:m[9]])
-		ms = append(ms, Mention{Start: m[2], End: m[9], Year: eras[s[m[2]:m[3]]] + n, Month: mo, Day: d})
+		ms = append(ms, Mention{Start: m[2], End: m[9], Year: eras[s[m[2]:m[3]]] + n, Month: mo, Day: d, EraBase: eras[s[m[2]:m[3]]]})
 	}
 	for m := range shortDates(cuedTo(c.digitTsuki > 0, digitEnd)) {
 		if m[0] > 0 && text.IsDigitByte(s[m[0]-1]) {
@@ -340,6 +349,11 @@ func findCuedDates(s string, c dateCues) []Mention {
 		// month with no day needs 頃/上旬… or a year to be a date.
 		if d == 0 && dm.Rel == "" && !monthOnlyMark(s[m[1]:]) {
 			continue
+		}
+		if dm.Rel == "" && d != 0 {
+			if at, n := shortYearBefore(s[:m[0]]); n > 0 {
+				dm.Start, dm.ShortYear = at, n // 「6年3月1日」, 「13年10月25日」
+			}
 		}
 		ms = append(ms, dm)
 	}
@@ -435,6 +449,32 @@ func findCuedDates(s string, c dateCues) []Mention {
 	return out
 }
 
+// shortYearBefore reads a year of one or two digits written right before
+// a month (「6年」 of 「6年3月1日」): where it starts in before and its
+// number, or 0 when before ends with none (a longer number is a year
+// written out, matched as one; a digit's run longer than two is no such
+// year).
+func shortYearBefore(before string) (int, int) {
+	t := strings.TrimRight(before, " ")
+	t, ok := strings.CutSuffix(t, "年")
+	if !ok {
+		return 0, 0
+	}
+	t = strings.TrimRight(t, " ")
+	i := len(t)
+	for i > 0 && text.IsDigitByte(t[i-1]) {
+		i--
+	}
+	if n := len(t) - i; n == 0 || n > 2 {
+		return 0, 0
+	}
+	y, _ := strconv.Atoi(t[i:])
+	if y == 0 {
+		return 0, 0
+	}
+	return i, y
+}
+
 // dayAfter is where a day written after the 月 that ends at i would end:
 // past the run of in (digits and white space, or kanji digits) and a 日
 // after it. A pattern's optional day (\s*\d{1,2}\s*日, [一…十]{1,3}日) holds
@@ -477,6 +517,9 @@ type YearContext struct {
 	// disagrees with it.
 	WrittenYears []int
 	LastYear     int
+	// lastEraBase is the era of the last era year resolved (2018 for
+	// 令和), which a ShortYear is read in.
+	lastEraBase int
 	// recentDays are the last days resolved (at most maxRecentDays), the
 	// latest last: 同月N日 counts from the latest (lastDay), 翌N日 from the
 	// latest of them whose next day is the N-th.
@@ -490,6 +533,10 @@ func (c *YearContext) lastDay() schemas.Date {
 	}
 	return c.recentDays[len(c.recentDays)-1]
 }
+
+// shortYearCentury is the largest two-digit year read as 20xx when no era
+// was written before it (「13年」 is 2013, 「98年」 1998).
+const shortYearCentury = 50
 
 // maxRecentDays bounds YearContext.recentDays: a 翌N日 follows the day
 // it counts from within a few dates.
@@ -547,8 +594,23 @@ func (c *YearContext) resolveDay(m Mention) schemas.Date {
 		d, _ := schemas.NewDate(y, mo, m.Day)
 		return d
 	}
+	if m.ShortYear != 0 {
+		base := c.lastEraBase
+		if base == 0 {
+			base = 2000 // news: 「13年10月25日」
+			if m.ShortYear > shortYearCentury {
+				base = 1900
+			}
+		}
+		c.LastYear = base + m.ShortYear
+		d, _ := schemas.NewDate(c.LastYear, m.Month, m.Day)
+		return d
+	}
 	if m.Year != 0 {
 		c.LastYear = m.Year
+		if m.EraBase != 0 {
+			c.lastEraBase = m.EraBase
+		}
 		if m.Day == 0 {
 			return schemas.Date{}
 		}
