@@ -302,8 +302,14 @@ func mentionKind(txt string, m dates.Mention, clauseEnd int, rangeStart bool) st
 		// The start of a period in which data leaked or lay open is the
 		// start of the incident: "3月1日~3月14日の期間に購入されたお客様の
 		// カード情報が漏えいし".
-		if (text.ContainsAny(txt, leakPeriodWords) || cardUsePeriod(txt)) && !text.ContainsAny(txt, registeredWords) {
+		registered := text.ContainsAny(txt, registeredWords)
+		if (text.ContainsAny(txt, leakPeriodWords) || cardUsePeriod(txt)) && !registered {
 			return schemas.EventOccurred
+		}
+		if registered {
+			// 「4月1日~7月13日に異動届を受け付けた住民675名分」: the period
+			// says whose data it was, whatever verb ends the sentence.
+			return schemas.EventOther
 		}
 		start = true
 	}
