@@ -167,7 +167,9 @@ func seqFromBody(w *text.Watch, title string, tm text.RuneMask, sents []text.Sen
 		return min(cited+1, maxReport)
 	}
 	// A dated publication in the timeline before this notice's own date,
-	// not another body's announcement the organization tells of.
+	// not another body's announcement the organization tells of, nor the
+	// announcement a news report tells of (news_announcement.tsv: 「…と
+	// 2025年7月18日に発表しました」, dated before the article).
 	// Without the notice's own date, the latest day its timeline tells of
 	// stands in for it.
 	now := published
@@ -181,7 +183,7 @@ func seqFromBody(w *text.Watch, title string, tm text.RuneMask, sents []text.Sen
 	if !now.IsZero() {
 		for _, e := range events {
 			if e.Kind == schemas.EventPublished && now.Sub(e.Date) >= int32(publishedGapDays) && !text.ContainsAny(e.Sentence, planWords) &&
-				!text.ContainsAny(e.Sentence, othersAnnouncementWords) {
+				!text.ContainsAny(e.Sentence, othersAnnouncementWords) && !newsAnnouncementRE.MatchString(strings.TrimSpace(e.Sentence)) {
 				return 2
 			}
 		}
@@ -259,7 +261,7 @@ func priorNotices(s string) int {
 	for p, from := 0, 0; p < len(s); {
 		if priorNoticeMayStart(s, p, from) {
 			if loc := priorNoticeAtRE.FindStringIndex(s[p:]); loc != nil {
-				if !text.ContainsAny(s[p:p+loc[1]], priorPersonal) && !newsLead(s[p:p+loc[1]], s[p+loc[1]:]) {
+				if !text.ContainsAny(s[p:p+loc[1]], priorPersonal) && !newsLead(s[:p], s[p:p+loc[1]], s[p+loc[1]:]) {
 					n++ // not 「…当該保護者に…説明し、お詫びしました」: a response
 				}
 				p += loc[1]
@@ -275,11 +277,16 @@ func priorNotices(s string) int {
 
 // newsLead reports whether a citation match that ends its sentence ends
 // with a news report's verb (prior_notice.tsv news_lead: 「新潟県は10月29
-// 日、…誤送信が発生したと発表した。」): the report of this notice, not an
+// 日、…誤送信が発生したと発表した。」), or opens right after the quote
+// particle と that verb takes, before the date's year (「…状態になっていた
+// と2025年7月18日に発表しました。」): the report of this notice, not an
 // earlier one.
-func newsLead(match, rest string) bool {
+func newsLead(before, match, rest string) bool {
 	rest = strings.TrimSpace(rest)
-	return (rest == "" || strings.HasPrefix(rest, "。")) && text.HasSuffixAny(match, priorNewsLead)
+	if rest != "" && !strings.HasPrefix(rest, "。") {
+		return false
+	}
+	return text.HasSuffixAny(match, priorNewsLead) || strings.HasSuffix(strings.TrimRight(before, " 0123456789年"), "と")
 }
 
 // priorNoticeMayStart reports whether a match of priorNoticeRE may start

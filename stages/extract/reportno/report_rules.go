@@ -84,9 +84,12 @@ var (
 
 	presentWords            = reportWords("present_words")
 	othersAnnouncementWords = reportWords("others_announcement")
-	addendumWords           = reportWords("addendum")
-	thisNoticeWords         = reportWords("this_notice")
-	planWords               = rules.Words("timeline/plan_words.tsv")
+	// newsAnnouncementRE ends a news report's sentence telling the
+	// announcement of the notice (report/news_announcement.tsv).
+	newsAnnouncementRE = regexp.MustCompile(`と[0-9年月日/.\s]*に?` + text.OrderedAlternation(reportWords("news_announcement")) + `し(?:た|ました)。?$`)
+	addendumWords      = reportWords("addendum")
+	thisNoticeWords    = reportWords("this_notice")
+	planWords          = rules.Words("timeline/plan_words.tsv")
 )
 
 // reportNumber is the number of a report label: digits, or kanji to 九十
