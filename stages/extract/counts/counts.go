@@ -791,11 +791,13 @@ func categoryOf(s string, cs []countMention, k int) string {
 }
 
 // personsAndRecords reports whether two joined counts are one of persons
-// and one of records (「計7名分、38件」): the records are those persons',
-// counted again, not more people.
+// and one of records (「計7名分、38件」), or of households and persons
+// (「22世帯、23人」): the second counts the first's people again, not
+// more people.
 func personsAndRecords(a, b string) bool {
 	ka, kb := countUnitKind[a], countUnitKind[b]
-	return isPersonKind(ka) && isRecordKind(kb) || isRecordKind(ka) && isPersonKind(kb)
+	return isPersonKind(ka) && isRecordKind(kb) || isRecordKind(ka) && isPersonKind(kb) ||
+		ka == unitHousehold && isPersonKind(kb) || isPersonKind(ka) && kb == unitHousehold
 }
 
 // fieldCategory reports whether the category a count is of, the text
