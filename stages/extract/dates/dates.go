@@ -517,6 +517,8 @@ type YearContext struct {
 	// disagrees with it.
 	WrittenYears []int
 	LastYear     int
+	// latestYear is the latest year of the dates resolved so far.
+	latestYear int
 	// lastEraBase is the era of the last era year resolved (2018 for
 	// 令和), which a ShortYear is read in.
 	lastEraBase int
@@ -608,6 +610,7 @@ func (c *YearContext) resolveDay(m Mention) schemas.Date {
 	}
 	if m.Year != 0 {
 		c.LastYear = m.Year
+		c.latestYear = max(c.latestYear, m.Year)
 		if m.EraBase != 0 {
 			c.lastEraBase = m.EraBase
 		}
@@ -626,7 +629,10 @@ func (c *YearContext) resolveDay(m Mention) schemas.Date {
 	case relLast:
 		candidates = nonzero(c.LastYear, pubYear, c.CaseYear)
 	case relThis:
-		candidates = nonzero(pubYear, c.LastYear, c.CaseYear)
+		// With no date of its own, the text was written in the latest
+		// year it wrote before (「…2024年3月…」, 「2023年12月28日…」, then
+		// 「今年3月22日」), not the last one (2023).
+		candidates = nonzero(pubYear, c.latestYear, c.LastYear, c.CaseYear)
 	case relPrevious:
 		if pubYear != 0 {
 			candidates = []int{pubYear - 1}
