@@ -1557,11 +1557,22 @@ func lineName(l string, top bool) string {
 				if whole := lineNameWithNo(l, tail); whole != "" {
 					return whole
 				}
+				if gov := governmentEndingAt(org); gov != "" && gov != org && localGovernments()[gov] && !localGovernmentPrefixOf(org) {
+					return gov // 「…の結果200人分を誤送付大和町」: the title's last word glued to the town
+				}
 				return org
 			}
 		}
 	}
 	return ""
+}
+
+// localGovernmentPrefixOf reports whether org opens with a local
+// government (青葉県青葉市 opens with 青葉県), so that the government it
+// ends with is part of a longer name, not glued to a word before it.
+func localGovernmentPrefixOf(org string) bool {
+	gov := localGovernmentPrefix(org)
+	return gov != "" && gov != org
 }
 
 // companyDepartment reports whether org, a name a line opens with, and
