@@ -497,7 +497,8 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 				}
 				if r == 0 {
 					// A Latin name goes on after its spaces: 株式会社Example Technology.
-					m = cutTitle(trimName(m + latinWordsAfter(m, s.Text[loc[1]:])))
+					words := latinWordsAfter(m, s.Text[loc[1]:])
+					m = cutTitle(trimName(m + words + suffixedNameAfter(m+words, s.Text[loc[1]+len(words):])))
 				} else if r == 1 {
 					// and begins before them: AOBA Digital株式会社.
 					m = trimName(afterHeads(latinWordsBefore(m, s.Text[:loc[0]]) + m))
@@ -848,6 +849,22 @@ func latinWordsAfter(name, after string) string {
 		}
 	}
 	return out
+}
+
+// suffixedNameAfter is the name in kanji or katakana that goes on, after
+// a space, a name that ends in a Latin word (「医療法人DIC 宇都宮セントラル
+// クリニック」): a run of name characters that is a whole name of its own
+// by its suffix; "" for none.
+func suffixedNameAfter(name, after string) string {
+	last, _ := utf8.DecodeLastRuneInString(name)
+	if last >= 0x80 || !unicode.IsLetter(last) || !strings.HasPrefix(after, " ") {
+		return ""
+	}
+	run := leadingRun(after[1:])
+	if run == "" || wholeName(run) != run || startsWithLegalForm(run) {
+		return ""
+	}
+	return run
 }
 
 // latinNamePrefix is the run of Latin name characters that begins s; ""
@@ -1486,7 +1503,9 @@ func lineName(l string, top bool) string {
 		if org := wholeName(toks[0]); org != "" && !seatOf(toks[0], org) {
 			if org == toks[0] {
 				// 「株式会社Aoba Digital Solutionsは、…」: the Latin name goes on.
-				org += latinWordsAfter(org, strings.TrimPrefix(l, toks[0]))
+				rest := strings.TrimPrefix(l, toks[0])
+				words := latinWordsAfter(org, rest)
+				org += words + suffixedNameAfter(org+words, rest[len(words):])
 			}
 			return org
 		}
