@@ -129,8 +129,9 @@ func bareDays(s string) []Mention {
 
 // sameMonthRE: 同月5日, 同月五日 — the month of the date before; 翌11日 —
 // the next such day after it (a later day of that month, or of the next);
-// 翌月5日 — the month after; 今月20日 — the month of the notice's date.
-var sameMonthRE = regexp.MustCompile(`(同月|翌月|翌|今月)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日`)
+// 翌月5日 — the month after; 今月20日 — the month of the notice's date;
+// 先月10日 — the month before it.
+var sameMonthRE = regexp.MustCompile(`(同月|翌月|翌|今月|先月)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日`)
 
 func parseDayNumber(s string) (int, bool) {
 	if n, err := strconv.Atoi(s); err == nil {
@@ -177,7 +178,7 @@ func scanDateCues(s string) dateCues { return scanCues(s, true) }
 // low four bits), the bit of the rune's second byte (its low six): every
 // one is of three bytes.
 var cueRuneHeads = func() (heads [16]uint64) {
-	for _, r := range "月年翌同今一二三四五六七八九十" {
+	for _, r := range "月年翌同今先一二三四五六七八九十" {
 		b := utf8.AppendRune(nil, r)
 		heads[b[0]&0x0F] |= 1 << (b[1] & 0x3F)
 	}
@@ -242,8 +243,8 @@ func scanCues(s string, passKana bool) dateCues {
 			c.nen = true
 		case '翌':
 			c.sameMonth = true
-		case '同', '今':
-			dou = true // 同月, 今月
+		case '同', '今', '先':
+			dou = true // 同月, 今月, 先月
 		case '一', '二', '三', '四', '五', '六', '七', '八', '九', '十':
 			c.kanjiDigit, kanji = true, true
 		}
@@ -559,18 +560,25 @@ func (c *YearContext) Resolve(m Mention) schemas.Date {
 
 // dayOnly reports whether a mention with this marker names a day of a
 // month given by the date before it (同月5日, 翌11日, 翌月5日) or by the
-// notice's date (今月20日).
+// notice's date (今月20日, 先月10日).
 func dayOnly(rel string) bool {
-	return rel == "同月" || rel == "翌" || rel == "翌月" || rel == "今月"
+	return rel == "同月" || rel == "翌" || rel == "翌月" || rel == "今月" || rel == "先月"
 }
 
 func (c *YearContext) resolveDay(m Mention) schemas.Date {
-	if m.Rel == "今月" {
-		// 「今月20日に…判明した」 (news): the month the notice is dated in.
+	if m.Rel == "今月" || m.Rel == "先月" {
+		// 「今月20日に…判明した」, 「先月10日ごろに…感染し」 (news): the
+		// month the notice is dated in, or the one before it.
 		if c.Published.IsZero() {
 			return schemas.Date{}
 		}
-		d, _ := schemas.NewDate(c.Published.Year(), int(c.Published.Time().Month()), m.Day)
+		y, mo := c.Published.Year(), int(c.Published.Time().Month())
+		if m.Rel == "先月" {
+			if mo--; mo == 0 {
+				y, mo = y-1, 12
+			}
+		}
+		d, _ := schemas.NewDate(y, mo, m.Day)
 		return d
 	}
 	if dayOnly(m.Rel) {
