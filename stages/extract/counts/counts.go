@@ -108,8 +108,8 @@ func dropped(s string, m []int, c countCandidate, plain bool) bool {
 	if rest := strings.TrimPrefix(after, "の"); rest != after && isRecordKind(kind) && headNounNotPeople(rest) {
 		return true // "1,514件の市への「お問い合わせ」があり": inquiries
 	}
-	if acting() {
-		return true // "2名以上のユーザーが同時にログインした際"
+	if kind != unitAccount && acting() {
+		return true // "2名以上のユーザーが同時にログインした際"; accounts do not act: 「約720アカウントに対して不正なログイン」 were logged into
 	}
 	if isPersonKind(kind) && text.HasPrefixAny(strings.TrimLeft(after, ") "), countFilters["access_from"]) {
 		return true // "複数の生徒(6校12名)からのアクセスがあった": who looked, not whose data it was
