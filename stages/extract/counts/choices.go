@@ -50,9 +50,10 @@ func dropPopulations(s string, cs []countMention) []countMention {
 }
 
 // viewers reports whether the words after a person count (an aside in
-// brackets of at most viewers_aside characters passed over) say the people could see something (viewers_after:
-// 「登録ユーザーである9662人(5月10日現在)が閲覧できる状態」): they are who
-// could look, not whose data showed, when the sentence counts another.
+// brackets of at most viewers_aside characters passed over) say the people
+// could see something (viewers_after: 「登録ユーザーである9662人(5月10日現
+// 在)が閲覧できる状態」): they are who could look, not whose data showed,
+// when the sentence counts another.
 func viewers(after string) bool {
 	if strings.HasPrefix(after, "(") {
 		if i := strings.Index(after, ")"); i >= 0 && utf8.RuneCountInString(after[:i]) <= countWindows.viewersAside {

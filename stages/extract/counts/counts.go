@@ -335,10 +335,11 @@ func addressees(s, after string) bool {
 // recipients reports whether a person or household count, at offset at of
 // sentence s with after the text after it, is of the people a mailing or
 // a handout went to (「対象者676名に送付しました」, 「児童(30名)に配付した際」,
-// sent_before: 「文書を送った11名に電話で連絡し」): their data did not leak. It is not when the sentence says their
-// addresses showed; when what was sent was wrong, before the count or in
-// the clause after it (「別人の通知書を誤って276名に送付」, 「すべて(305名)
-// に対して誤送信」: each got another's data or the mail itself leaked);
+// sent_before: 「文書を送った11名に電話で連絡し」): their data did not leak.
+// It is not when the sentence says their addresses showed; when what was
+// sent was wrong, before the count or in the clause after it (「別人の通知
+// 書を誤って276名に送付」, 「すべて(305名)に対して誤送信」: each got
+// another's data or the mail itself leaked);
 // or when the count is of people whose data leaked, a leak verb before it
 // (「流出した個人情報の対象者16人に対し、…謝罪」).
 //

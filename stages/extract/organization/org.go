@@ -1428,8 +1428,6 @@ func seatOf(tok, name string) bool {
 	if text.HasPrefixAny(rest, seatCues) {
 		return true
 	}
-	// 「宮城県の石巻地区広域行政事務組合の…」, 「京都府の城陽市立寺田小で」:
-	// a local government, の, and a body by its suffix: where the body is.
 	if after, ok := strings.CutPrefix(rest, "の"); ok && localGovernments()[name] {
 		run := leadingRun(after)
 		suf := longestSuffix(run, orgSuffixes)

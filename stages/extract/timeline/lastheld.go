@@ -1,8 +1,6 @@
 package timeline
 
 import (
-	"strings"
-
 	"github.com/breachtrend/breachtrend/rules"
 	"github.com/breachtrend/breachtrend/schemas"
 	"github.com/breachtrend/breachtrend/stages/extract/dates"
@@ -96,21 +94,11 @@ func dateLineHeld(next string) bool {
 // 「4月26日、保管していた書類が見当たらないことに気付いた」: kept before,
 // no then.
 func heldThenFound(sentence string) bool {
-	found := -1
-	for _, w := range lastHeldWords["found"] {
-		if i := strings.Index(sentence, w); i >= 0 && (found < 0 || i < found) {
-			found = i
-		}
-	}
+	found := text.FirstIndexAny(sentence, lastHeldWords["found"])
 	if found < 0 {
 		return false
 	}
 	before := sentence[:found]
-	held := -1
-	for _, w := range lastHeldWords["held"] {
-		if i := strings.Index(before, w); i >= 0 && (held < 0 || i < held) {
-			held = i
-		}
-	}
+	held := text.FirstIndexAny(before, lastHeldWords["held"])
 	return held >= 0 && text.ContainsAny(before[held:], lastHeldWords["then"]) && len(dates.Find(sentence)) == 1
 }

@@ -378,15 +378,7 @@ func sourceName(tail string) bool {
 // most three digits and spaces.
 func pageNumber(s string) bool {
 	t := strings.TrimSpace(s)
-	if t == "" || len(t) > 3 {
-		return false
-	}
-	for i := 0; i < len(t); i++ {
-		if !text.IsDigitByte(t[i]) {
-			return false
-		}
-	}
-	return true
+	return t != "" && len(t) <= 3 && text.DigitsUpTo(t, 0, 3) == len(t)
 }
 
 // newsCredit reports whether line s is only a bracketed date and the name
