@@ -611,6 +611,9 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 	// that reports the notice (department.go).
 	// Called one by one, not through a list of funcs, which would move
 	// masks to the heap.
+	if org, ev := announcedSubject(sents); org != "" {
+		return org, ev
+	}
 	if org, ev := quotedName(sents, masks); org != "" {
 		return org, ev
 	}

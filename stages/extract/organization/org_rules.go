@@ -144,6 +144,9 @@ var (
 	seatCues = rules.Words(orgFile("seat_cues.tsv"))
 	// seatLabels open a news subject's bracketed seat (本社:東京都港区).
 	seatLabels = rules.Words(orgFile("seat_labels.tsv"))
+	// leadModifiers end a news lead's words on its subject before the
+	// subject's name (ソフトバンクグループの日本テレコム).
+	leadModifiers = rules.Words(orgFile("lead_modifiers.tsv"))
 	// announceEndings end a news report's sentence that announces a
 	// notice (と発表した): timeline/announce.tsv's, read once for both.
 	announceEndings = rules.MustParts(rules.Table("timeline/announce.tsv", 2), []string{"topic", "ending"})["ending"]
@@ -219,6 +222,7 @@ var (
 	hiraganaHeadMin       = orgWeight("hiragana_head_min")
 	hiraganaHeadMax       = orgWeight("hiragana_head_max")
 	nameLineMaxRunes      = orgWeight("name_line_max_runes")
+	maxLeadKana           = orgWeight("lead_kana_max_runes")
 	signerMaxRunes        = orgWeight("signer_max_runes")
 	selfNameMinRunes      = orgWeight("self_name_min_runes")
 	gazetteerKeyMinRunes  = orgWeight("gazetteer_key_min_runes")
