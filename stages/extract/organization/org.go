@@ -435,6 +435,9 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 			counted++
 		}
 	}
+	if org, ev := announcedSubject(sents); org != "" {
+		return org, ev
+	}
 	// The body that calls itself by its name: 「当○○クラブの会員…」.
 	for _, s := range sents {
 		w.Check()
@@ -611,9 +614,6 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 	// that reports the notice (department.go).
 	// Called one by one, not through a list of funcs, which would move
 	// masks to the heap.
-	if org, ev := announcedSubject(sents); org != "" {
-		return org, ev
-	}
 	if org, ev := quotedName(sents, masks); org != "" {
 		return org, ev
 	}
