@@ -1,0 +1,111 @@
+package organization
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/breachtrend/breachtrend/stages/extract/dates"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
+)
+
+// A news report's lead names the body that announced the incident as its
+// subject: read after the routes of a notice's own subject and before the
+// name counted most often (find).
+
+// announcedSubject is the subject of a news report's lead among the first
+// sentences: 「法政大は10日、…と発表した」, 「ソフトバンクグループの日本テレコム
+// (本社:東京都港区)は24日、…と発表した」. The report tells what the body
+// itself announced, so the body is the holder even when its name has no
+// suffix the other routes know.
+func announcedSubject(sents []text.Sentence) (string, string) {
+	for k, s := range sents {
+		if k >= subjectSentences {
+			break
+		}
+		if org := announcedSubjectIn(s.Text); org != "" {
+			return org, s.Text
+		}
+	}
+	return "", ""
+}
+
+// announcedSubjectIn is the subject of sentence s when s is a news lead:
+// its first date stands right after the subject's は and before a comma,
+// and s ends with an announcing verb (timeline/announce.tsv). The subject
+// is read from its end back: a bracket after the name (its seat) is
+// dropped, a quoted name is taken from its quotes (プラットフォーム「ZAIKO」),
+// and the words before the last lead modifier (lead_modifiers.tsv) are no
+// part of it unless the whole is a name by its suffix. "" when s is no
+// lead or the subject reads as no name.
+func announcedSubjectIn(s string) string {
+	if !text.HasSuffixAny(strings.TrimRight(strings.TrimSpace(s), "。"), announceEndings) {
+		return ""
+	}
+	at := leadDateAt(s)
+	if at < 0 {
+		return ""
+	}
+	subject := strings.TrimSpace(dropOpeners(s[:at]))
+	if strings.HasSuffix(subject, ")") {
+		if i := strings.LastIndex(subject, "("); i > 0 {
+			subject = strings.TrimSpace(subject[:i]) // 日本テレコム(本社:東京都港区)
+		}
+	}
+	if inner, ok := strings.CutSuffix(subject, "」"); ok {
+		if i := strings.LastIndex(inner, "「"); i >= 0 {
+			subject = inner[i+len("「"):]
+		}
+	} else if !nameLike(subject) {
+		cut := 0
+		for _, m := range leadModifiers {
+			if i := strings.LastIndex(subject, m); i >= 0 && i+len(m) > cut && i+len(m) < len(subject) {
+				cut = i + len(m)
+			}
+		}
+		subject = subject[cut:]
+	}
+	return leadName(subject)
+}
+
+// leadDateAt is where the は before a news lead's date begins in s, -1
+// when the first は of s is not followed by a date (a day alone, 「24日」,
+// or one dates.Find reads) and a comma.
+func leadDateAt(s string) int {
+	i := strings.Index(s, "は")
+	if i <= 0 {
+		return -1
+	}
+	after := strings.TrimLeft(s[i+len("は"):], " ")
+	end := 0
+	if loc := bareDayRE.FindStringIndex(after); loc != nil {
+		end = loc[1]
+	} else if ms := dates.Find(after); len(ms) > 0 && ms[0].Start == 0 {
+		end = ms[0].End
+	}
+	if end == 0 || !strings.HasPrefix(strings.TrimLeft(after[end:], " "), "、") {
+		return -1
+	}
+	return i
+}
+
+// bareDayRE is a day of the month alone, as a news lead dates what the
+// body announced that month: 「24日」.
+var bareDayRE = regexp.MustCompile(`^[0-9]{1,2}日`)
+
+// leadName is subject when it reads as a body's name: of a name's length,
+// without digits, not a generic or outside body, and a run of name
+// characters after at most a short hiragana opening (たしろ薬品).
+func leadName(subject string) string {
+	n := text.RuneCountTo(subject, nameLineMaxRunes+1)
+	if n < nameMinRunes || n > nameLineMaxRunes || strings.ContainsAny(subject, "0123456789") ||
+		isGeneric(subject) || isOutside(subject) {
+		return ""
+	}
+	rest := strings.TrimLeftFunc(subject, func(r rune) bool { return unicode.Is(unicode.Hiragana, r) })
+	if text.RuneCountTo(subject[:len(subject)-len(rest)], maxLeadKana+1) > maxLeadKana || rest == "" ||
+		strings.IndexFunc(rest, func(r rune) bool { return !isNameRune(r) }) >= 0 {
+		return ""
+	}
+	return subject
+}
