@@ -10,8 +10,10 @@ import (
 )
 
 // A news report's lead names the body that announced the incident as its
-// subject: read after the routes of a notice's own subject and before the
-// name counted most often (find).
+// subject: read before the lines that are a name (a lead's first line
+// opens with whatever body it first names: 「住宅金融支援機構が提供する…を
+// 手掛ける「優良住宅ローン」(本社・東京)は26日、…と発表した」) and before
+// the routes of a notice's own subject (find).
 
 // announcedSubject is the subject of a news report's lead among the first
 // sentences: 「法政大は10日、…と発表した」, 「ソフトバンクグループの日本テレコム

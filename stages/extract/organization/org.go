@@ -386,6 +386,9 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 			return org, s.Text
 		}
 	}
+	if org, ev := announcedSubject(sents); org != "" {
+		return org, ev
+	}
 	// A line that is only a name, near the top or in the signature block.
 	var idx []int
 	for i, l := range lines {
@@ -434,9 +437,6 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 		if strings.HasSuffix(s.Text, "。") {
 			counted++
 		}
-	}
-	if org, ev := announcedSubject(sents); org != "" {
-		return org, ev
 	}
 	// The body that calls itself by its name: 「当○○クラブの会員…」.
 	for _, s := range sents {
