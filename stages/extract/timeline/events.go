@@ -177,8 +177,13 @@ func classifyMention(txt string, m dates.Mention, clauseEnd int, rangeStart, aft
 // unsaid.
 func announced(txt string, m dates.Mention) bool {
 	if m.Year == 0 {
-		return false // 「…は8月15日、…と発表した」: which year is not said
+		return false // 「…は8月15日、…と発表した」: which year is not said (yearlessAnnouncement)
 	}
+	return announcedAt(txt, m)
+}
+
+// announcedAt is announced for a date with or without its year.
+func announcedAt(txt string, m dates.Mention) bool {
 	if !text.HasSuffixAny(strings.TrimRight(txt[:m.Start], " "), announceWords["topic"]) ||
 		!strings.HasPrefix(strings.TrimLeft(trimWeekdayLead(txt[m.End:]), " "), "、") {
 		return false
@@ -280,7 +285,9 @@ func mentionKind(txt string, m dates.Mention, clauseEnd int, rangeStart bool) st
 	if i := clauseBoundary(body); i >= 0 {
 		short = body[:i]
 	}
-	if k := modifyingClauseKind(txt[:m.Start]); k != schemas.EventOther {
+	// (Not when the date names a thing's share or its dating: in 「紛失した
+	// のは2011年3月9日付の綴りで」 what was lost is the ledger, not the day.)
+	if k := modifyingClauseKind(txt[:m.Start]); k != schemas.EventOther && !shareRE.MatchString(clause) {
 		return k
 	}
 	// A date whose own clause is a plan (「8月2日に開催予定の…」, 「7月1日に

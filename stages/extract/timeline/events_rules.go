@@ -121,7 +121,7 @@ func parseKindRules(rows []rules.Row, words func(string) []string) ([]kindRule, 
 
 // timelineWeights are the timeline's thresholds (timeline/weights.tsv).
 var timelineWeights = text.Weights("timeline/weights.tsv", "long_quote_runes", "continue_sentences", "next_lines",
-	"continuation_lines", "scope_label_runes", "incoming_reach", "addressed_reach", "addressed_lead", "date_label_runes", "date_line_max_runes", "inline_label_runes")
+	"continuation_lines", "scope_label_runes", "incoming_reach", "addressed_reach", "addressed_lead", "date_label_runes", "date_line_max_runes", "inline_label_runes", "lead_sentences")
 
 // reach is a regexp's bound on how far a cue reaches: {0,n} for the
 // weight of that name.
@@ -187,6 +187,8 @@ var (
 
 	continueSentences = timelineWeights["continue_sentences"]
 	nextLines         = timelineWeights["next_lines"]
+	// leadSentences bound where a news lead announces (yearlessAnnouncement).
+	leadSentences = timelineWeights["lead_sentences"]
 	// dateLabelRunes bounds a line that labels the date on the line under
 	// it (発生年月日 / 令和4年05月31日); dateLabelEnds end such a label.
 	dateLabelRunes = timelineWeights["date_label_runes"]

@@ -26,6 +26,9 @@ func Fill(w *text.Watch, header, published, caseID, title string, sents []text.S
 	if n.PublishedDate.IsZero() {
 		n.PublishedDate = ownPublication(events, title)
 	}
+	if n.PublishedDate.IsZero() {
+		n.PublishedDate = yearlessAnnouncement(dated, events)
+	}
 	n.Events = events
 	n.DiscoveredDate, n.DiscoveredEvidence = firstOf(events, schemas.EventDiscovered, n.PublishedDate)
 	n.OccurredDate, _ = firstOf(events, schemas.EventOccurred, n.PublishedDate)
@@ -564,4 +567,54 @@ func ownPublication(events []schemas.Event, title string) schemas.Date {
 		}
 	}
 	return schemas.Date{}
+}
+
+// yearlessAnnouncement is the day of a news report's announcement that
+// writes no year (「東大阪病院は1月10日、…と発表した」), in the year the
+// text's events give it: the announcement comes on or after the latest
+// discovery or occurrence the text dates with a year of its own
+// (平成20年11月5日 → 2009-01-10), within the year after it. Zero when the
+// lead is not among the first lead_sentences sentences, or no event is
+// dated with its year: the year of a record's period or of some other day
+// is no year of the announcement.
+func yearlessAnnouncement(sents []DatedSentence, events []schemas.Event) schemas.Date {
+	var lead dates.Mention
+	found := false
+	for i := 0; i < len(sents) && i < leadSentences && !found; i++ {
+		s := sents[i]
+		if len(s.Dates) > 0 && s.Dates[0].Year == 0 && s.Dates[0].Month != 0 && s.Dates[0].Rel == "" &&
+			announcedAt(s.Text, s.Dates[0]) {
+			lead, found = s.Dates[0], true
+		}
+	}
+	if !found {
+		return schemas.Date{}
+	}
+	written := map[schemas.Date]bool{} // the days the text writes with their year
+	for _, s := range sents {
+		for _, m := range s.Dates {
+			if m.Year != 0 && m.Month != 0 && m.Day != 0 {
+				if d, ok := schemas.NewDate(m.Year, m.Month, m.Day); ok {
+					written[d] = true
+				}
+			}
+		}
+	}
+	var latest schemas.Date
+	for _, e := range events {
+		if (e.Kind == schemas.EventDiscovered || e.Kind == schemas.EventOccurred) && written[e.Date] && (latest.IsZero() || latest.Before(e.Date)) {
+			latest = e.Date
+		}
+	}
+	if latest.IsZero() {
+		return schemas.Date{}
+	}
+	d, ok := schemas.NewDate(latest.Year(), lead.Month, lead.Day)
+	if ok && d.Before(latest) {
+		d, ok = schemas.NewDate(latest.Year()+1, lead.Month, lead.Day)
+	}
+	if !ok {
+		return schemas.Date{}
+	}
+	return d
 }
