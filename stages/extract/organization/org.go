@@ -108,6 +108,12 @@ func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 			break
 		}
 	}
+	for _, lf := range legalForms {
+		if rest, ok := strings.CutPrefix(org, lf+"・"); ok && rest != "" {
+			org = lf + rest // 一般財団法人・日本舶用品検定協会: the dot only sets the form off
+			break
+		}
+	}
 	if first, second, ok := strings.Cut(org, "・"); ok && first != "" && wholeName(first) == first && wholeName(second) == second &&
 		(longestSuffix(first, orgSuffixes) != "" || endsInLegalForm(first)) {
 		// 「九州女子大学・九州女子短期大学」: two bodies, the first named. Not
