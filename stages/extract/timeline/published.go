@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -176,7 +177,8 @@ func ownDate(w *text.Watch, title string, sents []DatedSentence, ctx *dates.Year
 				own = signedBelow(sents, i) || seenBody && lastSentence(sents, i) || i < headerBlock && underTitleLine(sents, i)
 			} else {
 				own = signedAfter(s.Text, m) || signedBefore(s.Text, m) || // 2024年6月10日 株式会社ルピシア; 情報推進課 2007年5月16日
-					newsCredit(s.Text, m) // (2006/07/24 ネットセキュリティニュース)
+					newsCredit(s.Text, m) || // (2006/07/24 ネットセキュリティニュース)
+					newsDateline(s.Text, m) // 毎日新聞 2010年7月31日 地方版
 			}
 		}
 		// A month alone (a breadcrumb's 「報道発表資料> 2017年12月>」, an
@@ -393,6 +395,19 @@ func newsCredit(s string, m dates.Mention) bool {
 	}
 	rest, ok := strings.CutSuffix(strings.TrimSpace(s[m.End:]), ")")
 	return ok && rest != "" && sourceName(rest)
+}
+
+// newsDateline reports whether line s is a news item's dateline: the
+// paper's name (sourceName, ending in a paper word of
+// dates/news_datelines.tsv), the date m, and nothing after it but maybe
+// the edition: 「毎日新聞 2010年7月31日 地方版」.
+func newsDateline(s string, m dates.Mention) bool {
+	name := strings.TrimSpace(s[:m.Start])
+	if !sourceName(name) || !text.HasSuffixAny(name, newsDatelineWords["paper"]) {
+		return false
+	}
+	rest := strings.TrimSpace(afterWeekday(s[m.End:], m))
+	return rest == "" || slices.Contains(newsDatelineWords["edition"], rest)
 }
 
 // titleTail is the index of the mention that ends the title line s as the

@@ -54,6 +54,10 @@ var (
 	todayWords = rules.Words("dates/published_today.tsv")
 	todayRE    = regexp.MustCompile(text.OrderedAlternation(todayWords) + `\s*[(、,]?\s*$`)
 
+	// newsDatelineWords: the ends of a paper's name before a news item's
+	// date and the editions after it (dates/news_datelines.tsv).
+	newsDatelineWords = rules.MustParts(rules.Table("dates/news_datelines.tsv", 2), []string{"paper", "edition"})
+
 	// signature: the lines that sign a notice under its dateline.
 	signature = loadSignature()
 )
