@@ -28,6 +28,9 @@ type Mention struct {
 	// written with no era (「6年3月1日」 after 令和5年, news' 「13年10月25
 	// 日」), which YearContext reads in the last era written, else as 20xx.
 	EraBase, ShortYear int
+	// Bare marks a day written with no month, made a date by its weekday
+	// or a time of day (「12日(月)早朝」, bareDays); Rel is then 同月.
+	Bare bool
 }
 
 // The patterns of 2023年7月24日, 7月3日 and 2023/6/5 are matched by the
@@ -107,9 +110,10 @@ func bareDays(s string) []Mention {
 			continue
 		}
 		after := strings.TrimLeft(s[from:], " ")
-		end := -1
-		if w := weekdayRE.FindStringIndex(after); w != nil {
+		end, weekday := -1, -1
+		if w := weekdayRE.FindStringSubmatchIndex(after); w != nil {
 			end = from + (len(s[from:]) - len(after)) + w[1]
+			weekday = weekdays[after[w[2]:w[3]]]
 		} else {
 			for _, mark := range dayMarks {
 				if strings.HasPrefix(after, mark) {
@@ -122,7 +126,7 @@ func bareDays(s string) []Mention {
 			continue
 		}
 		if d, err := strconv.Atoi(s[j:i]); err == nil && d >= 1 && d <= 31 {
-			out = append(out, Mention{Start: j, End: end, Day: d, Rel: "同月"})
+			out = append(out, Mention{Start: j, End: end, Day: d, Rel: "同月", Weekday: weekday, Bare: true})
 		}
 	}
 }
@@ -432,7 +436,9 @@ func findCuedDates(s string, c dateCues) []Mention {
 		if n := len(out); n > 0 && m.Start < out[n-1].End {
 			continue // inside a longer match already taken
 		}
-		m.Weekday = -1
+		if !m.Bare {
+			m.Weekday = -1 // a bare day's weekday is inside it
+		}
 		// A weekday opens with "(" after white space.
 		if w := text.SkipSpace(s, m.End); w < len(s) && s[w] == '(' {
 			if w := weekdayRE.FindStringSubmatch(s[m.End:]); w != nil {
@@ -558,6 +564,28 @@ func (c *YearContext) Resolve(m Mention) schemas.Date {
 	return d
 }
 
+// bareDayOfNoticeMonth is the day of a bare mention m in the month after
+// y-mo when that is the notice's month and the day is not past the
+// notice's: news goes on 「先月28日、…掲載した。5日午後6時ごろ、…発覚した」
+// under a dateline of 12月7日, where the 5th is December's, not a day back
+// in November. A weekday, when written, must agree. Zero otherwise.
+func (c *YearContext) bareDayOfNoticeMonth(m Mention, y, mo int) schemas.Date {
+	if c.Published.IsZero() {
+		return schemas.Date{}
+	}
+	if mo++; mo > 12 {
+		y, mo = y+1, 1
+	}
+	d, ok := schemas.NewDate(y, mo, m.Day)
+	if !ok || d.Year() != c.Published.Year() || d.Time().Month() != c.Published.Time().Month() || c.Published.Before(d) {
+		return schemas.Date{}
+	}
+	if m.Weekday >= 0 && int(d.Time().Weekday()) != m.Weekday {
+		return schemas.Date{}
+	}
+	return d
+}
+
 // dayOnly reports whether a mention with this marker names a day of a
 // month given by the date before it (同月5日, 翌11日, 翌月5日) or by the
 // notice's date (今月20日, 先月10日).
@@ -602,6 +630,11 @@ func (c *YearContext) resolveDay(m Mention) schemas.Date {
 			}
 		}
 		d, _ := schemas.NewDate(y, mo, m.Day)
+		if m.Bare && d.Before(last) {
+			if next := c.bareDayOfNoticeMonth(m, y, mo); !next.IsZero() {
+				return next
+			}
+		}
 		return d
 	}
 	if m.ShortYear != 0 {
