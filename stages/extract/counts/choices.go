@@ -25,16 +25,26 @@ import (
 // the data the leak was taken from (source_after: 患者約1万4500人分が記録
 // された元データから抜き取られた), or the people who could see it
 // (viewers), is dropped too.
-func dropPopulations(s string, cs []countMention) []countMention {
+//
+// A population needs a later count in its sentence (lastStart, where the
+// last count found begins), kept or not: 「寄付者10万6696人のうち、…メッセ
+// ージを送った1万14人が対象」 is a population though the later count is
+// read as recipients and dropped.
+func dropPopulations(s string, cs []countMention, lastStart int) []countMention {
 	kept := cs[:0]
 	population := countFilters["population_after"]
 	for k, c := range cs {
+		later := k+1 < len(cs) || lastStart > c.Start
 		clause := s[:c.Start]
 		if i := strings.LastIndex(clause, "、"); i >= 0 {
 			clause = clause[i:]
 		}
 		after := s[c.End:]
-		if k+1 < len(cs) && (text.HasPrefixAny(after, population) || text.HasPrefixAny(afterPersonNoun(after), population)) &&
+		if later {
+			// an aside between the count and のうち: 「寄付者10万6696人(寄付額…)のうち」
+			after = skipAside(after, countWindows.populationAside)
+		}
+		if later && (text.HasPrefixAny(after, population) || text.HasPrefixAny(afterPersonNoun(after), population)) &&
 			!text.ContainsAny(clause, countFilters["leak_verbs"]) {
 			continue
 		}
@@ -55,12 +65,18 @@ func dropPopulations(s string, cs []countMention) []countMention {
 // 在)が閲覧できる状態」): they are who could look, not whose data showed,
 // when the sentence counts another.
 func viewers(after string) bool {
+	return text.HasPrefixAny(skipAside(after, countWindows.viewersAside), countFilters["viewers_after"])
+}
+
+// skipAside is after less the aside in brackets that opens it, when that
+// holds at most runes characters; after itself otherwise.
+func skipAside(after string, runes int) string {
 	if strings.HasPrefix(after, "(") {
-		if i := strings.Index(after, ")"); i >= 0 && utf8.RuneCountInString(after[:i]) <= countWindows.viewersAside {
-			after = after[i+len(")"):]
+		if i := strings.Index(after, ")"); i >= 0 && text.RuneCountTo(after[:i], runes+1) <= runes {
+			return after[i+len(")"):]
 		}
 	}
-	return text.HasPrefixAny(after, countFilters["viewers_after"])
+	return after
 }
 
 // namesSource reports whether the clause after a count (to the first 、 or

@@ -37,17 +37,20 @@ func scanCounts(s string, sentItems bool) []countMention {
 	if !countCue(s) {
 		return nil
 	}
+	// lastStart is where the sentence's last count begins, dropped or not.
+	lastStart := -1
 	for m := range countMatches(s) { // 約25万人, 61,942件, 三千人… (countscan.go)
 		c, ok := countBefore(s, m[:], sentItems)
 		if !ok {
 			continue
 		}
+		lastStart = m[0]
 		if dropped(s, m[:], c, false) {
 			continue
 		}
 		out = append(out, c.mention(s, m[:]))
 	}
-	return dropPopulations(s, out)
+	return dropPopulations(s, out, lastStart)
 }
 
 // dropped reports whether a filter drops count c, match m of s: staff

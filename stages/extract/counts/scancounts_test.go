@@ -21,17 +21,19 @@ func scanCountsSimple(s string, sentItems bool) []countMention {
 	if !countCue(s) {
 		return nil
 	}
+	lastStart := -1
 	for _, m := range countRE.FindAllStringSubmatchIndex(s, -1) {
 		c, ok := countBefore(s, m, sentItems)
 		if !ok {
 			continue
 		}
+		lastStart = m[0]
 		if dropped(s, m, c, true) {
 			continue
 		}
 		out = append(out, c.mention(s, m))
 	}
-	return dropPopulations(s, out)
+	return dropPopulations(s, out, lastStart)
 }
 
 // scanCountCases hold counts that each filter drops and keeps.
