@@ -23,6 +23,25 @@ type countMention struct {
 	Total  bool // labelled as a total: 申請総数1,660件, 合計: 9名
 }
 
+// actorThing reports whether rest, after 「N名の」, opens with an
+// actor_things word longer than any address word it opens with:
+// 「メールアカウント」, 「メールアドレスから」, but not 「メールアドレス」 alone.
+func actorThing(rest string) bool {
+	return longestPrefix(rest, countFilters["actor_things"]) > longestPrefix(rest, countFilters["address"])
+}
+
+// longestPrefix is the length of the longest of words that s opens with,
+// 0 for none.
+func longestPrefix(s string, words []string) int {
+	n := 0
+	for _, w := range words {
+		if len(w) > n && strings.HasPrefix(s, w) {
+			n = len(w)
+		}
+	}
+	return n
+}
+
 // findCounts returns the people or record counts written in s.
 func findCounts(s string) []countMention { return scanCounts(s, false) }
 
@@ -99,10 +118,13 @@ func dropped(s string, m []int, c countCandidate, plain bool) bool {
 	}
 	// The words after a count are read before the actors before it:
 	// they rule out most counts at less cost.
-	if rest := strings.TrimPrefix(after, "の"); rest != after && kind == unitPerson &&
-		text.HasPrefixAny(rest, countFilters["actor_things"]) && !text.HasPrefixAny(rest, countFilters["address"]) &&
+	if owner := skipAside(after, countWindows.actorAside); kind == unitPerson && strings.HasPrefix(owner, "の") &&
+		actorThing(strings.TrimPrefix(owner, "の")) &&
 		text.ContainsAny(text.LastRunes(s[:m[0]], countWindows.actorsBefore), actorsBefore) {
-		return true // "職員1名のメールアカウント": the staff's account was the way in
+		// "職員1名のメールアカウント", "スタッフ1名(以下…)のメールアドレスから
+		// 送信": the staff's account was the way in (but "職員1名のメールア
+		// ドレスが流出" is data)
+		return true
 	}
 	if rest := strings.TrimPrefix(after, "の"); rest != after && isRecordKind(kind) &&
 		!text.HasPrefixAny(rest, countFilters["address"]) && text.HasPrefixAny(rest, notPeopleAfter) {
