@@ -2669,6 +2669,20 @@ func localGovernmentPrefix(run string) string {
 		}
 		best = name
 	}
+	if names, ok := gazetteerGovernments().municipalities[best]; ok {
+		// 「静岡県伊豆市役所で」: the prefecture opens the name of one of its
+		// municipalities, which is the government (withoutPrefecture
+		// then drops the prefecture).
+		rest, longest := run[len(best):], ""
+		for _, m := range names {
+			if len(m) > len(longest) && strings.HasPrefix(rest, m) {
+				longest = m
+			}
+		}
+		if longest != "" {
+			return best + longest
+		}
+	}
 	return best
 }
 
