@@ -236,6 +236,11 @@ func attributiveClause(clause string) (string, bool) {
 // holding an inquiry word (clause_words.tsv inquiry) then ところ and a comma.
 func afterInquiry(before string) bool {
 	before = strings.TrimRight(before, " ")
+	for _, c := range [...]string{"、", ","} {
+		if r, ok := strings.CutSuffix(before, c); ok && text.HasSuffixAny(r, inquiryResults) {
+			return true // 「調査の結果、2024年3月20日に攻撃者が…侵入したことを確認」
+		}
+	}
 	var rest string
 	var ok bool
 	for _, c := range [...]string{"ところ、", "ところ,"} {
@@ -611,6 +616,24 @@ var weekdayLeadRE = regexp.MustCompile(`^\s*(?:[(]` + dates.WeekdayAlt() + `(?:�
 // happened: a bullet, a time, a weekday, brackets.
 var dateOnlyRE = regexp.MustCompile(`^[\s` + text.ClassRunes(text.BulletMarks) + `\d.()【】\[\]]*$`)
 
+// namesOtherMonth reports whether s names a month alone (N月 with no day
+// after it) other than the month of last: 「その後、8月にも不正通信が…
+// 判明しています」 after a day of March goes on to August, not the same day.
+func namesOtherMonth(s string, last schemas.Date) bool {
+	if last.IsZero() {
+		return false
+	}
+	for _, m := range monthAloneRE.FindAllStringSubmatch(s, -1) {
+		if mo, err := strconv.Atoi(m[1]); err == nil && mo >= 1 && mo <= 12 && mo != int(last.Time().Month()) {
+			return true
+		}
+	}
+	return false
+}
+
+// monthAloneRE is a month with no day after it: 「8月にも」, not 「8月27日」.
+var monthAloneRE = regexp.MustCompile(`(?:^|[^0-9])([0-9]{1,2})月(?:[^0-9]|$)`)
+
 // timeContinues reports whether s tells a time on the day of the sentence
 // before: a word of timeline/same_day.tsv (同日, その後, 翌日…), or a number
 // right before 分後 or 時, or a time written 19:19. It is the regexp
@@ -732,7 +755,7 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 			// A line of 同日 and a time alone may stand below the lines
 			// that tell the event of the date-only line before it.
 			sameDayLine := !last.IsZero() && i-lastIdx <= nextLines+1 && sameDayOnlyLine(s.Text)
-			continues := i-lastIdx <= continueSentences && timeContinues(s.Text) || sameDayLine || opensWithDayWord(s.Text)
+			continues := i-lastIdx <= continueSentences && timeContinues(s.Text) && !namesOtherMonth(s.Text, last) || sameDayLine || opensWithDayWord(s.Text)
 			if !continues && s.Item && s.Line == dayLine && !lineDay.IsZero() {
 				// 「・同日午後4時05分頃 職員Bが会場到着。作品5点が紛失して
 				// いることが判明。」: a list item's next sentence is on the

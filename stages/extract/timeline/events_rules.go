@@ -160,6 +160,7 @@ var (
 	planHeads         = clauseWords["plan"]
 	finishedItemEnds  = clauseWords["finished_item"]
 	inquiryWords      = clauseWords["inquiry"]
+	inquiryResults    = clauseWords["inquiry_result"]
 	periodLabelWords  = clauseWords["period_label"]
 	registeredWords   = clauseWords["registered"]
 
@@ -262,7 +263,7 @@ func loadIncidentSummary() (nouns, verbs, regret, unless []string) {
 var announceWords = rules.MustParts(rules.Table("timeline/announce.tsv", 2), []string{"topic", "ending"})
 
 func loadClauseWords() map[string][]string {
-	return rules.MustParts(rules.Table("timeline/clause_words.tsv", 2), []string{"boundary", "reported_content", "and_join", "scope", "share", "bound", "series", "period_start", "attributive", "passive_attributive", "plan", "finished_item", "inquiry", "period_label", "registered"})
+	return rules.MustParts(rules.Table("timeline/clause_words.tsv", 2), []string{"boundary", "reported_content", "and_join", "scope", "share", "bound", "series", "period_start", "attributive", "passive_attributive", "plan", "finished_item", "inquiry", "inquiry_result", "period_label", "registered"})
 }
 
 // incomingParts are the parts of timeline/incoming.tsv, each written once.
