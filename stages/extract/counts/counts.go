@@ -486,6 +486,25 @@ func labelCount(s string) (countMention, bool) {
 	return countMention{Value: v, Approx: m[2] >= 0, Unit: "件", Start: m[4], End: m[5]}, true
 }
 
+// roundedFrom reports whether the count rounded is exact rounded to its
+// own precision, the place of its last nonzero digit, of a hundred or
+// more: 12,000 from 11,975, 10,000 from 9,650. Exact must have a nonzero
+// digit below the next place down: 約19000名 is a part of 約2万名, no
+// exact count of it.
+func roundedFrom(rounded, exact int64) bool {
+	if rounded <= 0 || exact <= 0 || rounded == exact {
+		return false
+	}
+	place := int64(1)
+	for rounded%(place*10) == 0 {
+		place *= 10
+	}
+	if place < int64(countWindows.roundedPlace) || exact%(place/10) == 0 {
+		return false
+	}
+	return (exact+place/2)/place*place == rounded
+}
+
 // Affected picks the notice's count of people or records: the largest of
 // the counts stated in sentences about leaked data, where counts of the
 // categories of one list, or of one sentence's bracketed categories, are
@@ -498,7 +517,13 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 	}
 	var best pick
 	consider := func(p pick) {
-		if p.v > best.v {
+		switch {
+		case roundedFrom(best.v, p.v):
+			// 「最大1.2万人」 in the title, 「最大で1万1975人分」 in the body:
+			// the exact count the rounded one was rounded from.
+			best = p
+		case roundedFrom(p.v, best.v):
+		case p.v > best.v:
 			best = p
 		}
 	}
