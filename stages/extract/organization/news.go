@@ -2,6 +2,7 @@ package organization
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -67,12 +68,18 @@ func announcedSubjectIn(s string) string {
 		}
 		subject = subject[cut:]
 	}
-	return leadName(subject)
+	// 「(株)ペットハグ」: a bracketed legal form opens the name, and a
+	// space may stand inside it (宗家 源吉兆庵).
+	if f := legalFormOpening(subject); strings.HasPrefix(f, "(") {
+		subject = subject[len(f):]
+	}
+	return leadName(strings.ReplaceAll(subject, " ", ""))
 }
 
-// leadDateAt is where the は before a news lead's date begins in s, -1
-// when the first は of s is not followed by a date (a day alone, 「24日」,
-// or one dates.Find reads) and a comma.
+// leadDateAt is where the は of a news lead's subject begins in s, -1
+// when the first は of s is not followed by a comma, maybe after a date (a
+// day alone, 「24日」, or one dates.Find reads) or a lead time
+// (lead_times.tsv: このほど).
 func leadDateAt(s string) int {
 	i := strings.Index(s, "は")
 	if i <= 0 {
@@ -84,8 +91,15 @@ func leadDateAt(s string) int {
 		end = loc[1]
 	} else if ms := dates.Find(after); len(ms) > 0 && ms[0].Start == 0 {
 		end = ms[0].End
+	} else {
+		for _, w := range leadTimes {
+			if strings.HasPrefix(after, w) {
+				end = len(w)
+				break
+			}
+		}
 	}
-	if end == 0 || !strings.HasPrefix(strings.TrimLeft(after[end:], " "), "、") {
+	if !strings.HasPrefix(strings.TrimLeft(after[end:], " "), "、") {
 		return -1
 	}
 	return i
@@ -101,7 +115,7 @@ var bareDayRE = regexp.MustCompile(`^[0-9]{1,2}日`)
 func leadName(subject string) string {
 	n := text.RuneCountTo(subject, nameLineMaxRunes+1)
 	if n < nameMinRunes || n > nameLineMaxRunes || strings.ContainsAny(subject, "0123456789") ||
-		isGeneric(subject) || isOutside(subject) {
+		isGeneric(subject) || isOutside(subject) || slices.Contains(orgSuffixes, subject) {
 		return ""
 	}
 	rest := strings.TrimLeftFunc(subject, func(r rune) bool { return unicode.Is(unicode.Hiragana, r) })

@@ -147,6 +147,8 @@ var (
 	// leadModifiers end a news lead's words on its subject before the
 	// subject's name (ソフトバンクグループの日本テレコム).
 	leadModifiers = rules.Words(orgFile("lead_modifiers.tsv"))
+	// leadTimes stand for a news lead's date (このほど).
+	leadTimes = rules.Words(orgFile("lead_times.tsv"))
 	// announceEndings end a news report's sentence that announces a
 	// notice (と発表した): timeline/announce.tsv's, read once for both.
 	announceEndings = rules.MustParts(rules.Table("timeline/announce.tsv", 2), []string{"topic", "ending"})["ending"]
