@@ -148,6 +148,12 @@ func classifyMention(txt string, m dates.Mention, clauseEnd int, rangeStart, aft
 	if announced(txt, m) {
 		return schemas.EventPublished // 「○○は7月22日、…と明らかにしました」
 	}
+	if m.Year == 0 && announcedAt(txt, m) {
+		// 「井上商事株式会社は6月7日、…流出した可能性があると発表した」:
+		// the day of the announcement, whose year is not said
+		// (yearlessAnnouncement), is no day of what it tells.
+		return schemas.EventOther
+	}
 	if attr, ok := attributiveClause(txt[m.End:clauseEnd]); ok && afterDate {
 		// 「11月30日(木)、11月21日(火)に業務で使用した当該USBメモリーを紛失
 		// していることに気づき」: a date after the one that governs the
