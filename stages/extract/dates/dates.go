@@ -706,6 +706,10 @@ func (c *YearContext) resolveDay(m Mention) schemas.Date {
 				y++
 			}
 			candidates = []int{y}
+		case c.WrittenYear == 0 && len(c.WrittenYears) > 0 && m.Rel == "" && m.Weekday >= 0:
+			// Only years written alone (令和7年国勢調査, YearsAlone): a
+			// weekday that agrees with one of them places the day.
+			return c.writtenYearOfWeekday(m)
 		case c.WrittenYear != 0 && m.Rel == "":
 			// Not for 同年 (the year written before) nor 本年 (the
 			// notice's): a year written later is neither.
@@ -783,6 +787,41 @@ var _ = time.UTC
 // MonthAfterNumber reports whether s holds 月 after a number (6月, 6 月),
 // as a date of kanjiDates or shortDates ends with.
 func MonthAfterNumber(s string) bool { return scanDateCues(s).digitTsuki > 0 }
+
+// yearAloneRE is a year written with 年: an era's (令和7年) or four digits
+// (2025年). YearsAlone reads what follows it.
+var yearAloneRE = regexp.MustCompile(`(?:(` + text.OrderedAlternation(kanjiEras) + `)\s*(元|\d{1,2})|(\d{4}))\s*年`)
+
+// YearsAlone returns the years s writes with no month after them and no
+// 度 (a fiscal year's, FiscalYear): 「令和7年国勢調査」 gives 2025. A
+// weekday may then tell which of them a day with no year is in.
+func YearsAlone(s string) []int {
+	if !text.ContainsWord(s, "年") {
+		return nil
+	}
+	var out []int
+	for _, m := range yearAloneRE.FindAllStringSubmatchIndex(s, -1) {
+		rest := strings.TrimLeft(s[m[1]:], " ")
+		if strings.HasPrefix(rest, "度") || rest != "" && text.IsDigitByte(rest[0]) {
+			continue
+		}
+		if m[6] >= 0 && m[0] > 0 && text.IsDigitByte(s[m[0]-1]) {
+			continue // a longer number: 12025年
+		}
+		var y int
+		if m[6] >= 0 {
+			y, _ = strconv.Atoi(s[m[6]:m[7]])
+		} else {
+			n := 1
+			if v := s[m[4]:m[5]]; v != "元" {
+				n, _ = strconv.Atoi(v)
+			}
+			y = eras[s[m[2]:m[3]]] + n
+		}
+		out = append(out, y)
+	}
+	return out
+}
 
 // FiscalYear is the fiscal year s names (令和5年度 is 2023): the first,
 // or of a range of them (1995年度~2025年度) its end; 0 when none.

@@ -211,3 +211,21 @@ func TestWrittenYear(t *testing.T) {
 		t.Errorf("a fiscal year comes before a written one: %s, want 2013-05-13", got)
 	}
 }
+
+func TestYearsAlone(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want []int
+	}{
+		{"令和7年国勢調査に関し", []int{2025}},
+		{"2019年に導入した", []int{2019}},
+		{"令和7年10月5日", nil},
+		{"令和5年度の事業", nil},
+		{"平成元年から", []int{1989}},
+		{"12025年", nil},
+	} {
+		if got := YearsAlone(tt.s); !slices.Equal(got, tt.want) {
+			t.Errorf("YearsAlone(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}

@@ -85,3 +85,7 @@ func WeightsFrom(path string, rows []rules.Row) func(string) int {
 		return v
 	}
 }
+
+// HeadingMarks are the marks that open a heading line (line_marks.tsv
+// heading: 【, ■, 〇 …).
+func HeadingMarks() []string { return headingMarks }

@@ -619,8 +619,9 @@ func classifyOccurred(clause string) bool {
 var weekdayLeadRE = regexp.MustCompile(`^\s*(?:[(]` + dates.WeekdayAlt() + `(?:曜日?)?[^)]{0,6}[)]|` + dates.WeekdayAlt() + `曜日?)`)
 
 // dateOnlyRE matches a line that holds a date and nothing that says what
-// happened: a bullet, a time, a weekday, brackets.
-var dateOnlyRE = regexp.MustCompile(`^[\s` + text.ClassRunes(text.BulletMarks) + `\d.()【】\[\]]*$`)
+// happened: a bullet or a heading's mark (〇10月5日(日曜日)), a time, a
+// weekday, brackets.
+var dateOnlyRE = regexp.MustCompile(`^[\s` + text.ClassRunes(text.BulletMarks) + text.ClassRunes(text.HeadingMarks()) + `\d.()【】\[\]]*$`)
 
 // namesOtherMonth reports whether s names a month alone (N月 with no day
 // after it) other than the month of last: 「その後、8月にも不正通信が…
@@ -713,6 +714,17 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 				}
 				if !slices.Contains(ctx.WrittenYears, m.Year) {
 					ctx.WrittenYears = append(ctx.WrittenYears, m.Year)
+				}
+			}
+		}
+		// With no date that writes its year, the years written alone
+		// (「令和7年国勢調査」): a weekday may tell a day is in one of them.
+		if ctx.WrittenYear == 0 && ctx.FiscalYear == 0 {
+			for _, s := range sents {
+				for _, y := range dates.YearsAlone(s.Text) {
+					if !slices.Contains(ctx.WrittenYears, y) {
+						ctx.WrittenYears = append(ctx.WrittenYears, y)
+					}
 				}
 			}
 		}
