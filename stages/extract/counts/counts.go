@@ -300,8 +300,11 @@ func personOfThing(kind, before, w string) bool {
 	rest := before[strings.LastIndex(before, w)+len(w):]
 	// 「企業担当者1名分」: a person's noun after the thing's (person_suffix),
 	// its count maybe in brackets (県立高校生徒(44名)).
+	// 「所属組織(部所)名 2,388人分」: the thing's name is a field of
+	// data (name_field), the count the people it is of.
 	return strings.Contains(rest, "の") || strings.Contains(rest, "が") ||
-		text.HasSuffixAny(strings.TrimRight(strings.TrimSpace(rest), "("), countFilters["person_suffix"])
+		text.HasSuffixAny(strings.TrimRight(strings.TrimSpace(rest), "("), countFilters["person_suffix"]) ||
+		text.HasSuffixAny(strings.TrimSpace(rest), countFilters["name_field"])
 }
 
 // shareOfData reports whether a share count (名分, 件分) is followed by の
