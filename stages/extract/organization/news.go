@@ -73,7 +73,34 @@ func announcedSubjectIn(s string) string {
 	if f := legalFormOpening(subject); strings.HasPrefix(f, "(") {
 		subject = subject[len(f):]
 	}
-	return leadName(strings.ReplaceAll(subject, " ", ""))
+	subject = strings.ReplaceAll(subject, " ", "")
+	if key := gazetteerTail(subject); key != "" {
+		subject = key // 「話題日本通運は8日、…」: a page's label glued to a listed company's name
+	}
+	return leadName(subject)
+}
+
+// gazetteerTail is the longest listed company's name (the gazetteer's,
+// less its legal form) that ends subject after a page's label glued to it
+// (話題, 事件・事故: no hiragana, at most label_max_runes characters); ""
+// when none does or subject is itself one. 「この件に関して良品計画」 is no
+// label and a name: a clause before the subject.
+func gazetteerTail(subject string) string {
+	keys := gazetteerKeys()
+	if keys[subject] {
+		return ""
+	}
+	for i := range subject {
+		if i == 0 || !keys[subject[i:]] || text.RuneCountTo(subject[i:], gazetteerKeyMinRunes) < gazetteerKeyMinRunes {
+			continue
+		}
+		label := subject[:i]
+		if text.RuneCountTo(label, labelMaxRunes+1) > labelMaxRunes || strings.IndexFunc(label, func(r rune) bool { return unicode.Is(unicode.Hiragana, r) }) >= 0 {
+			return ""
+		}
+		return subject[i:]
+	}
+	return ""
 }
 
 // leadDateAt is where the は of a news lead's subject begins in s, -1
