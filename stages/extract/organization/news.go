@@ -34,13 +34,13 @@ func announcedSubject(sents []text.Sentence) (string, string) {
 }
 
 // announcedSubjectIn is the subject of sentence s when s is a news lead:
-// its first date stands right after the subject's は and before a comma,
-// and s ends with an announcing verb (timeline/announce.tsv). The subject
-// is read from its end back: a bracket after the name (its seat) is
-// dropped, a quoted name is taken from its quotes (プラットフォーム「ZAIKO」),
-// and the words before the last lead modifier (lead_modifiers.tsv) are no
-// part of it unless the whole is a name by its suffix. "" when s is no
-// lead or the subject reads as no name.
+// the subject's first は is followed by a comma, maybe after a date or a
+// lead time (leadDateAt), and s ends with an announcing verb
+// (timeline/announce.tsv). The subject is read from its end back: a
+// bracket after the name (its seat) is dropped, a quoted name is taken
+// from its quotes (プラットフォーム「ZAIKO」), and the words before the
+// last lead modifier (lead_modifiers.tsv) are no part of it. "" when s is
+// no lead or the subject reads as no name.
 func announcedSubjectIn(s string) string {
 	if !text.HasSuffixAny(strings.TrimRight(strings.TrimSpace(s), "。"), announceEndings) {
 		return ""
@@ -59,14 +59,24 @@ func announcedSubjectIn(s string) string {
 		if i := strings.LastIndex(inner, "「"); i >= 0 {
 			subject = inner[i+len("「"):]
 		}
-	} else if !nameLike(subject) {
+	} else {
 		cut := 0
 		for _, m := range leadModifiers {
 			if i := strings.LastIndex(subject, m); i >= 0 && i+len(m) > cut && i+len(m) < len(subject) {
 				cut = i + len(m)
 			}
 		}
-		subject = subject[cut:]
+		// Cut even before a name by its suffix (中高一貫校の立命館守山中学
+		// 校・高校): a name with a modifier word inside (森の宮病院) reads
+		// as no lead name whole or cut (leadName).
+		if before, ok := strings.CutSuffix(subject[:cut], "の"); ok && (startsWithLegalForm(before) || endsInLegalForm(before)) &&
+			(text.HasSuffixAny(subject[cut:], sectionWords) || text.HasSuffixAny(subject[cut:], divisionWords)) {
+			// 「株式会社TOKAIのTOKAIネットワーククラブ事務局は…」: a
+			// company's office announces for the company.
+			subject = before
+		} else {
+			subject = subject[cut:]
+		}
 	}
 	// 「(株)ペットハグ」: a bracketed legal form opens the name, and a
 	// space may stand inside it (宗家 源吉兆庵).
