@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -132,6 +133,11 @@ func ownDate(w *text.Watch, title string, sents []DatedSentence, ctx *dates.Year
 	for i, s := range sents {
 		w.Check()
 		ms := s.Dates
+		if i < headerBlock && !seenDate {
+			if d := quoteCredit(s.Text); !d.IsZero() {
+				return d, -1, -1 // 「(九州大学/2007.08.01)(一部抜粋)文部科学省から…」
+			}
+		}
 		if len(ms) == 0 {
 			seenBody = seenBody || strings.HasSuffix(s.Text, "。") && utf8.RuneCountInString(s.Text) >= bodySentenceRunes
 			continue
@@ -409,6 +415,27 @@ func newsDateline(s string, m dates.Mention) bool {
 	rest := strings.TrimSpace(afterWeekday(s[m.End:], m))
 	return rest == "" || slices.Contains(newsDatelineWords["edition"], rest)
 }
+
+// quoteCredit is the date of the credit that opens line s when s quotes
+// a notice: 「(九州大学/2007.08.01)」, a bracket holding the body's name
+// (sourceName: one word of name characters), a slash and the date. A site
+// that quotes notices heads each with its source and the day it was
+// issued. Zero when s opens with no such credit. (dates.Find reads no
+// date right after a slash, which may end an earlier date's numbers.)
+func quoteCredit(s string) schemas.Date {
+	m := quoteCreditRE.FindStringSubmatch(s)
+	if m == nil || !sourceName(m[1]) {
+		return schemas.Date{}
+	}
+	y, _ := strconv.Atoi(m[2])
+	mo, _ := strconv.Atoi(m[3])
+	d, _ := strconv.Atoi(m[4])
+	date, _ := schemas.NewDate(y, mo, d)
+	return date
+}
+
+// quoteCreditRE: (name/2007.08.01) or (name/2007/08/01) opening a line.
+var quoteCreditRE = regexp.MustCompile(`^\s*\(([^/()]{1,40})/((?:19|20)\d{2})[./](\d{1,2})[./](\d{1,2})\)`)
 
 // titleTail is the index of the mention that ends the title line s as the
 // notice's date ("…の誤送信について 2022年7月22日", "…お詫び 2008/04/18 · 2...."),
