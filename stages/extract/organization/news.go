@@ -84,6 +84,12 @@ func announcedSubjectIn(s string) string {
 		subject = subject[len(f):]
 	}
 	subject = strings.ReplaceAll(subject, " ", "")
+	for _, c := range newsCategories {
+		if rest, ok := strings.CutPrefix(subject, c); ok && rest != "" {
+			subject = rest // 「行政・団体九州地方整備局は…」: a section's label glued to it
+			break
+		}
+	}
 	if key := gazetteerTail(subject); key != "" {
 		subject = key // 「話題日本通運は8日、…」: a page's label glued to a listed company's name
 	}

@@ -149,6 +149,8 @@ var (
 	leadModifiers = rules.Words(orgFile("lead_modifiers.tsv"))
 	// leadTimes stand for a news lead's date (このほど).
 	leadTimes = rules.Words(orgFile("lead_times.tsv"))
+	// newsCategories are a news site's section labels glued to a lead.
+	newsCategories = rules.Words(orgFile("news_categories.tsv"))
 	// announceEndings end a news report's sentence that announces a
 	// notice (と発表した): timeline/announce.tsv's, read once for both.
 	announceEndings = rules.MustParts(rules.Table("timeline/announce.tsv", 2), []string{"topic", "ending"})["ending"]
