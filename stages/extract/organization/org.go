@@ -79,9 +79,10 @@ func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 		// onto the name's line (PDF text), is no part of the name.
 		org = rest
 	}
-	if half := len(org) / 2; half > 0 && org[:half] == org[half:] {
+	if half := len(org) / 2; half > 0 && org[:half] == org[half:] && !text.IsASCIIWord(org) {
 		// 「東 京 労 働 局 東京労働局における…」: a letter-spaced letterhead
-		// glued to the title that repeats it.
+		// glued to the title that repeats it. (Not a Latin name that
+		// doubles a word: PayPay.)
 		org = org[:half]
 	}
 	if gov := officeGovernment(org); gov != "" {
