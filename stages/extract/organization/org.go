@@ -1059,8 +1059,8 @@ func nameRunFrom(s string, end int) string {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if unicode.Is(unicode.Hiragana, r) {
 			j := hiraganaRunEnd(s, i)
-			if j == len(s) || !namelikeHiraganaRun(s, i, j) {
-				break
+			if j == len(s) || !namelikeHiraganaRun(s, i, j) && !slices.Contains(nameKana, s[i:j]) {
+				break // (but 愛知県がんセンター: name_kana.tsv)
 			}
 			i = j
 			continue

@@ -179,6 +179,8 @@ var (
 	shortNameParts = rules.MustParts(rules.Table(orgFile("short_names.tsv"), 2), []string{"mark", "subject"})
 	// kanaNames are bodies' names that hold hiragana (kana_names.tsv).
 	kanaNames = rules.Words(orgFile("kana_names.tsv"))
+	// nameKana are hiragana words that go on inside a name (がん).
+	nameKana = rules.Words(orgFile("name_kana.tsv"))
 	// selfNameParticles follow a self-prefixed name that is the subject
 	// or the possessor of its sentence.
 	selfNameParticles = rules.Words(orgFile("self_name_particles.tsv"))
