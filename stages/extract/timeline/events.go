@@ -283,7 +283,7 @@ func namesAttribute(txt string, m, last dates.Mention, end int) bool {
 	if i := clauseBoundary(body); i >= 0 {
 		body = body[:i]
 	}
-	return text.ContainsAny(body, planHeads)
+	return text.ContainsAny(body, planHeads) && !text.ContainsAny(body, duringWords)
 }
 
 // mentionKind decides what happened on the day a date mention names,
@@ -303,7 +303,7 @@ func mentionKind(txt string, m dates.Mention, clauseEnd int, rangeStart bool) st
 	}
 	// A date whose own clause is a plan (「8月2日に開催予定の…」, 「7月1日に
 	// 公表予定です」) tells of what was to come, not of what happened.
-	if text.ContainsAny(short, planHeads) {
+	if text.ContainsAny(short, planHeads) && !text.ContainsAny(short, duringWords) {
 		return schemas.EventOther
 	}
 	// A date that a clause of no event modifies (「当該車両が納入された3月1日

@@ -158,6 +158,7 @@ var (
 	periodStartWords  = clauseWords["period_start"]
 	attributiveEnds   = clauseWords["attributive"]
 	planHeads         = clauseWords["plan"]
+	duringWords       = clauseWords["during"]
 	finishedItemEnds  = clauseWords["finished_item"]
 	inquiryWords      = clauseWords["inquiry"]
 	inquiryResults    = clauseWords["inquiry_result"]
@@ -263,7 +264,7 @@ func loadIncidentSummary() (nouns, verbs, regret, unless []string) {
 var announceWords = rules.MustParts(rules.Table("timeline/announce.tsv", 2), []string{"topic", "ending"})
 
 func loadClauseWords() map[string][]string {
-	return rules.MustParts(rules.Table("timeline/clause_words.tsv", 2), []string{"boundary", "reported_content", "and_join", "scope", "share", "bound", "series", "period_start", "attributive", "passive_attributive", "plan", "finished_item", "inquiry", "inquiry_result", "period_label", "registered"})
+	return rules.MustParts(rules.Table("timeline/clause_words.tsv", 2), []string{"boundary", "reported_content", "and_join", "scope", "share", "bound", "series", "period_start", "attributive", "passive_attributive", "plan", "during", "finished_item", "inquiry", "inquiry_result", "period_label", "registered"})
 }
 
 // incomingParts are the parts of timeline/incoming.tsv, each written once.
