@@ -66,15 +66,15 @@ func announcedSubjectIn(s string) string {
 				cut = i + len(m)
 			}
 		}
-		// Cut even before a name by its suffix (中高一貫校の立命館守山中学
-		// 校・高校): a name with a modifier word inside (森の宮病院) reads
-		// as no lead name whole or cut (leadName).
 		if before, ok := strings.CutSuffix(subject[:cut], "の"); ok && (startsWithLegalForm(before) || endsInLegalForm(before)) &&
 			(text.HasSuffixAny(subject[cut:], sectionWords) || text.HasSuffixAny(subject[cut:], divisionWords)) {
 			// 「株式会社TOKAIのTOKAIネットワーククラブ事務局は…」: a
 			// company's office announces for the company.
 			subject = before
 		} else {
+			// Cut even before a name by its suffix (中高一貫校の立命館守山
+			// 中学校・高校): a name with a modifier word inside (森の宮病院)
+			// reads as no lead name whole or cut (leadName).
 			subject = subject[cut:]
 		}
 	}
@@ -102,6 +102,9 @@ func announcedSubjectIn(s string) string {
 // when none does or subject is itself one. 「この件に関して良品計画」 is no
 // label and a name: a clause before the subject.
 func gazetteerTail(subject string) string {
+	if text.RuneCountTo(subject, nameLineMaxRunes+labelMaxRunes+1) > nameLineMaxRunes+labelMaxRunes {
+		return "" // longer than a label and a name: and each tail is hashed
+	}
 	keys := gazetteerKeys()
 	if keys[subject] {
 		return ""
