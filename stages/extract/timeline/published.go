@@ -635,8 +635,12 @@ func yearlessAnnouncement(sents []DatedSentence, events []schemas.Event) schemas
 	written := map[schemas.Date]bool{} // the days the text writes with their year
 	for _, s := range sents {
 		for _, m := range s.Dates {
-			if m.Year != 0 && m.Month != 0 && m.Day != 0 {
-				if d, ok := schemas.NewDate(m.Year, m.Month, m.Day); ok {
+			y := m.Year
+			if y == 0 && m.ShortYear != 0 && m.EraBase == 0 {
+				y = 2000 + m.ShortYear // news: 「25年12月26日」 (an event must still fall on it)
+			}
+			if y != 0 && m.Month != 0 && m.Day != 0 {
+				if d, ok := schemas.NewDate(y, m.Month, m.Day); ok {
 					written[d] = true
 				}
 			}
