@@ -623,6 +623,22 @@ var weekdayLeadRE = regexp.MustCompile(`^\s*(?:[(]` + dates.WeekdayAlt() + `(?:�
 // weekday, brackets.
 var dateOnlyRE = regexp.MustCompile(`^[\s` + text.ClassRunes(text.BulletMarks) + text.ClassRunes(text.HeadingMarks()) + `\d.()【】\[\]]*$`)
 
+// inAside reports whether a date stands inside a bracket opened after
+// the date before it, between (the text from that date to it): 「令和5年
+// 8月14日(月)、…職員が前当務日(8月11日から12日)に出場した…確認したところ
+// 見当たらず」 — the aside's dates do not end the first date's clause.
+func inAside(between string) bool {
+	return strings.Count(between, "(") > strings.Count(between, ")")
+}
+
+// labelledDate reports whether a label of kanji stands right before the
+// date m of s (紛失判明10月5日, inlineLabel): the aside tells that day's
+// event, which ends the clause of the date before it.
+func labelledDate(s string, m dates.Mention) bool {
+	_, at := inlineLabel(s, m.Start)
+	return at >= 0
+}
+
 // namesOtherMonth reports whether s names a month alone (N月 with no day
 // after it) other than the month of last: 「その後、8月にも不正通信が…
 // 判明しています」 after a day of March goes on to August, not the same day.
@@ -840,7 +856,8 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 			// The clause runs to the next date that is not the end of this
 			// one's range, nor joined to it by と/及び (which share the verb).
 			k := j + 1
-			for k < len(ms) && (ms[k].RangeEnd || andJoinRE.MatchString(s.Text[ms[k-1].End:ms[k].Start]) || shareRE.MatchString(s.Text[ms[k].End:])) {
+			for k < len(ms) && (ms[k].RangeEnd || andJoinRE.MatchString(s.Text[ms[k-1].End:ms[k].Start]) || shareRE.MatchString(s.Text[ms[k].End:]) ||
+				inAside(s.Text[m.End:ms[k].Start]) && !labelledDate(s.Text, ms[k])) {
 				// (a day's share, 3月27日分の記録票, or a bound of whose
 				// data, 2017年12月までに手続きを完了した方に, tells no
 				// event: the verb is past it)
