@@ -623,12 +623,12 @@ var weekdayLeadRE = regexp.MustCompile(`^\s*(?:[(]` + dates.WeekdayAlt() + `(?:�
 // weekday, brackets.
 var dateOnlyRE = regexp.MustCompile(`^[\s` + text.ClassRunes(text.BulletMarks) + text.ClassRunes(text.HeadingMarks()) + `\d.()【】\[\]]*$`)
 
-// inAside reports whether a date stands inside a bracket opened after
-// the date before it, between (the text from that date to it): 「令和5年
-// 8月14日(月)、…職員が前当務日(8月11日から12日)に出場した…確認したところ
-// 見当たらず」 — the aside's dates do not end the first date's clause.
-func inAside(between string) bool {
-	return strings.Count(between, "(") > strings.Count(between, ")")
+// bracketBalance is the brackets s opens less those it closes. A date
+// inside a bracket opened after the date before it (「令和5年8月14日(月)、
+// …職員が前当務日(8月11日から12日)に出場した…確認したところ見当たらず」)
+// does not end that date's clause: the aside's dates are not its verb's.
+func bracketBalance(s string) int {
+	return strings.Count(s, "(") - strings.Count(s, ")")
 }
 
 // labelledDate reports whether a label of kanji stands right before the
@@ -856,8 +856,15 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 			// The clause runs to the next date that is not the end of this
 			// one's range, nor joined to it by と/及び (which share the verb).
 			k := j + 1
-			for k < len(ms) && (ms[k].RangeEnd || andJoinRE.MatchString(s.Text[ms[k-1].End:ms[k].Start]) || shareRE.MatchString(s.Text[ms[k].End:]) ||
-				inAside(s.Text[m.End:ms[k].Start]) && !labelledDate(s.Text, ms[k])) {
+			// depth: the brackets opened and not closed from m to ms[k],
+			// kept as k moves on, so the walk stays linear.
+			depth := 0
+			for k < len(ms) {
+				depth += bracketBalance(s.Text[ms[k-1].End:ms[k].Start])
+				if !(ms[k].RangeEnd || andJoinRE.MatchString(s.Text[ms[k-1].End:ms[k].Start]) || shareRE.MatchString(s.Text[ms[k].End:]) ||
+					depth > 0 && !labelledDate(s.Text, ms[k])) {
+					break
+				}
 				// (a day's share, 3月27日分の記録票, or a bound of whose
 				// data, 2017年12月までに手続きを完了した方に, tells no
 				// event: the verb is past it)
