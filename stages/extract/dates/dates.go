@@ -547,6 +547,15 @@ func (c *YearContext) lastDay() schemas.Date {
 // was written before it (「13年」 is 2013, 「98年」 1998).
 const shortYearCentury = 50
 
+// NewsYear is the year a short year written with no era before it stands
+// for, as news writes years (「13年10月25日」 is 2013, 「98年」 1998).
+func NewsYear(short int) int {
+	if short > shortYearCentury {
+		return 1900 + short
+	}
+	return 2000 + short
+}
+
 // maxRecentDays bounds YearContext.recentDays: a 翌N日 follows the day
 // it counts from within a few dates.
 const maxRecentDays = 8
@@ -638,14 +647,11 @@ func (c *YearContext) resolveDay(m Mention) schemas.Date {
 		return d
 	}
 	if m.ShortYear != 0 {
-		base := c.lastEraBase
-		if base == 0 {
-			base = 2000 // news: 「13年10月25日」
-			if m.ShortYear > shortYearCentury {
-				base = 1900
-			}
+		if c.lastEraBase != 0 {
+			c.LastYear = c.lastEraBase + m.ShortYear
+		} else {
+			c.LastYear = NewsYear(m.ShortYear)
 		}
-		c.LastYear = base + m.ShortYear
 		d, _ := schemas.NewDate(c.LastYear, m.Month, m.Day)
 		return d
 	}

@@ -42,7 +42,7 @@ func announcedSubject(sents []text.Sentence) (string, string) {
 // last lead modifier (lead_modifiers.tsv) are no part of it. "" when s is
 // no lead or the subject reads as no name.
 func announcedSubjectIn(s string) string {
-	if !text.HasSuffixAny(strings.TrimRight(strings.TrimSpace(s), "。"), announceEndings) {
+	if !announces(s) {
 		return ""
 	}
 	at := leadDateAt(s)

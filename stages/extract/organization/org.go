@@ -1395,6 +1395,12 @@ func announcer(run, next, s string) bool {
 	if !strings.HasPrefix(next, "は") || !isOutside(run) || text.RuneCountTo(run, nameLineMaxRunes+1) > nameLineMaxRunes {
 		return false
 	}
+	return announces(s)
+}
+
+// announces reports whether sentence s ends with an announcing verb
+// (timeline/announce.tsv endings: と発表した), as a news report's lead does.
+func announces(s string) bool {
 	return text.HasSuffixAny(strings.TrimRight(strings.TrimSpace(s), "。"), announceEndings)
 }
 

@@ -860,8 +860,9 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 			// kept as k moves on, so the walk stays linear.
 			depth := 0
 			for k < len(ms) {
-				depth += bracketBalance(s.Text[ms[k-1].End:ms[k].Start])
-				if !(ms[k].RangeEnd || andJoinRE.MatchString(s.Text[ms[k-1].End:ms[k].Start]) || shareRE.MatchString(s.Text[ms[k].End:]) ||
+				between := s.Text[ms[k-1].End:ms[k].Start]
+				depth += bracketBalance(between)
+				if !(ms[k].RangeEnd || andJoinRE.MatchString(between) || shareRE.MatchString(s.Text[ms[k].End:]) ||
 					depth > 0 && !labelledDate(s.Text, ms[k])) {
 					break
 				}

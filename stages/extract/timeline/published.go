@@ -636,8 +636,8 @@ func yearlessAnnouncement(sents []DatedSentence, events []schemas.Event) schemas
 	for _, s := range sents {
 		for _, m := range s.Dates {
 			y := m.Year
-			if y == 0 && m.ShortYear != 0 && m.EraBase == 0 {
-				y = 2000 + m.ShortYear // news: 「25年12月26日」 (an event must still fall on it)
+			if y == 0 && m.ShortYear != 0 {
+				y = dates.NewsYear(m.ShortYear) // news: 「25年12月26日」 (an event must still fall on it)
 			}
 			if y != 0 && m.Month != 0 && m.Day != 0 {
 				if d, ok := schemas.NewDate(y, m.Month, m.Day); ok {
