@@ -117,8 +117,20 @@ func ownOfferOracle(org, text string) string {
 	found = found[:min(len(found), maxOfferStatements)]
 	votes := map[string]int{}
 	var order []string
+	names := offerNamesOracle(org)
+	vote := func(letter string) {
+		if votes[letter] == 0 {
+			order = append(order, letter)
+		}
+		votes[letter]++
+	}
 	for _, f := range found {
 		if !offerBySelfOracle(org, text[:f.at]) {
+			if qualifiesNameOracle(names, text[f.at+len(offerParts["verb"][f.verb]):]) {
+				if l := sectorBeforeOracle(text[:f.at]); l != "" {
+					vote(l)
+				}
+			}
 			continue
 		}
 		after := text[f.at+len(offerParts["verb"][f.verb]):]
@@ -146,10 +158,10 @@ func ownOfferOracle(org, text string) string {
 				}
 			}
 		}
-		if votes[letter] == 0 {
-			order = append(order, letter)
-		}
-		votes[letter]++
+		vote(letter)
+	}
+	if l := describedSectorOracle(names, text); l != "" {
+		vote(l)
 	}
 	best := ""
 	for _, l := range order { // the first stated wins a tie
@@ -158,6 +170,96 @@ func ownOfferOracle(org, text string) string {
 		}
 	}
 	return best
+}
+
+// offerNamesOracle is offerNames removing every legal word in turn.
+func offerNamesOracle(org string) []string {
+	if org == "" {
+		return nil
+	}
+	core := strings.TrimSpace(withoutLegalWordsInTurn(org))
+	if core == org || len([]rune(core)) < 2 {
+		return []string{org}
+	}
+	return []string{org, core}
+}
+
+// qualifiesNameOracle is qualifiesName comparing bytes.
+func qualifiesNameOracle(names []string, after string) bool {
+	after = strings.TrimLeft(after, " 　")
+	for _, f := range legalWords {
+		if strings.HasPrefix(after, f) {
+			after = after[len(f):]
+			break
+		}
+	}
+	for _, n := range names {
+		if len(after) >= len(n) && after[:len(n)] == n {
+			return true
+		}
+	}
+	return false
+}
+
+// sectorBeforeOracle is sectorBefore with a strings.LastIndex per noun.
+func sectorBeforeOracle(before string) string {
+	if i := strings.LastIndexAny(before, "。\n"); i >= 0 {
+		before = strings.TrimPrefix(strings.TrimPrefix(before[i:], "。"), "\n")
+	}
+	var starts []int
+	for i := range before {
+		starts = append(starts, i)
+	}
+	if len(starts) > offerObjectReach {
+		before = before[starts[len(starts)-offerObjectReach]:]
+	}
+	at, end, letter := -1, -1, ""
+	for _, n := range offerNouns {
+		if i := strings.LastIndex(before, n.noun); i >= 0 && (i > at || i == at && i+len(n.noun) > end) {
+			at, end, letter = i, i+len(n.noun), n.letter
+		}
+	}
+	if at < 0 {
+		return ""
+	}
+	object, bestLen := before[:end], 0
+	for _, r := range textRules {
+		for _, w := range r.words {
+			if strings.Contains(object, w) && len(w) > bestLen {
+				letter, bestLen = r.letter, len(w)
+			}
+		}
+	}
+	return letter
+}
+
+// describedSectorOracle is describedSector reading each bracketed name
+// with strings.Index, within the same bound.
+func describedSectorOracle(names []string, text string) string {
+	read := 0
+	for _, n := range names {
+		quoted := "「" + n + "」"
+		for from := 0; read < maxDescribedNames; read++ {
+			i := strings.Index(text[from:], quoted)
+			if i < 0 {
+				break
+			}
+			before := text[:from+i]
+			from += i + len(quoted)
+			longest := ""
+			for _, o := range offerNouns {
+				if strings.HasSuffix(before, o.noun) && len(o.noun) > len(longest) {
+					longest = o.noun
+				}
+			}
+			if longest != "" {
+				if l := sectorBeforeOracle(before); l != "" {
+					return l
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // nameEndsOracle reports whether the name rule that gave k its letter
@@ -353,6 +455,7 @@ func FuzzSectorOracle(f *testing.F) {
 	f.Add("架空市", "市民市民市民\xff本市")
 	f.Add("住宅経営室", "代表連絡先 住宅まちづくり部 住宅経営室経営管理課\n住宅経営室において")
 	f.Add("架空エコー株式会社", "架空エコー株式会社が運営する「X」サイト。弊社が提供するサービス、当社が運営するホテル、当社が運営している通販サイト\n当社が運営するホテル")
+	f.Add("架空テック株式会社", "クラウドによる労務管理サービス「X」を提供している架空テック株式会社は、通販サイト「架空テック」の\xff運営する株式会社架空テック")
 	for _, n := range sampleNotices(f) {
 		f.Add("", n[:min(len(n), 1500)])
 	}

@@ -75,7 +75,11 @@ var offerNounIndex = func() *wordscan.Index {
 // provides or sells: after a verb of own_offers.tsv whose subject is the
 // organization (an own word such as 当社, or its name), the first noun of
 // offer_nouns.tsv within offer_object_reach characters in the sentence
-// ends the object. A word of the text rules inside the object is more
+// ends the object. A news report puts the object first and the verb
+// before the name it qualifies (「労務管理サービスを提供している○○株式会社」),
+// or the noun right before the name in brackets (「電子チケット販売
+// プラットフォーム「○○」」): the object is then the text before, to the
+// last noun of offer_nouns.tsv. A word of the text rules inside the object is more
 // specific than the noun and gives the sector (当社が運営する通販サイト is
 // I by 通販サイト, not G by サイト); else the noun does. Each statement is a
 // vote; the letter with most votes wins, the first stated on a tie. ""
@@ -83,13 +87,22 @@ var offerNounIndex = func() *wordscan.Index {
 // verbs are where the verbs occur in text (textFound.verbs).
 func ownOffer(org, text string, verbs []wordscan.Hit) string {
 	var votes []string
+	names := offerNames(org)
 	for _, v := range verbs {
-		if !offerBySelf(org, text[:v.At]) {
-			continue
+		after := text[v.At+len(offerParts["verb"][v.Word]):]
+		l := ""
+		switch {
+		case offerBySelf(org, text[:v.At]):
+			l = offeredSector(after)
+		case qualifiesName(names, after):
+			l = sectorBefore(text[:v.At])
 		}
-		if l := offeredSector(text[v.At+len(offerParts["verb"][v.Word]):]); l != "" {
+		if l != "" {
 			votes = append(votes, l)
 		}
+	}
+	if l := describedSector(names, text); l != "" {
+		votes = append(votes, l)
 	}
 	best, bestN := "", 0
 	for _, l := range votes {
@@ -204,3 +217,102 @@ var textWordLetter = func() []string {
 	}
 	return out
 }()
+
+// maxDescribedNames bounds the bracketed names describedSector reads (a
+// cost bound: a report describes its subject once or twice).
+const maxDescribedNames = 8
+
+// offerNames are the forms of the organization's name a news report puts
+// after a verb of offering or in brackets: the name, and the name without
+// its legal form when at least two characters are left (ワークスタイルテック
+// for ワークスタイルテック株式会社). None for no organization.
+func offerNames(org string) []string {
+	if org == "" {
+		return nil
+	}
+	names := []string{org}
+	if core := strings.TrimSpace(withoutLegalWords(org)); core != org && utf8.RuneCountInString(core) >= 2 {
+		names = append(names, core)
+	}
+	return names
+}
+
+// qualifiesName reports whether after, the text after a verb of offering,
+// opens with one of the organization's names (a legal form may come
+// first): the verb qualifies the organization, which offers what the text
+// before the verb says.
+func qualifiesName(names []string, after string) bool {
+	after = strings.TrimLeft(after, " 　")
+	for _, f := range legalWords {
+		if rest, ok := strings.CutPrefix(after, f); ok {
+			after = rest
+			break
+		}
+	}
+	for _, n := range names {
+		if strings.HasPrefix(after, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// sectorBefore reads an object that stands before its verb of offering,
+// within offerObjectReach characters and the sentence: its last noun of
+// offer_nouns.tsv gives the sector, or a word of the text rules up to that
+// noun, which is more specific. "" when no noun is there.
+func sectorBefore(before string) string {
+	// Only the object's reach matters: a long sentence is not read back to
+	// its start.
+	if w := offerObjectReach * utf8.UTFMax; len(before) > w {
+		before = before[len(before)-w:] // may begin inside a rune, where no noun begins
+	}
+	if i := strings.LastIndexAny(before, "。\n"); i >= 0 {
+		_, n := utf8.DecodeRuneInString(before[i:])
+		before = before[i+n:]
+	}
+	if n := utf8.RuneCountInString(before); n > offerObjectReach {
+		before = before[len(runes.Prefix(before, n-offerObjectReach)):]
+	}
+	at, end, letter := -1, -1, ""
+	offerNounIndex.Each(before, func(i, w int) {
+		if i > at || i == at && i+len(offerNouns[w].noun) > end {
+			at, end, letter = i, i+len(offerNouns[w].noun), offerNouns[w].letter
+		}
+	})
+	if end < 0 {
+		return ""
+	}
+	if l := longestTextWord(before[:end]); l != "" {
+		return l
+	}
+	return letter
+}
+
+// describedSector is the sector of a noun of offer_nouns.tsv that stands
+// right before one of the organization's names in brackets
+// (「電子チケット販売プラットフォーム「○○」」): the name is that offer's. ""
+// when no bracketed name follows one.
+func describedSector(names []string, text string) string {
+	read := 0
+	for _, n := range names {
+		quoted := "「" + n + "」"
+		for from := 0; read < maxDescribedNames; read++ {
+			i := strings.Index(text[from:], quoted)
+			if i < 0 {
+				break
+			}
+			before := text[:from+i]
+			from += i + len(quoted)
+			for _, o := range offerNouns { // longest first
+				if strings.HasSuffix(before, o.noun) {
+					if l := sectorBefore(before); l != "" {
+						return l
+					}
+					break
+				}
+			}
+		}
+	}
+	return ""
+}
