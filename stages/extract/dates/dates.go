@@ -523,7 +523,13 @@ type YearContext struct {
 	// order: the years a weekday may choose among when WrittenYear's
 	// disagrees with it.
 	WrittenYears []int
-	LastYear     int
+	// WrittenDays are the days the text writes out with their year, by
+	// DayKey, the first of each: a year-less date of the same month and
+	// day is that day (「5月14日、警視庁から連絡を受け…」 and later
+	// 「2021年4月22日~2024年5月14日の間」), a better guess than
+	// WrittenYear.
+	WrittenDays map[int]schemas.Date
+	LastYear    int
 	// latestYear is the latest year of the dates resolved so far.
 	latestYear int
 	// lastEraBase is the era of the last era year resolved (2018 for
@@ -719,6 +725,9 @@ func (c *YearContext) resolveDay(m Mention) schemas.Date {
 		case c.WrittenYear != 0 && m.Rel == "":
 			// Not for 同年 (the year written before) nor 本年 (the
 			// notice's): a year written later is neither.
+			if d, ok := c.WrittenDays[DayKey(m.Month, m.Day)]; ok && (m.Weekday < 0 || int(d.Time().Weekday()) == m.Weekday) {
+				return d
+			}
 			if m.Weekday >= 0 {
 				return c.writtenYearOfWeekday(m)
 			}
@@ -751,6 +760,9 @@ func (c *YearContext) resolveDay(m Mention) schemas.Date {
 	d, _ := schemas.NewDate(candidates[0], m.Month, m.Day)
 	return d
 }
+
+// DayKey is the key of a month's day in YearContext.WrittenDays.
+func DayKey(month, day int) int { return month*32 + day }
 
 // writtenYearOfWeekday is the day m names in the year the text writes
 // first, or one next to it, or another year the text writes, whichever
