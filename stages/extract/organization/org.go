@@ -73,6 +73,9 @@ func trimNumberLead(s string) string {
 // most often.
 func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (string, string) {
 	org, evidence := find(w, header, sents, lines)
+	if full := fullerLeadName(org, lines); full != "" {
+		org = full // 年金機構 of a lead 「日本年金機構は1日、…発表した」
+	}
 	org = withoutPrefecture(org) // 愛知県岡崎市 is 岡崎市, as news writes it
 	if rest := strings.TrimLeft(org, "0123456789"); rest != org && rest != "" && wholeName(rest) == rest {
 		// 「3624 宮城県宮城第一高等学校」: a phone number's tail, wrapped
@@ -157,6 +160,55 @@ func fullNameLine(org string, lines []string) string {
 			strings.IndexFunc(l, func(r rune) bool { return !isNameRune(r) && !isHiragana(r) || r >= '0' && r <= '9' }) < 0 &&
 			oneHiraganaRun(l) && nameLike(l) && !isOutside(l) && !isGeneric(l) {
 			return l
+		}
+	}
+	return ""
+}
+
+// fullerLeadName is the longer name that ends in org and opens one of the
+// first head_lines lines: news names a body in full in its title or lead
+// and shortens it after (「日本年金機構は1日、…と発表した。年金機構による
+// と、…」), where the reading of a later sentence finds the short form.
+// The longer name is org after at most fuller_head_max kanji, katakana or
+// Latin letters that begin the line and are a proper name to the
+// tokenizer, and no name's rune follows it; "" for none.
+func fullerLeadName(org string, lines []string) string {
+	if org == "" || longestSuffix(org, orgSuffixes) == "" {
+		return ""
+	}
+	seen := 0
+	for _, l := range lines {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		if seen++; seen > headLines {
+			break
+		}
+		l = strings.TrimLeft(l, text.NameTrimMarks)
+		at := strings.Index(l, org)
+		if at <= 0 {
+			continue
+		}
+		head := l[:at]
+		if strings.IndexFunc(head, func(r rune) bool { return !isNameRune(r) || unicode.IsDigit(r) }) >= 0 ||
+			utf8.RuneCountInString(head) > fullerHeadMax {
+			continue
+		}
+		if next, _ := utf8.DecodeRuneInString(l[at+len(org):]); at+len(org) < len(l) && isNameRune(next) {
+			continue
+		}
+		// The head is a proper name (日本, a place; a coined word), not a
+		// page's label glued to the name (報道発表資料, 業種), and the
+		// longer name ends as names do. A body the notice may name as an
+		// outside one (日本年金機構) is still the one that org shortens.
+		ms := text.Morphs(head)
+		if len(ms) == 0 || slices.ContainsFunc(ms, func(m text.Morph) bool { return !m.ProperPOS && !m.Unknown }) {
+			continue
+		}
+		full := head + org
+		if !isGeneric(full) && (startsWithLegalForm(full) || endsInLegalForm(full) || endsInSuffix(full, lineSuffixes)) {
+			return full
 		}
 	}
 	return ""

@@ -227,6 +227,7 @@ var (
 	nameLineMinRunes      = orgWeight("name_line_min_runes")
 	hiraganaHeadMin       = orgWeight("hiragana_head_min")
 	hiraganaHeadMax       = orgWeight("hiragana_head_max")
+	fullerHeadMax         = orgWeight("fuller_head_max")
 	nameLineMaxRunes      = orgWeight("name_line_max_runes")
 	maxLeadKana           = orgWeight("lead_kana_max_runes")
 	signerMaxRunes        = orgWeight("signer_max_runes")
