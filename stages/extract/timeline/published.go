@@ -186,6 +186,8 @@ func ownDate(w *text.Watch, title string, sents []DatedSentence, ctx *dates.Year
 					newsCredit(s.Text, m) || // (2006/07/24 ネットセキュリティニュース)
 					newsDateline(s.Text, m) // 毎日新聞 2010年7月31日 地方版
 			}
+		} else if !own && !timelineHeading(s.Heading) && newsDateline(s.Text, m) {
+			own = true // 毎日新聞 2015年06月01日 17時12分(最終更新 06月01日 18時03分): the update's date is in its note
 		}
 		// A month alone (a breadcrumb's 「報道発表資料> 2017年12月>」, an
 		// archive's heading) dates no letterhead: the dated line after it
@@ -406,15 +408,28 @@ func newsCredit(s string, m dates.Mention) bool {
 // newsDateline reports whether line s is a news item's dateline: the
 // paper's name (sourceName, ending in a paper word of
 // dates/news_datelines.tsv), the date m, and nothing after it but maybe
-// the edition: 「毎日新聞 2010年7月31日 地方版」.
+// the time, the edition or a note of its update in brackets: 「毎日新聞
+// 2010年7月31日 地方版」, 「毎日新聞 2015年06月01日 17時12分(最終更新 06月01日
+// 18時03分)」.
 func newsDateline(s string, m dates.Mention) bool {
 	name := strings.TrimSpace(s[:m.Start])
 	if !sourceName(name) || !text.HasSuffixAny(name, newsDatelineWords["paper"]) {
 		return false
 	}
 	rest := strings.TrimSpace(afterWeekday(s[m.End:], m))
+	rest = strings.TrimSpace(rest[len(newsClockRE.FindString(rest)):])
+	for _, u := range newsDatelineWords["update"] {
+		if strings.HasPrefix(rest, "("+u) && strings.HasSuffix(rest, ")") {
+			rest = "" // (最終更新 06月01日 18時03分): when the item was updated
+			break
+		}
+	}
 	return rest == "" || slices.Contains(newsDatelineWords["edition"], rest)
 }
+
+// newsClockRE is the time of day a dateline may give after its date:
+// 17時12分, 17:12.
+var newsClockRE = regexp.MustCompile(`^\d{1,2}(?:時\d{1,2}分|:\d{2})`)
 
 // quoteCredit is the date of the credit that opens line s when s quotes
 // a notice: 「(九州大学/2007.08.01)」, a bracket holding the body's name

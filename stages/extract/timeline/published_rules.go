@@ -56,7 +56,7 @@ var (
 
 	// newsDatelineWords: the ends of a paper's name before a news item's
 	// date and the editions after it (dates/news_datelines.tsv).
-	newsDatelineWords = rules.MustParts(rules.Table("dates/news_datelines.tsv", 2), []string{"paper", "edition"})
+	newsDatelineWords = rules.MustParts(rules.Table("dates/news_datelines.tsv", 2), []string{"paper", "edition", "update"})
 
 	// signature: the lines that sign a notice under its dateline.
 	signature = loadSignature()
