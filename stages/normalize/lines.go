@@ -331,7 +331,8 @@ func opensSentence(line string) bool {
 // wrapWidth is the width in columns at which the lines of s were wrapped
 // (PDF text, fixed-width mail), or 0 when they were not: the width within
 // fixedWidthSlack columns below which most lines of fixedWidthMin columns
-// or more end, when hardly one is wider (line_wraps.tsv).
+// or more end, when hardly one is wider by more than the slack
+// (line_wraps.tsv).
 func wrapWidth(s string) int {
 	var counts [maxWrapColumns]int32 // lines by width; on the stack, no map a text
 	long := 0
@@ -368,9 +369,11 @@ func wrapWidth(s string) int {
 		return 0
 	}
 	// Text wrapped at a width has hardly a line wider: a page's paragraphs
-	// run on, and its list items of about one length are no wrap.
+	// run on, and its list items of about one length are no wrap. Wider
+	// by more than the slack: PDF text in proportional type ends its full
+	// lines a few columns either side of the width (68 to 76 at 72).
 	wider := 0
-	for w := best + 1; w < maxWrapColumns; w++ {
+	for w := best + fixedWidthSlack + 1; w < maxWrapColumns; w++ {
 		wider += int(counts[w])
 	}
 	if wider*100 > fixedWidthOverPercent*long {
