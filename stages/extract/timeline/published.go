@@ -472,6 +472,15 @@ func titleTail(s string, ms []dates.Mention) int {
 		}
 	}
 	rest := afterWeekday(s[m.End:], m)
+	if opened := strings.TrimSpace(s[:m.Start]); strings.HasSuffix(opened, "[") || strings.HasSuffix(opened, "(") {
+		// 「…法務省に不正アクセス[2014/09/22 22:13]」: the date and the time
+		// of the item in brackets.
+		rest = strings.TrimSpace(rest)
+		rest = strings.TrimSpace(rest[timeLead(rest):])
+		if close := rest[:min(len(rest), 1)]; close == "]" && strings.HasSuffix(opened, "[") || close == ")" && strings.HasSuffix(opened, "(") {
+			rest = rest[1:]
+		}
+	}
 	if r, _ := utf8.DecodeRuneInString(rest); rest != "" && (unicode.IsDigit(r) || strings.ContainsRune(rangeMarks, r)) {
 		return -1
 	}
