@@ -358,6 +358,11 @@ func findCuedDates(s string, c dateCues) []Mention {
 		if dm.Rel == "" && d != 0 {
 			if at, n := shortYearBefore(s[:m[0]]); n > 0 {
 				dm.Start, dm.ShortYear = at, n // 「6年3月1日」, 「13年10月25日」
+				if mark := yearApostrophe(s[:at]); mark > 0 {
+					// 「'20年9月3日」: the apostrophe writes a year of the
+					// century out, as 2020 would.
+					dm.Start, dm.ShortYear, dm.Year = at-mark, 0, NewsYear(n)
+				}
 			}
 		}
 		ms = append(ms, dm)
@@ -480,6 +485,18 @@ func shortYearBefore(before string) (int, int) {
 		return 0, 0
 	}
 	return i, y
+}
+
+// yearApostrophe is the length of the apostrophe that ends before, the
+// mark of a year shortened to its last two digits (「'20年」, 「’98年」),
+// or 0 when before ends with none.
+func yearApostrophe(before string) int {
+	for _, a := range []string{"'", "’", "‘"} {
+		if strings.HasSuffix(before, a) {
+			return len(a)
+		}
+	}
+	return 0
 }
 
 // dayAfter is where a day written after the 月 that ends at i would end:
