@@ -44,13 +44,27 @@ func quotedNameIn(s string) string {
 		}
 		name := s[at : at+j]
 		if name == "" || text.RuneCountTo(name, nameLineMaxRunes+1) > nameLineMaxRunes || strings.IndexFunc(name, notQuotedNameRune) >= 0 ||
-			strings.ContainsAny(name, "0123456789") || !nameLike(name) || startsWithLegalForm(name) || endsInLegalForm(name) {
+			strings.ContainsAny(name, "0123456789") || startsWithLegalForm(name) || endsInLegalForm(name) {
+			continue
+		}
+		if companyQuoted(s[at+j+len("」"):]) && !isGeneric(name) && !isOutside(name) {
+			return name // 「日東製網」社が、…: news quotes a company's name and calls it 社
+		}
+		if !nameLike(name) {
 			continue
 		}
 		if suf := longestSuffix(name, lineSuffixes); suf != "" && text.SpansOf(name).SuffixOnBoundary(len(name), len(suf)) {
 			return name
 		}
 	}
+}
+
+// companyQuoted reports whether after, the text after a quoted name, calls
+// it a company as news does, 社 and a particle or a comma: 「…を製造開発
+// する「中嶋製作所」社が、…と明らかにした」.
+func companyQuoted(after string) bool {
+	rest, ok := strings.CutPrefix(after, "社")
+	return ok && text.HasPrefixAny(rest, quotedCompanyParticles)
 }
 
 // notQuotedNameRune reports whether r cannot be part of a quoted name: the

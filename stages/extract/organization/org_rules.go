@@ -147,6 +147,9 @@ var (
 	// leadModifiers end a news lead's words on its subject before the
 	// subject's name (ソフトバンクグループの日本テレコム).
 	leadModifiers = rules.Words(orgFile("lead_modifiers.tsv"))
+	// quotedCompanyParticles follow 「name」社, news's way of quoting a
+	// company's name (「日東製網」社が).
+	quotedCompanyParticles = rules.Words(orgFile("quoted_company.tsv"))
 	// leadTimes stand for a news lead's date (このほど).
 	leadTimes = rules.Words(orgFile("lead_times.tsv"))
 	// newsCategories are a news site's section labels glued to a lead.
