@@ -1,6 +1,7 @@
 package reportno
 
 import (
+	"iter"
 	"regexp"
 	"strconv"
 	"strings"
@@ -250,29 +251,45 @@ func datedCitations(s string) int {
 // priorNoticeAtRE is priorNoticeRE anchored at the start of the text.
 var priorNoticeAtRE = regexp.MustCompile(`^(?:` + priorNoticeRE.String() + `)`)
 
-// priorNotices is len(priorNoticeRE.FindAllString(s, -1)), the earlier
-// notices s cites. Every match opens with 既報 or an opener word, or with
-// digits before a 月; the pattern, anchored, is tried only there. Its
-// matches from the other positions are the same: it has no assertion
-// about what comes before, and a match from a digit inside a run would
-// take the same 月 and what follows it as one from the run's first digit.
+// priorNotices is the number of earlier notices s cites: the matches of
+// priorNoticeRE (priorNoticeMatches) but those that tell a response
+// (priorPersonal), a news report's lead about this notice (newsLead) or
+// data made public (priorDataAfter after the match).
 func priorNotices(s string) int {
 	n := 0
-	for p, from := 0, 0; p < len(s); {
-		if priorNoticeMayStart(s, p, from) {
-			if loc := priorNoticeAtRE.FindStringIndex(s[p:]); loc != nil {
-				if !text.ContainsAny(s[p:p+loc[1]], priorPersonal) && !newsLead(s[:p], s[p:p+loc[1]], s[p+loc[1]:]) {
-					n++ // not 「…当該保護者に…説明し、お詫びしました」: a response
-				}
-				p += loc[1]
-				from = p
-				continue
-			}
+	for p, end := range priorNoticeMatches(s) {
+		if !text.ContainsAny(s[p:end], priorPersonal) && !newsLead(s[:p], s[p:end], s[end:]) &&
+			!text.HasPrefixAny(s[end:], priorDataAfter) {
+			n++ // not 「…当該保護者に…説明し、お詫びしました」 (a response), 「既に公表している情報」 (data)
 		}
-		_, w := utf8.DecodeRuneInString(s[p:])
-		p += w
 	}
 	return n
+}
+
+// priorNoticeMatches yields the start and end of each match of
+// priorNoticeRE in s, as FindAllStringIndex finds them. Every match opens
+// with 既報 or an opener word, or with digits before a 月; the pattern,
+// anchored, is tried only there. Its matches from the other positions are
+// the same: it has no assertion about what comes before, and a match from
+// a digit inside a run would take the same 月 and what follows it as one
+// from the run's first digit.
+func priorNoticeMatches(s string) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		for p, from := 0, 0; p < len(s); {
+			if priorNoticeMayStart(s, p, from) {
+				if loc := priorNoticeAtRE.FindStringIndex(s[p:]); loc != nil {
+					if !yield(p, p+loc[1]) {
+						return
+					}
+					p += loc[1]
+					from = p
+					continue
+				}
+			}
+			_, w := utf8.DecodeRuneInString(s[p:])
+			p += w
+		}
+	}
 }
 
 // newsLead reports whether a citation match that ends its sentence ends

@@ -54,8 +54,9 @@ var (
 	// of priorNouns.
 	// priorPersonal are the words of an apology made to the people
 	// concerned (prior_notice.tsv personal): a citation's span that holds
-	// one is a response, no earlier notice.
-	priorNoticeRE, priorStarts, priorAlready, priorOpeners, priorNouns, priorPersonal, priorNewsLead = loadPriorNotice()
+	// one is a response, no earlier notice. priorDataAfter right after a
+	// citation make it data made public (公表している情報).
+	priorNoticeRE, priorStarts, priorAlready, priorOpeners, priorNouns, priorPersonal, priorNewsLead, priorDataAfter = loadPriorNotice()
 )
 
 var (
@@ -168,23 +169,23 @@ func CitesNoticeAfter(after string) bool {
 }
 
 // priorNoticeParts are the parts of report/prior_notice.tsv, each written once.
-var priorNoticeParts = []string{"already", "opener", "since_opener", "since_particle", "since_noun", "notice_noun", "object_particle", "verb", "ending", "personal", "news_lead"}
+var priorNoticeParts = []string{"already", "opener", "since_opener", "since_particle", "since_noun", "notice_noun", "object_particle", "verb", "ending", "personal", "news_lead", "data_after"}
 
-func loadPriorNotice() (*regexp.Regexp, []string, text.WordList, text.WordList, text.WordList, []string, []string) {
+func loadPriorNotice() (*regexp.Regexp, []string, text.WordList, text.WordList, text.WordList, []string, []string, []string) {
 	p, err := parsePriorNotice(rules.Table("report/prior_notice.tsv", 2))
 	if err != nil {
 		panic(err)
 	}
-	return p.re, p.starts, p.already, p.openers, p.nouns, p.personal, p.newsLead
+	return p.re, p.starts, p.already, p.openers, p.nouns, p.personal, p.newsLead, p.dataAfter
 }
 
 // priorNotice is report/prior_notice.tsv read: the citation pattern, the
 // words a match may open with, the cue word lists, and the words of a
 // personal response (part personal).
 type priorNotice struct {
-	re                         *regexp.Regexp
-	starts, personal, newsLead []string
-	already, openers, nouns    text.WordList
+	re                                    *regexp.Regexp
+	starts, personal, newsLead, dataAfter []string
+	already, openers, nouns               text.WordList
 }
 
 func parsePriorNotice(rows []rules.Row) (priorNotice, error) {
@@ -197,12 +198,13 @@ func parsePriorNotice(rows []rules.Row) (priorNotice, error) {
 		re: regexp.MustCompile(alt("already") + `|` + alt("since_opener") + alt("since_particle") + `?` + alt("since_noun") + `|` +
 			`(?:` + alt("opener") + `|\d+\s*月(?:\s*\d+\s*日)?)[^。]{0,` + strconv.Itoa(reportWeights["prior_reach"]) + `}?` +
 			alt("notice_noun") + alt("object_particle") + `?` + alt("verb") + alt("ending")),
-		starts:   text.Union(part["already"], part["since_opener"], part["opener"]),
-		personal: part["personal"],
-		newsLead: part["news_lead"],
-		already:  text.NewWordList(part["already"]),
-		openers:  text.NewWordList(text.Union(part["opener"], part["since_opener"])),
-		nouns:    text.NewWordList(text.Union(part["notice_noun"], part["since_noun"])),
+		starts:    text.Union(part["already"], part["since_opener"], part["opener"]),
+		personal:  part["personal"],
+		newsLead:  part["news_lead"],
+		dataAfter: part["data_after"],
+		already:   text.NewWordList(part["already"]),
+		openers:   text.NewWordList(text.Union(part["opener"], part["since_opener"])),
+		nouns:     text.NewWordList(text.Union(part["notice_noun"], part["since_noun"])),
 	}, nil
 }
 

@@ -10,12 +10,16 @@ import (
 )
 
 // checkReportCues fails when a cue of report.go says a regexp cannot
-// match s, but it does, or priorNotices counts other matches than the
-// regexp.
+// match s, but it does, or priorNoticeMatches yields other matches than
+// the regexp.
 func checkReportCues(t *testing.T, s string) {
 	t.Helper()
-	if got, want := priorNotices(s), len(priorNoticeRE.FindAllString(s, -1)); got != want {
-		t.Fatalf("priorNotices(%q) = %d, want %d", s, got, want)
+	var got [][]int
+	for p, end := range priorNoticeMatches(s) {
+		got = append(got, []int{p, end})
+	}
+	if want := priorNoticeRE.FindAllStringIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
+		t.Fatalf("priorNoticeMatches(%q) = %v, the regexp finds %v", s, got, want)
 	}
 	if !priorNoticeCue(s, text.MaskOf(s)) && priorNoticeRE.MatchString(s) {
 		t.Fatalf("priorNoticeCue(%q) is false, but priorNoticeRE matches", s)
