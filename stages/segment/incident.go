@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -17,7 +18,7 @@ const FileIncident = "segment/incident.tsv"
 type incidentRules struct {
 	warning, titled, evidence, conditional, negated, affirmed, hypothetical []string
 	loss, personal, whole, noData, hasData                                  []string
-	outage, keep, security, contact, viewer                                 []string
+	outage, keep, security, contact, viewer, astray                         []string
 }
 
 var incident = mustIncidentRules(rules.Table(FileIncident, 2))
@@ -43,7 +44,7 @@ func parseIncidentRules(rows []rules.Row) (incidentRules, error) {
 		{"loss", &r.loss}, {"personal", &r.personal}, {"whole", &r.whole},
 		{"no_data", &r.noData}, {"has_data", &r.hasData},
 		{"outage", &r.outage}, {"keep", &r.keep}, {"security", &r.security},
-		{"contact", &r.contact}, {"viewer", &r.viewer},
+		{"contact", &r.contact}, {"viewer", &r.viewer}, {"astray", &r.astray},
 	}
 	names := make([]string, len(parts))
 	for i, p := range parts {
@@ -69,6 +70,18 @@ var (
 	// 盗難被害): no evidence that data was in what was lost.
 	evidenceOfLoss = holding(incident.evidence, incident.loss)
 )
+
+// astrayWords are incident.tsv's personal, keep, loss and astray words:
+// those of data that went astray, or could, or of an attack. The
+// classifier's word set has no room for them (wordscan's 256 words).
+var astrayWords = wordscan.New(slices.Concat(incident.personal, incident.keep, incident.loss, incident.astray))
+
+// holdsAny reports whether text holds a word of x, in one walk.
+func holdsAny(x *wordscan.Index, text string) bool {
+	held := false
+	x.Each(text, func(int, int) { held = true })
+	return held
+}
 
 // holding marks the words that hold one of parts.
 func holding(words, parts []string) []bool {
@@ -118,6 +131,13 @@ func ownIncident(normalized string, found *wordscan.Set) bool {
 	// (security) tells of no security incident: a medical accident, a
 	// price error, a delayed service.
 	if !securityOutsideFurniture(normalized) {
+		return false
+	}
+	// Nor does one that names no personal data, no attack or leak, no loss
+	// and no way data went astray (astrayWords): a tax notice misprinted, a
+	// benefit paid short, a reminder sent to those who had paid, whose
+	// words of documents sent (送付, 通知書) the security words hold.
+	if !holdsAny(astrayWords, normalized) {
 		return false
 	}
 	// A titled word in the first lines, and a no_data sentence, need one

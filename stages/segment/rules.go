@@ -49,8 +49,9 @@ var (
 		}
 		return wordscan.New(slices.Concat(append([][]string{words}, gateParts...)...))
 	}()
-	// gateParts are incident.tsv's warning, loss, no_data and titled
-	// words, in this order after the classifier's terms in classifierTerms.
+	// gateParts are incident.tsv's warning, loss, no_data, titled and
+	// outage words, in this order after the classifier's terms in
+	// classifierTerms.
 	gateParts = [][]string{incident.warning, incident.loss, incident.noData, incident.titled, incident.outage}
 )
 
