@@ -36,6 +36,11 @@ func (s *Sectors) sectorOracle(org, text string) string {
 			}
 		}
 		if letter != "" {
+			if nameRankOracle(k) == nameOfferRank {
+				if l := ownOfferOracle(org, text); l != "" {
+					return l
+				}
+			}
 			return letter
 		}
 	}
@@ -355,6 +360,28 @@ func offerBySelfOracle(org, before string) bool {
 		}
 	}
 	return false
+}
+
+// nameRankOracle is the rank of the name rule nameSectorOracle decides by,
+// 0 for none.
+func nameRankOracle(k string) int {
+	rank, bestScore := 0, 0
+	for _, r := range nameRules {
+		for _, w := range r.words {
+			n := len([]rune(w))
+			score := 0
+			switch {
+			case strings.HasSuffix(k, w):
+				score = n + 1
+			case n > 1 && strings.Contains(k, w):
+				score = n
+			}
+			if score > bestScore {
+				rank, bestScore = r.rank, score
+			}
+		}
+	}
+	return rank
 }
 
 func nameSectorOracle(k string) string {

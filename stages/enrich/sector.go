@@ -196,6 +196,16 @@ func (s *Sectors) decide(org, text string) (string, sectorBasis) {
 			}
 		}
 		if letter != "" {
+			if rank == nameOfferRank {
+				// A generic word of a name (デジタル, ネット, システム) says
+				// less than what the notice says the body runs: デジタル
+				// ダイレクト's 「当社が運営する通販サイト」.
+				var found textFound
+				found.scan(text)
+				if l := ownOffer(org, text, found.verbs); l != "" {
+					return l, sectorBasis{rule: "offer"}
+				}
+			}
 			return letter, sectorBasis{"name", rank}
 		}
 	}

@@ -40,6 +40,9 @@ var (
 	offerSubjects     = offerParts["subject"]
 	offerSubjectReach = sectorSettings.Int("offer_subject_reach")
 	offerObjectReach  = sectorSettings.Int("offer_object_reach")
+	// nameOfferRank is the rank of name_rules.tsv whose words give way to
+	// what the notice says the organization runs (settings.tsv).
+	nameOfferRank = sectorSettings.Int("name_offer_rank")
 )
 
 // offerNoun is a line of sector/offer_nouns.tsv: a noun of what is run or
