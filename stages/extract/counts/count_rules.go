@@ -99,7 +99,7 @@ var countFilters = text.WordsByRole(rules.Table("count/filters.tsv", 2), "filter
 
 // countFilterNames are the filters of filters.tsv that the counts read.
 var countFilterNames = []string{"not_people_before", "data_before", "not_people_after", "address", "inquiry_heads",
-	"phrase_ends", "acting_after", "actors_before", "actor_particles", "party_people", "person_suffix", "name_field", "share_data", "total_before",
+	"phrase_ends", "acting_after", "actors_before", "actor_particles", "party_people", "person_suffix", "name_field", "share_data", "total_before", "total_after",
 	"part", "ordinal_after", "ratio_after", "joined", "not_joined", "leak", "strong_leak",
 	"discipline", "source_particles", "report_words", "checkers_after", "addressee_after", "addressee_exposed", "recipients_after", "sent_before", "mailed_after", "whole_after", "wrong_sending", "actor_things",
 	"broken_into", "attempts", "documents_before", "population_after", "source_after", "viewers_after", "leak_verbs",
@@ -127,7 +127,7 @@ var (
 
 // countWindowSet are the numbers of rules/count/windows.tsv.
 type countWindowSet struct {
-	before, dataBefore, actorsBefore, totalBefore, actingAfter, headPhrase, itemLine, joinedBetween, listItems, reporterPhrase, brokenIntoBefore, titleSentences, letterDataReach, letterRole, recipientsReach, personNoun, bracketQualifier, viewersAside, populationAside, actorAside, roundedPlace int
+	before, dataBefore, actorsBefore, totalBefore, actingAfter, headPhrase, itemLine, joinedBetween, listItems, reporterPhrase, brokenIntoBefore, titleSentences, letterDataReach, letterRole, recipientsReach, personNoun, bracketQualifier, viewersAside, populationAside, actorAside, roundedPlace, totalAfter int
 }
 
 // countWindows are rules/count/windows.tsv's numbers.
@@ -160,7 +160,7 @@ func parseCountWindows(rows []rules.Row) countWindowSet {
 	}
 	w := countWindowSet{get("before"), get("data_before"), get("actors_before"), get("total_before"), get("acting_after"),
 		get("head_phrase"), get("item_line"), get("joined_between"), get("list_items"), get("reporter_phrase"), get("broken_into_before"), get("title_sentences"), get("letter_data_reach"),
-		get("letter_role"), get("recipients_reach"), get("person_noun"), get("bracket_qualifier"), get("viewers_aside"), get("population_aside"), get("actor_aside"), get("rounded_place")}
+		get("letter_role"), get("recipients_reach"), get("person_noun"), get("bracket_qualifier"), get("viewers_aside"), get("population_aside"), get("actor_aside"), get("rounded_place"), get("total_after")}
 	for name := range byName {
 		panic(fmt.Errorf("rules: count/windows.tsv: %q is no window the counts read", name))
 	}

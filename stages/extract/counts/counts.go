@@ -224,7 +224,8 @@ func (c countCandidate) mention(s string, m []int) countMention {
 	approx := m[2] >= 0 && countQualifier[s[m[2]:m[3]]] == qualApprox || m[8] >= 0 && countQualifier[s[m[8]:m[9]]] == qualApprox
 	paren := m[0] > 0 && (strings.HasSuffix(strings.TrimSpace(s[:m[0]]), "(") || qualifiedInBrackets(s, m[0], m[1]))
 	total := m[2] >= 0 && countQualifier[s[m[2]:m[3]]] == qualTotal ||
-		text.ContainsAny(text.LastRunes(s[:m[0]], countWindows.totalBefore), countFilters["total_before"])
+		text.ContainsAny(text.LastRunes(s[:m[0]], countWindows.totalBefore), countFilters["total_before"]) ||
+		text.ContainsAny(text.FirstRunes(s[m[1]:], countWindows.totalAfter), countFilters["total_after"]) // 「41万3867人分にのぼり、その内訳は」
 	return countMention{Value: c.value, Approx: approx, Unit: c.unit, Start: m[0], End: m[1], Paren: paren, Total: total}
 }
 
