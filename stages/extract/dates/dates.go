@@ -87,8 +87,9 @@ func slashDayMayOpen(s string) bool {
 }
 
 // bareDays finds days with no month — one or two digits before 日, not
-// right after another digit, 月 or a date separator, and followed by a
-// weekday in brackets or a time of day. It walks back from each 日 rather
+// right after another digit, 月, a date separator or 第, and followed by a
+// weekday in brackets, a time of day or a particle of
+// dates/bare_day_particles.tsv (20日に). It walks back from each 日 rather
 // than running a regexp, which has no literal to anchor on here.
 func bareDays(s string) []Mention {
 	var out []Mention
@@ -106,8 +107,8 @@ func bareDays(s string) []Mention {
 		if j == i || (j > 0 && text.IsDigitByte(s[j-1])) {
 			continue
 		}
-		if before, _ := utf8.DecodeLastRuneInString(s[:j]); j > 0 && strings.ContainsRune("月/.-", before) {
-			continue
+		if before, _ := utf8.DecodeLastRuneInString(s[:j]); j > 0 && strings.ContainsRune("月/.-第", before) {
+			continue // (第2日: an ordinal, no day of a month)
 		}
 		after := strings.TrimLeft(s[from:], " ")
 		end, weekday := -1, -1
@@ -120,6 +121,9 @@ func bareDays(s string) []Mention {
 					end = from + (len(s[from:]) - len(after)) + len(mark)
 					break
 				}
+			}
+			if end < 0 && text.HasPrefixAny(after, bareDayParticles) && !text.HasPrefixAny(after, bareDayNot) {
+				end = from // 「その後20日に顧客から…」: the particle is no part of the date
 			}
 		}
 		if end < 0 {

@@ -48,6 +48,9 @@ var (
 	// a clock time; periodTimes before the clock time that opens a period.
 	dayMarks, RangeTimes, ClockTimes, PeriodTimes = loadTimesOfDay()
 	monthOnlyMarks                                = dateWords("month_only_marks")
+	// bareDayParticles after a bare N日 make it a date too, but where one
+	// of bareDayNot opens the text after it (dates/bare_day_particles.tsv).
+	bareDayParticles, bareDayNot = loadBareDayParticles()
 
 	// weekdays maps a weekday's name to its day, 0 Sunday … 6 Saturday
 	// (dates/weekdays.tsv); WeekdayNames lists the names in file order.
@@ -218,6 +221,11 @@ func loadRelativeYears() (words []string, of map[string]string, kanji []string) 
 		of[w] = year
 	}
 	return words, of, kanji
+}
+
+func loadBareDayParticles() (date, not []string) {
+	parts := rules.MustParts(rules.Table("dates/bare_day_particles.tsv", 2), []string{"date", "not"})
+	return parts["date"], parts["not"]
 }
 
 func loadTimesOfDay() (bareDay, rng, clock, period []string) {

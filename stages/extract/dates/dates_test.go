@@ -136,10 +136,11 @@ func TestNextDayCountsFromItsDay(t *testing.T) {
 	}
 }
 
-// TestBareDayNeedsAMark: a bare N日 is a date only with a weekday or a
-// time of day; 3日間 and 第5日 are not dates.
+// TestBareDayNeedsAMark: a bare N日 is a date only with a weekday, a time
+// of day or a particle (20日に); 3日間, 5日以内, 第2日に and 5日に1回 are not
+// dates.
 func TestBareDayNeedsAMark(t *testing.T) {
-	for _, s := range []string{"調査には3日間を要しました。", "5日以内に回答します。", "研修の第2日に説明しました。"} {
+	for _, s := range []string{"調査には3日間を要しました。", "5日以内に回答します。", "研修の第2日に説明しました。", "5日に1回点検します。"} {
 		if ms := Find(s); len(ms) != 0 {
 			t.Errorf("%q: dates %+v", s, ms)
 		}

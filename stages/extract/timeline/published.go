@@ -638,8 +638,8 @@ func ownPublication(events []schemas.Event, title string) schemas.Date {
 // yearlessAnnouncement is the day of a news report's announcement that
 // writes no year (「東大阪病院は1月10日、…と発表した」), in the year the
 // text's events give it: the announcement comes on or after the latest
-// discovery or occurrence the text dates with a year of its own
-// (平成20年11月5日 → 2009-01-10), within the year after it. Zero when the
+// discovery or occurrence the text dates in a month it writes a day of
+// with its year (平成20年11月5日 → 2009-01-10), within the year after it. Zero when the
 // lead is not among the first lead_sentences sentences, or no event is
 // dated with its year: the year of a record's period or of some other day
 // is no year of the announcement.
@@ -656,7 +656,9 @@ func yearlessAnnouncement(sents []DatedSentence, events []schemas.Event) schemas
 	if !found {
 		return schemas.Date{}
 	}
-	written := map[schemas.Date]bool{} // the days the text writes with their year
+	// The months the text writes a day of with its year: an event on a
+	// later day of one (「22年7月10日…その後20日に…」) has the text's year.
+	written := map[int]bool{}
 	for _, s := range sents {
 		for _, m := range s.Dates {
 			y := m.Year
@@ -664,15 +666,14 @@ func yearlessAnnouncement(sents []DatedSentence, events []schemas.Event) schemas
 				y = dates.NewsYear(m.ShortYear) // news: 「25年12月26日」 (an event must still fall on it)
 			}
 			if y != 0 && m.Month != 0 && m.Day != 0 {
-				if d, ok := schemas.NewDate(y, m.Month, m.Day); ok {
-					written[d] = true
-				}
+				written[y*12+m.Month] = true
 			}
 		}
 	}
 	var latest schemas.Date
 	for _, e := range events {
-		if (e.Kind == schemas.EventDiscovered || e.Kind == schemas.EventOccurred) && written[e.Date] && (latest.IsZero() || latest.Before(e.Date)) {
+		if (e.Kind == schemas.EventDiscovered || e.Kind == schemas.EventOccurred) && written[e.Date.Year()*12+int(e.Date.Time().Month())] &&
+			(latest.IsZero() || latest.Before(e.Date)) {
 			latest = e.Date
 		}
 	}
