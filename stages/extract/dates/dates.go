@@ -396,9 +396,10 @@ func findCuedDates(s string, c dateCues) []Mention {
 		}
 		ms = append(ms, Mention{Start: m[0], End: m[1], Day: d, Rel: s[m[2]:m[3]]})
 	}
-	// A bare day after a dated sentence, made a date by its weekday or a
-	// time of day: 「12日(月)早朝」, 「12日朝、職員が気付き」. Without such a
-	// mark a bare 日 is too often a count (3日間) to read as a date.
+	// A bare day after a dated sentence, made a date by its weekday, a
+	// time of day or a particle: 「12日(月)早朝」, 「12日朝、職員が気付き」,
+	// 「その後20日に…」. Without such a mark a bare 日 is too often a count
+	// (3日間) to read as a date.
 	if c.digit {
 		ms = append(ms, bareDays(s)...)
 	}
