@@ -23,7 +23,7 @@ func (s *Sectors) sectorOracle(org, text string) string {
 		if c, ok := gazetteerCompanies()[k]; ok && !c.weak {
 			return c.letter
 		}
-		letter := nameSectorOracle(k)
+		letter, rank := nameSectorOracle(k)
 		if governmentPartOracle(k, letter, letter != "" && nameEndsOracle(k)) || departmentOfficeOracle(k, text) {
 			return "S"
 		}
@@ -36,7 +36,7 @@ func (s *Sectors) sectorOracle(org, text string) string {
 			}
 		}
 		if letter != "" {
-			if nameRankOracle(k) == nameOfferRank {
+			if rank == nameOfferRank {
 				if l := ownOfferOracle(org, text); l != "" {
 					return l
 				}
@@ -362,10 +362,11 @@ func offerBySelfOracle(org, before string) bool {
 	return false
 }
 
-// nameRankOracle is the rank of the name rule nameSectorOracle decides by,
-// 0 for none.
-func nameRankOracle(k string) int {
-	rank, bestScore := 0, 0
+// nameSectorOracle is nameSectorRank scoring every word of every rule
+// with strings.HasSuffix and strings.Contains: the letter and the rank of
+// the rule that decides, "" and 0 for none.
+func nameSectorOracle(k string) (letter string, rank int) {
+	bestScore := 0
 	for _, r := range nameRules {
 		for _, w := range r.words {
 			n := len([]rune(w))
@@ -377,31 +378,11 @@ func nameRankOracle(k string) int {
 				score = n
 			}
 			if score > bestScore {
-				rank, bestScore = r.rank, score
+				letter, rank, bestScore = r.letter, r.rank, score
 			}
 		}
 	}
-	return rank
-}
-
-func nameSectorOracle(k string) string {
-	best, bestScore := "", 0
-	for _, r := range nameRules {
-		for _, w := range r.words {
-			n := len([]rune(w))
-			score := 0
-			switch {
-			case strings.HasSuffix(k, w):
-				score = n + 1
-			case n > 1 && strings.Contains(k, w):
-				score = n
-			}
-			if score > bestScore {
-				best, bestScore = r.letter, score
-			}
-		}
-	}
-	return best
+	return letter, rank
 }
 
 func countWordOracle(text, w string) int {
@@ -468,8 +449,9 @@ func TestSectorMatchesOracle(t *testing.T) {
 		}
 	}
 	for _, org := range orgs {
-		if got, want := nameSector(OrgKey(org)), nameSectorOracle(OrgKey(org)); got != want {
-			t.Errorf("nameSector(%q) = %q, oracle %q", org, got, want)
+		letter, rank, _ := nameSectorRank(OrgKey(org))
+		if wantLetter, wantRank := nameSectorOracle(OrgKey(org)); letter != wantLetter || rank != wantRank {
+			t.Errorf("nameSectorRank(%q) = %q rank %d, oracle %q rank %d", org, letter, rank, wantLetter, wantRank)
 		}
 	}
 }
