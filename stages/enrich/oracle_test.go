@@ -238,33 +238,10 @@ func sectorBeforeOracle(before string) string {
 	return letter
 }
 
-// describedSectorOracle is describedSector reading each bracketed name
-// with strings.Index, within the same bound.
+// describedSectorOracle is describedSector reading the object before a
+// bracketed name with sectorBeforeOracle.
 func describedSectorOracle(names []string, text string) string {
-	read := 0
-	for _, n := range names {
-		quoted := "「" + n + "」"
-		for from := 0; read < maxDescribedNames; read++ {
-			i := strings.Index(text[from:], quoted)
-			if i < 0 {
-				break
-			}
-			before := text[:from+i]
-			from += i + len(quoted)
-			longest := ""
-			for _, o := range offerNouns {
-				if strings.HasSuffix(before, o.noun) && len(o.noun) > len(longest) {
-					longest = o.noun
-				}
-			}
-			if longest != "" {
-				if l := sectorBeforeOracle(before); l != "" {
-					return l
-				}
-			}
-		}
-	}
-	return ""
+	return describedSectorBy(names, text, sectorBeforeOracle)
 }
 
 // nameEndsOracle reports whether the name rule that gave k its letter

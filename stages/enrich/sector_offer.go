@@ -297,6 +297,12 @@ func sectorBefore(before string) string {
 // (「電子チケット販売プラットフォーム「○○」」): the name is that offer's. ""
 // when no bracketed name follows one.
 func describedSector(names []string, text string) string {
+	return describedSectorBy(names, text, sectorBefore)
+}
+
+// describedSectorBy is describedSector reading the object before a
+// bracketed name with object (sectorBefore; the oracle's own in its test).
+func describedSectorBy(names []string, text string, object func(before string) string) string {
 	read := 0
 	for _, n := range names {
 		quoted := "「" + n + "」"
@@ -307,15 +313,23 @@ func describedSector(names []string, text string) string {
 			}
 			before := text[:from+i]
 			from += i + len(quoted)
-			for _, o := range offerNouns { // longest first
-				if strings.HasSuffix(before, o.noun) {
-					if l := sectorBefore(before); l != "" {
-						return l
-					}
-					break
-				}
+			if !endsInOfferNoun(before) {
+				continue
+			}
+			if l := object(before); l != "" {
+				return l
 			}
 		}
 	}
 	return ""
+}
+
+// endsInOfferNoun reports whether s ends with a noun of offer_nouns.tsv.
+func endsInOfferNoun(s string) bool {
+	for _, o := range offerNouns {
+		if strings.HasSuffix(s, o.noun) {
+			return true
+		}
+	}
+	return false
 }
