@@ -728,12 +728,14 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 				if ctx.WrittenYear == 0 {
 					ctx.WrittenYear = m.Year
 				}
-				if d, ok := schemas.NewDate(m.Year, m.Month, m.Day); ok && m.Day != 0 {
-					if ctx.WrittenDays == nil {
-						ctx.WrittenDays = map[int]schemas.Date{}
-					}
-					if _, seen := ctx.WrittenDays[dates.DayKey(m.Month, m.Day)]; !seen {
-						ctx.WrittenDays[dates.DayKey(m.Month, m.Day)] = d
+				if k := dates.DayKey(m.Month, m.Day); m.Day != 0 {
+					if _, seen := ctx.WrittenDays[k]; !seen {
+						if d, ok := schemas.NewDate(m.Year, m.Month, m.Day); ok {
+							if ctx.WrittenDays == nil {
+								ctx.WrittenDays = map[int]schemas.Date{}
+							}
+							ctx.WrittenDays[k] = d // the first of each day
+						}
 					}
 				}
 				if !slices.Contains(ctx.WrittenYears, m.Year) {
