@@ -129,13 +129,26 @@ func FindScanned(w *text.Watch, title string, sents []text.Sentence, hits [][]wo
 	}
 	if titleBest >= 0 && body[titleBest] == 0 {
 		if c := decide(&body); c >= 0 {
+			c = refine(c, &body)
 			return causeOrder[c], t.evidence[c]
 		}
 	}
 	if c := decide(&t.scores); c >= 0 {
+		c = refine(c, &body)
 		return causeOrder[c], t.evidence[c]
 	}
 	return "unknown", ""
+}
+
+// refine is the cause that tells how cause c came about
+// (rules/cause/refines.tsv) when the body scores it enough, else c.
+func refine(c int, body *causeScoreSet) int {
+	for _, r := range causeRefinements {
+		if r.general == c && body[r.specific] >= r.at {
+			return r.specific
+		}
+	}
+	return c
 }
 
 // winsOutright returns the first cause of order.tsv whose score reaches

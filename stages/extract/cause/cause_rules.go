@@ -39,6 +39,33 @@ func parseCauseOrder(rows []rules.Row) ([]string, map[string]float64) {
 	return order, winsAt
 }
 
+// refinement is a line of refines.tsv, by cause index: when cause general
+// wins, specific does instead once its body score reaches at.
+type refinement struct {
+	specific, general int
+	at                float64
+}
+
+// causeRefinements are rules/cause/refines.tsv's lines.
+var causeRefinements = parseCauseRefinements(rules.Table("cause/refines.tsv", 3), causeOrder)
+
+// parseCauseRefinements reads refines.tsv's rows; it panics on a bad one,
+// naming the file, the line and the column.
+func parseCauseRefinements(rows []rules.Row, order []string) []refinement {
+	var out []refinement
+	for _, r := range rows {
+		checkCauseColumn(r, 0, order)
+		checkCauseColumn(r, 1, order)
+		if r.Fields[0] == r.Fields[1] {
+			panic(fmt.Errorf("rules: %s: cause %q refines itself", r.Pos(), r.Fields[0]))
+		}
+		at, err := r.Number(2, "at")
+		rules.Must(err)
+		out = append(out, refinement{slices.Index(order, r.Fields[0]), slices.Index(order, r.Fields[1]), at})
+	}
+	return out
+}
+
 // maxCauses bounds the causes of order.tsv: a notice's scores are an
 // array of that many (tally), and the causes noted a bit set of 64.
 const maxCauses = 32

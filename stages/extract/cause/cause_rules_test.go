@@ -31,6 +31,16 @@ func TestParseCauseRulesErrors(t *testing.T) {
 			`cause/order.tsv:2: wins_at "x"`},
 		{func() { parseCauseOrder(extracttest.RuleRows("cause/order.tsv", "loss\t-", "loss\t-")) },
 			`cause/order.tsv:2: cause "loss" is listed twice`},
+		{func() {
+			parseCauseRefinements(extracttest.RuleRows("cause/refines.tsv", "misdelivery\tlost\t4"), order)
+		},
+			`cause/refines.tsv:1: cause "lost" is not one of misdelivery, loss`},
+		{func() { parseCauseRefinements(extracttest.RuleRows("cause/refines.tsv", "loss\tloss\t4"), order) },
+			`cause/refines.tsv:1: cause "loss" refines itself`},
+		{func() {
+			parseCauseRefinements(extracttest.RuleRows("cause/refines.tsv", "misdelivery\tloss\tfour"), order)
+		},
+			`cause/refines.tsv:1: at "four"`},
 		{func() { parseCausePatterns(extracttest.RuleRows("cause/patterns.tsv", "loss\t3\t紛\t紛(失"), order) },
 			`cause/patterns.tsv:1: pattern: error parsing regexp`},
 		{func() {
