@@ -28,6 +28,7 @@ const (
 	unitUser        = "user"
 	unitParty       = "party"
 	unitLetter      = "letter"
+	unitCard        = "card"
 )
 
 // countUnits are the units, longest first (人分 before 人), and
@@ -40,7 +41,7 @@ func parseCountUnits(rows []rules.Row) ([]string, map[string]string) {
 	kind := map[string]string{}
 	var units []string
 	for _, r := range rows {
-		rules.Must(r.CheckOneOf(1, "kind", unitPerson, unitPersonShare, unitRecord, unitRecordShare, unitAccount, unitHousehold, unitUser, unitParty, unitLetter))
+		rules.Must(r.CheckOneOf(1, "kind", unitPerson, unitPersonShare, unitRecord, unitRecordShare, unitAccount, unitHousehold, unitUser, unitParty, unitLetter, unitCard))
 		if _, dup := kind[r.Fields[0]]; dup {
 			panic(fmt.Errorf("rules: %s: unit %q is listed twice", r.Pos(), r.Fields[0]))
 		}
@@ -104,7 +105,7 @@ var countFilterNames = []string{"not_people_before", "data_before", "not_people_
 	"discipline", "source_particles", "report_words", "checkers_after", "addressee_after", "addressee_exposed", "recipients_after", "sent_before", "mailed_after", "whole_after", "wrong_sending", "actor_things",
 	"broken_into", "attempts", "documents_before", "population_after", "source_after", "viewers_after", "leak_verbs",
 	"one_person", "one_person_target", "item_mark", "whole_group", "misdelivery", "sent_items", "no_data", "access_from",
-	"letter_title", "letter_role_before", "letter_alongside", "letter_not_leaked", "letter_data_breaks", "letter_joiners", "letter_data", "letter_destination", "letter_checked", "letter_unrealized", "letter_response", "data_field"}
+	"letter_title", "letter_role_before", "letter_alongside", "letter_not_leaked", "letter_data_breaks", "letter_joiners", "letter_data", "letter_destination", "letter_checked", "letter_unrealized", "letter_response", "data_field", "card_before"}
 
 var (
 	// notPeopleBefore are nouns that, just before a number, say what is

@@ -113,7 +113,7 @@ func dropped(s string, m []int, c countCandidate, plain bool) bool {
 	if (isPersonKind(kind) || kind == unitHousehold || kind == unitRecord && afterPersonNoun(after) != "") && recipients(s, m[0], after) {
 		return true // "対象者676名に送付しました", "1,999件の認定農業者に向けて郵送": who a mailing went to
 	}
-	if (kind == unitRecord || kind == unitLetter) && mailing(s, m[0], after) {
+	if (kind == unitRecord || kind == unitLetter || kind == unitCard) && mailing(s, m[0], after) {
 		return true // "受診券28,827件を発送": the whole mailing, not what went wrong in it
 	}
 	// The words after a count are read before the actors before it:
@@ -177,8 +177,11 @@ func countBefore(s string, m []int, sentItems bool) (countCandidate, bool) {
 		return countCandidate{}, false // inside a decimal, a date or a code; "…1,793件" (… is "..." after NFKC) is a count
 	}
 	kind := countUnitKind[unit]
-	if kind == unitLetter && !sentItems {
-		return countCandidate{}, false // 「102通」 counts letters: only what went astray counts (misdeliveredItems)
+	if kind == unitCard || kind == unitLetter && !sentItems {
+		if !cardBefore(s[:m[0]]) {
+			return countCandidate{}, false // 「102通」 counts letters: only what went astray counts (misdeliveredItems); 「用紙1枚」 sheets
+		}
+		kind = unitCard // 「マイナンバーカード1枚」, 「障害者手帳 1通」: one person's card each
 	}
 	if num == "一" && (kind == unitPerson || kind == unitRecord) {
 		return countCandidate{}, false // "今回の一件", "お一人": not a count
@@ -194,7 +197,7 @@ func countBefore(s string, m []int, sentItems bool) (countCandidate, bool) {
 	if kind == unitParty && !text.ContainsAny(before, countFilters["party_people"]) {
 		return countCandidate{}, false // 送付先, 委託先… are places, not people
 	}
-	if w := lastNotPeopleWord(before); w != "" && !counted(s[:m[0]], w) &&
+	if w := lastNotPeopleWord(before); w != "" && kind != unitCard && !counted(s[:m[0]], w) &&
 		!dataBefore(s[:m[0]]) &&
 		!personOfThing(kind, before, w) && !brokenInto(kind, s[:m[0]]) && !shareOfData(kind, after) &&
 		!(sentItems && (kind == unitRecord || kind == unitLetter) && slices.Contains(countFilters["sent_items"], w)) {
@@ -279,6 +282,13 @@ func lastIndexedWord(x *wordscan.Index, s string) string {
 var notPeopleIndex = wordscan.New(notPeopleBefore)
 
 // isPersonKind reports whether a unit kind counts persons (人, 名, 人分).
+// cardBefore reports whether before, the text up to a count, ends with a
+// card_before word (filters.tsv), white space aside: the count is of
+// cards or booklets that each name one person (マイナンバーカード1枚).
+func cardBefore(before string) bool {
+	return text.HasSuffixAny(strings.TrimRight(before, " "), countFilters["card_before"])
+}
+
 func isPersonKind(kind string) bool { return kind == unitPerson || kind == unitPersonShare }
 
 func isRecordKind(kind string) bool { return kind == unitRecord || kind == unitRecordShare }
