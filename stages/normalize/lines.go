@@ -29,6 +29,7 @@ func foldLines(s string) string {
 	wrap := wrapWidth(s)
 	double := wrap > 0 && doubleSpaced(s)
 	full := false // the line before reached the wrap width
+	piece := 0    // the columns of the line before and the pieces a bracket joined it to
 	for rest, more := s, true; more; {
 		var l string
 		l, rest, more = strings.Cut(rest, "\n")
@@ -41,7 +42,16 @@ func foldLines(s string) string {
 		// neither its first rune nor, as it compares, its first words.
 		apart := blanks > 0 && !(double && blanks == 1 && full) // not a wrapped line's single blank
 		joined := last >= 0 && (continues(b.String()[last:], l, apart) || !apart && full && wrapped(b.String()[last:], l))
-		full = wrap > 0 && columnsUpTo(l, wrap) >= wrap-fixedWidthSlack
+		if wrap > 0 {
+			// A line a bracket or an aside joined is a piece of the
+			// PDF's line before it, as wide as the pieces together.
+			if w := columnsUpTo(l, wrap); joined && bracketPiece(b.String()[last:], l) {
+				piece += w
+			} else {
+				piece = w
+			}
+			full = piece >= wrap-fixedWidthSlack
+		}
 		if !joined {
 			switch {
 			case last >= 0 && blanks > 0:
@@ -168,6 +178,9 @@ func continues(prev, next string, blank bool) bool {
 	if !blank && isOpener[last] {
 		return true // 「…確認したところ、12月22日(」 / 「金曜日)発送分の…」: no line ends on an opener
 	}
+	if !blank && opensAside(prev, next, last) {
+		return true // 「…求職者情報一覧」」 / 「(以下「求職者一覧」という。)を配」
+	}
 	if !blank && phraseBreak(prev, next, last, first) {
 		return true
 	}
@@ -187,6 +200,30 @@ func continues(prev, next string, blank bool) bool {
 		return false
 	}
 	return !opensSentence(next)
+}
+
+// opensAside reports whether next opens with an aside_openers word
+// (「(以下」) after prev, which ends with last, no sentence end but a
+// closing bracket: the aside defines the word prev ends with.
+func opensAside(prev, next string, last rune) bool {
+	if last == utf8.RuneError || strings.ContainsRune(sentenceEnds, last) && openerOf[last] == "" {
+		return false
+	}
+	for _, a := range asideOpeners {
+		if strings.HasPrefix(next, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// bracketPiece reports whether next, joined to prev, is a piece of the
+// same line of the page: it closes a bracket prev left open or opens an
+// aside, or prev ends on an opener.
+func bracketPiece(prev, next string) bool {
+	last, _ := utf8.DecodeLastRuneInString(prev)
+	first, _ := utf8.DecodeRuneInString(next)
+	return isOpener[last] || closesOpenBracket(prev, first) || opensAside(prev, next, last)
 }
 
 // dateSplit reports whether prev, a line that is only the start of a date
@@ -248,14 +285,28 @@ func closesOpenBracket(prev string, first rune) bool {
 	if !ok {
 		return false
 	}
-	if len(prev) > bracketWindow {
-		i := len(prev) - bracketWindow
-		for i < len(prev) && !utf8.RuneStart(prev[i]) {
-			i++
+	// Read back from the end: the opener that no later closer matched is
+	// open, though the window cut off the start of a bracket closed
+	// before it (「…という。)において、…(以下「X」という。」).
+	closer := string(first)
+	depth := 0
+	for end, stop := len(prev), max(0, len(prev)-bracketWindow); end > stop; {
+		_, size := utf8.DecodeLastRuneInString(prev[:end])
+		if end-size < stop {
+			break // a rune the window cuts
 		}
-		prev = prev[i:]
+		switch r := prev[end-size : end]; r {
+		case closer:
+			depth++
+		case opener:
+			if depth == 0 {
+				return true
+			}
+			depth--
+		}
+		end -= size
 	}
-	return strings.Count(prev, opener) > strings.Count(prev, string(first))
+	return false
 }
 
 // bracketWindow is how many bytes at the end of a line closesOpenBracket

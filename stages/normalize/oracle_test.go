@@ -119,12 +119,28 @@ func continuesOracle(prev, next string, blank bool) bool {
 		for len(tail) > 0 && !utf8.RuneStart(tail[0]) {
 			tail = tail[1:]
 		}
-		if strings.Count(tail, string(opener)) > strings.Count(tail, string(first)) {
+		// Forward, a closer with no opener before it in the tail closes
+		// one the tail cut off.
+		open := 0
+		for _, r := range tail {
+			switch {
+			case r == opener:
+				open++
+			case r == first && open > 0:
+				open--
+			}
+		}
+		if open > 0 {
 			return true
 		}
 	}
 	// A line that ends on an opening bracket goes on.
 	if !blank && strings.ContainsRune("(「『【", last) {
+		return true
+	}
+	// A line that opens an aside (以下…) goes on the line before, unless
+	// that one ends a sentence (a closing bracket is no end).
+	if !blank && strings.HasPrefix(next, "(以下") && prev != "" && !strings.ContainsRune("。!?>:", last) {
 		return true
 	}
 	// A sentence ended on a noun (…したもの, …したこと) is no broken phrase.

@@ -51,6 +51,10 @@ var (
 	// bracketPairs are the brackets a line may close that the line before
 	// opened (bracket_pairs: each opener followed by its closer).
 	bracketPairs = lineWraps.String("bracket_pairs")
+	// asideOpeners open an aside that defines the word before it
+	// (「(以下「本市」という。)」): a line opening with one continues the
+	// line before it.
+	asideOpeners = strings.Split(lineWraps.String("aside_openers"), "|")
 	// dateEras are the era names a dateline broken over lines may open
 	// with (「平 成」 / 「2 7 年 5 月」 / 「2 2 日」, PDF text): see dateSplit.
 	dateEras = strings.Split(lineWraps.String("date_eras"), "|")
