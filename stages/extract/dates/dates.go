@@ -31,6 +31,11 @@ type Mention struct {
 	// Bare marks a day written with no month, made a date by its weekday
 	// or a time of day (「12日(月)早朝」, bareDays); Rel is then 同月.
 	Bare bool
+	// Period marks a year's month with no day that bounds a period of the
+	// data: it opens or closes a range (2009年4月から2013年3月まで), or a
+	// word of dates/period_marks.tsv follows it (2011年11月分). It gives
+	// no year to the dates after it (YearContext).
+	Period bool
 }
 
 // The patterns of 2023年7月24日, 7月3日 and 2023/6/5 are matched by the
@@ -457,6 +462,12 @@ func findCuedDates(s string, c dateCues) []Mention {
 		}
 		if n := len(out); n > 0 && rangeSepRE.MatchString(s[out[n-1].End:m.Start]) {
 			m.RangeEnd = true
+			if prev := &out[n-1]; prev.Day == 0 && prev.Year != 0 {
+				prev.Period = true // 「2009年4月から」 opens a period
+			}
+		}
+		if m.Day == 0 && m.Year != 0 && (m.RangeEnd || text.HasPrefixAny(s[m.End:], periodMarks)) {
+			m.Period = true
 		}
 		if out == nil {
 			out = make([]Mention, 0, len(ms))
@@ -682,6 +693,12 @@ func (c *YearContext) resolveDay(m Mention) schemas.Date {
 		}
 		d, _ := schemas.NewDate(c.LastYear, m.Month, m.Day)
 		return d
+	}
+	if m.Year != 0 && m.Period {
+		if m.EraBase != 0 {
+			c.lastEraBase = m.EraBase
+		}
+		return schemas.Date{} // the records' months: no year for the days after
 	}
 	if m.Year != 0 {
 		c.LastYear = m.Year

@@ -48,6 +48,9 @@ var (
 	// a clock time; periodTimes before the clock time that opens a period.
 	dayMarks, RangeTimes, ClockTimes, PeriodTimes = loadTimesOfDay()
 	monthOnlyMarks                                = dateWords("month_only_marks")
+	// periodMarks after a year's month with no day make it a period of
+	// the data (dates/period_marks.tsv: 2011年11月分).
+	periodMarks = dateWords("period_marks")
 	// bareDayParticles after a bare N日 make it a date too, but where one
 	// of bareDayNot opens the text after it (dates/bare_day_particles.tsv).
 	bareDayParticles, bareDayNot = loadBareDayParticles()

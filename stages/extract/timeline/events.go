@@ -725,8 +725,8 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 				if m.Year == 0 {
 					continue
 				}
-				if ctx.WrittenYear == 0 {
-					ctx.WrittenYear = m.Year
+				if ctx.WrittenYear == 0 && !m.Period {
+					ctx.WrittenYear = m.Year // not the records' months (2011年11月分)
 				}
 				if k := dates.DayKey(m.Month, m.Day); m.Day != 0 {
 					if _, seen := ctx.WrittenDays[k]; !seen {
