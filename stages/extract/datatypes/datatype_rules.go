@@ -74,7 +74,9 @@ var (
 	negationScopes  = mustRules(parseNegationScope(rules.Table(dataTypesDir+"negation_scope.tsv", 2)))
 	// otherPeople name those whose data did not leak: a negation about
 	// them denies no type of the leak.
-	otherPeople       = rules.Words(dataTypesDir + "other_people.tsv")
+	otherPeople = rules.Words(dataTypesDir + "other_people.tsv")
+	// exampleMarks end what an exclusion keeps (example_marks.tsv).
+	exampleMarks      = rules.Words(dataTypesDir + "example_marks.tsv")
 	nounNegations     = rules.MustParts(rules.Table(dataTypesDir+"noun_negations.tsv", 2), []string{"negation", "particle"})
 	denials           = mustRules(parseDenials(rules.Table(dataTypesDir+"consequence_denials.tsv", 2)))
 	termListSeparator = rules.Words(dataTypesDir + "term_list_separators.tsv")
@@ -361,9 +363,9 @@ func parseNegatedListCues(rows []rules.Row) (negatedListCueSet, error) {
 
 // negationScopeMarks start the clause a negation ends
 // (negation_scope.tsv); after a keepHead mark the types before it still
-// count.
+// count, after an exclusion mark those after its last example mark.
 type negationScopeMarks struct {
-	all, keepHead []string
+	all, keepHead, exclusion []string
 }
 
 func parseNegationScope(rows []rules.Row) (negationScopeMarks, error) {
@@ -372,9 +374,12 @@ func parseNegationScope(rows []rules.Row) (negationScopeMarks, error) {
 		switch r.Fields[1] {
 		case "yes":
 			m.keepHead = append(m.keepHead, r.Fields[0])
+		case "exclusion":
+			m.keepHead = append(m.keepHead, r.Fields[0])
+			m.exclusion = append(m.exclusion, r.Fields[0])
 		case "no":
 		default:
-			return m, ruleError(r, "keeps_head", "%q is not yes or no", r.Fields[1])
+			return m, ruleError(r, "keeps_head", "%q is not yes, no or exclusion", r.Fields[1])
 		}
 		m.all = append(m.all, r.Fields[0])
 	}

@@ -479,8 +479,16 @@ func FindScanned(w *text.Watch, sents []text.Sentence, sentenceHits [][]wordscan
 			types = nil
 			posText = ""
 			if text.ContainsAny(head, negationScopes.keepHead) {
-				types = typesIn(head)
-				posText = head
+				kept := exclusionKept(head)
+				types = typesIn(kept)
+				posText = kept
+				if examples := head[:len(head)-len(kept)]; examples != "" {
+					// 「氏名など電子メールアドレス以外の…は表示されておらず」:
+					// the name is an example of what was not shown.
+					for _, t := range typesIn(examples) {
+						negated[t] = true
+					}
+				}
 			}
 			// What comes after a contrast that ends the negated clause
 			// counts too: 「氏名は記録されていないものの、患者IDと病名が記録」.
@@ -641,6 +649,23 @@ func firstNegation(s string) int {
 		}
 	}
 	return i
+}
+
+// exclusionKept is the part of head, the text before a negated clause,
+// that its marks keep as leaked: all of it, unless it ends with an
+// exclusion mark (以外) after an example mark (など), where only what
+// follows the last example mark is kept.
+func exclusionKept(head string) string {
+	if !text.HasSuffixAny(head, negationScopes.exclusion) {
+		return head
+	}
+	start := 0
+	for _, m := range exampleMarks {
+		if k := strings.LastIndex(head, m); k >= 0 && k+len(m) > start {
+			start = k + len(m)
+		}
+	}
+	return head[start:]
 }
 
 // negationScope is where the clause that a negation ends begins: after a

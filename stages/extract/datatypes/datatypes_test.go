@@ -126,7 +126,7 @@ func TestDataTypeRulesErrors(t *testing.T) {
 		{second(parseListJoiners([]rules.Row{row("list_joiners.tsv", 8, "等", "before")})), `list_joiners.tsv:8: side: "before" is not both or after`},
 		{second(parseNegatedListCues([]rules.Row{row("negated_list_cues.tsv", 2, "以下", "starts")})), `negated_list_cues.tsv:2: where: "starts" is not contains or ends`},
 		{second(parseNegatedListCues([]rules.Row{row("negated_list_cues.tsv", 2, ":", "ends")})), `negated_list_cues.tsv: no cue where contains`},
-		{second(parseNegationScope([]rules.Row{row("negation_scope.tsv", 3, "※", "maybe")})), `negation_scope.tsv:3: keeps_head: "maybe" is not yes or no`},
+		{second(parseNegationScope([]rules.Row{row("negation_scope.tsv", 3, "※", "maybe")})), `negation_scope.tsv:3: keeps_head: "maybe" is not yes, no or exclusion`},
 		{second(parseDenials([]rules.Row{row("consequence_denials.tsv", 9, "わけではない", "ではない")})), `consequence_denials.tsv:9: cut_to: "ではない" does not start "わけではない"`},
 		{second(parseDataTypeWeights([]rules.Row{row("weights.tsv", 2, "term_list_min_types", "two", "x")})), `weights.tsv:2: value: "two" is not a whole number`},
 		{second(parseDataTypeWeights([]rules.Row{row("weights.tsv", 3, "list_lookback", "12", "x")})), `weights.tsv:3: name: "list_lookback" is not a threshold the code reads`},
