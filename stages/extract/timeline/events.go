@@ -166,13 +166,27 @@ func classifyMention(txt string, m dates.Mention, clauseEnd int, rangeStart, aft
 		return schemas.EventOther
 	}
 	k := mentionKind(txt, m, clauseEnd, rangeStart)
-	if k == schemas.EventDiscovered && afterInquiry(txt[:m.Start]) {
+	if k == schemas.EventDiscovered && afterInquiry(txt[:m.Start]) && !ongoingConfirmed(txt[m.End:clauseEnd]) {
 		if classifyOccurred(txt[m.End:clauseEnd]) {
 			return schemas.EventOccurred
 		}
 		return schemas.EventOther
 	}
 	return k
+}
+
+// ongoingConfirmed reports whether clause, after a date, confirms a state
+// going on (an ongoing ending of found_event.tsv, こと, then a confirm
+// verb): 「調査を行ったところ、6月6日夜にランサムウェアによる被害が発生して
+// いることを確認しました」 found it on that day, which is the finding's
+// (GUIDE.md: 「…が発生していることを確認した」), not only what was found.
+func ongoingConfirmed(clause string) bool {
+	for _, o := range foundEvent.ongoing {
+		if i := strings.Index(clause, o+"こと"); i >= 0 && text.ContainsAny(clause[i:], foundEvent.confirm) {
+			return true
+		}
+	}
+	return false
 }
 
 // announced reports whether date m of sentence txt is a news report's day
