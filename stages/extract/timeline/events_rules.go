@@ -186,6 +186,9 @@ var (
 	// The nouns and verbs of a sentence that sums up the incident
 	// (timeline/incident_summary.tsv).
 	summaryNouns, summaryVerbs, summaryRegret, summaryUnless = loadIncidentSummary()
+	// evidentWords make the day of an occurrence that of its discovery
+	// when nothing else dates it (timeline/evident.tsv).
+	evidentWords = rules.Words("timeline/evident.tsv")
 
 	continueSentences = timelineWeights["continue_sentences"]
 	nextLines         = timelineWeights["next_lines"]

@@ -56,6 +56,15 @@ func Fill(w *text.Watch, header, published, caseID, title string, sents []text.S
 				n.DiscoveredDate, n.DiscoveredEvidence = n.OccurredDate, occurredIn
 			}
 		}
+		if n.DiscoveredDate.IsZero() && !n.PublishedDate.IsZero() {
+			// A theft the staff suffered, an attack that stopped the
+			// systems: known the day it happened (timeline/evident.tsv).
+			// Only in a dated notice: with no date of its own, a year-less
+			// day's year is a guess, which one field is enough to carry.
+			if _, occurredIn := firstOf(events, schemas.EventOccurred, n.PublishedDate); text.ContainsAny(occurredIn, evidentWords) {
+				n.DiscoveredDate, n.DiscoveredEvidence = n.OccurredDate, occurredIn
+			}
+		}
 	}
 	n.ReportedDate, _ = firstOf(events, schemas.EventReported, schemas.Date{})
 }
