@@ -364,7 +364,7 @@ func (t *tally) score(w *text.Watch, title string, sents []text.Sentence, hits [
 		if found.lists&hasCauseStatement != 0 || role.statement {
 			mult = causeWeights.statement
 		}
-		if found.lists&hasSpeculative != 0 && speculativeBeforeAnnouncing(s.Text) || isGloss(s.Text) {
+		if found.lists&hasSpeculative != 0 && speculativeWhereItStates(s.Text) || isGloss(s.Text) {
 			mult = causeWeights.speculative
 		}
 		if role.response {
@@ -378,19 +378,31 @@ func (t *tally) score(w *text.Watch, title string, sents []text.Sentence, hits [
 	}
 }
 
-// speculativeBeforeAnnouncing reports whether a speculative word of s
-// stands before an announce tail that ends it (sentence_words.tsv
-// announce): 「…画面に共有するという不適切事案が発生しましたので、お知らせい
-// たします。」 tells what happened, its いたします only announces it. A
-// sentence with no such tail is read whole.
-func speculativeBeforeAnnouncing(s string) bool {
+// speculativeWhereItStates reports whether a speculative word of s stands
+// where the sentence states what happened: from its last finding opener
+// on (sentence_words.tsv finding: 「…被害拡大防止、復旧作業等に当たって
+// まいりましたが、調査の結果、…不正アクセスによるものであることが判明」
+// speculates before the finding only), and before an announce tail that
+// ends it (announce: 「…画面に共有するという不適切事案が発生しましたので、
+// お知らせいたします。」 tells what happened, its いたします only announces
+// it). A sentence with neither is read whole.
+func speculativeWhereItStates(s string) bool {
 	body := strings.TrimRight(s, "。 ")
+	// What an inquiry found (「…防止、復旧作業等に当たってまいりましたが、
+	// 調査の結果、…不正アクセスによるものであることが判明」) is read from
+	// the last finding opener on: the search before it speculates.
+	finding := false
+	for _, f := range findingOpeners {
+		if i := strings.LastIndex(body, f); i >= 0 {
+			body, finding = body[i+len(f):], true
+		}
+	}
 	for _, t := range announceTails {
 		if head, ok := strings.CutSuffix(body, t); ok {
 			return text.ContainsAny(head, speculative)
 		}
 	}
-	return true
+	return !finding || text.ContainsAny(body, speculative)
 }
 
 // sentenceOf is the index of the first sentence whose text is s, -1 when

@@ -122,7 +122,7 @@ func causeScoresOracle(title string, sents []text.Sentence) (map[string]float64,
 		if text.ContainsAny(s.Text, causeStatements) || text.ContainsAny(s.Heading, causeHeadingRoles["statement"]) {
 			mult = causeWeights.statement
 		}
-		if text.ContainsAny(s.Text, speculative) || isGloss(s.Text) {
+		if speculativeOracle(s.Text) || isGloss(s.Text) {
 			mult = causeWeights.speculative
 		}
 		if text.ContainsAny(s.Heading, responseHeadings) && !text.ContainsAny(s.Heading, causeHeadingRoles["not_response"]) {
@@ -195,4 +195,27 @@ func FuzzSameLine(f *testing.F) {
 			t.Fatalf("sameLineAs(%q, %q) = %v, want %v", a, b, got, want)
 		}
 	})
+}
+
+// speculativeOracle is speculativeWhereItStates by splitting: a sentence
+// speculates when a speculative word stands in the part after its last
+// finding opener (調査の結果), before an announce tail that ends it; with
+// neither, anywhere.
+func speculativeOracle(s string) bool {
+	if !text.ContainsAny(s, speculative) {
+		return false
+	}
+	body := strings.TrimRight(s, "。 ")
+	finding := false
+	for _, f := range findingOpeners {
+		if parts := strings.Split(body, f); len(parts) > 1 {
+			body, finding = parts[len(parts)-1], true
+		}
+	}
+	for _, t := range announceTails {
+		if strings.HasSuffix(body, t) {
+			return text.ContainsAny(strings.TrimSuffix(body, t), speculative)
+		}
+	}
+	return !finding || text.ContainsAny(body, speculative)
 }

@@ -304,7 +304,7 @@ func parseCausePatterns(rows []rules.Row, order []string) []patternCue {
 }
 
 var (
-	causeSentenceRoles = text.WordsByRole(rules.Table("cause/sentence_words.tsv", 2), "role", "cause", "statement", "speculative", "gloss", "announce")
+	causeSentenceRoles = text.WordsByRole(rules.Table("cause/sentence_words.tsv", 2), "role", "cause", "statement", "speculative", "gloss", "announce", "finding")
 	// causeWords make a sentence one that states a cause.
 	causeWords = causeSentenceRoles["cause"]
 	// causeStatements make a sentence one that states the cause outright.
@@ -318,6 +318,9 @@ var (
 	// announceTails end a sentence that told what happened and only
 	// announces it after: 「…発生しましたので、お知らせいたします」.
 	announceTails = causeSentenceRoles["announce"]
+	// findingOpeners open the clause that tells what an inquiry found:
+	// the speculative words before one are read after it only.
+	findingOpeners = causeSentenceRoles["finding"]
 
 	causeHeadingRoles = text.WordsByRole(rules.Table("cause/headings.tsv", 2), "role", "cause", "statement", "response", "not_response")
 	// responseHeadings head the parts of a notice about what was done or
