@@ -302,12 +302,13 @@ func labelAbove(sents []DatedSentence, i int, m dates.Mention) bool {
 var labelMarks = text.NameTrimMarks + "【】<>[]()|"
 
 // suffixed reports whether a word of dates/published_suffixes.tsv follows
-// the date m of s: one that ends the line (2024年6月3日 総務課発表), or one
+// the date m of s: one that ends the line, closing brackets aside
+// (2024年6月3日 総務課発表, 2025年4月22日[お知らせ]), or one
 // right after it with no words after (2024年2月27日更新).
 func suffixed(s string, m dates.Mention) bool {
 	rest := afterWeekday(s[m.End:], m)
 	if text.ContainsAny(rest, suffixAtEnd) {
-		end := strings.TrimSpace(strings.TrimRight(rest, ")"))
+		end := strings.TrimSpace(strings.TrimRight(rest, ")]】> "))
 		for _, w := range suffixAtEnd {
 			if strings.HasSuffix(end, w) {
 				return true
