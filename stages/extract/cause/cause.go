@@ -118,7 +118,10 @@ func FindScanned(w *text.Watch, title string, sents []text.Sentence, hits [][]wo
 	// The body states what happened; the title sums it up in a word it
 	// may use loosely (「個人情報を紛失」 over a body that says the bag was
 	// stolen). When the title's best cause has no cue in the body and
-	// the body alone decides another, the body's cause wins.
+	// the body alone decides another, scoring at least title_yield of
+	// the title's, the body's cause wins (a news lead's 「…USBメモリを紛
+	// 失したと発表」 stands over a rule broken on the way, 「持ち出す際
+	// には…規則となっていましたが」).
 	var body causeScoreSet
 	titleBest, titleScore := -1, 0.0
 	for c := range causeOrder {
@@ -127,7 +130,7 @@ func FindScanned(w *text.Watch, title string, sents []text.Sentence, hits [][]wo
 			titleBest, titleScore = c, t.titleScores[c]
 		}
 	}
-	if titleBest >= 0 && body[titleBest] == 0 {
+	if titleBest >= 0 && body[titleBest] == 0 && bestScore(&body) >= titleScore*causeWeights.titleYield {
 		if c := decide(&body); c >= 0 {
 			c = refine(c, &body)
 			return causeOrder[c], t.evidence[c]
@@ -149,6 +152,15 @@ func refine(c int, body *causeScoreSet) int {
 		}
 	}
 	return c
+}
+
+// bestScore is the highest score of scores.
+func bestScore(scores *causeScoreSet) float64 {
+	best := 0.0
+	for _, v := range scores {
+		best = max(best, v)
+	}
+	return best
 }
 
 // winsOutright returns the first cause of order.tsv whose score reaches

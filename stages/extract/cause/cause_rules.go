@@ -128,6 +128,7 @@ type causeWeightSet struct {
 	title, sentence, causeWord, statement, speculative, response float64
 	minScore, overlapWeight, lemmaMinSentence                    float64
 	consequenceGap, errorActGap                                  int
+	titleYield                                                   float64
 }
 
 // causeWeights are rules/cause/weights.tsv's numbers.
@@ -154,7 +155,8 @@ func parseCauseWeights(rows []rules.Row) causeWeightSet {
 		return v
 	}
 	w := causeWeightSet{get("title"), get("sentence"), get("cause_word"), get("statement"), get("speculative"), get("response"),
-		get("min_score"), get("overlap_weight"), get("lemma_min_sentence"), int(get("consequence_gap")), int(get("error_act_gap"))}
+		get("min_score"), get("overlap_weight"), get("lemma_min_sentence"), int(get("consequence_gap")), int(get("error_act_gap")),
+		get("title_yield")}
 	for name := range byName {
 		panic(fmt.Errorf("rules: cause/weights.tsv: %q is no weight the cause reads", name))
 	}
