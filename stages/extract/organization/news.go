@@ -145,11 +145,15 @@ func leadDateAt(s string) int {
 			}
 		}
 	}
-	if !strings.HasPrefix(strings.TrimLeft(after[end:], " "), "、") {
+	if !leadCommaRE.MatchString(after[end:]) {
 		return -1
 	}
 	return i
 }
+
+// leadCommaRE is what follows a lead's date before its comma: maybe the
+// weekday in brackets and に (「JR九州は2019年4月12日(金)に、…公表しました」).
+var leadCommaRE = regexp.MustCompile(`^\s*(?:[(][^)]{1,6}[)])?\s*(?:に)?\s*、`)
 
 // bareDayRE is a day of the month alone, as a news lead dates what the
 // body announced that month: 「24日」.
