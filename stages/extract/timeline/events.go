@@ -202,10 +202,12 @@ func announced(txt string, m dates.Mention) bool {
 	return announcedAt(txt, m)
 }
 
-// announcedAt is announced for a date with or without its year.
+// announcedAt is announced for a date with or without its year. Its
+// weekday and に may stand before the comma (「JR九州は2019年4月12日(金)
+// に、…と公表しました」).
 func announcedAt(txt string, m dates.Mention) bool {
 	if !text.HasSuffixAny(strings.TrimRight(txt[:m.Start], " "), announceWords["topic"]) ||
-		!strings.HasPrefix(strings.TrimLeft(trimWeekdayLead(txt[m.End:]), " "), "、") {
+		!strings.HasPrefix(strings.TrimPrefix(strings.TrimLeft(trimWeekdayLead(txt[m.End:]), " "), "に"), "、") {
 		return false
 	}
 	return text.HasSuffixAny(strings.TrimRight(strings.TrimSpace(txt), "。"), announceWords["ending"])
