@@ -404,10 +404,8 @@ func speculativeWhereItStates(s string) bool {
 	// 調査の結果、…不正アクセスによるものであることが判明」) is read from
 	// the last finding opener on: the search before it speculates.
 	finding := false
-	for _, f := range findingOpeners {
-		if i := strings.LastIndex(body, f); i >= 0 {
-			body, finding = body[i+len(f):], true
-		}
+	if i := text.LastEndAny(body, findingOpeners); i >= 0 {
+		body, finding = body[i:], true
 	}
 	for _, t := range announceTails {
 		if head, ok := strings.CutSuffix(body, t); ok {

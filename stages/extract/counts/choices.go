@@ -117,12 +117,7 @@ func brokenInto(kind, head string) bool {
 // with no data_before word (情報) after it. 「書類が計12件」 counts papers,
 // whoever's data they held; 「書類に記載された個人情報300件」 counts records.
 func documentsBefore(before string) bool {
-	at := -1
-	for _, w := range countFilters["documents_before"] {
-		if i := strings.LastIndex(before, w); i >= 0 && i+len(w) > at {
-			at = i + len(w)
-		}
-	}
+	at := text.LastEndAny(before, countFilters["documents_before"])
 	return at >= 0 && !text.ContainsAny(before[at:], countFilters["data_before"])
 }
 

@@ -281,7 +281,6 @@ func lastIndexedWord(x *wordscan.Index, s string) string {
 // (the rules refuse an empty word).
 var notPeopleIndex = wordscan.New(notPeopleBefore)
 
-// isPersonKind reports whether a unit kind counts persons (人, 名, 人分).
 // cardBefore reports whether before, the text up to a count, ends with a
 // card_before word (filters.tsv), white space aside: the count is of
 // cards or booklets that each name one person (マイナンバーカード1枚).
@@ -289,6 +288,7 @@ func cardBefore(before string) bool {
 	return text.HasSuffixAny(strings.TrimRight(before, " "), countFilters["card_before"])
 }
 
+// isPersonKind reports whether a unit kind counts persons (人, 名, 人分).
 func isPersonKind(kind string) bool { return kind == unitPerson || kind == unitPersonShare }
 
 func isRecordKind(kind string) bool { return kind == unitRecord || kind == unitRecordShare }

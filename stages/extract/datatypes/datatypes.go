@@ -659,13 +659,7 @@ func exclusionKept(head string) string {
 	if !text.HasSuffixAny(head, negationScopes.exclusion) {
 		return head
 	}
-	start := 0
-	for _, m := range exampleMarks {
-		if k := strings.LastIndex(head, m); k >= 0 && k+len(m) > start {
-			start = k + len(m)
-		}
-	}
-	return head[start:]
+	return head[max(0, text.LastEndAny(head, exampleMarks)):]
 }
 
 // negationScope is where the clause that a negation ends begins: after a
@@ -673,12 +667,7 @@ func exclusionKept(head string) string {
 // In 「診察券番号(妻)※医療機関名は含まれておりません」 only 医療機関名 is
 // negated.
 func negationScope(s string) int {
-	start := 0
-	for _, m := range negationScopes.all {
-		if k := strings.LastIndex(s, m); k >= 0 && k+len(m) > start {
-			start = k + len(m)
-		}
-	}
+	start := max(0, text.LastEndAny(s, negationScopes.all))
 	if k := strings.LastIndex(s, "("); k >= 0 && k+1 > start && !strings.Contains(s[k:], ")") {
 		start = k + 1
 	}

@@ -144,6 +144,18 @@ func FirstIndexAny(s string, words []string) int {
 	return first
 }
 
+// LastEndAny is the largest index in s just past an occurrence of any of
+// words (where the text after the last of them begins), -1 for none.
+func LastEndAny(s string, words []string) int {
+	end := -1
+	for _, w := range words {
+		if i := strings.LastIndex(s, w); i >= 0 && i+len(w) > end {
+			end = i + len(w)
+		}
+	}
+	return end
+}
+
 // HasSuffixAny reports whether s ends in one of ss.
 func HasSuffixAny(s string, ss []string) bool {
 	for _, w := range ss {
