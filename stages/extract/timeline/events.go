@@ -353,6 +353,12 @@ func mentionKind(txt string, m dates.Mention, clauseEnd int, rangeStart bool) st
 	if addressedCue(clause) && addressedRE.MatchString(clause) && incomingReport(txt[m.End:]) {
 		return schemas.EventDiscovered
 	}
+	// A date whose own clause is an act in the course of which something
+	// happened (「7月26日に…を行う際に、…に不具合が混入し、…が発覚しました」)
+	// is that happening's day, whatever was found later in the sentence.
+	if k := duringEventKind(body, short); k != schemas.EventOther {
+		return k
+	}
 	// A date set off by a comma ("7月24日、…を検知いたしました") dates the
 	// sentence's main verb, which ends it: read every clause, where a
 	// discovery anywhere wins, before the first clause alone (whose 設定に
@@ -575,6 +581,24 @@ func regulatorOnly(clause string) bool {
 // though a later clause negates; "8月31日、…名簿を送付すべきところ、誤って…"
 // a sending though a later clause tells of a deletion. A word that one
 // clause negates or cancels no longer hides what another clause says.
+// duringEventKind is occurred when short, a date's own clause, ends in a
+// during word (際に, 最中) and the clause after it tells an occurrence:
+// what happened while the act of that day was done. Otherwise other.
+func duringEventKind(body, short string) string {
+	if len(short) == len(body) || !text.HasSuffixAny(strings.TrimRight(short, " "), duringWords) {
+		return schemas.EventOther
+	}
+	next := withoutLongQuotes(body[len(short):])
+	next = strings.TrimLeft(next, "、, ")
+	if i, _ := nextComma(next); i >= 0 {
+		next = next[:i]
+	}
+	if classifyClause(next) == schemas.EventOccurred {
+		return schemas.EventOccurred
+	}
+	return schemas.EventOther
+}
+
 func classifyPieces(body string) string {
 	body = withoutLongQuotes(body)
 	kind := schemas.EventOther
