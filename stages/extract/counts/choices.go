@@ -48,6 +48,9 @@ func dropPopulations(s string, cs []countMention, lastStart int) []countMention 
 			!text.ContainsAny(clause, countFilters["leak_verbs"]) {
 			continue
 		}
+		if wholeGroupCount(s, c) {
+			continue
+		}
 		if len(cs) > 1 && namesSource(after) {
 			continue
 		}
@@ -57,6 +60,36 @@ func dropPopulations(s string, cs []countMention, lastStart int) []countMention 
 		kept = append(kept, c)
 	}
 	return kept
+}
+
+// wholeGroupCount reports whether c counts a whole group (whole_group)
+// in a sentence that tells no leak (strong_leak): 「88万人の全会員のパス
+// ワードを初期化」, 「全会員約2万人にご案内」 give the size of everyone a
+// measure covers, not whose data leaked. 「全会員約2万人の個人情報が流出」
+// tells the leak and keeps it.
+func wholeGroupCount(s string, c countMention) bool {
+	whole := countFilters["whole_group"]
+	before := strings.TrimRight(s[:c.Start], " ")
+	if p := longestSuffix(before, countPrefixes); p > 0 {
+		before = before[:len(before)-p]
+	}
+	after := strings.TrimPrefix(s[c.End:], "の")
+	if !text.HasSuffixAny(before, whole) && !text.HasPrefixAny(after, whole) {
+		return false
+	}
+	return !text.ContainsAny(s, strongLeakWords)
+}
+
+// longestSuffix is the length of the longest of words that s ends with, 0
+// for none.
+func longestSuffix(s string, words []string) int {
+	n := 0
+	for _, w := range words {
+		if len(w) > n && strings.HasSuffix(s, w) {
+			n = len(w)
+		}
+	}
+	return n
 }
 
 // viewers reports whether the words after a person count (an aside in
