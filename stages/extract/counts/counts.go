@@ -607,6 +607,17 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 			}
 			consider(sum)
 		}
+		// Two categories joined by と that the sentence then says are each
+		// affected (respective_after: 「取引先…2,234件と、従業員(…を含む)
+		// …58,853件がそれぞれ該当」) add up however long the second's
+		// category runs.
+		for k := from; k+1 < len(cs); k++ {
+			between := s.Text[cs[k].End:cs[k+1].Start]
+			if strings.HasPrefix(between, "と") && respective(s.Text[cs[k+1].End:]) &&
+				!text.ContainsAny(between, countFilters["part"]) && !personsAndRecords(cs[k].Unit, cs[k+1].Unit) {
+				consider(pick{cs[k].Value + cs[k+1].Value, cs[k].Approx || cs[k+1].Approx, s.Text})
+			}
+		}
 		// Bracketed counts of different categories in one sentence add up:
 		// クレジットカード情報(38件)及び個人情報(1,244件). Not those of a
 		// field of data (data_field: 氏名が41件(187人分)、住所が12件(59人
@@ -830,6 +841,13 @@ func enumerator(s string) int {
 }
 
 var enumeratorRE = regexp.MustCompile(`^\(?(\d{1,2})\)`)
+
+// respective reports whether the words right after a count (within
+// respective_after of windows.tsv) say each category named is counted:
+// 「…58,853件がそれぞれ該当」.
+func respective(after string) bool {
+	return text.ContainsAny(text.FirstRunes(after, countWindows.respectiveAfter), countFilters["respective_after"])
+}
 
 // joinedCounts reports whether the text between two counts joins two
 // categories ("及びその保護者", "と", "、教員") rather than giving a part
