@@ -301,7 +301,11 @@ func priorNoticeMatches(s string) iter.Seq2[int, int] {
 func newsLead(before, match, rest string) bool {
 	rest = strings.TrimSpace(rest)
 	if rest != "" && !strings.HasPrefix(rest, "。") {
-		return false
+		// A match that opens with the lead's date and ends inside its
+		// sentence (「大阪市は1月7日、…課がホームページ上で公表していた、
+		// …と発表した。」): the sentence's verb is the lead's.
+		sentence, _, _ := strings.Cut(rest, "。")
+		return match != "" && text.IsDigitByte(match[0]) && text.HasSuffixAny(strings.TrimSpace(sentence), priorNewsLead)
 	}
 	return text.HasSuffixAny(match, priorNewsLead) || strings.HasSuffix(strings.TrimRight(before, " 0123456789年"), "と")
 }
