@@ -29,7 +29,18 @@ func Fill(w *text.Watch, header, published, caseID, title string, sents []text.S
 		n.PublishedDate = ownPublication(events, title)
 	}
 	if n.PublishedDate.IsZero() {
-		n.PublishedDate = yearlessAnnouncement(dated, events)
+		if d := yearlessAnnouncement(dated, events); !d.IsZero() {
+			// The report's year-less days are read again in the year of
+			// its announcement, as a dated notice's are: 「大阪市は1月7日、
+			// …と発表した。…1月6日…掲載したが、7日…指摘があった。…2014年
+			// 4月1日に入所した児童」 announced on 2015-01-07, its 6日 and
+			// 7日 are of that January, not of the one year written. (The
+			// lead is read as before, no publication of its own: its year
+			// is the one just found.)
+			n.PublishedDate = d
+			yc = &dates.YearContext{CaseYear: yc.CaseYear, Published: d}
+			events = Events(w, dated, yc, -1, -1)
+		}
 	}
 	n.Events = events
 	n.DiscoveredDate, n.DiscoveredEvidence = firstOf(events, schemas.EventDiscovered, n.PublishedDate)
