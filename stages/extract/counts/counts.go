@@ -149,6 +149,9 @@ func dropped(s string, m []int, c countCandidate, plain bool) bool {
 	if text.HasPrefixAny(s[m[1]:], countFilters["ordinal_after"]) || text.HasPrefixAny(s[m[1]:], countFilters["ratio_after"]) && kind == unitRecord {
 		return true // 3件目, "15件中" is a ratio
 	}
+	if text.HasPrefixAny(strings.TrimLeft(s[m[1]:], " "), countFilters["compared_after"]) {
+		return true // "「Yahoo!BB」の451万人に次ぐ規模": another incident's count, a yardstick
+	}
 	return false
 }
 
