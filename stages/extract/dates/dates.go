@@ -367,7 +367,11 @@ func findCuedDates(s string, c dateCues) []Mention {
 		if dm.Rel == "" && d != 0 {
 			if at, n := shortYearBefore(s[:m[0]]); n > 0 {
 				dm.Start, dm.ShortYear = at, n // 「6年3月1日」, 「13年10月25日」
-				if mark := yearApostrophe(s[:at]); mark > 0 {
+				if base, ok := eraLetterBefore(s[:at]); ok {
+					// 「H24年12月26日」: an era's letter writes the era
+					// out, as 平成 would.
+					dm.Start, dm.ShortYear, dm.Year, dm.EraBase = at-1, 0, base+n, base
+				} else if mark := yearApostrophe(s[:at]); mark > 0 {
 					// 「'20年9月3日」: the apostrophe writes a year of the
 					// century out, as 2020 would.
 					dm.Start, dm.ShortYear, dm.Year = at-mark, 0, NewsYear(n)
@@ -501,6 +505,21 @@ func shortYearBefore(before string) (int, int) {
 		return 0, 0
 	}
 	return i, y
+}
+
+// eraLetterBefore is the base year of the era whose letter (dates/eras.tsv:
+// H, R, S) ends before, when no Latin letter stands before the era's
+// (「H24年」, not 「PH24年」); ok is false otherwise.
+func eraLetterBefore(before string) (int, bool) {
+	n := len(before)
+	if n == 0 || !eraLetterByte[before[n-1]] {
+		return 0, false
+	}
+	if n > 1 && (before[n-2] >= 'A' && before[n-2] <= 'Z' || before[n-2] >= 'a' && before[n-2] <= 'z') {
+		return 0, false
+	}
+	base, ok := eras[before[n-1:]]
+	return base, ok
 }
 
 // yearApostrophe is the length of the apostrophe that ends before, the
