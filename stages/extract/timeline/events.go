@@ -1165,7 +1165,7 @@ func stripMentions(s string, ms []dates.Mention) string {
 var (
 	weekdayAnyRE  = regexp.MustCompile(`[(]` + dates.WeekdayAlt() + `(曜日?)?[)]`)
 	bareWeekdayRE = regexp.MustCompile(dates.WeekdayAlt() + `曜日?`)
-	timeRE        = regexp.MustCompile(`(` + text.OrderedAlternation(dates.ClockTimes) + `)?\d{1,2}(時\d{0,2}分?|:\d{2})` + text.OrderedAlternation(dates.TimeMarks) + `?`)
+	timeRE        = regexp.MustCompile(`(` + text.OrderedAlternation(dates.ClockTimes) + `)?\d{1,2}(時\d{0,2}分?|:\d{2})(?: ?` + text.OrderedAlternation(dates.TimeMarks) + `)?`)
 )
 
 // firstOf returns the earliest event of a kind on or before limit (when
