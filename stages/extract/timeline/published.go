@@ -204,9 +204,10 @@ func ownDate(w *text.Watch, title string, sents []DatedSentence, ctx *dates.Year
 			} else {
 				own = signedAfter(s.Text, m) || signedBefore(s.Text, m) || // 2024年6月10日 株式会社ルピシア; 情報推進課 2007年5月16日
 					newsCredit(s.Text, m) || // (2006/07/24 ネットセキュリティニュース)
-					newsDateline(s.Text, m) // 毎日新聞 2010年7月31日 地方版
+					newsDateline(s.Text, m) || // 毎日新聞 2010年7月31日 地方版
+					i < headerBlock && !seenDate && headlessDateline(s.Text, m) // 2019年05月14日 14:20 / EC
 			}
-		} else if !own && !timelineHeading(s.Heading) && newsDateline(s.Text, m) {
+		} else if !own && !timelineHeading(s.Heading) && (newsDateline(s.Text, m) || i < headerBlock && !seenDate && headlessDateline(s.Text, m)) {
 			own = true // 毎日新聞 2015年06月01日 17時12分(最終更新 06月01日 18時03分): the update's date is in its note
 		}
 		// A month alone (a breadcrumb's 「報道発表資料> 2017年12月>」, an
@@ -447,6 +448,33 @@ func newsDateline(s string, m dates.Mention) bool {
 	}
 	return rest == "" || slices.Contains(newsDatelineWords["edition"], rest)
 }
+
+// headlessDateline reports whether line s is a news page's dateline with
+// no paper's name: it opens with the full date m, maybe its time, then
+// the page's section after a slash (「2019年05月14日 14:20 / EC」, one
+// word: sourceName) or a note of the item's update that brackets do not
+// set off (「2011年5月14日 23時38分 更新:5月15日 0時37分」), and nothing
+// else. A line holding the date alone is read elsewhere.
+func headlessDateline(s string, m dates.Mention) bool {
+	if m.Year == 0 || m.Day == 0 || strings.TrimSpace(s[:m.Start]) != "" {
+		return false
+	}
+	rest := strings.TrimSpace(afterWeekday(s[m.End:], m))
+	rest = strings.TrimSpace(rest[len(newsClockRE.FindString(rest)):])
+	if section, ok := strings.CutPrefix(rest, "/"); ok {
+		return sourceName(section)
+	}
+	for _, u := range newsDatelineWords["update"] {
+		if note, ok := strings.CutPrefix(rest, u); ok {
+			return updateNoteRE.MatchString(note)
+		}
+	}
+	return false
+}
+
+// updateNoteRE is what follows an update word in a dateline's unbracketed
+// note: a colon or space, a month and day (maybe a year) and maybe a time.
+var updateNoteRE = regexp.MustCompile(`^[::]?\s*(?:\d{4}年)?\d{1,2}月\d{1,2}日\s*(?:\d{1,2}(?:時\d{1,2}分|:\d{2}))?$`)
 
 // newsClockRE is the time of day a dateline may give after its date:
 // 17時12分, 17:12.
