@@ -180,6 +180,13 @@ func (s *Sectors) decide(org, text string) (string, sectorBasis) {
 		// A listed company's industry tells its business better than the
 		// words of its name (フジテック makes lifts, 加賀電子 is a
 		// wholesaler), but for an industry that spans several sectors.
+		if l := describedOffer(org, text); l != "" {
+			// What a report says the body is, right before its name
+			// (「イタリアンレストランチェーンの「サイゼリヤ」」), tells more
+			// than a listed company's industry (EDINET files restaurant
+			// chains under retail).
+			return l, sectorBasis{rule: "offer"}
+		}
 		if c, ok := gazetteerCompanies()[k]; ok {
 			if !c.weak {
 				return c.letter, sectorBasis{rule: "gazetteer"}

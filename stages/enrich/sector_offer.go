@@ -333,3 +333,41 @@ func endsInOfferNoun(s string) bool {
 	}
 	return false
 }
+
+// describedOffer is the sector of what a report says the organization is,
+// in the words it puts before the name: 「イタリアンレストランチェーンの
+// 「サイゼリヤ」」, 「大手旅行会社である○○」. The words run back from の or
+// である before the name's first mention (an opening 「 between allowed)
+// to the start of their phrase (a comma, a full stop, a bracket or a line
+// break), at most offer_object_reach characters; the last noun of
+// offer_nouns.tsv in them gives the sector. "" when none does.
+func describedOffer(org, text string) string {
+	if org == "" {
+		return ""
+	}
+	i := strings.Index(text, org)
+	if i < 0 {
+		return ""
+	}
+	before := strings.TrimSuffix(text[:i], "「")
+	var ok bool
+	if before, ok = strings.CutSuffix(before, "の"); !ok {
+		if before, ok = strings.CutSuffix(before, "である"); !ok {
+			return ""
+		}
+	}
+	if j := strings.LastIndexAny(before, "、。,「」()\n"); j >= 0 {
+		_, size := utf8.DecodeRuneInString(before[j:])
+		before = before[j+size:]
+	}
+	if before == "" || utf8.RuneCountInString(before) > offerObjectReach {
+		return ""
+	}
+	letter, at := "", -1
+	for _, n := range offerNouns {
+		if k := strings.LastIndex(before, n.noun); k > at {
+			letter, at = n.letter, k
+		}
+	}
+	return letter
+}
