@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/stages/extract/dates"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
@@ -26,11 +27,32 @@ func announcedSubject(sents []text.Sentence) (string, string) {
 		if k >= subjectSentences {
 			break
 		}
-		if org := announcedSubjectIn(s.Text); org != "" {
+		subject := leadSubject(s.Text)
+		if org := leadName(subject); org != "" {
 			return org, s.Text
+		}
+		if headlined(subject, sents[:k]) {
+			return subject, s.Text // 「ぴあ、チケットサイトから…」 / 「ぴあは4月25日、…と発表した」
 		}
 	}
 	return "", ""
+}
+
+// headlined reports whether subject, a lead's subject in hiragana that
+// leadName does not take (ぴあ), opens a line before the lead followed by
+// a comma or a space, as a news headline names the body its lead is about
+// (「ぴあ、チケットサイトから個人情報15万件流出か」).
+func headlined(subject string, before []text.Sentence) bool {
+	n := utf8.RuneCountInString(subject)
+	if n < nameMinRunes || n > maxHeadlinedKana || strings.IndexFunc(subject, func(r rune) bool { return !unicode.Is(unicode.Hiragana, r) }) >= 0 {
+		return false
+	}
+	for _, b := range before {
+		if rest, ok := strings.CutPrefix(strings.TrimSpace(b.Text), subject); ok && (strings.HasPrefix(rest, "、") || strings.HasPrefix(rest, " ")) {
+			return true
+		}
+	}
+	return false
 }
 
 // announcedSubjectIn is the subject of sentence s when s is a news lead:
@@ -42,6 +64,12 @@ func announcedSubject(sents []text.Sentence) (string, string) {
 // last lead modifier (lead_modifiers.tsv) are no part of it. "" when s is
 // no lead or the subject reads as no name.
 func announcedSubjectIn(s string) string {
+	return leadName(leadSubject(s))
+}
+
+// leadSubject is the subject of sentence s read as announcedSubjectIn
+// reads it, before leadName checks it is a name; "" when s is no lead.
+func leadSubject(s string) string {
 	if !announces(s) {
 		return ""
 	}
@@ -93,7 +121,7 @@ func announcedSubjectIn(s string) string {
 	if key := gazetteerTail(subject); key != "" {
 		subject = key // 「話題日本通運は8日、…」: a page's label glued to a listed company's name
 	}
-	return leadName(subject)
+	return subject
 }
 
 // gazetteerTail is the longest listed company's name (the gazetteer's,

@@ -233,6 +233,7 @@ var (
 	fullerHeadMax         = orgWeight("fuller_head_max")
 	nameLineMaxRunes      = orgWeight("name_line_max_runes")
 	maxLeadKana           = orgWeight("lead_kana_max_runes")
+	maxHeadlinedKana      = orgWeight("headlined_kana_max_runes")
 	signerMaxRunes        = orgWeight("signer_max_runes")
 	selfNameMinRunes      = orgWeight("self_name_min_runes")
 	gazetteerKeyMinRunes  = orgWeight("gazetteer_key_min_runes")
