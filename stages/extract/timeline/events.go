@@ -347,6 +347,13 @@ func mentionKind(txt string, m dates.Mention, clauseEnd int, rangeStart bool) st
 		}
 		start = true
 	}
+	// A period that opens a routine of the body (「事業者を3月22日から…募集
+	// しており、…案内を電子メールにより送信しています」) tells how things
+	// have run since, no event of the incident, when its own clause tells
+	// none.
+	if start && !rangeStart && text.ContainsAny(short, routineWords) && classifyClause(short) == schemas.EventOther {
+		return schemas.EventOther
+	}
 	// "6月6日、委託事業者から本市に対し、同年5月26日に…被害を受けた旨の
 	// 報告がありました": the clause is addressed to the organization and
 	// its verb comes after the next date, so read it to the sentence end.
