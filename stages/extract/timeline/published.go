@@ -453,8 +453,9 @@ func newsDateline(s string, m dates.Mention) bool {
 // no paper's name: it opens with the full date m, maybe its time, then
 // the page's section after a slash (「2019年05月14日 14:20 / EC」, one
 // word: sourceName) or a note of the item's update that brackets do not
-// set off (「2011年5月14日 23時38分 更新:5月15日 0時37分」), and nothing
-// else. A line holding the date alone is read elsewhere.
+// set off (「2011年5月14日 23時38分 更新:5月15日 0時37分」) or that brackets
+// do, the update word last (「2020年8月27日 20時53分 (8月27日 20時55分更
+// 新)」), and nothing else. A line holding the date alone is read elsewhere.
 func headlessDateline(s string, m dates.Mention) bool {
 	if m.Year == 0 || m.Day == 0 || strings.TrimSpace(s[:m.Start]) != "" {
 		return false
@@ -463,6 +464,17 @@ func headlessDateline(s string, m dates.Mention) bool {
 	rest = strings.TrimSpace(rest[len(newsClockRE.FindString(rest)):])
 	if section, ok := strings.CutPrefix(rest, "/"); ok {
 		return sourceName(section)
+	}
+	if inner, ok := strings.CutPrefix(rest, "("); ok {
+		if inner, ok = strings.CutSuffix(inner, ")"); ok {
+			// 「2020年8月27日 20時53分 (8月27日 20時55分更新)」
+			for _, u := range newsDatelineWords["update"] {
+				if note, ok := strings.CutSuffix(inner, u); ok && updateNoteRE.MatchString(note) {
+					return true
+				}
+			}
+			rest = inner // (更新:…)
+		}
 	}
 	for _, u := range newsDatelineWords["update"] {
 		if note, ok := strings.CutPrefix(rest, u); ok {
