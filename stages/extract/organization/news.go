@@ -124,6 +124,29 @@ func leadSubject(s string) string {
 	return subject
 }
 
+// withoutGovernmentNames is name less each run of hiragana that, with
+// 市, 町 or 村 after it, names a local government of the gazetteer (おいらせ
+// of 国保おいらせ病院, おいらせ町's): a town's name is part of a name, though
+// it opens with a particle's kana.
+func withoutGovernmentNames(name string) string {
+	var b strings.Builder
+	for i := 0; i < len(name); {
+		r, size := utf8.DecodeRuneInString(name[i:])
+		if !isHiragana(r) {
+			b.WriteString(name[i : i+size])
+			i += size
+			continue
+		}
+		j := hiraganaRunEnd(name, i)
+		run := name[i:j]
+		if !localGovernments()[run+"町"] && !localGovernments()[run+"市"] && !localGovernments()[run+"村"] {
+			b.WriteString(run)
+		}
+		i = j
+	}
+	return b.String()
+}
+
 // gazetteerTail is the longest listed company's name (the gazetteer's,
 // less its legal form) that ends subject after a page's label glued to it
 // (話題, 事件・事故: no hiragana, at most label_max_runes characters); ""
@@ -197,9 +220,16 @@ func leadName(subject string) string {
 		return ""
 	}
 	rest := strings.TrimLeftFunc(subject, func(r rune) bool { return unicode.Is(unicode.Hiragana, r) })
-	if text.RuneCountTo(subject[:len(subject)-len(rest)], maxLeadKana+1) > maxLeadKana || rest == "" ||
-		strings.IndexFunc(rest, func(r rune) bool { return !isNameRune(r) }) >= 0 {
+	if text.RuneCountTo(subject[:len(subject)-len(rest)], maxLeadKana+1) > maxLeadKana || rest == "" {
 		return ""
+	}
+	if strings.IndexFunc(rest, func(r rune) bool { return !isNameRune(r) }) >= 0 {
+		// Hiragana inside a name that ends in a suffix, each run of it
+		// namelike (a town's name: 「国保おいらせ病院」), is still a name.
+		if strings.IndexFunc(rest, func(r rune) bool { return !isNameRune(r) && !isHiragana(r) }) >= 0 ||
+			longestSuffix(subject, orgSuffixes) == "" || !hiraganaRunsNamelike(withoutGovernmentNames(rest)) {
+			return ""
+		}
 	}
 	return subject
 }
