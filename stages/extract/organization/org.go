@@ -574,6 +574,9 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 				if text.HasSuffixAny(s.Text[:loc[0]], quantifiers) {
 					continue // 「一部の登録動物病院」: some of a kind of body
 				}
+				if r == 2 && strings.HasSuffix(s.Text[:loc[0]], "(") && strings.HasPrefix(s.Text[loc[1]:], ")") && localGovernmentPrefix(m) == m {
+					continue // 「廃棄処分場(大阪府豊中市)へ」: a place in brackets, where something is
+				}
 				if r == 2 && twoMunicipalities(m) {
 					continue // 四條畷市交野市 of 四條畷市交野市清掃施設組合: two cities' joint body
 				}
