@@ -73,6 +73,9 @@ func trimNumberLead(s string) string {
 // most often.
 func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (string, string) {
 	org, evidence := find(w, header, sents, lines)
+	if body := placeLeadBody(org, evidence); body != "" {
+		org = body // 「燕市佐渡、燕労災病院(…)で19日、…」: the town is where, the hospital who
+	}
 	if full := fullerLeadName(org, lines); full != "" {
 		org = full // 年金機構 of a lead 「日本年金機構は1日、…発表した」
 	}
@@ -132,6 +135,64 @@ func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 		org = full // 中央病院 of a signature 「国立がんセンター中央病院」
 	}
 	return org, evidence
+}
+
+// placeLeadBody is the body a news lead names right after org, a local
+// government that opens the lead as the place of the story: after the
+// government, a place within it and a comma (「燕市佐渡、燕労災病院(宮下薫院
+// 長)で19日、…」), or 内にある or にある and the words of what the body is
+// up to の (「千葉県松戸市内にある調剤薬局のからたち薬局において」); then a
+// name ending in a suffix (hiragana in it namelike, as leadName reads it)
+// and a bracket or a particle of a subject or a place. "" for none.
+func placeLeadBody(org, evidence string) string {
+	if org == "" || localGovernmentPrefix(org) != org {
+		return ""
+	}
+	i := strings.Index(evidence, org)
+	if i < 0 || strings.TrimSpace(withoutPrefectureLead(evidence[:i])) != "" {
+		return ""
+	}
+	rest := evidence[i+len(org):]
+	if k := strings.Index(rest, "、"); k >= 0 && text.RuneCountTo(rest[:k], placeLeadMaxRunes+1) <= placeLeadMaxRunes &&
+		strings.IndexFunc(rest[:k], func(r rune) bool { return !isNameRune(r) }) < 0 {
+		rest = rest[k+len("、"):]
+	} else if _, after, ok := strings.Cut(rest, "にある"); ok && text.RuneCountTo(rest[:len(rest)-len(after)], placeLeadMaxRunes+4) <= placeLeadMaxRunes+3 {
+		k := strings.Index(after, "の")
+		if k < 0 || text.RuneCountTo(after[:k], placeLeadMaxRunes+1) > placeLeadMaxRunes {
+			return ""
+		}
+		rest = after[k+len("の"):]
+	} else {
+		return ""
+	}
+	end := strings.IndexFunc(rest, func(r rune) bool { return !isNameRune(r) && !isHiragana(r) })
+	if end <= 0 {
+		return ""
+	}
+	for _, p := range []string{"において", "では", "で", "は", "が"} {
+		if k := strings.LastIndex(rest[:end], p); k > 0 && k+len(p) == end {
+			end = k
+			break
+		}
+	}
+	name, next := rest[:end], rest[end:]
+	if !strings.HasPrefix(next, "(") && !text.HasPrefixAny(next, []string{"において", "では", "で", "は", "が"}) {
+		return ""
+	}
+	if suf := longestSuffix(name, orgSuffixes); suf == "" || suf == name || localGovernmentPrefix(name) != "" ||
+		!(hiraganaRunsNamelike(withoutGovernmentNames(name)) || hiraganaHeadedName(name)) || isGeneric(name) || isOutside(name) {
+		return ""
+	}
+	return name
+}
+
+// withoutPrefectureLead is s less a prefecture's name that ends it (千葉県 of
+// 千葉県松戸市, where org is 松戸市).
+func withoutPrefectureLead(s string) string {
+	if p := localGovernmentPrefix(s); p != "" && p == s {
+		return ""
+	}
+	return s
 }
 
 // fullNameLine is a line of the signature block (the last signature_lines

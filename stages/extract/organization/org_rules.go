@@ -234,6 +234,7 @@ var (
 	nameLineMaxRunes      = orgWeight("name_line_max_runes")
 	maxLeadKana           = orgWeight("lead_kana_max_runes")
 	maxHeadlinedKana      = orgWeight("headlined_kana_max_runes")
+	placeLeadMaxRunes     = orgWeight("place_lead_max_runes")
 	signerMaxRunes        = orgWeight("signer_max_runes")
 	selfNameMinRunes      = orgWeight("self_name_min_runes")
 	gazetteerKeyMinRunes  = orgWeight("gazetteer_key_min_runes")
