@@ -97,7 +97,7 @@ func nameSector(k string) string {
 }
 
 // nameSectorRank is nameSector with the rank of the rule that decided,
-// and whether its word ends the name.
+// and whether a word of its letter ends the name.
 func nameSectorRank(k string) (letter string, rank int, atEnd bool) {
 	bestScore := 0
 	for _, w := range nameWords {
@@ -110,6 +110,16 @@ func nameSectorRank(k string) (letter string, rank int, atEnd bool) {
 		}
 		if score > bestScore {
 			letter, rank, atEnd, bestScore = w.letter, w.rank, end, score
+		}
+	}
+	if !atEnd && letter != "" {
+		// A shorter word of the same letter may end the name: 医療センター
+		// wins in 神戸市立医療センター中央市民病院, and 病院 ends it.
+		for _, w := range nameWords {
+			if w.letter == letter && strings.HasSuffix(k, w.word) {
+				atEnd = true
+				break
+			}
 		}
 	}
 	return letter, rank, atEnd

@@ -134,6 +134,9 @@ func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 	if full := fullNameLine(org, lines); full != "" {
 		org = full // 中央病院 of a signature 「国立がんセンター中央病院」
 	}
+	if facility := corporationFacility(org); facility != "" {
+		org = facility // 地方独立行政法人神戸市民病院機構|神戸市立医療センター中央市民病院
+	}
 	return org, evidence
 }
 
@@ -184,6 +187,33 @@ func placeLeadBody(org, evidence string) string {
 		return ""
 	}
 	return name
+}
+
+// corporationFacility is the facility that org, a corporation's name
+// (its legal form first) run into the name of one of its facilities,
+// names: 「地方独立行政法人神戸市民病院機構神戸市立医療センター中央市民病院」 is
+// the hospital. The corporation's name ends in a word of corporate_ends
+// (corporate_ends.tsv: 機構, 学園); the facility's, of at least
+// nameLineMinRunes characters, in a suffix. "" when org is no such name.
+func corporationFacility(org string) string {
+	form := legalFormOpening(org)
+	if form == "" || strings.HasPrefix(form, "(") {
+		return ""
+	}
+	rest := org[len(form):]
+	for _, end := range corporateEnds {
+		i := strings.Index(rest, end)
+		if i <= 0 {
+			continue
+		}
+		facility := rest[i+len(end):]
+		if utf8.RuneCountInString(facility) < nameLineMinRunes || longestSuffix(facility, orgSuffixes) == "" ||
+			longestSuffix(facility, orgSuffixes) == facility || isGeneric(facility) {
+			continue
+		}
+		return facility
+	}
+	return ""
 }
 
 // withoutPrefectureLead is s less a prefecture's name that ends it (千葉県 of

@@ -79,6 +79,9 @@ var (
 	// quantifiers, right before a candidate, make it a kind of body:
 	// 「一部の登録動物病院」.
 	quantifiers = rules.Words(orgFile("quantifiers.tsv"))
+	// corporateEnds end a corporation's name that a facility's runs on
+	// from (corporate_ends.tsv: 機構 of …病院機構神戸市立…病院).
+	corporateEnds = rules.Words(orgFile("corporate_ends.tsv"))
 
 	// regulators head a notice about another body: a blog header that
 	// begins with one is about the body named next. The one list of
