@@ -78,6 +78,7 @@ func leadSubject(s string) string {
 		return ""
 	}
 	subject := strings.TrimSpace(dropOpeners(s[:at]))
+	modified := false // a lead modifier stood before the name (…を手がける小島プレス工業)
 	if strings.HasSuffix(subject, ")") {
 		if i := strings.LastIndex(subject, "("); i > 0 {
 			subject = strings.TrimSpace(subject[:i]) // 日本テレコム(本社:東京都港区)
@@ -104,6 +105,7 @@ func leadSubject(s string) string {
 			// 中学校・高校): a name with a modifier word inside (森の宮病院)
 			// reads as no lead name whole or cut (leadName).
 			subject = subject[cut:]
+			modified = cut > 0
 		}
 	}
 	// 「(株)ペットハグ」: a bracketed legal form opens the name, and a
@@ -118,8 +120,11 @@ func leadSubject(s string) string {
 			break
 		}
 	}
-	if key := gazetteerTail(subject); key != "" {
-		subject = key // 「話題日本通運は8日、…」: a page's label glued to a listed company's name
+	if key := gazetteerTail(subject); key != "" && !modified {
+		// 「話題日本通運は8日、…」: a page's label glued to a listed
+		// company's name, where the sentence opens; after a modifier the
+		// words before the listed name are the name's own (小島プレス工業).
+		subject = key
 	}
 	return subject
 }
