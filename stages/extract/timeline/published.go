@@ -394,14 +394,14 @@ func updateStamp(s string, m dates.Mention) bool {
 // sourceName reports whether tail, what follows a dateline's 更新 or 配信,
 // is the short name of the paper or site (「2008/12/17 14:31更新 産経新聞」,
 // its space dropped between kanji): one word of at most signatureRunes
-// kanji, katakana or Latin letters.
+// kanji, katakana or Latin letters (and hyphens: J-CASTニュース).
 func sourceName(tail string) bool {
 	tail = strings.TrimSpace(tail)
 	if tail == "" || text.RuneCountTo(tail, signatureRunes+1) > signatureRunes {
 		return false
 	}
 	for _, r := range tail {
-		if !unicode.In(r, unicode.Han, unicode.Katakana, unicode.Latin) && r != 'ー' {
+		if !unicode.In(r, unicode.Han, unicode.Katakana, unicode.Latin) && r != 'ー' && r != '-' {
 			return false
 		}
 	}
@@ -418,10 +418,21 @@ func pageNumber(s string) bool {
 
 // newsCredit reports whether line s is only a bracketed date and the name
 // of the paper or site that printed the text (sourceName), a news item's
-// credit under its body: 「(2006/07/24 ネットセキュリティニュース)」.
+// credit under its body: 「(2006/07/24 ネットセキュリティニュース)」, or the
+// name first and a dash or a slash before the date: 「(Security NEXT -
+// 2021/04/16 )」.
 func newsCredit(s string, m dates.Mention) bool {
-	if strings.TrimSpace(s[:m.Start]) != "(" {
-		return false
+	before := strings.TrimSpace(s[:m.Start])
+	if before != "(" {
+		// 「(Security NEXT - 2021/04/16 )」: the name first, a dash or a
+		// slash, then the date alone.
+		name, ok := strings.CutPrefix(before, "(")
+		after, closed := strings.CutPrefix(strings.TrimSpace(s[m.End:]), ")")
+		if !ok || !closed || strings.Contains(after, "。") {
+			return false // (a page's own words may follow: 「…) このエントリーを…」)
+		}
+		name = strings.TrimSpace(strings.TrimRight(name, " -/"))
+		return name != "" && name != strings.TrimSpace(strings.TrimPrefix(before, "(")) && sourceName(strings.ReplaceAll(name, " ", ""))
 	}
 	rest, ok := strings.CutSuffix(strings.TrimSpace(s[m.End:]), ")")
 	return ok && rest != "" && sourceName(rest)
@@ -434,7 +445,7 @@ func newsCredit(s string, m dates.Mention) bool {
 // 2010年7月31日 地方版」, 「毎日新聞 2015年06月01日 17時12分(最終更新 06月01日
 // 18時03分)」.
 func newsDateline(s string, m dates.Mention) bool {
-	name := strings.TrimSpace(s[:m.Start])
+	name := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s[:m.Start]), "/")) // 「J-CASTニュース / 2024年5月1日」
 	if !sourceName(name) || !text.HasSuffixAny(name, newsDatelineWords["paper"]) {
 		return false
 	}
