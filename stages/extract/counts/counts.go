@@ -196,6 +196,11 @@ func countBefore(s string, m []int, sentItems bool) (countCandidate, bool) {
 		_, size := utf8.DecodeRuneInString(before[i:])
 		before = before[i+size:]
 	}
+	// So does one before a particle of cause (clause_particles): in
+	// 「不正アクセスにより約7.4万件の個人情報」 アクセス does not count them.
+	if i := text.LastEndAny(before, countFilters["clause_particles"]); i >= 0 {
+		before = before[i:]
+	}
 	after := s[m[1]:]
 	if kind == unitParty && !text.ContainsAny(before, countFilters["party_people"]) {
 		return countCandidate{}, false // 送付先, 委託先… are places, not people
