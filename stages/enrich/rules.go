@@ -24,6 +24,7 @@ const (
 	fileSectorSettings    = "sector/settings.tsv"
 	fileOwnOffers         = "sector/own_offers.tsv"
 	fileOfferNouns        = "sector/offer_nouns.tsv"
+	fileDescriptorEnds    = "sector/descriptor_ends.tsv"
 	fileGovernmentParts   = "sector/government_parts.tsv"
 	fileGovernmentSelf    = "sector/government_self.tsv"
 	fileIndustryWords     = "sector/industry_words.tsv"

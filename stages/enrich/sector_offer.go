@@ -334,6 +334,22 @@ func endsInOfferNoun(s string) bool {
 	return false
 }
 
+// descriptorEnds end the words that say what the body is, right before its
+// name (sector/descriptor_ends.tsv: の, である, を行う).
+var descriptorEnds = rules.Words(fileDescriptorEnds)
+
+// legalFormBefore is the legal form (organization/legal_forms.tsv, key
+// yes) that ends s (株式会社 of 「…を行う株式会社」, when the organization is
+// named without it), or "".
+func legalFormBefore(s string) string {
+	for _, f := range legalWords {
+		if strings.HasSuffix(s, f) {
+			return f
+		}
+	}
+	return ""
+}
+
 // describedOffer is the sector of what a report says the organization is,
 // in the words it puts before the name: 「イタリアンレストランチェーンの
 // 「サイゼリヤ」」, 「大手旅行会社である○○」. The words run back from の or
@@ -350,11 +366,16 @@ func describedOffer(org, text string) string {
 		return ""
 	}
 	before := strings.TrimSuffix(text[:i], "「")
-	var ok bool
-	if before, ok = strings.CutSuffix(before, "の"); !ok {
-		if before, ok = strings.CutSuffix(before, "である"); !ok {
-			return ""
+	before = strings.TrimSuffix(before, legalFormBefore(before)) // 「…を行う株式会社イシクラ」
+	cut := false
+	for _, end := range descriptorEnds {
+		if b, ok := strings.CutSuffix(before, end); ok {
+			before, cut = b, true
+			break
 		}
+	}
+	if !cut {
+		return ""
 	}
 	if j := strings.LastIndexAny(before, "、。,「」()\n"); j >= 0 {
 		_, size := utf8.DecodeRuneInString(before[j:])
