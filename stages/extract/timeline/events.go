@@ -588,6 +588,24 @@ func regulatorOnly(clause string) bool {
 // though a later clause negates; "8月31日、…名簿を送付すべきところ、誤って…"
 // a sending though a later clause tells of a deletion. A word that one
 // clause negates or cancels no longer hides what another clause says.
+// plannedAttribute reports whether rest, the text after a date, opens a
+// clause that is a plan qualifying a noun (plan words of clause_words.tsv
+// ending in の: 「(土曜日)に実施予定の学校説明会」, 「開催の講習会」): the date
+// names what was to come, and the clause of a date before it runs on past
+// it to its verb.
+func plannedAttribute(rest string) bool {
+	short := trimWeekdayLead(rest) // (a comma right after the date ends its clause: 「12月21日、22日開催の」)
+	if i := clauseBoundary(short); i >= 0 {
+		short = short[:i]
+	}
+	for _, p := range planHeads {
+		if strings.HasSuffix(p, "の") && strings.Contains(short, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // duringEventKind is occurred when short, a date's own clause, ends in a
 // during word (際に, 最中) and the clause after it tells an occurrence:
 // what happened while the act of that day was done. Otherwise other.
@@ -920,12 +938,13 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 				between := s.Text[ms[k-1].End:ms[k].Start]
 				depth += bracketBalance(between)
 				if !(ms[k].RangeEnd || andJoinRE.MatchString(between) || shareRE.MatchString(s.Text[ms[k].End:]) ||
-					depth > 0 && !labelledDate(s.Text, ms[k])) {
+					depth > 0 && !labelledDate(s.Text, ms[k]) || plannedAttribute(s.Text[ms[k].End:])) {
 					break
 				}
-				// (a day's share, 3月27日分の記録票, or a bound of whose
-				// data, 2017年12月までに手続きを完了した方に, tells no
-				// event: the verb is past it)
+				// (a day's share, 3月27日分の記録票, a bound of whose
+				// data, 2017年12月までに手続きを完了した方に, or a plan
+				// that qualifies a noun, 翌10日(土曜日)に実施予定の説明会,
+				// tells no event: the verb is past it)
 				k++
 			}
 			end := len(s.Text)
