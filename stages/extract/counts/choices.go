@@ -69,27 +69,12 @@ func dropPopulations(s string, cs []countMention, lastStart int) []countMention 
 // tells the leak and keeps it.
 func wholeGroupCount(s string, c countMention) bool {
 	whole := countFilters["whole_group"]
-	before := strings.TrimRight(s[:c.Start], " ")
-	if p := longestSuffix(before, countPrefixes); p > 0 {
-		before = before[:len(before)-p]
-	}
+	before := strings.TrimRight(s[:c.Start], " ") // (the count's own 約 is inside it: 全会員|約2万人)
 	after := strings.TrimPrefix(s[c.End:], "の")
 	if !text.HasSuffixAny(before, whole) && !text.HasPrefixAny(after, whole) {
 		return false
 	}
 	return !text.ContainsAny(s, strongLeakWords)
-}
-
-// longestSuffix is the length of the longest of words that s ends with, 0
-// for none.
-func longestSuffix(s string, words []string) int {
-	n := 0
-	for _, w := range words {
-		if len(w) > n && strings.HasSuffix(s, w) {
-			n = len(w)
-		}
-	}
-	return n
 }
 
 // viewers reports whether the words after a person count (an aside in

@@ -44,7 +44,7 @@ func announcedSubject(sents []text.Sentence) (string, string) {
 // (「ぴあ、チケットサイトから個人情報15万件流出か」).
 func headlined(subject string, before []text.Sentence) bool {
 	n := utf8.RuneCountInString(subject)
-	if n < nameMinRunes || n > maxHeadlinedKana || strings.IndexFunc(subject, func(r rune) bool { return !unicode.Is(unicode.Hiragana, r) }) >= 0 {
+	if n < nameMinRunes || n > maxHeadlinedKana || strings.IndexFunc(subject, func(r rune) bool { return !isHiragana(r) }) >= 0 {
 		return false
 	}
 	for _, b := range before {

@@ -172,14 +172,17 @@ func placeLeadBody(org, evidence string) string {
 	if end <= 0 {
 		return ""
 	}
-	for _, p := range []string{"において", "では", "で", "は", "が"} {
-		if k := strings.LastIndex(rest[:end], p); k > 0 && k+len(p) == end {
-			end = k
+	// The run ends with the particle of a subject or a place, or at a
+	// bracket (a run of name runes and hiragana stops at no particle).
+	particle := false
+	for _, p := range placeParticles["lead_end"] {
+		if k := len(rest[:end]) - len(p); k > 0 && strings.HasSuffix(rest[:end], p) {
+			end, particle = k, true
 			break
 		}
 	}
-	name, next := rest[:end], rest[end:]
-	if !strings.HasPrefix(next, "(") && !text.HasPrefixAny(next, []string{"において", "では", "で", "は", "が"}) {
+	name := rest[:end]
+	if !particle && !strings.HasPrefix(rest[end:], "(") {
 		return ""
 	}
 	if suf := longestSuffix(name, orgSuffixes); suf == "" || suf == name || localGovernmentPrefix(name) != "" ||
@@ -216,8 +219,8 @@ func corporationFacility(org string) string {
 	return ""
 }
 
-// withoutPrefectureLead is s less a prefecture's name that ends it (千葉県 of
-// 千葉県松戸市, where org is 松戸市).
+// withoutPrefectureLead is "" when s is only a local government's name
+// (千葉県 before 松戸市, the org withoutPrefecture gave), else s.
 func withoutPrefectureLead(s string) string {
 	if p := localGovernmentPrefix(s); p != "" && p == s {
 		return ""

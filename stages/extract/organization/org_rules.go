@@ -179,8 +179,10 @@ var (
 	// body of the kind calls itself by (本学).
 	selfBodyRefs = selfRefsFrom(rules.Table(orgFile("self_body_refs.tsv"), 2), false)
 	// placeParticles are place_particles.tsv's place and phrase_end words,
-	// which tell a government named as a place (namesPlace).
-	placeParticles = rules.MustParts(rules.Table(orgFile("place_particles.tsv"), 2), []string{"place", "phrase_end"})
+	// which tell a government named as a place (namesPlace), and the
+	// lead_end words that end the body a news lead names after its place
+	// (placeLeadBody).
+	placeParticles = rules.MustParts(rules.Table(orgFile("place_particles.tsv"), 2), []string{"place", "phrase_end", "lead_end"})
 	// shortNameParts are short_names.tsv's mark and subject words.
 	shortNameParts = rules.MustParts(rules.Table(orgFile("short_names.tsv"), 2), []string{"mark", "subject"})
 	// kanaNames are bodies' names that hold hiragana (kana_names.tsv).

@@ -581,13 +581,6 @@ func regulatorOnly(clause string) bool {
 	return regulatorWords.In(clause) && !policeWords.In(clause)
 }
 
-// classifyPieces reads the comma-separated clauses of body one by one (a
-// reported content, …旨の報告, stays whole): a discovery in any of them makes
-// the date a discovery's, else an event in any of them its day. "5月16日(木)、
-// 書類を確認したところ、保管されておらず、所在不明が判明し" is a discovery
-// though a later clause negates; "8月31日、…名簿を送付すべきところ、誤って…"
-// a sending though a later clause tells of a deletion. A word that one
-// clause negates or cancels no longer hides what another clause says.
 // plannedAttribute reports whether rest, the text after a date, opens a
 // clause that is a plan qualifying a noun (plan words of clause_words.tsv
 // ending in の: 「(土曜日)に実施予定の学校説明会」, 「開催の講習会」): the date
@@ -598,13 +591,20 @@ func plannedAttribute(rest string) bool {
 	if i := clauseBoundary(short); i >= 0 {
 		short = short[:i]
 	}
+	return text.ContainsAny(short, planAttributes)
+}
+
+// planAttributes are the plan words that qualify a noun (those of
+// planHeads ending in の: 予定の, 開催の).
+var planAttributes = func() []string {
+	var out []string
 	for _, p := range planHeads {
-		if strings.HasSuffix(p, "の") && strings.Contains(short, p) {
-			return true
+		if strings.HasSuffix(p, "の") {
+			out = append(out, p)
 		}
 	}
-	return false
-}
+	return out
+}()
 
 // duringEventKind is occurred when short, a date's own clause, ends in a
 // during word (際に, 最中) and the clause after it tells an occurrence:
@@ -624,6 +624,13 @@ func duringEventKind(body, short string) string {
 	return schemas.EventOther
 }
 
+// classifyPieces reads the comma-separated clauses of body one by one (a
+// reported content, …旨の報告, stays whole): a discovery in any of them makes
+// the date a discovery's, else an event in any of them its day. "5月16日(木)、
+// 書類を確認したところ、保管されておらず、所在不明が判明し" is a discovery
+// though a later clause negates; "8月31日、…名簿を送付すべきところ、誤って…"
+// a sending though a later clause tells of a deletion. A word that one
+// clause negates or cancels no longer hides what another clause says.
 func classifyPieces(body string) string {
 	body = withoutLongQuotes(body)
 	kind := schemas.EventOther

@@ -431,8 +431,12 @@ func newsCredit(s string, m dates.Mention) bool {
 		if !ok || !closed || strings.Contains(after, "。") {
 			return false // (a page's own words may follow: 「…) このエントリーを…」)
 		}
-		name = strings.TrimSpace(strings.TrimRight(name, " -/"))
-		return name != "" && name != strings.TrimSpace(strings.TrimPrefix(before, "(")) && sourceName(strings.ReplaceAll(name, " ", ""))
+		core := strings.TrimRight(name, " -/")
+		if !strings.ContainsAny(name[len(core):], "-/") {
+			return false // a dash or a slash stands between the name and the date
+		}
+		core = strings.TrimSpace(core)
+		return core != "" && sourceName(strings.ReplaceAll(core, " ", ""))
 	}
 	rest, ok := strings.CutSuffix(strings.TrimSpace(s[m.End:]), ")")
 	return ok && rest != "" && sourceName(rest)
@@ -449,8 +453,7 @@ func newsDateline(s string, m dates.Mention) bool {
 	if !sourceName(name) || !text.HasSuffixAny(name, newsDatelineWords["paper"]) {
 		return false
 	}
-	rest := strings.TrimSpace(afterWeekday(s[m.End:], m))
-	rest = strings.TrimSpace(rest[len(newsClockRE.FindString(rest)):])
+	rest := afterDateAndTime(s, m)
 	for _, u := range newsDatelineWords["update"] {
 		if strings.HasPrefix(rest, "("+u) && strings.HasSuffix(rest, ")") {
 			rest = "" // (最終更新 06月01日 18時03分): when the item was updated
@@ -471,8 +474,7 @@ func headlessDateline(s string, m dates.Mention) bool {
 	if m.Year == 0 || m.Day == 0 || strings.TrimSpace(s[:m.Start]) != "" {
 		return false
 	}
-	rest := strings.TrimSpace(afterWeekday(s[m.End:], m))
-	rest = strings.TrimSpace(rest[len(newsClockRE.FindString(rest)):])
+	rest := afterDateAndTime(s, m)
 	if section, ok := strings.CutPrefix(rest, "/"); ok {
 		return sourceName(section)
 	}
@@ -498,6 +500,13 @@ func headlessDateline(s string, m dates.Mention) bool {
 // updateNoteRE is what follows an update word in a dateline's unbracketed
 // note: a colon or space, a month and day (maybe a year) and maybe a time.
 var updateNoteRE = regexp.MustCompile(`^[::]?\s*(?:\d{4}年)?\d{1,2}月\d{1,2}日\s*(?:\d{1,2}(?:時\d{1,2}分|:\d{2}))?$`)
+
+// afterDateAndTime is what line s holds after its date m, the date's
+// weekday and a time of day (newsClockRE), trimmed.
+func afterDateAndTime(s string, m dates.Mention) string {
+	rest := strings.TrimSpace(afterWeekday(s[m.End:], m))
+	return strings.TrimSpace(rest[len(newsClockRE.FindString(rest)):])
+}
 
 // newsClockRE is the time of day a dateline may give after its date:
 // 17時12分, 17:12.
