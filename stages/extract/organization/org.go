@@ -210,8 +210,8 @@ func corporationFacility(org string) string {
 			continue
 		}
 		facility := rest[i+len(end):]
-		if utf8.RuneCountInString(facility) < nameLineMinRunes || longestSuffix(facility, orgSuffixes) == "" ||
-			longestSuffix(facility, orgSuffixes) == facility || isGeneric(facility) {
+		suf := longestSuffix(facility, orgSuffixes)
+		if utf8.RuneCountInString(facility) < nameLineMinRunes || suf == "" || suf == facility || isGeneric(facility) {
 			continue
 		}
 		return facility
