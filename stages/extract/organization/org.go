@@ -2543,9 +2543,21 @@ func tailDefinedName(s string) string {
 			return head // 神戸市行政事務センター(以下「行政事務センター」): the city's
 		case text.HasSuffixAny(alias, branchWords) && wholeName(head) == head:
 			return head // 全国健康保険協会石川支部(以下「石川支部」): the association's branch
+		case alias == longestSuffix(name, orgSuffixes) && wholeName(name) == name && nameStartsAfter(s[:i-len(name)]):
+			return name // 東京都立病院機構(以下「機構」): a body called by its kind
 		}
 	}
 	return ""
+}
+
+// nameStartsAfter reports whether a name run may start right after
+// before: at the text's start, after a character that is no name's, or
+// after the particle of a subject, a topic or an object (place_particles.tsv,
+// phrase_end: 「…文書が東京都立病院機構」). Not after other hiragana, where
+// the run is a name's tail: 者自立センター of 障がい者自立センター.
+func nameStartsAfter(before string) bool {
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return before == "" || !isHiragana(r) && !isNameRune(r) || text.HasSuffixAny(before, placeParticles["phrase_end"])
 }
 
 // bracketedSelfName is the name a body gives itself in brackets right
