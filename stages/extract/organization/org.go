@@ -912,6 +912,9 @@ func headerOrganization(rest, compactBody string) string {
 	if name := hiraganaCompanyOpening(rest); name != "" {
 		return name // 株式会社しまむら 個人情報…
 	}
+	if name := nameAfterTitle(rest); name != "" {
+		return name // 個人情報漏洩に関するご報告とお詫び 株式会社小学館 2023年4月25日
+	}
 	run := cutOfficer(leadingRun(rest))
 	if i := digitAfterKanji(run); i > 0 {
 		run = run[:i] // 「鳥取県西部総合事務所3号館・米子市役所…」: a building's number ends the name
@@ -961,6 +964,34 @@ func headerOrganization(rest, compactBody string) string {
 		return gov
 	}
 	return best + latinWordsAfter(best, rest[len(best):])
+}
+
+// nameAfterTitle is the name of a header that puts the title first: the
+// header begins as a title does (title_starts.tsv), and what follows the
+// title's end (title_ends.tsv, as a title line's: 「…ご報告とお詫び」), up
+// to the date, is a whole name. The normalizer may have removed the
+// spaces between them. "" otherwise.
+func nameAfterTitle(rest string) string {
+	if !text.HasPrefixAny(rest, titleStarts) {
+		return ""
+	}
+	if d := strings.IndexFunc(rest, func(r rune) bool { return r >= '0' && r <= '9' }); d >= 0 {
+		rest = rest[:d] // 「株式会社小学館 2023年4月25日」: the date ends the name
+	}
+	rest = strings.TrimSpace(rest)
+	i := titleEndSet.LastIndex(rest)
+	if i <= 0 {
+		return ""
+	}
+	_, size := utf8.DecodeRuneInString(rest[i:])
+	if !text.HasPrefixAny(text.LastRunes(rest[:i+size], 2), titleEnds) {
+		return ""
+	}
+	tail := strings.TrimSpace(rest[i+size:])
+	if name := wholeName(tail); name != "" && name == tail {
+		return name
+	}
+	return ""
 }
 
 // digitAfterKanji is the byte offset of the first run of ASCII digits in
