@@ -133,8 +133,11 @@ func dropped(s string, m []int, c countCandidate, plain bool) bool {
 	if rest := strings.TrimPrefix(after, "の"); rest != after && isRecordKind(kind) && headNounNotPeople(rest) {
 		return true // "1,514件の市への「お問い合わせ」があり": inquiries
 	}
-	if kind != unitAccount && acting() {
-		return true // "2名以上のユーザーが同時にログインした際"; accounts do not act: 「約720アカウントに対して不正なログイン」 were logged into
+	if kind != unitAccount && kind != unitPersonShare && kind != unitRecordShare && acting() {
+		// "2名以上のユーザーが同時にログインした際"; accounts do not act:
+		// 「約720アカウントに対して不正なログイン」 were logged into; nor do
+		// shares of data: 「173万5841名分のゲーム用ログインID」.
+		return true
 	}
 	if isPersonKind(kind) && text.HasPrefixAny(strings.TrimLeft(after, ") "), countFilters["access_from"]) {
 		return true // "複数の生徒(6校12名)からのアクセスがあった": who looked, not whose data it was
