@@ -54,6 +54,9 @@ func dropPopulations(s string, cs []countMention, lastStart int) []countMention 
 		if len(cs) > 1 && namesSource(after) {
 			continue
 		}
+		if later && contrasted(after) {
+			continue
+		}
 		if len(cs) > 1 && countUnitKind[c.Unit] == unitPerson && viewers(after) {
 			continue
 		}
@@ -105,6 +108,14 @@ func namesSource(after string) bool {
 		clause = clause[:i]
 	}
 	return text.ContainsAny(clause, countFilters["source_after"])
+}
+
+// contrasted reports whether the clause after a count (to the first 、)
+// ends in a contrast (contrast_after): 「327人にはBccで送ったものの、331人
+// には誤って「To」欄に」 counts what went right before what went wrong.
+func contrasted(after string) bool {
+	clause, _, found := strings.Cut(after, "、")
+	return found && !strings.Contains(clause, "。") && text.HasSuffixAny(clause, countFilters["contrast_after"])
 }
 
 // brokenInto reports whether a record or account count, with head the
