@@ -177,7 +177,8 @@ func serviceNameIn(s string, k int) string {
 	return ""
 }
 
-// serviceNameOK returns name, trimmed, when it reads as a coined name: a
+// serviceNameOK returns name, trimmed, when it reads as a coined name (less
+// a site word that ends it, service_nouns.tsv, when the rest is one): a
 // few words with a katakana or Latin letter in them, a word kagome does not
 // know or tags as a proper noun (not 「会員サイト」, 「お問い合わせ」), no
 // sentence punctuation and no generic or outside body's name. A name with
@@ -185,6 +186,11 @@ func serviceNameIn(s string, k int) string {
 // 学習のユーキャン」 is ユーキャン's).
 func serviceNameOK(name string) string {
 	name = strings.TrimSpace(name)
+	if site := longestSuffix(name, serviceWords["site"]); site != "" && len(site) < len(name) {
+		if body := serviceNameOK(strings.TrimSuffix(name, site)); body != "" {
+			return body // 「ビーグレンHP」: the body's own site, by the body's name
+		}
+	}
 	if name == "" || text.RuneCountTo(name, nameLineMaxRunes+1) > nameLineMaxRunes ||
 		utf8.RuneCountInString(name) < nameMinRunes || isGeneric(name) || isOutside(name) {
 		return ""
