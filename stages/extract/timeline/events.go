@@ -921,6 +921,9 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 				// 「確認日時 / 平成23年2月9日午後5時30分(送信は午後5時3分)」:
 				// the aside's own date is not the field's.
 				fieldKind, fieldEnd = dateLabelKind(sents[i-1], true), end
+			} else if end, ok := datesThenLength(s.Text, ms); ok {
+				// 「発生期間 / 2023年6月9日…から6月22日…の約14日間」
+				fieldKind, fieldEnd = dateLabelKind(sents[i-1], true), end
 			}
 		}
 		// The event of a comma-led date that opens the sentence and may

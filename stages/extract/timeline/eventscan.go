@@ -153,6 +153,67 @@ func datesThenAside(s string, ms []dates.Mention) (int, bool) {
 	return open, true
 }
 
+// datesThenLength reports whether s holds nothing but dates (as
+// dateOnlyLine reads them) up to a length of time that ends it
+// (date_line_tails.tsv): 「2023年6月9日(金)午後1時00分から6月22日(木)午後
+// 11時11分の約14日間」. It returns where the length begins.
+func datesThenLength(s string, ms []dates.Mention) (int, bool) {
+	if len(ms) == 0 {
+		return 0, false
+	}
+	// The length starts after the last date's weekday and time, within
+	// the line's last lengthTailBytes bytes: a length is a few words.
+	const lengthTailBytes = 48
+	from := max(ms[len(ms)-1].End, len(s)-lengthTailBytes)
+	for k := from; k < len(s); k++ {
+		if !utf8.RuneStart(s[k]) || !lengthOfTime(s[k:]) {
+			continue
+		}
+		if dateOnlyLine(s[:k], ms) {
+			return k, true
+		}
+		break // the first length found ends the line, or none does
+	}
+	return 0, false
+}
+
+// lengthOfTime reports whether s is a length of time as date_line_tails.tsv
+// writes one: lead words, a number, a unit, maybe a closing bracket.
+func lengthOfTime(s string) bool {
+	for {
+		w := longestPrefixOf(s, dateLineTails["lead"])
+		if w == "" {
+			break
+		}
+		s = s[len(w):]
+	}
+	digits := 0
+	for digits < len(s) && text.IsDigitByte(s[digits]) {
+		digits++
+	}
+	if digits == 0 {
+		return false
+	}
+	s = s[digits:]
+	unit := longestPrefixOf(s, dateLineTails["unit"])
+	if unit == "" {
+		return false
+	}
+	rest := strings.TrimSpace(s[len(unit):])
+	return rest == "" || rest == ")"
+}
+
+// longestPrefixOf is the longest of words that s begins with; "" for none.
+func longestPrefixOf(s string, words []string) string {
+	best := ""
+	for _, w := range words {
+		if len(w) > len(best) && strings.HasPrefix(s, w) {
+			best = w
+		}
+	}
+	return best
+}
+
 // incomingReportAtRE is incomingReportRE anchored at the start of the text.
 var incomingReportAtRE = regexp.MustCompile(`^(?:` + incomingReportRE.String() + `)`)
 
