@@ -16,9 +16,10 @@ const FileIncident = "segment/incident.tsv"
 
 // incidentRules are the parts of FileIncident (see the file for each).
 type incidentRules struct {
-	warning, titled, evidence, conditional, negated, affirmed, hypothetical []string
-	loss, personal, whole, noData, hasData                                  []string
-	outage, keep, security, contact, viewer, astray                         []string
+	warning, titled, evidence, ownEvidence, own     []string
+	conditional, negated, affirmed, hypothetical    []string
+	loss, personal, whole, noData, hasData          []string
+	outage, keep, security, contact, viewer, astray []string
 }
 
 var incident = mustIncidentRules(rules.Table(FileIncident, 2))
@@ -40,6 +41,7 @@ func parseIncidentRules(rows []rules.Row) (incidentRules, error) {
 		words *[]string
 	}{
 		{"warning", &r.warning}, {"titled", &r.titled}, {"evidence", &r.evidence},
+		{"own_evidence", &r.ownEvidence}, {"own", &r.own},
 		{"conditional", &r.conditional}, {"negated", &r.negated}, {"affirmed", &r.affirmed}, {"hypothetical", &r.hypothetical},
 		{"loss", &r.loss}, {"personal", &r.personal}, {"whole", &r.whole},
 		{"no_data", &r.noData}, {"has_data", &r.hasData},
@@ -199,7 +201,8 @@ func furnitureLine(l string) bool {
 var furnitureLineRunes = int(classifierSettings.Number("furniture_line_runes"))
 
 // compromised reports whether a sentence of text states an evidence word
-// as a fact: not after a conditional (開封すると…感染し), nor denied in
+// as a fact: not inside 「」, others' words quoted (「個人情報が悪用された」
+// といった被害が急増), not after a conditional (開封すると…感染し), nor denied in
 // the clause after it (流出した事実はございません) unless the denial
 // affirms (否定できません), nor put as a case there (hypothetical:
 // 「パスワードを盗まれてしまった場合、」). With skipLoss, the evidence words that tell a
@@ -227,9 +230,19 @@ func statesEvidence(text string, skipLoss, condAnywhere bool) bool {
 			continue // so is every match of the sentence
 		}
 		stated := false
+		// The depth of 「」 quotes at the match, read on as the matches
+		// come in order, only in a sentence that opens one.
+		quoted, scanned, depth := strings.Contains(s, "「"), 0, 0
 		evidenceIndex.Each(s, func(at, w int) {
 			if stated || skipLoss && evidenceOfLoss[w] || cond >= 0 && cond < at {
 				return
+			}
+			if quoted {
+				depth += quoteDepthChange(s[scanned:at])
+				scanned = at
+				if depth > 0 {
+					return // 「個人情報が悪用された」といった被害: others' words, quoted
+				}
 			}
 			clause, _, _ := strings.Cut(runes.Prefix(s[at+len(incident.evidence[w]):], clauseRunes), "、")
 			if containsAny(clause, incident.negated) && !containsAny(clause, incident.affirmed) ||
@@ -241,8 +254,17 @@ func statesEvidence(text string, skipLoss, condAnywhere bool) bool {
 		if stated {
 			return true
 		}
+		if i := firstIndexAny(s, incident.ownEvidence); i >= 0 && (cond < 0 || cond > i) && containsAny(s, incident.own) {
+			return true // 「当会職員が…遠隔操作ソフトをインストールさせられました」
+		}
 	}
 	return false
+}
+
+// quoteDepthChange is how much deeper in 「」 quotes the end of s stands
+// than its start: one for each 「, less one for each 」.
+func quoteDepthChange(s string) int {
+	return strings.Count(s, "「") - strings.Count(s, "」")
 }
 
 // clauseRunes bounds the clause after an evidence word that compromised
