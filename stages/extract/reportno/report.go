@@ -28,6 +28,9 @@ func Find(w *text.Watch, title string, sents []text.Sentence, events []schemas.E
 	tm := text.MaskOf(title)
 	final = finalReportCue.InMask(title, tm) && finalReportRE.MatchString(title)
 	if sentenceTitle(title) && !text.ContainsAny(title, presentWords) {
+		if n := announcedLabel(title, tm); n > 0 {
+			return n, final // 「…について、続報を発表した。」
+		}
 		var buf [openingSentenceMasks]text.RuneMask
 		open := joinFirst(sents, openingSentences, "")
 		om := maskOpening(sents, open, buf[:])
@@ -77,6 +80,40 @@ func Find(w *text.Watch, title string, sents []text.Sentence, events []schemas.E
 	seq = seqFromBody(w, title, tm, sents, open, &om, events, published)
 	w.Check()
 	return seq, investigationClosed(title, tm, open, om.open, sents, seq)
+}
+
+// announcedLabel is the report number a sentence title gives by a label
+// it says was announced (report_labels.tsv announced): 「…について、続報を
+// 発表した。」 is report 2, 「第3報を公表しました。」 report 3; 0 for none.
+func announcedLabel(title string, tm text.RuneMask) int {
+	for _, l := range []struct {
+		re  *regexp.Regexp
+		cue text.WordList
+		// follow-up labels count the reports before them
+		follow bool
+	}{{nthReportRE, nthReportCue, false}, {followUpRE, followUpCue, true}} {
+		if !l.cue.InMask(title, tm) {
+			continue
+		}
+		for _, m := range l.re.FindAllStringSubmatchIndex(title, -1) {
+			if !text.HasPrefixAny(title[m[1]:], reportLabels["announced"]) {
+				continue
+			}
+			n := 1
+			if m[2] >= 0 {
+				v, ok := smallNumber(title[m[2]:m[3]])
+				if !ok {
+					continue
+				}
+				n = v
+			}
+			if l.follow {
+				n++
+			}
+			return min(n, maxReport)
+		}
+	}
+	return 0
 }
 
 // openingSentenceMasks is room for the masks of the first sentences the routes

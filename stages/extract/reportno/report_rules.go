@@ -98,7 +98,7 @@ var (
 const reportNumber = `([0-9]+|[一二三四五六七八九十]+)`
 
 // reportLabels are report/report_labels.tsv's words by part.
-var reportLabels = rules.MustParts(rules.Table("report/report_labels.tsv", 2), []string{"ordinal_prefix", "ordinal_suffix", "follow_up", "part"})
+var reportLabels = rules.MustParts(rules.Table("report/report_labels.tsv", 2), []string{"ordinal_prefix", "ordinal_suffix", "follow_up", "part", "announced"})
 
 func loadReportLabels() (nth, followUp *regexp.Regexp, nthCue, followUpCue text.WordList) {
 	part := reportLabels
