@@ -1841,7 +1841,9 @@ func personLine(l string) bool {
 }
 
 // signerName reports whether s is a person's name as a signature gives
-// it, or nothing: a few kanji or kana, no digit nor mark.
+// it, or nothing: a few kanji or kana, no digit nor mark, and not one
+// character alone, which a family and a given name never are (会 of
+// 社会医療法人生長会 is no signer after a title 長).
 func signerName(s string) bool {
 	n := 0
 	for _, r := range s {
@@ -1850,7 +1852,7 @@ func signerName(s string) bool {
 		}
 		n++
 	}
-	return n <= signerMaxRunes
+	return n != 1 && n <= signerMaxRunes
 }
 
 // lineNameWithNo is the line l when it is one name with の inside, the name
