@@ -1141,8 +1141,10 @@ func scopeLabel(l string) bool {
 		text.ContainsAny(l, scopeWho)
 }
 
-// andJoinRE is what joins two dates that share one verb: "11月29日と12月22日に".
-var andJoinRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*` + text.OrderedAlternation(clauseWords["and_join"]) + `\s*$`)
+// andJoinRE is what joins two dates that share one verb: "11月29日と12月22日に",
+// or a tally by day, "6月1日に8回、6月2日に90回、…送信されていました".
+var andJoinRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,12}[)])?\s*(?:に\s*約?\d[\d,]*\s*` + text.OrderedAlternation(clauseWords["tally"]) + `)?\s*` +
+	text.OrderedAlternation(clauseWords["and_join"]) + `\s*$`)
 
 // clauseOfNext is the part of a following sentence that says what
 // happened on a date-only line's day: the main clause after any dates
