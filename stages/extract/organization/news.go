@@ -224,6 +224,9 @@ func leadName(subject string) string {
 		isGeneric(subject) || isOutside(subject) || slices.Contains(orgSuffixes, subject) {
 		return ""
 	}
+	if text.HasSuffixAny(subject, signatureTitles) || text.HasSuffixAny(subject, personTitles) {
+		return "" // 「野川明輝本部長は、…と謝罪した」: a person, by a title
+	}
 	rest := strings.TrimLeftFunc(subject, func(r rune) bool { return unicode.Is(unicode.Hiragana, r) })
 	if text.RuneCountTo(subject[:len(subject)-len(rest)], maxLeadKana+1) > maxLeadKana || rest == "" {
 		return ""
