@@ -178,9 +178,36 @@ func labelledDepartment(l string) string {
 				return v[:at]
 			}
 		}
+		// No department: an office the label names by its own suffix
+		// (「提供課等:西部総合事務所西部総合事務所米子保健所」), its
+		// doubled head written once: the longest whole name that opens
+		// the value before the next label's mark (「…米子保健所担当/係名:」,
+		// the normalizer having dropped the spaces between them).
+		if i := strings.IndexAny(v, "/:"); i >= 0 {
+			v = v[:i]
+		}
+		for end := len(v); end > 0; {
+			if body := withoutDoubledHead(v[:end]); wholeName(body) == body {
+				return body
+			}
+			_, size := utf8.DecodeLastRuneInString(v[:end])
+			end -= size
+		}
 		return ""
 	}
 	return ""
+}
+
+// withoutDoubledHead is s less the first of two copies of a head that
+// opens it twice over (西部総合事務所西部総合事務所米子保健所 is
+// 西部総合事務所米子保健所); s itself otherwise.
+func withoutDoubledHead(s string) string {
+	for n := len(s) / 2; n > 0; n-- {
+		if utf8.RuneStart(s[n]) && strings.HasPrefix(s[n:], s[:n]) {
+			return s[n:]
+		}
+	}
+	return s
 }
 
 // withoutSelf is d less a government's reference to itself that opens it
