@@ -77,7 +77,7 @@ func leadSubject(s string) string {
 	if at < 0 {
 		return ""
 	}
-	subject := strings.TrimSpace(dropOpeners(s[:at]))
+	subject := withoutReadings(strings.TrimSpace(dropOpeners(s[:at])))
 	modified := false // a lead modifier stood before the name (…を手がける小島プレス工業)
 	if strings.HasSuffix(subject, ")") {
 		if i := strings.LastIndex(subject, "("); i > 0 {
@@ -127,6 +127,39 @@ func leadSubject(s string) string {
 		subject = key
 	}
 	return subject
+}
+
+// withoutReadings is s less each reading in brackets that news writes
+// inside a name: hiragana alone, right after a kanji and before another
+// (「愛媛県愛南(あいなん)町は16日、…」 names 愛媛県愛南町).
+func withoutReadings(s string) string {
+	if !strings.Contains(s, "(") {
+		return s
+	}
+	var b strings.Builder
+	for {
+		open := strings.Index(s, "(")
+		if open < 0 {
+			break
+		}
+		end := strings.Index(s[open:], ")")
+		if end < 0 {
+			break
+		}
+		end += open
+		reading := s[open+len("(") : end]
+		before, _ := utf8.DecodeLastRuneInString(s[:open])
+		after, _ := utf8.DecodeRuneInString(s[end+len(")"):])
+		if reading != "" && strings.IndexFunc(reading, func(r rune) bool { return !isHiragana(r) }) < 0 &&
+			unicode.Is(unicode.Han, before) && unicode.Is(unicode.Han, after) {
+			b.WriteString(s[:open])
+		} else {
+			b.WriteString(s[:end+len(")")])
+		}
+		s = s[end+len(")"):]
+	}
+	b.WriteString(s)
+	return b.String()
 }
 
 // withoutGovernmentNames is name less each run of hiragana that, with
