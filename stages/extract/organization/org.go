@@ -136,8 +136,38 @@ func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 	}
 	if facility := corporationFacility(org); facility != "" {
 		org = facility // 地方独立行政法人神戸市民病院機構|神戸市立医療センター中央市民病院
+	} else if facility := letterheadFacility(org, lines); facility != "" {
+		org = facility // 「医療法人社団南淡千遙会 / 神戸平成病院」
 	}
 	return org, evidence
+}
+
+// letterheadFacility is the facility a letterhead names on the line after
+// its corporation, org, when org opens with a form of
+// facility_corporations.tsv and is a line of its own: the next line with
+// text, a whole name that is no department nor a person's line. "" for
+// none.
+func letterheadFacility(org string, lines []string) string {
+	if !text.HasPrefixAny(org, facilityCorporations) {
+		return ""
+	}
+	for i, l := range lines {
+		if strings.TrimSpace(l) != org {
+			continue
+		}
+		for _, next := range lines[i+1:] {
+			next = strings.TrimSpace(next)
+			if next == "" {
+				continue
+			}
+			if wholeName(next) == next && !isDepartment(next) && !personLine(next) && !text.HasPrefixAny(next, facilityCorporations) {
+				return next
+			}
+			return ""
+		}
+		return ""
+	}
+	return ""
 }
 
 // placeLeadBody is the body a news lead names right after org, a local

@@ -131,6 +131,9 @@ var (
 	// signatureTitles stand between a body's name and its signer's in a
 	// signature line: 「小山記念病院院長田中直見」.
 	signatureTitles = rules.Words(orgFile("signature_titles.tsv"))
+	// facilityCorporations: the legal forms of corporations whose
+	// letterhead names a facility on the next line (医療法人社団…).
+	facilityCorporations = rules.Words(orgFile("facility_corporations.tsv"))
 	// pluralFacilities are kinds of facility a government runs many of:
 	// 鎌倉市立保育園 is 鎌倉市.
 	pluralFacilities = rules.Words(orgFile("plural_facilities.tsv"))
