@@ -27,19 +27,7 @@ type countMention struct {
 // actor_things word longer than any address word it opens with:
 // 「メールアカウント」, 「メールアドレスから」, but not 「メールアドレス」 alone.
 func actorThing(rest string) bool {
-	return longestPrefix(rest, countFilters["actor_things"]) > longestPrefix(rest, countFilters["address"])
-}
-
-// longestPrefix is the length of the longest of words that s opens with,
-// 0 for none.
-func longestPrefix(s string, words []string) int {
-	n := 0
-	for _, w := range words {
-		if len(w) > n && strings.HasPrefix(s, w) {
-			n = len(w)
-		}
-	}
-	return n
+	return text.LongestPrefix(rest, countFilters["actor_things"]) > text.LongestPrefix(rest, countFilters["address"])
 }
 
 // findCounts returns the people or record counts written in s.

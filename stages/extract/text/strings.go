@@ -133,6 +133,18 @@ func HasPrefixAny(s string, ps []string) bool {
 	return false
 }
 
+// LongestPrefix is the length of the longest of words that s opens
+// with, 0 for none.
+func LongestPrefix(s string, words []string) int {
+	n := 0
+	for _, w := range words {
+		if len(w) > n && strings.HasPrefix(s, w) {
+			n = len(w)
+		}
+	}
+	return n
+}
+
 // FirstIndexAny is the smallest index in s of any of words, -1 for none.
 func FirstIndexAny(s string, words []string) int {
 	first := -1

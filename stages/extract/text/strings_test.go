@@ -21,3 +21,20 @@ func TestLastEndAny(t *testing.T) {
 		}
 	}
 }
+
+func TestLongestPrefix(t *testing.T) {
+	for _, c := range []struct {
+		s     string
+		words []string
+		want  int
+	}{
+		{"までの約14日間", []string{"の", "まで"}, len("まで")},
+		{"日間", []string{"日", "日間"}, len("日間")},
+		{"週間", []string{"日", "日間"}, 0},
+		{"", []string{"の"}, 0},
+	} {
+		if got := LongestPrefix(c.s, c.words); got != c.want {
+			t.Errorf("LongestPrefix(%q, %q) = %d, want %d", c.s, c.words, got, c.want)
+		}
+	}
+}

@@ -181,11 +181,11 @@ func datesThenLength(s string, ms []dates.Mention) (int, bool) {
 // writes one: lead words, a number, a unit, maybe a closing bracket.
 func lengthOfTime(s string) bool {
 	for {
-		w := longestPrefixOf(s, dateLineTails["lead"])
-		if w == "" {
+		n := text.LongestPrefix(s, dateLineTails["lead"])
+		if n == 0 {
 			break
 		}
-		s = s[len(w):]
+		s = s[n:]
 	}
 	digits := 0
 	for digits < len(s) && text.IsDigitByte(s[digits]) {
@@ -195,23 +195,12 @@ func lengthOfTime(s string) bool {
 		return false
 	}
 	s = s[digits:]
-	unit := longestPrefixOf(s, dateLineTails["unit"])
-	if unit == "" {
+	unit := text.LongestPrefix(s, dateLineTails["unit"])
+	if unit == 0 {
 		return false
 	}
-	rest := strings.TrimSpace(s[len(unit):])
+	rest := strings.TrimSpace(s[unit:])
 	return rest == "" || rest == ")"
-}
-
-// longestPrefixOf is the longest of words that s begins with; "" for none.
-func longestPrefixOf(s string, words []string) string {
-	best := ""
-	for _, w := range words {
-		if len(w) > len(best) && strings.HasPrefix(s, w) {
-			best = w
-		}
-	}
-	return best
 }
 
 // incomingReportAtRE is incomingReportRE anchored at the start of the text.
