@@ -160,7 +160,7 @@ func letterheadFacility(org string, lines []string) string {
 			if next == "" {
 				continue
 			}
-			if wholeName(next) == next && !isDepartment(next) && !personLine(next) && !text.HasPrefixAny(next, facilityCorporations) {
+			if text.RuneCountTo(next, nameLineMaxRunes+1) <= nameLineMaxRunes && wholeName(next) == next && !isDepartment(next) && !personLine(next) && !text.HasPrefixAny(next, facilityCorporations) {
 				return next
 			}
 			return ""
@@ -1018,6 +1018,9 @@ func nameAfterTitle(rest string) string {
 		return ""
 	}
 	tail := strings.TrimSpace(rest[i+size:])
+	if text.RuneCountTo(tail, nameLineMaxRunes+1) > nameLineMaxRunes {
+		return "" // longer than a name: no name, and not read as one
+	}
 	if name := wholeName(tail); name != "" && name == tail {
 		return name
 	}
