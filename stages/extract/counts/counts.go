@@ -599,7 +599,7 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 			}
 			sum := pick{cs[k].Value, cs[k].Approx, s.Text}
 			for k+1 < len(cs) && joinedCounts(s.Text[cs[k].End:cs[k+1].Start]) && !fieldCategory(s.Text[cs[k].End:cs[k+1].Start]) &&
-				!personsAndRecords(cs[k].Unit, cs[k+1].Unit) {
+				!personsAndRecords(cs[k].Unit, cs[k+1].Unit) && !(countOfField(s.Text[cs[k].End:]) && countOfField(s.Text[cs[k+1].End:])) {
 				k++
 				sum.v += cs[k].Value
 				sum.approx = sum.approx || cs[k].Approx
@@ -893,6 +893,14 @@ func fieldCategory(before string) bool {
 		before = before[i+size:]
 	}
 	return text.HasPrefixAny(before, countFilters["data_field"])
+}
+
+// countOfField reports whether the words after a count are の and a field
+// of personal data (data_field): 「生徒356名の氏名」 counts the people whose
+// name leaked, who overlap with those of 「生徒330名の携帯電話番号」.
+func countOfField(after string) bool {
+	rest, ok := strings.CutPrefix(after, "の")
+	return ok && text.HasPrefixAny(rest, countFilters["data_field"])
 }
 
 // lineIsItemLike: "(1) ユーザー様の個人情報 23,508件", "学内学生…85件" and
