@@ -1005,7 +1005,7 @@ func nameAfterTitle(rest string) string {
 	if !text.HasPrefixAny(rest, titleStarts) {
 		return ""
 	}
-	if d := strings.IndexFunc(rest, func(r rune) bool { return r >= '0' && r <= '9' }); d >= 0 {
+	if d := strings.IndexAny(rest, "0123456789"); d >= 0 {
 		rest = rest[:d] // 「株式会社小学館 2023年4月25日」: the date ends the name
 	}
 	rest = strings.TrimSpace(rest)

@@ -204,10 +204,9 @@ func ownDate(w *text.Watch, title string, sents []DatedSentence, ctx *dates.Year
 			} else {
 				own = signedAfter(s.Text, m) || signedBefore(s.Text, m) || // 2024年6月10日 株式会社ルピシア; 情報推進課 2007年5月16日
 					newsCredit(s.Text, m) || // (2006/07/24 ネットセキュリティニュース)
-					newsDateline(s.Text, m) || // 毎日新聞 2010年7月31日 地方版
-					i < headerBlock && !seenDate && headlessDateline(s.Text, m) // 2019年05月14日 14:20 / EC
+					pageDateline(s.Text, m, i < headerBlock && !seenDate)
 			}
-		} else if !own && !timelineHeading(s.Heading) && (newsDateline(s.Text, m) || i < headerBlock && !seenDate && headlessDateline(s.Text, m)) {
+		} else if !own && !timelineHeading(s.Heading) && pageDateline(s.Text, m, i < headerBlock && !seenDate) {
 			own = true // 毎日新聞 2015年06月01日 17時12分(最終更新 06月01日 18時03分): the update's date is in its note
 		}
 		// A month alone (a breadcrumb's 「報道発表資料> 2017年12月>」, an
@@ -461,6 +460,14 @@ func newsDateline(s string, m dates.Mention) bool {
 		}
 	}
 	return rest == "" || slices.Contains(newsDatelineWords["edition"], rest)
+}
+
+// pageDateline reports whether line s is a news page's dateline at m: a
+// paper's (newsDateline: 毎日新聞 2010年7月31日 地方版) or, when first (in
+// the page's first lines, before any date), one with no paper's name
+// (headlessDateline: 2019年05月14日 14:20 / EC).
+func pageDateline(s string, m dates.Mention, first bool) bool {
+	return newsDateline(s, m) || first && headlessDateline(s, m)
 }
 
 // headlessDateline reports whether line s is a news page's dateline with
