@@ -81,6 +81,19 @@ func commaLed(clause string) bool {
 	return strings.HasPrefix(c, "、") || strings.HasPrefix(c, ",")
 }
 
+// labelLed reports whether a date labels the line it opens: nothing
+// stands before it, and what follows (after a weekday) is no event opener
+// (dates/event_openers.tsv) but the line's own words.
+func labelLed(before, clause string) bool {
+	return !hasLetter(before) && titleAfterDate(strings.TrimLeft(trimWeekdayLead(clause), " "))
+}
+
+// subjectOnly reports whether a date's own clause ends in a subject and
+// its comma (「送付先が、」): it has no verb, which the sentence's end holds.
+func subjectOnly(short string) bool {
+	return text.HasSuffixAny(strings.TrimRight(short, "、, "), subjectParticles)
+}
+
 // joinedByNiComma reports whether clause, the text after a date, opens
 // with に and a comma (「…において、10月12日に、…紛失したことが判明」): the
 // comma sets the date off from what was found, wherever the date stands.
@@ -370,8 +383,12 @@ func mentionKind(txt string, m dates.Mention, clauseEnd int, rangeStart bool) st
 	// sentence's main verb, which ends it: read every clause, where a
 	// discovery anywhere wins, before the first clause alone (whose 設定に
 	// 不備があり says what was found, not what happened that day).
+	// So does a date that labels its line, opening the sentence with no
+	// particle after it (「10月11日 送付先が、…に気付き、保健所に連絡」, a
+	// line of a list of the course of events).
+	led := commaLed(clause) || labelLed(txt[:m.Start], clause) && subjectOnly(short)
 	kind := schemas.EventOther
-	if commaLed(clause) {
+	if led {
 		kind = classifyPieces(body)
 	}
 	if kind == schemas.EventOther {
@@ -393,7 +410,7 @@ func mentionKind(txt string, m dates.Mention, clauseEnd int, rangeStart bool) st
 	// one inside what was found (「確認したところ、4月14日8時30分頃、…配布
 	// された名簿であり」).
 	if kind == schemas.EventDiscovered && !strings.HasPrefix(strings.TrimLeft(trimWeekdayLead(clause), " "), "、") &&
-		!(commaLed(clause) && (!hasLetter(txt[:m.Start]) || joinedByNiComma(clause))) {
+		!(led && (!hasLetter(txt[:m.Start]) || joinedByNiComma(clause))) {
 		if i := embeddedAt(clause); i >= 0 && classifyClause(clause[:i]) == schemas.EventOccurred &&
 			!(confirmedAt(clause, i) && foundOccurrence(strings.TrimLeft(trimWeekdayLead(clause), "、, "))) &&
 			!text.HasSuffixAny(clause[:i], foundEvent.ongoing) {

@@ -165,6 +165,7 @@ var (
 	periodLabelWords  = clauseWords["period_label"]
 	registeredWords   = clauseWords["registered"]
 	routineWords      = clauseWords["routine"]
+	subjectParticles  = clauseWords["subject"]
 
 	responseWords   = timelineWords("response_words")
 	exposedWords    = text.NewWordList(timelineWords("exposed"))
@@ -271,7 +272,7 @@ func loadIncidentSummary() (nouns, verbs, regret, unless []string) {
 var announceWords = rules.MustParts(rules.Table("timeline/announce.tsv", 2), []string{"topic", "ending"})
 
 func loadClauseWords() map[string][]string {
-	return rules.MustParts(rules.Table("timeline/clause_words.tsv", 2), []string{"boundary", "reported_content", "and_join", "tally", "scope", "share", "bound", "series", "period_start", "attributive", "passive_attributive", "plan", "during", "finished_item", "inquiry", "inquiry_result", "period_label", "registered", "routine"})
+	return rules.MustParts(rules.Table("timeline/clause_words.tsv", 2), []string{"boundary", "reported_content", "and_join", "tally", "scope", "share", "bound", "series", "period_start", "attributive", "passive_attributive", "plan", "during", "finished_item", "inquiry", "inquiry_result", "period_label", "registered", "routine", "subject"})
 }
 
 // incomingParts are the parts of timeline/incoming.tsv, each written once.
