@@ -632,6 +632,9 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 				n = 0 // "(計1,323名分) ・校長(222名) ・教頭(271名)": the total is stated, the rest its parts
 				break
 			}
+			if c.Paren && k > 0 && cs[k-1].Paren && !strings.Contains(s.Text[cs[k-1].End:c.Start], ")") && personsAndRecords(cs[k-1].Unit, c.Unit) {
+				continue // 「(18件:15名分)」: one bracket counts the same data by records and by people
+			}
 			if c.Paren && !fieldCategory(categoryOf(s.Text, cs, k)) {
 				sum.v += c.Value
 				sum.approx = sum.approx || c.Approx
