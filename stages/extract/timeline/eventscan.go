@@ -68,6 +68,10 @@ func timeLead(s string) int {
 // ASCII or starts a rune wherever it is.)
 func clauseBoundary(s string) int {
 	for i := 0; i < len(s); i++ {
+		if s[i] == '(' {
+			i = asideEnd(s, i)
+			continue
+		}
 		if boundaryFirstByte[s[i]] && text.HasPrefixAny(s[i:], boundaryWords) {
 			return i
 		}
@@ -75,11 +79,23 @@ func clauseBoundary(s string) int {
 	return -1
 }
 
+// asideEnd is where the bracketed aside that opens at s[i] closes: a
+// comma inside 「受給者証(以下、受給者証)を交付する際、」 ends no clause. A
+// bracket that does not close is no aside: i itself.
+func asideEnd(s string, i int) int {
+	if j := strings.IndexByte(s[i+1:], ')'); j >= 0 {
+		return i + 1 + j
+	}
+	return i
+}
+
 // nextComma is where the first 、 or , of s is and its length, -1 and 0
 // when there is none.
 func nextComma(s string) (int, int) {
 	for i := 0; i < len(s); i++ {
 		switch {
+		case s[i] == '(':
+			i = asideEnd(s, i)
 		case s[i] == ',':
 			return i, 1
 		case s[i] == 0xE3 && strings.HasPrefix(s[i:], "、"):

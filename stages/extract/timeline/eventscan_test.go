@@ -59,10 +59,21 @@ func classifyClauseBefore(clause string) string {
 	return schemas.EventOther
 }
 
+// asideRE: a bracketed aside, whose commas end no clause.
+var asideRE = regexp.MustCompile(`\([^)]*\)`)
+
+// maskAsides is s with every bracketed aside (asideRE) but its brackets
+// blanked out byte for byte, so that indexes into it are indexes into s.
+func maskAsides(s string) string {
+	return asideRE.ReplaceAllStringFunc(s, func(a string) string {
+		return "(" + strings.Repeat("x", len(a)-2) + ")"
+	})
+}
+
 func classifyPiecesBefore(body string) string {
 	body = longQuoteRE.ReplaceAllString(body, "「」")
 	prev := 0
-	locs := commaRE.FindAllStringIndex(body, -1)
+	locs := commaRE.FindAllStringIndex(maskAsides(body), -1)
 	locs = append(locs, []int{len(body), len(body)})
 	kind := schemas.EventOther
 	for _, loc := range locs {
@@ -136,7 +147,7 @@ func checkClauseScans(t *testing.T, s string) {
 			t.Fatalf("timeLead(%q) = %d, want %d", c, got, want)
 		}
 		want := -1
-		if loc := clauseBoundaryRE.FindStringIndex(c); loc != nil {
+		if loc := clauseBoundaryRE.FindStringIndex(maskAsides(c)); loc != nil {
 			want = loc[0]
 		}
 		if got := clauseBoundary(c); got != want {
