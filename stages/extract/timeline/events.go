@@ -547,7 +547,7 @@ func inlineKind(s string, m dates.Mention, ms []dates.Mention, j int) string {
 // other short line (「2紛失の経緯等」) only when they tell nothing, as a
 // heading does.
 func dateLabelKind(label DatedSentence, field bool) string {
-	if !shortLabel(label) || field && !endsInDateNoun(label) {
+	if field && !(endsInDateNoun(label) && labelWithin(label, fieldLabelRunes)) || !field && !shortLabel(label) {
 		return schemas.EventOther
 	}
 	if k := classifyClause(label.Text); k == schemas.EventDiscovered || k == schemas.EventOccurred {
@@ -563,8 +563,12 @@ func fieldLabel(label DatedSentence) bool { return shortLabel(label) && endsInDa
 
 // shortLabel reports whether label may label a date: no date, no 。, at
 // most date_label_runes characters.
-func shortLabel(label DatedSentence) bool {
-	return len(label.Dates) == 0 && !strings.HasSuffix(label.Text, "。") && text.RuneCountTo(label.Text, dateLabelRunes+1) <= dateLabelRunes
+func shortLabel(label DatedSentence) bool { return labelWithin(label, dateLabelRunes) }
+
+// labelWithin reports whether label is a line of at most n characters
+// with no date and no 。.
+func labelWithin(label DatedSentence, n int) bool {
+	return len(label.Dates) == 0 && !strings.HasSuffix(label.Text, "。") && text.RuneCountTo(label.Text, n+1) <= n
 }
 
 // endsInDateNoun reports whether label ends, but for a colon or spaces,

@@ -121,7 +121,7 @@ func parseKindRules(rows []rules.Row, words func(string) []string) ([]kindRule, 
 
 // timelineWeights are the timeline's thresholds (timeline/weights.tsv).
 var timelineWeights = text.Weights("timeline/weights.tsv", "long_quote_runes", "continue_sentences", "next_lines",
-	"continuation_lines", "scope_label_runes", "incoming_reach", "addressed_reach", "addressed_lead", "date_label_runes", "date_line_max_runes", "inline_label_runes", "lead_sentences")
+	"continuation_lines", "scope_label_runes", "incoming_reach", "addressed_reach", "addressed_lead", "date_label_runes", "field_label_runes", "date_line_max_runes", "inline_label_runes", "lead_sentences")
 
 // reach is a regexp's bound on how far a cue reaches: {0,n} for the
 // weight of that name.
@@ -201,8 +201,9 @@ var (
 	leadSentences = timelineWeights["lead_sentences"]
 	// dateLabelRunes bounds a line that labels the date on the line under
 	// it (発生年月日 / 令和4年05月31日); dateLabelEnds end such a label.
-	dateLabelRunes = timelineWeights["date_label_runes"]
-	dateLabelEnds  = timelineWords("date_labels")
+	dateLabelRunes  = timelineWeights["date_label_runes"]
+	fieldLabelRunes = timelineWeights["field_label_runes"]
+	dateLabelEnds   = timelineWords("date_labels")
 	// inlineLabelRunes bounds the label of kanji right before a date on
 	// its line (判明日:令和5年10月5日): inlineLabel.
 	inlineLabelRunes  = timelineWeights["inline_label_runes"]
