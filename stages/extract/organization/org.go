@@ -178,8 +178,8 @@ func letterheadFacility(org string, lines []string) string {
 // name ending in a suffix (hiragana in it namelike, as leadName reads it)
 // and a bracket or a particle of a subject or a place. "" for none.
 func placeLeadBody(org, evidence string) string {
-	if org == "" || localGovernmentPrefix(org) != org {
-		return ""
+	if g := withoutPrefecture(org); org == "" || localGovernmentPrefix(org) != org && localGovernmentPrefix(g) != g {
+		return "" // (静岡県浜松市中区: a city's ward, the prefecture before it)
 	}
 	i := strings.Index(evidence, org)
 	if i < 0 || strings.TrimSpace(withoutPrefectureLead(evidence[:i])) != "" {
@@ -188,17 +188,47 @@ func placeLeadBody(org, evidence string) string {
 	rest := evidence[i+len(org):]
 	if k := strings.Index(rest, "、"); k >= 0 && text.RuneCountTo(rest[:k], placeLeadMaxRunes+1) <= placeLeadMaxRunes &&
 		strings.IndexFunc(rest[:k], func(r rune) bool { return !isNameRune(r) }) < 0 {
-		rest = rest[k+len("、"):]
-	} else if _, after, ok := strings.Cut(rest, "にある"); ok && text.RuneCountTo(rest[:len(rest)-len(after)], placeLeadMaxRunes+4) <= placeLeadMaxRunes+3 {
-		k := strings.Index(after, "の")
-		if k < 0 || text.RuneCountTo(after[:k], placeLeadMaxRunes+1) > placeLeadMaxRunes {
-			return ""
+		return placeLeadName(rest[k+len("、"):])
+	}
+	if k := strings.Index(rest, "の"); k >= 0 && text.RuneCountTo(rest[:k], placeLeadMaxRunes+1) <= placeLeadMaxRunes &&
+		strings.IndexFunc(rest[:k], func(r rune) bool { return !isNameRune(r) }) < 0 {
+		// 「静岡県浜松市中区の浜松開誠館中学・高校で、…」: a place within the
+		// city (or none) and の.
+		if name := placeLeadName(rest[k+len("の"):]); name != "" {
+			return name
 		}
-		rest = after[k+len("の"):]
-	} else {
+	}
+	_, after, ok := strings.Cut(rest, "にある")
+	if !ok || text.RuneCountTo(rest[:len(rest)-len(after)], placeLeadMaxRunes+4) > placeLeadMaxRunes+3 {
 		return ""
 	}
+	if name := placeLeadName(after); name != "" {
+		return name // 「京都府宇治市にある立命館宇治中学校・高校(…校長)は」
+	}
+	k := strings.Index(after, "の")
+	if k < 0 || text.RuneCountTo(after[:k], placeLeadMaxRunes+1) > placeLeadMaxRunes {
+		return ""
+	}
+	return placeLeadName(after[k+len("の"):])
+}
+
+// placeLeadName is the body's name that opens rest, after the place a
+// news lead opens with (placeLeadBody): a run of name runes and hiragana
+// (two joined by ・, 中学・高校) ending in a suffix, then the particle of a
+// subject or a place, or a bracket. "" for none.
+func placeLeadName(rest string) string {
 	end := strings.IndexFunc(rest, func(r rune) bool { return !isNameRune(r) && !isHiragana(r) })
+	for end > 0 && strings.HasPrefix(rest[end:], "・") {
+		next := strings.IndexFunc(rest[end+len("・"):], func(r rune) bool { return !isNameRune(r) && !isHiragana(r) })
+		if next == 0 {
+			break
+		}
+		if next < 0 {
+			end = len(rest)
+			break
+		}
+		end += len("・") + next
+	}
 	if end <= 0 {
 		return ""
 	}
