@@ -670,7 +670,26 @@ func signedAfter(s string, m dates.Mention) bool {
 		return false
 	}
 	rest := afterWeekday(s[m.End:], m)
-	return rest != "" && shortSignature(rest)
+	return rest != "" && (shortSignature(rest) || shortSignature(withoutSignerName(rest)))
+}
+
+// withoutSignerName is line without the person's name that ends it, one
+// to signer_name_runes kanji after the body that signs (「2021.1.22 益城病院
+// 広報委員会 宮崎」: the committee's member); line itself when no such body
+// ends the rest.
+func withoutSignerName(line string) string {
+	rest := line
+	for n := 1; n <= signerNameRunes; n++ {
+		r, size := utf8.DecodeLastRuneInString(rest)
+		if !unicode.Is(unicode.Han, r) {
+			return line
+		}
+		rest = rest[:len(rest)-size]
+		if text.HasSuffixAny(rest, signature.body) {
+			return rest
+		}
+	}
+	return line
 }
 
 // resolveToday is the day of a date after 本日: its year is written, or

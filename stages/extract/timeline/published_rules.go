@@ -24,13 +24,14 @@ var (
 	// publishedWeights say where the notice's own date may be
 	// (dates/weights.tsv).
 	publishedWeights = text.Weights("dates/weights.tsv", "header_block", "title_date_lines", "bracket_date_lines", "body_sentence_runes",
-		"signature_lines", "signature_runes", "category_max_runes")
+		"signature_lines", "signature_runes", "signer_name_runes", "category_max_runes")
 	headerBlock       = publishedWeights["header_block"]
 	titleDateLines    = publishedWeights["title_date_lines"]
 	bracketDateLines  = publishedWeights["bracket_date_lines"]
 	bodySentenceRunes = publishedWeights["body_sentence_runes"]
 	signatureLines    = publishedWeights["signature_lines"]
 	signatureRunes    = publishedWeights["signature_runes"]
+	signerNameRunes   = publishedWeights["signer_name_runes"]
 	categoryMaxRunes  = publishedWeights["category_max_runes"]
 
 	// publishedLabelRE marks a date as the notice's own: 更新日, 公表日, 発表,
