@@ -598,7 +598,7 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 				break // "10名の方の…(うち4名の方の生年月日、3名の方の性別…)": parts of the count before
 			}
 			sum := pick{cs[k].Value, cs[k].Approx, s.Text}
-			for k+1 < len(cs) && joinedCounts(s.Text[cs[k].End:cs[k+1].Start]) && !fieldCategory(s.Text[cs[k].End:cs[k+1].Start]) &&
+			for k+1 < len(cs) && joinedCounts(s.Text[cs[k].End:cs[k+1].Start]) && !joinedFieldCategory(s.Text[cs[k].End:cs[k+1].Start]) &&
 				!personsAndRecords(cs[k].Unit, cs[k+1].Unit) && !(countOfField(s.Text[cs[k].End:]) && countOfField(s.Text[cs[k+1].End:])) {
 				k++
 				sum.v += cs[k].Value
@@ -891,11 +891,25 @@ func personsAndRecords(a, b string) bool {
 // が12件(59人分)」 counts the people whose address leaked, who overlap
 // with those whose name did.
 func fieldCategory(before string) bool {
+	return text.HasPrefixAny(lastCategory(before), countFilters["data_field"])
+}
+
+// joinedFieldCategory is fieldCategory for the second of two joined
+// counts, which also reads joined_field: 「個人情報は9万2685名分、
+// クレジットカード情報5万2958名分」 counts the card holders among the people.
+func joinedFieldCategory(between string) bool {
+	c := lastCategory(between)
+	return text.HasPrefixAny(c, countFilters["data_field"]) || text.HasPrefixAny(c, countFilters["joined_field"])
+}
+
+// lastCategory is the last part of before, after a comma or a closing
+// mark: the category the count after it is of.
+func lastCategory(before string) string {
 	if i := strings.LastIndexAny(before, "、,>】」) "); i >= 0 {
 		_, size := utf8.DecodeRuneInString(before[i:])
 		before = before[i+size:]
 	}
-	return text.HasPrefixAny(before, countFilters["data_field"])
+	return before
 }
 
 // countOfField reports whether the words after a count are の and a field
