@@ -190,6 +190,7 @@ func seqFromBody(w *text.Watch, title string, tm text.RuneMask, sents []text.Sen
 	// Earlier notices cited in the opening sentences; PDF text wraps lines
 	// inside sentences, so the opening lines are joined before the check.
 	cited := 0
+	first := firstIncidentDay(events)
 	pieces := func(yield func(string, text.RuneMask) bool) { om.pieces(sents, open, yield) }
 	for s, m := range pieces {
 		if text.ContainsAny(s, presentWords) {
@@ -197,7 +198,7 @@ func seqFromBody(w *text.Watch, title string, tm text.RuneMask, sents []text.Sen
 		}
 		n := datedCitations(s)
 		if priorNoticeCue(s, m) {
-			n = max(n, priorNotices(s))
+			n = max(n, priorNotices(s, first))
 		}
 		cited = max(cited, n)
 	}
@@ -219,8 +220,11 @@ func seqFromBody(w *text.Watch, title string, tm text.RuneMask, sents []text.Sen
 		}
 	}
 	if !now.IsZero() {
+		// (Not one from before the incident: 「…セミナー(令和7年2月26日報道
+		// 発表済み)において、…アンケートを紛失」 announced the seminar at
+		// which the papers were lost a month later.)
 		for _, e := range events {
-			if e.Kind == schemas.EventPublished && now.Sub(e.Date) >= int32(publishedGapDays) && !text.ContainsAny(e.Sentence, planWords) &&
+			if e.Kind == schemas.EventPublished && now.Sub(e.Date) >= int32(publishedGapDays) && !e.Date.Before(first) && !text.ContainsAny(e.Sentence, planWords) &&
 				!text.ContainsAny(e.Sentence, othersAnnouncementWords) && !newsAnnouncementRE.MatchString(strings.TrimSpace(e.Sentence)) {
 				return 2
 			}
@@ -248,6 +252,19 @@ func seqFromBody(w *text.Watch, title string, tm text.RuneMask, sents []text.Sen
 	return 1
 }
 
+// firstIncidentDay is the earliest day events tell the incident happened
+// or was found on (the zero Date when they tell none): no report of it
+// came out before.
+func firstIncidentDay(events []schemas.Event) schemas.Date {
+	var first schemas.Date
+	for _, e := range events {
+		if (e.Kind == schemas.EventOccurred || e.Kind == schemas.EventDiscovered) && (first.IsZero() || e.Date.Before(first)) {
+			first = e.Date
+		}
+	}
+	return first
+}
+
 // realTitle reports whether title reads as a title: a segment of one long
 // line has its whole text as its title, and words in it say nothing of
 // what the notice is.
@@ -263,6 +280,38 @@ func priorNoticeCue(s string, m text.RuneMask) bool {
 		return true
 	}
 	return priorNouns.InMask(s, m) && (priorOpeners.InMask(s, m) || dates.MonthAfterNumber(s))
+}
+
+// datedBefore reports whether s names a day, its year written, before
+// first: no report of the incident came out before it happened.
+func datedBefore(s string, first schemas.Date) bool {
+	if first.IsZero() {
+		return false
+	}
+	for _, m := range dates.Find(s) {
+		if m.Year != 0 && m.Day != 0 {
+			if d := (&dates.YearContext{}).Resolve(m); !d.IsZero() && d.Before(first) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dateRightBefore is the date that ends before, at most
+// citation_date_gap characters and no comma before its end (「令和7年2月
+// 26日報道発表済み」: the day of the notice cited); "" for none.
+func dateRightBefore(before string) string {
+	ms := dates.Find(before)
+	if len(ms) == 0 {
+		return ""
+	}
+	m := ms[len(ms)-1]
+	gap := before[m.End:]
+	if text.RuneCountTo(gap, citationDateGap+1) > citationDateGap || strings.ContainsAny(gap, "、。,") {
+		return ""
+	}
+	return before[m.Start:m.End]
 }
 
 // datedCitations is the number of earlier notices of its own that s cites
@@ -290,13 +339,14 @@ var priorNoticeAtRE = regexp.MustCompile(`^(?:` + priorNoticeRE.String() + `)`)
 
 // priorNotices is the number of earlier notices s cites: the matches of
 // priorNoticeRE (priorNoticeMatches) but those that tell a response
-// (priorPersonal), a news report's lead about this notice (newsLead) or
-// data made public (priorDataAfter after the match).
-func priorNotices(s string) int {
+// (priorPersonal), a news report's lead about this notice (newsLead),
+// data made public (priorDataAfter after the match), or a notice dated
+// before first, the first day of the incident (firstIncidentDay).
+func priorNotices(s string, first schemas.Date) int {
 	n := 0
 	for p, end := range priorNoticeMatches(s) {
 		if !text.ContainsAny(s[p:end], priorPersonal) && !newsLead(s[:p], s[p:end], s[end:]) &&
-			!text.HasPrefixAny(s[end:], priorDataAfter) {
+			!text.HasPrefixAny(s[end:], priorDataAfter) && !datedBefore(s[p:end], first) && !datedBefore(dateRightBefore(s[:p]), first) {
 			n++ // not 「…当該保護者に…説明し、お詫びしました」 (a response), 「既に公表している情報」 (data)
 		}
 	}

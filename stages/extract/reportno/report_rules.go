@@ -34,7 +34,7 @@ var (
 
 	// reportWeights say how far the rules read (report/weights.tsv).
 	reportWeights = text.Weights("report/weights.tsv", "citing_sentences", "title_lines", "opening_sentences", "max_report",
-		"later_sentences", "title_runes", "prior_reach", "published_gap_days", "dateline_max_runes")
+		"later_sentences", "title_runes", "prior_reach", "published_gap_days", "dateline_max_runes", "citation_date_gap")
 	citingSentences  = reportWeights["citing_sentences"]
 	titleLines       = reportWeights["title_lines"]
 	datelineMaxRunes = reportWeights["dateline_max_runes"]
@@ -43,6 +43,7 @@ var (
 	laterSentences   = reportWeights["later_sentences"]
 	titleRunes       = reportWeights["title_runes"]
 	publishedGapDays = reportWeights["published_gap_days"]
+	citationDateGap  = reportWeights["citation_date_gap"]
 
 	// laterNoticeTitleWords: a title that reads as a later report.
 	laterNoticeTitleWords = text.NewWordList(reportWords("later_notice_title"))

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/breachtrend/breachtrend/rules"
+	"github.com/breachtrend/breachtrend/schemas"
 )
 
 func TestPriorNoticeRules(t *testing.T) {
@@ -14,7 +15,7 @@ func TestPriorNoticeRules(t *testing.T) {
 	}
 	// The bundled rules: 既報 alone, 先般ご案内, and 既に…公表いたしました cite
 	// one notice each.
-	if n := priorNotices("既報のとおり、先般ご案内した件について、既に公表いたしました。"); n != 3 {
+	if n := priorNotices("既報のとおり、先般ご案内した件について、既に公表いたしました。", schemas.Date{}); n != 3 {
 		t.Errorf("priorNotices = %d, want 3", n)
 	}
 }
