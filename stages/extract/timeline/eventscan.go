@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -182,7 +183,7 @@ func datesThenLength(s string, ms []dates.Mention) (int, bool) {
 	const lengthTailBytes = 48
 	from := max(ms[len(ms)-1].End, len(s)-lengthTailBytes)
 	for k := from; k < len(s); k++ {
-		if !utf8.RuneStart(s[k]) || !lengthOfTime(s[k:]) {
+		if !utf8.RuneStart(s[k]) || !lengthOfTime(s[k:]) && !periodEnd(s[k:]) {
 			continue
 		}
 		if dateOnlyLine(s[:k], ms) {
@@ -191,6 +192,12 @@ func datesThenLength(s string, ms []dates.Mention) (int, bool) {
 		break // the first length found ends the line, or none does
 	}
 	return 0, false
+}
+
+// periodEnd reports whether s is a word alone that ends a line of a
+// period (date_line_tails.tsv end): 「…から令和7年7月11日まで」.
+func periodEnd(s string) bool {
+	return slices.Contains(dateLineTails["end"], strings.TrimSpace(s))
 }
 
 // lengthOfTime reports whether s is a length of time as date_line_tails.tsv
