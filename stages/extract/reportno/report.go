@@ -254,11 +254,13 @@ func seqFromBody(w *text.Watch, title string, tm text.RuneMask, sents []text.Sen
 
 // firstIncidentDay is the earliest day events tell the incident happened
 // or was found on (the zero Date when they tell none): no report of it
-// came out before.
+// came out before. A sentence of a plan (「発送時期:令和6年8月20日発送
+// (…予定)」) tells no such day.
 func firstIncidentDay(events []schemas.Event) schemas.Date {
 	var first schemas.Date
 	for _, e := range events {
-		if (e.Kind == schemas.EventOccurred || e.Kind == schemas.EventDiscovered) && (first.IsZero() || e.Date.Before(first)) {
+		if (e.Kind == schemas.EventOccurred || e.Kind == schemas.EventDiscovered) && (first.IsZero() || e.Date.Before(first)) &&
+			!text.ContainsAny(e.Sentence, planWords) {
 			first = e.Date
 		}
 	}
