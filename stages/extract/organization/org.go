@@ -313,6 +313,9 @@ func fullNameLine(org string, lines []string) string {
 		if text.HasPrefixAny(l, lineLabels) {
 			continue // 「- 発生場所 都立駒込病院」: a field of the report, no signature
 		}
+		if withoutPrefecture(l) == org {
+			continue // 「滋賀県甲賀市」: the city, as news names it, with its prefecture
+		}
 		if len(l) > len(org) && strings.HasSuffix(l, org) && text.RuneCountTo(l, nameLineMaxRunes+1) <= nameLineMaxRunes &&
 			strings.IndexFunc(l, func(r rune) bool { return !isNameRune(r) && !isHiragana(r) || r >= '0' && r <= '9' }) < 0 &&
 			oneHiraganaRun(l) && nameLike(l) && !isOutside(l) && !isGeneric(l) {
