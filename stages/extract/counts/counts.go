@@ -193,6 +193,9 @@ func countBefore(s string, m []int, sentItems bool) (countCandidate, bool) {
 		before = before[i:]
 	}
 	after := s[m[1]:]
+	if text.HasPrefixAny(strings.TrimLeft(after, "」』 "), countFilters["superseded_after"]) {
+		return countCandidate{}, false // 「7月4日時点では、「延べ約42万人」としていましたが」: the figure corrected
+	}
 	if kind == unitParty && !text.ContainsAny(before, countFilters["party_people"]) {
 		return countCandidate{}, false // 送付先, 委託先… are places, not people
 	}
