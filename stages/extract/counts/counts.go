@@ -177,6 +177,9 @@ func countBefore(s string, m []int, sentItems bool) (countCandidate, bool) {
 		}
 		kind = unitCard // 「マイナンバーカード1枚」, 「障害者手帳 1通」: one person's card each
 	}
+	if strings.HasSuffix(s[:m[4]], "数") && slices.Contains(countFilters["vague_magnitude"], num) {
+		return countCandidate{}, false // 「患者数千件分」: some thousands, no count (not 対象者数千二百名)
+	}
 	if num == "一" && (kind == unitPerson || kind == unitRecord) {
 		return countCandidate{}, false // "今回の一件", "お一人": not a count
 	}
