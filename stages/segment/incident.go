@@ -20,7 +20,7 @@ type incidentRules struct {
 	conditional, negated, affirmed, hypothetical    []string
 	loss, personal, whole, noData, hasData          []string
 	outage, keep, security, contact, viewer, astray []string
-	disease                                         []string
+	disease, unsent, unsentNotIf                    []string
 }
 
 var incident = mustIncidentRules(rules.Table(FileIncident, 2))
@@ -48,7 +48,7 @@ func parseIncidentRules(rows []rules.Row) (incidentRules, error) {
 		{"no_data", &r.noData}, {"has_data", &r.hasData},
 		{"outage", &r.outage}, {"keep", &r.keep}, {"security", &r.security},
 		{"contact", &r.contact}, {"viewer", &r.viewer}, {"astray", &r.astray},
-		{"disease", &r.disease},
+		{"disease", &r.disease}, {"unsent", &r.unsent}, {"unsent_not_if", &r.unsentNotIf},
 	}
 	names := make([]string, len(parts))
 	for i, p := range parts {
@@ -177,6 +177,12 @@ func ownIncident(normalized string, found *wordscan.Set) bool {
 	// is (GUIDE), and so is one that showed a user another's data.
 	if gatePresent(found, gateOutage) && !containsAny(normalized, incident.personal) &&
 		!containsAny(normalized, incident.keep) && !compromised(normalized, false) {
+		return false
+	}
+	// So is a notice of letters that were not sent (送付漏れ) that names no
+	// personal data, attack or leak, and none sent to the wrong person.
+	if containsAny(normalized, incident.unsent) && !containsAny(normalized, incident.personal) &&
+		!containsAny(normalized, incident.keep) && !containsAny(normalized, incident.unsentNotIf) && !compromised(normalized, false) {
 		return false
 	}
 	return true
