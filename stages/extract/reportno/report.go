@@ -284,12 +284,17 @@ func priorNoticeCue(s string, m text.RuneMask) bool {
 	return priorNouns.InMask(s, m) && (priorOpeners.InMask(s, m) || dates.MonthAfterNumber(s))
 }
 
+// citedBefore reports whether the earlier notice that s[p:end] cites is
+// dated before first, the incident's first day, in the match or right
+// before it (dateRightBefore): no report of the incident came out before
+// it happened. With no first day, nothing is read.
+func citedBefore(s string, p, end int, first schemas.Date) bool {
+	return !first.IsZero() && (datedBefore(s[p:end], first) || datedBefore(dateRightBefore(s[:p]), first))
+}
+
 // datedBefore reports whether s names a day, its year written, before
-// first: no report of the incident came out before it happened.
+// first.
 func datedBefore(s string, first schemas.Date) bool {
-	if first.IsZero() {
-		return false
-	}
 	for _, m := range dates.Find(s) {
 		if m.Year != 0 && m.Day != 0 {
 			if d := (&dates.YearContext{}).Resolve(m); !d.IsZero() && d.Before(first) {
@@ -348,7 +353,7 @@ func priorNotices(s string, first schemas.Date) int {
 	n := 0
 	for p, end := range priorNoticeMatches(s) {
 		if !text.ContainsAny(s[p:end], priorPersonal) && !newsLead(s[:p], s[p:end], s[end:]) &&
-			!text.HasPrefixAny(s[end:], priorDataAfter) && !datedBefore(s[p:end], first) && !datedBefore(dateRightBefore(s[:p]), first) {
+			!text.HasPrefixAny(s[end:], priorDataAfter) && !citedBefore(s, p, end, first) {
 			n++ // not 「…当該保護者に…説明し、お詫びしました」 (a response), 「既に公表している情報」 (data)
 		}
 	}
