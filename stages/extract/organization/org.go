@@ -728,7 +728,7 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 					m = trimName(m)
 				}
 				m = trimLineLabel(m) // 「発生場所 市立小学校」 glued by a dropped space
-				if m == "" || countAfterForm(m) || isGeneric(m) || isOutside(m) || strings.HasPrefix(m, "ー") || slices.Contains(orgSuffixes, m) {
+				if m == "" || countAfterForm(m) || countedBodies(m) || isGeneric(m) || isOutside(m) || strings.HasPrefix(m, "ー") || slices.Contains(orgSuffixes, m) {
 					continue
 				}
 				if text.HasSuffixAny(s.Text[:loc[0]], quantifiers) {
@@ -2244,6 +2244,17 @@ func branchAfterForm(before, m string) bool {
 		return false
 	}
 	return legalLastRE.MatchString(before + legalFormOpening(m))
+}
+
+// countedBodies reports whether m is a number and a name suffix alone, a
+// count of bodies of a kind: 「委託元病院(当法人外の4病院、当法人内の4病
+// 院)」 reads 4病院 three times, which names none.
+func countedBodies(m string) bool {
+	if m == "" || !text.IsDigitByte(m[0]) {
+		return false
+	}
+	rest := strings.TrimLeft(m, "0123456789")
+	return rest != "" && (slices.Contains(orgSuffixes, rest) || isGeneric(rest))
 }
 
 // countAfterForm reports whether m is a legal form and a count of bodies
