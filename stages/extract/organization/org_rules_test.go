@@ -191,8 +191,8 @@ func TestOrgRuleColumns(t *testing.T) {
 	if !slices.Contains(names, "県立") || !slices.Equal(prefixes, []string{"本"}) || !slices.Equal(qualifiers, []string{"県立"}) || !slices.Equal(facilities, []string{"施設"}) {
 		t.Errorf("generic names %q, prefixes %q, qualifiers %q, facilities %q", names, prefixes, qualifiers, facilities)
 	}
-	headings, bullets, trim := text.LineMarksFrom(rows("text/line_marks.tsv", "■\theading\tyes", "・\tbullet\tno", "◆\tother\tyes"))
-	if !slices.Equal(headings, []string{"■"}) || !slices.Equal(bullets, []string{"・"}) || trim != "■◆ " {
-		t.Errorf("line marks: headings %q, bullets %q, trim %q", headings, bullets, trim)
+	headings, bullets, others, trim := text.LineMarksFrom(rows("text/line_marks.tsv", "■\theading\tyes", "・\tbullet\tno", "◆\tother\tyes"))
+	if !slices.Equal(headings, []string{"■"}) || !slices.Equal(bullets, []string{"・"}) || !slices.Equal(others, []string{"◆"}) || trim != "■◆ " {
+		t.Errorf("line marks: headings %q, bullets %q, others %q, trim %q", headings, bullets, others, trim)
 	}
 }

@@ -20,8 +20,9 @@ const textRulesDir = "text/"
 var (
 	// headingMarks open a heading line; BulletMarks a list item (・, ●:
 	// the timeline reads a bullet before a date as no word of the line);
+	// OtherMarks only set a line off (◆, └─), as no word of it either;
 	// nameTrimMarks (with a space) are trimmed from a line read as a name.
-	headingMarks, BulletMarks, NameTrimMarks = LineMarksFrom(rules.Table(textRulesDir+"line_marks.tsv", 3))
+	headingMarks, BulletMarks, OtherMarks, NameTrimMarks = LineMarksFrom(rules.Table(textRulesDir+"line_marks.tsv", 3))
 
 	textWeight              = WeightsFrom(textRulesDir+"weights.tsv", rules.Table(textRulesDir+"weights.tsv", 3))
 	headingMaxRunes         = textWeight("heading_max_runes")
@@ -33,7 +34,7 @@ var (
 	TermBudget = textWeight("term_budget_runes")
 )
 
-func LineMarksFrom(rows []rules.Row) (headings, bullets []string, nameTrim string) {
+func LineMarksFrom(rows []rules.Row) (headings, bullets, others []string, nameTrim string) {
 	UniqueKeys(rows, 1)
 	for _, r := range rows {
 		switch KindOf(r, "heading", "bullet", "other") {
@@ -41,12 +42,14 @@ func LineMarksFrom(rows []rules.Row) (headings, bullets []string, nameTrim strin
 			headings = append(headings, r.Fields[0])
 		case "bullet":
 			bullets = append(bullets, r.Fields[0])
+		default:
+			others = append(others, r.Fields[0])
 		}
 		if must(r.Flag(2, "name_trim")) {
 			nameTrim += r.Fields[0]
 		}
 	}
-	return headings, bullets, nameTrim + " "
+	return headings, bullets, others, nameTrim + " "
 }
 
 // KindOf is the row's kind column (field 1), one of allowed; it panics

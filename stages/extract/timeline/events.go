@@ -712,9 +712,9 @@ func classifyOccurred(clause string) bool {
 var weekdayLeadRE = regexp.MustCompile(`^\s*(?:[(]` + dates.WeekdayAlt() + `(?:曜日?)?[^)]{0,6}[)]|` + dates.WeekdayAlt() + `曜日?)`)
 
 // dateOnlyRE matches a line that holds a date and nothing that says what
-// happened: a bullet or a heading's mark (〇10月5日(日曜日)), a time, a
-// weekday, brackets.
-var dateOnlyRE = regexp.MustCompile(`^[\s` + text.ClassRunes(text.BulletMarks) + text.ClassRunes(text.HeadingMarks()) + `\d.()【】\[\]]*$`)
+// happened: a bullet, a heading's or another line mark (〇10月5日(日曜日),
+// └─2016/10/31), a time, a weekday, brackets.
+var dateOnlyRE = regexp.MustCompile(`^[\s` + text.ClassRunes(text.BulletMarks) + text.ClassRunes(text.HeadingMarks()) + text.ClassRunes(text.OtherMarks) + `\d.()【】\[\]]*$`)
 
 // bracketBalance is the brackets s opens less those it closes. A date
 // inside a bracket opened after the date before it (「令和5年8月14日(月)、

@@ -110,7 +110,7 @@ func nextComma(s string) (int, int) {
 // dates are cut out, when it holds nothing but dates: what dateOnlyRE
 // allows, and what stripMentions removes — weekdays, times, and the
 // characters trimmed at the ends.
-var dateLineRunes = " \t\n\f\r0123456789.()【】[]" + strings.Join(text.BulletMarks, "") + strings.Join(text.HeadingMarks(), "") + weekdayRunes + "曜" + strings.Join(dates.ClockTimes, "") + "時分:" + strings.Join(dates.TimeMarks, "") + "~、,"
+var dateLineRunes = " \t\n\f\r0123456789.()【】[]" + strings.Join(text.BulletMarks, "") + strings.Join(text.HeadingMarks(), "") + strings.Join(text.OtherMarks, "") + weekdayRunes + "曜" + strings.Join(dates.ClockTimes, "") + "時分:" + strings.Join(dates.TimeMarks, "") + "~、,"
 
 // dateLineRuneSet holds dateLineRunes, for dateOnlyLine to ask of each
 // rune of a line without scanning the string.
