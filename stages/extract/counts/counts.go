@@ -591,6 +591,12 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 		}
 		if !text.ContainsAny(s.Text, leakWords) && !text.ContainsAny(s.Heading, leakWords) && !s.Item && !underLeakHeading(sents, i) &&
 			!(s.Heading != s.Text && labelHeadingRE.MatchString(s.Heading)) && !measuresLeakBefore(sents, i) {
+			if groupN >= countWindows.listItems && (cs[0].Total || cs[0].Value == group.v) {
+				// 「合計 214 件」 under its items: their total closes the
+				// list, and a second round of the same mails listed after
+				// it is no more of them.
+				flush()
+			}
 			continue // (「(3)画像記録の件数 / 推定 12,058件」: the label says what it counts)
 		}
 		from := wholeBeforePart(s.Text, cs)
