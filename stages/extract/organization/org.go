@@ -628,6 +628,14 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 			continue
 		}
 		if org := lineName(l, k < headLines); org != "" {
+			if k == 0 && localGovernmentPrefix(org) == org && len(l) > len(org) {
+				// 「福島県双葉町の…調査事業における…流出の可能性について」
+				// over a company's letterhead: the town is what the work
+				// was for, the company who tells of it.
+				if co, line := signedLetterhead(lines, idx); co != "" {
+					return co, line
+				}
+			}
 			return org, l
 		}
 		if underContact {
@@ -1892,6 +1900,25 @@ func signedName(l string) string {
 		}
 	}
 	return ""
+}
+
+// signedLetterhead is the company of a letterhead among the notice's
+// first head_lines non-blank lines (idx, their indexes in lines), after
+// its title: a line that is a name with a legal form, on a line of its
+// own, over a line that opens with an officer's title (「日本エヌ・ユー・
+// エス株式会社 / 代表取締役社長 近本 一彦」); "" for none.
+func signedLetterhead(lines []string, idx []int) (string, string) {
+	for k := 1; k+1 < len(idx) && k <= headLines; k++ {
+		l := lines[idx[k]]
+		next := strings.TrimSpace(strings.TrimLeft(lines[idx[k+1]], text.NameTrimMarks))
+		if !text.HasPrefixAny(next, officerTitles) {
+			continue
+		}
+		if co := lineName(l, true); co != "" && (endsInLegalForm(co) || startsWithLegalForm(co)) {
+			return co, l
+		}
+	}
+	return "", ""
 }
 
 // personLine reports whether l is a person's line: a person's title
