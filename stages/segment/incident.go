@@ -20,7 +20,7 @@ type incidentRules struct {
 	conditional, negated, affirmed, hypothetical    []string
 	loss, personal, whole, noData, hasData          []string
 	outage, keep, security, contact, viewer, astray []string
-	disease, unsent, unsentNotIf                    []string
+	disease, unsent, unsentNotIf, misconduct        []string
 }
 
 var incident = mustIncidentRules(rules.Table(FileIncident, 2))
@@ -49,6 +49,7 @@ func parseIncidentRules(rows []rules.Row) (incidentRules, error) {
 		{"outage", &r.outage}, {"keep", &r.keep}, {"security", &r.security},
 		{"contact", &r.contact}, {"viewer", &r.viewer}, {"astray", &r.astray},
 		{"disease", &r.disease}, {"unsent", &r.unsent}, {"unsent_not_if", &r.unsentNotIf},
+		{"misconduct", &r.misconduct},
 	}
 	names := make([]string, len(parts))
 	for i, p := range parts {
@@ -177,6 +178,13 @@ func ownIncident(normalized string, found *wordscan.Set) bool {
 	// is (GUIDE), and so is one that showed a user another's data.
 	if gatePresent(found, gateOutage) && !containsAny(normalized, incident.personal) &&
 		!containsAny(normalized, incident.keep) && !compromised(normalized, false) {
+		return false
+	}
+	// So is a notice of money misused (架空請求, 横領) that names no
+	// personal data and no compromise: its 不正 is a fraud's, not an
+	// attack's.
+	if containsAny(normalized, incident.misconduct) && !containsAny(normalized, incident.personal) &&
+		!containsAny(normalized, incident.whole) && !compromised(normalized, false) {
 		return false
 	}
 	// So is a notice of letters that were not sent (送付漏れ) that names no
