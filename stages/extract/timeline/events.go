@@ -66,6 +66,28 @@ func classifyClause(clause string) string {
 	return kindFound(found)
 }
 
+// withoutBrackets is s with each bracketed span, brackets and all, cut
+// out (「((木曜日)に発送)」 whole); a bracket left open, and a closing one
+// with no opener, stay. One pass: the output's length at each open
+// bracket is kept, and a closing one cuts the output back to it.
+func withoutBrackets(s string) string {
+	b := make([]byte, 0, len(s))
+	var opens []int
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '(':
+			opens = append(opens, len(b))
+			b = append(b, c)
+		case c == ')' && len(opens) > 0:
+			b = b[:opens[len(opens)-1]]
+			opens = opens[:len(opens)-1]
+		default:
+			b = append(b, c)
+		}
+	}
+	return string(b)
+}
+
 // incomingCue reports whether clause holds から or より, with which every
 // match of incomingReportRE begins.
 func incomingCue(clause string) bool { return text.ContainsAny(clause, fromWords) }
@@ -654,6 +676,21 @@ func duringEventKind(body, short string) string {
 // clause negates or cancels no longer hides what another clause says.
 func classifyPieces(body string) string {
 	body = withoutLongQuotes(body)
+	if text.ContainsWord(body, "(") {
+		// 「事務連絡(受験票の到達確認等)のため、…メールを送信」: a bracket's
+		// aside tells no event of the date when the words around it tell
+		// one (送信, not 確認).
+		if bare := withoutBrackets(body); len(bare) < len(body) {
+			if k := piecesKind(bare); k != schemas.EventOther {
+				return k
+			}
+		}
+	}
+	return piecesKind(body)
+}
+
+// piecesKind is classifyPieces of a body whose long quotes are cut.
+func piecesKind(body string) string {
 	kind := schemas.EventOther
 	for {
 		i, n := nextComma(body)

@@ -189,3 +189,19 @@ func TestTimeOnlyLine(t *testing.T) {
 		}
 	}
 }
+
+// TestWithoutBrackets: each bracketed span goes whole, nested ones too;
+// an unmatched bracket stays.
+func TestWithoutBrackets(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"事務連絡(受験票の到達確認等)のため", "事務連絡のため"},
+		{"a((b)c)d", "ad"},
+		{"a)b(c", "a)b(c"},
+		{"(x)", ""},
+		{"送信(途中", "送信(途中"},
+	} {
+		if got := withoutBrackets(c.in); got != c.want {
+			t.Errorf("withoutBrackets(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

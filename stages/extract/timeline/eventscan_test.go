@@ -70,8 +70,28 @@ func maskAsides(s string) string {
 	})
 }
 
+// innermostBracketRE: a bracketed span with no bracket inside.
+var innermostBracketRE = regexp.MustCompile(`\([^()]*\)`)
+
 func classifyPiecesBefore(body string) string {
 	body = longQuoteRE.ReplaceAllString(body, "「」")
+	bare := body
+	for {
+		cut := innermostBracketRE.ReplaceAllString(bare, "")
+		if cut == bare {
+			break
+		}
+		bare = cut
+	}
+	if bare != body {
+		if k := piecesBefore(bare); k != schemas.EventOther {
+			return k
+		}
+	}
+	return piecesBefore(body)
+}
+
+func piecesBefore(body string) string {
 	prev := 0
 	locs := commaRE.FindAllStringIndex(maskAsides(body), -1)
 	locs = append(locs, []int{len(body), len(body)})
