@@ -589,7 +589,8 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 			}
 			pending = false
 		}
-		if !text.ContainsAny(s.Text, leakWords) && !text.ContainsAny(s.Heading, leakWords) && !s.Item && !underLeakHeading(sents, i) &&
+		succeeded := succeededPart(s.Text) // a break-in, whatever its words
+		if !succeeded && !text.ContainsAny(s.Text, leakWords) && !text.ContainsAny(s.Heading, leakWords) && !s.Item && !underLeakHeading(sents, i) &&
 			!(s.Heading != s.Text && labelHeadingRE.MatchString(s.Heading)) && !measuresLeakBefore(sents, i) {
 			if groupN >= countWindows.listItems && (cs[0].Total || cs[0].Value == group.v) {
 				// 「合計 214 件」 under its items: their total closes the
@@ -600,6 +601,12 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 			continue // (「(3)画像記録の件数 / 推定 12,058件」: the label says what it counts)
 		}
 		from := wholeBeforePart(s.Text, cs)
+		if succeeded && best.v > cs[from].Value {
+			// 「そのうちログインに成功したアカウント数: 約760件」 after the
+			// accounts tried: the part that got in is the count.
+			best = pick{cs[from].Value, cs[from].Approx, s.Text}
+			continue
+		}
 		for _, c := range cs[from:] {
 			consider(pick{c.Value, c.Approx, s.Text})
 		}
@@ -718,6 +725,15 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 		return 0, false, "", false
 	}
 	return best.v, best.approx, best.ev, true
+}
+
+// succeededPart reports whether sentence s opens with a part word (うち,
+// そのうち) and says the part is of attempts that succeeded (filters.tsv
+// succeeded_part).
+func succeededPart(s string) bool {
+	t := strings.TrimLeft(strings.TrimLeft(s, " ・-"), " ")
+	t = strings.TrimPrefix(t, "その")
+	return text.HasPrefixAny(t, countFilters["part"]) && text.ContainsAny(s, countFilters["succeeded_part"])
 }
 
 // measuresLeakBefore reports whether sentence i opens with a measure
