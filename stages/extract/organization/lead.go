@@ -1,8 +1,12 @@
 package organization
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/breachtrend/breachtrend/rules"
 )
 
 // The date leads that a title line or a sentence drops before its name,
@@ -16,9 +20,14 @@ import (
 
 // dateLeadEnd is the end of the date that opens s, its day optional (a
 // signature's 「平成30年3月 山形県立中央病院 院長 …」),
-// `^(?:(?:令和|平成|昭和)(?:\d{1,2}|元)|\d{4})年\d{1,2}月(?:\d{1,2}日)?(?:\([^)]{1,4}\))?\s?`;
+// or a date written with dashes, slashes or dots (2025-12-25),
+// `^(?:(?:(?:令和|平成|昭和)(?:\d{1,2}|元)|\d{4})年\d{1,2}月(?:\d{1,2}日)?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(?:\([^)]{1,4}\))?\s?`;
 // -1 when s opens with none.
 func dateLeadEnd(s string) int {
+	if i := isoDateEnd(s); i >= 0 {
+		i = parenthesisEnd(s, i, 4)
+		return spaceEnd(s, i)
+	}
 	i := yearEnd(s)
 	if i < 0 {
 		return -1
@@ -85,6 +94,25 @@ func yearEnd(s string) int {
 		i += n
 	}
 	return unitEnd(s, i, "年")
+}
+
+// isoDateEnd is the end of `\d{4}[-/.]\d{1,2}[-/.]\d{1,2}` that opens s,
+// -1 for none.
+func isoDateEnd(s string) int {
+	if digitsAt(s, 0) != 4 || len(s) < 5 || !strings.ContainsRune("-/.", rune(s[4])) {
+		return -1
+	}
+	i := 5
+	n := digitsAt(s, i)
+	if n < 1 || n > 2 || i+n >= len(s) || !strings.ContainsRune("-/.", rune(s[i+n])) {
+		return -1
+	}
+	i += n + 1
+	n = digitsAt(s, i)
+	if n < 1 {
+		return -1
+	}
+	return i + min(n, 2) // as the pattern reads 2025-12-251: its first two
 }
 
 // monthDayEnd is the end of `\d{1,2}月\d{1,2}日` at byte i of s, -1 for none.
@@ -186,4 +214,33 @@ func digitsAt(s string, i int) int {
 		n++
 	}
 	return n
+}
+
+// publishedLabels are the labels of a notice's own date
+// (dates/published_labels.tsv), the longest first: 「掲載日」 before 「掲載」.
+var publishedLabels = func() []string {
+	ws := slices.Clone(rules.Words("dates/published_labels.tsv"))
+	slices.SortStableFunc(ws, func(a, b string) int { return cmp.Compare(len(b), len(a)) })
+	return ws
+}()
+
+// trimLabelledDate drops the date that s opens with, as trimDateLead does,
+// and a label of the notice's own date before it, a colon and a space
+// after the label (「掲載日:2025年12月25日 石川県警は」, 「date 2025-12-25
+// 石川県警は」); s as it is when no date follows the label.
+func trimLabelledDate(s string) string {
+	for _, l := range publishedLabels {
+		rest, ok := strings.CutPrefix(s, l)
+		if !ok {
+			continue
+		}
+		for _, c := range []string{":", "：", " "} {
+			rest = strings.TrimPrefix(rest, c)
+		}
+		if d := trimDateLead(rest); d != rest {
+			return d
+		}
+		break // the longest label that opens s: a shorter one leaves its tail
+	}
+	return trimDateLead(s)
 }

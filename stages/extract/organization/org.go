@@ -1733,7 +1733,7 @@ func lineName(l string, top bool) string {
 	if sig := longestSuffix(l, groupSignatures); sig != "" && len(sig) < len(l) {
 		l = strings.TrimSpace(strings.TrimSuffix(l, sig)) // 日本消費者連盟一同: signed for all its people
 	}
-	l = trimDateLead(l) // a dateline before the name: 2024年5月1日 青葉電機株式会社
+	l = trimLabelledDate(l) // a dateline before the name: 2024年5月1日 青葉電機株式会社, 更新日 2025-12-25 …
 	if l == "" || postcodeOpens(l) || streetAddress(l) {
 		return ""
 	}
@@ -2772,7 +2772,7 @@ func dropOpeners(s string) string {
 			t = strings.TrimPrefix(t, o)
 		}
 		t = trimSelfPronoun(t)
-		if d := trimDateLead(trimOpenerDate(t)); d != t {
+		if d := trimLabelledDate(trimOpenerDate(t)); d != t {
 			// 「令和6年5月19日に青葉医療センターが…」: the date's に with no
 			// comma after it, before a name.
 			if rest, ok := strings.CutPrefix(d, "に"); ok {
@@ -3108,8 +3108,8 @@ func recurringGovernment(sents []text.Sentence) (string, string) {
 		for _, g := range selfGovernmentRefs {
 			for at := range text.Occurrences(s.Text, g.suffix) {
 				n := governmentAt(s.Text, at, g.suffix)
-				if n == "" {
-					continue
+				if n == "" || continuesAsOutside(n, s.Text[at+len(g.suffix):]) {
+					continue // 「石川県警は」: the prefecture's police, not 石川県
 				}
 				if counts[n] == 0 {
 					first[n] = s.Text
