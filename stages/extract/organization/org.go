@@ -1643,13 +1643,15 @@ func withoutPrefecture(org string) string {
 }
 
 // announcer reports whether run, a name that opens sentence s followed
-// by は (next), is a body that only ever stands outside a notice (a
+// by は or by が and a day (next), is a body that only ever stands outside a notice (a
 // prefecture's police, outside_bodies.tsv) announcing this one, as a news
 // report puts it: 「大分県警は1日、…誤送信したと発表した」 (the sentence ends
 // with one of timeline/announce.tsv's endings). Read as the police's
 // everywhere else, 県警 here is the holder.
 func announcer(run, next, s string) bool {
-	if !strings.HasPrefix(next, "は") || !isOutside(run) || text.RuneCountTo(run, nameLineMaxRunes+1) > nameLineMaxRunes {
+	topic := strings.HasPrefix(next, "は") ||
+		strings.HasPrefix(next, "が") && len(next) > len("が") && text.IsDigitByte(next[len("が")]) // 「香川県警が12日、…発表しました」
+	if !topic || !isOutside(run) || text.RuneCountTo(run, nameLineMaxRunes+1) > nameLineMaxRunes {
 		return false
 	}
 	return announces(s)
