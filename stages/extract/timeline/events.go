@@ -1416,13 +1416,20 @@ func foundContent(body string) (string, bool) {
 }
 
 // foundAt reports whether rest opens with what ends foundContent's
-// content: こと or 事実 that a found verb follows, a found-told word, or を
-// or が and a detection verb (が and a passive found verb).
+// content: こと or 事実 that a found verb follows, or に and a verb of
+// noticing (ことに気付き), a found-told word, or を or が and a detection
+// verb (が and a passive found verb).
 func foundAt(rest string) bool {
 	for _, n := range foundEvent.nouns {
-		if after, ok := strings.CutPrefix(rest, n); ok && objectOrSubject(after) != "" &&
-			text.ContainsAny(after, foundVerbs) {
+		after, ok := strings.CutPrefix(rest, n)
+		if !ok {
+			continue
+		}
+		if objectOrSubject(after) != "" && text.ContainsAny(after, foundVerbs) {
 			return true
+		}
+		if strings.HasPrefix(after, "に") && text.ContainsAny(after, foundEvent.noticed) {
+			return true // 「…送信していることに、…担当職員が気付きました」
 		}
 	}
 	if text.HasPrefixAny(rest, foundEvent.told) {
