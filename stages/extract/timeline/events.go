@@ -334,7 +334,16 @@ func namesAttribute(txt string, m, last dates.Mention, end int) bool {
 	if i := clauseBoundary(body); i >= 0 {
 		body = body[:i]
 	}
-	return text.ContainsAny(body, planHeads) && !text.ContainsAny(body, duringWords)
+	return text.ContainsAny(body, planHeads) && !heldDuring(body)
+}
+
+// heldDuring reports whether clause, a date's own one holding a plan
+// word, tells what happened in the course of what was held (during
+// words: 「…に実施したシステム移行作業の際に」, 「…に実施した検定において」),
+// not of what was to come: a word of plan_words.tsv (開催予定のセミナーに
+// おいて) keeps the plan a plan.
+func heldDuring(clause string) bool {
+	return text.ContainsAny(clause, duringWords) && !text.ContainsAny(clause, planWords)
 }
 
 // mentionKind decides what happened on the day a date mention names,
@@ -354,7 +363,7 @@ func mentionKind(txt string, m dates.Mention, clauseEnd int, rangeStart bool) st
 	}
 	// A date whose own clause is a plan (「8月2日に開催予定の…」, 「7月1日に
 	// 公表予定です」) tells of what was to come, not of what happened.
-	if text.ContainsAny(short, planHeads) && !text.ContainsAny(short, duringWords) {
+	if text.ContainsAny(short, planHeads) && !heldDuring(short) {
 		return schemas.EventOther
 	}
 	// A date that a clause of no event modifies (「当該車両が納入された3月1日
