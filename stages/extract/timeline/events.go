@@ -966,7 +966,7 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 				}
 				if k == schemas.EventDiscovered || k == schemas.EventOccurred {
 					events = append(events, schemas.Event{Kind: k, Date: d, Sentence: sentence})
-					if k == schemas.EventDiscovered && foundOccurrence(sentence) {
+					if k == schemas.EventDiscovered && (foundOccurrence(sentence) || foundOccurrence(afterDayWord(sentence))) {
 						events = append(events, schemas.Event{Kind: schemas.EventOccurred, Date: d, Sentence: sentence})
 					}
 					lastIdx = i
@@ -1646,6 +1646,26 @@ func noticeDayClause(rest string) (int, int) {
 		}
 	}
 	return at, days
+}
+
+// afterDayWord is s after its first same_day.tsv word of days 0 that
+// names the day (reach opening: 同日, 上記日時), "" when it has none: 「この申出を受け確認したところ、同日に看護師
+// が、…FAXを送付したことが判明した」 found what the nurse did that day,
+// which the inquiry before the word does not tell.
+func afterDayWord(s string) string {
+	at, end := -1, 0
+	for _, w := range sameDayWords {
+		if w.days != 0 || !w.opening {
+			continue // (直ちに, その後: what follows them is no day's finding)
+		}
+		if i := strings.Index(s, w.word); i >= 0 && (at < 0 || i < at) {
+			at, end = i, i+len(w.word)
+		}
+	}
+	if at < 0 {
+		return ""
+	}
+	return strings.TrimLeft(strings.TrimPrefix(s[end:], "に"), "、, ")
 }
 
 // opensWithDayWord reports whether s opens, after a bullet and white
