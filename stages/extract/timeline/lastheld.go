@@ -21,7 +21,8 @@ var dateLineMaxRunes = timelineWeights["date_line_max_runes"]
 // (title or text) that dates no occurrence: the first event that tells
 // nothing of its own (other) and whose sentence holds a held word, or a
 // discovery whose sentence of one date tells the item held that day and
-// then found missing (heldThenFound), on or before limit (the discovery,
+// then found missing (heldThenFound), or a discovery on a date's own line
+// whose line under it tells the item held, on or before limit (the discovery,
 // else the notice's date; none when both are unknown). The zero Date when
 // there is none.
 func lastHeld(events []schemas.Event, title string, sents []text.Sentence, limit schemas.Date) schemas.Date {
@@ -45,7 +46,23 @@ func lastHeld(events []schemas.Event, title string, sents []text.Sentence, limit
 			best = e.Date
 			continue
 		}
-		if e.Kind != schemas.EventOther {
+		if e.Kind != schemas.EventOther && e.Kind != schemas.EventDiscovered {
+			continue
+		}
+		if e.Kind == schemas.EventDiscovered {
+			// A date alone on its line whose first line under it tells
+			// the item held, and a later one that it was found missing
+			// (「(1) 平成30年1月5日(金) / …USBメモリ内に保存し、…持ち帰り
+			// ました。 / 帰宅後、…見当たらないことが発覚」): held and lost
+			// that day.
+			if text.RuneCountTo(e.Sentence, dateLineMaxRunes+1) <= dateLineMaxRunes {
+				if under == nil {
+					under = linesUnder(sents)
+				}
+				if next, ok := under[e.Sentence]; ok && dateLineHeld(next) {
+					best = e.Date
+				}
+			}
 			continue
 		}
 		if text.ContainsAny(e.Sentence, lastHeldWords["held"]) {
