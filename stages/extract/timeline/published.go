@@ -326,8 +326,13 @@ func suffixed(s string, m dates.Mention) bool {
 			}
 		}
 	}
+	// A time of day may stand between (「2020年8月14日 22:33追記」).
+	timed := rest
+	if n := timeLead(rest); n > 0 {
+		timed = strings.TrimLeft(rest[n:], " ")
+	}
 	for _, w := range suffixNext {
-		if tail, ok := strings.CutPrefix(rest, w); ok && (!hasLetter(tail) || sourceName(tail)) {
+		if tail, ok := strings.CutPrefix(timed, w); ok && (!hasLetter(tail) || sourceName(tail)) {
 			return true
 		}
 	}
