@@ -117,17 +117,19 @@ func serviceName(sents []text.Sentence, masks []text.RuneMask) (string, string) 
 
 // greetingRE reads a greeting that names the body (greetings.tsv): the
 // name is its submatch.
-var greetingRE, greetingVerbs = func() (*regexp.Regexp, []string) {
-	part := rules.MustParts(rules.Table(orgFile("greetings.tsv"), 2), []string{"opener", "particle", "warmth", "verb"})
-	return regexp.MustCompile(text.OrderedAlternation(part["opener"]) + `[、,]?\s?([^、。「」()\s]{2,40}?)` +
+var greetingRE, greetingVerbs, greetingProducts = func() (*regexp.Regexp, []string, []string) {
+	part := rules.MustParts(rules.Table(orgFile("greetings.tsv"), 2), []string{"opener", "particle", "warmth", "verb", "product"})
+	return regexp.MustCompile(text.OrderedAlternation(part["opener"]) + `[、,]?\s?([^、。「」()\s]{2,40}?)(?:\([^()。]{1,40}\))?` +
 		text.OrderedAlternation(part["particle"]) + text.OrderedAlternation(part["warmth"]) + `?` +
-		text.OrderedAlternation(part["verb"])), part["verb"]
+		text.OrderedAlternation(part["verb"])), part["verb"], part["product"]
 }()
 
 // greetingName is the body a notice's opening greeting thanks its readers
 // for patronizing (greetingRE): 「いつも亀屋良長をご愛顧いただき」 is
 // 亀屋良長's, a shop that names itself nowhere else; a site word after the
-// name (全農ホームページ) is the body's own site. The name holds no
+// name (全農ホームページ) is the body's own site, a product word its
+// services (ヌーラボサービス, greetings.tsv product), and a bracket after it
+// its products (「ヌーラボサービス(Backlog, Cacoo)を」). The name holds no
 // hiragana, is no self word (弊社), generic or outside body, and holds a
 // proper noun or a word the tokenizer does not know.
 func greetingName(sents []text.Sentence) (string, string) {
@@ -148,6 +150,9 @@ func greetingName(sents []text.Sentence) (string, string) {
 		name := m[1]
 		if site := longestSuffix(name, serviceWords["site"]); site != "" && len(site) < len(name) {
 			name = strings.TrimSuffix(name, site) // 「全農ホームページをご利用いただき」: the body's own site
+		}
+		if product := longestSuffix(name, greetingProducts); product != "" && len(product) < len(name) {
+			name = strings.TrimSuffix(name, product) // 「ヌーラボサービスをご利用いただき」: the body's services
 		}
 		if strings.IndexFunc(name, isHiragana) >= 0 ||
 			slices.Contains(selfAliases, name) || utf8.RuneCountInString(name) < nameMinRunes || isGeneric(name) || isOutside(name) ||
