@@ -346,6 +346,22 @@ func heldDuring(clause string) bool {
 	return text.ContainsAny(clause, duringWords) && !text.ContainsAny(clause, planWords)
 }
 
+// heldDuringNext reports whether short, a date's own clause of body that
+// ends in a held event's verb and a comma (「2020年12月10日に実施した、」),
+// qualifies the noun of the next clause, which tells what happened during
+// it (「システムの保守作業中に発生したもの」): a comma set where none
+// belongs.
+func heldDuringNext(body, short string) bool {
+	if !strings.HasSuffix(short, "した") {
+		return false
+	}
+	next := strings.TrimLeft(body[len(short):], "、, ")
+	if i := clauseBoundary(next); i >= 0 {
+		next = next[:i]
+	}
+	return next != "" && heldDuring(next)
+}
+
 // mentionKind decides what happened on the day a date mention names,
 // from the shortest clause after it, then the clause to the next date,
 // then the rest of the sentence.
@@ -363,7 +379,7 @@ func mentionKind(txt string, m dates.Mention, clauseEnd int, rangeStart bool) st
 	}
 	// A date whose own clause is a plan (「8月2日に開催予定の…」, 「7月1日に
 	// 公表予定です」) tells of what was to come, not of what happened.
-	if text.ContainsAny(short, planHeads) && !heldDuring(short) {
+	if text.ContainsAny(short, planHeads) && !heldDuring(short) && !heldDuringNext(body, short) {
 		return schemas.EventOther
 	}
 	// A date that a clause of no event modifies (「当該車両が納入された3月1日
