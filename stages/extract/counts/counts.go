@@ -396,8 +396,31 @@ func recipients(s string, at int, after string) bool {
 		return false
 	}
 	before, ahead := sendingReach(s, at, after)
+	if totalOfOthersBefore(s[:at]) {
+		// 「合計20名の…記録の一部であり、誤送信メールを受信した学生172名に
+		// 対して漏洩」: the people whose data it was are counted before,
+		// as a total; these are who got it, however wrong the sending.
+		return !text.ContainsAny(before, countFilters["addressee_exposed"]) && !text.ContainsAny(ahead, countFilters["addressee_exposed"])
+	}
 	return !text.ContainsAny(before, countFilters["addressee_exposed"]) && !text.ContainsAny(ahead, countFilters["addressee_exposed"]) &&
 		!wrongSending(before, ahead) && !text.ContainsAny(before, countFilters["leak_verbs"])
+}
+
+// totalOfOthersBefore reports whether prefix, a sentence up to a count,
+// holds a stated total (total_before: 合計) of another count: a total
+// word with a digit after it before the last comma.
+func totalOfOthersBefore(prefix string) bool {
+	i := text.Commas.LastIndex(prefix)
+	if i < 0 {
+		return false
+	}
+	head := prefix[:i]
+	for _, w := range countFilters["total_before"] {
+		if j := strings.Index(head, w); j >= 0 && j+len(w) < len(head) && text.IsDigitByte(head[j+len(w)]) {
+			return true
+		}
+	}
+	return false
 }
 
 // sendingReach is the text read around a count of what was sent, at offset
