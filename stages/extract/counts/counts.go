@@ -396,7 +396,7 @@ func recipients(s string, at int, after string) bool {
 		return false
 	}
 	before, ahead := sendingReach(s, at, after)
-	if totalOfOthersBefore(s[:at]) {
+	if totalOfOthersBefore(before) {
 		// 「合計20名の…記録の一部であり、誤送信メールを受信した学生172名に
 		// 対して漏洩」: the people whose data it was are counted before,
 		// as a total; these are who got it, however wrong the sending.
@@ -406,9 +406,10 @@ func recipients(s string, at int, after string) bool {
 		!wrongSending(before, ahead) && !text.ContainsAny(before, countFilters["leak_verbs"])
 }
 
-// totalOfOthersBefore reports whether prefix, a sentence up to a count,
-// holds a stated total (total_before: 合計) of another count: a total
-// word with a digit after it before the last comma.
+// totalOfOthersBefore reports whether before, the recipients_reach
+// characters before a count, holds a stated total (total_before: 合計) of
+// another count: a total word with a digit after it before the last
+// comma.
 func totalOfOthersBefore(prefix string) bool {
 	i := text.Commas.LastIndex(prefix)
 	if i < 0 {
