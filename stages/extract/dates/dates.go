@@ -93,7 +93,7 @@ func slashDayMayOpen(s string) bool {
 
 // bareDays finds days with no month — one or two digits before 日, not
 // right after another digit, 月, a date separator or 第, and followed by a
-// weekday in brackets, a time of day or a particle of
+// weekday in brackets, a time of day (maybe after の) or a particle of
 // dates/bare_day_particles.tsv (20日に). It walks back from each 日 rather
 // than running a regexp, which has no literal to anchor on here.
 func bareDays(s string) []Mention {
@@ -121,9 +121,11 @@ func bareDays(s string) []Mention {
 			end = from + (len(s[from:]) - len(after)) + w[1]
 			weekday = weekdays[after[w[2]:w[3]]]
 		} else {
+			// A time of day, maybe after の (「13日の午後10時ごろ」).
+			timeAt := strings.TrimPrefix(after, "の")
 			for _, mark := range dayMarks {
-				if strings.HasPrefix(after, mark) {
-					end = from + (len(s[from:]) - len(after)) + len(mark)
+				if strings.HasPrefix(timeAt, mark) {
+					end = from + (len(s[from:]) - len(timeAt)) + len(mark)
 					break
 				}
 			}
