@@ -184,6 +184,11 @@ func continues(prev, next string, blank bool) bool {
 	if !blank && phraseBreak(prev, next, last, first) {
 		return true
 	}
+	if IsJapanese(last) && !strings.ContainsRune(sentenceEnds, last) && slices.ContainsFunc(clauseContinuations, func(c string) bool { return strings.HasPrefix(next, c) }) {
+		// 「…電話番号を確認した」 / 「ところ、10月27日及び30日に…」: no
+		// paragraph opens with ところ、, across a blank line neither.
+		return true
+	}
 	if !IsJapanese(first) || strings.ContainsRune(lineOpeners, first) {
 		return false
 	}

@@ -55,6 +55,9 @@ var (
 	// (「(以下「本市」という。)」): a line opening with one continues the
 	// line before it.
 	asideOpeners = strings.Split(lineWraps.String("aside_openers"), "|")
+	// clauseContinuations open a line that goes on with the clause the
+	// line before it ends (「…確認した」 / 「ところ、…」).
+	clauseContinuations = strings.Split(lineWraps.String("clause_continuations"), "|")
 	// dateEras are the era names a dateline broken over lines may open
 	// with (「平 成」 / 「2 7 年 5 月」 / 「2 2 日」, PDF text): see dateSplit.
 	dateEras = strings.Split(lineWraps.String("date_eras"), "|")
