@@ -131,11 +131,14 @@ func writeFolded(b *strings.Builder, l string) {
 		for j < len(l) && l[j] == ' ' {
 			j++
 		}
-		// l is trimmed, so text stands on both sides of the run.
+		// l is trimmed, so text stands on both sides of the run. What was
+		// written before the run (b) holds the unit a split number
+		// follows, which an earlier dropped space may have set apart from
+		// l[:i] (「00年 0 0日」).
 		b.WriteString(l[:i])
 		prev, _ := utf8.DecodeLastRuneInString(l[:i])
 		next, _ := utf8.DecodeRuneInString(l[j:])
-		if !meaninglessSpace(prev, next) && !splitNumber(l[:i], l[j:]) {
+		if !meaninglessSpace(prev, next) && !splitNumber(b.String(), l[j:]) {
 			b.WriteByte(' ')
 		}
 		l = l[j:]
@@ -145,14 +148,17 @@ func writeFolded(b *strings.Builder, l string) {
 // splitNumber reports whether the space between before and after splits
 // a date's or a time's two-digit number (PDF text: 「6月2 7日」, 「2時3 4分」):
 // one digit after a split_number_before unit, and one digit before a
-// split_number_after unit (line_wraps.tsv).
+// split_number_after unit (line_wraps.tsv), spaces between that digit and
+// its unit too (「年0 0 月」, whose second space goes as meaningless: the
+// first must go in the same pass, or a second pass would find 「0 0月」).
 func splitNumber(before, after string) bool {
 	n := len(before)
 	if n < 2 || !isDigit(rune(before[n-1])) || len(after) < 2 || !isDigit(rune(after[0])) {
 		return false
 	}
+	unit := strings.TrimLeft(after[1:], " ")
 	return slices.ContainsFunc(splitNumberBefore, func(u string) bool { return strings.HasSuffix(before[:n-1], u) }) &&
-		slices.ContainsFunc(splitNumberAfter, func(u string) bool { return strings.HasPrefix(after[1:], u) })
+		slices.ContainsFunc(splitNumberAfter, func(u string) bool { return strings.HasPrefix(unit, u) })
 }
 
 // meaninglessSpace reports whether a space between prev and next is

@@ -39,8 +39,8 @@ var (
 	dateStartOracleRE  = regexp.MustCompile(`^(?:(?:明治|大正|昭和|平成|令和)(?:[0-9]+年)?(?:[0-9]+月)?|[0-9]+年(?:[0-9]+月)?|[0-9]+月)$`)
 	dateNextOracleRE   = regexp.MustCompile(`^[0-9]{1,4}[年月日]`)
 	// A two-digit number of a date or a time split by a space: what was
-	// written, a |, what follows the space.
-	splitNumberOracleRE = regexp.MustCompile(`^[年月時][0-9]\|[0-9][日月時分]$`)
+	// written, a |, what follows the space (its spaces taken out).
+	splitNumberOracleRE = regexp.MustCompile(`^[年月時][0-9]\|[0-9][日月時分]`)
 )
 
 func charsOracle(s string) string {
@@ -68,7 +68,7 @@ func foldSpacesOracle(l string) string {
 		if len(out) > 0 && j < len(rs) {
 			prev, next := out[len(out)-1], rs[j]
 			pj, nj := IsJapanese(prev), IsJapanese(next)
-			if (pj && (nj || isDigit(next))) || (nj && isDigit(prev)) || splitNumberOracleRE.MatchString(string(out[max(0, len(out)-2):])+"|"+string(rs[j:min(len(rs), j+2)])) {
+			if (pj && (nj || isDigit(next))) || (nj && isDigit(prev)) || splitNumberOracleRE.MatchString(string(out[max(0, len(out)-2):])+"|"+strings.ReplaceAll(string(rs[j:]), " ", "")) {
 				i = j - 1
 				continue
 			}
