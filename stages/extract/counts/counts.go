@@ -396,26 +396,25 @@ func recipients(s string, at int, after string) bool {
 		return false
 	}
 	before, ahead := sendingReach(s, at, after)
-	if totalOfOthersBefore(before) {
-		// 「合計20名の…記録の一部であり、誤送信メールを受信した学生172名に
-		// 対して漏洩」: the people whose data it was are counted before,
-		// as a total; these are who got it, however wrong the sending.
-		return !text.ContainsAny(before, countFilters["addressee_exposed"]) && !text.ContainsAny(ahead, countFilters["addressee_exposed"])
+	if text.ContainsAny(before, countFilters["addressee_exposed"]) || text.ContainsAny(ahead, countFilters["addressee_exposed"]) {
+		return false
 	}
-	return !text.ContainsAny(before, countFilters["addressee_exposed"]) && !text.ContainsAny(ahead, countFilters["addressee_exposed"]) &&
-		!wrongSending(before, ahead) && !text.ContainsAny(before, countFilters["leak_verbs"])
+	// 「合計20名の…記録の一部であり、誤送信メールを受信した学生172名に対して
+	// 漏洩」: the people whose data it was are counted before, as a total;
+	// these are who got it, however wrong the sending.
+	return totalOfOthersBefore(before) || !wrongSending(before, ahead) && !text.ContainsAny(before, countFilters["leak_verbs"])
 }
 
 // totalOfOthersBefore reports whether before, the recipients_reach
 // characters before a count, holds a stated total (total_before: 合計) of
 // another count: a total word with a digit after it before the last
 // comma.
-func totalOfOthersBefore(prefix string) bool {
-	i := text.Commas.LastIndex(prefix)
+func totalOfOthersBefore(before string) bool {
+	i := text.Commas.LastIndex(before)
 	if i < 0 {
 		return false
 	}
-	head := prefix[:i]
+	head := before[:i]
 	for _, w := range countFilters["total_before"] {
 		if j := strings.Index(head, w); j >= 0 && j+len(w) < len(head) && text.IsDigitByte(head[j+len(w)]) {
 			return true
@@ -755,8 +754,7 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 // そのうち) and says the part is of attempts that succeeded (filters.tsv
 // succeeded_part).
 func succeededPart(s string) bool {
-	t := strings.TrimLeft(strings.TrimLeft(s, " ・-"), " ")
-	t = strings.TrimPrefix(t, "その")
+	t := strings.TrimPrefix(strings.TrimLeft(s, " ・-"), "その")
 	return text.HasPrefixAny(t, countFilters["part"]) && text.ContainsAny(s, countFilters["succeeded_part"])
 }
 

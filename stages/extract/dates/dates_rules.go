@@ -55,6 +55,11 @@ var (
 	// of bareDayNot opens the text after it (dates/bare_day_particles.tsv).
 	bareDayParticles, bareDayNot = loadBareDayParticles()
 
+	// PublishedLabels are the labels of a notice's own date
+	// (dates/published_labels.tsv: 更新日, 掲載日, date), which the timeline
+	// and the organization's dateline both read.
+	PublishedLabels = rules.Words("dates/published_labels.tsv")
+
 	// weekdays maps a weekday's name to its day, 0 Sunday … 6 Saturday
 	// (dates/weekdays.tsv); WeekdayNames lists the names in file order.
 	weekdays, WeekdayNames = loadWeekdays()

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/breachtrend/breachtrend/rules"
+	"github.com/breachtrend/breachtrend/stages/extract/dates"
 )
 
 // The date leads that a title line or a sentence drops before its name,
@@ -219,7 +219,7 @@ func digitsAt(s string, i int) int {
 // publishedLabels are the labels of a notice's own date
 // (dates/published_labels.tsv), the longest first: 「掲載日」 before 「掲載」.
 var publishedLabels = func() []string {
-	ws := slices.Clone(rules.Words("dates/published_labels.tsv"))
+	ws := slices.Clone(dates.PublishedLabels)
 	slices.SortStableFunc(ws, func(a, b string) int { return cmp.Compare(len(b), len(a)) })
 	return ws
 }()

@@ -341,9 +341,9 @@ func namesAttribute(txt string, m, last dates.Mention, end int) bool {
 // word, tells what happened in the course of what was held (during
 // words: 「…に実施したシステム移行作業の際に」, 「…に実施した検定において」),
 // not of what was to come: a word of plan_words.tsv (開催予定のセミナーに
-// おいて) keeps the plan a plan.
+// おいて, reportno.MentionsPlan) keeps the plan a plan.
 func heldDuring(clause string) bool {
-	return text.ContainsAny(clause, duringWords) && !text.ContainsAny(clause, planWords)
+	return text.ContainsAny(clause, duringWords) && !reportno.MentionsPlan(clause)
 }
 
 // heldDuringNext reports whether short, a date's own clause of body that

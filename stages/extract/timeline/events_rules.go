@@ -159,16 +159,13 @@ var (
 	attributiveEnds   = clauseWords["attributive"]
 	planHeads         = clauseWords["plan"]
 	duringWords       = clauseWords["during"]
-	// planWords say a plan is of what is to come (予定): no during word
-	// lifts it (heldDuring).
-	planWords        = rules.Words("timeline/plan_words.tsv")
-	finishedItemEnds = clauseWords["finished_item"]
-	inquiryWords     = clauseWords["inquiry"]
-	inquiryResults   = clauseWords["inquiry_result"]
-	periodLabelWords = clauseWords["period_label"]
-	registeredWords  = clauseWords["registered"]
-	routineWords     = clauseWords["routine"]
-	subjectParticles = clauseWords["subject"]
+	finishedItemEnds  = clauseWords["finished_item"]
+	inquiryWords      = clauseWords["inquiry"]
+	inquiryResults    = clauseWords["inquiry_result"]
+	periodLabelWords  = clauseWords["period_label"]
+	registeredWords   = clauseWords["registered"]
+	routineWords      = clauseWords["routine"]
+	subjectParticles  = clauseWords["subject"]
 
 	responseWords   = timelineWords("response_words")
 	exposedWords    = text.NewWordList(timelineWords("exposed"))

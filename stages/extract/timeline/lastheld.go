@@ -49,26 +49,14 @@ func lastHeld(events []schemas.Event, title string, sents []text.Sentence, limit
 		if e.Kind != schemas.EventOther && e.Kind != schemas.EventDiscovered {
 			continue
 		}
-		if e.Kind == schemas.EventDiscovered {
-			// A date alone on its line whose first line under it tells
-			// the item held, and a later one that it was found missing
-			// (「(1) 平成30年1月5日(金) / …USBメモリ内に保存し、…持ち帰り
-			// ました。 / 帰宅後、…見当たらないことが発覚」): held and lost
-			// that day.
-			if text.RuneCountTo(e.Sentence, dateLineMaxRunes+1) <= dateLineMaxRunes {
-				if under == nil {
-					under = linesUnder(sents)
-				}
-				if next, ok := under[e.Sentence]; ok && dateLineHeld(next) {
-					best = e.Date
-				}
-			}
-			continue
-		}
-		if text.ContainsAny(e.Sentence, lastHeldWords["held"]) {
+		if e.Kind == schemas.EventOther && text.ContainsAny(e.Sentence, lastHeldWords["held"]) {
 			best = e.Date
 			continue
 		}
+		// A date alone on its line whose line under it tells the item held,
+		// whether nothing else or a finding later in the day is told
+		// (「(1) 平成30年1月5日(金) / …USBメモリ内に保存し、…持ち帰りました。
+		// / 帰宅後、…見当たらないことが発覚」: held and lost that day).
 		if text.RuneCountTo(e.Sentence, dateLineMaxRunes+1) > dateLineMaxRunes {
 			continue
 		}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 
 	"github.com/breachtrend/breachtrend/rules"
+	"github.com/breachtrend/breachtrend/stages/extract/dates"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
@@ -38,7 +39,7 @@ var (
 	// maybe closing a bracket (【掲載日】2024年5月10日);
 	// publishedLabelLineRE is a line holding only such a label, which
 	// marks the date opening the next line (公表日\n令和4年6月20日).
-	publishedLabelWords  = rules.Words("dates/published_labels.tsv")
+	publishedLabelWords  = dates.PublishedLabels
 	updateLabelWords     = rules.Words("dates/update_labels.tsv")
 	letterOpeners        = rules.Words("dates/letter_openers.tsv")
 	publishedLabels      = text.OrderedAlternation(publishedLabelWords)
