@@ -693,6 +693,11 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 		if v, approx, ok := inlineItemsSum(s.Text, cs); ok {
 			consider(pick{v, approx, s.Text})
 		}
+		// Pupils of different school years listed in one sentence add up
+		// (「1学年生徒240名分の氏名、…、3学年生徒11名分の…」).
+		if v, approx, ok := gradesSum(s.Text, cs[from:]); ok {
+			consider(pick{v, approx, s.Text})
+		}
 		switch {
 		case cs[0].Total:
 			// "申請総数1,660件": the lines after it break the total down,
@@ -864,6 +869,57 @@ func inlineItemsSum(s string, cs []countMention) (int64, bool, bool) {
 	}
 	return sum, approx, true
 }
+
+// gradesSum is the sum of the person counts of sentence s whose category
+// (the text since the count before) names a school year (filters.tsv
+// grade after a numeral), the first count of each year, when two or more
+// years are named: one year's pupils are no other's, however their data is
+// listed. No total or part may stand among the counts.
+func gradesSum(s string, cs []countMention) (int64, bool, bool) {
+	seen := map[rune]bool{}
+	var sum int64
+	approx := false
+	for k, c := range cs {
+		if c.Total {
+			return 0, false, false
+		}
+		category := categoryOf(s, cs, k)
+		if text.ContainsAny(category, countFilters["part"]) {
+			return 0, false, false
+		}
+		year, ok := lastGrade(category)
+		if !ok || !isPersonKind(countUnitKind[c.Unit]) || seen[year] {
+			continue
+		}
+		seen[year] = true
+		sum += c.Value
+		approx = approx || c.Approx
+	}
+	return sum, approx, len(seen) >= 2
+}
+
+// lastGrade is the school year the last grade word of category names, a
+// numeral 1–6 or 一–六 right before it (「3学年生徒」 → '3', 「一年生」 →
+// '1').
+func lastGrade(category string) (rune, bool) {
+	best, at := rune(0), -1
+	for _, g := range countFilters["grade"] {
+		for i := strings.LastIndex(category, g); i > 0; i = strings.LastIndex(category[:i], g) {
+			r, _ := utf8.DecodeLastRuneInString(category[:i])
+			if n := strings.IndexRune(gradeNumerals, r); n >= 0 {
+				if i > at {
+					year := utf8.RuneCountInString(gradeNumerals[:n]) % 6
+					best, at = rune('1'+year), i
+				}
+				break
+			}
+		}
+	}
+	return best, at >= 0
+}
+
+// gradeNumerals are the numerals of school years, 1–6 then 一–六.
+const gradeNumerals = "123456一二三四五六"
 
 // inlineEnumeratorRE is an item's enumerator inside a line: (3) after a
 // space or the line's start.
