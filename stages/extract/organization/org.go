@@ -79,6 +79,9 @@ func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 	if full := fullerLeadName(org, lines); full != "" {
 		org = full // 年金機構 of a lead 「日本年金機構は1日、…発表した」
 	}
+	if full := governmentHead(org, lines); full != "" {
+		org = full // 川市 of 「紀の川市から発表」: the name's run stopped at its の
+	}
 	org = withoutPrefecture(org) // 愛知県岡崎市 is 岡崎市, as news writes it
 	if rest := strings.TrimLeft(org, "0123456789"); rest != org && rest != "" && wholeName(rest) == rest {
 		// 「3624 宮城県宮城第一高等学校」: a phone number's tail, wrapped
@@ -2995,6 +2998,43 @@ func localGovernmentPrefix(run string) string {
 	}
 	return best
 }
+
+// governmentHead is org with the characters before it on a line that
+// make its opening a local government of the gazetteer, the government
+// running on into org (紀の川市 from 紀の before 川市, 南あわじ市 from 南あわ
+// before じ市): a name's run stops at hiragana a government's name holds.
+// "" when org opens with a government already, or no line gives one.
+func governmentHead(org string, lines []string) string {
+	if org == "" {
+		return ""
+	}
+	for range governmentPrefixes(org) {
+		return ""
+	}
+	for _, l := range lines {
+		at := strings.Index(l, org)
+		if at <= 0 {
+			continue
+		}
+		for k := 1; k <= governmentHeadMaxRunes; k++ {
+			head := text.LastRunes(l[:at], k)
+			if utf8.RuneCountInString(head) < k {
+				break
+			}
+			for end := range governmentPrefixes(head + org) {
+				if end > len(head) {
+					return head + org
+				}
+			}
+		}
+		return ""
+	}
+	return ""
+}
+
+// governmentHeadMaxRunes bounds the characters governmentHead reads
+// before a name: the part of a government's name before its hiragana.
+const governmentHeadMaxRunes = 3
 
 // governmentPrefixes yields the end of every prefix of run, at most
 // localGovernmentMaxRunes runes, that is a local government's name of the
