@@ -142,6 +142,9 @@ func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 	} else if facility := letterheadFacility(org, lines); facility != "" {
 		org = facility // 「医療法人社団南淡千遙会 / 神戸平成病院」
 	}
+	if rest := afterHeads(org); rest != org && utf8.RuneCountInString(rest) >= nameMinRunes && wholeName(rest) == rest {
+		org = rest // 和歌山市保健所 of a headline 「…を誤送信 和歌山市保健所」
+	}
 	return org, evidence
 }
 
