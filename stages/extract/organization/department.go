@@ -12,7 +12,7 @@ import (
 
 // departmentParts are department_names.tsv's words by role.
 var departmentParts = text.WordsByRole(rules.Table(orgFile("department_names.tsv"), 2), "role",
-	"end", "particle", "label", "generic", "not_in_name", "not_first", "own", "self")
+	"end", "particle", "label", "generic", "not_in_name", "not_first", "own", "self", "head_title")
 
 // departmentLabels begin a line that labels the department, longest
 // first (担当課等 before 担当課).
@@ -100,8 +100,8 @@ func reportingDepartment(sents []text.Sentence, lines []string) (string, string)
 		}
 	}
 	for k, l := range kept {
-		if (k < topLines || k >= len(kept)-signatureLines) && isDepartment(l) {
-			return l, l
+		if (k < topLines || k >= len(kept)-signatureLines) && (isDepartment(l) || bodyBeforeDepartment(l) != "") {
+			return l, l // 「福祉局障害福祉課」; 「総務省大臣官房企画課」, an outside body's name (isDepartment) but its own here
 		}
 	}
 	for _, s := range sents {
@@ -175,6 +175,9 @@ func labelledDepartment(l string) string {
 			_, size := utf8.DecodeRuneInString(v[at:])
 			at += size
 			if text.HasSuffixAny(v[:at], departmentParts["end"]) && isDepartment(v[:at]) {
+				if text.HasPrefixAny(v[at:], departmentParts["head_title"]) {
+					break // 「担当:佐藤室長」: a person and a head's title
+				}
 				return v[:at]
 			}
 		}
