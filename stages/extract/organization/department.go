@@ -100,7 +100,7 @@ func reportingDepartment(sents []text.Sentence, lines []string) (string, string)
 		}
 	}
 	for k, l := range kept {
-		if (k < topLines || k >= len(kept)-signatureLines) && (isDepartment(l) || bodyBeforeDepartment(l) != "") {
+		if (k < topLines || k >= len(kept)-signatureLines) && (isDepartment(l) || text.RuneCountTo(l, nameLineMaxRunes+departmentMaxRunes+1) <= nameLineMaxRunes+departmentMaxRunes && bodyBeforeDepartment(l) != "") {
 			return l, l // 「福祉局障害福祉課」; 「総務省大臣官房企画課」, an outside body's name (isDepartment) but its own here
 		}
 	}
