@@ -203,6 +203,9 @@ func placeLeadBody(org, evidence string) string {
 		if name := placeLeadName(rest[k+len("の"):]); name != "" {
 			return name
 		}
+		if name := quotedPlaceName(rest[k+len("の"):]); name != "" {
+			return name // 「神奈川県伊勢原市の学校法人「向上学園」において」
+		}
 	}
 	_, after, ok := strings.Cut(rest, "にある")
 	if !ok || text.RuneCountTo(rest[:len(rest)-len(after)], placeLeadMaxRunes+4) > placeLeadMaxRunes+3 {
@@ -253,6 +256,44 @@ func placeLeadName(rest string) string {
 	}
 	if suf := longestSuffix(name, orgSuffixes); suf == "" || suf == name || localGovernmentPrefix(name) != "" ||
 		!(hiraganaRunsNamelike(withoutGovernmentNames(name)) || hiraganaHeadedName(name)) || isGeneric(name) || isOutside(name) {
+		return ""
+	}
+	return name
+}
+
+// quotedPlaceName is the body's name in quotes that opens rest, after
+// the place a news lead opens with and の (placeLeadBody): before the
+// quotes nothing, a legal form (学校法人「向上学園」) or a few words of what
+// the body is ending in である or の (地域医療機関である「関越病院」), none
+// a contractor's title (市の委託先である「○○」 is the city's contractor);
+// after them the particle of a subject or a place, or a bracket. The name
+// is a whole name ending in a suffix, or any whole name after a legal
+// form. "" for none.
+func quotedPlaceName(rest string) string {
+	open := strings.Index(rest, "「")
+	if open < 0 {
+		return ""
+	}
+	desc := rest[:open]
+	if text.RuneCountTo(desc, quotedPlaceDescMax+1) > quotedPlaceDescMax || strings.ContainsAny(desc, "、。「」") ||
+		text.ContainsAny(desc, contractorParts["title"]) {
+		return ""
+	}
+	legal := slices.Contains(legalForms, desc)
+	if desc != "" && !legal && !strings.HasSuffix(desc, "である") && !strings.HasSuffix(desc, "の") {
+		return ""
+	}
+	inner := rest[open+len("「"):]
+	end := strings.Index(inner, "」")
+	if end <= 0 {
+		return ""
+	}
+	name, after := inner[:end], inner[end+len("」"):]
+	if !text.HasPrefixAny(after, placeParticles["lead_end"]) && !strings.HasPrefix(after, "(") {
+		return ""
+	}
+	if wholeName(name) != name || localGovernmentPrefix(name) != "" || isGeneric(name) || isOutside(name) ||
+		!legal && longestSuffix(name, orgSuffixes) == "" {
 		return ""
 	}
 	return name

@@ -243,6 +243,7 @@ var (
 	maxLeadKana           = orgWeight("lead_kana_max_runes")
 	maxHeadlinedKana      = orgWeight("headlined_kana_max_runes")
 	placeLeadMaxRunes     = orgWeight("place_lead_max_runes")
+	quotedPlaceDescMax    = orgWeight("quoted_place_desc_max_runes")
 	signerMaxRunes        = orgWeight("signer_max_runes")
 	selfNameMinRunes      = orgWeight("self_name_min_runes")
 	gazetteerKeyMinRunes  = orgWeight("gazetteer_key_min_runes")
