@@ -28,6 +28,12 @@ func announcedSubject(sents []text.Sentence) (string, string) {
 			break
 		}
 		subject := leadSubject(s.Text)
+		if subject == "" && k < unannouncedLeadSentences && datedLead(s.Text) {
+			// 「東北労働金庫は3月1日、…案内メールを送信した際、…送った。」:
+			// a report's first sentences that open with a subject, its
+			// date and a comma tell what the body did, announced or not.
+			subject = subjectBeforeLead(s.Text)
+		}
 		if org := leadName(subject); org != "" {
 			return org, s.Text
 		}
@@ -73,6 +79,12 @@ func leadSubject(s string) string {
 	if !announces(s) {
 		return ""
 	}
+	return subjectBeforeLead(s)
+}
+
+// subjectBeforeLead is leadSubject without its announcing verb: the
+// subject before a lead's は, its date and comma, or "".
+func subjectBeforeLead(s string) string {
 	at := leadDateAt(s)
 	if at < 0 {
 		return ""
@@ -238,6 +250,21 @@ func leadDateAt(s string) int {
 		return -1
 	}
 	return i
+}
+
+// datedLead reports whether sentence s opens as a lead with a date: a
+// subject, は, a date (「3月1日」, 「1日」) and a comma.
+func datedLead(s string) bool {
+	i := strings.Index(s, "は")
+	if i <= 0 || leadDateAt(s) != i {
+		return false
+	}
+	after := strings.TrimLeft(s[i+len("は"):], " ")
+	if bareDayRE.MatchString(after) {
+		return true
+	}
+	ms := dates.Find(after)
+	return len(ms) > 0 && ms[0].Start == 0
 }
 
 // leadCommaRE is what follows a lead's date before its comma: maybe the

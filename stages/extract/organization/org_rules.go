@@ -244,14 +244,17 @@ var (
 	maxHeadlinedKana      = orgWeight("headlined_kana_max_runes")
 	placeLeadMaxRunes     = orgWeight("place_lead_max_runes")
 	quotedPlaceDescMax    = orgWeight("quoted_place_desc_max_runes")
-	signerMaxRunes        = orgWeight("signer_max_runes")
-	selfNameMinRunes      = orgWeight("self_name_min_runes")
-	gazetteerKeyMinRunes  = orgWeight("gazetteer_key_min_runes")
-	minRecurrence         = orgWeight("min_recurrence")
-	governmentRecurrence  = orgWeight("government_recurrence")
-	governmentReceived    = orgWeight("government_received")
-	placePhraseRunes      = orgWeight("place_phrase_runes")
-	labelMaxRunes         = orgWeight("label_max_runes")
+	// unannouncedLeadSentences: how many first sentences are read as a
+	// lead without an announcing verb (datedLead).
+	unannouncedLeadSentences = orgWeight("unannounced_lead_sentences")
+	signerMaxRunes           = orgWeight("signer_max_runes")
+	selfNameMinRunes         = orgWeight("self_name_min_runes")
+	gazetteerKeyMinRunes     = orgWeight("gazetteer_key_min_runes")
+	minRecurrence            = orgWeight("min_recurrence")
+	governmentRecurrence     = orgWeight("government_recurrence")
+	governmentReceived       = orgWeight("government_received")
+	placePhraseRunes         = orgWeight("place_phrase_runes")
+	labelMaxRunes            = orgWeight("label_max_runes")
 )
 
 // The patterns, built from the lists: a run of name characters (a Unicode
