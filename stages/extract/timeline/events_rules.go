@@ -174,7 +174,7 @@ var (
 	cardPeriod = rules.MustParts(rules.Table("timeline/card_period.tsv", 2), []string{"card", "use", "stored"})
 	// dateLineTails end a line of dates with a length of time
 	// (date_line_tails.tsv): 「…6月22日(木)午後11時11分の約14日間」.
-	dateLineTails        = rules.MustParts(rules.Table("timeline/date_line_tails.tsv", 2), []string{"lead", "unit", "end"})
+	dateLineTails        = rules.MustParts(rules.Table("timeline/date_line_tails.tsv", 2), []string{"lead", "unit", "end", "revision"})
 	foundVerbs           = timelineWords("found_verbs")
 	causeStatementWords  = text.NewWordList(timelineWords("cause_statement"))
 	scopeTopic, scopeWho = loadScopeLabels()

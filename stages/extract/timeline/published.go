@@ -172,6 +172,9 @@ func ownDate(w *text.Watch, title string, sents []DatedSentence, ctx *dates.Year
 		if !own && i == 0 && s.Line == 0 && strings.TrimSpace(s.Text[:m.Start]) == "" && text.HasPrefixAny(afterWeekday(s.Text[m.End:], m), suffixLead) {
 			own = true // 「2022年5月20日掲載 九州医療センター 【お詫び】…」: the text opens with its dateline, run on
 		}
+		if !own && i < headerBlock && !seenDate && len(ms) == 2 && m.Start == 0 && revisionNote(afterWeekday(s.Text[m.End:], m)) {
+			own = true // 「2020年3月31日 (2020年6月29日改訂)」: a dateline and its revision's note
+		}
 		if i < headerBlock && !seenDate && len(ms) == 1 {
 			letterhead := !seenBody && (s.Heading == first || !timelineHeading(s.Heading))
 			switch {
@@ -598,6 +601,19 @@ const rangeMarks = "~-〜"
 
 // afterWeekday is what follows a date, from after its weekday in brackets
 // (2024年5月1日(水)), white space trimmed.
+// revisionNote reports whether rest, the text after a dateline's date
+// (its weekday passed over), is one bracket holding the line's other date
+// and a revision word (date_line_tails.tsv revision): 「(2020年6月29日
+// 改訂)」.
+func revisionNote(rest string) bool {
+	inner, ok := strings.CutPrefix(rest, "(")
+	if !ok {
+		return false
+	}
+	inner, ok = strings.CutSuffix(inner, ")")
+	return ok && !strings.ContainsAny(inner, "()") && text.ContainsAny(inner, dateLineTails["revision"])
+}
+
 func afterWeekday(rest string, m dates.Mention) string {
 	rest = strings.TrimSpace(rest)
 	if m.Weekday >= 0 && strings.HasPrefix(rest, "(") {
