@@ -481,7 +481,8 @@ func pageDateline(s string, m dates.Mention, first bool) bool {
 // headlessDateline reports whether line s is a news page's dateline with
 // no paper's name: it opens with the full date m, maybe its time, then
 // the page's section after a slash (「2019年05月14日 14:20 / EC」, one
-// word: sourceName) or a note of the item's update that brackets do not
+// word: sourceName), the paper's name (sourceName ending in a paper word:
+// 「2024年3月16日(土)19時36分 マイナビニュース」) or a note of the item's update that brackets do not
 // set off (「2011年5月14日 23時38分 更新:5月15日 0時37分」) or that brackets
 // do, the update word last (「2020年8月27日 20時53分 (8月27日 20時55分更
 // 新)」), and nothing else. A line holding the date alone is read elsewhere.
@@ -492,6 +493,9 @@ func headlessDateline(s string, m dates.Mention) bool {
 	rest := afterDateAndTime(s, m)
 	if section, ok := strings.CutPrefix(rest, "/"); ok {
 		return sourceName(section)
+	}
+	if sourceName(rest) && text.HasSuffixAny(rest, newsDatelineWords["paper"]) {
+		return true // 「2024年3月16日(土)19時36分 マイナビニュース」: the paper's name after the date
 	}
 	if inner, ok := strings.CutPrefix(rest, "("); ok {
 		if inner, ok = strings.CutSuffix(inner, ")"); ok {
