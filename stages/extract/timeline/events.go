@@ -239,10 +239,19 @@ func announced(txt string, m dates.Mention) bool {
 
 // announcedAt is announced for a date with or without its year. Its
 // weekday and に may stand before the comma (「JR九州は2019年4月12日(金)
-// に、…と公表しました」).
+// に、…と公表しました」). The date may open the sentence too, the subject
+// after its comma with が (「2025年5月21日、…株式会社が、…を公表しました」).
 func announcedAt(txt string, m dates.Mention) bool {
-	if !text.HasSuffixAny(strings.TrimRight(txt[:m.Start], " "), announceWords["topic"]) ||
-		!strings.HasPrefix(strings.TrimPrefix(strings.TrimLeft(trimWeekdayLead(txt[m.End:]), " "), "に"), "、") {
+	before := strings.TrimSpace(txt[:m.Start])
+	after := strings.TrimLeft(trimWeekdayLead(txt[m.End:]), " ")
+	if before == "" {
+		// 「2025年5月21日、…株式会社が、…を公表しました」: the date opens
+		// the lead, its subject after; not 「令和6年7月17日に、委託先が…
+		// を公表しました」, a notice telling of another's announcement.
+		if !strings.HasPrefix(after, "、") || !strings.Contains(after, "が") {
+			return false
+		}
+	} else if !text.HasSuffixAny(before, announceWords["topic"]) || !strings.HasPrefix(strings.TrimPrefix(after, "に"), "、") {
 		return false
 	}
 	return text.HasSuffixAny(strings.TrimRight(strings.TrimSpace(txt), "。"), announceWords["ending"])
