@@ -42,9 +42,10 @@ type Mention struct {
 // scanners of datescan.go; R5.7.3 and the rest by these regexps.
 var (
 	// R5.7.3, H30.3.19.
-	eraNumRE   = regexp.MustCompile(`(?:^|[^A-Za-z])(` + eraClass() + `)\s*(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{1,2})(?:[^\d]|$)`)
-	weekdayRE  = regexp.MustCompile(`^\s*[(]\s*(` + WeekdayAlt() + `)(?:曜日?)?\s*(?:・?祝)?\s*[)]`)
-	rangeSepRE = regexp.MustCompile(`^\s*(?:[(][^)]{0,20}[)])?\s*` + text.OrderedAlternation(RangeTimeMarks) + `?\s*` + text.OrderedAlternation(RangeTimes) + `?\s*(?:\d{1,2}[時:]\d{0,2}分?` + text.OrderedAlternation(RangeTimeMarks) + `?)?\s*` + text.OrderedAlternation(rangeSeparators) + `\s*[、,]?\s*$`)
+	eraNumRE    = regexp.MustCompile(`(?:^|[^A-Za-z])(` + eraClass() + `)\s*(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{1,2})(?:[^\d]|$)`)
+	weekdayOfRE = regexp.MustCompile(`^の(` + WeekdayAlt() + `)曜日`)
+	weekdayRE   = regexp.MustCompile(`^\s*[(]\s*(` + WeekdayAlt() + `)(?:曜日?)?\s*(?:・?祝)?\s*[)]`)
+	rangeSepRE  = regexp.MustCompile(`^\s*(?:[(][^)]{0,20}[)])?\s*` + text.OrderedAlternation(RangeTimeMarks) + `?\s*` + text.OrderedAlternation(RangeTimes) + `?\s*(?:\d{1,2}[時:]\d{0,2}分?` + text.OrderedAlternation(RangeTimeMarks) + `?)?\s*` + text.OrderedAlternation(rangeSeparators) + `\s*[、,]?\s*$`)
 )
 
 // kanjiNumDateRE: 令和五年七月三日, 平成三十年十二月, 二〇二三年七月三日, 同年七月三日.
@@ -120,6 +121,10 @@ func bareDays(s string) []Mention {
 		if w := weekdayRE.FindStringSubmatchIndex(after); w != nil {
 			end = from + (len(s[from:]) - len(after)) + w[1]
 			weekday = weekdays[after[w[2]:w[3]]]
+		} else if w := weekdayOfRE.FindStringSubmatchIndex(after); w != nil {
+			// 「27日の土曜日に」: the weekday written out after の.
+			end = from + (len(s[from:]) - len(after)) + w[1]
+			weekday = weekdays[after[w[2]:w[3]]]
 		} else {
 			// A time of day, maybe after の (「13日の午後10時ごろ」).
 			timeAt := strings.TrimPrefix(after, "の")
@@ -146,7 +151,9 @@ func bareDays(s string) []Mention {
 // the next such day after it (a later day of that month, or of the next);
 // 翌月5日 — the month after; 今月20日 — the month of the notice's date;
 // 先月10日 — the month before it.
-var sameMonthRE = regexp.MustCompile(`(同月|翌月|翌|今月|先月)\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日`)
+// A news gloss of the month may stand in brackets after 今月 or 先月:
+// 「先月(9月)25日」.
+var sameMonthRE = regexp.MustCompile(`(同月|翌月|翌|今月|先月)\s*(?:[(]\d{1,2}月[)])?\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日`)
 
 func parseDayNumber(s string) (int, bool) {
 	if n, err := strconv.Atoi(s); err == nil {

@@ -84,6 +84,7 @@ func TestYearResolution(t *testing.T) {
 		{"bare date: the weekday picks the year", YearContext{Published: schemas.MustDate("2024-01-10")}, "12月27日(水)", "2023-12-27"},
 		{"no year anywhere: the case number's year", YearContext{CaseYear: 2023}, "9月22日(金)不正アクセスの形跡を感知", "2023-09-22"},
 		{"no year at all: no date", YearContext{}, "9月22日(金)", ""},
+		{"先月 with its month glossed in brackets (news)", YearContext{Published: schemas.MustDate("2025-10-06")}, "先月(9月)25日、持ち帰りました", "2025-09-25"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -108,6 +109,7 @@ func TestDayOnlyDates(t *testing.T) {
 		{"2024-06-03", "同月5日に公表しました。", "2024-06-05"},
 		{"2024-02-11", "12日朝、出勤した職員が窓ガラスが割られていることに気付きました。", "2024-02-12"},
 		{"2024-02-11", "翌週の15日(木)に報告がありました。", "2024-02-15"},
+		{"2025-09-25", "27日の土曜日に自宅で作業をしようとしたところ、気づきました。", "2025-09-27"},
 	}
 	for _, tt := range tests {
 		ms := Find(tt.text)
