@@ -28,10 +28,12 @@ func announcedSubject(sents []text.Sentence) (string, string) {
 			break
 		}
 		subject := leadSubject(s.Text)
-		if subject == "" && k < unannouncedLeadSentences && datedLead(s.Text) {
+		if subject == "" && k < unannouncedLeadSentences && datedLead(s.Text) && !text.ContainsAny(s.Text, authorityParts["enforcement"]) {
 			// 「東北労働金庫は3月1日、…案内メールを送信した際、…送った。」:
 			// a report's first sentences that open with a subject, its
-			// date and a comma tell what the body did, announced or not.
+			// date and a comma tell what the body did, announced or not;
+			// not when it is an authority's act (水戸地検は13日に、…を在宅
+			// 起訴しました: authority.tsv enforcement).
 			subject = subjectBeforeLead(s.Text)
 		}
 		if org := leadName(subject); org != "" {

@@ -64,7 +64,7 @@ var (
 
 	// authorityParts are the particles and actions that name a body as an
 	// authority acting on the holder (authority.tsv).
-	authorityParts = rules.MustParts(rules.Table(orgFile("authority.tsv"), 2), []string{"particle", "action"})
+	authorityParts = rules.MustParts(rules.Table(orgFile("authority.tsv"), 2), []string{"particle", "action", "enforcement"})
 
 	// contractorParts are the title and link words that name a body as the
 	// contractor that handled the data, and the attack words that keep it
