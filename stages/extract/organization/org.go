@@ -145,6 +145,9 @@ func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 	if rest := afterHeads(org); rest != org && utf8.RuneCountInString(rest) >= nameMinRunes && wholeName(rest) == rest {
 		org = rest // 和歌山市保健所 of a headline 「…を誤送信 和歌山市保健所」
 	}
+	if gov := governmentAfterKana(org); gov != "" {
+		org = gov // 吉野町 of a lead's subject 「これを受けてきょう吉野町は、…と発表」
+	}
 	return org, evidence
 }
 
@@ -3072,6 +3075,25 @@ func governmentHead(org string, lines []string) string {
 			}
 		}
 		return ""
+	}
+	return ""
+}
+
+// governmentAfterKana is the local government of the gazetteer that ends
+// org right after hiragana (「これを受けてきょう吉野町」: a lead's words
+// before its subject, which no name holds before a government's); ""
+// when none does.
+func governmentAfterKana(org string) string {
+	if text.RuneCountTo(org, nameLineMaxRunes+1) > nameLineMaxRunes {
+		return "" // longer than a name: and each tail is hashed
+	}
+	for i := range org {
+		if i == 0 {
+			continue
+		}
+		if prev, _ := utf8.DecodeLastRuneInString(org[:i]); isHiragana(prev) && localGovernments()[org[i:]] {
+			return org[i:]
+		}
 	}
 	return ""
 }
