@@ -134,6 +134,14 @@ func subjectBeforeLead(s string) string {
 			break
 		}
 	}
+	for _, c := range countryMarks {
+		if rest, ok := strings.CutPrefix(subject, c); ok {
+			if r, _ := utf8.DecodeRuneInString(rest); r < utf8.RuneSelf && unicode.IsLetter(r) || unicode.Is(unicode.Katakana, r) {
+				subject = rest // 「中国Rekoo Mediaは、…」: where the body is, not its name
+			}
+			break
+		}
+	}
 	if key := gazetteerTail(subject); key != "" && !modified {
 		// 「話題日本通運は8日、…」: a page's label glued to a listed
 		// company's name, where the sentence opens; after a modifier the

@@ -160,6 +160,9 @@ var (
 	leadTimes = rules.Words(orgFile("lead_times.tsv"))
 	// newsCategories are a news site's section labels glued to a lead.
 	newsCategories = rules.Words(orgFile("news_categories.tsv"))
+	// countryMarks say where a foreign body is, before its name in a news
+	// lead (米Google).
+	countryMarks = rules.Words(orgFile("country_marks.tsv"))
 	// announceEndings end a news report's sentence that announces a
 	// notice (と発表した): timeline/announce.tsv's, read once for both.
 	announceEndings = rules.MustParts(rules.Table("timeline/announce.tsv", 2), []string{"topic", "ending"})["ending"]
