@@ -150,6 +150,22 @@ func documentsBefore(before string) bool {
 	return at >= 0 && !text.ContainsAny(before[at:], countFilters["data_before"])
 }
 
+// lostRecords reports whether a documents count (documentsBefore) counts
+// records after all: a data_before word qualifies the documents before
+// their word in the count's clause (before, the text up to the count,
+// read from its last comma), and the documents themselves were lost or thrown away
+// (documents_lost right after the count): 「顧客情報が記載された書類349件を
+// 紛失」, each document a customer's record. Not 「個人情報を含む書類が計12件
+// 入っていました」, papers in one envelope.
+func lostRecords(before, after string) bool {
+	if i := text.Commas.LastIndex(before); i >= 0 {
+		before = before[i:] // the count's clause
+	}
+	end := text.LastEndAny(before, countFilters["documents_before"])
+	return end > 0 && text.ContainsAny(before[:end], countFilters["data_before"]) &&
+		text.HasPrefixAny(strings.TrimLeft(after, " "), countFilters["documents_lost"])
+}
+
 // listsOfWholeGroups marks the items of each list that names a whole
 // group with no number (whole_group: 全生徒, 全児童): what leaked holds
 // everyone of an uncounted group, so the list's counts are parts of an

@@ -208,7 +208,7 @@ func countBefore(s string, m []int, sentItems bool) (countCandidate, bool) {
 		!(sentItems && (kind == unitRecord || kind == unitLetter) && slices.Contains(countFilters["sent_items"], w)) {
 		return countCandidate{}, false // "送信メール3,000件"; but "メールアドレス 115件" are addresses
 	}
-	if kind == unitRecord && documentsBefore(before) {
+	if kind == unitRecord && documentsBefore(before) && !lostRecords(s[:m[0]], after) {
 		return countCandidate{}, false // "個人情報を含む書類が計12件": documents, not people or records
 	}
 	return countCandidate{value: v, unit: unit, kind: kind, before: before, after: after}, true
