@@ -46,6 +46,34 @@ func announcedSubject(sents []text.Sentence) (string, string) {
 	return "", ""
 }
 
+// attributedSource is the body a news report quotes in one of its first
+// sentences: a whole name, a source cue (source_cues.tsv) and a comma
+// open the sentence, maybe after an opener (「久万高原町によりますと、町の
+// ホームページで…」). The name reads as leadName reads a lead's subject,
+// a prefecture before a government aside. "" when none does.
+func attributedSource(sents []text.Sentence) (string, string) {
+	for k, s := range sents {
+		if k >= subjectSentences {
+			break
+		}
+		t := dropOpeners(s.Text)
+		for _, cue := range sourceCues {
+			i := strings.Index(t, cue)
+			if i <= 0 || !strings.HasPrefix(t[i+len(cue):], "、") {
+				continue
+			}
+			name := t[:i]
+			if text.RuneCountTo(name, nameLineMaxRunes+1) > nameLineMaxRunes || wholeName(name) != name {
+				continue
+			}
+			if org := leadName(name); org != "" {
+				return org, s.Text
+			}
+		}
+	}
+	return "", ""
+}
+
 // headlined reports whether subject, a lead's subject in hiragana that
 // leadName does not take (ぴあ), opens a line before the lead followed by
 // a comma or a space, as a news headline names the body its lead is about

@@ -658,6 +658,9 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 	if org, ev := announcedSubject(sents); org != "" {
 		return org, ev
 	}
+	if org, ev := attributedSource(sents); org != "" {
+		return org, ev
+	}
 	// A line that is only a name, near the top or in the signature block.
 	var idx []int
 	for i, l := range lines {

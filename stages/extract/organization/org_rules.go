@@ -163,6 +163,8 @@ var (
 	// countryMarks say where a foreign body is, before its name in a news
 	// lead (米Google).
 	countryMarks = rules.Words(orgFile("country_marks.tsv"))
+	// sourceCues follow the body a news report quotes (によりますと).
+	sourceCues = rules.Words(orgFile("source_cues.tsv"))
 	// announceEndings end a news report's sentence that announces a
 	// notice (と発表した): timeline/announce.tsv's, read once for both.
 	announceEndings = rules.MustParts(rules.Table("timeline/announce.tsv", 2), []string{"topic", "ending"})["ending"]
