@@ -105,7 +105,7 @@ var countFilterNames = []string{"not_people_before", "data_before", "not_people_
 	"discipline", "source_particles", "report_words", "checkers_after", "addressee_after", "addressee_exposed", "recipients_after", "sent_before", "mailed_after", "whole_after", "wrong_sending", "actor_things",
 	"broken_into", "attempts", "documents_before", "population_after", "source_after", "contrast_after", "viewers_after", "leak_verbs",
 	"one_person", "one_person_target", "item_mark", "whole_group", "respective_after", "misdelivery", "sent_items", "no_data", "access_from",
-	"letter_title", "letter_role_before", "letter_alongside", "letter_not_leaked", "letter_data_breaks", "letter_joiners", "letter_data", "letter_destination", "letter_checked", "letter_unrealized", "letter_response", "data_field", "joined_field", "superseded_after", "vague_magnitude", "card_before", "succeeded_part", "grade", "documents_lost"}
+	"letter_title", "letter_role_before", "letter_alongside", "letter_not_leaked", "letter_data_breaks", "letter_joiners", "letter_data", "letter_destination", "letter_checked", "letter_unrealized", "letter_response", "data_field", "joined_field", "superseded_after", "vague_magnitude", "card_before", "succeeded_part", "grade", "documents_lost", "correction_before", "correction_after"}
 
 var (
 	// notPeopleBefore are nouns that, just before a number, say what is
@@ -128,7 +128,7 @@ var (
 
 // countWindowSet are the numbers of rules/count/windows.tsv.
 type countWindowSet struct {
-	before, dataBefore, actorsBefore, totalBefore, actingAfter, headPhrase, itemLine, joinedBetween, listItems, reporterPhrase, brokenIntoBefore, titleSentences, letterDataReach, letterRole, recipientsReach, personNoun, bracketQualifier, viewersAside, populationAside, actorAside, roundedPlace, totalAfter, respectiveAfter int
+	before, dataBefore, actorsBefore, totalBefore, actingAfter, headPhrase, itemLine, joinedBetween, listItems, reporterPhrase, brokenIntoBefore, titleSentences, letterDataReach, letterRole, recipientsReach, personNoun, bracketQualifier, viewersAside, populationAside, actorAside, roundedPlace, totalAfter, respectiveAfter, correctionRows int
 }
 
 // countWindows are rules/count/windows.tsv's numbers.
@@ -161,7 +161,7 @@ func parseCountWindows(rows []rules.Row) countWindowSet {
 	}
 	w := countWindowSet{get("before"), get("data_before"), get("actors_before"), get("total_before"), get("acting_after"),
 		get("head_phrase"), get("item_line"), get("joined_between"), get("list_items"), get("reporter_phrase"), get("broken_into_before"), get("title_sentences"), get("letter_data_reach"),
-		get("letter_role"), get("recipients_reach"), get("person_noun"), get("bracket_qualifier"), get("viewers_aside"), get("population_aside"), get("actor_aside"), get("rounded_place"), get("total_after"), get("respective_after")}
+		get("letter_role"), get("recipients_reach"), get("person_noun"), get("bracket_qualifier"), get("viewers_aside"), get("population_aside"), get("actor_aside"), get("rounded_place"), get("total_after"), get("respective_after"), get("correction_rows")}
 	for name := range byName {
 		panic(fmt.Errorf("rules: count/windows.tsv: %q is no window the counts read", name))
 	}

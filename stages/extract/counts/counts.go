@@ -582,12 +582,22 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 		group, groupN, lastNum, pending, underTotal = pick{}, 0, 0, false, false
 	}
 	partsOfWhole := listsOfWholeGroups(sents)
+	corrected := 0 // rows left under a table's header of figures before and after a correction
 	for i, s := range sents {
 		w.Check()
 		bestBefore := best
 		var cs []countMention
 		if !partsOfWhole[i] {
 			cs = findCounts(s.Text)
+		}
+		switch {
+		case correctionHeader(s.Text):
+			corrected = countWindows.correctionRows
+		case corrected > 0:
+			corrected--
+			if len(cs) >= 2 {
+				cs = cs[len(cs)-1:] // 「本事象の対象者 | 96,338名 | 4,458名」: the corrected figure
+			}
 		}
 		if len(cs) == 0 {
 			// A detail line under an item ("(氏名、住所、電話番号)",
@@ -753,6 +763,15 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 		return 0, false, "", false
 	}
 	return best.v, best.approx, best.ev, true
+}
+
+// correctionHeader reports whether line s names the figures before a
+// correction and then those after it (filters.tsv correction_before, then
+// correction_after): 「【訂正前】 11月7日(火)の発表 | 【訂正後】 11月20日
+// (月)の発表」.
+func correctionHeader(s string) bool {
+	at := text.FirstIndexAny(s, countFilters["correction_before"])
+	return at >= 0 && text.ContainsAny(s[at:], countFilters["correction_after"])
 }
 
 // succeededPart reports whether sentence s opens with a part word (うち,
