@@ -2602,6 +2602,14 @@ func subjectName(s string) string {
 		return ""
 	}
 	next := skipParenthetical(s[len(run):])
+	if inner, ok := strings.CutPrefix(next, "「"); ok {
+		// 「鳥取市公式インターネットショップ「とっとり市(いち)」が…」: the
+		// quoted name of what the body runs, after its own.
+		if end := strings.Index(inner, "」"); end > 0 && text.RuneCountTo(inner[:end], nameLineMaxRunes+1) <= nameLineMaxRunes &&
+			text.HasPrefixAny(inner[end+len("」"):], subjectMarkers) {
+			next = inner[end+len("」"):]
+		}
+	}
 	// A page's label glued to the name by a dropped space: 「報道発表資料
 	// 大阪市立小学校において」. Not a bare ward's office after it
 	// (報道発表資料中央区役所における): which city's ward is not said.
