@@ -45,6 +45,16 @@ func departmentName(sents []text.Sentence, lines []string) (string, string) {
 	return d, ev
 }
 
+// signatureBodyDepartment reports whether line l is a body's name and a
+// whole department (bodyBeforeDepartment), read only for a line that ends
+// in a department's end word and is no longer than a name and a
+// department: bodyBeforeDepartment tries every head of its input.
+func signatureBodyDepartment(l string) bool {
+	return text.HasSuffixAny(l, departmentParts["end"]) &&
+		text.RuneCountTo(l, nameLineMaxRunes+departmentMaxRunes+1) <= nameLineMaxRunes+departmentMaxRunes &&
+		bodyBeforeDepartment(l) != ""
+}
+
 // bodyBeforeDepartment is the longest head of d that is a body's name
 // followed by a whole department (isDepartment): 「さいたま赤十字病院総務課」
 // is さいたま赤十字病院's, 「青葉市民病院医事課」 青葉市民病院's, not 青葉市's.
@@ -100,7 +110,7 @@ func reportingDepartment(sents []text.Sentence, lines []string) (string, string)
 		}
 	}
 	for k, l := range kept {
-		if (k < topLines || k >= len(kept)-signatureLines) && (isDepartment(l) || text.RuneCountTo(l, nameLineMaxRunes+departmentMaxRunes+1) <= nameLineMaxRunes+departmentMaxRunes && bodyBeforeDepartment(l) != "") {
+		if (k < topLines || k >= len(kept)-signatureLines) && (isDepartment(l) || signatureBodyDepartment(l)) {
 			return l, l // 「福祉局障害福祉課」; 「総務省大臣官房企画課」, an outside body's name (isDepartment) but its own here
 		}
 	}

@@ -56,6 +56,9 @@ func attributedSource(sents []text.Sentence) (string, string) {
 		if k >= subjectSentences {
 			break
 		}
+		if !text.ContainsAny(s.Text, sourceCues) {
+			continue // most sentences quote no one: no openers to drop
+		}
 		t := dropOpeners(s.Text)
 		for _, cue := range sourceCues {
 			i := strings.Index(t, cue)

@@ -254,7 +254,11 @@ func announcedAt(txt string, m dates.Mention) bool {
 	} else if !text.HasSuffixAny(before, announceWords["topic"]) || !strings.HasPrefix(strings.TrimPrefix(after, "に"), "、") {
 		return false
 	}
-	return text.HasSuffixAny(strings.TrimRight(strings.TrimSpace(txt), "。"), announceWords["ending"])
+	end := strings.TrimRight(strings.TrimSpace(txt), "。")
+	if last, _ := utf8.DecodeLastRuneInString(end); !announceLastRunes[last] {
+		return false // most sentences end in no announcing verb: one lookup, not one per ending
+	}
+	return text.HasSuffixAny(end, announceWords["ending"])
 }
 
 // announcedIn reports whether a date of sentence s is announced: a news

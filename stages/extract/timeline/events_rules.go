@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/rules"
 	"github.com/breachtrend/breachtrend/schemas"
@@ -271,6 +272,17 @@ func loadIncidentSummary() (nouns, verbs, regret, unless []string) {
 
 // announceWords are timeline/announce.tsv's parts.
 var announceWords = rules.MustParts(rules.Table("timeline/announce.tsv", 2), []string{"topic", "ending"})
+
+// announceLastRunes are the last runes of announceWords' endings: a
+// sentence that ends in none of them ends in no ending.
+var announceLastRunes = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, e := range announceWords["ending"] {
+		r, _ := utf8.DecodeLastRuneInString(e)
+		m[r] = true
+	}
+	return m
+}()
 
 func loadClauseWords() map[string][]string {
 	return rules.MustParts(rules.Table("timeline/clause_words.tsv", 2), []string{"boundary", "reported_content", "and_join", "tally", "scope", "share", "bound", "series", "period_start", "attributive", "passive_attributive", "plan", "during", "finished_item", "inquiry", "inquiry_result", "period_label", "registered", "routine", "subject"})
