@@ -211,6 +211,9 @@ func countBefore(s string, m []int, sentItems bool) (countCandidate, bool) {
 	if kind == unitRecord && documentsBefore(before) && !lostRecords(s[:m[0]], after) {
 		return countCandidate{}, false // "個人情報を含む書類が計12件": documents, not people or records
 	}
+	if kind == unitRecord && text.HasPrefixAny(strings.TrimLeft(after, " "), countFilters["contents_after"]) && text.ContainsAny(s, countFilters["envelope"]) {
+		return countCandidate{}, false // 「封筒には…個人情報に係るものが計15件入っていました」: its papers
+	}
 	return countCandidate{value: v, unit: unit, kind: kind, before: before, after: after}, true
 }
 
