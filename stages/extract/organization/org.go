@@ -1789,6 +1789,9 @@ func lineName(l string, top bool) string {
 		l = strings.TrimSpace(strings.TrimSuffix(l, sig)) // 日本消費者連盟一同: signed for all its people
 	}
 	l = trimLabelledDate(l) // a dateline before the name: 2024年5月1日 青葉電機株式会社, 更新日 2025-12-25 …
+	if i := strings.Index(l, "〒"); i > 0 {
+		l = strings.TrimSpace(l[:i]) // a letterhead's name, its address after it: 「○○病院 〒306-0433 …」
+	}
 	if l == "" || postcodeOpens(l) || streetAddress(l) {
 		return ""
 	}
