@@ -118,11 +118,11 @@ func bareDays(s string) []Mention {
 		}
 		after := strings.TrimLeft(s[from:], " ")
 		end, weekday := -1, -1
-		if w := weekdayRE.FindStringSubmatchIndex(after); w != nil {
-			end = from + (len(s[from:]) - len(after)) + w[1]
-			weekday = weekdays[after[w[2]:w[3]]]
-		} else if w := weekdayOfRE.FindStringSubmatchIndex(after); w != nil {
-			// 「27日の土曜日に」: the weekday written out after の.
+		w := weekdayRE.FindStringSubmatchIndex(after)
+		if w == nil {
+			w = weekdayOfRE.FindStringSubmatchIndex(after) // 「27日の土曜日に」: the weekday written out after の
+		}
+		if w != nil {
 			end = from + (len(s[from:]) - len(after)) + w[1]
 			weekday = weekdays[after[w[2]:w[3]]]
 		} else {

@@ -296,8 +296,8 @@ func leadDateAt(s string) int {
 // datedLead reports whether sentence s opens as a lead with a date: a
 // subject, は, a date (「3月1日」, 「1日」) and a comma.
 func datedLead(s string) bool {
-	i := strings.Index(s, "は")
-	if i <= 0 || leadDateAt(s) != i {
+	i := leadDateAt(s) // where the subject's は is
+	if i < 0 {
 		return false
 	}
 	after := strings.TrimLeft(s[i+len("は"):], " ")

@@ -603,8 +603,6 @@ func shortSignature(s string) bool {
 // rangeMarks open the second date of a range after a date.
 const rangeMarks = "~-〜"
 
-// afterWeekday is what follows a date, from after its weekday in brackets
-// (2024年5月1日(水)), white space trimmed.
 // revisionNote reports whether rest, the text after a dateline's date
 // (its weekday passed over), is one bracket holding the line's other date
 // and a revision word (date_line_tails.tsv revision): 「(2020年6月29日
@@ -618,6 +616,8 @@ func revisionNote(rest string) bool {
 	return ok && !strings.ContainsAny(inner, "()") && text.ContainsAny(inner, dateLineTails["revision"])
 }
 
+// afterWeekday is what follows a date, from after its weekday in brackets
+// (2024年5月1日(水)), white space trimmed.
 func afterWeekday(rest string, m dates.Mention) string {
 	rest = strings.TrimSpace(rest)
 	if m.Weekday >= 0 && strings.HasPrefix(rest, "(") {
