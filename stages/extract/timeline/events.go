@@ -878,6 +878,17 @@ func DatedSentences(sents []text.Sentence) []DatedSentence {
 // The sentence at index pub holds the notice's own date as its mention
 // pubMention: the publication, not an event it tells of.
 func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, pubMention int) []schemas.Event {
+	events, _ := readEvents(w, sents, ctx, pub, pubMention)
+	return events
+}
+
+// readEvents is Events, and the first day that a form's field of the
+// occurrence dates (「1. 発生時期 / 2017年3月9日 13:54」): the notice's own
+// statement of when the incident happened, which Fill prefers to an
+// earlier step of its chronology (「・3/8 20:45 … 一斉送信」, the mail the
+// wrong one was copied from).
+func readEvents(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, pubMention int) ([]schemas.Event, schemas.Date) {
+	var labelled schemas.Date
 	if ctx.Published.IsZero() && ctx.CaseYear == 0 && ctx.FiscalYear == 0 {
 		// No year but those the text writes: a fiscal year it names
 		// (令和5年度) dates the months before a year is written.
@@ -1101,6 +1112,9 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 				kind = schemas.EventOccurred // "閲覧の可能性がある期間 / 令和3年4月1日~…": data lay open from then
 			case fieldKind != schemas.EventOther && m.End <= fieldEnd:
 				kind = fieldKind // "発生年月日 / 令和4年05月31日": a form's field
+				if kind == schemas.EventOccurred && (labelled.IsZero() || d.Before(labelled)) {
+					labelled = d
+				}
 			case label != schemas.EventOther:
 				kind = label // "判明日:令和5年10月5日", "(紛失判明10月5日)"
 			case dateOnly && trailsSentence(sents, i):
@@ -1192,7 +1206,7 @@ func Events(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pub, p
 			}
 		}
 	}
-	return events
+	return events, labelled
 }
 
 // classifyContinuation reads what happened on the day of a dated line

@@ -24,7 +24,7 @@ func Fill(w *text.Watch, header, published, caseID, title string, sents []text.S
 	n.PublishedDate, pubSent, pubMention = publishedDate(w, header, published, title, dated, yc)
 	yc.Published = n.PublishedDate
 	yc.LastYear = 0
-	events := Events(w, dated, yc, pubSent, pubMention)
+	events, labelled := readEvents(w, dated, yc, pubSent, pubMention)
 	if n.PublishedDate.IsZero() {
 		n.PublishedDate = ownPublication(events, title)
 	}
@@ -39,7 +39,7 @@ func Fill(w *text.Watch, header, published, caseID, title string, sents []text.S
 			// is the one just found.)
 			n.PublishedDate = d
 			yc = &dates.YearContext{CaseYear: yc.CaseYear, Published: d}
-			events = Events(w, dated, yc, -1, -1)
+			events, labelled = readEvents(w, dated, yc, -1, -1)
 		}
 	}
 	n.Events = events
@@ -47,6 +47,11 @@ func Fill(w *text.Watch, header, published, caseID, title string, sents []text.S
 	n.OccurredDate, _ = firstOf(events, schemas.EventOccurred, n.PublishedDate)
 	if !n.DiscoveredDate.IsZero() && n.DiscoveredDate.Before(n.OccurredDate) {
 		n.OccurredDate, _ = firstOf(events, schemas.EventOccurred, n.DiscoveredDate)
+	}
+	if !labelled.IsZero() && n.OccurredDate.Before(labelled) && !afterLimit(labelled, n.DiscoveredDate) && !afterLimit(labelled, n.PublishedDate) {
+		// A form's field says when it happened; an earlier day of the
+		// chronology is a step before it (readEvents).
+		n.OccurredDate = labelled
 	}
 	if n.OccurredDate.IsZero() {
 		limit := n.DiscoveredDate
@@ -821,3 +826,6 @@ func yearlessAnnouncement(sents []DatedSentence, events []schemas.Event) schemas
 	}
 	return d
 }
+
+// afterLimit reports whether d falls after limit, a date that may be unknown.
+func afterLimit(d, limit schemas.Date) bool { return !limit.IsZero() && limit.Before(d) }
