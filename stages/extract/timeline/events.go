@@ -189,6 +189,22 @@ func classifyMention(txt string, m dates.Mention, clauseEnd int, rangeStart, aft
 		// (yearlessAnnouncement), is no day of what it tells.
 		return schemas.EventOther
 	}
+	if endsInWo(txt[:m.Start]) && toldBeforeRE.MatchString(txt[:m.Start]) && receivedFromRE.MatchString(txt[m.End:clauseEnd]) {
+		// 「…とのご連絡を3月2日以降、社外の方からいただいております」:
+		// reports received from that day on, the first on it; 「…との報告を
+		// 1月21日、委託先から受けたというもの」: the report received that
+		// day, whatever the clause's ending qualifies.
+		return schemas.EventDiscovered
+	}
+	if told := toldAtEnd(txt[m.End:clauseEnd]); told != nil && receivedFromRE.MatchString(txt[clauseEnd:]) {
+		// 「これは1月20日、…不正なアクセスがあり、…との報告を1月21日、…から
+		// 受けた」: the report is the next date's; this one's is only what
+		// the report tells.
+		if classifyClause(txt[m.End:m.End+told[0]]) == schemas.EventOccurred {
+			return schemas.EventOccurred
+		}
+		return schemas.EventOther
+	}
 	if attr, ok := attributiveClause(txt[m.End:clauseEnd]); ok && afterDate {
 		// 「11月30日(木)、11月21日(火)に業務で使用した当該USBメモリーを紛失
 		// していることに気づき」: a date after the one that governs the
@@ -208,6 +224,19 @@ func classifyMention(txt string, m dates.Mention, clauseEnd int, rangeStart, aft
 		return schemas.EventOther
 	}
 	return k
+}
+
+// endsInWo reports whether s ends in を, but for spaces: the cheap test
+// before toldBeforeRE, which every date mention would otherwise run.
+func endsInWo(s string) bool { return strings.HasSuffix(strings.TrimRight(s, " "), "を") }
+
+// toldAtEnd is where a told noun and its を end clause (toldBeforeRE),
+// else nil.
+func toldAtEnd(clause string) []int {
+	if !endsInWo(clause) {
+		return nil
+	}
+	return toldBeforeRE.FindStringIndex(clause)
 }
 
 // ongoingConfirmed reports whether clause, after a date, confirms a state
@@ -480,11 +509,6 @@ func mentionKind(txt string, m dates.Mention, clauseEnd int, rangeStart bool) st
 			// that day: the day is the finding's, whatever the verb.)
 			kind = schemas.EventOccurred
 		}
-	}
-	if start && toldBeforeRE.MatchString(txt[:m.Start]) && receivedFromRE.MatchString(clause) {
-		// 「…とのご連絡を3月2日以降、社外の方からいただいております」:
-		// reports received from that day on, the first on it.
-		return schemas.EventDiscovered
 	}
 	if start && kind == schemas.EventDiscovered {
 		if classifyOccurred(clause) {
