@@ -514,8 +514,9 @@ func mentionKind(txt string, m dates.Mention, clauseEnd int, rangeStart bool) st
 		if classifyOccurred(clause) {
 			return schemas.EventOccurred
 		}
-		if rangeStart && incomingReport(clause) {
-			// 「2月2日(木)~3日(金) 複数事業所から…誤記載について連絡」:
+		if rangeStart && incomingReport(clause) || quotedReportRE.MatchString(clause) {
+			// 「2月2日(木)~3日(金) 複数事業所から…誤記載について連絡」,
+			// 「1月15日10時以降、…方から、…表示された旨の連絡が…にあった」:
 			// reports that came in over the days, the first on the first.
 			return schemas.EventDiscovered
 		}

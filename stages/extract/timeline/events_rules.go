@@ -146,6 +146,9 @@ var (
 	// stand before a date, its sender and a verb of receiving after it
 	// (timeline/incoming.tsv received).
 	toldBeforeRE, receivedFromRE = loadReceived()
+	// quotedReportRE: a report quoted by its content (incoming.tsv quoted)
+	// that came from someone: 「…方から、…表示された旨の連絡が…にあった」.
+	quotedReportRE = loadQuotedReport()
 
 	// The clause words (timeline/clause_words.tsv).
 	clauseWords       = loadClauseWords()
@@ -241,6 +244,14 @@ func loadIncoming() (*regexp.Regexp, text.WordList, []string, string, []string) 
 	return re, nouns, part["from"], text.OrderedAlternation(part["addressee"]), part["not_if"]
 }
 
+// loadQuotedReport reads quotedReportRE from timeline/incoming.tsv (from,
+// quoted, told, ending): the sender, then in the same sentence a told noun
+// after its quoted content, then が or an ending of receiving.
+func loadQuotedReport() *regexp.Regexp {
+	alt := func(name string) string { return text.OrderedAlternation(incomingWords[name]) }
+	return regexp.MustCompile(alt("from") + `[^。]*?` + alt("quoted") + alt("told") + `(?:が|` + alt("ending") + `)`)
+}
+
 // loadReceived reads toldBeforeRE and receivedFromRE from
 // timeline/incoming.tsv (told, from, received).
 func loadReceived() (toldBefore, receivedFrom *regexp.Regexp) {
@@ -289,7 +300,7 @@ func loadClauseWords() map[string][]string {
 }
 
 // incomingParts are the parts of timeline/incoming.tsv, each written once.
-var incomingParts = []string{"told", "ending", "told_at_end", "addressed", "received", "self", "first_report", "from", "addressee", "not_if"}
+var incomingParts = []string{"told", "ending", "told_at_end", "addressed", "received", "quoted", "self", "first_report", "from", "addressee", "not_if"}
 
 func parseIncoming(rows []rules.Row) (*regexp.Regexp, text.WordList, error) {
 	part, err := rules.Parts(rows, incomingParts)
