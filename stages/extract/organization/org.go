@@ -618,6 +618,12 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 				return hs[len(hs)-1].name, s.Text // くら寿司株式会社(以下「当社」)
 			}
 			if org := lastName(s.Text[:loc[0]]); org != "" {
+				// 「福岡大学筑紫病院(以下「当院」)」: the whole name that the
+				// last suffixed one (筑紫病院) ends.
+				if run := trailingRun(before); len(run) > len(org) && strings.HasSuffix(run, org) &&
+					text.RuneCountTo(run, nameLineMaxRunes+1) <= nameLineMaxRunes && wholeName(run) == run {
+					return run, s.Text
+				}
 				return org, s.Text
 			}
 			// A name with neither a legal form nor a suffix that defines
