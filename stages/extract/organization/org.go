@@ -1959,6 +1959,13 @@ func signedName(l string) string {
 		for i := range text.Occurrences(l, title) {
 			name, signer := l[:i], l[i+len(title):]
 			if name != "" && signerName(signer) && longestSuffix(signer, orgSuffixes) == "" && (wholeName(name) == name || gazetteerKeys()[name]) {
+				// 「九州大学病院長」: the head (長) of 九州大学病院, not the
+				// 病院長 of 九州大学, when the title's body word makes a
+				// whole name with the words before it. Not a body word of
+				// one rune: 「…センター院長」 is the センター's 院長.
+				if body, ok := strings.CutSuffix(title, "長"); ok && utf8.RuneCountInString(body) >= 2 && wholeName(name+body) == name+body {
+					return name + body
+				}
 				return name
 			}
 		}
@@ -2164,8 +2171,13 @@ func labelledName(l string) string {
 	if !slices.Contains(holderLabels, label) {
 		return ""
 	}
-	if f := strings.Fields(strings.TrimLeft(l[len(label):], ": ")); len(f) > 0 {
+	// 「重要なお知らせ 2019年07月19日 九州大学病院長」: the page's date may
+	// stand between the label and the name, and the head's title after it.
+	if f := strings.Fields(trimDateLead(strings.TrimLeft(l[len(label):], ": "))); len(f) > 0 {
 		if org := wholeName(f[0]); org != "" {
+			return org
+		}
+		if org := signedName(f[0]); org != "" {
 			return org
 		}
 		return hiraganaCompanyTail(f[0])
