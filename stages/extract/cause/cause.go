@@ -400,6 +400,13 @@ func (t *tally) score(w *text.Watch, title string, sents []text.Sentence, hits [
 // it). A sentence with neither is read whole.
 func speculativeWhereItStates(s string) bool {
 	body := strings.TrimRight(s, "。 ")
+	if text.ContainsAny(body, notSpeculative) {
+		// 「…対策本部を立ち上げ、…ランサムウェアによる攻撃を受けたことを
+		// 確認」: a task force set up, no measure to come.
+		if body = notSpeculativeBlanker.Replace(body); !text.ContainsAny(body, speculative) {
+			return false
+		}
+	}
 	// What an inquiry found (「…防止、復旧作業等に当たってまいりましたが、
 	// 調査の結果、…不正アクセスによるものであることが判明」) is read from
 	// the last finding opener on: the search before it speculates.

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/rules"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
@@ -306,7 +307,7 @@ func parseCausePatterns(rows []rules.Row, order []string) []patternCue {
 }
 
 var (
-	causeSentenceRoles = text.WordsByRole(rules.Table("cause/sentence_words.tsv", 2), "role", "cause", "statement", "speculative", "gloss", "announce", "finding")
+	causeSentenceRoles = text.WordsByRole(rules.Table("cause/sentence_words.tsv", 2), "role", "cause", "statement", "speculative", "not_speculative", "gloss", "announce", "finding")
 	// causeWords make a sentence one that states a cause.
 	causeWords = causeSentenceRoles["cause"]
 	// causeStatements make a sentence one that states the cause outright.
@@ -314,6 +315,10 @@ var (
 	// speculative phrases make a sentence about a possibility being
 	// checked, which states no cause: 「不正アクセスの有無を調査中」.
 	speculative = causeSentenceRoles["speculative"]
+	// notSpeculative phrases hold a speculative word and speculate
+	// nothing (対策本部): blanked before a sentence is read for one.
+	notSpeculative        = causeSentenceRoles["not_speculative"]
+	notSpeculativeBlanker = blanker(notSpeculative)
 	// glossMarks open a note that explains a word (「※フォレンジック調査:
 	// 不正アクセスやランサムウェアの…」): the causes it names are examples.
 	glossMarks = causeSentenceRoles["gloss"]
@@ -392,3 +397,13 @@ func isGloss(s string) bool {
 
 // Known reports whether c is one of the causes of cause/order.tsv.
 func Known(c string) bool { return slices.Contains(causeOrder, c) }
+
+// blanker replaces each of words with as many ideographic spaces as it
+// has runes, so what stands around it keeps its place.
+func blanker(words []string) *strings.Replacer {
+	var pairs []string
+	for _, w := range words {
+		pairs = append(pairs, w, strings.Repeat("　", utf8.RuneCountInString(w)))
+	}
+	return strings.NewReplacer(pairs...)
+}
