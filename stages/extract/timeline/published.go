@@ -502,6 +502,9 @@ func headlessDateline(s string, m dates.Mention) bool {
 	if sourceName(rest) && text.HasSuffixAny(rest, newsDatelineWords["paper"]) {
 		return true // 「2024年3月16日(土)19時36分 マイナビニュース」: the paper's name after the date
 	}
+	if sectionList(rest) {
+		return true // 「2014年02月28日 19時11分 ニュース, 社会」: the page's sections
+	}
 	if inner, ok := strings.CutPrefix(rest, "("); ok {
 		if inner, ok = strings.CutSuffix(inner, ")"); ok {
 			// 「2020年8月27日 20時53分 (8月27日 20時55分更新)」
@@ -519,6 +522,25 @@ func headlessDateline(s string, m dates.Mention) bool {
 		}
 	}
 	return false
+}
+
+// sectionList reports whether rest, what follows a dateline's date and
+// time, is a list of the page's sections, each a sourceName, separated by
+// commas, one of them a paper word (news_datelines.tsv paper: ニュース):
+// 「ニュース, 社会」.
+func sectionList(rest string) bool {
+	parts := strings.FieldsFunc(rest, func(r rune) bool { return r == ',' || r == '、' })
+	if len(parts) < 2 || len(parts) > 4 {
+		return false
+	}
+	paper := false
+	for _, p := range parts {
+		if !sourceName(p) {
+			return false
+		}
+		paper = paper || text.HasSuffixAny(strings.TrimSpace(p), newsDatelineWords["paper"])
+	}
+	return paper
 }
 
 // updateNoteRE is what follows an update word in a dateline's unbracketed
