@@ -177,6 +177,9 @@ func countUnit(s string, i int) (countEnd, bool) {
 	}
 	t.unit0, t.unit1 = j, j+len(u)
 	t.end = t.unit1
+	if text.HasPrefixAny(s[t.end:], nameAfter) {
+		return t, false // 「まちづくり1000人会」: a name, no count
+	}
 	if x := firstPrefix(s[t.end:], countSuffixes); x != "" {
 		t.suffix0, t.suffix1 = t.end, t.end+len(x)
 		t.end = t.suffix1
