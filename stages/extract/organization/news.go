@@ -159,6 +159,13 @@ func subjectBeforeLead(s string) string {
 		subject = subject[len(f):]
 	}
 	subject = strings.ReplaceAll(subject, " ", "")
+	// 「【四日市】四日市市は16日、…」: a bracketed tag before the subject
+	// (the paper's bureau, a label) is no part of its name.
+	if rest, ok := strings.CutPrefix(subject, "【"); ok {
+		if i := strings.Index(rest, "】"); i >= 0 && i+len("】") < len(rest) {
+			subject = rest[i+len("】"):]
+		}
+	}
 	for _, c := range newsCategories {
 		if rest, ok := strings.CutPrefix(subject, c); ok && rest != "" {
 			subject = rest // 「行政・団体九州地方整備局は…」: a section's label glued to it
