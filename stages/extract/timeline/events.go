@@ -490,6 +490,13 @@ func mentionKind(txt string, m dates.Mention, clauseEnd int, rangeStart bool) st
 		kind = classifyClause(clause)
 		if kind == schemas.EventOther {
 			kind = classifyClause(strings.TrimSpace(txt[:m.Start] + clause))
+			if (kind == schemas.EventOccurred || kind == schemas.EventDiscovered) &&
+				text.HasSuffixAny(strings.TrimRight(txt[:m.Start], " 、,"), topicEnds) {
+				// Not the words of a topic that frames the sentence: in
+				// 「…内部情報が流出した件について、4月27日付けで…委員会を
+				// 設置し」 the date's event is what follows it, no incident.
+				kind = schemas.EventOther
+			}
 		}
 	}
 	// "6月5日に不正アクセスを受けたことが判明": the date is inside the

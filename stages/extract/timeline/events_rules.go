@@ -160,6 +160,7 @@ var (
 	seriesWords       = clauseWords["series"]
 	passiveAttributes = clauseWords["passive_attributive"]
 	periodStartWords  = clauseWords["period_start"]
+	topicEnds         = clauseWords["topic"]
 	attributiveEnds   = clauseWords["attributive"]
 	planHeads         = clauseWords["plan"]
 	duringWords       = clauseWords["during"]
@@ -296,7 +297,7 @@ var announceLastRunes = func() map[rune]bool {
 }()
 
 func loadClauseWords() map[string][]string {
-	return rules.MustParts(rules.Table("timeline/clause_words.tsv", 2), []string{"boundary", "reported_content", "and_join", "tally", "scope", "share", "bound", "series", "period_start", "attributive", "passive_attributive", "plan", "during", "finished_item", "inquiry", "inquiry_result", "period_label", "registered", "routine", "subject"})
+	return rules.MustParts(rules.Table("timeline/clause_words.tsv", 2), []string{"boundary", "reported_content", "and_join", "tally", "scope", "share", "bound", "series", "period_start", "attributive", "passive_attributive", "plan", "during", "finished_item", "inquiry", "inquiry_result", "period_label", "registered", "routine", "subject", "topic"})
 }
 
 // incomingParts are the parts of timeline/incoming.tsv, each written once.
