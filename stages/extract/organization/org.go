@@ -2670,11 +2670,18 @@ func subjectName(s string) string {
 		}
 		// A ministry's bureau: 「○○省○○局(局長 …)では」 (a division word
 		// ends it, a ministry or agency of the regulators begins it).
-		if text.HasSuffixAny(run, divisionWords) && text.RuneCountTo(run, nameLineMaxRunes+1) <= nameLineMaxRunes {
+		if text.HasSuffixAny(run, divisionWords) || text.HasSuffixAny(run, sectionWords) {
 			for _, reg := range regulators {
-				if strings.HasPrefix(run, reg) && len(run) > len(reg)+len("局") && text.HasSuffixAny(reg, orgSuffixes) {
+				if !strings.HasPrefix(run, reg) || len(run) <= len(reg)+len("局") || !text.HasSuffixAny(reg, orgSuffixes) {
+					continue
+				}
+				if text.HasSuffixAny(run, divisionWords) && text.RuneCountTo(run, nameLineMaxRunes+1) <= nameLineMaxRunes {
 					return run
 				}
+				// 「厚生労働省人材開発統括官付海外人材育成担当参事官室で
+				// 発生した」: a section (室, 課) of the ministry, or a
+				// bureau too long for a name, is the ministry's.
+				return reg
 			}
 		}
 		// A listed company named without its legal form as the subject:
