@@ -155,6 +155,9 @@ func ownDate(w *text.Watch, title string, sents []DatedSentence, ctx *dates.Year
 		first = sents[0].Text
 	}
 	lastYear := 0 // the last year the text wrote, for 本日(2月3日)
+	// A headline's 。 on the title line (「…個人情報流出。免許証など年齢
+	// 確認書類データ」, a line that ends without one) makes no body.
+	headline := headlineLine(sents)
 	for i, s := range sents {
 		w.Check()
 		ms := s.Dates
@@ -164,7 +167,7 @@ func ownDate(w *text.Watch, title string, sents []DatedSentence, ctx *dates.Year
 			}
 		}
 		if len(ms) == 0 {
-			seenBody = seenBody || strings.HasSuffix(s.Text, "。") && utf8.RuneCountInString(s.Text) >= bodySentenceRunes
+			seenBody = seenBody || !(headline && s.Line == 0) && strings.HasSuffix(s.Text, "。") && utf8.RuneCountInString(s.Text) >= bodySentenceRunes
 			continue
 		}
 		m, k := ms[0], 0
@@ -851,3 +854,17 @@ func yearlessAnnouncement(sents []DatedSentence, events []schemas.Event) schemas
 
 // afterLimit reports whether d falls after limit, a date that may be unknown.
 func afterLimit(d, limit schemas.Date) bool { return !limit.IsZero() && limit.Before(d) }
+
+// headlineLine reports whether the text's first line is a headline that
+// holds a 。 but does not end with one, and more lines follow: its
+// sentences are the title's parts, no body.
+func headlineLine(sents []DatedSentence) bool {
+	last := -1
+	for i, s := range sents {
+		if s.Line != 0 {
+			break
+		}
+		last = i
+	}
+	return last > 0 && last+1 < len(sents) && !strings.HasSuffix(sents[last].Text, "。")
+}
