@@ -120,6 +120,9 @@ func leadSubject(s string) string {
 func subjectBeforeLead(s string) string {
 	at := leadDateAt(s)
 	if at < 0 {
+		at = lateDatedLeadAt(s)
+	}
+	if at < 0 {
 		return ""
 	}
 	subject := withoutReadings(strings.TrimSpace(dropOpeners(s[:at])))
@@ -299,6 +302,35 @@ func leadDateAt(s string) int {
 	}
 	return i
 }
+
+// lateDatedLeadAt is where the first は of s begins when s is a lead
+// that dates its announcement at its end, the date after the と that
+// closes what was announced (「長崎県佐世保市のハウステンボスは今年8月の…
+// 不正アクセスで…漏えいした可能性があると12日、明らかにしました」), the
+// announcing verb within lateLeadVerbRunes after it; -1 when it is not.
+// The caller has checked that s ends with an announcing verb.
+func lateDatedLeadAt(s string) int {
+	i := strings.Index(s, "は")
+	if i <= 0 {
+		return -1
+	}
+	ms := lateLeadDayRE.FindAllStringIndex(s, -1)
+	if len(ms) == 0 {
+		return -1
+	}
+	last := ms[len(ms)-1]
+	if last[0] < i || text.RuneCountTo(s[last[1]:], lateLeadVerbRunes+1) > lateLeadVerbRunes {
+		return -1
+	}
+	return i
+}
+
+// lateLeadDayRE is the と, the day and the comma of a lead's late date.
+var lateLeadDayRE = regexp.MustCompile(`と\s*(?:[0-9]{1,2}日|本日|きょう|昨日)\s*、`)
+
+// lateLeadVerbRunes bounds the announcing verb after a lead's late date
+// (明らかにしました。).
+const lateLeadVerbRunes = 12
 
 // datedLead reports whether sentence s opens as a lead with a date: a
 // subject, は, a date (「3月1日」, 「1日」) and a comma.

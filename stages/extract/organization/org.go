@@ -1719,7 +1719,20 @@ func announcer(run, next, s string) bool {
 // announces reports whether sentence s ends with an announcing verb
 // (timeline/announce.tsv endings: と発表した), as a news report's lead does.
 func announces(s string) bool {
-	return text.HasSuffixAny(strings.TrimRight(strings.TrimSpace(s), "。"), announceEndings)
+	t := strings.TrimRight(strings.TrimSpace(s), "。")
+	if text.HasSuffixAny(t, announceEndings) {
+		return true
+	}
+	// 「…漏えいした可能性があると12日、明らかにしました」: the day stands
+	// between the と and the verb (lateDatedLeadAt).
+	if !strings.Contains(t, "日、") && !strings.Contains(t, "きょう、") {
+		return false
+	}
+	if ms := lateLeadDayRE.FindAllStringIndex(t, -1); len(ms) > 0 {
+		last := ms[len(ms)-1]
+		return text.HasSuffixAny(t[:last[0]]+"と"+t[last[1]:], announceEndings)
+	}
+	return false
 }
 
 // newsSubject reports whether run, a name that opens a sentence, is a news
