@@ -532,19 +532,33 @@ func headlessDateline(s string, m dates.Mention) bool {
 // commas, one of them a paper word (news_datelines.tsv paper: ニュース):
 // 「ニュース, 社会」.
 func sectionList(rest string) bool {
-	parts := strings.FieldsFunc(rest, func(r rune) bool { return r == ',' || r == '、' })
-	if len(parts) < 2 || len(parts) > 4 {
-		return false
+	if rest == "" || rest[0] == ',' || strings.HasPrefix(rest, "、") {
+		return false // 「令和5年1月1日、当社において…」: a sentence, read no further
 	}
-	paper := false
-	for _, p := range parts {
-		if !sourceName(p) {
-			return false
+	n, paper := 0, false
+	for rest != "" {
+		part := rest
+		// A section's name is short: a separator is looked for in the
+		// first sectionBytes only.
+		if i := strings.IndexAny(rest[:min(len(rest), sectionBytes)], ",、"); i >= 0 {
+			_, w := utf8.DecodeRuneInString(rest[i:])
+			part, rest = rest[:i], rest[i+w:]
+		} else {
+			rest = ""
 		}
-		paper = paper || text.HasSuffixAny(strings.TrimSpace(p), newsDatelineWords["paper"])
+		if strings.TrimSpace(part) == "" {
+			continue
+		}
+		if n++; n > 4 || !sourceName(part) {
+			return false // (most lines fail on their first part: no slice is made)
+		}
+		paper = paper || text.HasSuffixAny(strings.TrimSpace(part), newsDatelineWords["paper"])
 	}
-	return paper
+	return n >= 2 && paper
 }
+
+// sectionBytes bounds a dateline's section name and its separator.
+const sectionBytes = 64
 
 // updateNoteRE is what follows an update word in a dateline's unbracketed
 // note: a colon or space, a month and day (maybe a year) and maybe a time.
