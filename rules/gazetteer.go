@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"strconv"
+	"strings"
 	"sync"
 )
 
@@ -86,6 +87,27 @@ func readGazetteers(fsys fs.FS) (*Gazetteers, error) {
 			return nil, err
 		}
 		g.Companies = append(g.Companies, Company{Name: f[0], JSIC: f[1], Industry: f[2], Listed: f[3] == "yes", Weak: weak[f[2]]})
+	}
+	variants, err := readTSV(fsys, "gazetteer/char_variants.tsv", 2)
+	if err != nil {
+		return nil, err
+	}
+	var pairs []string
+	for _, r := range variants {
+		pairs = append(pairs, r.Fields[0], r.Fields[1])
+	}
+	common := strings.NewReplacer(pairs...)
+	names := map[string]bool{}
+	for _, c := range g.Companies {
+		names[c.Name] = true
+	}
+	for _, c := range g.Companies {
+		// 株式会社髙島屋 is 株式会社高島屋 as notices write it.
+		if n := common.Replace(c.Name); n != c.Name && !names[n] {
+			names[n] = true
+			c.Name = n
+			g.Companies = append(g.Companies, c)
+		}
 	}
 	return g, nil
 }

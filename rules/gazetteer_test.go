@@ -53,7 +53,7 @@ func TestBundledGazetteers(t *testing.T) {
 	for _, c := range g.Companies {
 		byName[c.Name] = c
 	}
-	for name, want := range map[string]string{"トヨタ自動車株式会社": "E", "株式会社三菱UFJ銀行": "J"} {
+	for name, want := range map[string]string{"トヨタ自動車株式会社": "E", "株式会社三菱UFJ銀行": "J", "株式会社高島屋": "I"} {
 		if c, ok := byName[name]; !ok || c.JSIC != want {
 			t.Errorf("%s = %+v, want JSIC %s", name, c, want)
 		}
@@ -70,10 +70,15 @@ func TestGazetteerErrorsNameFileAndLine(t *testing.T) {
 	good := map[string]string{
 		"gazetteer/local_governments.tsv": "# c\n札幌市\tcity\t札幌市\t北海道\t1100\n",
 		"gazetteer/tse_jsic.tsv":          "建設業\tD\tfirm\n",
-		"gazetteer/companies.tsv":         "X建設株式会社\tD\t建設業\tyes\n",
+		"gazetteer/companies.tsv":         "X建設株式会社\tD\t建設業\tyes\n髙X株式会社\tD\t建設業\tyes\n",
+		"gazetteer/char_variants.tsv":     "# c\n髙\t高\n",
 	}
-	if _, err := readGazetteers(mapFS(good, nil)); err != nil {
+	g, err := readGazetteers(mapFS(good, nil))
+	if err != nil {
 		t.Fatalf("good files: %v", err)
+	}
+	if n := len(g.Companies); n != 3 || g.Companies[2].Name != "高X株式会社" || g.Companies[2].JSIC != "D" {
+		t.Errorf("companies %+v, want 髙X株式会社 listed again as 高X株式会社 (char_variants.tsv)", g.Companies)
 	}
 	for _, c := range []struct {
 		file, text, want string
@@ -87,6 +92,7 @@ func TestGazetteerErrorsNameFileAndLine(t *testing.T) {
 		{"gazetteer/companies.tsv", "X株式会社\tD\t建設業\tmaybe\n", `companies.tsv:1: listed "maybe"`},
 		{"gazetteer/companies.tsv", "X株式会社 \tD\t建設業\tyes\n", "companies.tsv:1: field 1"},
 		{"gazetteer/companies.tsv", "X株式会社\t\t建設業\tyes\n", "companies.tsv:1: field 2"},
+		{"gazetteer/char_variants.tsv", "髙\n", "char_variants.tsv:1: want 2"},
 	} {
 		_, err := readGazetteers(mapFS(good, map[string]string{c.file: c.text}))
 		if err == nil || !strings.Contains(err.Error(), c.want) {
