@@ -279,16 +279,23 @@ func gazetteerTail(subject string) string {
 // day alone, 「24日」, or one dates.Find reads) or a lead time
 // (lead_times.tsv: このほど).
 func leadDateAt(s string) int {
+	at, _ := leadDate(s)
+	return at
+}
+
+// leadDate is leadDateAt, and whether a date (not a lead time, nor
+// nothing) stands between the は and its comma.
+func leadDate(s string) (at int, dated bool) {
 	i := strings.Index(s, "は")
 	if i <= 0 {
-		return -1
+		return -1, false
 	}
 	after := strings.TrimLeft(s[i+len("は"):], " ")
 	end := 0
 	if loc := bareDayRE.FindStringIndex(after); loc != nil {
-		end = loc[1]
+		end, dated = loc[1], true
 	} else if ms := dates.Find(after); len(ms) > 0 && ms[0].Start == 0 {
-		end = ms[0].End
+		end, dated = ms[0].End, true
 	} else {
 		for _, w := range leadTimes {
 			if strings.HasPrefix(after, w) {
@@ -298,9 +305,9 @@ func leadDateAt(s string) int {
 		}
 	}
 	if !leadCommaRE.MatchString(after[end:]) {
-		return -1
+		return -1, false
 	}
-	return i
+	return i, dated
 }
 
 // lateDatedLeadAt is where the first は of s begins when s is a lead
@@ -335,16 +342,8 @@ const lateLeadVerbRunes = 12
 // datedLead reports whether sentence s opens as a lead with a date: a
 // subject, は, a date (「3月1日」, 「1日」) and a comma.
 func datedLead(s string) bool {
-	i := leadDateAt(s) // where the subject's は is
-	if i < 0 {
-		return false
-	}
-	after := strings.TrimLeft(s[i+len("は"):], " ")
-	if bareDayRE.MatchString(after) {
-		return true
-	}
-	ms := dates.Find(after)
-	return len(ms) > 0 && ms[0].Start == 0
+	_, dated := leadDate(s)
+	return dated
 }
 
 // leadCommaRE is what follows a lead's date before its comma: maybe the
