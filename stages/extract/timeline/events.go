@@ -189,7 +189,7 @@ func classifyMention(txt string, m dates.Mention, clauseEnd int, rangeStart, aft
 		// (yearlessAnnouncement), is no day of what it tells.
 		return schemas.EventOther
 	}
-	if endsInWo(txt[:m.Start]) && toldBeforeRE.MatchString(txt[:m.Start]) && receivedFromRE.MatchString(txt[m.End:clauseEnd]) {
+	if toldAtEnd(txt[:m.Start]) != nil && receivedFromRE.MatchString(txt[m.End:clauseEnd]) {
 		// 「…とのご連絡を3月2日以降、社外の方からいただいております」:
 		// reports received from that day on, the first on it; 「…との報告を
 		// 1月21日、委託先から受けたというもの」: the report received that
@@ -226,14 +226,11 @@ func classifyMention(txt string, m dates.Mention, clauseEnd int, rangeStart, aft
 	return k
 }
 
-// endsInWo reports whether s ends in を, but for spaces: the cheap test
-// before toldBeforeRE, which every date mention would otherwise run.
-func endsInWo(s string) bool { return strings.HasSuffix(strings.TrimRight(s, " "), "を") }
-
 // toldAtEnd is where a told noun and its を end clause (toldBeforeRE),
-// else nil.
+// else nil. A clause that does not end in を (but for spaces) is left at
+// once: every date mention would otherwise run the regexp.
 func toldAtEnd(clause string) []int {
-	if !endsInWo(clause) {
+	if !strings.HasSuffix(strings.TrimRight(clause, " "), "を") {
 		return nil
 	}
 	return toldBeforeRE.FindStringIndex(clause)

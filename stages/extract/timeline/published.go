@@ -490,7 +490,8 @@ func pageDateline(s string, m dates.Mention, first bool) bool {
 // no paper's name: it opens with the full date m, maybe its time, then
 // the page's section after a slash (「2019年05月14日 14:20 / EC」, one
 // word: sourceName), the paper's name (sourceName ending in a paper word:
-// 「2024年3月16日(土)19時36分 マイナビニュース」) or a note of the item's update that brackets do not
+// 「2024年3月16日(土)19時36分 マイナビニュース」), its sections separated by
+// commas (sectionList: 「ニュース, 社会」) or a note of the item's update that brackets do not
 // set off (「2011年5月14日 23時38分 更新:5月15日 0時37分」) or that brackets
 // do, the update word last (「2020年8月27日 20時53分 (8月27日 20時55分更
 // 新)」), and nothing else. A line holding the date alone is read elsewhere.
@@ -546,13 +547,14 @@ func sectionList(rest string) bool {
 		} else {
 			rest = ""
 		}
-		if strings.TrimSpace(part) == "" {
+		part = strings.TrimSpace(part)
+		if part == "" {
 			continue
 		}
 		if n++; n > 4 || !sourceName(part) {
-			return false // (most lines fail on their first part: no slice is made)
+			return false // most lines fail on their first part
 		}
-		paper = paper || text.HasSuffixAny(strings.TrimSpace(part), newsDatelineWords["paper"])
+		paper = paper || text.HasSuffixAny(part, newsDatelineWords["paper"])
 	}
 	return n >= 2 && paper
 }
