@@ -41,7 +41,7 @@ func foldLines(s string) string {
 		// continues sees l before its spaces are folded, which changes
 		// neither its first rune nor, as it compares, its first words.
 		apart := blanks > 0 && !(double && blanks == 1 && full) // not a wrapped line's single blank
-		joined := last >= 0 && (continues(b.String()[last:], l, apart) || !apart && full && wrapped(b.String()[last:], l))
+		joined := last >= 0 && (continues(b.String()[last:], l, apart) || !apart && full && wrapped(b.String()[last:], l) && !(last == 0 && wholeHeadline(b.String())))
 		if wrap > 0 {
 			// A line a bracket or an aside joined is a piece of the
 			// PDF's line before it, as wide as the pieces together.
@@ -508,7 +508,52 @@ func wrapped(prev, next string) bool {
 	if first == '(' {
 		return !enumeratorRE.MatchString(next)
 	}
-	return (IsJapanese(first) || isDigit(first)) && !strings.ContainsRune(lineOpeners, first)
+	return (IsJapanese(first) || isDigit(first)) && !strings.ContainsRune(lineOpeners, first) && !datelineAlone(next)
+}
+
+// wholeHeadline reports whether first, the text's first line (and the
+// lines joined to it), is a headline that has ended: no 。 and one of
+// headline_ends (line_wraps.tsv) at its end. A headline as wide as the
+// wrapped lines of the text under it does not go on into its body.
+func wholeHeadline(first string) bool {
+	return !strings.Contains(first, "。") && slices.ContainsFunc(headlineEnds, func(e string) bool { return strings.HasSuffix(first, e) })
+}
+
+// datelineAlone reports whether l is a date and nothing more but its
+// weekday and time (「2021年5月21日 18:26」, 「令和5年8月1日(火)」,
+// 「2024.06.25」): a year and a day, 年 and 日 or three numbers between
+// two / or . separators, and no rune but digits, eras (date_eras), spaces
+// and dateline_runes (line_wraps.tsv). A headline as wide as a wrapped
+// text's lines does not go on into the dateline under it.
+func datelineAlone(l string) bool {
+	if len(l) > 64 {
+		return false
+	}
+	for _, e := range dateEras {
+		if strings.HasPrefix(l, e) {
+			l = l[len(e):]
+			break
+		}
+	}
+	var units, separators, numbers int
+	inNumber := false
+	for _, r := range l {
+		digit := isDigit(r)
+		if digit && !inNumber {
+			numbers++
+		}
+		inNumber = digit
+		switch {
+		case digit || r == ' ':
+		case r == '年' || r == '日':
+			units++
+		case r == '/' || r == '.':
+			separators++
+		case !strings.ContainsRune(datelineRunes, r):
+			return false
+		}
+	}
+	return numbers >= 2 && (units >= 2 && strings.ContainsRune(l, '年') && strings.ContainsRune(l, '日') || separators >= 2 && numbers >= 3)
 }
 
 // isLatinLetter reports whether r is an ASCII letter.

@@ -61,6 +61,13 @@ var (
 	// dateEras are the era names a dateline broken over lines may open
 	// with (「平 成」 / 「2 7 年 5 月」 / 「2 2 日」, PDF text): see dateSplit.
 	dateEras = strings.Split(lineWraps.String("date_eras"), "|")
+	// datelineRunes are the runes besides digits, eras and spaces that a
+	// dateline alone may hold: units, weekdays, brackets, separators (see
+	// datelineAlone).
+	datelineRunes = lineWraps.String("dateline_runes")
+	// headlineEnds end a text's first line that is a whole headline, not
+	// the first piece of a wrapped one (see foldLines).
+	headlineEnds = strings.Split(lineWraps.String("headline_ends"), "|")
 	// splitNumberBefore and splitNumberAfter are the units around a date's
 	// or a time's two-digit number split by a space (6月2 7日): see
 	// splitNumber.
