@@ -18,7 +18,8 @@ const FileIncident = "segment/incident.tsv"
 type incidentRules struct {
 	warning, titled, evidence, ownEvidence, own     []string
 	conditional, negated, affirmed, hypothetical    []string
-	loss, cash, anyData, personal, whole, noData    []string
+	loss, cash, media, anyData, personal, whole     []string
+	noData                                          []string
 	hasData                                         []string
 	outage, keep, security, contact, viewer, astray []string
 	disease, unsent, unsentNotIf, misconduct        []string
@@ -45,7 +46,7 @@ func parseIncidentRules(rows []rules.Row) (incidentRules, error) {
 		{"warning", &r.warning}, {"titled", &r.titled}, {"evidence", &r.evidence},
 		{"own_evidence", &r.ownEvidence}, {"own", &r.own},
 		{"conditional", &r.conditional}, {"negated", &r.negated}, {"affirmed", &r.affirmed}, {"hypothetical", &r.hypothetical},
-		{"loss", &r.loss}, {"cash", &r.cash}, {"any_data", &r.anyData}, {"personal", &r.personal}, {"whole", &r.whole},
+		{"loss", &r.loss}, {"cash", &r.cash}, {"media", &r.media}, {"any_data", &r.anyData}, {"personal", &r.personal}, {"whole", &r.whole},
 		{"no_data", &r.noData}, {"has_data", &r.hasData},
 		{"outage", &r.outage}, {"keep", &r.keep}, {"security", &r.security},
 		{"contact", &r.contact}, {"viewer", &r.viewer}, {"astray", &r.astray},
@@ -176,9 +177,12 @@ func ownIncident(normalized string, found *wordscan.Set) bool {
 	}
 	// Nor does a theft of money that names no personal data at all
 	// (「食堂内に置いてあった現金約2,000円を盗難される事件」), a break-in's
-	// 侵入した形跡 notwithstanding.
-	if gatePresent(found, gateLoss) && containsAny(normalized, incident.cash) &&
-		!containsAny(normalized, incident.personal) && !containsAny(normalized, incident.whole) && !containsAny(normalized, incident.anyData) {
+	// 侵入した形跡 notwithstanding, nor a loss or theft of anything that
+	// names no data, nothing that holds data (media) and no compromise (a
+	// city's car stolen; not a password 盗まれた and leaked).
+	if gatePresent(found, gateLoss) && !containsAny(normalized, incident.personal) && !containsAny(normalized, incident.whole) &&
+		!containsAny(normalized, incident.anyData) &&
+		(containsAny(normalized, incident.cash) || !containsAny(normalized, incident.media) && !compromised(normalized, false)) {
 		return false
 	}
 	// An outage that names no personal data, no attack and no leak (a
