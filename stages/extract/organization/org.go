@@ -200,9 +200,10 @@ func placeLeadBody(org, evidence string) string {
 		return placeLeadName(rest[k+len("、"):])
 	}
 	if k := strings.Index(rest, "の"); k >= 0 && text.RuneCountTo(rest[:k], placeLeadMaxRunes+1) <= placeLeadMaxRunes &&
-		strings.IndexFunc(rest[:k], func(r rune) bool { return !isNameRune(r) }) < 0 {
+		(strings.IndexFunc(rest[:k], func(r rune) bool { return !isNameRune(r) }) < 0 || localGovernmentPrefix(strings.TrimPrefix(rest[:k], "・")) != "") {
 		// 「静岡県浜松市中区の浜松開誠館中学・高校で、…」: a place within the
-		// city (or none) and の.
+		// city (or none) and の; a city named in kana after its
+		// prefecture too (「福島県・いわき市のひまわり信用金庫が」).
 		if name := placeLeadName(rest[k+len("の"):]); name != "" {
 			return name
 		}
@@ -1691,6 +1692,7 @@ func withoutPrefecture(org string) string {
 		if !ok || rest == "" {
 			continue
 		}
+		rest = strings.TrimPrefix(rest, "・") // 福島県・郡山市, as TV news writes it
 		for _, m := range names {
 			if strings.HasPrefix(rest, m) {
 				return rest
