@@ -2,6 +2,7 @@ package organization
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/breachtrend/breachtrend/internal/wordscan"
 	"github.com/breachtrend/breachtrend/rules"
+	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
 // The name patterns read kanji, katakana and Latin only: a company whose
@@ -94,4 +96,255 @@ func within(spans []nameSpan, at, end int) bool {
 		}
 	}
 	return false
+}
+
+// hiraganaWords are hiragana_names.tsv by kind: the particles that may
+// open a run of hiragana before a name or follow one, the runs that are
+// grammar whole, and the ends of runs that are grammar.
+var hiraganaWords = func() map[string][]string {
+	out := map[string][]string{}
+	for _, r := range rules.Table(orgFile("hiragana_names.tsv"), 2) {
+		k := text.KindOf(r, "form", "particle", "function_word", "function_tail")
+		out[k] = append(out[k], r.Fields[0])
+	}
+	return out
+}()
+
+// hiraganaNameSuffixes are the suffixes a name with hiragana in it may end
+// with (suffixes.tsv header, less the places: いわき市 is the gazetteer's),
+// of two runes or more (社 ends 弊社 of 「いつも弊社を」).
+var hiraganaNameSuffixes = func() []string {
+	var out []string
+	for _, s := range orgSuffixes {
+		if !slices.Contains(placeSuffixes, s) && utf8.RuneCountInString(s) >= 2 {
+			out = append(out, s)
+		}
+	}
+	return out
+}()
+
+// hiraganaNameSuffixIndex finds hiraganaNameSuffixes in the name
+// characters after a run of hiragana, in one walk.
+var hiraganaNameSuffixIndex = wordscan.New(hiraganaNameSuffixes)
+
+// hiraganaNameForms open a name whose hiragana ends it: the leading legal
+// forms and hiragana_names.tsv's forms.
+var hiraganaNameForms = slices.Concat(legalFirstForms, hiraganaWords["form"])
+
+// Bounds of the hiragana run in a name (hiraganaPatternNames) and of the
+// name characters around it.
+const (
+	hiraganaNameMinRunes = 2
+	hiraganaNameMaxRunes = 6
+	hiraganaNameRunMax   = 16 // name characters before the run or after it
+)
+
+// hiraganaPatternNames are the names in s that hold a run of hiragana
+// (hiragana_names.tsv): a run between name characters, or a boundary, and
+// a name that ends in a suffix (「県立所沢おおぞら特別支援学校において」,
+// 「いわき市のひまわり信用金庫が」), and a run after a leading legal form
+// and its name characters that ends the name before a bracket, a comma,
+// a space or a particle (「生活協同組合コープおきなわ(浦添市)」,
+// 「「有限会社なごみ」です」). Names that open with a local government
+// are the gazetteer's to read.
+func hiraganaPatternNames(s string) []nameSpan {
+	var out []nameSpan
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isHiragana(r) {
+			i += size
+			continue
+		}
+		end, n := i, 0
+		for end < len(s) {
+			r, size := utf8.DecodeRuneInString(s[end:])
+			if !isHiragana(r) {
+				break
+			}
+			end += size
+			n++
+		}
+		if n < hiraganaNameMinRunes || n > hiraganaNameMaxRunes+1 {
+			i = end // a particle alone, or a clause: no name's (one particle may open the run)
+			continue
+		}
+		if sp, ok := hiraganaBeforeSuffix(s, i, end); ok {
+			out = append(out, sp)
+		} else if sp, ok := hiraganaAfterForm(s, i, end); ok {
+			out = append(out, sp)
+		}
+		i = end
+	}
+	return out
+}
+
+// hiraganaBeforeSuffix reads s[at:end], a run of hiragana, as the middle
+// of a name that a suffix ends: the name characters after it up to the
+// last suffix among them, and the name characters before it (県立所沢)
+// unless the run opens with a particle after them (いわき市の).
+func hiraganaBeforeSuffix(s string, at, end int) (nameSpan, bool) {
+	if r, _ := utf8.DecodeRuneInString(s[end:]); !isNameRune(r) || text.HasSuffixAny(s[at:end], hiraganaWords["function_tail"]) {
+		return nameSpan{}, false // no name characters after the run, or grammar (において, していた)
+	}
+	tail := leadingNameRun(s[end:], hiraganaNameRunMax)
+	cut := 0
+	hiraganaNameSuffixIndex.Each(tail, func(i, w int) {
+		cut = max(cut, i+len(hiraganaNameSuffixes[w]))
+	})
+	if cut == 0 || text.HasSuffixAny(tail[:cut], notSuffixWords) {
+		return nameSpan{}, false
+	}
+	run := s[at:end]
+	start := at
+	if prev, _ := utf8.DecodeLastRuneInString(s[:at]); at > 0 && isNameRune(prev) {
+		if p := particleOpening(run); p != "" && prev != '立' {
+			run = run[len(p):] // 「いわき市のひまわり信用金庫」: the name begins after の
+			start += len(p)
+		} else {
+			start -= len(withoutDateHead(trailingNameRun(s[:at], hiraganaNameRunMax)))
+		}
+	}
+	if !hiraganaNamePart(run) {
+		return nameSpan{}, false
+	}
+	name := s[start : end+cut]
+	if gov := localGovernmentPrefix(name); len(gov) > end-len(run)-start || isGeneric(name) || isOutside(name) {
+		return nameSpan{}, false // いわき市立…: the hiragana is the government's, whose name the gazetteer reads
+	}
+	return nameSpan{name, start, end + cut}, true
+}
+
+// hiraganaAfterForm reads s[at:end], a run of hiragana, as the end of a
+// name that a leading legal form opens (生活協同組合コープおきなわ): the form
+// and any name characters stand right before it, and a bracket, a comma,
+// a space or a particle before one stands right after it.
+func hiraganaAfterForm(s string, at, end int) (nameSpan, bool) {
+	head := trailingNameRun(s[:at], hiraganaNameRunMax+8)
+	if head == "" {
+		return nameSpan{}, false
+	}
+	form, start := "", at
+	for _, lf := range hiraganaNameForms {
+		if strings.HasPrefix(head, lf) && len(lf) > len(form) {
+			form, start = lf, at-len(head)
+		}
+	}
+	if form == "" {
+		return nameSpan{}, false
+	}
+	run := s[at:end]
+	if !(hiraganaBoundary(s[end:]) && hiraganaNamePart(run)) {
+		p := particleEnding(run)
+		if p == "" {
+			return nameSpan{}, false
+		}
+		run = run[:len(run)-len(p)] // 「有限会社なごみが、」: the particle follows the name
+		end -= len(p)
+		if !particleFollows(s[end:]) {
+			return nameSpan{}, false
+		}
+	}
+	named := s[start+len(form) : at]
+	if named != "" && particleOpening(run) != "" {
+		return nameSpan{}, false // 「株式会社ABCのほか」: grammar after the name
+	}
+	if !hiraganaNamePart(run) {
+		return nameSpan{}, false
+	}
+	return nameSpan{s[start:end], start, end}, true
+}
+
+// hiraganaNamePart reports whether run, hiragana, may be part of a name:
+// of hiraganaNameMinRunes to hiraganaNameMaxRunes runes, ending in no
+// function word (なかったことから) and no function tail (hiragana_names.tsv).
+func hiraganaNamePart(run string) bool {
+	n := utf8.RuneCountInString(run)
+	return n >= hiraganaNameMinRunes && n <= hiraganaNameMaxRunes &&
+		!text.HasSuffixAny(run, hiraganaWords["function_word"]) && !text.HasSuffixAny(run, hiraganaWords["function_tail"])
+}
+
+// particleOpening is the particle run opens with when more than one rune
+// follows it, "" for none.
+func particleOpening(run string) string {
+	for _, p := range hiraganaWords["particle"] {
+		if rest, ok := strings.CutPrefix(run, p); ok && utf8.RuneCountInString(rest) >= hiraganaNameMinRunes {
+			return p
+		}
+	}
+	return ""
+}
+
+// particleEnding is the particle run ends with, "" for none.
+func particleEnding(run string) string {
+	for _, p := range hiraganaWords["particle"] {
+		if strings.HasSuffix(run, p) && len(p) < len(run) {
+			return p
+		}
+	}
+	return ""
+}
+
+// particleFollows reports whether rest opens with a particle and then a
+// rune that is no hiragana: 「なごみが、」, not 「なごみがある」.
+func particleFollows(rest string) bool {
+	for _, p := range hiraganaWords["particle"] {
+		if after, ok := strings.CutPrefix(rest, p); ok {
+			r, _ := utf8.DecodeRuneInString(after)
+			return after == "" || !isHiragana(r)
+		}
+	}
+	return false
+}
+
+// hiraganaBoundary reports whether rest opens where a name ends: the end
+// of the text, a bracket, a comma, a full stop or a space.
+func hiraganaBoundary(rest string) bool {
+	if rest == "" {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return strings.ContainsRune("」』)(【】、。,. \n", r)
+}
+
+// withoutDateHead is run less a date glued before the name in it (a
+// dateline whose space was dropped: 「27日医療法人社団青葉会」): what
+// follows its last digit and the unit after that digit.
+func withoutDateHead(run string) string {
+	i := strings.LastIndexAny(run, "0123456789")
+	if i < 0 {
+		return run
+	}
+	rest := run[i+1:]
+	if r, size := utf8.DecodeRuneInString(rest); strings.ContainsRune("年月日号", r) {
+		rest = rest[size:]
+	}
+	return rest
+}
+
+// leadingNameRun is the name characters s opens with, at most max runes.
+func leadingNameRun(s string, max int) string {
+	n, i := 0, 0
+	for i < len(s) && n < max {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isNameRune(r) {
+			break
+		}
+		i += size
+		n++
+	}
+	return s[:i]
+}
+
+// trailingNameRun is the name characters s ends with, at most max runes.
+func trailingNameRun(s string, max int) string {
+	n, i := 0, len(s)
+	for i > 0 && n < max {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		if !isNameRune(r) {
+			break
+		}
+		i -= size
+		n++
+	}
+	return s[i:]
 }

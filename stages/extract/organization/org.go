@@ -756,6 +756,14 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 		if nameCues[0].InMask(s.Text, sm) || nameCues[1].InMask(s.Text, sm) {
 			hiraganaNames = hiraganaCompanies(s.Text) // 株式会社しまむら, named in full
 		}
+		if nameCues[0].InMask(s.Text, sm) || nameCues[2].InMask(s.Text, sm) {
+			// ひまわり信用金庫, 有限会社なごみ: by their shape.
+			for _, h := range hiraganaPatternNames(s.Text) {
+				if !within(hiraganaNames, h.at, h.end) {
+					hiraganaNames = append(hiraganaNames, h)
+				}
+			}
+		}
 		for r, re := range []*regexp.Regexp{legalFirstRE, legalLastRE, suffixLongRE} {
 			if !nameCues[r].InMask(s.Text, sm) {
 				continue // no legal form or suffix: the pattern cannot match
@@ -1821,6 +1829,9 @@ func lineName(l string, top bool) string {
 	}
 	if org := hiraganaLegalLine(l); org != "" {
 		return org
+	}
+	if hs := hiraganaPatternNames(l); len(hs) > 0 && hs[0].at == 0 {
+		return hs[0].name // 「生活協同組合コープおきなわ(浦添市)の…センターで」: a name with hiragana opens the line
 	}
 	// The line's length first: most lines are longer than a mayor's. A
 	// letter's quoted title may stand before the signature on its line
