@@ -371,7 +371,14 @@ func findCuedDates(s string, c dateCues) []Mention {
 		// "1か月", "3ヶ月" are durations, "第1四半期(4~6月)" a span: a bare
 		// month with no day needs 頃/上旬… or a year to be a date.
 		if d == 0 && dm.Rel == "" && !monthOnlyMark(s[m[1]:]) {
-			continue
+			// 「1969年4月から06年6月まで」: a short year's month that ends a
+			// range is the period's end, which the range's start needs to
+			// be read as a period (no year for the days after it).
+			at, n := shortYearBefore(s[:m[0]])
+			if n == 0 || !text.HasSuffixAny(strings.TrimRight(s[:at], " "), rangeSeparators) {
+				continue
+			}
+			dm.Start, dm.ShortYear = at, n
 		}
 		if dm.Rel == "" && d != 0 {
 			if at, n := shortYearBefore(s[:m[0]]); n > 0 {
@@ -385,6 +392,10 @@ func findCuedDates(s string, c dateCues) []Mention {
 					// century out, as 2020 would.
 					dm.Start, dm.ShortYear, dm.Year = at-mark, 0, NewsYear(n)
 				}
+			} else if at, y, base := bracketedYearBefore(s[:m[0]]); y != 0 {
+				// 「去年(平成29年)1月10日」: news glosses a relative year
+				// with the year in brackets, which the day is in.
+				dm.Start, dm.Year, dm.EraBase = at, y, base
 			}
 		}
 		ms = append(ms, dm)
@@ -479,7 +490,7 @@ func findCuedDates(s string, c dateCues) []Mention {
 				prev.Period = true // 「2009年4月から」 opens a period
 			}
 		}
-		if m.Day == 0 && m.Year != 0 && (m.RangeEnd || text.HasPrefixAny(s[m.End:], periodMarks)) {
+		if m.Day == 0 && (m.Year != 0 || m.ShortYear != 0) && (m.RangeEnd || text.HasPrefixAny(s[m.End:], periodMarks)) {
 			m.Period = true
 		}
 		if out == nil {
@@ -514,6 +525,34 @@ func shortYearBefore(before string) (int, int) {
 		return 0, 0
 	}
 	return i, y
+}
+
+// bracketedYearRE is a year in brackets at the end of a text, an era's
+// (平成29年) or a Western one (2017年), 年 optional.
+var bracketedYearRE = regexp.MustCompile(`\(\s*(?:(` + text.OrderedAlternation(kanjiEras) + `)\s*(元|\d{1,2})|(\d{4}))\s*年?\s*\)\s*$`)
+
+// bracketedYearBefore is the year in brackets that ends before (spaces
+// aside), 「去年(平成29年)」's 2017, with where its bracket opens and its
+// era's base year (0 for a Western year); y is 0 when before ends with
+// none.
+func bracketedYearBefore(before string) (at, y, base int) {
+	if !strings.HasSuffix(strings.TrimRight(before, " "), ")") {
+		return 0, 0, 0
+	}
+	m := bracketedYearRE.FindStringSubmatchIndex(before)
+	if m == nil {
+		return 0, 0, 0
+	}
+	if m[6] >= 0 {
+		y, _ = strconv.Atoi(before[m[6]:m[7]])
+		return m[0], y, 0
+	}
+	base = eras[before[m[2]:m[3]]]
+	n := 1
+	if v := before[m[4]:m[5]]; v != "元" {
+		n, _ = strconv.Atoi(v)
+	}
+	return m[0], base + n, base
 }
 
 // eraLetterBefore is the base year of the era whose letter (dates/eras.tsv:
@@ -712,6 +751,9 @@ func (c *YearContext) resolveDay(m Mention) schemas.Date {
 			}
 		}
 		return d
+	}
+	if m.ShortYear != 0 && m.Period {
+		return schemas.Date{} // 「…から06年6月まで」: the records' months, as a year's are
 	}
 	if m.ShortYear != 0 {
 		if c.lastEraBase != 0 {
