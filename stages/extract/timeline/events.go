@@ -928,8 +928,29 @@ func readEvents(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pu
 		}
 		// Else the first year written in a date, for the dates before it
 		// (and the others, for a weekday that disagrees with it).
+		eraBase := 0 // the era of the last era year written, which a short year is read in
 		for _, s := range sents {
 			for _, m := range s.Dates {
+				if m.EraBase != 0 {
+					eraBase = m.EraBase
+				}
+				if m.ShortYear != 0 && m.Day != 0 {
+					// 「2011年12月14日~16年11月4日」: a day written with a
+					// short year is written with its year too, for a
+					// year-less 11月4日 elsewhere.
+					y := dates.NewsYear(m.ShortYear)
+					if eraBase != 0 {
+						y = eraBase + m.ShortYear
+					}
+					if k := dates.DayKey(m.Month, m.Day); ctx.WrittenDays[k].IsZero() {
+						if d, ok := schemas.NewDate(y, m.Month, m.Day); ok {
+							if ctx.WrittenDays == nil {
+								ctx.WrittenDays = map[int]schemas.Date{}
+							}
+							ctx.WrittenDays[k] = d
+						}
+					}
+				}
 				if m.Year == 0 {
 					continue
 				}
