@@ -225,7 +225,7 @@ func seqFromBody(w *text.Watch, title string, tm text.RuneMask, sents []text.Sen
 		// which the papers were lost a month later.)
 		for _, e := range events {
 			if e.Kind == schemas.EventPublished && now.Sub(e.Date) >= int32(publishedGapDays) && !e.Date.Before(first) && !text.ContainsAny(e.Sentence, planWords) &&
-				!text.ContainsAny(e.Sentence, othersAnnouncementWords) && !newsAnnouncementRE.MatchString(strings.TrimSpace(e.Sentence)) {
+				!text.ContainsAny(e.Sentence, othersAnnouncementWords) && !newsAnnouncement(strings.TrimSpace(e.Sentence)) {
 				return 2
 			}
 		}
@@ -250,6 +250,36 @@ func seqFromBody(w *text.Watch, title string, tm text.RuneMask, sents []text.Sen
 		}
 	}
 	return 1
+}
+
+// sentenceAround is the sentence of s that holds s[p:end], its 。 kept.
+func sentenceAround(s string, p, end int) string {
+	from := strings.LastIndex(s[:p], "。") + len("。")
+	if from < len("。") {
+		from = 0
+	}
+	to := len(s)
+	if i := strings.Index(s[end:], "。"); i >= 0 {
+		to = end + i + len("。")
+	}
+	return strings.TrimSpace(s[from:to])
+}
+
+// newsAnnouncement reports whether s, a sentence, tells of the
+// announcement a news report is about (news_announcement.tsv): 「…と
+// 2025年7月18日に発表しました」, or a lead 「株式会社○○は4月14日、…について
+// 発表した」 whose subject is no self word (「当社は4月14日、…公表しました」
+// cites the body's own earlier report), or a sentence whose subject is
+// the news report's word for the body (「同社では4月23日に…公表している」),
+// or one that tells, with no self word, that a body has announced
+// something (「埼玉県では4月23日に、…旨を公表している」).
+func newsAnnouncement(s string) bool {
+	if newsAnnouncementRE.MatchString(s) || text.ContainsAny(s, othersSubjects) ||
+		newsNarrationRE.MatchString(s) && !text.ContainsAny(s, selfWords) {
+		return true
+	}
+	m := newsLeadRE.FindStringSubmatch(s)
+	return m != nil && !text.ContainsAny(m[1], selfWords)
 }
 
 // firstIncidentDay is the earliest day events tell the incident happened
@@ -346,13 +376,16 @@ var priorNoticeAtRE = regexp.MustCompile(`^(?:` + priorNoticeRE.String() + `)`)
 
 // priorNotices is the number of earlier notices s cites: the matches of
 // priorNoticeRE (priorNoticeMatches) but those that tell a response
-// (priorPersonal), a news report's lead about this notice (newsLead),
+// (priorPersonal), a news report's lead about this notice (newsLead) or
+// a sentence of news that tells of a body's announcement
+// (newsAnnouncement: 同社では…公表している),
 // data made public (priorDataAfter after the match), or a notice dated
 // before first, the first day of the incident (firstIncidentDay).
 func priorNotices(s string, first schemas.Date) int {
 	n := 0
 	for p, end := range priorNoticeMatches(s) {
 		if !text.ContainsAny(s[p:end], priorPersonal) && !newsLead(s[:p], s[p:end], s[end:]) &&
+			!newsAnnouncement(sentenceAround(s, p, end)) && // 「同社では4月23日に…公表している」: news of the body's notice
 			!text.HasPrefixAny(s[end:], priorDataAfter) && !citedBefore(s, p, end, first) {
 			n++ // not 「…当該保護者に…説明し、お詫びしました」 (a response), 「既に公表している情報」 (data)
 		}

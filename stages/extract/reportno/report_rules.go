@@ -89,9 +89,37 @@ var (
 	// newsAnnouncementRE ends a news report's sentence telling the
 	// announcement of the notice (report/news_announcement.tsv).
 	newsAnnouncementRE = regexp.MustCompile(`と[0-9年月日/.\s]*に?` + text.OrderedAlternation(reportWords("news_announcement")) + `し(?:た|ました)。?$`)
-	addendumWords      = reportWords("addendum")
-	thisNoticeWords    = reportWords("this_notice")
-	planWords          = rules.Words("timeline/plan_words.tsv")
+	// newsNarrationRE ends a news report's sentence that tells a body has
+	// announced something (「…旨を公表している」): the verb and して and いる
+	// or いた.
+	newsNarrationRE = regexp.MustCompile(text.OrderedAlternation(reportWords("news_announcement")) + `して(?:いる|いた)。?$`)
+	// newsLeadRE is a news lead that tells of an announcement: its subject
+	// (group 1) and は, the day and a comma, the verb at the end.
+	newsLeadRE = regexp.MustCompile(`^([^、。「」]{2,40}?)は(?:今年|昨年|本年)?[0-9年月日/.\s]+、.*` + text.OrderedAlternation(reportWords("news_announcement")) + `し(?:た|ました)。?$`)
+	// selfWords are the words a body calls itself by (当社, 本市: the
+	// aliases of organization/references.tsv, not 同社): a lead of one of
+	// them is its own notice's.
+	// othersSubjects are the words a news report calls the body by (同社,
+	// 同市: the generic references of organization/references.tsv that are
+	// no alias) with a subject's particle: 「同社では4月23日に…公表して
+	// いる」 tells of the body's announcement, not of this notice's earlier
+	// report.
+	selfWords, othersSubjects = func() (self, others []string) {
+		for _, r := range rules.Table("organization/references.tsv", 4) {
+			switch {
+			case r.Fields[1] == "yes":
+				self = append(self, r.Fields[0])
+			case r.Fields[3] == "yes":
+				for _, p := range []string{"は", "では", "が", "も"} {
+					others = append(others, r.Fields[0]+p)
+				}
+			}
+		}
+		return self, others
+	}()
+	addendumWords   = reportWords("addendum")
+	thisNoticeWords = reportWords("this_notice")
+	planWords       = rules.Words("timeline/plan_words.tsv")
 )
 
 // reportNumber is the number of a report label: digits, or kanji to 九十
