@@ -805,10 +805,13 @@ func measuresLeakBefore(sents []text.Sentence, i int) bool {
 // wholeBeforePart is the index in cs, the counts of sentence s, of a part
 // (「うち…(100名)」) whose clause tells the exposure or the leak while the
 // sentence before the part tells none, and whose whole is the people
-// something was sent to (whole_after right after its count): the counts
-// before it are of the whole that was sent to (「326名に対して…一斉送信した際、うち
-// 一部の受験者(100名)について、…アドレスが表示される形で送信」), and the
-// part is whose data was exposed. 0 when there is no such part.
+// something was sent to (whole_after right after its count), or whose
+// clause says it holds personal data while the sentence before it names
+// none (holdsPersonal: 「…9,668件で、このうち約700件は個人情報…が含ま
+// れ」): the counts before it are of the whole that was sent to or lost
+// (「326名に対して…一斉送信した際、うち一部の受験者(100名)について、…アド
+// レスが表示される形で送信」), and the part is whose data was exposed. 0
+// when there is no such part.
 func wholeBeforePart(s string, cs []countMention) int {
 	for k := 1; k < len(cs); k++ {
 		between := s[cs[k-1].End:cs[k].Start]
@@ -821,9 +824,27 @@ func wholeBeforePart(s string, cs []countMention) int {
 		if sentTo && exposedOrLeaked(after) && !exposedOrLeaked(before) {
 			return k
 		}
+		if holdsPersonal(after) && !namesPersonal(before) {
+			return k // 「「領収控」延べ9,668件で、このうち約700件は個人情報(…)が含まれている」
+		}
 		return 0
 	}
 	return 0
+}
+
+// holdsPersonal reports whether the clause after a part's count says the
+// part holds personal data: a part_holds word with a personal_data or
+// data_field word before it (filters.tsv).
+func holdsPersonal(after string) bool {
+	clause, _, _ := strings.Cut(after, "。")
+	at := text.FirstIndexAny(clause, countFilters["part_holds"])
+	return at > 0 && namesPersonal(clause[:at])
+}
+
+// namesPersonal reports whether s names personal data: a personal_data or
+// data_field word (filters.tsv).
+func namesPersonal(s string) bool {
+	return text.ContainsAny(s, countFilters["personal_data"]) || text.ContainsAny(s, countFilters["data_field"])
 }
 
 // exposedOrLeaked reports whether s holds a strong_leak word (data leaked
