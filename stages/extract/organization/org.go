@@ -1748,23 +1748,30 @@ func announces(s string) bool {
 // newsSubject reports whether run, a name that opens a sentence, is a news
 // report's subject: after it a bracket that gives its seat (a local
 // government, maybe after a seat label of seat_labels.tsv: 本社:), then
-// は (next, the text after the bracket). 「中国電力ネットワーク(広島市中区)は
-// 16日、…」, 「日本テレコム(本社:東京都港区)は24日、…」. The name is no
+// は (next, the text after the bracket), or の after a labelled seat
+// (「三菱UFJ証券(本社:東京都千代田区)の顧客…」). 「中国電力ネットワーク(広島市
+// 中区)は16日、…」, 「日本テレコム(本社:東京都港区)は24日、…」. The name is no
 // local government (「大阪市(…)は」 is read as one elsewhere), no generic
 // or outside body's, and of a name's length without digits.
 func newsSubject(run, rest, next string) bool {
-	if !strings.HasPrefix(rest, "(") || !strings.HasPrefix(next, "は") {
+	if !strings.HasPrefix(rest, "(") || !strings.HasPrefix(next, "は") && !strings.HasPrefix(next, "の") {
 		return false
 	}
 	inside, _, ok := strings.Cut(rest[len("("):], ")")
 	if !ok {
 		return false
 	}
+	labelled := false
 	for _, l := range seatLabels {
-		inside = strings.TrimPrefix(inside, l)
+		if after, ok := strings.CutPrefix(inside, l); ok {
+			inside, labelled = after, true
+		}
 	}
 	if localGovernmentPrefix(strings.TrimSpace(inside)) == "" {
 		return false
+	}
+	if strings.HasPrefix(next, "の") && !labelled {
+		return false // 「○○(青葉市)の…」 is as often a place's body; 「○○(本社:…)の顧客」 is the firm's
 	}
 	n := text.RuneCountTo(run, nameLineMaxRunes+1)
 	return n >= nameMinRunes && n <= nameLineMaxRunes && !strings.ContainsAny(run, "0123456789") &&
@@ -2721,6 +2728,12 @@ func subjectName(s string) string {
 			return run
 		}
 		return ""
+	}
+	// 「三菱UFJ証券(本社:東京都千代田区)の顧客…」: a news report's subject,
+	// its seat labelled in brackets, whose customers or servers the
+	// sentence goes on about.
+	if strings.HasPrefix(next, "の") && newsSubject(run, s[len(run):], next) {
+		return run
 	}
 	if gov := senderGovernment(run, next); gov != "" {
 		return gov
