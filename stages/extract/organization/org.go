@@ -2813,8 +2813,11 @@ func tailDefinedName(s string) string {
 			return head // 神戸市行政事務センター(以下「行政事務センター」): the city's
 		case text.HasSuffixAny(alias, branchWords) && wholeName(head) == head:
 			return head // 全国健康保険協会石川支部(以下「石川支部」): the association's branch
-		case alias == longestSuffix(name, orgSuffixes) && wholeName(name) == name && nameStartsAfter(s[:i-len(name)]):
-			return name // 東京都立病院機構(以下「機構」): a body called by its kind
+		case alias == longestSuffix(name, orgSuffixes) && wholeName(name) == name && (nameStartsAfter(s[:i-len(name)]) || startsWithLegalForm(name)):
+			// 東京都立病院機構(以下「機構」): a body called by its kind; a
+			// legal form opens its name whatever stands before it
+			// (「…である公益財団法人○○下水道公社(以下「公社」)」).
+			return name
 		}
 	}
 	return ""
