@@ -115,6 +115,34 @@ func serviceName(sents []text.Sentence, masks []text.RuneMask) (string, string) 
 	return "", ""
 }
 
+// titleServiceName is the shop or site that opens the title line with
+// its site word (「西光亭ネットショップへの不正アクセスによる…」 gives 西光亭),
+// for a notice that names no body: the name less its site word
+// (service_nouns.tsv site), of a name's length, no hiragana, no self
+// word, generic or outside body's, and a proper noun or a word the
+// tokenizer does not know in it.
+func titleServiceName(lines []string) (string, string) {
+	for _, l := range lines {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		run := leadingRun(l)
+		site := longestSuffix(run, serviceWords["site"])
+		if site == "" || len(site) == len(run) {
+			return "", ""
+		}
+		name := strings.TrimSuffix(run, site)
+		if text.RuneCountTo(name, nameLineMaxRunes+1) > nameLineMaxRunes || utf8.RuneCountInString(name) < nameMinRunes ||
+			slices.Contains(selfAliases, name) || isGeneric(name) || isOutside(name) || strings.ContainsAny(name, "0123456789") ||
+			!slices.ContainsFunc(text.Morphs(name), func(m text.Morph) bool { return m.Unknown || m.ProperPOS }) {
+			return "", ""
+		}
+		return name, l
+	}
+	return "", ""
+}
+
 // greetingRE reads a greeting that names the body (greetings.tsv): the
 // name is its submatch.
 var greetingRE, greetingVerbs, greetingProducts = func() (*regexp.Regexp, []string, []string) {

@@ -907,7 +907,7 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 		return org, ""
 	}
 	// No body named at all (fallback.go): a quoted name, the notice's own
-	// site or shop by its name, the client of an unnamed contractor, a
+	// site or shop by its name (in the text, then opening the title), the client of an unnamed contractor, a
 	// board named without its place (県教育委員会), then the department
 	// that reports the notice (department.go).
 	// Called one by one, not through a list of funcs, which would move
@@ -916,6 +916,9 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 		return org, ev
 	}
 	if org, ev := serviceName(sents, masks); org != "" {
+		return org, ev
+	}
+	if org, ev := titleServiceName(lines); org != "" {
 		return org, ev
 	}
 	if org, ev := greetingName(sents); org != "" {
