@@ -167,7 +167,7 @@ var (
 	sourceCues = rules.Words(orgFile("source_cues.tsv"))
 	// announceEndings end a news report's sentence that announces a
 	// notice (と発表した): timeline/announce.tsv's, read once for both.
-	announceEndings = rules.MustParts(rules.Table("timeline/announce.tsv", 2), []string{"topic", "ending"})["ending"]
+	announceEndings = rules.MustParts(rules.Table("timeline/announce.tsv", 2), []string{"topic", "ending", "quoted"})["ending"]
 	// regionalBureaus end a ministry's regional bureau's name: a name
 	// that runs on into its office is the bureau's.
 	regionalBureaus = rules.Words(orgFile("regional_bureaus.tsv"))

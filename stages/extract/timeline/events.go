@@ -265,8 +265,12 @@ func announced(txt string, m dates.Mention) bool {
 
 // announcedAt is announced for a date with or without its year. Its
 // weekday and に may stand before the comma (「JR九州は2019年4月12日(金)
-// に、…と公表しました」). The date may open the sentence too, the subject
-// after its comma with が (「2025年5月21日、…株式会社が、…を公表しました」).
+// に、…と公表しました」), and a comma after the topic (「…(以下、同社)が、
+// 2023年2月20日に、…を公表しました」). The date may open the sentence too,
+// the subject after its comma with が (「2025年5月21日、…株式会社が、…を公
+// 表しました」), or close it after the quoted announcement, に and its verb
+// alone (announce.tsv quoted: 「…可能性があると平成30年10月9日に発表しまし
+// た」).
 func announcedAt(txt string, m dates.Mention) bool {
 	before := strings.TrimSpace(txt[:m.Start])
 	after := strings.TrimLeft(trimWeekdayLead(txt[m.End:]), " ")
@@ -277,7 +281,16 @@ func announcedAt(txt string, m dates.Mention) bool {
 		if !strings.HasPrefix(after, "、") || !strings.Contains(after, "が") {
 			return false
 		}
-	} else if !text.HasSuffixAny(before, announceWords["topic"]) || !strings.HasPrefix(strings.TrimPrefix(after, "に"), "、") {
+	} else if quoted, ok := strings.CutSuffix(before, "と"); ok && quoted != "" {
+		// 「…流出した可能性があると平成30年10月9日に発表しました」: the
+		// announcement's content quoted before its date; not the police's
+		// (「…問題で、警視庁が容疑者を逮捕したと…に発表した」).
+		verb, ok := strings.CutPrefix(after, "に")
+		return ok && slices.Contains(announceWords["quoted"], strings.TrimRight(strings.TrimSpace(verb), "。")) && !policeWords.In(txt)
+	} else if topic, comma := strings.CutSuffix(before, "、"); !text.HasSuffixAny(topic, announceWords["topic"]) ||
+		!strings.HasPrefix(strings.TrimPrefix(after, "に"), "、") || comma && !strings.HasPrefix(after, "に") {
+		// A comma after the topic needs the date's に: 「…社員が、2019年9月2日
+		// (月)、…盗難に遭う…」 tells when the theft was.
 		return false
 	}
 	end := strings.TrimRight(strings.TrimSpace(txt), "。")

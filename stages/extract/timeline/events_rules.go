@@ -283,7 +283,7 @@ func loadIncidentSummary() (nouns, verbs, regret, unless []string) {
 }
 
 // announceWords are timeline/announce.tsv's parts.
-var announceWords = rules.MustParts(rules.Table("timeline/announce.tsv", 2), []string{"topic", "ending"})
+var announceWords = rules.MustParts(rules.Table("timeline/announce.tsv", 2), []string{"topic", "ending", "quoted"})
 
 // announceLastRunes are the last runes of announceWords' endings: a
 // sentence that ends in none of them ends in no ending.
