@@ -201,7 +201,11 @@ func hiraganaBeforeSuffix(s string, at, end int) (nameSpan, bool) {
 			run = run[len(p):] // 「いわき市のひまわり信用金庫」: the name begins after の
 			start += len(p)
 		} else {
-			start -= len(withoutDateHead(trailingNameRun(s[:at], hiraganaNameRunMax)))
+			before := withoutDateHead(trailingNameRun(s[:at], hiraganaNameRunMax))
+			if wordAcross(s[at-len(before):end], len(before)) {
+				return nameSpan{}, false // 子ども of 福祉部子ども家庭局: a word's kana, not a name's
+			}
+			start -= len(before)
 		}
 	}
 	if !hiraganaNamePart(run) {
@@ -212,6 +216,22 @@ func hiraganaBeforeSuffix(s string, at, end int) (nameSpan, bool) {
 		return nameSpan{}, false // いわき市立…: the hiragana is the government's, whose name the gazetteer reads
 	}
 	return nameSpan{name, start, end + cut}, true
+}
+
+// wordAcross reports whether a word of the dictionary in s runs across
+// byte at: the kanji before at and the hiragana after it are one word
+// (子ども, 取り扱い), the kana of a common word, not a name's own. Tokens
+// that do not cover s whole tell nothing.
+func wordAcross(s string, at int) bool {
+	pos := 0
+	for _, m := range text.Morphs(s) {
+		end := pos + len(m.Surface)
+		if pos < at && end > at && !m.Unknown {
+			return true
+		}
+		pos = end
+	}
+	return false
 }
 
 // hiraganaAfterForm reads s[at:end], a run of hiragana, as the end of a

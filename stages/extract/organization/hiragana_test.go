@@ -18,13 +18,15 @@ func TestHiraganaPatternNames(t *testing.T) {
 		{"令和5年11月27日医療法人社団青葉会みなと病院患者さんの", "医療法人社団青葉会みなと病院"},
 		{"県立のぞみ学校で", "県立のぞみ学校"},
 		{"市立わかば保育園の園児", "市立わかば保育園"},
-		{"発生していた特別支援学校", ""},       // a verb's end
-		{"県内における特別支援学校の", ""},      // a particle
-		{"用紙がなかったことから学校へ連絡した", ""}, // ends with から
-		{"いつも弊社をご利用いただき", ""},      // a self word, no suffix of two runes
-		{"いわき市立総合病院の", ""},         // the government's hiragana
-		{"株式会社ABCのほかに", ""},        // grammar after the name
-		{"有限会社なごみがある", ""},         // a verb after the particle
+		{"発生していた特別支援学校", ""},              // a verb's end
+		{"県内における特別支援学校の", ""},             // a particle
+		{"用紙がなかったことから学校へ連絡した", ""},        // ends with から
+		{"いつも弊社をご利用いただき", ""},             // a self word, no suffix of two runes
+		{"いわき市立総合病院の", ""},                // the government's hiragana
+		{"株式会社ABCのほかに", ""},               // grammar after the name
+		{"有限会社なごみがある", ""},                // a verb after the particle
+		{"代表連絡先福祉部子ども家庭局家庭支援課育成グループ", ""}, // 子ども: a common word's kana
+		{"兵庫県立こども病院の", "兵庫県立こども病院"},
 	} {
 		var got []string
 		for _, sp := range hiraganaPatternNames(c.text) {
