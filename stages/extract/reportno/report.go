@@ -274,13 +274,38 @@ func sentenceAround(s string, p, end int) string {
 // or one that tells, with no self word, that a body has announced
 // something (「埼玉県では4月23日に、…旨を公表している」).
 func newsAnnouncement(s string) bool {
-	if newsAnnouncementRE.MatchString(s) || text.ContainsAny(s, othersSubjects) ||
+	if announcements(s) > 1 {
+		return false // 「…は1月20日、同日に同社が明らかにした…と発表した」: an earlier one cited
+	}
+	if newsAnnouncementRE.MatchString(s) || othersSubjectOpens(s) ||
 		newsNarrationRE.MatchString(s) && !text.ContainsAny(s, selfWords) {
 		return true
 	}
 	m := newsLeadRE.FindStringSubmatch(s)
 	return m != nil && !text.ContainsAny(m[1], selfWords)
 }
+
+// announcements is how many times sentence s says a body announced
+// something (announcedVerbRE: 発表した, 公表しました): a
+// sentence that tells of an announcement made before the one it reports
+// (「三菱電機は2020年1月20日、同日に同社が明らかにした…不正アクセスで、…と
+// 発表した」) says it twice, and cites an earlier report.
+func announcements(s string) int {
+	return len(announcedVerbRE.FindAllStringIndex(s, -1))
+}
+
+// othersSubjectOpens reports whether sentence s opens with a news
+// report's word for the body as its subject (othersSubjects), after at
+// most othersSubjectOpenerRunes runes of an opener (また, なお): 「また同社
+// では4月23日に…」, not 「…同日に同社が明らかにした…」 inside a lead.
+func othersSubjectOpens(s string) bool {
+	i := text.FirstIndexAny(s, othersSubjects)
+	return i >= 0 && utf8.RuneCountInString(s[:i]) <= othersSubjectOpenerRunes
+}
+
+// othersSubjectOpenerRunes bounds the opener before othersSubjectOpens'
+// subject: さらに, 一方で.
+const othersSubjectOpenerRunes = 3
 
 // firstIncidentDay is the earliest day events tell the incident happened
 // or was found on (the zero Date when they tell none): no report of it
@@ -384,8 +409,9 @@ var priorNoticeAtRE = regexp.MustCompile(`^(?:` + priorNoticeRE.String() + `)`)
 func priorNotices(s string, first schemas.Date) int {
 	n := 0
 	for p, end := range priorNoticeMatches(s) {
-		if !text.ContainsAny(s[p:end], priorPersonal) && !newsLead(s[:p], s[p:end], s[end:]) &&
-			!newsAnnouncement(sentenceAround(s, p, end)) && // 「同社では4月23日に…公表している」: news of the body's notice
+		sentence := sentenceAround(s, p, end)
+		if !text.ContainsAny(s[p:end], priorPersonal) && !(newsLead(s[:p], s[p:end], s[end:]) && announcements(sentence) <= 1) &&
+			!newsAnnouncement(sentence) && // 「同社では4月23日に…公表している」: news of the body's notice
 			!text.HasPrefixAny(s[end:], priorDataAfter) && !citedBefore(s, p, end, first) {
 			n++ // not 「…当該保護者に…説明し、お詫びしました」 (a response), 「既に公表している情報」 (data)
 		}

@@ -93,6 +93,9 @@ var (
 	// announced something (「…旨を公表している」): the verb and して and いる
 	// or いた.
 	newsNarrationRE = regexp.MustCompile(text.OrderedAlternation(reportWords("news_announcement")) + `して(?:いる|いた)。?$`)
+	// announcedVerbRE is a verb of report/news_announcement.tsv in its past
+	// form (発表した, 公表しました; not 公表していた, a page that was up).
+	announcedVerbRE = regexp.MustCompile(text.OrderedAlternation(reportWords("news_announcement")) + `し(?:た|ました)`)
 	// newsLeadRE is a news lead that tells of an announcement: its subject
 	// (group 1) and は, the day and a comma, the verb at the end.
 	newsLeadRE = regexp.MustCompile(`^([^、。「」]{2,40}?)は(?:今年|昨年|本年)?[0-9年月日/.\s]+、.*` + text.OrderedAlternation(reportWords("news_announcement")) + `し(?:た|ました)。?$`)
