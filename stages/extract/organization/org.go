@@ -73,6 +73,11 @@ func trimNumberLead(s string) string {
 // most often.
 func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (string, string) {
 	org, evidence := find(w, header, sents, lines)
+	if org != "" && header == "" && namedAsVendor(strings.Join(lines, "\n"), org) {
+		// 「弊所が契約する株式会社○○に関して」: the writer's vendor, whatever
+		// route read it; the notice is the client's. Read again without it.
+		org, evidence = withoutVendor(w, org, sents, lines)
+	}
 	if body := placeLeadBody(org, evidence); body != "" {
 		org = body // 「燕市佐渡、燕労災病院(…)で19日、…」: the town is where, the hospital who
 	}
@@ -861,7 +866,7 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 		if namedAsAuthority(body, o) {
 			continue // 「奈良県による立入調査」: who inspected the holder
 		}
-		if namedAsContractor(body, o) {
+		if namedAsContractor(body, o) || namedAsVendor(body, o) {
 			continue // 「委託先である株式会社○○の担当者が誤って」: who handled the data
 		}
 		if counts[o] > counts[best] || (legal[o] && !legal[best] && counts[o] == counts[best]) {
@@ -2502,6 +2507,49 @@ func namedAsContractor(body, org string) bool {
 		seen = true
 	}
 	return seen
+}
+
+// withoutVendor is find over the text less every mention of vendor: the
+// body the notice names besides its vendor, "" when none or when that one
+// too is named as a vendor.
+func withoutVendor(w *text.Watch, vendor string, sents []text.Sentence, lines []string) (string, string) {
+	masked := make([]text.Sentence, len(sents))
+	for i, s := range sents {
+		s.Text = strings.ReplaceAll(s.Text, vendor, "")
+		masked[i] = s
+	}
+	maskedLines := make([]string, len(lines))
+	for i, l := range lines {
+		maskedLines[i] = strings.ReplaceAll(l, vendor, "")
+	}
+	org, evidence := find(w, "", masked, maskedLines)
+	if org == "" || namedAsVendor(strings.Join(maskedLines, "\n"), org) {
+		return "", ""
+	}
+	return org, evidence
+}
+
+// namedAsVendor reports whether the body's first mention of org names it
+// as the writer's vendor (contractors.tsv vendor_before, vendor_after):
+// 「弊所が契約する株式会社○○に関して」, 「「社労夢」(株式会社○○)を導入し」.
+// The notice is the client's, attacked vendor or not.
+func namedAsVendor(body, org string) bool {
+	i := strings.Index(body, org)
+	if i < 0 {
+		return false
+	}
+	before := body[:i]
+	for _, l := range contractorParts["link"] {
+		if b, ok := strings.CutSuffix(before, l); ok {
+			before = b
+			break
+		}
+	}
+	if text.HasSuffixAny(before, contractorParts["vendor_before"]) {
+		return true
+	}
+	after := strings.TrimLeft(body[i+len(org):], ")」』")
+	return text.HasPrefixAny(after, contractorParts["vendor_after"])
 }
 
 // definesAlias reports whether body defines alias as the short name of a

@@ -69,7 +69,7 @@ var (
 	// contractorParts are the title and link words that name a body as the
 	// contractor that handled the data, and the attack words that keep it
 	// (contractors.tsv).
-	contractorParts = rules.MustParts(rules.Table(orgFile("contractors.tsv"), 2), []string{"title", "link", "attack"})
+	contractorParts = rules.MustParts(rules.Table(orgFile("contractors.tsv"), 2), []string{"title", "link", "attack", "vendor_before", "vendor_after"})
 
 	// timesOfDay qualify a date a sentence opens with before its comma
 	// (「令和3年10月31日の未明、○○病院が…」): the words of
