@@ -178,11 +178,12 @@ func ownIncident(normalized string, found *wordscan.Set) bool {
 	// Nor does a theft of money that names no personal data at all
 	// (「食堂内に置いてあった現金約2,000円を盗難される事件」), a break-in's
 	// 侵入した形跡 notwithstanding, nor a loss or theft of anything that
-	// names no data, nothing that holds data (media) and no compromise (a
-	// city's car stolen; not a password 盗まれた and leaked).
+	// names no data, nothing that holds data (media) and no compromise but
+	// the theft itself (a city's car stolen, copper cable 盗まれた; not a
+	// password 盗まれた and leaked).
 	if gatePresent(found, gateLoss) && !containsAny(normalized, incident.personal) && !containsAny(normalized, incident.whole) &&
 		!containsAny(normalized, incident.anyData) &&
-		(containsAny(normalized, incident.cash) || !containsAny(normalized, incident.media) && !compromised(normalized, false)) {
+		(containsAny(normalized, incident.cash) || !containsAny(normalized, incident.media) && !compromised(normalized, true)) {
 		return false
 	}
 	// An outage that names no personal data, no attack and no leak (a
