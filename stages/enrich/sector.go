@@ -203,7 +203,7 @@ func (s *Sectors) decide(org, text string) (string, sectorBasis) {
 			}
 			weak = &c
 		}
-		letter, rank, atEnd := nameSectorRank(k)
+		letter, rank, atEnd := nameSectorRank(withoutFormOpening(k))
 		if governmentPart(k, letter, atEnd) || departmentOffice(k, text) {
 			return "S", sectorBasis{rule: "government"}
 		}

@@ -36,3 +36,16 @@ func legalFormLetter(org string) string {
 	}
 	return ""
 }
+
+// withoutFormOpening is k, a name's key, less a form of legal_forms.tsv
+// that opens it (the keys keep the professional corporations' forms): the
+// name rules read the name, not the form's words (保険 of
+// 社会保険労務士法人労務協会いわて is no insurer's).
+func withoutFormOpening(k string) string {
+	for _, f := range legalFormSectors {
+		if rest, ok := strings.CutPrefix(k, f.form); ok && rest != "" {
+			return rest
+		}
+	}
+	return k
+}
