@@ -1004,10 +1004,31 @@ func respective(after string) bool {
 // categories ("及びその保護者", "と", "、教員") rather than giving a part
 // (うち), an alternative (除くと) or a bracket.
 func joinedCounts(between string) bool {
+	between = withoutAnnotations(between)
 	if utf8.RuneCountInString(between) > countWindows.joinedBetween || text.ContainsAny(between, countFilters["not_joined"]) {
 		return false
 	}
 	return text.ContainsAny(between, countFilters["joined"])
+}
+
+// withoutAnnotations is s less each bracket that only marks a note, its
+// content opening with an annotation word of filters.tsv (「(※)」, 「(※1)」,
+// 「(注2)」).
+func withoutAnnotations(s string) string {
+	for from := 0; ; {
+		i := strings.Index(s[from:], "(")
+		if i < 0 {
+			return s
+		}
+		i += from
+		j := strings.Index(s[i:], ")")
+		if j < 0 || !text.HasPrefixAny(s[i+1:], countFilters["annotation"]) || j > 8 {
+			from = i + 1
+			continue
+		}
+		s = s[:i] + s[i+j+1:]
+		from = i
+	}
 }
 
 // categoryOf is the text that names the category of count k of cs in s:
