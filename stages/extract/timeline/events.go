@@ -294,6 +294,12 @@ func announcedAt(txt string, m dates.Mention) bool {
 		return false
 	}
 	end := strings.TrimRight(strings.TrimSpace(txt), "。")
+	if strings.HasSuffix(end, ")") {
+		// 「…と発表した(関連記事1関連記事2)」: a news page's aside after the verb.
+		if j := strings.LastIndex(end, "("); j > 0 {
+			end = strings.TrimSpace(end[:j])
+		}
+	}
 	if last, _ := utf8.DecodeLastRuneInString(end); !announceLastRunes[last] {
 		return false // most sentences end in no announcing verb: one lookup, not one per ending
 	}
