@@ -724,6 +724,9 @@ func contactValue(kind, after string) bool {
 		return false
 	}
 	after = strings.TrimLeft(after, ": ")
+	if kind == "email" {
+		return addressOpens(after)
+	}
 	digits := 0
 	for _, r := range after {
 		switch {
@@ -736,6 +739,25 @@ func contactValue(kind, after string) bool {
 		}
 	}
 	return false
+}
+
+// addressOpens reports whether s opens with a mail address: a local part
+// of ASCII letters, digits and ._%+- then @ and a domain with a dot
+// (「kyoiku-g05@sbox.pref.osaka.lg.jp」).
+func addressOpens(s string) bool {
+	at := 0
+	for at < len(s) && at <= 64 && (s[at] >= 'a' && s[at] <= 'z' || s[at] >= 'A' && s[at] <= 'Z' || s[at] >= '0' && s[at] <= '9' || strings.IndexByte("._%+-", s[at]) >= 0) {
+		at++
+	}
+	if at == 0 || at >= len(s) || s[at] != '@' {
+		return false
+	}
+	domain := s[at+1:]
+	end := 0
+	for end < len(domain) && (domain[end] >= 'a' && domain[end] <= 'z' || domain[end] >= 'A' && domain[end] <= 'Z' || domain[end] >= '0' && domain[end] <= '9' || domain[end] == '.' || domain[end] == '-') {
+		end++
+	}
+	return strings.Contains(strings.Trim(domain[:end], "."), ".")
 }
 
 // spoofWarning reports a sentence that describes spoofed mail, its sender's
