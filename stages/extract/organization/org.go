@@ -821,6 +821,9 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 				if r == 2 && twoMunicipalities(m) {
 					continue // 四條畷市交野市 of 四條畷市交野市清掃施設組合: two cities' joint body
 				}
+				if r == 2 && localGovernments()[m] && strings.HasSuffix(s.Text[:loc[1]], m) && inGovernmentList(s.Text, loc[1]-len(m), loc[1]) {
+					continue // 「参加申込を行った堺市、東大阪市、岸和田市の…」: participants, not the holder
+				}
 				if _, ok := counts[m]; !ok {
 					if len(order) == maxNameCandidates {
 						continue // each new name costs a count over the whole text
@@ -3351,6 +3354,9 @@ func recurringGovernment(sents []text.Sentence) (string, string) {
 				if n == "" || continuesAsOutside(n, s.Text[at+len(g.suffix):]) {
 					continue // 「石川県警は」: the prefecture's police, not 石川県
 				}
+				if end := at + len(g.suffix); end >= len(n) && inGovernmentList(s.Text, end-len(n), end) {
+					continue // 「参加申込を行った堺市、東大阪市、岸和田市の…」: participants, not the holder
+				}
 				if counts[n] == 0 {
 					first[n] = s.Text
 				}
@@ -3375,6 +3381,24 @@ func recurringGovernment(sents []text.Sentence) (string, string) {
 		return "", ""
 	}
 	return best, first[best]
+}
+
+// inGovernmentList reports whether the government named at s[start:end]
+// is an item of a list of governments: a comma or ・ and another local
+// government right after it, or a local government and a comma or ・
+// right before it (「堺市、東大阪市、岸和田市の市立高校」).
+func inGovernmentList(s string, start, end int) bool {
+	for _, sep := range [...]string{"、", "・"} {
+		if rest, ok := strings.CutPrefix(s[end:], sep); ok && localGovernmentPrefix(leadingRun(rest)) != "" {
+			return true
+		}
+		if before, ok := strings.CutSuffix(s[:start], sep); ok {
+			if prev := trailingRun(before); prev != "" && localGovernments()[governmentEndingAt(prev)] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // governmentAt is the local government whose name ends in suffix at s[at:]
