@@ -136,7 +136,10 @@ var hiraganaNameForms = slices.Concat(legalFirstForms, hiraganaWords["form"])
 const (
 	hiraganaNameMinRunes = 2
 	hiraganaNameMaxRunes = 6
-	hiraganaNameRunMax   = 16 // name characters before the run or after it
+	// hiraganaFormNameMaxRunes bounds the run after a legal form, which the
+	// form and a particle or a bracket bound too: 株式会社さくらさくみらい.
+	hiraganaFormNameMaxRunes = 10
+	hiraganaNameRunMax       = 16 // name characters before the run or after it
 )
 
 // hiraganaPatternNames are the names in s that hold a run of hiragana
@@ -164,11 +167,11 @@ func hiraganaPatternNames(s string) []nameSpan {
 			end += size
 			n++
 		}
-		if n < hiraganaNameMinRunes || n > hiraganaNameMaxRunes+1 {
-			i = end // a particle alone, or a clause: no name's (one particle may open the run)
+		if n < hiraganaNameMinRunes || n > hiraganaFormNameMaxRunes+1 {
+			i = end // a particle alone, or a clause: no name's (one particle may open or close the run)
 			continue
 		}
-		if sp, ok := hiraganaBeforeSuffix(s, i, end); ok {
+		if sp, ok := hiraganaBeforeSuffix(s, i, end); ok && n <= hiraganaNameMaxRunes+1 {
 			out = append(out, sp)
 		} else if sp, ok := hiraganaAfterForm(s, i, end); ok {
 			out = append(out, sp)
@@ -253,7 +256,7 @@ func hiraganaAfterForm(s string, at, end int) (nameSpan, bool) {
 		return nameSpan{}, false
 	}
 	run := s[at:end]
-	if !(hiraganaBoundary(s[end:]) && hiraganaNamePart(run)) {
+	if !(hiraganaBoundary(s[end:]) && formNamePart(run)) {
 		p := particleEnding(run)
 		if p == "" {
 			return nameSpan{}, false
@@ -268,10 +271,18 @@ func hiraganaAfterForm(s string, at, end int) (nameSpan, bool) {
 	if named != "" && particleOpening(run) != "" {
 		return nameSpan{}, false // 「株式会社ABCのほか」: grammar after the name
 	}
-	if !hiraganaNamePart(run) {
+	if !formNamePart(run) {
 		return nameSpan{}, false
 	}
 	return nameSpan{s[start:end], start, end}, true
+}
+
+// formNamePart is hiraganaNamePart for a run after a legal form, which the
+// form and what follows bound: up to hiraganaFormNameMaxRunes runes.
+func formNamePart(run string) bool {
+	n := utf8.RuneCountInString(run)
+	return n >= hiraganaNameMinRunes && n <= hiraganaFormNameMaxRunes &&
+		!text.HasSuffixAny(run, hiraganaWords["function_word"]) && !text.HasSuffixAny(run, hiraganaWords["function_tail"])
 }
 
 // hiraganaNamePart reports whether run, hiragana, may be part of a name:

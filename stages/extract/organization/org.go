@@ -634,8 +634,11 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 			}
 			// A name with neither a legal form nor a suffix that defines
 			// itself as 当社: 「日本赤十字社(以下「当社」)への寄付…」.
+			// Not a run that opens or closes on a mark: 「sotosotodays
+			// -ソトソトデイズ-(以下、当店)」 is cut inside its name.
 			if run := trailingRun(before); text.RuneCountTo(run, nameLineMaxRunes+1) <= nameLineMaxRunes &&
-				utf8.RuneCountInString(run) >= nameMinRunes && !isGeneric(run) && !isOutside(run) && !strings.ContainsAny(run, "0123456789") {
+				utf8.RuneCountInString(run) >= nameMinRunes && !isGeneric(run) && !isOutside(run) && !strings.ContainsAny(run, "0123456789") &&
+				!opensOrClosesOnMark(run) {
 				return run, s.Text
 			}
 		}
@@ -1963,6 +1966,14 @@ func lineName(l string, top bool) string {
 		}
 	}
 	return ""
+}
+
+// opensOrClosesOnMark reports whether name's first or last rune is a mark
+// a name holds only inside it (-, &, ., ', ・).
+func opensOrClosesOnMark(name string) bool {
+	first, _ := utf8.DecodeRuneInString(name)
+	last, _ := utf8.DecodeLastRuneInString(name)
+	return strings.ContainsRune("-&.'・", first) || strings.ContainsRune("-&.'・", last)
 }
 
 // localGovernmentPrefixOf reports whether org opens with a local
