@@ -223,8 +223,9 @@ func hiraganaBeforeSuffix(s string, at, end int) (nameSpan, bool) {
 
 // wordAcross reports whether a word of the dictionary in s runs across
 // byte at: the kanji before at and the hiragana after it are one word
-// (子ども, 取り扱い), the kana of a common word, not a name's own. Tokens
-// that do not cover s whole tell nothing.
+// (子ども, 取り扱い), the kana of a common word, not a name's own. The
+// tokens' surfaces run over s in order; a word the dictionary does not
+// know tells nothing (a coined name is one token whole).
 func wordAcross(s string, at int) bool {
 	pos := 0
 	for _, m := range text.Morphs(s) {
