@@ -73,7 +73,7 @@ func trimNumberLead(s string) string {
 // most often.
 func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (string, string) {
 	org, evidence := find(w, header, sents, lines)
-	if org != "" && header == "" && namedAsVendor(strings.Join(lines, "\n"), org) {
+	if org != "" && header == "" && vendorInLines(lines, org) {
 		// 「弊所が契約する株式会社○○に関して」: the writer's vendor, whatever
 		// route read it; the notice is the client's. Read again without it.
 		org, evidence = withoutVendor(w, org, sents, lines)
@@ -2537,10 +2537,22 @@ func withoutVendor(w *text.Watch, vendor string, sents []text.Sentence, lines []
 		maskedLines[i] = strings.ReplaceAll(l, vendor, "")
 	}
 	org, evidence := find(w, "", masked, maskedLines)
-	if org == "" || namedAsVendor(strings.Join(maskedLines, "\n"), org) {
+	if org == "" || vendorInLines(maskedLines, org) {
 		return "", ""
 	}
 	return org, evidence
+}
+
+// vendorInLines is namedAsVendor over the first line of lines that names
+// org: the text's lines, not joined (a vendor's cue stands on the line of
+// its first mention).
+func vendorInLines(lines []string, org string) bool {
+	for _, l := range lines {
+		if strings.Contains(l, org) {
+			return namedAsVendor(l, org)
+		}
+	}
+	return false
 }
 
 // namedAsVendor reports whether the body's first mention of org names it
