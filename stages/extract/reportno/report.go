@@ -36,9 +36,10 @@ func Find(w *text.Watch, title string, sents []text.Sentence, events []schemas.E
 		om := maskOpening(sents, open, buf[:])
 		seq = seqFromBody(w, title, tm, sents, open, &om, events, published)
 		w.Check()
-		if final && seq == 1 {
-			// A last report that cites no earlier one: which it is, is
-			// not told (as 最終報 in a title).
+		if final && seq <= 2 {
+			// A last report that cites no earlier one, or one unnumbered:
+			// which it is, is not told (as 最終報 in a title; 「…5月20日に
+			// 公表した…について、最終報を発表した。」).
 			seq = 0
 		}
 		return seq, final || investigationClosed(title, tm, open, om.open, sents, seq)

@@ -91,8 +91,9 @@ var (
 	newsAnnouncementRE = regexp.MustCompile(`と[0-9年月日/.\s]*に?` + text.OrderedAlternation(reportWords("news_announcement")) + `し(?:た|ました)。?$`)
 	// newsNarrationRE ends a news report's sentence that tells a body has
 	// announced something (「…旨を公表している」): the verb and して and いる
-	// or いた.
-	newsNarrationRE = regexp.MustCompile(text.OrderedAlternation(reportWords("news_announcement")) + `して(?:いる|いた)。?$`)
+	// or います; not いた, an announcement before the one reported (「5月17日
+	// に「…お詫びとお知らせ」を公表していた」).
+	newsNarrationRE = regexp.MustCompile(text.OrderedAlternation(reportWords("news_announcement")) + `して(?:いる|います)。?$`)
 	// announcedVerbRE is a verb of report/news_announcement.tsv in its past
 	// form (発表した, 公表しました; not 公表していた, a page that was up).
 	announcedVerbRE = regexp.MustCompile(text.OrderedAlternation(reportWords("news_announcement")) + `し(?:た|ました)`)
