@@ -115,12 +115,22 @@ func serviceName(sents []text.Sentence, masks []text.RuneMask) (string, string) 
 	return "", ""
 }
 
+// siteLastRunes are the runes a site word of service_nouns.tsv ends with.
+var siteLastRunes = func() map[rune]bool {
+	out := map[rune]bool{}
+	for _, w := range serviceWords["site"] {
+		r, _ := utf8.DecodeLastRuneInString(w)
+		out[r] = true
+	}
+	return out
+}()
+
 // titleServiceName is the shop or site that opens the title line with
 // its site word (「西光亭ネットショップへの不正アクセスによる…」 gives 西光亭),
 // for a notice that names no body: the name less its site word
-// (service_nouns.tsv site), of a name's length, no hiragana, no self
-// word, generic or outside body's, and a proper noun or a word the
-// tokenizer does not know in it.
+// (service_nouns.tsv site), of a name's length, no hiragana, opening with
+// no self word (当社ECサイト), no generic or outside body's, and a proper
+// noun or a word the tokenizer does not know in it.
 func titleServiceName(lines []string) (string, string) {
 	for _, l := range lines {
 		l = strings.TrimSpace(l)
@@ -128,13 +138,16 @@ func titleServiceName(lines []string) (string, string) {
 			continue
 		}
 		run := leadingRun(l)
+		if last, _ := utf8.DecodeLastRuneInString(run); !siteLastRunes[last] {
+			return "", "" // most titles open with no site's name: one lookup, not a word list
+		}
 		site := longestSuffix(run, serviceWords["site"])
 		if site == "" || len(site) == len(run) {
 			return "", ""
 		}
 		name := strings.TrimSuffix(run, site)
 		if text.RuneCountTo(name, nameLineMaxRunes+1) > nameLineMaxRunes || utf8.RuneCountInString(name) < nameMinRunes ||
-			slices.Contains(selfAliases, name) || isGeneric(name) || isOutside(name) || strings.ContainsAny(name, "0123456789") ||
+			text.HasPrefixAny(name, selfAliases) || isGeneric(name) || isOutside(name) || strings.ContainsAny(name, "0123456789") ||
 			!slices.ContainsFunc(text.Morphs(name), func(m text.Morph) bool { return m.Unknown || m.ProperPOS }) {
 			return "", ""
 		}

@@ -62,7 +62,25 @@ func hiraganaCompanyOpening(s string) string {
 	return ""
 }
 
-func isHiragana(r rune) bool { return unicode.Is(unicode.Hiragana, r) }
+// isHiragana is unicode.Is(unicode.Hiragana, r), the common block read
+// without the table.
+func isHiragana(r rune) bool {
+	return r >= 0x3041 && r <= 0x3096 || r >= 0x309D && r <= 0x309F || r > 0xFFFF && unicode.Is(unicode.Hiragana, r)
+}
+
+// runeWidth is the length of the UTF-8 sequence that opens with byte c
+// (1 for a byte no sequence opens with).
+func runeWidth(c byte) int {
+	switch {
+	case c < 0xC0:
+		return 1
+	case c < 0xE0:
+		return 2
+	case c < 0xF0:
+		return 3
+	}
+	return 4
+}
 
 // nameSpan is a name found at bytes [at, end) of a text.
 type nameSpan struct {
@@ -131,6 +149,16 @@ var hiraganaNameSuffixIndex = wordscan.New(hiraganaNameSuffixes)
 // forms and hiragana_names.tsv's forms.
 var hiraganaNameForms = slices.Concat(legalFirstForms, hiraganaWords["form"])
 
+// hiraganaNameFormFirstRunes are the runes hiraganaNameForms begin with.
+var hiraganaNameFormFirstRunes = func() map[rune]bool {
+	out := map[rune]bool{}
+	for _, f := range hiraganaNameForms {
+		r, _ := utf8.DecodeRuneInString(f)
+		out[r] = true
+	}
+	return out
+}()
+
 // Bounds of the hiragana run in a name (hiraganaPatternNames) and of the
 // name characters around it.
 const (
@@ -153,6 +181,12 @@ const (
 func hiraganaPatternNames(s string) []nameSpan {
 	var out []nameSpan
 	for i := 0; i < len(s); {
+		if s[i] != 0xE3 {
+			// Hiragana is U+3041–U+309F, three bytes opening with 0xE3: any
+			// other rune is passed over by its first byte, not decoded.
+			i += runeWidth(s[i])
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !isHiragana(r) {
 			i += size
@@ -180,6 +214,35 @@ func hiraganaPatternNames(s string) []nameSpan {
 	}
 	return out
 }
+
+// hiraganaNameOpening is the name with hiragana in it that l opens with
+// (hiraganaPatternNames' first, when it starts l), "" for none: only the
+// first run of hiragana is read, and only when name characters alone
+// stand before it.
+func hiraganaNameOpening(l string) string {
+	at := 0
+	for at < len(l) {
+		r, size := utf8.DecodeRuneInString(l[at:])
+		if isHiragana(r) {
+			break
+		}
+		if !isNameRune(r) {
+			return ""
+		}
+		at += size
+	}
+	if at == len(l) {
+		return ""
+	}
+	if hs := hiraganaPatternNames(l[:min(len(l), at+hiraganaOpeningReach)]); len(hs) > 0 && hs[0].at == 0 {
+		return hs[0].name
+	}
+	return ""
+}
+
+// hiraganaOpeningReach bounds the bytes after a line's first hiragana that
+// hiraganaNameOpening reads: the run and a name's tail after it.
+const hiraganaOpeningReach = 3 * (hiraganaFormNameMaxRunes + 2 + hiraganaNameRunMax + 1)
 
 // hiraganaBeforeSuffix reads s[at:end], a run of hiragana, as the middle
 // of a name that a suffix ends: the name characters after it up to the
@@ -244,8 +307,8 @@ func wordAcross(s string, at int) bool {
 // a space or a particle before one stands right after it.
 func hiraganaAfterForm(s string, at, end int) (nameSpan, bool) {
 	head := trailingNameRun(s[:at], hiraganaNameRunMax+8)
-	if head == "" {
-		return nameSpan{}, false
+	if first, _ := utf8.DecodeRuneInString(head); head == "" || !hiraganaNameFormFirstRunes[first] {
+		return nameSpan{}, false // no form opens the name characters before the run
 	}
 	form, start := "", at
 	for _, lf := range hiraganaNameForms {

@@ -1851,8 +1851,8 @@ func lineName(l string, top bool) string {
 	if org := hiraganaLegalLine(l); org != "" {
 		return org
 	}
-	if hs := hiraganaPatternNames(l); len(hs) > 0 && hs[0].at == 0 {
-		return hs[0].name // 「生活協同組合コープおきなわ(浦添市)の…センターで」: a name with hiragana opens the line
+	if name := hiraganaNameOpening(l); name != "" {
+		return name // 「生活協同組合コープおきなわ(浦添市)の…センターで」: a name with hiragana opens the line
 	}
 	// The line's length first: most lines are longer than a mayor's. A
 	// letter's quoted title may stand before the signature on its line
