@@ -116,14 +116,7 @@ func serviceName(sents []text.Sentence, masks []text.RuneMask) (string, string) 
 }
 
 // siteLastRunes are the runes a site word of service_nouns.tsv ends with.
-var siteLastRunes = func() map[rune]bool {
-	out := map[rune]bool{}
-	for _, w := range serviceWords["site"] {
-		r, _ := utf8.DecodeLastRuneInString(w)
-		out[r] = true
-	}
-	return out
-}()
+var siteLastRunes = text.NewRuneSet(text.LastRuneOfEach(serviceWords["site"]))
 
 // titleServiceName is the shop or site that opens the title line with
 // its site word (「西光亭ネットショップへの不正アクセスによる…」 gives 西光亭),
@@ -138,7 +131,7 @@ func titleServiceName(lines []string) (string, string) {
 			continue
 		}
 		run := leadingRun(l)
-		if last, _ := utf8.DecodeLastRuneInString(run); !siteLastRunes[last] {
+		if last, _ := utf8.DecodeLastRuneInString(run); !siteLastRunes.Has(last) {
 			return "", "" // most titles open with no site's name: one lookup, not a word list
 		}
 		site := longestSuffix(run, serviceWords["site"])

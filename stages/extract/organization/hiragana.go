@@ -149,15 +149,8 @@ var hiraganaNameSuffixIndex = wordscan.New(hiraganaNameSuffixes)
 // forms and hiragana_names.tsv's forms.
 var hiraganaNameForms = slices.Concat(legalFirstForms, hiraganaWords["form"])
 
-// hiraganaNameFormFirstRunes are the runes hiraganaNameForms begin with.
-var hiraganaNameFormFirstRunes = func() map[rune]bool {
-	out := map[rune]bool{}
-	for _, f := range hiraganaNameForms {
-		r, _ := utf8.DecodeRuneInString(f)
-		out[r] = true
-	}
-	return out
-}()
+// hiraganaNameFormFirstBytes are the bytes hiraganaNameForms begin with.
+var hiraganaNameFormFirstBytes = text.FirstBytes(hiraganaNameForms)
 
 // Bounds of the hiragana run in a name (hiraganaPatternNames) and of the
 // name characters around it.
@@ -192,15 +185,8 @@ func hiraganaPatternNames(s string) []nameSpan {
 			i += size
 			continue
 		}
-		end, n := i, 0
-		for end < len(s) {
-			r, size := utf8.DecodeRuneInString(s[end:])
-			if !isHiragana(r) {
-				break
-			}
-			end += size
-			n++
-		}
+		end := hiraganaRunEnd(s, i)
+		n := utf8.RuneCountInString(s[i:end])
 		if n < hiraganaNameMinRunes || n > hiraganaFormNameMaxRunes+1 {
 			i = end // a particle alone, or a clause: no name's (one particle may open or close the run)
 			continue
@@ -307,18 +293,14 @@ func wordAcross(s string, at int) bool {
 // a space or a particle before one stands right after it.
 func hiraganaAfterForm(s string, at, end int) (nameSpan, bool) {
 	head := trailingNameRun(s[:at], hiraganaNameRunMax+8)
-	if first, _ := utf8.DecodeRuneInString(head); head == "" || !hiraganaNameFormFirstRunes[first] {
+	if head == "" || !hiraganaNameFormFirstBytes[head[0]] {
 		return nameSpan{}, false // no form opens the name characters before the run
 	}
-	form, start := "", at
-	for _, lf := range hiraganaNameForms {
-		if strings.HasPrefix(head, lf) && len(lf) > len(form) {
-			form, start = lf, at-len(head)
-		}
-	}
-	if form == "" {
+	n := text.LongestPrefix(head, hiraganaNameForms)
+	if n == 0 {
 		return nameSpan{}, false
 	}
+	start := at - len(head)
 	run := s[at:end]
 	if !(hiraganaBoundary(s[end:]) && formNamePart(run)) {
 		p := particleEnding(run)
@@ -331,7 +313,7 @@ func hiraganaAfterForm(s string, at, end int) (nameSpan, bool) {
 			return nameSpan{}, false
 		}
 	}
-	named := s[start+len(form) : at]
+	named := s[start+n : at]
 	if named != "" && particleOpening(run) != "" {
 		return nameSpan{}, false // 「株式会社ABCのほか」: grammar after the name
 	}

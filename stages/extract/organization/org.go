@@ -2168,7 +2168,7 @@ func hiraganaRunsNamelike(name string) bool {
 func hiraganaRunEnd(s string, i int) int {
 	for i < len(s) {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if !unicode.Is(unicode.Hiragana, r) {
+		if !isHiragana(r) {
 			break
 		}
 		i += n

@@ -300,7 +300,7 @@ func announcedAt(txt string, m dates.Mention) bool {
 			end = strings.TrimSpace(end[:j])
 		}
 	}
-	if last, _ := utf8.DecodeLastRuneInString(end); !announceLastRunes[last] {
+	if last, _ := utf8.DecodeLastRuneInString(end); !announceLastRunes.Has(last) {
 		return false // most sentences end in no announcing verb: one lookup, not one per ending
 	}
 	return text.HasSuffixAny(end, announceWords["ending"])

@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/rules"
 	"github.com/breachtrend/breachtrend/schemas"
@@ -287,14 +286,7 @@ var announceWords = rules.MustParts(rules.Table("timeline/announce.tsv", 2), []s
 
 // announceLastRunes are the last runes of announceWords' endings: a
 // sentence that ends in none of them ends in no ending.
-var announceLastRunes = func() map[rune]bool {
-	m := map[rune]bool{}
-	for _, e := range announceWords["ending"] {
-		r, _ := utf8.DecodeLastRuneInString(e)
-		m[r] = true
-	}
-	return m
-}()
+var announceLastRunes = text.NewRuneSet(text.LastRuneOfEach(announceWords["ending"]))
 
 func loadClauseWords() map[string][]string {
 	return rules.MustParts(rules.Table("timeline/clause_words.tsv", 2), []string{"boundary", "reported_content", "and_join", "tally", "scope", "share", "bound", "series", "period_start", "attributive", "passive_attributive", "plan", "during", "finished_item", "inquiry", "inquiry_result", "period_label", "registered", "routine", "subject", "topic"})
