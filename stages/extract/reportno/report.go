@@ -273,11 +273,16 @@ func sentenceAround(s string, p, end int) string {
 // cites the body's own earlier report), or a sentence whose subject is
 // the news report's word for the body (「同社では4月23日に…公表している」),
 // or one that tells, with no self word, that a body has announced
-// something (「埼玉県では4月23日に、…旨を公表している」).
+// something (「埼玉県では4月23日に、…旨を公表している」); and it tells of
+// one announcement only.
 func newsAnnouncement(s string) bool {
-	if announcements(s) > 1 {
-		return false // 「…は1月20日、同日に同社が明らかにした…と発表した」: an earlier one cited
-	}
+	// 「…は1月20日、同日に同社が明らかにした…と発表した」: an earlier one cited.
+	return announcements(s) <= 1 && newsOfAnnouncement(s)
+}
+
+// newsOfAnnouncement is newsAnnouncement before the count of
+// announcements: a sentence of one of its news forms.
+func newsOfAnnouncement(s string) bool {
 	if newsAnnouncementRE.MatchString(s) || othersSubjectOpens(s) ||
 		newsNarrationRE.MatchString(s) && !text.ContainsAny(s, selfWords) {
 		return true
@@ -411,8 +416,11 @@ func priorNotices(s string, first schemas.Date) int {
 	n := 0
 	for p, end := range priorNoticeMatches(s) {
 		sentence := sentenceAround(s, p, end)
-		if !text.ContainsAny(s[p:end], priorPersonal) && !(newsLead(s[:p], s[p:end], s[end:]) && announcements(sentence) <= 1) &&
-			!newsAnnouncement(sentence) && // 「同社では4月23日に…公表している」: news of the body's notice
+		// A sentence that tells of two announcements cites an earlier
+		// one, news lead or not (「…同日に同社が明らかにした…と発表した」).
+		twice := announcements(sentence) > 1
+		if !text.ContainsAny(s[p:end], priorPersonal) &&
+			(twice || !newsLead(s[:p], s[p:end], s[end:]) && !newsOfAnnouncement(sentence)) && // 「同社では4月23日に…公表している」: news of the body's notice
 			!text.HasPrefixAny(s[end:], priorDataAfter) && !citedBefore(s, p, end, first) {
 			n++ // not 「…当該保護者に…説明し、お詫びしました」 (a response), 「既に公表している情報」 (data)
 		}
