@@ -851,6 +851,16 @@ func (c *YearContext) resolveDay(m Mention) schemas.Date {
 	// weekday that disagrees is the text's slip (同年6月30日(水) in a year
 	// where that day is a Thursday).
 	if m.Weekday >= 0 && m.Rel == "" {
+		// So is one on the next step of a chronology in the year just
+		// written, up to the notice's own date: in 「令和5年7月19日(水曜日)
+		// 20時21分以降、8月3日(水曜日)11時頃までの間」 the 3rd is that
+		// August's Thursday, not 2022's Wednesday a year before the period
+		// began. (A day after the notice's date is no such step: its
+		// weekday tells the year before, 「6月3日(土)」 under 2024年6月1日.)
+		if d, ok := schemas.NewDate(candidates[0], m.Month, m.Day); ok && int(d.Time().Weekday()) != m.Weekday &&
+			c.followsLastDay(d) && (c.Published.IsZero() || !c.Published.Before(d)) {
+			return d
+		}
 		for _, y := range []int{candidates[0], candidates[0] - 1, candidates[0] + 1} {
 			if d, ok := schemas.NewDate(y, m.Month, m.Day); ok && int(d.Time().Weekday()) == m.Weekday {
 				return d
