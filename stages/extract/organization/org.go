@@ -88,6 +88,11 @@ func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 		org = full // 川市 of 「紀の川市から発表」: the name's run stopped at its の
 	}
 	org = withoutPrefecture(org) // 愛知県岡崎市 is 岡崎市, as news writes it
+	if rest := withoutCountedHeads(org); rest != org && utf8.RuneCountInString(rest) >= nameMinRunes && wholeName(rest) == rest {
+		// 「令和5年度第3回青葉県移住セミナー」: an event's year and ordinal,
+		// glued before the name once spaces were dropped, are no part of it.
+		org = rest
+	}
 	if rest := strings.TrimLeft(org, "0123456789"); rest != org && rest != "" && wholeName(rest) == rest {
 		// 「3624 宮城県宮城第一高等学校」: a phone number's tail, wrapped
 		// onto the name's line (PDF text), is no part of the name.
@@ -1484,6 +1489,36 @@ func stripLegal(s string) string {
 		s = strings.ReplaceAll(s, lf, "")
 	}
 	return s
+}
+
+// withoutCountedHeads is name after the heads of counted_heads.tsv it
+// opens with, one after another: an opener or none, ASCII digits, and a
+// counter (令和5年度, then 第3回). name itself when it opens with none.
+func withoutCountedHeads(name string) string {
+	for {
+		rest := name
+		for _, o := range countedHeads["opener"] {
+			if r, ok := strings.CutPrefix(rest, o); ok {
+				rest = r
+				break
+			}
+		}
+		digits := strings.TrimLeft(rest, "0123456789")
+		if len(digits) == len(rest) {
+			return name
+		}
+		counted := false
+		for _, c := range countedHeads["counter"] {
+			if r, ok := strings.CutPrefix(digits, c); ok {
+				rest, counted = r, true
+				break
+			}
+		}
+		if !counted {
+			return name
+		}
+		name = rest
+	}
 }
 
 // afterHeads is m after the last word of name_heads.tsv in it: 「お客様
