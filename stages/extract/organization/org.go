@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/internal/runes"
+	"github.com/breachtrend/breachtrend/stages/extract/dates"
 	"github.com/breachtrend/breachtrend/stages/extract/text"
 )
 
@@ -159,6 +160,26 @@ func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 		org = gov // 吉野町 of a lead's subject 「これを受けてきょう吉野町は、…と発表」
 	}
 	return org, evidence
+}
+
+// wrapsOnto reports whether l, whose opening run lineName read as org, is
+// the rest of a word that prev, the line right before it, broke off:
+// prev has wrapped_line_min_runes characters or more, ends in a name
+// character (no sentence end) and holds no date, and l goes on past org
+// with a particle (「…3ヶ月以内に所 / 轄庁に事業報告書等を提出することに…」,
+// PDF text broken at a width). A name on a line of its own is read
+// whatever stands above it, and so is one under a dateline (「…2013年9月
+// 27日(金)22時15分配信 / 相模原市緑区の市立小学校で…」); the caller keeps the
+// title line for no wrap either.
+func wrapsOnto(prev, l, org string) bool {
+	prev = strings.TrimSpace(prev)
+	last, _ := utf8.DecodeLastRuneInString(prev)
+	if text.RuneCountTo(prev, wrappedLineMinRunes) < wrappedLineMinRunes || !isNameRune(last) || len(dates.Find(prev)) > 0 {
+		return false
+	}
+	rest, ok := strings.CutPrefix(strings.TrimSpace(l), org)
+	next, _ := utf8.DecodeRuneInString(rest)
+	return ok && rest != "" && isHiragana(next)
 }
 
 // letterheadFacility is the facility a letterhead names on the line after
@@ -700,7 +721,7 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 		if k >= headLines && text.RuneCountTo(l, lineMaxRunes+1) > lineMaxRunes {
 			continue
 		}
-		if org := lineName(l, k < headLines); org != "" {
+		if org := lineName(l, k < headLines); org != "" && !(k > 1 && idx[k-1] == i-1 && wrapsOnto(lines[i-1], l, org)) {
 			if k == 0 && localGovernmentPrefix(org) == org && len(l) > len(org) {
 				// 「福島県双葉町の…調査事業における…流出の可能性について」
 				// over a company's letterhead: the town is what the work

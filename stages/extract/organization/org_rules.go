@@ -79,6 +79,9 @@ var (
 	// quantifiers, right before a candidate, make it a kind of body:
 	// 「一部の登録動物病院」.
 	quantifiers = rules.Words(orgFile("quantifiers.tsv"))
+	// wrappedLineMinRunes: a line this long that ends mid-word wraps onto
+	// the next (wrapsOnto).
+	wrappedLineMinRunes = orgWeight("wrapped_line_min_runes")
 	// countedHeads make a year's or an ordinal's head glued before a
 	// name (令和5年度, 第3回): counted_heads.tsv, by part.
 	countedHeads = rules.MustParts(rules.Table(orgFile("counted_heads.tsv"), 2), []string{"opener", "counter"})
