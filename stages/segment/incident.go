@@ -23,6 +23,7 @@ type incidentRules struct {
 	hasData                                         []string
 	outage, keep, security, contact, viewer, astray []string
 	disease, unsent, unsentNotIf, misconduct        []string
+	content                                         []string
 }
 
 var incident = mustIncidentRules(rules.Table(FileIncident, 2))
@@ -51,7 +52,7 @@ func parseIncidentRules(rows []rules.Row) (incidentRules, error) {
 		{"outage", &r.outage}, {"keep", &r.keep}, {"security", &r.security},
 		{"contact", &r.contact}, {"viewer", &r.viewer}, {"astray", &r.astray},
 		{"disease", &r.disease}, {"unsent", &r.unsent}, {"unsent_not_if", &r.unsentNotIf},
-		{"misconduct", &r.misconduct},
+		{"misconduct", &r.misconduct}, {"content", &r.content},
 	}
 	names := make([]string, len(parts))
 	for i, p := range parts {
@@ -246,7 +247,8 @@ var furnitureLineRunes = int(classifierSettings.Number("furniture_line_runes"))
 
 // compromised reports whether a sentence of text states an evidence word
 // as a fact: not inside 「」, others' words quoted (「個人情報が悪用された」
-// といった被害が急増), not after a conditional (開封すると…感染し), nor denied in
+// といった被害が急増), nor told as what a message says (content:
+// 「…情報が流出した旨が記載され」), not after a conditional (開封すると…感染し), nor denied in
 // the clause after it (流出した事実はございません) unless the denial
 // affirms (否定できません), nor put as a case there (hypothetical:
 // 「パスワードを盗まれてしまった場合、」). With skipLoss, the evidence words that tell a
@@ -288,10 +290,14 @@ func statesEvidence(text string, skipLoss, condAnywhere bool) bool {
 					return // 「個人情報が悪用された」といった被害: others' words, quoted
 				}
 			}
-			clause, _, _ := strings.Cut(runes.Prefix(s[at+len(incident.evidence[w]):], clauseRunes), "、")
+			after := runes.Prefix(s[at+len(incident.evidence[w]):], clauseRunes)
+			clause, _, _ := strings.Cut(after, "、")
 			if containsAny(clause, incident.negated) && !containsAny(clause, incident.affirmed) ||
 				containsAny(clause, incident.hypothetical) {
 				return
+			}
+			if containsAny(after, incident.content) {
+				return // 「…個人情報が流出した旨が記載され」: what a scam mail says
 			}
 			stated = true
 		})
