@@ -1514,7 +1514,8 @@ func stripLegal(s string) string {
 
 // withoutCountedHeads is name after the heads of counted_heads.tsv it
 // opens with, one after another: an opener or none, ASCII digits, and a
-// counter (令和5年度, then 第3回). name itself when it opens with none.
+// counter (令和5年度, then 第3回), or a bare counter alone (年度). name
+// itself when it opens with none.
 func withoutCountedHeads(name string) string {
 	for {
 		rest := name
@@ -1525,11 +1526,15 @@ func withoutCountedHeads(name string) string {
 			}
 		}
 		digits := strings.TrimLeft(rest, "0123456789")
+		counters := countedHeads["counter"]
 		if len(digits) == len(rest) {
-			return name
+			// No number: only a counter that opens no name alone
+			// (年度 of 「2023年度大阪公立大学…」 whose run began after its
+			// digits), not 年 of 年金機構.
+			counters = countedHeads["bare"]
 		}
 		counted := false
-		for _, c := range countedHeads["counter"] {
+		for _, c := range counters {
 			if r, ok := strings.CutPrefix(digits, c); ok {
 				rest, counted = r, true
 				break

@@ -84,7 +84,7 @@ var (
 	wrappedLineMinRunes = orgWeight("wrapped_line_min_runes")
 	// countedHeads make a year's or an ordinal's head glued before a
 	// name (令和5年度, 第3回): counted_heads.tsv, by part.
-	countedHeads = rules.MustParts(rules.Table(orgFile("counted_heads.tsv"), 2), []string{"opener", "counter"})
+	countedHeads = rules.MustParts(rules.Table(orgFile("counted_heads.tsv"), 2), []string{"opener", "counter", "bare"})
 	// corporateEnds end a corporation's name that a facility's runs on
 	// from (corporate_ends.tsv: 機構 of …病院機構神戸市立…病院).
 	corporateEnds = rules.Words(orgFile("corporate_ends.tsv"))
