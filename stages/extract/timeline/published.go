@@ -209,6 +209,15 @@ func ownDate(w *text.Watch, title string, sents []DatedSentence, ctx *dates.Year
 				own, m, k = true, ms[t], t
 			}
 		}
+		if !own && i == 0 && s.Line == 0 && m.Year != 0 && m.Day != 0 && !text.ContainsWord(s.Text[:m.Start], "。") &&
+			text.HasSuffixAny(strings.TrimRight(s.Text[:m.Start], " "), titleLineEnds) && !timeOrRangeNext(afterWeekday(s.Text[m.End:], m)) {
+			// 「…の紛失についてのお知らせとお詫び 平成28年8月4日 県立広島病院長
+			// 県立広島病院の医師…」: a PDF's title, date, signer and body
+			// run on one line; the date right after the title's end is
+			// the notice's. (Not one a time or a range goes on from:
+			// 「システム障害について 2024年7月22日 10時00分発生」.)
+			own = true
+		}
 		if !own && len(ms) == 1 && !timelineHeading(s.Heading) {
 			if dateOnlyLine(s.Text, ms) {
 				own = signedBelow(sents, i) || seenBody && lastSentence(sents, i) || i < headerBlock && underTitleLine(sents, i)
@@ -644,6 +653,13 @@ func titleTail(s string, ms []dates.Mention) int {
 // one line.
 func shortSignature(s string) bool {
 	return !text.ContainsWord(s, "。") && text.RuneCountTo(s, signatureRunes+1) <= signatureRunes && signature.signs(s)
+}
+
+// timeOrRangeNext reports whether rest, the text after a date, opens
+// with a digit (a time of day) or a range mark.
+func timeOrRangeNext(rest string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(rest))
+	return unicode.IsDigit(r) || strings.ContainsRune(rangeMarks, r)
 }
 
 // rangeMarks open the second date of a range after a date.
