@@ -771,7 +771,12 @@ func (c *YearContext) resolveDay(m Mention) schemas.Date {
 		return schemas.Date{} // the records' months: no year for the days after
 	}
 	if m.Year != 0 {
-		c.LastYear = m.Year
+		// A month years before the notice's own (「2005年7月採用」 under a
+		// notice of 2009) is background: the year-less days after it keep
+		// the notice's year (year_context.tsv background_years).
+		if m.Day != 0 || c.Published.IsZero() || m.Year >= c.Published.Year()-backgroundYears {
+			c.LastYear = m.Year
+		}
 		c.latestYear = max(c.latestYear, m.Year)
 		if m.EraBase != 0 {
 			c.lastEraBase = m.EraBase

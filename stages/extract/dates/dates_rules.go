@@ -23,6 +23,9 @@ var (
 	// day resolved before it and still go on its chronology
 	// (followsLastDay).
 	chronologyStepDays = yearContext.Int("chronology_step_days")
+	// backgroundYears: a year's month with no day more years than this
+	// before the notice's own gives no year to the days after it.
+	backgroundYears = yearContext.Int("background_years")
 )
 
 func dateWords(name string) []string { return rules.Words("dates/" + name + ".tsv") }
