@@ -627,7 +627,8 @@ type YearContext struct {
 	// DayKey, the first of each: a year-less date of the same month and
 	// day is that day (「5月14日、警視庁から連絡を受け…」 and later
 	// 「2021年4月22日~2024年5月14日の間」), a better guess than
-	// WrittenYear.
+	// WrittenYear, and than LastYear where the two disagree (a period of
+	// another year written between).
 	WrittenDays map[int]schemas.Date
 	LastYear    int
 	// latestYear is the latest year of the dates resolved so far.
@@ -812,6 +813,13 @@ func (c *YearContext) resolveDay(m Mention) schemas.Date {
 		}
 	default:
 		candidates = nonzero(c.LastYear, pubYear, c.CaseYear)
+		// The day written before with its year, told again without it
+		// (「平成29年2月28日(火)…送信」, then after a period of another
+		// year, 「2月28日、…メール受信者から連絡」), is that day.
+		if d, ok := c.WrittenDays[DayKey(m.Month, m.Day)]; ok && len(candidates) > 0 && d.Year() != candidates[0] &&
+			(m.Weekday < 0 || int(d.Time().Weekday()) == m.Weekday) {
+			return d
+		}
 		// A day later than the notice itself belongs to the year before
 		// (a "12月" event in a January notice).
 		// Not when it goes on a chronology from the day before it, in
