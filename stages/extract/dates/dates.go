@@ -896,6 +896,21 @@ func (c *YearContext) resolveDay(m Mention) schemas.Date {
 // DayKey is the key of a month's day in YearContext.WrittenDays.
 func DayKey(month, day int) int { return month*32 + day }
 
+// NoteWrittenDay records year y's month and day in WrittenDays, unless
+// the text wrote that month and day before: the first of each is kept.
+func (c *YearContext) NoteWrittenDay(y, month, day int) {
+	k := DayKey(month, day)
+	if _, seen := c.WrittenDays[k]; seen {
+		return
+	}
+	if d, ok := schemas.NewDate(y, month, day); ok {
+		if c.WrittenDays == nil {
+			c.WrittenDays = map[int]schemas.Date{}
+		}
+		c.WrittenDays[k] = d
+	}
+}
+
 // writtenYearOfWeekday is the day m names in the year the text writes
 // first, or one next to it, or another year the text writes, whichever
 // its weekday agrees with first; the zero Date when none does. The year

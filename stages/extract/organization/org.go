@@ -1518,13 +1518,7 @@ func stripLegal(s string) string {
 // itself when it opens with none.
 func withoutCountedHeads(name string) string {
 	for {
-		rest := name
-		for _, o := range countedHeads["opener"] {
-			if r, ok := strings.CutPrefix(rest, o); ok {
-				rest = r
-				break
-			}
-		}
+		rest := name[text.LongestPrefix(name, countedHeads["opener"]):]
 		digits := strings.TrimLeft(rest, "0123456789")
 		counters := countedHeads["counter"]
 		if len(digits) == len(rest) {
@@ -1533,17 +1527,11 @@ func withoutCountedHeads(name string) string {
 			// digits), not 年 of 年金機構.
 			counters = countedHeads["bare"]
 		}
-		counted := false
-		for _, c := range counters {
-			if r, ok := strings.CutPrefix(digits, c); ok {
-				rest, counted = r, true
-				break
-			}
-		}
-		if !counted {
+		n := text.LongestPrefix(digits, counters) // 年度 before 年
+		if n == 0 {
 			return name
 		}
-		name = rest
+		name = digits[n:]
 	}
 }
 

@@ -961,14 +961,7 @@ func readEvents(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pu
 					if eraBase != 0 {
 						y = eraBase + m.ShortYear
 					}
-					if k := dates.DayKey(m.Month, m.Day); ctx.WrittenDays[k].IsZero() {
-						if d, ok := schemas.NewDate(y, m.Month, m.Day); ok {
-							if ctx.WrittenDays == nil {
-								ctx.WrittenDays = map[int]schemas.Date{}
-							}
-							ctx.WrittenDays[k] = d
-						}
-					}
+					ctx.NoteWrittenDay(y, m.Month, m.Day)
 				}
 				if m.Year == 0 {
 					continue
@@ -976,15 +969,8 @@ func readEvents(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pu
 				if ctx.WrittenYear == 0 && !m.Period {
 					ctx.WrittenYear = m.Year // not the records' months (2011年11月分)
 				}
-				if k := dates.DayKey(m.Month, m.Day); m.Day != 0 {
-					if _, seen := ctx.WrittenDays[k]; !seen {
-						if d, ok := schemas.NewDate(m.Year, m.Month, m.Day); ok {
-							if ctx.WrittenDays == nil {
-								ctx.WrittenDays = map[int]schemas.Date{}
-							}
-							ctx.WrittenDays[k] = d // the first of each day
-						}
-					}
+				if m.Day != 0 {
+					ctx.NoteWrittenDay(m.Year, m.Month, m.Day)
 				}
 				if !slices.Contains(ctx.WrittenYears, m.Year) {
 					ctx.WrittenYears = append(ctx.WrittenYears, m.Year)

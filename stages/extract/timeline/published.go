@@ -210,7 +210,7 @@ func ownDate(w *text.Watch, title string, sents []DatedSentence, ctx *dates.Year
 			}
 		}
 		if !own && i == 0 && s.Line == 0 && m.Year != 0 && m.Day != 0 && !text.ContainsWord(s.Text[:m.Start], "。") &&
-			text.HasSuffixAny(strings.TrimRight(s.Text[:m.Start], " "), titleLineEnds) && !timeOrRangeNext(afterWeekday(s.Text[m.End:], m)) {
+			text.HasSuffixAny(strings.TrimRight(s.Text[:m.Start], " "), titleLineEnds) && !timeOrRangeNext(strings.TrimSpace(afterWeekday(s.Text[m.End:], m))) {
 			// 「…の紛失についてのお知らせとお詫び 平成28年8月4日 県立広島病院長
 			// 県立広島病院の医師…」: a PDF's title, date, signer and body
 			// run on one line; the date right after the title's end is
@@ -636,7 +636,7 @@ func titleTail(s string, ms []dates.Mention) int {
 			rest = rest[1:]
 		}
 	}
-	if r, _ := utf8.DecodeRuneInString(rest); rest != "" && (unicode.IsDigit(r) || strings.ContainsRune(rangeMarks, r)) {
+	if timeOrRangeNext(rest) {
 		return -1
 	}
 	if hasLetter(rest) && !shortSignature(rest) {
@@ -658,7 +658,7 @@ func shortSignature(s string) bool {
 // timeOrRangeNext reports whether rest, the text after a date, opens
 // with a digit (a time of day) or a range mark.
 func timeOrRangeNext(rest string) bool {
-	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(rest))
+	r, _ := utf8.DecodeRuneInString(rest)
 	return unicode.IsDigit(r) || strings.ContainsRune(rangeMarks, r)
 }
 
