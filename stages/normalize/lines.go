@@ -45,12 +45,17 @@ func foldLines(s string) string {
 		if wrap > 0 {
 			// A line a bracket or an aside joined is a piece of the
 			// PDF's line before it, as wide as the pieces together.
-			if w := columnsUpTo(l, wrap); joined && bracketPiece(b.String()[last:], l) {
+			runOn := wrap + wrap*runOnOverPercent/100
+			w := columnsUpTo(l, runOn+1)
+			if joined && bracketPiece(b.String()[last:], l) {
 				piece += w
 			} else {
 				piece = w
 			}
-			full = piece >= wrap-fixedWidthSlack
+			// A line far wider than the width was never wrapped at it (a
+			// headline or a page's lead paragraph above a body pasted
+			// from a PDF): the line after it starts anew.
+			full = piece >= wrap-fixedWidthSlack && w <= runOn
 		}
 		if !joined {
 			switch {

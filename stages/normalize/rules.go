@@ -42,6 +42,9 @@ var (
 	// fixedWidthOverPercent is the most lines, in percent of the long
 	// ones, that may be wider than the width a text is wrapped at.
 	fixedWidthOverPercent = lineWraps.Int("fixed_width_over_percent")
+	// runOnOverPercent: a line wider than the width by more than this
+	// share of it runs on past the width, no wrapped line.
+	runOnOverPercent = lineWraps.Int("run_on_over_percent")
 	// doubleSpacedLines and doubleSpacedAdjacentPercent tell a text with
 	// a blank line after every line (doubleSpaced).
 	doubleSpacedLines           = lineWraps.Int("double_spaced_lines")
