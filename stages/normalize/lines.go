@@ -503,10 +503,17 @@ func wide(r rune) bool {
 // width the text is wrapped at: prev ends with no sentence end (a Latin
 // letter too: 「(以下「A」 then 「金融機関」という。)」), and next starts with
 // Japanese or a digit and opens no line of its own, or with a bracket that
-// opens no enumerator (「(木曜日)に発送した」, not 「(1) 概要」).
+// opens no enumerator (「(木曜日)に発送した」, not 「(1) 概要」); or prev
+// ends with a closing bracket and next opens with hiragana.
 func wrapped(prev, next string) bool {
 	last, _ := utf8.DecodeLastRuneInString(prev)
 	first, _ := utf8.DecodeRuneInString(next)
+	if openerOf[last] != "" {
+		// A closing bracket ends the full line, and the next opens with
+		// hiragana, a particle (「…物流子会社である三和倉庫(横浜市緑区)」 /
+		// 「が7月下旬に…」): no line of a page opens with one.
+		return unicode.Is(unicode.Hiragana, first) && !opensSentence(next)
+	}
 	if !(IsJapanese(last) || isDigit(last) || isLatinLetter(last)) || strings.ContainsRune(sentenceEnds, last) {
 		return false
 	}
