@@ -16,6 +16,8 @@
 //   - html: the notice in a site's HTML page, menus and all (pageforms.Page)
 //   - wrap72: every line but the title wrapped at 72 columns, as PDF text
 //     is (pageforms.Wrap)
+//   - wide72: its ASCII written full-width, as many offices' documents
+//     are (「令和７年７月１５日（火曜日）」, pageforms.Wide), then wrapped as wrap72
 //   - sjis: Shift_JIS (CP932) instead of UTF-8, for the notices it encodes
 //   - blank: a blank line after every line, as some copies have
 package main
@@ -91,6 +93,7 @@ func main() {
 		{"cms", ".txt", func(s string) ([]byte, bool) { return []byte(pageforms.CMS(s)), true }},
 		{"html", ".html", func(s string) ([]byte, bool) { return []byte(pageforms.Page(s)), true }},
 		{"wrap72", ".txt", func(s string) ([]byte, bool) { return []byte(pageforms.Wrap(s, 72)), true }},
+		{"wide72", ".txt", func(s string) ([]byte, bool) { return []byte(pageforms.Wrap(pageforms.Wide(s), 72)), true }},
 		{"sjis", ".txt", func(s string) ([]byte, bool) {
 			b, err := japanese.ShiftJIS.NewEncoder().Bytes([]byte(s))
 			return b, err == nil

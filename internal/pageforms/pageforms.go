@@ -82,8 +82,17 @@ func Page(s string) string {
 	return b.String()
 }
 
+// Wide writes the ASCII of s full-width (「令和７年７月１５日（火曜日）」),
+// as many offices' documents do: each such rune takes two columns where the
+// text is laid out, and one once normalized.
+func Wide(s string) string {
+	return width.Widen.String(s)
+}
+
 // Wrap breaks every line of s but the first (the title, which a PDF sets
-// apart) at cols columns, a wide or full-width rune counting two.
+// apart) at cols columns, a wide or full-width rune counting two, and an
+// ambiguous one from U+1100 on (①, ※, ■), which Japanese type sets
+// full-width.
 func Wrap(s string, cols int) string {
 	lines := strings.Split(s, "\n")
 	out := lines[:1:1]
@@ -92,7 +101,7 @@ func Wrap(s string, cols int) string {
 		w := 0
 		for _, r := range l {
 			rw := 1
-			if k := width.LookupRune(r).Kind(); k == width.EastAsianWide || k == width.EastAsianFullwidth {
+			if k := width.LookupRune(r).Kind(); k == width.EastAsianWide || k == width.EastAsianFullwidth || k == width.EastAsianAmbiguous && r >= 0x1100 {
 				rw = 2
 			}
 			if w+rw > cols {

@@ -17,6 +17,9 @@ func TestForms(t *testing.T) {
 			t.Errorf("Page lacks %q", want)
 		}
 	}
+	if got, want := Wide("令和7年7月15日(火) A社"), "令和７年７月１５日（火）　Ａ社"; got != want {
+		t.Errorf("Wide = %q, want %q", got, want)
+	}
 	wrapped := Wrap("題名はそのまま長くても折り返さない題名です\nあいうえおかきくけこ\nabcdefghij", 8)
 	want := "題名はそのまま長くても折り返さない題名です\nあいうえ\nおかきく\nけこ\nabcdefgh\nij"
 	if wrapped != want {

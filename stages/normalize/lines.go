@@ -14,7 +14,10 @@ import (
 // folded (writeFolded); a line is joined to the one before when the line
 // break falls inside a sentence (PDF text and fixed-width mail wrap lines
 // anywhere), and runs of blank lines become one.
-func foldLines(s string) string {
+//
+// The lines of widths, the text as it was laid out (see widthSource),
+// give each line's width in columns for the fixed-width wrap.
+func foldLines(s, widths string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	last := -1  // where the last line written starts in b
@@ -26,13 +29,15 @@ func foldLines(s string) string {
 	// not keeps its blank line, a paragraph's break (pages are often
 	// double-spaced too, a title before 「ここから本文です。」). Only a text
 	// wrapped at a width has such lines, so only such a text is read twice.
-	wrap := wrapWidth(s)
+	wrap := wrapWidth(widths)
 	double := wrap > 0 && doubleSpaced(s)
 	full := false // the line before reached the wrap width
 	piece := 0    // the columns of the line before and the pieces a bracket joined it to
+	widthsRest := widths
 	for rest, more := s, true; more; {
-		var l string
+		var l, laidOut string
 		l, rest, more = strings.Cut(rest, "\n")
+		laidOut, widthsRest, _ = strings.Cut(widthsRest, "\n")
 		l = strings.TrimSpace(l)
 		if l == "" {
 			blanks++
@@ -46,7 +51,7 @@ func foldLines(s string) string {
 			// A line a bracket or an aside joined is a piece of the
 			// PDF's line before it, as wide as the pieces together.
 			runOn := wrap + wrap*runOnOverPercent/100
-			w := columnsUpTo(l, runOn+1)
+			w := columnsUpTo(laidOutWidth(laidOut), runOn+1)
 			if joined && bracketPiece(b.String()[last:], l) {
 				piece += w
 			} else {
@@ -485,18 +490,19 @@ func columnsUpTo(s string, max int) int {
 	return n
 }
 
-// wide reports whether r takes two columns (East Asian Wide or Fullwidth):
-// the kana, kanji and full-width forms of Japanese text by their ranges,
-// any other rune by its Unicode property.
+// wide reports whether r takes two columns in Japanese text: East Asian
+// Wide or Fullwidth, and Ambiguous from U+1100 on (①, ※, ■, →, “ are set
+// full-width in Japanese type); the kana, kanji and full-width forms by
+// their ranges, any other rune by its Unicode property.
 func wide(r rune) bool {
 	switch {
 	case r < 0x1100:
-		return false
+		return false // Latin, Greek, Cyrillic: half-width in Japanese type too
 	case r >= 0x3041 && r <= 0x3096, r >= 0x3099 && r <= 0x30FF, r >= 0x4E00 && r <= 0x9FFF, r >= 0xFF01 && r <= 0xFF60:
 		return true // kana, CJK unified ideographs, full-width forms
 	}
 	k := width.LookupRune(r).Kind()
-	return k == width.EastAsianWide || k == width.EastAsianFullwidth
+	return k == width.EastAsianWide || k == width.EastAsianFullwidth || k == width.EastAsianAmbiguous && r != utf8.RuneError
 }
 
 // wrapped reports whether next continues prev, a line that reached the
@@ -595,4 +601,14 @@ func hasSpacedPrefix(s, word string) bool {
 		s = s[size:]
 	}
 	return true
+}
+
+// laidOutWidth is the part of a laid-out line that its width counts when
+// it is read as full: all of it but the white space at its end. An indent
+// takes columns of the width the text was wrapped at (a paragraph's first
+// line, 「　令和7年…」, ends as far right as the lines under it). The
+// width a text is wrapped at is read from its lines without their indents
+// (wrapWidth): an indented list's items are no wrapped lines.
+func laidOutWidth(l string) string {
+	return strings.TrimRightFunc(l, unicode.IsSpace)
 }

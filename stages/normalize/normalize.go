@@ -56,7 +56,19 @@ var premap = func() map[rune]string {
 func Text(s string) string {
 	// The map runs before NFKC, which would turn ① into a bare 1, and again
 	// after it, since NFKC makes some mapped characters itself (﹘ → —).
-	return foldLines(canonicalChars(s))
+	c := canonicalChars(s)
+	return foldLines(c, widthSource(s, c))
+}
+
+// widthSource is the text whose lines give the widths at which the lines
+// of c, the canonical form of s, were laid out: s itself when it has as
+// many lines, since NFKC narrows a full-width （ or ７ that took two
+// columns where the text was wrapped to one; else c.
+func widthSource(s, c string) string {
+	if len(s) == len(c) && s == c || strings.Count(s, "\n") != strings.Count(c, "\n") {
+		return c
+	}
+	return s
 }
 
 // Chars normalizes characters only: the look-alike map and NFKC, with runs

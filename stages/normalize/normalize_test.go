@@ -128,12 +128,19 @@ func mapRunesPlain(s string) string {
 	return b.String()
 }
 
+// wideOracle is wide by golang.org/x/text/width alone: Wide, Fullwidth,
+// and Ambiguous from U+1100 on but the replacement character (an invalid
+// byte is one column).
+func wideOracle(r rune) bool {
+	k := width.LookupRune(r).Kind()
+	return k == width.EastAsianWide || k == width.EastAsianFullwidth || k == width.EastAsianAmbiguous && r >= 0x1100 && r != utf8.RuneError
+}
+
 // TestWideMatchesWidth: wide's ranges agree with golang.org/x/text/width
 // over the Basic Multilingual Plane.
 func TestWideMatchesWidth(t *testing.T) {
 	for r := rune(0); r <= 0xFFFF; r++ {
-		k := width.LookupRune(r).Kind()
-		if want := k == width.EastAsianWide || k == width.EastAsianFullwidth; wide(r) != want {
+		if want := wideOracle(r); wide(r) != want {
 			t.Fatalf("wide(%U) = %v, width says %v", r, wide(r), want)
 		}
 	}
@@ -141,11 +148,10 @@ func TestWideMatchesWidth(t *testing.T) {
 
 // TestColumnsUpTo: columns by rune, as width has them.
 func TestColumnsUpTo(t *testing.T) {
-	for _, s := range []string{"", "abc", "個人情報", "ｱｲｳ", "ＡＢＣ", "令和6年4月1日、漏えい", "𠮷野家", "\xe4\xb8", "é"} {
+	for _, s := range []string{"", "abc", "個人情報", "ｱｲｳ", "ＡＢＣ", "令和6年4月1日、漏えい", "𠮷野家", "\xe4\xb8", "é", "①※■→“", "±°§"} {
 		want := 0
 		for _, r := range s {
-			k := width.LookupRune(r).Kind()
-			if k == width.EastAsianWide || k == width.EastAsianFullwidth {
+			if wideOracle(r) {
 				want += 2
 			} else {
 				want++

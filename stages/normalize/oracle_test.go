@@ -284,7 +284,7 @@ func FuzzTextOracle(f *testing.F) {
 		// The oracle models no fixed-width wrap (wrapWidth): a text read as
 		// wrapped at a width joins its full lines, which the normalize cases
 		// (rules/cases/normalize.tsv) and bench/wrapcheck cover instead.
-		if wrapWidth(canonicalChars(s)) > 0 {
+		if c := canonicalChars(s); wrapWidth(widthSource(s, c)) > 0 {
 			return
 		}
 		if got, want := Text(s), textOracle(s); got != want {
