@@ -31,8 +31,9 @@ func foldLines(s, widths string) string {
 	// wrapped at a width has such lines, so only such a text is read twice.
 	wrap := wrapWidth(widths)
 	double := wrap > 0 && doubleSpaced(s)
-	full := false // the line before reached the wrap width
-	piece := 0    // the columns of the line before and the pieces a bracket joined it to
+	full := false        // the line before reached the wrap width
+	piece := 0           // the columns of the line before and the pieces a bracket joined it to
+	var laidOutLast rune // the last rune of the line before, as laid out
 	widthsRest := widths
 	for rest, more := s, true; more; {
 		var l, laidOut string
@@ -46,7 +47,9 @@ func foldLines(s, widths string) string {
 		// continues sees l before its spaces are folded, which changes
 		// neither its first rune nor, as it compares, its first words.
 		apart := blanks > 0 && !(double && blanks == 1 && full) // not a wrapped line's single blank
-		joined := last >= 0 && (continues(b.String()[last:], l, apart) || !apart && full && wrapped(b.String()[last:], l) && !(last == 0 && wholeHeadline(b.String())))
+		joined := last >= 0 && (continues(b.String()[last:], l, apart) || !apart && full &&
+			(wrapped(b.String()[last:], l) || inFullWidthRun(laidOutLast, laidOut)) && !(last == 0 && wholeHeadline(b.String())))
+		laidOutLast, _ = utf8.DecodeLastRuneInString(laidOutWidth(laidOut))
 		if wrap > 0 {
 			// A line a bracket or an aside joined is a piece of the
 			// PDF's line before it, as wide as the pieces together.
@@ -526,7 +529,24 @@ func wrapped(prev, next string) bool {
 	if first == '(' {
 		return !enumeratorRE.MatchString(next)
 	}
+	if isDigit(last) && (first == ',' || first == '.') && len(next) > 1 && isDigit(rune(next[1])) {
+		return true // 「約1」 / 「,400件」: a number broken before its separator
+	}
 	return (IsJapanese(first) || isDigit(first)) && !strings.ContainsRune(lineOpeners, first) && !datelineAlone(next)
+}
+
+// inFullWidthRun reports whether a full line that ended with last, as laid
+// out, broke inside a run of full-width letters and digits that goes on
+// in next (「教員のＧ」 / 「ｏｏｇｌｅアカウント」, 「約１」 / 「，４００件」):
+// Japanese type breaks such a run anywhere, as it breaks kanji.
+func inFullWidthRun(last rune, next string) bool {
+	first, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(next, unicode.IsSpace))
+	return fullWidthAlnum(last) && (fullWidthAlnum(first) || first == '，' || first == '．')
+}
+
+// fullWidthAlnum reports whether r is a full-width Latin letter or digit.
+func fullWidthAlnum(r rune) bool {
+	return r >= '０' && r <= '９' || r >= 'Ａ' && r <= 'Ｚ' || r >= 'ａ' && r <= 'ｚ'
 }
 
 // wholeHeadline reports whether first, the text's first line (and the
