@@ -523,6 +523,11 @@ func wrapped(prev, next string) bool {
 		// 「が7月下旬に…」): no line of a page opens with one.
 		return unicode.Is(unicode.Hiragana, first) && !opensSentence(next)
 	}
+	if last == ':' && closesOpenBracket(prev, ')') {
+		// 「(本社:東京都千代田区、代表取締役社長:」 / 「鬼頭秀彰、以下、当社)」:
+		// a label's colon inside an open bracket ends no sentence.
+		return IsJapanese(first) || isDigit(first)
+	}
 	if !(IsJapanese(last) || isDigit(last) || isLatinLetter(last)) || strings.ContainsRune(sentenceEnds, last) {
 		return false
 	}
