@@ -20,6 +20,10 @@
 //     are (「令和７年７月１５日（火曜日）」, pageforms.Wide), then wrapped as wrap72
 //   - sjis: Shift_JIS (CP932) instead of UTF-8, for the notices it encodes
 //   - blank: a blank line after every line, as some copies have
+//   - pdf (with -pdf, which needs LibreOffice and a CJK font: apt-get install
+//     libreoffice-writer-nogui fonts-noto-cjk): the text set as a PDF by
+//     LibreOffice (proportional type, its own line breaks) and read back
+//     by the loader through pdftotext, as a notice published as a PDF is
 package main
 
 import (
@@ -27,6 +31,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -52,6 +57,7 @@ func main() {
 	flag.Var(&ins, "in", "folder of notices, one a .txt file (repeatable)")
 	verbose := flag.Bool("v", false, "print each differing field")
 	keep := flag.String("work", "", "folder for the variants and their tables (default: a temp folder, removed)")
+	pdf := flag.Bool("pdf", false, "add the form pdf: each notice set as a PDF by LibreOffice (soffice) and read back")
 	flag.Parse()
 	if len(ins) == 0 {
 		fail(fmt.Errorf("no -in folder"))
@@ -83,34 +89,50 @@ func main() {
 	if len(notices) == 0 {
 		fail(fmt.Errorf("no notice without a blog header in %v", ins))
 	}
-	forms := []struct {
+	type form struct {
 		name string
 		ext  string
 		make func(string) ([]byte, bool)
-	}{
-		{"plain", ".txt", func(s string) ([]byte, bool) { return []byte(s), true }},
-		{"copy", ".txt", func(s string) ([]byte, bool) { return []byte(pageforms.Copy(s)), true }},
-		{"cms", ".txt", func(s string) ([]byte, bool) { return []byte(pageforms.CMS(s)), true }},
-		{"html", ".html", func(s string) ([]byte, bool) { return []byte(pageforms.Page(s)), true }},
-		{"wrap72", ".txt", func(s string) ([]byte, bool) { return []byte(pageforms.Wrap(s, 72)), true }},
-		{"wide72", ".txt", func(s string) ([]byte, bool) { return []byte(pageforms.Wrap(pageforms.Wide(s), 72)), true }},
+		// convert, when set, turns the folder of the form's files into
+		// the folder the pipeline reads.
+		convert func(from, to string) error
+	}
+	forms := []form{
+		{"plain", ".txt", func(s string) ([]byte, bool) { return []byte(s), true }, nil},
+		{"copy", ".txt", func(s string) ([]byte, bool) { return []byte(pageforms.Copy(s)), true }, nil},
+		{"cms", ".txt", func(s string) ([]byte, bool) { return []byte(pageforms.CMS(s)), true }, nil},
+		{"html", ".html", func(s string) ([]byte, bool) { return []byte(pageforms.Page(s)), true }, nil},
+		{"wrap72", ".txt", func(s string) ([]byte, bool) { return []byte(pageforms.Wrap(s, 72)), true }, nil},
+		{"wide72", ".txt", func(s string) ([]byte, bool) { return []byte(pageforms.Wrap(pageforms.Wide(s), 72)), true }, nil},
 		{"sjis", ".txt", func(s string) ([]byte, bool) {
 			b, err := japanese.ShiftJIS.NewEncoder().Bytes([]byte(s))
 			return b, err == nil
-		}},
-		{"blank", ".txt", func(s string) ([]byte, bool) { return []byte(strings.ReplaceAll(s, "\n", "\n\n")), true }},
+		}, nil},
+		{"blank", ".txt", func(s string) ([]byte, bool) { return []byte(strings.ReplaceAll(s, "\n", "\n\n")), true }, nil},
+	}
+	if *pdf {
+		forms = append(forms, form{"pdf", ".txt", func(s string) ([]byte, bool) { return []byte(s), true }, toPDF})
 	}
 	rows := map[string]map[string]map[string]string{} // form → file → field → value
 	for _, f := range forms {
 		dir := filepath.Join(work, "in-"+f.name)
-		if err := os.MkdirAll(dir, 0o755); err != nil {
+		written := dir
+		if f.convert != nil {
+			written += "-src"
+		}
+		if err := os.MkdirAll(written, 0o755); err != nil {
 			fail(err)
 		}
 		for name, s := range notices {
 			if b, ok := f.make(s); ok {
-				if err := os.WriteFile(filepath.Join(dir, name+f.ext), b, 0o644); err != nil {
+				if err := os.WriteFile(filepath.Join(written, name+f.ext), b, 0o644); err != nil {
 					fail(err)
 				}
+			}
+		}
+		if f.convert != nil {
+			if err := f.convert(written, dir); err != nil {
+				fail(fmt.Errorf("%s: %w", f.name, err))
 			}
 		}
 		out := filepath.Join(work, "out-"+f.name)
@@ -184,7 +206,7 @@ func read(out string) map[string]map[string]string {
 		if err := rs.Scan(ptrs...); err != nil {
 			fail(err)
 		}
-		name := strings.TrimSuffix(strings.TrimSuffix(*vals[0], ".txt"), ".html")
+		name := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(*vals[0], ".txt"), ".html"), ".pdf")
 		r := map[string]string{}
 		for i, c := range fields {
 			if v := vals[i+1]; v != nil {
@@ -209,4 +231,35 @@ func clip(s string) string {
 func fail(err error) {
 	fmt.Fprintln(os.Stderr, "wrapcheck:", err)
 	os.Exit(1)
+}
+
+// toPDF sets every .txt file of from as a PDF in to with LibreOffice
+// (soffice --convert-to pdf), a few hundred files a call.
+func toPDF(from, to string) error {
+	if _, err := exec.LookPath("soffice"); err != nil {
+		return fmt.Errorf("-pdf needs LibreOffice: apt-get install libreoffice-writer-nogui fonts-noto-cjk")
+	}
+	if err := os.MkdirAll(to, 0o755); err != nil {
+		return err
+	}
+	paths, err := filepath.Glob(filepath.Join(from, "*.txt"))
+	if err != nil {
+		return err
+	}
+	// A private profile: a LibreOffice the user has open cannot take the
+	// conversion over, nor this one leave settings in the user's.
+	profile, err := os.MkdirTemp("", "wrapcheck-soffice-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(profile)
+	for len(paths) > 0 {
+		n := min(len(paths), 200)
+		args := append([]string{"-env:UserInstallation=file://" + profile, "--headless", "--convert-to", "pdf", "--outdir", to}, paths[:n]...)
+		if out, err := exec.Command("soffice", args...).CombinedOutput(); err != nil {
+			return fmt.Errorf("soffice: %v: %s", err, out)
+		}
+		paths = paths[n:]
+	}
+	return nil
 }
