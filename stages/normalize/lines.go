@@ -30,6 +30,7 @@ func foldLines(s, widths string) string {
 	// double-spaced too, a title before 「ここから本文です。」). Only a text
 	// wrapped at a width has such lines, so only such a text is read twice.
 	wrap := wrapWidth(widths)
+	spacedLatin := spacesNumbers(s)
 	double := wrap > 0 && doubleSpaced(s)
 	full := false        // the line before reached the wrap width
 	piece := 0           // the columns of the line before and the pieces a bracket joined it to
@@ -78,7 +79,7 @@ func foldLines(s, widths string) string {
 		if spacedDate(l) {
 			l = strings.ReplaceAll(l, " ", "") // 「2 7 年 5 月」: a letter-spaced dateline
 		}
-		writeFolded(&b, l)
+		writeFolded(&b, l, spacedLatin)
 	}
 	return b.String()
 }
@@ -133,7 +134,8 @@ func doubleSpaced(s string) bool {
 // none where it stands between Japanese text and a digit or more Japanese
 // ("約 25 万人", "2023 年7月 24 日"): PDF extraction and HTML put spaces
 // there that mean nothing. Spaces next to Latin words stay.
-func writeFolded(b *strings.Builder, l string) {
+func writeFolded(b *strings.Builder, l string, spacedLatin bool) {
+	start := b.Len() // what this line has written is b.String()[start:]
 	for {
 		i := strings.IndexByte(l, ' ')
 		if i < 0 {
@@ -149,9 +151,7 @@ func writeFolded(b *strings.Builder, l string) {
 		// follows, which an earlier dropped space may have set apart from
 		// l[:i] (「00年 0 0日」).
 		b.WriteString(l[:i])
-		prev, _ := utf8.DecodeLastRuneInString(l[:i])
-		next, _ := utf8.DecodeRuneInString(l[j:])
-		if !meaninglessSpace(prev, next) && !splitNumber(b.String(), l[j:]) {
+		if !meaninglessSpace(b.String()[start:], l[j:], spacedLatin) && !splitNumber(b.String(), l[j:]) {
 			b.WriteByte(' ')
 		}
 		l = l[j:]
@@ -174,11 +174,70 @@ func splitNumber(before, after string) bool {
 		slices.ContainsFunc(splitNumberAfter, func(u string) bool { return strings.HasPrefix(unit, u) })
 }
 
-// meaninglessSpace reports whether a space between prev and next is
-// dropped.
-func meaninglessSpace(prev, next rune) bool {
+// meaninglessSpace reports whether a space between before (what its line
+// has written so far) and after is dropped: between Japanese text and more of it, a
+// digit or a Latin word (pdftotext sets Latin apart from the kana around
+// it: 「USB メモリ」, 「株式会社 TableCheck」, 「GMO ペパボ」). A space between
+// Latin words stays. A single letter is a word when spaces set it apart
+// on both sides (「被保険者 B 氏」), not when it opens the word after it, as
+// a list's marker does (「証券番号 E顧客ID」, Ⓔ made E).
+func meaninglessSpace(before, after string, spacedLatin bool) bool {
+	prev, _ := utf8.DecodeLastRuneInString(before)
+	next, _ := utf8.DecodeRuneInString(after)
 	pj, nj := IsJapanese(prev), IsJapanese(next)
-	return (pj && (nj || isDigit(next))) || (nj && isDigit(prev))
+	return (pj && (nj || isDigit(next) || spacedLatin && latinWordOpens(after))) || (nj && (isDigit(prev) || spacedLatin && latinWordEnds(before)))
+}
+
+// spacesNumbers reports whether s sets its numbers apart from the units
+// after them (「2022 年 2 月 28 日」), as pdftotext writes a PDF set in
+// proportional type, more often than it writes them together, at least
+// spaced_numbers_min times (line_wraps.tsv). Such a text sets Latin words
+// apart from the kana around them too, and those spaces are no breaks
+// between words; elsewhere a space beside a Latin word may end a name
+// (「株式会社Bluefin Analytics 応募者様の…」, 「Copyright 架空市 All rights
+// reserved.」).
+func spacesNumbers(s string) bool {
+	spaced, together := 0, 0
+	for i := 0; i < len(s); i++ {
+		if !isDigit(rune(s[i])) || i+1 < len(s) && isDigit(rune(s[i+1])) {
+			continue
+		}
+		rest := s[i+1:]
+		if t := strings.TrimLeft(rest, " "); len(t) < len(rest) {
+			if hasNumberUnit(t) {
+				spaced++
+			}
+		} else if hasNumberUnit(rest) {
+			together++
+		}
+	}
+	return spaced >= spacedNumbersMin && spaced > together
+}
+
+// hasNumberUnit reports whether s opens with the unit of a date or a count
+// (line_wraps.tsv number_units).
+func hasNumberUnit(s string) bool {
+	return slices.ContainsFunc(numberUnits, func(u string) bool { return strings.HasPrefix(s, u) })
+}
+
+// latinWordOpens reports whether s opens with two Latin letters, or with
+// one and a space.
+func latinWordOpens(s string) bool {
+	return len(s) >= 2 && isLatinLetter(rune(s[0])) && (isLatinLetter(rune(s[1])) || s[1] == ' ')
+}
+
+// latinWordEnds reports whether s ends with two Latin letters, or with
+// one after Japanese text (a space between them already dropped).
+func latinWordEnds(s string) bool {
+	n := len(s)
+	if n < 2 || !isLatinLetter(rune(s[n-1])) {
+		return false
+	}
+	if isLatinLetter(rune(s[n-2])) {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:n-1])
+	return IsJapanese(r)
 }
 
 // continues reports whether next continues the sentence that prev breaks

@@ -21,12 +21,16 @@ func textOracle(s string) string {
 	s = strings.ToValidUTF8(s, "")
 	s = mapRunesPlain(norm.NFKC.String(mapRunesPlain(s)))
 	lines := strings.Split(s, "\n")
+	units := "(?:" + strings.Join(numberUnits, "|") + ")"
+	spaced := len(regexp.MustCompile(`[0-9] +`+units).FindAllStringIndex(s, -1))
+	together := len(regexp.MustCompile(`[0-9]`+units).FindAllStringIndex(s, -1))
+	spacedLatin := spaced >= spacedNumbersMin && spaced > together
 	for i, l := range lines {
 		if t := strings.TrimSpace(l); strings.Contains(t, " ") && len(t) <= 48 && spacedDateOracleRE.MatchString(strings.ReplaceAll(t, " ", "")) {
 			lines[i] = strings.ReplaceAll(t, " ", "") // a letter-spaced dateline
 			continue
 		}
-		lines[i] = foldSpacesOracle(l)
+		lines[i] = foldSpacesOracle(l, spacedLatin)
 	}
 	return strings.Join(joinBrokenLinesOracle(lines), "\n")
 }
@@ -48,7 +52,7 @@ func charsOracle(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-func foldSpacesOracle(l string) string {
+func foldSpacesOracle(l string, spacedLatin bool) string {
 	l = strings.TrimSpace(l)
 	if !strings.ContainsRune(l, ' ') {
 		return l
@@ -68,7 +72,9 @@ func foldSpacesOracle(l string) string {
 		if len(out) > 0 && j < len(rs) {
 			prev, next := out[len(out)-1], rs[j]
 			pj, nj := IsJapanese(prev), IsJapanese(next)
-			if (pj && (nj || isDigit(next))) || (nj && isDigit(prev)) || splitNumberOracleRE.MatchString(string(out[max(0, len(out)-2):])+"|"+strings.ReplaceAll(string(rs[j:]), " ", "")) {
+			latinAfter := j+1 < len(rs) && isLatinLetter(rs[j]) && (isLatinLetter(rs[j+1]) || rs[j+1] == ' ')
+			latinBefore := len(out) > 1 && isLatinLetter(prev) && (isLatinLetter(out[len(out)-2]) || IsJapanese(out[len(out)-2]))
+			if (pj && (nj || isDigit(next) || spacedLatin && latinAfter)) || (nj && (isDigit(prev) || spacedLatin && latinBefore)) || splitNumberOracleRE.MatchString(string(out[max(0, len(out)-2):])+"|"+strings.ReplaceAll(string(rs[j:]), " ", "")) {
 				i = j - 1
 				continue
 			}
