@@ -30,7 +30,7 @@ func foldLines(s, widths string) string {
 	// double-spaced too, a title before 「ここから本文です。」). Only a text
 	// wrapped at a width has such lines, so only such a text is read twice.
 	wrap := wrapWidth(widths)
-	spacedLatin := spacesNumbers(s)
+	spacedLatin := spacedText(s)
 	double := wrap > 0 && doubleSpaced(s)
 	full := false        // the line before reached the wrap width
 	piece := 0           // the columns of the line before and the pieces a bracket joined it to
@@ -188,15 +188,15 @@ func meaninglessSpace(before, after string, spacedLatin bool) bool {
 	return (pj && (nj || isDigit(next) || spacedLatin && latinWordOpens(after))) || (nj && (isDigit(prev) || spacedLatin && latinWordEnds(before)))
 }
 
-// spacesNumbers reports whether s sets its numbers apart from the units
-// after them (「2022 年 2 月 28 日」), as pdftotext writes a PDF set in
-// proportional type, more often than it writes them together, at least
-// spaced_numbers_min times (line_wraps.tsv). Such a text sets Latin words
-// apart from the kana around them too, and those spaces are no breaks
-// between words; elsewhere a space beside a Latin word may end a name
-// (「株式会社Bluefin Analytics 応募者様の…」, 「Copyright 架空市 All rights
-// reserved.」).
-func spacesNumbers(s string) bool {
+// spacedText reports whether s sets its numbers apart from the units
+// after them (「2022 年 2 月 28 日」) and its Latin words apart from the
+// Japanese either side (「NTT 西日本」), as pdftotext writes a PDF set in
+// proportional type: more often than it writes them together, and at
+// least spaced_numbers_min times (line_wraps.tsv). There the spaces beside
+// Latin words are no breaks between words; elsewhere such a space may end
+// a name (「株式会社Bluefin Analytics 応募者様の…」, 「Copyright 架空市 All
+// rights reserved.」).
+func spacedText(s string) bool {
 	spaced, together := 0, 0
 	for i := 0; i < len(s); i++ {
 		if !isDigit(rune(s[i])) || i+1 < len(s) && isDigit(rune(s[i+1])) {
@@ -210,6 +210,34 @@ func spacesNumbers(s string) bool {
 		} else if hasNumberUnit(rest) {
 			together++
 		}
+	}
+	for i := 0; i+1 < len(s); i++ {
+		if !isLatinLetter(rune(s[i])) || !isLatinLetter(rune(s[i+1])) || i > 0 && isLatinLetter(rune(s[i-1])) {
+			continue
+		}
+		j := i + 2
+		for j < len(s) && isLatinLetter(rune(s[j])) {
+			j++
+		}
+		// The Latin word s[i:j] of two letters or more: Japanese before
+		// and after it, spaced or not.
+		before := strings.TrimRight(s[:i], " ")
+		if r, _ := utf8.DecodeLastRuneInString(before); IsJapanese(r) {
+			if len(before) < i {
+				spaced++
+			} else {
+				together++
+			}
+		}
+		after := strings.TrimLeft(s[j:], " ")
+		if r, _ := utf8.DecodeRuneInString(after); IsJapanese(r) {
+			if len(after) < len(s)-j {
+				spaced++
+			} else {
+				together++
+			}
+		}
+		i = j - 1
 	}
 	return spaced >= spacedNumbersMin && spaced > together
 }

@@ -24,6 +24,24 @@ func textOracle(s string) string {
 	units := "(?:" + strings.Join(numberUnits, "|") + ")"
 	spaced := len(regexp.MustCompile(`[0-9] +`+units).FindAllStringIndex(s, -1))
 	together := len(regexp.MustCompile(`[0-9]`+units).FindAllStringIndex(s, -1))
+	// A Latin word of two letters or more and the Japanese either side
+	// of it, with spaces between or without.
+	for _, m := range regexp.MustCompile(`[A-Za-z]{2,}`).FindAllStringIndex(s, -1) {
+		if r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s[:m[0]], " ")); IsJapanese(r) {
+			if strings.HasSuffix(s[:m[0]], " ") {
+				spaced++
+			} else {
+				together++
+			}
+		}
+		if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s[m[1]:], " ")); IsJapanese(r) {
+			if strings.HasPrefix(s[m[1]:], " ") {
+				spaced++
+			} else {
+				together++
+			}
+		}
+	}
 	spacedLatin := spaced >= spacedNumbersMin && spaced > together
 	for i, l := range lines {
 		if t := strings.TrimSpace(l); strings.Contains(t, " ") && len(t) <= 48 && spacedDateOracleRE.MatchString(strings.ReplaceAll(t, " ", "")) {

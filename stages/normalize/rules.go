@@ -45,8 +45,8 @@ var (
 	// runOnOverPercent: a line wider than the width by more than this
 	// share of it runs on past the width, no wrapped line.
 	runOnOverPercent = lineWraps.Int("run_on_over_percent")
-	// spacedNumbersMin and numberUnits tell a text that sets numbers
-	// apart from their units (spacesNumbers).
+	// spacedNumbersMin and numberUnits tell a text that sets numbers and
+	// Latin words apart from the Japanese beside them (spacedText).
 	spacedNumbersMin = lineWraps.Int("spaced_numbers_min")
 	numberUnits      = strings.Split(lineWraps.String("number_units"), "|")
 	// doubleSpacedLines and doubleSpacedAdjacentPercent tell a text with

@@ -167,7 +167,10 @@ func titleOfOracle(lines []string) string {
 				}
 				top = append(top, l)
 			}
-			return title.Of(strings.Split(normalize.Text(strings.Join(top, "\n")), "\n"))
+			// OfNormalized, not Of: Text of a line alone may fold a space
+			// that Text of the whole kept (a text that sets its Latin
+			// words apart decides for all its lines).
+			return title.OfNormalized(strings.Split(normalize.Text(strings.Join(top, "\n")), "\n"))
 		}
 	}
 	return title.Of(lines)
