@@ -64,7 +64,9 @@ func foldLines(s, widths string) string {
 			// A line far wider than the width was never wrapped at it (a
 			// headline or a page's lead paragraph above a body pasted
 			// from a PDF): the line after it starts anew.
-			full = piece >= wrap-fixedWidthSlack && w <= runOn
+			// Proportional type sets Latin and digits wider than half a
+			// kanji: a full line of them measures short in columns.
+			full = piece+halfWidthRunes(laidOut)*proportionalLatinPercent/100 >= wrap-fixedWidthSlack && w <= runOn
 		}
 		if !joined {
 			switch {
@@ -723,4 +725,15 @@ func hasSpacedPrefix(s, word string) bool {
 // (wrapWidth): an indented list's items are no wrapped lines.
 func laidOutWidth(l string) string {
 	return strings.TrimRightFunc(l, unicode.IsSpace)
+}
+
+// halfWidthRunes counts the printable ASCII of l but spaces.
+func halfWidthRunes(l string) int {
+	n := 0
+	for i := 0; i < len(l); i++ {
+		if l[i] > ' ' && l[i] < utf8.RuneSelf {
+			n++
+		}
+	}
+	return n
 }

@@ -45,6 +45,9 @@ var (
 	// runOnOverPercent: a line wider than the width by more than this
 	// share of it runs on past the width, no wrapped line.
 	runOnOverPercent = lineWraps.Int("run_on_over_percent")
+	// proportionalLatinPercent: how much wider than a column a half-width
+	// rune is taken to be when a line is judged full (proportional type).
+	proportionalLatinPercent = lineWraps.Int("proportional_latin_percent")
 	// spacedNumbersMin and numberUnits tell a text that sets numbers and
 	// Latin words apart from the Japanese beside them (spacedText).
 	spacedNumbersMin = lineWraps.Int("spaced_numbers_min")
