@@ -623,6 +623,12 @@ func wrapped(prev, next string) bool {
 	if first == '(' {
 		return !enumeratorRE.MatchString(next)
 	}
+	if (first == '「' || first == '『' || isLatinLetter(first)) && IsJapanese(last) {
+		// 「…村づくりサービス」 / 「「ふるさと住民票」の登録ユーザー…」, 「…が入った」 /
+		// 「USBメモリを紛失した」: a quote or a Latin word goes on a sentence
+		// that a full line broke off in Japanese.
+		return true
+	}
 	if isDigit(last) && (first == ',' || first == '.') && len(next) > 1 && isDigit(rune(next[1])) {
 		return true // 「約1」 / 「,400件」: a number broken before its separator
 	}
