@@ -38,13 +38,16 @@ var (
 	// publishedLabelRE marks a date as the notice's own: 更新日, 公表日, 発表,
 	// maybe closing a bracket (【掲載日】2024年5月10日);
 	// publishedLabelLineRE is a line holding only such a label, which
-	// marks the date opening the next line (公表日\n令和4年6月20日).
+	// marks the date opening the next line (公表日\n令和4年6月20日), maybe
+	// after a word of up to four kanji or katakana that qualifies it
+	// (報道発表日, 記者発表日, ページ公開日), as labelBefore allows before a
+	// date on the label's line.
 	publishedLabelWords  = dates.PublishedLabels
 	updateLabelWords     = rules.Words("dates/update_labels.tsv")
 	letterOpeners        = rules.Words("dates/letter_openers.tsv")
 	publishedLabels      = text.OrderedAlternation(publishedLabelWords)
 	publishedLabelRE     = regexp.MustCompile(publishedLabels + `\s*[` + labelCloseMarks + `]?\s*[` + labelColons + `]?\s*$`)
-	publishedLabelLineRE = regexp.MustCompile(`^\s*` + publishedLabels + `\s*[::]?\s*$`)
+	publishedLabelLineRE = regexp.MustCompile(`^\s*[\p{Han}\p{Katakana}ー]{0,4}` + publishedLabels + `\s*[::]?\s*$`)
 
 	// suffixAtEnd and suffixNext: words after a date that make it the
 	// notice's own, ending the line (総務課発表) or right after it (更新);
