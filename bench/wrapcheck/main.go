@@ -23,7 +23,8 @@
 //   - pdf (with -pdf, which needs LibreOffice and a CJK font: apt-get install
 //     libreoffice-writer-nogui fonts-noto-cjk): the text set as a PDF by
 //     LibreOffice (proportional type, its own line breaks) and read back
-//     by the loader through pdftotext, as a notice published as a PDF is
+//     by the loader through pdftotext, as a notice published as a PDF is;
+//     and pdfwide, the same of its full-width form (wide72's)
 package main
 
 import (
@@ -111,7 +112,8 @@ func main() {
 		{"blank", ".txt", func(s string) ([]byte, bool) { return []byte(strings.ReplaceAll(s, "\n", "\n\n")), true }, nil},
 	}
 	if *pdf {
-		forms = append(forms, form{"pdf", ".txt", func(s string) ([]byte, bool) { return []byte(s), true }, toPDF})
+		forms = append(forms, form{"pdf", ".txt", func(s string) ([]byte, bool) { return []byte(s), true }, toPDF},
+			form{"pdfwide", ".txt", func(s string) ([]byte, bool) { return []byte(pageforms.Wide(s)), true }, toPDF})
 	}
 	rows := map[string]map[string]map[string]string{} // form → file → field → value
 	for _, f := range forms {
