@@ -609,7 +609,12 @@ func wrapped(prev, next string) bool {
 	if openerOf[last] != "" {
 		// A closing bracket ends the full line, and the next opens with
 		// hiragana, a particle (「…物流子会社である三和倉庫(横浜市緑区)」 /
-		// 「が7月下旬に…」): no line of a page opens with one.
+		// 「が7月下旬に…」): no line of a page opens with one. Or the
+		// bracket closes a list's number, whose item goes on (「…(2)性別
+		// (3)」 / 「生年月日 (4)メールアドレス…」).
+		if enumeratorEndRE.MatchString(prev) {
+			return (IsJapanese(first) || isDigit(first)) && !strings.ContainsRune(lineOpeners, first)
+		}
 		return unicode.Is(unicode.Hiragana, first) && !opensSentence(next)
 	}
 	if last == ':' && closesOpenBracket(prev, ')') {
@@ -699,6 +704,10 @@ func isLatinLetter(r rune) bool { return r >= 'A' && r <= 'Z' || r >= 'a' && r <
 
 // enumeratorRE opens a list item: (1), (12), (a).
 var enumeratorRE = regexp.MustCompile(`^\((?:\d{1,2}|[a-zA-Z])\)`)
+
+// enumeratorEndRE: a line that ends with such a number, after a space or
+// Japanese text (「(2)性別 (3)」).
+var enumeratorEndRE = regexp.MustCompile(`[^\x21-\x7e]\((?:\d{1,2}|[a-zA-Z])\)$`)
 
 // hasRunes reports whether s has at least n runes, without counting a long
 // joined paragraph to its end: 4n bytes hold n runes at least.
