@@ -199,6 +199,12 @@ func meaninglessSpace(before, after string, spacedLatin bool) bool {
 // a name (「株式会社Bluefin Analytics 応募者様の…」, 「Copyright 架空市 All
 // rights reserved.」).
 func spacedText(s string) bool {
+	// Most texts have hardly a space beside a number or a Latin word:
+	// those are counted first, from the spaces alone, and only a text
+	// with enough of them is read whole.
+	if spacedBesideLatin(s) < spacedNumbersMin {
+		return false
+	}
 	spaced, together := 0, 0
 	for i := 0; i < len(s); i++ {
 		if !isDigit(rune(s[i])) || i+1 < len(s) && isDigit(rune(s[i+1])) {
@@ -242,6 +248,44 @@ func spacedText(s string) bool {
 		i = j - 1
 	}
 	return spaced >= spacedNumbersMin && spaced > together
+}
+
+// spacedBesideLatin counts what spacedText counts as spaced: runs of
+// spaces after a number and before its unit, or between Japanese and a
+// Latin word of two letters or more.
+func spacedBesideLatin(s string) int {
+	n := 0
+	for i := 0; ; {
+		k := strings.IndexByte(s[i:], ' ')
+		if k < 0 {
+			return n
+		}
+		a := i + k // the run of spaces is s[a:b]
+		b := a + 1
+		for b < len(s) && s[b] == ' ' {
+			b++
+		}
+		i = b
+		if a == 0 || b == len(s) {
+			continue
+		}
+		left, right := s[a-1], s[b:]
+		switch {
+		case isDigit(rune(left)):
+			if hasNumberUnit(right) {
+				n++
+			}
+		case isLatinLetter(rune(left)) && a >= 2 && isLatinLetter(rune(s[a-2])):
+			if r, _ := utf8.DecodeRuneInString(right); IsJapanese(r) {
+				n++
+			}
+		}
+		if len(right) >= 2 && isLatinLetter(rune(right[0])) && isLatinLetter(rune(right[1])) {
+			if r, _ := utf8.DecodeLastRuneInString(s[:a]); IsJapanese(r) {
+				n++
+			}
+		}
+	}
 }
 
 // hasNumberUnit reports whether s opens with the unit of a date or a count

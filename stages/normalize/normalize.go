@@ -117,6 +117,12 @@ func Compact(s string) string {
 // IsJapanese reports whether r is kana, a CJK ideograph or Japanese
 // punctuation: the characters between which a space carries no meaning.
 func IsJapanese(r rune) bool {
+	switch {
+	case r < 0x2E80:
+		return false // below the CJK radicals: no kana, kanji or CJK mark
+	case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3041 && r <= 0x3096, r >= 0x30A1 && r <= 0x30FA:
+		return true // most of a text: kanji, hiragana, katakana
+	}
 	return unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Han) ||
 		(r >= 0x3000 && r <= 0x303f) || r == 'ー' || r == '々' || r == '〆' || r == 'ヶ' ||
 		(r >= 0xff61 && r <= 0xff9f)

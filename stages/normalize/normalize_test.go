@@ -165,3 +165,16 @@ func TestColumnsUpTo(t *testing.T) {
 		}
 	}
 }
+
+// TestIsJapaneseFastPaths: IsJapanese's ranges agree with its Unicode
+// definition over the Basic Multilingual Plane and the first planes above.
+func TestIsJapaneseFastPaths(t *testing.T) {
+	for r := rune(0); r <= 0x2FFFF; r++ {
+		want := unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Han) ||
+			(r >= 0x3000 && r <= 0x303f) || r == 'ー' || r == '々' || r == '〆' || r == 'ヶ' ||
+			(r >= 0xff61 && r <= 0xff9f)
+		if IsJapanese(r) != want {
+			t.Fatalf("IsJapanese(%U) = %v, want %v", r, IsJapanese(r), want)
+		}
+	}
+}
