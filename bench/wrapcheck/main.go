@@ -14,6 +14,8 @@
 //     city menu, a year's breadcrumb, PDF viewer's notice, feedback form,
 //     contact block, policy links (pageforms.CMS)
 //   - html: the notice in a site's HTML page, menus and all (pageforms.Page)
+//   - htmlbr: html, with each paragraph broken by <br> every 72 columns, as
+//     old pages were set by hand (pageforms.PageBR)
 //   - wrap72: every line but the title wrapped at 72 columns, as PDF text
 //     is (pageforms.Wrap)
 //   - wide72: its ASCII written full-width, as many offices' documents
@@ -103,6 +105,7 @@ func main() {
 		{"copy", ".txt", func(s string) ([]byte, bool) { return []byte(pageforms.Copy(s)), true }, nil},
 		{"cms", ".txt", func(s string) ([]byte, bool) { return []byte(pageforms.CMS(s)), true }, nil},
 		{"html", ".html", func(s string) ([]byte, bool) { return []byte(pageforms.Page(s)), true }, nil},
+		{"htmlbr", ".html", func(s string) ([]byte, bool) { return []byte(pageforms.PageBR(s, 72)), true }, nil},
 		{"wrap72", ".txt", func(s string) ([]byte, bool) { return []byte(pageforms.Wrap(s, 72)), true }, nil},
 		{"wide72", ".txt", func(s string) ([]byte, bool) { return []byte(pageforms.Wrap(pageforms.Wide(s), 72)), true }, nil},
 		{"sjis", ".txt", func(s string) ([]byte, bool) {

@@ -82,6 +82,17 @@ func Page(s string) string {
 	return b.String()
 }
 
+// PageBR is Page with each paragraph broken by <br> every cols columns,
+// as old pages were set by hand (「…個人情報が記載された書類を紛<br>失しました」).
+func PageBR(s string, cols int) string {
+	const brMark = "\ue000" // a private-use rune: Page escapes no such
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.ReplaceAll(strings.TrimPrefix(Wrap("\n"+l, cols), "\n"), "\n", brMark)
+	}
+	return strings.ReplaceAll(Page(strings.Join(lines, "\n")), brMark, "<br>")
+}
+
 // Wide writes the ASCII of s full-width (「令和７年７月１５日（火曜日）」),
 // as many offices' documents do: each such rune takes two columns where the
 // text is laid out, and one once normalized.

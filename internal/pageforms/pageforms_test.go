@@ -20,6 +20,9 @@ func TestForms(t *testing.T) {
 	if got, want := Wide("令和7年7月15日(火) A社"), "令和７年７月１５日（火）　Ａ社"; got != want {
 		t.Errorf("Wide = %q, want %q", got, want)
 	}
+	if got := PageBR("題名\nあいうえおかきくけこ", 8); !strings.Contains(got, "<p>あいうえ<br>おかきく<br>けこ</p>") {
+		t.Errorf("PageBR does not break the paragraph with <br>:\n%s", got)
+	}
 	wrapped := Wrap("題名はそのまま長くても折り返さない題名です\nあいうえおかきくけこ\nabcdefghij", 8)
 	want := "題名はそのまま長くても折り返さない題名です\nあいうえ\nおかきく\nけこ\nabcdefgh\nij"
 	if wrapped != want {
