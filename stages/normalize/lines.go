@@ -23,15 +23,14 @@ func foldLines(s, widths string) string {
 	last := -1  // where the last line written starts in b
 	blanks := 0 // the blank lines since the last line written
 	// A double-spaced text (a blank line after every line, as some PDF
-	// converters write) wrapped at a fixed width breaks a sentence across
-	// a single blank line after a line that reaches the width: whether the
-	// next line continues is read as without the blank. A line that does
-	// not keeps its blank line, a paragraph's break (pages are often
-	// double-spaced too, a title before 「ここから本文です。」). Only a text
-	// wrapped at a width has such lines, so only such a text is read twice.
+	// converters and copies of pages write) breaks a sentence across a
+	// single blank line: whether the next line continues is read as
+	// without the blank, by every rule (a width reached, a comma or a
+	// particle left open). A line that does not keeps its blank line, a
+	// paragraph's break (a title before 「ここから本文です。」).
 	wrap := wrapWidth(widths)
 	spacedLatin := spacedText(s)
-	double := wrap > 0 && doubleSpaced(s)
+	double := doubleSpaced(s)
 	full := false        // the line before reached the wrap width
 	piece := 0           // the columns of the line before and the pieces a bracket joined it to
 	var laidOutLast rune // the last rune of the line before, as laid out
@@ -47,7 +46,7 @@ func foldLines(s, widths string) string {
 		}
 		// continues sees l before its spaces are folded, which changes
 		// neither its first rune nor, as it compares, its first words.
-		apart := blanks > 0 && !(double && blanks == 1 && full) // not a wrapped line's single blank
+		apart := blanks > 0 && !(double && blanks == 1) // not a double-spaced text's single blank
 		joined := last >= 0 && (continues(b.String()[last:], l, apart) || !apart && full &&
 			(wrapped(b.String()[last:], l) || inFullWidthRun(laidOutLast, laidOut)) && !(last == 0 && wholeHeadline(b.String())))
 		laidOutLast, _ = utf8.DecodeLastRuneInString(laidOutWidth(laidOut))
@@ -115,6 +114,9 @@ func spacedDate(l string) bool {
 // double_spaced_adjacent_percent stand right before another.
 func doubleSpaced(s string) bool {
 	lines, adjacent := 0, 0
+	// No more lines have text than there are lines: once the adjacent
+	// ones pass that share, the text is single-spaced, as most are.
+	mostAdjacent := (strings.Count(s, "\n") + 1) * doubleSpacedAdjacentPercent / 100
 	prevText := false
 	for rest, more := s, true; more; {
 		var l string
@@ -125,7 +127,9 @@ func doubleSpaced(s string) bool {
 		}
 		lines++
 		if prevText {
-			adjacent++
+			if adjacent++; adjacent > mostAdjacent {
+				return false
+			}
 		}
 		prevText = true
 	}
