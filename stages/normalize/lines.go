@@ -665,10 +665,11 @@ func wrapped(prev, next string) bool {
 		}
 		return unicode.Is(unicode.Hiragana, first) && !opensSentence(next)
 	}
-	if last == ':' && closesOpenBracket(prev, ')') {
-		// 「(本社:東京都千代田区、代表取締役社長:」 / 「鬼頭秀彰、以下、当社)」:
-		// a label's colon inside an open bracket ends no sentence.
-		return IsJapanese(first) || isDigit(first)
+	if last == ':' {
+		// 「(本社:東京都千代田区、代表取締役社長:」 / 「鬼頭秀彰、以下、当社)」,
+		// 「1.クレジットカード情報(番号、…、氏名):」 / 「最大444件」: a full
+		// line ends on a label's colon, and its value follows.
+		return (IsJapanese(first) || isDigit(first)) && !strings.ContainsRune(lineOpeners, first)
 	}
 	if !(IsJapanese(last) || isDigit(last) || isLatinLetter(last)) || strings.ContainsRune(sentenceEnds, last) {
 		return false
