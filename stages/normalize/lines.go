@@ -62,9 +62,9 @@ func foldLines(s, widths string) string {
 			}
 			// A line far wider than the width was never wrapped at it (a
 			// headline or a page's lead paragraph above a body pasted
-			// from a PDF): the line after it starts anew.
-			// Proportional type sets Latin and digits wider than half a
-			// kanji: a full line of them measures short in columns.
+			// from a PDF): the line after it starts anew. And since
+			// proportional type sets Latin and digits wider than half a
+			// kanji, a full line of them measures short in columns.
 			full = piece+halfWidthRunes(laidOut)*proportionalLatinPercent/100 >= wrap-fixedWidthSlack && w <= runOn
 		}
 		if !joined {
@@ -139,7 +139,9 @@ func doubleSpaced(s string) bool {
 // writeFolded writes a trimmed line with each run of spaces made one, or
 // none where it stands between Japanese text and a digit or more Japanese
 // ("約 25 万人", "2023 年7月 24 日"): PDF extraction and HTML put spaces
-// there that mean nothing. Spaces next to Latin words stay.
+// there that mean nothing. Spaces next to Latin words stay, but in a text
+// that sets its Latin words apart as pdftotext does (spacedLatin, see
+// meaninglessSpace).
 func writeFolded(b *strings.Builder, l string, spacedLatin bool) {
 	start := b.Len() // what this line has written is b.String()[start:]
 	for {
