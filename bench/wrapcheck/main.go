@@ -14,6 +14,8 @@
 //     city menu, a year's breadcrumb, PDF viewer's notice, feedback form,
 //     contact block, policy links (pageforms.CMS)
 //   - html: the notice in a site's HTML page, menus and all (pageforms.Page)
+//   - table: the notice in a page laid out in a table, a menu of links in
+//     the cell beside it, <br> after each line (pageforms.TablePage)
 //   - htmlbr: html, with each paragraph broken by <br> every 72 columns, as
 //     old pages were set by hand (pageforms.PageBR)
 //   - wrap72: every line but the title wrapped at 72 columns, as PDF text
@@ -105,6 +107,7 @@ func main() {
 		{"copy", ".txt", func(s string) ([]byte, bool) { return []byte(pageforms.Copy(s)), true }, nil},
 		{"cms", ".txt", func(s string) ([]byte, bool) { return []byte(pageforms.CMS(s)), true }, nil},
 		{"html", ".html", func(s string) ([]byte, bool) { return []byte(pageforms.Page(s)), true }, nil},
+		{"table", ".html", func(s string) ([]byte, bool) { return []byte(pageforms.TablePage(s)), true }, nil},
 		{"htmlbr", ".html", func(s string) ([]byte, bool) { return []byte(pageforms.PageBR(s, 72)), true }, nil},
 		{"wrap72", ".txt", func(s string) ([]byte, bool) { return []byte(pageforms.Wrap(s, 72)), true }, nil},
 		{"wide72", ".txt", func(s string) ([]byte, bool) { return []byte(pageforms.Wrap(pageforms.Wide(s), 72)), true }, nil},

@@ -93,6 +93,35 @@ func PageBR(s string, cols int) string {
 	return strings.ReplaceAll(Page(strings.Join(lines, "\n")), brMark, "<br>")
 }
 
+// TablePage is s in a page laid out in a table, as many of 2006–2012 were:
+// a banner row, a menu of links in the left cell, the notice in the right
+// one with a <br> after each line, a footer row; no tag says which is the
+// menu.
+func TablePage(s string) string {
+	var b strings.Builder
+	b.WriteString(`<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"><title>お知らせ</title></head>
+<body bgcolor="#ffffff">
+<table width="760" border="0" cellpadding="0" cellspacing="0">
+<tr><td colspan="2"><img src="logo.gif" alt="ホームページ"><a href="/">トップページ</a>｜<a href="/sitemap">サイトマップ</a>｜<a href="/english">English</a></td></tr>
+<tr><td width="160" valign="top">
+<a href="/kurashi">くらし・手続き</a><br><a href="/kenko">健康・福祉</a><br><a href="/kyoiku">教育・文化</a><br><a href="/sangyo">産業・しごと</a><br><a href="/news">新着情報一覧</a>
+</td>
+<td width="600" valign="top"><font size="2">
+`)
+	for i, l := range strings.Split(s, "\n") {
+		if i > 0 {
+			b.WriteString("<br>\n")
+		}
+		b.WriteString(html.EscapeString(l))
+	}
+	b.WriteString(`
+</font></td></tr>
+<tr><td colspan="2"><hr>このページの先頭へ<br>Copyright(C) All Rights Reserved.</td></tr>
+</table></body></html>
+`)
+	return b.String()
+}
+
 // Wide writes the ASCII of s full-width (「令和７年７月１５日（火曜日）」),
 // as many offices' documents do: each such rune takes two columns where the
 // text is laid out, and one once normalized.

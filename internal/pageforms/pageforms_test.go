@@ -23,6 +23,9 @@ func TestForms(t *testing.T) {
 	if got := PageBR("題名\nあいうえおかきくけこ", 8); !strings.Contains(got, "<p>あいうえ<br>おかきく<br>けこ</p>") {
 		t.Errorf("PageBR does not break the paragraph with <br>:\n%s", got)
 	}
+	if got := TablePage("題名\n本文です。"); !strings.Contains(got, "題名<br>\n本文です。") || !strings.Contains(got, "<td width=\"160\"") {
+		t.Errorf("TablePage does not set the notice beside a menu cell:\n%s", got)
+	}
 	wrapped := Wrap("題名はそのまま長くても折り返さない題名です\nあいうえおかきくけこ\nabcdefghij", 8)
 	want := "題名はそのまま長くても折り返さない題名です\nあいうえ\nおかきく\nけこ\nabcdefgh\nij"
 	if wrapped != want {

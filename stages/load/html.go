@@ -79,6 +79,7 @@ func treeText(root *html.Node, skipChrome bool) (text, title string) {
 	}
 	var b lineBuilder
 	pre := 0
+	blockCells, linkCells := tableCells(root)
 	// Depth-first over an explicit stack; exit frames close blocks.
 	stack := []frame{{n: root}}
 	for len(stack) > 0 {
@@ -89,7 +90,7 @@ func treeText(root *html.Node, skipChrome bool) (text, title string) {
 			if n.DataAtom == atom.Pre {
 				pre--
 			}
-			b.endBlock(blocks[n.DataAtom])
+			b.endBlock(blocks[n.DataAtom] || blockCells[n])
 			b.gap(cells[n.DataAtom])
 			continue
 		}
@@ -110,7 +111,7 @@ func treeText(root *html.Node, skipChrome bool) (text, title string) {
 				}
 				continue
 			}
-			if skipChrome && pageChrome.isChrome(n) {
+			if skipChrome && (pageChrome.isChrome(n) || linkCells[n]) {
 				// A block of its own: the text on either side of it does
 				// not run together.
 				b.endBlock(true)
@@ -119,7 +120,7 @@ func treeText(root *html.Node, skipChrome bool) (text, title string) {
 			if n.DataAtom == atom.Pre {
 				pre++
 			}
-			b.endBlock(blocks[n.DataAtom])
+			b.endBlock(blocks[n.DataAtom] || blockCells[n])
 			b.gap(cells[n.DataAtom])
 			stack = append(stack, frame{n: n, exit: true})
 		case html.DocumentNode:
@@ -132,6 +133,73 @@ func treeText(root *html.Node, skipChrome bool) (text, title string) {
 	}
 	return b.String(), title
 }
+
+// tableCells sorts the table cells under root. blockCells hold a block or
+// a line break (blocks): a page laid out in a table puts its menu in one
+// cell and the notice in the next, and such a cell's lines are lines of
+// their own, where the cells of a data row (発生日時 | 令和6年…) share one.
+// linkCells are a layout's menus: at least menuCellLinks links, whose text
+// is at least menuCellLinkPercent of the cell's (a link-dense block, as
+// boilerplate detectors read it), which no tag or class marks as chrome.
+// One pass from the leaves up, so nested layout tables cost no more.
+func tableCells(root *html.Node) (blockCells, linkCells map[*html.Node]bool) {
+	type count struct{ text, linkText, links int }
+	counts := map[*html.Node]count{} // what stands below a node not yet exited
+	holds := map[*html.Node]bool{}   // nodes below which a block stands
+	blockCells, linkCells = map[*html.Node]bool{}, map[*html.Node]bool{}
+	type frame struct {
+		n    *html.Node
+		exit bool
+	}
+	stack := []frame{{n: root}}
+	for len(stack) > 0 {
+		f := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		n := f.n
+		if !f.exit {
+			stack = append(stack, frame{n: n, exit: true})
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				switch {
+				case c.Type == html.ElementNode && !hidden[c.DataAtom]:
+					stack = append(stack, frame{n: c})
+				case c.Type == html.TextNode:
+					k := counts[n]
+					k.text += utf8.RuneCountInString(strings.TrimSpace(c.Data))
+					counts[n] = k
+				}
+			}
+			continue
+		}
+		below, k := holds[n], counts[n]
+		delete(holds, n)
+		delete(counts, n)
+		if n.DataAtom == atom.A {
+			k.linkText, k.links = k.text, k.links+1
+		}
+		if cells[n.DataAtom] && below {
+			blockCells[n] = true
+		}
+		if cells[n.DataAtom] && k.links >= menuCellLinks && k.linkText*100 >= k.text*menuCellLinkPercent {
+			linkCells[n] = true
+		}
+		if p := n.Parent; p != nil {
+			if below || blocks[n.DataAtom] {
+				holds[p] = true
+			}
+			pk := counts[p]
+			pk.text, pk.linkText, pk.links = pk.text+k.text, pk.linkText+k.linkText, pk.links+k.links
+			counts[p] = pk
+		}
+	}
+	return blockCells, linkCells
+}
+
+// menuCellLinks and menuCellLinkPercent tell a table cell that is a menu
+// (tableCells): three links or more, and four fifths of its text theirs.
+const (
+	menuCellLinks       = 3
+	menuCellLinkPercent = 80
+)
 
 // pageTitle is the title of a page: its <title> without the site's name
 // (「… | 青葉市」), unless that is chrome or only the site's name, or holds
@@ -247,7 +315,8 @@ func innerText(n *html.Node) string {
 // rejects: the same hidden, block and cell rules, applied to the token
 // stream. Missing end tags cost some accuracy, never the text.
 // Of the page's chrome only its elements (html_chrome.tsv: nav, aside, …)
-// are left out: an id or a class would need the end tag that closes it.
+// are left out: an id or a class would need the end tag that closes it,
+// and a layout table's cells (tableCells) the cell read whole first.
 func extractTokens(src string) (text, title string) {
 	text, title = tokenText(src, true)
 	if tooLittleText(text) {
