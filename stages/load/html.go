@@ -73,65 +73,77 @@ func extractHTML(src string) (text, title string) {
 // treeText is the visible text of the tree under root and the text of its
 // first <title>; without the page's chrome when skipChrome.
 func treeText(root *html.Node, skipChrome bool) (text, title string) {
-	type frame struct {
-		n    *html.Node
-		exit bool
-	}
 	var b lineBuilder
 	pre := 0
 	blockCells, linkCells := tableCells(root)
-	// Depth-first over an explicit stack; exit frames close blocks.
-	stack := []frame{{n: root}}
-	for len(stack) > 0 {
-		f := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		n := f.n
-		if f.exit {
-			if n.DataAtom == atom.Pre {
-				pre--
-			}
-			b.endBlock(blocks[n.DataAtom] || blockCells[n])
-			b.gap(cells[n.DataAtom])
-			continue
-		}
+	walkTree(root, func(n *html.Node) bool {
 		switch n.Type {
 		case html.TextNode:
 			b.write(n.Data, pre > 0)
-			continue
+			return false
 		case html.ElementNode:
 			if n.Namespace == "" && n.DataAtom == atom.Title {
 				if title == "" {
 					title = titleText(n)
 				}
-				continue
+				return false
 			}
 			if hidden[n.DataAtom] {
 				if n.DataAtom == atom.Head && title == "" {
 					title = findTitle(n)
 				}
-				continue
+				return false
 			}
 			if skipChrome && (pageChrome.isChrome(n) || linkCells[n]) {
 				// A block of its own: the text on either side of it does
 				// not run together.
 				b.endBlock(true)
-				continue
+				return false
 			}
 			if n.DataAtom == atom.Pre {
 				pre++
 			}
 			b.endBlock(blocks[n.DataAtom] || blockCells[n])
 			b.gap(cells[n.DataAtom])
-			stack = append(stack, frame{n: n, exit: true})
+			return true
 		case html.DocumentNode:
-		default: // comments, doctypes, raw nodes: nothing visible
+			return true
+		}
+		return false // comments, doctypes, raw nodes: nothing visible
+	}, func(n *html.Node) { // exits close blocks
+		if n.DataAtom == atom.Pre {
+			pre--
+		}
+		b.endBlock(blocks[n.DataAtom] || blockCells[n])
+		b.gap(cells[n.DataAtom])
+	})
+	return b.String(), title
+}
+
+// walkTree visits the tree under root depth-first in document order, over
+// an explicit stack rather than recursion: enter(n) for each node, and
+// when that returns true, n's children and then exit(n).
+func walkTree(root *html.Node, enter func(*html.Node) bool, exit func(*html.Node)) {
+	type frame struct {
+		n    *html.Node
+		exit bool
+	}
+	stack := []frame{{n: root}}
+	for len(stack) > 0 {
+		f := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if f.exit {
+			exit(f.n)
 			continue
 		}
-		for c := n.LastChild; c != nil; c = c.PrevSibling {
+		if !enter(f.n) {
+			continue
+		}
+		stack = append(stack, frame{n: f.n, exit: true})
+		for c := f.n.LastChild; c != nil; c = c.PrevSibling {
 			stack = append(stack, frame{n: c})
 		}
 	}
-	return b.String(), title
 }
 
 // tableCells sorts the table cells under root. blockCells hold a block or
@@ -147,29 +159,20 @@ func tableCells(root *html.Node) (blockCells, linkCells map[*html.Node]bool) {
 	counts := map[*html.Node]count{} // what stands below a node not yet exited
 	holds := map[*html.Node]bool{}   // nodes below which a block stands
 	blockCells, linkCells = map[*html.Node]bool{}, map[*html.Node]bool{}
-	type frame struct {
-		n    *html.Node
-		exit bool
-	}
-	stack := []frame{{n: root}}
-	for len(stack) > 0 {
-		f := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		n := f.n
-		if !f.exit {
-			stack = append(stack, frame{n: n, exit: true})
-			for c := n.FirstChild; c != nil; c = c.NextSibling {
-				switch {
-				case c.Type == html.ElementNode && !hidden[c.DataAtom]:
-					stack = append(stack, frame{n: c})
-				case c.Type == html.TextNode:
-					k := counts[n]
-					k.text += utf8.RuneCountInString(strings.TrimSpace(c.Data))
-					counts[n] = k
-				}
+	walkTree(root, func(n *html.Node) bool {
+		switch n.Type {
+		case html.TextNode:
+			if p := n.Parent; p != nil {
+				k := counts[p]
+				k.text += utf8.RuneCountInString(strings.TrimSpace(n.Data))
+				counts[p] = k
 			}
-			continue
+			return false
+		case html.ElementNode:
+			return !hidden[n.DataAtom]
 		}
+		return n.Type == html.DocumentNode
+	}, func(n *html.Node) {
 		below, k := holds[n], counts[n]
 		delete(holds, n)
 		delete(counts, n)
@@ -190,7 +193,7 @@ func tableCells(root *html.Node) (blockCells, linkCells map[*html.Node]bool) {
 			pk.text, pk.linkText, pk.links = pk.text+k.text, pk.linkText+k.linkText, pk.links+k.links
 			counts[p] = pk
 		}
-	}
+	})
 	return blockCells, linkCells
 }
 
@@ -230,37 +233,37 @@ func pageTitle(tag, mainH1, firstH1 string) string {
 // the content) and of the first <h1> anywhere: municipal sites often put
 // the site's logo in an <h1> of the header and the notice's in the main.
 func headings(root *html.Node) (inMain, first string) {
-	type frame struct {
-		n    *html.Node
-		main bool
-	}
-	stack := []frame{{n: root}}
-	for len(stack) > 0 {
-		f := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		n := f.n
-		if n.Type == html.ElementNode {
-			if n.Namespace != "" || hidden[n.DataAtom] {
-				continue
-			}
-			main := f.main || isContent(n)
-			if n.DataAtom == atom.H1 {
-				t := innerText(n)
-				if first == "" {
-					first = t
-				}
-				if main && t != "" {
-					return t, first
-				}
-				continue
-			}
-			f.main = main
+	inContent := 0 // content elements open around the node
+	walkTree(root, func(n *html.Node) bool {
+		if inMain != "" {
+			return false // found: the walk winds down
 		}
-		for c := n.LastChild; c != nil; c = c.PrevSibling {
-			stack = append(stack, frame{n: c, main: f.main})
+		if n.Type != html.ElementNode {
+			return true
 		}
-	}
-	return "", first
+		if n.Namespace != "" || hidden[n.DataAtom] {
+			return false
+		}
+		if n.DataAtom == atom.H1 {
+			t := innerText(n)
+			if first == "" {
+				first = t
+			}
+			if (inContent > 0 || isContent(n)) && t != "" {
+				inMain = t
+			}
+			return false
+		}
+		if isContent(n) {
+			inContent++
+		}
+		return true
+	}, func(n *html.Node) {
+		if n.Type == html.ElementNode && isContent(n) {
+			inContent--
+		}
+	})
+	return inMain, first
 }
 
 // contentMarks are words of an id or a class that mark the main content.
