@@ -41,11 +41,13 @@ type Mention struct {
 // The patterns of 2023年7月24日, 7月3日 and 2023/6/5 are matched by the
 // scanners of datescan.go; R5.7.3 and the rest by these regexps.
 var (
-	// R5.7.3, H30.3.19.
-	eraNumRE    = regexp.MustCompile(`(?:^|[^A-Za-z])(` + eraClass() + `)\s*(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{1,2})(?:[^\d]|$)`)
-	weekdayOfRE = regexp.MustCompile(`^の(` + WeekdayAlt() + `)曜日`)
-	weekdayRE   = regexp.MustCompile(`^\s*[(]\s*(` + WeekdayAlt() + `)(?:曜日?)?\s*(?:・?祝)?\s*[)]`)
-	rangeSepRE  = regexp.MustCompile(`^\s*(?:[(][^)]{0,20}[)])?\s*` + text.OrderedAlternation(RangeTimeMarks) + `?\s*` + text.OrderedAlternation(RangeTimes) + `?\s*(?:\d{1,2}[時:]\d{0,2}分?` + text.OrderedAlternation(RangeTimeMarks) + `?)?\s*` + text.OrderedAlternation(rangeSeparators) + `\s*[、,]?\s*$`)
+	// R5.7.3, H30.3.19, H.18.10.5.
+	eraNumRE = regexp.MustCompile(`(?:^|[^A-Za-z])(` + eraClass() + `)\.?\s*(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{1,2})(?:[^\d]|$)`)
+	// 平成18.10.5, 令和元.5.1: an era's name before numbers so written.
+	kanjiEraNumRE = regexp.MustCompile(`(` + text.OrderedAlternation(kanjiEras) + `)\s*(元|\d{1,2})[.\-/](\d{1,2})[.\-/](\d{1,2})(?:[^\d]|$)`)
+	weekdayOfRE   = regexp.MustCompile(`^の(` + WeekdayAlt() + `)曜日`)
+	weekdayRE     = regexp.MustCompile(`^\s*[(]\s*(` + WeekdayAlt() + `)(?:曜日?)?\s*(?:・?祝)?\s*[)]`)
+	rangeSepRE    = regexp.MustCompile(`^\s*(?:[(][^)]{0,20}[)])?\s*` + text.OrderedAlternation(RangeTimeMarks) + `?\s*` + text.OrderedAlternation(RangeTimes) + `?\s*(?:\d{1,2}[時:]\d{0,2}分?` + text.OrderedAlternation(RangeTimeMarks) + `?)?\s*` + text.OrderedAlternation(rangeSeparators) + `\s*[、,]?\s*$`)
 )
 
 // kanjiNumDateRE: 令和五年七月三日, 平成三十年十二月, 二〇二三年七月三日, 同年七月三日.
@@ -351,6 +353,15 @@ func findCuedDates(s string, c dateCues) []Mention {
 	}
 	for _, m := range findAll(c.digitSep && c.eraLetter, eraNumRE) {
 		n, _ := strconv.Atoi(s[m[4]:m[5]])
+		mo, _ := strconv.Atoi(s[m[6]:m[7]])
+		d, _ := strconv.Atoi(s[m[8]:m[9]])
+		ms = append(ms, Mention{Start: m[2], End: m[9], Year: eras[s[m[2]:m[3]]] + n, Month: mo, Day: d, EraBase: eras[s[m[2]:m[3]]]})
+	}
+	for _, m := range findAll(c.digitSep && text.ContainsAny(s, kanjiEras), kanjiEraNumRE) {
+		n := 1 // 元年
+		if y := s[m[4]:m[5]]; y != "元" {
+			n, _ = strconv.Atoi(y)
+		}
 		mo, _ := strconv.Atoi(s[m[6]:m[7]])
 		d, _ := strconv.Atoi(s[m[8]:m[9]])
 		ms = append(ms, Mention{Start: m[2], End: m[9], Year: eras[s[m[2]:m[3]]] + n, Month: mo, Day: d, EraBase: eras[s[m[2]:m[3]]]})
