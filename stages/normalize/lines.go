@@ -31,6 +31,8 @@ func foldLines(s, widths string) string {
 	wrap := wrapWidth(widths)
 	spacedLatin := spacedText(s)
 	double := doubleSpaced(s)
+	// A line wider than runOn was never wrapped at wrap.
+	runOn := wrap + wrap*runOnOverPercent/100
 	full := false        // the line before reached the wrap width
 	piece := 0           // the columns of the line before and the pieces a bracket joined it to
 	var laidOutLast rune // the last rune of the line before, as laid out
@@ -53,7 +55,6 @@ func foldLines(s, widths string) string {
 		if wrap > 0 {
 			// A line a bracket or an aside joined is a piece of the
 			// PDF's line before it, as wide as the pieces together.
-			runOn := wrap + wrap*runOnOverPercent/100
 			w := columnsUpTo(laidOutWidth(laidOut), runOn+1)
 			if joined && bracketPiece(b.String()[last:], l) {
 				piece += w
@@ -206,23 +207,20 @@ func meaninglessSpace(before, after string, spacedLatin bool) bool {
 // rights reserved.」).
 func spacedText(s string) bool {
 	// Most texts have hardly a space beside a number or a Latin word:
-	// those are counted first, from the spaces alone, and only a text
-	// with enough of them is read whole.
-	if spacedBesideLatin(s) < spacedNumbersMin {
-		return false
-	}
-	spaced, together := 0, 0
+	// those are counted from the runs of spaces alone, and only a text
+	// with enough of them is read whole for the ones written together.
+	spaced := spacedBesideLatin(s)
+	return spaced >= spacedNumbersMin && spaced > togetherBesideLatin(s)
+}
+
+// togetherBesideLatin counts the places spacedBesideLatin counts, written
+// with no space: a number right before its unit (2022年), a Latin word of
+// two letters or more right before or after Japanese (NTT西日本).
+func togetherBesideLatin(s string) int {
+	n := 0
 	for i := 0; i < len(s); i++ {
-		if !isDigit(rune(s[i])) || i+1 < len(s) && isDigit(rune(s[i+1])) {
-			continue
-		}
-		rest := s[i+1:]
-		if t := strings.TrimLeft(rest, " "); len(t) < len(rest) {
-			if hasNumberUnit(t) {
-				spaced++
-			}
-		} else if hasNumberUnit(rest) {
-			together++
+		if isDigit(rune(s[i])) && (i+1 == len(s) || !isDigit(rune(s[i+1]))) && hasNumberUnit(s[i+1:]) {
+			n++
 		}
 	}
 	for i := 0; i+1 < len(s); i++ {
@@ -233,32 +231,20 @@ func spacedText(s string) bool {
 		for j < len(s) && isLatinLetter(rune(s[j])) {
 			j++
 		}
-		// The Latin word s[i:j] of two letters or more: Japanese before
-		// and after it, spaced or not.
-		before := strings.TrimRight(s[:i], " ")
-		if r, _ := utf8.DecodeLastRuneInString(before); IsJapanese(r) {
-			if len(before) < i {
-				spaced++
-			} else {
-				together++
-			}
+		if r, _ := utf8.DecodeLastRuneInString(s[:i]); IsJapanese(r) {
+			n++
 		}
-		after := strings.TrimLeft(s[j:], " ")
-		if r, _ := utf8.DecodeRuneInString(after); IsJapanese(r) {
-			if len(after) < len(s)-j {
-				spaced++
-			} else {
-				together++
-			}
+		if r, _ := utf8.DecodeRuneInString(s[j:]); IsJapanese(r) {
+			n++
 		}
 		i = j - 1
 	}
-	return spaced >= spacedNumbersMin && spaced > together
+	return n
 }
 
-// spacedBesideLatin counts what spacedText counts as spaced: runs of
-// spaces after a number and before its unit, or between Japanese and a
-// Latin word of two letters or more.
+// spacedBesideLatin counts the runs of spaces that spacedText counts:
+// after a number and before its unit, or between Japanese and a Latin
+// word of two letters or more.
 func spacedBesideLatin(s string) int {
 	n := 0
 	for i := 0; ; {
