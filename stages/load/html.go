@@ -62,20 +62,21 @@ func extractHTML(src string) (text, title string) {
 		// tokenizer has no such limit and still finds their text.
 		return extractTokens(src)
 	}
-	text, title = treeText(root, true)
+	layout := tableCells(root)
+	text, title = treeText(root, layout, true)
 	if tooLittleText(text) {
-		text, title = treeText(root, false)
+		text, title = treeText(root, layout, false)
 	}
 	mainH1, firstH1 := headings(root)
 	return text, pageTitle(title, mainH1, firstH1)
 }
 
-// treeText is the visible text of the tree under root and the text of its
-// first <title>; without the page's chrome when skipChrome.
-func treeText(root *html.Node, skipChrome bool) (text, title string) {
+// treeText is the visible text of the tree under root, whose table cells
+// are layout (tableCells), and the text of its first <title>; without the
+// page's chrome, menu cells among it, when skipChrome.
+func treeText(root *html.Node, layout layoutCells, skipChrome bool) (text, title string) {
 	var b lineBuilder
 	pre := 0
-	blockCells, linkCells := tableCells(root)
 	walkTree(root, func(n *html.Node) bool {
 		switch n.Type {
 		case html.TextNode:
@@ -94,7 +95,7 @@ func treeText(root *html.Node, skipChrome bool) (text, title string) {
 				}
 				return false
 			}
-			if skipChrome && (pageChrome.isChrome(n) || linkCells[n]) {
+			if skipChrome && (pageChrome.isChrome(n) || layout.menu[n]) {
 				// A block of its own: the text on either side of it does
 				// not run together.
 				b.endBlock(true)
@@ -103,7 +104,7 @@ func treeText(root *html.Node, skipChrome bool) (text, title string) {
 			if n.DataAtom == atom.Pre {
 				pre++
 			}
-			b.endBlock(blocks[n.DataAtom] || blockCells[n])
+			b.endBlock(blocks[n.DataAtom] || layout.lines[n])
 			b.gap(cells[n.DataAtom])
 			return true
 		case html.DocumentNode:
@@ -114,7 +115,7 @@ func treeText(root *html.Node, skipChrome bool) (text, title string) {
 		if n.DataAtom == atom.Pre {
 			pre--
 		}
-		b.endBlock(blocks[n.DataAtom] || blockCells[n])
+		b.endBlock(blocks[n.DataAtom] || layout.lines[n])
 		b.gap(cells[n.DataAtom])
 	})
 	return b.String(), title
@@ -146,19 +147,22 @@ func walkTree(root *html.Node, enter func(*html.Node) bool, exit func(*html.Node
 	}
 }
 
-// tableCells sorts the table cells under root. blockCells hold a block or
-// a line break (blocks): a page laid out in a table puts its menu in one
-// cell and the notice in the next, and such a cell's lines are lines of
-// their own, where the cells of a data row (発生日時 | 令和6年…) share one.
-// linkCells are a layout's menus: at least menuCellLinks links, whose text
-// is at least menuCellLinkPercent of the cell's (a link-dense block, as
-// boilerplate detectors read it), which no tag or class marks as chrome.
-// One pass from the leaves up, so nested layout tables cost no more.
-func tableCells(root *html.Node) (blockCells, linkCells map[*html.Node]bool) {
+// layoutCells are the table cells of a page laid out in a table, which
+// puts its menu in one cell and the notice in the next. lines hold a
+// block or a line break (blocks): such a cell's lines are lines of their
+// own, where the cells of a data row (発生日時 | 令和6年…) share one. menu
+// are its menus: at least menuCellLinks links, whose text is at least
+// menuCellLinkPercent of the cell's (a link-dense block, as boilerplate
+// detectors read it), which no tag or class marks as chrome.
+type layoutCells struct{ lines, menu map[*html.Node]bool }
+
+// tableCells sorts the table cells under root, in one pass from the
+// leaves up, so nested layout tables cost no more.
+func tableCells(root *html.Node) layoutCells {
 	type count struct{ text, linkText, links int }
 	counts := map[*html.Node]count{} // what stands below a node not yet exited
 	holds := map[*html.Node]bool{}   // nodes below which a block stands
-	blockCells, linkCells = map[*html.Node]bool{}, map[*html.Node]bool{}
+	layout := layoutCells{lines: map[*html.Node]bool{}, menu: map[*html.Node]bool{}}
 	walkTree(root, func(n *html.Node) bool {
 		switch n.Type {
 		case html.TextNode:
@@ -180,10 +184,10 @@ func tableCells(root *html.Node) (blockCells, linkCells map[*html.Node]bool) {
 			k.linkText, k.links = k.text, k.links+1
 		}
 		if cells[n.DataAtom] && below {
-			blockCells[n] = true
+			layout.lines[n] = true
 		}
 		if cells[n.DataAtom] && k.links >= menuCellLinks && k.linkText*100 >= k.text*menuCellLinkPercent {
-			linkCells[n] = true
+			layout.menu[n] = true
 		}
 		if p := n.Parent; p != nil {
 			if below || blocks[n.DataAtom] {
@@ -194,7 +198,7 @@ func tableCells(root *html.Node) (blockCells, linkCells map[*html.Node]bool) {
 			counts[p] = pk
 		}
 	})
-	return blockCells, linkCells
+	return layout
 }
 
 // menuCellLinks and menuCellLinkPercent tell a table cell that is a menu
