@@ -50,6 +50,19 @@ var (
 	rangeSepRE    = regexp.MustCompile(`^\s*(?:[(][^)]{0,20}[)])?\s*` + text.OrderedAlternation(RangeTimeMarks) + `?\s*` + text.OrderedAlternation(RangeTimes) + `?\s*(?:\d{1,2}[時:]\d{0,2}分?` + text.OrderedAlternation(RangeTimeMarks) + `?)?\s*` + text.OrderedAlternation(rangeSeparators) + `\s*[、,]?\s*$`)
 )
 
+// eraNumMention is the date of m, a match in s of eraNumRE or
+// kanjiEraNumRE: an era, its year (元 the first), a month and a day.
+func eraNumMention(s string, m []int) Mention {
+	base := eras[s[m[2]:m[3]]]
+	n := 1 // 元年
+	if y := s[m[4]:m[5]]; y != "元" {
+		n, _ = strconv.Atoi(y)
+	}
+	mo, _ := strconv.Atoi(s[m[6]:m[7]])
+	d, _ := strconv.Atoi(s[m[8]:m[9]])
+	return Mention{Start: m[2], End: m[9], Year: base + n, Month: mo, Day: d, EraBase: base}
+}
+
 // kanjiNumDateRE: 令和五年七月三日, 平成三十年十二月, 二〇二三年七月三日, 同年七月三日.
 var kanjiNumDateRE = regexp.MustCompile(`(?:(` + text.OrderedAlternation(kanjiEras) + `)(元|[一二三四五六七八九十]{1,3})年|([〇一二三四五六七八九]{4})年|(` + text.OrderedAlternation(relYearKanji) + `)?)` +
 	`([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?`)
@@ -352,19 +365,10 @@ func findCuedDates(s string, c dateCues) []Mention {
 		ms = append(ms, Mention{Start: m[2], End: m[11], Year: y, Month: mo, Day: d})
 	}
 	for _, m := range findAll(c.digitSep && c.eraLetter, eraNumRE) {
-		n, _ := strconv.Atoi(s[m[4]:m[5]])
-		mo, _ := strconv.Atoi(s[m[6]:m[7]])
-		d, _ := strconv.Atoi(s[m[8]:m[9]])
-		ms = append(ms, Mention{Start: m[2], End: m[9], Year: eras[s[m[2]:m[3]]] + n, Month: mo, Day: d, EraBase: eras[s[m[2]:m[3]]]})
+		ms = append(ms, eraNumMention(s, m))
 	}
 	for _, m := range findAll(c.digitSep && text.ContainsAny(s, kanjiEras), kanjiEraNumRE) {
-		n := 1 // 元年
-		if y := s[m[4]:m[5]]; y != "元" {
-			n, _ = strconv.Atoi(y)
-		}
-		mo, _ := strconv.Atoi(s[m[6]:m[7]])
-		d, _ := strconv.Atoi(s[m[8]:m[9]])
-		ms = append(ms, Mention{Start: m[2], End: m[9], Year: eras[s[m[2]:m[3]]] + n, Month: mo, Day: d, EraBase: eras[s[m[2]:m[3]]]})
+		ms = append(ms, eraNumMention(s, m))
 	}
 	for m := range shortDates(cuedTo(c.digitTsuki > 0, digitEnd)) {
 		if m[0] > 0 && text.IsDigitByte(s[m[0]-1]) {
