@@ -88,7 +88,7 @@ func PageBR(s string, cols int) string {
 	const brMark = "\ue000" // a private-use rune: Page escapes no such
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
-		lines[i] = strings.ReplaceAll(strings.TrimPrefix(Wrap("\n"+l, cols), "\n"), "\n", brMark)
+		lines[i] = strings.Join(wrapLine(l, cols), brMark)
 	}
 	return strings.ReplaceAll(Page(strings.Join(lines, "\n")), brMark, "<br>")
 }
@@ -137,22 +137,28 @@ func Wrap(s string, cols int) string {
 	lines := strings.Split(s, "\n")
 	out := lines[:1:1]
 	for _, l := range lines[1:] {
-		var cur strings.Builder
-		w := 0
-		for _, r := range l {
-			rw := 1
-			if k := width.LookupRune(r).Kind(); k == width.EastAsianWide || k == width.EastAsianFullwidth || k == width.EastAsianAmbiguous && r >= 0x1100 {
-				rw = 2
-			}
-			if w+rw > cols {
-				out = append(out, cur.String())
-				cur.Reset()
-				w = 0
-			}
-			cur.WriteRune(r)
-			w += rw
-		}
-		out = append(out, cur.String())
+		out = append(out, wrapLine(l, cols)...)
 	}
 	return strings.Join(out, "\n")
+}
+
+// wrapLine is l broken every cols columns, as Wrap counts them.
+func wrapLine(l string, cols int) []string {
+	var out []string
+	var cur strings.Builder
+	w := 0
+	for _, r := range l {
+		rw := 1
+		if k := width.LookupRune(r).Kind(); k == width.EastAsianWide || k == width.EastAsianFullwidth || k == width.EastAsianAmbiguous && r >= 0x1100 {
+			rw = 2
+		}
+		if w+rw > cols {
+			out = append(out, cur.String())
+			cur.Reset()
+			w = 0
+		}
+		cur.WriteRune(r)
+		w += rw
+	}
+	return append(out, cur.String())
 }
