@@ -649,7 +649,7 @@ func wrapped(prev, next string) bool {
 		// bracket closes a list's number, whose item goes on (「…(2)性別
 		// (3)」 / 「生年月日 (4)メールアドレス…」).
 		if enumeratorEndRE.MatchString(prev) {
-			return (IsJapanese(first) || isDigit(first)) && !strings.ContainsRune(lineOpeners, first)
+			return goesOnWith(first)
 		}
 		return unicode.Is(unicode.Hiragana, first) && !opensSentence(next)
 	}
@@ -657,7 +657,7 @@ func wrapped(prev, next string) bool {
 		// 「(本社:東京都千代田区、代表取締役社長:」 / 「鬼頭秀彰、以下、当社)」,
 		// 「1.クレジットカード情報(番号、…、氏名):」 / 「最大444件」: a full
 		// line ends on a label's colon, and its value follows.
-		return (IsJapanese(first) || isDigit(first)) && !strings.ContainsRune(lineOpeners, first)
+		return goesOnWith(first)
 	}
 	if !(IsJapanese(last) || isDigit(last) || isLatinLetter(last)) || strings.ContainsRune(sentenceEnds, last) {
 		return false
@@ -674,7 +674,14 @@ func wrapped(prev, next string) bool {
 	if isDigit(last) && (first == ',' || first == '.') && len(next) > 1 && isDigit(rune(next[1])) {
 		return true // 「約1」 / 「,400件」: a number broken before its separator
 	}
-	return (IsJapanese(first) || isDigit(first)) && !strings.ContainsRune(lineOpeners, first) && !datelineAlone(next)
+	return goesOnWith(first) && !datelineAlone(next)
+}
+
+// goesOnWith reports whether a line that opens with first may go on a
+// full line's sentence: Japanese or a digit, and no mark that opens a
+// line of its own (line_wraps.tsv line_openers).
+func goesOnWith(first rune) bool {
+	return (IsJapanese(first) || isDigit(first)) && !strings.ContainsRune(lineOpeners, first)
 }
 
 // inFullWidthRun reports whether a full line that ended with last, as laid
