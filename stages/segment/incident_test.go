@@ -54,8 +54,9 @@ func FuzzOwnIncident(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if ownIncidentOf(s) != ownIncidentOf(s) {
-			t.Fatalf("ownIncident(%q) is not deterministic", s)
+		first, second := ownIncidentOf(s), ownIncidentOf(s)
+		if first != second {
+			t.Fatalf("ownIncident(%q) is not deterministic: %v then %v", s, first, second)
 		}
 	})
 }

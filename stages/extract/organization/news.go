@@ -94,20 +94,13 @@ func headlined(subject string, before []text.Sentence) bool {
 	return false
 }
 
-// announcedSubjectIn is the subject of sentence s when s is a news lead:
-// the subject's first は is followed by a comma, maybe after a date or a
-// lead time (leadDateAt), and s ends with an announcing verb
-// (timeline/announce.tsv). The subject is read from its end back: a
-// bracket after the name (its seat) is dropped, a quoted name is taken
-// from its quotes (プラットフォーム「ZAIKO」), and the words before the
-// last lead modifier (lead_modifiers.tsv) are no part of it. "" when s is
-// no lead or the subject reads as no name.
-func announcedSubjectIn(s string) string {
-	return leadName(leadSubject(s))
-}
-
-// leadSubject is the subject of sentence s read as announcedSubjectIn
-// reads it, before leadName checks it is a name; "" when s is no lead.
+// leadSubject is the subject of sentence s when s is a news lead: the
+// subject's first は is followed by a comma, maybe after a date or a lead
+// time (leadDateAt), and s ends with an announcing verb
+// (timeline/announce.tsv); "" when s is no lead. leadName then reads it
+// as a name: a bracket after the name (its seat) is dropped, a quoted name
+// is taken from its quotes (プラットフォーム「ZAIKO」), and the words before
+// the last lead modifier (lead_modifiers.tsv) are no part of it.
 func leadSubject(s string) string {
 	if !announces(s) {
 		return ""

@@ -3338,7 +3338,7 @@ func shortNamedSelf(s string, lines []string) string {
 			continue
 		}
 		name := strings.TrimSpace(trailingRun(s[:i]))
-		rest := strings.TrimLeft(s[i+len("("+mark):], ":: ")
+		rest := strings.TrimLeft(s[i+len("("+mark):], ": ")
 		j := strings.Index(rest, ")")
 		if j <= 0 || text.RuneCountTo(name, nameLineMaxRunes+1) > nameLineMaxRunes ||
 			utf8.RuneCountInString(name) < nameMinRunes || isGeneric(name) || isOutside(name) {
