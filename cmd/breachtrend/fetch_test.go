@@ -58,7 +58,7 @@ func weeklyScript(t *testing.T) string {
 func site(t *testing.T, data string) *fetchtest.Server {
 	srv := fetchtest.NewServer(t)
 	srv.SetPosts(fetchtest.Posts(6))
-	srv.PageCap = 3
+	srv.SetPageCap(3)
 	page, err := japanese.ShiftJIS.NewEncoder().String(`<html><head><meta charset="Shift_JIS"><title>個人情報を含む書類の誤送付について</title></head><body>` +
 		`<h1>個人情報を含む書類の誤送付について</h1><p>テスト市市民課において、市民3名の住民票の写しを別の方に誤って送付する事案が発生しました。</p>` +
 		`<p>令和6年5月8日、受け取った方からの連絡により判明しました。</p></body></html>`)
@@ -205,14 +205,14 @@ func TestFetchKilled(t *testing.T) {
 	bin, corpus := commandDir(t), filepath.Join(t.TempDir(), "corpus")
 	srv := fetchtest.NewServer(t)
 	srv.SetPosts(fetchtest.Posts(8)) // 9 entries, 5 pages of 2
-	srv.PageCap = 2
+	srv.SetPageCap(2)
 	reached, release := make(chan struct{}), make(chan struct{})
-	srv.Before = func(n int, r *http.Request) {
+	srv.SetBefore(func(n int, r *http.Request) {
 		if n == 4 { // robots.txt, two pages, then hold the third
 			close(reached)
 			<-release
 		}
-	}
+	})
 	cmd := exec.Command(filepath.Join(bin, "breachtrend"), "fetch", "blog", "--base", srv.URL, "--to", corpus, "--delay", "1ms", "--page-size", "2")
 	cmd.Env = append(os.Environ(), "BREACHTREND_TEST_AS_MAIN=1")
 	var stderr bytes.Buffer
@@ -232,7 +232,7 @@ func TestFetchKilled(t *testing.T) {
 	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !ws.Signaled() {
 		t.Fatalf("fetch was not killed: %v", err)
 	}
-	srv.Before = nil
+	srv.SetBefore(nil)
 	killed := countRecords(t, corpus)
 	if killed["total"] != 4 {
 		t.Errorf("after the kill: %d records, want the 4 posts of the two pages done", killed["total"])

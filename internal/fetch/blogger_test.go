@@ -23,7 +23,7 @@ func TestSyncBlogPages(t *testing.T) {
 		t.Run(format, func(t *testing.T) {
 			srv := fetchtest.NewServer(t)
 			srv.SetPosts(fetchtest.Posts(5))
-			srv.PageCap = 2
+			srv.SetPageCap(2)
 			c, _ := testClient(ClientOptions{})
 			o := testOptions(t, c)
 			sum, err := SyncBlog(context.Background(), o, BlogOptions{Base: srv.URL, PageSize: 150, Format: format})
@@ -82,7 +82,7 @@ func TestSyncBlogIncremental(t *testing.T) {
 	srv := fetchtest.NewServer(t)
 	posts := fetchtest.Posts(6)
 	srv.SetPosts(posts)
-	srv.PageCap = 2
+	srv.SetPageCap(2)
 	c, _ := testClient(ClientOptions{})
 	o := testOptions(t, c)
 	blog := BlogOptions{Base: srv.URL, PageSize: 150}
@@ -98,7 +98,7 @@ func TestSyncBlogIncremental(t *testing.T) {
 	title, html := fetchtest.Notice(199, "新規株式会社", 50, edited.Updated)
 	posts = append(posts, fetchtest.Post{ID: 9999, Title: title, HTML: html, Published: edited.Updated, Updated: edited.Updated.Add(time.Minute), Path: "/2024/05/2024-199.html"})
 	srv.SetPosts(posts)
-	srv.PageCap = 150 // the blog's page size: the changes fit on one page
+	srv.SetPageCap(150) // the blog's page size: the changes fit on one page
 	c2, _ := testClient(ClientOptions{})
 	o.Client = c2
 	sum, err := SyncBlog(context.Background(), o, blog)
@@ -151,7 +151,7 @@ func TestSyncBlogIncremental(t *testing.T) {
 func TestSyncBlogRetryAfter(t *testing.T) {
 	srv := fetchtest.NewServer(t)
 	srv.SetPosts(fetchtest.Posts(2))
-	srv.Fail503, srv.RetryAfter = 2, "7"
+	srv.Fail503(2, "7")
 	c, w := testClient(ClientOptions{})
 	o := testOptions(t, c)
 	sum, err := SyncBlog(context.Background(), o, BlogOptions{Base: srv.URL})
@@ -177,7 +177,7 @@ func TestSyncBlogResume(t *testing.T) {
 	whole := func() map[string]Record {
 		srv := fetchtest.NewServer(t)
 		srv.SetPosts(posts)
-		srv.PageCap = 2
+		srv.SetPageCap(2)
 		c, _ := testClient(ClientOptions{})
 		o := testOptions(t, c)
 		if _, err := SyncBlog(context.Background(), o, BlogOptions{Base: srv.URL}); err != nil {
@@ -189,9 +189,9 @@ func TestSyncBlogResume(t *testing.T) {
 		t.Run(fmt.Sprint("cancel at request ", killAt), func(t *testing.T) {
 			srv := fetchtest.NewServer(t)
 			srv.SetPosts(posts)
-			srv.PageCap = 2
+			srv.SetPageCap(2)
 			ctx, cancel := context.WithCancel(context.Background())
-			srv.Before = func(n int, r *http.Request) {
+			srv.SetBefore(func(n int, r *http.Request) {
 				if n == killAt {
 					cancel()
 					// Answer only once the client has given up the
@@ -202,7 +202,7 @@ func TestSyncBlogResume(t *testing.T) {
 					case <-time.After(5 * time.Second):
 					}
 				}
-			}
+			})
 			c, _ := testClient(ClientOptions{})
 			o := testOptions(t, c)
 			_, err := SyncBlog(ctx, o, BlogOptions{Base: srv.URL})
@@ -210,7 +210,7 @@ func TestSyncBlogResume(t *testing.T) {
 				t.Fatalf("cancelled sync: %v, want context.Canceled", err)
 			}
 			before := len(feedRequests(srv.Requests(true)))
-			srv.Before = nil
+			srv.SetBefore(nil)
 			c2, _ := testClient(ClientOptions{})
 			o.Client = c2
 			sum, err := SyncBlog(context.Background(), o, BlogOptions{Base: srv.URL})

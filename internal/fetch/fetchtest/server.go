@@ -47,25 +47,28 @@ type Request struct {
 type Server struct {
 	*httptest.Server
 
+	// mu guards everything below: the test sets the server's behaviour
+	// (SetPageCap, Fail503, SetBefore) while the server's goroutines, or
+	// those of a client in another process, are answering.
 	mu       sync.Mutex
 	posts    []Post
 	pages    map[string]Page
 	requests []Request
-	// PageCap is the most entries a feed page holds, whatever max-results
+	// pageCap is the most entries a feed page holds, whatever max-results
 	// asks (the real cap changed over the years).
-	PageCap int
-	// Fail503 answers that many next feed requests with a 503 and
-	// Retry-After.
-	Fail503    int
-	RetryAfter string
-	// Before, when set, runs before each request is answered, with the
+	pageCap int
+	// fail503 answers that many next feed requests with a 503 and
+	// Retry-After: retryAfter.
+	fail503    int
+	retryAfter string
+	// before, when set, runs before each request is answered, with the
 	// request's number (from 1).
-	Before func(n int, r *http.Request)
+	before func(n int, r *http.Request)
 }
 
 // NewServer starts a Server, closed when the test ends.
 func NewServer(t testing.TB) *Server {
-	s := &Server{pages: map[string]Page{}, PageCap: 500, RetryAfter: "1"}
+	s := &Server{pages: map[string]Page{}, pageCap: 500, retryAfter: "1"}
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
 	t.Cleanup(s.Close)
 	return s
@@ -85,6 +88,31 @@ func (s *Server) SetPage(path, contentType string, body []byte) {
 	s.pages[path] = Page{contentType, body}
 }
 
+// SetPageCap makes n the most entries a feed page holds, whatever
+// max-results asks (the real cap changed over the years; 500 at first).
+func (s *Server) SetPageCap(n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.pageCap = n
+}
+
+// Fail503 answers the next n feed requests with a 503 and a Retry-After
+// of retryAfter.
+func (s *Server) Fail503(n int, retryAfter string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.fail503, s.retryAfter = n, retryAfter
+}
+
+// SetBefore makes f run before each request is answered, with the
+// request's number (from 1), outside the server's lock, so that f may
+// block; nil runs nothing.
+func (s *Server) SetBefore(f func(n int, r *http.Request)) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.before = f
+}
+
 // Requests returns the requests so far, and forgets them when reset.
 func (s *Server) Requests(reset bool) []Request {
 	s.mu.Lock()
@@ -99,7 +127,7 @@ func (s *Server) Requests(reset bool) []Request {
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	s.requests = append(s.requests, Request{Path: r.URL.Path, RawQuery: r.URL.RawQuery, Header: r.Header.Clone(), Time: time.Now()})
-	n, before := len(s.requests), s.Before
+	n, before := len(s.requests), s.before
 	s.mu.Unlock()
 	if before != nil {
 		before(n, r)
@@ -110,9 +138,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	case r.URL.Path == "/robots.txt":
 		fmt.Fprint(w, "User-agent: *\nDisallow: /search\nAllow: /\n\nSitemap: "+s.URL+"/sitemap.xml\n")
 	case r.URL.Path == "/feeds/posts/default":
-		if s.Fail503 > 0 {
-			s.Fail503--
-			w.Header().Set("Retry-After", s.RetryAfter)
+		if s.fail503 > 0 {
+			s.fail503--
+			w.Header().Set("Retry-After", s.retryAfter)
 			http.Error(w, "busy", http.StatusServiceUnavailable)
 			return
 		}
@@ -164,7 +192,7 @@ func (s *Server) feed(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		size = 25
 	}
-	size = min(size, s.PageCap)
+	size = min(size, s.pageCap)
 	from, to := min(start-1, len(posts)), min(start-1+size, len(posts))
 	next := ""
 	if to < len(posts) {
