@@ -41,13 +41,16 @@ test: test-deps vet
 # The long tests too: what -short skips: the kill -9 of a run
 # (pipeline), the Chromium rendering of the report on ../shared/corpus/dev
 # + dev-b + the sample corpus, the notebooks executed by jupyter, the
-# gazetteers regenerated. Installs chromium and the notebooks' jupyter,
-# pandas and matplotlib with apt when they are missing and apt can.
+# gazetteers regenerated; then every package's short tests under the race
+# detector (`make test` races pipeline's only: the whole takes ~4 minutes
+# more). Installs chromium and the notebooks' jupyter, pandas and
+# matplotlib with apt when they are missing and apt can.
 NOTEBOOK_DEBS := jupyter-nbconvert python3-pandas python3-matplotlib python3-nbclient python3-ipykernel
 test-long: test-deps vet
 	@command -v chromium >/dev/null || { command -v apt-get >/dev/null && (apt-get update -qq && apt-get install -y -qq chromium) || echo "chromium not installed: its test will skip"; }
 	@{ command -v jupyter >/dev/null && python3 -c 'import pandas, matplotlib' 2>/dev/null; } || { command -v apt-get >/dev/null && (apt-get update -qq && apt-get install -y -qq $(NOTEBOOK_DEBS) >/dev/null) || echo "jupyter, pandas or matplotlib not installed: the notebooks test will skip"; }
 	$(GO) test -count=1 -timeout 20m ./...
+	$(GO) test -short -count=1 -race ./...
 
 vet:
 	$(GO) vet ./...
