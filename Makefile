@@ -32,9 +32,12 @@ run: build
 test-deps:
 	@command -v pdftotext >/dev/null || (apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null) || echo "warning: could not install poppler-utils; PDF tests will skip"
 
-# The test suite: vet, gofmt, and every package's tests in -short mode.
+# The test suite: vet, gofmt, staticcheck, and every package's tests in
+# -short mode. staticcheck is installed on first use (the module proxy);
+# where it cannot be, the suite says so and goes on without it.
 test: test-deps vet
 	@test -z "$$(gofmt -l .)" || { echo "gofmt needed on:"; gofmt -l .; exit 1; }
+	@if $(MAKE) -s $(TOOLS)/staticcheck; then echo "staticcheck ./..."; $(TOOLS)/staticcheck ./...; else echo "warning: could not install staticcheck; not run"; fi
 	$(GO) test -short -count=1 ./...
 	$(GO) test -short -count=1 -race ./pipeline/
 
