@@ -69,7 +69,13 @@ func checkBinary(data []byte) *failure {
 func checkControlShare(data []byte) *failure {
 	head := data[:min(len(data), sniffBytes)]
 	ctl := 0
-	for _, c := range head {
+	for i, c := range head {
+		if c == 0x1B && iso2022Escape(data[i:]) {
+			// ISO-2022-JP switches character sets by escape sequences, one
+			// at each change between kanji and ASCII: a notice dense with
+			// numbers has more than a tenth of them.
+			continue
+		}
 		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') || c == 0x7F {
 			ctl++
 		}
@@ -144,8 +150,26 @@ func isISO2022JP(data []byte) bool {
 			return false
 		}
 	}
-	for _, esc := range []string{"\x1b$B", "\x1b$@", "\x1b(J", "\x1b(I"} {
+	for _, esc := range iso2022JPIn {
 		if bytes.Contains(data[at:], []byte(esc)) {
+			return true
+		}
+	}
+	return false
+}
+
+// iso2022JPIn are the escape sequences that switch ISO-2022-JP into a
+// Japanese character set; iso2022Escapes adds the switch back to ASCII.
+var (
+	iso2022JPIn    = []string{"\x1b$B", "\x1b$@", "\x1b(J", "\x1b(I"}
+	iso2022Escapes = append([]string{"\x1b(B"}, iso2022JPIn...)
+)
+
+// iso2022Escape reports whether data opens with an ISO-2022-JP escape
+// sequence.
+func iso2022Escape(data []byte) bool {
+	for _, esc := range iso2022Escapes {
+		if bytes.HasPrefix(data, []byte(esc)) {
 			return true
 		}
 	}

@@ -23,6 +23,15 @@ const (
 		"なお、本件は個人情報保護委員会へ報告済みであり、所轄警察署にも被害申告を行っております。"
 )
 
+// numbersJA is a notice's timeline, digits among kanji at every turn: in
+// ISO-2022-JP each change costs an escape sequence, over a tenth of its
+// bytes ESC (TestISO2022JPDense checks that it stays so).
+const numbersJA = "経過\n" +
+	"6月3日10時15分 1件目の誤送信(5社128件)\n" +
+	"6月3日11時2分 2件目の誤送信(3社42件)\n" +
+	"6月4日9時30分 受信者1社から連絡、計170件を確認\n" +
+	"6月5日15時 170件のうち168件の削除を確認、残り2件は確認中"
+
 // encode returns s in the given legacy encoding, failing the test if any
 // character cannot be encoded.
 func encode(t testing.TB, e encoding.Encoding, s string) []byte {

@@ -129,3 +129,35 @@ func TestLoadJSONLEncodings(t *testing.T) {
 		})
 	}
 }
+
+// TestISO2022JPDense: a text whose ISO-2022-JP escape sequences make more
+// than a tenth of its bytes ESC is read, as a file and as JSON Lines,
+// not rejected as control characters.
+func TestISO2022JPDense(t *testing.T) {
+	data := iso2022jp(t, numbersJA)
+	if esc := bytes.Count(data, []byte{0x1B}); float64(esc) <= maxControlShare*float64(len(data)) {
+		t.Fatalf("numbersJA is %d ESC in %d bytes: no denser than the binary test allows", esc, len(data))
+	}
+	line, err := json.Marshal(map[string]string{"text": numbersJA})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		file string
+		data []byte
+	}{
+		{"d.txt", data},
+		{"d.jsonl", iso2022jp(t, string(line)+"\n"+string(line)+"\n")},
+	} {
+		in := writeFile(t, t.TempDir(), c.file, c.data)
+		docs, rejects := NewLoader().Load(in)
+		if len(rejects) > 0 || len(docs) == 0 {
+			t.Fatalf("%s: %d docs, rejects %+v", c.file, len(docs), rejects)
+		}
+		for _, d := range docs {
+			if d.Text != numbersJA || d.Encoding != "iso-2022-jp" {
+				t.Errorf("%s: enc %q text %q", c.file, d.Encoding, d.Text)
+			}
+		}
+	}
+}
