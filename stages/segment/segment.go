@@ -70,9 +70,15 @@ type Header struct {
 // (matchHeader; the regexp is its tests' oracle). The bracket may hold any
 // label; what makes it a header is the #YYYY-NNN case number in it.
 
-// ParseHeader reads a header line; ok is false when line is not one.
+// ParseHeader reads a header line; ok is false when line is not one. The
+// line may open with a byte order mark (files saved by Notepad and joined
+// by cat or copy /b carry one at each file's start) or a Markdown
+// heading's marks (「## 【セキュリティ事件簿#2024-101】…」 in a .md archive).
 func ParseHeader(line string) (h Header, ok bool) {
 	l := strings.TrimSpace(line)
+	if !strings.HasPrefix(l, "【") {
+		l = strings.TrimLeft(l, "\uFEFF# \t\u3000")
+	}
 	if !strings.HasPrefix(l, "【") {
 		return Header{}, false
 	}
@@ -297,7 +303,8 @@ func titleOf(lines []string) (heading, first, normalized string) {
 	for i, l := range lines {
 		if t := normalize.Text(l); t != "" {
 			if _, ok := ParseHeader(l); ok {
-				return t, l, t
+				// A Markdown heading's marks are no part of the title.
+				return strings.TrimLeft(t, "# "), l, t
 			}
 			if len(lines)-i == 1 {
 				// One line (a JSON Lines record of one sentence),

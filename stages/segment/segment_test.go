@@ -25,11 +25,37 @@ func TestParseHeader(t *testing.T) {
 		{"【セキュリティ事件簿#2022】大阪急性期・総合医療センター 調査報告書", "", "大阪急性期・総合医療センター 調査報告書", true},
 		{"【重要】不正アクセスによる個人情報流出に関する調査結果のご報告(最終報)", "", "", false},
 		{"本文", "", "", false},
+		// A byte order mark (files joined by cat, each saved with one) and
+		// a Markdown heading's marks before the header.
+		{"\uFEFF【セキュリティ事件簿#2024-102】ベータ市 誤送信について", "2024-102", "ベータ市 誤送信について", true},
+		{"## 【セキュリティ事件簿#2024-101】株式会社アルファ 不正アクセス", "2024-101", "株式会社アルファ 不正アクセス", true},
+		{"# 本文", "", "", false},
 	}
 	for _, tt := range tests {
 		h, ok := ParseHeader(tt.line)
 		if ok != tt.ok || h.CaseID != tt.caseID || h.Rest != tt.rest {
 			t.Errorf("ParseHeader(%q) = %+v, %v; want %q, %q, %v", tt.line, h, ok, tt.caseID, tt.rest, tt.ok)
+		}
+	}
+}
+
+// TestSplitJoinedFiles: notices from files joined as they were saved (a
+// byte order mark opening each) or as a Markdown archive's headings are a
+// segment each, titled by their header without the marks.
+func TestSplitJoinedFiles(t *testing.T) {
+	body := "\n当社において、お客様の個人情報が漏えいしたことが判明しました。深くお詫び申し上げます。\n"
+	for name, text := range map[string]string{
+		"byte order marks": "\uFEFF【セキュリティ事件簿#2024-101】株式会社アルファ 不正アクセス" + body + "\uFEFF【セキュリティ事件簿#2024-102】ベータ市 誤送信について" + body,
+		"markdown":         "## 【セキュリティ事件簿#2024-101】株式会社アルファ 不正アクセス" + body + "\n## 【セキュリティ事件簿#2024-102】ベータ市 誤送信について" + body,
+	} {
+		segs := Split(text)
+		if len(segs) != 2 || segs[0].Header == nil || segs[1].Header == nil ||
+			segs[0].Header.CaseID != "2024-101" || segs[1].Header.CaseID != "2024-102" {
+			t.Errorf("%s: %d segments %+v", name, len(segs), segs)
+			continue
+		}
+		if want := "【セキュリティ事件簿#2024-102】ベータ市誤送信について"; segs[1].Title != want {
+			t.Errorf("%s: title %q, want %q", name, segs[1].Title, want)
 		}
 	}
 }
