@@ -36,7 +36,11 @@ func lockDir(o outputDir, wait bool) (*outputLock, error) {
 		return nil, fmt.Errorf("--out %s: cannot create the folder that holds it: %w", o.user, bare(err))
 	}
 	path := o.lockPath()
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	f, err := pidlock.Open(path)
+	if errors.Is(err, pidlock.ErrNotLock) {
+		return nil, fmt.Errorf("%w: --out %s: its lock file %s is somebody's (%v); move it away or name another --out",
+			ErrUsage, o.user, path, err)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("--out %s: cannot take its lock beside it: %w", o.user, bare(err))
 	}

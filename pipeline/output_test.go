@@ -131,6 +131,23 @@ func TestOutputRefusesWhatItDidNotWrite(t *testing.T) {
 	t.Run("empty --out", func(t *testing.T) {
 		refuses(t, Config{Inputs: []string{corpus}, Out: ""}, "--out is empty")
 	})
+	t.Run("a file of the lock's name beside it", func(t *testing.T) {
+		// <out>.lock is where a run takes its lock; a user's file of that
+		// name, or a link there, is not emptied for it.
+		// The message names the lock file: it is what the user must move.
+		dir := t.TempDir()
+		writeFiles(t, dir, map[string]string{"data.lock": "my notes", "notes.txt": "keep me"})
+		if err := os.Symlink(filepath.Join(dir, "notes.txt"), filepath.Join(dir, "linked.lock")); err != nil {
+			t.Fatal(err)
+		}
+		for out, want := range map[string]string{"data": "data.lock is somebody's", "linked": "symbolic link"} {
+			_, err := Run(context.Background(), Config{Inputs: []string{corpus}, Out: filepath.Join(dir, out), Workers: 1})
+			if !errors.Is(err, ErrUsage) || !strings.Contains(err.Error(), want) {
+				t.Errorf("--out %s: %v, want a usage error naming %q", out, err, want)
+			}
+		}
+		checkFiles(t, dir, map[string]string{"data.lock": "my notes", "notes.txt": "keep me"})
+	})
 	t.Run("link to a missing folder", func(t *testing.T) {
 		link := filepath.Join(t.TempDir(), "out")
 		if err := os.Symlink(filepath.Join(t.TempDir(), "gone"), link); err != nil {

@@ -21,9 +21,9 @@ func lockCorpus(corpus string) (func(), error) {
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return nil, err
 	}
-	f, err := os.OpenFile(p, os.O_RDWR|os.O_CREATE, 0o644)
+	f, err := pidlock.Open(p)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("locking %s: %w", p, err)
 	}
 	if holder, err := pidlock.Acquire(f, false); err != nil {
 		f.Close()
