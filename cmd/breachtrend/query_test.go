@@ -185,10 +185,16 @@ func TestQueryOutputFile(t *testing.T) {
 		filepath.Join(out, "notices", "part-00000.parquet"),
 		filepath.Join(out, "_cache", "x.csv"),
 		filepath.Join(out, "manifest.json"),
+		filepath.Join(out, ".breachtrend-output"), // the marker: every later run would refuse out
 		out,
 	} {
-		if code, _, stderr := query(t, "--out", out, "-o", bad, sql); code != 2 {
-			t.Errorf("-o %s: exit %d (%s); want 2", bad, code, stderr)
+		// --force replaces a file breachtrend did not write, never one of
+		// its own.
+		for _, force := range [][]string{nil, {"--force"}} {
+			args := append(append([]string{"--out", out}, force...), "-o", bad, sql)
+			if code, _, stderr := query(t, args...); code != 2 {
+				t.Errorf("%v -o %s: exit %d (%s); want 2", force, bad, code, stderr)
+			}
 		}
 	}
 	filesnap.AssertUnchanged(t, "after refused -o files", before, filesnap.Take(t, out))

@@ -43,8 +43,8 @@ func printQuery(ctx context.Context, db *sql.DB, query string, opts duck.PrintOp
 // queryOutputPath returns the path an -o file is written to (file with
 // its symlinks resolved, so a link is written through, not replaced). It
 // refuses a folder, and a path where breachtrend keeps its own files in the
-// output folder out: a table folder, a folder of out whose name starts with
-// . or _ (cache, staging), or out/manifest.json. An existing file that
+// output folder out: a table folder, an entry of out whose name starts with
+// . or _ (the marker, the cache, staging), or out/manifest.json. An existing file that
 // breachtrend did not write (an analyst's CSV, a copy of an export) is
 // refused unless force; a file an earlier query -o wrote is replaced.
 func queryOutputPath(file, out string, force bool) (string, error) {
@@ -69,8 +69,13 @@ func queryOutputPath(file, out string, force bool) (string, error) {
 	}
 	parts := strings.Split(rel, string(filepath.Separator))
 	if len(parts) == 1 {
-		if parts[0] == "manifest.json" {
+		switch name := parts[0]; {
+		case name == "manifest.json":
 			return "", fmt.Errorf("%s is the run's manifest; write the result elsewhere", file)
+		case strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_"):
+			// The output folder's marker (.breachtrend-output), its
+			// cache, staging: the names breachtrend keeps for itself.
+			return "", fmt.Errorf("%s is a name breachtrend keeps for its own files in %s (it starts with %q); write the result elsewhere", file, out, name[:1])
 		}
 		return target, nil
 	}
