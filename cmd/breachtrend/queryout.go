@@ -87,19 +87,14 @@ func queryOutputPath(file, out string, force bool) (string, error) {
 	return target, nil
 }
 
-// resolve returns the absolute path of p with the symlinks of its folder
-// (and of p itself, when it exists) resolved.
+// resolve returns the absolute path of the file that writing p writes:
+// its symlinks resolved, a dangling link's target included
+// (atomicfile.Resolve). A missing folder is left for os.CreateTemp to
+// name.
 func resolve(p string) (string, error) {
 	abs, err := filepath.Abs(p)
 	if err != nil {
 		return "", err
 	}
-	if r, err := filepath.EvalSymlinks(abs); err == nil {
-		return r, nil
-	}
-	dir, err := filepath.EvalSymlinks(filepath.Dir(abs))
-	if err != nil {
-		return abs, nil // a missing folder: os.CreateTemp will say so
-	}
-	return filepath.Join(dir, filepath.Base(abs)), nil
+	return filepath.Abs(atomicfile.Resolve(abs))
 }

@@ -100,10 +100,10 @@ func Guard(path string, sig Signature) error {
 // When path is a symlink, its target is replaced. On error the temporary
 // file is removed and path is unchanged.
 func Write(path string, write func(io.Writer) error) error {
-	target := resolve(path)
+	target := Resolve(path)
 	f, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".tmp-*")
 	if err != nil {
-		return err
+		return fmt.Errorf("writing %s: %w", path, bare(err))
 	}
 	tmp := f.Name()
 	err = write(f)
@@ -122,9 +122,24 @@ func Write(path string, write func(io.Writer) error) error {
 	}
 	if err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("writing %s: %w", path, err)
+		return fmt.Errorf("writing %s: %w", path, bare(err))
 	}
 	return nil
+}
+
+// bare is err without the temporary file's name an *os.PathError or
+// *os.LinkError gives: the user named path, and .r.html.tmp-253365907 is
+// none of theirs.
+func bare(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
 }
 
 // WriteBytes is Write for data already in memory.
@@ -135,11 +150,30 @@ func WriteBytes(path string, data []byte) error {
 	})
 }
 
-// resolve returns path with its symlinks resolved when it exists, so that
-// a link is written through; otherwise path itself.
-func resolve(path string) string {
-	if r, err := filepath.EvalSymlinks(path); err == nil {
+// maxLinks bounds the links Resolve follows, as the kernel's ELOOP does.
+const maxLinks = 40
+
+// Resolve returns the file that writing path writes: path with its
+// symlinks resolved, so that a link is written through and stays a link.
+// A link whose target does not exist yet resolves to that target, which
+// Write creates. The folders on the way are resolved where they exist.
+func Resolve(path string) string {
+	p := path
+	for range maxLinks {
+		target, err := os.Readlink(p)
+		if err != nil {
+			break // no link (or nothing there): p is the file
+		}
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(filepath.Dir(p), target)
+		}
+		p = target
+	}
+	if r, err := filepath.EvalSymlinks(p); err == nil {
 		return r
 	}
-	return path
+	if dir, err := filepath.EvalSymlinks(filepath.Dir(p)); err == nil {
+		return filepath.Join(dir, filepath.Base(p))
+	}
+	return p
 }

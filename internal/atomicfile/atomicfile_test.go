@@ -99,6 +99,48 @@ func TestWriteThroughSymlink(t *testing.T) {
 	}
 }
 
+// TestWriteThroughDanglingSymlink: a link whose target does not exist yet
+// (shared/latest.csv, made once the first export is) is written through:
+// the target is created and the link stays, relative and chained links
+// alike.
+func TestWriteThroughDanglingSymlink(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "shared"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	links := map[string]string{ // link → what it points to
+		"latest.csv":      filepath.Join("shared", "latest.csv"), // relative
+		"chain.csv":       filepath.Join(dir, "latest-link.csv"), // to a link
+		"latest-link.csv": filepath.Join(dir, "shared", "chained.csv"),
+	}
+	for link, to := range links {
+		if err := os.Symlink(to, filepath.Join(dir, link)); err != nil {
+			t.Skip("no symlinks:", err)
+		}
+	}
+	for link, target := range map[string]string{"latest.csv": "shared/latest.csv", "chain.csv": "shared/chained.csv"} {
+		if err := WriteBytes(filepath.Join(dir, link), []byte(link)); err != nil {
+			t.Fatal(err)
+		}
+		if fi, err := os.Lstat(filepath.Join(dir, link)); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+			t.Errorf("%s was replaced: %v %v", link, fi, err)
+		}
+		if got, _ := os.ReadFile(filepath.Join(dir, target)); string(got) != link {
+			t.Errorf("%s holds %q, want %q", target, got, link)
+		}
+	}
+}
+
+// TestWriteErrorNamesPath: a write that cannot start names the file the
+// caller asked for, not the temporary file beside it.
+func TestWriteErrorNamesPath(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "nodir", "r.html")
+	err := WriteBytes(path, []byte("x"))
+	if err == nil || !strings.Contains(err.Error(), path) || strings.Contains(err.Error(), ".tmp-") {
+		t.Errorf("WriteBytes into a missing folder: %v, want an error naming %s and no temporary file", err, path)
+	}
+}
+
 func TestWrittenFileIsOursWithoutSignature(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "export.csv")
