@@ -96,11 +96,12 @@ use --format csv -o FILE.`
 	defer db.Close()
 
 	sql := fs.Arg(0)
-	if err := duck.CheckRead(ctx, db, sql); err != nil {
+	// Checking plans the query, which --memory and --timeout bound too.
+	if err := duck.CheckRead(qctx, db, sql); err != nil {
 		if errors.Is(err, duck.ErrNotRead) {
 			return fmt.Errorf("%w: %v", pipeline.ErrUsage, err)
 		}
-		return err
+		return explainQueryError(err, qctx, *timeout, *memory)
 	}
 	opts := duck.PrintOptions{Format: *format, Null: *null, CSVRaw: *csvRaw}
 	err = printQuery(qctx, db, sql, opts, target, stdout)

@@ -116,6 +116,14 @@ func TestQueryMemoryLimit(t *testing.T) {
 	if d := time.Since(start); d > 30*time.Second {
 		t.Errorf("took %s to stop", d)
 	}
+	// A limit too small even to plan the query (the read-only check
+	// explains it first) is named as well, whichever step it stops.
+	for range 8 {
+		code, _, stderr := query(t, "--out", out, "--memory", "1KB", "SELECT 1 AS x")
+		if code != 1 || !strings.Contains(stderr, "--memory 1KB") {
+			t.Fatalf("--memory 1KB: exit %d, stderr %q; want exit 1 naming --memory", code, stderr)
+		}
+	}
 }
 
 // TestQueryTimeout: --timeout interrupts a long query.

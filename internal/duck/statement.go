@@ -39,25 +39,25 @@ func CheckRead(ctx context.Context, db *sql.DB, query string) error {
 		if !ok {
 			return fmt.Errorf("not a DuckDB connection: %T", driverConn)
 		}
-		return checkRead(dc, query, 0)
+		return checkRead(ctx, dc, query, 0)
 	})
 }
 
-func checkRead(dc *duckdb.Conn, query string, depth int) error {
+func checkRead(ctx context.Context, dc *duckdb.Conn, query string, depth int) error {
 	typ, err := statementType(dc, query)
 	if err != nil {
 		return err
 	}
 	switch typ {
 	case duckdb.STATEMENT_TYPE_SELECT:
-		return checkPlan(dc, query)
+		return checkPlan(ctx, dc, query)
 	case duckdb.STATEMENT_TYPE_EXPLAIN:
 		// EXPLAIN ANALYZE runs its statement: check that one too.
 		inner, ok := explained(query)
 		if !ok || depth > 3 {
 			return fmt.Errorf("%w: EXPLAIN takes no options here; write EXPLAIN [ANALYZE] SELECT …", ErrNotRead)
 		}
-		return checkRead(dc, inner, depth+1)
+		return checkRead(ctx, dc, inner, depth+1)
 	}
 	return refusal(typ)
 }
@@ -68,8 +68,8 @@ func checkRead(dc *duckdb.Conn, query string, depth int) error {
 // aborts the process when the connection closes. DuckDB's own plan (EXPLAIN,
 // which binds and optimizes but runs nothing) names every table function
 // the query would run, in subqueries and query('…') strings too.
-func checkPlan(dc *duckdb.Conn, query string) error {
-	rows, err := dc.QueryContext(context.Background(), "EXPLAIN (FORMAT json) "+query, nil)
+func checkPlan(ctx context.Context, dc *duckdb.Conn, query string) error {
+	rows, err := dc.QueryContext(ctx, "EXPLAIN (FORMAT json) "+query, nil)
 	if err != nil {
 		// A PRAGMA DuckDB typed SELECT (show_tables, table_info) is one
 		// it rewrote into its own catalog query, which EXPLAIN cannot
