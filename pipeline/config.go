@@ -168,6 +168,9 @@ func (c *Config) Validate() error {
 	if c.Workers == 0 {
 		c.Workers = runtime.NumCPU()
 	}
+	if c.LimitRejects && c.MaxRejects < 0 {
+		return fmt.Errorf("%w: --max-rejects %d: want 0 or more", ErrUsage, c.MaxRejects)
+	}
 	for _, in := range c.Inputs {
 		if _, err := os.Stat(in); err != nil {
 			return fmt.Errorf("%w: --in %s: %v", ErrUsage, in, err)

@@ -61,6 +61,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"tables"}, 0},
 		{[]string{"run", "--in", testcorpus.SampleDir(), "--out", out, "--workers", "0"}, 2},
 		{[]string{"run", "--in", testcorpus.SampleDir(), "--out", out, "--workers", "-3"}, 2},
+		{[]string{"run", "--in", testcorpus.SampleDir(), "--out", out, "--max-rejects", "-1"}, 2},
 		{[]string{"run", "--in", testcorpus.SampleDir(), "--out", ""}, 2},
 		{[]string{"version"}, 0},
 		{[]string{"--version"}, 0},
