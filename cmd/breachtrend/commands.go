@@ -17,8 +17,8 @@ import (
 )
 
 // runSynopsis is run's command line, every flag.
-const runSynopsis = "run [--in PATH]... [--out DIR] [--workers N] [--sectors FILE] [--corrections FILE] [--full] [--verify]\n" +
-	"                       [--wait] [--max-rejects N] [--log-format text|json] [--quiet]"
+const runSynopsis = "run [--in PATH]... [--out DIR] [--workers N] [--sectors FILE] [--corrections FILE]\n" +
+	"                       [--full] [--verify] [--wait] [--max-rejects N] [--follow-symlinks] [--log-format text|json] [--quiet]"
 
 func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("run", runSynopsis, stderr)

@@ -1,8 +1,8 @@
 // Command breachtrend turns Japanese security-incident notices into
 // analytic Parquet tables and queries them with embedded DuckDB.
 //
-//	breachtrend run    [--in PATH]... [--out DIR] [--workers N] [--sectors FILE] [--corrections FILE] [--full] [--wait]
-//	                   [--max-rejects N] [--log-format text|json] [--quiet]
+//	breachtrend run    [--in PATH]... [--out DIR] [--workers N] [--sectors FILE] [--corrections FILE]
+//	                   [--full] [--verify] [--wait] [--max-rejects N] [--follow-symlinks] [--log-format text|json] [--quiet]
 //	breachtrend query  [--out DIR] [--format table|csv|json] "SQL"
 //	breachtrend eval   --gold FILE [--out DIR] [-v]
 //	breachtrend report [--out DIR] [--quarter YYYYQn|latest] [--format html|md] [-o FILE]
@@ -33,7 +33,7 @@ const usage = `breachtrend turns Japanese security-incident notices into Parquet
 
 Usage:
   breachtrend run    [--in PATH]... [--out DIR] [--workers N] [--sectors FILE] [--corrections FILE]
-                     [--full] [--wait] [--max-rejects N] [--log-format text|json] [--quiet]
+                     [--full] [--verify] [--wait] [--max-rejects N] [--follow-symlinks] [--log-format text|json] [--quiet]
                                                                build the tables
   breachtrend query  [--out DIR] [--format table|csv|json] SQL  one read-only statement over them (DuckDB)
   breachtrend eval   --gold FILE [--out DIR] [-v]               score a run against gold labels

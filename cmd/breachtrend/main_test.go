@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"testing"
@@ -117,6 +118,34 @@ func TestHelpGoesToStdout(t *testing.T) {
 	if code := dispatch(context.Background(), []string{"run", "--bogus"}, &stdout, &stderr); code != 2 ||
 		stdout.Len() > 0 || !strings.Contains(stderr.String(), "--workers") {
 		t.Errorf("run --bogus: exit %d\nstdout: %s\nstderr: %s", code, stdout.String(), stderr.String())
+	}
+}
+
+// TestRunSynopses: every flag run --help lists is in run's synopsis, in
+// the top-level usage and in the README's command list.
+func TestRunSynopses(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := dispatch(context.Background(), []string{"run", "--help"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("run --help: exit %d: %s", code, stderr.String())
+	}
+	_, flagList, ok := strings.Cut(stdout.String(), "Flags:")
+	if !ok {
+		t.Fatalf("run --help lists no flags:\n%s", stdout.String())
+	}
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	flags := regexp.MustCompile(`(?m)^\s+(?:-\w, )?(--[a-z-]+)`).FindAllStringSubmatch(flagList, -1)
+	if len(flags) < 10 {
+		t.Fatalf("read %d flags from run --help", len(flags))
+	}
+	for _, f := range flags {
+		for where, text := range map[string]string{"runSynopsis": runSynopsis, "the top-level usage": usage, "README.md": string(readme)} {
+			if !strings.Contains(text, "["+f[1]) {
+				t.Errorf("%s is not in %s", f[1], where)
+			}
+		}
 	}
 }
 
