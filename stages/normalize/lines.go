@@ -674,7 +674,72 @@ func wrapped(prev, next string) bool {
 	if isDigit(last) && (first == ',' || first == '.') && len(next) > 1 && isDigit(rune(next[1])) {
 		return true // 「約1」 / 「,400件」: a number broken before its separator
 	}
-	return goesOnWith(first) && !datelineAlone(next)
+	return goesOnWith(first) && !datelineAlone(next) && !(datedRow(next) && datedRow(prev) && !endsInDate(prev))
+}
+
+// datedRow reports whether l opens as a row of a dated list does (a
+// timeline, 経過): a date with a month and a day (「6月5日」, 「令和6年6月5日」,
+// 「2024/6/5」, 「6/5」), then its weekday's bracket or a gap (「6月5日(水)
+// 外部の…」, 「2024/6/5 委託…」). A line that does, under a line that did
+// too, is the list's next row, however full the row above it: wrapped
+// prose breaks before such a date seldom, twice running hardly ever, and
+// it goes on after a date with a particle (「10月15日の期間中に」).
+func datedRow(l string) bool {
+	end := dateOpening(l)
+	if end <= 0 || end == len(l) {
+		return false
+	}
+	return strings.ContainsRune("( :|", rune(l[end]))
+}
+
+// endsInDate reports whether l ends where a date goes on into the next
+// line (「…~2012年」 / 「2月16日までの間」): on a digit, 年, 月 or a slash.
+func endsInDate(l string) bool {
+	r, _ := utf8.DecodeLastRuneInString(l)
+	return isDigit(r) || r == '年' || r == '月' || r == '/'
+}
+
+// dateOpening returns where the date l opens with ends, or -1 when l opens
+// with none that has a month and a day. An era name may open it.
+func dateOpening(l string) int {
+	skip := 0
+	for _, e := range dateEras {
+		if strings.HasPrefix(l, e) {
+			skip = len(e)
+			break
+		}
+	}
+	var numbers, separators, dots int
+	for i, r := range l[skip:] {
+		at := skip + i
+		switch {
+		case isDigit(r):
+			if at == 0 || !isDigit(rune(l[at-1])) {
+				numbers++
+			}
+		case r == '年' || r == '月' || r == '/' || r == '元':
+			separators++
+		case r == '.':
+			separators++
+			dots++
+		case r == '日':
+			if numbers >= 2 && strings.Contains(l[skip:at], "月") {
+				return at + len("日")
+			}
+			return -1
+		default:
+			// 「6/5 …」, 「2024/6/5 …」, 「2024.6.5 …」; not 「1.5倍」.
+			if numbers >= 2 && numbers <= 3 && separators == numbers-1 &&
+				(dots == 0 || numbers == 3) && !strings.ContainsAny(l[skip:at], "年月") {
+				return at
+			}
+			return -1
+		}
+		if numbers > 3 {
+			return -1
+		}
+	}
+	return -1
 }
 
 // goesOnWith reports whether a line that opens with first may go on a

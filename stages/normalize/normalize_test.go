@@ -178,3 +178,27 @@ func TestIsJapaneseFastPaths(t *testing.T) {
 		}
 	}
 }
+
+// TestDatedRow: the lines that open as a dated list's row does, and the
+// ones that only open with a number or a date a sentence goes on from.
+func TestDatedRow(t *testing.T) {
+	for l, want := range map[string]bool{
+		"6月5日(水) 外部の調査会社が報告": true,
+		"令和6年6月5日(水) 報告":     true,
+		"令和元年5月1日 施行":        true,
+		"2024/6/5 委託事業者が検知":  true,
+		"6/5 委託事業者が検知":       true,
+		"2024.6.5 委託事業者が検知":  true,
+		"10月15日の期間中に登録した":    false, // a particle: the sentence goes on
+		"2020年11月17日に調査が完了し": false,
+		"1.5倍に増加":            false,
+		"5日(水) 報告":           false, // no month
+		"2024年度 予算":          false,
+		"6月上旬 報告":            false,
+		"6月5日":               false, // nothing after it: a dateline alone
+	} {
+		if got := datedRow(l); got != want {
+			t.Errorf("datedRow(%q) = %v, want %v", l, got, want)
+		}
+	}
+}
