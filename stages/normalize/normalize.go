@@ -63,12 +63,22 @@ func Text(s string) string {
 // widthSource is the text whose lines give the widths at which the lines
 // of c, the canonical form of s, were laid out: s itself when it has as
 // many lines, since NFKC narrows a full-width （ or ７ that took two
-// columns where the text was wrapped to one; else c.
+// columns where the text was wrapped to one; else c. Bytes that are no
+// UTF-8 and control characters, which c drops, took no columns: a text
+// that holds any is measured as c (and so Text of Text is Text).
 func widthSource(s, c string) string {
-	if len(s) == len(c) && s == c || strings.Count(s, "\n") != strings.Count(c, "\n") {
+	if len(s) == len(c) && s == c || strings.Count(s, "\n") != strings.Count(c, "\n") ||
+		!utf8.ValidString(s) || strings.ContainsFunc(s, isLayoutControl) {
 		return c
 	}
 	return s
+}
+
+// isLayoutControl reports whether r is a control character that no layout
+// gives a column: C0 but white space (tab, line feed, vertical tab, form
+// feed, pdftotext's page break, and carriage return), and DEL.
+func isLayoutControl(r rune) bool {
+	return r < 0x20 && (r < '\t' || r > '\r') || r == 0x7F
 }
 
 // Chars normalizes characters only: the look-alike map and NFKC, with runs
