@@ -49,8 +49,8 @@ func foldLines(s, widths string) string {
 		// continues sees l before its spaces are folded, which changes
 		// neither its first rune nor, as it compares, its first words.
 		apart := blanks > 0 && !(double && blanks == 1) // not a double-spaced text's single blank
-		joined := last >= 0 && (continues(b.String()[last:], l, apart) || !apart && full &&
-			(wrapped(b.String()[last:], l) || inFullWidthRun(laidOutLast, laidOut)) && !(last == 0 && wholeHeadline(b.String())))
+		joined := last >= 0 && !(last == 0 && headlineAbove(b.String(), l)) && (continues(b.String()[last:], l, apart) ||
+			!apart && full && (wrapped(b.String()[last:], l) || inFullWidthRun(laidOutLast, laidOut)))
 		laidOutLast, _ = utf8.DecodeLastRuneInString(laidOutWidth(laidOut))
 		if wrap > 0 {
 			// A line a bracket or an aside joined is a piece of the
@@ -769,6 +769,19 @@ func fullWidthAlnum(r rune) bool {
 // wrapped lines of the text under it does not go on into its body.
 func wholeHeadline(first string) bool {
 	return !strings.Contains(first, "。") && slices.ContainsFunc(headlineEnds, func(e string) bool { return strings.HasSuffix(first, e) })
+}
+
+// headlineAbove reports whether first, the text's first line as joined so
+// far, is a whole headline (wholeHeadline) that ends above next, whatever
+// next opens with: 「…お詫びとお知らせについて」 / 「いわき市では、…」 would
+// read as a wrap before hiragana, as it would before any rune in a text of
+// fixed width. Unless next opens with a particle, which opens no sentence
+// (「…公表したシステム障害について」 / 「の続報を発表した。」, a lead's line
+// cut), or closes a bracket first left open (「…「…お詫びとお知らせ」 /
+// 「」において、…」).
+func headlineAbove(first, next string) bool {
+	r, _ := utf8.DecodeRuneInString(next)
+	return wholeHeadline(first) && !strings.ContainsRune(danglingParticles, r) && !closesOpenBracket(first, r)
 }
 
 // datelineAlone reports whether l is a date and nothing more but its
