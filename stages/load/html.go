@@ -12,11 +12,14 @@ import (
 )
 
 // hidden elements hold no text a reader sees. <head> is dropped too, but its
-// <title> is read for Document.Title (pageTitle).
+// <title> is read for Document.Title (pageTitle). A ruby's reading (<rt>)
+// and its fallback brackets (<rp>) are no part of the words they annotate:
+// <ruby>職員<rt>しょくいん</rt></ruby> reads 職員, as a page for children or
+// in easy Japanese sets its kanji.
 var hidden = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
 	atom.Head: true, atom.Iframe: true, atom.Object: true, atom.Embed: true,
-	atom.Canvas: true, atom.Svg: true, atom.Math: true,
+	atom.Canvas: true, atom.Svg: true, atom.Math: true, atom.Rt: true, atom.Rp: true,
 }
 
 // blocks start and end a line, so that each paragraph, heading, list item

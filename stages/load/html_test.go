@@ -36,6 +36,11 @@ func TestExtractHTML(t *testing.T) {
 			text: "第1報\n概要：不正アクセス\n氏名\n住所\n一行目\n二行目\n三行目\n記事",
 		},
 		{
+			name: "ruby readings dropped",
+			html: `<p>市の<ruby>職員<rp>(</rp><rt>しょくいん</rt><rp>)</rp></ruby>が<ruby>個<rt>こ</rt>人<rt>じん</rt>情<rt>じょう</rt>報<rt>ほう</rt></ruby>を紛失しました。</p>`,
+			text: "市の職員が個人情報を紛失しました。",
+		},
+		{
 			name: "spaces collapsed, nbsp and entities",
 			html: "<p>  Acme\t&amp;   Co.&nbsp;&nbsp;Ltd  &#x3042;&#12354; </p>",
 			text: "Acme & Co. Ltd ああ",
