@@ -6,7 +6,7 @@ var NoticesTable = &Table[Notice]{
 	Doc:  "One row per segment (a notice or a non-notice post) of every source file, with the extracted fields.",
 	Columns: []Column[Notice]{
 		unique(text("notice_id", "stable id: hash of source path, segment index and text", func(n *Notice) string { return n.NoticeID })),
-		text("source_path", "source file, relative to the --in root", func(n *Notice) string { return n.SourcePath }),
+		text("source_path", "source file, relative to its --in root (under the root's folder name when an earlier --in root holds the same path)", func(n *Notice) string { return n.SourcePath }),
 		int32s("segment_index", "position of the segment in its file, from 0", func(n *Notice) int32 { return n.SegmentIndex }),
 		text("format", "txt, md, html or jsonl", func(n *Notice) string { return n.Format }),
 		text("encoding", "encoding the file was decoded from", func(n *Notice) string { return n.Encoding }),

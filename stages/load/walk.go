@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 
@@ -58,7 +59,7 @@ func (o WalkOptions) Walk(roots []string, emit func(Input) error, reject func(sc
 	if reject == nil {
 		reject = func(schemas.Reject) {}
 	}
-	w := &walker{emit: emit, reject: reject, seen: map[string]string{}, follow: o.FollowSymlinks}
+	w := &walker{emit: emit, reject: reject, seen: map[string]string{}, follow: o.FollowSymlinks, rels: map[string]bool{}}
 	for _, e := range o.Exclude {
 		w.exclude = append(w.exclude, resolveDir(e))
 	}
@@ -75,9 +76,10 @@ func (o WalkOptions) Walk(roots []string, emit func(Input) error, reject func(sc
 			continue
 		}
 		if fi.IsDir() {
-			w.root = real
+			w.root, w.label = real, EscapePath(filepath.Base(real))
 			err = w.dir(root, "", real)
 		} else {
+			w.label = EscapePath(filepath.Base(filepath.Dir(real)))
 			// A file named explicitly is wanted even if its name is hidden.
 			err = w.file(root, EscapePath(filepath.Base(root)), fi)
 		}
@@ -120,6 +122,29 @@ type walker struct {
 	follow  bool              // follow links out of the root
 	root    string            // real path of the root being walked
 	exclude []string          // absolute paths or patterns, folders resolved
+	// rels are the Rels emitted so far, and label the name of the root
+	// being walked (its folder's, for a file): a root that holds a path
+	// an earlier root emitted gets it under its label (uniqueRel).
+	rels  map[string]bool
+	label string
+}
+
+// uniqueRel returns rel, or, when an earlier root emitted it, rel under
+// the root's label (「c4b/notice.txt」; 「c4b~2/notice.txt」 when that is
+// taken too): --in c4a --in c4b that both hold notice.txt give two files
+// that source_path, the file index and corrections tell apart. Within one
+// root a path is unique, so the first root keeps every path as it is.
+func (w *walker) uniqueRel(rel string) string {
+	cand := rel
+	for n := 1; w.rels[cand]; n++ {
+		label := w.label
+		if n > 1 {
+			label += "~" + strconv.Itoa(n)
+		}
+		cand = path.Join(label, rel)
+	}
+	w.rels[cand] = true
+	return cand
 }
 
 // excluded reports whether the real path p is one of the excluded paths,
@@ -237,5 +262,5 @@ func (w *walker) file(p, rel string, fi fs.FileInfo) error {
 		return nil
 	}
 	f.Close()
-	return w.emit(Input{Path: p, Rel: rel, Size: fi.Size()})
+	return w.emit(Input{Path: p, Rel: w.uniqueRel(rel), Size: fi.Size()})
 }

@@ -214,6 +214,24 @@ func TestWalkExcludePatterns(t *testing.T) {
 	}
 }
 
+// TestWalkRootsShareNames: two roots that hold the same path give two
+// Rels: the first root's as it is, the later's under its folder's name
+// (and a number when that name is taken too), so no two files share a
+// source_path.
+func TestWalkRootsShareNames(t *testing.T) {
+	base := t.TempDir()
+	for _, f := range []string{"c4a/notice.txt", "c4a/sub/deep.txt", "c4b/notice.txt", "c4b/sub/deep.txt", "c4b/only.txt", "other/c4b/notice.txt"} {
+		writeFile(t, base, f, []byte(noticeJA))
+	}
+	writeFile(t, base, "file/notice.txt", []byte(noticeJA))
+	rels, rejects := walkAll(t, filepath.Join(base, "c4a"), filepath.Join(base, "c4b"), filepath.Join(base, "other", "c4b"), filepath.Join(base, "file", "notice.txt"))
+	want := []string{"notice.txt", "sub/deep.txt", "c4b/notice.txt", "only.txt", "c4b/sub/deep.txt",
+		"c4b~2/notice.txt", "file/notice.txt"}
+	if !reflect.DeepEqual(rels, want) || rejects != nil {
+		t.Errorf("got %q %q, want %q", rels, rejects, want)
+	}
+}
+
 func TestWalkInvalidUTF8Name(t *testing.T) {
 	root := t.TempDir()
 	// 個人情報.txt in Shift_JIS, as zip archives from Japanese Windows name it.
