@@ -184,8 +184,10 @@ func (c *Config) Validate() error {
 		return err
 	}
 	if c.Sectors != "" {
-		if _, err := os.Stat(c.Sectors); err != nil {
+		if fi, err := os.Stat(c.Sectors); err != nil {
 			return fmt.Errorf("%w: --sectors %s: %v", ErrUsage, c.Sectors, err)
+		} else if fi.IsDir() {
+			return fmt.Errorf("%w: --sectors %s is a folder; want a CSV file", ErrUsage, c.Sectors)
 		}
 	}
 	if c.Corrections == "" {

@@ -85,6 +85,9 @@ func evalCommand(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: unexpected argument %q", pipeline.ErrUsage, fs.Arg(0))
+	}
 	if *gold == "" {
 		return fmt.Errorf("%w: --gold is required", pipeline.ErrUsage)
 	}
@@ -126,6 +129,9 @@ func tablesCommand(ctx context.Context, args []string, stdout, stderr io.Writer)
 	fs := newFlags("tables", "tables", stderr)
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: unexpected argument %q", pipeline.ErrUsage, fs.Arg(0))
 	}
 	return schemas.WriteMarkdown(stdout, schemas.Dictionary())
 }
