@@ -65,7 +65,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"run", "--in", testcorpus.SampleDir(), "--out", out, "--max-rejects", "-1"}, 2},
 		{[]string{"run", "--in", testcorpus.SampleDir(), "--out", out, "--sectors", testcorpus.SampleDir()}, 2},
 		{[]string{"tables", "extra"}, 2},
-		{[]string{"eval", "--gold", "x.jsonl", "--out", out, "extra"}, 2},
+		{[]string{"eval", "--gold", filepath.Join(testcorpus.SampleDir(), "..", "gold", "seeds.jsonl"), "--out", out, "extra"}, 2},
 		{[]string{"run", "--in", testcorpus.SampleDir(), "--out", ""}, 2},
 		{[]string{"version"}, 0},
 		{[]string{"--version"}, 0},
