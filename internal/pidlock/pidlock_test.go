@@ -42,43 +42,41 @@ func TestAcquire(t *testing.T) {
 // left as they were.
 func TestOpen(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, content string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+	contents := map[string]string{
+		"empty": "", "pid": "12345\n", "pid-bare": "7", // a lock file
+		"notes": "my notes\n", "digits-text": "2024 budget\n", "long": "12345\n" + strings.Repeat("x", 100), // somebody's
+	}
+	for name, content := range contents {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		return p
 	}
-	for _, p := range []string{filepath.Join(dir, "new"), write("empty", ""), write("pid", "12345\n"), write("pid-bare", "7")} {
-		f, err := Open(p)
+	if err := os.Symlink(filepath.Join(dir, "notes"), filepath.Join(dir, "link")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "folder"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"new", "empty", "pid", "pid-bare"} {
+		f, err := Open(filepath.Join(dir, name))
 		if err != nil {
-			t.Errorf("Open(%s): %v", filepath.Base(p), err)
+			t.Errorf("Open(%s): %v", name, err)
 			continue
 		}
 		if _, err := Acquire(f, false); err != nil {
-			t.Errorf("Acquire(%s): %v", filepath.Base(p), err)
+			t.Errorf("Acquire(%s): %v", name, err)
 		}
 		f.Close()
 	}
-	notes := write("notes", "my notes\n")
-	link := filepath.Join(dir, "link")
-	if err := os.Symlink(notes, link); err != nil {
-		t.Fatal(err)
-	}
-	folder := filepath.Join(dir, "folder")
-	if err := os.Mkdir(folder, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	long := write("long", "12345\n"+strings.Repeat("x", 100))
-	for _, p := range []string{notes, link, folder, write("digits-text", "2024 budget\n"), long} {
-		if f, err := Open(p); !errors.Is(err, ErrNotLock) {
+	for _, name := range []string{"notes", "link", "folder", "digits-text", "long"} {
+		if f, err := Open(filepath.Join(dir, name)); !errors.Is(err, ErrNotLock) {
 			if f != nil {
 				f.Close()
 			}
-			t.Errorf("Open(%s) = %v, want ErrNotLock", filepath.Base(p), err)
+			t.Errorf("Open(%s) = %v, want ErrNotLock", name, err)
 		}
 	}
-	if b, _ := os.ReadFile(notes); string(b) != "my notes\n" {
+	if b, _ := os.ReadFile(filepath.Join(dir, "notes")); string(b) != contents["notes"] {
 		t.Errorf("notes now hold %q", b)
 	}
 }
