@@ -653,8 +653,13 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 				break // "10名の方の…(うち4名の方の生年月日、3名の方の性別…)": parts of the count before
 			}
 			sum := pick{cs[k].Value, cs[k].Approx, s.Text}
-			for k+1 < len(cs) && joinedCounts(s.Text[cs[k].End:cs[k+1].Start]) && !joinedFieldCategory(s.Text[cs[k].End:cs[k+1].Start]) &&
-				!personsAndRecords(cs[k].Unit, cs[k+1].Unit) && !(countOfField(s.Text[cs[k].End:]) && countOfField(s.Text[cs[k+1].End:])) {
+			// Not into a stated total (「会員300名及び非会員50名、計350名」:
+			// the total is its own reading), nor into the same people's
+			// other field (「生徒356名の氏名、生徒330名の携帯電話番号」); but
+			// other people's fields add up (「生徒19名の氏名、住所と、保護者
+			// 18名の氏名」).
+			for k+1 < len(cs) && !totalOfThoseBefore(s.Text, cs, k) && joinedCounts(s.Text[cs[k].End:cs[k+1].Start]) && !joinedFieldCategory(s.Text[cs[k].End:cs[k+1].Start]) &&
+				!personsAndRecords(cs[k].Unit, cs[k+1].Unit) && !sameCategoryFields(s.Text, cs, k) {
 				k++
 				sum.v += cs[k].Value
 				sum.approx = sum.approx || cs[k].Approx
@@ -1080,6 +1085,41 @@ func lastCategory(before string) string {
 		before = before[i+size:]
 	}
 	return before
+}
+
+// totalOfThoseBefore reports whether count k+1 of cs in s is a stated
+// total (計, 合計) that names no category of its own: the total of the
+// counts before it (「会員300名及び非会員50名、計350名」), not one more
+// category to add. A category's own subtotal is (「クラス名簿5クラス計186人
+// 分と、6クラス計225人分の…」: two lists, each totalled).
+func totalOfThoseBefore(s string, cs []countMention, k int) bool {
+	if !cs[k+1].Total {
+		return false
+	}
+	between := strings.TrimSpace(lastCategory(s[cs[k].End:cs[k+1].Start]))
+	for q, means := range countQualifier {
+		if means == qualTotal && strings.HasSuffix(between, q) && strings.TrimSpace(strings.TrimSuffix(between, q)) == "" {
+			return true // the total's word stands between, if the mention does not hold it
+		}
+	}
+	return between == ""
+}
+
+// sameCategoryFields reports whether counts k and k+1 of cs in s are each
+// followed by の and a field of personal data (countOfField) and count the
+// same category, named again or not named (「生徒356名の氏名、生徒330名の
+// 携帯電話番号」, 「…、330名の携帯電話番号」): the people whose name, and
+// whose phone number, leaked, who overlap. Two categories (生徒, 保護者)
+// are different people.
+func sameCategoryFields(s string, cs []countMention, k int) bool {
+	if !countOfField(s[cs[k].End:]) || !countOfField(s[cs[k+1].End:]) {
+		return false
+	}
+	first := strings.TrimSpace(lastCategory(categoryOf(s, cs, k)))
+	second := strings.TrimSpace(lastCategory(s[cs[k].End:cs[k+1].Start]))
+	// 「同校第2学年生徒156名の氏名、生徒130名の…」: the second names the
+	// first again, shorter.
+	return second == "" || strings.HasSuffix(first, second) || strings.HasSuffix(second, first)
 }
 
 // countOfField reports whether the words after a count are の and a field
