@@ -20,9 +20,10 @@ type group struct {
 // and a look through a few causes, not a pass over every notice of the
 // group (quadratic in the reports of one organization).
 type groupExtra struct {
-	dates  []int32
-	causes []handle
-	keys   []handle
+	dates      []int32
+	discovered []int32 // the discovery days its notices state, sorted
+	causes     []handle
+	keys       []handle
 }
 
 // chains are lists of groups by a string's handle (the groups of a case
@@ -81,6 +82,9 @@ func (l *Linker) extraOf(g int32) *groupExtra {
 		if !m.published.IsZero() {
 			e.dates = []int32{m.published.Days()}
 		}
+		if !m.discovered.IsZero() {
+			e.discovered = []int32{m.discovered.Days()}
+		}
 		if m.orgKey != 0 {
 			e.keys = []handle{m.orgKey}
 		}
@@ -126,6 +130,28 @@ func (l *Linker) publishedNear(g int32, d int32) bool {
 	return at < len(dates) && dates[at] <= d+LinkWindowDays
 }
 
+// discoveredApart reports whether notice n states a discovery day that is
+// more than LinkDiscoveryDays from every one a notice of group g states,
+// when one does: a discovery of its own, another incident of the same
+// organization and cause (a city's misdeliveries of one spring).
+func (l *Linker) discoveredApart(g int32, n *member) bool {
+	if n.discovered.IsZero() {
+		return false
+	}
+	d := n.discovered.Days()
+	near := func(x int32) bool { return x >= d-LinkDiscoveryDays && x <= d+LinkDiscoveryDays }
+	if gr := &l.groups[g]; gr.extra < 0 {
+		x := l.members.at(gr.first).discovered
+		return !x.IsZero() && !near(x.Days())
+	}
+	days := l.extras[l.groups[g].extra].discovered
+	if len(days) == 0 {
+		return false
+	}
+	at, _ := slices.BinarySearch(days, d-LinkDiscoveryDays)
+	return !(at < len(days) && near(days[at]))
+}
+
 // join adds member mi to group g: a new group's first member, or the
 // next of one that has members.
 func (l *Linker) join(g int32, mi int32) {
@@ -150,6 +176,12 @@ func (l *Linker) join(g int32, mi int32) {
 		d := m.published.Days()
 		at, _ := slices.BinarySearch(e.dates, d)
 		e.dates = slices.Insert(e.dates, at, d)
+	}
+	if !m.discovered.IsZero() {
+		d := m.discovered.Days()
+		if at, found := slices.BinarySearch(e.discovered, d); !found {
+			e.discovered = slices.Insert(e.discovered, at, d)
+		}
 	}
 	if !slices.Contains(e.causes, m.cause) {
 		e.causes = append(e.causes, m.cause)

@@ -17,6 +17,11 @@ import (
 // (rules/link/settings.tsv).
 var LinkWindowDays = int32(linkSettings.Int("link_window_days"))
 
+// LinkDiscoveryDays is how far apart two notices that are no follow-ups
+// may date their discoveries and still be one incident
+// (rules/link/settings.tsv).
+var LinkDiscoveryDays = int32(linkSettings.Int("link_discovery_days"))
+
 // The APPI clock of rules/link/settings.tsv: the day the amended APPI's
 // reporting duty began, the 速報 and 確報 deadlines in days after
 // discovery, and the word that marks a 確報.
@@ -153,12 +158,22 @@ func (l *Linker) add(b []byte) (string, error) {
 		})
 	}
 	if g < 0 && key != 0 {
+		// The latest group the notice continues, one of its cause first: a
+		// 第2報 of a misdelivery joins the misdelivery, not a ransomware
+		// attack the organization reported the month before, and a notice
+		// the latest incident of its kind.
+		sameCause := false
 		l.byOrg.groups(key, func(i int32) bool {
 			first := l.members.at(l.groups[i].first).caseID
-			if l.continues(i, &m) && (m.caseID == 0 || first == 0 || first == m.caseID) && !l.keptApart(id, i) {
+			if !l.continues(i, &m) || !(m.caseID == 0 || first == 0 || first == m.caseID) || l.keptApart(id, i) {
+				return true
+			}
+			if m.cause != l.unknownCause && l.hasCause(i, m.cause) {
+				g, sameCause = i, true
+			} else if !sameCause {
 				g = i
 			}
-			return g < 0
+			return true
 		})
 	}
 	m.noticeID = [2]uint32{uint32(len(l.noticeIDs)), uint32(len(id))}
@@ -291,14 +306,15 @@ func incidentIDOf(hash [8]byte) string {
 }
 
 // continues reports whether n reports on the incident of group i: a
-// notice of the group was published within LinkWindowDays of it, and one
-// has its cause (other than unknown), or n is a numbered or final
-// follow-up.
+// notice of the group was published within LinkWindowDays of it, and n is
+// a numbered or final follow-up, or one of the group has its cause (other
+// than unknown) and n dates no discovery apart from the group's
+// (discoveredApart).
 func (l *Linker) continues(i int32, n *member) bool {
 	if n.published.IsZero() || !l.publishedNear(i, n.published.Days()) {
 		return false
 	}
-	return n.followUp() || n.cause != l.unknownCause && l.hasCause(i, n.cause)
+	return n.followUp() || n.cause != l.unknownCause && l.hasCause(i, n.cause) && !l.discoveredApart(i, n)
 }
 
 func (l *Linker) incidentOf(id string, g []int32, r *rowStrings) schemas.Incident {

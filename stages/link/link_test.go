@@ -65,6 +65,22 @@ func TestLink(t *testing.T) {
 				notice("b", "2023-2", "D社", "2023-03-02", "loss", nil),
 			},
 			[][]string{{"a"}, {"b"}}},
+		{"a follow-up joins the group of its cause, not an earlier one of another",
+			[]*schemas.Notice{
+				notice("a1", "", "サンプル精機", "2024-03-28", "ransomware", i32(1)),
+				notice("a2", "", "サンプル精機", "2024-04-15", "ransomware", i32(2)),
+				notice("b1", "", "サンプル精機", "2024-06-05", "misdelivery", i32(1)),
+				notice("b2", "", "サンプル精機", "2024-06-15", "misdelivery", i32(2)),
+			},
+			[][]string{{"a1", "a2"}, {"b1", "b2"}}},
+		{"same organization and cause, discoveries apart: each its own",
+			[]*schemas.Notice{
+				discovered(notice("a", "", "青葉市", "2024-04-05", "misdelivery", nil), "2024-04-01"),
+				discovered(notice("b", "", "青葉市", "2024-05-20", "misdelivery", nil), "2024-05-16"),
+				discovered(notice("c", "", "青葉市", "2024-05-24", "misdelivery", nil), "2024-05-17"), // b's again
+				notice("d", "", "青葉市", "2024-06-01", "misdelivery", nil),                           // dates none
+			},
+			[][]string{{"a"}, {"b", "c", "d"}}},
 		{"no organization: each alone",
 			[]*schemas.Notice{
 				notice("a", "", "", "2023-03-01", "loss", nil),
@@ -93,6 +109,12 @@ func TestLink(t *testing.T) {
 			}
 		})
 	}
+}
+
+// discovered sets n's discovery date.
+func discovered(n *schemas.Notice, date string) *schemas.Notice {
+	n.DiscoveredDate = schemas.MustDate(date)
+	return n
 }
 
 func stringsJoin(s []string) string {

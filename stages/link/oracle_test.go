@@ -171,12 +171,23 @@ func (l *refLinker) Add(notice *schemas.Notice) {
 		}
 	}
 	if g < 0 && key != "" {
+		// The last group it continues of its cause, else the last it
+		// continues.
+		var continued []int
 		for _, i := range l.byOrg[key] {
 			first := l.groups[i][0]
 			if l.continues(i, n) && (n.CaseID == "" || first.CaseID == "" || first.CaseID == n.CaseID) && !l.keptApart(n, i) {
+				continued = append(continued, i)
+			}
+		}
+		for _, i := range slices.Backward(continued) {
+			if n.Cause != "unknown" && slices.Contains(l.causes[i], n.Cause) {
 				g = i
 				break
 			}
+		}
+		if g < 0 && len(continued) > 0 {
+			g = continued[len(continued)-1]
 		}
 	}
 	if g < 0 {
@@ -243,9 +254,10 @@ func refIncidentID(n *refMember, k int) string {
 }
 
 // continues reports whether n reports on the incident of group i: a
-// notice of the group was published within LinkWindowDays of it, and one
-// has its cause (other than unknown), or n is a numbered or final
-// follow-up.
+// notice of the group was published within LinkWindowDays of it, and n is
+// a numbered or final follow-up, or one has its cause (other than
+// unknown) and n dates its discovery near one of the group's, or one of
+// them dates none.
 func (l *refLinker) continues(i int, n *refMember) bool {
 	if n.PublishedDate.IsZero() {
 		return false
@@ -257,7 +269,28 @@ func (l *refLinker) continues(i int, n *refMember) bool {
 		return false
 	}
 	followUp := n.FinalReport || (n.ReportSeq != nil && *n.ReportSeq > 1)
-	return followUp || n.Cause != "unknown" && slices.Contains(l.causes[i], n.Cause)
+	if followUp {
+		return true
+	}
+	if n.Cause == "unknown" || !slices.Contains(l.causes[i], n.Cause) {
+		return false
+	}
+	// Not a discovery of its own: when it and a notice of the group date
+	// their discoveries, one is within LinkDiscoveryDays of its.
+	if n.DiscoveredDate.IsZero() {
+		return true
+	}
+	dated := false
+	for _, m := range l.groups[i] {
+		if m.DiscoveredDate.IsZero() {
+			continue
+		}
+		dated = true
+		if gap := m.DiscoveredDate.Days() - n.DiscoveredDate.Days(); gap >= -LinkDiscoveryDays && gap <= LinkDiscoveryDays {
+			return true
+		}
+	}
+	return !dated
 }
 
 func refIncidentOf(id string, g []*refMember) schemas.Incident {

@@ -19,7 +19,7 @@ import (
 // interned every string and computed every organization key anew.
 
 // snapshotMagic opens a snapshot; another one is refused.
-const snapshotMagic = "link-snapshot-1\n"
+const snapshotMagic = "link-snapshot-2\n"
 
 // ErrOverridden: a linker that follows analysts' corrections has no
 // snapshot (they are part of what it links by, not of its state).
@@ -102,9 +102,11 @@ func (l *Linker) snapshot(w *snapshotWriter) {
 	}
 	w.u(len(l.extras))
 	for _, e := range l.extras {
-		w.u(len(e.dates))
-		for _, d := range e.dates {
-			w.i(int64(d))
+		for _, days := range [...][]int32{e.dates, e.discovered} {
+			w.u(len(days))
+			for _, d := range days {
+				w.i(int64(d))
+			}
 		}
 		for _, hs := range [...][]handle{e.causes, e.keys} {
 			w.u(len(hs))
@@ -198,9 +200,11 @@ func RestoreLinker(b []byte) (*Linker, error) {
 	nExtras := len(l.extras)
 	for i := range l.extras {
 		e := &l.extras[i]
-		e.dates = make([]int32, r.count(len(r.b)))
-		for j := range e.dates {
-			e.dates[j] = int32(r.varint())
+		for _, days := range [...]*[]int32{&e.dates, &e.discovered} {
+			*days = make([]int32, r.count(len(r.b)))
+			for j := range *days {
+				(*days)[j] = int32(r.varint())
+			}
 		}
 		for _, hs := range [...]*[]handle{&e.causes, &e.keys} {
 			*hs = make([]handle, r.count(len(r.b)))
