@@ -31,7 +31,26 @@ var (
 	finalDays          = int32(linkSettings.Int("final_days"))
 	finalDaysMalicious = int32(linkSettings.Int("final_days_malicious"))
 	finalReportWord    = linkSettings.String("final_report_word")
+	finalReportPending = strings.Split(linkSettings.String("final_report_pending"), "|")
 )
+
+// namesFinalReport reports whether a report event's sentence tells of a
+// 確報 made: it names one (final_report_word), and no word after it says
+// the 確報 is still to come (final_report_pending: 「速報を提出し、確報は準備
+// が整い次第提出いたします」, whose date is the 速報's).
+func namesFinalReport(sentence string) bool {
+	i := strings.Index(sentence, finalReportWord)
+	if i < 0 {
+		return false
+	}
+	rest := sentence[i+len(finalReportWord):]
+	for _, w := range finalReportPending {
+		if w != "" && strings.Contains(rest, w) {
+			return false
+		}
+	}
+	return true
+}
 
 // Linker groups incident notices into incidents as they come, in corpus
 // order: the same case id and organization (the blog gives one case number
@@ -443,15 +462,19 @@ func appiClock(inc *schemas.Incident, final *schemas.Date) {
 	if !inc.Reportable || inc.DiscoveredDate.IsZero() || inc.DiscoveredDate.Before(lawInForce) {
 		return
 	}
-	if !inc.ReportedDate.IsZero() {
-		ok := inc.ReportedDate.Sub(inc.DiscoveredDate) <= preliminaryDays
+	// A report dated before the discovery is a date misread (a year
+	// resolved wrong): the clock cannot tell. Nor can it tell the 速報 when
+	// the first report known is the 確報 itself.
+	onlyFinal := final != nil && !final.IsZero() && *final == inc.ReportedDate
+	if gap := inc.ReportedDate.Sub(inc.DiscoveredDate); !inc.ReportedDate.IsZero() && gap >= 0 && !onlyFinal {
+		ok := gap <= preliminaryDays
 		inc.PreliminaryMet = &ok
 	}
 	limit := finalDays
 	if malicious {
 		limit = finalDaysMalicious
 	}
-	if final != nil {
+	if final != nil && (final.IsZero() || final.Sub(inc.DiscoveredDate) >= 0) {
 		ok := final.Sub(inc.DiscoveredDate) <= limit
 		inc.FinalMet = &ok
 	}

@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/breachtrend/breachtrend/schemas"
 )
@@ -134,7 +133,7 @@ func finalEventOf(events []schemas.Event) (schemas.Date, bool) {
 	var d schemas.Date
 	found := false
 	for _, e := range events {
-		if e.Kind == schemas.EventReported && strings.Contains(e.Sentence, finalReportWord) {
+		if e.Kind == schemas.EventReported && namesFinalReport(e.Sentence) {
 			d, found = e.Date, true
 		}
 	}

@@ -391,7 +391,7 @@ func refAPPIClock(inc *schemas.Incident, g []*refMember) {
 	var final *schemas.Date
 	for _, n := range g {
 		for _, e := range n.Events {
-			if e.Kind == schemas.EventReported && strings.Contains(e.Sentence, finalReportWord) {
+			if e.Kind == schemas.EventReported && namesFinalReport(e.Sentence) {
 				d := e.Date
 				final = &d
 			}
