@@ -241,7 +241,7 @@ func ownDate(w *text.Watch, title string, sents []DatedSentence, ctx *dates.Year
 				if updateLabelled(s.Text[:m.Start]) {
 					// 「更新日:2025年5月21日 / 記者発表資料発表日:2025年5月19日」:
 					// the page's update; the release is the earlier one.
-					if rd, ri, rk := releaseBelow(sents, i, ctx, d); !rd.IsZero() {
+					if rd, ri, rk := releaseBelow(sents, i, k, ctx, d); !rd.IsZero() {
 						return rd, ri, rk
 					}
 				}
@@ -298,18 +298,29 @@ func updateLabelled(before string) bool {
 	return text.HasSuffixAny(strings.TrimRight(before, labelTail), updateLabelWords)
 }
 
-// releaseBelow is a date after a label of dates/published_labels.tsv that
-// is no update's, in the header block after sentence i, earlier than the
-// update date d; the zero Date when there is none.
-func releaseBelow(sents []DatedSentence, i int, ctx *dates.YearContext, d schemas.Date) (schemas.Date, int, int) {
-	for j := i + 1; j < len(sents) && j < headerBlock; j++ {
-		for k, m := range sents[j].Dates {
+// releaseBelow is the release date of a page whose update date d is date
+// k of sentence i: a date after a label of dates/published_labels.tsv that
+// is no update's, later on the same line (「更新日:2024年7月12日 公開日:
+// 2024年7月10日」) or in the header block below, or a date alone on a line
+// of the letterhead below, before the body's first sentence (「青葉市 /
+// 2024年7月10日」; not a timeline's 「発生日時 / 令和6年3月21日」), earlier
+// than d; the zero Date when there is none.
+func releaseBelow(sents []DatedSentence, i, k int, ctx *dates.YearContext, d schemas.Date) (schemas.Date, int, int) {
+	body := false // a sentence has ended since the update's line
+	for j := i; j < len(sents) && j < headerBlock; j++ {
+		ms := sents[j].Dates
+		alone := j > i && !body && len(ms) == 1 && dateOnlyLine(sents[j].Text, ms)
+		body = body || j > i && strings.HasSuffix(sents[j].Text, "。")
+		for mk, m := range ms {
+			if j == i && mk <= k {
+				continue
+			}
 			before := sents[j].Text[:m.Start]
-			if m.Year == 0 || !labelBefore(before) || updateLabelled(before) {
+			if m.Year == 0 || updateLabelled(before) || !alone && !labelBefore(before) {
 				continue
 			}
 			if rd := ctx.Resolve(m); !rd.IsZero() && rd.Before(d) {
-				return rd, j, k
+				return rd, j, mk
 			}
 		}
 	}
