@@ -499,7 +499,7 @@ func findCuedDates(s string, c dateCues) []Mention {
 				m.Weekday = weekdays[w[1]]
 			}
 		}
-		if n := len(out); n > 0 && rangeSepRE.MatchString(s[out[n-1].End:m.Start]) {
+		if n := len(out); n > 0 && rangeSepRE.MatchString(afterMonthMark(s[out[n-1].End:m.Start], out[n-1])) {
 			m.RangeEnd = true
 			if prev := &out[n-1]; prev.Day == 0 && prev.Year != 0 {
 				prev.Period = true // 「2009年4月から」 opens a period
@@ -620,6 +620,23 @@ func dayAfter(s string, i int, in func(rune) bool) int {
 
 func monthOnlyMark(after string) bool {
 	return text.HasPrefixAny(after, monthOnlyMarks)
+}
+
+// afterMonthMark is between, the text after mention prev, less the
+// month-only mark that opens it when prev names a month and no day: the
+// range 「6月下旬から7月3日にかけて」 is separated by から, as 「6月から…」
+// is, so its end is no day of its own.
+func afterMonthMark(between string, prev Mention) string {
+	if prev.Day != 0 || prev.Month == 0 {
+		return between
+	}
+	longest := 0
+	for _, w := range monthOnlyMarks {
+		if len(w) > longest && strings.HasPrefix(between, w) {
+			longest = len(w)
+		}
+	}
+	return between[longest:]
 }
 
 // YearContext resolves the year of year-less dates: the notice's date and
