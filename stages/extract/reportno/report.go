@@ -22,7 +22,16 @@ import (
 // A title that is the opening sentence of a notice with no title line
 // (it ends with 。) is read as body: its 第N報 cites an earlier report,
 // unless it tells of today (本日、第2報を公表いたします。).
+//
+// A sentence of the body may declare the notice the last report
+// (declaredFinal), whatever its title numbers it.
 func Find(w *text.Watch, title string, sents []text.Sentence, events []schemas.Event, published schemas.Date) (seq int, final bool) {
+	seq, final = find(w, title, sents, events, published)
+	return seq, final || declaredFinal(sents)
+}
+
+// find is Find but for a body's declaration.
+func find(w *text.Watch, title string, sents []text.Sentence, events []schemas.Event, published schemas.Date) (seq int, final bool) {
 	w.Check()
 	sents = withoutDatelines(sents)
 	tm := text.MaskOf(title)
@@ -81,6 +90,17 @@ func Find(w *text.Watch, title string, sents []text.Sentence, events []schemas.E
 	seq = seqFromBody(w, title, tm, sents, open, &om, events, published)
 	w.Check()
 	return seq, investigationClosed(title, tm, open, om.open, sents, seq)
+}
+
+// declaredFinal reports whether a sentence of the body declares the
+// notice the last report (report/final_declaration.tsv).
+func declaredFinal(sents []text.Sentence) bool {
+	for _, s := range sents {
+		if finalDeclarations.In(s.Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // announcedLabel is the report number a sentence title gives by a label

@@ -31,6 +31,9 @@ var (
 		text.NewWordList(reportWords("final_report"))
 
 	moreToComeWords = reportWords("more_to_come")
+	// finalDeclarations: a body's sentence that makes the notice the last
+	// report (本報告をもって最終報告とさせていただきます).
+	finalDeclarations = text.NewWordList(reportWords("final_declaration"))
 
 	// reportWeights say how far the rules read (report/weights.tsv).
 	reportWeights = text.Weights("report/weights.tsv", "citing_sentences", "title_lines", "opening_sentences", "max_report",
