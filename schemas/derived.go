@@ -56,7 +56,7 @@ var DerivedTables = []DerivedTable{
 		ColumnDoc{"within_5d", "DOUBLE", "share disclosed within 5 days (0–1)"}, ColumnDoc{"within_30d", "DOUBLE", "share within 30 days"}, ColumnDoc{"within_60d", "DOUBLE", "share within 60 days"}),
 	derived("terms_quarterly", "Nouns of each quarter's incident notices (the notices' terms column), to show rising terms such as new attack names.",
 		ColumnDoc{"quarter", "VARCHAR", periodDoc}, ColumnDoc{"term", "VARCHAR", "noun in base form"},
-		ColumnDoc{"incidents", "BIGINT", "incidents whose notices mention the term"}, ColumnDoc{"occurrences", "BIGINT", "times the term occurs in those notices"}),
+		ColumnDoc{"incidents", "BIGINT", "incidents whose notices mention the term"}, ColumnDoc{"occurrences", "BIGINT", "times the term occurs in those notices' terms: each title and the first 120 characters of its text, read one after the other (a title the text opens with counts twice)"}),
 	derived("events", "One row per event: the incidents that report one breach (the clients of one breached contractor or platform: same named contractor, same cause, within 90 days; or one blog case number for several organizations). Count distinct breaches here, reporting organizations in incidents.",
 		ColumnDoc{"event_id", "VARCHAR", "id of the event (incidents.event_id)"},
 		ColumnDoc{"breached_party", "VARCHAR", "the contractor when one is named, else the organization of a single-incident event; null when several organizations name none"},
