@@ -329,11 +329,20 @@ func incidentIDOf(hash [8]byte) string {
 // a numbered or final follow-up, or one of the group has its cause (other
 // than unknown) and n dates no discovery apart from the group's
 // (discoveredApart).
+//
+// A follow-up that gives no date of its own (its page cut above the date
+// line) continues a group of its cause, however far: it is another
+// report of one of the organization's incidents of that kind, and the
+// latest is taken (add).
 func (l *Linker) continues(i int32, n *member) bool {
-	if n.published.IsZero() || !l.publishedNear(i, n.published.Days()) {
+	sameCause := n.cause != l.unknownCause && l.hasCause(i, n.cause)
+	if n.published.IsZero() {
+		return n.followUp() && sameCause
+	}
+	if !l.publishedNear(i, n.published.Days()) {
 		return false
 	}
-	return n.followUp() || n.cause != l.unknownCause && l.hasCause(i, n.cause) && !l.discoveredApart(i, n)
+	return n.followUp() || sameCause && !l.discoveredApart(i, n)
 }
 
 func (l *Linker) incidentOf(id string, g []int32, r *rowStrings) schemas.Incident {

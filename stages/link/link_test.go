@@ -81,6 +81,14 @@ func TestLink(t *testing.T) {
 				notice("d", "", "青葉市", "2024-06-01", "misdelivery", nil),                           // dates none
 			},
 			[][]string{{"a"}, {"b", "c", "d"}}},
+		{"an undated follow-up joins the latest group of its cause",
+			[]*schemas.Notice{
+				notice("a", "", "ひかり書房", "2023-01-10", "unauthorized_access", i32(1)),
+				notice("b", "", "ひかり書房", "2024-03-01", "unauthorized_access", i32(1)),
+				notice("c", "", "ひかり書房", "", "unauthorized_access", i32(2)),
+				notice("d", "", "ひかり書房", "", "unknown", i32(2)), // no cause: nothing to tie it
+			},
+			[][]string{{"a"}, {"b", "c"}, {"d"}}},
 		{"no organization: each alone",
 			[]*schemas.Notice{
 				notice("a", "", "", "2023-03-01", "loss", nil),
@@ -329,11 +337,20 @@ func TestCompactLinksAsTheNotice(t *testing.T) {
 // continuesRef is what continues decides, by a pass over every notice of
 // the group (the linker's former way).
 func continuesRef(l *Linker, g int32, n *member) bool {
-	near := false
 	members := l.membersOf(nil, g)
+	sameCause := false
+	for _, mi := range members {
+		if m := l.members.at(mi); m.cause == n.cause && n.cause != l.unknownCause {
+			sameCause = true
+		}
+	}
+	if n.published.IsZero() {
+		return n.followUp() && sameCause
+	}
+	near := false
 	for _, mi := range members {
 		m := l.members.at(mi)
-		if m.published.IsZero() || n.published.IsZero() {
+		if m.published.IsZero() {
 			continue
 		}
 		d := n.published.Sub(m.published)
@@ -347,12 +364,28 @@ func continuesRef(l *Linker, g int32, n *member) bool {
 	if !near {
 		return false
 	}
+	if n.followUp() {
+		return true
+	}
+	if !sameCause {
+		return false
+	}
+	// Its discovery near one of the group's, or one of them dates none.
+	if n.discovered.IsZero() {
+		return true
+	}
+	dated := false
 	for _, mi := range members {
-		if m := l.members.at(mi); m.cause == n.cause && n.cause != l.unknownCause || n.followUp() {
+		m := l.members.at(mi)
+		if m.discovered.IsZero() {
+			continue
+		}
+		dated = true
+		if d := n.discovered.Sub(m.discovered); d >= -LinkDiscoveryDays && d <= LinkDiscoveryDays {
 			return true
 		}
 	}
-	return false
+	return !dated
 }
 
 // TestContinuesAsAPassOverTheGroup: the linker's sorted dates and causes
@@ -366,6 +399,9 @@ func TestContinuesAsAPassOverTheGroup(t *testing.T) {
 		n := notice(fmt.Sprint(i), "", fmt.Sprintf("組織%d", rng.IntN(5)), "", causes[rng.IntN(3)], nil)
 		if rng.IntN(10) > 0 {
 			n.PublishedDate = schemas.MustDate("2023-01-01").AddDays(rng.IntN(1000))
+		}
+		if rng.IntN(2) == 0 {
+			n.DiscoveredDate = schemas.MustDate("2023-01-01").AddDays(rng.IntN(1000))
 		}
 		if rng.IntN(8) == 0 {
 			n.ReportSeq = i32(int32(rng.IntN(3)))

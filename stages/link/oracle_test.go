@@ -260,7 +260,9 @@ func refIncidentID(n *refMember, k int) string {
 // them dates none.
 func (l *refLinker) continues(i int, n *refMember) bool {
 	if n.PublishedDate.IsZero() {
-		return false
+		// An undated follow-up: a group of its cause, however far.
+		return (n.FinalReport || (n.ReportSeq != nil && *n.ReportSeq > 1)) &&
+			n.Cause != "unknown" && slices.Contains(l.causes[i], n.Cause)
 	}
 	d := n.PublishedDate.Days()
 	dates := l.dates[i]
