@@ -47,6 +47,13 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if cfg.Out == "" {
 		return fmt.Errorf("%w: --out is empty: name the output folder (default out)", pipeline.ErrUsage)
 	}
+	if !fs.Changed("in") {
+		// The default is the sample corpus of a checkout: elsewhere it is
+		// not there, and a message about a flag never typed would puzzle.
+		if _, err := os.Stat(cfg.Inputs[0]); err != nil {
+			return fmt.Errorf("%w: no --in given, and the sample corpus it defaults to (%s) is not in this folder: name the corpus with --in PATH", pipeline.ErrUsage, cfg.Inputs[0])
+		}
+	}
 	cfg.LimitRejects = fs.Changed("max-rejects")
 	level := slog.LevelInfo
 	if *quiet {
@@ -113,7 +120,17 @@ func evalCommand(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err != nil {
 		return err
 	}
-	return eval.Score(labels, segs).Write(stdout, *verbose)
+	r := eval.Score(labels, segs)
+	if err := r.Write(stdout, *verbose); err != nil {
+		return err
+	}
+	if r.Matched == 0 {
+		// Every field 0.000 would read as an extractor broken, not as
+		// the labels of another corpus.
+		return fmt.Errorf("no gold record of %s matches a notice of --out %s (%d records, %d notices): is --out the run of the corpus these labels are of?",
+			*gold, *out, r.Records, len(segs))
+	}
+	return nil
 }
 
 func contains(xs []string, s string) bool {

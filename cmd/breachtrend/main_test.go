@@ -124,6 +124,38 @@ func TestHelpGoesToStdout(t *testing.T) {
 	}
 }
 
+// TestRunWithoutIn: run with no --in where the sample corpus it defaults
+// to is not says so, exit 2, naming --in.
+func TestRunWithoutIn(t *testing.T) {
+	t.Chdir(t.TempDir())
+	var stdout, stderr bytes.Buffer
+	code := dispatch(context.Background(), []string{"run", "--out", "out"}, &stdout, &stderr)
+	if code != 2 || !strings.Contains(stderr.String(), "no --in given") || !strings.Contains(stderr.String(), "--in PATH") {
+		t.Errorf("run without --in: exit %d, stderr %q", code, stderr.String())
+	}
+}
+
+// TestEvalMatchingNothing: eval of labels against the run of another
+// corpus prints its zeros and fails, saying why, instead of a score.
+func TestEvalMatchingNothing(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	var stdout, stderr bytes.Buffer
+	if code := dispatch(context.Background(), []string{"run", "--quiet", "--in", testcorpus.SampleDir(), "--out", out}, &stdout, &stderr); code != 0 {
+		t.Fatalf("run: exit %d: %s", code, stderr.String())
+	}
+	gold := filepath.Join(t.TempDir(), "other.jsonl")
+	line := `{"source": "elsewhere.txt", "snippet": "どこにもない文", "is_incident": true, "case_id": [null], "report_seq": [null], "final_report": [false], "organization": [null], "published_date": [null], "discovered_date": [null], "occurred_date": [null], "affected_count": [null], "cause": ["unknown"], "sector": [null], "data_types": []}`
+	if err := os.WriteFile(gold, []byte(line+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdout.Reset()
+	stderr.Reset()
+	code := dispatch(context.Background(), []string{"eval", "--gold", gold, "--out", out}, &stdout, &stderr)
+	if code != 1 || !strings.Contains(stderr.String(), "matches a notice") {
+		t.Errorf("eval of another corpus's labels: exit %d, stderr %q", code, stderr.String())
+	}
+}
+
 // TestRunSynopses: every flag run --help lists is in run's synopsis, in
 // the top-level usage and in the README's command list.
 func TestRunSynopses(t *testing.T) {

@@ -14,7 +14,9 @@ package duck
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -29,6 +31,9 @@ import (
 // Tables lists the table folders under out that hold Parquet files.
 func Tables(out string) ([]string, error) {
 	entries, err := os.ReadDir(out)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("output folder %s does not exist: run `breachtrend run` first, or give --out the folder a run wrote", out)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("output folder %s: %w", out, err)
 	}

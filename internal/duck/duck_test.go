@@ -142,4 +142,10 @@ func TestOpenReadOnlyNoTables(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "holds no tables") {
 		t.Errorf("empty folder: %v", err)
 	}
+	// A folder that is not there (query or report before any run) says so,
+	// and what to do, as an empty one does.
+	_, err = Open(context.Background(), filepath.Join(t.TempDir(), "out"))
+	if err == nil || !strings.Contains(err.Error(), "does not exist: run `breachtrend run` first") {
+		t.Errorf("missing folder: %v", err)
+	}
 }
