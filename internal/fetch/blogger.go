@@ -124,8 +124,25 @@ func syncBlog(ctx context.Context, o Options, b BlogOptions) (Summary, error) {
 	if st.SyncMax > st.Watermark {
 		st.Watermark = st.SyncMax
 	}
-	st.SyncMax, st.NextURL, st.Complete = "", "", true
+	if st.Held != "" {
+		// A post this sync failed to store is asked for again: no
+		// watermark past it, and no validators, whose 304 would answer
+		// for the whole feed.
+		if earlierTime(st.Held, st.Watermark) {
+			st.Watermark = st.Held
+		}
+		st.Validators = nil
+	}
+	st.SyncMax, st.NextURL, st.Complete, st.Held = "", "", true, ""
 	return s.sum, s.commit()
+}
+
+// earlierTime reports whether RFC 3339 time a is before b; an unreadable
+// or empty b is later than any a.
+func earlierTime(a, b string) bool {
+	ta, errA := time.Parse(time.RFC3339Nano, a)
+	tb, errB := time.Parse(time.RFC3339Nano, b)
+	return errA == nil && (errB != nil || ta.Before(tb))
 }
 
 // nextPage is the URL of the page after cur: cur with the start-index and
@@ -182,6 +199,7 @@ func (s *syncRun) blogPost(p post, host string, b BlogOptions, retrieved time.Ti
 	text := htmlText(p.HTML)
 	if strings.TrimSpace(text) == "" {
 		s.fail(p.URL, "post has no text (empty content)")
+		s.hold(upd)
 		return
 	}
 	r := Record{
@@ -191,7 +209,17 @@ func (s *syncRun) blogPost(p post, host string, b BlogOptions, retrieved time.Ti
 		RetrievedAt: retrieved.UTC().Format(time.RFC3339), Source: s.source,
 	}
 	file := fmt.Sprintf("blog/%s/%04d.jsonl", host, published.Year())
-	s.put(file, r, upd, "")
+	if !s.put(file, r, upd, "") {
+		s.hold(upd)
+	}
+}
+
+// hold keeps the next sync's watermark at or before updated, the time of
+// a post this sync could not store (State.Held).
+func (s *syncRun) hold(updated string) {
+	if s.st.Held == "" || earlierTime(updated, s.st.Held) {
+		s.st.Held = updated
+	}
 }
 
 // parseBlogPage reads a page of a Blogger feed, JSON (alt=json) or Atom,

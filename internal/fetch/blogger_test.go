@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -286,5 +288,62 @@ func TestNextPage(t *testing.T) {
 	page.Next, page.Total = "http://x/?start-index=3", 2
 	if got, err := nextPage(cur, page); got != "" || err != nil {
 		t.Errorf("past totalResults: %q, %v, want the end", got, err)
+	}
+}
+
+// TestSyncBlogFailedPostsAskedAgain: posts a sync cannot store (a corpus
+// file someone edited into a line that is no record) are not skipped for
+// good: once the file is mended, the next sync asks for them again and
+// stores them, though the feed has not changed since.
+func TestSyncBlogFailedPostsAskedAgain(t *testing.T) {
+	srv := fetchtest.NewServer(t)
+	posts := fetchtest.Posts(4)
+	srv.SetPosts(posts)
+	c, _ := testClient(ClientOptions{})
+	o := testOptions(t, c)
+	blog := BlogOptions{Base: srv.URL, PageSize: 150}
+	if _, err := SyncBlog(context.Background(), o, blog); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(o.Corpus, "blog", "*", "2024.jsonl"))
+	if len(files) != 1 {
+		t.Fatalf("corpus files %v, want one", files)
+	}
+	file := files[0]
+	kept, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, append(append([]byte{}, kept...), "{\"text\":\"手で追加したメモ\"}\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	last := posts[len(posts)-1].Updated
+	for i := range 2 {
+		title, html := fetchtest.Notice(300+i, fmt.Sprintf("追加商事%d", i), 10, last.Add(time.Duration(i+1)*time.Hour))
+		posts = append(posts, fetchtest.Post{ID: 9500 + i, Title: title, HTML: html, Published: last.Add(time.Duration(i+1) * time.Hour),
+			Updated: last.Add(time.Duration(i+1) * time.Hour), Path: fmt.Sprintf("/2024/05/2024-%d.html", 300+i)})
+	}
+	srv.SetPosts(posts)
+	o.Client, _ = testClient(ClientOptions{})
+	sum, err := SyncBlog(context.Background(), o, blog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sum.Failed) != 2 || !strings.Contains(sum.Failed[0].Reason, "no id") {
+		t.Fatalf("sync over an edited file: %s, want the 2 new posts failed, the line's fault named", sum)
+	}
+	if err := os.WriteFile(file, kept, 0o644); err != nil { // the edit undone
+		t.Fatal(err)
+	}
+	o.Client, _ = testClient(ClientOptions{})
+	sum, err = SyncBlog(context.Background(), o, blog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.New != 2 || len(sum.Failed) != 0 {
+		t.Errorf("sync after the file is mended: %s, want the 2 posts stored", sum)
+	}
+	if recs := readRecords(t, o.Corpus); len(recs) != 6 {
+		t.Errorf("records %v, want 6", ids(recs))
 	}
 }

@@ -32,6 +32,11 @@ type State struct {
 	SyncMax   string `json:"sync_max,omitempty"`
 	NextURL   string `json:"next_url,omitempty"`
 	Complete  bool   `json:"complete,omitempty"`
+	// Held is the earliest updated time of a post the sync under way
+	// could not store (a corpus file someone edited, a post with no
+	// text): the next sync's watermark goes no later, so the post is
+	// asked for again once the cause is mended.
+	Held string `json:"held,omitempty"`
 
 	// Records written, by record id: their updated time and file.
 	Records map[string]RecordMark `json:"records,omitempty"`

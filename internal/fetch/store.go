@@ -67,7 +67,11 @@ func (s *store) file(rel string) (map[string]Record, error) {
 		if err := json.Unmarshal(sc.Bytes(), &r); err != nil || r.ID == "" {
 			// Never drop what is there: a line this package cannot
 			// read is someone's edit; stop rather than overwrite it.
-			return nil, fmt.Errorf("%s line %d: not a breachtrend fetch record (%v): fix or move the file", rel, n, err)
+			why := "no id"
+			if err != nil {
+				why = err.Error()
+			}
+			return nil, fmt.Errorf("%s line %d: not a breachtrend fetch record (%s): fix or move the file", rel, n, why)
 		}
 		recs[r.ID] = r
 	}

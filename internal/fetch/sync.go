@@ -57,19 +57,20 @@ func (s *syncRun) maybeCommit() error {
 }
 
 // put stores r in file unless the state has it at version updated
-// already; sha (pages) is the raw bytes' hash.
-func (s *syncRun) put(file string, r Record, updated, sha string) {
+// already; sha (pages) is the raw bytes' hash. It reports false when r
+// could not be stored (a failure counted).
+func (s *syncRun) put(file string, r Record, updated, sha string) bool {
 	if s.st.Records == nil {
 		s.st.Records = map[string]RecordMark{}
 	}
 	old, seen := s.st.Records[r.ID]
 	if seen && old.Updated == updated && old.SHA256 == sha && old.File == file {
 		s.sum.Unchanged++
-		return
+		return true
 	}
 	if err := s.store.put(file, r, old.File); err != nil {
 		s.fail(r.URL, err.Error())
-		return
+		return false
 	}
 	s.st.Records[r.ID] = RecordMark{Updated: updated, File: file, SHA256: sha}
 	s.staged++
@@ -79,6 +80,7 @@ func (s *syncRun) put(file string, r Record, updated, sha string) {
 		s.sum.New++
 	}
 	s.o.Client.opts.Progress.record()
+	return true
 }
 
 func (s *syncRun) fail(url, reason string) {
