@@ -24,7 +24,7 @@ func fetchCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	fs := newFlags("fetch", fetchSynopsis, stderr)
 	to := fs.String("to", "corpus", "corpus folder to write (breachtrend run --in reads it)")
 	base := fs.String("base", "", "blog: address of the Blogger blog, https://NAME.blogspot.com (required)")
-	since := fs.String("since", "", "blog, first sync: only posts published on or after this date (YYYY-MM-DD)")
+	since := fs.String("since", "", "blog, first sync: only posts published on or after this date (YYYY-MM-DD, a day in Japan)")
 	pageSize := fs.Int("page-size", 150, "blog: posts asked for per feed page (the server may send fewer)")
 	format := fs.String("format", "json", "blog: feed format, json or atom")
 	allPosts := fs.Bool("all-posts", false, "blog: keep posts without a case number (【セキュリティ事件簿#YYYY-NNN】) too")
@@ -60,7 +60,7 @@ func fetchCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	}
 	blog := fetch.BlogOptions{Base: *base, PageSize: *pageSize, Format: *format, AllPosts: *allPosts}
 	if *since != "" {
-		t, err := time.Parse(time.DateOnly, *since)
+		t, err := sinceDay(*since)
 		if err != nil {
 			return fmt.Errorf("%w: --since %q: want YYYY-MM-DD", pipeline.ErrUsage, *since)
 		}
@@ -118,4 +118,15 @@ func fetchCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		return fmt.Errorf("%d failed, more than --max-failures %d", len(sum.Failed), *maxFailures)
 	}
 	return nil
+}
+
+// japan is Japan Standard Time, the clock the notices and the blog's
+// posts are dated by.
+var japan = time.FixedZone("JST", 9*3600)
+
+// sinceDay is the start of day (YYYY-MM-DD) in Japan: a post published at
+// 08:30 on that day (JST) is on or after it, as its record's date says,
+// where the day's UTC midnight would drop it.
+func sinceDay(day string) (time.Time, error) {
+	return time.ParseInLocation(time.DateOnly, day, japan)
 }
