@@ -3,6 +3,7 @@ package fetch
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"sync"
@@ -159,6 +160,39 @@ func TestParseRetryAfter(t *testing.T) {
 	for _, tt := range tests {
 		if got, ok := parseRetryAfter(tt.in, now); got != tt.want || ok != tt.ok {
 			t.Errorf("parseRetryAfter(%q) = %v, %v, want %v, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+// TestClientRobotsAgent: robots.txt groups are matched against the
+// User-Agent's product token: a group for breachtrend-fetch (or for
+// breachtrend, which it begins with) applies to the default agent, and a
+// group for the name --user-agent gives applies to that one.
+func TestClientRobotsAgent(t *testing.T) {
+	robots := ""
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			fmt.Fprint(w, robots)
+			return
+		}
+		fmt.Fprint(w, "<p>x</p>")
+	}))
+	defer srv.Close()
+	for _, c := range []struct {
+		robots, agent string
+		disallowed    bool
+	}{
+		{"User-agent: breachtrend-fetch\nDisallow: /private\n\nUser-agent: *\nAllow: /\n", "", true},
+		{"User-agent: breachtrend\nDisallow: /private\n\nUser-agent: *\nAllow: /\n", "", true},
+		{"User-agent: otherbot\nDisallow: /private\n\nUser-agent: *\nAllow: /\n", "", false},
+		{"User-agent: mybot\nDisallow: /\n\nUser-agent: *\nAllow: /\n", "mybot/1.0 (+https://example.jp)", true},
+		{"User-agent: breachtrend-fetch\nDisallow: /\n\nUser-agent: *\nAllow: /\n", "mybot/1.0", false},
+	} {
+		robots = c.robots
+		cl := NewClient(ClientOptions{UserAgent: c.agent})
+		_, err := cl.Get(context.Background(), srv.URL+"/private/page.html", Validators{})
+		if got := errors.Is(err, ErrDisallowed); got != c.disallowed {
+			t.Errorf("agent %q under %q: disallowed %v (%v), want %v", c.agent, c.robots, got, err, c.disallowed)
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strings"
 
 	"github.com/temoto/robotstxt"
 )
@@ -44,7 +45,7 @@ func (c *Client) allowed(ctx context.Context, u *url.URL) error {
 	if u.RawQuery != "" {
 		path += "?" + u.RawQuery
 	}
-	if !r.data.TestAgent(path, "breachtrend") {
+	if !r.data.TestAgent(path, productToken(c.opts.UserAgent)) {
 		return fmt.Errorf("GET %s: %w", u, ErrDisallowed)
 	}
 	return nil
@@ -78,4 +79,20 @@ func (c *Client) fetchRobots(ctx context.Context, u *url.URL) (*robots, error) {
 		}
 		return &robots{data: data}, nil
 	}
+}
+
+// productToken is the name robots.txt groups are matched against: the
+// User-Agent's first token, before its version (breachtrend-fetch of
+// breachtrend-fetch/0.1 (+…)), so a group for breachtrend-fetch, or for
+// breachtrend, which it begins with, applies, and so does one for the
+// name a --user-agent gives.
+func productToken(userAgent string) string {
+	token := strings.TrimSpace(userAgent)
+	if i := strings.IndexAny(token, "/ "); i >= 0 {
+		token = token[:i]
+	}
+	if token == "" {
+		return "breachtrend"
+	}
+	return token
 }
