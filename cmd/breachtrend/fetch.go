@@ -108,8 +108,13 @@ func fetchCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		sum, err = fetch.SyncURLs(ctx, o, fs.Arg(1))
 	}
 	progress.Done()
-	if !*quiet || err != nil {
+	switch {
+	case !*quiet || err != nil:
 		fmt.Fprintf(stdout, "breachtrend fetch %s: %s\ncorpus in %s\n", kind, sum, *to)
+	case len(sum.Failed) > 0:
+		// --quiet keeps the summary, not the failures: pages or posts
+		// not fetched are what a scheduled run must not hide.
+		fmt.Fprintf(stderr, "breachtrend fetch %s: %s\n", kind, sum)
 	}
 	if err != nil {
 		return err

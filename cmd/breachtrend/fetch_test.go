@@ -322,6 +322,13 @@ func TestFetchMaxFailures(t *testing.T) {
 			t.Errorf("%v: summary %q does not give the failure and its reason", tt.flags, stdout.String())
 		}
 	}
+	// --quiet prints nothing but errors, and a page not fetched is one.
+	var stdout, stderr bytes.Buffer
+	args := []string{"fetch", "urls", list, "--to", t.TempDir(), "--delay", "1ms", "--quiet"}
+	if code := dispatch(context.Background(), args, &stdout, &stderr); code != 0 || stdout.Len() > 0 ||
+		!strings.Contains(stderr.String(), "failed 1: HTTP 404") {
+		t.Errorf("--quiet: exit %d, stdout %q, stderr %q; want the failure on stderr", code, stdout.String(), stderr.String())
+	}
 }
 
 // TestSinceDay: --since is a day in Japan: a post published at 08:30 JST
