@@ -127,4 +127,4 @@ fuzz:
 	done
 
 clean:
-	rm -rf bin $(OUT)
+	rm -rf bin $(OUT) $(OUT).lock

@@ -8,7 +8,7 @@ var NoticesTable = &Table[Notice]{
 		unique(text("notice_id", "stable id: hash of source path, segment index and text", func(n *Notice) string { return n.NoticeID })),
 		text("source_path", "source file, relative to its --in root (under the root's folder name when an earlier --in root holds the same path)", func(n *Notice) string { return n.SourcePath }),
 		int32s("segment_index", "position of the segment in its file, from 0", func(n *Notice) int32 { return n.SegmentIndex }),
-		text("format", "txt, md, html or jsonl", func(n *Notice) string { return n.Format }),
+		text("format", "txt, md, html, jsonl or pdf", func(n *Notice) string { return n.Format }),
 		text("encoding", "encoding the file was decoded from", func(n *Notice) string { return n.Encoding }),
 		unique(str("url", "url given by a JSON Lines record", func(n *Notice) string { return n.URL })),
 		str("retrieved_at", "when breachtrend fetch retrieved the record (JSON Lines retrieved_at, RFC 3339 UTC)", func(n *Notice) string { return n.RetrievedAt }),
