@@ -151,6 +151,13 @@ func statementType(dc *duckdb.Conn, query string) (duckdb.StmtType, error) {
 			// against the allowed paths: only the tables' files.
 			return 0, fmt.Errorf("%w: it reaches a file other than the run's tables (%s); to export a result use `breachtrend query --format csv -o FILE \"SELECT …\"`", ErrNotRead, firstLine(dberr.Msg))
 		case errors.As(err, &dberr):
+			// A write DuckDB cannot bind against the views (「INSERT INTO
+			// notices …」: notices is no table) is refused as a write,
+			// not reported as the binder's error.
+			word, _ := nextWord(query)
+			if typ, ok := writeKeywords[strings.ToUpper(word)]; ok {
+				return 0, refusal(typ)
+			}
 			return 0, err
 		case strings.Contains(err.Error(), "empty query"):
 			return 0, fmt.Errorf("%w: the query is empty", ErrNotRead)
@@ -163,6 +170,15 @@ func statementType(dc *duckdb.Conn, query string) (duckdb.StmtType, error) {
 	}
 	defer st.Close()
 	return st.(*duckdb.Stmt).StatementType()
+}
+
+// writeKeywords open statements that change the tables or the catalog,
+// by the type refusal names them with.
+var writeKeywords = map[string]duckdb.StmtType{
+	"INSERT": duckdb.STATEMENT_TYPE_INSERT, "UPDATE": duckdb.STATEMENT_TYPE_UPDATE,
+	"DELETE": duckdb.STATEMENT_TYPE_DELETE, "CREATE": duckdb.STATEMENT_TYPE_CREATE,
+	"DROP": duckdb.STATEMENT_TYPE_DROP, "ALTER": duckdb.STATEMENT_TYPE_ALTER,
+	"TRUNCATE": duckdb.STATEMENT_TYPE_DELETE,
 }
 
 // refusal explains why a statement of type typ is refused.
