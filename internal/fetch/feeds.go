@@ -3,6 +3,7 @@ package fetch
 import (
 	"bufio"
 	"context"
+	"encoding/csv"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -173,6 +174,32 @@ type listLine struct {
 	line      int
 }
 
+// listFields splits a line of a URL list as CSV (a field in double quotes
+// may hold commas: "https://…?a=1,2",2024-05-01). An unquoted URL with a
+// query may hold commas too (https://…?a=1,2): its fields up to the first
+// that reads as a date, or all of them when none does, are the URL. Without
+// a query a comma ends the URL, and what follows must be a date.
+func listFields(line string) ([]string, error) {
+	r := csv.NewReader(strings.NewReader(line))
+	r.LazyQuotes, r.FieldsPerRecord, r.TrimLeadingSpace = true, -1, true
+	fields, err := r.Read()
+	if err != nil {
+		return nil, fmt.Errorf("not a line of URLs or CSV: %w", err)
+	}
+	for i := range fields {
+		fields[i] = strings.TrimSpace(fields[i])
+	}
+	if len(fields) < 2 || strings.HasPrefix(line, `"`) || !strings.Contains(fields[0], "?") {
+		return fields, nil
+	}
+	for k := 1; k < len(fields); k++ {
+		if d, err := publishedDay(fields[k]); err == nil && d != "" {
+			return append([]string{strings.Join(fields[:k], ",")}, fields[k:]...), nil
+		}
+	}
+	return []string{strings.Join(fields, ",")}, nil
+}
+
 // readList reads one URL a line (# starts a comment), or a CSV whose first
 // column is the URL and whose second, when present, the published date; a
 // header line "url,…" is skipped.
@@ -189,9 +216,9 @@ func readList(file string) ([]listLine, error) {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		fields := strings.Split(line, ",")
-		for i := range fields {
-			fields[i] = strings.Trim(strings.TrimSpace(fields[i]), `"`)
+		fields, err := listFields(line)
+		if err != nil {
+			return nil, fmt.Errorf("%s line %d: %w", file, n, err)
 		}
 		if strings.EqualFold(fields[0], "url") {
 			continue

@@ -60,6 +60,15 @@ func TestReadList(t *testing.T) {
 	if err != nil || len(got) != 2 || got[0].url != "https://a.example/1.html" || got[1].url != "https://b.example/2.pdf" || got[1].published != "2024-05-01" {
 		t.Errorf("readList = %+v, %v", got, err)
 	}
+	// A URL whose query holds commas, unquoted or quoted, with a date or not.
+	commas := filepath.Join(dir, "commas.csv")
+	os.WriteFile(commas, []byte("https://a.example/p.html?a=1,2\nhttps://a.example/q.html?a=1,2,2024-05-01\n\"https://a.example/r.html?a=1,2\",2024-05-02\n"), 0o644)
+	got, err = readList(commas)
+	if err != nil || len(got) != 3 || got[0].url != "https://a.example/p.html?a=1,2" || got[0].published != "" ||
+		got[1].url != "https://a.example/q.html?a=1,2" || got[1].published != "2024-05-01" ||
+		got[2].url != "https://a.example/r.html?a=1,2" || got[2].published != "2024-05-02" {
+		t.Errorf("readList of URLs with commas = %+v, %v", got, err)
+	}
 	for name, content := range map[string]string{"ftp.txt": "ftp://a.example/x\n", "date.csv": "https://a.example/,yesterday\n"} {
 		p := filepath.Join(dir, name)
 		os.WriteFile(p, []byte(content), 0o644)
