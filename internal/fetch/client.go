@@ -80,6 +80,9 @@ type host struct {
 	mu     sync.Mutex // held during a request: one at a time per host
 	last   time.Time  // end of the last request
 	robots *robots    // nil until fetched
+	// robotsErr is why robots.txt could not be had this run: every URL
+	// of the host fails with it, without asking again (RFC 9309 §2.3.1.4).
+	robotsErr error
 
 	// robotsMu is held while robots.txt is looked up and, the first time,
 	// fetched: Gets that start together fetch it once, not once each.

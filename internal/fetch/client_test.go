@@ -196,3 +196,34 @@ func TestClientRobotsAgent(t *testing.T) {
 		}
 	}
 }
+
+// TestClientRobotsFailureRemembered: a robots.txt that cannot be had fails
+// every URL of its host for the run, asked for once, not once per URL, and
+// the reason names robots.txt, not the page.
+func TestClientRobotsFailureRemembered(t *testing.T) {
+	var robotsAsked atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			robotsAsked.Add(1)
+			w.Header().Set("Retry-After", "0")
+			http.Error(w, "busy", http.StatusServiceUnavailable)
+			return
+		}
+		fmt.Fprint(w, "<p>x</p>")
+	}))
+	defer srv.Close()
+	c := NewClient(ClientOptions{MaxRetries: 2})
+	var asked int32
+	for i := range 3 {
+		_, err := c.Get(context.Background(), fmt.Sprintf("%s/n/%d.html", srv.URL, i), Validators{})
+		if err == nil || reason(err) != "HTTP 503 for robots.txt" {
+			t.Errorf("page %d: %v (reason %q), want robots.txt's 503", i, err, reason(err))
+		}
+		if i == 0 {
+			asked = robotsAsked.Load()
+		}
+	}
+	if got := robotsAsked.Load(); got != asked {
+		t.Errorf("robots.txt asked %d times for three pages, %d for the first", got, asked)
+	}
+}

@@ -25,11 +25,20 @@ func (c *Client) allowed(ctx context.Context, u *url.URL) error {
 	h := c.host(u.Host)
 	h.robotsMu.Lock()
 	h.mu.Lock()
-	r := h.robots
+	r, failed := h.robots, h.robotsErr
 	h.mu.Unlock()
+	if failed != nil {
+		h.robotsMu.Unlock()
+		return failed
+	}
 	if r == nil {
 		var err error
 		if r, err = c.fetchRobots(ctx, u); err != nil {
+			if ctx.Err() == nil {
+				h.mu.Lock()
+				h.robotsErr = err
+				h.mu.Unlock()
+			}
 			h.robotsMu.Unlock()
 			return err
 		}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 
 	"golang.org/x/net/html/charset"
 )
@@ -129,6 +130,8 @@ func xmlDecoder(body []byte) *xml.Decoder {
 func reason(err error) string {
 	var he *HTTPError
 	switch {
+	case errors.As(err, &he) && strings.HasSuffix(he.URL, "/robots.txt"):
+		return fmt.Sprintf("HTTP %d for robots.txt", he.Status) // the page itself was not asked
 	case errors.As(err, &he):
 		return fmt.Sprintf("HTTP %d", he.Status)
 	case errors.Is(err, ErrDisallowed):
