@@ -118,11 +118,12 @@ func NewClient(opts ClientOptions) *Client {
 			}
 			if req.URL.Host != via[0].URL.Host {
 				// Another host's robots.txt applies to the target.
-				if err := c.allowed(req.Context(), req.URL); err != nil {
-					return err
-				}
+				return c.allowed(req.Context(), req.URL)
 			}
-			return nil
+			// The same host's applies too (a redirect into /search). Its
+			// robots.txt was read before the first request, which holds
+			// the host's lock in this goroutine while it redirects.
+			return c.allowedBy(c.host(req.URL.Host).robots, req.URL)
 		},
 	}
 	return c

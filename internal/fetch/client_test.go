@@ -227,3 +227,21 @@ func TestClientRobotsFailureRemembered(t *testing.T) {
 		t.Errorf("robots.txt asked %d times for three pages, %d for the first", got, asked)
 	}
 }
+
+// TestClientRedirectRobots: a redirect within the host into a path its
+// robots.txt disallows is not followed.
+func TestClientRedirectRobots(t *testing.T) {
+	srv := fetchtest.NewServer(t)
+	srv.SetPage("/search/label/x", "text/html", []byte("<p>disallowed</p>"))
+	mux := http.NewServeMux()
+	mux.HandleFunc("/news/r.html", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/search/label/x", http.StatusFound)
+	})
+	mux.Handle("/", srv.Config.Handler)
+	front := httptest.NewServer(mux)
+	defer front.Close()
+	c, _ := testClient(ClientOptions{})
+	if _, err := c.Get(context.Background(), front.URL+"/news/r.html", Validators{}); !errors.Is(err, ErrDisallowed) {
+		t.Errorf("a redirect into /search: %v, want ErrDisallowed", err)
+	}
+}

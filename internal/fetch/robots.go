@@ -47,7 +47,13 @@ func (c *Client) allowed(ctx context.Context, u *url.URL) error {
 		h.mu.Unlock()
 	}
 	h.robotsMu.Unlock()
-	if r.data == nil {
+	return c.allowedBy(r, u)
+}
+
+// allowedBy reports whether robots.txt r allows u: nil, or an error
+// wrapping ErrDisallowed. A nil r or one with no rules allows everything.
+func (c *Client) allowedBy(r *robots, u *url.URL) error {
+	if r == nil || r.data == nil {
 		return nil
 	}
 	path := u.EscapedPath()
