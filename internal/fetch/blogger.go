@@ -98,7 +98,7 @@ func syncBlog(ctx context.Context, o Options, b BlogOptions) (Summary, error) {
 			o.Log.Info("fetch blog: not modified", "url", pageURL)
 			break
 		}
-		page, err := parseBlogPage(resp.Body)
+		page, err := parseBlogPage(feedBody(resp.Body, resp.ContentType))
 		if err != nil {
 			return s.stop(pageURL, fmt.Errorf("%s: %w", pageURL, err))
 		}

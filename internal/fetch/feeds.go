@@ -134,7 +134,7 @@ func syncFeed(ctx context.Context, o Options, feedURL string) (Summary, error) {
 		o.Log.Info("fetch feed: not modified", "url", feedURL)
 		return s.sum, nil
 	}
-	items, err := parseFeed(resp.Body)
+	items, err := parseFeed(feedBody(resp.Body, resp.ContentType))
 	if err != nil {
 		return s.sum, fmt.Errorf("%s: %w", feedURL, err)
 	}

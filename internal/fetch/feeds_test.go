@@ -133,6 +133,14 @@ func TestParseFeed(t *testing.T) {
 			{Title: "図書館の臨時休館", Link: "https://c.example/soshiki/2.html", Date: "2024-05-08T09:00:00+09:00"}}},
 		{"atom", []byte(atom), []feedItem{{Title: "個人情報の漏えいについて", Link: "https://x.example/1", Date: "2024-05-01T10:00:00+09:00"}}},
 		{"shift_jis", sjis, []feedItem{{Title: "メール誤送信", Link: "https://x.example/2"}}},
+		// Microsoft's name of the encoding, which the WHATWG labels lack.
+		{"cp932", append([]byte(`<?xml version="1.0" encoding="cp932"?>`), shiftJIS(t, `<rss version="2.0"><channel><item><title>メール誤送信</title><link>https://x.example/2</link></item></channel></rss>`)...),
+			[]feedItem{{Title: "メール誤送信", Link: "https://x.example/2"}}},
+		// No encoding declared: the HTTP header's charset says it.
+		{"shift_jis by Content-Type", feedBody(shiftJIS(t, `<?xml version="1.0"?><rss version="2.0"><channel><item><title>メール誤送信</title><link>https://x.example/2</link></item></channel></rss>`), "application/rss+xml; charset=Shift_JIS"),
+			[]feedItem{{Title: "メール誤送信", Link: "https://x.example/2"}}},
+		// A declaration wins over the header (the bytes are as declared).
+		{"declared over Content-Type", feedBody(sjis, "application/rss+xml; charset=EUC-JP"), []feedItem{{Title: "メール誤送信", Link: "https://x.example/2"}}},
 	}
 	for _, tt := range tests {
 		got, err := parseFeed(tt.body)

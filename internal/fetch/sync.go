@@ -6,7 +6,9 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
+	"mime"
 	"strings"
 
 	"golang.org/x/net/html/charset"
@@ -120,10 +122,53 @@ func (s *syncRun) stop(pageURL string, err error) (Summary, error) {
 // and EUC-JP feeds exist), leniently as feeds in the wild need.
 func xmlDecoder(body []byte) *xml.Decoder {
 	d := xml.NewDecoder(bytes.NewReader(body))
-	d.CharsetReader = charset.NewReaderLabel
+	d.CharsetReader = charsetReader
 	d.Strict = false // stray & and HTML entities in titles
 	d.Entity = xml.HTMLEntity
 	return d
+}
+
+// charsetReader is charset.NewReaderLabel that also knows the labels
+// Japanese servers write and the WHATWG list lacks (cp932, Microsoft's name
+// of Windows-31J).
+func charsetReader(label string, in io.Reader) (io.Reader, error) {
+	if l := strings.ToLower(strings.TrimSpace(label)); l == "cp932" || l == "ms932" || l == "x-ms-cp932" {
+		label = "windows-31j"
+	}
+	return charset.NewReaderLabel(label, in)
+}
+
+// feedBody is a feed's bytes as its XML should read them: when its
+// declaration names no encoding and the HTTP Content-Type names a charset
+// other than UTF-8 (a Shift_JIS RSS served as application/rss+xml;
+// charset=Shift_JIS), the bytes are that charset's, turned into UTF-8
+// here; the XML reader would take them for UTF-8 and fail.
+func feedBody(body []byte, contentType string) []byte {
+	_, params, err := mime.ParseMediaType(contentType)
+	label := strings.ToLower(params["charset"])
+	if err != nil || label == "" || label == "utf-8" || label == "utf8" || declaresEncoding(body) {
+		return body
+	}
+	r, err := charsetReader(label, bytes.NewReader(body))
+	if err != nil {
+		return body
+	}
+	out, err := io.ReadAll(r)
+	if err != nil {
+		return body
+	}
+	return out
+}
+
+// declaresEncoding reports whether body opens with an XML declaration
+// that names its encoding.
+func declaresEncoding(body []byte) bool {
+	head := bytes.TrimLeft(body[:min(len(body), 200)], " \t\r\n\xef\xbb\xbf")
+	if !bytes.HasPrefix(head, []byte("<?xml")) {
+		return false
+	}
+	end := bytes.Index(head, []byte("?>"))
+	return end > 0 && bytes.Contains(head[:end], []byte("encoding"))
 }
 
 // reason is the short form of err for a summary line.
