@@ -3,6 +3,7 @@ package load
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -314,6 +315,15 @@ func decodeLegacy(data []byte) (string, string, *failure) {
 	euc, eucOK := cleanDecode(japanese.EUCJP, data)
 	switch {
 	case sjisOK && eucOK:
+		// A short page decodes cleanly both ways: the charset the page
+		// declares (<meta charset>, an XML declaration) decides, then
+		// chardet.
+		switch declaredCharset(data) {
+		case encEUCJP:
+			return euc, encEUCJP, nil
+		case encSJIS:
+			return sjis, encSJIS, nil
+		}
 		if preferEUC(data) {
 			return euc, encEUCJP, nil
 		}
@@ -324,6 +334,28 @@ func decodeLegacy(data []byte) (string, string, *failure) {
 		return euc, encEUCJP, nil
 	}
 	return "", "", fail(ReasonEncoding, "not UTF-8 (invalid byte at offset %d) and no clean Shift_JIS or EUC-JP decode", invalidUTF8At(data))
+}
+
+// charsetDeclRE finds a charset declared in a file's first bytes, which
+// are ASCII in both encodings: <meta charset="EUC-JP">, <meta
+// http-equiv="Content-Type" content="text/html; charset=Shift_JIS">, <?xml
+// … encoding="EUC-JP"?>.
+var charsetDeclRE = regexp.MustCompile(`(?i)(?:charset|encoding)\s*=\s*["']?\s*([a-z0-9_-]+)`)
+
+// declaredCharset is encEUCJP or encSJIS when the first KB of data
+// declares one of them, or "".
+func declaredCharset(data []byte) string {
+	m := charsetDeclRE.FindSubmatch(data[:min(len(data), 1024)])
+	if m == nil {
+		return ""
+	}
+	switch strings.ToLower(string(m[1])) {
+	case "euc-jp", "x-euc-jp", "eucjp", "euc_jp":
+		return encEUCJP
+	case "shift_jis", "shift-jis", "sjis", "x-sjis", "windows-31j", "cp932", "ms932", "ms_kanji", "csshiftjis":
+		return encSJIS
+	}
+	return ""
 }
 
 // preferEUC reports whether chardet ranks EUC-JP above Shift_JIS. When it

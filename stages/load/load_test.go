@@ -249,3 +249,23 @@ func TestWideEncodingRejectNamesIt(t *testing.T) {
 		}
 	}
 }
+
+// TestDeclaredCharsetDecides: a short page whose bytes decode cleanly as
+// Shift_JIS and as EUC-JP is read in the charset it declares.
+func TestDeclaredCharsetDecides(t *testing.T) {
+	page := `<html><head><meta charset="EUC-JP"><title>お知らせ</title></head><body><p>紛失</p></body></html>`
+	data := eucjp(t, page)
+	if _, ok := cleanDecode(japanese.ShiftJIS, data); !ok {
+		t.Skip("the page does not decode cleanly as Shift_JIS too: no tie to break")
+	}
+	in := writeFile(t, t.TempDir(), "p.html", data)
+	docs, rejects := NewLoader().Load(in)
+	if len(rejects) > 0 || len(docs) != 1 || docs[0].Encoding != "euc-jp" || docs[0].Text != "紛失" || docs[0].Title != "お知らせ" {
+		t.Errorf("docs %+v, rejects %+v; want the page read as EUC-JP", docs, rejects)
+	}
+	sjisPage := strings.Replace(page, "EUC-JP", "Shift_JIS", 1)
+	in = writeFile(t, t.TempDir(), "s.html", sjis(t, sjisPage))
+	if docs, _ := NewLoader().Load(in); len(docs) != 1 || docs[0].Encoding != "shift_jis" || docs[0].Text != "紛失" {
+		t.Errorf("a Shift_JIS page declaring so: %+v", docs)
+	}
+}
