@@ -83,6 +83,11 @@ type host struct {
 	// robotsErr is why robots.txt could not be had this run: every URL
 	// of the host fails with it, without asking again (RFC 9309 §2.3.1.4).
 	robotsErr error
+	// pausedUntil is when the host, by a Retry-After longer than the
+	// client waits (MaxWait), asked to be left alone until; its URLs fail
+	// without a request before then.
+	pausedUntil time.Time
+	pausedBy    *HTTPError
 
 	// robotsMu is held while robots.txt is looked up and, the first time,
 	// fetched: Gets that start together fetch it once, not once each.
@@ -156,6 +161,9 @@ func (c *Client) Get(ctx context.Context, rawURL string, v Validators) (*Respons
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("GET %q: not an http(s) URL", rawURL)
 	}
+	if err := c.paused(u.Host); err != nil {
+		return nil, err
+	}
 	if err := c.allowed(ctx, u); err != nil {
 		return nil, err
 	}
@@ -167,7 +175,11 @@ func (c *Client) Get(ctx context.Context, rawURL string, v Validators) (*Respons
 		if resp.Status == http.StatusTooManyRequests || resp.Status >= 500 {
 			wait, ok := c.backoff(attempt, resp.retryAfter)
 			if !ok || attempt >= c.opts.MaxRetries {
-				return nil, &HTTPError{URL: rawURL, Status: resp.Status}
+				herr := &HTTPError{URL: rawURL, Status: resp.Status}
+				if !ok {
+					c.pause(u.Host, wait, herr) // asked to wait longer than we do: leave the host be
+				}
+				return nil, herr
 			}
 			c.opts.Log.Info("fetch: retrying", "url", rawURL, "status", resp.Status, "after", wait.Round(time.Millisecond))
 			if err := c.sleep(ctx, wait); err != nil {
@@ -179,6 +191,29 @@ func (c *Client) Get(ctx context.Context, rawURL string, v Validators) (*Respons
 			return nil, &HTTPError{URL: rawURL, Status: resp.Status}
 		}
 		return &resp.Response, nil
+	}
+}
+
+// paused is an error when host asked, by a Retry-After longer than
+// MaxWait, to be left alone past now (see host.pausedUntil).
+func (c *Client) paused(name string) error {
+	h := c.host(name)
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.pausedBy != nil && time.Now().Before(h.pausedUntil) {
+		return fmt.Errorf("%s asked to wait until %s (Retry-After, after %s): %w", name,
+			h.pausedUntil.Format(time.RFC3339), h.pausedBy.URL, h.pausedBy)
+	}
+	return nil
+}
+
+// pause leaves host alone for d, the Retry-After that err's answer gave.
+func (c *Client) pause(name string, d time.Duration, err *HTTPError) {
+	h := c.host(name)
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if until := time.Now().Add(d); until.After(h.pausedUntil) {
+		h.pausedUntil, h.pausedBy = until, err
 	}
 }
 

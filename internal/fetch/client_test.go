@@ -132,14 +132,15 @@ func TestClientBackoff(t *testing.T) {
 			t.Errorf("backoff %d = %v, want in [%v, %v)", i, d, base/2, base*3/2)
 		}
 	}
-	c.opts.MaxWait = time.Minute
 	var he *HTTPError
-	if _, err := c.Get(context.Background(), srv.URL+"/later", Validators{}); !errors.As(err, &he) || he.Status != 503 {
-		t.Errorf("GET /later: %v, want HTTP 503 without waiting an hour", err)
-	}
 	before := len(w.d)
 	if _, err := c.Get(context.Background(), srv.URL+"/gone", Validators{}); !errors.As(err, &he) || he.Status != 404 || len(w.d)-before > 1 {
 		t.Errorf("GET /gone: %v after %d waits, want HTTP 404 at once", err, len(w.d)-before)
+	}
+	// (After it the host is left alone for the hour: last.)
+	c.opts.MaxWait = time.Minute
+	if _, err := c.Get(context.Background(), srv.URL+"/later", Validators{}); !errors.As(err, &he) || he.Status != 503 {
+		t.Errorf("GET /later: %v, want HTTP 503 without waiting an hour", err)
 	}
 }
 
@@ -243,5 +244,33 @@ func TestClientRedirectRobots(t *testing.T) {
 	c, _ := testClient(ClientOptions{})
 	if _, err := c.Get(context.Background(), front.URL+"/news/r.html", Validators{}); !errors.Is(err, ErrDisallowed) {
 		t.Errorf("a redirect into /search: %v, want ErrDisallowed", err)
+	}
+}
+
+// TestClientRetryAfterPausesHost: a host that answers 429 with a
+// Retry-After longer than the client waits gets no more requests this run
+// until then: its other URLs fail at once, naming the wait.
+func TestClientRetryAfterPausesHost(t *testing.T) {
+	var pages atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		pages.Add(1)
+		w.Header().Set("Retry-After", "600")
+		http.Error(w, "slow down", http.StatusTooManyRequests)
+	}))
+	defer srv.Close()
+	c := NewClient(ClientOptions{MaxWait: time.Minute})
+	for i := range 3 {
+		_, err := c.Get(context.Background(), fmt.Sprintf("%s/n/%d.html", srv.URL, i), Validators{})
+		var he *HTTPError
+		if !errors.As(err, &he) || he.Status != http.StatusTooManyRequests {
+			t.Errorf("page %d: %v, want the 429", i, err)
+		}
+	}
+	if n := pages.Load(); n != 1 {
+		t.Errorf("%d page requests after a Retry-After of 10 minutes, want 1", n)
 	}
 }
