@@ -90,11 +90,18 @@ func TestCheckRead(t *testing.T) {
 	if err := db.QueryRow("SELECT count(*) FROM t").Scan(&n); err == nil {
 		t.Error("a refused statement created table t")
 	}
-	// A query DuckDB cannot parse or bind keeps DuckDB's own error (there
-	// is no table to INSERT into, and no way to make one).
-	for _, q := range []string{"SELEC 1", "SELECT * FROM nope", "INSERT INTO notices VALUES ('x', 1)", "UPDATE notices SET cause = 0"} {
+	// A read DuckDB cannot parse or bind keeps DuckDB's own error; a write
+	// it cannot bind (there is no table to INSERT into, the views are no
+	// tables) is refused as the write it is.
+	for _, q := range []string{"SELEC 1", "SELECT * FROM nope"} {
 		if err := CheckRead(context.Background(), db, q); err == nil || errors.Is(err, ErrNotRead) {
 			t.Errorf("%s: %v; want DuckDB's error", q, err)
+		}
+	}
+	for q, says := range map[string]string{"INSERT INTO notices VALUES ('x', 1)": "INSERT is not one", "UPDATE notices SET cause = 0": "UPDATE is not one",
+		"DELETE FROM notices": "DELETE is not one"} {
+		if err := CheckRead(context.Background(), db, q); !errors.Is(err, ErrNotRead) || !strings.Contains(err.Error(), says) {
+			t.Errorf("%s: %v; want ErrNotRead saying %q", q, err, says)
 		}
 	}
 }
