@@ -117,19 +117,10 @@ func NewClient(opts ClientOptions) *Client {
 	c := &Client{opts: opts, sleep: sleepCtx, hosts: map[string]*host{}}
 	c.http = &http.Client{
 		Timeout: opts.Timeout,
-		CheckRedirect: func(req *http.Request, via []*http.Request) error {
-			if len(via) >= 5 {
-				return fmt.Errorf("more than 5 redirects from %s", via[0].URL)
-			}
-			if req.URL.Host != via[0].URL.Host {
-				// Another host's robots.txt applies to the target.
-				return c.allowed(req.Context(), req.URL)
-			}
-			// The same host's applies too (a redirect into /search). Its
-			// robots.txt was read before the first request, which holds
-			// the host's lock in this goroutine while it redirects.
-			return c.allowedBy(c.host(req.URL.Host).robots, req.URL)
-		},
+		// Redirects are followed by Get, a hop at a time through do: each
+		// hop waits for its host's turn and delay, counts as a request,
+		// and asks its host's robots.txt first.
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 	}
 	return c
 }
@@ -167,10 +158,26 @@ func (c *Client) Get(ctx context.Context, rawURL string, v Validators) (*Respons
 	if err := c.allowed(ctx, u); err != nil {
 		return nil, err
 	}
+	hops := 0
 	for attempt := 0; ; attempt++ {
 		resp, err := c.do(ctx, u, v)
 		if err != nil {
 			return nil, err
+		}
+		if resp.location != nil {
+			// A redirect: the next hop is another request, to a host
+			// that may ask to be left alone or forbid the path.
+			if hops++; hops > maxRedirects {
+				return nil, fmt.Errorf("GET %s: more than %d redirects", rawURL, maxRedirects)
+			}
+			u, v, attempt = resp.location, Validators{}, -1 // the validators were the first URL's
+			if err := c.paused(u.Host); err != nil {
+				return nil, err
+			}
+			if err := c.allowed(ctx, u); err != nil {
+				return nil, err
+			}
+			continue
 		}
 		if resp.Status == http.StatusTooManyRequests || resp.Status >= 500 {
 			wait, ok := c.backoff(attempt, resp.retryAfter)
@@ -220,7 +227,11 @@ func (c *Client) pause(name string, d time.Duration, err *HTTPError) {
 type rawResponse struct {
 	Response
 	retryAfter string
+	location   *url.URL // where a redirect (301, 302, 303, 307, 308) points
 }
+
+// maxRedirects is how many redirects Get follows from one URL.
+const maxRedirects = 5
 
 // do makes one request, waiting for the host's turn and its delay.
 func (c *Client) do(ctx context.Context, u *url.URL, v Validators) (*rawResponse, error) {
@@ -266,7 +277,7 @@ func (c *Client) do(ctx context.Context, u *url.URL, v Validators) (*rawResponse
 	}
 	c.opts.Progress.request(len(body))
 	c.opts.Log.Debug("fetch: GET", "url", u.String(), "status", resp.StatusCode, "bytes", len(body))
-	return &rawResponse{
+	raw := &rawResponse{
 		Response: Response{
 			URL: resp.Request.URL.String(), Status: resp.StatusCode, Body: body,
 			ContentType: resp.Header.Get("Content-Type"),
@@ -274,7 +285,19 @@ func (c *Client) do(ctx context.Context, u *url.URL, v Validators) (*rawResponse
 			Retrieved:   time.Now().UTC(),
 		},
 		retryAfter: resp.Header.Get("Retry-After"),
-	}, nil
+	}
+	switch resp.StatusCode {
+	case http.StatusMovedPermanently, http.StatusFound, http.StatusSeeOther, http.StatusTemporaryRedirect, http.StatusPermanentRedirect:
+		loc, err := resp.Location()
+		if err != nil {
+			return nil, fmt.Errorf("GET %s: redirect %d without a usable Location: %w", u, resp.StatusCode, err)
+		}
+		if loc.Scheme != "http" && loc.Scheme != "https" {
+			return nil, fmt.Errorf("GET %s: redirect to %s, not an http(s) URL", u, loc)
+		}
+		raw.location = loc
+	}
+	return raw, nil
 }
 
 // backoff is the wait before retry attempt+1: the server's Retry-After

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -272,5 +273,46 @@ func TestClientRetryAfterPausesHost(t *testing.T) {
 	}
 	if n := pages.Load(); n != 1 {
 		t.Errorf("%d page requests after a Retry-After of 10 minutes, want 1", n)
+	}
+}
+
+// TestClientRedirectHopsArePolite: a redirect to another host is a request
+// to that host like any other: it waits for that host's delay and counts
+// toward the requests made.
+func TestClientRedirectHopsArePolite(t *testing.T) {
+	var mu sync.Mutex
+	var hits []time.Time
+	target := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		mu.Lock()
+		hits = append(hits, time.Now())
+		mu.Unlock()
+		fmt.Fprint(w, "<p>x</p>")
+	}))
+	defer target.Close()
+	front := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		http.Redirect(w, r, target.URL+"/page"+r.URL.Path, http.StatusFound)
+	}))
+	defer front.Close()
+	const delay = 150 * time.Millisecond
+	c := NewClient(ClientOptions{Delay: delay})
+	for i := range 2 {
+		resp, err := c.Get(context.Background(), fmt.Sprintf("%s/r%d", front.URL, i), Validators{})
+		if err != nil || !strings.HasPrefix(resp.URL, target.URL) {
+			t.Fatalf("GET r%d: %v (%+v)", i, err, resp)
+		}
+	}
+	if len(hits) != 2 || hits[1].Sub(hits[0]) < delay {
+		t.Errorf("the target was asked at %v: want two requests %v apart", hits, delay)
+	}
+	if n := c.Requests(); n != 6 { // two robots.txt, two pages at each host
+		t.Errorf("%d requests counted, want 6", n)
 	}
 }
