@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/url"
 	"os"
 	"time"
 
@@ -57,6 +58,12 @@ func fetchCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	}
 	if kind == "blog" && *base == "" {
 		return fmt.Errorf("%w: fetch blog needs --base, the blog's address (https://NAME.blogspot.com)", pipeline.ErrUsage)
+	}
+	if kind == "blog" {
+		// Checked before the corpus is locked or touched.
+		if u, err := url.Parse(*base); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return fmt.Errorf("%w: --base %q: want the blog's http(s) address (https://NAME.blogspot.com)", pipeline.ErrUsage, *base)
+		}
 	}
 	blog := fetch.BlogOptions{Base: *base, PageSize: *pageSize, Format: *format, AllPosts: *allPosts}
 	if *since != "" {

@@ -301,6 +301,15 @@ func TestFetchUsage(t *testing.T) {
 	if code := dispatch(context.Background(), []string{"fetch", "urls", "/does/not/exist", "--to", t.TempDir()}, &stdout, &stderr); code != 2 {
 		t.Errorf("a missing list: exit %d, want 2", code)
 	}
+	// A --base with no scheme is a usage error, found before the corpus
+	// is touched (no .fetch/lock made).
+	to := t.TempDir()
+	if code := dispatch(context.Background(), []string{"fetch", "blog", "--base", "127.0.0.1:18081", "--to", to}, &stdout, &stderr); code != 2 {
+		t.Errorf("--base without a scheme: exit %d, want 2", code)
+	}
+	if entries, _ := os.ReadDir(to); len(entries) != 0 {
+		t.Errorf("--base without a scheme left %d entries in --to", len(entries))
+	}
 }
 
 // TestFetchMaxFailures: failed pages are in the summary with their
