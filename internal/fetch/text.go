@@ -75,10 +75,20 @@ func feedTime(s string) (time.Time, bool) {
 }
 
 // dayOf is the date of t in its own offset: a notice published at
-// 2024-05-01T00:30+09:00 is of May 1st, as its readers saw it.
+// 2024-05-01T00:30+09:00 is of May 1st, as its readers saw it. A time in
+// UTC (an RSS pubDate in GMT, most often) is read in Japan's: 「Wed, 01
+// May 2024 20:00:00 GMT」 is a notice of May 2nd there, and a date with no
+// time (UTC's midnight) stays its day.
 func dayOf(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
+	if _, offset := t.Zone(); offset == 0 {
+		t = t.In(japanTime)
+	}
 	return t.Format(time.DateOnly)
 }
+
+// japanTime is Japan Standard Time, the clock Japanese notices are dated
+// by.
+var japanTime = time.FixedZone("JST", 9*3600)

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/breachtrend/breachtrend/internal/fetch/fetchtest"
 )
@@ -91,5 +92,29 @@ func TestStoreKeepsForeignLines(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(p); !strings.Contains(string(b), "手で足した記録") {
 		t.Error("the foreign line is gone")
+	}
+}
+
+// TestDayOf: a time is dated in its own offset, one in UTC in Japan's.
+func TestDayOf(t *testing.T) {
+	for in, want := range map[string]string{
+		"2024-05-01T00:30:00+09:00": "2024-05-01", // its own offset
+		"2024-05-01T20:00:00Z":      "2024-05-02", // 05:00 JST
+		"2024-05-01T10:00:00Z":      "2024-05-01", // 19:00 JST
+		"2024-05-01T20:00:00-04:00": "2024-05-01", // an offset of its own
+	} {
+		tm, err := time.Parse(time.RFC3339, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := dayOf(tm); got != want {
+			t.Errorf("dayOf(%s) = %s, want %s", in, got, want)
+		}
+	}
+	if got, _ := publishedDay("Wed, 01 May 2024 20:00:00 GMT"); got != "2024-05-02" {
+		t.Errorf("an RSS pubDate in GMT: %s, want 2024-05-02", got)
+	}
+	if got, _ := publishedDay("2024/5/1"); got != "2024-05-01" {
+		t.Errorf("a date: %s, want 2024-05-01", got)
 	}
 }
