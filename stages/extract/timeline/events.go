@@ -1242,6 +1242,11 @@ func readEvents(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pu
 			if kind == schemas.EventDiscovered && !dateOnly && foundOccurrence(strings.TrimLeft(trimWeekdayLead(s.Text[m.End:end]), "、, ")) {
 				events = append(events, schemas.Event{Kind: schemas.EventOccurred, Date: d, Sentence: s.Text})
 			}
+			if kind == schemas.EventOccurred && !dateOnly && occurredThenFound(strings.TrimLeft(trimWeekdayLead(s.Text[m.End:end]), "、, ")) {
+				// 「6月3日(月) 誤送信が発生し、お客様からの連絡で判明」: a
+				// timeline's row read by its first clause tells the finding too.
+				events = append(events, schemas.Event{Kind: schemas.EventDiscovered, Date: d, Sentence: s.Text})
+			}
 			if !attribute {
 				last, lastIdx = d, i
 			}
@@ -1495,6 +1500,9 @@ func daysLater(s string) int {
 // and must not be denied (…がなかったことを確認) nor be a state found
 // after it began (閲覧できる状態になっていることが判明).
 func foundOccurrence(body string) bool {
+	if occurredThenFound(body) {
+		return true
+	}
 	found, ok := foundContent(body)
 	if !ok {
 		return false
@@ -1504,6 +1512,22 @@ func foundOccurrence(body string) bool {
 		return false
 	}
 	return classifyPieces(found) == schemas.EventOccurred
+}
+
+// occurredThenFound reports whether body, a dated clause, tells an
+// occurrence and then its finding the same day: 「誤送信が発生し、お客様から
+// の連絡で判明しました」, 「システム障害が発生し、ランサムウェア感染を確認」.
+// The first piece ends with 発生し and reads as an occurrence; what follows
+// names no later day (翌日, 後日).
+func occurredThenFound(body string) bool {
+	const arose = "発生し"
+	i := strings.Index(body, arose+"、")
+	if i < 0 {
+		return false
+	}
+	first, rest := body[:i+len(arose)], body[i+len(arose+"、"):]
+	return !strings.Contains(first, "、") && classifyPieces(first) == schemas.EventOccurred &&
+		classifyPieces(rest) == schemas.EventDiscovered && daysLater(rest) == 0 && !strings.Contains(rest, "後日")
 }
 
 // foundContent is what body says was found: the text before the first
