@@ -195,6 +195,10 @@ func ownDate(w *text.Watch, title string, sents []DatedSentence, ctx *dates.Year
 				// "令和6年8月8日 市内小学校における…について"; not 「平成25年3月15日
 				// 「…のお知らせ」でご報告いたしました…」, an earlier notice's date.
 				own = true
+			case letterhead && i < titleDateLines && bracketedTitleDate(s.Text[:m.Start], after):
+				// "【2024年4月8日】個人情報を含むメールの誤送信について", as
+				// news and blog listings head a notice.
+				own = true
 			case i < bracketDateLines && !text.ContainsWord(s.Text, "。") && dateInBrackets(s.Text[:m.Start], after) &&
 				!eventKind(classifyClause(s.Text[:m.Start])) && (letterhead || !lineAlone(sents, i, m)):
 				// "お詫びとお知らせ (2015/03/27)", "…のお願い [ 2014.03.24 ]";
@@ -296,6 +300,25 @@ func labelBefore(before string) bool {
 // with a label of a page's update (dates/update_labels.tsv).
 func updateLabelled(before string) bool {
 	return text.HasSuffixAny(strings.TrimRight(before, labelTail), updateLabelWords)
+}
+
+// bracketedTitleDate reports whether a date stands in brackets at the
+// head of a title: before it only the opening bracket, after it maybe a
+// word of its release (dates/published_suffixes.tsv: 発表, 公表, 掲載)
+// and the closing bracket, then a title (titleAfterDate).
+func bracketedTitleDate(before, after string) bool {
+	closer, ok := map[string]string{"【": "】", "[": "]", "〔": "〕"}[strings.TrimSpace(before)]
+	if !ok {
+		return false
+	}
+	for _, w := range suffixLead {
+		if rest, cut := strings.CutPrefix(after, w); cut {
+			after = rest
+			break
+		}
+	}
+	rest, ok := strings.CutPrefix(strings.TrimSpace(after), closer)
+	return ok && titleAfterDate(strings.TrimSpace(rest)) && !reportno.CitesNoticeAfter(rest)
 }
 
 // releaseBelow is the release date of a page whose update date d is date
