@@ -316,3 +316,27 @@ func TestClientRedirectHopsArePolite(t *testing.T) {
 		t.Errorf("%d requests counted, want 6", n)
 	}
 }
+
+// TestClientRobotsRedirected: a robots.txt that redirects (http to https,
+// to another host) is read where it points, and its rules apply.
+func TestClientRobotsRedirected(t *testing.T) {
+	real := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, "User-agent: *\nDisallow: /private\n")
+	}))
+	defer real.Close()
+	front := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.Redirect(w, r, real.URL+"/robots.txt", http.StatusMovedPermanently)
+			return
+		}
+		fmt.Fprint(w, "<p>x</p>")
+	}))
+	defer front.Close()
+	c := NewClient(ClientOptions{})
+	if _, err := c.Get(context.Background(), front.URL+"/private/page.html", Validators{}); !errors.Is(err, ErrDisallowed) {
+		t.Errorf("under a redirected robots.txt that disallows it: %v, want ErrDisallowed", err)
+	}
+	if _, err := c.Get(context.Background(), front.URL+"/public.html", Validators{}); err != nil {
+		t.Errorf("an allowed page: %v", err)
+	}
+}

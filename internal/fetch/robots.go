@@ -68,10 +68,21 @@ func (c *Client) allowedBy(r *robots, u *url.URL) error {
 
 func (c *Client) fetchRobots(ctx context.Context, u *url.URL) (*robots, error) {
 	ru := &url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/robots.txt"}
+	hops := 0
 	for attempt := 0; ; attempt++ {
 		resp, err := c.do(ctx, ru, Validators{})
 		if err != nil {
 			return nil, fmt.Errorf("robots.txt of %s: %w", u.Host, err)
+		}
+		if resp.location != nil {
+			// A robots.txt that redirects (http to https, to www.) is read
+			// where it points, five hops at most; past them it is taken
+			// as unavailable, which allows everything (RFC 9309 §2.3.1.2).
+			if hops++; hops > maxRedirects {
+				return &robots{}, nil
+			}
+			ru, attempt = resp.location, -1
+			continue
 		}
 		switch {
 		case resp.Status == http.StatusTooManyRequests || resp.Status >= 500:
