@@ -630,13 +630,7 @@ func afterMonthMark(between string, prev Mention) string {
 	if prev.Day != 0 || prev.Month == 0 {
 		return between
 	}
-	longest := 0
-	for _, w := range monthOnlyMarks {
-		if len(w) > longest && strings.HasPrefix(between, w) {
-			longest = len(w)
-		}
-	}
-	return between[longest:]
+	return between[text.LongestPrefix(between, monthOnlyMarks):]
 }
 
 // YearContext resolves the year of year-less dates: the notice's date and
