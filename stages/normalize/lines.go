@@ -388,13 +388,7 @@ func dateSplit(prev, next string) bool {
 	if len(p) > 24 || p == "" {
 		return false
 	}
-	era := false
-	for _, e := range dateEras {
-		if rest, ok := strings.CutPrefix(p, e); ok {
-			p, era = rest, true
-			break
-		}
-	}
+	p, era := cutEra(p)
 	if !era && !strings.HasSuffix(p, "年") && !strings.HasSuffix(p, "月") {
 		return false // neither an era nor a year or month: no date's start
 	}
@@ -702,13 +696,8 @@ func endsInDate(l string) bool {
 // dateOpening returns where the date l opens with ends, or -1 when l opens
 // with none that has a month and a day. An era name may open it.
 func dateOpening(l string) int {
-	skip := 0
-	for _, e := range dateEras {
-		if strings.HasPrefix(l, e) {
-			skip = len(e)
-			break
-		}
-	}
+	rest, _ := cutEra(l)
+	skip := len(l) - len(rest)
 	var numbers, separators, dots int
 	for i, r := range l[skip:] {
 		at := skip + i
@@ -784,6 +773,17 @@ func headlineAbove(first, next string) bool {
 	return wholeHeadline(first) && !strings.ContainsRune(danglingParticles, r) && !closesOpenBracket(first, r)
 }
 
+// cutEra is s less the era name (line_wraps.tsv date_eras) it opens with,
+// and whether it opens with one.
+func cutEra(s string) (string, bool) {
+	for _, e := range dateEras {
+		if rest, ok := strings.CutPrefix(s, e); ok {
+			return rest, true
+		}
+	}
+	return s, false
+}
+
 // datelineAlone reports whether l is a date and nothing more but its
 // weekday and time (「2021年5月21日 18:26」, 「令和5年8月1日(火)」,
 // 「2024.06.25」): a year and a day, 年 and 日 or three numbers between
@@ -794,12 +794,7 @@ func datelineAlone(l string) bool {
 	if len(l) > 64 {
 		return false
 	}
-	for _, e := range dateEras {
-		if strings.HasPrefix(l, e) {
-			l = l[len(e):]
-			break
-		}
-	}
+	l, _ = cutEra(l)
 	var units, separators, numbers int
 	inNumber := false
 	for _, r := range l {
