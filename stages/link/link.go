@@ -187,7 +187,7 @@ func (l *Linker) add(b []byte) (string, error) {
 			if !l.continues(i, &m) || !(m.caseID == 0 || first == 0 || first == m.caseID) || l.keptApart(id, i) {
 				return true
 			}
-			if m.cause != l.unknownCause && l.hasCause(i, m.cause) {
+			if l.ofCause(i, &m) {
 				g, sameCause = i, true
 			} else if !sameCause {
 				g = i
@@ -335,7 +335,7 @@ func incidentIDOf(hash [8]byte) string {
 // report of one of the organization's incidents of that kind, and the
 // latest is taken (add).
 func (l *Linker) continues(i int32, n *member) bool {
-	sameCause := n.cause != l.unknownCause && l.hasCause(i, n.cause)
+	sameCause := l.ofCause(i, n)
 	if n.published.IsZero() {
 		return n.followUp() && sameCause
 	}
@@ -343,6 +343,11 @@ func (l *Linker) continues(i int32, n *member) bool {
 		return false
 	}
 	return n.followUp() || sameCause && !l.discoveredApart(i, n)
+}
+
+// ofCause reports whether a notice of group i has n's cause, a known one.
+func (l *Linker) ofCause(i int32, n *member) bool {
+	return n.cause != l.unknownCause && l.hasCause(i, n.cause)
 }
 
 func (l *Linker) incidentOf(id string, g []int32, r *rowStrings) schemas.Incident {
