@@ -67,7 +67,7 @@ func fetchCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	}
 	blog := fetch.BlogOptions{Base: *base, PageSize: *pageSize, Format: *format, AllPosts: *allPosts}
 	if *since != "" {
-		t, err := sinceDay(*since)
+		t, err := fetch.DayStart(*since)
 		if err != nil {
 			return fmt.Errorf("%w: --since %q: want YYYY-MM-DD", pipeline.ErrUsage, *since)
 		}
@@ -130,15 +130,4 @@ func fetchCommand(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		return fmt.Errorf("%d failed, more than --max-failures %d", len(sum.Failed), *maxFailures)
 	}
 	return nil
-}
-
-// japan is Japan Standard Time, the clock the notices and the blog's
-// posts are dated by.
-var japan = time.FixedZone("JST", 9*3600)
-
-// sinceDay is the start of day (YYYY-MM-DD) in Japan: a post published at
-// 08:30 on that day (JST) is on or after it, as its record's date says,
-// where the day's UTC midnight would drop it.
-func sinceDay(day string) (time.Time, error) {
-	return time.ParseInLocation(time.DateOnly, day, japan)
 }

@@ -92,3 +92,11 @@ func dayOf(t time.Time) string {
 // japanTime is Japan Standard Time, the clock Japanese notices are dated
 // by.
 var japanTime = time.FixedZone("JST", 9*3600)
+
+// DayStart is the start of day (YYYY-MM-DD) in Japan: a post published at
+// 08:30 JST that day is on or after it, as its record's date (dayOf)
+// says, where the day's UTC midnight would drop it. BlogOptions.Since is
+// one.
+func DayStart(day string) (time.Time, error) {
+	return time.ParseInLocation(time.DateOnly, day, japanTime)
+}

@@ -118,3 +118,19 @@ func TestDayOf(t *testing.T) {
 		t.Errorf("a date: %s, want 2024-05-01", got)
 	}
 }
+
+// TestDayStart: --since is a day in Japan: a post published at 08:30 JST
+// that day is on or after it, and one at 23:59 JST the day before is not.
+func TestDayStart(t *testing.T) {
+	since, err := DayStart("2024-05-03")
+	if err != nil {
+		t.Fatal(err)
+	}
+	jst := time.FixedZone("", 9*3600)
+	if early := time.Date(2024, 5, 3, 8, 30, 0, 0, jst); early.Before(since) {
+		t.Errorf("a post at %v is before --since %v", early, since)
+	}
+	if late := time.Date(2024, 5, 2, 23, 59, 0, 0, jst); !late.Before(since) {
+		t.Errorf("a post at %v is not before --since %v", late, since)
+	}
+}
