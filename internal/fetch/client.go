@@ -152,10 +152,7 @@ func (c *Client) Get(ctx context.Context, rawURL string, v Validators) (*Respons
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("GET %q: not an http(s) URL", rawURL)
 	}
-	if err := c.paused(u.Host); err != nil {
-		return nil, err
-	}
-	if err := c.allowed(ctx, u); err != nil {
+	if err := c.mayAsk(ctx, u); err != nil {
 		return nil, err
 	}
 	hops := 0
@@ -171,10 +168,7 @@ func (c *Client) Get(ctx context.Context, rawURL string, v Validators) (*Respons
 				return nil, fmt.Errorf("GET %s: more than %d redirects", rawURL, maxRedirects)
 			}
 			u, v, attempt = resp.location, Validators{}, -1 // the validators were the first URL's
-			if err := c.paused(u.Host); err != nil {
-				return nil, err
-			}
-			if err := c.allowed(ctx, u); err != nil {
+			if err := c.mayAsk(ctx, u); err != nil {
 				return nil, err
 			}
 			continue
@@ -199,6 +193,15 @@ func (c *Client) Get(ctx context.Context, rawURL string, v Validators) (*Respons
 		}
 		return &resp.Response, nil
 	}
+}
+
+// mayAsk is nil when u may be requested: its host asked for no pause
+// (paused), and its robots.txt allows it (allowed).
+func (c *Client) mayAsk(ctx context.Context, u *url.URL) error {
+	if err := c.paused(u.Host); err != nil {
+		return err
+	}
+	return c.allowed(ctx, u)
 }
 
 // paused is an error when host asked, by a Retry-After longer than
