@@ -35,11 +35,8 @@ func runCommand(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs.IntVar(&cfg.MaxRejects, "max-rejects", 0, "fail (exit 1, previous tables kept) when more than N inputs are rejected (default: no limit)")
 	logFormat := fs.String("log-format", "text", "log format on stderr: text or json")
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
-	if err := parse(fs, args); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("%w: unexpected argument %q", pipeline.ErrUsage, fs.Arg(0))
 	}
 	if cfg.Workers < 1 {
 		return fmt.Errorf("%w: --workers %d: want 1 or more", pipeline.ErrUsage, cfg.Workers)
@@ -89,11 +86,8 @@ func evalCommand(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	gold := fs.String("gold", "", "gold labels (JSON Lines, see testdata/gold/GUIDE.md)")
 	out := fs.String("out", "out", "output folder of a run")
 	verbose := fs.BoolP("verbose", "v", false, "list every miss with the expected and extracted values")
-	if err := parse(fs, args); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("%w: unexpected argument %q", pipeline.ErrUsage, fs.Arg(0))
 	}
 	if *gold == "" {
 		return fmt.Errorf("%w: --gold is required", pipeline.ErrUsage)
@@ -144,11 +138,8 @@ func contains(xs []string, s string) bool {
 
 func tablesCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("tables", "tables", stderr)
-	if err := parse(fs, args); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("%w: unexpected argument %q", pipeline.ErrUsage, fs.Arg(0))
 	}
 	return schemas.WriteMarkdown(stdout, schemas.Dictionary())
 }

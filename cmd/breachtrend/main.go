@@ -131,6 +131,18 @@ type helpError struct{ text string }
 func (e *helpError) Error() string        { return pflag.ErrHelp.Error() }
 func (e *helpError) Is(target error) bool { return target == pflag.ErrHelp }
 
+// parseNoArgs is parse for a command that takes flags only: a word left
+// over is a usage error naming it.
+func parseNoArgs(fs *pflag.FlagSet, args []string) error {
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: unexpected argument %q", pipeline.ErrUsage, fs.Arg(0))
+	}
+	return nil
+}
+
 // parse parses args, turning a flag error into a usage error.
 func parse(fs *pflag.FlagSet, args []string) error {
 	err := fs.Parse(args)

@@ -21,11 +21,8 @@ func reportCommand(ctx context.Context, args []string, stdout, stderr io.Writer)
 	fs.BoolVar(&opts.Force, "force", false, "replace the file even when breachtrend did not write it")
 	fs.StringVarP(&opts.File, "output", "o", "", `file to write (default <out>/report-<quarter>.<format>; "-" for stdout)`)
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
-	if err := parse(fs, args); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("%w: unexpected argument %q", pipeline.ErrUsage, fs.Arg(0))
 	}
 	if err := report.CheckOptions(opts); err != nil {
 		return fmt.Errorf("%w: %v", pipeline.ErrUsage, err)

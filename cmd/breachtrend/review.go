@@ -24,11 +24,8 @@ func reviewCommand(ctx context.Context, args []string, stdout, stderr io.Writer)
 	fs.BoolVar(&opts.Force, "force", false, "replace the file even when breachtrend did not write it")
 	fs.StringVarP(&opts.File, "output", "o", "", `file to write (default <out>/review.<format>; "-" for stdout)`)
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
-	if err := parse(fs, args); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("%w: unexpected argument %q", pipeline.ErrUsage, fs.Arg(0))
 	}
 	if opts.Limit < 0 {
 		return fmt.Errorf("%w: --limit %d: want 0 or more", pipeline.ErrUsage, opts.Limit)

@@ -17,11 +17,8 @@ import (
 // (a hash of the rule files and the build ID, which keys the segment cache).
 func versionCommand(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("version", "version  (or: breachtrend --version)", stderr)
-	if err := parse(fs, args); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("%w: unexpected argument %q", pipeline.ErrUsage, fs.Arg(0))
 	}
 	duckdb, err := duckdbVersion(ctx)
 	if err != nil {
