@@ -131,7 +131,7 @@ var (
 
 // countWindowSet are the numbers of rules/count/windows.tsv.
 type countWindowSet struct {
-	before, dataBefore, actorsBefore, totalBefore, actingAfter, headPhrase, itemLine, joinedBetween, listItems, reporterPhrase, brokenIntoBefore, titleSentences, letterDataReach, letterRole, recipientsReach, personNoun, bracketQualifier, viewersAside, populationAside, actorAside, roundedPlace, totalAfter, respectiveAfter, correctionRows int
+	before, dataBefore, actorsBefore, totalBefore, actingAfter, headPhrase, itemLine, joinedBetween, joinedFieldsBetween, listItems, reporterPhrase, brokenIntoBefore, titleSentences, letterDataReach, letterRole, recipientsReach, personNoun, bracketQualifier, viewersAside, populationAside, actorAside, roundedPlace, totalAfter, respectiveAfter, correctionRows int
 }
 
 // countWindows are rules/count/windows.tsv's numbers.
@@ -163,7 +163,7 @@ func parseCountWindows(rows []rules.Row) countWindowSet {
 		return v
 	}
 	w := countWindowSet{get("before"), get("data_before"), get("actors_before"), get("total_before"), get("acting_after"),
-		get("head_phrase"), get("item_line"), get("joined_between"), get("list_items"), get("reporter_phrase"), get("broken_into_before"), get("title_sentences"), get("letter_data_reach"),
+		get("head_phrase"), get("item_line"), get("joined_between"), get("joined_fields_between"), get("list_items"), get("reporter_phrase"), get("broken_into_before"), get("title_sentences"), get("letter_data_reach"),
 		get("letter_role"), get("recipients_reach"), get("person_noun"), get("bracket_qualifier"), get("viewers_aside"), get("population_aside"), get("actor_aside"), get("rounded_place"), get("total_after"), get("respective_after"), get("correction_rows")}
 	for name := range byName {
 		panic(fmt.Errorf("rules: count/windows.tsv: %q is no window the counts read", name))

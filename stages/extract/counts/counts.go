@@ -658,7 +658,7 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 			// other field (「生徒356名の氏名、生徒330名の携帯電話番号」); but
 			// other people's fields add up (「生徒19名の氏名、住所と、保護者
 			// 18名の氏名」).
-			for k+1 < len(cs) && !totalOfThoseBefore(s.Text, cs, k) && joinedCounts(s.Text[cs[k].End:cs[k+1].Start]) && !joinedFieldCategory(s.Text[cs[k].End:cs[k+1].Start]) &&
+			for k+1 < len(cs) && !totalOfThoseBefore(s.Text, cs, k) && (joinedCounts(s.Text[cs[k].End:cs[k+1].Start]) || fieldsOfTwoCategories(s.Text, cs, k)) && !joinedFieldCategory(s.Text[cs[k].End:cs[k+1].Start]) &&
 				!personsAndRecords(cs[k].Unit, cs[k+1].Unit) && !sameCategoryFields(s.Text, cs, k) {
 				k++
 				sum.v += cs[k].Value
@@ -1120,6 +1120,23 @@ func sameCategoryFields(s string, cs []countMention, k int) bool {
 	// 「同校第2学年生徒156名の氏名、生徒130名の…」: the second names the
 	// first again, shorter.
 	return second == "" || strings.HasSuffix(first, second) || strings.HasSuffix(second, first)
+}
+
+// fieldsOfTwoCategories reports whether counts k and k+1 of cs in s are
+// each followed by の and a field of personal data (countOfField) and each
+// count a category named before it, joined within joined_fields_between
+// characters (windows.tsv): 「全学部生1194人分の氏名や性別、受験生428人分の
+// 氏名や出身校」 are two groups of people, however many fields the first's
+// list runs to. (sameCategoryFields still tells one group named twice.)
+func fieldsOfTwoCategories(s string, cs []countMention, k int) bool {
+	between := withoutAnnotations(s[cs[k].End:cs[k+1].Start])
+	if utf8.RuneCountInString(between) > countWindows.joinedFieldsBetween || text.ContainsAny(between, countFilters["not_joined"]) ||
+		!text.ContainsAny(between, countFilters["joined"]) || !countOfField(s[cs[k].End:]) || !countOfField(s[cs[k+1].End:]) {
+		return false
+	}
+	first := strings.TrimSpace(lastCategory(categoryOf(s, cs, k)))
+	second := strings.TrimSpace(lastCategory(between))
+	return first != "" && second != ""
 }
 
 // countOfField reports whether the words after a count are の and a field
