@@ -525,11 +525,13 @@ func mentionKind(txt string, m dates.Mention, clauseEnd int, rangeStart bool) st
 		!(led && (!hasLetter(txt[:m.Start]) || joinedByNiComma(clause))) {
 		if i := embeddedAt(clause); i >= 0 && classifyClause(clause[:i]) == schemas.EventOccurred &&
 			!(confirmedAt(clause, i) && foundOccurrence(strings.TrimLeft(trimWeekdayLead(clause), "、, "))) &&
-			!text.HasSuffixAny(clause[:i], foundEvent.ongoing) {
+			!text.HasSuffixAny(clause[:i], foundEvent.ongoing) && !text.HasSuffixAny(clause[:i], foundEvent.possible) {
 			// (「9月28日に…高負荷状態が発生したことを確認」 confirms it that
 			// day: a discovery, and foundOccurrence adds the occurrence.
 			// 「11月5日に紛失していることが判明」 found a state that held
-			// that day: the day is the finding's, whatever the verb.)
+			// that day: the day is the finding's, whatever the verb; so
+			// did 「25日に…感染していたおそれがあることが判明」, a
+			// possibility, which dates no event of its own.)
 			kind = schemas.EventOccurred
 		}
 	}

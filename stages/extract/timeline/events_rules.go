@@ -265,15 +265,16 @@ func loadReceived() (toldBefore, receivedFrom *regexp.Regexp) {
 // (検知), the endings that deny it happened (ない), the words of a
 // state found after it began (状態), those that make a state one that
 // arose (状態が発生), and the found verbs that date the finding (確認)
-// with the endings of what they find going on (ている).
+// with the endings of what they find going on (ている) or only possible
+// (おそれがある).
 type foundEventWords struct {
-	nouns, told, detectVerbs, subjectVerbs, noticed, negated, arising, confirm, ongoing []string
-	states                                                                              text.WordList
+	nouns, told, detectVerbs, subjectVerbs, noticed, negated, arising, confirm, ongoing, possible []string
+	states                                                                                        text.WordList
 }
 
 func loadFoundEvent() foundEventWords {
-	part := rules.MustParts(rules.Table("timeline/found_event.tsv", 2), []string{"noun", "told", "detect", "subject", "noticed", "negated", "state", "arising", "confirm", "ongoing"})
-	return foundEventWords{nouns: part["noun"], told: part["told"], detectVerbs: part["detect"], subjectVerbs: part["subject"], noticed: part["noticed"], negated: part["negated"], states: text.NewWordList(part["state"]), arising: part["arising"], confirm: part["confirm"], ongoing: part["ongoing"]}
+	part := rules.MustParts(rules.Table("timeline/found_event.tsv", 2), []string{"noun", "told", "detect", "subject", "noticed", "negated", "state", "arising", "confirm", "ongoing", "possible"})
+	return foundEventWords{possible: part["possible"], nouns: part["noun"], told: part["told"], detectVerbs: part["detect"], subjectVerbs: part["subject"], noticed: part["noticed"], negated: part["negated"], states: text.NewWordList(part["state"]), arising: part["arising"], confirm: part["confirm"], ongoing: part["ongoing"]}
 }
 
 func loadIncidentSummary() (nouns, verbs, regret, unless []string) {
