@@ -188,7 +188,10 @@ func NoticeBody(text string) string {
 		}
 	}
 	end := len(text)
-	seen := false // a line of the notice came before
+	// seen: a line of the notice's running text came before. Above it, an
+	// end line is a side column's (「関連リンク」 before the body, in the
+	// page's source order): the notice has not begun, so nothing ends.
+	seen := false
 	for at := start; at < len(text); {
 		n := strings.IndexByte(text[at:], '\n')
 		if n < 0 {
@@ -196,11 +199,13 @@ func NoticeBody(text string) string {
 		}
 		l := strings.TrimSpace(text[at : at+n])
 		if l != "" {
-			if seen && isEnd(l) {
+			if seen && isEnd(l) && !bodyFollows(text[min(at+n+1, len(text)):]) {
 				end = at
 				break
 			}
-			seen = true
+			if isRunningText(l, strings.Contains(l, "。")) {
+				seen = true
+			}
 		}
 		at += n + 1
 	}
@@ -217,6 +222,33 @@ func NoticeBody(text string) string {
 	}
 	return body
 }
+
+// bodyFollows reports whether rest, the text below an end line, goes on
+// with the notice before the next end line: a sentence or a numbered
+// section heading that holds a word of the notice's own
+// (text/body_words.tsv: 個人情報, 紛失, 判明). A page top link between a
+// notice's sections (「ページの先頭へ戻る」) or the PDF viewer's note under a
+// link in its middle ends nothing; a footer's or side column's lines,
+// links and contact details, hold no such line.
+func bodyFollows(rest string) bool {
+	for l := range strings.Lines(rest) {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		if isEnd(l) {
+			return false
+		}
+		if (strings.Contains(l, "。") || sectionHeadingRE.MatchString(l)) && slices.ContainsFunc(bodyWords, func(w string) bool { return strings.Contains(l, w) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// sectionHeadingRE matches a numbered section heading of a notice: 「2.一時
+// 紛失した…」, 「(2)経緯」, 「二、原因」, 「第2 対応」 (normalized text).
+var sectionHeadingRE = regexp.MustCompile(`^(?:\d{1,2}[.)、]|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}[.、)]|第[\d一二三四五六七八九十]{1,2}\s)`)
 
 // trailingFooter is end, the end of the notice in text[start:end], less
 // the run of lines that closes it and are all footer links or menu lines

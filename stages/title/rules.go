@@ -33,6 +33,10 @@ var (
 	chromeRows = rules.Table(FileChrome, 3)
 	chrome     = mustChrome(chromeRows)
 	cues       = rules.Words(FileCues)
+	// bodyWords are words of a notice's own text (text/body_words.tsv):
+	// a sentence below an end line that holds one shows the line stood
+	// inside the notice (NoticeBody).
+	bodyWords = rules.Words("text/body_words.tsv")
 	// letterheadEnds end a line that is only a body's name (a letterhead:
 	// 「名古屋市上下水道局」): organization/suffixes.tsv's line suffixes,
 	// the legal forms and a government's division words (局, 部), the
