@@ -177,6 +177,10 @@ func ownDate(w *text.Watch, title string, sents []DatedSentence, ctx *dates.Year
 		if !own && i < headerBlock && !seenDate && (m.Start == 0 || pageNumber(s.Text[:m.Start])) && text.HasPrefixAny(after, letterOpeners) {
 			own = true // 「平成28年2月9日 各位 …」: a letter's dateline, its line run on (「1 平成…」: after a PDF page's number)
 		}
+		if !own && i < headerBlock && !seenDate && len(ms) == 1 && strings.TrimSpace(afterWeekday(s.Text[m.End:], m)) == "" &&
+			text.HasSuffixAny(strings.TrimSpace(s.Text[:m.Start]), addressees) {
+			own = true // 「各位            令和2年2月26日」: the salutation and the dateline on one line of a PDF's layout
+		}
 		if !own && i == 0 && s.Line == 0 && strings.TrimSpace(s.Text[:m.Start]) == "" && text.HasPrefixAny(afterWeekday(s.Text[m.End:], m), suffixLead) {
 			own = true // 「2022年5月20日掲載 九州医療センター 【お詫び】…」: the text opens with its dateline, run on
 		}

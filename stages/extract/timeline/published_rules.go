@@ -42,9 +42,13 @@ var (
 	// after a word of up to four kanji or katakana that qualifies it
 	// (報道発表日, 記者発表日, ページ公開日), as labelBefore allows before a
 	// date on the label's line.
-	publishedLabelWords  = dates.PublishedLabels
-	updateLabelWords     = rules.Words("dates/update_labels.tsv")
-	letterOpeners        = rules.Words("dates/letter_openers.tsv")
+	publishedLabelWords = dates.PublishedLabels
+	updateLabelWords    = rules.Words("dates/update_labels.tsv")
+	letterOpeners       = rules.Words("dates/letter_openers.tsv")
+	// addressees end a letter's salutation (各位, 皆様): a date after one
+	// on its line is the letter's dateline, set beside it (pdftotext
+	// -layout: 「各位            令和2年2月26日」).
+	addressees           = rules.Words("dates/addressees.tsv")
 	publishedLabels      = text.OrderedAlternation(publishedLabelWords)
 	publishedLabelRE     = regexp.MustCompile(publishedLabels + `\s*[` + labelCloseMarks + `]?\s*[` + labelColons + `]?\s*$`)
 	publishedLabelLineRE = regexp.MustCompile(`^\s*[\p{Han}\p{Katakana}ー]{0,4}` + publishedLabels + `\s*[::]?\s*$`)
