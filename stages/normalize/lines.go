@@ -66,7 +66,7 @@ func foldLines(s, widths string) string {
 			// from a PDF): the line after it starts anew. And since
 			// proportional type sets Latin and digits wider than half a
 			// kanji, a full line of them measures short in columns.
-			full = piece+halfWidthRunes(laidOut)*proportionalLatinPercent/100 >= wrap-fixedWidthSlack && w <= runOn
+			full = piece+halfWidthRunes(laidOut)*proportionalLatinPercent/100 >= wrap-fixedWidthSlack && w <= runOn && !layoutGap(laidOut)
 		}
 		if !joined {
 			switch {
@@ -847,6 +847,25 @@ func hasSpacedPrefix(s, word string) bool {
 		s = s[size:]
 	}
 	return true
+}
+
+// layoutGap reports whether the laid-out line l has a run of
+// layout_gap_spaces white-space characters or more inside its text (not
+// its indent, not its end): a line set in columns (「各位      令和2年2月26日」),
+// which reaches a wrap width by its gap, not by running text.
+func layoutGap(l string) bool {
+	l = strings.TrimSpace(l)
+	run := 0
+	for _, r := range l {
+		if !unicode.IsSpace(r) {
+			run = 0
+			continue
+		}
+		if run++; run >= layoutGapSpaces {
+			return true
+		}
+	}
+	return false
 }
 
 // laidOutWidth is the part of a laid-out line that its width counts when

@@ -45,6 +45,9 @@ var (
 	// runOnOverPercent: a line wider than the width by more than this
 	// share of it runs on past the width, no wrapped line.
 	runOnOverPercent = lineWraps.Int("run_on_over_percent")
+	// layoutGapSpaces: a run of this many white-space characters inside a
+	// line sets it in columns (layoutGap), no wrapped line.
+	layoutGapSpaces = lineWraps.Int("layout_gap_spaces")
 	// proportionalLatinPercent: how much wider than a column a half-width
 	// rune is taken to be when a line is judged full (proportional type).
 	proportionalLatinPercent = lineWraps.Int("proportional_latin_percent")
