@@ -10,7 +10,9 @@ import (
 // premap holds the characters NFKC gets wrong for this corpus.
 var premap = func() map[rune]string {
 	m := map[rune]string{
-		// CJK Radicals Supplement look-alikes that NFKC leaves alone.
+		// CJK Radicals Supplement look-alikes that NFKC leaves alone. ⻅,
+		// the simplified radical of see, is 見: a Japanese font draws it so,
+		// and the text of a Japanese PDF writes it for 見 (意⻅, 発⻅).
 		'⺁': "厂", '⺅': "亻", '⺇': "几", '⺉': "刂", '⺋': "㔾", '⺎': "兀", '⺏': "尢",
 		'⺐': "尣", '⺒': "巳", '⺓': "幺", '⺔': "彑", '⺖': "忄", '⺗': "心", '⺘': "扌",
 		'⺙': "攵", '⺛': "旡", '⺜': "日", '⺝': "月", '⺞': "歺", '⺟': "母", '⺠': "民",
@@ -19,7 +21,7 @@ var premap = func() map[rune]string {
 		'⺰': "纟", '⺱': "罒", '⺲': "罒", '⺳': "网", '⺴': "罒", '⺵': "罒", '⺶': "羊",
 		'⺷': "羊", '⺸': "羋", '⺹': "耂", '⺺': "肀", '⺻': "聿", '⺼': "月", '⺽': "臼",
 		'⺾': "艹", '⺿': "艹", '⻀': "艹", '⻁': "虎", '⻂': "衤", '⻃': "西", '⻄': "西",
-		'⻅': "见", '⻆': "角", '⻇': "角", '⻈': "讠", '⻉': "贝", '⻊': "足", '⻋': "车",
+		'⻅': "見", '⻆': "角", '⻇': "角", '⻈': "讠", '⻉': "贝", '⻊': "足", '⻋': "车",
 		'⻌': "辶", '⻍': "辶", '⻎': "辶", '⻏': "阝", '⻐': "金", '⻑': "長", '⻒': "镸",
 		'⻓': "长", '⻔': "门", '⻕': "阝", '⻖': "阝", '⻗': "雨", '⻘': "青", '⻙': "韦",
 		'⻚': "页", '⻛': "风", '⻜': "飞", '⻝': "食", '⻞': "食", '⻟': "食", '⻠': "饣",
