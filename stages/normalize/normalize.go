@@ -59,7 +59,7 @@ func Text(s string) string {
 	// The map runs before NFKC, which would turn ① into a bare 1, and again
 	// after it, since NFKC makes some mapped characters itself (﹘ → —).
 	c := canonicalChars(s)
-	return foldLines(c, widthSource(s, c))
+	return foldLines(withoutPageFurniture(c, widthSource(s, c)))
 }
 
 // widthSource is the text whose lines give the widths at which the lines
