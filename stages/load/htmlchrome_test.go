@@ -47,6 +47,13 @@ func TestHTMLChrome(t *testing.T) {
 			text: chromeTestText + "\nこのページの情報は役に立ちましたか",
 		},
 		{
+			name: "a CMS's local menu and a side column by id, a related-links box by class",
+			html: `<body><div id="tmp_lnavi"><h2>新着情報</h2><ul><li>個人情報の流出について(2022年12月7日)</li></ul></div>` +
+				`<div id="side"><p>くらし・手続き</p></div>` + chromeTestBody + `<div class="related"><p>他のお知らせ</p></div></body>`,
+			text:   chromeTestText,
+			tokens: "新着情報\n個人情報の流出について(2022年12月7日)\nくらし・手続き\n" + chromeTestText + "\n他のお知らせ",
+		},
+		{
 			name: "header and footer stay: the organization may be named only there",
 			html: `<body><header><div class="logo">青葉市</div></header>` + chromeTestBody + `<footer>青葉市役所 総務課</footer></body>`,
 			text: "青葉市\n" + chromeTestText + "\n青葉市役所 総務課",
