@@ -70,6 +70,15 @@ func TestExtractHTML(t *testing.T) {
 			treeOnly: true,
 		},
 		{
+			name: "layout table: a menu cell with a news list, its dates beside the links, is chrome too",
+			html: `<table><tr><td width="160"><a href="/0/">くらし・手続き</a><br><a href="/1/">健康・福祉</a><br><br><b>新着情報</b><br>` +
+				`・<a href="/n/0.html">児童215名分の個人情報を含むUSBメモリの紛失について</a>(2023年8月10日)<br>` +
+				`・<a href="/n/1.html">ランサムウェア被害によるシステム停止について(第2報)</a>(2023年6月20日)</td>` +
+				`<td>電子メールの誤配信について<br>平成20年5月20日<br>財団が会員へ送信した電子メールで、他の会員のメールアドレスが表示される誤配信がありました。関係者の皆様に深くお詫び申し上げます。</td></tr></table>`,
+			text:     "電子メールの誤配信について\n平成20年5月20日\n財団が会員へ送信した電子メールで、他の会員のメールアドレスが表示される誤配信がありました。関係者の皆様に深くお詫び申し上げます。",
+			treeOnly: true,
+		},
+		{
 			name: "dl dt dd",
 			html: "<dl><dt>発覚日</dt><dd>2024年3月15日</dd></dl>",
 			text: "発覚日\n2024年3月15日",
