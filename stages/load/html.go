@@ -66,6 +66,7 @@ func extractHTML(src string) (text, title string) {
 		return extractTokens(src)
 	}
 	layout := tableCells(root)
+	layout.beside = besideOnlyArticle(root)
 	text, title = treeText(root, layout, true)
 	if tooLittleText(text) {
 		text, title = treeText(root, layout, false)
@@ -98,7 +99,7 @@ func treeText(root *html.Node, layout layoutCells, skipChrome bool) (text, title
 				}
 				return false
 			}
-			if skipChrome && (pageChrome.isChrome(n) || layout.menu[n]) {
+			if skipChrome && (pageChrome.isChrome(n) || layout.menu[n] || layout.beside[n]) {
 				// A block of its own: the text on either side of it does
 				// not run together.
 				b.endBlock(true)
@@ -157,7 +158,37 @@ func walkTree(root *html.Node, enter func(*html.Node) bool, exit func(*html.Node
 // are its menus: at least menuCellLinks links, whose text is at least
 // menuCellLinkPercent of the cell's (a link-dense block, as boilerplate
 // detectors read it), which no tag or class marks as chrome.
-type layoutCells struct{ lines, menu map[*html.Node]bool }
+// beside are the elements beside a page's only <article> (besideOnlyArticle).
+type layoutCells struct{ lines, menu, beside map[*html.Node]bool }
+
+// besideOnlyArticle returns, when the page holds one <article>, the
+// elements that share its parent after it, but a <footer>: a list of the
+// site's other news (「最新のニュース」, each title with its date), whose
+// dates, causes and counts are other notices'. What stands before it
+// stays (a heading over the article, its date); so does a page of several
+// articles (a listing).
+func besideOnlyArticle(root *html.Node) map[*html.Node]bool {
+	var only *html.Node
+	n := 0
+	walkTree(root, func(e *html.Node) bool {
+		if e.Type == html.ElementNode && e.DataAtom == atom.Article {
+			only = e
+			n++
+			return false // an article inside it is a part of it
+		}
+		return e.Type == html.DocumentNode || e.Type == html.ElementNode && !hidden[e.DataAtom]
+	}, func(*html.Node) {})
+	if n != 1 || only.Parent == nil {
+		return nil
+	}
+	beside := map[*html.Node]bool{}
+	for e := only.NextSibling; e != nil; e = e.NextSibling {
+		if e.Type == html.ElementNode && e.DataAtom != atom.Footer {
+			beside[e] = true
+		}
+	}
+	return beside
+}
 
 // tableCells sorts the table cells under root, in one pass from the
 // leaves up, so nested layout tables cost no more.

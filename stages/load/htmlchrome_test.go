@@ -54,6 +54,18 @@ func TestHTMLChrome(t *testing.T) {
 			tokens: "新着情報\n個人情報の流出について(2022年12月7日)\nくらし・手続き\n" + chromeTestText + "\n他のお知らせ",
 		},
 		{
+			name: "after a page's only article, its other news is chrome; a heading before it and the footer stay",
+			html: `<body><main><h1>お知らせ</h1><article>` + chromeTestBody + `</article><section class="p-news__other"><h2>最新のニュース</h2>` +
+				`<ul><li><time>2023.06.20</time><a>ランサムウェア被害について(第2報)</a></li></ul></section></main><footer>株式会社青葉</footer></body>`,
+			text:   "お知らせ\n" + chromeTestText + "\n株式会社青葉",
+			tokens: "お知らせ\n" + chromeTestText + "\n最新のニュース\n2023.06.20ランサムウェア被害について(第2報)\n株式会社青葉",
+		},
+		{
+			name: "a page of two articles, a listing, keeps both",
+			html: `<body><main><article>` + chromeTestBody + `</article><article><p>ランサムウェア被害について(第2報)</p></article></main></body>`,
+			text: chromeTestText + "\nランサムウェア被害について(第2報)",
+		},
+		{
 			name: "header and footer stay: the organization may be named only there",
 			html: `<body><header><div class="logo">青葉市</div></header>` + chromeTestBody + `<footer>青葉市役所 総務課</footer></body>`,
 			text: "青葉市\n" + chromeTestText + "\n青葉市役所 総務課",
