@@ -159,7 +159,31 @@ func Find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 	if gov := governmentAfterKana(org); gov != "" {
 		org = gov // 吉野町 of a lead's subject 「これを受けてきょう吉野町は、…と発表」
 	}
+	if onlyOutside(org, lines) {
+		// 「…にむつ警察署へ遺失届を提出」: the name read was the police
+		// station's, cut before its 署, wherever the text names it.
+		return "", ""
+	}
 	return org, evidence
+}
+
+// onlyOutside reports whether each occurrence of org in lines runs on into
+// an outside body's name (continuesAsOutside: むつ警察 of むつ警察署), and
+// it occurs at least once.
+func onlyOutside(org string, lines []string) bool {
+	if org == "" {
+		return false
+	}
+	seen := false
+	for _, l := range lines {
+		for i := range text.Occurrences(l, org) {
+			if !continuesAsOutside(org, l[i+len(org):]) {
+				return false
+			}
+			seen = true
+		}
+	}
+	return seen
 }
 
 // wrapsOnto reports whether l, whose opening run lineName read as org, is
