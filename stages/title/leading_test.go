@@ -49,6 +49,8 @@ func TestNoticeBody(t *testing.T) {
 			notice + "\n関連情報\nより良いウェブサイトにするために、ページのご感想をお聞かせください。\n個人情報の取り扱いについて", notice},
 		{"a page's feedback form ends the notice (its 情報 is no word of the notice's)",
 			notice + "\nこのページの情報は役に立ちましたか\n役に立った\n役に立たなかった", notice},
+		{"a site header's office hours are chrome",
+			"開庁時間:平日8時30分~17時15分\n" + notice, notice},
 		{"a municipal site's top anchor and tool bar are chrome",
 			"ページの先頭です\nメニューを飛ばして本文へ\n色合い 標準 青 黄 黒\nEnglish 中文 한국어\nサイト内検索\n" + notice, notice},
 		{"a breadcrumb filed under a year's section is chrome",
