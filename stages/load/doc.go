@@ -1,8 +1,9 @@
 // Package load finds the corpus files under the --in roots and decodes each
 // into documents of UTF-8 text.
 //
-// Formats: .txt, .md, .html/.htm (visible text only: script, style and
-// markup dropped), .jsonl (one object a line with "text" and optional "url",
+// Formats: .txt, .md, .html/.htm/.shtml/.xhtml (visible text only: script,
+// style and markup dropped; a page saved under its query, detail.html?id=3,
+// too), .jsonl (one object a line with "text" and optional "url",
 // "published", "title", "retrieved_at" and "labels"), .pdf (the text layer,
 // through poppler's pdftotext), and any of them gzip-compressed (.gz).
 // Encodings: UTF-8 with or without BOM, UTF-16 and UTF-32 (by their byte

@@ -44,18 +44,35 @@ var formats = map[string]string{
 	".md":    "md",
 	".html":  "html",
 	".htm":   "html",
+	".shtml": "html", // server-side includes: many an older municipal site's pages
+	".xhtml": "html",
+	".xht":   "html",
 	".jsonl": "jsonl",
 	".pdf":   "pdf",
 }
 
+// extensionList names the extensions formats reads, for reject reasons.
+const extensionList = ".txt .md .html .htm .shtml .xhtml .jsonl .pdf (optionally .gz)"
+
 // formatOf returns the format named by a file name's extension, after
-// stripping a .gz suffix, and whether the name has that suffix.
+// stripping a .gz suffix, and whether the name has that suffix. A page
+// saved under its address's query (wget: 「detail.html?id=3」) is named
+// by the extension before the query.
 func formatOf(name string) (format string, gz bool) {
 	lower := strings.ToLower(name)
 	if strings.HasSuffix(lower, ".gz") {
 		lower, gz = lower[:len(lower)-len(".gz")], true
 	}
-	return formats[path.Ext(lower)], gz
+	if f := formats[path.Ext(lower)]; f != "" {
+		return f, gz
+	}
+	base := path.Base(filepath.ToSlash(lower))
+	if i := strings.IndexByte(base, '?'); i > 0 {
+		if f := formats[path.Ext(base[:i])]; f == "html" {
+			return f, gz
+		}
+	}
+	return "", gz
 }
 
 // Load reads one file and returns its documents, or the rejects explaining
@@ -134,7 +151,7 @@ func (l *Loader) load(in Input, hash io.Writer, hashed *bool, s *streamer) (reje
 	}
 	format, gzName := formatOf(name)
 	if format == "" {
-		return []schemas.Reject{wholeFile(src, fail(ReasonUnsupported, "extension of %q is not one of .txt .md .html .htm .jsonl .pdf (optionally .gz)", path.Base(filepath.ToSlash(name))))}, nil
+		return []schemas.Reject{wholeFile(src, fail(ReasonUnsupported, "extension of %q is not one of "+extensionList, path.Base(filepath.ToSlash(name))))}, nil
 	}
 	data, f := l.read(in.Path, gzName, hash, hashed)
 	if f != nil {

@@ -44,3 +44,26 @@ func FuzzEscapePath(f *testing.F) {
 		}
 	})
 }
+
+func TestFormatOf(t *testing.T) {
+	tests := []struct {
+		name, format string
+		gz           bool
+	}{
+		{"a.txt", "txt", false},
+		{"a.HTML", "html", false},
+		{"notice.shtml", "html", false},
+		{"page.xhtml", "html", false},
+		{"detail.html?id=3", "html", false},
+		{"dir.v2/detail.htm?id=3&p=1", "html", false},
+		{"feed.jsonl.gz", "jsonl", true},
+		{"page.php?id=3", "", false},
+		{"notes.doc", "", false},
+		{"a?b.txt", "txt", false},
+	}
+	for _, tc := range tests {
+		if f, gz := formatOf(tc.name); f != tc.format || gz != tc.gz {
+			t.Errorf("formatOf(%q) = %q, %v; want %q, %v", tc.name, f, gz, tc.format, tc.gz)
+		}
+	}
+}

@@ -251,7 +251,7 @@ func (w *walker) file(p, rel string, fi fs.FileInfo) error {
 		return nil
 	}
 	if format, _ := formatOf(rel); format == "" {
-		w.rejectf(rel, ReasonUnsupported, "%s: extension is not one of .txt .md .html .htm .jsonl .pdf (optionally .gz)", p)
+		w.rejectf(rel, ReasonUnsupported, "%s: extension is not one of "+extensionList, p)
 		return nil
 	}
 	// Permission problems show up here, in the walk, where the file is
