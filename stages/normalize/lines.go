@@ -160,7 +160,7 @@ func writeFolded(b *strings.Builder, l string, spacedLatin bool) {
 		// follows, which an earlier dropped space may have set apart from
 		// l[:i] (「00年 0 0日」).
 		b.WriteString(l[:i])
-		if !meaninglessSpace(b.String()[start:], l[j:], spacedLatin) && !splitNumber(b.String(), l[j:]) {
+		if !meaninglessSpace(b.String()[start:], l[j:], spacedLatin) && !splitNumber(b.String(), l[j:]) && !spacedYear(b.String(), l[j:]) {
 			b.WriteByte(' ')
 		}
 		l = l[j:]
@@ -182,6 +182,20 @@ func splitNumber(before, after string) bool {
 	return slices.ContainsFunc(splitNumberBefore, func(u string) bool { return strings.HasSuffix(before[:n-1], u) }) &&
 		slices.ContainsFunc(splitNumberAfter, func(u string) bool { return strings.HasPrefix(unit, u) })
 }
+
+// spacedYear reports whether the space between before and after is one of
+// a letter-spaced year's (「2 0 1 3 年 7 月 2 日 夜、…」: a PDF's text set
+// with a space between each character): a digit before it, and after it
+// the year's other digits, a space apart, and 年. Its digits read as one
+// year, not as 3年 of a year 201 dropped.
+func spacedYear(before, after string) bool {
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return isDigit(r) && spacedYearRestRE.MatchString(after)
+}
+
+// spacedYearRestRE matches what follows a space inside a letter-spaced
+// year: its last one to three digits, each a space apart, and 年.
+var spacedYearRestRE = regexp.MustCompile(`^\d(?: \d){0,2} ?年`)
 
 // meaninglessSpace reports whether a space between before (what its line
 // has written so far) and after is dropped: between Japanese text and more of it, a

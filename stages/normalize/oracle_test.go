@@ -65,6 +65,34 @@ var (
 	splitNumberOracleRE = regexp.MustCompile(`^[年月時][0-9]\|[0-9][日月時分]`)
 )
 
+// spacedYearOracle reports whether after, what follows a space that a digit
+// precedes, is the rest of a letter-spaced year: up to 年, within six
+// runes, one to three digits each a single space apart (a space before 年
+// allowed).
+func spacedYearOracle(after []rune) bool {
+	k := -1
+	for i := 0; i < len(after) && i < 7; i++ {
+		if after[i] == '年' {
+			k = i
+			break
+		}
+	}
+	if k < 1 {
+		return false
+	}
+	part := strings.TrimSuffix(string(after[:k]), " ")
+	ds := strings.Split(part, " ")
+	if len(ds) > 3 {
+		return false
+	}
+	for _, d := range ds {
+		if len(d) != 1 || d[0] < '0' || d[0] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 func charsOracle(s string) string {
 	s = mapRunesPlain(norm.NFKC.String(mapRunesPlain(strings.ToValidUTF8(s, ""))))
 	return strings.Join(strings.Fields(s), " ")
@@ -92,7 +120,8 @@ func foldSpacesOracle(l string, spacedLatin bool) string {
 			pj, nj := IsJapanese(prev), IsJapanese(next)
 			latinAfter := j+1 < len(rs) && isLatinLetter(rs[j]) && (isLatinLetter(rs[j+1]) || rs[j+1] == ' ')
 			latinBefore := len(out) > 1 && isLatinLetter(prev) && (isLatinLetter(out[len(out)-2]) || IsJapanese(out[len(out)-2]))
-			if (pj && (nj || isDigit(next) || spacedLatin && latinAfter)) || (nj && (isDigit(prev) || spacedLatin && latinBefore)) || splitNumberOracleRE.MatchString(string(out[max(0, len(out)-2):])+"|"+strings.ReplaceAll(string(rs[j:]), " ", "")) {
+			if (pj && (nj || isDigit(next) || spacedLatin && latinAfter)) || (nj && (isDigit(prev) || spacedLatin && latinBefore)) || splitNumberOracleRE.MatchString(string(out[max(0, len(out)-2):])+"|"+strings.ReplaceAll(string(rs[j:]), " ", "")) ||
+				isDigit(prev) && spacedYearOracle(rs[j:]) {
 				i = j - 1
 				continue
 			}
