@@ -342,6 +342,9 @@ func continues(prev, next string, blank bool) bool {
 	if !blank && phraseBreak(prev, next, last, first) {
 		return true
 	}
+	if !blank && numberBreak(prev, next, last) {
+		return true
+	}
 	if IsJapanese(last) && !strings.ContainsRune(sentenceEnds, last) && slices.ContainsFunc(clauseContinuations, func(c string) bool { return strings.HasPrefix(next, c) }) {
 		// 「…電話番号を確認した」 / 「ところ、10月27日及び30日に…」: no
 		// paragraph opens with ところ、, across a blank line neither.
@@ -419,6 +422,29 @@ func dateSplit(prev, next string) bool {
 	n := strings.ReplaceAll(next, " ", "")
 	d := digitsPrefix(n)
 	return d > 0 && d <= 4 && (strings.HasPrefix(n[d:], "年") || strings.HasPrefix(n[d:], "月") || strings.HasPrefix(n[d:], "日"))
+}
+
+// numberBreak reports whether a long line (wrap_min_runes), prev, which
+// ends with last, breaks a number from its unit or a date inside: it ends
+// with a digit and next opens with a unit of number_units (「…生徒2,399」 /
+// 「名分の氏名…」) or with more digits and one (「…2,39」 / 「9名分…」), or it
+// ends with a date's 年 or 月 after a digit and next opens with the day
+// (「…令和5年4月」 / 「12日、…」). PDF text wraps there; a page's line ends
+// on no bare number before a unit.
+func numberBreak(prev, next string, last rune) bool {
+	if !hasRunes(prev, wrapMinRunes) {
+		return false
+	}
+	d := digitsPrefix(next)
+	switch {
+	case isDigit(last):
+		rest := next[d:]
+		return slices.ContainsFunc(numberUnits, func(u string) bool { return strings.HasPrefix(rest, u) })
+	case last == '年' || last == '月':
+		r, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(strings.TrimSuffix(prev, "年"), "月"))
+		return isDigit(r) && d > 0 && d <= 2 && (strings.HasPrefix(next[d:], "月") || strings.HasPrefix(next[d:], "日"))
+	}
+	return false
 }
 
 // digitsPrefix is the length of the ASCII digits s opens with.

@@ -65,6 +65,17 @@ var (
 	splitNumberOracleRE = regexp.MustCompile(`^[年月時][0-9]\|[0-9][日月時分]`)
 )
 
+// numberBreakOracleRE matches the last runes of a line, a |, and the next
+// line, where a number or a date was broken: a digit, then a unit (or
+// more digits and a unit); or a digit and 年 or 月, then a day or month.
+var numberBreakOracleRE = regexp.MustCompile(`(?:[0-9]\|[0-9]*(?:年|月|日|時|分|件|名|人|回|枚|通|台)|[0-9][年月]\|[0-9]{1,2}[月日])`)
+
+// lastRunes is the last n runes of s.
+func lastRunes(s string, n int) string {
+	r := []rune(s)
+	return string(r[max(0, len(r)-n):])
+}
+
 // spacedYearOracle reports whether after, what follows a space that a digit
 // precedes, is the rest of a letter-spaced year: up to 年, within six
 // runes, one to three digits each a single space apart (a space before 年
@@ -201,6 +212,11 @@ func continuesOracle(prev, next string, blank bool) bool {
 	opener := false
 	for _, o := range sentenceOpeners {
 		opener = opener || strings.HasPrefix(next, o)
+	}
+	// A long line broken between a number and its unit, or inside a date
+	// after its 年 or 月, goes on.
+	if !blank && utf8.RuneCountInString(prev) >= 30 && numberBreakOracleRE.MatchString(lastRunes(prev, 3)+"|"+next) {
+		return true
 	}
 	// A line broken by hand on a particle or a comma goes on.
 	if !blank && strings.ContainsRune("をにがのへとやでっ、,", last) && utf8.RuneCountInString(prev) >= 30 &&
