@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -18,9 +20,16 @@ import (
 // every input.
 
 func textOracle(s string) string {
+	// A page's first line is read as a running header only where the
+	// width source keeps the form feed: valid UTF-8 with no control
+	// character but white space (widthSource).
+	pageBreaks := utf8.ValidString(s) && !strings.ContainsFunc(s, func(r rune) bool {
+		return r < 0x20 && (r < '\t' || r > '\r') || r == 0x7f
+	})
+	raw := strings.Split(strings.ToValidUTF8(s, ""), "\n")
 	s = strings.ToValidUTF8(s, "")
 	s = mapRunesPlain(norm.NFKC.String(mapRunesPlain(s)))
-	lines := strings.Split(s, "\n")
+	lines := furnitureOracle(strings.Split(s, "\n"), raw, pageBreaks)
 	units := "(?:" + strings.Join(numberUnits, "|") + ")"
 	spaced := len(regexp.MustCompile(`[0-9] +`+units).FindAllStringIndex(s, -1))
 	together := len(regexp.MustCompile(`[0-9]`+units).FindAllStringIndex(s, -1))
@@ -64,6 +73,46 @@ var (
 	// written, a |, what follows the space (its spaces taken out).
 	splitNumberOracleRE = regexp.MustCompile(`^[年月時][0-9]\|[0-9][日月時分]`)
 )
+
+// furnitureOracle is lines, the mapped lines of raw, less a PDF's page
+// furniture: the lines that are only a page number N/M (N from 1 to M)
+// when two or more such lines give different Ns of one M, and, with
+// pageBreaks, a line whose raw form opens with a form feed and which reads
+// (white space around it dropped) as a line before it does.
+func furnitureOracle(lines, raw []string, pageBreaks bool) []string {
+	re := regexp.MustCompile(`^([0-9]{1,3}) *(?:/) *([0-9]{1,3})$`)
+	page := func(l string) (n, of int, ok bool) {
+		m := re.FindStringSubmatch(strings.TrimSpace(l))
+		if m == nil {
+			return 0, 0, false
+		}
+		n, _ = strconv.Atoi(m[1])
+		of, _ = strconv.Atoi(m[2])
+		return n, of, n >= 1 && n <= of
+	}
+	pages := map[int]map[int]bool{}
+	for _, l := range lines {
+		if n, of, ok := page(l); ok {
+			if pages[of] == nil {
+				pages[of] = map[int]bool{}
+			}
+			pages[of][n] = true
+		}
+	}
+	var out []string
+	for i, l := range lines {
+		if _, of, ok := page(l); ok && len(pages[of]) >= 2 {
+			continue
+		}
+		t := strings.TrimSpace(l)
+		if pageBreaks && len(raw) == len(lines) && strings.HasPrefix(strings.TrimLeft(raw[i], " \t"), "\f") && t != "" &&
+			slices.ContainsFunc(lines[:i], func(p string) bool { return strings.TrimSpace(p) == t }) {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
 
 // numberBreakOracleRE matches the last runes of a line, a |, and the next
 // line, where a number or a date was broken: a digit, then a unit (or
@@ -219,7 +268,7 @@ func continuesOracle(prev, next string, blank bool) bool {
 		return true
 	}
 	// A line broken by hand on a particle or a comma goes on.
-	if !blank && strings.ContainsRune("をにがのへとやでっ、,", last) && utf8.RuneCountInString(prev) >= 30 &&
+	if !blank && strings.ContainsRune("をにがのへとやでっは、,", last) && utf8.RuneCountInString(prev) >= 30 &&
 		(IsJapanese(first) || first >= '0' && first <= '9') && !strings.ContainsRune("・※●○■□◆◇▼▲★☆【「『(〈《<-~", first) && !opener && !nounEnd {
 		return true
 	}
@@ -230,7 +279,7 @@ func continuesOracle(prev, next string, blank bool) bool {
 		return false
 	}
 	if blank {
-		return utf8.RuneCountInString(prev) >= 20 && strings.ContainsRune("をにがのへとやでっ", last) &&
+		return utf8.RuneCountInString(prev) >= 20 && strings.ContainsRune("をにがのへとやでっは", last) &&
 			unicode.Is(unicode.Hiragana, first) && !nounEnd
 	}
 	if utf8.RuneCountInString(prev) < 30 || strings.ContainsRune("すた", last) || !unicode.Is(unicode.Hiragana, first) {
