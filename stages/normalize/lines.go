@@ -78,8 +78,8 @@ func foldLines(s, widths string) string {
 			last = b.Len()
 		}
 		blanks = 0
-		if spacedDate(l) {
-			l = strings.ReplaceAll(l, " ", "") // 「2 7 年 5 月」: a letter-spaced dateline
+		if spacedDate(l) || letterSpaced(l) {
+			l = strings.ReplaceAll(l, " ", "") // 「2 7 年 5 月」: a letter-spaced dateline; 「住 信 S B I ネ ッ ト 銀 行」
 		}
 		writeFolded(&b, l, spacedLatin)
 	}
@@ -108,6 +108,31 @@ func spacedDate(l string) bool {
 		}
 	}
 	return unit
+}
+
+// letterSpaced reports whether l is set with a space between each of its
+// characters (a PDF's letterhead or heading spread over the line's width:
+// 「住 信 S B I ネ ッ ト 銀 行 株 式 会 社」): at least letter_spaced_min
+// pieces a single space apart (line_wraps.tsv), all but the last one
+// character, at least half of them Japanese. Its spaces are no word
+// breaks, not even between Latin letters (S B I is SBI).
+func letterSpaced(l string) bool {
+	if strings.Count(l, " ") < letterSpacedMin-1 || strings.Contains(l, "  ") {
+		return false
+	}
+	pieces, japanese := 0, 0
+	last := ""
+	for t := range strings.SplitSeq(l, " ") {
+		if last != "" && utf8.RuneCountInString(last) != 1 {
+			return false // a piece before the last that is no single character
+		}
+		pieces++
+		if r, _ := utf8.DecodeRuneInString(t); IsJapanese(r) {
+			japanese++
+		}
+		last = t
+	}
+	return pieces >= letterSpacedMin && japanese*2 >= pieces
 }
 
 // doubleSpaced reports whether s has a blank line after (nearly) every

@@ -57,6 +57,10 @@ func textOracle(s string) string {
 			lines[i] = strings.ReplaceAll(t, " ", "") // a letter-spaced dateline
 			continue
 		}
+		if t := strings.TrimSpace(l); letterSpacedOracle(t) {
+			lines[i] = strings.ReplaceAll(t, " ", "") // a letter-spaced line
+			continue
+		}
 		lines[i] = foldSpacesOracle(l, spacedLatin)
 	}
 	return strings.Join(joinBrokenLinesOracle(lines), "\n")
@@ -112,6 +116,28 @@ func furnitureOracle(lines, raw []string, pageBreaks bool) []string {
 		out = append(out, l)
 	}
 	return out
+}
+
+// letterSpacedOracle reports whether t is six pieces or more a single space
+// apart, each but the last one rune, at least half opening with Japanese.
+func letterSpacedOracle(t string) bool {
+	if strings.Contains(t, "  ") {
+		return false
+	}
+	ps := strings.Split(t, " ")
+	if len(ps) < letterSpacedMin {
+		return false
+	}
+	j := 0
+	for k, p := range ps {
+		if k < len(ps)-1 && len([]rune(p)) != 1 {
+			return false
+		}
+		if r := []rune(p); len(r) > 0 && IsJapanese(r[0]) {
+			j++
+		}
+	}
+	return 2*j >= len(ps)
 }
 
 // numberBreakOracleRE matches the last runes of a line, a |, and the next

@@ -48,6 +48,9 @@ var (
 	// layoutGapSpaces: a run of this many white-space characters inside a
 	// line sets it in columns (layoutGap), no wrapped line.
 	layoutGapSpaces = lineWraps.Int("layout_gap_spaces")
+	// letterSpacedMin: the fewest characters of a letter-spaced line
+	// (letterSpaced).
+	letterSpacedMin = lineWraps.Int("letter_spaced_min")
 	// proportionalLatinPercent: how much wider than a column a half-width
 	// rune is taken to be when a line is judged full (proportional type).
 	proportionalLatinPercent = lineWraps.Int("proportional_latin_percent")
