@@ -10,6 +10,34 @@ import (
 // (「1/3」, 「2 / 3」), the footer of a PDF's page.
 var pageOfRE = regexp.MustCompile(`^(\d{1,3})\s*/\s*(\d{1,3})$`)
 
+// pageNumberLines counts the lines of s that are only a page number N/M,
+// reading no line that holds no / (most texts: a date's 2024/6/5 is in
+// running text, no line of its own).
+func pageNumberLines(s string) int {
+	n := 0
+	for from := 0; ; {
+		i := strings.IndexByte(s[from:], '/')
+		if i < 0 {
+			return n
+		}
+		i += from
+		start := strings.LastIndexByte(s[:i], '\n') + 1
+		end := strings.IndexByte(s[i:], '\n')
+		if end < 0 {
+			end = len(s)
+		} else {
+			end += i
+		}
+		if end-start <= 12 && pageOfRE.MatchString(strings.TrimSpace(s[start:end])) {
+			n++
+		}
+		if end == len(s) {
+			return n
+		}
+		from = end + 1
+	}
+}
+
 // withoutPageFurniture drops from c, a canonical text, and widths, its
 // width source (as many lines: widthSource), the lines of a PDF's page
 // furniture, which cut a sentence or a dated entry of the notice in two
@@ -23,8 +51,8 @@ var pageOfRE = regexp.MustCompile(`^(\d{1,3})\s*/\s*(\d{1,3})$`)
 func withoutPageFurniture(c, widths string) (string, string) {
 	// The canonical text has no form feed (canonicalChars drops control
 	// characters); the width source, the text as laid out, keeps it.
-	if !strings.Contains(c, "/") && !strings.Contains(widths, "\f") {
-		return c, widths // most texts: nothing to look at
+	if !strings.Contains(widths, "\f") && pageNumberLines(c) < 2 {
+		return c, widths // most texts: nothing to look at, no copy made
 	}
 	lines := strings.Split(c, "\n")
 	laidOut := lines
