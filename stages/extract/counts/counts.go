@@ -326,12 +326,12 @@ func personOfThing(kind, before, w string) bool {
 		text.HasSuffixAny(strings.TrimSpace(rest), countFilters["name_field"])
 }
 
-// shareOfData reports whether a share count (名分, 件分) is followed by の
-// and a share_data word (「ファイルには34,902名分の個人情報」): the people
-// or records whose data it is, whatever thing not_people_before found
-// before it.
+// shareOfData reports whether a share count (名分, 件分) or a person count
+// (人, 名) is followed by の and a share_data word (「ファイルには34,902名分の
+// 個人情報」, 「サーバーには最大約30万人の個人情報」): the people or records
+// whose data it is, whatever thing not_people_before found before it.
 func shareOfData(kind, after string) bool {
-	if kind != unitPersonShare && kind != unitRecordShare {
+	if kind != unitPersonShare && kind != unitRecordShare && kind != unitPerson {
 		return false
 	}
 	rest, ok := strings.CutPrefix(after, "の")
