@@ -857,6 +857,14 @@ func (c *YearContext) resolveDay(m Mention) schemas.Date {
 				candidates = append([]int{candidates[0] - 1}, candidates...)
 			}
 		}
+		// A chronology goes on across New Year: in 「平成21年12月28日、…持ち
+		// 帰り、1月3日に紛失に気づきました」 (a notice of 2010) the 3rd is
+		// the January after the 28th, the next step of the chronology
+		// (chronology_step_days), not a day eleven months before it; not
+		// past the notice's own date.
+		if len(candidates) > 0 && c.newYearStep(candidates[0], m) {
+			candidates = append([]int{candidates[0] + 1}, candidates...)
+		}
 	}
 	if len(candidates) == 0 && relYearOf[m.Rel] != relPrevious && relYearOf[m.Rel] != relNext {
 		switch {
@@ -954,6 +962,23 @@ func (c *YearContext) writtenYearOfWeekday(m Mention) schemas.Date {
 
 // followsLastDay reports whether d comes after the last day resolved, in
 // its year, by at most chronologyStepDays: the next step of a chronology.
+// newYearStep reports whether the year-less day m, read in year y, falls
+// before the last day resolved, in y, while in the year after y it is the
+// chronology's next step from it, no later than the notice.
+func (c *YearContext) newYearStep(y int, m Mention) bool {
+	last := c.lastDay()
+	if last.IsZero() || last.Year() != y {
+		return false
+	}
+	d, ok := schemas.NewDate(y, m.Month, m.Day)
+	next, okNext := schemas.NewDate(y+1, m.Month, m.Day)
+	if !ok || !okNext || !d.Before(last) || !c.Published.IsZero() && c.Published.Before(next) {
+		return false
+	}
+	step := next.Sub(last)
+	return step >= 0 && int(step) <= chronologyStepDays
+}
+
 func (c *YearContext) followsLastDay(d schemas.Date) bool {
 	last := c.lastDay()
 	if last.IsZero() || last.Year() != d.Year() {
