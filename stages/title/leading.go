@@ -59,7 +59,12 @@ func LeadingChrome(lines []string) int {
 			bullets = isListItem(l)
 			continue
 		}
-		// The notice's first line.
+		// The notice's first line, unless it opens a list of the site's
+		// news (「2019年5月20日 市立小学校における…について」, one item a
+		// line) copied above the notice: then the notice starts below.
+		if start := newsListEnd(lines, k); start > k {
+			return start
+		}
 		switch {
 		case run == 0:
 		case run < menuRunLines:
@@ -102,6 +107,123 @@ func letterhead(l string) bool {
 		}
 	}
 	return false
+}
+
+// newsListEnd returns where the notice starts when lines[k] opens a run
+// of a news list's items (newsItem), copied with a page above its notice:
+// the first line after the run, when that line is a heading or a
+// letterhead, no running text (「2026年1月9日 …(第2報)」 /
+// 「2025年12月26日 …(第1報)」 above 「…のご報告とお詫び(第5報)」: all are
+// the list's); or, when running text or a dateline follows, the run's
+// last item, the notice's own dated title (「2025年10月1日 区立中学校で
+// …紛失」 / 「2025年10月1日 区立小学校における…誤配信」 / 「更新日:…」). k
+// when lines[k] is no item, or the only one before running text: a
+// notice's own dated title over its body.
+func newsListEnd(lines []string, k int) int {
+	if !newsItem(strings.TrimSpace(lines[k])) {
+		return k
+	}
+	last, j := k, k+1
+	for ; j < len(lines) && j < scanLines; j++ {
+		l := strings.TrimSpace(lines[j])
+		if l == "" {
+			continue
+		}
+		if !newsItem(l) {
+			break
+		}
+		last = j
+	}
+	if j >= len(lines) || j >= scanLines {
+		return k // the text ends in the list: no notice below it
+	}
+	next := strings.TrimSpace(lines[j])
+	if isRunningText(next, strings.Contains(next, "。")) || isDateLine(next) || titleRepeatsBelow(lines, j, newsItemTitle(lines[last])) {
+		return last
+	}
+	return j
+}
+
+// newsItemTitle is the title of news item l, the text after its date.
+func newsItemTitle(l string) string {
+	l = strings.TrimSpace(l)
+	if loc := newsItemRE.FindStringIndex(l); loc != nil {
+		return strings.TrimSpace(l[loc[1]:])
+	}
+	return ""
+}
+
+// titleRepeatsBelow reports whether one of the titleRepeatLines lines with
+// text from j on holds title, or title holds it (quotes aside): the item
+// above is the notice's own dated title, its heading repeated under it
+// (「2019年5月17日 水道使用開始の…誤送付等について」 / 「水道使用開始の…誤送付等
+// について」).
+func titleRepeatsBelow(lines []string, j int, title string) bool {
+	if title == "" {
+		return false
+	}
+	for n := 0; j < len(lines) && n < titleRepeatLines; j++ {
+		l := strings.Trim(strings.TrimSpace(lines[j]), "「」『』")
+		if l == "" {
+			continue
+		}
+		n++
+		if lettersUpTo(l, minTitleLetters) >= minTitleLetters && (strings.Contains(l, title) || strings.Contains(title, l)) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleRepeatLines is how many lines below a news item are read for its
+// title again.
+const titleRepeatLines = 3
+
+// withoutNewsList is s less the first run of a news list's items
+// (newsListEnd) above its running text: a side column copied with a page,
+// below the site's name and menus that LeadingChrome left as the
+// notice's. ok is false when s holds no such run.
+func withoutNewsList(s string) (string, bool) {
+	lines := strings.Split(s, "\n")
+	for k, l := range lines {
+		if k == scanLines {
+			break
+		}
+		l = strings.TrimSpace(l)
+		if isRunningText(l, strings.Contains(l, "。")) {
+			break
+		}
+		if e := newsListEnd(lines, k); e > k {
+			return strings.Join(append(lines[:k:k], lines[e:]...), "\n"), true
+		}
+	}
+	return s, false
+}
+
+// newsItemRE matches a news list's item's date at the start of a line: a
+// year, month and day (2019年5月20日, 令和元年5月20日, 2023.03.01,
+// 2023/03/01), maybe a weekday in brackets.
+// newsTitleLetters is the fewest letters of a news item's title.
+const newsTitleLetters = 10
+
+var newsItemRE = regexp.MustCompile(`^(?:(?:(?:令和|平成|昭和)\s*(?:\d{1,2}|元)|\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\s*[./]\s*\d{1,2}\s*[./]\s*\d{1,2})(?:\s*\(\s*[月火水木金土日](?:曜日?)?\s*\))?`)
+
+// newsItem reports whether l is an item of a site's news list: a date,
+// then a title of newsTitleLetters letters or more that holds a title cue
+// (title_cues.tsv: について, お知らせ, 紛失), no sentence. A dateline with
+// its signer (「2024年5月10日 株式会社丸和商事 代表取締役 山田太郎」)
+// holds no cue, and one with its category (「2020年5月6日 お知らせ
+// お知らせ」) too few letters.
+func newsItem(l string) bool {
+	loc := newsItemRE.FindStringIndex(l)
+	if loc == nil || strings.Contains(l, "。") {
+		return false
+	}
+	rest := strings.TrimSpace(l[loc[1]:])
+	if strings.HasPrefix(rest, "[") && strings.HasSuffix(rest, "]") || strings.HasPrefix(rest, "【") && strings.HasSuffix(rest, "】") {
+		return false // 「2024.11.22[クラブからのお知らせ]」: a dateline and its category
+	}
+	return lettersUpTo(rest, newsTitleLetters) >= newsTitleLetters && slices.ContainsFunc(cues, func(c string) bool { return strings.Contains(rest, c) })
 }
 
 // blankBetween reports whether the lines strictly between i and k are
@@ -186,6 +308,9 @@ func NoticeBody(text string) string {
 		for range k {
 			start += strings.IndexByte(text[start:], '\n') + 1
 		}
+	}
+	if rest, ok := withoutNewsList(text[start:]); ok {
+		text = text[:start] + rest
 	}
 	end := len(text)
 	// seen: a line of the notice's running text came before. Above it, an
