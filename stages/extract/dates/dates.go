@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/breachtrend/breachtrend/schemas"
@@ -125,7 +126,15 @@ func bareDays(s string) []Mention {
 		for j > 0 && i-j < 2 && text.IsDigitByte(s[j-1]) {
 			j--
 		}
-		if j == i || (j > 0 && text.IsDigitByte(s[j-1])) {
+		if j == i {
+			// A day in kanji (「十四日に」, 「九日、」), as an older notice
+			// writes it: not after another kanji (数日, 毎日, 五十日 read
+			// whole), and not 一日 (一日も早く, 一日中).
+			j = kanjiDayStart(s, i)
+			if j == i || s[j:i] == "一" {
+				continue
+			}
+		} else if j > 0 && text.IsDigitByte(s[j-1]) {
 			continue
 		}
 		if before, _ := utf8.DecodeLastRuneInString(s[:j]); j > 0 && strings.ContainsRune("月/.-第", before) {
@@ -156,10 +165,32 @@ func bareDays(s string) []Mention {
 		if end < 0 {
 			continue
 		}
-		if d, err := strconv.Atoi(s[j:i]); err == nil && d >= 1 && d <= 31 {
+		if d, ok := parseDayNumber(s[j:i]); ok {
 			out = append(out, Mention{Start: j, End: end, Day: d, Rel: "同月", Weekday: weekday, Bare: true})
 		}
 	}
+}
+
+// kanjiDayStart is where a day number in kanji numerals (一…十, at most
+// three) that ends at i begins, when no other kanji stands right before
+// it; i when none does.
+func kanjiDayStart(s string, i int) int {
+	j, n := i, 0
+	for j > 0 && n < 3 {
+		r, size := utf8.DecodeLastRuneInString(s[:j])
+		if !strings.ContainsRune("一二三四五六七八九十", r) {
+			break
+		}
+		j -= size
+		n++
+	}
+	if j == i {
+		return i
+	}
+	if r, _ := utf8.DecodeLastRuneInString(s[:j]); j > 0 && (unicode.Is(unicode.Han, r) || text.IsDigitByte(s[j-1]) || r == '々') {
+		return i
+	}
+	return j
 }
 
 // sameMonthRE: 同月5日, 同月五日 — the month of the date before; 翌11日 —
@@ -444,7 +475,7 @@ func findCuedDates(s string, c dateCues) []Mention {
 	// time of day or a particle: 「12日(月)早朝」, 「12日朝、職員が気付き」,
 	// 「その後20日に…」. Without such a mark a bare 日 is too often a count
 	// (3日間) to read as a date.
-	if c.digit {
+	if c.digit || c.kanjiDigit {
 		ms = append(ms, bareDays(s)...)
 	}
 	for _, m := range findAllTo(c.kanjiTsuki > 0, dayAfter(s, c.kanjiTsuki, text.IsKanjiDigit), kanjiNumDateRE) {
