@@ -180,8 +180,8 @@ func countBefore(s string, m []int, sentItems bool) (countCandidate, bool) {
 	if strings.HasSuffix(s[:m[4]], "数") && slices.Contains(countFilters["vague_magnitude"], num) {
 		return countCandidate{}, false // 「患者数千件分」: some thousands, no count (not 対象者数千二百名)
 	}
-	if num == "一" && (kind == unitPerson || kind == unitRecord) {
-		return countCandidate{}, false // "今回の一件", "お一人": not a count
+	if num == "一" && (kind == unitPerson && unit != "名" || kind == unitRecord) {
+		return countCandidate{}, false // "今回の一件", "お一人": not a count (一名 is: 「患者一名に係る」)
 	}
 	before := text.LastRunes(s[:m[0]], countWindows.before)
 	// A noun before a comma belongs to another clause: in
