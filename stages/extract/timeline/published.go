@@ -636,14 +636,19 @@ func quoteCredit(s string) schemas.Date {
 		return schemas.Date{}
 	}
 	y, _ := strconv.Atoi(m[2])
-	mo, _ := strconv.Atoi(m[3])
-	d, _ := strconv.Atoi(m[4])
-	date, _ := schemas.NewDate(y, mo, d)
+	mo, d := m[3], m[4]
+	if mo == "" {
+		mo, d = m[5], m[6] // 2006年9月19日
+	}
+	month, _ := strconv.Atoi(mo)
+	day, _ := strconv.Atoi(d)
+	date, _ := schemas.NewDate(y, month, day)
 	return date
 }
 
-// quoteCreditRE: (name/2007.08.01) or (name/2007/08/01) opening a line.
-var quoteCreditRE = regexp.MustCompile(`^\s*\(([^/()]{1,40})/((?:19|20)\d{2})[./](\d{1,2})[./](\d{1,2})\)`)
+// quoteCreditRE: (name/2007.08.01), (name/2007/08/01) or (name/2007年8月1日)
+// opening a line.
+var quoteCreditRE = regexp.MustCompile(`^\s*\(([^/()]{1,40})/((?:19|20)\d{2})(?:[./](\d{1,2})[./](\d{1,2})|年(\d{1,2})月(\d{1,2})日)\)`)
 
 // titleTail is the index of the mention that ends the title line s as the
 // notice's date ("…の誤送信について 2022年7月22日", "…お詫び 2008/04/18 · 2...."),
