@@ -3055,6 +3055,7 @@ func dropOpeners(s string) string {
 			t = strings.TrimPrefix(t, o)
 		}
 		t = trimSelfPronoun(t)
+		t = trimCitingClause(t)
 		if d := trimLabelledDate(trimOpenerDate(t)); d != t {
 			// 「令和6年5月19日に青葉医療センターが…」: the date's に with no
 			// comma after it, before a name.
@@ -3071,6 +3072,22 @@ func dropOpeners(s string) string {
 		s = t
 	}
 }
+
+// trimCitingClause drops the clause that opens s, to its first comma
+// within citingClauseRunes characters, when it ends with a
+// citing_clauses.tsv phrase: a follow-up report's reference to the first
+// (「11月10日にお知らせした、神奈川県立総合療育相談センターにおける…」),
+// before the subject it goes on with.
+func trimCitingClause(s string) string {
+	i := strings.Index(s, "、")
+	if i < 0 || text.RuneCountTo(s[:i], citingClauseRunes+1) > citingClauseRunes || !text.HasSuffixAny(s[:i], citingClauses) {
+		return s
+	}
+	return s[i+len("、"):]
+}
+
+// citingClauseRunes bounds the clause trimCitingClause drops.
+const citingClauseRunes = 30
 
 // skipParenthetical drops a parenthetical (nested ones included) that
 // begins s: 「(局長 ○○(○○))では」 is 「では」.

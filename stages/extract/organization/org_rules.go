@@ -178,6 +178,10 @@ var (
 	// that runs on into its office is the bureau's.
 	regionalBureaus = rules.Words(orgFile("regional_bureaus.tsv"))
 	openers         = rules.Words(orgFile("openers.tsv"))
+	// citingClauses end a clause that opens a follow-up report by citing
+	// the first (「11月10日にお知らせした、」): dropped, with the clause,
+	// as the openers are.
+	citingClauses = rules.Words(orgFile("citing_clauses.tsv"))
 	// selfPronouns may stand before the body's own name: 私ども○○連盟.
 	selfPronouns = text.LongestFirst(rules.Words(orgFile("self_pronouns.tsv")))
 	roleNouns    = rules.Words(orgFile("role_nouns.tsv"))
