@@ -1778,12 +1778,19 @@ func conjunctionAfterForm(s string) bool {
 
 // withoutPrefecture is org less a prefecture that opens it before one of
 // that prefecture's municipalities (the gazetteer's): news writes
-// 「愛知県岡崎市は28日…」 and 「千葉県松戸市教育委員会は」, and the body is
-// 岡崎市, 松戸市教育委員会. Any other org is returned as it is.
+// 「愛知県岡崎市は28日…」, 「千葉県松戸市教育委員会は」 and, in a headline,
+// 「愛媛・愛南町」, and the body is 岡崎市, 松戸市教育委員会, 愛南町. Any
+// other org is returned as it is.
 func withoutPrefecture(org string) string {
 	g := gazetteerGovernments()
 	for pref, names := range g.municipalities {
 		rest, ok := strings.CutPrefix(org, pref)
+		if !ok {
+			// 「愛媛・愛南町」: a headline's short prefecture and a dot.
+			short := strings.TrimRight(pref, "県府都")
+			rest, ok = strings.CutPrefix(org, short+"・")
+			ok = ok && short != pref
+		}
 		if !ok || rest == "" {
 			continue
 		}
