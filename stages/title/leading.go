@@ -31,7 +31,7 @@ func LeadingChrome(lines []string) int {
 	// are no menu items elsewhere.
 	bullets := false
 	for k, l := range lines {
-		if k == scanLines {
+		if k == maxChromeLines {
 			break
 		}
 		l = strings.TrimSpace(l)
@@ -108,6 +108,12 @@ func letterhead(l string) bool {
 	}
 	return false
 }
+
+// maxChromeLines bounds the lines LeadingChrome reads: a site's global
+// menu, one item a line, may run past scanLines (forty lines and more
+// copied from a page), and LeadingChrome stops at the notice's first line
+// whatever its bound.
+const maxChromeLines = 200
 
 // newsListEnd returns where the notice starts when lines[k] opens a run
 // of a news list's items (newsItem), copied with a page above its notice:
@@ -304,7 +310,7 @@ func NoticeBody(text string) string {
 		return text // one line is the notice
 	}
 	start := 0
-	if k := LeadingChrome(strings.SplitN(text, "\n", scanLines+1)); k > 0 {
+	if k := LeadingChrome(strings.SplitN(text, "\n", maxChromeLines+1)); k > 0 {
 		for range k {
 			start += strings.IndexByte(text[start:], '\n') + 1
 		}

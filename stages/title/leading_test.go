@@ -61,6 +61,8 @@ func TestNoticeBody(t *testing.T) {
 		{"a dateline with its category in brackets is no news item",
 			"2024.11.22[クラブからのお知らせ]\n\nメール誤送信による個人情報流出に関するお詫びとお知らせ\n日頃よりご支援をいただき、誠にありがとうございます。",
 			"2024.11.22[クラブからのお知らせ]\n\nメール誤送信による個人情報流出に関するお詫びとお知らせ\n日頃よりご支援をいただき、誠にありがとうございます。"},
+		{"a global menu of forty-five lines, one item a line, is chrome all the way down",
+			strings.Repeat("くらし・手続き\n健康・福祉\n子育て・教育\n観光・文化\n市政情報\n", 9) + notice, notice},
 		{"a site header's office hours are chrome",
 			"開庁時間:平日8時30分~17時15分\n" + notice, notice},
 		{"a municipal site's top anchor and tool bar are chrome",
