@@ -285,6 +285,13 @@ func isEnd(l string) bool {
 	return chrome.end.has(l, bare)
 }
 
+// isBreak reports whether a line is an end line that may stand between a
+// notice's sections (page_chrome.tsv kind break: ページの先頭へ, the PDF
+// viewer's notice).
+func isBreak(l string) bool {
+	return chrome.breaks.has(l, bareLine(l))
+}
+
 // isCredit reports whether a line is a page's credit (page_chrome.tsv
 // kind credit: Copyright, ©).
 func isCredit(l string) bool {
@@ -330,7 +337,7 @@ func NoticeBody(text string) string {
 		}
 		l := strings.TrimSpace(text[at : at+n])
 		if l != "" {
-			if seen && isEnd(l) && !bodyFollows(text[min(at+n+1, len(text)):]) {
+			if seen && isEnd(l) && !(isBreak(l) && bodyFollows(text[min(at+n+1, len(text)):])) {
 				end = at
 				break
 			}
@@ -341,6 +348,9 @@ func NoticeBody(text string) string {
 		at += n + 1
 	}
 	end, credits := trailingFooter(text, start, end)
+	if seen {
+		end = trailingNews(text, start, end)
+	}
 	if start == 0 && end == len(text) {
 		return text
 	}
@@ -380,6 +390,28 @@ func bodyFollows(rest string) bool {
 // sectionHeadingRE matches a numbered section heading of a notice: 「2.一時
 // 紛失した…」, 「(2)経緯」, 「二、原因」, 「第2 対応」 (normalized text).
 var sectionHeadingRE = regexp.MustCompile(`^(?:\d{1,2}[.)、]|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}[.、)]|第[\d一二三四五六七八九十]{1,2}\s)`)
+
+// trailingNews is end, the end of the notice in text[start:end], less the
+// run of a news list's items (newsItem, ending as a title does:
+// text/news_title_ends.tsv) that closes it: the site's other
+// news copied below the notice with no line that opens a footer
+// (「2021年8月5日 お知らせ 他社の情報共有サービスへのランサムウェア攻撃に関する
+// …について」), whose dates and causes are other notices'.
+func trailingNews(text string, start, end int) int {
+	for at := end; at > start; {
+		lineStart := strings.LastIndexByte(text[start:at], '\n') + 1 + start
+		l := strings.TrimSpace(text[lineStart:at])
+		switch {
+		case l == "":
+		case newsItem(l) && slices.ContainsFunc(newsTitleEnds, func(e string) bool { return strings.HasSuffix(l, e) }):
+			end = lineStart
+		default:
+			return end
+		}
+		at = max(lineStart-1, start)
+	}
+	return end
+}
 
 // trailingFooter is end, the end of the notice in text[start:end], less
 // the run of lines that closes it and are all footer links or menu lines

@@ -18,8 +18,10 @@ type chromeRules struct {
 	line                     map[string]bool
 	prefix, suffix, contains []string
 	dateLabels, site         []string
-	// end: the lines that start a page's footer (kind end), chrome too.
-	end lineWords
+	// end: the lines that start a page's footer (kinds end and break),
+	// chrome too; breaks: those of kind break, which may stand between a
+	// notice's sections.
+	end, breaks lineWords
 	// top: the links to a site's top page (kind top), nav too.
 	top []string
 	// foot: the links of a page's footer (kind foot), trimmed from the
@@ -37,6 +39,9 @@ var (
 	// a sentence below an end line that holds one shows the line stood
 	// inside the notice (NoticeBody).
 	bodyWords = rules.Words("text/body_words.tsv")
+	// newsTitleEnds end a news item's title (text/news_title_ends.tsv),
+	// not a notice's timeline row: trailingNews trims such items.
+	newsTitleEnds = rules.Words("text/news_title_ends.tsv")
 	// letterheadEnds end a line that is only a body's name (a letterhead:
 	// 「名古屋市上下水道局」): organization/suffixes.tsv's line suffixes,
 	// the legal forms and a government's division words (局, 部), the
@@ -112,7 +117,7 @@ func parseChrome(rows []rules.Row) (chromeRules, error) {
 				return c, fmt.Errorf("rules: %s: a link to the top page matches suffix, not %q", r.Pos(), match)
 			}
 			c.top = append(c.top, pattern)
-		case "end", "foot", "credit":
+		case "end", "break", "foot", "credit":
 			words := &c.end
 			switch kind {
 			case "foot":
@@ -123,7 +128,10 @@ func parseChrome(rows []rules.Row) (chromeRules, error) {
 			if !words.add(pattern, match) {
 				return c, fmt.Errorf("rules: %s: kind %s matches line or prefix, not %q", r.Pos(), kind, match)
 			}
-			if kind != "end" {
+			if kind == "break" {
+				c.breaks.add(pattern, match)
+			}
+			if kind != "end" && kind != "break" {
 				continue // chrome only at the foot of a notice
 			}
 		case "date":
@@ -139,7 +147,7 @@ func parseChrome(rows []rules.Row) (chromeRules, error) {
 			c.site = append(c.site, pattern)
 			continue
 		default:
-			return c, fmt.Errorf("rules: %s: kind %q is not one of skip, nav, top, letter, section, end, foot, credit, date, site", r.Pos(), kind)
+			return c, fmt.Errorf("rules: %s: kind %q is not one of skip, nav, top, letter, section, end, break, foot, credit, date, site", r.Pos(), kind)
 		}
 		switch match {
 		case "line":
