@@ -693,6 +693,8 @@ type YearContext struct {
 	// lastEraBase is the era of the last era year resolved (2018 for
 	// 令和), which a ShortYear is read in.
 	lastEraBase int
+	// latestDay is the latest day resolved so far.
+	latestDay schemas.Date
 	// recentDays are the last days resolved (at most maxRecentDays), the
 	// latest last: 同月N日 counts from the latest (lastDay), 翌N日 from the
 	// latest of them whose next day is the N-th.
@@ -729,6 +731,9 @@ const maxRecentDays = 8
 func (c *YearContext) Resolve(m Mention) schemas.Date {
 	d := c.resolveDay(m)
 	if !d.IsZero() {
+		if c.latestDay.IsZero() || c.latestDay.Before(d) {
+			c.latestDay = d
+		}
 		if len(c.recentDays) == maxRecentDays {
 			c.recentDays = append(c.recentDays[:0], c.recentDays[1:]...)
 		}
@@ -882,9 +887,11 @@ func (c *YearContext) resolveDay(m Mention) schemas.Date {
 		// Not when it goes on a chronology from the day before it, in
 		// that year and within a month: the page was updated after its
 		// date (「6月4日 誤配信…6月5日 協議…6月18日 書面を郵送」 under a notice
-		// of 6月5日).
+		// of 6月5日), or when the text has written a later day of that year
+		// before it (writtenSince: an appended update's dateline).
 		if len(candidates) > 0 && !c.Published.IsZero() {
-			if d, ok := schemas.NewDate(candidates[0], m.Month, m.Day); ok && int(d.Sub(c.Published)) > laterThanNoticeDays && !c.followsLastDay(d) {
+			if d, ok := schemas.NewDate(candidates[0], m.Month, m.Day); ok && int(d.Sub(c.Published)) > laterThanNoticeDays && !c.followsLastDay(d) &&
+				!c.writtenSince(d) {
 				candidates = append([]int{candidates[0] - 1}, candidates...)
 			}
 		}
@@ -993,6 +1000,14 @@ func (c *YearContext) writtenYearOfWeekday(m Mention) schemas.Date {
 
 // followsLastDay reports whether d comes after the last day resolved, in
 // its year, by at most chronologyStepDays: the next step of a chronology.
+// writtenSince reports whether the text has already written a day of d's
+// year no earlier than d: a page updated after its own date (「【追記】
+// 2024年8月5日 / …6月1日に…回収しました」) writes the later days of that
+// year, which a year-less day between is in, not the year before.
+func (c *YearContext) writtenSince(d schemas.Date) bool {
+	return !c.latestDay.IsZero() && c.latestDay.Year() == d.Year() && !c.latestDay.Before(d)
+}
+
 // newYearStep reports whether the year-less day m, read in year y, falls
 // before the last day resolved, in y, while in the year after y it is the
 // chronology's next step from it, no later than the notice.
