@@ -27,7 +27,50 @@ import (
 // (declaredFinal), whatever its title numbers it.
 func Find(w *text.Watch, title string, sents []text.Sentence, events []schemas.Event, published schemas.Date) (seq int, final bool) {
 	seq, final = find(w, title, sents, events, published)
+	if n, last := blockLabels(sents); n > seq || last {
+		// A page updated with its later reports' blocks (「【続報】令和6年
+		// 6月3日」, 「【最終報】…」) is the latest of them.
+		seq = max(seq, n)
+		if last && !final {
+			final = true
+			if n == 0 && seq <= 1 {
+				seq = 0 // a last report whose number is not told
+			}
+		}
+	}
 	return seq, final || declaredFinal(sents)
+}
+
+// blockLabelRE matches a line that heads a report's block of an updated
+// page: its label, maybe in brackets, maybe its date after it and a word
+// of release, nothing else (「【続報】令和6年6月3日」, 「第2報(2024年6月3日)」,
+// 「【最終報】」).
+var blockLabelRE = regexp.MustCompile(`^[【\[〈<(]?\s*(第\s*([0-9一二三四五六七八九十]{1,3})\s*報|続報|最終報告?)\s*[】\]〉>)]?\s*[(]?\s*(?:(?:令和|平成)\s*(?:\d{1,2}|元)\s*年|\d{4}\s*[年./])?\s*(?:\d{1,2}\s*[月./]\s*\d{1,2}\s*日?)?\s*(?:[(][月火水木金土日]曜?日?[)])?\s*(?:発表|公表|更新|掲載)?\s*[)]?$`)
+
+// blockLabels reads the lines of sents that head a report's block
+// (blockLabelRE): the highest report number among them (続報 without one is
+// 2), and whether one is the last report (最終報).
+func blockLabels(sents []text.Sentence) (seq int, last bool) {
+	for _, s := range sents {
+		if !strings.Contains(s.Text, "報") {
+			continue
+		}
+		m := blockLabelRE.FindStringSubmatch(strings.TrimSpace(s.Text))
+		if m == nil {
+			continue
+		}
+		switch {
+		case m[2] != "":
+			if n, ok := smallNumber(m[2]); ok {
+				seq = max(seq, n)
+			}
+		case m[1] == "続報":
+			seq = max(seq, 2)
+		default:
+			last = true
+		}
+	}
+	return seq, last
 }
 
 // find is Find but for a body's declaration.
