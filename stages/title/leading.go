@@ -3,7 +3,9 @@ package title
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -352,9 +354,9 @@ func NoticeBody(text string) string {
 		end = trailingNews(text, start, end)
 	}
 	if start == 0 && end == len(text) {
-		return text
+		return withoutReferenceSections(text)
 	}
-	body := strings.TrimRight(text[start:end], " \t\n")
+	body := strings.TrimRight(withoutReferenceSections(text[start:end]), " \t\n")
 	if strings.TrimSpace(body) == "" {
 		return text
 	}
@@ -390,6 +392,86 @@ func bodyFollows(rest string) bool {
 // sectionHeadingRE matches a numbered section heading of a notice: 「2.一時
 // 紛失した…」, 「(2)経緯」, 「二、原因」, 「第2 対応」 (normalized text).
 var sectionHeadingRE = regexp.MustCompile(`^(?:\d{1,2}[.)、]|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}[.、)]|第[\d一二三四五六七八九十]{1,2}\s)`)
+
+// withoutReferenceSections is s less its reference sections
+// (text/reference_sections.tsv): from a heading line of one (「6.参考」,
+// 「第7章 参考:…」, 「【9】用語集」) to the next line numbered as it is
+// (「7.今後の対応」), or, when it has no number, to the next line holding a
+// resume word (お問い合わせ), or the end. A long report's other incidents,
+// statistics and law, with their own dates and counts, are no part of the
+// notice's incident.
+func withoutReferenceSections(s string) string {
+	if !strings.ContainsAny(s, "参用法") {
+		return s // most notices: no such heading
+	}
+	lines := strings.Split(s, "\n")
+	out := lines[:0:0]
+	skip, style := false, ""
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		if skip {
+			st, _ := sectionNumber(t)
+			if style != "" && st == style && !referenceHeading(t) ||
+				style == "" && headingLike(t, strings.Contains(t, "。")) && slices.ContainsFunc(referenceSections["resume"], func(w string) bool { return strings.Contains(t, w) }) {
+				skip = false
+			} else {
+				continue
+			}
+		}
+		if referenceHeading(t) {
+			skip = true
+			style, _ = sectionNumber(t)
+			continue
+		}
+		out = append(out, l)
+	}
+	if len(out) == len(lines) {
+		return s
+	}
+	return strings.Join(out, "\n")
+}
+
+// referenceHeading reports whether t is the heading of a reference
+// section: a heading word, maybe after a section number, maybe with a
+// colon and a subject after it, and nothing else.
+func referenceHeading(t string) bool {
+	_, rest := sectionNumber(t)
+	rest = strings.Trim(rest, "【】[]()■□●◆・ 　")
+	head, _, _ := strings.Cut(rest, ":")
+	head = strings.TrimRight(strings.TrimSpace(head), ")】]")
+	return slices.Contains(referenceSections["heading"], head) ||
+		strings.HasSuffix(head, "(補足)") && slices.Contains(referenceSections["heading"], strings.TrimSuffix(head, "(補足)"))
+}
+
+// sectionNumberRE matches a section's number opening a line, by style:
+// 「6.」, 「第7章」, 「第12」, 「【9】」, 「(3)」, 「Ⅷ」, 「XIV.」, 「■ 8」,
+// 「別紙3」.
+var sectionNumberRE = regexp.MustCompile(`^(?:(\d{1,2}(?:\s*[.、)]|\s|[^\d\s.,:/~\-%年月日時分件名人万千百億円歳]))|(第\s*\d{1,2}\s*章?)|(【\s*\d{1,2}\s*】)|(\(\s*\d{1,2}\s*\))|([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ]+\.?)|([IVX]{1,6}(?:\.|\s))|([■□●◆]\s*\d{0,2})|(別紙\s*\d{0,2}))\s*`)
+
+// sectionNumber is the style of the section number t opens with (the
+// index of the alternative of sectionNumberRE that matched, "" for none)
+// and the rest of t.
+func sectionNumber(t string) (style, rest string) {
+	m := sectionNumberRE.FindStringSubmatchIndex(t)
+	if m == nil || m[1] == 0 {
+		return "", t
+	}
+	for k := 2; k < len(m); k += 2 {
+		if m[k] < 0 {
+			continue
+		}
+		end := m[1]
+		if k == 2 && m[3] > 0 {
+			// 「6参考」 (a space dropped by normalization): the rune after
+			// the digits is the heading's, not the number's.
+			if r, size := utf8.DecodeLastRuneInString(t[:m[3]]); !strings.ContainsRune(".、) ", r) && !unicode.IsSpace(r) {
+				end -= size
+			}
+		}
+		return strconv.Itoa(k / 2), t[end:]
+	}
+	return "", t
+}
 
 // trailingNews is end, the end of the notice in text[start:end], less the
 // run of a news list's items (newsItem, ending as a title does:

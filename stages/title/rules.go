@@ -42,6 +42,10 @@ var (
 	// newsTitleEnds end a news item's title (text/news_title_ends.tsv),
 	// not a notice's timeline row: trailingNews trims such items.
 	newsTitleEnds = rules.Words("text/news_title_ends.tsv")
+	// referenceSections are the headings of a long report's sections
+	// about others (参考, 用語集) and the words of a heading that resumes
+	// the notice after an unnumbered one (text/reference_sections.tsv).
+	referenceSections = rules.MustParts(rules.Table("text/reference_sections.tsv", 2), []string{"heading", "resume"})
 	// letterheadEnds end a line that is only a body's name (a letterhead:
 	// 「名古屋市上下水道局」): organization/suffixes.tsv's line suffixes,
 	// the legal forms and a government's division words (局, 部), the
