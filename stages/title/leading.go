@@ -149,7 +149,20 @@ func newsListEnd(lines []string, k int) int {
 	if isRunningText(next, strings.Contains(next, "。")) || isDateLine(next) || titleRepeatsBelow(lines, j, newsItemTitle(lines[last])) {
 		return last
 	}
+	if last == k && (next == "記" || numberedSection(next)) {
+		// 「令和4年6月20日 サイバー攻撃による被害について(第1報) / 記」,
+		// 「… / 1 はじめに」: a notice's own dated title over its letter's
+		// 記 or its first numbered section.
+		return k
+	}
 	return j
+}
+
+// numberedSection reports whether l opens with a section's number
+// (sectionNumber: 1 はじめに, 第1章, (1)).
+func numberedSection(l string) bool {
+	style, _ := sectionNumber(l)
+	return style != ""
 }
 
 // newsItemTitle is the title of news item l, the text after its date.
