@@ -149,13 +149,25 @@ func newsListEnd(lines []string, k int) int {
 	if isRunningText(next, strings.Contains(next, "。")) || isDateLine(next) || titleRepeatsBelow(lines, j, newsItemTitle(lines[last])) {
 		return last
 	}
-	if last == k && (next == "記" || numberedSection(next)) {
+	if last == k && (next == "記" || numberedSection(next) || firstLine(lines, k)) {
 		// 「令和4年6月20日 サイバー攻撃による被害について(第1報) / 記」,
 		// 「… / 1 はじめに」: a notice's own dated title over its letter's
-		// 記 or its first numbered section.
+		// 記 or its first numbered section; or, a single item, opening the
+		// text (「… / 医療法人久仁会 鳴門山上病院」).
 		return k
 	}
 	return j
+}
+
+// firstLine reports whether lines[k] is the first line with text: a
+// dated title that opens the text is the notice's own, no side column's.
+func firstLine(lines []string, k int) bool {
+	for _, l := range lines[:k] {
+		if strings.TrimSpace(l) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // numberedSection reports whether l opens with a section's number
