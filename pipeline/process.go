@@ -375,6 +375,10 @@ func (s *stages) notice(ctx context.Context, doc *load.Document, seg segment.Seg
 	body := text
 	if seg.Header == nil {
 		body = title.NoticeBody(text)
+	} else {
+		// A long report quoted under a blog header has its reference
+		// sections (参考, 用語集) too: others' incidents and the law.
+		body = title.WithoutReferenceSections(text)
 	}
 	in := extract.Input{Text: body, Title: n.Title, Published: doc.Published}
 	if len(body) != len(text) {

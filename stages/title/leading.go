@@ -379,9 +379,9 @@ func NoticeBody(text string) string {
 		end = trailingNews(text, start, end)
 	}
 	if start == 0 && end == len(text) {
-		return withoutReferenceSections(text)
+		return WithoutReferenceSections(text)
 	}
-	body := strings.TrimRight(withoutReferenceSections(text[start:end]), " \t\n")
+	body := strings.TrimRight(WithoutReferenceSections(text[start:end]), " \t\n")
 	if strings.TrimSpace(body) == "" {
 		return text
 	}
@@ -418,14 +418,14 @@ func bodyFollows(rest string) bool {
 // 紛失した…」, 「(2)経緯」, 「二、原因」, 「第2 対応」 (normalized text).
 var sectionHeadingRE = regexp.MustCompile(`^(?:\d{1,2}[.)、]|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}[.、)]|第[\d一二三四五六七八九十]{1,2}\s)`)
 
-// withoutReferenceSections is s less its reference sections
+// WithoutReferenceSections is s, normalized text, less its reference sections
 // (text/reference_sections.tsv): from a heading line of one (「6.参考」,
 // 「第7章 参考:…」, 「【9】用語集」) to the next line numbered as it is
 // (「7.今後の対応」), or, when it has no number, to the next line holding a
 // resume word (お問い合わせ), or the end. A long report's other incidents,
 // statistics and law, with their own dates and counts, are no part of the
 // notice's incident.
-func withoutReferenceSections(s string) string {
+func WithoutReferenceSections(s string) string {
 	if !strings.ContainsAny(s, "参用法") {
 		return s // most notices: no such heading
 	}

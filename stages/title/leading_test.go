@@ -144,3 +144,13 @@ func FuzzNoticeBody(f *testing.F) {
 		}
 	})
 }
+
+// TestWithoutReferenceSections: the pipeline cuts a quoted report's reference
+// sections under a blog header too, where NoticeBody is not called.
+func TestWithoutReferenceSections(t *testing.T) {
+	in := "【セキュリティ事件簿#2023-299】青葉病院 不正アクセスについて 2023/5/1\n当院は不正アクセスを受けました。\n第6 参考\n2021年10月31日、他の病院が攻撃を受けました。\n第7 お問い合わせ窓口\n総務課"
+	want := "【セキュリティ事件簿#2023-299】青葉病院 不正アクセスについて 2023/5/1\n当院は不正アクセスを受けました。\n第7 お問い合わせ窓口\n総務課"
+	if got := WithoutReferenceSections(in); got != want {
+		t.Errorf("WithoutReferenceSections:\n got %q\nwant %q", got, want)
+	}
+}
