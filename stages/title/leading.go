@@ -1,6 +1,7 @@
 package title
 
 import (
+	"github.com/breachtrend/breachtrend/internal/wordscan"
 	"regexp"
 	"slices"
 	"strconv"
@@ -217,7 +218,9 @@ const titleRepeatLines = 3
 // below the site's name and menus that LeadingChrome left as the
 // notice's. ok is false when s holds no such run.
 func withoutNewsList(s string) (string, bool) {
-	lines := strings.Split(s, "\n")
+	// The list stands above the running text, within scanLines lines:
+	// the rest of s is one piece.
+	lines := strings.SplitN(s, "\n", scanLines+1)
 	for k, l := range lines {
 		if k == scanLines {
 			break
@@ -426,8 +429,8 @@ var sectionHeadingRE = regexp.MustCompile(`^(?:\d{1,2}[.)、]|\(\d{1,2}\)|[一�
 // statistics and law, with their own dates and counts, are no part of the
 // notice's incident.
 func WithoutReferenceSections(s string) string {
-	if !strings.ContainsAny(s, "参用法") {
-		return s // most notices: no such heading
+	if referenceHeadingIndex.Present(s) == (wordscan.Set{}) {
+		return s // most notices: no such heading (one scan of the text)
 	}
 	lines := strings.Split(s, "\n")
 	out := lines[:0:0]

@@ -2,6 +2,7 @@ package title
 
 import (
 	"fmt"
+	"github.com/breachtrend/breachtrend/internal/wordscan"
 
 	"github.com/breachtrend/breachtrend/rules"
 )
@@ -46,6 +47,8 @@ var (
 	// about others (参考, 用語集) and the words of a heading that resumes
 	// the notice after an unnumbered one (text/reference_sections.tsv).
 	referenceSections = rules.MustParts(rules.Table("text/reference_sections.tsv", 2), []string{"heading", "resume"})
+	// referenceHeadingIndex finds the heading words in one scan of a text.
+	referenceHeadingIndex = wordscan.New(referenceSections["heading"])
 	// letterheadEnds end a line that is only a body's name (a letterhead:
 	// 「名古屋市上下水道局」): organization/suffixes.tsv's line suffixes,
 	// the legal forms and a government's division words (局, 部), the

@@ -1783,14 +1783,19 @@ func conjunctionAfterForm(s string) bool {
 // other org is returned as it is.
 func withoutPrefecture(org string) string {
 	g := gazetteerGovernments()
+	if i := strings.Index(org, "・"); i > 0 {
+		// 「愛媛・愛南町」: a headline's short prefecture and a dot.
+		head, rest := org[:i], org[i+len("・"):]
+		for _, suffix := range [...]string{"県", "府", "都"} {
+			for _, m := range g.municipalities[head+suffix] {
+				if rest != "" && strings.HasPrefix(rest, m) {
+					return rest
+				}
+			}
+		}
+	}
 	for pref, names := range g.municipalities {
 		rest, ok := strings.CutPrefix(org, pref)
-		if !ok {
-			// 「愛媛・愛南町」: a headline's short prefecture and a dot.
-			short := strings.TrimRight(pref, "県府都")
-			rest, ok = strings.CutPrefix(org, short+"・")
-			ok = ok && short != pref
-		}
 		if !ok || rest == "" {
 			continue
 		}

@@ -47,13 +47,17 @@ func Find(w *text.Watch, title string, sents []text.Sentence, events []schemas.E
 // 「【最終報】」).
 var blockLabelRE = regexp.MustCompile(`^[【\[〈<(]?\s*(第\s*([0-9一二三四五六七八九十]{1,3})\s*報|続報|最終報告?)\s*[】\]〉>)]?\s*[(]?\s*(?:(?:令和|平成)\s*(?:\d{1,2}|元)\s*年|\d{4}\s*[年./])?\s*(?:\d{1,2}\s*[月./]\s*\d{1,2}\s*日?)?\s*(?:[(][月火水木金土日]曜?日?[)])?\s*(?:発表|公表|更新|掲載)?\s*[)]?$`)
 
+// blockLabelMaxBytes bounds a block's label line: a label, a date and a
+// word of release take fewer.
+const blockLabelMaxBytes = 120
+
 // blockLabels reads the lines of sents that head a report's block
 // (blockLabelRE): the highest report number among them (続報 without one is
 // 2), and whether one is the last report (最終報).
 func blockLabels(sents []text.Sentence) (seq int, last bool) {
 	for _, s := range sents {
-		if !strings.Contains(s.Text, "報") {
-			continue
+		if len(s.Text) > blockLabelMaxBytes || !strings.Contains(s.Text, "報") {
+			continue // a sentence of running text (情報 holds 報 too)
 		}
 		m := blockLabelRE.FindStringSubmatch(strings.TrimSpace(s.Text))
 		if m == nil {
