@@ -196,8 +196,8 @@ func countBefore(s string, m []int, sentItems bool) (countCandidate, bool) {
 		before = before[i:]
 	}
 	after := s[m[1]:]
-	if text.HasPrefixAny(strings.TrimLeft(after, "」』 "), countFilters["superseded_after"]) {
-		return countCandidate{}, false // 「7月4日時点では、「延べ約42万人」としていましたが」: the figure corrected
+	if text.HasPrefixAny(strings.TrimLeft(after, "」』 "), countFilters["superseded_after"]) || correctedFromRE.MatchString(after) {
+		return countCandidate{}, false // 「7月4日時点では、「延べ約42万人」としていましたが」, 「500名から320名に訂正」: the figure corrected
 	}
 	if kind == unitParty && !text.ContainsAny(before, countFilters["party_people"]) {
 		return countCandidate{}, false // 送付先, 委託先… are places, not people
@@ -216,6 +216,11 @@ func countBefore(s string, m []int, sentItems bool) (countCandidate, bool) {
 	}
 	return countCandidate{value: v, unit: unit, kind: kind, before: before, after: after}, true
 }
+
+// correctedFromRE matches what follows a figure a notice corrects: から, the
+// new figure and its word of correction (「対象者数を500名から320名に訂正しま
+// した」).
+var correctedFromRE = regexp.MustCompile(`^から\s*(?:約|最大|最大約)?\s*[0-9][0-9,]*\s*(?:名|人|件)(?:分)?に(?:訂正|修正|変更)`)
 
 // qualifiedInBrackets reports whether the count s[start:end] closes a
 // bracket that opens a few characters before it, a qualifier between
