@@ -1,13 +1,14 @@
 package title
 
 import (
-	"github.com/breachtrend/breachtrend/internal/wordscan"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/breachtrend/breachtrend/internal/wordscan"
 )
 
 // LeadingChrome returns how many of the first lines of a notice's text
@@ -236,12 +237,12 @@ func withoutNewsList(s string) (string, bool) {
 	return s, false
 }
 
-// newsItemRE matches a news list's item's date at the start of a line: a
-// year, month and day (2019年5月20日, 令和元年5月20日, 2023.03.01,
-// 2023/03/01), maybe a weekday in brackets.
 // newsTitleLetters is the fewest letters of a news item's title.
 const newsTitleLetters = 10
 
+// newsItemRE matches a news list's item's date at the start of a line: a
+// year, month and day (2019年5月20日, 令和元年5月20日, 2023.03.01,
+// 2023/03/01), maybe a weekday in brackets.
 var newsItemRE = regexp.MustCompile(`^(?:(?:(?:令和|平成|昭和)\s*(?:\d{1,2}|元)|\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\s*[./]\s*\d{1,2}\s*[./]\s*\d{1,2})(?:\s*\(\s*[月火水木金土日](?:曜日?)?\s*\))?`)
 
 // newsItem reports whether l is an item of a site's news list: a date,
@@ -259,7 +260,7 @@ func newsItem(l string) bool {
 	if strings.HasPrefix(rest, "[") && strings.HasSuffix(rest, "]") || strings.HasPrefix(rest, "【") && strings.HasSuffix(rest, "】") {
 		return false // 「2024.11.22[クラブからのお知らせ]」: a dateline and its category
 	}
-	return lettersUpTo(rest, newsTitleLetters) >= newsTitleLetters && slices.ContainsFunc(cues, func(c string) bool { return strings.Contains(rest, c) })
+	return lettersUpTo(rest, newsTitleLetters) >= newsTitleLetters && hasCue(rest)
 }
 
 // blankBetween reports whether the lines strictly between i and k are
@@ -410,7 +411,7 @@ func bodyFollows(rest string) bool {
 		if isEnd(l) {
 			return false
 		}
-		if (strings.Contains(l, "。") || sectionHeadingRE.MatchString(l)) && slices.ContainsFunc(bodyWords, func(w string) bool { return strings.Contains(l, w) }) {
+		if (strings.Contains(l, "。") || sectionHeadingRE.MatchString(l)) && holdsAny(l, bodyWords) {
 			return true
 		}
 	}
@@ -440,7 +441,7 @@ func WithoutReferenceSections(s string) string {
 		if skip {
 			st, _ := sectionNumber(t)
 			if style != "" && st == style && !referenceHeading(t) ||
-				style == "" && headingLike(t, strings.Contains(t, "。")) && slices.ContainsFunc(referenceSections["resume"], func(w string) bool { return strings.Contains(t, w) }) {
+				style == "" && headingLike(t, strings.Contains(t, "。")) && holdsAny(t, referenceSections["resume"]) {
 				skip = false
 			} else {
 				continue

@@ -261,9 +261,12 @@ func chromeWordsIn(l string) chromeHolds {
 // reads as the title of a notice.
 func HasCue(l string) bool { return hasCue(l) }
 
-func hasCue(l string) bool {
-	for _, w := range cues {
-		if strings.Contains(l, w) {
+func hasCue(l string) bool { return holdsAny(l, cues) }
+
+// holdsAny reports whether s holds one of words.
+func holdsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
 			return true
 		}
 	}
