@@ -463,8 +463,7 @@ func numberBreak(prev, next string, last rune) bool {
 	d := digitsPrefix(next)
 	switch {
 	case isDigit(last):
-		rest := next[d:]
-		return slices.ContainsFunc(numberUnits, func(u string) bool { return strings.HasPrefix(rest, u) })
+		return hasNumberUnit(next[d:])
 	case last == '年' || last == '月':
 		r, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(strings.TrimSuffix(prev, "年"), "月"))
 		return isDigit(r) && d > 0 && d <= 2 && (strings.HasPrefix(next[d:], "月") || strings.HasPrefix(next[d:], "日"))

@@ -108,10 +108,10 @@ func withoutPageFurniture(c, widths string) (string, string) {
 	if dropped == 0 {
 		return c, widths
 	}
-	same := widths == c
-	keep := func(s string) string {
-		ls := strings.Split(s, "\n")
-		out := ls[:0]
+	// The lines are split already: keep those not dropped (laidOut is
+	// lines itself when widths is c).
+	keep := func(ls []string) string {
+		out := make([]string, 0, len(ls)-dropped)
 		for i, l := range ls {
 			if !drop[i] {
 				out = append(out, l)
@@ -119,9 +119,9 @@ func withoutPageFurniture(c, widths string) (string, string) {
 		}
 		return strings.Join(out, "\n")
 	}
-	c = keep(c)
-	if same {
+	if widths == c {
+		c = keep(lines)
 		return c, c
 	}
-	return c, keep(widths)
+	return keep(lines), keep(laidOut)
 }
