@@ -178,7 +178,7 @@ func kanjiDayStart(s string, i int) int {
 	j, n := i, 0
 	for j > 0 && n < 3 {
 		r, size := utf8.DecodeLastRuneInString(s[:j])
-		if !strings.ContainsRune("一二三四五六七八九十", r) {
+		if !text.IsKanjiDigit(r) {
 			break
 		}
 		j -= size
@@ -1021,15 +1021,17 @@ func (c *YearContext) newYearStep(y int, m Mention) bool {
 	if !ok || !okNext || !d.Before(last) || !c.Published.IsZero() && c.Published.Before(next) {
 		return false
 	}
-	step := next.Sub(last)
-	return step >= 0 && int(step) <= chronologyStepDays
+	return chronologyStep(last, next)
 }
 
 func (c *YearContext) followsLastDay(d schemas.Date) bool {
 	last := c.lastDay()
-	if last.IsZero() || last.Year() != d.Year() {
-		return false
-	}
+	return !last.IsZero() && last.Year() == d.Year() && chronologyStep(last, d)
+}
+
+// chronologyStep reports whether d is the next step of a chronology from
+// last: no earlier, and within chronology_step_days.
+func chronologyStep(last, d schemas.Date) bool {
 	step := d.Sub(last)
 	return step >= 0 && int(step) <= chronologyStepDays
 }
