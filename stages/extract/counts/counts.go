@@ -1013,9 +1013,13 @@ func respective(after string) bool {
 // joinedCounts reports whether the text between two counts joins two
 // categories ("及びその保護者", "と", "、教員") rather than giving a part
 // (うち), an alternative (除くと) or a bracket.
-func joinedCounts(between string) bool {
+func joinedCounts(between string) bool { return joinedWithin(between, countWindows.joinedBetween) }
+
+// joinedWithin is joinedCounts with a window of most characters between
+// the two counts, annotations aside.
+func joinedWithin(between string, most int) bool {
 	between = withoutAnnotations(between)
-	if utf8.RuneCountInString(between) > countWindows.joinedBetween || text.ContainsAny(between, countFilters["not_joined"]) {
+	if utf8.RuneCountInString(between) > most || text.ContainsAny(between, countFilters["not_joined"]) {
 		return false
 	}
 	return text.ContainsAny(between, countFilters["joined"])
@@ -1134,13 +1138,12 @@ func sameCategoryFields(s string, cs []countMention, k int) bool {
 // 氏名や出身校」 are two groups of people, however many fields the first's
 // list runs to. (sameCategoryFields still tells one group named twice.)
 func fieldsOfTwoCategories(s string, cs []countMention, k int) bool {
-	between := withoutAnnotations(s[cs[k].End:cs[k+1].Start])
-	if utf8.RuneCountInString(between) > countWindows.joinedFieldsBetween || text.ContainsAny(between, countFilters["not_joined"]) ||
-		!text.ContainsAny(between, countFilters["joined"]) || !countOfField(s[cs[k].End:]) || !countOfField(s[cs[k+1].End:]) {
+	between := s[cs[k].End:cs[k+1].Start]
+	if !joinedWithin(between, countWindows.joinedFieldsBetween) || !countOfField(s[cs[k].End:]) || !countOfField(s[cs[k+1].End:]) {
 		return false
 	}
 	first := strings.TrimSpace(lastCategory(categoryOf(s, cs, k)))
-	second := strings.TrimSpace(lastCategory(between))
+	second := strings.TrimSpace(lastCategory(withoutAnnotations(between)))
 	return first != "" && second != ""
 }
 
