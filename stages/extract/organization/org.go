@@ -176,12 +176,10 @@ func onlyOutside(org string, lines []string) bool {
 	}
 	seen := false
 	for _, l := range lines {
-		for i := range text.Occurrences(l, org) {
-			if !continuesAsOutside(org, l[i+len(org):]) {
-				return false
-			}
-			seen = true
+		if countAsName(l, org) > 0 {
+			return false
 		}
+		seen = seen || strings.Contains(l, org)
 	}
 	return seen
 }
