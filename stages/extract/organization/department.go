@@ -25,7 +25,8 @@ var departmentMaxRunes = orgWeight("department_max_runes")
 // departmentName is the department of a government that reports a notice
 // naming no body: the first sentence that opens with a department as its
 // subject (「この度、企画部地域・離島課において…」), else the first line that
-// labels one (「提供課等:商工労働部企業支援課」), else a line near the top
+// labels one (「提供課等:商工労働部企業支援課」), else the department in
+// brackets after the title (titleDepartment), else a line near the top
 // or in the signature block that is one (「福祉局障害福祉課」), else the
 // first department that is a subject inside a sentence.
 //
@@ -109,6 +110,11 @@ func reportingDepartment(sents []text.Sentence, lines []string) (string, string)
 			return d, l
 		}
 	}
+	if len(kept) > 0 {
+		if d := titleDepartment(kept[0]); d != "" {
+			return d, kept[0]
+		}
+	}
 	for k, l := range kept {
 		if (k < topLines || k >= len(kept)-signatureLines) && (isDepartment(l) || signatureBodyDepartment(l)) {
 			return l, l // 「福祉局障害福祉課」; 「総務省大臣官房企画課」, an outside body's name (isDepartment) but its own here
@@ -123,6 +129,25 @@ func reportingDepartment(sents []text.Sentence, lines []string) (string, string)
 		}
 	}
 	return "", ""
+}
+
+// titleDepartment is the department that a prefecture's or city's page
+// names after its title, in brackets (「個人情報を含む文書の誤送付について
+// (建築住宅課)」): the page's owner, the site's header (the government's
+// name) not being part of the text. "" when the title ends otherwise.
+func titleDepartment(title string) string {
+	inner, ok := strings.CutSuffix(title, ")")
+	if !ok {
+		return ""
+	}
+	open := strings.LastIndexByte(inner, '(')
+	if open < 0 {
+		return ""
+	}
+	if d := inner[open+1:]; isDepartment(d) {
+		return d
+	}
+	return ""
 }
 
 // innerDepartment is the first department that is a subject inside
