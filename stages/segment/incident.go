@@ -16,7 +16,8 @@ const FileIncident = "segment/incident.tsv"
 
 // incidentRules are the parts of FileIncident (see the file for each).
 type incidentRules struct {
-	warning, titled, evidence, ownEvidence, own     []string
+	warning, titled, titledLine, evidence, own      []string
+	ownEvidence                                     []string
 	conditional, negated, affirmed, hypothetical    []string
 	loss, cash, media, anyData, personal, whole     []string
 	noData                                          []string
@@ -44,7 +45,7 @@ func parseIncidentRules(rows []rules.Row) (incidentRules, error) {
 		name  string
 		words *[]string
 	}{
-		{"warning", &r.warning}, {"titled", &r.titled}, {"evidence", &r.evidence},
+		{"warning", &r.warning}, {"titled", &r.titled}, {"titled_line", &r.titledLine}, {"evidence", &r.evidence},
 		{"own_evidence", &r.ownEvidence}, {"own", &r.own},
 		{"conditional", &r.conditional}, {"negated", &r.negated}, {"affirmed", &r.affirmed}, {"hypothetical", &r.hypothetical},
 		{"loss", &r.loss}, {"cash", &r.cash}, {"media", &r.media}, {"any_data", &r.anyData}, {"personal", &r.personal}, {"whole", &r.whole},
@@ -166,7 +167,8 @@ func ownIncident(normalized string, found *wordscan.Set) bool {
 	// A titled word in the first lines, and a no_data sentence, need one
 	// of their words somewhere in the text: rare, so the lines and the
 	// sentences are read only then.
-	titled := gatePresent(found, gateTitled) && containsAny(headLines(normalized), incident.titled)
+	titled := gatePresent(found, gateTitled) && containsAny(headLines(normalized), incident.titled) ||
+		titledWhole(normalized)
 	if titled && !compromisedUnconditionally(normalized) {
 		return false
 	}
@@ -367,6 +369,27 @@ func headLines(text string) string {
 		}
 	}
 	return b.String()
+}
+
+// titledWhole reports whether one of the first lines of text is a
+// titled_line phrase and nothing else: a policy page titled
+// 「個人情報の取扱い」, a phrase that notices hold inside their sentences
+// (「個人情報の取扱いにおいて、…ご迷惑を」) and their titles
+// (「個人情報の取扱いに関する事案について」).
+func titledWhole(text string) bool {
+	n := 0
+	for l := range strings.Lines(text) {
+		if n == titleLines {
+			return false
+		}
+		if l = strings.TrimSpace(l); l != "" {
+			if slices.Contains(incident.titledLine, l) {
+				return true
+			}
+			n++
+		}
+	}
+	return false
 }
 
 // titleLines is how many first lines headLines reads

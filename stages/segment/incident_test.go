@@ -16,7 +16,7 @@ func TestIncidentRules(t *testing.T) {
 	}
 	all := func(skip string) []rules.Row {
 		var rows []rules.Row
-		for i, p := range []string{"warning", "titled", "evidence", "own_evidence", "own", "conditional", "negated", "affirmed", "hypothetical", "loss", "cash", "media", "any_data", "personal", "whole", "no_data", "has_data", "outage", "keep", "security", "contact", "viewer", "astray", "disease", "unsent", "unsent_not_if", "misconduct", "content"} {
+		for i, p := range []string{"warning", "titled", "titled_line", "evidence", "own_evidence", "own", "conditional", "negated", "affirmed", "hypothetical", "loss", "cash", "media", "any_data", "personal", "whole", "no_data", "has_data", "outage", "keep", "security", "contact", "viewer", "astray", "disease", "unsent", "unsent_not_if", "misconduct", "content"} {
 			if p != skip {
 				rows = append(rows, row(i+1, p, "語"))
 			}
