@@ -43,7 +43,7 @@ func dateLeadEnd(s string) int {
 }
 
 // openerDateEnd is the end of the date and time that open s,
-// `^(?:YEAR年)?\d{1,2}月\d{1,2}日(?:\([^)]{1,6}\))?(?:(?:午前|午後)?\d{1,2}時(?:\d{1,2}分)?(?:頃|ごろ)?)?(?:の?TIME_OF_DAY)?(?:に)?[、,]\s?`
+// `^(?:YEAR年)?\d{1,2}月\d{1,2}日(?:\([^)]{1,6}\))?(?:(?:午前|午後)?\d{1,2}時(?:\d{1,2}分)?(?:頃|ごろ)?)?(?:の?TIME_OF_DAY)?(?:に|付で|付けで)?[、,]\s?`
 // (TIME_OF_DAY: timesOfDay);
 // -1 when s opens with none.
 func openerDateEnd(s string) int {
@@ -54,8 +54,11 @@ func openerDateEnd(s string) int {
 	i = parenthesisEnd(s, i, 6)
 	i = timeEnd(s, i)
 	i = timeOfDayEnd(s, i)
-	if strings.HasPrefix(s[i:], "に") {
-		i += len("に")
+	for _, p := range []string{"に", "付で", "付けで"} { // 「令和5年6月21日付で、…」
+		if strings.HasPrefix(s[i:], p) {
+			i += len(p)
+			break
+		}
 	}
 	switch {
 	case strings.HasPrefix(s[i:], "、"):

@@ -2657,8 +2657,28 @@ func namedAsVendor(body, org string) bool {
 	if text.HasSuffixAny(before, contractorParts["vendor_before"]) {
 		return true
 	}
-	after := strings.TrimLeft(body[i+len(org):], ")」』")
-	return text.HasPrefixAny(after, contractorParts["vendor_after"])
+	after := body[i+len(org):]
+	if strings.HasPrefix(after, definitionLead) {
+		after = afterBracket(after) // 「株式会社○○(以下「○○」)提供製品」
+	}
+	return text.HasPrefixAny(strings.TrimLeft(after, ")」』"), contractorParts["vendor_after"])
+}
+
+// afterBracket is s after the bracket that s opens with closes (brackets
+// inside it counted), "" when it does not close.
+func afterBracket(s string) string {
+	depth := 0
+	for i, r := range s {
+		switch r {
+		case '(':
+			depth++
+		case ')':
+			if depth--; depth == 0 {
+				return s[i+1:]
+			}
+		}
+	}
+	return ""
 }
 
 // definesAlias reports whether body defines alias as the short name of a
