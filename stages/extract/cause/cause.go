@@ -30,8 +30,8 @@ const (
 // causeIndex finds in one pass over a text its cause cues (a hit's Word is
 // the cue's index) and the words of the lists above (causeListBits gives
 // the lists of the word of id len(causeCues)+k). Each need group of a
-// patternCue is a list from bit hasPatternNeed on; patternNeeds are each
-// pattern's groups.
+// patternCue is a list from bit hasPatternNeed on (a group written alike
+// for several patterns, one list); patternNeeds are each pattern's groups.
 var causeIndex, causeListBits, patternNeeds = func() (*wordscan.Index, []uint64, []uint64) {
 	lists := [][]string{causeWords, causeStatements, speculative, consequenceWords, consequenceEnds, dataWords, physicalItems,
 		lemmaStems, {"『"}, listedIn, causeDenials}
@@ -39,10 +39,17 @@ var causeIndex, causeListBits, patternNeeds = func() (*wordscan.Index, []uint64,
 		panic("cause: the list bits and the lists differ")
 	}
 	need := make([]uint64, len(patternCues))
+	groupBit := map[string]int{} // a group that several patterns need is one list
 	for i, c := range patternCues {
 		for _, g := range c.need {
-			need[i] |= 1 << len(lists)
-			lists = append(lists, g)
+			key := strings.Join(g, "|")
+			b, ok := groupBit[key]
+			if !ok {
+				b = len(lists)
+				groupBit[key] = b
+				lists = append(lists, g)
+			}
+			need[i] |= 1 << b
 		}
 	}
 	phrases := make([]string, len(causeCues))
