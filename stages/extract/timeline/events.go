@@ -635,6 +635,19 @@ func inlineLabel(s string, at int) (string, int) {
 	return schemas.EventOther, -1
 }
 
+// jointLabelKind is the kind of the label joined by ・ before the inline
+// label that ends at at (inlineLabel's start): 「発生日・発覚日 令和6年7月10日」
+// labels the date with both events. EventOther when no such label is
+// there, or it tells neither a discovery nor an occurrence.
+func jointLabelKind(s string, at int) string {
+	t, ok := strings.CutSuffix(s[:at], "・")
+	if !ok {
+		return schemas.EventOther
+	}
+	k, _ := inlineLabel(t, len(t))
+	return k
+}
+
 // inlineKind is inlineLabel's kind for mention j of ms in s, read after
 // the previous mention's end only.
 func inlineKind(s string, m dates.Mention, ms []dates.Mention, j int) string {
@@ -1230,6 +1243,13 @@ func readEvents(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pu
 				}
 			}
 			events = append(events, schemas.Event{Kind: kind, Date: d, Sentence: s.Text})
+			if label != schemas.EventOther && kind == label {
+				if _, at := inlineLabel(s.Text, m.Start); at > 0 {
+					if jk := jointLabelKind(s.Text, at); jk != schemas.EventOther && jk != kind {
+						events = append(events, schemas.Event{Kind: jk, Date: d, Sentence: s.Text})
+					}
+				}
+			}
 			if laterAt >= 0 {
 				if lk := classifyRest(s.Text[laterAt:]); lk == schemas.EventDiscovered || lk == schemas.EventOccurred {
 					events = append(events, schemas.Event{Kind: lk, Date: laterDay, Sentence: s.Text})
