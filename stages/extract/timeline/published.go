@@ -72,17 +72,30 @@ func Fill(w *text.Watch, header, published, caseID, title string, sents []text.S
 				n.DiscoveredDate, n.DiscoveredEvidence = n.OccurredDate, occurredIn
 			}
 		}
-		if n.DiscoveredDate.IsZero() && !n.PublishedDate.IsZero() {
+		if n.DiscoveredDate.IsZero() {
 			// A theft the staff suffered, an attack that stopped the
 			// systems: known the day it happened (timeline/evident.tsv).
-			// Only in a dated notice: with no date of its own, a year-less
-			// day's year is a guess, which one field is enough to carry.
-			if _, occurredIn := firstOf(events, schemas.EventOccurred, n.PublishedDate); text.ContainsAny(occurredIn, evidentWords) {
+			// Only in a dated notice, or where the occurrence's sentence
+			// writes its year: with neither, a year-less day's year is a
+			// guess, which one field is enough to carry.
+			if _, occurredIn := firstOf(events, schemas.EventOccurred, n.PublishedDate); text.ContainsAny(occurredIn, evidentWords) &&
+				(!n.PublishedDate.IsZero() || writesYear(occurredIn, n.OccurredDate)) {
 				n.DiscoveredDate, n.DiscoveredEvidence = n.OccurredDate, occurredIn
 			}
 		}
 	}
 	n.ReportedDate, _ = firstOf(events, schemas.EventReported, schemas.Date{})
+}
+
+// writesYear reports whether sentence s writes date d with its year
+// (「令和2年2月29日」, not 「2月29日」 dated by the text around it).
+func writesYear(s string, d schemas.Date) bool {
+	for _, m := range dates.Find(s) {
+		if w, ok := schemas.NewDate(m.Year, m.Month, m.Day); ok && m.Year != 0 && w == d {
+			return true
+		}
+	}
+	return false
 }
 
 // CaseYear is the year of a blog case number "2023-444", or 0.
