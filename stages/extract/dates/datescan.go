@@ -296,6 +296,10 @@ func numDates(s string) iter.Seq[[12]int] {
 				m, ok = numDateFrom(s, 0, 0)
 			} else if r, n := utf8.DecodeLastRuneInString(s[from:y]); !(r >= '0' && r <= '9' || r == '.' || r == '-' || r == '/') {
 				m, ok = numDateFrom(s, y-n, y)
+			} else if y-3 >= from && s[y-3:y] == "..." {
+				// A search result's snippet: 「…お詫び …2008/04/18」, its … made
+				// ... by NFKC; one . is a number's or a version's.
+				m, ok = numDateFrom(s, y-3, y)
 			}
 			if !ok {
 				continue

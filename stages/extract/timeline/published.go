@@ -231,11 +231,13 @@ func ownDate(w *text.Watch, title string, sents []DatedSentence, ctx *dates.Year
 			}
 		}
 		if !own && i == 0 && s.Line == 0 && m.Year != 0 && m.Day != 0 && !text.ContainsWord(s.Text[:m.Start], "。") &&
-			text.HasSuffixAny(strings.TrimRight(s.Text[:m.Start], " "), titleLineEnds) && !timeOrRangeNext(strings.TrimSpace(afterWeekday(s.Text[m.End:], m))) {
+			text.HasSuffixAny(strings.TrimRight(s.Text[:m.Start], " .…"), titleLineEnds) && !timeOrRangeNext(strings.TrimSpace(afterWeekday(s.Text[m.End:], m))) {
 			// 「…の紛失についてのお知らせとお詫び 平成28年8月4日 県立広島病院長
 			// 県立広島病院の医師…」: a PDF's title, date, signer and body
 			// run on one line; the date right after the title's end is
-			// the notice's. (Not one a time or a range goes on from:
+			// the notice's; so is a search result's 「…お詫び …2008/04/18 ·
+			// 2....」, its snippet's … (... once normalized) before the date. (Not one a time or a
+			// range goes on from:
 			// 「システム障害について 2024年7月22日 10時00分発生」.)
 			own = true
 		}
