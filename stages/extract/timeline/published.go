@@ -185,7 +185,7 @@ func ownDate(w *text.Watch, title string, sents []DatedSentence, ctx *dates.Year
 		}
 		m, k := ms[0], 0
 		after := strings.TrimSpace(s.Text[m.End:])
-		own := labelBefore(s.Text[:m.Start]) || labelAbove(sents, i, m) || suffixed(s.Text, m) || updateStamp(s.Text, m) ||
+		own := labelBefore(s.Text[:m.Start]) || qualifiedLabelBefore(s.Text[:m.Start]) || labelAbove(sents, i, m) || suffixed(s.Text, m) || updateStamp(s.Text, m) ||
 			i < headerBlock && categoryBar(s.Text[:m.Start])
 		if !own && i < headerBlock && !seenDate && (m.Start == 0 || pageNumber(s.Text[:m.Start])) && text.HasPrefixAny(after, letterOpeners) {
 			own = true // 「平成28年2月9日 各位 …」: a letter's dateline, its line run on (「1 平成…」: after a PDF page's number)
@@ -313,6 +313,32 @@ func labelBefore(before string) bool {
 		}
 	}
 	return false
+}
+
+// qualifiedLabelBefore is labelBefore of a label that carries a short
+// qualifier in brackets before its date, as a CMS's export of a press
+// release writes its fields (「公開開始日(府HP用)2016/01/08」).
+func qualifiedLabelBefore(before string) bool {
+	q, ok := withoutLabelQualifier(before)
+	return ok && labelBefore(q)
+}
+
+// labelQualifierRunes bounds the bracketed qualifier of a label.
+const labelQualifierRunes = 8
+
+// withoutLabelQualifier is before without the bracketed words of at most
+// labelQualifierRunes characters that end it (「公開開始日(府HP用)」), and
+// whether there were any.
+func withoutLabelQualifier(before string) (string, bool) {
+	t, ok := strings.CutSuffix(strings.TrimRight(before, " "), ")")
+	if !ok {
+		return before, false
+	}
+	open := strings.LastIndexByte(t, '(')
+	if open <= 0 || strings.ContainsAny(t[open+1:], "()") || utf8.RuneCountInString(t[open+1:]) > labelQualifierRunes {
+		return before, false
+	}
+	return t[:open], true
 }
 
 // updateLabelled reports whether before, the text before a date, ends
