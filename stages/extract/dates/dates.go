@@ -161,6 +161,9 @@ func bareDays(s string) []Mention {
 			if end < 0 && text.HasPrefixAny(after, bareDayParticles) && !text.HasPrefixAny(after, bareDayNot) {
 				end = from // 「その後20日に顧客から…」: the particle is no part of the date
 			}
+			if end < 0 && commaDay(s[:j], after) {
+				end = from // 「担当者が3日、…送信」
+			}
 		}
 		if end < 0 {
 			continue
@@ -169,6 +172,18 @@ func bareDays(s string) []Mention {
 			out = append(out, Mention{Start: j, End: end, Day: d, Rel: "同月", Weekday: weekday, Bare: true})
 		}
 	}
+}
+
+// commaDay reports whether a bare day between before and after is a date
+// by the comma after it (dates/bare_day_particles.tsv comma): the word
+// before it is one of comma_after, and no comma_not word follows the comma.
+func commaDay(before, after string) bool {
+	for _, c := range bareDayComma {
+		if rest, ok := strings.CutPrefix(after, c); ok {
+			return text.HasSuffixAny(before, bareDayCommaAfter) && !text.HasPrefixAny(strings.TrimLeft(rest, " "), bareDayCommaNot)
+		}
+	}
+	return false
 }
 
 // kanjiDayStart is where a day number in kanji numerals (一…十, at most

@@ -55,8 +55,10 @@ var (
 	// the data (dates/period_marks.tsv: 2011年11月分).
 	periodMarks = dateWords("period_marks")
 	// bareDayParticles after a bare N日 make it a date too, but where one
-	// of bareDayNot opens the text after it (dates/bare_day_particles.tsv).
-	bareDayParticles, bareDayNot = loadBareDayParticles()
+	// of bareDayNot opens the text after it; so does bareDayComma after a
+	// day that follows a word of bareDayCommaAfter, unless a word of
+	// bareDayCommaNot opens the text after it (dates/bare_day_particles.tsv).
+	bareDayParticles, bareDayNot, bareDayComma, bareDayCommaAfter, bareDayCommaNot = loadBareDayParticles()
 
 	// PublishedLabels are the labels of a notice's own date
 	// (dates/published_labels.tsv: 更新日, 掲載日, date), which the timeline
@@ -234,9 +236,9 @@ func loadRelativeYears() (words []string, of map[string]string, kanji []string) 
 	return words, of, kanji
 }
 
-func loadBareDayParticles() (date, not []string) {
-	parts := rules.MustParts(rules.Table("dates/bare_day_particles.tsv", 2), []string{"date", "not"})
-	return parts["date"], parts["not"]
+func loadBareDayParticles() (date, not, comma, commaAfter, commaNot []string) {
+	parts := rules.MustParts(rules.Table("dates/bare_day_particles.tsv", 2), []string{"date", "not", "comma", "comma_after", "comma_not"})
+	return parts["date"], parts["not"], parts["comma"], parts["comma_after"], parts["comma_not"]
 }
 
 func loadTimesOfDay() (bareDay, rng, clock, period []string) {
