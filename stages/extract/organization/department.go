@@ -12,7 +12,7 @@ import (
 
 // departmentParts are department_names.tsv's words by role.
 var departmentParts = text.WordsByRole(rules.Table(orgFile("department_names.tsv"), 2), "role",
-	"end", "particle", "label", "generic", "not_in_name", "not_first", "own", "self", "head_title")
+	"end", "particle", "label", "generic", "not_in_name", "not_first", "own", "self", "head_title", "kana_word")
 
 // departmentLabels begin a line that labels the department, longest
 // first (担当課等 before 担当課).
@@ -277,8 +277,19 @@ func isDepartment(d string) bool {
 			return false
 		}
 	}
-	return !text.ContainsAny(d[kanaHead(d):], departmentParts["not_in_name"]) && !slices.Contains(departmentParts["generic"], d) &&
+	return !text.ContainsAny(withoutKanaWords(d[kanaHead(d):]), departmentParts["not_in_name"]) && !slices.Contains(departmentParts["generic"], d) &&
 		!text.ContainsAny(d, outsideBodies)
+}
+
+// withoutKanaWords is d without the words of department_names.tsv
+// kana_word (障がい of 障がい福祉課), whose kana are no particles.
+func withoutKanaWords(d string) string {
+	for _, w := range departmentParts["kana_word"] {
+		if strings.Contains(d, w) {
+			d = strings.ReplaceAll(d, w, "")
+		}
+	}
+	return d
 }
 
 // kanaHead is the length of the head of hiragana and の that opens d

@@ -923,6 +923,9 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 		if namedAsContractor(body, o) || namedAsVendor(body, o) {
 			continue // 「委託先である株式会社○○の担当者が誤って」: who handled the data
 		}
+		if otherLevelDepartment(sents, o) {
+			continue // 「県障がい福祉課において…」 and 新富町 named as the papers' route
+		}
 		if counts[o] > counts[best] || (legal[o] && !legal[best] && counts[o] == counts[best]) {
 			best = o
 		}
@@ -983,7 +986,7 @@ func find(w *text.Watch, header string, sents []text.Sentence, lines []string) (
 	if org, ev := greetingName(sents); org != "" {
 		return org, ev
 	}
-	if org, ev := recurringGovernment(sents); org != "" {
+	if org, ev := recurringGovernment(sents); org != "" && !otherLevelDepartment(sents, org) {
 		return org, ev
 	}
 	if org, ev := clientName(sents, masks); org != "" {
@@ -3525,6 +3528,34 @@ func recurringGovernment(sents []text.Sentence) (string, string) {
 	}
 	return best, first[best]
 }
+
+// otherLevelDepartment reports whether a sentence opens with a department
+// of another level of government than gov as its subject: 「県障がい福祉課
+// において、…事案が発生しました」 is the prefecture's, whatever town (新富町)
+// its papers came through, however often it is named.
+func otherLevelDepartment(sents []text.Sentence, gov string) bool {
+	level, _ := utf8.DecodeLastRuneInString(gov)
+	if !strings.ContainsRune(governmentLevels, level) {
+		return false // no government's name
+	}
+	for _, s := range sents {
+		if !text.ContainsAny(s.Text, departmentParts["end"]) {
+			continue
+		}
+		t := dropOpeners(s.Text)
+		if subjectDepartment(t) == "" {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(t) // 県 of 県障がい福祉課, which withoutSelf drops from the department
+		return strings.ContainsRune(governmentLevels, r) && r != level
+	}
+	return false
+}
+
+// governmentLevels are the runes that a department's name opens with to
+// say whose it is (県障がい福祉課, 市民課 is no 市's: it is read only when
+// another level's government is the candidate).
+const governmentLevels = "都道府県市区町村"
 
 // inGovernmentList reports whether the government named at s[start:end]
 // is an item of a list of governments: a comma or ・ and another local
