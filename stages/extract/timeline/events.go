@@ -1561,11 +1561,20 @@ func foundContent(body string) (string, bool) {
 		if !foundFirstByte[body[i]] {
 			continue // no word looked for here begins with this byte
 		}
-		if foundAt(body[i:]) {
+		if foundAt(body[i:]) || attackConfirmedAt(body, i) {
 			return body[:i], true
 		}
 	}
 	return "", false
+}
+
+// attackConfirmedAt reports whether body[i:] opens with を or が and a verb
+// of found_event.tsv attack_confirm, after an attack noun (attack) that
+// ends body[:i]: 「5月8日に不正アクセスを確認」, 「異常なアクセスを認識し」
+// found the attack as it went on, as a detection does.
+func attackConfirmedAt(body string, i int) bool {
+	p := objectOrSubject(body[i:])
+	return p != "" && text.HasPrefixAny(body[i+len(p):], foundEvent.attackConfirm) && text.HasSuffixAny(body[:i], foundEvent.attacks)
 }
 
 // foundAt reports whether rest opens with what ends foundContent's

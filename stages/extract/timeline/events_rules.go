@@ -269,12 +269,13 @@ func loadReceived() (toldBefore, receivedFrom *regexp.Regexp) {
 // (おそれがある).
 type foundEventWords struct {
 	nouns, told, detectVerbs, subjectVerbs, noticed, negated, arising, confirm, ongoing, possible []string
+	attacks, attackConfirm                                                                        []string
 	states                                                                                        text.WordList
 }
 
 func loadFoundEvent() foundEventWords {
-	part := rules.MustParts(rules.Table("timeline/found_event.tsv", 2), []string{"noun", "told", "detect", "subject", "noticed", "negated", "state", "arising", "confirm", "ongoing", "possible"})
-	return foundEventWords{possible: part["possible"], nouns: part["noun"], told: part["told"], detectVerbs: part["detect"], subjectVerbs: part["subject"], noticed: part["noticed"], negated: part["negated"], states: text.NewWordList(part["state"]), arising: part["arising"], confirm: part["confirm"], ongoing: part["ongoing"]}
+	part := rules.MustParts(rules.Table("timeline/found_event.tsv", 2), []string{"noun", "told", "detect", "subject", "noticed", "negated", "state", "arising", "confirm", "ongoing", "possible", "attack", "attack_confirm"})
+	return foundEventWords{attacks: part["attack"], attackConfirm: part["attack_confirm"], possible: part["possible"], nouns: part["noun"], told: part["told"], detectVerbs: part["detect"], subjectVerbs: part["subject"], noticed: part["noticed"], negated: part["negated"], states: text.NewWordList(part["state"]), arising: part["arising"], confirm: part["confirm"], ongoing: part["ongoing"]}
 }
 
 func loadIncidentSummary() (nouns, verbs, regret, unless []string) {
