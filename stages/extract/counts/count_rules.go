@@ -105,7 +105,7 @@ var countFilterNames = []string{"not_people_before", "data_before", "not_people_
 	"discipline", "source_particles", "report_words", "checkers_after", "addressee_after", "addressee_exposed", "recipients_after", "sent_before", "mailed_after", "whole_after", "wrong_sending", "actor_things",
 	"broken_into", "attempts", "documents_before", "population_after", "source_after", "contrast_after", "viewers_after", "leak_verbs",
 	"one_person", "one_person_target", "item_mark", "whole_group", "respective_after", "misdelivery", "sent_items", "no_data", "access_from",
-	"letter_title", "letter_role_before", "letter_alongside", "letter_not_leaked", "letter_data_breaks", "letter_joiners", "letter_data", "letter_destination", "letter_checked", "letter_unrealized", "letter_response", "data_field", "joined_field", "superseded_after", "vague_magnitude", "card_before", "succeeded_part", "grade", "documents_lost", "correction_before", "correction_after", "contents_after", "envelope", "name_after", "part_holds", "personal_data", "annotation"}
+	"letter_title", "letter_role_before", "letter_alongside", "letter_not_leaked", "letter_data_breaks", "letter_joiners", "letter_data", "letter_destination", "letter_checked", "letter_unrealized", "letter_response", "data_field", "joined_field", "disjoint", "superseded_after", "vague_magnitude", "card_before", "succeeded_part", "grade", "documents_lost", "correction_before", "correction_after", "contents_after", "envelope", "name_after", "part_holds", "personal_data", "annotation"}
 
 var (
 	// notPeopleBefore are nouns that, just before a number, say what is

@@ -663,7 +663,8 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 			// other field (「生徒356名の氏名、生徒330名の携帯電話番号」); but
 			// other people's fields add up (「生徒19名の氏名、住所と、保護者
 			// 18名の氏名」).
-			for k+1 < len(cs) && !totalOfThoseBefore(s.Text, cs, k) && (joinedCounts(s.Text[cs[k].End:cs[k+1].Start]) || fieldsOfTwoCategories(s.Text, cs, k)) && !joinedFieldCategory(s.Text[cs[k].End:cs[k+1].Start]) &&
+			for k+1 < len(cs) && !totalOfThoseBefore(s.Text, cs, k) && (disjointCategories(s.Text[cs[k].End:cs[k+1].Start]) ||
+				(joinedCounts(s.Text[cs[k].End:cs[k+1].Start]) || fieldsOfTwoCategories(s.Text, cs, k)) && !joinedFieldCategory(s.Text[cs[k].End:cs[k+1].Start])) &&
 				!personsAndRecords(cs[k].Unit, cs[k+1].Unit) && !sameCategoryFields(s.Text, cs, k) {
 				k++
 				sum.v += cs[k].Value
@@ -1076,6 +1077,16 @@ func personsAndRecords(a, b string) bool {
 // with those whose name did.
 func fieldCategory(before string) bool {
 	return text.HasPrefixAny(lastCategory(before), countFilters["data_field"])
+}
+
+// disjointCategories reports whether the text between two counts names
+// the second's category as excluding the first's (filters.tsv disjoint:
+// 「クレジットカード情報が2153件、クレジットカード情報を除く個人情報が
+// 3484件」), within joined_fields_between characters and with no part
+// word: two sets of people or records that add up.
+func disjointCategories(between string) bool {
+	return text.ContainsAny(between, countFilters["disjoint"]) && !text.ContainsAny(between, countFilters["part"]) &&
+		text.RuneCountTo(between, countWindows.joinedFieldsBetween+1) <= countWindows.joinedFieldsBetween
 }
 
 // joinedFieldCategory is fieldCategory for the second of two joined
