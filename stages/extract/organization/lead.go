@@ -43,8 +43,8 @@ func dateLeadEnd(s string) int {
 }
 
 // openerDateEnd is the end of the date and time that open s,
-// `^(?:YEAR年)?\d{1,2}月\d{1,2}日(?:\([^)]{1,6}\))?(?:(?:午前|午後)?\d{1,2}時(?:\d{1,2}分)?(?:頃|ごろ)?)?(?:の?TIME_OF_DAY)?(?:に|付で|付けで)?[、,]\s?`
-// (TIME_OF_DAY: timesOfDay);
+// `^(?:YEAR年)?\d{1,2}月\d{1,2}日(?:\([^)]{1,6}\))?(?:(?:午前|午後)?\d{1,2}時(?:\d{1,2}分)?(?:頃|ごろ)?)?(?:の?TIME_OF_DAY)?(?:END)?[、,]\s?`
+// (TIME_OF_DAY: timesOfDay; END: openerDateEnds);
 // -1 when s opens with none.
 func openerDateEnd(s string) int {
 	i := max(yearEnd(s), 0)
@@ -54,7 +54,7 @@ func openerDateEnd(s string) int {
 	i = parenthesisEnd(s, i, 6)
 	i = timeEnd(s, i)
 	i = timeOfDayEnd(s, i)
-	for _, p := range []string{"に", "付で", "付けで"} { // 「令和5年6月21日付で、…」
+	for _, p := range openerDateEnds { // 「令和5年6月21日付で、…」
 		if strings.HasPrefix(s[i:], p) {
 			i += len(p)
 			break

@@ -3535,7 +3535,7 @@ func recurringGovernment(sents []text.Sentence) (string, string) {
 // its papers came through, however often it is named.
 func otherLevelDepartment(sents []text.Sentence, gov string) bool {
 	level, _ := utf8.DecodeLastRuneInString(gov)
-	if !strings.ContainsRune(governmentLevels, level) {
+	if !isGovernmentLevel(level) {
 		return false // no government's name
 	}
 	for _, s := range sents {
@@ -3547,15 +3547,18 @@ func otherLevelDepartment(sents []text.Sentence, gov string) bool {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(t) // 県 of 県障がい福祉課, which withoutSelf drops from the department
-		return strings.ContainsRune(governmentLevels, r) && r != level
+		return isGovernmentLevel(r) && r != level
 	}
 	return false
 }
 
-// governmentLevels are the runes that a department's name opens with to
-// say whose it is (県障がい福祉課, 市民課 is no 市's: it is read only when
-// another level's government is the candidate).
-const governmentLevels = "都道府県市区町村"
+// isGovernmentLevel reports whether r is a place suffix of one rune
+// (suffixes.tsv place: 県, 市, 町 …), which a department's name opens with
+// to say whose it is (県障がい福祉課; 市民課 is no 市's, but it is read only
+// when another level's government is the candidate).
+func isGovernmentLevel(r rune) bool {
+	return slices.Contains(placeSuffixes, string(r))
+}
 
 // inGovernmentList reports whether the government named at s[start:end]
 // is an item of a list of governments: a comma or ・ and another local

@@ -164,6 +164,9 @@ var (
 	quotedCompanyParticles = rules.Words(orgFile("quoted_company.tsv"))
 	// leadTimes stand for a news lead's date (このほど).
 	leadTimes = rules.Words(orgFile("lead_times.tsv"))
+	// openerDateEnds stand between a date that opens a sentence and its
+	// comma (opener_date_ends.tsv: に, 付で), longest first.
+	openerDateEnds = text.LongestFirst(rules.Words(orgFile("opener_date_ends.tsv")))
 	// newsCategories are a news site's section labels glued to a lead.
 	newsCategories = rules.Words(orgFile("news_categories.tsv"))
 	// countryMarks say where a foreign body is, before its name in a news

@@ -18,7 +18,7 @@ var (
 	// openerDateRE is a date and time that opens a sentence before its
 	// subject: 「令和7年5月1日(木曜)午前10時頃、」, 「2024年5月1日に、」.
 	openerDateRE = regexp.MustCompile(`^(?:(?:(?:令和|平成|昭和)(?:\d{1,2}|元)|\d{4})年)?\d{1,2}月\d{1,2}日(?:\([^)]{1,6}\))?` +
-		`(?:(?:午前|午後)?\d{1,2}時(?:\d{1,2}分)?(?:頃|ごろ)?)?(?:の?` + text.OrderedAlternation(timesOfDay) + `)?(?:に)?[、,]\s?`)
+		`(?:(?:午前|午後)?\d{1,2}時(?:\d{1,2}分)?(?:頃|ごろ)?)?(?:の?` + text.OrderedAlternation(timesOfDay) + `)?(?:` + text.OrderedAlternation(openerDateEnds) + `)?[、,]\s?`)
 )
 
 // trimCases open with a lead of each kind, with one that only looks like
