@@ -295,10 +295,11 @@ func lastIndexedWord(x *wordscan.Index, s string) string {
 var notPeopleIndex = wordscan.New(notPeopleBefore)
 
 // cardBefore reports whether before, the text up to a count, ends with a
-// card_before word (filters.tsv), white space aside: the count is of
+// card_before word (filters.tsv), white space and a closing quote aside
+// (「PTA役員希望調査票」39枚): the count is of
 // cards or booklets that each name one person (マイナンバーカード1枚).
 func cardBefore(before string) bool {
-	return text.HasSuffixAny(strings.TrimRight(before, " "), countFilters["card_before"])
+	return text.HasSuffixAny(strings.TrimRight(before, " 」』"), countFilters["card_before"])
 }
 
 // isPersonKind reports whether a unit kind counts persons (人, 名, 人分).
