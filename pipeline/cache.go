@@ -343,8 +343,8 @@ func readCacheFrame(r *bufio.Reader) (key string, n int64, dead bool, err error)
 	if err != nil || len(s) > 12 {
 		return "", 0, false, errors.New("cache: a malformed length")
 	}
-	dataN, err := strconv.Atoi(s[:len(s)-1])
-	if err != nil || dataN < 0 {
+	dataN, ok := parseFrameLength(s[:len(s)-1])
+	if !ok {
 		return "", 0, false, errors.New("cache: a malformed length")
 	}
 	if d, err := r.Discard(dataN); err != nil || d != dataN {
@@ -358,6 +358,23 @@ func readCacheFrame(r *bufio.Reader) (key string, n int64, dead bool, err error)
 		return "", 0, false, errors.New("cache: a tombstone with data")
 	}
 	return string(head[:keyLen]), int64(len(head) + len(s) + dataN + 1), dead, nil
+}
+
+// parseFrameLength reads a frame's length as the writers write it:
+// decimal digits, no sign, no leading zero. strconv.Atoi takes "-0", "+5"
+// and "007" too, and a tombstone's length field "-0" read as one made its
+// frame a byte longer than a tombstone's (FuzzReadCacheFrame).
+func parseFrameLength(s string) (int, bool) {
+	if s == "" || len(s) > 1 && s[0] == '0' {
+		return 0, false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+	}
+	n, err := strconv.Atoi(s)
+	return n, err == nil
 }
 
 // tombstone is the line that drops key from the cache.

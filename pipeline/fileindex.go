@@ -204,8 +204,8 @@ func readFrame(r *bufio.Reader) (kind byte, key string, n int64, err error) {
 		if err != nil || len(s) > 12 {
 			return 0, 0, errors.New("file index: a malformed length")
 		}
-		v, err := strconv.Atoi(s[:len(s)-1])
-		if err != nil || v < 0 {
+		v, ok := parseFrameLength(s[:len(s)-1])
+		if !ok {
 			return 0, 0, errors.New("file index: a malformed length")
 		}
 		return v, len(s), nil

@@ -225,3 +225,20 @@ func FuzzReadCacheFrame(f *testing.F) {
 		f.Errorf("tombstone read back as %q %d %v %v", k, n, dead, err)
 	}
 }
+
+// TestParseFrameLength: a frame's length is read only as written, digits
+// with no sign and no leading zero.
+func TestParseFrameLength(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want int
+		ok   bool
+	}{
+		{"0", 0, true}, {"7", 7, true}, {"130", 130, true},
+		{"", 0, false}, {"-0", 0, false}, {"+5", 0, false}, {"007", 0, false}, {"1a", 0, false}, {" 1", 0, false},
+	} {
+		if got, ok := parseFrameLength(c.in); got != c.want || ok != c.ok {
+			t.Errorf("parseFrameLength(%q) = %d, %v; want %d, %v", c.in, got, ok, c.want, c.ok)
+		}
+	}
+}
