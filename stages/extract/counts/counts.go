@@ -664,8 +664,7 @@ func Affected(w *text.Watch, sents []text.Sentence) (count int64, approx bool, e
 			// other field (「生徒356名の氏名、生徒330名の携帯電話番号」); but
 			// other people's fields add up (「生徒19名の氏名、住所と、保護者
 			// 18名の氏名」).
-			for k+1 < len(cs) && !totalOfThoseBefore(s.Text, cs, k) && (disjointCategories(s.Text[cs[k].End:cs[k+1].Start]) ||
-				(joinedCounts(s.Text[cs[k].End:cs[k+1].Start]) || fieldsOfTwoCategories(s.Text, cs, k)) && !joinedFieldCategory(s.Text[cs[k].End:cs[k+1].Start])) &&
+			for k+1 < len(cs) && !totalOfThoseBefore(s.Text, cs, k) && addsNext(s.Text, cs, k) &&
 				!personsAndRecords(cs[k].Unit, cs[k+1].Unit) && !sameCategoryFields(s.Text, cs, k) {
 				k++
 				sum.v += cs[k].Value
@@ -1078,6 +1077,17 @@ func personsAndRecords(a, b string) bool {
 // with those whose name did.
 func fieldCategory(before string) bool {
 	return text.HasPrefixAny(lastCategory(before), countFilters["data_field"])
+}
+
+// addsNext reports whether count k+1 of cs in s is of another category,
+// by the text between the two: one that excludes the first's
+// (disjointCategories), or one joined to it (joinedCounts, or two
+// categories' fields, fieldsOfTwoCategories) that is no field of the same
+// people (joinedFieldCategory).
+func addsNext(s string, cs []countMention, k int) bool {
+	between := s[cs[k].End:cs[k+1].Start]
+	return disjointCategories(between) ||
+		(joinedCounts(between) || fieldsOfTwoCategories(s, cs, k)) && !joinedFieldCategory(between)
 }
 
 // disjointCategories reports whether the text between two counts names

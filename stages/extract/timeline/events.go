@@ -649,17 +649,18 @@ func jointLabelKind(s string, at int) string {
 }
 
 // inlineKind is inlineLabel's kind for mention j of ms in s, read after
-// the previous mention's end only.
-func inlineKind(s string, m dates.Mention, ms []dates.Mention, j int) string {
+// the previous mention's end only, and where the label starts (-1 for
+// none).
+func inlineKind(s string, m dates.Mention, ms []dates.Mention, j int) (string, int) {
 	from := 0
 	if j > 0 {
 		from = ms[j-1].End
 	}
 	k, at := inlineLabel(s, m.Start)
 	if at < from {
-		return schemas.EventOther
+		return schemas.EventOther, -1
 	}
-	return k
+	return k, at
 }
 
 // dateLabelKind is the event that a short line above a date-only line
@@ -1166,7 +1167,7 @@ func readEvents(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pu
 			// and is no day a later 同日 or 直後 counts from.
 			attribute := namesAttribute(s.Text, m, ms[k-1], end)
 			kind := schemas.EventOther
-			label := inlineKind(s.Text, m, ms, j) // a label right before the date
+			label, labelAt := inlineKind(s.Text, m, ms, j) // a label right before the date
 			switch {
 			case i == pub && j == pubMention:
 				kind = schemas.EventPublished
@@ -1243,11 +1244,9 @@ func readEvents(w *text.Watch, sents []DatedSentence, ctx *dates.YearContext, pu
 				}
 			}
 			events = append(events, schemas.Event{Kind: kind, Date: d, Sentence: s.Text})
-			if label != schemas.EventOther && kind == label {
-				if _, at := inlineLabel(s.Text, m.Start); at > 0 {
-					if jk := jointLabelKind(s.Text, at); jk != schemas.EventOther && jk != kind {
-						events = append(events, schemas.Event{Kind: jk, Date: d, Sentence: s.Text})
-					}
+			if label != schemas.EventOther && kind == label && labelAt > 0 {
+				if jk := jointLabelKind(s.Text, labelAt); jk != schemas.EventOther && jk != kind {
+					events = append(events, schemas.Event{Kind: jk, Date: d, Sentence: s.Text})
 				}
 			}
 			if laterAt >= 0 {
