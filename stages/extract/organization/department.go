@@ -136,15 +136,7 @@ func reportingDepartment(sents []text.Sentence, lines []string) (string, string)
 // (建築住宅課)」): the page's owner, the site's header (the government's
 // name) not being part of the text. "" when the title ends otherwise.
 func titleDepartment(title string) string {
-	inner, ok := strings.CutSuffix(title, ")")
-	if !ok {
-		return ""
-	}
-	open := strings.LastIndexByte(inner, '(')
-	if open < 0 {
-		return ""
-	}
-	if d := inner[open+1:]; isDepartment(d) {
+	if _, d, ok := text.CutTrailingBracket(title); ok && isDepartment(d) {
 		return d
 	}
 	return ""

@@ -2013,11 +2013,9 @@ func lineName(l string, top bool) string {
 	// A title line that ends with its body in brackets: 「…の紛失について
 	// (青葉市教育委員会)」. A company in brackets is as often the
 	// contractor the title is about (「…委託先の被害について(株式会社○○)」).
-	if body, ok := strings.CutSuffix(l, ")"); ok {
-		if i := strings.LastIndex(body, "("); i > 0 {
-			if org := wholeName(body[i+1:]); org != "" && !startsWithLegalForm(org) && !endsInLegalForm(org) {
-				return org
-			}
+	if before, inner, ok := text.CutTrailingBracket(l); ok && before != "" {
+		if org := wholeName(inner); org != "" && !startsWithLegalForm(org) && !endsInLegalForm(org) {
+			return org
 		}
 	}
 	// A title line that ends with the name: 「…の紛失について○○信用金庫」.
@@ -2662,26 +2660,9 @@ func namedAsVendor(body, org string) bool {
 	}
 	after := body[i+len(org):]
 	if strings.HasPrefix(after, definitionLead) {
-		after = afterBracket(after) // 「株式会社○○(以下「○○」)提供製品」
+		after = skipParenthetical(after) // 「株式会社○○(以下「○○」)提供製品」
 	}
 	return text.HasPrefixAny(strings.TrimLeft(after, ")」』"), contractorParts["vendor_after"])
-}
-
-// afterBracket is s after the bracket that s opens with closes (brackets
-// inside it counted), "" when it does not close.
-func afterBracket(s string) string {
-	depth := 0
-	for i, r := range s {
-		switch r {
-		case '(':
-			depth++
-		case ')':
-			if depth--; depth == 0 {
-				return s[i+1:]
-			}
-		}
-	}
-	return ""
 }
 
 // definesAlias reports whether body defines alias as the short name of a

@@ -325,3 +325,19 @@ func Union(lists ...[]string) []string {
 
 // ContainsWord is strings.Contains(s, w), by IndexWord.
 func ContainsWord(s, w string) bool { return IndexWord(s, w) >= 0 }
+
+// CutTrailingBracket splits s, when it ends with a closing bracket ")",
+// at the last opening one before it: what stands before the bracket and
+// what the brackets hold (「…について(監理課)」 gives 「…について」 and
+// 「監理課」). ok is false when s ends otherwise or opens no bracket.
+func CutTrailingBracket(s string) (before, inner string, ok bool) {
+	body, ok := strings.CutSuffix(s, ")")
+	if !ok {
+		return "", "", false
+	}
+	open := strings.LastIndexByte(body, '(')
+	if open < 0 {
+		return "", "", false
+	}
+	return body[:open], body[open+1:], true
+}

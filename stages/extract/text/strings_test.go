@@ -38,3 +38,25 @@ func TestLongestPrefix(t *testing.T) {
 		}
 	}
 }
+
+// TestCutTrailingBracket: the brackets that end a string, and what stands
+// before them; nothing for a string that ends otherwise or opens none.
+func TestCutTrailingBracket(t *testing.T) {
+	for _, c := range []struct {
+		in, before, inner string
+		ok                bool
+	}{
+		{"誤送付について(建築住宅課)", "誤送付について", "建築住宅課", true},
+		{"(監理課)", "", "監理課", true},
+		{"公開開始日(府HP用)", "公開開始日", "府HP用", true},
+		{"a(b(c)", "a(b", "c", true},
+		{"誤送付について", "", "", false},
+		{"監理課)", "", "", false},
+		{"", "", "", false},
+	} {
+		before, inner, ok := CutTrailingBracket(c.in)
+		if before != c.before || inner != c.inner || ok != c.ok {
+			t.Errorf("CutTrailingBracket(%q) = %q, %q, %v; want %q, %q, %v", c.in, before, inner, ok, c.before, c.inner, c.ok)
+		}
+	}
+}

@@ -330,15 +330,11 @@ const labelQualifierRunes = 8
 // labelQualifierRunes characters that end it (「公開開始日(府HP用)」), and
 // whether there were any.
 func withoutLabelQualifier(before string) (string, bool) {
-	t, ok := strings.CutSuffix(strings.TrimRight(before, " "), ")")
-	if !ok {
+	label, q, ok := text.CutTrailingBracket(strings.TrimRight(before, " "))
+	if !ok || label == "" || strings.ContainsAny(q, "()") || utf8.RuneCountInString(q) > labelQualifierRunes {
 		return before, false
 	}
-	open := strings.LastIndexByte(t, '(')
-	if open <= 0 || strings.ContainsAny(t[open+1:], "()") || utf8.RuneCountInString(t[open+1:]) > labelQualifierRunes {
-		return before, false
-	}
-	return t[:open], true
+	return label, true
 }
 
 // updateLabelled reports whether before, the text before a date, ends
